@@ -1,0 +1,47 @@
+import { isRole, ROLES, type Role } from '../../auth/roles.ts';
+import { parseTtl, signToken } from '../../auth/tokens.ts';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { commandConfig } from '../environment.ts';
+
+const HELP = `Usage: tiersight token --org ID --role ROLE [--role ROLE2] [--ttl 1h] [--sub USER]
+
+Prints an HS256 access token signed with JWT_SECRET (or the development secret when it is unset).
+
+Options:
+  --org ID      organization the token speaks for (its id, e.g. se-region-stockholm)
+  --role ROLE   ${ROLES.join(', ')}; repeat for several
+  --ttl TTL     lifetime: 90s, 15m, 1h (default), 7d
+  --sub USER    user id (subject); default: cli@<org>`;
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    'token',
+    args,
+    {
+      org: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      ttl: { type: 'string', default: '1h' },
+      sub: { type: 'string' },
+    },
+    HELP,
+  );
+  const org = values.org?.trim();
+  if (!org) throw new CliError(`token: --org is required\n\n${HELP}`, 2);
+  const roles = values.role ?? [];
+  if (roles.length === 0) throw new CliError(`token: at least one --role is required (${ROLES.join(', ')})`, 2);
+  const bad = roles.find((role) => !isRole(role));
+  if (bad !== undefined) throw new CliError(`token: unknown role '${bad}'; expected one of ${ROLES.join(', ')}`, 2);
+  const ttl = parseTtl(values.ttl);
+  if (ttl === null) throw new CliError(`token: --ttl must look like 90s, 15m, 1h or 7d (at most 366d), got '${values.ttl}'`, 2);
+  const config = commandConfig();
+  if (config.jwt.usingDevelopmentSecret) {
+    console.error('tiersight: JWT_SECRET is unset; signing with the public development secret (local use only).');
+  }
+  const token = await signToken(
+    { sub: values.sub ?? `cli@${org}`, org, roles: [...new Set(roles as Role[])] },
+    config.jwt.secret,
+    ttl,
+  );
+  console.log(token);
+}

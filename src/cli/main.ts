@@ -1,0 +1,50 @@
+// `tiersight <command>`: each command lives in its own module and is loaded only when asked for, so
+// `tiersight token` does not pay for Apollo or the Neo4j driver.
+import { CliError } from './cli-error.ts';
+
+type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> };
+
+const COMMANDS: Record<string, Command> = {
+  serve: { summary: 'serve the GraphQL API (same as npm start)', load: () => import('./commands/serve.ts') },
+  db: { summary: 'run the bundled Neo4j on 127.0.0.1 until stopped', load: () => import('./commands/db.ts') },
+  'db:install': {
+    summary: 'resolve the bundled Neo4j jars with Maven (run by npm install)',
+    load: () => import('./commands/db-install.ts'),
+  },
+  import: { summary: 'load a tiersight/v1 file into NEO4J_URI', load: () => import('./commands/import.ts') },
+  seed: { summary: 'load the demo scenario into NEO4J_URI', load: () => import('./commands/seed.ts') },
+  generate: { summary: 'write a synthetic tiersight/v1 graph', load: () => import('./commands/generate.ts') },
+  token: { summary: 'print a signed JWT for local use', load: () => import('./commands/token.ts') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS)
+    .filter(([name]) => name !== 'db:install')
+    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return `Usage: tiersight <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'tiersight <command> --help' for a command's options.`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) throw new CliError(`Unknown command '${name}'.\n\n${usage()}`, 2);
+  const module = await command.load();
+  await module.run(args);
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError) {
+    console.error(`tiersight: ${error.message}`);
+    process.exitCode = error.exitCode;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

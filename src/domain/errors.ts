@@ -1,0 +1,27 @@
+// Domain errors carry the contract's error codes (section 4) so that every layer can raise them and
+// the GraphQL layer can pass the code on without knowing where the error came from.
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TIMEOUT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
+export const badInput = (message: string): DomainError => new DomainError('BAD_USER_INPUT', message);
+export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
+export const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);

@@ -1,0 +1,84 @@
+// The `tiersight/v1` bulk format (contract section 5): the shapes a file holds once it has been
+// validated. Optional fields beyond the contract carry location, provenance and sources so that the
+// same records can later hold evidence without a format change.
+
+export const FORMAT_V1 = 'tiersight/v1';
+
+export const ORGANIZATION_TYPES = ['PURCHASER', 'RESELLER', 'BRAND', 'MANUFACTURER', 'FACTORY', 'MONITOR'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+/** Where a record's claim comes from: a public document, an illustration for the demo, or a generator. */
+export const PROVENANCES = ['DOCUMENTED', 'REPORTED', 'ILLUSTRATIVE', 'SYNTHETIC'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+export const RISK_KINDS = ['WATCHLIST', 'REGION', 'AUDIT_FINDING', 'REPORT'] as const;
+export type RiskKind = (typeof RISK_KINDS)[number];
+
+export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Fields every record may carry to say where its claim comes from. */
+export interface Sourced {
+  provenance?: Provenance;
+  /** Citations: a title, a URL, or both in one string. */
+  sources?: string[];
+}
+
+export interface OrganizationRecord extends Sourced {
+  id: string;
+  name: string;
+  type: OrganizationType;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string;
+  city?: string;
+  region?: string;
+  latitude?: number;
+  longitude?: number;
+  /** Open Supply Hub id of a production site. */
+  osId?: string;
+  aliases?: string[];
+}
+
+export interface LinkRecord extends Sourced {
+  id: string;
+  /** Organization id of the supplier (T in "T supplies C"). */
+  supplier: string;
+  /** Organization id of the customer (C). */
+  customer: string;
+  products: string[];
+  /** ISO 8601 date or date-time; the link holds from this instant (inclusive). */
+  validFrom?: string | null;
+  /** ISO 8601 date or date-time; the link holds until this instant (exclusive). */
+  validTo?: string | null;
+}
+
+export interface ShareRecord {
+  id: string;
+  owner: string;
+  recipient: string;
+  /** null: every link in which the owner is the customer, now and later. */
+  linkIds: string[] | null;
+  expiresAt?: string | null;
+  revokedAt?: string | null;
+  /** When the share was granted; defaults to the import time. */
+  createdAt?: string | null;
+}
+
+export interface RiskRecord {
+  id: string;
+  organization: string;
+  kind: RiskKind;
+  source: string;
+  severity: Severity;
+  description?: string | null;
+  evidenceUrl?: string | null;
+  observedAt?: string | null;
+}
+
+export interface TiersightFile {
+  format: typeof FORMAT_V1;
+  organizations: OrganizationRecord[];
+  links: LinkRecord[];
+  shares: ShareRecord[];
+  risks: RiskRecord[];
+}

@@ -1,0 +1,44 @@
+// Creating the driver and waiting for the database: production may start Tiersight before Neo4j is
+// reachable (a cluster rolling, Aura waking up), so `serve` retries with backoff and then fails with a
+// message that names the URI instead of a driver stack trace.
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config.ts';
+
+export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
+  // A server with auth disabled (the bundled one) ignores the credentials.
+  const auth = neo4j.auth.basic(config.user, config.password);
+  // Integers come back as JS numbers: counts and tiers never approach 2^53.
+  return neo4j.driver(uri, auth, { disableLosslessIntegers: true, userAgent: 'tiersight/0.1' });
+}
+
+export class DatabaseUnreachableError extends Error {}
+
+export async function waitForDatabase(
+  driver: Driver,
+  uri: string,
+  timeoutMs: number,
+  onRetry: (attempt: number, delayMs: number, reason: string) => void = () => {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await driver.getServerInfo();
+      return;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      if (/authentication|unauthorized/i.test(reason)) {
+        throw new DatabaseUnreachableError(`Neo4j at ${uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD): ${reason}`);
+      }
+      if (Date.now() + delay > deadline) {
+        throw new DatabaseUnreachableError(
+          `Neo4j at ${uri} is unreachable after ${attempt} attempt(s): ${reason}. ` +
+            'Check NEO4J_URI, or unset it to use the bundled Neo4j.',
+        );
+      }
+      onRetry(attempt, delay, reason);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 5_000);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The one place that talks to the driver: opens a session per unit of work, runs it with
+// executeRead/executeWrite (retried by the driver on transient errors), sets a timeout and metadata on
+// every transaction, closes the session in `finally`, and turns Neo4j failures into domain errors so
+// that no driver text reaches a client.
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import { DomainError } from '../domain/errors.ts';
+import type { CypherQuery } from './cypher.ts';
+
+export type Params = Record<string, unknown>;
+
+export interface QueryContext {
+  /** Who asked; recorded as transaction metadata for auditing and `SHOW TRANSACTIONS`. */
+  viewer?: string;
+  /** Counts the statements a request runs (used to prove DataLoader batching). */
+  onQuery?: (query: CypherQuery) => void;
+}
+
+export interface Transaction {
+  run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
+}
+
+export interface ExecutorOptions {
+  database?: string | undefined;
+  transactionTimeoutMs: number;
+}
+
+const TIMEOUT_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+
+export class Executor {
+  constructor(
+    readonly driver: Driver,
+    private readonly options: ExecutorOptions,
+  ) {}
+
+  read(query: CypherQuery, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
+    return this.readTransaction(query.name, context, (tx) => tx.run(query, params));
+  }
+
+  write(query: CypherQuery, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
+    return this.writeTransaction(query.name, context, (tx) => tx.run(query, params));
+  }
+
+  /** Several statements in one read transaction (one consistent snapshot). */
+  readTransaction<T>(name: string, context: QueryContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.transaction('READ', name, context, work);
+  }
+
+  /** Several statements that commit or roll back together. */
+  writeTransaction<T>(name: string, context: QueryContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', name, context, work);
+  }
+
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    context: QueryContext,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = {
+      timeout: this.options.transactionTimeoutMs,
+      metadata: { app: 'tiersight', unit: name, ...(context.viewer ? { viewer: context.viewer } : {}) },
+    };
+    const body = (tx: ManagedTransaction) =>
+      work({
+        run: async (query, params = {}) => {
+          context.onQuery?.(query);
+          const result = await tx.run(query.text, params);
+          return result.records;
+        },
+      });
+    try {
+      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+    } catch (error) {
+      throw toDomainError(name, error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Maps driver and server failures to domain errors; the original stays as `cause` for the logs. */
+export function toDomainError(unit: string, error: unknown): Error {
+  if (error instanceof DomainError) return error;
+  if (error instanceof Neo4jError) {
+    if (TIMEOUT_CODES.has(error.code)) {
+      return new DomainError('TIMEOUT', 'The query took too long and was stopped; try a smaller depth.', {
+        cause: error,
+      });
+    }
+    if (UNAVAILABLE_CODES.has(error.code)) {
+      return new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
+        cause: error,
+      });
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new DomainError('BAD_USER_INPUT', 'A record with that id already exists.', { cause: error });
+    }
+  }
+  return new DomainError('INTERNAL_SERVER_ERROR', `Database operation '${unit}' failed.`, { cause: error });
+}

@@ -1,0 +1,59 @@
+// Schema set-up, run at every start-up. Each migration is a list of statements that are safe to run
+// again (IF NOT EXISTS); applied ids are recorded in the graph so a later migration that moves data
+// runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
+import { cypher, type CypherQuery } from './cypher.ts';
+import type { Executor } from './executor.ts';
+
+interface Migration {
+  id: string;
+  statements: CypherQuery[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '001-identity-constraints',
+    statements: [
+      cypher(
+        'constraint.organizationId',
+        'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE',
+      ),
+      // Relationship uniqueness needs Neo4j 5.7+; it also gives the index that upsert-by-id relies on.
+      cypher('constraint.linkId', 'CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE'),
+      cypher('constraint.shareId', 'CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE'),
+      cypher(
+        'constraint.riskId',
+        'CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE',
+      ),
+      cypher(
+        'constraint.migrationId',
+        'CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE',
+      ),
+    ],
+  },
+  {
+    id: '002-lookup-indexes',
+    statements: [
+      cypher('index.organizationType', 'CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)'),
+      cypher(
+        'index.organizationCountry',
+        'CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)',
+      ),
+      cypher('index.organizationName', 'CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)'),
+    ],
+  },
+];
+
+const recordMigration = cypher(
+  'migration.record',
+  'MERGE (m:TiersightMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()',
+);
+const awaitIndexes = cypher('migration.awaitIndexes', 'CALL db.awaitIndexes(300)');
+
+/** Brings the schema up to date and waits until every index is online. */
+export async function migrate(executor: Executor): Promise<void> {
+  for (const migration of MIGRATIONS) {
+    for (const statement of migration.statements) await executor.write(statement, {});
+    await executor.write(recordMigration, { id: migration.id });
+  }
+  await executor.read(awaitIndexes, {});
+}

@@ -1,0 +1,147 @@
+// Bulk writes of tiersight/v1 records: one UNWIND statement per batch and kind, upserting by id so
+// that importing the same file twice leaves the same graph. Dates are converted by Cypher's
+// datetime() so that the stored values are real temporal values (comparable in the traversal).
+import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../../domain/format.ts';
+import { cypher } from '../cypher.ts';
+import type { Executor } from '../executor.ts';
+import type { ExistingGraph } from '../../import/validate.ts';
+
+const upsertOrganizations = cypher(
+  'import.upsertOrganizations',
+  `UNWIND $rows AS row
+   MERGE (o:Organization {id: row.id})
+   SET o.name = row.name, o.type = row.type, o.country = row.country,
+       o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
+       o.osId = row.osId, o.aliases = row.aliases, o.provenance = row.provenance, o.sources = row.sources`,
+);
+
+// A link whose id now names another supplier or customer is moved: relationships cannot change ends.
+const upsertLinks = cypher(
+  'import.upsertLinks',
+  `UNWIND $rows AS row
+   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
+     WHERE a.id <> row.supplier OR b.id <> row.customer
+   DELETE moved
+   WITH row
+   MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
+   MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
+   SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
+       l.provenance = row.provenance, l.sources = row.sources`,
+);
+
+const upsertShares = cypher(
+  'import.upsertShares',
+  `UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
+   MERGE (s:Share {id: row.id})
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), datetime())
+   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+       s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
+   WITH s, owner, recipient
+   OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
+   DELETE g
+   WITH DISTINCT s, owner, recipient
+   OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
+   DELETE t
+   WITH DISTINCT s, owner, recipient
+   MERGE (owner)-[:GRANTED]->(s)
+   MERGE (s)-[:TO]->(recipient)`,
+);
+
+const upsertRisks = cypher(
+  'import.upsertRisks',
+  `UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   MERGE (r:RiskIndicator {id: row.id})
+   SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
+       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt)
+   WITH r, o
+   OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
+   DELETE h
+   WITH DISTINCT r, o
+   MERGE (o)-[:HAS_RISK]->(r)`,
+);
+
+const deleteDataBatch = cypher(
+  'import.deleteDataBatch',
+  `MATCH (n) WHERE NOT n:TiersightMigration
+   WITH n LIMIT $limit
+   DETACH DELETE n
+   RETURN count(*) AS deleted`,
+);
+
+const organizationIds = cypher(
+  'import.existingOrganizationIds',
+  'MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id',
+);
+const linkCustomers = cypher(
+  'import.existingLinkCustomers',
+  `UNWIND $ids AS id
+   MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
+   RETURN id, c.id AS customer`,
+);
+const countData = cypher('import.isEmpty', 'MATCH (o:Organization) RETURN count(o) > 0 AS hasData');
+
+/** Rows passed to Cypher: every optional field present (null) so SET clears what a record no longer has. */
+const withNulls = <T extends object>(record: T, fields: readonly string[]): Record<string, unknown> => {
+  const row: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of fields) row[field] ??= null;
+  return row;
+};
+const ORGANIZATION_OPTIONAL = ['city', 'region', 'latitude', 'longitude', 'osId', 'aliases', 'provenance', 'sources'];
+const LINK_OPTIONAL = ['validFrom', 'validTo', 'provenance', 'sources'];
+const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
+const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt'];
+
+const LOOKUP_BATCH = 10_000;
+
+export class ImportRepository implements ExistingGraph {
+  constructor(private readonly executor: Executor) {}
+
+  async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
+    await this.executor.write(upsertOrganizations, { rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)) });
+  }
+
+  async upsertLinks(records: LinkRecord[]): Promise<void> {
+    await this.executor.write(upsertLinks, { rows: records.map((r) => withNulls(r, LINK_OPTIONAL)) });
+  }
+
+  async upsertShares(records: ShareRecord[]): Promise<void> {
+    await this.executor.write(upsertShares, { rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)) });
+  }
+
+  async upsertRisks(records: RiskRecord[]): Promise<void> {
+    await this.executor.write(upsertRisks, { rows: records.map((r) => withNulls(r, RISK_OPTIONAL)) });
+  }
+
+  /** Empties the database (schema and migration records stay), in batches to bound transaction size. */
+  async deleteAllData(): Promise<void> {
+    for (;;) {
+      const [record] = await this.executor.write(deleteDataBatch, { limit: 10_000 });
+      if (!record || (record.get('deleted') as number) === 0) return;
+    }
+  }
+
+  async hasData(): Promise<boolean> {
+    const [record] = await this.executor.read(countData, {});
+    return record?.get('hasData') === true;
+  }
+
+  async organizationIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(organizationIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.add(r.get('id') as string);
+    }
+    return found;
+  }
+
+  async linkCustomers(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(linkCustomers, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(r.get('id') as string, r.get('customer') as string);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,155 @@
+// Streams the records of a `tiersight/v1` file without holding the file in memory: a 1M-organization
+// graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each array element is
+// assembled on its own and handed on with the array it came from and its index.
+import { createReadStream } from 'node:fs';
+import chain, { none } from 'stream-chain';
+import Assembler from 'stream-json/assembler.js';
+import { parser } from 'stream-json/parser.js';
+
+export const SECTIONS = ['organizations', 'links', 'shares', 'risks'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type FileItem =
+  | { kind: 'record'; section: Section; index: number; value: unknown }
+  | { kind: 'format'; value: unknown }
+  /** A top-level key that is not part of the format, or a section that is not an array. */
+  | { kind: 'unexpected'; key: string; reason: string };
+
+interface Token {
+  name: string;
+  value?: unknown;
+}
+
+const isSection = (key: string): key is Section => (SECTIONS as readonly string[]).includes(key);
+
+/** A stateful token handler: returns a FileItem when one is complete, `none` otherwise. */
+function fileItems(): (token: Token) => FileItem | typeof none {
+  let depth = 0;
+  let key: string | null = null;
+  let section: Section | null = null;
+  let index = 0;
+  let element: Assembler | null = null;
+  let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key
+
+  const enter = (name: string) => name === 'startObject' || name === 'startArray';
+  const leave = (name: string) => name === 'endObject' || name === 'endArray';
+
+  return (token) => {
+    const { name } = token;
+    if (depth === 0) {
+      if (name !== 'startObject') throw new TypeError('the file must hold one JSON object at the top level');
+      depth = 1;
+      return none;
+    }
+    if (element !== null) {
+      element.consume(token as Parameters<Assembler['consume']>[0]);
+      if (!element.done) return none;
+      const value = element.current;
+      element = null;
+      return { kind: 'record', section: section as Section, index: index++, value };
+    }
+    if (skipDepth > 0) {
+      if (enter(name)) skipDepth++;
+      else if (leave(name)) skipDepth--;
+      return none;
+    }
+    if (section !== null) {
+      // Inside a section array: each element is either a primitive or the start of a container.
+      if (name === 'endArray') {
+        section = null;
+        return none;
+      }
+      if (enter(name)) {
+        element = new Assembler();
+        element.consume(token as Parameters<Assembler['consume']>[0]);
+        return none;
+      }
+      return { kind: 'record', section, index: index++, value: primitive(token) };
+    }
+    if (name === 'keyValue') {
+      key = String(token.value);
+      return none;
+    }
+    if (name === 'endObject') {
+      depth = 0;
+      return none;
+    }
+    const current = key ?? '';
+    key = null;
+    if (current === 'format') {
+      if (enter(name)) {
+        skipDepth = 1;
+        return { kind: 'format', value: name === 'startObject' ? {} : [] };
+      }
+      return { kind: 'format', value: primitive(token) };
+    }
+    if (isSection(current)) {
+      if (name === 'startArray') {
+        section = current;
+        index = 0;
+        return none;
+      }
+      if (name === 'nullValue') return none;
+      if (enter(name)) skipDepth = 1;
+      return { kind: 'unexpected', key: current, reason: 'must be an array' };
+    }
+    if (enter(name)) skipDepth = 1;
+    return { kind: 'unexpected', key: current, reason: 'is not part of tiersight/v1' };
+  };
+}
+
+function primitive(token: Token): unknown {
+  switch (token.name) {
+    case 'nullValue':
+      return null;
+    case 'trueValue':
+      return true;
+    case 'falseValue':
+      return false;
+    case 'numberValue':
+      return Number(token.value);
+    default:
+      return token.value;
+  }
+}
+
+export class FileSyntaxError extends Error {}
+
+/**
+ * Yields the file's items in file order; a JSON syntax error becomes a FileSyntaxError. `onBytes` hears
+ * how far into the file the parser is, for a progress bar.
+ */
+export async function* readFileItems(path: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<FileItem> {
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (onBytes) input.on('data', () => onBytes(input.bytesRead));
+  const pipeline = chain([input, parser({ streamValues: false }), fileItems()]);
+  try {
+    for await (const item of pipeline as AsyncIterable<FileItem>) yield item;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FileSyntaxError(`${path} is not valid tiersight/v1 JSON: ${message}`);
+  } finally {
+    pipeline.destroy();
+  }
+}
+
+/** Where the items of an import come from; called once per pass over the data. */
+export type ItemSource = () => AsyncIterable<FileItem>;
+
+export const fileSource =
+  (path: string, onBytes?: (bytesRead: number) => void): ItemSource =>
+  () =>
+    readFileItems(path, onBytes);
+
+/** The items of a document already in memory (the demo scenario, tests). */
+export const documentSource =
+  (document: Record<string, unknown>): ItemSource =>
+  async function* () {
+    for (const [key, value] of Object.entries(document)) {
+      if (key === 'format') yield { kind: 'format', value };
+      else if (!(SECTIONS as readonly string[]).includes(key)) yield { kind: 'unexpected', key, reason: 'is not part of tiersight/v1' };
+      else if (Array.isArray(value)) {
+        for (const [index, record] of value.entries()) yield { kind: 'record', section: key as Section, index, value: record };
+      } else if (value !== null && value !== undefined) yield { kind: 'unexpected', key, reason: 'must be an array' };
+    }
+  };

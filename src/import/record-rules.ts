@@ -1,0 +1,232 @@
+// Checks one record of a tiersight/v1 file on its own and returns it normalized (the shape of
+// src/domain/format.ts), or every problem it has. Checks that need other records (references,
+// duplicates, share ownership) live in validate.ts.
+import { isCountryCode } from '../domain/countries.ts';
+import {
+  ORGANIZATION_TYPES,
+  PROVENANCES,
+  RISK_KINDS,
+  SEVERITIES,
+  type LinkRecord,
+  type OrganizationRecord,
+  type RiskRecord,
+  type ShareRecord,
+  type Sourced,
+} from '../domain/format.ts';
+import { parseInstant } from '../domain/instants.ts';
+
+export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
+
+const MAX_ID = 200;
+const MAX_TEXT = 2_000;
+const MAX_LIST = 10_000;
+
+/** Reads fields off one record, collecting a problem per bad field. */
+class Fields {
+  readonly problems: string[] = [];
+  constructor(private readonly value: Record<string, unknown>) {}
+
+  private fail(field: string, expected: string, got: unknown): undefined {
+    this.problems.push(`${field} ${expected}, got ${describe(got)}`);
+    return undefined;
+  }
+
+  id(field: string): string {
+    const v = this.value[field];
+    if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID || v.trim() !== v || /[\p{Cc}]/u.test(v)) {
+      this.fail(field, `must be a non-empty string of at most ${MAX_ID} characters without surrounding spaces`, v);
+      return '';
+    }
+    return v;
+  }
+
+  text(field: string, optional: true): string | undefined;
+  text(field: string, optional?: false): string;
+  text(field: string, optional = false): string | undefined {
+    const v = this.value[field];
+    if ((v === undefined || v === null) && optional) return undefined;
+    if (typeof v !== 'string' || v.trim() === '' || v.length > MAX_TEXT) {
+      return this.fail(field, `must be a non-empty string of at most ${MAX_TEXT} characters`, v) ?? '';
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[], optional = false): T | undefined {
+    const v = this.value[field];
+    if ((v === undefined || v === null) && optional) return undefined;
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    return this.fail(field, `must be one of ${allowed.join(', ')}`, v);
+  }
+
+  country(field: string): string {
+    const v = this.value[field];
+    if (isCountryCode(v)) return v;
+    return this.fail(field, 'must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN)', v) ?? '';
+  }
+
+  instant(field: string): string | null {
+    const v = this.value[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string' && parseInstant(v) !== null) return v;
+    return this.fail(field, 'must be an ISO 8601 date (2014-09-15) or date-time with a zone', v) ?? null;
+  }
+
+  strings(field: string, what: string, optional: boolean): string[] | undefined {
+    const v = this.value[field];
+    if ((v === undefined || v === null) && optional) return undefined;
+    if (!Array.isArray(v) || v.length > MAX_LIST) {
+      return this.fail(field, `must be an array of at most ${MAX_LIST} ${what}`, v);
+    }
+    const bad = v.findIndex((s) => typeof s !== 'string' || s.trim() === '' || s.length > MAX_TEXT);
+    if (bad >= 0) return this.fail(`${field}[${bad}]`, 'must be a non-empty string', v[bad]);
+    return v as string[];
+  }
+
+  number(field: string, min: number, max: number): number | undefined {
+    const v = this.value[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
+    return this.fail(field, `must be a number from ${min} to ${max}`, v);
+  }
+
+  url(field: string): string | null {
+    const v = this.text(field, true);
+    if (v === undefined) return null;
+    if (/^https?:\/\/\S+$/.test(v)) return v;
+    this.problems.push(`${field} must be an http(s) URL, got ${describe(v)}`);
+    return null;
+  }
+
+  sourced(): Sourced {
+    const provenance = this.oneOf('provenance', PROVENANCES, true);
+    const sources = this.strings('sources', 'citation strings', true);
+    return { ...(provenance ? { provenance } : {}), ...(sources ? { sources } : {}) };
+  }
+
+  result<T>(record: T): Checked<T> {
+    return this.problems.length === 0 ? { record, problems: [] } : { record: null, problems: this.problems };
+  }
+}
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function asObject(value: unknown): Fields | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `must be a JSON object, got ${describe(value)}`;
+  }
+  return new Fields(value as Record<string, unknown>);
+}
+
+export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const raw = value as Record<string, unknown>;
+  const record: OrganizationRecord = {
+    id: f.id('id'),
+    name: f.text('name'),
+    type: f.oneOf('type', ORGANIZATION_TYPES) ?? 'PURCHASER',
+    country: f.country('country'),
+    ...f.sourced(),
+  };
+  const city = f.text('city', true);
+  const region = f.text('region', true);
+  // Open Supply Hub spells it os_id; both spellings are accepted.
+  const osId = raw['osId'] !== undefined ? f.text('osId', true) : f.text('os_id', true);
+  // Coordinates come either as latitude/longitude fields or as `coordinates: { lat, lng }`.
+  let latitude: number | undefined;
+  let longitude: number | undefined;
+  if (raw['coordinates'] !== undefined && raw['coordinates'] !== null) {
+    const c = asObject(raw['coordinates']);
+    if (typeof c === 'string') f.problems.push(`coordinates ${c}`);
+    else {
+      latitude = c.number('lat', -90, 90);
+      longitude = c.number('lng', -180, 180);
+      f.problems.push(...c.problems.map((p) => `coordinates.${p}`));
+    }
+  } else {
+    latitude = f.number('latitude', -90, 90);
+    longitude = f.number('longitude', -180, 180);
+  }
+  const aliases = f.strings('aliases', 'names', true);
+  Object.assign(record, {
+    ...(city ? { city } : {}),
+    ...(region ? { region } : {}),
+    ...(osId ? { osId } : {}),
+    ...(latitude !== undefined ? { latitude } : {}),
+    ...(longitude !== undefined ? { longitude } : {}),
+    ...(aliases ? { aliases } : {}),
+  });
+  return f.result(record);
+}
+
+export function checkLink(value: unknown): Checked<LinkRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const record: LinkRecord = {
+    id: f.id('id'),
+    supplier: f.id('supplier'),
+    customer: f.id('customer'),
+    products: f.strings('products', 'product names', true) ?? [],
+    validFrom: f.instant('validFrom'),
+    validTo: f.instant('validTo'),
+    ...f.sourced(),
+  };
+  if (record.supplier !== '' && record.supplier === record.customer) {
+    f.problems.push(`supplier and customer are the same organization '${record.supplier}'`);
+  }
+  if (record.validFrom && record.validTo && !(parseInstant(record.validFrom)! < parseInstant(record.validTo)!)) {
+    f.problems.push(`validFrom ${record.validFrom} must be before validTo ${record.validTo}`);
+  }
+  return f.result(record);
+}
+
+export function checkShare(value: unknown): Checked<ShareRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const raw = value as Record<string, unknown>;
+  let linkIds: string[] | null = null;
+  if (raw['linkIds'] !== null && raw['linkIds'] !== undefined) {
+    linkIds = f.strings('linkIds', 'link ids', false) ?? [];
+    if (Array.isArray(raw['linkIds']) && raw['linkIds'].length === 0) {
+      f.problems.push('linkIds is empty: list the shared links, or use null to share every link');
+    }
+    const seen = new Set<string>();
+    for (const id of linkIds) {
+      if (seen.has(id)) f.problems.push(`linkIds lists '${id}' twice`);
+      seen.add(id);
+    }
+  }
+  const record: ShareRecord = {
+    id: f.id('id'),
+    owner: f.id('owner'),
+    recipient: f.id('recipient'),
+    linkIds,
+    expiresAt: f.instant('expiresAt'),
+    revokedAt: f.instant('revokedAt'),
+    createdAt: f.instant('createdAt'),
+  };
+  if (record.owner !== '' && record.owner === record.recipient) {
+    f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
+  }
+  return f.result(record);
+}
+
+export function checkRisk(value: unknown): Checked<RiskRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const record: RiskRecord = {
+    id: f.id('id'),
+    organization: f.id('organization'),
+    kind: f.oneOf('kind', RISK_KINDS) ?? 'REPORT',
+    source: f.text('source'),
+    severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
+    description: f.text('description', true) ?? null,
+    evidenceUrl: f.url('evidenceUrl'),
+    observedAt: f.instant('observedAt'),
+  };
+  return f.result(record);
+}

@@ -1,0 +1,198 @@
+// Validates a whole tiersight/v1 file before anything is written (contract section 5): every bad
+// record is reported with its array and index, and references may point at records later in the file
+// or, for an incremental import, at what the database already holds.
+import { FORMAT_V1, type LinkRecord, type OrganizationRecord, type RiskRecord, type ShareRecord } from '../domain/format.ts';
+import { checkLink, checkOrganization, checkRisk, checkShare, describe, type Checked } from './record-rules.ts';
+import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
+
+export interface Problem {
+  section: Section | null;
+  index?: number;
+  id?: string;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = problem.section === null ? 'file' : `${problem.section}[${problem.index}]`;
+  const id = problem.id ? ` (id '${problem.id}')` : '';
+  return `${where}${id}: ${problem.message}`;
+}
+
+/** What the database already holds, for references the file makes but does not define. */
+export interface ExistingGraph {
+  organizationIds(ids: string[]): Promise<Set<string>>;
+  /** Link id -> id of its customer, for the ids that exist. */
+  linkCustomers(ids: string[]): Promise<Map<string, string>>;
+}
+
+export interface ValidationResult {
+  counts: Record<Section, number>;
+  /** The first problems in file order (at most `maxProblems`). */
+  problems: Problem[];
+  problemCount: number;
+  /** The order in which sections appear in the file, for the writer. */
+  sectionOrder: Section[];
+}
+
+export const CHECKERS = {
+  organizations: checkOrganization,
+  links: checkLink,
+  shares: checkShare,
+  risks: checkRisk,
+} satisfies Record<Section, (value: unknown) => Checked<unknown>>;
+
+interface PendingOrganization {
+  section: Section;
+  index: number;
+  id: string;
+  field: string;
+  ref: string;
+}
+interface PendingLink {
+  index: number;
+  id: string;
+  owner: string;
+  linkId: string;
+}
+
+class FileIndex {
+  readonly organizations = new Map<string, number>();
+  readonly links = new Map<string, { index: number; customer: string }>();
+  readonly shares = new Map<string, number>();
+  readonly risks = new Map<string, number>();
+  readonly pendingOrganizations: PendingOrganization[] = [];
+  readonly pendingLinks: PendingLink[] = [];
+  readonly problems: Problem[] = [];
+  problemCount = 0;
+
+  constructor(private readonly maxProblems: number) {}
+
+  report(problem: Problem): void {
+    this.problemCount++;
+    if (this.problems.length < this.maxProblems) this.problems.push(problem);
+  }
+
+  claim(ids: Map<string, unknown>, section: Section, index: number, id: string, value: unknown): boolean {
+    const first = ids.get(id);
+    if (first !== undefined) {
+      const firstIndex = typeof first === 'number' ? first : (first as { index: number }).index;
+      this.report({ section, index, id, message: `duplicate id: ${section}[${firstIndex}] has the same id` });
+      return false;
+    }
+    ids.set(id, value);
+    return true;
+  }
+
+  organization(section: Section, index: number, id: string, field: string, ref: string): void {
+    if (!this.organizations.has(ref)) this.pendingOrganizations.push({ section, index, id, field, ref });
+  }
+
+  add(section: Section, index: number, record: unknown): void {
+    switch (section) {
+      case 'organizations': {
+        const org = record as OrganizationRecord;
+        this.claim(this.organizations, section, index, org.id, index);
+        break;
+      }
+      case 'links': {
+        const link = record as LinkRecord;
+        if (!this.claim(this.links, section, index, link.id, { index, customer: link.customer })) break;
+        this.organization(section, index, link.id, 'supplier', link.supplier);
+        this.organization(section, index, link.id, 'customer', link.customer);
+        break;
+      }
+      case 'shares': {
+        const share = record as ShareRecord;
+        if (!this.claim(this.shares, section, index, share.id, index)) break;
+        this.organization(section, index, share.id, 'owner', share.owner);
+        this.organization(section, index, share.id, 'recipient', share.recipient);
+        for (const linkId of share.linkIds ?? []) {
+          this.pendingLinks.push({ index, id: share.id, owner: share.owner, linkId });
+        }
+        break;
+      }
+      case 'risks': {
+        const risk = record as RiskRecord;
+        if (!this.claim(this.risks, section, index, risk.id, index)) break;
+        this.organization(section, index, risk.id, 'organization', risk.organization);
+        break;
+      }
+    }
+  }
+
+  /** Resolves references to records later in the file, then to the database. */
+  async resolve(existing: ExistingGraph | null): Promise<void> {
+    const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));
+    const knownOrgs = existing ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))]) : new Set();
+    for (const p of unresolvedOrgs) {
+      if (knownOrgs.has(p.ref)) continue;
+      this.report({
+        section: p.section,
+        index: p.index,
+        id: p.id,
+        message: `${p.field} '${p.ref}' is not an organization in the file${existing ? ' or the database' : ''}`,
+      });
+    }
+    const unresolvedLinks = [...new Set(this.pendingLinks.filter((p) => !this.links.has(p.linkId)).map((p) => p.linkId))];
+    const knownLinks = existing ? await existing.linkCustomers(unresolvedLinks) : new Map<string, string>();
+    for (const p of this.pendingLinks) {
+      const customer = this.links.get(p.linkId)?.customer ?? knownLinks.get(p.linkId);
+      const at = { section: 'shares' as const, index: p.index, id: p.id };
+      if (customer === undefined) {
+        this.report({ ...at, message: `linkIds: '${p.linkId}' is not a link in the file${existing ? ' or the database' : ''}` });
+      } else if (customer !== p.owner) {
+        this.report({
+          ...at,
+          message: `linkIds: link '${p.linkId}' has customer '${customer}', not the owner '${p.owner}'; a share covers only the owner's own sourcing`,
+        });
+      }
+    }
+  }
+}
+
+export async function validate(
+  source: ItemSource,
+  options: { existing: ExistingGraph | null; maxProblems?: number },
+): Promise<ValidationResult> {
+  const index = new FileIndex(options.maxProblems ?? 10_000);
+  const counts: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  const sectionOrder: Section[] = [];
+  let format: unknown;
+  for await (const item of source()) {
+    if (item.kind === 'format') {
+      format = item.value;
+    } else if (item.kind === 'unexpected') {
+      index.report({ section: null, message: `top-level key '${item.key}' ${item.reason}` });
+    } else {
+      const { section, index: i, value } = item;
+      if (sectionOrder.at(-1) !== section) sectionOrder.push(section);
+      counts[section]++;
+      const checked = CHECKERS[section](value);
+      if (checked.record === null) {
+        const id = idOf(value);
+        for (const message of checked.problems) index.report({ section, index: i, ...(id ? { id } : {}), message });
+      } else {
+        index.add(section, i, checked.record);
+      }
+    }
+  }
+  if (format !== FORMAT_V1) {
+    index.report({ section: null, message: `format must be "${FORMAT_V1}", got ${describe(format)}` });
+  }
+  await index.resolve(options.existing);
+  return { counts, problems: sortProblems(index.problems), problemCount: index.problemCount, sectionOrder };
+}
+
+function idOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as Record<string, unknown>)['id'];
+  return typeof id === 'string' && id.length <= 200 ? id : undefined;
+}
+
+const SECTION_RANK = new Map<Section | null, number>([[null, -1], ...SECTIONS.map((s, i) => [s, i] as const)]);
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort(
+    (a, b) => SECTION_RANK.get(a.section)! - SECTION_RANK.get(b.section)! || (a.index ?? 0) - (b.index ?? 0),
+  );
+}

@@ -1,0 +1,51 @@
+// Getting a ready database for a command: the configured NEO4J_URI, or the bundled Neo4j when it is
+// unset; then connectivity (with retries) and the schema migrations.
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.ts';
+import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../db/bundled-neo4j.ts';
+import { createDriver, waitForDatabase } from '../graph/driver.ts';
+import { Executor } from '../graph/executor.ts';
+import { migrate } from '../graph/migrations.ts';
+
+export interface Database {
+  uri: string;
+  driver: Driver;
+  executor: Executor;
+  /** The JVM this process started, or null when NEO4J_URI points elsewhere. */
+  bundled: BundledNeo4j | null;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+  let bundled: BundledNeo4j | null = null;
+  if (config.neo4j.uri === null) {
+    await ensureNeo4jInstalled({ quiet: true });
+    bundled = await startBundledNeo4j({
+      port: config.neo4jPort,
+      dataDir: join(config.dataDir, 'neo4j'),
+      heap: config.neo4jHeap,
+    });
+    log(`Bundled Neo4j 5.26 started at ${bundled.uri} in ${(bundled.startupMs / 1000).toFixed(1)} s (data: ${config.dataDir})`);
+  }
+  const uri = bundled?.uri ?? config.neo4j.uri ?? '';
+  const driver = createDriver(uri, config.neo4j);
+  const close = async () => {
+    await driver.close();
+    await bundled?.stop();
+  };
+  try {
+    await waitForDatabase(driver, uri, bundled ? 30_000 : config.neo4j.connectTimeoutMs, (attempt, delay, reason) =>
+      log(`Neo4j at ${uri} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`),
+    );
+    const executor = new Executor(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+    });
+    await migrate(executor);
+    return { uri, driver, executor, bundled, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
