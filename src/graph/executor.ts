@@ -32,6 +32,9 @@ const TIMEOUT_CODES = new Set([
 const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
 
 export class Executor {
+  /** Statements run through this executor since it was made (tests use it to prove batching). */
+  statementCount = 0;
+
   constructor(
     readonly driver: Driver,
     private readonly options: ExecutorOptions,
@@ -72,6 +75,7 @@ export class Executor {
     const body = (tx: ManagedTransaction) =>
       work({
         run: async (query, params = {}) => {
+          this.statementCount++;
           context.onQuery?.(query);
           const result = await tx.run(query.text, params);
           return result.records;

@@ -65,7 +65,7 @@ const upsertRisks = cypher(
 const deleteDataBatch = cypher(
   'import.deleteDataBatch',
   `MATCH (n) WHERE NOT n:TiersightMigration
-   WITH n LIMIT $limit
+   WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted`,
 );
@@ -117,7 +117,7 @@ export class ImportRepository implements ExistingGraph {
   /** Empties the database (schema and migration records stay), in batches to bound transaction size. */
   async deleteAllData(): Promise<void> {
     for (;;) {
-      const [record] = await this.executor.write(deleteDataBatch, { limit: 10_000 });
+      const [record] = await this.executor.write(deleteDataBatch, {});
       if (!record || (record.get('deleted') as number) === 0) return;
     }
   }

@@ -1,0 +1,3 @@
+import type { QueryResolvers } from '../../src/generated/resolvers-types.ts';
+
+export const organization: QueryResolvers['organization'] = (_parent, { id }, { loaders }) => loaders.visible.load(id);

@@ -1,0 +1,25 @@
+// The resolver map: thin functions that read arguments, call a request-scoped service and return
+// domain objects (src/domain/model.ts) that the type resolvers below shape for GraphQL.
+import type { Resolvers } from '../src/generated/resolvers-types.ts';
+import { DateTime } from './DateTime.ts';
+import { Me } from './Me.ts';
+import { revokeShare } from './Mutation/revokeShare.ts';
+import { shareSourcing } from './Mutation/shareSourcing.ts';
+import { me } from './Query/me.ts';
+import { organization } from './Query/organization.ts';
+import { shareEvents, sharesGiven, sharesReceived } from './Query/shares.ts';
+import { supplyChain } from './Query/supplyChain.ts';
+import { Share } from './Share.ts';
+import { ShareEvent } from './ShareEvent.ts';
+import { SupplyLink } from './SupplyLink.ts';
+
+export const resolvers: Resolvers = {
+  DateTime,
+  Query: { me, organization, supplyChain, sharesGiven, sharesReceived, shareEvents },
+  Mutation: { shareSourcing, revokeShare },
+  Me,
+  SupplyLink,
+  Share,
+  ShareEvent,
+  Role: { ANALYST: 'analyst', SUPPLIER_ADMIN: 'supplier_admin', PLATFORM_ADMIN: 'platform_admin' },
+};

@@ -1,0 +1,44 @@
+// Who may do what (contract section 3), as pure functions of the verified viewer so that they can be
+// unit-tested without a server. Per-organization visibility is not decided here: it is part of every
+// Cypher traversal (see src/graph/repositories/visibility-repository.ts).
+import type { Role } from './roles.ts';
+
+export interface Viewer {
+  userId: string;
+  organizationId: string;
+  roles: readonly Role[];
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+const hasRole = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
+
+/** Reading the viewer organization's own view: any role. */
+export function canRead(viewer: Viewer): Decision {
+  return viewer.roles.length > 0 ? allow : deny('The token grants no role.');
+}
+
+/** Granting and revoking shares of the viewer's organization: supplier_admin of that organization. */
+export function canManageShares(viewer: Viewer): Decision {
+  return hasRole(viewer, 'supplier_admin')
+    ? allow
+    : deny('Granting and revoking shares requires the supplier_admin role of the owning organization.');
+}
+
+/** Bulk imports: platform_admin only. */
+export function canImport(viewer: Viewer): Decision {
+  return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');
+}
+
+/**
+ * A share may be revoked only by a supplier_admin of its owner. The recipient can see the share (so
+ * it is told FORBIDDEN); anyone else is told NOT_FOUND, exactly as for a share that does not exist.
+ */
+export function canRevoke(viewer: Viewer, share: { ownerId: string; recipientId: string }): Decision | 'NOT_FOUND' {
+  if (share.ownerId === viewer.organizationId) return canManageShares(viewer);
+  if (share.recipientId === viewer.organizationId) return deny('Only the owner of a share can revoke it.');
+  return 'NOT_FOUND';
+}

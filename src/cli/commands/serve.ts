@@ -1,0 +1,61 @@
+import { signToken } from '../../auth/tokens.ts';
+import { ImportRepository } from '../../graph/repositories/import-repository.ts';
+import { loadDemoScenario } from '../../runtime/demo.ts';
+import { startApp } from '../../server.ts';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { commandConfig, commandDatabase } from '../environment.ts';
+import { reportImport } from '../report-import.ts';
+
+const HELP = `Usage: tiersight serve
+
+Serves the GraphQL API on HOST:PORT (default 127.0.0.1:4000). With NEO4J_URI unset it starts the
+bundled Neo4j (data under .data/) and loads the demo scenario when the database is empty.
+Configuration comes from the environment; see README.md.`;
+
+const DEMO_VIEWER = 'se-region-stockholm';
+
+export async function run(args: string[]): Promise<void> {
+  parseCommandArgs('serve', args, {}, HELP);
+  const config = commandConfig();
+  const log = (line: string) => console.error(line);
+  if (config.jwt.usingDevelopmentSecret) {
+    log('\u001b[33m!!! WARNING: JWT_SECRET is unset: tokens are signed with the PUBLIC development secret.');
+    log('!!! Anyone can forge a token. Set JWT_SECRET (32+ characters) for anything but local use.\u001b[0m');
+  }
+  const database = await commandDatabase(config, log);
+  const localMode = config.neo4j.uri === null;
+  if (localMode && !(await new ImportRepository(database.executor).hasData())) {
+    reportImport('the demo scenario', await loadDemoScenario(new ImportRepository(database.executor), false));
+  }
+  let app;
+  try {
+    app = await startApp({ config, executor: database.executor, log: (message, error) => console.error(message, error ?? '') });
+  } catch (error) {
+    await database.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`serve: ${config.host}:${config.port} is already in use (set PORT)`);
+    throw error;
+  }
+  log(`Tiersight GraphQL API at ${app.url}/graphql (Neo4j: ${database.uri})`);
+  if (localMode) {
+    const token = await signToken(
+      { sub: `demo@${DEMO_VIEWER}`, org: DEMO_VIEWER, roles: ['analyst', 'supplier_admin'] },
+      config.jwt.secret,
+      12 * 3600,
+    );
+    log(`Demo token for ${DEMO_VIEWER} (analyst, supplier_admin; valid 12 h):`);
+    console.log(`Authorization: Bearer ${token}`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}

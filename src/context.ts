@@ -1,0 +1,17 @@
+// Everything a resolver may use for one request: the verified viewer, the instant the request is
+// evaluated at (contract section 2: one instant per query), and request-scoped services and loaders.
+import type { Viewer } from './auth/policy.ts';
+import type { Organization } from './domain/model.ts';
+import type { OrganizationLoaders } from './services/organization-loaders.ts';
+import type { ShareService } from './services/share-service.ts';
+import type { SupplyChainService } from './services/supply-chain-service.ts';
+
+export interface RequestContext {
+  viewer: Viewer;
+  /** When the request started; "now" for every query in it. */
+  instant: Date;
+  loaders: OrganizationLoaders;
+  supplyChains: SupplyChainService;
+  shares: ShareService;
+  roots: () => Promise<Organization[]>;
+}

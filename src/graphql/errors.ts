@@ -1,0 +1,39 @@
+// What a client sees of an error: domain errors and GraphQL's own (validation, bad variables) keep
+// their code and message; anything else becomes INTERNAL_SERVER_ERROR with no stack, Cypher or driver
+// text, and is logged on the server instead.
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../domain/errors.ts';
+
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Codes of server-side trouble a client may act on (retry later), with a message of ours. */
+const SERVER_CODES = new Set(['SERVICE_UNAVAILABLE', 'TIMEOUT']);
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (error: unknown) => void,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const code = original instanceof DomainError ? original.code : String(formatted.extensions?.['code'] ?? '');
+  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (CLIENT_CODES.has(code) || SERVER_CODES.has(code)) {
+    const message = original instanceof DomainError ? original.message : formatted.message;
+    if (SERVER_CODES.has(code)) log(original);
+    return { ...base, message, extensions: { code } };
+  }
+  log(original);
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

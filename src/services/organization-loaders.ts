@@ -1,0 +1,38 @@
+// Per-request DataLoaders for organizations. Each batch is one Cypher statement and returns one value
+// per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
+import DataLoader from 'dataloader';
+import type { Organization } from '../domain/model.ts';
+import type { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
+import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
+
+const inKeyOrder = (keys: readonly string[], found: Organization[]): (Organization | null)[] => {
+  const byId = new Map(found.map((o) => [o.id, o]));
+  return keys.map((key) => byId.get(key) ?? null);
+};
+
+export interface OrganizationLoaders {
+  /** Organizations the viewer already reached through a visibility query (link ends, share parties). */
+  byId: DataLoader<string, Organization | null>;
+  /** Client-supplied ids: only those the viewer may look up (contract rule 5). */
+  visible: DataLoader<string, Organization | null>;
+}
+
+export function createOrganizationLoaders(
+  organizations: OrganizationRepository,
+  visibility: VisibilityRepository,
+  scope: ViewerScope,
+): OrganizationLoaders {
+  return {
+    byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
+      maxBatchSize: 5_000,
+    }),
+    visible: new DataLoader(async (ids) => inKeyOrder(ids, await visibility.visibleOrganizations(scope, ids)), {
+      maxBatchSize: 1_000,
+    }),
+  };
+}
+
+/** Lets organizations that a query returned in full skip a second fetch by id. */
+export function prime(loaders: OrganizationLoaders, organizations: Iterable<Organization>): void {
+  for (const organization of organizations) loaders.byId.prime(organization.id, organization);
+}

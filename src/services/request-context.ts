@@ -1,0 +1,53 @@
+// Builds the per-request context: verifies the token, checks that its organization exists, and wires
+// fresh loaders and services so that nothing cached leaks from one request (or viewer) to another.
+import type { Viewer } from '../auth/policy.ts';
+import { verifyToken } from '../auth/verify-token.ts';
+import type { RequestContext } from '../context.ts';
+import { unauthenticated, type DomainError } from '../domain/errors.ts';
+import type { Executor, QueryContext } from '../graph/executor.ts';
+import { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
+import { ShareRepository } from '../graph/repositories/share-repository.ts';
+import { VisibilityRepository, type ViewerScope } from '../graph/repositories/visibility-repository.ts';
+import { createOrganizationLoaders } from './organization-loaders.ts';
+import { ShareService } from './share-service.ts';
+import { SupplyChainService } from './supply-chain-service.ts';
+
+export interface Repositories {
+  organizations: OrganizationRepository;
+  visibility: VisibilityRepository;
+  shares: ShareRepository;
+}
+
+export function createRepositories(executor: Executor): Repositories {
+  return {
+    organizations: new OrganizationRepository(executor),
+    visibility: new VisibilityRepository(executor),
+    shares: new ShareRepository(executor),
+  };
+}
+
+export async function createRequestContext(
+  repositories: Repositories,
+  jwtSecret: Uint8Array,
+  authorization: string | undefined,
+  now: Date = new Date(),
+): Promise<RequestContext | DomainError> {
+  const token = await verifyToken(authorization, jwtSecret);
+  if (!('organizationId' in token)) return token;
+  const viewer: Viewer = token;
+  const queryContext: QueryContext = { viewer: viewer.organizationId };
+  const scope: ViewerScope = { viewerId: viewer.organizationId, instant: now, historical: false, context: queryContext };
+  const loaders = createOrganizationLoaders(repositories.organizations, repositories.visibility, scope);
+  // The viewer's own organization is needed by almost every request; this also primes the loader.
+  if ((await loaders.byId.load(viewer.organizationId)) === null) {
+    return unauthenticated('The token names an organization that does not exist.');
+  }
+  return {
+    viewer,
+    instant: now,
+    loaders,
+    supplyChains: new SupplyChainService(repositories.visibility, scope, loaders),
+    shares: new ShareService(repositories.shares, viewer, now, queryContext),
+    roots: () => repositories.visibility.roots(scope),
+  };
+}
