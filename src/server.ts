@@ -61,7 +61,6 @@ export async function startApp(options: AppOptions): Promise<App> {
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, (e) => log('GraphQL error', e)),
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     csrfPrevention: true,
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });

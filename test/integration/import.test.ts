@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { fileSource } from '../../src/import/read-records.ts';
+import { formatProblem } from '../../src/import/validate.ts';
+import { graph } from '../support/graph-builder.ts';
+import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let db: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-import-'));
+let fileNo = 0;
+
+const writeFile = (document: unknown): string => {
+  const path = join(dir, `file-${fileNo++}.json`);
+  writeFileSync(path, typeof document === 'string' ? document : JSON.stringify(document));
+  return path;
+};
+const importDocument = (document: unknown, reset = false) =>
+  importGraph(fileSource(writeFile(document)), db.imports, { reset });
+
+const base = () =>
+  graph()
+    .org('p', 'PURCHASER')
+    .org('r', 'RESELLER')
+    .org('b', 'BRAND', { country: 'US' })
+    .link('r', 'p', { products: ['laptops'], validFrom: '2014-09-15' })
+    .link('b', 'r')
+    .share('r', 'p', { linkIds: ['b>r'] });
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+beforeEach(async () => {
+  await loadGraph(db, base().build());
+});
+
+describe('import of a bad file', () => {
+  const cases: [string, (doc: ReturnType<ReturnType<typeof base>['build']>) => unknown, RegExp][] = [
+    ['unknown reference', (d) => ({ ...d, links: [...d.links, { id: 'l-x', supplier: 'ghost', customer: 'p', products: [] }] }), /^links\[2\] \(id 'l-x'\): supplier 'ghost' is not an organization in the file or the database$/],
+    ['duplicate id', (d) => ({ ...d, organizations: [...d.organizations, { id: 'p', name: 'Again', type: 'PURCHASER', country: 'SE' }] }), /^organizations\[3\] \(id 'p'\): duplicate id: organizations\[0\] has the same id$/],
+    ['bad type', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'SUPPLIER', country: 'SE' }] }), /^organizations\[3\] \(id 'x'\): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "SUPPLIER"$/],
+    ['bad country code', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'XX' }] }), /^organizations\[3\] \(id 'x'\): country must be an ISO 3166-1 alpha-2 code .* got "XX"$/],
+    ['lower-case country code', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'cn' }] }), /country .* got "cn"/],
+    ['share covering another organization\'s link', (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['r>p'] }] }), /^shares\[1\] \(id 's-bad'\): linkIds: link 'r>p' has customer 'p', not the owner 'b'/],
+    ['share of an unknown link', (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['nope'] }] }), /linkIds: 'nope' is not a link in the file or the database/],
+    ['malformed date', (d) => ({ ...d, links: [...d.links, { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2021-02-30' }] }), /^links\[2\] \(id 'l-d'\): validFrom must be an ISO 8601 date .* got "2021-02-30"$/],
+    ['validFrom after validTo', (d) => ({ ...d, links: [...d.links, { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2020-01-01', validTo: '2019-01-01' }] }), /validFrom 2020-01-01 must be before validTo 2019-01-01/],
+    ['wrong format', (d) => ({ ...d, format: 'tiersight/v2' }), /^file: format must be "tiersight\/v1", got "tiersight\/v2"$/],
+    ['record that is not an object', (d) => ({ ...d, risks: ['oops'] }), /^risks\[0\]: must be a JSON object, got "oops"$/],
+    ['unknown top-level key', (d) => ({ ...d, link: [] }), /^file: top-level key 'link' is not part of tiersight\/v1$/],
+  ];
+
+  it.each(cases)('%s: reported with its array and index, nothing written', async (_name, mutate, expected) => {
+    const before = await countAll(db);
+    const document = mutate(base().org('new', 'FACTORY', { country: 'CN' }).link('new', 'b').build());
+    const outcome = await importDocument(document);
+    expect(outcome.ok).toBe(false);
+    const lines = outcome.validation.problems.map(formatProblem);
+    expect(lines.some((line) => expected.test(line)), lines.join('\n')).toBe(true);
+    expect(await countAll(db)).toEqual(before);
+  });
+
+  it('reports every bad record, not just the first', async () => {
+    const document = {
+      format: 'tiersight/v1',
+      organizations: [
+        { id: 'a', name: 'A', type: 'NOPE', country: 'SE' },
+        { id: 'b', name: '', type: 'BRAND', country: 'SE' },
+        { id: 'c', name: 'C', type: 'BRAND', country: 'ZZ' },
+      ],
+      links: [{ id: 'l', supplier: 'a', customer: 'missing', products: 'laptops' }],
+    };
+    const outcome = await importDocument(document, true);
+    const lines = outcome.validation.problems.map(formatProblem);
+    expect(lines).toEqual([
+      `organizations[0] (id 'a'): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "NOPE"`,
+      `organizations[1] (id 'b'): name must be a non-empty string of at most 2000 characters, got ""`,
+      `organizations[2] (id 'c'): country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "ZZ"`,
+      `links[0] (id 'l'): products must be an array of at most 10000 product names, got "laptops"`,
+    ]);
+    expect((await countAll(db))['organizations']).toBe(3); // --reset did not run either
+  });
+
+  it('rejects a file that is not JSON and writes nothing', async () => {
+    const before = await countAll(db);
+    await expect(importDocument('{"format": "tiersight/v1", "organizations": [')).rejects.toThrow(/not valid tiersight\/v1 JSON/);
+    expect(await countAll(db)).toEqual(before);
+  });
+});
+
+describe('import of a good file', () => {
+  it('is idempotent: importing the same file twice leaves the same graph', async () => {
+    const document = base().org('f', 'FACTORY', { country: 'CN', city: 'Dongguan' }).link('f', 'b').risk('f').build();
+    const first = await importDocument(document);
+    expect(first.ok).toBe(true);
+    const afterFirst = await countAll(db);
+    await importDocument(document);
+    expect(await countAll(db)).toEqual(afterFirst);
+    expect(afterFirst).toEqual({ organizations: 4, links: 3, shares: 1, risks: 1 });
+  });
+
+  it('resolves references to what the database already holds (incremental import)', async () => {
+    const outcome = await importDocument({
+      format: 'tiersight/v1',
+      organizations: [{ id: 'f', name: 'F', type: 'FACTORY', country: 'CN' }],
+      links: [{ id: 'f>b', supplier: 'f', customer: 'b', products: [] }],
+      shares: [{ id: 's-b', owner: 'b', recipient: 'p', linkIds: ['f>b'] }],
+    });
+    expect(outcome.ok, outcome.validation.problems.map(formatProblem).join('\n')).toBe(true);
+    expect(await countAll(db)).toEqual({ organizations: 4, links: 3, shares: 2, risks: 0 });
+  });
+
+  it('accepts organizations listed after the links that use them', async () => {
+    const built = base().build();
+    const outcome = await importDocument(
+      { format: 'tiersight/v1', links: built.links, shares: built.shares, organizations: built.organizations },
+      true,
+    );
+    expect(outcome.ok).toBe(true);
+    expect(await countAll(db)).toEqual({ organizations: 3, links: 2, shares: 1, risks: 0 });
+  });
+
+  it('--reset replaces the database with the file', async () => {
+    const outcome = await importDocument(graph().org('solo', 'MONITOR').build(), true);
+    expect(outcome.ok).toBe(true);
+    expect(await countAll(db)).toEqual({ organizations: 1, links: 0, shares: 0, risks: 0 });
+  });
+
+  it('moves a link whose id now names other ends, and updates fields in place', async () => {
+    const moved = base().build();
+    moved.links[1] = { id: 'b>r', supplier: 'b', customer: 'p', products: ['servers'] };
+    moved.shares = [];
+    await importDocument(moved);
+    const { records } = await db.driver.executeQuery(
+      `MATCH (s)-[l:SUPPLIES {id: 'b>r'}]->(c) RETURN s.id AS s, c.id AS c, l.products AS products`,
+    );
+    expect(records.map((r) => r.toObject())).toEqual([{ s: 'b', c: 'p', products: ['servers'] }]);
+  });
+});

@@ -1,0 +1,129 @@
+// Property: on random graphs with partial, expired and revoked shares, dated links and cycles, the API
+// answers supplyChain, rootId and organization lookups exactly as the reference model of contract
+// section 2 (src/domain/reference-model.ts) does.
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import { ReferenceModel, type ReferenceView } from '../../src/domain/reference-model.ts';
+import { codes, startTestApi, type TestApi } from '../support/api.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let db: TestDatabase;
+let api: TestApi;
+
+// Instants years away from now, so that "now" is unambiguous whatever the test's own timing.
+const PAST = ['2001-01-01', '2015-06-01', '2020-03-01'];
+const FUTURE = ['2999-01-01', '2990-06-01'];
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });
+
+const graphArbitrary = fc
+  .integer({ min: 2, max: 8 })
+  .chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `o${i}`);
+    const org = fc.constantFrom(...ids);
+    const link = fc
+      .record({
+        supplier: org,
+        customer: org,
+        validFrom: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+        validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+      })
+      .filter((l) => l.supplier !== l.customer && !(l.validFrom && l.validTo && l.validFrom >= l.validTo));
+    return fc.record({
+      ids: fc.constant(ids),
+      links: fc.array(link, { maxLength: 18 }),
+      shares: fc.array(
+        fc.record({
+          owner: org,
+          recipient: org,
+          whole: fc.boolean(),
+          pick: fc.array(fc.nat(), { maxLength: 3 }),
+          expiresAt: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+          revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 4 }),
+          createdAt: fc.option(fc.constantFrom(...PAST), { nil: null }),
+        }),
+        { maxLength: 12 },
+      ),
+      depth: fc.integer({ min: 1, max: 6 }),
+    });
+  })
+  .map(({ ids, links, shares, depth }): { file: TiersightFile; depth: number } => {
+    const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
+    const shareRecords: ShareRecord[] = shares
+      .filter((s) => s.owner !== s.recipient)
+      .map((s, i) => {
+        const own = linkRecords.filter((l) => l.customer === s.owner).map((l) => l.id);
+        const picked = [...new Set(s.pick.map((p) => own[p % Math.max(own.length, 1)]).filter((x): x is string => !!x))];
+        return {
+          id: `s${i}`,
+          owner: s.owner,
+          recipient: s.recipient,
+          linkIds: s.whole || picked.length === 0 ? null : picked,
+          expiresAt: s.expiresAt,
+          revokedAt: s.revokedAt,
+          createdAt: s.createdAt,
+        };
+      });
+    return {
+      depth,
+      file: {
+        format: 'tiersight/v1',
+        organizations: ids.map((id) => ({ id, name: id, type: 'MANUFACTURER', country: 'SE' })),
+        links: linkRecords,
+        shares: shareRecords,
+        risks: [],
+      },
+    };
+  });
+
+const CHAIN = `query($rootId: ID, $d: Int) { supplyChain(rootId: $rootId, maxDepth: $d) {
+  tiers { tier organizations { id } } links { id } } }`;
+
+type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
+
+const apiChain = (chain: Chain) => ({
+  organizations: chain.tiers.flatMap((t) => t.organizations.map((o) => ({ id: o.id, tier: t.tier }))).sort((a, b) => a.id.localeCompare(b.id)),
+  links: chain.links.map((l) => l.id).sort(),
+});
+const referenceChain = (model: ReferenceModel, viewer: string, root: string, depth: number, view: ReferenceView) => {
+  const chain = model.supplyChain(viewer, root, depth, view);
+  return { organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)), links: chain.links.sort() };
+};
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  api = await startTestApi(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.close();
+});
+
+it('supplyChain, rootId and lookups match the reference model', { timeout: 600_000 }, async () => {
+  await fc.assert(
+    fc.asyncProperty(graphArbitrary, fc.nat(), async ({ file, depth }, seed) => {
+      await loadGraph(db, file);
+      const model = new ReferenceModel(file);
+      const view: ReferenceView = { t: new Date(), historical: false };
+      const ids = file.organizations.map((o) => o.id);
+      for (const viewer of ids) {
+        const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
+        const own = await api.query(viewer, `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`, { d: depth });
+        expect(own.errors).toBeUndefined();
+        expect(apiChain(own.data!['supplyChain'] as Chain)).toEqual(referenceChain(model, viewer, viewer, depth, view));
+        const visible = ids.filter((_, i) => own.data![`v${i}`] !== null);
+        expect(visible).toEqual(ids.filter((id) => model.visible(viewer, id, view)));
+
+        const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+        const other = await api.query(viewer, CHAIN, { rootId: root, d: depth });
+        if (model.rootAllowed(viewer, root, view)) {
+          expect(other.errors).toBeUndefined();
+          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(referenceChain(model, viewer, root, depth, view));
+        } else {
+          expect(codes(other)).toEqual(['NOT_FOUND']);
+        }
+      }
+    }),
+    { numRuns: 150 },
+  );
+});

@@ -1,0 +1,53 @@
+// The API over HTTP against the test database: tokens, requests, and the statement counter.
+import { signToken } from '../../src/auth/tokens.ts';
+import type { Role } from '../../src/auth/roles.ts';
+import { startApp, type App } from '../../src/server.ts';
+import type { TestDatabase } from './database.ts';
+
+export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface GraphQLResponse {
+  status: number;
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string }; path?: unknown[] }[];
+}
+
+export interface TestApi {
+  app: App;
+  token(org: string, roles?: Role[], ttlSeconds?: number): Promise<string>;
+  /** POSTs an operation as `org` (or with the raw Authorization header given). */
+  query(
+    as: string | { authorization?: string },
+    query: string,
+    variables?: Record<string, unknown>,
+    roles?: Role[],
+  ): Promise<GraphQLResponse>;
+  close(): Promise<void>;
+}
+
+export async function startTestApi(db: TestDatabase, environment: 'development' | 'production' = 'development'): Promise<TestApi> {
+  const app = await startApp({
+    config: { port: 0, host: '127.0.0.1', environment, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
+    executor: db.executor,
+    log: () => {},
+  });
+  const token = (org: string, roles: Role[] = ['analyst'], ttl = 600) =>
+    signToken({ sub: `user@${org}`, org, roles }, TEST_SECRET, ttl);
+  return {
+    app,
+    token,
+    async query(as, query, variables = {}, roles) {
+      const authorization = typeof as === 'string' ? `Bearer ${await token(as, roles)}` : as.authorization;
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    close: () => app.close(),
+  };
+}
+
+export const codes = (response: GraphQLResponse): (string | undefined)[] =>
+  (response.errors ?? []).map((e) => e.extensions?.code);

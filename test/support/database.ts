@@ -1,0 +1,44 @@
+// The real Neo4j started by test/global-setup.ts (or NEO4J_URI), with helpers to load documents.
+import type { Driver } from 'neo4j-driver';
+import type { TiersightFile } from '../../src/domain/format.ts';
+import { createDriver } from '../../src/graph/driver.ts';
+import { Executor } from '../../src/graph/executor.ts';
+import { migrate } from '../../src/graph/migrations.ts';
+import { ImportRepository } from '../../src/graph/repositories/import-repository.ts';
+import { importGraph, type ImportOutcome } from '../../src/import/import-graph.ts';
+import { documentSource } from '../../src/import/read-records.ts';
+import { formatProblem } from '../../src/import/validate.ts';
+import { neo4jUri } from './neo4j-uri.ts';
+
+export interface TestDatabase {
+  driver: Driver;
+  executor: Executor;
+  imports: ImportRepository;
+  close(): Promise<void>;
+}
+
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const driver = createDriver(neo4jUri(), { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' });
+  const executor = new Executor(driver, { transactionTimeoutMs: 60_000 });
+  await migrate(executor);
+  return { driver, executor, imports: new ImportRepository(executor), close: () => driver.close() };
+}
+
+/** Replaces the whole database with `file`; fails the test with every problem if the file is bad. */
+export async function loadGraph(db: TestDatabase, file: TiersightFile | Record<string, unknown>): Promise<ImportOutcome> {
+  const outcome = await importGraph(documentSource({ ...file }), db.imports, { reset: true });
+  if (!outcome.ok) throw new Error(`test graph is invalid:\n${outcome.validation.problems.map(formatProblem).join('\n')}`);
+  return outcome;
+}
+
+/** Counts of everything in the database, to prove that nothing was written. */
+export async function countAll(db: TestDatabase): Promise<Record<string, number>> {
+  const { records } = await db.driver.executeQuery(
+    `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
+     CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
+     CALL () { MATCH (s:Share) RETURN count(s) AS shares }
+     CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
+     RETURN organizations, links, shares, risks`,
+  );
+  return records[0]!.toObject() as Record<string, number>;
+}

@@ -1,0 +1,58 @@
+// Seed builders for tests: a small fluent way to write tiersight/v1 documents, with defaults for
+// what a test does not care about.
+import type {
+  LinkRecord,
+  OrganizationRecord,
+  OrganizationType,
+  RiskRecord,
+  ShareRecord,
+  TiersightFile,
+} from '../../src/domain/format.ts';
+
+export class GraphBuilder {
+  private readonly organizations: OrganizationRecord[] = [];
+  private readonly links: LinkRecord[] = [];
+  private readonly shares: ShareRecord[] = [];
+  private readonly risks: RiskRecord[] = [];
+
+  org(id: string, type: OrganizationType = 'MANUFACTURER', extra: Partial<OrganizationRecord> = {}): this {
+    this.organizations.push({ id, name: `Org ${id}`, type, country: 'SE', ...extra });
+    return this;
+  }
+
+  /** `supplier` supplies `customer`; the id defaults to `supplier>customer`. */
+  link(supplier: string, customer: string, extra: Partial<LinkRecord> = {}): this {
+    this.links.push({ id: `${supplier}>${customer}`, supplier, customer, products: [], ...extra });
+    return this;
+  }
+
+  /** `owner` shares its sourcing (all of it, or `linkIds`) with `recipient`. */
+  share(owner: string, recipient: string, extra: Partial<ShareRecord> = {}): this {
+    this.shares.push({ id: `${owner}=>${recipient}#${this.shares.length}`, owner, recipient, linkIds: null, ...extra });
+    return this;
+  }
+
+  risk(organization: string, extra: Partial<RiskRecord> = {}): this {
+    this.risks.push({
+      id: `risk-${organization}-${this.risks.length}`,
+      organization,
+      kind: 'REPORT',
+      source: 'Test source',
+      severity: 'HIGH',
+      ...extra,
+    });
+    return this;
+  }
+
+  build(): TiersightFile {
+    return {
+      format: 'tiersight/v1',
+      organizations: [...this.organizations],
+      links: [...this.links],
+      shares: [...this.shares],
+      risks: [...this.risks],
+    };
+  }
+}
+
+export const graph = () => new GraphBuilder();

@@ -1,0 +1,342 @@
+// The demo scenario as data: the organizations of design/demo-scenario.md, valid references, honest
+// provenance, and what each demo viewer sees under contract section 2 (rules 1-3, re-implemented here
+// in a few lines so that the data is checked without a database).
+import { describe, expect, it } from 'vitest';
+import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import type { LinkRecord } from '../../src/domain/format.ts';
+import { isCountryCode } from '../../src/domain/countries.ts';
+import { parseInstant } from '../../src/domain/instants.ts';
+import { documentSource } from '../../src/import/read-records.ts';
+import { validate } from '../../src/import/validate.ts';
+
+const { organizations, links, shares, risks } = DEMO_SCENARIO;
+
+/** The table of design/demo-scenario.md: id -> [type, country]. */
+const TABLE: Record<string, [string, string]> = {
+  'se-region-stockholm': ['PURCHASER', 'SE'],
+  'se-adda': ['PURCHASER', 'SE'],
+  'se-svenska-kyrkan': ['PURCHASER', 'SE'],
+  'no-oslo-kommune': ['PURCHASER', 'NO'],
+  'no-sykehusinnkjop': ['PURCHASER', 'NO'],
+  'no-dfo': ['PURCHASER', 'NO'],
+  'se-atea': ['RESELLER', 'SE'],
+  'no-atea': ['RESELLER', 'NO'],
+  'us-dell': ['BRAND', 'US'],
+  'tw-pegatron': ['MANUFACTURER', 'TW'],
+  'tw-msi': ['MANUFACTURER', 'TW'],
+  'tw-delta': ['MANUFACTURER', 'TW'],
+  'tw-wistron': ['MANUFACTURER', 'TW'],
+  'cn-ofilm': ['MANUFACTURER', 'CN'],
+  'cn-mingshuo-jiangsu': ['FACTORY', 'CN'],
+  'cn-hipro-dongguan': ['FACTORY', 'CN'],
+  'cn-msi-shenzhen': ['FACTORY', 'CN'],
+  'cn-taida-dongguan': ['FACTORY', 'CN'],
+  'cn-wistron-zhongshan': ['FACTORY', 'CN'],
+  'cn-ofilm-nanchang': ['FACTORY', 'CN'],
+  'nl-electronics-watch': ['MONITOR', 'NL'],
+  'dk-danwatch': ['MONITOR', 'DK'],
+};
+
+const FACTORIES = [
+  'cn-mingshuo-jiangsu',
+  'cn-hipro-dongguan',
+  'cn-msi-shenzhen',
+  'cn-taida-dongguan',
+  'cn-wistron-zhongshan',
+  'cn-ofilm-nanchang',
+];
+const MANUFACTURERS = ['tw-pegatron', 'tw-msi', 'tw-delta', 'tw-wistron', 'cn-ofilm'];
+/** No source ties OFILM to Dell, so neither OFILM nor its Nanchang factory is in Dell's chain. */
+const DELL_FACTORIES = FACTORIES.filter((f) => f !== 'cn-ofilm-nanchang');
+const DELL_MANUFACTURERS = MANUFACTURERS.filter((m) => m !== 'cn-ofilm');
+
+const NOW = '2026-06-01';
+const IN_2013 = '2013-06-01';
+
+// --- Contract section 2, rules 1-3 -------------------------------------------------------------------
+
+const instant = (text: string): number => {
+  const parsed = parseInstant(text);
+  if (parsed === null) throw new Error(`not an instant: ${text}`);
+  return parsed.getTime();
+};
+
+/** A link holds at t when validFrom <= t < validTo (a missing bound is open). */
+const holds = (link: LinkRecord, t: number): boolean =>
+  (!link.validFrom || instant(link.validFrom) <= t) && (!link.validTo || t < instant(link.validTo));
+
+/**
+ * Active at t: not revoked, not expired. Like the server, a share also counts only from its
+ * `createdAt` on (an imported share without one is created at import time, i.e. before "now").
+ */
+const activeShares = (t: number) =>
+  shares.filter(
+    (s) =>
+      (!s.createdAt || instant(s.createdAt) <= t) &&
+      (!s.revokedAt || t < instant(s.revokedAt)) &&
+      (!s.expiresAt || t < instant(s.expiresAt)),
+  );
+
+/** Rule 1: disclosed to V iff V is an end of the link, or an active share of its customer to V covers it. */
+const disclosed = (viewer: string, link: LinkRecord, t: number): boolean =>
+  holds(link, t) &&
+  (link.supplier === viewer ||
+    link.customer === viewer ||
+    activeShares(t).some(
+      (s) =>
+        s.owner === link.customer &&
+        s.recipient === viewer &&
+        (s.linkIds === null || s.linkIds.includes(link.id)),
+    ));
+
+/** Rule 2: V itself and every owner of an active share to V. */
+const roots = (viewer: string, t: number): Set<string> =>
+  new Set([
+    viewer,
+    ...activeShares(t)
+      .filter((s) => s.recipient === viewer)
+      .map((s) => s.owner),
+  ]);
+
+/** Rule 3: organization id -> tier (1..), by breadth-first search upstream over disclosed links. */
+function tiers(viewer: string, at: string, root: string = viewer): Map<string, number> {
+  const t = instant(at);
+  const visible = links.filter((l) => disclosed(viewer, l, t));
+  const tier = new Map<string, number>([[root, 0]]);
+  let frontier = [root];
+  for (let k = 1; frontier.length > 0; k++) {
+    const next: string[] = [];
+    for (const customer of frontier) {
+      for (const link of visible) {
+        if (link.customer === customer && !tier.has(link.supplier)) {
+          tier.set(link.supplier, k);
+          next.push(link.supplier);
+        }
+      }
+    }
+    frontier = next;
+  }
+  tier.delete(root);
+  return tier;
+}
+
+const expected = (entries: [string[], number][]): Map<string, number> =>
+  new Map(entries.flatMap(([ids, tier]) => ids.map((id) => [id, tier] as const)));
+
+// --- The data ----------------------------------------------------------------------------------------
+
+describe('demo scenario data', () => {
+  it('is a valid tiersight/v1 file for the importer', async () => {
+    expect(Object.keys(DEMO_SCENARIO).sort()).toEqual([
+      'format',
+      'links',
+      'organizations',
+      'risks',
+      'shares',
+    ]);
+    const result = await validate(documentSource({ ...DEMO_SCENARIO }), { existing: null });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('has every organization of the spec table with its type and country, and no other', () => {
+    const byId = new Map(organizations.map((o) => [o.id, o]));
+    expect([...byId.keys()].sort()).toEqual(Object.keys(TABLE).sort());
+    for (const [id, [type, country]] of Object.entries(TABLE)) {
+      expect(byId.get(id), id).toMatchObject({ type, country });
+      expect(isCountryCode(country)).toBe(true);
+    }
+    expect(byId.get('se-region-stockholm')?.name).toBe(
+      'Region Stockholm (Stockholms läns landsting until 2019)',
+    );
+    expect(byId.get('no-dfo')?.name).toBe('DFØ – Statens innkjøpssenter');
+  });
+
+  it('exports ids that all exist', () => {
+    const all = new Set([...organizations, ...links, ...shares, ...risks].map((r) => r.id));
+    for (const [key, id] of Object.entries(DEMO_IDS)) expect(all.has(id), `${key}: ${id}`).toBe(true);
+  });
+
+  it('has unique, readable ids', () => {
+    const ids = [...organizations, ...links, ...shares, ...risks].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const l of links) expect(l.id).toMatch(/^l-[a-z0-9-]+$/);
+    for (const s of shares) expect(s.id).toMatch(/^s-[a-z0-9-]+$/);
+    for (const r of risks) expect(r.id).toMatch(/^r-[a-z0-9-]+$/);
+  });
+
+  it('only refers to records that exist', () => {
+    const orgs = new Set(organizations.map((o) => o.id));
+    for (const l of links) {
+      expect(orgs.has(l.supplier), `${l.id} supplier`).toBe(true);
+      expect(orgs.has(l.customer), `${l.id} customer`).toBe(true);
+      expect(l.supplier).not.toBe(l.customer);
+    }
+    for (const s of shares) {
+      expect(orgs.has(s.owner), `${s.id} owner`).toBe(true);
+      expect(orgs.has(s.recipient), `${s.id} recipient`).toBe(true);
+    }
+    for (const r of risks) expect(orgs.has(r.organization), `${r.id}`).toBe(true);
+  });
+
+  it('shares only links whose customer is the share owner', () => {
+    const byId = new Map(links.map((l) => [l.id, l]));
+    for (const s of shares) {
+      for (const linkId of s.linkIds ?? []) {
+        expect(byId.get(linkId)?.customer, `${s.id} -> ${linkId}`).toBe(s.owner);
+      }
+    }
+  });
+
+  it('writes dates as YYYY-MM-DD with validFrom before validTo', () => {
+    const date = /^\d{4}-\d{2}-\d{2}$/;
+    for (const l of links) {
+      for (const d of [l.validFrom, l.validTo]) if (d) expect(d, l.id).toMatch(date);
+      if (l.validFrom && l.validTo) expect(instant(l.validFrom)).toBeLessThan(instant(l.validTo));
+    }
+    for (const s of shares) if (s.createdAt) expect(s.createdAt).toMatch(date);
+    for (const r of risks) if (r.observedAt) expect(r.observedAt).toMatch(date);
+  });
+
+  it('cites at least one source for every DOCUMENTED record', () => {
+    const records = [...organizations, ...links, ...shares, ...risks];
+    const documented = records.filter((r) => r.provenance === 'DOCUMENTED');
+    expect(documented.length).toBeGreaterThan(0);
+    for (const r of documented) expect(r.sources?.length ?? 0, r.id).toBeGreaterThan(0);
+  });
+
+  it('marks every share and every link not listed as documented ILLUSTRATIVE', () => {
+    for (const s of shares) expect(s.provenance, s.id).toBe('ILLUSTRATIVE');
+    for (const l of links) expect(['DOCUMENTED', 'ILLUSTRATIVE'], l.id).toContain(l.provenance);
+    const documented = links.filter((l) => l.provenance === 'DOCUMENTED').map((l) => l.id);
+    expect(documented.sort()).toEqual(
+      [
+        'l-dell-sthlm-2010',
+        'l-atea-sthlm-2014',
+        'l-dell-atea-2014',
+        'l-mingshuo-dell-2013',
+        'l-hipro-dell-2013',
+        'l-msi-shenzhen-dell-2013',
+        'l-taida-dell-2013',
+        'l-wistron-zhongshan-dell-2015',
+        'l-mingshuo-pegatron-2013',
+        'l-msi-shenzhen-msi-2013',
+        'l-taida-delta-2013',
+        'l-wistron-zhongshan-wistron-2015',
+        'l-ofilm-nanchang-ofilm-2020',
+      ].sort(),
+    );
+    // No documented link for OFILM supplying Dell.
+    const ofilmToDell = links.filter(
+      (l) => ['cn-ofilm', 'cn-ofilm-nanchang'].includes(l.supplier) && l.customer === 'us-dell',
+    );
+    // Not even as illustration: that would invent a forced-labour link for a real company.
+    expect(ofilmToDell).toEqual([]);
+  });
+
+  it('states only documented risks, each with a source', () => {
+    expect(risks.map((r) => [r.organization, r.kind, r.severity]).sort()).toEqual(
+      [
+        ['cn-mingshuo-jiangsu', 'REPORT', 'HIGH'],
+        ['cn-hipro-dongguan', 'REPORT', 'HIGH'],
+        ['cn-msi-shenzhen', 'REPORT', 'HIGH'],
+        ['cn-taida-dongguan', 'REPORT', 'HIGH'],
+        ['cn-wistron-zhongshan', 'REPORT', 'HIGH'],
+        ['cn-ofilm-nanchang', 'REPORT', 'CRITICAL'],
+        ['cn-ofilm-nanchang', 'WATCHLIST', 'CRITICAL'],
+      ].sort(),
+    );
+    for (const r of risks) {
+      expect(r.provenance, r.id).toBe('DOCUMENTED');
+      expect(r.source.trim(), r.id).not.toBe('');
+      expect(r.observedAt, r.id).toBeTruthy();
+      if (r.evidenceUrl) expect(r.evidenceUrl).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('keeps the documented Stockholm contract dates', () => {
+    const byId = new Map(links.map((l) => [l.id, l]));
+    expect(byId.get('l-dell-sthlm-2010')).toMatchObject({
+      supplier: 'us-dell',
+      customer: 'se-region-stockholm',
+      validFrom: '2010-09-20',
+      validTo: '2014-09-15',
+    });
+    expect(byId.get('l-atea-sthlm-2014')).toMatchObject({
+      supplier: 'se-atea',
+      customer: 'se-region-stockholm',
+      validFrom: '2014-09-15',
+    });
+    expect(byId.get('l-dell-atea-2014')).toMatchObject({
+      supplier: 'us-dell',
+      customer: 'se-atea',
+      validFrom: '2014-09-15',
+    });
+  });
+});
+
+// --- What the demo viewers see -----------------------------------------------------------------------
+
+describe('demo scenario visibility (contract section 2)', () => {
+  it('Region Stockholm now: Atea at tier 1, Dell at tier 2, the factories and manufacturers at tier 3', () => {
+    expect(tiers('se-region-stockholm', NOW)).toEqual(
+      expected([
+        [['se-atea'], 1],
+        [['us-dell'], 2],
+        [[...DELL_FACTORIES, ...DELL_MANUFACTURERS], 3],
+      ]),
+    );
+  });
+
+  it('Region Stockholm now reaches flagged factories: the exposure findings', () => {
+    const reachable = tiers('se-region-stockholm', NOW);
+    const flagged = [...new Set(risks.map((r) => r.organization))].filter((id) => id !== 'cn-ofilm-nanchang');
+    expect(flagged.length).toBe(5);
+    for (const id of flagged) expect(reachable.get(id), id).toBe(3);
+    expect(reachable.has('cn-ofilm-nanchang')).toBe(false);
+  });
+
+  it('Region Stockholm as of 2013: Dell at tier 1, Atea not reachable', () => {
+    const seen = tiers('se-region-stockholm', IN_2013);
+    expect(seen.get('us-dell')).toBe(1);
+    expect(seen.has('se-atea')).toBe(false);
+  });
+
+  it('Region Stockholm as of 2016: the Atea framework with Dell at tier 2 and the factories at tier 3', () => {
+    const seen = tiers('se-region-stockholm', '2016-06-01');
+    expect(seen.get('se-atea')).toBe(1);
+    expect(seen.get('us-dell')).toBe(2);
+    for (const id of DELL_FACTORIES) expect(seen.get(id), id).toBe(3);
+  });
+
+  it('Oslo kommune: Atea AS at tier 1 and nothing further (a blind spot)', () => {
+    expect(tiers('no-oslo-kommune', NOW)).toEqual(expected([[['no-atea'], 1]]));
+    expect(roots('no-oslo-kommune', instant(NOW))).toEqual(new Set(['no-oslo-kommune']));
+  });
+
+  it('Sykehusinnkjøp, which Atea AS shares with, sees Dell at tier 2; DFØ does not', () => {
+    expect(tiers('no-sykehusinnkjop', NOW)).toEqual(
+      expected([
+        [['no-atea'], 1],
+        [['us-dell'], 2],
+      ]),
+    );
+    expect(tiers('no-dfo', NOW)).toEqual(expected([[['no-atea'], 1]]));
+  });
+
+  it('Electronics Watch: Dell is one of its roots, and from Dell it sees its five factories at tier 1', () => {
+    const t = instant(NOW);
+    expect(roots('nl-electronics-watch', t)).toEqual(new Set(['nl-electronics-watch', 'us-dell']));
+    expect(tiers('nl-electronics-watch', NOW, 'us-dell')).toEqual(expected([[DELL_FACTORIES, 1]]));
+    expect(tiers('nl-electronics-watch', NOW).size).toBe(0);
+  });
+
+  it('DanWatch receives nothing', () => {
+    expect(roots('dk-danwatch', instant(NOW))).toEqual(new Set(['dk-danwatch']));
+    expect(tiers('dk-danwatch', NOW).size).toBe(0);
+  });
+
+  it('a share to Region Stockholm gives nothing to the other Swedish buyers', () => {
+    expect(tiers('se-adda', NOW)).toEqual(expected([[['se-atea'], 1]]));
+    expect(tiers('se-svenska-kyrkan', NOW)).toEqual(expected([[['se-atea'], 1]]));
+  });
+});

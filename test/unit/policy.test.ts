@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canImport, canManageShares, canRead, canRevoke, type Viewer } from '../../src/auth/policy.ts';
+import type { Role } from '../../src/auth/roles.ts';
+
+const viewer = (...roles: Role[]): Viewer => ({ userId: 'u', organizationId: 'me', roles });
+
+describe('policy', () => {
+  it('any role reads its own view; no role reads nothing', () => {
+    for (const role of ['analyst', 'supplier_admin', 'platform_admin'] as const) {
+      expect(canRead(viewer(role)).allowed).toBe(true);
+    }
+    expect(canRead(viewer())).toEqual({ allowed: false, reason: 'The token grants no role.' });
+  });
+
+  it('only supplier_admin manages shares', () => {
+    expect(canManageShares(viewer('supplier_admin')).allowed).toBe(true);
+    expect(canManageShares(viewer('analyst', 'platform_admin')).allowed).toBe(false);
+  });
+
+  it('only platform_admin imports', () => {
+    expect(canImport(viewer('platform_admin')).allowed).toBe(true);
+    expect(canImport(viewer('supplier_admin')).allowed).toBe(false);
+  });
+
+  it('revoking: the owner\'s supplier_admin may; the recipient is refused; anyone else is told NOT_FOUND', () => {
+    const own = { ownerId: 'me', recipientId: 'them' };
+    const received = { ownerId: 'them', recipientId: 'me' };
+    const foreign = { ownerId: 'them', recipientId: 'others' };
+    expect(canRevoke(viewer('supplier_admin'), own)).toEqual({ allowed: true });
+    expect(canRevoke(viewer('analyst'), own)).toMatchObject({ allowed: false });
+    expect(canRevoke(viewer('supplier_admin'), received)).toMatchObject({ allowed: false });
+    expect(canRevoke(viewer('supplier_admin'), foreign)).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../../src/domain/instants.ts';
+import { checkLink, checkOrganization, checkRisk, checkShare } from '../../src/import/record-rules.ts';
+
+describe('parseInstant', () => {
+  it.each([
+    ['2014-09-15', '2014-09-15T00:00:00.000Z'],
+    ['2014-09-15T10:30:00Z', '2014-09-15T10:30:00.000Z'],
+    ['2014-09-15T10:30+02:00', '2014-09-15T08:30:00.000Z'],
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+  ])('accepts %s', (text, iso) => expect(parseInstant(text)?.toISOString()).toBe(iso));
+
+  it.each(['2021-02-30', '2014-9-15', '2014-09-15T10:30', '15/09/2014', 'yesterday', '2014-09-15T25:00Z', ''])(
+    'rejects %j',
+    (text) => expect(parseInstant(text)).toBeNull(),
+  );
+});
+
+describe('organization records', () => {
+  it('normalizes optional fields, including Open Supply Hub spellings', () => {
+    const checked = checkOrganization({
+      id: 'f1', name: 'F', type: 'FACTORY', country: 'CN', os_id: 'CN2021', coordinates: { lat: 22.9, lng: 113.7 },
+    });
+    expect(checked.record).toMatchObject({ id: 'f1', osId: 'CN2021', latitude: 22.9, longitude: 113.7 });
+  });
+
+  it('reports every bad field at once', () => {
+    const checked = checkOrganization({ id: ' x', name: 3, type: 'factory', country: 'China', latitude: 200 });
+    expect(checked.problems).toEqual([
+      'id must be a non-empty string of at most 200 characters without surrounding spaces, got " x"',
+      'name must be a non-empty string of at most 2000 characters, got 3',
+      'type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "factory"',
+      'country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "China"',
+      'latitude must be a number from -90 to 90, got 200',
+    ]);
+  });
+});
+
+describe('link, share and risk records', () => {
+  it('a link needs two different ends and ordered dates', () => {
+    expect(checkLink({ id: 'l', supplier: 'a', customer: 'a', products: [] }).problems).toEqual([
+      "supplier and customer are the same organization 'a'",
+    ]);
+    expect(checkLink({ id: 'l', supplier: 'a', customer: 'b' }).record?.products).toEqual([]);
+  });
+
+  it('a share lists links at most once and never an empty list', () => {
+    expect(checkShare({ id: 's', owner: 'a', recipient: 'b', linkIds: [] }).problems).toContain(
+      'linkIds is empty: list the shared links, or use null to share every link',
+    );
+    expect(checkShare({ id: 's', owner: 'a', recipient: 'b', linkIds: ['l', 'l'] }).problems).toEqual([
+      "linkIds lists 'l' twice",
+    ]);
+  });
+
+  it('a risk needs a known kind and severity and an http(s) evidence URL', () => {
+    const checked = checkRisk({ id: 'r', organization: 'a', kind: 'RUMOUR', source: 'S', severity: 'HIGH', evidenceUrl: 'javascript:alert(1)' });
+    expect(checked.problems).toEqual([
+      'kind must be one of WATCHLIST, REGION, AUDIT_FINDING, REPORT, got "RUMOUR"',
+      'evidenceUrl must be an http(s) URL, got "javascript:alert(1)"',
+    ]);
+  });
+});
