@@ -1,6 +1,7 @@
 // Limits on what one operation may ask for, sized so that real dashboards pass: the dashboard's
-// largest query nests about 6 levels and asks for a few chains at once. Each limit names itself in the
-// error so a client knows what to change.
+// largest query nests about 6 levels and asks for a few chains at once. They run as validation rules,
+// so a refused operation never executes (GRAPHQL_VALIDATION_FAILED), and each message names the limit
+// so a client knows what to change.
 import {
   GraphQLError,
   Kind,
@@ -57,7 +58,7 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
       const totals: Totals = { depth: 0, aliases: 0, traversals: 0 };
       measure(node.selectionSet, 1, totals, new Set());
       const fail = (message: string) =>
-        context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
+        context.reportError(new GraphQLError(message, { nodes: [node] }));
       if (totals.depth > LIMITS.maxDepth) fail(`Query is nested deeper than ${LIMITS.maxDepth} levels.`);
       if (totals.aliases > LIMITS.maxAliases) fail(`Query uses more than ${LIMITS.maxAliases} aliases.`);
       if (totals.traversals > LIMITS.maxTraversals) {

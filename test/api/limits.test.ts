@@ -72,14 +72,14 @@ describe('size and shape limits', () => {
     let selection = 'name';
     for (let i = 0; i < 13; i++) selection = `ofType { ${selection} }`;
     const response = await api.query('v', `{ __schema { queryType { ${selection} } } }`);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('nested deeper than 12');
   });
 
   it('more than 5 supply chains or 30 aliases in one operation are refused', async () => {
     const chains = Array.from({ length: 6 }, (_, i) => `c${i}: supplyChain { depth }`).join(' ');
     const response = await api.query('v', `{ ${chains} }`);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('more than 5 supply chains');
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { roles }`).join(' ');
     expect((await api.query('v', `{ ${aliases} }`)).errors![0]!.message).toContain('more than 30 aliases');
@@ -90,7 +90,7 @@ describe('size and shape limits', () => {
       i === 12 ? 'fragment F12 on __Type { name }' : `fragment F${i} on __Type { ofType { ...F${i + 1} } }`,
     ).join(' ');
     const response = await api.query('v', `{ __schema { queryType { ...F0 } } } ${fragments}`);
-    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('nested deeper than 12');
   });
 
