@@ -63,11 +63,17 @@ export async function importGraph(
 
 type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
 
+/**
+ * Collects records into batches and writes them one at a time, in file order. While one batch is
+ * being written the next one is parsed, so parsing and Neo4j's work overlap; writes never run
+ * concurrently (parallel batches that touch the same organizations would deadlock and retry).
+ */
 class BatchWriter {
   readonly written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
   private done = 0;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly repository: ImportRepository,
@@ -86,13 +92,22 @@ class BatchWriter {
       if (this.batch.length >= this.batchSize) await this.flush();
     }
     await this.flush();
+    await this.inFlight;
   }
 
+  /** Starts writing the current batch once the previous write is done; returns when it has started. */
   private async flush(): Promise<void> {
     const section = this.batchSection;
     if (section === null || this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
+    await this.inFlight;
+    this.inFlight = this.write(section, batch);
+    // An error surfaces at the next flush or at the end of the pass; mark it handled meanwhile.
+    this.inFlight.catch(() => {});
+  }
+
+  private async write(section: Section, batch: AnyRecord[]): Promise<void> {
     switch (section) {
       case 'organizations':
         await this.repository.upsertOrganizations(batch as OrganizationRecord[]);

@@ -55,7 +55,7 @@ RETURN x ` +
   ORGANIZATION_PROJECTION +
   ` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`;
 
-const SUPPLY_CHAIN_BY_DEPTH: CypherQuery[] = Array.from({ length: MAX_DEPTH }, (_, i) =>
+export const SUPPLY_CHAIN_BY_DEPTH: readonly CypherQuery[] = Array.from({ length: MAX_DEPTH }, (_, i) =>
   cypher(`visibility.supplyChain.depth${i + 1}`, SUPPLY_CHAIN_TEMPLATE.replace('{1,DEPTH}', `{1,${i + 1}}`)),
 );
 

@@ -1,0 +1,68 @@
+// A database holding a generated graph for benchmarks: reuses bench/data/ between runs (the graph
+// file, and the Neo4j store with a marker saying which file it holds), so a second run starts fast.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import { createDriver } from '../src/graph/driver.ts';
+import { Executor } from '../src/graph/executor.ts';
+import { migrate } from '../src/graph/migrations.ts';
+import { ImportRepository } from '../src/graph/repositories/import-repository.ts';
+import { importGraph } from '../src/import/import-graph.ts';
+import { fileSource } from '../src/import/read-records.ts';
+import { REPO_ROOT } from '../src/runtime/paths.ts';
+import { writeGraphFile } from '../seed/generator/write.ts';
+
+export const BENCH_DIR = join(REPO_ROOT, 'bench', 'data');
+
+export interface BenchDatabase {
+  executor: Executor;
+  graphFile: string;
+  close(): Promise<void>;
+}
+
+export async function benchDatabase(orgs: number, seed: number, log: (line: string) => void): Promise<BenchDatabase> {
+  const graphFile = join(BENCH_DIR, `graph-${orgs}-s${seed}.json`);
+  if (!existsSync(graphFile)) {
+    log(`generating ${graphFile}`);
+    await writeGraphFile({ orgs, seed, out: graphFile });
+  }
+  let bundled: BundledNeo4j | null = null;
+  let uri = process.env['NEO4J_URI'];
+  const dataDir = join(BENCH_DIR, `neo4j-${orgs}-s${seed}`);
+  if (!uri) {
+    await ensureNeo4jInstalled({ quiet: true });
+    bundled = await startBundledNeo4j({
+      dataDir,
+      heap: process.env['BENCH_NEO4J_HEAP'] ?? '3g',
+      pagecache: process.env['BENCH_NEO4J_PAGECACHE'] ?? '3g',
+    });
+    uri = bundled.uri;
+    log(`bundled Neo4j at ${uri} (started in ${bundled.startupMs} ms)`);
+  }
+  const driver = createDriver(uri, { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' });
+  const executor = new Executor(driver, { transactionTimeoutMs: 120_000 });
+  await migrate(executor);
+  const marker = join(dataDir, 'tiersight-bench-graph.txt');
+  // A bundled store remembers which file it holds; an external database is reused when it holds
+  // exactly that many organizations (set BENCH_REIMPORT=1 to force an import).
+  const count = await driver.executeQuery('MATCH (o:Organization) RETURN count(o) AS n');
+  const loaded =
+    process.env['BENCH_REIMPORT'] !== '1' &&
+    (bundled ? existsSync(marker) && readFileSync(marker, 'utf8') === graphFile : count.records[0]?.get('n') === orgs);
+  if (!loaded) {
+    log(`importing ${graphFile} (once; the store is kept in ${dataDir})`);
+    const outcome = await importGraph(fileSource(graphFile), new ImportRepository(executor), { reset: true });
+    if (!outcome.ok) throw new Error(`generated graph failed validation (${outcome.validation.problemCount} problems)`);
+    const total = Object.values(outcome.written).reduce((a, b) => a + b, 0);
+    log(`imported ${total} records in ${outcome.seconds.toFixed(1)} s (${Math.round(total / outcome.seconds)} records/s)`);
+    if (bundled) writeFileSync(marker, graphFile);
+  }
+  return {
+    executor,
+    graphFile,
+    close: async () => {
+      await driver.close();
+      await bundled?.stop();
+    },
+  };
+}

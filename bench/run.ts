@@ -1,0 +1,88 @@
+// `npm run bench`: supplyChain(maxDepth: 10) over HTTP against the bare Cypher of the same traversal
+// through the driver (the floor), for the same viewers in the same run. Prints figures and ratios;
+// it passes or fails nothing. BENCH_ORGS (default 100000), BENCH_VIEWERS (60), BENCH_REPEAT (8).
+import { signToken } from '../src/auth/tokens.ts';
+import { toNeo4jDateTime } from '../src/graph/repositories/mappers.ts';
+import { SUPPLY_CHAIN_BY_DEPTH } from '../src/graph/repositories/visibility-repository.ts';
+import { startApp } from '../src/server.ts';
+import { benchDatabase } from './environment.ts';
+import { fmt, percentile } from './stats.ts';
+
+const ORGS = Number(process.env['BENCH_ORGS'] ?? 100_000);
+const VIEWERS = Number(process.env['BENCH_VIEWERS'] ?? 60);
+const REPEAT = Number(process.env['BENCH_REPEAT'] ?? 8);
+const DEPTH = 10;
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+const QUERY = `query Chain($d: Int) { supplyChain(maxDepth: $d) {
+  depth tiers { tier organizations { id name type country } }
+  links { id products supplier { id } customer { id } } } }`;
+
+const db = await benchDatabase(ORGS, 1, log);
+const app = await startApp({
+  config: { port: 0, host: '127.0.0.1', environment: 'production', jwt: { secret: SECRET, usingDevelopmentSecret: false } },
+  executor: db.executor,
+  log: (message, error) => log(`${message} ${String(error)}`),
+});
+const floorQuery = SUPPLY_CHAIN_BY_DEPTH[DEPTH - 1]!;
+
+// Viewers: purchasers, spread over the id range, deterministic.
+const purchasers = (
+  await db.executor.driver.executeQuery("MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id")
+).records.map((r) => r.get('id') as string);
+const step = Math.max(1, Math.floor(purchasers.length / VIEWERS));
+const viewers = purchasers.filter((_, i) => i % step === 0).slice(0, VIEWERS);
+
+const floor = async (viewer: string) => {
+  const started = performance.now();
+  const { records } = await db.executor.driver.executeQuery(
+    floorQuery.text,
+    { viewer, root: viewer, depth: DEPTH, t: toNeo4jDateTime(new Date()), historical: false },
+    { routing: 'READ' },
+  );
+  const reached = (records[0]?.get('reached') as unknown[] | undefined)?.length ?? 0;
+  return { ms: performance.now() - started, reached };
+};
+const api = async (viewer: string, token: string) => {
+  const started = performance.now();
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: QUERY, variables: { d: DEPTH } }),
+  });
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(`API error for ${viewer}: ${JSON.stringify(body.errors)}`);
+  return performance.now() - started;
+};
+
+const apiMs: number[] = [];
+const floorMs: number[] = [];
+const sizes: number[] = [];
+log(`${viewers.length} viewers x ${REPEAT} runs, maxDepth ${DEPTH}, ${ORGS} organizations`);
+for (const viewer of viewers) {
+  const token = await signToken({ sub: 'bench', org: viewer, roles: ['analyst'] }, SECRET, 3600);
+  await api(viewer, token); // warm-up: plan cache, page cache, JIT
+  const { reached } = await floor(viewer);
+  sizes.push(reached);
+  // Alternate API and floor so that drift on this noisy machine hits both alike.
+  for (let i = 0; i < REPEAT; i++) {
+    apiMs.push(await api(viewer, token));
+    floorMs.push((await floor(viewer)).ms);
+  }
+}
+await app.close();
+await db.close();
+
+const row = (name: string, samples: number[]) =>
+  `${name.padEnd(22)} ${fmt(percentile(samples, 50)).padStart(8)} ${fmt(percentile(samples, 95)).padStart(8)} ${fmt(percentile(samples, 99)).padStart(8)}`;
+console.log(`\nsupplyChain(maxDepth: ${DEPTH}) at ${ORGS.toLocaleString('en')} organizations, ${viewers.length} viewers x ${REPEAT}`);
+console.log(`${'ms'.padEnd(22)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
+console.log(row('API (HTTP, GraphQL)', apiMs));
+console.log(row('floor (Cypher, driver)', floorMs));
+console.log(
+  `reachable organizations per viewer: min ${Math.min(...sizes)}, median ${percentile(sizes, 50)}, p95 ${percentile(sizes, 95)}, max ${Math.max(...sizes)}`,
+);
+const ratio = percentile(apiMs, 50) / percentile(floorMs, 50);
+console.log(`ratio API/floor at p50: ${ratio.toFixed(2)}`);
+console.log(`RESULT p50_ratio=${ratio.toFixed(2)} p99_ms=${fmt(percentile(apiMs, 99))} orgs=${ORGS}`);

@@ -1,0 +1,83 @@
+import { join, resolve } from 'node:path';
+import {
+  ensureNeo4jInstalled,
+  LauncherError,
+  startBundledNeo4j,
+  type BundledNeo4j,
+} from '../../db/bundled-neo4j.ts';
+import { DEFAULT_DATA_DIR } from '../../runtime/paths.ts';
+import { parseCommandArgs, parsePort } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+
+const DEFAULT_PORT = 7687;
+const DEFAULT_HEAP = '1g';
+
+const HELP = `Usage: tiersight db [--port P] [--data DIR] [--heap SIZE]
+
+Runs the bundled Neo4j 5.26 (Community, embedded) with Bolt on 127.0.0.1 only and authentication
+off, until Ctrl-C. Other commands can then use it with NEO4J_URI=bolt://127.0.0.1:P.
+The first run needs Java 17+ and Maven to fetch the jars.
+
+Options:
+  --port P      Bolt port (default ${DEFAULT_PORT})
+  --data DIR    database directory (default .data/neo4j in the checkout)
+  --heap SIZE   JVM heap, such as 512m or 2g (default ${DEFAULT_HEAP})`;
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    'db',
+    args,
+    { port: { type: 'string' }, data: { type: 'string' }, heap: { type: 'string' } },
+    HELP,
+  );
+  const port = parsePort('db', values.port, DEFAULT_PORT);
+  const heap = values.heap ?? DEFAULT_HEAP;
+  if (!/^\d+[mMgG]$/.test(heap)) {
+    throw new CliError(
+      `db: --heap must be a size in megabytes or gigabytes such as 512m or 2g, got '${heap}'`,
+      2,
+    );
+  }
+  const dataDir = resolve(values.data ?? join(DEFAULT_DATA_DIR, 'neo4j'));
+
+  let neo4j: BundledNeo4j;
+  try {
+    await ensureNeo4jInstalled();
+    neo4j = await startBundledNeo4j({ port, dataDir, heap, onLog: (line) => console.error(line) });
+  } catch (error) {
+    if (error instanceof LauncherError) throw new CliError(error.message);
+    throw error;
+  }
+  console.log(`Neo4j 5.26 (bundled) ready at ${neo4j.uri} in ${neo4j.startupMs} ms (data: ${dataDir})`);
+
+  const reason = await untilStopped(neo4j);
+  if (reason === 'signal') {
+    console.error('Stopping Neo4j...');
+    await neo4j.stop();
+    console.error('Neo4j stopped.');
+    return;
+  }
+  throw new CliError(
+    `Neo4j exited unexpectedly (exit code ${reason.code ?? 'none'}); see ${join(dataDir, 'logs', 'debug.log')}`,
+  );
+}
+
+/** Resolves on SIGINT/SIGTERM, or when the JVM exits on its own (a crash, out of memory). */
+function untilStopped(neo4j: BundledNeo4j): Promise<'signal' | { code: number | null }> {
+  return new Promise((resolveStop) => {
+    const onSignal = () => {
+      cleanup();
+      resolveStop('signal');
+    };
+    const cleanup = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    void neo4j.exited.then((code) => {
+      cleanup();
+      resolveStop({ code });
+    });
+  });
+}

@@ -1,0 +1,395 @@
+// The bundled Neo4j: Community edition run embedded by db/src/main/java/io/tiersight/db/Launcher.java
+// in a child JVM. Maven resolves the jars once (`ensureNeo4jInstalled`); each start spawns the JVM and
+// waits for its READY line. The JVM stops when its stdin pipe closes, so it never outlives this process,
+// however this process ends.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, utimes } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { delimiter, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DB_DIR = join(REPO_ROOT, 'db');
+const POM = join(DB_DIR, 'pom.xml');
+const LAUNCHER_SOURCE = join(DB_DIR, 'src/main/java/io/tiersight/db/Launcher.java');
+const CLASSES_DIR = join(DB_DIR, 'target/classes');
+const LAUNCHER_CLASS = join(CLASSES_DIR, 'io/tiersight/db/Launcher.class');
+const CLASSPATH_FILE = join(DB_DIR, 'target/classpath.txt');
+const LAUNCHER_MAIN = 'io.tiersight.db.Launcher';
+
+const HOST = '127.0.0.1';
+const MIN_JAVA = 17;
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 20_000;
+const EXTERNAL_HINT = 'or set NEO4J_URI to an existing Neo4j 5 server';
+
+// Neo4j 5 reaches into these JDK internals (the same flags its server's neo4j.conf passes). It starts
+// without them, but debug.log then shows the page cache falling back from direct buffers (java.nio) and
+// every transaction-log preallocation failing with 'Incorrect file descriptor' (java.io, sun.nio.ch).
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  // A JVM that ran out of heap is useless; exiting lets the parent see it instead of a hung database.
+  '-XX:+ExitOnOutOfMemoryError',
+];
+
+/** Exit codes of Launcher.java. */
+const EXIT_PORT_IN_USE = 3;
+const EXIT_STORE_LOCKED = 4;
+
+export type LauncherErrorCode =
+  | 'java-missing'
+  | 'maven-missing'
+  | 'build-failed'
+  | 'invalid-option'
+  | 'port-in-use'
+  | 'store-locked'
+  | 'start-failed'
+  | 'timeout';
+
+/** The bundled Neo4j could not be installed or started; the message is meant for the person at the terminal. */
+export class LauncherError extends Error {
+  constructor(
+    message: string,
+    readonly code: LauncherErrorCode,
+  ) {
+    super(message);
+    this.name = 'LauncherError';
+  }
+}
+
+export interface LauncherFiles {
+  /** db/target/classes, holding io/tiersight/db/Launcher.class. */
+  classesDir: string;
+  /** db/target/classpath.txt, the Neo4j jars in the local Maven cache. */
+  classpathFile: string;
+  /** The full class path for the JVM: classesDir and every jar. */
+  classpath: string;
+  /** True when this call ran Maven; false when the build was already up to date. */
+  built: boolean;
+}
+
+export interface BundledNeo4j {
+  uri: string;
+  port: number;
+  pid: number;
+  /** Wall-clock time from spawning the JVM to its READY line. */
+  startupMs: number;
+  /** Closes the JVM's stdin and sends SIGTERM; SIGKILL if it has not exited after 20 s. Safe to call twice. */
+  stop(): Promise<void>;
+  /** Resolves with the JVM's exit code (null when a signal ended it). */
+  exited: Promise<number | null>;
+}
+
+export interface StartOptions {
+  /** 0 or undefined: pick a free loopback port. */
+  port?: number;
+  dataDir: string;
+  /** JVM heap, e.g. '1g' (the default) or '512m'. */
+  heap?: string;
+  /** Neo4j page cache, e.g. '256m' (the launcher's default). */
+  pagecache?: string;
+  /** Every other line the JVM prints, stderr included (normally none: Neo4j logs to <dataDir>/logs). */
+  onLog?: (line: string) => void;
+}
+
+/**
+ * Makes sure the launcher is compiled and the Neo4j jars are in the local Maven cache, running
+ * `mvn compile` only when db/pom.xml or Launcher.java changed since the last build (or the cache lost a jar).
+ */
+export async function ensureNeo4jInstalled(opts: { quiet?: boolean } = {}): Promise<LauncherFiles> {
+  await requireJava();
+  const current = await upToDateFiles();
+  if (current !== null) return current;
+
+  await runMaven(opts.quiet === true);
+  // Maven leaves classpath.txt untouched when the jar list did not change; mark both outputs as current so
+  // the next call does not build again.
+  const now = new Date();
+  await Promise.all([utimes(CLASSPATH_FILE, now, now), utimes(LAUNCHER_CLASS, now, now)]);
+  const built = await upToDateFiles();
+  if (built === null) {
+    throw new LauncherError(
+      `Maven finished but ${CLASSPATH_FILE} or ${LAUNCHER_CLASS} is missing.`,
+      'build-failed',
+    );
+  }
+  return { ...built, built: true };
+}
+
+export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4j> {
+  const heap = opts.heap ?? '1g';
+  if (!/^\d+[kKmMgG]?$/.test(heap)) {
+    throw new LauncherError(`The heap size must look like 512m or 2g, got '${heap}'.`, 'invalid-option');
+  }
+  const files = await ensureNeo4jInstalled({ quiet: true });
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const port = opts.port === undefined || opts.port === 0 ? await freeLoopbackPort() : opts.port;
+  const log = opts.onLog ?? (() => {});
+
+  const args = [
+    // A fixed heap, as Neo4j recommends (it warns in debug.log when -Xms is unset).
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
+    ...JVM_FLAGS,
+    LAUNCHER_MAIN,
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    '--parent-pid',
+    String(process.pid),
+    ...(opts.pagecache === undefined ? [] : ['--pagecache', opts.pagecache]),
+  ];
+  const startedAt = performance.now();
+  const child = spawn(javaCommand(), args, {
+    // The class path (some 200 jars) goes in the environment rather than -cp so `ps` stays readable.
+    env: { ...process.env, CLASSPATH: files.classpath },
+    // stdin stays open for the JVM's whole life: its EOF is the stop signal, also when we die by SIGKILL.
+    stdio: ['pipe', 'pipe', 'pipe'],
+    // Own process group: Ctrl-C in a terminal reaches only us, and we stop the JVM in order (after the
+    // driver and server have closed) instead of both shutting down at once.
+    detached: true,
+  });
+  // Writing to or closing a pipe whose reader is gone raises EPIPE; the exit handler reports what matters.
+  child.stdin.on('error', () => {});
+
+  const exited = new Promise<number | null>((resolveExit) => {
+    child.once('exit', (code) => resolveExit(code));
+    child.once('error', () => resolveExit(null));
+  });
+  // Until READY, stderr is held back: a failed start reports it once, in the LauncherError.
+  let started = false;
+  const stderrTail: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (started) return log(line);
+    stderrTail.push(line);
+    if (stderrTail.length > 20) stderrTail.shift();
+  });
+  const stdout = createInterface({ input: child.stdout });
+
+  const ready = new Promise<{ port: number }>((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new LauncherError(
+          `The bundled Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000} s; see ${join(dataDir, 'logs/debug.log')}.`,
+          'timeout',
+        ),
+      );
+    }, READY_TIMEOUT_MS);
+    stdout.on('line', (line) => {
+      const match = /^READY bolt:\/\/[^:]+:(\d+) \d+$/.exec(line);
+      if (match?.[1] !== undefined) {
+        clearTimeout(timer);
+        started = true;
+        stderrTail.splice(0).forEach((held) => log(held));
+        resolveReady({ port: Number(match[1]) });
+      } else if (line !== 'STOPPED') {
+        // STOPPED (after a clean shutdown) is protocol like READY; `exited` reports the end.
+        log(line);
+      }
+    });
+    child.once('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error.code === 'ENOENT'
+          ? javaMissing(null)
+          : new LauncherError(`Could not start Java: ${error.message}`, 'start-failed'),
+      );
+    });
+    // 'close' rather than 'exit': by then stderr has been read to the end, so the message is complete.
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      reject(startFailure(code, signal, stderrTail, port, dataDir));
+    });
+  });
+
+  const bolt = await ready;
+  const startupMs = Math.round(performance.now() - startedAt);
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin.end();
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    })();
+    return stopping;
+  };
+
+  return {
+    uri: `bolt://${HOST}:${bolt.port}`,
+    port: bolt.port,
+    pid: child.pid ?? -1,
+    startupMs,
+    stop,
+    exited,
+  };
+}
+
+function startFailure(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderrTail: string[],
+  port: number,
+  dataDir: string,
+): LauncherError {
+  const detail = stderrTail.join('\n').trim();
+  if (code === EXIT_PORT_IN_USE) {
+    return new LauncherError(
+      `Port ${port} on ${HOST} is already in use; stop whatever listens there or choose another port.`,
+      'port-in-use',
+    );
+  }
+  if (code === EXIT_STORE_LOCKED) {
+    return new LauncherError(
+      `The data directory ${dataDir} is in use by another Neo4j process (is \`tiersight db\` or \`tiersight serve\` already running on it?).`,
+      'store-locked',
+    );
+  }
+  const how = code === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${code}`;
+  return new LauncherError(
+    `The bundled Neo4j ${how} before it was ready${detail === '' ? '' : `:\n${detail}`}`,
+    'start-failed',
+  );
+}
+
+/** Asks the OS for a free port. Another process could take it before the JVM binds; the launcher then says so. */
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(0, HOST, () => resolveListen());
+  });
+  const address = server.address();
+  await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+  if (address === null || typeof address === 'string') throw new Error('could not read the free port');
+  return address.port;
+}
+
+async function upToDateFiles(): Promise<LauncherFiles | null> {
+  const [classFile, classpathFile, source, pom] = await Promise.all(
+    [LAUNCHER_CLASS, CLASSPATH_FILE, LAUNCHER_SOURCE, POM].map((file) => stat(file).catch(() => null)),
+  );
+  if (classFile == null || classpathFile == null) return null;
+  const inputsChanged = Math.max(source?.mtimeMs ?? 0, pom?.mtimeMs ?? 0);
+  if (classFile.mtimeMs < inputsChanged || classpathFile.mtimeMs < inputsChanged) return null;
+
+  const jars = (await readFile(CLASSPATH_FILE, 'utf8')).trim().split(delimiter).filter(Boolean);
+  // A cleaned ~/.m2 leaves a classpath.txt naming jars that are gone; Maven fetches them again.
+  if (jars.length === 0 || !jars.every((jar) => existsSync(jar))) return null;
+  return {
+    classesDir: CLASSES_DIR,
+    classpathFile: CLASSPATH_FILE,
+    classpath: [CLASSES_DIR, ...jars].join(delimiter),
+    built: false,
+  };
+}
+
+async function runMaven(quiet: boolean): Promise<void> {
+  const mvn = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
+  if (!quiet)
+    console.error(
+      'Building the bundled Neo4j launcher with Maven (the first run downloads about 130 MB of jars)...',
+    );
+  const child = spawn(mvn, ['-B', '-q', '-f', POM, 'compile'], {
+    cwd: DB_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Maven prints its [ERROR] lines on stdout; keep the end of both streams for the message, and show them
+  // as they come unless asked to be quiet. Nothing goes to our stdout, which belongs to the command.
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    // Maven 3.8 prints bare colour resets even in batch mode; drop them.
+    const text = stripAnsi(chunk.toString('utf8'));
+    if (!quiet && text.trim() !== '') process.stderr.write(text);
+    output = (output + text).slice(-4000);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const code = await new Promise<number | null>((resolveExit, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'ENOENT'
+          ? new LauncherError(
+              `Maven (mvn) is required to fetch the bundled Neo4j the first time; it was not found on PATH. Install Maven 3.8+ ${EXTERNAL_HINT}.`,
+              'maven-missing',
+            )
+          : error,
+      ),
+    );
+    child.once('close', (exitCode) => resolveExit(exitCode));
+  });
+  if (code === 0) return;
+  if (output.includes('No compiler is provided')) {
+    throw javaMissing('a Java runtime without a compiler (javac)', 'Install a JDK 17+ (not only a JRE)');
+  }
+  const shown = quiet && output.trim() !== '' ? `:\n${output.trim()}` : '; see the output above';
+  throw new LauncherError(
+    `Building the bundled Neo4j with Maven failed (exit code ${code})${shown}`,
+    'build-failed',
+  );
+}
+
+let javaChecked: Promise<void> | null = null;
+
+/** Fails with a clear LauncherError unless `java -version` reports 17 or newer. Checked once per process. */
+function requireJava(): Promise<void> {
+  javaChecked ??= (async () => {
+    const version = await javaVersion();
+    if (version === null) throw javaMissing(null);
+    if (version.major < MIN_JAVA) throw javaMissing(`Java ${version.text}`);
+  })();
+  // A failed check is not kept, so installing Java and retrying in the same process works.
+  javaChecked.catch(() => {
+    javaChecked = null;
+  });
+  return javaChecked;
+}
+
+async function javaVersion(): Promise<{ major: number; text: string } | null> {
+  return new Promise((resolveVersion) => {
+    const child = spawn(javaCommand(), ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', () => resolveVersion(null));
+    child.once('close', () => {
+      // `openjdk version "17.0.15" 2025-04-15`, `java version "1.8.0_292"`, `openjdk version "21" ...`
+      const match = /version "([^"]+)"/.exec(output);
+      if (match?.[1] === undefined) return resolveVersion(null);
+      const parts = match[1].split(/[.+_-]/).map(Number);
+      const major = parts[0] === 1 ? (parts[1] ?? 0) : (parts[0] ?? 0);
+      resolveVersion({ major, text: match[1] });
+    });
+  });
+}
+
+/** `found` null: no java at all. */
+function javaMissing(found: string | null, advice = 'Install a JDK 17+'): LauncherError {
+  const what = found === null ? 'no `java` was found (JAVA_HOME/bin or PATH)' : `found ${found}`;
+  return new LauncherError(
+    `Java ${MIN_JAVA} or newer is required to run the bundled Neo4j; ${what}. ${advice} ${EXTERNAL_HINT}.`,
+    'java-missing',
+  );
+}
+
+/** JAVA_HOME wins over PATH, as it does for Maven, so both use the same JDK. */
+function javaCommand(): string {
+  const home = process.env.JAVA_HOME;
+  const fromHome = home ? join(home, 'bin', process.platform === 'win32' ? 'java.exe' : 'java') : null;
+  return fromHome !== null && existsSync(fromHome) ? fromHome : 'java';
+}
+
+function stripAnsi(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
