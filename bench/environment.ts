@@ -20,7 +20,11 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-export async function benchDatabase(orgs: number, seed: number, log: (line: string) => void): Promise<BenchDatabase> {
+export async function benchDatabase(
+  orgs: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<BenchDatabase> {
   const graphFile = join(BENCH_DIR, `graph-${orgs}-s${seed}.json`);
   if (!existsSync(graphFile)) {
     log(`generating ${graphFile}`);
@@ -39,7 +43,10 @@ export async function benchDatabase(orgs: number, seed: number, log: (line: stri
     uri = bundled.uri;
     log(`bundled Neo4j at ${uri} (started in ${bundled.startupMs} ms)`);
   }
-  const driver = createDriver(uri, { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' });
+  const driver = createDriver(uri, {
+    user: process.env['NEO4J_USER'] ?? 'neo4j',
+    password: process.env['NEO4J_PASSWORD'] ?? '',
+  });
   const executor = new Executor(driver, { transactionTimeoutMs: 120_000 });
   await migrate(executor);
   const marker = join(dataDir, 'tiersight-bench-graph.txt');
@@ -48,13 +55,18 @@ export async function benchDatabase(orgs: number, seed: number, log: (line: stri
   const count = await driver.executeQuery('MATCH (o:Organization) RETURN count(o) AS n');
   const loaded =
     process.env['BENCH_REIMPORT'] !== '1' &&
-    (bundled ? existsSync(marker) && readFileSync(marker, 'utf8') === graphFile : count.records[0]?.get('n') === orgs);
+    (bundled
+      ? existsSync(marker) && readFileSync(marker, 'utf8') === graphFile
+      : count.records[0]?.get('n') === orgs);
   if (!loaded) {
     log(`importing ${graphFile} (once; the store is kept in ${dataDir})`);
     const outcome = await importGraph(fileSource(graphFile), new ImportRepository(executor), { reset: true });
-    if (!outcome.ok) throw new Error(`generated graph failed validation (${outcome.validation.problemCount} problems)`);
+    if (!outcome.ok)
+      throw new Error(`generated graph failed validation (${outcome.validation.problemCount} problems)`);
     const total = Object.values(outcome.written).reduce((a, b) => a + b, 0);
-    log(`imported ${total} records in ${outcome.seconds.toFixed(1)} s (${Math.round(total / outcome.seconds)} records/s)`);
+    log(
+      `imported ${total} records in ${outcome.seconds.toFixed(1)} s (${Math.round(total / outcome.seconds)} records/s)`,
+    );
     if (bundled) writeFileSync(marker, graphFile);
   }
   return {

@@ -21,7 +21,12 @@ const QUERY = `query Chain($d: Int) { supplyChain(maxDepth: $d) {
 
 const db = await benchDatabase(ORGS, 1, log);
 const app = await startApp({
-  config: { port: 0, host: '127.0.0.1', environment: 'production', jwt: { secret: SECRET, usingDevelopmentSecret: false } },
+  config: {
+    port: 0,
+    host: '127.0.0.1',
+    environment: 'production',
+    jwt: { secret: SECRET, usingDevelopmentSecret: false },
+  },
   executor: db.executor,
   log: (message, error) => log(`${message} ${String(error)}`),
 });
@@ -29,7 +34,9 @@ const floorQuery = SUPPLY_CHAIN_BY_DEPTH[DEPTH - 1]!;
 
 // Viewers: purchasers, spread over the id range, deterministic.
 const purchasers = (
-  await db.executor.driver.executeQuery("MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id")
+  await db.executor.driver.executeQuery(
+    "MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id",
+  )
 ).records.map((r) => r.get('id') as string);
 const step = Math.max(1, Math.floor(purchasers.length / VIEWERS));
 const viewers = purchasers.filter((_, i) => i % step === 0).slice(0, VIEWERS);
@@ -76,7 +83,9 @@ await db.close();
 
 const row = (name: string, samples: number[]) =>
   `${name.padEnd(22)} ${fmt(percentile(samples, 50)).padStart(8)} ${fmt(percentile(samples, 95)).padStart(8)} ${fmt(percentile(samples, 99)).padStart(8)}`;
-console.log(`\nsupplyChain(maxDepth: ${DEPTH}) at ${ORGS.toLocaleString('en')} organizations, ${viewers.length} viewers x ${REPEAT}`);
+console.log(
+  `\nsupplyChain(maxDepth: ${DEPTH}) at ${ORGS.toLocaleString('en')} organizations, ${viewers.length} viewers x ${REPEAT}`,
+);
 console.log(`${'ms'.padEnd(22)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
 console.log(row('API (HTTP, GraphQL)', apiMs));
 console.log(row('floor (Cypher, driver)', floorMs));

@@ -7,6 +7,7 @@ import type { Organization } from '../src/domain/model.ts';
  * non-null field.
  */
 export function required(organization: Organization | null): Organization {
-  if (organization === null) throw new DomainError('INTERNAL_SERVER_ERROR', 'An organization disappeared mid-request.');
+  if (organization === null)
+    throw new DomainError('INTERNAL_SERVER_ERROR', 'An organization disappeared mid-request.');
   return organization;
 }

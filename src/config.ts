@@ -77,7 +77,9 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   if (uri !== null) {
     const scheme = /^([a-z0-9+]+):\/\//.exec(uri)?.[1];
     if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(`NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got '${uri}'`);
+      problems.push(
+        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got '${uri}'`,
+      );
     }
   }
 
@@ -91,7 +93,8 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
 
   const host = read('HOST') ?? '127.0.0.1';
   const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
-  if (!/^\d+[mMgG]$/.test(heap)) problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
+  if (!/^\d+[mMgG]$/.test(heap))
+    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
 
   const config: Config = {
     environment,

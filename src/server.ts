@@ -111,7 +111,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         return sendJson(response, 413, {
-          errors: [{ message: `Request body over ${LIMITS.maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }],
+          errors: [
+            {
+              message: `Request body over ${LIMITS.maxBodyBytes} bytes.`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
         });
       }
       log('HTTP handler failed', error);

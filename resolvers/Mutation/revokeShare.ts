@@ -1,3 +1,4 @@
 import type { MutationResolvers } from '../../src/generated/resolvers-types.ts';
 
-export const revokeShare: MutationResolvers['revokeShare'] = (_parent, { id }, { shares }) => shares.revoke(id);
+export const revokeShare: MutationResolvers['revokeShare'] = (_parent, { id }, { shares }) =>
+  shares.revoke(id);

@@ -6,4 +6,5 @@ export const sharesGiven: QueryResolvers['sharesGiven'] = (_parent, { includeIna
 export const sharesReceived: QueryResolvers['sharesReceived'] = (_parent, { includeInactive }, { shares }) =>
   shares.received(includeInactive === true);
 
-export const shareEvents: QueryResolvers['shareEvents'] = (_parent, { limit }, { shares }) => shares.events(limit);
+export const shareEvents: QueryResolvers['shareEvents'] = (_parent, { limit }, { shares }) =>
+  shares.events(limit);

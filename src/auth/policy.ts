@@ -37,7 +37,10 @@ export function canImport(viewer: Viewer): Decision {
  * A share may be revoked only by a supplier_admin of its owner. The recipient can see the share (so
  * it is told FORBIDDEN); anyone else is told NOT_FOUND, exactly as for a share that does not exist.
  */
-export function canRevoke(viewer: Viewer, share: { ownerId: string; recipientId: string }): Decision | 'NOT_FOUND' {
+export function canRevoke(
+  viewer: Viewer,
+  share: { ownerId: string; recipientId: string },
+): Decision | 'NOT_FOUND' {
   if (share.ownerId === viewer.organizationId) return canManageShares(viewer);
   if (share.recipientId === viewer.organizationId) return deny('Only the owner of a share can revoke it.');
   return 'NOT_FOUND';

@@ -34,14 +34,18 @@ export async function verifyToken(
     });
     const { sub, org, roles } = payload;
     if (typeof sub !== 'string' || sub === '') return unauthenticated('The token has no subject (sub).');
-    if (typeof org !== 'string' || org === '') return unauthenticated('The token names no organization (org).');
+    if (typeof org !== 'string' || org === '')
+      return unauthenticated('The token names no organization (org).');
     if (!Array.isArray(roles) || !roles.every(isRole)) {
-      return unauthenticated('The token roles claim must be an array of analyst, supplier_admin, platform_admin.');
+      return unauthenticated(
+        'The token roles claim must be an array of analyst, supplier_admin, platform_admin.',
+      );
     }
     return { userId: sub, organizationId: org, roles: [...new Set(roles)] };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return unauthenticated('The token has expired.');
-    if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The token is invalid: ${error.message}.`);
+    if (error instanceof errors.JWTClaimValidationFailed)
+      return unauthenticated(`The token is invalid: ${error.message}.`);
     return unauthenticated('The token is invalid (malformed, badly signed or of an unsupported algorithm).');
   }
 }

@@ -33,7 +33,11 @@ export function parsePort(command: string, value: string | undefined, fallback: 
   return port;
 }
 
-export function parsePositiveInt(command: string, option: string, value: string | undefined): number | undefined {
+export function parsePositiveInt(
+  command: string,
+  option: string,
+  value: string | undefined,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {

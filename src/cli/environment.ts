@@ -16,7 +16,10 @@ export function commandConfig(): Config {
   }
 }
 
-export async function commandDatabase(config: Config, log = (line: string) => console.error(line)): Promise<Database> {
+export async function commandDatabase(
+  config: Config,
+  log = (line: string) => console.error(line),
+): Promise<Database> {
   try {
     return await openDatabase(config, log);
   } catch (error: unknown) {

@@ -4,7 +4,14 @@
 
 export const FORMAT_V1 = 'tiersight/v1';
 
-export const ORGANIZATION_TYPES = ['PURCHASER', 'RESELLER', 'BRAND', 'MANUFACTURER', 'FACTORY', 'MONITOR'] as const;
+export const ORGANIZATION_TYPES = [
+  'PURCHASER',
+  'RESELLER',
+  'BRAND',
+  'MANUFACTURER',
+  'FACTORY',
+  'MONITOR',
+] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 /** Where a record's claim comes from: a public document, an illustration for the demo, or a generator. */

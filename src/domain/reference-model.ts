@@ -46,7 +46,9 @@ export class ReferenceModel {
 
   /** Rule 2: the viewer first, then share owners (as a set). */
   roots(viewer: string, view: ReferenceView): string[] {
-    const owners = this.file.shares.filter((s) => s.recipient === viewer && this.shareActive(s, view)).map((s) => s.owner);
+    const owners = this.file.shares
+      .filter((s) => s.recipient === viewer && this.shareActive(s, view))
+      .map((s) => s.owner);
     return [...new Set([viewer, ...owners])];
   }
 
@@ -73,7 +75,9 @@ export class ReferenceModel {
   /** Rule 4: organizations at tier 1..depth and the links whose customer is at tier <= depth-1. */
   supplyChain(viewer: string, root: string, depth: number, view: ReferenceView) {
     const tier = this.tiers(viewer, root, view, depth);
-    const organizations = [...tier].filter(([id, k]) => k >= 1 && id !== root).map(([id, k]) => ({ id, tier: k }));
+    const organizations = [...tier]
+      .filter(([id, k]) => k >= 1 && id !== root)
+      .map(([id, k]) => ({ id, tier: k }));
     const links = this.file.links
       .filter((l) => this.disclosed(l, viewer, view))
       .filter((l) => (tier.get(l.customer) ?? Infinity) <= depth - 1)

@@ -26,9 +26,11 @@ export async function waitForDatabase(
       await driver.getServerInfo();
       return;
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+      const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       if (/authentication|unauthorized/i.test(reason)) {
-        throw new DatabaseUnreachableError(`Neo4j at ${uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD): ${reason}`);
+        throw new DatabaseUnreachableError(
+          `Neo4j at ${uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD): ${reason}`,
+        );
       }
       if (Date.now() + delay > deadline) {
         throw new DatabaseUnreachableError(

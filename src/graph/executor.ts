@@ -2,7 +2,12 @@
 // executeRead/executeWrite (retried by the driver on transient errors), sets a timeout and metadata on
 // every transaction, closes the session in `finally`, and turns Neo4j failures into domain errors so
 // that no driver text reaches a client.
-import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 import { DomainError } from '../domain/errors.ts';
 import type { CypherQuery } from './cypher.ts';
 
@@ -54,7 +59,11 @@ export class Executor {
   }
 
   /** Several statements that commit or roll back together. */
-  writeTransaction<T>(name: string, context: QueryContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  writeTransaction<T>(
+    name: string,
+    context: QueryContext,
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
     return this.transaction('WRITE', name, context, work);
   }
 
@@ -82,7 +91,9 @@ export class Executor {
         },
       });
     try {
-      return mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      return mode === 'READ'
+        ? await session.executeRead(body, config)
+        : await session.executeWrite(body, config);
     } catch (error) {
       throw toDomainError(name, error);
     } finally {

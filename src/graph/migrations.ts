@@ -18,8 +18,14 @@ export const MIGRATIONS: Migration[] = [
         'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE',
       ),
       // Relationship uniqueness needs Neo4j 5.7+; it also gives the index that upsert-by-id relies on.
-      cypher('constraint.linkId', 'CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE'),
-      cypher('constraint.shareId', 'CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE'),
+      cypher(
+        'constraint.linkId',
+        'CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE',
+      ),
+      cypher(
+        'constraint.shareId',
+        'CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE',
+      ),
       cypher(
         'constraint.riskId',
         'CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE',
@@ -33,12 +39,18 @@ export const MIGRATIONS: Migration[] = [
   {
     id: '002-lookup-indexes',
     statements: [
-      cypher('index.organizationType', 'CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)'),
+      cypher(
+        'index.organizationType',
+        'CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)',
+      ),
       cypher(
         'index.organizationCountry',
         'CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)',
       ),
-      cypher('index.organizationName', 'CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)'),
+      cypher(
+        'index.organizationName',
+        'CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)',
+      ),
     ],
   },
 ];

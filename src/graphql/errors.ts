@@ -28,7 +28,10 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = original instanceof DomainError ? original.code : String(formatted.extensions?.['code'] ?? '');
-  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const base = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
   if (CLIENT_CODES.has(code) || SERVER_CODES.has(code)) {
     const message = original instanceof DomainError ? original.message : formatted.message;
     if (SERVER_CODES.has(code)) log(original);

@@ -57,8 +57,7 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
     OperationDefinition(node: OperationDefinitionNode) {
       const totals: Totals = { depth: 0, aliases: 0, traversals: 0 };
       measure(node.selectionSet, 1, totals, new Set());
-      const fail = (message: string) =>
-        context.reportError(new GraphQLError(message, { nodes: [node] }));
+      const fail = (message: string) => context.reportError(new GraphQLError(message, { nodes: [node] }));
       if (totals.depth > LIMITS.maxDepth) fail(`Query is nested deeper than ${LIMITS.maxDepth} levels.`);
       if (totals.aliases > LIMITS.maxAliases) fail(`Query uses more than ${LIMITS.maxAliases} aliases.`);
       if (totals.traversals > LIMITS.maxTraversals) {

@@ -119,7 +119,10 @@ export class FileSyntaxError extends Error {}
  * Yields the file's items in file order; a JSON syntax error becomes a FileSyntaxError. `onBytes` hears
  * how far into the file the parser is, for a progress bar.
  */
-export async function* readFileItems(path: string, onBytes?: (bytesRead: number) => void): AsyncGenerator<FileItem> {
+export async function* readFileItems(
+  path: string,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<FileItem> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) input.on('data', () => onBytes(input.bytesRead));
   const pipeline = chain([input, parser({ streamValues: false }), fileItems()]);
@@ -142,14 +145,16 @@ export const fileSource =
     readFileItems(path, onBytes);
 
 /** The items of a document already in memory (the demo scenario, tests). */
-export const documentSource =
-  (document: Record<string, unknown>): ItemSource =>
+export const documentSource = (document: Record<string, unknown>): ItemSource =>
   async function* () {
     for (const [key, value] of Object.entries(document)) {
       if (key === 'format') yield { kind: 'format', value };
-      else if (!(SECTIONS as readonly string[]).includes(key)) yield { kind: 'unexpected', key, reason: 'is not part of tiersight/v1' };
+      else if (!(SECTIONS as readonly string[]).includes(key))
+        yield { kind: 'unexpected', key, reason: 'is not part of tiersight/v1' };
       else if (Array.isArray(value)) {
-        for (const [index, record] of value.entries()) yield { kind: 'record', section: key as Section, index, value: record };
-      } else if (value !== null && value !== undefined) yield { kind: 'unexpected', key, reason: 'must be an array' };
+        for (const [index, record] of value.entries())
+          yield { kind: 'record', section: key as Section, index, value: record };
+      } else if (value !== null && value !== undefined)
+        yield { kind: 'unexpected', key, reason: 'must be an array' };
     }
   };

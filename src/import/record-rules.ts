@@ -33,8 +33,18 @@ class Fields {
 
   id(field: string): string {
     const v = this.value[field];
-    if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID || v.trim() !== v || /[\p{Cc}]/u.test(v)) {
-      this.fail(field, `must be a non-empty string of at most ${MAX_ID} characters without surrounding spaces`, v);
+    if (
+      typeof v !== 'string' ||
+      v.length === 0 ||
+      v.length > MAX_ID ||
+      v.trim() !== v ||
+      /[\p{Cc}]/u.test(v)
+    ) {
+      this.fail(
+        field,
+        `must be a non-empty string of at most ${MAX_ID} characters without surrounding spaces`,
+        v,
+      );
       return '';
     }
     return v;
@@ -178,7 +188,11 @@ export function checkLink(value: unknown): Checked<LinkRecord> {
   if (record.supplier !== '' && record.supplier === record.customer) {
     f.problems.push(`supplier and customer are the same organization '${record.supplier}'`);
   }
-  if (record.validFrom && record.validTo && !(parseInstant(record.validFrom)! < parseInstant(record.validTo)!)) {
+  if (
+    record.validFrom &&
+    record.validTo &&
+    !(parseInstant(record.validFrom)! < parseInstant(record.validTo)!)
+  ) {
     f.problems.push(`validFrom ${record.validFrom} must be before validTo ${record.validTo}`);
   }
   return f.result(record);

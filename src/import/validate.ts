@@ -1,8 +1,21 @@
 // Validates a whole tiersight/v1 file before anything is written (contract section 5): every bad
 // record is reported with its array and index, and references may point at records later in the file
 // or, for an incremental import, at what the database already holds.
-import { FORMAT_V1, type LinkRecord, type OrganizationRecord, type RiskRecord, type ShareRecord } from '../domain/format.ts';
-import { checkLink, checkOrganization, checkRisk, checkShare, describe, type Checked } from './record-rules.ts';
+import {
+  FORMAT_V1,
+  type LinkRecord,
+  type OrganizationRecord,
+  type RiskRecord,
+  type ShareRecord,
+} from '../domain/format.ts';
+import {
+  checkLink,
+  checkOrganization,
+  checkRisk,
+  checkShare,
+  describe,
+  type Checked,
+} from './record-rules.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 
 export interface Problem {
@@ -123,7 +136,9 @@ class FileIndex {
   /** Resolves references to records later in the file, then to the database. */
   async resolve(existing: ExistingGraph | null): Promise<void> {
     const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));
-    const knownOrgs = existing ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))]) : new Set();
+    const knownOrgs = existing
+      ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))])
+      : new Set();
     for (const p of unresolvedOrgs) {
       if (knownOrgs.has(p.ref)) continue;
       this.report({
@@ -133,13 +148,18 @@ class FileIndex {
         message: `${p.field} '${p.ref}' is not an organization in the file${existing ? ' or the database' : ''}`,
       });
     }
-    const unresolvedLinks = [...new Set(this.pendingLinks.filter((p) => !this.links.has(p.linkId)).map((p) => p.linkId))];
+    const unresolvedLinks = [
+      ...new Set(this.pendingLinks.filter((p) => !this.links.has(p.linkId)).map((p) => p.linkId)),
+    ];
     const knownLinks = existing ? await existing.linkCustomers(unresolvedLinks) : new Map<string, string>();
     for (const p of this.pendingLinks) {
       const customer = this.links.get(p.linkId)?.customer ?? knownLinks.get(p.linkId);
       const at = { section: 'shares' as const, index: p.index, id: p.id };
       if (customer === undefined) {
-        this.report({ ...at, message: `linkIds: '${p.linkId}' is not a link in the file${existing ? ' or the database' : ''}` });
+        this.report({
+          ...at,
+          message: `linkIds: '${p.linkId}' is not a link in the file${existing ? ' or the database' : ''}`,
+        });
       } else if (customer !== p.owner) {
         this.report({
           ...at,
@@ -170,7 +190,8 @@ export async function validate(
       const checked = CHECKERS[section](value);
       if (checked.record === null) {
         const id = idOf(value);
-        for (const message of checked.problems) index.report({ section, index: i, ...(id ? { id } : {}), message });
+        for (const message of checked.problems)
+          index.report({ section, index: i, ...(id ? { id } : {}), message });
       } else {
         index.add(section, i, checked.record);
       }
@@ -189,7 +210,10 @@ function idOf(value: unknown): string | undefined {
   return typeof id === 'string' && id.length <= 200 ? id : undefined;
 }
 
-const SECTION_RANK = new Map<Section | null, number>([[null, -1], ...SECTIONS.map((s, i) => [s, i] as const)]);
+const SECTION_RANK = new Map<Section | null, number>([
+  [null, -1],
+  ...SECTIONS.map((s, i) => [s, i] as const),
+]);
 
 function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort(

@@ -26,7 +26,9 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       dataDir: join(config.dataDir, 'neo4j'),
       heap: config.neo4jHeap,
     });
-    log(`Bundled Neo4j 5.26 started at ${bundled.uri} in ${(bundled.startupMs / 1000).toFixed(1)} s (data: ${config.dataDir})`);
+    log(
+      `Bundled Neo4j 5.26 started at ${bundled.uri} in ${(bundled.startupMs / 1000).toFixed(1)} s (data: ${config.dataDir})`,
+    );
   }
   const uri = bundled?.uri ?? config.neo4j.uri ?? '';
   const driver = createDriver(uri, config.neo4j);
@@ -35,8 +37,12 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     await bundled?.stop();
   };
   try {
-    await waitForDatabase(driver, uri, bundled ? 30_000 : config.neo4j.connectTimeoutMs, (attempt, delay, reason) =>
-      log(`Neo4j at ${uri} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`),
+    await waitForDatabase(
+      driver,
+      uri,
+      bundled ? 30_000 : config.neo4j.connectTimeoutMs,
+      (attempt, delay, reason) =>
+        log(`Neo4j at ${uri} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`),
     );
     const executor = new Executor(driver, {
       database: config.neo4j.database,

@@ -26,9 +26,12 @@ export function createOrganizationLoaders(
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
     }),
-    visible: new DataLoader(async (ids) => inKeyOrder(ids, await visibility.visibleOrganizations(scope, ids)), {
-      maxBatchSize: 1_000,
-    }),
+    visible: new DataLoader(
+      async (ids) => inKeyOrder(ids, await visibility.visibleOrganizations(scope, ids)),
+      {
+        maxBatchSize: 1_000,
+      },
+    ),
   };
 }
 

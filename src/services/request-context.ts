@@ -36,7 +36,12 @@ export async function createRequestContext(
   if (!('organizationId' in token)) return token;
   const viewer: Viewer = token;
   const queryContext: QueryContext = { viewer: viewer.organizationId };
-  const scope: ViewerScope = { viewerId: viewer.organizationId, instant: now, historical: false, context: queryContext };
+  const scope: ViewerScope = {
+    viewerId: viewer.organizationId,
+    instant: now,
+    historical: false,
+    context: queryContext,
+  };
   const loaders = createOrganizationLoaders(repositories.organizations, repositories.visibility, scope);
   // The viewer's own organization is needed by almost every request; this also primes the loader.
   if ((await loaders.byId.load(viewer.organizationId)) === null) {

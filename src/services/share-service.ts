@@ -25,8 +25,10 @@ export class ShareService {
 
   async grant(input: ShareInput): Promise<Share> {
     const owner = this.viewer.organizationId;
-    if (input.recipientId === owner) throw badInput('recipientId must be another organization than the owner');
-    const linkIds = input.linkIds === null || input.linkIds === undefined ? null : [...new Set(input.linkIds)];
+    if (input.recipientId === owner)
+      throw badInput('recipientId must be another organization than the owner');
+    const linkIds =
+      input.linkIds === null || input.linkIds === undefined ? null : [...new Set(input.linkIds)];
     if (linkIds !== null && linkIds.length === 0) {
       throw badInput('linkIds is empty: list the links to share, or pass null to share every link');
     }
@@ -53,7 +55,10 @@ export class ShareService {
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'recipient-missing') throw notFound('Recipient organization');
-    const listed = outcome.linkIds.slice(0, 20).map((id) => `'${id}'`).join(', ');
+    const listed = outcome.linkIds
+      .slice(0, 20)
+      .map((id) => `'${id}'`)
+      .join(', ');
     throw badInput(
       `linkIds must be links in which ${owner} is the customer; not so for ${listed}` +
         (outcome.linkIds.length > 20 ? ` and ${outcome.linkIds.length - 20} more` : ''),
@@ -83,7 +88,10 @@ export class ShareService {
 
   events(limit: number): Promise<ShareEvent[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS) {
-      throw new DomainError('BAD_USER_INPUT', `limit must be a whole number from 1 to ${MAX_EVENTS}, got ${limit}`);
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `limit must be a whole number from 1 to ${MAX_EVENTS}, got ${limit}`,
+      );
     }
     return this.shares.events(this.viewer.organizationId, limit, this.context);
   }

@@ -1,6 +1,10 @@
 import { badInput, notFound } from '../domain/errors.ts';
 import type { SupplyChain, Tier } from '../domain/model.ts';
-import { MAX_DEPTH, type ViewerScope, type VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
+import {
+  MAX_DEPTH,
+  type ViewerScope,
+  type VisibilityRepository,
+} from '../graph/repositories/visibility-repository.ts';
 import { prime, type OrganizationLoaders } from './organization-loaders.ts';
 
 /** The same answer for a hidden root and a missing one (contract rule 6). */

@@ -31,15 +31,28 @@ describe('bad tokens are UNAUTHENTICATED with no data', () => {
     ['no Authorization header', async () => undefined],
     ['not a Bearer header', async () => 'Basic dXNlcjpwYXNz'],
     ['garbage token', async () => 'Bearer not.a.jwt'],
-    ['bad signature', async () => `Bearer ${await sign({ ...valid, exp: now() + 60 }, 'HS256', new TextEncoder().encode('x'.repeat(40)))}`],
+    [
+      'bad signature',
+      async () =>
+        `Bearer ${await sign({ ...valid, exp: now() + 60 }, 'HS256', new TextEncoder().encode('x'.repeat(40)))}`,
+    ],
     ['expired', async () => `Bearer ${await sign({ ...valid, exp: now() - 3600 })}`],
     ['no exp', async () => `Bearer ${await sign(valid)}`],
     ['alg none', async () => `Bearer ${new UnsecuredJWT({ ...valid, exp: now() + 60 }).encode()}`],
     ['HS512 instead of HS256', async () => `Bearer ${await sign({ ...valid, exp: now() + 60 }, 'HS512')}`],
-    ['organization that does not exist', async () => `Bearer ${await sign({ ...valid, org: 'ghost', exp: now() + 60 })}`],
-    ['roles not an array of known roles', async () => `Bearer ${await sign({ ...valid, roles: ['root'], exp: now() + 60 })}`],
+    [
+      'organization that does not exist',
+      async () => `Bearer ${await sign({ ...valid, org: 'ghost', exp: now() + 60 })}`,
+    ],
+    [
+      'roles not an array of known roles',
+      async () => `Bearer ${await sign({ ...valid, roles: ['root'], exp: now() + 60 })}`,
+    ],
     ['no org claim', async () => `Bearer ${await sign({ sub: 'u', roles: ['analyst'], exp: now() + 60 })}`],
-    ['injection in org', async () => `Bearer ${await sign({ ...valid, org: "v' OR 1=1 //", exp: now() + 60 })}`],
+    [
+      'injection in org',
+      async () => `Bearer ${await sign({ ...valid, org: "v' OR 1=1 //", exp: now() + 60 })}`,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, header) => {
@@ -51,7 +64,10 @@ describe('bad tokens are UNAUTHENTICATED with no data', () => {
   });
 
   it('accepts a token whose exp passed within the clock tolerance', async () => {
-    const response = await api.query({ authorization: `Bearer ${await sign({ ...valid, exp: now() - 5 })}` }, ME);
+    const response = await api.query(
+      { authorization: `Bearer ${await sign({ ...valid, exp: now() - 5 })}` },
+      ME,
+    );
     expect(response.data).toEqual({ me: { organization: { id: 'v' }, roles: ['ANALYST'] } });
   });
 });
@@ -70,7 +86,9 @@ describe('roles', () => {
   });
 
   it('an analyst may not share or revoke', async () => {
-    const share = await api.query('v', 'mutation { shareSourcing(recipientId: "s") { id } }', {}, ['analyst']);
+    const share = await api.query('v', 'mutation { shareSourcing(recipientId: "s") { id } }', {}, [
+      'analyst',
+    ]);
     expect(codes(share)).toEqual(['FORBIDDEN']);
     const revoke = await api.query('v', 'mutation { revokeShare(id: "x") { id } }', {}, ['platform_admin']);
     expect(codes(revoke)).toEqual(['FORBIDDEN']);

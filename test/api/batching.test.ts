@@ -39,9 +39,9 @@ const statementsFor = async () => {
   const before = db.executor.statementCount;
   const response = await api.query('v', QUERY);
   expect(response.errors).toBeUndefined();
-  const organizations = (response.data!['supplyChain'] as { tiers: { organizations: unknown[] }[] }).tiers.flatMap(
-    (t) => t.organizations,
-  ).length;
+  const organizations = (
+    response.data!['supplyChain'] as { tiers: { organizations: unknown[] }[] }
+  ).tiers.flatMap((t) => t.organizations).length;
   return { statements: db.executor.statementCount - before, organizations };
 };
 

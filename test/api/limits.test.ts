@@ -26,7 +26,14 @@ afterAll(async () => {
 });
 
 describe('injection strings are data', () => {
-  const nasty = ["' OR 1=1 //", '"}) MATCH (n) DETACH DELETE n //', '$viewer', '\u0000', 'x'.repeat(10_000), '${root}'];
+  const nasty = [
+    "' OR 1=1 //",
+    '"}) MATCH (n) DETACH DELETE n //',
+    '$viewer',
+    '\u0000',
+    'x'.repeat(10_000),
+    '${root}',
+  ];
 
   it.each(nasty)('organization(id: %j) is null and changes nothing', async (id) => {
     const before = await countAll(db);
@@ -36,12 +43,17 @@ describe('injection strings are data', () => {
   });
 
   it.each(nasty)('supplyChain(rootId: %j) is NOT_FOUND', async (rootId) => {
-    const response = await api.query('v', 'query($r: ID) { supplyChain(rootId: $r) { depth } }', { r: rootId });
+    const response = await api.query('v', 'query($r: ID) { supplyChain(rootId: $r) { depth } }', {
+      r: rootId,
+    });
     expect(codes(response)).toEqual(['NOT_FOUND']);
   });
 
   it('names come back exactly as stored', async () => {
-    const response = await api.query('v', '{ supplyChain { root { name } tiers { organizations { name } } } }');
+    const response = await api.query(
+      'v',
+      '{ supplyChain { root { name } tiers { organizations { name } } } }',
+    );
     expect(response.data).toEqual({
       supplyChain: {
         root: { name: "Robert'); MATCH (n) DETACH DELETE n; //" },

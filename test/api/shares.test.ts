@@ -17,7 +17,8 @@ const SHARE = `mutation Share($recipientId: ID!, $linkIds: [ID!], $expiresAt: Da
 const REVOKE = 'mutation Revoke($id: ID!) { revokeShare(id: $id) { id revokedAt active } }';
 const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
 
-const share = (owner: string, variables: Record<string, unknown>) => api.query(owner, SHARE, variables, [...ADMIN]);
+const share = (owner: string, variables: Record<string, unknown>) =>
+  api.query(owner, SHARE, variables, [...ADMIN]);
 const reached = async (viewer: string) => {
   const response = await api.query(viewer, TIER_IDS);
   const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
@@ -55,7 +56,12 @@ describe('shareSourcing', () => {
     const granted = await share('reseller', { recipientId: 'buyer', linkIds: ['brand>reseller'] });
     expect(granted.errors).toBeUndefined();
     const created = granted.data!['shareSourcing'] as { id: string; active: boolean; linkIds: string[] };
-    expect(created).toMatchObject({ owner: { id: 'reseller' }, recipient: { id: 'buyer' }, linkIds: ['brand>reseller'], active: true });
+    expect(created).toMatchObject({
+      owner: { id: 'reseller' },
+      recipient: { id: 'buyer' },
+      linkIds: ['brand>reseller'],
+      active: true,
+    });
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
 
     const revoked = await api.query('reseller', REVOKE, { id: created.id }, [...ADMIN]);
@@ -76,7 +82,10 @@ describe('shareSourcing', () => {
 
   it('refuses a link whose customer is not the owner, naming it, and writes nothing', async () => {
     const before = await countAll(db);
-    const response = await share('reseller', { recipientId: 'buyer', linkIds: ['brand>reseller', 'factory>brand', 'nope'] });
+    const response = await share('reseller', {
+      recipientId: 'buyer',
+      linkIds: ['brand>reseller', 'factory>brand', 'nope'],
+    });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toContain("'factory>brand'");
     expect(response.errors![0]!.message).toContain("'nope'");
@@ -110,7 +119,7 @@ describe('shareSourcing', () => {
 });
 
 describe('revokeShare', () => {
-  it('another organization\'s share is NOT_FOUND (as if it did not exist); the recipient is FORBIDDEN', async () => {
+  it("another organization's share is NOT_FOUND (as if it did not exist); the recipient is FORBIDDEN", async () => {
     const granted = await share('reseller', { recipientId: 'buyer' });
     const id = (granted.data!['shareSourcing'] as { id: string }).id;
     const stranger = await api.query('brand', REVOKE, { id }, [...ADMIN]);
@@ -130,14 +139,27 @@ describe('the record of shares', () => {
     await api.query('reseller', REVOKE, { id }, [...ADMIN]);
     const EVENTS = '{ shareEvents { action at actorUserId actorOrganization { id } share { id linkIds } } }';
     for (const org of ['reseller', 'buyer']) {
-      const events = (await api.query(org, EVENTS)).data!['shareEvents'] as { action: string; actorUserId: string }[];
+      const events = (await api.query(org, EVENTS)).data!['shareEvents'] as {
+        action: string;
+        actorUserId: string;
+      }[];
       expect(events.map((e) => e.action)).toEqual(['REVOKED', 'GRANTED']);
-      expect(events[0]).toMatchObject({ actorUserId: 'user@reseller', actorOrganization: { id: 'reseller' }, share: { id, linkIds: ['brand>reseller'] } });
+      expect(events[0]).toMatchObject({
+        actorUserId: 'user@reseller',
+        actorOrganization: { id: 'reseller' },
+        share: { id, linkIds: ['brand>reseller'] },
+      });
     }
     expect((await api.query('brand', EVENTS)).data!['shareEvents']).toEqual([]);
-    const given = await api.query('reseller', '{ sharesGiven { id } all: sharesGiven(includeInactive: true) { id } }');
+    const given = await api.query(
+      'reseller',
+      '{ sharesGiven { id } all: sharesGiven(includeInactive: true) { id } }',
+    );
     expect(given.data).toEqual({ sharesGiven: [], all: [{ id }] });
-    const received = await api.query('buyer', '{ sharesReceived(includeInactive: true) { id owner { id } } }');
+    const received = await api.query(
+      'buyer',
+      '{ sharesReceived(includeInactive: true) { id owner { id } } }',
+    );
     expect(received.data).toEqual({ sharesReceived: [{ id, owner: { id: 'reseller' } }] });
   });
 });

@@ -15,14 +15,20 @@ const CHAIN = `query Chain($rootId: ID, $maxDepth: Int) {
   }
 }`;
 
-type Chain = { root: { id: string }; depth: number; tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
+type Chain = {
+  root: { id: string };
+  depth: number;
+  tiers: { tier: number; organizations: { id: string }[] }[];
+  links: { id: string }[];
+};
 
 const chain = async (viewer: string, variables: Record<string, unknown> = {}) => {
   const response = await api.query(viewer, CHAIN, variables);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!['supplyChain'] as Chain;
 };
-const tiersOf = (c: Chain) => Object.fromEntries(c.tiers.map((t) => [t.tier, t.organizations.map((o) => o.id).sort()]));
+const tiersOf = (c: Chain) =>
+  Object.fromEntries(c.tiers.map((t) => [t.tier, t.organizations.map((o) => o.id).sort()]));
 const linkIds = (c: Chain) => c.links.map((l) => l.id).sort();
 
 /** The contract's example: Region Stockholm, Oslo kommune, Atea, Dell, two factories, Electronics Watch. */
@@ -74,11 +80,14 @@ describe('the contract example', () => {
     const c = await chain('oslo');
     expect(tiersOf(c)).toEqual({ 1: ['atea'] });
     expect(linkIds(c)).toEqual(['atea>oslo']);
-    const lookup = await api.query('oslo', '{ dell: organization(id: "dell") { id } rs: organization(id: "rs") { id } }');
+    const lookup = await api.query(
+      'oslo',
+      '{ dell: organization(id: "dell") { id } rs: organization(id: "rs") { id } }',
+    );
     expect(lookup.data).toEqual({ dell: null, rs: null });
   });
 
-  it('Electronics Watch sees Dell\'s factories at tier 1 with root Dell', async () => {
+  it("Electronics Watch sees Dell's factories at tier 1 with root Dell", async () => {
     const c = await chain('ew', { rootId: 'dell' });
     expect(c.root.id).toBe('dell');
     expect(tiersOf(c)).toEqual({ 1: ['f1', 'f2'] });
@@ -92,15 +101,21 @@ describe('the contract example', () => {
     expect(linkIds(c)).toEqual(['atea>rs', 'dell>atea']);
   });
 
-  it('a root may be anything reachable from the viewer\'s roots', async () => {
+  it("a root may be anything reachable from the viewer's roots", async () => {
     const c = await chain('rs', { rootId: 'atea' });
     expect(tiersOf(c)).toEqual({ 1: ['dell'], 2: ['f1', 'f2'] });
   });
 
   it('rule 5: direct customers are visible, customers of customers and other customers are not', async () => {
-    const asDell = await api.query('dell', '{ atea: organization(id: "atea") { id } rs: organization(id: "rs") { id } f1: organization(id: "f1") { id } }');
+    const asDell = await api.query(
+      'dell',
+      '{ atea: organization(id: "atea") { id } rs: organization(id: "rs") { id } f1: organization(id: "f1") { id } }',
+    );
     expect(asDell.data).toEqual({ atea: { id: 'atea' }, rs: null, f1: { id: 'f1' } });
-    const asF1 = await api.query('f1', '{ dell: organization(id: "dell") { id } f2: organization(id: "f2") { id } }');
+    const asF1 = await api.query(
+      'f1',
+      '{ dell: organization(id: "dell") { id } f2: organization(id: "f2") { id } }',
+    );
     expect(asF1.data).toEqual({ dell: { id: 'dell' }, f2: null });
     const asRs = await api.query('rs', '{ oslo: organization(id: "oslo") { id } }');
     expect(asRs.data).toEqual({ oslo: null });
@@ -129,7 +144,13 @@ describe('the contract example', () => {
 
 describe('sharing choices', () => {
   it('if Dell shares only with Atea, Region Stockholm stops at Dell', async () => {
-    await loadGraph(db, example().share('atea', 'rs', { linkIds: ['dell>atea'] }).share('dell', 'atea').build());
+    await loadGraph(
+      db,
+      example()
+        .share('atea', 'rs', { linkIds: ['dell>atea'] })
+        .share('dell', 'atea')
+        .build(),
+    );
     expect(tiersOf(await chain('rs'))).toEqual({ 1: ['atea'], 2: ['dell'] });
   });
 
@@ -177,4 +198,3 @@ describe('sharing choices', () => {
     expect(await chain('lonely')).toEqual({ root: { id: 'lonely' }, depth: 0, tiers: [], links: [] });
   });
 });
-

@@ -41,29 +41,117 @@ beforeEach(async () => {
 
 describe('import of a bad file', () => {
   const cases: [string, (doc: ReturnType<ReturnType<typeof base>['build']>) => unknown, RegExp][] = [
-    ['unknown reference', (d) => ({ ...d, links: [...d.links, { id: 'l-x', supplier: 'ghost', customer: 'p', products: [] }] }), /^links\[3\] \(id 'l-x'\): supplier 'ghost' is not an organization in the file or the database$/],
-    ['duplicate id', (d) => ({ ...d, organizations: [...d.organizations, { id: 'p', name: 'Again', type: 'PURCHASER', country: 'SE' }] }), /^organizations\[4\] \(id 'p'\): duplicate id: organizations\[0\] has the same id$/],
-    ['bad type', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'SUPPLIER', country: 'SE' }] }), /^organizations\[4\] \(id 'x'\): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "SUPPLIER"$/],
-    ['bad country code', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'XX' }] }), /^organizations\[4\] \(id 'x'\): country must be an ISO 3166-1 alpha-2 code .* got "XX"$/],
-    ['lower-case country code', (d) => ({ ...d, organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'cn' }] }), /country .* got "cn"/],
-    ['share covering another organization\'s link', (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['r>p'] }] }), /^shares\[1\] \(id 's-bad'\): linkIds: link 'r>p' has customer 'p', not the owner 'b'/],
-    ['share of an unknown link', (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['nope'] }] }), /linkIds: 'nope' is not a link in the file or the database/],
-    ['malformed date', (d) => ({ ...d, links: [...d.links, { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2021-02-30' }] }), /^links\[3\] \(id 'l-d'\): validFrom must be an ISO 8601 date .* got "2021-02-30"$/],
-    ['validFrom after validTo', (d) => ({ ...d, links: [...d.links, { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2020-01-01', validTo: '2019-01-01' }] }), /validFrom 2020-01-01 must be before validTo 2019-01-01/],
-    ['wrong format', (d) => ({ ...d, format: 'tiersight/v2' }), /^file: format must be "tiersight\/v1", got "tiersight\/v2"$/],
-    ['record that is not an object', (d) => ({ ...d, risks: ['oops'] }), /^risks\[0\]: must be a JSON object, got "oops"$/],
-    ['unknown top-level key', (d) => ({ ...d, link: [] }), /^file: top-level key 'link' is not part of tiersight\/v1$/],
+    [
+      'unknown reference',
+      (d) => ({ ...d, links: [...d.links, { id: 'l-x', supplier: 'ghost', customer: 'p', products: [] }] }),
+      /^links\[3\] \(id 'l-x'\): supplier 'ghost' is not an organization in the file or the database$/,
+    ],
+    [
+      'duplicate id',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'p', name: 'Again', type: 'PURCHASER', country: 'SE' }],
+      }),
+      /^organizations\[4\] \(id 'p'\): duplicate id: organizations\[0\] has the same id$/,
+    ],
+    [
+      'bad type',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'x', name: 'X', type: 'SUPPLIER', country: 'SE' }],
+      }),
+      /^organizations\[4\] \(id 'x'\): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "SUPPLIER"$/,
+    ],
+    [
+      'bad country code',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'XX' }],
+      }),
+      /^organizations\[4\] \(id 'x'\): country must be an ISO 3166-1 alpha-2 code .* got "XX"$/,
+    ],
+    [
+      'lower-case country code',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'cn' }],
+      }),
+      /country .* got "cn"/,
+    ],
+    [
+      "share covering another organization's link",
+      (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['r>p'] }] }),
+      /^shares\[1\] \(id 's-bad'\): linkIds: link 'r>p' has customer 'p', not the owner 'b'/,
+    ],
+    [
+      'share of an unknown link',
+      (d) => ({
+        ...d,
+        shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['nope'] }],
+      }),
+      /linkIds: 'nope' is not a link in the file or the database/,
+    ],
+    [
+      'malformed date',
+      (d) => ({
+        ...d,
+        links: [
+          ...d.links,
+          { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2021-02-30' },
+        ],
+      }),
+      /^links\[3\] \(id 'l-d'\): validFrom must be an ISO 8601 date .* got "2021-02-30"$/,
+    ],
+    [
+      'validFrom after validTo',
+      (d) => ({
+        ...d,
+        links: [
+          ...d.links,
+          {
+            id: 'l-d',
+            supplier: 'b',
+            customer: 'p',
+            products: [],
+            validFrom: '2020-01-01',
+            validTo: '2019-01-01',
+          },
+        ],
+      }),
+      /validFrom 2020-01-01 must be before validTo 2019-01-01/,
+    ],
+    [
+      'wrong format',
+      (d) => ({ ...d, format: 'tiersight/v2' }),
+      /^file: format must be "tiersight\/v1", got "tiersight\/v2"$/,
+    ],
+    [
+      'record that is not an object',
+      (d) => ({ ...d, risks: ['oops'] }),
+      /^risks\[0\]: must be a JSON object, got "oops"$/,
+    ],
+    [
+      'unknown top-level key',
+      (d) => ({ ...d, link: [] }),
+      /^file: top-level key 'link' is not part of tiersight\/v1$/,
+    ],
   ];
 
-  it.each(cases)('%s: reported with its array and index, nothing written', async (_name, mutate, expected) => {
-    const before = await countAll(db);
-    const document = mutate(base().org('new', 'FACTORY', { country: 'CN' }).link('new', 'b').build());
-    const outcome = await importDocument(document);
-    expect(outcome.ok).toBe(false);
-    const lines = outcome.validation.problems.map(formatProblem);
-    expect(lines.some((line) => expected.test(line)), lines.join('\n')).toBe(true);
-    expect(await countAll(db)).toEqual(before);
-  });
+  it.each(cases)(
+    '%s: reported with its array and index, nothing written',
+    async (_name, mutate, expected) => {
+      const before = await countAll(db);
+      const document = mutate(base().org('new', 'FACTORY', { country: 'CN' }).link('new', 'b').build());
+      const outcome = await importDocument(document);
+      expect(outcome.ok).toBe(false);
+      const lines = outcome.validation.problems.map(formatProblem);
+      expect(
+        lines.some((line) => expected.test(line)),
+        lines.join('\n'),
+      ).toBe(true);
+      expect(await countAll(db)).toEqual(before);
+    },
+  );
 
   it('reports every bad record, not just the first', async () => {
     const document = {
@@ -88,14 +176,20 @@ describe('import of a bad file', () => {
 
   it('rejects a file that is not JSON and writes nothing', async () => {
     const before = await countAll(db);
-    await expect(importDocument('{"format": "tiersight/v1", "organizations": [')).rejects.toThrow(/not valid tiersight\/v1 JSON/);
+    await expect(importDocument('{"format": "tiersight/v1", "organizations": [')).rejects.toThrow(
+      /not valid tiersight\/v1 JSON/,
+    );
     expect(await countAll(db)).toEqual(before);
   });
 });
 
 describe('import of a good file', () => {
   it('is idempotent: importing the same file twice leaves the same graph', async () => {
-    const document = base().org('f', 'FACTORY', { country: 'CN', city: 'Dongguan' }).link('f', 'b').risk('f').build();
+    const document = base()
+      .org('f', 'FACTORY', { country: 'CN', city: 'Dongguan' })
+      .link('f', 'b')
+      .risk('f')
+      .build();
     const first = await importDocument(document);
     expect(first.ok).toBe(true);
     const afterFirst = await countAll(db);
@@ -118,7 +212,12 @@ describe('import of a good file', () => {
   it('accepts organizations listed after the links that use them', async () => {
     const built = base().build();
     const outcome = await importDocument(
-      { format: 'tiersight/v1', links: built.links, shares: built.shares, organizations: built.organizations },
+      {
+        format: 'tiersight/v1',
+        links: built.links,
+        shares: built.shares,
+        organizations: built.organizations,
+      },
       true,
     );
     expect(outcome.ok).toBe(true);

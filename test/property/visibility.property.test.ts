@@ -53,7 +53,9 @@ const graphArbitrary = fc
       .filter((s) => s.owner !== s.recipient)
       .map((s, i) => {
         const own = linkRecords.filter((l) => l.customer === s.owner).map((l) => l.id);
-        const picked = [...new Set(s.pick.map((p) => own[p % Math.max(own.length, 1)]).filter((x): x is string => !!x))];
+        const picked = [
+          ...new Set(s.pick.map((p) => own[p % Math.max(own.length, 1)]).filter((x): x is string => !!x)),
+        ];
         return {
           id: `s${i}`,
           owner: s.owner,
@@ -82,12 +84,23 @@ const CHAIN = `query($rootId: ID, $d: Int) { supplyChain(rootId: $rootId, maxDep
 type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
 
 const apiChain = (chain: Chain) => ({
-  organizations: chain.tiers.flatMap((t) => t.organizations.map((o) => ({ id: o.id, tier: t.tier }))).sort((a, b) => a.id.localeCompare(b.id)),
+  organizations: chain.tiers
+    .flatMap((t) => t.organizations.map((o) => ({ id: o.id, tier: t.tier })))
+    .sort((a, b) => a.id.localeCompare(b.id)),
   links: chain.links.map((l) => l.id).sort(),
 });
-const referenceChain = (model: ReferenceModel, viewer: string, root: string, depth: number, view: ReferenceView) => {
+const referenceChain = (
+  model: ReferenceModel,
+  viewer: string,
+  root: string,
+  depth: number,
+  view: ReferenceView,
+) => {
   const chain = model.supplyChain(viewer, root, depth, view);
-  return { organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)), links: chain.links.sort() };
+  return {
+    organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)),
+    links: chain.links.sort(),
+  };
 };
 
 beforeAll(async () => {
@@ -108,9 +121,15 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
       const ids = file.organizations.map((o) => o.id);
       for (const viewer of ids) {
         const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
-        const own = await api.query(viewer, `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`, { d: depth });
+        const own = await api.query(
+          viewer,
+          `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`,
+          { d: depth },
+        );
         expect(own.errors).toBeUndefined();
-        expect(apiChain(own.data!['supplyChain'] as Chain)).toEqual(referenceChain(model, viewer, viewer, depth, view));
+        expect(apiChain(own.data!['supplyChain'] as Chain)).toEqual(
+          referenceChain(model, viewer, viewer, depth, view),
+        );
         const visible = ids.filter((_, i) => own.data![`v${i}`] !== null);
         expect(visible).toEqual(ids.filter((id) => model.visible(viewer, id, view)));
 
@@ -118,7 +137,9 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
         const other = await api.query(viewer, CHAIN, { rootId: root, d: depth });
         if (model.rootAllowed(viewer, root, view)) {
           expect(other.errors).toBeUndefined();
-          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(referenceChain(model, viewer, root, depth, view));
+          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(
+            referenceChain(model, viewer, root, depth, view),
+          );
         } else {
           expect(codes(other)).toEqual(['NOT_FOUND']);
         }

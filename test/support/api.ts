@@ -25,9 +25,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(db: TestDatabase, environment: 'development' | 'production' = 'development'): Promise<TestApi> {
+export async function startTestApi(
+  db: TestDatabase,
+  environment: 'development' | 'production' = 'development',
+): Promise<TestApi> {
   const app = await startApp({
-    config: { port: 0, host: '127.0.0.1', environment, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      environment,
+      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
+    },
     executor: db.executor,
     log: () => {},
   });

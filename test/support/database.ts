@@ -18,16 +18,23 @@ export interface TestDatabase {
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const driver = createDriver(neo4jUri(), { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' });
+  const driver = createDriver(neo4jUri(), {
+    user: process.env['NEO4J_USER'] ?? 'neo4j',
+    password: process.env['NEO4J_PASSWORD'] ?? '',
+  });
   const executor = new Executor(driver, { transactionTimeoutMs: 60_000 });
   await migrate(executor);
   return { driver, executor, imports: new ImportRepository(executor), close: () => driver.close() };
 }
 
 /** Replaces the whole database with `file`; fails the test with every problem if the file is bad. */
-export async function loadGraph(db: TestDatabase, file: TiersightFile | Record<string, unknown>): Promise<ImportOutcome> {
+export async function loadGraph(
+  db: TestDatabase,
+  file: TiersightFile | Record<string, unknown>,
+): Promise<ImportOutcome> {
   const outcome = await importGraph(documentSource({ ...file }), db.imports, { reset: true });
-  if (!outcome.ok) throw new Error(`test graph is invalid:\n${outcome.validation.problems.map(formatProblem).join('\n')}`);
+  if (!outcome.ok)
+    throw new Error(`test graph is invalid:\n${outcome.validation.problems.map(formatProblem).join('\n')}`);
   return outcome;
 }
 

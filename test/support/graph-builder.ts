@@ -28,7 +28,13 @@ export class GraphBuilder {
 
   /** `owner` shares its sourcing (all of it, or `linkIds`) with `recipient`. */
   share(owner: string, recipient: string, extra: Partial<ShareRecord> = {}): this {
-    this.shares.push({ id: `${owner}=>${recipient}#${this.shares.length}`, owner, recipient, linkIds: null, ...extra });
+    this.shares.push({
+      id: `${owner}=>${recipient}#${this.shares.length}`,
+      owner,
+      recipient,
+      linkIds: null,
+      ...extra,
+    });
     return this;
   }
 

@@ -6,7 +6,12 @@ const load = (env: Record<string, string>) => loadConfig(env, { dataDir: '/tmp/d
 describe('config', () => {
   it('defaults to local demo mode', () => {
     const config = load({});
-    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', environment: 'development', dataDir: '/tmp/data' });
+    expect(config).toMatchObject({
+      port: 4000,
+      host: '127.0.0.1',
+      environment: 'development',
+      dataDir: '/tmp/data',
+    });
     expect(config.neo4j.uri).toBeNull();
     expect(config.jwt).toEqual({ secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: true });
   });
@@ -28,7 +33,11 @@ describe('config', () => {
 
   it('production requires JWT_SECRET', () => {
     expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
-    const config = load({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), NEO4J_URI: 'neo4j+s://x.databases.neo4j.io' });
+    const config = load({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      NEO4J_URI: 'neo4j+s://x.databases.neo4j.io',
+    });
     expect(config.jwt.usingDevelopmentSecret).toBe(false);
   });
 });

@@ -22,7 +22,7 @@ describe('policy', () => {
     expect(canImport(viewer('supplier_admin')).allowed).toBe(false);
   });
 
-  it('revoking: the owner\'s supplier_admin may; the recipient is refused; anyone else is told NOT_FOUND', () => {
+  it("revoking: the owner's supplier_admin may; the recipient is refused; anyone else is told NOT_FOUND", () => {
     const own = { ownerId: 'me', recipientId: 'them' };
     const received = { ownerId: 'them', recipientId: 'me' };
     const foreign = { ownerId: 'them', recipientId: 'others' };

@@ -10,22 +10,38 @@ describe('parseInstant', () => {
     ['2024-02-29', '2024-02-29T00:00:00.000Z'],
   ])('accepts %s', (text, iso) => expect(parseInstant(text)?.toISOString()).toBe(iso));
 
-  it.each(['2021-02-30', '2014-9-15', '2014-09-15T10:30', '15/09/2014', 'yesterday', '2014-09-15T25:00Z', ''])(
-    'rejects %j',
-    (text) => expect(parseInstant(text)).toBeNull(),
-  );
+  it.each([
+    '2021-02-30',
+    '2014-9-15',
+    '2014-09-15T10:30',
+    '15/09/2014',
+    'yesterday',
+    '2014-09-15T25:00Z',
+    '',
+  ])('rejects %j', (text) => expect(parseInstant(text)).toBeNull());
 });
 
 describe('organization records', () => {
   it('normalizes optional fields, including Open Supply Hub spellings', () => {
     const checked = checkOrganization({
-      id: 'f1', name: 'F', type: 'FACTORY', country: 'CN', os_id: 'CN2021', coordinates: { lat: 22.9, lng: 113.7 },
+      id: 'f1',
+      name: 'F',
+      type: 'FACTORY',
+      country: 'CN',
+      os_id: 'CN2021',
+      coordinates: { lat: 22.9, lng: 113.7 },
     });
     expect(checked.record).toMatchObject({ id: 'f1', osId: 'CN2021', latitude: 22.9, longitude: 113.7 });
   });
 
   it('reports every bad field at once', () => {
-    const checked = checkOrganization({ id: ' x', name: 3, type: 'factory', country: 'China', latitude: 200 });
+    const checked = checkOrganization({
+      id: ' x',
+      name: 3,
+      type: 'factory',
+      country: 'China',
+      latitude: 200,
+    });
     expect(checked.problems).toEqual([
       'id must be a non-empty string of at most 200 characters without surrounding spaces, got " x"',
       'name must be a non-empty string of at most 2000 characters, got 3',
@@ -54,7 +70,14 @@ describe('link, share and risk records', () => {
   });
 
   it('a risk needs a known kind and severity and an http(s) evidence URL', () => {
-    const checked = checkRisk({ id: 'r', organization: 'a', kind: 'RUMOUR', source: 'S', severity: 'HIGH', evidenceUrl: 'javascript:alert(1)' });
+    const checked = checkRisk({
+      id: 'r',
+      organization: 'a',
+      kind: 'RUMOUR',
+      source: 'S',
+      severity: 'HIGH',
+      evidenceUrl: 'javascript:alert(1)',
+    });
     expect(checked.problems).toEqual([
       'kind must be one of WATCHLIST, REGION, AUDIT_FINDING, REPORT, got "RUMOUR"',
       'evidenceUrl must be an http(s) URL, got "javascript:alert(1)"',

@@ -18,9 +18,16 @@ Options:
   --reset   empty the database before importing`;
 
 export async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs('import', args, { reset: { type: 'boolean' } }, HELP, true);
+  const { values, positionals } = parseCommandArgs(
+    'import',
+    args,
+    { reset: { type: 'boolean' } },
+    HELP,
+    true,
+  );
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new CliError(`import takes exactly one FILE\n\n${HELP}`, 2);
+  if (file === undefined || extra.length > 0)
+    throw new CliError(`import takes exactly one FILE\n\n${HELP}`, 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`import: no such file '${file}'`, 2);
   await withDatabase(async ({ executor }) => {
     try {
@@ -30,7 +37,8 @@ export async function run(args: string[]): Promise<void> {
       });
       reportImport(file, outcome);
     } catch (error) {
-      if (error instanceof FileSyntaxError) throw new CliError(`import: ${error.message}; nothing was written.`);
+      if (error instanceof FileSyntaxError)
+        throw new CliError(`import: ${error.message}; nothing was written.`);
       throw error;
     }
   });

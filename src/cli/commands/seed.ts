@@ -16,6 +16,9 @@ Options:
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCommandArgs('seed', args, { reset: { type: 'boolean' } }, HELP);
   await withDatabase(async ({ executor }) => {
-    reportImport('the demo scenario', await loadDemoScenario(new ImportRepository(executor), values.reset === true));
+    reportImport(
+      'the demo scenario',
+      await loadDemoScenario(new ImportRepository(executor), values.reset === true),
+    );
   });
 }

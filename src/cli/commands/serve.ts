@@ -30,11 +30,16 @@ export async function run(args: string[]): Promise<void> {
   }
   let app;
   try {
-    app = await startApp({ config, executor: database.executor, log: (message, error) => console.error(message, error ?? '') });
+    app = await startApp({
+      config,
+      executor: database.executor,
+      log: (message, error) => console.error(message, error ?? ''),
+    });
   } catch (error) {
     await database.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(`serve: ${config.host}:${config.port} is already in use (set PORT)`);
+    if (code === 'EADDRINUSE')
+      throw new CliError(`serve: ${config.host}:${config.port} is already in use (set PORT)`);
     throw error;
   }
   log(`Tiersight GraphQL API at ${app.url}/graphql (Neo4j: ${database.uri})`);

@@ -29,14 +29,22 @@ export async function run(args: string[]): Promise<void> {
   const org = values.org?.trim();
   if (!org) throw new CliError(`token: --org is required\n\n${HELP}`, 2);
   const roles = values.role ?? [];
-  if (roles.length === 0) throw new CliError(`token: at least one --role is required (${ROLES.join(', ')})`, 2);
+  if (roles.length === 0)
+    throw new CliError(`token: at least one --role is required (${ROLES.join(', ')})`, 2);
   const bad = roles.find((role) => !isRole(role));
-  if (bad !== undefined) throw new CliError(`token: unknown role '${bad}'; expected one of ${ROLES.join(', ')}`, 2);
+  if (bad !== undefined)
+    throw new CliError(`token: unknown role '${bad}'; expected one of ${ROLES.join(', ')}`, 2);
   const ttl = parseTtl(values.ttl);
-  if (ttl === null) throw new CliError(`token: --ttl must look like 90s, 15m, 1h or 7d (at most 366d), got '${values.ttl}'`, 2);
+  if (ttl === null)
+    throw new CliError(
+      `token: --ttl must look like 90s, 15m, 1h or 7d (at most 366d), got '${values.ttl}'`,
+      2,
+    );
   const config = commandConfig();
   if (config.jwt.usingDevelopmentSecret) {
-    console.error('tiersight: JWT_SECRET is unset; signing with the public development secret (local use only).');
+    console.error(
+      'tiersight: JWT_SECRET is unset; signing with the public development secret (local use only).',
+    );
   }
   const token = await signToken(
     { sub: values.sub ?? `cli@${org}`, org, roles: [...new Set(roles as Role[])] },

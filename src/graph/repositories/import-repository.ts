@@ -88,7 +88,16 @@ const withNulls = <T extends object>(record: T, fields: readonly string[]): Reco
   for (const field of fields) row[field] ??= null;
   return row;
 };
-const ORGANIZATION_OPTIONAL = ['city', 'region', 'latitude', 'longitude', 'osId', 'aliases', 'provenance', 'sources'];
+const ORGANIZATION_OPTIONAL = [
+  'city',
+  'region',
+  'latitude',
+  'longitude',
+  'osId',
+  'aliases',
+  'provenance',
+  'sources',
+];
 const LINK_OPTIONAL = ['validFrom', 'validTo', 'provenance', 'sources'];
 const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt'];
@@ -99,7 +108,9 @@ export class ImportRepository implements ExistingGraph {
   constructor(private readonly executor: Executor) {}
 
   async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
-    await this.executor.write(upsertOrganizations, { rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)) });
+    await this.executor.write(upsertOrganizations, {
+      rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)),
+    });
   }
 
   async upsertLinks(records: LinkRecord[]): Promise<void> {

@@ -9,7 +9,9 @@ import { ORGANIZATION_PROJECTION } from './visibility-cypher.ts';
 
 const BY_IDS = cypher(
   'organization.byIds',
-  'UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x ' + ORGANIZATION_PROJECTION + ' AS organization',
+  'UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x ' +
+    ORGANIZATION_PROJECTION +
+    ' AS organization',
 );
 
 export class OrganizationRepository {

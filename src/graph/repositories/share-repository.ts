@@ -29,13 +29,17 @@ const CREATE = cypher(
           -[:TO]->(recipient)
    CREATE (:ShareEvent {action: 'GRANTED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
-   RETURN share ` + SHARE_PROJECTION + ` AS share`,
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share`,
 );
 
 const FIND = cypher(
   'share.find',
   `MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   RETURN share ` + SHARE_PROJECTION + ` AS share`,
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share`,
 );
 
 const REVOKE = cypher(
@@ -45,14 +49,18 @@ const REVOKE = cypher(
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
-   RETURN share ` + SHARE_PROJECTION + ` AS share`,
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share`,
 );
 
 const GIVEN = cypher(
   'share.given',
   `MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share ` + SHARE_PROJECTION + ` AS share
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share
    ORDER BY share.createdAt DESC, share.id`,
 );
 
@@ -60,7 +68,9 @@ const RECEIVED = cypher(
   'share.received',
   `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
    WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share ` + SHARE_PROJECTION + ` AS share
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share
    ORDER BY share.createdAt DESC, share.id`,
 );
 
@@ -69,7 +79,9 @@ const EVENTS = cypher(
   `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   RETURN share ` + SHARE_PROJECTION + ` AS share, event.action AS action, event.at AS at,
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share, event.action AS action, event.at AS at,
           event.actorUserId AS actorUserId, event.actorOrganizationId AS actorOrganizationId
    ORDER BY event.at DESC, share.id
    LIMIT $limit`,
@@ -98,7 +110,9 @@ export class ShareRepository {
       if (recipient?.get('exists') !== true) return { kind: 'recipient-missing' };
       if (share.linkIds !== null) {
         const rows = await tx.run(LINK_CUSTOMERS, { linkIds: share.linkIds });
-        const notOwned = rows.filter((r) => r.get('customerId') !== share.ownerId).map((r) => r.get('linkId') as string);
+        const notOwned = rows
+          .filter((r) => r.get('customerId') !== share.ownerId)
+          .map((r) => r.get('linkId') as string);
         if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
       }
       const [created] = await tx.run(CREATE, {
@@ -134,12 +148,20 @@ export class ShareRepository {
   }
 
   async given(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
-    const records = await this.executor.read(GIVEN, { org, includeInactive, now: toNeo4jDateTime(now) }, context);
+    const records = await this.executor.read(
+      GIVEN,
+      { org, includeInactive, now: toNeo4jDateTime(now) },
+      context,
+    );
     return records.map((r) => mapShare(r.get('share') as Record<string, unknown>));
   }
 
   async received(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
-    const records = await this.executor.read(RECEIVED, { org, includeInactive, now: toNeo4jDateTime(now) }, context);
+    const records = await this.executor.read(
+      RECEIVED,
+      { org, includeInactive, now: toNeo4jDateTime(now) },
+      context,
+    );
     return records.map((r) => mapShare(r.get('share') as Record<string, unknown>));
   }
 

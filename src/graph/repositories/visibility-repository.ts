@@ -149,11 +149,7 @@ export class VisibilityRepository {
   }
 
   async roots(scope: ViewerScope): Promise<Organization[]> {
-    const records = await this.executor.read(
-      ROOTS,
-      scopeParams(scope),
-      scope.context,
-    );
+    const records = await this.executor.read(ROOTS, scopeParams(scope), scope.context);
     return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
   }
 }
