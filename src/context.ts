@@ -2,6 +2,7 @@
 // evaluated at (contract section 2: one instant per query), and request-scoped services and loaders.
 import type { Viewer } from './auth/policy.ts';
 import type { Organization } from './domain/model.ts';
+import type { AnalysisService } from './services/analysis-service.ts';
 import type { OrganizationLoaders } from './services/organization-loaders.ts';
 import type { ShareService } from './services/share-service.ts';
 import type { SupplyChainService } from './services/supply-chain-service.ts';
@@ -12,6 +13,7 @@ export interface RequestContext {
   instant: Date;
   loaders: OrganizationLoaders;
   supplyChains: SupplyChainService;
+  analysis: AnalysisService;
   shares: ShareService;
   roots: () => Promise<Organization[]>;
 }

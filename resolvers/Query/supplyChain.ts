@@ -1,4 +1,4 @@
 import type { QueryResolvers } from '../../src/generated/resolvers-types.ts';
 
-export const supplyChain: QueryResolvers['supplyChain'] = (_parent, { rootId, maxDepth }, { supplyChains }) =>
-  supplyChains.supplyChain(rootId, maxDepth);
+export const supplyChain: QueryResolvers['supplyChain'] = (_parent, args, { supplyChains }) =>
+  supplyChains.supplyChain(args);

@@ -1,7 +1,7 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
 import type { Role } from '../auth/roles.ts';
-import type { OrganizationType, Provenance } from './format.ts';
+import type { OrganizationType, Provenance, RiskKind, Severity } from './format.ts';
 
 export interface Organization {
   id: string;
@@ -33,10 +33,55 @@ export interface Tier {
   organizations: Organization[];
 }
 
+export interface TierSummary {
+  tier: number;
+  organizations: number;
+  byType: { type: OrganizationType; count: number }[];
+  byCountry: { country: string; count: number }[];
+}
+
 export interface SupplyChain {
   root: Organization;
   depth: number;
   tiers: Tier[];
+  links: SupplyLink[];
+  summary: TierSummary[];
+}
+
+export interface RiskIndicator {
+  id: string;
+  kind: RiskKind;
+  source: string;
+  severity: Severity;
+  description: string | null;
+  evidenceUrl: string | null;
+  observedAt: string | null;
+}
+
+export interface ExposureFinding {
+  organization: Organization;
+  tier: number;
+  /** Organization ids, root first. */
+  pathIds: string[];
+  indicators: RiskIndicator[];
+  severity: Severity;
+}
+
+export interface BlindSpot {
+  organization: Organization;
+  tier: number;
+  recommendation: string;
+}
+
+export interface Exposure {
+  root: Organization;
+  findings: ExposureFinding[];
+  closestTier: number | null;
+  blindSpots: BlindSpot[];
+}
+
+export interface SupplyPath {
+  organizationIds: string[];
   links: SupplyLink[];
 }
 

@@ -25,7 +25,7 @@ export const LIMITS = {
 };
 
 /** Fields that run a graph traversal: the costly part of any operation. */
-export const TRAVERSAL_FIELDS = new Set(['supplyChain']);
+export const TRAVERSAL_FIELDS = new Set(['supplyChain', 'exposure', 'paths']);
 
 interface Totals {
   depth: number;

@@ -26,6 +26,8 @@ export const RULES: IRules = {
     me: canReadOwnView,
     organization: canReadOwnView,
     supplyChain: canReadOwnView,
+    exposure: canReadOwnView,
+    paths: canReadOwnView,
     sharesGiven: canReadOwnView,
     sharesReceived: canReadOwnView,
     shareEvents: canReadOwnView,
@@ -42,6 +44,14 @@ export const RULES: IRules = {
   SupplyLink: allow,
   Share: allow,
   ShareEvent: allow,
+  TierSummary: allow,
+  TypeCount: allow,
+  CountryCount: allow,
+  RiskIndicator: allow,
+  Exposure: allow,
+  ExposureFinding: allow,
+  BlindSpot: allow,
+  SupplyPath: allow,
 };
 
 export const permissions = shield(RULES, {

@@ -1,7 +1,8 @@
 // Per-request DataLoaders for organizations. Each batch is one Cypher statement and returns one value
 // per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
 import DataLoader from 'dataloader';
-import type { Organization } from '../domain/model.ts';
+import type { Organization, RiskIndicator } from '../domain/model.ts';
+import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
 import type { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
 import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
 
@@ -15,11 +16,14 @@ export interface OrganizationLoaders {
   byId: DataLoader<string, Organization | null>;
   /** Client-supplied ids: only those the viewer may look up (contract rule 5). */
   visible: DataLoader<string, Organization | null>;
+  /** Risk indicators of organizations the viewer already sees (empty list when none). */
+  risks: DataLoader<string, RiskIndicator[]>;
 }
 
 export function createOrganizationLoaders(
   organizations: OrganizationRepository,
   visibility: VisibilityRepository,
+  analysis: AnalysisRepository,
   scope: ViewerScope,
 ): OrganizationLoaders {
   return {
@@ -31,6 +35,13 @@ export function createOrganizationLoaders(
       {
         maxBatchSize: 1_000,
       },
+    ),
+    risks: new DataLoader(
+      async (ids) => {
+        const byId = await analysis.risksByOrganization(ids, scope.context);
+        return ids.map((id) => byId.get(id) ?? []);
+      },
+      { maxBatchSize: 5_000 },
     ),
   };
 }

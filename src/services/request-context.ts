@@ -5,9 +5,11 @@ import { verifyToken } from '../auth/verify-token.ts';
 import type { RequestContext } from '../context.ts';
 import { unauthenticated, type DomainError } from '../domain/errors.ts';
 import type { Executor, QueryContext } from '../graph/executor.ts';
+import { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
 import { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
 import { ShareRepository } from '../graph/repositories/share-repository.ts';
 import { VisibilityRepository, type ViewerScope } from '../graph/repositories/visibility-repository.ts';
+import { AnalysisService } from './analysis-service.ts';
 import { createOrganizationLoaders } from './organization-loaders.ts';
 import { ShareService } from './share-service.ts';
 import { SupplyChainService } from './supply-chain-service.ts';
@@ -15,6 +17,7 @@ import { SupplyChainService } from './supply-chain-service.ts';
 export interface Repositories {
   organizations: OrganizationRepository;
   visibility: VisibilityRepository;
+  analysis: AnalysisRepository;
   shares: ShareRepository;
 }
 
@@ -22,6 +25,7 @@ export function createRepositories(executor: Executor): Repositories {
   return {
     organizations: new OrganizationRepository(executor),
     visibility: new VisibilityRepository(executor),
+    analysis: new AnalysisRepository(executor),
     shares: new ShareRepository(executor),
   };
 }
@@ -42,7 +46,12 @@ export async function createRequestContext(
     historical: false,
     context: queryContext,
   };
-  const loaders = createOrganizationLoaders(repositories.organizations, repositories.visibility, scope);
+  const loaders = createOrganizationLoaders(
+    repositories.organizations,
+    repositories.visibility,
+    repositories.analysis,
+    scope,
+  );
   // The viewer's own organization is needed by almost every request; this also primes the loader.
   if ((await loaders.byId.load(viewer.organizationId)) === null) {
     return unauthenticated('The token names an organization that does not exist.');
@@ -52,6 +61,7 @@ export async function createRequestContext(
     instant: now,
     loaders,
     supplyChains: new SupplyChainService(repositories.visibility, scope, loaders),
+    analysis: new AnalysisService(repositories.analysis, scope, loaders),
     shares: new ShareService(repositories.shares, viewer, now, queryContext),
     roots: () => repositories.visibility.roots(scope),
   };

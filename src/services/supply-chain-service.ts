@@ -1,20 +1,31 @@
-import { badInput, notFound } from '../domain/errors.ts';
-import type { SupplyChain, Tier } from '../domain/model.ts';
-import {
-  MAX_DEPTH,
-  type ViewerScope,
-  type VisibilityRepository,
-} from '../graph/repositories/visibility-repository.ts';
+import { notFound } from '../domain/errors.ts';
+import type { OrganizationType } from '../domain/format.ts';
+import type { Organization, SupplyChain, Tier, TierSummary } from '../domain/model.ts';
+import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
+import { checkDepth, checkProduct, scopeAt } from './chain-query.ts';
 import { prime, type OrganizationLoaders } from './organization-loaders.ts';
 
-/** The same answer for a hidden root and a missing one (contract rule 6). */
-export const ROOT_NOT_FOUND = 'Organization not found';
+export interface ChainArguments {
+  rootId?: string | null | undefined;
+  maxDepth: number;
+  asOf?: string | null | undefined;
+  product?: string | null | undefined;
+}
 
-export function checkDepth(maxDepth: number): number {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_DEPTH) {
-    throw badInput(`maxDepth must be a whole number from 1 to ${MAX_DEPTH}, got ${maxDepth}`);
-  }
-  return maxDepth;
+/** Counts by key, most first (ties by key) — for dashboards. */
+function countBy<K extends string>(items: readonly Organization[], key: (o: Organization) => K) {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function summarize(tiers: readonly Tier[]): TierSummary[] {
+  return tiers.map(({ tier, organizations }) => ({
+    tier,
+    organizations: organizations.length,
+    byType: countBy<OrganizationType>(organizations, (o) => o.type).map(([type, count]) => ({ type, count })),
+    byCountry: countBy(organizations, (o) => o.country).map(([country, count]) => ({ country, count })),
+  }));
 }
 
 export class SupplyChainService {
@@ -24,9 +35,11 @@ export class SupplyChainService {
     private readonly loaders: OrganizationLoaders,
   ) {}
 
-  async supplyChain(rootId: string | null | undefined, maxDepth: number): Promise<SupplyChain> {
-    const depth = checkDepth(maxDepth);
-    const result = await this.visibility.supplyChain(this.scope, rootId ?? this.scope.viewerId, depth);
+  async supplyChain(args: ChainArguments): Promise<SupplyChain> {
+    const depth = checkDepth(args.maxDepth);
+    const product = checkProduct(args.product);
+    const scope = scopeAt(this.scope, args.asOf);
+    const result = await this.visibility.supplyChain(scope, args.rootId ?? this.scope.viewerId, depth, product);
     if (result === null) throw notFound('Organization');
     prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
     const tiers: Tier[] = [];
@@ -34,6 +47,6 @@ export class SupplyChainService {
       // reached is ordered by tier, so tiers fill in order with no gaps (a tier k+1 needs a tier k).
       (tiers[tier - 1] ??= { tier, organizations: [] }).organizations.push(organization);
     }
-    return { root: result.root, depth: tiers.length, tiers, links: result.links };
+    return { root: result.root, depth: tiers.length, tiers, links: result.links, summary: summarize(tiers) };
   }
 }

@@ -1,12 +1,21 @@
 // The Cypher fragments that decide visibility (contract section 2), shared by every query that walks a
 // viewer's supply chains. Visibility is part of the traversal itself, hop by hop: nothing is fetched
 // and then filtered in JavaScript. Fragments are constant text joined with `+`; values always travel
-// as parameters: $viewer (organization id), $t (the instant, a DateTime) and $historical.
+// as parameters: $viewer (organization id), $t (the instant, a DateTime), $historical and $product.
 //
 // $historical is false for "now": a share then counts while it is not revoked, whatever the clocks
 // say, so a revoke (or grant) is seen by every request that starts after the mutation returns even
 // when several API instances' clocks disagree by a few milliseconds. For an instant in the past
 // (asOf), grant and revoke times decide.
+import { cypher, type CypherQuery } from '../cypher.ts';
+
+/** Map projection of an organization's fields (see mapOrganization). */
+export const ORGANIZATION_PROJECTION =
+  '{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}';
+
+/** The fields of link `l` from `s` to `c` (see mapLink). */
+export const LINK_PROJECTION = `{id: l.id, supplierId: s.id, customerId: c.id, products: l.products,
+  validFrom: l.validFrom, validTo: l.validTo, provenance: l.provenance, sources: l.sources}`;
 
 /**
  * Binds `v` (the viewer), `owners` (owners of shares active for v at $t: v's roots besides itself),
@@ -41,10 +50,13 @@ CALL (partial) {
 export const HOLDS = '(l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
 export const DISCLOSED = HOLDS + ' AND (s = v OR c = v OR c IN whole OR l IN shared)';
 
-/** One hop upstream (customer to supplier) through a disclosed link, for quantified path patterns. */
-export const UPSTREAM_HOP = '((c)<-[l:SUPPLIES]-(s) WHERE ' + DISCLOSED + ')';
+/** A link carries $product (when one is asked for; null asks for every link). */
+export const IN_PRODUCT = '($product IS NULL OR $product IN l.products)';
 
-/** One hop downstream (supplier to customer) through a disclosed link. */
+/** A hop of a supply-chain walk (customer to supplier): disclosed, and carrying $product if asked. */
+export const CHAIN_HOP = '((c)<-[l:SUPPLIES]-(s) WHERE ' + DISCLOSED + ' AND ' + IN_PRODUCT + ')';
+
+/** One hop downstream (supplier to customer) through a disclosed link, whatever its products. */
 export const DOWNSTREAM_HOP = '((s)-[l:SUPPLIES]->(c) WHERE ' + DISCLOSED + ')';
 
 /**
@@ -54,10 +66,46 @@ export const DOWNSTREAM_HOP = '((s)-[l:SUPPLIES]->(c) WHERE ' + DISCLOSED + ')';
 export const X_REACHABLE_FROM_ROOTS =
   'EXISTS { MATCH ANY SHORTEST (x)' + DOWNSTREAM_HOP + '+(root) WHERE root = v OR root IN owners }';
 
-/** Map projection of an organization's fields (see mapOrganization). */
-export const ORGANIZATION_PROJECTION =
-  '{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}';
+/**
+ * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
+ * from them); no row otherwise, which callers report as "not found" whatever the reason.
+ */
+export const ALLOWED_ROOT =
+  `
+MATCH (x:Organization {id: $root})
+WHERE x = v OR x IN owners OR ` +
+  X_REACHABLE_FROM_ROOTS +
+  '\n';
 
-/** The fields of link `l` from `s` to `c` (see mapLink). */
-export const LINK_PROJECTION = `{id: l.id, supplierId: s.id, customerId: c.id, products: l.products,
-  validFrom: l.validFrom, validTo: l.validTo, provenance: l.provenance, sources: l.sources}`;
+/**
+ * `reached`: every organization within DEPTH tiers of root x (byDepth fills DEPTH in) at its smallest
+ * tier, with one shortest visible path (ids, root first). Neo4j's stateful shortest-path search
+ * visits each organization once, pruning every hop with the visibility predicate, so the cost grows
+ * with the visible subgraph rather than with the number of paths. Cycles cannot bring x back.
+ */
+export const REACHED =
+  `
+CALL (v, whole, shared, x) {
+  MATCH p = ANY SHORTEST (x)` +
+  CHAIN_HOP +
+  `{1,DEPTH}(found)
+  WHERE found <> x
+  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
+  ORDER BY tier, found.name, found.id
+  RETURN collect({node: found, tier: tier, path: path, organization: found ` +
+  ORGANIZATION_PROJECTION +
+  `}) AS reached
+}
+`;
+
+export const MAX_DEPTH = 20;
+
+/**
+ * One statement per depth 1..MAX_DEPTH: a quantifier bound must be a literal in Cypher, so DEPTH in
+ * the template is replaced by each whole number (text of our own, never a request value).
+ */
+export function byDepth(name: string, template: string): readonly CypherQuery[] {
+  return Array.from({ length: MAX_DEPTH }, (_, i) =>
+    cypher(`${name}.depth${i + 1}`, template.replaceAll('DEPTH', String(i + 1))),
+  );
+}

@@ -1,62 +1,49 @@
 // Every read that depends on who is asking. Each method is one Cypher round trip with visibility
 // decided inside the traversal (see visibility-cypher.ts), evaluated at one instant.
 import type { Organization, SupplyLink } from '../../domain/model.ts';
-import { cypher, type CypherQuery } from '../cypher.ts';
+import { cypher } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';
 import { mapLink, mapOrganization, toNeo4jDateTime } from './mappers.ts';
 import {
+  ALLOWED_ROOT,
+  byDepth,
   DISCLOSED,
   HOLDS,
+  IN_PRODUCT,
   LINK_PROJECTION,
+  MAX_DEPTH,
   ORGANIZATION_PROJECTION,
-  UPSTREAM_HOP,
+  REACHED,
   VIEWER_GRANTS,
   X_REACHABLE_FROM_ROOTS,
 } from './visibility-cypher.ts';
 
-export const MAX_DEPTH = 20;
-
 /**
- * Walks upstream from root x: one shortest-path search that visits each organization once at its
- * smallest tier (its cost grows with the visible subgraph, not with the number of paths), then the
- * disclosed links into every organization above the last tier. The quantifier bound must be a literal
- * in Cypher, so there is one statement per depth (MAX_DEPTH in all), differing only in that bound.
+ * The chain of root x: the organizations of REACHED, then the disclosed links (carrying $product when
+ * asked) into the root and every organization above the last tier (rule 4).
  */
-const SUPPLY_CHAIN_TEMPLATE =
+export const SUPPLY_CHAIN_BY_DEPTH = byDepth(
+  'visibility.supplyChain',
   VIEWER_GRANTS +
-  `
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR ` +
-  X_REACHABLE_FROM_ROOTS +
-  `
-CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)` +
-  UPSTREAM_HOP +
-  `{1,DEPTH}(found)
-  WHERE found <> x
-  WITH found, length(p) AS tier
-  ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, organization: found ` +
-  ORGANIZATION_PROJECTION +
-  `}) AS reached
-}
+    ALLOWED_ROOT +
+    REACHED +
+    `
 CALL (v, whole, shared, x, reached) {
   UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
   MATCH (c)<-[l:SUPPLIES]-(s)
   WHERE ` +
-  DISCLOSED +
-  `
+    DISCLOSED +
+    ' AND ' +
+    IN_PRODUCT +
+    `
   WITH l, s, c ORDER BY l.id
   RETURN collect(` +
-  LINK_PROJECTION +
-  `) AS links
+    LINK_PROJECTION +
+    `) AS links
 }
 RETURN x ` +
-  ORGANIZATION_PROJECTION +
-  ` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`;
-
-export const SUPPLY_CHAIN_BY_DEPTH: readonly CypherQuery[] = Array.from({ length: MAX_DEPTH }, (_, i) =>
-  cypher(`visibility.supplyChain.depth${i + 1}`, SUPPLY_CHAIN_TEMPLATE.replace('{1,DEPTH}', `{1,${i + 1}}`)),
+    ORGANIZATION_PROJECTION +
+    ` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`,
 );
 
 /** Rule 5 for a batch of ids: which of them the viewer may look up. */
@@ -91,6 +78,8 @@ RETURN x ` +
     ` AS organization`,
 );
 
+export { MAX_DEPTH };
+
 export interface ReachedOrganization {
   organization: Organization;
   tier: number;
@@ -111,22 +100,28 @@ export interface ViewerScope {
   context: QueryContext;
 }
 
-const scopeParams = (scope: ViewerScope) => ({
+export const scopeParams = (scope: ViewerScope, product: string | null = null) => ({
   viewer: scope.viewerId,
   t: toNeo4jDateTime(scope.instant),
   historical: scope.historical,
+  product,
 });
 
 export class VisibilityRepository {
   constructor(private readonly executor: Executor) {}
 
   /** The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root. */
-  async supplyChain(scope: ViewerScope, rootId: string, depth: number): Promise<SupplyChainResult | null> {
+  async supplyChain(
+    scope: ViewerScope,
+    rootId: string,
+    depth: number,
+    product: string | null = null,
+  ): Promise<SupplyChainResult | null> {
     const query = SUPPLY_CHAIN_BY_DEPTH[depth - 1];
     if (query === undefined) throw new RangeError(`depth must be 1..${MAX_DEPTH}, got ${depth}`);
     const [record] = await this.executor.read(
       query,
-      { ...scopeParams(scope), root: rootId, depth },
+      { ...scopeParams(scope, product), root: rootId, depth },
       scope.context,
     );
     if (record === undefined) return null;

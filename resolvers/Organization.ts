@@ -1,0 +1,6 @@
+import type { OrganizationResolvers } from '../src/generated/resolvers-types.ts';
+import { bySeverity } from '../src/domain/severity.ts';
+
+export const Organization: OrganizationResolvers = {
+  risks: async ({ id }, _args, { loaders }) => [...(await loaders.risks.load(id))].sort(bySeverity),
+};

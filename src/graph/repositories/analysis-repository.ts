@@ -1,0 +1,163 @@
+// The analyst queries of contract section 7 (exposure, paths) and risk indicators. Same discipline
+// as VisibilityRepository: one statement per call, visibility decided inside the traversal.
+import neo4j from 'neo4j-driver';
+import type { RiskKind, Severity } from '../../domain/format.ts';
+import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
+import { cypher } from '../cypher.ts';
+import type { Executor, QueryContext } from '../executor.ts';
+import { isoInstant, mapLink, mapOrganization } from './mappers.ts';
+import {
+  ALLOWED_ROOT,
+  byDepth,
+  CHAIN_HOP,
+  ORGANIZATION_PROJECTION,
+  REACHED,
+  VIEWER_GRANTS,
+} from './visibility-cypher.ts';
+import { scopeParams, type ViewerScope } from './visibility-repository.ts';
+
+const RISK_PROJECTION = '{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt}';
+
+/**
+ * Findings: the reached organizations that carry risk indicators, with the shortest path REACHED
+ * found to them. Blind spots: reached organizations above the last tier that own no share active
+ * for the viewer.
+ */
+const EXPOSURE_BY_DEPTH = byDepth(
+  'analysis.exposure',
+  VIEWER_GRANTS +
+    ALLOWED_ROOT +
+    REACHED +
+    `
+CALL (reached) {
+  UNWIND reached AS e
+  WITH e, e.node AS o
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WITH e, collect(risk ` +
+    RISK_PROJECTION +
+    `) AS risks
+  RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
+}
+RETURN x ` +
+    ORGANIZATION_PROJECTION +
+    ` AS root, findings,
+  [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
+     | {organization: e.organization, tier: e.tier}] AS blindSpots`,
+);
+
+/**
+ * Up to 100 shortest visible walks from root x to the target, of which the simple ones (no
+ * organization twice) are kept, shortest first. Cypher's k-shortest search may return walks that
+ * revisit an organization through another link, hence the filter.
+ */
+const PATHS_BY_DEPTH = byDepth(
+  'analysis.paths',
+  VIEWER_GRANTS +
+    ALLOWED_ROOT +
+    `
+OPTIONAL MATCH (target:Organization {id: $toId})
+CALL (v, whole, shared, x, target) {
+  MATCH p = SHORTEST 100 (x)` +
+    CHAIN_HOP +
+    `{1,DEPTH}(target)
+  WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  WITH p ORDER BY length(p)
+  LIMIT $limit
+  RETURN collect({
+    organizations: [n IN nodes(p) | n.id],
+    links: [r IN relationships(p) | {id: r.id, supplierId: startNode(r).id, customerId: endNode(r).id,
+            products: r.products, validFrom: r.validFrom, validTo: r.validTo, provenance: r.provenance,
+            sources: r.sources}]
+  }) AS paths
+}
+RETURN paths`,
+);
+
+const RISKS_BY_ORGANIZATION = cypher(
+  'analysis.risksByOrganization',
+  `UNWIND $ids AS id
+   MATCH (:Organization {id: id})-[:HAS_RISK]->(risk:RiskIndicator)
+   RETURN id, collect(risk ` +
+    RISK_PROJECTION +
+    `) AS risks`,
+);
+
+export interface ExposureRow {
+  root: Organization;
+  findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
+  blindSpots: { organization: Organization; tier: number }[];
+}
+
+export interface PathRow {
+  organizationIds: string[];
+  links: SupplyLink[];
+}
+
+type Row = Record<string, unknown>;
+
+export function mapRisk(row: Row): RiskIndicator {
+  return {
+    id: row['id'] as string,
+    kind: row['kind'] as RiskKind,
+    source: row['source'] as string,
+    severity: row['severity'] as Severity,
+    description: (row['description'] as string | null) ?? null,
+    evidenceUrl: (row['evidenceUrl'] as string | null) ?? null,
+    observedAt: isoInstant(row['observedAt']),
+  };
+}
+
+export class AnalysisRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Null when the viewer may not use the root. */
+  async exposure(
+    scope: ViewerScope,
+    rootId: string,
+    depth: number,
+    product: string | null,
+  ): Promise<ExposureRow | null> {
+    const [record] = await this.executor.read(
+      EXPOSURE_BY_DEPTH[depth - 1]!,
+      { ...scopeParams(scope, product), root: rootId, depth },
+      scope.context,
+    );
+    if (record === undefined) return null;
+    const findings = record.get('findings') as { organization: Row; tier: number; path: string[]; risks: Row[] }[];
+    const blindSpots = record.get('blindSpots') as { organization: Row; tier: number }[];
+    return {
+      root: mapOrganization(record.get('root') as Row),
+      findings: findings.map((f) => ({
+        organization: mapOrganization(f.organization),
+        tier: f.tier,
+        pathIds: f.path,
+        indicators: f.risks.map(mapRisk),
+      })),
+      blindSpots: blindSpots.map((b) => ({ organization: mapOrganization(b.organization), tier: b.tier })),
+    };
+  }
+
+  /** Null when the viewer may not use the root; empty when the target is not reachable. */
+  async paths(
+    scope: ViewerScope,
+    rootId: string,
+    toId: string,
+    depth: number,
+    limit: number,
+  ): Promise<PathRow[] | null> {
+    const [record] = await this.executor.read(
+      PATHS_BY_DEPTH[depth - 1]!,
+      { ...scopeParams(scope), root: rootId, toId, depth, limit: neo4j.int(limit) },
+      scope.context,
+    );
+    if (record === undefined) return null;
+    const paths = record.get('paths') as { organizations: string[]; links: Row[] }[];
+    return paths.map((p) => ({ organizationIds: p.organizations, links: p.links.map(mapLink) }));
+  }
+
+  /** Risk indicators per organization id, for a DataLoader. */
+  async risksByOrganization(ids: readonly string[], context: QueryContext): Promise<Map<string, RiskIndicator[]>> {
+    const records = await this.executor.read(RISKS_BY_ORGANIZATION, { ids }, context);
+    return new Map(records.map((r) => [r.get('id') as string, (r.get('risks') as Row[]).map(mapRisk)]));
+  }
+}

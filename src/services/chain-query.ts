@@ -1,0 +1,27 @@
+// The arguments every chain-walking query shares (supplyChain, exposure, paths), checked once.
+import { badInput } from '../domain/errors.ts';
+import { parseInstant } from '../domain/instants.ts';
+import { MAX_DEPTH, type ViewerScope } from '../graph/repositories/visibility-repository.ts';
+
+export function checkDepth(maxDepth: number, name = 'maxDepth'): number {
+  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_DEPTH) {
+    throw badInput(`${name} must be a whole number from 1 to ${MAX_DEPTH}, got ${maxDepth}`);
+  }
+  return maxDepth;
+}
+
+export function checkProduct(product: string | null | undefined): string | null {
+  if (product === null || product === undefined) return null;
+  if (product.trim() === '' || product.length > 200) {
+    throw badInput(`product must be a non-empty name of at most 200 characters, got ${JSON.stringify(product)}`);
+  }
+  return product;
+}
+
+/** The request's scope, or the same viewer at `asOf` (links and shares as they were then). */
+export function scopeAt(scope: ViewerScope, asOf: string | null | undefined): ViewerScope {
+  if (asOf === null || asOf === undefined) return scope;
+  const instant = parseInstant(asOf);
+  if (instant === null) throw badInput(`asOf must be an ISO 8601 date-time, got '${asOf}'`);
+  return { ...scope, instant, historical: true };
+}
