@@ -14,7 +14,11 @@ export interface ReferenceView {
 const at = (text: string | null | undefined): Date | null => (text ? parseInstant(text) : null);
 
 export class ReferenceModel {
-  constructor(private readonly file: TiersightFile) {}
+  /** `loadedAt`: when the file was imported, which is when a share without createdAt was granted. */
+  constructor(
+    private readonly file: TiersightFile,
+    private readonly loadedAt: Date = new Date(),
+  ) {}
 
   holds(link: LinkRecord, { t }: ReferenceView): boolean {
     const from = at(link.validFrom);
@@ -25,9 +29,9 @@ export class ReferenceModel {
   shareActive(share: ShareRecord, { t, historical }: ReferenceView): boolean {
     const revoked = at(share.revokedAt);
     const expires = at(share.expiresAt);
-    const created = at(share.createdAt);
+    const created = at(share.createdAt) ?? this.loadedAt;
     if (revoked !== null && !(historical && t < revoked)) return false;
-    if (historical && created !== null && t < created) return false;
+    if (historical && t < created) return false;
     return expires === null || t < expires;
   }
 
@@ -96,5 +100,41 @@ export class ReferenceModel {
   rootAllowed(viewer: string, id: string, view: ReferenceView): boolean {
     if (!this.file.organizations.some((o) => o.id === id)) return false;
     return this.roots(viewer, view).some((root) => this.tiers(viewer, root, view).has(id));
+  }
+
+  /** Contract section 7: flagged organizations with their tiers, and the blind spots. */
+  exposure(viewer: string, root: string, depth: number, view: ReferenceView) {
+    const tier = this.tiers(viewer, root, view, depth);
+    const owners = new Set(this.roots(viewer, view).filter((id) => id !== viewer));
+    const reached = [...tier].filter(([id, k]) => k >= 1 && id !== root);
+    const flagged = new Set(this.file.risks.map((r) => r.organization));
+    return {
+      findings: reached.filter(([id]) => flagged.has(id)).map(([id, k]) => ({ id, tier: k })),
+      blindSpots: reached.filter(([id, k]) => k < depth && id !== viewer && !owners.has(id)).map(([id]) => id),
+    };
+  }
+
+  /**
+   * Every simple path of 1..depth visible links from root to target, as its link ids (the root's own
+   * supplier link first); parallel links make different paths through the same organizations.
+   */
+  simplePaths(viewer: string, root: string, target: string, depth: number, view: ReferenceView): string[][] {
+    const disclosed = this.file.links.filter((l) => this.disclosed(l, viewer, view));
+    const found: string[][] = [];
+    const walk = (organizations: string[], links: string[]) => {
+      const last = organizations[organizations.length - 1]!;
+      if (last === target && links.length > 0) {
+        found.push(links);
+        return;
+      }
+      if (links.length >= depth) return;
+      for (const link of disclosed) {
+        if (link.customer === last && !organizations.includes(link.supplier)) {
+          walk([...organizations, link.supplier], [...links, link.id]);
+        }
+      }
+    };
+    if (root !== target) walk([root], []);
+    return found;
   }
 }

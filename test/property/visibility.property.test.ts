@@ -1,6 +1,6 @@
 // Property: on random graphs with partial, expired and revoked shares, dated links and cycles, the API
-// answers supplyChain, rootId and organization lookups exactly as the reference model of contract
-// section 2 (src/domain/reference-model.ts) does.
+// answers supplyChain, rootId, organization lookups, exposure, paths and asOf exactly as the reference
+// model of contract sections 2 and 7 (src/domain/reference-model.ts) does.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
@@ -45,9 +45,10 @@ const graphArbitrary = fc
         { maxLength: 12 },
       ),
       depth: fc.integer({ min: 1, max: 6 }),
+      flagged: fc.subarray(ids),
     });
   })
-  .map(({ ids, links, shares, depth }): { file: TiersightFile; depth: number } => {
+  .map(({ ids, links, shares, depth, flagged }): { file: TiersightFile; depth: number } => {
     const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
     const shareRecords: ShareRecord[] = shares
       .filter((s) => s.owner !== s.recipient)
@@ -73,7 +74,13 @@ const graphArbitrary = fc
         organizations: ids.map((id) => ({ id, name: id, type: 'MANUFACTURER', country: 'SE' })),
         links: linkRecords,
         shares: shareRecords,
-        risks: [],
+        risks: flagged.map((organization, i) => ({
+          id: `r${i}`,
+          organization,
+          kind: 'REPORT' as const,
+          source: 'Property test',
+          severity: 'HIGH' as const,
+        })),
       },
     };
   });
@@ -146,5 +153,58 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
       }
     }),
     { numRuns: 150 },
+  );
+});
+
+const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf: $asOf) {
+  findings { organization { id } tier path { id } } blindSpots { id } } }`;
+const PATHS = `query($to: ID!, $d: Int, $limit: Int) { paths(toId: $to, maxDepth: $d, limit: $limit) { links { id } } }`;
+const CHAIN_AT = `query($d: Int, $asOf: DateTime) { supplyChain(maxDepth: $d, asOf: $asOf) {
+  tiers { tier organizations { id } } links { id } } }`;
+const AS_OF = fc.constantFrom('2000-06-01', '2010-01-01', '2015-06-01', '2018-01-01', '2021-01-01', '2995-01-01');
+
+type ExposureAnswer = { findings: { organization: { id: string }; tier: number; path: { id: string }[] }[]; blindSpots: { id: string }[] };
+
+it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, async () => {
+  await fc.assert(
+    fc.asyncProperty(graphArbitrary, AS_OF, fc.nat(), fc.integer({ min: 1, max: 4 }), async ({ file, depth }, asOf, seed, limit) => {
+      await loadGraph(db, file);
+      const model = new ReferenceModel(file);
+      const now: ReferenceView = { t: new Date(), historical: false };
+      const then: ReferenceView = { t: new Date(`${asOf}T00:00:00Z`), historical: true };
+      const ids = file.organizations.map((o) => o.id);
+      for (const viewer of ids) {
+        for (const [view, variables] of [[now, { d: depth }], [then, { d: depth, asOf }]] as const) {
+          const response = await api.query(viewer, EXPOSURE, variables);
+          expect(response.errors).toBeUndefined();
+          const answer = response.data!['exposure'] as ExposureAnswer;
+          const expected = model.exposure(viewer, viewer, depth, view);
+          const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+          expect(answer.findings.map((f) => ({ id: f.organization.id, tier: f.tier })).sort(byId)).toEqual(expected.findings.sort(byId));
+          expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
+          for (const finding of answer.findings) {
+            // The path is a shortest one: root first, the flagged organization last, one hop per tier.
+            expect(finding.path.map((o) => o.id)[0]).toBe(viewer);
+            expect(finding.path.at(-1)!.id).toBe(finding.organization.id);
+            expect(finding.path.length).toBe(finding.tier + 1);
+          }
+          const chain = await api.query(viewer, CHAIN_AT, variables);
+          expect(apiChain((chain.data!['supplyChain'] as Chain))).toEqual(referenceChain(model, viewer, viewer, depth, view));
+        }
+
+        const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+        const response = await api.query(viewer, PATHS, { to: target, d: depth, limit });
+        expect(response.errors).toBeUndefined();
+        const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) => p.links.map((l) => l.id));
+        const all = model.simplePaths(viewer, viewer, target, depth, now);
+        const allKeys = new Set(all.map((p) => p.join(' ')));
+        expect(got.length).toBe(Math.min(limit, all.length));
+        for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
+        expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
+        const shortestLengths = all.map((p) => p.length).sort((a, b) => a - b).slice(0, limit);
+        expect(got.map((p) => p.length)).toEqual(shortestLengths);
+      }
+    }),
+    { numRuns: 80 },
   );
 });
