@@ -18,6 +18,9 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 const QUERY = `query Chain($d: Int) { supplyChain(maxDepth: $d) {
   depth tiers { tier organizations { id name type country } }
   links { id products supplier { id } customer { id } } } }`;
+const EXPOSURE = `query Exposure($d: Int) { exposure(maxDepth: $d) {
+  closestTier findings { tier severity organization { id name } path { id } indicators { kind source } }
+  blindSpots { id } } }`;
 
 const db = await benchDatabase(ORGS, 1, log);
 const app = await startApp({
@@ -51,12 +54,12 @@ const floor = async (viewer: string) => {
   const reached = (records[0]?.get('reached') as unknown[] | undefined)?.length ?? 0;
   return { ms: performance.now() - started, reached };
 };
-const api = async (viewer: string, token: string) => {
+const api = async (viewer: string, token: string, query = QUERY) => {
   const started = performance.now();
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: QUERY, variables: { d: DEPTH } }),
+    body: JSON.stringify({ query, variables: { d: DEPTH } }),
   });
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(`API error for ${viewer}: ${JSON.stringify(body.errors)}`);
@@ -65,17 +68,20 @@ const api = async (viewer: string, token: string) => {
 
 const apiMs: number[] = [];
 const floorMs: number[] = [];
+const exposureMs: number[] = [];
 const sizes: number[] = [];
 log(`${viewers.length} viewers x ${REPEAT} runs, maxDepth ${DEPTH}, ${ORGS} organizations`);
 for (const viewer of viewers) {
   const token = await signToken({ sub: 'bench', org: viewer, roles: ['analyst'] }, SECRET, 3600);
   await api(viewer, token); // warm-up: plan cache, page cache, JIT
+  await api(viewer, token, EXPOSURE);
   const { reached } = await floor(viewer);
   sizes.push(reached);
   // Alternate API and floor so that drift on this noisy machine hits both alike.
   for (let i = 0; i < REPEAT; i++) {
     apiMs.push(await api(viewer, token));
     floorMs.push((await floor(viewer)).ms);
+    exposureMs.push(await api(viewer, token, EXPOSURE));
   }
 }
 await app.close();
@@ -89,9 +95,12 @@ console.log(
 console.log(`${'ms'.padEnd(22)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)}`);
 console.log(row('API (HTTP, GraphQL)', apiMs));
 console.log(row('floor (Cypher, driver)', floorMs));
+console.log(row('exposure (HTTP)', exposureMs));
 console.log(
   `reachable organizations per viewer: min ${Math.min(...sizes)}, median ${percentile(sizes, 50)}, p95 ${percentile(sizes, 95)}, max ${Math.max(...sizes)}`,
 );
 const ratio = percentile(apiMs, 50) / percentile(floorMs, 50);
 console.log(`ratio API/floor at p50: ${ratio.toFixed(2)}`);
 console.log(`RESULT p50_ratio=${ratio.toFixed(2)} p99_ms=${fmt(percentile(apiMs, 99))} orgs=${ORGS}`);
+const exposureRatio = percentile(exposureMs, 50) / percentile(apiMs, 50);
+console.log(`RESULT exposure_p50_ms=${fmt(percentile(exposureMs, 50))} exposure_ratio=${exposureRatio.toFixed(2)}`);

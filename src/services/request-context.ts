@@ -10,6 +10,7 @@ import { OrganizationRepository } from '../graph/repositories/organization-repos
 import { ShareRepository } from '../graph/repositories/share-repository.ts';
 import { VisibilityRepository, type ViewerScope } from '../graph/repositories/visibility-repository.ts';
 import { AnalysisService } from './analysis-service.ts';
+import { KnownOrganizations } from './known-organizations.ts';
 import { createOrganizationLoaders } from './organization-loaders.ts';
 import { ShareService } from './share-service.ts';
 import { SupplyChainService } from './supply-chain-service.ts';
@@ -19,6 +20,7 @@ export interface Repositories {
   visibility: VisibilityRepository;
   analysis: AnalysisRepository;
   shares: ShareRepository;
+  known: KnownOrganizations;
 }
 
 export function createRepositories(executor: Executor): Repositories {
@@ -27,6 +29,7 @@ export function createRepositories(executor: Executor): Repositories {
     visibility: new VisibilityRepository(executor),
     analysis: new AnalysisRepository(executor),
     shares: new ShareRepository(executor),
+    known: new KnownOrganizations(),
   };
 }
 
@@ -52,9 +55,11 @@ export async function createRequestContext(
     repositories.analysis,
     scope,
   );
-  // The viewer's own organization is needed by almost every request; this also primes the loader.
-  if ((await loaders.byId.load(viewer.organizationId)) === null) {
-    return unauthenticated('The token names an organization that does not exist.');
+  if (!repositories.known.has(viewer.organizationId)) {
+    if ((await loaders.byId.load(viewer.organizationId)) === null) {
+      return unauthenticated('The token names an organization that does not exist.');
+    }
+    repositories.known.remember(viewer.organizationId);
   }
   return {
     viewer,
