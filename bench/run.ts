@@ -48,7 +48,7 @@ const floor = async (viewer: string) => {
   const started = performance.now();
   const { records } = await db.executor.driver.executeQuery(
     floorQuery.text,
-    { viewer, root: viewer, depth: DEPTH, t: toNeo4jDateTime(new Date()), historical: false },
+    { viewer, root: viewer, depth: DEPTH, t: toNeo4jDateTime(new Date()), historical: false, product: null },
     { routing: 'READ' },
   );
   const reached = (records[0]?.get('reached') as unknown[] | undefined)?.length ?? 0;
