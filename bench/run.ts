@@ -103,4 +103,6 @@ const ratio = percentile(apiMs, 50) / percentile(floorMs, 50);
 console.log(`ratio API/floor at p50: ${ratio.toFixed(2)}`);
 console.log(`RESULT p50_ratio=${ratio.toFixed(2)} p99_ms=${fmt(percentile(apiMs, 99))} orgs=${ORGS}`);
 const exposureRatio = percentile(exposureMs, 50) / percentile(apiMs, 50);
-console.log(`RESULT exposure_p50_ms=${fmt(percentile(exposureMs, 50))} exposure_ratio=${exposureRatio.toFixed(2)}`);
+console.log(
+  `RESULT exposure_p50_ms=${fmt(percentile(exposureMs, 50))} exposure_ratio=${exposureRatio.toFixed(2)}`,
+);

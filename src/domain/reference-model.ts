@@ -110,7 +110,9 @@ export class ReferenceModel {
     const flagged = new Set(this.file.risks.map((r) => r.organization));
     return {
       findings: reached.filter(([id]) => flagged.has(id)).map(([id, k]) => ({ id, tier: k })),
-      blindSpots: reached.filter(([id, k]) => k < depth && id !== viewer && !owners.has(id)).map(([id]) => id),
+      blindSpots: reached
+        .filter(([id, k]) => k < depth && id !== viewer && !owners.has(id))
+        .map(([id]) => id),
     };
   }
 

@@ -3,9 +3,8 @@ import type { Exposure, SupplyPath } from '../domain/model.ts';
 import { bySeverity, highestSeverity } from '../domain/severity.ts';
 import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
 import type { ViewerScope } from '../graph/repositories/visibility-repository.ts';
-import { checkDepth, checkProduct, scopeAt } from './chain-query.ts';
+import { checkChainArguments, checkDepth, type ChainArguments } from './chain-query.ts';
 import { prime, type OrganizationLoaders } from './organization-loaders.ts';
-import type { ChainArguments } from './supply-chain-service.ts';
 
 const MAX_PATHS = 100;
 
@@ -20,15 +19,24 @@ export class AnalysisService {
   ) {}
 
   async exposure(args: ChainArguments): Promise<Exposure> {
-    const depth = checkDepth(args.maxDepth);
-    const product = checkProduct(args.product);
-    const scope = scopeAt(this.scope, args.asOf);
-    const row = await this.analysis.exposure(scope, args.rootId ?? this.scope.viewerId, depth, product);
+    const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
+    const row = await this.analysis.exposure(scope, rootId, depth, product);
     if (row === null) throw notFound('Organization');
-    prime(this.loaders, [row.root, ...row.findings.map((f) => f.organization), ...row.blindSpots.map((b) => b.organization)]);
+    prime(this.loaders, [
+      row.root,
+      ...row.findings.map((f) => f.organization),
+      ...row.blindSpots.map((b) => b.organization),
+    ]);
     const findings = row.findings
-      .map((f) => ({ ...f, indicators: [...f.indicators].sort(bySeverity), severity: highestSeverity(f.indicators) }))
-      .sort((a, b) => a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name));
+      .map((f) => ({
+        ...f,
+        indicators: [...f.indicators].sort(bySeverity),
+        severity: highestSeverity(f.indicators),
+      }))
+      .sort(
+        (a, b) =>
+          a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),
+      );
     return {
       root: row.root,
       findings,
@@ -37,12 +45,23 @@ export class AnalysisService {
     };
   }
 
-  async paths(args: { toId: string; rootId?: string | null; maxDepth: number; limit: number }): Promise<SupplyPath[]> {
+  async paths(args: {
+    toId: string;
+    rootId?: string | null;
+    maxDepth: number;
+    limit: number;
+  }): Promise<SupplyPath[]> {
     const depth = checkDepth(args.maxDepth);
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_PATHS) {
       throw badInput(`limit must be a whole number from 1 to ${MAX_PATHS}, got ${args.limit}`);
     }
-    const rows = await this.analysis.paths(this.scope, args.rootId ?? this.scope.viewerId, args.toId, depth, args.limit);
+    const rows = await this.analysis.paths(
+      this.scope,
+      args.rootId ?? this.scope.viewerId,
+      args.toId,
+      depth,
+      args.limit,
+    );
     if (rows === null) throw notFound('Organization');
     return rows;
   }

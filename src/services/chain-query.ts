@@ -13,7 +13,9 @@ export function checkDepth(maxDepth: number, name = 'maxDepth'): number {
 export function checkProduct(product: string | null | undefined): string | null {
   if (product === null || product === undefined) return null;
   if (product.trim() === '' || product.length > 200) {
-    throw badInput(`product must be a non-empty name of at most 200 characters, got ${JSON.stringify(product)}`);
+    throw badInput(
+      `product must be a non-empty name of at most 200 characters, got ${JSON.stringify(product)}`,
+    );
   }
   return product;
 }
@@ -24,4 +26,21 @@ export function scopeAt(scope: ViewerScope, asOf: string | null | undefined): Vi
   const instant = parseInstant(asOf);
   if (instant === null) throw badInput(`asOf must be an ISO 8601 date-time, got '${asOf}'`);
   return { ...scope, instant, historical: true };
+}
+
+export interface ChainArguments {
+  rootId?: string | null | undefined;
+  maxDepth: number;
+  asOf?: string | null | undefined;
+  product?: string | null | undefined;
+}
+
+/** Checks a chain query's arguments and resolves its root (default: the viewer) and instant. */
+export function checkChainArguments(scope: ViewerScope, args: ChainArguments) {
+  return {
+    rootId: args.rootId ?? scope.viewerId,
+    depth: checkDepth(args.maxDepth),
+    product: checkProduct(args.product),
+    scope: scopeAt(scope, args.asOf),
+  };
 }

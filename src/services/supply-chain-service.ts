@@ -2,15 +2,8 @@ import { notFound } from '../domain/errors.ts';
 import type { OrganizationType } from '../domain/format.ts';
 import type { Organization, SupplyChain, Tier, TierSummary } from '../domain/model.ts';
 import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
-import { checkDepth, checkProduct, scopeAt } from './chain-query.ts';
+import { checkChainArguments, type ChainArguments } from './chain-query.ts';
 import { prime, type OrganizationLoaders } from './organization-loaders.ts';
-
-export interface ChainArguments {
-  rootId?: string | null | undefined;
-  maxDepth: number;
-  asOf?: string | null | undefined;
-  product?: string | null | undefined;
-}
 
 /** Counts by key, most first (ties by key) — for dashboards. */
 function countBy<K extends string>(items: readonly Organization[], key: (o: Organization) => K) {
@@ -36,10 +29,8 @@ export class SupplyChainService {
   ) {}
 
   async supplyChain(args: ChainArguments): Promise<SupplyChain> {
-    const depth = checkDepth(args.maxDepth);
-    const product = checkProduct(args.product);
-    const scope = scopeAt(this.scope, args.asOf);
-    const result = await this.visibility.supplyChain(scope, args.rootId ?? this.scope.viewerId, depth, product);
+    const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
+    const result = await this.visibility.supplyChain(scope, rootId, depth, product);
     if (result === null) throw notFound('Organization');
     prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
     const tiers: Tier[] = [];

@@ -1,13 +1,13 @@
 // Abuse of authentication and roles (contract section 3): every bad token is UNAUTHENTICATED with no
 // data; a valid token with the wrong role is FORBIDDEN.
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codes, TEST_SECRET } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 const secret = new TextEncoder().encode(TEST_SECRET);
 const now = () => Math.floor(Date.now() / 1000);
 const ME = '{ me { organization { id } roles } }';
@@ -16,13 +16,7 @@ const sign = (claims: Record<string, unknown>, alg = 'HS256', key: Uint8Array = 
   new SignJWT(claims).setProtectedHeader({ alg }).sign(key);
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-  await loadGraph(db, graph().org('v', 'PURCHASER').org('s', 'RESELLER').link('s', 'v').build());
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
+  await loadGraph(t.db, graph().org('v', 'PURCHASER').org('s', 'RESELLER').link('s', 'v').build());
 });
 
 describe('bad tokens are UNAUTHENTICATED with no data', () => {
@@ -57,14 +51,14 @@ describe('bad tokens are UNAUTHENTICATED with no data', () => {
 
   it.each(cases)('%s', async (_name, header) => {
     const authorization = await header();
-    const response = await api.query(authorization === undefined ? {} : { authorization }, ME);
+    const response = await t.api.query(authorization === undefined ? {} : { authorization }, ME);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data).toBeUndefined();
     expect(response.status).toBe(401);
   });
 
   it('accepts a token whose exp passed within the clock tolerance', async () => {
-    const response = await api.query(
+    const response = await t.api.query(
       { authorization: `Bearer ${await sign({ ...valid, exp: now() - 5 })}` },
       ME,
     );
@@ -75,22 +69,22 @@ describe('bad tokens are UNAUTHENTICATED with no data', () => {
 describe('roles', () => {
   it('any role reads its own view', async () => {
     for (const role of ['analyst', 'supplier_admin', 'platform_admin'] as const) {
-      const response = await api.query('v', ME, {}, [role]);
+      const response = await t.api.query('v', ME, {}, [role]);
       expect(response.errors).toBeUndefined();
     }
   });
 
   it('a token with no role is FORBIDDEN', async () => {
-    const response = await api.query('v', ME, {}, []);
+    const response = await t.api.query('v', ME, {}, []);
     expect(codes(response)).toEqual(['FORBIDDEN']);
   });
 
   it('an analyst may not share or revoke', async () => {
-    const share = await api.query('v', 'mutation { shareSourcing(recipientId: "s") { id } }', {}, [
+    const share = await t.api.query('v', 'mutation { shareSourcing(recipientId: "s") { id } }', {}, [
       'analyst',
     ]);
     expect(codes(share)).toEqual(['FORBIDDEN']);
-    const revoke = await api.query('v', 'mutation { revokeShare(id: "x") { id } }', {}, ['platform_admin']);
+    const revoke = await t.api.query('v', 'mutation { revokeShare(id: "x") { id } }', {}, ['platform_admin']);
     expect(codes(revoke)).toEqual(['FORBIDDEN']);
   });
 });

@@ -1,12 +1,11 @@
 // DataLoader batching: a supplyChain with every nested organization field costs the same number of
 // Cypher statements whether it returns 3 organizations or 300.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { expect, it } from 'vitest';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 
 const QUERY = `{
   me { organization { id name } roles }
@@ -36,29 +35,20 @@ const fan = (width: number) => {
 };
 
 const statementsFor = async () => {
-  await api.query('v', QUERY); // the first request of a viewer also checks that its organization exists
-  const before = db.executor.statementCount;
-  const response = await api.query('v', QUERY);
+  await t.api.query('v', QUERY); // the first request of a viewer also checks that its organization exists
+  const before = t.db.executor.statementCount;
+  const response = await t.api.query('v', QUERY);
   expect(response.errors).toBeUndefined();
   const organizations = (
     response.data!['supplyChain'] as { tiers: { organizations: unknown[] }[] }
   ).tiers.flatMap((t) => t.organizations).length;
-  return { statements: db.executor.statementCount - before, organizations };
+  return { statements: t.db.executor.statementCount - before, organizations };
 };
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
-
 it('runs a constant number of Cypher statements, whatever the chain size', async () => {
-  await loadGraph(db, fan(1));
+  await loadGraph(t.db, fan(1));
   const small = await statementsFor();
-  await loadGraph(db, fan(100));
+  await loadGraph(t.db, fan(100));
   const large = await statementsFor();
   expect(small.organizations).toBe(3);
   expect(large.organizations).toBeGreaterThan(100);

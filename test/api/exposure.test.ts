@@ -1,12 +1,12 @@
 // Contract section 7 on the demo scenario: exposure with sources, blind spots, paths, asOf, product,
 // tier summaries and risk indicators.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
-import { codes, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { codes } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 
 const EXPOSURE = `query Exposure($rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
   exposure(rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product) {
@@ -18,23 +18,29 @@ const EXPOSURE = `query Exposure($rootId: ID, $maxDepth: Int, $asOf: DateTime, $
   }
 }`;
 
-type Finding = { organization: { id: string }; tier: number; path: { id: string }[]; severity: string; indicators: { kind: string; source: string; severity: string }[] };
-type ExposureResult = { root: { id: string }; closestTier: number | null; findings: Finding[]; blindSpots: { id: string }[]; blindSpotDetails: { organization: { id: string }; tier: number; recommendation: string }[] };
+type Finding = {
+  organization: { id: string };
+  tier: number;
+  path: { id: string }[];
+  severity: string;
+  indicators: { kind: string; source: string; severity: string }[];
+};
+type ExposureResult = {
+  root: { id: string };
+  closestTier: number | null;
+  findings: Finding[];
+  blindSpots: { id: string }[];
+  blindSpotDetails: { organization: { id: string }; tier: number; recommendation: string }[];
+};
 
 const exposure = async (viewer: string, variables: Record<string, unknown> = {}) => {
-  const response = await api.query(viewer, EXPOSURE, variables);
+  const response = await t.api.query(viewer, EXPOSURE, variables);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!['exposure'] as ExposureResult;
 };
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-  await loadGraph(db, DEMO_SCENARIO);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
+  await loadGraph(t.db, DEMO_SCENARIO);
 });
 
 describe('exposure', () => {
@@ -42,10 +48,21 @@ describe('exposure', () => {
     const result = await exposure('se-region-stockholm');
     expect(result.closestTier).toBe(3);
     const flagged = result.findings.map((f) => f.organization.id).sort();
-    expect(flagged).toEqual(['cn-hipro-dongguan', 'cn-mingshuo-jiangsu', 'cn-msi-shenzhen', 'cn-taida-dongguan', 'cn-wistron-zhongshan']);
+    expect(flagged).toEqual([
+      'cn-hipro-dongguan',
+      'cn-mingshuo-jiangsu',
+      'cn-msi-shenzhen',
+      'cn-taida-dongguan',
+      'cn-wistron-zhongshan',
+    ]);
     for (const finding of result.findings) {
       expect(finding.tier).toBe(3);
-      expect(finding.path.map((o) => o.id)).toEqual(['se-region-stockholm', 'se-atea', 'us-dell', finding.organization.id]);
+      expect(finding.path.map((o) => o.id)).toEqual([
+        'se-region-stockholm',
+        'se-atea',
+        'us-dell',
+        finding.organization.id,
+      ]);
       expect(finding.indicators.length).toBeGreaterThan(0);
       expect(finding.severity).toBe(finding.indicators[0]!.severity);
     }
@@ -77,8 +94,8 @@ describe('exposure', () => {
   });
 
   it('a hidden root is NOT_FOUND, exactly like a missing one', async () => {
-    const hidden = await api.query('no-oslo-kommune', EXPOSURE, { rootId: 'us-dell' });
-    const missing = await api.query('no-oslo-kommune', EXPOSURE, { rootId: 'nope' });
+    const hidden = await t.api.query('no-oslo-kommune', EXPOSURE, { rootId: 'us-dell' });
+    const missing = await t.api.query('no-oslo-kommune', EXPOSURE, { rootId: 'nope' });
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
     expect(hidden).toEqual(missing);
   });
@@ -87,16 +104,28 @@ describe('exposure', () => {
 describe('supplyChain with asOf and product, and tier summaries', () => {
   const CHAIN = `query($asOf: DateTime, $product: String) { supplyChain(asOf: $asOf, product: $product) {
     tiers { tier organizations { id risks { kind } } } summary { tier organizations byType { type count } byCountry { country count } } } }`;
-  type Chain = { tiers: { tier: number; organizations: { id: string; risks: { kind: string }[] }[] }[]; summary: { tier: number; organizations: number; byType: { type: string; count: number }[]; byCountry: { country: string; count: number }[] }[] };
+  type Chain = {
+    tiers: { tier: number; organizations: { id: string; risks: { kind: string }[] }[] }[];
+    summary: {
+      tier: number;
+      organizations: number;
+      byType: { type: string; count: number }[];
+      byCountry: { country: string; count: number }[];
+    }[];
+  };
   const chain = async (variables: Record<string, unknown>) => {
-    const response = await api.query('se-region-stockholm', CHAIN, variables);
+    const response = await t.api.query('se-region-stockholm', CHAIN, variables);
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     return response.data!['supplyChain'] as Chain;
   };
 
   it('2013: Dell at tier 1; after September 2014: Atea then Dell', async () => {
-    expect((await chain({ asOf: '2013-06-01' })).tiers.map((t) => t.organizations.map((o) => o.id))).toEqual([['us-dell']]);
-    expect((await chain({ asOf: '2016-06-01' })).tiers[0]!.organizations.map((o) => o.id)).toEqual(['se-atea']);
+    expect((await chain({ asOf: '2013-06-01' })).tiers.map((t) => t.organizations.map((o) => o.id))).toEqual([
+      ['us-dell'],
+    ]);
+    expect((await chain({ asOf: '2016-06-01' })).tiers[0]!.organizations.map((o) => o.id)).toEqual([
+      'se-atea',
+    ]);
   });
 
   it('product keeps only links that carry it, at every hop', async () => {
@@ -104,8 +133,13 @@ describe('supplyChain with asOf and product, and tier summaries', () => {
     const pcs = await chain({ product: 'laptop computers' });
     expect(pcs.tiers.map((t) => t.organizations.map((o) => o.id))).toEqual([['se-atea'], ['us-dell']]);
     expect((await chain({ product: 'servers' })).tiers).toEqual([]);
-    const fromDell = await api.query('se-region-stockholm', '{ supplyChain(rootId: "us-dell", product: "servers") { tiers { organizations { id } } } }');
-    expect(fromDell.data).toEqual({ supplyChain: { tiers: [{ organizations: [{ id: 'tw-wistron' }, { id: 'cn-wistron-zhongshan' }] }] } });
+    const fromDell = await t.api.query(
+      'se-region-stockholm',
+      '{ supplyChain(rootId: "us-dell", product: "servers") { tiers { organizations { id } } } }',
+    );
+    expect(fromDell.data).toEqual({
+      supplyChain: { tiers: [{ organizations: [{ id: 'tw-wistron' }, { id: 'cn-wistron-zhongshan' }] }] },
+    });
   });
 
   it('summaries count each tier by type and country; risks ride along', async () => {
@@ -119,10 +153,10 @@ describe('supplyChain with asOf and product, and tier summaries', () => {
   });
 
   it('bad asOf and product are BAD_USER_INPUT naming the value', async () => {
-    const badDate = await api.query('se-region-stockholm', CHAIN, { asOf: 'last year' });
+    const badDate = await t.api.query('se-region-stockholm', CHAIN, { asOf: 'last year' });
     expect(codes(badDate)).toEqual(['BAD_USER_INPUT']);
     expect(badDate.errors![0]!.message).toContain('last year');
-    const badProduct = await api.query('se-region-stockholm', CHAIN, { product: '  ' });
+    const badProduct = await t.api.query('se-region-stockholm', CHAIN, { product: '  ' });
     expect(codes(badProduct)).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -132,11 +166,19 @@ describe('paths', () => {
     paths(toId: $toId, rootId: $rootId, limit: $limit, maxDepth: $maxDepth) { organizations { id } links { id supplier { id } customer { id } } } }`;
 
   it('shortest visible paths, root first, with their links', async () => {
-    const response = await api.query('se-region-stockholm', PATHS, { toId: 'cn-msi-shenzhen' });
+    const response = await t.api.query('se-region-stockholm', PATHS, { toId: 'cn-msi-shenzhen' });
     expect(response.errors).toBeUndefined();
-    const paths = response.data!['paths'] as { organizations: { id: string }[]; links: { supplier: { id: string }; customer: { id: string } }[] }[];
+    const paths = response.data!['paths'] as {
+      organizations: { id: string }[];
+      links: { supplier: { id: string }; customer: { id: string } }[];
+    }[];
     expect(paths.length).toBeGreaterThan(0);
-    expect(paths[0]!.organizations.map((o) => o.id)).toEqual(['se-region-stockholm', 'se-atea', 'us-dell', 'cn-msi-shenzhen']);
+    expect(paths[0]!.organizations.map((o) => o.id)).toEqual([
+      'se-region-stockholm',
+      'se-atea',
+      'us-dell',
+      'cn-msi-shenzhen',
+    ]);
     for (const path of paths) {
       expect(path.links).toHaveLength(path.organizations.length - 1);
       path.links.forEach((link, i) => {
@@ -149,11 +191,15 @@ describe('paths', () => {
   });
 
   it('an unreachable or hidden target gives no paths; a hidden root is NOT_FOUND', async () => {
-    const hiddenTarget = await api.query('no-oslo-kommune', PATHS, { toId: 'us-dell' });
-    const missingTarget = await api.query('no-oslo-kommune', PATHS, { toId: 'nope' });
+    const hiddenTarget = await t.api.query('no-oslo-kommune', PATHS, { toId: 'us-dell' });
+    const missingTarget = await t.api.query('no-oslo-kommune', PATHS, { toId: 'nope' });
     expect(hiddenTarget.data).toEqual({ paths: [] });
     expect(hiddenTarget).toEqual(missingTarget);
-    expect(codes(await api.query('no-oslo-kommune', PATHS, { toId: 'no-atea', rootId: 'us-dell' }))).toEqual(['NOT_FOUND']);
-    expect(codes(await api.query('no-oslo-kommune', PATHS, { toId: 'no-atea', limit: 0 }))).toEqual(['BAD_USER_INPUT']);
+    expect(
+      codes(await t.api.query('no-oslo-kommune', PATHS, { toId: 'no-atea', rootId: 'us-dell' })),
+    ).toEqual(['NOT_FOUND']);
+    expect(codes(await t.api.query('no-oslo-kommune', PATHS, { toId: 'no-atea', limit: 0 }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
   });
 });

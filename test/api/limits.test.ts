@@ -1,28 +1,22 @@
 // Abuse of the API surface: injection strings, huge inputs, deep and wide queries, and what errors
 // reveal in production mode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../support/api.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codes } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { countAll, loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi('production');
 
 beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db, 'production');
   await loadGraph(
-    db,
+    t.db,
     graph()
       .org('v', 'PURCHASER', { name: "Robert'); MATCH (n) DETACH DELETE n; //" })
       .org('s', 'RESELLER', { name: '<script>alert(1)</script>' })
       .link('s', 'v')
       .build(),
   );
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
 });
 
 describe('injection strings are data', () => {
@@ -36,21 +30,21 @@ describe('injection strings are data', () => {
   ];
 
   it.each(nasty)('organization(id: %j) is null and changes nothing', async (id) => {
-    const before = await countAll(db);
-    const response = await api.query('v', 'query($id: ID!) { organization(id: $id) { id } }', { id });
+    const before = await countAll(t.db);
+    const response = await t.api.query('v', 'query($id: ID!) { organization(id: $id) { id } }', { id });
     expect(response.data).toEqual({ organization: null });
-    expect(await countAll(db)).toEqual(before);
+    expect(await countAll(t.db)).toEqual(before);
   });
 
   it.each(nasty)('supplyChain(rootId: %j) is NOT_FOUND', async (rootId) => {
-    const response = await api.query('v', 'query($r: ID) { supplyChain(rootId: $r) { depth } }', {
+    const response = await t.api.query('v', 'query($r: ID) { supplyChain(rootId: $r) { depth } }', {
       r: rootId,
     });
     expect(codes(response)).toEqual(['NOT_FOUND']);
   });
 
   it('names come back exactly as stored', async () => {
-    const response = await api.query(
+    const response = await t.api.query(
       'v',
       '{ supplyChain { root { name } tiers { organizations { name } } } }',
     );
@@ -65,8 +59,8 @@ describe('injection strings are data', () => {
 
 describe('size and shape limits', () => {
   it('a body over 1 MB is refused with 413', async () => {
-    const token = await api.token('v');
-    const response = await fetch(`${api.app.url}/graphql`, {
+    const token = await t.api.token('v');
+    const response = await fetch(`${t.api.app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ me { roles } }', variables: { pad: 'x'.repeat(1_100_000) } }),
@@ -80,34 +74,34 @@ describe('size and shape limits', () => {
       supplyChain(maxDepth: 6) { depth tiers { tier organizations { id name type country } }
         links { id products supplier { id } customer { id } } }
     }`;
-    expect((await api.query('v', dashboard)).errors).toBeUndefined();
+    expect((await t.api.query('v', dashboard)).errors).toBeUndefined();
     let selection = 'name';
     for (let i = 0; i < 13; i++) selection = `ofType { ${selection} }`;
-    const response = await api.query('v', `{ __schema { queryType { ${selection} } } }`);
+    const response = await t.api.query('v', `{ __schema { queryType { ${selection} } } }`);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('nested deeper than 12');
   });
 
   it('more than 5 supply chains or 30 aliases in one operation are refused', async () => {
     const chains = Array.from({ length: 6 }, (_, i) => `c${i}: supplyChain { depth }`).join(' ');
-    const response = await api.query('v', `{ ${chains} }`);
+    const response = await t.api.query('v', `{ ${chains} }`);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('more than 5 supply chains');
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: me { roles }`).join(' ');
-    expect((await api.query('v', `{ ${aliases} }`)).errors![0]!.message).toContain('more than 30 aliases');
+    expect((await t.api.query('v', `{ ${aliases} }`)).errors![0]!.message).toContain('more than 30 aliases');
   });
 
   it('nesting through fragments counts too', async () => {
     const fragments = Array.from({ length: 13 }, (_, i) =>
       i === 12 ? 'fragment F12 on __Type { name }' : `fragment F${i} on __Type { ofType { ...F${i + 1} } }`,
     ).join(' ');
-    const response = await api.query('v', `{ __schema { queryType { ...F0 } } } ${fragments}`);
+    const response = await t.api.query('v', `{ __schema { queryType { ...F0 } } } ${fragments}`);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.errors![0]!.message).toContain('nested deeper than 12');
   });
 
   it('a document with too many tokens is refused', async () => {
-    const response = await api.query('v', `{ ${'me { roles } '.repeat(2_000)} }`);
+    const response = await t.api.query('v', `{ ${'me { roles } '.repeat(2_000)} }`);
     expect(response.errors).toBeDefined();
     expect(response.data ?? null).toBeNull();
   });
@@ -115,7 +109,7 @@ describe('size and shape limits', () => {
 
 describe('production errors reveal nothing internal', () => {
   it('GraphQL validation errors keep their code; no stack traces anywhere', async () => {
-    const response = await api.query('v', '{ nope }');
+    const response = await t.api.query('v', '{ nope }');
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .*\.ts:\d+|Neo4j|MATCH/);
   });

@@ -1,12 +1,12 @@
 // shareSourcing / revokeShare (contract sections 3 and 4): validated, transactional, audited, and in
 // effect for every request that starts after the mutation returns.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../support/api.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { codes } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { countAll, loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 
 const SHARE = `mutation Share($recipientId: ID!, $linkIds: [ID!], $expiresAt: DateTime) {
@@ -18,24 +18,16 @@ const REVOKE = 'mutation Revoke($id: ID!) { revokeShare(id: $id) { id revokedAt 
 const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
 
 const share = (owner: string, variables: Record<string, unknown>) =>
-  api.query(owner, SHARE, variables, [...ADMIN]);
+  t.api.query(owner, SHARE, variables, [...ADMIN]);
 const reached = async (viewer: string) => {
-  const response = await api.query(viewer, TIER_IDS);
+  const response = await t.api.query(viewer, TIER_IDS);
   const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
   return tiers.flatMap((t) => t.organizations.map((o) => o.id)).sort();
 };
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
 beforeEach(async () => {
   await loadGraph(
-    db,
+    t.db,
     graph()
       .org('buyer', 'PURCHASER')
       .org('other-buyer', 'PURCHASER')
@@ -64,11 +56,11 @@ describe('shareSourcing', () => {
     });
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
 
-    const revoked = await api.query('reseller', REVOKE, { id: created.id }, [...ADMIN]);
+    const revoked = await t.api.query('reseller', REVOKE, { id: created.id }, [...ADMIN]);
     expect(revoked.data!['revokeShare']).toMatchObject({ id: created.id, active: false });
     expect(await reached('buyer')).toEqual(['reseller']);
 
-    const again = await api.query('reseller', REVOKE, { id: created.id }, [...ADMIN]);
+    const again = await t.api.query('reseller', REVOKE, { id: created.id }, [...ADMIN]);
     expect((again.data!['revokeShare'] as { revokedAt: string }).revokedAt).toBe(
       (revoked.data!['revokeShare'] as { revokedAt: string }).revokedAt,
     );
@@ -81,7 +73,7 @@ describe('shareSourcing', () => {
   });
 
   it('refuses a link whose customer is not the owner, naming it, and writes nothing', async () => {
-    const before = await countAll(db);
+    const before = await countAll(t.db);
     const response = await share('reseller', {
       recipientId: 'buyer',
       linkIds: ['brand>reseller', 'factory>brand', 'nope'],
@@ -90,7 +82,7 @@ describe('shareSourcing', () => {
     expect(response.errors![0]!.message).toContain("'factory>brand'");
     expect(response.errors![0]!.message).toContain("'nope'");
     expect(response.errors![0]!.message).not.toContain("'brand>reseller'");
-    expect(await countAll(db)).toEqual(before);
+    expect(await countAll(t.db)).toEqual(before);
   });
 
   it('refuses bad input with a message naming the value', async () => {
@@ -122,11 +114,11 @@ describe('revokeShare', () => {
   it("another organization's share is NOT_FOUND (as if it did not exist); the recipient is FORBIDDEN", async () => {
     const granted = await share('reseller', { recipientId: 'buyer' });
     const id = (granted.data!['shareSourcing'] as { id: string }).id;
-    const stranger = await api.query('brand', REVOKE, { id }, [...ADMIN]);
-    const missing = await api.query('brand', REVOKE, { id: 's-does-not-exist' }, [...ADMIN]);
+    const stranger = await t.api.query('brand', REVOKE, { id }, [...ADMIN]);
+    const missing = await t.api.query('brand', REVOKE, { id: 's-does-not-exist' }, [...ADMIN]);
     expect(codes(stranger)).toEqual(['NOT_FOUND']);
     expect(stranger).toEqual(missing);
-    const recipient = await api.query('buyer', REVOKE, { id }, [...ADMIN]);
+    const recipient = await t.api.query('buyer', REVOKE, { id }, [...ADMIN]);
     expect(codes(recipient)).toEqual(['FORBIDDEN']);
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
   });
@@ -136,10 +128,10 @@ describe('the record of shares', () => {
   it('the owner and the recipient read grants and revokes: who, when, what', async () => {
     const granted = await share('reseller', { recipientId: 'buyer', linkIds: ['brand>reseller'] });
     const id = (granted.data!['shareSourcing'] as { id: string }).id;
-    await api.query('reseller', REVOKE, { id }, [...ADMIN]);
+    await t.api.query('reseller', REVOKE, { id }, [...ADMIN]);
     const EVENTS = '{ shareEvents { action at actorUserId actorOrganization { id } share { id linkIds } } }';
     for (const org of ['reseller', 'buyer']) {
-      const events = (await api.query(org, EVENTS)).data!['shareEvents'] as {
+      const events = (await t.api.query(org, EVENTS)).data!['shareEvents'] as {
         action: string;
         actorUserId: string;
       }[];
@@ -150,13 +142,13 @@ describe('the record of shares', () => {
         share: { id, linkIds: ['brand>reseller'] },
       });
     }
-    expect((await api.query('brand', EVENTS)).data!['shareEvents']).toEqual([]);
-    const given = await api.query(
+    expect((await t.api.query('brand', EVENTS)).data!['shareEvents']).toEqual([]);
+    const given = await t.api.query(
       'reseller',
       '{ sharesGiven { id } all: sharesGiven(includeInactive: true) { id } }',
     );
     expect(given.data).toEqual({ sharesGiven: [], all: [{ id }] });
-    const received = await api.query(
+    const received = await t.api.query(
       'buyer',
       '{ sharesReceived(includeInactive: true) { id owner { id } } }',
     );

@@ -1,11 +1,11 @@
 // Contract section 2 through the API, on the contract's own example and its corner cases.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codes } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 
 const CHAIN = `query Chain($rootId: ID, $maxDepth: Int) {
   supplyChain(rootId: $rootId, maxDepth: $maxDepth) {
@@ -23,7 +23,7 @@ type Chain = {
 };
 
 const chain = async (viewer: string, variables: Record<string, unknown> = {}) => {
-  const response = await api.query(viewer, CHAIN, variables);
+  const response = await t.api.query(viewer, CHAIN, variables);
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!['supplyChain'] as Chain;
 };
@@ -47,19 +47,10 @@ const example = () =>
     .link('f1', 'dell')
     .link('f2', 'dell');
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
-
 describe('the contract example', () => {
   beforeAll(async () => {
     await loadGraph(
-      db,
+      t.db,
       example()
         .share('atea', 'rs', { linkIds: ['dell>atea'] })
         .share('dell', 'rs')
@@ -80,7 +71,7 @@ describe('the contract example', () => {
     const c = await chain('oslo');
     expect(tiersOf(c)).toEqual({ 1: ['atea'] });
     expect(linkIds(c)).toEqual(['atea>oslo']);
-    const lookup = await api.query(
+    const lookup = await t.api.query(
       'oslo',
       '{ dell: organization(id: "dell") { id } rs: organization(id: "rs") { id } }',
     );
@@ -91,7 +82,7 @@ describe('the contract example', () => {
     const c = await chain('ew', { rootId: 'dell' });
     expect(c.root.id).toBe('dell');
     expect(tiersOf(c)).toEqual({ 1: ['f1', 'f2'] });
-    const roots = await api.query('ew', '{ me { roots { id } } }');
+    const roots = await t.api.query('ew', '{ me { roots { id } } }');
     expect(roots.data).toEqual({ me: { roots: [{ id: 'ew' }, { id: 'dell' }] } });
   });
 
@@ -107,23 +98,23 @@ describe('the contract example', () => {
   });
 
   it('rule 5: direct customers are visible, customers of customers and other customers are not', async () => {
-    const asDell = await api.query(
+    const asDell = await t.api.query(
       'dell',
       '{ atea: organization(id: "atea") { id } rs: organization(id: "rs") { id } f1: organization(id: "f1") { id } }',
     );
     expect(asDell.data).toEqual({ atea: { id: 'atea' }, rs: null, f1: { id: 'f1' } });
-    const asF1 = await api.query(
+    const asF1 = await t.api.query(
       'f1',
       '{ dell: organization(id: "dell") { id } f2: organization(id: "f2") { id } }',
     );
     expect(asF1.data).toEqual({ dell: { id: 'dell' }, f2: null });
-    const asRs = await api.query('rs', '{ oslo: organization(id: "oslo") { id } }');
+    const asRs = await t.api.query('rs', '{ oslo: organization(id: "oslo") { id } }');
     expect(asRs.data).toEqual({ oslo: null });
   });
 
   it('rule 6: a hidden root and a missing one answer identically', async () => {
-    const hidden = await api.query('oslo', CHAIN, { rootId: 'dell' });
-    const missing = await api.query('oslo', CHAIN, { rootId: 'no-such-org' });
+    const hidden = await t.api.query('oslo', CHAIN, { rootId: 'dell' });
+    const missing = await t.api.query('oslo', CHAIN, { rootId: 'no-such-org' });
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
     expect(hidden).toEqual(missing);
   });
@@ -135,7 +126,7 @@ describe('the contract example', () => {
 
   it('maxDepth outside 1..20 is BAD_USER_INPUT naming the value', async () => {
     for (const maxDepth of [0, 21, -3]) {
-      const response = await api.query('rs', CHAIN, { maxDepth });
+      const response = await t.api.query('rs', CHAIN, { maxDepth });
       expect(codes(response)).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0]!.message).toContain(String(maxDepth));
     }
@@ -145,7 +136,7 @@ describe('the contract example', () => {
 describe('sharing choices', () => {
   it('if Dell shares only with Atea, Region Stockholm stops at Dell', async () => {
     await loadGraph(
-      db,
+      t.db,
       example()
         .share('atea', 'rs', { linkIds: ['dell>atea'] })
         .share('dell', 'atea')
@@ -156,7 +147,7 @@ describe('sharing choices', () => {
 
   it('expired and revoked shares and links that do not hold count for nothing', async () => {
     await loadGraph(
-      db,
+      t.db,
       example()
         .link('f2', 'atea', { id: 'old', validTo: '2015-01-01' })
         .link('f1', 'atea', { id: 'future', validFrom: '2999-01-01' })
@@ -172,7 +163,7 @@ describe('sharing choices', () => {
 
   it('cycles are walked once, each organization at its smallest tier, never the root as its own supplier', async () => {
     await loadGraph(
-      db,
+      t.db,
       graph()
         .org('v', 'PURCHASER')
         .org('a')
@@ -194,7 +185,7 @@ describe('sharing choices', () => {
   });
 
   it('an organization with no suppliers has depth 0 and no tiers', async () => {
-    await loadGraph(db, graph().org('lonely', 'PURCHASER').build());
+    await loadGraph(t.db, graph().org('lonely', 'PURCHASER').build());
     expect(await chain('lonely')).toEqual({ root: { id: 'lonely' }, depth: 0, tiers: [], links: [] });
   });
 });

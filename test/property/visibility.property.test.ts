@@ -2,14 +2,14 @@
 // answers supplyChain, rootId, organization lookups, exposure, paths and asOf exactly as the reference
 // model of contract sections 2 and 7 (src/domain/reference-model.ts) does.
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
 import { ReferenceModel, type ReferenceView } from '../../src/domain/reference-model.ts';
-import { codes, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { codes } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
 
-let db: TestDatabase;
-let api: TestApi;
+const t = useApi();
 
 // Instants years away from now, so that "now" is unambiguous whatever the test's own timing.
 const PAST = ['2001-01-01', '2015-06-01', '2020-03-01'];
@@ -110,25 +110,16 @@ const referenceChain = (
   };
 };
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.close();
-});
-
 it('supplyChain, rootId and lookups match the reference model', { timeout: 600_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(graphArbitrary, fc.nat(), async ({ file, depth }, seed) => {
-      await loadGraph(db, file);
+      await loadGraph(t.db, file);
       const model = new ReferenceModel(file);
       const view: ReferenceView = { t: new Date(), historical: false };
       const ids = file.organizations.map((o) => o.id);
       for (const viewer of ids) {
         const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
-        const own = await api.query(
+        const own = await t.api.query(
           viewer,
           `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`,
           { d: depth },
@@ -141,7 +132,7 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
         expect(visible).toEqual(ids.filter((id) => model.visible(viewer, id, view)));
 
         const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-        const other = await api.query(viewer, CHAIN, { rootId: root, d: depth });
+        const other = await t.api.query(viewer, CHAIN, { rootId: root, d: depth });
         if (model.rootAllowed(viewer, root, view)) {
           expect(other.errors).toBeUndefined();
           expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(
@@ -161,50 +152,78 @@ const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf:
 const PATHS = `query($to: ID!, $d: Int, $limit: Int) { paths(toId: $to, maxDepth: $d, limit: $limit) { links { id } } }`;
 const CHAIN_AT = `query($d: Int, $asOf: DateTime) { supplyChain(maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
-const AS_OF = fc.constantFrom('2000-06-01', '2010-01-01', '2015-06-01', '2018-01-01', '2021-01-01', '2995-01-01');
+const AS_OF = fc.constantFrom(
+  '2000-06-01',
+  '2010-01-01',
+  '2015-06-01',
+  '2018-01-01',
+  '2021-01-01',
+  '2995-01-01',
+);
 
-type ExposureAnswer = { findings: { organization: { id: string }; tier: number; path: { id: string }[] }[]; blindSpots: { id: string }[] };
+type ExposureAnswer = {
+  findings: { organization: { id: string }; tier: number; path: { id: string }[] }[];
+  blindSpots: { id: string }[];
+};
 
 it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, async () => {
   await fc.assert(
-    fc.asyncProperty(graphArbitrary, AS_OF, fc.nat(), fc.integer({ min: 1, max: 4 }), async ({ file, depth }, asOf, seed, limit) => {
-      await loadGraph(db, file);
-      const model = new ReferenceModel(file);
-      const now: ReferenceView = { t: new Date(), historical: false };
-      const then: ReferenceView = { t: new Date(`${asOf}T00:00:00Z`), historical: true };
-      const ids = file.organizations.map((o) => o.id);
-      for (const viewer of ids) {
-        for (const [view, variables] of [[now, { d: depth }], [then, { d: depth, asOf }]] as const) {
-          const response = await api.query(viewer, EXPOSURE, variables);
-          expect(response.errors).toBeUndefined();
-          const answer = response.data!['exposure'] as ExposureAnswer;
-          const expected = model.exposure(viewer, viewer, depth, view);
-          const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-          expect(answer.findings.map((f) => ({ id: f.organization.id, tier: f.tier })).sort(byId)).toEqual(expected.findings.sort(byId));
-          expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
-          for (const finding of answer.findings) {
-            // The path is a shortest one: root first, the flagged organization last, one hop per tier.
-            expect(finding.path.map((o) => o.id)[0]).toBe(viewer);
-            expect(finding.path.at(-1)!.id).toBe(finding.organization.id);
-            expect(finding.path.length).toBe(finding.tier + 1);
+    fc.asyncProperty(
+      graphArbitrary,
+      AS_OF,
+      fc.nat(),
+      fc.integer({ min: 1, max: 4 }),
+      async ({ file, depth }, asOf, seed, limit) => {
+        await loadGraph(t.db, file);
+        const model = new ReferenceModel(file);
+        const now: ReferenceView = { t: new Date(), historical: false };
+        const then: ReferenceView = { t: new Date(`${asOf}T00:00:00Z`), historical: true };
+        const ids = file.organizations.map((o) => o.id);
+        for (const viewer of ids) {
+          for (const [view, variables] of [
+            [now, { d: depth }],
+            [then, { d: depth, asOf }],
+          ] as const) {
+            const response = await t.api.query(viewer, EXPOSURE, variables);
+            expect(response.errors).toBeUndefined();
+            const answer = response.data!['exposure'] as ExposureAnswer;
+            const expected = model.exposure(viewer, viewer, depth, view);
+            const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+            expect(answer.findings.map((f) => ({ id: f.organization.id, tier: f.tier })).sort(byId)).toEqual(
+              expected.findings.sort(byId),
+            );
+            expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
+            for (const finding of answer.findings) {
+              // The path is a shortest one: root first, the flagged organization last, one hop per tier.
+              expect(finding.path.map((o) => o.id)[0]).toBe(viewer);
+              expect(finding.path.at(-1)!.id).toBe(finding.organization.id);
+              expect(finding.path.length).toBe(finding.tier + 1);
+            }
+            const chain = await t.api.query(viewer, CHAIN_AT, variables);
+            expect(apiChain(chain.data!['supplyChain'] as Chain)).toEqual(
+              referenceChain(model, viewer, viewer, depth, view),
+            );
           }
-          const chain = await api.query(viewer, CHAIN_AT, variables);
-          expect(apiChain((chain.data!['supplyChain'] as Chain))).toEqual(referenceChain(model, viewer, viewer, depth, view));
-        }
 
-        const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-        const response = await api.query(viewer, PATHS, { to: target, d: depth, limit });
-        expect(response.errors).toBeUndefined();
-        const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) => p.links.map((l) => l.id));
-        const all = model.simplePaths(viewer, viewer, target, depth, now);
-        const allKeys = new Set(all.map((p) => p.join(' ')));
-        expect(got.length).toBe(Math.min(limit, all.length));
-        for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
-        expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
-        const shortestLengths = all.map((p) => p.length).sort((a, b) => a - b).slice(0, limit);
-        expect(got.map((p) => p.length)).toEqual(shortestLengths);
-      }
-    }),
+          const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+          const response = await t.api.query(viewer, PATHS, { to: target, d: depth, limit });
+          expect(response.errors).toBeUndefined();
+          const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) =>
+            p.links.map((l) => l.id),
+          );
+          const all = model.simplePaths(viewer, viewer, target, depth, now);
+          const allKeys = new Set(all.map((p) => p.join(' ')));
+          expect(got.length).toBe(Math.min(limit, all.length));
+          for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
+          expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
+          const shortestLengths = all
+            .map((p) => p.length)
+            .sort((a, b) => a - b)
+            .slice(0, limit);
+          expect(got.map((p) => p.length)).toEqual(shortestLengths);
+        }
+      },
+    ),
     { numRuns: 80 },
   );
 });

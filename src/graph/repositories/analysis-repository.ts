@@ -1,11 +1,10 @@
 // The analyst queries of contract section 7 (exposure, paths) and risk indicators. Same discipline
 // as VisibilityRepository: one statement per call, visibility decided inside the traversal.
 import neo4j from 'neo4j-driver';
-import type { RiskKind, Severity } from '../../domain/format.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { cypher } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';
-import { isoInstant, mapLink, mapOrganization } from './mappers.ts';
+import { mapLink, mapOrganization, mapRisk } from './mappers.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
@@ -95,18 +94,6 @@ export interface PathRow {
 
 type Row = Record<string, unknown>;
 
-export function mapRisk(row: Row): RiskIndicator {
-  return {
-    id: row['id'] as string,
-    kind: row['kind'] as RiskKind,
-    source: row['source'] as string,
-    severity: row['severity'] as Severity,
-    description: (row['description'] as string | null) ?? null,
-    evidenceUrl: (row['evidenceUrl'] as string | null) ?? null,
-    observedAt: isoInstant(row['observedAt']),
-  };
-}
-
 export class AnalysisRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -123,7 +110,12 @@ export class AnalysisRepository {
       scope.context,
     );
     if (record === undefined) return null;
-    const findings = record.get('findings') as { organization: Row; tier: number; path: string[]; risks: Row[] }[];
+    const findings = record.get('findings') as {
+      organization: Row;
+      tier: number;
+      path: string[];
+      risks: Row[];
+    }[];
     const blindSpots = record.get('blindSpots') as { organization: Row; tier: number }[];
     return {
       root: mapOrganization(record.get('root') as Row),
@@ -156,7 +148,10 @@ export class AnalysisRepository {
   }
 
   /** Risk indicators per organization id, for a DataLoader. */
-  async risksByOrganization(ids: readonly string[], context: QueryContext): Promise<Map<string, RiskIndicator[]>> {
+  async risksByOrganization(
+    ids: readonly string[],
+    context: QueryContext,
+  ): Promise<Map<string, RiskIndicator[]>> {
     const records = await this.executor.read(RISKS_BY_ORGANIZATION, { ids }, context);
     return new Map(records.map((r) => [r.get('id') as string, (r.get('risks') as Row[]).map(mapRisk)]));
   }

@@ -1,7 +1,7 @@
 // Records to domain types: the only place that knows how Neo4j hands values back.
 import neo4j from 'neo4j-driver';
-import type { OrganizationType, Provenance } from '../../domain/format.ts';
-import type { Organization, Share, SupplyLink } from '../../domain/model.ts';
+import type { OrganizationType, Provenance, RiskKind, Severity } from '../../domain/format.ts';
+import type { Organization, RiskIndicator, Share, SupplyLink } from '../../domain/model.ts';
 
 type Row = Record<string, unknown>;
 
@@ -56,5 +56,17 @@ export function mapShare(row: Row): Share {
     expiresAt: isoInstant(row['expiresAt']),
     revokedAt: isoInstant(row['revokedAt']),
     createdAt: isoInstant(row['createdAt']) ?? '',
+  };
+}
+
+export function mapRisk(row: Row): RiskIndicator {
+  return {
+    id: row['id'] as string,
+    kind: row['kind'] as RiskKind,
+    source: row['source'] as string,
+    severity: row['severity'] as Severity,
+    description: text(row['description']),
+    evidenceUrl: text(row['evidenceUrl']),
+    observedAt: isoInstant(row['observedAt']),
   };
 }
