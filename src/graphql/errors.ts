@@ -2,8 +2,24 @@
 // their code and message; anything else becomes INTERNAL_SERVER_ERROR with no stack, Cypher or driver
 // text, and is logged on the server instead.
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../domain/errors.ts';
+
+/**
+ * The error a resolver threw, under GraphQL's wrapping. Duck-typed rather than `instanceof
+ * GraphQLError`: graphql ships both CommonJS and ESM builds, and a class from one is not the other's.
+ */
+function unwrap(error: unknown): unknown {
+  let current = error;
+  while (
+    typeof current === 'object' &&
+    current !== null &&
+    'originalError' in current &&
+    current.originalError
+  ) {
+    current = current.originalError;
+  }
+  return current;
+}
 
 const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -26,7 +42,7 @@ export function formatError(
   error: unknown,
   log: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrap(error);
   const code = original instanceof DomainError ? original.code : String(formatted.extensions?.['code'] ?? '');
   const base = {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
