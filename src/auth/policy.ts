@@ -16,7 +16,7 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 const hasRole = (viewer: Viewer, role: Role) => viewer.roles.includes(role);
 
-/** Reading the viewer organization's own view: any role. */
+/** Reading the viewer organization's own view: every role may. */
 export function canRead(viewer: Viewer): Decision {
   return viewer.roles.length > 0 ? allow : deny('The token grants no role.');
 }

@@ -3,7 +3,7 @@ import type { ImportRepository } from '../graph/repositories/import-repository.t
 import { importGraph, type ImportOutcome } from '../import/import-graph.ts';
 import { documentSource } from '../import/read-records.ts';
 
-/** The demo goes through the same validation and writer as any file. */
+/** The demo goes through the same validation and writer as every imported file. */
 export function loadDemoScenario(repository: ImportRepository, reset: boolean): Promise<ImportOutcome> {
   return importGraph(documentSource({ ...DEMO_SCENARIO }), repository, { reset });
 }
