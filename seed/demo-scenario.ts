@@ -22,13 +22,13 @@
 // - ILLUSTRATIVE: invented so that the demo works, and said so in `sources`. Every share is
 //   illustrative (nobody has published who shares what with whom), and so is every link not listed
 //   above: the Norwegian buyers' supplier (Atea AS), Adda and Svenska kyrkan buying from Atea, the
-//   manufacturers as Dell's suppliers, OFILM as a Dell supplier, and every continuation of a documented
-//   link past its documented period. Illustrative links carry no dates, except a continuation, which
+//   manufacturers as Dell's suppliers, and every continuation of a documented link past its documented
+//   period. Illustrative links carry no dates, except a continuation, which
 //   starts where the documented period ends.
 //
 // Risk indicators are all documented: this file never states a labour-rights or forced-labour finding
-// that a cited source did not publish. Note that an illustrative link can still put a documented risk
-// on a buyer's path (OFILM Nanchang under Dell); the link, not the risk, is what is invented there.
+// that a cited source did not publish, and no illustrative link puts one on a real company's path
+// where no source does (so OFILM is not linked to Dell: see the links below).
 //
 // DATES
 //

@@ -1,5 +1,6 @@
 // The HTTP side: Apollo Server behind a small node:http handler that enforces the body limit, builds
-// the per-request context from the bearer token, and answers health checks.
+// the per-request context from the bearer token, and answers health checks. It also serves the built
+// dashboard (web/dist) at `/`, GraphiQL at GET /graphql for browsers, and in local demo mode /dev/token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
@@ -11,6 +12,9 @@ import type { Executor } from './graph/executor.ts';
 import { formatError } from './graphql/errors.ts';
 import { LIMITS, operationLimits } from './graphql/limits.ts';
 import { buildSchema } from './graphql/schema.ts';
+import { DEV_TOKEN_PATH, devTokenRoute } from './http/dev-token.ts';
+import { prefersHtml, serveEntry, serveStatic } from './http/static.ts';
+import { REPO_ROOT } from './runtime/paths.ts';
 import { createRepositories, createRequestContext } from './services/request-context.ts';
 
 export interface App {
@@ -24,7 +28,16 @@ export interface AppOptions {
   config: Pick<Config, 'port' | 'host' | 'jwt' | 'environment'>;
   executor: Executor;
   log?: (message: string, error?: unknown) => void;
+  /** The built dashboard to serve at `/` (default web/dist of the checkout); null serves none. */
+  webRoot?: string | null;
+  /**
+   * Offer POST /dev/token (src/http/dev-token.ts). Even when true the route exists only in local demo
+   * mode: environment not production and the development JWT secret in use. Default false.
+   */
+  devTokens?: boolean;
 }
+
+export const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
 
 class BodyTooLarge extends Error {}
 
@@ -101,11 +114,21 @@ export async function startApp(options: AppOptions): Promise<App> {
     response.end();
   };
 
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  const devToken = devTokenRoute(options.config, options.executor, options.devTokens ?? false);
+
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const handle = async () => {
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
-      if (url.pathname === '/graphql') return graphql(request, response, url);
+      if (url.pathname === '/graphql') {
+        // A browser opening /graphql gets GraphiQL; every API request (POST, GET with ?query=) goes to Apollo.
+        if (prefersHtml(request, url))
+          return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
+        return graphql(request, response, url);
+      }
+      if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
+      if (await serveStatic(request, response, url, webRoot)) return;
       return sendJson(response, 404, { error: 'Not found' });
     };
     handle().catch((error: unknown) => {

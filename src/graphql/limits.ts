@@ -40,6 +40,9 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
     if (totals.depth > LIMITS.maxDepth) return;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
+        // Introspection (__schema, __type) is bounded by the schema itself, and GraphiQL and other
+        // tools send a standard introspection query deeper than any data query needs.
+        if (selection.name.value.startsWith('__')) continue;
         if (selection.alias) totals.aliases++;
         if (TRAVERSAL_FIELDS.has(selection.name.value)) totals.traversals++;
         if (selection.selectionSet) measure(selection.selectionSet, depth + 1, totals, seen);

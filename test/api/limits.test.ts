@@ -75,11 +75,13 @@ describe('size and shape limits', () => {
         links { id products supplier { id } customer { id } } }
     }`;
     expect((await t.api.query('v', dashboard)).errors).toBeUndefined();
-    let selection = 'name';
-    for (let i = 0; i < 13; i++) selection = `ofType { ${selection} }`;
-    const response = await t.api.query('v', `{ __schema { queryType { ${selection} } } }`);
-    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(response.errors![0]!.message).toContain('nested deeper than 12');
+    // No field of today's schema nests this deep; the limit guards its growth, and unknown fields
+    // are measured too (their own errors come as well).
+    let selection = 'id';
+    for (let i = 0; i < 13; i++) selection = `nested { ${selection} }`;
+    const response = await t.api.query('v', `{ ${selection} }`);
+    expect(codes(response).every((code) => code === 'GRAPHQL_VALIDATION_FAILED')).toBe(true);
+    expect(response.errors!.some((e) => e.message.includes('nested deeper than 12'))).toBe(true);
   });
 
   it('more than 5 supply chains or 30 aliases in one operation are refused', async () => {
@@ -93,11 +95,16 @@ describe('size and shape limits', () => {
 
   it('nesting through fragments counts too', async () => {
     const fragments = Array.from({ length: 13 }, (_, i) =>
-      i === 12 ? 'fragment F12 on __Type { name }' : `fragment F${i} on __Type { ofType { ...F${i + 1} } }`,
+      i === 12 ? 'fragment F12 on Query { id }' : `fragment F${i} on Query { nested { ...F${i + 1} } }`,
     ).join(' ');
-    const response = await t.api.query('v', `{ __schema { queryType { ...F0 } } } ${fragments}`);
-    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(response.errors![0]!.message).toContain('nested deeper than 12');
+    const response = await t.api.query('v', `{ ...F0 } ${fragments}`);
+    expect(response.errors!.some((e) => e.message.includes('nested deeper than 12'))).toBe(true);
+  });
+
+  it('the standard introspection query (GraphiQL, codegen) passes', async () => {
+    const { getIntrospectionQuery } = await import('graphql');
+    const response = await t.api.query('v', getIntrospectionQuery());
+    expect(response.errors).toBeUndefined();
   });
 
   it('a document with too many tokens is refused', async () => {

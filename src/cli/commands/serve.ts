@@ -1,5 +1,6 @@
 import { signToken } from '../../auth/tokens.ts';
 import { ImportRepository } from '../../graph/repositories/import-repository.ts';
+import { devTokensAllowed } from '../../http/dev-token.ts';
 import { loadDemoScenario } from '../../runtime/demo.ts';
 import { startApp } from '../../server.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -34,6 +35,8 @@ export async function run(args: string[]): Promise<void> {
       config,
       executor: database.executor,
       log: (message, error) => console.error(message, error ?? ''),
+      // POST /dev/token for the dashboard's demo picker; startApp still refuses it outside demo mode.
+      devTokens: true,
     });
   } catch (error) {
     await database.close();
@@ -43,6 +46,9 @@ export async function run(args: string[]): Promise<void> {
     throw error;
   }
   log(`Tiersight GraphQL API at ${app.url}/graphql (Neo4j: ${database.uri})`);
+  log(`Dashboard at ${app.url}/  ·  GraphiQL at ${app.url}/graphql in a browser`);
+  if (devTokensAllowed(config))
+    log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
   if (localMode) {
     const token = await signToken(
       { sub: `demo@${DEMO_VIEWER}`, org: DEMO_VIEWER, roles: ['analyst', 'supplier_admin'] },

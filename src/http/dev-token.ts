@@ -1,0 +1,115 @@
+// Local demo sign-in for the dashboard and GraphiQL: `GET /dev/token` lists the demo organizations
+// present in the database, `POST /dev/token {"org": "<id>"}` signs a 12-hour token with the roles
+// analyst + supplier_admin for one of them.
+//
+// The route exists only in local demo mode: NODE_ENV is not `production` AND tokens are signed with the
+// public development secret (JWT_SECRET unset), so it hands out nothing that anybody could not already
+// forge. Everywhere else `devTokenRoute` returns null and the server answers 404 as for any unknown path.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import type { Role } from '../auth/roles.ts';
+import { signToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import type { Executor } from '../graph/executor.ts';
+import { ImportRepository } from '../graph/repositories/import-repository.ts';
+
+export const DEV_TOKEN_PATH = '/dev/token';
+export const DEV_TOKEN_ROLES: Role[] = ['analyst', 'supplier_admin'];
+export const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
+const MAX_BODY_BYTES = 4096;
+
+export interface DemoOrganization {
+  id: string;
+  name: string;
+  type: string;
+  country: string;
+}
+
+/** Local demo mode: never in production, and only while the public development secret signs tokens. */
+export function devTokensAllowed(config: Pick<Config, 'environment' | 'jwt'>): boolean {
+  return config.environment !== 'production' && config.jwt.usingDevelopmentSecret;
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+function send(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  response.end(JSON.stringify(body));
+}
+
+function readSmallBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((done, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => done(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', fail);
+  });
+}
+
+/**
+ * The handler for DEV_TOKEN_PATH, or null when the route must not exist (see devTokensAllowed).
+ * `enabled` lets the caller switch it off even in demo mode (the default for embedded servers).
+ */
+export function devTokenRoute(
+  config: Pick<Config, 'environment' | 'jwt'>,
+  executor: Executor,
+  enabled: boolean,
+): Handler | null {
+  if (!enabled || !devTokensAllowed(config)) return null;
+  const imports = new ImportRepository(executor);
+  const demo = DEMO_SCENARIO.organizations.map((o): DemoOrganization => ({
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    country: o.country,
+  }));
+  const existing = async (): Promise<DemoOrganization[]> => {
+    const found = await imports.organizationIds(demo.map((o) => o.id));
+    return demo.filter((o) => found.has(o.id));
+  };
+
+  return async (request, response) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      return send(response, 200, { organizations: await existing(), roles: DEV_TOKEN_ROLES });
+    }
+    if (request.method !== 'POST')
+      return send(response, 405, { error: 'Use GET or POST' }, { allow: 'GET, POST' });
+    // A JSON content type keeps plain HTML forms on other sites from posting here.
+    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return send(response, 415, { error: 'Send {"org": "<organization id>"} as application/json' });
+    }
+    const text = await readSmallBody(request);
+    let org: unknown;
+    try {
+      org = text === null ? undefined : (JSON.parse(text) as { org?: unknown }).org;
+    } catch {
+      org = undefined;
+    }
+    if (typeof org !== 'string' || org === '') {
+      return send(response, 400, { error: 'Send {"org": "<organization id>"} as application/json' });
+    }
+    const organization = (await existing()).find((o) => o.id === org);
+    if (organization === undefined) {
+      return send(response, 404, { error: `No demo organization '${org}' in the database` });
+    }
+    const token = await signToken(
+      { sub: `demo@${organization.id}`, org: organization.id, roles: DEV_TOKEN_ROLES },
+      config.jwt.secret,
+      DEV_TOKEN_TTL_SECONDS,
+    );
+    return send(response, 200, {
+      token,
+      organization,
+      roles: DEV_TOKEN_ROLES,
+      expiresIn: DEV_TOKEN_TTL_SECONDS,
+    });
+  };
+}

@@ -1,0 +1,106 @@
+// End-to-end support: the API in local demo mode (with /dev/token and the built dashboard) against the
+// test Neo4j, and Debian's Chromium driven by playwright-core, with a watch on the console and on every
+// request the page makes.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
+import { REPO_ROOT } from '../../src/runtime/paths.ts';
+import { startApp, type App } from '../../src/server.ts';
+import { ensureWebBuilt } from '../../web/build.ts';
+import type { TestDatabase } from '../support/database.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
+
+/** The flags this machine needs (see .library/env/machines/polyglot.md): no background networking. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The API as `npm start` runs it in local demo mode: development secret, /dev/token, web/dist. */
+export async function startDemoApp(
+  db: TestDatabase,
+  environment: 'development' | 'production' = 'development',
+) {
+  await ensureWebBuilt(() => {});
+  return startApp({
+    config: {
+      port: 0,
+      host: '127.0.0.1',
+      environment,
+      jwt: { secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: true },
+    },
+    executor: db.executor,
+    devTokens: true,
+    log: () => {},
+  });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** What a page did that a test must check: console errors, uncaught errors, requests off 127.0.0.1. */
+export interface PageWatch {
+  consoleErrors: string[];
+  externalRequests: string[];
+  requests: string[];
+}
+
+/**
+ * A fresh browser context (empty storage) at 1280×900 whose pages are watched. Requests to any host
+ * but 127.0.0.1 are recorded and aborted, so a test fails on them instead of waiting for a timeout.
+ */
+export async function watchedContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const watch: PageWatch = { consoleErrors: [], externalRequests: [], requests: [] };
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const local = url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:';
+    if (local) return route.continue();
+    watch.externalRequests.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    watch.requests.push(request.url());
+    const url = new URL(request.url());
+    if (!['127.0.0.1', ''].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) {
+      if (!watch.externalRequests.includes(request.url())) watch.externalRequests.push(request.url());
+    }
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`uncaught: ${error.message}`));
+  return { context, page, watch };
+}
+
+export const screenshot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+/** Opens the dashboard signed out and signs in through the local demo picker. */
+export async function signInAsDemo(page: Page, app: App, org: string): Promise<void> {
+  await page.goto(`${app.url}/`);
+  await page.locator(`.demo-picker button[data-org-id="${org}"]`).click();
+  await page.locator('section.tier[data-tier="1"], .nothing-shared').first().waitFor();
+}
+
+/** The organization names drawn in one tier column, in order. */
+export const namesInTier = (page: Page, tier: number): Promise<string[]> =>
+  page.locator(`section.tier[data-tier="${tier}"] button.org .org-name`).allTextContents();
+
+/** The headings of the tier columns ("Root", "Tier 1", …). */
+export const tierTitles = (page: Page): Promise<string[]> => page.locator('.tier-title').allTextContents();

@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The dashboard's components in a DOM: the tier view, the details and exposure panels, the API's
+// operations and GraphiQL's examples.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { exposureOperation, supplyChainOperation, ALL_CAPABILITIES } from '../../web/src/api.ts';
+import { exampleTabs } from '../../web/src/graphiql-examples.ts';
+import { buildColumns, NO_FILTERS, risksById } from '../../web/src/model.ts';
+import { ILLUSTRATIVE_NOTE, renderDetails, renderExposure } from '../../web/src/panels.ts';
+import { renderTierView, type TierViewInput } from '../../web/src/tier-view.ts';
+import { bigChain, CHAIN, EXPOSURE } from './fixtures.ts';
+
+const risks = risksById(CHAIN, null);
+const input = (overrides: Partial<TierViewInput> = {}): TierViewInput => ({
+  chain: CHAIN,
+  columns: buildColumns(CHAIN, NO_FILTERS, risks),
+  risks,
+  selected: null,
+  highlighted: new Set(),
+  ...overrides,
+});
+const mount = () => {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  return container;
+};
+afterEach(() => document.body.replaceChildren());
+
+describe('tier view', () => {
+  it('draws the root and one labelled column per tier with counts, types and risk badges', () => {
+    const container = mount();
+    renderTierView(container, input(), { select: () => {}, showMore: () => {} });
+    const titles = [...container.querySelectorAll('.tier-title')].map((e) => e.textContent);
+    expect(titles).toEqual(['Root', 'Tier 1', 'Tier 2', 'Tier 3']);
+    expect(container.querySelector('[data-testid="tier-3-count"]')?.textContent).toBe('2 organizations');
+    const flagged = container.querySelector<HTMLElement>('button.org[data-org-id="factory-b"]')!;
+    expect(flagged.classList.contains('type-FACTORY')).toBe(true);
+    expect(flagged.querySelector('.badge')?.className).toBe('badge sev-CRITICAL');
+    expect(flagged.textContent).toContain('critical risk, 2 indicators');
+    expect(container.querySelector('button.org[data-org-id="factory-a"] .badge')).toBeNull();
+    expect(container.querySelector('section.tier[data-tier="3"]')?.getAttribute('aria-labelledby')).toBe(
+      'tier-3-heading',
+    );
+    expect(container.querySelector('svg.links')).not.toBeNull();
+  });
+
+  it('reports clicks and "+K more"', () => {
+    const container = mount();
+    const chain = bigChain(500);
+    const select = vi.fn();
+    const showMore = vi.fn();
+    renderTierView(
+      container,
+      input({ chain, columns: buildColumns(chain, NO_FILTERS, new Map()), risks: new Map() }),
+      { select, showMore },
+    );
+    expect(container.querySelectorAll('button.org')).toHaveLength(1 + 1 + 40);
+    const more = container.querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent).toBe('+460 more');
+    more.click();
+    expect(showMore).toHaveBeenCalledWith(2);
+    container.querySelector<HTMLButtonElement>('button.org[data-org-id="f-3"]')!.click();
+    expect(select).toHaveBeenCalledWith('f-3');
+  });
+
+  it('moves focus with the arrow keys', () => {
+    const container = mount();
+    renderTierView(container, input(), { select: () => {}, showMore: () => {} });
+    const card = (id: string) => container.querySelector<HTMLElement>(`button.org[data-org-id="${id}"]`)!;
+    card('reseller').focus();
+    card('reseller').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(card('brand'));
+    card('brand').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(document.activeElement).toBe(card('factory-b'));
+    card('factory-b').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(document.activeElement).toBe(card('factory-a'));
+    card('factory-a').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(document.activeElement).toBe(card('brand'));
+  });
+});
+
+describe('details panel', () => {
+  it('shows type, country, risks with sources, the path to the root and illustrative links', () => {
+    const panel = mount();
+    const select = vi.fn();
+    renderDetails(panel, CHAIN, 'factory-b', risks, { select, close: () => {} });
+    const text = panel.textContent ?? '';
+    expect(panel.querySelector('h2')?.textContent).toBe('B Factory');
+    expect(text).toContain('Factory');
+    expect(text).toContain('CN');
+    expect(text).toContain('Entity List 2020');
+    expect([...panel.querySelectorAll('ol.path button')].map((b) => b.textContent)).toEqual([
+      'Root Buyer',
+      'Reseller AB',
+      'Brand Inc',
+      'B Factory',
+    ]);
+    expect(text).toContain(ILLUSTRATIVE_NOTE);
+    panel.querySelector<HTMLButtonElement>('ol.path button')!.click();
+    expect(select).toHaveBeenCalledWith('root');
+  });
+
+  it('marks an illustrative organization', () => {
+    const panel = mount();
+    const chain = { ...CHAIN, root: { ...CHAIN.root, provenance: 'ILLUSTRATIVE' } };
+    renderDetails(panel, chain, 'root', risks, { select: () => {}, close: () => {} });
+    expect(panel.querySelector('.illustrative')?.textContent).toBe(`Illustrative: ${ILLUSTRATIVE_NOTE}.`);
+  });
+});
+
+describe('exposure panel', () => {
+  it('lists findings nearest first with path and sources, and blind spots with what to do', () => {
+    const panel = mount();
+    renderExposure(panel, { kind: 'loaded', exposure: EXPOSURE }, CHAIN, () => {});
+    expect(panel.querySelector('.exposure-summary')?.textContent).toContain('Closest flagged tier: 3');
+    const finding = panel.querySelector('li.finding')!;
+    expect(finding.querySelector('.finding-sources')?.textContent).toBe(
+      'Sources: NGO report 2013; Entity List 2020',
+    );
+    expect(finding.querySelectorAll('ol.path li')).toHaveLength(4);
+    const spots = [...panel.querySelectorAll('li.blind-spot')];
+    expect(spots.map((s) => s.getAttribute('data-org-id'))).toEqual(['reseller', 'brand']);
+    expect(spots[0]?.textContent).toContain('Ask Reseller AB to share its sourcing with you.');
+  });
+
+  it('says so when the server has no exposure analysis', () => {
+    const panel = mount();
+    renderExposure(panel, { kind: 'unavailable', message: 'Not here' }, CHAIN, () => {});
+    expect(panel.textContent).toContain('Not here');
+  });
+});
+
+describe('operations', () => {
+  it('pass only the arguments that are set and supported', () => {
+    const query = { rootId: null, maxDepth: 4, asOf: '', product: '' };
+    const plain = supplyChainOperation(query, ALL_CAPABILITIES);
+    expect(plain.variables).toEqual({ maxDepth: 4 });
+    expect(plain.query).not.toContain('$asOf');
+    expect(plain.query).toContain('risks {');
+    const full = exposureOperation(
+      { rootId: 'us-dell', maxDepth: 3, asOf: '2013-06-01', product: ' laptops ' },
+      ALL_CAPABILITIES,
+    );
+    expect(full.variables).toEqual({
+      maxDepth: 3,
+      rootId: 'us-dell',
+      asOf: '2013-06-01',
+      product: 'laptops',
+    });
+    expect(full.query).toContain(
+      'exposure(maxDepth: $maxDepth, rootId: $rootId, asOf: $asOf, product: $product)',
+    );
+    const old = supplyChainOperation(
+      { rootId: null, maxDepth: 4, asOf: '2013-06-01', product: 'x' },
+      { exposure: false, risks: false, asOf: false, product: false },
+    );
+    expect(old.variables).toEqual({ maxDepth: 4 });
+    expect(old.query).not.toContain('risks');
+  });
+
+  it('gives GraphiQL three example tabs with the token header', () => {
+    const tabs = exampleTabs('abc');
+    expect(tabs).toHaveLength(3);
+    for (const tab of tabs) expect(JSON.parse(tab.headers!)).toEqual({ Authorization: 'Bearer abc' });
+    expect(tabs.map((t) => /query (\w+)/.exec(t.query)?.[1])).toEqual([
+      'AnalystChain',
+      'DashboardData',
+      'MonitorView',
+    ]);
+  });
+});

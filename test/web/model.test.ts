@@ -1,0 +1,96 @@
+// The dashboard's pure logic: columns and aggregation, filters, paths, CSV.
+import { describe, expect, it } from 'vitest';
+import {
+  buildColumns,
+  chainToCsv,
+  csvCell,
+  highestSeverity,
+  NO_FILTERS,
+  pathToRoot,
+  risksById,
+  type Filters,
+} from '../../web/src/model.ts';
+import { bigChain, CHAIN, EXPOSURE, FLAGGED } from './fixtures.ts';
+
+const risks = risksById(CHAIN, null);
+
+describe('buildColumns', () => {
+  it('makes one column per tier, flagged organizations first, then by name', () => {
+    const columns = buildColumns(CHAIN, NO_FILTERS, risks);
+    expect(columns.map((c) => c.tier)).toEqual([1, 2, 3]);
+    expect(columns[2]!.shown.map((o) => o.id)).toEqual(['factory-b', 'factory-a']);
+    expect(columns.map((c) => c.total)).toEqual([1, 1, 2]);
+  });
+
+  it('filters by type, country and name without changing the totals', () => {
+    const filters: Filters = { types: new Set(['FACTORY']), country: 'VN', search: '' };
+    const columns = buildColumns(CHAIN, filters, risks);
+    expect(columns.map((c) => c.matching.map((o) => o.id))).toEqual([[], [], ['factory-a']]);
+    expect(columns[2]!.total).toBe(2);
+    const search = buildColumns(CHAIN, { ...NO_FILTERS, search: 'BRAND' }, risks);
+    expect(search.map((c) => c.matching.length)).toEqual([0, 1, 0]);
+  });
+
+  it('aggregates a tier of 5,000 into the first N and a count', () => {
+    const chain = bigChain(5000);
+    const started = performance.now();
+    const columns = buildColumns(chain, NO_FILTERS, new Map(), (tier) => (tier === 2 ? 40 : 10));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(columns[1]!.shown).toHaveLength(40);
+    expect(columns[1]!.hidden).toBe(4960);
+    expect(columns[1]!.shown[0]!.name).toBe('Factory 00000');
+  });
+});
+
+describe('risks', () => {
+  it('takes Organization.risks, else the exposure findings', () => {
+    expect(risks.get('factory-b')).toHaveLength(2);
+    const withoutRisks = {
+      ...CHAIN,
+      tiers: CHAIN.tiers.map((t) => ({
+        ...t,
+        organizations: t.organizations.map((o) => ({ ...o, risks: undefined })),
+      })),
+    };
+    expect(risksById(withoutRisks, null).size).toBe(0);
+    expect(risksById(withoutRisks, EXPOSURE).get('factory-b')).toHaveLength(2);
+    expect(highestSeverity(FLAGGED.risks)).toBe('CRITICAL');
+    expect(highestSeverity([])).toBeNull();
+  });
+});
+
+describe('pathToRoot', () => {
+  it('finds a shortest path through the links, root first', () => {
+    expect(pathToRoot(CHAIN, 'factory-a')?.map((o) => o.id)).toEqual([
+      'root',
+      'reseller',
+      'brand',
+      'factory-a',
+    ]);
+    expect(pathToRoot(CHAIN, 'root')?.map((o) => o.id)).toEqual(['root']);
+    expect(pathToRoot(CHAIN, 'nowhere')).toBeNull();
+  });
+});
+
+describe('CSV', () => {
+  it('quotes and defuses cells', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a, "b"')).toBe('"a, ""b"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('writes the root and every matching organization with risks and customers', () => {
+    const csv = chainToCsv(CHAIN, buildColumns(CHAIN, NO_FILTERS, risks), risks);
+    expect(csv.split('\r\n')).toEqual([
+      'tier,id,name,type,country,provenance,highest_risk,risk_sources,supplies_to',
+      '0,root,Root Buyer,PURCHASER,SE,DOCUMENTED,,,',
+      '1,reseller,Reseller AB,RESELLER,SE,DOCUMENTED,,,root',
+      '2,brand,Brand Inc,BRAND,US,DOCUMENTED,,,reseller',
+      '3,factory-b,B Factory,FACTORY,CN,DOCUMENTED,CRITICAL,NGO report 2013; Entity List 2020,brand',
+      '3,factory-a,A Factory,FACTORY,VN,DOCUMENTED,,,brand',
+      '',
+    ]);
+  });
+});

@@ -1,0 +1,512 @@
+// The dashboard: sign-in (token form, and in local demo mode a picker of the demo organizations), then
+// the root switcher, filters, tier view, details and exposure panels, and the exports.
+import {
+  ApiError,
+  capabilities,
+  clearToken,
+  demoOrganizations,
+  demoToken,
+  exposure,
+  me,
+  readToken,
+  storeToken,
+  supplyChain,
+  type Capabilities,
+  type Me,
+} from './api.ts';
+import { h } from './dom.ts';
+import { download, exportName, tierViewPng } from './export.ts';
+import {
+  buildColumns,
+  chainToCsv,
+  countriesOf,
+  DEFAULT_TIER_LIMIT,
+  NO_FILTERS,
+  ORGANIZATION_TYPES,
+  pathToRoot,
+  plural,
+  productsOf,
+  risksById,
+  TYPE_LABELS,
+  type Exposure,
+  type Filters,
+  type OrganizationType,
+  type Query,
+  type RiskIndicator,
+  type SupplyChain,
+  type TierColumn,
+} from './model.ts';
+import { renderDetails, renderExposure, type ExposureState } from './panels.ts';
+import { drawLinks, renderTierView, type TierViewInput } from './tier-view.ts';
+
+const MORE_STEP = 200;
+const MAX_DEPTH = 20;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Starts the app in `root`: the dashboard when a valid token is stored, else the sign-in screen. */
+export async function start(root: HTMLElement): Promise<void> {
+  const token = readToken();
+  if (token === null) return showSignIn(root);
+  let viewer: Me;
+  let can: Capabilities;
+  try {
+    viewer = await me(token);
+    can = await capabilities(token);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+      clearToken();
+      return showSignIn(root, 'Your token was refused (expired, or not for this server). Sign in again.');
+    }
+    root.replaceChildren(
+      h('p', { role: 'alert', class: 'error' }, `Could not reach the API: ${message(error)}`),
+    );
+    return;
+  }
+  new Dashboard(root, token, viewer, can).mount();
+}
+
+export function showSignIn(root: HTMLElement, error?: string): void {
+  const alert = h('p', { role: 'alert', class: 'error', id: 'signin-error' }, error ?? '');
+  const signedIn = (token: string) => {
+    storeToken(token);
+    void start(root);
+  };
+  const demo = h('section', { class: 'demo-picker', 'aria-labelledby': 'demo-heading', hidden: true });
+  const tokenInput = h('textarea', {
+    id: 'token-input',
+    name: 'token',
+    rows: 4,
+    required: true,
+    spellcheck: 'false',
+    autocomplete: 'off',
+  });
+  const form = h(
+    'form',
+    {
+      class: 'token-form',
+      'aria-labelledby': 'token-heading',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const value = tokenInput.value.trim().replace(/^Bearer\s+/i, '');
+        if (value !== '') signedIn(value);
+      },
+    },
+    h('h2', { id: 'token-heading' }, 'Sign in with an access token'),
+    h(
+      'label',
+      { for: 'token-input' },
+      'Access token (JWT, from your administrator or `npx tiersight token`)',
+    ),
+    tokenInput,
+    h('button', { type: 'submit', class: 'primary' }, 'Sign in'),
+  );
+  root.replaceChildren(
+    h(
+      'main',
+      { class: 'signin', id: 'main' },
+      h('h1', {}, 'Tiersight'),
+      h('p', { class: 'lead' }, 'Your supply chain tier by tier, wherever each hop was shared with you.'),
+      alert,
+      demo,
+      form,
+    ),
+  );
+  void demoOrganizations().then((organizations) => {
+    if (organizations === null || organizations.length === 0) return;
+    demo.hidden = false;
+    demo.replaceChildren(
+      h('h2', { id: 'demo-heading' }, 'Local demo: sign in as'),
+      h(
+        'p',
+        { class: 'muted' },
+        'This server runs in local demo mode. The shares and several links of the demo are illustrative.',
+      ),
+      h(
+        'ul',
+        { class: 'demo-list' },
+        organizations.map((o) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              {
+                type: 'button',
+                class: `demo-org type-${o.type}`,
+                'data-org-id': o.id,
+                onclick: async () => {
+                  try {
+                    signedIn(await demoToken(o.id));
+                  } catch (e) {
+                    alert.textContent = `Demo sign-in failed: ${message(e)}`;
+                  }
+                },
+              },
+              h('span', { class: 'org-name' }, o.name),
+              h(
+                'span',
+                { class: 'org-meta' },
+                `${TYPE_LABELS[o.type as OrganizationType] ?? o.type} · ${o.country}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+}
+
+class Dashboard {
+  private query: Query;
+  private filters: Filters = NO_FILTERS;
+  private limits = new Map<number, number>();
+  private chain: SupplyChain | null = null;
+  private exposureState: ExposureState = { kind: 'loading' };
+  private risks: Map<string, RiskIndicator[]> = new Map();
+  private columns: TierColumn[] = [];
+  private selected: string | null = null;
+  private generation = 0;
+
+  private readonly status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly view = h('div', { class: 'chain-view', id: 'chain-view', tabindex: '-1' });
+  private readonly details = h('section', {
+    class: 'panel details',
+    id: 'details',
+    'aria-labelledby': 'details-heading',
+    hidden: true,
+  });
+  private readonly exposurePanel = h('section', {
+    class: 'panel exposure',
+    id: 'exposure',
+    'aria-labelledby': 'exposure-heading',
+  });
+  private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
+  private readonly productList = h('datalist', { id: 'product-suggestions' });
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly token: string,
+    private readonly viewer: Me,
+    private readonly can: Capabilities,
+  ) {
+    this.query = { rootId: null, maxDepth: 10, asOf: '', product: '' };
+  }
+
+  mount(): void {
+    const org = this.viewer.organization;
+    const roots = this.viewer.roots.length > 0 ? this.viewer.roots : [org];
+    const rootSelect = h(
+      'select',
+      {
+        id: 'root-select',
+        name: 'root',
+        onchange: (event: Event) => {
+          const value = (event.target as HTMLSelectElement).value;
+          this.query = { ...this.query, rootId: value === org.id ? null : value };
+          this.limits.clear();
+          this.selected = null;
+          void this.load();
+        },
+      },
+      roots.map((r) =>
+        h('option', { value: r.id, selected: r.id === org.id }, r.id === org.id ? `${r.name} (you)` : r.name),
+      ),
+    );
+    const header = h(
+      'header',
+      { class: 'topbar' },
+      h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
+      h('h1', {}, 'Tiersight'),
+      h(
+        'p',
+        { class: 'viewer' },
+        'Signed in as ',
+        h('strong', { id: 'viewer-name' }, org.name),
+        ` (${this.viewer.roles.map((r) => r.toLowerCase()).join(', ')})`,
+      ),
+      h('div', { class: 'root-switch' }, h('label', { for: 'root-select' }, 'Root'), rootSelect),
+      h('a', { href: '/graphql', class: 'nav-link' }, 'GraphiQL'),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'sign-out',
+          onclick: () => {
+            clearToken();
+            showSignIn(this.root);
+          },
+        },
+        'Sign out',
+      ),
+    );
+    this.root.replaceChildren(
+      header,
+      this.filterBar(),
+      this.status,
+      h(
+        'main',
+        { class: 'layout', id: 'main' },
+        this.view,
+        h('aside', { class: 'side', 'aria-label': 'Details and exposure' }, this.details, this.exposurePanel),
+      ),
+    );
+    const redraw = () =>
+      this.chain && drawLinks(this.view.querySelector('.tiers') ?? this.view, this.viewInput());
+    window.addEventListener('resize', redraw);
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(redraw).observe(this.view);
+    void this.load();
+  }
+
+  private filterBar(): HTMLElement {
+    const refetch = (patch: Partial<Query>) => {
+      this.query = { ...this.query, ...patch };
+      this.limits.clear();
+      void this.load();
+    };
+    const refilter = (patch: Partial<Filters>) => {
+      this.filters = { ...this.filters, ...patch };
+      this.limits.clear();
+      this.renderChain();
+    };
+    const depth = h(
+      'select',
+      {
+        id: 'filter-depth',
+        name: 'depth',
+        onchange: (e: Event) => refetch({ maxDepth: Number((e.target as HTMLSelectElement).value) }),
+      },
+      Array.from({ length: MAX_DEPTH }, (_, i) =>
+        h('option', { value: i + 1, selected: i + 1 === 10 }, String(i + 1)),
+      ),
+    );
+    const product = h('input', {
+      id: 'filter-product',
+      name: 'product',
+      type: 'text',
+      list: 'product-suggestions',
+      placeholder: 'any',
+      disabled: !this.can.product,
+      onchange: (e: Event) => refetch({ product: (e.target as HTMLInputElement).value }),
+    });
+    const asOf = h('input', {
+      id: 'filter-as-of',
+      name: 'asOf',
+      type: 'date',
+      disabled: !this.can.asOf,
+      onchange: (e: Event) => refetch({ asOf: (e.target as HTMLInputElement).value }),
+    });
+    const typeBoxes = ORGANIZATION_TYPES.filter((t) => t !== 'MONITOR').map((t) =>
+      h(
+        'label',
+        { class: 'type-choice' },
+        h('input', {
+          type: 'checkbox',
+          name: 'type',
+          value: t,
+          onchange: (e: Event) => {
+            const types = new Set(this.filters.types);
+            if ((e.target as HTMLInputElement).checked) types.add(t);
+            else types.delete(t);
+            refilter({ types });
+          },
+        }),
+        h('span', { class: `swatch type-${t}`, 'aria-hidden': 'true' }),
+        TYPE_LABELS[t],
+      ),
+    );
+    this.countrySelect.addEventListener('change', () => refilter({ country: this.countrySelect.value }));
+    const search = h('input', {
+      id: 'filter-search',
+      name: 'search',
+      type: 'search',
+      placeholder: 'name or id',
+      oninput: (e: Event) => refilter({ search: (e.target as HTMLInputElement).value }),
+    });
+    const field = (id: string, label: string, control: HTMLElement) =>
+      h('div', { class: 'field' }, h('label', { for: id }, label), control);
+    return h(
+      'form',
+      { class: 'filters', 'aria-label': 'Filters and exports', onsubmit: (e: Event) => e.preventDefault() },
+      field('filter-depth', 'Depth', depth),
+      field('filter-product', 'Product', product),
+      this.productList,
+      field('filter-as-of', 'As of', asOf),
+      field('filter-country', 'Country', this.countrySelect),
+      field('filter-search', 'Search', search),
+      h('fieldset', { class: 'types' }, h('legend', {}, 'Types (none checked: all)'), typeBoxes),
+      h(
+        'div',
+        { class: 'exports' },
+        h('button', { type: 'button', id: 'export-csv', onclick: () => this.exportCsv() }, 'Export CSV'),
+        h('button', { type: 'button', id: 'export-png', onclick: () => void this.exportPng() }, 'Export PNG'),
+      ),
+    );
+  }
+
+  private async load(): Promise<void> {
+    const generation = ++this.generation;
+    this.status.textContent = 'Loading…';
+    this.exposureState = this.can.exposure
+      ? { kind: 'loading' }
+      : { kind: 'unavailable', message: 'This server does not offer the exposure analysis yet.' };
+    this.renderExposurePanel();
+    const exposureRequest: Promise<Exposure | Error> | null = this.can.exposure
+      ? exposure(this.query, this.can, this.token).catch((e: unknown) =>
+          e instanceof Error ? e : new Error(String(e)),
+        )
+      : null;
+    try {
+      const chain = await supplyChain(this.query, this.can, this.token);
+      if (generation !== this.generation) return;
+      this.chain = chain;
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.chain = null;
+      this.view.replaceChildren(
+        h('p', { role: 'alert', class: 'error' }, `Could not load the supply chain: ${message(error)}`),
+      );
+      this.status.textContent = '';
+      return;
+    }
+    if (this.selected !== null && !this.allIds().has(this.selected)) this.selected = null;
+    this.updateChoices();
+    this.renderChain();
+    this.renderExposurePanel();
+    if (exposureRequest !== null) {
+      const result = await exposureRequest;
+      if (generation !== this.generation) return;
+      this.exposureState =
+        result instanceof Error
+          ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}` }
+          : { kind: 'loaded', exposure: result };
+      this.renderChain();
+      this.renderExposurePanel();
+    }
+  }
+
+  private allIds(): Set<string> {
+    const ids = new Set<string>();
+    if (this.chain === null) return ids;
+    ids.add(this.chain.root.id);
+    for (const t of this.chain.tiers) for (const o of t.organizations) ids.add(o.id);
+    return ids;
+  }
+
+  private updateChoices(): void {
+    if (this.chain === null) return;
+    const current = this.countrySelect.value;
+    const countries = countriesOf(this.chain);
+    this.countrySelect.replaceChildren(
+      h('option', { value: '' }, 'All countries'),
+      ...countries.map((c) => h('option', { value: c, selected: c === current }, c)),
+    );
+    if (!countries.includes(current) && this.filters.country !== '')
+      this.filters = { ...this.filters, country: '' };
+    this.productList.replaceChildren(...productsOf(this.chain).map((p) => h('option', { value: p })));
+  }
+
+  private viewInput(): TierViewInput {
+    const chain = this.chain!;
+    const highlighted = new Set<string>();
+    if (this.selected !== null) {
+      const path = pathToRoot(chain, this.selected);
+      for (let i = 1; i < (path?.length ?? 0); i++) {
+        const customer = path![i - 1]!.id;
+        const supplier = path![i]!.id;
+        const link = chain.links.find((l) => l.customer.id === customer && l.supplier.id === supplier);
+        if (link) highlighted.add(link.id);
+      }
+    }
+    return { chain, columns: this.columns, risks: this.risks, selected: this.selected, highlighted };
+  }
+
+  private renderChain(): void {
+    const chain = this.chain;
+    if (chain === null) return;
+    const exposureData = this.exposureState.kind === 'loaded' ? this.exposureState.exposure : null;
+    this.risks = risksById(chain, exposureData);
+    this.columns = buildColumns(
+      chain,
+      this.filters,
+      this.risks,
+      (tier) => this.limits.get(tier) ?? DEFAULT_TIER_LIMIT,
+    );
+    const focused =
+      document.activeElement instanceof HTMLElement ? document.activeElement.dataset['orgId'] : undefined;
+    renderTierView(this.view, this.viewInput(), {
+      select: (id) => this.select(id),
+      showMore: (tier) => {
+        this.limits.set(tier, (this.limits.get(tier) ?? DEFAULT_TIER_LIMIT) + MORE_STEP);
+        this.renderChain();
+      },
+    });
+    if (focused !== undefined)
+      this.view.querySelector<HTMLElement>(`button.org[data-org-id="${CSS.escape(focused)}"]`)?.focus();
+    const total = chain.tiers.reduce((n, t) => n + t.organizations.length, 0);
+    const shown = this.columns.reduce((n, c) => n + c.matching.length, 0);
+    const flagged = [...this.risks.keys()].filter((id) => id !== chain.root.id).length;
+    this.status.textContent =
+      `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}` +
+      (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
+      (flagged > 0 ? `, ${plural(flagged, 'flagged organization')}` : '') +
+      (this.query.asOf ? `, as of ${this.query.asOf}` : '') +
+      (this.query.product ? `, product “${this.query.product}”` : '') +
+      '.';
+    if (this.selected !== null) {
+      renderDetails(this.details, chain, this.selected, this.risks, {
+        select: (id) => this.select(id),
+        close: () => this.select(null),
+      });
+    } else {
+      this.details.hidden = true;
+      this.details.replaceChildren();
+    }
+  }
+
+  private renderExposurePanel(): void {
+    renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id));
+  }
+
+  private select(id: string | null): void {
+    this.selected = id;
+    if (id !== null && this.chain !== null) {
+      // Make sure the selected organization is drawn even when it sits behind "+K more" or a filter.
+      const column = this.columns.find((c) => c.matching.some((o) => o.id === id));
+      if (column && !column.shown.some((o) => o.id === id)) {
+        const index = column.matching.findIndex((o) => o.id === id);
+        this.limits.set(column.tier, index + 1);
+      }
+    }
+    this.renderChain();
+    if (id !== null) {
+      this.details.querySelector<HTMLElement>('#details-heading')?.focus({ preventScroll: false });
+    }
+  }
+
+  private exportCsv(): void {
+    if (this.chain === null) return;
+    const csv = chainToCsv(this.chain, this.columns, this.risks);
+    download(exportName(this.chain.root.id, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
+  }
+
+  private async exportPng(): Promise<void> {
+    const tiers = this.view.querySelector<HTMLElement>('.tiers');
+    if (this.chain === null || tiers === null) return;
+    const filters = [
+      this.query.asOf && `as of ${this.query.asOf}`,
+      this.query.product && `product ${this.query.product}`,
+    ].filter(Boolean);
+    const title = `Tiersight: supply chain of ${this.chain.root.name} as seen by ${this.viewer.organization.name}${
+      filters.length ? ` (${filters.join(', ')})` : ''
+    }`;
+    try {
+      const png = await tierViewPng(tiers, this.viewInput(), this.risks, title);
+      download(exportName(this.chain.root.id, 'png'), png);
+      this.status.textContent = 'Exported the view as PNG.';
+    } catch (error) {
+      this.status.textContent = `PNG export failed: ${message(error)}`;
+    }
+  }
+}

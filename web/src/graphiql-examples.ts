@@ -1,0 +1,61 @@
+// Example operations for GraphiQL's first tabs, one per user group of the README: analysts asking
+// depth questions, dashboards drawing tier-n suppliers, and monitors/researchers tracing exposure.
+
+export interface ExampleTab {
+  query: string;
+  variables?: string;
+  headers?: string;
+}
+
+export const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (contract section 2), and how far risk is from me.
+query AnalystChain($maxDepth: Int = 10) {
+  me { organization { id name } roles }
+  supplyChain(maxDepth: $maxDepth) {
+    root { name }
+    depth
+    tiers { tier organizations { id name type country } }
+  }
+  exposure(maxDepth: $maxDepth) {
+    closestTier
+    findings { tier severity organization { name } indicators { kind source } }
+    blindSpots { name }
+  }
+}
+`;
+
+export const DASHBOARD_EXAMPLE = `# Dashboards: counts per tier and the links to draw between tiers. Try asOf: "2013-06-01".
+query DashboardData($asOf: DateTime, $product: String) {
+  supplyChain(maxDepth: 10, asOf: $asOf, product: $product) {
+    depth
+    summary { tier organizations byType { type count } byCountry { country count } }
+    links { id supplier { id } customer { id } products validFrom validTo provenance }
+  }
+}
+`;
+
+export const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (contract rule 2), then a root's chain.
+# Sign in as nl-electronics-watch and use rootId "us-dell".
+query MonitorView($rootId: ID = "us-dell") {
+  me { organization { name type } roots { id name } }
+  supplyChain(rootId: $rootId, maxDepth: 3) {
+    tiers { tier organizations { name city country risks { kind severity source evidenceUrl } } }
+  }
+  exposure(rootId: $rootId) {
+    findings { tier severity organization { name } path { name } indicators { source description } }
+  }
+}
+`;
+
+export const authorizationHeaders = (token: string | null): string =>
+  token === null
+    ? JSON.stringify({ Authorization: 'Bearer <paste a token from `npx tiersight token`>' }, null, 2)
+    : JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2);
+
+export function exampleTabs(token: string | null): ExampleTab[] {
+  const headers = authorizationHeaders(token);
+  return [
+    { query: ANALYST_EXAMPLE, headers },
+    { query: DASHBOARD_EXAMPLE, headers, variables: '{ "asOf": null, "product": null }' },
+    { query: MONITOR_EXAMPLE, headers },
+  ];
+}

@@ -1,0 +1,62 @@
+/// <reference types="vite/client" />
+// GraphiQL at GET /graphql (web/graphiql.html), bundled with its Monaco editor and workers: it loads
+// nothing from the internet. The Authorization header is prefilled with the dashboard's token from
+// sessionStorage, or in local demo mode with a demo token for Region Stockholm.
+//
+// The schema comes from the checkout's SDL (schema/*.graphql, bundled at build time) instead of an
+// introspection query: GraphiQL's introspection nests deeper than the API's depth limit allows
+// (src/graphql/limits.ts), and the SDL is the schema this server was built from.
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { demoOrganizations, demoToken, readToken, storeToken } from './api.ts';
+import { authorizationHeaders, exampleTabs } from './graphiql-examples.ts';
+
+const DEMO_VIEWER = 'se-region-stockholm';
+
+const SDL = import.meta.glob<string>('../../schema/*.graphql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const schema = buildSchema(Object.values(SDL).join('\n'));
+
+async function initialToken(): Promise<string | null> {
+  const stored = readToken();
+  if (stored !== null) return stored;
+  const demo = await demoOrganizations();
+  if (demo === null || !demo.some((o) => o.id === DEMO_VIEWER)) return null;
+  const token = await demoToken(DEMO_VIEWER);
+  storeToken(token);
+  return token;
+}
+
+async function main(): Promise<void> {
+  const container = document.getElementById('graphiql');
+  if (container === null) return;
+  const token = await initialToken().catch(() => null);
+  // GraphiQL's fetcher POSTs with content-type application/json, which Apollo's CSRF protection allows.
+  // The token is also a default header of the fetcher: GraphiQL introspects the schema before its header
+  // editor is ready. A header typed into the editor overrides it.
+  const fetcher = createGraphiQLFetcher({
+    url: new URL('/graphql', window.location.href).href,
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+  });
+  createRoot(container).render(
+    createElement(GraphiQL, {
+      fetcher,
+      schema,
+      defaultTabs: exampleTabs(token),
+      defaultHeaders: authorizationHeaders(token),
+      initialHeaders: authorizationHeaders(token),
+      shouldPersistHeaders: false,
+      defaultEditorToolsVisibility: 'headers',
+    }),
+  );
+}
+
+void main();

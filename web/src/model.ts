@@ -1,0 +1,298 @@
+// The dashboard's data and the pure functions over it (no DOM): filtering, the per-tier columns with
+// their "+K more" aggregation, paths to the root, CSV. Types follow the public contract (v1, v1.1).
+
+export const ORGANIZATION_TYPES = [
+  'PURCHASER',
+  'RESELLER',
+  'BRAND',
+  'MANUFACTURER',
+  'FACTORY',
+  'MONITOR',
+] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface RiskIndicator {
+  id: string;
+  kind: string;
+  source: string;
+  severity: Severity;
+  description?: string | null;
+  evidenceUrl?: string | null;
+  observedAt?: string | null;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  type: OrganizationType;
+  country: string;
+  city?: string | null;
+  provenance?: string | null;
+  sources?: string[];
+  /** Present when the server has `Organization.risks` (contract v1.1). */
+  risks?: RiskIndicator[];
+}
+
+export interface SupplyLink {
+  id: string;
+  supplier: { id: string };
+  customer: { id: string };
+  products: string[];
+  validFrom?: string | null;
+  validTo?: string | null;
+  provenance?: string | null;
+  sources?: string[];
+}
+
+export interface SupplyChain {
+  root: Organization;
+  depth: number;
+  tiers: { tier: number; organizations: Organization[] }[];
+  links: SupplyLink[];
+}
+
+export interface ExposureFinding {
+  organization: Organization;
+  tier: number;
+  path: Organization[];
+  indicators: RiskIndicator[];
+  severity: Severity;
+}
+
+export interface Exposure {
+  root: Organization;
+  findings: ExposureFinding[];
+  closestTier: number | null;
+  blindSpots: Organization[];
+}
+
+/** The server-side arguments (a change refetches). */
+export interface Query {
+  rootId: string | null;
+  maxDepth: number;
+  /** `YYYY-MM-DD` or empty for now. */
+  asOf: string;
+  product: string;
+}
+
+/** The client-side filters (a change only redraws). */
+export interface Filters {
+  /** Types to show; empty shows every type. */
+  types: ReadonlySet<OrganizationType>;
+  /** ISO country code, or empty for all. */
+  country: string;
+  /** Case-insensitive part of a name or id, or empty. */
+  search: string;
+}
+
+export const NO_FILTERS: Filters = { types: new Set(), country: '', search: '' };
+
+export const TYPE_LABELS: Record<OrganizationType, string> = {
+  PURCHASER: 'Purchaser',
+  RESELLER: 'Reseller',
+  BRAND: 'Brand',
+  MANUFACTURER: 'Manufacturer',
+  FACTORY: 'Factory',
+  MONITOR: 'Monitor',
+};
+
+export const severityRank = (s: Severity | null | undefined): number => (s ? SEVERITIES.indexOf(s) + 1 : 0);
+
+/** The highest severity among indicators, or null when there are none. */
+export function highestSeverity(indicators: readonly RiskIndicator[] | undefined): Severity | null {
+  let best: Severity | null = null;
+  for (const i of indicators ?? []) if (severityRank(i.severity) > severityRank(best)) best = i.severity;
+  return best;
+}
+
+/** Risk indicators per organization id: `Organization.risks` where present, else exposure findings. */
+export function risksById(chain: SupplyChain, exposure: Exposure | null): Map<string, RiskIndicator[]> {
+  const risks = new Map<string, RiskIndicator[]>();
+  for (const tier of chain.tiers) {
+    for (const o of tier.organizations) if (o.risks && o.risks.length > 0) risks.set(o.id, o.risks);
+  }
+  for (const f of exposure?.findings ?? []) {
+    if (!risks.has(f.organization.id) && f.indicators.length > 0) risks.set(f.organization.id, f.indicators);
+  }
+  return risks;
+}
+
+export function matches(o: Organization, filters: Filters): boolean {
+  if (filters.types.size > 0 && !filters.types.has(o.type)) return false;
+  if (filters.country !== '' && o.country !== filters.country) return false;
+  const search = filters.search.trim().toLowerCase();
+  if (search !== '' && !o.name.toLowerCase().includes(search) && !o.id.toLowerCase().includes(search))
+    return false;
+  return true;
+}
+
+export interface TierColumn {
+  tier: number;
+  /** Every organization at this tier. */
+  total: number;
+  /** Those that pass the filters, flagged first (most severe), then by name. */
+  matching: Organization[];
+  /** The first `limit` of `matching`: what is drawn. */
+  shown: Organization[];
+  /** matching.length - shown.length: summarised as "+K more". */
+  hidden: number;
+}
+
+/** Default number of organizations drawn per tier before "+K more". */
+export const DEFAULT_TIER_LIMIT = 40;
+
+/**
+ * One column per tier. Big tiers are aggregated: only the first `limitFor(tier)` matching organizations
+ * are drawn, the rest counted, so that 5,000 organizations render as a few hundred elements.
+ */
+export function buildColumns(
+  chain: SupplyChain,
+  filters: Filters,
+  risks: ReadonlyMap<string, RiskIndicator[]>,
+  limitFor: (tier: number) => number = () => DEFAULT_TIER_LIMIT,
+): TierColumn[] {
+  const rank = (o: Organization) => severityRank(highestSeverity(risks.get(o.id)));
+  return chain.tiers.map((t) => {
+    const matching = t.organizations
+      .filter((o) => matches(o, filters))
+      .sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const shown = matching.slice(0, Math.max(0, limitFor(t.tier)));
+    return {
+      tier: t.tier,
+      total: t.organizations.length,
+      matching,
+      shown,
+      hidden: matching.length - shown.length,
+    };
+  });
+}
+
+/** Countries present in the chain, sorted, for the country filter. */
+export function countriesOf(chain: SupplyChain): string[] {
+  return [...new Set(chain.tiers.flatMap((t) => t.organizations.map((o) => o.country)))].sort();
+}
+
+/** Products on the chain's links, sorted, as suggestions for the product filter. */
+export function productsOf(chain: SupplyChain): string[] {
+  return [...new Set(chain.links.flatMap((l) => l.products))].sort();
+}
+
+/** Every organization of the chain by id, the root included. */
+export function organizationsById(chain: SupplyChain): Map<string, Organization> {
+  const byId = new Map<string, Organization>([[chain.root.id, chain.root]]);
+  for (const t of chain.tiers) for (const o of t.organizations) byId.set(o.id, o);
+  return byId;
+}
+
+export function tierById(chain: SupplyChain): Map<string, number> {
+  const tiers = new Map<string, number>([[chain.root.id, 0]]);
+  for (const t of chain.tiers) for (const o of t.organizations) tiers.set(o.id, t.tier);
+  return tiers;
+}
+
+/** A shortest path through the chain's links from the root to `id`, root first; null if none. */
+export function pathToRoot(chain: SupplyChain, id: string): Organization[] | null {
+  const byId = organizationsById(chain);
+  const suppliersOf = new Map<string, string[]>();
+  for (const l of chain.links) {
+    const list = suppliersOf.get(l.customer.id) ?? [];
+    list.push(l.supplier.id);
+    suppliersOf.set(l.customer.id, list);
+  }
+  const previous = new Map<string, string | null>([[chain.root.id, null]]);
+  const queue = [chain.root.id];
+  for (let i = 0; i < queue.length; i++) {
+    const current = queue[i]!;
+    if (current === id) break;
+    for (const next of suppliersOf.get(current) ?? []) {
+      if (!previous.has(next)) {
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  if (!previous.has(id)) return null;
+  const path: Organization[] = [];
+  for (let at: string | null = id; at !== null; at = previous.get(at) ?? null) {
+    const o = byId.get(at);
+    if (o === undefined) return null;
+    path.unshift(o);
+  }
+  return path;
+}
+
+/** The links in which `id` is the supplier (who it supplies) and the customer (who supplies it). */
+export function linksOf(
+  chain: SupplyChain,
+  id: string,
+): { customers: SupplyLink[]; suppliers: SupplyLink[] } {
+  return {
+    customers: chain.links.filter((l) => l.supplier.id === id),
+    suppliers: chain.links.filter((l) => l.customer.id === id),
+  };
+}
+
+/** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export const CSV_HEADER = [
+  'tier',
+  'id',
+  'name',
+  'type',
+  'country',
+  'provenance',
+  'highest_risk',
+  'risk_sources',
+  'supplies_to',
+] as const;
+
+/**
+ * The visible chain as CSV (RFC 4180, CRLF): the root and every organization that passes the filters
+ * (all of them, also those summarised as "+K more"), with its risks and its customers in the chain.
+ */
+export function chainToCsv(
+  chain: SupplyChain,
+  columns: readonly TierColumn[],
+  risks: ReadonlyMap<string, RiskIndicator[]>,
+): string {
+  const customers = new Map<string, Set<string>>();
+  for (const l of chain.links) {
+    const set = customers.get(l.supplier.id) ?? new Set<string>();
+    set.add(l.customer.id);
+    customers.set(l.supplier.id, set);
+  }
+  const row = (tier: number, o: Organization) => {
+    const indicators = risks.get(o.id) ?? [];
+    return [
+      tier,
+      o.id,
+      o.name,
+      o.type,
+      o.country,
+      o.provenance ?? '',
+      highestSeverity(indicators) ?? '',
+      [...new Set(indicators.map((i) => i.source))].join('; '),
+      [...(customers.get(o.id) ?? [])].sort().join(' '),
+    ]
+      .map(csvCell)
+      .join(',');
+  };
+  const lines = [CSV_HEADER.join(','), row(0, chain.root)];
+  for (const column of columns) for (const o of column.matching) lines.push(row(column.tier, o));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** "1 organization", "3 organizations". */
+export const plural = (n: number, word: string): string =>
+  `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the viewer can do about a blind spot (contract 7: says nothing about whether it has suppliers). */
+export const blindSpotAdvice = (o: Organization): string => `Ask ${o.name} to share its sourcing with you.`;

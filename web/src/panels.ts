@@ -1,0 +1,273 @@
+// The side panels: details of the selected organization, and the exposure of the root's chain
+// (findings nearest first with paths and sources, blind spots with what to do).
+import { append, day, h } from './dom.ts';
+import {
+  blindSpotAdvice,
+  linksOf,
+  organizationsById,
+  pathToRoot,
+  plural,
+  severityRank,
+  tierById,
+  TYPE_LABELS,
+  type Exposure,
+  type Organization,
+  type RiskIndicator,
+  type SupplyChain,
+  type SupplyLink,
+} from './model.ts';
+import { riskBadge } from './tier-view.ts';
+
+export const ILLUSTRATIVE_NOTE = 'illustrative, not a claim about the real company';
+
+/** Findings and blind spots listed at most (nearest first); the rest are counted, not drawn. */
+export const LIST_LIMIT = 50;
+
+const overflow = (total: number, word: string) =>
+  total > LIST_LIMIT &&
+  h(
+    'p',
+    { class: 'muted list-more' },
+    `… and ${(total - LIST_LIMIT).toLocaleString('en')} more ${word} further out.`,
+  );
+
+const illustrative = (provenance: string | null | undefined) =>
+  provenance === 'ILLUSTRATIVE' && h('p', { class: 'illustrative' }, `Illustrative: ${ILLUSTRATIVE_NOTE}.`);
+
+function evidence(url: string | null | undefined): HTMLElement | null {
+  if (!url || !/^https?:\/\//.test(url)) return null;
+  return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'evidence');
+}
+
+export function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
+  const sorted = [...indicators].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return h(
+    'ul',
+    { class: 'risks' },
+    sorted.map((i) =>
+      h(
+        'li',
+        { class: 'risk' },
+        h('span', { class: `badge sev-${i.severity}` }, i.severity),
+        ' ',
+        h('span', { class: 'risk-kind' }, i.kind.replaceAll('_', ' ').toLowerCase()),
+        i.description && h('p', { class: 'risk-description' }, i.description),
+        h(
+          'p',
+          { class: 'risk-source' },
+          'Source: ',
+          h('cite', {}, i.source),
+          i.observedAt && ` (${day(i.observedAt)})`,
+          i.evidenceUrl && ' · ',
+          evidence(i.evidenceUrl),
+        ),
+      ),
+    ),
+  );
+}
+
+function pathList(path: readonly Organization[], select: (id: string) => void, label: string): HTMLElement {
+  return h(
+    'ol',
+    { class: 'path', 'aria-label': label },
+    path.map((o, index) =>
+      h(
+        'li',
+        {},
+        index > 0 && h('span', { class: 'arrow', 'aria-hidden': 'true' }, '← '),
+        h('button', { type: 'button', class: 'link-button', onclick: () => select(o.id) }, o.name),
+      ),
+    ),
+  );
+}
+
+function linkItem(link: SupplyLink, other: Organization | undefined, verb: string): HTMLElement {
+  const validity =
+    link.validFrom || link.validTo
+      ? ` from ${day(link.validFrom) || '…'} to ${day(link.validTo) || 'now'}`
+      : '';
+  return h(
+    'li',
+    {},
+    `${verb} ${other?.name ?? '(not visible)'}`,
+    link.products.length > 0 && `: ${link.products.join(', ')}`,
+    validity,
+    link.provenance === 'ILLUSTRATIVE'
+      ? h('span', { class: 'illustrative-inline' }, ` · ${ILLUSTRATIVE_NOTE}`)
+      : link.provenance && h('span', { class: 'provenance' }, ` · ${link.provenance.toLowerCase()}`),
+  );
+}
+
+export function renderDetails(
+  panel: HTMLElement,
+  chain: SupplyChain,
+  id: string,
+  risks: ReadonlyMap<string, RiskIndicator[]>,
+  handlers: { select(id: string): void; close(): void },
+): void {
+  const byId = organizationsById(chain);
+  const o = byId.get(id);
+  if (o === undefined) {
+    panel.replaceChildren();
+    panel.hidden = true;
+    return;
+  }
+  const tier = tierById(chain).get(id);
+  const indicators = risks.get(id) ?? [];
+  const path = pathToRoot(chain, id);
+  const { customers, suppliers } = linksOf(chain, id);
+  panel.hidden = false;
+  panel.replaceChildren();
+  append(
+    panel,
+    h(
+      'div',
+      { class: 'panel-heading' },
+      h('h2', { id: 'details-heading', tabindex: '-1' }, o.name),
+      h(
+        'button',
+        { type: 'button', class: 'close', 'aria-label': 'Close details', onclick: handlers.close },
+        '×',
+      ),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Type'),
+      h('dd', {}, h('span', { class: `swatch type-${o.type}`, 'aria-hidden': 'true' }), TYPE_LABELS[o.type]),
+      h('dt', {}, 'Country'),
+      h('dd', {}, o.city ? `${o.city}, ${o.country}` : o.country),
+      h('dt', {}, 'Tier'),
+      h('dd', {}, tier === undefined ? '–' : tier === 0 ? '0 (root)' : String(tier)),
+      h('dt', {}, 'Id'),
+      h('dd', {}, h('code', {}, o.id)),
+      o.provenance && h('dt', {}, 'Provenance'),
+      o.provenance && h('dd', {}, o.provenance.toLowerCase()),
+    ),
+    illustrative(o.provenance),
+    h('h3', {}, 'Risk indicators'),
+    indicators.length > 0 ? riskList(indicators) : h('p', { class: 'muted' }, 'No risk indicator on record.'),
+    h('h3', {}, 'Path to the root'),
+    path === null
+      ? h('p', { class: 'muted' }, 'Not connected to the root through visible links.')
+      : pathList(path, handlers.select, `Path from ${chain.root.name} to ${o.name}`),
+    customers.length + suppliers.length > 0 && h('h3', {}, 'Links'),
+    customers.length + suppliers.length > 0 &&
+      h(
+        'ul',
+        { class: 'link-list' },
+        customers.map((l) => linkItem(l, byId.get(l.customer.id), 'Supplies')),
+        suppliers.map((l) => linkItem(l, byId.get(l.supplier.id), 'Supplied by')),
+      ),
+    (o.sources ?? []).length > 0 && h('h3', {}, 'Sources'),
+    (o.sources ?? []).length > 0 &&
+      h(
+        'ul',
+        { class: 'sources' },
+        (o.sources ?? []).map((s) => h('li', {}, s)),
+      ),
+  );
+}
+
+export type ExposureState =
+  { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'loaded'; exposure: Exposure };
+
+export function renderExposure(
+  panel: HTMLElement,
+  state: ExposureState,
+  chain: SupplyChain | null,
+  select: (id: string) => void,
+): void {
+  const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
+  if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
+  if (state.kind === 'unavailable') {
+    return panel.replaceChildren(heading, h('p', { class: 'muted exposure-unavailable' }, state.message));
+  }
+  const { exposure } = state;
+  const findings = [...exposure.findings].sort(
+    (a, b) => a.tier - b.tier || severityRank(b.severity) - severityRank(a.severity),
+  );
+  const tiers = chain ? tierById(chain) : new Map<string, number>();
+  const blindSpots = [...exposure.blindSpots].sort(
+    (a, b) => (tiers.get(a.id) ?? 99) - (tiers.get(b.id) ?? 99) || a.name.localeCompare(b.name),
+  );
+  panel.replaceChildren();
+  append(
+    panel,
+    heading,
+    h(
+      'p',
+      { class: 'exposure-summary' },
+      exposure.closestTier === null
+        ? 'No flagged organization is reachable in the chain you can see. '
+        : `Closest flagged tier: ${exposure.closestTier}. ${plural(findings.length, 'finding')}, `,
+      `${plural(blindSpots.length, 'blind spot')}.`,
+    ),
+    h('h3', {}, 'Findings, nearest first'),
+    findings.length === 0
+      ? h('p', { class: 'muted' }, 'None.')
+      : h(
+          'ol',
+          { class: 'findings' },
+          findings.slice(0, LIST_LIMIT).map((f) =>
+            h(
+              'li',
+              { class: 'finding', 'data-org-id': f.organization.id, 'data-tier': f.tier },
+              h(
+                'div',
+                { class: 'finding-head' },
+                h(
+                  'button',
+                  { type: 'button', class: 'link-button', onclick: () => select(f.organization.id) },
+                  f.organization.name,
+                ),
+                ` · tier ${f.tier} `,
+                riskBadge(f.indicators),
+              ),
+              pathList(f.path, select, `Path to ${f.organization.name}`),
+              h(
+                'p',
+                { class: 'finding-sources' },
+                'Sources: ',
+                [...new Set(f.indicators.map((i) => i.source))].flatMap((source, index) => [
+                  index > 0 ? '; ' : '',
+                  h('cite', {}, source),
+                ]),
+              ),
+              h(
+                'details',
+                {},
+                h('summary', {}, `What was found (${plural(f.indicators.length, 'indicator')})`),
+                riskList(f.indicators),
+              ),
+            ),
+          ),
+        ),
+    overflow(findings.length, 'findings'),
+    h('h3', {}, 'Blind spots'),
+    blindSpots.length > 0 &&
+      h(
+        'p',
+        { class: 'muted' },
+        'These organizations share nothing with you: the chain may go on behind them unseen.',
+      ),
+    blindSpots.length === 0
+      ? h('p', { class: 'muted' }, 'None: every organization in reach shares its sourcing with you.')
+      : h(
+          'ul',
+          { class: 'blind-spots' },
+          blindSpots
+            .slice(0, LIST_LIMIT)
+            .map((o) =>
+              h(
+                'li',
+                { class: 'blind-spot', 'data-org-id': o.id },
+                h('button', { type: 'button', class: 'link-button', onclick: () => select(o.id) }, o.name),
+                tiers.has(o.id) && ` · tier ${tiers.get(o.id)}`,
+                h('p', { class: 'advice' }, blindSpotAdvice(o)),
+              ),
+            ),
+        ),
+    overflow(blindSpots.length, 'blind spots'),
+  );
+}
