@@ -1,0 +1,187 @@
+// `tiersight screen LIST.csv`: watch-list screening of every organization (docs/screening.md).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { SEVERITIES, type Severity } from '../../domain/format.ts';
+import type { Executor } from '../../graph/executor.ts';
+import {
+  ScreeningRepository,
+  type RecordedIndicators,
+} from '../../graph/repositories/screening-repository.ts';
+import {
+  DEFAULT_THRESHOLD,
+  parseWatchList,
+  screenNames,
+  type ScreeningMatch,
+  type WatchListEntry,
+} from '../../screening/match.ts';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { withDatabase } from '../environment.ts';
+
+const DEFAULT_SEVERITY: Severity = 'HIGH';
+
+const HELP = `Usage: tiersight screen LIST.csv [--json] [--threshold T] [--apply] [--severity S] [--source TEXT]
+
+Matches the name and aliases of every organization in NEO4J_URI (or the bundled Neo4j when it is
+unset) against a watch list in CSV with the columns name,aliases,effective_date,source (aliases
+separated by ';'). Legal forms, punctuation, case, accents, '&'/'and', hyphenation and qualifiers
+such as "and subsidiaries" are ignored; a parent, a subsidiary with another name or a similarly
+named firm is not a match. See docs/screening.md.
+
+Options:
+  --json           print only a JSON array of { organizationId, organizationName, entry, score }
+  --threshold T    lowest score (0 to 1) accepted as a match (default ${DEFAULT_THRESHOLD})
+  --apply          record each match as a WATCHLIST risk indicator with the list's source and date
+                   (upserted: applying the same list twice adds nothing)
+  --severity S     severity of the recorded indicators: ${SEVERITIES.join(', ')} (default ${DEFAULT_SEVERITY})
+  --source TEXT    the list's source for every entry, instead of the CSV's source column`;
+
+export interface ScreenOptions {
+  threshold: number;
+  apply: boolean;
+  severity: Severity;
+}
+
+export interface ScreenOutcome {
+  /** Organizations screened. */
+  organizations: number;
+  /** List entries screened against. */
+  entries: number;
+  /** Matches at or above the threshold, best first. */
+  matches: ScreeningMatch[];
+  /** What --apply wrote, or null without --apply. */
+  recorded: RecordedIndicators | null;
+}
+
+export interface ScreeningJson {
+  organizationId: string;
+  organizationName: string;
+  entry: string;
+  score: number;
+}
+
+/** Screens every organization in the database against `entries`; with `apply`, records the matches. */
+export async function screen(
+  executor: Executor,
+  entries: readonly WatchListEntry[],
+  options: ScreenOptions,
+): Promise<ScreenOutcome> {
+  const repository = new ScreeningRepository(executor);
+  const organizations = await repository.organizations();
+  const matches = screenNames(organizations, entries, options.threshold);
+  let recorded: RecordedIndicators | null = null;
+  if (options.apply) {
+    recorded =
+      matches.length > 0
+        ? await repository.recordWatchlistMatches(matches, { severity: options.severity })
+        : { recorded: 0, created: 0 };
+  }
+  return { organizations: organizations.length, entries: entries.length, matches, recorded };
+}
+
+/** The `--json` output: exactly these four fields per match. */
+export function matchesAsJson(matches: readonly ScreeningMatch[]): ScreeningJson[] {
+  return matches.map((m) => ({
+    organizationId: m.organizationId,
+    organizationName: m.organizationName,
+    entry: m.entry,
+    score: m.score,
+  }));
+}
+
+/** A readable table of the matches (one line each, columns padded). */
+export function formatMatchTable(matches: readonly ScreeningMatch[]): string {
+  const rows = matches.map((m) => [
+    m.score.toFixed(3),
+    m.organizationId,
+    m.organizationName,
+    m.entry,
+    m.matchedName === m.organizationName && m.matchedEntryName === m.entry
+      ? ''
+      : `"${m.matchedName}" ~ "${m.matchedEntryName}"`,
+  ]);
+  const header = ['SCORE', 'ORGANIZATION', 'NAME', 'ENTRY', 'MATCHED NAMES'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+export function parseThreshold(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_THRESHOLD;
+  const threshold = Number(value);
+  if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(threshold >= 0 && threshold <= 1)) {
+    throw new CliError(`screen: --threshold must be a number from 0 to 1, got '${value}'`, 2);
+  }
+  return threshold;
+}
+
+export function parseSeverity(value: string | undefined): Severity {
+  if (value === undefined) return DEFAULT_SEVERITY;
+  const severity = SEVERITIES.find((s) => s === value.trim().toUpperCase());
+  if (severity === undefined) {
+    throw new CliError(`screen: --severity must be one of ${SEVERITIES.join(', ')}, got '${value}'`, 2);
+  }
+  return severity;
+}
+
+/** Reads and checks a list file; every problem goes to stderr and the command fails before screening. */
+export function readWatchList(file: string, source?: string): WatchListEntry[] {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`screen: no such file '${file}'`, 2);
+  const { entries, problems } = parseWatchList(readFileSync(file, 'utf8'), source);
+  if (problems.length > 0) {
+    for (const problem of problems) console.error(`${file}: ${problem}`);
+    throw new CliError(`screen: ${file}: ${problems.length} problem(s) found; nothing was screened.`);
+  }
+  return entries;
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    'screen',
+    args,
+    {
+      json: { type: 'boolean' },
+      threshold: { type: 'string' },
+      apply: { type: 'boolean' },
+      severity: { type: 'string' },
+      source: { type: 'string' },
+    },
+    HELP,
+    true,
+  );
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0)
+    throw new CliError(`screen takes exactly one LIST.csv\n\n${HELP}`, 2);
+  const threshold = parseThreshold(values.threshold);
+  const severity = parseSeverity(values.severity);
+  if (values.source !== undefined && values.source.trim() === '') {
+    throw new CliError(`screen: --source must not be empty`, 2);
+  }
+  const entries = readWatchList(file, values.source);
+  const options: ScreenOptions = { threshold, apply: values.apply === true, severity };
+
+  const outcome = await withDatabase(({ executor }) => screen(executor, entries, options));
+
+  console.error(
+    `Screened ${outcome.organizations.toLocaleString('en')} organization(s) against ` +
+      `${outcome.entries.toLocaleString('en')} list entr${outcome.entries === 1 ? 'y' : 'ies'} ` +
+      `at threshold ${threshold}: ${outcome.matches.length.toLocaleString('en')} match(es).`,
+  );
+  if (values.json === true) {
+    process.stdout.write(`${JSON.stringify(matchesAsJson(outcome.matches), null, 2)}\n`);
+  } else if (outcome.matches.length > 0) {
+    console.log(formatMatchTable(outcome.matches));
+  } else {
+    console.log(`No organization matches an entry of ${file} at threshold ${threshold}.`);
+  }
+  if (outcome.recorded) {
+    const { recorded, created } = outcome.recorded;
+    console.error(
+      `Recorded ${recorded.toLocaleString('en')} WATCHLIST indicator(s) with severity ${severity} ` +
+        `(${created.toLocaleString('en')} new, ${(recorded - created).toLocaleString('en')} already present).`,
+    );
+  }
+}
