@@ -61,7 +61,8 @@
 //
 // The share `createdAt` dates are illustrative too; they follow the documented story (the county
 // council's follow-up of Atea and Dell began in February 2015 and reported more transparency from Dell
-// in November 2015; Electronics Watch published its case study in February 2016).
+// in November 2015; Electronics Watch published its case study in February 2016). Atea AS's share with
+// Sykehusinnkjøp is dated 2023, after the Norwegian buyers began their due-diligence dialogue.
 import type {
   LinkRecord,
   OrganizationRecord,
@@ -754,6 +755,7 @@ const shares: DemoShareRecord[] = [
     owner: ID.ateaNorway,
     recipient: ID.sykehusinnkjop,
     linkIds: ['l-dell-atea-no'],
+    createdAt: '2023-01-01',
     provenance: 'ILLUSTRATIVE',
     sources: [
       ILLUSTRATIVE_SHARE +
