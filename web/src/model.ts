@@ -1,18 +1,15 @@
 // The dashboard's data and the pure functions over it (no DOM): filtering, the per-tier columns with
 // their "+K more" aggregation, paths to the root, CSV. Types follow the public contract (v1, v1.1).
 
-export const ORGANIZATION_TYPES = [
-  'PURCHASER',
-  'RESELLER',
-  'BRAND',
-  'MANUFACTURER',
-  'FACTORY',
-  'MONITOR',
-] as const;
-export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+// The same type and severity vocabulary as the server's tiersight/v1 format.
+import {
+  ORGANIZATION_TYPES,
+  SEVERITIES,
+  type OrganizationType,
+  type Severity,
+} from '../../src/domain/format.ts';
 
-export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
 
 export interface RiskIndicator {
   id: string;
