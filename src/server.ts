@@ -116,6 +116,9 @@ export async function startApp(options: AppOptions): Promise<App> {
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   const devToken = devTokenRoute(options.config, options.executor, options.devTokens ?? false);
+  // Tells the pages whether the demo picker's route exists, so that they never request an absent one
+  // (a 404 would show as a console error in production).
+  const demoCookie = `tiersight-demo=${devToken === null ? '0' : '1'}; Path=/; SameSite=Strict`;
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -123,12 +126,16 @@ export async function startApp(options: AppOptions): Promise<App> {
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/graphql') {
         // A browser opening /graphql gets GraphiQL; every API request (POST, GET with ?query=) goes to Apollo.
-        if (prefersHtml(request, url))
+        if (prefersHtml(request, url)) {
+          response.setHeader('set-cookie', demoCookie);
           return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
+        }
         return graphql(request, response, url);
       }
       if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
+      response.setHeader('set-cookie', demoCookie);
       if (await serveStatic(request, response, url, webRoot)) return;
+      response.removeHeader('set-cookie');
       return sendJson(response, 404, { error: 'Not found' });
     };
     handle().catch((error: unknown) => {

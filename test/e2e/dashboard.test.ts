@@ -230,6 +230,22 @@ describe('dashboard on the current API', () => {
   });
 });
 
+describe('in production', () => {
+  it('offers only the token form, and never asks for the absent demo route', async () => {
+    const production = await startDemoApp(db, 'production');
+    try {
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(`${production.url}/`);
+      await page.getByLabel(/Access token/).waitFor();
+      expect(await page.getByRole('heading', { name: 'Local demo: sign in as' }).count()).toBe(0);
+      expect(asked).not.toContain('/dev/token');
+    } finally {
+      await production.close();
+    }
+  });
+});
+
 describe('GraphiQL at /graphql, offline', () => {
   it('loads from the server alone, with the demo token prefilled, and runs an operation', async () => {
     await page.goto(`${app.url}/graphql`);
