@@ -80,7 +80,7 @@ const linkCustomers = cypher(
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
 );
-const countData = cypher('import.isEmpty', 'MATCH (o:Organization) RETURN count(o) > 0 AS hasData');
+const countData = cypher('import.hasData', 'MATCH (o:Organization) RETURN count(o) > 0 AS hasData');
 
 /** Rows passed to Cypher: every optional field present (null) so SET clears what a record no longer has. */
 const withNulls = <T extends object>(record: T, fields: readonly string[]): Record<string, unknown> => {

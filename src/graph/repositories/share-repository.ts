@@ -2,9 +2,10 @@
 // (recipient exists, every link is the owner's own sourcing) and the write commit together, and every
 // change leaves a ShareEvent that records who did it and when.
 import type { Share, ShareAction, ShareEvent } from '../../domain/model.ts';
-import { cypher } from '../cypher.ts';
+import { cypher, type CypherQuery } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';
 import neo4j from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { isoInstant, mapShare, toNeo4jDateTime } from './mappers.ts';
 
 const SHARE_PROJECTION = `{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`;
@@ -100,6 +101,9 @@ export interface NewShare {
 /** Why a grant was refused; the service turns these into BAD_USER_INPUT / NOT_FOUND. */
 export type GrantRefusal = { kind: 'recipient-missing' } | { kind: 'links-not-owned'; linkIds: string[] };
 
+/** Every query here returns its share as the `share` column (SHARE_PROJECTION). */
+const shareOf = (record: Neo4jRecord): Share => mapShare(record.get('share') as Record<string, unknown>);
+
 export class ShareRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -125,13 +129,13 @@ export class ShareRepository {
         actorUserId: share.actorUserId,
       });
       if (created === undefined) throw new Error('share.create returned nothing');
-      return mapShare(created.get('share') as Record<string, unknown>);
+      return shareOf(created);
     });
   }
 
   async find(id: string, context: QueryContext): Promise<Share | null> {
     const [record] = await this.executor.read(FIND, { id }, context);
-    return record ? mapShare(record.get('share') as Record<string, unknown>) : null;
+    return record ? shareOf(record) : null;
   }
 
   /** Sets revokedAt unless it is already set; returns the share as it now is. */
@@ -141,34 +145,39 @@ export class ShareRepository {
   ): Promise<Share | null> {
     return this.executor.writeTransaction('share.revoke', context, async (tx) => {
       const [revoked] = await tx.run(REVOKE, { ...revoke, now: toNeo4jDateTime(revoke.now) });
-      if (revoked) return mapShare(revoked.get('share') as Record<string, unknown>);
+      if (revoked) return shareOf(revoked);
       const [existing] = await tx.run(FIND, { id: revoke.id });
-      return existing ? mapShare(existing.get('share') as Record<string, unknown>) : null;
+      return existing ? shareOf(existing) : null;
     });
   }
 
-  async given(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
-    const records = await this.executor.read(
-      GIVEN,
-      { org, includeInactive, now: toNeo4jDateTime(now) },
-      context,
-    );
-    return records.map((r) => mapShare(r.get('share') as Record<string, unknown>));
+  given(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(GIVEN, org, includeInactive, now, context);
   }
 
-  async received(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
+  received(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(RECEIVED, org, includeInactive, now, context);
+  }
+
+  private async list(
+    query: CypherQuery,
+    org: string,
+    includeInactive: boolean,
+    now: Date,
+    context: QueryContext,
+  ): Promise<Share[]> {
     const records = await this.executor.read(
-      RECEIVED,
+      query,
       { org, includeInactive, now: toNeo4jDateTime(now) },
       context,
     );
-    return records.map((r) => mapShare(r.get('share') as Record<string, unknown>));
+    return records.map(shareOf);
   }
 
   async events(org: string, limit: number, context: QueryContext): Promise<ShareEvent[]> {
     const records = await this.executor.read(EVENTS, { org, limit: neo4j.int(limit) }, context);
     return records.map((r) => ({
-      share: mapShare(r.get('share') as Record<string, unknown>),
+      share: shareOf(r),
       action: r.get('action') as ShareAction,
       at: isoInstant(r.get('at')) ?? '',
       actorUserId: r.get('actorUserId') as string,
