@@ -101,6 +101,27 @@ describe('size and shape limits', () => {
     expect(response.errors!.some((e) => e.message.includes('nested deeper than 12'))).toBe(true);
   });
 
+  it('fragments that spread each other twice over (k = 30) are refused at once; others are served meanwhile', async () => {
+    // Each fragment doubles the one below it: 2^30 fields once expanded, from a document under 1 KB.
+    const k = 30;
+    const fragments = Array.from(
+      { length: k },
+      (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    );
+    const document = `{ ...F0 } ${fragments.join(' ')} fragment F${k} on Query { me { roles } }`;
+    expect(document.length).toBeLessThan(2_000);
+    const started = performance.now();
+    const [refused, served] = await Promise.all([
+      t.api.query('v', document).then((response) => ({ response, ms: performance.now() - started })),
+      t.api.query('v', '{ me { roles } }'),
+    ]);
+    expect(codes(refused.response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(refused.response.errors![0]!.message).toContain('more than 2000 fields');
+    // Before the fix this took 9-66 s of blocked event loop; the bound is loose on purpose.
+    expect(refused.ms).toBeLessThan(1_000);
+    expect(served.errors).toBeUndefined();
+  });
+
   it('the standard introspection query (GraphiQL, codegen) passes', async () => {
     const { getIntrospectionQuery } = await import('graphql');
     const response = await t.api.query('v', getIntrospectionQuery());
