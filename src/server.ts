@@ -8,9 +8,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import type { Config } from './config.ts';
 import type { RequestContext } from './context.ts';
+import { DomainError } from './domain/errors.ts';
 import type { Executor } from './graph/executor.ts';
 import { formatError } from './graphql/errors.ts';
-import { LIMITS, operationLimits } from './graphql/limits.ts';
+import { LIMITS, noSubscriptions, operationLimits } from './graphql/limits.ts';
+import { responseStatusPlugin } from './graphql/response-status.ts';
+import { BodyTooLarge, ClientAborted, isJsonContentType, readBody } from './http/body.ts';
+import { retryAfterForCodes, STATUS_BY_CODE, type HttpErrorCode } from './http/status.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './http/dev-token.ts';
 import { prefersHtml, serveEntry, serveStatic } from './http/static.ts';
@@ -39,57 +43,88 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
 
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        request.destroy();
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+/** A request refused before execution (token, database): Apollo answers it with our status. */
+function contextError(error: DomainError): GraphQLError {
+  const retryAfter = retryAfterForCodes([error.code]);
+  return new GraphQLError(error.message, {
+    originalError: error,
+    extensions: {
+      code: error.code,
+      http: {
+        status: STATUS_BY_CODE[error.code],
+        headers: new HeaderMap(retryAfter === null ? [] : [['retry-after', retryAfter]]),
+      },
+    },
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
+}
+
+/** A GraphQL-shaped error answered by the HTTP layer itself, with the status of its code. */
+function sendError(
+  response: ServerResponse,
+  code: HttpErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+) {
+  const retryAfter = retryAfterForCodes([code]);
+  sendJson(
+    response,
+    STATUS_BY_CODE[code],
+    { errors: [{ message, extensions: { code } }] },
+    { ...headers, ...(retryAfter === null ? {} : { 'retry-after': retryAfter }) },
+  );
 }
 
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const repositories = createRepositories(options.executor);
   const secret = new TextEncoder().encode(options.config.jwt.secret);
+  const production = options.config.environment === 'production';
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
-    validationRules: [operationLimits],
+    validationRules: [noSubscriptions, operationLimits],
+    introspection: !production,
+    // "Did you mean …" would describe the schema to clients that may not introspect it.
+    hideSchemaDetailsFromClientErrors: production,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: (formatted, error) => formatError(formatted, error, (e) => log('GraphQL error', e)),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), responseStatusPlugin()],
   });
   await apollo.start();
 
   const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     let body: unknown;
     if (request.method === 'POST') {
+      if (!isJsonContentType(request.headers['content-type'])) {
+        request.resume();
+        return sendError(
+          response,
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Send GraphQL requests as POST with content-type application/json (or as GET with ?query=).',
+        );
+      }
       const text = await readBody(request, LIMITS.maxBodyBytes);
       try {
         body = text === '' ? {} : JSON.parse(text);
       } catch {
-        return sendJson(response, 400, {
-          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
-        });
+        return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
+    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
+      request.resume();
+      return sendError(response, 'BAD_REQUEST', 'Use POST (or GET with ?query=) for GraphQL requests.', {
+        allow: 'GET, POST',
+      });
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -98,12 +133,13 @@ export async function startApp(options: AppOptions): Promise<App> {
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const context = await createRequestContext(repositories, secret, request.headers.authorization);
-        if ('code' in context) {
-          throw new GraphQLError(context.message, {
-            extensions: { code: context.code, http: { status: 401 } },
-          });
-        }
+        const context = await createRequestContext(repositories, secret, request.headers.authorization).catch(
+          (error: unknown) => {
+            if (error instanceof DomainError) return error;
+            throw error;
+          },
+        );
+        if (context instanceof DomainError) throw contextError(context);
         return context;
       },
     });
@@ -139,18 +175,12 @@ export async function startApp(options: AppOptions): Promise<App> {
       return sendJson(response, 404, { error: 'Not found' });
     };
     handle().catch((error: unknown) => {
+      if (error instanceof ClientAborted) return;
       if (error instanceof BodyTooLarge) {
-        return sendJson(response, 413, {
-          errors: [
-            {
-              message: `Request body over ${LIMITS.maxBodyBytes} bytes.`,
-              extensions: { code: 'BAD_REQUEST' },
-            },
-          ],
-        });
+        return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
       }
       log('HTTP handler failed', error);
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error' }] });
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else response.end();
     });
   });

@@ -37,13 +37,33 @@ const CLIENT_CODES = new Set([
 /** Codes of server-side trouble a client may act on (retry later), with a message of ours. */
 const SERVER_CODES = new Set(['SERVICE_UNAVAILABLE', 'TIMEOUT']);
 
+/**
+ * Apollo refuses some requests with a GraphQL error that has an HTTP 4xx status but no code (a
+ * persisted query whose hash does not match its text): a client's mistake, not a server fault.
+ */
+function isUncodedClientError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return false;
+  const extensions: unknown = error.extensions;
+  if (typeof extensions !== 'object' || extensions === null) return false;
+  if ('code' in extensions && extensions.code !== undefined) return false;
+  const http: unknown = 'http' in extensions ? extensions.http : undefined;
+  const status: unknown =
+    typeof http === 'object' && http !== null && 'status' in http ? http.status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (error: unknown) => void,
 ): GraphQLFormattedError {
   const original = unwrap(error);
-  const code = original instanceof DomainError ? original.code : String(formatted.extensions?.['code'] ?? '');
+  const code =
+    original instanceof DomainError
+      ? original.code
+      : isUncodedClientError(original)
+        ? 'BAD_REQUEST'
+        : String(formatted.extensions?.['code'] ?? '');
   const base = {
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),

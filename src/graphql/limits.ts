@@ -30,6 +30,20 @@ export const LIMITS = {
 /** Fields that run a graph traversal: the costly part of any operation. */
 export const TRAVERSAL_FIELDS = new Set(['supplyChain', 'exposure', 'paths']);
 
+/** Tiersight serves queries and mutations over HTTP; a subscription is a client mistake, said early. */
+export function noSubscriptions(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node: OperationDefinitionNode) {
+      if (node.operation === 'subscription') {
+        context.reportError(
+          new GraphQLError('Subscriptions are not supported; send a query or a mutation.', { nodes: [node] }),
+        );
+      }
+      return false;
+    },
+  };
+}
+
 /** What a selection set costs once its fragments are expanded. */
 interface Size {
   /** Levels of selection sets, this one included. */

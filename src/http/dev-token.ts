@@ -12,6 +12,7 @@ import { signToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../graph/executor.ts';
 import { ImportRepository } from '../graph/repositories/import-repository.ts';
+import { BodyTooLarge, isJsonContentType, readBody } from './body.ts';
 
 export const DEV_TOKEN_PATH = '/dev/token';
 export const DEV_TOKEN_ROLES: Role[] = ['analyst', 'supplier_admin'];
@@ -39,19 +40,6 @@ function send(response: ServerResponse, status: number, body: unknown, extra: Re
     ...extra,
   });
   response.end(JSON.stringify(body));
-}
-
-function readSmallBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((done, fail) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => done(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', fail);
-  });
 }
 
 /**
@@ -83,14 +71,14 @@ export function devTokenRoute(
     if (request.method !== 'POST')
       return send(response, 405, { error: 'Use GET or POST' }, { allow: 'GET, POST' });
     // A JSON content type keeps plain HTML forms on other sites from posting here.
-    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    if (!isJsonContentType(request.headers['content-type'])) {
       return send(response, 415, { error: 'Send {"org": "<organization id>"} as application/json' });
     }
-    const text = await readSmallBody(request);
     let org: unknown;
     try {
-      org = text === null ? undefined : (JSON.parse(text) as { org?: unknown }).org;
-    } catch {
+      org = (JSON.parse(await readBody(request, MAX_BODY_BYTES)) as { org?: unknown }).org;
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return send(response, 413, { error: error.message });
       org = undefined;
     }
     if (typeof org !== 'string' || org === '') {

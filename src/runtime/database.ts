@@ -1,6 +1,7 @@
 // Getting a ready database for a command: the configured NEO4J_URI, or the bundled Neo4j when it is
 // unset; then connectivity (with retries) and the schema migrations.
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../db/bundled-neo4j.ts';
@@ -17,18 +18,39 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const bundledStoreDir = (config: Pick<Config, 'dataDir'>) => resolve(config.dataDir, 'neo4j');
+
+/**
+ * Which store a command is about to use, said before anything is written: a command run without
+ * NEO4J_URI by mistake must not look as if it had written to the server the user meant.
+ */
+export function describeTarget(
+  config: Pick<Config, 'dataDir'> & { neo4j: Pick<Config['neo4j'], 'uri'> },
+  exists: (path: string) => boolean = existsSync,
+): string {
+  if (config.neo4j.uri !== null) {
+    // Without any credentials a user may have put in the URI.
+    return `Using Neo4j at ${config.neo4j.uri.replace(/\/\/[^@/]*@/, '//')} (NEO4J_URI).`;
+  }
+  const storeDir = bundledStoreDir(config);
+  return exists(storeDir)
+    ? `NEO4J_URI is unset: using the bundled store in ${storeDir}.`
+    : `NEO4J_URI is unset: creating a NEW, empty bundled store in ${storeDir}.`;
+}
+
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   let bundled: BundledNeo4j | null = null;
   if (config.neo4j.uri === null) {
     await ensureNeo4jInstalled({ quiet: true });
+    log(describeTarget(config));
     bundled = await startBundledNeo4j({
       port: config.neo4jPort,
-      dataDir: join(config.dataDir, 'neo4j'),
+      dataDir: bundledStoreDir(config),
       heap: config.neo4jHeap,
     });
-    log(
-      `Bundled Neo4j 5.26 started at ${bundled.uri} in ${(bundled.startupMs / 1000).toFixed(1)} s (data: ${config.dataDir})`,
-    );
+    log(`Bundled Neo4j 5.26 started at ${bundled.uri} in ${(bundled.startupMs / 1000).toFixed(1)} s`);
+  } else {
+    log(describeTarget(config));
   }
   const uri = bundled?.uri ?? config.neo4j.uri ?? '';
   const driver = createDriver(uri, config.neo4j);

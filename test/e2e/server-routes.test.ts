@@ -140,7 +140,7 @@ describe('GET /graphql', () => {
       'POST',
       '{}',
     );
-    expect(form.status).toBe(400);
+    expect(form.status).toBe(415);
     // GraphiQL's own requests (JSON POST) pass.
     const ok = await raw(
       app.url,
