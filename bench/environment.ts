@@ -1,6 +1,6 @@
 // A database holding a generated graph for benchmarks: reuses bench/data/ between runs (the graph
 // file, and the Neo4j store with a marker saying which file it holds), so a second run starts fast.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../src/db/bundled-neo4j.ts';
 import { createDriver } from '../src/graph/driver.ts';
@@ -26,6 +26,7 @@ export async function benchDatabase(
   log: (line: string) => void,
 ): Promise<BenchDatabase> {
   const graphFile = join(BENCH_DIR, `graph-${orgs}-s${seed}.json`);
+  mkdirSync(BENCH_DIR, { recursive: true });
   if (!existsSync(graphFile)) {
     log(`generating ${graphFile}`);
     await writeGraphFile({ orgs, seed, out: graphFile });

@@ -1,16 +1,20 @@
 // `npm run bench`: supplyChain(maxDepth: 10) over HTTP against the bare Cypher of the same traversal
 // through the driver (the floor), for the same viewers in the same run. Prints figures and ratios;
-// it passes or fails nothing. BENCH_ORGS (default 100000), BENCH_VIEWERS (60), BENCH_REPEAT (8).
+// it passes or fails nothing. Then the hidden/missing lookup timing of rule 6 (bench/lookup-timing.ts).
+// BENCH_ORGS (default 100000), BENCH_VIEWERS (60), BENCH_REPEAT (8), BENCH_TIMING_TRIES (200).
 import { signToken } from '../src/auth/tokens.ts';
 import { toNeo4jDateTime } from '../src/graph/repositories/mappers.ts';
 import { SUPPLY_CHAIN_BY_DEPTH } from '../src/graph/repositories/visibility-repository.ts';
+import { createLogger } from '../src/observability/logger.ts';
 import { startApp } from '../src/server.ts';
 import { benchDatabase } from './environment.ts';
+import { LOOKUPS, measureLookupTiming } from './lookup-timing.ts';
 import { fmt, percentile } from './stats.ts';
 
 const ORGS = Number(process.env['BENCH_ORGS'] ?? 100_000);
 const VIEWERS = Number(process.env['BENCH_VIEWERS'] ?? 60);
 const REPEAT = Number(process.env['BENCH_REPEAT'] ?? 8);
+const TIMING_TRIES = Number(process.env['BENCH_TIMING_TRIES'] ?? 200);
 const DEPTH = 10;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -31,7 +35,7 @@ const app = await startApp({
     jwt: { secret: SECRET, usingDevelopmentSecret: false },
   },
   executor: db.executor,
-  log: (message, error) => log(`${message} ${String(error)}`),
+  logger: createLogger('warn'),
 });
 const floorQuery = SUPPLY_CHAIN_BY_DEPTH[DEPTH - 1]!;
 
@@ -84,6 +88,37 @@ for (const viewer of viewers) {
     exposureMs.push(await api(viewer, token, EXPOSURE));
   }
 }
+// Rule 6 timing: one viewer looks up an organization it may not see, and one that does not exist.
+const timingViewer = viewers[0]!;
+const timingToken = await signToken({ sub: 'bench', org: timingViewer, roles: ['analyst'] }, SECRET, 3600);
+const ask = async (query: string, variables: Record<string, unknown>) => {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${timingToken}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: { organization?: unknown } | null };
+};
+const candidates = (
+  await db.executor.driver.executeQuery(
+    "MATCH (o:Organization {type: 'FACTORY'})-[:SUPPLIES]->() RETURN DISTINCT o.id AS id ORDER BY id LIMIT 200",
+  )
+).records.map((r) => r.get('id') as string);
+let hiddenId: string | undefined;
+for (const id of candidates) {
+  if ((await ask(LOOKUPS.organization, { id })).data?.organization === null) {
+    hiddenId = id;
+    break;
+  }
+}
+if (hiddenId === undefined) {
+  log('no hidden organization found for the timing check');
+} else {
+  const missingId = `${hiddenId.slice(0, -1)}~`;
+  log(`timing: viewer ${timingViewer}, hidden ${hiddenId}, missing ${missingId}`);
+  await measureLookupTiming(ask, hiddenId, missingId, TIMING_TRIES, (line) => console.log(line));
+}
+
 await app.close();
 await db.close();
 

@@ -14,7 +14,64 @@ export interface Neo4jConfig {
   transactionTimeoutMs: number;
   /** How long `serve` keeps retrying an unreachable NEO4J_URI before giving up. */
   connectTimeoutMs: number;
+  /** Fail-fast settings of the driver while serving (see src/graph/driver.ts). */
+  failFast: Neo4jFailFast;
 }
+
+export interface Neo4jFailFast {
+  /** TCP connect and Bolt handshake to a server. */
+  connectionTimeoutMs: number;
+  /** Waiting for a free pooled connection. */
+  acquisitionTimeoutMs: number;
+  /** How long the driver retries a transaction that failed for a transient reason. */
+  maxRetryMs: number;
+}
+
+/** Timeouts and caps of the HTTP server (see src/server.ts). */
+export interface HttpConfig {
+  /** Idle time a kept-alive connection stays open; above common load-balancer idle timeouts (60 s). */
+  keepAliveTimeoutMs: number;
+  /** Time for a request's headers to arrive. */
+  headersTimeoutMs: number;
+  /** Time for a whole request (headers and body) to arrive. */
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+/** Per-client protection (see src/http/rate-limit.ts); 0 turns a limit off. */
+export interface RateLimitConfig {
+  /** Requests per second for one bearer token, averaged over a window of `windowSeconds`. */
+  perTokenPerSecond: number;
+  /** Requests per second from one address without a valid token. */
+  perAddressPerSecond: number;
+  windowSeconds: number;
+  /** Requests of one token in flight at once. */
+  concurrentPerToken: number;
+}
+
+export const DEFAULT_HTTP: HttpConfig = {
+  keepAliveTimeoutMs: 65_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 1_024,
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  perTokenPerSecond: 50,
+  perAddressPerSecond: 20,
+  windowSeconds: 2,
+  concurrentPerToken: 16,
+};
+
+export const DEFAULT_FAIL_FAST: Neo4jFailFast = {
+  connectionTimeoutMs: 5_000,
+  acquisitionTimeoutMs: 5_000,
+  maxRetryMs: 1_000,
+};
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const isLogLevel = (value: string): value is LogLevel => (LOG_LEVELS as string[]).includes(value);
 
 export interface Config {
   environment: Environment;
@@ -31,6 +88,11 @@ export interface Config {
   neo4jHeap: string;
   /** Bolt port of the bundled Neo4j (127.0.0.1 only). */
   neo4jPort: number;
+  /** Whether clients may introspect the schema (GraphiQL's docs need it); off in production by default. */
+  introspection: boolean;
+  http: HttpConfig;
+  rateLimits: RateLimitConfig;
+  logLevel: LogLevel;
 }
 
 /**
@@ -68,6 +130,14 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     return n;
   };
 
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === 'false') return raw === 'true';
+    problems.push(`${name} must be true or false, got '${raw}'`);
+    return fallback;
+  };
+
   const nodeEnv = read('NODE_ENV') ?? 'development';
   let environment: Environment = 'development';
   if (nodeEnv === 'production' || nodeEnv === 'test' || nodeEnv === 'development') environment = nodeEnv;
@@ -96,6 +166,10 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   if (!/^\d+[mMgG]$/.test(heap))
     problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
 
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+
   const config: Config = {
     environment,
     port: integer('PORT', 4000, 1, 65535),
@@ -107,11 +181,50 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       database: read('NEO4J_DATABASE'),
       transactionTimeoutMs: integer('NEO4J_TX_TIMEOUT_MS', 15_000, 100, 600_000),
       connectTimeoutMs: integer('NEO4J_CONNECT_TIMEOUT_MS', 60_000, 0, 3_600_000),
+      failFast: {
+        connectionTimeoutMs: integer(
+          'NEO4J_CONNECTION_TIMEOUT_MS',
+          DEFAULT_FAIL_FAST.connectionTimeoutMs,
+          100,
+          600_000,
+        ),
+        acquisitionTimeoutMs: integer(
+          'NEO4J_ACQUISITION_TIMEOUT_MS',
+          DEFAULT_FAIL_FAST.acquisitionTimeoutMs,
+          100,
+          600_000,
+        ),
+        maxRetryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_FAIL_FAST.maxRetryMs, 0, 600_000),
+      },
     },
     jwt: { secret: secret ?? DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: secret === undefined },
     dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
     neo4jHeap: heap,
     neo4jPort: integer('TIERSIGHT_NEO4J_PORT', 7687, 1, 65535),
+    introspection: boolean('GRAPHQL_INTROSPECTION', environment !== 'production'),
+    http: {
+      keepAliveTimeoutMs: integer(
+        'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+        DEFAULT_HTTP.keepAliveTimeoutMs,
+        1_000,
+        3_600_000,
+      ),
+      headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP.headersTimeoutMs, 1_000, 600_000),
+      requestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP.requestTimeoutMs, 1_000, 3_600_000),
+      maxConnections: integer('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP.maxConnections, 1, 1_000_000),
+    },
+    rateLimits: {
+      perTokenPerSecond: integer('RATE_LIMIT_PER_TOKEN', DEFAULT_RATE_LIMITS.perTokenPerSecond, 0, 1_000_000),
+      perAddressPerSecond: integer(
+        'RATE_LIMIT_PER_ADDRESS',
+        DEFAULT_RATE_LIMITS.perAddressPerSecond,
+        0,
+        1_000_000,
+      ),
+      windowSeconds: integer('RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1, 3_600),
+      concurrentPerToken: integer('CONCURRENT_PER_TOKEN', DEFAULT_RATE_LIMITS.concurrentPerToken, 0, 100_000),
+    },
+    logLevel: isLogLevel(logLevel) ? logLevel : 'info',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,37 +1,45 @@
-// The HTTP side: Apollo Server behind a small node:http handler that enforces the body limit, builds
-// the per-request context from the bearer token, and answers health checks. It also serves the built
-// dashboard (web/dist) at `/`, GraphiQL at GET /graphql for browsers, and in local demo mode /dev/token.
+// The HTTP side: Apollo Server behind a small node:http handler. Around every request it keeps a
+// record (request id, operation, viewer, outcome) for one access-log line and the metrics; in front of
+// GraphQL it enforces media type, body size, rate and concurrency limits; and it answers the probes
+// (/livez, /readyz), /metrics, the built dashboard (web/dist) at `/`, GraphiQL at GET /graphql for
+// browsers, and in local demo mode /dev/token.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
-import type { Config } from './config.ts';
+import type { ApolloServer } from '@apollo/server';
+import { DEFAULT_HTTP, DEFAULT_RATE_LIMITS, type Config } from './config.ts';
 import type { RequestContext } from './context.ts';
-import { DomainError } from './domain/errors.ts';
 import type { Executor } from './graph/executor.ts';
-import { formatError } from './graphql/errors.ts';
-import { LIMITS, noSubscriptions, operationLimits } from './graphql/limits.ts';
-import { responseStatusPlugin } from './graphql/response-status.ts';
-import { BodyTooLarge, ClientAborted, isJsonContentType, readBody } from './http/body.ts';
-import { retryAfterForCodes, STATUS_BY_CODE, type HttpErrorCode } from './http/status.ts';
-import { buildSchema } from './graphql/schema.ts';
+import { HealthRepository } from './graph/repositories/health-repository.ts';
+import { createApollo } from './graphql/apollo.ts';
+import { BodyTooLarge, ClientAborted } from './http/body.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './http/dev-token.ts';
+import { graphqlRoute } from './http/graphql-route.ts';
+import { healthRoutes, neo4jReadiness, type ReadinessCheck } from './http/health.ts';
+import { ClientLimits } from './http/rate-limit.ts';
+import { currentRequest, newRequestRecord, type RequestRecord } from './http/request-record.ts';
+import { sendError, sendJson } from './http/responses.ts';
 import { prefersHtml, serveEntry, serveStatic } from './http/static.ts';
+import { createLogger, logError, type Logger } from './observability/logger.ts';
+import { Metrics } from './observability/metrics.ts';
 import { REPO_ROOT } from './runtime/paths.ts';
-import { createRepositories, createRequestContext } from './services/request-context.ts';
+import { createRepositories } from './services/request-context.ts';
 
 export interface App {
   url: string;
   server: Server;
   apollo: ApolloServer<RequestContext>;
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'port' | 'host' | 'jwt' | 'environment'>;
+  config: Pick<Config, 'port' | 'host' | 'jwt' | 'environment'> &
+    Partial<Pick<Config, 'http' | 'rateLimits' | 'logLevel' | 'introspection'>>;
   executor: Executor;
-  log?: (message: string, error?: unknown) => void;
+  /** Where log lines go (default: JSON lines on stderr at config.logLevel). */
+  logger?: Logger;
+  /** Readiness checks besides Neo4j and migrations (e.g. no unfinished import). */
+  readinessChecks?: readonly ReadinessCheck[];
   /** The built dashboard to serve at `/` (default web/dist of the checkout); null serves none. */
   webRoot?: string | null;
   /**
@@ -43,150 +51,124 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
 
-/** A request refused before execution (token, database): Apollo answers it with our status. */
-function contextError(error: DomainError): GraphQLError {
-  const retryAfter = retryAfterForCodes([error.code]);
-  return new GraphQLError(error.message, {
-    originalError: error,
-    extensions: {
-      code: error.code,
-      http: {
-        status: STATUS_BY_CODE[error.code],
-        headers: new HeaderMap(retryAfter === null ? [] : [['retry-after', retryAfter]]),
-      },
-    },
-  });
-}
-
-function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  response.end(JSON.stringify(body));
-}
-
-/** A GraphQL-shaped error answered by the HTTP layer itself, with the status of its code. */
-function sendError(
-  response: ServerResponse,
-  code: HttpErrorCode,
-  message: string,
-  headers: Record<string, string> = {},
-) {
-  const retryAfter = retryAfterForCodes([code]);
-  sendJson(
-    response,
-    STATUS_BY_CODE[code],
-    { errors: [{ message, extensions: { code } }] },
-    { ...headers, ...(retryAfter === null ? {} : { 'retry-after': retryAfter }) },
-  );
-}
+/** Time the server checks idle and slow connections at; Node's default (30 s) lets slow clients linger. */
+const CONNECTION_CHECK_MS = 1_000;
 
 export async function startApp(options: AppOptions): Promise<App> {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  const repositories = createRepositories(options.executor);
-  const secret = new TextEncoder().encode(options.config.jwt.secret);
-  const production = options.config.environment === 'production';
-  const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(),
-    validationRules: [noSubscriptions, operationLimits],
-    introspection: !production,
-    // "Did you mean …" would describe the schema to clients that may not introspect it.
-    hideSchemaDetailsFromClientErrors: production,
-    parseOptions: { maxTokens: LIMITS.maxTokens },
-    formatError: (formatted, error) => formatError(formatted, error, (e) => log('GraphQL error', e)),
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), responseStatusPlugin()],
+  const { config, executor } = options;
+  const http = config.http ?? DEFAULT_HTTP;
+  const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
+  const metrics = new Metrics(executor);
+  const introspection = config.introspection ?? config.environment !== 'production';
+  const apollo = await createApollo({ introspection, logger });
+  const graphql = graphqlRoute({
+    apollo,
+    repositories: createRepositories(executor),
+    secret: new TextEncoder().encode(config.jwt.secret),
+    limits: new ClientLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
+    metrics,
   });
-  await apollo.start();
-
-  const graphql = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
-    let body: unknown;
-    if (request.method === 'POST') {
-      if (!isJsonContentType(request.headers['content-type'])) {
-        request.resume();
-        return sendError(
-          response,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send GraphQL requests as POST with content-type application/json (or as GET with ?query=).',
-        );
-      }
-      const text = await readBody(request, LIMITS.maxBodyBytes);
-      try {
-        body = text === '' ? {} : JSON.parse(text);
-      } catch {
-        return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
-      }
-    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      request.resume();
-      return sendError(response, 'BAD_REQUEST', 'Use POST (or GET with ?query=) for GraphQL requests.', {
-        allow: 'GET, POST',
-      });
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => {
-        const context = await createRequestContext(repositories, secret, request.headers.authorization).catch(
-          (error: unknown) => {
-            if (error instanceof DomainError) return error;
-            throw error;
-          },
-        );
-        if (context instanceof DomainError) throw contextError(context);
-        return context;
-      },
-    });
-    for (const [key, value] of result.headers) response.setHeader(key, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') return response.end(result.body.string);
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
-  };
+  const health = healthRoutes([
+    neo4jReadiness(new HealthRepository(executor)),
+    ...(options.readinessChecks ?? []),
+  ]);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
-  const devToken = devTokenRoute(options.config, options.executor, options.devTokens ?? false);
+  const devToken = devTokenRoute(config, executor, options.devTokens ?? false);
   // Tells the pages whether the demo picker's route exists, so that they never request an absent one
   // (a 404 would show as a console error in production).
   const demoCookie = `tiersight-demo=${devToken === null ? '0' : '1'}; Path=/; SameSite=Strict`;
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const handle = async () => {
-      if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
-      if (url.pathname === '/graphql') {
-        // A browser opening /graphql gets GraphiQL; every API request (POST, GET with ?query=) goes to Apollo.
-        if (prefersHtml(request, url)) {
-          response.setHeader('set-cookie', demoCookie);
-          return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
-        }
-        return graphql(request, response, url);
+  const route = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+    switch (url.pathname) {
+      case '/livez':
+        return health.livez(response);
+      case '/readyz':
+      case '/health':
+        return health.readyz(response);
+      case '/metrics': {
+        const text = await metrics.registry.metrics();
+        response.writeHead(200, {
+          'content-type': metrics.registry.contentType,
+          'cache-control': 'no-store',
+        });
+        return response.end(text);
       }
-      if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
-      response.setHeader('set-cookie', demoCookie);
-      if (await serveStatic(request, response, url, webRoot)) return;
-      response.removeHeader('set-cookie');
-      return sendJson(response, 404, { error: 'Not found' });
+    }
+    if (url.pathname === '/graphql') {
+      // A browser opening /graphql gets GraphiQL; every API request (POST, GET with ?query=) goes to Apollo.
+      if (prefersHtml(request, url)) {
+        response.setHeader('set-cookie', demoCookie);
+        return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
+      }
+      return graphql(request, response, url);
+    }
+    if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
+    response.setHeader('set-cookie', demoCookie);
+    if (await serveStatic(request, response, url, webRoot)) return;
+    response.removeHeader('set-cookie');
+    return sendJson(response, 404, { error: 'Not found' });
+  };
+
+  const accessLog = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    record: RequestRecord,
+    started: number,
+  ) => {
+    const ms = performance.now() - started;
+    const outcome = record.codes[0] ?? (response.statusCode < 400 ? 'OK' : `HTTP_${response.statusCode}`);
+    if (url.pathname === '/graphql' && request.method !== 'GET') {
+      const operation = metrics.operationLabel(record.operation);
+      metrics.requests.inc({ operation, outcome });
+      metrics.requestSeconds.observe({ operation }, ms / 1000);
+    }
+    const line = {
+      reqId: record.id,
+      method: request.method,
+      path: url.pathname,
+      status: response.statusCode,
+      ms: Math.round(ms * 10) / 10,
+      ...(record.operation ? { operation: record.operation } : {}),
+      ...(record.org ? { org: record.org } : {}),
+      outcome,
     };
-    handle().catch((error: unknown) => {
-      if (error instanceof ClientAborted) return;
-      if (error instanceof BodyTooLarge) {
-        return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
-      }
-      log('HTTP handler failed', error);
-      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      else response.end();
+    // Probes and static files would drown the requests that matter.
+    if (url.pathname === '/graphql' || response.statusCode >= 500) logger.info(line, 'request');
+    else logger.debug(line, 'request');
+  };
+
+  const server = createServer({ connectionsCheckingInterval: CONNECTION_CHECK_MS }, (request, response) => {
+    const started = performance.now();
+    const record = newRequestRecord(request);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    response.setHeader('x-request-id', record.id);
+    metrics.inFlight.inc();
+    response.once('close', () => {
+      metrics.inFlight.dec();
+      accessLog(request, response, url, record, started);
+    });
+    currentRequest.run(record, () => {
+      route(request, response, url).catch((error: unknown) => {
+        if (error instanceof ClientAborted) return;
+        if (error instanceof BodyTooLarge) {
+          metrics.refused.inc({ reason: 'body_too_large' });
+          return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
+        }
+        logError(logger, { reqId: record.id }, error, 'HTTP handler failed');
+        if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+        else response.end();
+      });
     });
   });
+  server.keepAliveTimeout = http.keepAliveTimeoutMs;
+  server.headersTimeout = http.headersTimeoutMs;
+  server.requestTimeout = http.requestTimeoutMs;
+  server.maxConnections = http.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.config.port, options.config.host, () => resolve());
+    server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -194,9 +176,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     url: `http://${host}:${address.port}`,
     server,
     apollo,
+    metrics,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle kept-alive connections would hold close() for up to keepAliveTimeout.
+      server.closeIdleConnections();
+      await closed;
       await apollo.stop();
+      metrics.close();
     },
   };
 }

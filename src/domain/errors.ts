@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
+  | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';

@@ -2,13 +2,25 @@
 // reachable (a cluster rolling, Aura waking up), so `serve` retries with backoff and then fails with a
 // message that names the URI instead of a driver stack trace.
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { Neo4jConfig } from '../config.ts';
+import { DEFAULT_FAIL_FAST, type Neo4jConfig, type Neo4jFailFast } from '../config.ts';
 
-export function createDriver(uri: string, config: Pick<Neo4jConfig, 'user' | 'password'>): Driver {
+export function createDriver(
+  uri: string,
+  config: Pick<Neo4jConfig, 'user' | 'password'>,
+  failFast: Neo4jFailFast = DEFAULT_FAIL_FAST,
+): Driver {
   // A server with auth disabled (the bundled one) ignores the credentials.
   const auth = neo4j.auth.basic(config.user, config.password);
-  // Integers come back as JS numbers: counts and tiers never approach 2^53.
-  return neo4j.driver(uri, auth, { disableLosslessIntegers: true, userAgent: 'tiersight/0.1' });
+  return neo4j.driver(uri, auth, {
+    // Integers come back as JS numbers: counts and tiers never approach 2^53.
+    disableLosslessIntegers: true,
+    userAgent: 'tiersight/0.1',
+    // The driver's defaults (30 s of retries, 60 s to acquire a connection) make every request hang
+    // while Neo4j is down; an API should say "unavailable" within a couple of seconds instead.
+    connectionTimeout: failFast.connectionTimeoutMs,
+    connectionAcquisitionTimeout: failFast.acquisitionTimeoutMs,
+    maxTransactionRetryTime: failFast.maxRetryMs,
+  });
 }
 
 export class DatabaseUnreachableError extends Error {}

@@ -9,6 +9,7 @@ import neo4j, {
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
 import { DomainError } from '../domain/errors.ts';
+import { Availability, unavailable } from './availability.ts';
 import type { CypherQuery } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
@@ -27,7 +28,12 @@ export interface Transaction {
 export interface ExecutorOptions {
   database?: string | undefined;
   transactionTimeoutMs: number;
+  /** The circuit breaker in front of Neo4j (default: one of its own). */
+  availability?: Availability;
 }
+
+/** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
+export type UnitListener = (name: string, seconds: number, outcome: string) => void;
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -39,11 +45,23 @@ const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.
 export class Executor {
   /** Statements run through this executor since it was made (tests use it to prove batching). */
   statementCount = 0;
+  /** Sessions open right now: the share of the driver's pool this process is using. */
+  sessionsInUse = 0;
+  readonly availability: Availability;
+  private readonly listeners = new Set<UnitListener>();
 
   constructor(
     readonly driver: Driver,
     private readonly options: ExecutorOptions,
-  ) {}
+  ) {
+    this.availability = options.availability ?? new Availability();
+  }
+
+  /** Calls `listener` after every unit of work until the returned function is called. */
+  observe(listener: UnitListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   read(query: CypherQuery, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
     return this.readTransaction(query.name, context, (tx) => tx.run(query, params));
@@ -73,6 +91,10 @@ export class Executor {
     context: QueryContext,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
+    this.availability.admit();
+    const started = performance.now();
+    let outcome = 'OK';
+    this.sessionsInUse++;
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -91,13 +113,20 @@ export class Executor {
         },
       });
     try {
-      return mode === 'READ'
-        ? await session.executeRead(body, config)
-        : await session.executeWrite(body, config);
+      const result =
+        mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      this.availability.succeeded();
+      return result;
     } catch (error) {
-      throw toDomainError(name, error);
+      const mapped = toDomainError(name, error);
+      outcome = mapped instanceof DomainError ? mapped.code : 'INTERNAL_SERVER_ERROR';
+      if (outcome === 'SERVICE_UNAVAILABLE') this.availability.failed();
+      throw mapped;
     } finally {
-      await session.close();
+      this.sessionsInUse--;
+      await session.close().catch(() => {});
+      const seconds = (performance.now() - started) / 1000;
+      for (const listener of this.listeners) listener(name, seconds, outcome);
     }
   }
 }
@@ -111,10 +140,9 @@ export function toDomainError(unit: string, error: unknown): Error {
         cause: error,
       });
     }
-    if (UNAVAILABLE_CODES.has(error.code)) {
-      return new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', {
-        cause: error,
-      });
+    // The pool's acquisition timeout has no code of its own: every connection is busy or unreachable.
+    if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
+      return unavailable(error);
     }
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new DomainError('BAD_USER_INPUT', 'A record with that id already exists.', { cause: error });

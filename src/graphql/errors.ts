@@ -32,6 +32,7 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  'RATE_LIMITED',
 ]);
 
 /** Codes of server-side trouble a client may act on (retry later), with a message of ours. */

@@ -53,7 +53,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     log(describeTarget(config));
   }
   const uri = bundled?.uri ?? config.neo4j.uri ?? '';
-  const driver = createDriver(uri, config.neo4j);
+  const driver = createDriver(uri, config.neo4j, config.neo4j.failFast);
   const close = async () => {
     await driver.close();
     await bundled?.stop();

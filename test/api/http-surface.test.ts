@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
+import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
+import { captureLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -14,7 +16,9 @@ import { graph } from '../support/graph-builder.ts';
 let db: TestDatabase;
 let app: App;
 let authorization: string;
-const logged: string[] = [];
+const capture = captureLogger();
+/** Error lines in the server log so far: client mistakes must not add any. */
+const errorLines = () => capture.lines.filter((line) => line['level'] === 'error').length;
 
 const config = {
   port: 0,
@@ -26,7 +30,7 @@ const config = {
 beforeAll(async () => {
   db = await openTestDatabase();
   await loadGraph(db, graph().org('v', 'PURCHASER').org('s', 'RESELLER').link('s', 'v').build());
-  app = await startApp({ config, executor: db.executor, log: (message) => logged.push(message) });
+  app = await startApp({ config, executor: db.executor, logger: capture.logger });
   authorization = `Bearer ${await signToken({ sub: 'u', org: 'v', roles: ['analyst'] }, TEST_SECRET, 600)}`;
 });
 
@@ -53,23 +57,23 @@ async function post(body: string | ReadableStream, headers: Record<string, strin
 
 describe('client mistakes are client errors, never logged as server faults', () => {
   it('a subscription is refused with 400 and a message saying what to send instead', async () => {
-    const before = logged.length;
+    const before = errorLines();
     const response = await post(JSON.stringify({ query: 'subscription { me { roles } }' }));
     expect(response.status).toBe(400);
     expect(response.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(response.json.errors![0]!.message).toMatch(/Subscriptions are not supported/);
-    expect(logged.length).toBe(before);
+    expect(errorLines()).toBe(before);
   });
 
   it('a persisted-query hash that does not match its query is BAD_REQUEST (400)', async () => {
-    const before = logged.length;
+    const before = errorLines();
     const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') };
     const response = await post(
       JSON.stringify({ query: '{ me { roles } }', extensions: { persistedQuery } }),
     );
     expect(response.status).toBe(400);
     expect(response.code).toBe('BAD_REQUEST');
-    expect(logged.length).toBe(before);
+    expect(errorLines()).toBe(before);
   });
 
   it('an unknown persisted query is PERSISTED_QUERY_NOT_FOUND (200, as the protocol expects)', async () => {
@@ -130,7 +134,7 @@ describe('client mistakes are client errors, never logged as server faults', () 
     expect(status).toBe(413);
   });
 
-  it('field suggestions ("Did you mean") are off in production', async () => {
+  it("field suggestions (\"Did you mean\") are off in production, where introspection is off too", async () => {
     const response = await post(JSON.stringify({ query: '{ me { rolez } }' }));
     expect(response.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response.json)).not.toMatch(/Did you mean|roles/);
@@ -143,7 +147,7 @@ describe('SERVICE_UNAVAILABLE is 503 with Retry-After wherever it arises', () =>
     const down = await startApp({
       config,
       executor: new Executor(driver, { transactionTimeoutMs: 2_000 }),
-      log: () => {},
+      logger: silentLogger,
     });
     try {
       const response = await fetch(`${down.url}/graphql`, {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
+import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
 import type { TestDatabase } from '../support/database.ts';
@@ -40,7 +41,7 @@ export async function startDemoApp(
     },
     executor: db.executor,
     devTokens: true,
-    log: () => {},
+    logger: silentLogger,
   });
 }
 

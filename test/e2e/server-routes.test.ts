@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { resolveUnder } from '../../src/http/static.ts';
+import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
 import { DIST_DIR } from '../../web/build.ts';
 import { TEST_SECRET } from '../support/api.ts';
@@ -204,7 +205,7 @@ describe('/dev/token', () => {
         config: { port: 0, host: '127.0.0.1', ...config },
         executor: db.executor,
         devTokens: true,
-        log: () => {},
+        logger: silentLogger,
       });
       try {
         expect((await fetch(`${other.url}/dev/token`)).status).toBe(404);
@@ -221,7 +222,7 @@ describe('/dev/token', () => {
         jwt: { secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: true },
       },
       executor: db.executor,
-      log: () => {},
+      logger: silentLogger,
     });
     try {
       expect((await post(off.url, { org: DEMO_IDS.regionStockholm })).status).toBe(404);

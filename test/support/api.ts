@@ -1,6 +1,7 @@
 // The API over HTTP against the test database: tokens, requests, and the statement counter.
 import { signToken } from '../../src/auth/tokens.ts';
 import type { Role } from '../../src/auth/roles.ts';
+import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
 import type { TestDatabase } from './database.ts';
 
@@ -34,10 +35,12 @@ export async function startTestApi(
       port: 0,
       host: '127.0.0.1',
       environment,
+      // The limits tests send the standard introspection query; suggestions are tested without it.
+      introspection: true,
       jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
     },
     executor: db.executor,
-    log: () => {},
+    logger: silentLogger,
   });
   const token = (org: string, roles: Role[] = ['analyst'], ttl = 600) =>
     signToken({ sub: `user@${org}`, org, roles }, TEST_SECRET, ttl);

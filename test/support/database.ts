@@ -18,10 +18,12 @@ export interface TestDatabase {
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const driver = createDriver(neo4jUri(), {
-    user: process.env['NEO4J_USER'] ?? 'neo4j',
-    password: process.env['NEO4J_PASSWORD'] ?? '',
-  });
+  const driver = createDriver(
+    neo4jUri(),
+    { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' },
+    // Patient: tests share a loaded machine; fail-fast behaviour has tests of its own.
+    { connectionTimeoutMs: 60_000, acquisitionTimeoutMs: 60_000, maxRetryMs: 30_000 },
+  );
   const executor = new Executor(driver, { transactionTimeoutMs: 60_000 });
   await migrate(executor);
   return { driver, executor, imports: new ImportRepository(executor), close: () => driver.close() };

@@ -2,6 +2,7 @@ import { signToken } from '../../auth/tokens.ts';
 import { ImportRepository } from '../../graph/repositories/import-repository.ts';
 import { devTokensAllowed } from '../../http/dev-token.ts';
 import { loadDemoScenario } from '../../runtime/demo.ts';
+import { createLogger } from '../../observability/logger.ts';
 import { startApp } from '../../server.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
@@ -34,7 +35,7 @@ export async function run(args: string[]): Promise<void> {
     app = await startApp({
       config,
       executor: database.executor,
-      log: (message, error) => console.error(message, error ?? ''),
+      logger: createLogger(config.logLevel),
       // POST /dev/token for the dashboard's demo picker; startApp still refuses it outside demo mode.
       devTokens: true,
     });

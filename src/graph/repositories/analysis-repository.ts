@@ -48,14 +48,25 @@ RETURN x ` +
  * Up to 100 shortest visible walks from root x to the target, of which the simple ones (no
  * organization twice) are kept, shortest first. Cypher's k-shortest search may return walks that
  * revisit an organization through another link, hence the filter.
+ *
+ * The target is looked for only among the organizations reachable from x (found by a search that
+ * never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule 6 allows
+ * no timing channel, and a search aimed at a hidden node would take longer than none at all.
  */
 const PATHS_BY_DEPTH = byDepth(
   'analysis.paths',
   VIEWER_GRANTS +
     ALLOWED_ROOT +
     `
-OPTIONAL MATCH (target:Organization {id: $toId})
-CALL (v, whole, shared, x, target) {
+CALL (v, whole, shared, x) {
+  MATCH ANY SHORTEST (x)` +
+    CHAIN_HOP +
+    `{1,DEPTH}(found)
+  WHERE found <> x
+  RETURN collect(found) AS reachable
+}
+CALL (v, whole, shared, x, reachable) {
+  UNWIND [n IN reachable WHERE n.id = $toId] AS target
   MATCH p = SHORTEST 100 (x)` +
     CHAIN_HOP +
     `{1,DEPTH}(target)

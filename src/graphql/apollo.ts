@@ -1,0 +1,55 @@
+// The Apollo Server of the API: schema, validation limits, error formatting, and a plugin that gives
+// each response the HTTP status of its error codes and tells the request's record how it went.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { RequestContext } from '../context.ts';
+import { currentRequest } from '../http/request-record.ts';
+import { retryAfterForCodes, statusForCodes } from '../http/status.ts';
+import { logError, type Logger } from '../observability/logger.ts';
+import { formatError } from './errors.ts';
+import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
+import { buildSchema } from './schema.ts';
+
+const outcomePlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    const record = currentRequest.getStore();
+    return {
+      async willSendResponse({ response, operationName, contextValue }) {
+        if (record) {
+          record.operation = operationName ?? null;
+          record.org = contextValue.viewer?.organizationId ?? null;
+        }
+        if (response.body.kind !== 'single') return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.['code']));
+        if (record) record.codes = codes;
+        if (codes.length === 0) return;
+        response.http.status = statusForCodes(codes);
+        const retryAfter = retryAfterForCodes(codes);
+        if (retryAfter !== null) response.http.headers.set('retry-after', retryAfter);
+      },
+    };
+  },
+};
+
+export async function createApollo(options: {
+  introspection: boolean;
+  logger: Logger;
+}): Promise<ApolloServer<RequestContext>> {
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildSchema(),
+    validationRules: [noSubscriptions, operationLimits],
+    introspection: options.introspection,
+    // "Did you mean …" would describe the schema to clients that may not introspect it.
+    hideSchemaDetailsFromClientErrors: !options.introspection,
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    formatError: (formatted, error) =>
+      formatError(formatted, error, (e) =>
+        logError(options.logger, { reqId: currentRequest.getStore()?.id }, e, 'GraphQL error'),
+      ),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginLandingPageDisabled(), outcomePlugin],
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,25 @@
+// What the access log and the metrics learn about one request as it goes: filled in by the HTTP
+// layer (id), the context (viewer's organization) and Apollo (operation name, error codes).
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export interface RequestRecord {
+  id: string;
+  operation: string | null;
+  org: string | null;
+  /** Error codes of the answer, in order; empty for a clean answer. */
+  codes: string[];
+}
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request id: the caller's x-request-id when it is a sane token (so traces join up), else new. */
+export function newRequestRecord(request: IncomingMessage): RequestRecord {
+  const given = request.headers['x-request-id'];
+  const id = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+  return { id, operation: null, org: null, codes: [] };
+}
+
+/** The record of the request being handled, wherever in its async work the code is. */
+export const currentRequest = new AsyncLocalStorage<RequestRecord>();

@@ -1,0 +1,41 @@
+// Structured logs: one JSON object per line (pino, the de-facto standard fast JSON logger for Node),
+// so a log pipeline can index request ids, operations and codes without parsing prose. Secrets never
+// reach a line: the only places that see tokens do not log them, and the redact list is a backstop.
+import { pino, type Logger } from 'pino';
+import type { LogLevel } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+
+export type { Logger };
+
+export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: 'tiersight' },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: ['authorization', 'headers.authorization', 'token', 'password', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options, pino.destination(2));
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });
+
+/** The one line an error gets at `error` level: its code and message; the stack only at `debug`. */
+export function logError(
+  logger: Logger,
+  fields: Record<string, unknown>,
+  error: unknown,
+  message: string,
+): void {
+  const err =
+    error instanceof Error
+      ? { type: error.name, message: error.message.split('\n')[0] }
+      : { type: typeof error, message: String(error) };
+  const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
+  logger.error({ ...fields, code, err }, message);
+  if (logger.isLevelEnabled('debug') && error instanceof Error)
+    logger.debug({ ...fields, stack: error.stack }, message);
+}

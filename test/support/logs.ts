@@ -1,0 +1,18 @@
+// A logger whose lines a test can read: the JSON lines the server would write, parsed.
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../src/observability/logger.ts';
+
+export function captureLogger(level: 'info' | 'debug' = 'info'): {
+  logger: Logger;
+  lines: Record<string, unknown>[];
+} {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: createLogger(level, sink), lines };
+}

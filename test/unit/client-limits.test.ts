@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ClientLimits } from '../../src/http/rate-limit.ts';
+
+const limits = (concurrentPerToken: number) =>
+  new ClientLimits({ perTokenPerSecond: 0, perAddressPerSecond: 0, windowSeconds: 1, concurrentPerToken });
+
+describe('requests in flight per token', () => {
+  it('admits up to the cap, and again once one finishes', () => {
+    const l = limits(2);
+    expect([l.enter('a'), l.enter('a'), l.enter('a'), l.enter('b')]).toEqual([true, true, false, true]);
+    l.leave('a');
+    expect(l.enter('a')).toBe(true);
+  });
+
+  it('a cap of 0 turns the limit off; rates of 0 admit everything', async () => {
+    const l = limits(0);
+    for (let i = 0; i < 100; i++) expect(l.enter('a')).toBe(true);
+    expect(await l.admitToken('a')).toBeNull();
+    expect(await l.admitAnonymous('127.0.0.1')).toBeNull();
+  });
+
+  it('keys tokens by a hash, never by the token itself', () => {
+    const key = ClientLimits.tokenKey('Bearer secret.token.value');
+    expect(key).not.toContain('secret');
+    expect(key).toHaveLength(22);
+  });
+});
