@@ -134,7 +134,7 @@ describe('client mistakes are client errors, never logged as server faults', () 
     expect(status).toBe(413);
   });
 
-  it("field suggestions (\"Did you mean\") are off in production, where introspection is off too", async () => {
+  it('field suggestions ("Did you mean") are off in production, where introspection is off too', async () => {
     const response = await post(JSON.stringify({ query: '{ me { rolez } }' }));
     expect(response.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(response.json)).not.toMatch(/Did you mean|roles/);
