@@ -1,5 +1,6 @@
 // Per-request DataLoaders for organizations. Each batch is one Cypher statement and returns one value
-// per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
+// per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer, or,
+// for `shareParties`, not a party of one of the viewer's shares).
 import DataLoader from 'dataloader';
 import type { Organization, RiskIndicator } from '../domain/model.ts';
 import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
