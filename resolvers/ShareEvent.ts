@@ -3,5 +3,5 @@ import { required } from './required.ts';
 
 export const ShareEvent: ShareEventResolvers = {
   actorOrganization: async ({ actorOrganizationId }, _args, { loaders }) =>
-    required(await loaders.byId.load(actorOrganizationId)),
+    required(await loaders.shareParties.load(actorOrganizationId)),
 };

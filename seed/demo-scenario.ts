@@ -58,6 +58,8 @@
 // - Electronics Watch (MONITOR): Dell shares its factory links with it (`s-dell-ew`), which makes Dell
 //   one of its roots; with root us-dell it sees the five factories that supply Dell at tier 1 (not the manufacturers).
 // - DanWatch (MONITOR): receives nothing; it researched these factories from the outside.
+// - Both monitors are `listed`: any owner may name them as a share's recipient, although rule 5 does
+//   not let it look them up (docs/data-model.md, "Sharing").
 //
 // The share `createdAt` dates are illustrative too; they follow the documented story (the county
 // council's follow-up of Atea and Dell began in February 2015 and reported more transparency from Dell
@@ -390,6 +392,7 @@ const organizations: OrganizationRecord[] = [
     type: 'MONITOR',
     country: 'NL',
     city: 'Amsterdam',
+    listed: true,
     provenance: 'DOCUMENTED',
     sources: [EW_CASE_STUDY_2016, SEED_EW_REPORT],
   },
@@ -400,6 +403,7 @@ const organizations: OrganizationRecord[] = [
     country: 'DK',
     city: 'Copenhagen',
     aliases: ['Danwatch'],
+    listed: true,
     provenance: 'DOCUMENTED',
     sources: [DANWATCH_2013, DANWATCH_2015],
   },

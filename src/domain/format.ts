@@ -44,6 +44,11 @@ export interface OrganizationRecord extends Sourced {
   /** Open Supply Hub id of a production site. */
   osId?: string;
   aliases?: string[];
+  /**
+   * Any owner may name it as a share recipient, whether or not the owner may look it up (monitors such
+   * as Electronics Watch). Issue 13's public directory will generalise this.
+   */
+  listed?: boolean;
 }
 
 export interface LinkRecord extends Sourced {

@@ -15,6 +15,11 @@ export interface Organization {
   osId: string | null;
   provenance: Provenance | null;
   sources: string[];
+  /**
+   * Set on a party of the viewer's share that the viewer may not look up (rule 5): only id, name, type
+   * and country are filled in, and nothing is resolved for it (no risks). See docs/data-model.md.
+   */
+  identityOnly?: true;
 }
 
 export interface SupplyLink {

@@ -96,6 +96,11 @@ export type Mutation = {
    * Discloses some or all of the viewer organization's own sourcing (links in which it is the
    * customer) to `recipientId`. `linkIds: null` shares every such link, now and later. Requires the
    * SUPPLIER_ADMIN role. Takes effect for every request that starts after it returns.
+   *
+   * The recipient must be an organization the viewer may look up (`organization(id)` is not null) or
+   * one listed as a recipient anyone may name (monitors such as Electronics Watch). Any other id,
+   * existing or not, answers NOT_FOUND, the same for both, and writes nothing; that check comes before
+   * the check of `linkIds` (BAD_USER_INPUT).
    */
   shareSourcing: Share;
 };
@@ -296,7 +301,12 @@ export type Severity =
   /** Worth following up. */
   | 'MEDIUM';
 
-/** Organization `owner` discloses links of its own sourcing to `recipient`. */
+/**
+ * Organization `owner` discloses links of its own sourcing to `recipient`. Only the two parties see a
+ * share. Each party shows the viewer no more than it may look up (contract rule 5): when the viewer may
+ * not look the other party up (a listed monitor, an owner whose share was revoked or has expired), that
+ * party is an identity card: `id`, `name`, `type` and `country`, every other field null or empty.
+ */
 export type Share = {
   __typename?: 'Share';
   /** True while the share is neither revoked nor expired. */
@@ -309,9 +319,9 @@ export type Share = {
   id: Scalars['ID']['output'];
   /** The shared links; null when every link of the owner is shared, now and later. */
   linkIds?: Maybe<Array<Scalars['ID']['output']>>;
-  /** The customer whose sourcing is disclosed. */
+  /** The customer whose sourcing is disclosed; an identity card unless the viewer may look it up. */
   owner: Organization;
-  /** Who may see it. */
+  /** Who may see it; an identity card unless the viewer may look it up. */
   recipient: Organization;
   /** When the share was revoked; null while it is not. */
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -329,7 +339,7 @@ export type ShareEvent = {
   __typename?: 'ShareEvent';
   /** Granted or revoked. */
   action: ShareAction;
-  /** The organization the user acted for. */
+  /** The organization the user acted for; an identity card unless the viewer may look it up. */
   actorOrganization: Organization;
   /** The user (token `sub`) who did it. */
   actorUserId: Scalars['String']['output'];

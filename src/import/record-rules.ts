@@ -99,6 +99,13 @@ class Fields {
     return this.fail(field, `must be a number from ${min} to ${max}`, v);
   }
 
+  boolean(field: string): boolean | undefined {
+    const v = this.value[field];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v === 'boolean') return v;
+    return this.fail(field, 'must be true or false', v);
+  }
+
   url(field: string): string | null {
     const v = this.text(field, true);
     if (v === undefined) return null;
@@ -162,6 +169,7 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
     longitude = f.number('longitude', -180, 180);
   }
   const aliases = f.strings('aliases', 'names', true);
+  const listed = f.boolean('listed');
   Object.assign(record, {
     ...(city ? { city } : {}),
     ...(region ? { region } : {}),
@@ -169,6 +177,7 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
     ...(latitude !== undefined ? { latitude } : {}),
     ...(longitude !== undefined ? { longitude } : {}),
     ...(aliases ? { aliases } : {}),
+    ...(listed !== undefined ? { listed } : {}),
   });
   return f.result(record);
 }

@@ -1,9 +1,11 @@
 // Per-request DataLoaders for organizations. Each batch is one Cypher statement and returns one value
-// per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
+// per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer, or,
+// for `shareParties`, not a party of one of the viewer's shares).
 import DataLoader from 'dataloader';
 import type { Organization, RiskIndicator } from '../domain/model.ts';
 import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
 import type { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
+import type { ShareRepository } from '../graph/repositories/share-repository.ts';
 import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
 
 const inKeyOrder = (keys: readonly string[], found: Organization[]): (Organization | null)[] => {
@@ -12,10 +14,12 @@ const inKeyOrder = (keys: readonly string[], found: Organization[]): (Organizati
 };
 
 export interface OrganizationLoaders {
-  /** Organizations the viewer already reached through a visibility query (link ends, share parties). */
+  /** Organizations the viewer already reached through a visibility query (link ends, path members). */
   byId: DataLoader<string, Organization | null>;
   /** Client-supplied ids: only those the viewer may look up (contract rule 5). */
   visible: DataLoader<string, Organization | null>;
+  /** Owners and recipients of the viewer's shares: whole when visible (rule 5), else an identity card. */
+  shareParties: DataLoader<string, Organization | null>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
   risks: DataLoader<string, RiskIndicator[]>;
 }
@@ -24,6 +28,7 @@ export function createOrganizationLoaders(
   organizations: OrganizationRepository,
   visibility: VisibilityRepository,
   analysis: AnalysisRepository,
+  shares: ShareRepository,
   scope: ViewerScope,
 ): OrganizationLoaders {
   return {
@@ -36,6 +41,9 @@ export function createOrganizationLoaders(
         maxBatchSize: 1_000,
       },
     ),
+    shareParties: new DataLoader(async (ids) => inKeyOrder(ids, await shares.parties(scope, ids)), {
+      maxBatchSize: 1_000,
+    }),
     risks: new DataLoader(
       async (ids) => {
         const byId = await analysis.risksByOrganization(ids, scope.context);

@@ -53,6 +53,7 @@ export async function createRequestContext(
     repositories.organizations,
     repositories.visibility,
     repositories.analysis,
+    repositories.shares,
     scope,
   );
   if (!repositories.known.has(viewer.organizationId)) {

@@ -54,7 +54,7 @@ export class ShareService {
       this.context,
     );
     if ('id' in outcome) return outcome;
-    if (outcome.kind === 'recipient-missing') throw notFound('Recipient organization');
+    if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization');
     const listed = outcome.linkIds
       .slice(0, 20)
       .map((id) => `'${id}'`)

@@ -66,10 +66,11 @@ describe('shareSourcing', () => {
     );
   });
 
-  it('linkIds: null shares every link of the owner, now and later', async () => {
-    await share('brand', { recipientId: 'buyer', linkIds: null });
+  it('linkIds: null shares every link of the owner, now and later, with its recipient only', async () => {
+    await share('brand', { recipientId: 'reseller', linkIds: null });
     await share('reseller', { recipientId: 'buyer' });
-    expect(await reached('buyer')).toEqual(['brand', 'factory', 'reseller']);
+    expect(await reached('reseller')).toEqual(['brand', 'factory']);
+    expect(await reached('buyer')).toEqual(['brand', 'reseller']);
   });
 
   it('refuses a link whose customer is not the owner, naming it, and writes nothing', async () => {

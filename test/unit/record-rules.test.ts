@@ -34,6 +34,15 @@ describe('organization records', () => {
     expect(checked.record).toMatchObject({ id: 'f1', osId: 'CN2021', latitude: 22.9, longitude: 113.7 });
   });
 
+  it('listed is a boolean when present', () => {
+    const base = { id: 'm', name: 'M', type: 'MONITOR', country: 'NL' };
+    expect(checkOrganization({ ...base, listed: true }).record).toMatchObject({ listed: true });
+    expect(checkOrganization(base).record).not.toHaveProperty('listed');
+    expect(checkOrganization({ ...base, listed: 'yes' }).problems).toEqual([
+      'listed must be true or false, got "yes"',
+    ]);
+  });
+
   it('reports every bad field at once', () => {
     const checked = checkOrganization({
       id: ' x',

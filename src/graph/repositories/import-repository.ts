@@ -12,7 +12,8 @@ const upsertOrganizations = cypher(
    MERGE (o:Organization {id: row.id})
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
-       o.osId = row.osId, o.aliases = row.aliases, o.provenance = row.provenance, o.sources = row.sources`,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
+       o.sources = row.sources`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -95,6 +96,7 @@ const ORGANIZATION_OPTIONAL = [
   'longitude',
   'osId',
   'aliases',
+  'listed',
   'provenance',
   'sources',
 ];

@@ -1,6 +1,6 @@
-// Organizations by id, without a visibility check: only for ids that a visibility query has already
-// returned to this viewer (link ends, share parties). Lookups by a client-supplied id go through
-// VisibilityRepository.visibleOrganizations.
+// Organizations by id, without a visibility check: only for the viewer itself and ids that a visibility
+// query has already returned to it (link ends, path members). Lookups by a client-supplied id go through
+// VisibilityRepository.visibleOrganizations, a share's parties through ShareRepository.parties.
 import type { Organization } from '../../domain/model.ts';
 import { cypher } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';

@@ -1,38 +1,71 @@
-// Shares and their audit trail. Grants and revokes run in one write transaction each: the checks
-// (recipient exists, every link is the owner's own sourcing) and the write commit together, and every
-// change leaves a ShareEvent that records who did it and when.
-import type { Share, ShareAction, ShareEvent } from '../../domain/model.ts';
+// Shares and their audit trail. A grant is one statement: whether the owner may name the recipient,
+// whether every link is the owner's own sourcing, and the write are decided together, so there is no
+// check-then-write race and a refused grant writes nothing. Every change leaves a ShareEvent that
+// records who did it and when. Rules: docs/data-model.md, "Sharing".
+import type { Organization, Share, ShareAction, ShareEvent } from '../../domain/model.ts';
 import { cypher, type CypherQuery } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { isoInstant, mapShare, toNeo4jDateTime } from './mappers.ts';
+import { isoInstant, mapOrganization, mapShare, toNeo4jDateTime } from './mappers.ts';
+import { ORGANIZATION_PROJECTION, VIEWER_GRANTS, X_VISIBLE } from './visibility-cypher.ts';
+import { scopeParams, type ViewerScope } from './visibility-repository.ts';
 
 const SHARE_PROJECTION = `{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`;
 
-const RECIPIENT_EXISTS = cypher(
-  'share.recipientExists',
-  'MATCH (r:Organization {id: $recipientId}) RETURN count(r) > 0 AS exists',
-);
-
-/** For each requested id, the customer of the link with that id (null when there is none). */
-const LINK_CUSTOMERS = cypher(
-  'share.linkCustomers',
-  `UNWIND $linkIds AS linkId
-   OPTIONAL MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(c:Organization)
-   RETURN linkId, c.id AS customerId`,
-);
-
-const CREATE = cypher(
-  'share.create',
-  `MATCH (owner:Organization {id: $ownerId}), (recipient:Organization {id: $recipientId})
-   CREATE (owner)-[:GRANTED]->(share:Share {id: $id, linkIds: $linkIds, expiresAt: $expiresAt, createdAt: $now})
-          -[:TO]->(recipient)
-   CREATE (:ShareEvent {action: 'GRANTED', at: $now, actorUserId: $actorUserId,
-                        actorOrganizationId: $ownerId})-[:OF]->(share)
-   RETURN share ` +
+/**
+ * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
+ * or listed), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
+ * whose customer is not the owner (or that do not exist). The share is created only when both allow.
+ */
+const GRANT = cypher(
+  'share.grant',
+  VIEWER_GRANTS +
+    `
+OPTIONAL MATCH (x:Organization {id: $recipientId})
+  WHERE x <> v AND (x.listed = true OR ` +
+    X_VISIBLE +
+    `)
+CALL (v) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> v
+  RETURN collect(linkId) AS notOwned
+}
+WITH v AS owner, x AS recipient, notOwned
+CALL (owner, recipient, notOwned) {
+  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0
+  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, linkIds: $linkIds, expiresAt: $expiresAt, createdAt: $t})
+         -[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)
+}
+OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share ` +
     SHARE_PROJECTION +
-    ` AS share`,
+    ' AS share',
+);
+
+/**
+ * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record
+ * when rule 5 lets it look the party up, otherwise only its identity (id, name, type, country). Ids
+ * that are not a party of a share with the viewer return nothing.
+ */
+const PARTIES = cypher(
+  'share.parties',
+  VIEWER_GRANTS +
+    `
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
+   OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
+WITH x, ` +
+    X_VISIBLE +
+    ` AS visible
+RETURN visible, CASE WHEN visible THEN x ` +
+    ORGANIZATION_PROJECTION +
+    ` ELSE x {.id, .name, .type, .country} END AS organization`,
 );
 
 const FIND = cypher(
@@ -98,8 +131,11 @@ export interface NewShare {
   actorUserId: string;
 }
 
-/** Why a grant was refused; the service turns these into BAD_USER_INPUT / NOT_FOUND. */
-export type GrantRefusal = { kind: 'recipient-missing' } | { kind: 'links-not-owned'; linkIds: string[] };
+/**
+ * Why a grant was refused; the service turns these into NOT_FOUND / BAD_USER_INPUT. A recipient that
+ * the owner may not name is refused first, whatever the links, so it answers as a missing one does.
+ */
+export type GrantRefusal = { kind: 'recipient-not-found' } | { kind: 'links-not-owned'; linkIds: string[] };
 
 /** Every query here returns its share as the `share` column (SHARE_PROJECTION). */
 const shareOf = (record: Neo4jRecord): Share => mapShare(record.get('share') as Record<string, unknown>);
@@ -107,29 +143,35 @@ const shareOf = (record: Neo4jRecord): Share => mapShare(record.get('share') as 
 export class ShareRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Checks and creates the share in one transaction; nothing is written when a check fails. */
+  /** Checks and creates the share in one statement; nothing is written when a check fails. */
   async grant(share: NewShare, context: QueryContext): Promise<Share | GrantRefusal> {
-    return this.executor.writeTransaction('share.grant', context, async (tx) => {
-      const [recipient] = await tx.run(RECIPIENT_EXISTS, { recipientId: share.recipientId });
-      if (recipient?.get('exists') !== true) return { kind: 'recipient-missing' };
-      if (share.linkIds !== null) {
-        const rows = await tx.run(LINK_CUSTOMERS, { linkIds: share.linkIds });
-        const notOwned = rows
-          .filter((r) => r.get('customerId') !== share.ownerId)
-          .map((r) => r.get('linkId') as string);
-        if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
-      }
-      const [created] = await tx.run(CREATE, {
-        id: share.id,
-        ownerId: share.ownerId,
+    const [record] = await this.executor.write(
+      GRANT,
+      {
+        viewer: share.ownerId,
+        t: toNeo4jDateTime(share.now),
+        historical: false,
         recipientId: share.recipientId,
+        id: share.id,
         linkIds: share.linkIds,
         expiresAt: share.expiresAt ? toNeo4jDateTime(share.expiresAt) : null,
-        now: toNeo4jDateTime(share.now),
         actorUserId: share.actorUserId,
-      });
-      if (created === undefined) throw new Error('share.create returned nothing');
-      return shareOf(created);
+      },
+      context,
+    );
+    if (record === undefined) throw new Error('share.grant returned nothing');
+    if (record.get('recipientNamed') !== true) return { kind: 'recipient-not-found' };
+    const notOwned = record.get('notOwned') as string[];
+    if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
+    return shareOf(record);
+  }
+
+  /** The parties among `ids` of shares with the viewer, each whole or as an identity card (PARTIES). */
+  async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(PARTIES, { ...scopeParams(scope), ids }, scope.context);
+    return records.map((r) => {
+      const organization = mapOrganization(r.get('organization') as Record<string, unknown>);
+      return r.get('visible') === true ? organization : { ...organization, identityOnly: true };
     });
   }
 

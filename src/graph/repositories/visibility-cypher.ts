@@ -67,6 +67,17 @@ export const X_REACHABLE_FROM_ROOTS =
   'EXISTS { MATCH ANY SHORTEST (x)' + DOWNSTREAM_HOP + '+(root) WHERE root = v OR root IN owners }';
 
 /**
+ * Rule 5 for organization `x`: v may look it up (itself, one of its roots, one of its direct customers
+ * through a link that holds, or reachable from its roots).
+ */
+export const X_VISIBLE =
+  '(x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE ' +
+  HOLDS +
+  ' } OR ' +
+  X_REACHABLE_FROM_ROOTS +
+  ')';
+
+/**
  * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
  * from them); no row otherwise, which callers report as "not found" whatever the reason.
  */

@@ -8,14 +8,13 @@ import {
   ALLOWED_ROOT,
   byDepth,
   DISCLOSED,
-  HOLDS,
   IN_PRODUCT,
   LINK_PROJECTION,
   MAX_DEPTH,
   ORGANIZATION_PROJECTION,
   REACHED,
   VIEWER_GRANTS,
-  X_REACHABLE_FROM_ROOTS,
+  X_VISIBLE,
 } from './visibility-cypher.ts';
 
 /**
@@ -53,12 +52,8 @@ const VISIBLE_ORGANIZATIONS = cypher(
     `
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE x = v OR x IN owners
-   OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE ` +
-    HOLDS +
-    ` }
-   OR ` +
-    X_REACHABLE_FROM_ROOTS +
+WHERE ` +
+    X_VISIBLE +
     `
 RETURN x ` +
     ORGANIZATION_PROJECTION +
