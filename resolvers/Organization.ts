@@ -1,6 +1,10 @@
 import type { OrganizationResolvers } from '../src/generated/resolvers-types.ts';
 import { bySeverity } from '../src/domain/severity.ts';
+import { instantArgument } from '../src/services/chain-query.ts';
 
 export const Organization: OrganizationResolvers = {
-  risks: async ({ id }, _args, { loaders }) => [...(await loaders.risks.load(id))].sort(bySeverity),
+  risks: async ({ id }, { asOf }, { loaders }) =>
+    [...(await loaders.risks.load({ organizationId: id, asOf: instantArgument('asOf', asOf) }))].sort(
+      bySeverity,
+    ),
 };

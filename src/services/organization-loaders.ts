@@ -2,7 +2,7 @@
 // per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
 import DataLoader from 'dataloader';
 import type { Organization, RiskIndicator } from '../domain/model.ts';
-import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
+import type { AnalysisRepository, RiskKey } from '../graph/repositories/analysis-repository.ts';
 import type { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
 import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
 
@@ -17,7 +17,7 @@ export interface OrganizationLoaders {
   /** Client-supplied ids: only those the viewer may look up (contract rule 5). */
   visible: DataLoader<string, Organization | null>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
-  risks: DataLoader<string, RiskIndicator[]>;
+  risks: DataLoader<RiskKey, RiskIndicator[], string>;
 }
 
 export function createOrganizationLoaders(
@@ -36,13 +36,10 @@ export function createOrganizationLoaders(
         maxBatchSize: 1_000,
       },
     ),
-    risks: new DataLoader(
-      async (ids) => {
-        const byId = await analysis.risksByOrganization(ids, scope.context);
-        return ids.map((id) => byId.get(id) ?? []);
-      },
-      { maxBatchSize: 5_000 },
-    ),
+    risks: new DataLoader((keys) => analysis.risksByOrganization(keys, scope.context), {
+      maxBatchSize: 5_000,
+      cacheKeyFn: ({ organizationId, asOf }) => `${organizationId}@${asOf?.toISOString() ?? 'now'}`,
+    }),
   };
 }
 

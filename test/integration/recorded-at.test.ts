@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TiersightFile } from '../../src/domain/format.ts';
 import { MIGRATIONS, migrate } from '../../src/graph/migrations.ts';
+import { isoInstant } from '../../src/graph/repositories/mappers.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
@@ -43,7 +44,9 @@ async function exposure(viewer: string, asOf: string) {
   const response = await t.api.query(viewer, EXPOSURE, { asOf });
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   const data = response.data as {
-    exposure: { findings: { organization: { id: string }; indicators: { id: string; recordedAt: string }[] }[] };
+    exposure: {
+      findings: { organization: { id: string }; indicators: { id: string; recordedAt: string }[] }[];
+    };
     organization: { risks: { id: string }[]; dated: { id: string }[] };
   };
   return {
@@ -61,13 +64,13 @@ async function importAt(file: TiersightFile, importedAt: string) {
   expect(outcome.ok, outcome.validation.problems.map(formatProblem).join('\n')).toBe(true);
 }
 
-async function recordedAt(): Promise<{ link: string; risk: string }> {
+/** The stored recordedAt of link s>p and indicator risk-s-0, as ISO strings. */
+async function recordedAt(): Promise<{ link: string | null; risk: string | null }> {
   const { records } = await t.db.driver.executeQuery(
     `MATCH ()-[l:SUPPLIES {id: 's>p'}]->(), (r:RiskIndicator {id: 'risk-s-0'})
-     RETURN toString(datetime({datetime: l.recordedAt, timezone: 'Z'})) AS link,
-            toString(datetime({datetime: r.recordedAt, timezone: 'Z'})) AS risk`,
+     RETURN l.recordedAt AS link, r.recordedAt AS risk`,
   );
-  return records[0]!.toObject() as { link: string; risk: string };
+  return { link: isoInstant(records[0]!.get('link')), risk: isoInstant(records[0]!.get('risk')) };
 }
 
 const pair = () => graph().org('p', 'PURCHASER').org('s', 'FACTORY');
@@ -143,18 +146,30 @@ describe('recordedAt on import', () => {
   it("is the import's instant, kept when the same records are imported again", async () => {
     await t.db.imports.deleteAllData();
     await importAt(file(), '2020-01-01T00:00:00Z');
-    expect(await recordedAt()).toEqual({ link: '2020-01-01T00:00Z', risk: '2020-01-01T00:00Z' });
+    expect(await recordedAt()).toEqual({
+      link: '2020-01-01T00:00:00.000Z',
+      risk: '2020-01-01T00:00:00.000Z',
+    });
     await importAt(file(), '2021-01-01T00:00:00Z');
-    expect(await recordedAt()).toEqual({ link: '2020-01-01T00:00Z', risk: '2020-01-01T00:00Z' });
+    expect(await recordedAt()).toEqual({
+      link: '2020-01-01T00:00:00.000Z',
+      risk: '2020-01-01T00:00:00.000Z',
+    });
   });
 
   it('moves to an earlier instant the file states, never to a later one', async () => {
     await t.db.imports.deleteAllData();
     await importAt(file(), '2020-01-01T00:00:00Z');
     await importAt(file('2019-06-01'), '2021-01-01T00:00:00Z');
-    expect(await recordedAt()).toEqual({ link: '2019-06-01T00:00Z', risk: '2019-06-01T00:00Z' });
+    expect(await recordedAt()).toEqual({
+      link: '2019-06-01T00:00:00.000Z',
+      risk: '2019-06-01T00:00:00.000Z',
+    });
     await importAt(file('2019-12-01'), '2021-01-01T00:00:00Z');
-    expect(await recordedAt()).toEqual({ link: '2019-06-01T00:00Z', risk: '2019-06-01T00:00Z' });
+    expect(await recordedAt()).toEqual({
+      link: '2019-06-01T00:00:00.000Z',
+      risk: '2019-06-01T00:00:00.000Z',
+    });
   });
 
   it('refuses a recordedAt (or a share createdAt) after the import, naming the record; writes nothing', async () => {
@@ -171,10 +186,14 @@ describe('recordedAt on import', () => {
     const lines = outcome.validation.problems.map(formatProblem);
     expect(lines).toEqual([
       expect.stringMatching(
-        new RegExp(`^links\\[0\\] \\(id 's>p'\\): recordedAt must not be after the import \\(.*\\), got "${future}"$`),
+        new RegExp(
+          `^links\\[0\\] \\(id 's>p'\\): recordedAt must not be after the import \\(.*\\), got "${future}"$`,
+        ),
       ),
       expect.stringMatching(/^shares\[0\] \(id 'p=>s#0'\): createdAt must not be after the import/),
-      expect.stringMatching(/^risks\[0\] \(id 'risk-s-0'\): recordedAt must be an ISO 8601 date .* got "yesterday"$/),
+      expect.stringMatching(
+        /^risks\[0\] \(id 'risk-s-0'\): recordedAt must be an ISO 8601 date .* got "yesterday"$/,
+      ),
     ]);
     expect(await countAll(t.db)).toEqual(before);
   });
@@ -193,7 +212,7 @@ describe('stores from before recordedAt', () => {
     const before = Date.now();
     await migrate(t.db.executor);
     const { link, risk } = await recordedAt();
-    for (const instant of [link, risk]) {
+    for (const instant of [link!, risk!]) {
       expect(Date.parse(instant)).toBeGreaterThanOrEqual(before);
       expect(Date.parse(instant)).toBeLessThanOrEqual(Date.now());
     }
