@@ -61,6 +61,12 @@
 // - Both monitors are `listed`: any owner may name them as a share's recipient, although rule 5 does
 //   not let it look them up (docs/data-model.md, "Sharing").
 //
+// RECORDING TIMES (transaction time: `recordedAt`, and a share's `createdAt`). `asOf: t` shows only
+// what had been recorded by t, so a demo recorded on the day `tiersight seed` runs would show nothing in
+// 2013. The demo is a story told from 2010 on: each record states when it was recorded in the story, the
+// day it begins to hold (a link's validFrom; STORY_START for undated links; a risk indicator's
+// observedAt, the day its source published it). These dates are illustrative.
+//
 // The share `createdAt` dates are illustrative too; they follow the documented story (the county
 // council's follow-up of Atea and Dell began in February 2015 and reported more transparency from Dell
 // in November 2015; Electronics Watch published its case study in February 2016). Atea AS's share with
@@ -889,11 +895,14 @@ const risks: DemoRiskRecord[] = [
   },
 ];
 
+/** When the story begins: the county council's direct contract with Dell (see RECORDING TIMES). */
+const STORY_START = '2010-09-20';
+
 /** The demo scenario as a `tiersight/v1` file (only the format key and the four sections). */
 export const DEMO_SCENARIO: DemoScenarioFile = {
   format: 'tiersight/v1',
   organizations,
-  links,
+  links: links.map((l) => ({ ...l, recordedAt: l.validFrom ?? STORY_START })),
   shares,
-  risks,
+  risks: risks.map((r) => ({ ...r, recordedAt: r.observedAt ?? STORY_START })),
 };

@@ -62,6 +62,11 @@ export interface LinkRecord extends Sourced {
   validFrom?: string | null;
   /** ISO 8601 date or date-time; the link holds until this instant (exclusive). */
   validTo?: string | null;
+  /**
+   * When the link was first recorded (transaction time, not validity), if earlier than the import:
+   * e.g. when the system it was exported from recorded it. Defaults to the import's instant.
+   */
+  recordedAt?: string | null;
 }
 
 export interface ShareRecord {
@@ -72,7 +77,7 @@ export interface ShareRecord {
   linkIds: string[] | null;
   expiresAt?: string | null;
   revokedAt?: string | null;
-  /** When the share was granted; defaults to the import time. */
+  /** When the share was granted, which is also when it was recorded; defaults to the import's instant. */
   createdAt?: string | null;
 }
 
@@ -85,6 +90,8 @@ export interface RiskRecord {
   description?: string | null;
   evidenceUrl?: string | null;
   observedAt?: string | null;
+  /** When the indicator was first recorded, if earlier than the import (see LinkRecord.recordedAt). */
+  recordedAt?: string | null;
 }
 
 export interface TiersightFile {

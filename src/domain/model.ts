@@ -29,6 +29,8 @@ export interface SupplyLink {
   products: string[];
   validFrom: string | null;
   validTo: string | null;
+  /** When Tiersight first recorded the link (transaction time); asOf t shows it only from then. */
+  recordedAt: string;
   provenance: Provenance | null;
   sources: string[];
 }
@@ -61,6 +63,8 @@ export interface RiskIndicator {
   description: string | null;
   evidenceUrl: string | null;
   observedAt: string | null;
+  /** When Tiersight first recorded the indicator (transaction time). */
+  recordedAt: string;
 }
 
 export interface ExposureFinding {
@@ -97,6 +101,7 @@ export interface Share {
   linkIds: string[] | null;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** When the share was granted, which is when it was recorded: asOf t counts it only from then. */
   createdAt: string;
 }
 

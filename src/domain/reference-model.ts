@@ -7,23 +7,35 @@ import type { LinkRecord, ShareRecord, TiersightFile } from './format.ts';
 export interface ReferenceView {
   /** The instant of the query. */
   t: Date;
-  /** False for "now": a share counts while not revoked, whatever the times say (see visibility-cypher.ts). */
+  /**
+   * False for "now": a share counts while not revoked, whatever the times say, and everything recorded
+   * counts (see visibility-cypher.ts). True for asOf: only what was recorded by t counts.
+   */
   historical: boolean;
 }
 
 const at = (text: string | null | undefined): Date | null => (text ? parseInstant(text) : null);
 
 export class ReferenceModel {
-  /** `loadedAt`: when the file was imported, which is when a share without createdAt was granted. */
+  /**
+   * `loadedAt`: when the file was imported, which is the recording time of every link and indicator
+   * without recordedAt and of every share without createdAt.
+   */
   constructor(
     private readonly file: TiersightFile,
     private readonly loadedAt: Date = new Date(),
   ) {}
 
-  holds(link: LinkRecord, { t }: ReferenceView): boolean {
+  /** Transaction time: for asOf t, a record exists only once it was recorded. */
+  recorded(record: { recordedAt?: string | null | undefined }, { t, historical }: ReferenceView): boolean {
+    return !historical || (at(record.recordedAt) ?? this.loadedAt) <= t;
+  }
+
+  /** A link holds at t when valid then (validFrom <= t < validTo) and, for asOf, recorded by then. */
+  holds(link: LinkRecord, view: ReferenceView): boolean {
     const from = at(link.validFrom);
     const to = at(link.validTo);
-    return (from === null || from <= t) && (to === null || t < to);
+    return this.recorded(link, view) && (from === null || from <= view.t) && (to === null || view.t < to);
   }
 
   shareActive(share: ShareRecord, { t, historical }: ReferenceView): boolean {
@@ -102,14 +114,22 @@ export class ReferenceModel {
     return this.roots(viewer, view).some((root) => this.tiers(viewer, root, view).has(id));
   }
 
-  /** Contract section 7: flagged organizations with their tiers, and the blind spots. */
+  /** The ids of an organization's risk indicators (for asOf: those recorded by then). */
+  risks(organization: string, view: ReferenceView): string[] {
+    return this.file.risks
+      .filter((r) => r.organization === organization && this.recorded(r, view))
+      .map((r) => r.id);
+  }
+
+  /** Contract section 7: flagged organizations with their tiers and indicators, and the blind spots. */
   exposure(viewer: string, root: string, depth: number, view: ReferenceView) {
     const tier = this.tiers(viewer, root, view, depth);
     const owners = new Set(this.roots(viewer, view).filter((id) => id !== viewer));
     const reached = [...tier].filter(([id, k]) => k >= 1 && id !== root);
-    const flagged = new Set(this.file.risks.map((r) => r.organization));
     return {
-      findings: reached.filter(([id]) => flagged.has(id)).map(([id, k]) => ({ id, tier: k })),
+      findings: reached
+        .map(([id, k]) => ({ id, tier: k, indicators: this.risks(id, view) }))
+        .filter((f) => f.indicators.length > 0),
       blindSpots: reached
         .filter(([id, k]) => k < depth && id !== viewer && !owners.has(id))
         .map(([id]) => id),

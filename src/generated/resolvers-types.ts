@@ -146,6 +146,12 @@ export type Organization = {
   type: OrganizationType;
 };
 
+
+/** A party in a supply chain. */
+export type OrganizationRisksArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** The kind of party an organization is in a supply chain. */
 export type OrganizationType =
   /** Owns the product and its brand (e.g. Dell). */
@@ -264,6 +270,11 @@ export type RiskIndicator = {
   kind: RiskKind;
   /** When the source observed or published it. */
   observedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * When Tiersight first recorded the indicator (transaction time), set by the server: the import's or
+   * screening's instant, or an earlier one the imported file states. `asOf` shows it only from then.
+   */
+  recordedAt: Scalars['DateTime']['output'];
   /** How serious it is. */
   severity: Severity;
   /** Who published it: report, list or auditor, with date. */
@@ -311,7 +322,7 @@ export type Share = {
   __typename?: 'Share';
   /** True while the share is neither revoked nor expired. */
   active: Scalars['Boolean']['output'];
-  /** When the share was granted. */
+  /** When the share was granted, which is when it was recorded: `asOf` counts it only from then. */
   createdAt: Scalars['DateTime']['output'];
   /** When the share stops being active; null for never. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
@@ -375,6 +386,12 @@ export type SupplyLink = {
   products: Array<Scalars['String']['output']>;
   /** Where the link comes from; null when the importer did not say. */
   provenance?: Maybe<Provenance>;
+  /**
+   * When Tiersight first recorded the link (transaction time), set by the server: the import's instant,
+   * or an earlier one the imported file states. `validFrom`/`validTo` say when the link holds in the
+   * world; `recordedAt` says since when anyone could see it here, so `asOf` shows the link only from then.
+   */
+  recordedAt: Scalars['DateTime']['output'];
   /** Citations for the link. */
   sources: Array<Scalars['String']['output']>;
   /** Who supplies. */
@@ -609,7 +626,7 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   osId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  risks?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType>;
+  risks?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType, Partial<OrganizationRisksArgs>>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganizationType'], ParentType, ContextType>;
 };
@@ -631,6 +648,7 @@ export type RiskIndicatorResolvers<ContextType = RequestContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
   observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -669,6 +687,7 @@ export type SupplyLinkResolvers<ContextType = RequestContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

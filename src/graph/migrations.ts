@@ -3,10 +3,19 @@
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
 import { cypher, type CypherQuery } from './cypher.ts';
 import type { Executor } from './executor.ts';
+import { toNeo4jDateTime } from './repositories/mappers.ts';
 
 interface Migration {
   id: string;
+  /** Schema statements, safe to run again (IF NOT EXISTS): run at every start. */
   statements: CypherQuery[];
+  /**
+   * Data changes, run until the migration is recorded. Each walks its records in id order, a batch per
+   * transaction so that millions of records never make one huge transaction: it gets $after (the last
+   * id done, '' at first) and $now (one instant for the whole migration) and returns `last`, the last
+   * id of its batch (null once there is none).
+   */
+  backfills?: CypherQuery[];
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -53,8 +62,31 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // Transaction time (recordedAt) on links and risk indicators. Records stored before it existed were
+    // recorded at some unknown time before now: the migration's instant is the one bound that is true.
+    id: '003-recorded-at',
+    statements: [],
+    backfills: [
+      cypher(
+        'migration.linkRecordedAt',
+        `MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
+         WITH l ORDER BY l.id LIMIT 10000
+         SET l.recordedAt = coalesce(l.recordedAt, $now)
+         RETURN max(l.id) AS last`,
+      ),
+      cypher(
+        'migration.riskRecordedAt',
+        `MATCH (r:RiskIndicator) WHERE r.id > $after
+         WITH r ORDER BY r.id LIMIT 10000
+         SET r.recordedAt = coalesce(r.recordedAt, $now)
+         RETURN max(r.id) AS last`,
+      ),
+    ],
+  },
 ];
 
+const appliedMigrations = cypher('migration.applied', 'MATCH (m:TiersightMigration) RETURN m.id AS id');
 const recordMigration = cypher(
   'migration.record',
   'MERGE (m:TiersightMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()',
@@ -63,9 +95,25 @@ const awaitIndexes = cypher('migration.awaitIndexes', 'CALL db.awaitIndexes(300)
 
 /** Brings the schema up to date and waits until every index is online. */
 export async function migrate(executor: Executor): Promise<void> {
+  const now = toNeo4jDateTime(new Date());
+  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => r.get('id') as string));
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) await executor.write(statement, {});
+    if (!applied.has(migration.id)) {
+      for (const backfill of migration.backfills ?? []) await runBackfill(executor, backfill, now);
+    }
     await executor.write(recordMigration, { id: migration.id });
   }
   await executor.read(awaitIndexes, {});
+}
+
+async function runBackfill(
+  executor: Executor,
+  backfill: CypherQuery,
+  now: ReturnType<typeof toNeo4jDateTime>,
+): Promise<void> {
+  for (let after: unknown = ''; after !== null;) {
+    const [record] = await executor.write(backfill, { after, now });
+    after = record?.get('last') ?? null;
+  }
 }

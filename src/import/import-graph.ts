@@ -26,6 +26,11 @@ export interface ImportOptions {
   batchSize?: number;
   progress?: ImportProgress;
   maxProblems?: number;
+  /**
+   * The import's instant: the recording time of every record that does not state an earlier one, and
+   * the latest one a file may state (default: when the import starts).
+   */
+  importedAt?: Date;
 }
 
 export async function importGraph(
@@ -35,6 +40,7 @@ export async function importGraph(
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const progress = options.progress ?? silent;
+  const importedAt = options.importedAt ?? new Date();
   progress.phase('validating');
   const counted: ItemSource = async function* () {
     let seen = 0;
@@ -45,6 +51,7 @@ export async function importGraph(
   };
   const validation = await validate(counted, {
     existing: options.reset ? null : repository,
+    importedAt,
     ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
   });
   progress.finish();
@@ -53,7 +60,7 @@ export async function importGraph(
   if (options.reset) await repository.deleteAllData();
   const total = SECTIONS.reduce((sum, s) => sum + validation.counts[s], 0);
   progress.phase('writing', total);
-  const writer = new BatchWriter(repository, options.batchSize ?? 5_000, progress);
+  const writer = new BatchWriter(repository, options.batchSize ?? 5_000, progress, importedAt);
   const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
   const passes: Section[][] = orgsFirst ? [[...SECTIONS]] : [['organizations'], ['links', 'shares', 'risks']];
   for (const sections of passes) await writer.pass(source, new Set(sections));
@@ -79,6 +86,7 @@ class BatchWriter {
     private readonly repository: ImportRepository,
     private readonly batchSize: number,
     private readonly progress: ImportProgress,
+    private readonly importedAt: Date,
   ) {}
 
   async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
@@ -113,13 +121,13 @@ class BatchWriter {
         await this.repository.upsertOrganizations(batch as OrganizationRecord[]);
         break;
       case 'links':
-        await this.repository.upsertLinks(batch as LinkRecord[]);
+        await this.repository.upsertLinks(batch as LinkRecord[], this.importedAt);
         break;
       case 'shares':
-        await this.repository.upsertShares(batch as ShareRecord[]);
+        await this.repository.upsertShares(batch as ShareRecord[], this.importedAt);
         break;
       case 'risks':
-        await this.repository.upsertRisks(batch as RiskRecord[]);
+        await this.repository.upsertRisks(batch as RiskRecord[], this.importedAt);
         break;
     }
     this.written[section] += batch.length;

@@ -81,6 +81,21 @@ class Fields {
     return this.fail(field, 'must be an ISO 8601 date (2014-09-15) or date-time with a zone', v) ?? null;
   }
 
+  /**
+   * A recording time (transaction time): an instant, and never after the import that records it, since
+   * a file may only say that a record was known earlier than the import. `importedAt` is undefined when
+   * a record already validated is read again for writing.
+   */
+  recordedAt(field: string, importedAt: Date | undefined): string | null {
+    const v = this.instant(field);
+    if (v !== null && importedAt !== undefined && parseInstant(v)! > importedAt) {
+      this.problems.push(
+        `${field} must not be after the import (${importedAt.toISOString()}), got ${describe(v)}`,
+      );
+    }
+    return v;
+  }
+
   strings(field: string, what: string, optional: boolean): string[] | undefined {
     const v = this.value[field];
     if ((v === undefined || v === null) && optional) return undefined;
@@ -182,7 +197,7 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
   return f.result(record);
 }
 
-export function checkLink(value: unknown): Checked<LinkRecord> {
+export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
   const record: LinkRecord = {
@@ -192,6 +207,7 @@ export function checkLink(value: unknown): Checked<LinkRecord> {
     products: f.strings('products', 'product names', true) ?? [],
     validFrom: f.instant('validFrom'),
     validTo: f.instant('validTo'),
+    recordedAt: f.recordedAt('recordedAt', importedAt),
     ...f.sourced(),
   };
   if (record.supplier !== '' && record.supplier === record.customer) {
@@ -207,7 +223,7 @@ export function checkLink(value: unknown): Checked<LinkRecord> {
   return f.result(record);
 }
 
-export function checkShare(value: unknown): Checked<ShareRecord> {
+export function checkShare(value: unknown, importedAt?: Date): Checked<ShareRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
   const raw = value as Record<string, unknown>;
@@ -230,7 +246,7 @@ export function checkShare(value: unknown): Checked<ShareRecord> {
     linkIds,
     expiresAt: f.instant('expiresAt'),
     revokedAt: f.instant('revokedAt'),
-    createdAt: f.instant('createdAt'),
+    createdAt: f.recordedAt('createdAt', importedAt),
   };
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
@@ -238,7 +254,7 @@ export function checkShare(value: unknown): Checked<ShareRecord> {
   return f.result(record);
 }
 
-export function checkRisk(value: unknown): Checked<RiskRecord> {
+export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
   const record: RiskRecord = {
@@ -250,6 +266,7 @@ export function checkRisk(value: unknown): Checked<RiskRecord> {
     description: f.text('description', true) ?? null,
     evidenceUrl: f.url('evidenceUrl'),
     observedAt: f.instant('observedAt'),
+    recordedAt: f.recordedAt('recordedAt', importedAt),
   };
   return f.result(record);
 }

@@ -47,12 +47,13 @@ export interface ValidationResult {
   sectionOrder: Section[];
 }
 
+/** `importedAt`: the import's instant, which no recording time in the file may be after. */
 export const CHECKERS = {
   organizations: checkOrganization,
   links: checkLink,
   shares: checkShare,
   risks: checkRisk,
-} satisfies Record<Section, (value: unknown) => Checked<unknown>>;
+} satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
 interface PendingOrganization {
   section: Section;
@@ -172,8 +173,9 @@ class FileIndex {
 
 export async function validate(
   source: ItemSource,
-  options: { existing: ExistingGraph | null; maxProblems?: number },
+  options: { existing: ExistingGraph | null; maxProblems?: number; importedAt?: Date },
 ): Promise<ValidationResult> {
+  const importedAt = options.importedAt ?? new Date();
   const index = new FileIndex(options.maxProblems ?? 10_000);
   const counts: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
   const sectionOrder: Section[] = [];
@@ -187,7 +189,7 @@ export async function validate(
       const { section, index: i, value } = item;
       if (sectionOrder.at(-1) !== section) sectionOrder.push(section);
       counts[section]++;
-      const checked = CHECKERS[section](value);
+      const checked = CHECKERS[section](value, importedAt);
       if (checked.record === null) {
         const id = idOf(value);
         for (const message of checked.problems)

@@ -20,12 +20,18 @@ export function checkProduct(product: string | null | undefined): string | null 
   return product;
 }
 
-/** The request's scope, or the same viewer at `asOf` (links and shares as they were then). */
+/** An optional instant argument as a Date (null when absent); a bad one is BAD_USER_INPUT naming it. */
+export function instantArgument(name: string, value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const instant = parseInstant(value);
+  if (instant === null) throw badInput(`${name} must be an ISO 8601 date-time, got '${value}'`);
+  return instant;
+}
+
+/** The request's scope, or the same viewer at `asOf` (links and shares as held and recorded then). */
 export function scopeAt(scope: ViewerScope, asOf: string | null | undefined): ViewerScope {
-  if (asOf === null || asOf === undefined) return scope;
-  const instant = parseInstant(asOf);
-  if (instant === null) throw badInput(`asOf must be an ISO 8601 date-time, got '${asOf}'`);
-  return { ...scope, instant, historical: true };
+  const instant = instantArgument('asOf', asOf);
+  return instant === null ? scope : { ...scope, instant, historical: true };
 }
 
 export interface ChainArguments {

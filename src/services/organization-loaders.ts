@@ -3,7 +3,7 @@
 // for `shareParties`, not a party of one of the viewer's shares).
 import DataLoader from 'dataloader';
 import type { Organization, RiskIndicator } from '../domain/model.ts';
-import type { AnalysisRepository } from '../graph/repositories/analysis-repository.ts';
+import type { AnalysisRepository, RiskKey } from '../graph/repositories/analysis-repository.ts';
 import type { OrganizationRepository } from '../graph/repositories/organization-repository.ts';
 import type { ShareRepository } from '../graph/repositories/share-repository.ts';
 import type { ViewerScope, VisibilityRepository } from '../graph/repositories/visibility-repository.ts';
@@ -21,7 +21,7 @@ export interface OrganizationLoaders {
   /** Owners and recipients of the viewer's shares: whole when visible (rule 5), else an identity card. */
   shareParties: DataLoader<string, Organization | null>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
-  risks: DataLoader<string, RiskIndicator[]>;
+  risks: DataLoader<RiskKey, RiskIndicator[], string>;
 }
 
 export function createOrganizationLoaders(
@@ -44,13 +44,10 @@ export function createOrganizationLoaders(
     shareParties: new DataLoader(async (ids) => inKeyOrder(ids, await shares.parties(scope, ids)), {
       maxBatchSize: 1_000,
     }),
-    risks: new DataLoader(
-      async (ids) => {
-        const byId = await analysis.risksByOrganization(ids, scope.context);
-        return ids.map((id) => byId.get(id) ?? []);
-      },
-      { maxBatchSize: 5_000 },
-    ),
+    risks: new DataLoader((keys) => analysis.risksByOrganization(keys, scope.context), {
+      maxBatchSize: 5_000,
+      cacheKeyFn: ({ organizationId, asOf }) => `${organizationId}@${asOf?.toISOString() ?? 'now'}`,
+    }),
   };
 }
 

@@ -68,6 +68,14 @@ async function watchlistIndicators(): Promise<StoredIndicator[]> {
   return records.map((r) => r.toObject() as StoredIndicator);
 }
 
+/** When each WATCHLIST indicator was first recorded, in ms since the epoch, by id. */
+async function recordedAt(): Promise<Record<string, number>> {
+  const { records } = await db.driver.executeQuery(
+    `MATCH (r:RiskIndicator {kind: 'WATCHLIST'}) RETURN r.id AS id, r.recordedAt.epochMillis AS at`,
+  );
+  return Object.fromEntries(records.map((r) => [r.get('id') as string, r.get('at') as number]));
+}
+
 /** Runs the command as the CLI would, with stdout and stderr captured. */
 async function runCommand(args: string[]): Promise<{ stdout: string; stderr: string }> {
   let stdout = '';
@@ -147,7 +155,13 @@ describe('tiersight screen', () => {
 
   it('--apply records each match as a WATCHLIST indicator with the source and date, idempotently', async () => {
     const before = await countAll(db);
+    const started = Date.now();
     const first = await runCommand([writeList(LIST), '--apply', '--severity', 'CRITICAL']);
+    // Recorded by this run, at one instant (asOf an earlier instant does not show them).
+    const recorded = await recordedAt();
+    const instants = new Set(Object.values(recorded));
+    expect(instants.size).toBe(1);
+    expect([...instants][0]).toBeGreaterThanOrEqual(started);
     expect(first.stderr).toMatch(
       /Recorded 2 WATCHLIST indicator\(s\) with severity CRITICAL \(2 new, 0 already/,
     );
@@ -183,6 +197,7 @@ describe('tiersight screen', () => {
     expect(JSON.parse(second.stdout)).toHaveLength(2);
     expect(second.stderr).toMatch(/Recorded 2 WATCHLIST indicator\(s\) .*\(0 new, 2 already present\)/);
     expect(await watchlistIndicators()).toEqual(expected);
+    expect(await recordedAt()).toEqual(recorded);
     expect(await countAll(db)).toEqual({ ...before, risks: (before.risks ?? 0) + 2 });
   });
 

@@ -1,6 +1,7 @@
-// Property: on random graphs with partial, expired and revoked shares, dated links and cycles, the API
-// answers supplyChain, rootId, organization lookups, exposure, paths and asOf exactly as the reference
-// model of contract sections 2 and 7 (src/domain/reference-model.ts) does.
+// Property: on random graphs with partial, expired and revoked shares, dated links and cycles, links,
+// shares and risk indicators recorded at different times, the API answers supplyChain, rootId,
+// organization lookups, exposure, paths and asOf (what held and was recorded by then) exactly as the
+// reference model of contract sections 2 and 7 (src/domain/reference-model.ts) does.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
@@ -27,6 +28,8 @@ const graphArbitrary = fc
         customer: org,
         validFrom: maybe(fc.constantFrom(...PAST, ...FUTURE)),
         validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+        // Null: recorded by the import itself, i.e. now.
+        recordedAt: maybe(fc.constantFrom(...PAST)),
       })
       .filter((l) => l.supplier !== l.customer && !(l.validFrom && l.validTo && l.validFrom >= l.validTo));
     return fc.record({
@@ -45,10 +48,12 @@ const graphArbitrary = fc
         { maxLength: 12 },
       ),
       depth: fc.integer({ min: 1, max: 6 }),
-      flagged: fc.subarray(ids),
+      risks: fc.array(fc.record({ organization: org, recordedAt: maybe(fc.constantFrom(...PAST)) }), {
+        maxLength: 6,
+      }),
     });
   })
-  .map(({ ids, links, shares, depth, flagged }): { file: TiersightFile; depth: number } => {
+  .map(({ ids, links, shares, depth, risks }): { file: TiersightFile; depth: number } => {
     const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
     const shareRecords: ShareRecord[] = shares
       .filter((s) => s.owner !== s.recipient)
@@ -74,12 +79,12 @@ const graphArbitrary = fc
         organizations: ids.map((id) => ({ id, name: id, type: 'MANUFACTURER', country: 'SE' })),
         links: linkRecords,
         shares: shareRecords,
-        risks: flagged.map((organization, i) => ({
+        risks: risks.map((risk, i) => ({
           id: `r${i}`,
-          organization,
           kind: 'REPORT' as const,
           source: 'Property test',
           severity: 'HIGH' as const,
+          ...risk,
         })),
       },
     };
@@ -148,7 +153,8 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
 });
 
 const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf: $asOf) {
-  findings { organization { id } tier path { id } } blindSpots { id } } }`;
+  findings { organization { id risks(asOf: $asOf) { id } } tier path { id } indicators { id } }
+  blindSpots { id } } }`;
 const PATHS = `query($to: ID!, $d: Int, $limit: Int) { paths(toId: $to, maxDepth: $d, limit: $limit) { links { id } } }`;
 const CHAIN_AT = `query($d: Int, $asOf: DateTime) { supplyChain(maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
@@ -162,7 +168,12 @@ const AS_OF = fc.constantFrom(
 );
 
 type ExposureAnswer = {
-  findings: { organization: { id: string }; tier: number; path: { id: string }[] }[];
+  findings: {
+    organization: { id: string; risks: { id: string }[] };
+    tier: number;
+    path: { id: string }[];
+    indicators: { id: string }[];
+  }[];
   blindSpots: { id: string }[];
 };
 
@@ -189,9 +200,16 @@ it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, a
             const answer = response.data!['exposure'] as ExposureAnswer;
             const expected = model.exposure(viewer, viewer, depth, view);
             const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-            expect(answer.findings.map((f) => ({ id: f.organization.id, tier: f.tier })).sort(byId)).toEqual(
-              expected.findings.sort(byId),
-            );
+            const idsOf = (list: { id: string }[]) => list.map((i) => i.id).sort();
+            expect(
+              answer.findings
+                .map((f) => ({ id: f.organization.id, tier: f.tier, indicators: idsOf(f.indicators) }))
+                .sort(byId),
+            ).toEqual(expected.findings.map((f) => ({ ...f, indicators: f.indicators.sort() })).sort(byId));
+            for (const finding of answer.findings) {
+              // Organization.risks(asOf) lists what exposure at the same instant lists.
+              expect(idsOf(finding.organization.risks)).toEqual(idsOf(finding.indicators));
+            }
             expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
             for (const finding of answer.findings) {
               // The path is a shortest one: root first, the flagged organization last, one hop per tier.

@@ -145,11 +145,16 @@ describe('demo scenario data', () => {
   it('writes dates as YYYY-MM-DD with validFrom before validTo', () => {
     const date = /^\d{4}-\d{2}-\d{2}$/;
     for (const l of links) {
-      for (const d of [l.validFrom, l.validTo]) if (d) expect(d, l.id).toMatch(date);
+      for (const d of [l.validFrom, l.validTo, l.recordedAt]) if (d) expect(d, l.id).toMatch(date);
       if (l.validFrom && l.validTo) expect(instant(l.validFrom)).toBeLessThan(instant(l.validTo));
     }
     for (const s of shares) if (s.createdAt) expect(s.createdAt).toMatch(date);
-    for (const r of risks) if (r.observedAt) expect(r.observedAt).toMatch(date);
+    for (const r of risks) for (const d of [r.observedAt, r.recordedAt]) if (d) expect(d, r.id).toMatch(date);
+  });
+
+  it('states when every link and risk indicator was recorded in the story, so that asOf has a past', () => {
+    for (const record of [...links, ...risks]) expect(record.recordedAt, record.id).toBeTruthy();
+    for (const l of links) if (l.validFrom) expect(l.recordedAt, l.id).toBe(l.validFrom);
   });
 
   it('cites at least one source for every DOCUMENTED record', () => {

@@ -151,9 +151,13 @@ describe('operations', () => {
     expect(full.query).toContain(
       'exposure(maxDepth: $maxDepth, rootId: $rootId, asOf: $asOf, product: $product)',
     );
+    // As of an instant, organizations show the risk indicators recorded by then.
+    const dated = supplyChainOperation({ ...query, asOf: '2013-06-01' }, ALL_CAPABILITIES);
+    expect(dated.query).toContain('risks(asOf: $asOf) {');
+    expect(dated.query).not.toMatch(/risks \{/);
     const old = supplyChainOperation(
       { rootId: null, maxDepth: 4, asOf: '2013-06-01', product: 'x' },
-      { exposure: false, risks: false, asOf: false, product: false },
+      { exposure: false, risks: false, risksAsOf: false, asOf: false, product: false },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });
     expect(old.query).not.toContain('risks');

@@ -51,15 +51,23 @@ export async function graphql<T>(
 export interface Capabilities {
   exposure: boolean;
   risks: boolean;
+  /** `Organization.risks(asOf)`: the indicators recorded by an instant, for an `asOf` view. */
+  risksAsOf: boolean;
   asOf: boolean;
   product: boolean;
 }
 
-export const ALL_CAPABILITIES: Capabilities = { exposure: true, risks: true, asOf: true, product: true };
+export const ALL_CAPABILITIES: Capabilities = {
+  exposure: true,
+  risks: true,
+  risksAsOf: true,
+  asOf: true,
+  product: true,
+};
 
 const CAPABILITIES = `{
   query: __type(name: "Query") { fields { name args { name } } }
-  organization: __type(name: "Organization") { fields { name } }
+  organization: __type(name: "Organization") { fields { name args { name } } }
 }`;
 
 interface TypeInfo {
@@ -76,9 +84,11 @@ export async function capabilities(token: string): Promise<Capabilities> {
     );
     const fields = data.query?.fields ?? [];
     const chainArgs = new Set(fields.find((f) => f.name === 'supplyChain')?.args?.map((a) => a.name));
+    const risks = data.organization?.fields?.find((f) => f.name === 'risks');
     return {
       exposure: fields.some((f) => f.name === 'exposure'),
-      risks: (data.organization?.fields ?? []).some((f) => f.name === 'risks'),
+      risks: risks !== undefined,
+      risksAsOf: risks?.args?.some((a) => a.name === 'asOf') ?? false,
       asOf: chainArgs.has('asOf'),
       product: chainArgs.has('product'),
     };
@@ -99,8 +109,14 @@ export const ME = `{ me { organization { id name type country } roles roots { id
 export const me = async (token: string): Promise<Me> => (await graphql<{ me: Me }>(ME, {}, token)).me;
 
 const RISK_FIELDS = 'id kind source severity description evidenceUrl observedAt';
-const orgFields = (risks: boolean) =>
-  `id name type country city provenance sources${risks ? ` risks { ${RISK_FIELDS} }` : ''}`;
+
+/** An organization's fields; in an `asOf` view, only the risk indicators recorded by then. */
+function orgFields(can: Capabilities, asOf: boolean): string {
+  const fields = 'id name type country city provenance sources';
+  if (!can.risks) return fields;
+  const risks = asOf && can.risksAsOf ? 'risks(asOf: $asOf)' : 'risks';
+  return `${fields} ${risks} { ${RISK_FIELDS} }`;
+}
 
 /** The variables and declarations for the arguments that are set and that the server supports. */
 function argumentsOf(q: Query, can: Capabilities) {
@@ -122,12 +138,17 @@ function argumentsOf(q: Query, can: Capabilities) {
     args.push('product: $product');
     variables['product'] = q.product.trim();
   }
-  return { declarations: declarations.join(', '), args: args.join(', '), variables };
+  return {
+    declarations: declarations.join(', '),
+    args: args.join(', '),
+    variables,
+    asOf: 'asOf' in variables,
+  };
 }
 
 export function supplyChainOperation(q: Query, can: Capabilities) {
-  const { declarations, args, variables } = argumentsOf(q, can);
-  const org = orgFields(can.risks);
+  const { declarations, args, variables, asOf } = argumentsOf(q, can);
+  const org = orgFields(can, asOf);
   const query = `query DashboardChain(${declarations}) {
   supplyChain(${args}) {
     root { ${org} }

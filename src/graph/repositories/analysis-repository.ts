@@ -4,23 +4,26 @@ import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { cypher } from '../cypher.ts';
 import type { Executor, QueryContext } from '../executor.ts';
-import { mapLink, mapOrganization, mapRisk } from './mappers.ts';
+import { mapLink, mapOrganization, mapRisk, toNeo4jDateTime } from './mappers.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
   CHAIN_HOP,
+  linkProjection,
   ORGANIZATION_PROJECTION,
   REACHED,
+  RISK_RECORDED,
   VIEWER_GRANTS,
 } from './visibility-cypher.ts';
 import { scopeParams, type ViewerScope } from './visibility-repository.ts';
 
-const RISK_PROJECTION = '{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt}';
+const RISK_PROJECTION =
+  '{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}';
 
 /**
- * Findings: the reached organizations that carry risk indicators, with the shortest path REACHED
- * found to them. Blind spots: reached organizations above the last tier that own no share active
- * for the viewer.
+ * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
+ * past), with the shortest path REACHED found to them. Blind spots: reached organizations above the
+ * last tier that own no share active for the viewer.
  */
 const EXPOSURE_BY_DEPTH = byDepth(
   'analysis.exposure',
@@ -32,6 +35,9 @@ CALL (reached) {
   UNWIND reached AS e
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE ` +
+    RISK_RECORDED +
+    `
   WITH e, collect(risk ` +
     RISK_PROJECTION +
     `) AS risks
@@ -75,22 +81,31 @@ CALL (v, whole, shared, x, reachable) {
   LIMIT $limit
   RETURN collect({
     organizations: [n IN nodes(p) | n.id],
-    links: [r IN relationships(p) | {id: r.id, supplierId: startNode(r).id, customerId: endNode(r).id,
-            products: r.products, validFrom: r.validFrom, validTo: r.validTo, provenance: r.provenance,
-            sources: r.sources}]
+    links: [r IN relationships(p) | ` +
+    linkProjection('r', 'startNode(r).id', 'endNode(r).id') +
+    `]
   }) AS paths
 }
 RETURN paths`,
 );
 
+/** The indicators of each key's organization; with `asOf`, only those recorded by then. */
 const RISKS_BY_ORGANIZATION = cypher(
   'analysis.risksByOrganization',
-  `UNWIND $ids AS id
-   MATCH (:Organization {id: id})-[:HAS_RISK]->(risk:RiskIndicator)
-   RETURN id, collect(risk ` +
+  `UNWIND range(0, size($keys) - 1) AS i
+   WITH i, $keys[i] AS key
+   MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
+   WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
+   RETURN i, collect(risk ` +
     RISK_PROJECTION +
     `) AS risks`,
 );
+
+/** Whose risk indicators, as recorded by when (null: everything recorded now). */
+export interface RiskKey {
+  organizationId: string;
+  asOf: Date | null;
+}
 
 export interface ExposureRow {
   root: Organization;
@@ -158,12 +173,16 @@ export class AnalysisRepository {
     return paths.map((p) => ({ organizationIds: p.organizations, links: p.links.map(mapLink) }));
   }
 
-  /** Risk indicators per organization id, for a DataLoader. */
-  async risksByOrganization(
-    ids: readonly string[],
-    context: QueryContext,
-  ): Promise<Map<string, RiskIndicator[]>> {
-    const records = await this.executor.read(RISKS_BY_ORGANIZATION, { ids }, context);
-    return new Map(records.map((r) => [r.get('id') as string, (r.get('risks') as Row[]).map(mapRisk)]));
+  /** Risk indicators per key, in key order (empty where there are none), for a DataLoader. */
+  async risksByOrganization(keys: readonly RiskKey[], context: QueryContext): Promise<RiskIndicator[][]> {
+    const records = await this.executor.read(
+      RISKS_BY_ORGANIZATION,
+      {
+        keys: keys.map((k) => ({ id: k.organizationId, asOf: k.asOf && toNeo4jDateTime(k.asOf) })),
+      },
+      context,
+    );
+    const found = new Map(records.map((r) => [r.get('i') as number, (r.get('risks') as Row[]).map(mapRisk)]));
+    return keys.map((_, i) => found.get(i) ?? []);
   }
 }

@@ -1,10 +1,15 @@
 // Bulk writes of tiersight/v1 records: one UNWIND statement per batch and kind, upserting by id so
 // that importing the same file twice leaves the same graph. Dates are converted by Cypher's
 // datetime() so that the stored values are real temporal values (comparable in the traversal).
+//
+// recordedAt (transaction time) is the earliest of what is stored and what this import says (the
+// file's recordedAt, else $importedAt): importing again never moves history later, and a file that
+// knows of an earlier recording moves it earlier.
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../../domain/format.ts';
 import { cypher } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import type { ExistingGraph } from '../../import/validate.ts';
+import { toNeo4jDateTime } from './mappers.ts';
 
 const upsertOrganizations = cypher(
   'import.upsertOrganizations',
@@ -26,8 +31,10 @@ const upsertLinks = cypher(
    WITH row
    MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
    MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
+   WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
    SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
-       l.provenance = row.provenance, l.sources = row.sources`,
+       l.provenance = row.provenance, l.sources = row.sources,
+       l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
 const upsertShares = cypher(
@@ -35,7 +42,7 @@ const upsertShares = cypher(
   `UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
-   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), datetime())
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
    SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient
@@ -54,8 +61,10 @@ const upsertRisks = cypher(
   `UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
+   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
-       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt)
+       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+       r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
@@ -100,9 +109,9 @@ const ORGANIZATION_OPTIONAL = [
   'provenance',
   'sources',
 ];
-const LINK_OPTIONAL = ['validFrom', 'validTo', 'provenance', 'sources'];
+const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
 const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
-const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt'];
+const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
 
 const LOOKUP_BATCH = 10_000;
 
@@ -115,16 +124,28 @@ export class ImportRepository implements ExistingGraph {
     });
   }
 
-  async upsertLinks(records: LinkRecord[]): Promise<void> {
-    await this.executor.write(upsertLinks, { rows: records.map((r) => withNulls(r, LINK_OPTIONAL)) });
+  /** `importedAt`: the recording time of links that do not state an earlier one. */
+  async upsertLinks(records: LinkRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertLinks, {
+      rows: records.map((r) => withNulls(r, LINK_OPTIONAL)),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
   }
 
-  async upsertShares(records: ShareRecord[]): Promise<void> {
-    await this.executor.write(upsertShares, { rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)) });
+  /** `importedAt`: the createdAt of new shares that do not state one. */
+  async upsertShares(records: ShareRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertShares, {
+      rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
   }
 
-  async upsertRisks(records: RiskRecord[]): Promise<void> {
-    await this.executor.write(upsertRisks, { rows: records.map((r) => withNulls(r, RISK_OPTIONAL)) });
+  /** `importedAt`: the recording time of indicators that do not state an earlier one. */
+  async upsertRisks(records: RiskRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertRisks, {
+      rows: records.map((r) => withNulls(r, RISK_OPTIONAL)),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
   }
 
   /** Empties the database (schema and migration records stay), in batches to bound transaction size. */

@@ -14,6 +14,13 @@ export function isoInstant(value: unknown): string | null {
 
 export const toNeo4jDateTime = (instant: Date) => neo4j.types.DateTime.fromStandardDate(instant);
 
+/** Every write sets recordedAt and migration 003 filled in older records: one missing is a bug. */
+function recordedAt(row: Row): string {
+  const instant = isoInstant(row['recordedAt']);
+  if (instant === null) throw new Error(`record ${String(row['id'])} has no recordedAt`);
+  return instant;
+}
+
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 const list = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
@@ -42,6 +49,7 @@ export function mapLink(row: Row): SupplyLink {
     products: list(row['products']),
     validFrom: isoInstant(row['validFrom']),
     validTo: isoInstant(row['validTo']),
+    recordedAt: recordedAt(row),
     provenance: text(row['provenance']) as Provenance | null,
     sources: list(row['sources']),
   };
@@ -68,5 +76,6 @@ export function mapRisk(row: Row): RiskIndicator {
     description: text(row['description']),
     evidenceUrl: text(row['evidenceUrl']),
     observedAt: isoInstant(row['observedAt']),
+    recordedAt: recordedAt(row),
   };
 }

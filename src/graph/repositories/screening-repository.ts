@@ -8,6 +8,7 @@ import type { ScreenedOrganization, ScreeningMatch } from '../../screening/match
 import { foldText } from '../../screening/normalize-name.ts';
 import { cypher } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
+import { toNeo4jDateTime } from './mappers.ts';
 
 const allOrganizations = cypher(
   'screening.organizations',
@@ -25,7 +26,7 @@ const upsertWatchlistIndicators = cypher(
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.severity = row.severity,
        r.description = row.description, r.evidenceUrl = row.evidenceUrl,
-       r.observedAt = datetime(row.observedAt)
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
 );
@@ -101,9 +102,12 @@ export class ScreeningRepository {
     }
     const rows = [...byId.values()];
     const total: RecordedIndicators = { recorded: 0, created: 0 };
+    // One recording time for the whole run, kept by indicators that an earlier run recorded.
+    const recordedAt = toNeo4jDateTime(new Date());
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
       const [record] = await this.executor.write(upsertWatchlistIndicators, {
         rows: rows.slice(i, i + WRITE_BATCH),
+        recordedAt,
       });
       total.recorded += (record?.get('recorded') as number | undefined) ?? 0;
       total.created += (record?.get('created') as number | undefined) ?? 0;

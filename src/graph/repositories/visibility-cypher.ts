@@ -5,17 +5,24 @@
 //
 // $historical is false for "now": a share then counts while it is not revoked, whatever the clocks
 // say, so a revoke (or grant) is seen by every request that starts after the mutation returns even
-// when several API instances' clocks disagree by a few milliseconds. For an instant in the past
-// (asOf), grant and revoke times decide.
+// when several API instances' clocks disagree by a few milliseconds; and every link recorded so far
+// counts. For an instant in the past (asOf), grant and revoke times decide, and only what had been
+// recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
+// at $t", never with what was learnt later.
 import { cypher, type CypherQuery } from '../cypher.ts';
 
 /** Map projection of an organization's fields (see mapOrganization). */
 export const ORGANIZATION_PROJECTION =
   '{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}';
 
-/** The fields of link `l` from `s` to `c` (see mapLink). */
-export const LINK_PROJECTION = `{id: l.id, supplierId: s.id, customerId: c.id, products: l.products,
-  validFrom: l.validFrom, validTo: l.validTo, provenance: l.provenance, sources: l.sources}`;
+/** Map projection of relationship `link` with the given supplier and customer ids (see mapLink). */
+export const linkProjection = (link: string, supplierId: string, customerId: string) =>
+  `{id: ${link}.id, supplierId: ${supplierId}, customerId: ${customerId}, products: ${link}.products,
+  validFrom: ${link}.validFrom, validTo: ${link}.validTo, recordedAt: ${link}.recordedAt,
+  provenance: ${link}.provenance, sources: ${link}.sources}`;
+
+/** The fields of link `l` from `s` to `c`. */
+export const LINK_PROJECTION = linkProjection('l', 's.id', 'c.id');
 
 /**
  * Binds `v` (the viewer), `owners` (owners of shares active for v at $t: v's roots besides itself),
@@ -44,11 +51,22 @@ CALL (partial) {
 `;
 
 /**
- * Rule 1 for link `l` from supplier `s` to customer `c`: it holds at $t (HOLDS), and v is one of its
- * ends or an active share of its customer covers it.
+ * Link `l` holds at $t: valid then (validFrom <= $t < validTo, a missing bound open) and, for an
+ * instant in the past, recorded by then. The cheap parameter test comes first: for "now" it decides
+ * the recording clause alone.
  */
-export const HOLDS = '(l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
+export const HOLDS =
+  '(NOT $historical OR l.recordedAt <= $t)' +
+  ' AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
+
+/**
+ * Rule 1 for link `l` from supplier `s` to customer `c`: it holds at $t, and v is one of its ends or
+ * an active share of its customer covers it.
+ */
 export const DISCLOSED = HOLDS + ' AND (s = v OR c = v OR c IN whole OR l IN shared)';
+
+/** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
+export const RISK_RECORDED = '(NOT $historical OR risk.recordedAt <= $t)';
 
 /** A link carries $product (when one is asked for; null asks for every link). */
 export const IN_PRODUCT = '($product IS NULL OR $product IN l.products)';
