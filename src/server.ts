@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { Config } from './config.ts';
 import type { RequestContext } from './context.ts';
 import type { Executor } from './graph/executor.ts';
-import { formatError } from './graphql/errors.ts';
+import { formatError, refusalHttp } from './graphql/errors.ts';
 import { LIMITS, operationLimits } from './graphql/limits.ts';
 import { buildSchema } from './graphql/schema.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './http/dev-token.ts';
@@ -35,6 +35,8 @@ export interface AppOptions {
    * mode: environment not production and the development JWT secret in use. Default false.
    */
   devTokens?: boolean;
+  /** How old this process's view of import runs may be (src/services/import-gate.ts); tests only. */
+  importStateMaxAgeMs?: number;
 }
 
 export const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
@@ -66,7 +68,10 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  const repositories = createRepositories(options.executor);
+  const repositories = createRepositories(options.executor, {
+    log,
+    maxAgeMs: options.importStateMaxAgeMs,
+  });
   const secret = new TextEncoder().encode(options.config.jwt.secret);
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -75,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     formatError: (formatted, error) => formatError(formatted, error, (e) => log('GraphQL error', e)),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), repositories.importGate.plugin()],
   });
   await apollo.start();
 
@@ -101,7 +106,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         const context = await createRequestContext(repositories, secret, request.headers.authorization);
         if ('code' in context) {
           throw new GraphQLError(context.message, {
-            extensions: { code: context.code, http: { status: 401 } },
+            extensions: { code: context.code, http: refusalHttp(context) },
           });
         }
         return context;

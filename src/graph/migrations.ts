@@ -53,6 +53,15 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    id: '003-import-runs',
+    statements: [
+      cypher(
+        'constraint.importRunId',
+        'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
+      ),
+    ],
+  },
 ];
 
 const recordMigration = cypher(

@@ -1,8 +1,9 @@
 // What a client sees of an error: domain errors and GraphQL's own (validation, bad variables) keep
 // their code and message; anything else becomes INTERNAL_SERVER_ERROR with no stack, Cypher or driver
 // text, and is logged on the server instead.
+import { HeaderMap } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, UnavailableError, type ErrorCode } from '../domain/errors.ts';
 
 /**
  * The error a resolver threw, under GraphQL's wrapping. Duck-typed rather than `instanceof
@@ -55,4 +56,13 @@ export function formatError(
   }
   log(original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, SERVICE_UNAVAILABLE: 503 };
+
+/** The HTTP status and headers of a request refused before it runs (bad token, import under way). */
+export function refusalHttp(error: DomainError): { status: number; headers: HeaderMap } {
+  const headers = new HeaderMap();
+  if (error instanceof UnavailableError) headers.set('retry-after', String(error.retryAfterSeconds));
+  return { status: REFUSAL_STATUS[error.code] ?? 500, headers };
 }

@@ -1,6 +1,9 @@
 // An import in two passes over the data: validate everything, and only when nothing is wrong, write
 // in batches. Organizations are written before what refers to them; a file that lists them later is
-// read once more for the rest.
+// read once more for the rest. The writes happen inside an import run (src/domain/import-runs.ts):
+// readers are refused from before the first write until the last one, and a run that does not finish
+// keeps them refused until the same import is run again.
+import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from '../graph/repositories/import-repository.ts';
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
@@ -17,24 +20,94 @@ export interface ImportProgress {
 const silent: ImportProgress = { phase() {}, advance() {}, finish() {} };
 
 export type ImportOutcome =
-  | { ok: false; validation: ValidationResult }
-  | { ok: true; validation: ValidationResult; written: Record<Section, number>; seconds: number };
+  | {
+      ok: false;
+      validation: ValidationResult;
+      /** Runs that were unfinished before this import and still are. */
+      unfinished: ImportRun[];
+    }
+  | {
+      ok: true;
+      validation: ValidationResult;
+      written: Record<Section, number>;
+      seconds: number;
+      /** Unfinished runs that this import completed. */
+      completed: ImportRun[];
+      /** The store was emptied first: asked for, or because a completed run had emptied it. */
+      reset: boolean;
+    };
+
+/** What is imported, for the import run and for messages. */
+export interface ImportOrigin {
+  /** As the operator names it: a file's absolute path, 'the demo scenario'. */
+  source: string;
+  /** The command that imports it, without --reset. */
+  command: string;
+}
 
 export interface ImportOptions {
+  origin: ImportOrigin;
   /** Empty the database first; references then resolve against the file only. */
   reset?: boolean;
   batchSize?: number;
   progress?: ImportProgress;
   maxProblems?: number;
+  /**
+   * The wait between marking the run and the first write (default IMPORT_SETTLE_MS), so that API
+   * processes elsewhere see the mark first. Only a caller whose readers all live in this process
+   * (they hear of the run at once) may shorten it.
+   */
+  settleMs?: number;
+}
+
+const rerun = (origin: ImportOrigin, reset: boolean) => `${origin.command}${reset ? ' --reset' : ''}`;
+
+/** Another import's run is unfinished, and this import would not complete it. */
+export class ImportBlockedError extends Error {
+  constructor(
+    readonly run: ImportRun,
+    origin: ImportOrigin,
+  ) {
+    super(
+      `the store is incomplete: the import of ${run.source} started at ${run.startedAt.toISOString()} did not ` +
+        `finish, so the API answers SERVICE_UNAVAILABLE. Complete it with \`${run.command}\`, or replace the ` +
+        `whole store with \`${rerun(origin, true)}\`. Nothing was written.`,
+    );
+    this.name = 'ImportBlockedError';
+  }
+}
+
+/** The import failed after its run began: the store is incomplete until it is run again. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly run: ImportRun,
+    readonly written: number,
+    options: { cause: unknown },
+  ) {
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    super(
+      `the store is incomplete: the import of ${run.source} was interrupted after ` +
+        `${written.toLocaleString('en')} of ${run.total.toLocaleString('en')} records (${reason}). ` +
+        `The API answers SERVICE_UNAVAILABLE until it completes: run \`${run.command}\` again.`,
+      options,
+    );
+    this.name = 'ImportInterruptedError';
+  }
 }
 
 export async function importGraph(
   source: ItemSource,
   repository: ImportRepository,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const progress = options.progress ?? silent;
+  const unfinished = (await repository.runs.list()).filter((run) => run.finishedAt === null);
+  // Over a partial store, only the same import or a reset yields a graph that is the one or the other.
+  const blocking = unfinished.find((run) => !options.reset && run.source !== options.origin.source);
+  if (blocking) throw new ImportBlockedError(blocking, options.origin);
+  const reset = options.reset === true || unfinished.some((run) => run.reset);
+
   progress.phase('validating');
   const counted: ItemSource = async function* () {
     let seen = 0;
@@ -44,21 +117,44 @@ export async function importGraph(
     }
   };
   const validation = await validate(counted, {
-    existing: options.reset ? null : repository,
+    existing: reset ? null : repository,
     ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
   });
   progress.finish();
-  if (validation.problemCount > 0) return { ok: false, validation };
+  if (validation.problemCount > 0) return { ok: false, validation, unfinished };
 
-  if (options.reset) await repository.deleteAllData();
   const total = SECTIONS.reduce((sum, s) => sum + validation.counts[s], 0);
+  const run = await repository.runs.begin({
+    source: options.origin.source,
+    command: rerun(options.origin, reset),
+    reset,
+    total,
+  });
   progress.phase('writing', total);
   const writer = new BatchWriter(repository, options.batchSize ?? 5_000, progress);
-  const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
-  const passes: Section[][] = orgsFirst ? [[...SECTIONS]] : [['organizations'], ['links', 'shares', 'risks']];
-  for (const sections of passes) await writer.pass(source, new Set(sections));
+  try {
+    const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    if (reset) await repository.deleteAllData();
+    const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
+    const passes: Section[][] = orgsFirst
+      ? [[...SECTIONS]]
+      : [['organizations'], ['links', 'shares', 'risks']];
+    for (const sections of passes) await writer.pass(source, new Set(sections));
+    await repository.runs.finish(run);
+  } catch (error) {
+    progress.finish();
+    throw new ImportInterruptedError(run, writer.done, { cause: error });
+  }
   progress.finish();
-  return { ok: true, validation, written: writer.written, seconds: (performance.now() - started) / 1000 };
+  return {
+    ok: true,
+    validation,
+    written: writer.written,
+    seconds: (performance.now() - started) / 1000,
+    completed: unfinished,
+    reset,
+  };
 }
 
 type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
@@ -72,7 +168,8 @@ class BatchWriter {
   readonly written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
-  private done = 0;
+  /** Records whose batch has committed. */
+  done = 0;
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(

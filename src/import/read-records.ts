@@ -2,9 +2,11 @@
 // graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each array element is
 // assembled on its own and handed on with the array it came from and its index.
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import chain, { none } from 'stream-chain';
 import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
+import type { ImportOrigin } from './import-graph.ts';
 
 export const SECTIONS = ['organizations', 'links', 'shares', 'risks'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -143,6 +145,16 @@ export const fileSource =
   (path: string, onBytes?: (bytesRead: number) => void): ItemSource =>
   () =>
     readFileItems(path, onBytes);
+
+/** A word the shell passes on as it is (quoted when it needs to be). */
+const shellWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** A file as the origin of an import run: its absolute path, and the command that imports it again. */
+export function fileOrigin(path: string): ImportOrigin {
+  const absolute = resolve(path);
+  return { source: absolute, command: `tiersight import ${shellWord(absolute)}` };
+}
 
 /** The items of a document already in memory (the demo scenario, tests). */
 export const documentSource = (document: Record<string, unknown>): ItemSource =>

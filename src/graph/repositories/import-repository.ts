@@ -5,6 +5,7 @@ import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '..
 import { cypher } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import type { ExistingGraph } from '../../import/validate.ts';
+import { ImportRunRepository } from './import-run-repository.ts';
 
 const upsertOrganizations = cypher(
   'import.upsertOrganizations',
@@ -64,7 +65,7 @@ const upsertRisks = cypher(
 
 const deleteDataBatch = cypher(
   'import.deleteDataBatch',
-  `MATCH (n) WHERE NOT n:TiersightMigration
+  `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted`,
@@ -105,7 +106,12 @@ const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt'];
 const LOOKUP_BATCH = 10_000;
 
 export class ImportRepository implements ExistingGraph {
-  constructor(private readonly executor: Executor) {}
+  /** The markers that keep readers off the store while an import writes. */
+  readonly runs: ImportRunRepository;
+
+  constructor(private readonly executor: Executor) {
+    this.runs = new ImportRunRepository(executor);
+  }
 
   async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
     await this.executor.write(upsertOrganizations, {
@@ -125,7 +131,7 @@ export class ImportRepository implements ExistingGraph {
     await this.executor.write(upsertRisks, { rows: records.map((r) => withNulls(r, RISK_OPTIONAL)) });
   }
 
-  /** Empties the database (schema and migration records stay), in batches to bound transaction size. */
+  /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
     for (;;) {
       const [record] = await this.executor.write(deleteDataBatch, {});
