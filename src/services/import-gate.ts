@@ -32,6 +32,8 @@ export interface ImportGateOptions {
   /** A counter of run changes made in this process: when it moves, the view is read again at once. */
   localChanges?: () => number;
   log?: (message: string) => void;
+  /** A monotonic clock in milliseconds (default performance.now). */
+  now?: () => number;
 }
 
 export const IMPORT_INCOMPLETE_MESSAGE =
@@ -47,7 +49,7 @@ interface View {
   unfinished: ImportRun | null;
   /** Changes whenever a run starts or finishes. */
   generation: string;
-  /** performance.now() when the read was sent: the view is at least this recent. */
+  /** When the read was sent (the gate's clock): the view is at least this recent. */
   takenAt: number;
   local: number;
 }
@@ -58,6 +60,7 @@ export class ImportGate {
   private readonly maxAgeMs: number;
   private readonly localChanges: () => number;
   private readonly log: (message: string) => void;
+  private readonly now: () => number;
 
   constructor(
     private readonly readRuns: () => Promise<ImportRun[]>,
@@ -66,6 +69,7 @@ export class ImportGate {
     this.maxAgeMs = options.maxAgeMs ?? IMPORT_STATE_MAX_AGE_MS;
     this.localChanges = options.localChanges ?? (() => 0);
     this.log = options.log ?? (() => {});
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Call before a request reads anything: a ticket to check the answer with, or the error to answer. */
@@ -118,7 +122,7 @@ export class ImportGate {
   }
 
   private async current(): Promise<View | DomainError> {
-    const now = performance.now();
+    const now = this.now();
     const local = this.localChanges();
     const view = this.view;
     if (view && view.unfinished === null && view.local === local && now - view.takenAt < this.maxAgeMs)
