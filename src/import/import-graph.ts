@@ -3,6 +3,7 @@
 // read once more for the rest. The writes happen inside an import run (src/domain/import-runs.ts):
 // readers are refused from before the first write until the last one, and a run that does not finish
 // keeps them refused until the same import is run again.
+import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from '../graph/repositories/import-repository.ts';
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
@@ -77,6 +78,16 @@ export class ImportBlockedError extends Error {
   }
 }
 
+/** What went wrong, for the operator: our message, and the driver's or system's error code under it. */
+function reason(error: unknown): string {
+  let code: string | null = null;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (!(e instanceof DomainError) && 'code' in e && typeof e.code === 'string') code = e.code;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return code === null ? message : `${message} [${code}]`;
+}
+
 /** The import failed after its run began: the store is incomplete until it is run again. */
 export class ImportInterruptedError extends Error {
   constructor(
@@ -84,10 +95,9 @@ export class ImportInterruptedError extends Error {
     readonly written: number,
     options: { cause: unknown },
   ) {
-    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
     super(
       `the store is incomplete: the import of ${run.source} was interrupted after ` +
-        `${written.toLocaleString('en')} of ${run.total.toLocaleString('en')} records (${reason}). ` +
+        `${written.toLocaleString('en')} of ${run.total.toLocaleString('en')} records (${reason(options.cause)}). ` +
         `The API answers SERVICE_UNAVAILABLE until it completes: run \`${run.command}\` again.`,
       options,
     );
