@@ -190,6 +190,8 @@ class BatchWriter {
 
   async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
     for await (const item of source()) {
+      if (item.kind === 'unreadable')
+        throw new Error(`${item.section}[${item.index}] changed since it was validated`);
       if (item.kind !== 'record' || !sections.has(item.section)) continue;
       const { record } = CHECKERS[item.section](item.value);
       if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);

@@ -15,7 +15,15 @@ export type FileItem =
   | { kind: 'record'; section: Section; index: number; value: unknown }
   | { kind: 'format'; value: unknown }
   /** A top-level key that is not part of the format, or a section that is not an array. */
-  | { kind: 'unexpected'; key: string; reason: string };
+  | { kind: 'unexpected'; key: string; reason: string }
+  /** A record nested too deeply to be read (the rest of it is skipped). */
+  | { kind: 'unreadable'; section: Section; index: number; id?: string; reason: string };
+
+/**
+ * How deeply a record may nest (the record itself is level 1; tiersight/v1 needs 2). Checking values
+ * nested 100,000 levels deep would overflow the stack; a bound keeps them from being built at all.
+ */
+export const MAX_RECORD_DEPTH = 32;
 
 interface Token {
   name: string;
@@ -31,7 +39,7 @@ function fileItems(): (token: Token) => FileItem | typeof none {
   let section: Section | null = null;
   let index = 0;
   let element: Assembler | null = null;
-  let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key
+  let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key or an unreadable record
 
   const enter = (name: string) => name === 'startObject' || name === 'startArray';
   const leave = (name: string) => name === 'endObject' || name === 'endArray';
@@ -44,6 +52,12 @@ function fileItems(): (token: Token) => FileItem | typeof none {
       return none;
     }
     if (element !== null) {
+      if (enter(name) && element.depth >= MAX_RECORD_DEPTH) {
+        const item = unreadable(element, section as Section, index++);
+        skipDepth = element.depth + 1;
+        element = null;
+        return item;
+      }
       element.consume(token as Parameters<Assembler['consume']>[0]);
       if (!element.done) return none;
       const value = element.current;
@@ -97,6 +111,24 @@ function fileItems(): (token: Token) => FileItem | typeof none {
     }
     if (enter(name)) skipDepth = 1;
     return { kind: 'unexpected', key: current, reason: 'is not part of tiersight/v1' };
+  };
+}
+
+/** The record `element` was assembling, named by its id when that came before the deep field. */
+function unreadable(element: Assembler, section: Section, index: number): FileItem {
+  const [record] = element.stack;
+  const id =
+    typeof record === 'object' && record !== null && 'id' in record && typeof record.id === 'string'
+      ? record.id.slice(0, 200)
+      : undefined;
+  const [field] = element.path;
+  const where = typeof field === 'string' ? `field '${field.slice(0, 200)}' ` : '';
+  return {
+    kind: 'unreadable',
+    section,
+    index,
+    ...(id ? { id } : {}),
+    reason: `${where}is nested more than ${MAX_RECORD_DEPTH} levels deep`,
   };
 }
 
