@@ -1,4 +1,4 @@
-// Keeps readers off a store that an import is writing (docs/operations.md, "Imports"). A request is
+// Keeps readers off a store that an import is writing (docs/data-model.md, "Import"). A request is
 // admitted only while no import run is unfinished, and a query's answer is sent only if the runs did
 // not change while it ran; otherwise the client gets SERVICE_UNAVAILABLE (HTTP 503, Retry-After).
 //

@@ -1,4 +1,4 @@
-// The API while an import writes (docs/operations.md, "Imports"): every request is refused with
+// The API while an import writes (docs/data-model.md, "Import"): every request is refused with
 // SERVICE_UNAVAILABLE (HTTP 503, Retry-After) while an import run is unfinished, and a query admitted
 // before an import started is not answered after it. The same over a Neo4j killed mid-import, and
 // across processes, is test/integration/import-killed.test.ts.

@@ -1,4 +1,4 @@
-// Import runs (docs/operations.md, "Imports"): an import marks the store before its first write and
+// Import runs (docs/data-model.md, "Import"): an import marks the store before its first write and
 // unmarks it after its last; an interrupted one says how far it got and leaves the mark, which only the
 // same import (or a reset) clears by completing. Interruptions here are a write that throws; a killed
 // Neo4j is test/integration/import-killed.test.ts.
