@@ -20,8 +20,13 @@ export function reportImport(what: string, outcome: ImportOutcome): void {
   }
   for (const run of outcome.completed) {
     console.error(
-      `Completing the interrupted import of ${run.source} (started ${run.startedAt.toISOString()})` +
-        (run.reset ? '; it emptied the store first, and so did this one.' : '.'),
+      `Completed the interrupted import of ${run.source} (started ${run.startedAt.toISOString()})` +
+        (run.reset ? '; like it, this import emptied the store first.' : '.'),
+    );
+  }
+  for (const run of outcome.replaced) {
+    console.error(
+      `Replaced what the interrupted import of ${run.source} (started ${run.startedAt.toISOString()}) had written.`,
     );
   }
   const total = SECTIONS.reduce((sum, s) => sum + outcome.written[s], 0);

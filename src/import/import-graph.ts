@@ -32,8 +32,10 @@ export type ImportOutcome =
       validation: ValidationResult;
       written: Record<Section, number>;
       seconds: number;
-      /** Unfinished runs that this import completed. */
+      /** Unfinished runs of the same import, which this one completed. */
       completed: ImportRun[];
+      /** Unfinished runs of other imports, whose partial store this one replaced (it reset). */
+      replaced: ImportRun[];
       /** The store was emptied first: asked for, or because a completed run had emptied it. */
       reset: boolean;
     };
@@ -162,7 +164,8 @@ export async function importGraph(
     validation,
     written: writer.written,
     seconds: (performance.now() - started) / 1000,
-    completed: unfinished,
+    completed: unfinished.filter((run) => run.source === options.origin.source),
+    replaced: unfinished.filter((run) => run.source !== options.origin.source),
     reset,
   };
 }

@@ -164,7 +164,7 @@ it('is never served half-written, says how far it got, and completes when run ag
         `until it completes: run \`tiersight import ${file} --reset\` again\\.`,
     ),
   );
-  expect(second.stderr).toContain(`Completing the interrupted import of ${file}`);
+  expect(second.stderr).toContain(`Completed the interrupted import of ${file}`);
   expect(second.code, second.stderr).toBe(0);
   expect(await db.count('MATCH (o:Organization) RETURN count(o) AS n')).toBe(stats.organizations);
   expect(await db.count('MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS n')).toBe(stats.links);

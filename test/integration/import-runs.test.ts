@@ -137,7 +137,7 @@ describe('an interrupted import', () => {
       reset: true,
       settleMs: 0,
     });
-    expect(replaced.ok).toBe(true);
+    expect(replaced).toMatchObject({ ok: true, completed: [], replaced: [{ source: FILE.source }] });
     expect(await unfinishedRuns()).toEqual([]);
   });
 
