@@ -44,17 +44,29 @@ export function reportImport(what: string, outcome: ImportOutcome): void {
 export async function runImport(
   command: string,
   what: string,
-  work: () => Promise<ImportOutcome>,
+  work: (signal: AbortSignal) => Promise<ImportOutcome>,
 ): Promise<void> {
+  // Ctrl-C (or SIGTERM) stops the import at the next record, so that it can say what it left behind;
+  // a second one ends the process at once.
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort(new StoppedError(`stopped by ${signal}`));
+  };
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   let outcome: ImportOutcome;
   try {
-    outcome = await work();
+    outcome = await work(stop.signal);
   } catch (error) {
     if (error instanceof ImportInterruptedError || error instanceof ImportBlockedError)
       throw new CliError(`${command}: ${error.message}`);
-    if (error instanceof FileSyntaxError)
+    if (error instanceof FileSyntaxError || error instanceof StoppedError)
       throw new CliError(`${command}: ${error.message}; nothing was written.`);
     throw error;
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
   reportImport(what, outcome);
 }
+
+class StoppedError extends Error {}

@@ -61,6 +61,8 @@ export interface ImportOptions {
    * (they hear of the run at once) may shorten it.
    */
   settleMs?: number;
+  /** Stops the import at the next record (Ctrl-C); after the run began, the run stays unfinished. */
+  signal?: AbortSignal;
 }
 
 const rerun = (origin: ImportOrigin, reset: boolean) => `${origin.command}${reset ? ' --reset' : ''}`;
@@ -108,10 +110,17 @@ export class ImportInterruptedError extends Error {
 }
 
 export async function importGraph(
-  source: ItemSource,
+  items: ItemSource,
   repository: ImportRepository,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
+  const { signal } = options;
+  const source: ItemSource = async function* () {
+    for await (const item of items()) {
+      signal?.throwIfAborted();
+      yield item;
+    }
+  };
   const started = performance.now();
   const progress = options.progress ?? silent;
   const unfinished = (await repository.runs.list()).filter((run) => run.finishedAt === null);
@@ -147,6 +156,7 @@ export async function importGraph(
   try {
     const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    signal?.throwIfAborted();
     if (reset) await repository.deleteAllData();
     const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
     const passes: Section[][] = orgsFirst
@@ -192,18 +202,24 @@ class BatchWriter {
   ) {}
 
   async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
-    for await (const item of source()) {
-      if (item.kind === 'unreadable')
-        throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      if (item.kind !== 'record' || !sections.has(item.section)) continue;
-      const { record } = CHECKERS[item.section](item.value);
-      if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      if (item.section !== this.batchSection) await this.flush();
-      this.batchSection = item.section;
-      this.batch.push(record);
-      if (this.batch.length >= this.batchSize) await this.flush();
+    try {
+      for await (const item of source()) {
+        if (item.kind === 'unreadable')
+          throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+        if (item.kind !== 'record' || !sections.has(item.section)) continue;
+        const { record } = CHECKERS[item.section](item.value);
+        if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+        if (item.section !== this.batchSection) await this.flush();
+        this.batchSection = item.section;
+        this.batch.push(record);
+        if (this.batch.length >= this.batchSize) await this.flush();
+      }
+      await this.flush();
+    } catch (error) {
+      // Let the batch being written end first, so that `done` counts it if it commits.
+      await this.inFlight.catch(() => {});
+      throw error;
     }
-    await this.flush();
     await this.inFlight;
   }
 

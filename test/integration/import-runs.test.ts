@@ -153,6 +153,33 @@ describe('an interrupted import', () => {
   });
 });
 
+describe('an import stopped (Ctrl-C)', () => {
+  it('writes nothing when stopped while validating, and says how far it got when stopped while writing', async () => {
+    const early = new AbortController();
+    early.abort(new Error('stopped by SIGINT'));
+    await expect(
+      importGraph(documentSource({ ...next() }), db.imports, { origin: FILE, signal: early.signal }),
+    ).rejects.toThrow('stopped by SIGINT');
+    expect(await db.imports.runs.list()).toHaveLength(1); // the previous graph's finished run only
+
+    const late = new AbortController();
+    class StoppedAfterOrganizations extends ImportRepository {
+      override async upsertLinks(records: LinkRecord[]): Promise<void> {
+        late.abort(new Error('stopped by SIGINT'));
+        await super.upsertLinks(records);
+      }
+    }
+    const error: unknown = await importGraph(
+      documentSource({ ...next() }),
+      new StoppedAfterOrganizations(db.executor),
+      { origin: FILE, batchSize: 2, settleMs: 0, signal: late.signal },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportInterruptedError);
+    expect((error as Error).message).toContain('interrupted after 6 of 10 records (stopped by SIGINT)');
+    expect(await unfinishedRuns()).toHaveLength(1);
+  });
+});
+
 describe('a good import', () => {
   it('marks its run before its first write, waits IMPORT_SETTLE_MS, and finishes it after its last', async () => {
     const seen: { unfinished: ImportRun[]; at: number }[] = [];

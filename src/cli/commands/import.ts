@@ -32,11 +32,12 @@ export async function run(args: string[]): Promise<void> {
     throw new CliError(`import takes exactly one FILE\n\n${HELP}`, 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`import: no such file '${file}'`, 2);
   await withDatabase(({ executor }) =>
-    runImport('import', file, () =>
+    runImport('import', file, (signal) =>
       importGraph(fileSource(file), new ImportRepository(executor), {
         origin: fileOrigin(file),
         reset: values.reset === true,
         progress: terminalProgress(),
+        signal,
       }),
     ),
   );
