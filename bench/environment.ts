@@ -8,7 +8,7 @@ import { Executor } from '../src/graph/executor.ts';
 import { migrate } from '../src/graph/migrations.ts';
 import { ImportRepository } from '../src/graph/repositories/import-repository.ts';
 import { importGraph } from '../src/import/import-graph.ts';
-import { fileSource } from '../src/import/read-records.ts';
+import { fileOrigin, fileSource } from '../src/import/read-records.ts';
 import { REPO_ROOT } from '../src/runtime/paths.ts';
 import { writeGraphFile } from '../seed/generator/write.ts';
 
@@ -61,7 +61,10 @@ export async function benchDatabase(
       : count.records[0]?.get('n') === orgs);
   if (!loaded) {
     log(`importing ${graphFile} (once; the store is kept in ${dataDir})`);
-    const outcome = await importGraph(fileSource(graphFile), new ImportRepository(executor), { reset: true });
+    const outcome = await importGraph(fileSource(graphFile), new ImportRepository(executor), {
+      origin: fileOrigin(graphFile),
+      reset: true,
+    });
     if (!outcome.ok)
       throw new Error(`generated graph failed validation (${outcome.validation.problemCount} problems)`);
     const total = Object.values(outcome.written).reduce((a, b) => a + b, 0);

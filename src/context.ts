@@ -3,6 +3,7 @@
 import type { Viewer } from './auth/policy.ts';
 import type { Organization } from './domain/model.ts';
 import type { AnalysisService } from './services/analysis-service.ts';
+import type { ImportTicket } from './services/import-gate.ts';
 import type { OrganizationLoaders } from './services/organization-loaders.ts';
 import type { ShareService } from './services/share-service.ts';
 import type { SupplyChainService } from './services/supply-chain-service.ts';
@@ -16,4 +17,6 @@ export interface RequestContext {
   analysis: AnalysisService;
   shares: ShareService;
   roots: () => Promise<Organization[]>;
+  /** The import state the request was admitted on; a query's answer is checked against it. */
+  importTicket: ImportTicket;
 }

@@ -14,7 +14,7 @@ import { createApollo } from './graphql/apollo.ts';
 import { BodyTooLarge, ClientAborted } from './http/body.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './http/dev-token.ts';
 import { graphqlRoute } from './http/graphql-route.ts';
-import { healthRoutes, neo4jReadiness, type ReadinessCheck } from './http/health.ts';
+import { healthRoutes, importReadiness, neo4jReadiness, type ReadinessCheck } from './http/health.ts';
 import { ClientLimits } from './http/rate-limit.ts';
 import { currentRequest, newRequestRecord, type RequestRecord } from './http/request-record.ts';
 import { sendError, sendJson } from './http/responses.ts';
@@ -38,8 +38,13 @@ export interface AppOptions {
   executor: Executor;
   /** Where log lines go (default: JSON lines on stderr at config.logLevel). */
   logger?: Logger;
-  /** Readiness checks besides Neo4j and migrations (e.g. no unfinished import). */
+  /** Readiness checks besides Neo4j, migrations and imports. */
   readinessChecks?: readonly ReadinessCheck[];
+  /**
+   * How old this process's view of unfinished imports may be (default IMPORT_STATE_MAX_AGE_MS; an
+   * importer elsewhere waits longer than that before its first write, see src/services/import-gate.ts).
+   */
+  importStateMaxAgeMs?: number;
   /** The built dashboard to serve at `/` (default web/dist of the checkout); null serves none. */
   webRoot?: string | null;
   /**
@@ -60,16 +65,21 @@ export async function startApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
   const metrics = new Metrics(executor);
   const introspection = config.introspection ?? config.environment !== 'production';
-  const apollo = await createApollo({ introspection, logger });
+  const repositories = createRepositories(executor, {
+    log: (message) => logger.warn(message),
+    maxAgeMs: options.importStateMaxAgeMs,
+  });
+  const apollo = await createApollo({ introspection, logger, plugins: [repositories.importGate.plugin()] });
   const graphql = graphqlRoute({
     apollo,
-    repositories: createRepositories(executor),
+    repositories,
     secret: new TextEncoder().encode(config.jwt.secret),
     limits: new ClientLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
     metrics,
   });
   const health = healthRoutes([
     neo4jReadiness(new HealthRepository(executor)),
+    importReadiness(repositories.importGate),
     ...(options.readinessChecks ?? []),
   ]);
 

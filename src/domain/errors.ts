@@ -26,3 +26,13 @@ export const notFound = (what: string): DomainError => new DomainError('NOT_FOUN
 export const badInput = (message: string): DomainError => new DomainError('BAD_USER_INPUT', message);
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);
+
+/** The service cannot answer now; the client may try again after `retryAfterSeconds` (HTTP Retry-After). */
+export class UnavailableError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('SERVICE_UNAVAILABLE', message);
+  }
+}

@@ -84,6 +84,15 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    id: '004-import-runs',
+    statements: [
+      cypher(
+        'constraint.importRunId',
+        'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = cypher('migration.applied', 'MATCH (m:TiersightMigration) RETURN m.id AS id');

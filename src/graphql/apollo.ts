@@ -34,6 +34,8 @@ const outcomePlugin: ApolloServerPlugin<RequestContext> = {
 export async function createApollo(options: {
   introspection: boolean;
   logger: Logger;
+  /** Plugins that may still change the answer; the outcome plugin runs after them and sees it. */
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }): Promise<ApolloServer<RequestContext>> {
   const apollo = new ApolloServer<RequestContext>({
     schema: buildSchema(),
@@ -48,7 +50,7 @@ export async function createApollo(options: {
       ),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), outcomePlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? []), outcomePlugin],
   });
   await apollo.start();
   return apollo;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { RequestContext } from '../context.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { LIMITS } from '../graphql/limits.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createRequestContext, type Repositories } from '../services/request-context.ts';
@@ -25,7 +25,8 @@ export interface GraphqlRouteDeps {
 
 /** A request refused before execution (token, database): Apollo answers it with our status. */
 function contextError(error: DomainError): GraphQLError {
-  const retryAfter = retryAfterForCodes([error.code]);
+  const retryAfter =
+    error instanceof UnavailableError ? String(error.retryAfterSeconds) : retryAfterForCodes([error.code]);
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: {

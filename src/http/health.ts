@@ -4,6 +4,7 @@
 // alias of /readyz. Results are cached briefly so that frequent probes cost Neo4j almost nothing.
 import type { ServerResponse } from 'node:http';
 import type { HealthRepository } from '../graph/repositories/health-repository.ts';
+import type { ImportGate } from '../services/import-gate.ts';
 import { sendJson } from './responses.ts';
 
 export interface CheckResult {
@@ -29,6 +30,25 @@ export function neo4jReadiness(health: HealthRepository): ReadinessCheck {
           : { ok: false, detail: `migrations not applied: ${pending.join(', ')}` };
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : 'unreachable' };
+      }
+    },
+  };
+}
+
+export function importReadiness(gate: ImportGate): ReadinessCheck {
+  return {
+    name: 'import',
+    async run() {
+      try {
+        const { unfinished } = await gate.state();
+        return unfinished === null
+          ? { ok: true }
+          : {
+              ok: false,
+              detail: `the import of ${unfinished.source} is unfinished: run \`${unfinished.command}\``,
+            };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : 'unreadable' };
       }
     },
   };

@@ -1,6 +1,10 @@
 // An import in two passes over the data: validate everything, and only when nothing is wrong, write
 // in batches. Organizations are written before what refers to them; a file that lists them later is
-// read once more for the rest.
+// read once more for the rest. The writes happen inside an import run (src/domain/import-runs.ts):
+// readers are refused from before the first write until the last one, and a run that does not finish
+// keeps them refused until the same import is run again.
+import { DomainError } from '../domain/errors.ts';
+import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from '../graph/repositories/import-repository.ts';
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
@@ -17,10 +21,35 @@ export interface ImportProgress {
 const silent: ImportProgress = { phase() {}, advance() {}, finish() {} };
 
 export type ImportOutcome =
-  | { ok: false; validation: ValidationResult }
-  | { ok: true; validation: ValidationResult; written: Record<Section, number>; seconds: number };
+  | {
+      ok: false;
+      validation: ValidationResult;
+      /** Runs that were unfinished before this import and still are. */
+      unfinished: ImportRun[];
+    }
+  | {
+      ok: true;
+      validation: ValidationResult;
+      written: Record<Section, number>;
+      seconds: number;
+      /** Unfinished runs of the same import, which this one completed. */
+      completed: ImportRun[];
+      /** Unfinished runs of other imports, whose partial store this one replaced (it reset). */
+      replaced: ImportRun[];
+      /** The store was emptied first: asked for, or because a completed run had emptied it. */
+      reset: boolean;
+    };
+
+/** What is imported, for the import run and for messages. */
+export interface ImportOrigin {
+  /** As the operator names it: a file's absolute path, 'the demo scenario'. */
+  source: string;
+  /** The command that imports it, without --reset. */
+  command: string;
+}
 
 export interface ImportOptions {
+  origin: ImportOrigin;
   /** Empty the database first; references then resolve against the file only. */
   reset?: boolean;
   batchSize?: number;
@@ -31,16 +60,81 @@ export interface ImportOptions {
    * the latest one a file may state (default: when the import starts).
    */
   importedAt?: Date;
+  /**
+   * The wait between marking the run and the first write (default IMPORT_SETTLE_MS), so that API
+   * processes elsewhere see the mark first. Only a caller whose readers all live in this process
+   * (they hear of the run at once) may shorten it.
+   */
+  settleMs?: number;
+  /** Stops the import at the next record (Ctrl-C); after the run began, the run stays unfinished. */
+  signal?: AbortSignal;
+}
+
+const rerun = (origin: ImportOrigin, reset: boolean) => `${origin.command}${reset ? ' --reset' : ''}`;
+
+/** Another import's run is unfinished, and this import would not complete it. */
+export class ImportBlockedError extends Error {
+  constructor(
+    readonly run: ImportRun,
+    origin: ImportOrigin,
+  ) {
+    super(
+      `the store is incomplete: the import of ${run.source} started at ${run.startedAt.toISOString()} did not ` +
+        `finish, so the API answers SERVICE_UNAVAILABLE. Complete it with \`${run.command}\`, or replace the ` +
+        `whole store with \`${rerun(origin, true)}\`. Nothing was written.`,
+    );
+    this.name = 'ImportBlockedError';
+  }
+}
+
+/** What went wrong, for the operator: our message, and the driver's or system's error code under it. */
+function reason(error: unknown): string {
+  let code: string | null = null;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (!(e instanceof DomainError) && 'code' in e && typeof e.code === 'string') code = e.code;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return code === null ? message : `${message} [${code}]`;
+}
+
+/** The import failed after its run began: the store is incomplete until it is run again. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly run: ImportRun,
+    readonly written: number,
+    options: { cause: unknown },
+  ) {
+    super(
+      `the store is incomplete: the import of ${run.source} was interrupted after ` +
+        `${written.toLocaleString('en')} of ${run.total.toLocaleString('en')} records (${reason(options.cause)}). ` +
+        `The API answers SERVICE_UNAVAILABLE until it completes: run \`${run.command}\` again.`,
+      options,
+    );
+    this.name = 'ImportInterruptedError';
+  }
 }
 
 export async function importGraph(
-  source: ItemSource,
+  items: ItemSource,
   repository: ImportRepository,
-  options: ImportOptions = {},
+  options: ImportOptions,
 ): Promise<ImportOutcome> {
+  const { signal } = options;
+  const source: ItemSource = async function* () {
+    for await (const item of items()) {
+      signal?.throwIfAborted();
+      yield item;
+    }
+  };
   const started = performance.now();
   const progress = options.progress ?? silent;
   const importedAt = options.importedAt ?? new Date();
+  const unfinished = (await repository.runs.list()).filter((run) => run.finishedAt === null);
+  // Over a partial store, only the same import or a reset yields a graph that is the one or the other.
+  const blocking = unfinished.find((run) => !options.reset && run.source !== options.origin.source);
+  if (blocking) throw new ImportBlockedError(blocking, options.origin);
+  const reset = options.reset === true || unfinished.some((run) => run.reset);
+
   progress.phase('validating');
   const counted: ItemSource = async function* () {
     let seen = 0;
@@ -50,22 +144,47 @@ export async function importGraph(
     }
   };
   const validation = await validate(counted, {
-    existing: options.reset ? null : repository,
+    existing: reset ? null : repository,
     importedAt,
     ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
   });
   progress.finish();
-  if (validation.problemCount > 0) return { ok: false, validation };
+  if (validation.problemCount > 0) return { ok: false, validation, unfinished };
 
-  if (options.reset) await repository.deleteAllData();
   const total = SECTIONS.reduce((sum, s) => sum + validation.counts[s], 0);
+  const run = await repository.runs.begin({
+    source: options.origin.source,
+    command: rerun(options.origin, reset),
+    reset,
+    total,
+  });
   progress.phase('writing', total);
   const writer = new BatchWriter(repository, options.batchSize ?? 5_000, progress, importedAt);
-  const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
-  const passes: Section[][] = orgsFirst ? [[...SECTIONS]] : [['organizations'], ['links', 'shares', 'risks']];
-  for (const sections of passes) await writer.pass(source, new Set(sections));
+  try {
+    const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
+    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+    signal?.throwIfAborted();
+    if (reset) await repository.deleteAllData();
+    const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
+    const passes: Section[][] = orgsFirst
+      ? [[...SECTIONS]]
+      : [['organizations'], ['links', 'shares', 'risks']];
+    for (const sections of passes) await writer.pass(source, new Set(sections));
+    await repository.runs.finish(run);
+  } catch (error) {
+    progress.finish();
+    throw new ImportInterruptedError(run, writer.done, { cause: error });
+  }
   progress.finish();
-  return { ok: true, validation, written: writer.written, seconds: (performance.now() - started) / 1000 };
+  return {
+    ok: true,
+    validation,
+    written: writer.written,
+    seconds: (performance.now() - started) / 1000,
+    completed: unfinished.filter((run) => run.source === options.origin.source),
+    replaced: unfinished.filter((run) => run.source !== options.origin.source),
+    reset,
+  };
 }
 
 type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
@@ -79,7 +198,8 @@ class BatchWriter {
   readonly written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
-  private done = 0;
+  /** Records whose batch has committed. */
+  done = 0;
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
@@ -90,16 +210,24 @@ class BatchWriter {
   ) {}
 
   async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
-    for await (const item of source()) {
-      if (item.kind !== 'record' || !sections.has(item.section)) continue;
-      const { record } = CHECKERS[item.section](item.value);
-      if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      if (item.section !== this.batchSection) await this.flush();
-      this.batchSection = item.section;
-      this.batch.push(record);
-      if (this.batch.length >= this.batchSize) await this.flush();
+    try {
+      for await (const item of source()) {
+        if (item.kind === 'unreadable')
+          throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+        if (item.kind !== 'record' || !sections.has(item.section)) continue;
+        const { record } = CHECKERS[item.section](item.value);
+        if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+        if (item.section !== this.batchSection) await this.flush();
+        this.batchSection = item.section;
+        this.batch.push(record);
+        if (this.batch.length >= this.batchSize) await this.flush();
+      }
+      await this.flush();
+    } catch (error) {
+      // Let the batch being written end first, so that `done` counts it if it commits.
+      await this.inFlight.catch(() => {});
+      throw error;
     }
-    await this.flush();
     await this.inFlight;
   }
 

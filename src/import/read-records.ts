@@ -2,9 +2,11 @@
 // graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each array element is
 // assembled on its own and handed on with the array it came from and its index.
 import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
 import chain, { none } from 'stream-chain';
 import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
+import type { ImportOrigin } from './import-graph.ts';
 
 export const SECTIONS = ['organizations', 'links', 'shares', 'risks'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -13,7 +15,15 @@ export type FileItem =
   | { kind: 'record'; section: Section; index: number; value: unknown }
   | { kind: 'format'; value: unknown }
   /** A top-level key that is not part of the format, or a section that is not an array. */
-  | { kind: 'unexpected'; key: string; reason: string };
+  | { kind: 'unexpected'; key: string; reason: string }
+  /** A record nested too deeply to be read (the rest of it is skipped). */
+  | { kind: 'unreadable'; section: Section; index: number; id?: string; reason: string };
+
+/**
+ * How deeply a record may nest (the record itself is level 1; tiersight/v1 needs 2). Checking values
+ * nested 100,000 levels deep would overflow the stack; a bound keeps them from being built at all.
+ */
+export const MAX_RECORD_DEPTH = 32;
 
 interface Token {
   name: string;
@@ -29,7 +39,7 @@ function fileItems(): (token: Token) => FileItem | typeof none {
   let section: Section | null = null;
   let index = 0;
   let element: Assembler | null = null;
-  let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key
+  let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key or an unreadable record
 
   const enter = (name: string) => name === 'startObject' || name === 'startArray';
   const leave = (name: string) => name === 'endObject' || name === 'endArray';
@@ -42,6 +52,12 @@ function fileItems(): (token: Token) => FileItem | typeof none {
       return none;
     }
     if (element !== null) {
+      if (enter(name) && element.depth >= MAX_RECORD_DEPTH) {
+        const item = unreadable(element, section as Section, index++);
+        skipDepth = element.depth + 1;
+        element = null;
+        return item;
+      }
       element.consume(token as Parameters<Assembler['consume']>[0]);
       if (!element.done) return none;
       const value = element.current;
@@ -98,6 +114,24 @@ function fileItems(): (token: Token) => FileItem | typeof none {
   };
 }
 
+/** The record `element` was assembling, named by its id when that came before the deep field. */
+function unreadable(element: Assembler, section: Section, index: number): FileItem {
+  const [record] = element.stack;
+  const id =
+    typeof record === 'object' && record !== null && 'id' in record && typeof record.id === 'string'
+      ? record.id.slice(0, 200)
+      : undefined;
+  const [field] = element.path;
+  const where = typeof field === 'string' ? `field '${field.slice(0, 200)}' ` : '';
+  return {
+    kind: 'unreadable',
+    section,
+    index,
+    ...(id ? { id } : {}),
+    reason: `${where}is nested more than ${MAX_RECORD_DEPTH} levels deep`,
+  };
+}
+
 function primitive(token: Token): unknown {
   switch (token.name) {
     case 'nullValue':
@@ -143,6 +177,16 @@ export const fileSource =
   (path: string, onBytes?: (bytesRead: number) => void): ItemSource =>
   () =>
     readFileItems(path, onBytes);
+
+/** A word the shell passes on as it is (quoted when it needs to be). */
+const shellWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+
+/** A file as the origin of an import run: its absolute path, and the command that imports it again. */
+export function fileOrigin(path: string): ImportOrigin {
+  const absolute = resolve(path);
+  return { source: absolute, command: `tiersight import ${shellWord(absolute)}` };
+}
 
 /** The items of a document already in memory (the demo scenario, tests). */
 export const documentSource = (document: Record<string, unknown>): ItemSource =>

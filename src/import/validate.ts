@@ -185,6 +185,11 @@ export async function validate(
       format = item.value;
     } else if (item.kind === 'unexpected') {
       index.report({ section: null, message: `top-level key '${item.key}' ${item.reason}` });
+    } else if (item.kind === 'unreadable') {
+      const { section, index: i, id, reason } = item;
+      if (sectionOrder.at(-1) !== section) sectionOrder.push(section);
+      counts[section]++;
+      index.report({ section, index: i, ...(id ? { id } : {}), message: reason });
     } else {
       const { section, index: i, value } = item;
       if (sectionOrder.at(-1) !== section) sectionOrder.push(section);

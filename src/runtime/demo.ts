@@ -1,9 +1,11 @@
 import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
 import type { ImportRepository } from '../graph/repositories/import-repository.ts';
-import { importGraph, type ImportOutcome } from '../import/import-graph.ts';
+import { importGraph, type ImportOrigin, type ImportOutcome } from '../import/import-graph.ts';
 import { documentSource } from '../import/read-records.ts';
 
-/** The demo goes through the same validation and writer as every imported file. */
+export const DEMO_ORIGIN: ImportOrigin = { source: 'the demo scenario', command: 'tiersight seed' };
+
+/** The demo goes through the same validation, writer and import run as every imported file. */
 export function loadDemoScenario(repository: ImportRepository, reset: boolean): Promise<ImportOutcome> {
-  return importGraph(documentSource({ ...DEMO_SCENARIO }), repository, { reset });
+  return importGraph(documentSource({ ...DEMO_SCENARIO }), repository, { origin: DEMO_ORIGIN, reset });
 }

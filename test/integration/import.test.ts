@@ -6,7 +6,13 @@ import { importGraph } from '../../src/import/import-graph.ts';
 import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { graph } from '../support/graph-builder.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import {
+  countAll,
+  loadGraph,
+  openTestDatabase,
+  TEST_ORIGIN,
+  type TestDatabase,
+} from '../support/database.ts';
 
 let db: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), 'tiersight-import-'));
@@ -18,7 +24,7 @@ const writeFile = (document: unknown): string => {
   return path;
 };
 const importDocument = (document: unknown, reset = false) =>
-  importGraph(fileSource(writeFile(document)), db.imports, { reset });
+  importGraph(fileSource(writeFile(document)), db.imports, { origin: TEST_ORIGIN, reset, settleMs: 0 });
 
 const base = () =>
   graph()

@@ -9,7 +9,7 @@ import { isoInstant } from '../../src/graph/repositories/mappers.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
-import { countAll, loadGraph } from '../support/database.ts';
+import { countAll, loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
@@ -59,6 +59,7 @@ async function exposure(viewer: string, asOf: string) {
 /** Imports `file` on top of the database as if at `importedAt`; fails the test on any problem. */
 async function importAt(file: TiersightFile, importedAt: string) {
   const outcome = await importGraph(documentSource({ ...file }), t.db.imports, {
+    origin: TEST_ORIGIN,
     importedAt: new Date(importedAt),
   });
   expect(outcome.ok, outcome.validation.problems.map(formatProblem).join('\n')).toBe(true);
@@ -181,7 +182,7 @@ describe('recordedAt on import', () => {
       .risk('s', { recordedAt: 'yesterday' })
       .share('p', 's', { createdAt: future })
       .build();
-    const outcome = await importGraph(documentSource({ ...bad }), t.db.imports);
+    const outcome = await importGraph(documentSource({ ...bad }), t.db.imports, { origin: TEST_ORIGIN });
     expect(outcome.ok).toBe(false);
     const lines = outcome.validation.problems.map(formatProblem);
     expect(lines).toEqual([

@@ -10,6 +10,8 @@ import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { neo4jUri } from './neo4j-uri.ts';
 
+export const TEST_ORIGIN = { source: 'the test graph', command: 'loadGraph()' };
+
 export interface TestDatabase {
   driver: Driver;
   executor: Executor;
@@ -34,7 +36,11 @@ export async function loadGraph(
   db: TestDatabase,
   file: TiersightFile | Record<string, unknown>,
 ): Promise<ImportOutcome> {
-  const outcome = await importGraph(documentSource({ ...file }), db.imports, { reset: true });
+  const outcome = await importGraph(documentSource({ ...file }), db.imports, {
+    origin: TEST_ORIGIN,
+    reset: true,
+    settleMs: 0, // the API of a test lives in this process and hears of the import run at once
+  });
   if (!outcome.ok)
     throw new Error(`test graph is invalid:\n${outcome.validation.problems.map(formatProblem).join('\n')}`);
   return outcome;

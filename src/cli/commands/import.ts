@@ -1,18 +1,20 @@
 import { existsSync, statSync } from 'node:fs';
 import { ImportRepository } from '../../graph/repositories/import-repository.ts';
 import { importGraph } from '../../import/import-graph.ts';
-import { fileSource, FileSyntaxError } from '../../import/read-records.ts';
+import { fileOrigin, fileSource } from '../../import/read-records.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
 import { terminalProgress } from '../progress.ts';
-import { reportImport } from '../report-import.ts';
+import { runImport } from '../report-import.ts';
 
 const HELP = `Usage: tiersight import FILE [--reset]
 
 Loads a tiersight/v1 JSON file into NEO4J_URI (or the bundled Neo4j when it is unset).
 The whole file is validated first; if any record is bad, every problem is listed and nothing is
 written. Records are upserted by id, so importing the same file twice leaves the same graph.
+While it writes, the API answers SERVICE_UNAVAILABLE; if it is interrupted, the API goes on
+doing so until the same import is run again, which completes it.
 
 Options:
   --reset   empty the database before importing`;
@@ -29,17 +31,14 @@ export async function run(args: string[]): Promise<void> {
   if (file === undefined || extra.length > 0)
     throw new CliError(`import takes exactly one FILE\n\n${HELP}`, 2);
   if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`import: no such file '${file}'`, 2);
-  await withDatabase(async ({ executor }) => {
-    try {
-      const outcome = await importGraph(fileSource(file), new ImportRepository(executor), {
+  await withDatabase(({ executor }) =>
+    runImport('import', file, (signal) =>
+      importGraph(fileSource(file), new ImportRepository(executor), {
+        origin: fileOrigin(file),
         reset: values.reset === true,
         progress: terminalProgress(),
-      });
-      reportImport(file, outcome);
-    } catch (error) {
-      if (error instanceof FileSyntaxError)
-        throw new CliError(`import: ${error.message}; nothing was written.`);
-      throw error;
-    }
-  });
+        signal,
+      }),
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import { ImportRepository } from '../../graph/repositories/import-repository.ts'
 import { loadDemoScenario } from '../../runtime/demo.ts';
 import { parseCommandArgs } from '../args.ts';
 import { withDatabase } from '../environment.ts';
-import { reportImport } from '../report-import.ts';
+import { runImport } from '../report-import.ts';
 
 const HELP = `Usage: tiersight seed [--reset]
 
@@ -15,10 +15,9 @@ Options:
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCommandArgs('seed', args, { reset: { type: 'boolean' } }, HELP);
-  await withDatabase(async ({ executor }) => {
-    reportImport(
-      'the demo scenario',
-      await loadDemoScenario(new ImportRepository(executor), values.reset === true),
-    );
-  });
+  await withDatabase(({ executor }) =>
+    runImport('seed', 'the demo scenario', () =>
+      loadDemoScenario(new ImportRepository(executor), values.reset === true),
+    ),
+  );
 }

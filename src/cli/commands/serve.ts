@@ -27,8 +27,15 @@ export async function run(args: string[]): Promise<void> {
   }
   const database = await commandDatabase(config, log);
   const localMode = config.neo4j.uri === null;
-  if (localMode && !(await new ImportRepository(database.executor).hasData())) {
-    reportImport('the demo scenario', await loadDemoScenario(new ImportRepository(database.executor), false));
+  const imports = new ImportRepository(database.executor);
+  const unfinished = (await imports.runs.list()).find((run) => run.finishedAt === null);
+  if (unfinished) {
+    log(
+      `The store is incomplete: the import of ${unfinished.source} started at ${unfinished.startedAt.toISOString()} ` +
+        `has not finished. The API answers SERVICE_UNAVAILABLE until it does; if it is not running, run \`${unfinished.command}\`.`,
+    );
+  } else if (localMode && !(await imports.hasData())) {
+    reportImport('the demo scenario', await loadDemoScenario(imports, false));
   }
   let app;
   try {

@@ -10,6 +10,7 @@ import { cypher } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import type { ExistingGraph } from '../../import/validate.ts';
 import { toNeo4jDateTime } from './mappers.ts';
+import { ImportRunRepository } from './import-run-repository.ts';
 
 const upsertOrganizations = cypher(
   'import.upsertOrganizations',
@@ -74,7 +75,7 @@ const upsertRisks = cypher(
 
 const deleteDataBatch = cypher(
   'import.deleteDataBatch',
-  `MATCH (n) WHERE NOT n:TiersightMigration
+  `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted`,
@@ -116,7 +117,12 @@ const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt']
 const LOOKUP_BATCH = 10_000;
 
 export class ImportRepository implements ExistingGraph {
-  constructor(private readonly executor: Executor) {}
+  /** The markers that keep readers off the store while an import writes. */
+  readonly runs: ImportRunRepository;
+
+  constructor(private readonly executor: Executor) {
+    this.runs = new ImportRunRepository(executor);
+  }
 
   async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
     await this.executor.write(upsertOrganizations, {
@@ -148,7 +154,7 @@ export class ImportRepository implements ExistingGraph {
     });
   }
 
-  /** Empties the database (schema and migration records stay), in batches to bound transaction size. */
+  /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
     for (;;) {
       const [record] = await this.executor.write(deleteDataBatch, {});
