@@ -1,6 +1,8 @@
 // The only module that reads process.env. Every variable is validated at start-up; all problems are
 // reported together, each naming the variable and the bad value, so a misconfigured deployment fails
 // once with the full list instead of one surprise per restart.
+import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
 
 export type Environment = 'development' | 'test' | 'production';
 
@@ -82,6 +84,10 @@ export interface Config {
     secret: string;
     /** True when JWT_SECRET was unset and the public development secret is in use. */
     usingDevelopmentSecret: boolean;
+    /** Longest lifetime (exp − iat) of any token, JWT_MAX_LIFETIME; absent: 24 h. */
+    maxLifetimeSeconds?: number;
+    /** OpenID Connect provider whose access tokens are accepted too (OIDC_*); absent or null: none. */
+    oidc?: OidcConfig | null;
   };
   /** Where the bundled Neo4j keeps its store. */
   dataDir: string;
@@ -161,6 +167,17 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     problems.push('JWT_SECRET is required when NODE_ENV=production (HS256 secret of at least 32 characters)');
   }
 
+  const maxLifetime = read('JWT_MAX_LIFETIME');
+  const maxLifetimeSeconds =
+    maxLifetime === undefined ? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS : parseTtl(maxLifetime);
+  if (maxLifetimeSeconds === null) {
+    problems.push(`JWT_MAX_LIFETIME must look like 90s, 15m, 12h or 7d (at most 366d), got '${maxLifetime}'`);
+  }
+  const oidc = parseOidcConfig(
+    Object.fromEntries(OIDC_VARIABLES.map((name) => [name, read(name)])),
+    problems,
+  );
+
   const host = read('HOST') ?? '127.0.0.1';
   const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
   if (!/^\d+[mMgG]$/.test(heap))
@@ -197,7 +214,12 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
         maxRetryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_FAIL_FAST.maxRetryMs, 0, 600_000),
       },
     },
-    jwt: { secret: secret ?? DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: secret === undefined },
+    jwt: {
+      secret: secret ?? DEVELOPMENT_JWT_SECRET,
+      usingDevelopmentSecret: secret === undefined,
+      maxLifetimeSeconds: maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+      oidc,
+    },
     dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
     neo4jHeap: heap,
     neo4jPort: integer('TIERSIGHT_NEO4J_PORT', 7687, 1, 65535),

@@ -5,6 +5,13 @@ import type { Role } from './roles.ts';
 
 export const TOKEN_ALGORITHM = 'HS256';
 
+/** The longest lifetime (exp − iat) a token may have unless JWT_MAX_LIFETIME says otherwise. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+/** The longest lifetime that tokens may have under these settings (JWT_MAX_LIFETIME). */
+export const maxTokenLifetime = (jwt: { maxLifetimeSeconds?: number }): number =>
+  jwt.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+
 export interface TokenClaims {
   sub: string;
   org: string;
@@ -19,6 +26,14 @@ export function parseTtl(text: string): number | null {
   if (!match) return null;
   const seconds = Number(match[1]) * UNITS[match[2]!]!;
   return seconds > 0 && seconds <= 366 * 86_400 ? seconds : null;
+}
+
+/** Whole seconds in the largest unit that divides them, as parseTtl reads it: 86400 → 1d, 5400 → 90m. */
+export function formatTtl(seconds: number): string {
+  const [unit, size] = Object.entries(UNITS)
+    .reverse()
+    .find(([, size]) => seconds % size === 0)!;
+  return `${seconds / size}${unit}`;
 }
 
 export async function signToken(

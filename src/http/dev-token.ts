@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
 import type { Role } from '../auth/roles.ts';
-import { signToken } from '../auth/tokens.ts';
+import { maxTokenLifetime, signToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../graph/executor.ts';
 import { ImportRepository } from '../graph/repositories/import-repository.ts';
@@ -88,16 +88,12 @@ export function devTokenRoute(
     if (organization === undefined) {
       return send(response, 404, { error: `No demo organization '${org}' in the database` });
     }
+    const ttl = Math.min(DEV_TOKEN_TTL_SECONDS, maxTokenLifetime(config.jwt));
     const token = await signToken(
       { sub: `demo@${organization.id}`, org: organization.id, roles: DEV_TOKEN_ROLES },
       config.jwt.secret,
-      DEV_TOKEN_TTL_SECONDS,
+      ttl,
     );
-    return send(response, 200, {
-      token,
-      organization,
-      roles: DEV_TOKEN_ROLES,
-      expiresIn: DEV_TOKEN_TTL_SECONDS,
-    });
+    return send(response, 200, { token, organization, roles: DEV_TOKEN_ROLES, expiresIn: ttl });
   };
 }

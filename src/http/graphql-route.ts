@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { RequestContext } from '../context.ts';
 import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { LIMITS } from '../graphql/limits.ts';
@@ -18,7 +19,8 @@ import { retryAfterForCodes, STATUS_BY_CODE } from './status.ts';
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<RequestContext>;
   repositories: Repositories;
-  secret: Uint8Array;
+  /** Built once per server: it holds the identity provider's key cache. */
+  verifyToken: TokenVerifier;
   limits: ClientLimits;
   metrics: Metrics;
 }
@@ -119,7 +121,7 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
       context: async () => {
         const context = await createRequestContext(
           deps.repositories,
-          deps.secret,
+          deps.verifyToken,
           request.headers.authorization,
         ).catch((error: unknown) => {
           if (error instanceof DomainError) return error;

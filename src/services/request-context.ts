@@ -2,7 +2,7 @@
 // writing (import-gate.ts), checks that its organization exists, and wires fresh loaders and services
 // so that nothing cached leaks from one request (or viewer) to another.
 import type { Viewer } from '../auth/policy.ts';
-import { verifyToken } from '../auth/verify-token.ts';
+import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { RequestContext } from '../context.ts';
 import { unauthenticated, type DomainError } from '../domain/errors.ts';
 import type { Executor, QueryContext } from '../graph/executor.ts';
@@ -44,11 +44,11 @@ export function createRepositories(
 
 export async function createRequestContext(
   repositories: Repositories,
-  jwtSecret: Uint8Array,
+  verifyToken: TokenVerifier,
   authorization: string | undefined,
   now: Date = new Date(),
 ): Promise<RequestContext | DomainError> {
-  const token = await verifyToken(authorization, jwtSecret);
+  const token = await verifyToken(authorization, now);
   if (!('organizationId' in token)) return token;
   const importTicket = await repositories.importGate.admit();
   if ('code' in importTicket) return importTicket;

@@ -44,6 +44,14 @@ describe('bad tokens are UNAUTHENTICATED with no data', () => {
     ],
     ['no org claim', async () => `Bearer ${await sign({ sub: 'u', roles: ['analyst'], exp: now() + 60 })}`],
     [
+      'issued in the future (iat)',
+      async () => `Bearer ${await sign({ ...valid, iat: now() + 3600, exp: now() + 7200 })}`,
+    ],
+    [
+      'lifetime over the 24 h maximum',
+      async () => `Bearer ${await sign({ ...valid, iat: now(), exp: now() + 90 * 86_400 })}`,
+    ],
+    [
       'injection in org',
       async () => `Bearer ${await sign({ ...valid, org: "v' OR 1=1 //", exp: now() + 60 })}`,
     ],

@@ -2,6 +2,7 @@
 // SERVICE_UNAVAILABLE (HTTP 503, Retry-After) while an import run is unfinished, and a query admitted
 // before an import started is not answered after it. The same over a Neo4j killed mid-import, and
 // across processes, is test/integration/import-killed.test.ts.
+import { createTokenVerifier } from '../../src/auth/verify-token.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
 import { createRepositories, createRequestContext } from '../../src/services/request-context.ts';
@@ -88,7 +89,7 @@ describe('a request admitted before an import run began and answered after it', 
   const admittedNow = async (org: string, roles: ('analyst' | 'supplier_admin')[]) => {
     const context = await createRequestContext(
       createRepositories(t.db.executor),
-      new TextEncoder().encode(TEST_SECRET),
+      createTokenVerifier({ secret: TEST_SECRET }),
       `Bearer ${await t.api.token(org, roles)}`,
     );
     if ('code' in context) throw new Error(context.message);

@@ -1,30 +1,23 @@
 // End-to-end support: the API in local demo mode (with /dev/token and the built dashboard) against the
-// test Neo4j, and Debian's Chromium driven by playwright-core, with a watch on the console and on every
-// request the page makes.
+// test Neo4j, and Chromium (found by test/e2e/chromium-setup.ts) driven by playwright-core, with a
+// watch on the console and on every request the page makes.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
 import type { TestDatabase } from '../support/database.ts';
+import { CHROMIUM_ARGS } from './chromium.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM = inject('chromium');
 export const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
 
-/** The flags this machine needs (see .library/env/machines/polyglot.md): no background networking. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** `describe` for tests that drive a browser: skipped when the run found no Chromium. */
+export const describeInBrowser = describe.skipIf(CHROMIUM === null);
 
 /** The API as `npm start` runs it in local demo mode: development secret, /dev/token, web/dist. */
 export async function startDemoApp(
@@ -46,6 +39,8 @@ export async function startDemoApp(
 }
 
 export async function launchChromium(): Promise<Browser> {
+  if (CHROMIUM === null)
+    throw new Error('No Chromium for the browser tests: wrap them in describeInBrowser.');
   await mkdir(ARTIFACTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

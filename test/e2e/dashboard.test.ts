@@ -8,12 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
 import type { App } from '../../src/server.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import {
   ARTIFACTS,
+  describeInBrowser,
   launchChromium,
   namesInTier,
   screenshot,
@@ -61,7 +62,7 @@ afterEach(async () => {
 
 const cardOf = (id: string) => page.locator(`button.org[data-org-id="${id}"]`);
 
-describe('dashboard on the current API', () => {
+describeInBrowser('dashboard on the current API', () => {
   it('lets a newcomer pick Region Stockholm and see Atea, Dell and the factories tier by tier', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { name: 'Local demo: sign in as' }).waitFor();
@@ -230,7 +231,7 @@ describe('dashboard on the current API', () => {
   });
 });
 
-describe('in production', () => {
+describeInBrowser('in production', () => {
   it('offers only the token form, and never asks for the absent demo route', async () => {
     const production = await startDemoApp(db, 'production');
     try {
@@ -246,7 +247,7 @@ describe('in production', () => {
   });
 });
 
-describe('GraphiQL at /graphql, offline', () => {
+describeInBrowser('GraphiQL at /graphql, offline', () => {
   it('loads from the server alone, with the demo token prefilled, and runs an operation', async () => {
     await page.goto(`${app.url}/graphql`);
     await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
@@ -267,7 +268,7 @@ describe('GraphiQL at /graphql, offline', () => {
 });
 
 // Contract v1.1 (exposure, asOf, product, Organization.risks), implemented alongside the dashboard.
-describe('exposure, asOf, product and risk badges (contract v1.1)', () => {
+describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () => {
   it('badges flagged organizations and lists their risk indicators with sources', async () => {
     await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
     await page.locator('section.tier[data-tier="3"]').waitFor();

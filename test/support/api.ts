@@ -1,6 +1,7 @@
 // The API over HTTP against the test database: tokens, requests, and the statement counter.
 import { signToken } from '../../src/auth/tokens.ts';
 import type { Role } from '../../src/auth/roles.ts';
+import type { TokenSettings } from '../../src/auth/verify-token.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
 import type { TestDatabase } from './database.ts';
@@ -29,6 +30,7 @@ export interface TestApi {
 export async function startTestApi(
   db: TestDatabase,
   environment: 'development' | 'production' = 'development',
+  tokens: Omit<TokenSettings, 'secret'> = {},
 ): Promise<TestApi> {
   const app = await startApp({
     config: {
@@ -37,7 +39,7 @@ export async function startTestApi(
       environment,
       // The limits tests send the standard introspection query; suggestions are tested without it.
       introspection: true,
-      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
+      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false, ...tokens },
     },
     executor: db.executor,
     logger: silentLogger,

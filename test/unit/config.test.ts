@@ -13,7 +13,12 @@ describe('config', () => {
       dataDir: '/tmp/data',
     });
     expect(config.neo4j.uri).toBeNull();
-    expect(config.jwt).toEqual({ secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: true });
+    expect(config.jwt).toEqual({
+      secret: DEVELOPMENT_JWT_SECRET,
+      usingDevelopmentSecret: true,
+      maxLifetimeSeconds: 86_400,
+      oidc: null,
+    });
   });
 
   it('reports every bad variable with its value', () => {
@@ -39,5 +44,71 @@ describe('config', () => {
       NEO4J_URI: 'neo4j+s://x.databases.neo4j.io',
     });
     expect(config.jwt.usingDevelopmentSecret).toBe(false);
+  });
+
+  it('reads the maximum token lifetime', () => {
+    expect(load({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
+    expect(() => load({ JWT_MAX_LIFETIME: 'forever' })).toThrow(
+      /JWT_MAX_LIFETIME must look like .*'forever'/,
+    );
+  });
+
+  it('reads an OpenID Connect provider with its claim mapping', () => {
+    const config = load({
+      OIDC_ISSUER: 'https://sso.example.org/realms/buyers',
+      OIDC_AUDIENCE: 'tiersight',
+      OIDC_JWKS_URL: 'https://sso.example.org/realms/buyers/protocol/openid-connect/certs',
+      OIDC_ROLES_CLAIM: 'realm_access.roles',
+      OIDC_ROLE_MAP: 'buyer=analyst, supplier-admin=supplier_admin,supplier-admin=analyst',
+      OIDC_ORG_MAP: 'tenant-1=se-region-stockholm',
+    });
+    expect(config.jwt.oidc).toEqual({
+      issuer: 'https://sso.example.org/realms/buyers',
+      audience: 'tiersight',
+      jwksUrl: 'https://sso.example.org/realms/buyers/protocol/openid-connect/certs',
+      orgClaim: 'org',
+      rolesClaim: 'realm_access.roles',
+      roleMap: new Map([
+        ['buyer', ['analyst']],
+        ['supplier-admin', ['supplier_admin', 'analyst']],
+      ]),
+      orgMap: new Map([['tenant-1', 'se-region-stockholm']]),
+    });
+  });
+
+  it('reports every OpenID Connect problem at once', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        load(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ OIDC_AUDIENCE: 'x', OIDC_ROLES_CLAIM: 'roles' })).toEqual([
+      'OIDC_AUDIENCE, OIDC_ROLES_CLAIM set but OIDC_ISSUER is not',
+    ]);
+    expect(
+      problems({
+        OIDC_ISSUER: 'not a url',
+        OIDC_JWKS_URL: 'http://idp.example.org/keys',
+        OIDC_ORG_CLAIM: 'a..b',
+        OIDC_ROLE_MAP: 'admins=root,viewers',
+      }),
+    ).toEqual([
+      "OIDC_ISSUER must be a URL, got 'not a url'",
+      'OIDC_AUDIENCE is required with OIDC_ISSUER',
+      "OIDC_JWKS_URL must use https (http only on a loopback host), got 'http://idp.example.org/keys'",
+      "OIDC_ORG_CLAIM must be a claim name or dotted path, got 'a..b'",
+      "OIDC_ROLE_MAP: 'root' in 'admins=root' is not one of analyst, supplier_admin, platform_admin",
+      "OIDC_ROLE_MAP: entry 'viewers' is not provider-value=tiersight-value",
+    ]);
+    expect(
+      problems({
+        OIDC_ISSUER: 'http://127.0.0.1:8080/realms/x',
+        OIDC_AUDIENCE: 'a',
+        OIDC_JWKS_URL: 'http://127.0.0.1:8080/certs',
+      }),
+    ).toEqual([]);
   });
 });

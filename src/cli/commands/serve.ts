@@ -1,4 +1,4 @@
-import { signToken } from '../../auth/tokens.ts';
+import { formatTtl, maxTokenLifetime, signToken } from '../../auth/tokens.ts';
 import { ImportRepository } from '../../graph/repositories/import-repository.ts';
 import { devTokensAllowed } from '../../http/dev-token.ts';
 import { loadDemoScenario } from '../../runtime/demo.ts';
@@ -58,12 +58,13 @@ export async function run(args: string[]): Promise<void> {
   if (devTokensAllowed(config))
     log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
   if (localMode) {
+    const ttl = Math.min(12 * 3600, maxTokenLifetime(config.jwt));
     const token = await signToken(
       { sub: `demo@${DEMO_VIEWER}`, org: DEMO_VIEWER, roles: ['analyst', 'supplier_admin'] },
       config.jwt.secret,
-      12 * 3600,
+      ttl,
     );
-    log(`Demo token for ${DEMO_VIEWER} (analyst, supplier_admin; valid 12 h):`);
+    log(`Demo token for ${DEMO_VIEWER} (analyst, supplier_admin; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
   }
   let stopping = false;

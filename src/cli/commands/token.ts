@@ -1,5 +1,5 @@
 import { isRole, ROLES, type Role } from '../../auth/roles.ts';
-import { parseTtl, signToken } from '../../auth/tokens.ts';
+import { formatTtl, maxTokenLifetime, parseTtl, signToken } from '../../auth/tokens.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { commandConfig } from '../environment.ts';
@@ -11,7 +11,7 @@ Prints an HS256 access token signed with JWT_SECRET (or the development secret w
 Options:
   --org ID      organization the token speaks for (its id, e.g. se-region-stockholm)
   --role ROLE   ${ROLES.join(', ')}; repeat for several
-  --ttl TTL     lifetime: 90s, 15m, 1h (default), 7d
+  --ttl TTL     lifetime: 90s, 15m, 1h (default), 7d; at most JWT_MAX_LIFETIME (24h unless set)
   --sub USER    user id (subject); default: cli@<org>`;
 
 export async function run(args: string[]): Promise<void> {
@@ -41,6 +41,13 @@ export async function run(args: string[]): Promise<void> {
       2,
     );
   const config = commandConfig();
+  const maxLifetime = maxTokenLifetime(config.jwt);
+  if (ttl > maxLifetime) {
+    throw new CliError(
+      `token: --ttl ${values.ttl} is longer than the ${formatTtl(maxLifetime)} that the API accepts (JWT_MAX_LIFETIME)`,
+      2,
+    );
+  }
   if (config.jwt.usingDevelopmentSecret) {
     console.error(
       'tiersight: JWT_SECRET is unset; signing with the public development secret (local use only).',
