@@ -48,6 +48,21 @@ const upsertShares = cypher(
    MERGE (s)-[:TO]->(recipient)`,
 );
 
+// A share record that carries its audit trail (an export does) replaces the trail in the database.
+const replaceShareEvents = cypher(
+  'import.replaceShareEvents',
+  `UNWIND $rows AS row
+   MATCH (s:Share {id: row.id})
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   WITH s, row
+   UNWIND row.events AS event
+   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                        actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
+);
+
 const upsertRisks = cypher(
   'import.upsertRisks',
   `UNWIND $rows AS row
@@ -117,8 +132,13 @@ export class ImportRepository implements ExistingGraph {
     await this.executor.write(upsertLinks, { rows: records.map((r) => withNulls(r, LINK_OPTIONAL)) });
   }
 
+  /** Shares and the audit trails the records carry, in one transaction. */
   async upsertShares(records: ShareRecord[]): Promise<void> {
-    await this.executor.write(upsertShares, { rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)) });
+    const trails = records.flatMap((r) => (r.events ? [{ id: r.id, events: r.events }] : []));
+    await this.executor.writeTransaction(upsertShares.name, {}, async (tx) => {
+      await tx.run(upsertShares, { rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)) });
+      if (trails.length > 0) await tx.run(replaceShareEvents, { rows: trails });
+    });
   }
 
   async upsertRisks(records: RiskRecord[]): Promise<void> {
