@@ -70,7 +70,9 @@ export class TiersightWriter {
   /** Writes to a stream the caller owns (stdout); it is flushed at the end but not closed. */
   static toStream(stream: Writable, options: WriterOptions = {}): TiersightWriter {
     const drained = () =>
-      new Promise<void>((resolve, reject) => stream.write('', (error) => (error ? reject(error) : resolve())));
+      new Promise<void>((resolve, reject) =>
+        stream.write('', (error) => (error ? reject(error) : resolve())),
+      );
     return new TiersightWriter({ stream, complete: drained, discard: async () => {} }, options);
   }
 

@@ -1,9 +1,6 @@
 import { exportGraph, type ExportOutcome } from '../../export/export-graph.ts';
 import { TiersightWriter } from '../../export/tiersight-writer.ts';
-import {
-  ExportRepository,
-  UnexportableRecordError,
-} from '../../graph/repositories/export-repository.ts';
+import { ExportRepository, UnexportableRecordError } from '../../graph/repositories/export-repository.ts';
 import { SECTIONS } from '../../import/read-records.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
