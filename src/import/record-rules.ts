@@ -248,7 +248,8 @@ function shareEvents(f: Fields, value: unknown): ShareEventRecord[] | undefined 
     }
     const at = e.instant('at');
     // null without a problem: the field is missing rather than malformed.
-    if (at === null && e.problems.length === 0) e.problems.push('at must be an ISO 8601 date-time, got nothing');
+    if (at === null && e.problems.length === 0)
+      e.problems.push('at must be an ISO 8601 date-time, got nothing');
     const event: ShareEventRecord = {
       action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
       at: at ?? '',
