@@ -10,6 +10,11 @@ export interface ExportOutcome {
   written: Record<Section, number>;
   bytes: number;
   seconds: number;
+  /**
+   * False when the section counts before, during and after the export disagree: something wrote to
+   * the graph meanwhile, and the pages (one transaction each) may not fit together.
+   */
+  quiet: boolean;
 }
 
 export interface ExportOptions {
@@ -31,6 +36,7 @@ export async function exportGraph(
   const progress = options.progress ?? silent;
   const pageSize = options.pageSize ?? 10_000;
   const written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  let quiet: boolean;
   try {
     const expected = await repository.counts();
     progress.phase(
@@ -47,6 +53,8 @@ export async function exportGraph(
         progress.advance(done);
       }
     }
+    const after = await repository.counts();
+    quiet = SECTIONS.every((s) => expected[s] === written[s] && after[s] === written[s]);
     await writer.end();
   } catch (error) {
     await writer.abort();
@@ -54,5 +62,5 @@ export async function exportGraph(
   } finally {
     progress.finish();
   }
-  return { written, bytes: writer.bytes, seconds: (performance.now() - started) / 1000 };
+  return { written, bytes: writer.bytes, seconds: (performance.now() - started) / 1000, quiet };
 }

@@ -12,7 +12,7 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import { ExportRepository } from '../../src/graph/repositories/export-repository.ts';
 import { ShareRepository } from '../../src/graph/repositories/share-repository.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
+import { fileSource, type Section } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { loadDemoScenario } from '../../src/runtime/demo.ts';
@@ -177,6 +177,31 @@ describe('export and re-import give the same graph', () => {
       shares: [],
       risks: [],
     });
+  });
+});
+
+describe('a graph that changes while it is exported', () => {
+  it('is reported, so the operator knows the pages may not fit together', async () => {
+    await loadGraph(db, graph().org('a').org('b').link('a', 'b').build());
+    const quietExport = await exportTo(newPath());
+    expect(quietExport.quiet).toBe(true);
+
+    // A real write between two sections: an organization the organizations pages have already passed.
+    class WrittenMeanwhile extends ExportRepository {
+      override async *pages(section: Section, pageSize: number) {
+        yield* super.pages(section, pageSize);
+        if (section === 'organizations')
+          await db.driver.executeQuery(
+            `CREATE (:Organization {id: '0', name: 'Late', type: 'BRAND', country: 'SE'})`,
+          );
+      }
+    }
+    const busy = await exportGraph(
+      new WrittenMeanwhile(db.executor),
+      await TiersightWriter.toFile(newPath()),
+    );
+    expect(busy.quiet).toBe(false);
+    expect(busy.written.organizations).toBe(2);
   });
 });
 

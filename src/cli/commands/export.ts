@@ -49,4 +49,10 @@ function reportExport(name: string, outcome: ExportOutcome): void {
   console.error(
     `Exported ${counts} to ${name} (${megabytes} MB) in ${outcome.seconds.toFixed(1)} s (${rate.toLocaleString('en')} records/s)`,
   );
+  if (!outcome.quiet) {
+    console.error(
+      'Warning: the graph changed while it was being exported, so the file may not fit together ' +
+        '(each page is read on its own). Export again while nothing writes; see docs/operations.md.',
+    );
+  }
 }
