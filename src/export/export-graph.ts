@@ -11,7 +11,7 @@ export interface ExportOutcome {
   bytes: number;
   seconds: number;
   /**
-   * False when the section counts before, during and after the export disagree: something wrote to
+   * False when the counts before, the records written and the counts after disagree: something wrote to
    * the graph meanwhile, and the pages (one transaction each) may not fit together.
    */
   quiet: boolean;

@@ -92,18 +92,19 @@ export class ExportRepository {
    * snapshot across pages either (see docs/operations.md).
    */
   async *pages(section: Section, pageSize: number): AsyncGenerator<ExportRecord[]> {
-    let next = this.page(section, '', pageSize);
-    try {
-      for (;;) {
-        const records = await next;
-        const last = records.at(-1);
-        if (last === undefined) return;
-        next = records.length < pageSize ? Promise.resolve([]) : this.page(section, last.id, pageSize);
-        yield records;
-      }
-    } finally {
-      // A caller that stops early leaves a page in flight; its failure is of no interest then.
-      next.catch(() => {});
+    const prefetch = (after: string) => {
+      const page = this.page(section, after, pageSize);
+      // Awaited below; until then a failure must not count as unhandled (nor after an early stop).
+      page.catch(() => {});
+      return page;
+    };
+    let next = prefetch('');
+    for (;;) {
+      const records = await next;
+      const last = records.at(-1);
+      if (last === undefined) return;
+      next = records.length < pageSize ? Promise.resolve([]) : prefetch(last.id);
+      yield records;
     }
   }
 
