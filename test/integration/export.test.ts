@@ -57,7 +57,8 @@ async function roundTrip(pageSize?: number) {
 
 const grants = () => new ShareRepository(db.executor);
 
-describe('export and re-import give the same graph', () => {
+// Each case exports, resets and imports: allow for a machine shared with other work.
+describe('export and re-import give the same graph', { timeout: 300_000 }, () => {
   it('the demo scenario, with shares granted and revoked through the API (audit trail included)', async () => {
     await loadDemoScenario(db.imports, true);
     const granted = await grants().grant(
@@ -89,12 +90,12 @@ describe('export and re-import give the same graph', () => {
 
   it('a generated graph, read in pages of 97 records: the same file as one large page', async () => {
     const generated = newPath();
-    await writeGraphFile({ orgs: 1_500, seed: 11, out: generated });
+    await writeGraphFile({ orgs: 1_000, seed: 11, out: generated });
     await importFile(generated, true);
 
     const { before, after, path, exported } = await roundTrip(97);
     expect(after).toEqual(before);
-    expect(exported.written.links).toBeGreaterThan(5_000);
+    expect(exported.written.links).toBeGreaterThan(3_000);
 
     const whole = newPath();
     await exportTo(whole, 1_000_000);
