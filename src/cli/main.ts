@@ -12,6 +12,10 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/db-install.ts'),
   },
   import: { summary: 'load a tiersight/v1 file into NEO4J_URI', load: () => import('./commands/import.ts') },
+  export: {
+    summary: 'write the whole graph as a tiersight/v1 file (backup, move)',
+    load: () => import('./commands/export.ts'),
+  },
   seed: { summary: 'load the demo scenario into NEO4J_URI', load: () => import('./commands/seed.ts') },
   generate: { summary: 'write a synthetic tiersight/v1 graph', load: () => import('./commands/generate.ts') },
   token: { summary: 'print a signed JWT for local use', load: () => import('./commands/token.ts') },

@@ -18,6 +18,10 @@ export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 export const PROVENANCES = ['DOCUMENTED', 'REPORTED', 'ILLUSTRATIVE', 'SYNTHETIC'] as const;
 export type Provenance = (typeof PROVENANCES)[number];
 
+/** What a share event records: the grant, or the revoke. */
+export const SHARE_ACTIONS = ['GRANTED', 'REVOKED'] as const;
+export type ShareAction = (typeof SHARE_ACTIONS)[number];
+
 export const RISK_KINDS = ['WATCHLIST', 'REGION', 'AUDIT_FINDING', 'REPORT'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
@@ -79,6 +83,20 @@ export interface ShareRecord {
   revokedAt?: string | null;
   /** When the share was granted, which is also when it was recorded; defaults to the import's instant. */
   createdAt?: string | null;
+  /**
+   * The share's audit trail. Absent or null: the trail in the database is left as it is; a list
+   * (even an empty one) replaces it. `tiersight export` writes it so that a restore keeps the trail.
+   */
+  events?: ShareEventRecord[] | null;
+}
+
+/** One entry of a share's audit trail: who granted or revoked it, and when. */
+export interface ShareEventRecord {
+  action: ShareAction;
+  at: string;
+  /** The `sub` of the token that made the change. */
+  actorUserId: string;
+  actorOrganizationId: string;
 }
 
 export interface RiskRecord {

@@ -1,7 +1,7 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
 import type { Role } from '../auth/roles.ts';
-import type { OrganizationType, Provenance, RiskKind, Severity } from './format.ts';
+import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction } from './format.ts';
 
 export interface Organization {
   id: string;
@@ -105,7 +105,7 @@ export interface Share {
   createdAt: string;
 }
 
-export type ShareAction = 'GRANTED' | 'REVOKED';
+export type { ShareAction };
 
 export interface ShareEvent {
   share: Share;

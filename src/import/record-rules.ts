@@ -7,9 +7,11 @@ import {
   PROVENANCES,
   RISK_KINDS,
   SEVERITIES,
+  SHARE_ACTIONS,
   type LinkRecord,
   type OrganizationRecord,
   type RiskRecord,
+  type ShareEventRecord,
   type ShareRecord,
   type Sourced,
 } from '../domain/format.ts';
@@ -248,10 +250,40 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
     revokedAt: f.instant('revokedAt'),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
+  const events = shareEvents(f, raw['events']);
+  if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
   }
   return f.result(record);
+}
+
+/** A share's audit trail: undefined when the record leaves the trail in the database as it is. */
+function shareEvents(f: Fields, value: unknown): ShareEventRecord[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_LIST) {
+    f.problems.push(`events must be an array of at most ${MAX_LIST} share events, got ${describe(value)}`);
+    return undefined;
+  }
+  return value.map((item, i) => {
+    const e = asObject(item);
+    if (typeof e === 'string') {
+      f.problems.push(`events[${i}] ${e}`);
+      return { action: 'GRANTED', at: '', actorUserId: '', actorOrganizationId: '' };
+    }
+    const at = e.instant('at');
+    // null without a problem: the field is missing rather than malformed.
+    if (at === null && e.problems.length === 0)
+      e.problems.push('at must be an ISO 8601 date-time, got nothing');
+    const event: ShareEventRecord = {
+      action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
+      at: at ?? '',
+      actorUserId: e.text('actorUserId'),
+      actorOrganizationId: e.id('actorOrganizationId'),
+    };
+    f.problems.push(...e.problems.map((p) => `events[${i}].${p}`));
+    return event;
+  });
 }
 
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {

@@ -246,4 +246,32 @@ describe('import of a good file', () => {
     );
     expect(records.map((r) => r.toObject())).toEqual([{ s: 'b', c: 'p', products: ['servers'] }]);
   });
+
+  it("replaces a share's audit trail when the record carries one, and keeps it when it does not", async () => {
+    const trail = async () => {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (e:ShareEvent)-[:OF]->(:Share {id: 'r=>p#0'})
+         RETURN e.action AS action, toString(e.at) AS at, e.actorUserId AS user ORDER BY e.at`,
+      );
+      return records.map((r) => r.toObject());
+    };
+    const withTrail = base().build();
+    withTrail.shares[0]!.events = [
+      { action: 'GRANTED', at: '2020-01-01T00:00:00+01:00', actorUserId: 'u1', actorOrganizationId: 'r' },
+      { action: 'REVOKED', at: '2021-01-01T00:00:00Z', actorUserId: 'u2', actorOrganizationId: 'r' },
+    ];
+    await importDocument(withTrail);
+    const expected = [
+      { action: 'GRANTED', at: '2020-01-01T00:00:00+01:00', user: 'u1' },
+      { action: 'REVOKED', at: '2021-01-01T00:00:00Z', user: 'u2' },
+    ];
+    expect(await trail()).toEqual(expected);
+    await importDocument(withTrail);
+    expect(await trail()).toEqual(expected);
+    await importDocument(base().build());
+    expect(await trail()).toEqual(expected);
+    withTrail.shares[0]!.events = [];
+    await importDocument(withTrail);
+    expect(await trail()).toEqual([]);
+  });
 });

@@ -78,6 +78,34 @@ describe('link, share and risk records', () => {
     ]);
   });
 
+  it("a share's audit trail names a known action, an instant and both actors", () => {
+    const share = { id: 's', owner: 'a', recipient: 'b', linkIds: null };
+    const event = {
+      action: 'GRANTED',
+      at: '2024-01-01T10:00:00+02:00',
+      actorUserId: 'u',
+      actorOrganizationId: 'a',
+    };
+    expect(checkShare({ ...share, events: [event] }).record?.events).toEqual([event]);
+    expect(checkShare({ ...share, events: null }).record).not.toHaveProperty('events');
+    expect(
+      checkShare({
+        ...share,
+        events: [{ ...event, action: 'EDITED', at: 'yesterday' }, 'oops', { action: 'REVOKED' }],
+      }).problems,
+    ).toEqual([
+      'events[0].at must be an ISO 8601 date (2014-09-15) or date-time with a zone, got "yesterday"',
+      'events[0].action must be one of GRANTED, REVOKED, got "EDITED"',
+      'events[1] must be a JSON object, got "oops"',
+      'events[2].at must be an ISO 8601 date-time, got nothing',
+      'events[2].actorUserId must be a non-empty string of at most 2000 characters, got nothing',
+      'events[2].actorOrganizationId must be a non-empty string of at most 200 characters without surrounding spaces, got nothing',
+    ]);
+    expect(checkShare({ ...share, events: {} }).problems).toEqual([
+      'events must be an array of at most 10000 share events, got {}',
+    ]);
+  });
+
   it('a risk needs a known kind and severity and an http(s) evidence URL', () => {
     const checked = checkRisk({
       id: 'r',

@@ -3,6 +3,7 @@ import { writeGraphFile, type GraphStats } from '../../../seed/generator/write.t
 import { parseCommandArgs, parsePositiveInt } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { terminalProgress } from '../progress.ts';
+import { writeFailure } from '../write-errors.ts';
 
 const HELP = `Usage: tiersight generate --orgs N [--seed S] --out FILE
 
@@ -14,16 +15,6 @@ Options:
   --orgs N     number of organizations, 1 to ${MAX_ORGS.toLocaleString('en')}
   --seed S     any whole number (default 1; negative: --seed=-3)
   --out FILE   where to write the JSON (replaced if it exists)`;
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'its directory does not exist',
-  ENOTDIR: 'its directory does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'read-only file system',
-};
 
 function parseSeed(value: string | undefined): number {
   if (value === undefined) return 1;
@@ -75,12 +66,7 @@ export async function run(args: string[]): Promise<void> {
     });
   } catch (error) {
     progress.finish();
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
-      const reason = REASONS[code] ?? (error as Error).message;
-      throw new CliError(`generate: cannot write '${out}': ${reason}`);
-    }
-    throw error;
+    throw writeFailure('generate', out, error) ?? error;
   }
   progress.finish();
   const seconds = (performance.now() - started) / 1000;

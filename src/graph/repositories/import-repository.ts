@@ -57,6 +57,21 @@ const upsertShares = cypher(
    MERGE (s)-[:TO]->(recipient)`,
 );
 
+// A share record that carries its audit trail (an export does) replaces the trail in the database.
+const replaceShareEvents = cypher(
+  'import.replaceShareEvents',
+  `UNWIND $rows AS row
+   MATCH (s:Share {id: row.id})
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   WITH s, row
+   UNWIND row.events AS event
+   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                        actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
+);
+
 const upsertRisks = cypher(
   'import.upsertRisks',
   `UNWIND $rows AS row
@@ -138,11 +153,15 @@ export class ImportRepository implements ExistingGraph {
     });
   }
 
-  /** `importedAt`: the createdAt of new shares that do not state one. */
+  /** Shares and the audit trails the records carry, in one transaction; `importedAt`: the createdAt of new shares that do not state one. */
   async upsertShares(records: ShareRecord[], importedAt: Date): Promise<void> {
-    await this.executor.write(upsertShares, {
-      rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
-      importedAt: toNeo4jDateTime(importedAt),
+    const trails = records.flatMap((r) => (r.events ? [{ id: r.id, events: r.events }] : []));
+    await this.executor.writeTransaction(upsertShares.name, {}, async (tx) => {
+      await tx.run(upsertShares, {
+        rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
+        importedAt: toNeo4jDateTime(importedAt),
+      });
+      if (trails.length > 0) await tx.run(replaceShareEvents, { rows: trails });
     });
   }
 

@@ -1,0 +1,58 @@
+import { exportGraph, type ExportOutcome } from '../../export/export-graph.ts';
+import { TiersightWriter } from '../../export/tiersight-writer.ts';
+import { ExportRepository, UnexportableRecordError } from '../../graph/repositories/export-repository.ts';
+import { SECTIONS } from '../../import/read-records.ts';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { withDatabase } from '../environment.ts';
+import { terminalProgress } from '../progress.ts';
+import { writeFailure } from '../write-errors.ts';
+
+const HELP = `Usage: tiersight export [--out FILE]
+
+Writes the whole graph in NEO4J_URI (or the bundled Neo4j when it is unset) as one tiersight/v1
+JSON file: organizations, supply links, shares with their times and audit trail, and risk
+indicators. 'tiersight import FILE --reset' reads it back to the same graph. The graph is read
+page by page and streamed, so memory stays flat whatever its size; progress goes to stderr.
+
+Options:
+  --out FILE   where to write (the file appears only once complete);
+               '-' or no --out: standard output`;
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs('export', args, { out: { type: 'string' } }, HELP);
+  const out = values.out ?? '-';
+  if (out.trim() === '') throw new CliError(`export: --out must name a file or '-'\n\n${HELP}`, 2);
+  const toStdout = out === '-';
+  const name = toStdout ? 'standard output' : out;
+
+  await withDatabase(async ({ executor }) => {
+    let outcome: ExportOutcome;
+    try {
+      // Open the file before reading anything, so a bad path fails at once.
+      const writer = toStdout ? TiersightWriter.toStream(process.stdout) : await TiersightWriter.toFile(out);
+      outcome = await exportGraph(new ExportRepository(executor), writer, { progress: terminalProgress() });
+    } catch (error) {
+      const lost = toStdout ? 'the output is incomplete' : 'nothing was written';
+      if (error instanceof UnexportableRecordError) throw new CliError(`export: ${error.message}; ${lost}.`);
+      throw writeFailure('export', name, error) ?? error;
+    }
+    reportExport(name, outcome);
+  });
+}
+
+function reportExport(name: string, outcome: ExportOutcome): void {
+  const total = SECTIONS.reduce((sum, s) => sum + outcome.written[s], 0);
+  const counts = SECTIONS.map((s) => `${outcome.written[s].toLocaleString('en')} ${s}`).join(', ');
+  const rate = Math.round(total / Math.max(outcome.seconds, 0.001));
+  const megabytes = (outcome.bytes / 1e6).toFixed(1);
+  console.error(
+    `Exported ${counts} to ${name} (${megabytes} MB) in ${outcome.seconds.toFixed(1)} s (${rate.toLocaleString('en')} records/s)`,
+  );
+  if (!outcome.quiet) {
+    console.error(
+      'Warning: the graph changed while it was being exported, so the file may not fit together ' +
+        '(each page is read on its own). Export again while nothing writes; see docs/operations.md.',
+    );
+  }
+}
