@@ -3,6 +3,9 @@
 // once with the full list instead of one surprise per restart.
 
 export type Environment = 'development' | 'test' | 'production';
+/** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
+export type ReadRouting = 'leader' | 'followers';
+const READ_ROUTINGS: readonly ReadRouting[] = ['leader', 'followers'];
 
 export interface Neo4jConfig {
   /** null: start the bundled Neo4j (local/demo mode). */
@@ -14,6 +17,7 @@ export interface Neo4jConfig {
   transactionTimeoutMs: number;
   /** How long `serve` keeps retrying an unreachable NEO4J_URI before giving up. */
   connectTimeoutMs: number;
+  readRouting: ReadRouting;
 }
 
 export interface Config {
@@ -83,6 +87,11 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     }
   }
 
+  const routing = read('NEO4J_READ_ROUTING') ?? 'leader';
+  const readRouting = READ_ROUTINGS.find((r) => r === routing);
+  if (readRouting === undefined)
+    problems.push(`NEO4J_READ_ROUTING must be one of ${READ_ROUTINGS.join(', ')}, got '${routing}'`);
+
   const secret = read('JWT_SECRET');
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
     problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (got ${secret.length})`);
@@ -98,7 +107,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
 
   const config: Config = {
     environment,
-    port: integer('PORT', 4000, 1, 65535),
+    port: integer('PORT', 4000, 0, 65535),
     host,
     neo4j: {
       uri,
@@ -107,6 +116,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       database: read('NEO4J_DATABASE'),
       transactionTimeoutMs: integer('NEO4J_TX_TIMEOUT_MS', 15_000, 100, 600_000),
       connectTimeoutMs: integer('NEO4J_CONNECT_TIMEOUT_MS', 60_000, 0, 3_600_000),
+      readRouting: readRouting ?? 'leader',
     },
     jwt: { secret: secret ?? DEVELOPMENT_JWT_SECRET, usingDevelopmentSecret: secret === undefined },
     dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,

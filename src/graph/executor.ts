@@ -8,6 +8,7 @@ import neo4j, {
   type ManagedTransaction,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
+import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { CypherQuery } from './cypher.ts';
 
@@ -27,6 +28,8 @@ export interface Transaction {
 export interface ExecutorOptions {
   database?: string | undefined;
   transactionTimeoutMs: number;
+  /** Where read transactions run on a cluster (docs/operations.md); default 'leader'. */
+  readRouting?: ReadRouting;
 }
 
 const TIMEOUT_CODES = new Set([
@@ -76,6 +79,9 @@ export class Executor {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for the whole process: every transaction starts after all that this
+      // process committed, so a replica reads its own writes even on a follower that lags.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = {
       timeout: this.options.transactionTimeoutMs,
@@ -91,7 +97,9 @@ export class Executor {
         },
       });
     try {
-      return mode === 'READ'
+      // executeWrite routes to the leader, which has applied every committed write: another replica's
+      // revoke is then seen by the next request here, as contract section 4 requires.
+      return mode === 'READ' && this.options.readRouting === 'followers'
         ? await session.executeRead(body, config)
         : await session.executeWrite(body, config);
     } catch (error) {
