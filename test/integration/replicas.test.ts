@@ -62,7 +62,8 @@ beforeAll(async () => {
   );
   countsBefore = await countAll(db);
   [admin, buyer] = await Promise.all([bearer('reseller', 'supplier_admin'), bearer('buyer', 'analyst')]);
-  const env = { JWT_SECRET: TEST_SECRET, NODE_ENV: 'production' };
+  // The test database's own timeout (test/support/database.ts): a loaded test machine is slow.
+  const env = { JWT_SECRET: TEST_SECRET, NODE_ENV: 'production', NEO4J_TX_TIMEOUT_MS: '60000' };
   // Both ways of reaching Neo4j that a deployment uses must behave alike on one server: A through the
   // routing driver with reads on the leader, B direct with reads routed to followers.
   const routed = neo4jUri().replace(/^bolt(\+s|\+ssc)?:/, 'neo4j$1:');
