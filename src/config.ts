@@ -5,6 +5,9 @@ import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-co
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
 
 export type Environment = 'development' | 'test' | 'production';
+/** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
+export type ReadRouting = 'leader' | 'followers';
+const READ_ROUTINGS: readonly ReadRouting[] = ['leader', 'followers'];
 
 export interface Neo4jConfig {
   /** null: start the bundled Neo4j (local/demo mode). */
@@ -18,6 +21,7 @@ export interface Neo4jConfig {
   connectTimeoutMs: number;
   /** Fail-fast settings of the driver while serving (see src/graph/driver.ts). */
   failFast: Neo4jFailFast;
+  readRouting: ReadRouting;
 }
 
 export interface Neo4jFailFast {
@@ -159,6 +163,11 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     }
   }
 
+  const routing = read('NEO4J_READ_ROUTING') ?? 'leader';
+  const readRouting = READ_ROUTINGS.find((r) => r === routing);
+  if (readRouting === undefined)
+    problems.push(`NEO4J_READ_ROUTING must be one of ${READ_ROUTINGS.join(', ')}, got '${routing}'`);
+
   const secret = read('JWT_SECRET');
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
     problems.push(`JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (got ${secret.length})`);
@@ -189,7 +198,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
 
   const config: Config = {
     environment,
-    port: integer('PORT', 4000, 1, 65535),
+    port: integer('PORT', 4000, 0, 65535),
     host,
     neo4j: {
       uri,
@@ -213,6 +222,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
         ),
         maxRetryMs: integer('NEO4J_MAX_RETRY_MS', DEFAULT_FAIL_FAST.maxRetryMs, 0, 600_000),
       },
+      readRouting: readRouting ?? 'leader',
     },
     jwt: {
       secret: secret ?? DEVELOPMENT_JWT_SECRET,

@@ -8,6 +8,7 @@ import neo4j, {
   type ManagedTransaction,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
+import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { Availability, unavailable } from './availability.ts';
 import type { CypherQuery } from './cypher.ts';
@@ -30,6 +31,8 @@ export interface ExecutorOptions {
   transactionTimeoutMs: number;
   /** The circuit breaker in front of Neo4j (default: one of its own). */
   availability?: Availability;
+  /** Where read transactions run on a cluster (docs/operations.md); default 'leader'. */
+  readRouting?: ReadRouting;
 }
 
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
@@ -98,6 +101,9 @@ export class Executor {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for the whole process: every transaction starts after all that this
+      // process committed, so a replica reads its own writes even on a follower that lags.
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const config = {
       timeout: this.options.transactionTimeoutMs,
@@ -113,8 +119,12 @@ export class Executor {
         },
       });
     try {
+      // executeWrite routes to the leader, which has applied every committed write: another replica's
+      // revoke is then seen by the next request here, as contract section 4 requires.
       const result =
-        mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+        mode === 'READ' && this.options.readRouting === 'followers'
+          ? await session.executeRead(body, config)
+          : await session.executeWrite(body, config);
       this.availability.succeeded();
       return result;
     } catch (error) {

@@ -1,6 +1,7 @@
 // Schema set-up, run at every start-up. Each migration is a list of statements that are safe to run
 // again (IF NOT EXISTS); applied ids are recorded in the graph so a later migration that moves data
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
+import { Neo4jError } from 'neo4j-driver';
 import { cypher, type CypherQuery } from './cypher.ts';
 import type { Executor } from './executor.ts';
 import { toNeo4jDateTime } from './repositories/mappers.ts';
@@ -102,12 +103,28 @@ const recordMigration = cypher(
 );
 const awaitIndexes = cypher('migration.awaitIndexes', 'CALL db.awaitIndexes(300)');
 
+/**
+ * Replicas that start together run the same IF NOT EXISTS statement at once; Neo4j then refuses all
+ * but one with EquivalentSchemaRuleAlreadyExists, which only says that the rule is there.
+ */
+async function applySchema(executor: Executor, statement: CypherQuery): Promise<void> {
+  try {
+    await executor.write(statement, {});
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (!(
+      cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists'
+    ))
+      throw error;
+  }
+}
+
 /** Brings the schema up to date and waits until every index is online. */
 export async function migrate(executor: Executor): Promise<void> {
   const now = toNeo4jDateTime(new Date());
   const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => r.get('id') as string));
   for (const migration of MIGRATIONS) {
-    for (const statement of migration.statements) await executor.write(statement, {});
+    for (const statement of migration.statements) await applySchema(executor, statement);
     if (!applied.has(migration.id)) {
       for (const backfill of migration.backfills ?? []) await runBackfill(executor, backfill, now);
     }

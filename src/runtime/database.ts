@@ -69,6 +69,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     const executor = new Executor(driver, {
       database: config.neo4j.database,
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+      readRouting: config.neo4j.readRouting,
     });
     await migrate(executor);
     return { uri, driver, executor, bundled, close };

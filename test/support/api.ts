@@ -54,15 +54,25 @@ export async function startTestApi(
     token,
     async query(as, query, variables = {}, roles) {
       const authorization = typeof as === 'string' ? `Bearer ${await token(as, roles)}` : as.authorization;
-      const response = await fetch(`${app.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as object) };
+      return postGraphQL(app.url, authorization, query, variables);
     },
     close: () => app.close(),
   };
+}
+
+/** POSTs an operation to the API at `baseUrl` (such as http://127.0.0.1:4000). */
+export async function postGraphQL(
+  baseUrl: string,
+  authorization: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as object) };
 }
 
 export const codes = (response: GraphQLResponse): (string | undefined)[] =>

@@ -111,4 +111,16 @@ describe('config', () => {
       }),
     ).toEqual([]);
   });
+
+  it('routes reads to the leader unless NEO4J_READ_ROUTING=followers', () => {
+    expect(load({}).neo4j.readRouting).toBe('leader');
+    expect(load({ NEO4J_READ_ROUTING: 'followers' }).neo4j.readRouting).toBe('followers');
+    expect(() => load({ NEO4J_READ_ROUTING: 'secondaries' })).toThrow(
+      /NEO4J_READ_ROUTING must be one of leader, followers, got 'secondaries'/,
+    );
+  });
+
+  it('PORT=0 asks for any free port (serve prints the one it got)', () => {
+    expect(load({ PORT: '0' }).port).toBe(0);
+  });
 });
