@@ -150,28 +150,35 @@ const listings = async (viewer: string) => {
 };
 
 describe('shareSourcing names a recipient the owner may look up, or a listed one', () => {
-  it('answers a hidden recipient exactly as a nonexistent one, with the same work, and writes nothing', async () => {
-    await share({ recipientId: 'no-such-org' }); // compiles the statement outside the measurements
-    const before = await written();
-    const variants: Record<string, unknown>[] = [
-      {},
-      { linkIds: ['factory>brand'] },
-      { linkIds: ['factory>brand', 'brand>reseller', 'no-such-link'] },
-      { linkIds: null, expiresAt: '2999-01-01T00:00:00Z' },
-    ];
-    for (const variant of variants) {
-      const missing = await measured(() => share({ recipientId: 'no-such-org', ...variant }));
-      expect(missing.response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-      for (const hidden of ['buyer', 'stranger', 'former']) {
-        const answer = await measured(() => share({ recipientId: hidden, ...variant }));
-        expect(JSON.stringify(answer.response), `${hidden} ${JSON.stringify(variant)}`).toBe(
-          JSON.stringify(missing.response),
-        );
-        expect(answer.statements).toBe(missing.statements);
+  // 17 grants, and Neo4j replans the grant after each reload of the graph: slow on a busy machine.
+  it(
+    'answers a hidden recipient exactly as a nonexistent one, with the same work, and writes nothing',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      await share({ recipientId: 'no-such-org' }); // compiles the statement outside the measurements
+      const before = await written();
+      const variants: Record<string, unknown>[] = [
+        {},
+        { linkIds: ['factory>brand'] },
+        { linkIds: ['factory>brand', 'brand>reseller', 'no-such-link'] },
+        { linkIds: null, expiresAt: '2999-01-01T00:00:00Z' },
+      ];
+      for (const variant of variants) {
+        const missing = await measured(() => share({ recipientId: 'no-such-org', ...variant }));
+        expect(missing.response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+        for (const hidden of ['buyer', 'stranger', 'former']) {
+          const answer = await measured(() => share({ recipientId: hidden, ...variant }));
+          expect(JSON.stringify(answer.response), `${hidden} ${JSON.stringify(variant)}`).toBe(
+            JSON.stringify(missing.response),
+          );
+          expect(answer.statements).toBe(missing.statements);
+        }
       }
-    }
-    expect(await written()).toEqual(before);
-  });
+      expect(await written()).toEqual(before);
+    },
+  );
 
   it.each(['reseller', 'factory', 'partner', 'monitor'])('may name %s', async (recipientId) => {
     const before = await written();
