@@ -1,7 +1,7 @@
-// A canonical text dump of everything Tiersight keeps in the database (the schema's migration records
-// aside): one line per node and per relationship, properties sorted, temporal values as Neo4j writes
-// them (offset and fraction kept), nodes named by label and id (or by their properties when they have
-// no id). Two databases hold the same graph exactly when their dumps are equal.
+// A canonical text dump of everything Tiersight keeps in the database (the bookkeeping of migrations
+// and import runs aside): one line per node and per relationship, properties sorted, temporal values
+// as Neo4j writes them (offset and fraction kept), nodes named by label and id (or by their properties
+// when they have no id). Two databases hold the same graph exactly when their dumps are equal.
 import neo4j, { type Driver } from 'neo4j-driver';
 
 function canonical(value: unknown): unknown {
@@ -22,7 +22,7 @@ const text = (value: unknown) => JSON.stringify(canonical(value));
 
 export async function dumpGraph(driver: Driver): Promise<string[]> {
   const { records: nodes } = await driver.executeQuery(
-    `MATCH (n) WHERE NOT n:TiersightMigration
+    `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
      RETURN elementId(n) AS element, labels(n) AS labels, properties(n) AS properties`,
   );
   const names = new Map<string, string>();
@@ -35,7 +35,7 @@ export async function dumpGraph(driver: Driver): Promise<string[]> {
     lines.push(`(${labels} ${text(properties)})`);
   }
   const { records: relationships } = await driver.executeQuery(
-    `MATCH (a)-[r]->(b) WHERE NOT a:TiersightMigration AND NOT b:TiersightMigration
+    `MATCH (a)-[r]->(b) WHERE NOT (a:TiersightMigration OR a:ImportRun OR b:TiersightMigration OR b:ImportRun)
      RETURN elementId(a) AS a, type(r) AS type, properties(r) AS properties, elementId(b) AS b`,
   );
   for (const r of relationships) {
