@@ -42,6 +42,8 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
+  // What Neo4j 5 sends when a transaction waiting on a lock is stopped by its timeout.
+  'Neo.ClientError.Transaction.LockClientStopped',
 ]);
 const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
 
@@ -146,9 +148,13 @@ export function toDomainError(unit: string, error: unknown): Error {
   if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     if (TIMEOUT_CODES.has(error.code)) {
-      return new DomainError('TIMEOUT', 'The query took too long and was stopped; try a smaller depth.', {
-        cause: error,
-      });
+      return new DomainError(
+        'TIMEOUT',
+        'The operation took longer than its time limit and was stopped; ask for less (a smaller depth, one product) or retry later.',
+        {
+          cause: error,
+        },
+      );
     }
     // The pool's acquisition timeout has no code of its own: every connection is busy or unreachable.
     if (UNAVAILABLE_CODES.has(error.code) || error.message.startsWith('Connection acquisition timed out')) {
