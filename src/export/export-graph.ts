@@ -1,6 +1,7 @@
 // The whole graph as one tiersight/v1 document: every section paged out of the database in id order
 // and streamed through the writer, so memory holds a page and a chunk whatever the graph's size. The
 // file is what `tiersight import` reads back to the same graph.
+import type { ImportRun } from '../domain/import-runs.ts';
 import type { ExportRepository } from '../graph/repositories/export-repository.ts';
 import type { ImportProgress } from '../import/import-graph.ts';
 import { SECTIONS, type Section } from '../import/read-records.ts';
@@ -24,11 +25,37 @@ export interface ExportOptions {
   progress?: ImportProgress;
 }
 
+/** Where export learns whether an import is writing (src/graph/repositories/import-run-repository.ts). */
+export interface ImportRuns {
+  list(): Promise<ImportRun[]>;
+}
+
+/**
+ * An import was unfinished before or during the export: the store is then neither the graph before
+ * that import nor the one after it, and a backup of it would restore that mix.
+ */
+export class ImportUnfinishedError extends Error {
+  constructor(run: ImportRun, when: 'before' | 'during') {
+    super(
+      when === 'before'
+        ? `the import of ${run.source} started at ${run.startedAt.toISOString()} has not finished, so the store holds part of it. Let it finish (if it is not running, run \`${run.command}\`), then export`
+        : `an import of ${run.source} started at ${run.startedAt.toISOString()}, while the graph was being exported. Export again once it has finished`,
+    );
+    this.name = 'ImportUnfinishedError';
+  }
+}
+
+async function assertNoImport(runs: ImportRuns, when: 'before' | 'during'): Promise<void> {
+  const unfinished = (await runs.list()).find((run) => run.finishedAt === null);
+  if (unfinished) throw new ImportUnfinishedError(unfinished, when);
+}
+
 const silent: ImportProgress = { phase() {}, advance() {}, finish() {} };
 
 /** Writes the graph and ends the writer; on failure the writer is aborted (a file leaves nothing). */
 export async function exportGraph(
   repository: ExportRepository,
+  importRuns: ImportRuns,
   writer: TiersightWriter,
   options: ExportOptions = {},
 ): Promise<ExportOutcome> {
@@ -38,6 +65,7 @@ export async function exportGraph(
   const written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
   let quiet: boolean;
   try {
+    await assertNoImport(importRuns, 'before');
     const expected = await repository.counts();
     progress.phase(
       'exporting',
@@ -53,6 +81,7 @@ export async function exportGraph(
         progress.advance(done);
       }
     }
+    await assertNoImport(importRuns, 'during');
     const after = await repository.counts();
     quiet = SECTIONS.every((s) => expected[s] === written[s] && after[s] === written[s]);
     await writer.end();

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/export.ts';
 import { exportGraph } from '../../src/export/export-graph.ts';
 import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
+import type { ImportRun } from '../../src/domain/import-runs.ts';
 import { ExportRepository } from '../../src/graph/repositories/export-repository.ts';
 import { ShareRepository } from '../../src/graph/repositories/share-repository.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
@@ -36,7 +37,12 @@ afterAll(async () => {
 
 async function exportTo(path: string, pageSize?: number) {
   const writer = await TiersightWriter.toFile(path);
-  return exportGraph(new ExportRepository(db.executor), writer, pageSize ? { pageSize } : {});
+  return exportGraph(
+    new ExportRepository(db.executor),
+    db.imports.runs,
+    writer,
+    pageSize ? { pageSize } : {},
+  );
 }
 
 async function importFile(path: string, reset: boolean) {
@@ -203,10 +209,57 @@ describe('a graph that changes while it is exported', () => {
     }
     const busy = await exportGraph(
       new WrittenMeanwhile(db.executor),
+      db.imports.runs,
       await TiersightWriter.toFile(newPath()),
     );
     expect(busy.quiet).toBe(false);
     expect(busy.written.organizations).toBe(2);
+  });
+});
+
+describe('an unfinished import', () => {
+  const start = () =>
+    db.imports.runs.begin({
+      source: '/data/g.json',
+      command: 'tiersight import /data/g.json',
+      reset: false,
+      total: 5,
+    });
+
+  it('is refused before anything is read, and nothing is written', async () => {
+    await loadGraph(db, graph().org('a').org('b').link('a', 'b').build());
+    const run = await start();
+    const subdir = mkdtempSync(join(dir, 'unfinished-'));
+    try {
+      await expect(exportTo(join(subdir, 'out.json'))).rejects.toThrow(
+        /^the import of \/data\/g\.json started at .* has not finished, so the store holds part of it\. Let it finish \(if it is not running, run `tiersight import \/data\/g\.json`\), then export$/,
+      );
+      expect(readdirSync(subdir)).toEqual([]);
+    } finally {
+      await db.imports.runs.finish(run);
+    }
+    await expect(exportTo(join(subdir, 'out.json'))).resolves.toHaveProperty('quiet', true);
+  });
+
+  it('that starts while the graph is exported fails the export, and nothing is written', async () => {
+    await loadGraph(db, graph().org('a').org('b').link('a', 'b').build());
+    const started: ImportRun[] = [];
+    class ImportedMeanwhile extends ExportRepository {
+      override async *pages(section: Section, pageSize: number) {
+        yield* super.pages(section, pageSize);
+        if (section === 'links') started.push(await start());
+      }
+    }
+    const subdir = mkdtempSync(join(dir, 'during-'));
+    try {
+      const writer = await TiersightWriter.toFile(join(subdir, 'out.json'));
+      await expect(exportGraph(new ImportedMeanwhile(db.executor), db.imports.runs, writer)).rejects.toThrow(
+        /^an import of \/data\/g\.json started at .*, while the graph was being exported\. Export again once it has finished$/,
+      );
+      expect(readdirSync(subdir)).toEqual([]);
+    } finally {
+      for (const run of started) await db.imports.runs.finish(run);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-import { exportGraph, type ExportOutcome } from '../../export/export-graph.ts';
+import { exportGraph, ImportUnfinishedError, type ExportOutcome } from '../../export/export-graph.ts';
 import { TiersightWriter } from '../../export/tiersight-writer.ts';
 import { ExportRepository, UnexportableRecordError } from '../../graph/repositories/export-repository.ts';
+import { ImportRunRepository } from '../../graph/repositories/import-run-repository.ts';
 import { SECTIONS } from '../../import/read-records.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
@@ -14,6 +15,7 @@ Writes the whole graph in NEO4J_URI (or the bundled Neo4j when it is unset) as o
 JSON file: organizations, supply links, shares with their times and audit trail, and risk
 indicators. 'tiersight import FILE --reset' reads it back to the same graph. The graph is read
 page by page and streamed, so memory stays flat whatever its size; progress goes to stderr.
+It refuses to run while an import is unfinished (the store then holds part of it).
 
 Options:
   --out FILE   where to write (the file appears only once complete);
@@ -31,10 +33,13 @@ export async function run(args: string[]): Promise<void> {
     try {
       // Open the file before reading anything, so a bad path fails at once.
       const writer = toStdout ? TiersightWriter.toStream(process.stdout) : await TiersightWriter.toFile(out);
-      outcome = await exportGraph(new ExportRepository(executor), writer, { progress: terminalProgress() });
+      outcome = await exportGraph(new ExportRepository(executor), new ImportRunRepository(executor), writer, {
+        progress: terminalProgress(),
+      });
     } catch (error) {
       const lost = toStdout ? 'the output is incomplete' : 'nothing was written';
-      if (error instanceof UnexportableRecordError) throw new CliError(`export: ${error.message}; ${lost}.`);
+      if (error instanceof UnexportableRecordError || error instanceof ImportUnfinishedError)
+        throw new CliError(`export: ${error.message}; ${lost}.`);
       throw writeFailure('export', name, error) ?? error;
     }
     reportExport(name, outcome);
