@@ -63,7 +63,10 @@ describe('probes', () => {
     for (const path of ['/readyz', '/health']) {
       const ready = await fetch(`${app.url}${path}`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready', checks: { neo4j: { ok: true } } });
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        checks: { neo4j: { ok: true }, import: { ok: true } },
+      });
     }
   });
 
