@@ -9,7 +9,7 @@ import neo4j, {
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
 import { DomainError } from '../domain/errors.ts';
-import { Availability, unavailable } from './availability.ts';
+import { Availability, unavailable, type Reach } from './availability.ts';
 import type { CypherQuery } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
@@ -40,7 +40,16 @@ const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
   'Neo.TransientError.Transaction.LockClientStopped',
 ]);
-const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+const REACH_BY_CODE = new Map<string, Reach>([
+  ['SERVICE_UNAVAILABLE', 'unavailable'],
+  ['TIMEOUT', 'timed-out'],
+]);
+const UNAVAILABLE_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  // Bolt already accepts connections while a restarted database is still recovering its store.
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 export class Executor {
   /** Statements run through this executor since it was made (tests use it to prove batching). */
@@ -91,7 +100,7 @@ export class Executor {
     context: QueryContext,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
-    this.availability.admit();
+    const admission = this.availability.admit(name);
     const started = performance.now();
     let outcome = 'OK';
     this.sessionsInUse++;
@@ -112,17 +121,21 @@ export class Executor {
           return result.records;
         },
       });
+    let reach: Reach = 'answered';
     try {
       const result =
         mode === 'READ' ? await session.executeRead(body, config) : await session.executeWrite(body, config);
-      this.availability.succeeded();
       return result;
     } catch (error) {
       const mapped = toDomainError(name, error);
-      outcome = mapped instanceof DomainError ? mapped.code : 'INTERNAL_SERVER_ERROR';
-      if (outcome === 'SERVICE_UNAVAILABLE') this.availability.failed();
-      throw mapped;
+      reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
+      // The first run of a cold unit after an outage compiles its plan: running out of time then says
+      // that the database is still warming up, not that the query is too big.
+      const reported = reach === 'timed-out' && admission !== 'ordinary' ? unavailable(error) : mapped;
+      outcome = reported.code;
+      throw reported;
     } finally {
+      this.availability.settled(name, admission, reach);
       this.sessionsInUse--;
       await session.close().catch(() => {});
       const seconds = (performance.now() - started) / 1000;
@@ -132,7 +145,7 @@ export class Executor {
 }
 
 /** Maps driver and server failures to domain errors; the original stays as `cause` for the logs. */
-export function toDomainError(unit: string, error: unknown): Error {
+export function toDomainError(unit: string, error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     if (TIMEOUT_CODES.has(error.code)) {
