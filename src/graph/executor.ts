@@ -10,7 +10,7 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { Availability, unavailable } from './availability.ts';
+import { Availability, unavailable, type Reach } from './availability.ts';
 import type { CypherQuery } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
@@ -45,7 +45,16 @@ const TIMEOUT_CODES = new Set([
   // What Neo4j 5 sends when a transaction waiting on a lock is stopped by its timeout.
   'Neo.ClientError.Transaction.LockClientStopped',
 ]);
-const UNAVAILABLE_CODES = new Set([neo4j.error.SERVICE_UNAVAILABLE, neo4j.error.SESSION_EXPIRED]);
+const REACH_BY_CODE = new Map<string, Reach>([
+  ['SERVICE_UNAVAILABLE', 'unavailable'],
+  ['TIMEOUT', 'timed-out'],
+]);
+const UNAVAILABLE_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  // Bolt already accepts connections while a restarted database is still recovering its store.
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 export class Executor {
   /** Statements run through this executor since it was made (tests use it to prove batching). */
@@ -96,7 +105,7 @@ export class Executor {
     context: QueryContext,
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
-    this.availability.admit();
+    const admission = this.availability.admit(name);
     const started = performance.now();
     let outcome = 'OK';
     this.sessionsInUse++;
@@ -120,6 +129,7 @@ export class Executor {
           return result.records;
         },
       });
+    let reach: Reach = 'answered';
     try {
       // executeWrite routes to the leader, which has applied every committed write: another replica's
       // revoke is then seen by the next request here, as contract section 4 requires.
@@ -127,14 +137,17 @@ export class Executor {
         mode === 'READ' && this.options.readRouting === 'followers'
           ? await session.executeRead(body, config)
           : await session.executeWrite(body, config);
-      this.availability.succeeded();
       return result;
     } catch (error) {
       const mapped = toDomainError(name, error);
-      outcome = mapped instanceof DomainError ? mapped.code : 'INTERNAL_SERVER_ERROR';
-      if (outcome === 'SERVICE_UNAVAILABLE') this.availability.failed();
-      throw mapped;
+      reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
+      // The first run of a cold unit after an outage compiles its plan: running out of time then says
+      // that the database is still warming up, not that the query is too big.
+      const reported = reach === 'timed-out' && admission !== 'ordinary' ? unavailable(error) : mapped;
+      outcome = reported.code;
+      throw reported;
     } finally {
+      this.availability.settled(name, admission, reach);
       this.sessionsInUse--;
       await session.close().catch(() => {});
       const seconds = (performance.now() - started) / 1000;
@@ -144,7 +157,7 @@ export class Executor {
 }
 
 /** Maps driver and server failures to domain errors; the original stays as `cause` for the logs. */
-export function toDomainError(unit: string, error: unknown): Error {
+export function toDomainError(unit: string, error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof Neo4jError) {
     if (TIMEOUT_CODES.has(error.code)) {

@@ -57,4 +57,14 @@ describe('what clients see of errors', () => {
     expect(formatted).toMatchObject({ extensions: { code: 'TIMEOUT' } });
     expect(formatted.message).not.toContain('15000ms');
   });
+
+  it('a database still starting (Bolt up, store recovering) is unavailable, not an internal error', () => {
+    const starting = new Neo4jError(
+      "Database 'neo4j' is unavailable.",
+      'Neo.TransientError.General.DatabaseUnavailable',
+      '51N33',
+      '',
+    );
+    expect(toDomainError('x', starting)).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
 });
