@@ -4,10 +4,8 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { createDriver } from '../../src/graph/driver.ts';
-import { Executor } from '../../src/graph/executor.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/server.ts';
+import { withUnreachableNeo4j } from '../support/unreachable.ts';
 import { captureLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -143,13 +141,7 @@ describe('client mistakes are client errors, never logged as server faults', () 
 
 describe('SERVICE_UNAVAILABLE is 503 with Retry-After wherever it arises', () => {
   it('when Neo4j cannot be reached while the request context is built', async () => {
-    const driver = createDriver('bolt://127.0.0.1:9', { user: 'neo4j', password: '' });
-    const down = await startApp({
-      config,
-      executor: new Executor(driver, { transactionTimeoutMs: 2_000 }),
-      logger: silentLogger,
-    });
-    try {
+    await withUnreachableNeo4j(config, async (down) => {
       const response = await fetch(`${down.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization },
@@ -159,9 +151,6 @@ describe('SERVICE_UNAVAILABLE is 503 with Retry-After wherever it arises', () =>
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(json.errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    });
   });
 });

@@ -4,10 +4,8 @@ import { connect } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { createDriver } from '../../src/graph/driver.ts';
-import { Executor } from '../../src/graph/executor.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App, type AppOptions } from '../../src/server.ts';
+import { withUnreachableNeo4j } from '../support/unreachable.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -71,13 +69,7 @@ describe('probes', () => {
   });
 
   it('/readyz is 503 within 2 s when Neo4j cannot be reached, while /livez stays 200', async () => {
-    const driver = createDriver('bolt://127.0.0.1:9', { user: 'neo4j', password: '' });
-    const down = await startApp({
-      config,
-      executor: new Executor(driver, { transactionTimeoutMs: 2_000 }),
-      logger: silentLogger,
-    });
-    try {
+    await withUnreachableNeo4j(config, async (down) => {
       const started = performance.now();
       const ready = await fetch(`${down.url}/readyz`);
       expect(ready.status).toBe(503);
@@ -87,10 +79,7 @@ describe('probes', () => {
         checks: { neo4j: { ok: false } },
       });
       expect((await fetch(`${down.url}/livez`)).status).toBe(200);
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    });
   });
 });
 
@@ -132,29 +121,27 @@ describe('metrics and logs', () => {
   });
 
   it('an error is one line with its code and no stack at info level', async () => {
-    const driver = createDriver('bolt://127.0.0.1:9', { user: 'neo4j', password: '' });
     const own = captureLogger();
-    const down = await startApp({
+    await withUnreachableNeo4j(
       config,
-      executor: new Executor(driver, { transactionTimeoutMs: 2_000 }),
-      logger: own.logger,
-    });
-    try {
-      await fetch(`${down.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('v', 'err@v')}` },
-        body: JSON.stringify({ query: '{ me { roles } }' }),
-      });
-      const errors = own.lines.filter((l) => l['level'] === 'error');
-      expect(errors.length).toBeGreaterThan(0);
-      for (const error of errors) {
-        expect(error['code']).toBe('SERVICE_UNAVAILABLE');
-        expect(JSON.stringify(error)).not.toMatch(/\bat .+:\d+:\d+/);
-      }
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+      async (down) => {
+        await fetch(`${down.url}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await token('v', 'err@v')}`,
+          },
+          body: JSON.stringify({ query: '{ me { roles } }' }),
+        });
+        const errors = own.lines.filter((l) => l['level'] === 'error');
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) {
+          expect(error['code']).toBe('SERVICE_UNAVAILABLE');
+          expect(JSON.stringify(error)).not.toMatch(/\bat .+:\d+:\d+/);
+        }
+      },
+      own.logger,
+    );
   });
 });
 
