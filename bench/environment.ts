@@ -2,7 +2,12 @@
 // file, and the Neo4j store with a marker saying which file it holds), so a second run starts fast.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import {
+  startBundledNeo4j,
+  ensureNeo4jInstalled,
+  type BundledNeo4j,
+  type StartOptions,
+} from '../src/db/bundled-neo4j.ts';
 import { createDriver } from '../src/graph/driver.ts';
 import { Executor } from '../src/graph/executor.ts';
 import { migrate } from '../src/graph/migrations.ts';
@@ -17,6 +22,8 @@ export const BENCH_DIR = join(REPO_ROOT, 'bench', 'data');
 export interface BenchDatabase {
   executor: Executor;
   graphFile: string;
+  /** The Neo4j this process started and how (null when NEO4J_URI points elsewhere). */
+  bundled: { neo4j: BundledNeo4j; options: StartOptions } | null;
   close(): Promise<void>;
 }
 
@@ -34,13 +41,14 @@ export async function benchDatabase(
   let bundled: BundledNeo4j | null = null;
   let uri = process.env['NEO4J_URI'];
   const dataDir = join(BENCH_DIR, `neo4j-${orgs}-s${seed}`);
+  const options: StartOptions = {
+    dataDir,
+    heap: process.env['BENCH_NEO4J_HEAP'] ?? '3g',
+    pagecache: process.env['BENCH_NEO4J_PAGECACHE'] ?? '3g',
+  };
   if (!uri) {
     await ensureNeo4jInstalled({ quiet: true });
-    bundled = await startBundledNeo4j({
-      dataDir,
-      heap: process.env['BENCH_NEO4J_HEAP'] ?? '3g',
-      pagecache: process.env['BENCH_NEO4J_PAGECACHE'] ?? '3g',
-    });
+    bundled = await startBundledNeo4j(options);
     uri = bundled.uri;
     log(`bundled Neo4j at ${uri} (started in ${bundled.startupMs} ms)`);
   }
@@ -76,9 +84,21 @@ export async function benchDatabase(
   return {
     executor,
     graphFile,
+    bundled: bundled && { neo4j: bundled, options },
     close: async () => {
       await driver.close();
       await bundled?.stop();
     },
   };
+}
+
+/** `count` purchasers spread over the id range, the same ones on every run. */
+export async function benchViewers(executor: Executor, count: number): Promise<string[]> {
+  const purchasers = (
+    await executor.driver.executeQuery(
+      "MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id",
+    )
+  ).records.map((r) => r.get('id') as string);
+  const step = Math.max(1, Math.floor(purchasers.length / count));
+  return purchasers.filter((_, i) => i % step === 0).slice(0, count);
 }

@@ -7,7 +7,7 @@ import { toNeo4jDateTime } from '../src/graph/repositories/mappers.ts';
 import { SUPPLY_CHAIN_BY_DEPTH } from '../src/graph/repositories/visibility-repository.ts';
 import { createLogger } from '../src/observability/logger.ts';
 import { startApp } from '../src/server.ts';
-import { benchDatabase } from './environment.ts';
+import { benchDatabase, benchViewers } from './environment.ts';
 import { LOOKUPS, measureLookupTiming } from './lookup-timing.ts';
 import { fmt, percentile } from './stats.ts';
 
@@ -39,14 +39,7 @@ const app = await startApp({
 });
 const floorQuery = SUPPLY_CHAIN_BY_DEPTH[DEPTH - 1]!;
 
-// Viewers: purchasers, spread over the id range, deterministic.
-const purchasers = (
-  await db.executor.driver.executeQuery(
-    "MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id",
-  )
-).records.map((r) => r.get('id') as string);
-const step = Math.max(1, Math.floor(purchasers.length / VIEWERS));
-const viewers = purchasers.filter((_, i) => i % step === 0).slice(0, VIEWERS);
+const viewers = await benchViewers(db.executor, VIEWERS);
 
 const floor = async (viewer: string) => {
   const started = performance.now();
