@@ -128,6 +128,11 @@ export interface DrillReport {
    * each statement took (a restarted Neo4j compiles every plan afresh on a cold JVM).
    */
   coldRunsMs: number;
+  /**
+   * The most runs of one statement that Neo4j had to start before the first of them ended after the
+   * restart: 1 when each plan was compiled once, about the number of clients in a stampede.
+   */
+  coldRunsAtOnce: number;
   /** Transactions after readiness that the driver could not run (dead pooled connections, say). */
   unavailableAfterReady: number;
 }
@@ -312,6 +317,9 @@ function report(
   for (const t of answered)
     if (!coldRuns.has(t.unit) || t.endedAt < coldRuns.get(t.unit)!.endedAt) coldRuns.set(t.unit, t);
   const recoveredAt = Math.min(...ends);
+  const atOnce = [...coldRuns.values()].map(
+    (first) => answered.filter((t) => t.unit === first.unit && t.startedAt < first.endedAt).length,
+  );
   return {
     samples,
     killedAt: killedAt - began,
@@ -326,6 +334,7 @@ function report(
     transactions,
     reachedMs: Math.min(...answered.map((t) => t.startedAt)) - readyAt,
     coldRunsMs: coveredMs([...coldRuns.values()], readyAt, recoveredAt),
+    coldRunsAtOnce: Math.max(0, ...atOnce),
     unavailableAfterReady: afterKill.filter(
       (t) => t.outcome === 'SERVICE_UNAVAILABLE' && t.startedAt >= readyAt,
     ).length,
@@ -344,7 +353,8 @@ export function describeDrill(r: DrillReport): string {
     `failure answer time p50 ${r.failureP50Ms.toFixed(0)} ms, max ${r.failureMaxMs.toFixed(0)} ms`,
     `Neo4j ready ${Math.round(r.readyAt - r.killedAt)} ms after the kill`,
     `first answer ${Math.round(r.recoveryMs)} ms after readiness (Neo4j reached after ${Math.round(r.reachedMs)} ms, ` +
-      `its first runs of cold statements ${Math.round(r.coldRunsMs)} ms), every client ${Math.round(r.allRecoveredMs)} ms`,
+      `its first runs of cold statements ${Math.round(r.coldRunsMs)} ms, at most ${r.coldRunsAtOnce} of one at once), ` +
+      `every client ${Math.round(r.allRecoveredMs)} ms`,
     `${r.unavailableAfterReady} transactions failed after readiness`,
     `${r.wrongAnswers.length} wrong answers`,
   ].join('; ');
