@@ -6,13 +6,11 @@ import { cypher } from '../cypher.ts';
 import type { Executor } from '../executor.ts';
 import { isoInstant } from './mappers.ts';
 
-const PROJECTION = `{.id, .source, .command, .reset, .total, .startedAt, .finishedAt}`;
-
 const begin = cypher(
   'importRun.begin',
   `CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
                         startedAt: datetime()})
-   RETURN r ${PROJECTION} AS run`,
+   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run`,
 );
 
 // The finished run replaces every run started before it: it either emptied the store first or
@@ -28,7 +26,8 @@ const finish = cypher(
 
 const list = cypher(
   'importRun.list',
-  `MATCH (r:ImportRun) RETURN r ${PROJECTION} AS run ORDER BY r.startedAt`,
+  `MATCH (r:ImportRun)
+   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt`,
 );
 
 const toDate = (value: unknown): Date | null => {
