@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'db/target/', 'src/generated/', '.data/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'db/target/', 'resolvers/types.ts', '.data/', 'coverage/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,11 +11,11 @@ import {
 import { createDriver } from '../src/graph/driver.ts';
 import { Executor } from '../src/graph/executor.ts';
 import { migrate } from '../src/graph/migrations.ts';
-import { ImportRepository } from '../src/graph/repositories/import-repository.ts';
+import { ImportRepository } from '../src/import/import-repository.ts';
 import { importGraph } from '../src/import/import-graph.ts';
 import { fileOrigin, fileSource } from '../src/import/read-records.ts';
 import { REPO_ROOT } from '../src/runtime/paths.ts';
-import { writeGraphFile } from '../seed/generator/write.ts';
+import { writeGraphFile } from '../src/generator/write.ts';
 
 export const BENCH_DIR = join(REPO_ROOT, 'bench', 'data');
 

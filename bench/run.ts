@@ -3,10 +3,10 @@
 // it passes or fails nothing. Then the hidden/missing lookup timing of rule 6 (bench/lookup-timing.ts).
 // BENCH_ORGS (default 100000), BENCH_VIEWERS (60), BENCH_REPEAT (8), BENCH_TIMING_TRIES (200).
 import { signToken } from '../src/auth/tokens.ts';
-import { toNeo4jDateTime } from '../src/graph/repositories/mappers.ts';
-import { SUPPLY_CHAIN_BY_DEPTH } from '../src/graph/repositories/visibility-repository.ts';
+import { toNeo4jDateTime } from '../src/graph/mappers.ts';
+import { SUPPLY_CHAIN_BY_DEPTH } from '../src/modules/supply-chain/supply-chain-repository.ts';
 import { createLogger } from '../src/observability/logger.ts';
-import { startApp } from '../src/server.ts';
+import { startApp } from '../src/app/server.ts';
 import { benchDatabase, benchViewers } from './environment.ts';
 import { LOOKUPS, measureLookupTiming } from './lookup-timing.ts';
 import { fmt, percentile } from './stats.ts';

@@ -33,7 +33,7 @@ export interface Neo4jFailFast {
   maxRetryMs: number;
 }
 
-/** Timeouts and caps of the HTTP server (see src/server.ts). */
+/** Timeouts and caps of the HTTP server (see src/app/server.ts). */
 export interface HttpConfig {
   /** Idle time a kept-alive connection stays open; above common load-balancer idle timeouts (60 s). */
   keepAliveTimeoutMs: number;
@@ -44,7 +44,7 @@ export interface HttpConfig {
   maxConnections: number;
 }
 
-/** Per-client protection (see src/http/rate-limit.ts); 0 turns a limit off. */
+/** Per-client protection (see src/api/http/rate-limit.ts); 0 turns a limit off. */
 export interface RateLimitConfig {
   /** Requests per second for one bearer token, averaged over a window of `windowSeconds`. */
   perTokenPerSecond: number;

@@ -1,5 +1,5 @@
 // Builds the dashboard (index.html) and the offline GraphiQL (graphiql.html) into web/dist, which the
-// API server serves (src/http/static.ts). Everything is bundled: the pages load nothing from a CDN.
+// API server serves (src/api/http/static.ts). Everything is bundled: the pages load nothing from a CDN.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 

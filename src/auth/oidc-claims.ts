@@ -2,7 +2,7 @@
 // OIDC_ROLES_CLAIM, OIDC_ORG_MAP and OIDC_ROLE_MAP say where and how they become Tiersight's.
 import type { JWTPayload } from 'jose';
 import type { OidcConfig } from './oidc-config.ts';
-import { isRole, type Role } from './roles.ts';
+import { isRole, type Role } from '../domain/roles.ts';
 
 /** The claim literally named `path` (Entra ID's `extn.…`), else the one its dots lead to. */
 export function claimAt(payload: JWTPayload, path: string): unknown {

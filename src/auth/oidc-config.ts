@@ -1,7 +1,7 @@
 // Settings for access tokens from an OpenID Connect provider (Entra ID, Keycloak, …), checked as a
 // whole so that src/config.ts can report every problem at start-up. The values come from config.ts,
 // the only module that reads the environment.
-import { isRole, ROLES, type Role } from './roles.ts';
+import { isRole, ROLES, type Role } from '../domain/roles.ts';
 
 export interface OidcConfig {
   /** Compared exactly with the token's `iss`. */

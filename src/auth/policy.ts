@@ -1,7 +1,7 @@
 // Who may do what (contract section 3), as pure functions of the verified viewer so that they can be
 // unit-tested without a server. Per-organization visibility is not decided here: it is part of every
-// Cypher traversal (see src/graph/repositories/visibility-repository.ts).
-import type { Role } from './roles.ts';
+// Cypher traversal (see src/graph/visibility.ts).
+import type { Role } from '../domain/roles.ts';
 
 export interface Viewer {
   userId: string;

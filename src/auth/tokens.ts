@@ -1,7 +1,7 @@
 // Signing access tokens (contract section 3): HS256 with the configured secret, claims sub, org,
 // roles and a required exp.
 import { SignJWT } from 'jose';
-import type { Role } from './roles.ts';
+import type { Role } from '../domain/roles.ts';
 
 export const TOKEN_ALGORITHM = 'HS256';
 

@@ -15,7 +15,7 @@ import {
 import { DomainError, unauthenticated } from '../domain/errors.ts';
 import { mapProviderClaims } from './oidc-claims.ts';
 import type { OidcConfig } from './oidc-config.ts';
-import { isRole, type Role } from './roles.ts';
+import { isRole, type Role } from '../domain/roles.ts';
 import { formatTtl, maxTokenLifetime, TOKEN_ALGORITHM } from './tokens.ts';
 
 export interface VerifiedToken {

@@ -19,7 +19,7 @@ export interface ImportRun {
 }
 
 /**
- * How old an API process's view of the import runs may be (src/services/import-gate.ts checks at most
+ * How old an API process's view of the import runs may be (src/import/import-gate.ts checks at most
  * this often while no import is running).
  */
 export const IMPORT_STATE_MAX_AGE_MS = 1_000;

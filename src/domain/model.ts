@@ -1,6 +1,6 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
-import type { Role } from '../auth/roles.ts';
+import type { Role } from './roles.ts';
 import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction } from './format.ts';
 
 export interface Organization {

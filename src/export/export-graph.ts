@@ -2,7 +2,7 @@
 // and streamed through the writer, so memory holds a page and a chunk whatever the graph's size. The
 // file is what `tiersight import` reads back to the same graph.
 import type { ImportRun } from '../domain/import-runs.ts';
-import type { ExportRepository } from '../graph/repositories/export-repository.ts';
+import type { ExportRepository } from './export-repository.ts';
 import type { ImportProgress } from '../import/import-graph.ts';
 import { SECTIONS, type Section } from '../import/read-records.ts';
 import type { TiersightWriter } from './tiersight-writer.ts';
@@ -25,7 +25,7 @@ export interface ExportOptions {
   progress?: ImportProgress;
 }
 
-/** Where export learns whether an import is writing (src/graph/repositories/import-run-repository.ts). */
+/** Where export learns whether an import is writing (src/import/import-run-repository.ts). */
 export interface ImportRuns {
   list(): Promise<ImportRun[]>;
 }

@@ -10,17 +10,11 @@ import neo4j, {
 } from 'neo4j-driver';
 import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { QueryContext } from '../domain/viewer-scope.ts';
 import { Availability, unavailable, type Reach } from './availability.ts';
 import type { CypherQuery } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
-
-export interface QueryContext {
-  /** Who asked; recorded as transaction metadata for auditing and `SHOW TRANSACTIONS`. */
-  viewer?: string;
-  /** Counts the statements a request runs (used to prove DataLoader batching). */
-  onQuery?: (query: CypherQuery) => void;
-}
 
 export interface Transaction {
   run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
@@ -124,7 +118,6 @@ export class Executor {
       work({
         run: async (query, params = {}) => {
           this.statementCount++;
-          context.onQuery?.(query);
           const result = await tx.run(query.text, params);
           return result.records;
         },

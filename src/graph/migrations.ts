@@ -4,7 +4,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { cypher, type CypherQuery } from './cypher.ts';
 import type { Executor } from './executor.ts';
-import { toNeo4jDateTime } from './repositories/mappers.ts';
+import { toNeo4jDateTime } from './mappers.ts';
 
 interface Migration {
   id: string;

@@ -5,7 +5,7 @@
 // keeps them refused until the same import is run again.
 import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
-import type { ImportRepository } from '../graph/repositories/import-repository.ts';
+import type { ImportRepository } from './import-repository.ts';
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';

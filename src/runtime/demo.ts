@@ -1,5 +1,5 @@
 import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
-import type { ImportRepository } from '../graph/repositories/import-repository.ts';
+import type { ImportRepository } from '../import/import-repository.ts';
 import { importGraph, type ImportOrigin, type ImportOutcome } from '../import/import-graph.ts';
 import { documentSource } from '../import/read-records.ts';
 

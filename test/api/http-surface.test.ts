@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { startApp, type App } from '../../src/server.ts';
+import { startApp, type App } from '../../src/app/server.ts';
 import { withUnreachableNeo4j } from '../support/unreachable.ts';
 import { captureLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';

@@ -5,7 +5,7 @@
 import { createTokenVerifier } from '../../src/auth/verify-token.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
-import { createRepositories, createRequestContext } from '../../src/services/request-context.ts';
+import { createRepositories, createRequestContext } from '../../src/app/request-context.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';

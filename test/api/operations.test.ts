@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { startApp, type App, type AppOptions } from '../../src/server.ts';
+import { startApp, type App, type AppOptions } from '../../src/app/server.ts';
 import { withUnreachableNeo4j } from '../support/unreachable.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';

@@ -88,7 +88,7 @@ const written = async () => {
 /**
  * The response and the number of Cypher statements the API ran for it, leaving out the check that the
  * token's organization exists, which a request repeats every few seconds
- * (src/services/known-organizations.ts).
+ * (src/modules/organizations/known-organizations.ts).
  */
 const measured = async (query: () => Promise<GraphQLResponse>) => {
   const units = [vi.spyOn(t.db.executor, 'readTransaction'), vi.spyOn(t.db.executor, 'writeTransaction')];

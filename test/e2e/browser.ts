@@ -8,7 +8,7 @@ import { describe, inject } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
-import { startApp, type App } from '../../src/server.ts';
+import { startApp, type App } from '../../src/app/server.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
 import type { TestDatabase } from '../support/database.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
-import type { App } from '../../src/server.ts';
+import type { App } from '../../src/app/server.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { describeInBrowser, launchChromium, screenshot, startDemoApp, watchedContext } from './browser.ts';

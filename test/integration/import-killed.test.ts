@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeGraphFile, type GraphStats } from '../../seed/generator/write.ts';
+import { writeGraphFile, type GraphStats } from '../../src/generator/write.ts';
 import { signToken } from '../../src/auth/tokens.ts';
 import { ensureNeo4jInstalled, startBundledNeo4j, type BundledNeo4j } from '../../src/db/bundled-neo4j.ts';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { migrate } from '../../src/graph/migrations.ts';
-import { ImportRepository } from '../../src/graph/repositories/import-repository.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
 import { loadDemoScenario } from '../../src/runtime/demo.ts';
-import { startApp, type App } from '../../src/server.ts';
+import { startApp, type App } from '../../src/app/server.ts';
 import { TEST_SECRET } from '../support/api.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/tiersight.js', import.meta.url));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LinkRecord } from '../../src/domain/format.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../../src/domain/import-runs.ts';
 import type { Executor } from '../../src/graph/executor.ts';
-import { ImportRepository } from '../../src/graph/repositories/import-repository.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
 import {
   ImportBlockedError,
   ImportInterruptedError,

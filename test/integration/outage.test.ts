@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { migrate } from '../../src/graph/migrations.ts';
-import { ImportRepository } from '../../src/graph/repositories/import-repository.ts';
-import type { App } from '../../src/server.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
+import type { App } from '../../src/app/server.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TiersightFile } from '../../src/domain/format.ts';
 import { MIGRATIONS, migrate } from '../../src/graph/migrations.ts';
-import { isoInstant } from '../../src/graph/repositories/mappers.ts';
+import { isoInstant } from '../../src/graph/mappers.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';

@@ -1,11 +1,11 @@
 // Property: on random graphs with partial, expired and revoked shares, dated links and cycles, links,
 // shares and risk indicators recorded at different times, the API answers supplyChain, rootId,
 // organization lookups, exposure, paths and asOf (what held and was recorded by then) exactly as the
-// reference model of contract sections 2 and 7 (src/domain/reference-model.ts) does.
+// reference model of contract sections 2 and 7 (test/support/reference-model.ts) does.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
-import { ReferenceModel, type ReferenceView } from '../../src/domain/reference-model.ts';
+import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { codes } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';

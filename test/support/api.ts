@@ -1,9 +1,9 @@
 // The API over HTTP against the test database: tokens, requests, and the statement counter.
 import { signToken } from '../../src/auth/tokens.ts';
-import type { Role } from '../../src/auth/roles.ts';
+import type { Role } from '../../src/domain/roles.ts';
 import type { TokenSettings } from '../../src/auth/verify-token.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
-import { startApp, type App } from '../../src/server.ts';
+import { startApp, type App } from '../../src/app/server.ts';
 import type { TestDatabase } from './database.ts';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';

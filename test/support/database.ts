@@ -4,7 +4,7 @@ import type { TiersightFile } from '../../src/domain/format.ts';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { migrate } from '../../src/graph/migrations.ts';
-import { ImportRepository } from '../../src/graph/repositories/import-repository.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
 import { importGraph, type ImportOutcome } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';

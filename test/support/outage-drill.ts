@@ -9,7 +9,7 @@ import { signToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { silentLogger, type Logger } from '../../src/observability/logger.ts';
-import { startApp, type App } from '../../src/server.ts';
+import { startApp, type App } from '../../src/app/server.ts';
 import type { RestartableNeo4j } from './restartable-neo4j.ts';
 
 export const CHAIN_QUERY = `query Chain($maxDepth: Int) { supplyChain(maxDepth: $maxDepth) {

@@ -3,8 +3,8 @@
 import { startBundledNeo4j, type BundledNeo4j, type StartOptions } from '../../src/db/bundled-neo4j.ts';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
-import { OrganizationRepository } from '../../src/graph/repositories/organization-repository.ts';
-import { VisibilityRepository } from '../../src/graph/repositories/visibility-repository.ts';
+import { OrganizationRepository } from '../../src/modules/organizations/organization-repository.ts';
+import { SupplyChainRepository } from '../../src/modules/supply-chain/supply-chain-repository.ts';
 
 /** A Neo4j this process may kill and start again where it was (same port, same store). */
 export class RestartableNeo4j {
@@ -61,7 +61,7 @@ export async function coldStartFloorMs(
     const executor = new Executor(driver, { transactionTimeoutMs: 120_000 });
     await new OrganizationRepository(executor).byIds([viewer], {});
     const scope = { viewerId: viewer, instant: new Date(), historical: false, context: {} };
-    await new VisibilityRepository(executor).supplyChain(scope, viewer, maxDepth);
+    await new SupplyChainRepository(executor).supplyChain(scope, viewer, maxDepth);
     return performance.now() - readyAt;
   } finally {
     await driver.close();

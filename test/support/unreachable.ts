@@ -3,7 +3,7 @@
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { silentLogger, type Logger } from '../../src/observability/logger.ts';
-import { startApp, type App, type AppOptions } from '../../src/server.ts';
+import { startApp, type App, type AppOptions } from '../../src/app/server.ts';
 
 export async function withUnreachableNeo4j(
   config: AppOptions['config'],

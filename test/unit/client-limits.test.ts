@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClientLimits } from '../../src/http/rate-limit.ts';
+import { ClientLimits } from '../../src/api/http/rate-limit.ts';
 
 const limits = (concurrentPerToken: number) =>
   new ClientLimits({ perTokenPerSecond: 0, perAddressPerSecond: 0, windowSeconds: 1, concurrentPerToken });

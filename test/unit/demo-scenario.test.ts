@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
 import { parseInstant } from '../../src/domain/instants.ts';
-import { ReferenceModel, type ReferenceView } from '../../src/domain/reference-model.ts';
+import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { validate } from '../../src/import/validate.ts';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { expect, it } from 'vitest';
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
-import { HealthRepository } from '../../src/graph/repositories/health-repository.ts';
+import { HealthRepository } from '../../src/graph/health-repository.ts';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

@@ -3,7 +3,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
 import { toDomainError } from '../../src/graph/executor.ts';
-import { formatError } from '../../src/graphql/errors.ts';
+import { formatError } from '../../src/api/errors.ts';
 
 const resolverError = (original: Error) =>
   new GraphQLError(original.message, { path: ['supplyChain'], originalError: original });

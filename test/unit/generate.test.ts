@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_NOW, generateGraph, type GraphItem } from '../../seed/generator/generate.ts';
-import { TYPE_SHARES } from '../../seed/generator/shape.ts';
-import { writeGraphFile, type GraphStats } from '../../seed/generator/write.ts';
+import { DEFAULT_NOW, generateGraph, type GraphItem } from '../../src/generator/generate.ts';
+import { TYPE_SHARES } from '../../src/generator/shape.ts';
+import { writeGraphFile, type GraphStats } from '../../src/generator/write.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
 import type {
   LinkRecord,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, UnavailableError } from '../../src/domain/errors.ts';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
-import { ImportGate, IMPORT_INCOMPLETE_MESSAGE, type ImportTicket } from '../../src/services/import-gate.ts';
+import { ImportGate, IMPORT_INCOMPLETE_MESSAGE, type ImportTicket } from '../../src/import/import-gate.ts';
 
 const run = (id: string, finished: boolean): ImportRun => ({
   id,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { KnownOrganizations } from '../../src/services/known-organizations.ts';
+import { KnownOrganizations } from '../../src/modules/organizations/known-organizations.ts';
 
 it('remembers an organization for ttlMs, and stays bounded', () => {
   const known = new KnownOrganizations(1_000, 2);

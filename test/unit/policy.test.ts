@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canImport, canManageShares, canRead, canRevoke, type Viewer } from '../../src/auth/policy.ts';
-import type { Role } from '../../src/auth/roles.ts';
+import type { Role } from '../../src/domain/roles.ts';
 
 const viewer = (...roles: Role[]): Viewer => ({ userId: 'u', organizationId: 'me', roles });
 

@@ -8,8 +8,8 @@ import {
   parseWatchList,
   screenNames,
   type WatchListEntry,
-} from '../../src/screening/match.ts';
-import { foldText, normalizeName, splitNameVariants } from '../../src/screening/normalize-name.ts';
+} from '../../src/modules/screening/match.ts';
+import { foldText, normalizeName, splitNameVariants } from '../../src/modules/screening/normalize-name.ts';
 
 const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry => ({
   name,

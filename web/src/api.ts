@@ -197,7 +197,7 @@ export interface DemoOrganization {
 
 /** The demo organizations when the server is in local demo mode, else null (the route is absent). */
 export async function demoOrganizations(): Promise<DemoOrganization[] | null> {
-  // The server says with every page whether the route exists (src/server.ts).
+  // The server says with every page whether the route exists (src/app/server.ts).
   if (!document.cookie.split('; ').includes('tiersight-demo=1')) return null;
   try {
     const response = await fetch('/dev/token', { headers: { accept: 'application/json' } });

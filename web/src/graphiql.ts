@@ -5,7 +5,7 @@
 //
 // The schema comes from the checkout's SDL (schema/*.graphql, bundled at build time) instead of an
 // introspection query: GraphiQL's introspection nests deeper than the API's depth limit allows
-// (src/graphql/limits.ts), and the SDL is the schema this server was built from.
+// (src/api/limits.ts), and the SDL is the schema this server was built from.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';

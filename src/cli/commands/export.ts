@@ -1,7 +1,7 @@
 import { exportGraph, ImportUnfinishedError, type ExportOutcome } from '../../export/export-graph.ts';
 import { TiersightWriter } from '../../export/tiersight-writer.ts';
-import { ExportRepository, UnexportableRecordError } from '../../graph/repositories/export-repository.ts';
-import { ImportRunRepository } from '../../graph/repositories/import-run-repository.ts';
+import { ExportRepository, UnexportableRecordError } from '../../export/export-repository.ts';
+import { ImportRunRepository } from '../../import/import-run-repository.ts';
 import { SECTIONS } from '../../import/read-records.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';

@@ -1,5 +1,5 @@
-import { DEFAULT_NOW, MAX_ORGS } from '../../../seed/generator/build.ts';
-import { writeGraphFile, type GraphStats } from '../../../seed/generator/write.ts';
+import { DEFAULT_NOW, MAX_ORGS } from '../../generator/build.ts';
+import { writeGraphFile, type GraphStats } from '../../generator/write.ts';
 import { parseCommandArgs, parsePositiveInt } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { terminalProgress } from '../progress.ts';

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { ImportRepository } from '../../graph/repositories/import-repository.ts';
+import { ImportRepository } from '../../import/import-repository.ts';
 import { importGraph } from '../../import/import-graph.ts';
 import { fileOrigin, fileSource } from '../../import/read-records.ts';
 import { parseCommandArgs } from '../args.ts';

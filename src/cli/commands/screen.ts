@@ -5,14 +5,14 @@ import type { Executor } from '../../graph/executor.ts';
 import {
   ScreeningRepository,
   type RecordedIndicators,
-} from '../../graph/repositories/screening-repository.ts';
+} from '../../modules/screening/screening-repository.ts';
 import {
   DEFAULT_THRESHOLD,
   parseWatchList,
   screenNames,
   type ScreeningMatch,
   type WatchListEntry,
-} from '../../screening/match.ts';
+} from '../../modules/screening/match.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';

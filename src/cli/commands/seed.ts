@@ -1,4 +1,4 @@
-import { ImportRepository } from '../../graph/repositories/import-repository.ts';
+import { ImportRepository } from '../../import/import-repository.ts';
 import { loadDemoScenario } from '../../runtime/demo.ts';
 import { parseCommandArgs } from '../args.ts';
 import { withDatabase } from '../environment.ts';

@@ -1,9 +1,9 @@
 import { formatTtl, maxTokenLifetime, signToken } from '../../auth/tokens.ts';
-import { ImportRepository } from '../../graph/repositories/import-repository.ts';
-import { devTokensAllowed } from '../../http/dev-token.ts';
+import { ImportRepository } from '../../import/import-repository.ts';
+import { devTokensAllowed } from '../../app/dev-token.ts';
 import { loadDemoScenario } from '../../runtime/demo.ts';
 import { createLogger } from '../../observability/logger.ts';
-import { startApp } from '../../server.ts';
+import { startApp } from '../../app/server.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { commandConfig, commandDatabase } from '../environment.ts';

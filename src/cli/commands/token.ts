@@ -1,4 +1,4 @@
-import { isRole, ROLES, type Role } from '../../auth/roles.ts';
+import { isRole, ROLES, type Role } from '../../domain/roles.ts';
 import { formatTtl, maxTokenLifetime, parseTtl, signToken } from '../../auth/tokens.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';

@@ -1,0 +1,53 @@
+// The permission layer: deny by default, one rule per field, each a thin wrapper over
+// src/auth/policy.ts. Which organizations and links a viewer sees is decided inside the Cypher
+// traversal, not here, so object types only need to be reachable (allow). Modules name the rule of each
+// of their fields (src/modules/*/module.ts); a field that no module names is denied.
+import { GraphQLError } from 'graphql';
+import { deny, rule, shield, type allow } from 'graphql-shield';
+import type { IRule } from 'graphql-shield';
+import { canManageShares, canRead, type Decision } from '../auth/policy.ts';
+import type { BaseContext } from './context.ts';
+
+const forbiddenError = (reason: string) => new GraphQLError(reason, { extensions: { code: 'FORBIDDEN' } });
+
+const fromPolicy = (name: string, decide: (context: BaseContext) => Decision) =>
+  // `contextual`: the decision depends only on the request, so shield caches it per request.
+  rule(name, { cache: 'contextual' })((_parent, _args, context: BaseContext) => {
+    const decision = decide(context);
+    return decision.allowed ? true : forbiddenError(decision.reason);
+  });
+
+export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRead(viewer));
+export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
+
+export type FieldRule = IRule | typeof allow | typeof deny;
+export type FieldRules = Record<string, FieldRule>;
+/** A type's rule, or its fields' rules. */
+export type TypeRules = Record<string, FieldRule | FieldRules>;
+
+const isFieldMap = (rule: FieldRule | FieldRules): rule is FieldRules => !('resolve' in rule);
+
+/** The modules' rules as one map; the root types deny every field that no module names. */
+export function joinRules(ruleMaps: readonly TypeRules[]): TypeRules {
+  const joined: TypeRules = { Query: { '*': deny }, Mutation: { '*': deny } };
+  for (const rules of ruleMaps) {
+    for (const [type, rule] of Object.entries(rules)) {
+      const existing = joined[type];
+      if (existing === undefined) joined[type] = rule;
+      else if (isFieldMap(existing) && isFieldMap(rule)) {
+        const clash = Object.keys(rule).find((field) => field in existing);
+        if (clash !== undefined) throw new Error(`Two modules set the rule of ${type}.${clash}.`);
+        joined[type] = { ...existing, ...rule };
+      } else throw new Error(`Two modules set the rule of type ${type}.`);
+    }
+  }
+  return joined;
+}
+
+export const permissionsOf = (rules: TypeRules) =>
+  shield(rules, {
+    fallbackRule: deny,
+    fallbackError: () => forbiddenError('Not allowed.'),
+    // Domain errors thrown by resolvers keep their own code and message.
+    allowExternalErrors: true,
+  });

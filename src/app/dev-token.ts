@@ -1,0 +1,99 @@
+// Local demo sign-in for the dashboard and GraphiQL: `GET /dev/token` lists the demo organizations
+// present in the database, `POST /dev/token {"org": "<id>"}` signs a 12-hour token with the roles
+// analyst + supplier_admin for one of them.
+//
+// The route exists only in local demo mode: NODE_ENV is not `production` AND tokens are signed with the
+// public development secret (JWT_SECRET unset), so it hands out nothing that anybody could not already
+// forge. Everywhere else `devTokenRoute` returns null and the server answers 404 as for any unknown path.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import type { Role } from '../domain/roles.ts';
+import { maxTokenLifetime, signToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import type { Executor } from '../graph/executor.ts';
+import { ImportRepository } from '../import/import-repository.ts';
+import { BodyTooLarge, isJsonContentType, readBody } from '../api/http/body.ts';
+
+export const DEV_TOKEN_PATH = '/dev/token';
+export const DEV_TOKEN_ROLES: Role[] = ['analyst', 'supplier_admin'];
+export const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
+const MAX_BODY_BYTES = 4096;
+
+export interface DemoOrganization {
+  id: string;
+  name: string;
+  type: string;
+  country: string;
+}
+
+/** Local demo mode: never in production, and only while the public development secret signs tokens. */
+export function devTokensAllowed(config: Pick<Config, 'environment' | 'jwt'>): boolean {
+  return config.environment !== 'production' && config.jwt.usingDevelopmentSecret;
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
+function send(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * The handler for DEV_TOKEN_PATH, or null when the route must not exist (see devTokensAllowed).
+ * `enabled` lets the caller switch it off even in demo mode (the default for embedded servers).
+ */
+export function devTokenRoute(
+  config: Pick<Config, 'environment' | 'jwt'>,
+  executor: Executor,
+  enabled: boolean,
+): Handler | null {
+  if (!enabled || !devTokensAllowed(config)) return null;
+  const imports = new ImportRepository(executor);
+  const demo = DEMO_SCENARIO.organizations.map((o): DemoOrganization => ({
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    country: o.country,
+  }));
+  const existing = async (): Promise<DemoOrganization[]> => {
+    const found = await imports.organizationIds(demo.map((o) => o.id));
+    return demo.filter((o) => found.has(o.id));
+  };
+
+  return async (request, response) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      return send(response, 200, { organizations: await existing(), roles: DEV_TOKEN_ROLES });
+    }
+    if (request.method !== 'POST')
+      return send(response, 405, { error: 'Use GET or POST' }, { allow: 'GET, POST' });
+    // A JSON content type keeps plain HTML forms on other sites from posting here.
+    if (!isJsonContentType(request.headers['content-type'])) {
+      return send(response, 415, { error: 'Send {"org": "<organization id>"} as application/json' });
+    }
+    let org: unknown;
+    try {
+      org = (JSON.parse(await readBody(request, MAX_BODY_BYTES)) as { org?: unknown }).org;
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return send(response, 413, { error: error.message });
+      org = undefined;
+    }
+    if (typeof org !== 'string' || org === '') {
+      return send(response, 400, { error: 'Send {"org": "<organization id>"} as application/json' });
+    }
+    const organization = (await existing()).find((o) => o.id === org);
+    if (organization === undefined) {
+      return send(response, 404, { error: `No demo organization '${org}' in the database` });
+    }
+    const ttl = Math.min(DEV_TOKEN_TTL_SECONDS, maxTokenLifetime(config.jwt));
+    const token = await signToken(
+      { sub: `demo@${organization.id}`, org: organization.id, roles: DEV_TOKEN_ROLES },
+      config.jwt.secret,
+      ttl,
+    );
+    return send(response, 200, { token, organization, roles: DEV_TOKEN_ROLES, expiresIn: ttl });
+  };
+}

@@ -1,0 +1,83 @@
+// Builds the per-request context: verifies the token, keeps the request off a store that an import is
+// writing (import-gate.ts), checks that its organization exists, and wires fresh loaders and services
+// so that nothing cached leaks from one request (or viewer) to another.
+import type { Viewer } from '../auth/policy.ts';
+import type { TokenVerifier } from '../auth/verify-token.ts';
+import type { RequestContext } from './context.ts';
+import { unauthenticated, type DomainError } from '../domain/errors.ts';
+import type { Executor } from '../graph/executor.ts';
+import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
+import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
+import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
+import { ShareRepository } from '../modules/sharing/share-repository.ts';
+import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
+import { ExposureService } from '../modules/exposure/exposure-service.ts';
+import { ImportGate, type ImportGateOptions } from '../import/import-gate.ts';
+import { KnownOrganizations } from '../modules/organizations/known-organizations.ts';
+import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
+import { createSharePartyLoader } from '../modules/sharing/share-party-loader.ts';
+import { ShareService } from '../modules/sharing/share-service.ts';
+import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
+import type { QueryContext, ViewerScope } from '../domain/viewer-scope.ts';
+
+export interface Repositories {
+  organizations: OrganizationRepository;
+  visibility: SupplyChainRepository;
+  analysis: ExposureRepository;
+  shares: ShareRepository;
+  known: KnownOrganizations;
+  importGate: ImportGate;
+}
+
+export function createRepositories(
+  executor: Executor,
+  gateOptions: Omit<ImportGateOptions, 'localChanges'> = {},
+): Repositories {
+  const runs = new ImportRunRepository(executor);
+  return {
+    organizations: new OrganizationRepository(executor),
+    visibility: new SupplyChainRepository(executor),
+    analysis: new ExposureRepository(executor),
+    shares: new ShareRepository(executor),
+    known: new KnownOrganizations(),
+    importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
+  };
+}
+
+export async function createRequestContext(
+  repositories: Repositories,
+  verifyToken: TokenVerifier,
+  authorization: string | undefined,
+  now: Date = new Date(),
+): Promise<RequestContext | DomainError> {
+  const token = await verifyToken(authorization, now);
+  if (!('organizationId' in token)) return token;
+  const importTicket = await repositories.importGate.admit();
+  if ('code' in importTicket) return importTicket;
+  const viewer: Viewer = token;
+  const queryContext: QueryContext = { viewer: viewer.organizationId };
+  const scope: ViewerScope = {
+    viewerId: viewer.organizationId,
+    instant: now,
+    historical: false,
+    context: queryContext,
+  };
+  const loaders = createOrganizationLoaders(repositories.organizations, scope);
+  if (!repositories.known.has(viewer.organizationId)) {
+    if ((await loaders.byId.load(viewer.organizationId)) === null) {
+      return unauthenticated('The token names an organization that does not exist.');
+    }
+    repositories.known.remember(viewer.organizationId);
+  }
+  return {
+    viewer,
+    instant: now,
+    loaders,
+    supplyChains: new SupplyChainService(repositories.visibility, scope, loaders),
+    analysis: new ExposureService(repositories.analysis, scope, loaders),
+    shares: new ShareService(repositories.shares, viewer, now, queryContext),
+    shareParties: createSharePartyLoader(repositories.shares, scope),
+    roots: () => repositories.organizations.roots(scope),
+    importTicket,
+  };
+}

@@ -1,0 +1,33 @@
+// The API's one schema: the core's scalars and every feature module's SDL, resolvers and permission
+// rules, joined. A module is added here and nowhere else.
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { join } from 'node:path';
+import { applyMiddleware } from 'graphql-middleware';
+import { sdlIn } from '../api/module.ts';
+import { DateTime } from '../api/scalars.ts';
+import { joinRules, permissionsOf } from '../api/shield.ts';
+import { exposureModule } from '../modules/exposure/module.ts';
+import { organizationsModule } from '../modules/organizations/module.ts';
+import { sharingModule } from '../modules/sharing/module.ts';
+import { supplyChainModule } from '../modules/supply-chain/module.ts';
+
+export const MODULES = [organizationsModule, supplyChainModule, exposureModule, sharingModule] as const;
+
+const API_DIR = join(import.meta.dirname, '../api');
+
+/** The SDL of the core and of every module, in a stable order. */
+export const loadTypeDefs = (): string[] => [
+  ...sdlIn(API_DIR),
+  ...MODULES.flatMap((module) => module.typeDefs),
+];
+
+export const RULES = joinRules(MODULES.map((module) => module.rules));
+
+export function buildSchema(): GraphQLSchema {
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [{ DateTime }, ...MODULES.map((module) => module.resolvers)],
+  });
+  return applyMiddleware(schema, permissionsOf(RULES));
+}

@@ -1,0 +1,18 @@
+// Who is looking, and when: every visibility query is evaluated for one viewer at one instant
+// (contract section 2).
+
+/** Chains are walked to at most this many tiers (contract section 5). */
+export const MAX_DEPTH = 20;
+
+/** Who a unit of work runs for; recorded as transaction metadata for auditing and `SHOW TRANSACTIONS`. */
+export interface QueryContext {
+  viewer?: string;
+}
+
+export interface ViewerScope {
+  viewerId: string;
+  instant: Date;
+  /** True for an explicit instant in the past (asOf); false for "now". */
+  historical: boolean;
+  context: QueryContext;
+}

@@ -1,0 +1,129 @@
+// Reads the whole graph back as tiersight/v1 records, one page at a time: each section is walked in
+// id order by keyset pagination over its unique id index (`WHERE id > $after ORDER BY id LIMIT $n`),
+// so a page costs the same at the millionth record as at the first and memory holds one page.
+// Each section is one projection in the shape of the format (temporal values as their ISO 8601 text,
+// offsets and fractions kept), decoded by the importer's own record rules: a property the importer
+// learns to read is exported by adding it to the projection, and anything export writes, import reads.
+import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type { Section } from '../import/read-records.ts';
+import { CHECKERS } from '../import/validate.ts';
+import { cypher, type CypherQuery } from '../graph/cypher.ts';
+import type { Executor } from '../graph/executor.ts';
+import neo4j from 'neo4j-driver';
+
+export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
+
+// The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
+// with a filter, which would make every page read the section from the start. Ends are OPTIONAL so
+// that a record missing one fails the record rules loudly instead of vanishing from the backup.
+const PAGES: Record<Section, CypherQuery> = {
+  organizations: cypher(
+    'export.organizations',
+    `MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
+     WHERE o.id > $after
+     WITH o ORDER BY o.id LIMIT $limit
+     RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
+               .listed, .provenance, .sources} AS record`,
+  ),
+  links: cypher(
+    'export.links',
+    `MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
+     WHERE l.id > $after
+     WITH l ORDER BY l.id LIMIT $limit
+     RETURN l {.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
+               validFrom: toString(l.validFrom), validTo: toString(l.validTo),
+               recordedAt: toString(l.recordedAt), .provenance, .sources} AS record`,
+  ),
+  shares: cypher(
+    'export.shares',
+    `MATCH (s:Share) USING INDEX SEEK s:Share(id)
+     WHERE s.id > $after
+     WITH s ORDER BY s.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(s)
+     OPTIONAL MATCH (s)-[:TO]->(recipient:Organization)
+     RETURN s {.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+               revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
+               events: COLLECT {
+                 MATCH (e:ShareEvent)-[:OF]->(s)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId}
+               }} AS record`,
+  ),
+  risks: cypher(
+    'export.risks',
+    `MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
+     RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)} AS record`,
+  ),
+};
+
+const COUNTS = cypher(
+  'export.counts',
+  `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
+   CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
+   CALL () { MATCH (s:Share) RETURN count(s) AS shares }
+   CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
+   RETURN organizations, links, shares, risks`,
+);
+
+/** A record in the database that the format cannot hold as it is; export stops rather than write it. */
+export class UnexportableRecordError extends Error {}
+
+export class ExportRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** How many records each section holds now (for progress; the graph may change while exporting). */
+  async counts(): Promise<Record<Section, number>> {
+    const [record] = await this.executor.read(COUNTS, {});
+    const count = (key: Section) => Number(record?.get(key) ?? 0);
+    return {
+      organizations: count('organizations'),
+      links: count('links'),
+      shares: count('shares'),
+      risks: count('risks'),
+    };
+  }
+
+  /**
+   * The section's records in id order, `pageSize` at a time. The next page is read while the caller
+   * works on the current one. Each page is its own transaction: no long-running read, and no
+   * snapshot across pages either (see docs/operations.md).
+   */
+  async *pages(section: Section, pageSize: number): AsyncGenerator<ExportRecord[]> {
+    const prefetch = (after: string) => {
+      const page = this.page(section, after, pageSize);
+      // Awaited below; until then a failure must not count as unhandled (nor after an early stop).
+      page.catch(() => {});
+      return page;
+    };
+    let next = prefetch('');
+    for (;;) {
+      const records = await next;
+      const last = records.at(-1);
+      if (last === undefined) return;
+      next = records.length < pageSize ? Promise.resolve([]) : prefetch(last.id);
+      yield records;
+    }
+  }
+
+  private async page(section: Section, after: string, pageSize: number): Promise<ExportRecord[]> {
+    const rows = await this.executor.read(PAGES[section], { after, limit: neo4j.int(pageSize) });
+    return rows.map((row) => {
+      const value: unknown = row.get('record');
+      const checked = CHECKERS[section](value);
+      if (checked.record === null) {
+        throw new UnexportableRecordError(
+          `${section} record ${JSON.stringify(idOf(value))} cannot be written as tiersight/v1: ${checked.problems.join('; ')}`,
+        );
+      }
+      return checked.record;
+    });
+  }
+}
+
+function idOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && 'id' in value ? value.id : value;
+}

@@ -1,0 +1,206 @@
+// Bulk writes of tiersight/v1 records: one UNWIND statement per batch and kind, upserting by id so
+// that importing the same file twice leaves the same graph. Dates are converted by Cypher's
+// datetime() so that the stored values are real temporal values (comparable in the traversal).
+//
+// recordedAt (transaction time) is the earliest of what is stored and what this import says (the
+// file's recordedAt, else $importedAt): importing again never moves history later, and a file that
+// knows of an earlier recording moves it earlier.
+import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import { cypher } from '../graph/cypher.ts';
+import type { Executor } from '../graph/executor.ts';
+import type { ExistingGraph } from './validate.ts';
+import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { ImportRunRepository } from './import-run-repository.ts';
+
+const upsertOrganizations = cypher(
+  'import.upsertOrganizations',
+  `UNWIND $rows AS row
+   MERGE (o:Organization {id: row.id})
+   SET o.name = row.name, o.type = row.type, o.country = row.country,
+       o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
+       o.sources = row.sources`,
+);
+
+// A link whose id now names another supplier or customer is moved: relationships cannot change ends.
+const upsertLinks = cypher(
+  'import.upsertLinks',
+  `UNWIND $rows AS row
+   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
+     WHERE a.id <> row.supplier OR b.id <> row.customer
+   DELETE moved
+   WITH row
+   MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
+   MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
+   WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
+       l.provenance = row.provenance, l.sources = row.sources,
+       l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
+);
+
+const upsertShares = cypher(
+  'import.upsertShares',
+  `UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
+   MERGE (s:Share {id: row.id})
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+       s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
+   WITH s, owner, recipient
+   OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
+   DELETE g
+   WITH DISTINCT s, owner, recipient
+   OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
+   DELETE t
+   WITH DISTINCT s, owner, recipient
+   MERGE (owner)-[:GRANTED]->(s)
+   MERGE (s)-[:TO]->(recipient)`,
+);
+
+// A share record that carries its audit trail (an export does) replaces the trail in the database.
+const replaceShareEvents = cypher(
+  'import.replaceShareEvents',
+  `UNWIND $rows AS row
+   MATCH (s:Share {id: row.id})
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   WITH s, row
+   UNWIND row.events AS event
+   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                        actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
+);
+
+const upsertRisks = cypher(
+  'import.upsertRisks',
+  `UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   MERGE (r:RiskIndicator {id: row.id})
+   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
+       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+       r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o
+   OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
+   DELETE h
+   WITH DISTINCT r, o
+   MERGE (o)-[:HAS_RISK]->(r)`,
+);
+
+const deleteDataBatch = cypher(
+  'import.deleteDataBatch',
+  `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
+   WITH n LIMIT 10000
+   DETACH DELETE n
+   RETURN count(*) AS deleted`,
+);
+
+const organizationIds = cypher(
+  'import.existingOrganizationIds',
+  'MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id',
+);
+const linkCustomers = cypher(
+  'import.existingLinkCustomers',
+  `UNWIND $ids AS id
+   MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
+   RETURN id, c.id AS customer`,
+);
+const countData = cypher('import.hasData', 'MATCH (o:Organization) RETURN count(o) > 0 AS hasData');
+
+/** Rows passed to Cypher: every optional field present (null) so SET clears what a record no longer has. */
+const withNulls = <T extends object>(record: T, fields: readonly string[]): Record<string, unknown> => {
+  const row: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of fields) row[field] ??= null;
+  return row;
+};
+const ORGANIZATION_OPTIONAL = [
+  'city',
+  'region',
+  'latitude',
+  'longitude',
+  'osId',
+  'aliases',
+  'listed',
+  'provenance',
+  'sources',
+];
+const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
+const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
+const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
+
+const LOOKUP_BATCH = 10_000;
+
+export class ImportRepository implements ExistingGraph {
+  /** The markers that keep readers off the store while an import writes. */
+  readonly runs: ImportRunRepository;
+
+  constructor(private readonly executor: Executor) {
+    this.runs = new ImportRunRepository(executor);
+  }
+
+  async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
+    await this.executor.write(upsertOrganizations, {
+      rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)),
+    });
+  }
+
+  /** `importedAt`: the recording time of links that do not state an earlier one. */
+  async upsertLinks(records: LinkRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertLinks, {
+      rows: records.map((r) => withNulls(r, LINK_OPTIONAL)),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
+  }
+
+  /** Shares and the audit trails the records carry, in one transaction; `importedAt`: the createdAt of new shares that do not state one. */
+  async upsertShares(records: ShareRecord[], importedAt: Date): Promise<void> {
+    const trails = records.flatMap((r) => (r.events ? [{ id: r.id, events: r.events }] : []));
+    await this.executor.writeTransaction(upsertShares.name, {}, async (tx) => {
+      await tx.run(upsertShares, {
+        rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
+        importedAt: toNeo4jDateTime(importedAt),
+      });
+      if (trails.length > 0) await tx.run(replaceShareEvents, { rows: trails });
+    });
+  }
+
+  /** `importedAt`: the recording time of indicators that do not state an earlier one. */
+  async upsertRisks(records: RiskRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertRisks, {
+      rows: records.map((r) => withNulls(r, RISK_OPTIONAL)),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
+  }
+
+  /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
+  async deleteAllData(): Promise<void> {
+    for (;;) {
+      const [record] = await this.executor.write(deleteDataBatch, {});
+      if (!record || (record.get('deleted') as number) === 0) return;
+    }
+  }
+
+  async hasData(): Promise<boolean> {
+    const [record] = await this.executor.read(countData, {});
+    return record?.get('hasData') === true;
+  }
+
+  async organizationIds(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(organizationIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.add(r.get('id') as string);
+    }
+    return found;
+  }
+
+  async linkCustomers(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(linkCustomers, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(r.get('id') as string, r.get('customer') as string);
+    }
+    return found;
+  }
+}

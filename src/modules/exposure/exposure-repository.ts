@@ -1,0 +1,155 @@
+// The analyst queries of contract section 7 (exposure, paths). Same discipline
+// as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
+import neo4j from 'neo4j-driver';
+import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { mapLink, mapOrganization, mapRisk } from '../../graph/mappers.ts';
+import {
+  ALLOWED_ROOT,
+  byDepth,
+  CHAIN_HOP,
+  linkProjection,
+  ORGANIZATION_PROJECTION,
+  REACHED,
+  RISK_PROJECTION,
+  RISK_RECORDED,
+  VIEWER_GRANTS,
+  scopeParams,
+} from '../../graph/visibility.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+
+/**
+ * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
+ * past), with the shortest path REACHED found to them. Blind spots: reached organizations above the
+ * last tier that own no share active for the viewer.
+ */
+const EXPOSURE_BY_DEPTH = byDepth(
+  'analysis.exposure',
+  VIEWER_GRANTS +
+    ALLOWED_ROOT +
+    REACHED +
+    `
+CALL (reached) {
+  UNWIND reached AS e
+  WITH e, e.node AS o
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE ` +
+    RISK_RECORDED +
+    `
+  WITH e, collect(risk ` +
+    RISK_PROJECTION +
+    `) AS risks
+  RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
+}
+RETURN x ` +
+    ORGANIZATION_PROJECTION +
+    ` AS root, findings,
+  [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
+     | {organization: e.organization, tier: e.tier}] AS blindSpots`,
+);
+
+/**
+ * Up to 100 shortest visible walks from root x to the target, of which the simple ones (no
+ * organization twice) are kept, shortest first. Cypher's k-shortest search may return walks that
+ * revisit an organization through another link, hence the filter.
+ *
+ * The target is looked for only among the organizations reachable from x (found by a search that
+ * never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule 6 allows
+ * no timing channel, and a search aimed at a hidden node would take longer than none at all.
+ */
+const PATHS_BY_DEPTH = byDepth(
+  'analysis.paths',
+  VIEWER_GRANTS +
+    ALLOWED_ROOT +
+    `
+CALL (v, whole, shared, x) {
+  MATCH ANY SHORTEST (x)` +
+    CHAIN_HOP +
+    `{1,DEPTH}(found)
+  WHERE found <> x
+  RETURN collect(found) AS reachable
+}
+CALL (v, whole, shared, x, reachable) {
+  UNWIND [n IN reachable WHERE n.id = $toId] AS target
+  MATCH p = SHORTEST 100 (x)` +
+    CHAIN_HOP +
+    `{1,DEPTH}(target)
+  WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  WITH p ORDER BY length(p)
+  LIMIT $limit
+  RETURN collect({
+    organizations: [n IN nodes(p) | n.id],
+    links: [r IN relationships(p) | ` +
+    linkProjection('r', 'startNode(r).id', 'endNode(r).id') +
+    `]
+  }) AS paths
+}
+RETURN paths`,
+);
+
+export interface ExposureRow {
+  root: Organization;
+  findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
+  blindSpots: { organization: Organization; tier: number }[];
+}
+
+export interface PathRow {
+  organizationIds: string[];
+  links: SupplyLink[];
+}
+
+type Row = Record<string, unknown>;
+
+export class ExposureRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Null when the viewer may not use the root. */
+  async exposure(
+    scope: ViewerScope,
+    rootId: string,
+    depth: number,
+    product: string | null,
+  ): Promise<ExposureRow | null> {
+    const [record] = await this.executor.read(
+      EXPOSURE_BY_DEPTH[depth - 1]!,
+      { ...scopeParams(scope, product), root: rootId, depth },
+      scope.context,
+    );
+    if (record === undefined) return null;
+    const findings = record.get('findings') as {
+      organization: Row;
+      tier: number;
+      path: string[];
+      risks: Row[];
+    }[];
+    const blindSpots = record.get('blindSpots') as { organization: Row; tier: number }[];
+    return {
+      root: mapOrganization(record.get('root') as Row),
+      findings: findings.map((f) => ({
+        organization: mapOrganization(f.organization),
+        tier: f.tier,
+        pathIds: f.path,
+        indicators: f.risks.map(mapRisk),
+      })),
+      blindSpots: blindSpots.map((b) => ({ organization: mapOrganization(b.organization), tier: b.tier })),
+    };
+  }
+
+  /** Null when the viewer may not use the root; empty when the target is not reachable. */
+  async paths(
+    scope: ViewerScope,
+    rootId: string,
+    toId: string,
+    depth: number,
+    limit: number,
+  ): Promise<PathRow[] | null> {
+    const [record] = await this.executor.read(
+      PATHS_BY_DEPTH[depth - 1]!,
+      { ...scopeParams(scope), root: rootId, toId, depth, limit: neo4j.int(limit) },
+      scope.context,
+    );
+    if (record === undefined) return null;
+    const paths = record.get('paths') as { organizations: string[]; links: Row[] }[];
+    return paths.map((p) => ({ organizationIds: p.organizations, links: p.links.map(mapLink) }));
+  }
+}

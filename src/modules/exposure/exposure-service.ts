@@ -1,0 +1,68 @@
+import { badInput, notFound } from '../../domain/errors.ts';
+import type { Exposure, SupplyPath } from '../../domain/model.ts';
+import { bySeverity, highestSeverity } from '../../domain/severity.ts';
+import type { ExposureRepository } from './exposure-repository.ts';
+import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
+import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+
+const MAX_PATHS = 100;
+
+export const BLIND_SPOT_ADVICE =
+  'Ask this supplier to share its sourcing with you (shareSourcing): until it does, nothing behind it is visible.';
+
+export class ExposureService {
+  constructor(
+    private readonly analysis: ExposureRepository,
+    private readonly scope: ViewerScope,
+    private readonly loaders: OrganizationLoaders,
+  ) {}
+
+  async exposure(args: ChainArguments): Promise<Exposure> {
+    const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
+    const row = await this.analysis.exposure(scope, rootId, depth, product);
+    if (row === null) throw notFound('Organization');
+    prime(this.loaders, [
+      row.root,
+      ...row.findings.map((f) => f.organization),
+      ...row.blindSpots.map((b) => b.organization),
+    ]);
+    const findings = row.findings
+      .map((f) => ({
+        ...f,
+        indicators: [...f.indicators].sort(bySeverity),
+        severity: highestSeverity(f.indicators),
+      }))
+      .sort(
+        (a, b) =>
+          a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),
+      );
+    return {
+      root: row.root,
+      findings,
+      closestTier: findings[0]?.tier ?? null,
+      blindSpots: row.blindSpots.map((b) => ({ ...b, recommendation: BLIND_SPOT_ADVICE })),
+    };
+  }
+
+  async paths(args: {
+    toId: string;
+    rootId?: string | null;
+    maxDepth: number;
+    limit: number;
+  }): Promise<SupplyPath[]> {
+    const depth = checkDepth(args.maxDepth);
+    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_PATHS) {
+      throw badInput(`limit must be a whole number from 1 to ${MAX_PATHS}, got ${args.limit}`);
+    }
+    const rows = await this.analysis.paths(
+      this.scope,
+      args.rootId ?? this.scope.viewerId,
+      args.toId,
+      depth,
+      args.limit,
+    );
+    if (rows === null) throw notFound('Organization');
+    return rows;
+  }
+}

@@ -1,0 +1,22 @@
+// The analyst's questions over a chain (contract section 7): exposure to risk indicators, blind
+// spots, and the paths to one supplier.
+import { allow } from 'graphql-shield';
+import { sdlIn, type ApiModule } from '../../api/module.ts';
+import { canReadOwnView } from '../../api/shield.ts';
+import type { ExposureContext } from './context.ts';
+import { Exposure, ExposureFinding } from './resolvers/Exposure.ts';
+import { Query } from './resolvers/Query.ts';
+import { SupplyPath } from './resolvers/SupplyPath.ts';
+
+export const exposureModule: ApiModule<ExposureContext> = {
+  name: 'exposure',
+  typeDefs: sdlIn(import.meta.dirname),
+  resolvers: { Query, Exposure, ExposureFinding, SupplyPath },
+  rules: {
+    Query: { exposure: canReadOwnView, paths: canReadOwnView },
+    Exposure: allow,
+    ExposureFinding: allow,
+    BlindSpot: allow,
+    SupplyPath: allow,
+  },
+};

@@ -1,0 +1,109 @@
+// Organizations one at a time: by id, by what a viewer may look up (rule 5), the viewer's roots
+// (rule 2) and their risk indicators. `byIds` makes no visibility check: it is only for the viewer
+// itself and ids that a visibility query has already returned to it (link ends, path members); a
+// client-supplied id goes through `visibleOrganizations`, a share's parties through
+// ShareRepository.parties.
+import type { Organization, RiskIndicator } from '../../domain/model.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+import { cypher } from '../../graph/cypher.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { mapOrganization, mapRisk, toNeo4jDateTime } from '../../graph/mappers.ts';
+import {
+  ORGANIZATION_PROJECTION,
+  RISK_PROJECTION,
+  scopeParams,
+  VIEWER_GRANTS,
+  X_VISIBLE,
+} from '../../graph/visibility.ts';
+
+const BY_IDS = cypher(
+  'organization.byIds',
+  'UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x ' +
+    ORGANIZATION_PROJECTION +
+    ' AS organization',
+);
+
+/** Rule 5 for a batch of ids: which of them the viewer may look up. */
+const VISIBLE_ORGANIZATIONS = cypher(
+  'visibility.visibleOrganizations',
+  VIEWER_GRANTS +
+    `
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE ` +
+    X_VISIBLE +
+    `
+RETURN x ` +
+    ORGANIZATION_PROJECTION +
+    ` AS organization`,
+);
+
+/** Rule 2: the viewer and the owners of its active shares. */
+const ROOTS = cypher(
+  'visibility.roots',
+  VIEWER_GRANTS +
+    `
+UNWIND [v] + owners AS x
+WITH DISTINCT x, x = v AS isViewer
+ORDER BY isViewer DESC, x.name
+RETURN x ` +
+    ORGANIZATION_PROJECTION +
+    ` AS organization`,
+);
+
+/** The indicators of each key's organization; with `asOf`, only those recorded by then. */
+const RISKS_BY_ORGANIZATION = cypher(
+  'analysis.risksByOrganization',
+  `UNWIND range(0, size($keys) - 1) AS i
+   WITH i, $keys[i] AS key
+   MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
+   WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
+   RETURN i, collect(risk ` +
+    RISK_PROJECTION +
+    `) AS risks`,
+);
+
+/** Whose risk indicators, as recorded by when (null: everything recorded now). */
+export interface RiskKey {
+  organizationId: string;
+  asOf: Date | null;
+}
+
+type Row = Record<string, unknown>;
+
+export class OrganizationRepository {
+  constructor(private readonly executor: Executor) {}
+
+  async byIds(ids: readonly string[], context: QueryContext): Promise<Organization[]> {
+    const records = await this.executor.read(BY_IDS, { ids }, context);
+    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+  }
+
+  /** The organizations among `ids` that the viewer may look up (rule 5), in no particular order. */
+  async visibleOrganizations(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(
+      VISIBLE_ORGANIZATIONS,
+      { ...scopeParams(scope), ids },
+      scope.context,
+    );
+    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+  }
+
+  async roots(scope: ViewerScope): Promise<Organization[]> {
+    const records = await this.executor.read(ROOTS, scopeParams(scope), scope.context);
+    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+  }
+
+  /** Risk indicators per key, in key order (empty where there are none), for a DataLoader. */
+  async risksByOrganization(keys: readonly RiskKey[], context: QueryContext): Promise<RiskIndicator[][]> {
+    const records = await this.executor.read(
+      RISKS_BY_ORGANIZATION,
+      {
+        keys: keys.map((k) => ({ id: k.organizationId, asOf: k.asOf && toNeo4jDateTime(k.asOf) })),
+      },
+      context,
+    );
+    const found = new Map(records.map((r) => [r.get('i') as number, (r.get('risks') as Row[]).map(mapRisk)]));
+    return keys.map((_, i) => found.get(i) ?? []);
+  }
+}

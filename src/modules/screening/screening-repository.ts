@@ -1,0 +1,117 @@
+// Watch-list screening against the whole database: screening is a platform operation (it runs from the
+// command line, not for a viewer), so it reads every organization. Accepted matches become WATCHLIST
+// risk indicators, upserted by an id made from the organization, the entry and the list's source, so
+// that applying the same list twice leaves the same graph.
+import { createHash } from 'node:crypto';
+import type { Severity } from '../../domain/format.ts';
+import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
+import { foldText } from './normalize-name.ts';
+import { cypher } from '../../graph/cypher.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+
+const allOrganizations = cypher(
+  'screening.organizations',
+  `MATCH (o:Organization)
+   RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
+   ORDER BY o.id`,
+);
+
+const upsertWatchlistIndicators = cypher(
+  'screening.upsertWatchlistIndicators',
+  `UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   OPTIONAL MATCH (existing:RiskIndicator {id: row.id})
+   WITH row, o, existing IS NULL AS isNew
+   MERGE (r:RiskIndicator {id: row.id})
+   SET r.kind = 'WATCHLIST', r.source = row.source, r.severity = row.severity,
+       r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
+   MERGE (o)-[:HAS_RISK]->(r)
+   RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
+);
+
+const WRITE_BATCH = 5_000;
+const MAX_ID = 200;
+
+const hash = (text: string, length: number) =>
+  createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/**
+ * The indicator id of a match: `wl-<organization id>-<entry name slug>-<8 hex digits of the source>`,
+ * the same for the same organization, entry and list whatever the score or the day.
+ */
+export function watchlistIndicatorId(organizationId: string, entryName: string, source: string): string {
+  const slug =
+    foldText(entryName)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'entry';
+  const id = `wl-${organizationId}-${slug}-${hash(source, 8)}`;
+  return id.length <= MAX_ID ? id : `wl-${hash(`${organizationId}\n${entryName}\n${source}`, 40)}`;
+}
+
+export function watchlistDescription(match: ScreeningMatch): string {
+  const via = match.matchedEntryName !== match.entry ? ` (listed also as "${match.matchedEntryName}")` : '';
+  return (
+    `Watch-list screening: the name "${match.matchedName}" matches the list entry "${match.entry}"${via}, ` +
+    `score ${match.score.toFixed(2)}.`
+  );
+}
+
+export interface RecordedIndicators {
+  /** Indicators written (new or updated). */
+  recorded: number;
+  /** Of those, how many did not exist before. */
+  created: number;
+}
+
+export class ScreeningRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Every organization with its aliases, ordered by id. */
+  async organizations(): Promise<ScreenedOrganization[]> {
+    const records = await this.executor.read(allOrganizations, {});
+    return records.map((r) => ({
+      id: r.get('id') as string,
+      name: r.get('name') as string,
+      aliases: (r.get('aliases') as unknown[]).filter((a): a is string => typeof a === 'string'),
+    }));
+  }
+
+  /** One WATCHLIST indicator per match, with the entry's source, date and link, upserted by id. */
+  async recordWatchlistMatches(
+    matches: readonly ScreeningMatch[],
+    options: { severity: Severity },
+  ): Promise<RecordedIndicators> {
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const match of matches) {
+      const id = watchlistIndicatorId(match.organizationId, match.entry, match.listEntry.source);
+      // The same entry twice in a list is one indicator; the first (best-scored) match describes it.
+      if (byId.has(id)) continue;
+      byId.set(id, {
+        id,
+        organization: match.organizationId,
+        source: match.listEntry.source,
+        severity: options.severity,
+        description: watchlistDescription(match),
+        evidenceUrl: match.listEntry.url,
+        observedAt: match.listEntry.effectiveDate,
+      });
+    }
+    const rows = [...byId.values()];
+    const total: RecordedIndicators = { recorded: 0, created: 0 };
+    // One recording time for the whole run, kept by indicators that an earlier run recorded.
+    const recordedAt = toNeo4jDateTime(new Date());
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const [record] = await this.executor.write(upsertWatchlistIndicators, {
+        rows: rows.slice(i, i + WRITE_BATCH),
+        recordedAt,
+      });
+      total.recorded += (record?.get('recorded') as number | undefined) ?? 0;
+      total.created += (record?.get('created') as number | undefined) ?? 0;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,11 @@
+import type { ShareResolvers } from '../../../../resolvers/types.ts';
+import type { SharingContext } from '../context.ts';
+import { required } from '../../organizations/required.ts';
+
+export const Share: ShareResolvers<SharingContext> = {
+  owner: async ({ ownerId }, _args, { shareParties }) => required(await shareParties.load(ownerId)),
+  recipient: async ({ recipientId }, _args, { shareParties }) =>
+    required(await shareParties.load(recipientId)),
+  active: ({ revokedAt, expiresAt }, _args, { instant }) =>
+    revokedAt === null && (expiresAt === null || instant < new Date(expiresAt)),
+};

@@ -1,0 +1,229 @@
+// Shares and their audit trail. A grant is one statement: whether the owner may name the recipient,
+// whether every link is the owner's own sourcing, and the write are decided together, so there is no
+// check-then-write race and a refused grant writes nothing. Every change leaves a ShareEvent that
+// records who did it and when. Rules: docs/data-model.md, "Sharing".
+import type { Organization, Share, ShareAction, ShareEvent } from '../../domain/model.ts';
+import { cypher, type CypherQuery } from '../../graph/cypher.ts';
+import type { Executor } from '../../graph/executor.ts';
+import neo4j from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { isoInstant, mapOrganization, mapShare, toNeo4jDateTime } from '../../graph/mappers.ts';
+import { ORGANIZATION_PROJECTION, VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+
+const SHARE_PROJECTION = `{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`;
+
+/**
+ * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
+ * or listed), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
+ * whose customer is not the owner (or that do not exist). The share is created only when both allow.
+ */
+const GRANT = cypher(
+  'share.grant',
+  VIEWER_GRANTS +
+    `
+OPTIONAL MATCH (x:Organization {id: $recipientId})
+  WHERE x <> v AND (x.listed = true OR ` +
+    X_VISIBLE +
+    `)
+CALL (v) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> v
+  RETURN collect(linkId) AS notOwned
+}
+WITH v AS owner, x AS recipient, notOwned
+CALL (owner, recipient, notOwned) {
+  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0
+  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, linkIds: $linkIds, expiresAt: $expiresAt, createdAt: $t})
+         -[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)
+}
+OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share ` +
+    SHARE_PROJECTION +
+    ' AS share',
+);
+
+/**
+ * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record
+ * when rule 5 lets it look the party up, otherwise only its identity (id, name, type, country). Ids
+ * that are not a party of a share with the viewer return nothing.
+ */
+const PARTIES = cypher(
+  'share.parties',
+  VIEWER_GRANTS +
+    `
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
+   OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
+WITH x, ` +
+    X_VISIBLE +
+    ` AS visible
+RETURN visible, CASE WHEN visible THEN x ` +
+    ORGANIZATION_PROJECTION +
+    ` ELSE x {.id, .name, .type, .country} END AS organization`,
+);
+
+const FIND = cypher(
+  'share.find',
+  `MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share`,
+);
+
+const REVOKE = cypher(
+  'share.revoke',
+  `MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   WHERE share.revokedAt IS NULL
+   SET share.revokedAt = $now
+   CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
+                        actorOrganizationId: $ownerId})-[:OF]->(share)
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share`,
+);
+
+const GIVEN = cypher(
+  'share.given',
+  `MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share
+   ORDER BY share.createdAt DESC, share.id`,
+);
+
+const RECEIVED = cypher(
+  'share.received',
+  `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
+   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share
+   ORDER BY share.createdAt DESC, share.id`,
+);
+
+const EVENTS = cypher(
+  'share.events',
+  `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+   WHERE owner.id = $org OR recipient.id = $org
+   MATCH (event:ShareEvent)-[:OF]->(share)
+   RETURN share ` +
+    SHARE_PROJECTION +
+    ` AS share, event.action AS action, event.at AS at,
+          event.actorUserId AS actorUserId, event.actorOrganizationId AS actorOrganizationId
+   ORDER BY event.at DESC, share.id
+   LIMIT $limit`,
+);
+
+export interface NewShare {
+  id: string;
+  ownerId: string;
+  recipientId: string;
+  linkIds: string[] | null;
+  expiresAt: Date | null;
+  now: Date;
+  actorUserId: string;
+}
+
+/**
+ * Why a grant was refused; the service turns these into NOT_FOUND / BAD_USER_INPUT. A recipient that
+ * the owner may not name is refused first, whatever the links, so it answers as a missing one does.
+ */
+export type GrantRefusal = { kind: 'recipient-not-found' } | { kind: 'links-not-owned'; linkIds: string[] };
+
+/** Every query here returns its share as the `share` column (SHARE_PROJECTION). */
+const shareOf = (record: Neo4jRecord): Share => mapShare(record.get('share') as Record<string, unknown>);
+
+export class ShareRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Checks and creates the share in one statement; nothing is written when a check fails. */
+  async grant(share: NewShare, context: QueryContext): Promise<Share | GrantRefusal> {
+    const [record] = await this.executor.write(
+      GRANT,
+      {
+        viewer: share.ownerId,
+        t: toNeo4jDateTime(share.now),
+        historical: false,
+        recipientId: share.recipientId,
+        id: share.id,
+        linkIds: share.linkIds,
+        expiresAt: share.expiresAt ? toNeo4jDateTime(share.expiresAt) : null,
+        actorUserId: share.actorUserId,
+      },
+      context,
+    );
+    if (record === undefined) throw new Error('share.grant returned nothing');
+    if (record.get('recipientNamed') !== true) return { kind: 'recipient-not-found' };
+    const notOwned = record.get('notOwned') as string[];
+    if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
+    return shareOf(record);
+  }
+
+  /** The parties among `ids` of shares with the viewer, each whole or as an identity card (PARTIES). */
+  async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(PARTIES, { ...scopeParams(scope), ids }, scope.context);
+    return records.map((r) => {
+      const organization = mapOrganization(r.get('organization') as Record<string, unknown>);
+      return r.get('visible') === true ? organization : { ...organization, identityOnly: true };
+    });
+  }
+
+  async find(id: string, context: QueryContext): Promise<Share | null> {
+    const [record] = await this.executor.read(FIND, { id }, context);
+    return record ? shareOf(record) : null;
+  }
+
+  /** Sets revokedAt unless it is already set; returns the share as it now is. */
+  async revoke(
+    revoke: { id: string; ownerId: string; now: Date; actorUserId: string },
+    context: QueryContext,
+  ): Promise<Share | null> {
+    return this.executor.writeTransaction('share.revoke', context, async (tx) => {
+      const [revoked] = await tx.run(REVOKE, { ...revoke, now: toNeo4jDateTime(revoke.now) });
+      if (revoked) return shareOf(revoked);
+      const [existing] = await tx.run(FIND, { id: revoke.id });
+      return existing ? shareOf(existing) : null;
+    });
+  }
+
+  given(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(GIVEN, org, includeInactive, now, context);
+  }
+
+  received(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(RECEIVED, org, includeInactive, now, context);
+  }
+
+  private async list(
+    query: CypherQuery,
+    org: string,
+    includeInactive: boolean,
+    now: Date,
+    context: QueryContext,
+  ): Promise<Share[]> {
+    const records = await this.executor.read(
+      query,
+      { org, includeInactive, now: toNeo4jDateTime(now) },
+      context,
+    );
+    return records.map(shareOf);
+  }
+
+  async events(org: string, limit: number, context: QueryContext): Promise<ShareEvent[]> {
+    const records = await this.executor.read(EVENTS, { org, limit: neo4j.int(limit) }, context);
+    return records.map((r) => ({
+      share: shareOf(r),
+      action: r.get('action') as ShareAction,
+      at: isoInstant(r.get('at')) ?? '',
+      actorUserId: r.get('actorUserId') as string,
+      actorOrganizationId: r.get('actorOrganizationId') as string,
+    }));
+  }
+}

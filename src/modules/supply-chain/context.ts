@@ -1,0 +1,6 @@
+import type { OrganizationsContext } from '../organizations/context.ts';
+import type { SupplyChainService } from './supply-chain-service.ts';
+
+export interface SupplyChainContext extends OrganizationsContext {
+  supplyChains: SupplyChainService;
+}

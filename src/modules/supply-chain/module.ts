@@ -1,0 +1,22 @@
+// A viewer's supply chain, tier by tier, as its suppliers disclosed it (contract sections 2 and 5).
+import { allow } from 'graphql-shield';
+import { sdlIn, type ApiModule } from '../../api/module.ts';
+import { canReadOwnView } from '../../api/shield.ts';
+import type { SupplyChainContext } from './context.ts';
+import { Query } from './resolvers/Query.ts';
+import { SupplyLink } from './resolvers/SupplyLink.ts';
+
+export const supplyChainModule: ApiModule<SupplyChainContext> = {
+  name: 'supply-chain',
+  typeDefs: sdlIn(import.meta.dirname),
+  resolvers: { Query, SupplyLink },
+  rules: {
+    Query: { supplyChain: canReadOwnView },
+    SupplyChain: allow,
+    Tier: allow,
+    SupplyLink: allow,
+    TierSummary: allow,
+    TypeCount: allow,
+    CountryCount: allow,
+  },
+};

@@ -1,0 +1,44 @@
+import { notFound } from '../../domain/errors.ts';
+import type { OrganizationType } from '../../domain/format.ts';
+import type { Organization, SupplyChain, Tier, TierSummary } from '../../domain/model.ts';
+import type { SupplyChainRepository } from './supply-chain-repository.ts';
+import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
+import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+
+/** Counts by key, most first (ties by key) — for dashboards. */
+function countBy<K extends string>(items: readonly Organization[], key: (o: Organization) => K) {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function summarize(tiers: readonly Tier[]): TierSummary[] {
+  return tiers.map(({ tier, organizations }) => ({
+    tier,
+    organizations: organizations.length,
+    byType: countBy<OrganizationType>(organizations, (o) => o.type).map(([type, count]) => ({ type, count })),
+    byCountry: countBy(organizations, (o) => o.country).map(([country, count]) => ({ country, count })),
+  }));
+}
+
+export class SupplyChainService {
+  constructor(
+    private readonly visibility: SupplyChainRepository,
+    private readonly scope: ViewerScope,
+    private readonly loaders: OrganizationLoaders,
+  ) {}
+
+  async supplyChain(args: ChainArguments): Promise<SupplyChain> {
+    const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
+    const result = await this.visibility.supplyChain(scope, rootId, depth, product);
+    if (result === null) throw notFound('Organization');
+    prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
+    const tiers: Tier[] = [];
+    for (const { organization, tier } of result.reached) {
+      // reached is ordered by tier, so tiers fill in order with no gaps (a tier k+1 needs a tier k).
+      (tiers[tier - 1] ??= { tier, organizations: [] }).organizations.push(organization);
+    }
+    return { root: result.root, depth: tiers.length, tiers, links: result.links, summary: summarize(tiers) };
+  }
+}
