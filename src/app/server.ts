@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer } from '@apollo/server';
+import { cachedTokenVerifier } from '../auth/token-cache.ts';
 import { createTokenVerifier } from '../auth/verify-token.ts';
 import { DEFAULT_HTTP, DEFAULT_RATE_LIMITS, type Config } from '../config.ts';
 import type { RequestContext } from './context.ts';
@@ -80,7 +81,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const graphql = graphqlRoute({
     apollo,
     repositories,
-    verifyToken: createTokenVerifier(config.jwt),
+    verifyToken: cachedTokenVerifier(createTokenVerifier(config.jwt)),
     limits: new ClientLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
     metrics,
   });

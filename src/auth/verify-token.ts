@@ -22,6 +22,8 @@ export interface VerifiedToken {
   userId: string;
   organizationId: string;
   roles: Role[];
+  /** The token's exp (seconds since the epoch). */
+  expiresAt: number;
 }
 
 export interface TokenSettings {
@@ -64,19 +66,21 @@ function providerKeys(jwksUrl: string): JWTVerifyGetKey {
   };
 }
 
-/** What is wrong with the token's times beyond what jose checks (exp, nbf), or null. */
-function lifetimeProblem(payload: JWTPayload, now: number, maxLifetimeSeconds: number): string | null {
+/** The token's exp, or what is wrong with its times beyond what jose checks (exp, nbf). */
+function checkLifetime(payload: JWTPayload, now: number, maxLifetimeSeconds: number): number | DomainError {
   const { iat, exp } = payload;
-  if (typeof exp !== 'number') return 'The token has no expiry (exp).';
+  if (typeof exp !== 'number') return unauthenticated('The token has no expiry (exp).');
   if (iat !== undefined && iat > now + CLOCK_TOLERANCE_SECONDS) {
-    return 'The token is issued in the future (iat).';
+    return unauthenticated('The token is issued in the future (iat).');
   }
   return exp - (iat ?? now) > maxLifetimeSeconds
-    ? `The token lives longer than the ${formatTtl(maxLifetimeSeconds)} this server accepts (exp − iat).`
-    : null;
+    ? unauthenticated(
+        `The token lives longer than the ${formatTtl(maxLifetimeSeconds)} this server accepts (exp − iat).`,
+      )
+    : exp;
 }
 
-function localClaims(payload: JWTPayload): VerifiedToken | DomainError {
+function localClaims(payload: JWTPayload, expiresAt: number): VerifiedToken | DomainError {
   const { sub, org, roles } = payload;
   if (typeof sub !== 'string' || sub === '') return unauthenticated('The token has no subject (sub).');
   if (typeof org !== 'string' || org === '') return unauthenticated('The token names no organization (org).');
@@ -85,14 +89,18 @@ function localClaims(payload: JWTPayload): VerifiedToken | DomainError {
       'The token roles claim must be an array of analyst, supplier_admin, platform_admin.',
     );
   }
-  return { userId: sub, organizationId: org, roles: [...new Set(roles)] };
+  return { userId: sub, organizationId: org, roles: [...new Set(roles)], expiresAt };
 }
 
-function providerClaims(payload: JWTPayload, oidc: OidcConfig): VerifiedToken | DomainError {
+function providerClaims(
+  payload: JWTPayload,
+  oidc: OidcConfig,
+  expiresAt: number,
+): VerifiedToken | DomainError {
   const { sub } = payload;
   if (typeof sub !== 'string' || sub === '') return unauthenticated('The token has no subject (sub).');
   const mapped = mapProviderClaims(payload, oidc);
-  return 'problem' in mapped ? unauthenticated(mapped.problem) : { userId: sub, ...mapped };
+  return 'problem' in mapped ? unauthenticated(mapped.problem) : { userId: sub, ...mapped, expiresAt };
 }
 
 function describeFailure(error: unknown): DomainError {
@@ -138,8 +146,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       const { alg } = decodeProtectedHeader(token);
       if (alg === TOKEN_ALGORITHM) {
         const { payload } = await jwtVerify(token, secret, { ...common, algorithms: [TOKEN_ALGORITHM] });
-        const problem = lifetimeProblem(payload, seconds, maxLifetimeSeconds);
-        return problem === null ? localClaims(payload) : unauthenticated(problem);
+        const exp = checkLifetime(payload, seconds, maxLifetimeSeconds);
+        return typeof exp === 'number' ? localClaims(payload, exp) : exp;
       }
       if (provider !== null && alg !== undefined && PROVIDER_ALGORITHMS.includes(alg)) {
         const { payload } = await jwtVerify(token, provider.keys, {
@@ -148,8 +156,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
           issuer: provider.config.issuer,
           audience: provider.config.audience,
         });
-        const problem = lifetimeProblem(payload, seconds, maxLifetimeSeconds);
-        return problem === null ? providerClaims(payload, provider.config) : unauthenticated(problem);
+        const exp = checkLifetime(payload, seconds, maxLifetimeSeconds);
+        return typeof exp === 'number' ? providerClaims(payload, provider.config, exp) : exp;
       }
       return unauthenticated(INVALID);
     } catch (error) {

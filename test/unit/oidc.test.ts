@@ -35,7 +35,12 @@ const refused = (message: string | RegExp) => ({
 describe('provider tokens', () => {
   it('accepts RS256 and ES256 tokens signed with published keys, beside local HS256 tokens', async () => {
     const verify = createTokenVerifier({ secret, oidc: idp.config() });
-    const expected = { userId: 'user-1', organizationId: 'se-region-stockholm', roles: ['analyst'] };
+    const expected = {
+      userId: 'user-1',
+      organizationId: 'se-region-stockholm',
+      roles: ['analyst'],
+      expiresAt: expect.any(Number),
+    };
     expect(await verify(bearer(await idp.sign(rsa, viewer)))).toEqual(expected);
     expect(await verify(bearer(await idp.sign(ec, viewer)))).toEqual(expected);
     const local = await signToken({ sub: 'cli', org: 'se-atea', roles: ['platform_admin'] }, secret, 60);
@@ -63,6 +68,7 @@ describe('provider tokens', () => {
       userId: 'user-1',
       organizationId: 'se-region-stockholm',
       roles: ['supplier_admin', 'analyst'],
+      expiresAt: expect.any(Number),
     });
     const noKnownGroup = await idp.sign(rsa, { groups: ['/staff'], realm_access: { roles: ['buyer'] } });
     expect(await verify(bearer(noKnownGroup))).toMatchObject(refused(/OIDC_ORG_MAP/));
@@ -78,6 +84,7 @@ describe('provider tokens', () => {
       userId: 'user-1',
       organizationId: 'se-atea',
       roles: ['analyst'],
+      expiresAt: expect.any(Number),
     });
   });
 

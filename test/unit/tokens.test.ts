@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run as tokenCommand } from '../../src/cli/commands/token.ts';
 import { formatTtl, parseTtl, signToken } from '../../src/auth/tokens.ts';
@@ -42,6 +42,7 @@ describe('tokens', () => {
       userId: 'u1',
       organizationId: 'se-atea',
       roles: ['analyst', 'supplier_admin'],
+      expiresAt: decodeJwt(token).exp,
     });
   });
 
