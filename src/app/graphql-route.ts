@@ -11,6 +11,7 @@ import { LIMITS } from '../api/limits.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createRequestContext, type Repositories } from './request-context.ts';
 import { isJsonContentType, readBody } from '../api/http/body.ts';
+import { endWithBody } from '../api/http/compress.ts';
 import { ClientLimits } from '../api/http/rate-limit.ts';
 import { currentRequest } from '../api/http/request-record.ts';
 import { sendError } from '../api/http/responses.ts';
@@ -138,7 +139,7 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') return response.end(result.body.string);
+    if (result.body.kind === 'complete') return endWithBody(request, response, result.body.string);
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
     response.end();
   }
