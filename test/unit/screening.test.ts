@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
-import {
-  DEFAULT_THRESHOLD,
-  nameSimilarity,
-  parseCsv,
-  parseWatchList,
-  screenNames,
-  type WatchListEntry,
-} from '../../src/modules/screening/match.ts';
+import { parseCsv } from '../../src/modules/screening/csv.ts';
+import { screenNames } from '../../src/modules/screening/match.ts';
+import { DEFAULT_THRESHOLD, nameSimilarity } from '../../src/modules/screening/score.ts';
+import { parseWatchList, type WatchListEntry } from '../../src/modules/screening/watch-list.ts';
 import { foldText, normalizeName, splitNameVariants } from '../../src/modules/screening/normalize-name.ts';
 
 const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry => ({
