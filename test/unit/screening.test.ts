@@ -299,6 +299,21 @@ describe('reading a watch list', () => {
     expect(entries.map((e) => [e.name, e.line, e.effectiveDate])).toEqual([['Good Ltd', 8, null]]);
   });
 
+  it('reports a malformed quote and goes on checking the rows after it', () => {
+    const text = [
+      'name,aliases,effective_date,source',
+      '"Foo" Ltd,,2020-01-01,List',
+      'Bar,,2020-13-01,List',
+      'Good Ltd,,,List',
+    ].join('\r\n');
+    const { entries, problems } = parseWatchList(text);
+    expect(problems).toEqual([
+      'line 2: unexpected text after a closing quote',
+      "line 3: effective_date must be an ISO 8601 date (2020-07-22), got '2020-13-01'",
+    ]);
+    expect(entries.map((e) => [e.name, e.line])).toEqual([['Good Ltd', 4]]);
+  });
+
   it('lets a source label replace the source column', () => {
     const { entries, problems } = parseWatchList('name,aliases,effective_date,source\nFoo,,,\n', 'My list');
     expect(problems).toEqual([]);

@@ -44,7 +44,10 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: string
             const next = input[i];
             if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
               problems.push(`line ${line}: unexpected text after a closing quote`);
+              // Stop here: reading on would end the record on the next line break and then skip the line
+              // after it unread.
               broken = true;
+              break;
             }
           }
           continue;
