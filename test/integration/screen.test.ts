@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { run, screen } from '../../src/cli/commands/screen.ts';
-import { watchlistIndicatorId } from '../../src/modules/screening/screening-repository.ts';
-import { parseWatchList } from '../../src/modules/screening/match.ts';
+import { run } from '../../src/cli/commands/screen.ts';
+import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
+import { screen } from '../../src/modules/screening/screen.ts';
+import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
+import { parseWatchList } from '../../src/modules/screening/watch-list.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
@@ -220,7 +222,11 @@ describe('tiersight screen', () => {
     ].join('\n');
     const { entries, problems } = parseWatchList(text);
     expect(problems).toEqual([]);
-    const outcome = await screen(db.executor, entries, { threshold: 0.9, apply: true, severity: 'HIGH' });
+    const outcome = await screen(new ScreeningRepository(db.executor), entries, {
+      threshold: 0.9,
+      apply: true,
+      severity: 'HIGH',
+    });
     expect(outcome).toMatchObject({
       organizations: 5,
       entries: 3,

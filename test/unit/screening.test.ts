@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
-import {
-  DEFAULT_THRESHOLD,
-  nameSimilarity,
-  parseCsv,
-  parseWatchList,
-  screenNames,
-  type WatchListEntry,
-} from '../../src/modules/screening/match.ts';
+import { parseCsv } from '../../src/modules/screening/csv.ts';
+import { screenNames } from '../../src/modules/screening/match.ts';
+import { DEFAULT_THRESHOLD, nameSimilarity } from '../../src/modules/screening/score.ts';
+import { parseWatchList, type WatchListEntry } from '../../src/modules/screening/watch-list.ts';
 import { foldText, normalizeName, splitNameVariants } from '../../src/modules/screening/normalize-name.ts';
 
 const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry => ({
@@ -301,6 +297,21 @@ describe('reading a watch list', () => {
       'line 7: source is empty (give it in the file or with --source)',
     ]);
     expect(entries.map((e) => [e.name, e.line, e.effectiveDate])).toEqual([['Good Ltd', 8, null]]);
+  });
+
+  it('reports a malformed quote and goes on checking the rows after it', () => {
+    const text = [
+      'name,aliases,effective_date,source',
+      '"Foo" Ltd,,2020-01-01,List',
+      'Bar,,2020-13-01,List',
+      'Good Ltd,,,List',
+    ].join('\r\n');
+    const { entries, problems } = parseWatchList(text);
+    expect(problems).toEqual([
+      'line 2: unexpected text after a closing quote',
+      "line 3: effective_date must be an ISO 8601 date (2020-07-22), got '2020-13-01'",
+    ]);
+    expect(entries.map((e) => [e.name, e.line])).toEqual([['Good Ltd', 4]]);
   });
 
   it('lets a source label replace the source column', () => {

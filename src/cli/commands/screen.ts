@@ -1,18 +1,11 @@
 // `tiersight screen LIST.csv`: watch-list screening of every organization (docs/screening.md).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SEVERITIES, type Severity } from '../../domain/format.ts';
-import type { Executor } from '../../graph/executor.ts';
-import {
-  ScreeningRepository,
-  type RecordedIndicators,
-} from '../../modules/screening/screening-repository.ts';
-import {
-  DEFAULT_THRESHOLD,
-  parseWatchList,
-  screenNames,
-  type ScreeningMatch,
-  type WatchListEntry,
-} from '../../modules/screening/match.ts';
+import { DEFAULT_THRESHOLD } from '../../modules/screening/score.ts';
+import type { ScreeningMatch } from '../../modules/screening/match.ts';
+import { screen } from '../../modules/screening/screen.ts';
+import { ScreeningRepository } from '../../modules/screening/screening-repository.ts';
+import { parseWatchList, type WatchListEntry } from '../../modules/screening/watch-list.ts';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
@@ -35,47 +28,11 @@ Options:
   --severity S     severity of the recorded indicators: ${SEVERITIES.join(', ')} (default ${DEFAULT_SEVERITY})
   --source TEXT    the list's source for every entry, instead of the CSV's source column`;
 
-export interface ScreenOptions {
-  threshold: number;
-  apply: boolean;
-  severity: Severity;
-}
-
-export interface ScreenOutcome {
-  /** Organizations screened. */
-  organizations: number;
-  /** List entries screened against. */
-  entries: number;
-  /** Matches at or above the threshold, best first. */
-  matches: ScreeningMatch[];
-  /** What --apply wrote, or null without --apply. */
-  recorded: RecordedIndicators | null;
-}
-
 export interface ScreeningJson {
   organizationId: string;
   organizationName: string;
   entry: string;
   score: number;
-}
-
-/** Screens every organization in the database against `entries`; with `apply`, records the matches. */
-export async function screen(
-  executor: Executor,
-  entries: readonly WatchListEntry[],
-  options: ScreenOptions,
-): Promise<ScreenOutcome> {
-  const repository = new ScreeningRepository(executor);
-  const organizations = await repository.organizations();
-  const matches = screenNames(organizations, entries, options.threshold);
-  let recorded: RecordedIndicators | null = null;
-  if (options.apply) {
-    recorded =
-      matches.length > 0
-        ? await repository.recordWatchlistMatches(matches, { severity: options.severity })
-        : { recorded: 0, created: 0 };
-  }
-  return { organizations: organizations.length, entries: entries.length, matches, recorded };
 }
 
 /** The `--json` output: exactly these four fields per match. */
@@ -161,9 +118,11 @@ export async function run(args: string[]): Promise<void> {
     throw new CliError(`screen: --source must not be empty`, 2);
   }
   const entries = readWatchList(file, values.source);
-  const options: ScreenOptions = { threshold, apply: values.apply === true, severity };
+  const options = { threshold, apply: values.apply === true, severity };
 
-  const outcome = await withDatabase(({ executor }) => screen(executor, entries, options));
+  const outcome = await withDatabase(({ executor }) =>
+    screen(new ScreeningRepository(executor), entries, options),
+  );
 
   console.error(
     `Screened ${outcome.organizations.toLocaleString('en')} organization(s) against ` +

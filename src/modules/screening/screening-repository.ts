@@ -2,10 +2,9 @@
 // command line, not for a viewer), so it reads every organization. Accepted matches become WATCHLIST
 // risk indicators, upserted by an id made from the organization, the entry and the list's source, so
 // that applying the same list twice leaves the same graph.
-import { createHash } from 'node:crypto';
 import type { Severity } from '../../domain/format.ts';
 import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
-import { foldText } from './normalize-name.ts';
+import { watchlistDescription, watchlistIndicatorId } from './indicator-naming.ts';
 import { cypher } from '../../graph/cypher.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
@@ -32,33 +31,6 @@ const upsertWatchlistIndicators = cypher(
 );
 
 const WRITE_BATCH = 5_000;
-const MAX_ID = 200;
-
-const hash = (text: string, length: number) =>
-  createHash('sha256').update(text).digest('hex').slice(0, length);
-
-/**
- * The indicator id of a match: `wl-<organization id>-<entry name slug>-<8 hex digits of the source>`,
- * the same for the same organization, entry and list whatever the score or the day.
- */
-export function watchlistIndicatorId(organizationId: string, entryName: string, source: string): string {
-  const slug =
-    foldText(entryName)
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'entry';
-  const id = `wl-${organizationId}-${slug}-${hash(source, 8)}`;
-  return id.length <= MAX_ID ? id : `wl-${hash(`${organizationId}\n${entryName}\n${source}`, 40)}`;
-}
-
-export function watchlistDescription(match: ScreeningMatch): string {
-  const via = match.matchedEntryName !== match.entry ? ` (listed also as "${match.matchedEntryName}")` : '';
-  return (
-    `Watch-list screening: the name "${match.matchedName}" matches the list entry "${match.entry}"${via}, ` +
-    `score ${match.score.toFixed(2)}.`
-  );
-}
 
 export interface RecordedIndicators {
   /** Indicators written (new or updated). */
