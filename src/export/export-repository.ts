@@ -9,7 +9,7 @@ import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
 import { cypher, statement, type Fragment } from '../graph/cypher.ts';
-import { column, single, wholeNumber } from '../graph/decode.ts';
+import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
@@ -137,7 +137,7 @@ export class ExportRepository {
   /** How many records each section holds now (for progress; the graph may change while exporting). */
   async counts(): Promise<Record<Section, number>> {
     const record = single(await this.executor.read(COUNTS, {}), COUNTS);
-    const count = (key: Section) => column(record, key, wholeNumber);
+    const count = (key: Section) => column(record, key, integer);
     return {
       organizations: count('organizations'),
       links: count('links'),

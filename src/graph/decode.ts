@@ -30,7 +30,8 @@ export const float: Decoder<number> = (value, at) => {
   return mismatch(at, 'a number', value);
 };
 
-export const wholeNumber: Decoder<number> = (value, at) => {
+/** A whole number (a count, a tier, a position). */
+export const integer: Decoder<number> = (value, at) => {
   const number = float(value, at);
   return Number.isSafeInteger(number) ? number : mismatch(at, 'a whole number', value);
 };

@@ -7,7 +7,7 @@
 // knows of an earlier recording moves it earlier.
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import { cypher, statement } from '../graph/cypher.ts';
-import { bool, column, single, text, wholeNumber } from '../graph/decode.ts';
+import { bool, column, single, text, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
@@ -178,7 +178,7 @@ export class ImportRepository implements ExistingGraph {
   async deleteAllData(): Promise<void> {
     for (;;) {
       const records = await this.executor.write(deleteDataBatch, {});
-      if (column(single(records, deleteDataBatch), 'deleted', wholeNumber) === 0) return;
+      if (column(single(records, deleteDataBatch), 'deleted', integer) === 0) return;
     }
   }
 

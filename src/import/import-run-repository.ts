@@ -12,7 +12,7 @@ import {
   nullable,
   single,
   text,
-  wholeNumber,
+  integer,
   type Decoder,
 } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
@@ -27,7 +27,7 @@ const IMPORT_RUN: Column<ImportRun> = {
     source: text,
     command: text,
     reset: bool,
-    total: wholeNumber,
+    total: integer,
     startedAt: date,
     finishedAt: nullable(date),
   }),

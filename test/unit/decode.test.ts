@@ -12,7 +12,7 @@ import {
   oneOf,
   text,
   UnexpectedRecordError,
-  wholeNumber,
+  integer,
 } from '../../src/graph/decode.ts';
 
 const at = (iso: string) => neo4j.types.DateTime.fromStandardDate(new Date(iso));
@@ -22,8 +22,8 @@ describe('decoders', () => {
     expect(text('a', 'x')).toBe('a');
     expect(bool(false, 'x')).toBe(false);
     expect(float(1.5, 'x')).toBe(1.5);
-    expect(wholeNumber(3, 'x')).toBe(3);
-    expect(wholeNumber(neo4j.int(7), 'x')).toBe(7);
+    expect(integer(3, 'x')).toBe(3);
+    expect(integer(neo4j.int(7), 'x')).toBe(7);
     expect(instant(at('2024-05-01T10:00:00.000Z'), 'x')).toBe('2024-05-01T10:00:00.000Z');
     expect(oneOf(['LOW', 'HIGH'])('HIGH', 'x')).toBe('HIGH');
     expect(nullable(text)(null, 'x')).toBeNull();
@@ -34,8 +34,8 @@ describe('decoders', () => {
     [text, 1, 'x: expected a string, got number 1'],
     [bool, 'true', 'x: expected a boolean, got string "true"'],
     [float, null, 'x: expected a number, got null'],
-    [wholeNumber, 1.5, 'x: expected a whole number, got number 1.5'],
-    [wholeNumber, neo4j.int('9007199254740993'), 'x: expected a number'],
+    [integer, 1.5, 'x: expected a whole number, got number 1.5'],
+    [integer, neo4j.int('9007199254740993'), 'x: expected a number'],
     [instant, '2024-05-01T10:00:00Z', 'x: expected a DateTime, got string "2024-05-01T10:00:00Z"'],
     [oneOf(['LOW', 'HIGH']), 'MEDIUM', 'x: expected one of LOW, HIGH, got string "MEDIUM"'],
     [text, undefined, 'x: expected a string, got undefined'],
@@ -45,7 +45,7 @@ describe('decoders', () => {
   });
 
   it('name the field and list position of a mismatch', () => {
-    const decode = list(fields({ id: text, tier: wholeNumber }));
+    const decode = list(fields({ id: text, tier: integer }));
     expect(decode([{ id: 'a', tier: 1, extra: true }], 'reached')).toEqual([{ id: 'a', tier: 1 }]);
     expect(() =>
       decode(

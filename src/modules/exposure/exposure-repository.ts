@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { LINK, ORGANIZATION, RISK } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, text, wholeNumber } from '../../graph/decode.ts';
+import { column, fields, list, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
@@ -87,12 +87,12 @@ RETURN paths`,
 const findingsColumn = list(
   fields({
     organization: ORGANIZATION.decode,
-    tier: wholeNumber,
+    tier: integer,
     path: list(text),
     risks: list(RISK.decode),
   }),
 );
-const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: wholeNumber }));
+const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 const pathsColumn = list(fields({ organizations: list(text), links: list(LINK.decode) }));
 
 export interface ExposureRow {

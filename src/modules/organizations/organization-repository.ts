@@ -7,7 +7,7 @@ import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, RISK } from '../../graph/columns.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
-import { column, list, wholeNumber } from '../../graph/decode.ts';
+import { column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { scopeParams, VIEWER_GRANTS, X_VISIBLE } from '../../graph/visibility-cypher.ts';
@@ -98,7 +98,7 @@ export class OrganizationRepository {
       context,
     );
     const found = new Map(
-      records.map((r) => [column(r, 'i', wholeNumber), column(r, 'risks', list(RISK.decode))]),
+      records.map((r) => [column(r, 'i', integer), column(r, 'risks', list(RISK.decode))]),
     );
     return keys.map((_, i) => found.get(i) ?? []);
   }

@@ -7,7 +7,7 @@ import type { Severity } from '../../domain/format.ts';
 import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
 import { foldText } from './normalize-name.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
-import { column, list, single, text, wholeNumber } from '../../graph/decode.ts';
+import { column, list, single, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
@@ -111,8 +111,8 @@ export class ScreeningRepository {
         recordedAt,
       });
       const record = single(records, upsertWatchlistIndicators);
-      total.recorded += column(record, 'recorded', wholeNumber);
-      total.created += column(record, 'created', wholeNumber);
+      total.recorded += column(record, 'recorded', integer);
+      total.created += column(record, 'created', integer);
     }
     return total;
   }

@@ -5,7 +5,7 @@
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS } from '../../domain/format.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
-import { cypher, statement, type Statement } from '../../graph/cypher.ts';
+import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
@@ -91,13 +91,11 @@ const REVOKE = statement(
   cypher` AS share`,
 );
 
-/** Shares that `$org` gave or received (`party`), active ones only unless $includeInactive, newest first. */
-const sharesOf = (name: string, party: 'owner' | 'recipient') =>
+/** The shares that `match` binds (with $org as a party), active ones only unless $includeInactive, newest first. */
+const sharesOf = (name: string, match: Fragment) =>
   statement(
     name,
-    party === 'owner'
-      ? cypher`MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)`
-      : cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})`,
+    match,
     cypher`
    WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
    RETURN share `,
@@ -106,8 +104,14 @@ const sharesOf = (name: string, party: 'owner' | 'recipient') =>
    ORDER BY share.createdAt DESC, share.id`,
   );
 
-const GIVEN = sharesOf('share.given', 'owner');
-const RECEIVED = sharesOf('share.received', 'recipient');
+const GIVEN = sharesOf(
+  'share.given',
+  cypher`MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)`,
+);
+const RECEIVED = sharesOf(
+  'share.received',
+  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})`,
+);
 
 /** One entry of a share's audit trail (the share itself is its own column). */
 const SHARE_EVENT: Column<Omit<ShareEvent, 'share'>> = {

@@ -3,7 +3,7 @@
 import type { Organization, SupplyLink } from '../../domain/model.ts';
 import { LINK, ORGANIZATION } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, wholeNumber } from '../../graph/decode.ts';
+import { column, fields, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
@@ -40,7 +40,7 @@ RETURN x `,
   cypher` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`,
 ]);
 
-const reachedColumn = list(fields({ organization: ORGANIZATION.decode, tier: wholeNumber }));
+const reachedColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 
 export interface ReachedOrganization {
   organization: Organization;
