@@ -7,62 +7,121 @@
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
-import { cypher, type CypherQuery } from '../graph/cypher.ts';
+import type { Column } from '../graph/columns.ts';
+import { cypher, statement, type Fragment } from '../graph/cypher.ts';
+import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
 export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
 
-// The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
-// with a filter, which would make every page read the section from the start. Ends are OPTIONAL so
-// that a record missing one fails the record rules loudly instead of vanishing from the backup.
-const PAGES: Record<Section, CypherQuery> = {
-  organizations: cypher(
-    'export.organizations',
-    `MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
-     WHERE o.id > $after
-     WITH o ORDER BY o.id LIMIT $limit
-     RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources} AS record`,
-  ),
-  links: cypher(
-    'export.links',
-    `MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
-     WHERE l.id > $after
-     WITH l ORDER BY l.id LIMIT $limit
-     RETURN l {.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
+/** A section's record, projected in the format's shape and decoded by the importer's record rules. */
+const recordColumn = (section: Section, projection: Fragment): Column<ExportRecord> => ({
+  projection,
+  decode: (value) => {
+    const checked = CHECKERS[section](value);
+    if (checked.record === null) {
+      throw new UnexportableRecordError(
+        `${section} record ${JSON.stringify(idOf(value))} cannot be written as tiersight/v1: ${checked.problems.join('; ')}`,
+      );
+    }
+    return checked.record;
+  },
+});
+
+const ORGANIZATION_RECORD = recordColumn(
+  'organizations',
+  cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
+               .listed, .provenance, .sources}`,
+);
+
+/** Of `l`. */
+const LINK_RECORD = recordColumn(
+  'links',
+  cypher`{.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
                validFrom: toString(l.validFrom), validTo: toString(l.validTo),
-               recordedAt: toString(l.recordedAt), .provenance, .sources} AS record`,
-  ),
-  shares: cypher(
-    'export.shares',
-    `MATCH (s:Share) USING INDEX SEEK s:Share(id)
-     WHERE s.id > $after
-     WITH s ORDER BY s.id LIMIT $limit
-     OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(s)
-     OPTIONAL MATCH (s)-[:TO]->(recipient:Organization)
-     RETURN s {.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+               recordedAt: toString(l.recordedAt), .provenance, .sources}`,
+);
+
+/** Of share `s`, granted by `owner` to `recipient`. */
+const SHARE_RECORD = recordColumn(
+  'shares',
+  cypher`{.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
                revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
                events: COLLECT {
                  MATCH (e:ShareEvent)-[:OF]->(s)
                  WITH e ORDER BY e.at, e.action
                  RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId}
-               }} AS record`,
-  ),
-  risks: cypher(
-    'export.risks',
-    `MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
+               }}`,
+);
+
+/** Of indicator `r`, held by `o`. */
+const RISK_RECORD = recordColumn(
+  'risks',
+  cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)}`,
+);
+
+// The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
+// with a filter, which would make every page read the section from the start. Ends are OPTIONAL so
+// that a record missing one fails the record rules loudly instead of vanishing from the backup.
+const PAGES = {
+  organizations: {
+    column: ORGANIZATION_RECORD,
+    statement: statement(
+      'export.organizations',
+      cypher`MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
+     WHERE o.id > $after
+     WITH o ORDER BY o.id LIMIT $limit
+     RETURN o `,
+      ORGANIZATION_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
+  links: {
+    column: LINK_RECORD,
+    statement: statement(
+      'export.links',
+      cypher`MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
+     WHERE l.id > $after
+     WITH l ORDER BY l.id LIMIT $limit
+     RETURN l `,
+      LINK_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
+  shares: {
+    column: SHARE_RECORD,
+    statement: statement(
+      'export.shares',
+      cypher`MATCH (s:Share) USING INDEX SEEK s:Share(id)
+     WHERE s.id > $after
+     WITH s ORDER BY s.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(s)
+     OPTIONAL MATCH (s)-[:TO]->(recipient:Organization)
+     RETURN s `,
+      SHARE_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
+  risks: {
+    column: RISK_RECORD,
+    statement: statement(
+      'export.risks',
+      cypher`MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      WHERE r.id > $after
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
-     RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
-               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)} AS record`,
-  ),
-};
+     RETURN r `,
+      RISK_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
+} satisfies Record<Section, unknown>;
 
-const COUNTS = cypher(
+const COUNTS = statement(
   'export.counts',
-  `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
+  cypher`CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
@@ -77,8 +136,8 @@ export class ExportRepository {
 
   /** How many records each section holds now (for progress; the graph may change while exporting). */
   async counts(): Promise<Record<Section, number>> {
-    const [record] = await this.executor.read(COUNTS, {});
-    const count = (key: Section) => Number(record?.get(key) ?? 0);
+    const record = single(await this.executor.read(COUNTS, {}), COUNTS);
+    const count = (key: Section) => column(record, key, integer);
     return {
       organizations: count('organizations'),
       links: count('links'),
@@ -110,17 +169,9 @@ export class ExportRepository {
   }
 
   private async page(section: Section, after: string, pageSize: number): Promise<ExportRecord[]> {
-    const rows = await this.executor.read(PAGES[section], { after, limit: neo4j.int(pageSize) });
-    return rows.map((row) => {
-      const value: unknown = row.get('record');
-      const checked = CHECKERS[section](value);
-      if (checked.record === null) {
-        throw new UnexportableRecordError(
-          `${section} record ${JSON.stringify(idOf(value))} cannot be written as tiersight/v1: ${checked.problems.join('; ')}`,
-        );
-      }
-      return checked.record;
-    });
+    const page = PAGES[section];
+    const rows = await this.executor.read(page.statement, { after, limit: neo4j.int(pageSize) });
+    return rows.map((row) => column(row, 'record', page.column.decode));
   }
 }
 

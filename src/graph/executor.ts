@@ -12,12 +12,12 @@ import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
 import { Availability, unavailable, type Reach } from './availability.ts';
-import type { CypherQuery } from './cypher.ts';
+import type { Statement } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
 
 export interface Transaction {
-  run(query: CypherQuery, params?: Params): Promise<Neo4jRecord[]>;
+  run(query: Statement, params?: Params): Promise<Neo4jRecord[]>;
 }
 
 export interface ExecutorOptions {
@@ -71,11 +71,11 @@ export class Executor {
     return () => this.listeners.delete(listener);
   }
 
-  read(query: CypherQuery, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
+  read(query: Statement, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
     return this.readTransaction(query.name, context, (tx) => tx.run(query, params));
   }
 
-  write(query: CypherQuery, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
+  write(query: Statement, params: Params, context: QueryContext = {}): Promise<Neo4jRecord[]> {
     return this.writeTransaction(query.name, context, (tx) => tx.run(query, params));
   }
 

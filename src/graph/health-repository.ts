@@ -1,11 +1,12 @@
 // What readiness asks of Neo4j: that it answers, and which migrations it has recorded.
-import { cypher } from './cypher.ts';
+import { cypher, statement } from './cypher.ts';
+import { column, list, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
 import { MIGRATIONS } from './migrations.ts';
 
-const APPLIED_MIGRATIONS = cypher(
+const APPLIED_MIGRATIONS = statement(
   'health.appliedMigrations',
-  'OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied',
+  cypher`OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied`,
 );
 
 export class HealthRepository {
@@ -13,9 +14,8 @@ export class HealthRepository {
 
   /** Ids of the migrations this code needs that the database has not recorded. */
   async pendingMigrations(): Promise<string[]> {
-    const [record] = await this.executor.read(APPLIED_MIGRATIONS, {});
-    const applied: unknown = record?.get('applied');
-    const done = new Set(Array.isArray(applied) ? applied.filter((id) => typeof id === 'string') : []);
+    const records = await this.executor.read(APPLIED_MIGRATIONS, {});
+    const done = new Set(column(single(records, APPLIED_MIGRATIONS), 'applied', list(text)));
     return MIGRATIONS.map((m) => m.id).filter((id) => !done.has(id));
   }
 }

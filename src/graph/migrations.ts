@@ -2,64 +2,65 @@
 // again (IF NOT EXISTS); applied ids are recorded in the graph so a later migration that moves data
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
 import { Neo4jError } from 'neo4j-driver';
-import { cypher, type CypherQuery } from './cypher.ts';
+import { cypher, statement, type Statement } from './cypher.ts';
+import { column, nullable, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
 interface Migration {
   id: string;
   /** Schema statements, safe to run again (IF NOT EXISTS): run at every start. */
-  statements: CypherQuery[];
+  statements: Statement[];
   /**
    * Data changes, run until the migration is recorded. Each walks its records in id order, a batch per
    * transaction so that millions of records never make one huge transaction: it gets $after (the last
    * id done, '' at first) and $now (one instant for the whole migration) and returns `last`, the last
    * id of its batch (null once there is none).
    */
-  backfills?: CypherQuery[];
+  backfills?: Statement[];
 }
 
 export const MIGRATIONS: Migration[] = [
   {
     id: '001-identity-constraints',
     statements: [
-      cypher(
+      statement(
         'constraint.organizationId',
-        'CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE`,
       ),
       // Relationship uniqueness needs Neo4j 5.7+; it also gives the index that upsert-by-id relies on.
-      cypher(
+      statement(
         'constraint.linkId',
-        'CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE`,
       ),
-      cypher(
+      statement(
         'constraint.shareId',
-        'CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE`,
       ),
-      cypher(
+      statement(
         'constraint.riskId',
-        'CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE`,
       ),
-      cypher(
+      statement(
         'constraint.migrationId',
-        'CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE`,
       ),
     ],
   },
   {
     id: '002-lookup-indexes',
     statements: [
-      cypher(
+      statement(
         'index.organizationType',
-        'CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)',
+        cypher`CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)`,
       ),
-      cypher(
+      statement(
         'index.organizationCountry',
-        'CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)',
+        cypher`CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)`,
       ),
-      cypher(
+      statement(
         'index.organizationName',
-        'CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)',
+        cypher`CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)`,
       ),
     ],
   },
@@ -69,16 +70,16 @@ export const MIGRATIONS: Migration[] = [
     id: '003-recorded-at',
     statements: [],
     backfills: [
-      cypher(
+      statement(
         'migration.linkRecordedAt',
-        `MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
+        cypher`MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
          WITH l ORDER BY l.id LIMIT 10000
          SET l.recordedAt = coalesce(l.recordedAt, $now)
          RETURN max(l.id) AS last`,
       ),
-      cypher(
+      statement(
         'migration.riskRecordedAt',
-        `MATCH (r:RiskIndicator) WHERE r.id > $after
+        cypher`MATCH (r:RiskIndicator) WHERE r.id > $after
          WITH r ORDER BY r.id LIMIT 10000
          SET r.recordedAt = coalesce(r.recordedAt, $now)
          RETURN max(r.id) AS last`,
@@ -88,26 +89,29 @@ export const MIGRATIONS: Migration[] = [
   {
     id: '004-import-runs',
     statements: [
-      cypher(
+      statement(
         'constraint.importRunId',
-        'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
+        cypher`CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE`,
       ),
     ],
   },
 ];
 
-const appliedMigrations = cypher('migration.applied', 'MATCH (m:TiersightMigration) RETURN m.id AS id');
-const recordMigration = cypher(
-  'migration.record',
-  'MERGE (m:TiersightMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()',
+const appliedMigrations = statement(
+  'migration.applied',
+  cypher`MATCH (m:TiersightMigration) RETURN m.id AS id`,
 );
-const awaitIndexes = cypher('migration.awaitIndexes', 'CALL db.awaitIndexes(300)');
+const recordMigration = statement(
+  'migration.record',
+  cypher`MERGE (m:TiersightMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()`,
+);
+const awaitIndexes = statement('migration.awaitIndexes', cypher`CALL db.awaitIndexes(300)`);
 
 /**
  * Replicas that start together run the same IF NOT EXISTS statement at once; Neo4j then refuses all
  * but one with EquivalentSchemaRuleAlreadyExists, which only says that the rule is there.
  */
-async function applySchema(executor: Executor, statement: CypherQuery): Promise<void> {
+async function applySchema(executor: Executor, statement: Statement): Promise<void> {
   try {
     await executor.write(statement, {});
   } catch (error) {
@@ -122,7 +126,7 @@ async function applySchema(executor: Executor, statement: CypherQuery): Promise<
 /** Brings the schema up to date and waits until every index is online. */
 export async function migrate(executor: Executor): Promise<void> {
   const now = toNeo4jDateTime(new Date());
-  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => r.get('id') as string));
+  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) await applySchema(executor, statement);
     if (!applied.has(migration.id)) {
@@ -135,11 +139,11 @@ export async function migrate(executor: Executor): Promise<void> {
 
 async function runBackfill(
   executor: Executor,
-  backfill: CypherQuery,
+  backfill: Statement,
   now: ReturnType<typeof toNeo4jDateTime>,
 ): Promise<void> {
-  for (let after: unknown = ''; after !== null;) {
-    const [record] = await executor.write(backfill, { after, now });
-    after = record?.get('last') ?? null;
+  for (let after: string | null = ''; after !== null;) {
+    const records = await executor.write(backfill, { after, now });
+    after = column(single(records, backfill), 'last', nullable(text));
   }
 }

@@ -6,15 +6,16 @@
 // file's recordedAt, else $importedAt): importing again never moves history later, and a file that
 // knows of an earlier recording moves it earlier.
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
-import { cypher } from '../graph/cypher.ts';
+import { cypher, statement } from '../graph/cypher.ts';
+import { bool, column, single, text, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 
-const upsertOrganizations = cypher(
+const upsertOrganizations = statement(
   'import.upsertOrganizations',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    MERGE (o:Organization {id: row.id})
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
@@ -23,9 +24,9 @@ const upsertOrganizations = cypher(
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
-const upsertLinks = cypher(
+const upsertLinks = statement(
   'import.upsertLinks',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
      WHERE a.id <> row.supplier OR b.id <> row.customer
    DELETE moved
@@ -38,9 +39,9 @@ const upsertLinks = cypher(
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
-const upsertShares = cypher(
+const upsertShares = statement(
   'import.upsertShares',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
@@ -58,9 +59,9 @@ const upsertShares = cypher(
 );
 
 // A share record that carries its audit trail (an export does) replaces the trail in the database.
-const replaceShareEvents = cypher(
+const replaceShareEvents = statement(
   'import.replaceShareEvents',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    MATCH (s:Share {id: row.id})
    CALL (s) {
      MATCH (old:ShareEvent)-[:OF]->(s)
@@ -72,9 +73,9 @@ const replaceShareEvents = cypher(
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
 );
 
-const upsertRisks = cypher(
+const upsertRisks = statement(
   'import.upsertRisks',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
@@ -88,29 +89,29 @@ const upsertRisks = cypher(
    MERGE (o)-[:HAS_RISK]->(r)`,
 );
 
-const deleteDataBatch = cypher(
+const deleteDataBatch = statement(
   'import.deleteDataBatch',
-  `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
+  cypher`MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted`,
 );
 
-const organizationIds = cypher(
+const organizationIds = statement(
   'import.existingOrganizationIds',
-  'MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id',
+  cypher`MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id`,
 );
-const linkCustomers = cypher(
+const linkCustomers = statement(
   'import.existingLinkCustomers',
-  `UNWIND $ids AS id
+  cypher`UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
 );
-const countData = cypher('import.hasData', 'MATCH (o:Organization) RETURN count(o) > 0 AS hasData');
+const countData = statement('import.hasData', cypher`MATCH (o:Organization) RETURN count(o) > 0 AS hasData`);
 
 /** Rows passed to Cypher: every optional field present (null) so SET clears what a record no longer has. */
-const withNulls = <T extends object>(record: T, fields: readonly string[]): Record<string, unknown> => {
-  const row: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+const withNulls = (record: object, fields: readonly string[]): Record<string, unknown> => {
+  const row: Record<string, unknown> = Object.fromEntries(Object.entries(record));
   for (const field of fields) row[field] ??= null;
   return row;
 };
@@ -176,21 +177,21 @@ export class ImportRepository implements ExistingGraph {
   /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
     for (;;) {
-      const [record] = await this.executor.write(deleteDataBatch, {});
-      if (!record || (record.get('deleted') as number) === 0) return;
+      const records = await this.executor.write(deleteDataBatch, {});
+      if (column(single(records, deleteDataBatch), 'deleted', integer) === 0) return;
     }
   }
 
   async hasData(): Promise<boolean> {
-    const [record] = await this.executor.read(countData, {});
-    return record?.get('hasData') === true;
+    const records = await this.executor.read(countData, {});
+    return column(single(records, countData), 'hasData', bool);
   }
 
   async organizationIds(ids: string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(organizationIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.add(r.get('id') as string);
+      for (const r of records) found.add(column(r, 'id', text));
     }
     return found;
   }
@@ -199,7 +200,7 @@ export class ImportRepository implements ExistingGraph {
     const found = new Map<string, string>();
     for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(linkCustomers, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.set(r.get('id') as string, r.get('customer') as string);
+      for (const r of records) found.set(column(r, 'id', text), column(r, 'customer', text));
     }
     return found;
   }

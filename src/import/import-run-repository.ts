@@ -2,50 +2,64 @@
 // write of an import and after its last, so that a reader that sees no unfinished run sees a whole graph.
 import { randomUUID } from 'node:crypto';
 import type { ImportRun } from '../domain/import-runs.ts';
-import { cypher } from '../graph/cypher.ts';
+import { type Column } from '../graph/columns.ts';
+import { cypher, statement } from '../graph/cypher.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  nullable,
+  single,
+  text,
+  integer,
+  type Decoder,
+} from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
-import { isoInstant } from '../graph/mappers.ts';
 
-const begin = cypher(
+const date: Decoder<Date> = (value, at) => new Date(instant(value, at));
+
+/** An import run node; `begin` sets every field but finishedAt. */
+const IMPORT_RUN: Column<ImportRun> = {
+  projection: cypher`{.id, .source, .command, .reset, .total, .startedAt, .finishedAt}`,
+  decode: fields({
+    id: text,
+    source: text,
+    command: text,
+    reset: bool,
+    total: integer,
+    startedAt: date,
+    finishedAt: nullable(date),
+  }),
+};
+
+const begin = statement(
   'importRun.begin',
-  `CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
+  cypher`CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
                         startedAt: datetime()})
-   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run`,
+   RETURN r `,
+  IMPORT_RUN.projection,
+  cypher` AS run`,
 );
 
 // The finished run replaces every run started before it: it either emptied the store first or
 // completed the same import (src/import/import-graph.ts refuses anything else while one is unfinished).
-const finish = cypher(
+const finish = statement(
   'importRun.finish',
-  `MATCH (r:ImportRun {id: $id})
+  cypher`MATCH (r:ImportRun {id: $id})
    SET r.finishedAt = datetime()
    WITH r
    OPTIONAL MATCH (earlier:ImportRun) WHERE earlier.startedAt <= r.startedAt AND earlier <> r
    DETACH DELETE earlier`,
 );
 
-const list = cypher(
+const list = statement(
   'importRun.list',
-  `MATCH (r:ImportRun)
-   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt`,
+  cypher`MATCH (r:ImportRun)
+   RETURN r `,
+  IMPORT_RUN.projection,
+  cypher` AS run ORDER BY r.startedAt`,
 );
-
-const toDate = (value: unknown): Date | null => {
-  const iso = isoInstant(value);
-  return iso === null ? null : new Date(iso);
-};
-
-function mapRun(row: Record<string, unknown>): ImportRun {
-  return {
-    id: row['id'] as string,
-    source: row['source'] as string,
-    command: row['command'] as string,
-    reset: row['reset'] === true,
-    total: row['total'] as number,
-    startedAt: toDate(row['startedAt']) ?? new Date(0),
-    finishedAt: toDate(row['finishedAt']),
-  };
-}
 
 /**
  * Every change to the runs made by this process, so that an API in the same process (tests, an
@@ -58,9 +72,9 @@ export class ImportRunRepository {
   constructor(private readonly executor: Executor) {}
 
   async begin(run: Pick<ImportRun, 'source' | 'command' | 'reset' | 'total'>): Promise<ImportRun> {
-    const [record] = await this.executor.write(begin, { id: randomUUID(), ...run });
+    const records = await this.executor.write(begin, { id: randomUUID(), ...run });
     localChanges++;
-    return mapRun(record!.get('run') as Record<string, unknown>);
+    return column(single(records, begin), 'run', IMPORT_RUN.decode);
   }
 
   async finish(run: ImportRun): Promise<void> {
@@ -71,6 +85,6 @@ export class ImportRunRepository {
   /** Every run the store holds, oldest first: the unfinished ones and the last finished one. */
   async list(): Promise<ImportRun[]> {
     const records = await this.executor.read(list, {});
-    return records.map((r) => mapRun(r.get('run') as Record<string, unknown>));
+    return records.map((r) => column(r, 'run', IMPORT_RUN.decode));
   }
 }

@@ -5,12 +5,12 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadRouting } from '../../src/config.ts';
-import { cypher } from '../../src/graph/cypher.ts';
+import { cypher, statement } from '../../src/graph/cypher.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
 
-const WRITE = cypher('test.writeNothingLasting', 'CREATE (p:ReadRoutingProbe) DELETE p');
-const READ = cypher('test.read', 'RETURN 1 AS one');
+const WRITE = statement('test.writeNothingLasting', cypher`CREATE (p:ReadRoutingProbe) DELETE p`);
+const READ = statement('test.read', cypher`RETURN 1 AS one`);
 
 let driver: Driver;
 let begins: string[] = [];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TiersightFile } from '../../src/domain/format.ts';
 import { MIGRATIONS, migrate } from '../../src/graph/migrations.ts';
-import { isoInstant } from '../../src/graph/mappers.ts';
+import { instant, nullable } from '../../src/graph/decode.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
@@ -71,7 +71,8 @@ async function recordedAt(): Promise<{ link: string | null; risk: string | null 
     `MATCH ()-[l:SUPPLIES {id: 's>p'}]->(), (r:RiskIndicator {id: 'risk-s-0'})
      RETURN l.recordedAt AS link, r.recordedAt AS risk`,
   );
-  return { link: isoInstant(records[0]!.get('link')), risk: isoInstant(records[0]!.get('risk')) };
+  const when = nullable(instant);
+  return { link: when(records[0]!.get('link'), 'link'), risk: when(records[0]!.get('risk'), 'risk') };
 }
 
 const pair = () => graph().org('p', 'PURCHASER').org('s', 'FACTORY');

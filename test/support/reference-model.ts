@@ -9,7 +9,7 @@ export interface ReferenceView {
   t: Date;
   /**
    * False for "now": a share counts while not revoked, whatever the times say, and everything recorded
-   * counts (see src/graph/visibility.ts). True for asOf: only what was recorded by t counts.
+   * counts (see src/graph/visibility-cypher.ts). True for asOf: only what was recorded by t counts.
    */
   historical: boolean;
 }

@@ -2,51 +2,49 @@
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
 import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
+import { LINK, ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { cypher } from '../../graph/cypher.ts';
+import { column, fields, list, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import { mapLink, mapOrganization, mapRisk } from '../../graph/mappers.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
-  CHAIN_HOP,
-  linkProjection,
-  ORGANIZATION_PROJECTION,
-  REACHED,
-  RISK_PROJECTION,
+  chainHops,
+  reached,
   RISK_RECORDED,
   VIEWER_GRANTS,
   scopeParams,
-} from '../../graph/visibility.ts';
+} from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
  * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
- * past), with the shortest path REACHED found to them. Blind spots: reached organizations above the
+ * past), with the shortest path `reached` found to them. Blind spots: reached organizations above the
  * last tier that own no share active for the viewer.
  */
-const EXPOSURE_BY_DEPTH = byDepth(
-  'analysis.exposure',
-  VIEWER_GRANTS +
-    ALLOWED_ROOT +
-    REACHED +
-    `
+const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
+  VIEWER_GRANTS,
+  ALLOWED_ROOT,
+  reached(depth),
+  cypher`
 CALL (reached) {
   UNWIND reached AS e
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE ` +
-    RISK_RECORDED +
-    `
-  WITH e, collect(risk ` +
-    RISK_PROJECTION +
-    `) AS risks
+  WHERE `,
+  RISK_RECORDED,
+  cypher`
+  WITH e, collect(risk `,
+  RISK.projection,
+  cypher`) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
-RETURN x ` +
-    ORGANIZATION_PROJECTION +
-    ` AS root, findings,
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS root, findings,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots`,
-);
+]);
 
 /**
  * Up to 100 shortest visible walks from root x to the target, of which the simple ones (no
@@ -57,35 +55,45 @@ RETURN x ` +
  * never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule 6 allows
  * no timing channel, and a search aimed at a hidden node would take longer than none at all.
  */
-const PATHS_BY_DEPTH = byDepth(
-  'analysis.paths',
-  VIEWER_GRANTS +
-    ALLOWED_ROOT +
-    `
+const PATHS_BY_DEPTH = byDepth('analysis.paths', (depth) => [
+  VIEWER_GRANTS,
+  ALLOWED_ROOT,
+  cypher`
 CALL (v, whole, shared, x) {
-  MATCH ANY SHORTEST (x)` +
-    CHAIN_HOP +
-    `{1,DEPTH}(found)
+  MATCH ANY SHORTEST (x)`,
+  chainHops(depth),
+  cypher`(found)
   WHERE found <> x
   RETURN collect(found) AS reachable
 }
 CALL (v, whole, shared, x, reachable) {
   UNWIND [n IN reachable WHERE n.id = $toId] AS target
-  MATCH p = SHORTEST 100 (x)` +
-    CHAIN_HOP +
-    `{1,DEPTH}(target)
+  MATCH p = SHORTEST 100 (x)`,
+  chainHops(depth),
+  cypher`(target)
   WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
   WITH p ORDER BY length(p)
   LIMIT $limit
   RETURN collect({
     organizations: [n IN nodes(p) | n.id],
-    links: [r IN relationships(p) | ` +
-    linkProjection('r', 'startNode(r).id', 'endNode(r).id') +
-    `]
+    links: [l IN relationships(p) | l `,
+  LINK.projection,
+  cypher`]
   }) AS paths
 }
 RETURN paths`,
+]);
+
+const findingsColumn = list(
+  fields({
+    organization: ORGANIZATION.decode,
+    tier: integer,
+    path: list(text),
+    risks: list(RISK.decode),
+  }),
 );
+const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
+const pathsColumn = list(fields({ organizations: list(text), links: list(LINK.decode) }));
 
 export interface ExposureRow {
   root: Organization;
@@ -97,8 +105,6 @@ export interface PathRow {
   organizationIds: string[];
   links: SupplyLink[];
 }
-
-type Row = Record<string, unknown>;
 
 export class ExposureRepository {
   constructor(private readonly executor: Executor) {}
@@ -116,22 +122,15 @@ export class ExposureRepository {
       scope.context,
     );
     if (record === undefined) return null;
-    const findings = record.get('findings') as {
-      organization: Row;
-      tier: number;
-      path: string[];
-      risks: Row[];
-    }[];
-    const blindSpots = record.get('blindSpots') as { organization: Row; tier: number }[];
     return {
-      root: mapOrganization(record.get('root') as Row),
-      findings: findings.map((f) => ({
-        organization: mapOrganization(f.organization),
+      root: column(record, 'root', ORGANIZATION.decode),
+      findings: column(record, 'findings', findingsColumn).map((f) => ({
+        organization: f.organization,
         tier: f.tier,
         pathIds: f.path,
-        indicators: f.risks.map(mapRisk),
+        indicators: f.risks,
       })),
-      blindSpots: blindSpots.map((b) => ({ organization: mapOrganization(b.organization), tier: b.tier })),
+      blindSpots: column(record, 'blindSpots', blindSpotsColumn),
     };
   }
 
@@ -149,7 +148,9 @@ export class ExposureRepository {
       scope.context,
     );
     if (record === undefined) return null;
-    const paths = record.get('paths') as { organizations: string[]; links: Row[] }[];
-    return paths.map((p) => ({ organizationIds: p.organizations, links: p.links.map(mapLink) }));
+    return column(record, 'paths', pathsColumn).map((p) => ({
+      organizationIds: p.organizations,
+      links: p.links,
+    }));
   }
 }

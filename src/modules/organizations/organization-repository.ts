@@ -5,62 +5,58 @@
 // ShareRepository.parties.
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { cypher } from '../../graph/cypher.ts';
+import { ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { cypher, statement } from '../../graph/cypher.ts';
+import { column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import { mapOrganization, mapRisk, toNeo4jDateTime } from '../../graph/mappers.ts';
-import {
-  ORGANIZATION_PROJECTION,
-  RISK_PROJECTION,
-  scopeParams,
-  VIEWER_GRANTS,
-  X_VISIBLE,
-} from '../../graph/visibility.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { scopeParams, VIEWER_GRANTS, X_VISIBLE } from '../../graph/visibility-cypher.ts';
 
-const BY_IDS = cypher(
+const BY_IDS = statement(
   'organization.byIds',
-  'UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x ' +
-    ORGANIZATION_PROJECTION +
-    ' AS organization',
+  cypher`UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS organization`,
 );
 
 /** Rule 5 for a batch of ids: which of them the viewer may look up. */
-const VISIBLE_ORGANIZATIONS = cypher(
+const VISIBLE_ORGANIZATIONS = statement(
   'visibility.visibleOrganizations',
-  VIEWER_GRANTS +
-    `
+  VIEWER_GRANTS,
+  cypher`
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE ` +
-    X_VISIBLE +
-    `
-RETURN x ` +
-    ORGANIZATION_PROJECTION +
-    ` AS organization`,
+WHERE `,
+  X_VISIBLE,
+  cypher`
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS organization`,
 );
 
 /** Rule 2: the viewer and the owners of its active shares. */
-const ROOTS = cypher(
+const ROOTS = statement(
   'visibility.roots',
-  VIEWER_GRANTS +
-    `
+  VIEWER_GRANTS,
+  cypher`
 UNWIND [v] + owners AS x
 WITH DISTINCT x, x = v AS isViewer
 ORDER BY isViewer DESC, x.name
-RETURN x ` +
-    ORGANIZATION_PROJECTION +
-    ` AS organization`,
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS organization`,
 );
 
 /** The indicators of each key's organization; with `asOf`, only those recorded by then. */
-const RISKS_BY_ORGANIZATION = cypher(
+const RISKS_BY_ORGANIZATION = statement(
   'analysis.risksByOrganization',
-  `UNWIND range(0, size($keys) - 1) AS i
+  cypher`UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key
    MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
-   RETURN i, collect(risk ` +
-    RISK_PROJECTION +
-    `) AS risks`,
+   RETURN i, collect(risk `,
+  RISK.projection,
+  cypher`) AS risks`,
 );
 
 /** Whose risk indicators, as recorded by when (null: everything recorded now). */
@@ -69,14 +65,12 @@ export interface RiskKey {
   asOf: Date | null;
 }
 
-type Row = Record<string, unknown>;
-
 export class OrganizationRepository {
   constructor(private readonly executor: Executor) {}
 
   async byIds(ids: readonly string[], context: QueryContext): Promise<Organization[]> {
     const records = await this.executor.read(BY_IDS, { ids }, context);
-    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+    return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
   }
 
   /** The organizations among `ids` that the viewer may look up (rule 5), in no particular order. */
@@ -86,12 +80,12 @@ export class OrganizationRepository {
       { ...scopeParams(scope), ids },
       scope.context,
     );
-    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+    return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
   }
 
   async roots(scope: ViewerScope): Promise<Organization[]> {
     const records = await this.executor.read(ROOTS, scopeParams(scope), scope.context);
-    return records.map((r) => mapOrganization(r.get('organization') as Record<string, unknown>));
+    return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
   }
 
   /** Risk indicators per key, in key order (empty where there are none), for a DataLoader. */
@@ -103,7 +97,9 @@ export class OrganizationRepository {
       },
       context,
     );
-    const found = new Map(records.map((r) => [r.get('i') as number, (r.get('risks') as Row[]).map(mapRisk)]));
+    const found = new Map(
+      records.map((r) => [column(r, 'i', integer), column(r, 'risks', list(RISK.decode))]),
+    );
     return keys.map((_, i) => found.get(i) ?? []);
   }
 }

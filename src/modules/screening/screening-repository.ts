@@ -5,20 +5,21 @@
 import type { Severity } from '../../domain/format.ts';
 import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
 import { watchlistDescription, watchlistIndicatorId } from './indicator-naming.ts';
-import { cypher } from '../../graph/cypher.ts';
+import { cypher, statement } from '../../graph/cypher.ts';
+import { column, list, single, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
-const allOrganizations = cypher(
+const allOrganizations = statement(
   'screening.organizations',
-  `MATCH (o:Organization)
+  cypher`MATCH (o:Organization)
    RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
    ORDER BY o.id`,
 );
 
-const upsertWatchlistIndicators = cypher(
+const upsertWatchlistIndicators = statement(
   'screening.upsertWatchlistIndicators',
-  `UNWIND $rows AS row
+  cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    OPTIONAL MATCH (existing:RiskIndicator {id: row.id})
    WITH row, o, existing IS NULL AS isNew
@@ -46,9 +47,9 @@ export class ScreeningRepository {
   async organizations(): Promise<ScreenedOrganization[]> {
     const records = await this.executor.read(allOrganizations, {});
     return records.map((r) => ({
-      id: r.get('id') as string,
-      name: r.get('name') as string,
-      aliases: (r.get('aliases') as unknown[]).filter((a): a is string => typeof a === 'string'),
+      id: column(r, 'id', text),
+      name: column(r, 'name', text),
+      aliases: column(r, 'aliases', list(text)),
     }));
   }
 
@@ -77,12 +78,13 @@ export class ScreeningRepository {
     // One recording time for the whole run, kept by indicators that an earlier run recorded.
     const recordedAt = toNeo4jDateTime(new Date());
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-      const [record] = await this.executor.write(upsertWatchlistIndicators, {
+      const records = await this.executor.write(upsertWatchlistIndicators, {
         rows: rows.slice(i, i + WRITE_BATCH),
         recordedAt,
       });
-      total.recorded += (record?.get('recorded') as number | undefined) ?? 0;
-      total.created += (record?.get('created') as number | undefined) ?? 0;
+      const record = single(records, upsertWatchlistIndicators);
+      total.recorded += column(record, 'recorded', integer);
+      total.created += column(record, 'created', integer);
     }
     return total;
   }

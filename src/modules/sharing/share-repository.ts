@@ -2,30 +2,31 @@
 // whether every link is the owner's own sourcing, and the write are decided together, so there is no
 // check-then-write race and a refused grant writes nothing. Every change leaves a ShareEvent that
 // records who did it and when. Rules: docs/data-model.md, "Sharing".
-import type { Organization, Share, ShareAction, ShareEvent } from '../../domain/model.ts';
-import { cypher, type CypherQuery } from '../../graph/cypher.ts';
+import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
+import { SHARE_ACTIONS } from '../../domain/format.ts';
+import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
+import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import { isoInstant, mapOrganization, mapShare, toNeo4jDateTime } from '../../graph/mappers.ts';
-import { ORGANIZATION_PROJECTION, VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-
-const SHARE_PROJECTION = `{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`;
 
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
  * or listed), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
  * whose customer is not the owner (or that do not exist). The share is created only when both allow.
  */
-const GRANT = cypher(
+const GRANT = statement(
   'share.grant',
-  VIEWER_GRANTS +
-    `
+  VIEWER_GRANTS,
+  cypher`
 OPTIONAL MATCH (x:Organization {id: $recipientId})
-  WHERE x <> v AND (x.listed = true OR ` +
-    X_VISIBLE +
-    `)
+  WHERE x <> v AND (x.listed = true OR `,
+  X_VISIBLE,
+  cypher`)
 CALL (v) {
   UNWIND coalesce($linkIds, []) AS linkId
   OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
@@ -41,9 +42,9 @@ CALL (owner, recipient, notOwned) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share ` +
-    SHARE_PROJECTION +
-    ' AS share',
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share `,
+  SHARE.projection,
+  cypher` AS share`,
 );
 
 /**
@@ -51,72 +52,83 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share ` +
  * when rule 5 lets it look the party up, otherwise only its identity (id, name, type, country). Ids
  * that are not a party of a share with the viewer return nothing.
  */
-const PARTIES = cypher(
+const PARTIES = statement(
   'share.parties',
-  VIEWER_GRANTS +
-    `
+  VIEWER_GRANTS,
+  cypher`
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, ` +
-    X_VISIBLE +
-    ` AS visible
-RETURN visible, CASE WHEN visible THEN x ` +
-    ORGANIZATION_PROJECTION +
-    ` ELSE x {.id, .name, .type, .country} END AS organization`,
+WITH x, `,
+  X_VISIBLE,
+  cypher` AS visible
+RETURN visible, CASE WHEN visible THEN x `,
+  ORGANIZATION.projection,
+  cypher` ELSE x `,
+  ORGANIZATION_IDENTITY.projection,
+  cypher` END AS organization`,
 );
 
-const FIND = cypher(
+const FIND = statement(
   'share.find',
-  `MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   RETURN share ` +
-    SHARE_PROJECTION +
-    ` AS share`,
+  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   RETURN share `,
+  SHARE.projection,
+  cypher` AS share`,
 );
 
-const REVOKE = cypher(
+const REVOKE = statement(
   'share.revoke',
-  `MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+  cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
    WHERE share.revokedAt IS NULL
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
-   RETURN share ` +
-    SHARE_PROJECTION +
-    ` AS share`,
+   RETURN share `,
+  SHARE.projection,
+  cypher` AS share`,
 );
 
-const GIVEN = cypher(
+/** The shares that `match` binds (with $org as a party), active ones only unless $includeInactive, newest first. */
+const sharesOf = (name: string, match: Fragment) =>
+  statement(
+    name,
+    match,
+    cypher`
+   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   RETURN share `,
+    SHARE.projection,
+    cypher` AS share
+   ORDER BY share.createdAt DESC, share.id`,
+  );
+
+const GIVEN = sharesOf(
   'share.given',
-  `MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
-   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share ` +
-    SHARE_PROJECTION +
-    ` AS share
-   ORDER BY share.createdAt DESC, share.id`,
+  cypher`MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)`,
 );
-
-const RECEIVED = cypher(
+const RECEIVED = sharesOf(
   'share.received',
-  `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
-   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share ` +
-    SHARE_PROJECTION +
-    ` AS share
-   ORDER BY share.createdAt DESC, share.id`,
+  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})`,
 );
 
-const EVENTS = cypher(
+/** One entry of a share's audit trail (the share itself is its own column). */
+const SHARE_EVENT: Column<Omit<ShareEvent, 'share'>> = {
+  projection: cypher`{.action, .at, .actorUserId, .actorOrganizationId}`,
+  decode: fields({ action: oneOf(SHARE_ACTIONS), at: instant, actorUserId: text, actorOrganizationId: text }),
+};
+
+const EVENTS = statement(
   'share.events',
-  `MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   RETURN share ` +
-    SHARE_PROJECTION +
-    ` AS share, event.action AS action, event.at AS at,
-          event.actorUserId AS actorUserId, event.actorOrganizationId AS actorOrganizationId
+   RETURN share `,
+  SHARE.projection,
+  cypher` AS share, event `,
+  SHARE_EVENT.projection,
+  cypher` AS event
    ORDER BY event.at DESC, share.id
    LIMIT $limit`,
 );
@@ -137,15 +149,15 @@ export interface NewShare {
  */
 export type GrantRefusal = { kind: 'recipient-not-found' } | { kind: 'links-not-owned'; linkIds: string[] };
 
-/** Every query here returns its share as the `share` column (SHARE_PROJECTION). */
-const shareOf = (record: Neo4jRecord): Share => mapShare(record.get('share') as Record<string, unknown>);
+/** Every query here returns its share as the `share` column. */
+const shareOf = (record: Neo4jRecord): Share => column(record, 'share', SHARE.decode);
 
 export class ShareRepository {
   constructor(private readonly executor: Executor) {}
 
   /** Checks and creates the share in one statement; nothing is written when a check fails. */
   async grant(share: NewShare, context: QueryContext): Promise<Share | GrantRefusal> {
-    const [record] = await this.executor.write(
+    const records = await this.executor.write(
       GRANT,
       {
         viewer: share.ownerId,
@@ -159,9 +171,9 @@ export class ShareRepository {
       },
       context,
     );
-    if (record === undefined) throw new Error('share.grant returned nothing');
-    if (record.get('recipientNamed') !== true) return { kind: 'recipient-not-found' };
-    const notOwned = record.get('notOwned') as string[];
+    const record = single(records, GRANT);
+    if (!column(record, 'recipientNamed', bool)) return { kind: 'recipient-not-found' };
+    const notOwned = column(record, 'notOwned', list(text));
     if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
     return shareOf(record);
   }
@@ -169,10 +181,13 @@ export class ShareRepository {
   /** The parties among `ids` of shares with the viewer, each whole or as an identity card (PARTIES). */
   async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
     const records = await this.executor.read(PARTIES, { ...scopeParams(scope), ids }, scope.context);
-    return records.map((r) => {
-      const organization = mapOrganization(r.get('organization') as Record<string, unknown>);
-      return r.get('visible') === true ? organization : { ...organization, identityOnly: true };
-    });
+    return records.map((r) =>
+      column(
+        r,
+        'organization',
+        column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode,
+      ),
+    );
   }
 
   async find(id: string, context: QueryContext): Promise<Share | null> {
@@ -202,7 +217,7 @@ export class ShareRepository {
   }
 
   private async list(
-    query: CypherQuery,
+    query: Statement,
     org: string,
     includeInactive: boolean,
     now: Date,
@@ -218,12 +233,6 @@ export class ShareRepository {
 
   async events(org: string, limit: number, context: QueryContext): Promise<ShareEvent[]> {
     const records = await this.executor.read(EVENTS, { org, limit: neo4j.int(limit) }, context);
-    return records.map((r) => ({
-      share: shareOf(r),
-      action: r.get('action') as ShareAction,
-      at: isoInstant(r.get('at')) ?? '',
-      actorUserId: r.get('actorUserId') as string,
-      actorOrganizationId: r.get('actorOrganizationId') as string,
-    }));
+    return records.map((r) => ({ share: shareOf(r), ...column(r, 'event', SHARE_EVENT.decode) }));
   }
 }

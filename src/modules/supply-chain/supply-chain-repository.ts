@@ -1,48 +1,46 @@
 // Every read that depends on who is asking. Each method is one Cypher round trip with visibility
-// decided inside the traversal (see src/graph/visibility.ts), evaluated at one instant.
+// decided inside the traversal (see src/graph/visibility-cypher.ts), evaluated at one instant.
 import type { Organization, SupplyLink } from '../../domain/model.ts';
+import { LINK, ORGANIZATION } from '../../graph/columns.ts';
+import { cypher } from '../../graph/cypher.ts';
+import { column, fields, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import { mapLink, mapOrganization } from '../../graph/mappers.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
-  DISCLOSED,
-  IN_PRODUCT,
-  LINK_PROJECTION,
-  ORGANIZATION_PROJECTION,
-  REACHED,
+  DISCLOSED_IN_PRODUCT,
+  reached,
   VIEWER_GRANTS,
   scopeParams,
-} from '../../graph/visibility.ts';
+} from '../../graph/visibility-cypher.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
- * The chain of root x: the organizations of REACHED, then the disclosed links (carrying $product when
+ * The chain of root x: the organizations of `reached`, then the disclosed links (carrying $product when
  * asked) into the root and every organization above the last tier (rule 4).
  */
-export const SUPPLY_CHAIN_BY_DEPTH = byDepth(
-  'visibility.supplyChain',
-  VIEWER_GRANTS +
-    ALLOWED_ROOT +
-    REACHED +
-    `
+export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) => [
+  VIEWER_GRANTS,
+  ALLOWED_ROOT,
+  reached(depth),
+  cypher`
 CALL (v, whole, shared, x, reached) {
   UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
   MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE ` +
-    DISCLOSED +
-    ' AND ' +
-    IN_PRODUCT +
-    `
+  WHERE `,
+  DISCLOSED_IN_PRODUCT,
+  cypher`
   WITH l, s, c ORDER BY l.id
-  RETURN collect(` +
-    LINK_PROJECTION +
-    `) AS links
+  RETURN collect(l `,
+  LINK.projection,
+  cypher`) AS links
 }
-RETURN x ` +
-    ORGANIZATION_PROJECTION +
-    ` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`,
-);
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`,
+]);
+
+const reachedColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 
 export interface ReachedOrganization {
   organization: Organization;
@@ -73,11 +71,10 @@ export class SupplyChainRepository {
       scope.context,
     );
     if (record === undefined) return null;
-    const reached = record.get('reached') as { organization: Record<string, unknown>; tier: number }[];
     return {
-      root: mapOrganization(record.get('root') as Record<string, unknown>),
-      reached: reached.map((e) => ({ organization: mapOrganization(e.organization), tier: e.tier })),
-      links: (record.get('links') as Record<string, unknown>[]).map(mapLink),
+      root: column(record, 'root', ORGANIZATION.decode),
+      reached: column(record, 'reached', reachedColumn),
+      links: column(record, 'links', list(LINK.decode)),
     };
   }
 }

@@ -1,7 +1,7 @@
 // The Cypher fragments that decide visibility (contract section 2), shared by every query that walks a
 // viewer's supply chains. Visibility is part of the traversal itself, hop by hop: nothing is fetched
-// and then filtered in JavaScript. Fragments are constant text joined with `+`; values always travel
-// as parameters: $viewer (organization id), $t (the instant, a DateTime), $historical and $product.
+// and then filtered in JavaScript. Values always travel as parameters: $viewer (organization id), $t
+// (the instant, a DateTime), $historical and $product.
 //
 // $historical is false for "now": a share then counts while it is not revoked, whatever the clocks
 // say, so a revoke (or grant) is seen by every request that starts after the mutation returns even
@@ -10,16 +10,9 @@
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
-import { cypher, type CypherQuery } from './cypher.ts';
+import { ORGANIZATION } from './columns.ts';
+import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
-
-/** Map projection of an organization's fields (see mapOrganization). */
-export const ORGANIZATION_PROJECTION =
-  '{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}';
-
-/** Map projection of a risk indicator's fields (see mapRisk). */
-export const RISK_PROJECTION =
-  '{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}';
 
 /** The parameters every visibility fragment reads. */
 export const scopeParams = (scope: ViewerScope, product: string | null = null) => ({
@@ -29,15 +22,6 @@ export const scopeParams = (scope: ViewerScope, product: string | null = null) =
   product,
 });
 
-/** Map projection of relationship `link` with the given supplier and customer ids (see mapLink). */
-export const linkProjection = (link: string, supplierId: string, customerId: string) =>
-  `{id: ${link}.id, supplierId: ${supplierId}, customerId: ${customerId}, products: ${link}.products,
-  validFrom: ${link}.validFrom, validTo: ${link}.validTo, recordedAt: ${link}.recordedAt,
-  provenance: ${link}.provenance, sources: ${link}.sources}`;
-
-/** The fields of link `l` from `s` to `c`. */
-export const LINK_PROJECTION = linkProjection('l', 's.id', 'c.id');
-
 /**
  * Binds `v` (the viewer), `owners` (owners of shares active for v at $t: v's roots besides itself),
  * `whole` (owners whose active share covers all their links) and `shared` (the links named by active
@@ -45,7 +29,7 @@ export const LINK_PROJECTION = linkProjection('l', 's.id', 'c.id');
  * that the per-hop predicate only compares against lists, which the shortest-path search evaluates
  * while it expands; an EXISTS subquery per hop would only be applied after the search.
  */
-export const VIEWER_GRANTS = `
+export const VIEWER_GRANTS = cypher`
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -69,84 +53,98 @@ CALL (partial) {
  * instant in the past, recorded by then. The cheap parameter test comes first: for "now" it decides
  * the recording clause alone.
  */
-export const HOLDS =
-  '(NOT $historical OR l.recordedAt <= $t)' +
-  ' AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
+export const HOLDS = cypher`(NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)`;
 
 /**
  * Rule 1 for link `l` from supplier `s` to customer `c`: it holds at $t, and v is one of its ends or
  * an active share of its customer covers it.
  */
-export const DISCLOSED = HOLDS + ' AND (s = v OR c = v OR c IN whole OR l IN shared)';
+export const DISCLOSED = join(HOLDS, cypher` AND (s = v OR c = v OR c IN whole OR l IN shared)`);
 
 /** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
-export const RISK_RECORDED = '(NOT $historical OR risk.recordedAt <= $t)';
+export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
 
 /** A link carries $product (when one is asked for; null asks for every link). */
-export const IN_PRODUCT = '($product IS NULL OR $product IN l.products)';
+export const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
 
-/** A hop of a supply-chain walk (customer to supplier): disclosed, and carrying $product if asked. */
-export const CHAIN_HOP = '((c)<-[l:SUPPLIES]-(s) WHERE ' + DISCLOSED + ' AND ' + IN_PRODUCT + ')';
+/** Link `l` from `s` to `c` is disclosed and carries $product if one is asked for. */
+export const DISCLOSED_IN_PRODUCT = join(DISCLOSED, cypher` AND `, IN_PRODUCT);
 
-/** One hop downstream (supplier to customer) through a disclosed link, whatever its products. */
-export const DOWNSTREAM_HOP = '((s)-[l:SUPPLIES]->(c) WHERE ' + DISCLOSED + ')';
+/** The quantifier of a walk of 1 to `depth` hops; `depth` is a whole number, checked by wholeNumber. */
+export const upTo = (depth: number): Fragment => join(cypher`{1,`, wholeNumber(depth), cypher`}`);
+
+/**
+ * 1 to `depth` hops of a supply-chain walk (customer to supplier), each disclosed and carrying $product
+ * if asked, as a quantified path pattern.
+ */
+export const chainHops = (depth: number): Fragment =>
+  join(cypher`((c)<-[l:SUPPLIES]-(s) WHERE `, DISCLOSED_IN_PRODUCT, cypher`)`, upTo(depth));
+
+/** One or more hops downstream (supplier to customer) through disclosed links, whatever their products. */
+const DOWNSTREAM_HOPS = join(cypher`((s)-[l:SUPPLIES]->(c) WHERE `, DISCLOSED, cypher`)+`);
 
 /**
  * True when organization `x` is reachable from one of v's roots at any depth (rules 3 and 5): a
  * shortest search downstream from x that stops at the first root it meets.
  */
-export const X_REACHABLE_FROM_ROOTS =
-  'EXISTS { MATCH ANY SHORTEST (x)' + DOWNSTREAM_HOP + '+(root) WHERE root = v OR root IN owners }';
+const X_REACHABLE_FROM_ROOTS = join(
+  cypher`EXISTS { MATCH ANY SHORTEST (x)`,
+  DOWNSTREAM_HOPS,
+  cypher`(root) WHERE root = v OR root IN owners }`,
+);
 
 /**
  * Rule 5 for organization `x`: v may look it up (itself, one of its roots, one of its direct customers
  * through a link that holds, or reachable from its roots).
  */
-export const X_VISIBLE =
-  '(x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE ' +
-  HOLDS +
-  ' } OR ' +
-  X_REACHABLE_FROM_ROOTS +
-  ')';
+export const X_VISIBLE = join(
+  cypher`(x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE `,
+  HOLDS,
+  cypher` } OR `,
+  X_REACHABLE_FROM_ROOTS,
+  cypher`)`,
+);
 
 /**
  * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
  * from them); no row otherwise, which callers report as "not found" whatever the reason.
  */
-export const ALLOWED_ROOT =
-  `
+export const ALLOWED_ROOT = join(
+  cypher`
 MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR ` +
-  X_REACHABLE_FROM_ROOTS +
-  '\n';
+WHERE x = v OR x IN owners OR `,
+  X_REACHABLE_FROM_ROOTS,
+  cypher`
+`,
+);
 
 /**
- * `reached`: every organization within DEPTH tiers of root x (byDepth fills DEPTH in) at its smallest
- * tier, with one shortest visible path (ids, root first). Neo4j's stateful shortest-path search
- * visits each organization once, pruning every hop with the visibility predicate, so the cost grows
- * with the visible subgraph rather than with the number of paths. Cycles cannot bring x back.
+ * `reached`: every organization within `depth` tiers of root x at its smallest tier, with one shortest
+ * visible path (ids, root first). Neo4j's stateful shortest-path search visits each organization once,
+ * pruning every hop with the visibility predicate, so the cost grows with the visible subgraph rather
+ * than with the number of paths. Cycles cannot bring x back.
  */
-export const REACHED =
-  `
+export const reached = (depth: number): Fragment =>
+  join(
+    cypher`
 CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)` +
-  CHAIN_HOP +
-  `{1,DEPTH}(found)
+  MATCH p = ANY SHORTEST (x)`,
+    chainHops(depth),
+    cypher`(found)
   WHERE found <> x
   WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
   ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, path: path, organization: found ` +
-  ORGANIZATION_PROJECTION +
-  `}) AS reached
+  RETURN collect({node: found, tier: tier, path: path, organization: found `,
+    ORGANIZATION.projection,
+    cypher`}) AS reached
 }
-`;
+`,
+  );
 
 /**
- * One statement per depth 1..MAX_DEPTH: a quantifier bound must be a literal in Cypher, so DEPTH in
- * the template is replaced by each whole number (text of our own, never a request value).
+ * One statement per depth 1..MAX_DEPTH, named `<name>.depth<n>`: a quantifier bound must be a literal
+ * in Cypher, so each depth is its own statement (and its own cached plan).
  */
-export function byDepth(name: string, template: string): readonly CypherQuery[] {
-  return Array.from({ length: MAX_DEPTH }, (_, i) =>
-    cypher(`${name}.depth${i + 1}`, template.replaceAll('DEPTH', String(i + 1))),
-  );
+export function byDepth(name: string, build: (depth: number) => readonly Fragment[]): readonly Statement[] {
+  return Array.from({ length: MAX_DEPTH }, (_, i) => statement(`${name}.depth${i + 1}`, ...build(i + 1)));
 }

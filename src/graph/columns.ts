@@ -1,0 +1,115 @@
+// The projections that several repositories return, each with its decoder: what a statement asks
+// Neo4j for and how the answer becomes a domain type live together, so a field cannot be added to one
+// and forgotten in the other. A projection is written right after its variable: `RETURN x`, then
+// ORGANIZATION.projection, then ` AS organization`.
+import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES } from '../domain/format.ts';
+import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
+import { cypher, type Fragment } from './cypher.ts';
+import { fields, float, instant, list, nullable, oneOf, text, type Decoder } from './decode.ts';
+
+export interface Column<T> {
+  /** A map projection, written after the variable it projects. */
+  readonly projection: Fragment;
+  readonly decode: Decoder<T>;
+}
+
+/**
+ * A list property that import leaves out when a record has none (the format's optional `sources`):
+ * the API's `[String!]!` reads that as the empty list.
+ */
+const absentAsEmpty =
+  <T>(decode: Decoder<T[]>): Decoder<T[]> =>
+  (value, at) =>
+    value === null || value === undefined ? [] : decode(value, at);
+
+/** Every write sets recordedAt, and migration 003 filled it in on older records: it is never absent. */
+const recordedAt = instant;
+
+const sourced = {
+  provenance: nullable(oneOf(PROVENANCES)),
+  sources: absentAsEmpty(list(text)),
+};
+
+/** An organization node. */
+export const ORGANIZATION: Column<Organization> = {
+  projection: cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}`,
+  decode: fields({
+    id: text,
+    name: text,
+    type: oneOf(ORGANIZATION_TYPES),
+    country: text,
+    city: nullable(text),
+    region: nullable(text),
+    latitude: nullable(float),
+    longitude: nullable(float),
+    osId: nullable(text),
+    ...sourced,
+  }),
+};
+
+/**
+ * The identity card of an organization that the viewer may not look up (a share's party beyond rule 5):
+ * id, name, type and country only.
+ */
+export const ORGANIZATION_IDENTITY: Column<Organization> = {
+  projection: cypher`{.id, .name, .type, .country}`,
+  decode: (value, at) => ({
+    ...fields({ id: text, name: text, type: oneOf(ORGANIZATION_TYPES), country: text })(value, at),
+    city: null,
+    region: null,
+    latitude: null,
+    longitude: null,
+    osId: null,
+    provenance: null,
+    sources: [],
+    identityOnly: true,
+  }),
+};
+
+/** A SUPPLIES relationship: write it after `l`. */
+export const LINK: Column<SupplyLink> = {
+  projection: cypher`{.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources}`,
+  decode: fields({
+    id: text,
+    supplierId: text,
+    customerId: text,
+    products: list(text),
+    validFrom: nullable(instant),
+    validTo: nullable(instant),
+    recordedAt,
+    ...sourced,
+  }),
+};
+
+/** A risk indicator node. */
+export const RISK: Column<RiskIndicator> = {
+  projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}`,
+  decode: fields({
+    id: text,
+    kind: oneOf(RISK_KINDS),
+    source: text,
+    severity: oneOf(SEVERITIES),
+    description: nullable(text),
+    evidenceUrl: nullable(text),
+    observedAt: nullable(instant),
+    recordedAt,
+  }),
+};
+
+/**
+ * A share, with `owner` and `recipient` bound to its parties. Both ways of making a share (a grant, an
+ * import) set createdAt, so it is never absent.
+ */
+export const SHARE: Column<Share> = {
+  projection: cypher`{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`,
+  decode: fields({
+    id: text,
+    ownerId: text,
+    recipientId: text,
+    linkIds: nullable(list(text)),
+    expiresAt: nullable(instant),
+    revokedAt: nullable(instant),
+    createdAt: instant,
+  }),
+};

@@ -1,0 +1,89 @@
+// Decoders of what Neo4j hands back: each checks the type of a value and returns it typed, or throws
+// UnexpectedRecordError naming where in the row the value sits. A mismatch is a bug in a statement or
+// in stored data, never the client's fault: the API reports it as an internal error and logs this text.
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Statement } from './cypher.ts';
+
+export class UnexpectedRecordError extends Error {
+  override name = 'UnexpectedRecordError';
+}
+
+/** Decodes `value`, found at `at` (a column, then field names and list positions). */
+export type Decoder<T> = (value: unknown, at: string) => T;
+
+function mismatch(at: string, expected: string, value: unknown): never {
+  const shown =
+    value === null || value === undefined ? String(value) : `${typeof value} ${JSON.stringify(value)}`;
+  throw new UnexpectedRecordError(`${at}: expected ${expected}, got ${shown}`);
+}
+
+export const text: Decoder<string> = (value, at) =>
+  typeof value === 'string' ? value : mismatch(at, 'a string', value);
+
+export const bool: Decoder<boolean> = (value, at) =>
+  typeof value === 'boolean' ? value : mismatch(at, 'a boolean', value);
+
+/** A float, or an integer (a JS number with lossless integers off, else a neo4j Integer in safe range). */
+export const float: Decoder<number> = (value, at) => {
+  if (typeof value === 'number') return value;
+  if (neo4j.isInt(value) && value.inSafeRange()) return value.toNumber();
+  return mismatch(at, 'a number', value);
+};
+
+/** A whole number (a count, a tier, a position). */
+export const integer: Decoder<number> = (value, at) => {
+  const number = float(value, at);
+  return Number.isSafeInteger(number) ? number : mismatch(at, 'a whole number', value);
+};
+
+/** A DateTime as its ISO 8601 instant (UTC). */
+export const instant: Decoder<string> = (value, at) =>
+  neo4j.isDateTime(value) ? value.toStandardDate().toISOString() : mismatch(at, 'a DateTime', value);
+
+/** One of a vocabulary's words. */
+export const oneOf = <const W extends string>(words: readonly W[]): Decoder<W> => {
+  const isWord = (value: unknown): value is W => words.some((word) => word === value);
+  return (value, at) => (isWord(value) ? value : mismatch(at, `one of ${words.join(', ')}`, value));
+};
+
+/** A property that may be absent: Cypher returns null for it (or leaves the key out of a map). */
+export const nullable =
+  <T>(decode: Decoder<T>): Decoder<T | null> =>
+  (value, at) =>
+    value === null || value === undefined ? null : decode(value, at);
+
+export const list =
+  <T>(decode: Decoder<T>): Decoder<T[]> =>
+  (value, at) =>
+    Array.isArray(value)
+      ? value.map((item: unknown, i) => decode(item, `${at}[${i}]`))
+      : mismatch(at, 'a list', value);
+
+type Shape = Record<string, Decoder<unknown>>;
+export type Decoded<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
+
+/** A map with the given fields, each decoded by its decoder; other keys are ignored. */
+export const fields =
+  <S extends Shape>(shape: S): Decoder<Decoded<S>> =>
+  (value, at) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return mismatch(at, 'a map', value);
+    const map: Record<string, unknown> = { ...value };
+    const decoded: Record<string, unknown> = {};
+    for (const [key, decode] of Object.entries(shape)) decoded[key] = decode(map[key], `${at}.${key}`);
+    // Each key of S was just set by its own decoder; TypeScript cannot follow that through the loop.
+    return decoded as Decoded<S>;
+  };
+
+/** Column `key` of a result row, decoded. */
+export const column = <T>(record: Neo4jRecord, key: string, decode: Decoder<T>): T =>
+  decode(record.get(key), key);
+
+/** The one row a statement always returns (an aggregation, a RETURN after a write). */
+export function single(records: readonly Neo4jRecord[], statement: Statement): Neo4jRecord {
+  const [record] = records;
+  if (record === undefined || records.length > 1) {
+    throw new UnexpectedRecordError(`${statement.name} returned ${records.length} rows, expected one`);
+  }
+  return record;
+}

@@ -1,0 +1,479 @@
+// ---- analysis.exposure.depth1 (and depth2..20: {1,N} for {1,1})
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (x:Organization {id: $root})
+WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+
+CALL (v, whole, shared, x) {
+  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
+  WHERE found <> x
+  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
+  ORDER BY tier, found.name, found.id
+  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
+}
+
+CALL (reached) {
+  UNWIND reached AS e
+  WITH e, e.node AS o
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
+  RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings,
+  [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
+     | {organization: e.organization, tier: e.tier}] AS blindSpots
+
+// ---- analysis.paths.depth1 (and depth2..20: {1,N} for {1,1})
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (x:Organization {id: $root})
+WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+
+CALL (v, whole, shared, x) {
+  MATCH ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
+  WHERE found <> x
+  RETURN collect(found) AS reachable
+}
+CALL (v, whole, shared, x, reachable) {
+  UNWIND [n IN reachable WHERE n.id = $toId] AS target
+  MATCH p = SHORTEST 100 (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(target)
+  WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  WITH p ORDER BY length(p)
+  LIMIT $limit
+  RETURN collect({
+    organizations: [n IN nodes(p) | n.id],
+    links: [l IN relationships(p) | l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources}]
+  }) AS paths
+}
+RETURN paths
+
+// ---- analysis.risksByOrganization
+UNWIND range(0, size($keys) - 1) AS i
+   WITH i, $keys[i] AS key
+   MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
+   WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
+   RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
+
+// ---- constraint.importRunId
+CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE
+
+// ---- constraint.linkId
+CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE
+
+// ---- constraint.migrationId
+CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE
+
+// ---- constraint.organizationId
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE
+
+// ---- constraint.riskId
+CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE
+
+// ---- constraint.shareId
+CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
+
+// ---- export.counts
+CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
+   CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
+   CALL () { MATCH (s:Share) RETURN count(s) AS shares }
+   CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
+   RETURN organizations, links, shares, risks
+
+// ---- export.links
+MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
+     WHERE l.id > $after
+     WITH l ORDER BY l.id LIMIT $limit
+     RETURN l {.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
+               validFrom: toString(l.validFrom), validTo: toString(l.validTo),
+               recordedAt: toString(l.recordedAt), .provenance, .sources} AS record
+
+// ---- export.organizations
+MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
+     WHERE o.id > $after
+     WITH o ORDER BY o.id LIMIT $limit
+     RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
+               .listed, .provenance, .sources} AS record
+
+// ---- export.risks
+MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
+     RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)} AS record
+
+// ---- export.shares
+MATCH (s:Share) USING INDEX SEEK s:Share(id)
+     WHERE s.id > $after
+     WITH s ORDER BY s.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(s)
+     OPTIONAL MATCH (s)-[:TO]->(recipient:Organization)
+     RETURN s {.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+               revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
+               events: COLLECT {
+                 MATCH (e:ShareEvent)-[:OF]->(s)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId}
+               }} AS record
+
+// ---- health.appliedMigrations
+OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
+
+// ---- import.deleteDataBatch
+MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
+   WITH n LIMIT 10000
+   DETACH DELETE n
+   RETURN count(*) AS deleted
+
+// ---- import.existingLinkCustomers
+UNWIND $ids AS id
+   MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
+   RETURN id, c.id AS customer
+
+// ---- import.existingOrganizationIds
+MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
+
+// ---- import.hasData
+MATCH (o:Organization) RETURN count(o) > 0 AS hasData
+
+// ---- import.replaceShareEvents
+UNWIND $rows AS row
+   MATCH (s:Share {id: row.id})
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   WITH s, row
+   UNWIND row.events AS event
+   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                        actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)
+
+// ---- import.upsertLinks
+UNWIND $rows AS row
+   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
+     WHERE a.id <> row.supplier OR b.id <> row.customer
+   DELETE moved
+   WITH row
+   MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
+   MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
+   WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
+       l.provenance = row.provenance, l.sources = row.sources,
+       l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
+
+// ---- import.upsertOrganizations
+UNWIND $rows AS row
+   MERGE (o:Organization {id: row.id})
+   SET o.name = row.name, o.type = row.type, o.country = row.country,
+       o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
+       o.sources = row.sources
+
+// ---- import.upsertRisks
+UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   MERGE (r:RiskIndicator {id: row.id})
+   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
+       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+       r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o
+   OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
+   DELETE h
+   WITH DISTINCT r, o
+   MERGE (o)-[:HAS_RISK]->(r)
+
+// ---- import.upsertShares
+UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
+   MERGE (s:Share {id: row.id})
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+       s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
+   WITH s, owner, recipient
+   OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
+   DELETE g
+   WITH DISTINCT s, owner, recipient
+   OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
+   DELETE t
+   WITH DISTINCT s, owner, recipient
+   MERGE (owner)-[:GRANTED]->(s)
+   MERGE (s)-[:TO]->(recipient)
+
+// ---- importRun.begin
+CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
+                        startedAt: datetime()})
+   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run
+
+// ---- importRun.finish
+MATCH (r:ImportRun {id: $id})
+   SET r.finishedAt = datetime()
+   WITH r
+   OPTIONAL MATCH (earlier:ImportRun) WHERE earlier.startedAt <= r.startedAt AND earlier <> r
+   DETACH DELETE earlier
+
+// ---- importRun.list
+MATCH (r:ImportRun)
+   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
+
+// ---- index.organizationCountry
+CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
+
+// ---- index.organizationName
+CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
+
+// ---- index.organizationType
+CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
+
+// ---- migration.applied
+MATCH (m:TiersightMigration) RETURN m.id AS id
+
+// ---- migration.awaitIndexes
+CALL db.awaitIndexes(300)
+
+// ---- migration.linkRecordedAt
+MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
+         WITH l ORDER BY l.id LIMIT 10000
+         SET l.recordedAt = coalesce(l.recordedAt, $now)
+         RETURN max(l.id) AS last
+
+// ---- migration.record
+MERGE (m:TiersightMigration {id: $id}) ON CREATE SET m.appliedAt = datetime()
+
+// ---- migration.riskRecordedAt
+MATCH (r:RiskIndicator) WHERE r.id > $after
+         WITH r ORDER BY r.id LIMIT 10000
+         SET r.recordedAt = coalesce(r.recordedAt, $now)
+         RETURN max(r.id) AS last
+
+// ---- organization.byIds
+UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+
+// ---- screening.organizations
+MATCH (o:Organization)
+   RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
+   ORDER BY o.id
+
+// ---- screening.upsertWatchlistIndicators
+UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   OPTIONAL MATCH (existing:RiskIndicator {id: row.id})
+   WITH row, o, existing IS NULL AS isNew
+   MERGE (r:RiskIndicator {id: row.id})
+   SET r.kind = 'WATCHLIST', r.source = row.source, r.severity = row.severity,
+       r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
+   MERGE (o)-[:HAS_RISK]->(r)
+   RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
+
+// ---- share.events
+MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+   WHERE owner.id = $org OR recipient.id = $org
+   MATCH (event:ShareEvent)-[:OF]->(share)
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event
+   ORDER BY event.at DESC, share.id
+   LIMIT $limit
+
+// ---- share.find
+MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+
+// ---- share.given
+MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   ORDER BY share.createdAt DESC, share.id
+
+// ---- share.grant
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+OPTIONAL MATCH (x:Organization {id: $recipientId})
+  WHERE x <> v AND (x.listed = true OR (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }))
+CALL (v) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> v
+  RETURN collect(linkId) AS notOwned
+}
+WITH v AS owner, x AS recipient, notOwned
+CALL (owner, recipient, notOwned) {
+  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0
+  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, linkIds: $linkIds, expiresAt: $expiresAt, createdAt: $t})
+         -[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)
+}
+OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+
+// ---- share.parties
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
+   OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
+WITH x, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+
+// ---- share.received
+MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
+   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   ORDER BY share.createdAt DESC, share.id
+
+// ---- share.revoke
+MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   WHERE share.revokedAt IS NULL
+   SET share.revokedAt = $now
+   CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
+                        actorOrganizationId: $ownerId})-[:OF]->(share)
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+
+// ---- visibility.roots
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+UNWIND [v] + owners AS x
+WITH DISTINCT x, x = v AS isViewer
+ORDER BY isViewer DESC, x.name
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+
+// ---- visibility.supplyChain.depth1 (and depth2..20: {1,N} for {1,1})
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (x:Organization {id: $root})
+WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+
+CALL (v, whole, shared, x) {
+  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
+  WHERE found <> x
+  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
+  ORDER BY tier, found.name, found.id
+  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
+}
+
+CALL (v, whole, shared, x, reached) {
+  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)
+  WITH l, s, c ORDER BY l.id
+  RETURN collect(l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources}) AS links
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links
+
+// ---- visibility.visibleOrganizations
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization

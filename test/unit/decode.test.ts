@@ -1,0 +1,141 @@
+// Decoders check what Neo4j returns and name the place of a mismatch; columns decode their projection.
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { LINK, ORGANIZATION, ORGANIZATION_IDENTITY, RISK, SHARE } from '../../src/graph/columns.ts';
+import {
+  bool,
+  fields,
+  float,
+  instant,
+  list,
+  nullable,
+  oneOf,
+  text,
+  UnexpectedRecordError,
+  integer,
+} from '../../src/graph/decode.ts';
+
+const at = (iso: string) => neo4j.types.DateTime.fromStandardDate(new Date(iso));
+
+describe('decoders', () => {
+  it('return values of the expected type', () => {
+    expect(text('a', 'x')).toBe('a');
+    expect(bool(false, 'x')).toBe(false);
+    expect(float(1.5, 'x')).toBe(1.5);
+    expect(integer(3, 'x')).toBe(3);
+    expect(integer(neo4j.int(7), 'x')).toBe(7);
+    expect(instant(at('2024-05-01T10:00:00.000Z'), 'x')).toBe('2024-05-01T10:00:00.000Z');
+    expect(oneOf(['LOW', 'HIGH'])('HIGH', 'x')).toBe('HIGH');
+    expect(nullable(text)(null, 'x')).toBeNull();
+    expect(nullable(text)(undefined, 'x')).toBeNull();
+  });
+
+  it.each([
+    [text, 1, 'x: expected a string, got number 1'],
+    [bool, 'true', 'x: expected a boolean, got string "true"'],
+    [float, null, 'x: expected a number, got null'],
+    [integer, 1.5, 'x: expected a whole number, got number 1.5'],
+    [integer, neo4j.int('9007199254740993'), 'x: expected a number'],
+    [instant, '2024-05-01T10:00:00Z', 'x: expected a DateTime, got string "2024-05-01T10:00:00Z"'],
+    [oneOf(['LOW', 'HIGH']), 'MEDIUM', 'x: expected one of LOW, HIGH, got string "MEDIUM"'],
+    [text, undefined, 'x: expected a string, got undefined'],
+  ])('%o refuses %o', (decode, value, message) => {
+    expect(() => decode(value, 'x')).toThrow(UnexpectedRecordError);
+    expect(() => decode(value, 'x')).toThrow(message);
+  });
+
+  it('name the field and list position of a mismatch', () => {
+    const decode = list(fields({ id: text, tier: integer }));
+    expect(decode([{ id: 'a', tier: 1, extra: true }], 'reached')).toEqual([{ id: 'a', tier: 1 }]);
+    expect(() =>
+      decode(
+        [
+          { id: 'a', tier: 1 },
+          { id: 'b', tier: '2' },
+        ],
+        'reached',
+      ),
+    ).toThrow('reached[1].tier: expected a number, got string "2"');
+    expect(() => decode({ id: 'a' }, 'reached')).toThrow('reached: expected a list');
+    expect(() => fields({ id: text })([], 'root')).toThrow('root: expected a map');
+  });
+});
+
+const organization = {
+  id: 'o1',
+  name: 'Acme',
+  type: 'FACTORY',
+  country: 'SE',
+  city: null,
+  region: 'Skåne',
+  latitude: 55.6,
+  longitude: null,
+  osId: null,
+  provenance: 'DOCUMENTED',
+  sources: ['https://example.org'],
+};
+
+describe('columns', () => {
+  it('decode an organization; a missing sources list is the empty list', () => {
+    expect(ORGANIZATION.decode(organization, 'root')).toEqual(organization);
+    expect(ORGANIZATION.decode({ ...organization, sources: null }, 'root').sources).toEqual([]);
+    expect(() => ORGANIZATION.decode({ ...organization, type: 'SUPPLIER' }, 'root')).toThrow('root.type');
+  });
+
+  it('decode an identity card as identity only', () => {
+    const card = { id: 'o1', name: 'Acme', type: 'FACTORY', country: 'SE' };
+    expect(ORGANIZATION_IDENTITY.decode(card, 'organization')).toMatchObject({
+      ...card,
+      city: null,
+      sources: [],
+      identityOnly: true,
+    });
+  });
+
+  it('require the recording time of a link and an indicator', () => {
+    const link = {
+      id: 'l1',
+      supplierId: 's',
+      customerId: 'c',
+      products: ['x'],
+      validFrom: at('2020-01-01T00:00:00Z'),
+      validTo: null,
+      recordedAt: at('2021-01-01T00:00:00Z'),
+      provenance: null,
+      sources: null,
+    };
+    expect(LINK.decode(link, 'link')).toMatchObject({
+      validFrom: '2020-01-01T00:00:00.000Z',
+      recordedAt: '2021-01-01T00:00:00.000Z',
+      sources: [],
+    });
+    expect(() => LINK.decode({ ...link, recordedAt: null }, 'links[0]')).toThrow(
+      'links[0].recordedAt: expected a DateTime, got null',
+    );
+    const risk = {
+      id: 'r',
+      kind: 'REPORT',
+      source: 's',
+      severity: 'LOW',
+      recordedAt: at('2021-01-01T00:00:00Z'),
+    };
+    expect(RISK.decode(risk, 'risk')).toMatchObject({ description: null, observedAt: null });
+    expect(() => RISK.decode({ ...risk, recordedAt: undefined }, 'risk')).toThrow('risk.recordedAt');
+  });
+
+  it('require the creation time of a share, where an empty string used to stand in', () => {
+    const share = {
+      id: 's1',
+      ownerId: 'a',
+      recipientId: 'b',
+      linkIds: null,
+      expiresAt: null,
+      revokedAt: null,
+      createdAt: at('2024-01-01T00:00:00Z'),
+    };
+    expect(SHARE.decode(share, 'share')).toEqual({ ...share, createdAt: '2024-01-01T00:00:00.000Z' });
+    expect(() => SHARE.decode({ ...share, createdAt: null }, 'share')).toThrow(
+      'share.createdAt: expected a DateTime, got null',
+    );
+  });
+});
