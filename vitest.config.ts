@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config';
 // A project's global setup runs only when that project has files queued, so the unit tier alone
 // starts neither Neo4j nor Chromium; db and e2e share one Neo4j (see test/global-setup.ts).
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no "exports": Node loads its CommonJS build for everyone, but Vite would give
+    // code it transforms (ours) the .mjs build, a second graphql that the libraries' (@graphql-tools,
+    // graphql-shield, Apollo) objects fail instanceof checks against. Resolve it as Node does.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
