@@ -25,7 +25,7 @@ export type FieldRules = Record<string, FieldRule>;
 /** A type's rule, or its fields' rules. */
 export type TypeRules = Record<string, FieldRule | FieldRules>;
 
-const isFieldMap = (rule: FieldRule | FieldRules): rule is FieldRules => !('resolve' in rule);
+export const isFieldMap = (rule: FieldRule | FieldRules): rule is FieldRules => !('resolve' in rule);
 
 /** The modules' rules as one map; the root types deny every field that no module names. */
 export function joinRules(ruleMaps: readonly TypeRules[]): TypeRules {

@@ -9,6 +9,9 @@ import type { QueryContext } from '../../domain/viewer-scope.ts';
 const MAX_LINK_IDS = 10_000;
 const MAX_EVENTS = 500;
 
+/** What the service needs of the store; its input checks are tested against a scripted one. */
+export type ShareStore = Pick<ShareRepository, 'grant' | 'find' | 'revoke' | 'given' | 'received' | 'events'>;
+
 export interface ShareInput {
   recipientId: string;
   linkIds: readonly string[] | null | undefined;
@@ -17,7 +20,7 @@ export interface ShareInput {
 
 export class ShareService {
   constructor(
-    private readonly shares: ShareRepository,
+    private readonly shares: ShareStore,
     private readonly viewer: Viewer,
     private readonly now: Date,
     private readonly context: QueryContext,

@@ -1,0 +1,121 @@
+// The operation limits (src/api/limits.ts) as validation rules over the real schema, at each edge:
+// depth, aliases, traversals, expanded fields (fan-out through fragments), tokens and subscriptions.
+// test/api/limits.test.ts checks the same limits through the HTTP server.
+import { getIntrospectionQuery, parse, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, noSubscriptions, operationLimits } from '../../src/api/limits.ts';
+import { buildSchema } from '../../src/app/schema.ts';
+
+const schema = buildSchema();
+
+/**
+ * The limits' messages for `document`, parsed as the server parses it. Only the limit rules run, so a
+ * field the schema lacks (`nested` below) is measured like any other, as the server measures it.
+ */
+const refusals = (document: string): string[] =>
+  validate(schema, parse(document, { maxTokens: LIMITS.maxTokens }), [noSubscriptions, operationLimits]).map(
+    (error) => error.message,
+  );
+
+/** An operation whose selections nest `levels` deep (the operation's own selection set is level 1). */
+function nested(levels: number): string {
+  let selection = 'id';
+  for (let level = 2; level <= levels; level++) selection = `nested { ${selection} }`;
+  return `{ ${selection} }`;
+}
+
+/** Fragments that each spread the next twice: 2^k copies of `leaf` once expanded. */
+function doubling(k: number, leaf: string): string {
+  const fragments = Array.from(
+    { length: k },
+    (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+  );
+  return `{ ...F0 } ${fragments.join(' ')} fragment F${k} on Query { ${leaf} }`;
+}
+
+const repeated = (count: number, field: (i: number) => string) =>
+  `{ ${Array.from({ length: count }, (_, i) => field(i)).join(' ')} }`;
+
+describe('operation limits', () => {
+  it('pass a dashboard-sized query and the standard introspection query', () => {
+    expect(
+      refusals(`{
+        me { organization { id name } roots { id name type } }
+        supplyChain(maxDepth: 6) { depth tiers { tier organizations { id name type country } }
+          links { id products supplier { id } customer { id } } }
+      }`),
+    ).toEqual([]);
+    expect(refusals(getIntrospectionQuery())).toEqual([]);
+  });
+
+  it(`nest at most ${LIMITS.maxDepth} levels, through fragments too`, () => {
+    expect(refusals(nested(12))).toEqual([]);
+    expect(refusals(nested(13))).toEqual(['Query is nested deeper than 12 levels.']);
+    expect(
+      refusals('{ ...A } fragment A on Query { me { ...B } } fragment B on Me { organization { id } }'),
+    ).toEqual([]);
+    const chain = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { nested { ...F${i + 1} } }`);
+    expect(refusals(`{ ...F0 } ${chain.join(' ')} fragment F12 on Query { id }`)).toEqual([
+      'Query is nested deeper than 12 levels.',
+    ]);
+  });
+
+  it(`allow at most ${LIMITS.maxAliases} aliases`, () => {
+    expect(refusals(repeated(30, (i) => `a${i}: me { roles }`))).toEqual([]);
+    expect(refusals(repeated(31, (i) => `a${i}: me { roles }`))).toEqual([
+      'Query uses more than 30 aliases.',
+    ]);
+  });
+
+  it(`walk at most ${LIMITS.maxTraversals} supply chains, whichever fields walk them`, () => {
+    const walks = [
+      'supplyChain { depth }',
+      'exposure { blindSpots { reason } }',
+      'paths(toId: "x") { length }',
+    ];
+    expect(refusals(repeated(5, (i) => `c${i}: ${walks[i % 3]}`))).toEqual([]);
+    expect(refusals(repeated(6, (i) => `c${i}: ${walks[i % 3]}`))).toEqual([
+      'Query asks for more than 5 supply chains.',
+    ]);
+  });
+
+  it(`count at most ${LIMITS.maxExpandedFields} fields once fragments are expanded, measuring each fragment once`, () => {
+    // `me { roles }` is two fields: 2^9 copies are 1,024 fields, 2^10 are 2,048.
+    expect(refusals(doubling(9, 'me { roles }'))).toEqual([]);
+    expect(refusals(doubling(10, 'me { roles }'))).toEqual([
+      'Query asks for more than 2000 fields once its fragments are expanded.',
+    ]);
+    // 2^30 copies: refused from the fragments' sizes, never by walking the expansion.
+    const started = performance.now();
+    expect(refusals(doubling(30, 'me { roles }'))).toEqual([
+      'Query asks for more than 2000 fields once its fragments are expanded.',
+    ]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('measure each operation of a document on its own', () => {
+    const thirty = Array.from({ length: 30 }, (_, i) => `a${i}: me { roles }`).join(' ');
+    expect(refusals(`query One { ${thirty} } query Two { ${thirty} }`)).toEqual([]);
+  });
+
+  it('leave a fragment cycle to graphql (it reports it) instead of looping', () => {
+    expect(
+      refusals('{ ...A } fragment A on Query { me { roles } ...B } fragment B on Query { ...A }'),
+    ).toEqual([]);
+  });
+
+  it('refuse subscriptions, saying what to send instead', () => {
+    expect(refusals('subscription { me { roles } }')).toEqual([
+      'Subscriptions are not supported; send a query or a mutation.',
+    ]);
+  });
+
+  it(`stop parsing a document past ${LIMITS.maxTokens} tokens`, () => {
+    // '{', one token per field name, '}'. (graphql 16 spells its message "more that".)
+    const fields = (count: number) => `{ ${'id '.repeat(count)}}`;
+    expect(() => parse(fields(LIMITS.maxTokens - 2), { maxTokens: LIMITS.maxTokens })).not.toThrow();
+    expect(() => parse(fields(LIMITS.maxTokens - 1), { maxTokens: LIMITS.maxTokens })).toThrow(
+      /^Syntax Error: Document contains more tha[nt] 5000 tokens/,
+    );
+  });
+});
