@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import {
   DEFAULT_THRESHOLD,
   nameSimilarity,
