@@ -3,6 +3,7 @@
 // once with the full list instead of one surprise per restart.
 import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
+import { WholeNumberError, wholeNumberIn } from './domain/whole-number.ts';
 
 export type Environment = 'development' | 'test' | 'production';
 /** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
@@ -136,12 +137,13 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < min || n > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+    try {
+      return wholeNumberIn(name, raw, min, max);
+    } catch (error) {
+      if (!(error instanceof WholeNumberError)) throw error;
+      problems.push(error.message);
       return fallback;
     }
-    return n;
   };
 
   const boolean = (name: string, fallback: boolean): boolean => {

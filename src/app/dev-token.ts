@@ -1,30 +1,19 @@
-// Local demo sign-in for the dashboard and GraphiQL: `GET /dev/token` lists the demo organizations
-// present in the database, `POST /dev/token {"org": "<id>"}` signs a 12-hour token with the roles
-// analyst + supplier_admin for one of them.
+// Local demo sign-in for the dashboard and GraphiQL: `GET /dev/token` lists the organizations of the
+// demo scenario present in the database, `POST /dev/token {"org": "<id>"}` signs a demo token for one
+// of them (src/runtime/demo.ts: the roles analyst + supplier_admin, 12 hours).
 //
 // The route exists only in local demo mode: NODE_ENV is not `production` AND tokens are signed with the
 // public development secret (JWT_SECRET unset), so it hands out nothing that anybody could not already
 // forge. Everywhere else `devTokenRoute` returns null and the server answers 404 as for any unknown path.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
-import type { Role } from '../domain/roles.ts';
-import { maxTokenLifetime, signToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { Executor } from '../graph/executor.ts';
 import { ImportRepository } from '../import/import-repository.ts';
 import { BodyTooLarge, isJsonContentType, readBody } from '../api/http/body.ts';
+import { DEMO_ROLES, readDemoOrganizations, signDemoToken, type DemoOrganization } from '../runtime/demo.ts';
 
 export const DEV_TOKEN_PATH = '/dev/token';
-export const DEV_TOKEN_ROLES: Role[] = ['analyst', 'supplier_admin'];
-export const DEV_TOKEN_TTL_SECONDS = 12 * 3600;
 const MAX_BODY_BYTES = 4096;
-
-export interface DemoOrganization {
-  id: string;
-  name: string;
-  type: string;
-  country: string;
-}
 
 /** Local demo mode: never in production, and only while the public development secret signs tokens. */
 export function devTokensAllowed(config: Pick<Config, 'environment' | 'jwt'>): boolean {
@@ -53,20 +42,17 @@ export function devTokenRoute(
 ): Handler | null {
   if (!enabled || !devTokensAllowed(config)) return null;
   const imports = new ImportRepository(executor);
-  const demo = DEMO_SCENARIO.organizations.map((o): DemoOrganization => ({
-    id: o.id,
-    name: o.name,
-    type: o.type,
-    country: o.country,
-  }));
+  let scenario: Promise<DemoOrganization[]> | null = null;
   const existing = async (): Promise<DemoOrganization[]> => {
+    // Read once, on the first request: a server that never serves the route never reads the file.
+    const demo = await (scenario ??= readDemoOrganizations());
     const found = await imports.organizationIds(demo.map((o) => o.id));
     return demo.filter((o) => found.has(o.id));
   };
 
   return async (request, response) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
-      return send(response, 200, { organizations: await existing(), roles: DEV_TOKEN_ROLES });
+      return send(response, 200, { organizations: await existing(), roles: DEMO_ROLES });
     }
     if (request.method !== 'POST')
       return send(response, 405, { error: 'Use GET or POST' }, { allow: 'GET, POST' });
@@ -88,12 +74,7 @@ export function devTokenRoute(
     if (organization === undefined) {
       return send(response, 404, { error: `No demo organization '${org}' in the database` });
     }
-    const ttl = Math.min(DEV_TOKEN_TTL_SECONDS, maxTokenLifetime(config.jwt));
-    const token = await signToken(
-      { sub: `demo@${organization.id}`, org: organization.id, roles: DEV_TOKEN_ROLES },
-      config.jwt.secret,
-      ttl,
-    );
-    return send(response, 200, { token, organization, roles: DEV_TOKEN_ROLES, expiresIn: ttl });
+    const { token, ttl } = await signDemoToken(config.jwt, organization.id);
+    return send(response, 200, { token, organization, roles: DEMO_ROLES, expiresIn: ttl });
   };
 }

@@ -15,7 +15,7 @@ import {
 import { DomainError, unauthenticated } from '../domain/errors.ts';
 import { mapProviderClaims } from './oidc-claims.ts';
 import type { OidcConfig } from './oidc-config.ts';
-import { isRole, type Role } from '../domain/roles.ts';
+import { isRole, ROLES, type Role } from '../domain/roles.ts';
 import { formatTtl, maxTokenLifetime, TOKEN_ALGORITHM } from './tokens.ts';
 
 export interface VerifiedToken {
@@ -85,9 +85,7 @@ function localClaims(payload: JWTPayload, expiresAt: number): VerifiedToken | Do
   if (typeof sub !== 'string' || sub === '') return unauthenticated('The token has no subject (sub).');
   if (typeof org !== 'string' || org === '') return unauthenticated('The token names no organization (org).');
   if (!Array.isArray(roles) || !roles.every(isRole)) {
-    return unauthenticated(
-      'The token roles claim must be an array of analyst, supplier_admin, platform_admin.',
-    );
+    return unauthenticated(`The token roles claim must be an array of ${ROLES.join(', ')}.`);
   }
   return { userId: sub, organizationId: org, roles: [...new Set(roles)], expiresAt };
 }

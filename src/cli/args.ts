@@ -1,6 +1,7 @@
 // Shared option parsing for the commands: node's parseArgs with errors turned into CliErrors that name
 // the bad option, and helpers for the typed values several commands take.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { WholeNumberError, wholeNumberIn } from '../domain/whole-number.ts';
 import { CliError } from './cli-error.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -24,24 +25,22 @@ export function parseCommandArgs<O extends Options>(
   }
 }
 
-export function parsePort(command: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new CliError(`${command}: --port must be a whole number from 1 to 65535, got '${value}'`, 2);
-  }
-  return port;
-}
-
-export function parsePositiveInt(
+/**
+ * A flag's whole number from `min` to `max` (undefined when the flag is absent); a bad one is a usage
+ * error naming the flag and the value (src/domain/whole-number.ts words it).
+ */
+export function parseWholeNumber(
   command: string,
   option: string,
   value: string | undefined,
+  min: number,
+  max: number,
 ): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new CliError(`${command}: ${option} must be a positive whole number, got '${value}'`, 2);
+  try {
+    return wholeNumberIn(option, value, min, max);
+  } catch (error) {
+    if (error instanceof WholeNumberError) throw new CliError(`${command}: ${error.message}`, 2);
+    throw error;
   }
-  return n;
 }

@@ -2,13 +2,10 @@
 import { badInput } from './errors.ts';
 import { parseInstant } from './instants.ts';
 import { MAX_DEPTH, type ViewerScope } from './viewer-scope.ts';
+import { wholeNumberArgument } from './whole-number.ts';
 
-export function checkDepth(maxDepth: number, name = 'maxDepth'): number {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_DEPTH) {
-    throw badInput(`${name} must be a whole number from 1 to ${MAX_DEPTH}, got ${maxDepth}`);
-  }
-  return maxDepth;
-}
+export const checkDepth = (maxDepth: number, name = 'maxDepth'): number =>
+  wholeNumberArgument(name, maxDepth, 1, MAX_DEPTH);
 
 export function checkProduct(product: string | null | undefined): string | null {
   if (product === null || product === undefined) return null;

@@ -2,6 +2,7 @@
 // and shares as parallel columns. A 1M-organization graph (~5M links) takes well under 200 MB this
 // way; records (and their strings) are only made when generate.ts streams them out.
 import type { OrganizationType } from '../domain/format.ts';
+import { wholeNumberIn } from '../domain/whole-number.ts';
 import { paretoWeights, Random, sample, seedKey, WeightedList, WeightedTable } from './random.ts';
 import {
   DEGREES,
@@ -610,12 +611,8 @@ function indexByCustomer(orgs: number, links: LinkTable): { offsets: Int32Array;
 
 export function checkOptions(options: GenerateOptions): Required<GenerateOptions> {
   const { orgs, seed, now = DEFAULT_NOW } = options;
-  if (!Number.isSafeInteger(orgs) || orgs < 1 || orgs > MAX_ORGS) {
-    throw new RangeError(
-      `orgs must be a whole number from 1 to ${MAX_ORGS.toLocaleString('en')}, got ${orgs}`,
-    );
-  }
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  wholeNumberIn('orgs', orgs, 1, MAX_ORGS);
+  wholeNumberIn('seed', seed);
   const year = now.getUTCFullYear();
   if (Number.isNaN(now.getTime()) || year < 2000 || year > 2100) {
     throw new RangeError(`now must be a date between 2000 and 2100, got ${String(now)}`);

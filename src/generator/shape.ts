@@ -7,6 +7,7 @@
 // k - 1, so chains such as purchaser <- reseller <- brand <- manufacturer(0) <- manufacturer(1) <-
 // manufacturer(2) <- factory are seven tiers deep.
 import type { OrganizationType } from '../domain/format.ts';
+import { wholeNumberIn } from '../domain/whole-number.ts';
 
 /** Supply-chain types in index order; MONITORs come last and have no links. */
 export const SUPPLY_TYPES = ['PURCHASER', 'RESELLER', 'BRAND', 'MANUFACTURER', 'FACTORY'] as const;
@@ -148,8 +149,7 @@ function monitorCount(orgs: number): number {
 
 /** How many organizations of each type a graph of `orgs` organizations has (sums to `orgs`). */
 export function planShape(orgs: number): Shape {
-  if (!Number.isSafeInteger(orgs) || orgs < 1)
-    throw new RangeError(`orgs must be a positive integer, got ${orgs}`);
+  wholeNumberIn('orgs', orgs, 1);
   const monitors = monitorCount(orgs);
   const rest = orgs - monitors;
   const counts: Record<OrganizationType, number> = {

@@ -1,7 +1,7 @@
 // Contract section 7 on the demo scenario: exposure with sources, blind spots, paths, asOf, product,
 // tier summaries and risk indicators.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { codes } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';

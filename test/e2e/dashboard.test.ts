@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import type { App } from '../../src/app/server.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import {

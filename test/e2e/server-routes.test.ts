@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { resolveUnder } from '../../src/api/http/static.ts';
 import { silentLogger } from '../../src/observability/logger.ts';

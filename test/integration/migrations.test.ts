@@ -1,8 +1,9 @@
-// Replicas that start together all run the migrations at once on a database that has none yet.
+// The migrations at start-up: replicas that start together all run them at once on a database that
+// has none yet, and a migration that moves data runs once, as its recorded id promises.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Executor } from '../../src/graph/executor.ts';
-import { migrate } from '../../src/graph/migrations.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { MIGRATIONS, migrate } from '../../src/graph/migrations.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const REPLICAS = 4;
 let db: TestDatabase;
@@ -39,4 +40,36 @@ it('succeed when several processes run them at once on an empty schema', async (
     await Promise.all(replicas.map((executor) => migrate(executor)));
     expect(await schemaNames()).toEqual(applied);
   }
+});
+
+it('record every id, and run a data-moving migration only while its id is not recorded', async () => {
+  await loadGraph(db, {
+    format: 'tiersight/v1',
+    organizations: [
+      { id: 'm-supplier', name: 'Supplier', type: 'FACTORY', country: 'CN' },
+      { id: 'm-customer', name: 'Customer', type: 'BRAND', country: 'SE' },
+    ],
+    links: [{ id: 'm-link', supplier: 'm-supplier', customer: 'm-customer', products: [] }],
+  });
+  await migrate(db.executor);
+  const { records } = await db.driver.executeQuery(
+    'MATCH (m:TiersightMigration) RETURN m.id AS id ORDER BY id',
+  );
+  expect(records.map((r) => String(r.get('id')))).toEqual(MIGRATIONS.map((m) => m.id).sort());
+
+  // What the recordedAt backfill would fill in, were it to run again.
+  const recordedAt = async () => {
+    const result = await db.driver.executeQuery(
+      `MATCH ()-[l:SUPPLIES {id: 'm-link'}]->() RETURN l.recordedAt IS NULL AS missing`,
+    );
+    return result.records[0]?.get('missing') === true ? 'missing' : 'set';
+  };
+  await db.driver.executeQuery(`MATCH ()-[l:SUPPLIES {id: 'm-link'}]->() REMOVE l.recordedAt`);
+  await migrate(db.executor);
+  expect(await recordedAt()).toBe('missing');
+
+  const backfill = MIGRATIONS.find((m) => (m.backfills ?? []).length > 0)!;
+  await db.driver.executeQuery('MATCH (m:TiersightMigration {id: $id}) DELETE m', { id: backfill.id });
+  await migrate(db.executor);
+  expect(await recordedAt()).toBe('set');
 });

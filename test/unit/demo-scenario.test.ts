@@ -2,12 +2,14 @@
 // provenance, and what each demo viewer sees under contract section 2 (rules 1-3, re-implemented here
 // in a few lines so that the data is checked without a database).
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
 import { parseInstant } from '../../src/domain/instants.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
-import { documentSource } from '../../src/import/read-records.ts';
+import { fileSource } from '../../src/import/read-records.ts';
 import { validate } from '../../src/import/validate.ts';
+import { readDemoOrganizations } from '../../src/runtime/demo.ts';
+import { DEMO_SCENARIO_PATH } from '../../src/runtime/paths.ts';
 
 const { organizations, links, shares, risks } = DEMO_SCENARIO;
 
@@ -89,8 +91,15 @@ describe('demo scenario data', () => {
       'risks',
       'shares',
     ]);
-    const result = await validate(documentSource({ ...DEMO_SCENARIO }), { existing: null });
+    // Read as `tiersight seed` reads it: the importer's file reader and validation.
+    const result = await validate(fileSource(DEMO_SCENARIO_PATH), { existing: null });
     expect(result.problems).toEqual([]);
+  });
+
+  it('offers its organizations, Region Stockholm first, as the identities of demo tokens', async () => {
+    const demo = await readDemoOrganizations();
+    expect(demo).toEqual(organizations.map(({ id, name, type, country }) => ({ id, name, type, country })));
+    expect(demo[0]?.id).toBe(DEMO_IDS.regionStockholm);
   });
 
   it('has every organization of the spec table with its type and country, and no other', () => {

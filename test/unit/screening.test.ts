@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../../seed/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { parseCsv } from '../../src/modules/screening/csv.ts';
 import { screenNames } from '../../src/modules/screening/match.ts';
 import { DEFAULT_THRESHOLD, nameSimilarity } from '../../src/modules/screening/score.ts';

@@ -1,7 +1,8 @@
 /// <reference types="vite/client" />
 // GraphiQL at GET /graphql (web/graphiql.html), bundled with its Monaco editor and workers: it loads
 // nothing from the internet. The Authorization header is prefilled with the dashboard's token from
-// sessionStorage, or in local demo mode with a demo token for Region Stockholm.
+// sessionStorage, or in local demo mode with a demo token for the demo scenario's first organization
+// (Region Stockholm, the viewer its story is told from).
 //
 // The schema comes from the checkout's SDL (schema/*.graphql, bundled at build time) instead of an
 // introspection query: GraphiQL's introspection nests deeper than the API's depth limit allows
@@ -16,8 +17,6 @@ import { createRoot } from 'react-dom/client';
 import { demoOrganizations, demoToken, readToken, storeToken } from './api.ts';
 import { authorizationHeaders, exampleTabs } from './graphiql-examples.ts';
 
-const DEMO_VIEWER = 'se-region-stockholm';
-
 const SDL = import.meta.glob<string>('../../schema/*.graphql', {
   query: '?raw',
   import: 'default',
@@ -28,9 +27,9 @@ const schema = buildSchema(Object.values(SDL).join('\n'));
 async function initialToken(): Promise<string | null> {
   const stored = readToken();
   if (stored !== null) return stored;
-  const demo = await demoOrganizations();
-  if (demo === null || !demo.some((o) => o.id === DEMO_VIEWER)) return null;
-  const token = await demoToken(DEMO_VIEWER);
+  const viewer = (await demoOrganizations())?.[0];
+  if (viewer === undefined) return null;
+  const token = await demoToken(viewer.id);
   storeToken(token);
   return token;
 }

@@ -6,7 +6,7 @@ import {
   type BundledNeo4j,
 } from '../../db/bundled-neo4j.ts';
 import { DEFAULT_DATA_DIR } from '../../runtime/paths.ts';
-import { parseCommandArgs, parsePort } from '../args.ts';
+import { parseCommandArgs, parseWholeNumber } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 
 const DEFAULT_PORT = 7687;
@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<void> {
     { port: { type: 'string' }, data: { type: 'string' }, heap: { type: 'string' } },
     HELP,
   );
-  const port = parsePort('db', values.port, DEFAULT_PORT);
+  const port = parseWholeNumber('db', '--port', values.port, 1, 65535) ?? DEFAULT_PORT;
   const heap = values.heap ?? DEFAULT_HEAP;
   if (!/^\d+[mMgG]$/.test(heap)) {
     throw new CliError(

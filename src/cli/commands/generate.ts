@@ -1,6 +1,6 @@
 import { DEFAULT_NOW, MAX_ORGS } from '../../generator/build.ts';
 import { writeGraphFile, type GraphStats } from '../../generator/write.ts';
-import { parseCommandArgs, parsePositiveInt } from '../args.ts';
+import { parseCommandArgs, parseWholeNumber } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { terminalProgress } from '../progress.ts';
 import { writeFailure } from '../write-errors.ts';
@@ -16,15 +16,6 @@ Options:
   --seed S     any whole number (default 1; negative: --seed=-3)
   --out FILE   where to write the JSON (replaced if it exists)`;
 
-function parseSeed(value: string | undefined): number {
-  if (value === undefined) return 1;
-  const seed = Number(value);
-  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(seed)) {
-    throw new CliError(`generate: --seed must be a whole number, got '${value}'`, 2);
-  }
-  return seed;
-}
-
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCommandArgs(
     'generate',
@@ -32,15 +23,11 @@ export async function run(args: string[]): Promise<void> {
     { orgs: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
     HELP,
   );
-  const orgs = parsePositiveInt('generate', '--orgs', values.orgs);
+  const orgs = parseWholeNumber('generate', '--orgs', values.orgs, 1, MAX_ORGS);
   if (orgs === undefined) throw new CliError(`generate: --orgs is required\n\n${HELP}`, 2);
-  if (orgs > MAX_ORGS) {
-    throw new CliError(
-      `generate: --orgs must be at most ${MAX_ORGS.toLocaleString('en')}, got '${values.orgs}'`,
-      2,
-    );
-  }
-  const seed = parseSeed(values.seed);
+  const seed =
+    parseWholeNumber('generate', '--seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) ??
+    1;
   const out = values.out;
   if (out === undefined || out.trim() === '')
     throw new CliError(`generate: --out FILE is required\n\n${HELP}`, 2);

@@ -1,7 +1,7 @@
-import { formatTtl, maxTokenLifetime, signToken } from '../../auth/tokens.ts';
+import { formatTtl } from '../../auth/tokens.ts';
 import { ImportRepository } from '../../import/import-repository.ts';
 import { devTokensAllowed } from '../../app/dev-token.ts';
-import { loadDemoScenario } from '../../runtime/demo.ts';
+import { DEMO_ROLES, loadDemoScenario, readDemoOrganizations, signDemoToken } from '../../runtime/demo.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { startApp } from '../../app/server.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -14,8 +14,6 @@ const HELP = `Usage: tiersight serve
 Serves the GraphQL API on HOST:PORT (default 127.0.0.1:4000). With NEO4J_URI unset it starts the
 bundled Neo4j (data under .data/) and loads the demo scenario when the database is empty.
 Configuration comes from the environment; see README.md.`;
-
-const DEMO_VIEWER = 'se-region-stockholm';
 
 export async function run(args: string[]): Promise<void> {
   parseCommandArgs('serve', args, {}, HELP);
@@ -57,14 +55,10 @@ export async function run(args: string[]): Promise<void> {
   log(`Dashboard at ${app.url}/  ·  GraphiQL at ${app.url}/graphql in a browser`);
   if (devTokensAllowed(config))
     log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
-  if (localMode) {
-    const ttl = Math.min(12 * 3600, maxTokenLifetime(config.jwt));
-    const token = await signToken(
-      { sub: `demo@${DEMO_VIEWER}`, org: DEMO_VIEWER, roles: ['analyst', 'supplier_admin'] },
-      config.jwt.secret,
-      ttl,
-    );
-    log(`Demo token for ${DEMO_VIEWER} (analyst, supplier_admin; valid ${formatTtl(ttl)}):`);
+  const [viewer] = localMode ? await readDemoOrganizations() : [];
+  if (viewer !== undefined) {
+    const { token, ttl } = await signDemoToken(config.jwt, viewer.id);
+    log(`Demo token for ${viewer.id} (${DEMO_ROLES.join(', ')}; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
   }
   let stopping = false;

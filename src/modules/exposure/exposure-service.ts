@@ -1,10 +1,11 @@
-import { badInput, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import type { Exposure, SupplyPath } from '../../domain/model.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import { wholeNumberArgument } from '../../domain/whole-number.ts';
 
 const MAX_PATHS = 100;
 
@@ -52,15 +53,13 @@ export class ExposureService {
     limit: number;
   }): Promise<SupplyPath[]> {
     const depth = checkDepth(args.maxDepth);
-    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_PATHS) {
-      throw badInput(`limit must be a whole number from 1 to ${MAX_PATHS}, got ${args.limit}`);
-    }
+    const limit = wholeNumberArgument('limit', args.limit, 1, MAX_PATHS);
     const rows = await this.analysis.paths(
       this.scope,
       args.rootId ?? this.scope.viewerId,
       args.toId,
       depth,
-      args.limit,
+      limit,
     );
     if (rows === null) throw notFound('Organization');
     return rows;

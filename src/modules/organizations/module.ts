@@ -2,6 +2,7 @@
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
+import { ROLE_ENUM_VALUES } from '../../domain/roles.ts';
 import type { OrganizationsContext } from './context.ts';
 import { Me } from './resolvers/Me.ts';
 import { Organization } from './resolvers/Organization.ts';
@@ -14,7 +15,7 @@ export const organizationsModule: ApiModule<OrganizationsContext> = {
     Query,
     Me,
     Organization,
-    Role: { ANALYST: 'analyst', SUPPLIER_ADMIN: 'supplier_admin', PLATFORM_ADMIN: 'platform_admin' },
+    Role: ROLE_ENUM_VALUES,
   },
   rules: {
     Query: { me: canReadOwnView, organization: canReadOwnView },

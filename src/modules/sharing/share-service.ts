@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { canRevoke, type Viewer } from '../../auth/policy.ts';
-import { badInput, DomainError, forbidden, notFound } from '../../domain/errors.ts';
+import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareRepository } from './share-repository.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
+import { wholeNumberArgument } from '../../domain/whole-number.ts';
 
 const MAX_LINK_IDS = 10_000;
 const MAX_EVENTS = 500;
@@ -90,12 +91,7 @@ export class ShareService {
   }
 
   events(limit: number): Promise<ShareEvent[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENTS) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
-        `limit must be a whole number from 1 to ${MAX_EVENTS}, got ${limit}`,
-      );
-    }
-    return this.shares.events(this.viewer.organizationId, limit, this.context);
+    const checked = wholeNumberArgument('limit', limit, 1, MAX_EVENTS);
+    return this.shares.events(this.viewer.organizationId, checked, this.context);
   }
 }
