@@ -10,7 +10,6 @@
 // shows an unfinished run is never reused: the next request reads again, so readers come back as soon as
 // the import finishes.
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from '../app/context.ts';
 import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { IMPORT_STATE_MAX_AGE_MS, type ImportRun } from '../domain/import-runs.ts';
 
@@ -101,9 +100,10 @@ export class ImportGate {
 
   /**
    * Refuses a query's answer when an import started or finished while it ran. Mutations are left
-   * alone: their write has happened, and a refusal would invite a client to write twice.
+   * alone: their write has happened, and a refusal would invite a client to write twice. The ticket
+   * is the one the request was admitted on (`importTicket` in its context).
    */
-  plugin(): ApolloServerPlugin<RequestContext> {
+  plugin<Context extends { importTicket: ImportTicket }>(): ApolloServerPlugin<Context> {
     return {
       requestDidStart: async () => ({
         willSendResponse: async ({ contextValue, operation, response }) => {

@@ -4,7 +4,7 @@
 // sessionStorage, or in local demo mode with a demo token for the demo scenario's first organization
 // (Region Stockholm, the viewer its story is told from).
 //
-// The schema comes from the checkout's SDL (schema/*.graphql, bundled at build time) instead of an
+// The schema comes from the checkout's SDL (schema/tiersight.graphql, generated from the modules' SDL and bundled at build time) instead of an
 // introspection query: GraphiQL's introspection nests deeper than the API's depth limit allows
 // (src/api/limits.ts), and the SDL is the schema this server was built from.
 import 'graphiql/setup-workers/vite';
