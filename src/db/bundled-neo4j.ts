@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { classDataSharing, launcherJar, type ClassDataSharing } from './class-data-sharing.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DB_DIR = join(REPO_ROOT, 'db');
@@ -18,11 +19,15 @@ const CLASSES_DIR = join(DB_DIR, 'target/classes');
 const LAUNCHER_CLASS = join(CLASSES_DIR, 'io/tiersight/db/Launcher.class');
 const CLASSPATH_FILE = join(DB_DIR, 'target/classpath.txt');
 const LAUNCHER_MAIN = 'io.tiersight.db.Launcher';
+const LAUNCHER_JAR = join(DB_DIR, 'target/tiersight-launcher.jar');
 
 const HOST = '127.0.0.1';
 const MIN_JAVA = 17;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
+// Writing the class data archive as the JVM exits (src/db/class-data-sharing.ts) takes 5-20 s on a
+// loaded 2-core machine; killing it then would only mean writing it again next time.
+const ARCHIVING_STOP_GRACE_MS = 120_000;
 const EXTERNAL_HINT = 'or set NEO4J_URI to an existing Neo4j 5 server';
 
 // Neo4j 5 reaches into these JDK internals (the same flags its server's neo4j.conf passes). It starts
@@ -79,7 +84,10 @@ export interface BundledNeo4j {
   pid: number;
   /** Wall-clock time from spawning the JVM to its READY line. */
   startupMs: number;
-  /** Closes the JVM's stdin and sends SIGTERM; SIGKILL if it has not exited after 20 s. Safe to call twice. */
+  /**
+   * Closes the JVM's stdin and sends SIGTERM; SIGKILL if it has not exited after 20 s (120 s while it
+   * writes its class data archive). Safe to call twice.
+   */
   stop(): Promise<void>;
   /** Resolves with the JVM's exit code (null when a signal ended it). */
   exited: Promise<number | null>;
@@ -127,6 +135,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     throw new LauncherError(`The heap size must look like 512m or 2g, got '${heap}'.`, 'invalid-option');
   }
   const files = await ensureNeo4jInstalled({ quiet: true });
+  const sharing = await sharedClasses(files, await requireJava());
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const port = opts.port === undefined || opts.port === 0 ? await freeLoopbackPort() : opts.port;
@@ -137,6 +146,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
+    ...sharing.jvmFlags,
     LAUNCHER_MAIN,
     '--port',
     String(port),
@@ -149,7 +159,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
   const startedAt = performance.now();
   const child = spawn(javaCommand(), args, {
     // The class path (some 200 jars) goes in the environment rather than -cp so `ps` stays readable.
-    env: { ...process.env, CLASSPATH: files.classpath },
+    env: { ...process.env, CLASSPATH: sharing.classpath },
     // stdin stays open for the JVM's whole life: its EOF is the stop signal, also when we die by SIGKILL.
     stdio: ['pipe', 'pipe', 'pipe'],
     // Own process group: Ctrl-C in a terminal reaches only us, and we stop the JVM in order (after the
@@ -160,7 +170,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
   child.stdin.on('error', () => {});
 
   const exited = new Promise<number | null>((resolveExit) => {
-    child.once('exit', (code) => resolveExit(code));
+    child.once('exit', (code) => void sharing.afterExit(code).finally(() => resolveExit(code)));
     child.once('error', () => resolveExit(null));
   });
   // Until READY, stderr is held back: a failed start reports it once, in the LauncherError.
@@ -219,7 +229,8 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin.end();
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const grace = sharing.writesArchive ? ARCHIVING_STOP_GRACE_MS : STOP_GRACE_MS;
+      const timer = setTimeout(() => child.kill('SIGKILL'), grace);
       await exited;
       clearTimeout(timer);
     })();
@@ -233,6 +244,29 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     startupMs,
     stop,
     exited,
+  };
+}
+
+/**
+ * The class path and CDS flags for a JVM (src/db/class-data-sharing.ts): the launcher as a jar and an
+ * archive per Java version, both rebuilt when the launcher or the jar list changes. Without the JDK's
+ * `jar` tool the JVM runs as before, from db/target/classes and without an archive.
+ */
+async function sharedClasses(
+  files: LauncherFiles,
+  javaVersionText: string,
+): Promise<ClassDataSharing & { classpath: string }> {
+  const inputs = await Promise.all([LAUNCHER_CLASS, CLASSPATH_FILE].map((file) => stat(file)));
+  const newestInput = Math.max(...inputs.map((s) => s.mtimeMs));
+  const jar = await launcherJar(javaCommand(), CLASSES_DIR, LAUNCHER_JAR, newestInput);
+  if (jar === null) {
+    return { classpath: files.classpath, jvmFlags: [], writesArchive: false, afterExit: async () => {} };
+  }
+  const jars = files.classpath.split(delimiter).filter((entry) => entry !== CLASSES_DIR);
+  const archive = join(DB_DIR, `target/neo4j-classes-java${javaVersionText.replace(/[^\w.-]/g, '_')}.jsa`);
+  return {
+    classpath: [jar, ...jars].join(delimiter),
+    ...(await classDataSharing(archive, (await stat(jar)).mtimeMs)),
   };
 }
 
@@ -340,14 +374,18 @@ async function runMaven(quiet: boolean): Promise<void> {
   );
 }
 
-let javaChecked: Promise<void> | null = null;
+let javaChecked: Promise<string> | null = null;
 
-/** Fails with a clear LauncherError unless `java -version` reports 17 or newer. Checked once per process. */
-function requireJava(): Promise<void> {
+/**
+ * Fails with a clear LauncherError unless `java -version` reports 17 or newer; resolves with the
+ * version text. Checked once per process.
+ */
+function requireJava(): Promise<string> {
   javaChecked ??= (async () => {
     const version = await javaVersion();
     if (version === null) throw javaMissing(null);
     if (version.major < MIN_JAVA) throw javaMissing(`Java ${version.text}`);
+    return version.text;
   })();
   // A failed check is not kept, so installing Java and retrying in the same process works.
   javaChecked.catch(() => {
