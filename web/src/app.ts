@@ -38,9 +38,9 @@ import {
 } from './model.ts';
 import { renderDetails, renderExposure, type ExposureState } from './panels.ts';
 import { drawLinks, renderTierView, type TierViewInput } from './tier-view.ts';
+import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 
 const MORE_STEP = 200;
-const MAX_DEPTH = 20;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
