@@ -1,7 +1,11 @@
 // The Apollo Server of the API: schema, validation limits, error formatting, and a plugin that gives
 // each response the HTTP status of its error codes and tells the request's record how it went.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { BaseContext } from './context.ts';
 import { currentRequest } from './http/request-record.ts';
@@ -51,7 +55,15 @@ export async function createApollo<Context extends BaseContext>(options: {
       ),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? []), outcomePlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs these by default; cache control hooks every field of every answer to compute
+      // cache hints that nothing here sends, and we publish no federation traces.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+      outcomePlugin,
+    ],
   });
   await apollo.start();
   return apollo;

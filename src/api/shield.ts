@@ -3,7 +3,9 @@
 // traversal, not here, so object types only need to be reachable (allow). Modules name the rule of each
 // of their fields (src/modules/*/module.ts); a field that no module names is denied.
 import { GraphQLError } from 'graphql';
-import { deny, rule, shield, type allow } from 'graphql-shield';
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
+import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
 import { canManageShares, canRead, type Decision } from '../auth/policy.ts';
 import type { BaseContext } from './context.ts';
@@ -44,10 +46,33 @@ export function joinRules(ruleMaps: readonly TypeRules[]): TypeRules {
   return joined;
 }
 
-export const permissionsOf = (rules: TypeRules) =>
+const permissionsOf = (rules: TypeRules) =>
   shield(rules, {
     fallbackRule: deny,
     fallbackError: () => forbiddenError('Not allowed.'),
     // Domain errors thrown by resolvers keep their own code and message.
     allowExternalErrors: true,
   });
+
+/**
+ * `schema` with the rules applied. A field whose rule is `allow` (by its own rule or its type's) is
+ * left as it is: wrapping it would cost a promise and a rule evaluation per field of every object
+ * of an answer (thousands for a big chain) to decide nothing. Every other field, including those of a
+ * type no module names, gets shield's wrapper, so deny by default still holds.
+ */
+export function protect(schema: GraphQLSchema, rules: TypeRules): GraphQLSchema {
+  const generated = permissionsOf(rules).generate(schema);
+  if (typeof generated === 'function' || 'resolve' in generated) return applyMiddleware(schema, generated);
+  const decisive: IMiddlewareTypeMap = {};
+  for (const [typeName, fields] of Object.entries(generated)) {
+    const typeRule = rules[typeName];
+    if (typeRule === allow || typeof fields === 'function' || 'resolve' in fields) {
+      if (typeRule !== allow) decisive[typeName] = fields;
+      continue;
+    }
+    const fieldRules = typeRule !== undefined && isFieldMap(typeRule) ? typeRule : {};
+    const kept = Object.entries(fields).filter(([field]) => fieldRules[field] !== allow);
+    if (kept.length > 0) decisive[typeName] = Object.fromEntries(kept);
+  }
+  return applyMiddleware(schema, decisive);
+}

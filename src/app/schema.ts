@@ -3,10 +3,9 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { join } from 'node:path';
-import { applyMiddleware } from 'graphql-middleware';
 import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
-import { joinRules, permissionsOf } from '../api/shield.ts';
+import { joinRules, protect } from '../api/shield.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
@@ -29,5 +28,5 @@ export function buildSchema(): GraphQLSchema {
     typeDefs: loadTypeDefs(),
     resolvers: [{ DateTime }, ...MODULES.map((module) => module.resolvers)],
   });
-  return applyMiddleware(schema, permissionsOf(RULES));
+  return protect(schema, RULES);
 }
