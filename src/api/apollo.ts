@@ -1,6 +1,10 @@
 // The Apollo Server of the API: schema, validation limits, error formatting, and a plugin that gives
 // each response the HTTP status of its error codes and tells the request's record how it went.
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerPlugin,
+  type GraphQLRequestContextWillSendResponse,
+} from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -14,33 +18,53 @@ import { logError, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
 import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
 
-const outcomePlugin: ApolloServerPlugin<BaseContext> = {
-  async requestDidStart() {
-    const record = currentRequest.getStore();
-    return {
-      async willSendResponse({ response, operationName, contextValue }) {
-        if (record) {
-          record.operation = operationName ?? null;
-          record.org = contextValue.viewer?.organizationId ?? null;
-        }
-        if (response.body.kind !== 'single') return;
-        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.['code']));
-        if (record) record.codes = codes;
-        if (codes.length === 0) return;
-        response.http.status = statusForCodes(codes);
-        const retryAfter = retryAfterForCodes(codes);
-        if (retryAfter !== null) response.http.headers.set('retry-after', retryAfter);
-      },
-    };
-  },
-};
+/**
+ * Looks at an answer before it is sent and may replace it (the import gate refuses a query whose store
+ * changed while it ran). Checks run one after another, before the outcome is taken.
+ */
+export type AnswerCheck<Context extends object> = (
+  request: GraphQLRequestContextWillSendResponse<Context>,
+) => Promise<void>;
+
+/**
+ * Gives each response the HTTP status of its error codes (and Retry-After where they call for it) and
+ * tells the request's record how it went. Apollo runs the willSendResponse hooks of different plugins
+ * side by side, so a check that replaces the answer must run inside this one plugin, before it.
+ */
+function outcomePlugin<Context extends BaseContext>(
+  checks: readonly AnswerCheck<Context>[],
+): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      const record = currentRequest.getStore();
+      return {
+        async willSendResponse(request) {
+          for (const check of checks) await check(request);
+          const { response, operationName, contextValue } = request;
+          if (record) {
+            record.operation = operationName ?? null;
+            record.org = contextValue.viewer?.organizationId ?? null;
+          }
+          if (response.body.kind !== 'single') return;
+          const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.['code']));
+          if (record) record.codes = codes;
+          if (codes.length === 0) return;
+          response.http.status = statusForCodes(codes);
+          const retryAfter = retryAfterForCodes(codes);
+          if (retryAfter !== null && !response.http.headers.has('retry-after'))
+            response.http.headers.set('retry-after', retryAfter);
+        },
+      };
+    },
+  };
+}
 
 export async function createApollo<Context extends BaseContext>(options: {
   schema: GraphQLSchema;
   introspection: boolean;
   logger: Logger;
-  /** Plugins that may still change the answer; the outcome plugin runs after them and sees it. */
-  plugins?: ApolloServerPlugin<Context>[];
+  /** Checks that may still replace an answer; the outcome is taken after them. */
+  answerChecks?: AnswerCheck<Context>[];
 }): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
@@ -61,8 +85,7 @@ export async function createApollo<Context extends BaseContext>(options: {
       // cache hints that nothing here sends, and we publish no federation traces.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(options.plugins ?? []),
-      outcomePlugin,
+      outcomePlugin(options.answerChecks ?? []),
     ],
   });
   await apollo.start();

@@ -76,7 +76,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     schema: buildSchema(),
     introspection,
     logger,
-    plugins: [repositories.importGate.plugin()],
+    answerChecks: [repositories.importGate.answerCheck()],
   });
   const graphql = graphqlRoute({
     apollo,

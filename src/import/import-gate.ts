@@ -9,7 +9,7 @@
 // view it answers on differs from the one it was admitted on (or shows the unfinished run). A view that
 // shows an unfinished run is never reused: the next request reads again, so readers come back as soon as
 // the import finishes.
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { AnswerCheck } from '../api/apollo.ts';
 import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { IMPORT_STATE_MAX_AGE_MS, type ImportRun } from '../domain/import-runs.ts';
 
@@ -103,21 +103,17 @@ export class ImportGate {
    * alone: their write has happened, and a refusal would invite a client to write twice. The ticket
    * is the one the request was admitted on (`importTicket` in its context).
    */
-  plugin<Context extends { importTicket: ImportTicket }>(): ApolloServerPlugin<Context> {
-    return {
-      requestDidStart: async () => ({
-        willSendResponse: async ({ contextValue, operation, response }) => {
-          if (operation?.operation !== 'query' || response.body.kind !== 'single') return;
-          const refused = await this.recheck(contextValue.importTicket);
-          if (refused === null) return;
-          response.body.singleResult = {
-            errors: [{ message: refused.message, extensions: { code: refused.code } }],
-          };
-          response.http.status = 503;
-          if (refused instanceof UnavailableError)
-            response.http.headers.set('retry-after', String(refused.retryAfterSeconds));
-        },
-      }),
+  answerCheck<Context extends { importTicket: ImportTicket }>(): AnswerCheck<Context> {
+    return async ({ contextValue, operation, response }) => {
+      if (operation?.operation !== 'query' || response.body.kind !== 'single') return;
+      const refused = await this.recheck(contextValue.importTicket);
+      if (refused === null) return;
+      // The status follows from the code; an import's own wait replaces the default Retry-After.
+      response.body.singleResult = {
+        errors: [{ message: refused.message, extensions: { code: refused.code } }],
+      };
+      if (refused instanceof UnavailableError)
+        response.http.headers.set('retry-after', String(refused.retryAfterSeconds));
     };
   }
 
