@@ -1,6 +1,6 @@
 // The operation limits (src/api/limits.ts) as validation rules over the real schema, at each edge:
 // depth, aliases, traversals, expanded fields (fan-out through fragments), tokens and subscriptions.
-// test/api/limits.test.ts checks the same limits through the HTTP server.
+// test/abuse/limits.test.ts checks the same limits through the HTTP server.
 import { getIntrospectionQuery, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, noSubscriptions, operationLimits } from '../../src/api/limits.ts';

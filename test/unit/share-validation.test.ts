@@ -1,7 +1,7 @@
 // The share service's own checks, before and after the store: bad input is refused naming the bad
 // value and writes nothing, and the store's refusals become the contract's errors. The store here is a
 // script of answers; what the real one decides (recipients, owned links, revocation) is tested against
-// Neo4j in test/api/shares.test.ts and test/api/share-recipients.test.ts.
+// Neo4j in test/api/shares.test.ts and test/abuse/share-recipients.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/policy.ts';
 import { DomainError } from '../../src/domain/errors.ts';
