@@ -22,9 +22,11 @@ export async function post(
   token: string,
   query: string,
   variables: Record<string, unknown>,
+  signal?: AbortSignal,
 ): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
+    signal,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });

@@ -46,7 +46,9 @@ function startServer(
         }
       }
     });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${name} exited (${code}) before it was ready:\n${output}`)),
+    );
   });
 }
 
