@@ -10,29 +10,30 @@ import { toNeo4jDateTime } from '../src/graph/mappers.ts';
 const ACTIVE_SHARE = 'sh.revokedAt IS NULL AND (sh.expiresAt IS NULL OR $t < sh.expiresAt)';
 const HOLDS = '(l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
 
-// `open`: the viewer is the customer or the customer shared all its sourcing with it. A partial share
-// covers a link only when the share's owner is the link's customer, hence the EXISTS after the cheap
-// list test.
+// `open`: the viewer is the customer or the customer shared all its sourcing with it, asked of the
+// customer's own few shares (a list of every owner that shared with the viewer costs a scan per
+// customer once it holds thousands). A partial share covers a link only when the share's owner is the
+// link's customer, hence the EXISTS after the cheap list test.
 const tier = `
-CALL (v, whole, partial, frontier) {
+CALL (v, partial, frontier) {
   UNWIND frontier AS c
-  WITH c, c = v OR c IN whole AS open
+  WITH c, c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(sh:Share)-[:TO]->(v) WHERE sh.linkIds IS NULL AND ${ACTIVE_SHARE} } AS open
   MATCH (c)<-[l:SUPPLIES]-(s)
   WHERE (open OR s = v OR (l.id IN partial AND EXISTS {
       MATCH (c)-[:GRANTED]->(sh:Share)-[:TO]->(v) WHERE ${ACTIVE_SHARE} AND l.id IN sh.linkIds }))
     AND ${HOLDS}
   RETURN collect(l.id) AS found, collect(DISTINCT s) AS next
 }
-WITH v, whole, partial, seen, links + found AS links, tiers, [s IN next WHERE NOT s IN seen] AS frontier
-WITH v, whole, partial, frontier, seen + frontier AS seen, links, tiers + [[s IN frontier | s.id]] AS tiers`;
+WITH v, partial, seen, links + found AS links, tiers, [s IN next WHERE NOT s IN seen] AS frontier
+WITH v, partial, frontier, seen + frontier AS seen, links, tiers + [[s IN frontier | s.id]] AS tiers`;
 
 export function floorStatement(depth: number): string {
   return `
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (o:Organization)-[:GRANTED]->(sh:Share)-[:TO]->(v) WHERE ${ACTIVE_SHARE}
-WITH v, collect(DISTINCT CASE WHEN sh.linkIds IS NULL THEN o END) AS whole,
-     collect(sh.linkIds) AS partialLists
-WITH v, whole, reduce(ids = [], list IN partialLists | ids + list) AS partial,
+OPTIONAL MATCH (v)<-[:TO]-(sh:Share) WHERE sh.linkIds IS NOT NULL AND ${ACTIVE_SHARE}
+WITH v, collect(sh.linkIds) AS partialLists
+WITH v, reduce(ids = [], list IN partialLists | ids + list) AS partial,
      [v] AS frontier, [v] AS seen, [] AS links, [] AS tiers
 ${Array.from({ length: depth }, () => tier).join('\n')}
 RETURN [t IN tiers WHERE size(t) > 0] AS tiers, links`;
