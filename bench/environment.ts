@@ -16,6 +16,7 @@ import { importGraph } from '../src/import/import-graph.ts';
 import { fileOrigin, fileSource } from '../src/import/read-records.ts';
 import { REPO_ROOT } from '../src/runtime/paths.ts';
 import { writeGraphFile } from '../src/generator/write.ts';
+import { ADDON_PREFIX } from './reach-addon.ts';
 
 export const BENCH_DIR = join(REPO_ROOT, 'bench', 'data');
 
@@ -60,8 +61,11 @@ export async function benchDatabase(
   await migrate(executor);
   const marker = join(dataDir, 'tiersight-bench-graph.txt');
   // A bundled store remembers which file it holds; an external database is reused when it holds
-  // exactly that many organizations (set BENCH_REIMPORT=1 to force an import).
-  const count = await driver.executeQuery('MATCH (o:Organization) RETURN count(o) AS n');
+  // exactly that many organizations besides the reach add-on (set BENCH_REIMPORT=1 to force an import).
+  const count = await driver.executeQuery(
+    'MATCH (o:Organization) WHERE NOT o.id STARTS WITH $prefix RETURN count(o) AS n',
+    { prefix: ADDON_PREFIX },
+  );
   const loaded =
     process.env['BENCH_REIMPORT'] !== '1' &&
     (bundled
@@ -92,13 +96,23 @@ export async function benchDatabase(
   };
 }
 
-/** `count` purchasers spread over the id range, the same ones on every run. */
-export async function benchViewers(executor: Executor, count: number): Promise<string[]> {
-  const purchasers = (
+/** `count` generated organizations of `types` (purchasers by default) spread over the id range. */
+export async function benchViewers(
+  executor: Executor,
+  count: number,
+  types: readonly string[] = ['PURCHASER'],
+): Promise<string[]> {
+  const ids = (
     await executor.driver.executeQuery(
-      "MATCH (o:Organization {type: 'PURCHASER'}) RETURN o.id AS id ORDER BY id",
+      'MATCH (o:Organization) WHERE o.type IN $types AND NOT o.id STARTS WITH $prefix RETURN o.id AS id ORDER BY id',
+      { types, prefix: ADDON_PREFIX },
     )
   ).records.map((r) => r.get('id') as string);
-  const step = Math.max(1, Math.floor(purchasers.length / count));
-  return purchasers.filter((_, i) => i % step === 0).slice(0, count);
+  return spread(ids, count);
+}
+
+/** At most `count` items evenly spaced over `items`, the same ones on every run. */
+export function spread<T>(items: readonly T[], count: number): T[] {
+  const step = Math.max(1, Math.floor(items.length / count));
+  return items.filter((_, i) => i % step === 0).slice(0, count);
 }
