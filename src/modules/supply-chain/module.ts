@@ -5,15 +5,17 @@ import { canReadOwnView } from '../../api/shield.ts';
 import type { SupplyChainContext } from './context.ts';
 import { Query } from './resolvers/Query.ts';
 import { SupplyLink } from './resolvers/SupplyLink.ts';
+import { Tier } from './resolvers/Tier.ts';
 
 export const supplyChainModule: ApiModule<SupplyChainContext> = {
   name: 'supply-chain',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, SupplyLink },
+  resolvers: { Query, SupplyLink, Tier },
   rules: {
     Query: { supplyChain: canReadOwnView },
     SupplyChain: allow,
     Tier: allow,
+    OrganizationPage: allow,
     SupplyLink: allow,
     TierSummary: allow,
     TypeCount: allow,
