@@ -5,10 +5,24 @@
 import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES } from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
 import { cypher, type Fragment } from './cypher.ts';
-import { fields, float, instant, list, nullable, oneOf, text, type Decoder } from './decode.ts';
+import {
+  epochInstant,
+  fields,
+  float,
+  instant,
+  list,
+  nullable,
+  oneOf,
+  positional,
+  text,
+  type Decoder,
+} from './decode.ts';
 
 export interface Column<T> {
-  /** A map projection, written after the variable it projects. */
+  /**
+   * A map projection, written after the variable it projects; or, for the `_ROW` columns, a whole
+   * list expression over the variables they name.
+   */
   readonly projection: Fragment;
   readonly decode: Decoder<T>;
 }
@@ -30,21 +44,32 @@ const sourced = {
   sources: absentAsEmpty(list(text)),
 };
 
+const organizationFields = {
+  id: text,
+  name: text,
+  type: oneOf(ORGANIZATION_TYPES),
+  country: text,
+  city: nullable(text),
+  region: nullable(text),
+  latitude: nullable(float),
+  longitude: nullable(float),
+  osId: nullable(text),
+  ...sourced,
+};
+
 /** An organization node. */
 export const ORGANIZATION: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}`,
-  decode: fields({
-    id: text,
-    name: text,
-    type: oneOf(ORGANIZATION_TYPES),
-    country: text,
-    city: nullable(text),
-    region: nullable(text),
-    latitude: nullable(float),
-    longitude: nullable(float),
-    osId: nullable(text),
-    ...sourced,
-  }),
+  decode: fields(organizationFields),
+};
+
+/**
+ * Organization `o` as a positional list (the fields of ORGANIZATION in order), for statements that
+ * return one row per organization: a whole expression, not written after a variable.
+ */
+export const ORGANIZATION_ROW: Column<Organization> = {
+  projection: cypher`[o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]`,
+  decode: positional(organizationFields),
 };
 
 /**
@@ -78,6 +103,25 @@ export const LINK: Column<SupplyLink> = {
     validFrom: nullable(instant),
     validTo: nullable(instant),
     recordedAt,
+    ...sourced,
+  }),
+};
+
+/**
+ * Link `l` from supplier `s` to customer `c` as a positional list (the fields of LINK in order, times as
+ * epoch milliseconds), for statements that return one row per link and have both ends at hand.
+ */
+export const LINK_ROW: Column<SupplyLink> = {
+  projection: cypher`[l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
+  l.recordedAt.epochMillis, l.provenance, l.sources]`,
+  decode: positional({
+    id: text,
+    supplierId: text,
+    customerId: text,
+    products: list(text),
+    validFrom: nullable(epochInstant),
+    validTo: nullable(epochInstant),
+    recordedAt: epochInstant,
     ...sourced,
   }),
 };

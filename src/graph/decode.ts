@@ -40,6 +40,13 @@ export const integer: Decoder<number> = (value, at) => {
 export const instant: Decoder<string> = (value, at) =>
   neo4j.isDateTime(value) ? value.toStandardDate().toISOString() : mismatch(at, 'a DateTime', value);
 
+/**
+ * An instant sent as epoch milliseconds (a DateTime's `.epochMillis`), as its ISO 8601 string (UTC):
+ * the same text `instant` gives, for a fraction of the driver's decoding work. Tiersight's instants
+ * have millisecond precision (they come from JavaScript), so nothing is lost.
+ */
+export const epochInstant: Decoder<string> = (value, at) => new Date(integer(value, at)).toISOString();
+
 /** One of a vocabulary's words. */
 export const oneOf = <const W extends string>(words: readonly W[]): Decoder<W> => {
   const isWord = (value: unknown): value is W => words.some((word) => word === value);
@@ -74,6 +81,24 @@ export const fields =
     // Each key of S was just set by its own decoder; TypeScript cannot follow that through the loop.
     return decoded as Decoded<S>;
   };
+
+/**
+ * A positional list with one item per field of `shape`, in the shape's key order, decoded into the
+ * same object `fields(shape)` gives: the driver decodes a list much faster than a map.
+ */
+export const positional = <S extends Shape>(shape: S): Decoder<Decoded<S>> => {
+  const entries = Object.entries(shape);
+  return (value, at) => {
+    if (!Array.isArray(value) || value.length !== entries.length)
+      return mismatch(at, `a list of ${entries.length} items`, value);
+    const decoded: Record<string, unknown> = {};
+    entries.forEach(([key, decode], i) => {
+      decoded[key] = decode(value[i], `${at}.${key}`);
+    });
+    // As in `fields`: each key of S was set by its own decoder.
+    return decoded as Decoded<S>;
+  };
+};
 
 /** Column `key` of a result row, decoded. */
 export const column = <T>(record: Neo4jRecord, key: string, decode: Decoder<T>): T =>

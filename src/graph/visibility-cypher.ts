@@ -10,7 +10,7 @@
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
-import { ORGANIZATION } from './columns.ts';
+import { LINK_ROW, ORGANIZATION, ORGANIZATION_ROW } from './columns.ts';
 import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -139,6 +139,78 @@ CALL (v, whole, shared, x) {
     cypher`}) AS reached
 }
 `,
+  );
+
+/**
+ * One tier of the breadth-first walk of `chainWalk`: the disclosed links into the organizations of the
+ * frontier (tier k), read once each, and the suppliers at the end of them that no earlier tier holds
+ * (tier k+1). The disclosure test comes before any property of a link is read, and its list
+ * memberships are decided once per organization: `open` (v itself, or a whole share's owner: every
+ * link into it is disclosed), `owner` (some share of it may name the link). An organization that is
+ * neither discloses only links from v. Earlier tiers are subtracted by grouping (a hash per row)
+ * rather than by `IN` (a scan of every earlier tier per row); `first >= before` keeps the suppliers
+ * first seen in this tier.
+ */
+const TIER_STEP = join(
+  cypher`
+// tier
+CALL (v, owners, whole, shared, frontier) {
+  UNWIND frontier AS c
+  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (open OR s = v OR (owner AND l IN shared)) AND `,
+  HOLDS,
+  cypher` AND `,
+  IN_PRODUCT,
+  cypher`
+  RETURN collect(`,
+  LINK_ROW.projection,
+  cypher`) AS crossed, collect(DISTINCT s) AS found
+}
+CALL (reached, found) {
+  WITH reached + found AS seen, size(reached) AS before
+  WHERE size(found) > 0
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH seen[i] AS o, before, min(i) AS first
+  WHERE first >= before
+  RETURN collect(o) AS fresh
+}
+WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+`,
+);
+
+/**
+ * The supply chain of root x to `depth` tiers (rules 3 and 4), breadth first: one TIER_STEP per tier,
+ * unrolled (`depth` is a whole number; Cypher has no loop), so every organization is expanded once, at
+ * its smallest tier, and the links of rule 4 (into the root and every organization above the last
+ * tier) are exactly those the steps cross. Returns one row per item, so that the driver decodes flat
+ * lists rather than one record of nested maps: the root (`tier` 0), each reached organization (`tier`
+ * 1..depth) as an ORGANIZATION_ROW, each link as a LINK_ROW, in no particular order. (Sorting here would
+ * buffer rows that also hold every tier's lists, which Neo4j's memory accounting counts once per row.)
+ */
+export const chainWalk = (depth: number): Fragment =>
+  join(
+    cypher`
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+`,
+    ...Array.from({ length: depth }, () => TIER_STEP),
+    cypher`CALL (x, tiers, links) {
+  WITH x AS o
+  RETURN 0 AS tier, `,
+    ORGANIZATION_ROW.projection,
+    cypher` AS organization, null AS link
+  UNION ALL
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS o
+  RETURN tier, `,
+    ORGANIZATION_ROW.projection,
+    cypher` AS organization, null AS link
+  UNION ALL
+  UNWIND links AS link
+  RETURN null AS tier, null AS organization, link
+}
+RETURN tier, organization, link`,
   );
 
 /**

@@ -68,9 +68,21 @@ export class ReferenceModel {
     return [...new Set([viewer, ...owners])];
   }
 
+  /** Every link disclosed to the viewer (rule 1), remembered per viewer and view for large graphs. */
+  private readonly disclosedLinks = new Map<string, LinkRecord[]>();
+  private allDisclosed(viewer: string, view: ReferenceView): LinkRecord[] {
+    const key = `${viewer} ${view.t.toISOString()} ${view.historical}`;
+    let links = this.disclosedLinks.get(key);
+    if (links === undefined) {
+      links = this.file.links.filter((l) => this.disclosed(l, viewer, view));
+      this.disclosedLinks.set(key, links);
+    }
+    return links;
+  }
+
   /** Rule 3: smallest tier of every organization reachable from `root`, up to `maxDepth` (root at 0). */
   tiers(viewer: string, root: string, view: ReferenceView, maxDepth = Infinity): Map<string, number> {
-    const disclosed = this.file.links.filter((l) => this.disclosed(l, viewer, view));
+    const disclosed = this.allDisclosed(viewer, view);
     const tier = new Map([[root, 0]]);
     let frontier = [root];
     for (let k = 1; frontier.length > 0 && k <= maxDepth; k++) {
@@ -94,8 +106,7 @@ export class ReferenceModel {
     const organizations = [...tier]
       .filter(([id, k]) => k >= 1 && id !== root)
       .map(([id, k]) => ({ id, tier: k }));
-    const links = this.file.links
-      .filter((l) => this.disclosed(l, viewer, view))
+    const links = this.allDisclosed(viewer, view)
       .filter((l) => (tier.get(l.customer) ?? Infinity) <= depth - 1)
       .map((l) => l.id);
     return { organizations, links };

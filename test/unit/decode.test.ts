@@ -1,15 +1,26 @@
 // Decoders check what Neo4j returns and name the place of a mismatch; columns decode their projection.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { LINK, ORGANIZATION, ORGANIZATION_IDENTITY, RISK, SHARE } from '../../src/graph/columns.ts';
+import {
+  LINK,
+  LINK_ROW,
+  ORGANIZATION,
+  ORGANIZATION_IDENTITY,
+  ORGANIZATION_ROW,
+  RISK,
+  SHARE,
+} from '../../src/graph/columns.ts';
+import { statement } from '../../src/graph/cypher.ts';
 import {
   bool,
+  epochInstant,
   fields,
   float,
   instant,
   list,
   nullable,
   oneOf,
+  positional,
   text,
   UnexpectedRecordError,
   integer,
@@ -80,6 +91,32 @@ describe('columns', () => {
     expect(ORGANIZATION.decode(organization, 'root')).toEqual(organization);
     expect(ORGANIZATION.decode({ ...organization, sources: null }, 'root').sources).toEqual([]);
     expect(() => ORGANIZATION.decode({ ...organization, type: 'SUPPLIER' }, 'root')).toThrow('root.type');
+  });
+
+  it('decode rows: positional lists in the order of the map columns, times as epoch milliseconds', () => {
+    const row = Object.values(organization);
+    expect(ORGANIZATION_ROW.decode(row, 'organization')).toEqual(ORGANIZATION.decode(organization, 'o'));
+    // The list names the map column's fields in the same order (o.id, o.name, …).
+    const projected = (text: string) => [...text.matchAll(/\.(\w+)/g)].map((m) => m[1]);
+    expect(projected(statement('test.organizationRow', ORGANIZATION_ROW.projection).text)).toEqual(
+      projected(statement('test.organization', ORGANIZATION.projection).text),
+    );
+    const epoch = Date.parse('2020-01-01T00:00:00Z');
+    const link = ['l1', 's', 'c', ['x'], epoch, null, epoch + 1, 'DOCUMENTED', null];
+    expect(LINK_ROW.decode(link, 'link')).toEqual({
+      id: 'l1',
+      supplierId: 's',
+      customerId: 'c',
+      products: ['x'],
+      validFrom: '2020-01-01T00:00:00.000Z',
+      validTo: null,
+      recordedAt: '2020-01-01T00:00:00.001Z',
+      provenance: 'DOCUMENTED',
+      sources: [],
+    });
+    expect(epochInstant(-86_400_000, 'x')).toBe('1969-12-31T00:00:00.000Z');
+    expect(() => LINK_ROW.decode(link.slice(1), 'link')).toThrow('link: expected a list of 9 items');
+    expect(() => positional({ a: text })([1], 'row')).toThrow('row.a: expected a string');
   });
 
   it('decode an identity card as identity only', () => {

@@ -1,46 +1,27 @@
 // Every read that depends on who is asking. Each method is one Cypher round trip with visibility
 // decided inside the traversal (see src/graph/visibility-cypher.ts), evaluated at one instant.
 import type { Organization, SupplyLink } from '../../domain/model.ts';
-import { LINK, ORGANIZATION } from '../../graph/columns.ts';
-import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, integer } from '../../graph/decode.ts';
+import { LINK_ROW, ORGANIZATION_ROW } from '../../graph/columns.ts';
+import { column, integer, nullable, UnexpectedRecordError } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
-  DISCLOSED_IN_PRODUCT,
-  reached,
+  chainWalk,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../domain/viewer-scope.ts';
 
-/**
- * The chain of root x: the organizations of `reached`, then the disclosed links (carrying $product when
- * asked) into the root and every organization above the last tier (rule 4).
- */
+/** The chain of root x (rules 3 and 4), one row per organization and per link: see `chainWalk`. */
 export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
-  reached(depth),
-  cypher`
-CALL (v, whole, shared, x, reached) {
-  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE `,
-  DISCLOSED_IN_PRODUCT,
-  cypher`
-  WITH l, s, c ORDER BY l.id
-  RETURN collect(l `,
-  LINK.projection,
-  cypher`) AS links
-}
-RETURN x `,
-  ORGANIZATION.projection,
-  cypher` AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links`,
+  chainWalk(depth),
 ]);
 
-const reachedColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
+/** The order of Cypher's ORDER BY on strings (UTF-16 code units, as JavaScript's `<` compares). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ReachedOrganization {
   organization: Organization;
@@ -49,7 +30,9 @@ export interface ReachedOrganization {
 
 export interface SupplyChainResult {
   root: Organization;
+  /** By tier, then name and id. */
   reached: ReachedOrganization[];
+  /** By id. */
   links: SupplyLink[];
 }
 
@@ -65,16 +48,34 @@ export class SupplyChainRepository {
   ): Promise<SupplyChainResult | null> {
     const query = SUPPLY_CHAIN_BY_DEPTH[depth - 1];
     if (query === undefined) throw new RangeError(`depth must be 1..${MAX_DEPTH}, got ${depth}`);
-    const [record] = await this.executor.read(
+    const records = await this.executor.read(
       query,
-      { ...scopeParams(scope, product), root: rootId, depth },
+      { ...scopeParams(scope, product), root: rootId },
       scope.context,
     );
-    if (record === undefined) return null;
-    return {
-      root: column(record, 'root', ORGANIZATION.decode),
-      reached: column(record, 'reached', reachedColumn),
-      links: column(record, 'links', list(LINK.decode)),
-    };
+    if (records.length === 0) return null;
+    let root: Organization | undefined;
+    const reached: ReachedOrganization[] = [];
+    const links: SupplyLink[] = [];
+    for (const record of records) {
+      const link = column(record, 'link', nullable(LINK_ROW.decode));
+      if (link !== null) {
+        links.push(link);
+        continue;
+      }
+      const tier = column(record, 'tier', integer);
+      const organization = column(record, 'organization', ORGANIZATION_ROW.decode);
+      if (tier === 0) root = organization;
+      else reached.push({ organization, tier });
+    }
+    if (root === undefined) throw new UnexpectedRecordError(`${query.name} returned no root row`);
+    reached.sort(
+      (a, b) =>
+        a.tier - b.tier ||
+        byText(a.organization.name, b.organization.name) ||
+        byText(a.organization.id, b.organization.id),
+    );
+    links.sort((a, b) => byText(a.id, b.id));
+    return { root, reached, links };
   }
 }

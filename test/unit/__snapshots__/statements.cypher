@@ -416,7 +416,7 @@ WITH DISTINCT x, x = v AS isViewer
 ORDER BY isViewer DESC, x.name
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
-// ---- visibility.supplyChain.depth1 (and depth2..20: {1,N} for {1,1})
+// ---- visibility.supplyChain.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -437,23 +437,39 @@ CALL (partial) {
 MATCH (x:Organization {id: $root})
 WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
 
-CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
-  WHERE found <> x
-  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
-  ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
-}
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
-CALL (v, whole, shared, x, reached) {
-  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
+// tier
+CALL (v, owners, whole, shared, frontier) {
+  UNWIND frontier AS c
+  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
   MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)
-  WITH l, s, c ORDER BY l.id
-  RETURN collect(l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
-  .recordedAt, .provenance, .sources}) AS links
+  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  RETURN collect([l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
+  l.recordedAt.epochMillis, l.provenance, l.sources]) AS crossed, collect(DISTINCT s) AS found
 }
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, [e IN reached | {organization: e.organization, tier: e.tier}] AS reached, links
+CALL (reached, found) {
+  WITH reached + found AS seen, size(reached) AS before
+  WHERE size(found) > 0
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH seen[i] AS o, before, min(i) AS first
+  WHERE first >= before
+  RETURN collect(o) AS fresh
+}
+WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+CALL (x, tiers, links) {
+  WITH x AS o
+  RETURN 0 AS tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link
+  UNION ALL
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS o
+  RETURN tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link
+  UNION ALL
+  UNWIND links AS link
+  RETURN null AS tier, null AS organization, link
+}
+RETURN tier, organization, link
 
 // ---- visibility.visibleOrganizations
 MATCH (v:Organization {id: $viewer})
