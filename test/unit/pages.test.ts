@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '../../src/domain/model.ts';
 import { MAX_PAGE_SIZE, pageOf } from '../../src/domain/pages.ts';
+import { anOrganization } from '../support/organizations.ts';
 
-const org = (name: string, id: string): Organization => ({
-  id,
-  name,
-  type: 'FACTORY',
-  country: 'CN',
-  city: null,
-  region: null,
-  latitude: null,
-  longitude: null,
-  osId: null,
-  provenance: null,
-  sources: [],
-});
+const org = (name: string, id: string): Organization => anOrganization({ id, name });
 const tier = ['Alpha/a', 'Beta/b1', 'Beta/b2', 'Gamma/g', 'Ωmega/o'].map((s) => {
   const [name, id] = s.split('/') as [string, string];
   return org(name, id);

@@ -4,20 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { OrganizationType } from '../../src/domain/format.ts';
 import type { Organization } from '../../src/domain/model.ts';
 import { summarize } from '../../src/modules/supply-chain/supply-chain-service.ts';
+import { anOrganization } from '../support/organizations.ts';
 
-const org = (id: string, type: OrganizationType, country: string): Organization => ({
-  id,
-  name: id,
-  type,
-  country,
-  city: null,
-  region: null,
-  latitude: null,
-  longitude: null,
-  osId: null,
-  provenance: null,
-  sources: [],
-});
+const org = (id: string, type: OrganizationType, country: string): Organization =>
+  anOrganization({ id, type, country });
 
 describe('summarize', () => {
   it('counts each tier by type and by country, most first, ties in name order', () => {
