@@ -1,16 +1,75 @@
 // The demo scenario for tests: seed/demo-scenario.json, the very file `tiersight seed` and `npm start`
 // import, as records; and the ids the tests and the docs rely on (the table of docs/demo-scenario.md).
 import { readFileSync } from 'node:fs';
-import type { RiskRecord, ShareRecord, Sourced, TiersightFile } from '../../src/domain/format.ts';
+import type { RiskRecord, Severity, ShareRecord, Sourced, TiersightFile } from '../../src/domain/format.ts';
 import { DEMO_SCENARIO_PATH } from '../../src/runtime/paths.ts';
 
 /** Shares and risks carry provenance too; the importer ignores the extra fields (all shares are illustrative). */
-export type DemoShareRecord = ShareRecord & Sourced;
+export type DemoShareRecord = ShareRecord &
+  Sourced & {
+    /** Absent: SOURCING (docs/specification.md §6). */
+    scope?: 'SOURCING' | 'DISCLOSURES';
+    /** DISCLOSURES shares: the shared disclosures, null for all. */
+    disclosureIds?: string[] | null;
+  };
 export type DemoRiskRecord = RiskRecord & Sourced;
+
+/** A corrective action of a demo disclosure, as the `tiersight/v1` file states it. */
+export interface DemoActionRecord {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status?: 'OPEN' | 'IN_PROGRESS' | 'CLOSED';
+  verification?: 'DESKTOP' | 'FOLLOW_UP_AUDIT';
+  closedAt?: string;
+}
+
+/** A disclosure record of the file (docs/specification.md §6). */
+export interface DemoDisclosureRecord extends Sourced {
+  id: string;
+  owner: string;
+  subject: string;
+  kind: 'SELF_ASSESSMENT' | 'AUDIT_REPORT' | 'CORRECTIVE_ACTION_PLAN' | 'IMPROVEMENT' | 'CERTIFICATE';
+  title: string;
+  summary?: string;
+  issuer?: string;
+  standard?: string;
+  products?: string[];
+  issuedAt: string;
+  validUntil?: string;
+  documentUrl?: string;
+  documentSha256?: string;
+  actions?: DemoActionRecord[];
+  publishedAt?: string;
+}
+
+/** An access request record of the file (docs/specification.md §6). */
+export interface DemoAccessRequestRecord extends Sourced {
+  id: string;
+  requester: string;
+  target: string;
+  scope: 'SOURCING' | 'DISCLOSURES' | 'BOTH';
+  products?: string[];
+  message?: string;
+  sentAt: string;
+  dueAt?: string;
+  status?: 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
+}
+
 export interface DemoScenarioFile extends TiersightFile {
   shares: DemoShareRecord[];
   risks: DemoRiskRecord[];
+  disclosures: DemoDisclosureRecord[];
+  accessRequests: DemoAccessRequestRecord[];
 }
+
+/**
+ * "Today" in the demo's evidence: the actions and the access request that the story shows as overdue
+ * are due before this day, so they are overdue on it and ever after (docs/demo-scenario.md).
+ */
+export const DEMO_TODAY = '2026-12-02';
 
 /**
  * The file as written, typed without a decoder: test/unit/demo-scenario.test.ts checks it with the
@@ -53,4 +112,15 @@ export const DEMO_IDS = {
   shareDellSthlm: 's-dell-sthlm',
   shareDellElectronicsWatch: 's-dell-ew',
   shareAteaNoSykehusinnkjop: 's-atea-no-sykehusinnkjop',
+  shareDellSthlmDisclosures: 's-dell-sthlm-disclosures',
+  shareDellElectronicsWatchDisclosures: 's-dell-ew-disclosures',
+  shareAteaSthlmDisclosures: 's-atea-sthlm-disclosures',
+
+  dellImprovements: 'd-dell-improvements-2016',
+  dellPlan: 'd-dell-cap-2016',
+  dellAuditHipro: 'd-dell-audit-hipro-2025',
+  dellCertificateMsiShenzhen: 'd-dell-cert-msi-shenzhen-2022',
+  ateaSelfAssessment: 'd-atea-saq-2025',
+
+  requestOsloAteaNorway: 'ar-oslo-atea-no',
 } as const;

@@ -2,7 +2,7 @@
 // provenance, and what each demo viewer sees under contract section 2 (rules 1-3, re-implemented here
 // in a few lines so that the data is checked without a database).
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { DEMO_IDS, DEMO_SCENARIO, DEMO_TODAY } from '../support/demo-scenario.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
 import { parseInstant } from '../../src/domain/instants.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
@@ -11,7 +11,7 @@ import { validate } from '../../src/import/validate.ts';
 import { readDemoOrganizations } from '../../src/runtime/demo.ts';
 import { DEMO_SCENARIO_PATH } from '../../src/runtime/paths.ts';
 
-const { organizations, links, shares, risks } = DEMO_SCENARIO;
+const { organizations, links, shares, risks, disclosures, accessRequests } = DEMO_SCENARIO;
 
 /** The table of design/demo-scenario.md: id -> [type, country]. */
 const TABLE: Record<string, [string, string]> = {
@@ -85,6 +85,8 @@ const expected = (entries: [string[], number][]): Map<string, number> =>
 describe('demo scenario data', () => {
   it('is a valid tiersight/v1 file for the importer', async () => {
     expect(Object.keys(DEMO_SCENARIO).sort()).toEqual([
+      'accessRequests',
+      'disclosures',
       'format',
       'links',
       'organizations',
@@ -116,16 +118,22 @@ describe('demo scenario data', () => {
   });
 
   it('exports ids that all exist', () => {
-    const all = new Set([...organizations, ...links, ...shares, ...risks].map((r) => r.id));
+    const all = new Set(
+      [...organizations, ...links, ...shares, ...risks, ...disclosures, ...accessRequests].map((r) => r.id),
+    );
     for (const [key, id] of Object.entries(DEMO_IDS)) expect(all.has(id), `${key}: ${id}`).toBe(true);
   });
 
   it('has unique, readable ids', () => {
-    const ids = [...organizations, ...links, ...shares, ...risks].map((r) => r.id);
+    const ids = [...organizations, ...links, ...shares, ...risks, ...disclosures, ...accessRequests].map(
+      (r) => r.id,
+    );
     expect(new Set(ids).size).toBe(ids.length);
     for (const l of links) expect(l.id).toMatch(/^l-[a-z0-9-]+$/);
     for (const s of shares) expect(s.id).toMatch(/^s-[a-z0-9-]+$/);
     for (const r of risks) expect(r.id).toMatch(/^r-[a-z0-9-]+$/);
+    for (const d of disclosures) expect(d.id).toMatch(/^d-[a-z0-9-]+$/);
+    for (const a of accessRequests) expect(a.id).toMatch(/^ar-[a-z0-9-]+$/);
   });
 
   it('only refers to records that exist', () => {
@@ -140,6 +148,15 @@ describe('demo scenario data', () => {
       expect(orgs.has(s.recipient), `${s.id} recipient`).toBe(true);
     }
     for (const r of risks) expect(orgs.has(r.organization), `${r.id}`).toBe(true);
+    for (const d of disclosures) {
+      expect(orgs.has(d.owner), `${d.id} owner`).toBe(true);
+      expect(orgs.has(d.subject), `${d.id} subject`).toBe(true);
+    }
+    for (const a of accessRequests) {
+      expect(orgs.has(a.requester), `${a.id} requester`).toBe(true);
+      expect(orgs.has(a.target), `${a.id} target`).toBe(true);
+      expect(a.requester).not.toBe(a.target);
+    }
   });
 
   it('shares only links whose customer is the share owner', () => {
@@ -158,6 +175,12 @@ describe('demo scenario data', () => {
       if (l.validFrom && l.validTo) expect(instant(l.validFrom)).toBeLessThan(instant(l.validTo));
     }
     for (const s of shares) if (s.createdAt) expect(s.createdAt).toMatch(date);
+    for (const d of disclosures) {
+      for (const v of [d.issuedAt, d.validUntil, d.publishedAt]) if (v) expect(v, d.id).toMatch(date);
+      for (const a of d.actions ?? [])
+        for (const v of [a.dueAt, a.closedAt]) if (v) expect(v, a.id).toMatch(date);
+    }
+    for (const a of accessRequests) for (const v of [a.sentAt, a.dueAt]) if (v) expect(v, a.id).toMatch(date);
     for (const r of risks) for (const d of [r.observedAt, r.recordedAt]) if (d) expect(d, r.id).toMatch(date);
   });
 
@@ -167,7 +190,7 @@ describe('demo scenario data', () => {
   });
 
   it('cites at least one source for every DOCUMENTED record', () => {
-    const records = [...organizations, ...links, ...shares, ...risks];
+    const records = [...organizations, ...links, ...shares, ...risks, ...disclosures, ...accessRequests];
     const documented = records.filter((r) => r.provenance === 'DOCUMENTED');
     expect(documented.length).toBeGreaterThan(0);
     for (const r of documented) expect(r.sources?.length ?? 0, r.id).toBeGreaterThan(0);
@@ -306,5 +329,104 @@ describe('demo scenario visibility (contract section 2)', () => {
   it('a share to Region Stockholm gives nothing to the other Swedish buyers', () => {
     expect(tiers('se-adda', NOW)).toEqual(expected([[['se-atea'], 1]]));
     expect(tiers('se-svenska-kyrkan', NOW)).toEqual(expected([[['se-atea'], 1]]));
+  });
+});
+
+// --- Evidence: disclosures and access requests (contract sections 8 and 9) ---------------------------
+
+describe('demo scenario evidence (contract sections 8 and 9)', () => {
+  const today = instant(DEMO_TODAY);
+  const disclosure = (id: string) => disclosures.find((d) => d.id === id)!;
+  const overdue = (id: string) =>
+    (disclosure(id).actions ?? [])
+      .filter((a) => a.status !== 'CLOSED' && instant(a.dueAt) < today)
+      .map((a) => a.id);
+
+  it('publishes disclosures only about the owner or a direct supplier of a link that holds today', () => {
+    for (const d of disclosures) {
+      if (d.subject === d.owner) continue;
+      const direct = links.filter((l) => l.customer === d.owner && l.supplier === d.subject);
+      expect(
+        direct.some((l) => model.holds(l, view(DEMO_TODAY))),
+        `${d.id}: ${d.subject} supplies ${d.owner} today`,
+      ).toBe(true);
+    }
+  });
+
+  it('marks every disclosure and request ILLUSTRATIVE but the documented improvements, and says so first', () => {
+    const documented = disclosures.filter((d) => d.provenance === 'DOCUMENTED').map((d) => d.id);
+    expect(documented).toEqual([DEMO_IDS.dellImprovements]);
+    for (const record of [...disclosures, ...accessRequests]) {
+      if (record.provenance === 'DOCUMENTED') continue;
+      expect(record.provenance, record.id).toBe('ILLUSTRATIVE');
+      expect(record.sources?.[0], record.id).toMatch(/^Illustrative: invented for the demo/);
+    }
+  });
+
+  it('has one disclosure of each of the five kinds, with actions only on plans and audits', () => {
+    expect(disclosures.map((d) => d.kind).sort()).toEqual(
+      ['AUDIT_REPORT', 'CERTIFICATE', 'CORRECTIVE_ACTION_PLAN', 'IMPROVEMENT', 'SELF_ASSESSMENT'].sort(),
+    );
+    for (const d of disclosures) {
+      if (!['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'].includes(d.kind))
+        expect(d.actions, d.id).toBeUndefined();
+      if (d.documentSha256 !== undefined) expect(d.documentSha256, d.id).toMatch(/^[0-9a-f]{64}$/);
+      if (d.documentUrl !== undefined) expect(d.documentUrl, d.id).toMatch(/^https:\/\/example\.org\//);
+      expect(instant(d.issuedAt), d.id).toBeLessThanOrEqual(today);
+      if (d.validUntil) expect(instant(d.validUntil), d.id).toBeGreaterThan(instant(d.issuedAt));
+      for (const a of d.actions ?? []) {
+        expect(a.status === 'CLOSED', `${d.id}/${a.id} closedAt iff CLOSED`).toBe(a.closedAt !== undefined);
+        if (a.closedAt) expect(instant(a.closedAt)).toBeLessThanOrEqual(today);
+      }
+    }
+  });
+
+  it("has Dell's plan with overdue HIGH and CRITICAL actions beside closed ones, on the demo's today and ever after", () => {
+    const plan = disclosure(DEMO_IDS.dellPlan);
+    expect(plan).toMatchObject({ owner: DEMO_IDS.dell, kind: 'CORRECTIVE_ACTION_PLAN' });
+    expect(overdue(DEMO_IDS.dellPlan)).toEqual(['cap-3', 'cap-4']);
+    const statuses = new Set((plan.actions ?? []).map((a) => a.status));
+    expect(statuses).toEqual(new Set(['CLOSED', 'IN_PROGRESS', 'OPEN']));
+    expect(overdue(DEMO_IDS.dellAuditHipro)).toEqual(['f-1']);
+    const certificate = disclosure(DEMO_IDS.dellCertificateMsiShenzhen);
+    expect(instant(certificate.validUntil!)).toBeLessThan(today);
+  });
+
+  it('shares all of Dell’s evidence with Region Stockholm and only the plan with Electronics Watch', () => {
+    const byId = new Map(shares.map((s) => [s.id, s]));
+    expect(byId.get(DEMO_IDS.shareDellSthlmDisclosures)).toMatchObject({
+      owner: DEMO_IDS.dell,
+      recipient: DEMO_IDS.regionStockholm,
+      scope: 'DISCLOSURES',
+      disclosureIds: null,
+    });
+    expect(byId.get(DEMO_IDS.shareDellElectronicsWatchDisclosures)).toMatchObject({
+      owner: DEMO_IDS.dell,
+      recipient: DEMO_IDS.electronicsWatch,
+      scope: 'DISCLOSURES',
+      disclosureIds: [DEMO_IDS.dellPlan],
+    });
+    for (const s of shares.filter((x) => x.scope === 'DISCLOSURES')) {
+      expect(s.linkIds ?? null, s.id).toBeNull();
+      for (const id of s.disclosureIds ?? []) expect(disclosure(id).owner, `${s.id} -> ${id}`).toBe(s.owner);
+    }
+  });
+
+  it('has Oslo kommune’s open request to its blind spot Atea AS, sent over 3 weeks before today', () => {
+    const request = accessRequests.find((a) => a.id === DEMO_IDS.requestOsloAteaNorway)!;
+    expect(request).toMatchObject({
+      requester: DEMO_IDS.osloKommune,
+      target: DEMO_IDS.ateaNorway,
+      scope: 'SOURCING',
+      status: 'OPEN',
+    });
+    const week = 7 * 24 * 3600 * 1000;
+    expect(instant(request.dueAt!)).toBe(instant(request.sentAt) + 3 * week);
+    expect(instant(request.dueAt!)).toBeLessThan(today);
+    // Atea AS shares nothing with Oslo kommune: the request is about a blind spot.
+    expect(
+      shares.filter((s) => s.owner === DEMO_IDS.ateaNorway && s.recipient === DEMO_IDS.osloKommune),
+    ).toEqual([]);
+    expect(tiers(DEMO_IDS.osloKommune, DEMO_TODAY).get(DEMO_IDS.ateaNorway)).toBe(1);
   });
 });
