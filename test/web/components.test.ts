@@ -157,7 +157,17 @@ describe('operations', () => {
     expect(dated.query).not.toMatch(/risks \{/);
     const old = supplyChainOperation(
       { rootId: null, maxDepth: 4, asOf: '2013-06-01', product: 'x' },
-      { exposure: false, risks: false, risksAsOf: false, asOf: false, product: false },
+      {
+        exposure: false,
+        risks: false,
+        risksAsOf: false,
+        asOf: false,
+        product: false,
+        disclosures: false,
+        disclosedIndicators: false,
+        accessRequests: false,
+        blindSpotRequests: false,
+      },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });
     expect(old.query).not.toContain('risks');

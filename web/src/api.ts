@@ -1,6 +1,15 @@
 // The dashboard's only way to the data: the public GraphQL API at /graphql with the bearer token from
 // sessionStorage, plus /dev/token for the local demo picker.
-import type { Exposure, Organization, Query, SupplyChain } from './model.ts';
+import type {
+  AccessDecision,
+  AccessRequest,
+  AccessScope,
+  Disclosure,
+  Exposure,
+  Organization,
+  Query,
+  SupplyChain,
+} from './model.ts';
 
 export const TOKEN_KEY = 'tiersight.token';
 
@@ -55,6 +64,14 @@ export interface Capabilities {
   risksAsOf: boolean;
   asOf: boolean;
   product: boolean;
+  /** `Organization.disclosures` and `disclosuresReceived` (contract v1.2, section 8). */
+  disclosures: boolean;
+  /** `ExposureFinding.disclosedIndicators`: what visible disclosures say, apart from public risk. */
+  disclosedIndicators: boolean;
+  /** `accessRequestsSent` / `accessRequestsReceived` and their mutations (contract v1.2, section 9). */
+  accessRequests: boolean;
+  /** `BlindSpot.openAccessRequest`: whether the viewer already asked a blind spot. */
+  blindSpotRequests: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -63,11 +80,17 @@ export const ALL_CAPABILITIES: Capabilities = {
   risksAsOf: true,
   asOf: true,
   product: true,
+  disclosures: true,
+  disclosedIndicators: true,
+  accessRequests: true,
+  blindSpotRequests: true,
 };
 
 const CAPABILITIES = `{
   query: __type(name: "Query") { fields { name args { name } } }
   organization: __type(name: "Organization") { fields { name args { name } } }
+  finding: __type(name: "ExposureFinding") { fields { name } }
+  blindSpot: __type(name: "BlindSpot") { fields { name } }
 }`;
 
 interface TypeInfo {
@@ -77,20 +100,25 @@ interface TypeInfo {
 /** Reads the schema's capabilities; where introspection is off (production), assumes contract v1.1. */
 export async function capabilities(token: string): Promise<Capabilities> {
   try {
-    const data = await graphql<{ query: TypeInfo | null; organization: TypeInfo | null }>(
+    const data = await graphql<Record<'query' | 'organization' | 'finding' | 'blindSpot', TypeInfo | null>>(
       CAPABILITIES,
       {},
       token,
     );
+    const has = (type: TypeInfo | null, name: string) => (type?.fields ?? []).some((f) => f.name === name);
     const fields = data.query?.fields ?? [];
     const chainArgs = new Set(fields.find((f) => f.name === 'supplyChain')?.args?.map((a) => a.name));
     const risks = data.organization?.fields?.find((f) => f.name === 'risks');
     return {
-      exposure: fields.some((f) => f.name === 'exposure'),
+      exposure: has(data.query, 'exposure'),
       risks: risks !== undefined,
       risksAsOf: risks?.args?.some((a) => a.name === 'asOf') ?? false,
       asOf: chainArgs.has('asOf'),
       product: chainArgs.has('product'),
+      disclosures: has(data.organization, 'disclosures') && has(data.query, 'disclosuresReceived'),
+      disclosedIndicators: has(data.finding, 'disclosedIndicators'),
+      accessRequests: has(data.query, 'accessRequestsReceived'),
+      blindSpotRequests: has(data.blindSpot, 'openAccessRequest'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -160,8 +188,24 @@ export function supplyChainOperation(q: Query, can: Capabilities) {
   return { query, variables };
 }
 
+const PARTY = 'id name';
+
+const DISCLOSED_INDICATOR_FIELDS = `kind severity description
+      disclosure { id kind title owner { ${PARTY} } }
+      action { id status dueAt overdue }`;
+
 export function exposureOperation(q: Query, can: Capabilities) {
   const { declarations, args, variables } = argumentsOf(q, can);
+  const disclosed = can.disclosedIndicators
+    ? `\n      disclosedIndicators { ${DISCLOSED_INDICATOR_FIELDS} }`
+    : '';
+  const details = can.blindSpotRequests
+    ? `\n    blindSpotDetails {
+      tier recommendation
+      organization { id name type country }
+      openAccessRequest { id scope sentAt dueAt overdue }
+    }`
+    : '';
   const query = `query DashboardExposure(${declarations}) {
   exposure(${args}) {
     root { id name }
@@ -170,9 +214,9 @@ export function exposureOperation(q: Query, can: Capabilities) {
       tier severity
       organization { id name type country provenance }
       path { id name type country }
-      indicators { ${RISK_FIELDS} }
+      indicators { ${RISK_FIELDS} }${disclosed}
     }
-    blindSpots { id name type country }
+    blindSpots { id name type country }${details}
   }
 }`;
   return { query, variables };
@@ -218,4 +262,93 @@ export async function demoToken(org: string): Promise<string> {
   if (!response.ok || body.token === undefined)
     throw new ApiError(body.error ?? 'No token', null, response.status);
   return body.token;
+}
+
+// --- Evidence: disclosures and access requests (contract v1.2, sections 8 and 9) ---------------------
+
+const DISCLOSURE_FIELDS = `id kind title summary issuer standard products issuedAt validUntil expired
+  documentUrl documentSha256 version publishedAt updatedAt
+  owner { ${PARTY} } subject { ${PARTY} }
+  actions { id finding severity action dueAt status overdue verification closedAt }`;
+
+/** The disclosures about one organization that the viewer may see, at `asOf` (a day) or now. */
+export async function disclosuresAbout(id: string, asOf: string, token: string): Promise<Disclosure[]> {
+  const dated = asOf !== '';
+  const query = `query DashboardDisclosures($id: ID!${dated ? ', $asOf: DateTime' : ''}) {
+  organization(id: $id) { disclosures${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} } }
+}`;
+  const data = await graphql<{ organization: { disclosures: Disclosure[] } | null }>(
+    query,
+    dated ? { id, asOf } : { id },
+    token,
+  );
+  return data.organization?.disclosures ?? [];
+}
+
+const REQUEST_FIELDS = `id scope products message sentAt dueAt status overdue closedAt reason
+  requester { ${PARTY} } target { ${PARTY} }`;
+
+export interface Evidence {
+  /** Disclosures other organizations shared with the viewer. */
+  received: Disclosure[];
+  /** Access requests sent to the viewer's organization (the inbox). */
+  inbox: AccessRequest[];
+  /** Access requests the viewer's organization sent (the outbox). */
+  outbox: AccessRequest[];
+}
+
+/** What was shared with the viewer and its access requests, as far as the server offers them. */
+export async function evidence(can: Capabilities, token: string): Promise<Evidence> {
+  const parts = [
+    can.disclosures && `received: disclosuresReceived { ${DISCLOSURE_FIELDS} }`,
+    can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
+    can.accessRequests && `outbox: accessRequestsSent { ${REQUEST_FIELDS} }`,
+  ].filter((p): p is string => typeof p === 'string');
+  if (parts.length === 0) return { received: [], inbox: [], outbox: [] };
+  const data = await graphql<Partial<Evidence>>(
+    `query DashboardEvidence {\n  ${parts.join('\n  ')}\n}`,
+    {},
+    token,
+  );
+  return { received: data.received ?? [], inbox: data.inbox ?? [], outbox: data.outbox ?? [] };
+}
+
+export async function requestAccess(
+  organizationId: string,
+  scope: AccessScope,
+  message: string,
+  token: string,
+): Promise<AccessRequest> {
+  const query = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String) {
+  requestAccess(organizationId: $organizationId, scope: $scope, message: $message) { ${REQUEST_FIELDS} }
+}`;
+  const variables = { organizationId, scope, message: message.trim() === '' ? null : message.trim() };
+  return (await graphql<{ requestAccess: AccessRequest }>(query, variables, token)).requestAccess;
+}
+
+export interface Answer {
+  decision: AccessDecision;
+  /** Required to decline or extend. */
+  reason?: string;
+  /** EXTEND: the new due day, `YYYY-MM-DD`. */
+  dueAt?: string;
+}
+
+export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
+  const query = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime) {
+  answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt) { ${REQUEST_FIELDS} }
+}`;
+  const variables = {
+    id,
+    decision: answer.decision,
+    reason: answer.reason ?? null,
+    dueAt: answer.dueAt ?? null,
+  };
+  return (await graphql<{ answerAccessRequest: AccessRequest }>(query, variables, token)).answerAccessRequest;
+}
+
+export async function withdrawAccessRequest(id: string, token: string): Promise<AccessRequest> {
+  const query = `mutation DashboardWithdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
+  return (await graphql<{ withdrawAccessRequest: AccessRequest }>(query, { id }, token))
+    .withdrawAccessRequest;
 }

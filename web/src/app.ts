@@ -1,26 +1,34 @@
 // The dashboard: sign-in (token form, and in local demo mode a picker of the demo organizations), then
 // the root switcher, filters, tier view, details and exposure panels, and the exports.
 import {
+  answerAccessRequest,
   ApiError,
   capabilities,
   clearToken,
   demoOrganizations,
   demoToken,
+  disclosuresAbout,
+  evidence,
   exposure,
   me,
   readToken,
+  requestAccess,
   storeToken,
   supplyChain,
+  withdrawAccessRequest,
+  type Answer,
   type Capabilities,
   type Me,
 } from './api.ts';
 import { h } from './dom.ts';
+import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { download, exportName, tierViewPng } from './export.ts';
 import {
   buildColumns,
   chainToCsv,
   countriesOf,
   DEFAULT_TIER_LIMIT,
+  disclosedById,
   NO_FILTERS,
   ORGANIZATION_TYPES,
   pathToRoot,
@@ -28,6 +36,9 @@ import {
   productsOf,
   risksById,
   TYPE_LABELS,
+  type AccessRequest,
+  type AccessScope,
+  type DisclosedIndicator,
   type Exposure,
   type Filters,
   type OrganizationType,
@@ -164,6 +175,10 @@ class Dashboard {
   private chain: SupplyChain | null = null;
   private exposureState: ExposureState = { kind: 'loading' };
   private risks: Map<string, RiskIndicator[]> = new Map();
+  private disclosed: Map<string, DisclosedIndicator[]> = new Map();
+  /** The selected organization's disclosures, fetched when it is selected (per chain load). */
+  private disclosures = new Map<string, DisclosuresState>();
+  private evidenceState: EvidenceState = { kind: 'loading' };
   private columns: TierColumn[] = [];
   private selected: string | null = null;
   private generation = 0;
@@ -180,6 +195,11 @@ class Dashboard {
     class: 'panel exposure',
     id: 'exposure',
     'aria-labelledby': 'exposure-heading',
+  });
+  private readonly evidencePanel = h('section', {
+    class: 'panel evidence',
+    id: 'evidence',
+    'aria-labelledby': 'evidence-heading',
   });
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
   private readonly productList = h('datalist', { id: 'product-suggestions' });
@@ -248,7 +268,13 @@ class Dashboard {
         'main',
         { class: 'layout', id: 'main' },
         this.view,
-        h('aside', { class: 'side', 'aria-label': 'Details and exposure' }, this.details, this.exposurePanel),
+        h(
+          'aside',
+          { class: 'side', 'aria-label': 'Details, evidence and exposure' },
+          this.details,
+          this.evidencePanel,
+          this.exposurePanel,
+        ),
       ),
     );
     const redraw = () =>
@@ -256,6 +282,7 @@ class Dashboard {
     window.addEventListener('resize', redraw);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(redraw).observe(this.view);
     void this.load();
+    void this.loadEvidence();
   }
 
   private filterBar(): HTMLElement {
@@ -347,6 +374,7 @@ class Dashboard {
   private async load(): Promise<void> {
     const generation = ++this.generation;
     this.status.textContent = 'Loading…';
+    this.disclosures.clear();
     this.exposureState = this.can.exposure
       ? { kind: 'loading' }
       : { kind: 'unavailable', message: 'This server does not offer the exposure analysis yet.' };
@@ -380,6 +408,7 @@ class Dashboard {
         result instanceof Error
           ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}` }
           : { kind: 'loaded', exposure: result };
+      this.disclosed = disclosedById(result instanceof Error ? null : result);
       this.renderChain();
       this.renderExposurePanel();
     }
@@ -418,7 +447,14 @@ class Dashboard {
         if (link) highlighted.add(link.id);
       }
     }
-    return { chain, columns: this.columns, risks: this.risks, selected: this.selected, highlighted };
+    return {
+      chain,
+      columns: this.columns,
+      risks: this.risks,
+      selected: this.selected,
+      highlighted,
+      disclosed: this.disclosed,
+    };
   }
 
   private renderChain(): void {
@@ -454,10 +490,14 @@ class Dashboard {
       (this.query.product ? `, product “${this.query.product}”` : '') +
       '.';
     if (this.selected !== null) {
-      renderDetails(this.details, chain, this.selected, this.risks, {
-        select: (id) => this.select(id),
-        close: () => this.select(null),
-      });
+      renderDetails(
+        this.details,
+        chain,
+        this.selected,
+        this.risks,
+        { select: (id) => this.select(id), close: () => this.select(null) },
+        this.disclosuresOf(this.selected),
+      );
     } else {
       this.details.hidden = true;
       this.details.replaceChildren();
@@ -465,7 +505,77 @@ class Dashboard {
   }
 
   private renderExposurePanel(): void {
-    renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id));
+    const requests = this.can.accessRequests
+      ? {
+          requestAccess: (id: string, scope: AccessScope, note: string) =>
+            this.requestAccess(id, scope, note),
+        }
+      : null;
+    renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id), requests);
+  }
+
+  /** The disclosures of `id` as far as fetched; starts fetching them the first time. */
+  private disclosuresOf(id: string): DisclosuresState {
+    if (!this.can.disclosures) return { kind: 'unavailable' };
+    const known = this.disclosures.get(id);
+    if (known !== undefined) return known;
+    this.disclosures.set(id, { kind: 'loading' });
+    const generation = this.generation;
+    disclosuresAbout(id, this.query.asOf, this.token).then(
+      (disclosures) => this.disclosuresArrived(generation, id, { kind: 'loaded', disclosures }),
+      (error: unknown) =>
+        this.disclosuresArrived(generation, id, { kind: 'failed', message: message(error) }),
+    );
+    return { kind: 'loading' };
+  }
+
+  private disclosuresArrived(generation: number, id: string, state: DisclosuresState): void {
+    if (generation !== this.generation) return;
+    this.disclosures.set(id, state);
+    if (this.selected === id) this.renderChain();
+  }
+
+  private async loadEvidence(): Promise<void> {
+    if (!this.can.disclosures && !this.can.accessRequests) {
+      this.evidenceState = {
+        kind: 'unavailable',
+        message: 'This server does not offer disclosures or access requests yet.',
+      };
+    } else {
+      try {
+        this.evidenceState = { kind: 'loaded', evidence: await evidence(this.can, this.token) };
+      } catch (error) {
+        this.evidenceState = { kind: 'failed', message: `Could not load the evidence: ${message(error)}` };
+      }
+    }
+    renderEvidence(this.evidencePanel, this.evidenceState, this.viewer.roles.includes('SUPPLIER_ADMIN'), {
+      select: (id) => this.select(id),
+      answer: (request, answer) => this.answer(request, answer),
+      withdraw: (request) => this.withdraw(request),
+    });
+  }
+
+  /** After a request changes: the panel, and the chain and exposure (a grant may show more). */
+  private async changed(news: string): Promise<void> {
+    this.status.textContent = news;
+    await Promise.all([this.loadEvidence(), this.load()]);
+    this.status.textContent = `${news} ${this.status.textContent ?? ''}`.trim();
+  }
+
+  private async requestAccess(id: string, scope: AccessScope, note: string): Promise<void> {
+    const request = await requestAccess(id, scope, note, this.token);
+    await this.changed(`Access request sent to ${request.target.name}, due ${request.dueAt.slice(0, 10)}.`);
+  }
+
+  private async answer(request: AccessRequest, answer: Answer): Promise<void> {
+    const answered = await answerAccessRequest(request.id, answer, this.token);
+    const verb = { GRANT: 'Granted', DECLINE: 'Declined', EXTEND: 'Extended' }[answer.decision];
+    await this.changed(`${verb} the request of ${answered.requester.name}.`);
+  }
+
+  private async withdraw(request: AccessRequest): Promise<void> {
+    await withdrawAccessRequest(request.id, this.token);
+    await this.changed(`Withdrew the request to ${request.target.name}.`);
   }
 
   private select(id: string | null): void {

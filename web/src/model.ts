@@ -56,6 +56,8 @@ export interface ExposureFinding {
   tier: number;
   path: Organization[];
   indicators: RiskIndicator[];
+  /** Present when the server has them (contract v1.2, section 8): what visible disclosures say. */
+  disclosedIndicators?: DisclosedIndicator[];
   severity: Severity;
 }
 
@@ -64,6 +66,128 @@ export interface Exposure {
   findings: ExposureFinding[];
   closestTier: number | null;
   blindSpots: Organization[];
+  /** Present when the server has `BlindSpot.openAccessRequest` (contract v1.2, section 9). */
+  blindSpotDetails?: BlindSpot[];
+}
+
+// --- Evidence: disclosures and access requests (contract v1.2, sections 8 and 9) ---------------------
+
+/** Whom a record names: enough to show it, whether or not the viewer may look the organization up. */
+export interface Party {
+  id: string;
+  name: string;
+}
+
+export type DisclosureKind =
+  'SELF_ASSESSMENT' | 'AUDIT_REPORT' | 'CORRECTIVE_ACTION_PLAN' | 'IMPROVEMENT' | 'CERTIFICATE';
+
+export const DISCLOSURE_KIND_LABELS: Record<DisclosureKind, string> = {
+  SELF_ASSESSMENT: 'Self-assessment',
+  AUDIT_REPORT: 'Audit report',
+  CORRECTIVE_ACTION_PLAN: 'Corrective action plan',
+  IMPROVEMENT: 'Improvement',
+  CERTIFICATE: 'Certificate',
+};
+
+export type ActionStatus = 'OPEN' | 'IN_PROGRESS' | 'CLOSED';
+
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  OPEN: 'open',
+  IN_PROGRESS: 'in progress',
+  CLOSED: 'closed',
+};
+
+export interface CorrectiveAction {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status: ActionStatus;
+  overdue: boolean;
+  verification?: 'DESKTOP' | 'FOLLOW_UP_AUDIT' | null;
+  closedAt?: string | null;
+}
+
+export interface Disclosure {
+  id: string;
+  kind: DisclosureKind;
+  owner: Party;
+  subject: Party;
+  title: string;
+  summary?: string | null;
+  issuer?: string | null;
+  standard?: string | null;
+  products: string[];
+  issuedAt: string;
+  validUntil?: string | null;
+  expired: boolean;
+  documentUrl?: string | null;
+  documentSha256?: string | null;
+  actions: CorrectiveAction[];
+  version: number;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export type DisclosedIndicatorKind = 'OPEN_ACTION' | 'OVERDUE_ACTION' | 'EXPIRED_EVIDENCE';
+
+/** What a visible disclosure says about an organization: never mixed with public risk indicators. */
+export interface DisclosedIndicator {
+  kind: DisclosedIndicatorKind;
+  severity: Severity;
+  description: string;
+  disclosure: { id: string; kind: DisclosureKind; title: string; owner: Party };
+  action?: { id: string; status: ActionStatus; dueAt: string; overdue: boolean } | null;
+}
+
+export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+export type AccessRequestStatus = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
+export type AccessDecision = 'GRANT' | 'DECLINE' | 'EXTEND';
+
+export const ACCESS_SCOPE_LABELS: Record<AccessScope, string> = {
+  SOURCING: 'its sourcing',
+  DISCLOSURES: 'its disclosures',
+  BOTH: 'its sourcing and its disclosures',
+};
+
+export interface AccessRequest {
+  id: string;
+  requester: Party;
+  target: Party;
+  scope: AccessScope;
+  products: string[];
+  message?: string | null;
+  sentAt: string;
+  dueAt: string;
+  status: AccessRequestStatus;
+  overdue: boolean;
+  closedAt?: string | null;
+  reason?: string | null;
+}
+
+export interface BlindSpot {
+  organization: Organization;
+  tier: number;
+  recommendation: string;
+  openAccessRequest?: Pick<AccessRequest, 'id' | 'sentAt' | 'dueAt' | 'overdue' | 'scope'> | null;
+}
+
+/** The disclosed indicators per organization id, from the exposure findings. */
+export function disclosedById(exposure: Exposure | null): Map<string, DisclosedIndicator[]> {
+  const disclosed = new Map<string, DisclosedIndicator[]>();
+  for (const f of exposure?.findings ?? []) {
+    if ((f.disclosedIndicators ?? []).length > 0) disclosed.set(f.organization.id, f.disclosedIndicators!);
+  }
+  return disclosed;
+}
+
+/** The latest day an extension may set (`YYYY-MM-DD`): 2 calendar months after sending (contract 9). */
+export function extensionLimit(request: Pick<AccessRequest, 'sentAt'>): string {
+  const limit = new Date(request.sentAt);
+  limit.setUTCMonth(limit.getUTCMonth() + 2);
+  return limit.toISOString().slice(0, 10);
 }
 
 /** The server-side arguments (a change refetches). */
@@ -99,7 +223,7 @@ export const TYPE_LABELS: Record<OrganizationType, string> = {
 export const severityRank = (s: Severity | null | undefined): number => (s ? SEVERITIES.indexOf(s) + 1 : 0);
 
 /** The highest severity among indicators, or null when there are none. */
-export function highestSeverity(indicators: readonly RiskIndicator[] | undefined): Severity | null {
+export function highestSeverity(indicators: readonly { severity: Severity }[] | undefined): Severity | null {
   let best: Severity | null = null;
   for (const i of indicators ?? []) if (severityRank(i.severity) > severityRank(best)) best = i.severity;
   return best;

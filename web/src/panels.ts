@@ -1,5 +1,6 @@
-// The side panels: details of the selected organization, and the exposure of the root's chain
-// (findings nearest first with paths and sources, blind spots with what to do).
+// The side panels: details of the selected organization (public risk, then the disclosures shared with
+// the viewer), and the exposure of the root's chain (findings nearest first with paths and sources,
+// public and disclosed apart; blind spots with what to do, and "Request access").
 import { append, day, h } from './dom.ts';
 import {
   blindSpotAdvice,
@@ -10,12 +11,23 @@ import {
   severityRank,
   tierById,
   TYPE_LABELS,
+  type BlindSpot,
   type Exposure,
+  type ExposureFinding,
   type Organization,
   type RiskIndicator,
   type SupplyChain,
   type SupplyLink,
 } from './model.ts';
+import {
+  blindSpotRequest,
+  disclosedBadge,
+  disclosedIndicatorList,
+  disclosuresSection,
+  publicTag,
+  type DisclosuresState,
+  type RequestAccessHandler,
+} from './evidence.ts';
 import { riskBadge } from './tier-view.ts';
 
 export const ILLUSTRATIVE_NOTE = 'illustrative, not a claim about the real company';
@@ -51,6 +63,8 @@ export function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
         h('span', { class: `badge sev-${i.severity}` }, i.severity),
         ' ',
         h('span', { class: 'risk-kind' }, i.kind.replaceAll('_', ' ').toLowerCase()),
+        ' ',
+        publicTag(),
         i.description && h('p', { class: 'risk-description' }, i.description),
         h(
           'p',
@@ -104,6 +118,7 @@ export function renderDetails(
   id: string,
   risks: ReadonlyMap<string, RiskIndicator[]>,
   handlers: { select(id: string): void; close(): void },
+  disclosures: DisclosuresState = { kind: 'unavailable' },
 ): void {
   const byId = organizationsById(chain);
   const o = byId.get(id);
@@ -145,8 +160,9 @@ export function renderDetails(
       o.provenance && h('dd', {}, o.provenance.toLowerCase()),
     ),
     illustrative(o.provenance),
-    h('h3', {}, 'Risk indicators'),
+    h('h3', {}, 'Public risk indicators'),
     indicators.length > 0 ? riskList(indicators) : h('p', { class: 'muted' }, 'No risk indicator on record.'),
+    disclosuresSection(disclosures, o.name),
     h('h3', {}, 'Path to the root'),
     path === null
       ? h('p', { class: 'muted' }, 'Not connected to the root through visible links.')
@@ -172,11 +188,69 @@ export function renderDetails(
 export type ExposureState =
   { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'loaded'; exposure: Exposure };
 
+/** The blind spots with their tier and advice: the server's details where it has them. */
+function blindSpotsOf(exposure: Exposure, tiers: ReadonlyMap<string, number>): BlindSpot[] {
+  const spots =
+    exposure.blindSpotDetails ??
+    exposure.blindSpots.map((o) => ({
+      organization: o,
+      tier: tiers.get(o.id) ?? Number.POSITIVE_INFINITY,
+      recommendation: blindSpotAdvice(o),
+    }));
+  return [...spots].sort((a, b) => a.tier - b.tier || a.organization.name.localeCompare(b.organization.name));
+}
+
+function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElement {
+  const disclosed = f.disclosedIndicators ?? [];
+  return h(
+    'li',
+    { class: 'finding', 'data-org-id': f.organization.id, 'data-tier': f.tier },
+    h(
+      'div',
+      { class: 'finding-head' },
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => select(f.organization.id) },
+        f.organization.name,
+      ),
+      ` · tier ${f.tier} `,
+      riskBadge(f.indicators),
+      disclosedBadge(disclosed),
+    ),
+    pathList(f.path, select, `Path to ${f.organization.name}`),
+    f.indicators.length > 0 &&
+      h(
+        'p',
+        { class: 'finding-sources' },
+        'Sources: ',
+        [...new Set(f.indicators.map((i) => i.source))].flatMap((source, index) => [
+          index > 0 ? '; ' : '',
+          h('cite', {}, source),
+        ]),
+      ),
+    f.indicators.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, `What was found (${plural(f.indicators.length, 'indicator')})`),
+        riskList(f.indicators),
+      ),
+    disclosed.length > 0 &&
+      h(
+        'details',
+        { class: 'finding-disclosed', open: true },
+        h('summary', {}, `What disclosures say (${plural(disclosed.length, 'indicator')})`),
+        disclosedIndicatorList(disclosed),
+      ),
+  );
+}
+
 export function renderExposure(
   panel: HTMLElement,
   state: ExposureState,
   chain: SupplyChain | null,
   select: (id: string) => void,
+  requests: RequestAccessHandler | null = null,
 ): void {
   const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
   if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
@@ -188,9 +262,7 @@ export function renderExposure(
     (a, b) => a.tier - b.tier || severityRank(b.severity) - severityRank(a.severity),
   );
   const tiers = chain ? tierById(chain) : new Map<string, number>();
-  const blindSpots = [...exposure.blindSpots].sort(
-    (a, b) => (tiers.get(a.id) ?? 99) - (tiers.get(b.id) ?? 99) || a.name.localeCompare(b.name),
-  );
+  const blindSpots = blindSpotsOf(exposure, tiers);
   panel.replaceChildren();
   append(
     panel,
@@ -204,44 +276,20 @@ export function renderExposure(
       `${plural(blindSpots.length, 'blind spot')}.`,
     ),
     h('h3', {}, 'Findings, nearest first'),
+    h(
+      'p',
+      { class: 'legend muted' },
+      h('span', { class: 'badge sev-HIGH' }, '⚠'),
+      ' public sources · ',
+      h('span', { class: 'badge badge-disclosed' }, '◆'),
+      ' disclosed to you by an organization in your chain',
+    ),
     findings.length === 0
       ? h('p', { class: 'muted' }, 'None.')
       : h(
           'ol',
           { class: 'findings' },
-          findings.slice(0, LIST_LIMIT).map((f) =>
-            h(
-              'li',
-              { class: 'finding', 'data-org-id': f.organization.id, 'data-tier': f.tier },
-              h(
-                'div',
-                { class: 'finding-head' },
-                h(
-                  'button',
-                  { type: 'button', class: 'link-button', onclick: () => select(f.organization.id) },
-                  f.organization.name,
-                ),
-                ` · tier ${f.tier} `,
-                riskBadge(f.indicators),
-              ),
-              pathList(f.path, select, `Path to ${f.organization.name}`),
-              h(
-                'p',
-                { class: 'finding-sources' },
-                'Sources: ',
-                [...new Set(f.indicators.map((i) => i.source))].flatMap((source, index) => [
-                  index > 0 ? '; ' : '',
-                  h('cite', {}, source),
-                ]),
-              ),
-              h(
-                'details',
-                {},
-                h('summary', {}, `What was found (${plural(f.indicators.length, 'indicator')})`),
-                riskList(f.indicators),
-              ),
-            ),
-          ),
+          findings.slice(0, LIST_LIMIT).map((f) => findingItem(f, select)),
         ),
     overflow(findings.length, 'findings'),
     h('h3', {}, 'Blind spots'),
@@ -258,13 +306,18 @@ export function renderExposure(
           { class: 'blind-spots' },
           blindSpots
             .slice(0, LIST_LIMIT)
-            .map((o) =>
+            .map((spot) =>
               h(
                 'li',
-                { class: 'blind-spot', 'data-org-id': o.id },
-                h('button', { type: 'button', class: 'link-button', onclick: () => select(o.id) }, o.name),
-                tiers.has(o.id) && ` · tier ${tiers.get(o.id)}`,
-                h('p', { class: 'advice' }, blindSpotAdvice(o)),
+                { class: 'blind-spot', 'data-org-id': spot.organization.id },
+                h(
+                  'button',
+                  { type: 'button', class: 'link-button', onclick: () => select(spot.organization.id) },
+                  spot.organization.name,
+                ),
+                Number.isFinite(spot.tier) && ` · tier ${spot.tier}`,
+                h('p', { class: 'advice' }, spot.recommendation),
+                blindSpotRequest(spot, requests),
               ),
             ),
         ),

@@ -2,10 +2,12 @@
 // buttons coloured by type and badged with their highest risk, and the links between them drawn as SVG
 // curves under the cards. Big tiers show their first organizations and a "+K more" button.
 import { h, svg, SVG_NS } from './dom.ts';
+import { disclosedBadge } from './evidence.ts';
 import {
   highestSeverity,
   plural,
   TYPE_LABELS,
+  type DisclosedIndicator,
   type Organization,
   type RiskIndicator,
   type SupplyChain,
@@ -24,6 +26,8 @@ export interface TierViewInput {
   selected: string | null;
   /** Links to emphasise (the selected organization's path to the root). */
   highlighted: ReadonlySet<string>;
+  /** What visible disclosures say, per organization: badged apart from the public risk. */
+  disclosed?: ReadonlyMap<string, DisclosedIndicator[]>;
 }
 
 export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTMLElement | null {
@@ -57,6 +61,7 @@ function card(o: Organization, tier: number, input: TierViewInput, handlers: Tie
       h('span', { class: 'org-name' }, o.name),
       h('span', { class: 'org-meta' }, `${TYPE_LABELS[o.type]} · ${o.country}`),
       riskBadge(indicators),
+      disclosedBadge(input.disclosed?.get(o.id)),
     ),
   );
 }

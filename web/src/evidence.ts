@@ -1,0 +1,485 @@
+// Working-condition evidence on the dashboard (contract v1.2, sections 8 and 9): disclosures as cards,
+// what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
+// "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
+// one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
+import type { Answer, Evidence } from './api.ts';
+import { append, day, h } from './dom.ts';
+import {
+  ACCESS_SCOPE_LABELS,
+  ACCESS_SCOPES,
+  ACTION_STATUS_LABELS,
+  DISCLOSURE_KIND_LABELS,
+  extensionLimit,
+  highestSeverity,
+  plural,
+  severityRank,
+  type AccessRequest,
+  type AccessScope,
+  type BlindSpot,
+  type CorrectiveAction,
+  type DisclosedIndicator,
+  type DisclosedIndicatorKind,
+  type Disclosure,
+  type Party,
+} from './model.ts';
+
+export type DisclosuresState =
+  | { kind: 'unavailable' }
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'loaded'; disclosures: Disclosure[] };
+
+export type EvidenceState =
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'loaded'; evidence: Evidence };
+
+export interface EvidenceHandlers {
+  select(id: string): void;
+  answer(request: AccessRequest, answer: Answer): Promise<void>;
+  withdraw(request: AccessRequest): Promise<void>;
+}
+
+export interface RequestAccessHandler {
+  requestAccess(organizationId: string, scope: AccessScope, message: string): Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Marks what an organization told the viewer, as against what public sources say. */
+export const disclosedTag = (owner: Party): HTMLElement =>
+  h('span', { class: 'tag tag-disclosed' }, `disclosed by ${owner.name}`);
+
+export const publicTag = (): HTMLElement => h('span', { class: 'tag tag-public' }, 'public');
+
+const overdueBadge = () => h('span', { class: 'badge badge-overdue' }, 'overdue');
+const expiredBadge = () => h('span', { class: 'badge badge-expired' }, 'expired');
+const severityBadge = (severity: string) => h('span', { class: `badge sev-${severity}` }, severity);
+
+function actionItem(a: CorrectiveAction): HTMLElement {
+  return h(
+    'li',
+    { class: `action${a.overdue ? ' is-overdue' : ''}`, 'data-action-id': a.id, 'data-status': a.status },
+    h(
+      'p',
+      { class: 'action-head' },
+      severityBadge(a.severity),
+      ' ',
+      h('span', { class: `badge status-${a.status}` }, ACTION_STATUS_LABELS[a.status]),
+      a.overdue && ' ',
+      a.overdue && overdueBadge(),
+      ' ',
+      h('span', { class: 'action-finding' }, a.finding),
+    ),
+    h('p', { class: 'action-what' }, a.action),
+    h(
+      'p',
+      { class: 'action-dates' },
+      `Due ${day(a.dueAt)}`,
+      a.closedAt && ` · closed ${day(a.closedAt)}`,
+      a.verification && ` · verified by ${a.verification === 'DESKTOP' ? 'documents' : 'a follow-up audit'}`,
+    ),
+  );
+}
+
+function documentLine(d: Disclosure): HTMLElement | null {
+  if (!d.documentUrl && !d.documentSha256) return null;
+  const safe = d.documentUrl && /^https?:\/\//.test(d.documentUrl);
+  return h(
+    'p',
+    { class: 'disclosure-document' },
+    safe
+      ? h('a', { href: d.documentUrl!, target: '_blank', rel: 'noopener noreferrer' }, 'Document')
+      : 'Document',
+    d.documentSha256 && ' · SHA-256 ',
+    d.documentSha256 && h('code', { class: 'sha256' }, d.documentSha256),
+  );
+}
+
+/** One disclosure as the viewer may see it: what, by whom, about whom, how valid, its actions. */
+export function disclosureCard(d: Disclosure, options: { showSubject?: boolean } = {}): HTMLElement {
+  const overdue = d.actions.filter((a) => a.overdue).length;
+  const fact = (term: string, value: Node | string | null | undefined | false) =>
+    value ? [h('dt', {}, term), h('dd', {}, value)] : [];
+  return h(
+    'article',
+    {
+      class: `disclosure${d.expired ? ' is-expired' : ''}`,
+      'data-disclosure-id': d.id,
+      'data-kind': d.kind,
+    },
+    h(
+      'p',
+      { class: 'disclosure-kind' },
+      h('span', { class: 'kind-label' }, DISCLOSURE_KIND_LABELS[d.kind]),
+      ' ',
+      disclosedTag(d.owner),
+      d.expired && ' ',
+      d.expired && expiredBadge(),
+      overdue > 0 && ' ',
+      overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
+    ),
+    h('h4', { class: 'disclosure-title' }, d.title),
+    d.summary && h('p', { class: 'disclosure-summary' }, d.summary),
+    h(
+      'dl',
+      { class: 'facts disclosure-facts' },
+      fact('About', options.showSubject ? d.subject.name : null),
+      fact('Issuer', d.issuer),
+      fact('Standard', d.standard),
+      fact('Issued', day(d.issuedAt)),
+      fact(
+        'Valid until',
+        d.validUntil ? `${day(d.validUntil)}${d.expired ? ' (expired)' : ''}` : 'no end date',
+      ),
+      fact('Products', d.products.length > 0 ? d.products.join(', ') : 'all'),
+      fact('Version', `${d.version}, recorded ${day(d.updatedAt)}`),
+    ),
+    d.actions.length > 0 &&
+      h(
+        'ol',
+        { class: 'actions', 'aria-label': `Actions of ${d.title}` },
+        d.actions.map((a) => actionItem(a)),
+      ),
+    documentLine(d),
+  );
+}
+
+/** The "Disclosures" part of the details panel. */
+export function disclosuresSection(state: DisclosuresState, name: string): (HTMLElement | false)[] {
+  if (state.kind === 'unavailable') return [];
+  const body =
+    state.kind === 'loading'
+      ? h('p', { class: 'muted' }, 'Loading…')
+      : state.kind === 'failed'
+        ? h('p', { role: 'alert', class: 'error' }, `Could not load the disclosures: ${state.message}`)
+        : state.disclosures.length === 0
+          ? h('p', { class: 'muted no-disclosures' }, `No disclosure about ${name} is shared with you.`)
+          : h(
+              'div',
+              { class: 'disclosures' },
+              state.disclosures.map((d) => disclosureCard(d)),
+            );
+  return [
+    h(
+      'h3',
+      { class: 'disclosed-heading' },
+      'Disclosures ',
+      h('span', { class: 'muted' }, '(evidence shared with you)'),
+    ),
+    body,
+  ];
+}
+
+const DISCLOSED_KIND_LABELS: Record<DisclosedIndicatorKind, string> = {
+  OPEN_ACTION: 'open action',
+  OVERDUE_ACTION: 'overdue action',
+  EXPIRED_EVIDENCE: 'expired evidence',
+};
+
+/** What visible disclosures say about an organization, each naming the disclosure it comes from. */
+export function disclosedIndicatorList(indicators: readonly DisclosedIndicator[]): HTMLElement {
+  const sorted = [...indicators].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return h(
+    'ul',
+    { class: 'disclosed-indicators' },
+    sorted.map((i) =>
+      h(
+        'li',
+        { class: `disclosed-indicator kind-${i.kind}`, 'data-disclosure-id': i.disclosure.id },
+        severityBadge(i.severity),
+        ' ',
+        h('span', { class: 'risk-kind' }, DISCLOSED_KIND_LABELS[i.kind]),
+        ' ',
+        disclosedTag(i.disclosure.owner),
+        h('p', { class: 'risk-description' }, i.description),
+        h(
+          'p',
+          { class: 'risk-source' },
+          `${DISCLOSURE_KIND_LABELS[i.disclosure.kind]}: `,
+          h('cite', {}, i.disclosure.title),
+          i.action && ` · action ${i.action.id}, due ${day(i.action.dueAt)}`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** The tier-card marker for disclosed indicators, in the disclosed colour, beside the public badge. */
+export function disclosedBadge(indicators: readonly DisclosedIndicator[] | undefined): HTMLElement | null {
+  const severity = highestSeverity(indicators);
+  if (severity === null || indicators === undefined) return null;
+  const owners = [...new Set(indicators.map((i) => i.disclosure.owner.name))].join(', ');
+  return h(
+    'span',
+    { class: 'badge badge-disclosed', title: `Disclosed by ${owners}` },
+    h('span', { 'aria-hidden': 'true' }, `◆ ${severity}`),
+    h('span', { class: 'visually-hidden' }, ` disclosed: ${plural(indicators.length, 'indicator')}`),
+  );
+}
+
+// --- Access requests --------------------------------------------------------------------------------
+
+const statusBadge = (r: Pick<AccessRequest, 'status'>) =>
+  h('span', { class: `badge request-status status-${r.status}` }, r.status.toLowerCase());
+
+/** A button that runs `run` once, disabled meanwhile; errors go to `alert`. */
+function action(
+  label: string,
+  run: () => Promise<void>,
+  alert: HTMLElement,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
+  const button = h('button', { type: 'button', ...attributes }, label);
+  button.addEventListener('click', () => void guarded(button, run, alert));
+  return button;
+}
+
+async function guarded(control: HTMLButtonElement, run: () => Promise<void>, alert: HTMLElement) {
+  control.disabled = true;
+  alert.textContent = '';
+  try {
+    await run();
+  } catch (error) {
+    alert.textContent = message(error);
+  } finally {
+    control.disabled = false;
+  }
+}
+
+/** A small inline form (hidden until its opener is pressed) whose submit runs `run`. */
+function inlineForm(
+  className: string,
+  label: string,
+  fields: HTMLElement[],
+  submit: string,
+  run: () => Promise<void>,
+  alert: HTMLElement,
+): { opener: HTMLButtonElement; form: HTMLFormElement } {
+  const submitButton = h('button', { type: 'submit', class: 'primary' }, submit);
+  const form = h('form', { class: `inline-form ${className}`, hidden: true }, fields, submitButton);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void guarded(submitButton, run, alert);
+  });
+  const opener = h('button', { type: 'button', 'aria-expanded': 'false' }, label);
+  opener.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    opener.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
+  });
+  return { opener, form };
+}
+
+const field = (id: string, label: string, control: HTMLElement) =>
+  h('div', { class: 'field' }, h('label', { for: id }, label), control);
+
+function answerControls(r: AccessRequest, handlers: EvidenceHandlers, alert: HTMLElement): HTMLElement {
+  const declineReason = h('textarea', { id: `decline-reason-${r.id}`, rows: 2, required: true });
+  const decline = inlineForm(
+    'decline-form',
+    'Decline…',
+    [field(declineReason.id, 'Why you decline (the requester sees it)', declineReason)],
+    'Decline request',
+    () => handlers.answer(r, { decision: 'DECLINE', reason: declineReason.value.trim() }),
+    alert,
+  );
+  const dueInput = h('input', {
+    id: `extend-due-${r.id}`,
+    type: 'date',
+    required: true,
+    min: day(r.dueAt),
+    max: extensionLimit(r),
+  });
+  const extendReason = h('textarea', { id: `extend-reason-${r.id}`, rows: 2, required: true });
+  const extend = inlineForm(
+    'extend-form',
+    'Extend…',
+    [
+      field(dueInput.id, `New due date (at most ${extensionLimit(r)})`, dueInput),
+      field(extendReason.id, 'Why you need longer (the requester sees it)', extendReason),
+    ],
+    'Extend',
+    () =>
+      handlers.answer(r, { decision: 'EXTEND', dueAt: dueInput.value, reason: extendReason.value.trim() }),
+    alert,
+  );
+  return h(
+    'div',
+    { class: 'answer' },
+    h(
+      'div',
+      { class: 'answer-buttons' },
+      action('Grant', () => handlers.answer(r, { decision: 'GRANT' }), alert, { class: 'grant' }),
+      decline.opener,
+      extend.opener,
+    ),
+    decline.form,
+    extend.form,
+  );
+}
+
+function requestItem(
+  r: AccessRequest,
+  box: 'inbox' | 'outbox',
+  canAnswer: boolean,
+  handlers: EvidenceHandlers,
+): HTMLElement {
+  const alert = h('p', { role: 'alert', class: 'error' });
+  const open = r.status === 'OPEN';
+  const counterpart = box === 'inbox' ? r.requester : r.target;
+  return h(
+    'li',
+    {
+      class: `access-request${r.overdue ? ' is-overdue' : ''}`,
+      'data-request-id': r.id,
+      'data-status': r.status,
+    },
+    h(
+      'p',
+      { class: 'request-head' },
+      box === 'inbox'
+        ? [h('strong', {}, counterpart.name), ` asks you to share ${ACCESS_SCOPE_LABELS[r.scope]}`]
+        : ['You asked ', h('strong', {}, counterpart.name), ` to share ${ACCESS_SCOPE_LABELS[r.scope]}`],
+      ' ',
+      statusBadge(r),
+      r.overdue && ' ',
+      r.overdue && overdueBadge(),
+    ),
+    h(
+      'p',
+      { class: 'request-dates' },
+      `Sent ${day(r.sentAt)} · `,
+      h('span', { class: 'request-due' }, `due ${day(r.dueAt)}`),
+      r.closedAt && ` · ${r.status.toLowerCase()} ${day(r.closedAt)}`,
+    ),
+    r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
+    r.message && h('blockquote', { class: 'request-message' }, r.message),
+    r.reason && h('p', { class: 'request-reason' }, `Reason: ${r.reason}`),
+    open && box === 'inbox' && canAnswer && answerControls(r, handlers, alert),
+    open &&
+      box === 'inbox' &&
+      !canAnswer &&
+      h('p', { class: 'muted' }, 'A supplier_admin of your organization answers it.'),
+    open && box === 'outbox' && action('Withdraw', () => handlers.withdraw(r), alert, { class: 'withdraw' }),
+    alert,
+  );
+}
+
+function requestList(
+  requests: readonly AccessRequest[],
+  box: 'inbox' | 'outbox',
+  canAnswer: boolean,
+  handlers: EvidenceHandlers,
+): HTMLElement {
+  if (requests.length === 0) return h('p', { class: 'muted', 'data-box': box }, 'None.');
+  return h(
+    'ul',
+    { class: `requests ${box}`, 'data-box': box },
+    requests.map((r) => requestItem(r, box, canAnswer, handlers)),
+  );
+}
+
+function receivedItem(d: Disclosure, select: (id: string) => void): HTMLElement {
+  const overdue = d.actions.filter((a) => a.overdue).length;
+  return h(
+    'li',
+    { class: 'received-disclosure', 'data-disclosure-id': d.id },
+    h('span', { class: 'kind-label' }, DISCLOSURE_KIND_LABELS[d.kind]),
+    ' ',
+    disclosedTag(d.owner),
+    d.expired && ' ',
+    d.expired && expiredBadge(),
+    overdue > 0 && ' ',
+    overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
+    h('p', { class: 'received-title' }, d.title),
+    h(
+      'p',
+      { class: 'muted' },
+      'About ',
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => select(d.subject.id) },
+        d.subject.name,
+      ),
+      ` · issued ${day(d.issuedAt)}`,
+    ),
+  );
+}
+
+/** The evidence panel: disclosures shared with the viewer, then the inbox and outbox of requests. */
+export function renderEvidence(
+  panel: HTMLElement,
+  state: EvidenceState,
+  canAnswer: boolean,
+  handlers: EvidenceHandlers,
+): void {
+  const heading = h('h2', { id: 'evidence-heading' }, 'Evidence and access requests');
+  if (state.kind === 'unavailable') {
+    panel.hidden = true;
+    return panel.replaceChildren(heading, h('p', { class: 'muted' }, state.message));
+  }
+  panel.hidden = false;
+  if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
+  if (state.kind === 'failed') {
+    return panel.replaceChildren(heading, h('p', { role: 'alert', class: 'error' }, state.message));
+  }
+  const { received, inbox, outbox } = state.evidence;
+  const openInbox = inbox.filter((r) => r.status === 'OPEN');
+  panel.replaceChildren();
+  append(
+    panel,
+    heading,
+    h('h3', {}, 'Shared with you'),
+    received.length === 0
+      ? h('p', { class: 'muted' }, 'No organization has shared a disclosure with you.')
+      : h(
+          'ul',
+          { class: 'received' },
+          received.map((d) => receivedItem(d, handlers.select)),
+        ),
+    h(
+      'h3',
+      {},
+      'Inbox: asked of you',
+      openInbox.length > 0 && h('span', { class: 'muted' }, ` (${openInbox.length} open)`),
+    ),
+    requestList(inbox, 'inbox', canAnswer, handlers),
+    h('h3', {}, 'Outbox: you asked'),
+    requestList(outbox, 'outbox', canAnswer, handlers),
+  );
+}
+
+/** Under a blind spot: the open request's state, or "Request access" with its small form. */
+export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler | null): HTMLElement | null {
+  const open = spot.openAccessRequest;
+  if (open) {
+    return h(
+      'p',
+      { class: 'request-open' },
+      h('span', { class: 'badge status-OPEN' }, 'request open'),
+      ` sent ${day(open.sentAt)}, due ${day(open.dueAt)} `,
+      open.overdue && overdueBadge(),
+    );
+  }
+  if (handler === null) return null;
+  const alert = h('p', { role: 'alert', class: 'error' });
+  const id = spot.organization.id;
+  const scope = h(
+    'select',
+    { id: `request-scope-${id}` },
+    ACCESS_SCOPES.map((s) => h('option', { value: s }, ACCESS_SCOPE_LABELS[s])),
+  );
+  const note = h('textarea', { id: `request-message-${id}`, rows: 2, maxlength: 2000 });
+  const form = inlineForm(
+    'request-form',
+    'Request access',
+    [field(scope.id, 'Ask it to share', scope), field(note.id, 'Message (optional)', note)],
+    'Send request',
+    () => handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value),
+    alert,
+  );
+  form.opener.classList.add('request-access');
+  return h('div', { class: 'request-access-box' }, form.opener, form.form, alert);
+}
