@@ -1,0 +1,268 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The dashboard's evidence parts in a DOM (contract v1.2): disclosures in the details panel, disclosed
+// indicators apart from public risk, the inbox and outbox with their answers, "Request access" on blind
+// spots, and the operations that ask only for what the server offers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ALL_CAPABILITIES, exposureOperation } from '../../web/src/api.ts';
+import { renderEvidence } from '../../web/src/evidence.ts';
+import { extensionLimit, risksById } from '../../web/src/model.ts';
+import { renderDetails, renderExposure } from '../../web/src/panels.ts';
+import { CERTIFICATE, PLAN, REQUEST } from './evidence-fixtures.ts';
+import { BRAND, CHAIN, EXPOSURE, RESELLER } from './fixtures.ts';
+
+const mount = () => {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  return container;
+};
+afterEach(() => document.body.replaceChildren());
+
+const handlers = () => ({
+  select: vi.fn(),
+  answer: vi.fn(async () => {}),
+  withdraw: vi.fn(async () => {}),
+});
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('disclosures in the details panel', () => {
+  it('shows kind, owner, standard, dates, actions with status and overdue, and the document hash', () => {
+    const panel = mount();
+    renderDetails(
+      panel,
+      CHAIN,
+      'brand',
+      risksById(CHAIN, null),
+      { select: () => {}, close: () => {} },
+      { kind: 'loaded', disclosures: [PLAN] },
+    );
+    const card = panel.querySelector('article.disclosure[data-disclosure-id="d-plan"]')!;
+    expect(card.querySelector('.kind-label')?.textContent).toBe('Corrective action plan');
+    expect(card.querySelector('.tag-disclosed')?.textContent).toBe('disclosed by Brand Inc');
+    expect(card.textContent).toContain('RBA Code of Conduct');
+    expect(card.textContent).toContain('2016-03-01');
+    expect(card.querySelector('.disclosure-kind .badge-overdue')?.textContent).toBe('1 action overdue');
+    const overdue = card.querySelector('li.action[data-action-id="cap-2"]')!;
+    expect(overdue.querySelector('.badge-overdue')).not.toBeNull();
+    expect(overdue.querySelector('.status-IN_PROGRESS')?.textContent).toBe('in progress');
+    const closed = card.querySelector('li.action[data-action-id="cap-1"]')!;
+    expect(closed.querySelector('.badge-overdue')).toBeNull();
+    expect(closed.textContent).toContain('closed 2016-11-15 · verified by a follow-up audit');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('https://example.org/plan.pdf');
+    expect(card.querySelector('code.sha256')?.textContent).toBe('a'.repeat(64));
+  });
+
+  it('marks expired evidence and never links a non-http document', () => {
+    const panel = mount();
+    renderDetails(
+      panel,
+      CHAIN,
+      'factory-a',
+      new Map(),
+      { select: () => {}, close: () => {} },
+      { kind: 'loaded', disclosures: [CERTIFICATE] },
+    );
+    const card = panel.querySelector('article.disclosure')!;
+    expect(card.classList.contains('is-expired')).toBe(true);
+    expect(card.querySelector('.badge-expired')?.textContent).toBe('expired');
+    expect(card.textContent).toContain('2025-06-30 (expired)');
+    expect(card.querySelector('a')).toBeNull();
+  });
+
+  it('keeps public risk tagged "public" and says when nothing was disclosed', () => {
+    const panel = mount();
+    renderDetails(
+      panel,
+      CHAIN,
+      'factory-b',
+      risksById(CHAIN, null),
+      { select: () => {}, close: () => {} },
+      { kind: 'loaded', disclosures: [] },
+    );
+    expect([...panel.querySelectorAll('ul.risks .tag-public')]).toHaveLength(2);
+    expect(panel.querySelector('.no-disclosures')?.textContent).toBe(
+      'No disclosure about B Factory is shared with you.',
+    );
+  });
+
+  it('shows no disclosures section where the server has none', () => {
+    const panel = mount();
+    renderDetails(panel, CHAIN, 'brand', new Map(), { select: () => {}, close: () => {} });
+    expect(panel.querySelector('.disclosed-heading')).toBeNull();
+  });
+});
+
+describe('exposure with evidence', () => {
+  it('lists disclosed indicators apart from the public ones, naming the disclosure', () => {
+    const panel = mount();
+    const finding = {
+      organization: BRAND,
+      tier: 2,
+      path: [CHAIN.root, RESELLER, BRAND],
+      indicators: [],
+      severity: 'CRITICAL' as const,
+      disclosedIndicators: [
+        {
+          kind: 'OVERDUE_ACTION' as const,
+          severity: 'CRITICAL' as const,
+          description: 'Recruitment fees',
+          disclosure: {
+            id: 'd-plan',
+            kind: 'CORRECTIVE_ACTION_PLAN' as const,
+            title: PLAN.title,
+            owner: BRAND,
+          },
+          action: { id: 'cap-2', status: 'IN_PROGRESS' as const, dueAt: '2026-06-30', overdue: true },
+        },
+      ],
+    };
+    renderExposure(
+      panel,
+      { kind: 'loaded', exposure: { ...EXPOSURE, findings: [...EXPOSURE.findings, finding] } },
+      CHAIN,
+      () => {},
+    );
+    const brand = panel.querySelector('li.finding[data-org-id="brand"]')!;
+    expect(brand.querySelector('.finding-sources')).toBeNull();
+    expect(brand.querySelector('.badge-disclosed')?.textContent).toContain('CRITICAL');
+    const item = brand.querySelector('li.disclosed-indicator[data-disclosure-id="d-plan"]')!;
+    expect(item.textContent).toContain('overdue action');
+    expect(item.textContent).toContain('disclosed by Brand Inc');
+    expect(item.textContent).toContain('action cap-2, due 2026-06-30');
+    const flagged = panel.querySelector('li.finding[data-org-id="factory-b"]')!;
+    expect(flagged.querySelector('.finding-disclosed')).toBeNull();
+  });
+
+  it('offers "Request access" on a blind spot, and shows an open request instead when one was sent', async () => {
+    const panel = mount();
+    const requestAccess = vi.fn(async () => {});
+    const exposure = {
+      ...EXPOSURE,
+      blindSpotDetails: [
+        { organization: RESELLER, tier: 1, recommendation: 'Ask Reseller AB (requestAccess).' },
+        {
+          organization: BRAND,
+          tier: 2,
+          recommendation: 'You asked Brand Inc.',
+          openAccessRequest: {
+            id: 'ar-9',
+            scope: 'SOURCING' as const,
+            sentAt: '2026-10-19',
+            dueAt: '2026-11-09',
+            overdue: true,
+          },
+        },
+      ],
+    };
+    renderExposure(panel, { kind: 'loaded', exposure }, CHAIN, () => {}, { requestAccess });
+    const [reseller, brand] = [...panel.querySelectorAll('li.blind-spot')];
+    expect(reseller?.querySelector('.advice')?.textContent).toBe('Ask Reseller AB (requestAccess).');
+    expect(brand?.querySelector('.request-open')?.textContent).toContain('request open');
+    expect(brand?.querySelector('.request-open .badge-overdue')).not.toBeNull();
+    expect(brand?.querySelector('button.request-access')).toBeNull();
+    reseller!.querySelector<HTMLButtonElement>('button.request-access')!.click();
+    const form = reseller!.querySelector<HTMLFormElement>('form.request-form')!;
+    expect(form.hidden).toBe(false);
+    form.querySelector('select')!.value = 'BOTH';
+    form.querySelector('textarea')!.value = 'Please';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(requestAccess).toHaveBeenCalledWith('reseller', 'BOTH', 'Please');
+  });
+});
+
+describe('evidence panel', () => {
+  const loaded = (inbox = [REQUEST], outbox = [{ ...REQUEST, id: 'ar-2', overdue: false }]) => ({
+    kind: 'loaded' as const,
+    evidence: { received: [PLAN], inbox, outbox },
+  });
+
+  it('lists what was shared, the inbox with status, due date and overdue, and the outbox', () => {
+    const panel = mount();
+    renderEvidence(panel, loaded(), true, handlers());
+    expect(panel.querySelector('li.received-disclosure[data-disclosure-id="d-plan"]')?.textContent).toContain(
+      'disclosed by Brand Inc',
+    );
+    const inbox = panel.querySelector('ul.inbox li.access-request[data-request-id="ar-1"]')!;
+    expect(inbox.querySelector('.request-head')?.textContent).toContain(
+      'Root Buyer asks you to share its sourcing',
+    );
+    expect(inbox.querySelector('.request-status')?.textContent).toBe('open');
+    expect(inbox.querySelector('.badge-overdue')).not.toBeNull();
+    expect(inbox.querySelector('.request-due')?.textContent).toBe('due 2026-11-09');
+    const outbox = panel.querySelector('ul.outbox li.access-request[data-request-id="ar-2"]')!;
+    expect(outbox.querySelector('.request-head')?.textContent).toContain('You asked Reseller AB');
+    expect(outbox.querySelector('button.withdraw')).not.toBeNull();
+    expect(outbox.querySelector('button.grant')).toBeNull();
+  });
+
+  it('answers in one click: grant, decline with a reason, extend to a date within 2 months', async () => {
+    const panel = mount();
+    const h = handlers();
+    renderEvidence(panel, loaded(), true, h);
+    const item = panel.querySelector('ul.inbox li.access-request')!;
+    item.querySelector<HTMLButtonElement>('button.grant')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'GRANT' });
+
+    const buttons = [...item.querySelectorAll<HTMLButtonElement>('.answer-buttons button')];
+    buttons.find((b) => b.textContent === 'Decline…')!.click();
+    const decline = item.querySelector<HTMLFormElement>('form.decline-form')!;
+    decline.querySelector('textarea')!.value = ' Not in scope ';
+    decline.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'DECLINE', reason: 'Not in scope' });
+
+    buttons.find((b) => b.textContent === 'Extend…')!.click();
+    const extend = item.querySelector<HTMLFormElement>('form.extend-form')!;
+    const date = extend.querySelector('input')!;
+    expect(date.max).toBe(extensionLimit(REQUEST));
+    expect(date.max).toBe('2026-12-19');
+    date.value = '2026-12-15';
+    extend.querySelector('textarea')!.value = 'Asking Dell';
+    extend.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, {
+      decision: 'EXTEND',
+      dueAt: '2026-12-15',
+      reason: 'Asking Dell',
+    });
+  });
+
+  it('shows an answer error in the request, and offers no answers to an analyst', async () => {
+    const panel = mount();
+    const h = { ...handlers(), answer: vi.fn(async () => Promise.reject(new Error('reason is required'))) };
+    renderEvidence(panel, loaded(), true, h);
+    panel.querySelector<HTMLButtonElement>('button.grant')!.click();
+    await settle();
+    expect(panel.querySelector('ul.inbox [role="alert"]')?.textContent).toBe('reason is required');
+
+    renderEvidence(panel, loaded(), false, handlers());
+    expect(panel.querySelector('button.grant')).toBeNull();
+    expect(panel.querySelector('ul.inbox')?.textContent).toContain('A supplier_admin of your organization');
+  });
+
+  it('hides itself where the server has neither disclosures nor access requests', () => {
+    const panel = mount();
+    renderEvidence(panel, { kind: 'unavailable', message: 'Not yet' }, true, handlers());
+    expect(panel.hidden).toBe(true);
+  });
+});
+
+describe('evidence operations', () => {
+  const query = { rootId: null, maxDepth: 4, asOf: '', product: '' };
+
+  it('ask for disclosed indicators and blind-spot requests only where the server has them', () => {
+    const full = exposureOperation(query, ALL_CAPABILITIES).query;
+    expect(full).toContain('disclosedIndicators {');
+    expect(full).toContain('openAccessRequest {');
+    const plain = exposureOperation(query, {
+      ...ALL_CAPABILITIES,
+      disclosedIndicators: false,
+      blindSpotRequests: false,
+    }).query;
+    expect(plain).not.toContain('disclosedIndicators');
+    expect(plain).not.toContain('blindSpotDetails');
+  });
+});
