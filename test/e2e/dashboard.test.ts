@@ -301,12 +301,30 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
     await screenshot(page, '08-exposure-region-stockholm');
   });
 
-  it('tells Oslo kommune to ask Atea AS to share its sourcing', async () => {
+  it('shows Oslo kommune its blind spot Atea AS, which it has already asked to share (the demo request)', async () => {
     await signInAsDemo(page, app, DEMO_IDS.osloKommune);
     const spot = page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
     await spot.waitFor();
-    expect(await spot.innerText()).toContain('Ask Atea AS to share its sourcing');
+    expect(await spot.locator('.advice').innerText()).toMatch(/Atea AS/);
+    await spot.locator('.request-open').waitFor();
     await screenshot(page, '09-blind-spot-oslo');
+  });
+
+  it('offers "Request access" on every blind spot not asked yet, and sends one', async () => {
+    await signInAsDemo(page, app, DEMO_IDS.dfo);
+    const spot = page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
+    await spot.locator('button.request-access').click();
+    await spot.getByLabel('Ask it to share').selectOption('BOTH');
+    await spot.getByLabel('Message (optional)').fill('Please share your sourcing and evidence.');
+    await spot.getByRole('button', { name: 'Send request' }).click();
+    await page
+      .locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"] .request-open`)
+      .waitFor();
+    const sent = page.locator('#evidence ul.outbox li.access-request[data-status="OPEN"]');
+    expect(await sent.locator('.request-head').innerText()).toContain(
+      'You asked Atea AS to share its sourcing and its disclosures',
+    );
+    expect(await sent.locator('.badge-overdue').count()).toBe(0);
   });
 
   it('goes back in time with asOf: in 2013 Region Stockholm bought from Dell directly', async () => {
