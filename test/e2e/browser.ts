@@ -94,6 +94,23 @@ export async function signInAsDemo(page: Page, app: App, org: string): Promise<v
   await page.locator('section.tier[data-tier="1"], .nothing-shared').first().waitFor();
 }
 
+/**
+ * Signs in once as `org` and waits, patiently, until the exposure has loaded: the first answers of a
+ * fresh Neo4j (query planning, cold JVM) on a loaded machine can take longer than a test's step may, so
+ * a file warms up in its beforeAll rather than charging the first test with it.
+ */
+export async function warmUp(browser: Browser, app: App, org: string): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.locator(`.demo-picker button[data-org-id="${org}"]`).click({ timeout: 120_000 });
+    await page.locator('#exposure .exposure-summary').waitFor({ timeout: 120_000 });
+  } finally {
+    await context.close();
+  }
+}
+
 /** The organization names drawn in one tier column, in order. */
 export const namesInTier = (page: Page, tier: number): Promise<string[]> =>
   page.locator(`section.tier[data-tier="${tier}"] button.org .org-name`).allTextContents();

@@ -19,6 +19,7 @@ import {
   startDemoApp,
   tierTitles,
   watchedContext,
+  warmUp,
   type PageWatch,
 } from './browser.ts';
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
   await loadGraph(db, DEMO_SCENARIO);
   app = await startDemoApp(db);
   browser = await launchChromium();
+  await warmUp(browser, app, DEMO_IDS.regionStockholm);
 });
 afterAll(async () => {
   await browser?.close();
