@@ -361,6 +361,10 @@ describe('demo scenario evidence (contract sections 8 and 9)', () => {
       expect(record.provenance, record.id).toBe('ILLUSTRATIVE');
       expect(record.sources?.[0], record.id).toMatch(/^Illustrative: invented for the demo/);
     }
+    // The API shows no provenance of a disclosure or request: its own text says it is illustrative.
+    for (const d of disclosures.filter((x) => x.provenance === 'ILLUSTRATIVE'))
+      expect(d.summary, d.id).toMatch(/Illustrative/);
+    for (const a of accessRequests) expect(a.message, a.id).toMatch(/Illustrative/);
   });
 
   it('has one disclosure of each of the five kinds, with actions only on plans and audits', () => {
