@@ -178,7 +178,9 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await screenshot(page, '16-atea-inbox');
     await received.getByRole('button', { name: 'Grant' }).click();
     await page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
-    expect(await page.locator('#status').innerText()).toContain('Granted the request of Oslo kommune.');
+    await expect
+      .poll(() => page.locator('#status').innerText())
+      .toContain('Granted the request of Oslo kommune.');
 
     expect(watch.consoleErrors, 'console errors as Atea AS').toEqual([]);
     await context.close();
