@@ -276,14 +276,15 @@ export function renderExposure(
       `${plural(blindSpots.length, 'blind spot')}.`,
     ),
     h('h3', {}, 'Findings, nearest first'),
-    h(
-      'p',
-      { class: 'legend muted' },
-      h('span', { class: 'badge sev-HIGH' }, '⚠'),
-      ' public sources · ',
-      h('span', { class: 'badge badge-disclosed' }, '◆'),
-      ' disclosed to you by an organization in your chain',
-    ),
+    findings.length > 0 &&
+      h(
+        'p',
+        { class: 'legend muted' },
+        h('span', { class: 'badge sev-HIGH' }, '⚠'),
+        ' public sources · ',
+        h('span', { class: 'badge badge-disclosed' }, '◆'),
+        ' disclosed to you by an organization in your chain',
+      ),
     findings.length === 0
       ? h('p', { class: 'muted' }, 'None.')
       : h(
