@@ -22,6 +22,28 @@ export type Provenance = (typeof PROVENANCES)[number];
 export const SHARE_ACTIONS = ['GRANTED', 'REVOKED'] as const;
 export type ShareAction = (typeof SHARE_ACTIONS)[number];
 
+/** What a share discloses: links of the owner's sourcing, or the owner's disclosures (contract §8). */
+export const SHARE_SCOPES = ['SOURCING', 'DISCLOSURES'] as const;
+export type ShareScope = (typeof SHARE_SCOPES)[number];
+
+export const DISCLOSURE_KINDS = [
+  'SELF_ASSESSMENT',
+  'AUDIT_REPORT',
+  'CORRECTIVE_ACTION_PLAN',
+  'IMPROVEMENT',
+  'CERTIFICATE',
+] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** The kinds that carry corrective actions (a plan's actions, an audit's findings). */
+export const KINDS_WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
+
+export const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'CLOSED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const VERIFICATIONS = ['DESKTOP', 'FOLLOW_UP_AUDIT'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
 export const RISK_KINDS = ['WATCHLIST', 'REGION', 'AUDIT_FINDING', 'REPORT'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
