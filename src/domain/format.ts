@@ -99,8 +99,12 @@ export interface ShareRecord {
   id: string;
   owner: string;
   recipient: string;
-  /** null: every link in which the owner is the customer, now and later. */
+  /** What the share discloses; SOURCING when the file leaves it out. */
+  scope?: ShareScope;
+  /** SOURCING: null for every link in which the owner is the customer, now and later. Null for DISCLOSURES. */
   linkIds: string[] | null;
+  /** DISCLOSURES: null (or absent) for every disclosure of the owner, now and later. Null for SOURCING. */
+  disclosureIds?: string[] | null;
   expiresAt?: string | null;
   revokedAt?: string | null;
   /** When the share was granted, which is also when it was recorded; defaults to the import's instant. */

@@ -46,7 +46,7 @@ const LINK_RECORD = recordColumn(
 /** Of share `s`, granted by `owner` to `recipient`. */
 const SHARE_RECORD = recordColumn(
   'shares',
-  cypher`{.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+  cypher`{.id, owner: owner.id, recipient: recipient.id, .scope, .linkIds, .disclosureIds, expiresAt: toString(s.expiresAt),
                revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
                events: COLLECT {
                  MATCH (e:ShareEvent)-[:OF]->(s)

@@ -45,7 +45,7 @@ const upsertShares = statement(
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
-   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+   SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
@@ -127,7 +127,7 @@ const ORGANIZATION_OPTIONAL = [
   'sources',
 ];
 const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
-const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
+const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
 
 const LOOKUP_BATCH = 10_000;
