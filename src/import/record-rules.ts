@@ -262,7 +262,7 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
     revokedAt: f.instant('revokedAt'),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
-  const events = shareEvents(f, raw['events']);
+  const events = shareEvents(f, (value as Record<string, unknown>)['events']);
   if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
