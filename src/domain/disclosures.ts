@@ -68,6 +68,17 @@ export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'acto
   at: string;
 }
 
+/** A disclosure as stored, with the version a query picked (the one in effect at its instant). */
+export interface StoredDisclosure {
+  id: string;
+  kind: DisclosureKind;
+  owner: Organization;
+  subject: Organization;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  version: StoredVersion;
+}
+
 /** The stored version at instant `at`, with what is derived at that instant. */
 export const versionAt = (version: StoredVersion, at: Date): DisclosureVersion => ({
   ...version,
@@ -77,28 +88,28 @@ export const versionAt = (version: StoredVersion, at: Date): DisclosureVersion =
   })),
 });
 
-export const disclosureAt = (
-  stored: {
-    id: string;
-    kind: DisclosureKind;
-    owner: Organization;
-    subject: Organization;
-    publishedAt: string;
-    withdrawnAt: string | null;
-    version: StoredVersion;
-  },
-  at: Date,
-): Disclosure => {
-  const { recordedAt, actorUserId: _actor, ...shown } = versionAt(stored.version, at);
+/** What a viewer sees of a stored disclosure at instant `at`: its version flattened, with what is derived. */
+export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => {
+  const shown = versionAt(stored.version, at);
   return {
-    ...shown,
+    version: shown.version,
+    title: shown.title,
+    summary: shown.summary,
+    issuer: shown.issuer,
+    standard: shown.standard,
+    products: shown.products,
+    issuedAt: shown.issuedAt,
+    validUntil: shown.validUntil,
+    documentUrl: shown.documentUrl,
+    documentSha256: shown.documentSha256,
+    actions: shown.actions,
     id: stored.id,
     kind: stored.kind,
     owner: stored.owner,
     subject: stored.subject,
     publishedAt: stored.publishedAt,
     withdrawnAt: stored.withdrawnAt,
-    updatedAt: recordedAt,
+    updatedAt: shown.recordedAt,
     expired: shown.validUntil !== null && new Date(shown.validUntil) < at,
     at: at.toISOString(),
   };
@@ -235,7 +246,9 @@ export function checkContent(
   const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false);
   const products = [...new Set(content.products ?? [])];
   if (products.length > LIMITS.products)
-    problems.push(`${field('products')} may list at most ${LIMITS.products} products, got ${products.length}`);
+    problems.push(
+      `${field('products')} may list at most ${LIMITS.products} products, got ${products.length}`,
+    );
   products.forEach((product, i) =>
     checkText(problems, `${field('products')}[${i}]`, product, LIMITS.name, true),
   );
@@ -272,7 +285,8 @@ export function checkContent(
     problems.push(`${field('actions')} may list at most ${LIMITS.actions} actions, got ${submitted.length}`);
   const seen = new Set<string>();
   const actions = submitted.map((action, i) => {
-    if (seen.has(action.id)) problems.push(`${field(`actions[${i}]`)}.id ${quote(action.id)} is listed twice`);
+    if (seen.has(action.id))
+      problems.push(`${field(`actions[${i}]`)}.id ${quote(action.id)} is listed twice`);
     seen.add(action.id);
     return checkAction(problems, field(`actions[${i}]`), action, now);
   });
@@ -293,3 +307,11 @@ export function checkContent(
     problems: [],
   };
 }
+
+/** Newest `issuedAt` first (then by id, for a stable order). */
+export const byIssuedAt = (a: Disclosure, b: Disclosure): number =>
+  b.issuedAt.localeCompare(a.issuedAt) || a.id.localeCompare(b.id);
+
+/** Newest `publishedAt` first (then by id). */
+export const byPublishedAt = (a: Disclosure, b: Disclosure): number =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id);
