@@ -42,13 +42,13 @@ export class ShareService {
   ) {}
 
   /** shareSourcing: links in which the owner is the customer (null: all of them, now and later). */
-  grant(input: ShareInput): Promise<Share> {
+  async grant(input: ShareInput): Promise<Share> {
     const linkIds = this.idList('linkIds', 'links', input.linkIds);
     return this.create('SOURCING', input, { linkIds, disclosureIds: null });
   }
 
   /** shareDisclosures: the owner's disclosures that are not withdrawn (null: all, now and later). */
-  grantDisclosures(input: DisclosureShareInput): Promise<Share> {
+  async grantDisclosures(input: DisclosureShareInput): Promise<Share> {
     const disclosureIds = this.idList('disclosureIds', 'disclosures', input.disclosureIds);
     return this.create('DISCLOSURES', input, { linkIds: null, disclosureIds });
   }
