@@ -9,13 +9,7 @@ import type {
   StoredDisclosure,
   StoredVersion,
 } from '../../domain/disclosures.ts';
-import {
-  ACTION_STATUSES,
-  DISCLOSURE_KINDS,
-  SEVERITIES,
-  VERIFICATIONS,
-  type DisclosureKind,
-} from '../../domain/format.ts';
+import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
@@ -32,6 +26,7 @@ import {
   text,
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
+import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import {
   DISCLOSURE_GRANTS,
@@ -42,47 +37,6 @@ import {
   X_VISIBLE,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
-
-/** A corrective action node `a`. */
-const ACTION: Column<StoredAction> = {
-  projection: cypher`{.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt}`,
-  decode: fields({
-    id: text,
-    finding: text,
-    severity: oneOf(SEVERITIES),
-    action: text,
-    dueAt: instant,
-    status: oneOf(ACTION_STATUSES),
-    verification: nullable(oneOf(VERIFICATIONS)),
-    closedAt: nullable(instant),
-  }),
-};
-
-/** A version node: write it after `dv` (its actions are read in their stored order). */
-const VERSION: Column<StoredVersion> = {
-  projection: join(
-    cypher`{.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
-  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a `,
-    ACTION.projection,
-    cypher` }}`,
-  ),
-  decode: fields({
-    version: integer,
-    recordedAt: instant,
-    actorUserId: text,
-    title: text,
-    summary: nullable(text),
-    issuer: nullable(text),
-    standard: nullable(text),
-    products: list(text),
-    issuedAt: instant,
-    validUntil: nullable(instant),
-    documentUrl: nullable(text),
-    documentSha256: nullable(text),
-    actions: list(ACTION.decode),
-  }),
-};
 
 const head = fields({
   id: text,
@@ -304,29 +258,6 @@ const ownerParams = (viewer: string, now: Date) => ({
   t: toNeo4jDateTime(now),
   historical: false,
   product: null,
-});
-
-const dateTimeOrNull = (value: string | null) => (value === null ? null : toNeo4jDateTime(new Date(value)));
-
-/** A version's content as the parameters of CREATE_VERSION. */
-export const contentParams = (content: DisclosureContent) => ({
-  content: {
-    title: content.title,
-    summary: content.summary,
-    issuer: content.issuer,
-    standard: content.standard,
-    products: content.products,
-    issuedAt: toNeo4jDateTime(new Date(content.issuedAt)),
-    validUntil: dateTimeOrNull(content.validUntil),
-    documentUrl: content.documentUrl,
-    documentSha256: content.documentSha256,
-  },
-  actions: content.actions.map((action, position) => ({
-    ...action,
-    position,
-    dueAt: toNeo4jDateTime(new Date(action.dueAt)),
-    closedAt: dateTimeOrNull(action.closedAt),
-  })),
 });
 
 const disclosureOf = (record: { get(key: string): unknown }): StoredDisclosure =>
