@@ -3,12 +3,7 @@
 // the owner's own list (`given`) and the history of a disclosure a visibility query already returned
 // skip it. Every write is one statement, or one transaction that locks the disclosure first, so a
 // refused mutation writes nothing and two updates never get the same version number.
-import type {
-  DisclosureContent,
-  StoredAction,
-  StoredDisclosure,
-  StoredVersion,
-} from '../../domain/disclosures.ts';
+import type { DisclosureContent, StoredDisclosure, StoredVersion } from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
