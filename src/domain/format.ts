@@ -138,10 +138,64 @@ export interface RiskRecord {
   recordedAt?: string | null;
 }
 
+/** A corrective action of a disclosure version (contract section 8). */
+export interface DisclosureActionRecord {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status: ActionStatus;
+  verification: Verification | null;
+  closedAt: string | null;
+}
+
+/** The content of one version of a disclosure, and when and by whom it was recorded. */
+export interface DisclosureVersionRecord {
+  title: string;
+  summary: string | null;
+  issuer: string | null;
+  standard: string | null;
+  /** Empty: every product. */
+  products: string[];
+  issuedAt: string;
+  validUntil: string | null;
+  documentUrl: string | null;
+  /** 64 hexadecimal digits, in lower case once read. */
+  documentSha256: string | null;
+  actions: DisclosureActionRecord[];
+  /**
+   * When the version was recorded. Default, for the current content: publishedAt for a new
+   * disclosure, the import's instant for a new version of a known one. Required in `history`.
+   */
+  recordedAt: string | null;
+  /** Who recorded it (a token's `sub`); default `tiersight import`. */
+  actorUserId: string | null;
+}
+
+/**
+ * A disclosure: the current content at the top level. Importing it again with other content adds a
+ * version; `history` (its earlier versions, oldest first, as `tiersight export` writes them) replaces
+ * every stored version instead.
+ */
+export interface DisclosureRecord extends Sourced, DisclosureVersionRecord {
+  id: string;
+  /** The publishing organization. */
+  owner: string;
+  /** Whom it is about: the owner, or the supplier of a link in which the owner is the customer. */
+  subject: string;
+  kind: DisclosureKind;
+  /** Default: the import's instant, for a new disclosure. */
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  history?: DisclosureVersionRecord[] | null;
+}
+
 export interface TiersightFile {
   format: typeof FORMAT_V1;
   organizations: OrganizationRecord[];
   links: LinkRecord[];
   shares: ShareRecord[];
   risks: RiskRecord[];
+  disclosures?: DisclosureRecord[];
 }

@@ -25,7 +25,7 @@ const MAX_TEXT = 2_000;
 const MAX_LIST = 10_000;
 
 /** Reads fields off one record, collecting a problem per bad field. */
-class Fields {
+export class Fields {
   readonly problems: string[] = [];
   constructor(private readonly value: Record<string, unknown>) {}
 
@@ -62,6 +62,19 @@ class Fields {
       return this.fail(field, `must be a non-empty string of at most ${MAX_TEXT} characters`, v) ?? '';
     }
     return v;
+  }
+
+  /** Any string or nothing (its length and content are for the caller's rules), else a problem. */
+  loose(field: string): string | null {
+    const v = this.value[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string') return v;
+    return this.fail(field, 'must be a string', v) ?? null;
+  }
+
+  /** The raw value of a field, for nested records. */
+  raw(field: string): unknown {
+    return this.value[field];
   }
 
   oneOf<T extends string>(field: string, allowed: readonly T[], optional = false): T | undefined {
@@ -164,7 +177,7 @@ export function describe(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function asObject(value: unknown): Fields | string {
+export function asObject(value: unknown): Fields | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `must be a JSON object, got ${describe(value)}`;
   }
