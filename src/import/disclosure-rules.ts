@@ -12,7 +12,8 @@ import {
   type DisclosureVersionRecord,
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
-import { asObject, describe, Fields, type Checked } from './record-rules.ts';
+import type { Fields } from './record-rules.ts';
+import { asObject, describe, type Checked } from './record-rules.ts';
 
 const MAX_VERSIONS = 1_000;
 const MAX_ACTIONS = 10_000;
