@@ -321,7 +321,7 @@ export class ImportRepository implements ExistingGraph {
               id: record.id,
               replace: true,
               version: versions.length,
-              versions: versions.map((v, i) => versionRow(v, i + 1, publishedAt)),
+              versions: versions.map((v, i) => versionRow(v, i + 1, importedAt.toISOString())),
             },
           ];
         }
