@@ -486,7 +486,39 @@ CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
-   RETURN organizations, links, shares, risks
+   CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
+   RETURN organizations, links, shares, risks, disclosures
+
+// ---- export.disclosures
+MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
+     WHERE d.id > $after
+     WITH d ORDER BY d.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:PUBLISHED]->(d)
+     OPTIONAL MATCH (d)-[:ABOUT]->(subject:Organization)
+     RETURN {disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
+               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+             current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }} },
+             history: COLLECT {
+               MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version < d.version
+               WITH dv ORDER BY dv.version
+               RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }}
+             }} AS record
 
 // ---- export.links
 MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
@@ -528,16 +560,33 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- import.currentDisclosureVersions
+UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   RETURN id, d.publishedAt AS publishedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
+
 // ---- import.deleteDataBatch
 MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted
 
+// ---- import.existingDisclosureOwners
+UNWIND $ids AS id
+   MATCH (owner:Organization)-[:PUBLISHED]->(:Disclosure {id: id})
+   RETURN id, owner.id AS owner
+
 // ---- import.existingLinkCustomers
 UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer
+
+// ---- import.existingLinkedPairs
+UNWIND $pairs AS pair
+   MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
+   RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer
 
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
@@ -556,6 +605,23 @@ UNWIND $rows AS row
    UNWIND row.events AS event
    CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)
+
+// ---- import.upsertDisclosures
+UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (subject:Organization {id: row.subject})
+   MERGE (d:Disclosure {id: row.id})
+   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), $importedAt), d.version = 0
+   SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
+       d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
+   WITH d, owner, subject
+   OPTIONAL MATCH (formerOwner)-[p:PUBLISHED]->(d) WHERE formerOwner <> owner
+   DELETE p
+   WITH DISTINCT d, owner, subject
+   OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
+   DELETE a
+   WITH DISTINCT d, owner, subject
+   MERGE (owner)-[:PUBLISHED]->(d)
+   MERGE (d)-[:ABOUT]->(subject)
 
 // ---- import.upsertLinks
 UNWIND $rows AS row
@@ -608,6 +674,28 @@ UNWIND $rows AS row
    WITH DISTINCT s, owner, recipient
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)
+
+// ---- import.writeDisclosureVersions
+UNWIND $rows AS row
+   MATCH (d:Disclosure {id: row.id})
+   CALL (d, row) {
+     WITH d WHERE row.replace
+     MATCH (d)-[:VERSION]->(old:DisclosureVersion)
+     OPTIONAL MATCH (old)-[:HAS_ACTION]->(oldAction:CorrectiveAction)
+     DETACH DELETE oldAction, old
+   }
+   SET d.version = row.version
+   WITH d, row
+   UNWIND row.versions AS version
+   CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+   SET dv += version.content, dv.version = version.version, dv.recordedAt = version.recordedAt,
+       dv.actorUserId = version.actorUserId
+   WITH dv, version
+   CALL (dv, version) {
+     UNWIND version.actions AS action
+     CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+     SET a = action
+   }
 
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
