@@ -189,6 +189,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
       links: [],
       shares: [],
       risks: [],
+      disclosures: [],
     });
   });
 });
@@ -302,7 +303,7 @@ describe('the command', () => {
     );
     expect(stdout).toBe(readFileSync(path, 'utf8'));
     expect(stderr).toMatch(
-      /^Exported 22 organizations, 35 links, 4 shares, 7 risks to standard output \(0\.0 MB\) in [\d.]+ s/m,
+      /^Exported 22 organizations, 35 links, 4 shares, 7 risks, 0 disclosures to standard output \(0\.0 MB\) in [\d.]+ s/m,
     );
   });
 
