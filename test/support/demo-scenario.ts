@@ -1,37 +1,40 @@
 // The demo scenario for tests: seed/demo-scenario.json, the very file `tiersight seed` and `npm start`
 // import, as records; and the ids the tests and the docs rely on (the table of docs/demo-scenario.md).
 import { readFileSync } from 'node:fs';
-import type { RiskRecord, Severity, ShareRecord, Sourced, TiersightFile } from '../../src/domain/format.ts';
+import type {
+  ActionStatus,
+  DisclosureKind,
+  RiskRecord,
+  Severity,
+  ShareRecord,
+  Sourced,
+  TiersightFile,
+  Verification,
+} from '../../src/domain/format.ts';
 import { DEMO_SCENARIO_PATH } from '../../src/runtime/paths.ts';
 
 /** Shares and risks carry provenance too; the importer ignores the extra fields (all shares are illustrative). */
-export type DemoShareRecord = ShareRecord &
-  Sourced & {
-    /** Absent: SOURCING (docs/specification.md §6). */
-    scope?: 'SOURCING' | 'DISCLOSURES';
-    /** DISCLOSURES shares: the shared disclosures, null for all. */
-    disclosureIds?: string[] | null;
-  };
+export type DemoShareRecord = ShareRecord & Sourced;
 export type DemoRiskRecord = RiskRecord & Sourced;
 
-/** A corrective action of a demo disclosure, as the `tiersight/v1` file states it. */
+/** A corrective action of a demo disclosure as the file states it (absent fields take the defaults). */
 export interface DemoActionRecord {
   id: string;
   finding: string;
   severity: Severity;
   action: string;
   dueAt: string;
-  status?: 'OPEN' | 'IN_PROGRESS' | 'CLOSED';
-  verification?: 'DESKTOP' | 'FOLLOW_UP_AUDIT';
+  status?: ActionStatus;
+  verification?: Verification;
   closedAt?: string;
 }
 
-/** A disclosure record of the file (docs/specification.md §6). */
+/** A disclosure as the file states it: one version, absent fields left out (docs/specification.md §6). */
 export interface DemoDisclosureRecord extends Sourced {
   id: string;
   owner: string;
   subject: string;
-  kind: 'SELF_ASSESSMENT' | 'AUDIT_REPORT' | 'CORRECTIVE_ACTION_PLAN' | 'IMPROVEMENT' | 'CERTIFICATE';
+  kind: DisclosureKind;
   title: string;
   summary?: string;
   issuer?: string;
@@ -58,12 +61,12 @@ export interface DemoAccessRequestRecord extends Sourced {
   status?: 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
 }
 
-export interface DemoScenarioFile extends TiersightFile {
+export type DemoScenarioFile = Omit<TiersightFile, 'shares' | 'risks' | 'disclosures'> & {
   shares: DemoShareRecord[];
   risks: DemoRiskRecord[];
   disclosures: DemoDisclosureRecord[];
   accessRequests: DemoAccessRequestRecord[];
-}
+};
 
 /**
  * "Today" in the demo's evidence: the actions and the access request that the story shows as overdue

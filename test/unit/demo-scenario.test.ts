@@ -8,6 +8,7 @@ import { parseInstant } from '../../src/domain/instants.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { fileSource } from '../../src/import/read-records.ts';
 import { validate } from '../../src/import/validate.ts';
+import { checkDisclosure } from '../../src/import/disclosure-rules.ts';
 import { readDemoOrganizations } from '../../src/runtime/demo.ts';
 import { DEMO_SCENARIO_PATH } from '../../src/runtime/paths.ts';
 
@@ -63,8 +64,14 @@ const instant = (text: string): number => {
   return parsed.getTime();
 };
 
-// Rules 1-3 come from the project's reference model of the contract, at an explicit instant (as asOf).
-const model = new ReferenceModel(DEMO_SCENARIO);
+// Rules 1-3 and 8 come from the project's reference model of the contract, at an explicit instant (as
+// asOf). Its disclosures are read as the importer reads them (defaults filled in).
+const decoded = (value: unknown) => {
+  const { record, problems } = checkDisclosure(value);
+  if (record === null || problems.length > 0) throw new Error(problems.join('; '));
+  return record;
+};
+const model = new ReferenceModel({ ...DEMO_SCENARIO, disclosures: DEMO_SCENARIO.disclosures.map(decoded) });
 const view = (at: string): ReferenceView => ({ t: new Date(instant(at)), historical: true });
 
 /** Rule 2: V itself and every owner of an active share to V. */
@@ -414,6 +421,19 @@ describe('demo scenario evidence (contract sections 8 and 9)', () => {
       expect(s.linkIds ?? null, s.id).toBeNull();
       for (const id of s.disclosureIds ?? []) expect(disclosure(id).owner, `${s.id} -> ${id}`).toBe(s.owner);
     }
+  });
+
+  it('lets each demo viewer see exactly the disclosures of the story (rule 8)', () => {
+    const seen = (viewer: string) =>
+      disclosures
+        .map(decoded)
+        .filter((d) => model.disclosureVersion(viewer, d, view(DEMO_TODAY)) !== null)
+        .map((d) => d.id)
+        .sort();
+    expect(seen(DEMO_IDS.regionStockholm)).toEqual(disclosures.map((d) => d.id).sort());
+    expect(seen(DEMO_IDS.electronicsWatch)).toEqual([DEMO_IDS.dellPlan]);
+    for (const viewer of [DEMO_IDS.osloKommune, DEMO_IDS.ateaNorway, DEMO_IDS.adda, DEMO_IDS.danwatch])
+      expect(seen(viewer), viewer).toEqual([]);
   });
 
   it('has Oslo kommune’s open request to its blind spot Atea AS, sent over 3 weeks before today', () => {
