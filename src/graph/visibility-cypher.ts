@@ -80,41 +80,76 @@ export const upTo = (depth: number): Fragment => join(cypher`{1,`, wholeNumber(d
 export const chainHops = (depth: number): Fragment =>
   join(cypher`((c)<-[l:SUPPLIES]-(s) WHERE `, DISCLOSED_IN_PRODUCT, cypher`)`, upTo(depth));
 
-/** One or more hops downstream (supplier to customer) through disclosed links, whatever their products. */
-const DOWNSTREAM_HOPS = join(cypher`((s)-[l:SUPPLIES]->(c) WHERE `, DISCLOSED, cypher`)+`);
-
 /**
- * True when organization `x` is reachable from one of v's roots at any depth (rules 3 and 5): a
- * shortest search downstream from x that stops at the first root it meets.
+ * Rows `n`, each once: v, its roots, and every organization reachable from them at any depth (rules 2
+ * and 3). One hop from the roots is every depth: a link is disclosed (rule 1) only when its customer
+ * is v or the owner of a share to v, both roots, or when its supplier is v, a root itself; so a walk
+ * from a root through disclosed links never leaves the roots and their disclosed suppliers. Those are
+ * every supplier of v and of a whole share's owner (through links that hold), and the supplier of
+ * each link in `shared`.
  */
-const X_REACHABLE_FROM_ROOTS = join(
-  cypher`EXISTS { MATCH ANY SHORTEST (x)`,
-  DOWNSTREAM_HOPS,
-  cypher`(root) WHERE root = v OR root IN owners }`,
+const REACHABLE_ROWS = join(
+  cypher`
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE `,
+  HOLDS,
+  cypher`
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE `,
+  HOLDS,
+  cypher`
+    RETURN startNode(l) AS n`,
 );
 
 /**
- * Rule 5 for organization `x`: v may look it up (itself, one of its roots, one of its direct customers
- * through a link that holds, or reachable from its roots).
+ * Binds `lookable`: every organization v may look up (rule 5), each once: REACHABLE_ROWS and v's direct
+ * customers through links that hold. A lookup then finds the asked id in this list (reading the id of
+ * every element) instead of seeking the id and testing what it found, so its work depends on the viewer
+ * alone, never on whether the id exists: a hidden organization costs exactly what a missing one costs
+ * (rule 6; a search from a hidden organization towards the roots had no counterpart for a missing id).
+ * The list is about as big as the viewer's whole chain at one tier past its roots.
  */
-export const X_VISIBLE = join(
-  cypher`(x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE `,
+export const LOOKABLE = join(
+  cypher`
+CALL (v, owners, whole, shared) {
+  CALL (v, owners, whole, shared) {`,
+  REACHABLE_ROWS,
+  cypher`
+    UNION
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE `,
   HOLDS,
-  cypher` } OR `,
-  X_REACHABLE_FROM_ROOTS,
-  cypher`)`,
+  cypher`
+    RETURN n
+  }
+  RETURN collect(n) AS lookable
+}
+`,
 );
 
 /**
  * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
- * from them); no row otherwise, which callers report as "not found" whatever the reason.
+ * from them); no row otherwise, which callers report as "not found" whatever the reason. As in
+ * LOOKABLE, $root is found among what the viewer reaches, so a hidden root and a missing one cost the
+ * same; the viewer's own id, which it knows, needs no search.
  */
 export const ALLOWED_ROOT = join(
   cypher`
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR `,
-  X_REACHABLE_FROM_ROOTS,
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, owners, whole, shared) {`,
+  REACHABLE_ROWS,
   cypher`
+  }
+  RETURN collect(n) AS usable
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
 `,
 );
 

@@ -16,8 +16,24 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+  }
+  RETURN collect(n) AS usable
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
 
 CALL (v, whole, shared, x) {
   MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -57,8 +73,24 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+  }
+  RETURN collect(n) AS usable
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
 
 CALL (v, whole, shared, x) {
   MATCH ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -251,6 +283,9 @@ MATCH (r:ImportRun)
 // ---- index.organizationCountry
 CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
 
+// ---- index.organizationListedId
+CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.id)
+
 // ---- index.organizationName
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
 
@@ -334,8 +369,31 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-OPTIONAL MATCH (x:Organization {id: $recipientId})
-  WHERE x <> v AND (x.listed = true OR (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }))
+CALL (v, owners, whole, shared) {
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+    UNION
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+  }
+  RETURN collect(n) AS lookable
+}
+
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $recipientId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
+WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
   UNWIND coalesce($linkIds, []) AS linkId
   OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
@@ -371,12 +429,33 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+    UNION
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+  }
+  RETURN collect(n) AS lookable
+}
+
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS visible
+WITH x, x IN lookable AS visible
 RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- share.received
@@ -434,8 +513,24 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+  }
+  RETURN collect(n) AS usable
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
 
 WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
@@ -489,7 +584,26 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-UNWIND $ids AS id
-MATCH (x:Organization {id: id})
-WHERE (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (v, owners, whole, shared) {
+  CALL (v, owners, whole, shared) {
+    UNWIND [v] + owners AS n
+    RETURN n
+    UNION
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+    UNION
+    UNWIND shared AS l
+    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN startNode(l) AS n
+    UNION
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN n
+  }
+  RETURN collect(n) AS lookable
+}
+
+UNWIND [n IN lookable WHERE n.id IN $ids] AS x
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
