@@ -81,54 +81,58 @@ export const chainHops = (depth: number): Fragment =>
   join(cypher`((c)<-[l:SUPPLIES]-(s) WHERE `, DISCLOSED_IN_PRODUCT, cypher`)`, upTo(depth));
 
 /**
- * Rows `n`, each once: v, its roots, and every organization reachable from them at any depth (rules 2
- * and 3). One hop from the roots is every depth: a link is disclosed (rule 1) only when its customer
- * is v or the owner of a share to v, both roots, or when its supplier is v, a root itself; so a walk
- * from a root through disclosed links never leaves the roots and their disclosed suppliers. Those are
- * every supplier of v and of a whole share's owner (through links that hold), and the supplier of
- * each link in `shared`.
+ * Binds `opened` (inside a subquery of v, owners, whole and shared): every supplier of v and of a whole
+ * share's owner through a link that holds, with repeats.
  */
-const REACHABLE_ROWS = join(
+const OPENED = join(
   cypher`
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE `,
   HOLDS,
   cypher`
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE `,
-  HOLDS,
-  cypher`
-    RETURN startNode(l) AS n`,
+    RETURN collect(n) AS opened
+  }`,
 );
 
 /**
- * Binds `lookable`: every organization v may look up (rule 5), each once: REACHABLE_ROWS and v's direct
- * customers through links that hold. A lookup then finds the asked id in this list (reading the id of
- * every element) instead of seeking the id and testing what it found, so its work depends on the viewer
- * alone, never on whether the id exists: a hidden organization costs exactly what a missing one costs
- * (rule 6; a search from a hidden organization towards the roots had no counterpart for a missing id).
- * The list is about as big as the viewer's whole chain at one tier past its roots.
+ * v, its roots, and every organization reachable from them at any depth (rules 2 and 3), with repeats,
+ * after OPENED. One hop from the roots is every depth: a link is disclosed (rule 1) only when its
+ * customer is v or the owner of a share to v, both roots, or when its supplier is v, a root itself; so
+ * a walk from a root through disclosed links never leaves the roots and their disclosed suppliers,
+ * which are `opened` and the suppliers of the links in `shared`.
+ */
+const REACHABLE_WITH_REPEATS = join(
+  cypher`[v] + owners + opened + [l IN shared WHERE `,
+  HOLDS,
+  cypher` | startNode(l)]`,
+);
+
+/**
+ * Binds `lookable`: every organization v may look up (rule 5), each once: v, its roots, everything
+ * reachable from them, and v's direct customers through links that hold. A lookup then finds the asked
+ * id in this list (reading the id of every element) instead of seeking the id and testing what it
+ * found, so its work depends on the viewer alone, never on whether the id exists: a hidden organization
+ * costs exactly what a missing one costs (rule 6; a search from a hidden organization towards the roots
+ * had no counterpart for a missing id). Gathering it reads the links into every root.
  */
 export const LOOKABLE = join(
   cypher`
-CALL (v, owners, whole, shared) {
-  CALL (v, owners, whole, shared) {`,
-  REACHABLE_ROWS,
+CALL (v, owners, whole, shared) {`,
+  OPENED,
   cypher`
-    UNION
+  CALL (v) {
     MATCH (v)-[l:SUPPLIES]->(n)
     WHERE `,
   HOLDS,
   cypher`
-    RETURN n
+    RETURN collect(n) AS customers
   }
-  RETURN collect(n) AS lookable
+  UNWIND `,
+  REACHABLE_WITH_REPEATS,
+  cypher` + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
 }
 `,
 );
@@ -142,14 +146,16 @@ CALL (v, owners, whole, shared) {
 export const ALLOWED_ROOT = join(
   cypher`
 CALL (v, owners, whole, shared) {
-  WITH v, owners, whole, shared WHERE $root <> $viewer
-  CALL (v, owners, whole, shared) {`,
-  REACHABLE_ROWS,
+  WITH v, owners, whole, shared WHERE $root <> $viewer`,
+  OPENED,
   cypher`
-  }
-  RETURN collect(n) AS usable
+  UNWIND `,
+  REACHABLE_WITH_REPEATS,
+  cypher` AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
 }
-UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 `,
 );
 

@@ -18,22 +18,17 @@ CALL (partial) {
 
 CALL (v, owners, whole, shared) {
   WITH v, owners, whole, shared WHERE $root <> $viewer
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
+    RETURN collect(n) AS opened
   }
-  RETURN collect(n) AS usable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
 }
-UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 CALL (v, whole, shared, x) {
   MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -75,22 +70,17 @@ CALL (partial) {
 
 CALL (v, owners, whole, shared) {
   WITH v, owners, whole, shared WHERE $root <> $viewer
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
+    RETURN collect(n) AS opened
   }
-  RETURN collect(n) AS usable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
 }
-UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 CALL (v, whole, shared, x) {
   MATCH ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -370,24 +360,19 @@ CALL (partial) {
 }
 
 CALL (v, owners, whole, shared) {
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
-    UNION
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
     MATCH (v)-[l:SUPPLIES]->(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
+    RETURN collect(n) AS customers
   }
-  RETURN collect(n) AS lookable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
 }
 
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
@@ -430,24 +415,19 @@ CALL (partial) {
 }
 
 CALL (v, owners, whole, shared) {
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
-    UNION
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
     MATCH (v)-[l:SUPPLIES]->(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
+    RETURN collect(n) AS customers
   }
-  RETURN collect(n) AS lookable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
 }
 
 UNWIND $ids AS id
@@ -515,22 +495,17 @@ CALL (partial) {
 
 CALL (v, owners, whole, shared) {
   WITH v, owners, whole, shared WHERE $root <> $viewer
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
+    RETURN collect(n) AS opened
   }
-  RETURN collect(n) AS usable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
 }
-UNWIND CASE WHEN $root = $viewer THEN [v] ELSE [n IN usable WHERE n.id = $root] END AS x
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
@@ -585,24 +560,19 @@ CALL (partial) {
 }
 
 CALL (v, owners, whole, shared) {
-  CALL (v, owners, whole, shared) {
-    UNWIND [v] + owners AS n
-    RETURN n
-    UNION
+  CALL (v, whole) {
     UNWIND [v] + whole AS c
     MATCH (c)<-[l:SUPPLIES]-(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
-    UNION
-    UNWIND shared AS l
-    WITH l WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN startNode(l) AS n
-    UNION
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
     MATCH (v)-[l:SUPPLIES]->(n)
     WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN n
+    RETURN collect(n) AS customers
   }
-  RETURN collect(n) AS lookable
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
 }
 
 UNWIND [n IN lookable WHERE n.id IN $ids] AS x
