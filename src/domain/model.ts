@@ -1,7 +1,7 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
 import type { Role } from './roles.ts';
-import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction } from './format.ts';
+import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction, ShareScope } from './format.ts';
 
 export interface Organization {
   id: string;
@@ -98,7 +98,12 @@ export interface Share {
   id: string;
   ownerId: string;
   recipientId: string;
+  /** What it discloses: links of the owner's sourcing, or the owner's disclosures. */
+  scope: ShareScope;
+  /** SOURCING: the shared links (null: all, now and later); always null for DISCLOSURES. */
   linkIds: string[] | null;
+  /** DISCLOSURES: the shared disclosures (null: all, now and later); always null for SOURCING. */
+  disclosureIds: string[] | null;
   expiresAt: string | null;
   revokedAt: string | null;
   /** When the share was granted, which is when it was recorded: asOf t counts it only from then. */

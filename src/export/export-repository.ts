@@ -4,21 +4,35 @@
 // Each section is one projection in the shape of the format (temporal values as their ISO 8601 text,
 // offsets and fractions kept), decoded by the importer's own record rules: a property the importer
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
-import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type {
+  DisclosureRecord,
+  LinkRecord,
+  OrganizationRecord,
+  RiskRecord,
+  ShareRecord,
+} from '../domain/format.ts';
 import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
-import { cypher, statement, type Fragment } from '../graph/cypher.ts';
+import { cypher, join, statement, type Fragment } from '../graph/cypher.ts';
 import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
+export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord;
 
-/** A section's record, projected in the format's shape and decoded by the importer's record rules. */
-const recordColumn = (section: Section, projection: Fragment): Column<ExportRecord> => ({
+/**
+ * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded
+ * by the importer's record rules.
+ */
+const recordColumn = (
+  section: Section,
+  projection: Fragment,
+  reshape: (value: unknown) => unknown = (value) => value,
+): Column<ExportRecord> => ({
   projection,
-  decode: (value) => {
+  decode: (projected) => {
+    const value = reshape(projected);
     const checked = CHECKERS[section](value);
     if (checked.record === null) {
       throw new UnexportableRecordError(
@@ -46,7 +60,7 @@ const LINK_RECORD = recordColumn(
 /** Of share `s`, granted by `owner` to `recipient`. */
 const SHARE_RECORD = recordColumn(
   'shares',
-  cypher`{.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+  cypher`{.id, owner: owner.id, recipient: recipient.id, .scope, .linkIds, .disclosureIds, expiresAt: toString(s.expiresAt),
                revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
                events: COLLECT {
                  MATCH (e:ShareEvent)-[:OF]->(s)
@@ -60,6 +74,46 @@ const RISK_RECORD = recordColumn(
   'risks',
   cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)}`,
+);
+
+/** Of version `dv`: its content, when and by whom it was recorded, its actions in order. */
+const VERSION_RECORD = cypher`dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }}`;
+
+/** A disclosure's record: the current version at the top level, the earlier ones as its history. */
+const flattenDisclosure = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const { disclosure, current, history } = value as Record<string, unknown>;
+  const [version] = Array.isArray(current) ? current : [];
+  const shown = typeof version === 'object' && version !== null ? version : {};
+  return { ...shown, ...(typeof disclosure === 'object' ? disclosure : {}), history };
+};
+
+/** Of disclosure `d`, published by `owner` about `subject`. */
+const DISCLOSURE_RECORD = recordColumn(
+  'disclosures',
+  join(
+    cypher`{disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
+               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+             current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN `,
+    VERSION_RECORD,
+    cypher` },
+             history: COLLECT {
+               MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version < d.version
+               WITH dv ORDER BY dv.version
+               RETURN `,
+    VERSION_RECORD,
+    cypher`
+             }}`,
+  ),
+  flattenDisclosure,
 );
 
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
@@ -117,6 +171,20 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  disclosures: {
+    column: DISCLOSURE_RECORD,
+    statement: statement(
+      'export.disclosures',
+      cypher`MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
+     WHERE d.id > $after
+     WITH d ORDER BY d.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:PUBLISHED]->(d)
+     OPTIONAL MATCH (d)-[:ABOUT]->(subject:Organization)
+     RETURN `,
+      DISCLOSURE_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
 } satisfies Record<Section, unknown>;
 
 const COUNTS = statement(
@@ -125,7 +193,8 @@ const COUNTS = statement(
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
-   RETURN organizations, links, shares, risks`,
+   CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
+   RETURN organizations, links, shares, risks, disclosures`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -143,6 +212,7 @@ export class ExportRepository {
       links: count('links'),
       shares: count('shares'),
       risks: count('risks'),
+      disclosures: count('disclosures'),
     };
   }
 

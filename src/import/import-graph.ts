@@ -6,7 +6,13 @@
 import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
-import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type {
+  DisclosureRecord,
+  LinkRecord,
+  OrganizationRecord,
+  RiskRecord,
+  ShareRecord,
+} from '../domain/format.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';
 
@@ -168,7 +174,7 @@ export async function importGraph(
     const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
     const passes: Section[][] = orgsFirst
       ? [[...SECTIONS]]
-      : [['organizations'], ['links', 'shares', 'risks']];
+      : [['organizations'], ['links', 'shares', 'risks', 'disclosures']];
     for (const sections of passes) await writer.pass(source, new Set(sections));
     await repository.runs.finish(run);
   } catch (error) {
@@ -187,7 +193,7 @@ export async function importGraph(
   };
 }
 
-type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
+type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
@@ -195,7 +201,13 @@ type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
  * concurrently (parallel batches that touch the same organizations would deadlock and retry).
  */
 class BatchWriter {
-  readonly written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  readonly written: Record<Section, number> = {
+    organizations: 0,
+    links: 0,
+    shares: 0,
+    risks: 0,
+    disclosures: 0,
+  };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
   /** Records whose batch has committed. */
@@ -256,6 +268,9 @@ class BatchWriter {
         break;
       case 'risks':
         await this.repository.upsertRisks(batch as RiskRecord[], this.importedAt);
+        break;
+      case 'disclosures':
+        await this.repository.upsertDisclosures(batch as DisclosureRecord[], this.importedAt);
         break;
     }
     this.written[section] += batch.length;
