@@ -109,7 +109,9 @@ describe('a hidden organization costs what a missing one costs', () => {
       ...scope(),
       recipientId,
       id: 'share-never-written',
+      scope: 'SOURCING',
       linkIds: ['c>b'],
+      disclosureIds: null,
       expiresAt: null,
       actorUserId: 'user-v',
     });
