@@ -11,7 +11,7 @@ import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
@@ -24,11 +24,12 @@ import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 const GRANT = statement(
   'share.grant',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
-OPTIONAL MATCH (x:Organization {id: $recipientId})
-  WHERE x <> v AND (x.listed = true OR `,
-  X_VISIBLE,
-  cypher`)
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $recipientId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
+WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
   UNWIND coalesce($linkIds, []) AS linkId
   OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
@@ -64,15 +65,14 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, s
 const PARTIES = statement(
   'share.parties',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, `,
-  X_VISIBLE,
-  cypher` AS visible
+WITH x, x IN lookable AS visible
 RETURN visible, CASE WHEN visible THEN x `,
   ORGANIZATION.projection,
   cypher` ELSE x `,
