@@ -15,6 +15,7 @@ import {
   type Shape,
   type SupplyType,
 } from './shape.ts';
+import { buildDisclosures, type DisclosureTable } from './disclosures.ts';
 import { drawCountry } from './vocabulary.ts';
 
 /** Dates are derived from this instant unless `now` is given, so output never depends on the clock. */
@@ -79,6 +80,8 @@ export interface SyntheticGraph {
   shares: ShareTable;
   /** Organization of each risk indicator. */
   risks: Int32Array;
+  /** Disclosures and the shares of them (disclosures.ts). */
+  disclosures: DisclosureTable;
 }
 
 /** A growable typed-array column. */
@@ -387,10 +390,28 @@ class GraphBuilder {
   }
 }
 
-interface ShareStatus {
+export interface ShareStatus {
   createdAt: number;
   expiresAt: number;
   revokedAt: number;
+}
+
+/** When a share was made, and whether it was revoked, has expired or expires later (day numbers, 0 = none). */
+export function shareStatus(
+  rng: Random,
+  today: number,
+  revoked: number,
+  expired: number,
+  later: number,
+): ShareStatus {
+  const createdAt = today - rng.between(7, 5 * 365);
+  const r = rng.float();
+  let expiresAt = 0;
+  let revokedAt = 0;
+  if (r < revoked) revokedAt = createdAt + rng.between(1, today - 1 - createdAt);
+  else if (r < revoked + expired) expiresAt = createdAt + rng.between(1, today - 1 - createdAt);
+  else if (r < revoked + expired + later) expiresAt = today + rng.between(30, 2 * 365);
+  return { createdAt, expiresAt, revokedAt };
 }
 
 class ShareBuilder {
@@ -462,16 +483,7 @@ class ShareBuilder {
   }
 
   private status(revoked: number, expired: number, later: number): ShareStatus {
-    const rng = this.rng;
-    const today = this.g.today;
-    const createdAt = today - rng.between(7, 5 * 365);
-    const r = rng.float();
-    let expiresAt = 0;
-    let revokedAt = 0;
-    if (r < revoked) revokedAt = createdAt + rng.between(1, today - 1 - createdAt);
-    else if (r < revoked + expired) expiresAt = createdAt + rng.between(1, today - 1 - createdAt);
-    else if (r < revoked + expired + later) expiresAt = today + rng.between(30, 2 * 365);
-    return { createdAt, expiresAt, revokedAt };
+    return shareStatus(this.rng, this.g.today, revoked, expired, later);
   }
 
   private active(status: ShareStatus): boolean {
@@ -631,7 +643,7 @@ export function buildGraph(options: GenerateOptions): SyntheticGraph {
   const byCustomer = indexByCustomer(checked.orgs, links);
   const shares = builder.shares(links, byCustomer);
   const risks = builder.risks();
-  return {
+  const graph = {
     seed: checked.seed,
     key,
     now: checked.now,
@@ -645,4 +657,5 @@ export function buildGraph(options: GenerateOptions): SyntheticGraph {
     shares,
     risks,
   };
+  return { ...graph, disclosures: buildDisclosures(graph) };
 }
