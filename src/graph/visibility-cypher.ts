@@ -283,6 +283,7 @@ export function byDepth(name: string, build: (depth: number) => readonly Fragmen
  * Binds `disclosers` (owners whose active DISCLOSURES share to v covers every disclosure of theirs, now
  * and later) and `sharedDisclosures` (the disclosures named by active partial DISCLOSURES shares, each
  * checked to be published by the share's owner). A SOURCING share discloses no disclosure (rule 7).
+ * Where to start looking for what is shared with v; DISCLOSURE_GRANTED decides each disclosure.
  */
 export const DISCLOSURE_GRANTS = join(
   cypher`
@@ -311,8 +312,20 @@ CALL (v) {
  */
 export const DISCLOSURE_LIVE = cypher`(NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))`;
 
-/** Disclosure `d` of `publisher` is v's own, or an active DISCLOSURES share of its owner covers it. */
-export const DISCLOSURE_GRANTED = cypher`(publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)`;
+/**
+ * Disclosure `d` of `publisher` is v's own, or an active DISCLOSURES share of its owner to v covers it
+ * (every disclosure of the owner, or a list naming d). Asked of the publisher's own few shares, row by
+ * row, rather than of lists of every share to v: those cost a read of each share up front, thousands
+ * for a viewer many organizations share with, however few disclosures a request shows.
+ */
+export const DISCLOSURE_GRANTED = join(
+  cypher`(publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE `,
+  SHARE_ACTIVE,
+  cypher`
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })`,
+);
 
 /**
  * Rule 8 for disclosure `d` published by `publisher` about `x`: it exists at $t, it is v's own or

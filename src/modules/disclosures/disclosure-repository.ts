@@ -76,12 +76,12 @@ const DISCLOSURE: Column<StoredDisclosure> = {
  * Rule 8 over what `match` binds (`key`, disclosure `d`, `publisher`, subject `x`), of kind $kind
  * unless it is null, each as the version in effect at $t.
  */
-const visibleDisclosures = (name: string, match: Fragment, key: Fragment): Statement =>
+const visibleDisclosures = (name: string, match: Fragment, key: Fragment, start = cypher``): Statement =>
   statement(
     name,
     VIEWER_GRANTS,
     LOOKABLE,
-    DISCLOSURE_GRANTS,
+    start,
     match,
     cypher`
 WHERE ($kind IS NULL OR d.kind = $kind) AND `,
@@ -133,6 +133,7 @@ CALL (disclosers, sharedDisclosures) {
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)`,
   cypher`null`,
+  DISCLOSURE_GRANTS,
 );
 
 /**

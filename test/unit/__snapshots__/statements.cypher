@@ -166,26 +166,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
-
 UNWIND $ids AS key
 MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -233,26 +221,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
-
 UNWIND $ids AS key
 MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -462,26 +438,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
-
 UNWIND $ids AS key
 MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -555,7 +519,12 @@ CALL (disclosers, sharedDisclosures) {
   RETURN d
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
