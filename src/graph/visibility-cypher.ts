@@ -349,3 +349,49 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 `;
+
+/**
+ * Rule 5 for organization `x`, asked of x's own links and shares rather than of LOOKABLE's list: the
+ * same organizations (v; the owner of a share to v; a customer of v; a supplier, through a link that
+ * holds, of v or of an organization whose active SOURCING share to v covers that link), at the cost of
+ * x's few links and shares instead of every link into every root. Each share is found from its owner
+ * and only then checked to go to v: from v's side the planner would read every share to v per row.
+ * Only for organizations an answer already holds (an organization's disclosures): the work depends on
+ * x, so an id a client names goes through LOOKABLE, whose work is the same whether the id is hidden or
+ * missing (rule 6).
+ */
+const X_LOOKABLE_FROM_ITS_SIDE = join(
+  cypher`(x = v
+  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE `,
+  SHARE_ACTIVE,
+  cypher` AND EXISTS { MATCH (share)-[:TO]->(v) } }
+  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE `,
+  HOLDS,
+  cypher` }
+  OR EXISTS {
+    MATCH (x)-[l:SUPPLIES]->(c)
+    WHERE `,
+  HOLDS,
+  cypher` AND (c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
+      WHERE `,
+  SHARE_ACTIVE,
+  cypher` AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })`,
+);
+
+/**
+ * Rule 8 for the disclosures about (or published by) organizations an answer already holds: written
+ * after a WHERE that kept DISCLOSURE_LIVE and DISCLOSURE_GRANTED, so that rule 5 (X_LOOKABLE_FROM_ITS_SIDE)
+ * is asked only for the disclosures that passed them, once each; needs only `v`, not VIEWER_GRANTS and
+ * LOOKABLE.
+ */
+export const SHOWN_SUBJECT_LOOKABLE = join(
+  cypher`
+CALL (v, x, d) {
+  WITH v, x, d WHERE `,
+  X_LOOKABLE_FROM_ITS_SIDE,
+  cypher`
+  RETURN d AS lookableSubject
+}
+`,
+);

@@ -134,38 +134,6 @@ CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-WITH v,
-     collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
-CALL (partial) {
-  UNWIND partial AS share
-  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-  UNWIND share.linkIds AS linkId
-  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  RETURN collect(DISTINCT l) AS shared
-}
-
-CALL (v, owners, whole, shared) {
-  CALL (v, whole) {
-    UNWIND [v] + whole AS c
-    MATCH (c)<-[l:SUPPLIES]-(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS opened
-  }
-  CALL (v) {
-    MATCH (v)-[l:SUPPLIES]->(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS customers
-  }
-  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
-  RETURN collect(DISTINCT n) AS lookable
-}
-
 UNWIND $ids AS key
 MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
@@ -173,7 +141,23 @@ WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <=
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (v, x, d) {
+  WITH v, x, d WHERE (x = v
+  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
+  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+  OR EXISTS {
+    MATCH (x)-[l:SUPPLIES]->(c)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
+      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
+  RETURN d AS lookableSubject
+}
+
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -406,38 +390,6 @@ RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: 
 
 // ---- disclosure.publishedBy
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-WITH v,
-     collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
-CALL (partial) {
-  UNWIND partial AS share
-  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-  UNWIND share.linkIds AS linkId
-  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  RETURN collect(DISTINCT l) AS shared
-}
-
-CALL (v, owners, whole, shared) {
-  CALL (v, whole) {
-    UNWIND [v] + whole AS c
-    MATCH (c)<-[l:SUPPLIES]-(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS opened
-  }
-  CALL (v) {
-    MATCH (v)-[l:SUPPLIES]->(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS customers
-  }
-  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
-  RETURN collect(DISTINCT n) AS lookable
-}
-
 UNWIND $ids AS key
 MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
@@ -445,7 +397,23 @@ WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <=
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (v, x, d) {
+  WITH v, x, d WHERE (x = v
+  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
+  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+  OR EXISTS {
+    MATCH (x)-[l:SUPPLIES]->(c)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
+      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
+  RETURN d AS lookableSubject
+}
+
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
