@@ -2,9 +2,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Organization as OrganizationModel, SupplyLink as SupplyLinkModel, SupplyChain as SupplyChainModel, Tier as TierModel, Share as ShareModel, ShareEvent as ShareEventModel, Me as MeModel, RiskIndicator as RiskIndicatorModel, Exposure as ExposureModel, ExposureFinding as ExposureFindingModel, BlindSpot as BlindSpotModel, SupplyPath as SupplyPathModel, TierSummary as TierSummaryModel } from '../src/domain/model.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
+import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -20,6 +22,99 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** How the target answers. */
+export type AccessDecision =
+  /** Refuse, with a reason. */
+  | 'DECLINE'
+  /** Move the due date, once, with a reason, to at most 2 months after sending. */
+  | 'EXTEND'
+  /** Share what was asked, or less. */
+  | 'GRANT';
+
+/**
+ * A buyer's request that an organization in its chain share more with it (contract section 9). Only the
+ * requester's and the target's organizations see it.
+ */
+export type AccessRequest = {
+  __typename?: 'AccessRequest';
+  /** When it was granted, declined or withdrawn; null while open. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When an answer is due (3 weeks after sending unless extended). */
+  dueAt: Scalars['DateTime']['output'];
+  /** What happened to it, oldest first. */
+  events: Array<AccessRequestEvent>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** The requester's note. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** True while it is open and `dueAt` has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The products asked about; empty for all. */
+  products: Array<Scalars['String']['output']>;
+  /** The reason given with the last decline or extension. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Who asks; an identity card unless the viewer may look it up. */
+  requester: Organization;
+  /** What is asked for. */
+  scope: AccessScope;
+  /** When it was sent. */
+  sentAt: Scalars['DateTime']['output'];
+  /** The shares created by granting it. */
+  shares: Array<Share>;
+  /** Where it stands. */
+  status: AccessRequestStatus;
+  /** Who is asked; an identity card unless the viewer may look it up. */
+  target: Organization;
+};
+
+/** What happened to an access request. */
+export type AccessRequestAction =
+  /** Declined by the target. */
+  | 'DECLINED'
+  /** Due date moved by the target. */
+  | 'EXTENDED'
+  /** Granted by the target. */
+  | 'GRANTED'
+  /** Sent by the requester. */
+  | 'SENT'
+  /** Withdrawn by the requester. */
+  | 'WITHDRAWN';
+
+/** One step of an access request, as recorded when it happened. */
+export type AccessRequestEvent = {
+  __typename?: 'AccessRequestEvent';
+  /** What happened. */
+  action: AccessRequestAction;
+  /** The organization the user acted for; an identity card unless the viewer may look it up. */
+  actorOrganization: Organization;
+  /** The user (token `sub`) who did it. */
+  actorUserId: Scalars['String']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** The reason or message given with it. */
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where an access request stands. */
+export type AccessRequestStatus =
+  /** The target said no (see `reason`). */
+  | 'DECLINED'
+  /** The target shared (see `shares`). */
+  | 'GRANTED'
+  /** Waiting for the target's answer. */
+  | 'OPEN'
+  /** The requester took it back. */
+  | 'WITHDRAWN';
+
+/** What an access request asks the target to share. */
+export type AccessScope =
+  /** Both. */
+  | 'BOTH'
+  /** Its disclosures (working-condition evidence): a disclosure share. */
+  | 'DISCLOSURES'
+  /** Its sourcing (who supplies it): a sourcing share. */
+  | 'SOURCING';
+
 /** A reachable organization that has shared nothing with the viewer. */
 export type BlindSpot = {
   __typename?: 'BlindSpot';
@@ -31,6 +126,70 @@ export type BlindSpot = {
   tier: Scalars['Int']['output'];
 };
 
+/** A finding and what is done about it. */
+export type CorrectiveAction = {
+  __typename?: 'CorrectiveAction';
+  /** What will be done. */
+  action: Scalars['String']['output'];
+  /** When it was closed; null while it is not. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it is due. */
+  dueAt: Scalars['DateTime']['output'];
+  /** What was found (e.g. `Excessive overtime: 80+ hours/week in peak season`). */
+  finding: Scalars['String']['output'];
+  /** Stable within its disclosure, e.g. `cap-1`. */
+  id: Scalars['ID']['output'];
+  /** True when it is not closed and `dueAt` lies before the instant asked for. */
+  overdue: Scalars['Boolean']['output'];
+  /** How serious the finding is. */
+  severity: Severity;
+  /** Where it stands. */
+  status: CorrectiveActionStatus;
+  /** How its closing was verified; null while not verified. */
+  verification?: Maybe<Verification>;
+};
+
+/** A corrective action as published. */
+export type CorrectiveActionInput = {
+  /** What will be done. */
+  action: Scalars['String']['input'];
+  /** Required when status is CLOSED, forbidden otherwise; not in the future. */
+  closedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When it is due. */
+  dueAt: Scalars['DateTime']['input'];
+  /** What was found. */
+  finding: Scalars['String']['input'];
+  /** Unique within the disclosure, 1..64 characters. */
+  id: Scalars['ID']['input'];
+  /** How serious it is. */
+  severity: Severity;
+  /** Default OPEN. */
+  status?: InputMaybe<CorrectiveActionStatus>;
+  /** How its closing was verified. */
+  verification?: InputMaybe<Verification>;
+};
+
+/** Where a corrective action stands. */
+export type CorrectiveActionStatus =
+  /** Done (see `closedAt` and `verification`). */
+  | 'CLOSED'
+  /** Being carried out. */
+  | 'IN_PROGRESS'
+  /** Not started. */
+  | 'OPEN';
+
+/** Changes to one corrective action; absent fields stay as they are. */
+export type CorrectiveActionUpdateInput = {
+  /** When it was closed: required when the status becomes CLOSED; not in the future. */
+  closedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The new due date (an agreed extension). */
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The new status. */
+  status?: InputMaybe<CorrectiveActionStatus>;
+  /** How its closing was verified. */
+  verification?: InputMaybe<Verification>;
+};
+
 /** How many organizations in one country. */
 export type CountryCount = {
   __typename?: 'CountryCount';
@@ -38,6 +197,133 @@ export type CountryCount = {
   count: Scalars['Int']['output'];
   /** ISO 3166-1 alpha-2 code. */
   country: Scalars['String']['output'];
+};
+
+/**
+ * Working-condition evidence that an organization (its `owner`) published about itself or one of its
+ * direct suppliers (its `subject`), shown as the viewer may see it (contract rule 8). The fields are
+ * those of the version in effect at the instant asked for.
+ */
+export type Disclosure = {
+  __typename?: 'Disclosure';
+  /** Corrective actions (plans) or findings with their actions (audit reports); empty for other kinds. */
+  actions: Array<CorrectiveAction>;
+  /** The SHA-256 of the document (64 hex digits), so a reader can check the copy it got. */
+  documentSha256?: Maybe<Scalars['String']['output']>;
+  /** Where to read the document. */
+  documentUrl?: Maybe<Scalars['String']['output']>;
+  /** True when `validUntil` lies before the instant asked for. */
+  expired: Scalars['Boolean']['output'];
+  /** Every version up to the one shown, newest first (whoever may see the disclosure may read them). */
+  history: Array<DisclosureVersion>;
+  /** Stable id. */
+  id: Scalars['ID']['output'];
+  /** When the evidence was issued (the audit's date, the plan's agreement). */
+  issuedAt: Scalars['DateTime']['output'];
+  /** Who issued it (e.g. the audit firm); null for the owner itself. */
+  issuer?: Maybe<Scalars['String']['output']>;
+  /** What kind of evidence it is. */
+  kind: DisclosureKind;
+  /** Who published it; an identity card unless the viewer may look it up. */
+  owner: Organization;
+  /** The products it covers; empty for all. */
+  products: Array<Scalars['String']['output']>;
+  /** When it was first published. */
+  publishedAt: Scalars['DateTime']['output'];
+  /** The standard it follows, e.g. `RBA VAP 7.0` or `SMETA 6.1`. */
+  standard?: Maybe<Scalars['String']['output']>;
+  /** Whom it is about: the owner or one of its direct suppliers. */
+  subject: Organization;
+  /** What it says, in a few sentences. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** Short title. */
+  title: Scalars['String']['output'];
+  /** When the version shown was recorded. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Until when it is valid; null for no end. */
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** The number of the version shown, 1 for the first. */
+  version: Scalars['Int']['output'];
+  /** When it was withdrawn; null while it is not (only its owner sees a withdrawn one, in `disclosuresGiven`). */
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The content of a disclosure version. */
+export type DisclosureContentInput = {
+  /** Only for CORRECTIVE_ACTION_PLAN and AUDIT_REPORT; ids unique within the disclosure. */
+  actions?: InputMaybe<Array<CorrectiveActionInput>>;
+  /** 64 hex digits. */
+  documentSha256?: InputMaybe<Scalars['String']['input']>;
+  /** An http(s) URL. */
+  documentUrl?: InputMaybe<Scalars['String']['input']>;
+  /** When the evidence was issued; not in the future. */
+  issuedAt: Scalars['DateTime']['input'];
+  /** Who issued it. */
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  /** The products it covers; empty or absent for all. */
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The standard it follows. */
+  standard?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 4000 characters. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Short title, 1..200 characters. */
+  title: Scalars['String']['input'];
+  /** Until when it is valid; after issuedAt. */
+  validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A new disclosure. */
+export type DisclosureInput = {
+  /** The content of the first version. */
+  content: DisclosureContentInput;
+  /** What kind of evidence it is (never changes). */
+  kind: DisclosureKind;
+  /** Whom it is about: the viewer's organization or one of its direct suppliers. */
+  subjectId: Scalars['ID']['input'];
+};
+
+/** What kind of working-condition evidence a disclosure is. */
+export type DisclosureKind =
+  /** A report of a social audit (e.g. RBA VAP, SMETA), with its findings as actions. */
+  | 'AUDIT_REPORT'
+  /** A certificate (e.g. SA8000, ISO 45001) with its validity. */
+  | 'CERTIFICATE'
+  /** An agreed plan of corrective actions, each with finding, severity, due date and status. */
+  | 'CORRECTIVE_ACTION_PLAN'
+  /** A description of an improvement measure taken. */
+  | 'IMPROVEMENT'
+  /** The organization's own answers to a questionnaire (e.g. RBA SAQ, Sedex SAQ). */
+  | 'SELF_ASSESSMENT';
+
+/** One version of a disclosure: its content as it was recorded. */
+export type DisclosureVersion = {
+  __typename?: 'DisclosureVersion';
+  /** The actions then. */
+  actions: Array<CorrectiveAction>;
+  /** The user (token `sub`) who recorded it. */
+  actorUserId: Scalars['String']['output'];
+  /** The document hash then. */
+  documentSha256?: Maybe<Scalars['String']['output']>;
+  /** The document URL then. */
+  documentUrl?: Maybe<Scalars['String']['output']>;
+  /** The issue date then. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** The issuer then. */
+  issuer?: Maybe<Scalars['String']['output']>;
+  /** The products then; empty for all. */
+  products: Array<Scalars['String']['output']>;
+  /** When this version was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The standard then. */
+  standard?: Maybe<Scalars['String']['output']>;
+  /** The summary then. */
+  summary?: Maybe<Scalars['String']['output']>;
+  /** The title then. */
+  title: Scalars['String']['output'];
+  /** The validity end then. */
+  validUntil?: Maybe<Scalars['DateTime']['output']>;
+  /** 1 for the first. */
+  version: Scalars['Int']['output'];
 };
 
 /** The risk in a root's visible chain. */
@@ -91,6 +377,31 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Answers a request sent to the viewer's organization. Requires SUPPLIER_ADMIN. GRANT creates the
+   * share(s) asked for (or the narrower ones given by `linkIds` / `disclosureIds`) and links them to the
+   * request; DECLINE needs a `reason`; EXTEND needs a `reason` and a `dueAt` after the current one and at
+   * most 2 months after sending, once per request. Only an OPEN request may be answered
+   * (BAD_USER_INPUT otherwise); an id not sent to the viewer's organization answers NOT_FOUND.
+   */
+  answerAccessRequest: AccessRequest;
+  /**
+   * Publishes a disclosure of the viewer's organization (its owner) about itself or one of its direct
+   * suppliers (the supplier of a link that holds now in which the owner is the customer). Requires
+   * SUPPLIER_ADMIN. Any other subject, hidden, unknown or not a direct supplier, answers BAD_USER_INPUT
+   * naming the id, and nothing is written. Recipients see it only through a disclosure share
+   * (`shareDisclosures`).
+   */
+  publishDisclosure: Disclosure;
+  /**
+   * Asks `organizationId` to share its sourcing, its disclosures, or both, with the viewer's
+   * organization (contract section 9). Any role of the requester may ask. The target must be an
+   * organization the viewer may look up (`organization(id)` is not null) other than itself; any other
+   * id, hidden or nonexistent, answers NOT_FOUND alike and writes nothing. At most one open request per
+   * (requester, target, scope): another answers BAD_USER_INPUT naming the open one. Due 3 weeks after
+   * sending.
+   */
+  requestAccess: AccessRequest;
   /** Revokes one of the viewer organization's shares. Requires SUPPLIER_ADMIN. Revoking twice is a no-op. */
   revokeShare: Share;
   /**
@@ -104,6 +415,50 @@ export type Mutation = {
    * the check of `linkIds` (BAD_USER_INPUT).
    */
   shareSourcing: Share;
+  /**
+   * Changes one corrective action of one of the viewer organization's disclosures (its status, closing
+   * date, verification or due date): a new version of the disclosure. Requires SUPPLIER_ADMIN. A foreign
+   * or missing disclosure or action answers NOT_FOUND.
+   */
+  updateCorrectiveAction: Disclosure;
+  /**
+   * Replaces the content of one of the viewer organization's disclosures with a new version (the old one
+   * stays readable in `history`). Kind, owner and subject never change. Requires SUPPLIER_ADMIN. An id
+   * the viewer's organization does not own answers NOT_FOUND, as a missing one.
+   */
+  updateDisclosure: Disclosure;
+  /** Withdraws an open request the viewer's organization sent (any role). A foreign or missing id answers NOT_FOUND. */
+  withdrawAccessRequest: AccessRequest;
+  /**
+   * Withdraws one of the viewer organization's disclosures: from now on nobody sees it (an `asOf` before
+   * the withdrawal still does). Requires SUPPLIER_ADMIN. Withdrawing twice is a no-op; a foreign or
+   * missing id answers NOT_FOUND.
+   */
+  withdrawDisclosure: Disclosure;
+};
+
+
+export type MutationAnswerAccessRequestArgs = {
+  decision: AccessDecision;
+  disclosureIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationPublishDisclosureArgs = {
+  input: DisclosureInput;
+};
+
+
+export type MutationRequestAccessArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  organizationId: Scalars['ID']['input'];
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  scope: AccessScope;
 };
 
 
@@ -118,6 +473,29 @@ export type MutationShareSourcingArgs = {
   recipientId: Scalars['ID']['input'];
 };
 
+
+export type MutationUpdateCorrectiveActionArgs = {
+  actionId: Scalars['ID']['input'];
+  disclosureId: Scalars['ID']['input'];
+  input: CorrectiveActionUpdateInput;
+};
+
+
+export type MutationUpdateDisclosureArgs = {
+  id: Scalars['ID']['input'];
+  input: DisclosureContentInput;
+};
+
+
+export type MutationWithdrawAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawDisclosureArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A party in a supply chain. */
 export type Organization = {
   __typename?: 'Organization';
@@ -125,6 +503,11 @@ export type Organization = {
   city?: Maybe<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 country code, e.g. `SE`. */
   country: Scalars['String']['output'];
+  /**
+   * Disclosures about this organization, whoever published them, as the viewer may see them (rule 8):
+   * its own and its customers' evidence about it. Newest `issuedAt` first.
+   */
+  disclosures: Array<Disclosure>;
   /** Stable id chosen by whoever imported it, e.g. `se-region-stockholm`. */
   id: Scalars['ID']['output'];
   /** Latitude in degrees, when known. */
@@ -137,6 +520,11 @@ export type Organization = {
   osId?: Maybe<Scalars['String']['output']>;
   /** Where the record comes from; null when the importer did not say. */
   provenance?: Maybe<Provenance>;
+  /**
+   * Disclosures this organization published, about itself or its direct suppliers, that the viewer may
+   * see (rule 8). Newest `issuedAt` first.
+   */
+  publishedDisclosures: Array<Disclosure>;
   /** Region or province, when known. */
   region?: Maybe<Scalars['String']['output']>;
   /** Public risk indicators about this organization (visible wherever the organization is), most severe first. */
@@ -145,6 +533,20 @@ export type Organization = {
   sources: Array<Scalars['String']['output']>;
   /** What kind of party it is. */
   type: OrganizationType;
+};
+
+
+/** A party in a supply chain. */
+export type OrganizationDisclosuresArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DisclosureKind>;
+};
+
+
+/** A party in a supply chain. */
+export type OrganizationPublishedDisclosuresArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DisclosureKind>;
 };
 
 
@@ -194,6 +596,29 @@ export type Provenance =
 
 export type Query = {
   __typename?: 'Query';
+  /** One request the viewer's organization sent or received; null for any other id. */
+  accessRequest?: Maybe<AccessRequest>;
+  /** Access requests sent to the viewer's organization, open ones due soonest first, then newest (any role). */
+  accessRequestsReceived: Array<AccessRequest>;
+  /** Access requests the viewer's organization sent, newest first (any role). */
+  accessRequestsSent: Array<AccessRequest>;
+  /**
+   * One disclosure the viewer may see (contract rule 8): published by the viewer's organization, or
+   * covered by an active disclosure share to it, about an organization the viewer may look up. Null for
+   * every other id, whether or not it exists. `asOf` evaluates the rule, and the version shown, at that
+   * instant as recorded by then.
+   */
+  disclosure?: Maybe<Disclosure>;
+  /**
+   * The disclosures the viewer's organization published, about itself and its direct suppliers, newest
+   * first (any role of the owner).
+   */
+  disclosuresGiven: Array<Disclosure>;
+  /**
+   * The disclosures other organizations have shared with the viewer's organization (through active
+   * disclosure shares) that it may see under rule 8, newest first.
+   */
+  disclosuresReceived: Array<Disclosure>;
   /**
    * Where in the viewer's visible chain of `rootId` (default: the viewer) forced-labour and other
    * human-rights risk shows up, how close, through whom, and where the viewer cannot see. Same
@@ -225,6 +650,39 @@ export type Query = {
    * smallest tier. A `rootId` the viewer may not use answers NOT_FOUND; `maxDepth` must be 1..20.
    */
   supplyChain: SupplyChain;
+};
+
+
+export type QueryAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAccessRequestsReceivedArgs = {
+  status?: InputMaybe<AccessRequestStatus>;
+};
+
+
+export type QueryAccessRequestsSentArgs = {
+  status?: InputMaybe<AccessRequestStatus>;
+};
+
+
+export type QueryDisclosureArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDisclosuresGivenArgs = {
+  includeWithdrawn?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<DisclosureKind>;
+};
+
+
+export type QueryDisclosuresReceivedArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DisclosureKind>;
 };
 
 
@@ -468,6 +926,13 @@ export type TypeCount = {
   type: OrganizationType;
 };
 
+/** How the closing of a corrective action was verified. */
+export type Verification =
+  /** By documents sent to the buyer or auditor. */
+  | 'DESKTOP'
+  /** By a follow-up audit on site. */
+  | 'FOLLOW_UP_AUDIT';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -541,10 +1006,25 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessDecision: AccessDecision;
+  AccessRequest: ResolverTypeWrapper<AccessRequestModel>;
+  AccessRequestAction: AccessRequestAction;
+  AccessRequestEvent: ResolverTypeWrapper<AccessRequestEventModel>;
+  AccessRequestStatus: AccessRequestStatus;
+  AccessScope: AccessScope;
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CorrectiveAction: ResolverTypeWrapper<CorrectiveAction>;
+  CorrectiveActionInput: CorrectiveActionInput;
+  CorrectiveActionStatus: CorrectiveActionStatus;
+  CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: ResolverTypeWrapper<CountryCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Disclosure: ResolverTypeWrapper<Omit<Disclosure, 'owner' | 'subject'> & { owner: ResolversTypes['Organization'], subject: ResolversTypes['Organization'] }>;
+  DisclosureContentInput: DisclosureContentInput;
+  DisclosureInput: DisclosureInput;
+  DisclosureKind: DisclosureKind;
+  DisclosureVersion: ResolverTypeWrapper<DisclosureVersion>;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureFinding: ResolverTypeWrapper<ExposureFindingModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -571,14 +1051,24 @@ export type ResolversTypes = {
   Tier: ResolverTypeWrapper<TierModel>;
   TierSummary: ResolverTypeWrapper<TierSummaryModel>;
   TypeCount: ResolverTypeWrapper<TypeCount>;
+  Verification: Verification;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessRequest: AccessRequestModel;
+  AccessRequestEvent: AccessRequestEventModel;
   BlindSpot: BlindSpotModel;
   Boolean: Scalars['Boolean']['output'];
+  CorrectiveAction: CorrectiveAction;
+  CorrectiveActionInput: CorrectiveActionInput;
+  CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
   DateTime: Scalars['DateTime']['output'];
+  Disclosure: Omit<Disclosure, 'owner' | 'subject'> & { owner: ResolversParentTypes['Organization'], subject: ResolversParentTypes['Organization'] };
+  DisclosureContentInput: DisclosureContentInput;
+  DisclosureInput: DisclosureInput;
+  DisclosureVersion: DisclosureVersion;
   Exposure: ExposureModel;
   ExposureFinding: ExposureFindingModel;
   Float: Scalars['Float']['output'];
@@ -601,10 +1091,47 @@ export type ResolversParentTypes = {
   TypeCount: TypeCount;
 };
 
+export type AccessRequestResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['AccessRequest'] = ResolversParentTypes['AccessRequest']> = {
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['AccessRequestEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['AccessScope'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AccessRequestStatus'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type AccessRequestEventResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['AccessRequestEvent'] = ResolversParentTypes['AccessRequestEvent']> = {
+  action?: Resolver<ResolversTypes['AccessRequestAction'], ParentType, ContextType>;
+  actorOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type BlindSpotResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['BlindSpot'] = ResolversParentTypes['BlindSpot']> = {
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   recommendation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CorrectiveActionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['CorrectiveAction'] = ResolversParentTypes['CorrectiveAction']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  finding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CorrectiveActionStatus'], ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['Verification']>, ParentType, ContextType>;
 };
 
 export type CountryCountResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['CountryCount'] = ResolversParentTypes['CountryCount']> = {
@@ -615,6 +1142,45 @@ export type CountryCountResolvers<ContextType = BaseContext, ParentType extends 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DisclosureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
+  actions?: Resolver<Array<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
+  documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['DisclosureVersion']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DisclosureKind'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosureVersion'] = ResolversParentTypes['DisclosureVersion']> = {
+  actions?: Resolver<Array<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
+  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type ExposureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
   blindSpotDetails?: Resolver<Array<ResolversTypes['BlindSpot']>, ParentType, ContextType>;
@@ -640,19 +1206,28 @@ export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversP
 };
 
 export type MutationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'decision' | 'id'>>;
+  publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
+  requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
   shareSourcing?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationShareSourcingArgs, 'recipientId'>>;
+  updateCorrectiveAction?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationUpdateCorrectiveActionArgs, 'actionId' | 'disclosureId' | 'input'>>;
+  updateDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'id' | 'input'>>;
+  withdrawAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationWithdrawAccessRequestArgs, 'id'>>;
+  withdrawDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationWithdrawDisclosureArgs, 'id'>>;
 };
 
 export type OrganizationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disclosures?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<OrganizationDisclosuresArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   osId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['Provenance']>, ParentType, ContextType>;
+  publishedDisclosures?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<OrganizationPublishedDisclosuresArgs>>;
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   risks?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType, Partial<OrganizationRisksArgs>>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -667,6 +1242,12 @@ export type OrganizationPageResolvers<ContextType = BaseContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
+  accessRequestsReceived?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsReceivedArgs>>;
+  accessRequestsSent?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsSentArgs>>;
+  disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
+  disclosuresGiven?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosuresGivenArgs, 'includeWithdrawn'>>;
+  disclosuresReceived?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<QueryDisclosuresReceivedArgs>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'maxDepth'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -753,9 +1334,14 @@ export type TypeCountResolvers<ContextType = BaseContext, ParentType extends Res
 };
 
 export type Resolvers<ContextType = BaseContext> = {
+  AccessRequest?: AccessRequestResolvers<ContextType>;
+  AccessRequestEvent?: AccessRequestEventResolvers<ContextType>;
   BlindSpot?: BlindSpotResolvers<ContextType>;
+  CorrectiveAction?: CorrectiveActionResolvers<ContextType>;
   CountryCount?: CountryCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Disclosure?: DisclosureResolvers<ContextType>;
+  DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;

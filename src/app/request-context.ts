@@ -6,6 +6,9 @@ import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
 import { unauthenticated, type DomainError } from '../domain/errors.ts';
 import type { Executor } from '../graph/executor.ts';
+import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
+import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
+import { AccessRequestService } from '../modules/access-requests/access-request-service.ts';
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
@@ -25,6 +28,7 @@ export interface Repositories {
   visibility: SupplyChainRepository;
   analysis: ExposureRepository;
   shares: ShareRepository;
+  accessRequests: AccessRequestRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -39,6 +43,7 @@ export function createRepositories(
     visibility: new SupplyChainRepository(executor),
     analysis: new ExposureRepository(executor),
     shares: new ShareRepository(executor),
+    accessRequests: new AccessRequestRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -77,6 +82,8 @@ export async function createRequestContext(
     analysis: new ExposureService(repositories.analysis, scope, loaders),
     shares: new ShareService(repositories.shares, viewer, now, queryContext),
     shareParties: createSharePartyLoader(repositories.shares, scope),
+    accessRequests: new AccessRequestService(repositories.accessRequests, viewer, now, queryContext),
+    accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

@@ -6,12 +6,19 @@ import { join } from 'node:path';
 import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
+import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
 import { supplyChainModule } from '../modules/supply-chain/module.ts';
 
-export const MODULES = [organizationsModule, supplyChainModule, exposureModule, sharingModule] as const;
+export const MODULES = [
+  organizationsModule,
+  supplyChainModule,
+  exposureModule,
+  sharingModule,
+  accessRequestsModule,
+] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');
 

@@ -1,3 +1,167 @@
+// ---- accessRequest.close
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r.status = $status, r.closedAt = $t, r.reason = coalesce($reason, r.reason)
+CREATE (:AccessRequestEvent {action: $status, at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.details
+UNWIND $ids AS id
+MATCH (r:AccessRequest {id: id})
+RETURN id,
+       COLLECT {
+         MATCH (e:AccessRequestEvent)-[:OF]->(r)
+         WITH e ORDER BY e.at, e.action
+         RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .note}
+       } AS events,
+       COLLECT {
+         MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
+               (owner:Organization)-[:GRANTED]->(share)
+         WITH share, owner, recipient ORDER BY share.scope, share.id
+         RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}
+       } AS shares
+
+// ---- accessRequest.extend
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
+CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.find
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+WHERE requester.id = $viewer OR target.id = $viewer
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.grant
+MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
+CALL (owner) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> owner
+  RETURN collect(linkId) AS notOwned
+}
+CALL (owner) {
+  UNWIND coalesce($disclosureIds, []) AS disclosureId
+  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+  WITH disclosureId, publisher, d WHERE d IS NULL OR publisher <> owner OR d.withdrawnAt IS NOT NULL
+  RETURN collect(disclosureId) AS notDisclosed
+}
+CALL (r, owner, recipient, notOwned, notDisclosed) {
+  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
+  SET r.status = 'GRANTED', r.closedAt = $t
+  CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
+                               note: null})-[:OF]->(r)
+  WITH r, owner, recipient
+  UNWIND $shares AS spec
+  CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
+                                          createdAt: $t})-[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)
+  CREATE (r)-[:RESULTED_IN]->(share)
+}
+WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
+RETURN notOwned, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.lockReceived
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.lockSent
+MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.parties
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
+   OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
+WITH x, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+
+// ---- accessRequest.received
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
+WHERE $status IS NULL OR r.status = $status
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OPEN' THEN r.dueAt END,
+         r.sentAt DESC, r.id
+
+// ---- accessRequest.send
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+SET v._lock = true
+REMOVE v._lock
+WITH v, owners, whole, shared
+OPTIONAL MATCH (x:Organization {id: $targetId})
+  WHERE x <> v AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (v, x) {
+  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
+  RETURN collect(open.id) AS openIds
+}
+CALL (v, x, openIds) {
+  WITH v, x WHERE x IS NOT NULL AND size(openIds) = 0
+  CREATE (v)-[:REQUESTED]->(r:AccessRequest {id: $id, scope: $scope, products: $products, message: $message,
+                                             sentAt: $t, dueAt: $dueAt, extended: false, status: 'OPEN'})
+         -[:OF]->(x)
+  CREATE (:AccessRequestEvent {action: 'SENT', at: $t, actorUserId: $actorUserId, actorOrganizationId: v.id,
+                               note: $message})-[:OF]->(r)
+}
+OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} END AS request
+
+// ---- accessRequest.sent
+MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+WHERE $status IS NULL OR r.status = $status
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+ORDER BY r.sentAt DESC, r.id
+
 // ---- analysis.exposure.depth1 (and depth2..20: {1,N} for {1,1})
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
@@ -344,9 +508,11 @@ CALL (v) {
 }
 WITH v AS owner, x AS recipient, notOwned
 CALL (owner, recipient, notOwned) {
-  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0
-  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, linkIds: $linkIds, expiresAt: $expiresAt, createdAt: $t})
-         -[:TO]->(recipient)
+  WITH owner, recipient, {id: $id, scope: 'SOURCING', linkIds: $linkIds, expiresAt: $expiresAt} AS spec
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0
+  CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
+                                          createdAt: $t})-[:TO]->(recipient)
   CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
