@@ -84,3 +84,68 @@ export function extensionProblem(request: { sentAt: Date; dueAt: Date }, dueAt: 
 /** Open and past its due date, at `now`. */
 export const isOverdue = (request: { status: AccessRequestStatus; dueAt: string }, now: Date): boolean =>
   request.status === 'OPEN' && new Date(request.dueAt) < now;
+
+/** An access request in a tiersight/v1 file (`accessRequests`). */
+export interface AccessRequestRecord {
+  id: string;
+  /** Organization id of the organization that asks. */
+  requester: string;
+  /** Organization id of the organization asked. */
+  target: string;
+  scope: AccessScope;
+  products: string[];
+  message?: string | null;
+  sentAt: string;
+  /** Defaults to three weeks after sentAt. */
+  dueAt?: string | null;
+  /** Whether the target used its one extension; defaults to dueAt differing from the default. */
+  extended?: boolean;
+  /** Defaults to OPEN. */
+  status?: AccessRequestStatus;
+  /** Required when the status is not OPEN, absent while it is. */
+  closedAt?: string | null;
+  /** The reason of the decline or of the extension; required for DECLINED. */
+  reason?: string | null;
+  /** GRANTED only: the shares the grant created, each from the target to the requester. */
+  shareIds?: string[] | null;
+  /**
+   * The request's events. Absent or null: the import records a SENT event at sentAt and, for a
+   * closed request, its closing event at closedAt (the trail is replaced, so importing twice leaves the
+   * same graph). `tiersight export` writes them so that a restore keeps the trail.
+   */
+  events?: AccessRequestEventRecord[] | null;
+}
+
+export interface AccessRequestEventRecord {
+  action: AccessRequestAction;
+  at: string;
+  actorUserId: string;
+  actorOrganizationId: string;
+  note?: string | null;
+}
+
+/** The actor of the events an import records for a request that carries none. */
+export const IMPORT_ACTOR = 'tiersight-import';
+
+/** The trail an import records for a request without events: SENT, then its closing event if closed. */
+export function importedTrail(record: AccessRequestRecord): AccessRequestEventRecord[] {
+  const sent: AccessRequestEventRecord = {
+    action: 'SENT',
+    at: record.sentAt,
+    actorUserId: IMPORT_ACTOR,
+    actorOrganizationId: record.requester,
+    note: record.message ?? null,
+  };
+  const status = record.status ?? 'OPEN';
+  if (status === 'OPEN' || !record.closedAt) return [sent];
+  return [
+    sent,
+    {
+      action: status,
+      at: record.closedAt,
+      actorUserId: IMPORT_ACTOR,
+      actorOrganizationId: status === 'WITHDRAWN' ? record.requester : record.target,
+      note: status === 'DECLINED' ? (record.reason ?? null) : null,
+    },
+  ];
+}

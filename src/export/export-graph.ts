@@ -62,7 +62,13 @@ export async function exportGraph(
   const started = performance.now();
   const progress = options.progress ?? silent;
   const pageSize = options.pageSize ?? 10_000;
-  const written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  const written: Record<Section, number> = {
+    organizations: 0,
+    links: 0,
+    shares: 0,
+    risks: 0,
+    accessRequests: 0,
+  };
   let quiet: boolean;
   try {
     await assertNoImport(importRuns, 'before');

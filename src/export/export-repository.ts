@@ -5,6 +5,7 @@
 // offsets and fractions kept), decoded by the importer's own record rules: a property the importer
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
@@ -13,7 +14,7 @@ import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
+export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | AccessRequestRecord;
 
 /** A section's record, projected in the format's shape and decoded by the importer's record rules. */
 const recordColumn = (section: Section, projection: Fragment): Column<ExportRecord> => ({
@@ -60,6 +61,21 @@ const RISK_RECORD = recordColumn(
   'risks',
   cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)}`,
+);
+
+/** Of request `r`, sent by `requester` to `target`. */
+const ACCESS_REQUEST_RECORD = recordColumn(
+  'accessRequests',
+  cypher`{.id, requester: requester.id, target: target.id, .scope, .products, .message,
+               sentAt: toString(r.sentAt), dueAt: toString(r.dueAt), .extended, .status,
+               closedAt: toString(r.closedAt), .reason,
+               shareIds: CASE WHEN r.status = 'GRANTED'
+                 THEN COLLECT { MATCH (r)-[:RESULTED_IN]->(s:Share) RETURN s.id ORDER BY s.id } END,
+               events: COLLECT {
+                 MATCH (e:AccessRequestEvent)-[:OF]->(r)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+               }}`,
 );
 
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
@@ -117,6 +133,21 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  // No index hint: the AccessRequest.id constraint comes with migration 005 (issue 12's disclosures).
+  accessRequests: {
+    column: ACCESS_REQUEST_RECORD,
+    statement: statement(
+      'export.accessRequests',
+      cypher`MATCH (r:AccessRequest)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
+     OPTIONAL MATCH (r)-[:OF]->(target:Organization)
+     RETURN r `,
+      ACCESS_REQUEST_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
 } satisfies Record<Section, unknown>;
 
 const COUNTS = statement(
@@ -125,7 +156,8 @@ const COUNTS = statement(
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
-   RETURN organizations, links, shares, risks`,
+   CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
+   RETURN organizations, links, shares, risks, accessRequests`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -143,6 +175,7 @@ export class ExportRepository {
       links: count('links'),
       shares: count('shares'),
       risks: count('risks'),
+      accessRequests: count('accessRequests'),
     };
   }
 

@@ -7,6 +7,7 @@ import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
 import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';
 
@@ -165,10 +166,14 @@ export async function importGraph(
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     signal?.throwIfAborted();
     if (reset) await repository.deleteAllData();
-    const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
-    const passes: Section[][] = orgsFirst
+    // A request names the shares its grant created, so shares are written before requests.
+    const order = validation.sectionOrder;
+    const inOrder =
+      order.indexOf('organizations') <= 0 &&
+      (!order.includes('accessRequests') || order.indexOf('shares') < order.indexOf('accessRequests'));
+    const passes: Section[][] = inOrder
       ? [[...SECTIONS]]
-      : [['organizations'], ['links', 'shares', 'risks']];
+      : [['organizations'], ['links', 'shares', 'risks'], ['accessRequests']];
     for (const sections of passes) await writer.pass(source, new Set(sections));
     await repository.runs.finish(run);
   } catch (error) {
@@ -187,7 +192,7 @@ export async function importGraph(
   };
 }
 
-type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
+type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | AccessRequestRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
@@ -195,7 +200,13 @@ type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord;
  * concurrently (parallel batches that touch the same organizations would deadlock and retry).
  */
 class BatchWriter {
-  readonly written: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  readonly written: Record<Section, number> = {
+    organizations: 0,
+    links: 0,
+    shares: 0,
+    risks: 0,
+    accessRequests: 0,
+  };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
   /** Records whose batch has committed. */
@@ -256,6 +267,9 @@ class BatchWriter {
         break;
       case 'risks':
         await this.repository.upsertRisks(batch as RiskRecord[], this.importedAt);
+        break;
+      case 'accessRequests':
+        await this.repository.upsertAccessRequests(batch as AccessRequestRecord[]);
         break;
     }
     this.written[section] += batch.length;

@@ -21,10 +21,10 @@ export type Checked<T> = { record: T; problems: [] } | { record: null; problems:
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
-const MAX_LIST = 10_000;
+export const MAX_LIST = 10_000;
 
 /** Reads fields off one record, collecting a problem per bad field. */
-class Fields {
+export class Fields {
   readonly problems: string[] = [];
   constructor(private readonly value: Record<string, unknown>) {}
 
@@ -148,7 +148,7 @@ export function describe(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function asObject(value: unknown): Fields | string {
+export function asObject(value: unknown): Fields | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `must be a JSON object, got ${describe(value)}`;
   }

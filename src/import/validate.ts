@@ -17,6 +17,8 @@ import {
   type Checked,
 } from './record-rules.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
+import { AccessRequestIndex, checkAccessRequest, type ShareEnds } from './access-request-rules.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 
 export interface Problem {
   section: Section | null;
@@ -36,6 +38,8 @@ export interface ExistingGraph {
   organizationIds(ids: string[]): Promise<Set<string>>;
   /** Link id -> id of its customer, for the ids that exist. */
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
+  /** Share id -> its owner and recipient, for the ids that exist. */
+  shareEnds(ids: string[]): Promise<ShareEnds>;
 }
 
 export interface ValidationResult {
@@ -53,6 +57,7 @@ export const CHECKERS = {
   links: checkLink,
   shares: checkShare,
   risks: checkRisk,
+  accessRequests: checkAccessRequest,
 } satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
 interface PendingOrganization {
@@ -74,6 +79,9 @@ class FileIndex {
   readonly links = new Map<string, { index: number; customer: string }>();
   readonly shares = new Map<string, number>();
   readonly risks = new Map<string, number>();
+  readonly accessRequests = new Map<string, number>();
+  readonly shareEnds: ShareEnds = new Map();
+  readonly requestRules = new AccessRequestIndex();
   readonly pendingOrganizations: PendingOrganization[] = [];
   readonly pendingLinks: PendingLink[] = [];
   readonly problems: Problem[] = [];
@@ -118,6 +126,7 @@ class FileIndex {
       case 'shares': {
         const share = record as ShareRecord;
         if (!this.claim(this.shares, section, index, share.id, index)) break;
+        this.shareEnds.set(share.id, { owner: share.owner, recipient: share.recipient });
         this.organization(section, index, share.id, 'owner', share.owner);
         this.organization(section, index, share.id, 'recipient', share.recipient);
         for (const linkId of share.linkIds ?? []) {
@@ -131,11 +140,27 @@ class FileIndex {
         this.organization(section, index, risk.id, 'organization', risk.organization);
         break;
       }
+      case 'accessRequests': {
+        const request = record as AccessRequestRecord;
+        if (!this.claim(this.accessRequests, section, index, request.id, index)) break;
+        this.organization(section, index, request.id, 'requester', request.requester);
+        this.organization(section, index, request.id, 'target', request.target);
+        this.requestRules.add(index, request);
+        break;
+      }
     }
   }
 
   /** Resolves references to records later in the file, then to the database. */
   async resolve(existing: ExistingGraph | null): Promise<void> {
+    const unresolvedShares = this.requestRules.unresolvedShares(this.shareEnds);
+    const knownShares =
+      existing && unresolvedShares.length > 0 ? await existing.shareEnds(unresolvedShares) : new Map();
+    const requestProblems = [
+      ...this.requestRules.problems,
+      ...this.requestRules.resolve(this.shareEnds, knownShares, existing !== null),
+    ];
+    for (const problem of requestProblems) this.report({ section: 'accessRequests', ...problem });
     const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));
     const knownOrgs = existing
       ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))])
@@ -177,7 +202,13 @@ export async function validate(
 ): Promise<ValidationResult> {
   const importedAt = options.importedAt ?? new Date();
   const index = new FileIndex(options.maxProblems ?? 10_000);
-  const counts: Record<Section, number> = { organizations: 0, links: 0, shares: 0, risks: 0 };
+  const counts: Record<Section, number> = {
+    organizations: 0,
+    links: 0,
+    shares: 0,
+    risks: 0,
+    accessRequests: 0,
+  };
   const sectionOrder: Section[] = [];
   let format: unknown;
   for await (const item of source()) {

@@ -46,7 +46,7 @@ CALL (v) {
 }
 WITH v AS owner, x AS recipient, notOwned
 CALL (owner, recipient, notOwned) {
-  WITH owner, recipient, {id: $id, scope: 'SOURCING', linkIds: $linkIds, expiresAt: $expiresAt} AS spec
+  WITH owner, recipient, {id: $id, linkIds: $linkIds, expiresAt: $expiresAt} AS spec
   WHERE recipient IS NOT NULL AND size(notOwned) = 0
   `,
   CREATE_SHARE,

@@ -268,12 +268,30 @@ CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE 
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
+// ---- export.accessRequests
+MATCH (r:AccessRequest)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
+     OPTIONAL MATCH (r)-[:OF]->(target:Organization)
+     RETURN r {.id, requester: requester.id, target: target.id, .scope, .products, .message,
+               sentAt: toString(r.sentAt), dueAt: toString(r.dueAt), .extended, .status,
+               closedAt: toString(r.closedAt), .reason,
+               shareIds: CASE WHEN r.status = 'GRANTED'
+                 THEN COLLECT { MATCH (r)-[:RESULTED_IN]->(s:Share) RETURN s.id ORDER BY s.id } END,
+               events: COLLECT {
+                 MATCH (e:AccessRequestEvent)-[:OF]->(r)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+               }} AS record
+
 // ---- export.counts
 CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
-   RETURN organizations, links, shares, risks
+   CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
+   RETURN organizations, links, shares, risks, accessRequests
 
 // ---- export.links
 MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
@@ -329,6 +347,11 @@ UNWIND $ids AS id
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 
+// ---- import.existingShareEnds
+UNWIND $ids AS id
+   MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
+   RETURN id, owner.id AS owner, recipient.id AS recipient
+
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
 
@@ -343,6 +366,43 @@ UNWIND $rows AS row
    UNWIND row.events AS event
    CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)
+
+// ---- import.upsertAccessRequests
+UNWIND $rows AS row
+   MATCH (requester:Organization {id: row.requester}), (target:Organization {id: row.target})
+   MERGE (r:AccessRequest {id: row.id})
+   SET r.scope = row.scope, r.products = row.products, r.message = row.message, r.sentAt = datetime(row.sentAt),
+       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
+       r.closedAt = datetime(row.closedAt), r.reason = row.reason
+   WITH r, requester, target, row
+   CALL (r, requester, target) {
+     OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
+     DELETE q
+     WITH DISTINCT r
+     OPTIONAL MATCH (r)-[o:OF]->(formerTarget:Organization) WHERE formerTarget <> target
+     DELETE o
+   }
+   MERGE (requester)-[:REQUESTED]->(r)
+   MERGE (r)-[:OF]->(target)
+   WITH r, row
+   CALL (r) {
+     OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
+     DELETE resulted
+   }
+   CALL (r) {
+     OPTIONAL MATCH (old:AccessRequestEvent)-[:OF]->(r)
+     DETACH DELETE old
+   }
+   CALL (r, row) {
+     UNWIND row.shareIds AS shareId
+     MATCH (share:Share {id: shareId})
+     CREATE (r)-[:RESULTED_IN]->(share)
+   }
+   CALL (r, row) {
+     UNWIND row.events AS event
+     CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                                  actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
+   }
 
 // ---- import.upsertLinks
 UNWIND $rows AS row
@@ -508,7 +568,7 @@ CALL (v) {
 }
 WITH v AS owner, x AS recipient, notOwned
 CALL (owner, recipient, notOwned) {
-  WITH owner, recipient, {id: $id, scope: 'SOURCING', linkIds: $linkIds, expiresAt: $expiresAt} AS spec
+  WITH owner, recipient, {id: $id, linkIds: $linkIds, expiresAt: $expiresAt} AS spec
   WHERE recipient IS NOT NULL AND size(notOwned) = 0
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
