@@ -118,9 +118,11 @@ export type AccessScope =
 /** A reachable organization that has shared nothing with the viewer. */
 export type BlindSpot = {
   __typename?: 'BlindSpot';
+  /** The viewer's open access request to this organization, if one was sent (the newest, whatever its scope); null otherwise. Always as things stand now, also for an `asOf` exposure. */
+  openAccessRequest?: Maybe<AccessRequest>;
   /** The organization. */
   organization: Organization;
-  /** What the viewer can do about it. */
+  /** What the viewer can do about it: ask it to share (requestAccess), or wait for the open request. */
   recommendation: Scalars['String']['output'];
   /** Its tier. */
   tier: Scalars['Int']['output'];
@@ -1117,6 +1119,7 @@ export type AccessRequestEventResolvers<ContextType = BaseContext, ParentType ex
 };
 
 export type BlindSpotResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['BlindSpot'] = ResolversParentTypes['BlindSpot']> = {
+  openAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   recommendation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -1,5 +1,6 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
+import type { AccessRequest } from './access-requests.ts';
 import type { Role } from './roles.ts';
 import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction } from './format.ts';
 
@@ -80,6 +81,8 @@ export interface BlindSpot {
   organization: Organization;
   tier: number;
   recommendation: string;
+  /** The viewer's open access request to it (contract section 9), the newest; null when none. */
+  openAccessRequest: AccessRequest | null;
 }
 
 export interface Exposure {

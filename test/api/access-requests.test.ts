@@ -310,3 +310,36 @@ describe('accessRequestsReceived', () => {
     expect(requestIn(await client().one('reseller', request.id), 'accessRequest').overdue).toBe(false);
   });
 });
+
+describe('exposure blind spots', () => {
+  const BLIND = `{ exposure(maxDepth: 5) { blindSpotDetails { organization { id } recommendation openAccessRequest { id scope status } } } }`;
+  type Blind = {
+    organization: { id: string };
+    recommendation: string;
+    openAccessRequest: { id: string } | null;
+  };
+  const blindSpots = async (viewer: string) =>
+    ((await t.api.query(viewer, BLIND)).data!['exposure'] as { blindSpotDetails: Blind[] }).blindSpotDetails;
+
+  it('offer requestAccess, then show the open request, and are gone once it is granted', async () => {
+    expect(await blindSpots('buyer')).toEqual([
+      {
+        organization: { id: 'reseller' },
+        recommendation: expect.stringContaining('requestAccess'),
+        openAccessRequest: null,
+      },
+    ]);
+    const first = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
+    const newest = requestIn(await client().ask('buyer', 'reseller', 'DISCLOSURES'), 'requestAccess');
+    const [spot] = await blindSpots('buyer');
+    expect(spot!.openAccessRequest).toEqual({ id: newest.id, scope: 'DISCLOSURES', status: 'OPEN' });
+    expect(spot!.recommendation).toContain(newest.id);
+    // Another organization's request is not the viewer's.
+    requestIn(await client().ask('other-buyer', 'reseller', 'BOTH'), 'requestAccess');
+    expect((await blindSpots('other-buyer'))[0]!.openAccessRequest).not.toMatchObject({ id: newest.id });
+    await client().withdraw('buyer', newest.id);
+    expect((await blindSpots('buyer'))[0]!.openAccessRequest).toMatchObject({ id: first.id });
+    await client().answer('reseller', first.id, 'GRANT');
+    expect((await blindSpots('buyer')).map((b) => b.organization.id)).toEqual(['brand']);
+  });
+});

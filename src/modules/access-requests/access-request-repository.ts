@@ -24,7 +24,7 @@ import { VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility-cy
 import { CREATE_SHARE, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
 
 /** Request `r`, sent by `requester` to `target`. */
-const ACCESS_REQUEST: Column<AccessRequest> = {
+export const ACCESS_REQUEST: Column<AccessRequest> = {
   projection: cypher`{.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}`,
   decode: fields({

@@ -16,11 +16,14 @@ import {
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import type { AccessRequest } from '../../domain/access-requests.ts';
+import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
 
 /**
  * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
  * past), with the shortest path `reached` found to them. Blind spots: reached organizations above the
- * last tier that own no share active for the viewer.
+ * last tier that own no share active for the viewer; `openRequests`, the viewer's open access requests
+ * (newest first), which the service pairs with the blind spots they target.
  */
 const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   VIEWER_GRANTS,
@@ -39,9 +42,17 @@ CALL (reached) {
   cypher`) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r `,
+  ACCESS_REQUEST.projection,
+  cypher`) AS openRequests
+}
 RETURN x `,
   ORGANIZATION.projection,
-  cypher` AS root, findings,
+  cypher` AS root, findings, openRequests,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots`,
 ]);
@@ -99,6 +110,8 @@ export interface ExposureRow {
   root: Organization;
   findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
   blindSpots: { organization: Organization; tier: number }[];
+  /** The viewer's open access requests, newest first. */
+  openRequests: AccessRequest[];
 }
 
 export interface PathRow {
@@ -131,6 +144,7 @@ export class ExposureRepository {
         indicators: f.risks,
       })),
       blindSpots: column(record, 'blindSpots', blindSpotsColumn),
+      openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),
     };
   }
 

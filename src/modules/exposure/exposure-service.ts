@@ -1,5 +1,6 @@
 import { notFound } from '../../domain/errors.ts';
 import type { Exposure, SupplyPath } from '../../domain/model.ts';
+import type { AccessRequest } from '../../domain/access-requests.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -10,7 +11,11 @@ import { wholeNumberArgument } from '../../domain/whole-number.ts';
 const MAX_PATHS = 100;
 
 export const BLIND_SPOT_ADVICE =
-  'Ask this supplier to share its sourcing with you (shareSourcing): until it does, nothing behind it is visible.';
+  'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
+
+/** The advice while the viewer's request to the blind spot is open. */
+const waitingAdvice = (request: AccessRequest) =>
+  `Your access request ${request.id} (${request.scope}) is open, due ${request.dueAt}: until it is granted, nothing behind this supplier is visible.`;
 
 export class ExposureService {
   constructor(
@@ -42,7 +47,14 @@ export class ExposureService {
       root: row.root,
       findings,
       closestTier: findings[0]?.tier ?? null,
-      blindSpots: row.blindSpots.map((b) => ({ ...b, recommendation: BLIND_SPOT_ADVICE })),
+      blindSpots: row.blindSpots.map((b) => {
+        const open = row.openRequests.find((r) => r.targetId === b.organization.id) ?? null;
+        return {
+          ...b,
+          recommendation: open === null ? BLIND_SPOT_ADVICE : waitingAdvice(open),
+          openAccessRequest: open,
+        };
+      }),
     };
   }
 

@@ -199,7 +199,14 @@ CALL (reached) {
   WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings,
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, openRequests,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots
 
