@@ -129,7 +129,10 @@ describe('answerAccessRequest', () => {
     const request = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
     expect(await reached('buyer')).toEqual(['reseller']);
     const granted = requestIn(
-      await client().answer('reseller', request.id, 'GRANT', { linkIds: ['brand>reseller'] }),
+      await client().answer('reseller', request.id, 'GRANT', {
+        linkIds: ['brand>reseller'],
+        reason: 'Dell only',
+      }),
       'answerAccessRequest',
     );
     expect(granted).toMatchObject({ status: 'GRANTED', overdue: false, reason: null });
@@ -142,9 +145,9 @@ describe('answerAccessRequest', () => {
         linkIds: ['brand>reseller'],
       },
     ]);
-    expect(granted.events.map((e) => [e.action, e.actorUserId])).toEqual([
-      ['SENT', 'user@buyer'],
-      ['GRANTED', 'user@reseller'],
+    expect(granted.events.map((e) => [e.action, e.actorUserId, e.note])).toEqual([
+      ['SENT', 'user@buyer', null],
+      ['GRANTED', 'user@reseller', 'Dell only'],
     ]);
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
 

@@ -170,7 +170,7 @@ CALL (r, owner, recipient, notOwned, notDisclosed) {
   WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
-                               note: null})-[:OF]->(r)
+                               note: $reason})-[:OF]->(r)
   WITH r, owner, recipient
   UNWIND $shares AS spec
   `,
@@ -294,7 +294,12 @@ export interface AnswerSteps {
   request: AccessRequest | null;
   decline(reason: string): Promise<AccessRequest>;
   extend(dueAt: Date, reason: string): Promise<AccessRequest>;
-  grant(shares: ShareSpec[], expiresAt: Date | null): Promise<AccessRequest | GrantRefusal>;
+  /** `note`: what the target says with the grant, kept on the GRANTED event. */
+  grant(
+    shares: ShareSpec[],
+    expiresAt: Date | null,
+    note: string | null,
+  ): Promise<AccessRequest | GrantRefusal>;
 }
 
 const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'request', ACCESS_REQUEST.decode);
@@ -358,10 +363,11 @@ export class AccessRequestRepository {
         request: locked ? requestOf(locked) : null,
         decline: (reason) => one(tx.run(CLOSE, { ...base, status: 'DECLINED', reason })),
         extend: (dueAt, reason) => one(tx.run(EXTEND, { ...base, dueAt: toNeo4jDateTime(dueAt), reason })),
-        grant: async (shares, expiresAt) => {
+        grant: async (shares, expiresAt, note) => {
           const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
           const [record] = await tx.run(GRANT, {
             ...base,
+            reason: note,
             linkIds: shares.find((s) => s.scope === 'SOURCING')?.linkIds ?? null,
             disclosureIds: shares.find((s) => s.scope === 'DISCLOSURES')?.disclosureIds ?? null,
             shares: shares.map((s) => ({ ...s, expiresAt: expires })),

@@ -180,7 +180,7 @@ export class AccessRequestService {
         linkIds: scope === 'SOURCING' ? linkIds : null,
         disclosureIds: scope === 'DISCLOSURES' ? disclosureIds : null,
       }));
-      const outcome = await steps.grant(shares, expiresAt);
+      const outcome = await steps.grant(shares, expiresAt, reason);
       if ('id' in outcome) return outcome;
       const owner = this.viewer.organizationId;
       const problems = [

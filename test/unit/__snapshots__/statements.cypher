@@ -54,7 +54,7 @@ CALL (r, owner, recipient, notOwned, notDisclosed) {
   WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
-                               note: null})-[:OF]->(r)
+                               note: $reason})-[:OF]->(r)
   WITH r, owner, recipient
   UNWIND $shares AS spec
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
