@@ -9,6 +9,9 @@ import type { Executor } from '../graph/executor.ts';
 import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
 import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
 import { AccessRequestService } from '../modules/access-requests/access-request-service.ts';
+import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
+import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
+import { DisclosureService } from '../modules/disclosures/disclosure-service.ts';
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
@@ -29,6 +32,7 @@ export interface Repositories {
   analysis: ExposureRepository;
   shares: ShareRepository;
   accessRequests: AccessRequestRepository;
+  disclosures: DisclosureRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -44,6 +48,7 @@ export function createRepositories(
     analysis: new ExposureRepository(executor),
     shares: new ShareRepository(executor),
     accessRequests: new AccessRequestRepository(executor),
+    disclosures: new DisclosureRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -84,6 +89,8 @@ export async function createRequestContext(
     shareParties: createSharePartyLoader(repositories.shares, scope),
     accessRequests: new AccessRequestService(repositories.accessRequests, viewer, now, queryContext),
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
+    disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
+    disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

@@ -7,6 +7,7 @@ import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
 import { accessRequestsModule } from '../modules/access-requests/module.ts';
+import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
@@ -18,6 +19,7 @@ export const MODULES = [
   exposureModule,
   sharingModule,
   accessRequestsModule,
+  disclosuresModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

@@ -24,6 +24,28 @@ export type Provenance = (typeof PROVENANCES)[number];
 export const SHARE_ACTIONS = ['GRANTED', 'REVOKED'] as const;
 export type ShareAction = (typeof SHARE_ACTIONS)[number];
 
+/** What a share discloses: links of the owner's sourcing, or the owner's disclosures (contract §8). */
+export const SHARE_SCOPES = ['SOURCING', 'DISCLOSURES'] as const;
+export type ShareScope = (typeof SHARE_SCOPES)[number];
+
+export const DISCLOSURE_KINDS = [
+  'SELF_ASSESSMENT',
+  'AUDIT_REPORT',
+  'CORRECTIVE_ACTION_PLAN',
+  'IMPROVEMENT',
+  'CERTIFICATE',
+] as const;
+export type DisclosureKind = (typeof DISCLOSURE_KINDS)[number];
+
+/** The kinds that carry corrective actions (a plan's actions, an audit's findings). */
+export const KINDS_WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
+
+export const ACTION_STATUSES = ['OPEN', 'IN_PROGRESS', 'CLOSED'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const VERIFICATIONS = ['DESKTOP', 'FOLLOW_UP_AUDIT'] as const;
+export type Verification = (typeof VERIFICATIONS)[number];
+
 export const RISK_KINDS = ['WATCHLIST', 'REGION', 'AUDIT_FINDING', 'REPORT'] as const;
 export type RiskKind = (typeof RISK_KINDS)[number];
 
@@ -79,8 +101,12 @@ export interface ShareRecord {
   id: string;
   owner: string;
   recipient: string;
-  /** null: every link in which the owner is the customer, now and later. */
+  /** What the share discloses; SOURCING when the file leaves it out. */
+  scope?: ShareScope;
+  /** SOURCING: null for every link in which the owner is the customer, now and later. Null for DISCLOSURES. */
   linkIds: string[] | null;
+  /** DISCLOSURES: null (or absent) for every disclosure of the owner, now and later. Null for SOURCING. */
+  disclosureIds?: string[] | null;
   expiresAt?: string | null;
   revokedAt?: string | null;
   /** When the share was granted, which is also when it was recorded; defaults to the import's instant. */
@@ -114,6 +140,59 @@ export interface RiskRecord {
   recordedAt?: string | null;
 }
 
+/** A corrective action of a disclosure version (contract section 8). */
+export interface DisclosureActionRecord {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status: ActionStatus;
+  verification: Verification | null;
+  closedAt: string | null;
+}
+
+/** The content of one version of a disclosure, and when and by whom it was recorded. */
+export interface DisclosureVersionRecord {
+  title: string;
+  summary: string | null;
+  issuer: string | null;
+  standard: string | null;
+  /** Empty: every product. */
+  products: string[];
+  issuedAt: string;
+  validUntil: string | null;
+  documentUrl: string | null;
+  /** 64 hexadecimal digits, in lower case once read. */
+  documentSha256: string | null;
+  actions: DisclosureActionRecord[];
+  /**
+   * When the version was recorded. Default, for the current content: publishedAt for a new
+   * disclosure, the import's instant for a new version of a known one. Required in `history`.
+   */
+  recordedAt: string | null;
+  /** Who recorded it (a token's `sub`); default `tiersight import`. */
+  actorUserId: string | null;
+}
+
+/**
+ * A disclosure: the current content at the top level. Importing it again with other content adds a
+ * version; `history` (its earlier versions, oldest first, as `tiersight export` writes them) replaces
+ * every stored version instead.
+ */
+export interface DisclosureRecord extends Sourced, DisclosureVersionRecord {
+  id: string;
+  /** The publishing organization. */
+  owner: string;
+  /** Whom it is about: the owner, or the supplier of a link in which the owner is the customer. */
+  subject: string;
+  kind: DisclosureKind;
+  /** Default: the import's instant, for a new disclosure. */
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+  history?: DisclosureVersionRecord[] | null;
+}
+
 export interface TiersightFile {
   format: typeof FORMAT_V1;
   organizations: OrganizationRecord[];
@@ -122,4 +201,5 @@ export interface TiersightFile {
   risks: RiskRecord[];
   /** Contract section 9; optional so that files without requests stay as they were. */
   accessRequests?: AccessRequestRecord[];
+  disclosures?: DisclosureRecord[];
 }

@@ -2,7 +2,7 @@
 // with references to other organizations as ids that resolvers turn into objects through loaders.
 import type { AccessRequest } from './access-requests.ts';
 import type { Role } from './roles.ts';
-import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction } from './format.ts';
+import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction, ShareScope } from './format.ts';
 
 export interface Organization {
   id: string;
@@ -101,7 +101,12 @@ export interface Share {
   id: string;
   ownerId: string;
   recipientId: string;
+  /** What it discloses: links of the owner's sourcing, or the owner's disclosures. */
+  scope: ShareScope;
+  /** SOURCING: the shared links (null: all, now and later); always null for DISCLOSURES. */
   linkIds: string[] | null;
+  /** DISCLOSURES: the shared disclosures (null: all, now and later); always null for SOURCING. */
+  disclosureIds: string[] | null;
   expiresAt: string | null;
   revokedAt: string | null;
   /** When the share was granted, which is when it was recorded: asOf t counts it only from then. */

@@ -68,6 +68,7 @@ export async function exportGraph(
     shares: 0,
     risks: 0,
     accessRequests: 0,
+    disclosures: 0,
   };
   let quiet: boolean;
   try {

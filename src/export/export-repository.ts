@@ -4,22 +4,37 @@
 // Each section is one projection in the shape of the format (temporal values as their ISO 8601 text,
 // offsets and fractions kept), decoded by the importer's own record rules: a property the importer
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
-import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import type {
+  DisclosureRecord,
+  LinkRecord,
+  OrganizationRecord,
+  RiskRecord,
+  ShareRecord,
+} from '../domain/format.ts';
 import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
-import { cypher, statement, type Fragment } from '../graph/cypher.ts';
+import { cypher, join, statement, type Fragment } from '../graph/cypher.ts';
 import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | AccessRequestRecord;
+export type ExportRecord =
+  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
 
-/** A section's record, projected in the format's shape and decoded by the importer's record rules. */
-const recordColumn = (section: Section, projection: Fragment): Column<ExportRecord> => ({
+/**
+ * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded
+ * by the importer's record rules.
+ */
+const recordColumn = (
+  section: Section,
+  projection: Fragment,
+  reshape: (value: unknown) => unknown = (value) => value,
+): Column<ExportRecord> => ({
   projection,
-  decode: (value) => {
+  decode: (projected) => {
+    const value = reshape(projected);
     const checked = CHECKERS[section](value);
     if (checked.record === null) {
       throw new UnexportableRecordError(
@@ -47,7 +62,7 @@ const LINK_RECORD = recordColumn(
 /** Of share `s`, granted by `owner` to `recipient`. */
 const SHARE_RECORD = recordColumn(
   'shares',
-  cypher`{.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+  cypher`{.id, owner: owner.id, recipient: recipient.id, .scope, .linkIds, .disclosureIds, expiresAt: toString(s.expiresAt),
                revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
                events: COLLECT {
                  MATCH (e:ShareEvent)-[:OF]->(s)
@@ -76,6 +91,46 @@ const ACCESS_REQUEST_RECORD = recordColumn(
                  WITH e ORDER BY e.at, e.action
                  RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
                }}`,
+);
+
+/** Of version `dv`: its content, when and by whom it was recorded, its actions in order. */
+const VERSION_RECORD = cypher`dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }}`;
+
+/** A disclosure's record: the current version at the top level, the earlier ones as its history. */
+const flattenDisclosure = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const { disclosure, current, history } = value as Record<string, unknown>;
+  const [version] = Array.isArray(current) ? current : [];
+  const shown = typeof version === 'object' && version !== null ? version : {};
+  return { ...shown, ...(typeof disclosure === 'object' ? disclosure : {}), history };
+};
+
+/** Of disclosure `d`, published by `owner` about `subject`. */
+const DISCLOSURE_RECORD = recordColumn(
+  'disclosures',
+  join(
+    cypher`{disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
+               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+             current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN `,
+    VERSION_RECORD,
+    cypher` },
+             history: COLLECT {
+               MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version < d.version
+               WITH dv ORDER BY dv.version
+               RETURN `,
+    VERSION_RECORD,
+    cypher`
+             }}`,
+  ),
+  flattenDisclosure,
 );
 
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
@@ -133,18 +188,31 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
-  // No index hint: the AccessRequest.id constraint comes with migration 005 (issue 12's disclosures).
   accessRequests: {
     column: ACCESS_REQUEST_RECORD,
     statement: statement(
       'export.accessRequests',
-      cypher`MATCH (r:AccessRequest)
+      cypher`MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
      WHERE r.id > $after
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
      OPTIONAL MATCH (r)-[:OF]->(target:Organization)
      RETURN r `,
       ACCESS_REQUEST_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
+  disclosures: {
+    column: DISCLOSURE_RECORD,
+    statement: statement(
+      'export.disclosures',
+      cypher`MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
+     WHERE d.id > $after
+     WITH d ORDER BY d.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:PUBLISHED]->(d)
+     OPTIONAL MATCH (d)-[:ABOUT]->(subject:Organization)
+     RETURN `,
+      DISCLOSURE_RECORD.projection,
       cypher` AS record`,
     ),
   },
@@ -156,8 +224,9 @@ const COUNTS = statement(
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
+   CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
-   RETURN organizations, links, shares, risks, accessRequests`,
+   RETURN organizations, links, shares, risks, disclosures, accessRequests`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -176,6 +245,7 @@ export class ExportRepository {
       shares: count('shares'),
       risks: count('risks'),
       accessRequests: count('accessRequests'),
+      disclosures: count('disclosures'),
     };
   }
 

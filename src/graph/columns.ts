@@ -2,7 +2,7 @@
 // Neo4j for and how the answer becomes a domain type live together, so a field cannot be added to one
 // and forgotten in the other. A projection is written right after its variable: `RETURN x`, then
 // ORGANIZATION.projection, then ` AS organization`.
-import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES } from '../domain/format.ts';
+import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
 import { cypher, type Fragment } from './cypher.ts';
 import {
@@ -143,15 +143,18 @@ export const RISK: Column<RiskIndicator> = {
 
 /**
  * A share, with `owner` and `recipient` bound to its parties. Both ways of making a share (a grant, an
- * import) set createdAt, so it is never absent.
+ * import) set createdAt and scope (migration 005 set the scope of older shares), so neither is absent.
  */
 export const SHARE: Column<Share> = {
-  projection: cypher`{.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}`,
+  projection: cypher`{.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt}`,
   decode: fields({
     id: text,
     ownerId: text,
     recipientId: text,
+    scope: oneOf(SHARE_SCOPES),
     linkIds: nullable(list(text)),
+    disclosureIds: nullable(list(text)),
     expiresAt: nullable(instant),
     revokedAt: nullable(instant),
     createdAt: instant,

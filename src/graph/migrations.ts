@@ -95,6 +95,30 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // Disclosures and access requests (contract sections 8 and 9). Shares gained a scope: every share
+    // stored before disclosed sourcing, which VIEWER_GRANTS only counts as links with scope SOURCING.
+    id: '005-disclosures',
+    statements: [
+      statement(
+        'constraint.disclosureId',
+        cypher`CREATE CONSTRAINT disclosure_id IF NOT EXISTS FOR (d:Disclosure) REQUIRE d.id IS UNIQUE`,
+      ),
+      statement(
+        'constraint.accessRequestId',
+        cypher`CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE`,
+      ),
+    ],
+    backfills: [
+      statement(
+        'migration.shareScope',
+        cypher`MATCH (s:Share) WHERE s.id > $after
+         WITH s ORDER BY s.id LIMIT 10000
+         SET s.scope = coalesce(s.scope, 'SOURCING')
+         RETURN max(s.id) AS last`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -23,22 +23,33 @@ export const scopeParams = (scope: ViewerScope, product: string | null = null) =
 });
 
 /**
- * Binds `v` (the viewer), `owners` (owners of shares active for v at $t: v's roots besides itself),
- * `whole` (owners whose active share covers all their links) and `shared` (the links named by active
- * partial shares, each checked to have the share's owner as its customer). Collected once per query so
- * that the per-hop predicate only compares against lists, which the shortest-path search evaluates
- * while it expands; an EXISTS subquery per hop would only be applied after the search.
+ * Share `share` is active at $t: not revoked (for asOf: not by then), granted by then (asOf only), not
+ * expired.
  */
-export const VIEWER_GRANTS = cypher`
+const SHARE_ACTIVE = cypher`(share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)`;
+
+/**
+ * Binds `v` (the viewer), `owners` (owners of shares active for v at $t, of either scope: v's roots
+ * besides itself, rule 2), `whole` (owners whose active SOURCING share covers all their links) and
+ * `shared` (the links named by active partial SOURCING shares, each checked to have the share's owner
+ * as its customer). A DISCLOSURES share makes its owner a root but discloses no link (rules 1 and 7).
+ * Collected once per query so that the per-hop predicate only compares against lists, which the
+ * shortest-path search evaluates while it expands; an EXISTS subquery per hop would only be applied
+ * after the search.
+ */
+export const VIEWER_GRANTS = join(
+  cypher`
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WHERE `,
+  SHARE_ACTIVE,
+  cypher`
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -46,7 +57,8 @@ CALL (partial) {
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
   RETURN collect(DISTINCT l) AS shared
 }
-`;
+`,
+);
 
 /**
  * Link `l` holds at $t: valid then (validFrom <= $t < validTo, a missing bound open) and, for an
@@ -220,3 +232,67 @@ RETURN tier, organization, link`,
 export function byDepth(name: string, build: (depth: number) => readonly Fragment[]): readonly Statement[] {
   return Array.from({ length: MAX_DEPTH }, (_, i) => statement(`${name}.depth${i + 1}`, ...build(i + 1)));
 }
+
+/*
+ * Rule 8 (contract section 8): which disclosures a viewer may see. Written after VIEWER_GRANTS, whose
+ * `owners`, `whole` and `shared` X_VISIBLE reads for the subject.
+ */
+
+/**
+ * Binds `disclosers` (owners whose active DISCLOSURES share to v covers every disclosure of theirs, now
+ * and later) and `sharedDisclosures` (the disclosures named by active partial DISCLOSURES shares, each
+ * checked to be published by the share's owner). A SOURCING share discloses no disclosure (rule 7).
+ */
+export const DISCLOSURE_GRANTS = join(
+  cypher`
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE `,
+  SHARE_ACTIVE,
+  cypher`
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+`,
+);
+
+/**
+ * Disclosure `d` exists at $t: for "now", while it is not withdrawn; for asOf, once published and
+ * until withdrawn. (That a version had been recorded by then is decided by DISCLOSURE_VERSION.)
+ */
+export const DISCLOSURE_LIVE = cypher`(NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))`;
+
+/** Disclosure `d` of `publisher` is v's own, or an active DISCLOSURES share of its owner covers it. */
+export const DISCLOSURE_GRANTED = cypher`(publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)`;
+
+/**
+ * Rule 8 for disclosure `d` published by `publisher` about `x`: it exists at $t, it is v's own or
+ * shared with v, and v may look its subject up (rule 5). The cheap list tests come before X_VISIBLE.
+ */
+export const DISCLOSURE_VISIBLE = join(
+  DISCLOSURE_LIVE,
+  cypher` AND `,
+  DISCLOSURE_GRANTED,
+  cypher` AND `,
+  X_VISIBLE,
+);
+
+/**
+ * Binds `dv`, the version of `d` in effect at $t: the current one for "now", else the highest version
+ * recorded by $t. A disclosure without one (asOf before its first recording) yields no row.
+ */
+export const DISCLOSURE_VERSION = cypher`
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+`;

@@ -6,8 +6,14 @@
 import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
-import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import type {
+  DisclosureRecord,
+  LinkRecord,
+  OrganizationRecord,
+  RiskRecord,
+  ShareRecord,
+} from '../domain/format.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';
 
@@ -173,7 +179,7 @@ export async function importGraph(
       (!order.includes('accessRequests') || order.indexOf('shares') < order.indexOf('accessRequests'));
     const passes: Section[][] = inOrder
       ? [[...SECTIONS]]
-      : [['organizations'], ['links', 'shares', 'risks'], ['accessRequests']];
+      : [['organizations'], ['links', 'shares', 'risks', 'disclosures'], ['accessRequests']];
     for (const sections of passes) await writer.pass(source, new Set(sections));
     await repository.runs.finish(run);
   } catch (error) {
@@ -192,7 +198,8 @@ export async function importGraph(
   };
 }
 
-type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | AccessRequestRecord;
+type AnyRecord =
+  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
@@ -206,6 +213,7 @@ class BatchWriter {
     shares: 0,
     risks: 0,
     accessRequests: 0,
+    disclosures: 0,
   };
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
@@ -270,6 +278,9 @@ class BatchWriter {
         break;
       case 'accessRequests':
         await this.repository.upsertAccessRequests(batch as AccessRequestRecord[]);
+        break;
+      case 'disclosures':
+        await this.repository.upsertDisclosures(batch as DisclosureRecord[], this.importedAt);
         break;
     }
     this.written[section] += batch.length;

@@ -5,11 +5,19 @@
 // recordedAt (transaction time) is the earliest of what is stored and what this import says (the
 // file's recordedAt, else $importedAt): importing again never moves history later, and a file that
 // knows of an earlier recording moves it earlier.
-import type { LinkRecord, OrganizationRecord, RiskRecord, ShareRecord } from '../domain/format.ts';
+import type {
+  DisclosureRecord,
+  DisclosureVersionRecord,
+  LinkRecord,
+  OrganizationRecord,
+  RiskRecord,
+  ShareRecord,
+} from '../domain/format.ts';
+import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { cypher, statement } from '../graph/cypher.ts';
-import { bool, column, single, text, integer } from '../graph/decode.ts';
+import { bool, column, instant, integer, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
-import type { ExistingGraph } from './validate.ts';
+import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
@@ -48,7 +56,7 @@ const upsertShares = statement(
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
-   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+   SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
@@ -92,6 +100,64 @@ const upsertRisks = statement(
    MERGE (o)-[:HAS_RISK]->(r)`,
 );
 
+// A disclosure whose id now names another owner or subject is moved, as a link is.
+const upsertDisclosures = statement(
+  'import.upsertDisclosures',
+  cypher`UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (subject:Organization {id: row.subject})
+   MERGE (d:Disclosure {id: row.id})
+   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), $importedAt), d.version = 0
+   SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
+       d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
+   WITH d, owner, subject
+   OPTIONAL MATCH (formerOwner)-[p:PUBLISHED]->(d) WHERE formerOwner <> owner
+   DELETE p
+   WITH DISTINCT d, owner, subject
+   OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
+   DELETE a
+   WITH DISTINCT d, owner, subject
+   MERGE (owner)-[:PUBLISHED]->(d)
+   MERGE (d)-[:ABOUT]->(subject)`,
+);
+
+/** The current version of each disclosure, to tell whether a record brings new content. */
+const currentDisclosureVersions = statement(
+  'import.currentDisclosureVersions',
+  cypher`UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   RETURN id, d.publishedAt AS publishedAt, dv `,
+  VERSION.projection,
+  cypher` AS current`,
+);
+
+/**
+ * Appends versions to each row's disclosure (`replace`: after deleting every stored one), numbered by
+ * the caller, and sets the disclosure's current version number.
+ */
+const writeDisclosureVersions = statement(
+  'import.writeDisclosureVersions',
+  cypher`UNWIND $rows AS row
+   MATCH (d:Disclosure {id: row.id})
+   CALL (d, row) {
+     WITH d WHERE row.replace
+     MATCH (d)-[:VERSION]->(old:DisclosureVersion)
+     OPTIONAL MATCH (old)-[:HAS_ACTION]->(oldAction:CorrectiveAction)
+     DETACH DELETE oldAction, old
+   }
+   SET d.version = row.version
+   WITH d, row
+   UNWIND row.versions AS version
+   CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+   SET dv += version.content, dv.version = version.version, dv.recordedAt = version.recordedAt,
+       dv.actorUserId = version.actorUserId
+   WITH dv, version
+   CALL (dv, version) {
+     UNWIND version.actions AS action
+     CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+     SET a = action
+   }`,
+);
+
 const deleteDataBatch = statement(
   'import.deleteDataBatch',
   cypher`MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
@@ -109,6 +175,18 @@ const linkCustomers = statement(
   cypher`UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
+);
+const linkedPairs = statement(
+  'import.existingLinkedPairs',
+  cypher`UNWIND $pairs AS pair
+   MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
+   RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer`,
+);
+const disclosureOwners = statement(
+  'import.existingDisclosureOwners',
+  cypher`UNWIND $ids AS id
+   MATCH (owner:Organization)-[:PUBLISHED]->(:Disclosure {id: id})
+   RETURN id, owner.id AS owner`,
 );
 const countData = statement('import.hasData', cypher`MATCH (o:Organization) RETURN count(o) > 0 AS hasData`);
 
@@ -130,8 +208,45 @@ const ORGANIZATION_OPTIONAL = [
   'sources',
 ];
 const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
-const SHARE_OPTIONAL = ['expiresAt', 'revokedAt', 'createdAt'];
+const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
+const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'provenance', 'sources'];
+
+/** The content of a version as the import compares it: what a record can say. */
+const contentKey = (v: Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>) =>
+  JSON.stringify([
+    v.title,
+    v.summary,
+    v.issuer,
+    v.standard,
+    v.products,
+    v.issuedAt,
+    v.validUntil,
+    v.documentUrl,
+    v.documentSha256,
+    v.actions.map((a) => [
+      a.id,
+      a.finding,
+      a.severity,
+      a.action,
+      a.dueAt,
+      a.status,
+      a.verification,
+      a.closedAt,
+    ]),
+  ]);
+const sameContent = (
+  a: Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>,
+  b: DisclosureVersionRecord,
+) => contentKey(a) === contentKey(b);
+
+/** Version `number` of a record's content, recorded at its recordedAt or else `defaultRecordedAt`. */
+const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedAt: string) => ({
+  ...contentParams(v),
+  version: number,
+  recordedAt: toNeo4jDateTime(new Date(v.recordedAt ?? defaultRecordedAt)),
+  actorUserId: v.actorUserId ?? 'tiersight import',
+});
 
 const LOOKUP_BATCH = 10_000;
 
@@ -182,6 +297,58 @@ export class ImportRepository implements ExistingGraph {
     await upsertAccessRequests(this.executor, records);
   }
 
+  /**
+   * Disclosures and their versions, in one transaction. A record with `history` replaces every stored
+   * version; otherwise its content becomes a new version when it differs from the stored current one
+   * (the first version of a new disclosure is recorded at its publishedAt unless the record says
+   * otherwise, later ones at the import's instant).
+   */
+  async upsertDisclosures(records: DisclosureRecord[], importedAt: Date): Promise<void> {
+    await this.executor.writeTransaction(upsertDisclosures.name, {}, async (tx) => {
+      await tx.run(upsertDisclosures, {
+        rows: records.map((r) => withNulls(r, DISCLOSURE_OPTIONAL)),
+        importedAt: toNeo4jDateTime(importedAt),
+      });
+      const stored = await tx.run(currentDisclosureVersions, { ids: records.map((r) => r.id) });
+      const current = new Map(
+        stored.map((r) => [
+          column(r, 'id', text),
+          {
+            publishedAt: column(r, 'publishedAt', nullable(instant)),
+            version: column(r, 'current', VERSION.decode),
+          },
+        ]),
+      );
+      const rows = records.flatMap((record) => {
+        const known = current.get(record.id);
+        const publishedAt = known?.publishedAt ?? record.publishedAt ?? importedAt.toISOString();
+        if (record.history) {
+          const versions = [...record.history, record];
+          return [
+            {
+              id: record.id,
+              replace: true,
+              version: versions.length,
+              versions: versions.map((v, i) => versionRow(v, i + 1, importedAt.toISOString())),
+            },
+          ];
+        }
+        if (known && sameContent(known.version, record)) return [];
+        const number = (known?.version.version ?? 0) + 1;
+        const recordedAt = number === 1 ? publishedAt : importedAt.toISOString();
+        return [
+          {
+            id: record.id,
+            replace: false,
+            version: number,
+            versions: [versionRow(record, number, recordedAt)],
+          },
+        ];
+      });
+      if (rows.length > 0) await tx.run(writeDisclosureVersions, { rows });
+    });
+  }
+
   /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
     for (;;) {
@@ -210,6 +377,24 @@ export class ImportRepository implements ExistingGraph {
       for (const [id, ends] of await existingShareEnds(this.executor, ids.slice(i, i + LOOKUP_BATCH))) {
         found.set(id, ends);
       }
+    }
+    return found;
+  }
+
+  async linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < pairs.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(linkedPairs, { pairs: pairs.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.add(pairKey(column(r, 'supplier', text), column(r, 'customer', text)));
+    }
+    return found;
+  }
+
+  async disclosureOwners(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(disclosureOwners, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(column(r, 'id', text), column(r, 'owner', text));
     }
     return found;
   }

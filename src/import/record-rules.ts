@@ -8,6 +8,7 @@ import {
   RISK_KINDS,
   SEVERITIES,
   SHARE_ACTIONS,
+  SHARE_SCOPES,
   type LinkRecord,
   type OrganizationRecord,
   type RiskRecord,
@@ -63,6 +64,19 @@ export class Fields {
     return v;
   }
 
+  /** Any string or nothing (its length and content are for the caller's rules), else a problem. */
+  loose(field: string): string | null {
+    const v = this.value[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string') return v;
+    return this.fail(field, 'must be a string', v) ?? null;
+  }
+
+  /** The raw value of a field, for nested records. */
+  raw(field: string): unknown {
+    return this.value[field];
+  }
+
   oneOf<T extends string>(field: string, allowed: readonly T[], optional = false): T | undefined {
     const v = this.value[field];
     if ((v === undefined || v === null) && optional) return undefined;
@@ -107,6 +121,21 @@ export class Fields {
     const bad = v.findIndex((s) => typeof s !== 'string' || s.trim() === '' || s.length > MAX_TEXT);
     if (bad >= 0) return this.fail(`${field}[${bad}]`, 'must be a non-empty string', v[bad]);
     return v as string[];
+  }
+
+  /** A share's narrowing list: null (or absent) for all; else ids, not empty, none twice. */
+  idList(field: string, what: string): string[] | null {
+    const v = this.value[field];
+    if (v === null || v === undefined) return null;
+    const ids = this.strings(field, `${what} ids`, false) ?? [];
+    if (Array.isArray(v) && v.length === 0)
+      this.problems.push(`${field} is empty: list the shared ${what}s, or use null to share every ${what}`);
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) this.problems.push(`${field} lists '${id}' twice`);
+      seen.add(id);
+    }
+    return ids;
   }
 
   number(field: string, min: number, max: number): number | undefined {
@@ -228,29 +257,25 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
 export function checkShare(value: unknown, importedAt?: Date): Checked<ShareRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
-  const raw = value as Record<string, unknown>;
-  let linkIds: string[] | null = null;
-  if (raw['linkIds'] !== null && raw['linkIds'] !== undefined) {
-    linkIds = f.strings('linkIds', 'link ids', false) ?? [];
-    if (Array.isArray(raw['linkIds']) && raw['linkIds'].length === 0) {
-      f.problems.push('linkIds is empty: list the shared links, or use null to share every link');
-    }
-    const seen = new Set<string>();
-    for (const id of linkIds) {
-      if (seen.has(id)) f.problems.push(`linkIds lists '${id}' twice`);
-      seen.add(id);
-    }
-  }
+  const scope = f.oneOf('scope', SHARE_SCOPES, true) ?? 'SOURCING';
+  const linkIds = f.idList('linkIds', 'link');
+  const disclosureIds = f.idList('disclosureIds', 'disclosure');
+  if (scope === 'SOURCING' && disclosureIds !== null)
+    f.problems.push('disclosureIds is only for shares of scope DISCLOSURES; use linkIds for SOURCING');
+  if (scope === 'DISCLOSURES' && linkIds !== null)
+    f.problems.push('linkIds is only for shares of scope SOURCING; use disclosureIds for DISCLOSURES');
   const record: ShareRecord = {
     id: f.id('id'),
     owner: f.id('owner'),
     recipient: f.id('recipient'),
+    scope,
     linkIds,
+    disclosureIds,
     expiresAt: f.instant('expiresAt'),
     revokedAt: f.instant('revokedAt'),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
-  const events = shareEvents(f, raw['events']);
+  const events = shareEvents(f, (value as Record<string, unknown>)['events']);
   if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization '${record.owner}'`);

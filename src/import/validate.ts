@@ -3,6 +3,7 @@
 // or, for an incremental import, at what the database already holds.
 import {
   FORMAT_V1,
+  type DisclosureRecord,
   type LinkRecord,
   type OrganizationRecord,
   type RiskRecord,
@@ -16,6 +17,7 @@ import {
   describe,
   type Checked,
 } from './record-rules.ts';
+import { checkDisclosure } from './disclosure-rules.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
 import { AccessRequestIndex, checkAccessRequest, type ShareEnds } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
@@ -40,7 +42,14 @@ export interface ExistingGraph {
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
   /** Share id -> its owner and recipient, for the ids that exist. */
   shareEnds(ids: string[]): Promise<ShareEnds>;
+  /** Which of the (supplier, customer) pairs have a link, whatever its dates, as `supplier>customer` keys. */
+  linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>>;
+  /** Disclosure id -> id of its owner, for the ids that exist. */
+  disclosureOwners(ids: string[]): Promise<Map<string, string>>;
 }
+
+/** The key of a (supplier, customer) pair in ExistingGraph.linkedPairs. */
+export const pairKey = (supplier: string, customer: string) => JSON.stringify([supplier, customer]);
 
 export interface ValidationResult {
   counts: Record<Section, number>;
@@ -58,6 +67,7 @@ export const CHECKERS = {
   shares: checkShare,
   risks: checkRisk,
   accessRequests: checkAccessRequest,
+  disclosures: checkDisclosure,
 } satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
 interface PendingOrganization {
@@ -73,6 +83,19 @@ interface PendingLink {
   owner: string;
   linkId: string;
 }
+/** A reference a record makes to another record by id, with the organization that must own it. */
+interface PendingDisclosure {
+  index: number;
+  id: string;
+  owner: string;
+  disclosureId: string;
+}
+interface PendingSubject {
+  index: number;
+  id: string;
+  owner: string;
+  subject: string;
+}
 
 class FileIndex {
   readonly organizations = new Map<string, number>();
@@ -82,8 +105,13 @@ class FileIndex {
   readonly accessRequests = new Map<string, number>();
   readonly shareEnds: ShareEnds = new Map();
   readonly requestRules = new AccessRequestIndex();
+  readonly disclosures = new Map<string, { index: number; owner: string }>();
+  /** pairKey(supplier, customer) of every link in the file. */
+  readonly linkPairs = new Set<string>();
   readonly pendingOrganizations: PendingOrganization[] = [];
   readonly pendingLinks: PendingLink[] = [];
+  readonly pendingDisclosures: PendingDisclosure[] = [];
+  readonly pendingSubjects: PendingSubject[] = [];
   readonly problems: Problem[] = [];
   problemCount = 0;
 
@@ -119,6 +147,7 @@ class FileIndex {
       case 'links': {
         const link = record as LinkRecord;
         if (!this.claim(this.links, section, index, link.id, { index, customer: link.customer })) break;
+        this.linkPairs.add(pairKey(link.supplier, link.customer));
         this.organization(section, index, link.id, 'supplier', link.supplier);
         this.organization(section, index, link.id, 'customer', link.customer);
         break;
@@ -131,6 +160,9 @@ class FileIndex {
         this.organization(section, index, share.id, 'recipient', share.recipient);
         for (const linkId of share.linkIds ?? []) {
           this.pendingLinks.push({ index, id: share.id, owner: share.owner, linkId });
+        }
+        for (const disclosureId of share.disclosureIds ?? []) {
+          this.pendingDisclosures.push({ index, id: share.id, owner: share.owner, disclosureId });
         }
         break;
       }
@@ -146,6 +178,15 @@ class FileIndex {
         this.organization(section, index, request.id, 'requester', request.requester);
         this.organization(section, index, request.id, 'target', request.target);
         this.requestRules.add(index, request);
+        break;
+      }
+      case 'disclosures': {
+        const disclosure = record as DisclosureRecord;
+        const { id, owner, subject } = disclosure;
+        if (!this.claim(this.disclosures, section, index, id, { index, owner })) break;
+        this.organization(section, index, id, 'owner', owner);
+        this.organization(section, index, id, 'subject', subject);
+        if (subject !== owner) this.pendingSubjects.push({ index, id, owner, subject });
         break;
       }
     }
@@ -193,6 +234,47 @@ class FileIndex {
         });
       }
     }
+    await this.resolveDisclosures(existing);
+  }
+
+  /** A disclosure's subject is its owner or a supplier of it; a share names only its owner's disclosures. */
+  private async resolveDisclosures(existing: ExistingGraph | null): Promise<void> {
+    const unlinked = this.pendingSubjects.filter((p) => !this.linkPairs.has(pairKey(p.subject, p.owner)));
+    const linked = existing
+      ? await existing.linkedPairs(unlinked.map((p) => ({ supplier: p.subject, customer: p.owner })))
+      : new Set<string>();
+    for (const p of unlinked) {
+      if (linked.has(pairKey(p.subject, p.owner))) continue;
+      this.report({
+        section: 'disclosures',
+        index: p.index,
+        id: p.id,
+        message: `subject '${p.subject}' must be the owner '${p.owner}' or one of its suppliers: no link in the file${existing ? ' or the database' : ''} has '${p.subject}' as supplier and '${p.owner}' as customer`,
+      });
+    }
+    const unresolved = [
+      ...new Set(
+        this.pendingDisclosures
+          .filter((p) => !this.disclosures.has(p.disclosureId))
+          .map((p) => p.disclosureId),
+      ),
+    ];
+    const known = existing ? await existing.disclosureOwners(unresolved) : new Map<string, string>();
+    for (const p of this.pendingDisclosures) {
+      const owner = this.disclosures.get(p.disclosureId)?.owner ?? known.get(p.disclosureId);
+      const at = { section: 'shares' as const, index: p.index, id: p.id };
+      if (owner === undefined) {
+        this.report({
+          ...at,
+          message: `disclosureIds: '${p.disclosureId}' is not a disclosure in the file${existing ? ' or the database' : ''}`,
+        });
+      } else if (owner !== p.owner) {
+        this.report({
+          ...at,
+          message: `disclosureIds: disclosure '${p.disclosureId}' was published by '${owner}', not the owner '${p.owner}'; a share covers only the owner's own disclosures`,
+        });
+      }
+    }
   }
 }
 
@@ -208,6 +290,7 @@ export async function validate(
     shares: 0,
     risks: 0,
     accessRequests: 0,
+    disclosures: 0,
   };
   const sectionOrder: Section[] = [];
   let format: unknown;

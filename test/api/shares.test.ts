@@ -103,10 +103,11 @@ describe('shareSourcing', () => {
   });
 
   it('an expiring share stops counting at expiresAt', async () => {
-    const soon = new Date(Date.now() + 1500).toISOString();
-    await share('reseller', { recipientId: 'buyer', expiresAt: soon });
+    // A window wide enough for the grant and the first read on a loaded machine (1.5 s was not).
+    const expiresAt = Date.now() + 5000;
+    await share('reseller', { recipientId: 'buyer', expiresAt: new Date(expiresAt).toISOString() });
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await new Promise((resolve) => setTimeout(resolve, expiresAt + 100 - Date.now()));
     expect(await reached('buyer')).toEqual(['reseller']);
   });
 });

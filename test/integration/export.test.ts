@@ -78,7 +78,9 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
         id: 'share-api-1',
         ownerId: 'us-dell',
         recipientId: 'no-atea',
+        scope: 'SOURCING',
         linkIds: null,
+        disclosureIds: null,
         expiresAt: new Date('2031-01-01T00:00:00Z'),
         now: new Date('2025-03-04T05:06:07.891Z'),
         actorUserId: 'dell-admin@example.com',
@@ -271,6 +273,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
       links: [],
       shares: [],
       risks: [],
+      disclosures: [],
       accessRequests: [],
     });
   });
@@ -385,7 +388,7 @@ describe('the command', () => {
     );
     expect(stdout).toBe(readFileSync(path, 'utf8'));
     expect(stderr).toMatch(
-      /^Exported 22 organizations, 35 links, 4 shares, 7 risks, 0 accessRequests to standard output \(0\.0 MB\) in [\d.]+ s/m,
+      /^Exported 22 organizations, 35 links, 4 shares, 7 risks, 0 disclosures, 0 accessRequests to standard output \(0\.0 MB\) in [\d.]+ s/m,
     );
   });
 

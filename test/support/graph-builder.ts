@@ -1,6 +1,7 @@
 // Seed builders for tests: a small fluent way to write tiersight/v1 documents, with defaults for
 // what a test does not care about.
 import type {
+  DisclosureRecord,
   LinkRecord,
   OrganizationRecord,
   OrganizationType,
@@ -14,6 +15,7 @@ export class GraphBuilder {
   private readonly links: LinkRecord[] = [];
   private readonly shares: ShareRecord[] = [];
   private readonly risks: RiskRecord[] = [];
+  private readonly disclosures: DisclosureRecord[] = [];
 
   org(id: string, type: OrganizationType = 'MANUFACTURER', extra: Partial<OrganizationRecord> = {}): this {
     this.organizations.push({ id, name: `Org ${id}`, type, country: 'SE', ...extra });
@@ -50,6 +52,32 @@ export class GraphBuilder {
     return this;
   }
 
+  /** `owner` publishes a self-assessment about `subject` (itself by default); the id defaults to `d-<n>`. */
+  disclosure(owner: string, subject: string = owner, extra: Partial<DisclosureRecord> = {}): this {
+    this.disclosures.push({
+      id: `d-${this.disclosures.length}`,
+      owner,
+      subject,
+      kind: 'SELF_ASSESSMENT',
+      title: `About ${subject}`,
+      summary: null,
+      issuer: null,
+      standard: null,
+      products: [],
+      issuedAt: '2020-01-01',
+      validUntil: null,
+      documentUrl: null,
+      documentSha256: null,
+      actions: [],
+      recordedAt: null,
+      actorUserId: null,
+      publishedAt: null,
+      withdrawnAt: null,
+      ...extra,
+    });
+    return this;
+  }
+
   build(): TiersightFile {
     return {
       format: 'tiersight/v1',
@@ -57,6 +85,7 @@ export class GraphBuilder {
       links: [...this.links],
       shares: [...this.shares],
       risks: [...this.risks],
+      disclosures: [...this.disclosures],
     };
   }
 }

@@ -2,7 +2,7 @@
 // the oracle the property tests compare the Cypher traversal with, so it favours being obviously
 // right over being fast: plain loops, no indexes beyond what keeps tests quick.
 import { parseInstant } from '../../src/domain/instants.ts';
-import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import type { DisclosureRecord, LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
 
 export interface ReferenceView {
   /** The instant of the query. */
@@ -47,12 +47,13 @@ export class ReferenceModel {
     return expires === null || t < expires;
   }
 
-  /** Rule 1. */
+  /** Rule 1: only shares of scope SOURCING disclose links (rule 7 of section 8). */
   disclosed(link: LinkRecord, viewer: string, view: ReferenceView): boolean {
     if (!this.holds(link, view)) return false;
     if (link.supplier === viewer || link.customer === viewer) return true;
     return this.file.shares.some(
       (s) =>
+        (s.scope ?? 'SOURCING') === 'SOURCING' &&
         s.owner === link.customer &&
         s.recipient === viewer &&
         this.shareActive(s, view) &&
@@ -60,7 +61,7 @@ export class ReferenceModel {
     );
   }
 
-  /** Rule 2: the viewer first, then share owners (as a set). */
+  /** Rule 2: the viewer first, then the owners of active shares of either scope (as a set). */
   roots(viewer: string, view: ReferenceView): string[] {
     const owners = this.file.shares
       .filter((s) => s.recipient === viewer && this.shareActive(s, view))
@@ -169,5 +170,42 @@ export class ReferenceModel {
     };
     if (root !== target) walk([root], []);
     return found;
+  }
+
+  /**
+   * When each version of a disclosure was recorded, oldest first, as the import writes them: `history`
+   * then the current content (recorded at its recordedAt, else at the import); without history, one
+   * version recorded at its recordedAt, else publishedAt, else the import.
+   */
+  versionTimes(d: DisclosureRecord): Date[] {
+    if (d.history) return [...d.history.map((v) => at(v.recordedAt)!), at(d.recordedAt) ?? this.loadedAt];
+    return [at(d.recordedAt) ?? at(d.publishedAt) ?? this.loadedAt];
+  }
+
+  /**
+   * Rule 8: the number of the version of `d` that the viewer sees (for asOf: the last recorded by t),
+   * or null when the disclosure is not visible: published by t and not withdrawn then, its subject one
+   * the viewer may look up (rule 5), and the viewer its owner or the recipient of an active DISCLOSURES
+   * share of the owner that covers it.
+   */
+  disclosureVersion(viewer: string, d: DisclosureRecord, view: ReferenceView): number | null {
+    const { t, historical } = view;
+    const withdrawn = at(d.withdrawnAt);
+    if (withdrawn !== null && !(historical && t < withdrawn)) return null;
+    if (historical && (at(d.publishedAt) ?? this.loadedAt) > t) return null;
+    const times = this.versionTimes(d);
+    const shown = historical ? times.filter((time) => time <= t).length : times.length;
+    if (shown === 0) return null;
+    const granted =
+      d.owner === viewer ||
+      this.file.shares.some(
+        (s) =>
+          s.scope === 'DISCLOSURES' &&
+          s.owner === d.owner &&
+          s.recipient === viewer &&
+          this.shareActive(s, view) &&
+          (s.disclosureIds === null || s.disclosureIds === undefined || s.disclosureIds.includes(d.id)),
+      );
+    return granted && this.visible(viewer, d.subject, view) ? shown : null;
   }
 }

@@ -165,6 +165,7 @@ describe('generate: a valid tiersight/v1 file', () => {
       links: doc.links.length,
       shares: doc.shares.length,
       risks: doc.risks.length,
+      disclosures: 0,
       accessRequests: 0,
     });
   });

@@ -67,11 +67,11 @@ describe('the permission rules', () => {
     const grown = extendSchema(
       schema,
       parse(`
-        type Disclosure { id: ID! }
-        extend type Query { disclosure(id: ID!): Disclosure }
-        extend type Mutation { disclose(id: ID!): Disclosure! }
+        type Dossier { id: ID! }
+        extend type Query { dossier(id: ID!): Dossier }
+        extend type Mutation { compileDossier(id: ID!): Dossier! }
       `),
     );
-    expect(withoutRule(grown, RULES)).toEqual(['Disclosure', 'Mutation.disclose', 'Query.disclosure']);
+    expect(withoutRule(grown, RULES)).toEqual(['Dossier', 'Mutation.compileDossier', 'Query.dossier']);
   });
 });

@@ -15,7 +15,11 @@ export const sharingModule: ApiModule<SharingContext> = {
   resolvers: { Query, Mutation, Share, ShareEvent },
   rules: {
     Query: { sharesGiven: canReadOwnView, sharesReceived: canReadOwnView, shareEvents: canReadOwnView },
-    Mutation: { shareSourcing: canManageOwnShares, revokeShare: canManageOwnShares },
+    Mutation: {
+      shareSourcing: canManageOwnShares,
+      shareDisclosures: canManageOwnShares,
+      revokeShare: canManageOwnShares,
+    },
     Share: allow,
     ShareEvent: allow,
   },

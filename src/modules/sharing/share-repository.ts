@@ -3,7 +3,7 @@
 // check-then-write race and a refused grant writes nothing. Every change leaves a ShareEvent that
 // records who did it and when. Rules: docs/data-model.md, "Sharing".
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
-import { SHARE_ACTIONS } from '../../domain/format.ts';
+import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
@@ -28,7 +28,9 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
  * or listed), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
- * whose customer is not the owner (or that do not exist). The share is created only when both allow.
+ * whose customer is not the owner (or that do not exist), `disclosuresNotOwned` the requested
+ * disclosures that the owner did not publish, that are withdrawn or that do not exist. The share, of
+ * scope $scope, is created only when all allow.
  */
 const GRANT = statement(
   'share.grant',
@@ -44,16 +46,23 @@ CALL (v) {
   WITH linkId, c WHERE c IS NULL OR c <> v
   RETURN collect(linkId) AS notOwned
 }
-WITH v AS owner, x AS recipient, notOwned
-CALL (owner, recipient, notOwned) {
-  WITH owner, recipient, {id: $id, linkIds: $linkIds, expiresAt: $expiresAt} AS spec
-  WHERE recipient IS NOT NULL AND size(notOwned) = 0
+CALL (v) {
+  UNWIND coalesce($disclosureIds, []) AS disclosureId
+  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+  WITH disclosureId, publisher, d WHERE publisher IS NULL OR publisher <> v OR d.withdrawnAt IS NOT NULL
+  RETURN collect(disclosureId) AS disclosuresNotOwned
+}
+WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
+CALL (owner, recipient, notOwned, disclosuresNotOwned) {
+  WITH owner, recipient,
+       {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
   `,
   CREATE_SHARE,
   cypher`
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share `,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share `,
   SHARE.projection,
   cypher` AS share`,
 );
@@ -116,13 +125,17 @@ const REVOKE = statement(
   cypher` AS share`,
 );
 
-/** The shares that `match` binds (with $org as a party), active ones only unless $includeInactive, newest first. */
+/**
+ * The shares that `match` binds (with $org as a party), active ones only unless $includeInactive, of
+ * scope $scope unless it is null, newest first.
+ */
 const sharesOf = (name: string, match: Fragment) =>
   statement(
     name,
     match,
     cypher`
-   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
+   WHERE ($includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt)))
+     AND ($scope IS NULL OR share.scope = $scope)
    RETURN share `,
     SHARE.projection,
     cypher` AS share
@@ -162,7 +175,11 @@ export interface NewShare {
   id: string;
   ownerId: string;
   recipientId: string;
+  scope: ShareScope;
+  /** SOURCING only: null for every link. */
   linkIds: string[] | null;
+  /** DISCLOSURES only: null for every disclosure. */
+  disclosureIds: string[] | null;
   expiresAt: Date | null;
   now: Date;
   actorUserId: string;
@@ -172,7 +189,17 @@ export interface NewShare {
  * Why a grant was refused; the service turns these into NOT_FOUND / BAD_USER_INPUT. A recipient that
  * the owner may not name is refused first, whatever the links, so it answers as a missing one does.
  */
-export type GrantRefusal = { kind: 'recipient-not-found' } | { kind: 'links-not-owned'; linkIds: string[] };
+export type GrantRefusal =
+  | { kind: 'recipient-not-found' }
+  | { kind: 'links-not-owned'; linkIds: string[] }
+  | { kind: 'disclosures-not-owned'; disclosureIds: string[] };
+
+/** Which of a party's shares to list. */
+export interface ShareFilter {
+  includeInactive: boolean;
+  /** null: both scopes. */
+  scope: ShareScope | null;
+}
 
 /** Every query here returns its share as the `share` column. */
 const shareOf = (record: Neo4jRecord): Share => column(record, 'share', SHARE.decode);
@@ -190,7 +217,9 @@ export class ShareRepository {
         historical: false,
         recipientId: share.recipientId,
         id: share.id,
+        scope: share.scope,
         linkIds: share.linkIds,
+        disclosureIds: share.disclosureIds,
         expiresAt: share.expiresAt ? toNeo4jDateTime(share.expiresAt) : null,
         actorUserId: share.actorUserId,
       },
@@ -200,6 +229,9 @@ export class ShareRepository {
     if (!column(record, 'recipientNamed', bool)) return { kind: 'recipient-not-found' };
     const notOwned = column(record, 'notOwned', list(text));
     if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
+    const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
+    if (disclosuresNotOwned.length > 0)
+      return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
     return shareOf(record);
   }
 
@@ -227,24 +259,24 @@ export class ShareRepository {
     });
   }
 
-  given(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
-    return this.list(GIVEN, org, includeInactive, now, context);
+  given(org: string, filter: ShareFilter, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(GIVEN, org, filter, now, context);
   }
 
-  received(org: string, includeInactive: boolean, now: Date, context: QueryContext): Promise<Share[]> {
-    return this.list(RECEIVED, org, includeInactive, now, context);
+  received(org: string, filter: ShareFilter, now: Date, context: QueryContext): Promise<Share[]> {
+    return this.list(RECEIVED, org, filter, now, context);
   }
 
   private async list(
     query: Statement,
     org: string,
-    includeInactive: boolean,
+    filter: ShareFilter,
     now: Date,
     context: QueryContext,
   ): Promise<Share[]> {
     const records = await this.executor.read(
       query,
-      { org, includeInactive, now: toNeo4jDateTime(now) },
+      { org, includeInactive: filter.includeInactive, scope: filter.scope, now: toNeo4jDateTime(now) },
       context,
     );
     return records.map(shareOf);

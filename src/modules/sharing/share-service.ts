@@ -3,15 +3,29 @@ import { canRevoke, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
-import type { ShareRepository } from './share-repository.ts';
+import type { ShareScope } from '../../domain/format.ts';
+import type { ShareFilter, ShareRepository } from './share-repository.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 
-const MAX_LINK_IDS = 10_000;
+const MAX_IDS = 10_000;
+
+/** Ids quoted for a message: the first 20, and how many more. */
+const listed = (ids: readonly string[]) =>
+  ids
+    .slice(0, 20)
+    .map((id) => `'${id}'`)
+    .join(', ') + (ids.length > 20 ? ` and ${ids.length - 20} more` : '');
 const MAX_EVENTS = 500;
 
 /** What the service needs of the store; its input checks are tested against a scripted one. */
 export type ShareStore = Pick<ShareRepository, 'grant' | 'find' | 'revoke' | 'given' | 'received' | 'events'>;
+
+export interface DisclosureShareInput {
+  recipientId: string;
+  disclosureIds: readonly string[] | null | undefined;
+  expiresAt: string | null | undefined;
+}
 
 export interface ShareInput {
   recipientId: string;
@@ -27,18 +41,37 @@ export class ShareService {
     private readonly context: QueryContext,
   ) {}
 
+  /** shareSourcing: links in which the owner is the customer (null: all of them, now and later). */
   async grant(input: ShareInput): Promise<Share> {
+    const linkIds = this.idList('linkIds', 'links', input.linkIds);
+    return this.create('SOURCING', input, { linkIds, disclosureIds: null });
+  }
+
+  /** shareDisclosures: the owner's disclosures that are not withdrawn (null: all, now and later). */
+  async grantDisclosures(input: DisclosureShareInput): Promise<Share> {
+    const disclosureIds = this.idList('disclosureIds', 'disclosures', input.disclosureIds);
+    return this.create('DISCLOSURES', input, { linkIds: null, disclosureIds });
+  }
+
+  /** A list of ids to narrow a share to: null for all; else deduplicated, not empty, bounded. */
+  private idList(field: string, what: string, ids: readonly string[] | null | undefined): string[] | null {
+    if (ids === null || ids === undefined) return null;
+    const unique = [...new Set(ids)];
+    if (unique.length === 0)
+      throw badInput(`${field} is empty: list the ${what} to share, or pass null to share every one`);
+    if (unique.length > MAX_IDS)
+      throw badInput(`${field} may list at most ${MAX_IDS} ${what}, got ${unique.length}`);
+    return unique;
+  }
+
+  private async create(
+    scope: ShareScope,
+    input: { recipientId: string; expiresAt: string | null | undefined },
+    narrowed: { linkIds: string[] | null; disclosureIds: string[] | null },
+  ): Promise<Share> {
     const owner = this.viewer.organizationId;
     if (input.recipientId === owner)
       throw badInput('recipientId must be another organization than the owner');
-    const linkIds =
-      input.linkIds === null || input.linkIds === undefined ? null : [...new Set(input.linkIds)];
-    if (linkIds !== null && linkIds.length === 0) {
-      throw badInput('linkIds is empty: list the links to share, or pass null to share every link');
-    }
-    if (linkIds !== null && linkIds.length > MAX_LINK_IDS) {
-      throw badInput(`linkIds may list at most ${MAX_LINK_IDS} links, got ${linkIds.length}`);
-    }
     let expiresAt: Date | null = null;
     if (input.expiresAt !== null && input.expiresAt !== undefined) {
       expiresAt = parseInstant(input.expiresAt);
@@ -50,7 +83,8 @@ export class ShareService {
         id: `s-${randomUUID()}`,
         ownerId: owner,
         recipientId: input.recipientId,
-        linkIds,
+        scope,
+        ...narrowed,
         expiresAt,
         now: this.now,
         actorUserId: this.viewer.userId,
@@ -59,13 +93,12 @@ export class ShareService {
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization');
-    const listed = outcome.linkIds
-      .slice(0, 20)
-      .map((id) => `'${id}'`)
-      .join(', ');
+    if (outcome.kind === 'links-not-owned')
+      throw badInput(
+        `linkIds must be links in which ${owner} is the customer; not so for ${listed(outcome.linkIds)}`,
+      );
     throw badInput(
-      `linkIds must be links in which ${owner} is the customer; not so for ${listed}` +
-        (outcome.linkIds.length > 20 ? ` and ${outcome.linkIds.length - 20} more` : ''),
+      `disclosureIds must be disclosures that ${owner} published and has not withdrawn; not so for ${listed(outcome.disclosureIds)}`,
     );
   }
 
@@ -82,12 +115,12 @@ export class ShareService {
     return revoked;
   }
 
-  given(includeInactive: boolean): Promise<Share[]> {
-    return this.shares.given(this.viewer.organizationId, includeInactive, this.now, this.context);
+  given(filter: ShareFilter): Promise<Share[]> {
+    return this.shares.given(this.viewer.organizationId, filter, this.now, this.context);
   }
 
-  received(includeInactive: boolean): Promise<Share[]> {
-    return this.shares.received(this.viewer.organizationId, includeInactive, this.now, this.context);
+  received(filter: ShareFilter): Promise<Share[]> {
+    return this.shares.received(this.viewer.organizationId, filter, this.now, this.context);
   }
 
   events(limit: number): Promise<ShareEvent[]> {

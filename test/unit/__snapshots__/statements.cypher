@@ -19,7 +19,8 @@ RETURN id,
          MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
                (owner:Organization)-[:GRANTED]->(share)
          WITH share, owner, recipient ORDER BY share.scope, share.id
-         RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt}
+         RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt}
        } AS shares
 
 // ---- accessRequest.extend
@@ -90,8 +91,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -124,8 +125,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -170,8 +171,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -218,8 +219,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -257,6 +258,12 @@ UNWIND range(0, size($keys) - 1) AS i
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
 
+// ---- constraint.accessRequestId
+CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
+
+// ---- constraint.disclosureId
+CREATE CONSTRAINT disclosure_id IF NOT EXISTS FOR (d:Disclosure) REQUIRE d.id IS UNIQUE
+
 // ---- constraint.importRunId
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE
 
@@ -275,8 +282,379 @@ CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE 
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
+// ---- disclosure.about
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
+UNWIND $ids AS key
+MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+WITH *, true AS subjectVisible
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.byIds
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
+UNWIND $ids AS key
+MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+WITH *, true AS subjectVisible
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.given
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.history
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (:Disclosure {id: key.id})-[:VERSION]->(dv:DisclosureVersion)
+WHERE dv.version <= key.version
+WITH i, dv ORDER BY dv.version DESC
+RETURN i, collect(dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}) AS versions
+
+// ---- disclosure.lock
+MATCH (:Organization {id: $viewer})-[:PUBLISHED]->(d:Disclosure {id: $id})
+SET d._lock = true
+REMOVE d._lock
+WITH d
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+RETURN d.kind AS kind, d.withdrawnAt AS withdrawnAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
+
+// ---- disclosure.newVersion
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+SET d.version = d.version + 1
+WITH *
+CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+SET dv += $content, dv.version = d.version, dv.recordedAt = $t, dv.actorUserId = $actorUserId
+WITH *
+CALL (dv) {
+  UNWIND $actions AS action
+  CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+  SET a = action
+}
+WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.publish
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+OPTIONAL MATCH (x:Organization {id: $subjectId})
+  WHERE x = v OR EXISTS { MATCH (x)-[l:SUPPLIES]->(v) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+CALL (v, x) {
+  WITH v, x WHERE x IS NOT NULL
+  CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
+  WITH d
+CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+SET dv += $content, dv.version = d.version, dv.recordedAt = $t, dv.actorUserId = $actorUserId
+WITH *
+CALL (dv) {
+  UNWIND $actions AS action
+  CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+  SET a = action
+}
+}
+WITH *
+OPTIONAL MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x)
+OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WITH *, v AS publisher, true AS subjectVisible
+RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} END AS disclosure
+
+// ---- disclosure.publishedBy
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
+UNWIND $ids AS key
+MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+WITH *, true AS subjectVisible
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.received
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
+CALL (disclosers, sharedDisclosures) {
+  UNWIND disclosers AS discloser
+  MATCH (discloser)-[:PUBLISHED]->(d:Disclosure)
+  RETURN d
+  UNION
+  UNWIND sharedDisclosures AS d
+  RETURN d
+}
+MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+WITH *, true AS subjectVisible
+RETURN null AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.withdraw
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
+WITH *
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
 // ---- export.accessRequests
-MATCH (r:AccessRequest)
+MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
      WHERE r.id > $after
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
@@ -297,8 +675,40 @@ CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
+   CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
-   RETURN organizations, links, shares, risks, accessRequests
+   RETURN organizations, links, shares, risks, disclosures, accessRequests
+
+// ---- export.disclosures
+MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
+     WHERE d.id > $after
+     WITH d ORDER BY d.id LIMIT $limit
+     OPTIONAL MATCH (owner:Organization)-[:PUBLISHED]->(d)
+     OPTIONAL MATCH (d)-[:ABOUT]->(subject:Organization)
+     RETURN {disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
+               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+             current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }} },
+             history: COLLECT {
+               MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version < d.version
+               WITH dv ORDER BY dv.version
+               RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
+               validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
+               recordedAt: toString(dv.recordedAt), .actorUserId,
+               actions: COLLECT {
+                 MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+                 WITH a ORDER BY a.position
+                 RETURN a {.id, .finding, .severity, .action, dueAt: toString(a.dueAt), .status, .verification,
+                           closedAt: toString(a.closedAt)}
+               }}
+             }} AS record
 
 // ---- export.links
 MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
@@ -329,7 +739,7 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
      WITH s ORDER BY s.id LIMIT $limit
      OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(s)
      OPTIONAL MATCH (s)-[:TO]->(recipient:Organization)
-     RETURN s {.id, owner: owner.id, recipient: recipient.id, .linkIds, expiresAt: toString(s.expiresAt),
+     RETURN s {.id, owner: owner.id, recipient: recipient.id, .scope, .linkIds, .disclosureIds, expiresAt: toString(s.expiresAt),
                revokedAt: toString(s.revokedAt), createdAt: toString(s.createdAt),
                events: COLLECT {
                  MATCH (e:ShareEvent)-[:OF]->(s)
@@ -340,16 +750,33 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- import.currentDisclosureVersions
+UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   RETURN id, d.publishedAt AS publishedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
+
 // ---- import.deleteDataBatch
 MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
    RETURN count(*) AS deleted
 
+// ---- import.existingDisclosureOwners
+UNWIND $ids AS id
+   MATCH (owner:Organization)-[:PUBLISHED]->(:Disclosure {id: id})
+   RETURN id, owner.id AS owner
+
 // ---- import.existingLinkCustomers
 UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer
+
+// ---- import.existingLinkedPairs
+UNWIND $pairs AS pair
+   MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
+   RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer
 
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
@@ -411,6 +838,23 @@ UNWIND $rows AS row
                                   actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
    }
 
+// ---- import.upsertDisclosures
+UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner}), (subject:Organization {id: row.subject})
+   MERGE (d:Disclosure {id: row.id})
+   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), $importedAt), d.version = 0
+   SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
+       d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
+   WITH d, owner, subject
+   OPTIONAL MATCH (formerOwner)-[p:PUBLISHED]->(d) WHERE formerOwner <> owner
+   DELETE p
+   WITH DISTINCT d, owner, subject
+   OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
+   DELETE a
+   WITH DISTINCT d, owner, subject
+   MERGE (owner)-[:PUBLISHED]->(d)
+   MERGE (d)-[:ABOUT]->(subject)
+
 // ---- import.upsertLinks
 UNWIND $rows AS row
    OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
@@ -451,7 +895,7 @@ UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
-   SET s.linkIds = row.linkIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
+   SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
@@ -462,6 +906,28 @@ UNWIND $rows AS row
    WITH DISTINCT s, owner, recipient
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)
+
+// ---- import.writeDisclosureVersions
+UNWIND $rows AS row
+   MATCH (d:Disclosure {id: row.id})
+   CALL (d, row) {
+     WITH d WHERE row.replace
+     MATCH (d)-[:VERSION]->(old:DisclosureVersion)
+     OPTIONAL MATCH (old)-[:HAS_ACTION]->(oldAction:CorrectiveAction)
+     DETACH DELETE oldAction, old
+   }
+   SET d.version = row.version
+   WITH d, row
+   UNWIND row.versions AS version
+   CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+   SET dv += version.content, dv.version = version.version, dv.recordedAt = version.recordedAt,
+       dv.actorUserId = version.actorUserId
+   WITH dv, version
+   CALL (dv, version) {
+     UNWIND version.actions AS action
+     CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+     SET a = action
+   }
 
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
@@ -509,6 +975,12 @@ MATCH (r:RiskIndicator) WHERE r.id > $after
          SET r.recordedAt = coalesce(r.recordedAt, $now)
          RETURN max(r.id) AS last
 
+// ---- migration.shareScope
+MATCH (s:Share) WHERE s.id > $after
+         WITH s ORDER BY s.id LIMIT 10000
+         SET s.scope = coalesce(s.scope, 'SOURCING')
+         RETURN max(s.id) AS last
+
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
@@ -533,18 +1005,22 @@ UNWIND $rows AS row
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event
    ORDER BY event.at DESC, share.id
    LIMIT $limit
 
 // ---- share.find
 MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
 
 // ---- share.given
 MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
-   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   WHERE ($includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt)))
+     AND ($scope IS NULL OR share.scope = $scope)
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
    ORDER BY share.createdAt DESC, share.id
 
 // ---- share.grant
@@ -555,8 +1031,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -573,10 +1049,17 @@ CALL (v) {
   WITH linkId, c WHERE c IS NULL OR c <> v
   RETURN collect(linkId) AS notOwned
 }
-WITH v AS owner, x AS recipient, notOwned
-CALL (owner, recipient, notOwned) {
-  WITH owner, recipient, {id: $id, linkIds: $linkIds, expiresAt: $expiresAt} AS spec
-  WHERE recipient IS NOT NULL AND size(notOwned) = 0
+CALL (v) {
+  UNWIND coalesce($disclosureIds, []) AS disclosureId
+  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+  WITH disclosureId, publisher, d WHERE publisher IS NULL OR publisher <> v OR d.withdrawnAt IS NOT NULL
+  RETURN collect(disclosureId) AS disclosuresNotOwned
+}
+WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
+CALL (owner, recipient, notOwned, disclosuresNotOwned) {
+  WITH owner, recipient,
+       {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
@@ -584,7 +1067,8 @@ CALL (owner, recipient, notOwned) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
 
 // ---- share.parties
 MATCH (v:Organization {id: $viewer})
@@ -594,8 +1078,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -614,8 +1098,10 @@ RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .r
 
 // ---- share.received
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
-   WHERE $includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt))
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   WHERE ($includeInactive OR (share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $now < share.expiresAt)))
+     AND ($scope IS NULL OR share.scope = $scope)
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
    ORDER BY share.createdAt DESC, share.id
 
 // ---- share.revoke
@@ -624,7 +1110,8 @@ MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .linkIds, .expiresAt, .revokedAt, .createdAt} AS share
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
 
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})
@@ -634,8 +1121,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -657,8 +1144,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -712,8 +1199,8 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
 WITH v,
      collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)

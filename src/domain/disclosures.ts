@@ -1,0 +1,317 @@
+// Disclosures (contract section 8): working-condition evidence an organization publishes about itself
+// or one of its direct suppliers. The vocabularies, the domain objects resolvers receive, and the rules
+// a version's content must keep, shared by the API and the bulk import. No I/O.
+import type { Organization } from './model.ts';
+import { parseInstant } from './instants.ts';
+import {
+  KINDS_WITH_ACTIONS,
+  type ActionStatus,
+  type DisclosureKind,
+  type Severity,
+  type Verification,
+} from './format.ts';
+
+/** A corrective action as stored (instants as ISO 8601 text). */
+export interface StoredAction {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status: ActionStatus;
+  verification: Verification | null;
+  closedAt: string | null;
+}
+
+/** A corrective action as shown at an instant. */
+export interface CorrectiveAction extends StoredAction {
+  /** Not closed and due before the instant asked for. */
+  overdue: boolean;
+}
+
+/** What a version says, whoever recorded it. */
+export interface DisclosureContent {
+  title: string;
+  summary: string | null;
+  issuer: string | null;
+  standard: string | null;
+  products: string[];
+  issuedAt: string;
+  validUntil: string | null;
+  documentUrl: string | null;
+  documentSha256: string | null;
+  actions: StoredAction[];
+}
+
+export interface StoredVersion extends DisclosureContent {
+  version: number;
+  recordedAt: string;
+  actorUserId: string;
+}
+
+export interface DisclosureVersion extends Omit<StoredVersion, 'actions'> {
+  actions: CorrectiveAction[];
+}
+
+/** A disclosure as a viewer may see it at an instant: the version in effect then, flattened. */
+export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'actorUserId'> {
+  id: string;
+  kind: DisclosureKind;
+  owner: Organization;
+  subject: Organization;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  /** When the version shown was recorded. */
+  updatedAt: string;
+  expired: boolean;
+  /** The instant it was evaluated at (ISO 8601): `history` derives `overdue` at it too. */
+  at: string;
+}
+
+/** A disclosure as stored, with the version a query picked (the one in effect at its instant). */
+export interface StoredDisclosure {
+  id: string;
+  kind: DisclosureKind;
+  owner: Organization;
+  subject: Organization;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  version: StoredVersion;
+}
+
+/** The stored version at instant `at`, with what is derived at that instant. */
+export const versionAt = (version: StoredVersion, at: Date): DisclosureVersion => ({
+  ...version,
+  actions: version.actions.map((action) => ({
+    ...action,
+    overdue: action.status !== 'CLOSED' && new Date(action.dueAt) < at,
+  })),
+});
+
+/** What a viewer sees of a stored disclosure at instant `at`: its version flattened, with what is derived. */
+export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => {
+  const shown = versionAt(stored.version, at);
+  return {
+    version: shown.version,
+    title: shown.title,
+    summary: shown.summary,
+    issuer: shown.issuer,
+    standard: shown.standard,
+    products: shown.products,
+    issuedAt: shown.issuedAt,
+    validUntil: shown.validUntil,
+    documentUrl: shown.documentUrl,
+    documentSha256: shown.documentSha256,
+    actions: shown.actions,
+    id: stored.id,
+    kind: stored.kind,
+    owner: stored.owner,
+    subject: stored.subject,
+    publishedAt: stored.publishedAt,
+    withdrawnAt: stored.withdrawnAt,
+    updatedAt: shown.recordedAt,
+    expired: shown.validUntil !== null && new Date(shown.validUntil) < at,
+    at: at.toISOString(),
+  };
+};
+
+export const LIMITS = {
+  title: 200,
+  summary: 4_000,
+  /** issuer, standard, each product. */
+  name: 200,
+  /** finding, action. */
+  text: 2_000,
+  url: 2_000,
+  actionId: 64,
+  products: 200,
+  actions: 500,
+} as const;
+
+/** A value as an error message quotes it: JSON, cut short. */
+export function quote(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Content as submitted, every instant already checked to be ISO 8601. */
+export interface ContentSubmission {
+  title: string;
+  summary?: string | null | undefined;
+  issuer?: string | null | undefined;
+  standard?: string | null | undefined;
+  products?: readonly string[] | null | undefined;
+  issuedAt: string;
+  validUntil?: string | null | undefined;
+  documentUrl?: string | null | undefined;
+  documentSha256?: string | null | undefined;
+  actions?: readonly ActionSubmission[] | null | undefined;
+}
+
+export interface ActionSubmission {
+  id: string;
+  finding: string;
+  severity: Severity;
+  action: string;
+  dueAt: string;
+  status?: ActionStatus | null | undefined;
+  verification?: Verification | null | undefined;
+  closedAt?: string | null | undefined;
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+const SHA256 = /^[0-9a-f]{64}$/i;
+
+const iso = (text: string): string => (parseInstant(text) ?? new Date(NaN)).toISOString();
+const instantOf = (text: string): Date | null => parseInstant(text);
+
+/** Checks a text field: a problem naming it and its value when it is blank or too long. */
+function checkText(
+  problems: string[],
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+): string | null {
+  if (value === null || value === undefined) {
+    if (required) problems.push(`${field} is required`);
+    return null;
+  }
+  if (value.trim() === '' || value.length > max) {
+    problems.push(`${field} must be 1..${max} characters and not blank, got ${quote(value)}`);
+    return null;
+  }
+  return value;
+}
+
+function checkInstant(problems: string[], field: string, value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const instant = instantOf(value);
+  if (instant === null)
+    problems.push(`${field} must be an ISO 8601 date or date-time with a zone, got ${quote(value)}`);
+  return instant;
+}
+
+/** Rules of one action, alone: closedAt iff CLOSED and not after `now`. */
+export function checkAction(
+  problems: string[],
+  at: string,
+  action: ActionSubmission,
+  now: Date,
+): StoredAction {
+  if (action.id.length < 1 || action.id.length > LIMITS.actionId || action.id.trim() !== action.id)
+    problems.push(
+      `${at}.id must be 1..${LIMITS.actionId} characters without surrounding spaces, got ${quote(action.id)}`,
+    );
+  const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true);
+  const what = checkText(problems, `${at}.action`, action.action, LIMITS.text, true);
+  const due = checkInstant(problems, `${at}.dueAt`, action.dueAt);
+  const status = action.status ?? 'OPEN';
+  const closed = checkInstant(problems, `${at}.closedAt`, action.closedAt);
+  if (status === 'CLOSED' && (action.closedAt === null || action.closedAt === undefined))
+    problems.push(`${at}.closedAt is required when status is CLOSED`);
+  if (status !== 'CLOSED' && closed !== null)
+    problems.push(`${at}.closedAt must be absent while status is ${status}, got ${quote(action.closedAt)}`);
+  if (closed !== null && closed > now)
+    problems.push(`${at}.closedAt must not be in the future, got ${quote(action.closedAt)}`);
+  return {
+    id: action.id,
+    finding: finding ?? '',
+    severity: action.severity,
+    action: what ?? '',
+    dueAt: due ? due.toISOString() : '',
+    status,
+    verification: action.verification ?? null,
+    closedAt: closed ? closed.toISOString() : null,
+  };
+}
+
+/**
+ * The rules of a version's content for a disclosure of `kind`, at instant `now` (issue and closing
+ * dates may not lie after it): the content normalized (instants as UTC ISO 8601, hash in lower case),
+ * or every problem, each naming the field and the value.
+ */
+export function checkContent(
+  kind: DisclosureKind,
+  content: ContentSubmission,
+  now: Date,
+  prefix = '',
+): { content: DisclosureContent; problems: [] } | { content: null; problems: string[] } {
+  const problems: string[] = [];
+  const field = (name: string) => `${prefix}${name}`;
+  const title = checkText(problems, field('title'), content.title, LIMITS.title, true);
+  const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false);
+  const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false);
+  const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false);
+  const products = [...new Set(content.products ?? [])];
+  if (products.length > LIMITS.products)
+    problems.push(
+      `${field('products')} may list at most ${LIMITS.products} products, got ${products.length}`,
+    );
+  products.forEach((product, i) =>
+    checkText(problems, `${field('products')}[${i}]`, product, LIMITS.name, true),
+  );
+  const issued = checkInstant(problems, field('issuedAt'), content.issuedAt);
+  if (issued !== null && issued > now)
+    problems.push(`${field('issuedAt')} must not be in the future, got ${quote(content.issuedAt)}`);
+  const validUntil = checkInstant(problems, field('validUntil'), content.validUntil);
+  if (validUntil !== null && issued !== null && validUntil <= issued)
+    problems.push(
+      `${field('validUntil')} must be after issuedAt (${quote(content.issuedAt)}), got ${quote(content.validUntil)}`,
+    );
+  let documentUrl: string | null = null;
+  if (content.documentUrl !== null && content.documentUrl !== undefined) {
+    if (content.documentUrl.length > LIMITS.url || !URL_PATTERN.test(content.documentUrl))
+      problems.push(
+        `${field('documentUrl')} must be an http(s) URL of at most ${LIMITS.url} characters, got ${quote(content.documentUrl)}`,
+      );
+    else documentUrl = content.documentUrl;
+  }
+  let documentSha256: string | null = null;
+  if (content.documentSha256 !== null && content.documentSha256 !== undefined) {
+    if (!SHA256.test(content.documentSha256))
+      problems.push(
+        `${field('documentSha256')} must be 64 hexadecimal digits, got ${quote(content.documentSha256)}`,
+      );
+    else documentSha256 = content.documentSha256.toLowerCase();
+  }
+  const submitted = content.actions ?? [];
+  if (submitted.length > 0 && !KINDS_WITH_ACTIONS.includes(kind))
+    problems.push(
+      `${field('actions')} are only for ${KINDS_WITH_ACTIONS.join(' and ')} disclosures, not ${kind}`,
+    );
+  if (submitted.length > LIMITS.actions)
+    problems.push(`${field('actions')} may list at most ${LIMITS.actions} actions, got ${submitted.length}`);
+  const seen = new Set<string>();
+  const actions = submitted.map((action, i) => {
+    if (seen.has(action.id))
+      problems.push(`${field(`actions[${i}]`)}.id ${quote(action.id)} is listed twice`);
+    seen.add(action.id);
+    return checkAction(problems, field(`actions[${i}]`), action, now);
+  });
+  if (problems.length > 0) return { content: null, problems };
+  return {
+    content: {
+      title: title ?? '',
+      summary,
+      issuer,
+      standard,
+      products,
+      issuedAt: iso(content.issuedAt),
+      validUntil: validUntil ? validUntil.toISOString() : null,
+      documentUrl,
+      documentSha256,
+      actions,
+    },
+    problems: [],
+  };
+}
+
+/** Newest `issuedAt` first (then by id, for a stable order). */
+export const byIssuedAt = (a: Disclosure, b: Disclosure): number =>
+  b.issuedAt.localeCompare(a.issuedAt) || a.id.localeCompare(b.id);
+
+/** Newest `publishedAt` first (then by id). */
+export const byPublishedAt = (a: Disclosure, b: Disclosure): number =>
+  b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id);

@@ -1,0 +1,151 @@
+// Checks one `disclosures` record of a tiersight/v1 file on its own (contract section 8, and the content
+// rules the API keeps: src/domain/disclosures.ts): types here, then the domain's rules over the current
+// content and every version of `history`. References (owner, subject, the owner-subject link) are
+// checked in validate.ts.
+import { checkContent, type ActionSubmission, type ContentSubmission } from '../domain/disclosures.ts';
+import {
+  ACTION_STATUSES,
+  DISCLOSURE_KINDS,
+  SEVERITIES,
+  VERIFICATIONS,
+  type DisclosureRecord,
+  type DisclosureVersionRecord,
+} from '../domain/format.ts';
+import { parseInstant } from '../domain/instants.ts';
+import type { Fields } from './record-rules.ts';
+import { asObject, describe, type Checked } from './record-rules.ts';
+
+const MAX_VERSIONS = 1_000;
+const MAX_ACTIONS = 10_000;
+/** For a record read again for writing (already validated): no instant is "in the future". */
+const END_OF_TIME = new Date(8.64e15);
+
+function actionsOf(f: Fields, at: string): ActionSubmission[] {
+  const value = f.raw('actions');
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > MAX_ACTIONS) {
+    f.problems.push(`${at}actions must be an array of corrective actions, got ${describe(value)}`);
+    return [];
+  }
+  return value.flatMap((item, i) => {
+    const a = asObject(item);
+    if (typeof a === 'string') {
+      f.problems.push(`${at}actions[${i}] ${a}`);
+      return [];
+    }
+    const action: ActionSubmission = {
+      id: a.loose('id') ?? '',
+      finding: a.loose('finding') ?? '',
+      severity: a.oneOf('severity', SEVERITIES) ?? 'LOW',
+      action: a.loose('action') ?? '',
+      dueAt: a.loose('dueAt') ?? '',
+      status: a.oneOf('status', ACTION_STATUSES, true) ?? null,
+      verification: a.oneOf('verification', VERIFICATIONS, true) ?? null,
+      closedAt: a.loose('closedAt'),
+    };
+    f.problems.push(...a.problems.map((p) => `${at}actions[${i}].${p}`));
+    return [action];
+  });
+}
+
+/** The content fields of `f` (the record, or one version of its history), typed. */
+function submission(f: Fields, at: string): ContentSubmission {
+  const products = f.raw('products');
+  if (
+    products !== undefined &&
+    products !== null &&
+    (!Array.isArray(products) || products.some((p) => typeof p !== 'string'))
+  )
+    f.problems.push(`${at}products must be an array of product names, got ${describe(products)}`);
+  return {
+    title: f.loose('title') ?? '',
+    summary: f.loose('summary'),
+    issuer: f.loose('issuer'),
+    standard: f.loose('standard'),
+    products: Array.isArray(products) ? products.filter((p): p is string => typeof p === 'string') : [],
+    issuedAt: f.loose('issuedAt') ?? '',
+    validUntil: f.loose('validUntil'),
+    documentUrl: f.loose('documentUrl'),
+    documentSha256: f.loose('documentSha256'),
+    actions: actionsOf(f, at),
+  };
+}
+
+/** One version: its content checked by the domain's rules, and when and by whom it was recorded. */
+function version(
+  f: Fields,
+  kind: DisclosureRecord['kind'],
+  at: string,
+  importedAt: Date | undefined,
+): DisclosureVersionRecord {
+  const submitted = submission(f, at);
+  const recordedAt = f.recordedAt('recordedAt', importedAt);
+  const actorUserId = f.text('actorUserId', true) ?? null;
+  const checked = checkContent(kind, submitted, importedAt ?? END_OF_TIME, at);
+  f.problems.push(...checked.problems);
+  const content = checked.content ?? {
+    ...submitted,
+    summary: null,
+    issuer: null,
+    standard: null,
+    products: [],
+    validUntil: null,
+    documentUrl: null,
+    documentSha256: null,
+    actions: [],
+  };
+  return { ...content, recordedAt, actorUserId };
+}
+
+export function checkDisclosure(value: unknown, importedAt?: Date): Checked<DisclosureRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const kind = f.oneOf('kind', DISCLOSURE_KINDS) ?? 'SELF_ASSESSMENT';
+  const record: DisclosureRecord = {
+    id: f.id('id'),
+    owner: f.id('owner'),
+    subject: f.id('subject'),
+    kind,
+    publishedAt: f.recordedAt('publishedAt', importedAt),
+    withdrawnAt: f.instant('withdrawnAt'),
+    ...version(f, kind, '', importedAt),
+    ...f.sourced(),
+  };
+  const published = record.publishedAt === null ? null : parseInstant(record.publishedAt);
+  if (published !== null && record.withdrawnAt !== null && parseInstant(record.withdrawnAt)! < published)
+    f.problems.push(`withdrawnAt ${record.withdrawnAt} must not be before publishedAt ${record.publishedAt}`);
+  const history = f.raw('history');
+  if (history !== undefined && history !== null) {
+    if (!Array.isArray(history) || history.length > MAX_VERSIONS) {
+      f.problems.push(
+        `history must be an array of at most ${MAX_VERSIONS} versions, got ${describe(history)}`,
+      );
+    } else {
+      record.history = history.flatMap((item, i) => {
+        const v = asObject(item);
+        if (typeof v === 'string') {
+          f.problems.push(`history[${i}] ${v}`);
+          return [];
+        }
+        const earlier = version(v, kind, `history[${i}].`, importedAt);
+        f.problems.push(...v.problems.map((p) => (p.startsWith('history[') ? p : `history[${i}].${p}`)));
+        if (earlier.recordedAt === null) f.problems.push(`history[${i}].recordedAt is required`);
+        return [earlier];
+      });
+      const times = [...record.history.map((v) => v.recordedAt), record.recordedAt];
+      const instants = times.map((time) => (time === null ? null : parseInstant(time)));
+      instants.forEach((instant, i) => {
+        const before = instants[i - 1];
+        if (i > 0 && instant && before && instant < before)
+          f.problems.push(
+            `${i < record.history!.length ? `history[${i}].` : ''}recordedAt ${times[i]} is before the version it follows (${times[i - 1]}): versions are listed oldest first`,
+          );
+      });
+      if (published !== null && instants[0] && instants[0] < published)
+        f.problems.push(
+          `the first version's recordedAt ${times[0]} is before publishedAt ${record.publishedAt}`,
+        );
+    }
+  }
+  return f.result(record);
+}

@@ -1,0 +1,399 @@
+// Disclosures (contract section 8) and their versions. Every read a viewer makes decides rule 8 in its
+// statement (src/graph/visibility-cypher.ts: DISCLOSURE_VISIBLE), so nothing hidden leaves Neo4j; only
+// the owner's own list (`given`) and the history of a disclosure a visibility query already returned
+// skip it. Every write is one statement, or one transaction that locks the disclosure first, so a
+// refused mutation writes nothing and two updates never get the same version number.
+import type { DisclosureContent, StoredDisclosure, StoredVersion } from '../../domain/disclosures.ts';
+import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
+import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  integer,
+  list,
+  nullable,
+  oneOf,
+  single,
+  text,
+} from '../../graph/decode.ts';
+import type { Executor, Transaction } from '../../graph/executor.ts';
+import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import {
+  DISCLOSURE_GRANTS,
+  DISCLOSURE_VERSION,
+  DISCLOSURE_VISIBLE,
+  HOLDS,
+  VIEWER_GRANTS,
+  X_VISIBLE,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
+
+const head = fields({
+  id: text,
+  kind: oneOf(DISCLOSURE_KINDS),
+  publishedAt: instant,
+  withdrawnAt: nullable(instant),
+  subjectVisible: bool,
+  owner: ORGANIZATION.decode,
+  version: VERSION.decode,
+});
+
+/**
+ * Disclosure `d` of `publisher` about `x`, shown as version `dv`: a whole expression. The subject is an
+ * identity card when `subjectVisible` is false (the owner's own disclosure about a former supplier).
+ */
+const DISCLOSURE: Column<StoredDisclosure> = {
+  projection: join(
+    cypher`{id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+  subjectVisible: subjectVisible, owner: publisher `,
+    ORGANIZATION.projection,
+    cypher`,
+  subject: CASE WHEN subjectVisible THEN x `,
+    ORGANIZATION.projection,
+    cypher` ELSE x `,
+    ORGANIZATION_IDENTITY.projection,
+    cypher` END,
+  version: dv `,
+    VERSION.projection,
+    cypher`}`,
+  ),
+  decode: (value, at) => {
+    const { subjectVisible, ...rest } = head(value, at);
+    const subject = fields({ subject: subjectVisible ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode })(
+      value,
+      at,
+    ).subject;
+    return { ...rest, subject };
+  },
+};
+
+/**
+ * Rule 8 over what `match` binds (`key`, disclosure `d`, `publisher`, subject `x`), of kind $kind
+ * unless it is null, each as the version in effect at $t.
+ */
+const visibleDisclosures = (name: string, match: Fragment, key: Fragment): Statement =>
+  statement(
+    name,
+    VIEWER_GRANTS,
+    DISCLOSURE_GRANTS,
+    match,
+    cypher`
+WHERE ($kind IS NULL OR d.kind = $kind) AND `,
+    DISCLOSURE_VISIBLE,
+    DISCLOSURE_VERSION,
+    cypher`WITH *, true AS subjectVisible
+RETURN `,
+    key,
+    cypher` AS key, `,
+    DISCLOSURE.projection,
+    cypher` AS disclosure`,
+  );
+
+const ABOUT = visibleDisclosures(
+  'disclosure.about',
+  cypher`
+UNWIND $ids AS key
+MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)`,
+  cypher`key`,
+);
+
+const PUBLISHED_BY = visibleDisclosures(
+  'disclosure.publishedBy',
+  cypher`
+UNWIND $ids AS key
+MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)`,
+  cypher`key`,
+);
+
+const BY_IDS = visibleDisclosures(
+  'disclosure.byIds',
+  cypher`
+UNWIND $ids AS key
+MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)`,
+  cypher`key`,
+);
+
+/** Starts from the shares to v, never from every disclosure. */
+const RECEIVED = visibleDisclosures(
+  'disclosure.received',
+  cypher`
+CALL (disclosers, sharedDisclosures) {
+  UNWIND disclosers AS discloser
+  MATCH (discloser)-[:PUBLISHED]->(d:Disclosure)
+  RETURN d
+  UNION
+  UNWIND sharedDisclosures AS d
+  RETURN d
+}
+MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)`,
+  cypher`null`,
+);
+
+/** After a statement of the owner's ($viewer, bound as `v`, with VIEWER_GRANTS) has bound d, x and dv. */
+const OWN_DISCLOSURE = join(
+  cypher`WITH *, v AS publisher, `,
+  X_VISIBLE,
+  cypher` AS subjectVisible
+RETURN `,
+  DISCLOSURE.projection,
+  cypher` AS disclosure`,
+);
+
+/** The owner's own disclosures, withdrawn ones too when asked: its record, not rule 8. */
+const GIVEN = statement(
+  'disclosure.given',
+  VIEWER_GRANTS,
+  cypher`
+MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+`,
+  OWN_DISCLOSURE,
+);
+
+/** Versions 1..key.version of each key's disclosure, newest first (for a disclosure already shown). */
+const HISTORY = statement(
+  'disclosure.history',
+  cypher`UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (:Disclosure {id: key.id})-[:VERSION]->(dv:DisclosureVersion)
+WHERE dv.version <= key.version
+WITH i, dv ORDER BY dv.version DESC
+RETURN i, collect(dv `,
+  VERSION.projection,
+  cypher`) AS versions`,
+);
+
+/** Makes version d.version of `d` from $content, $actions (each with its position), $t and $actorUserId. */
+const CREATE_VERSION = cypher`
+CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
+SET dv += $content, dv.version = d.version, dv.recordedAt = $t, dv.actorUserId = $actorUserId
+WITH *
+CALL (dv) {
+  UNWIND $actions AS action
+  CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
+  SET a = action
+}
+`;
+
+/**
+ * The subject is bound only when it is the owner or the supplier of a link that holds now with the
+ * owner as customer; a hidden, unknown or indirect one takes the same path, and nothing is created.
+ */
+const PUBLISH = statement(
+  'disclosure.publish',
+  VIEWER_GRANTS,
+  cypher`
+OPTIONAL MATCH (x:Organization {id: $subjectId})
+  WHERE x = v OR EXISTS { MATCH (x)-[l:SUPPLIES]->(v) WHERE `,
+  HOLDS,
+  cypher` }
+CALL (v, x) {
+  WITH v, x WHERE x IS NOT NULL
+  CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
+  WITH d`,
+  CREATE_VERSION,
+  cypher`}
+WITH *
+OPTIONAL MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x)
+OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WITH *, v AS publisher, true AS subjectVisible
+RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE `,
+  DISCLOSURE.projection,
+  cypher` END AS disclosure`,
+);
+
+/**
+ * Locks one of the owner's disclosures for the rest of the transaction (a write to it; Neo4j's
+ * documented way to avoid lost updates) and returns its kind, withdrawal and current version.
+ */
+const LOCK = statement(
+  'disclosure.lock',
+  cypher`MATCH (:Organization {id: $viewer})-[:PUBLISHED]->(d:Disclosure {id: $id})
+SET d._lock = true
+REMOVE d._lock
+WITH d
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+RETURN d.kind AS kind, d.withdrawnAt AS withdrawnAt, dv `,
+  VERSION.projection,
+  cypher` AS current`,
+);
+
+const NEW_VERSION = statement(
+  'disclosure.newVersion',
+  VIEWER_GRANTS,
+  cypher`
+MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+SET d.version = d.version + 1
+WITH *`,
+  CREATE_VERSION,
+  OWN_DISCLOSURE,
+);
+
+const WITHDRAW = statement(
+  'disclosure.withdraw',
+  VIEWER_GRANTS,
+  cypher`
+MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
+WITH *
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+`,
+  OWN_DISCLOSURE,
+);
+
+/** What the owner's statements take: the owner as the viewer, now. */
+const ownerParams = (viewer: string, now: Date) => ({
+  viewer,
+  t: toNeo4jDateTime(now),
+  historical: false,
+  product: null,
+});
+
+const disclosureOf = (record: { get(key: string): unknown }): StoredDisclosure =>
+  DISCLOSURE.decode(record.get('disclosure'), 'disclosure');
+
+export interface NewDisclosure {
+  id: string;
+  ownerId: string;
+  subjectId: string;
+  kind: DisclosureKind;
+  content: DisclosureContent;
+  now: Date;
+  actorUserId: string;
+}
+
+/** One of the owner's disclosures, locked, as it now stands. */
+export interface LockedDisclosure {
+  kind: DisclosureKind;
+  withdrawnAt: string | null;
+  current: StoredVersion;
+}
+
+export class DisclosureRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Rule 8: the disclosures about each of `ids`, keyed by subject id. */
+  about(scope: ViewerScope, kind: DisclosureKind | null, ids: readonly string[]) {
+    return this.keyed(ABOUT, scope, kind, ids);
+  }
+
+  /** Rule 8: the disclosures that each of `ids` published, keyed by owner id. */
+  publishedBy(scope: ViewerScope, kind: DisclosureKind | null, ids: readonly string[]) {
+    return this.keyed(PUBLISHED_BY, scope, kind, ids);
+  }
+
+  /** Rule 8: the disclosures among `ids`, keyed by their id. */
+  byIds(scope: ViewerScope, ids: readonly string[]) {
+    return this.keyed(BY_IDS, scope, null, ids);
+  }
+
+  /** Rule 8: the disclosures other organizations share with the viewer. */
+  async received(scope: ViewerScope, kind: DisclosureKind | null): Promise<StoredDisclosure[]> {
+    const records = await this.executor.read(RECEIVED, { ...scopeParams(scope), kind }, scope.context);
+    return records.map(disclosureOf);
+  }
+
+  /** The viewer's own disclosures (withdrawn ones too when asked), current versions. */
+  async given(
+    viewer: string,
+    filter: { kind: DisclosureKind | null; includeWithdrawn: boolean },
+    now: Date,
+    context: QueryContext,
+  ): Promise<StoredDisclosure[]> {
+    const records = await this.executor.read(GIVEN, { ...ownerParams(viewer, now), ...filter }, context);
+    return records.map(disclosureOf);
+  }
+
+  /** Versions 1..version of each key's disclosure, newest first, in key order. */
+  async history(
+    keys: readonly { id: string; version: number }[],
+    context: QueryContext,
+  ): Promise<StoredVersion[][]> {
+    const params = { keys: keys.map(({ id, version }) => ({ id, version })) };
+    const records = await this.executor.read(HISTORY, params, context);
+    const found = new Map(
+      records.map((r) => [column(r, 'i', integer), column(r, 'versions', list(VERSION.decode))]),
+    );
+    return keys.map((_, i) => found.get(i) ?? []);
+  }
+
+  /** Creates the disclosure and its first version; null when the subject is not allowed (nothing written). */
+  async publish(disclosure: NewDisclosure, context: QueryContext): Promise<StoredDisclosure | null> {
+    const records = await this.executor.write(
+      PUBLISH,
+      {
+        ...ownerParams(disclosure.ownerId, disclosure.now),
+        id: disclosure.id,
+        subjectId: disclosure.subjectId,
+        kind: disclosure.kind,
+        actorUserId: disclosure.actorUserId,
+        ...contentParams(disclosure.content),
+      },
+      context,
+    );
+    const record = single(records, PUBLISH);
+    return column(record, 'subjectAllowed', bool) ? disclosureOf(record) : null;
+  }
+
+  /**
+   * Locks one of the owner's disclosures, lets `change` decide the next version's content from the
+   * current one (or throw, which writes nothing), and records it. Null when the owner has no
+   * disclosure with that id.
+   */
+  revise(
+    target: { id: string; ownerId: string; now: Date; actorUserId: string },
+    change: (locked: LockedDisclosure) => DisclosureContent,
+    context: QueryContext,
+  ): Promise<StoredDisclosure | null> {
+    return this.executor.writeTransaction('disclosure.revise', context, async (tx: Transaction) => {
+      const [lockedRecord] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
+      if (lockedRecord === undefined) return null;
+      const content = change({
+        kind: column(lockedRecord, 'kind', oneOf(DISCLOSURE_KINDS)),
+        withdrawnAt: column(lockedRecord, 'withdrawnAt', nullable(instant)),
+        current: column(lockedRecord, 'current', VERSION.decode),
+      });
+      const records = await tx.run(NEW_VERSION, {
+        ...ownerParams(target.ownerId, target.now),
+        id: target.id,
+        actorUserId: target.actorUserId,
+        ...contentParams(content),
+      });
+      return disclosureOf(single(records, NEW_VERSION));
+    });
+  }
+
+  /** Sets withdrawnAt unless it is set; null when the owner has no disclosure with that id. */
+  async withdraw(
+    target: { id: string; ownerId: string; now: Date },
+    context: QueryContext,
+  ): Promise<StoredDisclosure | null> {
+    const [record] = await this.executor.write(
+      WITHDRAW,
+      { ...ownerParams(target.ownerId, target.now), id: target.id },
+      context,
+    );
+    return record ? disclosureOf(record) : null;
+  }
+
+  private async keyed(
+    query: Statement,
+    scope: ViewerScope,
+    kind: DisclosureKind | null,
+    ids: readonly string[],
+  ): Promise<Map<string, StoredDisclosure[]>> {
+    const records = await this.executor.read(query, { ...scopeParams(scope), kind, ids }, scope.context);
+    const byKey = new Map<string, StoredDisclosure[]>();
+    for (const record of records) {
+      const key = column(record, 'key', text);
+      byKey.set(key, [...(byKey.get(key) ?? []), disclosureOf(record)]);
+    }
+    return byKey;
+  }
+}

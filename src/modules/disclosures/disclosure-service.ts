@@ -1,0 +1,166 @@
+// Request-scoped use cases of disclosures: the content rules (src/domain/disclosures.ts), the owner's
+// writes and lists, and the errors the contract asks for. Who may see what is decided by the
+// repository's statements (rule 8); the service only shapes what they return.
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../auth/policy.ts';
+import { scopeAt } from '../../domain/chain-arguments.ts';
+import {
+  byPublishedAt,
+  checkContent,
+  disclosureAt,
+  quote,
+  type ContentSubmission,
+  type Disclosure,
+  type DisclosureContent,
+  type StoredDisclosure,
+} from '../../domain/disclosures.ts';
+import { badInput, notFound } from '../../domain/errors.ts';
+import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import type { DisclosureRepository, LockedDisclosure } from './disclosure-repository.ts';
+
+/** What the service needs of the store. */
+export type DisclosureStore = Pick<
+  DisclosureRepository,
+  'publish' | 'revise' | 'withdraw' | 'given' | 'received'
+>;
+
+export interface ActionChange {
+  status?: ActionStatus | null | undefined;
+  dueAt?: string | null | undefined;
+  verification?: Verification | null | undefined;
+  closedAt?: string | null | undefined;
+}
+
+const invalid = (problems: readonly string[]) => badInput(`Invalid disclosure: ${problems.join('; ')}`);
+
+/** The content rules, or BAD_USER_INPUT naming every bad field and value. */
+function checked(kind: DisclosureKind, content: ContentSubmission, now: Date): DisclosureContent {
+  const outcome = checkContent(kind, content, now);
+  if (outcome.content === null) throw invalid(outcome.problems);
+  return outcome.content;
+}
+
+function notWithdrawn(id: string, locked: LockedDisclosure): void {
+  if (locked.withdrawnAt !== null)
+    throw badInput(
+      `disclosure '${id}' was withdrawn at ${locked.withdrawnAt}; a withdrawn disclosure no longer changes`,
+    );
+}
+
+export class DisclosureService {
+  constructor(
+    private readonly disclosures: DisclosureStore,
+    private readonly viewer: Viewer,
+    /** The request's scope: its viewer, and "now". */
+    private readonly scope: ViewerScope,
+  ) {}
+
+  private get now(): Date {
+    return this.scope.instant;
+  }
+
+  private shown(stored: StoredDisclosure): Disclosure {
+    return disclosureAt(stored, this.now);
+  }
+
+  async publish(input: {
+    subjectId: string;
+    kind: DisclosureKind;
+    content: ContentSubmission;
+  }): Promise<Disclosure> {
+    const content = checked(input.kind, input.content, this.now);
+    const owner = this.viewer.organizationId;
+    const published = await this.disclosures.publish(
+      {
+        id: `d-${randomUUID()}`,
+        ownerId: owner,
+        subjectId: input.subjectId,
+        kind: input.kind,
+        content,
+        now: this.now,
+        actorUserId: this.viewer.userId,
+      },
+      this.scope.context,
+    );
+    if (published === null)
+      throw badInput(
+        `subjectId ${quote(input.subjectId)} must be ${owner} itself or one of its direct suppliers ` +
+          `(the supplier of a link that holds now with ${owner} as customer)`,
+      );
+    return this.shown(published);
+  }
+
+  async update(id: string, submitted: ContentSubmission): Promise<Disclosure> {
+    return this.revise(id, (locked) => {
+      notWithdrawn(id, locked);
+      return checked(locked.kind, submitted, this.now);
+    });
+  }
+
+  async updateAction(disclosureId: string, actionId: string, change: ActionChange): Promise<Disclosure> {
+    if (Object.values(change).every((value) => value === null || value === undefined))
+      throw badInput('input changes nothing: give status, dueAt, verification or closedAt');
+    return this.revise(disclosureId, (locked) => {
+      notWithdrawn(disclosureId, locked);
+      const index = locked.current.actions.findIndex((action) => action.id === actionId);
+      const action = locked.current.actions[index];
+      if (action === undefined) throw notFound('Corrective action');
+      const status = change.status ?? action.status;
+      const actions = locked.current.actions.map((a, i) =>
+        i !== index
+          ? a
+          : {
+              ...a,
+              status,
+              dueAt: change.dueAt ?? a.dueAt,
+              verification: change.verification ?? a.verification,
+              // Reopening clears the closing date unless the change names one (which is then refused).
+              closedAt: change.closedAt ?? (status === 'CLOSED' ? a.closedAt : null),
+            },
+      );
+      const outcome = checkContent(locked.kind, { ...locked.current, actions }, this.now);
+      if (outcome.content === null)
+        throw invalid(outcome.problems.map((p) => p.replace(`actions[${index}]`, `action '${actionId}'`)));
+      return outcome.content;
+    });
+  }
+
+  async withdraw(id: string): Promise<Disclosure> {
+    const withdrawn = await this.disclosures.withdraw(
+      { id, ownerId: this.viewer.organizationId, now: this.now },
+      this.scope.context,
+    );
+    if (withdrawn === null) throw notFound('Disclosure');
+    return this.shown(withdrawn);
+  }
+
+  async given(kind: DisclosureKind | null, includeWithdrawn: boolean): Promise<Disclosure[]> {
+    const own = await this.disclosures.given(
+      this.viewer.organizationId,
+      { kind, includeWithdrawn },
+      this.now,
+      this.scope.context,
+    );
+    return own.map((d) => this.shown(d)).sort(byPublishedAt);
+  }
+
+  async received(kind: DisclosureKind | null, asOf: string | null | undefined): Promise<Disclosure[]> {
+    const scope = scopeAt(this.scope, asOf);
+    const found = await this.disclosures.received(scope, kind);
+    return found.map((d) => disclosureAt(d, scope.instant)).sort(byPublishedAt);
+  }
+
+  private async revise(
+    id: string,
+    change: (locked: LockedDisclosure) => DisclosureContent,
+  ): Promise<Disclosure> {
+    const revised = await this.disclosures.revise(
+      { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId },
+      change,
+      this.scope.context,
+    );
+    if (revised === null) throw notFound('Disclosure');
+    return this.shown(revised);
+  }
+}

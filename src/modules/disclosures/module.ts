@@ -1,0 +1,34 @@
+// Disclosures: working-condition evidence that an organization publishes about itself or its direct
+// suppliers, versioned, withdrawn, and seen by others only through disclosure shares (contract
+// section 8, rule 8).
+import { allow } from 'graphql-shield';
+import { sdlIn, type ApiModule } from '../../api/module.ts';
+import { canManageOwnShares, canReadOwnView } from '../../api/shield.ts';
+import type { DisclosuresContext } from './context.ts';
+import { Disclosure } from './resolvers/Disclosure.ts';
+import { Mutation } from './resolvers/Mutation.ts';
+import { Organization } from './resolvers/Organization.ts';
+import { Query } from './resolvers/Query.ts';
+
+export const disclosuresModule: ApiModule<DisclosuresContext> = {
+  name: 'disclosures',
+  typeDefs: sdlIn(import.meta.dirname),
+  resolvers: { Query, Mutation, Organization, Disclosure },
+  rules: {
+    Query: {
+      disclosure: canReadOwnView,
+      disclosuresGiven: canReadOwnView,
+      disclosuresReceived: canReadOwnView,
+    },
+    // The owner's supplier_admin, as for its shares: the mutations act on the token's organization only.
+    Mutation: {
+      publishDisclosure: canManageOwnShares,
+      updateDisclosure: canManageOwnShares,
+      withdrawDisclosure: canManageOwnShares,
+      updateCorrectiveAction: canManageOwnShares,
+    },
+    Disclosure: allow,
+    DisclosureVersion: allow,
+    CorrectiveAction: allow,
+  },
+};

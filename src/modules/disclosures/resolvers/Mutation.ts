@@ -1,0 +1,11 @@
+import type { MutationResolvers } from '../../../../resolvers/types.ts';
+import type { DisclosuresContext } from '../context.ts';
+
+export const Mutation: MutationResolvers<DisclosuresContext> = {
+  publishDisclosure: (_parent, { input }, { disclosures }) =>
+    disclosures.publish({ subjectId: input.subjectId, kind: input.kind, content: input.content }),
+  updateDisclosure: (_parent, { id, input }, { disclosures }) => disclosures.update(id, input),
+  withdrawDisclosure: (_parent, { id }, { disclosures }) => disclosures.withdraw(id),
+  updateCorrectiveAction: (_parent, { disclosureId, actionId, input }, { disclosures }) =>
+    disclosures.updateAction(disclosureId, actionId, input),
+};
