@@ -285,6 +285,14 @@ it('access requests match the reference model of section 9', { timeout: 900_000 
         expect(received.map((r) => shapeOfApi(r, indexOf))).toEqual(
           model.received(viewer, status).map((r) => shapeOfModel(r, model, now)),
         );
+        // Grants are in effect at once: what the viewer may look up follows the shares they created
+        // (a disclosure share makes its owner a root and discloses no link).
+        const orgLookups = ids.map((id, i) => `o${i}: organization(id: "${id}") { id }`).join(' ');
+        const lookedUp = await t.api.query(viewer, `{ ${orgLookups} }`);
+        expect(
+          ids.filter((_, i) => lookedUp.data![`o${i}`] !== null),
+          `${viewer} may look up`,
+        ).toEqual(ids.filter((id) => model.mayLookUp(viewer, id, new Date())));
         if (apiIds.length > 0) {
           const one = await t.api.query(viewer, `{ ${lookups} }`);
           expect(apiIds.map((_, i) => one.data![`r${i}`] !== null)).toEqual(

@@ -68,6 +68,11 @@ export class AccessRequestModel {
     this.visibility = new ReferenceModel(file, new Date(0));
   }
 
+  /** Rule 5 over the graph with the shares that grants created. */
+  mayLookUp(viewer: string, id: string, now: Date): boolean {
+    return this.canLookUp(viewer, id, now);
+  }
+
   private canLookUp(viewer: string, id: string, now: Date): boolean {
     return this.visibility.visible(viewer, id, { t: now, historical: false });
   }
