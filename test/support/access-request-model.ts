@@ -70,15 +70,11 @@ export class AccessRequestModel {
 
   /** Rule 5 over the graph with the shares that grants created. */
   mayLookUp(viewer: string, id: string, now: Date): boolean {
-    return this.canLookUp(viewer, id, now);
-  }
-
-  private canLookUp(viewer: string, id: string, now: Date): boolean {
     return this.visibility.visible(viewer, id, { t: now, historical: false });
   }
 
   request(viewer: string, target: string, scope: Scope, sentAt: Date): Outcome {
-    if (target === viewer || !this.canLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
+    if (target === viewer || !this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
     if (this.openOf(viewer, target, scope) !== undefined) return 'BAD_USER_INPUT';
     this.requests.push({
       index: this.requests.length,
