@@ -4,6 +4,7 @@ import type { Organization as OrganizationModel, SupplyLink as SupplyLinkModel, 
 import type { Disclosure as DisclosureModel, DisclosureVersion as DisclosureVersionModel, CorrectiveAction as CorrectiveActionModel } from '../src/domain/disclosures.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
+import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -201,6 +202,30 @@ export type CountryCount = {
   country: Scalars['String']['output'];
 };
 
+/** A signal from a disclosure the viewer may see (rule 8), never from public sources. */
+export type DisclosedIndicator = {
+  __typename?: 'DisclosedIndicator';
+  /** The corrective action; null for EXPIRED_EVIDENCE. */
+  action?: Maybe<CorrectiveAction>;
+  /** Human text: the action's finding, or that every visible certificate and audit report expired. */
+  description: Scalars['String']['output'];
+  /** The disclosure it comes from, as of the exposure's instant: its id is the evidence reference. */
+  disclosure: Disclosure;
+  /** What it is. */
+  kind: DisclosedIndicatorKind;
+  /** The action's severity; MEDIUM for EXPIRED_EVIDENCE. */
+  severity: Severity;
+};
+
+/** What a disclosure says that needs attention. */
+export type DisclosedIndicatorKind =
+  /** The organization has visible certificates or audit reports with a validity, and every one of them has expired. */
+  | 'EXPIRED_EVIDENCE'
+  /** A corrective action of severity HIGH or CRITICAL that is not closed and not yet due. */
+  | 'OPEN_ACTION'
+  /** A corrective action of severity HIGH or CRITICAL that is not closed and past its due date. */
+  | 'OVERDUE_ACTION';
+
 /**
  * Working-condition evidence that an organization (its `owner`) published about itself or one of its
  * direct suppliers (its `subject`), shown as the viewer may see it (contract rule 8). The fields are
@@ -340,22 +365,24 @@ export type Exposure = {
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */
   closestTier?: Maybe<Scalars['Int']['output']>;
-  /** One per organization at tier 1..maxDepth with risk indicators, nearest tier first, most severe first within a tier. */
+  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier. */
   findings: Array<ExposureFinding>;
   /** The organization at tier 0. */
   root: Organization;
 };
 
-/** An organization with risk indicators in the chain. */
+/** An organization with risk indicators in the chain: public ones, disclosed ones, or both. */
 export type ExposureFinding = {
   __typename?: 'ExposureFinding';
-  /** Its risk indicators, most severe first. */
+  /** What visible disclosures say about it (contract section 8): kept apart from the public `indicators`, most severe first. */
+  disclosedIndicators: Array<DisclosedIndicator>;
+  /** Its public risk indicators (watch lists, region lists, published reports), most severe first. */
   indicators: Array<RiskIndicator>;
   /** The flagged organization. */
   organization: Organization;
   /** A shortest visible path, root first, the flagged organization last. */
   path: Array<Organization>;
-  /** The highest severity of its indicators. */
+  /** The highest severity of its indicators, public and disclosed. */
   severity: Severity;
   /** Its tier. */
   tier: Scalars['Int']['output'];
@@ -1052,6 +1079,8 @@ export type ResolversTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: ResolverTypeWrapper<CountryCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedIndicator: ResolverTypeWrapper<DisclosedIndicatorModel>;
+  DisclosedIndicatorKind: DisclosedIndicatorKind;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
@@ -1098,6 +1127,7 @@ export type ResolversParentTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
   DateTime: Scalars['DateTime']['output'];
+  DisclosedIndicator: DisclosedIndicatorModel;
   Disclosure: DisclosureModel;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
@@ -1177,6 +1207,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DisclosedIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosedIndicator'] = ResolversParentTypes['DisclosedIndicator']> = {
+  action?: Resolver<Maybe<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DisclosedIndicatorKind'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+};
+
 export type DisclosureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
   actions?: Resolver<Array<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
   documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1225,6 +1263,7 @@ export type ExposureResolvers<ContextType = BaseContext, ParentType extends Reso
 };
 
 export type ExposureFindingResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ExposureFinding'] = ResolversParentTypes['ExposureFinding']> = {
+  disclosedIndicators?: Resolver<Array<ResolversTypes['DisclosedIndicator']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1377,6 +1416,7 @@ export type Resolvers<ContextType = BaseContext> = {
   CorrectiveAction?: CorrectiveActionResolvers<ContextType>;
   CountryCount?: CountryCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;

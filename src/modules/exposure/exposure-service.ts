@@ -1,6 +1,7 @@
 import { notFound } from '../../domain/errors.ts';
 import type { Exposure, SupplyPath } from '../../domain/model.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
+import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -31,14 +32,39 @@ export class ExposureService {
     prime(this.loaders, [
       row.root,
       ...row.findings.map((f) => f.organization),
+      ...row.evidence.map((e) => e.organization),
       ...row.blindSpots.map((b) => b.organization),
     ]);
-    const findings = row.findings
-      .map((f) => ({
-        ...f,
-        indicators: [...f.indicators].sort(bySeverity),
-        severity: highestSeverity(f.indicators),
-      }))
+    // An organization is a finding when public or disclosed indicators flag it.
+    const asOf = scope.historical ? scope.instant : null;
+    const flagged = new Map(
+      row.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
+    );
+    const disclosed = new Map<string, DisclosedIndicator[]>();
+    for (const e of row.evidence) {
+      if (disclosed.has(e.organizationId)) continue;
+      const about = row.evidence.filter((other) => other.organizationId === e.organizationId);
+      const indicators = disclosedIndicators(about, scope.instant, asOf);
+      if (indicators.length === 0) continue;
+      disclosed.set(e.organizationId, indicators);
+      if (!flagged.has(e.organizationId)) {
+        flagged.set(e.organizationId, {
+          organization: e.organization,
+          tier: e.tier,
+          pathIds: e.pathIds,
+          indicators: [],
+        });
+      }
+    }
+    const findings = [...flagged.values()]
+      .map((f) => {
+        const fromDisclosures = disclosed.get(f.organization.id) ?? [];
+        return {
+          ...f,
+          disclosedIndicators: fromDisclosures,
+          severity: highestSeverity([...f.indicators, ...fromDisclosures]),
+        };
+      })
       .sort(
         (a, b) =>
           a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),

@@ -181,6 +181,23 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
 MATCH (x:Organization {id: $root})
 WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
 
@@ -200,6 +217,21 @@ CALL (reached) {
   WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
+CALL (v, disclosers, sharedDisclosures, reached) {
+  UNWIND reached AS e
+  WITH v, disclosers, sharedDisclosures, e, e.node AS x
+  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
+                  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
+}
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
   WHERE requester = v
@@ -207,7 +239,7 @@ CALL (v) {
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, openRequests,
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots
 
