@@ -119,6 +119,17 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // The directory of listed organizations by id: an unlisted organization is not in it at all, so
+    // asking it for an unlisted id does what asking it for a missing one does (contract rule 6).
+    id: '006-directory-index',
+    statements: [
+      statement(
+        'index.organizationListedId',
+        cypher`CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.id)`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -92,41 +92,82 @@ export const upTo = (depth: number): Fragment => join(cypher`{1,`, wholeNumber(d
 export const chainHops = (depth: number): Fragment =>
   join(cypher`((c)<-[l:SUPPLIES]-(s) WHERE `, DISCLOSED_IN_PRODUCT, cypher`)`, upTo(depth));
 
-/** One or more hops downstream (supplier to customer) through disclosed links, whatever their products. */
-const DOWNSTREAM_HOPS = join(cypher`((s)-[l:SUPPLIES]->(c) WHERE `, DISCLOSED, cypher`)+`);
-
 /**
- * True when organization `x` is reachable from one of v's roots at any depth (rules 3 and 5): a
- * shortest search downstream from x that stops at the first root it meets.
+ * Binds `opened` (inside a subquery of v, owners, whole and shared): every supplier of v and of a whole
+ * share's owner through a link that holds, with repeats.
  */
-const X_REACHABLE_FROM_ROOTS = join(
-  cypher`EXISTS { MATCH ANY SHORTEST (x)`,
-  DOWNSTREAM_HOPS,
-  cypher`(root) WHERE root = v OR root IN owners }`,
+const OPENED = join(
+  cypher`
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE `,
+  HOLDS,
+  cypher`
+    RETURN collect(n) AS opened
+  }`,
 );
 
 /**
- * Rule 5 for organization `x`: v may look it up (itself, one of its roots, one of its direct customers
- * through a link that holds, or reachable from its roots).
+ * v, its roots, and every organization reachable from them at any depth (rules 2 and 3), with repeats,
+ * after OPENED. One hop from the roots is every depth: a link is disclosed (rule 1) only when its
+ * customer is v or the owner of a share to v, both roots, or when its supplier is v, a root itself; so
+ * a walk from a root through disclosed links never leaves the roots and their disclosed suppliers,
+ * which are `opened` and the suppliers of the links in `shared`.
  */
-export const X_VISIBLE = join(
-  cypher`(x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE `,
+const REACHABLE_WITH_REPEATS = join(
+  cypher`[v] + owners + opened + [l IN shared WHERE `,
   HOLDS,
-  cypher` } OR `,
-  X_REACHABLE_FROM_ROOTS,
-  cypher`)`,
+  cypher` | startNode(l)]`,
+);
+
+/**
+ * Binds `lookable`: every organization v may look up (rule 5), each once: v, its roots, everything
+ * reachable from them, and v's direct customers through links that hold. A lookup then finds the asked
+ * id in this list (reading the id of every element) instead of seeking the id and testing what it
+ * found, so its work depends on the viewer alone, never on whether the id exists: a hidden organization
+ * costs exactly what a missing one costs (rule 6; a search from a hidden organization towards the roots
+ * had no counterpart for a missing id). Gathering it reads the links into every root.
+ */
+export const LOOKABLE = join(
+  cypher`
+CALL (v, owners, whole, shared) {`,
+  OPENED,
+  cypher`
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE `,
+  HOLDS,
+  cypher`
+    RETURN collect(n) AS customers
+  }
+  UNWIND `,
+  REACHABLE_WITH_REPEATS,
+  cypher` + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+`,
 );
 
 /**
  * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
- * from them); no row otherwise, which callers report as "not found" whatever the reason.
+ * from them); no row otherwise, which callers report as "not found" whatever the reason. As in
+ * LOOKABLE, $root is found among what the viewer reaches, so a hidden root and a missing one cost the
+ * same; the viewer's own id, which it knows, needs no search.
  */
 export const ALLOWED_ROOT = join(
   cypher`
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR `,
-  X_REACHABLE_FROM_ROOTS,
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer`,
+  OPENED,
   cypher`
+  UNWIND `,
+  REACHABLE_WITH_REPEATS,
+  cypher` AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 `,
 );
 
@@ -234,8 +275,8 @@ export function byDepth(name: string, build: (depth: number) => readonly Fragmen
 }
 
 /*
- * Rule 8 (contract section 8): which disclosures a viewer may see. Written after VIEWER_GRANTS, whose
- * `owners`, `whole` and `shared` X_VISIBLE reads for the subject.
+ * Rule 8 (contract section 8): which disclosures a viewer may see. Written after VIEWER_GRANTS and
+ * LOOKABLE, whose `lookable` decides rule 5 for the subject.
  */
 
 /**
@@ -275,14 +316,13 @@ export const DISCLOSURE_GRANTED = cypher`(publisher = v OR publisher IN disclose
 
 /**
  * Rule 8 for disclosure `d` published by `publisher` about `x`: it exists at $t, it is v's own or
- * shared with v, and v may look its subject up (rule 5). The cheap list tests come before X_VISIBLE.
+ * shared with v, and v may look its subject up (rule 5: `lookable`, bound by LOOKABLE).
  */
 export const DISCLOSURE_VISIBLE = join(
   DISCLOSURE_LIVE,
   cypher` AND `,
   DISCLOSURE_GRANTED,
-  cypher` AND `,
-  X_VISIBLE,
+  cypher` AND x IN lookable`,
 );
 
 /**

@@ -20,7 +20,7 @@ import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
 
 /** Request `r`, sent by `requester` to `target`. */
@@ -60,20 +60,18 @@ const RETURN_REQUEST = join(cypher`RETURN r `, ACCESS_REQUEST.projection, cypher
 /**
  * With the requester as the viewer: `x` is bound only when v may look the target up (rule 5) and it is
  * not v; `openIds` lists v's open requests to it for the same scope. The request (and its SENT event)
- * is created only when the target is bound and none is open. The requester's node is locked first, so
- * two sends at once cannot both find no open request.
+ * is created only when the target is bound and none is open. The target is found among what v may look
+ * up (LOOKABLE), never by its id, so a hidden target costs what a missing one costs (rule 6). The
+ * requester's node is locked first, so two sends at once cannot both find no open request.
  */
 const SEND = statement(
   'accessRequest.send',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 SET v._lock = true
 REMOVE v._lock
-WITH v, owners, whole, shared
-OPTIONAL MATCH (x:Organization {id: $targetId})
-  WHERE x <> v AND `,
-  X_VISIBLE,
-  cypher`
+WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
 CALL (v, x) {
   OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
   RETURN collect(open.id) AS openIds
@@ -241,6 +239,7 @@ RETURN id,
 const PARTIES = statement(
   'accessRequest.parties',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})

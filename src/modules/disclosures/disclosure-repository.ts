@@ -28,8 +28,8 @@ import {
   DISCLOSURE_VERSION,
   DISCLOSURE_VISIBLE,
   HOLDS,
+  LOOKABLE,
   VIEWER_GRANTS,
-  X_VISIBLE,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 
@@ -80,6 +80,7 @@ const visibleDisclosures = (name: string, match: Fragment, key: Fragment): State
   statement(
     name,
     VIEWER_GRANTS,
+    LOOKABLE,
     DISCLOSURE_GRANTS,
     match,
     cypher`
@@ -134,11 +135,12 @@ MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)`,
   cypher`null`,
 );
 
-/** After a statement of the owner's ($viewer, bound as `v`, with VIEWER_GRANTS) has bound d, x and dv. */
+/**
+ * After a statement of the owner's ($viewer, bound as `v`, with VIEWER_GRANTS and LOOKABLE) has bound d,
+ * x and dv.
+ */
 const OWN_DISCLOSURE = join(
-  cypher`WITH *, v AS publisher, `,
-  X_VISIBLE,
-  cypher` AS subjectVisible
+  cypher`WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN `,
   DISCLOSURE.projection,
   cypher` AS disclosure`,
@@ -148,6 +150,7 @@ RETURN `,
 const GIVEN = statement(
   'disclosure.given',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
@@ -227,6 +230,7 @@ RETURN d.kind AS kind, d.withdrawnAt AS withdrawnAt, dv `,
 const NEW_VERSION = statement(
   'disclosure.newVersion',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
 SET d.version = d.version + 1
@@ -238,6 +242,7 @@ WITH *`,
 const WITHDRAW = statement(
   'disclosure.withdraw',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
 SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)

@@ -10,7 +10,7 @@ import { cypher, statement } from '../../graph/cypher.ts';
 import { column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { scopeParams, VIEWER_GRANTS, X_VISIBLE } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, scopeParams, VIEWER_GRANTS } from '../../graph/visibility-cypher.ts';
 
 const BY_IDS = statement(
   'organization.byIds',
@@ -19,16 +19,16 @@ const BY_IDS = statement(
   cypher` AS organization`,
 );
 
-/** Rule 5 for a batch of ids: which of them the viewer may look up. */
+/**
+ * Rule 5 for a batch of ids: which of them the viewer may look up, found among what it may look up
+ * rather than by id, so that a hidden id and a missing one cost the same (see LOOKABLE).
+ */
 const VISIBLE_ORGANIZATIONS = statement(
   'visibility.visibleOrganizations',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
-UNWIND $ids AS id
-MATCH (x:Organization {id: id})
-WHERE `,
-  X_VISIBLE,
-  cypher`
+UNWIND [n IN lookable WHERE n.id IN $ids] AS x
 RETURN x `,
   ORGANIZATION.projection,
   cypher` AS organization`,

@@ -11,7 +11,7 @@ import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { VIEWER_GRANTS, X_VISIBLE, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
@@ -35,11 +35,12 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
 const GRANT = statement(
   'share.grant',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
-OPTIONAL MATCH (x:Organization {id: $recipientId})
-  WHERE x <> v AND (x.listed = true OR `,
-  X_VISIBLE,
-  cypher`)
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $recipientId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
+WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
   UNWIND coalesce($linkIds, []) AS linkId
   OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
@@ -68,14 +69,12 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, s
 );
 
 /**
- * Ends a statement that binds `v` (VIEWER_GRANTS) and `x`, a party of something the viewer takes part in
- * (a share, an access request): x whole when rule 5 lets v look it up, else its identity card (id, name,
- * type, country). Read the row with `partyOf`.
+ * Ends a statement that binds `lookable` (VIEWER_GRANTS, LOOKABLE) and `x`, a party of something the
+ * viewer takes part in (a share, an access request): x whole when rule 5 lets the viewer look it up,
+ * else its identity card (id, name, type, country). Read the row with `partyOf`.
  */
 export const PARTY_CARD = join(
-  cypher`WITH x, `,
-  X_VISIBLE,
-  cypher` AS visible
+  cypher`WITH x, x IN lookable AS visible
 RETURN visible, CASE WHEN visible THEN x `,
   ORGANIZATION.projection,
   cypher` ELSE x `,
@@ -95,6 +94,7 @@ export const partyOf = (r: Neo4jRecord): Organization =>
 const PARTIES = statement(
   'share.parties',
   VIEWER_GRANTS,
+  LOOKABLE,
   cypher`
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})

@@ -101,12 +101,28 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
    OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
-WITH x, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS visible
+WITH x, x IN lookable AS visible
 RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- accessRequest.received
@@ -135,11 +151,25 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 SET v._lock = true
 REMOVE v._lock
-WITH v, owners, whole, shared
-OPTIONAL MATCH (x:Organization {id: $targetId})
-  WHERE x <> v AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
 CALL (v, x) {
   OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
   RETURN collect(open.id) AS openIds
@@ -198,8 +228,19 @@ CALL (v) {
   RETURN disclosers, sharedDisclosures
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 CALL (v, whole, shared, x) {
   MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -261,8 +302,19 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 CALL (v, whole, shared, x) {
   MATCH ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
@@ -332,6 +384,22 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 CALL (v) {
   OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -351,7 +419,7 @@ CALL (v) {
 
 UNWIND $ids AS key
 MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -383,6 +451,22 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 CALL (v) {
   OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -402,7 +486,7 @@ CALL (v) {
 
 UNWIND $ids AS key
 MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -434,10 +518,26 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
-WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
@@ -483,6 +583,22 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
 SET d.version = d.version + 1
 WITH *
@@ -494,7 +610,7 @@ CALL (dv) {
   CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
   SET a = action
 }
-WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
@@ -564,6 +680,22 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 CALL (v) {
   OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -583,7 +715,7 @@ CALL (v) {
 
 UNWIND $ids AS key
 MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -615,6 +747,22 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 CALL (v) {
   OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -641,7 +789,7 @@ CALL (disclosers, sharedDisclosures) {
   RETURN d
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -673,11 +821,27 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
 SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
 WITH *
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
-WITH *, v AS publisher, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS subjectVisible
+WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
@@ -980,6 +1144,9 @@ MATCH (r:ImportRun)
 // ---- index.organizationCountry
 CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
 
+// ---- index.organizationListedId
+CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.id)
+
 // ---- index.organizationName
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
 
@@ -1073,8 +1240,26 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-OPTIONAL MATCH (x:Organization {id: $recipientId})
-  WHERE x <> v AND (x.listed = true OR (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }))
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $recipientId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
+WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
   UNWIND coalesce($linkIds, []) AS linkId
   OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
@@ -1120,12 +1305,28 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }) AS visible
+WITH x, x IN lookable AS visible
 RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- share.received
@@ -1186,8 +1387,19 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-MATCH (x:Organization {id: $root})
-WHERE x = v OR x IN owners OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners }
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
 WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
@@ -1241,7 +1453,21 @@ CALL (partial) {
   RETURN collect(DISTINCT l) AS shared
 }
 
-UNWIND $ids AS id
-MATCH (x:Organization {id: id})
-WHERE (x = v OR x IN owners OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) } OR EXISTS { MATCH ANY SHORTEST (x)((s)-[l:SUPPLIES]->(c) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared))+(root) WHERE root = v OR root IN owners })
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+UNWIND [n IN lookable WHERE n.id IN $ids] AS x
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization

@@ -1,0 +1,124 @@
+// Issue 8, item 5: looking up an organization that exists but is hidden from the viewer must cost what
+// looking up an id that exists nowhere costs, or the answer time tells the two apart (contract rule 6).
+// For each statement that takes an organization id from the client (organization, supplyChain and
+// exposure roots, paths' target, a share's recipient) this compares Neo4j's own count of the work
+// (PROFILE db hits, test/support/profile.ts), not a time: the same statement, the same parameters but
+// the id, the same answer and the same total. Before the fix, rule 5 searched from the asked
+// organization towards the viewer's roots, which it could not do for an id that exists nowhere: paths
+// did 27 db hits for a hidden target against 17 for a missing one here. npm run bench prints the times.
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
+import '../../src/modules/exposure/exposure-repository.ts';
+import '../../src/modules/organizations/organization-repository.ts';
+import '../../src/modules/sharing/share-repository.ts';
+import '../../src/modules/supply-chain/supply-chain-repository.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { profiled } from '../support/profile.ts';
+
+let db: TestDatabase;
+
+const DEPTH = 6;
+const MISSING = 'nope';
+const HIDDEN = ['h', 'h0', 'h11'];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  // v sees its chain a <- b <- c (a and b shared their sourcing with it) and its customer k; h and its
+  // own suppliers exist but v has no way to them, and they are wired densely (and into v's chain) so
+  // that a search that started from h would do visibly more work.
+  let built = graph()
+    .org('v', 'PURCHASER')
+    .org('a', 'RESELLER')
+    .org('b', 'BRAND')
+    .org('c', 'FACTORY')
+    .org('k', 'PURCHASER')
+    .link('a', 'v')
+    .link('b', 'a')
+    .link('c', 'b')
+    .link('v', 'k')
+    .share('a', 'v')
+    .share('b', 'v')
+    .org('h', 'BRAND')
+    .link('h', 'c');
+  for (let i = 0; i < 12; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'c');
+  await loadGraph(db, built.build());
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** The parameters of the visibility fragments for viewer v, now. */
+const scope = () => ({ viewer: 'v', t: toNeo4jDateTime(new Date()), historical: false, product: null });
+
+/**
+ * Asks statement `name` about a missing id and then about each hidden one, with `params(id)`: the same
+ * rows and the same db hits each time. Returns the rows of the missing id.
+ */
+async function sameWorkAsMissing(name: string, params: (id: string) => Record<string, unknown>) {
+  const ask = async (id: string) => {
+    const { hits, records } = await profiled(db, name, params(id));
+    return { hits, rows: records.map((r) => r.toObject()) };
+  };
+  await ask(MISSING); // plans the statement outside the measurement
+  const missing = await ask(MISSING);
+  for (const hidden of HIDDEN) expect(await ask(hidden), hidden).toEqual(missing);
+  return missing.rows;
+}
+
+/** How many rows statement `name` returns for `id`, with `params(id)`. */
+const rowsFor = async (name: string, params: (id: string) => Record<string, unknown>, id: string) =>
+  (await profiled(db, name, params(id))).records.length;
+
+describe('a hidden organization costs what a missing one costs', () => {
+  it('looked up by id (rule 5)', async () => {
+    const params = (id: string) => ({ ...scope(), ids: [id] });
+    expect(await sameWorkAsMissing('visibility.visibleOrganizations', params)).toEqual([]);
+    for (const visible of ['v', 'a', 'c', 'k'])
+      expect(await rowsFor('visibility.visibleOrganizations', params, visible), visible).toBe(1);
+  });
+
+  it('as the root of a supply chain', async () => {
+    const params = (root: string) => ({ ...scope(), root });
+    const name = `visibility.supplyChain.depth${DEPTH}`;
+    expect(await sameWorkAsMissing(name, params)).toEqual([]);
+    expect(await rowsFor(name, params, 'b')).toBeGreaterThan(1);
+  });
+
+  it('as the root of an exposure', async () => {
+    const params = (root: string) => ({ ...scope(), root, depth: DEPTH });
+    const name = `analysis.exposure.depth${DEPTH}`;
+    expect(await sameWorkAsMissing(name, params)).toEqual([]);
+    expect(await rowsFor(name, params, 'b')).toBe(1);
+  });
+
+  it('as the target of paths', async () => {
+    const name = `analysis.paths.depth${DEPTH}`;
+    const params = (toId: string) => ({ ...scope(), root: 'v', toId, depth: DEPTH, limit: neo4j.int(10) });
+    const paths = async (toId: string) =>
+      (await profiled(db, name, params(toId))).records[0]?.get('paths') as unknown[];
+    expect(await sameWorkAsMissing(name, params)).toEqual([{ paths: [] }]);
+    expect(await paths('c')).toHaveLength(1);
+  });
+
+  it('named as the recipient of a share', async () => {
+    // The links are not v's, so even a recipient v may name writes nothing.
+    const params = (recipientId: string) => ({
+      ...scope(),
+      recipientId,
+      id: 'share-never-written',
+      scope: 'SOURCING',
+      linkIds: ['c>b'],
+      disclosureIds: null,
+      expiresAt: null,
+      actorUserId: 'user-v',
+    });
+    const named = async (recipientId: string) =>
+      (await profiled(db, 'share.grant', params(recipientId))).records[0]?.get('recipientNamed') as boolean;
+    const [refused] = await sameWorkAsMissing('share.grant', params);
+    expect(refused).toMatchObject({ recipientNamed: false, share: null });
+    expect(await named('c')).toBe(true);
+  });
+});
