@@ -6,6 +6,8 @@ import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { accessRequestClient, countRequestWrites, requestIn } from '../support/access-requests.ts';
+import { profiled } from '../support/profile.ts';
+import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 
 const t = useApi();
 const client = () => accessRequestClient(t.api);
@@ -75,6 +77,35 @@ describe('a hidden organization answers exactly as a missing one', () => {
     ]);
     const before = await countRequestWrites(t.db);
     expect(await ask('buyer', 'brand', 'DISCLOSURES')).toEqual(await ask('buyer', 'nobody', 'DISCLOSURES'));
+    expect(await countRequestWrites(t.db)).toEqual(before);
+  });
+});
+
+describe('a hidden target costs what a missing one costs (rule 6)', () => {
+  it('in db hits of accessRequest.send, with the same row and nothing written', async () => {
+    const params = (targetId: string) => ({
+      viewer: 'buyer',
+      t: toNeo4jDateTime(new Date()),
+      historical: false,
+      targetId,
+      id: 'ar-never-written',
+      scope: 'SOURCING',
+      products: [],
+      message: null,
+      dueAt: toNeo4jDateTime(new Date(Date.now() + 21 * 86_400_000)),
+      actorUserId: 'user@buyer',
+    });
+    const ask = async (id: string) => {
+      const { hits, records } = await profiled(t.db, 'accessRequest.send', params(id));
+      return { hits, rows: records.map((r) => r.toObject()) };
+    };
+    const before = await countRequestWrites(t.db);
+    await ask('no-such-organization'); // plans the statement outside the measurement
+    const missing = await ask('no-such-organization');
+    expect(missing.rows).toEqual([{ targetNamed: false, openIds: [], request: null }]);
+    for (const hidden of ['brand', 'factory', 'other-buyer', 'monitor', 'stranger', 'buyer']) {
+      expect(await ask(hidden), hidden).toEqual(missing);
+    }
     expect(await countRequestWrites(t.db)).toEqual(before);
   });
 });
