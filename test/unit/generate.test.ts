@@ -177,6 +177,7 @@ describe('generate: a valid tiersight/v1 file', () => {
       shares: doc.shares.length,
       risks: doc.risks.length,
       disclosures: disclosures.length,
+      accessRequests: 0,
     });
   });
 
