@@ -14,7 +14,9 @@ import {
   SHARES,
   type Shape,
   type SupplyType,
+  TYPE_CODE,
 } from './shape.ts';
+import { shareStatus, type ShareStatus } from './share-status.ts';
 import { buildDisclosures, type DisclosureTable } from './disclosures.ts';
 import { drawCountry } from './vocabulary.ts';
 
@@ -30,11 +32,6 @@ export interface GenerateOptions {
   now?: Date;
 }
 
-/** Type codes: positions in INDEX_ORDER. */
-export const TYPE_CODE = Object.fromEntries(INDEX_ORDER.map((type, i) => [type, i])) as Record<
-  OrganizationType,
-  number
->;
 const R = TYPE_CODE.RESELLER;
 const B = TYPE_CODE.BRAND;
 const M = TYPE_CODE.MANUFACTURER;
@@ -388,30 +385,6 @@ class GraphBuilder {
   shares(links: LinkTable, byCustomer: { offsets: Int32Array; links: Int32Array }): ShareTable {
     return new ShareBuilder(this, this.rng, links, byCustomer).build();
   }
-}
-
-export interface ShareStatus {
-  createdAt: number;
-  expiresAt: number;
-  revokedAt: number;
-}
-
-/** When a share was made, and whether it was revoked, has expired or expires later (day numbers, 0 = none). */
-export function shareStatus(
-  rng: Random,
-  today: number,
-  revoked: number,
-  expired: number,
-  later: number,
-): ShareStatus {
-  const createdAt = today - rng.between(7, 5 * 365);
-  const r = rng.float();
-  let expiresAt = 0;
-  let revokedAt = 0;
-  if (r < revoked) revokedAt = createdAt + rng.between(1, today - 1 - createdAt);
-  else if (r < revoked + expired) expiresAt = createdAt + rng.between(1, today - 1 - createdAt);
-  else if (r < revoked + expired + later) expiresAt = today + rng.between(30, 2 * 365);
-  return { createdAt, expiresAt, revokedAt };
 }
 
 class ShareBuilder {

@@ -5,9 +5,10 @@
 // same as without disclosures. Their content (dates, actions, texts) comes from per-record streams in
 // generate.ts.
 import type { DisclosureKind } from '../domain/format.ts';
-import { shareStatus, TYPE_CODE, type LinkTable, type ShareTable, type SyntheticGraph } from './build.ts';
+import type { LinkTable, ShareTable, SyntheticGraph } from './build.ts';
+import { shareStatus } from './share-status.ts';
 import { Random, sample } from './random.ts';
-import { DISCLOSURES, SHARES } from './shape.ts';
+import { DISCLOSURES, SHARES, TYPE_CODE } from './shape.ts';
 import { CUSTOMER_DISCLOSURE_KINDS, OWN_DISCLOSURE_KINDS } from './vocabulary.ts';
 
 /** Disclosures as columns, and the DISCLOSURES shares (shareStart -1: every disclosure of the owner). */

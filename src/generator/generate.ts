@@ -11,7 +11,8 @@ import type {
   ShareRecord,
   Sourced,
 } from '../domain/format.ts';
-import { buildGraph, TYPE_CODE, type GenerateOptions, type SyntheticGraph } from './build.ts';
+import { buildGraph, type GenerateOptions, type SyntheticGraph } from './build.ts';
+import { TYPE_CODE } from './shape.ts';
 import { hash32, Random } from './random.ts';
 import { DISCLOSURES, ID_PREFIX, INDEX_ORDER, LINK_DATES } from './shape.ts';
 import {

@@ -35,6 +35,12 @@ export const ID_PREFIX: Record<OrganizationType, string> = {
 /** Organizations in index order: all purchasers, then resellers, brands, manufacturers, factories, monitors. */
 export const INDEX_ORDER: readonly OrganizationType[] = [...SUPPLY_TYPES, 'MONITOR'];
 
+/** Type codes: positions in INDEX_ORDER. */
+export const TYPE_CODE = Object.fromEntries(INDEX_ORDER.map((type, i) => [type, i])) as Record<
+  OrganizationType,
+  number
+>;
+
 /** Probability of each manufacturer sub-tier level 0..6 (level 0 supplies brands). */
 export const MANUFACTURER_LEVELS = [0.45, 0.25, 0.13, 0.08, 0.05, 0.03, 0.01] as const;
 
