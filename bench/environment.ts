@@ -33,7 +33,8 @@ export async function benchDatabase(
   seed: number,
   log: (line: string) => void,
 ): Promise<BenchDatabase> {
-  const graphFile = join(BENCH_DIR, `graph-${orgs}-s${seed}.json`);
+  // `-d`: generated with disclosures; a file from before them is not reused.
+  const graphFile = join(BENCH_DIR, `graph-${orgs}-s${seed}-d.json`);
   mkdirSync(BENCH_DIR, { recursive: true });
   if (!existsSync(graphFile)) {
     log(`generating ${graphFile}`);

@@ -3,7 +3,9 @@
 // suppliers are picked among the generated brands, resellers and manufacturers until the buyer reaches
 // about the target number of organizations at the bench's depth; the chains themselves are the
 // generated graph's, with its heavy-tailed degrees, cycles and expired links. Ids start with
-// `x-bench-`, so a rerun finds them and the rest of the bench can tell them apart.
+// `x-bench-`, so a rerun finds them and the rest of the bench can tell them apart. The disclosures
+// group's buyers (`x-bench-rd…`) are also given every disclosure of every organization in their chain
+// (a DISCLOSURES share from each), so that what they see is what the chain discloses.
 import type { Driver } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../src/graph/mappers.ts';
 import type { Executor } from '../src/graph/executor.ts';
@@ -13,7 +15,8 @@ import { documentSource } from '../src/import/read-records.ts';
 
 export const ADDON_PREFIX = 'x-bench-';
 
-const buyerId = (target: number, k: number) => `${ADDON_PREFIX}r${target}-${k + 1}`;
+const buyerId = (target: number, k: number, disclosures: boolean) =>
+  `${ADDON_PREFIX}r${disclosures ? 'd' : ''}${target}-${k + 1}`;
 
 /** Suppliers of each organization through links that hold now, fetched once per organization. */
 class Suppliers {
@@ -83,6 +86,7 @@ async function pickBuyer(
   target: number,
   k: number,
   depth: number,
+  disclosures: boolean,
 ): Promise<Buyer> {
   const direct: string[] = [];
   let tiers = new Map<string, number>();
@@ -95,10 +99,15 @@ async function pickBuyer(
     direct.push(candidate);
     tiers = trial;
   }
-  return { id: buyerId(target, k), direct, tiers };
+  return { id: buyerId(target, k, disclosures), direct, tiers };
 }
 
-function addonDocument(buyers: readonly Buyer[], target: (b: Buyer) => number, depth: number) {
+function addonDocument(
+  buyers: readonly Buyer[],
+  target: (b: Buyer) => number,
+  depth: number,
+  disclosures: boolean,
+) {
   return {
     format: 'tiersight/v1',
     organizations: buyers.map((b) => ({
@@ -121,7 +130,18 @@ function addonDocument(buyers: readonly Buyer[], target: (b: Buyer) => number, d
     shares: buyers.flatMap((b) =>
       [...b.tiers]
         .filter(([, tier]) => tier < depth)
-        .map(([owner], i) => ({ id: `${b.id}-s${i + 1}`, owner, recipient: b.id, linkIds: null })),
+        .map(([owner], i) => ({ id: `${b.id}-s${i + 1}`, owner, recipient: b.id, linkIds: null }))
+        .concat(
+          disclosures
+            ? [...b.tiers.keys()].map((owner, i) => ({
+                id: `${b.id}-d${i + 1}`,
+                owner,
+                recipient: b.id,
+                scope: 'DISCLOSURES',
+                linkIds: null,
+              }))
+            : [],
+        ),
     ),
   };
 }
@@ -129,6 +149,7 @@ function addonDocument(buyers: readonly Buyer[], target: (b: Buyer) => number, d
 /**
  * Makes sure `perTarget` add-on buyers exist for each target reach; returns their ids. Built and
  * imported once per store (a store imported again with BENCH_REIMPORT=1 gets them again).
+ * `disclosures`: buyers of their own that also receive every disclosure of their chain.
  */
 export async function reachBuyers(
   executor: Executor,
@@ -136,8 +157,11 @@ export async function reachBuyers(
   perTarget: number,
   depth: number,
   log: (line: string) => void,
+  disclosures = false,
 ): Promise<string[]> {
-  const ids = targets.flatMap((target) => Array.from({ length: perTarget }, (_, k) => buyerId(target, k)));
+  const ids = targets.flatMap((target) =>
+    Array.from({ length: perTarget }, (_, k) => buyerId(target, k, disclosures)),
+  );
   const driver = executor.driver;
   const present = await driver.executeQuery(
     'MATCH (o:Organization) WHERE o.id IN $ids RETURN count(o) AS n',
@@ -157,12 +181,12 @@ export async function reachBuyers(
   const targetOf = new Map<string, number>();
   for (const target of targets)
     for (let k = 0; k < perTarget; k++) {
-      const buyer = await pickBuyer(suppliers, candidates, target, k, depth);
+      const buyer = await pickBuyer(suppliers, candidates, target, k, depth, disclosures);
       log(`add-on buyer ${buyer.id}: ${buyer.direct.length} suppliers, reaches ${buyer.tiers.size}`);
       buyers.push(buyer);
       targetOf.set(buyer.id, target);
     }
-  const document = addonDocument(buyers, (b) => targetOf.get(b.id)!, depth);
+  const document = addonDocument(buyers, (b) => targetOf.get(b.id)!, depth, disclosures);
   const outcome = await importGraph(documentSource(document), new ImportRepository(executor), {
     origin: { source: 'bench reach add-on', command: 'npm run bench' },
     reset: false,

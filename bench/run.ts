@@ -3,15 +3,20 @@
 //    supplyChain timed over HTTP against the floor (bench/floor.ts) and, at depth 4, against the
 //    generic peer (bench/peer-server.ts): `RESULT group=…` lines;
 // 2. 16 concurrent clients over a 60-purchaser mix: `RESULT throughput_rps=…`;
-// 3. the hidden/missing lookup timing of rule 6 (bench/lookup-timing.ts): `RESULT timing …` lines.
+// 3. the hidden/missing lookup timing of rule 6 (bench/lookup-timing.ts): `RESULT timing …` lines;
+// 4. on a graph of its own size (100,000 organizations by default), the chain of viewers with a big
+//    reach asked plain and with every organization's disclosures (bench/disclosures.ts):
+//    `RESULT disclosures …` lines.
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
-// BENCH_ONLY=timing runs the third alone; BENCH_TIMING_VIEWER picks its viewer (the mix's first).
+// BENCH_ONLY=groups,timing,disclosures (any of them, comma-separated) runs only those parts ("groups"
+// includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 import { signToken } from '../src/auth/tokens.ts';
-import { benchDatabase, benchViewers } from './environment.ts';
+import { AIM, measureDisclosures } from './disclosures.ts';
+import { benchDatabase, benchViewers, type BenchDatabase } from './environment.ts';
 import { floorQuery } from './floor.ts';
 import { GROUPS, groupViewers, measureGroup, type Contenders } from './groups.ts';
 import { LOOKUPS, measureLookupTiming } from './lookup-timing.ts';
-import { startApi, startPeer } from './processes.ts';
+import { startApi, startPeer, type Server } from './processes.ts';
 import { reachBuyers } from './reach-addon.ts';
 import { measureThroughput } from './throughput.ts';
 
@@ -26,39 +31,58 @@ const MIX = knob('BENCH_VIEWERS', 60);
 const CLIENTS = knob('BENCH_CLIENTS', 16);
 const SECONDS = knob('BENCH_THROUGHPUT_SECONDS', 30);
 const TIMING_TRIES = knob('BENCH_TIMING_TRIES', 200);
-const TIMING_ONLY = process.env['BENCH_ONLY'] === 'timing';
 const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
+const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
+const DISCLOSURE_REACHES = (process.env['BENCH_DISCLOSURE_REACHES'] ?? '1000,10000').split(',').map(Number);
+const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
+const PARTS = ['groups', 'timing', 'disclosures'] as const;
+const only = (process.env['BENCH_ONLY'] ?? PARTS.join(',')).split(',').map((p) => p.trim());
+const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+if (unknownParts.length > 0)
+  throw new Error(`BENCH_ONLY names unknown parts: ${unknownParts.join(', ')} (parts: ${PARTS.join(', ')})`);
+const runs = (part: (typeof PARTS)[number]) => only.includes(part);
 const DEPTH = 10;
 const PEER_DEPTH = 4;
 const SECRET = 'bench-secret-bench-secret-bench-secret';
 const log = (line: string) => console.error(`[bench] ${line}`);
 const print = (line: string) => console.log(line);
 
-const db = await benchDatabase(ORGS, 1, log);
-const driver = db.executor.driver;
-const neo4j = {
-  uri: db.bundled?.neo4j.uri ?? process.env['NEO4J_URI'] ?? '',
+const access = (bench: { bundled: { neo4j: { uri: string } } | null }) => ({
+  uri: bench.bundled?.neo4j.uri ?? process.env['NEO4J_URI'] ?? '',
   user: process.env['NEO4J_USER'] ?? 'neo4j',
   password: process.env['NEO4J_PASSWORD'] ?? '',
-};
-const [api, peer] = await Promise.all([startApi(neo4j, SECRET), startPeer(neo4j, SECRET)]);
+});
+const started = performance.now();
 let mismatches = 0;
-try {
-  const mix = await benchViewers(db.executor, MIX);
-  if (!TIMING_ONLY) mismatches = await compareAndLoad(mix);
-  await measureTiming(TIMING_VIEWER ?? mix[0]!);
-} finally {
-  await Promise.all([api.stop(), peer.stop()]);
-  await db.close();
+if (runs('groups') || runs('timing')) {
+  const db = await benchDatabase(ORGS, 1, log);
+  const [api, peer] = await Promise.all([startApi(access(db), SECRET), startPeer(access(db), SECRET)]);
+  try {
+    const mix = await benchViewers(db.executor, MIX);
+    if (runs('groups')) mismatches += await compareAndLoad(db, api, peer, mix);
+    if (runs('timing')) await measureTiming(db, api, TIMING_VIEWER ?? mix[0]!);
+  } finally {
+    await Promise.all([api.stop(), peer.stop()]);
+    await db.close();
+  }
 }
+// After the other parts' Neo4j has stopped: two bundled ones at once would not fit beside other work.
+if (runs('disclosures')) mismatches += await compareDisclosures();
+log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 if (mismatches > 0) {
   log(`${mismatches} answers disagreed (see MISMATCH above): the figures compare different work`);
   process.exitCode = 1;
 }
 
 /** The groups by reach and the throughput; returns how many answers disagreed. */
-async function compareAndLoad(mix: readonly string[]): Promise<number> {
+async function compareAndLoad(
+  db: BenchDatabase,
+  api: Server,
+  peer: Server,
+  mix: readonly string[],
+): Promise<number> {
   let disagreed = 0;
+  const driver = db.executor.driver;
   const addon = await reachBuyers(db.executor, [1_000, 10_000], ADDON_BUYERS, DEPTH, log);
   const contenders: Contenders = {
     apiUrl: api.url,
@@ -106,7 +130,8 @@ async function compareAndLoad(mix: readonly string[]): Promise<number> {
  * Rule 6 timing: one viewer looks up an organization it may not see (the first generated factory it
  * may not look up), one that does not exist, and one it may see (the last of its chain's deepest tier).
  */
-async function measureTiming(timingViewer: string): Promise<void> {
+async function measureTiming(db: BenchDatabase, api: Server, timingViewer: string): Promise<void> {
+  const driver = db.executor.driver;
   const timingToken = await signToken({ sub: 'bench', org: timingViewer, roles: ['analyst'] }, SECRET, 3600);
   const ask = async (query: string, variables: Record<string, unknown>) => {
     const response = await fetch(api.url, {
@@ -142,4 +167,31 @@ async function measureTiming(timingViewer: string): Promise<void> {
   const ids = { hidden: hiddenId, missing: `${hiddenId.slice(0, -1)}~`, visible: deepest ?? timingViewer };
   log(`timing: viewer ${timingViewer}, hidden ${ids.hidden}, missing ${ids.missing}, visible ${ids.visible}`);
   await measureLookupTiming(ask, ids, TIMING_TRIES, print);
+}
+
+/** The disclosures part on its own graph; returns how many chains differed with disclosures asked. */
+async function compareDisclosures(): Promise<number> {
+  let disagreed = 0;
+  const db = await benchDatabase(DISCLOSURE_ORGS, 1, log);
+  try {
+    const viewers = await reachBuyers(db.executor, DISCLOSURE_REACHES, DISCLOSURE_BUYERS, DEPTH, log, true);
+    const api = await startApi(access(db), SECRET);
+    try {
+      print(
+        `\nsupplyChain(maxDepth: ${DEPTH}) at ${DISCLOSURE_ORGS.toLocaleString('en')} organizations, plain and with every organization's disclosures (aim: at most ${AIM}x)`,
+      );
+      for (const viewer of viewers)
+        disagreed += await measureDisclosures(
+          { apiUrl: api.url, secret: SECRET, depth: DEPTH, log },
+          viewer,
+          REPEAT,
+          print,
+        );
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await db.close();
+  }
+  return disagreed;
 }

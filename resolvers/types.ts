@@ -3,10 +3,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Organization as OrganizationModel, SupplyLink as SupplyLinkModel, SupplyChain as SupplyChainModel, Tier as TierModel, Share as ShareModel, ShareEvent as ShareEventModel, Me as MeModel, RiskIndicator as RiskIndicatorModel, Exposure as ExposureModel, ExposureFinding as ExposureFindingModel, BlindSpot as BlindSpotModel, SupplyPath as SupplyPathModel, TierSummary as TierSummaryModel } from '../src/domain/model.ts';
 import type { Disclosure as DisclosureModel, DisclosureVersion as DisclosureVersionModel, CorrectiveAction as CorrectiveActionModel } from '../src/domain/disclosures.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
+import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
+import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
-export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -118,9 +119,11 @@ export type AccessScope =
 /** A reachable organization that has shared nothing with the viewer. */
 export type BlindSpot = {
   __typename?: 'BlindSpot';
+  /** The viewer's open access request to this organization, if one was sent (the newest, whatever its scope); null otherwise. Always as things stand now, also for an `asOf` exposure. */
+  openAccessRequest?: Maybe<AccessRequest>;
   /** The organization. */
   organization: Organization;
-  /** What the viewer can do about it. */
+  /** What the viewer can do about it: ask it to share (requestAccess), or wait for the open request. */
   recommendation: Scalars['String']['output'];
   /** Its tier. */
   tier: Scalars['Int']['output'];
@@ -198,6 +201,30 @@ export type CountryCount = {
   /** ISO 3166-1 alpha-2 code. */
   country: Scalars['String']['output'];
 };
+
+/** A signal from a disclosure the viewer may see (rule 8), never from public sources. */
+export type DisclosedIndicator = {
+  __typename?: 'DisclosedIndicator';
+  /** The corrective action; null for EXPIRED_EVIDENCE. */
+  action?: Maybe<CorrectiveAction>;
+  /** Human text: the action's finding, or that every visible certificate and audit report expired. */
+  description: Scalars['String']['output'];
+  /** The disclosure it comes from, as of the exposure's instant: its id is the evidence reference. */
+  disclosure: Disclosure;
+  /** What it is. */
+  kind: DisclosedIndicatorKind;
+  /** The action's severity; MEDIUM for EXPIRED_EVIDENCE. */
+  severity: Severity;
+};
+
+/** What a disclosure says that needs attention. */
+export type DisclosedIndicatorKind =
+  /** The organization has visible certificates or audit reports with a validity, and every one of them has expired. */
+  | 'EXPIRED_EVIDENCE'
+  /** A corrective action of severity HIGH or CRITICAL that is not closed and not yet due. */
+  | 'OPEN_ACTION'
+  /** A corrective action of severity HIGH or CRITICAL that is not closed and past its due date. */
+  | 'OVERDUE_ACTION';
 
 /**
  * Working-condition evidence that an organization (its `owner`) published about itself or one of its
@@ -338,22 +365,24 @@ export type Exposure = {
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */
   closestTier?: Maybe<Scalars['Int']['output']>;
-  /** One per organization at tier 1..maxDepth with risk indicators, nearest tier first, most severe first within a tier. */
+  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier. */
   findings: Array<ExposureFinding>;
   /** The organization at tier 0. */
   root: Organization;
 };
 
-/** An organization with risk indicators in the chain. */
+/** An organization with risk indicators in the chain: public ones, disclosed ones, or both. */
 export type ExposureFinding = {
   __typename?: 'ExposureFinding';
-  /** Its risk indicators, most severe first. */
+  /** What visible disclosures say about it (contract section 8): kept apart from the public `indicators`, most severe first. */
+  disclosedIndicators: Array<DisclosedIndicator>;
+  /** Its public risk indicators (watch lists, region lists, published reports), most severe first. */
   indicators: Array<RiskIndicator>;
   /** The flagged organization. */
   organization: Organization;
   /** A shortest visible path, root first, the flagged organization last. */
   path: Array<Organization>;
-  /** The highest severity of its indicators. */
+  /** The highest severity of its indicators, public and disclosed. */
   severity: Severity;
   /** Its tier. */
   tier: Scalars['Int']['output'];
@@ -1037,9 +1066,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   AccessDecision: AccessDecision;
-  AccessRequest: ResolverTypeWrapper<Omit<AccessRequest, 'events' | 'requester' | 'shares' | 'target'> & { events: Array<ResolversTypes['AccessRequestEvent']>, requester: ResolversTypes['Organization'], shares: Array<ResolversTypes['Share']>, target: ResolversTypes['Organization'] }>;
+  AccessRequest: ResolverTypeWrapper<AccessRequestModel>;
   AccessRequestAction: AccessRequestAction;
-  AccessRequestEvent: ResolverTypeWrapper<Omit<AccessRequestEvent, 'actorOrganization'> & { actorOrganization: ResolversTypes['Organization'] }>;
+  AccessRequestEvent: ResolverTypeWrapper<AccessRequestEventModel>;
   AccessRequestStatus: AccessRequestStatus;
   AccessScope: AccessScope;
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
@@ -1050,6 +1079,8 @@ export type ResolversTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: ResolverTypeWrapper<CountryCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DisclosedIndicator: ResolverTypeWrapper<DisclosedIndicatorModel>;
+  DisclosedIndicatorKind: DisclosedIndicatorKind;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
@@ -1087,8 +1118,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AccessRequest: Omit<AccessRequest, 'events' | 'requester' | 'shares' | 'target'> & { events: Array<ResolversParentTypes['AccessRequestEvent']>, requester: ResolversParentTypes['Organization'], shares: Array<ResolversParentTypes['Share']>, target: ResolversParentTypes['Organization'] };
-  AccessRequestEvent: Omit<AccessRequestEvent, 'actorOrganization'> & { actorOrganization: ResolversParentTypes['Organization'] };
+  AccessRequest: AccessRequestModel;
+  AccessRequestEvent: AccessRequestEventModel;
   BlindSpot: BlindSpotModel;
   Boolean: Scalars['Boolean']['output'];
   CorrectiveAction: CorrectiveActionModel;
@@ -1096,6 +1127,7 @@ export type ResolversParentTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
   DateTime: Scalars['DateTime']['output'];
+  DisclosedIndicator: DisclosedIndicatorModel;
   Disclosure: DisclosureModel;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
@@ -1148,6 +1180,7 @@ export type AccessRequestEventResolvers<ContextType = BaseContext, ParentType ex
 };
 
 export type BlindSpotResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['BlindSpot'] = ResolversParentTypes['BlindSpot']> = {
+  openAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   recommendation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1173,6 +1206,14 @@ export type CountryCountResolvers<ContextType = BaseContext, ParentType extends 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DisclosedIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosedIndicator'] = ResolversParentTypes['DisclosedIndicator']> = {
+  action?: Resolver<Maybe<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  disclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DisclosedIndicatorKind'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+};
 
 export type DisclosureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Disclosure'] = ResolversParentTypes['Disclosure']> = {
   actions?: Resolver<Array<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
@@ -1222,6 +1263,7 @@ export type ExposureResolvers<ContextType = BaseContext, ParentType extends Reso
 };
 
 export type ExposureFindingResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ExposureFinding'] = ResolversParentTypes['ExposureFinding']> = {
+  disclosedIndicators?: Resolver<Array<ResolversTypes['DisclosedIndicator']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   path?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1374,6 +1416,7 @@ export type Resolvers<ContextType = BaseContext> = {
   CorrectiveAction?: CorrectiveActionResolvers<ContextType>;
   CountryCount?: CountryCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;

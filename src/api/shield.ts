@@ -7,7 +7,12 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { canManageShares, canRead, type Decision } from '../auth/policy.ts';
+import {
+  canAnswerAccessRequests as mayAnswer,
+  canManageShares,
+  canRead,
+  type Decision,
+} from '../auth/policy.ts';
 import type { BaseContext } from './context.ts';
 
 const forbiddenError = (reason: string) => new GraphQLError(reason, { extensions: { code: 'FORBIDDEN' } });
@@ -21,6 +26,9 @@ const fromPolicy = (name: string, decide: (context: BaseContext) => Decision) =>
 
 export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRead(viewer));
 export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
+export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
+  mayAnswer(viewer),
+);
 
 export type FieldRule = IRule | typeof allow | typeof deny;
 export type FieldRules = Record<string, FieldRule>;

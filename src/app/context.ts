@@ -1,13 +1,14 @@
 // Everything a resolver may use for one request: the core's viewer and instant, and the request-scoped
 // services and loaders of every module (each resolver sees it through its own module's context type).
 import type { ImportTicket } from '../import/import-gate.ts';
+import type { AccessRequestsContext } from '../modules/access-requests/context.ts';
 import type { DisclosuresContext } from '../modules/disclosures/context.ts';
 import type { ExposureContext } from '../modules/exposure/context.ts';
 import type { SharingContext } from '../modules/sharing/context.ts';
 import type { SupplyChainContext } from '../modules/supply-chain/context.ts';
 
 export interface RequestContext
-  extends SupplyChainContext, ExposureContext, SharingContext, DisclosuresContext {
+  extends SupplyChainContext, ExposureContext, SharingContext, DisclosuresContext, AccessRequestsContext {
   /** The import state the request was admitted on; a query's answer is checked against it. */
   importTicket: ImportTicket;
 }

@@ -6,6 +6,9 @@ import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
 import { unauthenticated, type DomainError } from '../domain/errors.ts';
 import type { Executor } from '../graph/executor.ts';
+import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
+import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
+import { AccessRequestService } from '../modules/access-requests/access-request-service.ts';
 import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
 import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import { DisclosureService } from '../modules/disclosures/disclosure-service.ts';
@@ -28,6 +31,7 @@ export interface Repositories {
   visibility: SupplyChainRepository;
   analysis: ExposureRepository;
   shares: ShareRepository;
+  accessRequests: AccessRequestRepository;
   disclosures: DisclosureRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
@@ -43,6 +47,7 @@ export function createRepositories(
     visibility: new SupplyChainRepository(executor),
     analysis: new ExposureRepository(executor),
     shares: new ShareRepository(executor),
+    accessRequests: new AccessRequestRepository(executor),
     disclosures: new DisclosureRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
@@ -82,6 +87,8 @@ export async function createRequestContext(
     analysis: new ExposureService(repositories.analysis, scope, loaders),
     shares: new ShareService(repositories.shares, viewer, now, queryContext),
     shareParties: createSharePartyLoader(repositories.shares, scope),
+    accessRequests: new AccessRequestService(repositories.accessRequests, viewer, now, queryContext),
+    accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
     roots: () => repositories.organizations.roots(scope),

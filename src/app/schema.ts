@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
+import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
@@ -17,6 +18,7 @@ export const MODULES = [
   supplyChainModule,
   exposureModule,
   sharingModule,
+  accessRequestsModule,
   disclosuresModule,
 ] as const;
 

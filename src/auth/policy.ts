@@ -28,6 +28,13 @@ export function canManageShares(viewer: Viewer): Decision {
     : deny('Granting and revoking shares requires the supplier_admin role of the owning organization.');
 }
 
+/** Answering access requests sent to the viewer's organization: supplier_admin of that organization. */
+export function canAnswerAccessRequests(viewer: Viewer): Decision {
+  return hasRole(viewer, 'supplier_admin')
+    ? allow
+    : deny('Answering access requests requires the supplier_admin role of the organization asked.');
+}
+
 /** Bulk imports: platform_admin only. */
 export function canImport(viewer: Viewer): Decision {
   return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');

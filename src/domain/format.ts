@@ -2,6 +2,8 @@
 // validated. Optional fields beyond the contract carry location, provenance and sources so that the
 // same records can later hold evidence without a format change.
 
+import type { AccessRequestRecord } from './access-requests.ts';
+
 export const FORMAT_V1 = 'tiersight/v1';
 
 export const ORGANIZATION_TYPES = [
@@ -197,5 +199,7 @@ export interface TiersightFile {
   links: LinkRecord[];
   shares: ShareRecord[];
   risks: RiskRecord[];
+  /** Contract section 9; optional so that files without requests stay as they were. */
+  accessRequests?: AccessRequestRecord[];
   disclosures?: DisclosureRecord[];
 }

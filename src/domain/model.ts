@@ -1,5 +1,7 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
 // with references to other organizations as ids that resolvers turn into objects through loaders.
+import type { AccessRequest } from './access-requests.ts';
+import type { DisclosedIndicator } from './disclosed-indicators.ts';
 import type { Role } from './roles.ts';
 import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction, ShareScope } from './format.ts';
 
@@ -73,6 +75,8 @@ export interface ExposureFinding {
   /** Organization ids, root first. */
   pathIds: string[];
   indicators: RiskIndicator[];
+  /** What visible disclosures say (contract section 8), apart from the public indicators. */
+  disclosedIndicators: DisclosedIndicator[];
   severity: Severity;
 }
 
@@ -80,6 +84,8 @@ export interface BlindSpot {
   organization: Organization;
   tier: number;
   recommendation: string;
+  /** The viewer's open access request to it (contract section 9), the newest; null when none. */
+  openAccessRequest: AccessRequest | null;
 }
 
 export interface Exposure {

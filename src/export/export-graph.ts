@@ -67,6 +67,7 @@ export async function exportGraph(
     links: 0,
     shares: 0,
     risks: 0,
+    accessRequests: 0,
     disclosures: 0,
   };
   let quiet: boolean;

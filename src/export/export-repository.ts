@@ -4,6 +4,7 @@
 // Each section is one projection in the shape of the format (temporal values as their ISO 8601 text,
 // offsets and fractions kept), decoded by the importer's own record rules: a property the importer
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
   LinkRecord,
@@ -19,7 +20,8 @@ import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord;
+export type ExportRecord =
+  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
 
 /**
  * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded
@@ -74,6 +76,21 @@ const RISK_RECORD = recordColumn(
   'risks',
   cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)}`,
+);
+
+/** Of request `r`, sent by `requester` to `target`. */
+const ACCESS_REQUEST_RECORD = recordColumn(
+  'accessRequests',
+  cypher`{.id, requester: requester.id, target: target.id, .scope, .products, .message,
+               sentAt: toString(r.sentAt), dueAt: toString(r.dueAt), .extended, .status,
+               closedAt: toString(r.closedAt), .reason,
+               shareIds: CASE WHEN r.status = 'GRANTED'
+                 THEN COLLECT { MATCH (r)-[:RESULTED_IN]->(s:Share) RETURN s.id ORDER BY s.id } END,
+               events: COLLECT {
+                 MATCH (e:AccessRequestEvent)-[:OF]->(r)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+               }}`,
 );
 
 /** Of version `dv`: its content, when and by whom it was recorded, its actions in order. */
@@ -171,6 +188,20 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  accessRequests: {
+    column: ACCESS_REQUEST_RECORD,
+    statement: statement(
+      'export.accessRequests',
+      cypher`MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
+     OPTIONAL MATCH (r)-[:OF]->(target:Organization)
+     RETURN r `,
+      ACCESS_REQUEST_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
   disclosures: {
     column: DISCLOSURE_RECORD,
     statement: statement(
@@ -194,7 +225,8 @@ const COUNTS = statement(
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
-   RETURN organizations, links, shares, risks, disclosures`,
+   CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -212,6 +244,7 @@ export class ExportRepository {
       links: count('links'),
       shares: count('shares'),
       risks: count('risks'),
+      accessRequests: count('accessRequests'),
       disclosures: count('disclosures'),
     };
   }

@@ -14,7 +14,10 @@ import {
   SHARES,
   type Shape,
   type SupplyType,
+  TYPE_CODE,
 } from './shape.ts';
+import { shareStatus, type ShareStatus } from './share-status.ts';
+import { buildDisclosures, type DisclosureTable } from './disclosures.ts';
 import { drawCountry } from './vocabulary.ts';
 
 /** Dates are derived from this instant unless `now` is given, so output never depends on the clock. */
@@ -29,11 +32,6 @@ export interface GenerateOptions {
   now?: Date;
 }
 
-/** Type codes: positions in INDEX_ORDER. */
-export const TYPE_CODE = Object.fromEntries(INDEX_ORDER.map((type, i) => [type, i])) as Record<
-  OrganizationType,
-  number
->;
 const R = TYPE_CODE.RESELLER;
 const B = TYPE_CODE.BRAND;
 const M = TYPE_CODE.MANUFACTURER;
@@ -79,6 +77,8 @@ export interface SyntheticGraph {
   shares: ShareTable;
   /** Organization of each risk indicator. */
   risks: Int32Array;
+  /** Disclosures and the shares of them (disclosures.ts). */
+  disclosures: DisclosureTable;
 }
 
 /** A growable typed-array column. */
@@ -387,12 +387,6 @@ class GraphBuilder {
   }
 }
 
-interface ShareStatus {
-  createdAt: number;
-  expiresAt: number;
-  revokedAt: number;
-}
-
 class ShareBuilder {
   private readonly owner = int32(4096);
   private readonly recipient = int32(4096);
@@ -462,16 +456,7 @@ class ShareBuilder {
   }
 
   private status(revoked: number, expired: number, later: number): ShareStatus {
-    const rng = this.rng;
-    const today = this.g.today;
-    const createdAt = today - rng.between(7, 5 * 365);
-    const r = rng.float();
-    let expiresAt = 0;
-    let revokedAt = 0;
-    if (r < revoked) revokedAt = createdAt + rng.between(1, today - 1 - createdAt);
-    else if (r < revoked + expired) expiresAt = createdAt + rng.between(1, today - 1 - createdAt);
-    else if (r < revoked + expired + later) expiresAt = today + rng.between(30, 2 * 365);
-    return { createdAt, expiresAt, revokedAt };
+    return shareStatus(this.rng, this.g.today, revoked, expired, later);
   }
 
   private active(status: ShareStatus): boolean {
@@ -631,7 +616,7 @@ export function buildGraph(options: GenerateOptions): SyntheticGraph {
   const byCustomer = indexByCustomer(checked.orgs, links);
   const shares = builder.shares(links, byCustomer);
   const risks = builder.risks();
-  return {
+  const graph = {
     seed: checked.seed,
     key,
     now: checked.now,
@@ -645,4 +630,5 @@ export function buildGraph(options: GenerateOptions): SyntheticGraph {
     shares,
     risks,
   };
+  return { ...graph, disclosures: buildDisclosures(graph) };
 }

@@ -2,6 +2,8 @@
 // order: organizations, links, shares, risks. Names, cities and products come from per-record random
 // streams keyed by the record's index, so they never depend on the order anything else was drawn in.
 import type {
+  DisclosureActionRecord,
+  DisclosureRecord,
   LinkRecord,
   OrganizationRecord,
   OrganizationType,
@@ -9,18 +11,23 @@ import type {
   ShareRecord,
   Sourced,
 } from '../domain/format.ts';
-import { buildGraph, TYPE_CODE, type GenerateOptions, type SyntheticGraph } from './build.ts';
+import { buildGraph, type GenerateOptions, type SyntheticGraph } from './build.ts';
+import { TYPE_CODE } from './shape.ts';
 import { hash32, Random } from './random.ts';
-import { ID_PREFIX, INDEX_ORDER, LINK_DATES } from './shape.ts';
+import { DISCLOSURES, ID_PREFIX, INDEX_ORDER, LINK_DATES } from './shape.ts';
 import {
   COMPONENTS,
   COUNTRIES,
+  DISCLOSURE_TITLES,
   drawCity,
   drawName,
+  FINDINGS,
   FINISHED,
+  ISSUERS,
   RISK_DESCRIPTIONS,
   RISK_KINDS_WEIGHTED,
   SEVERITIES_WEIGHTED,
+  STANDARDS,
   SUBASSEMBLIES,
 } from './vocabulary.ts';
 
@@ -30,18 +37,30 @@ export { buildGraph, DEFAULT_NOW, MAX_ORGS, type GenerateOptions, type Synthetic
 export type SyntheticShare = ShareRecord & Sourced;
 export type SyntheticRisk = RiskRecord & Sourced;
 
+/** A synthetic action or disclosure leaves out what it has no value for (the importer's defaults). */
+type Present<T, Required extends keyof T> = Pick<T, Required> & Partial<Omit<T, Required>>;
+export type SyntheticAction = Present<
+  DisclosureActionRecord,
+  'id' | 'finding' | 'severity' | 'action' | 'dueAt' | 'status'
+>;
+export type SyntheticDisclosure = Present<
+  Omit<DisclosureRecord, 'actions' | 'history' | 'recordedAt' | 'actorUserId'>,
+  'id' | 'owner' | 'subject' | 'kind' | 'title' | 'products' | 'issuedAt' | 'publishedAt'
+> & { actions?: SyntheticAction[] };
+
 export type GraphItem =
   | { section: 'organizations'; record: OrganizationRecord }
   | { section: 'links'; record: LinkRecord }
   | { section: 'shares'; record: SyntheticShare }
-  | { section: 'risks'; record: SyntheticRisk };
+  | { section: 'risks'; record: SyntheticRisk }
+  | { section: 'disclosures'; record: SyntheticDisclosure };
 
-export const SECTION_ORDER = ['organizations', 'links', 'shares', 'risks'] as const;
+export const SECTION_ORDER = ['organizations', 'links', 'shares', 'risks', 'disclosures'] as const;
 
 const PROVENANCE = 'SYNTHETIC';
 
 /** Random-stream tags, one per kind of derived value. */
-const STREAM = { organization: 1, specialty: 2, products: 3, risk: 4 } as const;
+const STREAM = { organization: 1, specialty: 2, products: 3, risk: 4, disclosure: 5, document: 6 } as const;
 
 /** Zero-padded to at least six digits, and to the width of the largest number of the kind. */
 const pad = (n: number, of: number) => String(n).padStart(Math.max(6, String(of).length), '0');
@@ -160,7 +179,7 @@ export function* linkRecords(graph: SyntheticGraph): Generator<LinkRecord> {
   }
 }
 
-export function* shareRecords(graph: SyntheticGraph): Generator<SyntheticShare> {
+function* sourcingShareRecords(graph: SyntheticGraph): Generator<SyntheticShare> {
   const naming = new Naming(graph);
   const s = graph.shares;
   for (let i = 0; i < s.count; i++) {
@@ -179,6 +198,110 @@ export function* shareRecords(graph: SyntheticGraph): Generator<SyntheticShare> 
       expiresAt: expiresAt ? dayString(expiresAt) : null,
       ...(revokedAt ? { revokedAt: dayString(revokedAt) } : {}),
       createdAt: dayString(s.createdAt[i]!),
+      provenance: PROVENANCE,
+    };
+  }
+}
+
+export const disclosureId = (graph: SyntheticGraph, index: number) =>
+  `dc-${pad(index + 1, graph.disclosures.count)}`;
+
+/** Sourcing shares (`s-…`), then the DISCLOSURES shares (`ds-…`). */
+export function* shareRecords(graph: SyntheticGraph): Generator<SyntheticShare> {
+  yield* sourcingShareRecords(graph);
+  const naming = new Naming(graph);
+  const s = graph.disclosures.shares;
+  for (let i = 0; i < s.count; i++) {
+    const start = s.start[i]!;
+    const expiresAt = s.expiresAt[i]!;
+    const revokedAt = s.revokedAt[i]!;
+    yield {
+      id: `ds-${pad(i + 1, s.count)}`,
+      owner: naming.organizationId(s.owner[i]!),
+      recipient: naming.organizationId(s.recipient[i]!),
+      scope: 'DISCLOSURES',
+      linkIds: null,
+      disclosureIds:
+        start < 0
+          ? null
+          : Array.from(s.pool.subarray(start, start + s.size[i]!), (d) => disclosureId(graph, d)),
+      expiresAt: expiresAt ? dayString(expiresAt) : null,
+      ...(revokedAt ? { revokedAt: dayString(revokedAt) } : {}),
+      createdAt: dayString(s.createdAt[i]!),
+      provenance: PROVENANCE,
+    };
+  }
+}
+
+/** A made-up document hash: 64 hex digits from the record's stream. */
+function documentHash(graph: SyntheticGraph, index: number): string {
+  return Array.from({ length: 8 }, (_, j) =>
+    hash32(graph.key, STREAM.document, index, j).toString(16).padStart(8, '0'),
+  ).join('');
+}
+
+/** Corrective actions issued on `issued`: some closed, some in progress, some open past their due date. */
+function actions(rng: Random, kind: string, issued: number, today: number): SyntheticAction[] {
+  let count = 0;
+  if (kind === 'CORRECTIVE_ACTION_PLAN') {
+    const { xmin, alpha, cap } = DISCLOSURES.planActions;
+    count = rng.paretoInt(xmin, alpha, cap);
+  } else if (kind === 'AUDIT_REPORT' && !rng.chance(DISCLOSURES.auditWithoutFindings)) {
+    const { xmin, alpha, cap } = DISCLOSURES.auditFindings;
+    count = rng.paretoInt(xmin, alpha, cap);
+  }
+  return Array.from({ length: count }, (_, j) => {
+    const { finding, action, severity } = rng.pick(FINDINGS);
+    const dueAt = dayString(issued + rng.between(30, 540));
+    const r = rng.float();
+    if (r < DISCLOSURES.closed)
+      return {
+        id: `a-${j + 1}`,
+        finding,
+        severity,
+        action,
+        dueAt,
+        status: 'CLOSED',
+        verification: rng.chance(0.5) ? 'FOLLOW_UP_AUDIT' : 'DESKTOP',
+        closedAt: dayString(issued + rng.between(1, Math.max(1, today - issued))),
+      };
+    const status = r < DISCLOSURES.closed + DISCLOSURES.inProgress ? 'IN_PROGRESS' : 'OPEN';
+    return { id: `a-${j + 1}`, finding, severity, action, dueAt, status };
+  });
+}
+
+export function* disclosureRecords(graph: SyntheticGraph): Generator<SyntheticDisclosure> {
+  const naming = new Naming(graph);
+  const rng = new Random(0);
+  const { today } = graph;
+  const table = graph.disclosures;
+  for (let i = 0; i < table.count; i++) {
+    rng.reseed(graph.key, STREAM.disclosure, i);
+    const id = disclosureId(graph, i);
+    const kind = table.kind[i]!;
+    const issued = today - rng.between(20, 3 * 365);
+    const published = issued + rng.between(0, Math.min(30, today - issued));
+    const evidence = kind === 'AUDIT_REPORT' || kind === 'CERTIFICATE';
+    const validUntil = evidence ? issued + rng.between(kind === 'CERTIFICATE' ? 365 : 180, 3 * 365) : 0;
+    const list = actions(rng, kind, issued, today);
+    yield {
+      id,
+      owner: naming.organizationId(table.owner[i]!),
+      subject: naming.organizationId(table.subject[i]!),
+      kind,
+      title: `${DISCLOSURE_TITLES[kind]} ${dayString(issued).slice(0, 4)}`,
+      summary: 'Synthetic example, not a real disclosure',
+      ...(evidence ? { issuer: rng.pick(ISSUERS), standard: rng.pick(STANDARDS) } : {}),
+      products: [],
+      issuedAt: dayString(issued),
+      ...(validUntil ? { validUntil: dayString(validUntil) } : {}),
+      documentUrl: `https://example.org/synthetic/disclosures/${id}`,
+      documentSha256: documentHash(graph, i),
+      ...(list.length > 0 ? { actions: list } : {}),
+      publishedAt: dayString(published),
+      ...(rng.chance(DISCLOSURES.withdrawn)
+        ? { withdrawnAt: dayString(published + rng.between(0, today - published)) }
+        : {}),
       provenance: PROVENANCE,
     };
   }
@@ -210,8 +333,9 @@ export function sectionCounts(graph: SyntheticGraph): Record<(typeof SECTION_ORD
   return {
     organizations: graph.shape.total,
     links: graph.links.count,
-    shares: graph.shares.count,
+    shares: graph.shares.count + graph.disclosures.shares.count,
     risks: graph.risks.length,
+    disclosures: graph.disclosures.count,
   };
 }
 
@@ -221,6 +345,7 @@ export function* graphItems(graph: SyntheticGraph): Generator<GraphItem> {
   for (const record of linkRecords(graph)) yield { section: 'links', record };
   for (const record of shareRecords(graph)) yield { section: 'shares', record };
   for (const record of riskRecords(graph)) yield { section: 'risks', record };
+  for (const record of disclosureRecords(graph)) yield { section: 'disclosures', record };
 }
 
 /**

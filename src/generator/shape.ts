@@ -35,6 +35,12 @@ export const ID_PREFIX: Record<OrganizationType, string> = {
 /** Organizations in index order: all purchasers, then resellers, brands, manufacturers, factories, monitors. */
 export const INDEX_ORDER: readonly OrganizationType[] = [...SUPPLY_TYPES, 'MONITOR'];
 
+/** Type codes: positions in INDEX_ORDER. */
+export const TYPE_CODE = Object.fromEntries(INDEX_ORDER.map((type, i) => [type, i])) as Record<
+  OrganizationType,
+  number
+>;
+
 /** Probability of each manufacturer sub-tier level 0..6 (level 0 supplies brands). */
 export const MANUFACTURER_LEVELS = [0.45, 0.25, 0.13, 0.08, 0.05, 0.03, 0.01] as const;
 
@@ -131,6 +137,34 @@ export const SHARES = {
 
 /** Risk indicators on about 1% of factories and manufacturers. */
 export const RISKS = { perProducer: 0.01 } as const;
+
+/**
+ * Disclosures (contract section 8) about about 10% of organizations (monitors aside), drawn from a
+ * random stream of their own after everything else, so the rest of a graph is the same with or
+ * without them.
+ */
+export const DISCLOSURES = {
+  /** Probability that an organization is the subject of disclosures. */
+  subjects: 0.1,
+  /** Disclosures per subject. */
+  perSubject: { xmin: 1, alpha: 1.6, cap: 4 },
+  /** Probability that a disclosure is a customer's about its direct supplier rather than the subject's own. */
+  byCustomer: 0.35,
+  /** Corrective actions of a plan, and findings of an audit report (which may have none). */
+  planActions: { xmin: 1, alpha: 1.2, cap: 8 },
+  auditFindings: { xmin: 1, alpha: 1.5, cap: 5 },
+  auditWithoutFindings: 0.3,
+  /** Status mix of actions (the rest OPEN); an open action whose due date has passed is overdue. */
+  closed: 0.35,
+  inProgress: 0.3,
+  withdrawn: 0.03,
+  /** Probability that an owner shares its disclosures with each recipient of its sourcing shares ... */
+  withSourcingRecipients: 0.6,
+  /** ... and with one of its direct customers. */
+  withCustomer: 0.4,
+  /** A disclosure share names some of the owner's disclosures rather than all of them, now and later. */
+  partial: 0.3,
+} as const;
 
 export interface Shape {
   total: number;

@@ -1,7 +1,7 @@
 // Words for synthetic records: countries weighted by where each type of organization tends to be,
 // cities, made-up (clearly fictional) company and place names, an IT product vocabulary, and risk
 // indicator texts. Names are built from syllables so that no synthetic record names a real company.
-import type { OrganizationType, RiskKind, Severity } from '../domain/format.ts';
+import type { DisclosureKind, OrganizationType, RiskKind, Severity } from '../domain/format.ts';
 import { WeightedList, type Random } from './random.ts';
 
 type Weights = readonly (readonly [string, number])[];
@@ -392,3 +392,68 @@ export const RISK_DESCRIPTIONS: Record<RiskKind, readonly string[]> = {
     'Named on an import restriction entity list (synthetic example)',
   ],
 };
+
+/** What an organization publishes about itself, and what a customer publishes about its supplier. */
+export const OWN_DISCLOSURE_KINDS = new WeightedList<DisclosureKind>([
+  ['SELF_ASSESSMENT', 35],
+  ['CERTIFICATE', 20],
+  ['CORRECTIVE_ACTION_PLAN', 20],
+  ['IMPROVEMENT', 15],
+  ['AUDIT_REPORT', 10],
+]);
+export const CUSTOMER_DISCLOSURE_KINDS = new WeightedList<DisclosureKind>([
+  ['AUDIT_REPORT', 45],
+  ['CORRECTIVE_ACTION_PLAN', 40],
+  ['SELF_ASSESSMENT', 15],
+]);
+
+export const DISCLOSURE_TITLES: Record<DisclosureKind, string> = {
+  SELF_ASSESSMENT: 'Working-conditions self-assessment',
+  AUDIT_REPORT: 'Social audit report',
+  CORRECTIVE_ACTION_PLAN: 'Corrective action plan',
+  IMPROVEMENT: 'Improvement programme',
+  CERTIFICATE: 'Management system certificate',
+};
+
+/** Made-up audit firms and standard names (synthetic examples, no real body). */
+export const ISSUERS = ['Synthetic Audit Services', 'Example Assurance Group', 'Placeholder Inspections'];
+export const STANDARDS = ['Synthetic Labour Code 2.0', 'Example Safety Standard', 'Sample Ethics Charter'];
+
+/** Findings with what is done about them, and how serious they tend to be. */
+export const FINDINGS: readonly { finding: string; action: string; severity: Severity }[] = [
+  {
+    finding: 'Working weeks above 60 hours in peak season (synthetic example)',
+    action: 'Cap overtime and plan peak-season staffing',
+    severity: 'HIGH',
+  },
+  {
+    finding: 'Recruitment fees charged to migrant workers (synthetic example)',
+    action: 'Repay the fees and pay recruitment costs',
+    severity: 'CRITICAL',
+  },
+  {
+    finding: 'Emergency exits blocked by stock (synthetic example)',
+    action: 'Clear exits and check them every shift',
+    severity: 'HIGH',
+  },
+  {
+    finding: 'Identity documents kept by the employer (synthetic example)',
+    action: 'Return documents and offer personal lockers',
+    severity: 'CRITICAL',
+  },
+  {
+    finding: 'No working grievance channel (synthetic example)',
+    action: 'Set up an anonymous grievance channel',
+    severity: 'MEDIUM',
+  },
+  {
+    finding: 'Protective equipment missing at soldering stations (synthetic example)',
+    action: 'Provide and train on protective equipment',
+    severity: 'MEDIUM',
+  },
+  {
+    finding: 'Wage slips not given to workers (synthetic example)',
+    action: 'Issue itemised wage slips every month',
+    severity: 'LOW',
+  },
+];

@@ -7,6 +7,7 @@ import {
   linkRecords,
   organizationRecords,
   riskRecords,
+  disclosureRecords,
   sectionCounts,
   SECTION_ORDER,
   shareRecords,
@@ -17,6 +18,7 @@ export interface GraphStats {
   links: number;
   shares: number;
   risks: number;
+  disclosures: number;
   bytes: number;
 }
 
@@ -35,12 +37,13 @@ export async function writeGraphFile(options: WriteGraphOptions): Promise<GraphS
   try {
     const graph = buildGraph(options);
     const counts = sectionCounts(graph);
-    total = counts.organizations + counts.links + counts.shares + counts.risks;
+    total = Object.values(counts).reduce((a, b) => a + b, 0);
     const sections = {
       organizations: organizationRecords(graph),
       links: linkRecords(graph),
       shares: shareRecords(graph),
       risks: riskRecords(graph),
+      disclosures: disclosureRecords(graph),
     };
     for (const section of SECTION_ORDER) {
       writer.startSection(section);

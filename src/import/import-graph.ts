@@ -6,6 +6,7 @@
 import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
   LinkRecord,
@@ -171,10 +172,14 @@ export async function importGraph(
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     signal?.throwIfAborted();
     if (reset) await repository.deleteAllData();
-    const orgsFirst = validation.sectionOrder.indexOf('organizations') <= 0;
-    const passes: Section[][] = orgsFirst
+    // A request names the shares its grant created, so shares are written before requests.
+    const order = validation.sectionOrder;
+    const inOrder =
+      order.indexOf('organizations') <= 0 &&
+      (!order.includes('accessRequests') || order.indexOf('shares') < order.indexOf('accessRequests'));
+    const passes: Section[][] = inOrder
       ? [[...SECTIONS]]
-      : [['organizations'], ['links', 'shares', 'risks', 'disclosures']];
+      : [['organizations'], ['links', 'shares', 'risks', 'disclosures'], ['accessRequests']];
     for (const sections of passes) await writer.pass(source, new Set(sections));
     await repository.runs.finish(run);
   } catch (error) {
@@ -193,7 +198,8 @@ export async function importGraph(
   };
 }
 
-type AnyRecord = OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord;
+type AnyRecord =
+  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
@@ -206,6 +212,7 @@ class BatchWriter {
     links: 0,
     shares: 0,
     risks: 0,
+    accessRequests: 0,
     disclosures: 0,
   };
   private batch: AnyRecord[] = [];
@@ -268,6 +275,9 @@ class BatchWriter {
         break;
       case 'risks':
         await this.repository.upsertRisks(batch as RiskRecord[], this.importedAt);
+        break;
+      case 'accessRequests':
+        await this.repository.upsertAccessRequests(batch as AccessRequestRecord[]);
         break;
       case 'disclosures':
         await this.repository.upsertDisclosures(batch as DisclosureRecord[], this.importedAt);

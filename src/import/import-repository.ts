@@ -20,6 +20,9 @@ import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
+import type { ShareEnds } from './access-request-rules.ts';
 
 const upsertOrganizations = statement(
   'import.upsertOrganizations',
@@ -289,6 +292,11 @@ export class ImportRepository implements ExistingGraph {
     });
   }
 
+  /** Requests with their RESULTED_IN links and events (access-request-import-repository.ts). */
+  async upsertAccessRequests(records: AccessRequestRecord[]): Promise<void> {
+    await upsertAccessRequests(this.executor, records);
+  }
+
   /**
    * Disclosures and their versions, in one transaction. A record with `history` replaces every stored
    * version; otherwise its content becomes a new version when it differs from the stored current one
@@ -359,6 +367,16 @@ export class ImportRepository implements ExistingGraph {
     for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(organizationIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
       for (const r of records) found.add(column(r, 'id', text));
+    }
+    return found;
+  }
+
+  async shareEnds(ids: string[]): Promise<ShareEnds> {
+    const found: ShareEnds = new Map();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      for (const [id, ends] of await existingShareEnds(this.executor, ids.slice(i, i + LOOKUP_BATCH))) {
+        found.set(id, ends);
+      }
     }
     return found;
   }

@@ -8,7 +8,14 @@ import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
 import type { ImportOrigin } from './import-graph.ts';
 
-export const SECTIONS = ['organizations', 'links', 'shares', 'risks', 'disclosures'] as const;
+export const SECTIONS = [
+  'organizations',
+  'links',
+  'shares',
+  'risks',
+  'disclosures',
+  'accessRequests',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type FileItem =

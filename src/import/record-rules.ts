@@ -22,7 +22,7 @@ export type Checked<T> = { record: T; problems: [] } | { record: null; problems:
 
 const MAX_ID = 200;
 const MAX_TEXT = 2_000;
-const MAX_LIST = 10_000;
+export const MAX_LIST = 10_000;
 
 /** Reads fields off one record, collecting a problem per bad field. */
 export class Fields {

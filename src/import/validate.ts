@@ -19,6 +19,8 @@ import {
 } from './record-rules.ts';
 import { checkDisclosure } from './disclosure-rules.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
+import { AccessRequestIndex, checkAccessRequest, type ShareEnds } from './access-request-rules.ts';
+import type { AccessRequestRecord } from '../domain/access-requests.ts';
 
 export interface Problem {
   section: Section | null;
@@ -38,6 +40,8 @@ export interface ExistingGraph {
   organizationIds(ids: string[]): Promise<Set<string>>;
   /** Link id -> id of its customer, for the ids that exist. */
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
+  /** Share id -> its owner and recipient, for the ids that exist. */
+  shareEnds(ids: string[]): Promise<ShareEnds>;
   /** Which of the (supplier, customer) pairs have a link, whatever its dates, as `supplier>customer` keys. */
   linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>>;
   /** Disclosure id -> id of its owner, for the ids that exist. */
@@ -62,6 +66,7 @@ export const CHECKERS = {
   links: checkLink,
   shares: checkShare,
   risks: checkRisk,
+  accessRequests: checkAccessRequest,
   disclosures: checkDisclosure,
 } satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
@@ -97,6 +102,9 @@ class FileIndex {
   readonly links = new Map<string, { index: number; customer: string }>();
   readonly shares = new Map<string, number>();
   readonly risks = new Map<string, number>();
+  readonly accessRequests = new Map<string, number>();
+  readonly shareEnds: ShareEnds = new Map();
+  readonly requestRules = new AccessRequestIndex();
   readonly disclosures = new Map<string, { index: number; owner: string }>();
   /** pairKey(supplier, customer) of every link in the file. */
   readonly linkPairs = new Set<string>();
@@ -147,6 +155,7 @@ class FileIndex {
       case 'shares': {
         const share = record as ShareRecord;
         if (!this.claim(this.shares, section, index, share.id, index)) break;
+        this.shareEnds.set(share.id, { owner: share.owner, recipient: share.recipient });
         this.organization(section, index, share.id, 'owner', share.owner);
         this.organization(section, index, share.id, 'recipient', share.recipient);
         for (const linkId of share.linkIds ?? []) {
@@ -163,6 +172,14 @@ class FileIndex {
         this.organization(section, index, risk.id, 'organization', risk.organization);
         break;
       }
+      case 'accessRequests': {
+        const request = record as AccessRequestRecord;
+        if (!this.claim(this.accessRequests, section, index, request.id, index)) break;
+        this.organization(section, index, request.id, 'requester', request.requester);
+        this.organization(section, index, request.id, 'target', request.target);
+        this.requestRules.add(index, request);
+        break;
+      }
       case 'disclosures': {
         const disclosure = record as DisclosureRecord;
         const { id, owner, subject } = disclosure;
@@ -177,6 +194,14 @@ class FileIndex {
 
   /** Resolves references to records later in the file, then to the database. */
   async resolve(existing: ExistingGraph | null): Promise<void> {
+    const unresolvedShares = this.requestRules.unresolvedShares(this.shareEnds);
+    const knownShares =
+      existing && unresolvedShares.length > 0 ? await existing.shareEnds(unresolvedShares) : new Map();
+    const requestProblems = [
+      ...this.requestRules.problems,
+      ...this.requestRules.resolve(this.shareEnds, knownShares, existing !== null),
+    ];
+    for (const problem of requestProblems) this.report({ section: 'accessRequests', ...problem });
     const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));
     const knownOrgs = existing
       ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))])
@@ -264,6 +289,7 @@ export async function validate(
     links: 0,
     shares: 0,
     risks: 0,
+    accessRequests: 0,
     disclosures: 0,
   };
   const sectionOrder: Section[] = [];

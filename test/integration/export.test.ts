@@ -12,6 +12,8 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
 import { ExportRepository } from '../../src/export/export-repository.ts';
 import { ShareRepository } from '../../src/modules/sharing/share-repository.ts';
+import { AccessRequestRepository } from '../../src/modules/access-requests/access-request-repository.ts';
+import { AccessRequestService } from '../../src/modules/access-requests/access-request-service.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { fileSource, type Section } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
@@ -178,6 +180,103 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
     expect(await dumpGraph(db.driver)).toEqual(before);
   });
 
+  it('access requests, made through the API and imported: status, clock, reasons, events and granted shares', async () => {
+    await loadGraph(db, {
+      ...graph()
+        .org('buyer', 'PURCHASER')
+        .org('reseller', 'RESELLER')
+        .org('brand', 'BRAND')
+        .link('reseller', 'buyer')
+        .link('brand', 'reseller')
+        .share('reseller', 'buyer', { id: 'granted-share', createdAt: '2024-02-01T09:00:00+01:00' })
+        .build(),
+      accessRequests: [
+        {
+          id: 'ar-imported',
+          requester: 'buyer',
+          target: 'reseller',
+          scope: 'BOTH',
+          products: ['laptops'],
+          message: 'Whose factories?',
+          sentAt: '2024-01-10T08:00:00.123+01:00',
+          status: 'GRANTED',
+          closedAt: '2024-02-01T09:00:00+01:00',
+          shareIds: ['granted-share'],
+        },
+      ],
+    });
+    const asBuyer = new AccessRequestService(
+      new AccessRequestRepository(db.executor),
+      { userId: 'u-buyer', organizationId: 'buyer', roles: ['analyst'] },
+      new Date('2025-01-02T03:04:05.678Z'),
+      {},
+    );
+    const asReseller = new AccessRequestService(
+      new AccessRequestRepository(db.executor),
+      { userId: 'u-reseller', organizationId: 'reseller', roles: ['supplier_admin'] },
+      new Date('2025-01-03T00:00:00Z'),
+      {},
+    );
+    const extended = await asBuyer.request({
+      organizationId: 'reseller',
+      scope: 'SOURCING',
+      products: [],
+      message: null,
+    });
+    await asReseller.answer({
+      id: extended.id,
+      decision: 'EXTEND',
+      reason: 'after the audit',
+      dueAt: '2025-02-20T00:00:00Z',
+      linkIds: null,
+      disclosureIds: null,
+      expiresAt: null,
+    });
+    const declined = await asBuyer.request({
+      organizationId: 'reseller',
+      scope: 'DISCLOSURES',
+      products: ['x'],
+      message: 'm',
+    });
+    await asReseller.answer({
+      id: declined.id,
+      decision: 'DECLINE',
+      reason: 'not yet',
+      dueAt: null,
+      linkIds: null,
+      disclosureIds: null,
+      expiresAt: null,
+    });
+    const granted = await asBuyer.request({
+      organizationId: 'reseller',
+      scope: 'BOTH',
+      products: null,
+      message: 'again',
+    });
+    await asReseller.answer({
+      id: granted.id,
+      decision: 'GRANT',
+      reason: 'here you are',
+      dueAt: null,
+      linkIds: ['brand>reseller'],
+      disclosureIds: null,
+      expiresAt: '2031-01-01T00:00:00Z',
+    });
+    const withdrawn = await asBuyer.request({
+      organizationId: 'reseller',
+      scope: 'BOTH',
+      products: null,
+      message: null,
+    });
+    await asBuyer.withdraw(withdrawn.id);
+
+    const { before, after } = await roundTrip(2);
+    expect(before.filter((line) => /^\(AccessRequest \{.*\}\)$/.test(line))).toHaveLength(5);
+    expect(before.filter((line) => /^\(AccessRequestEvent \{.*\}\)$/.test(line))).toHaveLength(10);
+    expect(before.filter((line) => line.includes(':RESULTED_IN'))).toHaveLength(3);
+    expect(after).toEqual(before);
+  });
+
   it('an empty database: a file with empty sections that imports to an empty database', async () => {
     await db.imports.deleteAllData();
     const { before, after, path } = await roundTrip();
@@ -190,6 +289,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
       shares: [],
       risks: [],
       disclosures: [],
+      accessRequests: [],
     });
   });
 });
@@ -303,7 +403,7 @@ describe('the command', () => {
     );
     expect(stdout).toBe(readFileSync(path, 'utf8'));
     expect(stderr).toMatch(
-      /^Exported 22 organizations, 35 links, 4 shares, 7 risks, 0 disclosures to standard output \(0\.0 MB\) in [\d.]+ s/m,
+      /^Exported 22 organizations, 35 links, 4 shares, 7 risks, 0 disclosures, 0 accessRequests to standard output \(0\.0 MB\) in [\d.]+ s/m,
     );
   });
 

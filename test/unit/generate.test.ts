@@ -12,6 +12,7 @@ import { TYPE_SHARES } from '../../src/generator/shape.ts';
 import { writeGraphFile, type GraphStats } from '../../src/generator/write.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
 import type {
+  DisclosureRecord,
   LinkRecord,
   OrganizationRecord,
   RiskRecord,
@@ -30,6 +31,7 @@ let file: string;
 let stats: GraphStats;
 let doc: TiersightFile;
 let byId: Map<string, OrganizationRecord>;
+let disclosures: DisclosureRecord[];
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const time = (text: string | null | undefined) => (text ? parseInstant(text)!.getTime() : null);
@@ -103,7 +105,14 @@ function tiers(index: ReturnType<typeof visibilityIndex>, viewer: string): Map<s
 }
 
 function collect(items: Iterable<GraphItem>): TiersightFile {
-  const out: TiersightFile = { format: 'tiersight/v1', organizations: [], links: [], shares: [], risks: [] };
+  const out: TiersightFile = {
+    format: 'tiersight/v1',
+    organizations: [],
+    links: [],
+    shares: [],
+    risks: [],
+    disclosures: [],
+  };
   for (const item of items) (out[item.section] as unknown[]).push(item.record);
   return out;
 }
@@ -114,6 +123,7 @@ beforeAll(async () => {
   stats = await writeGraphFile({ orgs: ORGS, seed: 7, out: file });
   doc = JSON.parse(readFileSync(file, 'utf8')) as TiersightFile;
   byId = new Map(doc.organizations.map((o) => [o.id, o]));
+  disclosures = doc.disclosures ?? [];
 });
 
 afterAll(() => {
@@ -137,6 +147,7 @@ describe('generate: determinism', () => {
       links: doc.links.length,
       shares: doc.shares.length,
       risks: doc.risks.length,
+      disclosures: disclosures.length,
       bytes: statSync(file).size,
     });
   });
@@ -165,15 +176,17 @@ describe('generate: a valid tiersight/v1 file', () => {
       links: doc.links.length,
       shares: doc.shares.length,
       risks: doc.risks.length,
-      disclosures: 0,
+      disclosures: disclosures.length,
+      accessRequests: 0,
     });
   });
 
   it('has unique ids, existing references, real countries, no self-links and SYNTHETIC provenance', () => {
-    for (const section of ['organizations', 'links', 'shares', 'risks'] as const) {
-      const ids = doc[section].map((r) => r.id);
+    for (const section of ['organizations', 'links', 'shares', 'risks', 'disclosures'] as const) {
+      const records: { id: string }[] = doc[section] ?? [];
+      const ids = records.map((r) => r.id);
       expect(new Set(ids).size, section).toBe(ids.length);
-      const unmarked = doc[section].filter((r) => (r as { provenance?: string }).provenance !== 'SYNTHETIC');
+      const unmarked = records.filter((r) => (r as { provenance?: string }).provenance !== 'SYNTHETIC');
       expect(unmarked, section).toEqual([]);
     }
     expect(doc.organizations.filter((o) => !isCountryCode(o.country))).toEqual([]);
@@ -227,7 +240,7 @@ describe('generate: shape', () => {
     for (const o of doc.organizations) expect(o.id.startsWith(prefix[o.type])).toBe(true);
     expect(doc.organizations[0]!.id).toBe('p-000001');
     expect(
-      doc.links.every((l) => /^l-\d{6,}$/.test(l.id)) && doc.shares.every((s) => /^s-\d{6,}$/.test(s.id)),
+      doc.links.every((l) => /^l-\d{6,}$/.test(l.id)) && doc.shares.every((s) => /^d?s-\d{6,}$/.test(s.id)),
     ).toBe(true);
   });
 
@@ -328,7 +341,7 @@ describe('generate: shape', () => {
   });
 
   it('has whole, partial, expired and revoked shares, some to monitors', () => {
-    const { shares } = doc;
+    const shares = doc.shares.filter((s) => s.scope !== 'DISCLOSURES');
     expect(shares.length).toBeGreaterThan(100);
     expect(shares.some((s) => s.linkIds === null)).toBe(true);
     expect(shares.some((s) => s.linkIds !== null && s.linkIds.length > 1)).toBe(true);
@@ -379,4 +392,77 @@ describe('generate: visibility depth', () => {
   function type(id: string) {
     return byId.get(id)!.type;
   }
+});
+
+describe('generate: disclosures', () => {
+  const type = (id: string) => byId.get(id)!.type;
+
+  it('keeps the rest of the graph as it was without them: they come after, from a stream of their own', () => {
+    const sourcing = doc.shares.filter((s) => s.scope !== 'DISCLOSURES');
+    const disclosureShares = doc.shares.filter((s) => s.scope === 'DISCLOSURES');
+    expect(doc.shares.slice(0, sourcing.length)).toEqual(sourcing);
+    expect(sourcing.every((s) => /^s-\d{6,}$/.test(s.id) && s.scope === undefined)).toBe(true);
+    expect(disclosureShares.every((s) => /^ds-\d{6,}$/.test(s.id) && s.linkIds === null)).toBe(true);
+    expect(disclosures.every((d) => /^dc-\d{6,}$/.test(d.id))).toBe(true);
+  });
+
+  it('are about roughly 10% of the organizations, monitors never', () => {
+    const subjects = new Set(disclosures.map((d) => d.subject));
+    expect(subjects.size / ORGS).toBeGreaterThan(0.07);
+    expect(subjects.size / ORGS).toBeLessThan(0.13);
+    expect([...subjects].some((id) => type(id) === 'MONITOR')).toBe(false);
+  });
+
+  it('are published by the subject itself or by a customer about its direct supplier through a link that holds', () => {
+    const holdingPairs = new Set(
+      doc.links.filter((l) => holds(l, NOW)).map((l) => `${l.supplier}>${l.customer}`),
+    );
+    const byCustomer = disclosures.filter((d) => d.owner !== d.subject);
+    expect(byCustomer.length / disclosures.length).toBeGreaterThan(0.2);
+    expect(byCustomer.filter((d) => !holdingPairs.has(`${d.subject}>${d.owner}`))).toEqual([]);
+  });
+
+  it('mix every kind, with dated evidence, and plans whose actions are closed, in progress, open and overdue', () => {
+    const kinds = new Set(disclosures.map((d) => d.kind));
+    expect(kinds.size).toBe(5);
+    const actions = disclosures.flatMap((d) => d.actions ?? []);
+    expect(
+      disclosures
+        .filter((d) => (d.actions ?? []).length > 0)
+        .every((d) => ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'].includes(d.kind)),
+    ).toBe(true);
+    for (const status of ['OPEN', 'IN_PROGRESS', 'CLOSED'])
+      expect(
+        actions.some((a) => a.status === status),
+        status,
+      ).toBe(true);
+    const overdue = actions.filter((a) => a.status !== 'CLOSED' && time(a.dueAt)! < NOW);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(actions.length);
+    expect(actions.filter((a) => a.status === 'CLOSED').every((a) => time(a.closedAt)! <= NOW)).toBe(true);
+    const evidence = disclosures.filter((d) => d.kind === 'CERTIFICATE' || d.kind === 'AUDIT_REPORT');
+    expect(evidence.every((d) => d.validUntil && time(d.validUntil)! > time(d.issuedAt)!)).toBe(true);
+    expect(
+      evidence.some((d) => time(d.validUntil)! <= NOW) && evidence.some((d) => time(d.validUntil)! > NOW),
+    ).toBe(true);
+    expect(disclosures.every((d) => time(d.issuedAt)! < NOW && time(d.publishedAt)! <= NOW)).toBe(true);
+    expect(disclosures.some((d) => d.withdrawnAt)).toBe(true);
+  });
+
+  it('are shared (scope DISCLOSURES) by their owners, wholly or in part, with programme purchasers, customers and monitors', () => {
+    const shares = doc.shares.filter((s) => s.scope === 'DISCLOSURES');
+    const owned = new Map<string, Set<string>>();
+    for (const d of disclosures) owned.set(d.owner, (owned.get(d.owner) ?? new Set()).add(d.id));
+    expect(shares.length).toBeGreaterThan(100);
+    expect(shares.filter((s) => !owned.has(s.owner))).toEqual([]);
+    expect(shares.filter((s) => (s.disclosureIds ?? []).some((id) => !owned.get(s.owner)!.has(id)))).toEqual(
+      [],
+    );
+    expect(shares.some((s) => s.disclosureIds === null) && shares.some((s) => s.disclosureIds)).toBe(true);
+    const recipients = new Set<string>(shares.map((s) => type(s.recipient)));
+    for (const t of ['PURCHASER', 'MONITOR']) expect(recipients.has(t), t).toBe(true);
+    expect(shares.filter((s) => active(s, NOW)).length / shares.length).toBeGreaterThan(0.7);
+    const pairs = shares.map((s) => `${s.owner}>${s.recipient}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
 });

@@ -62,6 +62,7 @@ export async function run(args: string[]): Promise<void> {
     `${stats.links.toLocaleString('en')} links`,
     `${stats.shares.toLocaleString('en')} shares`,
     `${stats.risks.toLocaleString('en')} risks`,
+    `${stats.disclosures.toLocaleString('en')} disclosures`,
   ].join(', ');
   const megabytes = (stats.bytes / 1e6).toFixed(1);
   console.error(`Generated ${out}: ${counts} (${megabytes} MB, seed ${seed}) in ${seconds.toFixed(1)} s`);

@@ -1,7 +1,7 @@
 // Disclosures (contract section 8) and their versions. Every read a viewer makes decides rule 8 in its
-// statement (src/graph/visibility-cypher.ts: DISCLOSURE_VISIBLE), so nothing hidden leaves Neo4j; only
-// the owner's own list (`given`) and the history of a disclosure a visibility query already returned
-// skip it. Every write is one statement, or one transaction that locks the disclosure first, so a
+// statement (src/graph/visibility-cypher.ts: DISCLOSURE_VISIBLE, SHOWN_SUBJECT_LOOKABLE), so nothing
+// hidden leaves Neo4j; only the owner's own list (`given`) and the history of a disclosure a visibility
+// query already returned skip it. Every write is one statement, or one transaction that locks the disclosure first, so a
 // refused mutation writes nothing and two updates never get the same version number.
 import type { DisclosureContent, StoredDisclosure, StoredVersion } from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
@@ -29,6 +29,9 @@ import {
   DISCLOSURE_VISIBLE,
   HOLDS,
   LOOKABLE,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_LIVE,
+  SHOWN_SUBJECT_LOOKABLE,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
@@ -72,20 +75,49 @@ const DISCLOSURE: Column<StoredDisclosure> = {
   },
 };
 
+/** How a statement binds the viewer `v` and decides rule 8 for each disclosure. */
+interface Rule8 {
+  viewer: Fragment;
+  visible: Fragment;
+  /** What rule 8 still asks of a disclosure that passed `visible`. */
+  then: Fragment;
+}
+
+/** For any disclosure: the viewer's rule-5 list (LOOKABLE), whose work does not depend on the ids asked. */
+const FOR_ANY: Rule8 = { viewer: join(VIEWER_GRANTS, LOOKABLE), visible: DISCLOSURE_VISIBLE, then: cypher`` };
+
+/**
+ * For the disclosures of organizations an answer already holds (never an id a client names): rule 5
+ * asked of each subject's own links and shares, so a chain's disclosures do not pay for reading every
+ * link into every root of the viewer again.
+ */
+const FOR_SHOWN: Rule8 = {
+  viewer: cypher`
+MATCH (v:Organization {id: $viewer})`,
+  visible: join(DISCLOSURE_LIVE, cypher` AND `, DISCLOSURE_GRANTED),
+  then: SHOWN_SUBJECT_LOOKABLE,
+};
+
 /**
  * Rule 8 over what `match` binds (`key`, disclosure `d`, `publisher`, subject `x`), of kind $kind
  * unless it is null, each as the version in effect at $t.
  */
-const visibleDisclosures = (name: string, match: Fragment, key: Fragment): Statement =>
+const visibleDisclosures = (
+  name: string,
+  rule8: Rule8,
+  match: Fragment,
+  key: Fragment,
+  start = cypher``,
+): Statement =>
   statement(
     name,
-    VIEWER_GRANTS,
-    LOOKABLE,
-    DISCLOSURE_GRANTS,
+    rule8.viewer,
+    start,
     match,
     cypher`
 WHERE ($kind IS NULL OR d.kind = $kind) AND `,
-    DISCLOSURE_VISIBLE,
+    rule8.visible,
+    rule8.then,
     DISCLOSURE_VERSION,
     cypher`WITH *, true AS subjectVisible
 RETURN `,
@@ -97,6 +129,7 @@ RETURN `,
 
 const ABOUT = visibleDisclosures(
   'disclosure.about',
+  FOR_SHOWN,
   cypher`
 UNWIND $ids AS key
 MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)`,
@@ -105,6 +138,7 @@ MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publish
 
 const PUBLISHED_BY = visibleDisclosures(
   'disclosure.publishedBy',
+  FOR_SHOWN,
   cypher`
 UNWIND $ids AS key
 MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)`,
@@ -113,6 +147,7 @@ MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->
 
 const BY_IDS = visibleDisclosures(
   'disclosure.byIds',
+  FOR_ANY,
   cypher`
 UNWIND $ids AS key
 MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)`,
@@ -122,6 +157,7 @@ MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->
 /** Starts from the shares to v, never from every disclosure. */
 const RECEIVED = visibleDisclosures(
   'disclosure.received',
+  FOR_ANY,
   cypher`
 CALL (disclosers, sharedDisclosures) {
   UNWIND disclosers AS discloser
@@ -133,6 +169,7 @@ CALL (disclosers, sharedDisclosures) {
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)`,
   cypher`null`,
+  DISCLOSURE_GRANTS,
 );
 
 /**

@@ -1,6 +1,7 @@
-import type { OrganizationsContext } from '../organizations/context.ts';
+import type { DisclosuresContext } from '../disclosures/context.ts';
 import type { ExposureService } from './exposure-service.ts';
 
-export interface ExposureContext extends OrganizationsContext {
+/** Disclosed indicators resolve their disclosure through the disclosures module's loaders. */
+export interface ExposureContext extends DisclosuresContext {
   analysis: ExposureService;
 }

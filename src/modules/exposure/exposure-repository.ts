@@ -4,10 +4,13 @@ import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { LINK, ORGANIZATION, RISK } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, text, integer } from '../../graph/decode.ts';
+import { column, fields, list, oneOf, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_LIVE,
+  DISCLOSURE_VERSION,
   byDepth,
   chainHops,
   reached,
@@ -16,11 +19,20 @@ import {
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import type { AccessRequest } from '../../domain/access-requests.ts';
+import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
+import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
+import { DISCLOSURE_KINDS } from '../../domain/format.ts';
+import { VERSION } from '../../graph/disclosure-columns.ts';
 
 /**
  * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
- * past), with the shortest path `reached` found to them. Blind spots: reached organizations above the
- * last tier that own no share active for the viewer.
+ * past), with the shortest path `reached` found to them. Evidence: the disclosures about reached
+ * organizations that rule 8 lets the viewer see (of the kinds exposure reads), each as the version in
+ * effect at $t; their subjects are reached, so rule 5 holds for them already and only the disclosure's
+ * own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED). Blind spots: reached organizations above the
+ * last tier that own no share active for the viewer; `openRequests`, the viewer's open access requests
+ * (newest first), which the service pairs with the blind spots they target.
  */
 const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   VIEWER_GRANTS,
@@ -39,9 +51,31 @@ CALL (reached) {
   cypher`) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
+CALL (v, reached) {
+  UNWIND reached AS e
+  WITH v, e, e.node AS x
+  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND `,
+  DISCLOSURE_LIVE,
+  cypher` AND `,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_VERSION,
+  cypher`RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
+                  version: dv `,
+  VERSION.projection,
+  cypher`}) AS evidence
+}
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r `,
+  ACCESS_REQUEST.projection,
+  cypher`) AS openRequests
+}
 RETURN x `,
   ORGANIZATION.projection,
-  cypher` AS root, findings,
+  cypher` AS root, findings, evidence, openRequests,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots`,
 ]);
@@ -92,13 +126,27 @@ const findingsColumn = list(
     risks: list(RISK.decode),
   }),
 );
+const evidenceColumn = list(
+  fields({
+    organization: ORGANIZATION.decode,
+    tier: integer,
+    path: list(text),
+    disclosureId: text,
+    kind: oneOf(DISCLOSURE_KINDS),
+    version: VERSION.decode,
+  }),
+);
 const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 const pathsColumn = list(fields({ organizations: list(text), links: list(LINK.decode) }));
 
 export interface ExposureRow {
   root: Organization;
   findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
+  /** Visible disclosures about reached organizations, with where their subject stands in the chain. */
+  evidence: (VisibleEvidence & { organization: Organization; tier: number; pathIds: string[] })[];
   blindSpots: { organization: Organization; tier: number }[];
+  /** The viewer's open access requests, newest first. */
+  openRequests: AccessRequest[];
 }
 
 export interface PathRow {
@@ -130,7 +178,17 @@ export class ExposureRepository {
         pathIds: f.path,
         indicators: f.risks,
       })),
+      evidence: column(record, 'evidence', evidenceColumn).map((e) => ({
+        organization: e.organization,
+        organizationId: e.organization.id,
+        tier: e.tier,
+        pathIds: e.path,
+        disclosureId: e.disclosureId,
+        kind: e.kind,
+        version: e.version,
+      })),
       blindSpots: column(record, 'blindSpots', blindSpotsColumn),
+      openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),
     };
   }
 

@@ -1,5 +1,7 @@
 import { notFound } from '../../domain/errors.ts';
 import type { Exposure, SupplyPath } from '../../domain/model.ts';
+import type { AccessRequest } from '../../domain/access-requests.ts';
+import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -10,7 +12,11 @@ import { wholeNumberArgument } from '../../domain/whole-number.ts';
 const MAX_PATHS = 100;
 
 export const BLIND_SPOT_ADVICE =
-  'Ask this supplier to share its sourcing with you (shareSourcing): until it does, nothing behind it is visible.';
+  'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
+
+/** The advice while the viewer's request to the blind spot is open. */
+const waitingAdvice = (request: AccessRequest) =>
+  `Your access request ${request.id} (${request.scope}) is open, due ${request.dueAt}: until it is granted, nothing behind this supplier is visible.`;
 
 export class ExposureService {
   constructor(
@@ -26,14 +32,39 @@ export class ExposureService {
     prime(this.loaders, [
       row.root,
       ...row.findings.map((f) => f.organization),
+      ...row.evidence.map((e) => e.organization),
       ...row.blindSpots.map((b) => b.organization),
     ]);
-    const findings = row.findings
-      .map((f) => ({
-        ...f,
-        indicators: [...f.indicators].sort(bySeverity),
-        severity: highestSeverity(f.indicators),
-      }))
+    // An organization is a finding when public or disclosed indicators flag it.
+    const asOf = scope.historical ? scope.instant : null;
+    const flagged = new Map(
+      row.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
+    );
+    const disclosed = new Map<string, DisclosedIndicator[]>();
+    for (const e of row.evidence) {
+      if (disclosed.has(e.organizationId)) continue;
+      const about = row.evidence.filter((other) => other.organizationId === e.organizationId);
+      const indicators = disclosedIndicators(about, scope.instant, asOf);
+      if (indicators.length === 0) continue;
+      disclosed.set(e.organizationId, indicators);
+      if (!flagged.has(e.organizationId)) {
+        flagged.set(e.organizationId, {
+          organization: e.organization,
+          tier: e.tier,
+          pathIds: e.pathIds,
+          indicators: [],
+        });
+      }
+    }
+    const findings = [...flagged.values()]
+      .map((f) => {
+        const fromDisclosures = disclosed.get(f.organization.id) ?? [];
+        return {
+          ...f,
+          disclosedIndicators: fromDisclosures,
+          severity: highestSeverity([...f.indicators, ...fromDisclosures]),
+        };
+      })
       .sort(
         (a, b) =>
           a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),
@@ -42,7 +73,14 @@ export class ExposureService {
       root: row.root,
       findings,
       closestTier: findings[0]?.tier ?? null,
-      blindSpots: row.blindSpots.map((b) => ({ ...b, recommendation: BLIND_SPOT_ADVICE })),
+      blindSpots: row.blindSpots.map((b) => {
+        const open = row.openRequests.find((r) => r.targetId === b.organization.id) ?? null;
+        return {
+          ...b,
+          recommendation: open === null ? BLIND_SPOT_ADVICE : waitingAdvice(open),
+          openAccessRequest: open,
+        };
+      }),
     };
   }
 

@@ -4,6 +4,7 @@ import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
 import type { ExposureContext } from './context.ts';
+import { DisclosedIndicator } from './resolvers/DisclosedIndicator.ts';
 import { Exposure, ExposureFinding } from './resolvers/Exposure.ts';
 import { Query } from './resolvers/Query.ts';
 import { SupplyPath } from './resolvers/SupplyPath.ts';
@@ -11,12 +12,13 @@ import { SupplyPath } from './resolvers/SupplyPath.ts';
 export const exposureModule: ApiModule<ExposureContext> = {
   name: 'exposure',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Exposure, ExposureFinding, SupplyPath },
+  resolvers: { Query, Exposure, ExposureFinding, DisclosedIndicator, SupplyPath },
   rules: {
     Query: { exposure: canReadOwnView, paths: canReadOwnView },
     Exposure: allow,
     ExposureFinding: allow,
     BlindSpot: allow,
+    DisclosedIndicator: allow,
     SupplyPath: allow,
   },
 };

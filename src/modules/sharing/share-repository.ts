@@ -5,7 +5,7 @@
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
-import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
@@ -13,6 +13,17 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+
+/**
+ * Creates `share` from `owner` to `recipient`, as the map `spec` describes it ({id, scope, linkIds?,
+ * disclosureIds?, expiresAt?}), granted at $t by user $actorUserId, with its GRANTED event: the one way
+ * a share is made, by shareSourcing or by granting an access request (src/modules/access-requests).
+ */
+export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
+                                          createdAt: $t})-[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)`;
 
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
@@ -44,18 +55,36 @@ CALL (v) {
 }
 WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
 CALL (owner, recipient, notOwned, disclosuresNotOwned) {
-  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
-  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds,
-                                           expiresAt: $expiresAt, createdAt: $t})
-         -[:TO]->(recipient)
-  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
-                       actorOrganizationId: owner.id})-[:OF]->(share)
+  WITH owner, recipient,
+       {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
+  `,
+  CREATE_SHARE,
+  cypher`
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
 RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share `,
   SHARE.projection,
   cypher` AS share`,
 );
+
+/**
+ * Ends a statement that binds `lookable` (VIEWER_GRANTS, LOOKABLE) and `x`, a party of something the
+ * viewer takes part in (a share, an access request): x whole when rule 5 lets the viewer look it up,
+ * else its identity card (id, name, type, country). Read the row with `partyOf`.
+ */
+export const PARTY_CARD = join(
+  cypher`WITH x, x IN lookable AS visible
+RETURN visible, CASE WHEN visible THEN x `,
+  ORGANIZATION.projection,
+  cypher` ELSE x `,
+  ORGANIZATION_IDENTITY.projection,
+  cypher` END AS organization`,
+);
+
+/** A row of a PARTY_CARD statement. */
+export const partyOf = (r: Neo4jRecord): Organization =>
+  column(r, 'organization', column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode);
 
 /**
  * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record
@@ -72,12 +101,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x `,
-  ORGANIZATION.projection,
-  cypher` ELSE x `,
-  ORGANIZATION_IDENTITY.projection,
-  cypher` END AS organization`,
+`,
+  PARTY_CARD,
 );
 
 const FIND = statement(
@@ -213,13 +238,7 @@ export class ShareRepository {
   /** The parties among `ids` of shares with the viewer, each whole or as an identity card (PARTIES). */
   async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
     const records = await this.executor.read(PARTIES, { ...scopeParams(scope), ids }, scope.context);
-    return records.map((r) =>
-      column(
-        r,
-        'organization',
-        column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode,
-      ),
-    );
+    return records.map(partyOf);
   }
 
   async find(id: string, context: QueryContext): Promise<Share | null> {

@@ -1,3 +1,198 @@
+// ---- accessRequest.close
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r.status = $status, r.closedAt = $t, r.reason = coalesce($reason, r.reason)
+CREATE (:AccessRequestEvent {action: $status, at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.details
+UNWIND $ids AS id
+MATCH (r:AccessRequest {id: id})
+RETURN id,
+       COLLECT {
+         MATCH (e:AccessRequestEvent)-[:OF]->(r)
+         WITH e ORDER BY e.at, e.action
+         RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .note}
+       } AS events,
+       COLLECT {
+         MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
+               (owner:Organization)-[:GRANTED]->(share)
+         WITH share, owner, recipient ORDER BY share.scope, share.id
+         RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt}
+       } AS shares
+
+// ---- accessRequest.extend
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
+CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.find
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+WHERE requester.id = $viewer OR target.id = $viewer
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.grant
+MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
+CALL (owner) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> owner
+  RETURN collect(linkId) AS notOwned
+}
+CALL (owner) {
+  UNWIND coalesce($disclosureIds, []) AS disclosureId
+  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+  WITH disclosureId, publisher, d WHERE d IS NULL OR publisher <> owner OR d.withdrawnAt IS NOT NULL
+  RETURN collect(disclosureId) AS notDisclosed
+}
+CALL (r, owner, recipient, notOwned, notDisclosed) {
+  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
+  SET r.status = 'GRANTED', r.closedAt = $t
+  CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
+                               note: $reason})-[:OF]->(r)
+  WITH r, owner, recipient
+  UNWIND $shares AS spec
+  CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
+                                          createdAt: $t})-[:TO]->(recipient)
+  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+                       actorOrganizationId: owner.id})-[:OF]->(share)
+  CREATE (r)-[:RESULTED_IN]->(share)
+}
+WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
+RETURN notOwned, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.lockReceived
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.lockSent
+MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.parties
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
+   OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
+WITH x, x IN lookable AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+
+// ---- accessRequest.received
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
+WHERE $status IS NULL OR r.status = $status
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OPEN' THEN r.dueAt END,
+         r.sentAt DESC, r.id
+
+// ---- accessRequest.send
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+SET v._lock = true
+REMOVE v._lock
+WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
+CALL (v, x) {
+  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
+  RETURN collect(open.id) AS openIds
+}
+CALL (v, x, openIds) {
+  WITH v, x WHERE x IS NOT NULL AND size(openIds) = 0
+  CREATE (v)-[:REQUESTED]->(r:AccessRequest {id: $id, scope: $scope, products: $products, message: $message,
+                                             sentAt: $t, dueAt: $dueAt, extended: false, status: 'OPEN'})
+         -[:OF]->(x)
+  CREATE (:AccessRequestEvent {action: 'SENT', at: $t, actorUserId: $actorUserId, actorOrganizationId: v.id,
+                               note: $message})-[:OF]->(r)
+}
+OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} END AS request
+
+// ---- accessRequest.sent
+MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+WHERE $status IS NULL OR r.status = $status
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+ORDER BY r.sentAt DESC, r.id
+
 // ---- analysis.exposure.depth1 (and depth2..20: {1,N} for {1,1})
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
@@ -46,7 +241,34 @@ CALL (reached) {
   WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings,
+CALL (v, reached) {
+  UNWIND reached AS e
+  WITH v, e, e.node AS x
+  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
+                  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
+}
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests,
   [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
      | {organization: e.organization, tier: e.tier}] AS blindSpots
 
@@ -134,58 +356,30 @@ CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+UNWIND $ids AS key
+MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-WITH v,
-     collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
-CALL (partial) {
-  UNWIND partial AS share
-  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-  UNWIND share.linkIds AS linkId
-  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  RETURN collect(DISTINCT l) AS shared
-}
-
-CALL (v, owners, whole, shared) {
-  CALL (v, whole) {
-    UNWIND [v] + whole AS c
-    MATCH (c)<-[l:SUPPLIES]-(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS opened
-  }
-  CALL (v) {
-    MATCH (v)-[l:SUPPLIES]->(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS customers
-  }
-  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
-  RETURN collect(DISTINCT n) AS lookable
-}
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (v, x, d) {
+  WITH v, x, d WHERE (x = v
+  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
+  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+  OR EXISTS {
+    MATCH (x)-[l:SUPPLIES]->(c)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
+      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
+  RETURN d AS lookableSubject
 }
 
-UNWIND $ids AS key
-MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -233,26 +427,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
-
 UNWIND $ids AS key
 MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -430,58 +612,30 @@ RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: 
 
 // ---- disclosure.publishedBy
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+UNWIND $ids AS key
+MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-WITH v,
-     collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
-CALL (partial) {
-  UNWIND partial AS share
-  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-  UNWIND share.linkIds AS linkId
-  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  RETURN collect(DISTINCT l) AS shared
-}
-
-CALL (v, owners, whole, shared) {
-  CALL (v, whole) {
-    UNWIND [v] + whole AS c
-    MATCH (c)<-[l:SUPPLIES]-(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS opened
-  }
-  CALL (v) {
-    MATCH (v)-[l:SUPPLIES]->(n)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-    RETURN collect(n) AS customers
-  }
-  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
-  RETURN collect(DISTINCT n) AS lookable
-}
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (v, x, d) {
+  WITH v, x, d WHERE (x = v
+  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
+  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+  OR EXISTS {
+    MATCH (x)-[l:SUPPLIES]->(c)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
+      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
+      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
+  RETURN d AS lookableSubject
 }
 
-UNWIND $ids AS key
-MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -555,7 +709,12 @@ CALL (disclosers, sharedDisclosures) {
   RETURN d
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -615,13 +774,31 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   .validUntil, .documentUrl, .documentSha256,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
+// ---- export.accessRequests
+MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
+     WHERE r.id > $after
+     WITH r ORDER BY r.id LIMIT $limit
+     OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r)
+     OPTIONAL MATCH (r)-[:OF]->(target:Organization)
+     RETURN r {.id, requester: requester.id, target: target.id, .scope, .products, .message,
+               sentAt: toString(r.sentAt), dueAt: toString(r.dueAt), .extended, .status,
+               closedAt: toString(r.closedAt), .reason,
+               shareIds: CASE WHEN r.status = 'GRANTED'
+                 THEN COLLECT { MATCH (r)-[:RESULTED_IN]->(s:Share) RETURN s.id ORDER BY s.id } END,
+               events: COLLECT {
+                 MATCH (e:AccessRequestEvent)-[:OF]->(r)
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+               }} AS record
+
 // ---- export.counts
 CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH ()-[l:SUPPLIES]->() RETURN count(l) AS links }
    CALL () { MATCH (s:Share) RETURN count(s) AS shares }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
-   RETURN organizations, links, shares, risks, disclosures
+   CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests
 
 // ---- export.disclosures
 MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
@@ -725,6 +902,11 @@ UNWIND $pairs AS pair
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 
+// ---- import.existingShareEnds
+UNWIND $ids AS id
+   MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
+   RETURN id, owner.id AS owner, recipient.id AS recipient
+
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
 
@@ -739,6 +921,43 @@ UNWIND $rows AS row
    UNWIND row.events AS event
    CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)
+
+// ---- import.upsertAccessRequests
+UNWIND $rows AS row
+   MATCH (requester:Organization {id: row.requester}), (target:Organization {id: row.target})
+   MERGE (r:AccessRequest {id: row.id})
+   SET r.scope = row.scope, r.products = row.products, r.message = row.message, r.sentAt = datetime(row.sentAt),
+       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
+       r.closedAt = datetime(row.closedAt), r.reason = row.reason
+   WITH r, requester, target, row
+   CALL (r, requester, target) {
+     OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
+     DELETE q
+     WITH DISTINCT r
+     OPTIONAL MATCH (r)-[o:OF]->(formerTarget:Organization) WHERE formerTarget <> target
+     DELETE o
+   }
+   MERGE (requester)-[:REQUESTED]->(r)
+   MERGE (r)-[:OF]->(target)
+   WITH r, row
+   CALL (r) {
+     OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
+     DELETE resulted
+   }
+   CALL (r) {
+     OPTIONAL MATCH (old:AccessRequestEvent)-[:OF]->(r)
+     DETACH DELETE old
+   }
+   CALL (r, row) {
+     UNWIND row.shareIds AS shareId
+     MATCH (share:Share {id: shareId})
+     CREATE (r)-[:RESULTED_IN]->(share)
+   }
+   CALL (r, row) {
+     UNWIND row.events AS event
+     CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+                                  actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
+   }
 
 // ---- import.upsertDisclosures
 UNWIND $rows AS row
@@ -980,10 +1199,12 @@ CALL (v) {
 }
 WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
 CALL (owner, recipient, notOwned, disclosuresNotOwned) {
-  WITH owner, recipient WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
-  CREATE (owner)-[:GRANTED]->(share:Share {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds,
-                                           expiresAt: $expiresAt, createdAt: $t})
-         -[:TO]->(recipient)
+  WITH owner, recipient,
+       {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
+  CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
+                                          createdAt: $t})-[:TO]->(recipient)
   CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }

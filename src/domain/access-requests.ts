@@ -1,0 +1,151 @@
+// Access requests (contract section 9): a buyer asks an organization in its chain to share its sourcing,
+// its disclosures or both. The words, the shapes and the clock rules live here, without I/O, so that the
+// API, the importer and the reference model of the tests read the same rules.
+
+export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
+export type AccessScope = (typeof ACCESS_SCOPES)[number];
+
+export const ACCESS_REQUEST_STATUSES = ['OPEN', 'GRANTED', 'DECLINED', 'WITHDRAWN'] as const;
+export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
+
+export const ACCESS_REQUEST_ACTIONS = ['SENT', 'EXTENDED', 'GRANTED', 'DECLINED', 'WITHDRAWN'] as const;
+export type AccessRequestAction = (typeof ACCESS_REQUEST_ACTIONS)[number];
+
+/** The share scopes a request's scope asks for: BOTH asks for a sourcing and a disclosure share. */
+export const SHARE_SCOPES_ASKED: Record<AccessScope, readonly ('SOURCING' | 'DISCLOSURES')[]> = {
+  SOURCING: ['SOURCING'],
+  DISCLOSURES: ['DISCLOSURES'],
+  BOTH: ['SOURCING', 'DISCLOSURES'],
+};
+
+/** Norway's Transparency Act gives three weeks to answer; a request is due then unless extended. */
+export const ANSWER_DAYS = 21;
+/** An extension may move the due date to at most this many calendar months after sending. */
+export const MAX_EXTENSION_MONTHS = 2;
+/** The longest message, reason or product name accepted, in characters. */
+export const MAX_NOTE = 2_000;
+export const MAX_PRODUCT = 200;
+export const MAX_PRODUCTS = 100;
+
+const DAY_MS = 86_400_000;
+
+export interface AccessRequest {
+  id: string;
+  requesterId: string;
+  targetId: string;
+  scope: AccessScope;
+  products: string[];
+  message: string | null;
+  sentAt: string;
+  dueAt: string;
+  /** Whether the target has used its one extension. */
+  extended: boolean;
+  status: AccessRequestStatus;
+  closedAt: string | null;
+  reason: string | null;
+}
+
+export interface AccessRequestEvent {
+  action: AccessRequestAction;
+  at: string;
+  actorUserId: string;
+  actorOrganizationId: string;
+  note: string | null;
+}
+
+/** The default due date: three weeks after sending. */
+export const defaultDueAt = (sentAt: Date): Date => new Date(sentAt.getTime() + ANSWER_DAYS * DAY_MS);
+
+/**
+ * The latest due date an extension may set: the same time of day two calendar months after sending
+ * (UTC), on the month's last day when that month is shorter (31 December -> 28 or 29 February).
+ */
+export function latestDueAt(sentAt: Date): Date {
+  const year = sentAt.getUTCFullYear();
+  const month = sentAt.getUTCMonth() + MAX_EXTENSION_MONTHS;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const latest = new Date(sentAt.getTime());
+  latest.setUTCFullYear(year, month, Math.min(sentAt.getUTCDate(), lastDay));
+  return latest;
+}
+
+/** Why a new due date is refused, or null when an extension may set it. */
+export function extensionProblem(request: { sentAt: Date; dueAt: Date }, dueAt: Date): string | null {
+  if (dueAt <= request.dueAt) {
+    return `dueAt must be after the current due date ${request.dueAt.toISOString()}, got ${dueAt.toISOString()}`;
+  }
+  const latest = latestDueAt(request.sentAt);
+  if (dueAt > latest) {
+    return `dueAt may be at most ${MAX_EXTENSION_MONTHS} months after sending (${latest.toISOString()}), got ${dueAt.toISOString()}`;
+  }
+  return null;
+}
+
+/** Open and past its due date, at `now`. */
+export const isOverdue = (request: { status: AccessRequestStatus; dueAt: string }, now: Date): boolean =>
+  request.status === 'OPEN' && new Date(request.dueAt) < now;
+
+/** An access request in a tiersight/v1 file (`accessRequests`). */
+export interface AccessRequestRecord {
+  id: string;
+  /** Organization id of the organization that asks. */
+  requester: string;
+  /** Organization id of the organization asked. */
+  target: string;
+  scope: AccessScope;
+  products: string[];
+  message?: string | null;
+  sentAt: string;
+  /** Defaults to three weeks after sentAt. */
+  dueAt?: string | null;
+  /** Whether the target used its one extension; defaults to dueAt differing from the default. */
+  extended?: boolean;
+  /** Defaults to OPEN. */
+  status?: AccessRequestStatus;
+  /** Required when the status is not OPEN, absent while it is. */
+  closedAt?: string | null;
+  /** The reason of the decline or of the extension; required for DECLINED. */
+  reason?: string | null;
+  /** GRANTED only: the shares the grant created, each from the target to the requester. */
+  shareIds?: string[] | null;
+  /**
+   * The request's events. Absent or null: the import records a SENT event at sentAt and, for a
+   * closed request, its closing event at closedAt (the trail is replaced, so importing twice leaves the
+   * same graph). `tiersight export` writes them so that a restore keeps the trail.
+   */
+  events?: AccessRequestEventRecord[] | null;
+}
+
+export interface AccessRequestEventRecord {
+  action: AccessRequestAction;
+  at: string;
+  actorUserId: string;
+  actorOrganizationId: string;
+  note?: string | null;
+}
+
+/** The actor of the events an import records for a request that carries none. */
+export const IMPORT_ACTOR = 'tiersight-import';
+
+/** The trail an import records for a request without events: SENT, then its closing event if closed. */
+export function importedTrail(record: AccessRequestRecord): AccessRequestEventRecord[] {
+  const sent: AccessRequestEventRecord = {
+    action: 'SENT',
+    at: record.sentAt,
+    actorUserId: IMPORT_ACTOR,
+    actorOrganizationId: record.requester,
+    note: record.message ?? null,
+  };
+  const status = record.status ?? 'OPEN';
+  if (status === 'OPEN' || !record.closedAt) return [sent];
+  return [
+    sent,
+    {
+      action: status,
+      at: record.closedAt,
+      actorUserId: IMPORT_ACTOR,
+      actorOrganizationId: status === 'WITHDRAWN' ? record.requester : record.target,
+      note: status === 'DECLINED' ? (record.reason ?? null) : null,
+    },
+  ];
+}

@@ -1,0 +1,80 @@
+// What visible disclosures say about an organization in an exposure (contract section 8, last point):
+// open or overdue corrective actions of severity HIGH or CRITICAL, and evidence that has all expired.
+// Derived at the exposure's instant from the disclosures that rule 8 let through; kept apart from the
+// public risk indicators so that an analyst can tell "a public report says" from "the supplier told us".
+import { versionAt, type CorrectiveAction, type StoredVersion } from './disclosures.ts';
+import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
+import { bySeverity } from './severity.ts';
+
+export const DISCLOSED_INDICATOR_KINDS = ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE'] as const;
+export type DisclosedIndicatorKind = (typeof DISCLOSED_INDICATOR_KINDS)[number];
+
+/** The severities of an action that make it an indicator. */
+const FLAGGED: readonly Severity[] = ['HIGH', 'CRITICAL'];
+/** The kinds whose validity counts as evidence that may expire. */
+const EVIDENCE: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT'];
+
+export const EXPIRED_EVIDENCE_TEXT = 'every visible certificate and audit report expired';
+
+export interface DisclosedIndicator {
+  kind: DisclosedIndicatorKind;
+  severity: Severity;
+  /** The disclosure it comes from: the evidence reference. */
+  disclosureId: string;
+  /** The exposure's asOf (null for now), at which the disclosure is shown. */
+  asOf: Date | null;
+  /** The action, for OPEN_ACTION and OVERDUE_ACTION. */
+  action: CorrectiveAction | null;
+  description: string;
+}
+
+/** A disclosure that rule 8 let through, as the version in effect at the exposure's instant. */
+export interface VisibleEvidence {
+  organizationId: string;
+  disclosureId: string;
+  kind: DisclosureKind;
+  version: StoredVersion;
+}
+
+/** The disclosed indicators of one organization from its visible disclosures, most severe first. */
+export function disclosedIndicators(
+  evidence: readonly VisibleEvidence[],
+  at: Date,
+  asOf: Date | null,
+): DisclosedIndicator[] {
+  const indicators: DisclosedIndicator[] = [];
+  for (const item of evidence) {
+    if (!KINDS_WITH_ACTIONS.includes(item.kind)) continue;
+    for (const action of versionAt(item.version, at).actions) {
+      if (!FLAGGED.includes(action.severity) || action.status === 'CLOSED') continue;
+      indicators.push({
+        kind: action.overdue ? 'OVERDUE_ACTION' : 'OPEN_ACTION',
+        severity: action.severity,
+        disclosureId: item.disclosureId,
+        asOf,
+        action,
+        description: action.finding,
+      });
+    }
+  }
+  const dated = evidence.filter((e) => EVIDENCE.includes(e.kind));
+  const expired = (e: VisibleEvidence) =>
+    e.version.validUntil !== null && new Date(e.version.validUntil) < at;
+  if (dated.some((e) => e.version.validUntil !== null) && dated.every(expired)) {
+    const latest = [...dated].sort((a, b) => b.version.validUntil!.localeCompare(a.version.validUntil!))[0]!;
+    indicators.push({
+      kind: 'EXPIRED_EVIDENCE',
+      severity: 'MEDIUM',
+      disclosureId: latest.disclosureId,
+      asOf,
+      action: null,
+      description: EXPIRED_EVIDENCE_TEXT,
+    });
+  }
+  return indicators.sort(
+    (a, b) =>
+      bySeverity(a, b) ||
+      DISCLOSED_INDICATOR_KINDS.indexOf(b.kind) - DISCLOSED_INDICATOR_KINDS.indexOf(a.kind) ||
+      a.disclosureId.localeCompare(b.disclosureId),
+  );
+}

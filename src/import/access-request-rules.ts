@@ -1,0 +1,187 @@
+// The `accessRequests` records of a tiersight/v1 file: each checked on its own (checkAccessRequest),
+// then against the rest of the file and the database (AccessRequestIndex): at most one OPEN request per
+// (requester, target, scope), and a granted request's shares go from its target to its requester.
+// Visibility (rule 5) is not checked: a file states what happened, e.g. a backup of requests whose
+// target has since left the requester's reach.
+import {
+  ACCESS_REQUEST_ACTIONS,
+  ACCESS_REQUEST_STATUSES,
+  ACCESS_SCOPES,
+  MAX_PRODUCT,
+  MAX_PRODUCTS,
+  defaultDueAt,
+  latestDueAt,
+  type AccessRequestEventRecord,
+  type AccessRequestRecord,
+} from '../domain/access-requests.ts';
+import { parseInstant } from '../domain/instants.ts';
+import { MAX_LIST, asObject, describe, type Checked, type Fields } from './record-rules.ts';
+
+export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<AccessRequestRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const raw = value as Record<string, unknown>;
+  const sentAt = f.recordedAt('sentAt', importedAt);
+  if (sentAt === null && !f.problems.some((p) => p.startsWith('sentAt'))) {
+    f.problems.push('sentAt must be an ISO 8601 date or date-time with a zone, got nothing');
+  }
+  const status = f.oneOf('status', ACCESS_REQUEST_STATUSES, true) ?? 'OPEN';
+  const record: AccessRequestRecord = {
+    id: f.id('id'),
+    requester: f.id('requester'),
+    target: f.id('target'),
+    scope: f.oneOf('scope', ACCESS_SCOPES) ?? 'SOURCING',
+    products: f.strings('products', 'product names', true) ?? [],
+    message: f.text('message', true) ?? null,
+    sentAt: sentAt ?? '',
+    dueAt: f.instant('dueAt'),
+    status,
+    closedAt: f.recordedAt('closedAt', importedAt),
+    reason: f.text('reason', true) ?? null,
+    shareIds: f.strings('shareIds', 'share ids', true) ?? null,
+  };
+  const extended = f.boolean('extended');
+  const events = requestEvents(f, raw['events']);
+  if (events) record.events = events;
+  if (record.requester !== '' && record.requester === record.target) {
+    f.problems.push(`requester and target are the same organization '${record.requester}'`);
+  }
+  if (record.products.length > MAX_PRODUCTS) {
+    f.problems.push(`products may list at most ${MAX_PRODUCTS} products, got ${record.products.length}`);
+  }
+  const long = record.products.find((p) => p.length > MAX_PRODUCT);
+  if (long !== undefined)
+    f.problems.push(`products: '${long.slice(0, 40)}…' is longer than ${MAX_PRODUCT} characters`);
+  const sent = sentAt ? parseInstant(sentAt) : null;
+  if (sent !== null) {
+    const due = record.dueAt ? parseInstant(record.dueAt) : defaultDueAt(sent);
+    if (due !== null && !(due > sent && due <= latestDueAt(sent))) {
+      f.problems.push(
+        `dueAt must be after sentAt and at most 2 months after it (${latestDueAt(sent).toISOString()}), got ${describe(record.dueAt)}`,
+      );
+    }
+    if (due !== null) {
+      record.dueAt = record.dueAt ?? due.toISOString();
+      record.extended = extended ?? due.getTime() !== defaultDueAt(sent).getTime();
+    }
+    const closed = record.closedAt ? parseInstant(record.closedAt) : null;
+    if (closed !== null && closed < sent) {
+      f.problems.push(`closedAt ${record.closedAt} must not be before sentAt ${sentAt}`);
+    }
+  }
+  if (status === 'OPEN' && record.closedAt) {
+    f.problems.push(`closedAt must be absent while the status is OPEN, got ${describe(record.closedAt)}`);
+  }
+  if (status !== 'OPEN' && !record.closedAt && !f.problems.some((p) => p.startsWith('closedAt'))) {
+    f.problems.push(`closedAt is required when the status is ${status}`);
+  }
+  if (status === 'DECLINED' && !record.reason)
+    f.problems.push('reason is required when the status is DECLINED');
+  if (record.shareIds && status !== 'GRANTED') {
+    f.problems.push(`shareIds belong to a GRANTED request; the status is ${status}`);
+  }
+  return f.result(record);
+}
+
+/** A request's events: undefined when the record leaves them to the import (see AccessRequestRecord). */
+function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length > MAX_LIST) {
+    f.problems.push(`events must be an array of at most ${MAX_LIST} request events, got ${describe(value)}`);
+    return undefined;
+  }
+  return value.map((item, i) => {
+    const e = asObject(item);
+    if (typeof e === 'string') {
+      f.problems.push(`events[${i}] ${e}`);
+      return { action: 'SENT', at: '', actorUserId: '', actorOrganizationId: '' };
+    }
+    const at = e.instant('at');
+    if (at === null && e.problems.length === 0)
+      e.problems.push('at must be an ISO 8601 date-time, got nothing');
+    const event: AccessRequestEventRecord = {
+      action: e.oneOf('action', ACCESS_REQUEST_ACTIONS) ?? 'SENT',
+      at: at ?? '',
+      actorUserId: e.text('actorUserId'),
+      actorOrganizationId: e.id('actorOrganizationId'),
+      note: e.text('note', true) ?? null,
+    };
+    f.problems.push(...e.problems.map((p) => `events[${i}].${p}`));
+    return event;
+  });
+}
+
+/** Where a problem is, for validate.ts to report. */
+export interface RequestProblem {
+  index: number;
+  id: string;
+  message: string;
+}
+
+/** The ends of shares, as the file or the database has them. */
+export type ShareEnds = Map<string, { owner: string; recipient: string }>;
+
+/** The cross-record rules of `accessRequests`, fed one checked record at a time. */
+export class AccessRequestIndex {
+  private readonly open = new Map<string, { index: number; id: string }>();
+  private readonly pendingShares: {
+    index: number;
+    id: string;
+    shareId: string;
+    owner: string;
+    recipient: string;
+  }[] = [];
+
+  /** Problems found by `add` (the duplicate open requests); `resolve` returns the rest. */
+  readonly problems: RequestProblem[] = [];
+
+  add(index: number, record: AccessRequestRecord): void {
+    if ((record.status ?? 'OPEN') === 'OPEN') {
+      const key = JSON.stringify([record.requester, record.target, record.scope]);
+      const first = this.open.get(key);
+      if (first !== undefined) {
+        this.problems.push({
+          index,
+          id: record.id,
+          message: `accessRequests[${first.index}] ('${first.id}') is already an OPEN request of ${record.requester} to ${record.target} for ${record.scope}: at most one may be open`,
+        });
+      } else this.open.set(key, { index, id: record.id });
+    }
+    for (const shareId of record.shareIds ?? []) {
+      this.pendingShares.push({
+        index,
+        id: record.id,
+        shareId,
+        owner: record.target,
+        recipient: record.requester,
+      });
+    }
+  }
+
+  /** Share ids the file does not define, to look up in the database. */
+  unresolvedShares(inFile: ShareEnds): string[] {
+    return [...new Set(this.pendingShares.map((p) => p.shareId).filter((id) => !inFile.has(id)))];
+  }
+
+  /** Checks every shareIds entry against the shares of the file, then of the database. */
+  resolve(inFile: ShareEnds, inDatabase: ShareEnds, withDatabase: boolean): RequestProblem[] {
+    const problems: RequestProblem[] = [];
+    for (const p of this.pendingShares) {
+      const ends = inFile.get(p.shareId) ?? inDatabase.get(p.shareId);
+      if (ends === undefined) {
+        problems.push({
+          index: p.index,
+          id: p.id,
+          message: `shareIds: '${p.shareId}' is not a share in the file${withDatabase ? ' or the database' : ''}`,
+        });
+      } else if (ends.owner !== p.owner || ends.recipient !== p.recipient) {
+        problems.push({
+          index: p.index,
+          id: p.id,
+          message: `shareIds: share '${p.shareId}' goes from '${ends.owner}' to '${ends.recipient}', not from the target '${p.owner}' to the requester '${p.recipient}'`,
+        });
+      }
+    }
+    return problems;
+  }
+}

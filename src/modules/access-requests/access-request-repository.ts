@@ -1,0 +1,418 @@
+// Access requests and their events (contract section 9). Sending decides whether the requester may name
+// the target (rule 5), whether an open request for the same scope exists, and writes, in one statement:
+// a hidden target and a missing one take the same path and nothing is written for either. Answers and
+// withdrawals lock the request first, so two answers at once cannot both find it open; a grant creates
+// its shares and closes the request in the same transaction. Rules: docs/specification.md, section 9.
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import {
+  ACCESS_REQUEST_ACTIONS,
+  ACCESS_REQUEST_STATUSES,
+  ACCESS_SCOPES,
+  type AccessRequest,
+  type AccessRequestEvent,
+  type AccessRequestStatus,
+  type AccessScope,
+} from '../../domain/access-requests.ts';
+import type { Organization, Share } from '../../domain/model.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+import { SHARE, type Column } from '../../graph/columns.ts';
+import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
+import { bool, column, fields, instant, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { CREATE_SHARE, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
+
+/** Request `r`, sent by `requester` to `target`. */
+export const ACCESS_REQUEST: Column<AccessRequest> = {
+  projection: cypher`{.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason}`,
+  decode: fields({
+    id: text,
+    requesterId: text,
+    targetId: text,
+    scope: oneOf(ACCESS_SCOPES),
+    products: list(text),
+    message: nullable(text),
+    sentAt: instant,
+    dueAt: instant,
+    extended: bool,
+    status: oneOf(ACCESS_REQUEST_STATUSES),
+    closedAt: nullable(instant),
+    reason: nullable(text),
+  }),
+};
+
+/** Event `e`. */
+const EVENT: Column<AccessRequestEvent> = {
+  projection: cypher`{.action, .at, .actorUserId, .actorOrganizationId, .note}`,
+  decode: fields({
+    action: oneOf(ACCESS_REQUEST_ACTIONS),
+    at: instant,
+    actorUserId: text,
+    actorOrganizationId: text,
+    note: nullable(text),
+  }),
+};
+
+const RETURN_REQUEST = join(cypher`RETURN r `, ACCESS_REQUEST.projection, cypher` AS request`);
+
+/**
+ * With the requester as the viewer: `x` is bound only when v may look the target up (rule 5) and it is
+ * not v; `openIds` lists v's open requests to it for the same scope. The request (and its SENT event)
+ * is created only when the target is bound and none is open. The target is found among what v may look
+ * up (LOOKABLE), never by its id, so a hidden target costs what a missing one costs (rule 6). The
+ * requester's node is locked first, so two sends at once cannot both find no open request.
+ */
+const SEND = statement(
+  'accessRequest.send',
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`
+SET v._lock = true
+REMOVE v._lock
+WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
+CALL (v, x) {
+  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
+  RETURN collect(open.id) AS openIds
+}
+CALL (v, x, openIds) {
+  WITH v, x WHERE x IS NOT NULL AND size(openIds) = 0
+  CREATE (v)-[:REQUESTED]->(r:AccessRequest {id: $id, scope: $scope, products: $products, message: $message,
+                                             sentAt: $t, dueAt: $dueAt, extended: false, status: 'OPEN'})
+         -[:OF]->(x)
+  CREATE (:AccessRequestEvent {action: 'SENT', at: $t, actorUserId: $actorUserId, actorOrganizationId: v.id,
+                               note: $message})-[:OF]->(r)
+}
+OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE r `,
+  ACCESS_REQUEST.projection,
+  cypher` END AS request`,
+);
+
+/** Request $id if the viewer's organization sent or received it. */
+const FIND = statement(
+  'accessRequest.find',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+WHERE requester.id = $viewer OR target.id = $viewer
+`,
+  RETURN_REQUEST,
+);
+
+/**
+ * Request $id sent to the viewer's organization, locked until the transaction ends: an answer reads
+ * its status after the lock, so a concurrent answer or withdrawal is either seen or waits.
+ */
+const LOCK_RECEIVED = statement(
+  'accessRequest.lockReceived',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r._lock = true
+REMOVE r._lock
+`,
+  RETURN_REQUEST,
+);
+
+/** As LOCK_RECEIVED, for a request the viewer's organization sent. */
+const LOCK_SENT = statement(
+  'accessRequest.lockSent',
+  cypher`MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r._lock = true
+REMOVE r._lock
+`,
+  RETURN_REQUEST,
+);
+
+/** Closes request $id (locked and checked open by the caller) with $status, $reason and its event. */
+const CLOSE = statement(
+  'accessRequest.close',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r.status = $status, r.closedAt = $t, r.reason = coalesce($reason, r.reason)
+CREATE (:AccessRequestEvent {action: $status, at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+`,
+  RETURN_REQUEST,
+);
+
+const EXTEND = statement(
+  'accessRequest.extend',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
+CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $reason})-[:OF]->(r)
+`,
+  RETURN_REQUEST,
+);
+
+/**
+ * Grants request $id (locked and checked open by the caller): `notOwned` lists the $linkIds that are not
+ * links in which the target is the customer, `notDisclosed` the $disclosureIds that are not the
+ * target's own disclosures still published. Only when both are empty are the shares of $shares created
+ * (target to requester), linked to the request, and the request closed.
+ */
+const GRANT = statement(
+  'accessRequest.grant',
+  cypher`MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
+CALL (owner) {
+  UNWIND coalesce($linkIds, []) AS linkId
+  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
+  WITH linkId, c WHERE c IS NULL OR c <> owner
+  RETURN collect(linkId) AS notOwned
+}
+CALL (owner) {
+  UNWIND coalesce($disclosureIds, []) AS disclosureId
+  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+  WITH disclosureId, publisher, d WHERE d IS NULL OR publisher <> owner OR d.withdrawnAt IS NOT NULL
+  RETURN collect(disclosureId) AS notDisclosed
+}
+CALL (r, owner, recipient, notOwned, notDisclosed) {
+  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
+  SET r.status = 'GRANTED', r.closedAt = $t
+  CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
+                               note: $reason})-[:OF]->(r)
+  WITH r, owner, recipient
+  UNWIND $shares AS spec
+  `,
+  CREATE_SHARE,
+  cypher`
+  CREATE (r)-[:RESULTED_IN]->(share)
+}
+WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
+RETURN notOwned, notDisclosed, r `,
+  ACCESS_REQUEST.projection,
+  cypher` AS request`,
+);
+
+/** The viewer's requests, sent or received as `match` binds them, with $status if one is asked for. */
+const listOf = (name: string, match: Fragment, order: Fragment) =>
+  statement(
+    name,
+    match,
+    cypher`
+WHERE $status IS NULL OR r.status = $status
+`,
+    RETURN_REQUEST,
+    order,
+  );
+
+const SENT = listOf(
+  'accessRequest.sent',
+  cypher`MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)`,
+  cypher`
+ORDER BY r.sentAt DESC, r.id`,
+);
+
+const RECEIVED = listOf(
+  'accessRequest.received',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})`,
+  cypher`
+ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OPEN' THEN r.dueAt END,
+         r.sentAt DESC, r.id`,
+);
+
+/** Events and shares of requests the viewer already holds (a resolver only gets them from FIND/lists). */
+const DETAILS = statement(
+  'accessRequest.details',
+  cypher`UNWIND $ids AS id
+MATCH (r:AccessRequest {id: id})
+RETURN id,
+       COLLECT {
+         MATCH (e:AccessRequestEvent)-[:OF]->(r)
+         WITH e ORDER BY e.at, e.action
+         RETURN e `,
+  EVENT.projection,
+  cypher`
+       } AS events,
+       COLLECT {
+         MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
+               (owner:Organization)-[:GRANTED]->(share)
+         WITH share, owner, recipient ORDER BY share.scope, share.id
+         RETURN share `,
+  SHARE.projection,
+  cypher`
+       } AS shares`,
+);
+
+/**
+ * The parties among $ids of requests with the viewer (as requester or target), whole or as identity
+ * cards (PARTY_CARD).
+ */
+const PARTIES = statement(
+  'accessRequest.parties',
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE x = v
+   OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
+   OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
+`,
+  PARTY_CARD,
+);
+
+export interface NewAccessRequest {
+  id: string;
+  requesterId: string;
+  targetId: string;
+  scope: AccessScope;
+  products: string[];
+  message: string | null;
+  now: Date;
+  dueAt: Date;
+  actorUserId: string;
+}
+
+/** Why a send was refused. A target the requester may not name is refused first, as a missing one. */
+export type SendRefusal = { kind: 'target-not-found' } | { kind: 'already-open'; openId: string };
+
+/** A share that granting creates: scope, and the narrowing the target chose for it. */
+export interface ShareSpec {
+  id: string;
+  scope: 'SOURCING' | 'DISCLOSURES';
+  linkIds: string[] | null;
+  disclosureIds: string[] | null;
+}
+
+export type GrantRefusal = { notOwned: string[]; notDisclosed: string[] };
+
+export interface AccessRequestDetails {
+  events: AccessRequestEvent[];
+  shares: Share[];
+}
+
+/** One request's party as a transaction sees it (the viewer, the acting user, the instant). */
+export interface Actor {
+  viewer: string;
+  actorUserId: string;
+  now: Date;
+}
+
+/** The answer steps that run inside one write transaction (see `answer`). */
+export interface AnswerSteps {
+  /** The request locked, or null when it was not sent to the viewer's organization. */
+  request: AccessRequest | null;
+  decline(reason: string): Promise<AccessRequest>;
+  extend(dueAt: Date, reason: string): Promise<AccessRequest>;
+  /** `note`: what the target says with the grant, kept on the GRANTED event. */
+  grant(
+    shares: ShareSpec[],
+    expiresAt: Date | null,
+    note: string | null,
+  ): Promise<AccessRequest | GrantRefusal>;
+}
+
+const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'request', ACCESS_REQUEST.decode);
+
+export class AccessRequestRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Checks and creates the request in one statement; nothing is written when a check fails. */
+  async send(request: NewAccessRequest, context: QueryContext): Promise<AccessRequest | SendRefusal> {
+    const records = await this.executor.write(
+      SEND,
+      {
+        viewer: request.requesterId,
+        t: toNeo4jDateTime(request.now),
+        historical: false,
+        targetId: request.targetId,
+        id: request.id,
+        scope: request.scope,
+        products: request.products,
+        message: request.message,
+        dueAt: toNeo4jDateTime(request.dueAt),
+        actorUserId: request.actorUserId,
+      },
+      context,
+    );
+    const record = single(records, SEND);
+    if (!column(record, 'targetNamed', bool)) return { kind: 'target-not-found' };
+    const [openId] = column(record, 'openIds', list(text));
+    if (openId !== undefined) return { kind: 'already-open', openId };
+    return requestOf(record);
+  }
+
+  async find(viewer: string, id: string, context: QueryContext): Promise<AccessRequest | null> {
+    const [record] = await this.executor.read(FIND, { viewer, id }, context);
+    return record ? requestOf(record) : null;
+  }
+
+  async sent(viewer: string, status: AccessRequestStatus | null, context: QueryContext) {
+    return (await this.executor.read(SENT, { viewer, status }, context)).map(requestOf);
+  }
+
+  async received(viewer: string, status: AccessRequestStatus | null, context: QueryContext) {
+    return (await this.executor.read(RECEIVED, { viewer, status }, context)).map(requestOf);
+  }
+
+  /**
+   * Runs `decide` in one write transaction with request $id locked (null when it was not sent to the
+   * viewer's organization); what `decide` writes commits together, and a throw writes nothing.
+   */
+  answer<T>(actor: Actor, id: string, context: QueryContext, decide: (steps: AnswerSteps) => Promise<T>) {
+    return this.executor.writeTransaction('accessRequest.answer', context, async (tx) => {
+      const base = {
+        viewer: actor.viewer,
+        id,
+        t: toNeo4jDateTime(actor.now),
+        actorUserId: actor.actorUserId,
+      };
+      const [locked] = await tx.run(LOCK_RECEIVED, base);
+      const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
+      return decide({
+        request: locked ? requestOf(locked) : null,
+        decline: (reason) => one(tx.run(CLOSE, { ...base, status: 'DECLINED', reason })),
+        extend: (dueAt, reason) => one(tx.run(EXTEND, { ...base, dueAt: toNeo4jDateTime(dueAt), reason })),
+        grant: async (shares, expiresAt, note) => {
+          const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
+          const [record] = await tx.run(GRANT, {
+            ...base,
+            reason: note,
+            linkIds: shares.find((s) => s.scope === 'SOURCING')?.linkIds ?? null,
+            disclosureIds: shares.find((s) => s.scope === 'DISCLOSURES')?.disclosureIds ?? null,
+            shares: shares.map((s) => ({ ...s, expiresAt: expires })),
+          });
+          const notOwned = column(record!, 'notOwned', list(text));
+          const notDisclosed = column(record!, 'notDisclosed', list(text));
+          if (notOwned.length > 0 || notDisclosed.length > 0) return { notOwned, notDisclosed };
+          return requestOf(record!);
+        },
+      });
+    });
+  }
+
+  /**
+   * Withdraws request $id that the viewer's organization sent, if it is open: returns it as it now is
+   * with whether it changed, or null when the viewer did not send it.
+   */
+  withdraw(actor: Actor, id: string, context: QueryContext) {
+    return this.executor.writeTransaction('accessRequest.withdraw', context, async (tx) => {
+      const base = {
+        viewer: actor.viewer,
+        id,
+        t: toNeo4jDateTime(actor.now),
+        actorUserId: actor.actorUserId,
+      };
+      const [locked] = await tx.run(LOCK_SENT, base);
+      if (!locked) return null;
+      const request = requestOf(locked);
+      if (request.status !== 'OPEN') return { request, changed: false };
+      const [closed] = await tx.run(CLOSE, { ...base, status: 'WITHDRAWN', reason: null });
+      return { request: requestOf(closed!), changed: true };
+    });
+  }
+
+  async details(ids: readonly string[], context: QueryContext): Promise<Map<string, AccessRequestDetails>> {
+    const records = await this.executor.read(DETAILS, { ids }, context);
+    return new Map(
+      records.map((r) => [
+        column(r, 'id', text),
+        { events: column(r, 'events', list(EVENT.decode)), shares: column(r, 'shares', list(SHARE.decode)) },
+      ]),
+    );
+  }
+
+  async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(PARTIES, { ...scopeParams(scope), ids }, scope.context);
+    return records.map(partyOf);
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../../auth/policy.ts';
+import {
+  MAX_NOTE,
+  MAX_PRODUCT,
+  MAX_PRODUCTS,
+  SHARE_SCOPES_ASKED,
+  defaultDueAt,
+  extensionProblem,
+  type AccessRequest,
+  type AccessRequestStatus,
+  type AccessScope,
+} from '../../domain/access-requests.ts';
+import { badInput, notFound } from '../../domain/errors.ts';
+import { parseInstant } from '../../domain/instants.ts';
+import type { QueryContext } from '../../domain/viewer-scope.ts';
+import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
+
+const MAX_IDS = 10_000;
+const LISTED = 20;
+
+export interface RequestInput {
+  organizationId: string;
+  scope: AccessScope;
+  products: readonly string[] | null | undefined;
+  message: string | null | undefined;
+}
+
+export interface AnswerInput {
+  id: string;
+  decision: 'GRANT' | 'DECLINE' | 'EXTEND';
+  reason: string | null | undefined;
+  dueAt: string | null | undefined;
+  linkIds: readonly string[] | null | undefined;
+  disclosureIds: readonly string[] | null | undefined;
+  expiresAt: string | null | undefined;
+}
+
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+const quoted = (ids: readonly string[]) =>
+  ids
+    .slice(0, LISTED)
+    .map((id) => `'${id}'`)
+    .join(', ') + (ids.length > LISTED ? ` and ${ids.length - LISTED} more` : '');
+
+/** A note (message, reason): null when blank, refused when longer than MAX_NOTE. */
+function note(field: string, value: string | null | undefined): string | null {
+  if (!given(value) || value.trim() === '') return null;
+  if (value.length > MAX_NOTE) {
+    throw badInput(`${field} may be at most ${MAX_NOTE} characters, got ${value.length}`);
+  }
+  return value;
+}
+
+function products(value: readonly string[] | null | undefined): string[] {
+  const list = [...new Set(value ?? [])];
+  if (list.length > MAX_PRODUCTS) {
+    throw badInput(`products may list at most ${MAX_PRODUCTS} products, got ${list.length}`);
+  }
+  const bad = list.find((p) => p.trim() === '' || p.length > MAX_PRODUCT);
+  if (bad !== undefined) {
+    throw badInput(
+      `products must be non-blank names of at most ${MAX_PRODUCT} characters, got '${bad.slice(0, 80)}'`,
+    );
+  }
+  return list;
+}
+
+/** Ids that narrow a grant: null for "all", refused when empty or too many. */
+function narrowing(field: string, value: readonly string[] | null | undefined): string[] | null {
+  if (!given(value)) return null;
+  const ids = [...new Set(value)];
+  if (ids.length === 0) throw badInput(`${field} is empty: list what to share, or leave it out to share all`);
+  if (ids.length > MAX_IDS) throw badInput(`${field} may list at most ${MAX_IDS} ids, got ${ids.length}`);
+  return ids;
+}
+
+function instantArgument(field: string, value: string): Date {
+  const parsed = parseInstant(value);
+  if (parsed === null) throw badInput(`${field} is not an ISO 8601 date-time: '${value}'`);
+  return parsed;
+}
+
+/** Request-scoped use cases of access requests (contract section 9): validation, policy and errors. */
+export class AccessRequestService {
+  constructor(
+    private readonly requests: AccessRequestRepository,
+    private readonly viewer: Viewer,
+    private readonly now: Date,
+    private readonly context: QueryContext,
+  ) {}
+
+  private get actor() {
+    return { viewer: this.viewer.organizationId, actorUserId: this.viewer.userId, now: this.now };
+  }
+
+  async request(input: RequestInput): Promise<AccessRequest> {
+    const outcome = await this.requests.send(
+      {
+        id: `ar-${randomUUID()}`,
+        requesterId: this.viewer.organizationId,
+        targetId: input.organizationId,
+        scope: input.scope,
+        products: products(input.products),
+        message: note('message', input.message),
+        now: this.now,
+        dueAt: defaultDueAt(this.now),
+        actorUserId: this.viewer.userId,
+      },
+      this.context,
+    );
+    if ('id' in outcome) return outcome;
+    if (outcome.kind === 'target-not-found') throw notFound('Organization');
+    throw badInput(
+      `access request '${outcome.openId}' to ${input.organizationId} for ${input.scope} is still open: ` +
+        'withdraw it or wait for its answer before asking again',
+    );
+  }
+
+  async answer(input: AnswerInput): Promise<AccessRequest> {
+    const reason = note('reason', input.reason);
+    const grant = input.decision === 'GRANT';
+    for (const [field, value] of [
+      ['linkIds', input.linkIds],
+      ['disclosureIds', input.disclosureIds],
+      ['expiresAt', input.expiresAt],
+    ] as const) {
+      if (!grant && given(value)) throw badInput(`${field} belongs to a GRANT, not to ${input.decision}`);
+    }
+    if (input.decision !== 'EXTEND' && given(input.dueAt)) {
+      throw badInput(`dueAt belongs to an EXTEND, not to ${input.decision}`);
+    }
+    if (input.decision !== 'GRANT' && reason === null) {
+      throw badInput(`reason is required to ${input.decision === 'DECLINE' ? 'decline' : 'extend'}`);
+    }
+    const dueAt = given(input.dueAt) ? instantArgument('dueAt', input.dueAt) : null;
+    if (input.decision === 'EXTEND' && dueAt === null) throw badInput('dueAt is required to extend');
+    const linkIds = narrowing('linkIds', input.linkIds);
+    const disclosureIds = narrowing('disclosureIds', input.disclosureIds);
+    const expiresAt = given(input.expiresAt) ? instantArgument('expiresAt', input.expiresAt) : null;
+    if (expiresAt !== null && expiresAt <= this.now) {
+      throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
+    }
+
+    return this.requests.answer(this.actor, input.id, this.context, async (steps: AnswerSteps) => {
+      const request = steps.request;
+      if (request === null) throw notFound('Access request');
+      if (request.status !== 'OPEN') {
+        throw badInput(
+          `access request '${request.id}' is ${request.status}: only an OPEN request may be answered`,
+        );
+      }
+      if (input.decision === 'DECLINE') return steps.decline(reason!);
+      if (input.decision === 'EXTEND') {
+        if (request.extended) {
+          throw badInput(`access request '${request.id}' was already extended; a request is extended once`);
+        }
+        const problem = extensionProblem(
+          { sentAt: new Date(request.sentAt), dueAt: new Date(request.dueAt) },
+          dueAt!,
+        );
+        if (problem !== null) throw badInput(problem);
+        return steps.extend(dueAt!, reason!);
+      }
+      const asked = SHARE_SCOPES_ASKED[request.scope];
+      if (linkIds !== null && !asked.includes('SOURCING')) {
+        throw badInput(
+          `linkIds narrow a sourcing share; access request '${request.id}' asks for ${request.scope}`,
+        );
+      }
+      if (disclosureIds !== null && !asked.includes('DISCLOSURES')) {
+        throw badInput(
+          `disclosureIds narrow a disclosure share; access request '${request.id}' asks for ${request.scope}`,
+        );
+      }
+      const shares: ShareSpec[] = asked.map((scope) => ({
+        id: `s-${randomUUID()}`,
+        scope,
+        linkIds: scope === 'SOURCING' ? linkIds : null,
+        disclosureIds: scope === 'DISCLOSURES' ? disclosureIds : null,
+      }));
+      const outcome = await steps.grant(shares, expiresAt, reason);
+      if ('id' in outcome) return outcome;
+      const owner = this.viewer.organizationId;
+      const problems = [
+        ...(outcome.notOwned.length > 0
+          ? [
+              `linkIds must be links in which ${owner} is the customer; not so for ${quoted(outcome.notOwned)}`,
+            ]
+          : []),
+        ...(outcome.notDisclosed.length > 0
+          ? [
+              `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoted(outcome.notDisclosed)}`,
+            ]
+          : []),
+      ];
+      throw badInput(problems.join('; '));
+    });
+  }
+
+  async withdraw(id: string): Promise<AccessRequest> {
+    const outcome = await this.requests.withdraw(this.actor, id, this.context);
+    if (outcome === null) throw notFound('Access request');
+    if (!outcome.changed) {
+      throw badInput(
+        `access request '${id}' is ${outcome.request.status}: only an OPEN request may be withdrawn`,
+      );
+    }
+    return outcome.request;
+  }
+
+  find(id: string): Promise<AccessRequest | null> {
+    return this.requests.find(this.viewer.organizationId, id, this.context);
+  }
+
+  sent(status: AccessRequestStatus | null): Promise<AccessRequest[]> {
+    return this.requests.sent(this.viewer.organizationId, status, this.context);
+  }
+
+  received(status: AccessRequestStatus | null): Promise<AccessRequest[]> {
+    return this.requests.received(this.viewer.organizationId, status, this.context);
+  }
+}

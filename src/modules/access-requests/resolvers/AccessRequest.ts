@@ -1,0 +1,16 @@
+import type { AccessRequestResolvers } from '../../../../resolvers/types.ts';
+import { isOverdue } from '../../../domain/access-requests.ts';
+import type { AccessRequestsContext } from '../context.ts';
+import { required } from '../../organizations/required.ts';
+
+export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
+  requester: async ({ requesterId }, _args, { accessRequestLoaders }) =>
+    required(await accessRequestLoaders.parties.load(requesterId)),
+  target: async ({ targetId }, _args, { accessRequestLoaders }) =>
+    required(await accessRequestLoaders.parties.load(targetId)),
+  overdue: (request, _args, { instant }) => isOverdue(request, instant),
+  shares: async ({ id }, _args, { accessRequestLoaders }) =>
+    (await accessRequestLoaders.details.load(id)).shares,
+  events: async ({ id }, _args, { accessRequestLoaders }) =>
+    (await accessRequestLoaders.details.load(id)).events,
+};

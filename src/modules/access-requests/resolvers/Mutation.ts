@@ -1,0 +1,23 @@
+import type { MutationResolvers } from '../../../../resolvers/types.ts';
+import type { AccessRequestsContext } from '../context.ts';
+
+export const Mutation: MutationResolvers<AccessRequestsContext> = {
+  requestAccess: (_parent, args, { accessRequests }) =>
+    accessRequests.request({
+      organizationId: args.organizationId,
+      scope: args.scope,
+      products: args.products,
+      message: args.message,
+    }),
+  answerAccessRequest: (_parent, args, { accessRequests }) =>
+    accessRequests.answer({
+      id: args.id,
+      decision: args.decision,
+      reason: args.reason,
+      dueAt: args.dueAt,
+      linkIds: args.linkIds,
+      disclosureIds: args.disclosureIds,
+      expiresAt: args.expiresAt,
+    }),
+  withdrawAccessRequest: (_parent, { id }, { accessRequests }) => accessRequests.withdraw(id),
+};

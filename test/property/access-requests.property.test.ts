@@ -1,0 +1,312 @@
+// Property: on random graphs (shares partial, expired and revoked; links ended; disclosures published
+// and withdrawn) and random sequences of requests, answers, withdrawals and passing time, the API keeps
+// contract section 9 exactly as the reference model does (test/support/access-request-model.ts):
+// targets inside and outside the requester's reach (hidden = missing), one open request per scope,
+// grants that widen what the requester may look up, extension limits, overdue, who sees what.
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import {
+  AccessRequestModel,
+  type ModelDisclosure,
+  type ModelRequest,
+  type Outcome,
+  type Scope,
+  type Status,
+} from '../support/access-request-model.ts';
+import { accessRequestClient, type RequestAnswer } from '../support/access-requests.ts';
+import { codes, type GraphQLResponse } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
+import { useApi } from '../support/harness.ts';
+
+const t = useApi();
+const DAY = 86_400_000;
+const PAST = ['2001-01-01', '2020-03-01'];
+const FUTURE = ['2999-01-01'];
+const SCOPES: Scope[] = ['SOURCING', 'DISCLOSURES', 'BOTH'];
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
+
+const op = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('ask' as const),
+      viewer: fc.nat(),
+      target: fc.nat(),
+      scope: fc.constantFrom(...SCOPES),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      request: fc.nat(),
+      asTarget: fc.boolean(),
+      decision: fc.constantFrom('GRANT', 'DECLINE', 'EXTEND'),
+      // Days after sending; 'cap' is exactly two calendar months, 'past-cap' a millisecond later.
+      dueAt: fc.constantFrom<number | 'cap' | 'past-cap'>(10, 21, 22, 45, 'cap', 'past-cap'),
+      links: fc.constantFrom('all', 'own', 'foreign'),
+      disclosures: fc.constantFrom('all', 'own', 'withdrawn', 'foreign'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('withdraw' as const),
+      request: fc.nat(),
+      asRequester: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('age' as const),
+      request: fc.nat(),
+      days: fc.constantFrom(10, 22, 40),
+    }),
+  },
+);
+
+const scenario = fc
+  .integer({ min: 2, max: 6 })
+  .chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `o${i}`);
+    const org = fc.constantFrom(...ids);
+    return fc.record({
+      ids: fc.constant(ids),
+      links: fc.array(
+        fc
+          .record({ supplier: org, customer: org, validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)) })
+          .filter((l) => l.supplier !== l.customer),
+        { maxLength: 10 },
+      ),
+      shares: fc.array(
+        fc.record({
+          owner: org,
+          recipient: org,
+          whole: fc.boolean(),
+          pick: fc.nat(),
+          expiresAt: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+          revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 4 }),
+        }),
+        { maxLength: 6 },
+      ),
+      disclosures: fc.array(fc.record({ owner: org, withdrawn: fc.boolean() }), { maxLength: 5 }),
+      ops: fc.array(op, { minLength: 3, maxLength: 10 }),
+    });
+  })
+  .map(({ ids, links, shares, disclosures, ops }) => {
+    const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
+    const shareRecords: ShareRecord[] = shares
+      .filter((s) => s.owner !== s.recipient)
+      .map((s, i) => {
+        const own = linkRecords.filter((l) => l.customer === s.owner);
+        const picked = own[s.pick % Math.max(own.length, 1)];
+        return {
+          id: `s${i}`,
+          owner: s.owner,
+          recipient: s.recipient,
+          linkIds: s.whole || picked === undefined ? null : [picked.id],
+          expiresAt: s.expiresAt,
+          revokedAt: s.revokedAt,
+        };
+      });
+    const file: TiersightFile = {
+      format: 'tiersight/v1',
+      organizations: ids.map((id) => ({ id, name: id, type: 'MANUFACTURER', country: 'SE' })),
+      links: linkRecords,
+      shares: shareRecords,
+      risks: [],
+    };
+    const published: ModelDisclosure[] = disclosures.map((d, i) => ({ id: `d${i}`, ...d }));
+    return { ids, file, published, ops };
+  });
+
+/** Two calendar months after `sent`, computed the way a person reads a calendar. */
+function calendarCap(sent: Date): Date {
+  const cap = new Date(sent);
+  const day = cap.getUTCDate();
+  cap.setUTCDate(1);
+  cap.setUTCMonth(cap.getUTCMonth() + 2);
+  const lastDay = new Date(Date.UTC(cap.getUTCFullYear(), cap.getUTCMonth() + 1, 0)).getUTCDate();
+  cap.setUTCDate(Math.min(day, lastDay));
+  return cap;
+}
+
+const outcomeOf = (response: GraphQLResponse): Outcome | string => {
+  if (!response.errors) return 'OK';
+  const [code] = codes(response);
+  return code ?? 'NO CODE';
+};
+
+/** The fields compared between the API and the model. */
+const shapeOfApi = (r: RequestAnswer, indexOf: Map<string, number>) => ({
+  index: indexOf.get(r.id),
+  requester: r.requester.id,
+  target: r.target.id,
+  scope: r.scope,
+  status: r.status,
+  overdue: r.overdue,
+  sentAt: r.sentAt,
+  dueAt: r.dueAt,
+  shares: r.shares.map((s) => `${s.owner.id}>${s.recipient.id}`).sort(),
+  events: r.events.map((e) => e.action),
+});
+const shapeOfModel = (r: ModelRequest, model: AccessRequestModel, now: Date) => ({
+  index: r.index,
+  requester: r.requester,
+  target: r.target,
+  scope: r.scope,
+  status: r.status,
+  overdue: model.overdue(r, now),
+  sentAt: r.sentAt.toISOString(),
+  dueAt: r.dueAt.toISOString(),
+  shares: r.shares.map(() => `${r.target}>${r.requester}`).sort(),
+  events: r.events,
+});
+
+const LISTS = `query($status: AccessRequestStatus) {
+  sent: accessRequestsSent(status: $status) { ...R } received: accessRequestsReceived(status: $status) { ...R } }
+fragment R on AccessRequest { id requester { id } target { id } scope status overdue sentAt dueAt
+  shares { owner { id } recipient { id } } events { action } }`;
+
+it('access requests match the reference model of section 9', { timeout: 900_000 }, async () => {
+  const client = accessRequestClient(t.api);
+  let runs = 0;
+  // How often each step ended how: the generator must reach every branch of the rules.
+  const tally = new Map<string, number>();
+  const seen = (step: string, outcome: Outcome) =>
+    tally.set(`${step} ${outcome}`, (tally.get(`${step} ${outcome}`) ?? 0) + 1);
+  await fc.assert(
+    fc.asyncProperty(scenario, fc.constantFrom<Status | null>(null, 'OPEN', 'GRANTED'), async (s, status) => {
+      runs++;
+      const { ids, file, published, ops } = s;
+      await loadGraph(t.db, file);
+      await t.db.driver.executeQuery(
+        `UNWIND $rows AS row
+         MATCH (o:Organization {id: row.owner})
+         CREATE (o)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: 'SELF_ASSESSMENT', version: 1,
+                 publishedAt: datetime(), withdrawnAt: CASE WHEN row.withdrawn THEN datetime() END})-[:ABOUT]->(o)`,
+        { rows: published },
+      );
+      const model = new AccessRequestModel(structuredClone(file), published);
+      const apiIds: string[] = [];
+
+      for (const step of ops) {
+        const request =
+          model.requests[step.kind === 'ask' ? 0 : step.request % Math.max(model.requests.length, 1)];
+        if (step.kind === 'ask') {
+          const viewer = ids[step.viewer % ids.length]!;
+          const target = ids[step.target % ids.length]!;
+          const response = await client.ask(viewer, target, step.scope);
+          const sentAt = response.errors
+            ? new Date()
+            : new Date((response.data!['requestAccess'] as RequestAnswer).sentAt);
+          const expected = model.request(viewer, target, step.scope, sentAt);
+          seen('ask', expected);
+          expect(outcomeOf(response), `ask ${viewer} -> ${target} ${step.scope}`).toBe(expected);
+          if (expected === 'OK') apiIds.push((response.data!['requestAccess'] as RequestAnswer).id);
+          continue;
+        }
+        if (request === undefined) continue;
+        const id = apiIds[request.index]!;
+        if (step.kind === 'age') {
+          await t.db.driver.executeQuery(
+            `MATCH (r:AccessRequest {id: $id})
+             SET r.sentAt = r.sentAt - duration({days: $days}), r.dueAt = r.dueAt - duration({days: $days})`,
+            { id, days: step.days },
+          );
+          model.age(request.index, step.days);
+          continue;
+        }
+        if (step.kind === 'withdraw') {
+          const viewer = step.asRequester ? request.requester : request.target;
+          const response = await client.withdraw(viewer, id);
+          const expected = model.withdraw(viewer, request.index);
+          seen('withdraw', expected);
+          expect(outcomeOf(response), `withdraw by ${viewer}`).toBe(expected);
+          continue;
+        }
+        const viewer = step.asTarget ? request.target : request.requester;
+        if (step.decision === 'DECLINE') {
+          const response = await client.answer(viewer, id, 'DECLINE', { reason: 'declined' });
+          const expected = model.decline(viewer, request.index);
+          seen('decline', expected);
+          expect(outcomeOf(response), `decline by ${viewer}`).toBe(expected);
+        } else if (step.decision === 'EXTEND') {
+          const cap = calendarCap(request.sentAt);
+          const dueAt =
+            step.dueAt === 'cap'
+              ? cap
+              : step.dueAt === 'past-cap'
+                ? new Date(cap.getTime() + 1)
+                : new Date(request.sentAt.getTime() + step.dueAt * DAY);
+          const response = await client.answer(viewer, id, 'EXTEND', {
+            dueAt: dueAt.toISOString(),
+            reason: 'extended',
+          });
+          const expected = model.extend(viewer, request.index, dueAt);
+          seen('extend', expected);
+          expect(outcomeOf(response), `extend by ${viewer} to ${dueAt.toISOString()}`).toBe(expected);
+        } else {
+          const ownLinks = file.links.filter((l) => l.customer === viewer).map((l) => l.id);
+          const ownDisclosures = published.filter((d) => d.owner === viewer);
+          const args = {
+            ...(step.links === 'own' && ownLinks.length > 0 ? { linkIds: ownLinks.slice(0, 2) } : {}),
+            ...(step.links === 'foreign' ? { linkIds: [...ownLinks.slice(0, 1), 'no-such-link'] } : {}),
+            ...(step.disclosures === 'own' && ownDisclosures.some((d) => !d.withdrawn)
+              ? { disclosureIds: ownDisclosures.filter((d) => !d.withdrawn).map((d) => d.id) }
+              : {}),
+            ...(step.disclosures === 'withdrawn' && ownDisclosures.some((d) => d.withdrawn)
+              ? { disclosureIds: ownDisclosures.map((d) => d.id) }
+              : {}),
+            ...(step.disclosures === 'foreign' && published.some((d) => d.owner !== viewer)
+              ? { disclosureIds: published.filter((d) => d.owner !== viewer).map((d) => d.id) }
+              : {}),
+          };
+          const response = await client.answer(viewer, id, 'GRANT', args);
+          const expected = model.grant(viewer, request.index, args, new Date());
+          seen('grant', expected);
+          expect(outcomeOf(response), `grant by ${viewer} ${JSON.stringify(args)}`).toBe(expected);
+        }
+      }
+
+      const indexOf = new Map(apiIds.map((id, i) => [id, i]));
+      const lookups = apiIds.map((id, i) => `r${i}: accessRequest(id: "${id}") { id }`).join(' ');
+      for (const viewer of ids) {
+        const response = await t.api.query(viewer, LISTS, { status });
+        expect(response.errors).toBeUndefined();
+        const now = new Date();
+        const sent = response.data!['sent'] as RequestAnswer[];
+        const received = response.data!['received'] as RequestAnswer[];
+        expect(sent.map((r) => shapeOfApi(r, indexOf))).toEqual(
+          model.sent(viewer, status).map((r) => shapeOfModel(r, model, now)),
+        );
+        expect(received.map((r) => shapeOfApi(r, indexOf))).toEqual(
+          model.received(viewer, status).map((r) => shapeOfModel(r, model, now)),
+        );
+        // Grants are in effect at once: what the viewer may look up follows the shares they created
+        // (a disclosure share makes its owner a root and discloses no link).
+        const orgLookups = ids.map((id, i) => `o${i}: organization(id: "${id}") { id }`).join(' ');
+        const lookedUp = await t.api.query(viewer, `{ ${orgLookups} }`);
+        expect(
+          ids.filter((_, i) => lookedUp.data![`o${i}`] !== null),
+          `${viewer} may look up`,
+        ).toEqual(ids.filter((id) => model.mayLookUp(viewer, id, new Date())));
+        if (apiIds.length > 0) {
+          const one = await t.api.query(viewer, `{ ${lookups} }`);
+          expect(apiIds.map((_, i) => one.data![`r${i}`] !== null)).toEqual(
+            apiIds.map((_, i) => model.sees(viewer, i)),
+          );
+        }
+      }
+    }),
+    { numRuns: 150 },
+  );
+  expect(runs).toBeGreaterThanOrEqual(150);
+  for (const step of ['ask', 'grant', 'extend', 'decline', 'withdraw']) {
+    for (const outcome of ['OK', 'NOT_FOUND', 'BAD_USER_INPUT'] as const) {
+      expect(tally.get(`${step} ${outcome}`) ?? 0, `${step} ${outcome}`).toBeGreaterThan(0);
+    }
+  }
+});

@@ -1,0 +1,201 @@
+// A direct transcription of contract section 9 (access requests) and the decisions of
+// docs/specification.md, over the rule-5 reference model: the oracle that the property tests compare
+// the API with. Plain loops and no shared code with src/ beyond the visibility oracle, so that a rule
+// misread in the service is not misread here as well.
+import type { ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import { ReferenceModel } from './reference-model.ts';
+
+export type Scope = 'SOURCING' | 'DISCLOSURES' | 'BOTH';
+export type Status = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
+export type Outcome = 'OK' | 'NOT_FOUND' | 'BAD_USER_INPUT';
+
+export interface ModelRequest {
+  /** Its place in the order of creation (the API's ids are random). */
+  index: number;
+  requester: string;
+  target: string;
+  scope: Scope;
+  sentAt: Date;
+  dueAt: Date;
+  extended: boolean;
+  status: Status;
+  reason: string | null;
+  /** The scopes of the shares a grant created. */
+  shares: ('SOURCING' | 'DISCLOSURES')[];
+  events: string[];
+}
+
+export interface ModelDisclosure {
+  id: string;
+  owner: string;
+  withdrawn: boolean;
+}
+
+export interface GrantArguments {
+  linkIds?: string[];
+  disclosureIds?: string[];
+}
+
+const DAY = 86_400_000;
+
+/** Two calendar months after `sent` (UTC), on the month's last day when it is shorter. */
+function twoMonthsAfter(sent: Date): Date {
+  const y = sent.getUTCFullYear();
+  const m = sent.getUTCMonth() + 2;
+  const daysInMonth = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(
+    Date.UTC(
+      y,
+      m,
+      Math.min(sent.getUTCDate(), daysInMonth),
+      sent.getUTCHours(),
+      sent.getUTCMinutes(),
+      sent.getUTCSeconds(),
+      sent.getUTCMilliseconds(),
+    ),
+  );
+}
+
+export class AccessRequestModel {
+  readonly requests: ModelRequest[] = [];
+  private readonly visibility: ReferenceModel;
+
+  /** `file` gains the shares that grants create, so that visibility follows them. */
+  constructor(
+    private readonly file: TiersightFile,
+    private readonly disclosures: ModelDisclosure[],
+  ) {
+    this.visibility = new ReferenceModel(file, new Date(0));
+  }
+
+  /** Rule 5 over the graph with the shares that grants created. */
+  mayLookUp(viewer: string, id: string, now: Date): boolean {
+    return this.visibility.visible(viewer, id, { t: now, historical: false });
+  }
+
+  request(viewer: string, target: string, scope: Scope, sentAt: Date): Outcome {
+    if (target === viewer || !this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
+    if (this.openOf(viewer, target, scope) !== undefined) return 'BAD_USER_INPUT';
+    this.requests.push({
+      index: this.requests.length,
+      requester: viewer,
+      target,
+      scope,
+      sentAt,
+      dueAt: new Date(sentAt.getTime() + 21 * DAY),
+      extended: false,
+      status: 'OPEN',
+      reason: null,
+      shares: [],
+      events: ['SENT'],
+    });
+    return 'OK';
+  }
+
+  openOf(requester: string, target: string, scope: Scope): ModelRequest | undefined {
+    return this.requests.find(
+      (r) => r.requester === requester && r.target === target && r.scope === scope && r.status === 'OPEN',
+    );
+  }
+
+  /** Only the target answers; the reason is given for DECLINE and EXTEND. */
+  decline(viewer: string, index: number): Outcome {
+    const r = this.requests[index]!;
+    if (r.target !== viewer) return 'NOT_FOUND';
+    if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
+    Object.assign(r, { status: 'DECLINED', reason: 'declined' });
+    r.events.push('DECLINED');
+    return 'OK';
+  }
+
+  extend(viewer: string, index: number, dueAt: Date): Outcome {
+    const r = this.requests[index]!;
+    if (r.target !== viewer) return 'NOT_FOUND';
+    if (r.status !== 'OPEN' || r.extended) return 'BAD_USER_INPUT';
+    if (!(dueAt > r.dueAt) || dueAt > twoMonthsAfter(r.sentAt)) return 'BAD_USER_INPUT';
+    Object.assign(r, { dueAt, extended: true, reason: 'extended' });
+    r.events.push('EXTENDED');
+    return 'OK';
+  }
+
+  grant(viewer: string, index: number, args: GrantArguments, now: Date): Outcome {
+    const r = this.requests[index]!;
+    if (r.target !== viewer) return 'NOT_FOUND';
+    if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
+    const sourcing = r.scope !== 'DISCLOSURES';
+    const disclosing = r.scope !== 'SOURCING';
+    if (args.linkIds && !sourcing) return 'BAD_USER_INPUT';
+    if (args.disclosureIds && !disclosing) return 'BAD_USER_INPUT';
+    const own = (linkId: string) => this.file.links.some((l) => l.id === linkId && l.customer === viewer);
+    if (args.linkIds && !args.linkIds.every(own)) return 'BAD_USER_INPUT';
+    const published = (id: string) =>
+      this.disclosures.some((d) => d.id === id && d.owner === viewer && !d.withdrawn);
+    if (args.disclosureIds && !args.disclosureIds.every(published)) return 'BAD_USER_INPUT';
+    r.status = 'GRANTED';
+    r.events.push('GRANTED');
+    const share = (suffix: string, linkIds: string[] | null): ShareRecord => ({
+      id: `grant-${index}-${suffix}`,
+      owner: r.target,
+      recipient: r.requester,
+      linkIds,
+      createdAt: now.toISOString(),
+    });
+    if (sourcing) {
+      r.shares.push('SOURCING');
+      this.file.shares.push(share('sourcing', args.linkIds ?? null));
+    }
+    if (disclosing) {
+      r.shares.push('DISCLOSURES');
+      // A disclosure share makes its owner a root of the recipient (rule 2) and discloses no link
+      // (rules 1 and 7): a share that covers no link.
+      this.file.shares.push(share('disclosures', []));
+    }
+    return 'OK';
+  }
+
+  /** Only the requester withdraws, and only an open request. */
+  withdraw(viewer: string, index: number): Outcome {
+    const r = this.requests[index]!;
+    if (r.requester !== viewer) return 'NOT_FOUND';
+    if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
+    r.status = 'WITHDRAWN';
+    r.events.push('WITHDRAWN');
+    return 'OK';
+  }
+
+  /** Moves a request's clock `days` into the past (sentAt and dueAt), as the test does in the graph. */
+  age(index: number, days: number): void {
+    const r = this.requests[index]!;
+    r.sentAt = new Date(r.sentAt.getTime() - days * DAY);
+    r.dueAt = new Date(r.dueAt.getTime() - days * DAY);
+  }
+
+  overdue(r: ModelRequest, now: Date): boolean {
+    return r.status === 'OPEN' && r.dueAt < now;
+  }
+
+  /** What `accessRequest(id)` shows `viewer`: the request to its parties, nothing to anybody else. */
+  sees(viewer: string, index: number): boolean {
+    const r = this.requests[index]!;
+    return r.requester === viewer || r.target === viewer;
+  }
+
+  sent(viewer: string, status: Status | null): ModelRequest[] {
+    return this.requests
+      .filter((r) => r.requester === viewer && (status === null || r.status === status))
+      .sort((a, b) => b.sentAt.getTime() - a.sentAt.getTime() || b.index - a.index);
+  }
+
+  received(viewer: string, status: Status | null): ModelRequest[] {
+    const open = (r: ModelRequest) => (r.status === 'OPEN' ? 0 : 1);
+    return this.requests
+      .filter((r) => r.target === viewer && (status === null || r.status === status))
+      .sort(
+        (a, b) =>
+          open(a) - open(b) ||
+          (open(a) === 0 ? a.dueAt.getTime() - b.dueAt.getTime() : 0) ||
+          b.sentAt.getTime() - a.sentAt.getTime() ||
+          b.index - a.index,
+      );
+  }
+}
