@@ -99,7 +99,9 @@ export class AccessRequestModel {
   }
 
   /** Only the target answers; the reason is given for DECLINE and EXTEND. */
-  decline(viewer: string, index: number): Outcome {
+  /** `withReason` false: no reason given, refused before the request is looked up. */
+  decline(viewer: string, index: number, withReason: boolean): Outcome {
+    if (!withReason) return 'BAD_USER_INPUT';
     const r = this.requests[index]!;
     if (r.target !== viewer) return 'NOT_FOUND';
     if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
