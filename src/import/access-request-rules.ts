@@ -121,9 +121,20 @@ export interface RequestProblem {
 /** The ends of shares, as the file or the database has them. */
 export type ShareEnds = Map<string, { owner: string; recipient: string }>;
 
+/** What at most one OPEN request may have at a time (contract section 9). */
+export interface RequestTriple {
+  requester: string;
+  target: string;
+  scope: string;
+}
+
+/** The key of a triple in ExistingGraph.openAccessRequests. */
+export const tripleKey = (t: RequestTriple) => JSON.stringify([t.requester, t.target, t.scope]);
+
 /** The cross-record rules of `accessRequests`, fed one checked record at a time. */
 export class AccessRequestIndex {
-  private readonly open = new Map<string, { index: number; id: string }>();
+  private readonly open = new Map<string, { index: number; id: string; triple: RequestTriple }>();
+  private readonly ids = new Set<string>();
   private readonly pendingShares: {
     index: number;
     id: string;
@@ -136,8 +147,10 @@ export class AccessRequestIndex {
   readonly problems: RequestProblem[] = [];
 
   add(index: number, record: AccessRequestRecord): void {
+    this.ids.add(record.id);
     if ((record.status ?? 'OPEN') === 'OPEN') {
-      const key = JSON.stringify([record.requester, record.target, record.scope]);
+      const triple = { requester: record.requester, target: record.target, scope: record.scope };
+      const key = tripleKey(triple);
       const first = this.open.get(key);
       if (first !== undefined) {
         this.problems.push({
@@ -145,7 +158,7 @@ export class AccessRequestIndex {
           id: record.id,
           message: `accessRequests[${first.index}] ('${first.id}') is already an OPEN request of ${record.requester} to ${record.target} for ${record.scope}: at most one may be open`,
         });
-      } else this.open.set(key, { index, id: record.id });
+      } else this.open.set(key, { index, id: record.id, triple });
     }
     for (const shareId of record.shareIds ?? []) {
       this.pendingShares.push({
@@ -156,6 +169,29 @@ export class AccessRequestIndex {
         recipient: record.requester,
       });
     }
+  }
+
+  /** The triples the file's OPEN requests hold, to look up among the database's open requests. */
+  openTriples(): RequestTriple[] {
+    return [...this.open.values()].map((o) => o.triple);
+  }
+
+  /**
+   * An OPEN request of the file whose triple the database already holds open under another id, which
+   * the file does not carry (a request the file carries gets the file's status, so the file decides).
+   */
+  collisions(openInDatabase: Map<string, string>): RequestProblem[] {
+    const problems: RequestProblem[] = [];
+    for (const { index, id, triple } of this.open.values()) {
+      const other = openInDatabase.get(tripleKey(triple));
+      if (other === undefined || other === id || this.ids.has(other)) continue;
+      problems.push({
+        index,
+        id,
+        message: `access request '${other}' in the database is already an OPEN request of ${triple.requester} to ${triple.target} for ${triple.scope}: at most one may be open`,
+      });
+    }
+    return problems;
   }
 
   /** Share ids the file does not define, to look up in the database. */

@@ -22,7 +22,7 @@ import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
-import type { ShareEnds } from './access-request-rules.ts';
+import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
 const upsertOrganizations = statement(
   'import.upsertOrganizations',
@@ -187,6 +187,14 @@ const disclosureOwners = statement(
   cypher`UNWIND $ids AS id
    MATCH (owner:Organization)-[:PUBLISHED]->(:Disclosure {id: id})
    RETURN id, owner.id AS owner`,
+);
+const openAccessRequests = statement(
+  'import.existingOpenAccessRequests',
+  cypher`UNWIND $triples AS triple
+   MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
+         -[:OF]->(:Organization {id: triple.target})
+   WHERE r.scope = triple.scope
+   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id`,
 );
 const countData = statement('import.hasData', cypher`MATCH (o:Organization) RETURN count(o) > 0 AS hasData`);
 
@@ -395,6 +403,24 @@ export class ImportRepository implements ExistingGraph {
     for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(disclosureOwners, { ids: ids.slice(i, i + LOOKUP_BATCH) });
       for (const r of records) found.set(column(r, 'id', text), column(r, 'owner', text));
+    }
+    return found;
+  }
+
+  async openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < triples.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(openAccessRequests, {
+        triples: triples.slice(i, i + LOOKUP_BATCH),
+      });
+      for (const r of records) {
+        const triple = {
+          requester: column(r, 'requester', text),
+          target: column(r, 'target', text),
+          scope: column(r, 'scope', text),
+        };
+        found.set(tripleKey(triple), column(r, 'id', text));
+      }
     }
     return found;
   }

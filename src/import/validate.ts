@@ -19,7 +19,12 @@ import {
 } from './record-rules.ts';
 import { checkDisclosure } from './disclosure-rules.ts';
 import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
-import { AccessRequestIndex, checkAccessRequest, type ShareEnds } from './access-request-rules.ts';
+import {
+  AccessRequestIndex,
+  checkAccessRequest,
+  type RequestTriple,
+  type ShareEnds,
+} from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 
 export interface Problem {
@@ -46,6 +51,8 @@ export interface ExistingGraph {
   linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>>;
   /** Disclosure id -> id of its owner, for the ids that exist. */
   disclosureOwners(ids: string[]): Promise<Map<string, string>>;
+  /** tripleKey -> id of the OPEN access request that holds it, for the triples that have one. */
+  openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>>;
 }
 
 /** The key of a (supplier, customer) pair in ExistingGraph.linkedPairs. */
@@ -197,9 +204,15 @@ class FileIndex {
     const unresolvedShares = this.requestRules.unresolvedShares(this.shareEnds);
     const knownShares =
       existing && unresolvedShares.length > 0 ? await existing.shareEnds(unresolvedShares) : new Map();
+    const openTriples = this.requestRules.openTriples();
+    const openInDatabase =
+      existing && openTriples.length > 0
+        ? await existing.openAccessRequests(openTriples)
+        : new Map<string, string>();
     const requestProblems = [
       ...this.requestRules.problems,
       ...this.requestRules.resolve(this.shareEnds, knownShares, existing !== null),
+      ...this.requestRules.collisions(openInDatabase),
     ];
     for (const problem of requestProblems) this.report({ section: 'accessRequests', ...problem });
     const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));

@@ -107,6 +107,27 @@ describe('a bad access request record', () => {
 
 const index = (line: string) => Number(/\[(\d+)\]/.exec(line)![1]);
 
+describe('an OPEN request the database already holds open under another id', () => {
+  it('is refused, naming the open one, and nothing is written; the same id imports again', async () => {
+    const first = await importDocument({ ...base(), accessRequests: [request()] }, true);
+    expect(first.ok, first.validation.problems.map(formatProblem).join('\n')).toBe(true);
+    const before = await dumpGraph(db.driver);
+    const outcome = await importDocument({
+      format: 'tiersight/v1',
+      accessRequests: [request({ id: 'ar-again' }), request({ id: 'ar-other-scope', scope: 'BOTH' })],
+    });
+    expect(outcome.validation.problems.map(formatProblem)).toEqual([
+      `accessRequests[0] (id 'ar-again'): access request 'ar-1' in the database is already an OPEN request of buyer to reseller for SOURCING: at most one may be open`,
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+    const same = await importDocument({
+      format: 'tiersight/v1',
+      accessRequests: [request({ message: 'still waiting' })],
+    });
+    expect(same.ok, same.validation.problems.map(formatProblem).join('\n')).toBe(true);
+  });
+});
+
 describe('a good access request record', () => {
   it('gets the default due date and the trail an import records, and imports twice to the same graph', async () => {
     const document = {

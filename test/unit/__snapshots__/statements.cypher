@@ -899,6 +899,13 @@ UNWIND $pairs AS pair
    MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
    RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer
 
+// ---- import.existingOpenAccessRequests
+UNWIND $triples AS triple
+   MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
+         -[:OF]->(:Organization {id: triple.target})
+   WHERE r.scope = triple.scope
+   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id
+
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 
