@@ -6,22 +6,15 @@ import { parseInstant } from './instants.ts';
 import {
   KINDS_WITH_ACTIONS,
   type ActionStatus,
+  type DisclosureActionRecord,
   type DisclosureKind,
+  type DisclosureVersionRecord,
   type Severity,
   type Verification,
 } from './format.ts';
 
-/** A corrective action as stored (instants as ISO 8601 text). */
-export interface StoredAction {
-  id: string;
-  finding: string;
-  severity: Severity;
-  action: string;
-  dueAt: string;
-  status: ActionStatus;
-  verification: Verification | null;
-  closedAt: string | null;
-}
+/** A corrective action as stored (instants as ISO 8601 text): what the bulk format carries. */
+export type StoredAction = DisclosureActionRecord;
 
 /** A corrective action as shown at an instant. */
 export interface CorrectiveAction extends StoredAction {
@@ -29,19 +22,8 @@ export interface CorrectiveAction extends StoredAction {
   overdue: boolean;
 }
 
-/** What a version says, whoever recorded it. */
-export interface DisclosureContent {
-  title: string;
-  summary: string | null;
-  issuer: string | null;
-  standard: string | null;
-  products: string[];
-  issuedAt: string;
-  validUntil: string | null;
-  documentUrl: string | null;
-  documentSha256: string | null;
-  actions: StoredAction[];
-}
+/** What a version says, whoever recorded it: a bulk-format version without its recording. */
+export type DisclosureContent = Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>;
 
 export interface StoredVersion extends DisclosureContent {
   version: number;
