@@ -152,6 +152,18 @@ describe('mergeOrganizations', () => {
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
   });
 
+  it('resolves an old id named by a mutation: a share to the merged record goes to the kept one', async () => {
+    expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
+    const shared = await t.api.query(
+      'reseller',
+      'mutation { shareSourcing(recipientId: "brand-dup", linkIds: ["brand>reseller"]) { recipient { id } } }',
+      {},
+      ['supplier_admin'],
+    );
+    expect(shared.errors).toBeUndefined();
+    expect(shared.data).toEqual({ shareSourcing: { recipient: { id: 'brand' } } });
+  });
+
   it('resolves chains of merges: A into B, then B into C', async () => {
     expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
     const second = await merge('brand-c', 'brand');

@@ -194,6 +194,6 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
         }
       }
     }),
-    { numRuns: 40 },
+    { numRuns: 30 },
   );
 });

@@ -30,16 +30,13 @@ export function createOrganizationLoaders(
   merged: MergedIdRepository,
   scope: ViewerScope,
 ): OrganizationLoaders {
-  const kept = new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
-    maxBatchSize: 1_000,
-  });
-  return {
+  const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
     }),
     visible: new DataLoader(
       async (ids) => {
-        const asked = await Promise.all(ids.map((id) => kept.load(id)));
+        const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
         const found = await organizations.visibleOrganizations(scope, [...new Set(asked)]);
         return inKeyOrder(asked, found);
       },
@@ -47,12 +44,15 @@ export function createOrganizationLoaders(
         maxBatchSize: 1_000,
       },
     ),
-    kept,
+    kept: new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
+      maxBatchSize: 1_000,
+    }),
     risks: new DataLoader((keys) => organizations.risksByOrganization(keys, scope.context), {
       maxBatchSize: 5_000,
       cacheKeyFn: ({ organizationId, asOf }) => `${organizationId}@${asOf?.toISOString() ?? 'now'}`,
     }),
   };
+  return loaders;
 }
 
 /**
