@@ -1,5 +1,6 @@
-// mergeOrganizations: one write transaction of four statements (check and lock, freeze, move, record),
-// so that a refused merge writes nothing and two merges of the same records run one after the other.
+// mergeOrganizations: one write transaction of five statements (check and lock, freeze, move, rename
+// the actors of audit events, record), so that a refused merge writes nothing and two merges of the
+// same records run one after the other.
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
 import { bool, column, integer, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
