@@ -1,9 +1,17 @@
 // mergeOrganizations (issue 13): a platform_admin merges a duplicate record; everything of it moves to
 // the kept one, the old id resolves to the kept one under the kept one's visibility, nobody sees more
 // than before, and a refused merge writes nothing.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { exportGraph } from '../../src/export/export-graph.ts';
+import { ExportRepository } from '../../src/export/export-repository.ts';
+import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { fileSource } from '../../src/import/read-records.ts';
 import { codes } from '../support/api.ts';
-import { countAll, loadGraph } from '../support/database.ts';
+import { countAll, loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
@@ -150,6 +158,43 @@ describe('mergeOrganizations', () => {
     const missing = await t.api.query('stranger', CHAIN, { rootId: 'no-such-org' });
     expect(hidden).toEqual(missing);
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
+  });
+
+  it('freezes a whole share of a record without sourcing to no links, which an export carries over', async () => {
+    // The reseller's record "reseller-dup" has no suppliers; its share of everything to the stranger
+    // covers nothing, and after the merge it must not cover the reseller's links.
+    await loadGraph(
+      t.db,
+      graph()
+        .org('operator', 'MONITOR')
+        .org('buyer', 'PURCHASER')
+        .org('reseller', 'RESELLER')
+        .org('reseller-dup', 'RESELLER')
+        .org('brand', 'BRAND')
+        .org('stranger', 'PURCHASER')
+        .link('reseller', 'buyer')
+        .link('brand', 'reseller')
+        .share('reseller-dup', 'stranger', { id: 'empty-whole' })
+        .build(),
+    );
+    const response = await merge('reseller', 'reseller-dup');
+    expect(response.data!['mergeOrganizations']).toMatchObject({ frozenShareIds: ['empty-whole'] });
+    expect((await chain('stranger', 'reseller')).organizations).toEqual([]);
+
+    const path = join(mkdtempSync(join(tmpdir(), 'merge-export-')), 'out.json');
+    const exported = await exportGraph(
+      new ExportRepository(t.db.executor),
+      t.db.imports.runs,
+      await TiersightWriter.toFile(path),
+    );
+    expect(exported.written.shares).toBe(1);
+    const restored = await importGraph(fileSource(path), t.db.imports, {
+      origin: TEST_ORIGIN,
+      reset: true,
+      settleMs: 0,
+    });
+    expect(restored.ok).toBe(true);
+    expect((await chain('stranger', 'reseller')).organizations).toEqual([]);
   });
 
   it('resolves an old id named by a mutation: a share to the merged record goes to the kept one', async () => {
