@@ -30,6 +30,8 @@ const scenario = fc.integer({ min: 2, max: 7 }).chain((n) => {
       customer: org,
       validFrom: maybe(fc.constantFrom(...PAST)),
       validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+      // Null: recorded by the import itself, i.e. now.
+      recordedAt: maybe(fc.constantFrom(...PAST)),
     })
     .filter((l) => l.supplier !== l.customer && !(l.validFrom && l.validTo && l.validFrom >= l.validTo));
   return fc.record({
@@ -43,11 +45,13 @@ const scenario = fc.integer({ min: 2, max: 7 }).chain((n) => {
         pick: fc.array(fc.nat(), { maxLength: 3 }),
         expiresAt: maybe(fc.constantFrom(...PAST, ...FUTURE)),
         revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 4 }),
+        createdAt: fc.option(fc.constantFrom(...PAST), { nil: null }),
       }),
       { maxLength: 10 },
     ),
     merges: fc.array(fc.tuple(org, org), { minLength: 1, maxLength: 3 }),
     depth: fc.integer({ min: 1, max: 5 }),
+    asOf: fc.constantFrom('2000-06-01', '2010-01-01', '2016-01-01', '2995-01-01'),
   });
 });
 
@@ -67,6 +71,7 @@ function buildFile(s: Scenario): TiersightFile {
         linkIds: share.whole || picked.length === 0 ? null : picked,
         expiresAt: share.expiresAt,
         revokedAt: share.revokedAt,
+        createdAt: share.createdAt,
       };
     });
   return {
@@ -83,7 +88,7 @@ function buildFile(s: Scenario): TiersightFile {
 type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
 
 const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId: $keepId, mergeId: $mergeId) { frozenShareIds } }`;
-const CHAIN = `query($rootId: ID, $d: Int) { supplyChain(rootId: $rootId, maxDepth: $d) {
+const CHAIN = `query($rootId: ID, $d: Int, $asOf: DateTime) { supplyChain(rootId: $rootId, maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
 
 type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
@@ -182,6 +187,24 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
         const disclosedBefore = new Set(
           original.links.filter((l) => records.some((r) => before.disclosed(l, r, view))).map((l) => l.id),
         );
+        // The same at an instant in the past (asOf): frozen shares, revoked ones included, cover then
+        // what they covered before the merge.
+        const then: ReferenceView = { t: new Date(`${s.asOf}T00:00:00Z`), historical: true };
+        const past = await t.api.query(viewer, CHAIN, { d: DEPTH, asOf: s.asOf });
+        expect(past.errors).toBeUndefined();
+        const pastChain = apiChain(past.data!['supplyChain'] as Chain);
+        expect(pastChain).toEqual(modelChain(after, viewer, viewer, DEPTH, then));
+        const disclosedThen = new Set(
+          original.links.filter((l) => records.some((r) => before.disclosed(l, r, then))).map((l) => l.id),
+        );
+        const lookableThen = new Set(
+          ids.filter((id) => records.some((r) => before.visible(r, id, then))).map((id) => kept.get(id)!),
+        );
+        for (const l of pastChain.links)
+          expect(disclosedThen.has(l), `${viewer} saw link ${l} then`).toBe(true);
+        for (const o of pastChain.organizations)
+          expect(lookableThen.has(o.id), `${viewer} saw ${o.id} then`).toBe(true);
+
         for (const id of survivors) {
           if (after.visible(viewer, id, view))
             expect(lookableBefore.has(id), `${viewer} looks up ${id}`).toBe(true);
