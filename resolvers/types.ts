@@ -404,6 +404,31 @@ export type Me = {
   userId: Scalars['String']['output'];
 };
 
+/** Records moved by a merge, by their relation to the merged organization. */
+export type MovedRecords = {
+  __typename?: 'MovedRecords';
+  /** Access requests sent to it. */
+  accessRequestsReceived: Scalars['Int']['output'];
+  /** Access requests it sent. */
+  accessRequestsSent: Scalars['Int']['output'];
+  /** Disclosures about it. */
+  disclosuresAbout: Scalars['Int']['output'];
+  /** Disclosures it published. */
+  disclosuresPublished: Scalars['Int']['output'];
+  /** Supply links in which the merged organization was the customer (its sourcing). */
+  linksAsCustomer: Scalars['Int']['output'];
+  /** Supply links in which the merged organization was the supplier. */
+  linksAsSupplier: Scalars['Int']['output'];
+  /** Any other relationship of the merged organization, moved to the kept one unchanged. */
+  other: Scalars['Int']['output'];
+  /** Its risk indicators. */
+  riskIndicators: Scalars['Int']['output'];
+  /** Shares it owned (sourcing and disclosures). */
+  sharesGiven: Scalars['Int']['output'];
+  /** Shares it received. */
+  sharesReceived: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -414,6 +439,20 @@ export type Mutation = {
    * (BAD_USER_INPUT otherwise); an id not sent to the viewer's organization answers NOT_FOUND.
    */
   answerAccessRequest: AccessRequest;
+  /**
+   * Merges two records of the same organization (platform_admin only; docs/specification.md, "Merging
+   * duplicates"). Everything of `mergeId` moves to `keepId`: its supply links in both directions (with
+   * their ids), the shares it owns and receives (with their events), its disclosures published and
+   * about it, its risk indicators and its access requests sent and received. `mergeId` is removed and
+   * a merge record kept, so that every later lookup of `mergeId` (organization, rootId, toId) resolves
+   * to `keepId`, under what the viewer may see of `keepId`. A merge never widens what anybody sees: a
+   * share of either side that covers all its owner's links (or disclosures) is frozen to those it
+   * covers now when the other side has links (or disclosures) of its own (`frozenShareIds`).
+   * BAD_USER_INPUT, naming the value, and nothing written when the ids are the same, when either is not
+   * an organization (or was merged already: the message names where to), or when a link, share or
+   * access request joins the two (a merge would turn it on the organization itself).
+   */
+  mergeOrganizations: OrganizationMerge;
   /**
    * Publishes a disclosure of the viewer's organization (its owner) about itself or one of its direct
    * suppliers (the supplier of a link that holds now in which the owner is the customer). Requires
@@ -484,6 +523,12 @@ export type MutationAnswerAccessRequestArgs = {
   id: Scalars['ID']['input'];
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationMergeOrganizationsArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
 };
 
 
@@ -598,6 +643,25 @@ export type OrganizationPublishedDisclosuresArgs = {
 /** A party in a supply chain. */
 export type OrganizationRisksArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** What a merge did. */
+export type OrganizationMerge = {
+  __typename?: 'OrganizationMerge';
+  /** The user (token subject) who merged. */
+  actorUserId: Scalars['String']['output'];
+  /** Ids merged earlier into the merged organization; they now resolve to `keptId` as well. */
+  formerlyMergedIds: Array<Scalars['ID']['output']>;
+  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's. */
+  frozenShareIds: Array<Scalars['ID']['output']>;
+  /** The organization that was kept and now holds everything of the merged one. */
+  keptId: Scalars['ID']['output'];
+  /** When the merge was recorded. */
+  mergedAt: Scalars['DateTime']['output'];
+  /** The id that was merged: no organization any more, it resolves to `keptId`. */
+  mergedId: Scalars['ID']['output'];
+  /** How many records moved from the merged organization to the kept one. */
+  moved: MovedRecords;
 };
 
 /** One page of a tier's organizations. */
@@ -1092,8 +1156,10 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Me: ResolverTypeWrapper<MeModel>;
+  MovedRecords: ResolverTypeWrapper<MovedRecords>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
+  OrganizationMerge: ResolverTypeWrapper<OrganizationMerge>;
   OrganizationPage: ResolverTypeWrapper<OrganizationPageModel>;
   OrganizationType: OrganizationType;
   Provenance: Provenance;
@@ -1138,8 +1204,10 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   Me: MeModel;
+  MovedRecords: MovedRecords;
   Mutation: Record<PropertyKey, never>;
   Organization: OrganizationModel;
+  OrganizationMerge: OrganizationMerge;
   OrganizationPage: OrganizationPageModel;
   Query: Record<PropertyKey, never>;
   RiskIndicator: RiskIndicatorModel;
@@ -1278,8 +1346,22 @@ export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversP
   userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MovedRecordsResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['MovedRecords'] = ResolversParentTypes['MovedRecords']> = {
+  accessRequestsReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessRequestsSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disclosuresAbout?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disclosuresPublished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linksAsCustomer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linksAsSupplier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskIndicators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'decision' | 'id'>>;
+  mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
@@ -1306,6 +1388,16 @@ export type OrganizationResolvers<ContextType = BaseContext, ParentType extends 
   risks?: Resolver<Array<ResolversTypes['RiskIndicator']>, ParentType, ContextType, Partial<OrganizationRisksArgs>>;
   sources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   type?: Resolver<ResolversTypes['OrganizationType'], ParentType, ContextType>;
+};
+
+export type OrganizationMergeResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['OrganizationMerge'] = ResolversParentTypes['OrganizationMerge']> = {
+  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerlyMergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  frozenShareIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  keptId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['MovedRecords'], ParentType, ContextType>;
 };
 
 export type OrganizationPageResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['OrganizationPage'] = ResolversParentTypes['OrganizationPage']> = {
@@ -1422,8 +1514,10 @@ export type Resolvers<ContextType = BaseContext> = {
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MovedRecords?: MovedRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationMerge?: OrganizationMergeResolvers<ContextType>;
   OrganizationPage?: OrganizationPageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskIndicator?: RiskIndicatorResolvers<ContextType>;

@@ -9,6 +9,7 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
 import {
   canAnswerAccessRequests as mayAnswer,
+  canAdministerPlatform as mayAdministerPlatform,
   canManageShares,
   canRead,
   type Decision,
@@ -28,6 +29,10 @@ export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRe
 export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
 export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
   mayAnswer(viewer),
+);
+
+export const canAdministerPlatform = fromPolicy('canAdministerPlatform', ({ viewer }) =>
+  mayAdministerPlatform(viewer),
 );
 
 export type FieldRule = IRule | typeof allow | typeof deny;

@@ -15,6 +15,9 @@ import { DisclosureService } from '../modules/disclosures/disclosure-service.ts'
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
+import { MergedIdRepository } from '../modules/organizations/merged-id-repository.ts';
+import { MergeRepository } from '../modules/merging/merge-repository.ts';
+import { MergeService } from '../modules/merging/merge-service.ts';
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
@@ -28,6 +31,8 @@ import type { QueryContext, ViewerScope } from '../domain/viewer-scope.ts';
 
 export interface Repositories {
   organizations: OrganizationRepository;
+  mergedIds: MergedIdRepository;
+  merges: MergeRepository;
   visibility: SupplyChainRepository;
   analysis: ExposureRepository;
   shares: ShareRepository;
@@ -44,6 +49,8 @@ export function createRepositories(
   const runs = new ImportRunRepository(executor);
   return {
     organizations: new OrganizationRepository(executor),
+    mergedIds: new MergedIdRepository(executor),
+    merges: new MergeRepository(executor),
     visibility: new SupplyChainRepository(executor),
     analysis: new ExposureRepository(executor),
     shares: new ShareRepository(executor),
@@ -72,7 +79,7 @@ export async function createRequestContext(
     historical: false,
     context: queryContext,
   };
-  const loaders = createOrganizationLoaders(repositories.organizations, scope);
+  const loaders = createOrganizationLoaders(repositories.organizations, repositories.mergedIds, scope);
   if (!repositories.known.has(viewer.organizationId)) {
     if ((await loaders.byId.load(viewer.organizationId)) === null) {
       return unauthenticated('The token names an organization that does not exist.');
@@ -91,6 +98,7 @@ export async function createRequestContext(
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
+    merges: new MergeService(repositories.merges, viewer.userId, now, queryContext),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

@@ -40,6 +40,13 @@ export function canImport(viewer: Viewer): Decision {
   return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');
 }
 
+/** Repairs of the whole store, such as merging duplicate organizations: platform_admin only. */
+export function canAdministerPlatform(viewer: Viewer): Decision {
+  return hasRole(viewer, 'platform_admin')
+    ? allow
+    : deny('Merging organizations requires the platform_admin role.');
+}
+
 /**
  * A share may be revoked only by a supplier_admin of its owner. The recipient can see the share (so
  * it is told FORBIDDEN); anyone else is told NOT_FOUND, exactly as for a share that does not exist.

@@ -130,6 +130,22 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // Merged organizations (issue 13): the record an old id resolves through, one index seek per id
+    // asked whether or not it was merged; `into` is rewritten when the kept organization is merged in
+    // its turn, found through its own index.
+    id: '008-merged-organizations',
+    statements: [
+      statement(
+        'constraint.mergedOrganizationId',
+        cypher`CREATE CONSTRAINT merged_organization_id IF NOT EXISTS FOR (m:MergedOrganization) REQUIRE m.id IS UNIQUE`,
+      ),
+      statement(
+        'index.mergedOrganizationInto',
+        cypher`CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -342,6 +342,9 @@ CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS 
 // ---- constraint.linkId
 CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE
 
+// ---- constraint.mergedOrganizationId
+CREATE CONSTRAINT merged_organization_id IF NOT EXISTS FOR (m:MergedOrganization) REQUIRE m.id IS UNIQUE
+
 // ---- constraint.migrationId
 CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE
 
@@ -1073,6 +1076,9 @@ MATCH (r:ImportRun {id: $id})
 MATCH (r:ImportRun)
    RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
 
+// ---- index.mergedOrganizationInto
+CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)
+
 // ---- index.organizationCountry
 CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
 
@@ -1084,6 +1090,87 @@ CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.nam
 
 // ---- index.organizationType
 CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
+
+// ---- merge.check
+OPTIONAL MATCH (k:Organization {id: $keep})
+OPTIONAL MATCH (m:Organization {id: $merge})
+OPTIONAL MATCH (keepRecord:MergedOrganization {id: $keep})
+OPTIONAL MATCH (mergeRecord:MergedOrganization {id: $merge})
+CALL (k, m) {
+  WITH k, m WHERE k IS NOT NULL AND m IS NOT NULL
+  SET k._lock = true, m._lock = true
+  REMOVE k._lock, m._lock
+}
+RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
+       keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
+       COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
+       COLLECT { MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN s.id AS id ORDER BY id } AS sharesBetween,
+       COLLECT { MATCH (a)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN r.id AS id ORDER BY id } AS requestsBetween
+
+// ---- merge.freeze
+MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})
+UNWIND [{owner: k, other: m}, {owner: m, other: k}] AS side
+WITH side.owner AS owner, side.other AS other
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'SOURCING'})
+  WHERE s.linkIds IS NULL AND EXISTS { (other)<-[:SUPPLIES]-() }
+  SET s.linkIds = COLLECT { MATCH (owner)<-[l:SUPPLIES]-() RETURN l.id AS id ORDER BY id }
+  RETURN collect(s.id) AS sourcing
+}
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'DISCLOSURES'})
+  WHERE s.disclosureIds IS NULL AND EXISTS { (other)-[:PUBLISHED]->(:Disclosure) }
+  SET s.disclosureIds = COLLECT { MATCH (owner)-[:PUBLISHED]->(d:Disclosure) RETURN d.id AS id ORDER BY id }
+  RETURN collect(s.id) AS disclosures
+}
+UNWIND sourcing + disclosures AS frozen
+RETURN frozen ORDER BY frozen
+
+// ---- merge.move
+MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})
+CALL (k, m) {
+  MATCH (m)-[r]->(x)
+  WITH k, x, r, type(r) AS kind, properties(r) AS props
+  DELETE r
+  CREATE (k)-[moved:$(kind)]->(x)
+  SET moved = props
+  RETURN 'OUT' AS direction, kind, count(*) AS count
+  UNION ALL
+  MATCH (m)<-[r]-(x)
+  WITH k, x, r, type(r) AS kind, properties(r) AS props
+  DELETE r
+  CREATE (x)-[moved:$(kind)]->(k)
+  SET moved = props
+  RETURN 'IN' AS direction, kind, count(*) AS count
+}
+RETURN direction, kind, count
+
+// ---- merge.record
+MATCH (m:Organization {id: $merge})
+WITH m, m.name AS name
+DELETE m
+CREATE (:MergedOrganization {id: $merge, into: $keep, mergedInto: $keep, name: name, mergedAt: $t,
+                             actorUserId: $actorUserId, frozenShareIds: $frozen})
+WITH 1 AS done
+CALL () {
+  MATCH (earlier:MergedOrganization {into: $merge})
+  SET earlier.into = $keep
+  RETURN collect(earlier.id) AS formerlyMergedIds
+}
+RETURN formerlyMergedIds
+
+// ---- merge.renameActors
+MATCH (k:Organization {id: $keep})
+CALL (k) {
+  MATCH (k)-[:GRANTED|TO]-(:Share)<-[:OF]-(e:ShareEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}
 
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id
@@ -1114,6 +1201,11 @@ MATCH (s:Share) WHERE s.id > $after
 
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+
+// ---- organization.resolveMerged
+UNWIND $ids AS id
+OPTIONAL MATCH (m:MergedOrganization {id: id})
+RETURN id, coalesce(m.into, id) AS kept
 
 // ---- screening.organizations
 MATCH (o:Organization)
