@@ -1046,7 +1046,7 @@ UNWIND $rows AS row
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms
 
 // ---- import.upsertRisks
 UNWIND $rows AS row
