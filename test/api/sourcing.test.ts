@@ -311,9 +311,9 @@ describe('amendSupplyLink and endSupplyLink', () => {
     expect((await t.api.query('buyer', own, { all: false })).data!['ownSupplyLinks']).toEqual([
       { id: 'reseller>buyer', supplier: { id: 'reseller', name: 'Org reseller', country: 'SE', city: null } },
     ]);
-    // brand is listed but no longer reachable: its link shows it as an identity card.
+    // brand is no longer reachable, but listed: its link shows its directory card.
     expect((await t.api.query('buyer', own, { all: true })).data!['ownSupplyLinks']).toEqual([
-      { id: link.id, supplier: { id: 'brand', name: 'Org brand', country: 'SE', city: null } },
+      { id: link.id, supplier: { id: 'brand', name: 'Org brand', country: 'SE', city: 'Round Rock' } },
       { id: 'reseller>buyer', supplier: { id: 'reseller', name: 'Org reseller', country: 'SE', city: null } },
     ]);
     const events = (await t.api.query('buyer', EVENTS, { linkId: link.id })).data!['supplyLinkEvents'] as {
@@ -343,6 +343,24 @@ describe('amendSupplyLink and endSupplyLink', () => {
     );
     expect(ended.validTo).toBe('2980-01-01T00:00:00.000Z');
     expect(reached(await chain('buyer'))).toContain('brand');
+  });
+
+  it('shows an unlisted supplier of an ended link as its identity card only', async () => {
+    const link = linkOf(
+      await declare('buyer', {
+        newSupplier: { name: 'Gone Ltd', type: 'FACTORY', country: 'CN', city: 'Shenzhen' },
+      }),
+      'declareSupplyLink',
+    );
+    expect(link.supplier.city).toBe('Shenzhen');
+    const ended = linkOf(await t.api.query('buyer', END, { id: link.id }, [...ADMIN]), 'endSupplyLink');
+    expect(ended.supplier).toEqual({
+      id: link.supplier.id,
+      name: 'Gone Ltd',
+      type: 'FACTORY',
+      country: 'CN',
+      city: null,
+    });
   });
 
   it("answers NOT_FOUND for a link that is not the viewer's own sourcing, whoever can see it", async () => {

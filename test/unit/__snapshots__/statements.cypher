@@ -122,8 +122,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
    OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- accessRequest.received
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
@@ -1305,8 +1305,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- share.received
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
@@ -1478,8 +1478,8 @@ CALL (v, owners, whole, shared) {
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
 WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})
