@@ -66,6 +66,7 @@ describeInBrowser('My suppliers (issue 13)', () => {
       /Listed in the directory since \d{4}-\d{2}-\d{2}/,
     );
 
+    await page.locator('#sign-out').click();
     await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
     await panel().locator('li.own-link').first().waitFor();
     expect(await supplierNames()).toEqual(['Atea Sverige AB']);
