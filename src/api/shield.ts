@@ -10,7 +10,9 @@ import type { IRule } from 'graphql-shield';
 import {
   canAnswerAccessRequests as mayAnswer,
   canAdministerPlatform as mayAdministerPlatform,
+  canManageListing,
   canManageShares,
+  canManageSourcing,
   canRead,
   type Decision,
 } from '../auth/policy.ts';
@@ -33,6 +35,12 @@ export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ 
 
 export const canAdministerPlatform = fromPolicy('canAdministerPlatform', ({ viewer }) =>
   mayAdministerPlatform(viewer),
+);
+export const canManageOwnSourcing = fromPolicy('canManageOwnSourcing', ({ viewer }) =>
+  canManageSourcing(viewer),
+);
+export const canManageOwnListing = fromPolicy('canManageOwnListing', ({ viewer }) =>
+  canManageListing(viewer),
 );
 
 export type FieldRule = IRule | typeof allow | typeof deny;

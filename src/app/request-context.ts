@@ -9,6 +9,8 @@ import type { Executor } from '../graph/executor.ts';
 import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
 import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
 import { AccessRequestService } from '../modules/access-requests/access-request-service.ts';
+import { DirectoryRepository } from '../modules/directory/directory-repository.ts';
+import { DirectoryService } from '../modules/directory/directory-service.ts';
 import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
 import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import { DisclosureService } from '../modules/disclosures/disclosure-service.ts';
@@ -26,6 +28,8 @@ import { KnownOrganizations } from '../modules/organizations/known-organizations
 import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
 import { createSharePartyLoader } from '../modules/sharing/share-party-loader.ts';
 import { ShareService } from '../modules/sharing/share-service.ts';
+import { SourcingRepository } from '../modules/sourcing/sourcing-repository.ts';
+import { SourcingService } from '../modules/sourcing/sourcing-service.ts';
 import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
 import type { QueryContext, ViewerScope } from '../domain/viewer-scope.ts';
 
@@ -38,6 +42,8 @@ export interface Repositories {
   shares: ShareRepository;
   accessRequests: AccessRequestRepository;
   disclosures: DisclosureRepository;
+  sourcing: SourcingRepository;
+  directory: DirectoryRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -56,6 +62,8 @@ export function createRepositories(
     shares: new ShareRepository(executor),
     accessRequests: new AccessRequestRepository(executor),
     disclosures: new DisclosureRepository(executor),
+    sourcing: new SourcingRepository(executor),
+    directory: new DirectoryRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -99,6 +107,8 @@ export async function createRequestContext(
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
     merges: new MergeService(repositories.merges, viewer.userId, now, queryContext),
+    sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
+    directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

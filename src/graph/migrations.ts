@@ -131,6 +131,18 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    // Sourcing kept by its parties (contract section 10): a declared new supplier whose osId is a
+    // listed organization's is refused, naming it; the index holds listed and unlisted records apart,
+    // so a match with an unlisted one is never made and costs what no match costs.
+    id: '007-sourcing',
+    statements: [
+      statement(
+        'index.organizationListedOsId',
+        cypher`CREATE INDEX organization_listed_os_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.osId)`,
+      ),
+    ],
+  },
+  {
     // Merged organizations (issue 13): the record an old id resolves through, one index seek per id
     // asked whether or not it was merged; `into` is rewritten when the kept organization is merged in
     // its turn, found through its own index.

@@ -19,6 +19,7 @@ import { bool, column, instant, integer, nullable, single, text } from '../graph
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
@@ -31,7 +32,7 @@ const upsertOrganizations = statement(
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources`,
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -268,7 +269,11 @@ export class ImportRepository implements ExistingGraph {
 
   async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
     await this.executor.write(upsertOrganizations, {
-      rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)),
+      // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts).
+      rows: records.map((r) => ({
+        ...withNulls(r, ORGANIZATION_OPTIONAL),
+        directoryTerms: r.listed === true ? directoryTerms(r) : null,
+      })),
     });
   }
 

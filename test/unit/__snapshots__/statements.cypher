@@ -122,8 +122,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
    OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- accessRequest.received
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
@@ -356,6 +356,50 @@ CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE 
 
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
+
+// ---- directory.listedWithOsId
+OPTIONAL MATCH (x:Organization) USING INDEX x:Organization(listed, osId)
+WHERE x.listed = true AND x.osId = $osId AND x.id <> $viewer
+RETURN collect(x.id) AS ids
+
+// ---- directory.listing
+MATCH (o:Organization {id: $viewer}) RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt AS listedAt
+
+// ---- directory.lockOwn
+MATCH (o:Organization {id: $viewer})
+SET o._lock = true REMOVE o._lock
+RETURN o.name AS name, o.aliases AS aliases, o.city AS city, o.osId AS osId
+
+// ---- directory.page
+CALL () {
+  MATCH (o:Organization) USING INDEX o:Organization(listed, id)
+  WHERE o.listed = true AND o.id IS NOT NULL
+    AND ($country IS NULL OR o.country = $country)
+    AND ($type IS NULL OR o.type = $type)
+    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+          split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
+        WHERE word STARTS WITH term))
+  RETURN count(o) AS total
+}
+CALL () {
+  MATCH (o:Organization) USING INDEX o:Organization(listed, id)
+  WHERE o.listed = true AND o.id IS NOT NULL
+    AND ($country IS NULL OR o.country = $country)
+    AND ($type IS NULL OR o.type = $type)
+    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+          split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
+        WHERE word STARTS WITH term))
+    AND ($after IS NULL OR o.name > $after[0] OR (o.name = $after[0] AND o.id > $after[1]))
+  WITH o ORDER BY o.name, o.id LIMIT $limit
+  RETURN collect(o {.id, .name, .type, .country, .city, .osId}) AS cards
+}
+RETURN total, cards
+
+// ---- directory.setListing
+MATCH (o:Organization {id: $viewer})
+SET o.listedAt = CASE WHEN NOT $listed THEN null WHEN o.listed = true THEN o.listedAt ELSE $t END,
+    o.listed = $listed, o.city = $city, o.osId = $osId, o.directoryTerms = $terms
+RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt AS listedAt
 
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
@@ -1005,7 +1049,7 @@ UNWIND $rows AS row
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms
 
 // ---- import.upsertRisks
 UNWIND $rows AS row
@@ -1084,6 +1128,9 @@ CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.count
 
 // ---- index.organizationListedId
 CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.id)
+
+// ---- index.organizationListedOsId
+CREATE INDEX organization_listed_os_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.osId)
 
 // ---- index.organizationName
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
@@ -1350,8 +1397,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- share.received
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
@@ -1369,6 +1416,162 @@ MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:
                         actorOrganizationId: $ownerId})-[:OF]->(share)
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
+
+// ---- sourcing.amend
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-(s) WHERE l.id = $id | [l, s]] AS pair
+WITH v, pair[0] AS l, pair[1] AS s
+SET l.validTo = $endAt, l.supersededBy = $successor.id
+CREATE (s)-[n:SUPPLIES]->(v)
+SET n = $successor, n.recordedAt = $t
+WITH v, l, n
+CALL (v, l, n) {
+  MATCH (v)-[:GRANTED]->(share:Share)
+  WHERE share.scope = 'SOURCING' AND share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND l.id IN share.linkIds
+  SET share.linkIds = share.linkIds + n.id
+}
+CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+SET e = $event, e.at = $t
+WITH n AS l
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.declareExisting
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $supplierId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $supplierId]), listed) AS s
+CALL (v, s) {
+  WITH v, s WHERE s IS NOT NULL AND s <> v AND s.type <> 'MONITOR' AND v.type <> 'MONITOR'
+  CREATE (s)-[l:SUPPLIES]->(v)
+  SET l = $link, l.recordedAt = $t
+  CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  SET e = $event, e.action = 'DECLARED', e.at = $t
+}
+OPTIONAL MATCH (s)-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.declareNew
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
+  WHERE listed.listed = true AND listed.osId = $supplier.osId
+WITH v, head(collect(listed.id)) AS listedId
+CALL (v, listedId) {
+  WITH v WHERE listedId IS NULL AND v.type <> 'MONITOR'
+  CREATE (s:Organization)
+  SET s = $supplier
+  CREATE (s)-[l:SUPPLIES]->(v)
+  SET l = $link, l.recordedAt = $t
+  CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  SET e = $event, e.action = 'DECLARED', e.at = $t
+}
+OPTIONAL MATCH (:Organization {id: $supplier.id})-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN listedId, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.end
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l.validTo = $validTo
+CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+SET e = $event, e.at = $t
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.events
+MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
+WITH e ORDER BY e.at DESC, e.linkId DESC LIMIT $limit
+RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
+  supplierCreated: coalesce(e.supplierCreated, false), .before, .after} AS event
+
+// ---- sourcing.lockOwnLink
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l._lock = true REMOVE l._lock
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.ownLinks
+MATCH (v:Organization {id: $viewer})<-[l:SUPPLIES]-(s:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
+WITH l, s ORDER BY s.name, s.id, l.validFrom, l.id
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.suppliers
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})
@@ -1493,5 +1696,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-UNWIND [n IN lookable WHERE n.id IN $ids] AS x
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+WITH [n IN lookable WHERE n.id IN $ids] AS found
+CALL (found) {
+  UNWIND $ids AS id
+  MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = id
+  WITH listed WHERE NOT listed IN found
+  RETURN collect(listed) AS cards
+}
+UNWIND [x IN found | [x, true]] + [x IN cards | [x, false]] AS row
+WITH row[0] AS x, row[1] AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country, .city, .osId} END AS organization
