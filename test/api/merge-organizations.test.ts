@@ -286,6 +286,25 @@ describe('mergeOrganizations', () => {
     expect(events.errors).toBeUndefined();
   });
 
+  it("keeps the merged record's sourcing trail, naming the kept organization", async () => {
+    const declared = await t.api.query(
+      'brand-dup',
+      'mutation { declareSupplyLink(supplierId: "factory-2", products: ["laptops"]) { id } }',
+      {},
+      ['supplier_admin'],
+    );
+    expect(declared.errors).toBeUndefined();
+    expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
+    const trail = await t.api.query(
+      'brand',
+      '{ supplyLinkEvents { action actorOrganizationId customerId } }',
+    );
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data!['supplyLinkEvents']).toEqual([
+      { action: 'DECLARED', actorOrganizationId: 'brand', customerId: 'brand' },
+    ]);
+  });
+
   it('leaves tokens of the merged organization without an organization', async () => {
     expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
     expect(codes(await t.api.query('brand-dup', '{ me { organization { id } } }'))).toEqual([

@@ -130,8 +130,9 @@ RETURN direction, kind, count`,
 );
 
 /**
- * Audit trails name the organization that acted by id: events of the merged organization's shares
- * and access requests (now the kept one's) name the kept one, as every lookup of the old id does.
+ * Audit trails name the organization that acted by id: events of the merged organization's shares,
+ * access requests and declared sourcing (now the kept one's) name the kept one, as every lookup of the
+ * old id does.
  */
 const RENAME_ACTORS = statement(
   'merge.renameActors',
@@ -143,6 +144,12 @@ CALL (k) {
 CALL (k) {
   MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
   SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
+  SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
+      e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
 }`,
 );
 

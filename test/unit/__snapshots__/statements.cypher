@@ -1218,6 +1218,12 @@ CALL (k) {
   MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
   SET e.actorOrganizationId = $keep
 }
+CALL (k) {
+  MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
+  SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
+      e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
+}
 
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id

@@ -1,9 +1,15 @@
 import type { MeResolvers } from '../../../../resolvers/types.ts';
+import { unauthenticated } from '../../../domain/errors.ts';
 import type { OrganizationsContext } from '../context.ts';
-import { required } from '../required.ts';
 
 export const Me: MeResolvers<OrganizationsContext> = {
-  organization: async ({ organizationId }, _args, { loaders }) =>
-    required(await loaders.byId.load(organizationId)),
+  // The token's organization was found when the request began, or a few seconds earlier (the known
+  // organizations cache): if it is gone now (merged into another, or removed by an import), the token
+  // names nothing, as it would have at the start of a later request.
+  organization: async ({ organizationId }, _args, { loaders }) => {
+    const organization = await loaders.byId.load(organizationId);
+    if (organization === null) throw unauthenticated('The token names an organization that does not exist.');
+    return organization;
+  },
   roots: (_parent, _args, { roots }) => roots(),
 };
