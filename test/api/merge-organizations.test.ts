@@ -197,6 +197,31 @@ describe('mergeOrganizations', () => {
     expect((await chain('stranger', 'reseller')).organizations).toEqual([]);
   });
 
+  it('freezes revoked shares too: asOf an instant when one was active shows what it showed then', async () => {
+    // brand shared everything with the stranger from 2001 until 2015; brand-dup's factory link was
+    // recorded in 2001. After the merge, asOf 2010 must not show the duplicate's factory to the stranger.
+    await loadGraph(
+      t.db,
+      graph()
+        .org('operator', 'MONITOR')
+        .org('stranger', 'PURCHASER')
+        .org('brand', 'BRAND')
+        .org('brand-dup', 'BRAND')
+        .org('factory', 'FACTORY')
+        .org('factory-2', 'FACTORY')
+        .link('factory', 'brand', { recordedAt: '2001-01-01' })
+        .link('factory-2', 'brand-dup', { recordedAt: '2001-01-01' })
+        .share('brand', 'stranger', { id: 'old', createdAt: '2001-01-01', revokedAt: '2015-06-01' })
+        .build(),
+    );
+    const past = `{ supplyChain(rootId: "brand", asOf: "2010-01-01") { tiers { organizations { id } } } }`;
+    const before = await t.api.query('stranger', past);
+    expect(before.data).toEqual({ supplyChain: { tiers: [{ organizations: [{ id: 'factory' }] }] } });
+    const response = await merge('brand', 'brand-dup');
+    expect(response.data!['mergeOrganizations']).toMatchObject({ frozenShareIds: ['old'] });
+    expect(await t.api.query('stranger', past)).toEqual(before);
+  });
+
   it('resolves an old id named by a mutation: a share to the merged record goes to the kept one', async () => {
     expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
     const shared = await t.api.query(

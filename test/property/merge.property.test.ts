@@ -44,14 +44,15 @@ const scenario = fc.integer({ min: 2, max: 7 }).chain((n) => {
         whole: fc.boolean(),
         pick: fc.array(fc.nat(), { maxLength: 3 }),
         expiresAt: maybe(fc.constantFrom(...PAST, ...FUTURE)),
-        revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 4 }),
-        createdAt: fc.option(fc.constantFrom(...PAST), { nil: null }),
+        // Often granted long ago and revoked since, so that asOf sees it active before the merge.
+        revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 2 }),
+        createdAt: fc.option(fc.constant(PAST[0]!), { nil: null, freq: 4 }),
       }),
       { maxLength: 10 },
     ),
     merges: fc.array(fc.tuple(org, org), { minLength: 1, maxLength: 3 }),
     depth: fc.integer({ min: 1, max: 5 }),
-    asOf: fc.constantFrom('2000-06-01', '2010-01-01', '2016-01-01', '2995-01-01'),
+    asOf: fc.constantFrom('2000-06-01', '2010-01-01', '2010-01-01', '2016-01-01', '2995-01-01'),
   });
 });
 
@@ -154,7 +155,7 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
           expect(await countAll(t.db)).toEqual(counts);
         } else {
           expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();
-          expect(response.data!['mergeOrganizations']).toEqual({ frozenShareIds: expected.frozen });
+
           file = expected.file;
           for (const [id, to] of kept) if (to === mergeId) kept.set(id, keepId);
         }
@@ -178,42 +179,34 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
           );
         } else expect(codes(other)).toEqual(['NOT_FOUND']);
 
-        // Never widened: what the viewer may look up, and the links shown to it from any root it may
-        // use, were seen before by one of the records it stands for now.
+        // Never widened, now and at an instant in the past (asOf: frozen shares, revoked ones included,
+        // cover then what they covered before the merge): what the viewer may look up, and what is
+        // shown to it from any root it may use, were seen before by one of the records it stands for.
         const records = ids.filter((id) => kept.get(id) === viewer);
-        const lookableBefore = new Set(
-          ids.filter((id) => records.some((r) => before.visible(r, id, view))).map((id) => kept.get(id)!),
-        );
-        const disclosedBefore = new Set(
-          original.links.filter((l) => records.some((r) => before.disclosed(l, r, view))).map((l) => l.id),
-        );
-        // The same at an instant in the past (asOf): frozen shares, revoked ones included, cover then
-        // what they covered before the merge.
         const then: ReferenceView = { t: new Date(`${s.asOf}T00:00:00Z`), historical: true };
-        const past = await t.api.query(viewer, CHAIN, { d: DEPTH, asOf: s.asOf });
-        expect(past.errors).toBeUndefined();
-        const pastChain = apiChain(past.data!['supplyChain'] as Chain);
-        expect(pastChain).toEqual(modelChain(after, viewer, viewer, DEPTH, then));
-        const disclosedThen = new Set(
-          original.links.filter((l) => records.some((r) => before.disclosed(l, r, then))).map((l) => l.id),
-        );
-        const lookableThen = new Set(
-          ids.filter((id) => records.some((r) => before.visible(r, id, then))).map((id) => kept.get(id)!),
-        );
-        for (const l of pastChain.links)
-          expect(disclosedThen.has(l), `${viewer} saw link ${l} then`).toBe(true);
-        for (const o of pastChain.organizations)
-          expect(lookableThen.has(o.id), `${viewer} saw ${o.id} then`).toBe(true);
-
-        for (const id of survivors) {
-          if (after.visible(viewer, id, view))
-            expect(lookableBefore.has(id), `${viewer} looks up ${id}`).toBe(true);
-          if (!after.rootAllowed(viewer, id, view)) continue;
-          const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH });
-          const shown = apiChain(chain.data!['supplyChain'] as Chain);
-          for (const o of shown.organizations)
-            expect(lookableBefore.has(o.id), `${viewer} sees ${o.id}`).toBe(true);
-          for (const l of shown.links) expect(disclosedBefore.has(l), `${viewer} sees link ${l}`).toBe(true);
+        for (const [at, asOf] of [
+          [view, null],
+          [then, s.asOf],
+        ] as const) {
+          const lookableBefore = new Set(
+            ids.filter((id) => records.some((r) => before.visible(r, id, at))).map((id) => kept.get(id)!),
+          );
+          const disclosedBefore = new Set(
+            original.links.filter((l) => records.some((r) => before.disclosed(l, r, at))).map((l) => l.id),
+          );
+          for (const id of survivors) {
+            if (after.visible(viewer, id, at))
+              expect(lookableBefore.has(id), `${viewer} looks up ${id} at ${asOf}`).toBe(true);
+            if (!after.rootAllowed(viewer, id, at)) continue;
+            const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH, asOf });
+            expect(chain.errors).toBeUndefined();
+            const shown = apiChain(chain.data!['supplyChain'] as Chain);
+            expect(shown).toEqual(modelChain(after, viewer, id, DEPTH, at));
+            for (const o of shown.organizations)
+              expect(lookableBefore.has(o.id), `${viewer} sees ${o.id} at ${asOf}`).toBe(true);
+            for (const l of shown.links)
+              expect(disclosedBefore.has(l), `${viewer} sees link ${l} at ${asOf}`).toBe(true);
+          }
         }
       }
     }),
