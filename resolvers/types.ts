@@ -129,6 +129,17 @@ export type BlindSpot = {
   tier: Scalars['Int']['output'];
 };
 
+/** The formats of `chainExport`. */
+export type ChainExportFormat =
+  /** CSV (RFC 4180): one row per organization and per link, for spreadsheets. */
+  | 'CSV'
+  /** GEXF 1.3: Gephi. */
+  | 'GEXF'
+  /** GraphML: yEd, Gephi, Cytoscape, NetworkX. */
+  | 'GRAPHML'
+  /** JSON (`tiersight-chain/v1`): everything, risk indicators in full, for scripts. */
+  | 'JSON';
+
 /** A finding and what is done about it. */
 export type CorrectiveAction = {
   __typename?: 'CorrectiveAction';
@@ -351,6 +362,17 @@ export type DisclosureVersion = {
   validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** 1 for the first. */
   version: Scalars['Int']['output'];
+};
+
+/** A file for the client to save. */
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** A suggested file name. */
+  filename: Scalars['String']['output'];
+  /** The media type to save or serve it with. */
+  mediaType: Scalars['String']['output'];
 };
 
 /** The risk in a root's visible chain. */
@@ -648,6 +670,14 @@ export type Query = {
   /** Access requests the viewer's organization sent, newest first (any role). */
   accessRequestsSent: Array<AccessRequest>;
   /**
+   * The supply chain of `rootId` (default: the viewer) as a file for other tools: exactly what
+   * `supplyChain` answers the viewer for the same arguments (contract section 2), with each
+   * organization's tier, type, country, location, provenance and risk indicators, and each link's
+   * products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
+   * does not exist. docs/exports.md describes every format.
+   */
+  chainExport: ExportFile;
+  /**
    * One disclosure the viewer may see (contract rule 8): published by the viewer's organization, or
    * covered by an active disclosure share to it, about an organization the viewer may look up. Null for
    * every other id, whether or not it exists. `asOf` evaluates the rule, and the version shown, at that
@@ -670,6 +700,12 @@ export type Query = {
    * visibility rules as supplyChain.
    */
   exposure: Exposure;
+  /**
+   * A UNTP Digital Facility Record (JSON-LD) of an organization the viewer may see (contract rule 5), with
+   * the certificates, audit reports and self-assessments about it that the viewer may see (rule 8) as
+   * conformity claims. Null for every other id, whether or not it exists (as `organization(id)`).
+   */
+  facilityRecord?: Maybe<ExportFile>;
   /** The organization and roles of the caller's access token. */
   me: Me;
   /**
@@ -713,6 +749,14 @@ export type QueryAccessRequestsSentArgs = {
 };
 
 
+export type QueryChainExportArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  format: ChainExportFormat;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryDisclosureArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
@@ -736,6 +780,11 @@ export type QueryExposureArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryFacilityRecordArgs = {
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -1073,6 +1122,7 @@ export type ResolversTypes = {
   AccessScope: AccessScope;
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChainExportFormat: ChainExportFormat;
   CorrectiveAction: ResolverTypeWrapper<CorrectiveActionModel>;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionStatus: CorrectiveActionStatus;
@@ -1086,6 +1136,7 @@ export type ResolversTypes = {
   DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
   DisclosureVersion: ResolverTypeWrapper<DisclosureVersionModel>;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureFinding: ResolverTypeWrapper<ExposureFindingModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1132,6 +1183,7 @@ export type ResolversParentTypes = {
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
   DisclosureVersion: DisclosureVersionModel;
+  ExportFile: ExportFile;
   Exposure: ExposureModel;
   ExposureFinding: ExposureFindingModel;
   Float: Scalars['Float']['output'];
@@ -1254,6 +1306,12 @@ export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType ext
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExportFileResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExposureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
   blindSpotDetails?: Resolver<Array<ResolversTypes['BlindSpot']>, ParentType, ContextType>;
   blindSpots?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1319,10 +1377,12 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   accessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
   accessRequestsReceived?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsReceivedArgs>>;
   accessRequestsSent?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsSentArgs>>;
+  chainExport?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryChainExportArgs, 'format' | 'maxDepth'>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosuresGiven?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosuresGivenArgs, 'includeWithdrawn'>>;
   disclosuresReceived?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<QueryDisclosuresReceivedArgs>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'maxDepth'>>;
+  facilityRecord?: Resolver<Maybe<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryFacilityRecordArgs, 'organizationId'>>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['SupplyPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'limit' | 'maxDepth' | 'toId'>>;
@@ -1419,6 +1479,7 @@ export type Resolvers<ContextType = BaseContext> = {
   DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;

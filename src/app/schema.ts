@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
+import { chainExportModule } from '../modules/chain-export/module.ts';
 import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
@@ -20,6 +21,7 @@ export const MODULES = [
   sharingModule,
   accessRequestsModule,
   disclosuresModule,
+  chainExportModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');
