@@ -753,6 +753,7 @@ export type QueryChainExportArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   format: ChainExportFormat;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
 };
 

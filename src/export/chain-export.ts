@@ -23,6 +23,8 @@ export interface ChainExport {
   maxDepth: number;
   /** The instant asked for (ISO 8601), or null for "when exported". */
   asOf: string | null;
+  /** Only links with this product were walked; null: every link. */
+  product: string | null;
   exportedAt: string;
   /** The root first, then by tier, name and id (the order of `supplyChain`). */
   nodes: ChainNode[];
@@ -34,6 +36,7 @@ export interface ChainExportArguments {
   rootId?: string | null | undefined;
   maxDepth?: number | null | undefined;
   asOf?: string | null | undefined;
+  product?: string | null | undefined;
 }
 
 /** The request-scoped reads an export needs (the API's context and the command build the same). */
@@ -53,7 +56,7 @@ export async function readChainExport(
   now: Date = new Date(),
 ): Promise<ChainExport> {
   const maxDepth = args.maxDepth ?? MAX_DEPTH;
-  const chain = await reads.supplyChains.supplyChain({ rootId: args.rootId, maxDepth, asOf: args.asOf });
+  const chain = await reads.supplyChains.supplyChain({ ...args, maxDepth });
   const asOf = instantArgument('asOf', args.asOf);
   const organizations = [
     { organization: chain.root, tier: 0 },
@@ -74,6 +77,7 @@ export async function readChainExport(
     rootId: chain.root.id,
     maxDepth,
     asOf: asOf?.toISOString() ?? null,
+    product: args.product ?? null,
     exportedAt: now.toISOString(),
     nodes,
     links: chain.links,

@@ -59,5 +59,6 @@ export function chainToGraphml(chain: ChainExport): string {
 
 /** One line saying whose view this is and when: an export is only true for that viewer and instant. */
 export const describe = (chain: ChainExport): string =>
-  `Supply chain of ${chain.rootId} to ${chain.maxDepth} tiers as ${chain.viewerId} may see it ` +
+  `Supply chain of ${chain.rootId} to ${chain.maxDepth} tiers${chain.product === null ? '' : ` through links of ${chain.product}`} ` +
+  `as ${chain.viewerId} may see it ` +
   `${chain.asOf === null ? `at ${chain.exportedAt}` : `as of ${chain.asOf}`} (Tiersight export of ${chain.exportedAt})`;

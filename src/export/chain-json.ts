@@ -11,6 +11,7 @@ export function chainToJson(chain: ChainExport): string {
     root: chain.rootId,
     maxDepth: chain.maxDepth,
     asOf: chain.asOf,
+    product: chain.product,
     exportedAt: chain.exportedAt,
     organizations: chain.nodes.map(({ organization, tier, risks }) => ({
       ...organization,

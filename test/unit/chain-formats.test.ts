@@ -59,6 +59,7 @@ const CHAIN: ChainExport = {
   rootId: 'buyer',
   maxDepth: 20,
   asOf: null,
+  product: null,
   exportedAt: '2026-12-02T07:00:00.000Z',
   nodes: [
     {

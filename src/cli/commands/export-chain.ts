@@ -15,7 +15,7 @@ import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
 import { writeFailure } from '../write-errors.ts';
 
-const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--out FILE]
+const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--out FILE]
        tiersight export-chain --org ID --facility X [--out FILE]
 
 Writes the supply chain of R (default: ID) exactly as organization ID may query it in NEO4J_URI (or
@@ -32,6 +32,7 @@ Options:
   --root R         whose suppliers to walk: ID, one of its roots, or anything reachable from them
   --max-depth N    tiers to walk, 1..${MAX_DEPTH} (default ${MAX_DEPTH})
   --as-of T        the instant to export the chain at (ISO 8601 date or date-time; default now)
+  --product P      only walk links whose products include P (exact match)
   --facility X     write the UNTP facility record of X instead of a chain
   --out FILE       where to write (the file appears only once complete); '-' or none: standard output`;
 
@@ -47,6 +48,7 @@ export async function run(args: string[]): Promise<void> {
       root: { type: 'string' },
       'max-depth': { type: 'string' },
       'as-of': { type: 'string' },
+      product: { type: 'string' },
       facility: { type: 'string' },
       out: { type: 'string' },
     },
@@ -64,7 +66,7 @@ export async function run(args: string[]): Promise<void> {
   const facility = values.facility;
   let format = null;
   if (facility !== undefined) {
-    const chainOnly = (['format', 'root', 'max-depth', 'as-of'] as const).filter(
+    const chainOnly = (['format', 'root', 'max-depth', 'as-of', 'product'] as const).filter(
       (o) => values[o] !== undefined,
     );
     if (chainOnly.length > 0) throw usage(`--facility writes one record; drop --${chainOnly.join(', --')}`);
@@ -96,7 +98,10 @@ export async function run(args: string[]): Promise<void> {
       return record;
     }
     try {
-      return writeChain(await readChainExport(reads, { rootId: values.root, maxDepth, asOf }), format);
+      return writeChain(
+        await readChainExport(reads, { rootId: values.root, maxDepth, asOf, product: values.product }),
+        format,
+      );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') {
         throw new CliError(`export-chain: --root '${values.root}': no root '${viewerId}' may use`, 2);
