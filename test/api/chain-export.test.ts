@@ -175,6 +175,15 @@ describe('chainExport', () => {
     expect(response.errors?.[0]?.message).toMatch(message);
   });
 
+  it('counts as a supply chain against the limit of 5 per operation', async () => {
+    const six = Array.from({ length: 6 }, (_, i) => `c${i}: chainExport(format: JSON) { filename }`).join(
+      ' ',
+    );
+    const response = await t.api.query('rs', `{ ${six} }`);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.errors![0]!.message).toContain('more than 5 supply chains');
+  });
+
   it('needs a valid token', async () => {
     const response = await t.api.query({}, EXPORT, { format: 'JSON' });
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
