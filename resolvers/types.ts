@@ -131,6 +131,17 @@ export type BlindSpot = {
   tier: Scalars['Int']['output'];
 };
 
+/** The formats of `chainExport`. */
+export type ChainExportFormat =
+  /** CSV (RFC 4180): one row per organization and per link, for spreadsheets. */
+  | 'CSV'
+  /** GEXF 1.3: Gephi. */
+  | 'GEXF'
+  /** GraphML: yEd, Gephi, Cytoscape, NetworkX. */
+  | 'GRAPHML'
+  /** JSON (`tiersight-chain/v1`): everything, risk indicators in full, for scripts. */
+  | 'JSON';
+
 /** A finding and what is done about it. */
 export type CorrectiveAction = {
   __typename?: 'CorrectiveAction';
@@ -373,6 +384,17 @@ export type DisclosureVersion = {
   validUntil?: Maybe<Scalars['DateTime']['output']>;
   /** 1 for the first. */
   version: Scalars['Int']['output'];
+};
+
+/** A file for the client to save. */
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** A suggested file name. */
+  filename: Scalars['String']['output'];
+  /** The media type to save or serve it with. */
+  mediaType: Scalars['String']['output'];
 };
 
 /** The risk in a root's visible chain. */
@@ -850,6 +872,14 @@ export type Query = {
   /** Access requests the viewer's organization sent, newest first (any role). */
   accessRequestsSent: Array<AccessRequest>;
   /**
+   * The supply chain of `rootId` (default: the viewer) as a file for other tools: exactly what
+   * `supplyChain` answers the viewer for the same arguments (contract section 2), with each
+   * organization's tier, type, country, location, provenance and risk indicators, and each link's
+   * products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
+   * does not exist. docs/exports.md describes every format.
+   */
+  chainExport: ExportFile;
+  /**
    * The public directory (contract section 10): listed organizations only, each as its directory card
    * (id, name, type, country, city, osId; never its links, shares, disclosures, requests or risks),
    * ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches words of
@@ -881,6 +911,12 @@ export type Query = {
    * visibility rules as supplyChain.
    */
   exposure: Exposure;
+  /**
+   * A UNTP Digital Facility Record (JSON-LD) of an organization the viewer may see (contract rule 5), with
+   * the certificates, audit reports and self-assessments about it that the viewer may see (rule 8) as
+   * conformity claims. Null for every other id, whether or not it exists (as `organization(id)`).
+   */
+  facilityRecord?: Maybe<ExportFile>;
   /** Whether the viewer's organization is listed in the directory, and since when. */
   listing: Listing;
   /** The organization and roles of the caller's access token. */
@@ -940,6 +976,15 @@ export type QueryAccessRequestsSentArgs = {
 };
 
 
+export type QueryChainExportArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  format: ChainExportFormat;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
+  rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryDirectoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
@@ -972,6 +1017,11 @@ export type QueryExposureArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryFacilityRecordArgs = {
+  organizationId: Scalars['ID']['input'];
 };
 
 
@@ -1368,6 +1418,7 @@ export type ResolversTypes = {
   AccessScope: AccessScope;
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ChainExportFormat: ChainExportFormat;
   CorrectiveAction: ResolverTypeWrapper<CorrectiveActionModel>;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionStatus: CorrectiveActionStatus;
@@ -1383,6 +1434,7 @@ export type ResolversTypes = {
   DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
   DisclosureVersion: ResolverTypeWrapper<DisclosureVersionModel>;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureFinding: ResolverTypeWrapper<ExposureFindingModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1439,6 +1491,7 @@ export type ResolversParentTypes = {
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
   DisclosureVersion: DisclosureVersionModel;
+  ExportFile: ExportFile;
   Exposure: ExposureModel;
   ExposureFinding: ExposureFindingModel;
   Float: Scalars['Float']['output'];
@@ -1579,6 +1632,12 @@ export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType ext
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExportFileResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ExposureResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
   blindSpotDetails?: Resolver<Array<ResolversTypes['BlindSpot']>, ParentType, ContextType>;
   blindSpots?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1685,11 +1744,13 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   accessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
   accessRequestsReceived?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsReceivedArgs>>;
   accessRequestsSent?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsSentArgs>>;
+  chainExport?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryChainExportArgs, 'format' | 'maxDepth'>>;
   directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<QueryDirectoryArgs, 'first'>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosuresGiven?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosuresGivenArgs, 'includeWithdrawn'>>;
   disclosuresReceived?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<QueryDisclosuresReceivedArgs>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'maxDepth'>>;
+  facilityRecord?: Resolver<Maybe<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryFacilityRecordArgs, 'organizationId'>>;
   listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -1811,6 +1872,7 @@ export type Resolvers<ContextType = BaseContext> = {
   DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;

@@ -3,6 +3,7 @@
 import type { ImportTicket } from '../import/import-gate.ts';
 import type { AccessRequestsContext } from '../modules/access-requests/context.ts';
 import type { DirectoryContext } from '../modules/directory/context.ts';
+import type { ChainExportContext } from '../modules/chain-export/context.ts';
 import type { DisclosuresContext } from '../modules/disclosures/context.ts';
 import type { ExposureContext } from '../modules/exposure/context.ts';
 import type { MergingContext } from '../modules/merging/context.ts';
@@ -19,7 +20,8 @@ export interface RequestContext
     AccessRequestsContext,
     MergingContext,
     SourcingContext,
-    DirectoryContext {
+    DirectoryContext,
+    ChainExportContext {
   /** The import state the request was admitted on; a query's answer is checked against it. */
   importTicket: ImportTicket;
 }

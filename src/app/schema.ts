@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
+import { chainExportModule } from '../modules/chain-export/module.ts';
 import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { directoryModule } from '../modules/directory/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
@@ -26,6 +27,7 @@ export const MODULES = [
   mergingModule,
   sourcingModule,
   directoryModule,
+  chainExportModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

@@ -16,6 +16,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'write the whole graph as a tiersight/v1 file (backup, move)',
     load: () => import('./commands/export.ts'),
   },
+  'export-chain': {
+    summary: "write one viewer's supply chain as GraphML, GEXF, CSV or JSON, or a UNTP facility record",
+    load: () => import('./commands/export-chain.ts'),
+  },
   seed: { summary: 'load the demo scenario into NEO4J_URI', load: () => import('./commands/seed.ts') },
   generate: { summary: 'write a synthetic tiersight/v1 graph', load: () => import('./commands/generate.ts') },
   token: { summary: 'print a signed JWT for local use', load: () => import('./commands/token.ts') },

@@ -45,7 +45,8 @@ export class ImportUnfinishedError extends Error {
   }
 }
 
-async function assertNoImport(runs: ImportRuns, when: 'before' | 'during'): Promise<void> {
+/** Refuses while an import is unfinished (the store then holds part of it). */
+export async function assertNoImport(runs: ImportRuns, when: 'before' | 'during'): Promise<void> {
   const unfinished = (await runs.list()).find((run) => run.finishedAt === null);
   if (unfinished) throw new ImportUnfinishedError(unfinished, when);
 }

@@ -23,6 +23,7 @@ import {
 import { h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MySuppliers } from './my-suppliers.ts';
+import { chainExportControls } from './chain-export.ts';
 import { download, exportName, tierViewPng } from './export.ts';
 import {
   buildColumns,
@@ -377,6 +378,11 @@ class Dashboard {
         { class: 'exports' },
         h('button', { type: 'button', id: 'export-csv', onclick: () => this.exportCsv() }, 'Export CSV'),
         h('button', { type: 'button', id: 'export-png', onclick: () => void this.exportPng() }, 'Export PNG'),
+        chainExportControls(
+          () => this.query,
+          this.token,
+          (message) => (this.status.textContent = message),
+        ),
       ),
     );
   }

@@ -1,0 +1,134 @@
+// `tiersight export-chain`: one viewer's supply chain as GraphML, GEXF, CSV or JSON, or a UNTP facility
+// record of one organization it may look up (docs/exports.md).
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { DomainError } from '../../domain/errors.ts';
+import { parseInstant } from '../../domain/instants.ts';
+import { MAX_DEPTH } from '../../domain/viewer-scope.ts';
+import { readChainExport } from '../../export/chain-export.ts';
+import { readFacilityRecord } from '../../export/chain-facility-record.ts';
+import { CHAIN_FORMATS, chainFormat, writeChain, type ExportFile } from '../../export/chain-formats.ts';
+import { viewerReads } from '../../export/chain-reads.ts';
+import { assertNoImport, ImportUnfinishedError } from '../../export/export-graph.ts';
+import { ImportRunRepository } from '../../import/import-run-repository.ts';
+import { parseCommandArgs, parseWholeNumber } from '../args.ts';
+import { CliError } from '../cli-error.ts';
+import { withDatabase } from '../environment.ts';
+import { writeFailure } from '../write-errors.ts';
+
+const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--out FILE]
+       tiersight export-chain --org ID --facility X [--out FILE]
+
+Writes the supply chain of R (default: ID) exactly as organization ID may query it in NEO4J_URI (or
+the bundled Neo4j when it is unset): the organizations it reaches, with tier, type, country, location,
+provenance and risk indicators, and the links disclosed to it, with products, dates and provenance.
+Formats: graphml (yEd, Gephi, Cytoscape), gexf (Gephi), csv (spreadsheets: one row per organization
+and per link), json (scripts). A root that ID may not use answers exactly like one that does not exist.
+With --facility, writes instead a UNTP Digital Facility Record (JSON-LD) of organization X, which ID
+must be allowed to look up. See docs/exports.md.
+
+Options:
+  --org ID         the viewer: whose view to export (required)
+  --format F       ${CHAIN_FORMATS.join(', ')}
+  --root R         whose suppliers to walk: ID, one of its roots, or anything reachable from them
+  --max-depth N    tiers to walk, 1..${MAX_DEPTH} (default ${MAX_DEPTH})
+  --as-of T        the instant to export the chain at (ISO 8601 date or date-time; default now)
+  --product P      only walk links whose products include P (exact match)
+  --facility X     write the UNTP facility record of X instead of a chain
+  --out FILE       where to write (the file appears only once complete); '-' or none: standard output`;
+
+const usage = (message: string) => new CliError(`export-chain: ${message}\n\n${HELP}`, 2);
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    'export-chain',
+    args,
+    {
+      org: { type: 'string' },
+      format: { type: 'string' },
+      root: { type: 'string' },
+      'max-depth': { type: 'string' },
+      'as-of': { type: 'string' },
+      product: { type: 'string' },
+      facility: { type: 'string' },
+      out: { type: 'string' },
+    },
+    HELP,
+  );
+  const viewerId = values.org?.trim();
+  if (viewerId === undefined || viewerId === '') throw usage('--org names the viewer and is required');
+  const out = values.out ?? '-';
+  if (out.trim() === '') throw usage("--out must name a file or '-'");
+  const maxDepth = parseWholeNumber('export-chain', '--max-depth', values['max-depth'], 1, MAX_DEPTH);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && parseInstant(asOf) === null) {
+    throw usage(`--as-of must be an ISO 8601 date or date-time, got '${asOf}'`);
+  }
+  const facility = values.facility;
+  let format = null;
+  if (facility !== undefined) {
+    const chainOnly = (['format', 'root', 'max-depth', 'as-of', 'product'] as const).filter(
+      (o) => values[o] !== undefined,
+    );
+    if (chainOnly.length > 0) throw usage(`--facility writes one record; drop --${chainOnly.join(', --')}`);
+  } else {
+    if (values.format === undefined) throw usage(`--format is required: ${CHAIN_FORMATS.join(', ')}`);
+    format = chainFormat(values.format);
+    if (format === null) throw usage(`unknown --format '${values.format}'; use ${CHAIN_FORMATS.join(', ')}`);
+  }
+
+  const file = await withDatabase(async ({ executor }) => {
+    try {
+      await assertNoImport(new ImportRunRepository(executor), 'before');
+    } catch (error) {
+      if (error instanceof ImportUnfinishedError) throw new CliError(`export-chain: ${error.message}.`);
+      throw error;
+    }
+    const reads = viewerReads(executor, viewerId);
+    if ((await reads.loaders.byId.load(viewerId)) === null) {
+      throw new CliError(`export-chain: --org '${viewerId}': no such organization`, 2);
+    }
+    if (format === null) {
+      const record = await readFacilityRecord(reads, facility ?? '');
+      if (record === null) {
+        throw new CliError(
+          `export-chain: --facility '${facility}': no organization '${viewerId}' may look up`,
+          2,
+        );
+      }
+      return record;
+    }
+    try {
+      return writeChain(
+        await readChainExport(reads, { rootId: values.root, maxDepth, asOf, product: values.product }),
+        format,
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') {
+        throw new CliError(`export-chain: --root '${values.root}': no root '${viewerId}' may use`, 2);
+      }
+      if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') {
+        throw new CliError(`export-chain: ${error.message}`, 2);
+      }
+      throw error;
+    }
+  });
+  await deliver(file, out);
+}
+
+async function deliver(file: ExportFile, out: string): Promise<void> {
+  if (out === '-') {
+    process.stdout.write(file.content);
+    return;
+  }
+  const temporary = `${out}.${process.pid}.partial`;
+  try {
+    await writeFile(temporary, file.content);
+    await rename(temporary, out);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw writeFailure('export-chain', out, error) ?? error;
+  }
+  console.error(
+    `Wrote ${file.filename.split('.').pop()} to ${out} (${Buffer.byteLength(file.content).toLocaleString('en')} bytes).`,
+  );
+}

@@ -1,0 +1,57 @@
+// The attributes every chain format carries for an organization (node) and a link (edge), declared
+// once so that GraphML, GEXF and CSV name and type them alike. Lists are joined with "; " (GraphML and
+// GEXF have no list type that Gephi and yEd both read); a missing value is left out (GraphML, GEXF)
+// or empty (CSV).
+import { SEVERITIES } from '../domain/format.ts';
+import type { SupplyLink } from '../domain/model.ts';
+import type { ChainNode } from './chain-export.ts';
+
+export type AttributeType = 'string' | 'integer' | 'double';
+export type AttributeValue = string | number | null;
+
+export interface Attribute<T> {
+  /** Used as the GraphML key's attr.name, the GEXF attribute's title and the CSV column. */
+  name: string;
+  type: AttributeType;
+  of: (item: T) => AttributeValue;
+}
+
+export const LIST_SEPARATOR = '; ';
+
+const joined = (values: readonly string[]): string | null =>
+  values.length === 0 ? null : values.join(LIST_SEPARATOR);
+const distinct = (values: readonly string[]): string[] => [...new Set(values)];
+
+export const NODE_ATTRIBUTES: readonly Attribute<ChainNode>[] = [
+  { name: 'name', type: 'string', of: (n) => n.organization.name },
+  { name: 'type', type: 'string', of: (n) => n.organization.type },
+  { name: 'country', type: 'string', of: (n) => n.organization.country },
+  { name: 'tier', type: 'integer', of: (n) => n.tier },
+  { name: 'city', type: 'string', of: (n) => n.organization.city },
+  { name: 'region', type: 'string', of: (n) => n.organization.region },
+  { name: 'latitude', type: 'double', of: (n) => n.organization.latitude },
+  { name: 'longitude', type: 'double', of: (n) => n.organization.longitude },
+  { name: 'osId', type: 'string', of: (n) => n.organization.osId },
+  { name: 'provenance', type: 'string', of: (n) => n.organization.provenance },
+  { name: 'sources', type: 'string', of: (n) => joined(n.organization.sources) },
+  { name: 'riskCount', type: 'integer', of: (n) => n.risks.length },
+  // 0 without indicators, else 1 (LOW) to 4 (CRITICAL): a number Gephi can colour or size by.
+  { name: 'riskLevel', type: 'integer', of: (n) => riskLevel(n) },
+  { name: 'riskSeverity', type: 'string', of: (n) => n.risks[0]?.severity ?? null },
+  { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(n.risks.map((r) => r.kind))) },
+  { name: 'riskSources', type: 'string', of: (n) => joined(distinct(n.risks.map((r) => r.source))) },
+];
+
+export const EDGE_ATTRIBUTES: readonly Attribute<SupplyLink>[] = [
+  { name: 'products', type: 'string', of: (l) => joined(l.products) },
+  { name: 'validFrom', type: 'string', of: (l) => l.validFrom },
+  { name: 'validTo', type: 'string', of: (l) => l.validTo },
+  { name: 'recordedAt', type: 'string', of: (l) => l.recordedAt },
+  { name: 'provenance', type: 'string', of: (l) => l.provenance },
+  { name: 'sources', type: 'string', of: (l) => joined(l.sources) },
+];
+
+function riskLevel(node: ChainNode): number {
+  const highest = node.risks[0]?.severity;
+  return highest === undefined ? 0 : SEVERITIES.indexOf(highest) + 1;
+}

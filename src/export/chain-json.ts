@@ -1,0 +1,28 @@
+// JSON for scripts: the whole export with every risk indicator in full, under a format name of its own
+// (it is not a tiersight/v1 file: it holds one viewer's view, and `tiersight import` refuses it).
+import type { ChainExport } from './chain-export.ts';
+
+export const CHAIN_JSON_FORMAT = 'tiersight-chain/v1';
+
+export function chainToJson(chain: ChainExport): string {
+  const document = {
+    format: CHAIN_JSON_FORMAT,
+    viewer: chain.viewerId,
+    root: chain.rootId,
+    maxDepth: chain.maxDepth,
+    asOf: chain.asOf,
+    product: chain.product,
+    exportedAt: chain.exportedAt,
+    organizations: chain.nodes.map(({ organization, tier, risks }) => ({
+      ...organization,
+      tier,
+      risks,
+    })),
+    links: chain.links.map(({ supplierId, customerId, ...link }) => ({
+      ...link,
+      supplier: supplierId,
+      customer: customerId,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+import type { ChainExportFormat, QueryResolvers } from '../../../../resolvers/types.ts';
+import { readChainExport } from '../../../export/chain-export.ts';
+import { readFacilityRecord } from '../../../export/chain-facility-record.ts';
+import { writeChain, type ChainFormat } from '../../../export/chain-formats.ts';
+import type { ChainExportContext } from '../context.ts';
+
+const FORMATS: Record<ChainExportFormat, ChainFormat> = {
+  GRAPHML: 'graphml',
+  GEXF: 'gexf',
+  CSV: 'csv',
+  JSON: 'json',
+};
+
+export const Query: QueryResolvers<ChainExportContext> = {
+  chainExport: async (_parent, { format, ...args }, { viewer, instant, supplyChains, loaders }) => {
+    const reads = { viewerId: viewer.organizationId, supplyChains, loaders };
+    return writeChain(await readChainExport(reads, args, instant), FORMATS[format]);
+  },
+  facilityRecord: (_parent, { organizationId }, { viewer, instant, loaders, disclosureLoaders }) =>
+    readFacilityRecord(
+      { viewerId: viewer.organizationId, loaders, disclosureLoaders },
+      organizationId,
+      instant,
+    ),
+};

@@ -1,0 +1,103 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The dashboard's "Export file" in Chromium on the demo scenario: Region Stockholm downloads its chain
+// as GraphML and as CSV, and the files parse back to what its page shows (Atea, Dell, Dell's factories
+// at tier 3, with their risks); Oslo kommune's file holds only Atea AS. Skipped without Chromium.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import type { App } from '../../src/app/server.ts';
+import { readCsv, readGraphml, type ReadGraph } from '../support/chain-files.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import {
+  ARTIFACTS,
+  describeInBrowser,
+  launchChromium,
+  screenshot,
+  signInAsDemo,
+  startDemoApp,
+  watchedContext,
+  warmUp,
+  type PageWatch,
+} from './browser.ts';
+
+const FACTORIES = DEMO_SCENARIO.links
+  .filter((l) => l.customer === DEMO_IDS.dell && l.validTo === undefined)
+  .map((l) => l.supplier)
+  .filter((id) => DEMO_SCENARIO.organizations.find((o) => o.id === id)?.type === 'FACTORY');
+
+describeInBrowser('dashboard file export', () => {
+  let db: TestDatabase;
+  let app: App;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await loadGraph(db, DEMO_SCENARIO);
+    app = await startDemoApp(db);
+    browser = await launchChromium();
+    await warmUp(browser, app, DEMO_IDS.regionStockholm);
+    // Building web/dist, a fresh Neo4j and a cold JVM on a machine shared with other work.
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page, watch } = await watchedContext(browser));
+  });
+  afterEach(async () => {
+    await context.close();
+    expect(watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
+    expect(watch.consoleErrors, 'console errors').toEqual([]);
+  });
+
+  async function exportAs(format: string, name: string): Promise<{ filename: string; text: string }> {
+    await page.selectOption('#export-format', format);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-file')]);
+    const path = join(ARTIFACTS, name);
+    await download.saveAs(path);
+    await page.locator('#status', { hasText: 'Exported' }).waitFor();
+    return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  const tiers = (graph: ReadGraph) =>
+    Object.fromEntries(graph.nodes.map((n) => [n.id, n.attributes['tier']]));
+
+  it('downloads Region Stockholm’s chain as GraphML and CSV that parse back to its tiers', async () => {
+    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await page.locator('section.tier[data-tier="3"]').waitFor();
+    await screenshot(page, 'chain-export-controls');
+
+    const graphml = await exportAs('GRAPHML', 'region-stockholm.graphml');
+    expect(graphml.filename).toMatch(/^tiersight-chain-se-region-stockholm-\d{4}-\d{2}-\d{2}\.graphml$/);
+    const graph = readGraphml(graphml.text);
+    expect(tiers(graph)).toMatchObject({
+      [DEMO_IDS.regionStockholm]: 0,
+      'se-atea': 1,
+      [DEMO_IDS.dell]: 2,
+      ...Object.fromEntries(FACTORIES.map((f) => [f, 3])),
+    });
+    expect(graph.nodes.some((n) => Number(n.attributes['riskLevel']) > 0)).toBe(true);
+
+    const csv = await exportAs('CSV', 'region-stockholm-chain.csv');
+    expect(csv.filename).toMatch(/\.csv$/);
+    const table = readCsv(csv.text);
+    expect(table.nodes.map((n) => n.id)).toEqual(graph.nodes.map((n) => n.id));
+    expect(table.edges.map((e) => e.id)).toEqual(graph.edges.map((e) => e.id));
+  });
+
+  it('gives Oslo kommune a file with only what it may see', async () => {
+    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
+    const json = JSON.parse((await exportAs('JSON', 'oslo-kommune.json')).text) as {
+      organizations: { id: string }[];
+    };
+    expect(json.organizations.map((o) => o.id)).toEqual([DEMO_IDS.osloKommune, 'no-atea']);
+  });
+});

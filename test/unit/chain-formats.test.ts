@@ -1,0 +1,243 @@
+// The chain formats read back by other tools' rules: every node, edge and attribute of a small chain
+// with awkward values (markup, quotes, commas, line breaks, formula-like text, missing values, parallel
+// links, a cycle) comes back from GraphML, GEXF and CSV as exported; JSON keeps everything.
+import { describe, expect, it } from 'vitest';
+import type { Organization, RiskIndicator, SupplyLink } from '../../src/domain/model.ts';
+import type { ChainExport } from '../../src/export/chain-export.ts';
+import { chainFormat, writeChain } from '../../src/export/chain-formats.ts';
+import { readCsv, readGexf, readGraphml, type ReadGraph } from '../support/chain-files.ts';
+
+const org = (id: string, extra: Partial<Organization> = {}): Organization => ({
+  id,
+  name: `Org ${id}`,
+  type: 'MANUFACTURER',
+  country: 'SE',
+  city: null,
+  region: null,
+  latitude: null,
+  longitude: null,
+  osId: null,
+  provenance: null,
+  sources: [],
+  ...extra,
+});
+const link = (
+  id: string,
+  supplierId: string,
+  customerId: string,
+  extra: Partial<SupplyLink> = {},
+): SupplyLink => ({
+  id,
+  supplierId,
+  customerId,
+  products: [],
+  validFrom: null,
+  validTo: null,
+  recordedAt: '2024-01-01T00:00:00.000Z',
+  provenance: null,
+  sources: [],
+  ...extra,
+});
+const risk = (
+  id: string,
+  severity: RiskIndicator['severity'],
+  kind: RiskIndicator['kind'],
+  source: string,
+): RiskIndicator => ({
+  id,
+  kind,
+  source,
+  severity,
+  description: null,
+  evidenceUrl: null,
+  observedAt: null,
+  recordedAt: '2024-01-01T00:00:00.000Z',
+});
+
+const CHAIN: ChainExport = {
+  viewerId: 'buyer',
+  rootId: 'buyer',
+  maxDepth: 20,
+  asOf: null,
+  product: null,
+  exportedAt: '2026-12-02T07:00:00.000Z',
+  nodes: [
+    {
+      organization: org('buyer', { type: 'PURCHASER', name: 'Region <Stockholm> & "Co"' }),
+      tier: 0,
+      risks: [],
+    },
+    {
+      organization: org('maker', {
+        name: '=HYPERLINK("x"), line\nbreak',
+        country: 'CN',
+        city: 'Nanchang',
+        region: 'Jiangxi',
+        latitude: 28.68,
+        longitude: -115.85,
+        osId: 'CN2021ABC',
+        provenance: 'DOCUMENTED',
+        sources: ['Report A, p. 3', 'Report; B'],
+      }),
+      tier: 1,
+      risks: [risk('r1', 'CRITICAL', 'WATCHLIST', 'UFLPA list'), risk('r2', 'HIGH', 'REPORT', 'NGO report')],
+    },
+    {
+      organization: org('site', { type: 'FACTORY', name: 'Fabrik Ø ✓' }),
+      tier: 2,
+      risks: [risk('r3', 'LOW', 'REPORT', 'NGO report')],
+    },
+  ],
+  links: [
+    link('l1', 'maker', 'buyer', {
+      products: ['laptops', 'screens, 15"'],
+      validFrom: '2014-09-15T00:00:00.000Z',
+      provenance: 'REPORTED',
+      sources: ['declared by buyer'],
+    }),
+    link('l2', 'maker', 'buyer', { products: ['cables'] }),
+    link('l3', 'site', 'maker'),
+    link('l4', 'maker', 'site', { validTo: '2030-01-01T00:00:00.000Z' }),
+  ],
+};
+
+/** What every format must carry, written out by hand from the contract's words. */
+const EXPECTED: ReadGraph = {
+  nodes: [
+    {
+      id: 'buyer',
+      attributes: {
+        name: 'Region <Stockholm> & "Co"',
+        type: 'PURCHASER',
+        country: 'SE',
+        tier: 0,
+        riskCount: 0,
+        riskLevel: 0,
+      },
+    },
+    {
+      id: 'maker',
+      attributes: {
+        name: '=HYPERLINK("x"), line\nbreak',
+        type: 'MANUFACTURER',
+        country: 'CN',
+        tier: 1,
+        city: 'Nanchang',
+        region: 'Jiangxi',
+        latitude: 28.68,
+        longitude: -115.85,
+        osId: 'CN2021ABC',
+        provenance: 'DOCUMENTED',
+        sources: 'Report A, p. 3; Report; B',
+        riskCount: 2,
+        riskLevel: 4,
+        riskSeverity: 'CRITICAL',
+        riskKinds: 'WATCHLIST; REPORT',
+        riskSources: 'UFLPA list; NGO report',
+      },
+    },
+    {
+      id: 'site',
+      attributes: {
+        name: 'Fabrik Ø ✓',
+        type: 'FACTORY',
+        country: 'SE',
+        tier: 2,
+        riskCount: 1,
+        riskLevel: 1,
+        riskSeverity: 'LOW',
+        riskKinds: 'REPORT',
+        riskSources: 'NGO report',
+      },
+    },
+  ],
+  edges: [
+    {
+      id: 'l1',
+      source: 'maker',
+      target: 'buyer',
+      attributes: {
+        products: 'laptops; screens, 15"',
+        validFrom: '2014-09-15T00:00:00.000Z',
+        recordedAt: '2024-01-01T00:00:00.000Z',
+        provenance: 'REPORTED',
+        sources: 'declared by buyer',
+      },
+    },
+    {
+      id: 'l2',
+      source: 'maker',
+      target: 'buyer',
+      attributes: { products: 'cables', recordedAt: '2024-01-01T00:00:00.000Z' },
+    },
+    { id: 'l3', source: 'site', target: 'maker', attributes: { recordedAt: '2024-01-01T00:00:00.000Z' } },
+    {
+      id: 'l4',
+      source: 'maker',
+      target: 'site',
+      attributes: { validTo: '2030-01-01T00:00:00.000Z', recordedAt: '2024-01-01T00:00:00.000Z' },
+    },
+  ],
+};
+
+describe('chain formats', () => {
+  it('GraphML: every node, edge and typed attribute comes back', () => {
+    const file = writeChain(CHAIN, 'graphml');
+    expect(file).toMatchObject({
+      mediaType: 'application/graphml+xml',
+      filename: 'tiersight-chain-buyer-2026-12-02.graphml',
+    });
+    expect(readGraphml(file.content)).toEqual(EXPECTED);
+  });
+
+  it('GEXF: the same, with names as labels', () => {
+    const file = writeChain(CHAIN, 'gexf');
+    const read = readGexf(file.content);
+    expect({ nodes: read.nodes, edges: read.edges }).toEqual(EXPECTED);
+    expect(read.labels.get('buyer')).toBe('Region <Stockholm> & "Co"');
+  });
+
+  it('CSV: one row per organization and per link; formula-like text is defused with an apostrophe', () => {
+    const file = writeChain(CHAIN, 'csv');
+    expect(file.mediaType).toBe('text/csv; charset=utf-8');
+    expect(file.content.split('\r\n')[0]).toBe(
+      'record,id,name,type,country,tier,city,region,latitude,longitude,osId,provenance,sources,riskCount,riskLevel,riskSeverity,riskKinds,riskSources,supplier,customer,products,validFrom,validTo,recordedAt',
+    );
+    const read = readCsv(file.content);
+    const defused = structuredClone(EXPECTED);
+    defused.nodes[1]!.attributes['name'] = `'${String(EXPECTED.nodes[1]!.attributes['name'])}`;
+    expect({ nodes: read.nodes, edges: read.edges }).toEqual(defused);
+  });
+
+  it('JSON keeps every field, risk indicators in full', () => {
+    const json: unknown = JSON.parse(writeChain(CHAIN, 'json').content);
+    expect(json).toMatchObject({
+      format: 'tiersight-chain/v1',
+      viewer: 'buyer',
+      root: 'buyer',
+      asOf: null,
+      organizations: CHAIN.nodes.map((n) => ({ ...n.organization, tier: n.tier, risks: n.risks })),
+      links: CHAIN.links.map(({ supplierId, customerId, ...l }) => ({
+        ...l,
+        supplier: supplierId,
+        customer: customerId,
+      })),
+    });
+  });
+
+  it('characters XML cannot hold become U+FFFD rather than an unreadable file', () => {
+    const odd: ChainExport = {
+      ...CHAIN,
+      nodes: [{ ...CHAIN.nodes[0]!, organization: org('buyer', { name: 'A\u0001B' }) }],
+      links: [],
+    };
+    expect(readGraphml(writeChain(odd, 'graphml').content).nodes[0]!.attributes['name']).toBe('A\uFFFDB');
+    expect(readGexf(writeChain(odd, 'gexf').content).labels.get('buyer')).toBe('A\uFFFDB');
+  });
+
+  it('format names: any case, trimmed; anything else is unknown', () => {
+    expect(chainFormat(' GraphML ')).toBe('graphml');
+    expect(chainFormat('xlsx')).toBeNull();
+    expect(chainFormat('')).toBeNull();
+  });
+});

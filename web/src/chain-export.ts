@@ -1,0 +1,79 @@
+// The chain as a file for other tools (GraphML, GEXF, CSV, JSON), written by the server's chainExport
+// for the signed-in viewer (docs/exports.md): it applies the root, depth, as-of and product of the
+// page, and holds exactly what the viewer may query. The type, country and search filters only
+// change what the page draws, so they do not narrow the file.
+import { graphql } from './api.ts';
+import { h } from './dom.ts';
+import { download } from './export.ts';
+import type { Query } from './model.ts';
+
+export const CHAIN_EXPORT_FORMATS = [
+  ['GRAPHML', 'GraphML (yEd, Gephi)'],
+  ['GEXF', 'GEXF (Gephi)'],
+  ['CSV', 'CSV, organizations and links'],
+  ['JSON', 'JSON'],
+] as const;
+export type ChainExportFormat = (typeof CHAIN_EXPORT_FORMATS)[number][0];
+
+export interface ExportFile {
+  filename: string;
+  mediaType: string;
+  content: string;
+}
+
+const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
+  chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product) {
+    filename mediaType content
+  }
+}`;
+
+export async function chainExport(format: ChainExportFormat, q: Query, token: string): Promise<ExportFile> {
+  const product = q.product.trim();
+  const data = await graphql<{ chainExport: ExportFile }>(
+    CHAIN_EXPORT,
+    {
+      format,
+      rootId: q.rootId,
+      maxDepth: q.maxDepth,
+      asOf: q.asOf === '' ? null : q.asOf,
+      product: product === '' ? null : product,
+    },
+    token,
+  );
+  return data.chainExport;
+}
+
+const isFormat = (value: string): value is ChainExportFormat =>
+  CHAIN_EXPORT_FORMATS.some(([f]) => f === value);
+
+/** A format picker and its button; `report` shows what happened in the page's status line. */
+export function chainExportControls(
+  query: () => Query,
+  token: string,
+  report: (message: string) => void,
+): HTMLElement {
+  const select = h(
+    'select',
+    { id: 'export-format', 'aria-label': 'File format' },
+    ...CHAIN_EXPORT_FORMATS.map(([value, label]) => h('option', { value }, label)),
+  );
+  const button = h('button', { type: 'button', id: 'export-file' }, 'Export file');
+  button.addEventListener('click', () => {
+    const format = select.value;
+    if (!isFormat(format)) return;
+    button.disabled = true;
+    report('Exporting…');
+    chainExport(format, query(), token)
+      .then((file) => {
+        download(file.filename, new Blob([file.content], { type: file.mediaType }));
+        report(`Exported ${file.filename}.`);
+      })
+      .catch((error: unknown) =>
+        report(`Export failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  return h('span', { class: 'export-file' }, select, button);
+}
