@@ -168,7 +168,7 @@ export class MySuppliers {
     const form = h(
       'form',
       { class: 'inline-form edit-products', hidden: true },
-      field(input.id, 'Products, comma-separated', input),
+      field(input.id, 'What it supplies (comma-separated)', input),
       save,
     );
     form.addEventListener('submit', (event) => {
@@ -290,7 +290,7 @@ export class MySuppliers {
       { class: 'inline-form new-supplier' },
       field(name.id, 'Name', name),
       field(type.id, 'Type', type),
-      field(country.id, 'Country (ISO code)', country),
+      field(country.id, 'Located in (ISO code, e.g. CN)', country),
       field(city.id, 'City', city),
       submit,
     );
