@@ -6,7 +6,7 @@ import { run } from '../../src/cli/commands/screen.ts';
 import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
 import { screen } from '../../src/modules/screening/screen.ts';
 import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
-import { parseWatchList } from '../../src/modules/screening/watch-list.ts';
+import { parseWatchList } from '../../src/modules/screening/readers/tiersight-csv.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';

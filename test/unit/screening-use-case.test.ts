@@ -2,25 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../src/domain/format.ts';
 import type { ScreenedOrganization, ScreeningMatch } from '../../src/modules/screening/match.ts';
 import { screen, type ScreeningStore } from '../../src/modules/screening/screen.ts';
-import type { WatchListEntry } from '../../src/modules/screening/watch-list.ts';
-
-const entry = (name: string): WatchListEntry => ({
-  name,
-  aliases: [],
-  effectiveDate: null,
-  source: 'Test list',
-  url: null,
-  line: 2,
-});
+import { listEntry as entry } from '../support/watch-list-entries.ts';
 
 /** A store in memory that remembers what it was asked to record. */
 function storeOf(organizations: ScreenedOrganization[]) {
-  const calls: { matches: readonly ScreeningMatch[]; severity: Severity }[] = [];
+  const calls: { matches: readonly ScreeningMatch[]; entries: number; severity: Severity }[] = [];
   const store: ScreeningStore = {
     organizations: () => Promise.resolve(organizations),
-    recordWatchlistMatches: (matches, { severity }) => {
-      calls.push({ matches, severity });
-      return Promise.resolve({ recorded: matches.length, created: 1 });
+    applyWatchList: (matches, listed, { severity }) => {
+      calls.push({ matches, entries: listed.length, severity });
+      return Promise.resolve({ recorded: matches.length, created: 1, delisted: 0 });
     },
   };
   return { store, calls };
@@ -46,19 +37,19 @@ describe('the screen use case', () => {
   it('with apply records the matches at the given severity and returns what was recorded', async () => {
     const { store, calls } = storeOf(organizations);
     const outcome = await screen(store, entries, { threshold: 0.9, apply: true, severity: 'CRITICAL' });
-    expect(calls).toEqual([{ matches: outcome.matches, severity: 'CRITICAL' }]);
-    expect(outcome.recorded).toEqual({ recorded: 1, created: 1 });
+    expect(calls).toEqual([{ matches: outcome.matches, entries: 2, severity: 'CRITICAL' }]);
+    expect(outcome.recorded).toEqual({ recorded: 1, created: 1, delisted: 0 });
   });
 
-  it('with apply and no match does not call the store', async () => {
+  it('with apply and no match still gives the store the list, so that gone entries are delisted', async () => {
     const { store, calls } = storeOf(organizations);
     const outcome = await screen(store, [entry('Hypro Electric')], {
       threshold: 0.9,
       apply: true,
       severity: 'HIGH',
     });
-    expect(outcome).toMatchObject({ matches: [], recorded: { recorded: 0, created: 0 } });
-    expect(calls).toEqual([]);
+    expect(outcome).toMatchObject({ matches: [], recorded: { recorded: 0, created: 1, delisted: 0 } });
+    expect(calls).toEqual([{ matches: [], entries: 1, severity: 'HIGH' }]);
   });
 
   it('applies the threshold', async () => {

@@ -2,7 +2,7 @@
 // pair of names reaches the threshold, found through the name index and scored by compareNames.
 import { candidates, NameIndex } from './name-index.ts';
 import { compareNames, DEFAULT_THRESHOLD } from './score.ts';
-import type { WatchListEntry } from './watch-list.ts';
+import type { WatchListEntry } from './watch-list-entry.ts';
 
 export interface ScreenedOrganization {
   id: string;
@@ -29,7 +29,8 @@ const byScoreThenName = (x: ScreeningMatch, y: ScreeningMatch) =>
   x.organizationName.localeCompare(y.organizationName, 'en') ||
   x.organizationId.localeCompare(y.organizationId, 'en') ||
   x.entry.localeCompare(y.entry, 'en') ||
-  x.listEntry.line - y.listEntry.line;
+  x.listEntry.line - y.listEntry.line ||
+  x.listEntry.source.localeCompare(y.listEntry.source, 'en');
 
 /**
  * Every (organization, entry) pair whose best name pair scores at least `threshold` (and above 0),

@@ -1,9 +1,10 @@
 // The `screen` use case: every organization in the database against a watch list, and with `apply` the
-// matches recorded as WATCHLIST risk indicators. The caller reads the list and prints the outcome.
+// matches recorded as WATCHLIST risk indicators (and entries gone from the list marked delisted). The
+// caller reads the list and prints the outcome.
 import type { Severity } from '../../domain/format.ts';
 import { screenNames, type ScreeningMatch } from './match.ts';
 import type { RecordedIndicators, ScreeningRepository } from './screening-repository.ts';
-import type { WatchListEntry } from './watch-list.ts';
+import type { WatchListEntry } from './watch-list-entry.ts';
 
 export interface ScreenOptions {
   /** The lowest score accepted as a match, 0..1. */
@@ -26,9 +27,12 @@ export interface ScreenOutcome {
 }
 
 /** What the use case needs from the database (the repository; a stand-in in unit tests). */
-export type ScreeningStore = Pick<ScreeningRepository, 'organizations' | 'recordWatchlistMatches'>;
+export type ScreeningStore = Pick<ScreeningRepository, 'organizations' | 'applyWatchList'>;
 
-/** Screens every organization against `entries`; with `apply`, records the matches (nothing when none). */
+/**
+ * Screens every organization against `entries`; with `apply`, records the matches and marks delisted
+ * the indicators of entries no longer on the list (which needs the store even when nothing matches).
+ */
 export async function screen(
   store: ScreeningStore,
   entries: readonly WatchListEntry[],
@@ -36,12 +40,8 @@ export async function screen(
 ): Promise<ScreenOutcome> {
   const organizations = await store.organizations();
   const matches = screenNames(organizations, entries, options.threshold);
-  let recorded: RecordedIndicators | null = null;
-  if (options.apply) {
-    recorded =
-      matches.length > 0
-        ? await store.recordWatchlistMatches(matches, { severity: options.severity })
-        : { recorded: 0, created: 0 };
-  }
+  const recorded = options.apply
+    ? await store.applyWatchList(matches, entries, { severity: options.severity })
+    : null;
   return { organizations: organizations.length, entries: entries.length, matches, recorded };
 }

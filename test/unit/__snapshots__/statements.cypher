@@ -1115,6 +1115,13 @@ MATCH (s:Share) WHERE s.id > $after
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
+// ---- screening.delistMissingEntries
+UNWIND $lists AS list
+   MATCH (r:RiskIndicator {kind: 'WATCHLIST', source: list.source})
+   WHERE r.listEntryId IS NOT NULL AND r.delistedAt IS NULL AND NOT r.listEntryId IN list.entryIds
+   SET r.delistedAt = $delistedAt
+   RETURN count(r) AS delisted
+
 // ---- screening.organizations
 MATCH (o:Organization)
    RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
@@ -1126,9 +1133,10 @@ UNWIND $rows AS row
    OPTIONAL MATCH (existing:RiskIndicator {id: row.id})
    WITH row, o, existing IS NULL AS isNew
    MERGE (r:RiskIndicator {id: row.id})
-   SET r.kind = 'WATCHLIST', r.source = row.source, r.severity = row.severity,
-       r.description = row.description, r.evidenceUrl = row.evidenceUrl,
-       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
+   SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
+       r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt),
+       r.delistedAt = null
    MERGE (o)-[:HAS_RISK]->(r)
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
 
