@@ -415,6 +415,13 @@ export type Mutation = {
    */
   answerAccessRequest: AccessRequest;
   /**
+   * Confirms a pending candidate: it becomes the WATCHLIST risk indicator that `--apply` would have
+   * recorded for a certain match (then visible in `exposure` wherever its organization is). Requires
+   * SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already decided
+   * answers BAD_USER_INPUT.
+   */
+  confirmMatch: ScreeningCandidate;
+  /**
    * Publishes a disclosure of the viewer's organization (its owner) about itself or one of its direct
    * suppliers (the supplier of a link that holds now in which the owner is the customer). Requires
    * SUPPLIER_ADMIN. Any other subject, hidden, unknown or not a direct supplier, answers BAD_USER_INPUT
@@ -422,6 +429,12 @@ export type Mutation = {
    * (`shareDisclosures`).
    */
   publishDisclosure: Disclosure;
+  /**
+   * Rejects a pending candidate: no indicator, and later runs of the same list keep it rejected.
+   * Requires SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already
+   * decided answers BAD_USER_INPUT.
+   */
+  rejectMatch: ScreeningCandidate;
   /**
    * Asks `organizationId` to share its sourcing, its disclosures, or both, with the viewer's
    * organization (contract section 9). Any role of the requester may ask. The target must be an
@@ -487,8 +500,20 @@ export type MutationAnswerAccessRequestArgs = {
 };
 
 
+export type MutationConfirmMatchArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationPublishDisclosureArgs = {
   input: DisclosureInput;
+};
+
+
+export type MutationRejectMatchArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -683,6 +708,13 @@ export type Query = {
    * `rootId` the viewer may not use answers NOT_FOUND.
    */
   paths: Array<SupplyPath>;
+  /**
+   * Watch-list matches kept for review: scored at or above the threshold of `tiersight screen --apply` but
+   * below its certain level (docs/screening.md), best score first. Requires SCREENING_ADMIN or
+   * PLATFORM_ADMIN: screening runs over the whole platform, so this lists candidates of every
+   * organization.
+   */
+  screeningCandidates: Array<ScreeningCandidate>;
   /** The record of every grant and revoke of the viewer's shares, given or received, newest first. */
   shareEvents: Array<ShareEvent>;
   /** Shares the viewer's organization has granted, newest first (any role of the owner). */
@@ -752,6 +784,12 @@ export type QueryPathsArgs = {
 };
 
 
+export type QueryScreeningCandidatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ScreeningCandidateStatus>;
+};
+
+
 export type QueryShareEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -817,8 +855,67 @@ export type Role =
   | 'analyst'
   /** Operates the platform (bulk imports). */
   | 'platform_admin'
+  /** Reviews watch-list screening candidates: confirms or rejects them (PLATFORM_ADMIN may too). */
+  | 'screening_admin'
   /** Also grants and revokes the organization's shares. */
   | 'supplier_admin';
+
+/**
+ * A possible watch-list match for an analyst to confirm or reject: an organization, a list entry, the
+ * score and why it is what it is.
+ */
+export type ScreeningCandidate = {
+  __typename?: 'ScreeningCandidate';
+  /** When screening first found it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was confirmed or rejected. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who confirmed or rejected it (token `sub`). */
+  decidedByUserId?: Maybe<Scalars['String']['output']>;
+  /** When its entry left the list (a later run of the list no longer had it). */
+  delistedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The entry's name as the list writes it. */
+  entryName: Scalars['String']['output'];
+  /** Where the listing can be read. */
+  evidenceUrl?: Maybe<Scalars['String']['output']>;
+  /** Why: the names compared, every rule that applied (names, country, identifiers), the score. */
+  explanation: Array<Scalars['String']['output']>;
+  /** Stable id (`sc-…`). */
+  id: Scalars['ID']['output'];
+  /** The list's own id of the entry. */
+  listEntryId: Scalars['String']['output'];
+  /** The entry's name or alias that matched best. */
+  matchedEntryName: Scalars['String']['output'];
+  /** The organization's name or alias that matched best. */
+  matchedName: Scalars['String']['output'];
+  /** The note given with the decision. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the entry was listed. */
+  observedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its country. */
+  organizationCountry?: Maybe<Scalars['String']['output']>;
+  /** The organization that may be listed. */
+  organizationId: Scalars['ID']['output'];
+  /** Its name as screened. */
+  organizationName: Scalars['String']['output'];
+  /** The programme or legal basis of the listing, as the list names it. */
+  program?: Maybe<Scalars['String']['output']>;
+  /** 0 to 1: the name score weighed with country and identifiers. */
+  score: Scalars['Float']['output'];
+  /** The list (and publisher) of the entry. */
+  source: Scalars['String']['output'];
+  /** Where it stands. */
+  status: ScreeningCandidateStatus;
+};
+
+/** Where a screening candidate stands. */
+export type ScreeningCandidateStatus =
+  /** Confirmed: its WATCHLIST indicator is recorded. */
+  | 'CONFIRMED'
+  /** Waiting for an analyst. */
+  | 'PENDING'
+  /** Rejected: not the listed organization. */
+  | 'REJECTED';
 
 /** How serious a risk indicator is. */
 export type Severity =
@@ -1101,6 +1198,8 @@ export type ResolversTypes = {
   RiskIndicator: ResolverTypeWrapper<RiskIndicatorModel>;
   RiskKind: RiskKind;
   Role: null;
+  ScreeningCandidate: ResolverTypeWrapper<ScreeningCandidate>;
+  ScreeningCandidateStatus: ScreeningCandidateStatus;
   Severity: Severity;
   Share: ResolverTypeWrapper<ShareModel>;
   ShareAction: ShareAction;
@@ -1143,6 +1242,7 @@ export type ResolversParentTypes = {
   OrganizationPage: OrganizationPageModel;
   Query: Record<PropertyKey, never>;
   RiskIndicator: RiskIndicatorModel;
+  ScreeningCandidate: ScreeningCandidate;
   Share: ShareModel;
   ShareEvent: ShareEventModel;
   String: Scalars['String']['output'];
@@ -1280,7 +1380,9 @@ export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversP
 
 export type MutationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'decision' | 'id'>>;
+  confirmMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationConfirmMatchArgs, 'id'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
+  rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
   shareDisclosures?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationShareDisclosuresArgs, 'recipientId'>>;
@@ -1326,6 +1428,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   paths?: Resolver<Array<ResolversTypes['SupplyPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'limit' | 'maxDepth' | 'toId'>>;
+  screeningCandidates?: Resolver<Array<ResolversTypes['ScreeningCandidate']>, ParentType, ContextType, RequireFields<QueryScreeningCandidatesArgs, 'first' | 'status'>>;
   shareEvents?: Resolver<Array<ResolversTypes['ShareEvent']>, ParentType, ContextType, RequireFields<QueryShareEventsArgs, 'limit'>>;
   sharesGiven?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesGivenArgs, 'includeInactive'>>;
   sharesReceived?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesReceivedArgs, 'includeInactive'>>;
@@ -1343,7 +1446,30 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type RoleResolvers = { ANALYST: 'analyst', PLATFORM_ADMIN: 'platform_admin', SUPPLIER_ADMIN: 'supplier_admin' };
+export type RoleResolvers = { ANALYST: 'analyst', PLATFORM_ADMIN: 'platform_admin', SCREENING_ADMIN: 'screening_admin', SUPPLIER_ADMIN: 'supplier_admin' };
+
+export type ScreeningCandidateResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ScreeningCandidate'] = ResolversParentTypes['ScreeningCandidate']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedByUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  entryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  listEntryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedEntryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organizationCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ScreeningCandidateStatus'], ParentType, ContextType>;
+};
 
 export type ShareResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Share'] = ResolversParentTypes['Share']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1428,6 +1554,7 @@ export type Resolvers<ContextType = BaseContext> = {
   Query?: QueryResolvers<ContextType>;
   RiskIndicator?: RiskIndicatorResolvers<ContextType>;
   Role?: RoleResolvers;
+  ScreeningCandidate?: ScreeningCandidateResolvers<ContextType>;
   Share?: ShareResolvers<ContextType>;
   ShareEvent?: ShareEventResolvers<ContextType>;
   SupplyChain?: SupplyChainResolvers<ContextType>;

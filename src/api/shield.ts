@@ -11,6 +11,7 @@ import {
   canAnswerAccessRequests as mayAnswer,
   canManageShares,
   canRead,
+  canReviewScreening,
   type Decision,
 } from '../auth/policy.ts';
 import type { BaseContext } from './context.ts';
@@ -28,6 +29,10 @@ export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRe
 export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
 export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
   mayAnswer(viewer),
+);
+
+export const canReviewScreeningMatches = fromPolicy('canReviewScreeningMatches', ({ viewer }) =>
+  canReviewScreening(viewer),
 );
 
 export type FieldRule = IRule | typeof allow | typeof deny;

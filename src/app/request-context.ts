@@ -15,6 +15,8 @@ import { DisclosureService } from '../modules/disclosures/disclosure-service.ts'
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
+import { ScreeningReviewRepository } from '../modules/screening/screening-review-repository.ts';
+import { ScreeningReviewService } from '../modules/screening/screening-review-service.ts';
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
@@ -33,6 +35,7 @@ export interface Repositories {
   shares: ShareRepository;
   accessRequests: AccessRequestRepository;
   disclosures: DisclosureRepository;
+  screeningReview: ScreeningReviewRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -49,6 +52,7 @@ export function createRepositories(
     shares: new ShareRepository(executor),
     accessRequests: new AccessRequestRepository(executor),
     disclosures: new DisclosureRepository(executor),
+    screeningReview: new ScreeningReviewRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -91,6 +95,7 @@ export async function createRequestContext(
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
+    screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

@@ -46,6 +46,8 @@ describe('watch-list indicator descriptions', () => {
     organizationName: 'OFILM, Nanchang',
     entry: 'Nanchang O-Film Tech',
     score: 0.97,
+    nameScore: 0.97,
+    explanation: [],
     matchedName: 'Nanchang OFILM Technology',
     matchedEntryName,
     listEntry: listEntry('Nanchang O-Film Tech', { aliases: ['O-Film Nanchang'], source: ENTITY_LIST }),

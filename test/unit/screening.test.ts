@@ -322,3 +322,49 @@ describe('reading a watch list', () => {
     ]);
   });
 });
+
+describe('country and identifiers', () => {
+  const org = { id: 'o', name: 'Foo Precision Co., Ltd.', country: 'CN', osId: 'CN2019123ABC001' };
+
+  it("leave the name score as it is when the country is the list's, and say so", () => {
+    const [match] = screenNames([org], [entry('Foo Precision Ltd', { countries: ['CN', 'HK'] })]);
+    expect(match?.score).toBe(1);
+    expect(match?.explanation).toEqual([
+      'names: "Foo Precision Co., Ltd." ~ "Foo Precision Ltd"',
+      'name score 1.000: same words',
+      "country: CN is the list's (no change: a country alone identifies no one)",
+      'score 1.000',
+    ]);
+  });
+
+  it('lower the score of a namesake in another country below the threshold', () => {
+    const entries = [entry('Foo Precision Ltd', { countries: ['DE'] })];
+    expect(screenNames([org], entries)).toEqual([]);
+    const [match] = screenNames([org], entries, 0.5);
+    expect(match?.score).toBe(0.85);
+    expect(match?.explanation).toContain("country: CN is not the list's DE (×0.85)");
+  });
+
+  it("raise to 1 an entry that gives the organization's os_id, whatever its name", () => {
+    const [match] = screenNames(
+      [org],
+      [entry('Foo Jingmi Gongsi', { identifiers: [{ scheme: 'os_id', value: 'cn2019123abc001' }] })],
+    );
+    expect(match?.score).toBe(1);
+    expect(match?.nameScore).toBeLessThan(0.5);
+    expect(match?.explanation).toContain(
+      "identifier: the list's os_id cn2019123abc001 is the organization's os_id (raised to 1)",
+    );
+  });
+
+  it('lower the score when the list gives another os_id', () => {
+    const entries = [
+      entry('Foo Precision Ltd', { identifiers: [{ scheme: 'os_id', value: 'CN2020999XYZ002' }] }),
+    ];
+    const [match] = screenNames([org], entries, 0.5);
+    expect(match?.score).toBe(0.8);
+    expect(match?.explanation).toContain(
+      "identifier: the organization's os_id CN2019123ABC001 is not the list's CN2020999XYZ002 (×0.8)",
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SEVERITIES, type Severity } from '../../domain/format.ts';
 import { DEFAULT_THRESHOLD } from '../../modules/screening/score.ts';
 import type { ScreeningMatch } from '../../modules/screening/match.ts';
-import { screen } from '../../modules/screening/screen.ts';
+import { DEFAULT_CERTAIN, needsReview, screen } from '../../modules/screening/screen.ts';
 import { ScreeningRepository } from '../../modules/screening/screening-repository.ts';
 import { readWatchList as readList } from '../../modules/screening/read-watch-list.ts';
 import {
@@ -18,7 +18,7 @@ import { withDatabase } from '../environment.ts';
 
 const DEFAULT_SEVERITY: Severity = 'HIGH';
 
-const HELP = `Usage: tiersight screen LIST [--format F] [--json] [--threshold T] [--apply] [--severity S] [--source TEXT]
+const HELP = `Usage: tiersight screen LIST [--format F] [--json] [--threshold T] [--certain C] [--apply] [--severity S] [--source TEXT]
 
 Matches the name and aliases of every organization in NEO4J_URI (or the bundled Neo4j when it is
 unset) against a watch list: the US Consolidated Screening List (JSON, CSV or TSV), OpenSanctions'
@@ -29,11 +29,15 @@ name or a similarly named firm is not a match. See docs/screening.md.
 
 Options:
   --format F       the list's format: ${WATCH_LIST_FORMATS.join(', ')} (default: detected from the content)
-  --json           print only a JSON array of { organizationId, organizationName, entry, score }
+  --json           print only a JSON array of { organizationId, organizationName, entry, score,
+                   review, explanation }
   --threshold T    lowest score (0 to 1) accepted as a match (default ${DEFAULT_THRESHOLD})
-  --apply          record each match as a WATCHLIST risk indicator with the list's source, entry id,
-                   date and link (upserted by list entry: applying the same list twice changes
-                   nothing); indicators of entries no longer on the list are marked delisted
+  --certain C      lowest score (threshold to 1) recorded without review (default ${DEFAULT_CERTAIN});
+                   matches below it are candidates an analyst confirms or rejects
+  --apply          record each certain match as a WATCHLIST risk indicator with the list's source,
+                   entry id, date and link (upserted by list entry: applying the same list twice
+                   changes nothing), keep the others as candidates for review, and mark delisted
+                   the indicators of entries no longer on the list
   --severity S     severity of the recorded indicators: ${SEVERITIES.join(', ')} (default ${DEFAULT_SEVERITY})
   --source TEXT    the list's source for every entry, instead of the list's own`;
 
@@ -42,22 +46,28 @@ export interface ScreeningJson {
   organizationName: string;
   entry: string;
   score: number;
+  /** Below the certain level: a candidate for review, not an indicator. */
+  review: boolean;
+  explanation: string[];
 }
 
-/** The `--json` output: exactly these four fields per match. */
-export function matchesAsJson(matches: readonly ScreeningMatch[]): ScreeningJson[] {
+/** The `--json` output: exactly these fields per match. */
+export function matchesAsJson(matches: readonly ScreeningMatch[], certain: number): ScreeningJson[] {
   return matches.map((m) => ({
     organizationId: m.organizationId,
     organizationName: m.organizationName,
     entry: m.entry,
     score: m.score,
+    review: needsReview(m, certain),
+    explanation: m.explanation,
   }));
 }
 
 /** A readable table of the matches (one line each, columns padded). */
-export function formatMatchTable(matches: readonly ScreeningMatch[]): string {
+export function formatMatchTable(matches: readonly ScreeningMatch[], certain: number): string {
   const rows = matches.map((m) => [
     m.score.toFixed(3),
+    needsReview(m, certain) ? 'review' : '',
     m.organizationId,
     m.organizationName,
     m.entry,
@@ -65,7 +75,7 @@ export function formatMatchTable(matches: readonly ScreeningMatch[]): string {
       ? ''
       : `"${m.matchedName}" ~ "${m.matchedEntryName}"`,
   ]);
-  const header = ['SCORE', 'ORGANIZATION', 'NAME', 'ENTRY', 'MATCHED NAMES'];
+  const header = ['SCORE', 'REVIEW', 'ORGANIZATION', 'NAME', 'ENTRY', 'MATCHED NAMES'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -82,6 +92,18 @@ export function parseThreshold(value: string | undefined): number {
     throw new CliError(`screen: --threshold must be a number from 0 to 1, got '${value}'`, 2);
   }
   return threshold;
+}
+
+export function parseCertain(value: string | undefined, threshold: number): number {
+  if (value === undefined) return Math.max(DEFAULT_CERTAIN, threshold);
+  const certain = Number(value);
+  if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(certain >= threshold && certain <= 1)) {
+    throw new CliError(
+      `screen: --certain must be a number from the threshold (${threshold}) to 1, got '${value}'`,
+      2,
+    );
+  }
+  return certain;
 }
 
 export function parseSeverity(value: string | undefined): Severity {
@@ -127,6 +149,7 @@ export async function run(args: string[]): Promise<void> {
       severity: { type: 'string' },
       source: { type: 'string' },
       format: { type: 'string' },
+      certain: { type: 'string' },
     },
     HELP,
     true,
@@ -135,13 +158,14 @@ export async function run(args: string[]): Promise<void> {
   if (file === undefined || extra.length > 0)
     throw new CliError(`screen takes exactly one LIST file\n\n${HELP}`, 2);
   const threshold = parseThreshold(values.threshold);
+  const certain = parseCertain(values.certain, threshold);
   const format = parseFormat(values.format);
   const severity = parseSeverity(values.severity);
   if (values.source !== undefined && values.source.trim() === '') {
     throw new CliError(`screen: --source must not be empty`, 2);
   }
   const entries = readWatchList(file, values.source, format);
-  const options = { threshold, apply: values.apply === true, severity };
+  const options = { threshold, certain, apply: values.apply === true, severity };
 
   const outcome = await withDatabase(({ executor }) =>
     screen(new ScreeningRepository(executor), entries, options),
@@ -150,21 +174,24 @@ export async function run(args: string[]): Promise<void> {
   console.error(
     `Screened ${outcome.organizations.toLocaleString('en')} organization(s) against ` +
       `${outcome.entries.toLocaleString('en')} list entr${outcome.entries === 1 ? 'y' : 'ies'} ` +
-      `at threshold ${threshold}: ${outcome.matches.length.toLocaleString('en')} match(es).`,
+      `at threshold ${threshold}: ${outcome.matches.length.toLocaleString('en')} match(es), ` +
+      `${outcome.matches.filter((m) => needsReview(m, certain)).length.toLocaleString('en')} to review (below ${certain}).`,
   );
   if (values.json === true) {
-    process.stdout.write(`${JSON.stringify(matchesAsJson(outcome.matches), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(matchesAsJson(outcome.matches, certain), null, 2)}\n`);
   } else if (outcome.matches.length > 0) {
-    console.log(formatMatchTable(outcome.matches));
+    console.log(formatMatchTable(outcome.matches, certain));
   } else {
     console.log(`No organization matches an entry of ${file} at threshold ${threshold}.`);
   }
   if (outcome.recorded) {
-    const { recorded, created, delisted } = outcome.recorded;
+    const { recorded, created, delisted, candidates, newCandidates } = outcome.recorded;
+    const count = (n: number) => n.toLocaleString('en');
     console.error(
-      `Recorded ${recorded.toLocaleString('en')} WATCHLIST indicator(s) with severity ${severity} ` +
-        `(${created.toLocaleString('en')} new, ${(recorded - created).toLocaleString('en')} already present); ` +
-        `${delisted.toLocaleString('en')} marked delisted.`,
+      `Recorded ${count(recorded)} WATCHLIST indicator(s) with severity ${severity} ` +
+        `(${count(created)} new, ${count(recorded - created)} already present); ` +
+        `${count(candidates)} candidate(s) for review (${count(newCandidates)} new); ` +
+        `${count(delisted)} marked delisted.`,
     );
   }
 }

@@ -21,6 +21,9 @@ export function watchlistIndicatorId(organizationId: string, listEntryId: string
   return id.length <= MAX_ID ? id : `wl-${hash(`${organizationId}\n${listEntryId}\n${source}`, 40)}`;
 }
 
+/** The id of the candidate of a match: its indicator's id with `sc-` for `wl-`. */
+export const screeningCandidateId = (indicatorId: string): string => `sc-${indicatorId.slice('wl-'.length)}`;
+
 /** Which name matched which entry (and under which of its names), with the score. */
 export function watchlistDescription(match: ScreeningMatch): string {
   const via = match.matchedEntryName !== match.entry ? ` (listed also as "${match.matchedEntryName}")` : '';

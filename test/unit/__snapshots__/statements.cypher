@@ -351,6 +351,9 @@ CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (o:Organization) REQUIRE o.i
 // ---- constraint.riskId
 CREATE CONSTRAINT risk_indicator_id IF NOT EXISTS FOR (r:RiskIndicator) REQUIRE r.id IS UNIQUE
 
+// ---- constraint.screeningCandidateId
+CREATE CONSTRAINT screening_candidate_id IF NOT EXISTS FOR (c:ScreeningCandidate) REQUIRE c.id IS UNIQUE
+
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
@@ -1085,6 +1088,15 @@ CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.nam
 // ---- index.organizationType
 CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
 
+// ---- index.riskIndicatorSource
+CREATE INDEX risk_indicator_source IF NOT EXISTS FOR (r:RiskIndicator) ON (r.source)
+
+// ---- index.screeningCandidateSource
+CREATE INDEX screening_candidate_source IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.source)
+
+// ---- index.screeningCandidateStatus
+CREATE INDEX screening_candidate_status IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.status, c.score)
+
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id
 
@@ -1115,17 +1127,70 @@ MATCH (s:Share) WHERE s.id > $after
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
+// ---- screening.candidate
+MATCH (c:ScreeningCandidate {id: $id})-[:ABOUT]->(o:Organization)
+   RETURN c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
+  .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
+  .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country} AS candidate
+
+// ---- screening.candidates
+MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o:Organization)
+   WITH c, o ORDER BY c.score DESC, c.id LIMIT $limit
+   RETURN c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
+  .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
+  .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country} AS candidate
+
+// ---- screening.decide
+MATCH (c:ScreeningCandidate {id: $id, status: 'PENDING'})-[:ABOUT]->(o:Organization)
+   SET c.status = $status, c.decidedAt = $now, c.decidedByUserId = $userId,
+       c.decidedForOrganizationId = $organizationId, c.note = $note
+   RETURN c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
+  .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
+  .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country} AS candidate
+
 // ---- screening.delistMissingEntries
 UNWIND $lists AS list
-   MATCH (r:RiskIndicator {kind: 'WATCHLIST', source: list.source})
-   WHERE r.listEntryId IS NOT NULL AND r.delistedAt IS NULL AND NOT r.listEntryId IN list.entryIds
-   SET r.delistedAt = $delistedAt
-   RETURN count(r) AS delisted
+   CALL (list) {
+     MATCH (r:RiskIndicator {kind: 'WATCHLIST', source: list.source})
+     WHERE r.listEntryId IS NOT NULL AND r.delistedAt IS NULL AND NOT r.listEntryId IN list.entryIds
+     SET r.delistedAt = $delistedAt
+     RETURN count(r) AS indicators
+   }
+   CALL (list) {
+     MATCH (c:ScreeningCandidate {source: list.source})
+     WHERE c.delistedAt IS NULL AND NOT c.listEntryId IN list.entryIds
+     SET c.delistedAt = $delistedAt
+     RETURN count(c) AS candidates
+   }
+   RETURN sum(indicators) AS delisted, sum(candidates) AS delistedCandidates
 
 // ---- screening.organizations
 MATCH (o:Organization)
-   RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
+   RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.country AS country, o.osId AS osId
    ORDER BY o.id
+
+// ---- screening.recordConfirmed
+MATCH (c:ScreeningCandidate {id: $id, status: 'CONFIRMED'})-[:ABOUT]->(o:Organization)
+   MERGE (r:RiskIndicator {id: c.indicatorId})
+   SET r.kind = 'WATCHLIST', r.source = c.source, r.listEntryId = c.listEntryId, r.severity = c.severity,
+       r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
+       r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
+   MERGE (o)-[:HAS_RISK]->(r)
+
+// ---- screening.upsertCandidates
+UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   OPTIONAL MATCH (indicator:RiskIndicator {id: row.indicatorId})
+   WITH row, o WHERE indicator IS NULL
+   OPTIONAL MATCH (existing:ScreeningCandidate {id: row.id})
+   WITH row, o, existing IS NULL AS isNew
+   MERGE (c:ScreeningCandidate {id: row.id})
+   ON CREATE SET c.status = 'PENDING', c.createdAt = $now
+   SET c += CASE WHEN c.status = 'PENDING' THEN row.fields ELSE {} END,
+       c.observedAt = CASE WHEN c.status = 'PENDING' THEN datetime(row.observedAt) ELSE c.observedAt END,
+       c.delistedAt = null
+   MERGE (c)-[:ABOUT]->(o)
+   RETURN count(c) AS candidates, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
 
 // ---- screening.upsertWatchlistIndicators
 UNWIND $rows AS row
