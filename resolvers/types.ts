@@ -817,6 +817,12 @@ export type QuerySupplyChainArgs = {
 /** A public signal of human-rights risk at an organization, with its source. */
 export type RiskIndicator = {
   __typename?: 'RiskIndicator';
+  /**
+   * A WATCHLIST indicator recorded by `tiersight screen --apply`: when a later run of its list no longer
+   * had the entry (docs/screening.md, "Delisting"). The indicator is kept: it says the organization was
+   * listed from `observedAt` until then. Null while listed, and for every other indicator.
+   */
+  delistedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What was found, in the source's terms. */
   description?: Maybe<Scalars['String']['output']>;
   /** Where to read the evidence. */
@@ -1436,6 +1442,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
 };
 
 export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskIndicator'] = ResolversParentTypes['RiskIndicator']> = {
+  delistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

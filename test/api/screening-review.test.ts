@@ -17,8 +17,8 @@ const LIST = [
   listEntry('Bar Trading Ltd', { listEntryId: 'E-2' }),
   listEntry('Certain Precision Co., Ltd.', { listEntryId: 'E-3' }),
 ];
-const apply = () =>
-  screen(new ScreeningRepository(t.db.executor), LIST, {
+const apply = (list = LIST) =>
+  screen(new ScreeningRepository(t.db.executor), list, {
     threshold: 0.9,
     certain: 0.97,
     apply: true,
@@ -161,5 +161,27 @@ describe('confirmMatch and rejectMatch', () => {
     const outcome = await apply();
     expect(outcome.recorded).toMatchObject({ created: 0, newCandidates: 0, delisted: 0 });
     expect(await dumpGraph(t.db.driver)).toEqual(before);
+  });
+});
+
+describe('a delisted entry', () => {
+  it('shows its indicator as delisted to whoever sees the organization, and its candidates too', async () => {
+    await apply();
+    const started = Date.now();
+    const outcome = await apply(LIST.filter((entry) => entry.listEntryId === 'E-2'));
+    expect(outcome.recorded).toMatchObject({ delisted: 1 });
+    const response = await t.api.query(
+      'cn-certain',
+      '{ organization(id: "cn-certain") { risks { kind delistedAt } } }',
+    );
+    const risks = (response.data!['organization'] as { risks: { kind: string; delistedAt: string | null }[] })
+      .risks;
+    expect(risks).toHaveLength(1);
+    expect(Date.parse(risks[0]!.delistedAt ?? '')).toBeGreaterThanOrEqual(started - 1000);
+    const pending = await candidatesAs(['screening_admin']);
+    const delisted = (id: string) =>
+      (pending.find((c) => c.organizationId === id) as unknown as { delistedAt: string | null }).delistedAt;
+    expect(delisted('cn-foo')).not.toBeNull();
+    expect(delisted('de-bar')).toBeNull();
   });
 });

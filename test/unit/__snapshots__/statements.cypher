@@ -238,7 +238,8 @@ CALL (reached) {
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
-  WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
+  WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .delistedAt}) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
 CALL (v, reached) {
@@ -328,7 +329,8 @@ UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key
    MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
-   RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}) AS risks
+   RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .delistedAt}) AS risks
 
 // ---- constraint.accessRequestId
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
