@@ -37,7 +37,12 @@ const entries = [entry('Nanchang O-Film Tech Co., Ltd.'), entry('Hypro Electric'
 describe('the screen use case', () => {
   it('screens every organization and writes nothing without apply', async () => {
     const { store, calls } = storeOf(organizations);
-    const outcome = await screen(store, entries, { threshold: 0.9, certain: 0.97, apply: false, severity: 'HIGH' });
+    const outcome = await screen(store, entries, {
+      threshold: 0.9,
+      certain: 0.97,
+      apply: false,
+      severity: 'HIGH',
+    });
     expect(outcome).toMatchObject({ organizations: 2, entries: 2, recorded: null });
     expect(outcome.matches.map((m) => [m.organizationId, m.entry, m.score])).toEqual([
       ['n', 'Nanchang O-Film Tech Co., Ltd.', 1],
@@ -47,7 +52,12 @@ describe('the screen use case', () => {
 
   it('with apply records the matches at the given severity and returns what was recorded', async () => {
     const { store, calls } = storeOf(organizations);
-    const outcome = await screen(store, entries, { threshold: 0.9, certain: 0.97, apply: true, severity: 'CRITICAL' });
+    const outcome = await screen(store, entries, {
+      threshold: 0.9,
+      certain: 0.97,
+      apply: true,
+      severity: 'CRITICAL',
+    });
     expect(calls).toEqual([{ certain: outcome.matches, review: [], entries: 2, severity: 'CRITICAL' }]);
     expect(outcome.recorded).toMatchObject({ recorded: 1, created: 1, delisted: 0, candidates: 0 });
   });
@@ -75,9 +85,12 @@ describe('the screen use case', () => {
       apply: true,
       severity: 'HIGH',
     });
-    expect(calls.map((c) => [c.certain.map((m) => [m.organizationId, m.score]), c.review.map((m) => [m.organizationId, m.score])])).toEqual([
-      [[['n', 0.97]], [['f', 0.95]]],
-    ]);
+    expect(
+      calls.map((c) => [
+        c.certain.map((m) => [m.organizationId, m.score]),
+        c.review.map((m) => [m.organizationId, m.score]),
+      ]),
+    ).toEqual([[[['n', 0.97]], [['f', 0.95]]]]);
   });
 
   it('applies the threshold', async () => {
