@@ -6,9 +6,11 @@
 // 3. the hidden/missing lookup timing of rule 6 (bench/lookup-timing.ts): `RESULT timing …` lines;
 // 4. on a graph of its own size (100,000 organizations by default), the chain of viewers with a big
 //    reach asked plain and with every organization's disclosures (bench/disclosures.ts):
-//    `RESULT disclosures …` lines.
+//    `RESULT disclosures …` lines;
+// 5. watch-list screening (bench/screening.ts, no database): precision and recall over the labelled
+//    set and the time for 100,000 organizations against 30,000 list entries: `RESULT screening …`.
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
-// BENCH_ONLY=groups,timing,disclosures (any of them, comma-separated) runs only those parts ("groups"
+// BENCH_ONLY=groups,timing,disclosures,screening (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
@@ -18,6 +20,7 @@ import { GROUPS, groupViewers, measureGroup, type Contenders } from './groups.ts
 import { LOOKUPS, measureLookupTiming } from './lookup-timing.ts';
 import { startApi, startPeer, type Server } from './processes.ts';
 import { reachBuyers } from './reach-addon.ts';
+import { runScreeningBench } from './screening.ts';
 import { measureThroughput } from './throughput.ts';
 
 const knob = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -35,7 +38,7 @@ const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
 const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
 const DISCLOSURE_REACHES = (process.env['BENCH_DISCLOSURE_REACHES'] ?? '1000,10000').split(',').map(Number);
 const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
-const PARTS = ['groups', 'timing', 'disclosures'] as const;
+const PARTS = ['groups', 'timing', 'disclosures', 'screening'] as const;
 const only = (process.env['BENCH_ONLY'] ?? PARTS.join(',')).split(',').map((p) => p.trim());
 const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownParts.length > 0)
@@ -68,6 +71,12 @@ if (runs('groups') || runs('timing')) {
 }
 // After the other parts' Neo4j has stopped: two bundled ones at once would not fit beside other work.
 if (runs('disclosures')) mismatches += await compareDisclosures();
+if (runs('screening')) {
+  runScreeningBench(print, log, {
+    organizations: knob('BENCH_SCREENING_ORGS', 100_000),
+    entries: knob('BENCH_SCREENING_ENTRIES', 30_000),
+  });
+}
 log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 if (mismatches > 0) {
   log(`${mismatches} answers disagreed (see MISMATCH above): the figures compare different work`);

@@ -505,6 +505,13 @@ export type Mutation = {
    */
   answerAccessRequest: AccessRequest;
   /**
+   * Confirms a pending candidate: it becomes the WATCHLIST risk indicator that `--apply` would have
+   * recorded for a certain match (then visible in `exposure` wherever its organization is). Requires
+   * SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already decided
+   * answers BAD_USER_INPUT.
+   */
+  confirmMatch: ScreeningCandidate;
+  /**
    * Declares that a supplier supplies the viewer's organization (contract section 10): a link of its
    * own sourcing, recorded now (`recordedAt`), with provenance REPORTED and the source "declared by
    * <customer id>". Requires SUPPLIER_ADMIN. Name the supplier by `supplierId` or describe a new one
@@ -548,6 +555,12 @@ export type Mutation = {
    * (`shareDisclosures`).
    */
   publishDisclosure: Disclosure;
+  /**
+   * Rejects a pending candidate: no indicator, and later runs of the same list keep it rejected.
+   * Requires SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already
+   * decided answers BAD_USER_INPUT.
+   */
+  rejectMatch: ScreeningCandidate;
   /**
    * Asks `organizationId` to share its sourcing, its disclosures, or both, with the viewer's
    * organization (contract section 9). Any role of the requester may ask. The target must be an
@@ -630,6 +643,12 @@ export type MutationAnswerAccessRequestArgs = {
 };
 
 
+export type MutationConfirmMatchArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationDeclareSupplyLinkArgs = {
   newSupplier?: InputMaybe<NewSupplierInput>;
   products?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -653,6 +672,12 @@ export type MutationMergeOrganizationsArgs = {
 
 export type MutationPublishDisclosureArgs = {
   input: DisclosureInput;
+};
+
+
+export type MutationRejectMatchArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -939,6 +964,13 @@ export type Query = {
    * `rootId` the viewer may not use answers NOT_FOUND.
    */
   paths: Array<SupplyPath>;
+  /**
+   * Watch-list matches kept for review: scored at or above the threshold of `tiersight screen --apply` but
+   * below its certain level (docs/screening.md), best score first. Requires SCREENING_ADMIN or
+   * PLATFORM_ADMIN: screening runs over the whole platform, so this lists candidates of every
+   * organization.
+   */
+  screeningCandidates: Array<ScreeningCandidate>;
   /** The record of every grant and revoke of the viewer's shares, given or received, newest first. */
   shareEvents: Array<ShareEvent>;
   /** Shares the viewer's organization has granted, newest first (any role of the owner). */
@@ -1043,6 +1075,12 @@ export type QueryPathsArgs = {
 };
 
 
+export type QueryScreeningCandidatesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ScreeningCandidateStatus>;
+};
+
+
 export type QueryShareEventsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1077,6 +1115,12 @@ export type QuerySupplyLinkEventsArgs = {
 /** A public signal of human-rights risk at an organization, with its source. */
 export type RiskIndicator = {
   __typename?: 'RiskIndicator';
+  /**
+   * A WATCHLIST indicator recorded by `tiersight screen --apply`: when a later run of its list no longer
+   * had the entry (docs/screening.md, "Delisting"). The indicator is kept: it says the organization was
+   * listed from `observedAt` until then. Null while listed, and for every other indicator.
+   */
+  delistedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What was found, in the source's terms. */
   description?: Maybe<Scalars['String']['output']>;
   /** Where to read the evidence. */
@@ -1115,8 +1159,67 @@ export type Role =
   | 'analyst'
   /** Operates the platform (bulk imports). */
   | 'platform_admin'
+  /** Reviews watch-list screening candidates: confirms or rejects them (PLATFORM_ADMIN may too). */
+  | 'screening_admin'
   /** Also grants and revokes the organization's shares. */
   | 'supplier_admin';
+
+/**
+ * A possible watch-list match for an analyst to confirm or reject: an organization, a list entry, the
+ * score and why it is what it is.
+ */
+export type ScreeningCandidate = {
+  __typename?: 'ScreeningCandidate';
+  /** When screening first found it. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it was confirmed or rejected. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who confirmed or rejected it (token `sub`). */
+  decidedByUserId?: Maybe<Scalars['String']['output']>;
+  /** When its entry left the list (a later run of the list no longer had it). */
+  delistedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The entry's name as the list writes it. */
+  entryName: Scalars['String']['output'];
+  /** Where the listing can be read. */
+  evidenceUrl?: Maybe<Scalars['String']['output']>;
+  /** Why: the names compared, every rule that applied (names, country, identifiers), the score. */
+  explanation: Array<Scalars['String']['output']>;
+  /** Stable id (`sc-…`). */
+  id: Scalars['ID']['output'];
+  /** The list's own id of the entry. */
+  listEntryId: Scalars['String']['output'];
+  /** The entry's name or alias that matched best. */
+  matchedEntryName: Scalars['String']['output'];
+  /** The organization's name or alias that matched best. */
+  matchedName: Scalars['String']['output'];
+  /** The note given with the decision. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the entry was listed. */
+  observedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its country. */
+  organizationCountry?: Maybe<Scalars['String']['output']>;
+  /** The organization that may be listed. */
+  organizationId: Scalars['ID']['output'];
+  /** Its name as screened. */
+  organizationName: Scalars['String']['output'];
+  /** The programme or legal basis of the listing, as the list names it. */
+  program?: Maybe<Scalars['String']['output']>;
+  /** 0 to 1: the name score weighed with country and identifiers. */
+  score: Scalars['Float']['output'];
+  /** The list (and publisher) of the entry. */
+  source: Scalars['String']['output'];
+  /** Where it stands. */
+  status: ScreeningCandidateStatus;
+};
+
+/** Where a screening candidate stands. */
+export type ScreeningCandidateStatus =
+  /** Confirmed: its WATCHLIST indicator is recorded. */
+  | 'CONFIRMED'
+  /** Waiting for an analyst. */
+  | 'PENDING'
+  /** Rejected: not the listed organization. */
+  | 'REJECTED';
 
 /** How serious a risk indicator is. */
 export type Severity =
@@ -1455,6 +1558,8 @@ export type ResolversTypes = {
   RiskIndicator: ResolverTypeWrapper<RiskIndicatorModel>;
   RiskKind: RiskKind;
   Role: null;
+  ScreeningCandidate: ResolverTypeWrapper<ScreeningCandidate>;
+  ScreeningCandidateStatus: ScreeningCandidateStatus;
   Severity: Severity;
   Share: ResolverTypeWrapper<ShareModel>;
   ShareAction: ShareAction;
@@ -1508,6 +1613,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RiskIndicator: RiskIndicatorModel;
+  ScreeningCandidate: ScreeningCandidate;
   Share: ShareModel;
   ShareEvent: ShareEventModel;
   String: Scalars['String']['output'];
@@ -1684,10 +1790,12 @@ export type MovedRecordsResolvers<ContextType = BaseContext, ParentType extends 
 export type MutationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   amendSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, RequireFields<MutationAmendSupplyLinkArgs, 'id'>>;
   answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'decision' | 'id'>>;
+  confirmMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationConfirmMatchArgs, 'id'>>;
   declareSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, Partial<MutationDeclareSupplyLinkArgs>>;
   endSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, RequireFields<MutationEndSupplyLinkArgs, 'id'>>;
   mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
+  rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
   setListing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<MutationSetListingArgs, 'listed'>>;
@@ -1756,6 +1864,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   ownSupplyLinks?: Resolver<Array<ResolversTypes['SupplyLink']>, ParentType, ContextType, RequireFields<QueryOwnSupplyLinksArgs, 'includeEnded'>>;
   paths?: Resolver<Array<ResolversTypes['SupplyPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'limit' | 'maxDepth' | 'toId'>>;
+  screeningCandidates?: Resolver<Array<ResolversTypes['ScreeningCandidate']>, ParentType, ContextType, RequireFields<QueryScreeningCandidatesArgs, 'first' | 'status'>>;
   shareEvents?: Resolver<Array<ResolversTypes['ShareEvent']>, ParentType, ContextType, RequireFields<QueryShareEventsArgs, 'limit'>>;
   sharesGiven?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesGivenArgs, 'includeInactive'>>;
   sharesReceived?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesReceivedArgs, 'includeInactive'>>;
@@ -1764,6 +1873,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
 };
 
 export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskIndicator'] = ResolversParentTypes['RiskIndicator']> = {
+  delistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1774,7 +1884,30 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type RoleResolvers = { ANALYST: 'analyst', PLATFORM_ADMIN: 'platform_admin', SUPPLIER_ADMIN: 'supplier_admin' };
+export type RoleResolvers = { ANALYST: 'analyst', PLATFORM_ADMIN: 'platform_admin', SCREENING_ADMIN: 'screening_admin', SUPPLIER_ADMIN: 'supplier_admin' };
+
+export type ScreeningCandidateResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ScreeningCandidate'] = ResolversParentTypes['ScreeningCandidate']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedByUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delistedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  entryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explanation?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  listEntryId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedEntryName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organizationCountry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  program?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ScreeningCandidateStatus'], ParentType, ContextType>;
+};
 
 export type ShareResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Share'] = ResolversParentTypes['Share']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1886,6 +2019,7 @@ export type Resolvers<ContextType = BaseContext> = {
   Query?: QueryResolvers<ContextType>;
   RiskIndicator?: RiskIndicatorResolvers<ContextType>;
   Role?: RoleResolvers;
+  ScreeningCandidate?: ScreeningCandidateResolvers<ContextType>;
   Share?: ShareResolvers<ContextType>;
   ShareEvent?: ShareEventResolvers<ContextType>;
   SupplyChain?: SupplyChainResolvers<ContextType>;

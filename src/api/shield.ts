@@ -14,6 +14,7 @@ import {
   canManageShares,
   canManageSourcing,
   canRead,
+  canReviewScreening,
   type Decision,
 } from '../auth/policy.ts';
 import type { BaseContext } from './context.ts';
@@ -41,6 +42,9 @@ export const canManageOwnSourcing = fromPolicy('canManageOwnSourcing', ({ viewer
 );
 export const canManageOwnListing = fromPolicy('canManageOwnListing', ({ viewer }) =>
   canManageListing(viewer),
+);
+export const canReviewScreeningMatches = fromPolicy('canReviewScreeningMatches', ({ viewer }) =>
+  canReviewScreening(viewer),
 );
 
 export type FieldRule = IRule | typeof allow | typeof deny;

@@ -20,6 +20,8 @@ import { OrganizationRepository } from '../modules/organizations/organization-re
 import { MergedIdRepository } from '../modules/organizations/merged-id-repository.ts';
 import { MergeRepository } from '../modules/merging/merge-repository.ts';
 import { MergeService } from '../modules/merging/merge-service.ts';
+import { ScreeningReviewRepository } from '../modules/screening/screening-review-repository.ts';
+import { ScreeningReviewService } from '../modules/screening/screening-review-service.ts';
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
@@ -44,6 +46,7 @@ export interface Repositories {
   disclosures: DisclosureRepository;
   sourcing: SourcingRepository;
   directory: DirectoryRepository;
+  screeningReview: ScreeningReviewRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -64,6 +67,7 @@ export function createRepositories(
     disclosures: new DisclosureRepository(executor),
     sourcing: new SourcingRepository(executor),
     directory: new DirectoryRepository(executor),
+    screeningReview: new ScreeningReviewRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -109,6 +113,7 @@ export async function createRequestContext(
     merges: new MergeService(repositories.merges, viewer.userId, now, queryContext),
     sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
     directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
+    screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

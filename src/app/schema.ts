@@ -13,6 +13,7 @@ import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { mergingModule } from '../modules/merging/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
+import { screeningModule } from '../modules/screening/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
 import { sourcingModule } from '../modules/sourcing/module.ts';
 import { supplyChainModule } from '../modules/supply-chain/module.ts';
@@ -28,6 +29,7 @@ export const MODULES = [
   sourcingModule,
   directoryModule,
   chainExportModule,
+  screeningModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

@@ -58,6 +58,16 @@ export function canAnswerAccessRequests(viewer: Viewer): Decision {
     : deny('Answering access requests requires the supplier_admin role of the organization asked.');
 }
 
+/**
+ * Reviewing watch-list screening candidates (confirm or reject): screening_admin or platform_admin.
+ * Screening runs over the whole platform, so the role is not tied to the token's organization.
+ */
+export function canReviewScreening(viewer: Viewer): Decision {
+  return hasRole(viewer, 'screening_admin') || hasRole(viewer, 'platform_admin')
+    ? allow
+    : deny('Reviewing screening matches requires the screening_admin or platform_admin role.');
+}
+
 /** Bulk imports: platform_admin only. */
 export function canImport(viewer: Viewer): Decision {
   return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');

@@ -67,6 +67,8 @@ export interface RiskIndicator {
   observedAt: string | null;
   /** When Tiersight first recorded the indicator (transaction time). */
   recordedAt: string;
+  /** WATCHLIST indicators recorded by screening: when their entry was found gone from its list. */
+  delistedAt: string | null;
 }
 
 export interface ExposureFinding {

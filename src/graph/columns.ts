@@ -153,7 +153,8 @@ export const LINK_ROW: Column<SupplyLink> = {
 
 /** A risk indicator node. */
 export const RISK: Column<RiskIndicator> = {
-  projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}`,
+  projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .delistedAt}`,
   decode: fields({
     id: text,
     kind: oneOf(RISK_KINDS),
@@ -163,6 +164,7 @@ export const RISK: Column<RiskIndicator> = {
     evidenceUrl: nullable(text),
     observedAt: nullable(instant),
     recordedAt,
+    delistedAt: nullable(instant),
   }),
 };
 

@@ -158,6 +158,29 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // Watch-list screening (issue 14): candidate matches kept for review, found by id and listed by
+    // status; indicators and candidates of one list found by source when its entries are delisted.
+    id: '009-screening-review',
+    statements: [
+      statement(
+        'constraint.screeningCandidateId',
+        cypher`CREATE CONSTRAINT screening_candidate_id IF NOT EXISTS FOR (c:ScreeningCandidate) REQUIRE c.id IS UNIQUE`,
+      ),
+      statement(
+        'index.screeningCandidateStatus',
+        cypher`CREATE INDEX screening_candidate_status IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.status, c.score)`,
+      ),
+      statement(
+        'index.screeningCandidateSource',
+        cypher`CREATE INDEX screening_candidate_source IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.source)`,
+      ),
+      statement(
+        'index.riskIndicatorSource',
+        cypher`CREATE INDEX risk_indicator_source IF NOT EXISTS FOR (r:RiskIndicator) ON (r.source)`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -6,7 +6,7 @@ import { run } from '../../src/cli/commands/screen.ts';
 import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
 import { screen } from '../../src/modules/screening/screen.ts';
 import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
-import { parseWatchList } from '../../src/modules/screening/watch-list.ts';
+import { parseWatchList } from '../../src/modules/screening/readers/tiersight-csv.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
@@ -129,16 +129,35 @@ describe('tiersight screen', () => {
         organizationName: 'OFILM, Nanchang',
         entry: 'Nanchang O-Film Tech Co., Ltd.',
         score: 1,
+        review: false,
+        explanation: [
+          'names: "Nanchang O-Film Tech" ~ "Nanchang O-Film Tech Co., Ltd."',
+          'name score 1.000: same words',
+          'score 1.000',
+        ],
       },
       {
         organizationId: 'cn-acme',
         organizationName: 'Shenzhen Acme Precision Co., Ltd.',
         entry: 'SHENZHEN ACME PRECISION COMPANY LIMITED',
         score: 1,
+        review: false,
+        explanation: [
+          'names: "Shenzhen Acme Precision Co., Ltd." ~ "SHENZHEN ACME PRECISION COMPANY LIMITED"',
+          'name score 1.000: same words',
+          'score 1.000',
+        ],
       },
     ]);
     for (const item of parsed as Record<string, unknown>[]) {
-      expect(Object.keys(item)).toEqual(['organizationId', 'organizationName', 'entry', 'score']);
+      expect(Object.keys(item)).toEqual([
+        'organizationId',
+        'organizationName',
+        'entry',
+        'score',
+        'review',
+        'explanation',
+      ]);
     }
     expect(stderr).toMatch(/Screened 5 organization\(s\) against 3 list entries at threshold 0\.9: 2 match/);
     // Screening alone writes nothing.
@@ -148,7 +167,7 @@ describe('tiersight screen', () => {
   it('prints a table without --json', async () => {
     const { stdout } = await runCommand([writeList(LIST)]);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^SCORE\s+ORGANIZATION\s+NAME\s+ENTRY\s+MATCHED NAMES$/);
+    expect(lines[0]).toMatch(/^SCORE\s+REVIEW\s+ORGANIZATION\s+NAME\s+ENTRY\s+MATCHED NAMES$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/).slice(0, 2))).toEqual([
       ['1.000', 'cn-ofilm-nanchang'],
       ['1.000', 'cn-acme'],
@@ -224,6 +243,7 @@ describe('tiersight screen', () => {
     expect(problems).toEqual([]);
     const outcome = await screen(new ScreeningRepository(db.executor), entries, {
       threshold: 0.9,
+      certain: 0.97,
       apply: true,
       severity: 'HIGH',
     });

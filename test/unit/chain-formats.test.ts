@@ -51,6 +51,7 @@ const risk = (
   description: null,
   evidenceUrl: null,
   observedAt: null,
+  delistedAt: null,
   recordedAt: '2024-01-01T00:00:00.000Z',
 });
 

@@ -100,7 +100,7 @@ describe('config', () => {
       'OIDC_AUDIENCE is required with OIDC_ISSUER',
       "OIDC_JWKS_URL must use https (http only on a loopback host), got 'http://idp.example.org/keys'",
       "OIDC_ORG_CLAIM must be a claim name or dotted path, got 'a..b'",
-      "OIDC_ROLE_MAP: 'root' in 'admins=root' is not one of analyst, supplier_admin, platform_admin",
+      "OIDC_ROLE_MAP: 'root' in 'admins=root' is not one of analyst, supplier_admin, platform_admin, screening_admin",
       "OIDC_ROLE_MAP: entry 'viewers' is not provider-value=tiersight-value",
     ]);
     expect(

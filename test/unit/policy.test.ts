@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { canImport, canManageShares, canRead, canRevoke, type Viewer } from '../../src/auth/policy.ts';
+import {
+  canImport,
+  canManageShares,
+  canRead,
+  canReviewScreening,
+  canRevoke,
+  type Viewer,
+} from '../../src/auth/policy.ts';
 import type { Role } from '../../src/domain/roles.ts';
 
 const viewer = (...roles: Role[]): Viewer => ({ userId: 'u', organizationId: 'me', roles });
 
 describe('policy', () => {
   it('any role reads its own view; no role reads nothing', () => {
-    for (const role of ['analyst', 'supplier_admin', 'platform_admin'] as const) {
+    for (const role of ['analyst', 'supplier_admin', 'platform_admin', 'screening_admin'] as const) {
       expect(canRead(viewer(role)).allowed).toBe(true);
     }
     expect(canRead(viewer())).toEqual({ allowed: false, reason: 'The token grants no role.' });
@@ -15,6 +22,15 @@ describe('policy', () => {
   it('only supplier_admin manages shares', () => {
     expect(canManageShares(viewer('supplier_admin')).allowed).toBe(true);
     expect(canManageShares(viewer('analyst', 'platform_admin')).allowed).toBe(false);
+  });
+
+  it('screening_admin and platform_admin review screening candidates', () => {
+    expect(canReviewScreening(viewer('screening_admin')).allowed).toBe(true);
+    expect(canReviewScreening(viewer('platform_admin')).allowed).toBe(true);
+    expect(canReviewScreening(viewer('analyst', 'supplier_admin'))).toEqual({
+      allowed: false,
+      reason: 'Reviewing screening matches requires the screening_admin or platform_admin role.',
+    });
   });
 
   it('only platform_admin imports', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { watchlistDescription, watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
 import type { ScreeningMatch } from '../../src/modules/screening/match.ts';
+import { listEntry } from '../support/watch-list-entries.ts';
 
 const ENTITY_LIST = 'US Department of Commerce, BIS Entity List';
 
 describe('watch-list indicator ids', () => {
   // Recorded indicators are upserted by this id: a change here would duplicate them on the next --apply.
-  it('is wl-<organization>-<entry slug>-<8 hex of the source>, the same every time', () => {
+  it('is wl-<organization>-<list entry id slug>-<8 hex of the source>, the same every time', () => {
     const id = 'wl-cn-ofilm-nanchang-nanchang-o-film-tech-co-ltd-c2b9c04c';
     expect(watchlistIndicatorId('cn-ofilm-nanchang', 'Nanchang O-Film Tech Co., Ltd.', ENTITY_LIST)).toBe(id);
     expect(watchlistIndicatorId('cn-ofilm-nanchang', 'Nanchang O-Film Tech Co., Ltd.', ENTITY_LIST)).toBe(id);
@@ -45,16 +46,11 @@ describe('watch-list indicator descriptions', () => {
     organizationName: 'OFILM, Nanchang',
     entry: 'Nanchang O-Film Tech',
     score: 0.97,
+    nameScore: 0.97,
+    explanation: [],
     matchedName: 'Nanchang OFILM Technology',
     matchedEntryName,
-    listEntry: {
-      name: 'Nanchang O-Film Tech',
-      aliases: ['O-Film Nanchang'],
-      effectiveDate: null,
-      source: ENTITY_LIST,
-      url: null,
-      line: 2,
-    },
+    listEntry: listEntry('Nanchang O-Film Tech', { aliases: ['O-Film Nanchang'], source: ENTITY_LIST }),
   });
 
   it('says which name matched which entry, with the score', () => {

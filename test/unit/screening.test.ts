@@ -4,18 +4,13 @@ import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { parseCsv } from '../../src/modules/screening/csv.ts';
 import { screenNames } from '../../src/modules/screening/match.ts';
 import { DEFAULT_THRESHOLD, nameSimilarity } from '../../src/modules/screening/score.ts';
-import { parseWatchList, type WatchListEntry } from '../../src/modules/screening/watch-list.ts';
+import { parseWatchList } from '../../src/modules/screening/readers/tiersight-csv.ts';
+import type { WatchListEntry } from '../../src/modules/screening/watch-list-entry.ts';
+import { listEntry } from '../support/watch-list-entries.ts';
 import { foldText, normalizeName, splitNameVariants } from '../../src/modules/screening/normalize-name.ts';
 
-const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry => ({
-  name,
-  aliases: [],
-  effectiveDate: '2020-07-22',
-  source: 'Test list',
-  url: null,
-  line: 2,
-  ...extra,
-});
+const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry =>
+  listEntry(name, { listedAt: '2020-07-22', ...extra });
 
 describe('name normalization', () => {
   it('folds Unicode compatibility forms, case and accents', () => {
@@ -229,7 +224,7 @@ describe('screening organizations', () => {
       [DEMO_IDS.ofilmNanchang, 'Nanchang O-Film Tech', 1],
     ]);
     expect(matches[0]?.listEntry).toMatchObject({
-      effectiveDate: '2020-07-22',
+      listedAt: '2020-07-22',
       source: 'US Department of Commerce, BIS Entity List, addition effective 2020-07-22',
     });
   });
@@ -255,22 +250,16 @@ describe('reading a watch list', () => {
     const { entries, problems } = parseWatchList(text);
     expect(problems).toEqual([]);
     expect(entries).toEqual([
-      {
-        name: 'Nanchang O-Film Tech',
-        aliases: [],
-        effectiveDate: '2020-07-22',
+      listEntry('Nanchang O-Film Tech', {
+        listedAt: '2020-07-22',
         source: 'US Department of Commerce, BIS Entity List',
-        url: null,
         line: 2,
-      },
-      {
-        name: 'Foo Co., Ltd.',
+      }),
+      listEntry('Foo Co., Ltd.', {
         aliases: ['Foo Company Limited', 'Foo Trading'],
-        effectiveDate: '2021-01-05',
-        source: 'Test list',
-        url: null,
+        listedAt: '2021-01-05',
         line: 3,
-      },
+      }),
     ]);
   });
 
@@ -296,7 +285,7 @@ describe('reading a watch list', () => {
       'line 6: source is empty (give it in the file or with --source)',
       'line 7: source is empty (give it in the file or with --source)',
     ]);
-    expect(entries.map((e) => [e.name, e.line, e.effectiveDate])).toEqual([['Good Ltd', 8, null]]);
+    expect(entries.map((e) => [e.name, e.line, e.listedAt])).toEqual([['Good Ltd', 8, null]]);
   });
 
   it('reports a malformed quote and goes on checking the rows after it', () => {
@@ -331,5 +320,51 @@ describe('reading a watch list', () => {
     expect(parseWatchList('name,aliases,effective_date,source\n"Foo,,,\n').problems).toEqual([
       'line 2: a quoted field is not closed before the end of the file',
     ]);
+  });
+});
+
+describe('country and identifiers', () => {
+  const org = { id: 'o', name: 'Foo Precision Co., Ltd.', country: 'CN', osId: 'CN2019123ABC001' };
+
+  it("leave the name score as it is when the country is the list's, and say so", () => {
+    const [match] = screenNames([org], [entry('Foo Precision Ltd', { countries: ['CN', 'HK'] })]);
+    expect(match?.score).toBe(1);
+    expect(match?.explanation).toEqual([
+      'names: "Foo Precision Co., Ltd." ~ "Foo Precision Ltd"',
+      'name score 1.000: same words',
+      "country: CN is the list's (no change: a country alone identifies no one)",
+      'score 1.000',
+    ]);
+  });
+
+  it('lower the score of a namesake in another country below the threshold', () => {
+    const entries = [entry('Foo Precision Ltd', { countries: ['DE'] })];
+    expect(screenNames([org], entries)).toEqual([]);
+    const [match] = screenNames([org], entries, 0.5);
+    expect(match?.score).toBe(0.85);
+    expect(match?.explanation).toContain("country: CN is not the list's DE (×0.85)");
+  });
+
+  it("raise to 1 an entry that gives the organization's os_id, whatever its name", () => {
+    const [match] = screenNames(
+      [org],
+      [entry('Foo Jingmi Gongsi', { identifiers: [{ scheme: 'os_id', value: 'cn2019123abc001' }] })],
+    );
+    expect(match?.score).toBe(1);
+    expect(match?.nameScore).toBeLessThan(0.5);
+    expect(match?.explanation).toContain(
+      "identifier: the list's os_id cn2019123abc001 is the organization's os_id (raised to 1)",
+    );
+  });
+
+  it('lower the score when the list gives another os_id', () => {
+    const entries = [
+      entry('Foo Precision Ltd', { identifiers: [{ scheme: 'os_id', value: 'CN2020999XYZ002' }] }),
+    ];
+    const [match] = screenNames([org], entries, 0.5);
+    expect(match?.score).toBe(0.8);
+    expect(match?.explanation).toContain(
+      "identifier: the organization's os_id CN2019123ABC001 is not the list's CN2020999XYZ002 (×0.8)",
+    );
   });
 });

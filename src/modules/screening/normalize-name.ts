@@ -109,6 +109,10 @@ export function splitNameVariants(raw: string): NameVariants {
 /** Legal forms (as tokens after folding and punctuation removal) and their canonical form. */
 const LEGAL_FORM_LIST: readonly (readonly [string, string])[] = [
   ['gmbh and co kg', 'kg'],
+  ['aktiebolag', 'ab'],
+  ['aktieselskab', 'as'],
+  ['aksjeselskap', 'as'],
+  ['sp zoo', 'spzoo'],
   ['public limited company', 'plc'],
   ['public company limited', 'plc'],
   ['limited liability company', 'llc'],
@@ -177,6 +181,8 @@ const LEGAL_FORM_LIST: readonly (readonly [string, string])[] = [
   ['pjsc', 'jsc'],
   ['cjsc', 'jsc'],
   ['tbk', 'tbk'],
+  // Indonesian companies are also written with the form last: "Foo Palm Oil PT".
+  ['pt', 'pt'],
 ];
 /** Legal forms written before the name: "PT Foo", "AB Volvo", "A/S Foo", "OOO Foo", "JSC Foo". */
 const LEGAL_FORM_PREFIXES: readonly (readonly [string, string])[] = [
@@ -247,6 +253,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   manufacturers: 'manufacturing',
   industries: 'industry',
   industrial: 'industry',
+  indl: 'industry',
+  equip: 'equipment',
   inds: 'industry',
   hldg: 'holdings',
   hldgs: 'holdings',
@@ -379,10 +387,18 @@ export function normalizeName(raw: string): NormalizedName {
   return normalizeSingle(raw, splitNameVariants(raw).name);
 }
 
-/** The name and every former or alternative name written inside it, each normalized. */
+const UMLAUTS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+
+/**
+ * The name and every former or alternative name written inside it, each normalized. A name with German
+ * umlauts is also read with them as digraphs, the other way German is written: Müller and Mueller.
+ */
 export function normalizeNameVariants(raw: string): NormalizedName[] {
-  const { name, otherNames } = splitNameVariants(raw);
-  return [normalizeSingle(raw, name), ...otherNames.map((other) => normalizeSingle(other, other))];
+  const spellings = /[äöüÄÖÜ]/u.test(raw) ? [raw, raw.replace(/[äöüÄÖÜ]/gu, (c) => UMLAUTS[c] ?? c)] : [raw];
+  return spellings.flatMap((spelling) => {
+    const { name, otherNames } = splitNameVariants(spelling);
+    return [normalizeSingle(spelling, name), ...otherNames.map((other) => normalizeSingle(other, other))];
+  });
 }
 
 function normalizeSingle(text: string, folded: string): NormalizedName {

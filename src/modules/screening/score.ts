@@ -86,14 +86,22 @@ function pairJoined(one: Side, other: Side): boolean {
   return false;
 }
 
+/** How two names paired up: what the score is made of, and the rules that made it. */
+export interface NameComparison {
+  /** 0..1, three decimals, rounded down. */
+  score: number;
+  /** Each rule that applied, in words: "unpaired word 'nanchang' (×0.9)", "abbreviation (×0.97)", … */
+  rules: string[];
+}
+
 /**
- * How alike two names are, 0..1. Every word of one name is paired with a word of the other (same word,
- * abbreviation, joined/split, or a near-identical spelling); the score is the share of word weight that
- * pairs up (distinctive words weigh 1, generic industry words 0.5), reduced for every word left over and
- * for each kind of variant needed. Identical distinctive words give 1.0.
+ * How alike two names are, with the rules applied. Every word of one name is paired with a word of the
+ * other (same word, abbreviation, joined/split, or a near-identical spelling); the score is the share
+ * of word weight that pairs up (distinctive words weigh 1, generic industry words 0.5), reduced for
+ * every word left over and for each kind of variant needed. Identical distinctive words give 1.0.
  */
-export function compareNames(a: NormalizedName, b: NormalizedName): number {
-  if (a.core.length === 0 || b.core.length === 0) return 0;
+export function explainNames(a: NormalizedName, b: NormalizedName): NameComparison {
+  if (a.core.length === 0 || b.core.length === 0) return { score: 0, rules: ['a name without words'] };
   const left: Side = { name: a, paired: a.core.map(() => null) };
   const right: Side = { name: b, paired: b.core.map(() => null) };
 
@@ -128,6 +136,7 @@ export function compareNames(a: NormalizedName, b: NormalizedName): number {
     }
   }
 
+  const rules: string[] = [];
   let total = 0;
   let matched = 0;
   let factor = 1;
@@ -137,23 +146,40 @@ export function compareNames(a: NormalizedName, b: NormalizedName): number {
       const weight = tokenWeight(word);
       const kind = side.paired[i] ?? null;
       total += weight;
-      if (kind === null) factor *= weight < 1 ? MISSING_DESCRIPTOR_FACTOR : MISSING_WORD_FACTOR;
-      else {
+      if (kind === null) {
+        const missing = weight < 1 ? MISSING_DESCRIPTOR_FACTOR : MISSING_WORD_FACTOR;
+        factor *= missing;
+        rules.push(`unpaired ${weight < 1 ? 'generic ' : ''}word '${word}' (×${missing})`);
+      } else {
         kinds.add(kind);
         matched += kind === 'spelling' ? weight * SPELLING_CREDIT : weight;
       }
     });
   }
-  if (kinds.has('variant')) factor *= ABBREVIATION_FACTOR;
-  if (kinds.has('joined')) factor *= JOINED_FACTOR;
+  if (kinds.has('variant')) {
+    factor *= ABBREVIATION_FACTOR;
+    rules.push(`abbreviation (×${ABBREVIATION_FACTOR})`);
+  }
+  if (kinds.has('joined')) {
+    factor *= JOINED_FACTOR;
+    rules.push(`words joined or split (×${JOINED_FACTOR})`);
+  }
   if (a.legalForm && b.legalForm && legalFormFamily(a.legalForm) !== legalFormFamily(b.legalForm)) {
     factor *= LEGAL_FORM_FACTOR;
+    rules.push(`legal forms differ: ${a.legalForm} / ${b.legalForm} (×${LEGAL_FORM_FACTOR})`);
   }
   let score = (matched / total) * factor;
-  if (spelling) score = Math.min(score, SPELLING_CAP);
+  if (spelling) {
+    score = Math.min(score, SPELLING_CAP);
+    rules.push(`spelling variant (capped at ${SPELLING_CAP})`);
+  }
+  if (rules.length === 0) rules.push('same words');
   // Rounded down, so that a score just under the threshold never rounds up to it.
-  return Math.floor(score * 1000 + 1e-6) / 1000;
+  return { score: Math.floor(score * 1000 + 1e-6) / 1000, rules };
 }
+
+/** How alike two names are, 0..1 (explainNames without the explanation). */
+export const compareNames = (a: NormalizedName, b: NormalizedName): number => explainNames(a, b).score;
 
 /** Best score over every name written in `a` and `b` (former names and "a.k.a." names included). */
 export function nameSimilarity(a: string, b: string): number {

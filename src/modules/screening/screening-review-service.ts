@@ -1,0 +1,55 @@
+// Reviewing screening candidates for one request: arguments checked, decisions by the token's user.
+import type { Viewer } from '../../auth/policy.ts';
+import { badInput, notFound } from '../../domain/errors.ts';
+import type {
+  CandidateStatus,
+  ScreeningCandidate,
+  ScreeningReviewRepository,
+} from './screening-review-repository.ts';
+
+const MAX_FIRST = 500;
+const MAX_NOTE = 2000;
+
+export class ScreeningReviewService {
+  constructor(
+    private readonly repository: ScreeningReviewRepository,
+    private readonly viewer: Viewer,
+    private readonly now: Date,
+  ) {}
+
+  candidates(
+    status: CandidateStatus | null | undefined,
+    first: number | null | undefined,
+  ): Promise<ScreeningCandidate[]> {
+    const limit = first ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) {
+      throw badInput(`first must be from 1 to ${MAX_FIRST}, got ${limit}`);
+    }
+    return this.repository.candidates(status ?? 'PENDING', limit);
+  }
+
+  async decide(
+    id: string,
+    status: 'CONFIRMED' | 'REJECTED',
+    note: string | null | undefined,
+  ): Promise<ScreeningCandidate> {
+    const text = note?.trim() || null;
+    if (text !== null && text.length > MAX_NOTE) {
+      throw badInput(`note must be at most ${MAX_NOTE} characters, got ${text.length}`);
+    }
+    const decided = await this.repository.decide({
+      id,
+      status,
+      note: text,
+      userId: this.viewer.userId,
+      organizationId: this.viewer.organizationId,
+      at: this.now,
+    });
+    if (decided) return decided;
+    const existing = await this.repository.candidate(id);
+    if (!existing) throw notFound(`Screening candidate ${id}`);
+    throw badInput(
+      `Screening candidate ${id} is already ${existing.status}; only a PENDING one can be decided.`,
+    );
+  }
+}
