@@ -4,11 +4,18 @@ import type { ImportTicket } from '../import/import-gate.ts';
 import type { AccessRequestsContext } from '../modules/access-requests/context.ts';
 import type { DisclosuresContext } from '../modules/disclosures/context.ts';
 import type { ExposureContext } from '../modules/exposure/context.ts';
+import type { RiskContext } from '../modules/risk/context.ts';
 import type { SharingContext } from '../modules/sharing/context.ts';
 import type { SupplyChainContext } from '../modules/supply-chain/context.ts';
 
 export interface RequestContext
-  extends SupplyChainContext, ExposureContext, SharingContext, DisclosuresContext, AccessRequestsContext {
+  extends
+    SupplyChainContext,
+    ExposureContext,
+    SharingContext,
+    DisclosuresContext,
+    AccessRequestsContext,
+    RiskContext {
   /** The import state the request was admitted on; a query's answer is checked against it. */
   importTicket: ImportTicket;
 }

@@ -18,6 +18,10 @@ import { OrganizationRepository } from '../modules/organizations/organization-re
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
+import { RiskRepository } from '../modules/risk/risk-repository.ts';
+import { RiskService } from '../modules/risk/risk-service.ts';
+import type { RiskModel } from '../domain/risk-model.ts';
+import { defaultRiskModel } from '../modules/risk/risk-model-file.ts';
 import { ImportGate, type ImportGateOptions } from '../import/import-gate.ts';
 import { KnownOrganizations } from '../modules/organizations/known-organizations.ts';
 import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
@@ -35,11 +39,15 @@ export interface Repositories {
   disclosures: DisclosureRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
+  risk: RiskRepository;
+  /** The configured risk model (Config.riskModel). */
+  riskModel: RiskModel;
 }
 
 export function createRepositories(
   executor: Executor,
   gateOptions: Omit<ImportGateOptions, 'localChanges'> = {},
+  riskModel: RiskModel = defaultRiskModel(),
 ): Repositories {
   const runs = new ImportRunRepository(executor);
   return {
@@ -51,6 +59,8 @@ export function createRepositories(
     disclosures: new DisclosureRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
+    risk: new RiskRepository(executor),
+    riskModel,
   };
 }
 
@@ -92,6 +102,7 @@ export async function createRequestContext(
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
     roots: () => repositories.organizations.roots(scope),
+    risk: new RiskService(repositories.risk, scope, loaders, repositories.riskModel),
     importTicket,
   };
 }

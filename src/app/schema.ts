@@ -10,6 +10,7 @@ import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
+import { riskModule } from '../modules/risk/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
 import { supplyChainModule } from '../modules/supply-chain/module.ts';
 
@@ -20,6 +21,7 @@ export const MODULES = [
   sharingModule,
   accessRequestsModule,
   disclosuresModule,
+  riskModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');
