@@ -3,7 +3,11 @@
 // they come from, so that an analyst can see why one supplier comes before another. A pure function of
 // what the repository read under the visibility rules (contract sections 2 and 8), the tables and
 // parameters, and the instant: the same data give the same ranking.
-import { disclosedIndicators, type VisibleEvidence } from './disclosed-indicators.ts';
+import {
+  disclosedIndicators,
+  type DisclosedIndicatorKind,
+  type VisibleEvidence,
+} from './disclosed-indicators.ts';
 import { versionAt, type StoredVersion } from './disclosures.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
@@ -146,7 +150,10 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
   return { value: anyOf(parts.map((x) => x.value)), inputs: parts.map((x) => x.input) };
 }
 
-const RAISING: Record<string, (p: RiskParameters['disclosures'], severity: Severity) => number> = {
+const RAISING: Record<
+  DisclosedIndicatorKind,
+  (p: RiskParameters['disclosures'], severity: Severity) => number
+> = {
   OVERDUE_ACTION: (p, severity) => (severity === 'CRITICAL' ? p.overdue.CRITICAL : p.overdue.HIGH),
   OPEN_ACTION: (p, severity) => (severity === 'CRITICAL' ? p.open.CRITICAL : p.open.HIGH),
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
@@ -164,7 +171,7 @@ function disclosedEvidence<O extends Assessable>(
   const from = (disclosureId: string) => `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
   // What raises the score is exactly what exposure reports as disclosed indicators.
   const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
-    const value = RAISING[indicator.kind]!(p, indicator.severity);
+    const value = RAISING[indicator.kind](p, indicator.severity);
     const action = indicator.action;
     return {
       value,
