@@ -4,7 +4,9 @@
 // their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
 // viewer see (every kind, each as the version in effect at $t), the products of the disclosed links
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
-// sourcing (or anything) with the viewer, and the viewer's open access requests.
+// sourcing (or anything) with the viewer (the ids of its roots, which it may see anyway: joined to the
+// organizations by id in the service rather than by a list scan per organization here), and the
+// viewer's open access requests.
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
@@ -12,7 +14,7 @@ import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, RISK } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { bool, column, fields, integer, list, oneOf, text } from '../../graph/decode.ts';
+import { column, fields, integer, list, oneOf, text } from '../../graph/decode.ts';
 import { VERSION } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
@@ -83,24 +85,14 @@ CALL (v) {
   ACCESS_REQUEST.projection,
   cypher`) AS openRequests
 }
-WITH v, owners, whole, x, reached, risks, evidence, supplied, openRequests,
-     [l IN shared | endNode(l)] AS partialOwners
 RETURN x `,
   ORGANIZATION.projection,
-  cypher` AS root, risks, evidence, supplied, openRequests,
-  [e IN reached | {organization: e.organization, tier: e.tier, isViewer: e.node = v,
-     sharesSourcing: e.node IN whole OR e.node IN partialOwners, sharesAnything: e.node IN owners}] AS organizations`,
+  cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations`,
 ]);
 
-const organizationsColumn = list(
-  fields({
-    organization: ORGANIZATION.decode,
-    tier: integer,
-    isViewer: bool,
-    sharesSourcing: bool,
-    sharesAnything: bool,
-  }),
-);
+const organizationsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 const risksColumn = list(fields({ organizationId: text, risk: RISK.decode }));
 const evidenceColumn = list(
   fields({
@@ -116,13 +108,12 @@ const suppliedColumn = list(fields({ organizationId: text, product: text }));
 
 export interface RiskRow {
   root: Organization;
-  organizations: {
-    organization: Organization;
-    tier: number;
-    isViewer: boolean;
-    sharesSourcing: boolean;
-    sharesAnything: boolean;
-  }[];
+  organizations: { organization: Organization; tier: number }[];
+  viewerId: string;
+  /** The viewer's roots besides itself: owners of a share of either scope active for it (rule 2). */
+  ownerIds: string[];
+  /** The owners among them whose active sourcing share discloses links to the viewer. */
+  sourcingOwnerIds: string[];
   risks: { organizationId: string; risk: RiskIndicator }[];
   evidence: RiskEvidence[];
   supplied: { organizationId: string; product: string }[];
@@ -149,6 +140,9 @@ export class RiskRepository {
     return {
       root: column(record, 'root', ORGANIZATION.decode),
       organizations: column(record, 'organizations', organizationsColumn),
+      viewerId: column(record, 'viewerId', text),
+      ownerIds: column(record, 'ownerIds', list(text)),
+      sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),
       risks: column(record, 'risks', risksColumn),
       evidence: column(record, 'evidence', evidenceColumn),
       supplied: column(record, 'supplied', suppliedColumn),

@@ -24,8 +24,11 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
   const risks = byOrganization(row.risks);
   const evidence = byOrganization(row.evidence);
   const supplied = byOrganization(row.supplied);
+  const owners = new Set(row.ownerIds);
+  const sourcing = new Set(row.sourcingOwnerIds);
   return row.organizations.map((o) => {
     const id = o.organization.id;
+    const isViewer = id === row.viewerId;
     // The newest open request to it (the statement lists them newest first), whatever its scope.
     const request = row.openRequests.find((r) => r.targetId === id) ?? null;
     return {
@@ -34,9 +37,9 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       products: [...new Set((supplied.get(id) ?? []).map((s) => s.product))].sort(),
       indicators: (risks.get(id) ?? []).map((r) => r.risk),
       evidence: evidence.get(id) ?? [],
-      sharesSourcing: o.sharesSourcing,
-      isViewer: o.isViewer,
-      blindSpot: o.tier < depth && !o.isViewer && !o.sharesAnything,
+      sharesSourcing: sourcing.has(id),
+      isViewer,
+      blindSpot: o.tier < depth && !isViewer && !owners.has(id),
       openRequest: request === null ? null : { id: request.id, dueAt: request.dueAt },
     };
   });

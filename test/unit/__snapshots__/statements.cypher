@@ -405,11 +405,9 @@ CALL (v) {
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
-WITH v, owners, whole, x, reached, risks, evidence, supplied, openRequests,
-     [l IN shared | endNode(l)] AS partialOwners
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests,
-  [e IN reached | {organization: e.organization, tier: e.tier, isViewer: e.node = v,
-     sharesSourcing: e.node IN whole OR e.node IN partialOwners, sharesAnything: e.node IN owners}] AS organizations
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations
 
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
