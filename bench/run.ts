@@ -9,11 +9,15 @@
 //    `RESULT disclosures …` lines;
 // 5. watch-list screening (bench/screening.ts, no database): precision and recall over the labelled
 //    set and the time for 100,000 organizations against 30,000 list entries: `RESULT screening …`.
+// 6. on a graph of its own size (20,000 organizations by default), buyers reaching ~1,000 organizations
+//    (with every disclosure of their chain shared with them), exposure against the whole risk
+//    assessment (bench/risk.ts): `RESULT risk …` lines.
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
-// BENCH_ONLY=groups,timing,disclosures,screening (any of them, comma-separated) runs only those parts ("groups"
+// BENCH_ONLY=groups,timing,disclosures,screening,risk (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
+import { RISK_AIM, measureRisk } from './risk.ts';
 import { benchDatabase, benchViewers, type BenchDatabase } from './environment.ts';
 import { floorQuery } from './floor.ts';
 import { GROUPS, groupViewers, measureGroup, type Contenders } from './groups.ts';
@@ -38,7 +42,10 @@ const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
 const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
 const DISCLOSURE_REACHES = (process.env['BENCH_DISCLOSURE_REACHES'] ?? '1000,10000').split(',').map(Number);
 const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
-const PARTS = ['groups', 'timing', 'disclosures', 'screening'] as const;
+const RISK_ORGS = knob('BENCH_RISK_ORGS', 20_000);
+const RISK_REACHES = (process.env['BENCH_RISK_REACHES'] ?? '1000').split(',').map(Number);
+const RISK_BUYERS = knob('BENCH_RISK_BUYERS', 2);
+const PARTS = ['groups', 'timing', 'disclosures', 'screening', 'risk'] as const;
 const only = (process.env['BENCH_ONLY'] ?? PARTS.join(',')).split(',').map((p) => p.trim());
 const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownParts.length > 0)
@@ -77,6 +84,7 @@ if (runs('screening')) {
     entries: knob('BENCH_SCREENING_ENTRIES', 30_000),
   });
 }
+if (runs('risk')) await compareRisk();
 log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 if (mismatches > 0) {
   log(`${mismatches} answers disagreed (see MISMATCH above): the figures compare different work`);
@@ -203,4 +211,24 @@ async function compareDisclosures(): Promise<number> {
     await db.close();
   }
   return disagreed;
+}
+
+/** The risk part on its own graph: exposure against the whole assessment for the same viewers. */
+async function compareRisk(): Promise<void> {
+  const db = await benchDatabase(RISK_ORGS, 1, log);
+  try {
+    const viewers = await reachBuyers(db.executor, RISK_REACHES, RISK_BUYERS, DEPTH, log, true);
+    const api = await startApi(access(db), SECRET);
+    try {
+      print(
+        `\nexposure and riskAssessment(maxDepth: ${DEPTH}) at ${RISK_ORGS.toLocaleString('en')} organizations (aim: at most ${RISK_AIM}x)`,
+      );
+      for (const viewer of viewers)
+        await measureRisk({ apiUrl: api.url, secret: SECRET, depth: DEPTH }, viewer, REPEAT, print);
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    await db.close();
+  }
 }

@@ -965,6 +965,14 @@ export type Query = {
    */
   paths: Array<SupplyPath>;
   /**
+   * Where to start due diligence in the viewer's visible chain of `rootId` (default: the viewer): every
+   * organization at tier 1..maxDepth with a risk score and the components and inputs it was computed
+   * from, a summary of the chain, and the top actions. Same visibility rules as supplyChain and
+   * exposure: only what the viewer may see enters a score (disclosures under rule 8). The model, its
+   * sources and its assumptions: docs/risk-model.md.
+   */
+  riskAssessment: RiskAssessment;
+  /**
    * Watch-list matches kept for review: scored at or above the threshold of `tiersight screen --apply` but
    * below its certain level (docs/screening.md), best score first. Requires SCREENING_ADMIN or
    * PLATFORM_ADMIN: screening runs over the whole platform, so this lists candidates of every
@@ -1075,6 +1083,14 @@ export type QueryPathsArgs = {
 };
 
 
+export type QueryRiskAssessmentArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
+  rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryScreeningCandidatesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ScreeningCandidateStatus>;
@@ -1112,6 +1128,93 @@ export type QuerySupplyLinkEventsArgs = {
   organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What to do, and about whom. */
+export type RiskAction = {
+  __typename?: 'RiskAction';
+  kind: RiskActionKind;
+  /** The organization it is about. */
+  organization: Organization;
+  /** The action in words, naming the organization, the evidence and the dates. */
+  text: Scalars['String']['output'];
+};
+
+/** A next step of due diligence. */
+export type RiskActionKind =
+  /** Public sources flag the organization and no valid audit is visible: ask for one. */
+  | 'ASK_FOR_AUDIT'
+  /** Ask the publisher of a corrective action plan or audit to close an overdue HIGH or CRITICAL action. */
+  | 'CLOSE_OVERDUE_ACTION'
+  /** A blind spot the viewer has already asked: follow the open request up. */
+  | 'FOLLOW_UP_ACCESS_REQUEST'
+  /** Follow up an open HIGH or CRITICAL action that is not yet due. */
+  | 'FOLLOW_UP_OPEN_ACTION'
+  /** Every visible audit and certificate expired: ask for new ones. */
+  | 'RENEW_EVIDENCE'
+  /** Ask a blind spot to share its sourcing (requestAccess). */
+  | 'REQUEST_ACCESS';
+
+/** A ranked risk assessment of a root's visible chain. */
+export type RiskAssessment = {
+  __typename?: 'RiskAssessment';
+  /** Where to start: the top actions, the highest-ranked organization's first, most urgent first within one. */
+  actions: Array<RiskAction>;
+  /** The instant the assessment was made at: asOf, or now. */
+  at: Scalars['DateTime']['output'];
+  /** Every organization at tier 1..maxDepth, highest score first (ties: nearer tier, then name). */
+  organizations: Array<RiskScore>;
+  /** The organization at tier 0. */
+  root: Organization;
+  /** How the scores spread over tiers and countries, and what each component explains. */
+  summary: RiskSummary;
+};
+
+/** One component of a score. */
+export type RiskComponent = {
+  __typename?: 'RiskComponent';
+  /** Points of the score: 100 × weight × value. */
+  contribution: Scalars['Float']['output'];
+  /** What the value was computed from. */
+  inputs: Array<RiskInput>;
+  name: RiskComponentName;
+  /** 0..1 (DISCLOSED_EVIDENCE: down to minus the most good evidence may take off). */
+  value: Scalars['Float']['output'];
+  /** Its share of the configured weights (the five add up to 1). */
+  weight: Scalars['Float']['output'];
+};
+
+/** The parts of a risk score (docs/risk-model.md). */
+export type RiskComponentName =
+  /** What visible disclosures say: open or overdue HIGH/CRITICAL actions and expired evidence raise it, valid audits and certificates and closed actions lower it (may be negative). */
+  | 'DISCLOSED_EVIDENCE'
+  /** Country and product-category risk from the operator's tables, scaled by what the organization does. */
+  | 'INHERENT'
+  /** How close it is: tier 1 counts most. */
+  | 'PROXIMITY'
+  /** Public risk indicators (watch lists, region lists, reports): kind, severity and age. */
+  | 'PUBLIC_INDICATORS'
+  /** What the viewer cannot see: no sourcing shared (nothing behind it visible), no disclosures about it. */
+  | 'VISIBILITY';
+
+export type RiskComponentSummary = {
+  __typename?: 'RiskComponentSummary';
+  /** Its mean value over the chain. */
+  meanValue: Scalars['Float']['output'];
+  name: RiskComponentName;
+  /** Its points over the chain as a share of all points (0..1; DISCLOSED_EVIDENCE may be negative). */
+  share: Scalars['Float']['output'];
+  /** Its share of the weights. */
+  weight: Scalars['Float']['output'];
+};
+
+export type RiskCountrySummary = {
+  __typename?: 'RiskCountrySummary';
+  /** ISO 3166-1 alpha-2. */
+  country: Scalars['String']['output'];
+  maxScore: Scalars['Float']['output'];
+  meanScore: Scalars['Float']['output'];
+  organizations: Scalars['Int']['output'];
+};
+
 /** A public signal of human-rights risk at an organization, with its source. */
 export type RiskIndicator = {
   __typename?: 'RiskIndicator';
@@ -1142,6 +1245,17 @@ export type RiskIndicator = {
   source: Scalars['String']['output'];
 };
 
+/** One input of a component, with where it comes from. */
+export type RiskInput = {
+  __typename?: 'RiskInput';
+  /** What it is. */
+  label: Scalars['String']['output'];
+  /** Its public source (with date), the disclosure and its publisher, the viewer's shares, or 'assumption: …'. */
+  source: Scalars['String']['output'];
+  /** Its value, with how it entered the component. */
+  value: Scalars['String']['output'];
+};
+
 /** What kind of public evidence a risk indicator is. */
 export type RiskKind =
   /** A finding of an audit. */
@@ -1152,6 +1266,36 @@ export type RiskKind =
   | 'REPORT'
   /** An entry on a watch list (export controls, sanctions, forced-labour lists). */
   | 'WATCHLIST';
+
+/** One organization's score and why. */
+export type RiskScore = {
+  __typename?: 'RiskScore';
+  /** The five components, in a fixed order: INHERENT, PUBLIC_INDICATORS, DISCLOSED_EVIDENCE, VISIBILITY, PROXIMITY. */
+  components: Array<RiskComponent>;
+  organization: Organization;
+  /** 1 for the highest score. */
+  rank: Scalars['Int']['output'];
+  /** 0..100: the sum of the components' contributions, kept within 0..100. */
+  score: Scalars['Float']['output'];
+  tier: Scalars['Int']['output'];
+};
+
+/** A chain's scores in groups. */
+export type RiskSummary = {
+  __typename?: 'RiskSummary';
+  byComponent: Array<RiskComponentSummary>;
+  /** Highest maximum score first. */
+  byCountry: Array<RiskCountrySummary>;
+  byTier: Array<RiskTierSummary>;
+};
+
+export type RiskTierSummary = {
+  __typename?: 'RiskTierSummary';
+  maxScore: Scalars['Float']['output'];
+  meanScore: Scalars['Float']['output'];
+  organizations: Scalars['Int']['output'];
+  tier: Scalars['Int']['output'];
+};
 
 /** What a token allows (contract section 3). */
 export type Role =
@@ -1555,8 +1699,19 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: Provenance;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RiskAction: ResolverTypeWrapper<Omit<RiskAction, 'organization'> & { organization: ResolversTypes['Organization'] }>;
+  RiskActionKind: RiskActionKind;
+  RiskAssessment: ResolverTypeWrapper<Omit<RiskAssessment, 'actions' | 'organizations' | 'root'> & { actions: Array<ResolversTypes['RiskAction']>, organizations: Array<ResolversTypes['RiskScore']>, root: ResolversTypes['Organization'] }>;
+  RiskComponent: ResolverTypeWrapper<RiskComponent>;
+  RiskComponentName: RiskComponentName;
+  RiskComponentSummary: ResolverTypeWrapper<RiskComponentSummary>;
+  RiskCountrySummary: ResolverTypeWrapper<RiskCountrySummary>;
   RiskIndicator: ResolverTypeWrapper<RiskIndicatorModel>;
+  RiskInput: ResolverTypeWrapper<RiskInput>;
   RiskKind: RiskKind;
+  RiskScore: ResolverTypeWrapper<Omit<RiskScore, 'organization'> & { organization: ResolversTypes['Organization'] }>;
+  RiskSummary: ResolverTypeWrapper<RiskSummary>;
+  RiskTierSummary: ResolverTypeWrapper<RiskTierSummary>;
   Role: null;
   ScreeningCandidate: ResolverTypeWrapper<ScreeningCandidate>;
   ScreeningCandidateStatus: ScreeningCandidateStatus;
@@ -1612,7 +1767,16 @@ export type ResolversParentTypes = {
   OrganizationPage: OrganizationPageModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  RiskAction: Omit<RiskAction, 'organization'> & { organization: ResolversParentTypes['Organization'] };
+  RiskAssessment: Omit<RiskAssessment, 'actions' | 'organizations' | 'root'> & { actions: Array<ResolversParentTypes['RiskAction']>, organizations: Array<ResolversParentTypes['RiskScore']>, root: ResolversParentTypes['Organization'] };
+  RiskComponent: RiskComponent;
+  RiskComponentSummary: RiskComponentSummary;
+  RiskCountrySummary: RiskCountrySummary;
   RiskIndicator: RiskIndicatorModel;
+  RiskInput: RiskInput;
+  RiskScore: Omit<RiskScore, 'organization'> & { organization: ResolversParentTypes['Organization'] };
+  RiskSummary: RiskSummary;
+  RiskTierSummary: RiskTierSummary;
   ScreeningCandidate: ScreeningCandidate;
   Share: ShareModel;
   ShareEvent: ShareEventModel;
@@ -1864,12 +2028,49 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   ownSupplyLinks?: Resolver<Array<ResolversTypes['SupplyLink']>, ParentType, ContextType, RequireFields<QueryOwnSupplyLinksArgs, 'includeEnded'>>;
   paths?: Resolver<Array<ResolversTypes['SupplyPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'limit' | 'maxDepth' | 'toId'>>;
+  riskAssessment?: Resolver<ResolversTypes['RiskAssessment'], ParentType, ContextType, RequireFields<QueryRiskAssessmentArgs, 'maxDepth'>>;
   screeningCandidates?: Resolver<Array<ResolversTypes['ScreeningCandidate']>, ParentType, ContextType, RequireFields<QueryScreeningCandidatesArgs, 'first' | 'status'>>;
   shareEvents?: Resolver<Array<ResolversTypes['ShareEvent']>, ParentType, ContextType, RequireFields<QueryShareEventsArgs, 'limit'>>;
   sharesGiven?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesGivenArgs, 'includeInactive'>>;
   sharesReceived?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesReceivedArgs, 'includeInactive'>>;
   supplyChain?: Resolver<ResolversTypes['SupplyChain'], ParentType, ContextType, RequireFields<QuerySupplyChainArgs, 'maxDepth'>>;
   supplyLinkEvents?: Resolver<Array<ResolversTypes['SupplyLinkEvent']>, ParentType, ContextType, RequireFields<QuerySupplyLinkEventsArgs, 'limit'>>;
+};
+
+export type RiskActionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskAction'] = ResolversParentTypes['RiskAction']> = {
+  kind?: Resolver<ResolversTypes['RiskActionKind'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RiskAssessmentResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = {
+  actions?: Resolver<Array<ResolversTypes['RiskAction']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['RiskScore']>, ParentType, ContextType>;
+  root?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['RiskSummary'], ParentType, ContextType>;
+};
+
+export type RiskComponentResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskComponent'] = ResolversParentTypes['RiskComponent']> = {
+  contribution?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['RiskInput']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['RiskComponentName'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RiskComponentSummaryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskComponentSummary'] = ResolversParentTypes['RiskComponentSummary']> = {
+  meanValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['RiskComponentName'], ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RiskCountrySummaryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskCountrySummary'] = ResolversParentTypes['RiskCountrySummary']> = {
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskIndicator'] = ResolversParentTypes['RiskIndicator']> = {
@@ -1882,6 +2083,33 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RiskInputResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskInput'] = ResolversParentTypes['RiskInput']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RiskScoreResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskScore'] = ResolversParentTypes['RiskScore']> = {
+  components?: Resolver<Array<ResolversTypes['RiskComponent']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RiskSummaryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskSummary'] = ResolversParentTypes['RiskSummary']> = {
+  byComponent?: Resolver<Array<ResolversTypes['RiskComponentSummary']>, ParentType, ContextType>;
+  byCountry?: Resolver<Array<ResolversTypes['RiskCountrySummary']>, ParentType, ContextType>;
+  byTier?: Resolver<Array<ResolversTypes['RiskTierSummary']>, ParentType, ContextType>;
+};
+
+export type RiskTierSummaryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskTierSummary'] = ResolversParentTypes['RiskTierSummary']> = {
+  maxScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  meanScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  organizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleResolvers = { ANALYST: 'analyst', PLATFORM_ADMIN: 'platform_admin', SCREENING_ADMIN: 'screening_admin', SUPPLIER_ADMIN: 'supplier_admin' };
@@ -2017,7 +2245,16 @@ export type Resolvers<ContextType = BaseContext> = {
   OrganizationPage?: OrganizationPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RiskAction?: RiskActionResolvers<ContextType>;
+  RiskAssessment?: RiskAssessmentResolvers<ContextType>;
+  RiskComponent?: RiskComponentResolvers<ContextType>;
+  RiskComponentSummary?: RiskComponentSummaryResolvers<ContextType>;
+  RiskCountrySummary?: RiskCountrySummaryResolvers<ContextType>;
   RiskIndicator?: RiskIndicatorResolvers<ContextType>;
+  RiskInput?: RiskInputResolvers<ContextType>;
+  RiskScore?: RiskScoreResolvers<ContextType>;
+  RiskSummary?: RiskSummaryResolvers<ContextType>;
+  RiskTierSummary?: RiskTierSummaryResolvers<ContextType>;
   Role?: RoleResolvers;
   ScreeningCandidate?: ScreeningCandidateResolvers<ContextType>;
   Share?: ShareResolvers<ContextType>;

@@ -4,6 +4,8 @@
 import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
 import { WholeNumberError, wholeNumberIn } from './domain/whole-number.ts';
+import type { RiskModel } from './domain/risk-model.ts';
+import { loadRiskModel } from './modules/risk/risk-model-file.ts';
 
 export type Environment = 'development' | 'test' | 'production';
 /** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
@@ -108,6 +110,8 @@ export interface Config {
   http: HttpConfig;
   rateLimits: RateLimitConfig;
   logLevel: LogLevel;
+  /** The risk assessment's weights, parameters and tables: seed/risk/ with RISK_MODEL's file over them. */
+  riskModel: RiskModel;
 }
 
 /**
@@ -263,6 +267,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       concurrentPerToken: integer('CONCURRENT_PER_TOKEN', DEFAULT_RATE_LIMITS.concurrentPerToken, 0, 100_000),
     },
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
+    riskModel: loadRiskModel(read('RISK_MODEL') ?? null, problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,7 @@ import type { DisclosuresContext } from '../modules/disclosures/context.ts';
 import type { ExposureContext } from '../modules/exposure/context.ts';
 import type { MergingContext } from '../modules/merging/context.ts';
 import type { ScreeningContext } from '../modules/screening/context.ts';
+import type { RiskContext } from '../modules/risk/context.ts';
 import type { SharingContext } from '../modules/sharing/context.ts';
 import type { SourcingContext } from '../modules/sourcing/context.ts';
 import type { SupplyChainContext } from '../modules/supply-chain/context.ts';
@@ -23,7 +24,8 @@ export interface RequestContext
     SourcingContext,
     DirectoryContext,
     ChainExportContext,
-    ScreeningContext {
+    ScreeningContext,
+    RiskContext {
   /** The import state the request was admitted on; a query's answer is checked against it. */
   importTicket: ImportTicket;
 }

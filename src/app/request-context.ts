@@ -25,6 +25,10 @@ import { ScreeningReviewService } from '../modules/screening/screening-review-se
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
+import { RiskRepository } from '../modules/risk/risk-repository.ts';
+import { RiskService } from '../modules/risk/risk-service.ts';
+import type { RiskModel } from '../domain/risk-model.ts';
+import { defaultRiskModel } from '../modules/risk/risk-model-file.ts';
 import { ImportGate, type ImportGateOptions } from '../import/import-gate.ts';
 import { KnownOrganizations } from '../modules/organizations/known-organizations.ts';
 import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
@@ -49,11 +53,15 @@ export interface Repositories {
   screeningReview: ScreeningReviewRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
+  risk: RiskRepository;
+  /** The configured risk model (Config.riskModel). */
+  riskModel: RiskModel;
 }
 
 export function createRepositories(
   executor: Executor,
   gateOptions: Omit<ImportGateOptions, 'localChanges'> = {},
+  riskModel: RiskModel = defaultRiskModel(),
 ): Repositories {
   const runs = new ImportRunRepository(executor);
   return {
@@ -70,6 +78,8 @@ export function createRepositories(
     screeningReview: new ScreeningReviewRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
+    risk: new RiskRepository(executor),
+    riskModel,
   };
 }
 
@@ -115,6 +125,7 @@ export async function createRequestContext(
     directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
     screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),
     roots: () => repositories.organizations.roots(scope),
+    risk: new RiskService(repositories.risk, scope, loaders, repositories.riskModel),
     importTicket,
   };
 }

@@ -14,6 +14,7 @@ import { exposureModule } from '../modules/exposure/module.ts';
 import { mergingModule } from '../modules/merging/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { screeningModule } from '../modules/screening/module.ts';
+import { riskModule } from '../modules/risk/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
 import { sourcingModule } from '../modules/sourcing/module.ts';
 import { supplyChainModule } from '../modules/supply-chain/module.ts';
@@ -30,6 +31,7 @@ export const MODULES = [
   directoryModule,
   chainExportModule,
   screeningModule,
+  riskModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

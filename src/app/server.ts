@@ -37,7 +37,7 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'port' | 'host' | 'jwt' | 'environment'> &
-    Partial<Pick<Config, 'http' | 'rateLimits' | 'logLevel' | 'introspection'>>;
+    Partial<Pick<Config, 'http' | 'rateLimits' | 'logLevel' | 'introspection' | 'riskModel'>>;
   executor: Executor;
   /** Where log lines go (default: JSON lines on stderr at config.logLevel). */
   logger?: Logger;
@@ -68,10 +68,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
   const metrics = new Metrics(executor);
   const introspection = config.introspection ?? config.environment !== 'production';
-  const repositories = createRepositories(executor, {
-    log: (message) => logger.warn(message),
-    maxAgeMs: options.importStateMaxAgeMs,
-  });
+  const repositories = createRepositories(
+    executor,
+    { log: (message) => logger.warn(message), maxAgeMs: options.importStateMaxAgeMs },
+    config.riskModel,
+  );
   const apollo = await createApollo<RequestContext>({
     schema: buildSchema(),
     introspection,

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/exposure/exposure-repository.ts';
 import '../../src/modules/organizations/organization-repository.ts';
+import '../../src/modules/risk/risk-repository.ts';
 import '../../src/modules/sharing/share-repository.ts';
 import '../../src/modules/supply-chain/supply-chain-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -90,6 +91,13 @@ describe('a hidden organization costs what a missing one costs', () => {
   it('as the root of an exposure', async () => {
     const params = (root: string) => ({ ...scope(), root, depth: DEPTH });
     const name = `analysis.exposure.depth${DEPTH}`;
+    expect(await sameWorkAsMissing(name, params)).toEqual([]);
+    expect(await rowsFor(name, params, 'b')).toBe(1);
+  });
+
+  it('as the root of a risk assessment', async () => {
+    const params = (root: string) => ({ ...scope(), root, depth: DEPTH });
+    const name = `analysis.risk.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
     expect(await rowsFor(name, params, 'b')).toBe(1);
   });

@@ -167,6 +167,7 @@ describe('operations', () => {
         disclosedIndicators: false,
         accessRequests: false,
         blindSpotRequests: false,
+        riskAssessment: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -72,6 +72,8 @@ export interface Capabilities {
   accessRequests: boolean;
   /** `BlindSpot.openAccessRequest`: whether the viewer already asked a blind spot. */
   blindSpotRequests: boolean;
+  /** `riskAssessment` (issue 15): the ranked "Where to start" list. */
+  riskAssessment: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -84,6 +86,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   disclosedIndicators: true,
   accessRequests: true,
   blindSpotRequests: true,
+  riskAssessment: true,
 };
 
 const CAPABILITIES = `{
@@ -119,6 +122,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       disclosedIndicators: has(data.finding, 'disclosedIndicators'),
       accessRequests: has(data.query, 'accessRequestsReceived'),
       blindSpotRequests: has(data.blindSpot, 'openAccessRequest'),
+      riskAssessment: has(data.query, 'riskAssessment'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -147,7 +151,7 @@ function orgFields(can: Capabilities, asOf: boolean): string {
 }
 
 /** The variables and declarations for the arguments that are set and that the server supports. */
-function argumentsOf(q: Query, can: Capabilities) {
+export function argumentsOf(q: Query, can: Capabilities) {
   const declarations = ['$maxDepth: Int'];
   const args = ['maxDepth: $maxDepth'];
   const variables: Record<string, unknown> = { maxDepth: q.maxDepth };

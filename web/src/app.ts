@@ -50,6 +50,7 @@ import {
   type TierColumn,
 } from './model.ts';
 import { renderDetails, renderExposure, type ExposureState } from './panels.ts';
+import { renderRisk, riskAssessment, riskToCsv, scoresById, type RiskState } from './risk.ts';
 import { drawLinks, renderTierView, type TierViewInput } from './tier-view.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 
@@ -198,6 +199,12 @@ class Dashboard {
     id: 'exposure',
     'aria-labelledby': 'exposure-heading',
   });
+  private riskState: RiskState = { kind: 'loading' };
+  private readonly riskPanel = h('section', {
+    class: 'panel risk',
+    id: 'risk',
+    'aria-labelledby': 'risk-heading',
+  });
   private readonly evidencePanel = h('section', {
     class: 'panel evidence',
     id: 'evidence',
@@ -278,9 +285,10 @@ class Dashboard {
         this.view,
         h(
           'aside',
-          { class: 'side', 'aria-label': 'Details, evidence and exposure' },
+          { class: 'side', 'aria-label': 'Details, where to start, evidence and exposure' },
           this.details,
           this.suppliersPanel,
+          this.riskPanel,
           this.evidencePanel,
           this.exposurePanel,
         ),
@@ -400,6 +408,7 @@ class Dashboard {
           e instanceof Error ? e : new Error(String(e)),
         )
       : null;
+    void this.loadRisk(generation);
     try {
       const chain = await supplyChain(this.query, this.can, this.token);
       if (generation !== this.generation) return;
@@ -428,6 +437,43 @@ class Dashboard {
       this.renderChain();
       this.renderExposurePanel();
     }
+  }
+
+  /** The ranking beside the tier view; the cards take their colour from it once it arrives. */
+  private async loadRisk(generation: number): Promise<void> {
+    this.riskState = this.can.riskAssessment
+      ? { kind: 'loading' }
+      : { kind: 'unavailable', message: 'This server does not offer the risk assessment yet.' };
+    this.renderRiskPanel();
+    if (!this.can.riskAssessment) return;
+    let state: RiskState;
+    try {
+      state = { kind: 'loaded', assessment: await riskAssessment(this.query, this.can, this.token) };
+    } catch (error) {
+      state = { kind: 'unavailable', message: `The risk assessment failed: ${message(error)}` };
+    }
+    if (generation !== this.generation) return;
+    this.riskState = state;
+    this.renderRiskPanel();
+    this.renderChain();
+  }
+
+  private renderRiskPanel(): void {
+    renderRisk(this.riskPanel, this.riskState, {
+      select: (id) => this.select(id),
+      exportCsv: () => this.exportRiskCsv(),
+    });
+  }
+
+  private exportRiskCsv(): void {
+    if (this.riskState.kind !== 'loaded') return;
+    const { assessment } = this.riskState;
+    const csv = riskToCsv(assessment);
+    download(
+      exportName(`${assessment.root.id}-risk`, 'csv'),
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+    );
+    this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
   }
 
   private allIds(): Set<string> {
@@ -470,6 +516,7 @@ class Dashboard {
       selected: this.selected,
       highlighted,
       disclosed: this.disclosed,
+      scores: scoresById(this.riskState),
     };
   }
 

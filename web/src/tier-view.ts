@@ -3,6 +3,7 @@
 // curves under the cards. Big tiers show their first organizations and a "+K more" button.
 import { h, svg, SVG_NS } from './dom.ts';
 import { disclosedBadge } from './evidence.ts';
+import { scoreBand } from './risk.ts';
 import {
   highestSeverity,
   plural,
@@ -28,6 +29,8 @@ export interface TierViewInput {
   highlighted: ReadonlySet<string>;
   /** What visible disclosures say, per organization: badged apart from the public risk. */
   disclosed?: ReadonlyMap<string, DisclosedIndicator[]>;
+  /** Risk scores (0..100) per organization: the card is coloured by its band (risk.ts). */
+  scores?: ReadonlyMap<string, number>;
 }
 
 export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTMLElement | null {
@@ -45,6 +48,7 @@ export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTM
 function card(o: Organization, tier: number, input: TierViewInput, handlers: TierViewHandlers): HTMLElement {
   const indicators = input.risks.get(o.id);
   const selected = input.selected === o.id;
+  const score = input.scores?.get(o.id);
   return h(
     'li',
     {},
@@ -52,8 +56,9 @@ function card(o: Organization, tier: number, input: TierViewInput, handlers: Tie
       'button',
       {
         type: 'button',
-        class: `org type-${o.type}${selected ? ' selected' : ''}${indicators ? ' flagged' : ''}`,
+        class: `org type-${o.type}${selected ? ' selected' : ''}${indicators ? ' flagged' : ''}${score === undefined ? '' : ` risk-${scoreBand(score)}`}`,
         'data-org-id': o.id,
+        'data-risk-score': score,
         'data-tier': tier,
         'aria-pressed': selected ? 'true' : 'false',
         onclick: () => handlers.select(o.id),
@@ -62,6 +67,12 @@ function card(o: Organization, tier: number, input: TierViewInput, handlers: Tie
       h('span', { class: 'org-meta' }, `${TYPE_LABELS[o.type]} · ${o.country}`),
       riskBadge(indicators),
       disclosedBadge(input.disclosed?.get(o.id)),
+      score !== undefined &&
+        h(
+          'span',
+          { class: `risk-score band-${scoreBand(score)}`, title: 'risk score (Where to start)' },
+          String(score),
+        ),
     ),
   );
 }

@@ -324,6 +324,92 @@ CALL (v, whole, shared, x, reachable) {
 }
 RETURN paths
 
+// ---- analysis.risk.depth1 (and depth2..20: {1,N} for {1,1})
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  WITH v, owners, whole, shared WHERE $root <> $viewer
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] AS n
+  WITH DISTINCT n WHERE n.id = $root
+  RETURN collect(n) AS asked
+}
+UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
+
+CALL (v, whole, shared, x) {
+  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
+  WHERE found <> x
+  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
+  ORDER BY tier, found.name, found.id
+  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
+}
+
+CALL (reached) {
+  UNWIND reached AS e
+  WITH e.node AS o
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  RETURN collect({organizationId: o.id, risk: risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}}) AS risks
+}
+CALL (v, reached) {
+  UNWIND reached AS e
+  WITH v, e.node AS x
+  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
+  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
+RETURN collect({organizationId: x.id, disclosureId: d.id, kind: d.kind, ownerId: publisher.id,
+                  ownerName: publisher.name,
+                  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
+}
+CALL (v, whole, shared, x, reached) {
+  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)
+  UNWIND l.products AS product
+  RETURN collect(DISTINCT {organizationId: s.id, product: product}) AS supplied
+}
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations
+
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key

@@ -1,0 +1,74 @@
+// The cost of the risk assessment (issue 15): the same viewer's `exposure` and `riskAssessment` on the
+// same chain, interleaved (each round starts with the other query, so drift on a busy machine hits
+// both alike), and the ranking alone (the same statement and model with a small answer). The aim: the
+// whole assessment costs at most 2x exposure.
+import { signToken } from '../src/auth/tokens.ts';
+import { post } from './clients.ts';
+import { fmt, percentile } from './stats.ts';
+
+export const RISK_AIM = 2;
+
+const EXPOSURE = `query Exposure($d: Int) { exposure(maxDepth: $d) {
+  closestTier findings { tier organization { id } indicators { id } disclosedIndicators { kind } }
+  blindSpotDetails { tier organization { id } recommendation } } }`;
+
+const RISK = `query Risk($d: Int) { riskAssessment(maxDepth: $d) {
+  organizations { rank score tier organization { id name country } components { name value weight contribution inputs { label value source } } }
+  summary { byTier { tier organizations meanScore maxScore } byCountry { country maxScore } byComponent { name share } }
+  actions { kind text organization { id } } } }`;
+
+/** The ranking alone: the same statement and model, a small answer (what the inputs' size costs). */
+const RANKING = `query Ranking($d: Int) { riskAssessment(maxDepth: $d) { organizations { rank score organization { id } } } }`;
+
+interface RiskAnswer {
+  riskAssessment: { organizations: { components: { name: string; value: number }[] }[]; actions: unknown[] };
+}
+
+export interface RiskBench {
+  apiUrl: string;
+  secret: string;
+  depth: number;
+}
+
+const timed = async (run: () => Promise<unknown>): Promise<number> => {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+};
+
+/** Times one viewer's two queries and prints a RESULT line. */
+export async function measureRisk(
+  b: RiskBench,
+  viewer: string,
+  repeat: number,
+  print: (line: string) => void,
+): Promise<void> {
+  const token = await signToken({ sub: 'bench', org: viewer, roles: ['analyst'] }, b.secret, 3600);
+  const exposure = () => post(b.apiUrl, token, EXPOSURE, { d: b.depth });
+  const risk = () => post(b.apiUrl, token, RISK, { d: b.depth });
+  const ranking = () => post(b.apiUrl, token, RANKING, { d: b.depth });
+  // Warm-up, which also tells what the assessment held.
+  await exposure();
+  const { riskAssessment } = (await risk()) as RiskAnswer;
+  const evidenced = riskAssessment.organizations.filter(
+    (o) => o.components.find((c) => c.name === 'DISCLOSED_EVIDENCE')!.value !== 0,
+  ).length;
+  const samples = { exposure: [] as number[], risk: [] as number[], ranking: [] as number[] };
+  const runs = [
+    async () => void samples.exposure.push(await timed(exposure)),
+    async () => void samples.risk.push(await timed(risk)),
+    async () => void samples.ranking.push(await timed(ranking)),
+  ];
+  for (let i = 0; i < repeat; i++) for (let j = 0; j < runs.length; j++) await runs[(i + j) % runs.length]!();
+  const p = (xs: number[], q: number) => percentile(xs, q);
+  const ratio = p(samples.risk, 50) / p(samples.exposure, 50);
+  print(
+    `RESULT risk viewer=${viewer} organizations=${riskAssessment.organizations.length} ` +
+      `with_disclosed_evidence=${evidenced} actions=${riskAssessment.actions.length} ` +
+      `exposure_p50_ms=${fmt(p(samples.exposure, 50))} exposure_p95_ms=${fmt(p(samples.exposure, 95))} ` +
+      `risk_p50_ms=${fmt(p(samples.risk, 50))} risk_p95_ms=${fmt(p(samples.risk, 95))} ` +
+      `ratio=${ratio.toFixed(2)} p95_ratio=${(p(samples.risk, 95) / p(samples.exposure, 95)).toFixed(2)} ` +
+      `ranking_only_p50_ms=${fmt(p(samples.ranking, 50))} ranking_only_ratio=${(p(samples.ranking, 50) / p(samples.exposure, 50)).toFixed(2)} ` +
+      `aim=${RISK_AIM} ${ratio <= RISK_AIM ? 'met' : 'missed'} samples=${samples.risk.length}`,
+  );
+}

@@ -1,0 +1,132 @@
+// The risk assessment's "where to start": concrete next steps drawn from what made the scores, in the
+// order of the ranking (the highest-scored organization's steps first; within one organization the
+// most urgent first). Each names the organization it is about.
+import { disclosedIndicators } from './disclosed-indicators.ts';
+import { stillValid, type Assessable, type RiskScore, type RiskSubject } from './risk-model.ts';
+import { bySeverity } from './severity.ts';
+
+export const RISK_ACTION_KINDS = [
+  'CLOSE_OVERDUE_ACTION',
+  'REQUEST_ACCESS',
+  'FOLLOW_UP_ACCESS_REQUEST',
+  'RENEW_EVIDENCE',
+  'FOLLOW_UP_OPEN_ACTION',
+  'ASK_FOR_AUDIT',
+] as const;
+export type RiskActionKind = (typeof RISK_ACTION_KINDS)[number];
+
+export interface RiskAction<O extends Assessable> {
+  kind: RiskActionKind;
+  text: string;
+  organization: O;
+}
+
+const day = (instant: string) => instant.slice(0, 10);
+
+/**
+ * Which steps come first, whatever the organization's rank: an overdue severe action is a remedy
+ * already late; a publicly flagged organization without a valid audit in view is unexamined risk;
+ * expired evidence is examined risk gone stale; a blind spot hides what lies behind it; an open action
+ * not yet due only needs following.
+ */
+const URGENCY = {
+  CLOSE_OVERDUE_CRITICAL: 0,
+  CLOSE_OVERDUE_ACTION: 1,
+  ASK_FOR_AUDIT: 2,
+  RENEW_EVIDENCE: 3,
+  REQUEST_ACCESS: 4,
+  FOLLOW_UP_OPEN_ACTION: 5,
+} as const;
+
+function actionsFor<O extends Assessable>(
+  s: RiskSubject<O>,
+  at: Date,
+  asOf: Date | null,
+): { kind: RiskActionKind; text: string; urgency: number }[] {
+  const name = s.organization.name;
+  const owner = new Map(s.evidence.map((e) => [e.disclosureId, { id: e.ownerId, name: e.ownerName }]));
+  const found: { kind: RiskActionKind; text: string; urgency: number }[] = [];
+  const indicators = disclosedIndicators(s.evidence, at, asOf);
+  for (const indicator of indicators) {
+    const action = indicator.action;
+    const publisher = owner.get(indicator.disclosureId)!;
+    const where = publisher.id === s.organization.id ? '' : ` at ${name}`;
+    const evidence = `disclosure ${indicator.disclosureId} by ${publisher.name}`;
+    if (action === null) {
+      const latest = s.evidence
+        .map((e) => e.version.validUntil)
+        .filter((until): until is string => until !== null)
+        .sort()
+        .at(-1);
+      found.push({
+        kind: 'RENEW_EVIDENCE',
+        text: `No valid audit or certificate at ${name} since ${day(latest ?? at.toISOString())}: ask ${publisher.name} for a new one (${evidence}).`,
+        urgency: URGENCY.RENEW_EVIDENCE,
+      });
+    } else if (action.overdue) {
+      found.push({
+        kind: 'CLOSE_OVERDUE_ACTION',
+        text: `Ask ${publisher.name} to close action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${day(action.dueAt)}.`,
+        urgency:
+          action.severity === 'CRITICAL' ? URGENCY.CLOSE_OVERDUE_CRITICAL : URGENCY.CLOSE_OVERDUE_ACTION,
+      });
+    } else {
+      found.push({
+        kind: 'FOLLOW_UP_OPEN_ACTION',
+        text: `Follow up action ${action.id}${where} with ${publisher.name} (${action.severity}, ${evidence}): ${action.finding}, due ${day(action.dueAt)}.`,
+        urgency: URGENCY.FOLLOW_UP_OPEN_ACTION,
+      });
+    }
+  }
+  if (s.blindSpot) {
+    const request = s.openRequest;
+    found.push(
+      request === null
+        ? {
+            kind: 'REQUEST_ACCESS',
+            text: `Request access from ${name}: a blind spot at tier ${s.tier}, it shares nothing with you, so nothing behind it is visible.`,
+            urgency: URGENCY.REQUEST_ACCESS,
+          }
+        : {
+            kind: 'FOLLOW_UP_ACCESS_REQUEST',
+            text: `Follow up your access request ${request.id} to ${name}, ${new Date(request.dueAt) < at ? 'overdue since' : 'due'} ${day(request.dueAt)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
+            urgency: URGENCY.REQUEST_ACCESS,
+          },
+    );
+  }
+  const validAudit = s.evidence.some(
+    (e) => (e.kind === 'AUDIT_REPORT' || e.kind === 'CERTIFICATE') && stillValid(e.version, at),
+  );
+  const expired = indicators.some((i) => i.kind === 'EXPIRED_EVIDENCE');
+  if (s.indicators.length > 0 && !validAudit && !expired) {
+    const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id))[0]!;
+    found.push({
+      kind: 'ASK_FOR_AUDIT',
+      text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${worst.kind} ${worst.severity}, ${worst.id}): ask for an audit and a corrective action plan.`,
+      urgency: URGENCY.ASK_FOR_AUDIT,
+    });
+  }
+  return found;
+}
+
+/** The top `max` actions: the most urgent kind first (URGENCY), then by the organization's rank. */
+export function topActions<O extends Assessable>(
+  ranking: readonly RiskScore<O>[],
+  subjects: readonly RiskSubject<O>[],
+  at: Date,
+  asOf: Date | null,
+  max: number,
+): RiskAction<O>[] {
+  const byId = new Map(subjects.map((s) => [s.organization.id, s]));
+  return ranking
+    .flatMap((scored) =>
+      actionsFor(byId.get(scored.organization.id)!, at, asOf).map((action) => ({
+        ...action,
+        rank: scored.rank,
+        organization: scored.organization,
+      })),
+    )
+    .sort((a, b) => a.urgency - b.urgency || a.rank - b.rank || a.text.localeCompare(b.text))
+    .slice(0, max)
+    .map(({ kind, text, organization }) => ({ kind, text, organization }));
+}

@@ -1,0 +1,33 @@
+// A whole risk assessment from what the viewer may see of a chain: the ranking, the chain summary and
+// the top actions (issue 15; docs/risk-model.md).
+import { topActions, type RiskAction } from './risk-actions.ts';
+import {
+  scoreChain,
+  weightShares,
+  type Assessable,
+  type RiskModel,
+  type RiskScore,
+  type RiskSubject,
+} from './risk-model.ts';
+import { summarize, type RiskSummary } from './risk-summary.ts';
+
+export interface RiskAssessmentResult<O extends Assessable> {
+  organizations: RiskScore<O>[];
+  summary: RiskSummary;
+  actions: RiskAction<O>[];
+}
+
+/** `at`: the assessment's instant; `asOf`: the instant the viewer asked for, null for now. */
+export function assessRisk<O extends Assessable>(
+  model: RiskModel,
+  subjects: readonly RiskSubject<O>[],
+  at: Date,
+  asOf: Date | null,
+): RiskAssessmentResult<O> {
+  const organizations = scoreChain(model, subjects, at, asOf);
+  return {
+    organizations,
+    summary: summarize(organizations, weightShares(model.weights)),
+    actions: topActions(organizations, subjects, at, asOf, model.parameters.actions.max),
+  };
+}

@@ -1,0 +1,334 @@
+// The risk model (issue 15, docs/risk-model.md): for each organization of a viewer's visible chain, a
+// score from 0 to 100 made of five components, each with the inputs it was computed from and where
+// they come from, so that an analyst can see why one supplier comes before another. A pure function of
+// what the repository read under the visibility rules (contract sections 2 and 8), the tables and
+// parameters, and the instant: the same data give the same ranking.
+import {
+  disclosedIndicators,
+  type DisclosedIndicatorKind,
+  type VisibleEvidence,
+} from './disclosed-indicators.ts';
+import { versionAt, type StoredVersion } from './disclosures.ts';
+import type { OrganizationType, Severity } from './format.ts';
+import type { RiskIndicator } from './model.ts';
+import {
+  RISK_COMPONENTS,
+  WEIGHT_OF,
+  type RiskComponentName,
+  type RiskParameters,
+  type RiskWeights,
+} from './risk-parameters.ts';
+import { activityOf, categoryOf, countryOf, provenanceOf, type RiskTables } from './risk-tables.ts';
+
+export interface RiskModel {
+  weights: RiskWeights;
+  parameters: RiskParameters;
+  tables: RiskTables;
+}
+
+/** The least an organization must be for the model: what it reads of it. */
+export interface Assessable {
+  id: string;
+  name: string;
+  type: OrganizationType;
+  country: string;
+}
+
+/** A visible disclosure about the organization, with its publisher's name for the explanations. */
+export interface RiskEvidence extends VisibleEvidence {
+  ownerId: string;
+  ownerName: string;
+}
+
+/** What the viewer may see of one organization of the chain, as the repository read it. */
+export interface RiskSubject<O extends Assessable> {
+  organization: O;
+  tier: number;
+  /** The products of the visible links through which it supplies the chain. */
+  products: string[];
+  indicators: RiskIndicator[];
+  evidence: RiskEvidence[];
+  /** An active sourcing share of it covers links to the viewer: the viewer sees behind it. */
+  sharesSourcing: boolean;
+  /** It is the viewer itself (its own sourcing is never hidden from it). */
+  isViewer: boolean;
+  /** Exposure's blind spot: above the last tier and no active share of it to the viewer at all. */
+  blindSpot: boolean;
+  /** The viewer's open access request to it, if any. */
+  openRequest: { id: string; dueAt: string } | null;
+}
+
+export interface RiskInput {
+  label: string;
+  value: string;
+  source: string;
+}
+
+export interface RiskComponent {
+  name: RiskComponentName;
+  /** 0..1; DISCLOSED_EVIDENCE may go below 0 (good evidence lowers the score). */
+  value: number;
+  /** The component's share of the weights (they add up to 1). */
+  weight: number;
+  /** Points of the score: 100 × weight × value. */
+  contribution: number;
+  inputs: RiskInput[];
+}
+
+export interface RiskScore<O extends Assessable> {
+  organization: O;
+  tier: number;
+  /** 1 for the highest score. */
+  rank: number;
+  /** 0..100, one decimal. */
+  score: number;
+  components: RiskComponent[];
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+const shown = (x: number) => String(round(x, 2));
+const day = (instant: string) => instant.slice(0, 10);
+/** Independent signals: the chance that at least one is real. Stays within 0..1, grows with each. */
+const anyOf = (values: readonly number[]) => 1 - values.reduce((rest, v) => rest * (1 - v), 1);
+
+/** Evidence without a validity, or valid until `at` or later. */
+export const stillValid = (version: StoredVersion, at: Date): boolean =>
+  version.validUntil === null || new Date(version.validUntil) >= at;
+
+const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
+
+function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+  const { tables, parameters } = model;
+  const country = countryOf(tables, s.organization.country);
+  const { category, product } = categoryOf(tables, s.products);
+  const activity = activityOf(tables, s.organization.type);
+  const share = parameters.inherent.countryShare;
+  const value = share * country.value + (1 - share) * category.value * activity.value;
+  const inputs: RiskInput[] = [
+    {
+      label: `Country ${s.organization.country}`,
+      value: `${shown(country.value)}${country.basis === null ? '' : ` (${country.basis})`}`,
+      source: provenanceOf(country),
+    },
+    {
+      label: `Product category: ${category.name}`,
+      value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
+      source: provenanceOf(category),
+    },
+    {
+      label: `Activity: ${s.organization.type}`,
+      value: `× ${shown(activity.value)} of the category's risk`,
+      source: provenanceOf(activity),
+    },
+    {
+      label: 'Country share of the inherent risk',
+      value: shown(share),
+      source: `assumption: ${MODEL_SOURCE}`,
+    },
+  ];
+  return { value, inputs };
+}
+
+function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, at: Date) {
+  const p = model.parameters.indicators;
+  // A watch-list entry its publisher removed is kept for the record (delistedAt) but is no longer a
+  // public finding from that day on.
+  const parts = s.indicators
+    .filter((indicator) => indicator.delistedAt === null || new Date(indicator.delistedAt) > at)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((indicator) => {
+      const observed = new Date(indicator.observedAt ?? indicator.recordedAt);
+      const years = Math.max(0, (at.getTime() - observed.getTime()) / (365.25 * 86_400_000));
+      const age = Math.max(p.ageFloor, 0.5 ** (years / p.halfLifeYears));
+      const value = p.severity[indicator.severity] * p.kind[indicator.kind] * age;
+      return {
+        value,
+        input: {
+          label: `${indicator.kind} ${indicator.severity}, observed ${day(observed.toISOString())} (${indicator.id})`,
+          value: `${shown(value)} = severity ${shown(p.severity[indicator.severity])} × kind ${shown(p.kind[indicator.kind])} × age ${shown(age)} (${Math.floor(years)} years)`,
+          source: indicator.source,
+        },
+      };
+    });
+  return { value: anyOf(parts.map((x) => x.value)), inputs: parts.map((x) => x.input) };
+}
+
+const RAISING: Record<
+  DisclosedIndicatorKind,
+  (p: RiskParameters['disclosures'], severity: Severity) => number
+> = {
+  OVERDUE_ACTION: (p, severity) => (severity === 'CRITICAL' ? p.overdue.CRITICAL : p.overdue.HIGH),
+  OPEN_ACTION: (p, severity) => (severity === 'CRITICAL' ? p.open.CRITICAL : p.open.HIGH),
+  EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
+};
+
+function disclosedEvidence<O extends Assessable>(
+  model: RiskModel,
+  s: RiskSubject<O>,
+  at: Date,
+  asOf: Date | null,
+) {
+  const p = model.parameters.disclosures;
+  const evidence = [...s.evidence].sort((a, b) => a.disclosureId.localeCompare(b.disclosureId));
+  const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
+  const from = (disclosureId: string) => `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
+  // What raises the score is exactly what exposure reports as disclosed indicators.
+  const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
+    const value = RAISING[indicator.kind](p, indicator.severity);
+    const action = indicator.action;
+    return {
+      value,
+      input: {
+        label:
+          action === null
+            ? `Evidence expired: ${indicator.description}`
+            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${day(action.dueAt)}`,
+        value: `+${shown(value)}`,
+        source: from(indicator.disclosureId),
+      },
+    };
+  });
+  const relief: { value: number; input: RiskInput }[] = [];
+  for (const item of evidence) {
+    const version = versionAt(item.version, at);
+    if (stillValid(version, at) && (item.kind === 'AUDIT_REPORT' || item.kind === 'CERTIFICATE')) {
+      const value = item.kind === 'AUDIT_REPORT' ? p.validAudit : p.validCertificate;
+      const until = version.validUntil === null ? '' : `, valid until ${day(version.validUntil)}`;
+      relief.push({
+        value,
+        input: {
+          label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${version.title}${until}`,
+          value: `-${shown(value)}`,
+          source: from(item.disclosureId),
+        },
+      });
+    }
+    for (const action of version.actions) {
+      if (action.status !== 'CLOSED') continue;
+      const value = action.verification === 'FOLLOW_UP_AUDIT' ? p.closedByFollowUpAudit : p.closedAction;
+      relief.push({
+        value,
+        input: {
+          label: `Closed action ${action.id} (${action.severity}): ${action.finding}${action.verification === null ? '' : `, verified ${action.verification === 'FOLLOW_UP_AUDIT' ? 'by follow-up audit' : 'by documents'}`}`,
+          value: `-${shown(value)}`,
+          source: from(item.disclosureId),
+        },
+      });
+    }
+  }
+  const raised = anyOf(raising.map((r) => r.value));
+  const lowered = Math.min(
+    p.maxRelief,
+    relief.reduce((sum, r) => sum + r.value, 0),
+  );
+  const inputs = [...raising, ...relief].map((x) => x.input);
+  if (inputs.length === 0) {
+    inputs.push({
+      label: 'Visible disclosures about it',
+      value: s.evidence.length === 0 ? 'none' : `${s.evidence.length}, none that raises or lowers the score`,
+      source: 'what its publishers shared with you (contract section 8, rule 8)',
+    });
+  } else if (lowered === p.maxRelief) {
+    inputs.push({
+      label: 'Most good evidence can take off',
+      value: `-${shown(p.maxRelief)}`,
+      source: `assumption: ${MODEL_SOURCE}`,
+    });
+  }
+  return { value: Math.max(-p.maxRelief, Math.min(1, raised - lowered)), inputs };
+}
+
+function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+  const p = model.parameters.visibility;
+  const hidden = !s.sharesSourcing && !s.isViewer;
+  const unevidenced = s.evidence.length === 0;
+  const inputs: RiskInput[] = [
+    {
+      label: 'Its sourcing shared with you',
+      value: hidden
+        ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
+        : 'yes',
+      source: 'your active shares (contract section 2)',
+    },
+    {
+      label: 'Disclosures about it visible to you',
+      value: unevidenced ? `none, +${shown(p.noEvidence)}` : String(s.evidence.length),
+      source: 'what its publishers shared with you (contract section 8, rule 8)',
+    },
+  ];
+  return {
+    value: (hidden ? p.sourcingNotShared : 0) + (unevidenced ? p.noEvidence : 0),
+    inputs,
+  };
+}
+
+function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+  const perTier = model.parameters.proximity.perTier;
+  return {
+    value: perTier ** (s.tier - 1),
+    inputs: [
+      { label: 'Tier', value: String(s.tier), source: 'your visible chain (contract section 2, rule 3)' },
+      {
+        label: 'Factor per tier further away',
+        value: shown(perTier),
+        source: `assumption: ${MODEL_SOURCE}`,
+      },
+    ],
+  };
+}
+
+/** Each component's share of the weights. */
+export function weightShares(weights: RiskWeights): Record<RiskComponentName, number> {
+  const total = RISK_COMPONENTS.reduce((sum, name) => sum + weights[WEIGHT_OF[name]], 0);
+  const shares = { INHERENT: 0, PUBLIC_INDICATORS: 0, DISCLOSED_EVIDENCE: 0, VISIBILITY: 0, PROXIMITY: 0 };
+  for (const name of RISK_COMPONENTS) shares[name] = weights[WEIGHT_OF[name]] / total;
+  return shares;
+}
+
+/**
+ * Scores every subject and ranks them, highest first (ties: nearer tier, then name, then id).
+ * `at` is the instant of the assessment; `asOf` the one the viewer asked for (null for now).
+ */
+export function scoreChain<O extends Assessable>(
+  model: RiskModel,
+  subjects: readonly RiskSubject<O>[],
+  at: Date,
+  asOf: Date | null,
+): RiskScore<O>[] {
+  const shares = weightShares(model.weights);
+  const scored = subjects.map((s) => {
+    const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
+      INHERENT: inherent(model, s),
+      PUBLIC_INDICATORS: publicIndicators(model, s, at),
+      DISCLOSED_EVIDENCE: disclosedEvidence(model, s, at, asOf),
+      VISIBILITY: visibility(model, s),
+      PROXIMITY: proximity(model, s),
+    };
+    const components = RISK_COMPONENTS.map((name) => {
+      const weight = shares[name];
+      const value = round(parts[name].value);
+      return {
+        name,
+        value,
+        weight: round(weight),
+        contribution: round(100 * weight * value, 2),
+        inputs: parts[name].inputs,
+      };
+    });
+    const sum = components.reduce((points, c) => points + c.contribution, 0);
+    return {
+      organization: s.organization,
+      tier: s.tier,
+      score: round(Math.max(0, Math.min(100, sum)), 1),
+      components,
+    };
+  });
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.tier - b.tier ||
+      a.organization.name.localeCompare(b.organization.name) ||
+      a.organization.id.localeCompare(b.organization.id),
+  );
+  return scored.map((s, i) => ({ ...s, rank: i + 1 }));
+}

@@ -1,0 +1,65 @@
+// The chain summary of a risk assessment: how the scores spread over tiers and countries, and how much
+// of the chain's total each component explains.
+import { RISK_COMPONENTS, type RiskComponentName } from './risk-parameters.ts';
+import type { Assessable, RiskScore } from './risk-model.ts';
+
+export interface RiskGroup {
+  organizations: number;
+  meanScore: number;
+  maxScore: number;
+}
+
+export interface RiskSummary {
+  byTier: (RiskGroup & { tier: number })[];
+  byCountry: (RiskGroup & { country: string })[];
+  byComponent: {
+    name: RiskComponentName;
+    weight: number;
+    meanValue: number;
+    /** The component's points over all organizations, as a share of all points (0 when there are none). */
+    share: number;
+  }[];
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function group<K>(ranking: readonly RiskScore<Assessable>[], key: (s: RiskScore<Assessable>) => K) {
+  const groups = new Map<K, number[]>();
+  for (const scored of ranking) {
+    const scores = groups.get(key(scored)) ?? [];
+    scores.push(scored.score);
+    groups.set(key(scored), scores);
+  }
+  return [...groups].map(([k, scores]) => ({
+    key: k,
+    organizations: scores.length,
+    meanScore: round(scores.reduce((a, b) => a + b, 0) / scores.length, 1),
+    maxScore: Math.max(...scores),
+  }));
+}
+
+export function summarize(
+  ranking: readonly RiskScore<Assessable>[],
+  weights: Record<RiskComponentName, number>,
+): RiskSummary {
+  const points = (name: RiskComponentName) =>
+    ranking.reduce((sum, s) => sum + s.components.find((c) => c.name === name)!.contribution, 0);
+  const all = RISK_COMPONENTS.reduce((sum, name) => sum + points(name), 0);
+  return {
+    byTier: group(ranking, (s) => s.tier)
+      .map(({ key, ...g }) => ({ tier: key, ...g }))
+      .sort((a, b) => a.tier - b.tier),
+    byCountry: group(ranking, (s) => s.organization.country)
+      .map(({ key, ...g }) => ({ country: key, ...g }))
+      .sort((a, b) => b.maxScore - a.maxScore || a.country.localeCompare(b.country)),
+    byComponent: RISK_COMPONENTS.map((name) => {
+      const values = ranking.map((s) => s.components.find((c) => c.name === name)!.value);
+      return {
+        name,
+        weight: round(weights[name], 3),
+        meanValue: values.length === 0 ? 0 : round(values.reduce((a, b) => a + b, 0) / values.length, 3),
+        share: all === 0 ? 0 : round(points(name) / all, 3),
+      };
+    }),
+  };
+}

@@ -1,0 +1,210 @@
+// The tables of the risk model's inherent component (country, product category, activity) and how an
+// organization is looked up in them. Their default values ship in seed/risk/ (docs/risk-model.md): each
+// either names its public source and date or says it is an assumption. No I/O: the risk module reads
+// the files and decodes them here.
+import { ORGANIZATION_TYPES, type OrganizationType } from './format.ts';
+
+export interface TableValue {
+  /** 0 (lowest risk) to 1 (highest). */
+  value: number;
+  /** True when the value is the project's (or the operator's) judgement rather than a source's. */
+  assumption: boolean;
+  /** What the source says that the value stands for. */
+  basis: string | null;
+  source: string | null;
+  /** When the source was published (ISO 8601 date). */
+  date: string | null;
+  note: string | null;
+}
+
+export interface ProductCategory extends TableValue {
+  name: string;
+  /** Lower-case words; a product whose name contains one is in the category. */
+  keywords: string[];
+}
+
+export interface RiskTables {
+  countries: Record<string, TableValue>;
+  defaultCountry: TableValue;
+  /** Riskiest first once decoded, so that the first match is the riskiest. */
+  categories: ProductCategory[];
+  defaultCategory: ProductCategory;
+  /** By organization type; decoding checks that every type has one. */
+  activities: Record<string, TableValue>;
+}
+
+/** What an input of the model says about where a table value comes from. */
+export const provenanceOf = (entry: TableValue): string =>
+  entry.assumption
+    ? `assumption${entry.note === null ? '' : `: ${entry.note}`}`
+    : `${entry.source ?? 'unnamed source'}${entry.date === null ? '' : `, ${entry.date}`}`;
+
+export const countryOf = (tables: RiskTables, country: string): TableValue =>
+  tables.countries[country.toUpperCase()] ?? tables.defaultCountry;
+
+const NO_ACTIVITY: TableValue = {
+  value: 1,
+  assumption: true,
+  basis: null,
+  source: null,
+  date: null,
+  note: null,
+};
+
+export const activityOf = (tables: RiskTables, type: OrganizationType): TableValue =>
+  tables.activities[type] ?? NO_ACTIVITY;
+
+/** The riskiest category any of `products` falls in, with the product that put it there. */
+export function categoryOf(
+  tables: RiskTables,
+  products: readonly string[],
+): { category: ProductCategory; product: string | null } {
+  for (const category of tables.categories) {
+    const product = products.find((p) => category.keywords.some((k) => p.toLowerCase().includes(k)));
+    if (product !== undefined) return { category, product };
+  }
+  return { category: tables.defaultCategory, product: null };
+}
+
+type Json = unknown;
+const isObject = (value: Json): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A table entry from JSON: value in 0..1, and either a source with its date or `assumption: true`. */
+function tableValue(raw: Json, at: string, problems: string[]): TableValue | null {
+  if (!isObject(raw)) {
+    problems.push(`${at} must be an object, got ${JSON.stringify(raw)}`);
+    return null;
+  }
+  const value = raw['value'];
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    problems.push(`${at}.value must be a number from 0 to 1, got ${JSON.stringify(value)}`);
+    return null;
+  }
+  const string = (key: string): string | null => {
+    const field = raw[key];
+    if (field === undefined || field === null) return null;
+    if (typeof field === 'string' && field.trim() !== '') return field;
+    problems.push(`${at}.${key} must be a non-empty string, got ${JSON.stringify(field)}`);
+    return null;
+  };
+  const assumption = raw['assumption'] === true;
+  const entry = {
+    value,
+    assumption,
+    basis: string('basis'),
+    source: string('source'),
+    date: string('date'),
+    note: string('note'),
+  };
+  if (!assumption && (entry.source === null || entry.date === null)) {
+    problems.push(`${at} must name its source and date, or say "assumption": true`);
+    return null;
+  }
+  return entry;
+}
+
+function category(raw: Json, at: string, problems: string[]): ProductCategory | null {
+  const entry = tableValue(raw, at, problems);
+  if (entry === null || !isObject(raw)) return null;
+  const name = raw['name'];
+  const keywords = raw['keywords'] ?? [];
+  if (typeof name !== 'string' || name.trim() === '') {
+    problems.push(`${at}.name must be a non-empty string, got ${JSON.stringify(name)}`);
+    return null;
+  }
+  if (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string' && k.trim() !== '')) {
+    problems.push(`${at}.keywords must be a list of non-empty strings, got ${JSON.stringify(keywords)}`);
+    return null;
+  }
+  return { ...entry, name, keywords: keywords.map((k: string) => k.toLowerCase()) };
+}
+
+function entries(raw: Json, at: string, problems: string[]): Record<string, TableValue> {
+  if (!isObject(raw)) {
+    problems.push(`${at} must be an object, got ${JSON.stringify(raw)}`);
+    return {};
+  }
+  const decoded: Record<string, TableValue> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const entry = tableValue(value, `${at}.${key}`, problems);
+    if (entry !== null) decoded[key] = entry;
+  }
+  return decoded;
+}
+
+/** The files' shapes (seed/risk/*.json), and an operator's overrides of them (RISK_MODEL). */
+export interface TableFiles {
+  countries: Json;
+  productCategories: Json;
+  activities: Json;
+}
+
+export interface TableOverrides {
+  /** Entries added to or replacing the country table's. */
+  countries?: Json;
+  /** Replaces the category list. */
+  productCategories?: Json;
+  /** Entries replacing the activity table's. */
+  activities?: Json;
+}
+
+/** Decodes the default tables with an operator's overrides; problems name the file part and value. */
+export function decodeTables(files: TableFiles, overrides: TableOverrides, problems: string[]): RiskTables {
+  const countryFile = isObject(files.countries) ? files.countries : {};
+  const countries = {
+    ...entries(countryFile['countries'], 'countries.countries', problems),
+    ...(overrides.countries === undefined
+      ? {}
+      : entries(overrides.countries, 'RISK_MODEL countries', problems)),
+  };
+  for (const code of Object.keys(countries)) {
+    if (!/^[A-Z]{2}$/.test(code)) problems.push(`country ${JSON.stringify(code)} must be ISO 3166-1 alpha-2`);
+  }
+  const defaultCountry = tableValue(countryFile['default'], 'countries.default', problems);
+
+  const categoryFile = isObject(files.productCategories) ? files.productCategories : {};
+  const categoryList = (raw: Json, at: string): ProductCategory[] => {
+    if (!Array.isArray(raw)) {
+      problems.push(`${at} must be a list, got ${JSON.stringify(raw)}`);
+      return [];
+    }
+    return raw.flatMap((c, i) => category(c, `${at}[${i}]`, problems) ?? []);
+  };
+  const categories =
+    overrides.productCategories === undefined
+      ? categoryList(categoryFile['categories'], 'productCategories.categories')
+      : categoryList(overrides.productCategories, 'RISK_MODEL productCategories');
+  const defaultCategory = category(categoryFile['default'], 'productCategories.default', problems);
+
+  const activityFile = isObject(files.activities) ? files.activities : {};
+  const activities = {
+    ...entries(activityFile['activities'], 'activities.activities', problems),
+    ...(overrides.activities === undefined
+      ? {}
+      : entries(overrides.activities, 'RISK_MODEL activities', problems)),
+  };
+  for (const type of ORGANIZATION_TYPES) {
+    if (activities[type] === undefined) problems.push(`activities must give a value for ${type}`);
+  }
+  for (const type of Object.keys(activities)) {
+    if (!(ORGANIZATION_TYPES as readonly string[]).includes(type))
+      problems.push(`activities names ${JSON.stringify(type)}, not an organization type`);
+  }
+  const fallback: TableValue = {
+    value: 0.5,
+    assumption: true,
+    basis: null,
+    source: null,
+    date: null,
+    note: null,
+  };
+  return {
+    countries,
+    defaultCountry: defaultCountry ?? fallback,
+    // A stable sort: equally risky categories keep the file's order.
+    categories: [...categories].sort((a, b) => b.value - a.value),
+    defaultCategory: defaultCategory ?? { ...fallback, name: 'unclassified', keywords: [] },
+    activities,
+  };
+}

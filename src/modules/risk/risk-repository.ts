@@ -1,0 +1,152 @@
+// What the risk assessment reads of a chain (issue 15), in one statement per request, built from the
+// visibility fragments of src/graph/visibility-cypher.ts so that visibility is decided inside the
+// traversal exactly as for supplyChain and exposure: the organizations `reached` from an allowed root,
+// their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
+// viewer see (every kind, each as the version in effect at $t), the products of the disclosed links
+// through which they supply the chain (rule 4's links, $product respected), whether they share their
+// sourcing (or anything) with the viewer (the ids of its roots, which it may see anyway: joined to the
+// organizations by id in the service rather than by a list scan per organization here), and the
+// viewer's open access requests.
+import type { AccessRequest } from '../../domain/access-requests.ts';
+import { DISCLOSURE_KINDS } from '../../domain/format.ts';
+import type { Organization, RiskIndicator } from '../../domain/model.ts';
+import type { RiskEvidence } from '../../domain/risk-model.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import { ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { cypher } from '../../graph/cypher.ts';
+import { column, fields, integer, list, oneOf, text } from '../../graph/decode.ts';
+import { VERSION } from '../../graph/disclosure-columns.ts';
+import type { Executor } from '../../graph/executor.ts';
+import {
+  ALLOWED_ROOT,
+  DISCLOSED_IN_PRODUCT,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_LIVE,
+  DISCLOSURE_VERSION,
+  RISK_RECORDED,
+  VIEWER_GRANTS,
+  byDepth,
+  reached,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
+import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
+
+/**
+ * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
+ * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED), as in
+ * exposure. Products are read from the customer side: every disclosed link into the root or into an
+ * organization above the last tier, which is what rule 4 shows of the chain.
+ */
+const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
+  VIEWER_GRANTS,
+  ALLOWED_ROOT,
+  reached(depth),
+  cypher`
+CALL (reached) {
+  UNWIND reached AS e
+  WITH e.node AS o
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE `,
+  RISK_RECORDED,
+  cypher`
+  RETURN collect({organizationId: o.id, risk: risk `,
+  RISK.projection,
+  cypher`}) AS risks
+}
+CALL (v, reached) {
+  UNWIND reached AS e
+  WITH v, e.node AS x
+  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE `,
+  DISCLOSURE_LIVE,
+  cypher` AND `,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_VERSION,
+  cypher`RETURN collect({organizationId: x.id, disclosureId: d.id, kind: d.kind, ownerId: publisher.id,
+                  ownerName: publisher.name,
+                  version: dv `,
+  VERSION.projection,
+  cypher`}) AS evidence
+}
+CALL (v, whole, shared, x, reached) {
+  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE `,
+  DISCLOSED_IN_PRODUCT,
+  cypher`
+  UNWIND l.products AS product
+  RETURN collect(DISTINCT {organizationId: s.id, product: product}) AS supplied
+}
+CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
+  WHERE requester = v
+  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r `,
+  ACCESS_REQUEST.projection,
+  cypher`) AS openRequests
+}
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations`,
+]);
+
+const organizationsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
+const risksColumn = list(fields({ organizationId: text, risk: RISK.decode }));
+const evidenceColumn = list(
+  fields({
+    organizationId: text,
+    disclosureId: text,
+    kind: oneOf(DISCLOSURE_KINDS),
+    ownerId: text,
+    ownerName: text,
+    version: VERSION.decode,
+  }),
+);
+const suppliedColumn = list(fields({ organizationId: text, product: text }));
+
+export interface RiskRow {
+  root: Organization;
+  organizations: { organization: Organization; tier: number }[];
+  viewerId: string;
+  /** The viewer's roots besides itself: owners of a share of either scope active for it (rule 2). */
+  ownerIds: string[];
+  /** The owners among them whose active sourcing share discloses links to the viewer. */
+  sourcingOwnerIds: string[];
+  risks: { organizationId: string; risk: RiskIndicator }[];
+  evidence: RiskEvidence[];
+  supplied: { organizationId: string; product: string }[];
+  /** The viewer's open access requests, newest first. */
+  openRequests: AccessRequest[];
+}
+
+export class RiskRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Null when the viewer may not use the root. */
+  async chain(
+    scope: ViewerScope,
+    rootId: string,
+    depth: number,
+    product: string | null,
+  ): Promise<RiskRow | null> {
+    const [record] = await this.executor.read(
+      RISK_BY_DEPTH[depth - 1]!,
+      { ...scopeParams(scope, product), root: rootId, depth },
+      scope.context,
+    );
+    if (record === undefined) return null;
+    return {
+      root: column(record, 'root', ORGANIZATION.decode),
+      organizations: column(record, 'organizations', organizationsColumn),
+      viewerId: column(record, 'viewerId', text),
+      ownerIds: column(record, 'ownerIds', list(text)),
+      sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),
+      risks: column(record, 'risks', risksColumn),
+      evidence: column(record, 'evidence', evidenceColumn),
+      supplied: column(record, 'supplied', suppliedColumn),
+      openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),
+    };
+  }
+}

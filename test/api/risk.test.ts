@@ -1,0 +1,197 @@
+// Issue 15 on the demo scenario: the risk assessment ranks Region Stockholm's chain with the DanWatch
+// factories and Dell's overdue actions at the top, each with its reasons, and Oslo kommune's top
+// action is its blind spot Atea AS.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { startApp } from '../../src/app/server.ts';
+import { silentLogger } from '../../src/observability/logger.ts';
+import { codes, postGraphQL, TEST_SECRET } from '../support/api.ts';
+import { useApi } from '../support/harness.ts';
+import { loadGraph } from '../support/database.ts';
+
+const t = useApi();
+
+export const RISK_ASSESSMENT = `query Risk($rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
+  riskAssessment(rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product) {
+    root { id }
+    at
+    organizations { rank tier score organization { id name country }
+      components { name value weight contribution inputs { label value source } } }
+    summary {
+      byTier { tier organizations meanScore maxScore }
+      byCountry { country organizations meanScore maxScore }
+      byComponent { name weight meanValue share }
+    }
+    actions { kind text organization { id } }
+  }
+}`;
+
+interface Scored {
+  rank: number;
+  tier: number;
+  score: number;
+  organization: { id: string; name: string; country: string };
+  components: {
+    name: string;
+    value: number;
+    weight: number;
+    contribution: number;
+    inputs: { label: string; value: string; source: string }[];
+  }[];
+}
+interface Assessment {
+  root: { id: string };
+  at: string;
+  organizations: Scored[];
+  summary: {
+    byTier: { tier: number; organizations: number; meanScore: number; maxScore: number }[];
+    byCountry: { country: string; organizations: number; meanScore: number; maxScore: number }[];
+    byComponent: { name: string; weight: number; meanValue: number; share: number }[];
+  };
+  actions: { kind: string; text: string; organization: { id: string } }[];
+}
+
+const assess = async (viewer: string, variables: Record<string, unknown> = {}) => {
+  const response = await t.api.query(viewer, RISK_ASSESSMENT, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!['riskAssessment'] as Assessment;
+};
+
+beforeAll(async () => {
+  await loadGraph(t.db, DEMO_SCENARIO);
+});
+
+const FACTORIES = [
+  'cn-hipro-dongguan',
+  'cn-mingshuo-jiangsu',
+  'cn-msi-shenzhen',
+  'cn-taida-dongguan',
+  'cn-wistron-zhongshan',
+];
+const componentOf = (scored: Scored, name: string) => scored.components.find((c) => c.name === name)!;
+
+describe('riskAssessment on the demo', () => {
+  it('Region Stockholm: the DanWatch factories and Dell with its overdue actions at the top, each with its reasons', async () => {
+    const result = await assess('se-region-stockholm');
+    expect(result.root.id).toBe('se-region-stockholm');
+    const ids = result.organizations.map((o) => o.organization.id);
+    expect(ids.slice(0, 6).sort()).toEqual([...FACTORIES, 'us-dell'].sort());
+    expect(result.organizations.map((o) => o.rank)).toEqual(ids.map((_, i) => i + 1));
+    const scores = result.organizations.map((o) => o.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const factory of result.organizations.filter((o) => FACTORIES.includes(o.organization.id))) {
+      expect(factory.tier).toBe(3);
+      const reasons = componentOf(factory, 'PUBLIC_INDICATORS').inputs;
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.every((r) => /danwatch/i.test(r.source))).toBe(true);
+      expect(componentOf(factory, 'INHERENT').inputs[0]).toMatchObject({ label: 'Country CN' });
+    }
+    const dell = result.organizations.find((o) => o.organization.id === 'us-dell')!;
+    expect(dell.tier).toBe(2);
+    const disclosed = componentOf(dell, 'DISCLOSED_EVIDENCE');
+    expect(disclosed.value).toBeGreaterThan(0.5);
+    const overdue = disclosed.inputs.filter((i) => i.label.startsWith('Overdue action'));
+    // Most severe first, as exposure lists disclosed indicators.
+    expect(overdue.map((i) => [i.label.split(' ')[2], i.source])).toEqual([
+      ['cap-4', 'disclosure d-dell-cap-2016 by Dell Technologies'],
+      ['cap-3', 'disclosure d-dell-cap-2016 by Dell Technologies'],
+    ]);
+    // The top actions: Dell's overdue CRITICAL action, then the overdue HIGH ones (Hipro ranks above Dell).
+    expect(result.actions.slice(0, 3).map((a) => [a.kind, a.organization.id])).toEqual([
+      ['CLOSE_OVERDUE_ACTION', 'us-dell'],
+      ['CLOSE_OVERDUE_ACTION', 'cn-hipro-dongguan'],
+      ['CLOSE_OVERDUE_ACTION', 'us-dell'],
+    ]);
+    expect(result.actions[0]!.text).toMatch(/^Ask Dell Technologies to close action cap-4 \(CRITICAL/);
+    expect(result.actions[1]!.text).toMatch(/close action f-1 at Hipro Electronics, Dongguan/);
+    expect(result.summary.byTier.map((t) => [t.tier, t.organizations])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 9],
+    ]);
+    expect(result.summary.byCountry[0]).toMatchObject({ country: 'CN', organizations: 5 });
+  });
+
+  it("Oslo kommune: its top action is Atea AS's blind spot, where its access request is overdue", async () => {
+    const result = await assess('no-oslo-kommune');
+    expect(result.organizations.map((o) => o.organization.id)).toEqual(['no-atea']);
+    const [top] = result.actions;
+    expect(top).toMatchObject({ kind: 'FOLLOW_UP_ACCESS_REQUEST', organization: { id: 'no-atea' } });
+    expect(top!.text).toMatch(
+      /access request ar-oslo-atea-no to Atea AS, overdue since 2026-11-09: a blind spot/,
+    );
+    const visibility = componentOf(result.organizations[0]!, 'VISIBILITY');
+    expect(visibility.value).toBe(1);
+    expect(visibility.inputs[0]!.value).toMatch(/a blind spot: it shares nothing with you/);
+  });
+
+  it('uses only disclosures shared with the viewer: Electronics Watch sees no audit of Hipro', async () => {
+    const result = await assess('nl-electronics-watch', { rootId: 'us-dell' });
+    expect(result.organizations.map((o) => o.organization.id).sort()).toEqual(FACTORIES);
+    const hipro = result.organizations.find((o) => o.organization.id === 'cn-hipro-dongguan')!;
+    expect(componentOf(hipro, 'DISCLOSED_EVIDENCE')).toMatchObject({ value: 0, inputs: [{ value: 'none' }] });
+  });
+
+  it('asOf and product walk the chain as supplyChain does', async () => {
+    const early = await assess('se-region-stockholm', { asOf: '2013-06-01T00:00:00Z' });
+    expect(early.at).toBe('2013-06-01T00:00:00.000Z');
+    expect(early.organizations.map((o) => [o.organization.id, o.tier])).toEqual([['us-dell', 1]]);
+    const servers = await assess('se-region-stockholm', { rootId: 'us-dell', product: 'servers' });
+    expect(servers.organizations.map((o) => o.organization.id).sort()).toEqual([
+      'cn-wistron-zhongshan',
+      'tw-wistron',
+    ]);
+    const wistron = servers.organizations.find((o) => o.organization.id === 'cn-wistron-zhongshan')!;
+    expect(componentOf(wistron, 'INHERENT').inputs[1]!.value).toMatch(/from "servers"/);
+  });
+
+  it('a root the viewer may not use answers NOT_FOUND, exactly as a missing one', async () => {
+    const hidden = await t.api.query('dk-danwatch', RISK_ASSESSMENT, { rootId: 'us-dell' });
+    const missing = await t.api.query('dk-danwatch', RISK_ASSESSMENT, { rootId: 'no-such-organization' });
+    expect(codes(hidden)).toEqual(['NOT_FOUND']);
+    expect(hidden.errors![0]!.message).toBe(missing.errors![0]!.message);
+    expect(codes(await t.api.query('se-region-stockholm', RISK_ASSESSMENT, { maxDepth: 0 }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+});
+
+describe('riskAssessment with another configuration', () => {
+  /** The demo's ranking for Region Stockholm under an operator's RISK_MODEL file. */
+  async function rankingWith(content: unknown): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
+    const config = loadConfig({ RISK_MODEL: join(dir, 'model.json') }, { dataDir: dir });
+    const app = await startApp({
+      config: { ...config, port: 0, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
+      executor: t.db.executor,
+      logger: silentLogger,
+      importStateMaxAgeMs: 3_600_000,
+    });
+    try {
+      const token = await t.api.token('se-region-stockholm');
+      const response = await postGraphQL(app.url, `Bearer ${token}`, RISK_ASSESSMENT);
+      expect(response.errors).toBeUndefined();
+      const assessment = response.data!['riskAssessment'] as Assessment;
+      return assessment.organizations.map((o) => o.organization.id);
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('changes the ranking as docs/risk-model.md documents: Dell from 6th to 1st by weight, to 3rd by country values', async () => {
+    expect((await assess('se-region-stockholm')).organizations[5]!.organization.id).toBe('us-dell');
+    expect((await rankingWith({ weights: { disclosedEvidence: 1 } }))[0]).toBe('us-dell');
+    const countries = await rankingWith({
+      countries: {
+        CN: { value: 0.1, assumption: true, note: 'what-if' },
+        US: { value: 1, assumption: true, note: 'what-if' },
+      },
+    });
+    expect(countries.indexOf('us-dell')).toBe(2);
+  });
+});

@@ -1,0 +1,393 @@
+// The risk model (src/domain/risk-*.ts) without a database: each component from its inputs, the
+// ranking, the actions, the summary, determinism, and the configuration (weights, tables, RISK_MODEL).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import type { StoredAction, StoredVersion } from '../../src/domain/disclosures.ts';
+import type { DisclosureKind, OrganizationType } from '../../src/domain/format.ts';
+import type { RiskIndicator } from '../../src/domain/model.ts';
+import { assessRisk } from '../../src/domain/risk-assessment.ts';
+import type { Assessable, RiskEvidence, RiskModel, RiskSubject } from '../../src/domain/risk-model.ts';
+import { defaultRiskModel, loadRiskModel } from '../../src/modules/risk/risk-model-file.ts';
+
+const AT = new Date('2026-12-02T00:00:00Z');
+const MODEL = defaultRiskModel();
+
+const org = (id: string, country = 'CN', type: OrganizationType = 'FACTORY'): Assessable => ({
+  id,
+  name: id,
+  type,
+  country,
+});
+
+function subject(
+  organization: Assessable,
+  more: Partial<Omit<RiskSubject<Assessable>, 'organization'>> = {},
+): RiskSubject<Assessable> {
+  return {
+    organization,
+    tier: 1,
+    products: [],
+    indicators: [],
+    evidence: [],
+    sharesSourcing: true,
+    isViewer: false,
+    blindSpot: false,
+    openRequest: null,
+    ...more,
+  };
+}
+
+const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator => ({
+  id,
+  kind: 'REPORT',
+  source: `source of ${id}`,
+  severity: 'HIGH',
+  description: null,
+  evidenceUrl: null,
+  observedAt: '2025-12-02T00:00:00.000Z',
+  recordedAt: '2025-12-02T00:00:00.000Z',
+  delistedAt: null,
+  ...more,
+});
+
+const action = (id: string, more: Partial<StoredAction> = {}): StoredAction => ({
+  id,
+  finding: `finding ${id}`,
+  severity: 'HIGH',
+  action: 'fix it',
+  dueAt: '2026-06-30T00:00:00.000Z',
+  status: 'OPEN',
+  verification: null,
+  closedAt: null,
+  ...more,
+});
+
+function evidence(
+  disclosureId: string,
+  kind: DisclosureKind,
+  more: Partial<StoredVersion> = {},
+  ownerId = 'brand',
+): RiskEvidence {
+  return {
+    organizationId: 'x',
+    disclosureId,
+    kind,
+    ownerId,
+    ownerName: ownerId,
+    version: {
+      version: 1,
+      recordedAt: '2025-01-01T00:00:00.000Z',
+      actorUserId: 'u',
+      title: `title ${disclosureId}`,
+      summary: null,
+      issuer: null,
+      standard: null,
+      products: [],
+      issuedAt: '2025-01-01T00:00:00.000Z',
+      validUntil: null,
+      documentUrl: null,
+      documentSha256: null,
+      actions: [],
+      ...more,
+    },
+  };
+}
+
+const assess = (subjects: RiskSubject<Assessable>[], model: RiskModel = MODEL) =>
+  assessRisk(model, subjects, AT, null);
+const component = (subjects: RiskSubject<Assessable>[], name: string, model: RiskModel = MODEL) =>
+  assess(subjects, model).organizations[0]!.components.find((c) => c.name === name)!;
+
+/** The model with an operator's RISK_MODEL file. */
+function withFile(content: unknown): RiskModel {
+  const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
+  writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
+  const problems: string[] = [];
+  const model = loadRiskModel(join(dir, 'model.json'), problems);
+  expect(problems).toEqual([]);
+  return model;
+}
+
+describe('the default tables', () => {
+  it('load without problems, every value with a source and date or marked an assumption', () => {
+    const problems: string[] = [];
+    const { tables } = loadRiskModel(null, problems);
+    expect(problems).toEqual([]);
+    const all = [
+      ...Object.values(tables.countries),
+      tables.defaultCountry,
+      ...tables.categories,
+      tables.defaultCategory,
+      ...Object.values(tables.activities),
+    ];
+    for (const entry of all) {
+      expect(entry.assumption || (entry.source !== null && entry.date !== null)).toBe(true);
+      expect(entry.value).toBeGreaterThanOrEqual(0);
+      expect(entry.value).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('components', () => {
+  it('inherent: country and the riskiest product category, scaled by activity', () => {
+    const factory = component([subject(org('f', 'CN'), { products: ['computer components'] })], 'INHERENT');
+    // 0.5 × CN 0.9 + 0.5 × electronics 0.7 × FACTORY 1.0
+    expect(factory.value).toBe(0.8);
+    expect(factory.inputs.map((i) => i.label)).toEqual([
+      'Country CN',
+      'Product category: electronics',
+      'Activity: FACTORY',
+      'Country share of the inherent risk',
+    ]);
+    expect(factory.inputs[0]!.source).toMatch(/ITUC Global Rights Index 2024/);
+    const mixed = component(
+      [subject(org('m', 'CN'), { products: ['laptop computers', 'cotton t-shirts'] })],
+      'INHERENT',
+    );
+    expect(mixed.inputs[1]!.label).toBe('Product category: garments and textiles');
+    const reseller = component([subject(org('r', 'ZZ', 'RESELLER'), { products: ['tea'] })], 'INHERENT');
+    // An unlisted country and an unclassified product: both medium, and both said to be assumptions.
+    expect(reseller.value).toBe(0.5 * 0.5 + 0.5 * 0.5 * 0.3);
+    expect(reseller.inputs[0]!.source).toMatch(/^assumption/);
+    expect(reseller.inputs[1]!.source).toMatch(/^assumption/);
+  });
+
+  it('public indicators: severity × kind × age, halving every 5 years down to the floor, combined', () => {
+    const fresh = component(
+      [subject(org('a'), { indicators: [indicator('r1', { observedAt: AT.toISOString() })] })],
+      'PUBLIC_INDICATORS',
+    );
+    expect(fresh.value).toBe(0.63);
+    const fiveYears = component(
+      [subject(org('a'), { indicators: [indicator('r1', { observedAt: '2021-12-02T00:00:00Z' })] })],
+      'PUBLIC_INDICATORS',
+    );
+    expect(fiveYears.value).toBeCloseTo(0.63 * 0.5, 2);
+    const old = component(
+      [subject(org('a'), { indicators: [indicator('r1', { observedAt: '2001-01-01T00:00:00Z' })] })],
+      'PUBLIC_INDICATORS',
+    );
+    expect(old.value).toBe(0.315);
+    const two = component(
+      [
+        subject(org('a'), {
+          indicators: [
+            indicator('r1', { observedAt: AT.toISOString() }),
+            indicator('r2', { observedAt: AT.toISOString(), kind: 'WATCHLIST', severity: 'CRITICAL' }),
+          ],
+        }),
+      ],
+      'PUBLIC_INDICATORS',
+    );
+    expect(two.value).toBe(1);
+    expect(two.inputs.map((i) => i.source)).toEqual(['source of r1', 'source of r2']);
+  });
+
+  it('public indicators: an entry its list has dropped no longer counts from the day it was delisted', () => {
+    const delisted = (delistedAt: string) =>
+      component(
+        [
+          subject(org('a'), {
+            indicators: [indicator('r1', { observedAt: AT.toISOString(), kind: 'WATCHLIST', delistedAt })],
+          }),
+        ],
+        'PUBLIC_INDICATORS',
+      );
+    expect(delisted('2026-11-01T00:00:00Z').value).toBe(0);
+    expect(delisted('2027-01-01T00:00:00Z').value).toBeGreaterThan(0);
+  });
+
+  it('disclosed evidence: overdue and open severe actions and expired evidence raise, valid audits and closed actions lower', () => {
+    const plan = evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
+      actions: [
+        action('a1', { severity: 'CRITICAL' }),
+        action('a2', { dueAt: '2028-01-01T00:00:00Z' }),
+        action('a3', { severity: 'MEDIUM' }),
+        action('a4', { status: 'CLOSED', closedAt: '2026-01-01T00:00:00Z', verification: 'FOLLOW_UP_AUDIT' }),
+      ],
+    });
+    const raised = component([subject(org('a'), { evidence: [plan] })], 'DISCLOSED_EVIDENCE');
+    // 1 - (1 - 1.0)(1 - 0.4) = 1, less 0.1 for the action closed by a follow-up audit.
+    expect(raised.value).toBe(0.9);
+    expect(raised.inputs.map((i) => i.value)).toEqual(['+1', '+0.4', '-0.1']);
+    expect(raised.inputs[0]!.source).toBe('disclosure d-plan by brand');
+
+    const audit = evidence('d-audit', 'AUDIT_REPORT', { validUntil: '2027-01-01T00:00:00Z' });
+    const certificate = evidence('d-cert', 'CERTIFICATE', { validUntil: '2027-01-01T00:00:00Z' });
+    const good = component([subject(org('a'), { evidence: [audit, certificate] })], 'DISCLOSED_EVIDENCE');
+    expect(good.value).toBe(-0.5);
+    expect(good.inputs.at(-1)!.label).toBe('Most good evidence can take off');
+
+    const expired = evidence('d-old', 'CERTIFICATE', { validUntil: '2025-06-30T00:00:00Z' });
+    const stale = component([subject(org('a'), { evidence: [expired] })], 'DISCLOSED_EVIDENCE');
+    expect(stale.value).toBe(0.4);
+
+    const none = component([subject(org('a'))], 'DISCLOSED_EVIDENCE');
+    expect(none).toMatchObject({
+      value: 0,
+      inputs: [{ label: 'Visible disclosures about it', value: 'none' }],
+    });
+  });
+
+  it('visibility: unshared sourcing and no visible evidence each add half; the viewer itself hides nothing', () => {
+    expect(component([subject(org('a'), { sharesSourcing: false })], 'VISIBILITY').value).toBe(1);
+    expect(component([subject(org('a'))], 'VISIBILITY').value).toBe(0.5);
+    expect(
+      component([subject(org('a'), { sharesSourcing: false, isViewer: true })], 'VISIBILITY').value,
+    ).toBe(0.5);
+    const audited = subject(org('a'), { evidence: [evidence('d', 'SELF_ASSESSMENT')] });
+    expect(component([audited], 'VISIBILITY').value).toBe(0);
+  });
+
+  it('proximity: 0.75 per tier further away', () => {
+    expect(component([subject(org('a'), { tier: 1 })], 'PROXIMITY').value).toBe(1);
+    expect(component([subject(org('a'), { tier: 3 })], 'PROXIMITY').value).toBe(0.563);
+  });
+});
+
+/** A small chain like the demo's: a flagged, unaudited factory at tier 3 and a brand at tier 2 with overdue actions. */
+const factory = subject(org('factory', 'CN'), {
+  tier: 3,
+  products: ['computer components'],
+  indicators: [indicator('r-factory', { observedAt: '2013-11-05T00:00:00Z' })],
+  sharesSourcing: false,
+  blindSpot: true,
+});
+const brand = subject(org('brand', 'US', 'BRAND'), {
+  tier: 2,
+  products: ['laptop computers'],
+  evidence: [
+    evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
+      actions: [action('cap-3'), action('cap-4', { severity: 'CRITICAL', dueAt: '2026-09-30T00:00:00Z' })],
+    }),
+  ],
+});
+const reseller = subject(org('reseller', 'SE', 'RESELLER'), { products: ['laptop computers'] });
+const CHAIN = [reseller, brand, factory];
+const ranked = (model: RiskModel = MODEL) => assess(CHAIN, model).organizations.map((o) => o.organization.id);
+
+describe('ranking', () => {
+  it('ranks highest score first, the same every time whatever the input order', () => {
+    const first = assess(CHAIN);
+    expect(first.organizations.map((o) => [o.organization.id, o.rank])).toEqual([
+      ['factory', 1],
+      ['brand', 2],
+      ['reseller', 3],
+    ]);
+    const score = first.organizations[0]!;
+    expect(score.score).toBe(
+      Math.round(10 * score.components.reduce((sum, c) => sum + c.contribution, 0)) / 10,
+    );
+    expect(score.components.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(1, 6);
+    expect(assess([...CHAIN].reverse())).toEqual(first);
+  });
+
+  it('a weight in RISK_MODEL changes the ranking as docs/risk-model.md says', () => {
+    expect(ranked(withFile({ weights: { disclosedEvidence: 1 } }))).toEqual(['brand', 'factory', 'reseller']);
+  });
+
+  it('a country value in RISK_MODEL changes the ranking as docs/risk-model.md says', () => {
+    const model = withFile({
+      countries: {
+        CN: { value: 0.1, assumption: true, note: 'test' },
+        US: { value: 1, assumption: true, note: 'test' },
+      },
+    });
+    expect(ranked(model)).toEqual(['brand', 'factory', 'reseller']);
+    expect(assess(CHAIN, model).organizations[1]!.components[0]!.inputs[0]!.source).toBe('assumption: test');
+  });
+});
+
+describe('actions', () => {
+  it('overdue severe actions first (critical before high), then flagged organizations without a valid audit, then blind spots', () => {
+    const { actions } = assess(CHAIN);
+    expect(actions.map((a) => [a.kind, a.organization.id])).toEqual([
+      ['CLOSE_OVERDUE_ACTION', 'brand'],
+      ['CLOSE_OVERDUE_ACTION', 'brand'],
+      ['ASK_FOR_AUDIT', 'factory'],
+      ['REQUEST_ACCESS', 'factory'],
+    ]);
+    expect(actions[0]!.text).toBe(
+      'Ask brand to close action cap-4 (CRITICAL, disclosure d-plan by brand): finding cap-4, overdue since 2026-09-30.',
+    );
+  });
+
+  it('a blind spot already asked: follow the request up', () => {
+    const asked = subject(org('asked', 'NO', 'RESELLER'), {
+      blindSpot: true,
+      sharesSourcing: false,
+      openRequest: { id: 'ar-1', dueAt: '2026-11-09T00:00:00.000Z' },
+    });
+    expect(assess([asked]).actions).toEqual([
+      {
+        kind: 'FOLLOW_UP_ACCESS_REQUEST',
+        text: 'Follow up your access request ar-1 to asked, overdue since 2026-11-09: a blind spot at tier 1, nothing behind it is visible until it shares.',
+        organization: asked.organization,
+      },
+    ]);
+  });
+
+  it('stops at the configured number', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      subject(org(`o${i}`), { blindSpot: true, sharesSourcing: false }),
+    );
+    expect(assess(many).actions).toHaveLength(10);
+    expect(assess(many, withFile({ parameters: { actions: { max: 3 } } })).actions).toHaveLength(3);
+  });
+});
+
+describe('summary', () => {
+  it('by tier, by country (highest first) and by component', () => {
+    const { summary } = assess(CHAIN);
+    expect(summary.byTier.map((t) => [t.tier, t.organizations])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(summary.byCountry.map((c) => c.country)).toEqual(['CN', 'US', 'SE']);
+    expect(summary.byComponent.map((c) => c.name)).toEqual([
+      'INHERENT',
+      'PUBLIC_INDICATORS',
+      'DISCLOSED_EVIDENCE',
+      'VISIBILITY',
+      'PROXIMITY',
+    ]);
+    expect(summary.byComponent.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
+  });
+});
+
+describe('RISK_MODEL', () => {
+  it('is read by the configuration, and its problems are reported with the rest, naming key and value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
+    const path = join(dir, 'model.json');
+    writeFileSync(path, JSON.stringify({ weights: { proximity: 0.5 } }));
+    expect(loadConfig({ RISK_MODEL: path }, { dataDir: '/tmp/data' }).riskModel.weights.proximity).toBe(0.5);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        weights: { proximity: -1, tiers: 2 },
+        countries: { CN: { value: 0.2 } },
+        parameters: { indicators: { halfLifeYears: 'five' } },
+      }),
+    );
+    try {
+      loadConfig({ RISK_MODEL: path, PORT: 'x' }, { dataDir: '/tmp/data' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        "PORT must be a whole number from 0 to 65535, got 'x'",
+        'weights.proximity must be a number from 0 to 100, got -1',
+        'weights has no "tiers" (known: inherent, publicIndicators, disclosedEvidence, visibility, proximity)',
+        'parameters.indicators.halfLifeYears must be a number from 0.01 to 1000, got "five"',
+        'RISK_MODEL countries.CN must name its source and date, or say "assumption": true',
+      ]);
+    }
+    expect(() => loadConfig({ RISK_MODEL: join(dir, 'missing.json') }, { dataDir: '/tmp/data' })).toThrow(
+      /RISK_MODEL .*missing\.json cannot be read as JSON/,
+    );
+  });
+});

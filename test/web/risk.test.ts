@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// "Where to start" in a DOM: the ranking's rows and their components, the actions, the CSV, and the
+// tier view's colour by score.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildColumns, NO_FILTERS, risksById } from '../../web/src/model.ts';
+import { renderRisk, riskToCsv, scoreBand, scoresById, type RiskAssessment } from '../../web/src/risk.ts';
+import { renderTierView } from '../../web/src/tier-view.ts';
+import { CHAIN } from './fixtures.ts';
+
+const component = (name: string, contribution: number) => ({
+  name,
+  value: contribution / 20,
+  weight: 0.2,
+  contribution,
+  inputs: [{ label: `${name} input`, value: '1', source: 'assumption: test' }],
+});
+const first = CHAIN.tiers[0]!.organizations[0]!;
+const ASSESSMENT: RiskAssessment = {
+  root: { id: CHAIN.root.id, name: CHAIN.root.name },
+  at: '2026-12-02T00:00:00.000Z',
+  organizations: [
+    {
+      rank: 1,
+      tier: 1,
+      score: 45.5,
+      organization: first,
+      components: [component('INHERENT', 16), component('VISIBILITY', 29.5)],
+    },
+  ],
+  actions: [{ kind: 'REQUEST_ACCESS', text: `Request access from ${first.name}`, organization: first }],
+};
+const mount = () => {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  return container;
+};
+afterEach(() => document.body.replaceChildren());
+
+describe('where to start', () => {
+  it('lists the ranking, each row with its components and inputs, and the actions selecting their organization', () => {
+    const panel = mount();
+    const select = vi.fn();
+    renderRisk(panel, { kind: 'loaded', assessment: ASSESSMENT }, { select, exportCsv: vi.fn() });
+    const row = panel.querySelector<HTMLElement>(`li.risk-row[data-org-id="${first.id}"]`)!;
+    expect(row.querySelector('.risk-score')!.textContent).toBe('45.5');
+    expect(row.querySelector('.risk-score')!.className).toContain('band-high');
+    expect(
+      [...row.querySelectorAll('li.risk-component')].map((c) => (c as HTMLElement).dataset['component']),
+    ).toEqual(['INHERENT', 'VISIBILITY']);
+    expect(row.querySelector('.input-source')!.textContent).toBe('assumption: test');
+    panel.querySelector<HTMLButtonElement>('li.risk-action button')!.click();
+    expect(select).toHaveBeenCalledWith(first.id);
+  });
+
+  it('says when the server has no risk assessment', () => {
+    const panel = mount();
+    renderRisk(panel, { kind: 'unavailable', message: 'not here' }, { select: vi.fn(), exportCsv: vi.fn() });
+    expect(panel.textContent).toContain('not here');
+  });
+
+  it('exports the ranking with each component’s points', () => {
+    expect(riskToCsv(ASSESSMENT).split('\r\n')).toEqual([
+      'rank,score,tier,id,name,type,country,inherent,visibility',
+      `1,45.5,1,${first.id},${first.name},${first.type},${first.country},16,29.5`,
+      '',
+    ]);
+  });
+
+  it('colours the tier view’s cards by score band', () => {
+    expect([scoreBand(40), scoreBand(39.9), scoreBand(20), scoreBand(5)]).toEqual([
+      'high',
+      'medium',
+      'medium',
+      'low',
+    ]);
+    const container = mount();
+    const risks = risksById(CHAIN, null);
+    renderTierView(
+      container,
+      {
+        chain: CHAIN,
+        columns: buildColumns(CHAIN, NO_FILTERS, risks),
+        risks,
+        selected: null,
+        highlighted: new Set(),
+        scores: scoresById({ kind: 'loaded', assessment: ASSESSMENT }),
+      },
+      { select: vi.fn(), showMore: vi.fn() },
+    );
+    const card = container.querySelector<HTMLElement>(`button.org[data-org-id="${first.id}"]`)!;
+    expect(card.classList.contains('risk-high')).toBe(true);
+    expect(card.dataset['riskScore']).toBe('45.5');
+  });
+});

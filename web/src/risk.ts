@@ -1,0 +1,224 @@
+// "Where to start" (issue 15): the root's chain ranked by risk score beside the tier view, each row
+// opening the components and inputs its score was computed from (docs/risk-model.md), the top actions,
+// and the ranking as CSV. The tier view colours its cards by the same scores (scoreBand).
+import { argumentsOf, graphql, type Capabilities } from './api.ts';
+import { append, h } from './dom.ts';
+import { csvCell, plural, type Organization, type Query } from './model.ts';
+
+export interface RiskInput {
+  label: string;
+  value: string;
+  source: string;
+}
+
+export interface RiskComponent {
+  name: string;
+  value: number;
+  weight: number;
+  contribution: number;
+  inputs: RiskInput[];
+}
+
+export interface RiskScore {
+  rank: number;
+  tier: number;
+  score: number;
+  organization: Organization;
+  components: RiskComponent[];
+}
+
+export interface RiskAssessment {
+  root: { id: string; name: string };
+  at: string;
+  organizations: RiskScore[];
+  actions: { kind: string; text: string; organization: { id: string; name: string } }[];
+}
+
+export type RiskState =
+  | { kind: 'loading' }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'loaded'; assessment: RiskAssessment };
+
+export async function riskAssessment(q: Query, can: Capabilities, token: string): Promise<RiskAssessment> {
+  const { declarations, args, variables } = argumentsOf(q, can);
+  const query = `query DashboardRisk(${declarations}) {
+  riskAssessment(${args}) {
+    root { id name }
+    at
+    organizations {
+      rank tier score
+      organization { id name type country provenance }
+      components { name value weight contribution inputs { label value source } }
+    }
+    actions { kind text organization { id name } }
+  }
+}`;
+  return (await graphql<{ riskAssessment: RiskAssessment }>(query, variables, token)).riskAssessment;
+}
+
+/** Score bands for colour: the same in the list and the tier view. */
+export function scoreBand(score: number): 'high' | 'medium' | 'low' {
+  if (score >= 40) return 'high';
+  if (score >= 20) return 'medium';
+  return 'low';
+}
+
+export const COMPONENT_LABELS: Record<string, string> = {
+  INHERENT: 'Inherent (country, product, activity)',
+  PUBLIC_INDICATORS: 'Public risk indicators',
+  DISCLOSED_EVIDENCE: 'Disclosed evidence',
+  VISIBILITY: 'What you cannot see',
+  PROXIMITY: 'Proximity (tier)',
+};
+
+/** The scores by organization id, for the tier view. */
+export const scoresById = (state: RiskState): Map<string, number> =>
+  new Map(
+    state.kind === 'loaded' ? state.assessment.organizations.map((o) => [o.organization.id, o.score]) : [],
+  );
+
+export function riskToCsv(assessment: RiskAssessment): string {
+  const names = assessment.organizations[0]?.components.map((c) => c.name) ?? [];
+  const header = [
+    'rank',
+    'score',
+    'tier',
+    'id',
+    'name',
+    'type',
+    'country',
+    ...names.map((n) => n.toLowerCase()),
+  ];
+  const rows = assessment.organizations.map((o) =>
+    [
+      o.rank,
+      o.score,
+      o.tier,
+      o.organization.id,
+      o.organization.name,
+      o.organization.type,
+      o.organization.country,
+      ...names.map((n) => o.components.find((c) => c.name === n)?.contribution),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+}
+
+/** Rows drawn at most; the rest are in the CSV. */
+export const RANKING_LIMIT = 50;
+
+function component(c: RiskComponent): HTMLElement {
+  return h(
+    'li',
+    { class: 'risk-component', 'data-component': c.name },
+    h(
+      'p',
+      { class: 'component-head' },
+      h('strong', {}, COMPONENT_LABELS[c.name] ?? c.name),
+      ` ${c.contribution >= 0 ? '+' : ''}${c.contribution} points`,
+      h('span', { class: 'muted' }, ` (value ${c.value} × weight ${c.weight})`),
+    ),
+    h(
+      'ul',
+      { class: 'risk-inputs' },
+      c.inputs.map((i) =>
+        h(
+          'li',
+          { class: 'risk-input' },
+          h('span', { class: 'input-label' }, i.label),
+          ': ',
+          h('span', { class: 'input-value' }, i.value),
+          h('span', { class: 'input-source' }, h('cite', {}, i.source)),
+        ),
+      ),
+    ),
+  );
+}
+
+function row(o: RiskScore, select: (id: string) => void): HTMLElement {
+  const band = scoreBand(o.score);
+  return h(
+    'li',
+    { class: 'risk-row', 'data-org-id': o.organization.id, 'data-rank': o.rank },
+    h(
+      'details',
+      {},
+      h(
+        'summary',
+        {},
+        h('span', { class: 'risk-rank' }, `${o.rank}.`),
+        ' ',
+        h('span', { class: 'org-name' }, o.organization.name),
+        h('span', { class: 'muted' }, ` tier ${o.tier} · ${o.organization.country}`),
+        ' ',
+        h('span', { class: `risk-score band-${band}`, title: `risk score, ${band}` }, String(o.score)),
+      ),
+      h('ul', { class: 'risk-components' }, o.components.map(component)),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => select(o.organization.id) },
+        'Show in the chain',
+      ),
+    ),
+  );
+}
+
+export interface RiskHandlers {
+  select(id: string): void;
+  exportCsv(): void;
+}
+
+export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskHandlers): void {
+  const heading = h('h2', { id: 'risk-heading' }, 'Where to start');
+  if (state.kind !== 'loaded') {
+    panel.replaceChildren(
+      heading,
+      h('p', { class: 'muted' }, state.kind === 'loading' ? 'Assessing the chain…' : state.message),
+    );
+    return;
+  }
+  const { assessment } = state;
+  const shown = assessment.organizations.slice(0, RANKING_LIMIT);
+  panel.replaceChildren();
+  append(
+    panel,
+    heading,
+    h(
+      'p',
+      { class: 'muted' },
+      `${plural(assessment.organizations.length, 'organization')} ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
+    ),
+    assessment.actions.length > 0 &&
+      h(
+        'ol',
+        { class: 'risk-actions', 'aria-label': 'Top actions' },
+        assessment.actions.map((a) =>
+          h(
+            'li',
+            { class: 'risk-action', 'data-kind': a.kind, 'data-org-id': a.organization.id },
+            h(
+              'button',
+              { type: 'button', class: 'link-button', onclick: () => handlers.select(a.organization.id) },
+              a.text,
+            ),
+          ),
+        ),
+      ),
+    assessment.organizations.length === 0
+      ? h('p', { class: 'empty' }, 'Nothing in this chain to assess.')
+      : h(
+          'ol',
+          { class: 'risk-ranking', 'aria-label': 'Ranking' },
+          shown.map((o) => row(o, handlers.select)),
+        ),
+    assessment.organizations.length > shown.length &&
+      h(
+        'p',
+        { class: 'muted list-more' },
+        `… and ${(assessment.organizations.length - shown.length).toLocaleString('en')} more in the CSV.`,
+      ),
+    h('button', { type: 'button', id: 'export-risk-csv', onclick: handlers.exportCsv }, 'Export ranking CSV'),
+  );
+}
