@@ -844,7 +844,8 @@ MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
      WHERE o.id > $after
      WITH o ORDER BY o.id LIMIT $limit
      RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources} AS record
+               .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+               .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS record
 
 // ---- export.risks
 MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
@@ -871,6 +872,23 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- import.createLinks
+UNWIND $rows AS row
+   MATCH (s:Organization {id: row.supplier})
+   MATCH (c:Organization {id: row.customer})
+   CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
+       validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
+       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)
+
+// ---- import.createOrganizations
+UNWIND $rows AS row
+   CREATE (o:Organization {id: row.id, name: row.name, type: row.type, country: row.country,
+       city: row.city, region: row.region, latitude: row.latitude, longitude: row.longitude,
+       osId: row.osId, aliases: row.aliases, listed: row.listed, provenance: row.provenance,
+       sources: row.sources, address: row.address, sectors: row.sectors, productTypes: row.productTypes,
+       facilityTypes: row.facilityTypes, processingTypes: row.processingTypes,
+       parentCompanies: row.parentCompanies, numberOfWorkers: row.numberOfWorkers, closed: row.closed})
+
 // ---- import.currentDisclosureVersions
 UNWIND $ids AS id
    MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
@@ -882,6 +900,12 @@ UNWIND $ids AS id
 MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
+   RETURN count(*) AS deleted
+
+// ---- import.deleteRelationshipBatch
+MATCH ()-[r]->()
+   WITH r LIMIT 20000
+   DELETE r
    RETURN count(*) AS deleted
 
 // ---- import.existingDisclosureOwners
@@ -1002,7 +1026,10 @@ UNWIND $rows AS row
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources
+       o.sources = row.sources, o.address = row.address, o.sectors = row.sectors,
+       o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
+       o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
+       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
 
 // ---- import.upsertRisks
 UNWIND $rows AS row
@@ -1057,6 +1084,17 @@ UNWIND $rows AS row
      SET a = action
    }
 
+// ---- importFacilities.existing
+UNWIND $keys AS key
+   CALL (key) {
+     MATCH (o:Organization {osId: key.osId}) RETURN o
+     UNION
+     MATCH (o:Organization {id: key.id}) RETURN o
+   }
+   RETURN key.osId AS osId, o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId,
+     .aliases, .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+     .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization
+
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
                         startedAt: datetime()})
@@ -1081,6 +1119,9 @@ CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.lis
 
 // ---- index.organizationName
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
+
+// ---- index.organizationOsId
+CREATE INDEX organization_os_id IF NOT EXISTS FOR (o:Organization) ON (o.osId)
 
 // ---- index.organizationType
 CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
