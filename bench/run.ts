@@ -7,11 +7,14 @@
 // 4. on a graph of its own size (100,000 organizations by default), the chain of viewers with a big
 //    reach asked plain and with every organization's disclosures (bench/disclosures.ts):
 //    `RESULT disclosures …` lines.
+// 5. `tiersight import --reset` of a generated graph (100,000 organizations by default) into a Neo4j
+//    of its own, with each side's CPU time (bench/import.ts): `RESULT import …` lines.
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
-// BENCH_ONLY=groups,timing,disclosures (any of them, comma-separated) runs only those parts ("groups"
+// BENCH_ONLY=groups,timing,disclosures,import (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
+import { measureImport } from './import.ts';
 import { benchDatabase, benchViewers, type BenchDatabase } from './environment.ts';
 import { floorQuery } from './floor.ts';
 import { GROUPS, groupViewers, measureGroup, type Contenders } from './groups.ts';
@@ -35,7 +38,9 @@ const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
 const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
 const DISCLOSURE_REACHES = (process.env['BENCH_DISCLOSURE_REACHES'] ?? '1000,10000').split(',').map(Number);
 const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
-const PARTS = ['groups', 'timing', 'disclosures'] as const;
+const IMPORT_ORGS = knob('BENCH_IMPORT_ORGS', 100_000);
+const IMPORT_REPEAT = knob('BENCH_IMPORT_REPEAT', 2);
+const PARTS = ['groups', 'timing', 'disclosures', 'import'] as const;
 const only = (process.env['BENCH_ONLY'] ?? PARTS.join(',')).split(',').map((p) => p.trim());
 const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownParts.length > 0)
@@ -68,6 +73,14 @@ if (runs('groups') || runs('timing')) {
 }
 // After the other parts' Neo4j has stopped: two bundled ones at once would not fit beside other work.
 if (runs('disclosures')) mismatches += await compareDisclosures();
+if (runs('import'))
+  await measureImport({
+    orgs: IMPORT_ORGS,
+    repeat: IMPORT_REPEAT,
+    heap: process.env['BENCH_IMPORT_HEAP'] ?? '1g',
+    log,
+    print,
+  });
 log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 if (mismatches > 0) {
   log(`${mismatches} answers disagreed (see MISMATCH above): the figures compare different work`);
