@@ -36,7 +36,9 @@ export async function measureImport(o: ImportBenchOptions): Promise<void> {
   try {
     const executor = new Executor(driver, { transactionTimeoutMs: 120_000 });
     await migrate(executor);
-    o.print(`\nimport --reset of ${o.orgs.toLocaleString('en')} generated organizations (Neo4j heap ${o.heap})`);
+    o.print(
+      `\nimport --reset of ${o.orgs.toLocaleString('en')} generated organizations (Neo4j heap ${o.heap})`,
+    );
     for (let run = 1; run <= o.repeat; run++) {
       const neo4jBefore = cpuMs(neo4j.pid);
       const nodeBefore = process.cpuUsage();

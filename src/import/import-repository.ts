@@ -24,17 +24,21 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
-const upsertOrganizations = statement(
-  'import.upsertOrganizations',
-  cypher`UNWIND $rows AS row
-   MERGE (o:Organization {id: row.id})
+/** Every field of an organization row: one list for creating and for upserting. */
+const ORGANIZATION_FIELDS = cypher`
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
        o.sources = row.sources, o.address = row.address, o.sectors = row.sectors,
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
-       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed`,
+       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed`;
+
+const upsertOrganizations = statement(
+  'import.upsertOrganizations',
+  cypher`UNWIND $rows AS row
+   MERGE (o:Organization {id: row.id})`,
+  ORGANIZATION_FIELDS,
 );
 
 // Into a store the import has just emptied nothing can exist yet, so records are created without the
@@ -43,12 +47,8 @@ const upsertOrganizations = statement(
 const createOrganizations = statement(
   'import.createOrganizations',
   cypher`UNWIND $rows AS row
-   CREATE (o:Organization {id: row.id, name: row.name, type: row.type, country: row.country,
-       city: row.city, region: row.region, latitude: row.latitude, longitude: row.longitude,
-       osId: row.osId, aliases: row.aliases, listed: row.listed, provenance: row.provenance,
-       sources: row.sources, address: row.address, sectors: row.sectors, productTypes: row.productTypes,
-       facilityTypes: row.facilityTypes, processingTypes: row.processingTypes,
-       parentCompanies: row.parentCompanies, numberOfWorkers: row.numberOfWorkers, closed: row.closed})`,
+   CREATE (o:Organization {id: row.id})`,
+  ORGANIZATION_FIELDS,
 );
 
 const createLinks = statement(
