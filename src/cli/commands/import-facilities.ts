@@ -25,7 +25,10 @@ nothing. The column mapping is in docs/open-supply-hub.md.`;
 
 const fail = (problems: FacilityProblem[], what: string): never => {
   for (const problem of problems) console.error(formatFacilityProblem(problem));
-  throw new CliError(`import-facilities: ${problems.length} ${what}; nothing was written.`);
+  const rows = new Set(problems.map((p) => p.row)).size;
+  throw new CliError(
+    `import-facilities: ${problems.length} problem(s) in ${rows} ${what}; nothing was written.`,
+  );
 };
 
 export async function run(args: string[]): Promise<void> {
@@ -43,10 +46,10 @@ export async function run(args: string[]): Promise<void> {
       throw new CliError(`import-facilities: ${file}: ${error.message}; nothing was written.`);
     throw error;
   }
-  if (read.problems.length > 0) fail(read.problems, 'bad row(s)');
+  if (read.problems.length > 0) fail(read.problems, 'row(s)');
   await withDatabase(async ({ executor }) => {
     const plan = await planFacilities(read.facilities, new FacilityRepository(executor));
-    if (plan.problems.length > 0) fail(plan.problems, 'row(s) conflict with the store');
+    if (plan.problems.length > 0) fail(plan.problems, 'row(s) that conflict with the store');
     console.error(
       `${file}: ${plan.created.length} new, ${plan.updated.length} changed, ${plan.unchanged} unchanged facilities`,
     );
