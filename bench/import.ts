@@ -1,7 +1,7 @@
 // The import's throughput (issue 13.6): a generated graph imported with --reset into a Neo4j of its
-// own, timed from validation to the last commit, with the CPU time each side spent. The CPU figures
-// hold still on a machine shared with other work, where the wall-clock rate does not: records per
-// CPU-second of the slower side is what an idle machine of this kind could reach at most.
+// own, timed from validation to the last commit, with the CPU time each side spent. On a machine
+// shared with other work the wall-clock rate says more about the neighbours than about the import; the
+// CPU seconds (Neo4j's count every thread: Bolt, GC, JIT, checkpoints) compare two versions fairly.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
