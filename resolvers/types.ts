@@ -5,9 +5,11 @@ import type { Disclosure as DisclosureModel, DisclosureVersion as DisclosureVers
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
 import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
+import type { Listing as ListingModel } from '../src/domain/directory.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -202,6 +204,26 @@ export type CountryCount = {
   country: Scalars['String']['output'];
 };
 
+/** One page of directory cards. */
+export type DirectoryConnection = {
+  __typename?: 'DirectoryConnection';
+  /** The cards of this page, in order. */
+  edges: Array<DirectoryEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many listed organizations match, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One directory card and its cursor. */
+export type DirectoryEdge = {
+  __typename?: 'DirectoryEdge';
+  /** Pass as `after` to continue after this card. */
+  cursor: Scalars['String']['output'];
+  /** The directory card: id, name, type, country, city and osId; every other field null or empty. */
+  node: Organization;
+};
+
 /** A signal from a disclosure the viewer may see (rule 8), never from public sources. */
 export type DisclosedIndicator = {
   __typename?: 'DisclosedIndicator';
@@ -388,6 +410,17 @@ export type ExposureFinding = {
   tier: Scalars['Int']['output'];
 };
 
+/** An organization's place in the directory. */
+export type Listing = {
+  __typename?: 'Listing';
+  /** Whether it is listed now. */
+  listed: Scalars['Boolean']['output'];
+  /** When it was last listed; null while it is not listed. */
+  listedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organization (the viewer's own). */
+  organization: Organization;
+};
+
 /** What the caller's access token says about them. */
 export type Me = {
   __typename?: 'Me';
@@ -404,8 +437,43 @@ export type Me = {
   userId: Scalars['String']['output'];
 };
 
+/** Records moved by a merge, by their relation to the merged organization. */
+export type MovedRecords = {
+  __typename?: 'MovedRecords';
+  /** Access requests sent to it. */
+  accessRequestsReceived: Scalars['Int']['output'];
+  /** Access requests it sent. */
+  accessRequestsSent: Scalars['Int']['output'];
+  /** Disclosures about it. */
+  disclosuresAbout: Scalars['Int']['output'];
+  /** Disclosures it published. */
+  disclosuresPublished: Scalars['Int']['output'];
+  /** Supply links in which the merged organization was the customer (its sourcing). */
+  linksAsCustomer: Scalars['Int']['output'];
+  /** Supply links in which the merged organization was the supplier. */
+  linksAsSupplier: Scalars['Int']['output'];
+  /** Any other relationship of the merged organization, moved to the kept one unchanged. */
+  other: Scalars['Int']['output'];
+  /** Its risk indicators. */
+  riskIndicators: Scalars['Int']['output'];
+  /** Shares it owned (sourcing and disclosures). */
+  sharesGiven: Scalars['Int']['output'];
+  /** Shares it received. */
+  sharesReceived: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Changes the products or dates of a link of the viewer's own sourcing. Requires SUPPLIER_ADMIN. The
+   * link is not rewritten: it ends now (its `validTo` becomes the amendment's instant, unless it ends
+   * earlier) and a successor link with a new id holds from then on with the amended values (an absent
+   * argument keeps the link's value; `null` makes a date open). So `asOf` any earlier instant still
+   * shows the link as it read then. Active shares that named the old link name the successor too. The
+   * successor is returned. An id that is not a link in which the viewer's organization is the customer
+   * answers NOT_FOUND; a link that has already ended answers BAD_USER_INPUT.
+   */
+  amendSupplyLink: SupplyLink;
   /**
    * Answers a request sent to the viewer's organization. Requires SUPPLIER_ADMIN. GRANT creates the
    * share(s) asked for (or the narrower ones given by `linkIds` / `disclosureIds`) and links them to the
@@ -414,6 +482,42 @@ export type Mutation = {
    * (BAD_USER_INPUT otherwise); an id not sent to the viewer's organization answers NOT_FOUND.
    */
   answerAccessRequest: AccessRequest;
+  /**
+   * Declares that a supplier supplies the viewer's organization (contract section 10): a link of its
+   * own sourcing, recorded now (`recordedAt`), with provenance REPORTED and the source "declared by
+   * <customer id>". Requires SUPPLIER_ADMIN. Name the supplier by `supplierId` or describe a new one
+   * in `newSupplier`, not both.
+   *
+   * `supplierId` must be an organization the viewer may look up (`organization(id)` answers its whole
+   * record) or one listed in the directory; any other id, hidden or nonexistent, answers BAD_USER_INPUT
+   * "supplierId is unknown" alike, with the same work, and writes nothing. A new supplier is a new,
+   * unlisted organization (`org-<uuid>`), even when another record has the same name or `osId`: only
+   * a listed organization's `osId` is refused, naming that organization, so that the declaration links
+   * to it by `supplierId` instead. Every bad value (a link to itself, a MONITOR at either end, dates,
+   * country code, coordinates, empty names) answers BAD_USER_INPUT naming the field; nothing is written.
+   */
+  declareSupplyLink: SupplyLink;
+  /**
+   * Ends a link of the viewer's own sourcing: sets its `validTo`. Requires SUPPLIER_ADMIN. `validTo`
+   * defaults to now and may not be in the past (asOf an earlier instant keeps showing what it showed)
+   * nor after the link's current end. The link stays stored and `asOf` before the end shows it. Same
+   * NOT_FOUND and BAD_USER_INPUT rules as amendSupplyLink.
+   */
+  endSupplyLink: SupplyLink;
+  /**
+   * Merges two records of the same organization (platform_admin only; docs/specification.md, "Merging
+   * duplicates"). Everything of `mergeId` moves to `keepId`: its supply links in both directions (with
+   * their ids), the shares it owns and receives (with their events), its disclosures published and
+   * about it, its risk indicators and its access requests sent and received. `mergeId` is removed and
+   * a merge record kept, so that every later lookup of `mergeId` (organization, rootId, toId) resolves
+   * to `keepId`, under what the viewer may see of `keepId`. A merge never widens what anybody sees: a
+   * share of either side that covers all its owner's links (or disclosures) is frozen to those it
+   * covers now when the other side has links (or disclosures) of its own (`frozenShareIds`).
+   * BAD_USER_INPUT, naming the value, and nothing written when the ids are the same, when either is not
+   * an organization (or was merged already: the message names where to), or when a link, share or
+   * access request joins the two (a merge would turn it on the organization itself).
+   */
+  mergeOrganizations: OrganizationMerge;
   /**
    * Publishes a disclosure of the viewer's organization (its owner) about itself or one of its direct
    * suppliers (the supplier of a link that holds now in which the owner is the customer). Requires
@@ -433,6 +537,15 @@ export type Mutation = {
   requestAccess: AccessRequest;
   /** Revokes one of the viewer organization's shares, of either scope. Requires SUPPLIER_ADMIN. Revoking twice is a no-op. */
   revokeShare: Share;
+  /**
+   * Lists the viewer's organization in the public directory, or takes it out (`listed: false`).
+   * Requires SUPPLIER_ADMIN of that organization: `organizationId`, when given, must be the viewer's own
+   * (any other id answers FORBIDDEN, whether or not it exists). `city` and `osId` set the card's fields
+   * (absent keeps them, null clears them); an `osId` that another listed organization has is refused,
+   * naming it. A listed organization can be named by anyone as a share recipient or a supplier, and
+   * `organization(id)` answers its directory card to anyone.
+   */
+  setListing: Listing;
   /**
    * Discloses some or all of the viewer organization's disclosures (contract section 8) to
    * `recipientId`: a share of scope DISCLOSURES, which gives nothing about sourcing. `disclosureIds:
@@ -476,6 +589,14 @@ export type Mutation = {
 };
 
 
+export type MutationAmendSupplyLinkArgs = {
+  id: Scalars['ID']['input'];
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
 export type MutationAnswerAccessRequestArgs = {
   decision: AccessDecision;
   disclosureIds?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -484,6 +605,27 @@ export type MutationAnswerAccessRequestArgs = {
   id: Scalars['ID']['input'];
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDeclareSupplyLinkArgs = {
+  newSupplier?: InputMaybe<NewSupplierInput>;
+  products?: InputMaybe<Array<Scalars['String']['input']>>;
+  supplierId?: InputMaybe<Scalars['ID']['input']>;
+  validFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationEndSupplyLinkArgs = {
+  id: Scalars['ID']['input'];
+  validTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type MutationMergeOrganizationsArgs = {
+  keepId: Scalars['ID']['input'];
+  mergeId: Scalars['ID']['input'];
 };
 
 
@@ -502,6 +644,14 @@ export type MutationRequestAccessArgs = {
 
 export type MutationRevokeShareArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetListingArgs = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  listed: Scalars['Boolean']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  osId?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -539,6 +689,26 @@ export type MutationWithdrawAccessRequestArgs = {
 
 export type MutationWithdrawDisclosureArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A supplier that Tiersight does not know yet, described by the customer declaring it. */
+export type NewSupplierInput = {
+  /** Street address, up to 500 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** City, up to 200 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 country code in upper case, e.g. `CN`. */
+  country: Scalars['String']['input'];
+  /** Latitude in degrees, -90..90; give longitude with it. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude in degrees, -180..180; give latitude with it. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Its name, 1..300 characters. */
+  name: Scalars['String']['input'];
+  /** Open Supply Hub id of a production site, e.g. `CN2019303BQ3FZP`. */
+  osId?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of party it is; not MONITOR (monitors have no supply links). */
+  type: OrganizationType;
 };
 
 /** A party in a supply chain. */
@@ -600,6 +770,25 @@ export type OrganizationRisksArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** What a merge did. */
+export type OrganizationMerge = {
+  __typename?: 'OrganizationMerge';
+  /** The user (token subject) who merged. */
+  actorUserId: Scalars['String']['output'];
+  /** Ids merged earlier into the merged organization; they now resolve to `keptId` as well. */
+  formerlyMergedIds: Array<Scalars['ID']['output']>;
+  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's. */
+  frozenShareIds: Array<Scalars['ID']['output']>;
+  /** The organization that was kept and now holds everything of the merged one. */
+  keptId: Scalars['ID']['output'];
+  /** When the merge was recorded. */
+  mergedAt: Scalars['DateTime']['output'];
+  /** The id that was merged: no organization any more, it resolves to `keptId`. */
+  mergedId: Scalars['ID']['output'];
+  /** How many records moved from the merged organization to the kept one. */
+  moved: MovedRecords;
+};
+
 /** One page of a tier's organizations. */
 export type OrganizationPage = {
   __typename?: 'OrganizationPage';
@@ -628,6 +817,19 @@ export type OrganizationType =
   /** Sells other organizations' products to purchasers (e.g. Atea). */
   | 'RESELLER';
 
+/** Relay-style page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last item of the page; null when it is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page (true when `after` was given). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first item of the page; null when it is empty. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 /** Where a record's claim comes from. */
 export type Provenance =
   /** Stated in a public document cited in `sources`. */
@@ -647,6 +849,15 @@ export type Query = {
   accessRequestsReceived: Array<AccessRequest>;
   /** Access requests the viewer's organization sent, newest first (any role). */
   accessRequestsSent: Array<AccessRequest>;
+  /**
+   * The public directory (contract section 10): listed organizations only, each as its directory card
+   * (id, name, type, country, city, osId; never its links, shares, disclosures, requests or risks),
+   * ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches words of
+   * the name (legal forms such as "AB" or "Co., Ltd." ignored, accents and punctuation folded, known
+   * abbreviations such as "Tech" read as "Technology", each word of the search as the start of a word),
+   * of the city, or the Open Supply Hub id. Any role may search.
+   */
+  directory: DirectoryConnection;
   /**
    * One disclosure the viewer may see (contract rule 8): published by the viewer's organization, or
    * covered by an active disclosure share to it, about an organization the viewer may look up. Null for
@@ -670,6 +881,8 @@ export type Query = {
    * visibility rules as supplyChain.
    */
   exposure: Exposure;
+  /** Whether the viewer's organization is listed in the directory, and since when. */
+  listing: Listing;
   /** The organization and roles of the caller's access token. */
   me: Me;
   /**
@@ -677,6 +890,13 @@ export type Query = {
    * them, and its own direct customers. Null for every other id, whether or not it exists.
    */
   organization?: Maybe<Organization>;
+  /**
+   * The links of the viewer organization's own sourcing (links in which it is the customer), ordered by
+   * supplier name: those that hold now or start later, and with `includeEnded` also the ended and
+   * amended ones (history is never deleted). Each supplier is the whole record while the viewer may look
+   * it up (contract rule 5), else its identity card (id, name, type, country): the viewer named it.
+   */
+  ownSupplyLinks: Array<SupplyLink>;
   /**
    * Visible simple paths from `rootId` (default: the viewer) up to `toId`, shortest first, at most
    * `limit` of them and at most `maxDepth` links long. Empty when `toId` is not reachable that way; a
@@ -695,6 +915,13 @@ export type Query = {
    * smallest tier. A `rootId` the viewer may not use answers NOT_FOUND; `maxDepth` must be 1..20.
    */
   supplyChain: SupplyChain;
+  /**
+   * The audit trail of declared, amended and ended links of one customer's sourcing, newest first.
+   * Only the customer itself may read it; a PLATFORM_ADMIN may name any `organizationId` (an id with no
+   * trail, existing or not, gives an empty list). Anyone else naming another organization gets
+   * FORBIDDEN, whatever the id.
+   */
+  supplyLinkEvents: Array<SupplyLinkEvent>;
 };
 
 
@@ -710,6 +937,15 @@ export type QueryAccessRequestsReceivedArgs = {
 
 export type QueryAccessRequestsSentArgs = {
   status?: InputMaybe<AccessRequestStatus>;
+};
+
+
+export type QueryDirectoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<OrganizationType>;
 };
 
 
@@ -744,6 +980,11 @@ export type QueryOrganizationArgs = {
 };
 
 
+export type QueryOwnSupplyLinksArgs = {
+  includeEnded?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryPathsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
@@ -774,6 +1015,13 @@ export type QuerySupplyChainArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySupplyLinkEventsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  linkId?: InputMaybe<Scalars['ID']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A public signal of human-rights risk at an organization, with its source. */
@@ -933,6 +1181,53 @@ export type SupplyLink = {
   validTo?: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** What happened to a link of a customer's sourcing. */
+export type SupplyLinkAction =
+  /** The customer amended it: the link ended and `successorId` took over. */
+  | 'AMENDED'
+  /** The customer declared the link. */
+  | 'DECLARED'
+  /** The customer ended it. */
+  | 'ENDED';
+
+/** One declaration, amendment or end of a link, as recorded when it happened. */
+export type SupplyLinkEvent = {
+  __typename?: 'SupplyLinkEvent';
+  /** What was done. */
+  action: SupplyLinkAction;
+  /** The organization the user acted for. */
+  actorOrganizationId: Scalars['ID']['output'];
+  /** The user (token `sub`) who did it. */
+  actorUserId: Scalars['String']['output'];
+  /** The terms after (for AMENDED: the successor's). */
+  after: SupplyLinkState;
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The link's terms before (AMENDED, ENDED); null for DECLARED. */
+  before?: Maybe<SupplyLinkState>;
+  /** The customer whose sourcing it is. */
+  customerId: Scalars['ID']['output'];
+  /** The link acted on (for AMENDED: the link that ended). */
+  linkId: Scalars['ID']['output'];
+  /** AMENDED: the link that took over. */
+  successorId?: Maybe<Scalars['ID']['output']>;
+  /** DECLARED: true when the supplier was created by this declaration. */
+  supplierCreated: Scalars['Boolean']['output'];
+};
+
+/** A link's terms as an audit event recorded them. */
+export type SupplyLinkState = {
+  __typename?: 'SupplyLinkState';
+  /** What it supplies. */
+  products: Array<Scalars['String']['output']>;
+  /** The supplier's id. */
+  supplierId: Scalars['ID']['output'];
+  /** When it starts holding; null when open. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** When it stops holding; null when open. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** A visible path from a root to a supplier. */
 export type SupplyPath = {
   __typename?: 'SupplyPath';
@@ -1079,6 +1374,8 @@ export type ResolversTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: ResolverTypeWrapper<CountryCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DirectoryConnection: ResolverTypeWrapper<Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversTypes['DirectoryEdge']> }>;
+  DirectoryEdge: ResolverTypeWrapper<Omit<DirectoryEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   DisclosedIndicator: ResolverTypeWrapper<DisclosedIndicatorModel>;
   DisclosedIndicatorKind: DisclosedIndicatorKind;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
@@ -1091,11 +1388,16 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Listing: ResolverTypeWrapper<ListingModel>;
   Me: ResolverTypeWrapper<MeModel>;
+  MovedRecords: ResolverTypeWrapper<MovedRecords>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewSupplierInput: NewSupplierInput;
   Organization: ResolverTypeWrapper<OrganizationModel>;
+  OrganizationMerge: ResolverTypeWrapper<OrganizationMerge>;
   OrganizationPage: ResolverTypeWrapper<OrganizationPageModel>;
   OrganizationType: OrganizationType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Provenance: Provenance;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RiskIndicator: ResolverTypeWrapper<RiskIndicatorModel>;
@@ -1109,6 +1411,9 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SupplyChain: ResolverTypeWrapper<SupplyChainModel>;
   SupplyLink: ResolverTypeWrapper<SupplyLinkModel>;
+  SupplyLinkAction: SupplyLinkAction;
+  SupplyLinkEvent: ResolverTypeWrapper<SupplyLinkEvent>;
+  SupplyLinkState: ResolverTypeWrapper<SupplyLinkState>;
   SupplyPath: ResolverTypeWrapper<SupplyPathModel>;
   Tier: ResolverTypeWrapper<TierModel>;
   TierSummary: ResolverTypeWrapper<TierSummaryModel>;
@@ -1127,6 +1432,8 @@ export type ResolversParentTypes = {
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
   DateTime: Scalars['DateTime']['output'];
+  DirectoryConnection: Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['DirectoryEdge']> };
+  DirectoryEdge: Omit<DirectoryEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   DisclosedIndicator: DisclosedIndicatorModel;
   Disclosure: DisclosureModel;
   DisclosureContentInput: DisclosureContentInput;
@@ -1137,10 +1444,15 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Listing: ListingModel;
   Me: MeModel;
+  MovedRecords: MovedRecords;
   Mutation: Record<PropertyKey, never>;
+  NewSupplierInput: NewSupplierInput;
   Organization: OrganizationModel;
+  OrganizationMerge: OrganizationMerge;
   OrganizationPage: OrganizationPageModel;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RiskIndicator: RiskIndicatorModel;
   Share: ShareModel;
@@ -1148,6 +1460,8 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   SupplyChain: SupplyChainModel;
   SupplyLink: SupplyLinkModel;
+  SupplyLinkEvent: SupplyLinkEvent;
+  SupplyLinkState: SupplyLinkState;
   SupplyPath: SupplyPathModel;
   Tier: TierModel;
   TierSummary: TierSummaryModel;
@@ -1206,6 +1520,17 @@ export type CountryCountResolvers<ContextType = BaseContext, ParentType extends 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DirectoryConnectionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DirectoryConnection'] = ResolversParentTypes['DirectoryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DirectoryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DirectoryEdgeResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DirectoryEdge'] = ResolversParentTypes['DirectoryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
 
 export type DisclosedIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosedIndicator'] = ResolversParentTypes['DisclosedIndicator']> = {
   action?: Resolver<Maybe<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
@@ -1271,6 +1596,12 @@ export type ExposureFindingResolvers<ContextType = BaseContext, ParentType exten
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ListingResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
+  listed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  listedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
 export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -1278,11 +1609,29 @@ export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversP
   userId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MovedRecordsResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['MovedRecords'] = ResolversParentTypes['MovedRecords']> = {
+  accessRequestsReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessRequestsSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disclosuresAbout?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disclosuresPublished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linksAsCustomer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linksAsSupplier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  other?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskIndicators?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharesGiven?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sharesReceived?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  amendSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, RequireFields<MutationAmendSupplyLinkArgs, 'id'>>;
   answerAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationAnswerAccessRequestArgs, 'decision' | 'id'>>;
+  declareSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, Partial<MutationDeclareSupplyLinkArgs>>;
+  endSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, RequireFields<MutationEndSupplyLinkArgs, 'id'>>;
+  mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
+  setListing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<MutationSetListingArgs, 'listed'>>;
   shareDisclosures?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationShareDisclosuresArgs, 'recipientId'>>;
   shareSourcing?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationShareSourcingArgs, 'recipientId'>>;
   updateCorrectiveAction?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationUpdateCorrectiveActionArgs, 'actionId' | 'disclosureId' | 'input'>>;
@@ -1308,6 +1657,16 @@ export type OrganizationResolvers<ContextType = BaseContext, ParentType extends 
   type?: Resolver<ResolversTypes['OrganizationType'], ParentType, ContextType>;
 };
 
+export type OrganizationMergeResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['OrganizationMerge'] = ResolversParentTypes['OrganizationMerge']> = {
+  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  formerlyMergedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  frozenShareIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  keptId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mergedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  mergedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['MovedRecords'], ParentType, ContextType>;
+};
+
 export type OrganizationPageResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['OrganizationPage'] = ResolversParentTypes['OrganizationPage']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1315,21 +1674,32 @@ export type OrganizationPageResolvers<ContextType = BaseContext, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type PageInfoResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType, RequireFields<QueryAccessRequestArgs, 'id'>>;
   accessRequestsReceived?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsReceivedArgs>>;
   accessRequestsSent?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsSentArgs>>;
+  directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<QueryDirectoryArgs, 'first'>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosuresGiven?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosuresGivenArgs, 'includeWithdrawn'>>;
   disclosuresReceived?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<QueryDisclosuresReceivedArgs>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'maxDepth'>>;
+  listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  ownSupplyLinks?: Resolver<Array<ResolversTypes['SupplyLink']>, ParentType, ContextType, RequireFields<QueryOwnSupplyLinksArgs, 'includeEnded'>>;
   paths?: Resolver<Array<ResolversTypes['SupplyPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'limit' | 'maxDepth' | 'toId'>>;
   shareEvents?: Resolver<Array<ResolversTypes['ShareEvent']>, ParentType, ContextType, RequireFields<QueryShareEventsArgs, 'limit'>>;
   sharesGiven?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesGivenArgs, 'includeInactive'>>;
   sharesReceived?: Resolver<Array<ResolversTypes['Share']>, ParentType, ContextType, RequireFields<QuerySharesReceivedArgs, 'includeInactive'>>;
   supplyChain?: Resolver<ResolversTypes['SupplyChain'], ParentType, ContextType, RequireFields<QuerySupplyChainArgs, 'maxDepth'>>;
+  supplyLinkEvents?: Resolver<Array<ResolversTypes['SupplyLinkEvent']>, ParentType, ContextType, RequireFields<QuerySupplyLinkEventsArgs, 'limit'>>;
 };
 
 export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskIndicator'] = ResolversParentTypes['RiskIndicator']> = {
@@ -1386,6 +1756,26 @@ export type SupplyLinkResolvers<ContextType = BaseContext, ParentType extends Re
   validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type SupplyLinkEventResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['SupplyLinkEvent'] = ResolversParentTypes['SupplyLinkEvent']> = {
+  action?: Resolver<ResolversTypes['SupplyLinkAction'], ParentType, ContextType>;
+  actorOrganizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<ResolversTypes['SupplyLinkState'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['SupplyLinkState']>, ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  successorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  supplierCreated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type SupplyLinkStateResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['SupplyLinkState'] = ResolversParentTypes['SupplyLinkState']> = {
+  products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  supplierId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type SupplyPathResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['SupplyPath'] = ResolversParentTypes['SupplyPath']> = {
   links?: Resolver<Array<ResolversTypes['SupplyLink']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1416,15 +1806,21 @@ export type Resolvers<ContextType = BaseContext> = {
   CorrectiveAction?: CorrectiveActionResolvers<ContextType>;
   CountryCount?: CountryCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DirectoryConnection?: DirectoryConnectionResolvers<ContextType>;
+  DirectoryEdge?: DirectoryEdgeResolvers<ContextType>;
   DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
+  Listing?: ListingResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
+  MovedRecords?: MovedRecordsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationMerge?: OrganizationMergeResolvers<ContextType>;
   OrganizationPage?: OrganizationPageResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RiskIndicator?: RiskIndicatorResolvers<ContextType>;
   Role?: RoleResolvers;
@@ -1432,6 +1828,8 @@ export type Resolvers<ContextType = BaseContext> = {
   ShareEvent?: ShareEventResolvers<ContextType>;
   SupplyChain?: SupplyChainResolvers<ContextType>;
   SupplyLink?: SupplyLinkResolvers<ContextType>;
+  SupplyLinkEvent?: SupplyLinkEventResolvers<ContextType>;
+  SupplyLinkState?: SupplyLinkStateResolvers<ContextType>;
   SupplyPath?: SupplyPathResolvers<ContextType>;
   Tier?: TierResolvers<ContextType>;
   TierSummary?: TierSummaryResolvers<ContextType>;

@@ -9,7 +9,10 @@ import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
 import {
   canAnswerAccessRequests as mayAnswer,
+  canAdministerPlatform as mayAdministerPlatform,
+  canManageListing,
   canManageShares,
+  canManageSourcing,
   canRead,
   type Decision,
 } from '../auth/policy.ts';
@@ -28,6 +31,16 @@ export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRe
 export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
 export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
   mayAnswer(viewer),
+);
+
+export const canAdministerPlatform = fromPolicy('canAdministerPlatform', ({ viewer }) =>
+  mayAdministerPlatform(viewer),
+);
+export const canManageOwnSourcing = fromPolicy('canManageOwnSourcing', ({ viewer }) =>
+  canManageSourcing(viewer),
+);
+export const canManageOwnListing = fromPolicy('canManageOwnListing', ({ viewer }) =>
+  canManageListing(viewer),
 );
 
 export type FieldRule = IRule | typeof allow | typeof deny;

@@ -9,12 +9,17 @@ import type { Executor } from '../graph/executor.ts';
 import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
 import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
 import { AccessRequestService } from '../modules/access-requests/access-request-service.ts';
+import { DirectoryRepository } from '../modules/directory/directory-repository.ts';
+import { DirectoryService } from '../modules/directory/directory-service.ts';
 import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
 import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import { DisclosureService } from '../modules/disclosures/disclosure-service.ts';
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
+import { MergedIdRepository } from '../modules/organizations/merged-id-repository.ts';
+import { MergeRepository } from '../modules/merging/merge-repository.ts';
+import { MergeService } from '../modules/merging/merge-service.ts';
 import { ShareRepository } from '../modules/sharing/share-repository.ts';
 import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repository.ts';
 import { ExposureService } from '../modules/exposure/exposure-service.ts';
@@ -23,16 +28,22 @@ import { KnownOrganizations } from '../modules/organizations/known-organizations
 import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
 import { createSharePartyLoader } from '../modules/sharing/share-party-loader.ts';
 import { ShareService } from '../modules/sharing/share-service.ts';
+import { SourcingRepository } from '../modules/sourcing/sourcing-repository.ts';
+import { SourcingService } from '../modules/sourcing/sourcing-service.ts';
 import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
 import type { QueryContext, ViewerScope } from '../domain/viewer-scope.ts';
 
 export interface Repositories {
   organizations: OrganizationRepository;
+  mergedIds: MergedIdRepository;
+  merges: MergeRepository;
   visibility: SupplyChainRepository;
   analysis: ExposureRepository;
   shares: ShareRepository;
   accessRequests: AccessRequestRepository;
   disclosures: DisclosureRepository;
+  sourcing: SourcingRepository;
+  directory: DirectoryRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
 }
@@ -44,11 +55,15 @@ export function createRepositories(
   const runs = new ImportRunRepository(executor);
   return {
     organizations: new OrganizationRepository(executor),
+    mergedIds: new MergedIdRepository(executor),
+    merges: new MergeRepository(executor),
     visibility: new SupplyChainRepository(executor),
     analysis: new ExposureRepository(executor),
     shares: new ShareRepository(executor),
     accessRequests: new AccessRequestRepository(executor),
     disclosures: new DisclosureRepository(executor),
+    sourcing: new SourcingRepository(executor),
+    directory: new DirectoryRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
   };
@@ -72,7 +87,7 @@ export async function createRequestContext(
     historical: false,
     context: queryContext,
   };
-  const loaders = createOrganizationLoaders(repositories.organizations, scope);
+  const loaders = createOrganizationLoaders(repositories.organizations, repositories.mergedIds, scope);
   if (!repositories.known.has(viewer.organizationId)) {
     if ((await loaders.byId.load(viewer.organizationId)) === null) {
       return unauthenticated('The token names an organization that does not exist.');
@@ -91,6 +106,9 @@ export async function createRequestContext(
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
+    merges: new MergeService(repositories.merges, viewer.userId, now, queryContext),
+    sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
+    directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
     roots: () => repositories.organizations.roots(scope),
     importTicket,
   };

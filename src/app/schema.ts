@@ -7,10 +7,13 @@ import { sdlIn } from '../api/module.ts';
 import { DateTime } from '../api/scalars.ts';
 import { joinRules, protect } from '../api/shield.ts';
 import { accessRequestsModule } from '../modules/access-requests/module.ts';
+import { directoryModule } from '../modules/directory/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
+import { mergingModule } from '../modules/merging/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { sharingModule } from '../modules/sharing/module.ts';
+import { sourcingModule } from '../modules/sourcing/module.ts';
 import { supplyChainModule } from '../modules/supply-chain/module.ts';
 
 export const MODULES = [
@@ -20,6 +23,9 @@ export const MODULES = [
   sharingModule,
   accessRequestsModule,
   disclosuresModule,
+  mergingModule,
+  sourcingModule,
+  directoryModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

@@ -28,6 +28,29 @@ export function canManageShares(viewer: Viewer): Decision {
     : deny('Granting and revoking shares requires the supplier_admin role of the owning organization.');
 }
 
+/** Declaring, amending and ending links of the viewer's own sourcing: supplier_admin of the customer. */
+export function canManageSourcing(viewer: Viewer): Decision {
+  return hasRole(viewer, 'supplier_admin')
+    ? allow
+    : deny('Declaring, amending and ending supply links requires the supplier_admin role of the customer.');
+}
+
+/** Listing the viewer's organization in the directory: supplier_admin of that organization. */
+export function canManageListing(viewer: Viewer): Decision {
+  return hasRole(viewer, 'supplier_admin')
+    ? allow
+    : deny('Listing an organization in the directory requires the supplier_admin role of that organization.');
+}
+
+/**
+ * A customer's audit trail of its own links: the customer itself, or a platform_admin. Anyone else is
+ * refused whatever the organization named, so the refusal tells nothing about it.
+ */
+export function canReadSourcingTrail(viewer: Viewer, customerId: string): Decision {
+  if (customerId === viewer.organizationId || hasRole(viewer, 'platform_admin')) return canRead(viewer);
+  return deny('Only the customer itself (or a platform_admin) may read the audit trail of its sourcing.');
+}
+
 /** Answering access requests sent to the viewer's organization: supplier_admin of that organization. */
 export function canAnswerAccessRequests(viewer: Viewer): Decision {
   return hasRole(viewer, 'supplier_admin')
@@ -38,6 +61,13 @@ export function canAnswerAccessRequests(viewer: Viewer): Decision {
 /** Bulk imports: platform_admin only. */
 export function canImport(viewer: Viewer): Decision {
   return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');
+}
+
+/** Repairs of the whole store, such as merging duplicate organizations: platform_admin only. */
+export function canAdministerPlatform(viewer: Viewer): Decision {
+  return hasRole(viewer, 'platform_admin')
+    ? allow
+    : deny('Merging organizations requires the platform_admin role.');
 }
 
 /**

@@ -23,6 +23,10 @@ const COMMANDS: Record<string, Command> = {
   seed: { summary: 'load the demo scenario into NEO4J_URI', load: () => import('./commands/seed.ts') },
   generate: { summary: 'write a synthetic tiersight/v1 graph', load: () => import('./commands/generate.ts') },
   token: { summary: 'print a signed JWT for local use', load: () => import('./commands/token.ts') },
+  'merge-organizations': {
+    summary: 'merge a duplicate organization into the one to keep',
+    load: () => import('./commands/merge-organizations.ts'),
+  },
   screen: {
     summary: 'screen organization names against a watch list (CSV)',
     load: () => import('./commands/screen.ts'),

@@ -17,12 +17,13 @@ export interface OrganizationPage {
   hasNextPage: boolean;
 }
 
-type SortKey = readonly [name: string, id: string];
+export type SortKey = readonly [name: string, id: string];
 
-const keyOf = (organization: Organization): SortKey => [organization.name, organization.id];
-const encode = (key: SortKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export const keyOf = (organization: Organization): SortKey => [organization.name, organization.id];
+/** A cursor naming a place in a list sorted by name, then id (the directory's order too). */
+export const encode = (key: SortKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-function decode(cursor: string): SortKey {
+export function decode(cursor: string): SortKey {
   let key: unknown = null;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -91,6 +91,31 @@ export const ORGANIZATION_IDENTITY: Column<Organization> = {
   }),
 };
 
+/**
+ * The directory card of a listed organization (contract section 10): what the public directory shows,
+ * and what `organization(id)` answers for a listed organization beyond rule 5. Marked identityOnly, so
+ * nothing else (risks) is resolved for it.
+ */
+export const ORGANIZATION_DIRECTORY: Column<Organization> = {
+  projection: cypher`{.id, .name, .type, .country, .city, .osId}`,
+  decode: (value, at) => ({
+    ...fields({
+      id: text,
+      name: text,
+      type: oneOf(ORGANIZATION_TYPES),
+      country: text,
+      city: nullable(text),
+      osId: nullable(text),
+    })(value, at),
+    region: null,
+    latitude: null,
+    longitude: null,
+    provenance: null,
+    sources: [],
+    identityOnly: true,
+  }),
+};
+
 /** A SUPPLIES relationship: write it after `l`. */
 export const LINK: Column<SupplyLink> = {
   projection: cypher`{.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,

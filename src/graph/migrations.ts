@@ -131,8 +131,36 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    // Sourcing kept by its parties (contract section 10): a declared new supplier whose osId is a
+    // listed organization's is refused, naming it; the index holds listed and unlisted records apart,
+    // so a match with an unlisted one is never made and costs what no match costs.
+    id: '007-sourcing',
+    statements: [
+      statement(
+        'index.organizationListedOsId',
+        cypher`CREATE INDEX organization_listed_os_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.osId)`,
+      ),
+    ],
+  },
+  {
+    // Merged organizations (issue 13): the record an old id resolves through, one index seek per id
+    // asked whether or not it was merged; `into` is rewritten when the kept organization is merged in
+    // its turn, found through its own index.
+    id: '008-merged-organizations',
+    statements: [
+      statement(
+        'constraint.mergedOrganizationId',
+        cypher`CREATE CONSTRAINT merged_organization_id IF NOT EXISTS FOR (m:MergedOrganization) REQUIRE m.id IS UNIQUE`,
+      ),
+      statement(
+        'index.mergedOrganizationInto',
+        cypher`CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)`,
+      ),
+    ],
+  },
+  {
     // `tiersight import-facilities` finds the organization an Open Supply Hub row updates by its os_id,
-    // listed or not (docs/open-supply-hub.md).
+    // listed or not (docs/open-supply-hub.md); organization_listed_os_id needs the listing first.
     id: '011-os-id-index',
     statements: [
       statement(

@@ -19,6 +19,7 @@ import { bool, column, instant, integer, nullable, single, text } from '../graph
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
@@ -29,7 +30,7 @@ const ORGANIZATION_FIELDS = cypher`
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources, o.address = row.address, o.sectors = row.sectors,
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
        o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed`;
@@ -314,7 +315,11 @@ export class ImportRepository implements ExistingGraph {
   /** `intoEmpty`: the store holds no organization yet (the import emptied it), so nothing is merged. */
   async upsertOrganizations(records: OrganizationRecord[], intoEmpty = false): Promise<void> {
     await this.executor.write(intoEmpty ? createOrganizations : upsertOrganizations, {
-      rows: records.map((r) => withNulls(r, ORGANIZATION_OPTIONAL)),
+      // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts).
+      rows: records.map((r) => ({
+        ...withNulls(r, ORGANIZATION_OPTIONAL),
+        directoryTerms: r.listed === true ? directoryTerms(r) : null,
+      })),
     });
   }
 

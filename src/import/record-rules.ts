@@ -123,13 +123,15 @@ export class Fields {
     return v as string[];
   }
 
-  /** A share's narrowing list: null (or absent) for all; else ids, not empty, none twice. */
+  /**
+   * A share's narrowing list: null (or absent) for all; else ids, none twice. An empty list covers
+   * nothing: a share of all one's sourcing that a merge froze while its owner had none (the owner stays
+   * a root of the recipient); the API never grants one (shareSourcing refuses an empty list).
+   */
   idList(field: string, what: string): string[] | null {
     const v = this.value[field];
     if (v === null || v === undefined) return null;
     const ids = this.strings(field, `${what} ids`, false) ?? [];
-    if (Array.isArray(v) && v.length === 0)
-      this.problems.push(`${field} is empty: list the shared ${what}s, or use null to share every ${what}`);
     const seen = new Set<string>();
     for (const id of ids) {
       if (seen.has(id)) this.problems.push(`${field} lists '${id}' twice`);

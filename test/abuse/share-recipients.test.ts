@@ -119,7 +119,10 @@ const card = ({ id, name, type, country }: Organization) => ({
   risks: [],
 });
 
-/** Every party of `shares` is exactly what `viewer` may look up, or else only its identity card. */
+/**
+ * Every party of `shares` is exactly what `viewer` may look up (a listed one's directory card beyond
+ * rule 5), or else only its identity card.
+ */
 const expectNoMoreThanVisible = async (viewer: string, parties: Organization[]) => {
   expect(parties.length).toBeGreaterThan(0);
   for (const party of parties) {
@@ -200,12 +203,13 @@ describe('shareSourcing names a recipient the owner may look up, or a listed one
 });
 
 describe("a share's owner and recipient show no more than the viewer may look up", () => {
-  it('a listed recipient is an identity card, in the mutation and after revoking', async () => {
+  it('a listed recipient is its directory card (issue 13), in the mutation and after revoking', async () => {
     const granted = await share({ recipientId: 'monitor' });
     const created = granted.data!['shareSourcing'] as Share;
-    expect(created.recipient).toEqual(card(created.recipient));
+    const directoryCard = { ...card(created.recipient), city: 'Somewhere', osId: 'OS1' };
+    expect(created.recipient).toEqual(directoryCard);
     const revoked = await t.api.query('brand', REVOKE, { id: created.id }, [...ADMIN]);
-    expect((revoked.data!['revokeShare'] as Share).recipient).toEqual(card(created.recipient));
+    expect((revoked.data!['revokeShare'] as Share).recipient).toEqual(directoryCard);
   });
 
   it('for the owner: shares given and received, active, revoked and expired, and their events', async () => {

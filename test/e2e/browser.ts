@@ -4,13 +4,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/app/server.ts';
 import { ensureWebBuilt } from '../../web/build.ts';
-import type { TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 const CHROMIUM = inject('chromium');
@@ -117,3 +117,56 @@ export const namesInTier = (page: Page, tier: number): Promise<string[]> =>
 
 /** The headings of the tier columns ("Root", "Tier 1", …). */
 export const tierTitles = (page: Page): Promise<string[]> => page.locator('.tier-title').allTextContents();
+
+/** What a browser test file works with; `page`, `context` and `watch` are fresh for every test. */
+export class DashboardSession {
+  db!: TestDatabase;
+  app!: App;
+  browser!: Browser;
+  context!: BrowserContext;
+  page!: Page;
+  watch!: PageWatch;
+
+  /** Closes the test's context and opens a fresh, watched one: the next person at the same screen. */
+  async freshContext(): Promise<void> {
+    await this.context.close();
+    ({ context: this.context, page: this.page, watch: this.watch } = await watchedContext(this.browser));
+  }
+}
+
+/**
+ * Registers a browser test file's hooks: a test database holding `graph`, the API in local demo mode and
+ * Chromium for the file (optionally warmed up as one organization); a fresh watched context per test,
+ * which must end with no console error and no request off 127.0.0.1.
+ */
+export function dashboardSession(
+  graph: Parameters<typeof loadGraph>[1],
+  options: { warmUpAs?: string } = {},
+): DashboardSession {
+  const session = new DashboardSession();
+  beforeAll(async () => {
+    session.db = await openTestDatabase();
+    await loadGraph(session.db, graph);
+    session.app = await startDemoApp(session.db);
+    session.browser = await launchChromium();
+    if (options.warmUpAs !== undefined) await warmUp(session.browser, session.app, options.warmUpAs);
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.close();
+    await session.db?.close();
+  });
+  beforeEach(async () => {
+    ({
+      context: session.context,
+      page: session.page,
+      watch: session.watch,
+    } = await watchedContext(session.browser));
+  });
+  afterEach(async () => {
+    await session.context.close();
+    expect(session.watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
+    expect(session.watch.consoleErrors, 'console errors').toEqual([]);
+  });
+  return session;
+}

@@ -7,22 +7,17 @@
 // test-results/e2e/.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import type { App } from '../../src/app/server.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import {
   ARTIFACTS,
+  dashboardSession,
   describeInBrowser,
-  launchChromium,
   namesInTier,
   screenshot,
   signInAsDemo,
   startDemoApp,
   tierTitles,
-  watchedContext,
-  type PageWatch,
 } from './browser.ts';
 
 /** The factories that supply Dell directly in the demo: tier 3 for Region Stockholm, tier 1 from root Dell. */
@@ -33,63 +28,38 @@ const FACTORIES = DEMO_SCENARIO.links
   .filter((id, i, all) => all.indexOf(id) === i);
 const nameOf = (id: string) => DEMO_SCENARIO.organizations.find((o) => o.id === id)!.name;
 
-let db: TestDatabase;
-let app: App;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, DEMO_SCENARIO);
-  app = await startDemoApp(db);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  ({ context, page, watch } = await watchedContext(browser));
-});
-afterEach(async () => {
-  await context.close();
-  expect(watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-});
-
-const cardOf = (id: string) => page.locator(`button.org[data-org-id="${id}"]`);
+const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`);
 
 describeInBrowser('dashboard on the current API', () => {
   it('lets a newcomer pick Region Stockholm and see Atea, Dell and the factories tier by tier', async () => {
-    await page.goto(`${app.url}/`);
-    await page.getByRole('heading', { name: 'Local demo: sign in as' }).waitFor();
-    await screenshot(page, '01-sign-in');
-    await page.getByRole('button', { name: /^Region Stockholm/ }).click();
-    await page.locator('section.tier[data-tier="3"]').waitFor();
+    await ui.page.goto(`${ui.app.url}/`);
+    await ui.page.getByRole('heading', { name: 'Local demo: sign in as' }).waitFor();
+    await screenshot(ui.page, '01-sign-in');
+    await ui.page.getByRole('button', { name: /^Region Stockholm/ }).click();
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
 
-    expect(await tierTitles(page)).toEqual(['Root', 'Tier 1', 'Tier 2', 'Tier 3']);
-    expect(await namesInTier(page, 0)).toEqual([nameOf(DEMO_IDS.regionStockholm)]);
-    expect(await namesInTier(page, 1)).toEqual(['Atea Sverige AB']);
-    expect(await namesInTier(page, 2)).toEqual(['Dell Technologies']);
-    const tier3 = await page
+    expect(await tierTitles(ui.page)).toEqual(['Root', 'Tier 1', 'Tier 2', 'Tier 3']);
+    expect(await namesInTier(ui.page, 0)).toEqual([nameOf(DEMO_IDS.regionStockholm)]);
+    expect(await namesInTier(ui.page, 1)).toEqual(['Atea Sverige AB']);
+    expect(await namesInTier(ui.page, 2)).toEqual(['Dell Technologies']);
+    const tier3 = await ui.page
       .locator('section.tier[data-tier="3"] button.org')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['orgId']));
     for (const factory of FACTORIES) expect(tier3).toContain(factory);
-    expect(await page.getByTestId('tier-1-count').textContent()).toBe('1 organization');
-    expect(await page.getByTestId('tier-3-count').textContent()).toMatch(/^\d+ organizations$/);
+    expect(await ui.page.getByTestId('tier-1-count').textContent()).toBe('1 organization');
+    expect(await ui.page.getByTestId('tier-3-count').textContent()).toMatch(/^\d+ organizations$/);
     // Links are drawn between the tiers: root-Atea, Atea-Dell, Dell-each factory at least.
-    expect(await page.locator('svg.links path.link').count()).toBeGreaterThanOrEqual(2 + FACTORIES.length);
-    expect(await page.evaluate(() => sessionStorage.getItem('tiersight.token'))).toMatch(/^ey/);
-    await screenshot(page, '02-region-stockholm-tiers');
+    expect(await ui.page.locator('svg.links path.link').count()).toBeGreaterThanOrEqual(2 + FACTORIES.length);
+    expect(await ui.page.evaluate(() => sessionStorage.getItem('tiersight.token'))).toMatch(/^ey/);
+    await screenshot(ui.page, '02-region-stockholm-tiers');
   });
 
   it('shows the details of an organization: type, country, path to the root, illustrative links', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.hiproDongguan).click();
-    const details = page.locator('#details');
+    const details = ui.page.locator('#details');
     await details.locator('h2', { hasText: 'Hipro' }).waitFor();
     const text = await details.innerText();
     expect(text).toContain('Factory');
@@ -102,24 +72,24 @@ describeInBrowser('dashboard on the current API', () => {
     ]);
     expect(text).toContain('illustrative, not a claim about the real company');
     // The path's links are highlighted in the drawing.
-    expect(await page.locator('svg.links path.highlighted').count()).toBe(3);
-    await screenshot(page, '03-details-hipro');
+    expect(await ui.page.locator('svg.links path.highlighted').count()).toBe(3);
+    await screenshot(ui.page, '03-details-hipro');
   });
 
   it('moves between organizations with the keyboard', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.atea).focus();
-    await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset['orgId'])).toBe(
+    await ui.page.keyboard.press('ArrowRight');
+    expect(await ui.page.evaluate(() => (document.activeElement as HTMLElement).dataset['orgId'])).toBe(
       DEMO_IDS.dell,
     );
-    await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset['tier'])).toBe('3');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.locator('#details h2').waitFor();
+    await ui.page.keyboard.press('ArrowRight');
+    expect(await ui.page.evaluate(() => (document.activeElement as HTMLElement).dataset['tier'])).toBe('3');
+    await ui.page.keyboard.press('ArrowDown');
+    await ui.page.keyboard.press('Enter');
+    await ui.page.locator('#details h2').waitFor();
     // Every form control has a label.
-    const unlabelled = await page.evaluate(() =>
+    const unlabelled = await ui.page.evaluate(() =>
       [...document.querySelectorAll('input, select, textarea')]
         .filter((el) => (el as HTMLInputElement).labels?.length === 0 && !el.getAttribute('aria-label'))
         .map((el) => el.outerHTML),
@@ -128,66 +98,66 @@ describeInBrowser('dashboard on the current API', () => {
   });
 
   it('filters by depth, type, country and name, with counts per tier', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
-    const all = (await namesInTier(page, 3)).length;
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
+    const all = (await namesInTier(ui.page, 3)).length;
 
-    await page.getByLabel('Factory').check();
-    const factories = await page
+    await ui.page.getByLabel('Factory').check();
+    const factories = await ui.page
       .locator('section.tier[data-tier="3"] button.org')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['orgId']));
     expect(factories.sort()).toEqual([...FACTORIES].sort());
-    expect(await page.getByTestId('tier-3-count').textContent()).toBe(
+    expect(await ui.page.getByTestId('tier-3-count').textContent()).toBe(
       `${FACTORIES.length} of ${all} organizations`,
     );
-    expect(await namesInTier(page, 1)).toEqual([]);
-    await screenshot(page, '04-filter-factories');
-    await page.getByLabel('Factory').uncheck();
+    expect(await namesInTier(ui.page, 1)).toEqual([]);
+    await screenshot(ui.page, '04-filter-factories');
+    await ui.page.getByLabel('Factory').uncheck();
 
-    await page.getByLabel('Country').selectOption('SE');
-    expect(await namesInTier(page, 1)).toEqual(['Atea Sverige AB']);
-    expect(await namesInTier(page, 3)).toEqual([]);
-    await page.getByLabel('Country').selectOption('');
+    await ui.page.getByLabel('Country').selectOption('SE');
+    expect(await namesInTier(ui.page, 1)).toEqual(['Atea Sverige AB']);
+    expect(await namesInTier(ui.page, 3)).toEqual([]);
+    await ui.page.getByLabel('Country').selectOption('');
 
-    await page.getByLabel('Search').fill('dongguan');
-    expect(await namesInTier(page, 3)).toEqual([
+    await ui.page.getByLabel('Search').fill('dongguan');
+    expect(await namesInTier(ui.page, 3)).toEqual([
       nameOf(DEMO_IDS.hiproDongguan),
       nameOf(DEMO_IDS.taidaDongguan),
     ]);
-    expect(await page.getByTestId('tier-3-count').textContent()).toBe(`2 of ${all} organizations`);
-    await page.getByLabel('Search').fill('');
+    expect(await ui.page.getByTestId('tier-3-count').textContent()).toBe(`2 of ${all} organizations`);
+    await ui.page.getByLabel('Search').fill('');
 
-    await page.getByLabel('Depth').selectOption('2');
-    await page.locator('section.tier[data-tier="3"]').waitFor({ state: 'detached' });
-    expect(await tierTitles(page)).toEqual(['Root', 'Tier 1', 'Tier 2']);
+    await ui.page.getByLabel('Depth').selectOption('2');
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor({ state: 'detached' });
+    expect(await tierTitles(ui.page)).toEqual(['Root', 'Tier 1', 'Tier 2']);
   });
 
   it('switches roots: a monitor sees Dell’s factories from root Dell', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.electronicsWatch);
-    const options = await page
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.electronicsWatch);
+    const options = await ui.page
       .locator('#root-select option')
       .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
     expect(options).toEqual(expect.arrayContaining([DEMO_IDS.electronicsWatch, DEMO_IDS.dell]));
-    await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
-    await page.locator('section.tier-root button.org[data-org-id="us-dell"]').waitFor();
-    const tier1 = await page
+    await ui.page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
+    await ui.page.locator('section.tier-root button.org[data-org-id="us-dell"]').waitFor();
+    const tier1 = await ui.page
       .locator('section.tier[data-tier="1"] button.org')
       .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['orgId']));
     expect(tier1.length).toBeGreaterThan(0);
     for (const id of tier1) expect(FACTORIES).toContain(id);
-    await screenshot(page, '05-monitor-root-dell');
+    await screenshot(ui.page, '05-monitor-root-dell');
   });
 
   it('shows Oslo kommune only Atea AS: nothing further was shared', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
-    expect(await tierTitles(page)).toEqual(['Root', 'Tier 1']);
-    expect(await namesInTier(page, 1)).toEqual(['Atea AS']);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
+    expect(await tierTitles(ui.page)).toEqual(['Root', 'Tier 1']);
+    expect(await namesInTier(ui.page, 1)).toEqual(['Atea AS']);
   });
 
   it('exports the visible chain as CSV and the view as PNG', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
+    const [csvDownload] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('#export-csv')]);
     expect(csvDownload.suggestedFilename()).toMatch(/^tiersight-se-region-stockholm-\d{4}-\d{2}-\d{2}\.csv$/);
     const csvPath = join(ARTIFACTS, 'region-stockholm.csv');
     await csvDownload.saveAs(csvPath);
@@ -199,7 +169,7 @@ describeInBrowser('dashboard on the current API', () => {
     expect(rows.some((r) => r.startsWith('2,us-dell,Dell Technologies,BRAND,US'))).toBe(true);
     for (const factory of FACTORIES) expect(rows.some((r) => r.startsWith(`3,${factory},`))).toBe(true);
 
-    const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const [pngDownload] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('#export-png')]);
     expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
     const pngPath = join(ARTIFACTS, 'region-stockholm-export.png');
     await pngDownload.saveAs(pngPath);
@@ -209,37 +179,39 @@ describeInBrowser('dashboard on the current API', () => {
   });
 
   it('is usable at 1024 px wide', async () => {
-    await page.setViewportSize({ width: 1024, height: 768 });
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
+    const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, '06-width-1024');
+    await screenshot(ui.page, '06-width-1024');
   });
 
   it('signs in with a pasted token and signs out', async () => {
-    const response = await page.request.post(`${app.url}/dev/token`, { data: { org: DEMO_IDS.osloKommune } });
+    const response = await ui.page.request.post(`${ui.app.url}/dev/token`, {
+      data: { org: DEMO_IDS.osloKommune },
+    });
     const { token } = (await response.json()) as { token: string };
-    await page.goto(`${app.url}/`);
-    await page.getByLabel(/Access token/).fill(`Bearer ${token}`);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.locator('section.tier[data-tier="1"]').waitFor();
-    expect(await page.locator('#viewer-name').textContent()).toBe('Oslo kommune');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel(/Access token/).waitFor();
-    expect(await page.evaluate(() => sessionStorage.getItem('tiersight.token'))).toBeNull();
+    await ui.page.goto(`${ui.app.url}/`);
+    await ui.page.getByLabel(/Access token/).fill(`Bearer ${token}`);
+    await ui.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await ui.page.locator('section.tier[data-tier="1"]').waitFor();
+    expect(await ui.page.locator('#viewer-name').textContent()).toBe('Oslo kommune');
+    await ui.page.getByRole('button', { name: 'Sign out' }).click();
+    await ui.page.getByLabel(/Access token/).waitFor();
+    expect(await ui.page.evaluate(() => sessionStorage.getItem('tiersight.token'))).toBeNull();
   });
 });
 
 describeInBrowser('in production', () => {
   it('offers only the token form, and never asks for the absent demo route', async () => {
-    const production = await startDemoApp(db, 'production');
+    const production = await startDemoApp(ui.db, 'production');
     try {
       const asked: string[] = [];
-      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
-      await page.goto(`${production.url}/`);
-      await page.getByLabel(/Access token/).waitFor();
-      expect(await page.getByRole('heading', { name: 'Local demo: sign in as' }).count()).toBe(0);
+      ui.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await ui.page.goto(`${production.url}/`);
+      await ui.page.getByLabel(/Access token/).waitFor();
+      expect(await ui.page.getByRole('heading', { name: 'Local demo: sign in as' }).count()).toBe(0);
       expect(asked).not.toContain('/dev/token');
     } finally {
       await production.close();
@@ -249,40 +221,42 @@ describeInBrowser('in production', () => {
 
 describeInBrowser('GraphiQL at /graphql, offline', () => {
   it('loads from the server alone, with the demo token prefilled, and runs an operation', async () => {
-    await page.goto(`${app.url}/graphql`);
-    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    await ui.page.goto(`${ui.app.url}/graphql`);
+    await ui.page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
     // The Authorization header is prefilled in demo mode.
-    await page.getByText('Headers', { exact: true }).click();
+    await ui.page.getByText('Headers', { exact: true }).click();
     await expect
-      .poll(() => page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
+      .poll(() => ui.page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
       .toMatch(/Authorization[\s\S]*Bearer\s+ey/);
     // Run the first example (ctrl-enter in the editor, or the run button).
-    await page.locator('.graphiql-execute-button').click();
+    await ui.page.locator('.graphiql-execute-button').click();
     await expect
-      .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 20_000 })
+      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 20_000 })
       .toMatch(/Region\s+Stockholm/);
-    await screenshot(page, '07-graphiql');
+    await screenshot(ui.page, '07-graphiql');
     // Every request went to this server: the editor, its workers and styles are bundled.
-    expect(watch.requests.every((url) => url.startsWith(app.url) || /^(data|blob):/.test(url))).toBe(true);
+    expect(ui.watch.requests.every((url) => url.startsWith(ui.app.url) || /^(data|blob):/.test(url))).toBe(
+      true,
+    );
   });
 });
 
 // Contract v1.1 (exposure, asOf, product, Organization.risks), implemented alongside the dashboard.
 describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () => {
   it('badges flagged organizations and lists their risk indicators with sources', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
     await cardOf(DEMO_IDS.hiproDongguan).locator('.badge.sev-HIGH').waitFor();
     expect(await cardOf(DEMO_IDS.atea).locator('.badge').count()).toBe(0);
     await cardOf(DEMO_IDS.hiproDongguan).click();
-    const risks = page.locator('#details ul.risks');
+    const risks = ui.page.locator('#details ul.risks');
     await risks.waitFor();
     expect(await risks.innerText()).toMatch(/DanWatch/i);
   });
 
   it('shows the exposure: findings nearest first with paths and sources, and blind spots', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    const findings = page.locator('#exposure li.finding');
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    const findings = ui.page.locator('#exposure li.finding');
     await findings.first().waitFor();
     const tiers = await findings.evaluateAll((els) =>
       els.map((e) => Number((e as HTMLElement).dataset['tier'])),
@@ -291,8 +265,10 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
     expect([...tiers].sort((a, b) => a - b)).toEqual(tiers);
     // Tier 2: Dell, through the overdue actions of the plan it disclosed to the region (the nearest
     // public finding is at tier 3).
-    expect(await page.locator('#exposure .exposure-summary').innerText()).toMatch(/Closest flagged tier: 2/);
-    const hipro = page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    expect(await ui.page.locator('#exposure .exposure-summary').innerText()).toMatch(
+      /Closest flagged tier: 2/,
+    );
+    const hipro = ui.page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
     expect(await hipro.locator('ol.path button').allTextContents()).toEqual([
       nameOf(DEMO_IDS.regionStockholm),
       'Atea Sverige AB',
@@ -300,30 +276,30 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
       nameOf(DEMO_IDS.hiproDongguan),
     ]);
     expect(await hipro.locator('.finding-sources').innerText()).toMatch(/DanWatch/i);
-    await screenshot(page, '08-exposure-region-stockholm');
+    await screenshot(ui.page, '08-exposure-region-stockholm');
   });
 
   it('shows Oslo kommune its blind spot Atea AS, which it has already asked to share (the demo request)', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
-    const spot = page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
+    const spot = ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
     await spot.waitFor();
     await spot.locator('.request-open').waitFor();
     expect(await spot.locator('.request-open').innerText()).toContain('due 2026-11-09');
     expect(await spot.locator('button.request-access').count()).toBe(0);
-    await screenshot(page, '09-blind-spot-oslo');
+    await screenshot(ui.page, '09-blind-spot-oslo');
   });
 
   it('offers "Request access" on every blind spot not asked yet, and sends one', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.dfo);
-    const spot = page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.dfo);
+    const spot = ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
     await spot.locator('button.request-access').click();
     await spot.getByLabel('Ask it to share').selectOption('BOTH');
     await spot.getByLabel('Message (optional)').fill('Please share your sourcing and evidence.');
     await spot.getByRole('button', { name: 'Send request' }).click();
-    await page
+    await ui.page
       .locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"] .request-open`)
       .waitFor();
-    const sent = page.locator('#evidence ul.outbox li.access-request[data-status="OPEN"]');
+    const sent = ui.page.locator('#evidence ul.outbox li.access-request[data-status="OPEN"]');
     expect(await sent.locator('.request-head').innerText()).toContain(
       'You asked Atea AS to share its sourcing and its disclosures',
     );
@@ -331,23 +307,23 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
   });
 
   it('goes back in time with asOf: in 2013 Region Stockholm bought from Dell directly', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
-    await page.getByLabel('As of').fill('2013-06-01');
-    await page.locator('section.tier[data-tier="3"]').waitFor({ state: 'detached' });
-    expect(await tierTitles(page)).toEqual(['Root', 'Tier 1']);
-    expect(await namesInTier(page, 1)).toEqual(['Dell Technologies']);
-    expect(await page.locator('#status').innerText()).toContain('as of 2013-06-01');
-    await screenshot(page, '10-as-of-2013');
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
+    await ui.page.getByLabel('As of').fill('2013-06-01');
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor({ state: 'detached' });
+    expect(await tierTitles(ui.page)).toEqual(['Root', 'Tier 1']);
+    expect(await namesInTier(ui.page, 1)).toEqual(['Dell Technologies']);
+    expect(await ui.page.locator('#status').innerText()).toContain('as of 2013-06-01');
+    await screenshot(ui.page, '10-as-of-2013');
   });
 
   it('follows one product only', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.hiproDongguan).waitFor();
-    await page.getByLabel('Product').fill('laptop computers');
-    await page.getByLabel('Product').press('Tab');
+    await ui.page.getByLabel('Product').fill('laptop computers');
+    await ui.page.getByLabel('Product').press('Tab');
     await cardOf(DEMO_IDS.hiproDongguan).waitFor({ state: 'detached' });
-    expect(await namesInTier(page, 1)).toEqual(['Atea Sverige AB']);
-    expect(await namesInTier(page, 2)).toEqual(['Dell Technologies']);
+    expect(await namesInTier(ui.page, 1)).toEqual(['Atea Sverige AB']);
+    expect(await namesInTier(ui.page, 2)).toEqual(['Dell Technologies']);
   });
 });

@@ -5,60 +5,27 @@
 // beside the public DanWatch findings; Oslo kommune sees its request to Atea AS overdue; Atea AS grants
 // it and Oslo kommune then sees Dell behind Atea AS; Electronics Watch sees the plan Dell shared with it
 // and nothing else. Screenshots go to test-results/e2e/.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import type { App } from '../../src/app/server.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import {
+  dashboardSession,
   describeInBrowser,
-  launchChromium,
   namesInTier,
   screenshot,
   signInAsDemo,
-  startDemoApp,
   tierTitles,
-  watchedContext,
-  warmUp,
-  type PageWatch,
 } from './browser.ts';
 
 const disclosure = (id: string) => DEMO_SCENARIO.disclosures.find((d) => d.id === id)!;
 const DELL_DISCLOSURES = DEMO_SCENARIO.disclosures.filter((d) => d.owner === DEMO_IDS.dell).map((d) => d.id);
 
-let db: TestDatabase;
-let app: App;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, DEMO_SCENARIO);
-  app = await startDemoApp(db);
-  browser = await launchChromium();
-  await warmUp(browser, app, DEMO_IDS.regionStockholm);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  ({ context, page, watch } = await watchedContext(browser));
-});
-afterEach(async () => {
-  await context.close();
-  expect(watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-});
-
-const cardOf = (id: string) => page.locator(`button.org[data-org-id="${id}"]`);
+const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`);
 const disclosureIn = (scope: string, id: string) =>
-  page.locator(`${scope} article.disclosure[data-disclosure-id="${id}"]`);
+  ui.page.locator(`${scope} article.disclosure[data-disclosure-id="${id}"]`);
 const disclosureIds = (selector: string) =>
-  page
+  ui.page
     .locator(selector)
     .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['disclosureId']).sort());
 const overdueActions = (card: ReturnType<typeof disclosureIn>) =>
@@ -66,11 +33,13 @@ const overdueActions = (card: ReturnType<typeof disclosureIn>) =>
     .locator('li.action.is-overdue')
     .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['actionId']));
 const request = (box: 'inbox' | 'outbox') =>
-  page.locator(`#evidence ul.${box} li.access-request[data-request-id="${DEMO_IDS.requestOsloAteaNorway}"]`);
+  ui.page.locator(
+    `#evidence ul.${box} li.access-request[data-request-id="${DEMO_IDS.requestOsloAteaNorway}"]`,
+  );
 
 describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
   it("shows Region Stockholm Dell's corrective action plan with its overdue actions and document hash", async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.dell).click();
     const plan = disclosureIn('#details', DEMO_IDS.dellPlan);
     await plan.waitFor();
@@ -90,16 +59,16 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
         .map((d) => d.id)
         .sort(),
     );
-    await screenshot(page, '11-region-stockholm-dell-plan');
+    await screenshot(ui.page, '11-region-stockholm-dell-plan');
   });
 
   it('keeps the public DanWatch finding apart from the audit Dell disclosed about Hipro', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.hiproDongguan).click();
     const audit = disclosureIn('#details', DEMO_IDS.dellAuditHipro);
     await audit.waitFor();
-    expect(await page.locator('#details ul.risks').innerText()).toMatch(/DanWatch/);
-    expect(await page.locator('#details ul.risks .tag-public').count()).toBeGreaterThan(0);
+    expect(await ui.page.locator('#details ul.risks').innerText()).toMatch(/DanWatch/);
+    expect(await ui.page.locator('#details ul.risks .tag-public').count()).toBeGreaterThan(0);
     expect(await audit.locator('.tag-disclosed').textContent()).toBe('disclosed by Dell Technologies');
     expect(await overdueActions(audit)).toEqual(['f-1']);
     expect(await audit.innerText()).toContain('RBA VAP 7.0');
@@ -111,44 +80,44 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     expect(await disclosureIds('#evidence li.received-disclosure')).toEqual(
       [...DELL_DISCLOSURES, DEMO_IDS.ateaSelfAssessment].sort(),
     );
-    await screenshot(page, '12-region-stockholm-hipro-public-and-disclosed');
+    await screenshot(ui.page, '12-region-stockholm-hipro-public-and-disclosed');
   });
 
   it('reports in exposure what the disclosures say, marked as disclosed, beside the public findings', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    const dell = page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.dell}"]`);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    const dell = ui.page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.dell}"]`);
     await dell.waitFor();
     const dellIndicators = dell.locator('li.disclosed-indicator');
     expect(await dellIndicators.count()).toBe(2);
     expect(await dellIndicators.first().innerText()).toMatch(/overdue action[\s\S]*disclosed by Dell/);
     expect(await dell.locator('.finding-sources').count()).toBe(0);
-    const hipro = page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    const hipro = ui.page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
     expect(await hipro.locator('.finding-sources').innerText()).toMatch(/DanWatch/);
     expect(await hipro.locator('li.disclosed-indicator').innerText()).toMatch(/overdue action/);
-    const msi = page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.msiShenzhen}"]`);
+    const msi = ui.page.locator(`#exposure li.finding[data-org-id="${DEMO_IDS.msiShenzhen}"]`);
     expect(await msi.locator('li.disclosed-indicator').innerText()).toMatch(/expired evidence/);
     expect(await cardOf(DEMO_IDS.dell).locator('.badge-disclosed').count()).toBe(1);
-    await screenshot(page, '13-region-stockholm-exposure-disclosed');
+    await screenshot(ui.page, '13-region-stockholm-exposure-disclosed');
   });
 
   it('shows Electronics Watch the plan Dell shared with it, and nothing else', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.electronicsWatch);
-    await page.locator('#evidence li.received-disclosure').first().waitFor();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.electronicsWatch);
+    await ui.page.locator('#evidence li.received-disclosure').first().waitFor();
     expect(await disclosureIds('#evidence li.received-disclosure')).toEqual([DEMO_IDS.dellPlan]);
-    await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
+    await ui.page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
     await cardOf(DEMO_IDS.hiproDongguan).waitFor();
     await cardOf(DEMO_IDS.dell).click();
     await disclosureIn('#details', DEMO_IDS.dellPlan).waitFor();
     expect(await disclosureIds('#details article.disclosure')).toEqual([DEMO_IDS.dellPlan]);
     expect(await overdueActions(disclosureIn('#details', DEMO_IDS.dellPlan))).toEqual(['cap-3', 'cap-4']);
     await cardOf(DEMO_IDS.hiproDongguan).click();
-    await page.locator('#details .no-disclosures').waitFor();
-    expect(await page.locator('#details article.disclosure').count()).toBe(0);
-    await screenshot(page, '14-electronics-watch-plan-only');
+    await ui.page.locator('#details .no-disclosures').waitFor();
+    expect(await ui.page.locator('#details article.disclosure').count()).toBe(0);
+    await screenshot(ui.page, '14-electronics-watch-plan-only');
   });
 
   it('shows Oslo kommune its request to Atea AS overdue, on the blind spot too', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
     const sent = request('outbox');
     await sent.waitFor();
     expect(await sent.getAttribute('data-status')).toBe('OPEN');
@@ -159,43 +128,42 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     expect(await sent.locator('.request-head').innerText()).toContain(
       'You asked Atea AS to share its sourcing',
     );
-    const spot = page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
+    const spot = ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);
     await spot.locator('.request-open').waitFor();
     expect(await spot.locator('.request-open .badge-overdue').count()).toBe(1);
     expect(await spot.locator('button.request-access').count()).toBe(0);
-    await screenshot(page, '15-oslo-request-overdue');
+    await screenshot(ui.page, '15-oslo-request-overdue');
   });
 
   // Last: it changes the data (the request is granted).
   it('lets Atea AS grant the request in one click, after which Oslo kommune sees Dell behind Atea AS', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.ateaNorway);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.ateaNorway);
     const received = request('inbox');
     await received.waitFor();
     expect(await received.locator('.badge-overdue').count()).toBe(1);
     expect(await received.locator('.request-head').innerText()).toContain(
       'Oslo kommune asks you to share its sourcing',
     );
-    await screenshot(page, '16-atea-inbox');
+    await screenshot(ui.page, '16-atea-inbox');
     await received.getByRole('button', { name: 'Grant' }).click();
-    await page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
+    await ui.page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
     await expect
-      .poll(() => page.locator('#status').innerText())
+      .poll(() => ui.page.locator('#status').innerText())
       .toContain('Granted the request of Oslo kommune.');
 
-    expect(watch.consoleErrors, 'console errors as Atea AS').toEqual([]);
-    await context.close();
-    ({ context, page, watch } = await watchedContext(browser));
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
-    await page.locator('section.tier[data-tier="2"]').waitFor();
-    expect(await tierTitles(page)).toEqual(['Root', 'Tier 1', 'Tier 2']);
-    expect(await namesInTier(page, 1)).toEqual(['Atea AS']);
-    expect(await namesInTier(page, 2)).toEqual(['Dell Technologies']);
-    const granted = page.locator(`#evidence ul.outbox li.access-request[data-status="GRANTED"]`);
+    expect(ui.watch.consoleErrors, 'console errors as Atea AS').toEqual([]);
+    await ui.freshContext();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
+    await ui.page.locator('section.tier[data-tier="2"]').waitFor();
+    expect(await tierTitles(ui.page)).toEqual(['Root', 'Tier 1', 'Tier 2']);
+    expect(await namesInTier(ui.page, 1)).toEqual(['Atea AS']);
+    expect(await namesInTier(ui.page, 2)).toEqual(['Dell Technologies']);
+    const granted = ui.page.locator(`#evidence ul.outbox li.access-request[data-status="GRANTED"]`);
     await granted.waitFor();
     expect(await granted.locator('.badge-overdue').count()).toBe(0);
-    expect(await page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`).count()).toBe(
-      0,
-    );
-    await screenshot(page, '17-oslo-after-grant');
+    expect(
+      await ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`).count(),
+    ).toBe(0);
+    await screenshot(ui.page, '17-oslo-after-grant');
   });
 });

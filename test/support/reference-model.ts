@@ -120,6 +120,25 @@ export class ReferenceModel {
     return this.file.links.some((l) => l.supplier === viewer && l.customer === id && this.holds(l, view));
   }
 
+  /** Contract section 10: a listed organization is in the public directory. */
+  listed(id: string): boolean {
+    return this.file.organizations.some((o) => o.id === id && o.listed === true);
+  }
+
+  /**
+   * What `organization(id)` answers: the whole record under rule 5, else the directory card of a listed
+   * organization (the addition to rule 5 of section 10), else nothing.
+   */
+  lookup(viewer: string, id: string, view: ReferenceView): 'whole' | 'card' | null {
+    if (this.visible(viewer, id, view)) return 'whole';
+    return this.listed(id) ? 'card' : null;
+  }
+
+  /** Whom V may name as a supplier or a share recipient: what it may look up, or a listed one. */
+  nameable(viewer: string, id: string, view: ReferenceView): boolean {
+    return this.lookup(viewer, id, view) !== null;
+  }
+
   /** Rule 5: V, its roots, or anything reachable from them. */
   rootAllowed(viewer: string, id: string, view: ReferenceView): boolean {
     if (!this.file.organizations.some((o) => o.id === id)) return false;

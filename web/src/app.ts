@@ -22,6 +22,7 @@ import {
 } from './api.ts';
 import { h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
+import { MySuppliers } from './my-suppliers.ts';
 import { download, exportName, tierViewPng } from './export.ts';
 import {
   buildColumns,
@@ -201,6 +202,12 @@ class Dashboard {
     id: 'evidence',
     'aria-labelledby': 'evidence-heading',
   });
+  private readonly suppliersPanel = h('section', {
+    class: 'panel my-suppliers',
+    id: 'my-suppliers',
+    'aria-labelledby': 'my-suppliers-heading',
+    hidden: true,
+  });
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
   private readonly productList = h('datalist', { id: 'product-suggestions' });
 
@@ -272,6 +279,7 @@ class Dashboard {
           'aside',
           { class: 'side', 'aria-label': 'Details, evidence and exposure' },
           this.details,
+          this.suppliersPanel,
           this.evidencePanel,
           this.exposurePanel,
         ),
@@ -283,6 +291,8 @@ class Dashboard {
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(redraw).observe(this.view);
     void this.load();
     void this.loadEvidence();
+    if (this.viewer.roles.includes('SUPPLIER_ADMIN'))
+      void new MySuppliers(this.suppliersPanel, this.token, (news) => this.changed(news)).load();
   }
 
   private filterBar(): HTMLElement {

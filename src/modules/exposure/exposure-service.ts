@@ -5,7 +5,7 @@ import { disclosedIndicators, type DisclosedIndicator } from '../../domain/discl
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
-import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 
@@ -27,7 +27,12 @@ export class ExposureService {
 
   async exposure(args: ChainArguments): Promise<Exposure> {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
-    const row = await this.analysis.exposure(scope, rootId, depth, product);
+    const row = await this.analysis.exposure(
+      scope,
+      await keptId(this.loaders, rootId, scope),
+      depth,
+      product,
+    );
     if (row === null) throw notFound('Organization');
     prime(this.loaders, [
       row.root,
@@ -92,13 +97,11 @@ export class ExposureService {
   }): Promise<SupplyPath[]> {
     const depth = checkDepth(args.maxDepth);
     const limit = wholeNumberArgument('limit', args.limit, 1, MAX_PATHS);
-    const rows = await this.analysis.paths(
-      this.scope,
-      args.rootId ?? this.scope.viewerId,
-      args.toId,
-      depth,
-      limit,
-    );
+    const [rootId, toId] = await Promise.all([
+      keptId(this.loaders, args.rootId ?? this.scope.viewerId, this.scope),
+      keptId(this.loaders, args.toId, this.scope),
+    ]);
+    const rows = await this.analysis.paths(this.scope, rootId, toId, depth, limit);
     if (rows === null) throw notFound('Organization');
     return rows;
   }

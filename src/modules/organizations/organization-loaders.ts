@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import type { MergedIdRepository } from './merged-id-repository.ts';
 import type { OrganizationRepository, RiskKey } from './organization-repository.ts';
 
 export const inKeyOrder = (keys: readonly string[], found: Organization[]): (Organization | null)[] => {
@@ -13,32 +14,53 @@ export const inKeyOrder = (keys: readonly string[], found: Organization[]): (Org
 export interface OrganizationLoaders {
   /** Organizations the viewer already reached through a visibility query (link ends, path members). */
   byId: DataLoader<string, Organization | null>;
-  /** Client-supplied ids: only those the viewer may look up (contract rule 5). */
+  /**
+   * Client-supplied ids: only those the viewer may look up (contract rule 5), a merged organization's
+   * id standing for the organization it was merged into.
+   */
   visible: DataLoader<string, Organization | null>;
+  /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
+  kept: DataLoader<string, string>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
   risks: DataLoader<RiskKey, RiskIndicator[], string>;
 }
 
 export function createOrganizationLoaders(
   organizations: OrganizationRepository,
+  merged: MergedIdRepository,
   scope: ViewerScope,
 ): OrganizationLoaders {
-  return {
+  const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
     }),
     visible: new DataLoader(
-      async (ids) => inKeyOrder(ids, await organizations.visibleOrganizations(scope, ids)),
+      async (ids) => {
+        const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
+        const found = await organizations.visibleOrganizations(scope, [...new Set(asked)]);
+        return inKeyOrder(asked, found);
+      },
       {
         maxBatchSize: 1_000,
       },
     ),
+    kept: new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
+      maxBatchSize: 1_000,
+    }),
     risks: new DataLoader((keys) => organizations.risksByOrganization(keys, scope.context), {
       maxBatchSize: 5_000,
       cacheKeyFn: ({ organizationId, asOf }) => `${organizationId}@${asOf?.toISOString() ?? 'now'}`,
     }),
   };
+  return loaders;
 }
+
+/**
+ * The id a client named, resolved through merges (`kept`); the viewer's own id, which names an existing
+ * organization (the token was checked), needs no statement.
+ */
+export const keptId = (loaders: OrganizationLoaders, id: string, scope: ViewerScope): Promise<string> =>
+  id === scope.viewerId ? Promise.resolve(id) : loaders.kept.load(id);
 
 /** Lets organizations that a query returned in full skip a second fetch by id. */
 export function prime(loaders: OrganizationLoaders, organizations: Iterable<Organization>): void {

@@ -5,9 +5,9 @@
 // ShareRepository.parties.
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_DIRECTORY, RISK } from '../../graph/columns.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
-import { column, list, integer } from '../../graph/decode.ts';
+import { bool, column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, scopeParams, VIEWER_GRANTS } from '../../graph/visibility-cypher.ts';
@@ -21,17 +21,31 @@ const BY_IDS = statement(
 
 /**
  * Rule 5 for a batch of ids: which of them the viewer may look up, found among what it may look up
- * rather than by id, so that a hidden id and a missing one cost the same (see LOOKABLE).
+ * rather than by id, so that a hidden id and a missing one cost the same (see LOOKABLE). Beyond rule 5,
+ * a listed organization answers its directory card (contract section 10, docs/specification.md): found
+ * through the organization_listed_id index, which holds no unlisted record, so an unlisted hidden id
+ * still costs what a missing one costs.
  */
 const VISIBLE_ORGANIZATIONS = statement(
   'visibility.visibleOrganizations',
   VIEWER_GRANTS,
   LOOKABLE,
   cypher`
-UNWIND [n IN lookable WHERE n.id IN $ids] AS x
-RETURN x `,
+WITH [n IN lookable WHERE n.id IN $ids] AS found
+CALL (found) {
+  UNWIND $ids AS id
+  MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = id
+  WITH listed WHERE NOT listed IN found
+  RETURN collect(listed) AS cards
+}
+UNWIND [x IN found | [x, true]] + [x IN cards | [x, false]] AS row
+WITH row[0] AS x, row[1] AS visible
+RETURN visible, CASE WHEN visible THEN x `,
   ORGANIZATION.projection,
-  cypher` AS organization`,
+  cypher` ELSE x `,
+  ORGANIZATION_DIRECTORY.projection,
+  cypher` END AS organization`,
 );
 
 /** Rule 2: the viewer and the owners of its active shares. */
@@ -73,14 +87,23 @@ export class OrganizationRepository {
     return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
   }
 
-  /** The organizations among `ids` that the viewer may look up (rule 5), in no particular order. */
+  /**
+   * The organizations among `ids` that the viewer may look up (rule 5), in no particular order, and the
+   * directory cards of the listed ones among the rest.
+   */
   async visibleOrganizations(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
     const records = await this.executor.read(
       VISIBLE_ORGANIZATIONS,
       { ...scopeParams(scope), ids },
       scope.context,
     );
-    return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
+    return records.map((r) =>
+      column(
+        r,
+        'organization',
+        column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_DIRECTORY.decode,
+      ),
+    );
   }
 
   async roots(scope: ViewerScope): Promise<Organization[]> {

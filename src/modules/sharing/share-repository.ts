@@ -4,7 +4,13 @@
 // records who did it and when. Rules: docs/data-model.md, "Sharing".
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
-import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
+import {
+  ORGANIZATION,
+  ORGANIZATION_DIRECTORY,
+  ORGANIZATION_IDENTITY,
+  SHARE,
+  type Column,
+} from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -71,12 +77,15 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, s
 /**
  * Ends a statement that binds `lookable` (VIEWER_GRANTS, LOOKABLE) and `x`, a party of something the
  * viewer takes part in (a share, an access request): x whole when rule 5 lets the viewer look it up,
- * else its identity card (id, name, type, country). Read the row with `partyOf`.
+ * else its directory card when it is listed (what `organization(id)` answers anyone, contract section
+ * 10), else its identity card (id, name, type, country). Read the row with `partyOf`.
  */
 export const PARTY_CARD = join(
-  cypher`WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x `,
+  cypher`WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x `,
   ORGANIZATION.projection,
+  cypher` WHEN listed THEN x `,
+  ORGANIZATION_DIRECTORY.projection,
   cypher` ELSE x `,
   ORGANIZATION_IDENTITY.projection,
   cypher` END AS organization`,
@@ -84,7 +93,15 @@ RETURN visible, CASE WHEN visible THEN x `,
 
 /** A row of a PARTY_CARD statement. */
 export const partyOf = (r: Neo4jRecord): Organization =>
-  column(r, 'organization', column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode);
+  column(
+    r,
+    'organization',
+    column(r, 'visible', bool)
+      ? ORGANIZATION.decode
+      : column(r, 'listed', bool)
+        ? ORGANIZATION_DIRECTORY.decode
+        : ORGANIZATION_IDENTITY.decode,
+  );
 
 /**
  * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record

@@ -3,7 +3,7 @@ import type { OrganizationType } from '../../domain/format.ts';
 import type { Organization, SupplyChain, Tier, TierSummary } from '../../domain/model.ts';
 import type { SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
-import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 
 /** Counts by key, most first (ties by key) — for dashboards. */
@@ -31,7 +31,8 @@ export class SupplyChainService {
 
   async supplyChain(args: ChainArguments): Promise<SupplyChain> {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
-    const result = await this.visibility.supplyChain(scope, rootId, depth, product);
+    const root = await keptId(this.loaders, rootId, scope);
+    const result = await this.visibility.supplyChain(scope, root, depth, product);
     if (result === null) throw notFound('Organization');
     prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
     const tiers: Tier[] = [];

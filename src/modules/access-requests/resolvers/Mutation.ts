@@ -2,9 +2,10 @@ import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import type { AccessRequestsContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<AccessRequestsContext> = {
-  requestAccess: (_parent, args, { accessRequests }) =>
+  // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
+  requestAccess: async (_parent, args, { accessRequests, loaders }) =>
     accessRequests.request({
-      organizationId: args.organizationId,
+      organizationId: await loaders.kept.load(args.organizationId),
       scope: args.scope,
       products: args.products,
       message: args.message,

@@ -2,8 +2,13 @@ import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import type { DisclosuresContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<DisclosuresContext> = {
-  publishDisclosure: (_parent, { input }, { disclosures }) =>
-    disclosures.publish({ subjectId: input.subjectId, kind: input.kind, content: input.content }),
+  // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
+  publishDisclosure: async (_parent, { input }, { disclosures, loaders }) =>
+    disclosures.publish({
+      subjectId: await loaders.kept.load(input.subjectId),
+      kind: input.kind,
+      content: input.content,
+    }),
   updateDisclosure: (_parent, { id, input }, { disclosures }) => disclosures.update(id, input),
   withdrawDisclosure: (_parent, { id }, { disclosures }) => disclosures.withdraw(id),
   updateCorrectiveAction: (_parent, { disclosureId, actionId, input }, { disclosures }) =>

@@ -1,0 +1,158 @@
+// Sourcing kept by its parties (contract section 10): the checks of a declaration, an amendment and an
+// end, as pure functions of the arguments and the request's instant. Each bad value is BAD_USER_INPUT
+// naming its field, raised before anything is read or written, so a refusal never depends on the data.
+import { isCountryCode } from './countries.ts';
+import { badInput } from './errors.ts';
+import { ORGANIZATION_TYPES, type OrganizationType } from './format.ts';
+import { parseInstant } from './instants.ts';
+
+export const SUPPLY_LINK_ACTIONS = ['DECLARED', 'AMENDED', 'ENDED'] as const;
+export type SupplyLinkAction = (typeof SUPPLY_LINK_ACTIONS)[number];
+
+/** A link's terms as an audit event records them. */
+export interface SupplyLinkState {
+  supplierId: string;
+  products: string[];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface SupplyLinkEvent {
+  action: SupplyLinkAction;
+  at: string;
+  actorUserId: string;
+  actorOrganizationId: string;
+  customerId: string;
+  linkId: string;
+  successorId: string | null;
+  supplierCreated: boolean;
+  before: SupplyLinkState | null;
+  after: SupplyLinkState;
+}
+
+/** A supplier described by the declaring customer, checked: absent optional fields are left out. */
+export interface NewSupplier {
+  name: string;
+  type: OrganizationType;
+  country: string;
+  city?: string;
+  address?: string;
+  latitude?: number;
+  longitude?: number;
+  osId?: string;
+}
+
+export interface NewSupplierInput {
+  name: string;
+  type: OrganizationType;
+  country: string;
+  city?: string | null | undefined;
+  address?: string | null | undefined;
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  osId?: string | null | undefined;
+}
+
+/** The validity of a link, as instants (null: open). */
+export interface Validity {
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+const MAX_PRODUCTS = 100;
+const MAX_PRODUCT = 200;
+const MAX_NAME = 300;
+const MAX_CITY = 200;
+const MAX_ADDRESS = 500;
+/** Open Supply Hub ids: country, year and day of registration, six letters or digits (CN2019303BQ3FZP). */
+const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
+
+const quoted = (value: unknown) => JSON.stringify(value);
+
+/** Products trimmed and deduplicated, each non-empty and bounded. */
+export function checkProducts(products: readonly string[] | null | undefined): string[] {
+  const trimmed = [...new Set((products ?? []).map((p) => p.trim()))];
+  if (trimmed.length > MAX_PRODUCTS)
+    throw badInput(`products may list at most ${MAX_PRODUCTS} products, got ${trimmed.length}`);
+  const bad = trimmed.find((p) => p === '' || p.length > MAX_PRODUCT);
+  if (bad !== undefined)
+    throw badInput(
+      `products must be non-empty names of at most ${MAX_PRODUCT} characters, got ${quoted(bad)}`,
+    );
+  return trimmed;
+}
+
+/** An optional date argument (the DateTime scalar already checked its form). */
+export function dateArgument(field: string, value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null;
+  const instant = parseInstant(value);
+  if (instant === null) throw badInput(`${field} must be an ISO 8601 date-time, got ${quoted(value)}`);
+  return instant;
+}
+
+/**
+ * The validity of a link recorded at `now`: validFrom before validTo, and validTo in the future, since
+ * `asOf` shows a link only from its recording on (one that ended before it was recorded never shows).
+ */
+export function checkValidity({ validFrom, validTo }: Validity, now: Date): Validity {
+  if (validFrom !== null && validTo !== null && !(validFrom < validTo))
+    throw badInput(`validFrom ${validFrom.toISOString()} must be before validTo ${validTo.toISOString()}`);
+  if (validTo !== null && validTo <= now)
+    throw badInput(
+      `validTo must be in the future (got ${validTo.toISOString()}): a link recorded now that ended before now would never show; end links with endSupplyLink`,
+    );
+  return { validFrom, validTo };
+}
+
+const optionalText = (field: string, value: string | null | undefined, max: number): string | undefined => {
+  if (value === null || value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed.length > max)
+    throw badInput(`${field} must be 1..${max} characters when given, got ${quoted(value)}`);
+  return trimmed;
+};
+
+/** Checks a new supplier's fields; `field` prefixes the names in messages ("newSupplier"). */
+export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier'): NewSupplier {
+  const name = optionalText(`${field}.name`, input.name, MAX_NAME);
+  if (name === undefined) throw badInput(`${field}.name must be 1..${MAX_NAME} characters`);
+  if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
+    throw badInput(
+      `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quoted(input.type)}`,
+    );
+  if (!isCountryCode(input.country))
+    throw badInput(
+      `${field}.country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quoted(input.country)}`,
+    );
+  const supplier: NewSupplier = { name, type: input.type, country: input.country };
+  const city = optionalText(`${field}.city`, input.city, MAX_CITY);
+  const address = optionalText(`${field}.address`, input.address, MAX_ADDRESS);
+  if (city !== undefined) supplier.city = city;
+  if (address !== undefined) supplier.address = address;
+  const { latitude, longitude } = input;
+  const hasLatitude = latitude !== null && latitude !== undefined;
+  const hasLongitude = longitude !== null && longitude !== undefined;
+  if (hasLatitude !== hasLongitude)
+    throw badInput(
+      `${field}.latitude and ${field}.longitude must be given together, got only ${hasLatitude ? 'latitude' : 'longitude'}`,
+    );
+  if (hasLatitude && hasLongitude) {
+    if (!(latitude >= -90 && latitude <= 90))
+      throw badInput(`${field}.latitude must be a number from -90 to 90, got ${latitude}`);
+    if (!(longitude >= -180 && longitude <= 180))
+      throw badInput(`${field}.longitude must be a number from -180 to 180, got ${longitude}`);
+    supplier.latitude = latitude;
+    supplier.longitude = longitude;
+  }
+  const osId = checkOsId(`${field}.osId`, input.osId);
+  if (osId !== null) supplier.osId = osId;
+  return supplier;
+}
+
+/** An Open Supply Hub id, or null when absent. */
+export function checkOsId(field: string, value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (!OS_ID.test(value))
+    throw badInput(`${field} must be an Open Supply Hub id such as CN2019303BQ3FZP, got ${quoted(value)}`);
+  return value;
+}

@@ -1,0 +1,6 @@
+import type { OrganizationsContext } from '../organizations/context.ts';
+import type { DirectoryService } from './directory-service.ts';
+
+export interface DirectoryContext extends OrganizationsContext {
+  directory: DirectoryService;
+}

@@ -1,0 +1,117 @@
+import type { Viewer } from '../../auth/policy.ts';
+import { isCountryCode } from '../../domain/countries.ts';
+import type { DirectoryPage, Listing } from '../../domain/directory.ts';
+import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import type { OrganizationType } from '../../domain/format.ts';
+import { decode, encode, keyOf } from '../../domain/pages.ts';
+import { checkOsId } from '../../domain/sourcing.ts';
+import type { QueryContext } from '../../domain/viewer-scope.ts';
+import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import { directoryTerms, searchTerms } from './directory-terms.ts';
+import type { DirectoryRepository } from './directory-repository.ts';
+
+const MAX_PAGE = 100;
+const MAX_SEARCH = 200;
+const MAX_CITY = 200;
+
+export interface DirectoryArguments {
+  search: string | null | undefined;
+  country: string | null | undefined;
+  type: OrganizationType | null | undefined;
+  first: number;
+  after: string | null | undefined;
+}
+
+/** Absent (undefined) keeps the stored value; null clears it. */
+export interface ListingInput {
+  organizationId?: string | null | undefined;
+  listed: boolean;
+  city?: string | null | undefined;
+  osId?: string | null | undefined;
+}
+
+export class DirectoryService {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly viewer: Viewer,
+    private readonly now: Date,
+    private readonly context: QueryContext,
+  ) {}
+
+  async page(args: DirectoryArguments): Promise<DirectoryPage> {
+    if (args.search && args.search.length > MAX_SEARCH)
+      throw badInput(`search must be at most ${MAX_SEARCH} characters, got ${args.search.length}`);
+    const country = args.country ?? null;
+    if (country !== null && !isCountryCode(country))
+      throw badInput(
+        `country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${JSON.stringify(country)}`,
+      );
+    const first = wholeNumberArgument('first', args.first, 1, MAX_PAGE);
+    const after = args.after === null || args.after === undefined ? null : decode(args.after);
+    const { total, cards } = await this.directory.page(
+      { terms: searchTerms(args.search), country, type: args.type ?? null, first, after },
+      this.context,
+    );
+    const edges = cards.slice(0, first).map((node) => ({ cursor: encode(keyOf(node)), node }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: cards.length > first,
+        hasPreviousPage: after !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: total,
+    };
+  }
+
+  async listing(): Promise<Listing> {
+    const listing = await this.directory.listing(this.viewer.organizationId, this.context);
+    if (listing === null) throw notFound('Organization');
+    return listing;
+  }
+
+  async setListing(input: ListingInput): Promise<Listing> {
+    const own = this.viewer.organizationId;
+    if (input.organizationId !== null && input.organizationId !== undefined && input.organizationId !== own)
+      throw forbidden(
+        'Only a supplier_admin of an organization may list it: organizationId must be your own.',
+      );
+    const city = input.city === undefined ? undefined : checkCity(input.city);
+    const osId = input.osId === undefined ? undefined : checkOsId('osId', input.osId);
+    const outcome = await this.directory.setListing(
+      own,
+      this.now,
+      (stored) => {
+        const card = {
+          ...stored,
+          city: city === undefined ? stored.city : city,
+          osId: osId === undefined ? stored.osId : osId,
+        };
+        return {
+          listed: input.listed,
+          city: card.city,
+          osId: card.osId,
+          terms: input.listed ? directoryTerms(card) : null,
+        };
+      },
+      this.context,
+    );
+    if (outcome === null) throw notFound('Organization');
+    if ('osIdTakenBy' in outcome)
+      throw badInput(
+        `osId is already on the card of listed organization ${outcome.osIdTakenBy.map((id) => `'${id}'`).join(', ')}`,
+      );
+    return outcome;
+  }
+}
+
+function checkCity(city: string | null): string | null {
+  if (city === null) return null;
+  const trimmed = city.trim();
+  if (trimmed === '' || trimmed.length > MAX_CITY)
+    throw badInput(
+      `city must be 1..${MAX_CITY} characters, or null to clear it, got ${JSON.stringify(city)}`,
+    );
+  return trimmed;
+}

@@ -1,0 +1,27 @@
+// Why a merge is refused, from what the check statement found: a pure function, so that every message
+// is unit-tested without a database.
+import type { MergeCheck } from './merge-repository.ts';
+
+const quoted = (ids: readonly string[]) =>
+  ids
+    .slice(0, 10)
+    .map((id) => `'${id}'`)
+    .join(', ') + (ids.length > 10 ? ` and ${ids.length - 10} more` : '');
+
+function missing(field: string, id: string, mergedInto: string | null): string {
+  return mergedInto === null
+    ? `unknown ${field} '${id}': no organization has that id`
+    : `${field} '${id}' was merged into '${mergedInto}' already: name '${mergedInto}' instead`;
+}
+
+/** The reason to refuse merging `mergeId` into `keepId`, or null when the merge may go ahead. */
+export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck): string | null {
+  if (!check.keepFound) return missing('keepId', keepId, check.keepMergedInto);
+  if (!check.mergeFound) return missing('mergeId', mergeId, check.mergeMergedInto);
+  const between = (what: string, ids: readonly string[]) =>
+    `${what} ${quoted(ids)} between '${keepId}' and '${mergeId}' would become ${ids.length === 1 ? 'one' : 'ones'} of '${keepId}' with itself: organizations that deal with each other are two parties, not duplicates`;
+  if (check.linksBetween.length > 0) return between('supply link', check.linksBetween);
+  if (check.sharesBetween.length > 0) return between('share', check.sharesBetween);
+  if (check.requestsBetween.length > 0) return between('access request', check.requestsBetween);
+  return null;
+}

@@ -1,0 +1,221 @@
+// mergeOrganizations: one write transaction of five statements (check and lock, freeze, move, rename
+// the actors of audit events, record), so that a refused merge writes nothing and two merges of the
+// same records run one after the other.
+import type { QueryContext } from '../../domain/viewer-scope.ts';
+import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
+import { bool, column, integer, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
+import type { Executor, Transaction } from '../../graph/executor.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+
+/** The organizations of a merge, as the check statement found them. */
+export interface MergeCheck {
+  keepFound: boolean;
+  mergeFound: boolean;
+  /** Where an id that is no organization was merged into (null: never an organization here). */
+  keepMergedInto: string | null;
+  mergeMergedInto: string | null;
+  /** Links, shares and access requests between the two, which a merge would turn on itself. */
+  linksBetween: string[];
+  sharesBetween: string[];
+  requestsBetween: string[];
+}
+
+/** Relationships moved from the merged organization to the kept one, by direction and type. */
+export interface MovedRelationship {
+  direction: 'OUT' | 'IN';
+  type: string;
+  count: number;
+}
+
+const DIRECTION = oneOf(['OUT', 'IN']);
+
+export interface MergeOutcome {
+  frozenShareIds: string[];
+  moved: MovedRelationship[];
+  /** Ids merged earlier into the merged organization, which now resolve to the kept one. */
+  formerlyMergedIds: string[];
+}
+
+const BOTH = cypher`MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})`;
+
+/**
+ * Finds both ids, and locks both organizations (a property write, Neo4j's documented way to take a
+ * write lock in Cypher) so that a concurrent merge, declaration or share of either waits for this one.
+ */
+const CHECK = statement(
+  'merge.check',
+  cypher`OPTIONAL MATCH (k:Organization {id: $keep})
+OPTIONAL MATCH (m:Organization {id: $merge})
+OPTIONAL MATCH (keepRecord:MergedOrganization {id: $keep})
+OPTIONAL MATCH (mergeRecord:MergedOrganization {id: $merge})
+CALL (k, m) {
+  WITH k, m WHERE k IS NOT NULL AND m IS NOT NULL
+  SET k._lock = true, m._lock = true
+  REMOVE k._lock, m._lock
+}
+RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
+       keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
+       COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
+       COLLECT { MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN s.id AS id ORDER BY id } AS sharesBetween,
+       COLLECT { MATCH (a)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN r.id AS id ORDER BY id } AS requestsBetween`,
+);
+
+/**
+ * Never widen: a share of either side that covers all its owner's links ("linkIds: null", now and
+ * later) would also cover the other side's links once they are one organization's; it is frozen to
+ * the links it covers now (every link into its owner, whatever its dates, so that asOf answers as
+ * before). Only when the other side has links of its own: otherwise there is nothing to widen to.
+ * DISCLOSURES shares with disclosureIds null likewise, when the other side has published disclosures.
+ * Revoked and expired shares too, since asOf still counts them at instants when they were active.
+ */
+const FREEZE = statement(
+  'merge.freeze',
+  BOTH,
+  cypher`
+UNWIND [{owner: k, other: m}, {owner: m, other: k}] AS side
+WITH side.owner AS owner, side.other AS other
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'SOURCING'})
+  WHERE s.linkIds IS NULL AND EXISTS { (other)<-[:SUPPLIES]-() }
+  SET s.linkIds = COLLECT { MATCH (owner)<-[l:SUPPLIES]-() RETURN l.id AS id ORDER BY id }
+  RETURN collect(s.id) AS sourcing
+}
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'DISCLOSURES'})
+  WHERE s.disclosureIds IS NULL AND EXISTS { (other)-[:PUBLISHED]->(:Disclosure) }
+  SET s.disclosureIds = COLLECT { MATCH (owner)-[:PUBLISHED]->(d:Disclosure) RETURN d.id AS id ORDER BY id }
+  RETURN collect(s.id) AS disclosures
+}
+UNWIND sourcing + disclosures AS frozen
+RETURN frozen ORDER BY frozen`,
+);
+
+/**
+ * Re-attaches every relationship of the merged organization, whatever its type, to the kept one with
+ * the same type and properties (a relationship's ends cannot change in Neo4j: it is deleted and made
+ * again). Supply links keep their ids, so shares naming them still do; shares, requests, disclosures
+ * and indicators are nodes and keep everything of theirs.
+ */
+const moveAll = (direction: Fragment, from: Fragment, to: Fragment): Fragment =>
+  join(
+    cypher`
+  MATCH `,
+    from,
+    cypher`
+  WITH k, x, r, type(r) AS kind, properties(r) AS props
+  DELETE r
+  CREATE `,
+    to,
+    cypher`
+  SET moved = props
+  RETURN `,
+    direction,
+    cypher` AS direction, kind, count(*) AS count`,
+  );
+
+const MOVE = statement(
+  'merge.move',
+  BOTH,
+  cypher`
+CALL (k, m) {`,
+  moveAll(cypher`'OUT'`, cypher`(m)-[r]->(x)`, cypher`(k)-[moved:$(kind)]->(x)`),
+  cypher`
+  UNION ALL`,
+  moveAll(cypher`'IN'`, cypher`(m)<-[r]-(x)`, cypher`(x)-[moved:$(kind)]->(k)`),
+  cypher`
+}
+RETURN direction, kind, count`,
+);
+
+/**
+ * Audit trails name the organization that acted by id: events of the merged organization's shares
+ * and access requests (now the kept one's) name the kept one, as every lookup of the old id does.
+ */
+const RENAME_ACTORS = statement(
+  'merge.renameActors',
+  cypher`MATCH (k:Organization {id: $keep})
+CALL (k) {
+  MATCH (k)-[:GRANTED|TO]-(:Share)<-[:OF]-(e:ShareEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}`,
+);
+
+/**
+ * Removes the merged organization (a plain DELETE: it fails, and the transaction with it, if a
+ * relationship were left) and keeps its record; records of earlier merges into it now point to the
+ * kept organization, so that every old id resolves with one index seek.
+ */
+const RECORD = statement(
+  'merge.record',
+  cypher`MATCH (m:Organization {id: $merge})
+WITH m, m.name AS name
+DELETE m
+CREATE (:MergedOrganization {id: $merge, into: $keep, mergedInto: $keep, name: name, mergedAt: $t,
+                             actorUserId: $actorUserId, frozenShareIds: $frozen})
+WITH 1 AS done
+CALL () {
+  MATCH (earlier:MergedOrganization {into: $merge})
+  SET earlier.into = $keep
+  RETURN collect(earlier.id) AS formerlyMergedIds
+}
+RETURN formerlyMergedIds`,
+);
+
+export interface MergeRequest {
+  keepId: string;
+  mergeId: string;
+  at: Date;
+  actorUserId: string;
+}
+
+export class MergeRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /**
+   * Merges in one transaction. `refuse` sees what the check found and throws to refuse the merge, in
+   * which case nothing is written.
+   */
+  merge(
+    request: MergeRequest,
+    refuse: (check: MergeCheck) => void,
+    context: QueryContext,
+  ): Promise<MergeOutcome> {
+    const params = {
+      keep: request.keepId,
+      merge: request.mergeId,
+      t: toNeo4jDateTime(request.at),
+      actorUserId: request.actorUserId,
+    };
+    return this.executor.writeTransaction('merge.organizations', context, async (tx) => {
+      refuse(await check(tx, params));
+      const frozenShareIds = (await tx.run(FREEZE, params)).map((r) => column(r, 'frozen', text));
+      const moved = (await tx.run(MOVE, params)).map((r) => ({
+        direction: column(r, 'direction', DIRECTION),
+        type: column(r, 'kind', text),
+        count: column(r, 'count', integer),
+      }));
+      await tx.run(RENAME_ACTORS, params);
+      const recorded = single(await tx.run(RECORD, { ...params, frozen: frozenShareIds }), RECORD);
+      return { frozenShareIds, moved, formerlyMergedIds: column(recorded, 'formerlyMergedIds', list(text)) };
+    });
+  }
+}
+
+async function check(tx: Transaction, params: Record<string, unknown>): Promise<MergeCheck> {
+  const r = single(await tx.run(CHECK, params), CHECK);
+  return {
+    keepFound: column(r, 'keepFound', bool),
+    mergeFound: column(r, 'mergeFound', bool),
+    keepMergedInto: column(r, 'keepMergedInto', nullable(text)),
+    mergeMergedInto: column(r, 'mergeMergedInto', nullable(text)),
+    linksBetween: column(r, 'linksBetween', list(text)),
+    sharesBetween: column(r, 'sharesBetween', list(text)),
+    requestsBetween: column(r, 'requestsBetween', list(text)),
+  };
+}

@@ -1,0 +1,16 @@
+import type { MutationResolvers } from '../../../../resolvers/types.ts';
+import type { SourcingContext } from '../context.ts';
+
+export const Mutation: MutationResolvers<SourcingContext> = {
+  declareSupplyLink: (_parent, args, { sourcing }) =>
+    sourcing.declare({
+      supplierId: args.supplierId,
+      newSupplier: args.newSupplier,
+      products: args.products,
+      validFrom: args.validFrom,
+      validTo: args.validTo,
+    }),
+  // Absent and null differ here (absent keeps, null opens a date), so the arguments pass as given.
+  amendSupplyLink: (_parent, args, { sourcing }) => sourcing.amend(args),
+  endSupplyLink: (_parent, { id, validTo }, { sourcing }) => sourcing.end(id, validTo),
+};

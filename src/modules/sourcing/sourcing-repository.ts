@@ -1,0 +1,429 @@
+// Links of a customer's own sourcing, declared, amended and ended through the API, and their audit
+// trail (contract section 10). A declared link is a SUPPLIES relationship like an imported one. Each
+// write is decided and done in one transaction: a refused declaration writes nothing, and a link is
+// locked before an amendment or end reads it, so two of them never both succeed on the same link.
+// Rules: docs/sourcing.md.
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Organization, SupplyLink } from '../../domain/model.ts';
+import {
+  SUPPLY_LINK_ACTIONS,
+  type NewSupplier,
+  type SupplyLinkEvent,
+  type SupplyLinkState,
+} from '../../domain/sourcing.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+import { LINK, type Column } from '../../graph/columns.ts';
+import { cypher, statement } from '../../graph/cypher.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  list,
+  nullable,
+  oneOf,
+  single,
+  text,
+  UnexpectedRecordError,
+  type Decoder,
+} from '../../graph/decode.ts';
+import type { Executor } from '../../graph/executor.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
+
+/**
+ * Creates link `$link` (a map of its properties) from `s` to the viewer `v`, recorded at $t, and its
+ * DECLARED event ($event: the event's own properties).
+ */
+const CREATE_DECLARED = cypher`
+  CREATE (s)-[l:SUPPLIES]->(v)
+  SET l = $link, l.recordedAt = $t
+  CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  SET e = $event, e.action = 'DECLARED', e.at = $t`;
+
+/**
+ * Declares a link from an existing supplier: `s` is bound only when the viewer may name it (rule 5,
+ * found in `lookable`, or listed, found through the organization_listed_id index, in which an unlisted
+ * organization is absent as a missing one is), so a hidden id and a missing one take the same path
+ * with the same work. Neither end may be a MONITOR; $supplierId is never the viewer (the service
+ * refuses that first).
+ */
+const DECLARE_EXISTING = statement(
+  'sourcing.declareExisting',
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $supplierId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $supplierId]), listed) AS s
+CALL (v, s) {
+  WITH v, s WHERE s IS NOT NULL AND s <> v AND s.type <> 'MONITOR' AND v.type <> 'MONITOR'`,
+  CREATE_DECLARED,
+  cypher`
+}
+OPTIONAL MATCH (s)-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type AS customerType, l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/**
+ * Declares a link from a new supplier, created unlisted with the properties $supplier. Refused when a
+ * listed organization has the same osId (found through organization_listed_os_id, which holds no
+ * unlisted record: a match with an unlisted one is never seen, so never told) or the viewer is a MONITOR.
+ */
+const DECLARE_NEW = statement(
+  'sourcing.declareNew',
+  cypher`
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
+  WHERE listed.listed = true AND listed.osId = $supplier.osId
+WITH v, head(collect(listed.id)) AS listedId
+CALL (v, listedId) {
+  WITH v WHERE listedId IS NULL AND v.type <> 'MONITOR'
+  CREATE (s:Organization)
+  SET s = $supplier`,
+  CREATE_DECLARED,
+  cypher`
+}
+OPTIONAL MATCH (:Organization {id: $supplier.id})-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN listedId, v.type AS customerType, l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/**
+ * Locks and returns link $id when its customer is the viewer: found among the viewer's incoming links
+ * (the work depends on the viewer alone, not on whether the id exists elsewhere), then written to
+ * (SET/REMOVE, Neo4j's documented way to take a write lock in Cypher) so that a concurrent amendment
+ * or end waits for this transaction.
+ */
+const LOCK_OWN = statement(
+  'sourcing.lockOwnLink',
+  cypher`
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l._lock = true REMOVE l._lock
+RETURN l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/** Adds the AMENDED, ENDED or DECLARED event $event (its own properties) to the viewer's trail. */
+const RECORD_EVENT = cypher`
+CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+SET e = $event, e.at = $t`;
+
+/**
+ * Amends link $id (locked by LOCK_OWN): it ends at $endAt and its successor, $successor (properties),
+ * holds from then on between the same ends; active shares of the viewer that named the link name the
+ * successor too, so an amendment takes nothing away from a recipient.
+ */
+const AMEND = statement(
+  'sourcing.amend',
+  cypher`
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-(s) WHERE l.id = $id | [l, s]] AS pair
+WITH v, pair[0] AS l, pair[1] AS s
+SET l.validTo = $endAt, l.supersededBy = $successor.id
+CREATE (s)-[n:SUPPLIES]->(v)
+SET n = $successor, n.recordedAt = $t
+WITH v, l, n
+CALL (v, l, n) {
+  MATCH (v)-[:GRANTED]->(share:Share)
+  WHERE share.scope = 'SOURCING' AND share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND l.id IN share.linkIds
+  SET share.linkIds = share.linkIds + n.id
+}`,
+  RECORD_EVENT,
+  cypher`
+WITH n AS l
+RETURN l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/** Ends link $id (locked by LOCK_OWN) at $validTo. */
+const END = statement(
+  'sourcing.end',
+  cypher`
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l.validTo = $validTo`,
+  RECORD_EVENT,
+  cypher`
+RETURN l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/** The viewer's own links: those that hold now or later, or every one with $includeEnded. */
+const OWN_LINKS = statement(
+  'sourcing.ownLinks',
+  cypher`
+MATCH (v:Organization {id: $viewer})<-[l:SUPPLIES]-(s:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
+WITH l, s ORDER BY s.name, s.id, l.validFrom, l.id
+RETURN l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/**
+ * The suppliers among $ids of the viewer's own links, as the viewer may see them (PARTY_CARD): whole
+ * while rule 5 lets it look them up, otherwise their identity card.
+ */
+const SUPPLIERS = statement(
+  'sourcing.suppliers',
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
+`,
+  PARTY_CARD,
+);
+
+/** A state stored as JSON text on an event (Neo4j properties hold no maps). */
+const STATE_FIELDS = fields({
+  supplierId: text,
+  products: list(text),
+  validFrom: nullable(text),
+  validTo: nullable(text),
+});
+const jsonState: Decoder<SupplyLinkState> = (value, at) => {
+  const json = text(value, at);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new UnexpectedRecordError(`${at}: expected JSON, got ${json.slice(0, 80)}`);
+  }
+  return STATE_FIELDS(parsed, at);
+};
+
+const EVENT: Column<SupplyLinkEvent> = {
+  projection: cypher`{.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
+  supplierCreated: coalesce(e.supplierCreated, false), .before, .after}`,
+  decode: fields({
+    action: oneOf(SUPPLY_LINK_ACTIONS),
+    at: instant,
+    actorUserId: text,
+    actorOrganizationId: text,
+    customerId: text,
+    linkId: text,
+    successorId: nullable(text),
+    supplierCreated: bool,
+    before: nullable(jsonState),
+    after: jsonState,
+  }),
+};
+
+const EVENTS = statement(
+  'sourcing.events',
+  cypher`
+MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
+WITH e ORDER BY e.at DESC, e.linkId DESC LIMIT $limit
+RETURN e `,
+  EVENT.projection,
+  cypher` AS event`,
+);
+
+/** Who acted, for the audit trail. */
+export interface Actor {
+  viewer: string;
+  userId: string;
+  now: Date;
+}
+
+/** A declaration's link: its id, products, dates and citation. */
+export interface DeclaredLink {
+  id: string;
+  products: string[];
+  validFrom: Date | null;
+  validTo: Date | null;
+}
+
+export type DeclareRefusal =
+  | { kind: 'supplier-unknown' }
+  | { kind: 'monitor'; end: 'supplier' | 'customer' }
+  | { kind: 'listed-os-id'; listedId: string };
+
+const linkOf = (record: Neo4jRecord): SupplyLink => column(record, 'link', LINK.decode);
+const dateTime = (date: Date | null) => (date === null ? null : toNeo4jDateTime(date));
+const stateJson = (state: SupplyLinkState) => JSON.stringify(state);
+
+/** A link's properties as stored, from what a declaration or amendment says. */
+const linkProperties = (link: DeclaredLink, customerId: string) => ({
+  id: link.id,
+  products: link.products,
+  ...(link.validFrom ? { validFrom: toNeo4jDateTime(link.validFrom) } : {}),
+  ...(link.validTo ? { validTo: toNeo4jDateTime(link.validTo) } : {}),
+  provenance: 'REPORTED',
+  sources: [`declared by ${customerId}`],
+});
+
+/** The terms of a declared or amended link, as its event records them. */
+export const stateOf = (supplierId: string, link: DeclaredLink): SupplyLinkState => ({
+  supplierId,
+  products: link.products,
+  validFrom: link.validFrom?.toISOString() ?? null,
+  validTo: link.validTo?.toISOString() ?? null,
+});
+
+export class SourcingRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Declares a link from `supplierId`; refused, writing nothing, when the viewer may not name it. */
+  async declareExisting(
+    supplierId: string,
+    link: DeclaredLink,
+    actor: Actor,
+    context: QueryContext,
+  ): Promise<SupplyLink | DeclareRefusal> {
+    const records = await this.executor.write(
+      DECLARE_EXISTING,
+      {
+        viewer: actor.viewer,
+        t: toNeo4jDateTime(actor.now),
+        historical: false,
+        supplierId,
+        link: linkProperties(link, actor.viewer),
+        event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), false),
+      },
+      context,
+    );
+    const record = single(records, DECLARE_EXISTING);
+    if (!column(record, 'supplierNamed', bool)) return { kind: 'supplier-unknown' };
+    if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
+    if (column(record, 'supplierType', text) === 'MONITOR') return { kind: 'monitor', end: 'supplier' };
+    return linkOf(record);
+  }
+
+  /** Creates supplier `supplierId` and its link; refused when a listed organization has its osId. */
+  async declareNew(
+    supplierId: string,
+    supplier: NewSupplier,
+    link: DeclaredLink,
+    actor: Actor,
+    context: QueryContext,
+  ): Promise<SupplyLink | DeclareRefusal> {
+    const records = await this.executor.write(
+      DECLARE_NEW,
+      {
+        viewer: actor.viewer,
+        t: toNeo4jDateTime(actor.now),
+        supplier: {
+          id: supplierId,
+          ...supplier,
+          provenance: 'REPORTED',
+          sources: [`declared by ${actor.viewer}`],
+        },
+        link: linkProperties(link, actor.viewer),
+        event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), true),
+      },
+      context,
+    );
+    const record = single(records, DECLARE_NEW);
+    const listedId = column(record, 'listedId', nullable(text));
+    if (listedId !== null) return { kind: 'listed-os-id', listedId };
+    if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
+    return linkOf(record);
+  }
+
+  private declaredEvent(actor: Actor, linkId: string, after: SupplyLinkState, supplierCreated: boolean) {
+    return {
+      actorUserId: actor.userId,
+      actorOrganizationId: actor.viewer,
+      customerId: actor.viewer,
+      linkId,
+      supplierCreated,
+      after: stateJson(after),
+    };
+  }
+
+  /**
+   * In one transaction: locks link `id` of the viewer's own sourcing and hands it to `decide`, which
+   * returns the change to make (or throws); null when the viewer has no such link.
+   */
+  async change(
+    id: string,
+    actor: Actor,
+    decide: (link: SupplyLink) => LinkChange,
+    context: QueryContext,
+  ): Promise<SupplyLink | null> {
+    return this.executor.writeTransaction('sourcing.change', context, async (tx) => {
+      const [locked] = await tx.run(LOCK_OWN, { viewer: actor.viewer, id });
+      if (locked === undefined) return null;
+      const link = linkOf(locked);
+      const change = decide(link);
+      const before = stateOf(link.supplierId, {
+        id,
+        products: link.products,
+        validFrom: link.validFrom === null ? null : new Date(link.validFrom),
+        validTo: link.validTo === null ? null : new Date(link.validTo),
+      });
+      const event = {
+        actorUserId: actor.userId,
+        actorOrganizationId: actor.viewer,
+        customerId: actor.viewer,
+        linkId: id,
+        before: stateJson(before),
+      };
+      const common = { viewer: actor.viewer, id, t: toNeo4jDateTime(actor.now) };
+      if (change.kind === 'end') {
+        const after = { ...before, validTo: change.validTo.toISOString() };
+        const [ended] = await tx.run(END, {
+          ...common,
+          validTo: toNeo4jDateTime(change.validTo),
+          event: { ...event, action: 'ENDED', after: stateJson(after) },
+        });
+        return ended ? linkOf(ended) : null;
+      }
+      const [amended] = await tx.run(AMEND, {
+        ...common,
+        endAt: dateTime(change.endAt),
+        successor: linkProperties(change.successor, actor.viewer),
+        event: {
+          ...event,
+          action: 'AMENDED',
+          successorId: change.successor.id,
+          after: stateJson(stateOf(link.supplierId, change.successor)),
+        },
+      });
+      return amended ? linkOf(amended) : null;
+    });
+  }
+
+  async ownLinks(scope: ViewerScope, includeEnded: boolean): Promise<SupplyLink[]> {
+    const records = await this.executor.read(
+      OWN_LINKS,
+      { viewer: scope.viewerId, t: toNeo4jDateTime(scope.instant), includeEnded },
+      scope.context,
+    );
+    return records.map(linkOf);
+  }
+
+  /** The suppliers among `ids` of the viewer's own links, whole or as identity cards (SUPPLIERS). */
+  async suppliers(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(SUPPLIERS, { ...scopeParams(scope), ids }, scope.context);
+    return records.map(partyOf);
+  }
+
+  async events(
+    org: string,
+    linkId: string | null,
+    limit: number,
+    context: QueryContext,
+  ): Promise<SupplyLinkEvent[]> {
+    const records = await this.executor.read(EVENTS, { org, linkId, limit: neo4j.int(limit) }, context);
+    return records.map((r) => column(r, 'event', EVENT.decode));
+  }
+}
+
+/** What an amendment or end does to a locked link. */
+export type LinkChange =
+  { kind: 'end'; validTo: Date } | { kind: 'amend'; endAt: Date; successor: DeclaredLink };

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
+import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import type { SupplyLink } from '../../domain/model.ts';
+import {
+  checkNewSupplier,
+  checkProducts,
+  checkValidity,
+  dateArgument,
+  type NewSupplierInput,
+  type SupplyLinkEvent,
+} from '../../domain/sourcing.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import { prime } from '../organizations/organization-loaders.ts';
+import type { Actor, DeclareRefusal, LinkChange, SourcingRepository } from './sourcing-repository.ts';
+
+const MAX_EVENTS = 500;
+
+export interface DeclareInput {
+  supplierId: string | null | undefined;
+  newSupplier: NewSupplierInput | null | undefined;
+  products: readonly string[] | null | undefined;
+  validFrom: string | null | undefined;
+  validTo: string | null | undefined;
+}
+
+/** Absent (undefined) keeps the link's value; null makes a date open. */
+export interface AmendInput {
+  id: string;
+  products?: readonly string[] | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+}
+
+const iso = (text: string | null) => (text === null ? null : new Date(text));
+
+export class SourcingService {
+  constructor(
+    private readonly sourcing: SourcingRepository,
+    private readonly viewer: Viewer,
+    private readonly scope: ViewerScope,
+    private readonly loaders: OrganizationLoaders,
+  ) {}
+
+  private get actor(): Actor {
+    return { viewer: this.viewer.organizationId, userId: this.viewer.userId, now: this.scope.instant };
+  }
+
+  async declare(input: DeclareInput): Promise<SupplyLink> {
+    const hasId = input.supplierId !== null && input.supplierId !== undefined;
+    const hasNew = input.newSupplier !== null && input.newSupplier !== undefined;
+    if (hasId === hasNew)
+      throw badInput('supplierId or newSupplier: give exactly one (an existing supplier, or a new one)');
+    if (input.supplierId === this.viewer.organizationId)
+      throw badInput('supplierId must be another organization than the customer: a link to itself');
+    const newSupplier = input.newSupplier ? checkNewSupplier(input.newSupplier) : null;
+    const validity = checkValidity(
+      {
+        validFrom: dateArgument('validFrom', input.validFrom),
+        validTo: dateArgument('validTo', input.validTo),
+      },
+      this.scope.instant,
+    );
+    const link = { id: `link-${randomUUID()}`, products: checkProducts(input.products), ...validity };
+    const outcome =
+      newSupplier === null
+        ? await this.sourcing.declareExisting(input.supplierId ?? '', link, this.actor, this.scope.context)
+        : await this.sourcing.declareNew(
+            `org-${randomUUID()}`,
+            newSupplier,
+            link,
+            this.actor,
+            this.scope.context,
+          );
+    if ('kind' in outcome) throw this.refusal(outcome);
+    await this.primeSuppliers([outcome]);
+    return outcome;
+  }
+
+  private refusal(refusal: DeclareRefusal): Error {
+    switch (refusal.kind) {
+      case 'supplier-unknown':
+        return badInput(
+          'supplierId is unknown: name an organization you may look up or a listed one (directory), or describe a new one in newSupplier',
+        );
+      case 'monitor':
+        return badInput(
+          refusal.end === 'supplier'
+            ? 'supplierId names a MONITOR, which has no supply links'
+            : 'a MONITOR has no supply links: the viewer organization cannot declare sourcing',
+        );
+      case 'listed-os-id':
+        return badInput(
+          `newSupplier.osId is the Open Supply Hub id of listed organization '${refusal.listedId}': use supplierId: "${refusal.listedId}"`,
+        );
+    }
+  }
+
+  async amend(input: AmendInput): Promise<SupplyLink> {
+    const products = input.products === undefined ? undefined : checkProducts(input.products);
+    const validFrom = input.validFrom === undefined ? undefined : dateArgument('validFrom', input.validFrom);
+    const validTo = input.validTo === undefined ? undefined : dateArgument('validTo', input.validTo);
+    if (products === undefined && validFrom === undefined && validTo === undefined)
+      throw badInput('amendSupplyLink needs products, validFrom or validTo to change');
+    const now = this.scope.instant;
+    return this.change(input.id, (link) => {
+      const current = { validFrom: iso(link.validFrom), validTo: iso(link.validTo) };
+      const validity = checkValidity(
+        {
+          validFrom: validFrom === undefined ? current.validFrom : validFrom,
+          validTo: validTo === undefined ? current.validTo : validTo,
+        },
+        now,
+      );
+      return {
+        kind: 'amend',
+        // It held until now at the latest: asOf any earlier instant shows it as it was.
+        endAt: current.validTo !== null && current.validTo < now ? current.validTo : now,
+        successor: { id: `link-${randomUUID()}`, products: products ?? link.products, ...validity },
+      };
+    });
+  }
+
+  async end(id: string, validToText: string | null | undefined): Promise<SupplyLink> {
+    const now = this.scope.instant;
+    const validTo = dateArgument('validTo', validToText) ?? now;
+    if (validTo < now)
+      throw badInput(
+        `validTo must not be in the past (got ${validTo.toISOString()}): asOf an earlier instant keeps showing what was recorded then`,
+      );
+    return this.change(id, (link) => {
+      if (link.validTo !== null && validTo > new Date(link.validTo))
+        throw badInput(
+          `validTo ${validTo.toISOString()} is after the link's end ${link.validTo}: extend a link with amendSupplyLink`,
+        );
+      return { kind: 'end', validTo };
+    });
+  }
+
+  /** Locks the viewer's own link `id`, refuses an ended one, and applies `decide`'s change. */
+  private async change(id: string, decide: (link: SupplyLink) => LinkChange): Promise<SupplyLink> {
+    const now = this.scope.instant;
+    const changed = await this.sourcing.change(
+      id,
+      this.actor,
+      (link) => {
+        if (link.validTo !== null && new Date(link.validTo) <= now)
+          throw badInput(
+            `link '${id}' ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
+          );
+        return decide(link);
+      },
+      this.scope.context,
+    );
+    if (changed === null)
+      throw notFound(`Supply link among the links in which ${this.viewer.organizationId} is the customer`);
+    await this.primeSuppliers([changed]);
+    return changed;
+  }
+
+  async ownLinks(includeEnded: boolean): Promise<SupplyLink[]> {
+    const links = await this.sourcing.ownLinks(this.scope, includeEnded);
+    await this.primeSuppliers(links);
+    return links;
+  }
+
+  /**
+   * Primes the suppliers of `links` as the viewer may see them (whole, or an identity card once rule 5
+   * no longer lets it look one up), so that SupplyLink.supplier never shows more than that.
+   */
+  private async primeSuppliers(links: readonly SupplyLink[]): Promise<void> {
+    const ids = [...new Set(links.map((l) => l.supplierId))];
+    if (ids.length > 0) prime(this.loaders, await this.sourcing.suppliers(this.scope, ids));
+  }
+
+  events(
+    organizationId: string | null | undefined,
+    linkId: string | null | undefined,
+    limit: number,
+  ): Promise<SupplyLinkEvent[]> {
+    const org = organizationId ?? this.viewer.organizationId;
+    const decision = canReadSourcingTrail(this.viewer, org);
+    if (!decision.allowed) throw forbidden(decision.reason);
+    const checked = wholeNumberArgument('limit', limit, 1, MAX_EVENTS);
+    return this.sourcing.events(org, linkId ?? null, checked, this.scope.context);
+  }
+}

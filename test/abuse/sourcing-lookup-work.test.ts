@@ -1,0 +1,106 @@
+// Issue 13 (contract section 10, rule 6): naming a supplier, a link to amend or end, or a new
+// supplier's osId must cost the same for something hidden as for something missing, in Neo4j's own
+// count of the work (PROFILE db hits, test/support/profile.ts), and answer the same. Nothing is
+// written for either: every id asked here is refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
+import '../../src/modules/organizations/organization-repository.ts';
+import '../../src/modules/sourcing/sourcing-repository.ts';
+import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { profiled } from '../support/profile.ts';
+
+let db: TestDatabase;
+const MISSING = 'nope';
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  // v buys from a (which shared its sourcing) and sees b; h and its suppliers exist but v has no way to
+  // them; l is listed, so v may name it.
+  let built = graph()
+    .org('v', 'PURCHASER')
+    .org('a', 'RESELLER')
+    .org('b', 'BRAND')
+    .org('l', 'FACTORY', { listed: true, osId: 'CN2020001LISTED' })
+    .org('m', 'MONITOR')
+    .link('a', 'v')
+    .link('b', 'a')
+    .share('a', 'v')
+    .org('h', 'BRAND', { osId: 'CN2020001HIDDEN' })
+    .link('h', 'b');
+  for (let i = 0; i < 12; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'b');
+  await loadGraph(db, built.build());
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+const now = () => toNeo4jDateTime(new Date());
+
+/** Statement `name` asked about a missing value and each hidden one: the same rows, the same db hits. */
+async function sameWorkAsMissing(
+  name: string,
+  hidden: string[],
+  params: (value: string) => Record<string, unknown>,
+) {
+  const ask = async (value: string) => {
+    const { hits, records } = await profiled(db, name, params(value));
+    return { hits, rows: records.map((r) => r.toObject()) };
+  };
+  await ask(MISSING);
+  const missing = await ask(MISSING);
+  for (const value of hidden) expect(await ask(value), value).toEqual(missing);
+  return missing.rows;
+}
+
+describe('a hidden thing costs what a missing one costs', () => {
+  it('named as the supplier of a declared link', async () => {
+    const before = await countAll(db);
+    const params = (supplierId: string) => ({
+      viewer: 'v',
+      t: now(),
+      historical: false,
+      supplierId,
+      link: { id: 'link-never-written', products: [], provenance: 'REPORTED', sources: [] },
+      event: { linkId: 'link-never-written' },
+    });
+    const [row] = await sameWorkAsMissing('sourcing.declareExisting', ['h', 'h0', 'h11'], params);
+    expect(row).toMatchObject({ supplierNamed: false, link: null });
+    expect(await countAll(db)).toEqual(before);
+  });
+
+  it("as a new supplier's osId: an unlisted organization's is never matched", async () => {
+    // Declared by a MONITOR, which may not declare, so that no osId leads to a write.
+    const before = await countAll(db);
+    const params = (osId: string) => ({
+      viewer: 'm',
+      t: now(),
+      supplier: { id: 'org-never-written', name: 'X', type: 'FACTORY', country: 'CN', osId },
+      link: { id: 'link-never-written', products: [] },
+      event: { linkId: 'link-never-written' },
+    });
+    const [row] = await sameWorkAsMissing('sourcing.declareNew', ['CN2020001HIDDEN'], params);
+    expect(row).toMatchObject({ listedId: null, customerType: 'MONITOR', link: null });
+    const listed = await profiled(db, 'sourcing.declareNew', params('CN2020001LISTED'));
+    expect(listed.records[0]!.get('listedId')).toBe('l');
+    expect(await countAll(db)).toEqual(before);
+  });
+
+  it('as the link to amend or end', async () => {
+    const rows = await sameWorkAsMissing('sourcing.lockOwnLink', ['h>b', 'h0>h', 'b>a'], (id) => ({
+      viewer: 'v',
+      id,
+    }));
+    expect(rows).toEqual([]);
+    expect((await profiled(db, 'sourcing.lockOwnLink', { viewer: 'v', id: 'a>v' })).records).toHaveLength(1);
+  });
+
+  it('looked up by id, now that listed organizations answer their card', async () => {
+    const params = (id: string) => ({ viewer: 'v', t: now(), historical: false, product: null, ids: [id] });
+    expect(await sameWorkAsMissing('visibility.visibleOrganizations', ['h', 'h0', 'h11'], params)).toEqual(
+      [],
+    );
+    expect((await profiled(db, 'visibility.visibleOrganizations', params('l'))).records).toHaveLength(1);
+  });
+});

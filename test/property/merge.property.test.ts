@@ -1,0 +1,222 @@
+// Property (issue 13): on random graphs with partial, whole, expired and revoked shares, dated links
+// and cycles, a random sequence of merges (some refused, some of ids merged before) never widens what
+// any viewer sees, and the API then answers exactly as the reference model does over the merged
+// document (test/support/merge-model.ts). "What a viewer sees" is what it may look up (rule 5) and the
+// links disclosed to it (rule 1); for the kept organization, what either record saw before.
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import { codes } from '../support/api.ts';
+import { countAll, loadGraph } from '../support/database.ts';
+import { useApi } from '../support/harness.ts';
+import { mergeFile } from '../support/merge-model.ts';
+import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
+
+const t = useApi();
+
+const PAST = ['2001-01-01', '2015-06-01'];
+const FUTURE = ['2999-01-01'];
+const DEPTH = 10;
+/** The platform admin's organization, outside the merges. */
+const OPERATOR = 'operator';
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });
+
+const scenario = fc.integer({ min: 2, max: 7 }).chain((n) => {
+  const ids = Array.from({ length: n }, (_, i) => `o${i}`);
+  const org = fc.constantFrom(...ids);
+  const link = fc
+    .record({
+      supplier: org,
+      customer: org,
+      validFrom: maybe(fc.constantFrom(...PAST)),
+      validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+      // Null: recorded by the import itself, i.e. now.
+      recordedAt: maybe(fc.constantFrom(...PAST)),
+    })
+    .filter((l) => l.supplier !== l.customer && !(l.validFrom && l.validTo && l.validFrom >= l.validTo));
+  return fc.record({
+    ids: fc.constant(ids),
+    links: fc.array(link, { maxLength: 14 }),
+    shares: fc.array(
+      fc.record({
+        owner: org,
+        recipient: org,
+        whole: fc.boolean(),
+        pick: fc.array(fc.nat(), { maxLength: 3 }),
+        expiresAt: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+        revokedAt: fc.option(fc.constantFrom(...PAST), { nil: null, freq: 4 }),
+        createdAt: fc.option(fc.constantFrom(...PAST), { nil: null }),
+      }),
+      { maxLength: 10 },
+    ),
+    merges: fc.array(fc.tuple(org, org), { minLength: 1, maxLength: 3 }),
+    depth: fc.integer({ min: 1, max: 5 }),
+    asOf: fc.constantFrom('2000-06-01', '2010-01-01', '2016-01-01', '2995-01-01'),
+  });
+});
+
+function buildFile(s: Scenario): TiersightFile {
+  const links: LinkRecord[] = s.links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
+  const shares: ShareRecord[] = s.shares
+    .filter((share) => share.owner !== share.recipient)
+    .map((share, i) => {
+      const own = links.filter((l) => l.customer === share.owner).map((l) => l.id);
+      const picked = [...new Set(share.pick.map((p) => own[p % Math.max(own.length, 1)]))].filter(
+        (id): id is string => id !== undefined,
+      );
+      return {
+        id: `s${i}`,
+        owner: share.owner,
+        recipient: share.recipient,
+        linkIds: share.whole || picked.length === 0 ? null : picked,
+        expiresAt: share.expiresAt,
+        revokedAt: share.revokedAt,
+        createdAt: share.createdAt,
+      };
+    });
+  return {
+    format: 'tiersight/v1',
+    organizations: [
+      ...s.ids.map((id) => ({ id, name: id, type: 'MANUFACTURER' as const, country: 'SE' })),
+      { id: OPERATOR, name: 'Operator', type: 'MONITOR', country: 'SE' },
+    ],
+    links,
+    shares,
+    risks: [],
+  };
+}
+type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
+
+const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId: $keepId, mergeId: $mergeId) { frozenShareIds } }`;
+const CHAIN = `query($rootId: ID, $d: Int, $asOf: DateTime) { supplyChain(rootId: $rootId, maxDepth: $d, asOf: $asOf) {
+  tiers { tier organizations { id } } links { id } } }`;
+
+type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
+const apiChain = (chain: Chain) => ({
+  organizations: chain.tiers
+    .flatMap((tier) => tier.organizations.map((o) => ({ id: o.id, tier: tier.tier })))
+    .sort((a, b) => a.id.localeCompare(b.id)),
+  links: chain.links.map((l) => l.id).sort(),
+});
+const modelChain = (
+  model: ReferenceModel,
+  viewer: string,
+  root: string,
+  depth: number,
+  view: ReferenceView,
+) => {
+  const chain = model.supplyChain(viewer, root, depth, view);
+  return {
+    organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)),
+    links: chain.links.sort(),
+  };
+};
+
+/** One query: the viewer's own chain to `depth` and a lookup of every id in `ids`. */
+async function viewOf(viewer: string, ids: readonly string[], depth: number) {
+  const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
+  const response = await t.api.query(
+    viewer,
+    `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`,
+    { d: depth },
+  );
+  expect(response.errors).toBeUndefined();
+  return {
+    chain: apiChain(response.data!['supplyChain'] as Chain),
+    lookups: ids.map((_, i) => (response.data![`v${i}`] as { id: string } | null)?.id ?? null),
+  };
+}
+
+it("merges never widen anyone's view and match the reference model", { timeout: 900_000 }, async () => {
+  await fc.assert(
+    fc.asyncProperty(scenario, fc.nat(), async (s, seed) => {
+      const original = buildFile(s);
+      await loadGraph(t.db, original);
+      const view: ReferenceView = { t: new Date(), historical: false };
+      const before = new ReferenceModel(original);
+      const ids = original.organizations.map((o) => o.id);
+      for (const viewer of ids) {
+        const seen = await viewOf(viewer, ids, DEPTH);
+        expect(seen.chain).toEqual(modelChain(before, viewer, viewer, DEPTH, view));
+        expect(seen.lookups).toEqual(ids.map((id) => (before.visible(viewer, id, view) ? id : null)));
+      }
+
+      // Apply the merges to the API and to the model; `kept` maps every original id to its survivor.
+      let file = original;
+      const kept = new Map(ids.map((id) => [id, id]));
+      for (const [keepId, mergeId] of s.merges) {
+        const expected = mergeFile(file, keepId, mergeId);
+        const counts = await countAll(t.db);
+        const response = await t.api.query(OPERATOR, MERGE, { keepId, mergeId }, ['platform_admin']);
+        if ('refused' in expected) {
+          expect(codes(response), `${keepId} <- ${mergeId}`).toEqual(['BAD_USER_INPUT']);
+          expect(response.errors![0]!.message).toContain(`'${expected.refused}'`);
+          expect(await countAll(t.db)).toEqual(counts);
+        } else {
+          expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();
+          expect(response.data!['mergeOrganizations']).toEqual({ frozenShareIds: expected.frozen });
+          file = expected.file;
+          for (const [id, to] of kept) if (to === mergeId) kept.set(id, keepId);
+        }
+      }
+
+      const after = new ReferenceModel(file);
+      const survivors = file.organizations.map((o) => o.id);
+      for (const viewer of survivors) {
+        const seen = await viewOf(viewer, ids, s.depth);
+        // Exactly the reference model over the merged document, old ids resolving to their survivors.
+        expect(seen.chain).toEqual(modelChain(after, viewer, viewer, s.depth, view));
+        expect(seen.lookups).toEqual(
+          ids.map((id) => (after.visible(viewer, kept.get(id)!, view) ? kept.get(id)! : null)),
+        );
+        const root = ids[(seed + survivors.indexOf(viewer)) % ids.length]!;
+        const other = await t.api.query(viewer, CHAIN, { rootId: root, d: s.depth });
+        if (after.rootAllowed(viewer, kept.get(root)!, view)) {
+          expect(other.errors).toBeUndefined();
+          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(
+            modelChain(after, viewer, kept.get(root)!, s.depth, view),
+          );
+        } else expect(codes(other)).toEqual(['NOT_FOUND']);
+
+        // Never widened: what the viewer may look up, and the links shown to it from any root it may
+        // use, were seen before by one of the records it stands for now.
+        const records = ids.filter((id) => kept.get(id) === viewer);
+        const lookableBefore = new Set(
+          ids.filter((id) => records.some((r) => before.visible(r, id, view))).map((id) => kept.get(id)!),
+        );
+        const disclosedBefore = new Set(
+          original.links.filter((l) => records.some((r) => before.disclosed(l, r, view))).map((l) => l.id),
+        );
+        // The same at an instant in the past (asOf): frozen shares, revoked ones included, cover then
+        // what they covered before the merge.
+        const then: ReferenceView = { t: new Date(`${s.asOf}T00:00:00Z`), historical: true };
+        const past = await t.api.query(viewer, CHAIN, { d: DEPTH, asOf: s.asOf });
+        expect(past.errors).toBeUndefined();
+        const pastChain = apiChain(past.data!['supplyChain'] as Chain);
+        expect(pastChain).toEqual(modelChain(after, viewer, viewer, DEPTH, then));
+        const disclosedThen = new Set(
+          original.links.filter((l) => records.some((r) => before.disclosed(l, r, then))).map((l) => l.id),
+        );
+        const lookableThen = new Set(
+          ids.filter((id) => records.some((r) => before.visible(r, id, then))).map((id) => kept.get(id)!),
+        );
+        for (const l of pastChain.links)
+          expect(disclosedThen.has(l), `${viewer} saw link ${l} then`).toBe(true);
+        for (const o of pastChain.organizations)
+          expect(lookableThen.has(o.id), `${viewer} saw ${o.id} then`).toBe(true);
+
+        for (const id of survivors) {
+          if (after.visible(viewer, id, view))
+            expect(lookableBefore.has(id), `${viewer} looks up ${id}`).toBe(true);
+          if (!after.rootAllowed(viewer, id, view)) continue;
+          const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH });
+          const shown = apiChain(chain.data!['supplyChain'] as Chain);
+          for (const o of shown.organizations)
+            expect(lookableBefore.has(o.id), `${viewer} sees ${o.id}`).toBe(true);
+          for (const l of shown.links) expect(disclosedBefore.has(l), `${viewer} sees link ${l}`).toBe(true);
+        }
+      }
+    }),
+    { numRuns: 30 },
+  );
+});

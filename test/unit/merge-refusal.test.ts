@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRefusal } from '../../src/modules/merging/merge-refusal.ts';
+import type { MergeCheck } from '../../src/modules/merging/merge-repository.ts';
+
+const found: MergeCheck = {
+  keepFound: true,
+  mergeFound: true,
+  keepMergedInto: null,
+  mergeMergedInto: null,
+  linksBetween: [],
+  sharesBetween: [],
+  requestsBetween: [],
+};
+
+describe('mergeRefusal', () => {
+  it('lets a merge of two unrelated organizations go ahead', () => {
+    expect(mergeRefusal('k', 'm', found)).toBeNull();
+  });
+
+  it('names an unknown id, or where a merged one went', () => {
+    expect(mergeRefusal('k', 'm', { ...found, keepFound: false })).toBe(
+      "unknown keepId 'k': no organization has that id",
+    );
+    expect(mergeRefusal('k', 'm', { ...found, mergeFound: false, mergeMergedInto: 'x' })).toBe(
+      "mergeId 'm' was merged into 'x' already: name 'x' instead",
+    );
+  });
+
+  it('names what joins the two, links first', () => {
+    const both = { ...found, linksBetween: ['l1', 'l2'], sharesBetween: ['s1'] };
+    expect(mergeRefusal('k', 'm', both)).toMatch(
+      /^supply link 'l1', 'l2' between 'k' and 'm' would become ones of 'k' with itself/,
+    );
+    expect(mergeRefusal('k', 'm', { ...found, requestsBetween: ['r1'] })).toMatch(/^access request 'r1' /);
+    const many = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    expect(mergeRefusal('k', 'm', { ...found, sharesBetween: many })).toContain("'s9' and 2 more");
+  });
+});

@@ -1,0 +1,312 @@
+// "My suppliers" (issue 13 part 5, contract section 10), for a supplier_admin: the organization's own
+// links (end one, edit its products), its place in the directory, whom it shares its sourcing with, a
+// directory search to add a supplier from, and a form for a supplier Tiersight does not know yet.
+import { graphql } from './api.ts';
+import { append, day, h } from './dom.ts';
+
+interface OwnLink {
+  id: string;
+  supplier: { id: string; name: string; country: string };
+  products: string[];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+interface Card {
+  id: string;
+  name: string;
+  type: string;
+  country: string;
+  city: string | null;
+}
+
+interface Sourcing {
+  listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
+  ownSupplyLinks: OwnLink[];
+  sharesGiven: { id: string; recipient: { name: string }; linkIds: string[] | null }[];
+}
+
+const SOURCING = `{
+  listing { listed listedAt organization { id } }
+  ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
+  sharesGiven(scope: SOURCING) { id recipient { name } linkIds }
+}`;
+const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
+const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!]) {
+  declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products) { id supplier { name } } }`;
+const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
+const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
+const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
+
+const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
+
+const products = (text: string) =>
+  text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const ended = (link: OwnLink) => link.validTo !== null && new Date(link.validTo) <= new Date();
+const field = (id: string, label: string, control: HTMLElement) =>
+  h('div', { class: 'field' }, h('label', { for: id }, label), control);
+
+export class MySuppliers {
+  private readonly alert = h('p', { role: 'alert', class: 'error' });
+  private readonly results = h('ul', { class: 'directory-results' });
+  private readonly linkProducts = h('input', {
+    id: 'new-link-products',
+    type: 'text',
+    placeholder: 'e.g. laptops, monitors',
+  });
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly token: string,
+    /** Called after a change, with a sentence for the status line; reloads the chain. */
+    private readonly changed: (news: string) => Promise<void>,
+  ) {}
+
+  async load(): Promise<void> {
+    const heading = h('h2', { id: 'my-suppliers-heading' }, 'My suppliers');
+    this.panel.hidden = false;
+    try {
+      const data = await graphql<Sourcing>(SOURCING, {}, this.token);
+      this.panel.replaceChildren();
+      append(
+        this.panel,
+        heading,
+        this.alert,
+        this.listingLine(data.listing),
+        this.linkList(data.ownSupplyLinks),
+        this.sharesLine(data.sharesGiven),
+        this.addFromDirectory(data.listing.organization.id),
+        this.newSupplierForm(),
+      );
+    } catch (error) {
+      this.panel.replaceChildren(
+        heading,
+        h('p', { role: 'alert', class: 'error' }, `Could not load your sourcing: ${message(error)}`),
+      );
+    }
+  }
+
+  /** Runs a change; on success reloads the panel and tells the dashboard, else shows the error. */
+  private async run(control: HTMLButtonElement, work: () => Promise<string>): Promise<void> {
+    control.disabled = true;
+    this.alert.textContent = '';
+    try {
+      const news = await work();
+      await this.load();
+      await this.changed(news);
+    } catch (error) {
+      this.alert.textContent = message(error);
+    } finally {
+      control.disabled = false;
+    }
+  }
+
+  private button(
+    label: string,
+    attributes: Record<string, string>,
+    work: () => Promise<string>,
+  ): HTMLButtonElement {
+    const button = h('button', { type: 'button', ...attributes }, label);
+    button.addEventListener('click', () => void this.run(button, work));
+    return button;
+  }
+
+  private listingLine(listing: Sourcing['listing']): HTMLElement {
+    return h(
+      'p',
+      { class: `listing ${listing.listed ? 'is-listed' : 'is-unlisted'}` },
+      listing.listed
+        ? `Listed in the directory since ${day(listing.listedAt)}. `
+        : 'Not listed in the directory. ',
+      this.button(
+        listing.listed ? 'Take out of the directory' : 'List in the directory',
+        { class: 'set-listing' },
+        async () => {
+          await graphql(SET_LISTING, { listed: !listing.listed }, this.token);
+          return listing.listed ? 'Taken out of the directory.' : 'Listed in the directory.';
+        },
+      ),
+    );
+  }
+
+  private linkList(links: OwnLink[]): HTMLElement {
+    if (links.length === 0) return h('p', { class: 'muted' }, 'You have declared no supplier yet.');
+    return h(
+      'ul',
+      { class: 'own-links' },
+      links.map((link) => this.linkItem(link)),
+    );
+  }
+
+  private linkItem(link: OwnLink): HTMLElement {
+    const over = ended(link);
+    const dates = [
+      link.validFrom && `from ${day(link.validFrom)}`,
+      link.validTo && `${over ? 'ended' : 'until'} ${day(link.validTo)}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const item = h(
+      'li',
+      {
+        class: `own-link${over ? ' is-ended' : ''}`,
+        'data-link-id': link.id,
+        'data-supplier-id': link.supplier.id,
+      },
+      h('span', { class: 'supplier-name' }, link.supplier.name),
+      ` (${link.supplier.country}) `,
+      h('span', { class: 'link-products' }, link.products.join(', ') || 'products not stated'),
+      dates && h('span', { class: 'muted' }, ` · ${dates}`),
+    );
+    if (over) return item;
+    const input = h('input', { type: 'text', id: `products-${link.id}`, value: link.products.join(', ') });
+    const save = h('button', { type: 'submit', class: 'primary' }, 'Save products');
+    const form = h(
+      'form',
+      { class: 'inline-form edit-products', hidden: true },
+      field(input.id, 'Products, comma-separated', input),
+      save,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.run(save, async () => {
+        await graphql(AMEND, { id: link.id, products: products(input.value) }, this.token);
+        return `Changed what ${link.supplier.name} supplies.`;
+      });
+    });
+    const edit = h('button', { type: 'button', class: 'edit-link' }, 'Edit products…');
+    edit.addEventListener('click', () => {
+      form.hidden = !form.hidden;
+    });
+    append(
+      item,
+      ' ',
+      edit,
+      ' ',
+      this.button('End', { class: 'end-link' }, async () => {
+        await graphql(END, { id: link.id }, this.token);
+        return `Ended the link with ${link.supplier.name}.`;
+      }),
+      form,
+    );
+    return item;
+  }
+
+  private sharesLine(shares: Sourcing['sharesGiven']): HTMLElement {
+    return h(
+      'p',
+      { class: 'sourcing-shares' },
+      shares.length === 0
+        ? 'You share your sourcing with nobody.'
+        : `You share your sourcing with ${shares.map((s) => `${s.recipient.name} (${s.linkIds === null ? 'all links' : `${s.linkIds.length} links`})`).join(', ')}.`,
+    );
+  }
+
+  private addFromDirectory(ownId: string): HTMLElement {
+    const search = h('input', {
+      id: 'directory-search',
+      type: 'search',
+      placeholder: 'name, city or Open Supply Hub id',
+    });
+    const find = h('button', { type: 'submit' }, 'Search');
+    const form = h(
+      'form',
+      { class: 'directory-search' },
+      field(search.id, 'Find a supplier in the directory', search),
+      find,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.search(search.value, ownId);
+    });
+    return h(
+      'div',
+      { class: 'add-supplier' },
+      h('h3', {}, 'Add a supplier'),
+      field(this.linkProducts.id, 'What it supplies you (comma-separated)', this.linkProducts),
+      form,
+      this.results,
+    );
+  }
+
+  private async search(text: string, ownId: string): Promise<void> {
+    this.alert.textContent = '';
+    try {
+      const data = await graphql<{ directory: { totalCount: number; edges: { node: Card }[] } }>(
+        DIRECTORY,
+        { search: text },
+        this.token,
+      );
+      const cards = data.directory.edges.map((e) => e.node);
+      this.results.replaceChildren(
+        ...(cards.length === 0
+          ? [h('li', { class: 'muted' }, 'No listed organization matches.')]
+          : cards.map((card) =>
+              h(
+                'li',
+                { class: 'directory-card', 'data-org-id': card.id },
+                h('span', { class: 'card-name' }, card.name),
+                ` ${card.type.toLowerCase()}, ${[card.city, card.country].filter(Boolean).join(', ')} `,
+                card.id !== ownId &&
+                  card.type !== 'MONITOR' &&
+                  this.button('Add as supplier', { class: 'add-from-directory' }, async () => {
+                    await graphql(
+                      DECLARE,
+                      { supplierId: card.id, products: products(this.linkProducts.value) },
+                      this.token,
+                    );
+                    return `Declared ${card.name} as your supplier.`;
+                  }),
+              ),
+            )),
+      );
+    } catch (error) {
+      this.alert.textContent = message(error);
+    }
+  }
+
+  private newSupplierForm(): HTMLElement {
+    const name = h('input', { id: 'new-supplier-name', type: 'text', required: true });
+    const type = h(
+      'select',
+      { id: 'new-supplier-type' },
+      SUPPLIER_TYPES.map((t) => h('option', { value: t }, t.toLowerCase())),
+    );
+    const country = h('input', {
+      id: 'new-supplier-country',
+      type: 'text',
+      required: true,
+      maxlength: 2,
+      placeholder: 'CN',
+    });
+    const city = h('input', { id: 'new-supplier-city', type: 'text' });
+    const submit = h('button', { type: 'submit', class: 'primary' }, 'Declare new supplier');
+    const form = h(
+      'form',
+      { class: 'inline-form new-supplier' },
+      field(name.id, 'Name', name),
+      field(type.id, 'Type', type),
+      field(country.id, 'Country (ISO code)', country),
+      field(city.id, 'City', city),
+      submit,
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.run(submit, async () => {
+        const newSupplier = {
+          name: name.value.trim(),
+          type: type.value,
+          country: country.value.trim().toUpperCase(),
+          city: city.value.trim() || null,
+        };
+        await graphql(DECLARE, { newSupplier, products: products(this.linkProducts.value) }, this.token);
+        return `Declared ${newSupplier.name} as a new supplier.`;
+      });
+    });
+    return h('div', { class: 'new-supplier-box' }, h('h3', {}, 'A supplier not in the directory'), form);
+  }
+}
