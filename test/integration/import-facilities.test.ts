@@ -95,6 +95,8 @@ describe('import-facilities', () => {
       ],
     });
     expect((await organization('osh-CZ2020155N4P5Q6'))?.['closed']).toBe(true);
+    // Listed, so the directory finds it by its terms.
+    expect((await organization('osh-CN2023117A1B2C3'))?.['directoryTerms']).toEqual(expect.any(Array));
     // The known factory keeps its id, name, city, provenance, listing and other sources; the file's name
     // becomes an alias; its links stay.
     const known = await organization('known-factory');
