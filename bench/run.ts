@@ -8,15 +8,18 @@
 //    reach asked plain and with every organization's disclosures (bench/disclosures.ts):
 //    `RESULT disclosures …` lines;
 // 5. watch-list screening (bench/screening.ts, no database): precision and recall over the labelled
-//    set and the time for 100,000 organizations against 30,000 list entries: `RESULT screening …`.
+//    set and the time for 100,000 organizations against 30,000 list entries: `RESULT screening …`;
 // 6. on a graph of its own size (20,000 organizations by default), buyers reaching ~1,000 organizations
 //    (with every disclosure of their chain shared with them), exposure against the whole risk
-//    assessment (bench/risk.ts): `RESULT risk …` lines.
+//    assessment (bench/risk.ts): `RESULT risk …` lines;
+// 7. `tiersight import --reset` of a generated graph (100,000 organizations by default) into a Neo4j
+//    of its own, with each side's CPU time (bench/import.ts): `RESULT import …` lines.
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
-// BENCH_ONLY=groups,timing,disclosures,screening,risk (any of them, comma-separated) runs only those parts ("groups"
+// BENCH_ONLY=groups,timing,disclosures,screening,risk,import (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
+import { measureImport } from './import.ts';
 import { RISK_AIM, measureRisk } from './risk.ts';
 import { benchDatabase, benchViewers, type BenchDatabase } from './environment.ts';
 import { floorQuery } from './floor.ts';
@@ -45,7 +48,9 @@ const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
 const RISK_ORGS = knob('BENCH_RISK_ORGS', 20_000);
 const RISK_REACHES = (process.env['BENCH_RISK_REACHES'] ?? '1000').split(',').map(Number);
 const RISK_BUYERS = knob('BENCH_RISK_BUYERS', 2);
-const PARTS = ['groups', 'timing', 'disclosures', 'screening', 'risk'] as const;
+const IMPORT_ORGS = knob('BENCH_IMPORT_ORGS', 100_000);
+const IMPORT_REPEAT = knob('BENCH_IMPORT_REPEAT', 2);
+const PARTS = ['groups', 'timing', 'disclosures', 'screening', 'risk', 'import'] as const;
 const only = (process.env['BENCH_ONLY'] ?? PARTS.join(',')).split(',').map((p) => p.trim());
 const unknownParts = only.filter((p) => !(PARTS as readonly string[]).includes(p));
 if (unknownParts.length > 0)
@@ -85,6 +90,14 @@ if (runs('screening')) {
   });
 }
 if (runs('risk')) await compareRisk();
+if (runs('import'))
+  await measureImport({
+    orgs: IMPORT_ORGS,
+    repeat: IMPORT_REPEAT,
+    heap: process.env['BENCH_IMPORT_HEAP'] ?? '1g',
+    log,
+    print,
+  });
 log(`done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 if (mismatches > 0) {
   log(`${mismatches} answers disagreed (see MISMATCH above): the figures compare different work`);

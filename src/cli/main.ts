@@ -12,6 +12,10 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/db-install.ts'),
   },
   import: { summary: 'load a tiersight/v1 file into NEO4J_URI', load: () => import('./commands/import.ts') },
+  'import-facilities': {
+    summary: 'load an Open Supply Hub facilities download (CSV) as listed factories',
+    load: () => import('./commands/import-facilities.ts'),
+  },
   export: {
     summary: 'write the whole graph as a tiersight/v1 file (backup, move)',
     load: () => import('./commands/export.ts'),

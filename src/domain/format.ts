@@ -72,6 +72,18 @@ export interface OrganizationRecord extends Sourced {
   /** Open Supply Hub id of a production site. */
   osId?: string;
   aliases?: string[];
+  /** Street address, as Open Supply Hub gives it (docs/open-supply-hub.md). */
+  address?: string;
+  /** Open Supply Hub's facility attributes, several values each. */
+  sectors?: string[];
+  productTypes?: string[];
+  facilityTypes?: string[];
+  processingTypes?: string[];
+  parentCompanies?: string[];
+  /** A head count or a range, as Open Supply Hub gives it ("1001-5000"). */
+  numberOfWorkers?: string;
+  /** Open Supply Hub reports the facility closed. */
+  closed?: boolean;
   /**
    * Any owner may name it as a share recipient, whether or not the owner may look it up (monitors such
    * as Electronics Watch). Issue 13's public directory will generalise this.

@@ -48,7 +48,8 @@ const recordColumn = (
 const ORGANIZATION_RECORD = recordColumn(
   'organizations',
   cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources}`,
+               .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+               .processingTypes, .parentCompanies, .numberOfWorkers, .closed}`,
 );
 
 /** Of `l`. */

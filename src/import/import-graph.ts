@@ -77,6 +77,9 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
+/** Records per write transaction (see README, "Measured"). */
+const BATCH_SIZE = 5_000;
+
 const rerun = (origin: ImportOrigin, reset: boolean) => `${origin.command}${reset ? ' --reset' : ''}`;
 
 /** Another import's run is unfinished, and this import would not complete it. */
@@ -166,7 +169,7 @@ export async function importGraph(
     total,
   });
   progress.phase('writing', total);
-  const writer = new BatchWriter(repository, options.batchSize ?? 5_000, progress, importedAt);
+  const writer = new BatchWriter(repository, options.batchSize ?? BATCH_SIZE, progress, importedAt, reset);
   try {
     const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
@@ -226,6 +229,8 @@ class BatchWriter {
     private readonly batchSize: number,
     private readonly progress: ImportProgress,
     private readonly importedAt: Date,
+    /** The import emptied the store first: organizations and links are created, not merged. */
+    private readonly intoEmpty: boolean,
   ) {}
 
   async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
@@ -265,10 +270,10 @@ class BatchWriter {
   private async write(section: Section, batch: AnyRecord[]): Promise<void> {
     switch (section) {
       case 'organizations':
-        await this.repository.upsertOrganizations(batch as OrganizationRecord[]);
+        await this.repository.upsertOrganizations(batch as OrganizationRecord[], this.intoEmpty);
         break;
       case 'links':
-        await this.repository.upsertLinks(batch as LinkRecord[], this.importedAt);
+        await this.repository.upsertLinks(batch as LinkRecord[], this.importedAt, this.intoEmpty);
         break;
       case 'shares':
         await this.repository.upsertShares(batch as ShareRecord[], this.importedAt);

@@ -25,14 +25,41 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
-const upsertOrganizations = statement(
-  'import.upsertOrganizations',
-  cypher`UNWIND $rows AS row
-   MERGE (o:Organization {id: row.id})
+/** Every field of an organization row: one list for creating and for upserting. */
+const ORGANIZATION_FIELDS = cypher`
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources, o.directoryTerms = row.directoryTerms`,
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
+       o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
+       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed`;
+
+const upsertOrganizations = statement(
+  'import.upsertOrganizations',
+  cypher`UNWIND $rows AS row
+   MERGE (o:Organization {id: row.id})`,
+  ORGANIZATION_FIELDS,
+);
+
+// Into a store the import has just emptied nothing can exist yet, so records are created without the
+// lookups an upsert needs (MERGE on a relationship scans the pair's relationships, and the moved-link
+// check is one more index seek per row); validation has already refused duplicate ids.
+const createOrganizations = statement(
+  'import.createOrganizations',
+  cypher`UNWIND $rows AS row
+   CREATE (o:Organization {id: row.id})`,
+  ORGANIZATION_FIELDS,
+);
+
+const createLinks = statement(
+  'import.createLinks',
+  cypher`UNWIND $rows AS row
+   MATCH (s:Organization {id: row.supplier})
+   MATCH (c:Organization {id: row.customer})
+   CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
+       validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
+       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -159,6 +186,16 @@ const writeDisclosureVersions = statement(
    }`,
 );
 
+// Relationships go first, in batches of their own: DETACH DELETE of 10,000 organizations with their
+// links ran past Neo4j's transaction memory limit at 100k organizations (1 GB heap).
+const deleteRelationshipBatch = statement(
+  'import.deleteRelationshipBatch',
+  cypher`MATCH ()-[r]->()
+   WITH r LIMIT 20000
+   DELETE r
+   RETURN count(*) AS deleted`,
+);
+
 const deleteDataBatch = statement(
   'import.deleteDataBatch',
   cypher`MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
@@ -205,7 +242,7 @@ const withNulls = (record: object, fields: readonly string[]): Record<string, un
   for (const field of fields) row[field] ??= null;
   return row;
 };
-const ORGANIZATION_OPTIONAL = [
+export const ORGANIZATION_OPTIONAL = [
   'city',
   'region',
   'latitude',
@@ -215,6 +252,14 @@ const ORGANIZATION_OPTIONAL = [
   'listed',
   'provenance',
   'sources',
+  'address',
+  'sectors',
+  'productTypes',
+  'facilityTypes',
+  'processingTypes',
+  'parentCompanies',
+  'numberOfWorkers',
+  'closed',
 ];
 const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
@@ -267,8 +312,9 @@ export class ImportRepository implements ExistingGraph {
     this.runs = new ImportRunRepository(executor);
   }
 
-  async upsertOrganizations(records: OrganizationRecord[]): Promise<void> {
-    await this.executor.write(upsertOrganizations, {
+  /** `intoEmpty`: the store holds no organization yet (the import emptied it), so nothing is merged. */
+  async upsertOrganizations(records: OrganizationRecord[], intoEmpty = false): Promise<void> {
+    await this.executor.write(intoEmpty ? createOrganizations : upsertOrganizations, {
       // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts).
       rows: records.map((r) => ({
         ...withNulls(r, ORGANIZATION_OPTIONAL),
@@ -277,9 +323,12 @@ export class ImportRepository implements ExistingGraph {
     });
   }
 
-  /** `importedAt`: the recording time of links that do not state an earlier one. */
-  async upsertLinks(records: LinkRecord[], importedAt: Date): Promise<void> {
-    await this.executor.write(upsertLinks, {
+  /**
+   * `importedAt`: the recording time of links that do not state an earlier one; `intoEmpty`: the store
+   * held no link when the import began (it emptied it), so nothing is merged.
+   */
+  async upsertLinks(records: LinkRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
+    await this.executor.write(intoEmpty ? createLinks : upsertLinks, {
       rows: records.map((r) => withNulls(r, LINK_OPTIONAL)),
       importedAt: toNeo4jDateTime(importedAt),
     });
@@ -364,9 +413,11 @@ export class ImportRepository implements ExistingGraph {
 
   /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
-    for (;;) {
-      const records = await this.executor.write(deleteDataBatch, {});
-      if (column(single(records, deleteDataBatch), 'deleted', integer) === 0) return;
+    for (const batch of [deleteRelationshipBatch, deleteDataBatch]) {
+      for (;;) {
+        const records = await this.executor.write(batch, {});
+        if (column(single(records, batch), 'deleted', integer) === 0) break;
+      }
     }
   }
 

@@ -190,9 +190,9 @@ const shellWord = (word: string): string =>
   /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 
 /** A file as the origin of an import run: its absolute path, and the command that imports it again. */
-export function fileOrigin(path: string): ImportOrigin {
+export function fileOrigin(path: string, command = 'import'): ImportOrigin {
   const absolute = resolve(path);
-  return { source: absolute, command: `tiersight import ${shellWord(absolute)}` };
+  return { source: absolute, command: `tiersight ${command} ${shellWord(absolute)}` };
 }
 
 /** The items of a document already in memory (the demo scenario, tests). */

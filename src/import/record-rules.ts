@@ -218,7 +218,19 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
   }
   const aliases = f.strings('aliases', 'names', true);
   const listed = f.boolean('listed');
+  const address = f.text('address', true);
+  const facility = {
+    sectors: f.strings('sectors', 'sectors', true),
+    productTypes: f.strings('productTypes', 'product types', true),
+    facilityTypes: f.strings('facilityTypes', 'facility types', true),
+    processingTypes: f.strings('processingTypes', 'processing types', true),
+    parentCompanies: f.strings('parentCompanies', 'names', true),
+    numberOfWorkers: f.text('numberOfWorkers', true),
+    closed: f.boolean('closed'),
+  };
   Object.assign(record, {
+    ...(address ? { address } : {}),
+    ...Object.fromEntries(Object.entries(facility).filter(([, v]) => v !== undefined)),
     ...(city ? { city } : {}),
     ...(region ? { region } : {}),
     ...(osId ? { osId } : {}),

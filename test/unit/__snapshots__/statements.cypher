@@ -122,8 +122,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
    OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- accessRequest.received
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
@@ -369,7 +369,8 @@ CALL (reached) {
   WITH e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
-  RETURN collect({organizationId: o.id, risk: risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt}}) AS risks
+  RETURN collect({organizationId: o.id, risk: risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .delistedAt}}) AS risks
 }
 CALL (v, reached) {
   UNWIND reached AS e
@@ -430,6 +431,9 @@ CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS 
 // ---- constraint.linkId
 CREATE CONSTRAINT supplies_id IF NOT EXISTS FOR ()-[l:SUPPLIES]-() REQUIRE l.id IS UNIQUE
 
+// ---- constraint.mergedOrganizationId
+CREATE CONSTRAINT merged_organization_id IF NOT EXISTS FOR (m:MergedOrganization) REQUIRE m.id IS UNIQUE
+
 // ---- constraint.migrationId
 CREATE CONSTRAINT tiersight_migration_id IF NOT EXISTS FOR (m:TiersightMigration) REQUIRE m.id IS UNIQUE
 
@@ -444,6 +448,50 @@ CREATE CONSTRAINT screening_candidate_id IF NOT EXISTS FOR (c:ScreeningCandidate
 
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
+
+// ---- directory.listedWithOsId
+OPTIONAL MATCH (x:Organization) USING INDEX x:Organization(listed, osId)
+WHERE x.listed = true AND x.osId = $osId AND x.id <> $viewer
+RETURN collect(x.id) AS ids
+
+// ---- directory.listing
+MATCH (o:Organization {id: $viewer}) RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt AS listedAt
+
+// ---- directory.lockOwn
+MATCH (o:Organization {id: $viewer})
+SET o._lock = true REMOVE o._lock
+RETURN o.name AS name, o.aliases AS aliases, o.city AS city, o.osId AS osId
+
+// ---- directory.page
+CALL () {
+  MATCH (o:Organization) USING INDEX o:Organization(listed, id)
+  WHERE o.listed = true AND o.id IS NOT NULL
+    AND ($country IS NULL OR o.country = $country)
+    AND ($type IS NULL OR o.type = $type)
+    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+          split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
+        WHERE word STARTS WITH term))
+  RETURN count(o) AS total
+}
+CALL () {
+  MATCH (o:Organization) USING INDEX o:Organization(listed, id)
+  WHERE o.listed = true AND o.id IS NOT NULL
+    AND ($country IS NULL OR o.country = $country)
+    AND ($type IS NULL OR o.type = $type)
+    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+          split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
+        WHERE word STARTS WITH term))
+    AND ($after IS NULL OR o.name > $after[0] OR (o.name = $after[0] AND o.id > $after[1]))
+  WITH o ORDER BY o.name, o.id LIMIT $limit
+  RETURN collect(o {.id, .name, .type, .country, .city, .osId}) AS cards
+}
+RETURN total, cards
+
+// ---- directory.setListing
+MATCH (o:Organization {id: $viewer})
+SET o.listedAt = CASE WHEN NOT $listed THEN null WHEN o.listed = true THEN o.listedAt ELSE $t END,
+    o.listed = $listed, o.city = $city, o.osId = $osId, o.directoryTerms = $terms
+RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt AS listedAt
 
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
@@ -935,7 +983,8 @@ MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
      WHERE o.id > $after
      WITH o ORDER BY o.id LIMIT $limit
      RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources} AS record
+               .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+               .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS record
 
 // ---- export.risks
 MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
@@ -962,6 +1011,25 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- import.createLinks
+UNWIND $rows AS row
+   MATCH (s:Organization {id: row.supplier})
+   MATCH (c:Organization {id: row.customer})
+   CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
+       validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
+       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)
+
+// ---- import.createOrganizations
+UNWIND $rows AS row
+   CREATE (o:Organization {id: row.id})
+   SET o.name = row.name, o.type = row.type, o.country = row.country,
+       o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
+       o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
+       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
+
 // ---- import.currentDisclosureVersions
 UNWIND $ids AS id
    MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
@@ -973,6 +1041,12 @@ UNWIND $ids AS id
 MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
    WITH n LIMIT 10000
    DETACH DELETE n
+   RETURN count(*) AS deleted
+
+// ---- import.deleteRelationshipBatch
+MATCH ()-[r]->()
+   WITH r LIMIT 20000
+   DELETE r
    RETURN count(*) AS deleted
 
 // ---- import.existingDisclosureOwners
@@ -1093,7 +1167,10 @@ UNWIND $rows AS row
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources
+       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
+       o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
+       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
 
 // ---- import.upsertRisks
 UNWIND $rows AS row
@@ -1148,6 +1225,17 @@ UNWIND $rows AS row
      SET a = action
    }
 
+// ---- importFacilities.existing
+UNWIND $keys AS key
+   CALL (key) {
+     MATCH (o:Organization {osId: key.osId}) RETURN o
+     UNION
+     MATCH (o:Organization {id: key.id}) RETURN o
+   }
+   RETURN key.osId AS osId, o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId,
+     .aliases, .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+     .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization
+
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
                         startedAt: datetime()})
@@ -1164,14 +1252,23 @@ MATCH (r:ImportRun {id: $id})
 MATCH (r:ImportRun)
    RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
 
+// ---- index.mergedOrganizationInto
+CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)
+
 // ---- index.organizationCountry
 CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
 
 // ---- index.organizationListedId
 CREATE INDEX organization_listed_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.id)
 
+// ---- index.organizationListedOsId
+CREATE INDEX organization_listed_os_id IF NOT EXISTS FOR (o:Organization) ON (o.listed, o.osId)
+
 // ---- index.organizationName
 CREATE TEXT INDEX organization_name IF NOT EXISTS FOR (o:Organization) ON (o.name)
+
+// ---- index.organizationOsId
+CREATE INDEX organization_os_id IF NOT EXISTS FOR (o:Organization) ON (o.osId)
 
 // ---- index.organizationType
 CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
@@ -1184,6 +1281,93 @@ CREATE INDEX screening_candidate_source IF NOT EXISTS FOR (c:ScreeningCandidate)
 
 // ---- index.screeningCandidateStatus
 CREATE INDEX screening_candidate_status IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.status, c.score)
+
+// ---- merge.check
+OPTIONAL MATCH (k:Organization {id: $keep})
+OPTIONAL MATCH (m:Organization {id: $merge})
+OPTIONAL MATCH (keepRecord:MergedOrganization {id: $keep})
+OPTIONAL MATCH (mergeRecord:MergedOrganization {id: $merge})
+CALL (k, m) {
+  WITH k, m WHERE k IS NOT NULL AND m IS NOT NULL
+  SET k._lock = true, m._lock = true
+  REMOVE k._lock, m._lock
+}
+RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
+       keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
+       COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
+       COLLECT { MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN s.id AS id ORDER BY id } AS sharesBetween,
+       COLLECT { MATCH (a)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
+                 RETURN r.id AS id ORDER BY id } AS requestsBetween
+
+// ---- merge.freeze
+MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})
+UNWIND [{owner: k, other: m}, {owner: m, other: k}] AS side
+WITH side.owner AS owner, side.other AS other
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'SOURCING'})
+  WHERE s.linkIds IS NULL AND EXISTS { (other)<-[:SUPPLIES]-() }
+  SET s.linkIds = COLLECT { MATCH (owner)<-[l:SUPPLIES]-() RETURN l.id AS id ORDER BY id }
+  RETURN collect(s.id) AS sourcing
+}
+CALL (owner, other) {
+  MATCH (owner)-[:GRANTED]->(s:Share {scope: 'DISCLOSURES'})
+  WHERE s.disclosureIds IS NULL AND EXISTS { (other)-[:PUBLISHED]->(:Disclosure) }
+  SET s.disclosureIds = COLLECT { MATCH (owner)-[:PUBLISHED]->(d:Disclosure) RETURN d.id AS id ORDER BY id }
+  RETURN collect(s.id) AS disclosures
+}
+UNWIND sourcing + disclosures AS frozen
+RETURN frozen ORDER BY frozen
+
+// ---- merge.move
+MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})
+CALL (k, m) {
+  MATCH (m)-[r]->(x)
+  WITH k, x, r, type(r) AS kind, properties(r) AS props
+  DELETE r
+  CREATE (k)-[moved:$(kind)]->(x)
+  SET moved = props
+  RETURN 'OUT' AS direction, kind, count(*) AS count
+  UNION ALL
+  MATCH (m)<-[r]-(x)
+  WITH k, x, r, type(r) AS kind, properties(r) AS props
+  DELETE r
+  CREATE (x)-[moved:$(kind)]->(k)
+  SET moved = props
+  RETURN 'IN' AS direction, kind, count(*) AS count
+}
+RETURN direction, kind, count
+
+// ---- merge.record
+MATCH (m:Organization {id: $merge})
+WITH m, m.name AS name
+DELETE m
+CREATE (:MergedOrganization {id: $merge, into: $keep, mergedInto: $keep, name: name, mergedAt: $t,
+                             actorUserId: $actorUserId, frozenShareIds: $frozen})
+WITH 1 AS done
+CALL () {
+  MATCH (earlier:MergedOrganization {into: $merge})
+  SET earlier.into = $keep
+  RETURN collect(earlier.id) AS formerlyMergedIds
+}
+RETURN formerlyMergedIds
+
+// ---- merge.renameActors
+MATCH (k:Organization {id: $keep})
+CALL (k) {
+  MATCH (k)-[:GRANTED|TO]-(:Share)<-[:OF]-(e:ShareEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
+  SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
+  SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
+      e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
+}
 
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id
@@ -1214,6 +1398,11 @@ MATCH (s:Share) WHERE s.id > $after
 
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+
+// ---- organization.resolveMerged
+UNWIND $ids AS id
+OPTIONAL MATCH (m:MergedOrganization {id: id})
+RETURN id, coalesce(m.into, id) AS kept
 
 // ---- screening.candidate
 MATCH (c:ScreeningCandidate {id: $id})-[:ABOUT]->(o:Organization)
@@ -1419,8 +1608,8 @@ MATCH (x:Organization {id: id})
 WHERE x = v
    OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
    OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
-WITH x, x IN lookable AS visible
-RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- share.received
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization {id: $org})
@@ -1438,6 +1627,162 @@ MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:
                         actorOrganizationId: $ownerId})-[:OF]->(share)
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
+
+// ---- sourcing.amend
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-(s) WHERE l.id = $id | [l, s]] AS pair
+WITH v, pair[0] AS l, pair[1] AS s
+SET l.validTo = $endAt, l.supersededBy = $successor.id
+CREATE (s)-[n:SUPPLIES]->(v)
+SET n = $successor, n.recordedAt = $t
+WITH v, l, n
+CALL (v, l, n) {
+  MATCH (v)-[:GRANTED]->(share:Share)
+  WHERE share.scope = 'SOURCING' AND share.revokedAt IS NULL AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+    AND l.id IN share.linkIds
+  SET share.linkIds = share.linkIds + n.id
+}
+CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+SET e = $event, e.at = $t
+WITH n AS l
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.declareExisting
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = $supplierId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $supplierId]), listed) AS s
+CALL (v, s) {
+  WITH v, s WHERE s IS NOT NULL AND s <> v AND s.type <> 'MONITOR' AND v.type <> 'MONITOR'
+  CREATE (s)-[l:SUPPLIES]->(v)
+  SET l = $link, l.recordedAt = $t
+  CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  SET e = $event, e.action = 'DECLARED', e.at = $t
+}
+OPTIONAL MATCH (s)-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.declareNew
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
+  WHERE listed.listed = true AND listed.osId = $supplier.osId
+WITH v, head(collect(listed.id)) AS listedId
+CALL (v, listedId) {
+  WITH v WHERE listedId IS NULL AND v.type <> 'MONITOR'
+  CREATE (s:Organization)
+  SET s = $supplier
+  CREATE (s)-[l:SUPPLIES]->(v)
+  SET l = $link, l.recordedAt = $t
+  CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+  SET e = $event, e.action = 'DECLARED', e.at = $t
+}
+OPTIONAL MATCH (:Organization {id: $supplier.id})-[l:SUPPLIES {id: $link.id}]->(v)
+RETURN listedId, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.end
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l.validTo = $validTo
+CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+SET e = $event, e.at = $t
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.events
+MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
+WITH e ORDER BY e.at DESC, e.linkId DESC LIMIT $limit
+RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
+  supplierCreated: coalesce(e.supplierCreated, false), .before, .after} AS event
+
+// ---- sourcing.lockOwnLink
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
+SET l._lock = true REMOVE l._lock
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.ownLinks
+MATCH (v:Organization {id: $viewer})<-[l:SUPPLIES]-(s:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
+WITH l, s ORDER BY s.name, s.id, l.validFrom, l.id
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.suppliers
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
+WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})
@@ -1562,5 +1907,14 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-UNWIND [n IN lookable WHERE n.id IN $ids] AS x
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+WITH [n IN lookable WHERE n.id IN $ids] AS found
+CALL (found) {
+  UNWIND $ids AS id
+  MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE listed.listed = true AND listed.id = id
+  WITH listed WHERE NOT listed IN found
+  RETURN collect(listed) AS cards
+}
+UNWIND [x IN found | [x, true]] + [x IN cards | [x, false]] AS row
+WITH row[0] AS x, row[1] AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country, .city, .osId} END AS organization
