@@ -54,6 +54,7 @@ CALL (reached) {
 CALL (v, reached) {
   UNWIND reached AS e
   WITH v, e, e.node AS x
+  WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND `,
   DISCLOSURE_LIVE,

@@ -244,6 +244,7 @@ CALL (reached) {
 CALL (v, reached) {
   UNWIND reached AS e
   WITH v, e, e.node AS x
+  WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
@@ -357,7 +358,7 @@ CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
 UNWIND $ids AS key
-MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+MATCH (x:DisclosureSubject {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -589,6 +590,7 @@ OPTIONAL MATCH (x:Organization {id: $subjectId})
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL
   CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
+  SET x:DisclosureSubject
   WITH d
 CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
 SET dv += $content, dv.version = d.version, dv.recordedAt = $t, dv.actorUserId = $actorUserId
@@ -979,9 +981,15 @@ UNWIND $rows AS row
    WITH DISTINCT d, owner, subject
    OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
    DELETE a
+   WITH DISTINCT d, owner, subject, formerSubject
+   CALL (formerSubject) {
+     WITH formerSubject WHERE formerSubject IS NOT NULL AND NOT EXISTS { (formerSubject)<-[:ABOUT]-() }
+     REMOVE formerSubject:DisclosureSubject
+   }
    WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
+   SET subject:DisclosureSubject
 
 // ---- import.upsertLinks
 UNWIND $rows AS row
@@ -1073,6 +1081,9 @@ MATCH (r:ImportRun {id: $id})
 MATCH (r:ImportRun)
    RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
 
+// ---- index.disclosureSubjectId
+CREATE INDEX disclosure_subject_id IF NOT EXISTS FOR (x:DisclosureSubject) ON (x.id)
+
 // ---- index.organizationCountry
 CREATE INDEX organization_country IF NOT EXISTS FOR (o:Organization) ON (o.country)
 
@@ -1090,6 +1101,15 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 
 // ---- migration.awaitIndexes
 CALL db.awaitIndexes(300)
+
+// ---- migration.disclosureSubjects
+MATCH (x:Organization) WHERE x.id > $after
+         WITH x ORDER BY x.id LIMIT 10000
+         CALL (x) {
+           WITH x WHERE EXISTS { (x)<-[:ABOUT]-(:Disclosure) }
+           SET x:DisclosureSubject
+         }
+         RETURN max(x.id) AS last
 
 // ---- migration.linkRecordedAt
 MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
