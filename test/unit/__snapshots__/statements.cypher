@@ -25,9 +25,9 @@ RETURN id,
 
 // ---- accessRequest.extend
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
-SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
-                             note: $reason})-[:OF]->(r)
+                             note: $reason, previousDueAt: r.dueAt, dueAt: $dueAt})-[:OF]->(r)
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
@@ -263,9 +263,21 @@ RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclo
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
 }
 CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
-  WHERE requester = v
-  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WHERE requester = v AND CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  ELSE r.status = 'OPEN' END
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: 'OPEN', closedAt: null,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
+  ORDER BY r.sentAt DESC, r.id
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
@@ -790,7 +802,8 @@ MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
                events: COLLECT {
                  MATCH (e:AccessRequestEvent)-[:OF]->(r)
                  WITH e ORDER BY e.at, e.action
-                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note,
+                           previousDueAt: toString(e.previousDueAt), dueAt: toString(e.dueAt)}
                }} AS record
 
 // ---- export.counts
@@ -965,7 +978,8 @@ UNWIND $rows AS row
    CALL (r, row) {
      UNWIND row.events AS event
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
-                                  actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
+                                  actorOrganizationId: event.actorOrganizationId, note: event.note,
+                                  previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
 
 // ---- import.upsertDisclosures
