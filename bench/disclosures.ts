@@ -35,6 +35,8 @@ function disclosed(data: unknown) {
 
 export interface DisclosureBench {
   apiUrl: string;
+  /** Which API the line measures, when the bench runs two (BENCH_BASELINE); null otherwise. */
+  label: string | null;
   secret: string;
   depth: number;
   log: (line: string) => void;
@@ -70,7 +72,7 @@ export async function measureDisclosures(
   const p = (xs: number[], q: number) => percentile(xs, q);
   const ratio = p(samples.with, 50) / p(samples.plain, 50);
   print(
-    `RESULT disclosures viewer=${viewer} reach=${seen.organizations} ` +
+    `RESULT disclosures ${b.label === null ? '' : `api=${b.label} `}viewer=${viewer} reach=${seen.organizations} ` +
       `plain_p50_ms=${fmt(p(samples.plain, 50))} plain_p95_ms=${fmt(p(samples.plain, 95))} ` +
       `with_p50_ms=${fmt(p(samples.with, 50))} with_p95_ms=${fmt(p(samples.with, 95))} ` +
       `ratio=${ratio.toFixed(2)} p95_ratio=${(p(samples.with, 95) / p(samples.plain, 95)).toFixed(2)} ` +

@@ -18,9 +18,10 @@ function startServer(
   args: string[],
   env: Record<string, string>,
   ready: (line: string) => string | null,
+  cwd = REPO_ROOT,
 ): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -58,11 +59,14 @@ export interface Neo4jAccess {
   password: string;
 }
 
-/** `tiersight serve` against the bench's Neo4j, with the client limits off (they are not measured). */
-export const startApi = (neo4j: Neo4jAccess, secret: string): Promise<Server> =>
+/**
+ * `tiersight serve` against the bench's Neo4j, with the client limits off (they are not measured); of
+ * this checkout, or of `checkout` (another commit's working tree, to compare with).
+ */
+export const startApi = (neo4j: Neo4jAccess, secret: string, checkout = REPO_ROOT): Promise<Server> =>
   startServer(
     'the API',
-    [join(REPO_ROOT, 'bin', 'tiersight.js'), 'serve'],
+    [join(checkout, 'bin', 'tiersight.js'), 'serve'],
     {
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,
@@ -79,6 +83,7 @@ export const startApi = (neo4j: Neo4jAccess, secret: string): Promise<Server> =>
       HTTP_REQUEST_TIMEOUT_MS: '600000',
     },
     (line) => /GraphQL API at (\S+\/graphql)/.exec(line)?.[1] ?? null,
+    checkout,
   );
 
 /** The generic peer: bench/peer-server.ts (the Neo4j GraphQL Library) on the same Neo4j. */

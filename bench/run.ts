@@ -17,6 +17,8 @@
 // It passes or fails nothing, except that it exits 1 when contenders disagree about a chain.
 // BENCH_ONLY=groups,timing,disclosures,screening,risk,import (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
+// BENCH_BASELINE=<a working tree of another commit> also measures that commit's API in the disclosures
+// part, viewer by viewer beside this one's, on the same Neo4j (lines tagged api=current / api=baseline).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
 import { measureImport } from './import.ts';
@@ -45,6 +47,7 @@ const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
 const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
 const DISCLOSURE_REACHES = (process.env['BENCH_DISCLOSURE_REACHES'] ?? '1000,10000').split(',').map(Number);
 const DISCLOSURE_BUYERS = knob('BENCH_DISCLOSURE_BUYERS', 2);
+const BASELINE = process.env['BENCH_BASELINE'];
 const RISK_ORGS = knob('BENCH_RISK_ORGS', 20_000);
 const RISK_REACHES = (process.env['BENCH_RISK_REACHES'] ?? '1000').split(',').map(Number);
 const RISK_BUYERS = knob('BENCH_RISK_BUYERS', 2);
@@ -205,20 +208,26 @@ async function compareDisclosures(): Promise<number> {
   const db = await benchDatabase(DISCLOSURE_ORGS, 1, log);
   try {
     const viewers = await reachBuyers(db.executor, DISCLOSURE_REACHES, DISCLOSURE_BUYERS, DEPTH, log, true);
-    const api = await startApi(access(db), SECRET);
+    // This checkout's API first: its migrations run before an older one starts.
+    const apis = [
+      { label: BASELINE === undefined ? null : 'current', server: await startApi(access(db), SECRET) },
+    ];
     try {
+      if (BASELINE !== undefined)
+        apis.push({ label: 'baseline', server: await startApi(access(db), SECRET, BASELINE) });
       print(
         `\nsupplyChain(maxDepth: ${DEPTH}) at ${DISCLOSURE_ORGS.toLocaleString('en')} organizations, plain and with every organization's disclosures (aim: at most ${AIM}x)`,
       );
       for (const viewer of viewers)
-        disagreed += await measureDisclosures(
-          { apiUrl: api.url, secret: SECRET, depth: DEPTH, log },
-          viewer,
-          REPEAT,
-          print,
-        );
+        for (const { label, server } of apis)
+          disagreed += await measureDisclosures(
+            { apiUrl: server.url, label, secret: SECRET, depth: DEPTH, log },
+            viewer,
+            REPEAT,
+            print,
+          );
     } finally {
-      await api.stop();
+      await Promise.all(apis.map(({ server }) => server.stop()));
     }
   } finally {
     await db.close();

@@ -43,6 +43,8 @@ export interface AccessRequest {
   status: AccessRequestStatus;
   closedAt: string | null;
   reason: string | null;
+  /** The instant it is shown as of, when in the past (an exposure's asOf): `overdue` is derived then. */
+  asOf?: Date;
 }
 
 export interface AccessRequestEvent {
@@ -122,6 +124,10 @@ export interface AccessRequestEventRecord {
   actorUserId: string;
   actorOrganizationId: string;
   note?: string | null;
+  /** EXTENDED: the due date before the extension (an `asOf` before it shows that one). */
+  previousDueAt?: string | null;
+  /** EXTENDED: the due date it set. */
+  dueAt?: string | null;
 }
 
 /** The actor of the events an import records for a request that carries none. */

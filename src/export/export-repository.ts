@@ -90,7 +90,8 @@ const ACCESS_REQUEST_RECORD = recordColumn(
                events: COLLECT {
                  MATCH (e:AccessRequestEvent)-[:OF]->(r)
                  WITH e ORDER BY e.at, e.action
-                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note,
+                           previousDueAt: toString(e.previousDueAt), dueAt: toString(e.dueAt)}
                }}`,
 );
 

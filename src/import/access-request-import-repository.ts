@@ -44,7 +44,8 @@ const UPSERT = statement(
    CALL (r, row) {
      UNWIND row.events AS event
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
-                                  actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
+                                  actorOrganizationId: event.actorOrganizationId, note: event.note,
+                                  previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }`,
 );
 
@@ -74,7 +75,12 @@ export async function upsertAccessRequests(
       closedAt: r.closedAt ?? null,
       reason: r.reason ?? null,
       shareIds: r.shareIds ?? [],
-      events: (r.events ?? importedTrail(r)).map((e) => ({ ...e, note: e.note ?? null })),
+      events: (r.events ?? importedTrail(r)).map((e) => ({
+        ...e,
+        note: e.note ?? null,
+        previousDueAt: e.previousDueAt ?? null,
+        dueAt: e.dueAt ?? null,
+      })),
     })),
   });
 }

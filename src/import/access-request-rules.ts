@@ -105,6 +105,8 @@ function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | 
       actorUserId: e.text('actorUserId'),
       actorOrganizationId: e.id('actorOrganizationId'),
       note: e.text('note', true) ?? null,
+      previousDueAt: e.instant('previousDueAt'),
+      dueAt: e.instant('dueAt'),
     };
     f.problems.push(...e.problems.map((p) => `events[${i}].${p}`));
     return event;

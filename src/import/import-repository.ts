@@ -143,9 +143,15 @@ const upsertDisclosures = statement(
    WITH DISTINCT d, owner, subject
    OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
    DELETE a
+   WITH DISTINCT d, owner, subject, formerSubject
+   CALL (formerSubject) {
+     WITH formerSubject WHERE formerSubject IS NOT NULL AND NOT EXISTS { (formerSubject)<-[:ABOUT]-() }
+     REMOVE formerSubject:DisclosureSubject
+   }
    WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
-   MERGE (d)-[:ABOUT]->(subject)`,
+   MERGE (d)-[:ABOUT]->(subject)
+   SET subject:DisclosureSubject`,
 );
 
 /** The current version of each disclosure, to tell whether a record brings new content. */

@@ -345,4 +345,89 @@ describe('exposure blind spots', () => {
     await client().answer('reseller', first.id, 'GRANT');
     expect((await blindSpots('buyer')).map((b) => b.organization.id)).toEqual(['brand']);
   });
+
+  it('show at asOf the request open then, as it stood then: due date before a later extension, overdue then', async () => {
+    // Sent 10 January, due 31 January, extended on 20 January to 1 March, declined on 1 April.
+    await loadGraph(t.db, {
+      ...graph()
+        .org('buyer', 'PURCHASER')
+        .org('reseller', 'RESELLER')
+        .link('reseller', 'buyer', { recordedAt: '2023-01-01' })
+        .build(),
+      accessRequests: [
+        {
+          id: 'ar-dated',
+          requester: 'buyer',
+          target: 'reseller',
+          scope: 'SOURCING',
+          products: [],
+          sentAt: '2024-01-10T00:00:00Z',
+          dueAt: '2024-03-01T00:00:00Z',
+          extended: true,
+          status: 'DECLINED',
+          closedAt: '2024-04-01T00:00:00Z',
+          reason: 'no',
+          events: [
+            { action: 'SENT', at: '2024-01-10T00:00:00Z', actorUserId: 'u1', actorOrganizationId: 'buyer' },
+            {
+              action: 'EXTENDED',
+              at: '2024-01-20T00:00:00Z',
+              actorUserId: 'u2',
+              actorOrganizationId: 'reseller',
+              note: 'audit first',
+              previousDueAt: '2024-01-31T00:00:00Z',
+              dueAt: '2024-03-01T00:00:00Z',
+            },
+            {
+              action: 'DECLINED',
+              at: '2024-04-01T00:00:00Z',
+              actorUserId: 'u2',
+              actorOrganizationId: 'reseller',
+              note: 'no',
+            },
+          ],
+        },
+      ],
+    });
+    const at = async (asOf: string | null) => {
+      const response = await t.api.query(
+        'buyer',
+        `query($asOf: DateTime) { exposure(maxDepth: 5, asOf: $asOf) { blindSpotDetails {
+           organization { id } recommendation openAccessRequest { id status dueAt overdue reason closedAt } } } }`,
+        { asOf },
+      );
+      expect(response.errors).toBeUndefined();
+      const [spot] = (response.data!['exposure'] as { blindSpotDetails: Blind[] }).blindSpotDetails;
+      expect(spot!.organization.id).toBe('reseller');
+      return spot!.openAccessRequest;
+    };
+    const open = (dueAt: string, overdue: boolean, reason: string | null) => ({
+      id: 'ar-dated',
+      status: 'OPEN',
+      dueAt,
+      overdue,
+      reason,
+      closedAt: null,
+    });
+    expect(await at('2024-01-05T00:00:00Z')).toBeNull();
+    expect(await at('2024-01-15T00:00:00Z')).toEqual(open('2024-01-31T00:00:00.000Z', false, null));
+    expect(await at('2024-02-10T00:00:00Z')).toEqual(open('2024-03-01T00:00:00.000Z', false, 'audit first'));
+    expect(await at('2024-03-15T00:00:00Z')).toEqual(open('2024-03-01T00:00:00.000Z', true, 'audit first'));
+    expect(await at('2024-04-02T00:00:00Z')).toBeNull();
+    expect(await at(null)).toBeNull();
+  });
+
+  it('keep on the EXTENDED event the due date before and after an extension through the API', async () => {
+    const request = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
+    const dueAt = new Date(Date.parse(request.dueAt) + 7 * DAY).toISOString();
+    await client().answer('reseller', request.id, 'EXTEND', { reason: 'audit first', dueAt });
+    const { records } = await t.db.driver.executeQuery(
+      `MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(:AccessRequest {id: $id})
+       RETURN toString(e.previousDueAt) AS previousDueAt, toString(e.dueAt) AS dueAt`,
+      { id: request.id },
+    );
+    expect(records.map((r) => [Date.parse(r.get('previousDueAt')), Date.parse(r.get('dueAt'))])).toEqual([
+      [Date.parse(request.dueAt), Date.parse(dueAt)],
+    ]);
+  });
 });

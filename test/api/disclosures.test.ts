@@ -258,6 +258,33 @@ describe('rule 8', () => {
     // The chain, one statement for `disclosures`, one for `publishedDisclosures`.
     expect(statements).toBe(3);
   });
+
+  it("fetches a chain's disclosures ahead with each set of arguments the query gives them", async () => {
+    await t.api.query('brand', SHARE_SOURCING, { recipientId: 'reseller' }, [...ADMIN]);
+    await published('brand', 'factory', 'AUDIT_REPORT', { ...PLAN, title: 'Audit' });
+    await published('brand', 'brand', 'SELF_ASSESSMENT', SELF);
+    await shareDisclosures('brand', 'reseller');
+    const before = t.db.executor.statementCount;
+    const chain = await t.api.query(
+      'reseller',
+      `query($kind: DisclosureKind) { supplyChain { tiers { organizations { id
+         all: disclosures { kind } ...Audits then: disclosures(asOf: "2001-01-01T00:00:00Z") { kind } } } } }
+       fragment Audits on Organization { audits: disclosures(kind: $kind) { kind } }`,
+      { kind: 'AUDIT_REPORT' },
+    );
+    expect(chain.errors).toBeUndefined();
+    const statements = t.db.executor.statementCount - before;
+    type Shown = { id: string; all: { kind: string }[]; audits: { kind: string }[]; then: unknown[] };
+    const organizations = (
+      chain.data!['supplyChain'] as { tiers: { organizations: Shown[] }[] }
+    ).tiers.flatMap((tier) => tier.organizations);
+    expect(organizations).toEqual([
+      { id: 'brand', all: [{ kind: 'SELF_ASSESSMENT' }], audits: [], then: [] },
+      { id: 'factory', all: [{ kind: 'AUDIT_REPORT' }], audits: [{ kind: 'AUDIT_REPORT' }], then: [] },
+    ]);
+    // The chain and one statement per set of arguments.
+    expect(statements).toBe(4);
+  });
 });
 
 describe('versions and withdrawal', () => {

@@ -330,6 +330,16 @@ describe('mergeOrganizations', () => {
     ]);
   });
 
+  it('labels the kept organization a disclosure subject when disclosures about the merged one move to it', async () => {
+    const subjects = async () =>
+      (
+        await t.db.executor.driver.executeQuery('MATCH (x:DisclosureSubject) RETURN x.id AS id ORDER BY id')
+      ).records.map((r) => r.get('id') as string);
+    expect(await subjects()).toEqual(['factory-2']);
+    expect((await merge('factory', 'factory-2')).errors).toBeUndefined();
+    expect(await subjects()).toEqual(['factory']);
+  });
+
   it('leaves tokens of the merged organization without an organization', async () => {
     expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
     expect(codes(await t.api.query('brand-dup', '{ me { organization { id } } }'))).toEqual([

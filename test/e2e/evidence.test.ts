@@ -37,6 +37,24 @@ const request = (box: 'inbox' | 'outbox') =>
     `#evidence ul.${box} li.access-request[data-request-id="${DEMO_IDS.requestOsloAteaNorway}"]`,
   );
 
+/** A GraphQL request as `org` (a demo token from /dev/token): its data, or the test fails. */
+async function api(org: string, query: string): Promise<Record<string, unknown>> {
+  const signed = await fetch(`${ui.app.url}/dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ org }),
+  });
+  const { token } = (await signed.json()) as { token: string };
+  const response = await fetch(`${ui.app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data!;
+}
+
 describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
   it("shows Region Stockholm Dell's corrective action plan with its overdue actions and document hash", async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
@@ -135,6 +153,45 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await screenshot(ui.page, '15-oslo-request-overdue');
   });
 
+  // Changes the data: Electronics Watch gets a share of one more disclosure (the tests above are done
+  // with what it sees).
+  it('lets Dell grant Electronics Watch only the audit it picks, until a day it picks', async () => {
+    const asked = await api(
+      DEMO_IDS.electronicsWatch,
+      `mutation { requestAccess(organizationId: "${DEMO_IDS.dell}", scope: DISCLOSURES) { id } }`,
+    );
+    const id = (asked['requestAccess'] as { id: string }).id;
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
+    const received = ui.page.locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"]`);
+    await received.waitFor();
+    await received.getByRole('button', { name: 'Grant with limits…' }).click();
+    const form = received.locator('form.grant-form');
+    expect(await form.locator('.grant-choices li').count()).toBe(DELL_DISCLOSURES.length);
+    await form.getByLabel('Only these:').check();
+    await form.locator(`input[data-disclosure-id="${DEMO_IDS.dellAuditHipro}"]`).check();
+    await form.getByLabel(/Access ends on/).fill('2099-01-31');
+    await screenshot(ui.page, '18-dell-grant-with-limits');
+    await form.getByRole('button', { name: 'Grant', exact: true }).click();
+    await ui.page
+      .locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"][data-status="GRANTED"]`)
+      .waitFor();
+    const answered = await api(
+      DEMO_IDS.dell,
+      `{ accessRequest(id: "${id}") { status shares { scope disclosureIds expiresAt recipient { id } } } }`,
+    );
+    expect(answered['accessRequest']).toEqual({
+      status: 'GRANTED',
+      shares: [
+        {
+          scope: 'DISCLOSURES',
+          disclosureIds: [DEMO_IDS.dellAuditHipro],
+          expiresAt: '2099-01-31T00:00:00.000Z',
+          recipient: { id: DEMO_IDS.electronicsWatch },
+        },
+      ],
+    });
+  });
+
   // Last: it changes the data (the request is granted).
   it('lets Atea AS grant the request in one click, after which Oslo kommune sees Dell behind Atea AS', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.ateaNorway);
@@ -145,7 +202,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
       'Oslo kommune asks you to share its sourcing',
     );
     await screenshot(ui.page, '16-atea-inbox');
-    await received.getByRole('button', { name: 'Grant' }).click();
+    await received.getByRole('button', { name: 'Grant', exact: true }).click();
     await ui.page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
     await expect
       .poll(() => ui.page.locator('#status').innerText())

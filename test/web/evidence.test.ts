@@ -172,10 +172,15 @@ describe('exposure with evidence', () => {
   });
 });
 
+const GIVEN = [
+  { id: 'd-plan', kind: 'CORRECTIVE_ACTION_PLAN' as const, title: 'Plan' },
+  { id: 'd-saq', kind: 'SELF_ASSESSMENT' as const, title: 'SAQ 2025' },
+];
+
 describe('evidence panel', () => {
   const loaded = (inbox = [REQUEST], outbox = [{ ...REQUEST, id: 'ar-2', overdue: false }]) => ({
     kind: 'loaded' as const,
-    evidence: { received: [PLAN], inbox, outbox },
+    evidence: { received: [PLAN], given: GIVEN, inbox, outbox },
   });
 
   it('lists what was shared, the inbox with status, due date and overdue, and the outbox', () => {
@@ -228,6 +233,60 @@ describe('evidence panel', () => {
       dueAt: '2026-12-15',
       reason: 'Asking Dell',
     });
+  });
+
+  it('grants with limits: only the ticked disclosures, until a day', async () => {
+    const panel = mount();
+    const h = handlers();
+    const asked = { ...REQUEST, scope: 'BOTH' as const };
+    renderEvidence(panel, loaded([asked]), true, h);
+    const item = panel.querySelector('ul.inbox li.access-request')!;
+    const opener = [...item.querySelectorAll<HTMLButtonElement>('.answer-buttons button')].find(
+      (b) => b.textContent === 'Grant with limits…',
+    )!;
+    opener.click();
+    const form = item.querySelector<HTMLFormElement>('form.grant-form')!;
+    expect(form.hidden).toBe(false);
+    expect([...form.querySelectorAll('.grant-choices label')].map((l) => l.textContent)).toEqual([
+      'Corrective action plan: Plan',
+      'Self-assessment: SAQ 2025',
+    ]);
+    const expires = form.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(expires.min > '2026-01-01').toBe(true);
+    // Ticking nothing under "Only these" is refused here, before any request.
+    form.querySelector<HTMLInputElement>('input[value="some"]')!.checked = true;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(item.querySelector('[role="alert"]')?.textContent).toBe(
+      'Tick the disclosures to share, or choose all.',
+    );
+    expect(h.answer).not.toHaveBeenCalled();
+
+    const box = form.querySelector<HTMLInputElement>('input[data-disclosure-id="d-saq"]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    expires.value = '2099-01-31';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(asked, {
+      decision: 'GRANT',
+      disclosureIds: ['d-saq'],
+      expiresAt: '2099-01-31',
+    });
+
+    // All of them (the default), no end date; a sourcing request has no disclosures to choose.
+    form.querySelector<HTMLInputElement>('input[value="all"]')!.checked = true;
+    expires.value = '';
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenLastCalledWith(asked, {
+      decision: 'GRANT',
+      disclosureIds: null,
+      expiresAt: null,
+    });
+    renderEvidence(panel, loaded(), true, h);
+    expect(panel.querySelector('form.grant-form fieldset')).toBeNull();
+    expect(panel.querySelector('form.grant-form input[type="date"]')).not.toBeNull();
   });
 
   it('shows an answer error in the request, and offers no answers to an analyst', async () => {

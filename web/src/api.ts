@@ -292,9 +292,14 @@ export async function disclosuresAbout(id: string, asOf: string, token: string):
 const REQUEST_FIELDS = `id scope products message sentAt dueAt status overdue closedAt reason
   requester { ${PARTY} } target { ${PARTY} }`;
 
+/** One of the viewer's own disclosures, as the grant form lists them. */
+export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;
+
 export interface Evidence {
   /** Disclosures other organizations shared with the viewer. */
   received: Disclosure[];
+  /** The viewer's own disclosures that are not withdrawn: what a grant of disclosures may name. */
+  given: OwnDisclosure[];
   /** Access requests sent to the viewer's organization (the inbox). */
   inbox: AccessRequest[];
   /** Access requests the viewer's organization sent (the outbox). */
@@ -305,16 +310,22 @@ export interface Evidence {
 export async function evidence(can: Capabilities, token: string): Promise<Evidence> {
   const parts = [
     can.disclosures && `received: disclosuresReceived { ${DISCLOSURE_FIELDS} }`,
+    can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
     can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
     can.accessRequests && `outbox: accessRequestsSent { ${REQUEST_FIELDS} }`,
   ].filter((p): p is string => typeof p === 'string');
-  if (parts.length === 0) return { received: [], inbox: [], outbox: [] };
+  if (parts.length === 0) return { received: [], given: [], inbox: [], outbox: [] };
   const data = await graphql<Partial<Evidence>>(
     `query DashboardEvidence {\n  ${parts.join('\n  ')}\n}`,
     {},
     token,
   );
-  return { received: data.received ?? [], inbox: data.inbox ?? [], outbox: data.outbox ?? [] };
+  return {
+    received: data.received ?? [],
+    given: data.given ?? [],
+    inbox: data.inbox ?? [],
+    outbox: data.outbox ?? [],
+  };
 }
 
 export async function requestAccess(
@@ -336,17 +347,25 @@ export interface Answer {
   reason?: string;
   /** EXTEND: the new due day, `YYYY-MM-DD`. */
   dueAt?: string;
+  /** GRANT of disclosures: only these of the viewer's own; absent or null for all, now and later. */
+  disclosureIds?: string[] | null;
+  /** GRANT: the day (`YYYY-MM-DD`, 00:00 UTC) the created share(s) stop; absent or null for never. */
+  expiresAt?: string | null;
 }
 
 export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
-  const query = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime) {
-  answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt) { ${REQUEST_FIELDS} }
+  const query = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
+  $disclosureIds: [ID!], $expiresAt: DateTime) {
+  answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, disclosureIds: $disclosureIds,
+    expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
 }`;
   const variables = {
     id,
     decision: answer.decision,
     reason: answer.reason ?? null,
     dueAt: answer.dueAt ?? null,
+    disclosureIds: answer.disclosureIds ?? null,
+    expiresAt: answer.expiresAt ?? null,
   };
   return (await graphql<{ answerAccessRequest: AccessRequest }>(query, variables, token)).answerAccessRequest;
 }

@@ -2,7 +2,7 @@
 // what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
 // "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
 // one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
-import type { Answer, Evidence } from './api.ts';
+import type { Answer, Evidence, OwnDisclosure } from './api.ts';
 import { append, day, h } from './dom.ts';
 import {
   ACCESS_SCOPE_LABELS,
@@ -275,7 +275,79 @@ function inlineForm(
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
-function answerControls(r: AccessRequest, handlers: EvidenceHandlers, alert: HTMLElement): HTMLElement {
+/** The first day a grant may end on (`YYYY-MM-DD`): tomorrow, UTC, since an expiry must be in the future. */
+const tomorrow = () => day(new Date(Date.now() + 86_400_000).toISOString());
+
+/**
+ * "Grant with limits…": which of the viewer's disclosures a grant of disclosures shares (all, now and
+ * later, or the ones ticked), and the day the created share(s) end. The one-click Grant grants all.
+ */
+function grantForm(
+  r: AccessRequest,
+  given: readonly OwnDisclosure[],
+  handlers: EvidenceHandlers,
+  alert: HTMLElement,
+): { opener: HTMLButtonElement; form: HTMLFormElement } {
+  const asksDisclosures = r.scope !== 'SOURCING';
+  const name = `grant-which-${r.id}`;
+  const all = h('input', { type: 'radio', name, value: 'all', checked: true, id: `${name}-all` });
+  const some = h('input', { type: 'radio', name, value: 'some', id: `${name}-some` });
+  const boxes = given.map((d) =>
+    h('input', { type: 'checkbox', value: d.id, id: `grant-${r.id}-${d.id}`, 'data-disclosure-id': d.id }),
+  );
+  const choice = h(
+    'fieldset',
+    { class: 'grant-disclosures' },
+    h('legend', {}, 'Disclosures to share'),
+    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
+    h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
+    given.length === 0
+      ? h('p', { class: 'muted' }, 'You have published no disclosure yet.')
+      : h(
+          'ul',
+          { class: 'grant-choices' },
+          given.map((d, i) =>
+            h(
+              'li',
+              {},
+              boxes[i]!,
+              ' ',
+              h('label', { for: boxes[i]!.id }, `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`),
+            ),
+          ),
+        ),
+  );
+  for (const box of boxes) box.addEventListener('change', () => (some.checked = true));
+  const expires = h('input', { id: `grant-expires-${r.id}`, type: 'date', min: tomorrow() });
+  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  return inlineForm(
+    'grant-form',
+    'Grant with limits…',
+    [
+      ...(asksDisclosures ? [choice] : []),
+      field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
+    ],
+    'Grant',
+    async () => {
+      const only = asksDisclosures && some.checked;
+      if (only && chosen().length === 0) throw new Error('Tick the disclosures to share, or choose all.');
+      await handlers.answer(r, {
+        decision: 'GRANT',
+        disclosureIds: only ? chosen() : null,
+        expiresAt: expires.value === '' ? null : expires.value,
+      });
+    },
+    alert,
+  );
+}
+
+function answerControls(
+  r: AccessRequest,
+  given: readonly OwnDisclosure[],
+  handlers: EvidenceHandlers,
+  alert: HTMLElement,
+): HTMLElement {
+  const grant = grantForm(r, given, handlers, alert);
   const declineReason = h('textarea', { id: `decline-reason-${r.id}`, rows: 2, required: true });
   const decline = inlineForm(
     'decline-form',
@@ -312,18 +384,26 @@ function answerControls(r: AccessRequest, handlers: EvidenceHandlers, alert: HTM
       'div',
       { class: 'answer-buttons' },
       action('Grant', () => handlers.answer(r, { decision: 'GRANT' }), alert, { class: 'grant' }),
+      grant.opener,
       decline.opener,
       extend.opener,
     ),
+    grant.form,
     decline.form,
     extend.form,
   );
 }
 
+/** How the lists of requests are shown: whether the viewer answers, and what it may grant. */
+interface Answering {
+  canAnswer: boolean;
+  given: readonly OwnDisclosure[];
+}
+
 function requestItem(
   r: AccessRequest,
   box: 'inbox' | 'outbox',
-  canAnswer: boolean,
+  { canAnswer, given }: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
   const alert = h('p', { role: 'alert', class: 'error' });
@@ -357,7 +437,7 @@ function requestItem(
     r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
     r.message && h('blockquote', { class: 'request-message' }, r.message),
     r.reason && h('p', { class: 'request-reason' }, `Reason: ${r.reason}`),
-    open && box === 'inbox' && canAnswer && answerControls(r, handlers, alert),
+    open && box === 'inbox' && canAnswer && answerControls(r, given, handlers, alert),
     open &&
       box === 'inbox' &&
       !canAnswer &&
@@ -370,14 +450,14 @@ function requestItem(
 function requestList(
   requests: readonly AccessRequest[],
   box: 'inbox' | 'outbox',
-  canAnswer: boolean,
+  answering: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
   if (requests.length === 0) return h('p', { class: 'muted', 'data-box': box }, 'None.');
   return h(
     'ul',
     { class: `requests ${box}`, 'data-box': box },
-    requests.map((r) => requestItem(r, box, canAnswer, handlers)),
+    requests.map((r) => requestItem(r, box, answering, handlers)),
   );
 }
 
@@ -425,7 +505,8 @@ export function renderEvidence(
   if (state.kind === 'failed') {
     return panel.replaceChildren(heading, h('p', { role: 'alert', class: 'error' }, state.message));
   }
-  const { received, inbox, outbox } = state.evidence;
+  const { received, given, inbox, outbox } = state.evidence;
+  const answering = { canAnswer, given };
   const openInbox = inbox.filter((r) => r.status === 'OPEN');
   panel.replaceChildren();
   append(
@@ -445,9 +526,9 @@ export function renderEvidence(
       'Inbox: asked of you',
       openInbox.length > 0 && h('span', { class: 'muted' }, ` (${openInbox.length} open)`),
     ),
-    requestList(inbox, 'inbox', canAnswer, handlers),
+    requestList(inbox, 'inbox', answering, handlers),
     h('h3', {}, 'Outbox: you asked'),
-    requestList(outbox, 'outbox', canAnswer, handlers),
+    requestList(outbox, 'outbox', answering, handlers),
   );
 }
 

@@ -133,12 +133,13 @@ CREATE (:AccessRequestEvent {action: $status, at: $t, actorUserId: $actorUserId,
   RETURN_REQUEST,
 );
 
+/** The EXTENDED event keeps the due date before and after, so that an `asOf` shows the one then. */
 const EXTEND = statement(
   'accessRequest.extend',
   cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
-SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
-                             note: $reason})-[:OF]->(r)
+                             note: $reason, previousDueAt: r.dueAt, dueAt: $dueAt})-[:OF]->(r)
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 `,
   RETURN_REQUEST,
 );

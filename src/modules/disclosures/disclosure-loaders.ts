@@ -33,6 +33,13 @@ export interface HistoryKey {
 export interface DisclosureLoaders {
   /** Disclosures about each organization (rule 8). */
   about: DataLoader<DisclosureKey, Disclosure[], string>;
+  /**
+   * Fetches the disclosures about many organizations in one statement (rule 8) and keeps them for
+   * `aboutFetched`: a list of thousands (a supply chain's tiers) then resolves each item's field at once.
+   */
+  prefetchAbout(ids: readonly string[], kind: DisclosureKind | null, asOf: Date | null): Promise<void>;
+  /** What `prefetchAbout` fetched for this key, or undefined. */
+  aboutFetched(key: DisclosureKey): Disclosure[] | undefined;
   /** Disclosures each organization published (rule 8). */
   publishedBy: DataLoader<DisclosureKey, Disclosure[], string>;
   /** One disclosure by id (rule 8), or null. */
@@ -50,23 +57,32 @@ type Fetch = (
   ids: readonly string[],
 ) => Promise<Map<string, StoredDisclosure[]>>;
 
+const groupKey = (kind: DisclosureKind | null, asOf: Date | null) => `${kind ?? '*'}|${instantKey(asOf)}`;
+
+/** The viewer at `asOf`, or now. */
+const scopeFor = (base: ViewerScope, asOf: Date | null): ViewerScope =>
+  asOf === null ? base : { ...base, instant: asOf, historical: true };
+
+/** What a statement found for one organization, as shown at `at`, newest issuedAt first. */
+const shownAt = (found: readonly StoredDisclosure[] | undefined, at: Date): Disclosure[] =>
+  (found ?? []).map((d) => disclosureAt(d, at)).sort(byIssuedAt);
+
 /** Keys grouped by kind and instant: one statement per group, usually one in all. */
 function batched(base: ViewerScope, fetch: Fetch) {
   return async (keys: readonly DisclosureKey[]): Promise<Disclosure[][]> => {
     const groups = new Map<string, DisclosureKey[]>();
     for (const key of keys) {
-      const group = `${key.kind ?? '*'}|${instantKey(key.asOf)}`;
-      groups.set(group, [...(groups.get(group) ?? []), key]);
+      const group = groupKey(key.kind, key.asOf);
+      const members = groups.get(group);
+      if (members === undefined) groups.set(group, [key]);
+      else members.push(key);
     }
     const answers = new Map<string, Disclosure[]>();
     for (const group of groups.values()) {
       const { kind, asOf } = group[0]!;
-      const scope: ViewerScope = asOf === null ? base : { ...base, instant: asOf, historical: true };
+      const scope = scopeFor(base, asOf);
       const found = await fetch(scope, kind, [...new Set(group.map((k) => k.id))]);
-      for (const key of group) {
-        const shown = (found.get(key.id) ?? []).map((d) => disclosureAt(d, scope.instant));
-        answers.set(cacheKey(key), shown.sort(byIssuedAt));
-      }
+      for (const key of group) answers.set(cacheKey(key), shownAt(found.get(key.id), scope.instant));
     }
     return keys.map((key) => answers.get(cacheKey(key)) ?? []);
   };
@@ -80,11 +96,19 @@ export function createDisclosureLoaders(
   // in two transactions at once.
   const options = { cacheKeyFn: cacheKey };
   const byIds = batched(scope, (at, _kind, ids) => disclosures.byIds(at, ids));
+  // By kind and instant, then organization id: no key object or string per organization.
+  const fetched = new Map<string, Map<string, Disclosure[]>>();
   return {
     about: new DataLoader(
       batched(scope, (at, kind, ids) => disclosures.about(at, kind, ids)),
       options,
     ),
+    prefetchAbout: async (ids, kind, asOf) => {
+      const at = scopeFor(scope, asOf);
+      const found = await disclosures.about(at, kind, ids);
+      fetched.set(groupKey(kind, asOf), new Map(ids.map((id) => [id, shownAt(found.get(id), at.instant)])));
+    },
+    aboutFetched: ({ id, kind, asOf }) => fetched.get(groupKey(kind, asOf))?.get(id),
     publishedBy: new DataLoader(
       batched(scope, (at, kind, ids) => disclosures.publishedBy(at, kind, ids)),
       options,

@@ -79,7 +79,9 @@ export class ExposureService {
       findings,
       closestTier: findings[0]?.tier ?? null,
       blindSpots: row.blindSpots.map((b) => {
-        const open = row.openRequests.find((r) => r.targetId === b.organization.id) ?? null;
+        const found = row.openRequests.find((r) => r.targetId === b.organization.id);
+        // As it stood at asOf (the statement rebuilt it from its events), overdue then too.
+        const open = found === undefined ? null : asOf === null ? found : { ...found, asOf };
         return {
           ...b,
           recommendation: open === null ? BLIND_SPOT_ADVICE : waitingAdvice(open),

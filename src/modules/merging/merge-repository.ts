@@ -132,7 +132,8 @@ RETURN direction, kind, count`,
 /**
  * Audit trails name the organization that acted by id: events of the merged organization's shares,
  * access requests and declared sourcing (now the kept one's) name the kept one, as every lookup of the
- * old id does.
+ * old id does. The kept organization is labelled a disclosure subject if disclosures about the merged
+ * one moved to it (the chain's disclosure read only looks at labelled subjects).
  */
 const RENAME_ACTORS = statement(
   'merge.renameActors',
@@ -144,6 +145,10 @@ CALL (k) {
 CALL (k) {
   MATCH (k)-[:REQUESTED|OF]-(:AccessRequest)<-[:OF]-(e:AccessRequestEvent {actorOrganizationId: $merge})
   SET e.actorOrganizationId = $keep
+}
+CALL (k) {
+  WITH k WHERE EXISTS { (k)<-[:ABOUT]-(:Disclosure) }
+  SET k:DisclosureSubject
 }
 CALL (k) {
   MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)

@@ -25,9 +25,9 @@ RETURN id,
 
 // ---- accessRequest.extend
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
-SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 CREATE (:AccessRequestEvent {action: 'EXTENDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
-                             note: $reason})-[:OF]->(r)
+                             note: $reason, previousDueAt: r.dueAt, dueAt: $dueAt})-[:OF]->(r)
+SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
@@ -245,6 +245,7 @@ CALL (reached) {
 CALL (v, reached) {
   UNWIND reached AS e
   WITH v, e, e.node AS x
+  WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
@@ -263,9 +264,21 @@ RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclo
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
 }
 CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
-  WHERE requester = v
-  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WHERE requester = v AND CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  ELSE r.status = 'OPEN' END
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: 'OPEN', closedAt: null,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
+  ORDER BY r.sentAt DESC, r.id
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
@@ -496,7 +509,7 @@ RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt A
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
 UNWIND $ids AS key
-MATCH (x:Organization {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+MATCH (x:DisclosureSubject {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -728,6 +741,7 @@ OPTIONAL MATCH (x:Organization {id: $subjectId})
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL
   CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
+  SET x:DisclosureSubject
   WITH d
 CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
 SET dv += $content, dv.version = d.version, dv.recordedAt = $t, dv.actorUserId = $actorUserId
@@ -927,7 +941,8 @@ MATCH (r:AccessRequest) USING INDEX SEEK r:AccessRequest(id)
                events: COLLECT {
                  MATCH (e:AccessRequestEvent)-[:OF]->(r)
                  WITH e ORDER BY e.at, e.action
-                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note}
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .note,
+                           previousDueAt: toString(e.previousDueAt), dueAt: toString(e.dueAt)}
                }} AS record
 
 // ---- export.counts
@@ -1128,7 +1143,8 @@ UNWIND $rows AS row
    CALL (r, row) {
      UNWIND row.events AS event
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
-                                  actorOrganizationId: event.actorOrganizationId, note: event.note})-[:OF]->(r)
+                                  actorOrganizationId: event.actorOrganizationId, note: event.note,
+                                  previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
 
 // ---- import.upsertDisclosures
@@ -1144,9 +1160,15 @@ UNWIND $rows AS row
    WITH DISTINCT d, owner, subject
    OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
    DELETE a
+   WITH DISTINCT d, owner, subject, formerSubject
+   CALL (formerSubject) {
+     WITH formerSubject WHERE formerSubject IS NOT NULL AND NOT EXISTS { (formerSubject)<-[:ABOUT]-() }
+     REMOVE formerSubject:DisclosureSubject
+   }
    WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
+   SET subject:DisclosureSubject
 
 // ---- import.upsertLinks
 UNWIND $rows AS row
@@ -1251,6 +1273,9 @@ MATCH (r:ImportRun {id: $id})
 // ---- importRun.list
 MATCH (r:ImportRun)
    RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
+
+// ---- index.disclosureSubjectId
+CREATE INDEX disclosure_subject_id IF NOT EXISTS FOR (x:DisclosureSubject) ON (x.id)
 
 // ---- index.mergedOrganizationInto
 CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)
@@ -1363,6 +1388,10 @@ CALL (k) {
   SET e.actorOrganizationId = $keep
 }
 CALL (k) {
+  WITH k WHERE EXISTS { (k)<-[:ABOUT]-(:Disclosure) }
+  SET k:DisclosureSubject
+}
+CALL (k) {
   MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
   WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
   SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
@@ -1374,6 +1403,15 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 
 // ---- migration.awaitIndexes
 CALL db.awaitIndexes(300)
+
+// ---- migration.disclosureSubjects
+MATCH (x:Organization) WHERE x.id > $after
+         WITH x ORDER BY x.id LIMIT 10000
+         CALL (x) {
+           WITH x WHERE EXISTS { (x)<-[:ABOUT]-(:Disclosure) }
+           SET x:DisclosureSubject
+         }
+         RETURN max(x.id) AS last
 
 // ---- migration.linkRecordedAt
 MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after

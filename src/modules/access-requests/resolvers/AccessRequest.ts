@@ -8,7 +8,7 @@ export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
     required(await accessRequestLoaders.parties.load(requesterId)),
   target: async ({ targetId }, _args, { accessRequestLoaders }) =>
     required(await accessRequestLoaders.parties.load(targetId)),
-  overdue: (request, _args, { instant }) => isOverdue(request, instant),
+  overdue: (request, _args, { instant }) => isOverdue(request, request.asOf ?? instant),
   shares: async ({ id }, _args, { accessRequestLoaders }) =>
     (await accessRequestLoaders.details.load(id)).shares,
   events: async ({ id }, _args, { accessRequestLoaders }) =>

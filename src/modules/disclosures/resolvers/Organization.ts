@@ -5,8 +5,10 @@ import type { DisclosuresContext } from '../context.ts';
 // Rule 8 is decided by the loaders' statements for every organization, identity cards included: what
 // the viewer could see at an `asOf` is not what it may look up now.
 export const Organization: OrganizationResolvers<DisclosuresContext> = {
-  disclosures: ({ id }, { kind, asOf }, { disclosureLoaders }) =>
-    disclosureLoaders.about.load({ id, kind: kind ?? null, asOf: instantArgument('asOf', asOf) }),
+  disclosures: ({ id }, { kind, asOf }, { disclosureLoaders }) => {
+    const key = { id, kind: kind ?? null, asOf: instantArgument('asOf', asOf) };
+    return disclosureLoaders.aboutFetched(key) ?? disclosureLoaders.about.load(key);
+  },
   publishedDisclosures: ({ id }, { kind, asOf }, { disclosureLoaders }) =>
     disclosureLoaders.publishedBy.load({ id, kind: kind ?? null, asOf: instantArgument('asOf', asOf) }),
 };
