@@ -150,6 +150,10 @@ export interface RiskRecord {
   observedAt?: string | null;
   /** When the indicator was first recorded, if earlier than the import (see LinkRecord.recordedAt). */
   recordedAt?: string | null;
+  /** For an indicator `tiersight screen --apply` recorded: the watch list's own id of the entry. */
+  listEntryId?: string;
+  /** When the entry left its watch list; the indicator is kept but no longer a finding from then on. */
+  delistedAt?: string;
 }
 
 /** A corrective action of a disclosure version (contract section 8). */

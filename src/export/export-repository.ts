@@ -76,7 +76,8 @@ const SHARE_RECORD = recordColumn(
 const RISK_RECORD = recordColumn(
   'risks',
   cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
-               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)}`,
+               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
+               .listEntryId, delistedAt: toString(r.delistedAt)}`,
 );
 
 /** Of request `r`, sent by `requester` to `target`. */

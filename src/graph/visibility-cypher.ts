@@ -76,6 +76,15 @@ export const DISCLOSED = join(HOLDS, cypher` AND (s = v OR c = v OR c IN whole O
 /** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
 export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
 
+/**
+ * Indicator `risk` is a finding at $t: recorded by then, and not an entry its watch list had dropped by
+ * then (`delistedAt`, kept for the record by `tiersight screen --apply`).
+ */
+export const RISK_IN_EFFECT = join(
+  RISK_RECORDED,
+  cypher` AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)`,
+);
+
 /** A link carries $product (when one is asked for; null asks for every link). */
 export const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
 

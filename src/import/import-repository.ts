@@ -120,6 +120,7 @@ const upsertRisks = statement(
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+       r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
        r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o

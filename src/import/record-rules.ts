@@ -339,5 +339,10 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
     observedAt: f.instant('observedAt'),
     recordedAt: f.recordedAt('recordedAt', importedAt),
   };
+  // Written only when present, so that files of hand-written indicators stay as they were.
+  const listEntryId = f.text('listEntryId', true);
+  if (listEntryId !== undefined && listEntryId !== null) record.listEntryId = listEntryId;
+  const delistedAt = f.instant('delistedAt');
+  if (delistedAt !== null) record.delistedAt = delistedAt;
   return f.result(record);
 }

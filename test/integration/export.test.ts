@@ -168,11 +168,13 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
           observedAt: '2021-03-01T00:00:00+08:00',
         })
         .risk('r')
+        .risk('m', { kind: 'WATCHLIST', listEntryId: 'csl-1234', delistedAt: '2026-01-01T00:00:00+01:00' })
         .build(),
     );
     const { before, after } = await roundTrip(2);
     expect(after).toEqual(before);
     expect(before.join('\n')).toContain('"validTo":"@2030-01-01T12:30:00.123456789+02:00"');
+    expect(before.join('\n')).toContain('"delistedAt":"@2026-01-01T00:00:00+01:00"');
 
     // Importing the export again over the same graph changes nothing (upsert by id, trail replaced).
     const path = newPath();

@@ -14,7 +14,7 @@ import {
   byDepth,
   chainHops,
   reached,
-  RISK_RECORDED,
+  RISK_IN_EFFECT,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
@@ -68,7 +68,7 @@ CALL (reached) {
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
-  RISK_RECORDED,
+  RISK_IN_EFFECT,
   cypher`
   WITH e, collect(risk `,
   RISK.projection,
