@@ -237,7 +237,7 @@ CALL (reached) {
   UNWIND reached AS e
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   .delistedAt}) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
@@ -1007,7 +1007,8 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
      RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
-               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt)} AS record
+               observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
+               .listEntryId, delistedAt: toString(r.delistedAt)} AS record
 
 // ---- export.shares
 MATCH (s:Share) USING INDEX SEEK s:Share(id)
@@ -1201,6 +1202,7 @@ UNWIND $rows AS row
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+       r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
        r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
