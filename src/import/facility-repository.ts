@@ -7,6 +7,7 @@ import { column, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { checkOrganization } from './record-rules.ts';
 
+// Ordered, so that a refusal naming several organizations names them the same way every time.
 const organizationsByOsIdOrId = statement(
   'importFacilities.existing',
   cypher`UNWIND $keys AS key
@@ -17,7 +18,8 @@ const organizationsByOsIdOrId = statement(
    }
    RETURN key.osId AS osId, o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId,
      .aliases, .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
-     .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization`,
+     .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization
+   ORDER BY osId, organization.id`,
 );
 
 const LOOKUP_BATCH = 5_000;

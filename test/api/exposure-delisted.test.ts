@@ -8,6 +8,7 @@ import { useApi } from '../support/harness.ts';
 
 const t = useApi();
 
+const EARLY = '2024-01-01T00:00:00Z';
 const EXPOSURE = `query($asOf: DateTime) { exposure(asOf: $asOf) {
   findings { organization { id } indicators { source } } } }`;
 
@@ -18,14 +19,14 @@ beforeAll(async () => {
       .org('buyer', 'PURCHASER')
       .org('brand', 'BRAND')
       .org('factory', 'FACTORY')
-      .link('brand', 'buyer')
-      .link('factory', 'brand')
-      .share('brand', 'buyer')
+      .link('brand', 'buyer', { recordedAt: EARLY })
+      .link('factory', 'brand', { recordedAt: EARLY })
+      .share('brand', 'buyer', { createdAt: EARLY })
       .risk('brand', {
         id: 'dropped',
         kind: 'WATCHLIST',
         source: 'Entity List',
-        recordedAt: '2024-01-01T00:00:00Z',
+        recordedAt: EARLY,
         listEntryId: 'el-1',
         delistedAt: '2025-06-01T00:00:00Z',
       })
@@ -33,7 +34,7 @@ beforeAll(async () => {
         id: 'listed',
         kind: 'WATCHLIST',
         source: 'UFLPA',
-        recordedAt: '2024-01-01T00:00:00Z',
+        recordedAt: EARLY,
       })
       .build(),
   );

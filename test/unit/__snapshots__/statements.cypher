@@ -1259,6 +1259,7 @@ UNWIND $keys AS key
    RETURN key.osId AS osId, o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId,
      .aliases, .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
      .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization
+   ORDER BY osId, organization.id
 
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,
