@@ -34,7 +34,7 @@ import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts'
 /**
  * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
  * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED), as in
- * exposure. Products are read from the customer side: every disclosed link into the root or into an
+ * exposure; as there, only organizations labelled DisclosureSubject have any to read. Products are read from the customer side: every disclosed link into the root or into an
  * organization above the last tier, which is what rule 4 shows of the chain.
  */
 const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
@@ -56,6 +56,7 @@ CALL (reached) {
 CALL (v, reached) {
   UNWIND reached AS e
   WITH v, e.node AS x
+  WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE `,
   DISCLOSURE_LIVE,

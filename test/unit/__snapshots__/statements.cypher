@@ -388,6 +388,7 @@ CALL (reached) {
 CALL (v, reached) {
   UNWIND reached AS e
   WITH v, e.node AS x
+  WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
