@@ -5,23 +5,10 @@
 // at tier 3, with their risks); Oslo kommune's file holds only Atea AS. Skipped without Chromium.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import type { App } from '../../src/app/server.ts';
+import { expect, it } from 'vitest';
 import { readCsv, readGraphml, type ReadGraph } from '../support/chain-files.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import {
-  ARTIFACTS,
-  describeInBrowser,
-  launchChromium,
-  screenshot,
-  signInAsDemo,
-  startDemoApp,
-  watchedContext,
-  warmUp,
-  type PageWatch,
-} from './browser.ts';
+import { dashboardSession, ARTIFACTS, describeInBrowser, screenshot, signInAsDemo } from './browser.ts';
 
 const FACTORIES = DEMO_SCENARIO.links
   .filter((l) => l.customer === DEMO_IDS.dell && l.validTo === undefined)
@@ -29,41 +16,14 @@ const FACTORIES = DEMO_SCENARIO.links
   .filter((id) => DEMO_SCENARIO.organizations.find((o) => o.id === id)?.type === 'FACTORY');
 
 describeInBrowser('dashboard file export', () => {
-  let db: TestDatabase;
-  let app: App;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let watch: PageWatch;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    await loadGraph(db, DEMO_SCENARIO);
-    app = await startDemoApp(db);
-    browser = await launchChromium();
-    await warmUp(browser, app, DEMO_IDS.regionStockholm);
-    // Building web/dist, a fresh Neo4j and a cold JVM on a machine shared with other work.
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-  beforeEach(async () => {
-    ({ context, page, watch } = await watchedContext(browser));
-  });
-  afterEach(async () => {
-    await context.close();
-    expect(watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
-    expect(watch.consoleErrors, 'console errors').toEqual([]);
-  });
+  const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
   async function exportAs(format: string, name: string): Promise<{ filename: string; text: string }> {
-    await page.selectOption('#export-format', format);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-file')]);
+    await ui.page.selectOption('#export-format', format);
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('#export-file')]);
     const path = join(ARTIFACTS, name);
     await download.saveAs(path);
-    await page.locator('#status', { hasText: 'Exported' }).waitFor();
+    await ui.page.locator('#status', { hasText: 'Exported' }).waitFor();
     return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
 
@@ -71,9 +31,9 @@ describeInBrowser('dashboard file export', () => {
     Object.fromEntries(graph.nodes.map((n) => [n.id, n.attributes['tier']]));
 
   it('downloads Region Stockholm’s chain as GraphML and CSV that parse back to its tiers', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    await page.locator('section.tier[data-tier="3"]').waitFor();
-    await screenshot(page, 'chain-export-controls');
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page.locator('section.tier[data-tier="3"]').waitFor();
+    await screenshot(ui.page, 'chain-export-controls');
 
     const graphml = await exportAs('GRAPHML', 'region-stockholm.graphml');
     expect(graphml.filename).toMatch(/^tiersight-chain-se-region-stockholm-\d{4}-\d{2}-\d{2}\.graphml$/);
@@ -94,7 +54,7 @@ describeInBrowser('dashboard file export', () => {
   });
 
   it('gives Oslo kommune a file with only what it may see', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
     const json = JSON.parse((await exportAs('JSON', 'oslo-kommune.json')).text) as {
       organizations: { id: string }[];
     };

@@ -6,22 +6,9 @@
 // Screenshots go to test-results/e2e/.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import type { App } from '../../src/app/server.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import {
-  ARTIFACTS,
-  describeInBrowser,
-  launchChromium,
-  screenshot,
-  signInAsDemo,
-  startDemoApp,
-  watchedContext,
-  warmUp,
-  type PageWatch,
-} from './browser.ts';
+import { dashboardSession, ARTIFACTS, describeInBrowser, screenshot, signInAsDemo } from './browser.ts';
 
 const FACTORIES = [
   'cn-hipro-dongguan',
@@ -31,82 +18,59 @@ const FACTORIES = [
   'cn-wistron-zhongshan',
 ];
 
-let db: TestDatabase;
-let app: App;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let watch: PageWatch;
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, DEMO_SCENARIO);
-  app = await startDemoApp(db);
-  browser = await launchChromium();
-  await warmUp(browser, app, DEMO_IDS.regionStockholm);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await db?.close();
-});
-beforeEach(async () => {
-  ({ context, page, watch } = await watchedContext(browser));
-});
-afterEach(async () => {
-  await context.close();
-  expect(watch.externalRequests, 'requests that left 127.0.0.1').toEqual([]);
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-});
-
-const rows = () => page.locator('#risk ol.risk-ranking > li.risk-row');
+const rows = () => ui.page.locator('#risk ol.risk-ranking > li.risk-row');
 const rankedIds = () =>
   rows().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['orgId'] ?? ''));
 
 describeInBrowser('Where to start (issue 15)', () => {
   it('ranks Region Stockholm’s chain beside the tier view, each row opening why', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await rows().first().waitFor();
     const ids = await rankedIds();
     expect(ids.slice(0, 6).sort()).toEqual([...FACTORIES, DEMO_IDS.dell].sort());
-    const dell = page.locator(`#risk li.risk-row[data-org-id="${DEMO_IDS.dell}"]`);
+    const dell = ui.page.locator(`#risk li.risk-row[data-org-id="${DEMO_IDS.dell}"]`);
     await dell.locator('summary').click();
     const disclosed = dell.locator('li.risk-component[data-component="DISCLOSED_EVIDENCE"]');
     await disclosed.waitFor();
     expect(await disclosed.innerText()).toMatch(/Overdue action cap-4 \(CRITICAL\)[\s\S]*d-dell-cap-2016/);
-    const hipro = page.locator(`#risk li.risk-row[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    const hipro = ui.page.locator(`#risk li.risk-row[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
     await hipro.locator('summary').click();
     expect(await hipro.locator('li.risk-component[data-component="PUBLIC_INDICATORS"]').innerText()).toMatch(
       /DanWatch/,
     );
     // The top action names Dell's overdue critical action; clicking it selects Dell in the chain.
-    const first = page.locator('#risk ol.risk-actions > li').first();
+    const first = ui.page.locator('#risk ol.risk-actions > li').first();
     expect(await first.getAttribute('data-org-id')).toBe(DEMO_IDS.dell);
     expect(await first.innerText()).toMatch(/close action cap-4/);
     await first.locator('button').click();
-    await page.locator('#details').waitFor();
+    await ui.page.locator('#details').waitFor();
     expect(
-      await page.locator(`button.org[data-org-id="${DEMO_IDS.dell}"]`).getAttribute('aria-pressed'),
+      await ui.page.locator(`button.org[data-org-id="${DEMO_IDS.dell}"]`).getAttribute('aria-pressed'),
     ).toBe('true');
-    await screenshot(page, '21-region-stockholm-where-to-start');
+    await screenshot(ui.page, '21-region-stockholm-where-to-start');
   });
 
   it('colours the tier view by score, with the score written on each card', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
-    const card = page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    const card = ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
     await expect.poll(() => card.getAttribute('data-risk-score')).not.toBeNull();
     expect(await card.getAttribute('class')).toMatch(/\brisk-high\b/);
     const score = Number(await card.getAttribute('data-risk-score'));
     expect(await card.locator('.risk-score').textContent()).toBe(String(score));
-    expect(await page.locator('button.org[data-org-id="se-atea"]').getAttribute('class')).toMatch(
+    expect(await ui.page.locator('button.org[data-org-id="se-atea"]').getAttribute('class')).toMatch(
       /\brisk-low\b/,
     );
   });
 
   it('exports the ranking as CSV', async () => {
-    await signInAsDemo(page, app, DEMO_IDS.regionStockholm);
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await rows().first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-risk-csv')]);
+    const [download] = await Promise.all([
+      ui.page.waitForEvent('download'),
+      ui.page.click('#export-risk-csv'),
+    ]);
     expect(download.suggestedFilename()).toMatch(
       /^tiersight-se-region-stockholm-risk-\d{4}-\d{2}-\d{2}\.csv$/,
     );
@@ -121,12 +85,12 @@ describeInBrowser('Where to start (issue 15)', () => {
   });
 
   it("puts Oslo kommune's blind spot Atea AS first", async () => {
-    await signInAsDemo(page, app, DEMO_IDS.osloKommune);
-    const first = page.locator('#risk ol.risk-actions > li').first();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
+    const first = ui.page.locator('#risk ol.risk-actions > li').first();
     await first.waitFor();
     expect(await first.getAttribute('data-org-id')).toBe(DEMO_IDS.ateaNorway);
     expect(await first.getAttribute('data-kind')).toBe('FOLLOW_UP_ACCESS_REQUEST');
     expect(await first.innerText()).toMatch(/Atea AS[\s\S]*blind spot/);
-    await screenshot(page, '22-oslo-where-to-start');
+    await screenshot(ui.page, '22-oslo-where-to-start');
   });
 });
