@@ -10,6 +10,7 @@ import { codes } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';
 import { useApi } from '../support/harness.ts';
 import { mergeFile } from '../support/merge-model.ts';
+import { apiChain, referenceChain, type ApiChain } from '../support/chain-comparison.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 
 const t = useApi();
@@ -92,27 +93,6 @@ const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId
 const CHAIN = `query($rootId: ID, $d: Int, $asOf: DateTime) { supplyChain(rootId: $rootId, maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
 
-type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
-const apiChain = (chain: Chain) => ({
-  organizations: chain.tiers
-    .flatMap((tier) => tier.organizations.map((o) => ({ id: o.id, tier: tier.tier })))
-    .sort((a, b) => a.id.localeCompare(b.id)),
-  links: chain.links.map((l) => l.id).sort(),
-});
-const modelChain = (
-  model: ReferenceModel,
-  viewer: string,
-  root: string,
-  depth: number,
-  view: ReferenceView,
-) => {
-  const chain = model.supplyChain(viewer, root, depth, view);
-  return {
-    organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)),
-    links: chain.links.sort(),
-  };
-};
-
 /** One query: the viewer's own chain to `depth` and a lookup of every id in `ids`. */
 async function viewOf(viewer: string, ids: readonly string[], depth: number) {
   const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
@@ -123,7 +103,7 @@ async function viewOf(viewer: string, ids: readonly string[], depth: number) {
   );
   expect(response.errors).toBeUndefined();
   return {
-    chain: apiChain(response.data!['supplyChain'] as Chain),
+    chain: apiChain(response.data!['supplyChain'] as ApiChain),
     lookups: ids.map((_, i) => (response.data![`v${i}`] as { id: string } | null)?.id ?? null),
   };
 }
@@ -138,7 +118,7 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
       const ids = original.organizations.map((o) => o.id);
       for (const viewer of ids) {
         const seen = await viewOf(viewer, ids, DEPTH);
-        expect(seen.chain).toEqual(modelChain(before, viewer, viewer, DEPTH, view));
+        expect(seen.chain).toEqual(referenceChain(before, viewer, viewer, DEPTH, view));
         expect(seen.lookups).toEqual(ids.map((id) => (before.visible(viewer, id, view) ? id : null)));
       }
 
@@ -166,7 +146,7 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
       for (const viewer of survivors) {
         const seen = await viewOf(viewer, ids, s.depth);
         // Exactly the reference model over the merged document, old ids resolving to their survivors.
-        expect(seen.chain).toEqual(modelChain(after, viewer, viewer, s.depth, view));
+        expect(seen.chain).toEqual(referenceChain(after, viewer, viewer, s.depth, view));
         expect(seen.lookups).toEqual(
           ids.map((id) => (after.visible(viewer, kept.get(id)!, view) ? kept.get(id)! : null)),
         );
@@ -174,8 +154,8 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
         const other = await t.api.query(viewer, CHAIN, { rootId: root, d: s.depth });
         if (after.rootAllowed(viewer, kept.get(root)!, view)) {
           expect(other.errors).toBeUndefined();
-          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(
-            modelChain(after, viewer, kept.get(root)!, s.depth, view),
+          expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
+            referenceChain(after, viewer, kept.get(root)!, s.depth, view),
           );
         } else expect(codes(other)).toEqual(['NOT_FOUND']);
 
@@ -200,8 +180,8 @@ it("merges never widen anyone's view and match the reference model", { timeout: 
             if (!after.rootAllowed(viewer, id, at)) continue;
             const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH, asOf });
             expect(chain.errors).toBeUndefined();
-            const shown = apiChain(chain.data!['supplyChain'] as Chain);
-            expect(shown).toEqual(modelChain(after, viewer, id, DEPTH, at));
+            const shown = apiChain(chain.data!['supplyChain'] as ApiChain);
+            expect(shown).toEqual(referenceChain(after, viewer, id, DEPTH, at));
             for (const o of shown.organizations)
               expect(lookableBefore.has(o.id), `${viewer} sees ${o.id} at ${asOf}`).toBe(true);
             for (const l of shown.links)

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import { apiChain, referenceChain, type ApiChain } from '../support/chain-comparison.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { codes } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
@@ -93,28 +94,6 @@ const graphArbitrary = fc
 const CHAIN = `query($rootId: ID, $d: Int) { supplyChain(rootId: $rootId, maxDepth: $d) {
   tiers { tier organizations { id } } links { id } } }`;
 
-type Chain = { tiers: { tier: number; organizations: { id: string }[] }[]; links: { id: string }[] };
-
-const apiChain = (chain: Chain) => ({
-  organizations: chain.tiers
-    .flatMap((t) => t.organizations.map((o) => ({ id: o.id, tier: t.tier })))
-    .sort((a, b) => a.id.localeCompare(b.id)),
-  links: chain.links.map((l) => l.id).sort(),
-});
-const referenceChain = (
-  model: ReferenceModel,
-  viewer: string,
-  root: string,
-  depth: number,
-  view: ReferenceView,
-) => {
-  const chain = model.supplyChain(viewer, root, depth, view);
-  return {
-    organizations: chain.organizations.sort((a, b) => a.id.localeCompare(b.id)),
-    links: chain.links.sort(),
-  };
-};
-
 it('supplyChain, rootId and lookups match the reference model', { timeout: 600_000 }, async () => {
   await fc.assert(
     fc.asyncProperty(graphArbitrary, fc.nat(), async ({ file, depth }, seed) => {
@@ -130,7 +109,7 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
           { d: depth },
         );
         expect(own.errors).toBeUndefined();
-        expect(apiChain(own.data!['supplyChain'] as Chain)).toEqual(
+        expect(apiChain(own.data!['supplyChain'] as ApiChain)).toEqual(
           referenceChain(model, viewer, viewer, depth, view),
         );
         const visible = ids.filter((_, i) => own.data![`v${i}`] !== null);
@@ -140,7 +119,7 @@ it('supplyChain, rootId and lookups match the reference model', { timeout: 600_0
         const other = await t.api.query(viewer, CHAIN, { rootId: root, d: depth });
         if (model.rootAllowed(viewer, root, view)) {
           expect(other.errors).toBeUndefined();
-          expect(apiChain(other.data!['supplyChain'] as Chain)).toEqual(
+          expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
             referenceChain(model, viewer, root, depth, view),
           );
         } else {
@@ -218,7 +197,7 @@ it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, a
               expect(finding.path.length).toBe(finding.tier + 1);
             }
             const chain = await t.api.query(viewer, CHAIN_AT, variables);
-            expect(apiChain(chain.data!['supplyChain'] as Chain)).toEqual(
+            expect(apiChain(chain.data!['supplyChain'] as ApiChain)).toEqual(
               referenceChain(model, viewer, viewer, depth, view),
             );
           }
