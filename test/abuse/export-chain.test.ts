@@ -5,7 +5,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captured } from '../support/captured-command.ts';
 import { run } from '../../src/cli/commands/export-chain.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { loadDemoScenario } from '../../src/runtime/demo.ts';
@@ -34,25 +35,7 @@ afterAll(async () => {
   await db.close();
 });
 
-/** Runs the command as the CLI would, with stdout and stderr captured. */
-async function exportChain(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write);
-  const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  try {
-    await run(args);
-  } finally {
-    write.mockRestore();
-    error.mockRestore();
-  }
-  return { stdout, stderr };
-}
+const exportChain = (args: string[]) => captured(run, args);
 
 async function refusal(args: string[]): Promise<CliError> {
   const failure = await exportChain(args).then(

@@ -3,7 +3,8 @@
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { captured } from '../support/captured-command.ts';
 import { run } from '../../src/cli/commands/screen.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
@@ -35,28 +36,7 @@ const testGraph = () =>
     .link('cn-halvique', 'us-brand')
     .build();
 
-async function runCommand(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write);
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
-    stdout += `${parts.join(' ')}\n`;
-  });
-  const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  try {
-    await run(args);
-  } finally {
-    write.mockRestore();
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return { stdout, stderr };
-}
+const runCommand = (args: string[]) => captured(run, args);
 
 const matchedIds = async (args: string[]) => {
   const { stdout } = await runCommand([...args, '--json']);

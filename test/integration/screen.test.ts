@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { captured } from '../support/captured-command.ts';
 import { run } from '../../src/cli/commands/screen.ts';
 import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
 import { screen } from '../../src/modules/screening/screen.ts';
@@ -78,29 +79,7 @@ async function recordedAt(): Promise<Record<string, number>> {
   return Object.fromEntries(records.map((r) => [r.get('id') as string, r.get('at') as number]));
 }
 
-/** Runs the command as the CLI would, with stdout and stderr captured. */
-async function runCommand(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: unknown) => {
-    stdout += String(chunk);
-    return true;
-  }) as typeof process.stdout.write);
-  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
-    stdout += `${parts.join(' ')}\n`;
-  });
-  const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => {
-    stderr += `${parts.join(' ')}\n`;
-  });
-  try {
-    await run(args);
-  } finally {
-    write.mockRestore();
-    log.mockRestore();
-    error.mockRestore();
-  }
-  return { stdout, stderr };
-}
+const runCommand = (args: string[]) => captured(run, args);
 
 const savedUri = process.env['NEO4J_URI'];
 beforeAll(async () => {
