@@ -1,5 +1,6 @@
 // The Apollo Server of the API: schema, validation limits, error formatting, and a plugin that gives
-// each response the HTTP status of its error codes and tells the request's record how it went.
+// each response the HTTP status of its error codes, logs the errors that are the server's, and tells
+// the request's record how it went.
 import {
   ApolloServer,
   type ApolloServerPlugin,
@@ -12,7 +13,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { BaseContext } from './context.ts';
-import { currentRequest } from './http/request-record.ts';
 import { retryAfterForCodes, statusForCodes } from './http/status.ts';
 import { logError, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
@@ -30,14 +30,26 @@ export type AnswerCheck<Context extends object> = (
  * Gives each response the HTTP status of its error codes (and Retry-After where they call for it) and
  * tells the request's record how it went. Apollo runs the willSendResponse hooks of different plugins
  * side by side, so a check that replaces the answer must run inside this one plugin, before it.
+ * Errors are logged here rather than in formatError, which does not know the request they belong to;
+ * a request refused while its context was made is logged by the HTTP route (src/app/graphql-route.ts).
  */
 function outcomePlugin<Context extends BaseContext>(
   checks: readonly AnswerCheck<Context>[],
+  logger: Logger,
 ): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      const record = currentRequest.getStore();
+    async unexpectedErrorProcessingRequest({ requestContext, error }) {
+      logError(logger, { reqId: requestContext.contextValue.record?.id }, error, 'GraphQL error');
+    },
+    async requestDidStart({ contextValue }) {
+      // Apollo hands the hooks a copy of the context, made after the route filled in `record`.
+      const { record } = contextValue;
+      const log = (error: unknown) => logError(logger, { reqId: record?.id }, error, 'GraphQL error');
       return {
+        async didEncounterErrors({ errors }) {
+          // formatError decides which errors are the server's; what it shows the client is made later.
+          for (const error of errors) formatError(error.toJSON(), error, log);
+        },
         async willSendResponse(request) {
           for (const check of checks) await check(request);
           const { response, operationName, contextValue } = request;
@@ -73,10 +85,8 @@ export async function createApollo<Context extends BaseContext>(options: {
     // "Did you mean …" would describe the schema to clients that may not introspect it.
     hideSchemaDetailsFromClientErrors: !options.introspection,
     parseOptions: { maxTokens: LIMITS.maxTokens },
-    formatError: (formatted, error) =>
-      formatError(formatted, error, (e) =>
-        logError(options.logger, { reqId: currentRequest.getStore()?.id }, e, 'GraphQL error'),
-      ),
+    // Logging is the outcome plugin's, which knows the request.
+    formatError: (formatted, error) => formatError(formatted, error, () => {}),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     plugins: [
@@ -85,7 +95,7 @@ export async function createApollo<Context extends BaseContext>(options: {
       // cache hints that nothing here sends, and we publish no federation traces.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      outcomePlugin(options.answerChecks ?? []),
+      outcomePlugin(options.answerChecks ?? [], options.logger),
     ],
   });
   await apollo.start();

@@ -8,12 +8,14 @@ import type { TokenVerifier } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
 import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { LIMITS } from '../api/limits.ts';
+import { formatError } from '../api/errors.ts';
+import { logError, type Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createRequestContext, type Repositories } from './request-context.ts';
 import { isJsonContentType, readBody } from '../api/http/body.ts';
 import { endWithBody } from '../api/http/compress.ts';
 import { ClientLimits } from '../api/http/rate-limit.ts';
-import { currentRequest } from '../api/http/request-record.ts';
+import type { RequestRecord } from '../api/http/request-record.ts';
 import { sendError } from '../api/http/responses.ts';
 import { retryAfterForCodes, STATUS_BY_CODE } from '../api/http/status.ts';
 
@@ -24,6 +26,8 @@ export interface GraphqlRouteDeps {
   verifyToken: TokenVerifier;
   limits: ClientLimits;
   metrics: Metrics;
+  /** Where a refusal that is the server's fault (Neo4j unreachable) is logged. */
+  logger: Logger;
 }
 
 /** A request refused before execution (token, database): Apollo answers it with our status. */
@@ -44,14 +48,24 @@ function contextError(error: DomainError): GraphQLError {
 
 export function graphqlRoute(deps: GraphqlRouteDeps) {
   const { apollo, limits, metrics } = deps;
-  const refuse = (response: ServerResponse, reason: string, seconds: number, message: string) => {
+  const refuse = (
+    response: ServerResponse,
+    record: RequestRecord,
+    reason: string,
+    seconds: number,
+    message: string,
+  ) => {
     metrics.refused.inc({ reason });
-    const record = currentRequest.getStore();
-    if (record) record.codes = ['RATE_LIMITED'];
+    record.codes = ['RATE_LIMITED'];
     return sendError(response, 'RATE_LIMITED', message, { 'retry-after': String(seconds) });
   };
 
-  return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+  return async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    record: RequestRecord,
+  ): Promise<void> => {
     const address = request.socket.remoteAddress ?? 'unknown';
     const authorization = request.headers.authorization;
     const tokenKey = authorization ? ClientLimits.tokenKey(authorization) : null;
@@ -59,19 +73,20 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     const wait = tokenKey === null ? await limits.admitAnonymous(address) : await limits.admitToken(tokenKey);
     if (wait !== null) {
       request.resume();
-      return refuse(response, 'rate', wait, `Too many requests; retry after ${wait} s.`);
+      return refuse(response, record, 'rate', wait, `Too many requests; retry after ${wait} s.`);
     }
     if (tokenKey !== null && !limits.enter(tokenKey)) {
       request.resume();
       return refuse(
         response,
+        record,
         'concurrency',
         1,
         'Too many requests in flight for this token; wait for one to finish.',
       );
     }
     try {
-      await execute(request, response, url, address);
+      await execute(request, response, url, address, record);
     } finally {
       if (tokenKey !== null) limits.leave(tokenKey);
     }
@@ -89,7 +104,13 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     return new DomainError('RATE_LIMITED', `Too many requests without a valid token; retry after ${wait} s.`);
   }
 
-  async function execute(request: IncomingMessage, response: ServerResponse, url: URL, address: string) {
+  async function execute(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    address: string,
+    record: RequestRecord,
+  ) {
     let body: unknown;
     if (request.method === 'POST') {
       if (!isJsonContentType(request.headers['content-type'])) {
@@ -126,14 +147,20 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
           request.headers.authorization,
         ).catch((error: unknown) => {
           if (error instanceof DomainError) return error;
+          logError(deps.logger, { reqId: record.id }, error, 'GraphQL error');
           throw error;
         });
         if (context instanceof DomainError) {
           const refusal = await refusalOf(context, address);
-          const record = currentRequest.getStore();
-          if (record) record.codes = [refusal.code];
-          throw contextError(refusal);
+          record.codes = [refusal.code];
+          const refused = contextError(refusal);
+          // Apollo's own hooks never see this request, so its server-side errors are logged here.
+          formatError(refused.toJSON(), refused, (error) =>
+            logError(deps.logger, { reqId: record.id }, error, 'GraphQL error'),
+          );
+          throw refused;
         }
+        context.record = record;
         return context;
       },
     });

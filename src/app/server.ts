@@ -18,7 +18,7 @@ import { DEV_TOKEN_PATH, devTokenRoute } from './dev-token.ts';
 import { graphqlRoute } from './graphql-route.ts';
 import { healthRoutes, importReadiness, neo4jReadiness, type ReadinessCheck } from './health.ts';
 import { ClientLimits } from '../api/http/rate-limit.ts';
-import { currentRequest, newRequestRecord, type RequestRecord } from '../api/http/request-record.ts';
+import { newRequestRecord, type RequestRecord } from '../api/http/request-record.ts';
 import { sendError, sendJson } from '../api/http/responses.ts';
 import { prefersHtml, serveEntry, serveStatic } from '../api/http/static.ts';
 import { createLogger, logError, type Logger } from '../observability/logger.ts';
@@ -85,6 +85,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     verifyToken: cachedTokenVerifier(createTokenVerifier(config.jwt)),
     limits: new ClientLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
     metrics,
+    logger,
   });
   const health = healthRoutes([
     neo4jReadiness(new HealthRepository(executor)),
@@ -98,7 +99,12 @@ export async function startApp(options: AppOptions): Promise<App> {
   // (a 404 would show as a console error in production).
   const demoCookie = `tiersight-demo=${devToken === null ? '0' : '1'}; Path=/; SameSite=Strict`;
 
-  const route = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const route = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    record: RequestRecord,
+  ) => {
     switch (url.pathname) {
       case '/livez':
         return health.livez(response);
@@ -120,7 +126,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         response.setHeader('set-cookie', demoCookie);
         return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
       }
-      return graphql(request, response, url);
+      return graphql(request, response, url, record);
     }
     if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
     response.setHeader('set-cookie', demoCookie);
@@ -168,17 +174,15 @@ export async function startApp(options: AppOptions): Promise<App> {
       metrics.inFlight.dec();
       accessLog(request, response, url, record, started);
     });
-    currentRequest.run(record, () => {
-      route(request, response, url).catch((error: unknown) => {
-        if (error instanceof ClientAborted) return;
-        if (error instanceof BodyTooLarge) {
-          metrics.refused.inc({ reason: 'body_too_large' });
-          return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
-        }
-        logError(logger, { reqId: record.id }, error, 'HTTP handler failed');
-        if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-        else response.end();
-      });
+    route(request, response, url, record).catch((error: unknown) => {
+      if (error instanceof ClientAborted) return;
+      if (error instanceof BodyTooLarge) {
+        metrics.refused.inc({ reason: 'body_too_large' });
+        return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
+      }
+      logError(logger, { reqId: record.id }, error, 'HTTP handler failed');
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      else response.end();
     });
   });
   server.keepAliveTimeout = http.keepAliveTimeoutMs;
