@@ -87,14 +87,21 @@ export const fields =
  * same object `fields(shape)` gives: the driver decodes a list much faster than a map.
  */
 export const positional = <S extends Shape>(shape: S): Decoder<Decoded<S>> => {
-  const entries = Object.entries(shape);
+  // Runs once per row of the biggest answers (twice 10,000 for a big chain): a plain loop over arrays
+  // made once, and the fields' places made again only when the column changes, not per row.
+  const keys = Object.keys(shape);
+  const decoders = Object.values(shape);
+  let placesOf: string | null = null;
+  let places: string[] = [];
   return (value, at) => {
-    if (!Array.isArray(value) || value.length !== entries.length)
-      return mismatch(at, `a list of ${entries.length} items`, value);
+    if (!Array.isArray(value) || value.length !== keys.length)
+      return mismatch(at, `a list of ${keys.length} items`, value);
+    if (at !== placesOf) {
+      places = keys.map((key) => `${at}.${key}`);
+      placesOf = at;
+    }
     const decoded: Record<string, unknown> = {};
-    entries.forEach(([key, decode], i) => {
-      decoded[key] = decode(value[i], `${at}.${key}`);
-    });
+    for (let i = 0; i < keys.length; i++) decoded[keys[i]!] = decoders[i]!(value[i], places[i]!);
     // As in `fields`: each key of S was set by its own decoder.
     return decoded as Decoded<S>;
   };
