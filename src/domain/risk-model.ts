@@ -97,34 +97,57 @@ export const stillValid = (version: StoredVersion, at: Date): boolean =>
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
 
-function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+/** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
+const byText = new Intl.Collator().compare;
+
+/**
+ * Inputs built once per assessment and shared by every organization they describe: a thousand
+ * organizations have a few countries, activities, tiers and categories between them, and the answer
+ * serializes a shared input exactly as a copy.
+ */
+class SharedInputs {
+  private readonly made = new Map<string, RiskInput>();
+
+  get(key: string, make: () => RiskInput): RiskInput {
+    let input = this.made.get(key);
+    if (input === undefined) {
+      input = make();
+      this.made.set(key, input);
+    }
+    return input;
+  }
+}
+
+function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const { tables, parameters } = model;
-  const country = countryOf(tables, s.organization.country);
+  const code = s.organization.country;
+  const country = countryOf(tables, code);
   const { category, product } = categoryOf(tables, s.products);
-  const activity = activityOf(tables, s.organization.type);
+  const type = s.organization.type;
+  const activity = activityOf(tables, type);
   const share = parameters.inherent.countryShare;
   const value = share * country.value + (1 - share) * category.value * activity.value;
   const inputs: RiskInput[] = [
-    {
-      label: `Country ${s.organization.country}`,
+    shared.get(`country ${code}`, () => ({
+      label: `Country ${code}`,
       value: `${shown(country.value)}${country.basis === null ? '' : ` (${country.basis})`}`,
       source: provenanceOf(country),
-    },
-    {
+    })),
+    shared.get(`category ${JSON.stringify([category.name, product])}`, () => ({
       label: `Product category: ${category.name}`,
       value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
       source: provenanceOf(category),
-    },
-    {
-      label: `Activity: ${s.organization.type}`,
+    })),
+    shared.get(`activity ${type}`, () => ({
+      label: `Activity: ${type}`,
       value: `× ${shown(activity.value)} of the category's risk`,
       source: provenanceOf(activity),
-    },
-    {
+    })),
+    shared.get('country share', () => ({
       label: 'Country share of the inherent risk',
       value: shown(share),
       source: `assumption: ${MODEL_SOURCE}`,
-    },
+    })),
   ];
   return { value, inputs };
 }
@@ -135,7 +158,7 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
   // public finding from that day on.
   const parts = s.indicators
     .filter((indicator) => indicator.delistedAt === null || new Date(indicator.delistedAt) > at)
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byText(a.id, b.id))
     .map((indicator) => {
       const observed = new Date(indicator.observedAt ?? indicator.recordedAt);
       const years = Math.max(0, (at.getTime() - observed.getTime()) / (365.25 * 86_400_000));
@@ -169,7 +192,7 @@ function disclosedEvidence<O extends Assessable>(
   asOf: Date | null,
 ) {
   const p = model.parameters.disclosures;
-  const evidence = [...s.evidence].sort((a, b) => a.disclosureId.localeCompare(b.disclosureId));
+  const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
   const from = (disclosureId: string) => `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
   // What raises the score is exactly what exposure reports as disclosed indicators.
@@ -238,41 +261,45 @@ function disclosedEvidence<O extends Assessable>(
   return { value: Math.max(-p.maxRelief, Math.min(1, raised - lowered)), inputs };
 }
 
-function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const p = model.parameters.visibility;
   const hidden = !s.sharesSourcing && !s.isViewer;
-  const unevidenced = s.evidence.length === 0;
+  const count = s.evidence.length;
   const inputs: RiskInput[] = [
-    {
+    shared.get(`sourcing ${hidden} ${s.blindSpot}`, () => ({
       label: 'Its sourcing shared with you',
       value: hidden
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : 'yes',
       source: 'your active shares (contract section 2)',
-    },
-    {
+    })),
+    shared.get(`disclosures ${count}`, () => ({
       label: 'Disclosures about it visible to you',
-      value: unevidenced ? `none, +${shown(p.noEvidence)}` : String(s.evidence.length),
+      value: count === 0 ? `none, +${shown(p.noEvidence)}` : String(count),
       source: 'what its publishers shared with you (contract section 8, rule 8)',
-    },
+    })),
   ];
   return {
-    value: (hidden ? p.sourcingNotShared : 0) + (unevidenced ? p.noEvidence : 0),
+    value: (hidden ? p.sourcingNotShared : 0) + (count === 0 ? p.noEvidence : 0),
     inputs,
   };
 }
 
-function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const perTier = model.parameters.proximity.perTier;
   return {
     value: perTier ** (s.tier - 1),
     inputs: [
-      { label: 'Tier', value: String(s.tier), source: 'your visible chain (contract section 2, rule 3)' },
-      {
+      shared.get(`tier ${s.tier}`, () => ({
+        label: 'Tier',
+        value: String(s.tier),
+        source: 'your visible chain (contract section 2, rule 3)',
+      })),
+      shared.get('per tier', () => ({
         label: 'Factor per tier further away',
         value: shown(perTier),
         source: `assumption: ${MODEL_SOURCE}`,
-      },
+      })),
     ],
   };
 }
@@ -296,13 +323,14 @@ export function scoreChain<O extends Assessable>(
   asOf: Date | null,
 ): RiskScore<O>[] {
   const shares = weightShares(model.weights);
+  const shared = new SharedInputs();
   const scored = subjects.map((s) => {
     const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
-      INHERENT: inherent(model, s),
+      INHERENT: inherent(model, s, shared),
       PUBLIC_INDICATORS: publicIndicators(model, s, at),
       DISCLOSED_EVIDENCE: disclosedEvidence(model, s, at, asOf),
-      VISIBILITY: visibility(model, s),
-      PROXIMITY: proximity(model, s),
+      VISIBILITY: visibility(model, s, shared),
+      PROXIMITY: proximity(model, s, shared),
     };
     const components = RISK_COMPONENTS.map((name) => {
       const weight = shares[name];
@@ -327,8 +355,8 @@ export function scoreChain<O extends Assessable>(
     (a, b) =>
       b.score - a.score ||
       a.tier - b.tier ||
-      a.organization.name.localeCompare(b.organization.name) ||
-      a.organization.id.localeCompare(b.organization.id),
+      byText(a.organization.name, b.organization.name) ||
+      byText(a.organization.id, b.organization.id),
   );
   return scored.map((s, i) => ({ ...s, rank: i + 1 }));
 }
