@@ -18,7 +18,14 @@ import {
   type RiskParameters,
   type RiskWeights,
 } from './risk-parameters.ts';
-import { activityOf, categoryOf, countryOf, provenanceOf, type RiskTables } from './risk-tables.ts';
+import {
+  activityOf,
+  categoryOf,
+  countryOf,
+  provenanceOf,
+  type ProductCategory,
+  type RiskTables,
+} from './risk-tables.ts';
 
 export interface RiskModel {
   weights: RiskWeights;
@@ -100,21 +107,43 @@ const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
 /** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
 const byText = new Intl.Collator().compare;
 
+/** The input `made` holds for `key`, made on first use. */
+function cached<K, V>(made: Map<K, V>, key: K, make: () => V): V {
+  let value = made.get(key);
+  if (value === undefined) {
+    value = make();
+    made.set(key, value);
+  }
+  return value;
+}
+
 /**
  * Inputs built once per assessment and shared by every organization they describe: a thousand
  * organizations have a few countries, activities, tiers and categories between them, and the answer
- * serializes a shared input exactly as a copy.
+ * serializes a shared input exactly as a copy. Keyed by the strings and numbers at hand, so that a
+ * lookup builds no key.
  */
 class SharedInputs {
-  private readonly made = new Map<string, RiskInput>();
+  readonly country = new Map<string, RiskInput>();
+  readonly category = new Map<ProductCategory, Map<string | null, RiskInput>>();
+  readonly activity = new Map<string, RiskInput>();
+  readonly countryShare: RiskInput;
+  readonly sourcing = new Map<string, RiskInput>();
+  readonly disclosures = new Map<number, RiskInput>();
+  readonly tier = new Map<number, RiskInput>();
+  readonly perTier: RiskInput;
 
-  get(key: string, make: () => RiskInput): RiskInput {
-    let input = this.made.get(key);
-    if (input === undefined) {
-      input = make();
-      this.made.set(key, input);
-    }
-    return input;
+  constructor(parameters: RiskParameters) {
+    this.countryShare = {
+      label: 'Country share of the inherent risk',
+      value: shown(parameters.inherent.countryShare),
+      source: `assumption: ${MODEL_SOURCE}`,
+    };
+    this.perTier = {
+      label: 'Factor per tier further away',
+      value: shown(parameters.proximity.perTier),
+      source: `assumption: ${MODEL_SOURCE}`,
+    };
   }
 }
 
@@ -128,26 +157,26 @@ function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sha
   const share = parameters.inherent.countryShare;
   const value = share * country.value + (1 - share) * category.value * activity.value;
   const inputs: RiskInput[] = [
-    shared.get(`country ${code}`, () => ({
+    cached(shared.country, code, () => ({
       label: `Country ${code}`,
       value: `${shown(country.value)}${country.basis === null ? '' : ` (${country.basis})`}`,
       source: provenanceOf(country),
     })),
-    shared.get(`category ${JSON.stringify([category.name, product])}`, () => ({
-      label: `Product category: ${category.name}`,
-      value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
-      source: provenanceOf(category),
-    })),
-    shared.get(`activity ${type}`, () => ({
+    cached(
+      cached(shared.category, category, () => new Map()),
+      product,
+      () => ({
+        label: `Product category: ${category.name}`,
+        value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
+        source: provenanceOf(category),
+      }),
+    ),
+    cached(shared.activity, type, () => ({
       label: `Activity: ${type}`,
       value: `× ${shown(activity.value)} of the category's risk`,
       source: provenanceOf(activity),
     })),
-    shared.get('country share', () => ({
-      label: 'Country share of the inherent risk',
-      value: shown(share),
-      source: `assumption: ${MODEL_SOURCE}`,
-    })),
+    shared.countryShare,
   ];
   return { value, inputs };
 }
@@ -185,6 +214,9 @@ const RAISING: Record<
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
 };
 
+const evidenceSource = (disclosureId: string, owner: ReadonlyMap<string, string>) =>
+  `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
+
 function disclosedEvidence<O extends Assessable>(
   model: RiskModel,
   s: RiskSubject<O>,
@@ -194,7 +226,6 @@ function disclosedEvidence<O extends Assessable>(
   const p = model.parameters.disclosures;
   const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
-  const from = (disclosureId: string) => `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
   // What raises the score is exactly what exposure reports as disclosed indicators.
   const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
     const value = RAISING[indicator.kind](p, indicator.severity);
@@ -207,7 +238,7 @@ function disclosedEvidence<O extends Assessable>(
             ? `Evidence expired: ${indicator.description}`
             : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${day(action.dueAt)}`,
         value: `+${shown(value)}`,
-        source: from(indicator.disclosureId),
+        source: evidenceSource(indicator.disclosureId, owner),
       },
     };
   });
@@ -222,7 +253,7 @@ function disclosedEvidence<O extends Assessable>(
         input: {
           label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${version.title}${until}`,
           value: `-${shown(value)}`,
-          source: from(item.disclosureId),
+          source: evidenceSource(item.disclosureId, owner),
         },
       });
     }
@@ -234,7 +265,7 @@ function disclosedEvidence<O extends Assessable>(
         input: {
           label: `Closed action ${action.id} (${action.severity}): ${action.finding}${action.verification === null ? '' : `, verified ${action.verification === 'FOLLOW_UP_AUDIT' ? 'by follow-up audit' : 'by documents'}`}`,
           value: `-${shown(value)}`,
-          source: from(item.disclosureId),
+          source: evidenceSource(item.disclosureId, owner),
         },
       });
     }
@@ -266,14 +297,14 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
   const hidden = !s.sharesSourcing && !s.isViewer;
   const count = s.evidence.length;
   const inputs: RiskInput[] = [
-    shared.get(`sourcing ${hidden} ${s.blindSpot}`, () => ({
+    cached(shared.sourcing, hidden ? (s.blindSpot ? 'blind spot' : 'hidden') : 'shared', () => ({
       label: 'Its sourcing shared with you',
       value: hidden
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : 'yes',
       source: 'your active shares (contract section 2)',
     })),
-    shared.get(`disclosures ${count}`, () => ({
+    cached(shared.disclosures, count, () => ({
       label: 'Disclosures about it visible to you',
       value: count === 0 ? `none, +${shown(p.noEvidence)}` : String(count),
       source: 'what its publishers shared with you (contract section 8, rule 8)',
@@ -290,16 +321,12 @@ function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sh
   return {
     value: perTier ** (s.tier - 1),
     inputs: [
-      shared.get(`tier ${s.tier}`, () => ({
+      cached(shared.tier, s.tier, () => ({
         label: 'Tier',
         value: String(s.tier),
         source: 'your visible chain (contract section 2, rule 3)',
       })),
-      shared.get('per tier', () => ({
-        label: 'Factor per tier further away',
-        value: shown(perTier),
-        source: `assumption: ${MODEL_SOURCE}`,
-      })),
+      shared.perTier,
     ],
   };
 }
@@ -323,7 +350,7 @@ export function scoreChain<O extends Assessable>(
   asOf: Date | null,
 ): RiskScore<O>[] {
   const shares = weightShares(model.weights);
-  const shared = new SharedInputs();
+  const shared = new SharedInputs(model.parameters);
   const scored = subjects.map((s) => {
     const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
       INHERENT: inherent(model, s, shared),
@@ -358,5 +385,11 @@ export function scoreChain<O extends Assessable>(
       byText(a.organization.name, b.organization.name) ||
       byText(a.organization.id, b.organization.id),
   );
-  return scored.map((s, i) => ({ ...s, rank: i + 1 }));
+  return scored.map((s, i) => ({
+    organization: s.organization,
+    tier: s.tier,
+    rank: i + 1,
+    score: s.score,
+    components: s.components,
+  }));
 }
