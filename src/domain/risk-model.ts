@@ -103,6 +103,7 @@ export const stillValid = (version: StoredVersion, at: Date): boolean =>
   version.validUntil === null || new Date(version.validUntil) >= at;
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
+const DISCLOSURES_SOURCE = 'what its publishers shared with you (contract section 8, rule 8)';
 
 /** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
 const byText = new Intl.Collator().compare;
@@ -132,8 +133,14 @@ class SharedInputs {
   readonly disclosures = new Map<number, RiskInput>();
   readonly tier = new Map<number, RiskInput>();
   readonly perTier: RiskInput;
+  /** The evidence component of every organization without visible disclosures (most of a chain). */
+  readonly noEvidence: { value: number; inputs: RiskInput[] };
 
   constructor(parameters: RiskParameters) {
+    this.noEvidence = {
+      value: 0,
+      inputs: [{ label: 'Visible disclosures about it', value: 'none', source: DISCLOSURES_SOURCE }],
+    };
     this.countryShare = {
       label: 'Country share of the inherent risk',
       value: shown(parameters.inherent.countryShare),
@@ -280,7 +287,7 @@ function disclosedEvidence<O extends Assessable>(
     inputs.push({
       label: 'Visible disclosures about it',
       value: s.evidence.length === 0 ? 'none' : `${s.evidence.length}, none that raises or lowers the score`,
-      source: 'what its publishers shared with you (contract section 8, rule 8)',
+      source: DISCLOSURES_SOURCE,
     });
   } else if (lowered === p.maxRelief) {
     inputs.push({
@@ -307,7 +314,7 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
     cached(shared.disclosures, count, () => ({
       label: 'Disclosures about it visible to you',
       value: count === 0 ? `none, +${shown(p.noEvidence)}` : String(count),
-      source: 'what its publishers shared with you (contract section 8, rule 8)',
+      source: DISCLOSURES_SOURCE,
     })),
   ];
   return {
@@ -355,7 +362,7 @@ export function scoreChain<O extends Assessable>(
     const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
       INHERENT: inherent(model, s, shared),
       PUBLIC_INDICATORS: publicIndicators(model, s, at),
-      DISCLOSED_EVIDENCE: disclosedEvidence(model, s, at, asOf),
+      DISCLOSED_EVIDENCE: s.evidence.length === 0 ? shared.noEvidence : disclosedEvidence(model, s, at, asOf),
       VISIBILITY: visibility(model, s, shared),
       PROXIMITY: proximity(model, s, shared),
     };
