@@ -246,7 +246,18 @@ async function compareRisk(): Promise<void> {
         `\nexposure and riskAssessment(maxDepth: ${DEPTH}) at ${RISK_ORGS.toLocaleString('en')} organizations (aim: at most ${RISK_AIM}x)`,
       );
       for (const viewer of viewers)
-        await measureRisk({ apiUrl: api.url, secret: SECRET, depth: DEPTH }, viewer, REPEAT, print);
+        await measureRisk(
+          {
+            apiUrl: api.url,
+            apiPid: api.pid,
+            neo4jPid: db.bundled?.neo4j.pid ?? null,
+            secret: SECRET,
+            depth: DEPTH,
+          },
+          viewer,
+          REPEAT,
+          print,
+        );
     } finally {
       await api.stop();
     }

@@ -18,7 +18,14 @@ import {
   type RiskParameters,
   type RiskWeights,
 } from './risk-parameters.ts';
-import { activityOf, categoryOf, countryOf, provenanceOf, type RiskTables } from './risk-tables.ts';
+import {
+  activityOf,
+  categoryOf,
+  countryOf,
+  provenanceOf,
+  type ProductCategory,
+  type RiskTables,
+} from './risk-tables.ts';
 
 export interface RiskModel {
   weights: RiskWeights;
@@ -96,35 +103,87 @@ export const stillValid = (version: StoredVersion, at: Date): boolean =>
   version.validUntil === null || new Date(version.validUntil) >= at;
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
+const DISCLOSURES_SOURCE = 'what its publishers shared with you (contract section 8, rule 8)';
 
-function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+/** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
+const byText = new Intl.Collator().compare;
+
+/** The input `made` holds for `key`, made on first use. */
+function cached<K, V>(made: Map<K, V>, key: K, make: () => V): V {
+  let value = made.get(key);
+  if (value === undefined) {
+    value = make();
+    made.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * Inputs built once per assessment and shared by every organization they describe: a thousand
+ * organizations have a few countries, activities, tiers and categories between them, and the answer
+ * serializes a shared input exactly as a copy. Keyed by the strings and numbers at hand, so that a
+ * lookup builds no key.
+ */
+class SharedInputs {
+  readonly country = new Map<string, RiskInput>();
+  readonly category = new Map<ProductCategory, Map<string | null, RiskInput>>();
+  readonly activity = new Map<string, RiskInput>();
+  readonly countryShare: RiskInput;
+  readonly sourcing = new Map<string, RiskInput>();
+  readonly disclosures = new Map<number, RiskInput>();
+  readonly tier = new Map<number, RiskInput>();
+  readonly perTier: RiskInput;
+  /** The evidence component of every organization without visible disclosures (most of a chain). */
+  readonly noEvidence: { value: number; inputs: RiskInput[] };
+
+  constructor(parameters: RiskParameters) {
+    this.noEvidence = {
+      value: 0,
+      inputs: [{ label: 'Visible disclosures about it', value: 'none', source: DISCLOSURES_SOURCE }],
+    };
+    this.countryShare = {
+      label: 'Country share of the inherent risk',
+      value: shown(parameters.inherent.countryShare),
+      source: `assumption: ${MODEL_SOURCE}`,
+    };
+    this.perTier = {
+      label: 'Factor per tier further away',
+      value: shown(parameters.proximity.perTier),
+      source: `assumption: ${MODEL_SOURCE}`,
+    };
+  }
+}
+
+function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const { tables, parameters } = model;
-  const country = countryOf(tables, s.organization.country);
+  const code = s.organization.country;
+  const country = countryOf(tables, code);
   const { category, product } = categoryOf(tables, s.products);
-  const activity = activityOf(tables, s.organization.type);
+  const type = s.organization.type;
+  const activity = activityOf(tables, type);
   const share = parameters.inherent.countryShare;
   const value = share * country.value + (1 - share) * category.value * activity.value;
   const inputs: RiskInput[] = [
-    {
-      label: `Country ${s.organization.country}`,
+    cached(shared.country, code, () => ({
+      label: `Country ${code}`,
       value: `${shown(country.value)}${country.basis === null ? '' : ` (${country.basis})`}`,
       source: provenanceOf(country),
-    },
-    {
-      label: `Product category: ${category.name}`,
-      value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
-      source: provenanceOf(category),
-    },
-    {
-      label: `Activity: ${s.organization.type}`,
+    })),
+    cached(
+      cached(shared.category, category, () => new Map()),
+      product,
+      () => ({
+        label: `Product category: ${category.name}`,
+        value: `${shown(category.value)}${product === null ? '' : ` (from "${product}")`}${category.basis === null ? '' : `: ${category.basis}`}`,
+        source: provenanceOf(category),
+      }),
+    ),
+    cached(shared.activity, type, () => ({
+      label: `Activity: ${type}`,
       value: `× ${shown(activity.value)} of the category's risk`,
       source: provenanceOf(activity),
-    },
-    {
-      label: 'Country share of the inherent risk',
-      value: shown(share),
-      source: `assumption: ${MODEL_SOURCE}`,
-    },
+    })),
+    shared.countryShare,
   ];
   return { value, inputs };
 }
@@ -135,7 +194,7 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
   // public finding from that day on.
   const parts = s.indicators
     .filter((indicator) => indicator.delistedAt === null || new Date(indicator.delistedAt) > at)
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byText(a.id, b.id))
     .map((indicator) => {
       const observed = new Date(indicator.observedAt ?? indicator.recordedAt);
       const years = Math.max(0, (at.getTime() - observed.getTime()) / (365.25 * 86_400_000));
@@ -162,6 +221,9 @@ const RAISING: Record<
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
 };
 
+const evidenceSource = (disclosureId: string, owner: ReadonlyMap<string, string>) =>
+  `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
+
 function disclosedEvidence<O extends Assessable>(
   model: RiskModel,
   s: RiskSubject<O>,
@@ -169,9 +231,8 @@ function disclosedEvidence<O extends Assessable>(
   asOf: Date | null,
 ) {
   const p = model.parameters.disclosures;
-  const evidence = [...s.evidence].sort((a, b) => a.disclosureId.localeCompare(b.disclosureId));
+  const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
-  const from = (disclosureId: string) => `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
   // What raises the score is exactly what exposure reports as disclosed indicators.
   const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
     const value = RAISING[indicator.kind](p, indicator.severity);
@@ -184,7 +245,7 @@ function disclosedEvidence<O extends Assessable>(
             ? `Evidence expired: ${indicator.description}`
             : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${day(action.dueAt)}`,
         value: `+${shown(value)}`,
-        source: from(indicator.disclosureId),
+        source: evidenceSource(indicator.disclosureId, owner),
       },
     };
   });
@@ -199,7 +260,7 @@ function disclosedEvidence<O extends Assessable>(
         input: {
           label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${version.title}${until}`,
           value: `-${shown(value)}`,
-          source: from(item.disclosureId),
+          source: evidenceSource(item.disclosureId, owner),
         },
       });
     }
@@ -211,7 +272,7 @@ function disclosedEvidence<O extends Assessable>(
         input: {
           label: `Closed action ${action.id} (${action.severity}): ${action.finding}${action.verification === null ? '' : `, verified ${action.verification === 'FOLLOW_UP_AUDIT' ? 'by follow-up audit' : 'by documents'}`}`,
           value: `-${shown(value)}`,
-          source: from(item.disclosureId),
+          source: evidenceSource(item.disclosureId, owner),
         },
       });
     }
@@ -226,7 +287,7 @@ function disclosedEvidence<O extends Assessable>(
     inputs.push({
       label: 'Visible disclosures about it',
       value: s.evidence.length === 0 ? 'none' : `${s.evidence.length}, none that raises or lowers the score`,
-      source: 'what its publishers shared with you (contract section 8, rule 8)',
+      source: DISCLOSURES_SOURCE,
     });
   } else if (lowered === p.maxRelief) {
     inputs.push({
@@ -238,41 +299,41 @@ function disclosedEvidence<O extends Assessable>(
   return { value: Math.max(-p.maxRelief, Math.min(1, raised - lowered)), inputs };
 }
 
-function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const p = model.parameters.visibility;
   const hidden = !s.sharesSourcing && !s.isViewer;
-  const unevidenced = s.evidence.length === 0;
+  const count = s.evidence.length;
   const inputs: RiskInput[] = [
-    {
+    cached(shared.sourcing, hidden ? (s.blindSpot ? 'blind spot' : 'hidden') : 'shared', () => ({
       label: 'Its sourcing shared with you',
       value: hidden
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : 'yes',
       source: 'your active shares (contract section 2)',
-    },
-    {
+    })),
+    cached(shared.disclosures, count, () => ({
       label: 'Disclosures about it visible to you',
-      value: unevidenced ? `none, +${shown(p.noEvidence)}` : String(s.evidence.length),
-      source: 'what its publishers shared with you (contract section 8, rule 8)',
-    },
+      value: count === 0 ? `none, +${shown(p.noEvidence)}` : String(count),
+      source: DISCLOSURES_SOURCE,
+    })),
   ];
   return {
-    value: (hidden ? p.sourcingNotShared : 0) + (unevidenced ? p.noEvidence : 0),
+    value: (hidden ? p.sourcingNotShared : 0) + (count === 0 ? p.noEvidence : 0),
     inputs,
   };
 }
 
-function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>) {
+function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const perTier = model.parameters.proximity.perTier;
   return {
     value: perTier ** (s.tier - 1),
     inputs: [
-      { label: 'Tier', value: String(s.tier), source: 'your visible chain (contract section 2, rule 3)' },
-      {
-        label: 'Factor per tier further away',
-        value: shown(perTier),
-        source: `assumption: ${MODEL_SOURCE}`,
-      },
+      cached(shared.tier, s.tier, () => ({
+        label: 'Tier',
+        value: String(s.tier),
+        source: 'your visible chain (contract section 2, rule 3)',
+      })),
+      shared.perTier,
     ],
   };
 }
@@ -296,13 +357,14 @@ export function scoreChain<O extends Assessable>(
   asOf: Date | null,
 ): RiskScore<O>[] {
   const shares = weightShares(model.weights);
+  const shared = new SharedInputs(model.parameters);
   const scored = subjects.map((s) => {
     const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
-      INHERENT: inherent(model, s),
+      INHERENT: inherent(model, s, shared),
       PUBLIC_INDICATORS: publicIndicators(model, s, at),
-      DISCLOSED_EVIDENCE: disclosedEvidence(model, s, at, asOf),
-      VISIBILITY: visibility(model, s),
-      PROXIMITY: proximity(model, s),
+      DISCLOSED_EVIDENCE: s.evidence.length === 0 ? shared.noEvidence : disclosedEvidence(model, s, at, asOf),
+      VISIBILITY: visibility(model, s, shared),
+      PROXIMITY: proximity(model, s, shared),
     };
     const components = RISK_COMPONENTS.map((name) => {
       const weight = shares[name];
@@ -327,8 +389,14 @@ export function scoreChain<O extends Assessable>(
     (a, b) =>
       b.score - a.score ||
       a.tier - b.tier ||
-      a.organization.name.localeCompare(b.organization.name) ||
-      a.organization.id.localeCompare(b.organization.id),
+      byText(a.organization.name, b.organization.name) ||
+      byText(a.organization.id, b.organization.id),
   );
-  return scored.map((s, i) => ({ ...s, rank: i + 1 }));
+  return scored.map((s, i) => ({
+    organization: s.organization,
+    tier: s.tier,
+    rank: i + 1,
+    score: s.score,
+    components: s.components,
+  }));
 }

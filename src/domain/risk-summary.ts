@@ -42,9 +42,16 @@ export function summarize(
   ranking: readonly RiskScore<Assessable>[],
   weights: Record<RiskComponentName, number>,
 ): RiskSummary {
-  const points = (name: RiskComponentName) =>
-    ranking.reduce((sum, s) => sum + s.components.find((c) => c.name === name)!.contribution, 0);
-  const all = RISK_COMPONENTS.reduce((sum, name) => sum + points(name), 0);
+  // Each component's points and values over the ranking, summed in the ranking's order.
+  const totals = new Map(RISK_COMPONENTS.map((name) => [name, { points: 0, values: 0 }]));
+  for (const scored of ranking) {
+    for (const c of scored.components) {
+      const total = totals.get(c.name)!;
+      total.points += c.contribution;
+      total.values += c.value;
+    }
+  }
+  const all = RISK_COMPONENTS.reduce((sum, name) => sum + totals.get(name)!.points, 0);
   return {
     byTier: group(ranking, (s) => s.tier)
       .map(({ key, ...g }) => ({ tier: key, ...g }))
@@ -53,12 +60,12 @@ export function summarize(
       .map(({ key, ...g }) => ({ country: key, ...g }))
       .sort((a, b) => b.maxScore - a.maxScore || a.country.localeCompare(b.country)),
     byComponent: RISK_COMPONENTS.map((name) => {
-      const values = ranking.map((s) => s.components.find((c) => c.name === name)!.value);
+      const { points, values } = totals.get(name)!;
       return {
         name,
         weight: round(weights[name], 3),
-        meanValue: values.length === 0 ? 0 : round(values.reduce((a, b) => a + b, 0) / values.length, 3),
-        share: all === 0 ? 0 : round(points(name) / all, 3),
+        meanValue: ranking.length === 0 ? 0 : round(values / ranking.length, 3),
+        share: all === 0 ? 0 : round(points / all, 3),
       };
     }),
   };

@@ -59,9 +59,11 @@ export function categoryOf(
   tables: RiskTables,
   products: readonly string[],
 ): { category: ProductCategory; product: string | null } {
+  if (products.length === 0) return { category: tables.defaultCategory, product: null };
+  const lowered = products.map((p) => p.toLowerCase());
   for (const category of tables.categories) {
-    const product = products.find((p) => category.keywords.some((k) => p.toLowerCase().includes(k)));
-    if (product !== undefined) return { category, product };
+    const i = lowered.findIndex((p) => category.keywords.some((k) => p.includes(k)));
+    if (i >= 0) return { category, product: products[i]! };
   }
   return { category: tables.defaultCategory, product: null };
 }

@@ -213,21 +213,22 @@ CALL (v, whole, shared, x) {
  * rather than by `IN` (a scan of every earlier tier per row); `first >= before` keeps the suppliers
  * first seen in this tier.
  */
-const TIER_STEP = join(
-  cypher`
+const tierStep = (crossed: Fragment): Fragment =>
+  join(
+    cypher`
 // tier
 CALL (v, owners, whole, shared, frontier) {
   UNWIND frontier AS c
   WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
   MATCH (c)<-[l:SUPPLIES]-(s)
   WHERE (open OR s = v OR (owner AND l IN shared)) AND `,
-  HOLDS,
-  cypher` AND `,
-  IN_PRODUCT,
-  cypher`
+    HOLDS,
+    cypher` AND `,
+    IN_PRODUCT,
+    cypher`
   RETURN collect(`,
-  LINK_ROW.projection,
-  cypher`) AS crossed, collect(DISTINCT s) AS found
+    crossed,
+    cypher`) AS crossed, collect(DISTINCT s) AS found
 }
 CALL (reached, found) {
   WITH reached + found AS seen, size(reached) AS before
@@ -240,10 +241,24 @@ CALL (reached, found) {
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 `,
-);
+  );
 
 /**
- * The supply chain of root x to `depth` tiers (rules 3 and 4), breadth first: one TIER_STEP per tier,
+ * The breadth-first walk of `chainWalk` without its rows: binds `tiers` (tier k's organizations at
+ * index k - 1), `reached` (x first, then every tier's) and `links` (`crossed` for every link of rule 4,
+ * an expression over `l`, its supplier `s` and its customer `c`), for statements that need only part
+ * of each link but the tiers of all of them.
+ */
+export const tierWalk = (depth: number, crossed: Fragment): Fragment =>
+  join(
+    cypher`
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+`,
+    ...Array.from({ length: depth }, () => tierStep(crossed)),
+  );
+
+/**
+ * The supply chain of root x to `depth` tiers (rules 3 and 4), breadth first: one tierStep per tier,
  * unrolled (`depth` is a whole number; Cypher has no loop), so every organization is expanded once, at
  * its smallest tier, and the links of rule 4 (into the root and every organization above the last
  * tier) are exactly those the steps cross. Returns one row per item, so that the driver decodes flat
@@ -253,10 +268,7 @@ WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached,
  */
 export const chainWalk = (depth: number): Fragment =>
   join(
-    cypher`
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
-`,
-    ...Array.from({ length: depth }, () => TIER_STEP),
+    tierWalk(depth, LINK_ROW.projection),
     cypher`CALL (x, tiers, links) {
   WITH x AS o
   RETURN 0 AS tier, `,

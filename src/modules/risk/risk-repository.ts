@@ -1,6 +1,6 @@
 // What the risk assessment reads of a chain (issue 15), in one statement per request, built from the
 // visibility fragments of src/graph/visibility-cypher.ts so that visibility is decided inside the
-// traversal exactly as for supplyChain and exposure: the organizations `reached` from an allowed root,
+// traversal exactly as for supplyChain and exposure: the organizations reached from an allowed root,
 // their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
 // viewer see (every kind, each as the version in effect at $t), the products of the disclosed links
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
@@ -12,39 +12,41 @@ import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_ROW, RISK } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, integer, list, oneOf, text } from '../../graph/decode.ts';
+import { column, fields, list, oneOf, positional, text } from '../../graph/decode.ts';
 import { VERSION } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
-  DISCLOSED_IN_PRODUCT,
   DISCLOSURE_GRANTED,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   RISK_RECORDED,
   VIEWER_GRANTS,
   byDepth,
-  reached,
   scopeParams,
+  tierWalk,
 } from '../../graph/visibility-cypher.ts';
 import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
 
 /**
+ * The chain is walked breadth first (tierWalk, as supplyChain walks it): the links it crosses are
+ * exactly those of rule 4 (into the root and into every organization above the last tier), so the
+ * products through which each organization supplies the chain come with the walk rather than from a
+ * second read of those links; and the walk keeps no paths, which the assessment does not show.
  * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
  * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED), as in
- * exposure; as there, only organizations labelled DisclosureSubject have any to read. Products are read from the customer side: every disclosed link into the root or into an
- * organization above the last tier, which is what rule 4 shows of the chain.
+ * exposure; as there, only organizations labelled DisclosureSubject have any to read. Organizations
+ * and links are positional rows: no map keys to send and decode for each of a thousand.
  */
 const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
-  reached(depth),
-  cypher`
+  tierWalk(depth, cypher`[s.id, l.products]`),
+  cypher`WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
-  UNWIND reached AS e
-  WITH e.node AS o
+  UNWIND reached AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
   RISK_RECORDED,
@@ -54,8 +56,8 @@ CALL (reached) {
   cypher`}) AS risks
 }
 CALL (v, reached) {
-  UNWIND reached AS e
-  WITH v, e.node AS x
+  UNWIND reached AS x
+  WITH v, x
   WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE `,
@@ -69,15 +71,6 @@ CALL (v, reached) {
   VERSION.projection,
   cypher`}) AS evidence
 }
-CALL (v, whole, shared, x, reached) {
-  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE `,
-  DISCLOSED_IN_PRODUCT,
-  cypher`
-  UNWIND l.products AS product
-  RETURN collect(DISTINCT {organizationId: s.id, product: product}) AS supplied
-}
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
   WHERE requester = v
@@ -90,10 +83,12 @@ RETURN x `,
   ORGANIZATION.projection,
   cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
   [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
-  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations`,
+  [tier IN tiers | [o IN tier | `,
+  ORGANIZATION_ROW.projection,
+  cypher`]] AS tiers`,
 ]);
 
-const organizationsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
+const tiersColumn = list(list(ORGANIZATION_ROW.decode));
 const risksColumn = list(fields({ organizationId: text, risk: RISK.decode }));
 const evidenceColumn = list(
   fields({
@@ -105,7 +100,7 @@ const evidenceColumn = list(
     version: VERSION.decode,
   }),
 );
-const suppliedColumn = list(fields({ organizationId: text, product: text }));
+const suppliedColumn = list(positional({ organizationId: text, products: list(text) }));
 
 export interface RiskRow {
   root: Organization;
@@ -117,7 +112,8 @@ export interface RiskRow {
   sourcingOwnerIds: string[];
   risks: { organizationId: string; risk: RiskIndicator }[];
   evidence: RiskEvidence[];
-  supplied: { organizationId: string; product: string }[];
+  /** The products of each link through which an organization supplies the chain. */
+  supplied: { organizationId: string; products: string[] }[];
   /** The viewer's open access requests, newest first. */
   openRequests: AccessRequest[];
 }
@@ -134,13 +130,15 @@ export class RiskRepository {
   ): Promise<RiskRow | null> {
     const [record] = await this.executor.read(
       RISK_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId, depth },
+      { ...scopeParams(scope, product), root: rootId },
       scope.context,
     );
     if (record === undefined) return null;
     return {
       root: column(record, 'root', ORGANIZATION.decode),
-      organizations: column(record, 'organizations', organizationsColumn),
+      organizations: column(record, 'tiers', tiersColumn).flatMap((tier, i) =>
+        tier.map((organization) => ({ organization, tier: i + 1 })),
+      ),
       viewerId: column(record, 'viewerId', text),
       ownerIds: column(record, 'ownerIds', list(text)),
       sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),

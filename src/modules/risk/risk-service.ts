@@ -15,32 +15,45 @@ export interface RiskAssessment extends RiskAssessmentResult<Organization> {
 /** Groups rows by organization id (each list keeps its order). */
 function byOrganization<T extends { organizationId: string }>(rows: readonly T[]): Map<string, T[]> {
   const grouped = new Map<string, T[]>();
-  for (const row of rows) grouped.set(row.organizationId, [...(grouped.get(row.organizationId) ?? []), row]);
+  for (const row of rows) {
+    const group = grouped.get(row.organizationId);
+    if (group === undefined) grouped.set(row.organizationId, [row]);
+    else group.push(row);
+  }
   return grouped;
 }
+
+const NONE: readonly never[] = [];
 
 /** The model's view of each organization the statement reached: a join of its lists by id. */
 export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organization>[] {
   const risks = byOrganization(row.risks);
   const evidence = byOrganization(row.evidence);
-  const supplied = byOrganization(row.supplied);
+  const products = new Map<string, Set<string>>();
+  for (const link of row.supplied) {
+    const known = products.get(link.organizationId);
+    if (known === undefined) products.set(link.organizationId, new Set(link.products));
+    else for (const product of link.products) known.add(product);
+  }
   const owners = new Set(row.ownerIds);
   const sourcing = new Set(row.sourcingOwnerIds);
+  // The newest open request to each target (the statement lists them newest first), whatever its scope.
+  const requests = new Map<string, { id: string; dueAt: string }>();
+  for (const r of row.openRequests)
+    if (!requests.has(r.targetId)) requests.set(r.targetId, { id: r.id, dueAt: r.dueAt });
   return row.organizations.map((o) => {
     const id = o.organization.id;
     const isViewer = id === row.viewerId;
-    // The newest open request to it (the statement lists them newest first), whatever its scope.
-    const request = row.openRequests.find((r) => r.targetId === id) ?? null;
     return {
       organization: o.organization,
       tier: o.tier,
-      products: [...new Set((supplied.get(id) ?? []).map((s) => s.product))].sort(),
-      indicators: (risks.get(id) ?? []).map((r) => r.risk),
+      products: [...(products.get(id) ?? NONE)].sort(),
+      indicators: (risks.get(id) ?? NONE).map((r) => r.risk),
       evidence: evidence.get(id) ?? [],
       sharesSourcing: sourcing.has(id),
       isViewer,
       blindSpot: o.tier < depth && !isViewer && !owners.has(id),
-      openRequest: request === null ? null : { id: request.id, dueAt: request.dueAt },
+      openRequest: requests.get(id) ?? null,
     };
   });
 }

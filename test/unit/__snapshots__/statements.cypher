@@ -337,7 +337,7 @@ CALL (v, whole, shared, x, reachable) {
 }
 RETURN paths
 
-// ---- analysis.risk.depth1 (and depth2..20: {1,N} for {1,1})
+// ---- analysis.risk.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -369,25 +369,37 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
-  WHERE found <> x
-  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
-  ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
-}
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
+// tier
+CALL (v, owners, whole, shared, frontier) {
+  UNWIND frontier AS c
+  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
+}
+CALL (reached, found) {
+  WITH reached + found AS seen, size(reached) AS before
+  WHERE size(found) > 0
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH seen[i] AS o, before, min(i) AS first
+  WHERE first >= before
+  RETURN collect(o) AS fresh
+}
+WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
-  UNWIND reached AS e
-  WITH e.node AS o
+  UNWIND reached AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect({organizationId: o.id, risk: risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   .delistedAt}}) AS risks
 }
 CALL (v, reached) {
-  UNWIND reached AS e
-  WITH v, e.node AS x
+  UNWIND reached AS x
+  WITH v, x
   WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
@@ -407,13 +419,6 @@ RETURN collect({organizationId: x.id, disclosureId: d.id, kind: d.kind, ownerId:
   .validUntil, .documentUrl, .documentSha256,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
 }
-CALL (v, whole, shared, x, reached) {
-  UNWIND [x] + [e IN reached WHERE e.tier < $depth | e.node] AS c
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)
-  UNWIND l.products AS product
-  RETURN collect(DISTINCT {organizationId: s.id, product: product}) AS supplied
-}
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
   WHERE requester = v
@@ -423,7 +428,7 @@ CALL (v) {
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
   [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
-  [e IN reached | {organization: e.organization, tier: e.tier}] AS organizations
+  [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers
 
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
