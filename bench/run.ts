@@ -221,7 +221,15 @@ async function compareDisclosures(): Promise<number> {
       for (const viewer of viewers)
         for (const { label, server } of apis)
           disagreed += await measureDisclosures(
-            { apiUrl: server.url, label, secret: SECRET, depth: DEPTH, log },
+            {
+              apiUrl: server.url,
+              label,
+              secret: SECRET,
+              apiPid: server.pid,
+              neo4jPid: db.bundled?.neo4j.pid ?? null,
+              depth: DEPTH,
+              log,
+            },
             viewer,
             REPEAT,
             print,

@@ -258,34 +258,62 @@ WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, 
   );
 
 /**
+ * Rows of another kind in chainWalk's answer: `column` holds them (null in the chain's own rows), and
+ * `branch` (a UNION ALL branch that sees v, x, `tiers` and `links`) returns them, with null in the
+ * columns tier, organization and link.
+ */
+export interface ChainExtraRows {
+  column: Fragment;
+  branch: Fragment;
+}
+
+/**
  * The supply chain of root x to `depth` tiers (rules 3 and 4), breadth first: one tierStep per tier,
  * unrolled (`depth` is a whole number; Cypher has no loop), so every organization is expanded once, at
  * its smallest tier, and the links of rule 4 (into the root and every organization above the last
  * tier) are exactly those the steps cross. Returns one row per item, so that the driver decodes flat
  * lists rather than one record of nested maps: the root (`tier` 0), each reached organization (`tier`
- * 1..depth) as an ORGANIZATION_ROW, each link as a LINK_ROW, in no particular order. (Sorting here would
- * buffer rows that also hold every tier's lists, which Neo4j's memory accounting counts once per row.)
+ * 1..depth) as an ORGANIZATION_ROW, each link as a LINK_ROW, and the rows of `extra` if any, in no
+ * particular order. (Sorting here would buffer rows that also hold every tier's lists, which Neo4j's
+ * memory accounting counts once per row.)
  */
-export const chainWalk = (depth: number): Fragment =>
-  join(
+export const chainWalk = (depth: number, extra?: ChainExtraRows): Fragment => {
+  const none = extra === undefined ? cypher`` : join(cypher`, null AS `, extra.column);
+  return join(
     tierWalk(depth, LINK_ROW.projection),
-    cypher`CALL (x, tiers, links) {
+    extra === undefined ? cypher`CALL (x, tiers, links) {` : cypher`CALL (v, x, tiers, links) {`,
+    cypher`
   WITH x AS o
   RETURN 0 AS tier, `,
     ORGANIZATION_ROW.projection,
-    cypher` AS organization, null AS link
+    cypher` AS organization, null AS link`,
+    none,
+    cypher`
   UNION ALL
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
   RETURN tier, `,
     ORGANIZATION_ROW.projection,
-    cypher` AS organization, null AS link
+    cypher` AS organization, null AS link`,
+    none,
+    cypher`
   UNION ALL
   UNWIND links AS link
-  RETURN null AS tier, null AS organization, link
+  RETURN null AS tier, null AS organization, link`,
+    none,
+    extra === undefined
+      ? cypher``
+      : join(
+          cypher`
+  UNION ALL`,
+          extra.branch,
+        ),
+    cypher`
 }
 RETURN tier, organization, link`,
+    extra === undefined ? cypher`` : join(cypher`, `, extra.column),
   );
+};
 
 /**
  * One statement per depth 1..MAX_DEPTH, named `<name>.depth<n>`: a quantifier bound must be a literal

@@ -171,6 +171,11 @@ it(
                 `o${i}: organization(id: "${id}") { id disclosures { id } h: disclosures(asOf: "${asOf}") { id } }`,
             ),
             'received: disclosuresReceived { id }',
+            // A chain reads the disclosures at its own instant in its own statement, the others apart.
+            `chain: supplyChain(maxDepth: 20) { tiers { organizations { id disclosures { id }
+               h: disclosures(asOf: "${asOf}") { id } } } }`,
+            `chainThen: supplyChain(maxDepth: 20, asOf: "${asOf}") { tiers { organizations { id
+               h: disclosures(asOf: "${asOf}") { id } } } }`,
           ];
           const response = await t.api.query(viewer, `{ ${fields.join('\n')} }`);
           expect(response.errors).toBeUndefined();
@@ -187,6 +192,15 @@ it(
             expect(organization.disclosures.map((d) => d.id).sort()).toEqual(about(viewer, now, id));
             expect(organization.h.map((d) => d.id).sort()).toEqual(about(viewer, then, id));
           });
+          type ChainShown = { tiers: { organizations: ChainOrganization[] }[] };
+          type ChainOrganization = { id: string; disclosures?: { id: string }[]; h: { id: string }[] };
+          const members = (chain: unknown) => (chain as ChainShown).tiers.flatMap((t) => t.organizations);
+          for (const member of members(data['chain'])) {
+            expect(member.disclosures!.map((d) => d.id).sort()).toEqual(about(viewer, now, member.id));
+            expect(member.h.map((d) => d.id).sort()).toEqual(about(viewer, then, member.id));
+          }
+          for (const member of members(data['chainThen']))
+            expect(member.h.map((d) => d.id).sort()).toEqual(about(viewer, then, member.id));
           const received = (data['received'] as { id: string }[]).map((d) => d.id).sort();
           expect(received).toEqual(
             disclosures

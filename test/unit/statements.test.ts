@@ -52,7 +52,13 @@ describe('Cypher statements', () => {
     const byName = new Map((await allStatements()).map((s) => [s.name, s.text]));
     const families = [...byName.keys()].flatMap((name) => DEPTH.exec(name)?.[1] ?? []);
     expect(new Set(families)).toEqual(
-      new Set(['analysis.exposure', 'analysis.paths', 'analysis.risk', 'visibility.supplyChain']),
+      new Set([
+        'analysis.exposure',
+        'analysis.paths',
+        'analysis.risk',
+        'visibility.supplyChain',
+        'visibility.supplyChain.withDisclosures',
+      ]),
     );
     for (const family of new Set(families)) {
       const first = byName.get(`${family}.depth1`)!;

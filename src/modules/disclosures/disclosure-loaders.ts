@@ -38,8 +38,18 @@ export interface DisclosureLoaders {
    * `aboutFetched`: a list of thousands (a supply chain's tiers) then resolves each item's field at once.
    */
   prefetchAbout(ids: readonly string[], kind: DisclosureKind | null, asOf: Date | null): Promise<void>;
-  /** What `prefetchAbout` fetched for this key, or undefined. */
-  aboutFetched(key: DisclosureKey): Disclosure[] | undefined;
+  /**
+   * Keeps for `aboutFetched` what another statement found by rule 8 about each of `ids` (of `kind`,
+   * at `asOf`), as `prefetchAbout` would have fetched it.
+   */
+  keepAbout(
+    ids: readonly string[],
+    kind: DisclosureKind | null,
+    asOf: Date | null,
+    found: Map<string, StoredDisclosure[]>,
+  ): void;
+  /** What `prefetchAbout` or `keepAbout` kept for this organization, kind and instant, or undefined. */
+  aboutFetched(id: string, kind: DisclosureKind | null, asOf: Date | null): Disclosure[] | undefined;
   /** Disclosures each organization published (rule 8). */
   publishedBy: DataLoader<DisclosureKey, Disclosure[], string>;
   /** One disclosure by id (rule 8), or null. */
@@ -66,6 +76,16 @@ const scopeFor = (base: ViewerScope, asOf: Date | null): ViewerScope =>
 /** What a statement found for one organization, as shown at `at`, newest issuedAt first. */
 const shownAt = (found: readonly StoredDisclosure[] | undefined, at: Date): Disclosure[] =>
   (found ?? []).map((d) => disclosureAt(d, at)).sort(byIssuedAt);
+
+/** The disclosures about a list of organizations, kept for `aboutFetched`. */
+interface Kept {
+  kind: DisclosureKind | null;
+  /** The instant asked for in epoch ms; null: now. */
+  time: number | null;
+  listed: ReadonlySet<string>;
+  /** Those of the listed organizations that have any, as shown. */
+  shown: Map<string, Disclosure[]>;
+}
 
 /** Keys grouped by kind and instant: one statement per group, usually one in all. */
 function batched(base: ViewerScope, fetch: Fetch) {
@@ -96,19 +116,34 @@ export function createDisclosureLoaders(
   // in two transactions at once.
   const options = { cacheKeyFn: cacheKey };
   const byIds = batched(scope, (at, _kind, ids) => disclosures.byIds(at, ids));
-  // By kind and instant, then organization id: no key object or string per organization.
-  const fetched = new Map<string, Map<string, Disclosure[]>>();
+  // By kind and instant (one set for a chain, as a rule), then organization id: an organization's field
+  // is then answered with no key object or string made for it.
+  const kept: Kept[] = [];
+  const keep = (
+    ids: readonly string[],
+    kind: DisclosureKind | null,
+    asOf: Date | null,
+    found: Map<string, StoredDisclosure[]>,
+  ) => {
+    const at = scopeFor(scope, asOf).instant;
+    const shown = new Map<string, Disclosure[]>();
+    for (const [id, stored] of found) shown.set(id, shownAt(stored, at));
+    kept.push({ kind, time: asOf?.getTime() ?? null, listed: new Set(ids), shown });
+  };
   return {
     about: new DataLoader(
       batched(scope, (at, kind, ids) => disclosures.about(at, kind, ids)),
       options,
     ),
     prefetchAbout: async (ids, kind, asOf) => {
-      const at = scopeFor(scope, asOf);
-      const found = await disclosures.about(at, kind, ids);
-      fetched.set(groupKey(kind, asOf), new Map(ids.map((id) => [id, shownAt(found.get(id), at.instant)])));
+      keep(ids, kind, asOf, await disclosures.about(scopeFor(scope, asOf), kind, ids));
     },
-    aboutFetched: ({ id, kind, asOf }) => fetched.get(groupKey(kind, asOf))?.get(id),
+    keepAbout: (ids, kind, asOf, found) => keep(ids, kind, asOf, found),
+    aboutFetched: (id, kind, asOf) => {
+      const time = asOf?.getTime() ?? null;
+      const group = kept.find((k) => k.kind === kind && k.time === time);
+      return group?.listed.has(id) ? (group.shown.get(id) ?? []) : undefined;
+    },
     publishedBy: new DataLoader(
       batched(scope, (at, kind, ids) => disclosures.publishedBy(at, kind, ids)),
       options,

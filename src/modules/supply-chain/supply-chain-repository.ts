@@ -1,13 +1,20 @@
 // Every read that depends on who is asking. Each method is one Cypher round trip with visibility
 // decided inside the traversal (see src/graph/visibility-cypher.ts), evaluated at one instant.
+import type { StoredDisclosure } from '../../domain/disclosures.ts';
+import type { DisclosureKind } from '../../domain/format.ts';
 import type { Organization, SupplyLink } from '../../domain/model.ts';
 import { LINK_ROW, ORGANIZATION_ROW } from '../../graph/columns.ts';
+import { cypher, join } from '../../graph/cypher.ts';
 import { column, integer, nullable, UnexpectedRecordError } from '../../graph/decode.ts';
+import { DISCLOSURE_ROW, type SubjectDisclosure } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   byDepth,
   chainWalk,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_LIVE,
+  DISCLOSURE_VERSION,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
@@ -19,6 +26,40 @@ export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) =
   ALLOWED_ROOT,
   chainWalk(depth),
 ]);
+
+/**
+ * Rule 8 for the disclosures about the organizations of the chain's tiers (of kind $kind unless it is
+ * null), each as the version in effect at $t, one row each. Rule 5 for their subjects needs no test:
+ * the walk reached each of them from an allowed root through links disclosed at $t, which is what
+ * makes an organization one the viewer may look up. Only organizations labelled DisclosureSubject have
+ * a disclosure about them (docs/data-model.md), so the nine in ten without one cost a label test.
+ */
+const TIER_DISCLOSURES = join(
+  cypher`
+  UNWIND tiers AS members
+  UNWIND members AS subject
+  WITH v, subject WHERE subject:DisclosureSubject
+  MATCH (subject)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE ($kind IS NULL OR d.kind = $kind) AND `,
+  DISCLOSURE_LIVE,
+  cypher` AND `,
+  DISCLOSURE_GRANTED,
+  DISCLOSURE_VERSION,
+  cypher`  WITH subject, d, dv, publisher AS o
+  RETURN null AS tier, null AS organization, null AS link, `,
+  DISCLOSURE_ROW.projection,
+  cypher` AS disclosure`,
+);
+
+/** SUPPLY_CHAIN_BY_DEPTH with a row per disclosure about its tiers' organizations (TIER_DISCLOSURES). */
+export const SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH = byDepth(
+  'visibility.supplyChain.withDisclosures',
+  (depth) => [
+    VIEWER_GRANTS,
+    ALLOWED_ROOT,
+    chainWalk(depth, { column: cypher`disclosure`, branch: TIER_DISCLOSURES }),
+  ],
+);
 
 /** The order of Cypher's ORDER BY on strings (UTF-16 code units, as JavaScript's `<` compares). */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -34,34 +75,71 @@ export interface SupplyChainResult {
   reached: ReachedOrganization[];
   /** By id. */
   links: SupplyLink[];
+  /**
+   * When asked for: the disclosures about each organization of the tiers that has any (rule 8), by its
+   * id, in no particular order.
+   */
+  disclosures: Map<string, StoredDisclosure[]>;
+}
+
+/** The disclosures of `rows`, each with its subject from `reached`, by subject id. */
+function bySubject(rows: readonly SubjectDisclosure[], reached: readonly ReachedOrganization[]) {
+  const found = new Map<string, StoredDisclosure[]>();
+  if (rows.length === 0) return found;
+  const organizations = new Map<string, Organization>();
+  for (const { organization } of reached) organizations.set(organization.id, organization);
+  for (const { subjectId, disclosure } of rows) {
+    const subject = organizations.get(subjectId);
+    if (subject === undefined)
+      throw new UnexpectedRecordError(`a disclosure about ${subjectId}, which the chain does not hold`);
+    const shown = { ...disclosure, subject };
+    const listed = found.get(subjectId);
+    if (listed === undefined) found.set(subjectId, [shown]);
+    else listed.push(shown);
+  }
+  return found;
 }
 
 export class SupplyChainRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root. */
+  /**
+   * The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root; with the
+   * disclosures about its tiers' organizations when `disclosures` names their kind (null: every kind).
+   */
   async supplyChain(
     scope: ViewerScope,
     rootId: string,
     depth: number,
     product: string | null = null,
+    disclosures?: { kind: DisclosureKind | null },
   ): Promise<SupplyChainResult | null> {
-    const query = SUPPLY_CHAIN_BY_DEPTH[depth - 1];
+    const statements =
+      disclosures === undefined ? SUPPLY_CHAIN_BY_DEPTH : SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH;
+    const query = statements[depth - 1];
     if (query === undefined) throw new RangeError(`depth must be 1..${MAX_DEPTH}, got ${depth}`);
     const records = await this.executor.read(
       query,
-      { ...scopeParams(scope, product), root: rootId },
+      { ...scopeParams(scope, product), root: rootId, ...disclosures },
       scope.context,
     );
     if (records.length === 0) return null;
     let root: Organization | undefined;
     const reached: ReachedOrganization[] = [];
     const links: SupplyLink[] = [];
+    const disclosed: SubjectDisclosure[] = [];
     for (const record of records) {
       const link = column(record, 'link', nullable(LINK_ROW.decode));
       if (link !== null) {
         links.push(link);
         continue;
+      }
+      if (disclosures !== undefined) {
+        const disclosure = column(record, 'disclosure', nullable(DISCLOSURE_ROW.decode));
+        if (disclosure !== null) {
+          disclosed.push(disclosure);
+          continue;
+        }
       }
       const tier = column(record, 'tier', integer);
       const organization = column(record, 'organization', ORGANIZATION_ROW.decode);
@@ -76,6 +154,6 @@ export class SupplyChainRepository {
         byText(a.organization.id, b.organization.id),
     );
     links.sort((a, b) => byText(a.id, b.id));
-    return { root, reached, links };
+    return { root, reached, links, disclosures: bySubject(disclosed, reached) };
   }
 }

@@ -1,5 +1,6 @@
 import { notFound } from '../../domain/errors.ts';
-import type { OrganizationType } from '../../domain/format.ts';
+import type { StoredDisclosure } from '../../domain/disclosures.ts';
+import type { DisclosureKind, OrganizationType } from '../../domain/format.ts';
 import type { Organization, SupplyChain, Tier, TierSummary } from '../../domain/model.ts';
 import type { SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -30,9 +31,25 @@ export class SupplyChainService {
   ) {}
 
   async supplyChain(args: ChainArguments): Promise<SupplyChain> {
+    return (await this.read(args)).chain;
+  }
+
+  /**
+   * The chain and, when `disclosures` names their kind (null: every kind), the disclosures about its
+   * tiers' organizations that the viewer may see at the chain's instant (rule 8), by organization id,
+   * read by the same statement; none when `disclosures` is undefined.
+   */
+  supplyChainWithDisclosures(
+    args: ChainArguments,
+    disclosures: { kind: DisclosureKind | null } | undefined,
+  ): Promise<{ chain: SupplyChain; disclosures: Map<string, StoredDisclosure[]> }> {
+    return this.read(args, disclosures);
+  }
+
+  private async read(args: ChainArguments, disclosures?: { kind: DisclosureKind | null }) {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const root = await keptId(this.loaders, rootId, scope);
-    const result = await this.visibility.supplyChain(scope, root, depth, product);
+    const result = await this.visibility.supplyChain(scope, root, depth, product, disclosures);
     if (result === null) throw notFound('Organization');
     prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
     const tiers: Tier[] = [];
@@ -40,6 +57,13 @@ export class SupplyChainService {
       // reached is ordered by tier, so tiers fill in order with no gaps (a tier k+1 needs a tier k).
       (tiers[tier - 1] ??= { tier, organizations: [] }).organizations.push(organization);
     }
-    return { root: result.root, depth: tiers.length, tiers, links: result.links, summary: summarize(tiers) };
+    const chain = {
+      root: result.root,
+      depth: tiers.length,
+      tiers,
+      links: result.links,
+      summary: summarize(tiers),
+    };
+    return { chain, disclosures: result.disclosures };
   }
 }

@@ -6,8 +6,11 @@ import type { DisclosuresContext } from '../context.ts';
 // the viewer could see at an `asOf` is not what it may look up now.
 export const Organization: OrganizationResolvers<DisclosuresContext> = {
   disclosures: ({ id }, { kind, asOf }, { disclosureLoaders }) => {
-    const key = { id, kind: kind ?? null, asOf: instantArgument('asOf', asOf) };
-    return disclosureLoaders.aboutFetched(key) ?? disclosureLoaders.about.load(key);
+    const at = instantArgument('asOf', asOf);
+    return (
+      disclosureLoaders.aboutFetched(id, kind ?? null, at) ??
+      disclosureLoaders.about.load({ id, kind: kind ?? null, asOf: at })
+    );
   },
   publishedDisclosures: ({ id }, { kind, asOf }, { disclosureLoaders }) =>
     disclosureLoaders.publishedBy.load({ id, kind: kind ?? null, asOf: instantArgument('asOf', asOf) }),
