@@ -18,7 +18,8 @@
 // BENCH_ONLY=groups,timing,disclosures,screening,risk,import (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 // BENCH_BASELINE=<a working tree of another commit> also measures that commit's API in the disclosures
-// part, viewer by viewer beside this one's, on the same Neo4j (lines tagged api=current / api=baseline).
+// part, viewer by viewer beside this one's, on the same Neo4j (lines tagged api=current / api=baseline),
+// and that commit's importer in the import part, round by round (importer=current / importer=baseline).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
 import { measureImport } from './import.ts';
@@ -98,6 +99,7 @@ if (runs('import'))
     orgs: IMPORT_ORGS,
     repeat: IMPORT_REPEAT,
     heap: process.env['BENCH_IMPORT_HEAP'] ?? '1g',
+    ...(BASELINE ? { baseline: BASELINE } : {}),
     log,
     print,
   });

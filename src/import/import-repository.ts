@@ -21,6 +21,7 @@ import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
+import { zonedDateTime } from './zoned-date-time.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
@@ -55,26 +56,24 @@ const createOrganizations = statement(
 const createLinks = statement(
   'import.createLinks',
   cypher`UNWIND $rows AS row
-   MATCH (s:Organization {id: row.supplier})
-   MATCH (c:Organization {id: row.customer})
-   CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
-       validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
-       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)`,
+   MATCH (s:Organization {id: row[1]})
+   MATCH (c:Organization {id: row[2]})
+   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
+       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt)}]->(c)`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
 const upsertLinks = statement(
   'import.upsertLinks',
   cypher`UNWIND $rows AS row
-   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
-     WHERE a.id <> row.supplier OR b.id <> row.customer
+   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row[0]}]->(b:Organization)
+     WHERE a.id <> row[1] OR b.id <> row[2]
    DELETE moved
    WITH row
-   MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
-   MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
-   WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
-   SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
-       l.provenance = row.provenance, l.sources = row.sources,
+   MATCH (s:Organization {id: row[1]}), (c:Organization {id: row[2]})
+   MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
+   WITH l, row, coalesce(row[8], $importedAt) AS recorded
+   SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
@@ -95,6 +94,17 @@ const upsertShares = statement(
    WITH DISTINCT s, owner, recipient
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)`,
+);
+
+// Into an emptied store (see createOrganizations): nothing to merge or move.
+const createShares = statement(
+  'import.createShares',
+  cypher`UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner})
+   MATCH (recipient:Organization {id: row.recipient})
+   CREATE (owner)-[:GRANTED]->(:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
+       disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
+       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)`,
 );
 
 // A share record that carries its audit trail (an export does) replaces the trail in the database.
@@ -152,6 +162,18 @@ const upsertDisclosures = statement(
    WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
+   SET subject:DisclosureSubject`,
+);
+
+// Into an emptied store (see createOrganizations): nothing to merge or move, no version to compare.
+const createDisclosures = statement(
+  'import.createDisclosures',
+  cypher`UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner})
+   MATCH (subject:Organization {id: row.subject})
+   CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
+       publishedAt: coalesce(datetime(row.publishedAt), $importedAt), version: 0,
+       withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
 );
 
@@ -268,7 +290,21 @@ export const ORGANIZATION_OPTIONAL = [
   'numberOfWorkers',
   'closed',
 ];
-const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
+/**
+ * A link as a list rather than a map (half a million of them at 100k organizations: the database
+ * decodes a list with less work), dates already DateTime values (zoned-date-time.ts).
+ */
+const linkRow = (r: LinkRecord) => [
+  r.id,
+  r.supplier,
+  r.customer,
+  r.products,
+  zonedDateTime(r.validFrom),
+  zonedDateTime(r.validTo),
+  r.provenance ?? null,
+  r.sources ?? null,
+  zonedDateTime(r.recordedAt),
+];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
 const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'provenance', 'sources'];
@@ -336,16 +372,20 @@ export class ImportRepository implements ExistingGraph {
    */
   async upsertLinks(records: LinkRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
     await this.executor.write(intoEmpty ? createLinks : upsertLinks, {
-      rows: records.map((r) => withNulls(r, LINK_OPTIONAL)),
+      rows: records.map(linkRow),
       importedAt: toNeo4jDateTime(importedAt),
     });
   }
 
-  /** Shares and the audit trails the records carry, in one transaction; `importedAt`: the createdAt of new shares that do not state one. */
-  async upsertShares(records: ShareRecord[], importedAt: Date): Promise<void> {
+  /**
+   * Shares and the audit trails the records carry, in one transaction; `importedAt`: the createdAt of
+   * new shares that do not state one; `intoEmpty`: as for links.
+   */
+  async upsertShares(records: ShareRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
     const trails = records.flatMap((r) => (r.events ? [{ id: r.id, events: r.events }] : []));
-    await this.executor.writeTransaction(upsertShares.name, {}, async (tx) => {
-      await tx.run(upsertShares, {
+    const write = intoEmpty ? createShares : upsertShares;
+    await this.executor.writeTransaction(write.name, {}, async (tx) => {
+      await tx.run(write, {
         rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
         importedAt: toNeo4jDateTime(importedAt),
       });
@@ -370,15 +410,18 @@ export class ImportRepository implements ExistingGraph {
    * Disclosures and their versions, in one transaction. A record with `history` replaces every stored
    * version; otherwise its content becomes a new version when it differs from the stored current one
    * (the first version of a new disclosure is recorded at its publishedAt unless the record says
-   * otherwise, later ones at the import's instant).
+   * otherwise, later ones at the import's instant). `intoEmpty`: as for links.
    */
-  async upsertDisclosures(records: DisclosureRecord[], importedAt: Date): Promise<void> {
-    await this.executor.writeTransaction(upsertDisclosures.name, {}, async (tx) => {
-      await tx.run(upsertDisclosures, {
+  async upsertDisclosures(records: DisclosureRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
+    const write = intoEmpty ? createDisclosures : upsertDisclosures;
+    await this.executor.writeTransaction(write.name, {}, async (tx) => {
+      await tx.run(write, {
         rows: records.map((r) => withNulls(r, DISCLOSURE_OPTIONAL)),
         importedAt: toNeo4jDateTime(importedAt),
       });
-      const stored = await tx.run(currentDisclosureVersions, { ids: records.map((r) => r.id) });
+      const stored = intoEmpty
+        ? []
+        : await tx.run(currentDisclosureVersions, { ids: records.map((r) => r.id) });
       const current = new Map(
         stored.map((r) => [
           column(r, 'id', text),

@@ -1033,13 +1033,21 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- import.createDisclosures
+UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner})
+   MATCH (subject:Organization {id: row.subject})
+   CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
+       publishedAt: coalesce(datetime(row.publishedAt), $importedAt), version: 0,
+       withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
+   SET subject:DisclosureSubject
+
 // ---- import.createLinks
 UNWIND $rows AS row
-   MATCH (s:Organization {id: row.supplier})
-   MATCH (c:Organization {id: row.customer})
-   CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
-       validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
-       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)
+   MATCH (s:Organization {id: row[1]})
+   MATCH (c:Organization {id: row[2]})
+   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
+       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt)}]->(c)
 
 // ---- import.createOrganizations
 UNWIND $rows AS row
@@ -1051,6 +1059,14 @@ UNWIND $rows AS row
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
        o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
+
+// ---- import.createShares
+UNWIND $rows AS row
+   MATCH (owner:Organization {id: row.owner})
+   MATCH (recipient:Organization {id: row.recipient})
+   CREATE (owner)-[:GRANTED]->(:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
+       disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
+       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
 
 // ---- import.currentDisclosureVersions
 UNWIND $ids AS id
@@ -1179,15 +1195,14 @@ UNWIND $rows AS row
 
 // ---- import.upsertLinks
 UNWIND $rows AS row
-   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row.id}]->(b:Organization)
-     WHERE a.id <> row.supplier OR b.id <> row.customer
+   OPTIONAL MATCH (a:Organization)-[moved:SUPPLIES {id: row[0]}]->(b:Organization)
+     WHERE a.id <> row[1] OR b.id <> row[2]
    DELETE moved
    WITH row
-   MATCH (s:Organization {id: row.supplier}), (c:Organization {id: row.customer})
-   MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
-   WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
-   SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
-       l.provenance = row.provenance, l.sources = row.sources,
+   MATCH (s:Organization {id: row[1]}), (c:Organization {id: row[2]})
+   MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
+   WITH l, row, coalesce(row[8], $importedAt) AS recorded
+   SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
 
 // ---- import.upsertOrganizations
