@@ -52,12 +52,38 @@ const ORGANIZATION_RECORD = recordColumn(
                .processingTypes, .parentCompanies, .numberOfWorkers, .closed}`,
 );
 
+/**
+ * A link's trail as stored (terms as JSON text) to the format's shape; a link without one leaves
+ * `events` out, so that a restore leaves it without one and the file stays the size it was.
+ */
+const linkTrail = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const { events, ...link } = value as Record<string, unknown>;
+  if (!Array.isArray(events) || events.length === 0) return link;
+  const parsed = (json: unknown) => (typeof json === 'string' ? (JSON.parse(json) as unknown) : json);
+  return {
+    ...link,
+    events: events.map((event: unknown) => {
+      if (typeof event !== 'object' || event === null) return event;
+      const { before, after, ...rest } = event as Record<string, unknown>;
+      return { ...rest, before: parsed(before), after: parsed(after) };
+    }),
+  };
+};
+
 /** Of `l`. */
 const LINK_RECORD = recordColumn(
   'links',
   cypher`{.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
                validFrom: toString(l.validFrom), validTo: toString(l.validTo),
-               recordedAt: toString(l.recordedAt), .provenance, .sources}`,
+               recordedAt: toString(l.recordedAt), .provenance, .sources, .supersededBy,
+               events: COLLECT {
+                 MATCH (e:SupplyLinkEvent {linkId: l.id})
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .successorId,
+                           .supplierCreated, .before, .after}
+               }}`,
+  linkTrail,
 );
 
 /** Of share `s`, granted by `owner` to `recipient`. */

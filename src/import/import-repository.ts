@@ -12,6 +12,7 @@ import type {
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
+  SupplyLinkEventRecord,
 } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { cypher, statement } from '../graph/cypher.ts';
@@ -59,7 +60,7 @@ const createLinks = statement(
    MATCH (c:Organization {id: row.customer})
    CREATE (s)-[:SUPPLIES {id: row.id, products: row.products, validFrom: datetime(row.validFrom),
        validTo: datetime(row.validTo), provenance: row.provenance, sources: row.sources,
-       recordedAt: coalesce(datetime(row.recordedAt), $importedAt)}]->(c)`,
+       recordedAt: coalesce(datetime(row.recordedAt), $importedAt), supersededBy: row.supersededBy}]->(c)`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -74,7 +75,7 @@ const upsertLinks = statement(
    MERGE (s)-[l:SUPPLIES {id: row.id}]->(c)
    WITH l, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
    SET l.products = row.products, l.validFrom = datetime(row.validFrom), l.validTo = datetime(row.validTo),
-       l.provenance = row.provenance, l.sources = row.sources,
+       l.provenance = row.provenance, l.sources = row.sources, l.supersededBy = row.supersededBy,
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
@@ -111,6 +112,37 @@ const replaceShareEvents = statement(
    CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
 );
+
+// A link record that carries its audit trail (an export does) replaces the trail in the database. The
+// events hang off the link's customer, whose trail they are, as the API records them.
+const replaceLinkEvents = statement(
+  'import.replaceLinkEvents',
+  cypher`UNWIND $rows AS row
+   MATCH ()-[:SUPPLIES {id: row.id}]->(c:Organization)
+   CALL (row) {
+     MATCH (old:SupplyLinkEvent {linkId: row.id})
+     DETACH DELETE old
+   }
+   WITH c, row
+   UNWIND row.events AS event
+   CREATE (c)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+   SET e = event, e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id`,
+);
+
+/**
+ * An event as the API stores it: the terms as JSON text (properties hold no maps), and the fields an
+ * action does not have left out (a null is no property).
+ */
+const linkEventRow = (event: SupplyLinkEventRecord) => ({
+  action: event.action,
+  at: event.at,
+  actorUserId: event.actorUserId,
+  actorOrganizationId: event.actorOrganizationId,
+  successorId: event.successorId ?? null,
+  supplierCreated: event.supplierCreated ?? null,
+  before: event.before ? JSON.stringify(event.before) : null,
+  after: JSON.stringify(event.after),
+});
 
 const upsertRisks = statement(
   'import.upsertRisks',
@@ -268,7 +300,7 @@ export const ORGANIZATION_OPTIONAL = [
   'numberOfWorkers',
   'closed',
 ];
-const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources'];
+const LINK_OPTIONAL = ['validFrom', 'validTo', 'recordedAt', 'provenance', 'sources', 'supersededBy'];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
 const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'provenance', 'sources'];
@@ -335,9 +367,21 @@ export class ImportRepository implements ExistingGraph {
    * held no link when the import began (it emptied it), so nothing is merged.
    */
   async upsertLinks(records: LinkRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
-    await this.executor.write(intoEmpty ? createLinks : upsertLinks, {
-      rows: records.map((r) => withNulls(r, LINK_OPTIONAL)),
-      importedAt: toNeo4jDateTime(importedAt),
+    const rows: Record<string, unknown>[] = [];
+    const trails: { id: string; events: ReturnType<typeof linkEventRow>[] }[] = [];
+    for (const { events, ...link } of records) {
+      rows.push(withNulls(link, LINK_OPTIONAL));
+      if (events) trails.push({ id: link.id, events: events.map(linkEventRow) });
+    }
+    const links = intoEmpty ? createLinks : upsertLinks;
+    const params = { rows, importedAt: toNeo4jDateTime(importedAt) };
+    if (trails.length === 0) {
+      await this.executor.write(links, params);
+      return;
+    }
+    await this.executor.writeTransaction(links.name, {}, async (tx) => {
+      await tx.run(links, params);
+      await tx.run(replaceLinkEvents, { rows: trails });
     });
   }
 

@@ -12,6 +12,7 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
 import { ExportRepository } from '../../src/export/export-repository.ts';
 import { ShareRepository } from '../../src/modules/sharing/share-repository.ts';
+import { SourcingRepository } from '../../src/modules/sourcing/sourcing-repository.ts';
 import { AccessRequestRepository } from '../../src/modules/access-requests/access-request-repository.ts';
 import { AccessRequestService } from '../../src/modules/access-requests/access-request-service.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
@@ -101,6 +102,48 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
     const { before, after } = await roundTrip();
     expect(before.filter((line) => /^\(ShareEvent .*\)-\[:OF /.test(line))).toHaveLength(3);
     expect(after).toEqual(before);
+  });
+
+  it('links declared, amended and ended through the API, their audit trail included', async () => {
+    await loadDemoScenario(db.imports, true);
+    const sourcing = new SourcingRepository(db.executor);
+    const atea = (now: string) => ({ viewer: 'se-atea', userId: 'atea-buyer@example.com', now: new Date(now) });
+    const declared = await sourcing.declareNew(
+      'api-nordic-cables',
+      { name: 'Nordic Cables AB', type: 'FACTORY', country: 'SE', city: 'Gävle' },
+      { id: 'api-link-1', products: ['cables'], validFrom: new Date('2025-01-01T00:00:00Z'), validTo: null },
+      atea('2025-02-03T04:05:06.789Z'),
+      {},
+    );
+    expect(declared).toHaveProperty('id', 'api-link-1');
+    const successor = {
+      id: 'api-link-2',
+      products: ['cables', 'chargers'],
+      validFrom: new Date('2025-03-01T00:00:00Z'),
+      validTo: null,
+    };
+    await sourcing.change(
+      'api-link-1',
+      atea('2025-03-01T00:00:00Z'),
+      () => ({ kind: 'amend', endAt: new Date('2025-03-01T00:00:00Z'), successor }),
+      {},
+    );
+    await sourcing.change(
+      'api-link-2',
+      atea('2025-06-01T00:00:00Z'),
+      () => ({ kind: 'end', validTo: new Date('2025-07-01T00:00:00Z') }),
+      {},
+    );
+
+    const { before, after, path } = await roundTrip();
+    expect(before.filter((line) => line.includes(')-[:SOURCING_EVENT ')).length).toBe(3);
+    expect(after).toEqual(before);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as {
+      links: { id: string; events?: { action: string }[] }[];
+    };
+    const trail = (id: string) => file.links.find((l) => l.id === id)?.events?.map((e) => e.action);
+    expect([trail('api-link-1'), trail('api-link-2')]).toEqual([['DECLARED', 'AMENDED'], ['ENDED']]);
+    expect(file.links.filter((l) => l.events !== undefined)).toHaveLength(2);
   });
 
   it('a generated graph, read in pages of 97 records: the same file as one large page', async () => {
