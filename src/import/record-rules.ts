@@ -334,12 +334,15 @@ function eventInstant(e: Fields): string {
   return at ?? '';
 }
 
-const shareEvent = (e: Fields): ShareEventRecord => ({
-  action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
-  at: eventInstant(e),
-  actorUserId: e.text('actorUserId'),
-  actorOrganizationId: e.id('actorOrganizationId'),
-});
+function shareEvent(e: Fields): ShareEventRecord {
+  const at = eventInstant(e);
+  return {
+    action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
+    at,
+    actorUserId: e.text('actorUserId'),
+    actorOrganizationId: e.id('actorOrganizationId'),
+  };
+}
 
 /** A link's terms as an event records them; `field` names it in problems. */
 function linkState(e: Fields, field: string): SupplyLinkState {
@@ -360,10 +363,11 @@ function linkState(e: Fields, field: string): SupplyLinkState {
 
 /** Fields an action does not have stay absent, as the API stores them (src/modules/sourcing). */
 function linkEvent(e: Fields): SupplyLinkEventRecord {
+  const at = eventInstant(e);
   const action = e.oneOf('action', SUPPLY_LINK_ACTIONS) ?? 'DECLARED';
   const event: SupplyLinkEventRecord = {
     action,
-    at: eventInstant(e),
+    at,
     actorUserId: e.text('actorUserId'),
     actorOrganizationId: e.id('actorOrganizationId'),
     after: linkState(e, 'after'),
