@@ -147,6 +147,26 @@ export interface SupplyLinkEventRecord {
   after: SupplyLinkState;
 }
 
+/**
+ * A duplicate organization merged into another (`mergeOrganizations`): its id resolves to `into` in
+ * every lookup that was allowed before. No organization may have its id.
+ */
+export interface MergeRecord {
+  /** The merged organization's former id. */
+  id: string;
+  /** The organization the id resolves to now (the kept one, or where that was merged in turn). */
+  into: string;
+  /** The organization this merge kept. */
+  mergedInto: string;
+  /** The merged record's name, for the operator. */
+  name: string;
+  mergedAt: string;
+  /** The `sub` of the token that merged. */
+  actorUserId: string;
+  /** Whole shares the merge froze to the links or disclosures they covered then (docs/data-model.md). */
+  frozenShareIds: string[];
+}
+
 export interface ShareRecord {
   id: string;
   owner: string;

@@ -8,6 +8,7 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
   LinkRecord,
+  MergeRecord,
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
@@ -21,7 +22,13 @@ import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
 export type ExportRecord =
-  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
+  | OrganizationRecord
+  | LinkRecord
+  | ShareRecord
+  | RiskRecord
+  | DisclosureRecord
+  | AccessRequestRecord
+  | MergeRecord;
 
 /**
  * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded
@@ -162,6 +169,12 @@ const DISCLOSURE_RECORD = recordColumn(
   flattenDisclosure,
 );
 
+/** Of merge record `m`. */
+const MERGE_RECORD = recordColumn(
+  'merges',
+  cypher`{.id, .into, .mergedInto, .name, mergedAt: toString(m.mergedAt), .actorUserId, .frozenShareIds}`,
+);
+
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
 // with a filter, which would make every page read the section from the start. Ends are OPTIONAL so
 // that a record missing one fails the record rules loudly instead of vanishing from the backup.
@@ -245,6 +258,18 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  merges: {
+    column: MERGE_RECORD,
+    statement: statement(
+      'export.merges',
+      cypher`MATCH (m:MergedOrganization) USING INDEX SEEK m:MergedOrganization(id)
+     WHERE m.id > $after
+     WITH m ORDER BY m.id LIMIT $limit
+     RETURN m `,
+      MERGE_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
 } satisfies Record<Section, unknown>;
 
 const COUNTS = statement(
@@ -255,7 +280,8 @@ const COUNTS = statement(
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
-   RETURN organizations, links, shares, risks, disclosures, accessRequests`,
+   CALL () { MATCH (m:MergedOrganization) RETURN count(m) AS merges }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -275,6 +301,7 @@ export class ExportRepository {
       risks: count('risks'),
       accessRequests: count('accessRequests'),
       disclosures: count('disclosures'),
+      merges: count('merges'),
     };
   }
 

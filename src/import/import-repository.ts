@@ -9,6 +9,7 @@ import type {
   DisclosureRecord,
   DisclosureVersionRecord,
   LinkRecord,
+  MergeRecord,
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
@@ -243,6 +244,17 @@ const deleteDataBatch = statement(
    RETURN count(*) AS deleted`,
 );
 
+const upsertMerges = statement(
+  'import.upsertMerges',
+  cypher`UNWIND $rows AS row
+   MERGE (m:MergedOrganization {id: row.id})
+   SET m.into = row.into, m.mergedInto = row.mergedInto, m.name = row.name, m.mergedAt = datetime(row.mergedAt),
+       m.actorUserId = row.actorUserId, m.frozenShareIds = row.frozenShareIds`,
+);
+const mergedIds = statement(
+  'import.existingMergedIds',
+  cypher`MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS into`,
+);
 const organizationIds = statement(
   'import.existingOrganizationIds',
   cypher`MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id`,
@@ -475,6 +487,20 @@ export class ImportRepository implements ExistingGraph {
   async hasData(): Promise<boolean> {
     const records = await this.executor.read(countData, {});
     return column(single(records, countData), 'hasData', bool);
+  }
+
+  /** Merge records (src/modules/merging), upserted by the merged id. */
+  async upsertMerges(records: MergeRecord[]): Promise<void> {
+    await this.executor.write(upsertMerges, { rows: records });
+  }
+
+  async mergedIds(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(mergedIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(column(r, 'id', text), column(r, 'into', text));
+    }
+    return found;
   }
 
   async organizationIds(ids: string[]): Promise<Set<string>> {

@@ -11,6 +11,7 @@ import {
   SHARE_SCOPES,
   SUPPLY_LINK_ACTIONS,
   type LinkRecord,
+  type MergeRecord,
   type OrganizationRecord,
   type RiskRecord,
   type ShareEventRecord,
@@ -330,7 +331,8 @@ function eventList<T>(f: Fields, value: unknown, what: string, entry: (e: Fields
 function eventInstant(e: Fields): string {
   const at = e.instant('at');
   // null without a problem: the field is missing rather than malformed.
-  if (at === null && e.problems.length === 0) e.problems.push('at must be an ISO 8601 date-time, got nothing');
+  if (at === null && e.problems.length === 0)
+    e.problems.push('at must be an ISO 8601 date-time, got nothing');
   return at ?? '';
 }
 
@@ -376,6 +378,27 @@ function linkEvent(e: Fields): SupplyLinkEventRecord {
   if (action === 'DECLARED') event.supplierCreated = e.boolean('supplierCreated') ?? false;
   else event.before = linkState(e, 'before');
   return event;
+}
+
+export function checkMerge(value: unknown): Checked<MergeRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const mergedAt = f.instant('mergedAt');
+  if (mergedAt === null && f.problems.length === 0)
+    f.problems.push('mergedAt must be an ISO 8601 date-time, got nothing');
+  const record: MergeRecord = {
+    id: f.id('id'),
+    into: f.id('into'),
+    mergedInto: f.id('mergedInto'),
+    name: f.text('name'),
+    mergedAt: mergedAt ?? '',
+    actorUserId: f.text('actorUserId'),
+    frozenShareIds: f.idList('frozenShareIds', 'share') ?? [],
+  };
+  if (record.id !== '' && (record.id === record.into || record.id === record.mergedInto)) {
+    f.problems.push(`'${record.id}' cannot be merged into itself`);
+  }
+  return f.result(record);
 }
 
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
