@@ -107,6 +107,64 @@ export interface LinkRecord extends Sourced {
    * e.g. when the system it was exported from recorded it. Defaults to the import's instant.
    */
   recordedAt?: string | null;
+  /** An amendment ended this link and link `supersededBy` holds from then on (contract section 10). */
+  supersededBy?: string | null;
+  /**
+   * The link's audit trail (declared, amended, ended through the API). Absent or null: the trail in
+   * the database is left as it is; a list (even an empty one) replaces it. `tiersight export` writes
+   * it for links that have one, so that a restore keeps the trail.
+   */
+  events?: SupplyLinkEventRecord[] | null;
+}
+
+export const SUPPLY_LINK_ACTIONS = ['DECLARED', 'AMENDED', 'ENDED'] as const;
+export type SupplyLinkAction = (typeof SUPPLY_LINK_ACTIONS)[number];
+
+/** A link's terms as an audit event records them. */
+export interface SupplyLinkState {
+  supplierId: string;
+  products: string[];
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * One entry of a link's audit trail (contract section 10): who declared, amended or ended it, when,
+ * and its terms before and after. It belongs to the trail of the link's customer.
+ */
+export interface SupplyLinkEventRecord {
+  action: SupplyLinkAction;
+  at: string;
+  /** The `sub` of the token that made the change. */
+  actorUserId: string;
+  actorOrganizationId: string;
+  /** AMENDED: the link that holds from then on. */
+  successorId?: string | null;
+  /** DECLARED: whether the declaration created the supplier's record. */
+  supplierCreated?: boolean | null;
+  /** AMENDED and ENDED: the terms before the change. */
+  before?: SupplyLinkState | null;
+  after: SupplyLinkState;
+}
+
+/**
+ * A duplicate organization merged into another (`mergeOrganizations`): its id resolves to `into` in
+ * every lookup that was allowed before. No organization may have its id.
+ */
+export interface MergeRecord {
+  /** The merged organization's former id. */
+  id: string;
+  /** The organization the id resolves to now (the kept one, or where that was merged in turn). */
+  into: string;
+  /** The organization this merge kept. */
+  mergedInto: string;
+  /** The merged record's name, for the operator. */
+  name: string;
+  mergedAt: string;
+  /** The `sub` of the token that merged. */
+  actorUserId: string;
+  /** Whole shares the merge froze to the links or disclosures they covered then (docs/data-model.md). */
+  frozenShareIds: string[];
 }
 
 export interface ShareRecord {

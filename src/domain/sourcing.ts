@@ -3,19 +3,16 @@
 // naming its field, raised before anything is read or written, so a refusal never depends on the data.
 import { isCountryCode } from './countries.ts';
 import { badInput } from './errors.ts';
-import { ORGANIZATION_TYPES, type OrganizationType } from './format.ts';
+import {
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  type SupplyLinkAction,
+  type SupplyLinkState,
+} from './format.ts';
 import { parseInstant } from './instants.ts';
 
-export const SUPPLY_LINK_ACTIONS = ['DECLARED', 'AMENDED', 'ENDED'] as const;
-export type SupplyLinkAction = (typeof SUPPLY_LINK_ACTIONS)[number];
-
-/** A link's terms as an audit event records them. */
-export interface SupplyLinkState {
-  supplierId: string;
-  products: string[];
-  validFrom: string | null;
-  validTo: string | null;
-}
+// The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
+export { SUPPLY_LINK_ACTIONS, type SupplyLinkAction, type SupplyLinkState } from './format.ts';
 
 export interface SupplyLinkEvent {
   action: SupplyLinkAction;

@@ -4,7 +4,7 @@
 import type { ImportRun } from '../domain/import-runs.ts';
 import type { ExportRepository } from './export-repository.ts';
 import type { ImportProgress } from '../import/import-graph.ts';
-import { SECTIONS, type Section } from '../import/read-records.ts';
+import { SECTIONS, sectionCounts, type Section } from '../import/read-records.ts';
 import type { TiersightWriter } from './tiersight-writer.ts';
 
 export interface ExportOutcome {
@@ -63,14 +63,7 @@ export async function exportGraph(
   const started = performance.now();
   const progress = options.progress ?? silent;
   const pageSize = options.pageSize ?? 10_000;
-  const written: Record<Section, number> = {
-    organizations: 0,
-    links: 0,
-    shares: 0,
-    risks: 0,
-    accessRequests: 0,
-    disclosures: 0,
-  };
+  const written: Record<Section, number> = sectionCounts();
   let quiet: boolean;
   try {
     await assertNoImport(importRuns, 'before');

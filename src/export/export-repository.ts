@@ -8,6 +8,7 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
   LinkRecord,
+  MergeRecord,
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
@@ -21,7 +22,13 @@ import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
 export type ExportRecord =
-  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
+  | OrganizationRecord
+  | LinkRecord
+  | ShareRecord
+  | RiskRecord
+  | DisclosureRecord
+  | AccessRequestRecord
+  | MergeRecord;
 
 /**
  * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded
@@ -52,12 +59,38 @@ const ORGANIZATION_RECORD = recordColumn(
                .processingTypes, .parentCompanies, .numberOfWorkers, .closed}`,
 );
 
+/**
+ * A link's trail as stored (terms as JSON text) to the format's shape; a link without one leaves
+ * `events` out, so that a restore leaves it without one and the file stays the size it was.
+ */
+const linkTrail = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const { events, ...link } = value as Record<string, unknown>;
+  if (!Array.isArray(events) || events.length === 0) return link;
+  const parsed = (json: unknown) => (typeof json === 'string' ? (JSON.parse(json) as unknown) : json);
+  return {
+    ...link,
+    events: events.map((event: unknown) => {
+      if (typeof event !== 'object' || event === null) return event;
+      const { before, after, ...rest } = event as Record<string, unknown>;
+      return { ...rest, before: parsed(before), after: parsed(after) };
+    }),
+  };
+};
+
 /** Of `l`. */
 const LINK_RECORD = recordColumn(
   'links',
   cypher`{.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
                validFrom: toString(l.validFrom), validTo: toString(l.validTo),
-               recordedAt: toString(l.recordedAt), .provenance, .sources}`,
+               recordedAt: toString(l.recordedAt), .provenance, .sources, .supersededBy,
+               events: COLLECT {
+                 MATCH (e:SupplyLinkEvent {linkId: l.id})
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .successorId,
+                           .supplierCreated, .before, .after}
+               }}`,
+  linkTrail,
 );
 
 /** Of share `s`, granted by `owner` to `recipient`. */
@@ -134,6 +167,12 @@ const DISCLOSURE_RECORD = recordColumn(
              }}`,
   ),
   flattenDisclosure,
+);
+
+/** Of merge record `m`. */
+const MERGE_RECORD = recordColumn(
+  'merges',
+  cypher`{.id, .into, .mergedInto, .name, mergedAt: toString(m.mergedAt), .actorUserId, .frozenShareIds}`,
 );
 
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
@@ -219,6 +258,18 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  merges: {
+    column: MERGE_RECORD,
+    statement: statement(
+      'export.merges',
+      cypher`MATCH (m:MergedOrganization) USING INDEX SEEK m:MergedOrganization(id)
+     WHERE m.id > $after
+     WITH m ORDER BY m.id LIMIT $limit
+     RETURN m `,
+      MERGE_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
 } satisfies Record<Section, unknown>;
 
 const COUNTS = statement(
@@ -229,7 +280,8 @@ const COUNTS = statement(
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
-   RETURN organizations, links, shares, risks, disclosures, accessRequests`,
+   CALL () { MATCH (m:MergedOrganization) RETURN count(m) AS merges }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -249,6 +301,7 @@ export class ExportRepository {
       risks: count('risks'),
       accessRequests: count('accessRequests'),
       disclosures: count('disclosures'),
+      merges: count('merges'),
     };
   }
 

@@ -216,6 +216,17 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // A link's audit trail by the link's id: the export reads it with each link record and the import
+    // replaces it (src/export, src/import), and the sourcing trail filtered by link reads it.
+    id: '013-supply-link-event-link',
+    statements: [
+      statement(
+        'index.supplyLinkEventLink',
+        cypher`CREATE INDEX supply_link_event_link IF NOT EXISTS FOR (e:SupplyLinkEvent) ON (e.linkId)`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

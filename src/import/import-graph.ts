@@ -11,11 +11,12 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
   LinkRecord,
+  MergeRecord,
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
 } from '../domain/format.ts';
-import { SECTIONS, type FileItem, type ItemSource, type Section } from './read-records.ts';
+import { SECTIONS, sectionCounts, type FileItem, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';
 
 export interface ImportProgress {
@@ -225,7 +226,13 @@ const replay = (items: readonly FileItem[], signal: AbortSignal | undefined): It
   };
 
 type AnyRecord =
-  OrganizationRecord | LinkRecord | ShareRecord | RiskRecord | DisclosureRecord | AccessRequestRecord;
+  | OrganizationRecord
+  | LinkRecord
+  | ShareRecord
+  | RiskRecord
+  | DisclosureRecord
+  | AccessRequestRecord
+  | MergeRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
@@ -233,14 +240,7 @@ type AnyRecord =
  * concurrently (parallel batches that touch the same organizations would deadlock and retry).
  */
 class BatchWriter {
-  readonly written: Record<Section, number> = {
-    organizations: 0,
-    links: 0,
-    shares: 0,
-    risks: 0,
-    accessRequests: 0,
-    disclosures: 0,
-  };
+  readonly written: Record<Section, number> = sectionCounts();
   private batch: AnyRecord[] = [];
   private batchSection: Section | null = null;
   /** Records whose batch has committed. */
@@ -309,6 +309,9 @@ class BatchWriter {
         break;
       case 'disclosures':
         await this.repository.upsertDisclosures(batch as DisclosureRecord[], this.importedAt, this.intoEmpty);
+        break;
+      case 'merges':
+        await this.repository.upsertMerges(batch as MergeRecord[]);
         break;
     }
     this.written[section] += batch.length;

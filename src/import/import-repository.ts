@@ -9,9 +9,11 @@ import type {
   DisclosureRecord,
   DisclosureVersionRecord,
   LinkRecord,
+  MergeRecord,
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
+  SupplyLinkEventRecord,
 } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { cypher, statement } from '../graph/cypher.ts';
@@ -59,7 +61,8 @@ const createLinks = statement(
    MATCH (s:Organization {id: row[1]})
    MATCH (c:Organization {id: row[2]})
    CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
-       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt)}]->(c)`,
+       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt),
+       supersededBy: row[9]}]->(c)`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -74,6 +77,7 @@ const upsertLinks = statement(
    MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
    WITH l, row, coalesce(row[8], $importedAt) AS recorded
    SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
+       l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
@@ -121,6 +125,37 @@ const replaceShareEvents = statement(
    CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
 );
+
+// A link record that carries its audit trail (an export does) replaces the trail in the database. The
+// events hang off the link's customer, whose trail they are, as the API records them.
+const replaceLinkEvents = statement(
+  'import.replaceLinkEvents',
+  cypher`UNWIND $rows AS row
+   MATCH ()-[:SUPPLIES {id: row.id}]->(c:Organization)
+   CALL (row) {
+     MATCH (old:SupplyLinkEvent {linkId: row.id})
+     DETACH DELETE old
+   }
+   WITH c, row
+   UNWIND row.events AS event
+   CREATE (c)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+   SET e = event, e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id`,
+);
+
+/**
+ * An event as the API stores it: the terms as JSON text (properties hold no maps), and the fields an
+ * action does not have left out (a null is no property).
+ */
+const linkEventRow = (event: SupplyLinkEventRecord) => ({
+  action: event.action,
+  at: event.at,
+  actorUserId: event.actorUserId,
+  actorOrganizationId: event.actorOrganizationId,
+  successorId: event.successorId ?? null,
+  supplierCreated: event.supplierCreated ?? null,
+  before: event.before ? JSON.stringify(event.before) : null,
+  after: JSON.stringify(event.after),
+});
 
 const upsertRisks = statement(
   'import.upsertRisks',
@@ -233,6 +268,17 @@ const deleteDataBatch = statement(
    RETURN count(*) AS deleted`,
 );
 
+const upsertMerges = statement(
+  'import.upsertMerges',
+  cypher`UNWIND $rows AS row
+   MERGE (m:MergedOrganization {id: row.id})
+   SET m.into = row.into, m.mergedInto = row.mergedInto, m.name = row.name, m.mergedAt = datetime(row.mergedAt),
+       m.actorUserId = row.actorUserId, m.frozenShareIds = row.frozenShareIds`,
+);
+const mergedIds = statement(
+  'import.existingMergedIds',
+  cypher`MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS into`,
+);
 const organizationIds = statement(
   'import.existingOrganizationIds',
   cypher`MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id`,
@@ -304,6 +350,7 @@ const linkRow = (r: LinkRecord) => [
   r.provenance ?? null,
   r.sources ?? null,
   zonedDateTime(r.recordedAt),
+  r.supersededBy ?? null,
 ];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
@@ -371,9 +418,18 @@ export class ImportRepository implements ExistingGraph {
    * held no link when the import began (it emptied it), so nothing is merged.
    */
   async upsertLinks(records: LinkRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
-    await this.executor.write(intoEmpty ? createLinks : upsertLinks, {
-      rows: records.map(linkRow),
-      importedAt: toNeo4jDateTime(importedAt),
+    const trails = records.flatMap((r) =>
+      r.events ? [{ id: r.id, events: r.events.map(linkEventRow) }] : [],
+    );
+    const links = intoEmpty ? createLinks : upsertLinks;
+    const params = { rows: records.map(linkRow), importedAt: toNeo4jDateTime(importedAt) };
+    if (trails.length === 0) {
+      await this.executor.write(links, params);
+      return;
+    }
+    await this.executor.writeTransaction(links.name, {}, async (tx) => {
+      await tx.run(links, params);
+      await tx.run(replaceLinkEvents, { rows: trails });
     });
   }
 
@@ -474,6 +530,20 @@ export class ImportRepository implements ExistingGraph {
   async hasData(): Promise<boolean> {
     const records = await this.executor.read(countData, {});
     return column(single(records, countData), 'hasData', bool);
+  }
+
+  /** Merge records (src/modules/merging), upserted by the merged id. */
+  async upsertMerges(records: MergeRecord[]): Promise<void> {
+    await this.executor.write(upsertMerges, { rows: records });
+  }
+
+  async mergedIds(ids: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(mergedIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(column(r, 'id', text), column(r, 'into', text));
+    }
+    return found;
   }
 
   async organizationIds(ids: string[]): Promise<Set<string>> {

@@ -15,8 +15,20 @@ export const SECTIONS = [
   'risks',
   'disclosures',
   'accessRequests',
+  'merges',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** A count per section, all zero. */
+export const sectionCounts = (): Record<Section, number> => ({
+  organizations: 0,
+  links: 0,
+  shares: 0,
+  risks: 0,
+  disclosures: 0,
+  accessRequests: 0,
+  merges: 0,
+});
 
 export type FileItem =
   | { kind: 'record'; section: Section; index: number; value: unknown }

@@ -9,12 +9,16 @@ import {
   SEVERITIES,
   SHARE_ACTIONS,
   SHARE_SCOPES,
+  SUPPLY_LINK_ACTIONS,
   type LinkRecord,
+  type MergeRecord,
   type OrganizationRecord,
   type RiskRecord,
   type ShareEventRecord,
   type ShareRecord,
   type Sourced,
+  type SupplyLinkEventRecord,
+  type SupplyLinkState,
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
 
@@ -265,6 +269,10 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
   ) {
     f.problems.push(`validFrom ${record.validFrom} must be before validTo ${record.validTo}`);
   }
+  const supersededBy = f.raw('supersededBy') == null ? null : f.id('supersededBy');
+  if (supersededBy !== null) record.supersededBy = supersededBy;
+  const events = eventList(f, f.raw('events'), 'link events', linkEvent);
+  if (events) record.events = events;
   return f.result(record);
 }
 
@@ -289,7 +297,7 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
     revokedAt: f.instant('revokedAt'),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
-  const events = shareEvents(f, (value as Record<string, unknown>)['events']);
+  const events = eventList(f, f.raw('events'), 'share events', shareEvent);
   if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
@@ -297,32 +305,100 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
   return f.result(record);
 }
 
-/** A share's audit trail: undefined when the record leaves the trail in the database as it is. */
-function shareEvents(f: Fields, value: unknown): ShareEventRecord[] | undefined {
+/**
+ * An audit trail: undefined when the record leaves the trail in the database as it is. Each entry is
+ * read by `entry`, its problems named by their index.
+ */
+function eventList<T>(f: Fields, value: unknown, what: string, entry: (e: Fields) => T): T[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length > MAX_LIST) {
-    f.problems.push(`events must be an array of at most ${MAX_LIST} share events, got ${describe(value)}`);
+    f.problems.push(`events must be an array of at most ${MAX_LIST} ${what}, got ${describe(value)}`);
     return undefined;
   }
   return value.map((item, i) => {
     const e = asObject(item);
     if (typeof e === 'string') {
       f.problems.push(`events[${i}] ${e}`);
-      return { action: 'GRANTED', at: '', actorUserId: '', actorOrganizationId: '' };
+      return entry(new Fields({}));
     }
-    const at = e.instant('at');
-    // null without a problem: the field is missing rather than malformed.
-    if (at === null && e.problems.length === 0)
-      e.problems.push('at must be an ISO 8601 date-time, got nothing');
-    const event: ShareEventRecord = {
-      action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
-      at: at ?? '',
-      actorUserId: e.text('actorUserId'),
-      actorOrganizationId: e.id('actorOrganizationId'),
-    };
+    const event = entry(e);
     f.problems.push(...e.problems.map((p) => `events[${i}].${p}`));
     return event;
   });
+}
+
+/** When an event happened: required, unlike the optional instants of records. */
+function eventInstant(e: Fields): string {
+  const at = e.instant('at');
+  // null without a problem: the field is missing rather than malformed.
+  if (at === null && e.problems.length === 0)
+    e.problems.push('at must be an ISO 8601 date-time, got nothing');
+  return at ?? '';
+}
+
+function shareEvent(e: Fields): ShareEventRecord {
+  const at = eventInstant(e);
+  return {
+    action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
+    at,
+    actorUserId: e.text('actorUserId'),
+    actorOrganizationId: e.id('actorOrganizationId'),
+  };
+}
+
+/** A link's terms as an event records them; `field` names it in problems. */
+function linkState(e: Fields, field: string): SupplyLinkState {
+  const s = asObject(e.raw(field));
+  if (typeof s === 'string') {
+    e.problems.push(`${field} ${s}`);
+    return { supplierId: '', products: [], validFrom: null, validTo: null };
+  }
+  const state: SupplyLinkState = {
+    supplierId: s.id('supplierId'),
+    products: s.strings('products', 'product names', false) ?? [],
+    validFrom: s.instant('validFrom'),
+    validTo: s.instant('validTo'),
+  };
+  e.problems.push(...s.problems.map((p) => `${field}.${p}`));
+  return state;
+}
+
+/** Fields an action does not have stay absent, as the API stores them (src/modules/sourcing). */
+function linkEvent(e: Fields): SupplyLinkEventRecord {
+  const at = eventInstant(e);
+  const action = e.oneOf('action', SUPPLY_LINK_ACTIONS) ?? 'DECLARED';
+  const event: SupplyLinkEventRecord = {
+    action,
+    at,
+    actorUserId: e.text('actorUserId'),
+    actorOrganizationId: e.id('actorOrganizationId'),
+    after: linkState(e, 'after'),
+  };
+  if (action === 'AMENDED') event.successorId = e.id('successorId');
+  if (action === 'DECLARED') event.supplierCreated = e.boolean('supplierCreated') ?? false;
+  else event.before = linkState(e, 'before');
+  return event;
+}
+
+export function checkMerge(value: unknown): Checked<MergeRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const mergedAt = f.instant('mergedAt');
+  if (mergedAt === null && f.problems.length === 0)
+    f.problems.push('mergedAt must be an ISO 8601 date-time, got nothing');
+  const record: MergeRecord = {
+    id: f.id('id'),
+    into: f.id('into'),
+    mergedInto: f.id('mergedInto'),
+    name: f.text('name'),
+    mergedAt: mergedAt ?? '',
+    actorUserId: f.text('actorUserId'),
+    frozenShareIds: f.idList('frozenShareIds', 'share') ?? [],
+  };
+  if (record.id !== '' && (record.id === record.into || record.id === record.mergedInto)) {
+    f.problems.push(`'${record.id}' cannot be merged into itself`);
+  }
+  return f.result(record);
 }
 
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {

@@ -5,12 +5,14 @@ import {
   FORMAT_V1,
   type DisclosureRecord,
   type LinkRecord,
+  type MergeRecord,
   type OrganizationRecord,
   type RiskRecord,
   type ShareRecord,
 } from '../domain/format.ts';
 import {
   checkLink,
+  checkMerge,
   checkOrganization,
   checkRisk,
   checkShare,
@@ -18,7 +20,7 @@ import {
   type Checked,
 } from './record-rules.ts';
 import { checkDisclosure } from './disclosure-rules.ts';
-import { SECTIONS, type ItemSource, type Section } from './read-records.ts';
+import { SECTIONS, sectionCounts, type ItemSource, type Section } from './read-records.ts';
 import {
   AccessRequestIndex,
   checkAccessRequest,
@@ -53,6 +55,8 @@ export interface ExistingGraph {
   disclosureOwners(ids: string[]): Promise<Map<string, string>>;
   /** tripleKey -> id of the OPEN access request that holds it, for the triples that have one. */
   openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>>;
+  /** Merged id -> the organization it resolves to, for the ids a merge left behind. */
+  mergedIds(ids: string[]): Promise<Map<string, string>>;
 }
 
 /** The key of a (supplier, customer) pair in ExistingGraph.linkedPairs. */
@@ -75,6 +79,7 @@ export const CHECKERS = {
   risks: checkRisk,
   accessRequests: checkAccessRequest,
   disclosures: checkDisclosure,
+  merges: checkMerge,
 } satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
 interface PendingOrganization {
@@ -113,6 +118,7 @@ class FileIndex {
   readonly shareEnds: ShareEnds = new Map();
   readonly requestRules = new AccessRequestIndex();
   readonly disclosures = new Map<string, { index: number; owner: string }>();
+  readonly merges = new Map<string, { index: number; into: string }>();
   /** pairKey(supplier, customer) of every link in the file. */
   readonly linkPairs = new Set<string>();
   readonly pendingOrganizations: PendingOrganization[] = [];
@@ -196,6 +202,12 @@ class FileIndex {
         if (subject !== owner) this.pendingSubjects.push({ index, id, owner, subject });
         break;
       }
+      case 'merges': {
+        const merge = record as MergeRecord;
+        if (!this.claim(this.merges, section, index, merge.id, { index, into: merge.into })) break;
+        this.organization(section, index, merge.id, 'into', merge.into);
+        break;
+      }
     }
   }
 
@@ -248,6 +260,46 @@ class FileIndex {
       }
     }
     await this.resolveDisclosures(existing);
+    await this.resolveMerges(existing);
+  }
+
+  /**
+   * A merged id is no organization's id: not in the file, nor (without --reset) in the database, whose
+   * merged ids no organization record may take either (lookups of that id would never reach it).
+   */
+  private async resolveMerges(existing: ExistingGraph | null): Promise<void> {
+    const inFile = [...this.merges].filter(([id]) => !this.organizations.has(id));
+    for (const [id, { index }] of this.merges) {
+      if (!this.organizations.has(id)) continue;
+      this.report({
+        section: 'merges',
+        index,
+        id,
+        message: `'${id}' is also organizations[${this.organizations.get(id)}]: a merged id is no organization's id`,
+      });
+    }
+    if (existing === null) return;
+    const organizations = await existing.organizationIds(inFile.map(([id]) => id));
+    for (const [id, { index }] of inFile) {
+      if (!organizations.has(id)) continue;
+      this.report({
+        section: 'merges',
+        index,
+        id,
+        message: `'${id}' is an organization in the database: a merged id is no organization's id`,
+      });
+    }
+    const merged = await existing.mergedIds(
+      [...this.organizations.keys()].filter((id) => !this.merges.has(id)),
+    );
+    for (const [id, into] of merged) {
+      this.report({
+        section: 'organizations',
+        index: this.organizations.get(id) ?? 0,
+        id,
+        message: `'${id}' was merged into '${into}'; name that organization instead (its old id resolves to it)`,
+      });
+    }
   }
 
   /** A disclosure's subject is its owner or a supplier of it; a share names only its owner's disclosures. */
@@ -297,14 +349,7 @@ export async function validate(
 ): Promise<ValidationResult> {
   const importedAt = options.importedAt ?? new Date();
   const index = new FileIndex(options.maxProblems ?? 10_000);
-  const counts: Record<Section, number> = {
-    organizations: 0,
-    links: 0,
-    shares: 0,
-    risks: 0,
-    accessRequests: 0,
-    disclosures: 0,
-  };
+  const counts: Record<Section, number> = sectionCounts();
   const sectionOrder: Section[] = [];
   let format: unknown;
   for await (const item of source()) {

@@ -12,10 +12,12 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
 import { ExportRepository } from '../../src/export/export-repository.ts';
 import { ShareRepository } from '../../src/modules/sharing/share-repository.ts';
+import { SourcingRepository } from '../../src/modules/sourcing/sourcing-repository.ts';
+import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
 import { AccessRequestRepository } from '../../src/modules/access-requests/access-request-repository.ts';
 import { AccessRequestService } from '../../src/modules/access-requests/access-request-service.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource, type Section } from '../../src/import/read-records.ts';
+import { documentSource, fileSource, type Section } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { loadDemoScenario } from '../../src/runtime/demo.ts';
@@ -101,6 +103,96 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
     const { before, after } = await roundTrip();
     expect(before.filter((line) => /^\(ShareEvent .*\)-\[:OF /.test(line))).toHaveLength(3);
     expect(after).toEqual(before);
+  });
+
+  it('links declared, amended and ended through the API, their audit trail included', async () => {
+    await loadDemoScenario(db.imports, true);
+    const sourcing = new SourcingRepository(db.executor);
+    const atea = (now: string) => ({
+      viewer: 'se-atea',
+      userId: 'atea-buyer@example.com',
+      now: new Date(now),
+    });
+    const declared = await sourcing.declareNew(
+      'api-nordic-cables',
+      { name: 'Nordic Cables AB', type: 'FACTORY', country: 'SE', city: 'Gävle' },
+      { id: 'api-link-1', products: ['cables'], validFrom: new Date('2025-01-01T00:00:00Z'), validTo: null },
+      atea('2025-02-03T04:05:06.789Z'),
+      {},
+    );
+    expect(declared).toHaveProperty('id', 'api-link-1');
+    const successor = {
+      id: 'api-link-2',
+      products: ['cables', 'chargers'],
+      validFrom: new Date('2025-03-01T00:00:00Z'),
+      validTo: null,
+    };
+    await sourcing.change(
+      'api-link-1',
+      atea('2025-03-01T00:00:00Z'),
+      () => ({ kind: 'amend', endAt: new Date('2025-03-01T00:00:00Z'), successor }),
+      {},
+    );
+    await sourcing.change(
+      'api-link-2',
+      atea('2025-06-01T00:00:00Z'),
+      () => ({ kind: 'end', validTo: new Date('2025-07-01T00:00:00Z') }),
+      {},
+    );
+
+    const { before, after, path } = await roundTrip();
+    expect(before.filter((line) => line.includes(')-[:SOURCING_EVENT ')).length).toBe(3);
+    expect(after).toEqual(before);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as {
+      links: { id: string; events?: { action: string }[] }[];
+    };
+    const trail = (id: string) => file.links.find((l) => l.id === id)?.events?.map((e) => e.action);
+    expect([trail('api-link-1'), trail('api-link-2')]).toEqual([['DECLARED', 'AMENDED'], ['ENDED']]);
+    expect(file.links.filter((l) => l.events !== undefined)).toHaveLength(2);
+  });
+
+  it('merge records, also of a chain of merges: old ids still resolve after a restore', async () => {
+    await loadDemoScenario(db.imports, true);
+    await db.driver.executeQuery(
+      `UNWIND ['dell-dup-1', 'dell-dup-2'] AS id
+       CREATE (:Organization {id: id, name: 'Dell Inc.', type: 'BRAND', country: 'US'})`,
+    );
+    const merges = new MergeRepository(db.executor);
+    const merge = (mergeId: string, keepId: string, at: string) =>
+      merges.merge({ keepId, mergeId, at: new Date(at), actorUserId: 'operator@example.com' }, () => {}, {});
+    await merge('dell-dup-1', 'dell-dup-2', '2025-01-02T03:04:05.678Z');
+    await merge('dell-dup-2', 'us-dell', '2025-02-01T00:00:00Z');
+
+    const { before, after, path } = await roundTrip();
+    expect(after).toEqual(before);
+    const file = JSON.parse(readFileSync(path, 'utf8')) as {
+      merges: { id: string; into: string; mergedInto: string }[];
+    };
+    expect(file.merges.map(({ id, into, mergedInto }) => [id, into, mergedInto])).toEqual([
+      ['dell-dup-1', 'us-dell', 'dell-dup-2'],
+      ['dell-dup-2', 'us-dell', 'us-dell'],
+    ]);
+
+    // An import may no longer give a merged id to an organization: lookups would never reach it.
+    const outcome = await importGraph(
+      documentSource({
+        format: 'tiersight/v1',
+        organizations: [{ id: 'dell-dup-1', name: 'Dell Inc.', type: 'BRAND', country: 'US' }],
+        merges: [
+          { ...file.merges[1], id: 'se-atea' },
+          { ...file.merges[1], id: 'new-dup', into: 'nowhere' },
+        ],
+      }),
+      db.imports,
+      { origin: TEST_ORIGIN, settleMs: 0 },
+    );
+    expect(outcome.ok).toBe(false);
+    expect(outcome.validation.problems.map(formatProblem)).toEqual([
+      "organizations[0] (id 'dell-dup-1'): 'dell-dup-1' was merged into 'us-dell'; name that organization instead (its old id resolves to it)",
+      "merges[0] (id 'se-atea'): 'se-atea' is an organization in the database: a merged id is no organization's id",
+      "merges[1] (id 'new-dup'): into 'nowhere' is not an organization in the file or the database",
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(after);
   });
 
   it('a generated graph, read in pages of 97 records: the same file as one large page', async () => {
@@ -293,6 +385,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
       risks: [],
       disclosures: [],
       accessRequests: [],
+      merges: [],
     });
   });
 });
@@ -408,7 +501,7 @@ describe('the command', () => {
     const d = DEMO_SCENARIO;
     const counts =
       `${d.organizations.length} organizations, ${d.links.length} links, ${d.shares.length} shares, ` +
-      `${d.risks.length} risks, ${d.disclosures?.length ?? 0} disclosures, ${d.accessRequests?.length ?? 0} accessRequests`;
+      `${d.risks.length} risks, ${d.disclosures?.length ?? 0} disclosures, ${d.accessRequests?.length ?? 0} accessRequests, 0 merges`;
     expect(stderr).toMatch(
       new RegExp(`^Exported ${counts} to standard output \\([\\d.]+ MB\\) in [\\d.]+ s`, 'm'),
     );

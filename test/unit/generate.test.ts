@@ -178,6 +178,7 @@ describe('generate: a valid tiersight/v1 file', () => {
       risks: doc.risks.length,
       disclosures: disclosures.length,
       accessRequests: 0,
+      merges: 0,
     });
   });
 

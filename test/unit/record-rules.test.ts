@@ -104,6 +104,55 @@ describe('link, share and risk records', () => {
     ]);
   });
 
+  it("a link's audit trail keeps each action's own fields and names every bad one", () => {
+    const link = { id: 'l1', supplier: 's', customer: 'c' };
+    const terms = { supplierId: 's', products: ['cables'], validFrom: '2025-01-01', validTo: null };
+    const declared = {
+      action: 'DECLARED',
+      at: '2025-01-02T03:04:05.678Z',
+      actorUserId: 'u1',
+      actorOrganizationId: 'c',
+      supplierCreated: true,
+      after: terms,
+    };
+    const amended = {
+      action: 'AMENDED',
+      at: '2025-02-01T00:00:00Z',
+      actorUserId: 'u1',
+      actorOrganizationId: 'c',
+      successorId: 'l2',
+      before: terms,
+      after: { ...terms, validTo: '2025-02-01T00:00:00Z' },
+    };
+    expect(checkLink({ ...link, supersededBy: 'l2', events: [declared, amended] }).record).toEqual({
+      ...link,
+      products: [],
+      validFrom: null,
+      validTo: null,
+      recordedAt: null,
+      supersededBy: 'l2',
+      events: [declared, amended],
+    });
+    expect(checkLink({ ...link, events: null }).record).not.toHaveProperty('events');
+    expect(
+      checkLink({
+        ...link,
+        supersededBy: ' l2',
+        events: [
+          { ...amended, successorId: undefined, before: 'then' },
+          { ...declared, action: 'MOVED', after: { ...terms, supplierId: '', products: 'cables' } },
+        ],
+      }).problems,
+    ).toEqual([
+      'supersededBy must be a non-empty string of at most 200 characters without surrounding spaces, got " l2"',
+      'events[0].successorId must be a non-empty string of at most 200 characters without surrounding spaces, got nothing',
+      'events[0].before must be a JSON object, got "then"',
+      'events[1].action must be one of DECLARED, AMENDED, ENDED, got "MOVED"',
+      'events[1].after.supplierId must be a non-empty string of at most 200 characters without surrounding spaces, got ""',
+      'events[1].after.products must be an array of at most 10000 product names, got "cables"',
+    ]);
+  });
+
   it('a risk needs a known kind and severity and an http(s) evidence URL', () => {
     const checked = checkRisk({
       id: 'r',

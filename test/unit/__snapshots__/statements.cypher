@@ -958,7 +958,8 @@ CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH (r:RiskIndicator) RETURN count(r) AS risks }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
-   RETURN organizations, links, shares, risks, disclosures, accessRequests
+   CALL () { MATCH (m:MergedOrganization) RETURN count(m) AS merges }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges
 
 // ---- export.disclosures
 MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
@@ -997,7 +998,19 @@ MATCH ()-[l:SUPPLIES]->() USING INDEX SEEK l:SUPPLIES(id)
      WITH l ORDER BY l.id LIMIT $limit
      RETURN l {.id, supplier: startNode(l).id, customer: endNode(l).id, .products,
                validFrom: toString(l.validFrom), validTo: toString(l.validTo),
-               recordedAt: toString(l.recordedAt), .provenance, .sources} AS record
+               recordedAt: toString(l.recordedAt), .provenance, .sources, .supersededBy,
+               events: COLLECT {
+                 MATCH (e:SupplyLinkEvent {linkId: l.id})
+                 WITH e ORDER BY e.at, e.action
+                 RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId, .successorId,
+                           .supplierCreated, .before, .after}
+               }} AS record
+
+// ---- export.merges
+MATCH (m:MergedOrganization) USING INDEX SEEK m:MergedOrganization(id)
+     WHERE m.id > $after
+     WITH m ORDER BY m.id LIMIT $limit
+     RETURN m {.id, .into, .mergedInto, .name, mergedAt: toString(m.mergedAt), .actorUserId, .frozenShareIds} AS record
 
 // ---- export.organizations
 MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
@@ -1047,7 +1060,8 @@ UNWIND $rows AS row
    MATCH (s:Organization {id: row[1]})
    MATCH (c:Organization {id: row[2]})
    CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
-       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt)}]->(c)
+       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt),
+       supersededBy: row[9]}]->(c)
 
 // ---- import.createOrganizations
 UNWIND $rows AS row
@@ -1102,6 +1116,9 @@ UNWIND $pairs AS pair
    MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
    RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer
 
+// ---- import.existingMergedIds
+MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS into
+
 // ---- import.existingOpenAccessRequests
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
@@ -1119,6 +1136,18 @@ UNWIND $ids AS id
 
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
+
+// ---- import.replaceLinkEvents
+UNWIND $rows AS row
+   MATCH ()-[:SUPPLIES {id: row.id}]->(c:Organization)
+   CALL (row) {
+     MATCH (old:SupplyLinkEvent {linkId: row.id})
+     DETACH DELETE old
+   }
+   WITH c, row
+   UNWIND row.events AS event
+   CREATE (c)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+   SET e = event, e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id
 
 // ---- import.replaceShareEvents
 UNWIND $rows AS row
@@ -1203,7 +1232,14 @@ UNWIND $rows AS row
    MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
    WITH l, row, coalesce(row[8], $importedAt) AS recorded
    SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
+       l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
+
+// ---- import.upsertMerges
+UNWIND $rows AS row
+   MERGE (m:MergedOrganization {id: row.id})
+   SET m.into = row.into, m.mergedInto = row.mergedInto, m.name = row.name, m.mergedAt = datetime(row.mergedAt),
+       m.actorUserId = row.actorUserId, m.frozenShareIds = row.frozenShareIds
 
 // ---- import.upsertOrganizations
 UNWIND $rows AS row
@@ -1330,6 +1366,9 @@ CREATE INDEX screening_candidate_source IF NOT EXISTS FOR (c:ScreeningCandidate)
 
 // ---- index.screeningCandidateStatus
 CREATE INDEX screening_candidate_status IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.status, c.score)
+
+// ---- index.supplyLinkEventLink
+CREATE INDEX supply_link_event_link IF NOT EXISTS FOR (e:SupplyLinkEvent) ON (e.linkId)
 
 // ---- merge.check
 OPTIONAL MATCH (k:Organization {id: $keep})
