@@ -35,6 +35,12 @@ export interface SupplyLink {
   recordedAt: string;
   provenance: Provenance | null;
   sources: string[];
+  /**
+   * Its ends, when the reader already holds them as the viewer may see them (a chain holds every
+   * organization its links join): GraphQL then answers them without a lookup.
+   */
+  supplier?: Organization;
+  customer?: Organization;
 }
 
 export interface Tier {

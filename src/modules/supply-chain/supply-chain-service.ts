@@ -1,7 +1,7 @@
 import { notFound } from '../../domain/errors.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { DisclosureKind, OrganizationType } from '../../domain/format.ts';
-import type { Organization, SupplyChain, Tier, TierSummary } from '../../domain/model.ts';
+import type { Organization, SupplyChain, SupplyLink, Tier, TierSummary } from '../../domain/model.ts';
 import type { SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
@@ -21,6 +21,13 @@ export function summarize(tiers: readonly Tier[]): TierSummary[] {
     byType: countBy<OrganizationType>(organizations, (o) => o.type).map(([type, count]) => ({ type, count })),
     byCountry: countBy(organizations, (o) => o.country).map(([country, count]) => ({ country, count })),
   }));
+}
+
+/** A chain's link with the organizations it joins, which the chain holds (rule 4 reaches both ends). */
+function withEnds(link: SupplyLink, byId: ReadonlyMap<string, Organization>): SupplyLink {
+  const supplier = byId.get(link.supplierId);
+  const customer = byId.get(link.customerId);
+  return { ...link, ...(supplier && { supplier }), ...(customer && { customer }) };
 }
 
 export class SupplyChainService {
@@ -57,11 +64,12 @@ export class SupplyChainService {
       // reached is ordered by tier, so tiers fill in order with no gaps (a tier k+1 needs a tier k).
       (tiers[tier - 1] ??= { tier, organizations: [] }).organizations.push(organization);
     }
+    const byId = new Map([result.root, ...result.reached.map((e) => e.organization)].map((o) => [o.id, o]));
     const chain = {
       root: result.root,
       depth: tiers.length,
       tiers,
-      links: result.links,
+      links: result.links.map((link) => withEnds(link, byId)),
       summary: summarize(tiers),
     };
     return { chain, disclosures: result.disclosures };
