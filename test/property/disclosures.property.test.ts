@@ -171,15 +171,21 @@ it(
                 `o${i}: organization(id: "${id}") { id disclosures { id } h: disclosures(asOf: "${asOf}") { id } }`,
             ),
             'received: disclosuresReceived { id }',
-            // A chain reads the disclosures at its own instant in its own statement, the others apart.
-            `chain: supplyChain(maxDepth: 20) { tiers { organizations { id disclosures { id }
-               h: disclosures(asOf: "${asOf}") { id } } } }`,
-            `chainThen: supplyChain(maxDepth: 20, asOf: "${asOf}") { tiers { organizations { id
-               h: disclosures(asOf: "${asOf}") { id } } } }`,
           ];
-          const response = await t.api.query(viewer, `{ ${fields.join('\n')} }`);
-          expect(response.errors).toBeUndefined();
-          const data = response.data!;
+          // A chain reads the disclosures at its own instant in its own statement, the others apart;
+          // a query of its own, as a query may have at most 30 aliases. No chain has more tiers than the
+          // graph has organizations, and a deeper statement would only cost Neo4j a bigger plan.
+          const depth = ids.length;
+          const chains = `{ chain: supplyChain(maxDepth: ${depth}) { tiers { organizations { id disclosures { id }
+               h: disclosures(asOf: "${asOf}") { id } } } }
+             chainThen: supplyChain(maxDepth: ${depth}, asOf: "${asOf}") { tiers { organizations { id
+               h: disclosures(asOf: "${asOf}") { id } } } } }`;
+          const [response, chainResponse] = [
+            await t.api.query(viewer, `{ ${fields.join('\n')} }`),
+            await t.api.query(viewer, chains),
+          ];
+          expect([response.errors, chainResponse.errors]).toEqual([undefined, undefined]);
+          const data = { ...response.data!, ...chainResponse.data! };
           expect(disclosures.map((_, i) => data[`n${i}`] as Shown)).toEqual(expected(viewer, now));
           expect(disclosures.map((_, i) => data[`h${i}`] as Shown)).toEqual(expected(viewer, then));
           ids.forEach((id, i) => {
