@@ -277,3 +277,13 @@ export interface TiersightFile {
   accessRequests?: AccessRequestRecord[];
   disclosures?: DisclosureRecord[];
 }
+
+/** A record of any section of a tiersight/v1 file. */
+export type BulkRecord =
+  | OrganizationRecord
+  | LinkRecord
+  | ShareRecord
+  | RiskRecord
+  | DisclosureRecord
+  | AccessRequestRecord
+  | MergeRecord;

@@ -4,15 +4,7 @@
 // Each section is one projection in the shape of the format (temporal values as their ISO 8601 text,
 // offsets and fractions kept), decoded by the importer's own record rules: a property the importer
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
-import type { AccessRequestRecord } from '../domain/access-requests.ts';
-import type {
-  DisclosureRecord,
-  LinkRecord,
-  MergeRecord,
-  OrganizationRecord,
-  RiskRecord,
-  ShareRecord,
-} from '../domain/format.ts';
+import type { BulkRecord } from '../domain/format.ts';
 import type { Section } from '../import/read-records.ts';
 import { CHECKERS } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
@@ -21,14 +13,7 @@ import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord =
-  | OrganizationRecord
-  | LinkRecord
-  | ShareRecord
-  | RiskRecord
-  | DisclosureRecord
-  | AccessRequestRecord
-  | MergeRecord;
+export type ExportRecord = BulkRecord;
 
 /**
  * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded

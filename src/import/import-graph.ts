@@ -15,6 +15,7 @@ import type {
   OrganizationRecord,
   RiskRecord,
   ShareRecord,
+  BulkRecord,
 } from '../domain/format.ts';
 import { SECTIONS, sectionCounts, type FileItem, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type ValidationResult } from './validate.ts';
@@ -225,14 +226,7 @@ const replay = (items: readonly FileItem[], signal: AbortSignal | undefined): It
     }
   };
 
-type AnyRecord =
-  | OrganizationRecord
-  | LinkRecord
-  | ShareRecord
-  | RiskRecord
-  | DisclosureRecord
-  | AccessRequestRecord
-  | MergeRecord;
+type AnyRecord = BulkRecord;
 
 /**
  * Collects records into batches and writes them one at a time, in file order. While one batch is
