@@ -7,7 +7,9 @@
 import type { Driver } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../src/graph/mappers.ts';
 
-const ACTIVE_SHARE = 'sh.revokedAt IS NULL AND (sh.expiresAt IS NULL OR $t < sh.expiresAt)';
+// A share of scope DISCLOSURES discloses no sourcing (rule 7), even though its linkIds are null.
+const ACTIVE_SHARE =
+  "sh.scope = 'SOURCING' AND sh.revokedAt IS NULL AND (sh.expiresAt IS NULL OR $t < sh.expiresAt)";
 const HOLDS = '(l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)';
 
 // `open`: the viewer is the customer or the customer shared all its sourcing with it, asked of the

@@ -22,7 +22,7 @@ const env = (name: string): string => {
 const SUPPLIERS = `
 MATCH (v:Organization {id: $jwt.org})
 OPTIONAL MATCH (this)-[:GRANTED]->(sh:Share)-[:TO]->(v)
-  WHERE sh.revokedAt IS NULL AND (sh.expiresAt IS NULL OR datetime() < sh.expiresAt)
+  WHERE sh.scope = 'SOURCING' AND sh.revokedAt IS NULL AND (sh.expiresAt IS NULL OR datetime() < sh.expiresAt)
 WITH this, v, collect(sh) AS shares
 WITH this, v, this = v OR any(sh IN shares WHERE sh.linkIds IS NULL) AS open,
      [sh IN shares WHERE sh.linkIds IS NOT NULL | sh.linkIds] AS partial
