@@ -11,7 +11,7 @@ import neo4j, {
 import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
-import { Availability, unavailable, type Reach } from './availability.ts';
+import { Availability, unavailable, type Admission, type Reach } from './availability.ts';
 import type { Statement } from './cypher.ts';
 
 export type Params = Record<string, unknown>;
@@ -27,6 +27,11 @@ export interface ExecutorOptions {
   availability?: Availability;
   /** Where read transactions run on a cluster (docs/operations.md); default 'leader'. */
   readRouting?: ReadRouting;
+  /**
+   * Time limit of a cold unit's warm-up after an outage (default 120 s, or the transaction timeout if
+   * longer): a cold JVM can take longer to plan a deep traversal than a query may take to run.
+   */
+  warmUpTimeoutMs?: number;
 }
 
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
@@ -34,6 +39,7 @@ export type UnitListener = (name: string, seconds: number, outcome: string) => v
 
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;
+const DEFAULT_WARM_UP_TIMEOUT_MS = 120_000;
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -103,6 +109,28 @@ export class Executor {
     work: (tx: Transaction) => Promise<T>,
   ): Promise<T> {
     const admission = this.availability.admit(name);
+    if (admission !== 'ordinary') {
+      // A cold unit after an outage: its first run plans the statements on a restarted Neo4j, which
+      // can outlast the transaction timeout and would keep this request waiting. The unit runs in the
+      // background instead, with a time limit of its own and its answer thrown away, and this request
+      // is refused at once like the others until it has run. A write unit only plans its statements
+      // (EXPLAIN): nothing is written, so a client's retry of the refused mutation applies it once.
+      void this.run(mode, name, context, work, admission, mode === 'READ' ? 'warm-up' : 'plan').catch(
+        () => {},
+      );
+      throw unavailable();
+    }
+    return this.run(mode, name, context, work, admission, 'run');
+  }
+
+  private async run<T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    context: QueryContext,
+    work: (tx: Transaction) => Promise<T>,
+    admission: Admission,
+    purpose: 'run' | 'warm-up' | 'plan',
+  ): Promise<T> {
     const started = performance.now();
     let outcome = 'OK';
     this.sessionsInUse++;
@@ -117,13 +145,24 @@ export class Executor {
       fetchSize: FETCH_ALL,
     });
     const config = {
-      timeout: this.options.transactionTimeoutMs,
+      timeout:
+        purpose !== 'run'
+          ? Math.max(
+              this.options.warmUpTimeoutMs ?? DEFAULT_WARM_UP_TIMEOUT_MS,
+              this.options.transactionTimeoutMs,
+            )
+          : this.options.transactionTimeoutMs,
       metadata: { app: 'tiersight', unit: name, ...(context.viewer ? { viewer: context.viewer } : {}) },
     };
     const body = (tx: ManagedTransaction) =>
       work({
         run: async (query, params = {}) => {
-          this.statementCount++;
+          // Neo4j caches the plan of an EXPLAINed statement under the statement's own text.
+          if (purpose === 'plan') {
+            await tx.run(`EXPLAIN ${query.text}`, params);
+            return [];
+          }
+          if (purpose === 'run') this.statementCount++;
           const result = await tx.run(query.text, params);
           return result.records;
         },
@@ -140,11 +179,8 @@ export class Executor {
     } catch (error) {
       const mapped = toDomainError(name, error);
       reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
-      // The first run of a cold unit after an outage compiles its plan: running out of time then says
-      // that the database is still warming up, not that the query is too big.
-      const reported = reach === 'timed-out' && admission !== 'ordinary' ? unavailable(error) : mapped;
-      outcome = reported.code;
-      throw reported;
+      outcome = mapped.code;
+      throw mapped;
     } finally {
       this.availability.settled(name, admission, reach);
       this.sessionsInUse--;

@@ -95,7 +95,7 @@ describe('Neo4j killed under load and restarted', () => {
 
     report = await runOutageDrill({ url, viewers, expected, neo4j, executor: serving.executor });
     console.log(`outage drill: ${describeDrill(report)}`);
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await app?.close();

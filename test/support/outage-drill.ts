@@ -214,7 +214,7 @@ export async function runOutageDrill(options: DrillOptions): Promise<DrillReport
     thinkMs = 50,
     healthyMs = 2_000,
     downMs = 3_000,
-    recoveryWaitMs = 20_000,
+    recoveryWaitMs = 90_000,
     log = () => {},
   } = options;
   const began = performance.now();
