@@ -1,8 +1,18 @@
 import { defineConfig } from 'vitest/config';
+import { DATABASE_WORKERS } from './test/support/database-workers.ts';
 
 // Three tiers, run in this order by `npm test`; each can run alone (`npm run test:unit|test:db|test:e2e`).
-// A project's global setup runs only when that project has files queued, so the unit tier alone
-// starts neither Neo4j nor Chromium; db and e2e share one Neo4j (see test/global-setup.ts).
+// The db tier is two projects: most files two at a time, then those that kill processes or time them
+// alone. A project's global setup runs only when that project has files queued, so the unit tier
+// alone starts neither Neo4j nor Chromium; db and e2e share the Neo4js (see test/global-setup.ts).
+const DB_FILES = [
+  'test/api/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+  'test/property/**/*.test.ts',
+  'test/abuse/**/*.test.ts',
+];
+const SOLO_FILES = ['test/integration/outage.test.ts', 'test/integration/launcher.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -30,27 +40,36 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'db',
-          include: [
-            'test/api/**/*.test.ts',
-            'test/integration/**/*.test.ts',
-            'test/property/**/*.test.ts',
-            'test/abuse/**/*.test.ts',
-          ],
+          include: DB_FILES,
+          exclude: SOLO_FILES,
           globalSetup: ['test/global-setup.ts'],
-          // The files share one database; one at a time keeps them from resetting each other.
-          fileParallelism: false,
+          maxWorkers: DATABASE_WORKERS,
           sequence: { groupOrder: 1 },
         },
       },
       {
         extends: true,
         test: {
+          name: 'db-solo',
+          // Fault injection and start-up timing: measured on a machine that runs nothing else.
+          include: SOLO_FILES,
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
+          // Chromium, the API and Neo4j share two cores: on a slow machine a page takes seconds to
+          // settle, more than expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/chromium-setup.ts', 'test/global-setup.ts'],
           // The same database as the db tier, so after it and one file at a time.
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

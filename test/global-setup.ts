@@ -1,5 +1,7 @@
-// One Neo4j for the whole test run: NEO4J_URI when set, else the bundled Neo4j on a free port with a
-// fresh data directory that is removed afterwards. Tests read the URI with neo4jUri() (test/support).
+// The run's Neo4j: NEO4J_URI when set, else bundled ones on free ports with fresh data directories
+// that are removed afterwards, one per worker of the db tier (vitest.config.ts), so that its files can
+// run side by side, each resetting only its own database. Tests read their worker's URI with neo4jUri()
+// (test/support).
 //
 // The db and e2e projects (vitest.config.ts) both list this file, and vitest calls a project's global
 // setup once per project that has files queued, each project importing the file through its own module
@@ -10,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import { DATABASE_WORKERS } from './support/database-workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4jUri: string;
+    /** One Bolt URI per worker: a file runs on the one of its VITEST_POOL_ID. */
+    neo4jUris: string[];
   }
 }
 
@@ -27,37 +31,72 @@ interface RunningNeo4j {
 }
 
 interface SharedNeo4j {
-  running: Promise<RunningNeo4j>;
+  running: Promise<RunningNeo4j[]>;
   projects: number;
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const external = process.env.NEO4J_URI;
   if (external !== undefined && external !== '') {
-    project.provide('neo4jUri', external);
+    project.provide('neo4jUris', [external]);
     return undefined;
   }
 
-  const shared = (globalThis.tiersightTestNeo4j ??= { running: startNeo4j(), projects: 0 });
+  const shared = (globalThis.tiersightTestNeo4j ??= {
+    running: startAll(),
+    projects: 0,
+  });
   shared.projects += 1;
-  const neo4j = await shared.running;
-  project.provide('neo4jUri', neo4j.uri);
+  const running = await shared.running;
+  project.provide(
+    'neo4jUris',
+    running.map((neo4j) => neo4j.uri),
+  );
   return async () => {
     shared.projects -= 1;
     if (shared.projects > 0) return;
     globalThis.tiersightTestNeo4j = undefined;
-    await neo4j.stop();
+    await Promise.all(running.map((neo4j) => neo4j.stop()));
   };
 }
 
-async function startNeo4j(): Promise<RunningNeo4j> {
+/**
+ * Tuned for a test run, which differs from production in two ways. Tests empty and refill the
+ * database hundreds of times, and Neo4j plans a statement again whenever the statistics it was
+ * planned with changed by more than 75 % (every reset) and 10 s have passed: planning a deep
+ * unrolled traversal costs up to a second. And the JVM lives for one run: the C2 compiler's faster
+ * code does not pay back what compiling it costs. Measured on the first property test of
+ * visibility.property.test.ts, 2-core machine: Neo4j's CPU on a fresh JVM 177 s by default, 114 s
+ * with the plans kept, 69 s with C1 only too; on a warm JVM 51-82 s, 39 s, 26 s.
+ */
+const FOR_TESTS = {
+  settings: {
+    'dbms.cypher.min_replan_interval': '1h',
+    'dbms.cypher.statistics_divergence_threshold': '1.0',
+  },
+  jvmOptions: ['-XX:TieredStopAtLevel=1'],
+};
+
+async function startAll(): Promise<RunningNeo4j[]> {
   await ensureNeo4jInstalled({ quiet: true });
+  const started = await Promise.allSettled(Array.from({ length: DATABASE_WORKERS }, startNeo4j));
+  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(running.map((neo4j) => neo4j.stop()));
+    throw failed.reason;
+  }
+  return running;
+}
+
+async function startNeo4j(): Promise<RunningNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiersight-test-'));
   const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
   try {
     const neo4j = await startBundledNeo4j({
       dataDir,
       heap: '1g',
+      ...FOR_TESTS,
       onLog: (line) => console.error(`[neo4j] ${line}`),
     });
     console.log(`Bundled Neo4j 5.26 for the tests at ${neo4j.uri}, started in ${neo4j.startupMs} ms`);

@@ -103,6 +103,10 @@ export interface StartOptions {
   pagecache?: string;
   /** Every other line the JVM prints, stderr included (normally none: Neo4j logs to <dataDir>/logs). */
   onLog?: (line: string) => void;
+  /** Neo4j settings by name (Neo4j refuses to start on an unknown name or a bad value). */
+  settings?: Readonly<Record<string, string>>;
+  /** More JVM options, after the launcher's own. */
+  jvmOptions?: readonly string[];
 }
 
 /**
@@ -147,6 +151,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     `-Xmx${heap}`,
     ...JVM_FLAGS,
     ...sharing.jvmFlags,
+    ...(opts.jvmOptions ?? []),
     LAUNCHER_MAIN,
     '--port',
     String(port),
@@ -155,6 +160,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     '--parent-pid',
     String(process.pid),
     ...(opts.pagecache === undefined ? [] : ['--pagecache', opts.pagecache]),
+    ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['--setting', `${name}=${value}`]),
   ];
   const startedAt = performance.now();
   const child = spawn(javaCommand(), args, {

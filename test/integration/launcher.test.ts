@@ -62,7 +62,11 @@ describe('a bundled Neo4j on a free port', () => {
 
   beforeAll(async () => {
     dataDir = await tempDataDir();
-    db = await startBundledNeo4j({ dataDir, heap: '512m' });
+    db = await startBundledNeo4j({
+      dataDir,
+      heap: '512m',
+      settings: { 'dbms.cypher.min_replan_interval': '1h' },
+    });
   }, START_TIMEOUT);
 
   afterAll(async () => {
@@ -76,11 +80,15 @@ describe('a bundled Neo4j on a free port', () => {
     expect(db.startupMs).toBeGreaterThan(0);
   });
 
-  it('answers Bolt without credentials', async () => {
+  it('answers Bolt without credentials, with the settings it was given', async () => {
     const driver = neo4j.driver(db.uri);
     try {
       const { records } = await driver.executeQuery('RETURN 1 AS x');
       expect(records[0]?.get('x')).toEqual(neo4j.int(1));
+      const setting = await driver.executeQuery(
+        "SHOW SETTINGS YIELD name, value WHERE name = 'dbms.cypher.min_replan_interval' RETURN value",
+      );
+      expect(setting.records[0]?.get('value')).toBe('1h');
     } finally {
       await driver.close();
     }
@@ -123,6 +131,18 @@ describe('start-up conflicts and orphans', () => {
       } finally {
         await new Promise((resolve) => server.close(resolve));
       }
+    },
+    START_TIMEOUT,
+  );
+
+  it(
+    'names a Neo4j setting that does not exist',
+    async () => {
+      const error = await expectLauncherError(
+        startBundledNeo4j({ dataDir: await tempDataDir(), heap: '512m', settings: { 'dbms.no_such': 'x' } }),
+      );
+      expect(error.code).toBe('start-failed');
+      expect(error.message).toContain('dbms.no_such');
     },
     START_TIMEOUT,
   );

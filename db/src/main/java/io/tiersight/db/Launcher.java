@@ -13,6 +13,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,7 +33,8 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * Runs Neo4j Community embedded with only the Bolt connector, for `tiersight db`, the bundled
  * database of the other commands, and the tests.
  *
- * <p>Usage: {@code Launcher --port P --data DIR [--pagecache SIZE] [--parent-pid PID]}
+ * <p>Usage: {@code Launcher --port P --data DIR [--pagecache SIZE] [--parent-pid PID]
+ * [--setting NAME=VALUE]...} (a Neo4j setting, such as one that only tests want)
  *
  * <p>Protocol with the parent (src/db/bundled-neo4j.ts): stdout carries exactly one {@code READY
  * bolt://127.0.0.1:P <startup-ms>} line when Bolt accepts connections, and {@code STOPPED} after a
@@ -61,7 +64,8 @@ public final class Launcher {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       exit(EXIT_USAGE, e.getMessage()
-          + "\nusage: Launcher --port P --data DIR [--pagecache SIZE] [--parent-pid PID]");
+          + "\nusage: Launcher --port P --data DIR [--pagecache SIZE] [--parent-pid PID]"
+          + " [--setting NAME=VALUE]...");
       return;
     }
 
@@ -111,7 +115,7 @@ public final class Launcher {
     Files.createDirectories(logs);
     synchronized (lock) {
       userLog = new FileOutputStream(logs.resolve("neo4j.log").toFile(), true);
-      service = new DatabaseManagementServiceBuilder(options.data)
+      service = withSettings(new DatabaseManagementServiceBuilder(options.data), options)
           .setUserLogProvider(new Log4jLogProvider(userLog))
           .setConfig(GraphDatabaseSettings.logs_directory, logs)
           .setConfig(BoltConnector.enabled, true)
@@ -237,6 +241,21 @@ public final class Launcher {
     return message.replaceAll("\\s+", " ").trim();
   }
 
+  /**
+   * The --setting values, through a properties file: the builder takes raw settings only from a file.
+   * Neo4j validates their names and values and refuses to start on a bad one.
+   */
+  private static DatabaseManagementServiceBuilder withSettings(
+      DatabaseManagementServiceBuilder builder, Options options) throws IOException {
+    if (options.settings.isEmpty()) return builder;
+    StringBuilder text = new StringBuilder();
+    options.settings.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
+    Path file = options.data.resolve("launcher-settings.conf");
+    Files.writeString(file, text);
+    builder.loadPropertiesFromFile(file);
+    return builder;
+  }
+
   /** Prints one line to stderr and exits; the shutdown hook stops Neo4j if it got that far. */
   private static void exit(int code, String message) {
     System.err.println(message);
@@ -244,12 +263,14 @@ public final class Launcher {
     System.exit(code);
   }
 
-  private record Options(int port, Path data, long pagecache, Optional<Long> parentPid) {
+  private record Options(
+      int port, Path data, long pagecache, Optional<Long> parentPid, Map<String, String> settings) {
     static Options parse(String[] args) {
       Integer port = null;
       Path data = null;
       String pagecache = DEFAULT_PAGECACHE;
       Long parentPid = null;
+      Map<String, String> settings = new LinkedHashMap<>();
       for (int i = 0; i < args.length; i++) {
         String name = args[i];
         if (i + 1 >= args.length) throw new IllegalArgumentException(name + " needs a value");
@@ -259,6 +280,13 @@ public final class Launcher {
           case "--data" -> data = Path.of(value).toAbsolutePath().normalize();
           case "--pagecache" -> pagecache = value;
           case "--parent-pid" -> parentPid = parseNumber(name, value, 1, Long.MAX_VALUE);
+          case "--setting" -> {
+            int equals = value.indexOf('=');
+            if (equals < 1) {
+              throw new IllegalArgumentException("--setting must be NAME=VALUE, got '" + value + "'");
+            }
+            settings.put(value.substring(0, equals), value.substring(equals + 1));
+          }
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
@@ -271,7 +299,7 @@ public final class Launcher {
         throw new IllegalArgumentException("--pagecache must be a size such as 512m or 1g, got '"
             + pagecache + "'");
       }
-      return new Options(port, data, pagecacheBytes, Optional.ofNullable(parentPid));
+      return new Options(port, data, pagecacheBytes, Optional.ofNullable(parentPid), settings);
     }
 
     private static Long parseNumber(String name, String value, long min, long max) {
