@@ -18,6 +18,7 @@ import { accessRequestClient, type RequestAnswer } from '../support/access-reque
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { useApi } from '../support/harness.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 const DAY = 86_400_000;
@@ -174,152 +175,160 @@ const LISTS = `query($status: AccessRequestStatus) {
 fragment R on AccessRequest { id requester { id } target { id } scope status overdue sentAt dueAt
   shares { owner { id } recipient { id } } events { action } }`;
 
-it('access requests match the reference model of section 9', { timeout: 900_000 }, async () => {
-  const client = accessRequestClient(t.api);
-  let runs = 0;
-  // How often each step ended how: the generator must reach every branch of the rules.
-  const tally = new Map<string, number>();
-  const seen = (step: string, outcome: Outcome) =>
-    tally.set(`${step} ${outcome}`, (tally.get(`${step} ${outcome}`) ?? 0) + 1);
-  await fc.assert(
-    fc.asyncProperty(scenario, fc.constantFrom<Status | null>(null, 'OPEN', 'GRANTED'), async (s, status) => {
-      runs++;
-      const { ids, file, published, ops } = s;
-      await loadGraph(t.db, file);
-      await t.db.driver.executeQuery(
-        `UNWIND $rows AS row
+it(
+  'access requests match the reference model of section 9',
+  { timeout: propertyTimeout(900_000) },
+  async () => {
+    const client = accessRequestClient(t.api);
+    let runs = 0;
+    // How often each step ended how: the generator must reach every branch of the rules.
+    const tally = new Map<string, number>();
+    const seen = (step: string, outcome: Outcome) =>
+      tally.set(`${step} ${outcome}`, (tally.get(`${step} ${outcome}`) ?? 0) + 1);
+    await fc.assert(
+      fc.asyncProperty(
+        scenario,
+        fc.constantFrom<Status | null>(null, 'OPEN', 'GRANTED'),
+        async (s, status) => {
+          runs++;
+          const { ids, file, published, ops } = s;
+          await loadGraph(t.db, file);
+          await t.db.driver.executeQuery(
+            `UNWIND $rows AS row
          MATCH (o:Organization {id: row.owner})
          CREATE (o)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: 'SELF_ASSESSMENT', version: 1,
                  publishedAt: datetime(), withdrawnAt: CASE WHEN row.withdrawn THEN datetime() END})-[:ABOUT]->(o)`,
-        { rows: published },
-      );
-      const model = new AccessRequestModel(structuredClone(file), published);
-      const apiIds: string[] = [];
+            { rows: published },
+          );
+          const model = new AccessRequestModel(structuredClone(file), published);
+          const apiIds: string[] = [];
 
-      for (const step of ops) {
-        const request =
-          model.requests[step.kind === 'ask' ? 0 : step.request % Math.max(model.requests.length, 1)];
-        if (step.kind === 'ask') {
-          const earlier = step.again
-            ? model.requests[step.viewer % Math.max(model.requests.length, 1)]
-            : undefined;
-          const viewer = earlier?.requester ?? ids[step.viewer % ids.length]!;
-          const target = earlier?.target ?? ids[step.target % ids.length]!;
-          const scope = earlier?.scope ?? step.scope;
-          const response = await client.ask(viewer, target, scope);
-          const sentAt = response.errors
-            ? new Date()
-            : new Date((response.data!['requestAccess'] as RequestAnswer).sentAt);
-          const expected = model.request(viewer, target, scope, sentAt);
-          seen('ask', expected);
-          expect(outcomeOf(response), `ask ${viewer} -> ${target} ${scope}`).toBe(expected);
-          if (expected === 'OK') apiIds.push((response.data!['requestAccess'] as RequestAnswer).id);
-          continue;
-        }
-        if (request === undefined) continue;
-        const id = apiIds[request.index]!;
-        if (step.kind === 'age') {
-          await t.db.driver.executeQuery(
-            `MATCH (r:AccessRequest {id: $id})
+          for (const step of ops) {
+            const request =
+              model.requests[step.kind === 'ask' ? 0 : step.request % Math.max(model.requests.length, 1)];
+            if (step.kind === 'ask') {
+              const earlier = step.again
+                ? model.requests[step.viewer % Math.max(model.requests.length, 1)]
+                : undefined;
+              const viewer = earlier?.requester ?? ids[step.viewer % ids.length]!;
+              const target = earlier?.target ?? ids[step.target % ids.length]!;
+              const scope = earlier?.scope ?? step.scope;
+              const response = await client.ask(viewer, target, scope);
+              const sentAt = response.errors
+                ? new Date()
+                : new Date((response.data!['requestAccess'] as RequestAnswer).sentAt);
+              const expected = model.request(viewer, target, scope, sentAt);
+              seen('ask', expected);
+              expect(outcomeOf(response), `ask ${viewer} -> ${target} ${scope}`).toBe(expected);
+              if (expected === 'OK') apiIds.push((response.data!['requestAccess'] as RequestAnswer).id);
+              continue;
+            }
+            if (request === undefined) continue;
+            const id = apiIds[request.index]!;
+            if (step.kind === 'age') {
+              await t.db.driver.executeQuery(
+                `MATCH (r:AccessRequest {id: $id})
              SET r.sentAt = r.sentAt - duration({days: $days}), r.dueAt = r.dueAt - duration({days: $days})`,
-            { id, days: step.days },
-          );
-          model.age(request.index, step.days);
-          continue;
-        }
-        if (step.kind === 'withdraw') {
-          const viewer = step.asRequester ? request.requester : request.target;
-          const response = await client.withdraw(viewer, id);
-          const expected = model.withdraw(viewer, request.index);
-          seen('withdraw', expected);
-          expect(outcomeOf(response), `withdraw by ${viewer}`).toBe(expected);
-          continue;
-        }
-        const viewer = step.asTarget ? request.target : request.requester;
-        if (step.decision === 'DECLINE') {
-          const response = await client.answer(
-            viewer,
-            id,
-            'DECLINE',
-            step.declineReason ? { reason: 'declined' } : {},
-          );
-          const expected = model.decline(viewer, request.index, step.declineReason);
-          seen('decline', expected);
-          expect(outcomeOf(response), `decline by ${viewer}`).toBe(expected);
-        } else if (step.decision === 'EXTEND') {
-          const cap = calendarCap(request.sentAt);
-          const dueAt =
-            step.dueAt === 'cap'
-              ? cap
-              : step.dueAt === 'past-cap'
-                ? new Date(cap.getTime() + 1)
-                : new Date(request.sentAt.getTime() + step.dueAt * DAY);
-          const response = await client.answer(viewer, id, 'EXTEND', {
-            dueAt: dueAt.toISOString(),
-            reason: 'extended',
-          });
-          const expected = model.extend(viewer, request.index, dueAt);
-          seen('extend', expected);
-          expect(outcomeOf(response), `extend by ${viewer} to ${dueAt.toISOString()}`).toBe(expected);
-        } else {
-          const ownLinks = file.links.filter((l) => l.customer === viewer).map((l) => l.id);
-          const ownDisclosures = published.filter((d) => d.owner === viewer);
-          const args = {
-            ...(step.links === 'own' && ownLinks.length > 0 ? { linkIds: ownLinks.slice(0, 2) } : {}),
-            ...(step.links === 'foreign' ? { linkIds: [...ownLinks.slice(0, 1), 'no-such-link'] } : {}),
-            ...(step.disclosures === 'own' && ownDisclosures.some((d) => !d.withdrawn)
-              ? { disclosureIds: ownDisclosures.filter((d) => !d.withdrawn).map((d) => d.id) }
-              : {}),
-            ...(step.disclosures === 'withdrawn' && ownDisclosures.some((d) => d.withdrawn)
-              ? { disclosureIds: ownDisclosures.map((d) => d.id) }
-              : {}),
-            ...(step.disclosures === 'foreign' && published.some((d) => d.owner !== viewer)
-              ? { disclosureIds: published.filter((d) => d.owner !== viewer).map((d) => d.id) }
-              : {}),
-          };
-          const response = await client.answer(viewer, id, 'GRANT', args);
-          const expected = model.grant(viewer, request.index, args, new Date());
-          seen('grant', expected);
-          expect(outcomeOf(response), `grant by ${viewer} ${JSON.stringify(args)}`).toBe(expected);
-        }
-      }
+                { id, days: step.days },
+              );
+              model.age(request.index, step.days);
+              continue;
+            }
+            if (step.kind === 'withdraw') {
+              const viewer = step.asRequester ? request.requester : request.target;
+              const response = await client.withdraw(viewer, id);
+              const expected = model.withdraw(viewer, request.index);
+              seen('withdraw', expected);
+              expect(outcomeOf(response), `withdraw by ${viewer}`).toBe(expected);
+              continue;
+            }
+            const viewer = step.asTarget ? request.target : request.requester;
+            if (step.decision === 'DECLINE') {
+              const response = await client.answer(
+                viewer,
+                id,
+                'DECLINE',
+                step.declineReason ? { reason: 'declined' } : {},
+              );
+              const expected = model.decline(viewer, request.index, step.declineReason);
+              seen('decline', expected);
+              expect(outcomeOf(response), `decline by ${viewer}`).toBe(expected);
+            } else if (step.decision === 'EXTEND') {
+              const cap = calendarCap(request.sentAt);
+              const dueAt =
+                step.dueAt === 'cap'
+                  ? cap
+                  : step.dueAt === 'past-cap'
+                    ? new Date(cap.getTime() + 1)
+                    : new Date(request.sentAt.getTime() + step.dueAt * DAY);
+              const response = await client.answer(viewer, id, 'EXTEND', {
+                dueAt: dueAt.toISOString(),
+                reason: 'extended',
+              });
+              const expected = model.extend(viewer, request.index, dueAt);
+              seen('extend', expected);
+              expect(outcomeOf(response), `extend by ${viewer} to ${dueAt.toISOString()}`).toBe(expected);
+            } else {
+              const ownLinks = file.links.filter((l) => l.customer === viewer).map((l) => l.id);
+              const ownDisclosures = published.filter((d) => d.owner === viewer);
+              const args = {
+                ...(step.links === 'own' && ownLinks.length > 0 ? { linkIds: ownLinks.slice(0, 2) } : {}),
+                ...(step.links === 'foreign' ? { linkIds: [...ownLinks.slice(0, 1), 'no-such-link'] } : {}),
+                ...(step.disclosures === 'own' && ownDisclosures.some((d) => !d.withdrawn)
+                  ? { disclosureIds: ownDisclosures.filter((d) => !d.withdrawn).map((d) => d.id) }
+                  : {}),
+                ...(step.disclosures === 'withdrawn' && ownDisclosures.some((d) => d.withdrawn)
+                  ? { disclosureIds: ownDisclosures.map((d) => d.id) }
+                  : {}),
+                ...(step.disclosures === 'foreign' && published.some((d) => d.owner !== viewer)
+                  ? { disclosureIds: published.filter((d) => d.owner !== viewer).map((d) => d.id) }
+                  : {}),
+              };
+              const response = await client.answer(viewer, id, 'GRANT', args);
+              const expected = model.grant(viewer, request.index, args, new Date());
+              seen('grant', expected);
+              expect(outcomeOf(response), `grant by ${viewer} ${JSON.stringify(args)}`).toBe(expected);
+            }
+          }
 
-      const indexOf = new Map(apiIds.map((id, i) => [id, i]));
-      const lookups = apiIds.map((id, i) => `r${i}: accessRequest(id: "${id}") { id }`).join(' ');
-      for (const viewer of ids) {
-        const response = await t.api.query(viewer, LISTS, { status });
-        expect(response.errors).toBeUndefined();
-        const now = new Date();
-        const sent = response.data!['sent'] as RequestAnswer[];
-        const received = response.data!['received'] as RequestAnswer[];
-        expect(sent.map((r) => shapeOfApi(r, indexOf))).toEqual(
-          model.sent(viewer, status).map((r) => shapeOfModel(r, model, now)),
-        );
-        expect(received.map((r) => shapeOfApi(r, indexOf))).toEqual(
-          model.received(viewer, status).map((r) => shapeOfModel(r, model, now)),
-        );
-        // Grants are in effect at once: what the viewer may look up follows the shares they created
-        // (a disclosure share makes its owner a root and discloses no link).
-        const orgLookups = ids.map((id, i) => `o${i}: organization(id: "${id}") { id }`).join(' ');
-        const lookedUp = await t.api.query(viewer, `{ ${orgLookups} }`);
-        expect(
-          ids.filter((_, i) => lookedUp.data![`o${i}`] !== null),
-          `${viewer} may look up`,
-        ).toEqual(ids.filter((id) => model.mayLookUp(viewer, id, new Date())));
-        if (apiIds.length > 0) {
-          const one = await t.api.query(viewer, `{ ${lookups} }`);
-          expect(apiIds.map((_, i) => one.data![`r${i}`] !== null)).toEqual(
-            apiIds.map((_, i) => model.sees(viewer, i)),
-          );
-        }
+          const indexOf = new Map(apiIds.map((id, i) => [id, i]));
+          const lookups = apiIds.map((id, i) => `r${i}: accessRequest(id: "${id}") { id }`).join(' ');
+          for (const viewer of ids) {
+            const response = await t.api.query(viewer, LISTS, { status });
+            expect(response.errors).toBeUndefined();
+            const now = new Date();
+            const sent = response.data!['sent'] as RequestAnswer[];
+            const received = response.data!['received'] as RequestAnswer[];
+            expect(sent.map((r) => shapeOfApi(r, indexOf))).toEqual(
+              model.sent(viewer, status).map((r) => shapeOfModel(r, model, now)),
+            );
+            expect(received.map((r) => shapeOfApi(r, indexOf))).toEqual(
+              model.received(viewer, status).map((r) => shapeOfModel(r, model, now)),
+            );
+            // Grants are in effect at once: what the viewer may look up follows the shares they created
+            // (a disclosure share makes its owner a root and discloses no link).
+            const orgLookups = ids.map((id, i) => `o${i}: organization(id: "${id}") { id }`).join(' ');
+            const lookedUp = await t.api.query(viewer, `{ ${orgLookups} }`);
+            expect(
+              ids.filter((_, i) => lookedUp.data![`o${i}`] !== null),
+              `${viewer} may look up`,
+            ).toEqual(ids.filter((id) => model.mayLookUp(viewer, id, new Date())));
+            if (apiIds.length > 0) {
+              const one = await t.api.query(viewer, `{ ${lookups} }`);
+              expect(apiIds.map((_, i) => one.data![`r${i}`] !== null)).toEqual(
+                apiIds.map((_, i) => model.sees(viewer, i)),
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: propertyRuns(100) },
+    );
+    expect(runs).toBeGreaterThanOrEqual(150);
+    for (const step of ['ask', 'grant', 'extend', 'decline', 'withdraw']) {
+      for (const outcome of ['OK', 'NOT_FOUND', 'BAD_USER_INPUT'] as const) {
+        expect(tally.get(`${step} ${outcome}`) ?? 0, `${step} ${outcome}`).toBeGreaterThan(0);
       }
-    }),
-    { numRuns: 150 },
-  );
-  expect(runs).toBeGreaterThanOrEqual(150);
-  for (const step of ['ask', 'grant', 'extend', 'decline', 'withdraw']) {
-    for (const outcome of ['OK', 'NOT_FOUND', 'BAD_USER_INPUT'] as const) {
-      expect(tally.get(`${step} ${outcome}`) ?? 0, `${step} ${outcome}`).toBeGreaterThan(0);
     }
-  }
-});
+  },
+);

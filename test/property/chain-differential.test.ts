@@ -10,6 +10,7 @@ import type { ViewerScope } from '../../src/domain/viewer-scope.ts';
 import { SupplyChainRepository } from '../../src/modules/supply-chain/supply-chain-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -133,59 +134,67 @@ function reference(file: TiersightFile, product: string | null) {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-it('supplyChain matches the reference model on large random graphs', { timeout: 900_000 }, async () => {
-  const chains = new SupplyChainRepository(db.executor);
-  await fc.assert(
-    fc.asyncProperty(fc.integer({ min: 1 }), fc.integer({ min: 200, max: 1_500 }), async (seed, size) => {
-      const file = randomGraph(seed, size);
-      await loadGraph(db, file);
-      const rng = random(seed ^ 0x5eed);
-      // Mostly purchasers with a programme (deep chains), sometimes anybody.
-      const recipients = file.shares.map((s) => s.recipient);
-      const viewers = Array.from({ length: 6 }, (_, i) =>
-        i % 3 === 2 ? `o${rng.below(size)}` : rng.pick(recipients),
-      );
-      for (const viewer of viewers) {
-        const historical = rng.chance(0.3);
-        const view: ReferenceView = {
-          t: historical
-            ? new Date(`${rng.pick(['2010-01-01', '2018-01-01', '2021-01-01'])}T00:00:00Z`)
-            : new Date(),
-          historical,
-        };
-        const scope: ViewerScope = { viewerId: viewer, instant: view.t, historical, context: {} };
-        const product = rng.chance(0.25) ? rng.pick(PRODUCTS) : null;
-        const model = reference(file, product);
-        const roots = model.roots(viewer, view);
-        const reachable = [...model.tiers(viewer, rng.pick(roots), view).keys()];
-        // The viewer, a root or something reachable from one, or any organization (perhaps not allowed).
-        const root = rng.chance(0.5) ? viewer : rng.chance(0.7) ? rng.pick(reachable) : `o${rng.below(size)}`;
-        const depth = 1 + rng.below(12);
-        const got = await chains.supplyChain(scope, root, depth, product);
-        const label = `seed ${seed}, size ${size}, viewer ${viewer}, root ${root}, depth ${depth}, product ${product}, at ${view.t.toISOString()}`;
-        if (!model.rootAllowed(viewer, root, view)) {
-          expect(got, label).toBeNull();
-          continue;
+it(
+  'supplyChain matches the reference model on large random graphs',
+  { timeout: propertyTimeout(900_000) },
+  async () => {
+    const chains = new SupplyChainRepository(db.executor);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1 }), fc.integer({ min: 200, max: 1_500 }), async (seed, size) => {
+        const file = randomGraph(seed, size);
+        await loadGraph(db, file);
+        const rng = random(seed ^ 0x5eed);
+        // Mostly purchasers with a programme (deep chains), sometimes anybody.
+        const recipients = file.shares.map((s) => s.recipient);
+        const viewers = Array.from({ length: 6 }, (_, i) =>
+          i % 3 === 2 ? `o${rng.below(size)}` : rng.pick(recipients),
+        );
+        for (const viewer of viewers) {
+          const historical = rng.chance(0.3);
+          const view: ReferenceView = {
+            t: historical
+              ? new Date(`${rng.pick(['2010-01-01', '2018-01-01', '2021-01-01'])}T00:00:00Z`)
+              : new Date(),
+            historical,
+          };
+          const scope: ViewerScope = { viewerId: viewer, instant: view.t, historical, context: {} };
+          const product = rng.chance(0.25) ? rng.pick(PRODUCTS) : null;
+          const model = reference(file, product);
+          const roots = model.roots(viewer, view);
+          const reachable = [...model.tiers(viewer, rng.pick(roots), view).keys()];
+          // The viewer, a root or something reachable from one, or any organization (perhaps not allowed).
+          const root = rng.chance(0.5)
+            ? viewer
+            : rng.chance(0.7)
+              ? rng.pick(reachable)
+              : `o${rng.below(size)}`;
+          const depth = 1 + rng.below(12);
+          const got = await chains.supplyChain(scope, root, depth, product);
+          const label = `seed ${seed}, size ${size}, viewer ${viewer}, root ${root}, depth ${depth}, product ${product}, at ${view.t.toISOString()}`;
+          if (!model.rootAllowed(viewer, root, view)) {
+            expect(got, label).toBeNull();
+            continue;
+          }
+          const expected = model.supplyChain(viewer, root, depth, view);
+          expect(got, label).not.toBeNull();
+          expect(got!.root.id, label).toBe(root);
+          expect(
+            got!.reached
+              .map((r) => ({ id: r.organization.id, tier: r.tier }))
+              .sort((a, b) => byText(a.id, b.id)),
+            label,
+          ).toEqual(expected.organizations.sort((a, b) => byText(a.id, b.id)));
+          expect(
+            got!.links.map((l) => l.id),
+            label,
+          ).toEqual(expected.links.sort(byText));
+          // Ordered as the API lists them: by tier, then name, then id.
+          const order = got!.reached.map((r) => [r.tier, r.organization.name, r.organization.id] as const);
+          const sorted = [...order].sort((a, b) => a[0] - b[0] || byText(a[1], b[1]) || byText(a[2], b[2]));
+          expect(order, label).toEqual(sorted);
         }
-        const expected = model.supplyChain(viewer, root, depth, view);
-        expect(got, label).not.toBeNull();
-        expect(got!.root.id, label).toBe(root);
-        expect(
-          got!.reached
-            .map((r) => ({ id: r.organization.id, tier: r.tier }))
-            .sort((a, b) => byText(a.id, b.id)),
-          label,
-        ).toEqual(expected.organizations.sort((a, b) => byText(a.id, b.id)));
-        expect(
-          got!.links.map((l) => l.id),
-          label,
-        ).toEqual(expected.links.sort(byText));
-        // Ordered as the API lists them: by tier, then name, then id.
-        const order = got!.reached.map((r) => [r.tier, r.organization.name, r.organization.id] as const);
-        const sorted = [...order].sort((a, b) => a[0] - b[0] || byText(a[1], b[1]) || byText(a[2], b[2]));
-        expect(order, label).toEqual(sorted);
-      }
-    }),
-    { numRuns: 6, endOnFailure: true },
-  );
-});
+      }),
+      { numRuns: propertyRuns(6), endOnFailure: true },
+    );
+  },
+);

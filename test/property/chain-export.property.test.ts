@@ -12,6 +12,7 @@ import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 
@@ -98,70 +99,74 @@ type Json = {
 };
 const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
 
-it('an export holds exactly what the viewer may query, in every format', { timeout: 900_000 }, async () => {
-  await fc.assert(
-    fc.asyncProperty(
-      graphArbitrary,
-      fc.nat(),
-      fc.integer({ min: 1, max: 5 }),
-      fc.constantFrom(null, '2010-01-01', '2018-01-01', '2021-01-01'),
-      async (input, seed, depth, asOf) => {
-        const file = build(input);
-        await loadGraph(t.db, file);
-        const model = new ReferenceModel(file);
-        const view: ReferenceView =
-          asOf === null
-            ? { t: new Date(), historical: false }
-            : { t: new Date(`${asOf}T00:00:00Z`), historical: true };
-        const ids = input.ids;
-        for (const viewer of ids) {
-          const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-          const response = await t.api.query(viewer, EXPORTS, { rootId: root, d: depth, asOf });
-          if (!model.rootAllowed(viewer, root, view)) {
-            expect([...new Set(codes(response))]).toEqual(['NOT_FOUND']);
-            expect(response.data ?? null).toBeNull();
-            continue;
-          }
-          expect(response.errors).toBeUndefined();
-          const content = (name: string) => (response.data![name] as { content: string }).content;
-          const json = JSON.parse(content('json')) as Json;
+it(
+  'an export holds exactly what the viewer may query, in every format',
+  { timeout: propertyTimeout(900_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        graphArbitrary,
+        fc.nat(),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(null, '2010-01-01', '2018-01-01', '2021-01-01'),
+        async (input, seed, depth, asOf) => {
+          const file = build(input);
+          await loadGraph(t.db, file);
+          const model = new ReferenceModel(file);
+          const view: ReferenceView =
+            asOf === null
+              ? { t: new Date(), historical: false }
+              : { t: new Date(`${asOf}T00:00:00Z`), historical: true };
+          const ids = input.ids;
+          for (const viewer of ids) {
+            const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+            const response = await t.api.query(viewer, EXPORTS, { rootId: root, d: depth, asOf });
+            if (!model.rootAllowed(viewer, root, view)) {
+              expect([...new Set(codes(response))]).toEqual(['NOT_FOUND']);
+              expect(response.data ?? null).toBeNull();
+              continue;
+            }
+            expect(response.errors).toBeUndefined();
+            const content = (name: string) => (response.data![name] as { content: string }).content;
+            const json = JSON.parse(content('json')) as Json;
 
-          const reference = model.supplyChain(viewer, root, depth, view);
-          expect(byId(json.organizations.map(({ id, tier }) => ({ id, tier })))).toEqual(
-            byId([{ id: root, tier: 0 }, ...reference.organizations]),
-          );
-          expect(json.links.map((l) => l.id).sort()).toEqual([...reference.links].sort());
-          for (const o of json.organizations) {
-            expect(o.risks.map((r) => r.id).sort()).toEqual(model.risks(o.id, view).sort());
-          }
+            const reference = model.supplyChain(viewer, root, depth, view);
+            expect(byId(json.organizations.map(({ id, tier }) => ({ id, tier })))).toEqual(
+              byId([{ id: root, tier: 0 }, ...reference.organizations]),
+            );
+            expect(json.links.map((l) => l.id).sort()).toEqual([...reference.links].sort());
+            for (const o of json.organizations) {
+              expect(o.risks.map((r) => r.id).sort()).toEqual(model.risks(o.id, view).sort());
+            }
 
-          const organizationIds = json.organizations.map((o) => o.id);
-          const linkIds = json.links.map((l) => l.id);
-          for (const read of [
-            readGraphml(content('graphml')),
-            readGexf(content('gexf')),
-            readCsv(content('csv')),
-          ]) {
-            expect(read.nodes.map((n) => n.id)).toEqual(organizationIds);
-            expect(read.edges.map((e) => e.id)).toEqual(linkIds);
-            for (const e of read.edges)
-              expect(organizationIds).toEqual(expect.arrayContaining([e.source, e.target]));
-          }
+            const organizationIds = json.organizations.map((o) => o.id);
+            const linkIds = json.links.map((l) => l.id);
+            for (const read of [
+              readGraphml(content('graphml')),
+              readGexf(content('gexf')),
+              readCsv(content('csv')),
+            ]) {
+              expect(read.nodes.map((n) => n.id)).toEqual(organizationIds);
+              expect(read.edges.map((e) => e.id)).toEqual(linkIds);
+              for (const e of read.edges)
+                expect(organizationIds).toEqual(expect.arrayContaining([e.source, e.target]));
+            }
 
-          // Every organization id in the export is one the viewer may look up: now through the API's
-          // organization(id), as of an instant through the model's rule 5 at that instant.
-          if (asOf === null) {
-            const lookups = organizationIds
-              .map((id, i) => `v${i}: organization(id: "${id}") { id }`)
-              .join(' ');
-            const looked = await t.api.query(viewer, `{ ${lookups} }`);
-            expect(organizationIds.filter((_, i) => looked.data![`v${i}`] === null)).toEqual([]);
-          } else {
-            expect(organizationIds.filter((id) => !model.visible(viewer, id, view))).toEqual([]);
+            // Every organization id in the export is one the viewer may look up: now through the API's
+            // organization(id), as of an instant through the model's rule 5 at that instant.
+            if (asOf === null) {
+              const lookups = organizationIds
+                .map((id, i) => `v${i}: organization(id: "${id}") { id }`)
+                .join(' ');
+              const looked = await t.api.query(viewer, `{ ${lookups} }`);
+              expect(organizationIds.filter((_, i) => looked.data![`v${i}`] === null)).toEqual([]);
+            } else {
+              expect(organizationIds.filter((id) => !model.visible(viewer, id, view))).toEqual([]);
+            }
           }
-        }
-      },
-    ),
-    { numRuns: 40 },
-  );
-});
+        },
+      ),
+      { numRuns: propertyRuns(40) },
+    );
+  },
+);

@@ -9,6 +9,7 @@ import type { DisclosureRecord, LinkRecord, ShareRecord, TiersightFile } from '.
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 
@@ -142,7 +143,7 @@ type Shown = { id: string; version: number } | null;
 
 it(
   'disclosure visibility (rule 8) matches the reference model, now and asOf',
-  { timeout: 900_000 },
+  { timeout: propertyTimeout(900_000) },
   async () => {
     await fc.assert(
       fc.asyncProperty(graphArbitrary, async ({ file, asOf }) => {
@@ -216,7 +217,7 @@ it(
           );
         }
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(100) },
     );
   },
 );

@@ -15,6 +15,7 @@ import type {
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 const PAST = ['2001-01-01', '2020-03-01'];
@@ -172,54 +173,58 @@ type Answer = {
   }[];
 };
 
-it('exposure disclosed indicators match the reference model', { timeout: 900_000 }, async () => {
-  // How many indicators of each kind the runs produced: the generator must keep reaching every rule.
-  const seen = new Map<string, number>();
-  await fc.assert(
-    fc.asyncProperty(scenario, async (file) => {
-      await loadGraph(t.db, file);
-      const model = new ReferenceModel(file);
-      const view: ReferenceView = { t: new Date(), historical: false };
-      for (const viewer of file.organizations.map((o) => o.id)) {
-        const response = await t.api.query(viewer, EXPOSURE, { d: DEPTH });
-        expect(response.errors).toBeUndefined();
-        const answer = response.data!['exposure'] as Answer;
-        const actual = Object.fromEntries(
-          answer.findings.map((f) => [
-            f.organization.id,
-            f.disclosedIndicators
-              .map((i) =>
-                i.kind === 'EXPIRED_EVIDENCE'
-                  ? `${i.kind} ${i.severity}`
-                  : `${i.kind} ${i.severity} ${i.disclosure.id} ${i.action!.id}`,
-              )
-              .sort(),
-          ]),
-        );
-        const tiers = model.tiers(viewer, viewer, view, DEPTH);
-        const expected = Object.fromEntries(
-          [...tiers]
-            .filter(([id, tier]) => tier >= 1 && id !== viewer)
-            .map(([id]) => {
-              const visible = (file.disclosures ?? []).filter(
-                (d) => d.subject === id && model.disclosureVersion(viewer, d, view) !== null,
-              );
-              return [id, expectedIndicators(visible, view.t)] as const;
-            })
-            .filter(([, indicators]) => indicators.length > 0),
-        );
-        expect(actual, `exposure of ${viewer}`).toEqual(expected);
-        for (const indicator of Object.values(actual).flat()) {
-          const kind = indicator.split(' ')[0]!;
-          seen.set(kind, (seen.get(kind) ?? 0) + 1);
+it(
+  'exposure disclosed indicators match the reference model',
+  { timeout: propertyTimeout(900_000) },
+  async () => {
+    // How many indicators of each kind the runs produced: the generator must keep reaching every rule.
+    const seen = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(scenario, async (file) => {
+        await loadGraph(t.db, file);
+        const model = new ReferenceModel(file);
+        const view: ReferenceView = { t: new Date(), historical: false };
+        for (const viewer of file.organizations.map((o) => o.id)) {
+          const response = await t.api.query(viewer, EXPOSURE, { d: DEPTH });
+          expect(response.errors).toBeUndefined();
+          const answer = response.data!['exposure'] as Answer;
+          const actual = Object.fromEntries(
+            answer.findings.map((f) => [
+              f.organization.id,
+              f.disclosedIndicators
+                .map((i) =>
+                  i.kind === 'EXPIRED_EVIDENCE'
+                    ? `${i.kind} ${i.severity}`
+                    : `${i.kind} ${i.severity} ${i.disclosure.id} ${i.action!.id}`,
+                )
+                .sort(),
+            ]),
+          );
+          const tiers = model.tiers(viewer, viewer, view, DEPTH);
+          const expected = Object.fromEntries(
+            [...tiers]
+              .filter(([id, tier]) => tier >= 1 && id !== viewer)
+              .map(([id]) => {
+                const visible = (file.disclosures ?? []).filter(
+                  (d) => d.subject === id && model.disclosureVersion(viewer, d, view) !== null,
+                );
+                return [id, expectedIndicators(visible, view.t)] as const;
+              })
+              .filter(([, indicators]) => indicators.length > 0),
+          );
+          expect(actual, `exposure of ${viewer}`).toEqual(expected);
+          for (const indicator of Object.values(actual).flat()) {
+            const kind = indicator.split(' ')[0]!;
+            seen.set(kind, (seen.get(kind) ?? 0) + 1);
+          }
         }
-      }
-    }),
-    { numRuns: 150 },
-  );
-  // About 50 in all per 150 runs; far fewer would mean the generator stopped exercising the rules.
-  for (const kind of ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE']) {
-    expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
-  }
-  expect([...seen.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(25);
-});
+      }),
+      { numRuns: propertyRuns(150) },
+    );
+    // About 50 in all per 150 runs; far fewer would mean the generator stopped exercising the rules.
+    for (const kind of ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE']) {
+      expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    }
+    expect([...seen.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(25);
+  },
+);

@@ -12,6 +12,7 @@ import { useApi } from '../support/harness.ts';
 import { mergeFile } from '../support/merge-model.ts';
 import { apiChain, referenceChain, type ApiChain } from '../support/chain-comparison.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 
@@ -108,88 +109,92 @@ async function viewOf(viewer: string, ids: readonly string[], depth: number) {
   };
 }
 
-it("merges never widen anyone's view and match the reference model", { timeout: 900_000 }, async () => {
-  await fc.assert(
-    fc.asyncProperty(scenario, fc.nat(), async (s, seed) => {
-      const original = buildFile(s);
-      await loadGraph(t.db, original);
-      const view: ReferenceView = { t: new Date(), historical: false };
-      const before = new ReferenceModel(original);
-      const ids = original.organizations.map((o) => o.id);
-      for (const viewer of ids) {
-        const seen = await viewOf(viewer, ids, DEPTH);
-        expect(seen.chain).toEqual(referenceChain(before, viewer, viewer, DEPTH, view));
-        expect(seen.lookups).toEqual(ids.map((id) => (before.visible(viewer, id, view) ? id : null)));
-      }
-
-      // Apply the merges to the API and to the model; `kept` maps every original id to its survivor.
-      let file = original;
-      const kept = new Map(ids.map((id) => [id, id]));
-      for (const [keepId, mergeId] of s.merges) {
-        const expected = mergeFile(file, keepId, mergeId);
-        const counts = await countAll(t.db);
-        const response = await t.api.query(OPERATOR, MERGE, { keepId, mergeId }, ['platform_admin']);
-        if ('refused' in expected) {
-          expect(codes(response), `${keepId} <- ${mergeId}`).toEqual(['BAD_USER_INPUT']);
-          expect(response.errors![0]!.message).toContain(`'${expected.refused}'`);
-          expect(await countAll(t.db)).toEqual(counts);
-        } else {
-          expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();
-
-          file = expected.file;
-          for (const [id, to] of kept) if (to === mergeId) kept.set(id, keepId);
+it(
+  "merges never widen anyone's view and match the reference model",
+  { timeout: propertyTimeout(900_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, fc.nat(), async (s, seed) => {
+        const original = buildFile(s);
+        await loadGraph(t.db, original);
+        const view: ReferenceView = { t: new Date(), historical: false };
+        const before = new ReferenceModel(original);
+        const ids = original.organizations.map((o) => o.id);
+        for (const viewer of ids) {
+          const seen = await viewOf(viewer, ids, DEPTH);
+          expect(seen.chain).toEqual(referenceChain(before, viewer, viewer, DEPTH, view));
+          expect(seen.lookups).toEqual(ids.map((id) => (before.visible(viewer, id, view) ? id : null)));
         }
-      }
 
-      const after = new ReferenceModel(file);
-      const survivors = file.organizations.map((o) => o.id);
-      for (const viewer of survivors) {
-        const seen = await viewOf(viewer, ids, s.depth);
-        // Exactly the reference model over the merged document, old ids resolving to their survivors.
-        expect(seen.chain).toEqual(referenceChain(after, viewer, viewer, s.depth, view));
-        expect(seen.lookups).toEqual(
-          ids.map((id) => (after.visible(viewer, kept.get(id)!, view) ? kept.get(id)! : null)),
-        );
-        const root = ids[(seed + survivors.indexOf(viewer)) % ids.length]!;
-        const other = await t.api.query(viewer, CHAIN, { rootId: root, d: s.depth });
-        if (after.rootAllowed(viewer, kept.get(root)!, view)) {
-          expect(other.errors).toBeUndefined();
-          expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
-            referenceChain(after, viewer, kept.get(root)!, s.depth, view),
-          );
-        } else expect(codes(other)).toEqual(['NOT_FOUND']);
+        // Apply the merges to the API and to the model; `kept` maps every original id to its survivor.
+        let file = original;
+        const kept = new Map(ids.map((id) => [id, id]));
+        for (const [keepId, mergeId] of s.merges) {
+          const expected = mergeFile(file, keepId, mergeId);
+          const counts = await countAll(t.db);
+          const response = await t.api.query(OPERATOR, MERGE, { keepId, mergeId }, ['platform_admin']);
+          if ('refused' in expected) {
+            expect(codes(response), `${keepId} <- ${mergeId}`).toEqual(['BAD_USER_INPUT']);
+            expect(response.errors![0]!.message).toContain(`'${expected.refused}'`);
+            expect(await countAll(t.db)).toEqual(counts);
+          } else {
+            expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();
 
-        // Never widened, now and at an instant in the past (asOf: frozen shares, revoked ones included,
-        // cover then what they covered before the merge): what the viewer may look up, and what is
-        // shown to it from any root it may use, were seen before by one of the records it stands for.
-        const records = ids.filter((id) => kept.get(id) === viewer);
-        const then: ReferenceView = { t: new Date(`${s.asOf}T00:00:00Z`), historical: true };
-        for (const [at, asOf] of [
-          [view, null],
-          [then, s.asOf],
-        ] as const) {
-          const lookableBefore = new Set(
-            ids.filter((id) => records.some((r) => before.visible(r, id, at))).map((id) => kept.get(id)!),
-          );
-          const disclosedBefore = new Set(
-            original.links.filter((l) => records.some((r) => before.disclosed(l, r, at))).map((l) => l.id),
-          );
-          for (const id of survivors) {
-            if (after.visible(viewer, id, at))
-              expect(lookableBefore.has(id), `${viewer} looks up ${id} at ${asOf}`).toBe(true);
-            if (!after.rootAllowed(viewer, id, at)) continue;
-            const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH, asOf });
-            expect(chain.errors).toBeUndefined();
-            const shown = apiChain(chain.data!['supplyChain'] as ApiChain);
-            expect(shown).toEqual(referenceChain(after, viewer, id, DEPTH, at));
-            for (const o of shown.organizations)
-              expect(lookableBefore.has(o.id), `${viewer} sees ${o.id} at ${asOf}`).toBe(true);
-            for (const l of shown.links)
-              expect(disclosedBefore.has(l), `${viewer} sees link ${l} at ${asOf}`).toBe(true);
+            file = expected.file;
+            for (const [id, to] of kept) if (to === mergeId) kept.set(id, keepId);
           }
         }
-      }
-    }),
-    { numRuns: 30 },
-  );
-});
+
+        const after = new ReferenceModel(file);
+        const survivors = file.organizations.map((o) => o.id);
+        for (const viewer of survivors) {
+          const seen = await viewOf(viewer, ids, s.depth);
+          // Exactly the reference model over the merged document, old ids resolving to their survivors.
+          expect(seen.chain).toEqual(referenceChain(after, viewer, viewer, s.depth, view));
+          expect(seen.lookups).toEqual(
+            ids.map((id) => (after.visible(viewer, kept.get(id)!, view) ? kept.get(id)! : null)),
+          );
+          const root = ids[(seed + survivors.indexOf(viewer)) % ids.length]!;
+          const other = await t.api.query(viewer, CHAIN, { rootId: root, d: s.depth });
+          if (after.rootAllowed(viewer, kept.get(root)!, view)) {
+            expect(other.errors).toBeUndefined();
+            expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
+              referenceChain(after, viewer, kept.get(root)!, s.depth, view),
+            );
+          } else expect(codes(other)).toEqual(['NOT_FOUND']);
+
+          // Never widened, now and at an instant in the past (asOf: frozen shares, revoked ones included,
+          // cover then what they covered before the merge): what the viewer may look up, and what is
+          // shown to it from any root it may use, were seen before by one of the records it stands for.
+          const records = ids.filter((id) => kept.get(id) === viewer);
+          const then: ReferenceView = { t: new Date(`${s.asOf}T00:00:00Z`), historical: true };
+          for (const [at, asOf] of [
+            [view, null],
+            [then, s.asOf],
+          ] as const) {
+            const lookableBefore = new Set(
+              ids.filter((id) => records.some((r) => before.visible(r, id, at))).map((id) => kept.get(id)!),
+            );
+            const disclosedBefore = new Set(
+              original.links.filter((l) => records.some((r) => before.disclosed(l, r, at))).map((l) => l.id),
+            );
+            for (const id of survivors) {
+              if (after.visible(viewer, id, at))
+                expect(lookableBefore.has(id), `${viewer} looks up ${id} at ${asOf}`).toBe(true);
+              if (!after.rootAllowed(viewer, id, at)) continue;
+              const chain = await t.api.query(viewer, CHAIN, { rootId: id, d: DEPTH, asOf });
+              expect(chain.errors).toBeUndefined();
+              const shown = apiChain(chain.data!['supplyChain'] as ApiChain);
+              expect(shown).toEqual(referenceChain(after, viewer, id, DEPTH, at));
+              for (const o of shown.organizations)
+                expect(lookableBefore.has(o.id), `${viewer} sees ${o.id} at ${asOf}`).toBe(true);
+              for (const l of shown.links)
+                expect(disclosedBefore.has(l), `${viewer} sees link ${l} at ${asOf}`).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: propertyRuns(30) },
+    );
+  },
+);

@@ -13,6 +13,7 @@ import type {
 } from '../../src/domain/format.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 const DEPTH = 4;
@@ -179,7 +180,7 @@ async function assessments(viewers: readonly string[]): Promise<Record<string, u
 
 it(
   'a disclosure shared with somebody else never moves the viewer’s scores',
-  { timeout: 900_000 },
+  { timeout: propertyTimeout(900_000) },
   async () => {
     let scored = 0;
     await fc.assert(
@@ -198,7 +199,7 @@ it(
           (a) => (a as { organizations: unknown[] }).organizations.length > 0,
         ).length;
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
     // The generator must produce chains to score, or the property says nothing.
     expect(scored).toBeGreaterThan(10);

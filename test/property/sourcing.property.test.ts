@@ -10,6 +10,7 @@ import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { useApi } from '../support/harness.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -161,7 +162,7 @@ const holdsNow = (l: LinkRecord) =>
 
 it(
   'declarations, amendments and ends change visibility only as the rules say',
-  { timeout: 900_000 },
+  { timeout: propertyTimeout(900_000) },
   async () => {
     // How often each kind of step was accepted or refused over all runs: every one must be reached.
     const reached = new Map<string, number>();
@@ -268,7 +269,7 @@ it(
           }
         }
       }),
-      { numRuns: 15 },
+      { numRuns: propertyRuns(15) },
     );
     expect([...reached.keys()].sort()).toEqual(['amend', 'created', 'declared', 'end', 'refused']);
   },

@@ -10,6 +10,7 @@ import { ReferenceModel, type ReferenceView } from '../support/reference-model.t
 import { codes } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
+import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
 
 const t = useApi();
 
@@ -94,42 +95,46 @@ const graphArbitrary = fc
 const CHAIN = `query($rootId: ID, $d: Int) { supplyChain(rootId: $rootId, maxDepth: $d) {
   tiers { tier organizations { id } } links { id } } }`;
 
-it('supplyChain, rootId and lookups match the reference model', { timeout: 600_000 }, async () => {
-  await fc.assert(
-    fc.asyncProperty(graphArbitrary, fc.nat(), async ({ file, depth }, seed) => {
-      await loadGraph(t.db, file);
-      const model = new ReferenceModel(file);
-      const view: ReferenceView = { t: new Date(), historical: false };
-      const ids = file.organizations.map((o) => o.id);
-      for (const viewer of ids) {
-        const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
-        const own = await t.api.query(
-          viewer,
-          `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`,
-          { d: depth },
-        );
-        expect(own.errors).toBeUndefined();
-        expect(apiChain(own.data!['supplyChain'] as ApiChain)).toEqual(
-          referenceChain(model, viewer, viewer, depth, view),
-        );
-        const visible = ids.filter((_, i) => own.data![`v${i}`] !== null);
-        expect(visible).toEqual(ids.filter((id) => model.visible(viewer, id, view)));
-
-        const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-        const other = await t.api.query(viewer, CHAIN, { rootId: root, d: depth });
-        if (model.rootAllowed(viewer, root, view)) {
-          expect(other.errors).toBeUndefined();
-          expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
-            referenceChain(model, viewer, root, depth, view),
+it(
+  'supplyChain, rootId and lookups match the reference model',
+  { timeout: propertyTimeout(600_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(graphArbitrary, fc.nat(), async ({ file, depth }, seed) => {
+        await loadGraph(t.db, file);
+        const model = new ReferenceModel(file);
+        const view: ReferenceView = { t: new Date(), historical: false };
+        const ids = file.organizations.map((o) => o.id);
+        for (const viewer of ids) {
+          const lookups = ids.map((id, i) => `v${i}: organization(id: "${id}") { id }`).join(' ');
+          const own = await t.api.query(
+            viewer,
+            `query($d: Int) { supplyChain(maxDepth: $d) { tiers { tier organizations { id } } links { id } } ${lookups} }`,
+            { d: depth },
           );
-        } else {
-          expect(codes(other)).toEqual(['NOT_FOUND']);
+          expect(own.errors).toBeUndefined();
+          expect(apiChain(own.data!['supplyChain'] as ApiChain)).toEqual(
+            referenceChain(model, viewer, viewer, depth, view),
+          );
+          const visible = ids.filter((_, i) => own.data![`v${i}`] !== null);
+          expect(visible).toEqual(ids.filter((id) => model.visible(viewer, id, view)));
+
+          const root = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+          const other = await t.api.query(viewer, CHAIN, { rootId: root, d: depth });
+          if (model.rootAllowed(viewer, root, view)) {
+            expect(other.errors).toBeUndefined();
+            expect(apiChain(other.data!['supplyChain'] as ApiChain)).toEqual(
+              referenceChain(model, viewer, root, depth, view),
+            );
+          } else {
+            expect(codes(other)).toEqual(['NOT_FOUND']);
+          }
         }
-      }
-    }),
-    { numRuns: 150 },
-  );
-});
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  },
+);
 
 const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf: $asOf) {
   findings { organization { id risks(asOf: $asOf) { id } } tier path { id } indicators { id } }
@@ -156,7 +161,7 @@ type ExposureAnswer = {
   blindSpots: { id: string }[];
 };
 
-it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, async () => {
+it('exposure, paths and asOf match the reference model', { timeout: propertyTimeout(600_000) }, async () => {
   await fc.assert(
     fc.asyncProperty(
       graphArbitrary,
@@ -221,6 +226,6 @@ it('exposure, paths and asOf match the reference model', { timeout: 600_000 }, a
         }
       },
     ),
-    { numRuns: 80 },
+    { numRuns: propertyRuns(60) },
   );
 });
