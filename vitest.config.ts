@@ -43,6 +43,7 @@ export default defineConfig({
           include: DB_FILES,
           exclude: SOLO_FILES,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/support/release-database.ts'],
           maxWorkers: DATABASE_WORKERS,
           sequence: { groupOrder: 1 },
         },
@@ -54,6 +55,7 @@ export default defineConfig({
           // Fault injection and start-up timing: measured on a machine that runs nothing else.
           include: SOLO_FILES,
           globalSetup: ['test/global-setup.ts'],
+          setupFiles: ['test/support/release-database.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
@@ -67,6 +69,7 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/chromium-setup.ts', 'test/global-setup.ts'],
+          setupFiles: ['test/support/release-database.ts'],
           // The same database as the db tier, so after it and one file at a time.
           fileParallelism: false,
           sequence: { groupOrder: 3 },

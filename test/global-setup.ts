@@ -1,7 +1,7 @@
 // The run's Neo4j: NEO4J_URI when set, else bundled ones on free ports with fresh data directories
 // that are removed afterwards, one per worker of the db tier (vitest.config.ts), so that its files can
-// run side by side, each resetting only its own database. Tests read their worker's URI with neo4jUri()
-// (test/support).
+// run side by side, each resetting only its own database. A file leases a free one with neo4jUri()
+// (test/support/neo4j-uri.ts).
 //
 // The db and e2e projects (vitest.config.ts) both list this file, and vitest calls a project's global
 // setup once per project that has files queued, each project importing the file through its own module
@@ -16,8 +16,10 @@ import { DATABASE_WORKERS } from './support/database-workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One Bolt URI per worker: a file runs on the one of its VITEST_POOL_ID. */
+    /** One Bolt URI per worker: a file leases a free one (test/support/neo4j-uri.ts). */
     neo4jUris: string[];
+    /** Where the leases are kept, empty for each run. */
+    neo4jLeases: string;
   }
 }
 
@@ -32,6 +34,7 @@ interface RunningNeo4j {
 
 interface SharedNeo4j {
   running: Promise<RunningNeo4j[]>;
+  leases: Promise<string>;
   projects: number;
 }
 
@@ -39,24 +42,28 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const external = process.env.NEO4J_URI;
   if (external !== undefined && external !== '') {
     project.provide('neo4jUris', [external]);
+    project.provide('neo4jLeases', '');
     return undefined;
   }
 
   const shared = (globalThis.tiersightTestNeo4j ??= {
     running: startAll(),
+    leases: mkdtemp(join(tmpdir(), 'tiersight-test-leases-')),
     projects: 0,
   });
   shared.projects += 1;
-  const running = await shared.running;
+  const [running, leases] = await Promise.all([shared.running, shared.leases]);
   project.provide(
     'neo4jUris',
     running.map((neo4j) => neo4j.uri),
   );
+  project.provide('neo4jLeases', leases);
   return async () => {
     shared.projects -= 1;
     if (shared.projects > 0) return;
     globalThis.tiersightTestNeo4j = undefined;
     await Promise.all(running.map((neo4j) => neo4j.stop()));
+    await rm(leases, { recursive: true, force: true });
   };
 }
 

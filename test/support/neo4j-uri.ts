@@ -1,13 +1,64 @@
+// Which of the run's Neo4js this test file uses. Files of the db tier run two at a time, each on a
+// database of its own: a file takes a lease on a free one the first time it asks, and gives it back
+// when it ends (test/support/release-database.ts, a setup file) or its process exits. VITEST_POOL_ID
+// looked like the answer but is not: after the unit project's files, two db files ran side by side
+// with the same id.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 
-/**
- * The Bolt URI of this worker's Neo4j, provided by test/global-setup.ts: files running side by side
- * (different VITEST_POOL_IDs) get different databases; with NEO4J_URI set there is one for all.
- */
+let lease: { uri: string; file: string | null } | undefined;
+
+/** The Bolt URI of this file's Neo4j, provided by test/global-setup.ts. */
 export function neo4jUri(): string {
-  const uris = inject('neo4jUris');
-  const worker = Number(process.env['VITEST_POOL_ID'] ?? '1');
-  const uri = uris[(worker - 1) % uris.length];
-  if (uri === undefined) throw new Error(`no Neo4j for worker ${worker} among ${uris.length}`);
-  return uri;
+  lease ??= takeLease(inject('neo4jUris'), inject('neo4jLeases'));
+  return lease.uri;
+}
+
+/** Gives this file's database back for the next file. */
+export function releaseDatabase(): void {
+  if (lease?.file) rmSync(lease.file, { force: true });
+  lease = undefined;
+}
+
+const LEASE_WAIT_MS = 120_000;
+
+function takeLease(uris: readonly string[], leases: string): { uri: string; file: string | null } {
+  const only = uris.length === 1 ? uris[0] : undefined;
+  if (only !== undefined) return { uri: only, file: null };
+  const deadline = Date.now() + LEASE_WAIT_MS;
+  for (;;) {
+    for (const [index, uri] of uris.entries()) {
+      const file = join(leases, `${index}.lease`);
+      if (claim(file)) {
+        process.once('exit', () => rmSync(file, { force: true }));
+        return { uri, file };
+      }
+    }
+    // A file that just ended may still be giving its lease back.
+    if (Date.now() > deadline) throw new Error(`no free test database among ${uris.join(', ')}`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}
+
+/** Creates `file` holding this pid, or takes it over from a process that died holding it. */
+function claim(file: string): boolean {
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }));
+    if (holder > 0 && alive(holder)) return false;
+    rmSync(file, { force: true });
+    return false; // the next round tries again, against other processes doing the same
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
