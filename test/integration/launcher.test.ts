@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LauncherError, startBundledNeo4j, type BundledNeo4j } from '../../src/db/bundled-neo4j.ts';
+import { isAlive } from '../support/process-alive.ts';
 
 const START_TIMEOUT = 180_000;
 const CHILD_SCRIPT = fileURLToPath(new URL('../support/bundled-neo4j-child.ts', import.meta.url));
@@ -20,15 +21,6 @@ async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'tiersight-launcher-'));
   tempDirs.push(dir);
   return dir;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {

@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { isAlive } from './process-alive.ts';
 
 let lease: { uri: string; file: string | null } | undefined;
 
@@ -48,17 +49,8 @@ function claim(file: string): boolean {
     return true;
   } catch {
     const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }));
-    if (holder > 0 && alive(holder)) return false;
+    if (holder > 0 && isAlive(holder)) return false;
     rmSync(file, { force: true });
     return false; // the next round tries again, against other processes doing the same
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
