@@ -8,8 +8,9 @@
 // statement's first run compiles its plan, which takes seconds for the chain traversals. A crowd of
 // requests running the same cold statement would compile it side by side, each slower for the others,
 // until they all hit the transaction timeout together. So after the breaker has opened, each unit of
-// work is cold until it has run once: one transaction of a cold unit (its pilot) runs, and the others
-// of that unit are refused at once until the pilot has run to the end. Recovery therefore follows Neo4j's within
+// work is cold until it has run once: one transaction of a cold unit (its pilot, which the executor
+// runs in the background as a warm-up) runs, and the others of that unit are refused at once until the
+// pilot has run to the end. Recovery therefore follows Neo4j's within
 // about one cool-down and one compilation per statement, with no restart and no queue.
 import { DomainError } from '../domain/errors.ts';
 

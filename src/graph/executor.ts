@@ -27,11 +27,6 @@ export interface ExecutorOptions {
   availability?: Availability;
   /** Where read transactions run on a cluster (docs/operations.md); default 'leader'. */
   readRouting?: ReadRouting;
-  /**
-   * Time limit of a cold unit's warm-up after an outage (default 120 s, or the transaction timeout if
-   * longer): a cold JVM can take longer to plan a deep traversal than a query may take to run.
-   */
-  warmUpTimeoutMs?: number;
 }
 
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
@@ -39,7 +34,11 @@ export type UnitListener = (name: string, seconds: number, outcome: string) => v
 
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;
-const DEFAULT_WARM_UP_TIMEOUT_MS = 120_000;
+/**
+ * Time limit of a cold unit's warm-up after an outage (or the transaction timeout if longer): a cold
+ * JVM can take longer to plan a deep traversal than a query may take to run.
+ */
+const WARM_UP_TIMEOUT_MS = 120_000;
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -147,10 +146,7 @@ export class Executor {
     const config = {
       timeout:
         purpose !== 'run'
-          ? Math.max(
-              this.options.warmUpTimeoutMs ?? DEFAULT_WARM_UP_TIMEOUT_MS,
-              this.options.transactionTimeoutMs,
-            )
+          ? Math.max(WARM_UP_TIMEOUT_MS, this.options.transactionTimeoutMs)
           : this.options.transactionTimeoutMs,
       metadata: { app: 'tiersight', unit: name, ...(context.viewer ? { viewer: context.viewer } : {}) },
     };
