@@ -60,6 +60,9 @@ const op = fc.oneof(
       kind: fc.constant('withdraw' as const),
       request: fc.nat(),
       asRequester: fc.boolean(),
+      // Withdrawing what is no longer open needs an earlier answer or withdrawal of the same request,
+      // which random steps seldom line up: one in three withdraws twice in a row.
+      twice: fc.constantFrom(false, false, true),
     }),
   },
   {
@@ -175,7 +178,7 @@ const LISTS = `query($status: AccessRequestStatus) {
 fragment R on AccessRequest { id requester { id } target { id } scope status overdue sentAt dueAt
   shares { owner { id } recipient { id } } events { action } }`;
 
-const CASES = propertyRuns(100);
+const CASES = propertyRuns(150);
 
 it(
   'access requests match the reference model of section 9',
@@ -238,10 +241,12 @@ it(
             }
             if (step.kind === 'withdraw') {
               const viewer = step.asRequester ? request.requester : request.target;
-              const response = await client.withdraw(viewer, id);
-              const expected = model.withdraw(viewer, request.index);
-              seen('withdraw', expected);
-              expect(outcomeOf(response), `withdraw by ${viewer}`).toBe(expected);
+              for (let attempt = step.twice ? 2 : 1; attempt > 0; attempt--) {
+                const response = await client.withdraw(viewer, id);
+                const expected = model.withdraw(viewer, request.index);
+                seen('withdraw', expected);
+                expect(outcomeOf(response), `withdraw by ${viewer}`).toBe(expected);
+              }
               continue;
             }
             const viewer = step.asTarget ? request.target : request.requester;
