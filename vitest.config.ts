@@ -19,21 +19,19 @@ const SOLO_FILES = [
 ];
 
 export default defineConfig({
+  resolve: {
+    // graphql 16 has no "exports": Node loads its CommonJS build for everyone, but Vite would give the
+    // code it transforms (ours, the tests) the .mjs build, a second graphql whose instanceof checks
+    // fail on the schema that @graphql-tools builds and graphql-jit compiles. One graphql, as in
+    // production.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
       {
         extends: true,
-        resolve: {
-          // graphql 16 has no "exports": Node loads its CommonJS build for everyone, but Vite gives the
-          // code it transforms (ours, the tests) the .mjs build, a second graphql whose instanceof
-          // checks fail on the schema that @graphql-tools builds. The unit tests of the schema and of
-          // the limits need one graphql, as in production. db and e2e keep Vite's default for now: under
-          // Node's resolution test/integration/outage.test.ts fails (503s without Retry-After), an open
-          // question.
-          alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
-        },
         test: {
           name: 'unit',
           // No database, no browser, no server process: files run in parallel.

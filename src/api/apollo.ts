@@ -16,6 +16,7 @@ import type { BaseContext } from './context.ts';
 import { retryAfterForCodes, statusForCodes } from './http/status.ts';
 import { logError, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
+import { jitGateway } from './jit-executor.ts';
 import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
 
 /**
@@ -79,7 +80,7 @@ export async function createApollo<Context extends BaseContext>(options: {
   answerChecks?: AnswerCheck<Context>[];
 }): Promise<ApolloServer<Context>> {
   const apollo = new ApolloServer<Context>({
-    schema: options.schema,
+    gateway: jitGateway(options.schema),
     validationRules: [noSubscriptions, operationLimits],
     introspection: options.introspection,
     // "Did you mean …" would describe the schema to clients that may not introspect it.
