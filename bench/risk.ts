@@ -29,6 +29,8 @@ interface RiskAnswer {
 
 export interface RiskBench {
   apiUrl: string;
+  /** Which API the line measures, when the bench runs two (BENCH_BASELINE); null otherwise. */
+  label: string | null;
   apiPid: number;
   /** Null when the bench uses a Neo4j it did not start (NEO4J_URI). */
   neo4jPid: number | null;
@@ -89,7 +91,7 @@ export async function measureRisk(
     return (of(samples.risk) / of(samples.exposure)).toFixed(2);
   };
   print(
-    `RESULT risk viewer=${viewer} organizations=${riskAssessment.organizations.length} ` +
+    `RESULT risk ${b.label === null ? '' : `api=${b.label} `}viewer=${viewer} organizations=${riskAssessment.organizations.length} ` +
       `with_disclosed_evidence=${evidenced} actions=${riskAssessment.actions.length} ` +
       `exposure_p50_ms=${fmt(p(samples.exposure, 50))} exposure_p95_ms=${fmt(p(samples.exposure, 95))} ` +
       `risk_p50_ms=${fmt(p(samples.risk, 50))} risk_p95_ms=${fmt(p(samples.risk, 95))} ` +

@@ -18,7 +18,7 @@
 // BENCH_ONLY=groups,timing,disclosures,screening,risk,import (any of them, comma-separated) runs only those parts ("groups"
 // includes the throughput); BENCH_TIMING_VIEWER picks the timing's viewer (the mix's first).
 // BENCH_BASELINE=<a working tree of another commit> also measures that commit's API in the disclosures
-// part, viewer by viewer beside this one's, on the same Neo4j (lines tagged api=current / api=baseline),
+// and risk parts, viewer by viewer beside this one's, on the same Neo4j (lines tagged api=current / api=baseline),
 // and that commit's importer in the import part, round by round (importer=current / importer=baseline).
 import { signToken } from '../src/auth/tokens.ts';
 import { AIM, measureDisclosures } from './disclosures.ts';
@@ -204,19 +204,34 @@ async function measureTiming(db: BenchDatabase, api: Server, timingViewer: strin
   await measureLookupTiming(ask, ids, TIMING_TRIES, print);
 }
 
+/**
+ * This checkout's API, and with BENCH_BASELINE the baseline tree's beside it on the same Neo4j, each
+ * labelled for the RESULT lines (no label without a baseline).
+ */
+async function startApis(db: BenchDatabase): Promise<{ label: string | null; server: Server }[]> {
+  // This checkout's API first: its migrations run before an older one starts.
+  const apis = [
+    { label: BASELINE === undefined ? null : 'current', server: await startApi(access(db), SECRET) },
+  ];
+  if (BASELINE !== undefined) {
+    try {
+      apis.push({ label: 'baseline', server: await startApi(access(db), SECRET, BASELINE) });
+    } catch (error) {
+      await apis[0]!.server.stop();
+      throw error;
+    }
+  }
+  return apis;
+}
+
 /** The disclosures part on its own graph; returns how many chains differed with disclosures asked. */
 async function compareDisclosures(): Promise<number> {
   let disagreed = 0;
   const db = await benchDatabase(DISCLOSURE_ORGS, 1, log);
   try {
     const viewers = await reachBuyers(db.executor, DISCLOSURE_REACHES, DISCLOSURE_BUYERS, DEPTH, log, true);
-    // This checkout's API first: its migrations run before an older one starts.
-    const apis = [
-      { label: BASELINE === undefined ? null : 'current', server: await startApi(access(db), SECRET) },
-    ];
+    const apis = await startApis(db);
     try {
-      if (BASELINE !== undefined)
-        apis.push({ label: 'baseline', server: await startApi(access(db), SECRET, BASELINE) });
       print(
         `\nsupplyChain(maxDepth: ${DEPTH}) at ${DISCLOSURE_ORGS.toLocaleString('en')} organizations, plain and with every organization's disclosures (aim: at most ${AIM}x)`,
       );
@@ -250,26 +265,28 @@ async function compareRisk(): Promise<void> {
   const db = await benchDatabase(RISK_ORGS, 1, log);
   try {
     const viewers = await reachBuyers(db.executor, RISK_REACHES, RISK_BUYERS, DEPTH, log, true);
-    const api = await startApi(access(db), SECRET);
+    const apis = await startApis(db);
     try {
       print(
         `\nexposure and riskAssessment(maxDepth: ${DEPTH}) at ${RISK_ORGS.toLocaleString('en')} organizations (aim: at most ${RISK_AIM}x)`,
       );
       for (const viewer of viewers)
-        await measureRisk(
-          {
-            apiUrl: api.url,
-            apiPid: api.pid,
-            neo4jPid: db.bundled?.neo4j.pid ?? null,
-            secret: SECRET,
-            depth: DEPTH,
-          },
-          viewer,
-          REPEAT,
-          print,
-        );
+        for (const { label, server } of apis)
+          await measureRisk(
+            {
+              apiUrl: server.url,
+              label,
+              apiPid: server.pid,
+              neo4jPid: db.bundled?.neo4j.pid ?? null,
+              secret: SECRET,
+              depth: DEPTH,
+            },
+            viewer,
+            REPEAT,
+            print,
+          );
     } finally {
-      await api.stop();
+      await Promise.all(apis.map(({ server }) => server.stop()));
     }
   } finally {
     await db.close();

@@ -1,9 +1,11 @@
-// Operations run compiled by graphql-jit instead of interpreted by graphql-js. graphql-js builds a
-// resolve-info object and walks the selection set again for every field of every object; a risk
-// assessment of 1,000 organizations is ~45,000 fields, and a 10,000-organization chain more, so the
-// interpreter, not Neo4j, was most of their time (an answer shaped like the assessment: 116 ms in
-// graphql-js, 10 ms compiled, on the reference machine). graphql-jit runs the same schema, resolvers,
-// scalars and errors, and compiles an operation once per parsed document.
+// Operations that clients ask again run compiled by graphql-jit instead of interpreted by graphql-js.
+// graphql-js builds a resolve-info object and walks the selection set again for every field of every
+// object; a risk assessment of 1,000 organizations is ~45,000 fields, and a 10,000-organization chain
+// more, so the interpreter, not Neo4j, was most of their time (an answer shaped like the assessment:
+// 116 ms interpreted, 10 ms compiled, on the reference machine). graphql-jit runs the same schema,
+// resolvers, scalars and errors. Compiling costs 1-12 ms for this API's queries, which a query text
+// asked once never earns back (tests and scripts that inline their values; a client sending a new
+// text each time), so a text is compiled the second time it runs and interpreted the first.
 //
 // Apollo Server 4+ has no executor option; its migration guide points custom executors at the
 // `gateway` interface, whose `load` hands Apollo an executor. Parsing, validation (the operation
@@ -11,6 +13,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
   GraphQLError,
+  execute,
   getVariableValues,
   type DocumentNode,
   type ExecutionResult,
@@ -19,26 +22,30 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
-type Compiled = CompiledQuery | ExecutionResult;
+/** An operation's plan: not compiled yet after its first run, then jit's query or jit's refusal. */
+type Plan = 'interpret' | CompiledQuery | ExecutionResult;
 
 /**
- * Compiled operations by parsed document: Apollo keeps one DocumentNode per distinct query text in its
+ * Plans by parsed document and operation: Apollo keeps one DocumentNode per distinct query text in its
  * bounded document store, so entries go when Apollo lets the document go (a WeakMap holds no key).
  */
-function compiledOperations(schema: GraphQLSchema) {
-  const byDocument = new WeakMap<DocumentNode, Map<string | null, Compiled>>();
-  return (document: DocumentNode, operationName: string | null): Compiled => {
+function operationPlans(schema: GraphQLSchema) {
+  const byDocument = new WeakMap<DocumentNode, Map<string | null, Plan>>();
+  return (document: DocumentNode, operationName: string | null): Plan => {
     let operations = byDocument.get(document);
     if (operations === undefined) {
       operations = new Map();
       byDocument.set(document, operations);
     }
-    let compiled = operations.get(operationName);
-    if (compiled === undefined) {
-      compiled = compileQuery(schema, document, operationName ?? undefined);
-      operations.set(operationName, compiled);
-    }
-    return compiled;
+    const seen = operations.get(operationName);
+    const plan: Plan =
+      seen === undefined
+        ? 'interpret'
+        : seen === 'interpret'
+          ? compileQuery(schema, document, operationName ?? undefined)
+          : seen;
+    operations.set(operationName, plan);
+    return plan;
   };
 }
 
@@ -69,16 +76,24 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 
 /** An executor for Apollo's `gateway` option that serves `schema` with compiled operations. */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
-  const compiled = compiledOperations(schema);
+  const planOf = operationPlans(schema);
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     const inputs = request.variables ?? {};
-    // Variables are checked by graphql-js first: its errors name the variable and point at its
-    // definition, which Apollo turns into BAD_USER_INPUT; jit's own check says less.
+    const plan = planOf(document, operationName);
+    if (plan === 'interpret')
+      return await execute({
+        schema,
+        document,
+        operationName,
+        variableValues: inputs,
+        contextValue: context,
+      });
+    // Variables are checked by graphql-js first, as when interpreted: its errors name the variable and
+    // point at its definition, which Apollo turns into BAD_USER_INPUT; jit's own check says less.
     const variables = checkVariables(schema, operation, inputs);
     if (variables !== null) return { errors: variables };
-    const query = compiled(document, operationName);
-    if (!isCompiledQuery(query)) return query;
-    const result = await query.query(undefined, context, inputs);
+    if (!isCompiledQuery(plan)) return plan;
+    const result = await plan.query(undefined, context, inputs);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
   return {
