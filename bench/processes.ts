@@ -60,13 +60,22 @@ export interface Neo4jAccess {
 }
 
 /**
+ * BENCH_API_CPU_PROFILE=<directory>: each API process writes a V8 CPU profile there when it stops
+ * (open it in Chrome's DevTools), to see where a part's API time goes.
+ */
+function apiProfiling(): string[] {
+  const directory = process.env['BENCH_API_CPU_PROFILE'];
+  return directory ? ['--cpu-prof', `--cpu-prof-dir=${directory}`] : [];
+}
+
+/**
  * `tiersight serve` against the bench's Neo4j, with the client limits off (they are not measured); of
  * this checkout, or of `checkout` (another commit's working tree, to compare with).
  */
 export const startApi = (neo4j: Neo4jAccess, secret: string, checkout = REPO_ROOT): Promise<Server> =>
   startServer(
     'the API',
-    [join(checkout, 'bin', 'tiersight.js'), 'serve'],
+    [...apiProfiling(), join(checkout, 'bin', 'tiersight.js'), 'serve'],
     {
       NEO4J_URI: neo4j.uri,
       NEO4J_USER: neo4j.user,

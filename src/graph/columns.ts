@@ -152,20 +152,34 @@ export const LINK_ROW: Column<SupplyLink> = {
 };
 
 /** A risk indicator node. */
+/** The fields of a risk indicator, its instants decoded by `time`. */
+const riskFields = (time: Decoder<string>) => ({
+  id: text,
+  kind: oneOf(RISK_KINDS),
+  source: text,
+  severity: oneOf(SEVERITIES),
+  description: nullable(text),
+  evidenceUrl: nullable(text),
+  observedAt: nullable(time),
+  recordedAt: time,
+  delistedAt: nullable(time),
+});
+
 export const RISK: Column<RiskIndicator> = {
   projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   .delistedAt}`,
-  decode: fields({
-    id: text,
-    kind: oneOf(RISK_KINDS),
-    source: text,
-    severity: oneOf(SEVERITIES),
-    description: nullable(text),
-    evidenceUrl: nullable(text),
-    observedAt: nullable(instant),
-    recordedAt,
-    delistedAt: nullable(instant),
-  }),
+  decode: fields(riskFields(instant)),
+};
+
+/**
+ * Risk indicator `risk` as a positional list with instants as epoch milliseconds, for statements that
+ * return hundreds of them: the driver decodes a list of scalars several times faster than a map of
+ * DateTimes (whose decoding is 64-bit integer arithmetic in JavaScript). A whole expression.
+ */
+export const RISK_ROW: Column<RiskIndicator> = {
+  projection: cypher`[risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]`,
+  decode: positional(riskFields(epochInstant)),
 };
 
 /**

@@ -2,7 +2,7 @@
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
 import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
-import { LINK, ORGANIZATION, RISK } from '../../graph/columns.ts';
+import { LINK, ORGANIZATION, RISK_ROW } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
 import { column, fields, list, oneOf, text, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -23,7 +23,7 @@ import { ANSWER_DAYS, type AccessRequest } from '../../domain/access-requests.ts
 import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
-import { VERSION } from '../../graph/disclosure-columns.ts';
+import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 
 /**
  * Request `r` was open at $t: for "now", its status says so; for an instant in the past (asOf), it had
@@ -70,8 +70,8 @@ CALL (reached) {
   WHERE `,
   RISK_IN_EFFECT,
   cypher`
-  WITH e, collect(risk `,
-  RISK.projection,
+  WITH e, collect(`,
+  RISK_ROW.projection,
   cypher`) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
@@ -86,8 +86,8 @@ CALL (v, reached) {
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
   cypher`RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
-                  version: dv `,
-  VERSION.projection,
+                  version: `,
+  VERSION_ROW.projection,
   cypher`}) AS evidence
 }
 CALL (v) {
@@ -153,7 +153,7 @@ const findingsColumn = list(
     organization: ORGANIZATION.decode,
     tier: integer,
     path: list(text),
-    risks: list(RISK.decode),
+    risks: list(RISK_ROW.decode),
   }),
 );
 const evidenceColumn = list(
@@ -163,7 +163,7 @@ const evidenceColumn = list(
     path: list(text),
     disclosureId: text,
     kind: oneOf(DISCLOSURE_KINDS),
-    version: VERSION.decode,
+    version: VERSION_ROW.decode,
   }),
 );
 const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));

@@ -12,10 +12,10 @@ import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, ORGANIZATION_ROW, RISK } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_ROW, RISK_ROW } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, oneOf, positional, text } from '../../graph/decode.ts';
-import { VERSION } from '../../graph/disclosure-columns.ts';
+import { column, list, oneOf, positional, text } from '../../graph/decode.ts';
+import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
@@ -51,9 +51,9 @@ CALL (reached) {
   WHERE `,
   RISK_RECORDED,
   cypher`
-  RETURN collect({organizationId: o.id, risk: risk `,
-  RISK.projection,
-  cypher`}) AS risks
+  RETURN collect([o.id, `,
+  RISK_ROW.projection,
+  cypher`]) AS risks
 }
 CALL (v, reached) {
   UNWIND reached AS x
@@ -65,11 +65,9 @@ CALL (v, reached) {
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
-  cypher`RETURN collect({organizationId: x.id, disclosureId: d.id, kind: d.kind, ownerId: publisher.id,
-                  ownerName: publisher.name,
-                  version: dv `,
-  VERSION.projection,
-  cypher`}) AS evidence
+  cypher`RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, `,
+  VERSION_ROW.projection,
+  cypher`]) AS evidence
 }
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
@@ -89,15 +87,15 @@ RETURN x `,
 ]);
 
 const tiersColumn = list(list(ORGANIZATION_ROW.decode));
-const risksColumn = list(fields({ organizationId: text, risk: RISK.decode }));
+const risksColumn = list(positional({ organizationId: text, risk: RISK_ROW.decode }));
 const evidenceColumn = list(
-  fields({
+  positional({
     organizationId: text,
     disclosureId: text,
     kind: oneOf(DISCLOSURE_KINDS),
     ownerId: text,
     ownerName: text,
-    version: VERSION.decode,
+    version: VERSION_ROW.decode,
   }),
 );
 const suppliedColumn = list(positional({ organizationId: text, products: list(text) }));

@@ -238,8 +238,8 @@ CALL (reached) {
   WITH e, e.node AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
-  WITH e, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .delistedAt}) AS risks
+  WITH e, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]) AS risks
   RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
 }
 CALL (v, reached) {
@@ -259,9 +259,11 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
-                  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
-  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
+                  version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
+    RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
+      a.closedAt.epochMillis] }]}) AS evidence
 }
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
@@ -394,8 +396,8 @@ CALL (reached) {
   UNWIND reached AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
-  RETURN collect({organizationId: o.id, risk: risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .delistedAt}}) AS risks
+  RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]]) AS risks
 }
 CALL (v, reached) {
   UNWIND reached AS x
@@ -413,11 +415,11 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-RETURN collect({organizationId: x.id, disclosureId: d.id, kind: d.kind, ownerId: publisher.id,
-                  ownerName: publisher.name,
-                  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
-  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}}) AS evidence
+RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
+    RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
+      a.closedAt.epochMillis] }]]) AS evidence
 }
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
@@ -2054,9 +2056,8 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
   WITH subject, d, dv, publisher AS o
-  RETURN null AS tier, null AS organization, null AS link, [subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources],
-  dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer, dv.standard,
-  dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  RETURN null AS tier, null AS organization, null AS link, [subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }] AS disclosure
