@@ -101,6 +101,15 @@ const CASES: Case[] = [
     codes: ['BAD_USER_INPUT'],
   },
   {
+    // Compiled code is generated from the operation: literals that would break out of a JavaScript
+    // string or template must stay data.
+    name: 'string literals shaped like JavaScript',
+    viewer: osloKommune,
+    query: `{ a: organization(id: "\\"); globalThis.compromised = 1; (\\"") { id }
+      b: organization(id: "\`\${globalThis.compromised = 1}\`") { id }
+      c: organization(id: "'); globalThis.compromised = 1; ('\\n\\u2028") { id } }`,
+  },
+  {
     name: 'a mutation the role may not run (FORBIDDEN)',
     viewer: regionStockholm,
     query: `mutation { revokeShare(id: "s-atea-sthlm") { id } }`,
@@ -120,6 +129,7 @@ describe('compiled operations answer as interpreted ones', () => {
       expect(codes(interpreted)).toEqual(expected);
       expect(JSON.stringify(compiled)).toBe(JSON.stringify(interpreted));
       expect(JSON.stringify(again)).toBe(JSON.stringify(interpreted));
+      expect('compromised' in globalThis).toBe(false);
     });
   }
 });
