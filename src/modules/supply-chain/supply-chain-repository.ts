@@ -100,6 +100,10 @@ function bySubject(rows: readonly SubjectDisclosure[], reached: readonly Reached
   return found;
 }
 
+// Made once: a row of a big chain's answer is decoded tens of thousands of times a request.
+const linkColumn = nullable(LINK_ROW.decode);
+const disclosureColumn = nullable(DISCLOSURE_ROW.decode);
+
 export class SupplyChainRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -129,13 +133,13 @@ export class SupplyChainRepository {
     const links: SupplyLink[] = [];
     const disclosed: SubjectDisclosure[] = [];
     for (const record of records) {
-      const link = column(record, 'link', nullable(LINK_ROW.decode));
+      const link = column(record, 'link', linkColumn);
       if (link !== null) {
         links.push(link);
         continue;
       }
       if (disclosures !== undefined) {
-        const disclosure = column(record, 'disclosure', nullable(DISCLOSURE_ROW.decode));
+        const disclosure = column(record, 'disclosure', disclosureColumn);
         if (disclosure !== null) {
           disclosed.push(disclosure);
           continue;

@@ -23,11 +23,19 @@ export function summarize(tiers: readonly Tier[]): TierSummary[] {
   }));
 }
 
-/** A chain's link with the organizations it joins, which the chain holds (rule 4 reaches both ends). */
-function withEnds(link: SupplyLink, byId: ReadonlyMap<string, Organization>): SupplyLink {
-  const supplier = byId.get(link.supplierId);
-  const customer = byId.get(link.customerId);
-  return { ...link, ...(supplier && { supplier }), ...(customer && { customer }) };
+/**
+ * Gives a chain's links the organizations they join, which the chain holds (rule 4 reaches both ends).
+ * In place: the links were decoded for this request alone, and copying each of a big chain's tens of
+ * thousands of links was a tenth of its API time (issue 11's profile).
+ */
+function attachEnds(links: SupplyLink[], byId: ReadonlyMap<string, Organization>): SupplyLink[] {
+  for (const link of links) {
+    const supplier = byId.get(link.supplierId);
+    const customer = byId.get(link.customerId);
+    if (supplier) link.supplier = supplier;
+    if (customer) link.customer = customer;
+  }
+  return links;
 }
 
 export class SupplyChainService {
@@ -69,7 +77,7 @@ export class SupplyChainService {
       root: result.root,
       depth: tiers.length,
       tiers,
-      links: result.links.map((link) => withEnds(link, byId)),
+      links: attachEnds(result.links, byId),
       summary: summarize(tiers),
     };
     return { chain, disclosures: result.disclosures };
