@@ -101,10 +101,24 @@ describe('a hidden target costs what a missing one costs (rule 6)', () => {
     };
     const before = await countRequestWrites(t.db);
     await ask('no-such-organization'); // plans the statement outside the measurement
-    const missing = await ask('no-such-organization');
-    expect(missing.rows).toEqual([{ targetNamed: false, openIds: [], request: null }]);
+    // Each hidden id against a missing one asked just before and just after it: in a full run the
+    // shared Neo4j may plan the statement again between two asks (another plan, other db hits for
+    // both alike), which a pair whose two missing asks agree rules out.
+    const pairs = async (hidden: string) => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const [missingBefore, answer, missingAfter] = [
+          await ask('no-such-organization'),
+          await ask(hidden),
+          await ask('no-such-organization'),
+        ];
+        if (missingBefore.hits === missingAfter.hits) return { missing: missingBefore, answer };
+      }
+      throw new Error(`a missing id cost different db hits before and after ${hidden}, five times`);
+    };
     for (const hidden of ['brand', 'factory', 'other-buyer', 'monitor', 'stranger', 'buyer']) {
-      expect(await ask(hidden), hidden).toEqual(missing);
+      const { missing, answer } = await pairs(hidden);
+      expect(missing.rows).toEqual([{ targetNamed: false, openIds: [], request: null }]);
+      expect(answer, hidden).toEqual(missing);
     }
     expect(await countRequestWrites(t.db)).toEqual(before);
   });
