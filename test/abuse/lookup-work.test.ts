@@ -17,7 +17,7 @@ import '../../src/modules/sharing/share-repository.ts';
 import '../../src/modules/supply-chain/supply-chain-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
-import { profiled } from '../support/profile.ts';
+import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
 
@@ -55,20 +55,9 @@ afterAll(async () => {
 /** The parameters of the visibility fragments for viewer v, now. */
 const scope = () => ({ viewer: 'v', t: toNeo4jDateTime(new Date()), historical: false, product: null });
 
-/**
- * Asks statement `name` about a missing id and then about each hidden one, with `params(id)`: the same
- * rows and the same db hits each time. Returns the rows of the missing id.
- */
-async function sameWorkAsMissing(name: string, params: (id: string) => Record<string, unknown>) {
-  const ask = async (id: string) => {
-    const { hits, records } = await profiled(db, name, params(id));
-    return { hits, rows: records.map((r) => r.toObject()) };
-  };
-  await ask(MISSING); // plans the statement outside the measurement
-  const missing = await ask(MISSING);
-  for (const hidden of HIDDEN) expect(await ask(hidden), hidden).toEqual(missing);
-  return missing.rows;
-}
+/** Statement `name` about a missing id and each hidden one: the same rows and db hits (rule 6). */
+const sameWorkAsMissing = (name: string, params: (id: string) => Record<string, unknown>) =>
+  expectSameWorkAsMissing(db, name, MISSING, HIDDEN, params);
 
 /** How many rows statement `name` returns for `id`, with `params(id)`. */
 const rowsFor = async (name: string, params: (id: string) => Record<string, unknown>, id: string) =>
