@@ -18,7 +18,7 @@ import type {
   BulkRecord,
 } from '../domain/format.ts';
 import { SECTIONS, sectionCounts, type FileItem, type ItemSource, type Section } from './read-records.ts';
-import { CHECKERS, validate, type ValidationResult } from './validate.ts';
+import { CHECKERS, validate, type CheckedRecord, type ValidationResult } from './validate.ts';
 
 export interface ImportProgress {
   /** A new phase starts ('validating', 'writing'); `total` records when known. */
@@ -156,20 +156,22 @@ export async function importGraph(
   const reset = options.reset === true || unfinished.some((run) => run.reset);
 
   progress.phase('validating');
-  let kept: FileItem[] | null = [];
+  let kept: CheckedRecord[] | null = [];
   const counted: ItemSource = async function* () {
     let seen = 0;
     for await (const item of source()) {
       if (item.kind === 'record') progress.advance(++seen);
-      if (item.kind === 'record' && kept !== null) {
-        if (kept.length < KEPT_RECORDS) kept.push(item);
-        else kept = null;
-      }
       yield item;
     }
   };
+  const keep = (item: CheckedRecord) => {
+    if (kept === null) return;
+    if (kept.length < KEPT_RECORDS) kept.push(item);
+    else kept = null;
+  };
   const validation = await validate(counted, {
     existing: reset ? null : repository,
+    onRecord: keep,
     importedAt,
     ...(options.maxProblems ? { maxProblems: options.maxProblems } : {}),
   });
@@ -198,7 +200,7 @@ export async function importGraph(
     const passes: Section[][] = inOrder
       ? [[...SECTIONS]]
       : [['organizations'], ['links', 'shares', 'risks', 'disclosures'], ['accessRequests']];
-    const records = kept === null ? source : replay(kept, signal);
+    const records = kept === null ? checkedAgain(source) : replay(kept, signal);
     for (const sections of passes) await writer.pass(records, new Set(sections));
     await repository.runs.finish(run);
   } catch (error) {
@@ -217,21 +219,50 @@ export async function importGraph(
   };
 }
 
+/** Where a write pass takes its records from: checked once more, or as validation kept them. */
+type RecordSource = () => AsyncIterable<CheckedRecord>;
+
 /** The records validation kept, in file order. */
-const replay = (items: readonly FileItem[], signal: AbortSignal | undefined): ItemSource =>
+const replay =
+  (records: readonly CheckedRecord[], signal: AbortSignal | undefined): RecordSource =>
   async function* () {
-    for (const item of items) {
+    for (const record of records) {
       signal?.throwIfAborted();
-      yield item;
+      yield record;
     }
   };
+
+/** The records of a file read again (it was too big to keep), each checked as validation did. */
+const checkedAgain = (source: ItemSource): RecordSource =>
+  async function* () {
+    for await (const item of source()) {
+      if (item.kind === 'unreadable')
+        throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+      if (item.kind !== 'record') continue;
+      const { record } = CHECKERS[item.section](item.value);
+      if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+      yield { section: item.section, index: item.index, record };
+    }
+  };
+
+/** Whether a write failed because Neo4j found two transactions waiting on each other's locks. */
+function deadlocked(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ('code' in e && e.code === 'Neo.TransientError.Transaction.DeadlockDetected') return true;
+  }
+  return false;
+}
 
 type AnyRecord = BulkRecord;
 
 /**
- * Collects records into batches and writes them one at a time, in file order. While one batch is
- * being written the next one is parsed, so parsing and Neo4j's work overlap; writes never run
- * concurrently (parallel batches that touch the same organizations would deadlock and retry).
+ * Collects records into batches and writes them in file order, a section after the one before it has
+ * committed. While a batch is being written the next one is prepared, so Node's work and Neo4j's
+ * overlap. Into an emptied store, organizations and links go two batches at a time: creating them takes
+ * no lock another batch waits for, except on an organization's relationship counts, where Neo4j may
+ * find two batches waiting on each other; the one it stops is written again alone once the others
+ * have ended, and the rest of the import goes one batch at a time. Everything else is written one batch at a time, because an upsert
+ * locks what it merges and parallel batches that touch the same organizations would deadlock.
  */
 class BatchWriter {
   readonly written: Record<Section, number> = sectionCounts();
@@ -239,7 +270,12 @@ class BatchWriter {
   private batchSection: Section | null = null;
   /** Records whose batch has committed. */
   done = 0;
-  private inFlight: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private writingSection: Section | null = null;
+  private failure: { error: unknown } | null = null;
+  private writers: number;
+  /** Batches that a deadlock rolled back, to write again one at a time. */
+  private readonly stopped: { section: Section; batch: AnyRecord[] }[] = [];
 
   constructor(
     private readonly repository: ImportRepository,
@@ -248,40 +284,61 @@ class BatchWriter {
     private readonly importedAt: Date,
     /** The import emptied the store first: organizations, links, shares and disclosures are created, not merged. */
     private readonly intoEmpty: boolean,
-  ) {}
+  ) {
+    this.writers = intoEmpty ? 2 : 1;
+  }
 
-  async pass(source: ItemSource, sections: Set<Section>): Promise<void> {
+  async pass(records: RecordSource, sections: Set<Section>): Promise<void> {
     try {
-      for await (const item of source()) {
-        if (item.kind === 'unreadable')
-          throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-        if (item.kind !== 'record' || !sections.has(item.section)) continue;
-        const { record } = CHECKERS[item.section](item.value);
-        if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-        if (item.section !== this.batchSection) await this.flush();
-        this.batchSection = item.section;
+      for await (const { section, record } of records()) {
+        if (!sections.has(section)) continue;
+        if (section !== this.batchSection) await this.flush();
+        this.batchSection = section;
         this.batch.push(record);
         if (this.batch.length >= this.batchSize) await this.flush();
       }
       await this.flush();
     } catch (error) {
-      // Let the batch being written end first, so that `done` counts it if it commits.
-      await this.inFlight.catch(() => {});
+      // Let the batches being written end first, so that `done` counts those that commit.
+      await Promise.allSettled(this.inFlight);
       throw error;
     }
-    await this.inFlight;
+    await this.drain();
   }
 
-  /** Starts writing the current batch once the previous write is done; returns when it has started. */
+  /** Starts writing the current batch once a writer is free; returns when it has started. */
   private async flush(): Promise<void> {
     const section = this.batchSection;
     if (section === null || this.batch.length === 0) return;
     const batch = this.batch;
     this.batch = [];
-    await this.inFlight;
-    this.inFlight = this.write(section, batch);
-    // An error surfaces at the next flush or at the end of the pass; mark it handled meanwhile.
-    this.inFlight.catch(() => {});
+    if (section !== this.writingSection) await this.drain();
+    this.writingSection = section;
+    const writers = section === 'organizations' || section === 'links' ? this.writers : 1;
+    while (this.inFlight.size >= writers) await Promise.race(this.inFlight).catch(() => {});
+    if (this.failure) throw this.failure.error;
+    const write = this.writeOnce(section, batch, writers > 1).finally(() => this.inFlight.delete(write));
+    this.inFlight.add(write);
+    // A failure surfaces at the next flush or at the end of the pass.
+    write.catch((error: unknown) => void (this.failure ??= { error }));
+  }
+
+  /** Waits for every write started, then writes the batches a deadlock stopped; throws the first failure. */
+  private async drain(): Promise<void> {
+    await Promise.allSettled(this.inFlight);
+    if (this.failure) throw this.failure.error;
+    for (const { section, batch } of this.stopped.splice(0)) await this.write(section, batch);
+  }
+
+  private async writeOnce(section: Section, batch: AnyRecord[], beside: boolean): Promise<void> {
+    try {
+      await this.write(section, batch);
+    } catch (error) {
+      if (!beside || !deadlocked(error)) throw error;
+      // The batch rolled back whole; it is written again alone when the section's other batches end.
+      this.writers = 1;
+      this.stopped.push({ section, batch });
+    }
   }
 
   private async write(section: Section, batch: AnyRecord[]): Promise<void> {

@@ -3,6 +3,7 @@
 // or, for an incremental import, at what the database already holds.
 import {
   FORMAT_V1,
+  type BulkRecord,
   type DisclosureRecord,
   type LinkRecord,
   type MergeRecord,
@@ -57,6 +58,13 @@ export interface ExistingGraph {
   openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>>;
   /** Merged id -> the organization it resolves to, for the ids a merge left behind. */
   mergedIds(ids: string[]): Promise<Map<string, string>>;
+}
+
+/** A record of the file that passed its checks, as a writer takes it. */
+export interface CheckedRecord {
+  section: Section;
+  index: number;
+  record: BulkRecord;
 }
 
 /** The key of a (supplier, customer) pair in ExistingGraph.linkedPairs. */
@@ -345,7 +353,13 @@ class FileIndex {
 
 export async function validate(
   source: ItemSource,
-  options: { existing: ExistingGraph | null; maxProblems?: number; importedAt?: Date },
+  options: {
+    existing: ExistingGraph | null;
+    maxProblems?: number;
+    importedAt?: Date;
+    /** Hears every record that passed its checks, in file order, as the checks made it. */
+    onRecord?: (item: CheckedRecord) => void;
+  },
 ): Promise<ValidationResult> {
   const importedAt = options.importedAt ?? new Date();
   const index = new FileIndex(options.maxProblems ?? 10_000);
@@ -373,6 +387,7 @@ export async function validate(
           index.report({ section, index: i, ...(id ? { id } : {}), message });
       } else {
         index.add(section, i, checked.record);
+        options.onRecord?.({ section, index: i, record: checked.record });
       }
     }
   }
