@@ -5,12 +5,30 @@
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * Texts parsed lately, as epoch ms (NaN: not an instant). A file's dates repeat (the same validFrom on
+ * thousands of links), and an import checks three of them per link: a lookup costs a fraction of a
+ * parse. Emptied when full, so it never holds more than a few thousand.
+ */
+const recent = new Map<string, number>();
+const RECENT_MAX = 4_096;
+
 /** The instant an ISO 8601 date or zoned date-time names, or null when the text is not one. */
 export function parseInstant(text: string): Date | null {
+  let ms = recent.get(text);
+  if (ms === undefined) {
+    ms = parse(text);
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, ms);
+  }
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+function parse(text: string): number {
   const date = DATE.exec(text);
   const dateTime = date ? null : DATE_TIME.exec(text);
   const parts = date ?? dateTime;
-  if (!parts) return null;
+  if (!parts) return NaN;
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (
@@ -18,12 +36,11 @@ export function parseInstant(text: string): Date | null {
     calendar.getUTCMonth() !== month - 1 ||
     calendar.getUTCDate() !== day
   ) {
-    return null;
+    return NaN;
   }
   if (dateTime) {
     const [hour, minute, second] = [Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6] ?? 0)];
-    if (hour > 23 || minute > 59 || second > 59) return null;
+    if (hour > 23 || minute > 59 || second > 59) return NaN;
   }
-  const instant = new Date(date ? `${text}T00:00:00Z` : text);
-  return Number.isNaN(instant.getTime()) ? null : instant;
+  return new Date(date ? `${text}T00:00:00Z` : text).getTime();
 }
