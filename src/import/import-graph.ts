@@ -17,7 +17,7 @@ import type {
   ShareRecord,
   BulkRecord,
 } from '../domain/format.ts';
-import { SECTIONS, sectionCounts, type FileItem, type ItemSource, type Section } from './read-records.ts';
+import { SECTIONS, sectionCounts, type ItemSource, type Section } from './read-records.ts';
 import { CHECKERS, validate, type CheckedRecord, type ValidationResult } from './validate.ts';
 
 export interface ImportProgress {
@@ -223,8 +223,7 @@ export async function importGraph(
 type RecordSource = () => AsyncIterable<CheckedRecord>;
 
 /** The records validation kept, in file order. */
-const replay =
-  (records: readonly CheckedRecord[], signal: AbortSignal | undefined): RecordSource =>
+const replay = (records: readonly CheckedRecord[], signal: AbortSignal | undefined): RecordSource =>
   async function* () {
     for (const record of records) {
       signal?.throwIfAborted();

@@ -28,12 +28,18 @@ import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
-/** Every field of an organization row: one list for creating and for upserting. */
+/**
+ * Every field of an organization row: one list for creating and for upserting. A record that does not
+ * say whether it is listed keeps the listing its organization chose (setListing); its terms are the
+ * record's own, so a listed organization is found by what the file now says of it.
+ */
 const ORGANIZATION_FIELDS = cypher`
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
-       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
+       o.provenance = row.provenance, o.sources = row.sources,
+       o.directoryTerms = CASE WHEN coalesce(row.listed, o.listed) THEN row.directoryTerms END,
+       o.address = row.address, o.sectors = row.sectors,
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
        o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed`;
@@ -405,10 +411,12 @@ export class ImportRepository implements ExistingGraph {
   /** `intoEmpty`: the store holds no organization yet (the import emptied it), so nothing is merged. */
   async upsertOrganizations(records: OrganizationRecord[], intoEmpty = false): Promise<void> {
     await this.executor.write(intoEmpty ? createOrganizations : upsertOrganizations, {
-      // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts).
+      // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts);
+      // one that does not say may be listed already, unless the store was empty.
       rows: records.map((r) => ({
         ...withNulls(r, ORGANIZATION_OPTIONAL),
-        directoryTerms: r.listed === true ? directoryTerms(r) : null,
+        directoryTerms:
+          r.listed === true || (r.listed === undefined && !intoEmpty) ? directoryTerms(r) : null,
       })),
     });
   }

@@ -2,7 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { toDomainError } from '../../src/graph/executor.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
+import type { LinkRecord } from '../../src/domain/format.ts';
 import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -189,6 +193,50 @@ describe('import of a bad file', () => {
   });
 });
 
+/** Stops its `stopAt`-th batch of links as Neo4j stops one of two deadlocked transactions, once. */
+class DeadlockingImports extends ImportRepository {
+  linkBatches: string[][] = [];
+  constructor(
+    db: TestDatabase,
+    private readonly stopAt: number,
+  ) {
+    super(db.executor);
+  }
+  override async upsertLinks(records: LinkRecord[], importedAt: Date, intoEmpty?: boolean): Promise<void> {
+    this.linkBatches.push(records.map((r) => r.id));
+    if (this.linkBatches.length === this.stopAt) {
+      const code = 'Neo.TransientError.Transaction.DeadlockDetected';
+      throw toDomainError(
+        'import.createLinks',
+        new Neo4jError('deadlock detected', code, '50N05', 'deadlock'),
+      );
+    }
+    await super.upsertLinks(records, importedAt, intoEmpty);
+  }
+}
+
+describe('import into an emptied store, two batches at a time', () => {
+  it('writes a batch that a deadlock stopped once more, alone, and loses nothing', async () => {
+    let built = base();
+    for (let i = 0; i < 20; i++) built = built.org(`f${i}`, 'FACTORY').link(`f${i}`, i % 2 ? 'b' : 'r');
+    const document = built.build();
+    const imports = new DeadlockingImports(db, 2);
+    const outcome = await importGraph(fileSource(writeFile(document)), imports, {
+      origin: TEST_ORIGIN,
+      reset: true,
+      settleMs: 0,
+      batchSize: 5,
+    });
+    expect(outcome.ok).toBe(true);
+    expect(await countAll(db)).toEqual({ organizations: 23, links: 22, shares: 1, risks: 0 });
+    // Five batches of links, the second of them twice: last, once the others had ended.
+    const batches = imports.linkBatches;
+    expect(batches).toHaveLength(6);
+    expect(batches.at(-1)).toEqual(batches[1]);
+    expect(new Set(batches.flat())).toEqual(new Set(document.links.map((l) => l.id)));
+  });
+});
+
 describe('import of a good file', () => {
   it('is idempotent: importing the same file twice leaves the same graph', async () => {
     const document = base()
@@ -228,6 +276,31 @@ describe('import of a good file', () => {
     );
     expect(outcome.ok).toBe(true);
     expect(await countAll(db)).toEqual({ organizations: 3, links: 2, shares: 1, risks: 0 });
+  });
+
+  it('keeps the listing an organization chose when a record does not say, and its terms follow the record', async () => {
+    const listing = async () => {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (o:Organization {id: 'b'}) RETURN o.listed AS listed, o.directoryTerms AS terms`,
+      );
+      return records[0]!.toObject() as { listed: boolean | null; terms: string[] | null };
+    };
+    const withB = (fields: Record<string, unknown>) => {
+      const document = base().build();
+      const organizations = document.organizations.map((o) => (o.id === 'b' ? { ...o, ...fields } : o));
+      return { ...document, organizations };
+    };
+    expect((await importDocument(withB({ listed: true, name: 'Brand Ltd', city: 'Austin' }))).ok).toBe(true);
+    expect(await listing()).toEqual({ listed: true, terms: expect.arrayContaining(['brand', 'austin']) });
+    expect((await importDocument(withB({ name: 'Marque', city: 'Round Rock' }))).ok).toBe(true);
+    const kept = await listing();
+    expect(kept.listed).toBe(true);
+    expect(kept.terms).toEqual(expect.arrayContaining(['marque', 'round', 'rock']));
+    expect(kept.terms).not.toContain('austin');
+    expect((await importDocument(withB({ listed: false }))).ok).toBe(true);
+    expect(await listing()).toEqual({ listed: false, terms: null });
+    expect((await importDocument(withB({}))).ok).toBe(true);
+    expect(await listing()).toEqual({ listed: false, terms: null });
   });
 
   it('--reset replaces the database with the file', async () => {

@@ -1070,8 +1070,10 @@ UNWIND $rows AS row
    CREATE (o:Organization {id: row.id})
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
-       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
+       o.provenance = row.provenance, o.sources = row.sources,
+       o.directoryTerms = CASE WHEN coalesce(row.listed, o.listed) THEN row.directoryTerms END,
+       o.address = row.address, o.sectors = row.sectors,
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
        o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
@@ -1248,8 +1250,10 @@ UNWIND $rows AS row
    MERGE (o:Organization {id: row.id})
    SET o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
-       o.osId = row.osId, o.aliases = row.aliases, o.listed = row.listed, o.provenance = row.provenance,
-       o.sources = row.sources, o.directoryTerms = row.directoryTerms, o.address = row.address, o.sectors = row.sectors,
+       o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
+       o.provenance = row.provenance, o.sources = row.sources,
+       o.directoryTerms = CASE WHEN coalesce(row.listed, o.listed) THEN row.directoryTerms END,
+       o.address = row.address, o.sectors = row.sectors,
        o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
        o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
        o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
