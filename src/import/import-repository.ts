@@ -16,14 +16,14 @@ import type {
   SupplyLinkEventRecord,
 } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
-import { cypher, statement } from '../graph/cypher.ts';
+import { cypher, join, statement } from '../graph/cypher.ts';
 import { bool, column, instant, integer, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
-import { zonedDateTime } from './zoned-date-time.ts';
+import { instantParam, instantValue } from './zoned-date-time.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
@@ -61,14 +61,23 @@ const createOrganizations = statement(
   ORGANIZATION_FIELDS,
 );
 
+const VALID_FROM = instantParam(cypher`row[4]`);
+const VALID_TO = instantParam(cypher`row[5]`);
+const RECORDED = join(cypher`coalesce(`, instantParam(cypher`row[8]`), cypher`, $importedAt)`);
+
 const createLinks = statement(
   'import.createLinks',
   cypher`UNWIND $rows AS row
    MATCH (s:Organization {id: row[1]})
    MATCH (c:Organization {id: row[2]})
-   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
-       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt),
-       supersededBy: row[9]}]->(c)`,
+   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: `,
+  VALID_FROM,
+  cypher`, validTo: `,
+  VALID_TO,
+  cypher`,
+       provenance: row[6], sources: row[7], recordedAt: `,
+  RECORDED,
+  cypher`, supersededBy: row[9]}]->(c)`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -81,8 +90,14 @@ const upsertLinks = statement(
    WITH row
    MATCH (s:Organization {id: row[1]}), (c:Organization {id: row[2]})
    MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
-   WITH l, row, coalesce(row[8], $importedAt) AS recorded
-   SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
+   WITH l, row, `,
+  RECORDED,
+  cypher` AS recorded
+   SET l.products = row[3], l.validFrom = `,
+  VALID_FROM,
+  cypher`, l.validTo = `,
+  VALID_TO,
+  cypher`, l.provenance = row[6], l.sources = row[7],
        l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
@@ -344,18 +359,18 @@ export const ORGANIZATION_OPTIONAL = [
 ];
 /**
  * A link as a list rather than a map (half a million of them at 100k organizations: the database
- * decodes a list with less work), dates already DateTime values (zoned-date-time.ts).
+ * decodes a list with less work), dates as instantValue gives them (zoned-date-time.ts).
  */
 const linkRow = (r: LinkRecord) => [
   r.id,
   r.supplier,
   r.customer,
   r.products,
-  zonedDateTime(r.validFrom),
-  zonedDateTime(r.validTo),
+  instantValue(r.validFrom),
+  instantValue(r.validTo),
   r.provenance ?? null,
   r.sources ?? null,
-  zonedDateTime(r.recordedAt),
+  instantValue(r.recordedAt),
   r.supersededBy ?? null,
 ];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];

@@ -303,6 +303,42 @@ describe('import of a good file', () => {
     expect(await listing()).toEqual({ listed: false, terms: null });
   });
 
+  it.each([false, true])(
+    "stores a link's dates as Neo4j's datetime() reads their text (reset: %s)",
+    async (reset) => {
+      const texts = [
+        '2014-09-15',
+        '2022-08-11T10:05Z',
+        '2022-08-11T10:05:07.123Z',
+        '2022-08-11T10:05:07.5+02:00',
+        '2022-08-11T10:05:07.123456789-05:30',
+      ];
+      const document = base().build();
+      const links = texts.map((text, i) => ({
+        id: `dated-${i}`,
+        supplier: 'b',
+        customer: 'p',
+        products: [],
+        validFrom: text,
+        validTo: '2030-01-01',
+        recordedAt: text,
+      }));
+      const outcome = await importDocument({ ...document, links: [...document.links, ...links] }, reset);
+      expect(outcome.ok).toBe(true);
+      const { records } = await db.driver.executeQuery(
+        `UNWIND $links AS expected
+         MATCH ()-[l:SUPPLIES {id: expected.id}]->()
+         RETURN expected.id AS id,
+                [toString(l.validFrom), toString(l.validTo), toString(l.recordedAt)] AS stored,
+                [toString(datetime(expected.validFrom)), toString(datetime(expected.validTo)),
+                 toString(datetime(expected.recordedAt))] AS read`,
+        { links },
+      );
+      expect(records).toHaveLength(texts.length);
+      for (const r of records) expect(r.get('stored'), r.get('id')).toEqual(r.get('read'));
+    },
+  );
+
   it('--reset replaces the database with the file', async () => {
     const outcome = await importDocument(graph().org('solo', 'MONITOR').build(), true);
     expect(outcome.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/domain/instants.ts';
-import { zonedDateTime } from '../../src/import/zoned-date-time.ts';
+import { instantValue, zonedDateTime } from '../../src/import/zoned-date-time.ts';
 
 describe('zonedDateTime', () => {
   it.each([
@@ -17,5 +17,26 @@ describe('zonedDateTime', () => {
   it('keeps an absent date absent', () => {
     expect(zonedDateTime(null)).toBeNull();
     expect(zonedDateTime(undefined)).toBeNull();
+  });
+});
+
+describe('instantValue', () => {
+  it.each(['2022-08-11', '2022-08-11T10:05Z', '2022-08-11T10:05:07Z', '2022-08-11T10:05:07.123Z'])(
+    'gives %s as the epoch milliseconds that say it exactly',
+    (text) => {
+      expect(instantValue(text)).toBe(parseInstant(text)?.getTime());
+    },
+  );
+
+  it.each(['2022-08-11T10:05:07.5+02:00', '2022-08-11T10:05:07.1234Z', '2022-08-11T10:05+00:00'])(
+    'gives %s, which milliseconds in UTC would not keep as written, as a DateTime',
+    (text) => {
+      expect(instantValue(text)?.toString()).toBe(zonedDateTime(text)?.toString());
+    },
+  );
+
+  it('keeps an absent date absent', () => {
+    expect(instantValue(null)).toBeNull();
+    expect(instantValue(undefined)).toBeNull();
   });
 });

@@ -1061,9 +1061,8 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (s:Organization {id: row[1]})
    MATCH (c:Organization {id: row[2]})
-   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: row[4], validTo: row[5],
-       provenance: row[6], sources: row[7], recordedAt: coalesce(row[8], $importedAt),
-       supersededBy: row[9]}]->(c)
+   CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: CASE WHEN row[4] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[4])}) ELSE row[4] END, validTo: CASE WHEN row[5] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[5])}) ELSE row[5] END,
+       provenance: row[6], sources: row[7], recordedAt: coalesce(CASE WHEN row[8] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[8])}) ELSE row[8] END, $importedAt), supersededBy: row[9]}]->(c)
 
 // ---- import.createOrganizations
 UNWIND $rows AS row
@@ -1234,8 +1233,8 @@ UNWIND $rows AS row
    WITH row
    MATCH (s:Organization {id: row[1]}), (c:Organization {id: row[2]})
    MERGE (s)-[l:SUPPLIES {id: row[0]}]->(c)
-   WITH l, row, coalesce(row[8], $importedAt) AS recorded
-   SET l.products = row[3], l.validFrom = row[4], l.validTo = row[5], l.provenance = row[6], l.sources = row[7],
+   WITH l, row, coalesce(CASE WHEN row[8] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[8])}) ELSE row[8] END, $importedAt) AS recorded
+   SET l.products = row[3], l.validFrom = CASE WHEN row[4] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[4])}) ELSE row[4] END, l.validTo = CASE WHEN row[5] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[5])}) ELSE row[5] END, l.provenance = row[6], l.sources = row[7],
        l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
 
