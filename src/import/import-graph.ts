@@ -235,12 +235,10 @@ const replay = (records: readonly CheckedRecord[], signal: AbortSignal | undefin
 const checkedAgain = (source: ItemSource): RecordSource =>
   async function* () {
     for await (const item of source()) {
-      if (item.kind === 'unreadable')
-        throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      if (item.kind !== 'record') continue;
-      const { record } = CHECKERS[item.section](item.value);
+      if (item.kind !== 'record' && item.kind !== 'unreadable') continue;
+      const { record } = item.kind === 'record' ? CHECKERS[item.section](item.value) : { record: null };
       if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      yield { section: item.section, index: item.index, record };
+      yield { section: item.section, record };
     }
   };
 
@@ -257,11 +255,12 @@ type AnyRecord = BulkRecord;
 /**
  * Collects records into batches and writes them in file order, a section after the one before it has
  * committed. While a batch is being written the next one is prepared, so Node's work and Neo4j's
- * overlap. Into an emptied store, organizations and links go two batches at a time: creating them takes
- * no lock another batch waits for, except on an organization's relationship counts, where Neo4j may
- * find two batches waiting on each other; the one it stops is written again alone once the others
- * have ended, and the rest of the import goes one batch at a time. Everything else is written one batch at a time, because an upsert
- * locks what it merges and parallel batches that touch the same organizations would deadlock.
+ * overlap. Into an emptied store, organizations and links go two batches at a time: creating them
+ * takes no lock another batch waits for, except on an organization's relationship counts, where Neo4j
+ * may find two batches waiting on each other; the one it stops is written again alone once the others
+ * have ended, and the rest of the import goes one batch at a time. Everything else is written one
+ * batch at a time, because an upsert locks what it merges and parallel batches that touch the same
+ * organizations would deadlock.
  */
 class BatchWriter {
   readonly written: Record<Section, number> = sectionCounts();

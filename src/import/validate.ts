@@ -63,7 +63,6 @@ export interface ExistingGraph {
 /** A record of the file that passed its checks, as a writer takes it. */
 export interface CheckedRecord {
   section: Section;
-  index: number;
   record: BulkRecord;
 }
 
@@ -390,7 +389,7 @@ export async function validate(
           index.report({ section, index: i, ...(id ? { id } : {}), message });
       } else {
         index.add(section, i, checked.record);
-        options.onRecord?.({ section, index: i, record: checked.record });
+        options.onRecord?.({ section, record: checked.record });
       }
     }
   }
