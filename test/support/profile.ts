@@ -9,6 +9,13 @@ import type { TestDatabase } from './database.ts';
 const dbHits = (plan: ProfiledPlan): number =>
   plan.dbHits + plan.children.reduce((sum, child) => sum + dbHits(child), 0);
 
+/** A plan as lines of operator and db hits, indented by depth: what a failed comparison shows. */
+const outline = (plan: ProfiledPlan, depth = 0): string =>
+  [
+    `${'  '.repeat(depth)}${plan.operatorType} ${plan.dbHits}`,
+    ...plan.children.map((c) => outline(c, depth + 1)),
+  ].join('\n');
+
 /**
  * Runs the registered statement `name` (its module must have been imported) under PROFILE: its records
  * and the total db hits of its plan.
@@ -17,13 +24,13 @@ export async function profiled(
   db: TestDatabase,
   name: string,
   params: Record<string, unknown>,
-): Promise<{ hits: number; records: Neo4jRecord[] }> {
+): Promise<{ hits: number; records: Neo4jRecord[]; plan: string }> {
   const found = registeredStatements().find((s) => s.name === name);
   if (found === undefined) throw new Error(`the statement ${name} is not registered`);
   const result = await db.driver.executeQuery(`PROFILE ${found.text}`, params);
   const profile = result.summary.profile;
   if (profile === false) throw new Error(`no profile of ${name}`);
-  return { hits: dbHits(profile), records: result.records };
+  return { hits: dbHits(profile), records: result.records, plan: outline(profile) };
 }
 
 /**
@@ -42,8 +49,8 @@ export async function expectSameWorkAsMissing(
   params: (value: string) => Record<string, unknown>,
 ): Promise<Record<string, unknown>[]> {
   const ask = async (value: string) => {
-    const { hits, records } = await profiled(db, name, params(value));
-    return { hits, rows: records.map((r) => r.toObject()) };
+    const { hits, records, plan } = await profiled(db, name, params(value));
+    return { hits, rows: records.map((r) => r.toObject()), plan };
   };
   await ask(missing); // plans the statement outside the measurement
   const beside = async (value: string) => {
@@ -56,7 +63,12 @@ export async function expectSameWorkAsMissing(
   let rows: Record<string, unknown>[] = [];
   for (const value of hidden) {
     const { missing: expected, answer } = await beside(value);
-    expect(answer, value).toEqual(expected);
+    // The plans go into the message only: when the counts differ they say where.
+    const shown = `${value}\n--- ${value}\n${answer.plan}\n--- ${missing}\n${expected.plan}`;
+    expect({ hits: answer.hits, rows: answer.rows }, shown).toEqual({
+      hits: expected.hits,
+      rows: expected.rows,
+    });
     rows = expected.rows;
   }
   return rows;
