@@ -1,48 +1,18 @@
-// Streams the records of a `tiersight/v1` file without holding the file in memory: a 1M-organization
-// graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each array element is
-// assembled on its own and handed on with the array it came from and its index.
+// Reads the records of a `tiersight/v1` file. A file of up to 256 MiB is read whole and each record
+// parsed by JSON.parse (outline-items.ts). A larger one is streamed without holding the file in memory:
+// a 1M-organization graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each
+// array element is then assembled on its own and handed on with the array it came from and its index.
 import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import chain, { none } from 'stream-chain';
 import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
 import type { ImportOrigin } from './import-graph.ts';
+import { MAX_RECORD_DEPTH, SECTIONS, type FileItem, type Section } from './file-items.ts';
+import { OffOutline, outlineItems } from './outline-items.ts';
 
-export const SECTIONS = [
-  'organizations',
-  'links',
-  'shares',
-  'risks',
-  'disclosures',
-  'accessRequests',
-  'merges',
-] as const;
-export type Section = (typeof SECTIONS)[number];
-
-/** A count per section, all zero. */
-export const sectionCounts = (): Record<Section, number> => ({
-  organizations: 0,
-  links: 0,
-  shares: 0,
-  risks: 0,
-  disclosures: 0,
-  accessRequests: 0,
-  merges: 0,
-});
-
-export type FileItem =
-  | { kind: 'record'; section: Section; index: number; value: unknown }
-  | { kind: 'format'; value: unknown }
-  /** A top-level key that is not part of the format, or a section that is not an array. */
-  | { kind: 'unexpected'; key: string; reason: string }
-  /** A record nested too deeply to be read (the rest of it is skipped). */
-  | { kind: 'unreadable'; section: Section; index: number; id?: string; reason: string };
-
-/**
- * How deeply a record may nest (the record itself is level 1; tiersight/v1 needs 2). Checking values
- * nested 100,000 levels deep would overflow the stack; a bound keeps them from being built at all.
- */
-export const MAX_RECORD_DEPTH = 32;
+export { MAX_RECORD_DEPTH, SECTIONS, sectionCounts, type FileItem, type Section } from './file-items.ts';
 
 interface Token {
   name: string;
@@ -169,10 +139,44 @@ function primitive(token: Token): unknown {
 export class FileSyntaxError extends Error {}
 
 /**
+ * A file up to this size is read whole and its records parsed by JSON.parse (outline-items.ts); a larger
+ * one, which could pass the longest string V8 makes (2^29 characters), is streamed token by token.
+ */
+const WHOLE_FILE_BYTES = 256 * 2 ** 20;
+
+/**
  * Yields the file's items in file order; a JSON syntax error becomes a FileSyntaxError. `onBytes` hears
- * how far into the file the parser is, for a progress bar.
+ * how far into the file the reader is, for a progress bar.
  */
 export async function* readFileItems(
+  path: string,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<FileItem> {
+  const { size } = await stat(path);
+  if (size > WHOLE_FILE_BYTES) return yield* streamedItems(path, onBytes);
+  const text = await readFile(path, 'utf8');
+  const scale = size / Math.max(text.length, 1);
+  const items = outlineItems(text, onBytes && ((offset) => onBytes(Math.round(offset * scale))));
+  let yielded = 0;
+  for (;;) {
+    let next: IteratorResult<FileItem>;
+    try {
+      next = items.next();
+    } catch (error) {
+      if (!(error instanceof OffOutline)) throw error;
+      break;
+    }
+    if (next.done === true) return;
+    yield next.value;
+    yielded++;
+  }
+  // The token stream yields the same items up to where the outline scan stopped, then its own.
+  let skipped = 0;
+  for await (const item of streamedItems(path, onBytes)) if (skipped++ >= yielded) yield item;
+}
+
+/** readFileItems for any size, one token at a time: the reference that the outline scan follows. */
+export async function* streamedItems(
   path: string,
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<FileItem> {
