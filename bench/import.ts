@@ -15,7 +15,7 @@ import { writeGraphFile } from '../src/generator/write.ts';
 import type { Driver } from 'neo4j-driver';
 import * as current from '../src/import/import-graph.ts';
 import * as currentRepository from '../src/import/import-repository.ts';
-import { fileOrigin, fileSource } from '../src/import/read-records.ts';
+import * as currentReader from '../src/import/read-records.ts';
 import { BENCH_DIR } from './environment.ts';
 import { cpuMs } from './processes.ts';
 
@@ -43,13 +43,14 @@ function importerOf(
   label: string,
   graph: typeof current,
   repository: typeof currentRepository,
+  reader: typeof currentReader,
   executor: Executor,
 ): Importer {
   return {
     label,
     run: (file, progress) =>
-      graph.importGraph(fileSource(file), new repository.ImportRepository(executor), {
-        origin: fileOrigin(file),
+      graph.importGraph(reader.fileSource(file), new repository.ImportRepository(executor), {
+        origin: reader.fileOrigin(file),
         reset: true,
         // Nobody reads this store: no API process needs the settle time.
         settleMs: 0,
@@ -58,11 +59,12 @@ function importerOf(
   };
 }
 
-/** The baseline tree's importer, with its own executor over the same driver. */
+/** The baseline tree's importer (its reader too), with its own executor over the same driver. */
 async function baselineImporter(tree: string, driver: Driver): Promise<Importer> {
   const load = (path: string) => import(pathToFileURL(resolve(tree, path)).href);
   const graph = (await load('src/import/import-graph.ts')) as typeof current;
   const repository = (await load('src/import/import-repository.ts')) as typeof currentRepository;
+  const reader = (await load('src/import/read-records.ts')) as typeof currentReader;
   const { Executor: BaselineExecutor } = (await load('src/graph/executor.ts')) as {
     Executor: typeof Executor;
   };
@@ -70,6 +72,7 @@ async function baselineImporter(tree: string, driver: Driver): Promise<Importer>
     'baseline',
     graph,
     repository,
+    reader,
     new BaselineExecutor(driver, { transactionTimeoutMs: 120_000 }),
   );
 }
@@ -113,7 +116,7 @@ export async function measureImport(o: ImportBenchOptions): Promise<void> {
   try {
     const executor = new Executor(driver, { transactionTimeoutMs: 120_000 });
     await migrate(executor);
-    const importers = [importerOf('current', current, currentRepository, executor)];
+    const importers = [importerOf('current', current, currentRepository, currentReader, executor)];
     const emptyStore = () => new currentRepository.ImportRepository(executor).deleteAllData();
     if (o.baseline) importers.push(await baselineImporter(o.baseline, driver));
     o.print(
