@@ -303,6 +303,46 @@ describe('import of a good file', () => {
     expect(await listing()).toEqual({ listed: false, terms: null });
   });
 
+  it('creates organizations with --reset as an import without it stores them: every field, listed or not', async () => {
+    const full = {
+      city: 'Shenzhen',
+      region: 'Guangdong',
+      latitude: 22.5,
+      longitude: 114.1,
+      osId: 'CN2020001ABCDEF',
+      aliases: ['Old name'],
+      provenance: 'REPORTED',
+      sources: ['DanWatch 2024'],
+      address: '1 Road',
+      sectors: ['Electronics'],
+      productTypes: ['Laptops'],
+      facilityTypes: ['Final assembly'],
+      processingTypes: ['Assembly'],
+      parentCompanies: ['Parent Ltd'],
+      numberOfWorkers: '1001-5000',
+      closed: false,
+    };
+    const document = graph()
+      .org('listed', 'FACTORY', { ...full, listed: true })
+      .org('unlisted', 'FACTORY', { ...full, osId: 'CN2020001GHIJKL', listed: false })
+      .org('plain', 'BRAND', { aliases: [] })
+      .build();
+    const stored = async () =>
+      (
+        await db.driver.executeQuery(
+          'MATCH (o:Organization) RETURN o.id AS id, properties(o) AS properties ORDER BY id',
+        )
+      ).records.map((r) => r.toObject());
+    expect((await importDocument(document, true)).ok).toBe(true);
+    const created = await stored();
+    await loadGraph(db, graph().build());
+    expect((await importDocument(document, false)).ok).toBe(true);
+    expect(created).toEqual(await stored());
+    // listed: 4 + 16 fields, its listing and its terms; plain: 4 and its empty aliases; unlisted: 4 + 16
+    // and listed false, no terms.
+    expect(created.map((o) => Object.keys(o['properties'] as object).length)).toEqual([22, 5, 21]);
+  });
+
   it.each([false, true])(
     "stores a link's dates as Neo4j's datetime() reads their text (reset: %s)",
     async (reset) => {

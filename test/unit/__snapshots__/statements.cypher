@@ -1066,16 +1066,8 @@ UNWIND $rows AS row
 
 // ---- import.createOrganizations
 UNWIND $rows AS row
-   CREATE (o:Organization {id: row.id})
-   SET o.name = row.name, o.type = row.type, o.country = row.country,
-       o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
-       o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
-       o.provenance = row.provenance, o.sources = row.sources,
-       o.directoryTerms = CASE WHEN coalesce(row.listed, o.listed) THEN row.directoryTerms END,
-       o.address = row.address, o.sectors = row.sectors,
-       o.productTypes = row.productTypes, o.facilityTypes = row.facilityTypes,
-       o.processingTypes = row.processingTypes, o.parentCompanies = row.parentCompanies,
-       o.numberOfWorkers = row.numberOfWorkers, o.closed = row.closed
+   CREATE (o:Organization)
+   SET o = row
 
 // ---- import.createShares
 UNWIND $rows AS row
