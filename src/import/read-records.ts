@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import chain, { none } from 'stream-chain';
 import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
@@ -140,9 +141,11 @@ export class FileSyntaxError extends Error {}
 
 /**
  * A file up to this size is read whole and its records parsed by JSON.parse (outline-items.ts); a larger
- * one, which could pass the longest string V8 makes (2^29 characters), is streamed token by token.
+ * one, which could pass the longest string V8 makes (2^29 characters), is streamed token by token. The
+ * text is held while its records are checked, as two bytes a character when it is not all ASCII: a
+ * sixteenth of the heap at most (256 MiB of a 4 GiB heap), beside the records the import keeps.
  */
-const WHOLE_FILE_BYTES = 256 * 2 ** 20;
+const WHOLE_FILE_BYTES = Math.min(256 * 2 ** 20, getHeapStatistics().heap_size_limit / 16);
 
 /**
  * Yields the file's items in file order; a JSON syntax error becomes a FileSyntaxError. `onBytes` hears

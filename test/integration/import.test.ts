@@ -6,7 +6,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { toDomainError } from '../../src/graph/executor.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { ImportRepository } from '../../src/import/import-repository.ts';
-import type { LinkRecord } from '../../src/domain/format.ts';
+import type { LinkRecord, OrganizationRecord } from '../../src/domain/format.ts';
 import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -304,7 +304,7 @@ describe('import of a good file', () => {
   });
 
   it('creates organizations with --reset as an import without it stores them: every field, listed or not', async () => {
-    const full = {
+    const full: Partial<OrganizationRecord> = {
       city: 'Shenzhen',
       region: 'Guangdong',
       latitude: 22.5,
