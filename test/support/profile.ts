@@ -6,8 +6,19 @@ import { expect } from 'vitest';
 import { registeredStatements } from '../../src/graph/cypher.ts';
 import type { TestDatabase } from './database.ts';
 
+/**
+ * Operators that write. Their db hits follow the store rather than what was asked: under one plan, the
+ * `SET v._lock` and `REMOVE v._lock` of accessRequest.send on the same requester cost 1 hit each on
+ * some asks and 2 on others (whether the property record freed by the ask before can be used again
+ * yet), and they run before the target is looked at. What a hidden value must not write at all, the
+ * tests check by counting what is stored. So the work compared is the reading.
+ */
+const WRITES = /^(Set|Remove|Create|Merge|Delete|DetachDelete)/;
+
+/** The db hits of every operator that reads. */
 const dbHits = (plan: ProfiledPlan): number =>
-  plan.dbHits + plan.children.reduce((sum, child) => sum + dbHits(child), 0);
+  (WRITES.test(plan.operatorType) ? 0 : plan.dbHits) +
+  plan.children.reduce((sum, child) => sum + dbHits(child), 0);
 
 /** A plan as lines of operator and, with `hits`, db hits, indented by depth. */
 const outline = (plan: ProfiledPlan, hits: boolean, depth = 0): string =>
@@ -18,8 +29,8 @@ const outline = (plan: ProfiledPlan, hits: boolean, depth = 0): string =>
 
 /**
  * Runs the registered statement `name` (its module must have been imported) under PROFILE: its records,
- * the total db hits of its plan, the plan with its db hits (what a failed comparison shows) and its shape
- * (the operators alone).
+ * the db hits of its reading operators, the plan with every operator's db hits (what a failed comparison
+ * shows) and its shape (the operators alone).
  */
 export async function profiled(
   db: TestDatabase,
