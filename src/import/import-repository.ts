@@ -341,6 +341,7 @@ const withNulls = (record: object, fields: readonly string[]): Record<string, un
   for (const field of fields) row[field] ??= null;
   return row;
 };
+
 /**
  * The properties of an organization created from `record`: the fields it has, and the directory terms
  * when it is listed (what ORGANIZATION_FIELDS stores for it in a store that holds no such organization).

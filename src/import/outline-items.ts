@@ -1,5 +1,5 @@
 // The items of a tiersight/v1 file already read into one string, each record parsed by JSON.parse: V8's
-// own parser builds a record three times faster than the token stream of read-records.ts assembles it
+// own parser builds a record two to three times faster than the token stream of read-records.ts assembles it
 // (most of validation's time at 100k organizations). Only the file's outline is scanned here: the
 // top-level keys, the section arrays and where each element ends. Whatever the outline scan does not
 // expect (a syntax error, a record nested too deeply, a byte-order mark) stops it with OffOutline, and
@@ -67,14 +67,14 @@ class Cursor {
     }
   }
 
-  /** The end of the object or array that opens at `start`, when it nests at most `maxDepth` deep. */
-  private containerEnd(start: number, maxDepth: number): number {
+  /** The end of the object or array that opens at `start`, when it nests at most MAX_RECORD_DEPTH deep. */
+  private containerEnd(start: number): number {
     let depth = 0;
     for (let i = start; i < this.text.length; i++) {
       const c = this.text.charCodeAt(i);
       if (c === QUOTE) i = this.stringEnd(i) - 1;
       else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        if (++depth > maxDepth) throw new OffOutline(`nested more than ${maxDepth} levels at ${start}`);
+        if (++depth > MAX_RECORD_DEPTH) throw new OffOutline(`nested too deeply at ${start}`);
       } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
     }
     throw new OffOutline(`unterminated value at ${start}`);
@@ -89,13 +89,13 @@ class Cursor {
     return i;
   }
 
-  /** The next value, parsed, and whether it is an object or array. */
-  value(maxDepth = MAX_RECORD_DEPTH): { value: unknown; container: boolean } {
+  /** The next value, parsed, and whether it is an object or array (nested at most MAX_RECORD_DEPTH). */
+  value(): { value: unknown; container: boolean } {
     const c = this.peek();
     const first = this.at;
     const container = c === OPEN_BRACE || c === OPEN_BRACKET;
     const end = container
-      ? this.containerEnd(first, maxDepth)
+      ? this.containerEnd(first)
       : c === QUOTE
         ? this.stringEnd(first)
         : this.wordEnd(first);

@@ -1,7 +1,8 @@
 // Reads the records of a `tiersight/v1` file. A file of up to 256 MiB (WHOLE_FILE_BYTES) is read whole
-// and each record parsed by JSON.parse (outline-items.ts). A larger one is streamed without holding the file in memory:
-// a 1M-organization graph is over a gigabyte of JSON, past what JSON.parse can take as one string. Each
-// array element is then assembled on its own and handed on with the array it came from and its index.
+// and each record parsed by JSON.parse (outline-items.ts). A larger one is streamed without holding the
+// file in memory: a 1M-organization graph is over a gigabyte of JSON, past what JSON.parse can take as
+// one string. Each array element is then assembled on its own and handed on with the array it came from
+// and its index.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
