@@ -3,6 +3,7 @@
 // message that names the URI instead of a driver stack trace.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DEFAULT_FAIL_FAST, type Neo4jConfig, type Neo4jFailFast } from '../config.ts';
+import './bolt-messages.ts';
 
 export function createDriver(
   uri: string,
