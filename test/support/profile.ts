@@ -61,6 +61,9 @@ export async function profiled(
  * hidden value that costs more under some plan still shows beside a missing one under that plan.
  * Returns the rows of the missing value.
  */
+/** Tries at three asks of one plan and steady cost; each try is three PROFILE runs of a few ms. */
+const ATTEMPTS = 16;
+
 export async function expectSameWorkAsMissing(
   db: TestDatabase,
   name: string,
@@ -74,13 +77,18 @@ export async function expectSameWorkAsMissing(
   };
   await ask(missing); // plans the statement outside the measurement
   const beside = async (value: string) => {
-    for (let attempt = 0; attempt < 8; attempt++) {
+    const tries: string[] = [];
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const [before, answer, after] = [await ask(missing), await ask(value), await ask(missing)];
       const onePlan = before.shape === answer.shape && answer.shape === after.shape;
       if (onePlan && before.hits === after.hits) return { missing: before, answer };
+      tries.push(
+        `${onePlan ? 'one plan' : 'plans differ'}, hits ${before.hits} / ${answer.hits} / ${after.hits}\n` +
+          `--- ${missing} before\n${before.plan}\n--- ${value}\n${answer.plan}\n--- ${missing} after\n${after.plan}`,
+      );
     }
     throw new Error(
-      `${name}: no three asks around ${value} ran under one plan at a steady cost, eight times`,
+      `${name}: no three asks around ${value} ran under one plan at a steady cost in ${ATTEMPTS} tries:\n${tries.join('\n\n')}`,
     );
   };
   let rows: Record<string, unknown>[] = [];
