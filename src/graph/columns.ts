@@ -65,7 +65,8 @@ export const ORGANIZATION: Column<Organization> = {
 
 /**
  * Organization `o` as a positional list (the fields of ORGANIZATION in order), for statements that
- * return one row per organization: a whole expression, not written after a variable.
+ * return many organizations (a row each, or lists of them): a whole expression, not written after a
+ * variable.
  */
 export const ORGANIZATION_ROW: Column<Organization> = {
   projection: cypher`[o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]`,
@@ -134,7 +135,7 @@ export const LINK: Column<SupplyLink> = {
 
 /**
  * Link `l` from supplier `s` to customer `c` as a positional list (the fields of LINK in order, times as
- * epoch milliseconds), for statements that return one row per link and have both ends at hand.
+ * epoch milliseconds), for statements that return many links and have both ends at hand.
  */
 export const LINK_ROW: Column<SupplyLink> = {
   projection: cypher`[l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,

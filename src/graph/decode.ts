@@ -59,12 +59,26 @@ export const nullable =
   (value, at) =>
     value === null || value === undefined ? null : decode(value, at);
 
+/**
+ * A list, each item decoded by `decode`. Items are decoded at `at` itself and the position is written
+ * into the message only when one fails: a big chain's lists hold tens of thousands of items, and a
+ * string per item (and per field of a positional item) was a large part of decoding them.
+ */
 export const list =
   <T>(decode: Decoder<T>): Decoder<T[]> =>
-  (value, at) =>
-    Array.isArray(value)
-      ? value.map((item: unknown, i) => decode(item, `${at}[${i}]`))
-      : mismatch(at, 'a list', value);
+  (value, at) => {
+    if (!Array.isArray(value)) return mismatch(at, 'a list', value);
+    const items: T[] = [];
+    for (let i = 0; i < value.length; i++) {
+      try {
+        items.push(decode(value[i], at));
+      } catch (error) {
+        if (!(error instanceof UnexpectedRecordError) || !error.message.startsWith(at)) throw error;
+        throw new UnexpectedRecordError(`${at}[${i}]${error.message.slice(at.length)}`);
+      }
+    }
+    return items;
+  };
 
 type Shape = Record<string, Decoder<unknown>>;
 export type Decoded<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };

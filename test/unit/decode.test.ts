@@ -70,6 +70,28 @@ describe('decoders', () => {
     expect(() => decode({ id: 'a' }, 'reached')).toThrow('reached: expected a list');
     expect(() => fields({ id: text })([], 'root')).toThrow('root: expected a map');
   });
+
+  it('name every position of a mismatch in nested lists of positional items', () => {
+    const decode = list(list(positional({ id: text, tier: integer })));
+    expect(decode([[['a', 1]], [], [['b', 2]]], 'tiers')).toEqual([
+      [{ id: 'a', tier: 1 }],
+      [],
+      [{ id: 'b', tier: 2 }],
+    ]);
+    expect(() =>
+      decode(
+        [
+          [['a', 1]],
+          [
+            ['b', 2],
+            ['c', 'x'],
+          ],
+        ],
+        'tiers',
+      ),
+    ).toThrow(new UnexpectedRecordError('tiers[1][1].tier: expected a number, got string "x"'));
+    expect(() => decode([['a', 1]], 'tiers')).toThrow('tiers[0][0]: expected a list of 2 items');
+  });
 });
 
 const organization = {

@@ -5,7 +5,7 @@ import type { DisclosureKind } from '../../domain/format.ts';
 import type { Organization, SupplyLink } from '../../domain/model.ts';
 import { LINK_ROW, ORGANIZATION_ROW } from '../../graph/columns.ts';
 import { cypher, join } from '../../graph/cypher.ts';
-import { column, integer, nullable, UnexpectedRecordError } from '../../graph/decode.ts';
+import { column, list, single, UnexpectedRecordError } from '../../graph/decode.ts';
 import { DISCLOSURE_ROW, type SubjectDisclosure } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
@@ -20,7 +20,7 @@ import {
 } from '../../graph/visibility-cypher.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../domain/viewer-scope.ts';
 
-/** The chain of root x (rules 3 and 4), one row per organization and per link: see `chainWalk`. */
+/** The chain of root x (rules 3 and 4) as one row of lists: see `chainWalk`. */
 export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
@@ -29,13 +29,13 @@ export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) =
 
 /**
  * Rule 8 for the disclosures about the organizations of the chain's tiers (of kind $kind unless it is
- * null), each as the version in effect at $t, one row each. Rule 5 for their subjects needs no test:
+ * null), each as the version in effect at $t, as `disclosures`. Rule 5 for their subjects needs no test:
  * the walk reached each of them from an allowed root through links disclosed at $t, which is what
  * makes an organization one the viewer may look up. Only organizations labelled DisclosureSubject have
  * a disclosure about them (docs/data-model.md), so the nine in ten without one cost a label test.
  */
 const TIER_DISCLOSURES = join(
-  cypher`
+  cypher`CALL (v, tiers) {
   UNWIND tiers AS members
   UNWIND members AS subject
   WITH v, subject WHERE subject:DisclosureSubject
@@ -46,18 +46,20 @@ const TIER_DISCLOSURES = join(
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
   cypher`  WITH subject, d, dv, publisher AS o
-  RETURN null AS tier, null AS organization, null AS link, `,
+  RETURN collect(`,
   DISCLOSURE_ROW.projection,
-  cypher` AS disclosure`,
+  cypher`) AS disclosures
+}
+`,
 );
 
-/** SUPPLY_CHAIN_BY_DEPTH with a row per disclosure about its tiers' organizations (TIER_DISCLOSURES). */
+/** SUPPLY_CHAIN_BY_DEPTH with the disclosures about its tiers' organizations (TIER_DISCLOSURES). */
 export const SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH = byDepth(
   'visibility.supplyChain.withDisclosures',
   (depth) => [
     VIEWER_GRANTS,
     ALLOWED_ROOT,
-    chainWalk(depth, { column: cypher`disclosure`, branch: TIER_DISCLOSURES }),
+    chainWalk(depth, { column: cypher`disclosures`, subquery: TIER_DISCLOSURES }),
   ],
 );
 
@@ -100,9 +102,10 @@ function bySubject(rows: readonly SubjectDisclosure[], reached: readonly Reached
   return found;
 }
 
-// Made once: a row of a big chain's answer is decoded tens of thousands of times a request.
-const linkColumn = nullable(LINK_ROW.decode);
-const disclosureColumn = nullable(DISCLOSURE_ROW.decode);
+// Made once: a big chain's lists hold tens of thousands of items.
+const tiersColumn = list(list(ORGANIZATION_ROW.decode));
+const linksColumn = list(LINK_ROW.decode);
+const disclosuresColumn = list(DISCLOSURE_ROW.decode);
 
 export class SupplyChainRepository {
   constructor(private readonly executor: Executor) {}
@@ -128,29 +131,13 @@ export class SupplyChainRepository {
       scope.context,
     );
     if (records.length === 0) return null;
-    let root: Organization | undefined;
-    const reached: ReachedOrganization[] = [];
-    const links: SupplyLink[] = [];
-    const disclosed: SubjectDisclosure[] = [];
-    for (const record of records) {
-      const link = column(record, 'link', linkColumn);
-      if (link !== null) {
-        links.push(link);
-        continue;
-      }
-      if (disclosures !== undefined) {
-        const disclosure = column(record, 'disclosure', disclosureColumn);
-        if (disclosure !== null) {
-          disclosed.push(disclosure);
-          continue;
-        }
-      }
-      const tier = column(record, 'tier', integer);
-      const organization = column(record, 'organization', ORGANIZATION_ROW.decode);
-      if (tier === 0) root = organization;
-      else reached.push({ organization, tier });
-    }
-    if (root === undefined) throw new UnexpectedRecordError(`${query.name} returned no root row`);
+    const record = single(records, query);
+    const root = column(record, 'root', ORGANIZATION_ROW.decode);
+    const reached = column(record, 'tiers', tiersColumn).flatMap((organizations, i) =>
+      organizations.map((organization) => ({ organization, tier: i + 1 })),
+    );
+    const links = column(record, 'links', linksColumn);
+    const disclosed = disclosures === undefined ? [] : column(record, 'disclosures', disclosuresColumn);
     reached.sort(
       (a, b) =>
         a.tier - b.tier ||

@@ -1958,18 +1958,8 @@ CALL (reached, found) {
 }
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-CALL (x, tiers, links) {
-  WITH x AS o
-  RETURN 0 AS tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link
-  UNION ALL
-  UNWIND range(1, size(tiers)) AS tier
-  UNWIND tiers[tier - 1] AS o
-  RETURN tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link
-  UNION ALL
-  UNWIND links AS link
-  RETURN null AS tier, null AS organization, link
-}
-RETURN tier, organization, link
+WITH x AS o, tiers, links
+RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS root, [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers, links
 
 // ---- visibility.supplyChain.withDisclosures.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
@@ -2024,17 +2014,7 @@ CALL (reached, found) {
 }
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-CALL (v, x, tiers, links) {
-  WITH x AS o
-  RETURN 0 AS tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link, null AS disclosure
-  UNION ALL
-  UNWIND range(1, size(tiers)) AS tier
-  UNWIND tiers[tier - 1] AS o
-  RETURN tier, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS organization, null AS link, null AS disclosure
-  UNION ALL
-  UNWIND links AS link
-  RETURN null AS tier, null AS organization, link, null AS disclosure
-  UNION ALL
+CALL (v, tiers) {
   UNWIND tiers AS members
   UNWIND members AS subject
   WITH v, subject WHERE subject:DisclosureSubject
@@ -2051,13 +2031,14 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
   WITH subject, d, dv, publisher AS o
-  RETURN null AS tier, null AS organization, null AS link, [subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
-      a.closedAt.epochMillis] }] AS disclosure
+      a.closedAt.epochMillis] }]) AS disclosures
 }
-RETURN tier, organization, link, disclosure
+WITH x AS o, tiers, links, disclosures
+RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS root, [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers, links, disclosures
 
 // ---- visibility.visibleOrganizations
 MATCH (v:Organization {id: $viewer})
