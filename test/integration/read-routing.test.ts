@@ -1,7 +1,8 @@
 // Where the executor sends its transactions (docs/operations.md, "Replicas and clusters"), read off the
-// Bolt BEGIN messages that the driver sends to the real Neo4j: reads go in write mode (to a cluster's
-// leader) unless NEO4J_READ_ROUTING=followers, and every transaction carries the bookmark of this
-// process's last commit, so a follower waits until it has applied it.
+// Bolt messages that start them, as the driver sends them to the real Neo4j (BEGIN, or the RUN of an
+// auto-commit transaction, which carries the transaction's metadata): reads go in write mode (to a
+// cluster's leader) unless NEO4J_READ_ROUTING=followers, and every transaction carries the bookmark of
+// this process's last commit, so a follower waits until it has applied it.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadRouting } from '../../src/config.ts';
@@ -13,7 +14,10 @@ const WRITE = statement('test.writeNothingLasting', cypher`CREATE (p:ReadRouting
 const READ = statement('test.read', cypher`RETURN 1 AS one`);
 
 let driver: Driver;
+/** The transaction-starting messages' metadata, in order. */
 let begins: string[] = [];
+/** Every message's kind (BEGIN, RUN, PULL, COMMIT…), in order. */
+let sent: string[] = [];
 
 beforeAll(() => {
   driver = neo4j.driver(
@@ -23,8 +27,12 @@ beforeAll(() => {
       logging: {
         level: 'debug',
         logger: (_level, message) => {
-          const begin = / C: BEGIN (.*)$/.exec(message);
+          const begin = / C: (?:BEGIN|RUN [\s\S]* \{ \.\.\. \}) (\{[^\n]*"tx_metadata"[^\n]*\})$/.exec(
+            message,
+          );
           if (begin) begins.push(begin[1]!);
+          const kind = / C: ([A-Z]+)/.exec(message);
+          if (kind) sent.push(kind[1]!);
         },
       },
     },
@@ -33,6 +41,7 @@ beforeAll(() => {
 
 beforeEach(() => {
   begins = [];
+  sent = [];
 });
 
 afterAll(() => driver.close());
@@ -61,5 +70,20 @@ describe('the executor on a cluster', () => {
     expect(write).not.toContain('"mode":"r"');
     expect(read).toContain('"mode":"r"');
     expect(read).toMatch(/"bookmarks":\["[^"]+"\]/);
+  });
+
+  it('runs a single read as one auto-commit transaction, without BEGIN and COMMIT round trips', async () => {
+    const executor = new Executor(driver, { transactionTimeoutMs: 10_000 });
+    await executor.read(READ, {});
+    const transaction = sent.filter((kind) => ['BEGIN', 'RUN', 'PULL', 'COMMIT'].includes(kind));
+    expect(transaction).toEqual(['RUN', 'PULL']);
+    sent = [];
+    await executor.readTransaction('test.readTransaction', {}, (tx) => tx.run(READ));
+    expect(sent.filter((kind) => ['BEGIN', 'RUN', 'PULL', 'COMMIT'].includes(kind))).toEqual([
+      'BEGIN',
+      'RUN',
+      'PULL',
+      'COMMIT',
+    ]);
   });
 });
