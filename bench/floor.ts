@@ -4,7 +4,7 @@
 // incoming links once, tests the cheap part of the disclosure rule before any link property, and
 // returns nothing but ids: the organizations per tier and the links of rule 4. It lives here, not in
 // src/, so that it stays the same yardstick whatever the API's own statement becomes.
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../src/graph/mappers.ts';
 
 // A share of scope DISCLOSURES discloses no sourcing (rule 7), even though its linkIds are null.
@@ -58,14 +58,18 @@ export const reachOf = (chain: ChainIds): number => chain.tiers.reduce((n, t) =>
 
 export const sameChain = (a: ChainIds, b: ChainIds): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * Runs the floor statement the cheapest way the driver has: an auto-commit transaction (one message,
+ * no BEGIN and COMMIT), all records in one batch, as the API's executor runs a read.
+ */
 export function floorQuery(driver: Driver, depth: number) {
   const text = floorStatement(depth);
   return async (viewer: string): Promise<ChainIds> => {
-    const { records } = await driver.executeQuery(
-      text,
-      { viewer, t: toNeo4jDateTime(new Date()) },
-      { routing: 'READ' },
-    );
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ, fetchSize: -1 });
+    const records = await session
+      .run(text, { viewer, t: toNeo4jDateTime(new Date()) })
+      .then((result) => result.records)
+      .finally(() => session.close());
     const record = records[0];
     if (record === undefined) return { tiers: [], links: [] };
     return chainIds(record.get('tiers') as string[][], record.get('links') as string[]);
