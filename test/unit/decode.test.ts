@@ -141,6 +141,15 @@ describe('columns', () => {
     expect(() => positional({ a: text })([1], 'row')).toThrow('row.a: expected a string');
   });
 
+  it('give every epoch instant its ISO text, however many and however often', () => {
+    // More distinct instants than the decoder keeps, each asked for twice, some interleaved.
+    const instants = Array.from({ length: 40_000 }, (_, i) => 1_600_000_000_000 + (i % 20_000) * 86_399_999);
+    for (const ms of [...instants, ...instants.reverse()])
+      expect(epochInstant(ms, 'x')).toBe(new Date(ms).toISOString());
+    expect(() => epochInstant(1.5, 'x')).toThrow('x: expected a whole number');
+    expect(() => epochInstant(8.64e15 + 1, 'x')).toThrow(RangeError);
+  });
+
   it('decode an identity card as identity only', () => {
     const card = { id: 'o1', name: 'Acme', type: 'FACTORY', country: 'SE' };
     expect(ORGANIZATION_IDENTITY.decode(card, 'organization')).toMatchObject({
