@@ -75,7 +75,9 @@ describe('a hidden organization costs what a missing one costs', () => {
     const params = (root: string) => ({ ...scope(), root });
     const name = `visibility.supplyChain.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
-    expect(await rowsFor(name, params, 'b')).toBeGreaterThan(1);
+    const { records } = await profiled(db, name, params('b'));
+    expect(records).toHaveLength(1);
+    expect((records[0]?.get('tiers') as unknown[][]).flat().length).toBeGreaterThan(0);
   });
 
   it('as the root of an exposure', async () => {
