@@ -66,15 +66,14 @@ export const SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH = byDepth(
 /** The order of Cypher's ORDER BY on strings (UTF-16 code units, as JavaScript's `<` compares). */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export interface ReachedOrganization {
-  organization: Organization;
-  tier: number;
-}
+/** By name, then id: the order of a tier's organizations. */
+const byNameAndId = (a: Organization, b: Organization): number =>
+  byText(a.name, b.name) || byText(a.id, b.id);
 
 export interface SupplyChainResult {
   root: Organization;
-  /** By tier, then name and id. */
-  reached: ReachedOrganization[];
+  /** Tier k's organizations at index k - 1, each tier by name and id; no tier is empty. */
+  tiers: Organization[][];
   /** By id. */
   links: SupplyLink[];
   /**
@@ -84,12 +83,12 @@ export interface SupplyChainResult {
   disclosures: Map<string, StoredDisclosure[]>;
 }
 
-/** The disclosures of `rows`, each with its subject from `reached`, by subject id. */
-function bySubject(rows: readonly SubjectDisclosure[], reached: readonly ReachedOrganization[]) {
+/** The disclosures of `rows`, each with its subject from `tiers`, by subject id. */
+function bySubject(rows: readonly SubjectDisclosure[], tiers: readonly Organization[][]) {
   const found = new Map<string, StoredDisclosure[]>();
   if (rows.length === 0) return found;
   const organizations = new Map<string, Organization>();
-  for (const { organization } of reached) organizations.set(organization.id, organization);
+  for (const tier of tiers) for (const organization of tier) organizations.set(organization.id, organization);
   for (const { subjectId, disclosure } of rows) {
     const subject = organizations.get(subjectId);
     if (subject === undefined)
@@ -133,18 +132,12 @@ export class SupplyChainRepository {
     if (records.length === 0) return null;
     const record = single(records, query);
     const root = column(record, 'root', ORGANIZATION_ROW.decode);
-    const reached = column(record, 'tiers', tiersColumn).flatMap((organizations, i) =>
-      organizations.map((organization) => ({ organization, tier: i + 1 })),
-    );
+    // The walk's last tiers are empty when the chain ends before `depth`; a tier k+1 needs a tier k.
+    const tiers = column(record, 'tiers', tiersColumn).filter((tier) => tier.length > 0);
+    for (const tier of tiers) tier.sort(byNameAndId);
     const links = column(record, 'links', linksColumn);
     const disclosed = disclosures === undefined ? [] : column(record, 'disclosures', disclosuresColumn);
-    reached.sort(
-      (a, b) =>
-        a.tier - b.tier ||
-        byText(a.organization.name, b.organization.name) ||
-        byText(a.organization.id, b.organization.id),
-    );
     links.sort((a, b) => byText(a.id, b.id));
-    return { root, reached, links, disclosures: bySubject(disclosed, reached) };
+    return { root, tiers, links, disclosures: bySubject(disclosed, tiers) };
   }
 }

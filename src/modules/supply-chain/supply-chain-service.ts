@@ -66,13 +66,10 @@ export class SupplyChainService {
     const root = await keptId(this.loaders, rootId, scope);
     const result = await this.visibility.supplyChain(scope, root, depth, product, disclosures);
     if (result === null) throw notFound('Organization');
-    prime(this.loaders, [result.root, ...result.reached.map((e) => e.organization)]);
-    const tiers: Tier[] = [];
-    for (const { organization, tier } of result.reached) {
-      // reached is ordered by tier, so tiers fill in order with no gaps (a tier k+1 needs a tier k).
-      (tiers[tier - 1] ??= { tier, organizations: [] }).organizations.push(organization);
-    }
-    const byId = new Map([result.root, ...result.reached.map((e) => e.organization)].map((o) => [o.id, o]));
+    const held = [result.root, ...result.tiers.flat()];
+    prime(this.loaders, held);
+    const tiers: Tier[] = result.tiers.map((organizations, i) => ({ tier: i + 1, organizations }));
+    const byId = new Map(held.map((o) => [o.id, o]));
     const chain = {
       root: result.root,
       depth: tiers.length,
