@@ -50,6 +50,14 @@ export async function profiled(
   };
 }
 
+/** One PROFILE run's cost, rows and plan. */
+interface Asked {
+  hits: number;
+  rows: Record<string, unknown>[];
+  plan: string;
+  shape: string;
+}
+
 /** Tries at three asks of one plan and steady cost; each try is three PROFILE runs of a few ms. */
 const ATTEMPTS = 16;
 
@@ -71,7 +79,12 @@ const missingLike = (missing: string, value: string) =>
  * plan. So each hidden value is asked between two asks of a missing one of its length (missingLike),
  * again until both missing asks cost the same and either the three ran under one plan or all three
  * cost the same: a hidden value that costs more under some plan still shows beside a missing one under
- * that plan. Returns the rows of the missing value.
+ * that plan. A steady triple whose middle ask costs more is asked again too, and fails only if no try
+ * found the costs equal: db hits of a plan are the same for the same data, so a hidden value that costs
+ * more does so every time, while a full run has shown one operator's count move by one between
+ * identical asks (accessRequest.send about 'monitor': 13 db hits between two of 12, under one plan,
+ * one more in the Expand of the viewer's incoming shares, which runs before the value is used).
+ * Returns the rows of the missing value.
  */
 export async function expectSameWorkAsMissing(
   db: TestDatabase,
@@ -80,7 +93,7 @@ export async function expectSameWorkAsMissing(
   hidden: readonly string[],
   params: (value: string) => Record<string, unknown>,
 ): Promise<Record<string, unknown>[]> {
-  const ask = async (value: string) => {
+  const ask = async (value: string): Promise<Asked> => {
     const { hits, records, plan, shape } = await profiled(db, name, params(value));
     return { hits, rows: records.map((r) => r.toObject()), plan, shape };
   };
@@ -88,16 +101,22 @@ export async function expectSameWorkAsMissing(
     const absent = missingLike(missing, value);
     await ask(absent); // plans the statement outside the measurement
     const tries: string[] = [];
+    let costlier: { absent: string; missing: Asked; answer: Asked } | null = null;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const [before, answer, after] = [await ask(absent), await ask(value), await ask(absent)];
       const onePlan = before.shape === answer.shape && answer.shape === after.shape;
       const steady = before.hits === after.hits;
-      if (steady && (onePlan || answer.hits === before.hits)) return { absent, missing: before, answer };
+      if (steady && answer.hits === before.hits) return { absent, missing: before, answer };
+      if (steady && onePlan) {
+        costlier = { absent, missing: before, answer };
+        continue;
+      }
       tries.push(
         `${onePlan ? 'one plan' : 'plans differ'}, hits ${before.hits} / ${answer.hits} / ${after.hits}\n` +
           `--- ${absent} before\n${before.plan}\n--- ${value}\n${answer.plan}\n--- ${absent} after\n${after.plan}`,
       );
     }
+    if (costlier !== null) return costlier;
     throw new Error(
       `${name}: no three asks around ${value} ran under one plan at a steady cost in ${ATTEMPTS} tries:\n${tries.join('\n\n')}`,
     );
