@@ -274,8 +274,8 @@ export interface ChainExtraColumn {
  * (tier k's organizations as ORGANIZATION_ROWs at index k - 1, in no particular order), `links` (as
  * LINK_ROWs) and the column of `extra` if any. Everything is a list of positional lists: one big
  * record costs the driver (which reads a record of many chunks as one buffer, src/graph/bolt-messages.ts)
- * and Neo4j less than a row per item, measured at a third less time for chains of 1,000 and 10,000
- * organizations.
+ * and Neo4j less than a row per item (measured through the repository: 461 against 608 ms for a chain
+ * of 10,000 organizations, 102 against 147 ms for 1,000).
  */
 export const chainWalk = (depth: number, extra?: ChainExtraColumn): Fragment =>
   join(
