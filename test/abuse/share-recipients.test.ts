@@ -2,7 +2,7 @@
 // "Sharing"). A recipient must be one the owner may look up (rule 5) or a listed one; any other id,
 // hidden or nonexistent, answers the same NOT_FOUND and writes nothing. A share's owner and recipient
 // never show a viewer more than rule 5 lets it look up: beyond that, an identity card.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { OrganizationRecord } from '../../src/domain/format.ts';
 import type { GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
@@ -91,16 +91,16 @@ const written = async () => {
  * (src/modules/organizations/known-organizations.ts).
  */
 const measured = async (query: () => Promise<GraphQLResponse>) => {
-  const units = [vi.spyOn(t.db.executor, 'readTransaction'), vi.spyOn(t.db.executor, 'writeTransaction')];
+  let existenceChecks = 0;
+  const stop = t.db.executor.observe((unit) => {
+    if (unit === 'organization.byIds') existenceChecks++;
+  });
   const before = t.db.executor.statementCount;
   try {
     const response = await query();
-    const existenceChecks = units
-      .flatMap((unit) => unit.mock.calls)
-      .filter(([name]) => name === 'organization.byIds').length;
     return { response, statements: t.db.executor.statementCount - before - existenceChecks };
   } finally {
-    for (const unit of units) unit.mockRestore();
+    stop();
   }
 };
 

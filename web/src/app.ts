@@ -185,6 +185,11 @@ class Dashboard {
   private columns: TierColumn[] = [];
   private selected: string | null = null;
   private generation = 0;
+  /**
+   * What the user's last change did ("Granted the request of …"), written before the chain's summary
+   * until the next load: the ranking and the exposure redraw the summary whenever they arrive.
+   */
+  private news = '';
 
   private readonly status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly view = h('div', { class: 'chain-view', id: 'chain-view', tabindex: '-1' });
@@ -395,9 +400,10 @@ class Dashboard {
     );
   }
 
-  private async load(): Promise<void> {
+  private async load(news = ''): Promise<void> {
     const generation = ++this.generation;
-    this.status.textContent = 'Loading…';
+    this.news = news;
+    this.status.textContent = this.withNews('Loading…');
     this.disclosures.clear();
     this.exposureState = this.can.exposure
       ? { kind: 'loading' }
@@ -419,7 +425,7 @@ class Dashboard {
       this.view.replaceChildren(
         h('p', { role: 'alert', class: 'error' }, `Could not load the supply chain: ${message(error)}`),
       );
-      this.status.textContent = '';
+      this.status.textContent = this.withNews('');
       return;
     }
     if (this.selected !== null && !this.allIds().has(this.selected)) this.selected = null;
@@ -545,13 +551,14 @@ class Dashboard {
     const total = chain.tiers.reduce((n, t) => n + t.organizations.length, 0);
     const shown = this.columns.reduce((n, c) => n + c.matching.length, 0);
     const flagged = [...this.risks.keys()].filter((id) => id !== chain.root.id).length;
-    this.status.textContent =
+    this.status.textContent = this.withNews(
       `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}` +
-      (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
-      (flagged > 0 ? `, ${plural(flagged, 'flagged organization')}` : '') +
-      (this.query.asOf ? `, as of ${this.query.asOf}` : '') +
-      (this.query.product ? `, product “${this.query.product}”` : '') +
-      '.';
+        (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
+        (flagged > 0 ? `, ${plural(flagged, 'flagged organization')}` : '') +
+        (this.query.asOf ? `, as of ${this.query.asOf}` : '') +
+        (this.query.product ? `, product “${this.query.product}”` : '') +
+        '.',
+    );
     if (this.selected !== null) {
       renderDetails(
         this.details,
@@ -620,9 +627,11 @@ class Dashboard {
 
   /** After a request changes: the panel, and the chain and exposure (a grant may show more). */
   private async changed(news: string): Promise<void> {
-    this.status.textContent = news;
-    await Promise.all([this.loadEvidence(), this.load()]);
-    this.status.textContent = `${news} ${this.status.textContent ?? ''}`.trim();
+    await Promise.all([this.loadEvidence(), this.load(news)]);
+  }
+
+  private withNews(text: string): string {
+    return `${this.news} ${text}`.trim();
   }
 
   private async requestAccess(id: string, scope: AccessScope, note: string): Promise<void> {
