@@ -4,7 +4,7 @@
 // ORGANIZATION.projection, then ` AS organization`.
 import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
-import { cypher, type Fragment } from './cypher.ts';
+import { cypher, join, type Fragment } from './cypher.ts';
 import {
   epochInstant,
   fields,
@@ -44,11 +44,27 @@ const sourced = {
   sources: absentAsEmpty(list(text)),
 };
 
-const organizationFields = {
+/** The card of an organization (ORGANIZATION_PARTS in src/domain/chain-detail.ts), in this order. */
+const organizationCard = {
   id: text,
   name: text,
   type: oneOf(ORGANIZATION_TYPES),
   country: text,
+};
+
+/** What an organization read as a card holds in the fields it did not read. */
+const unreadOrganizationDetail = () => ({
+  city: null,
+  region: null,
+  latitude: null,
+  longitude: null,
+  osId: null,
+  provenance: null,
+  sources: [],
+});
+
+const organizationFields = {
+  ...organizationCard,
   city: nullable(text),
   region: nullable(text),
   latitude: nullable(float),
@@ -80,14 +96,8 @@ export const ORGANIZATION_ROW: Column<Organization> = {
 export const ORGANIZATION_IDENTITY: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country}`,
   decode: (value, at) => ({
-    ...fields({ id: text, name: text, type: oneOf(ORGANIZATION_TYPES), country: text })(value, at),
-    city: null,
-    region: null,
-    latitude: null,
-    longitude: null,
-    osId: null,
-    provenance: null,
-    sources: [],
+    ...fields(organizationCard)(value, at),
+    ...unreadOrganizationDetail(),
     identityOnly: true,
   }),
 };
@@ -100,19 +110,8 @@ export const ORGANIZATION_IDENTITY: Column<Organization> = {
 export const ORGANIZATION_DIRECTORY: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country, .city, .osId}`,
   decode: (value, at) => ({
-    ...fields({
-      id: text,
-      name: text,
-      type: oneOf(ORGANIZATION_TYPES),
-      country: text,
-      city: nullable(text),
-      osId: nullable(text),
-    })(value, at),
-    region: null,
-    latitude: null,
-    longitude: null,
-    provenance: null,
-    sources: [],
+    ...unreadOrganizationDetail(),
+    ...fields({ ...organizationCard, city: nullable(text), osId: nullable(text) })(value, at),
     identityOnly: true,
   }),
 };
@@ -133,6 +132,26 @@ export const LINK: Column<SupplyLink> = {
   }),
 };
 
+/** The card of a link (LINK_PARTS in src/domain/chain-detail.ts), in this order, times as epoch ms. */
+const linkCard = {
+  id: text,
+  supplierId: text,
+  customerId: text,
+  products: list(text),
+};
+
+/**
+ * What a link read as a card holds in the fields it did not read. recordedAt is never empty when read:
+ * its empty text is no instant, so a DateTime field would fail on it rather than answer a wrong one.
+ */
+const unreadLinkDetail = () => ({
+  validFrom: null,
+  validTo: null,
+  recordedAt: '',
+  provenance: null,
+  sources: [],
+});
+
 /**
  * Link `l` from supplier `s` to customer `c` as a positional list (the fields of LINK in order, times as
  * epoch milliseconds), for statements that return many links and have both ends at hand.
@@ -141,15 +160,49 @@ export const LINK_ROW: Column<SupplyLink> = {
   projection: cypher`[l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources]`,
   decode: positional({
-    id: text,
-    supplierId: text,
-    customerId: text,
-    products: list(text),
+    ...linkCard,
     validFrom: nullable(epochInstant),
     validTo: nullable(epochInstant),
     recordedAt: epochInstant,
     ...sourced,
   }),
+};
+
+/*
+ * The rows of a statement that reads as much as its answer needs (src/domain/chain-detail.ts): in full,
+ * as cards (the first fields of the full row, the card's parts; the others decoded as unread) or, for
+ * links, not at all (null, which `collect` leaves out), as parameters $organizationDetail (a boolean)
+ * and $linkDetail ('full', 'card' or 'none') say.
+ */
+
+const organizationCardRow = positional(organizationCard);
+
+/** Organization `o` as ORGANIZATION_ROW, or as its card unless $organizationDetail. */
+export const ORGANIZATION_ROW_AS_ASKED: Column<Organization> = {
+  projection: join(
+    cypher`CASE WHEN $organizationDetail THEN `,
+    ORGANIZATION_ROW.projection,
+    cypher` ELSE [o.id, o.name, o.type, o.country] END`,
+  ),
+  decode: (value, at) =>
+    Array.isArray(value) && value.length === Object.keys(organizationCard).length
+      ? Object.assign(organizationCardRow(value, at), unreadOrganizationDetail())
+      : ORGANIZATION_ROW.decode(value, at),
+};
+
+const linkCardRow = positional(linkCard);
+
+/** Link `l` as LINK_ROW, as its card, or nothing (null), as $linkDetail says. */
+export const LINK_ROW_AS_ASKED: Column<SupplyLink> = {
+  projection: join(
+    cypher`CASE $linkDetail WHEN 'full' THEN `,
+    LINK_ROW.projection,
+    cypher` WHEN 'card' THEN [l.id, s.id, c.id, l.products] END`,
+  ),
+  decode: (value, at) =>
+    Array.isArray(value) && value.length === Object.keys(linkCard).length
+      ? Object.assign(linkCardRow(value, at), unreadLinkDetail())
+      : LINK_ROW.decode(value, at),
 };
 
 /** A risk indicator node. */

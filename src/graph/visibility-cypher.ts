@@ -10,7 +10,7 @@
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
-import { LINK_ROW, ORGANIZATION, ORGANIZATION_ROW } from './columns.ts';
+import { LINK_ROW_AS_ASKED, ORGANIZATION, ORGANIZATION_ROW_AS_ASKED } from './columns.ts';
 import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -270,24 +270,25 @@ export interface ChainExtraColumn {
  * The supply chain of root x to `depth` tiers (rules 3 and 4), breadth first: one tierStep per tier,
  * unrolled (`depth` is a whole number; Cypher has no loop), so every organization is expanded once, at
  * its smallest tier, and the links of rule 4 (into the root and every organization above the last
- * tier) are exactly those the steps cross. Returns one row: `root` (x as an ORGANIZATION_ROW), `tiers`
- * (tier k's organizations as ORGANIZATION_ROWs at index k - 1, in no particular order), `links` (as
- * LINK_ROWs) and the column of `extra` if any. Everything is a list of positional lists: one big
+ * tier) are exactly those the steps cross. Returns one row: `root` (x as an ORGANIZATION_ROW_AS_ASKED),
+ * `tiers` (tier k's organizations as ORGANIZATION_ROW_AS_ASKEDs at index k - 1, in no particular order),
+ * `links` (as LINK_ROW_AS_ASKEDs: none unless $linkDetail asks for them) and the column of `extra` if
+ * any. Everything is a list of positional lists: one big
  * record costs the driver (which reads a record of many chunks as one buffer, src/graph/bolt-messages.ts)
  * and Neo4j less than a row per item (measured through the repository: 461 against 608 ms for a chain
  * of 10,000 organizations, 102 against 147 ms for 1,000).
  */
 export const chainWalk = (depth: number, extra?: ChainExtraColumn): Fragment =>
   join(
-    tierWalk(depth, LINK_ROW.projection),
+    tierWalk(depth, LINK_ROW_AS_ASKED.projection),
     extra === undefined ? cypher`` : extra.subquery,
     cypher`WITH x AS o, tiers, links`,
     extra === undefined ? cypher`` : join(cypher`, `, extra.column),
     cypher`
 RETURN `,
-    ORGANIZATION_ROW.projection,
+    ORGANIZATION_ROW_AS_ASKED.projection,
     cypher` AS root, [tier IN tiers | [o IN tier | `,
-    ORGANIZATION_ROW.projection,
+    ORGANIZATION_ROW_AS_ASKED.projection,
     cypher`]] AS tiers, links`,
     extra === undefined ? cypher`` : join(cypher`, `, extra.column),
   );

@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   LINK,
   LINK_ROW,
+  LINK_ROW_AS_ASKED,
   ORGANIZATION,
   ORGANIZATION_IDENTITY,
   ORGANIZATION_ROW,
+  ORGANIZATION_ROW_AS_ASKED,
   RISK,
   SHARE,
 } from '../../src/graph/columns.ts';
@@ -139,6 +141,49 @@ describe('columns', () => {
     expect(epochInstant(-86_400_000, 'x')).toBe('1969-12-31T00:00:00.000Z');
     expect(() => LINK_ROW.decode(link.slice(1), 'link')).toThrow('link: expected a list of 9 items');
     expect(() => positional({ a: text })([1], 'row')).toThrow('row.a: expected a string');
+  });
+
+  it('decode rows read as asked: in full, or as cards whose unread fields hold their empty value', () => {
+    const row = Object.values(organization);
+    expect(ORGANIZATION_ROW_AS_ASKED.decode(row, 'o')).toEqual(ORGANIZATION_ROW.decode(row, 'o'));
+    expect(ORGANIZATION_ROW_AS_ASKED.decode(row.slice(0, 4), 'o')).toEqual({
+      ...ORGANIZATION_ROW.decode(row, 'o'),
+      ...{
+        city: null,
+        region: null,
+        latitude: null,
+        longitude: null,
+        osId: null,
+        provenance: null,
+        sources: [],
+      },
+    });
+    expect(() => ORGANIZATION_ROW_AS_ASKED.decode(row.slice(0, 5), 'o')).toThrow(
+      'o: expected a list of 11 items',
+    );
+    const link = ['l1', 's', 'c', ['x'], 0, null, 1, 'DOCUMENTED', ['https://example.org']];
+    expect(LINK_ROW_AS_ASKED.decode(link, 'l')).toEqual(LINK_ROW.decode(link, 'l'));
+    expect(LINK_ROW_AS_ASKED.decode(link.slice(0, 4), 'l')).toEqual({
+      id: 'l1',
+      supplierId: 's',
+      customerId: 'c',
+      products: ['x'],
+      validFrom: null,
+      validTo: null,
+      recordedAt: '',
+      provenance: null,
+      sources: [],
+    });
+    // Each card is a prefix of its full row, in the same order.
+    const text = statement(
+      'test.asAsked',
+      ORGANIZATION_ROW_AS_ASKED.projection,
+      LINK_ROW_AS_ASKED.projection,
+    ).text;
+    const lists = [...text.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+    expect(lists).toHaveLength(4);
+    expect(lists[0]!.startsWith(lists[1]!)).toBe(true);
+    expect(lists[2]!.startsWith(lists[3]!)).toBe(true);
   });
 
   it('give every epoch instant its ISO text, however many and however often', () => {

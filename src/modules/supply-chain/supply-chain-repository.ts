@@ -3,7 +3,8 @@
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { DisclosureKind } from '../../domain/format.ts';
 import type { Organization, SupplyLink } from '../../domain/model.ts';
-import { LINK_ROW, ORGANIZATION_ROW } from '../../graph/columns.ts';
+import { LINK_ROW_AS_ASKED, ORGANIZATION_ROW_AS_ASKED } from '../../graph/columns.ts';
+import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
 import { cypher, join } from '../../graph/cypher.ts';
 import { column, list, single, UnexpectedRecordError } from '../../graph/decode.ts';
 import { DISCLOSURE_ROW, type SubjectDisclosure } from '../../graph/disclosure-columns.ts';
@@ -102,8 +103,8 @@ function bySubject(rows: readonly SubjectDisclosure[], tiers: readonly Organizat
 }
 
 // Made once: a big chain's lists hold tens of thousands of items.
-const tiersColumn = list(list(ORGANIZATION_ROW.decode));
-const linksColumn = list(LINK_ROW.decode);
+const tiersColumn = list(list(ORGANIZATION_ROW_AS_ASKED.decode));
+const linksColumn = list(LINK_ROW_AS_ASKED.decode);
 const disclosuresColumn = list(DISCLOSURE_ROW.decode);
 
 export class SupplyChainRepository {
@@ -111,7 +112,8 @@ export class SupplyChainRepository {
 
   /**
    * The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root; with the
-   * disclosures about its tiers' organizations when `disclosures` names their kind (null: every kind).
+   * disclosures about its tiers' organizations when `disclosures` names their kind (null: every kind);
+   * its organizations and links read as `detail` says (in full unless told otherwise).
    */
   async supplyChain(
     scope: ViewerScope,
@@ -119,6 +121,7 @@ export class SupplyChainRepository {
     depth: number,
     product: string | null = null,
     disclosures?: { kind: DisclosureKind | null },
+    detail: ChainDetail = FULL_CHAIN,
   ): Promise<SupplyChainResult | null> {
     const statements =
       disclosures === undefined ? SUPPLY_CHAIN_BY_DEPTH : SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH;
@@ -126,12 +129,18 @@ export class SupplyChainRepository {
     if (query === undefined) throw new RangeError(`depth must be 1..${MAX_DEPTH}, got ${depth}`);
     const records = await this.executor.read(
       query,
-      { ...scopeParams(scope, product), root: rootId, ...disclosures },
+      {
+        ...scopeParams(scope, product),
+        root: rootId,
+        ...disclosures,
+        organizationDetail: detail.organizations === 'full',
+        linkDetail: detail.links,
+      },
       scope.context,
     );
     if (records.length === 0) return null;
     const record = single(records, query);
-    const root = column(record, 'root', ORGANIZATION_ROW.decode);
+    const root = column(record, 'root', ORGANIZATION_ROW_AS_ASKED.decode);
     // The walk's last tiers are empty when the chain ends before `depth`; a tier k+1 needs a tier k.
     const tiers = column(record, 'tiers', tiersColumn).filter((tier) => tier.length > 0);
     for (const tier of tiers) tier.sort(byNameAndId);

@@ -6,6 +6,7 @@ import type { SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
 
 /** Counts by key, most first (ties by key) — for dashboards. */
 function countBy<K extends string>(items: readonly Organization[], key: (o: Organization) => K) {
@@ -50,24 +51,30 @@ export class SupplyChainService {
   }
 
   /**
-   * The chain and, when `disclosures` names their kind (null: every kind), the disclosures about its
-   * tiers' organizations that the viewer may see at the chain's instant (rule 8), by organization id,
-   * read by the same statement; none when `disclosures` is undefined.
+   * The chain, read as `detail` says, and, when `disclosures` names their kind (null: every kind), the
+   * disclosures about its tiers' organizations that the viewer may see at the chain's instant (rule 8),
+   * by organization id, read by the same statement; none when `disclosures` is undefined.
    */
-  supplyChainWithDisclosures(
+  supplyChainAsAsked(
     args: ChainArguments,
     disclosures: { kind: DisclosureKind | null } | undefined,
+    detail: ChainDetail,
   ): Promise<{ chain: SupplyChain; disclosures: Map<string, StoredDisclosure[]> }> {
-    return this.read(args, disclosures);
+    return this.read(args, disclosures, detail);
   }
 
-  private async read(args: ChainArguments, disclosures?: { kind: DisclosureKind | null }) {
+  private async read(
+    args: ChainArguments,
+    disclosures?: { kind: DisclosureKind | null },
+    detail: ChainDetail = FULL_CHAIN,
+  ) {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const root = await keptId(this.loaders, rootId, scope);
-    const result = await this.visibility.supplyChain(scope, root, depth, product, disclosures);
+    const result = await this.visibility.supplyChain(scope, root, depth, product, disclosures, detail);
     if (result === null) throw notFound('Organization');
     const held = [result.root, ...result.tiers.flat()];
-    prime(this.loaders, held);
+    // An organization read as a card would answer a later lookup of it without its detail.
+    if (detail.organizations === 'full') prime(this.loaders, held);
     const tiers: Tier[] = result.tiers.map((organizations, i) => ({ tier: i + 1, organizations }));
     const byId = new Map(held.map((o) => [o.id, o]));
     const chain = {

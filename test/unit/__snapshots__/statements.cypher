@@ -1945,8 +1945,8 @@ CALL (v, owners, whole, shared, frontier) {
   WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
   MATCH (c)<-[l:SUPPLIES]-(s)
   WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
-  RETURN collect([l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
-  l.recordedAt.epochMillis, l.provenance, l.sources]) AS crossed, collect(DISTINCT s) AS found
+  RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
+  l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
 CALL (reached, found) {
   WITH reached + found AS seen, size(reached) AS before
@@ -1959,7 +1959,7 @@ CALL (reached, found) {
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH x AS o, tiers, links
-RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS root, [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers, links
+RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links
 
 // ---- visibility.supplyChain.withDisclosures.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
@@ -2001,8 +2001,8 @@ CALL (v, owners, whole, shared, frontier) {
   WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
   MATCH (c)<-[l:SUPPLIES]-(s)
   WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
-  RETURN collect([l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
-  l.recordedAt.epochMillis, l.provenance, l.sources]) AS crossed, collect(DISTINCT s) AS found
+  RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
+  l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
 CALL (reached, found) {
   WITH reached + found AS seen, size(reached) AS before
@@ -2038,7 +2038,7 @@ CALL (d) {
       a.closedAt.epochMillis] }]) AS disclosures
 }
 WITH x AS o, tiers, links, disclosures
-RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS root, [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers, links, disclosures
+RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, disclosures
 
 // ---- visibility.visibleOrganizations
 MATCH (v:Organization {id: $viewer})
