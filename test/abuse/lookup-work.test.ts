@@ -72,7 +72,7 @@ describe('a hidden organization costs what a missing one costs', () => {
   });
 
   it('as the root of a supply chain', async () => {
-    const params = (root: string) => ({ ...scope(), root });
+    const params = (root: string) => ({ ...scope(), root, organizationDetail: true, linkDetail: 'full' });
     const name = `visibility.supplyChain.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
     const { records } = await profiled(db, name, params('b'));

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import {
   ARTIFACTS,
@@ -206,14 +207,19 @@ describeInBrowser('dashboard on the current API', () => {
 describeInBrowser('in production', () => {
   it('offers only the token form, and never asks for the absent demo route', async () => {
     const production = await startDemoApp(ui.db, 'production');
+    const asked: string[] = [];
+    const record = (request: Request) => asked.push(new URL(request.url()).pathname);
+    ui.page.on('request', record);
     try {
-      const asked: string[] = [];
-      ui.page.on('request', (request) => asked.push(new URL(request.url()).pathname));
       await ui.page.goto(`${production.url}/`);
       await ui.page.getByLabel(/Access token/).waitFor();
       expect(await ui.page.getByRole('heading', { name: 'Local demo: sign in as' }).count()).toBe(0);
       expect(asked).not.toContain('/dev/token');
     } finally {
+      ui.page.off('request', record);
+      // A page still on the server keeps its connections busy, and close() waits for them (a full run
+      // once timed out here).
+      await ui.page.goto('about:blank');
       await production.close();
     }
   });
