@@ -43,6 +43,7 @@ const PEER_TIMEOUT_MS = knob('BENCH_PEER_TIMEOUT_MS', 60_000);
 const MIX = knob('BENCH_VIEWERS', 60);
 const CLIENTS = knob('BENCH_CLIENTS', 16);
 const SECONDS = knob('BENCH_THROUGHPUT_SECONDS', 30);
+const WARMUP_SECONDS = knob('BENCH_THROUGHPUT_WARMUP_SECONDS', 15);
 const TIMING_TRIES = knob('BENCH_TIMING_TRIES', 200);
 const TIMING_VIEWER = process.env['BENCH_TIMING_VIEWER'];
 const DISCLOSURE_ORGS = knob('BENCH_DISCLOSURE_ORGS', 100_000);
@@ -145,7 +146,9 @@ async function compareAndLoad(
     disagreed += await measureGroup(contenders, group, viewers, REPEAT, print);
   }
 
-  log(`throughput: ${CLIENTS} clients over ${mix.length} purchasers for ${SECONDS} s`);
+  log(
+    `throughput: ${CLIENTS} clients over ${mix.length} purchasers for ${SECONDS} s, after ${WARMUP_SECONDS} s of the same load unmeasured`,
+  );
   print(
     await measureThroughput({
       apiUrl: api.url,
@@ -155,6 +158,7 @@ async function compareAndLoad(
       viewers: mix,
       clients: CLIENTS,
       seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
       depth: DEPTH,
     }),
   );
