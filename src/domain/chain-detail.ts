@@ -57,6 +57,20 @@ export interface ChainDetail {
   links: 'none' | 'card' | 'full';
 }
 
+/** An organization's detail fields as a card leaves them (and an identity card): empty. */
+export const unreadOrganizationDetail = (): Pick<
+  Organization,
+  'city' | 'region' | 'latitude' | 'longitude' | 'osId' | 'provenance' | 'sources'
+> => ({
+  city: null,
+  region: null,
+  latitude: null,
+  longitude: null,
+  osId: null,
+  provenance: null,
+  sources: [],
+});
+
 /** Everything: for readers that hand the chain on whole (an export). */
 export const FULL_CHAIN: ChainDetail = { organizations: 'full', links: 'full' };
 

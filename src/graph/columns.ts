@@ -4,6 +4,7 @@
 // ORGANIZATION.projection, then ` AS organization`.
 import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
+import { unreadOrganizationDetail } from '../domain/chain-detail.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
 import {
   epochInstant,
@@ -51,17 +52,6 @@ const organizationCard = {
   type: oneOf(ORGANIZATION_TYPES),
   country: text,
 };
-
-/** What an organization read as a card holds in the fields it did not read. */
-const unreadOrganizationDetail = () => ({
-  city: null,
-  region: null,
-  latitude: null,
-  longitude: null,
-  osId: null,
-  provenance: null,
-  sources: [],
-});
 
 const organizationFields = {
   ...organizationCard,

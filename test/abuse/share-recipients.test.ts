@@ -3,6 +3,7 @@
 // hidden or nonexistent, answers the same NOT_FOUND and writes nothing. A share's owner and recipient
 // never show a viewer more than rule 5 lets it look up: beyond that, an identity card.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
 import type { OrganizationRecord } from '../../src/domain/format.ts';
 import type { GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
@@ -109,13 +110,7 @@ const card = ({ id, name, type, country }: Organization) => ({
   name,
   type,
   country,
-  city: null,
-  region: null,
-  latitude: null,
-  longitude: null,
-  osId: null,
-  provenance: null,
-  sources: [],
+  ...unreadOrganizationDetail(),
   risks: [],
 });
 

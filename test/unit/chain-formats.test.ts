@@ -2,6 +2,7 @@
 // with awkward values (markup, quotes, commas, line breaks, formula-like text, missing values, parallel
 // links, a cycle) comes back from GraphML, GEXF and CSV as exported; JSON keeps everything.
 import { describe, expect, it } from 'vitest';
+import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../../src/domain/model.ts';
 import type { ChainExport } from '../../src/export/chain-export.ts';
 import { chainFormat, writeChain } from '../../src/export/chain-formats.ts';
@@ -12,13 +13,7 @@ const org = (id: string, extra: Partial<Organization> = {}): Organization => ({
   name: `Org ${id}`,
   type: 'MANUFACTURER',
   country: 'SE',
-  city: null,
-  region: null,
-  latitude: null,
-  longitude: null,
-  osId: null,
-  provenance: null,
-  sources: [],
+  ...unreadOrganizationDetail(),
   ...extra,
 });
 const link = (

@@ -13,6 +13,7 @@ import {
   SHARE,
 } from '../../src/graph/columns.ts';
 import { statement } from '../../src/graph/cypher.ts';
+import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
 import {
   bool,
   epochInstant,
@@ -148,15 +149,7 @@ describe('columns', () => {
     expect(ORGANIZATION_ROW_AS_ASKED.decode(row, 'o')).toEqual(ORGANIZATION_ROW.decode(row, 'o'));
     expect(ORGANIZATION_ROW_AS_ASKED.decode(row.slice(0, 4), 'o')).toEqual({
       ...ORGANIZATION_ROW.decode(row, 'o'),
-      ...{
-        city: null,
-        region: null,
-        latitude: null,
-        longitude: null,
-        osId: null,
-        provenance: null,
-        sources: [],
-      },
+      ...unreadOrganizationDetail(),
     });
     expect(() => ORGANIZATION_ROW_AS_ASKED.decode(row.slice(0, 5), 'o')).toThrow(
       'o: expected a list of 11 items',
