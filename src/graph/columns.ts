@@ -122,7 +122,7 @@ export const LINK: Column<SupplyLink> = {
   }),
 };
 
-/** The card of a link (LINK_PARTS in src/domain/chain-detail.ts), in this order, times as epoch ms. */
+/** The card of a link (LINK_PARTS in src/domain/chain-detail.ts), in this order. */
 const linkCard = {
   id: text,
   supplierId: text,
@@ -166,6 +166,7 @@ export const LINK_ROW: Column<SupplyLink> = {
  */
 
 const organizationCardRow = positional(organizationCard);
+const ORGANIZATION_CARD_LENGTH = Object.keys(organizationCard).length;
 
 /** Organization `o` as ORGANIZATION_ROW, or as its card unless $organizationDetail. */
 export const ORGANIZATION_ROW_AS_ASKED: Column<Organization> = {
@@ -175,12 +176,13 @@ export const ORGANIZATION_ROW_AS_ASKED: Column<Organization> = {
     cypher` ELSE [o.id, o.name, o.type, o.country] END`,
   ),
   decode: (value, at) =>
-    Array.isArray(value) && value.length === Object.keys(organizationCard).length
+    Array.isArray(value) && value.length === ORGANIZATION_CARD_LENGTH
       ? Object.assign(organizationCardRow(value, at), unreadOrganizationDetail())
       : ORGANIZATION_ROW.decode(value, at),
 };
 
 const linkCardRow = positional(linkCard);
+const LINK_CARD_LENGTH = Object.keys(linkCard).length;
 
 /** Link `l` as LINK_ROW, as its card, or nothing (null), as $linkDetail says. */
 export const LINK_ROW_AS_ASKED: Column<SupplyLink> = {
@@ -190,7 +192,7 @@ export const LINK_ROW_AS_ASKED: Column<SupplyLink> = {
     cypher` WHEN 'card' THEN [l.id, s.id, c.id, l.products] END`,
   ),
   decode: (value, at) =>
-    Array.isArray(value) && value.length === Object.keys(linkCard).length
+    Array.isArray(value) && value.length === LINK_CARD_LENGTH
       ? Object.assign(linkCardRow(value, at), unreadLinkDetail())
       : LINK_ROW.decode(value, at),
 };
