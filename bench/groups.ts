@@ -59,6 +59,8 @@ export async function measureGroup(
 ): Promise<number> {
   const samples = { api: [] as number[], floor: [] as number[], api4: [] as number[], peer: [] as number[] };
   let mismatches = 0;
+  // Where the group's slowest API answer fell (viewer and round): one slow answer sets a p99 of 25.
+  let slowest = { ms: 0, at: '-' };
   for (const { viewer } of viewers) {
     const token = await signToken({ sub: 'bench', org: viewer, roles: ['analyst'] }, c.secret, 3600);
     // Warm-up, which also checks that the contenders answer alike. The API compiles a query text the
@@ -94,8 +96,13 @@ export async function measureGroup(
       peerWorks = false;
       c.log(`the peer did not answer for ${viewer}: ${String(error)}`);
     }
+    let round = 0;
     const runs: (() => Promise<void>)[] = [
-      async () => void samples.api.push(await timed(() => post(c.apiUrl, token, CHAIN, { d: c.depth }))),
+      async () => {
+        const ms = await timed(() => post(c.apiUrl, token, CHAIN, { d: c.depth }));
+        samples.api.push(ms);
+        if (ms > slowest.ms) slowest = { ms, at: `${viewer}#${round}` };
+      },
       async () => void samples.floor.push(await timed(() => c.floor(viewer))),
       async () => void samples.api4.push(await timed(() => post(c.apiUrl, token, TIERS, { d: c.peerDepth }))),
       ...(peerWorks
@@ -108,8 +115,8 @@ export async function measureGroup(
         : []),
     ];
     // Each round starts with another contender, so that none always runs first or last.
-    for (let i = 0; i < repeat; i++)
-      for (let j = 0; j < runs.length; j++) await runs[(i + j) % runs.length]!();
+    for (round = 0; round < repeat; round++)
+      for (let j = 0; j < runs.length; j++) await runs[(round + j) % runs.length]!();
   }
   const p50 = (xs: number[]) => percentile(xs, 50);
   const reaches = viewers.map((v) => v.reach);
@@ -118,7 +125,7 @@ export async function measureGroup(
       `ratio=${(p50(samples.api) / p50(samples.floor)).toFixed(2)} ` +
       `peer_ratio=${samples.peer.length ? (p50(samples.api4) / p50(samples.peer)).toFixed(2) : '-'} ` +
       `api_d${c.peerDepth}_p50_ms=${fmt(p50(samples.api4))} peer_p50_ms=${fmt(p50(samples.peer))} ` +
-      `api_p99_ms=${fmt(percentile(samples.api, 99))} viewers=${viewers.length} ` +
+      `api_p99_ms=${fmt(percentile(samples.api, 99))} api_slowest=${fmt(slowest.ms)}@${slowest.at} viewers=${viewers.length} ` +
       `reach=${Math.min(...reaches)}..${Math.max(...reaches)} samples=${samples.api.length} mismatches=${mismatches}`,
   );
   return mismatches;
