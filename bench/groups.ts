@@ -125,7 +125,7 @@ export async function measureGroup(
       `ratio=${(p50(samples.api) / p50(samples.floor)).toFixed(2)} ` +
       `peer_ratio=${samples.peer.length ? (p50(samples.api4) / p50(samples.peer)).toFixed(2) : '-'} ` +
       `api_d${c.peerDepth}_p50_ms=${fmt(p50(samples.api4))} peer_p50_ms=${fmt(p50(samples.peer))} ` +
-      `api_p99_ms=${fmt(percentile(samples.api, 99))} api_slowest=${fmt(slowest.ms)}@${slowest.at} viewers=${viewers.length} ` +
+      `api_p99_ms=${fmt(percentile(samples.api, 99))} api_slowest=${fmt(slowest.ms)}@${slowest.at} floor_p99_ms=${fmt(percentile(samples.floor, 99))} viewers=${viewers.length} ` +
       `reach=${Math.min(...reaches)}..${Math.max(...reaches)} samples=${samples.api.length} mismatches=${mismatches}`,
   );
   return mismatches;
