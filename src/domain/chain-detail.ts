@@ -2,7 +2,7 @@
 // big chain (a dashboard's tiers, the bench's, an analyst's "who is upstream") ask for the cards
 // only; an organization's location and citations and a link's provenance and citations are half the
 // bytes Neo4j sends and the driver decodes (measured on a chain of 11,111 organizations and 17,000
-// links: 4.0 MB as read in full, 2.4 MB as cards). GraphQL says up front which fields an answer shows,
+// links: 4.0 MB as read in full, 2.2 MB as cards). GraphQL says up front which fields an answer shows,
 // so the statement reads the rest only when some field of the query names them.
 import type { Organization, SupplyLink } from './model.ts';
 

@@ -36,17 +36,19 @@ const brotliOptions = (body: Buffer): BrotliOptions => ({
 });
 const GZIP_OPTIONS: ZlibOptions = { level: 4 };
 
-const inPool = { brotli: promisify(brotliCompress), gzip: promisify(gzip) };
+/** An encoder that compresses a small body in place and a big one in the thread pool. */
+const encoder =
+  <O>(
+    inPlace: (body: Buffer, options: O) => Buffer,
+    inPool: (body: Buffer, options: O) => Promise<Buffer>,
+    options: (body: Buffer) => O,
+  ) =>
+  async (body: Buffer): Promise<Buffer> =>
+    body.length <= MAX_INLINE_COMPRESSED_BYTES ? inPlace(body, options(body)) : inPool(body, options(body));
 
 const ENCODERS = {
-  br: async (body: Buffer) =>
-    body.length <= MAX_INLINE_COMPRESSED_BYTES
-      ? brotliCompressSync(body, brotliOptions(body))
-      : inPool.brotli(body, brotliOptions(body)),
-  gzip: async (body: Buffer) =>
-    body.length <= MAX_INLINE_COMPRESSED_BYTES
-      ? gzipSync(body, GZIP_OPTIONS)
-      : inPool.gzip(body, GZIP_OPTIONS),
+  br: encoder(brotliCompressSync, promisify(brotliCompress), brotliOptions),
+  gzip: encoder(gzipSync, promisify(gzip), () => GZIP_OPTIONS),
 } as const;
 
 type Encoding = keyof typeof ENCODERS;
