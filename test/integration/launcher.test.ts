@@ -86,6 +86,22 @@ describe('a bundled Neo4j on a free port', () => {
     }
   });
 
+  it('plans a statement once, whatever the length of its string parameters', async () => {
+    const driver = neo4j.driver(db.uri);
+    const clearPlans = async () =>
+      String((await driver.executeQuery('CALL db.clearQueryCaches()')).records[0]?.get('value'));
+    try {
+      await clearPlans();
+      // Lengths 1, 5, 12 and 123: Neo4j's default would plan it once per power of ten.
+      for (const id of ['a', 'a'.repeat(5), 'a'.repeat(12), 'a'.repeat(123)]) {
+        await driver.executeQuery('MATCH (o:Organization {id: $id}) RETURN o.name', { id });
+      }
+      expect(await clearPlans()).toBe('Query caches successfully cleared of 1 queries.');
+    } finally {
+      await driver.close();
+    }
+  });
+
   it(
     'refuses a second launcher on the same data directory',
     async () => {
