@@ -103,7 +103,10 @@ export interface StartOptions {
   pagecache?: string;
   /** Every other line the JVM prints, stderr included (normally none: Neo4j logs to <dataDir>/logs). */
   onLog?: (line: string) => void;
-  /** Neo4j settings by name (Neo4j refuses to start on an unknown name or a bad value). */
+  /**
+   * Neo4j settings by name (Neo4j refuses to start on an unknown name or a bad value); they also
+   * override the launcher's plan-cache defaults (Launcher.planOnce).
+   */
   settings?: Readonly<Record<string, string>>;
   /** More JVM options, after the launcher's own. */
   jvmOptions?: readonly string[];

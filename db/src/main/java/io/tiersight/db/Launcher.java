@@ -115,7 +115,8 @@ public final class Launcher {
     Files.createDirectories(logs);
     synchronized (lock) {
       userLog = new FileOutputStream(logs.resolve("neo4j.log").toFile(), true);
-      service = withSettings(new DatabaseManagementServiceBuilder(options.data), options)
+      DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(options.data);
+      service = withSettings(planOnce(builder, options), options)
           .setUserLogProvider(new Log4jLogProvider(userLog))
           .setConfig(GraphDatabaseSettings.logs_directory, logs)
           .setConfig(BoltConnector.enabled, true)
@@ -132,18 +133,6 @@ public final class Launcher {
           // Netty waits for a 5 s quiet period per Bolt server (two of them) before it stops; a
           // dev/test database has nothing in flight by then, and tests stop many of these JVMs.
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-          // One plan per statement. By default Neo4j keys its plan cache on each string parameter's
-          // length (in powers of ten), so a chain asked by an organization whose id has 8 characters
-          // and then by one with 16 was planned twice: 1.5-4 s each for a depth-10 walk on a warm JVM,
-          // a stall for whoever asked first (and twice the cold plans after a restart). This API's
-          // statements look organizations up by id, where length says nothing about selectivity.
-          .setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false)
-          // Expressions compiled with the plan. By default a plan is made with interpreted expressions
-          // and made again, from scratch and in the request's own time, on its tenth use: that was
-          // the one slow answer in 25 of the bench's small chains (0.1-0.35 s). Planning with compiled
-          // expressions from the start cost no more on a cold JVM (10.2 s against 10.1 s for the
-          // depth-10 chain) and runs as fast.
-          .setConfig(GraphDatabaseInternalSettings.cypher_expression_recompilation_limit, 0)
           // transaction_timeout is deliberately left unset: the app sets a timeout per transaction.
           .build();
     }
@@ -251,6 +240,27 @@ public final class Launcher {
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();
     String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     return message.replaceAll("\\s+", " ").trim();
+  }
+
+  /**
+   * One plan per statement, made once, unless a --setting says otherwise. By default Neo4j keys its
+   * plan cache on each string parameter's length (in powers of ten), so a chain asked by an
+   * organization whose id has 8 characters and then by one with 16 was planned twice: 1.5-4 s each
+   * for a depth-10 walk on a warm JVM, a stall for whoever asked first (and more cold plans after a
+   * restart). This API's statements look organizations up by id, where length says nothing about
+   * selectivity. And by default a plan is made with interpreted expressions and made again, from
+   * scratch and in a request's own time, on its tenth use: that was the one slow answer in 25 of the
+   * bench's small chains (0.1-0.35 s). Planning with compiled expressions from the start cost no more
+   * on a cold JVM (10.2 s against 10.1 s for the depth-10 chain) and runs as fast.
+   */
+  private static DatabaseManagementServiceBuilder planOnce(
+      DatabaseManagementServiceBuilder builder, Options options) {
+    if (!options.settings.containsKey(GraphDatabaseInternalSettings.cypher_size_hint_parameters.name()))
+      builder.setConfig(GraphDatabaseInternalSettings.cypher_size_hint_parameters, false);
+    if (!options.settings.containsKey(
+        GraphDatabaseInternalSettings.cypher_expression_recompilation_limit.name()))
+      builder.setConfig(GraphDatabaseInternalSettings.cypher_expression_recompilation_limit, 0);
+    return builder;
   }
 
   /**
