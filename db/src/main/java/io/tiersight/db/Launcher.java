@@ -249,9 +249,10 @@ public final class Launcher {
    * for a depth-10 walk on a warm JVM, a stall for whoever asked first (and more cold plans after a
    * restart). This API's statements look organizations up by id, where length says nothing about
    * selectivity. And by default a plan is made with interpreted expressions and made again, from
-   * scratch and in a request's own time, on its tenth use: that was the one slow answer in 25 of the
-   * bench's small chains (0.1-0.35 s). Planning with compiled expressions from the start cost no more
-   * on a cold JVM (10.2 s against 10.1 s for the depth-10 chain) and runs as fast.
+   * scratch and in a request's own time, on its tenth use (0.25-0.35 s for the chain on the 20k
+   * bench store); with both set, the bench's one slow answer in 25 at reach ~1 (118-144 ms at 1M
+   * organizations) went away. Planning with compiled expressions from the start cost no more on a
+   * cold JVM (10.2 s against 10.1 s for the depth-10 chain) and runs as fast.
    */
   private static DatabaseManagementServiceBuilder planOnce(
       DatabaseManagementServiceBuilder builder, Options options) {
