@@ -1160,12 +1160,23 @@ export type RiskAssessment = {
   actions: Array<RiskAction>;
   /** The instant the assessment was made at: asOf, or now. */
   at: Scalars['DateTime']['output'];
-  /** Every organization at tier 1..maxDepth, highest score first (ties: nearer tier, then name). */
+  /**
+   * Every organization at tier 1..maxDepth, highest score first (ties: nearer tier, then name); with
+   * `first` (1 or more), only that many from the top. A big chain's ranking is mostly its inputs' text:
+   * ask for every score lean and for the inputs of the top alone, under two aliases, and the answer is a
+   * fraction of the size for the same single assessment.
+   */
   organizations: Array<RiskScore>;
   /** The organization at tier 0. */
   root: Organization;
   /** How the scores spread over tiers and countries, and what each component explains. */
   summary: RiskSummary;
+};
+
+
+/** A ranked risk assessment of a root's visible chain. */
+export type RiskAssessmentOrganizationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One component of a score. */
@@ -2046,7 +2057,7 @@ export type RiskActionResolvers<ContextType = BaseContext, ParentType extends Re
 export type RiskAssessmentResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskAssessment'] = ResolversParentTypes['RiskAssessment']> = {
   actions?: Resolver<Array<ResolversTypes['RiskAction']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  organizations?: Resolver<Array<ResolversTypes['RiskScore']>, ParentType, ContextType>;
+  organizations?: Resolver<Array<ResolversTypes['RiskScore']>, ParentType, ContextType, Partial<RiskAssessmentOrganizationsArgs>>;
   root?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['RiskSummary'], ParentType, ContextType>;
 };

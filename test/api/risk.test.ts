@@ -149,6 +149,37 @@ describe('riskAssessment on the demo', () => {
     expect(componentOf(wistron, 'INHERENT').inputs[1]!.value).toMatch(/from "servers"/);
   });
 
+  it('organizations(first) is the top of the same ranking, so that the inputs can be asked for the top alone', async () => {
+    const both = await t.api.query(
+      'se-region-stockholm',
+      `{ riskAssessment { organizations { rank score organization { id } }
+         top: organizations(first: 3) { rank organization { id } components { name inputs { label } } } } }`,
+    );
+    expect(both.errors, JSON.stringify(both.errors)).toBeUndefined();
+    const { organizations, top } = both.data!['riskAssessment'] as {
+      organizations: { rank: number; organization: { id: string } }[];
+      top: { rank: number; organization: { id: string }; components: unknown[] }[];
+    };
+    expect(organizations.length).toBeGreaterThan(3);
+    expect(top.map((o) => [o.rank, o.organization.id])).toEqual(
+      organizations.slice(0, 3).map((o) => [o.rank, o.organization.id]),
+    );
+    expect(top.every((o) => o.components.length === 5)).toBe(true);
+    const all = `{ riskAssessment { organizations(first: 100000) { organization { id } } } }`;
+    const many = await t.api.query('se-region-stockholm', all);
+    expect((many.data!['riskAssessment'] as { organizations: unknown[] }).organizations).toHaveLength(
+      organizations.length,
+    );
+    for (const first of [0, -1]) {
+      const refused = await t.api.query(
+        'se-region-stockholm',
+        `{ riskAssessment { organizations(first: ${first}) { rank } } }`,
+      );
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0]!.message).toContain(`first must be a whole number of at least 1, got ${first}`);
+    }
+  });
+
   it('a root the viewer may not use answers NOT_FOUND, exactly as a missing one', async () => {
     const hidden = await t.api.query('dk-danwatch', RISK_ASSESSMENT, { rootId: 'us-dell' });
     const missing = await t.api.query('dk-danwatch', RISK_ASSESSMENT, { rootId: 'no-such-organization' });

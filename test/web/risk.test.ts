@@ -17,18 +17,20 @@ const component = (name: string, contribution: number) => ({
   inputs: [{ label: `${name} input`, value: '1', source: 'assumption: test' }],
 });
 const first = CHAIN.tiers[0]!.organizations[0]!;
+const TOP = {
+  rank: 1,
+  tier: 1,
+  score: 45.5,
+  organization: first,
+  components: [component('INHERENT', 16), component('VISIBILITY', 29.5)],
+};
 const ASSESSMENT: RiskAssessment = {
   root: { id: CHAIN.root.id, name: CHAIN.root.name },
   at: '2026-12-02T00:00:00.000Z',
   organizations: [
-    {
-      rank: 1,
-      tier: 1,
-      score: 45.5,
-      organization: first,
-      components: [component('INHERENT', 16), component('VISIBILITY', 29.5)],
-    },
+    { ...TOP, components: TOP.components.map(({ name, contribution }) => ({ name, contribution })) },
   ],
+  top: [TOP],
   actions: [{ kind: 'REQUEST_ACCESS', text: `Request access from ${first.name}`, organization: first }],
 };
 const mount = () => {
@@ -52,6 +54,22 @@ describe('where to start', () => {
     expect(row.querySelector('.input-source')!.textContent).toBe('assumption: test');
     panel.querySelector<HTMLButtonElement>('li.risk-action button')!.click();
     expect(select).toHaveBeenCalledWith(first.id);
+  });
+
+  it('draws the rows that came with their inputs and counts the rest, which are in the CSV', () => {
+    const panel = mount();
+    const second = CHAIN.tiers[0]!.organizations[1]!;
+    const lean = { ...ASSESSMENT.organizations[0]!, rank: 2, score: 10, organization: second };
+    renderRisk(
+      panel,
+      { kind: 'loaded', assessment: { ...ASSESSMENT, organizations: [...ASSESSMENT.organizations, lean] } },
+      { select: vi.fn(), exportCsv: vi.fn() },
+    );
+    expect([...panel.querySelectorAll<HTMLElement>('li.risk-row')].map((r) => r.dataset['orgId'])).toEqual([
+      first.id,
+    ]);
+    expect(panel.querySelector('.list-more')!.textContent).toBe('… and 1 more in the CSV.');
+    expect(panel.textContent).toContain('2 organizations ranked by risk score');
   });
 
   it('says when the server has no risk assessment', () => {

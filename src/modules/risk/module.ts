@@ -5,11 +5,12 @@ import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
 import type { RiskContext } from './context.ts';
 import { Query } from './resolvers/Query.ts';
+import { RiskAssessment } from './resolvers/RiskAssessment.ts';
 
 export const riskModule: ApiModule<RiskContext> = {
   name: 'risk',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query },
+  resolvers: { Query, RiskAssessment },
   rules: {
     Query: { riskAssessment: canReadOwnView },
     RiskAssessment: allow,
