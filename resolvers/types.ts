@@ -789,7 +789,7 @@ export type Organization = {
   publishedDisclosures: Array<Disclosure>;
   /** Region or province, when known. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Public risk indicators about this organization (visible wherever the organization is), most severe first. */
+  /** Public risk indicators about this organization (visible wherever the organization is), most severe first (ties by id). */
   risks: Array<RiskIndicator>;
   /** Citations for the record. */
   sources: Array<Scalars['String']['output']>;

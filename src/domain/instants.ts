@@ -44,3 +44,17 @@ function parse(text: string): number {
   }
   return new Date(date ? `${text}T00:00:00Z` : text).getTime();
 }
+
+/**
+ * The instant an argument of a field nested in a query names, read from the query's text before the
+ * field is resolved (null: none given, now), or undefined when it names none: the field's own check
+ * then reports it.
+ */
+export function nestedInstant(value: unknown): Date | null | undefined {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? (parseInstant(value) ?? undefined) : undefined;
+}
+
+/** The same instant, or both now (null), as nestedInstant gives them. */
+export const sameInstant = (a: Date | null | undefined, b: Date | null | undefined): boolean =>
+  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());

@@ -228,6 +228,9 @@ export const RISK_ROW: Column<RiskIndicator> = {
   decode: positional(riskFields(epochInstant)),
 };
 
+/** The rows of [organization id, RISK_ROW] that RISKS_OF_O (visibility-cypher.ts) collects. */
+export const ORGANIZATION_RISK_ROWS = list(positional({ organizationId: text, risk: RISK_ROW.decode }));
+
 /**
  * A share, with `owner` and `recipient` bound to its parties. Both ways of making a share (a grant, an
  * import) set createdAt and scope (migration 005 set the scope of older shares), so neither is absent.

@@ -10,7 +10,7 @@
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
-import { LINK_ROW_AS_ASKED, ORGANIZATION, ORGANIZATION_ROW_AS_ASKED } from './columns.ts';
+import { LINK_ROW_AS_ASKED, ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, RISK_ROW } from './columns.ts';
 import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -75,6 +75,23 @@ export const DISCLOSED = join(HOLDS, cypher` AND (s = v OR c = v OR c IN whole O
 
 /** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
 export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
+
+/**
+ * The end of a subquery whose rows bind organizations `o`: binds `risks`, their public risk indicators
+ * that count at $t (RISK_RECORDED), as rows of [o.id, RISK_ROW] (decoded by ORGANIZATION_RISK_ROWS).
+ */
+export const RISKS_OF_O = join(
+  cypher`
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
+  WHERE `,
+  RISK_RECORDED,
+  cypher`
+  RETURN collect([o.id, `,
+  RISK_ROW.projection,
+  cypher`]) AS risks
+}
+`,
+);
 
 /**
  * Indicator `risk` is a finding at $t: recorded by then, and not an entry its watch list had dropped by
@@ -272,26 +289,28 @@ export interface ChainExtraColumn {
  * its smallest tier, and the links of rule 4 (into the root and every organization above the last
  * tier) are exactly those the steps cross. Returns one row: `root` (x as an ORGANIZATION_ROW_AS_ASKED),
  * `tiers` (tier k's organizations as ORGANIZATION_ROW_AS_ASKEDs at index k - 1, in no particular order),
- * `links` (as LINK_ROW_AS_ASKEDs: none unless $linkDetail asks for them) and the column of `extra` if
- * any. Everything is a list of positional lists: one big
+ * `links` (as LINK_ROW_AS_ASKEDs: none unless $linkDetail asks for them) and the column of each of
+ * `extras`. Everything is a list of positional lists: one big
  * record costs the driver (which reads a record of many chunks as one buffer, src/graph/bolt-messages.ts)
  * and Neo4j less than a row per item (measured through the repository: 461 against 608 ms for a chain
  * of 10,000 organizations, 102 against 147 ms for 1,000).
  */
-export const chainWalk = (depth: number, extra?: ChainExtraColumn): Fragment =>
-  join(
+export const chainWalk = (depth: number, extras: readonly ChainExtraColumn[] = []): Fragment => {
+  const columns = join(...extras.map((extra) => join(cypher`, `, extra.column)));
+  return join(
     tierWalk(depth, LINK_ROW_AS_ASKED.projection),
-    extra === undefined ? cypher`` : extra.subquery,
+    ...extras.map((extra) => extra.subquery),
     cypher`WITH x AS o, tiers, links`,
-    extra === undefined ? cypher`` : join(cypher`, `, extra.column),
+    columns,
     cypher`
 RETURN `,
     ORGANIZATION_ROW_AS_ASKED.projection,
     cypher` AS root, [tier IN tiers | [o IN tier | `,
     ORGANIZATION_ROW_AS_ASKED.projection,
     cypher`]] AS tiers, links`,
-    extra === undefined ? cypher`` : join(cypher`, `, extra.column),
+    columns,
   );
+};
 
 /**
  * One statement per depth 1..MAX_DEPTH, named `<name>.depth<n>`: a quantifier bound must be a literal

@@ -56,3 +56,50 @@ it('runs a constant number of Cypher statements, whatever the chain size', async
   // traversal + me.organization + visible-organization batch
   expect(small.statements).toBeLessThanOrEqual(3);
 });
+
+it('reads the tiers’ risk indicators with the chain at its own instant, and any other instant in one batch', async () => {
+  await loadGraph(
+    t.db,
+    graph()
+      .org('v', 'PURCHASER')
+      .org('a')
+      .org('b')
+      .org('c')
+      .link('a', 'v')
+      .link('b', 'a')
+      .link('c', 'b')
+      .share('a', 'v')
+      .share('b', 'v')
+      .risk('a', { id: 'r-a-2' })
+      .risk('a', { id: 'r-a-1' })
+      .risk('a', { id: 'r-a-0', severity: 'CRITICAL' })
+      .risk('b', { id: 'r-b', severity: 'LOW' })
+      .build(),
+  );
+  const chainWith = (fields: string) =>
+    `{ supplyChain(maxDepth: 3) { tiers { organizations { id ${fields} } } } }`;
+  const statements = async (query: string) => {
+    await t.api.query('v', query);
+    const before = t.db.executor.statementCount;
+    const response = await t.api.query('v', query);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return {
+      count: t.db.executor.statementCount - before,
+      organizations: (
+        response.data!['supplyChain'] as {
+          tiers: { organizations: { id: string; risks: { id: string }[]; later: { id: string }[] }[] }[];
+        }
+      ).tiers.flatMap((tier) => tier.organizations),
+    };
+  };
+  const plain = await statements(chainWith(''));
+  const now = await statements(chainWith('risks { id severity }'));
+  const both = await statements(chainWith('risks { id } later: risks(asOf: "2999-01-01T00:00:00Z") { id }'));
+  expect(now.count).toBe(plain.count);
+  expect(both.count).toBe(plain.count + 1);
+  const risksOf = (id: string) => now.organizations.find((o) => o.id === id)!.risks.map((r) => r.id);
+  expect(risksOf('a')).toEqual(['r-a-0', 'r-a-1', 'r-a-2']);
+  expect(risksOf('b')).toEqual(['r-b']);
+  expect(risksOf('c')).toEqual([]);
+  for (const o of both.organizations) expect(o.later).toEqual(o.risks);
+});

@@ -58,6 +58,8 @@ describe('Cypher statements', () => {
         'analysis.risk',
         'visibility.supplyChain',
         'visibility.supplyChain.withDisclosures',
+        'visibility.supplyChain.withDisclosuresAndRisks',
+        'visibility.supplyChain.withRisks',
       ]),
     );
     for (const family of new Set(families)) {

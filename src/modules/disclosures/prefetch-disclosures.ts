@@ -7,18 +7,9 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { nestedFieldArguments } from '../../api/nested-field-arguments.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
-import { parseInstant } from '../../domain/instants.ts';
+import { nestedInstant, sameInstant } from '../../domain/instants.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { DisclosureLoaders } from './disclosure-loaders.ts';
-
-/** The instant a selection asks for (null: now), or undefined when it is none (the field itself says so). */
-function asOfOf(value: unknown): Date | null | undefined {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? (parseInstant(value) ?? undefined) : undefined;
-}
-
-const sameInstant = (a: Date | null | undefined, b: Date | null | undefined) =>
-  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
 
 /** Each subject's disclosures of `kind` among `found` (null: all of them). */
 const ofKind = (found: Map<string, StoredDisclosure[]>, kind: DisclosureKind | null) =>
@@ -51,11 +42,11 @@ export function planDisclosuresAbout(
   // Once per distinct set: aliases may ask for the field twice with the same arguments.
   const asked = new Map<string, { kind: DisclosureKind | null; asOf: Date | null }>();
   for (const args of nestedFieldArguments(info, path, 'disclosures')) {
-    const asOf = asOfOf(args['asOf']);
+    const asOf = nestedInstant(args['asOf']);
     const kind = DISCLOSURE_KINDS.find((k) => k === args['kind']) ?? null;
     if (asOf !== undefined) asked.set(`${kind ?? '*'}|${asOf?.getTime() ?? 'now'}`, { kind, asOf });
   }
-  const listInstant = asOfOf(listAsOf);
+  const listInstant = nestedInstant(listAsOf);
   const along = [...asked.values()].filter(({ asOf }) => sameInstant(asOf, listInstant));
   const apart = [...asked.values()].filter(({ asOf }) => !sameInstant(asOf, listInstant));
   return {

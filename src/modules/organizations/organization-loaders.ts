@@ -23,13 +23,24 @@ export interface OrganizationLoaders {
   kept: DataLoader<string, string>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
   risks: DataLoader<RiskKey, RiskIndicator[], string>;
+  /**
+   * Keeps for `risksFetched` what another statement read of the risk indicators of `ids` as recorded
+   * at `asOf` (null: now), by organization id (none listed: none), as `risks` would have loaded it.
+   */
+  keepRisks(ids: readonly string[], asOf: Date | null, found: ReadonlyMap<string, RiskIndicator[]>): void;
+  /** What `keepRisks` kept for this organization and instant, or undefined. */
+  risksFetched(id: string, asOf: Date | null): readonly RiskIndicator[] | undefined;
 }
+
+const NONE: readonly never[] = [];
 
 export function createOrganizationLoaders(
   organizations: OrganizationRepository,
   merged: MergedIdRepository,
   scope: ViewerScope,
 ): OrganizationLoaders {
+  const kept: { time: number | null; listed: Set<string>; found: ReadonlyMap<string, RiskIndicator[]> }[] =
+    [];
   const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
@@ -51,6 +62,13 @@ export function createOrganizationLoaders(
       maxBatchSize: 5_000,
       cacheKeyFn: ({ organizationId, asOf }) => `${organizationId}@${asOf?.toISOString() ?? 'now'}`,
     }),
+    keepRisks: (ids, asOf, found) =>
+      kept.push({ time: asOf?.getTime() ?? null, listed: new Set(ids), found }),
+    risksFetched: (id, asOf) => {
+      const time = asOf?.getTime() ?? null;
+      const group = kept.find((k) => k.time === time && k.listed.has(id));
+      return group === undefined ? undefined : (group.found.get(id) ?? NONE);
+    },
   };
   return loaders;
 }

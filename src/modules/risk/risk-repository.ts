@@ -12,7 +12,7 @@ import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, ORGANIZATION_ROW, RISK_ROW } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_ROW, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
 import { column, list, oneOf, positional, text } from '../../graph/decode.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
@@ -22,7 +22,7 @@ import {
   DISCLOSURE_GRANTED,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
-  RISK_RECORDED,
+  RISKS_OF_O,
   VIEWER_GRANTS,
   byDepth,
   scopeParams,
@@ -46,16 +46,9 @@ const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
   tierWalk(depth, cypher`[s.id, l.products]`),
   cypher`WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
-  UNWIND reached AS o
-  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE `,
-  RISK_RECORDED,
-  cypher`
-  RETURN collect([o.id, `,
-  RISK_ROW.projection,
-  cypher`]) AS risks
-}
-CALL (v, reached) {
+  UNWIND reached AS o`,
+  RISKS_OF_O,
+  cypher`CALL (v, reached) {
   UNWIND reached AS x
   WITH v, x
   WHERE x:DisclosureSubject
@@ -87,7 +80,6 @@ RETURN x `,
 ]);
 
 const tiersColumn = list(list(ORGANIZATION_ROW.decode));
-const risksColumn = list(positional({ organizationId: text, risk: RISK_ROW.decode }));
 const evidenceColumn = list(
   positional({
     organizationId: text,
@@ -140,7 +132,7 @@ export class RiskRepository {
       viewerId: column(record, 'viewerId', text),
       ownerIds: column(record, 'ownerIds', list(text)),
       sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),
-      risks: column(record, 'risks', risksColumn),
+      risks: column(record, 'risks', ORGANIZATION_RISK_ROWS),
       evidence: column(record, 'evidence', evidenceColumn),
       supplied: column(record, 'supplied', suppliedColumn),
       openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),

@@ -2,8 +2,8 @@
 // decided inside the traversal (see src/graph/visibility-cypher.ts), evaluated at one instant.
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { DisclosureKind } from '../../domain/format.ts';
-import type { Organization, SupplyLink } from '../../domain/model.ts';
-import { LINK_ROW_AS_ASKED, ORGANIZATION_ROW_AS_ASKED } from '../../graph/columns.ts';
+import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
+import { LINK_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS, ORGANIZATION_ROW_AS_ASKED } from '../../graph/columns.ts';
 import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
 import { cypher, join } from '../../graph/cypher.ts';
 import { column, list, single, UnexpectedRecordError } from '../../graph/decode.ts';
@@ -16,17 +16,19 @@ import {
   DISCLOSURE_GRANTED,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
+  RISKS_OF_O,
   VIEWER_GRANTS,
   scopeParams,
+  type ChainExtraColumn,
 } from '../../graph/visibility-cypher.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../domain/viewer-scope.ts';
 
+/** The chain of root x (rules 3 and 4) with `extras`, as one row of lists: see `chainWalk`. */
+const chainStatements = (name: string, extras: readonly ChainExtraColumn[]) =>
+  byDepth(name, (depth) => [VIEWER_GRANTS, ALLOWED_ROOT, chainWalk(depth, extras)]);
+
 /** The chain of root x (rules 3 and 4) as one row of lists: see `chainWalk`. */
-export const SUPPLY_CHAIN_BY_DEPTH = byDepth('visibility.supplyChain', (depth) => [
-  VIEWER_GRANTS,
-  ALLOWED_ROOT,
-  chainWalk(depth),
-]);
+export const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
 
 /**
  * Rule 8 for the disclosures about the organizations of the chain's tiers (of kind $kind unless it is
@@ -54,15 +56,37 @@ const TIER_DISCLOSURES = join(
 `,
 );
 
-/** SUPPLY_CHAIN_BY_DEPTH with the disclosures about its tiers' organizations (TIER_DISCLOSURES). */
-export const SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH = byDepth(
-  'visibility.supplyChain.withDisclosures',
-  (depth) => [
-    VIEWER_GRANTS,
-    ALLOWED_ROOT,
-    chainWalk(depth, { column: cypher`disclosures`, subquery: TIER_DISCLOSURES }),
-  ],
+/**
+ * The public risk indicators of the chain's tiers' organizations, as recorded by $t for an instant in
+ * the past (what `Organization.risks(asOf)` answers at the chain's own instant), as `risks`: rows of
+ * [organization id, RISK_ROW]. Read from the organizations the walk holds, which costs a dashboard's
+ * chain of 10,000 far less than looking each one up by id again in a statement of its own.
+ */
+const TIER_RISKS = join(
+  cypher`CALL (tiers) {
+  UNWIND tiers AS members
+  UNWIND members AS o`,
+  RISKS_OF_O,
 );
+
+const DISCLOSURES: ChainExtraColumn = { column: cypher`disclosures`, subquery: TIER_DISCLOSURES };
+const RISKS: ChainExtraColumn = { column: cypher`risks`, subquery: TIER_RISKS };
+
+/** The chain's statements by what they read along with it. */
+const STATEMENTS = {
+  plain: SUPPLY_CHAIN_BY_DEPTH,
+  disclosures: chainStatements('visibility.supplyChain.withDisclosures', [DISCLOSURES]),
+  risks: chainStatements('visibility.supplyChain.withRisks', [RISKS]),
+  both: chainStatements('visibility.supplyChain.withDisclosuresAndRisks', [DISCLOSURES, RISKS]),
+};
+
+/** What a chain's statement reads besides the chain, when a query asks for it at the chain's instant. */
+export interface ReadAlong {
+  /** The disclosures about its tiers' organizations, of this kind (null: every kind). */
+  disclosures?: { kind: DisclosureKind | null } | undefined;
+  /** Its tiers' organizations' public risk indicators. */
+  risks?: boolean;
+}
 
 /** The order of Cypher's ORDER BY on strings (UTF-16 code units, as JavaScript's `<` compares). */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -82,6 +106,19 @@ export interface SupplyChainResult {
    * id, in no particular order.
    */
   disclosures: Map<string, StoredDisclosure[]>;
+  /** When asked for: the risk indicators of each organization of the tiers that has any, by its id. */
+  risks: Map<string, RiskIndicator[]>;
+}
+
+/** The risk indicators of `rows` by organization id. */
+function byOrganization(rows: readonly { organizationId: string; risk: RiskIndicator }[]) {
+  const found = new Map<string, RiskIndicator[]>();
+  for (const { organizationId, risk } of rows) {
+    const listed = found.get(organizationId);
+    if (listed === undefined) found.set(organizationId, [risk]);
+    else listed.push(risk);
+  }
+  return found;
 }
 
 /** The disclosures of `rows`, each with its subject from `tiers`, by subject id. */
@@ -111,20 +148,21 @@ export class SupplyChainRepository {
   constructor(private readonly executor: Executor) {}
 
   /**
-   * The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root; with the
-   * disclosures about its tiers' organizations when `disclosures` names their kind (null: every kind);
-   * its organizations and links read as `detail` says (in full unless told otherwise).
+   * The chain of `rootId` to `depth` tiers, or null when the viewer may not use that root; with what
+   * `along` asks for about its tiers' organizations; its organizations and links read as `detail` says
+   * (in full unless told otherwise).
    */
   async supplyChain(
     scope: ViewerScope,
     rootId: string,
     depth: number,
     product: string | null = null,
-    disclosures?: { kind: DisclosureKind | null },
+    along: ReadAlong = {},
     detail: ChainDetail = FULL_CHAIN,
   ): Promise<SupplyChainResult | null> {
+    const { disclosures, risks = false } = along;
     const statements =
-      disclosures === undefined ? SUPPLY_CHAIN_BY_DEPTH : SUPPLY_CHAIN_WITH_DISCLOSURES_BY_DEPTH;
+      STATEMENTS[disclosures === undefined ? (risks ? 'risks' : 'plain') : risks ? 'both' : 'disclosures'];
     const query = statements[depth - 1];
     if (query === undefined) throw new RangeError(`depth must be 1..${MAX_DEPTH}, got ${depth}`);
     const records = await this.executor.read(
@@ -147,6 +185,12 @@ export class SupplyChainRepository {
     const links = column(record, 'links', linksColumn);
     const disclosed = disclosures === undefined ? [] : column(record, 'disclosures', disclosuresColumn);
     links.sort((a, b) => byText(a.id, b.id));
-    return { root, tiers, links, disclosures: bySubject(disclosed, tiers) };
+    return {
+      root,
+      tiers,
+      links,
+      disclosures: bySubject(disclosed, tiers),
+      risks: byOrganization(risks ? column(record, 'risks', ORGANIZATION_RISK_ROWS) : []),
+    };
   }
 }

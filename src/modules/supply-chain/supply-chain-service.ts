@@ -1,8 +1,15 @@
 import { notFound } from '../../domain/errors.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
-import type { DisclosureKind, OrganizationType } from '../../domain/format.ts';
-import type { Organization, SupplyChain, SupplyLink, Tier, TierSummary } from '../../domain/model.ts';
-import type { SupplyChainRepository } from './supply-chain-repository.ts';
+import type { OrganizationType } from '../../domain/format.ts';
+import type {
+  Organization,
+  RiskIndicator,
+  SupplyChain,
+  SupplyLink,
+  Tier,
+  TierSummary,
+} from '../../domain/model.ts';
+import type { ReadAlong, SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
@@ -51,26 +58,26 @@ export class SupplyChainService {
   }
 
   /**
-   * The chain, read as `detail` says, and, when `disclosures` names their kind (null: every kind), the
-   * disclosures about its tiers' organizations that the viewer may see at the chain's instant (rule 8),
-   * by organization id, read by the same statement; none when `disclosures` is undefined.
+   * The chain, read as `detail` says, with what `along` asks for about its tiers' organizations at the
+   * chain's instant, read by the same statement, by organization id: the disclosures the viewer may see
+   * (rule 8) of the kind it names (null: every kind), and their risk indicators.
    */
   supplyChainAsAsked(
     args: ChainArguments,
-    disclosures: { kind: DisclosureKind | null } | undefined,
+    along: ReadAlong,
     detail: ChainDetail,
-  ): Promise<{ chain: SupplyChain; disclosures: Map<string, StoredDisclosure[]> }> {
-    return this.read(args, disclosures, detail);
+  ): Promise<{
+    chain: SupplyChain;
+    disclosures: Map<string, StoredDisclosure[]>;
+    risks: Map<string, RiskIndicator[]>;
+  }> {
+    return this.read(args, along, detail);
   }
 
-  private async read(
-    args: ChainArguments,
-    disclosures?: { kind: DisclosureKind | null },
-    detail: ChainDetail = FULL_CHAIN,
-  ) {
+  private async read(args: ChainArguments, along: ReadAlong = {}, detail: ChainDetail = FULL_CHAIN) {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const root = await keptId(this.loaders, rootId, scope);
-    const result = await this.visibility.supplyChain(scope, root, depth, product, disclosures, detail);
+    const result = await this.visibility.supplyChain(scope, root, depth, product, along, detail);
     if (result === null) throw notFound('Organization');
     const held = [result.root, ...result.tiers.flat()];
     // An organization read as a card would answer a later lookup of it without its detail.
@@ -84,6 +91,6 @@ export class SupplyChainService {
       links: attachEnds(result.links, byId),
       summary: summarize(tiers),
     };
-    return { chain, disclosures: result.disclosures };
+    return { chain, disclosures: result.disclosures, risks: result.risks };
   }
 }

@@ -2,12 +2,19 @@ import type { OrganizationResolvers } from '../../../../resolvers/types.ts';
 import type { OrganizationsContext } from '../context.ts';
 import { bySeverity } from '../../../domain/severity.ts';
 import { instantArgument } from '../../../domain/chain-arguments.ts';
+import type { RiskIndicator } from '../../../domain/model.ts';
+
+/** Most severe first, then by id: the same order whichever statement read them. */
+const mostSevereFirst = (risks: readonly RiskIndicator[]): RiskIndicator[] =>
+  [...risks].sort((a, b) => bySeverity(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export const Organization: OrganizationResolvers<OrganizationsContext> = {
-  risks: async ({ id, identityOnly }, { asOf }, { loaders }) =>
-    identityOnly
-      ? []
-      : [...(await loaders.risks.load({ organizationId: id, asOf: instantArgument('asOf', asOf) }))].sort(
-          bySeverity,
-        ),
+  risks: ({ id, identityOnly }, { asOf }, { loaders }) => {
+    if (identityOnly) return [];
+    const at = instantArgument('asOf', asOf);
+    const fetched = loaders.risksFetched(id, at);
+    return fetched === undefined
+      ? loaders.risks.load({ organizationId: id, asOf: at }).then(mostSevereFirst)
+      : mostSevereFirst(fetched);
+  },
 };
