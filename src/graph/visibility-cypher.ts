@@ -10,7 +10,7 @@
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
-import { LINK_ROW_AS_ASKED, ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, RISK_ROW } from './columns.ts';
+import { LINK_ROW_AS_ASKED, ORGANIZATION_ROW_AS_ASKED, RISK_ROW } from './columns.ts';
 import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -196,29 +196,6 @@ CALL (v, owners, whole, shared) {
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 `,
 );
-
-/**
- * `reached`: every organization within `depth` tiers of root x at its smallest tier, with one shortest
- * visible path (ids, root first). Neo4j's stateful shortest-path search visits each organization once,
- * pruning every hop with the visibility predicate, so the cost grows with the visible subgraph rather
- * than with the number of paths. Cycles cannot bring x back.
- */
-export const reached = (depth: number): Fragment =>
-  join(
-    cypher`
-CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)`,
-    chainHops(depth),
-    cypher`(found)
-  WHERE found <> x
-  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
-  ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, path: path, organization: found `,
-    ORGANIZATION.projection,
-    cypher`}) AS reached
-}
-`,
-  );
 
 /**
  * One tier of the breadth-first walk of `chainWalk`: the disclosed links into the organizations of the

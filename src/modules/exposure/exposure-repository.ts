@@ -4,7 +4,16 @@ import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { LINK, ORGANIZATION, RISK_ROW } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, fields, list, oneOf, text, integer } from '../../graph/decode.ts';
+import {
+  column,
+  fields,
+  integer,
+  list,
+  oneOf,
+  positional,
+  text,
+  UnexpectedRecordError,
+} from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
@@ -13,12 +22,13 @@ import {
   DISCLOSURE_VERSION,
   byDepth,
   chainHops,
-  reached,
   RISK_IN_EFFECT,
+  tierWalk,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import { byNameAndId } from '../../domain/text-order.ts';
 import { ANSWER_DAYS, type AccessRequest } from '../../domain/access-requests.ts';
 import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
@@ -50,34 +60,41 @@ const REQUEST_AT = cypher`CALL (r) {
                  WHEN extendedLater THEN null ELSE e.note END} AS r`;
 
 /**
- * Findings: the reached organizations that carry risk indicators (recorded by $t when it is in the
- * past), with the shortest path `reached` found to them. Evidence: the disclosures about reached
- * organizations that rule 8 lets the viewer see (of the kinds exposure reads), each as the version in
- * effect at $t; their subjects are reached, so rule 5 holds for them already and only the disclosure's
- * own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED). Blind spots: reached organizations above the
- * last tier that own no share active for the viewer; `openRequests`, the viewer's open access requests
- * (newest first), which the service pairs with the blind spots they target.
+ * The chain is walked breadth first (tierWalk, as supplyChain walks it), each organization once at its
+ * smallest tier, and the walk keeps of each link it crosses only its ends' ids (`crossed`), from which
+ * the repository picks each finding's shortest path (pathsTo): a shortest-path search per organization
+ * reached cost most of this statement (on a chain of 11,578 organizations, 480 ms against 300 for the
+ * walk). Findings: the reached organizations that carry risk indicators in effect at $t. Evidence: the
+ * disclosures about reached organizations that rule 8 lets the viewer see (of the kinds exposure
+ * reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
+ * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED).
+ * Blind spots: reached organizations above the last tier that own no share active for the viewer;
+ * `openRequests`, the viewer's open access requests (newest first), which the service pairs with the
+ * blind spots they target. The repository puts findings, evidence and blind spots in order.
  */
 const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
-  reached(depth),
-  cypher`
-CALL (reached) {
-  UNWIND reached AS e
-  WITH e, e.node AS o
+  tierWalk(depth, cypher`[s.id, c.id]`),
+  cypher`WITH v, owners, x, tiers, links AS crossed
+CALL (tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
   RISK_IN_EFFECT,
   cypher`
-  WITH e, collect(`,
+  WITH o, tier, collect(`,
   RISK_ROW.projection,
   cypher`) AS risks
-  RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
+  RETURN collect({organization: o `,
+  ORGANIZATION.projection,
+  cypher`, tier: tier, risks: risks}) AS findings
 }
-CALL (v, reached) {
-  UNWIND reached AS e
-  WITH v, e, e.node AS x
+CALL (v, tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS x
+  WITH v, x, tier
   WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND `,
@@ -85,8 +102,9 @@ CALL (v, reached) {
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
-  cypher`RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
-                  version: `,
+  cypher`RETURN collect({organization: x `,
+  ORGANIZATION.projection,
+  cypher`, tier: tier, disclosureId: d.id, kind: d.kind, version: `,
   VERSION_ROW.projection,
   cypher`}) AS evidence
 }
@@ -103,11 +121,21 @@ CALL (v) {
   ACCESS_REQUEST.projection,
   cypher`) AS openRequests
 }
+CALL (v, owners, tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  WITH v, owners, tier, tiers[tier - 1] AS members
+  WHERE tier < $depth
+  UNWIND members AS o
+  WITH v, owners, o, tier
+  WHERE o <> v AND NOT o IN owners
+  RETURN collect({organization: o `,
+  ORGANIZATION.projection,
+  cypher`, tier: tier}) AS blindSpots
+}
 RETURN x `,
   ORGANIZATION.projection,
-  cypher` AS root, findings, evidence, openRequests,
-  [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
-     | {organization: e.organization, tier: e.tier}] AS blindSpots`,
+  cypher` AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
+  crossed`,
 ]);
 
 /**
@@ -152,7 +180,6 @@ const findingsColumn = list(
   fields({
     organization: ORGANIZATION.decode,
     tier: integer,
-    path: list(text),
     risks: list(RISK_ROW.decode),
   }),
 );
@@ -160,7 +187,6 @@ const evidenceColumn = list(
   fields({
     organization: ORGANIZATION.decode,
     tier: integer,
-    path: list(text),
     disclosureId: text,
     kind: oneOf(DISCLOSURE_KINDS),
     version: VERSION_ROW.decode,
@@ -168,6 +194,42 @@ const evidenceColumn = list(
 );
 const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
 const pathsColumn = list(fields({ organizations: list(text), links: list(LINK.decode) }));
+const tierIdsColumn = list(list(text));
+const crossedColumn = list(positional({ supplierId: text, customerId: text }));
+
+/** Nearest tier first, then by name and id (a stable sort: an organization's evidence keeps its order). */
+const byTierAndName = (a: { tier: number; organization: Organization }, b: typeof a) =>
+  a.tier - b.tier || byNameAndId(a.organization, b.organization);
+
+/**
+ * A shortest path to each organization of the walk, root first, from the links it crossed: the walk
+ * reached an organization of tier k + 1 through a link from it to one of tier k, so every organization
+ * has such a link (its first is taken), and following them ends at the root.
+ */
+function pathsTo(
+  rootId: string,
+  tierIds: readonly string[][],
+  crossed: readonly { supplierId: string; customerId: string }[],
+): (id: string) => string[] {
+  const tierOf = new Map<string, number>([[rootId, 0]]);
+  tierIds.forEach((ids, i) => {
+    for (const id of ids) tierOf.set(id, i + 1);
+  });
+  const parent = new Map<string, string>();
+  for (const { supplierId, customerId } of crossed) {
+    if (!parent.has(supplierId) && tierOf.get(customerId) === tierOf.get(supplierId)! - 1)
+      parent.set(supplierId, customerId);
+  }
+  return (id) => {
+    const path = [id];
+    for (let at = id; at !== rootId; path.push(at)) {
+      const next = parent.get(at);
+      if (next === undefined) throw new UnexpectedRecordError(`no link the walk crossed reaches ${at}`);
+      at = next;
+    }
+    return path.reverse();
+  };
+}
 
 export interface ExposureRow {
   root: Organization;
@@ -200,24 +262,34 @@ export class ExposureRepository {
       scope.context,
     );
     if (record === undefined) return null;
+    const root = column(record, 'root', ORGANIZATION.decode);
+    const pathTo = pathsTo(
+      root.id,
+      column(record, 'tierIds', tierIdsColumn),
+      column(record, 'crossed', crossedColumn),
+    );
     return {
-      root: column(record, 'root', ORGANIZATION.decode),
-      findings: column(record, 'findings', findingsColumn).map((f) => ({
-        organization: f.organization,
-        tier: f.tier,
-        pathIds: f.path,
-        indicators: f.risks,
-      })),
-      evidence: column(record, 'evidence', evidenceColumn).map((e) => ({
-        organization: e.organization,
-        organizationId: e.organization.id,
-        tier: e.tier,
-        pathIds: e.path,
-        disclosureId: e.disclosureId,
-        kind: e.kind,
-        version: e.version,
-      })),
-      blindSpots: column(record, 'blindSpots', blindSpotsColumn),
+      root,
+      findings: column(record, 'findings', findingsColumn)
+        .sort(byTierAndName)
+        .map((f) => ({
+          organization: f.organization,
+          tier: f.tier,
+          pathIds: pathTo(f.organization.id),
+          indicators: f.risks,
+        })),
+      evidence: column(record, 'evidence', evidenceColumn)
+        .sort(byTierAndName)
+        .map((e) => ({
+          organization: e.organization,
+          organizationId: e.organization.id,
+          tier: e.tier,
+          pathIds: pathTo(e.organization.id),
+          disclosureId: e.disclosureId,
+          kind: e.kind,
+          version: e.version,
+        })),
+      blindSpots: column(record, 'blindSpots', blindSpotsColumn).sort(byTierAndName),
       openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),
     };
   }

@@ -6,6 +6,7 @@ import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model
 import { LINK_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS, ORGANIZATION_ROW_AS_ASKED } from '../../graph/columns.ts';
 import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
 import { cypher, join } from '../../graph/cypher.ts';
+import { byNameAndId, byText } from '../../domain/text-order.ts';
 import { column, list, single, UnexpectedRecordError } from '../../graph/decode.ts';
 import { DISCLOSURE_ROW, type SubjectDisclosure } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -87,13 +88,6 @@ export interface ReadAlong {
   /** Its tiers' organizations' public risk indicators. */
   risks?: boolean;
 }
-
-/** The order of Cypher's ORDER BY on strings (UTF-16 code units, as JavaScript's `<` compares). */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** By name, then id: the order of a tier's organizations. */
-const byNameAndId = (a: Organization, b: Organization): number =>
-  byText(a.name, b.name) || byText(a.id, b.id);
 
 export interface SupplyChainResult {
   root: Organization;

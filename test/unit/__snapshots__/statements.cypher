@@ -193,7 +193,7 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 ORDER BY r.sentAt DESC, r.id
 
-// ---- analysis.exposure.depth1 (and depth2..20: {1,N} for {1,1})
+// ---- analysis.exposure.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -225,26 +225,40 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-CALL (v, whole, shared, x) {
-  MATCH p = ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
-  WHERE found <> x
-  WITH found, length(p) AS tier, [n IN nodes(p) | n.id] AS path
-  ORDER BY tier, found.name, found.id
-  RETURN collect({node: found, tier: tier, path: path, organization: found {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}}) AS reached
-}
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
-CALL (reached) {
-  UNWIND reached AS e
-  WITH e, e.node AS o
+// tier
+CALL (v, owners, whole, shared, frontier) {
+  UNWIND frontier AS c
+  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
+}
+CALL (reached, found) {
+  WITH reached + found AS seen, size(reached) AS before
+  WHERE size(found) > 0
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH seen[i] AS o, before, min(i) AS first
+  WHERE first >= before
+  RETURN collect(o) AS fresh
+}
+WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+WITH v, owners, x, tiers, links AS crossed
+CALL (tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS o
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
-  WITH e, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
+  WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]) AS risks
-  RETURN collect({organization: e.organization, tier: e.tier, path: e.path, risks: risks}) AS findings
+  RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
-CALL (v, reached) {
-  UNWIND reached AS e
-  WITH v, e, e.node AS x
+CALL (v, tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS x
+  WITH v, x, tier
   WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
@@ -258,8 +272,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-RETURN collect({organization: e.organization, tier: e.tier, path: e.path, disclosureId: d.id, kind: d.kind,
-                  version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+RETURN collect({organization: x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
@@ -284,9 +297,17 @@ CALL (v) {
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
-RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests,
-  [e IN reached WHERE e.tier < $depth AND e.node <> v AND NOT e.node IN owners
-     | {organization: e.organization, tier: e.tier}] AS blindSpots
+CALL (v, owners, tiers) {
+  UNWIND range(1, size(tiers)) AS tier
+  WITH v, owners, tier, tiers[tier - 1] AS members
+  WHERE tier < $depth
+  UNWIND members AS o
+  WITH v, owners, o, tier
+  WHERE o <> v AND NOT o IN owners
+  RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier}) AS blindSpots
+}
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
+  crossed
 
 // ---- analysis.paths.depth1 (and depth2..20: {1,N} for {1,1})
 MATCH (v:Organization {id: $viewer})

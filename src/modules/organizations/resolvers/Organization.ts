@@ -3,10 +3,11 @@ import type { OrganizationsContext } from '../context.ts';
 import { bySeverity } from '../../../domain/severity.ts';
 import { instantArgument } from '../../../domain/chain-arguments.ts';
 import type { RiskIndicator } from '../../../domain/model.ts';
+import { byText } from '../../../domain/text-order.ts';
 
 /** Most severe first, then by id: the same order whichever statement read them. */
 const mostSevereFirst = (risks: readonly RiskIndicator[]): RiskIndicator[] =>
-  [...risks].sort((a, b) => bySeverity(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  [...risks].sort((a, b) => bySeverity(a, b) || byText(a.id, b.id));
 
 export const Organization: OrganizationResolvers<OrganizationsContext> = {
   risks: ({ id, identityOnly }, { asOf }, { loaders }) => {
