@@ -176,7 +176,9 @@ describe('riskAssessment on the demo', () => {
         `{ riskAssessment { organizations(first: ${first}) { rank } } }`,
       );
       expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
-      expect(refused.errors![0]!.message).toContain(`first must be a whole number of at least 1, got ${first}`);
+      expect(refused.errors![0]!.message).toContain(
+        `first must be a whole number of at least 1, got ${first}`,
+      );
     }
   });
 
