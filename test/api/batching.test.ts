@@ -76,8 +76,8 @@ it('reads the tiers’ risk indicators with the chain at its own instant, and an
       .risk('b', { id: 'r-b', severity: 'LOW' })
       .build(),
   );
-  const chainWith = (fields: string) =>
-    `{ supplyChain(maxDepth: 3) { tiers { organizations { id ${fields} } } } }`;
+  const chainWith = (fields: string, asOf = '') =>
+    `{ supplyChain(maxDepth: 3${asOf && `, asOf: "${asOf}"`}) { tiers { organizations { id ${fields} } } } }`;
   const statements = async (query: string) => {
     await t.api.query('v', query);
     const before = t.db.executor.statementCount;
@@ -92,14 +92,30 @@ it('reads the tiers’ risk indicators with the chain at its own instant, and an
       ).tiers.flatMap((tier) => tier.organizations),
     };
   };
+  // One more indicator, recorded after an instant the chain is then asked at.
+  const then = new Date().toISOString();
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await t.db.executor.driver.executeQuery(
+    `MATCH (b:Organization {id: 'b'})
+     CREATE (b)-[:HAS_RISK]->(:RiskIndicator {id: 'r-b-later', kind: 'REPORT', source: 'Test source',
+       severity: 'HIGH', recordedAt: datetime()})`,
+  );
   const plain = await statements(chainWith(''));
   const now = await statements(chainWith('risks { id severity }'));
-  const both = await statements(chainWith('risks { id } later: risks(asOf: "2999-01-01T00:00:00Z") { id }'));
+  const both = await statements(chainWith('risks { id } later: risks(asOf: "3000-01-01T00:00:00Z") { id }'));
   expect(now.count).toBe(plain.count);
   expect(both.count).toBe(plain.count + 1);
   const risksOf = (id: string) => now.organizations.find((o) => o.id === id)!.risks.map((r) => r.id);
   expect(risksOf('a')).toEqual(['r-a-0', 'r-a-1', 'r-a-2']);
-  expect(risksOf('b')).toEqual(['r-b']);
+  expect(risksOf('b')).toEqual(['r-b-later', 'r-b']);
   expect(risksOf('c')).toEqual([]);
   for (const o of both.organizations) expect(o.later).toEqual(o.risks);
+  // At an instant in the past (before r-b-later was recorded) the chain reads them as recorded by
+  // then, as the loader does for that instant.
+  const plainThen = await statements(chainWith('', then));
+  const atThen = await statements(chainWith(`risks(asOf: "${then}") { id } later: risks { id }`, then));
+  expect(atThen.count).toBe(plainThen.count + 1);
+  const b = atThen.organizations.find((o) => o.id === 'b')!;
+  expect(b.risks.map((r) => r.id)).toEqual(['r-b']);
+  expect(b.later.map((r) => r.id)).toEqual(['r-b-later', 'r-b']);
 });
