@@ -64,12 +64,14 @@ describe('Cypher statements', () => {
     );
     for (const family of new Set(families)) {
       const first = byName.get(`${family}.depth1`)!;
-      const expected = unrolled(first)
-        ? repeatStep(first, byName.get(`${family}.depth2`)!)
-        : (depth: number) => first.replaceAll('){1,1}(', `){1,${depth}}(`);
+      // A statement may both walk tier by tier and search with a quantified path pattern (paths).
+      const second = byName.get(`${family}.depth2`)!.replaceAll('){1,2}(', '){1,1}(');
+      const steps = unrolled(first) ? repeatStep(first, second) : () => first;
       if (!unrolled(first)) expect(first).toContain('){1,1}(');
       for (let depth = 1; depth <= MAX_DEPTH; depth++) {
-        expect(byName.get(`${family}.depth${depth}`), `${family}.depth${depth}`).toBe(expected(depth));
+        expect(byName.get(`${family}.depth${depth}`), `${family}.depth${depth}`).toBe(
+          steps(depth).replaceAll('){1,1}(', `){1,${depth}}(`),
+        );
       }
     }
   });
@@ -81,7 +83,10 @@ describe('Cypher statements', () => {
         return depth === undefined || depth === '1';
       })
       .map((s) => {
-        const others = unrolled(s.text) ? 'the tier step N times' : '{1,N} for {1,1}';
+        const others = [
+          ...(unrolled(s.text) ? ['the tier step N times'] : []),
+          ...(s.text.includes('){1,1}(') ? ['{1,N} for {1,1}'] : []),
+        ].join(', ');
         const name = DEPTH.test(s.name) ? `${s.name} (and depth2..${MAX_DEPTH}: ${others})` : s.name;
         return `// ---- ${name}\n${s.text.trim()}\n`;
       });

@@ -143,23 +143,17 @@ RETURN x `,
  * organization twice) are kept, shortest first. Cypher's k-shortest search may return walks that
  * revisit an organization through another link, hence the filter.
  *
- * The target is looked for only among the organizations reachable from x (found by a search that
- * never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule 6 allows
- * no timing channel, and a search aimed at a hidden node would take longer than none at all.
+ * The target is looked for only among the organizations reachable from x (found by the breadth-first
+ * walk, which never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule
+ * 6 allows no timing channel, and a search aimed at a hidden node would take longer than none at all.
  */
 const PATHS_BY_DEPTH = byDepth('analysis.paths', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
+  tierWalk(depth, cypher`null`),
   cypher`
-CALL (v, whole, shared, x) {
-  MATCH ANY SHORTEST (x)`,
-  chainHops(depth),
-  cypher`(found)
-  WHERE found <> x
-  RETURN collect(found) AS reachable
-}
-CALL (v, whole, shared, x, reachable) {
-  UNWIND [n IN reachable WHERE n.id = $toId] AS target
+CALL (v, whole, shared, x, reached) {
+  UNWIND [n IN reached[1..] WHERE n.id = $toId] AS target
   MATCH p = SHORTEST 100 (x)`,
   chainHops(depth),
   cypher`(target)

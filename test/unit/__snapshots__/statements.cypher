@@ -309,7 +309,7 @@ CALL (v, owners, tiers) {
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
   crossed
 
-// ---- analysis.paths.depth1 (and depth2..20: {1,N} for {1,1})
+// ---- analysis.paths.depth1 (and depth2..20: the tier step N times, {1,N} for {1,1})
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -341,13 +341,29 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-CALL (v, whole, shared, x) {
-  MATCH ANY SHORTEST (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(found)
-  WHERE found <> x
-  RETURN collect(found) AS reachable
+WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+
+// tier
+CALL (v, owners, whole, shared, frontier) {
+  UNWIND frontier AS c
+  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
+  MATCH (c)<-[l:SUPPLIES]-(s)
+  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  RETURN collect(null) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (v, whole, shared, x, reachable) {
-  UNWIND [n IN reachable WHERE n.id = $toId] AS target
+CALL (reached, found) {
+  WITH reached + found AS seen, size(reached) AS before
+  WHERE size(found) > 0
+  UNWIND range(0, size(seen) - 1) AS i
+  WITH seen[i] AS o, before, min(i) AS first
+  WHERE first >= before
+  RETURN collect(o) AS fresh
+}
+WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+
+CALL (v, whole, shared, x, reached) {
+  UNWIND [n IN reached[1..] WHERE n.id = $toId] AS target
   MATCH p = SHORTEST 100 (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(target)
   WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
   WITH p ORDER BY length(p)
