@@ -257,11 +257,14 @@ export class ExposureRepository {
     );
     if (record === undefined) return null;
     const root = column(record, 'root', ORGANIZATION.decode);
-    const pathTo = pathsTo(
-      root.id,
-      column(record, 'tierIds', tierIdsColumn),
-      column(record, 'crossed', crossedColumn),
-    );
+    // Decoded only for a chain with findings: a big chain crossed tens of thousands of links.
+    let paths: ((id: string) => string[]) | undefined;
+    const pathTo = (id: string) =>
+      (paths ??= pathsTo(
+        root.id,
+        column(record, 'tierIds', tierIdsColumn),
+        column(record, 'crossed', crossedColumn),
+      ))(id);
     return {
       root,
       findings: column(record, 'findings', findingsColumn)
