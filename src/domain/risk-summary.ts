@@ -2,6 +2,7 @@
 // of the chain's total each component explains.
 import { RISK_COMPONENTS, type RiskComponentName } from './risk-parameters.ts';
 import type { Assessable, RiskScore } from './risk-model.ts';
+import { groupBy } from './grouping.ts';
 
 export interface RiskGroup {
   organizations: number;
@@ -24,13 +25,7 @@ export interface RiskSummary {
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 function group<K>(ranking: readonly RiskScore<Assessable>[], key: (s: RiskScore<Assessable>) => K) {
-  const groups = new Map<K, number[]>();
-  for (const scored of ranking) {
-    const scores = groups.get(key(scored)) ?? [];
-    scores.push(scored.score);
-    groups.set(key(scored), scores);
-  }
-  return [...groups].map(([k, scores]) => ({
+  return [...groupBy(ranking, key, (scored) => scored.score)].map(([k, scores]) => ({
     key: k,
     organizations: scores.length,
     meanScore: round(scores.reduce((a, b) => a + b, 0) / scores.length, 1),

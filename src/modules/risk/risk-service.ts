@@ -1,5 +1,6 @@
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { notFound } from '../../domain/errors.ts';
+import { groupBy } from '../../domain/grouping.ts';
 import type { Organization } from '../../domain/model.ts';
 import { assessRisk, type RiskAssessmentResult } from '../../domain/risk-assessment.ts';
 import type { RiskModel, RiskSubject } from '../../domain/risk-model.ts';
@@ -12,23 +13,20 @@ export interface RiskAssessment extends RiskAssessmentResult<Organization> {
   at: string;
 }
 
-/** Groups rows by organization id (each list keeps its order). */
-function byOrganization<T extends { organizationId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = grouped.get(row.organizationId);
-    if (group === undefined) grouped.set(row.organizationId, [row]);
-    else group.push(row);
-  }
-  return grouped;
-}
-
 const NONE: readonly never[] = [];
 
 /** The model's view of each organization the statement reached: a join of its lists by id. */
 export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organization>[] {
-  const risks = byOrganization(row.risks);
-  const evidence = byOrganization(row.evidence);
+  const risks = groupBy(
+    row.risks,
+    (r) => r.organizationId,
+    (r) => r.risk,
+  );
+  const evidence = groupBy(
+    row.evidence,
+    (e) => e.organizationId,
+    (e) => e,
+  );
   const products = new Map<string, Set<string>>();
   for (const link of row.supplied) {
     const known = products.get(link.organizationId);
@@ -48,7 +46,7 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       organization: o.organization,
       tier: o.tier,
       products: [...(products.get(id) ?? NONE)].sort(),
-      indicators: (risks.get(id) ?? NONE).map((r) => r.risk),
+      indicators: risks.get(id) ?? [],
       evidence: evidence.get(id) ?? [],
       sharesSourcing: sourcing.has(id),
       isViewer,

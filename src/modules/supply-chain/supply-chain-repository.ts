@@ -7,6 +7,7 @@ import { LINK_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS, ORGANIZATION_ROW_AS_ASKED } 
 import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
 import { cypher, join } from '../../graph/cypher.ts';
 import { byNameAndId, byText } from '../../domain/text-order.ts';
+import { groupBy } from '../../domain/grouping.ts';
 import { column, list, single, UnexpectedRecordError } from '../../graph/decode.ts';
 import { DISCLOSURE_ROW, type SubjectDisclosure } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -104,17 +105,6 @@ export interface SupplyChainResult {
   risks: Map<string, RiskIndicator[]>;
 }
 
-/** The risk indicators of `rows` by organization id. */
-function byOrganization(rows: readonly { organizationId: string; risk: RiskIndicator }[]) {
-  const found = new Map<string, RiskIndicator[]>();
-  for (const { organizationId, risk } of rows) {
-    const listed = found.get(organizationId);
-    if (listed === undefined) found.set(organizationId, [risk]);
-    else listed.push(risk);
-  }
-  return found;
-}
-
 /** The disclosures of `rows`, each with its subject from `tiers`, by subject id. */
 function bySubject(rows: readonly SubjectDisclosure[], tiers: readonly Organization[][]) {
   const found = new Map<string, StoredDisclosure[]>();
@@ -184,7 +174,11 @@ export class SupplyChainRepository {
       tiers,
       links,
       disclosures: bySubject(disclosed, tiers),
-      risks: byOrganization(risks ? column(record, 'risks', ORGANIZATION_RISK_ROWS) : []),
+      risks: groupBy(
+        risks ? column(record, 'risks', ORGANIZATION_RISK_ROWS) : [],
+        (row) => row.organizationId,
+        (row) => row.risk,
+      ),
     };
   }
 }
