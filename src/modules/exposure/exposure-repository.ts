@@ -59,14 +59,19 @@ const REQUEST_AT = cypher`CALL (r) {
     reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
                  WHEN extendedLater THEN null ELSE e.note END} AS r`;
 
+/** Rows of every organization `o` of the walk's `tiers` with its `tier` (1 for the first). */
+const EVERY_REACHED = cypher`
+  UNWIND range(1, size(tiers)) AS tier
+  UNWIND tiers[tier - 1] AS o`;
+
 /**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it), each organization once at its
  * smallest tier, and the walk keeps of each link it crosses only its ends' ids (`crossed`), from which
  * the repository picks each finding's shortest path (pathsTo): the shortest-path search per
  * organization reached that it replaced cost more than the rest (the dashboard's exposure of a chain of
- * 11,578 organizations: 397 ms with it, 280 without). Findings: the reached organizations that carry risk indicators in effect at $t. Evidence: the
- * disclosures about reached organizations that rule 8 lets the viewer see (of the kinds exposure
- * reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
+ * 11,578 organizations: 397 ms with it, 280 without). Findings: the reached organizations that carry
+ * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
+ * lets the viewer see (of the kinds exposure reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
  * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED).
  * Blind spots: reached organizations above the last tier that own no share active for the viewer;
  * `openRequests`, the viewer's open access requests (newest first), which the service pairs with the
@@ -77,9 +82,9 @@ const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   ALLOWED_ROOT,
   tierWalk(depth, cypher`[s.id, c.id]`),
   cypher`WITH v, owners, x, tiers, links AS crossed
-CALL (tiers) {
-  UNWIND range(1, size(tiers)) AS tier
-  UNWIND tiers[tier - 1] AS o
+CALL (tiers) {`,
+  EVERY_REACHED,
+  cypher`
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
   RISK_IN_EFFECT,
@@ -91,18 +96,18 @@ CALL (tiers) {
   ORGANIZATION.projection,
   cypher`, tier: tier, risks: risks}) AS findings
 }
-CALL (v, tiers) {
-  UNWIND range(1, size(tiers)) AS tier
-  UNWIND tiers[tier - 1] AS x
-  WITH v, x, tier
-  WHERE x:DisclosureSubject
-  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+CALL (v, tiers) {`,
+  EVERY_REACHED,
+  cypher`
+  WITH v, o, tier
+  WHERE o:DisclosureSubject
+  MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND `,
   DISCLOSURE_LIVE,
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
-  cypher`RETURN collect({organization: x `,
+  cypher`RETURN collect({organization: o `,
   ORGANIZATION.projection,
   cypher`, tier: tier, disclosureId: d.id, kind: d.kind, version: `,
   VERSION_ROW.projection,
@@ -121,13 +126,11 @@ CALL (v) {
   ACCESS_REQUEST.projection,
   cypher`) AS openRequests
 }
-CALL (v, owners, tiers) {
-  UNWIND range(1, size(tiers)) AS tier
-  WITH v, owners, tier, tiers[tier - 1] AS members
-  WHERE tier < $depth
-  UNWIND members AS o
+CALL (v, owners, tiers) {`,
+  EVERY_REACHED,
+  cypher`
   WITH v, owners, o, tier
-  WHERE o <> v AND NOT o IN owners
+  WHERE tier < $depth AND o <> v AND NOT o IN owners
   RETURN collect({organization: o `,
   ORGANIZATION.projection,
   cypher`, tier: tier}) AS blindSpots

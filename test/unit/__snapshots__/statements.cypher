@@ -257,10 +257,10 @@ CALL (tiers) {
 }
 CALL (v, tiers) {
   UNWIND range(1, size(tiers)) AS tier
-  UNWIND tiers[tier - 1] AS x
-  WITH v, x, tier
-  WHERE x:DisclosureSubject
-  MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  UNWIND tiers[tier - 1] AS o
+  WITH v, o, tier
+  WHERE o:DisclosureSubject
+  MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
   MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -272,7 +272,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-RETURN collect({organization: x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
@@ -299,11 +299,9 @@ CALL (v) {
 }
 CALL (v, owners, tiers) {
   UNWIND range(1, size(tiers)) AS tier
-  WITH v, owners, tier, tiers[tier - 1] AS members
-  WHERE tier < $depth
-  UNWIND members AS o
+  UNWIND tiers[tier - 1] AS o
   WITH v, owners, o, tier
-  WHERE o <> v AND NOT o IN owners
+  WHERE tier < $depth AND o <> v AND NOT o IN owners
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier}) AS blindSpots
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
