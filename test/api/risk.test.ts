@@ -1,7 +1,7 @@
 // Issue 15 on the demo scenario: the risk assessment ranks Region Stockholm's chain with the DanWatch
 // factories and Dell's overdue actions at the top, each with its reasons, and Oslo kommune's top
 // action is its blind spot Atea AS.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -180,6 +180,37 @@ describe('riskAssessment on the demo', () => {
         `first must be a whole number of at least 1, got ${first}`,
       );
     }
+  });
+
+  it("reads the chain's organizations as cards unless the query shows more of them, with the same ranking", async () => {
+    const card = `id name type country`;
+    const detail = `${card} city latitude osId sources`;
+    const ranking = (fields: string) => `{ riskAssessment { root { id }
+      organizations { rank score organization { ${fields} } } actions { organization { ${fields} } } } }`;
+    const read = vi.spyOn(t.db.executor, 'read');
+    const lean = await t.api.query('se-region-stockholm', ranking(card));
+    const full = await t.api.query('se-region-stockholm', ranking(detail));
+    expect(lean.errors, JSON.stringify(lean.errors)).toBeUndefined();
+    expect(full.errors, JSON.stringify(full.errors)).toBeUndefined();
+    const reads = read.mock.calls
+      .filter(([statement]) => statement.name.startsWith('analysis.risk.'))
+      .map(([, params]) => params['organizationDetail']);
+    read.mockRestore();
+    expect(reads).toEqual([false, true]);
+    const shown = JSON.stringify(full.data);
+    expect(shown).toContain('"city":"');
+    expect(shown).toContain('"sources":["');
+    // Each card is the full read's organization without the fields the lean query does not ask for.
+    type Ranked = { organization: Record<string, unknown> };
+    const answer = structuredClone(full.data!['riskAssessment']) as {
+      organizations: Ranked[];
+      actions: Ranked[];
+    };
+    for (const item of [...answer.organizations, ...answer.actions]) {
+      const { id, name, type, country } = item.organization;
+      item.organization = { id, name, type, country };
+    }
+    expect(lean.data!['riskAssessment']).toEqual(answer);
   });
 
   it('a root the viewer may not use answers NOT_FOUND, exactly as a missing one', async () => {

@@ -63,12 +63,12 @@ export function riskOperation(q: Query, can: Capabilities) {
     at
     organizations {
       rank tier score
-      organization { id name type country provenance }
+      organization { id name type country }
       components { name contribution }
     }
     top: organizations(first: ${RANKING_LIMIT}) {
       rank tier score
-      organization { id name type country provenance }
+      organization { id name type country }
       components { name value weight contribution inputs { label value source } }
     }
     actions { kind text organization { id name } }

@@ -6,13 +6,15 @@
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
 // sourcing (or anything) with the viewer (the ids of its roots, which it may see anyway: joined to the
 // organizations by id in the service rather than by a list scan per organization here), and the
-// viewer's open access requests.
+// viewer's open access requests. Its organizations are read as cards unless the query shows more, as
+// for supplyChain (src/domain/chain-detail.ts).
 import type { AccessRequest } from '../../domain/access-requests.ts';
+import type { ChainDetail } from '../../domain/chain-detail.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, ORGANIZATION_ROW, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
 import { column, list, oneOf, positional, text } from '../../graph/decode.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
@@ -75,11 +77,11 @@ RETURN x `,
   cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
   [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
   [tier IN tiers | [o IN tier | `,
-  ORGANIZATION_ROW.projection,
+  ORGANIZATION_ROW_AS_ASKED.projection,
   cypher`]] AS tiers`,
 ]);
 
-const tiersColumn = list(list(ORGANIZATION_ROW.decode));
+const tiersColumn = list(list(ORGANIZATION_ROW_AS_ASKED.decode));
 const evidenceColumn = list(
   positional({
     organizationId: text,
@@ -111,16 +113,20 @@ export interface RiskRow {
 export class RiskRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Null when the viewer may not use the root. */
+  /**
+   * Null when the viewer may not use the root. The chain's organizations are read as `organizations`
+   * says (the root in full): a ranking that shows only cards leaves the rest of each unread.
+   */
   async chain(
     scope: ViewerScope,
     rootId: string,
     depth: number,
     product: string | null,
+    organizations: ChainDetail['organizations'],
   ): Promise<RiskRow | null> {
     const [record] = await this.executor.read(
       RISK_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId },
+      { ...scopeParams(scope, product), root: rootId, organizationDetail: organizations === 'full' },
       scope.context,
     );
     if (record === undefined) return null;

@@ -1,4 +1,5 @@
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
+import type { ChainDetail } from '../../domain/chain-detail.ts';
 import { notFound } from '../../domain/errors.ts';
 import { groupBy } from '../../domain/grouping.ts';
 import type { Organization } from '../../domain/model.ts';
@@ -64,9 +65,13 @@ export class RiskService {
     private readonly model: RiskModel,
   ) {}
 
-  async assessment(args: ChainArguments): Promise<RiskAssessment> {
+  /** `organizations`: how much of each organization of the chain the answer shows. */
+  async assessment(
+    args: ChainArguments,
+    organizations: ChainDetail['organizations'] = 'full',
+  ): Promise<RiskAssessment> {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
-    const row = await this.repository.chain(scope, rootId, depth, product);
+    const row = await this.repository.chain(scope, rootId, depth, product, organizations);
     if (row === null) throw notFound('Organization');
     prime(this.loaders, [row.root, ...row.organizations.map((o) => o.organization)]);
     const asOf = scope.historical ? scope.instant : null;

@@ -465,7 +465,7 @@ CALL (v) {
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
   [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
-  [tier IN tiers | [o IN tier | [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]]] AS tiers
+  [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers
 
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
