@@ -28,7 +28,13 @@ export const LIMITS = {
 };
 
 /** Fields that run a graph traversal: the costly part of any operation. */
-export const TRAVERSAL_FIELDS = new Set(['supplyChain', 'exposure', 'paths', 'chainExport']);
+export const TRAVERSAL_FIELDS = new Set([
+  'supplyChain',
+  'exposure',
+  'paths',
+  'chainExport',
+  'riskAssessment',
+]);
 
 /** Tiersight serves queries and mutations over HTTP; a subscription is a client mistake, said early. */
 export function noSubscriptions(context: ValidationContext): ASTVisitor {

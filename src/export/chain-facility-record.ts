@@ -135,7 +135,7 @@ export async function readFacilityRecord(
   now: Date = new Date(),
 ): Promise<ExportFile | null> {
   const [organization, issuer] = await Promise.all([
-    reads.loaders.visible.load(organizationId),
+    reads.loaders.lookable.load(organizationId),
     reads.loaders.byId.load(reads.viewerId),
   ]);
   if (organization === null || issuer === null) return null;

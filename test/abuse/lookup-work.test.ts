@@ -65,7 +65,7 @@ const rowsFor = async (name: string, params: (id: string) => Record<string, unkn
 
 describe('a hidden organization costs what a missing one costs', () => {
   it('looked up by id (rule 5)', async () => {
-    const params = (id: string) => ({ ...scope(), ids: [id] });
+    const params = (id: string) => ({ ...scope(), ids: [id], cardIds: [id] });
     expect(await sameWorkAsMissing('visibility.visibleOrganizations', params)).toEqual([]);
     for (const visible of ['v', 'a', 'c', 'k'])
       expect(await rowsFor('visibility.visibleOrganizations', params, visible), visible).toBe(1);
@@ -88,7 +88,7 @@ describe('a hidden organization costs what a missing one costs', () => {
   });
 
   it('as the root of a risk assessment', async () => {
-    const params = (root: string) => ({ ...scope(), root, depth: DEPTH });
+    const params = (root: string) => ({ ...scope(), root, depth: DEPTH, organizationDetail: true });
     const name = `analysis.risk.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
     expect(await rowsFor(name, params, 'b')).toBe(1);
@@ -108,6 +108,7 @@ describe('a hidden organization costs what a missing one costs', () => {
     const params = (recipientId: string) => ({
       ...scope(),
       recipientId,
+      recipientMerged: false,
       id: 'share-never-written',
       scope: 'SOURCING',
       linkIds: ['c>b'],

@@ -88,7 +88,14 @@ describe('a hidden thing costs what a missing one costs', () => {
   });
 
   it('looked up by id, now that listed organizations answer their card', async () => {
-    const params = (id: string) => ({ viewer: 'v', t: now(), historical: false, product: null, ids: [id] });
+    const params = (id: string) => ({
+      viewer: 'v',
+      t: now(),
+      historical: false,
+      product: null,
+      ids: [id],
+      cardIds: [id],
+    });
     expect(await sameWorkAsMissing('visibility.visibleOrganizations', ['h', 'h0', 'h11'], params)).toEqual(
       [],
     );

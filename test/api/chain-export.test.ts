@@ -26,6 +26,8 @@ const example = () =>
     })
     .org('f2', 'FACTORY', { country: 'CN' })
     .org('ew', 'MONITOR', { country: 'NL' })
+    // In the public directory, reached by no one: its card is public, its facility record is not.
+    .org('listed', 'FACTORY', { listed: true, city: 'Lund' })
     .link('atea', 'rs', { products: ['laptops'] })
     .link('atea', 'oslo')
     .link('dell', 'atea')
@@ -261,10 +263,13 @@ describe('facilityRecord', () => {
   });
 
   it('null for an organization the viewer may not look up, exactly as for a missing one', async () => {
-    const hidden = await t.api.query('oslo', RECORD, { id: 'f1' });
     const missing = await t.api.query('oslo', RECORD, { id: 'no-such-org' });
-    expect(hidden).toEqual({ status: 200, data: { facilityRecord: null } });
-    expect(hidden).toEqual(missing);
+    expect(missing).toEqual({ status: 200, data: { facilityRecord: null } });
+    // A listed organization's directory card is anyone's to see; the record is not.
+    for (const id of ['f1', 'listed']) expect(await t.api.query('oslo', RECORD, { id })).toEqual(missing);
+    expect((await t.api.query('oslo', '{ organization(id: "listed") { id } }')).data).toEqual({
+      organization: { id: 'listed' },
+    });
     // Its own direct customer is lookable (rule 5), so it has a record.
     expect((await t.api.query('atea', RECORD, { id: 'oslo' })).data!['facilityRecord']).not.toBeNull();
   });

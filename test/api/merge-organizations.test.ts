@@ -147,6 +147,8 @@ describe('mergeOrganizations', () => {
     expect(paths.data).toEqual({ paths: [{ organizations: [{ id: 'brand' }, { id: 'factory-2' }] }] });
     const exposure = await t.api.query('other-buyer', '{ exposure(rootId: "brand-dup") { root { id } } }');
     expect(exposure.data).toEqual({ exposure: { root: { id: 'brand' } } });
+    const risk = await t.api.query('other-buyer', '{ riskAssessment(rootId: "brand-dup") { root { id } } }');
+    expect(risk.data).toEqual({ riskAssessment: { root: { id: 'brand' } } });
 
     // The stranger may not see the brand: the old id answers exactly as an id that never existed.
     for (const id of ['brand-dup', 'no-such-org']) {
@@ -232,6 +234,44 @@ describe('mergeOrganizations', () => {
     );
     expect(shared.errors).toBeUndefined();
     expect(shared.data).toEqual({ shareSourcing: { recipient: { id: 'brand' } } });
+  });
+
+  it('gives an old id merged into a listed organization no directory card: it answers as before the merge', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('operator', 'MONITOR')
+        .org('viewer', 'PURCHASER')
+        .org('supplier', 'BRAND')
+        .org('listed', 'FACTORY', { listed: true, city: 'Lund' })
+        .org('hidden-dup', 'FACTORY', { city: 'Secret City' })
+        .link('supplier', 'viewer')
+        .build(),
+    );
+    const lookup = (id: string) => t.api.query('viewer', `{ organization(id: "${id}") { id name city } }`);
+    const share = (recipientId: string) =>
+      t.api.query(
+        'supplier',
+        'mutation($r: ID!) { shareSourcing(recipientId: $r) { id } }',
+        { r: recipientId },
+        ['supplier_admin'],
+      );
+    const missing = { lookup: await lookup('no-such-org'), share: await share('no-such-org') };
+    expect(codes(missing.share)).toEqual(['NOT_FOUND']);
+    expect(await lookup('hidden-dup')).toEqual(missing.lookup);
+    expect((await merge('listed', 'hidden-dup')).errors).toBeUndefined();
+    const before = await countAll(t.db);
+    // Asked alone, and beside the listed organization's own id in one batch.
+    expect(await lookup('hidden-dup')).toEqual(missing.lookup);
+    const both = await t.api.query(
+      'viewer',
+      '{ a: organization(id: "hidden-dup") { id } b: organization(id: "listed") { id } }',
+    );
+    expect(both.data).toEqual({ a: null, b: { id: 'listed' } });
+    expect(await share('hidden-dup')).toEqual(missing.share);
+    expect(await countAll(t.db)).toEqual(before);
+    // By its own id the listed organization is anyone's to name, as before.
+    expect((await share('listed')).errors).toBeUndefined();
   });
 
   it('resolves chains of merges: A into B, then B into C', async () => {

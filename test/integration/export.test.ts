@@ -81,6 +81,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
         id: 'share-api-1',
         ownerId: 'us-dell',
         recipientId: 'no-atea',
+        recipientMerged: false,
         scope: 'SOURCING',
         linkIds: null,
         disclosureIds: null,

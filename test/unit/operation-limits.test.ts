@@ -72,9 +72,11 @@ describe('operation limits', () => {
       'supplyChain { depth }',
       'exposure { blindSpots { reason } }',
       'paths(toId: "x") { length }',
+      'riskAssessment { at }',
+      'chainExport(format: CSV) { filename }',
     ];
-    expect(refusals(repeated(5, (i) => `c${i}: ${walks[i % 3]}`))).toEqual([]);
-    expect(refusals(repeated(6, (i) => `c${i}: ${walks[i % 3]}`))).toEqual([
+    expect(refusals(repeated(5, (i) => `c${i}: ${walks[i % 5]}`))).toEqual([]);
+    expect(refusals(repeated(6, (i) => `c${i}: ${walks[i % 5]}`))).toEqual([
       'Query asks for more than 5 supply chains.',
     ]);
   });

@@ -19,6 +19,11 @@ export interface OrganizationLoaders {
    * id standing for the organization it was merged into.
    */
   visible: DataLoader<string, Organization | null>;
+  /**
+   * Client-supplied ids as for `visible`, without the directory cards of listed organizations: for
+   * answers that only an organization the viewer may look up has (its facility record).
+   */
+  lookable: DataLoader<string, Organization | null>;
   /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
   kept: DataLoader<string, string>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
@@ -41,20 +46,28 @@ export function createOrganizationLoaders(
 ): OrganizationLoaders {
   const kept: { time: number | null; listed: Set<string>; found: ReadonlyMap<string, RiskIndicator[]> }[] =
     [];
+  /**
+   * Rule 5 for client-supplied ids, each resolved through merges, and with `cards` the directory card of
+   * a listed organization beyond it. A card answers only the id its organization is listed under: an old
+   * id merged into a listed organization must not start answering (and show that it existed) where
+   * before the merge it answered as missing. So only ids named as they are may find cards, and an old id
+   * whose batch also names its kept organization directly does not take that card.
+   */
+  const lookUp = async (ids: readonly string[], cards: boolean) => {
+    const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
+    const named = cards ? asked.filter((id, i) => id === ids[i]) : [];
+    const found = inKeyOrder(
+      asked,
+      await organizations.visibleOrganizations(scope, [...new Set(asked)], [...new Set(named)]),
+    );
+    return found.map((o, i) => (o !== null && o.identityOnly === true && asked[i] !== ids[i] ? null : o));
+  };
   const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
     }),
-    visible: new DataLoader(
-      async (ids) => {
-        const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
-        const found = await organizations.visibleOrganizations(scope, [...new Set(asked)]);
-        return inKeyOrder(asked, found);
-      },
-      {
-        maxBatchSize: 1_000,
-      },
-    ),
+    visible: new DataLoader((ids) => lookUp(ids, true), { maxBatchSize: 1_000 }),
+    lookable: new DataLoader((ids) => lookUp(ids, false), { maxBatchSize: 1_000 }),
     kept: new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
       maxBatchSize: 1_000,
     }),

@@ -22,9 +22,9 @@ const BY_IDS = statement(
 /**
  * Rule 5 for a batch of ids: which of them the viewer may look up, found among what it may look up
  * rather than by id, so that a hidden id and a missing one cost the same (see LOOKABLE). Beyond rule 5,
- * a listed organization answers its directory card (contract section 10, docs/specification.md): found
- * through the organization_listed_id index, which holds no unlisted record, so an unlisted hidden id
- * still costs what a missing one costs.
+ * a listed organization asked for by the id in $cardIds answers its directory card (contract section
+ * 10, docs/specification.md): found through the organization_listed_id index, which holds no unlisted
+ * record, so an unlisted hidden id still costs what a missing one costs.
  */
 const VISIBLE_ORGANIZATIONS = statement(
   'visibility.visibleOrganizations',
@@ -33,7 +33,7 @@ const VISIBLE_ORGANIZATIONS = statement(
   cypher`
 WITH [n IN lookable WHERE n.id IN $ids] AS found
 CALL (found) {
-  UNWIND $ids AS id
+  UNWIND $cardIds AS id
   MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
   WHERE listed.listed = true AND listed.id = id
   WITH listed WHERE NOT listed IN found
@@ -89,12 +89,16 @@ export class OrganizationRepository {
 
   /**
    * The organizations among `ids` that the viewer may look up (rule 5), in no particular order, and the
-   * directory cards of the listed ones among the rest.
+   * directory cards of the listed ones among the rest of `cardIds` (those of `ids` that may answer one).
    */
-  async visibleOrganizations(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+  async visibleOrganizations(
+    scope: ViewerScope,
+    ids: readonly string[],
+    cardIds: readonly string[],
+  ): Promise<Organization[]> {
     const records = await this.executor.read(
       VISIBLE_ORGANIZATIONS,
-      { ...scopeParams(scope), ids },
+      { ...scopeParams(scope), ids, cardIds },
       scope.context,
     );
     return records.map((r) =>

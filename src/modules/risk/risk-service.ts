@@ -6,7 +6,7 @@ import type { Organization } from '../../domain/model.ts';
 import { assessRisk, type RiskAssessmentResult } from '../../domain/risk-assessment.ts';
 import type { RiskModel, RiskSubject } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { RiskRepository, RiskRow } from './risk-repository.ts';
 
 export interface RiskAssessment extends RiskAssessmentResult<Organization> {
@@ -71,7 +71,8 @@ export class RiskService {
     organizations: ChainDetail['organizations'] = 'full',
   ): Promise<RiskAssessment> {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
-    const row = await this.repository.chain(scope, rootId, depth, product, organizations);
+    const root = await keptId(this.loaders, rootId, scope);
+    const row = await this.repository.chain(scope, root, depth, product, organizations);
     if (row === null) throw notFound('Organization');
     prime(this.loaders, [row.root, ...row.organizations.map((o) => o.organization)]);
     const asOf = scope.historical ? scope.instant : null;

@@ -33,7 +33,7 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
 
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
- * or listed), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
+ * or listed and named by its own id), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
  * whose customer is not the owner (or that do not exist), `disclosuresNotOwned` the requested
  * disclosures that the owner did not publish, that are withdrawn or that do not exist. The share, of
  * scope $scope, is created only when all allow.
@@ -44,7 +44,7 @@ const GRANT = statement(
   LOOKABLE,
   cypher`
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE listed.listed = true AND listed.id = $recipientId
+  WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
 WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
 WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
@@ -192,6 +192,11 @@ export interface NewShare {
   id: string;
   ownerId: string;
   recipientId: string;
+  /**
+   * recipientId is the kept organization of an old id the client named: only rule 5 lets it receive the
+   * share, never its directory card, so that the old id answers as it did before the merge.
+   */
+  recipientMerged: boolean;
   scope: ShareScope;
   /** SOURCING only: null for every link. */
   linkIds: string[] | null;
@@ -233,6 +238,7 @@ export class ShareRepository {
         t: toNeo4jDateTime(share.now),
         historical: false,
         recipientId: share.recipientId,
+        recipientMerged: share.recipientMerged,
         id: share.id,
         scope: share.scope,
         linkIds: share.linkIds,

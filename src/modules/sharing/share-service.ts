@@ -23,12 +23,16 @@ export type ShareStore = Pick<ShareRepository, 'grant' | 'find' | 'revoke' | 'gi
 
 export interface DisclosureShareInput {
   recipientId: string;
+  /** The client named the recipient by an old id of a merged organization (see NewShare). */
+  recipientMerged?: boolean;
   disclosureIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
 }
 
 export interface ShareInput {
   recipientId: string;
+  /** The client named the recipient by an old id of a merged organization (see NewShare). */
+  recipientMerged?: boolean;
   linkIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
 }
@@ -66,7 +70,7 @@ export class ShareService {
 
   private async create(
     scope: ShareScope,
-    input: { recipientId: string; expiresAt: string | null | undefined },
+    input: { recipientId: string; recipientMerged?: boolean; expiresAt: string | null | undefined },
     narrowed: { linkIds: string[] | null; disclosureIds: string[] | null },
   ): Promise<Share> {
     const owner = this.viewer.organizationId;
@@ -83,6 +87,7 @@ export class ShareService {
         id: `s-${randomUUID()}`,
         ownerId: owner,
         recipientId: input.recipientId,
+        recipientMerged: input.recipientMerged ?? false,
         scope,
         ...narrowed,
         expiresAt,

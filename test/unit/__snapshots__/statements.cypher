@@ -1672,7 +1672,7 @@ CALL (v, owners, whole, shared) {
 }
 
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE listed.listed = true AND listed.id = $recipientId
+  WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
 WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
 WITH v, CASE WHEN x <> v THEN x END AS x
 CALL (v) {
@@ -2262,7 +2262,7 @@ CALL (v, owners, whole, shared) {
 
 WITH [n IN lookable WHERE n.id IN $ids] AS found
 CALL (found) {
-  UNWIND $ids AS id
+  UNWIND $cardIds AS id
   MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
   WHERE listed.listed = true AND listed.id = id
   WITH listed WHERE NOT listed IN found

@@ -1,17 +1,23 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
+import type { OrganizationLoaders } from '../../organizations/organization-loaders.ts';
 import type { SharingContext } from '../context.ts';
 
 // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
+const recipient = async (loaders: OrganizationLoaders, asked: string) => {
+  const recipientId = await loaders.kept.load(asked);
+  return { recipientId, recipientMerged: recipientId !== asked };
+};
+
 export const Mutation: MutationResolvers<SharingContext> = {
   shareSourcing: async (_parent, args, { shares, loaders }) =>
     shares.grant({
-      recipientId: await loaders.kept.load(args.recipientId),
+      ...(await recipient(loaders, args.recipientId)),
       linkIds: args.linkIds,
       expiresAt: args.expiresAt,
     }),
   shareDisclosures: async (_parent, args, { shares, loaders }) =>
     shares.grantDisclosures({
-      recipientId: await loaders.kept.load(args.recipientId),
+      ...(await recipient(loaders, args.recipientId)),
       disclosureIds: args.disclosureIds,
       expiresAt: args.expiresAt,
     }),
