@@ -132,8 +132,8 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env, defaults: { dataDir: string }): Config {
-  const problems: string[] = [];
+/** Reads variables of `env` (blank counts as unset), noting each bad value in `problems`. */
+function reader(env: Env, problems: string[]) {
   const read = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
@@ -149,6 +149,39 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       return fallback;
     }
   };
+  return { read, integer };
+}
+
+/** Where and how the bundled Neo4j runs: part of every configuration, and all `tiersight db` reads. */
+export type BundledNeo4jConfig = Pick<Config, 'dataDir' | 'neo4jHeap' | 'neo4jPort'>;
+
+function bundledNeo4jConfig(
+  { read, integer }: ReturnType<typeof reader>,
+  problems: string[],
+  defaults: { dataDir: string },
+): BundledNeo4jConfig {
+  const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
+  if (!/^\d+[mMgG]$/.test(heap))
+    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
+  return {
+    dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
+    neo4jHeap: heap,
+    neo4jPort: integer('TIERSIGHT_NEO4J_PORT', 7687, 1, 65535),
+  };
+}
+
+/** The bundled Neo4j's settings alone, for a command that needs nothing else (`tiersight db`). */
+export function loadBundledNeo4jConfig(env: Env, defaults: { dataDir: string }): BundledNeo4jConfig {
+  const problems: string[] = [];
+  const config = bundledNeo4jConfig(reader(env, problems), problems, defaults);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export function loadConfig(env: Env = process.env, defaults: { dataDir: string }): Config {
+  const problems: string[] = [];
+  const variables = reader(env, problems);
+  const { read, integer } = variables;
 
   const boolean = (name: string, fallback: boolean): boolean => {
     const raw = read(name);
@@ -198,10 +231,6 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   );
 
   const host = read('HOST') ?? '127.0.0.1';
-  const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
-  if (!/^\d+[mMgG]$/.test(heap))
-    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
-
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
@@ -240,9 +269,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       maxLifetimeSeconds: maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
       oidc,
     },
-    dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
-    neo4jHeap: heap,
-    neo4jPort: integer('TIERSIGHT_NEO4J_PORT', 7687, 1, 65535),
+    ...bundledNeo4jConfig(variables, problems, defaults),
     introspection: boolean('GRAPHQL_INTROSPECTION', environment !== 'production'),
     http: {
       keepAliveTimeoutMs: integer(

@@ -26,7 +26,7 @@ export async function commandDatabase(
     if (error instanceof LauncherError || error instanceof DatabaseUnreachableError) {
       const hint =
         error instanceof LauncherError && config.neo4j.uri === null
-          ? '\nIf `tiersight serve` or `tiersight db` is already running on this store, point this command at it: NEO4J_URI=bolt://127.0.0.1:7687'
+          ? `\nIf \`tiersight serve\` or \`tiersight db\` is already running on this store, point this command at it: NEO4J_URI=bolt://127.0.0.1:${config.neo4jPort}`
           : '';
       throw new CliError(`${error.message}${hint}`);
     }

@@ -18,7 +18,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const bundledStoreDir = (config: Pick<Config, 'dataDir'>) => resolve(config.dataDir, 'neo4j');
+/** The bundled Neo4j's store: every command that starts it opens the same one. */
+export const bundledStoreDir = (config: Pick<Config, 'dataDir'>) => resolve(config.dataDir, 'neo4j');
 
 /**
  * Which store a command is about to use, said before anything is written: a command run without

@@ -5,23 +5,23 @@ import {
   startBundledNeo4j,
   type BundledNeo4j,
 } from '../../db/bundled-neo4j.ts';
+import { ConfigError, loadBundledNeo4jConfig, type BundledNeo4jConfig } from '../../config.ts';
+import { bundledStoreDir } from '../../runtime/database.ts';
 import { DEFAULT_DATA_DIR } from '../../runtime/paths.ts';
 import { parseCommandArgs, parseWholeNumber } from '../args.ts';
 import { CliError } from '../cli-error.ts';
-
-const DEFAULT_PORT = 7687;
-const DEFAULT_HEAP = '1g';
 
 const HELP = `Usage: tiersight db [--port P] [--data DIR] [--heap SIZE]
 
 Runs the bundled Neo4j 5.26 (Community, embedded) with Bolt on 127.0.0.1 only and authentication
 off, until Ctrl-C. Other commands can then use it with NEO4J_URI=bolt://127.0.0.1:P.
-The first run needs Java 17+ and Maven to fetch the jars.
+The first run needs Java 17+ and Maven to fetch the jars. The defaults are those \`serve\` and the
+other commands use for the bundled Neo4j, so that they all open the same store.
 
 Options:
-  --port P      Bolt port (default ${DEFAULT_PORT})
-  --data DIR    database directory (default .data/neo4j in the checkout)
-  --heap SIZE   JVM heap, such as 512m or 2g (default ${DEFAULT_HEAP})`;
+  --port P      Bolt port (default TIERSIGHT_NEO4J_PORT, else 7687)
+  --data DIR    database directory (default TIERSIGHT_DATA_DIR/neo4j, else .data/neo4j in the checkout)
+  --heap SIZE   JVM heap, such as 512m or 2g (default TIERSIGHT_NEO4J_HEAP, else 1g)`;
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCommandArgs(
@@ -30,15 +30,22 @@ export async function run(args: string[]): Promise<void> {
     { port: { type: 'string' }, data: { type: 'string' }, heap: { type: 'string' } },
     HELP,
   );
-  const port = parseWholeNumber('db', '--port', values.port, 1, 65535) ?? DEFAULT_PORT;
-  const heap = values.heap ?? DEFAULT_HEAP;
+  let defaults: BundledNeo4jConfig;
+  try {
+    defaults = loadBundledNeo4jConfig(process.env, { dataDir: DEFAULT_DATA_DIR });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+  const port = parseWholeNumber('db', '--port', values.port, 1, 65535) ?? defaults.neo4jPort;
+  const heap = values.heap ?? defaults.neo4jHeap;
   if (!/^\d+[mMgG]$/.test(heap)) {
     throw new CliError(
       `db: --heap must be a size in megabytes or gigabytes such as 512m or 2g, got '${heap}'`,
       2,
     );
   }
-  const dataDir = resolve(values.data ?? join(DEFAULT_DATA_DIR, 'neo4j'));
+  const dataDir = resolve(values.data ?? bundledStoreDir(defaults));
 
   let neo4j: BundledNeo4j;
   try {
