@@ -32,7 +32,7 @@ const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/merge-organizations.ts'),
   },
   screen: {
-    summary: 'screen organization names against a watch list (CSV)',
+    summary: 'screen organization names against a watch list (CSL, OpenSanctions, UFLPA page, Tiersight CSV)',
     load: () => import('./commands/screen.ts'),
   },
 };

@@ -48,7 +48,14 @@ query MonitorView($rootId: ID = "us-dell") {
 
 export const authorizationHeaders = (token: string | null): string =>
   token === null
-    ? JSON.stringify({ Authorization: 'Bearer <paste a token from `npx tiersight token`>' }, null, 2)
+    ? JSON.stringify(
+        {
+          Authorization:
+            'Bearer <paste the output of `npx tiersight token --org se-region-stockholm --role analyst`>',
+        },
+        null,
+        2,
+      )
     : JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2);
 
 export function exampleTabs(token: string | null): ExampleTab[] {
