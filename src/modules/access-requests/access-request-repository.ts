@@ -2,7 +2,7 @@
 // the target (rule 5), whether an open request for the same scope exists, and writes, in one statement:
 // a hidden target and a missing one take the same path and nothing is written for either. Answers and
 // withdrawals lock the request first, so two answers at once cannot both find it open; a grant creates
-// its shares and closes the request in the same transaction. Rules: docs/specification.md, section 9.
+// its shares and closes the request in the same transaction. Rules: docs/specification.md, section 8.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
   ACCESS_REQUEST_ACTIONS,
