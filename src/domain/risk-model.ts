@@ -103,7 +103,7 @@ export const stillValid = (version: StoredVersion, at: Date): boolean =>
   version.validUntil === null || new Date(version.validUntil) >= at;
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
-const DISCLOSURES_SOURCE = 'what its publishers shared with you (contract section 8, rule 8)';
+const DISCLOSURES_SOURCE = 'what its publishers shared with you (docs/specification.md, section 2, rule 8)';
 
 /** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
 const byText = new Intl.Collator().compare;
@@ -309,7 +309,7 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
       value: hidden
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : 'yes',
-      source: 'your active shares (contract section 2)',
+      source: 'your active shares (docs/specification.md, section 2)',
     })),
     cached(shared.disclosures, count, () => ({
       label: 'Disclosures about it visible to you',
@@ -331,7 +331,7 @@ function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sh
       cached(shared.tier, s.tier, () => ({
         label: 'Tier',
         value: String(s.tier),
-        source: 'your visible chain (contract section 2, rule 3)',
+        source: 'your visible chain (docs/specification.md, section 2, rule 3)',
       })),
       shared.perTier,
     ],
