@@ -35,7 +35,7 @@ export type AccessDecision =
   | 'GRANT';
 
 /**
- * A buyer's request that an organization in its chain share more with it (contract section 9). Only the
+ * A buyer's request that an organization in its chain share more with it (specification, section 8). Only the
  * requester's and the target's organizations see it.
  */
 export type AccessRequest = {
@@ -261,7 +261,7 @@ export type DisclosedIndicatorKind =
 
 /**
  * Working-condition evidence that an organization (its `owner`) published about itself or one of its
- * direct suppliers (its `subject`), shown as the viewer may see it (contract rule 8). The fields are
+ * direct suppliers (its `subject`), shown as the viewer may see it (visibility rule 8, specification section 2). The fields are
  * those of the version in effect at the instant asked for.
  */
 export type Disclosure = {
@@ -418,7 +418,7 @@ export type Exposure = {
 /** An organization with risk indicators in the chain: public ones, disclosed ones, or both. */
 export type ExposureFinding = {
   __typename?: 'ExposureFinding';
-  /** What visible disclosures say about it (contract section 8): kept apart from the public `indicators`, most severe first. */
+  /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first. */
   disclosedIndicators: Array<DisclosedIndicator>;
   /** Its public risk indicators (watch lists, region lists, published reports), most severe first. */
   indicators: Array<RiskIndicator>;
@@ -451,7 +451,7 @@ export type Me = {
   /** The roles granted by the token. */
   roles: Array<Role>;
   /**
-   * The viewer's roots (contract rule 2): the viewer itself and every owner of an active share whose
+   * The viewer's roots (visibility rule 2, specification section 2): the viewer itself and every owner of an active share whose
    * recipient is the viewer. Any of them may be passed as `rootId`.
    */
   roots: Array<Organization>;
@@ -512,7 +512,7 @@ export type Mutation = {
    */
   confirmMatch: ScreeningCandidate;
   /**
-   * Declares that a supplier supplies the viewer's organization (contract section 10): a link of its
+   * Declares that a supplier supplies the viewer's organization (specification, section 9): a link of its
    * own sourcing, recorded now (`recordedAt`), with provenance REPORTED and the source "declared by
    * <customer id>". Requires SUPPLIER_ADMIN. Name the supplier by `supplierId` or describe a new one
    * in `newSupplier`, not both.
@@ -563,7 +563,7 @@ export type Mutation = {
   rejectMatch: ScreeningCandidate;
   /**
    * Asks `organizationId` to share its sourcing, its disclosures, or both, with the viewer's
-   * organization (contract section 9). Any role of the requester may ask. The target must be an
+   * organization (specification, section 8). Any role of the requester may ask. The target must be an
    * organization the viewer may look up (`organization(id)` is not null) other than itself; any other
    * id, hidden or nonexistent, answers NOT_FOUND alike and writes nothing. At most one open request per
    * (requester, target, scope): another answers BAD_USER_INPUT naming the open one. Due 3 weeks after
@@ -582,7 +582,7 @@ export type Mutation = {
    */
   setListing: Listing;
   /**
-   * Discloses some or all of the viewer organization's disclosures (contract section 8) to
+   * Discloses some or all of the viewer organization's disclosures (visibility rule 8, specification section 2) to
    * `recipientId`: a share of scope DISCLOSURES, which gives nothing about sourcing. `disclosureIds:
    * null` shares every disclosure of the owner, now and later. Requires the SUPPLIER_ADMIN role. The
    * recipient rule, and the NOT_FOUND that comes before any BAD_USER_INPUT, are those of
@@ -898,14 +898,14 @@ export type Query = {
   accessRequestsSent: Array<AccessRequest>;
   /**
    * The supply chain of `rootId` (default: the viewer) as a file for other tools: exactly what
-   * `supplyChain` answers the viewer for the same arguments (contract section 2), with each
+   * `supplyChain` answers the viewer for the same arguments (specification, section 2), with each
    * organization's tier, type, country, location, provenance and risk indicators, and each link's
    * products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
    * does not exist. docs/exports.md describes every format.
    */
   chainExport: ExportFile;
   /**
-   * The public directory (contract section 10): listed organizations only, each as its directory card
+   * The public directory (specification, section 9): listed organizations only, each as its directory card
    * (id, name, type, country, city, osId; never its links, shares, disclosures, requests or risks),
    * ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches words of
    * the name (legal forms such as "AB" or "Co., Ltd." ignored, accents and punctuation folded, known
@@ -914,7 +914,7 @@ export type Query = {
    */
   directory: DirectoryConnection;
   /**
-   * One disclosure the viewer may see (contract rule 8): published by the viewer's organization, or
+   * One disclosure the viewer may see (visibility rule 8, specification section 2): published by the viewer's organization, or
    * covered by an active disclosure share to it, about an organization the viewer may look up. Null for
    * every other id, whether or not it exists. `asOf` evaluates the rule, and the version shown, at that
    * instant as recorded by then.
@@ -937,7 +937,7 @@ export type Query = {
    */
   exposure: Exposure;
   /**
-   * A UNTP Digital Facility Record (JSON-LD) of an organization the viewer may see (contract rule 5), with
+   * A UNTP Digital Facility Record (JSON-LD) of an organization the viewer may see (visibility rule 5, specification section 2), with
    * the certificates, audit reports and self-assessments about it that the viewer may see (rule 8) as
    * conformity claims. Null for every other id, whether or not it exists (as `organization(id)`).
    */
@@ -947,7 +947,7 @@ export type Query = {
   /** The organization and roles of the caller's access token. */
   me: Me;
   /**
-   * An organization the viewer may see (contract rule 5): itself, its roots, anything reachable from
+   * An organization the viewer may see (visibility rule 5, specification section 2): itself, its roots, anything reachable from
    * them, and its own direct customers. Null for every other id, whether or not it exists.
    */
   organization?: Maybe<Organization>;
@@ -955,7 +955,7 @@ export type Query = {
    * The links of the viewer organization's own sourcing (links in which it is the customer), ordered by
    * supplier name: those that hold now or start later, and with `includeEnded` also the ended and
    * amended ones (history is never deleted). Each supplier is the whole record while the viewer may look
-   * it up (contract rule 5), else its identity card (id, name, type, country): the viewer named it.
+   * it up (visibility rule 5, specification section 2), else its identity card (id, name, type, country): the viewer named it.
    */
   ownSupplyLinks: Array<SupplyLink>;
   /**
@@ -987,7 +987,7 @@ export type Query = {
   sharesReceived: Array<Share>;
   /**
    * The supply chain of `rootId` (default: the viewer) to `maxDepth` tiers, as the viewer sees it
-   * (contract rules 3 and 4): only through links disclosed to the viewer, each organization at its
+   * (visibility rules 3 and 4, specification section 2): only through links disclosed to the viewer, each organization at its
    * smallest tier. A `rootId` the viewer may not use answers NOT_FOUND; `maxDepth` must be 1..20.
    */
   supplyChain: SupplyChain;
@@ -1308,7 +1308,7 @@ export type RiskTierSummary = {
   tier: Scalars['Int']['output'];
 };
 
-/** What a token allows (contract section 3). */
+/** What a token allows (specification, section 3). */
 export type Role =
   /** Reads the organization's own view. */
   | 'analyst'
@@ -1390,7 +1390,7 @@ export type Severity =
 /**
  * Organization `owner` discloses links of its own sourcing (scope SOURCING) or its disclosures (scope
  * DISCLOSURES) to `recipient`. Only the two parties see a
- * share. Each party shows the viewer no more than it may look up (contract rule 5): when the viewer may
+ * share. Each party shows the viewer no more than it may look up (visibility rule 5, specification section 2): when the viewer may
  * not look the other party up (a listed monitor, an owner whose share was revoked or has expired), that
  * party is an identity card: `id`, `name`, `type` and `country`, every other field null or empty.
  */
