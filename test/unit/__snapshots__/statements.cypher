@@ -622,21 +622,47 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-UNWIND $ids AS key
-MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: key})-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+
+CALL (v, lookable, disclosers, sharedDisclosures) {
+  CALL (v, disclosers, sharedDisclosures) {
+    UNWIND [v] + disclosers AS publisher
+    MATCH (publisher)-[:PUBLISHED]->(d:Disclosure)
+    RETURN d
+    UNION
+    UNWIND sharedDisclosures AS d
+    RETURN d
+  }
+  MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
+  WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND x IN lookable
+  RETURN collect({d: d, publisher: publisher, x: x}) AS shown
+}
+UNWIND $ids AS key
+UNWIND [row IN shown WHERE row.d.id = key] AS row
+WITH key, row.d AS d, row.publisher AS publisher, row.x AS x
+
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -699,7 +725,11 @@ RETURN i, collect(dv {.version, .recordedAt, .actorUserId, .title, .summary, .is
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}) AS versions
 
 // ---- disclosure.lock
-MATCH (:Organization {id: $viewer})-[:PUBLISHED]->(d:Disclosure {id: $id})
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+UNWIND [d IN own WHERE d.id = $id] AS d
 SET d._lock = true
 REMOVE d._lock
 WITH d
@@ -742,7 +772,11 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+UNWIND [d IN own WHERE d.id = $id] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
 SET d.version = d.version + 1
 WITH *
 CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
@@ -763,24 +797,12 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
 
 // ---- disclosure.publish
 MATCH (v:Organization {id: $viewer})
-OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-WITH v,
-     collect(DISTINCT owner) AS owners,
-     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
-CALL (partial) {
-  UNWIND partial AS share
-  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-  UNWIND share.linkIds AS linkId
-  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  RETURN collect(DISTINCT l) AS shared
+CALL (v) {
+  OPTIONAL MATCH (v)<-[l:SUPPLIES]-(s:Organization)
+  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+  RETURN collect(s) AS suppliers
 }
-
-OPTIONAL MATCH (x:Organization {id: $subjectId})
-  WHERE x = v OR EXISTS { MATCH (x)-[l:SUPPLIES]->(v) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
+WITH v, head([s IN [v] + suppliers WHERE s.id = $subjectId]) AS x
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL
   CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
@@ -958,7 +980,11 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x:Organization)
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+UNWIND [d IN own WHERE d.id = $id] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
 SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
 WITH *
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
