@@ -21,7 +21,7 @@ import { bool, column, fields, instant, list, nullable, oneOf, single, text } fr
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
-import { CREATE_SHARE, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
+import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
 
 /** Request `r`, sent by `requester` to `target`. */
 export const ACCESS_REQUEST: Column<AccessRequest> = {
@@ -90,12 +90,32 @@ RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE
   cypher` END AS request`,
 );
 
+/**
+ * Binds `r`, request $id, when it is among `requests` (an expression of `v`, the viewer's requests in
+ * one or both directions); no row otherwise. The viewer's requests are gathered in a subquery that
+ * does not read $id, so another organization's request costs what a missing id costs (rule 6); seeking
+ * the id and then testing its parties reads more for one that exists.
+ */
+const viewersRequest = (requests: Fragment): Fragment =>
+  join(
+    cypher`MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN `,
+    requests,
+    cypher` AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
+`,
+  );
+
+const SENT_BY_V = cypher`[(v)-[:REQUESTED]->(sent:AccessRequest) | sent]`;
+const SENT_TO_V = cypher`[(v)<-[:OF]-(received:AccessRequest) | received]`;
+
 /** Request $id if the viewer's organization sent or received it. */
 const FIND = statement(
   'accessRequest.find',
-  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
-WHERE requester.id = $viewer OR target.id = $viewer
-`,
+  viewersRequest(join(SENT_BY_V, cypher` + `, SENT_TO_V)),
   RETURN_REQUEST,
 );
 
@@ -105,8 +125,8 @@ WHERE requester.id = $viewer OR target.id = $viewer
  */
 const LOCK_RECEIVED = statement(
   'accessRequest.lockReceived',
-  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
-SET r._lock = true
+  viewersRequest(SENT_TO_V),
+  cypher`SET r._lock = true
 REMOVE r._lock
 `,
   RETURN_REQUEST,
@@ -115,8 +135,8 @@ REMOVE r._lock
 /** As LOCK_RECEIVED, for a request the viewer's organization sent. */
 const LOCK_SENT = statement(
   'accessRequest.lockSent',
-  cypher`MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
-SET r._lock = true
+  viewersRequest(SENT_BY_V),
+  cypher`SET r._lock = true
 REMOVE r._lock
 `,
   RETURN_REQUEST,
@@ -147,24 +167,14 @@ SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 /**
  * Grants request $id (locked and checked open by the caller): `notOwned` lists the $linkIds that are not
  * links in which the target is the customer, `notDisclosed` the $disclosureIds that are not the
- * target's own disclosures still published. Only when both are empty are the shares of $shares created
- * (target to requester), linked to the request, and the request closed.
+ * target's own disclosures still published (NOT_OWNED). Only when both are empty are the shares of
+ * $shares created (target to requester), linked to the request, and the request closed.
  */
 const GRANT = statement(
   'accessRequest.grant',
-  cypher`MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
-CALL (owner) {
-  UNWIND coalesce($linkIds, []) AS linkId
-  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
-  WITH linkId, c WHERE c IS NULL OR c <> owner
-  RETURN collect(linkId) AS notOwned
-}
-CALL (owner) {
-  UNWIND coalesce($disclosureIds, []) AS disclosureId
-  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-  WITH disclosureId, publisher, d WHERE d IS NULL OR publisher <> owner OR d.withdrawnAt IS NOT NULL
-  RETURN collect(disclosureId) AS notDisclosed
-}
+  cypher`MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})`,
+  NOT_OWNED,
+  cypher`WITH r, owner, recipient, notOwned, notDisclosed
 CALL (r, owner, recipient, notOwned, notDisclosed) {
   WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t

@@ -32,11 +32,35 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
                        actorOrganizationId: owner.id})-[:OF]->(share)`;
 
 /**
+ * Binds `notOwned`, the ids among $linkIds that are not links into `owner` (another organization's,
+ * or none), and `notDisclosed`, the ids among $disclosureIds that are not disclosures `owner` published
+ * and has not withdrawn; each in the order asked. Both lists of the owner's are gathered in subqueries
+ * that do not read the asked ids, so another organization's link or disclosure costs what a missing id
+ * costs (rule 6); seeking each id and testing where it leads reads more for one that exists. The price
+ * is reading the owner's links into it (when $linkIds names some) and its disclosures (when
+ * $disclosureIds does).
+ */
+export const NOT_OWNED = cypher`
+CALL (owner) {
+  WITH owner WHERE $linkIds IS NOT NULL
+  MATCH (owner)<-[l:SUPPLIES]-()
+  RETURN collect(l.id) AS owned
+}
+CALL (owner) {
+  WITH owner WHERE $disclosureIds IS NOT NULL
+  MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
+  WHERE d.withdrawnAt IS NULL
+  RETURN collect(d.id) AS published
+}
+WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
+`;
+
+/**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
- * or listed and named by its own id), so a hidden id and a missing one take the same path; `notOwned` lists the requested links
- * whose customer is not the owner (or that do not exist), `disclosuresNotOwned` the requested
- * disclosures that the owner did not publish, that are withdrawn or that do not exist. The share, of
- * scope $scope, is created only when all allow.
+ * or listed and named by its own id), so a hidden id and a missing one take the same path; `notOwned`
+ * and `disclosuresNotOwned` list the requested links and disclosures that are not the owner's to share
+ * (NOT_OWNED). The share, of scope $scope, is created only when all allow.
  */
 const GRANT = statement(
   'share.grant',
@@ -46,20 +70,10 @@ const GRANT = statement(
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
   WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
 WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
-WITH v, CASE WHEN x <> v THEN x END AS x
-CALL (v) {
-  UNWIND coalesce($linkIds, []) AS linkId
-  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
-  WITH linkId, c WHERE c IS NULL OR c <> v
-  RETURN collect(linkId) AS notOwned
-}
-CALL (v) {
-  UNWIND coalesce($disclosureIds, []) AS disclosureId
-  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-  WITH disclosureId, publisher, d WHERE publisher IS NULL OR publisher <> v OR d.withdrawnAt IS NOT NULL
-  RETURN collect(disclosureId) AS disclosuresNotOwned
-}
-WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
+WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
+`,
+  NOT_OWNED,
+  cypher`WITH owner, recipient, notOwned, notDisclosed AS disclosuresNotOwned
 CALL (owner, recipient, notOwned, disclosuresNotOwned) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
@@ -122,10 +136,21 @@ WHERE x = v
   PARTY_CARD,
 );
 
+/**
+ * Share $id when the viewer ($viewer) granted or received it; no row otherwise. It is found among the
+ * viewer's shares, gathered in a subquery that does not read $id, so a share between two other
+ * organizations costs what a missing id costs (rule 6); seeking the id and testing its parties
+ * afterwards reads more for one that exists.
+ */
 const FIND = statement(
   'share.find',
-  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   RETURN share `,
+  cypher`MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:GRANTED]->(given:Share) | given] + [(v)<-[:TO]-(received:Share) | received] AS shares
+}
+UNWIND [s IN shares WHERE s.id = $id] AS share
+MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
+RETURN share `,
   SHARE.projection,
   cypher` AS share`,
 );
@@ -264,8 +289,14 @@ export class ShareRepository {
     return records.map(partyOf);
   }
 
+  /**
+   * Share `id` when the organization the context runs for (context.viewer) granted or received it;
+   * null otherwise, as for a share that does not exist: anyone else is told NOT_FOUND (canRevoke).
+   */
   async find(id: string, context: QueryContext): Promise<Share | null> {
-    const [record] = await this.executor.read(FIND, { id }, context);
+    const viewer = context.viewer;
+    if (viewer === undefined) throw new Error('share.find is asked for a viewer: the context names none');
+    const [record] = await this.executor.read(FIND, { viewer, id }, context);
     return record ? shareOf(record) : null;
   }
 
@@ -277,7 +308,7 @@ export class ShareRepository {
     return this.executor.writeTransaction('share.revoke', context, async (tx) => {
       const [revoked] = await tx.run(REVOKE, { ...revoke, now: toNeo4jDateTime(revoke.now) });
       if (revoked) return shareOf(revoked);
-      const [existing] = await tx.run(FIND, { id: revoke.id });
+      const [existing] = await tx.run(FIND, { viewer: revoke.ownerId, id: revoke.id });
       return existing ? shareOf(existing) : null;
     });
   }

@@ -32,25 +32,31 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.find
-MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
-WHERE requester.id = $viewer OR target.id = $viewer
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(sent:AccessRequest) | sent] + [(v)<-[:OF]-(received:AccessRequest) | received] AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.grant
 MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
 CALL (owner) {
-  UNWIND coalesce($linkIds, []) AS linkId
-  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
-  WITH linkId, c WHERE c IS NULL OR c <> owner
-  RETURN collect(linkId) AS notOwned
+  WITH owner WHERE $linkIds IS NOT NULL
+  MATCH (owner)<-[l:SUPPLIES]-()
+  RETURN collect(l.id) AS owned
 }
 CALL (owner) {
-  UNWIND coalesce($disclosureIds, []) AS disclosureId
-  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-  WITH disclosureId, publisher, d WHERE d IS NULL OR publisher <> owner OR d.withdrawnAt IS NOT NULL
-  RETURN collect(disclosureId) AS notDisclosed
+  WITH owner WHERE $disclosureIds IS NOT NULL
+  MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
+  WHERE d.withdrawnAt IS NULL
+  RETURN collect(d.id) AS published
 }
+WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
+WITH r, owner, recipient, notOwned, notDisclosed
 CALL (r, owner, recipient, notOwned, notDisclosed) {
   WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
@@ -70,14 +76,24 @@ RETURN notOwned, notDisclosed, r {.id, requesterId: requester.id, targetId: targ
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.lockReceived
-MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization {id: $viewer})
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)<-[:OF]-(received:AccessRequest) | received] AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.lockSent
-MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(sent:AccessRequest) | sent] AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
@@ -1651,8 +1667,13 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
    LIMIT $limit
 
 // ---- share.find
-MATCH (owner:Organization)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:GRANTED]->(given:Share) | given] + [(v)<-[:TO]-(received:Share) | received] AS shares
+}
+UNWIND [s IN shares WHERE s.id = $id] AS share
+MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
+RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
 // ---- share.given
@@ -1700,20 +1721,22 @@ CALL (v, owners, whole, shared) {
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
   WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
 WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
-WITH v, CASE WHEN x <> v THEN x END AS x
-CALL (v) {
-  UNWIND coalesce($linkIds, []) AS linkId
-  OPTIONAL MATCH (:Organization)-[:SUPPLIES {id: linkId}]->(c:Organization)
-  WITH linkId, c WHERE c IS NULL OR c <> v
-  RETURN collect(linkId) AS notOwned
+WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
+
+CALL (owner) {
+  WITH owner WHERE $linkIds IS NOT NULL
+  MATCH (owner)<-[l:SUPPLIES]-()
+  RETURN collect(l.id) AS owned
 }
-CALL (v) {
-  UNWIND coalesce($disclosureIds, []) AS disclosureId
-  OPTIONAL MATCH (publisher:Organization)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
-  WITH disclosureId, publisher, d WHERE publisher IS NULL OR publisher <> v OR d.withdrawnAt IS NOT NULL
-  RETURN collect(disclosureId) AS disclosuresNotOwned
+CALL (owner) {
+  WITH owner WHERE $disclosureIds IS NOT NULL
+  MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
+  WHERE d.withdrawnAt IS NULL
+  RETURN collect(d.id) AS published
 }
-WITH v AS owner, x AS recipient, notOwned, disclosuresNotOwned
+WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
+WITH owner, recipient, notOwned, notDisclosed AS disclosuresNotOwned
 CALL (owner, recipient, notOwned, disclosuresNotOwned) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec

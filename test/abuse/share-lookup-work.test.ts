@@ -1,0 +1,122 @@
+// Contract rule 6 for the ids a share names: a share between two other organizations (revokeShare), or
+// a link or disclosure that is not the owner's to share (shareSourcing's linkIds, shareDisclosures'
+// disclosureIds), must cost what an id that exists nowhere costs, in Neo4j's own count of the work
+// (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each id was sought and
+// tested afterwards (hidden / missing db hits): share.find 18 / 1, share.grant 48 / 46 for a link and
+// 50 / 44 for a disclosure. Nothing is written for any id asked here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
+import '../../src/modules/sharing/share-repository.ts';
+import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
+
+let db: TestDatabase;
+const MISSING = 'nope';
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  // v buys from a (which shared its sourcing, so b is visible) and shares its own with its customer k;
+  // h and its suppliers exist but v has no way to them, and h shares with o.
+  let built = graph()
+    .org('v', 'PURCHASER')
+    .org('a', 'RESELLER')
+    .org('b', 'BRAND')
+    .org('k', 'PURCHASER')
+    .org('h', 'BRAND')
+    .org('o', 'PURCHASER')
+    .link('a', 'v')
+    .link('b', 'a')
+    .link('v', 'k')
+    .link('h', 'o')
+    .share('a', 'v', { id: 'share-a-v' })
+    .share('v', 'k', { id: 'share-v-k' })
+    .share('h', 'o', { id: 'share-h-o' })
+    .share('h', 'o', { id: 'share-h-o-2', scope: 'DISCLOSURES' })
+    .disclosure('v', 'v', { id: 'dv' })
+    .disclosure('v', 'v', { id: 'dv-out', withdrawnAt: '2024-01-01T00:00:00Z' })
+    .disclosure('a', 'a', { id: 'da' })
+    .disclosure('h', 'h', { id: 'dh' });
+  for (let i = 0; i < 8; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'o');
+  await loadGraph(db, built.build());
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('a share between two other organizations costs what a missing one costs', () => {
+  it('named to revoke', async () => {
+    const params = (id: string) => ({ viewer: 'v', id });
+    expect(
+      await expectSameWorkAsMissing(db, 'share.find', MISSING, ['share-h-o', 'share-h-o-2'], params),
+    ).toEqual([]);
+    // Given and received shares are found (the recipient is then told FORBIDDEN, canRevoke).
+    for (const own of ['share-a-v', 'share-v-k'])
+      expect((await profiled(db, 'share.find', params(own))).records, own).toHaveLength(1);
+  });
+});
+
+describe("an id that is not the owner's to share costs what a missing one costs", () => {
+  const grant = (recipientId: string, linkIds: string[] | null, disclosureIds: string[] | null) => ({
+    viewer: 'v',
+    t: toNeo4jDateTime(new Date()),
+    historical: false,
+    product: null,
+    recipientId,
+    id: 'share-never-written',
+    scope: linkIds === null ? 'DISCLOSURES' : 'SOURCING',
+    linkIds,
+    disclosureIds,
+    expiresAt: null,
+    actorUserId: 'user-v',
+  });
+  /** The refusal names the asked id: compared as if any id had been asked. */
+  const asAsked = (row: Record<string, unknown>, value: string) => {
+    const named = (ids: unknown) => (ids as string[]).map((id) => (id === value ? '<asked>' : id));
+    return {
+      ...row,
+      notOwned: named(row['notOwned']),
+      disclosuresNotOwned: named(row['disclosuresNotOwned']),
+    };
+  };
+
+  it('in linkIds', async () => {
+    const before = await countAll(db);
+    // Another organization's link, a visible supplier's link, and a link in which v is the supplier.
+    const [refused] = await expectSameWorkAsMissing(
+      db,
+      'share.grant',
+      MISSING,
+      ['h>o', 'h0>h', 'b>a', 'v>k'],
+      (id) => grant('a', [id], null),
+      asAsked,
+    );
+    expect(refused).toMatchObject({ recipientNamed: true, notOwned: ['<asked>'], share: null });
+    // v's own link is not refused (the recipient is missing, so still nothing is written).
+    const { records } = await profiled(db, 'share.grant', grant(MISSING, ['a>v'], null));
+    expect(records[0]?.toObject()).toMatchObject({ recipientNamed: false, notOwned: [], share: null });
+    expect(await countAll(db)).toEqual(before);
+  });
+
+  it('in disclosureIds', async () => {
+    const before = await countAll(db);
+    // Another organization's disclosure, a visible supplier's, and v's own withdrawn one.
+    const [refused] = await expectSameWorkAsMissing(
+      db,
+      'share.grant',
+      MISSING,
+      ['dh', 'da', 'dv-out'],
+      (id) => grant('a', null, [id]),
+      asAsked,
+    );
+    expect(refused).toMatchObject({ recipientNamed: true, disclosuresNotOwned: ['<asked>'], share: null });
+    const { records } = await profiled(db, 'share.grant', grant(MISSING, null, ['dv']));
+    expect(records[0]?.toObject()).toMatchObject({
+      recipientNamed: false,
+      disclosuresNotOwned: [],
+      share: null,
+    });
+    expect(await countAll(db)).toEqual(before);
+  });
+});
