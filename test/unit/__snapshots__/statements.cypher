@@ -668,9 +668,10 @@ CALL (v, lookable, disclosers, sharedDisclosures) {
   WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt)) AND x IN lookable
   RETURN collect({d: d, publisher: publisher, x: x}) AS shown
 }
-UNWIND $ids AS key
-UNWIND [row IN shown WHERE row.d.id = key] AS row
-WITH key, row.d AS d, row.publisher AS publisher, row.x AS x
+UNWIND shown AS row
+WITH row.d AS d, row.publisher AS publisher, row.x AS x
+WHERE d.id IN $ids
+WITH d.id AS key, d, publisher, x
 
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
