@@ -64,6 +64,7 @@ describe("an id that is not the owner's to share costs what a missing one costs"
     historical: false,
     product: null,
     recipientId,
+    recipientMerged: false,
     id: 'share-never-written',
     scope: linkIds === null ? 'DISCLOSURES' : 'SOURCING',
     linkIds,

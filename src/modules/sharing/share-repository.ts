@@ -290,12 +290,10 @@ export class ShareRepository {
   }
 
   /**
-   * Share `id` when the organization the context runs for (context.viewer) granted or received it;
-   * null otherwise, as for a share that does not exist: anyone else is told NOT_FOUND (canRevoke).
+   * Share `id` when `viewer` granted or received it; null otherwise, as for a share that does not
+   * exist: anyone else is told NOT_FOUND (canRevoke).
    */
-  async find(id: string, context: QueryContext): Promise<Share | null> {
-    const viewer = context.viewer;
-    if (viewer === undefined) throw new Error('share.find is asked for a viewer: the context names none');
+  async find(viewer: string, id: string, context: QueryContext): Promise<Share | null> {
     const [record] = await this.executor.read(FIND, { viewer, id }, context);
     return record ? shareOf(record) : null;
   }

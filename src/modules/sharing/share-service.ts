@@ -108,7 +108,7 @@ export class ShareService {
   }
 
   async revoke(id: string): Promise<Share> {
-    const share = await this.shares.find(id, this.context);
+    const share = await this.shares.find(this.viewer.organizationId, id, this.context);
     const decision = share ? canRevoke(this.viewer, share) : 'NOT_FOUND';
     if (decision === 'NOT_FOUND') throw notFound('Share');
     if (!decision.allowed) throw forbidden(decision.reason);
