@@ -3,7 +3,7 @@
 // when it ends (test/support/release-database.ts, a setup file) or its process exits. VITEST_POOL_ID
 // looked like the answer but is not: after the unit project's files, two db files ran side by side
 // with the same id.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { isAlive } from './process-alive.ts';
@@ -42,15 +42,40 @@ function takeLease(uris: readonly string[], leases: string): { uri: string; file
   }
 }
 
+/**
+ * How long a lease may stay empty: the moment between another process creating it and writing its pid.
+ * Taken for abandoned before that, it was removed under its holder, whose database a second file then
+ * leased too (seen on a loaded machine as imports interrupted by another file's reset).
+ */
+const EMPTY_LEASE_MS = 10_000;
+
 /** Creates `file` holding this pid, or takes it over from a process that died holding it. */
 function claim(file: string): boolean {
   try {
     writeFileSync(file, String(process.pid), { flag: 'wx' });
     return true;
   } catch {
-    const holder = Number(readFileSync(file, { encoding: 'utf8', flag: 'a+' }));
-    if (holder > 0 && isAlive(holder)) return false;
+    const holder = holderOf(file);
+    if (holder === null) return false; // given back meanwhile: free for the next round
+    if (holder > 0 ? isAlive(holder) : beingWritten(file)) return false;
     rmSync(file, { force: true });
     return false; // the next round tries again, against other processes doing the same
+  }
+}
+
+/** The pid a lease holds (0 while it is being written), or null when it is gone. */
+function holderOf(file: string): number | null {
+  try {
+    return Number(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function beingWritten(file: string): boolean {
+  try {
+    return Date.now() - statSync(file).mtimeMs < EMPTY_LEASE_MS;
+  } catch {
+    return false; // gone meanwhile: free for the next round
   }
 }
