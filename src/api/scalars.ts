@@ -1,11 +1,13 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { parseInstant } from '../domain/instants.ts';
 
+// parseInstant reads years before 0100 as 19xx and so refuses them (src/domain/instants.ts), and its
+// patterns take four-digit years only: the message names that range, since 0001-01-01 is ISO 8601 too.
 const parse = (value: unknown): string => {
   const instant = typeof value === 'string' ? parseInstant(value) : null;
   if (instant === null) {
     throw new GraphQLError(
-      `DateTime must be an ISO 8601 date (2014-09-15) or date-time with a zone, got ${JSON.stringify(value)}`,
+      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got ${JSON.stringify(value)}`,
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }

@@ -1,0 +1,36 @@
+// The DateTime scalar: what it accepts, and a refusal that names what is really refused (a year
+// outside 0100..9999 or a day that does not exist), not "must be ISO 8601" for an ISO 8601 date.
+import { GraphQLError, Kind } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { DateTime } from '../../src/api/scalars.ts';
+
+const refusal = (value: unknown): GraphQLError => {
+  try {
+    DateTime.parseValue(value);
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  throw new Error(`${JSON.stringify(value)} was accepted`);
+};
+
+describe('DateTime', () => {
+  it('reads a date as midnight UTC and a zoned date-time as its instant', () => {
+    expect(DateTime.parseValue('2014-09-15')).toBe('2014-09-15T00:00:00.000Z');
+    expect(DateTime.parseValue('0100-01-01')).toBe('0100-01-01T00:00:00.000Z');
+    expect(DateTime.parseValue('9999-12-31')).toBe('9999-12-31T00:00:00.000Z');
+    expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2016-02-01T12:00:00+01:00' }, {})).toBe(
+      '2016-02-01T11:00:00.000Z',
+    );
+  });
+
+  it.each(['0001-01-01', '0099-12-31', '275760-01-01', '2021-02-30', 'soon'])(
+    'refuses %s as BAD_USER_INPUT naming the supported range',
+    (value) => {
+      const error = refusal(value);
+      expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+      expect(error.message).toBe(
+        `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got "${value}"`,
+      );
+    },
+  );
+});
