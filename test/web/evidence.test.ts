@@ -4,9 +4,9 @@
 // The dashboard's evidence parts in a DOM (contract v1.2): disclosures in the details panel, disclosed
 // indicators apart from public risk, the inbox and outbox with their answers, "Request access" on blind
 // spots, and the operations that ask only for what the server offers.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES, exposureOperation } from '../../web/src/api.ts';
-import { renderEvidence } from '../../web/src/evidence.ts';
+import { earliestExtension, renderEvidence } from '../../web/src/evidence.ts';
 import { extensionLimit, risksById } from '../../web/src/model.ts';
 import { renderDetails, renderExposure } from '../../web/src/panels.ts';
 import { CERTIFICATE, PLAN, REQUEST } from './evidence-fixtures.ts';
@@ -202,7 +202,36 @@ describe('evidence panel', () => {
     expect(outbox.querySelector('button.grant')).toBeNull();
   });
 
-  it('answers in one click: grant, decline with a reason, extend to a date within 2 months', async () => {
+  // Every grant asks first; each test that grants says what the user answers.
+  // happy-dom has no window.confirm: each test gets a stand-in.
+  const confirm = vi.fn((_question?: string) => true);
+  beforeEach(() => {
+    confirm.mockReset().mockReturnValue(true);
+    window.confirm = confirm;
+  });
+
+  it('grants only after a confirmation that names the exact scope', async () => {
+    const panel = mount();
+    const h = handlers();
+    const both = { ...REQUEST, scope: 'BOTH' as const };
+    renderEvidence(panel, loaded([both]), true, h);
+    const grant = panel.querySelector<HTMLButtonElement>('ul.inbox button.grant')!;
+    expect(grant.textContent).toBe('Grant…');
+    confirm.mockReturnValue(false);
+    grant.click();
+    await settle();
+    expect(confirm).toHaveBeenCalledWith(
+      'Root Buyer will see all your sourcing links, now and later, and all your disclosures, now and ' +
+        'later, with no end date. You can revoke it under My suppliers.\n\nGrant this request?',
+    );
+    expect(h.answer).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    grant.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' });
+  });
+
+  it('answers: grant, decline with a reason, extend to a date within 2 months', async () => {
     const panel = mount();
     const h = handlers();
     renderEvidence(panel, loaded(), true, h);
@@ -224,6 +253,7 @@ describe('evidence panel', () => {
     const date = extend.querySelector('input')!;
     expect(date.max).toBe(extensionLimit(REQUEST));
     expect(date.max).toBe('2026-12-19');
+    expect(date.min).toBe(earliestExtension(REQUEST));
     date.value = '2026-12-15';
     extend.querySelector('textarea')!.value = 'Asking Dell';
     extend.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -257,7 +287,7 @@ describe('evidence panel', () => {
     form.querySelector<HTMLInputElement>('input[value="some"]')!.checked = true;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(item.querySelector('[role="alert"]')?.textContent).toBe(
+    expect(form.querySelector('[role="alert"]')?.textContent).toBe(
       'Tick the disclosures to share, or choose all.',
     );
     expect(h.answer).not.toHaveBeenCalled();
@@ -268,6 +298,10 @@ describe('evidence panel', () => {
     expires.value = '2099-01-31';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
+    expect(confirm).toHaveBeenLastCalledWith(
+      'Root Buyer will see all your sourcing links, now and later, and only “SAQ 2025”, until ' +
+        '2099-01-31 (00:00 UTC). You can revoke it under My suppliers.\n\nGrant this request?',
+    );
     expect(h.answer).toHaveBeenCalledWith(asked, {
       decision: 'GRANT',
       disclosureIds: ['d-saq'],
@@ -295,17 +329,48 @@ describe('evidence panel', () => {
     renderEvidence(panel, loaded(), true, h);
     panel.querySelector<HTMLButtonElement>('button.grant')!.click();
     await settle();
-    expect(panel.querySelector('ul.inbox [role="alert"]')?.textContent).toBe('reason is required');
+    expect(panel.querySelector('ul.inbox .request-alert')?.textContent).toBe('reason is required');
 
     renderEvidence(panel, loaded(), false, handlers());
     expect(panel.querySelector('button.grant')).toBeNull();
     expect(panel.querySelector('ul.inbox')?.textContent).toContain('A supplier_admin of your organization');
   });
 
+  it('keeps the error of each answer form in that form', async () => {
+    const panel = mount();
+    const h = { ...handlers(), answer: vi.fn(async () => Promise.reject(new Error('reason is required'))) };
+    renderEvidence(panel, loaded(), true, h);
+    const item = panel.querySelector('ul.inbox li.access-request')!;
+    const open = (label: string) =>
+      [...item.querySelectorAll<HTMLButtonElement>('.answer-buttons button')]
+        .find((b) => b.textContent === label)!
+        .click();
+    open('Decline…');
+    item.querySelector<HTMLTextAreaElement>('form.decline-form textarea')!.value = 'No';
+    item.querySelector<HTMLButtonElement>('form.decline-form button[type="submit"]')!.click();
+    await settle();
+    expect(item.querySelector('form.decline-form [role="alert"]')?.textContent).toBe('reason is required');
+    open('Grant with limits…');
+    expect(item.querySelector('form.grant-form [role="alert"]')?.textContent).toBe('');
+    expect(item.querySelector('.request-alert')?.textContent).toBe('');
+  });
+
   it('hides itself where the server has neither disclosures nor access requests', () => {
     const panel = mount();
     renderEvidence(panel, { kind: 'unavailable', message: 'Not yet' }, true, handlers());
     expect(panel.hidden).toBe(true);
+  });
+});
+
+describe('earliestExtension', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is the day after the current due date, and never a day already past', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-01T12:00:00Z'));
+    expect(earliestExtension(REQUEST)).toBe('2026-11-10');
+    vi.setSystemTime(new Date('2026-12-04T12:00:00Z'));
+    expect(earliestExtension(REQUEST)).toBe('2026-12-05');
   });
 });
 

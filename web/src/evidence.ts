@@ -248,17 +248,20 @@ async function guarded(control: HTMLButtonElement, run: () => Promise<void>, ale
   }
 }
 
-/** A small inline form (hidden until its opener is pressed) whose submit runs `run`. */
+/**
+ * A small inline form (hidden until its opener is pressed) whose submit runs `run`. Its errors go to
+ * its own alert line, so one form's refusal is never shown under another.
+ */
 function inlineForm(
   className: string,
   label: string,
   fields: HTMLElement[],
   submit: string,
   run: () => Promise<void>,
-  alert: HTMLElement,
 ): { opener: HTMLButtonElement; form: HTMLFormElement } {
   const submitButton = h('button', { type: 'submit', class: 'primary' }, submit);
-  const form = h('form', { class: `inline-form ${className}`, hidden: true }, fields, submitButton);
+  const alert = h('p', { role: 'alert', class: 'error form-alert' });
+  const form = h('form', { class: `inline-form ${className}`, hidden: true }, fields, submitButton, alert);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void guarded(submitButton, run, alert);
@@ -275,8 +278,49 @@ function inlineForm(
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
+const dayAfter = (iso: string) => day(new Date(new Date(iso).getTime() + 86_400_000).toISOString());
+
 /** The first day a grant may end on (`YYYY-MM-DD`): tomorrow, UTC, since an expiry must be in the future. */
-const tomorrow = () => day(new Date(Date.now() + 86_400_000).toISOString());
+const tomorrow = () => dayAfter(new Date().toISOString());
+
+/**
+ * The earliest new due day of an extension: the server wants one after the current due date, and a
+ * day already past would extend nothing (an overdue request's due date is).
+ */
+export const earliestExtension = (r: Pick<AccessRequest, 'dueAt'>): string => {
+  const [next, first] = [dayAfter(r.dueAt), tomorrow()];
+  return next > first ? next : first;
+};
+
+/** Names a grant's scope exactly: what the requester will see, for how long. */
+export function grantSummary(r: AccessRequest, answer: Answer, given: readonly OwnDisclosure[]): string {
+  const parts: string[] = [];
+  if (r.scope !== 'DISCLOSURES') parts.push('all your sourcing links, now and later');
+  if (r.scope !== 'SOURCING') {
+    const ids = answer.disclosureIds ?? null;
+    parts.push(
+      ids === null
+        ? 'all your disclosures, now and later'
+        : `only ${given
+            .filter((d) => ids.includes(d.id))
+            .map((d) => `“${d.title}”`)
+            .join(', ')}`,
+    );
+  }
+  const until = answer.expiresAt ? `until ${answer.expiresAt} (00:00 UTC)` : 'with no end date';
+  return `${r.requester.name} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
+}
+
+/** Answers with a grant once the user, told exactly what it shares, confirms it. */
+async function confirmGrant(
+  r: AccessRequest,
+  answer: Answer,
+  given: readonly OwnDisclosure[],
+  handlers: EvidenceHandlers,
+): Promise<void> {
+  if (window.confirm(`${grantSummary(r, answer, given)}\n\nGrant this request?`))
+    await handlers.answer(r, answer);
+}
 
 /**
  * "Grant with limits…": which of the viewer's disclosures a grant of disclosures shares (all, now and
@@ -286,7 +330,6 @@ function grantForm(
   r: AccessRequest,
   given: readonly OwnDisclosure[],
   handlers: EvidenceHandlers,
-  alert: HTMLElement,
 ): { opener: HTMLButtonElement; form: HTMLFormElement } {
   const asksDisclosures = r.scope !== 'SOURCING';
   const name = `grant-which-${r.id}`;
@@ -331,13 +374,13 @@ function grantForm(
     async () => {
       const only = asksDisclosures && some.checked;
       if (only && chosen().length === 0) throw new Error('Tick the disclosures to share, or choose all.');
-      await handlers.answer(r, {
+      const answer: Answer = {
         decision: 'GRANT',
         disclosureIds: only ? chosen() : null,
         expiresAt: expires.value === '' ? null : expires.value,
-      });
+      };
+      await confirmGrant(r, answer, given, handlers);
     },
-    alert,
   );
 }
 
@@ -347,7 +390,7 @@ function answerControls(
   handlers: EvidenceHandlers,
   alert: HTMLElement,
 ): HTMLElement {
-  const grant = grantForm(r, given, handlers, alert);
+  const grant = grantForm(r, given, handlers);
   const declineReason = h('textarea', { id: `decline-reason-${r.id}`, rows: 2, required: true });
   const decline = inlineForm(
     'decline-form',
@@ -355,13 +398,12 @@ function answerControls(
     [field(declineReason.id, 'Why you decline (the requester sees it)', declineReason)],
     'Decline request',
     () => handlers.answer(r, { decision: 'DECLINE', reason: declineReason.value.trim() }),
-    alert,
   );
   const dueInput = h('input', {
     id: `extend-due-${r.id}`,
     type: 'date',
     required: true,
-    min: day(r.dueAt),
+    min: earliestExtension(r),
     max: extensionLimit(r),
   });
   const extendReason = h('textarea', { id: `extend-reason-${r.id}`, rows: 2, required: true });
@@ -375,7 +417,6 @@ function answerControls(
     'Extend',
     () =>
       handlers.answer(r, { decision: 'EXTEND', dueAt: dueInput.value, reason: extendReason.value.trim() }),
-    alert,
   );
   return h(
     'div',
@@ -383,7 +424,9 @@ function answerControls(
     h(
       'div',
       { class: 'answer-buttons' },
-      action('Grant', () => handlers.answer(r, { decision: 'GRANT' }), alert, { class: 'grant' }),
+      action('Grant…', () => confirmGrant(r, { decision: 'GRANT' }, given, handlers), alert, {
+        class: 'grant',
+      }),
       grant.opener,
       decline.opener,
       extend.opener,
@@ -406,7 +449,7 @@ function requestItem(
   { canAnswer, given }: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
-  const alert = h('p', { role: 'alert', class: 'error' });
+  const alert = h('p', { role: 'alert', class: 'error request-alert' });
   const open = r.status === 'OPEN';
   const counterpart = box === 'inbox' ? r.requester : r.target;
   return h(
@@ -545,7 +588,6 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     );
   }
   if (handler === null) return null;
-  const alert = h('p', { role: 'alert', class: 'error' });
   const id = spot.organization.id;
   const scope = h(
     'select',
@@ -559,8 +601,7 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     [field(scope.id, 'Ask it to share', scope), field(note.id, 'Message (optional)', note)],
     'Send request',
     () => handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value),
-    alert,
   );
   form.opener.classList.add('request-access');
-  return h('div', { class: 'request-access-box' }, form.opener, form.form, alert);
+  return h('div', { class: 'request-access-box' }, form.opener, form.form);
 }
