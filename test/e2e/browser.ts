@@ -170,3 +170,13 @@ export function dashboardSession(
   });
   return session;
 }
+
+/** Accepts every confirm() the page shows from now on; the returned list collects their questions. */
+export function acceptDialogs(page: Page): string[] {
+  const questions: string[] = [];
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+  return questions;
+}

@@ -8,6 +8,7 @@
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import {
+  acceptDialogs,
   dashboardSession,
   describeInBrowser,
   namesInTier,
@@ -171,10 +172,12 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await form.locator(`input[data-disclosure-id="${DEMO_IDS.dellAuditHipro}"]`).check();
     await form.getByLabel(/Access ends on/).fill('2099-01-31');
     await screenshot(ui.page, '18-dell-grant-with-limits');
+    const asks = acceptDialogs(ui.page);
     await form.getByRole('button', { name: 'Grant', exact: true }).click();
     await ui.page
       .locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"][data-status="GRANTED"]`)
       .waitFor();
+    expect(asks).toEqual([expect.stringMatching(/will see only “.+”, until 2099-01-31 \(00:00 UTC\)/)]);
     const answered = await api(
       DEMO_IDS.dell,
       `{ accessRequest(id: "${id}") { status shares { scope disclosureIds expiresAt recipient { id } } } }`,
@@ -202,11 +205,21 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
       'Oslo kommune asks you to share its sourcing',
     );
     await screenshot(ui.page, '16-atea-inbox');
-    await received.getByRole('button', { name: 'Grant', exact: true }).click();
+    const asks = acceptDialogs(ui.page);
+    await received.getByRole('button', { name: 'Grant…', exact: true }).click();
     await ui.page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
+    expect(asks).toEqual([
+      expect.stringContaining(
+        'Oslo kommune will see all your sourcing links, now and later, with no end date.',
+      ),
+    ]);
     await expect
       .poll(() => ui.page.locator('#status').innerText())
       .toContain('Granted the request of Oslo kommune.');
+    // My suppliers shows the new share without a reload, with a way back.
+    const share = ui.page.locator('#my-suppliers li.share-given', { hasText: 'Oslo kommune' });
+    await share.waitFor();
+    expect(await share.innerText()).toContain('Oslo kommune sees your sourcing (all, now and later)');
 
     expect(ui.watch.consoleErrors, 'console errors as Atea AS').toEqual([]);
     await ui.freshContext();
@@ -222,5 +235,13 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
       await ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`).count(),
     ).toBe(0);
     await screenshot(ui.page, '17-oslo-after-grant');
+
+    await ui.freshContext();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.ateaNorway);
+    const revoked = acceptDialogs(ui.page);
+    const shared = ui.page.locator('#my-suppliers li.share-given', { hasText: 'Oslo kommune' });
+    await shared.getByRole('button', { name: 'Revoke the share with Oslo kommune' }).click();
+    await shared.waitFor({ state: 'detached' });
+    expect(revoked).toEqual([expect.stringMatching(/^Revoke the share with Oslo kommune\?/)]);
   });
 });

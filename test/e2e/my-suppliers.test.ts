@@ -6,7 +6,14 @@
 // sees the link's products change. Screenshots go to test-results/e2e/.
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import { dashboardSession, describeInBrowser, namesInTier, screenshot, signInAsDemo } from './browser.ts';
+import {
+  acceptDialogs,
+  dashboardSession,
+  describeInBrowser,
+  namesInTier,
+  screenshot,
+  signInAsDemo,
+} from './browser.ts';
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
@@ -54,7 +61,8 @@ describeInBrowser('My suppliers (issue 13)', () => {
       .toContain('Declared Dell Technologies as your supplier.');
     await screenshot(ui.page, '21-my-suppliers-added-from-directory');
 
-    await ownLink(DEMO_IDS.dell).locator('button.end-link').click();
+    const asks = acceptDialogs(ui.page);
+    await ownLink(DEMO_IDS.dell).getByRole('button', { name: 'End the link with Dell Technologies' }).click();
     await ownLink(DEMO_IDS.dell).waitFor({ state: 'detached' });
     await ui.page.waitForFunction(
       () =>
@@ -64,6 +72,7 @@ describeInBrowser('My suppliers (issue 13)', () => {
     );
     expect(await namesInTier(ui.page, 2)).toContain('Dell Technologies');
     expect(await supplierNames()).toEqual(['Atea Sverige AB']);
+    expect(asks).toEqual([expect.stringMatching(/^End the link with Dell Technologies\?/)]);
   });
 
   it('declares a supplier Tiersight did not know and edits what it supplies', async () => {

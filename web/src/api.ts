@@ -28,6 +28,17 @@ export const readToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 export const storeToken = (token: string): void => sessionStorage.setItem(TOKEN_KEY, token.trim());
 export const clearToken = (): void => sessionStorage.removeItem(TOKEN_KEY);
 
+/** Who is told when the server refuses a token, and for which token (see onSessionExpired). */
+let sessionExpired: { token: string; handler: () => void } | null = null;
+
+/**
+ * Runs `handler` once, on the first answer UNAUTHENTICATED to a request made with `token`: one place
+ * ends the session, instead of each panel showing its own error. Null forgets the handler (sign-out).
+ */
+export function onSessionExpired(token: string, handler: (() => void) | null): void {
+  sessionExpired = handler === null ? null : { token, handler };
+}
+
 interface GraphQLBody<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string } }[];
@@ -51,7 +62,13 @@ export async function graphql<T>(
   }
   const error = body.errors?.[0];
   if (error !== undefined || body.data == null) {
-    throw new ApiError(error?.message ?? 'No data', error?.extensions?.code ?? null, response.status);
+    const code = error?.extensions?.code ?? null;
+    if (code === 'UNAUTHENTICATED' && sessionExpired?.token === token) {
+      const { handler } = sessionExpired;
+      sessionExpired = null;
+      handler();
+    }
+    throw new ApiError(error?.message ?? 'No data', code, response.status);
   }
   return body.data;
 }

@@ -11,6 +11,7 @@ import {
   evidence,
   exposure,
   me,
+  onSessionExpired,
   readToken,
   requestAccess,
   storeToken,
@@ -26,6 +27,9 @@ import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
 import { download, exportName, tierViewPng } from './export.ts';
 import {
+  AS_OF_MAX,
+  AS_OF_MIN,
+  asOfProblem,
   buildColumns,
   chainToCsv,
   countriesOf,
@@ -35,6 +39,8 @@ import {
   ORGANIZATION_TYPES,
   pathToRoot,
   plural,
+  PRODUCT_MAX,
+  productProblem,
   productsOf,
   risksById,
   TYPE_LABELS,
@@ -57,6 +63,9 @@ import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 const MORE_STEP = 200;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export const SESSION_EXPIRED = 'Your session expired; sign in again.';
+const NOTHING_TO_EXPORT = 'Nothing to export: the supply chain did not load.';
 
 /** Starts the app in `root`: the dashboard when a valid token is stored, else the sign-in screen. */
 export async function start(root: HTMLElement): Promise<void> {
@@ -171,6 +180,26 @@ export function showSignIn(root: HTMLElement, error?: string): void {
   });
 }
 
+/**
+ * Checks `control`'s value on each change before `send` gets it: a problem is shown once, in the
+ * returned line beside the control, and nothing is fetched (the server would only echo it, raw).
+ */
+function checked(
+  control: HTMLInputElement,
+  problem: (value: string) => string | null,
+  send: (value: string) => void,
+): HTMLElement {
+  const error = h('p', { class: 'error field-error', id: `${control.id}-error`, role: 'alert' });
+  control.setAttribute('aria-describedby', error.id);
+  control.addEventListener('change', () => {
+    const text = problem(control.value);
+    error.textContent = text ?? '';
+    control.setAttribute('aria-invalid', String(text !== null));
+    if (text === null) send(control.value);
+  });
+  return error;
+}
+
 class Dashboard {
   private query: Query;
   private filters: Filters = NO_FILTERS;
@@ -221,6 +250,8 @@ class Dashboard {
     'aria-labelledby': 'my-suppliers-heading',
     hidden: true,
   });
+  /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
+  private suppliers: MySuppliers | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
   private readonly productList = h('datalist', { id: 'product-suggestions' });
 
@@ -273,6 +304,7 @@ class Dashboard {
           type: 'button',
           id: 'sign-out',
           onclick: () => {
+            onSessionExpired(this.token, null);
             clearToken();
             showSignIn(this.root);
           },
@@ -303,10 +335,16 @@ class Dashboard {
       this.chain && drawLinks(this.view.querySelector('.tiers') ?? this.view, this.viewInput());
     window.addEventListener('resize', redraw);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(redraw).observe(this.view);
+    onSessionExpired(this.token, () => {
+      clearToken();
+      showSignIn(this.root, SESSION_EXPIRED);
+    });
     void this.load();
     void this.loadEvidence();
-    if (this.viewer.roles.includes('SUPPLIER_ADMIN'))
-      void new MySuppliers(this.suppliersPanel, this.token, (news) => this.changed(news)).load();
+    if (this.viewer.roles.includes('SUPPLIER_ADMIN')) {
+      this.suppliers = new MySuppliers(this.suppliersPanel, this.token, (news) => this.changed(news));
+      void this.suppliers.load();
+    }
   }
 
   private filterBar(): HTMLElement {
@@ -337,16 +375,19 @@ class Dashboard {
       type: 'text',
       list: 'product-suggestions',
       placeholder: 'any',
+      maxlength: PRODUCT_MAX,
       disabled: !this.can.product,
-      onchange: (e: Event) => refetch({ product: (e.target as HTMLInputElement).value }),
     });
+    const productError = checked(product, productProblem, (value) => refetch({ product: value }));
     const asOf = h('input', {
       id: 'filter-as-of',
       name: 'asOf',
       type: 'date',
+      min: AS_OF_MIN,
+      max: AS_OF_MAX,
       disabled: !this.can.asOf,
-      onchange: (e: Event) => refetch({ asOf: (e.target as HTMLInputElement).value }),
     });
+    const asOfError = checked(asOf, asOfProblem, (value) => refetch({ asOf: value }));
     const typeBoxes = ORGANIZATION_TYPES.filter((t) => t !== 'MONITOR').map((t) =>
       h(
         'label',
@@ -374,15 +415,15 @@ class Dashboard {
       placeholder: 'name or id',
       oninput: (e: Event) => refilter({ search: (e.target as HTMLInputElement).value }),
     });
-    const field = (id: string, label: string, control: HTMLElement) =>
-      h('div', { class: 'field' }, h('label', { for: id }, label), control);
+    const field = (id: string, label: string, control: HTMLElement, error?: HTMLElement) =>
+      h('div', { class: 'field' }, h('label', { for: id }, label), control, error);
     return h(
       'form',
       { class: 'filters', 'aria-label': 'Filters and exports', onsubmit: (e: Event) => e.preventDefault() },
       field('filter-depth', 'Depth', depth),
-      field('filter-product', 'Product', product),
+      field('filter-product', 'Product', product, productError),
       this.productList,
-      field('filter-as-of', 'As of', asOf),
+      field('filter-as-of', 'As of', asOf, asOfError),
       field('filter-country', 'Country', this.countrySelect),
       field('filter-search', 'Search', search),
       h('fieldset', { class: 'types' }, h('legend', {}, 'Types (none checked: all)'), typeBoxes),
@@ -421,11 +462,16 @@ class Dashboard {
       this.chain = chain;
     } catch (error) {
       if (generation !== this.generation) return;
+      // Nothing of the previous query may stay on screen as if it were this one's.
       this.chain = null;
       this.view.replaceChildren(
         h('p', { role: 'alert', class: 'error' }, `Could not load the supply chain: ${message(error)}`),
       );
-      this.status.textContent = this.withNews('');
+      this.details.hidden = true;
+      this.details.replaceChildren();
+      this.exposureState = { kind: 'unavailable', message: 'No exposure: the supply chain did not load.' };
+      this.renderExposurePanel();
+      this.status.textContent = this.withNews(NOTHING_TO_EXPORT);
       return;
     }
     if (this.selected !== null && !this.allIds().has(this.selected)) this.selected = null;
@@ -625,9 +671,9 @@ class Dashboard {
     });
   }
 
-  /** After a request changes: the panel, and the chain and exposure (a grant may show more). */
+  /** After a change: the evidence, the chain and exposure (a grant may show more), and My suppliers. */
   private async changed(news: string): Promise<void> {
-    await Promise.all([this.loadEvidence(), this.load(news)]);
+    await Promise.all([this.loadEvidence(), this.load(news), this.suppliers?.load()]);
   }
 
   private withNews(text: string): string {
@@ -666,26 +712,34 @@ class Dashboard {
     }
   }
 
+  /** The chain to export, or null after saying why there is none. */
+  private exportable(): SupplyChain | null {
+    if (this.chain === null) this.status.textContent = NOTHING_TO_EXPORT;
+    return this.chain;
+  }
+
   private exportCsv(): void {
-    if (this.chain === null) return;
-    const csv = chainToCsv(this.chain, this.columns, this.risks);
-    download(exportName(this.chain.root.id, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const chain = this.exportable();
+    if (chain === null) return;
+    const csv = chainToCsv(chain, this.columns, this.risks);
+    download(exportName(chain.root.id, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }
 
   private async exportPng(): Promise<void> {
     const tiers = this.view.querySelector<HTMLElement>('.tiers');
-    if (this.chain === null || tiers === null) return;
+    const chain = this.exportable();
+    if (chain === null || tiers === null) return;
     const filters = [
       this.query.asOf && `as of ${this.query.asOf}`,
       this.query.product && `product ${this.query.product}`,
     ].filter(Boolean);
-    const title = `Tiersight: supply chain of ${this.chain.root.name} as seen by ${this.viewer.organization.name}${
+    const title = `Tiersight: supply chain of ${chain.root.name} as seen by ${this.viewer.organization.name}${
       filters.length ? ` (${filters.join(', ')})` : ''
     }`;
     try {
       const png = await tierViewPng(tiers, this.viewInput(), this.risks, title);
-      download(exportName(this.chain.root.id, 'png'), png);
+      download(exportName(chain.root.id, 'png'), png);
       this.status.textContent = 'Exported the view as PNG.';
     } catch (error) {
       this.status.textContent = `PNG export failed: ${message(error)}`;

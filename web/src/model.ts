@@ -411,6 +411,27 @@ export function chainToCsv(
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * The As of days the dashboard sends: a window of plausible days inside what the server reads
+ * (0100-01-01..9999-12-31), so a slip of the date picker (year 0001 or 275760) is caught here.
+ */
+export const AS_OF_MIN = '1900-01-01';
+export const AS_OF_MAX = '2100-12-31';
+/** The server's limit on a product name (src/domain/chain-arguments.ts). */
+export const PRODUCT_MAX = 200;
+
+/** Why an As of day (`YYYY-MM-DD`, empty for now) is not sent, or null when it is fine. */
+export function asOfProblem(value: string): string | null {
+  // Four-digit years only, so that the comparison of the texts is the comparison of the days.
+  const fine =
+    value === '' || (/^\d{4}-\d{2}-\d{2}$/.test(value) && value >= AS_OF_MIN && value <= AS_OF_MAX);
+  return fine ? null : `Choose a date between ${AS_OF_MIN} and ${AS_OF_MAX}.`;
+}
+
+/** Why a product filter is not sent, or null when it is fine. */
+export const productProblem = (value: string): string | null =>
+  value.trim().length > PRODUCT_MAX ? `A product name has at most ${PRODUCT_MAX} characters.` : null;
+
 /** "1 organization", "3 organizations". */
 export const plural = (n: number, word: string): string =>
   `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;

@@ -1,8 +1,10 @@
 // "My suppliers" (issue 13 part 5, contract section 10), for a supplier_admin: the organization's own
-// links (end one, edit its products), its place in the directory, whom it shares its sourcing with, a
-// directory search to add a supplier from, and a form for a supplier Tiersight does not know yet.
+// links (end one, edit its products), its place in the directory, whom it shares its sourcing and
+// disclosures with (revoke a share), a directory search to add a supplier from, and a form for a
+// supplier Tiersight does not know yet.
 import { graphql } from './api.ts';
 import { append, day, h } from './dom.ts';
+import { plural } from './model.ts';
 
 interface OwnLink {
   id: string;
@@ -23,19 +25,28 @@ interface Card {
 interface Sourcing {
   listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
   ownSupplyLinks: OwnLink[];
-  sharesGiven: { id: string; recipient: { name: string }; linkIds: string[] | null }[];
+  sharesGiven: Share[];
+}
+
+export interface Share {
+  id: string;
+  scope: 'SOURCING' | 'DISCLOSURES';
+  recipient: { name: string };
+  linkIds: string[] | null;
+  disclosureIds: string[] | null;
 }
 
 const SOURCING = `{
   listing { listed listedAt organization { id } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
-  sharesGiven(scope: SOURCING) { id recipient { name } linkIds }
+  sharesGiven { id scope recipient { name } linkIds disclosureIds }
 }`;
 const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
 const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!]) {
   declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products) { id supplier { name } } }`;
 const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
 const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
+const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
 const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
@@ -50,6 +61,16 @@ const ended = (link: OwnLink) => link.validTo !== null && new Date(link.validTo)
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
+/** What a share shows its recipient: a scope, and all of it (now and later) or how many items. */
+export function shareScope(share: Share): string {
+  const sourcing = share.scope === 'SOURCING';
+  const ids = sourcing ? share.linkIds : share.disclosureIds;
+  const what = sourcing ? 'your sourcing' : 'your disclosures';
+  return ids === null
+    ? `${what} (all, now and later)`
+    : `${what} (${plural(ids.length, sourcing ? 'link' : 'disclosure')})`;
+}
+
 export class MySuppliers {
   private readonly alert = h('p', { role: 'alert', class: 'error' });
   private readonly results = h('ul', { class: 'directory-results' });
@@ -62,7 +83,7 @@ export class MySuppliers {
   constructor(
     private readonly panel: HTMLElement,
     private readonly token: string,
-    /** Called after a change, with a sentence for the status line; reloads the chain. */
+    /** Called after a change, with a sentence for the status line; reloads the chain and this panel. */
     private readonly changed: (news: string) => Promise<void>,
   ) {}
 
@@ -78,7 +99,7 @@ export class MySuppliers {
         this.alert,
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
-        this.sharesLine(data.sharesGiven),
+        this.shareList(data.sharesGiven),
         this.addFromDirectory(data.listing.organization.id),
         this.newSupplierForm(),
       );
@@ -90,14 +111,12 @@ export class MySuppliers {
     }
   }
 
-  /** Runs a change; on success reloads the panel and tells the dashboard, else shows the error. */
+  /** Runs a change; on success tells the dashboard (which reloads this panel), else shows the error. */
   private async run(control: HTMLButtonElement, work: () => Promise<string>): Promise<void> {
     control.disabled = true;
     this.alert.textContent = '';
     try {
-      const news = await work();
-      await this.load();
-      await this.changed(news);
+      await this.changed(await work());
     } catch (error) {
       this.alert.textContent = message(error);
     } finally {
@@ -105,13 +124,17 @@ export class MySuppliers {
     }
   }
 
+  /** A button that runs `work`; with a `confirmation`, only once the user agrees to it. */
   private button(
     label: string,
     attributes: Record<string, string>,
     work: () => Promise<string>,
+    confirmation?: string,
   ): HTMLButtonElement {
     const button = h('button', { type: 'button', ...attributes }, label);
-    button.addEventListener('click', () => void this.run(button, work));
+    button.addEventListener('click', () => {
+      if (confirmation === undefined || window.confirm(confirmation)) void this.run(button, work);
+    });
     return button;
   }
 
@@ -178,31 +201,68 @@ export class MySuppliers {
         return `Changed what ${link.supplier.name} supplies.`;
       });
     });
-    const edit = h('button', { type: 'button', class: 'edit-link' }, 'Edit products…');
+    const name = link.supplier.name;
+    const edit = h(
+      'button',
+      {
+        type: 'button',
+        class: 'edit-link',
+        'aria-label': `Edit the products of ${name}`,
+        'aria-expanded': 'false',
+      },
+      'Edit products…',
+    );
     edit.addEventListener('click', () => {
       form.hidden = !form.hidden;
+      edit.setAttribute('aria-expanded', String(!form.hidden));
     });
     append(
       item,
       ' ',
       edit,
       ' ',
-      this.button('End', { class: 'end-link' }, async () => {
-        await graphql(END, { id: link.id }, this.token);
-        return `Ended the link with ${link.supplier.name}.`;
-      }),
+      this.button(
+        'End',
+        { class: 'end-link', 'aria-label': `End the link with ${name}` },
+        async () => {
+          await graphql(END, { id: link.id }, this.token);
+          return `Ended the link with ${name}.`;
+        },
+        `End the link with ${name}? Your customers who see your sourcing stop seeing ${name} through you.`,
+      ),
       form,
     );
     return item;
   }
 
-  private sharesLine(shares: Sourcing['sharesGiven']): HTMLElement {
+  private shareList(shares: Share[]): HTMLElement {
+    if (shares.length === 0)
+      return h('p', { class: 'sourcing-shares' }, 'You share your sourcing and disclosures with nobody.');
     return h(
-      'p',
+      'div',
       { class: 'sourcing-shares' },
-      shares.length === 0
-        ? 'You share your sourcing with nobody.'
-        : `You share your sourcing with ${shares.map((s) => `${s.recipient.name} (${s.linkIds === null ? 'all links' : `${s.linkIds.length} links`})`).join(', ')}.`,
+      h('h3', {}, 'Shared by you'),
+      h(
+        'ul',
+        { class: 'shares-given' },
+        shares.map((share) => {
+          const name = share.recipient.name;
+          return h(
+            'li',
+            { class: 'share-given', 'data-share-id': share.id },
+            `${name} sees ${shareScope(share)} `,
+            this.button(
+              'Revoke',
+              { class: 'revoke-share', 'aria-label': `Revoke the share with ${name}` },
+              async () => {
+                await graphql(REVOKE, { id: share.id }, this.token);
+                return `Revoked the share with ${name}.`;
+              },
+              `Revoke the share with ${name}? It stops seeing ${shareScope(share)} from its next request.`,
+            ),
+          );
+        }),
+      ),
     );
   }
 

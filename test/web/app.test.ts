@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The dashboard as a whole against a fake /graphql: what it does when the token is refused mid-session,
+// when the chain does not load, and with filter values the server would refuse.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_EXPIRED, start } from '../../web/src/app.ts';
+import { TOKEN_KEY } from '../../web/src/api.ts';
+import { CHAIN, EXPOSURE } from './fixtures.ts';
+
+type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
+const refused = (message: string, code: string): Answer => ({ errors: [{ message, extensions: { code } }] });
+const ME = {
+  me: { organization: CHAIN.root, roles: ['ANALYST'], roots: [] },
+};
+
+/** A /graphql that answers each operation by the first route whose pattern its text matches. */
+function fakeServer(routes: [RegExp, (variables: Record<string, unknown>) => Answer][]) {
+  const sent: { query: string; variables: Record<string, unknown> }[] = [];
+  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as (typeof sent)[number];
+    sent.push(body);
+    const route = routes.find(([pattern]) => pattern.test(body.query));
+    const answer = route ? route[1](body.variables) : refused('not in this fake', 'INTERNAL_SERVER_ERROR');
+    return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return sent;
+}
+
+const COMMON: [RegExp, () => Answer][] = [
+  [/\{ me \{/, () => ({ data: ME })],
+  // No introspection here: the dashboard assumes every capability.
+  [/__type/, () => refused('introspection is off', 'GRAPHQL_VALIDATION_FAILED')],
+  [/DashboardEvidence/, () => ({ data: { received: [], given: [], inbox: [], outbox: [] } })],
+  [/DashboardExposure/, () => ({ data: { exposure: EXPOSURE } })],
+  [/DashboardRisk/, () => refused('no ranking here', 'INTERNAL_SERVER_ERROR')],
+];
+
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+  sessionStorage.setItem(TOKEN_KEY, 'token-1');
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionStorage.clear();
+});
+
+describe('an expired session', () => {
+  it('returns to sign-in once, saying the session expired, whichever request was refused first', async () => {
+    fakeServer([
+      ...COMMON.slice(0, 2),
+      [
+        /DashboardChain|DashboardExposure|DashboardEvidence|DashboardRisk/,
+        () => refused('The token has expired.', 'UNAUTHENTICATED'),
+      ],
+    ]);
+    await start(root);
+    await settle();
+    expect(root.querySelector('#signin-error')?.textContent).toBe(SESSION_EXPIRED);
+    expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
+    expect(root.textContent).not.toContain('The token has expired.');
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+});
+
+describe('a chain that does not load', () => {
+  it('leaves no panel loading, no stale details, a status, and exports that say why they did nothing', async () => {
+    let fail = false;
+    fakeServer([
+      ...COMMON,
+      [
+        /DashboardChain/,
+        () => (fail ? refused('Organization not found', 'NOT_FOUND') : { data: { supplyChain: CHAIN } }),
+      ],
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+    ]);
+    await start(root);
+    await settle();
+    root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
+    await settle();
+    expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(false);
+
+    fail = true;
+    const depth = root.querySelector<HTMLSelectElement>('#filter-depth')!;
+    depth.value = '2';
+    depth.dispatchEvent(new Event('change'));
+    await settle();
+    expect(root.querySelector('#chain-view')?.textContent).toContain('Could not load the supply chain');
+    expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(true);
+    expect(root.querySelector('#details')?.textContent).toBe('');
+    expect(root.querySelector('#exposure')?.textContent).not.toContain('Loading…');
+    expect(root.querySelector('#exposure')?.textContent).toContain('the supply chain did not load');
+    expect(root.querySelector('#status')?.textContent).toBe(
+      'Nothing to export: the supply chain did not load.',
+    );
+    root.querySelector<HTMLElement>('#status')!.textContent = '';
+    root.querySelector<HTMLButtonElement>('#export-csv')!.click();
+    expect(root.querySelector('#status')?.textContent).toBe(
+      'Nothing to export: the supply chain did not load.',
+    );
+  });
+});
+
+describe('filters the server would refuse', () => {
+  it('are checked before sending, with one short message beside the control', async () => {
+    const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    await start(root);
+    await settle();
+    const chains = () => sent.filter((s) => s.query.includes('DashboardChain')).length;
+    const before = chains();
+
+    const asOf = root.querySelector<HTMLInputElement>('#filter-as-of')!;
+    expect([asOf.min, asOf.max]).toEqual(['1900-01-01', '2100-12-31']);
+    asOf.value = '0001-01-01';
+    asOf.dispatchEvent(new Event('change'));
+    await settle();
+    expect(chains()).toBe(before);
+    expect(root.querySelector('#filter-as-of-error')?.textContent).toBe(
+      'Choose a date between 1900-01-01 and 2100-12-31.',
+    );
+    expect(asOf.getAttribute('aria-invalid')).toBe('true');
+    expect(asOf.getAttribute('aria-describedby')).toBe('filter-as-of-error');
+
+    const product = root.querySelector<HTMLInputElement>('#filter-product')!;
+    expect(product.maxLength).toBe(200);
+    product.value = 'x'.repeat(5000);
+    product.dispatchEvent(new Event('change'));
+    await settle();
+    expect(chains()).toBe(before);
+    expect(root.querySelector('#filter-product-error')?.textContent).toBe(
+      'A product name has at most 200 characters.',
+    );
+    expect(root.textContent).not.toContain('x'.repeat(201));
+
+    asOf.value = '2016-06-01';
+    asOf.dispatchEvent(new Event('change'));
+    await settle();
+    expect(chains()).toBe(before + 1);
+    expect(sent.at(-1)?.variables).toMatchObject({ asOf: '2016-06-01' });
+    expect(root.querySelector('#filter-as-of-error')?.textContent).toBe('');
+  });
+});

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// "My suppliers" in a DOM against a fake /graphql: each share the organization gave can be revoked,
+// ending a link asks first, and every button names the supplier it acts on.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MySuppliers, shareScope, type Share } from '../../web/src/my-suppliers.ts';
+
+const SHARES: Share[] = [
+  {
+    id: 's-oslo',
+    scope: 'SOURCING',
+    recipient: { name: 'Oslo kommune' },
+    linkIds: null,
+    disclosureIds: null,
+  },
+  {
+    id: 's-hf',
+    scope: 'SOURCING',
+    recipient: { name: 'Sykehusinnkjøp HF' },
+    linkIds: ['l-dell'],
+    disclosureIds: null,
+  },
+  {
+    id: 's-ew',
+    scope: 'DISCLOSURES',
+    recipient: { name: 'Electronics Watch' },
+    linkIds: null,
+    disclosureIds: ['d1', 'd2'],
+  },
+];
+
+const SOURCING = {
+  listing: { listed: true, listedAt: '2026-01-05T00:00:00.000Z', organization: { id: 'atea' } },
+  ownSupplyLinks: [
+    {
+      id: 'l-dell',
+      supplier: { id: 'dell', name: 'Dell Technologies', country: 'US' },
+      products: ['laptops'],
+      validFrom: '2016-02-01T00:00:00.000Z',
+      validTo: null,
+    },
+  ],
+  sharesGiven: SHARES,
+};
+
+const sent: string[] = [];
+const confirm = vi.fn((_question?: string) => true);
+beforeEach(() => {
+  sent.length = 0;
+  confirm.mockReset().mockReturnValue(true);
+  window.confirm = confirm;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const { query } = JSON.parse(String(init.body)) as { query: string };
+      sent.push(query);
+      const data = query.includes('ownSupplyLinks') ? SOURCING : { ok: { id: 'x' } };
+      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
+    }),
+  );
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+async function mounted() {
+  const panel = document.createElement('section');
+  document.body.replaceChildren(panel);
+  const changed = vi.fn(async () => {});
+  await new MySuppliers(panel, 'token', changed).load();
+  return { panel, changed };
+}
+
+describe('shares given', () => {
+  it('says what each share shows, with plurals', () => {
+    expect(SHARES.map(shareScope)).toEqual([
+      'your sourcing (all, now and later)',
+      'your sourcing (1 link)',
+      'your disclosures (2 disclosures)',
+    ]);
+  });
+
+  it('offers Revoke on each, naming the recipient, and revokes only after a confirmation', async () => {
+    const { panel, changed } = await mounted();
+    const items = [...panel.querySelectorAll('li.share-given')];
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Oslo kommune sees your sourcing (all, now and later) Revoke',
+      'Sykehusinnkjøp HF sees your sourcing (1 link) Revoke',
+      'Electronics Watch sees your disclosures (2 disclosures) Revoke',
+    ]);
+    const revoke = items[0]!.querySelector<HTMLButtonElement>('button.revoke-share')!;
+    expect(revoke.getAttribute('aria-label')).toBe('Revoke the share with Oslo kommune');
+    confirm.mockReturnValue(false);
+    revoke.click();
+    await settle();
+    expect(sent.some((q) => q.includes('revokeShare'))).toBe(false);
+    confirm.mockReturnValue(true);
+    revoke.click();
+    await settle();
+    expect(sent.filter((q) => q.includes('revokeShare'))).toHaveLength(1);
+    expect(changed).toHaveBeenCalledWith('Revoked the share with Oslo kommune.');
+  });
+});
+
+describe('own links', () => {
+  it('names the supplier on End and Edit, asks before ending, and tells whether Edit is open', async () => {
+    const { panel, changed } = await mounted();
+    const end = panel.querySelector<HTMLButtonElement>('button.end-link')!;
+    const edit = panel.querySelector<HTMLButtonElement>('button.edit-link')!;
+    expect(end.getAttribute('aria-label')).toBe('End the link with Dell Technologies');
+    expect(edit.getAttribute('aria-label')).toBe('Edit the products of Dell Technologies');
+    expect(edit.getAttribute('aria-expanded')).toBe('false');
+    edit.click();
+    expect(edit.getAttribute('aria-expanded')).toBe('true');
+
+    confirm.mockReturnValue(false);
+    end.click();
+    await settle();
+    expect(confirm.mock.calls[0]?.[0]).toMatch(/^End the link with Dell Technologies\?/);
+    expect(sent.some((q) => q.includes('endSupplyLink'))).toBe(false);
+    confirm.mockReturnValue(true);
+    end.click();
+    await settle();
+    expect(changed).toHaveBeenCalledWith('Ended the link with Dell Technologies.');
+  });
+});
