@@ -177,10 +177,16 @@ const GIVEN = [
   { id: 'd-saq', kind: 'SELF_ASSESSMENT' as const, title: 'SAQ 2025' },
 ];
 
+// The request asks for laptops: the first link supplies them.
+const LINKS = [
+  { id: 'l-brand', supplier: { id: 'brand', name: 'Brand Inc' }, products: ['Laptops'] },
+  { id: 'l-a', supplier: { id: 'factory-a', name: 'A Factory' }, products: ['chargers'] },
+];
+
 describe('evidence panel', () => {
   const loaded = (inbox = [REQUEST], outbox = [{ ...REQUEST, id: 'ar-2', overdue: false }]) => ({
     kind: 'loaded' as const,
-    evidence: { received: [PLAN], given: GIVEN, inbox, outbox },
+    evidence: { received: [PLAN], given: GIVEN, links: LINKS, inbox, outbox },
   });
 
   it('lists what was shared, the inbox with status, due date and overdue, and the outbox', () => {
@@ -265,7 +271,7 @@ describe('evidence panel', () => {
     });
   });
 
-  it('grants with limits: only the ticked disclosures, until a day', async () => {
+  it('grants with limits: only the ticked links and disclosures, until a day', async () => {
     const panel = mount();
     const h = handlers();
     const asked = { ...REQUEST, scope: 'BOTH' as const };
@@ -276,15 +282,16 @@ describe('evidence panel', () => {
     )!;
     opener.click();
     const form = item.querySelector<HTMLFormElement>('form.grant-form')!;
+    const disclosures = form.querySelector('fieldset.grant-disclosures')!;
     expect(form.hidden).toBe(false);
-    expect([...form.querySelectorAll('.grant-choices label')].map((l) => l.textContent)).toEqual([
+    expect([...disclosures.querySelectorAll('.grant-choices label')].map((l) => l.textContent)).toEqual([
       'Corrective action plan: Plan',
       'Self-assessment: SAQ 2025',
     ]);
     const expires = form.querySelector<HTMLInputElement>('input[type="date"]')!;
     expect(expires.min > '2026-01-01').toBe(true);
     // Ticking nothing under "Only these" is refused here, before any request.
-    form.querySelector<HTMLInputElement>('input[value="some"]')!.checked = true;
+    disclosures.querySelector<HTMLInputElement>('input[value="some"]')!.checked = true;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
     expect(form.querySelector('[role="alert"]')?.textContent).toBe(
@@ -299,28 +306,52 @@ describe('evidence panel', () => {
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
     expect(confirm).toHaveBeenLastCalledWith(
-      'Root Buyer will see all your sourcing links, now and later, and only “SAQ 2025”, until ' +
+      'Root Buyer will see only your link with Brand Inc (Laptops), and only “SAQ 2025”, until ' +
         '2099-01-31 (00:00 UTC). You can revoke it under My suppliers.\n\nGrant this request?',
     );
     expect(h.answer).toHaveBeenCalledWith(asked, {
       decision: 'GRANT',
+      linkIds: ['l-brand'],
       disclosureIds: ['d-saq'],
       expiresAt: '2099-01-31',
     });
 
-    // All of them (the default), no end date; a sourcing request has no disclosures to choose.
-    form.querySelector<HTMLInputElement>('input[value="all"]')!.checked = true;
+    // All of them, no end date.
+    for (const all of form.querySelectorAll<HTMLInputElement>('input[value="all"]')) all.checked = true;
     expires.value = '';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
     expect(h.answer).toHaveBeenLastCalledWith(asked, {
       decision: 'GRANT',
+      linkIds: null,
       disclosureIds: null,
       expiresAt: null,
     });
+  });
+
+  it('narrows a sourcing grant to links, starting from those that supply the products asked for', async () => {
+    const panel = mount();
+    const h = handlers();
     renderEvidence(panel, loaded(), true, h);
-    expect(panel.querySelector('form.grant-form fieldset')).toBeNull();
-    expect(panel.querySelector('form.grant-form input[type="date"]')).not.toBeNull();
+    const form = panel.querySelector<HTMLFormElement>('form.grant-form')!;
+    expect(form.querySelector('fieldset.grant-disclosures')).toBeNull();
+    const links = form.querySelector('fieldset.grant-links')!;
+    expect([...links.querySelectorAll('.grant-choices label')].map((l) => l.textContent)).toEqual([
+      'Brand Inc: Laptops',
+      'A Factory: chargers',
+    ]);
+    expect(links.querySelector<HTMLInputElement>('input[value="some"]')!.checked).toBe(true);
+    expect(links.querySelector<HTMLInputElement>('input[data-link-id="l-brand"]')!.checked).toBe(true);
+    expect(links.querySelector<HTMLInputElement>('input[data-link-id="l-a"]')!.checked).toBe(false);
+    links.querySelector<HTMLInputElement>('input[data-link-id="l-brand"]')!.checked = false;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(form.querySelector('[role="alert"]')?.textContent).toBe('Tick the links to share, or choose all.');
+    const factory = links.querySelector<HTMLInputElement>('input[data-link-id="l-a"]')!;
+    factory.checked = true;
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'GRANT', linkIds: ['l-a'], expiresAt: null });
   });
 
   it('shows an answer error in the request, and offers no answers to an analyst', async () => {

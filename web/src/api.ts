@@ -312,11 +312,20 @@ const REQUEST_FIELDS = `id scope products message sentAt dueAt status overdue cl
 /** One of the viewer's own disclosures, as the grant form lists them. */
 export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;
 
+/** One link of the viewer's own sourcing, as the grant form lists them. */
+export interface OwnLink {
+  id: string;
+  supplier: { id: string; name: string };
+  products: string[];
+}
+
 export interface Evidence {
   /** Disclosures other organizations shared with the viewer. */
   received: Disclosure[];
   /** The viewer's own disclosures that are not withdrawn: what a grant of disclosures may name. */
   given: OwnDisclosure[];
+  /** The viewer's own current links: what a grant of sourcing may narrow to. */
+  links: OwnLink[];
   /** Access requests sent to the viewer's organization (the inbox). */
   inbox: AccessRequest[];
   /** Access requests the viewer's organization sent (the outbox). */
@@ -328,10 +337,11 @@ export async function evidence(can: Capabilities, token: string): Promise<Eviden
   const parts = [
     can.disclosures && `received: disclosuresReceived { ${DISCLOSURE_FIELDS} }`,
     can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
+    can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
     can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
     can.accessRequests && `outbox: accessRequestsSent { ${REQUEST_FIELDS} }`,
   ].filter((p): p is string => typeof p === 'string');
-  if (parts.length === 0) return { received: [], given: [], inbox: [], outbox: [] };
+  if (parts.length === 0) return { received: [], given: [], links: [], inbox: [], outbox: [] };
   const data = await graphql<Partial<Evidence>>(
     `query DashboardEvidence {\n  ${parts.join('\n  ')}\n}`,
     {},
@@ -340,6 +350,7 @@ export async function evidence(can: Capabilities, token: string): Promise<Eviden
   return {
     received: data.received ?? [],
     given: data.given ?? [],
+    links: data.links ?? [],
     inbox: data.inbox ?? [],
     outbox: data.outbox ?? [],
   };
@@ -364,6 +375,8 @@ export interface Answer {
   reason?: string;
   /** EXTEND: the new due day, `YYYY-MM-DD`. */
   dueAt?: string;
+  /** GRANT of sourcing: only these of the viewer's own links; absent or null for all, now and later. */
+  linkIds?: string[] | null;
   /** GRANT of disclosures: only these of the viewer's own; absent or null for all, now and later. */
   disclosureIds?: string[] | null;
   /** GRANT: the day (`YYYY-MM-DD`, 00:00 UTC) the created share(s) stop; absent or null for never. */
@@ -372,15 +385,16 @@ export interface Answer {
 
 export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
   const query = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
-  $disclosureIds: [ID!], $expiresAt: DateTime) {
-  answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, disclosureIds: $disclosureIds,
-    expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
+  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime) {
+  answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, linkIds: $linkIds,
+    disclosureIds: $disclosureIds, expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
 }`;
   const variables = {
     id,
     decision: answer.decision,
     reason: answer.reason ?? null,
     dueAt: answer.dueAt ?? null,
+    linkIds: answer.linkIds ?? null,
     disclosureIds: answer.disclosureIds ?? null,
     expiresAt: answer.expiresAt ?? null,
   };

@@ -2,7 +2,7 @@
 // what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
 // "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
 // one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
-import type { Answer, Evidence, OwnDisclosure } from './api.ts';
+import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
 import { append, day, h } from './dom.ts';
 import {
   ACCESS_SCOPE_LABELS,
@@ -292,21 +292,36 @@ export const earliestExtension = (r: Pick<AccessRequest, 'dueAt'>): string => {
   return next > first ? next : first;
 };
 
+/** What the viewer owns that a grant may narrow to: its disclosures and its links. */
+export interface Own {
+  given: readonly OwnDisclosure[];
+  links: readonly OwnLink[];
+}
+
+/** "all …, now and later", or the items picked, by their labels. */
+const scopeOf = <T extends { id: string }>(
+  ids: readonly string[] | null | undefined,
+  all: string,
+  items: readonly T[],
+  label: (item: T) => string,
+): string =>
+  ids == null
+    ? `${all}, now and later`
+    : `only ${items
+        .filter((i) => ids.includes(i.id))
+        .map(label)
+        .join(', ')}`;
+
+const linkLabel = (l: OwnLink) =>
+  `your link with ${l.supplier.name}${l.products.length > 0 ? ` (${l.products.join(', ')})` : ''}`;
+
 /** Names a grant's scope exactly: what the requester will see, for how long. */
-export function grantSummary(r: AccessRequest, answer: Answer, given: readonly OwnDisclosure[]): string {
+export function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
   const parts: string[] = [];
-  if (r.scope !== 'DISCLOSURES') parts.push('all your sourcing links, now and later');
-  if (r.scope !== 'SOURCING') {
-    const ids = answer.disclosureIds ?? null;
-    parts.push(
-      ids === null
-        ? 'all your disclosures, now and later'
-        : `only ${given
-            .filter((d) => ids.includes(d.id))
-            .map((d) => `“${d.title}”`)
-            .join(', ')}`,
-    );
-  }
+  if (r.scope !== 'DISCLOSURES')
+    parts.push(scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel));
+  if (r.scope !== 'SOURCING')
+    parts.push(scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${d.title}”`));
   const until = answer.expiresAt ? `until ${answer.expiresAt} (00:00 UTC)` : 'with no end date';
   return `${r.requester.name} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
 }
@@ -315,82 +330,136 @@ export function grantSummary(r: AccessRequest, answer: Answer, given: readonly O
 async function confirmGrant(
   r: AccessRequest,
   answer: Answer,
-  given: readonly OwnDisclosure[],
+  own: Own,
   handlers: EvidenceHandlers,
 ): Promise<void> {
-  if (window.confirm(`${grantSummary(r, answer, given)}\n\nGrant this request?`))
+  if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
     await handlers.answer(r, answer);
 }
 
+interface Choice {
+  id: string;
+  label: string;
+  /** Ticked at first (then "Only these" is chosen). */
+  checked: boolean;
+}
+
 /**
- * "Grant with limits…": which of the viewer's disclosures a grant of disclosures shares (all, now and
+ * "All of them, now and later" or "Only these:" with a box per item. `picked()` is null for all, the
+ * ticked ids otherwise; it throws `nothing` when "Only these" has none ticked.
+ */
+function choiceSet(
+  what: 'links' | 'disclosures',
+  requestId: string,
+  legend: string,
+  items: readonly Choice[],
+  none: string,
+  nothing: string,
+): { fieldset: HTMLFieldSetElement; picked(): string[] | null } {
+  const name = `grant-${what}-${requestId}`;
+  const dataKey = what === 'links' ? 'data-link-id' : 'data-disclosure-id';
+  const anyTicked = items.some((i) => i.checked);
+  const all = h('input', { type: 'radio', name, value: 'all', checked: !anyTicked, id: `${name}-all` });
+  const some = h('input', { type: 'radio', name, value: 'some', checked: anyTicked, id: `${name}-some` });
+  const boxes = items.map((i) =>
+    h('input', { type: 'checkbox', value: i.id, id: `${name}-${i.id}`, [dataKey]: i.id, checked: i.checked }),
+  );
+  for (const box of boxes) box.addEventListener('change', () => (some.checked = true));
+  const fieldset = h(
+    'fieldset',
+    { class: `grant-${what}` },
+    h('legend', {}, legend),
+    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
+    h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
+    items.length === 0
+      ? h('p', { class: 'muted' }, none)
+      : h(
+          'ul',
+          { class: 'grant-choices' },
+          items.map((item, i) => h('li', {}, boxes[i]!, ' ', h('label', { for: boxes[i]!.id }, item.label))),
+        ),
+  );
+  const picked = () => {
+    if (!some.checked) return null;
+    const ids = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (ids.length === 0) throw new Error(nothing);
+    return ids;
+  };
+  return { fieldset, picked };
+}
+
+/** Whether a link supplies any of the products a request names (ignoring case). */
+const suppliesAsked = (link: OwnLink, r: AccessRequest) =>
+  link.products.some((p) => r.products.some((asked) => asked.toLowerCase() === p.toLowerCase()));
+
+/**
+ * "Grant with limits…": which of the viewer's links a grant of sourcing shares (those supplying the
+ * products asked for are ticked at first), which disclosures a grant of disclosures shares (all, now and
  * later, or the ones ticked), and the day the created share(s) end. The one-click Grant grants all.
  */
 function grantForm(
   r: AccessRequest,
-  given: readonly OwnDisclosure[],
+  own: Own,
   handlers: EvidenceHandlers,
 ): { opener: HTMLButtonElement; form: HTMLFormElement } {
-  const asksDisclosures = r.scope !== 'SOURCING';
-  const name = `grant-which-${r.id}`;
-  const all = h('input', { type: 'radio', name, value: 'all', checked: true, id: `${name}-all` });
-  const some = h('input', { type: 'radio', name, value: 'some', id: `${name}-some` });
-  const boxes = given.map((d) =>
-    h('input', { type: 'checkbox', value: d.id, id: `grant-${r.id}-${d.id}`, 'data-disclosure-id': d.id }),
-  );
-  const choice = h(
-    'fieldset',
-    { class: 'grant-disclosures' },
-    h('legend', {}, 'Disclosures to share'),
-    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
-    h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
-    given.length === 0
-      ? h('p', { class: 'muted' }, 'You have published no disclosure yet.')
-      : h(
-          'ul',
-          { class: 'grant-choices' },
-          given.map((d, i) =>
-            h(
-              'li',
-              {},
-              boxes[i]!,
-              ' ',
-              h('label', { for: boxes[i]!.id }, `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`),
-            ),
-          ),
-        ),
-  );
-  for (const box of boxes) box.addEventListener('change', () => (some.checked = true));
+  const links =
+    r.scope === 'DISCLOSURES'
+      ? null
+      : choiceSet(
+          'links',
+          r.id,
+          'Sourcing links to share',
+          own.links.map((l) => ({
+            id: l.id,
+            label: `${l.supplier.name}: ${l.products.join(', ') || 'products not stated'}`,
+            checked: suppliesAsked(l, r),
+          })),
+          'You have declared no supplier yet.',
+          'Tick the links to share, or choose all.',
+        );
+  const disclosures =
+    r.scope === 'SOURCING'
+      ? null
+      : choiceSet(
+          'disclosures',
+          r.id,
+          'Disclosures to share',
+          own.given.map((d) => ({
+            id: d.id,
+            label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`,
+            checked: false,
+          })),
+          'You have published no disclosure yet.',
+          'Tick the disclosures to share, or choose all.',
+        );
   const expires = h('input', { id: `grant-expires-${r.id}`, type: 'date', min: tomorrow() });
-  const chosen = () => boxes.filter((b) => b.checked).map((b) => b.value);
   return inlineForm(
     'grant-form',
     'Grant with limits…',
     [
-      ...(asksDisclosures ? [choice] : []),
+      ...[links, disclosures].flatMap((c) => (c === null ? [] : [c.fieldset])),
       field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
     ],
     'Grant',
     async () => {
-      const only = asksDisclosures && some.checked;
-      if (only && chosen().length === 0) throw new Error('Tick the disclosures to share, or choose all.');
       const answer: Answer = {
         decision: 'GRANT',
-        disclosureIds: only ? chosen() : null,
+        ...(links && { linkIds: links.picked() }),
+        ...(disclosures && { disclosureIds: disclosures.picked() }),
         expiresAt: expires.value === '' ? null : expires.value,
       };
-      await confirmGrant(r, answer, given, handlers);
+      await confirmGrant(r, answer, own, handlers);
     },
   );
 }
 
 function answerControls(
   r: AccessRequest,
-  given: readonly OwnDisclosure[],
+  own: Own,
   handlers: EvidenceHandlers,
   alert: HTMLElement,
 ): HTMLElement {
-  const grant = grantForm(r, given, handlers);
+  const grant = grantForm(r, own, handlers);
   const declineReason = h('textarea', { id: `decline-reason-${r.id}`, rows: 2, required: true });
   const decline = inlineForm(
     'decline-form',
@@ -424,7 +493,7 @@ function answerControls(
     h(
       'div',
       { class: 'answer-buttons' },
-      action('Grant…', () => confirmGrant(r, { decision: 'GRANT' }, given, handlers), alert, {
+      action('Grant…', () => confirmGrant(r, { decision: 'GRANT' }, own, handlers), alert, {
         class: 'grant',
       }),
       grant.opener,
@@ -440,13 +509,13 @@ function answerControls(
 /** How the lists of requests are shown: whether the viewer answers, and what it may grant. */
 interface Answering {
   canAnswer: boolean;
-  given: readonly OwnDisclosure[];
+  own: Own;
 }
 
 function requestItem(
   r: AccessRequest,
   box: 'inbox' | 'outbox',
-  { canAnswer, given }: Answering,
+  { canAnswer, own }: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
   const alert = h('p', { role: 'alert', class: 'error request-alert' });
@@ -480,7 +549,7 @@ function requestItem(
     r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
     r.message && h('blockquote', { class: 'request-message' }, r.message),
     r.reason && h('p', { class: 'request-reason' }, `Reason: ${r.reason}`),
-    open && box === 'inbox' && canAnswer && answerControls(r, given, handlers, alert),
+    open && box === 'inbox' && canAnswer && answerControls(r, own, handlers, alert),
     open &&
       box === 'inbox' &&
       !canAnswer &&
@@ -548,8 +617,8 @@ export function renderEvidence(
   if (state.kind === 'failed') {
     return panel.replaceChildren(heading, h('p', { role: 'alert', class: 'error' }, state.message));
   }
-  const { received, given, inbox, outbox } = state.evidence;
-  const answering = { canAnswer, given };
+  const { received, given, links, inbox, outbox } = state.evidence;
+  const answering = { canAnswer, own: { given, links } };
   const openInbox = inbox.filter((r) => r.status === 'OPEN');
   panel.replaceChildren();
   append(
