@@ -52,6 +52,19 @@ describeInBrowser('Where to start (issue 15)', () => {
     await screenshot(ui.page, '21-region-stockholm-where-to-start');
   });
 
+  it('opens the request form of the blind spot from a "Request access" action', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    const ask = ui.page.locator('#risk li.risk-action[data-kind="REQUEST_ACCESS"]').first();
+    await ask.waitFor();
+    const id = await ask.getAttribute('data-org-id');
+    await ask.getByRole('button', { name: /^Request access from .+…$/ }).click();
+    const form = ui.page.locator(`#exposure li.blind-spot[data-org-id="${id}"] form.request-form`);
+    await form.waitFor({ state: 'visible' });
+    expect(await form.locator('select').evaluate((e) => e === document.activeElement)).toBe(true);
+    // Only the form opened: nothing was sent.
+    expect(await ui.page.locator('#evidence [data-box="outbox"]').innerText()).toBe('None.');
+  });
+
   it('colours the tier view by score, with the score written on each card', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     const card = ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"]`);

@@ -39,12 +39,12 @@ const mount = () => {
   return container;
 };
 afterEach(() => document.body.replaceChildren());
+const handlers = () => ({ select: vi.fn(), requestAccess: vi.fn(), exportCsv: vi.fn() });
 
 describe('where to start', () => {
-  it('lists the ranking, each row with its components and inputs, and the actions selecting their organization', () => {
+  it('lists the ranking, each row with its components and inputs', () => {
     const panel = mount();
-    const select = vi.fn();
-    renderRisk(panel, { kind: 'loaded', assessment: ASSESSMENT }, { select, exportCsv: vi.fn() });
+    renderRisk(panel, { kind: 'loaded', assessment: ASSESSMENT }, handlers());
     const row = panel.querySelector<HTMLElement>(`li.risk-row[data-org-id="${first.id}"]`)!;
     expect(row.querySelector('.risk-score')!.textContent).toBe('45.5');
     expect(row.querySelector('.risk-score')!.className).toContain('band-high');
@@ -52,8 +52,40 @@ describe('where to start', () => {
       [...row.querySelectorAll('li.risk-component')].map((c) => (c as HTMLElement).dataset['component']),
     ).toEqual(['INHERENT', 'VISIBILITY']);
     expect(row.querySelector('.input-source')!.textContent).toBe('assumption: test');
-    panel.querySelector<HTMLButtonElement>('li.risk-action button')!.click();
-    expect(select).toHaveBeenCalledWith(first.id);
+  });
+
+  it('opens the request form from a "Request access" action, and only shows the organization from the others', () => {
+    const panel = mount();
+    const h = handlers();
+    const dell = CHAIN.tiers[1]!.organizations[0]!;
+    const actions = [
+      ...ASSESSMENT.actions,
+      { kind: 'CLOSE_OVERDUE_ACTION', text: `Ask ${dell.name} to close action cap-4`, organization: dell },
+    ];
+    renderRisk(panel, { kind: 'loaded', assessment: { ...ASSESSMENT, actions } }, h);
+    const [ask, close] = [...panel.querySelectorAll('li.risk-action')];
+    expect(ask!.querySelector('.action-advice')!.textContent).toBe(`Request access from ${first.name}`);
+    expect(ask!.querySelector('button')!.textContent).toBe(`Request access from ${first.name}…`);
+    ask!.querySelector('button')!.click();
+    expect(h.requestAccess).toHaveBeenCalledWith(first.id);
+    expect(close!.querySelector('.action-advice')!.textContent).toBe(
+      `Ask ${dell.name} to close action cap-4`,
+    );
+    expect(close!.querySelector('button')!.textContent).toBe(`Show ${dell.name}`);
+    close!.querySelector('button')!.click();
+    expect(h.select).toHaveBeenCalledWith(dell.id);
+    expect(h.requestAccess).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no CSV of an empty ranking, and says why', () => {
+    const panel = mount();
+    const empty = { ...ASSESSMENT, organizations: [], top: [], actions: [] };
+    renderRisk(panel, { kind: 'loaded', assessment: empty }, handlers());
+    const button = panel.querySelector<HTMLButtonElement>('#export-risk-csv')!;
+    expect(button.disabled).toBe(true);
+    expect(panel.querySelector(`#${button.getAttribute('aria-describedby')}`)?.textContent).toBe(
+      'Nothing in this chain to assess, so nothing to export.',
+    );
   });
 
   it('draws the rows that came with their inputs and counts the rest, which are in the CSV', () => {
@@ -63,7 +95,7 @@ describe('where to start', () => {
     renderRisk(
       panel,
       { kind: 'loaded', assessment: { ...ASSESSMENT, organizations: [...ASSESSMENT.organizations, lean] } },
-      { select: vi.fn(), exportCsv: vi.fn() },
+      handlers(),
     );
     expect([...panel.querySelectorAll<HTMLElement>('li.risk-row')].map((r) => r.dataset['orgId'])).toEqual([
       first.id,
@@ -74,7 +106,7 @@ describe('where to start', () => {
 
   it('says when the server has no risk assessment', () => {
     const panel = mount();
-    renderRisk(panel, { kind: 'unavailable', message: 'not here' }, { select: vi.fn(), exportCsv: vi.fn() });
+    renderRisk(panel, { kind: 'unavailable', message: 'not here' }, handlers());
     expect(panel.textContent).toContain('not here');
   });
 

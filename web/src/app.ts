@@ -513,6 +513,7 @@ class Dashboard {
   private renderRiskPanel(): void {
     renderRisk(this.riskPanel, this.riskState, {
       select: (id) => this.select(id),
+      requestAccess: (id) => this.openRequestForm(id),
       exportCsv: () => this.exportRiskCsv(),
     });
   }
@@ -694,6 +695,24 @@ class Dashboard {
   private async withdraw(request: AccessRequest): Promise<void> {
     await withdrawAccessRequest(request.id, this.token);
     await this.changed(`Withdrew the request to ${request.target.name}.`);
+  }
+
+  /** Shows `id` and opens its Request access form in Exposure, or says why there is none to open. */
+  private openRequestForm(id: string): void {
+    this.select(id);
+    const spot = this.exposurePanel.querySelector<HTMLElement>(
+      `li.blind-spot[data-org-id="${CSS.escape(id)}"]`,
+    );
+    const opener = spot?.querySelector<HTMLButtonElement>('button.request-access');
+    if (spot == null || opener == null) {
+      this.status.textContent = spot?.querySelector('.request-open')
+        ? 'You have asked it already: the request is open (see Exposure).'
+        : 'No request form to open: Exposure does not list it as a blind spot now.';
+      return;
+    }
+    if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
+    spot.scrollIntoView({ block: 'nearest' });
+    spot.querySelector<HTMLElement>('form.request-form select')?.focus();
   }
 
   private select(id: string | null): void {

@@ -188,8 +188,34 @@ function row(o: RiskScore, select: (id: string) => void): HTMLElement {
   );
 }
 
+/**
+ * One top action: the advice as text, and a button that does what its label says: open the request
+ * form for REQUEST_ACCESS, else only show the organization (the advice is the user's to carry out).
+ */
+function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers): HTMLElement {
+  const { id, name } = a.organization;
+  const asks = a.kind === 'REQUEST_ACCESS';
+  return h(
+    'li',
+    { class: 'risk-action', 'data-kind': a.kind, 'data-org-id': id },
+    h('span', { class: 'action-advice' }, a.text),
+    ' ',
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link-button',
+        onclick: () => (asks ? handlers.requestAccess(id) : handlers.select(id)),
+      },
+      asks ? `Request access from ${name}…` : `Show ${name}`,
+    ),
+  );
+}
+
 export interface RiskHandlers {
   select(id: string): void;
+  /** Opens the form that asks `id` for access (a REQUEST_ACCESS action does only that, nothing more). */
+  requestAccess(id: string): void;
   exportCsv(): void;
 }
 
@@ -217,20 +243,10 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
       h(
         'ol',
         { class: 'risk-actions', 'aria-label': 'Top actions' },
-        assessment.actions.map((a) =>
-          h(
-            'li',
-            { class: 'risk-action', 'data-kind': a.kind, 'data-org-id': a.organization.id },
-            h(
-              'button',
-              { type: 'button', class: 'link-button', onclick: () => handlers.select(a.organization.id) },
-              a.text,
-            ),
-          ),
-        ),
+        assessment.actions.map((a) => actionItem(a, handlers)),
       ),
     assessment.organizations.length === 0
-      ? h('p', { class: 'empty' }, 'Nothing in this chain to assess.')
+      ? h('p', { class: 'empty', id: 'risk-empty' }, 'Nothing in this chain to assess, so nothing to export.')
       : h(
           'ol',
           { class: 'risk-ranking', 'aria-label': 'Ranking' },
@@ -242,6 +258,17 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
         { class: 'muted list-more' },
         `… and ${(assessment.organizations.length - shown.length).toLocaleString('en')} more in the CSV.`,
       ),
-    h('button', { type: 'button', id: 'export-risk-csv', onclick: handlers.exportCsv }, 'Export ranking CSV'),
+    // An empty ranking would export a header alone: the button says why it is off instead.
+    h(
+      'button',
+      {
+        type: 'button',
+        id: 'export-risk-csv',
+        onclick: handlers.exportCsv,
+        disabled: assessment.organizations.length === 0,
+        'aria-describedby': assessment.organizations.length === 0 ? 'risk-empty' : null,
+      },
+      'Export ranking CSV',
+    ),
   );
 }
