@@ -107,6 +107,22 @@ describe('a chain that does not load', () => {
   });
 });
 
+describe('an empty chain', () => {
+  it('exports no header-only CSV, and says why', async () => {
+    const empty = { ...CHAIN, depth: 0, tiers: [], links: [] };
+    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: empty } })]]);
+    await start(root);
+    await settle();
+    const download = vi.fn();
+    URL.createObjectURL = download;
+    root.querySelector<HTMLButtonElement>('#export-csv')!.click();
+    expect(download).not.toHaveBeenCalled();
+    expect(root.querySelector('#status')?.textContent).toBe(
+      'Nothing to export: no supplier is visible from this root.',
+    );
+  });
+});
+
 describe('filters the server would refuse', () => {
   it('are checked before sending, with one short message beside the control', async () => {
     const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);

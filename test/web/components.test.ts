@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exposureOperation, supplyChainOperation, ALL_CAPABILITIES } from '../../web/src/api.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
-import { buildColumns, NO_FILTERS, risksById } from '../../web/src/model.ts';
+import { buildColumns, NO_FILTERS, queryFilters, risksById } from '../../web/src/model.ts';
 import { ILLUSTRATIVE_NOTE, renderDetails, renderExposure } from '../../web/src/panels.ts';
 import { renderTierView, type TierViewInput } from '../../web/src/tier-view.ts';
 import { bigChain, CHAIN, EXPOSURE } from './fixtures.ts';
@@ -77,6 +77,38 @@ describe('tier view', () => {
     expect(document.activeElement).toBe(card('factory-a'));
     card('factory-a').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     expect(document.activeElement).toBe(card('brand'));
+  });
+});
+
+describe('empty states', () => {
+  const empty = { ...CHAIN, depth: 0, tiers: [], links: [] };
+
+  it('blames the query filters, when set, for an empty chain', () => {
+    const container = mount();
+    const query = { rootId: null, maxDepth: 10, asOf: '1900-01-01', product: ' bananas ' };
+    expect(queryFilters(query)).toEqual(['as of 1900-01-01', 'product “bananas”']);
+    const columns = buildColumns(empty, NO_FILTERS, new Map());
+    renderTierView(container, input({ chain: empty, columns, filters: queryFilters(query) }), {
+      select: () => {},
+      showMore: () => {},
+    });
+    expect(container.querySelector('.nothing-shared')?.textContent).toBe(
+      'Nothing matches as of 1900-01-01, product “bananas”: change or clear the filter to see the chain.',
+    );
+    renderTierView(container, input({ chain: empty, columns }), { select: () => {}, showMore: () => {} });
+    expect(container.querySelector('.nothing-shared')?.textContent).toBe(
+      'No supplier is visible from this root: nobody has shared a link with you here yet.',
+    );
+  });
+
+  it('does not call an empty reach free of blind spots', () => {
+    const panel = mount();
+    const nothing = { ...EXPOSURE, closestTier: null, findings: [], blindSpots: [] };
+    renderExposure(panel, { kind: 'loaded', exposure: nothing }, empty, () => {});
+    expect(panel.textContent).toContain(
+      'None, because nothing is in reach: no organization shares its sourcing with you from this root.',
+    );
+    expect(panel.textContent).not.toContain('every organization in reach');
   });
 });
 

@@ -42,6 +42,7 @@ import {
   PRODUCT_MAX,
   productProblem,
   productsOf,
+  queryFilters,
   risksById,
   TYPE_LABELS,
   type AccessRequest,
@@ -570,6 +571,7 @@ class Dashboard {
       highlighted,
       disclosed: this.disclosed,
       scores: scoresById(this.riskState),
+      filters: queryFilters(this.query),
     };
   }
 
@@ -602,8 +604,9 @@ class Dashboard {
       `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}` +
         (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
         (flagged > 0 ? `, ${plural(flagged, 'flagged organization')}` : '') +
-        (this.query.asOf ? `, as of ${this.query.asOf}` : '') +
-        (this.query.product ? `, product “${this.query.product}”` : '') +
+        queryFilters(this.query)
+          .map((f) => `, ${f}`)
+          .join('') +
         '.',
     );
     if (this.selected !== null) {
@@ -731,10 +734,13 @@ class Dashboard {
     }
   }
 
-  /** The chain to export, or null after saying why there is none. */
+  /** The chain to export, or null after saying why there is none (an empty one would be a header). */
   private exportable(): SupplyChain | null {
     if (this.chain === null) this.status.textContent = NOTHING_TO_EXPORT;
-    return this.chain;
+    else if (this.chain.tiers.every((t) => t.organizations.length === 0))
+      this.status.textContent = 'Nothing to export: no supplier is visible from this root.';
+    else return this.chain;
+    return null;
   }
 
   private exportCsv(): void {
@@ -749,10 +755,7 @@ class Dashboard {
     const tiers = this.view.querySelector<HTMLElement>('.tiers');
     const chain = this.exportable();
     if (chain === null || tiers === null) return;
-    const filters = [
-      this.query.asOf && `as of ${this.query.asOf}`,
-      this.query.product && `product ${this.query.product}`,
-    ].filter(Boolean);
+    const filters = queryFilters(this.query);
     const title = `Tiersight: supply chain of ${chain.root.name} as seen by ${this.viewer.organization.name}${
       filters.length ? ` (${filters.join(', ')})` : ''
     }`;

@@ -428,6 +428,12 @@ export function asOfProblem(value: string): string | null {
   return fine ? null : `Choose a date between ${AS_OF_MIN} and ${AS_OF_MAX}.`;
 }
 
+/** The server-side filters of a query in words ("as of 2016-06-01", "product “laptops”"), if any. */
+export const queryFilters = (q: Query): string[] =>
+  [q.asOf && `as of ${q.asOf}`, q.product.trim() && `product “${q.product.trim()}”`].filter(
+    (f): f is string => Boolean(f),
+  );
+
 /** Why a product filter is not sent, or null when it is fine. */
 export const productProblem = (value: string): string | null =>
   value.trim().length > PRODUCT_MAX ? `A product name has at most ${PRODUCT_MAX} characters.` : null;

@@ -245,6 +245,15 @@ function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElem
   );
 }
 
+/**
+ * Why there is no blind spot: everyone in reach shares, or nobody is in reach at all (nothing shared
+ * with the viewer from this root), which must not read as the reassurance of the first.
+ */
+const noBlindSpot = (chain: SupplyChain | null): string =>
+  chain !== null && chain.tiers.every((t) => t.organizations.length === 0)
+    ? 'None, because nothing is in reach: no organization shares its sourcing with you from this root.'
+    : 'None: every organization in reach shares its sourcing with you.';
+
 export function renderExposure(
   panel: HTMLElement,
   state: ExposureState,
@@ -301,7 +310,7 @@ export function renderExposure(
         'These organizations share nothing with you: the chain may go on behind them unseen.',
       ),
     blindSpots.length === 0
-      ? h('p', { class: 'muted' }, 'None: every organization in reach shares its sourcing with you.')
+      ? h('p', { class: 'muted' }, noBlindSpot(chain))
       : h(
           'ul',
           { class: 'blind-spots' },

@@ -31,6 +31,8 @@ export interface TierViewInput {
   disclosed?: ReadonlyMap<string, DisclosedIndicator[]>;
   /** Risk scores (0..100) per organization: the card is coloured by its band (risk.ts). */
   scores?: ReadonlyMap<string, number>;
+  /** The query's server-side filters in words (queryFilters): an empty chain may be their doing. */
+  filters?: readonly string[];
 }
 
 export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTMLElement | null {
@@ -146,7 +148,9 @@ export function renderTierView(
       h(
         'p',
         { class: 'empty nothing-shared' },
-        'No supplier is visible from this root: nobody has shared a link with you here yet.',
+        input.filters?.length
+          ? `Nothing matches ${input.filters.join(', ')}: change or clear the filter to see the chain.`
+          : 'No supplier is visible from this root: nobody has shared a link with you here yet.',
       ),
     );
   }
