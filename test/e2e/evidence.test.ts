@@ -202,7 +202,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await received.waitFor();
     expect(await received.locator('.badge-overdue').count()).toBe(1);
     expect(await received.locator('.request-head').innerText()).toContain(
-      'Oslo kommune asks you to share its sourcing',
+      'Oslo kommune asks you to share your sourcing',
     );
     await screenshot(ui.page, '16-atea-inbox');
     const asks = acceptDialogs(ui.page);

@@ -197,7 +197,7 @@ describe('evidence panel', () => {
     );
     const inbox = panel.querySelector('ul.inbox li.access-request[data-request-id="ar-1"]')!;
     expect(inbox.querySelector('.request-head')?.textContent).toContain(
-      'Root Buyer asks you to share its sourcing',
+      'Root Buyer asks you to share your sourcing',
     );
     expect(inbox.querySelector('.request-status')?.textContent).toBe('open');
     expect(inbox.querySelector('.badge-overdue')).not.toBeNull();

@@ -21,6 +21,7 @@ import {
   type DisclosedIndicatorKind,
   type Disclosure,
   type Party,
+  yourScope,
 } from './model.ts';
 
 export type DisclosuresState =
@@ -532,7 +533,7 @@ function requestItem(
       'p',
       { class: 'request-head' },
       box === 'inbox'
-        ? [h('strong', {}, counterpart.name), ` asks you to share ${ACCESS_SCOPE_LABELS[r.scope]}`]
+        ? [h('strong', {}, counterpart.name), ` asks you to share ${yourScope(r.scope)}`]
         : ['You asked ', h('strong', {}, counterpart.name), ` to share ${ACCESS_SCOPE_LABELS[r.scope]}`],
       ' ',
       statusBadge(r),

@@ -146,11 +146,16 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export type AccessRequestStatus = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
 export type AccessDecision = 'GRANT' | 'DECLINE' | 'EXTEND';
 
+/** What a request asks for, as the asked organization's ("its sourcing"): the requester's words. */
 export const ACCESS_SCOPE_LABELS: Record<AccessScope, string> = {
   SOURCING: 'its sourcing',
   DISCLOSURES: 'its disclosures',
   BOTH: 'its sourcing and its disclosures',
 };
+
+/** The same, told to the asked organization itself: "your sourcing" (its own would read as the requester's). */
+export const yourScope = (scope: AccessScope): string =>
+  ACCESS_SCOPE_LABELS[scope].replaceAll('its ', 'your ');
 
 export interface AccessRequest {
   id: string;
