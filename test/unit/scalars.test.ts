@@ -1,6 +1,6 @@
 // The DateTime scalar: what it accepts, and a refusal that names what is really refused (a year
 // outside 0100..9999 or a day that does not exist), not "must be ISO 8601" for an ISO 8601 date.
-import { GraphQLError, Kind } from 'graphql';
+import { Kind, type GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from '../../src/api/scalars.ts';
 
