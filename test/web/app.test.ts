@@ -15,13 +15,15 @@ const ME = {
 };
 
 /** A /graphql that answers each operation by the first route whose pattern its text matches. */
-function fakeServer(routes: [RegExp, (variables: Record<string, unknown>) => Answer][]) {
+function fakeServer(routes: [RegExp, (variables: Record<string, unknown>) => Answer | Promise<Answer>][]) {
   const sent: { query: string; variables: Record<string, unknown> }[] = [];
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as (typeof sent)[number];
     sent.push(body);
     const route = routes.find(([pattern]) => pattern.test(body.query));
-    const answer = route ? route[1](body.variables) : refused('not in this fake', 'INTERNAL_SERVER_ERROR');
+    const answer = route
+      ? await route[1](body.variables)
+      : refused('not in this fake', 'INTERNAL_SERVER_ERROR');
     return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
   });
   vi.stubGlobal('fetch', fetch);
@@ -104,6 +106,26 @@ describe('a chain that does not load', () => {
     expect(root.querySelector('#status')?.textContent).toBe(
       'Nothing to export: the supply chain did not load.',
     );
+  });
+});
+
+describe('the details panel', () => {
+  it('keeps the focus on its heading when the disclosures arrive and redraw it', async () => {
+    let arrive: (answer: Answer) => void = () => {};
+    const disclosures = new Promise<Answer>((resolve) => (arrive = resolve));
+    fakeServer([
+      ...COMMON,
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardDisclosures/, () => disclosures],
+    ]);
+    await start(root);
+    await settle();
+    root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
+    expect(document.activeElement?.id).toBe('details-heading');
+    arrive({ data: { organization: { disclosures: [] } } });
+    await settle();
+    expect(root.querySelector('#details .no-disclosures')).not.toBeNull();
+    expect(document.activeElement?.id).toBe('details-heading');
   });
 });
 

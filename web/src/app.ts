@@ -610,6 +610,8 @@ class Dashboard {
         '.',
     );
     if (this.selected !== null) {
+      // Redrawing the panel (when the disclosures arrive) would drop a keyboard user's focus to <body>.
+      const focusedInside = this.details.contains(document.activeElement);
       renderDetails(
         this.details,
         chain,
@@ -618,6 +620,7 @@ class Dashboard {
         { select: (id) => this.select(id), close: () => this.select(null) },
         this.disclosuresOf(this.selected),
       );
+      if (focusedInside) this.details.querySelector<HTMLElement>('#details-heading')?.focus();
     } else {
       this.details.hidden = true;
       this.details.replaceChildren();
