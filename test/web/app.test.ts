@@ -99,7 +99,7 @@ describe('a chain that does not load', () => {
     expect(root.querySelector('#exposure')?.textContent).not.toContain('Loading…');
     expect(root.querySelector('#exposure')?.textContent).toContain('the supply chain did not load');
     expect(root.querySelector('#status')?.textContent).toBe(
-      'Nothing to export: the supply chain did not load.',
+      'The supply chain did not load: nothing to show or export.',
     );
     root.querySelector<HTMLElement>('#status')!.textContent = '';
     root.querySelector<HTMLButtonElement>('#export-csv')!.click();

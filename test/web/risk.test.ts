@@ -67,7 +67,7 @@ describe('where to start', () => {
     expect(ask!.querySelector('.action-advice')!.textContent).toBe(`Request access from ${first.name}`);
     expect(ask!.querySelector('button')!.textContent).toBe(`Request access from ${first.name}…`);
     ask!.querySelector('button')!.click();
-    expect(h.requestAccess).toHaveBeenCalledWith(first.id);
+    expect(h.requestAccess).toHaveBeenCalledWith(first);
     expect(close!.querySelector('.action-advice')!.textContent).toBe(
       `Ask ${dell.name} to close action cap-4`,
     );

@@ -51,6 +51,7 @@ import {
   type Exposure,
   type Filters,
   type OrganizationType,
+  type Party,
   type Query,
   type RiskIndicator,
   type SupplyChain,
@@ -472,7 +473,7 @@ class Dashboard {
       this.details.replaceChildren();
       this.exposureState = { kind: 'unavailable', message: 'No exposure: the supply chain did not load.' };
       this.renderExposurePanel();
-      this.status.textContent = this.withNews(NOTHING_TO_EXPORT);
+      this.status.textContent = this.withNews('The supply chain did not load: nothing to show or export.');
       return;
     }
     if (this.selected !== null && !this.allIds().has(this.selected)) this.selected = null;
@@ -514,7 +515,7 @@ class Dashboard {
   private renderRiskPanel(): void {
     renderRisk(this.riskPanel, this.riskState, {
       select: (id) => this.select(id),
-      requestAccess: (id) => this.openRequestForm(id),
+      requestAccess: (organization) => this.openRequestForm(organization),
       exportCsv: () => this.exportRiskCsv(),
     });
   }
@@ -703,8 +704,8 @@ class Dashboard {
     await this.changed(`Withdrew the request to ${request.target.name}.`);
   }
 
-  /** Shows `id` and opens its Request access form in Exposure, or says why there is none to open. */
-  private openRequestForm(id: string): void {
+  /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
+  private openRequestForm({ id, name }: Party): void {
     this.select(id);
     const spot = this.exposurePanel.querySelector<HTMLElement>(
       `li.blind-spot[data-org-id="${CSS.escape(id)}"]`,
@@ -712,8 +713,8 @@ class Dashboard {
     const opener = spot?.querySelector<HTMLButtonElement>('button.request-access');
     if (spot == null || opener == null) {
       this.status.textContent = spot?.querySelector('.request-open')
-        ? 'You have asked it already: the request is open (see Exposure).'
-        : 'No request form to open: Exposure does not list it as a blind spot now.';
+        ? `You asked ${name} already: the request is open (see Exposure).`
+        : `No request form to open: Exposure does not list ${name} as a blind spot now.`;
       return;
     }
     if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
@@ -739,10 +740,11 @@ class Dashboard {
 
   /** The chain to export, or null after saying why there is none (an empty one would be a header). */
   private exportable(): SupplyChain | null {
-    if (this.chain === null) this.status.textContent = NOTHING_TO_EXPORT;
-    else if (this.chain.tiers.every((t) => t.organizations.length === 0))
-      this.status.textContent = 'Nothing to export: no supplier is visible from this root.';
-    else return this.chain;
+    const empty = this.chain !== null && this.chain.tiers.every((t) => t.organizations.length === 0);
+    if (this.chain !== null && !empty) return this.chain;
+    this.status.textContent = empty
+      ? 'Nothing to export: no supplier is visible from this root.'
+      : NOTHING_TO_EXPORT;
     return null;
   }
 

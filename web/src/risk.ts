@@ -205,7 +205,7 @@ function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers
       {
         type: 'button',
         class: 'link-button',
-        onclick: () => (asks ? handlers.requestAccess(id) : handlers.select(id)),
+        onclick: () => (asks ? handlers.requestAccess(a.organization) : handlers.select(id)),
       },
       asks ? `Request access from ${name}…` : `Show ${name}`,
     ),
@@ -214,8 +214,8 @@ function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers
 
 export interface RiskHandlers {
   select(id: string): void;
-  /** Opens the form that asks `id` for access (a REQUEST_ACCESS action does only that, nothing more). */
-  requestAccess(id: string): void;
+  /** Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that). */
+  requestAccess(organization: { id: string; name: string }): void;
   exportCsv(): void;
 }
 
