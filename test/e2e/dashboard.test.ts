@@ -326,10 +326,23 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
   it('follows one product only', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.hiproDongguan).waitFor();
-    await ui.page.getByLabel('Product').fill('laptop computers');
-    await ui.page.getByLabel('Product').press('Tab');
+    await ui.page.getByLabel('Product', { exact: true }).fill('laptop computers');
+    await ui.page.getByLabel('Product', { exact: true }).press('Tab');
     await cardOf(DEMO_IDS.hiproDongguan).waitFor({ state: 'detached' });
     expect(await namesInTier(ui.page, 1)).toEqual(['Atea Sverige AB']);
     expect(await namesInTier(ui.page, 2)).toEqual(['Dell Technologies']);
+  });
+
+  it('refuses an As of day out of range beside the field, without asking the server', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await cardOf(DEMO_IDS.hiproDongguan).waitFor();
+    const before = ui.watch.requests.length;
+    await ui.page.getByLabel('As of').fill('0001-01-01');
+    await ui.page
+      .locator('#filter-as-of-error', { hasText: 'Choose a date between 1900-01-01 and 2100-12-31.' })
+      .waitFor();
+    expect(ui.watch.requests.slice(before).filter((url) => url.endsWith('/graphql'))).toEqual([]);
+    expect(await cardOf(DEMO_IDS.hiproDongguan).count()).toBe(1);
+    expect(await ui.page.locator('#chain-view .error').count()).toBe(0);
   });
 });

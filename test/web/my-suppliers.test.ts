@@ -111,7 +111,7 @@ describe('own links', () => {
     const end = panel.querySelector<HTMLButtonElement>('button.end-link')!;
     const edit = panel.querySelector<HTMLButtonElement>('button.edit-link')!;
     expect(end.getAttribute('aria-label')).toBe('End the link with Dell Technologies');
-    expect(edit.getAttribute('aria-label')).toBe('Edit the products of Dell Technologies');
+    expect(edit.getAttribute('aria-label')).toBe('Edit products of Dell Technologies');
     expect(edit.getAttribute('aria-expanded')).toBe('false');
     edit.click();
     expect(edit.getAttribute('aria-expanded')).toBe('true');

@@ -207,7 +207,7 @@ export class MySuppliers {
       {
         type: 'button',
         class: 'edit-link',
-        'aria-label': `Edit the products of ${name}`,
+        'aria-label': `Edit products of ${name}`,
         'aria-expanded': 'false',
       },
       'Edit products…',
