@@ -153,7 +153,9 @@ describe('exposure panel', () => {
     expect(finding.querySelectorAll('ol.path li')).toHaveLength(4);
     const spots = [...panel.querySelectorAll('li.blind-spot')];
     expect(spots.map((s) => s.getAttribute('data-org-id'))).toEqual(['reseller', 'brand']);
-    expect(spots[0]?.textContent).toContain('Ask Reseller AB to share its sourcing with you.');
+    expect(spots[0]?.textContent).toContain(
+      'Ask Reseller AB to share its sourcing with you: until it does, nothing behind it is visible.',
+    );
   });
 
   it('says so when the server has no exposure analysis', () => {

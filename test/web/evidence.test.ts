@@ -140,11 +140,10 @@ describe('exposure with evidence', () => {
     const exposure = {
       ...EXPOSURE,
       blindSpotDetails: [
-        { organization: RESELLER, tier: 1, recommendation: 'Ask Reseller AB (requestAccess).' },
+        { organization: RESELLER, tier: 1 },
         {
           organization: BRAND,
           tier: 2,
-          recommendation: 'You asked Brand Inc.',
           openAccessRequest: {
             id: 'ar-9',
             scope: 'SOURCING' as const,
@@ -157,7 +156,13 @@ describe('exposure with evidence', () => {
     };
     renderExposure(panel, { kind: 'loaded', exposure }, CHAIN, () => {}, { requestAccess });
     const [reseller, brand] = [...panel.querySelectorAll('li.blind-spot')];
-    expect(reseller?.querySelector('.advice')?.textContent).toBe('Ask Reseller AB (requestAccess).');
+    // The page's own words, never the server's (which name the API and show raw instants).
+    expect(reseller?.querySelector('.advice')?.textContent).toBe(
+      'Ask Reseller AB to share its sourcing with you: until it does, nothing behind it is visible.',
+    );
+    expect(brand?.querySelector('.advice')?.textContent).toBe(
+      'Until your request is granted, nothing behind Brand Inc is visible.',
+    );
     expect(brand?.querySelector('.request-open')?.textContent).toContain('request open');
     expect(brand?.querySelector('.request-open .badge-overdue')).not.toBeNull();
     expect(brand?.querySelector('button.request-access')).toBeNull();

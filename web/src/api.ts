@@ -222,7 +222,7 @@ export function exposureOperation(q: Query, can: Capabilities) {
     : '';
   const details = can.blindSpotRequests
     ? `\n    blindSpotDetails {
-      tier recommendation
+      tier
       organization { id name type country }
       openAccessRequest { id scope sentAt dueAt overdue }
     }`

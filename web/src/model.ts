@@ -175,7 +175,6 @@ export interface AccessRequest {
 export interface BlindSpot {
   organization: Organization;
   tier: number;
-  recommendation: string;
   openAccessRequest?: Pick<AccessRequest, 'id' | 'sentAt' | 'dueAt' | 'overdue' | 'scope'> | null;
 }
 
@@ -447,5 +446,11 @@ export const productProblem = (value: string): string | null =>
 export const plural = (n: number, word: string): string =>
   `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
-/** What the viewer can do about a blind spot (contract 7: says nothing about whether it has suppliers). */
-export const blindSpotAdvice = (o: Organization): string => `Ask ${o.name} to share its sourcing with you.`;
+/**
+ * What the viewer can do about a blind spot (contract 7: says nothing about whether it has suppliers),
+ * in the page's words: the server's recommendation names the API (requestAccess) and raw instants.
+ */
+export const blindSpotAdvice = (spot: Pick<BlindSpot, 'organization' | 'openAccessRequest'>): string =>
+  spot.openAccessRequest
+    ? `Until your request is granted, nothing behind ${spot.organization.name} is visible.`
+    : `Ask ${spot.organization.name} to share its sourcing with you: until it does, nothing behind it is visible.`;

@@ -188,14 +188,13 @@ export function renderDetails(
 export type ExposureState =
   { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'loaded'; exposure: Exposure };
 
-/** The blind spots with their tier and advice: the server's details where it has them. */
+/** The blind spots with their tier and open request: the server's details where it has them. */
 function blindSpotsOf(exposure: Exposure, tiers: ReadonlyMap<string, number>): BlindSpot[] {
   const spots =
     exposure.blindSpotDetails ??
     exposure.blindSpots.map((o) => ({
       organization: o,
       tier: tiers.get(o.id) ?? Number.POSITIVE_INFINITY,
-      recommendation: blindSpotAdvice(o),
     }));
   return [...spots].sort((a, b) => a.tier - b.tier || a.organization.name.localeCompare(b.organization.name));
 }
@@ -326,7 +325,7 @@ export function renderExposure(
                   spot.organization.name,
                 ),
                 Number.isFinite(spot.tier) && ` · tier ${spot.tier}`,
-                h('p', { class: 'advice' }, spot.recommendation),
+                h('p', { class: 'advice' }, blindSpotAdvice(spot)),
                 blindSpotRequest(spot, requests),
               ),
             ),
