@@ -1,9 +1,10 @@
-// Contract rule 6 for the ids of access requests (accessRequest(id), answerAccessRequest,
-// withdrawAccessRequest) and for the links and disclosures a grant names: another organization's must
-// cost what an id that exists nowhere costs, in Neo4j's own count of the work (PROFILE db hits,
-// test/support/profile.ts), and answer the same. Before the fix each id was sought and tested afterwards
-// (hidden / missing db hits, as reviewed): accessRequest.find 16 / 1, accessRequest.lockReceived 12 /
-// 1, accessRequest.lockSent 6 / 1. Nothing is written for any id asked here.
+// Rule 6 (docs/specification.md, section 2) for the ids of access requests (accessRequest(id),
+// answerAccessRequest, withdrawAccessRequest) and for the links and disclosures a grant names: another
+// organization's must cost what an id that exists nowhere costs, in Neo4j's own count of the work
+// (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each id was sought
+// and tested afterwards (hidden / missing db hits, as reviewed): accessRequest.find 16 / 1,
+// accessRequest.lockReceived 12 / 1, accessRequest.lockSent 6 / 1. Nothing is written for any id asked
+// here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/access-requests/access-request-repository.ts';

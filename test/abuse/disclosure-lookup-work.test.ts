@@ -1,9 +1,9 @@
-// Contract rule 6 for the ids of disclosures and the subject of a new one: a disclosure (or an
-// organization) the viewer may not see must cost what an id that exists nowhere costs, in Neo4j's own
-// count of the work (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each
-// statement sought the id and tested it afterwards (hidden / missing db hits): disclosure.byIds 44 /
-// 37, disclosure.publish 25 / 19, disclosure.lock 6 / 1, disclosure.withdraw 46 / 36. Nothing is
-// written for any id asked here.
+// Rule 6 (docs/specification.md, section 2) for the ids of disclosures and the subject of a new one: a
+// disclosure (or an organization) the viewer may not see must cost what an id that exists nowhere
+// costs, in Neo4j's own count of the work (PROFILE db hits, test/support/profile.ts), and answer the
+// same. Before the fix each statement sought the id and tested it afterwards (hidden / missing db
+// hits): disclosure.byIds 44 / 37, disclosure.publish 25 / 19, disclosure.lock 6 / 1,
+// disclosure.withdraw 46 / 36. Nothing is written for any id asked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/domain/disclosures.ts';
 import { contentParams } from '../../src/graph/disclosure-columns.ts';

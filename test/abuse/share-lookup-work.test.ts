@@ -1,9 +1,10 @@
-// Contract rule 6 for the ids a share names: a share between two other organizations (revokeShare), or
-// a link or disclosure that is not the owner's to share (shareSourcing's linkIds, shareDisclosures'
-// disclosureIds), must cost what an id that exists nowhere costs, in Neo4j's own count of the work
-// (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each id was sought and
-// tested afterwards (hidden / missing db hits): share.find 18 / 1, share.grant 48 / 46 for a link and
-// 50 / 44 for a disclosure. Nothing is written for any id asked here.
+// Rule 6 (docs/specification.md, section 2) for the ids a share names: a share between two other
+// organizations (revokeShare), or a link or disclosure that is not the owner's to share
+// (shareSourcing's linkIds, shareDisclosures' disclosureIds), must cost what an id that exists nowhere
+// costs, in Neo4j's own count of the work (PROFILE db hits, test/support/profile.ts), and answer the
+// same. Before the fix each id was sought and tested afterwards (hidden / missing db hits): share.find
+// 18 / 1, share.grant 48 / 46 for a link and 50 / 44 for a disclosure. Nothing is written for any id
+// asked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/sharing/share-repository.ts';
