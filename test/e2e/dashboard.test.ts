@@ -135,6 +135,10 @@ describeInBrowser('dashboard on the current API', () => {
 
   it('switches roots: a monitor sees Dell’s factories from root Dell', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.electronicsWatch);
+    // Its own chain is empty: the page says where what was shared with it is.
+    expect(await ui.page.locator('.nothing-shared').textContent()).toContain(
+      `Shared with you: the chains of ${nameOf(DEMO_IDS.dell)}`,
+    );
     const options = await ui.page
       .locator('#root-select option')
       .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));

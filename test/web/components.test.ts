@@ -101,6 +101,19 @@ describe('empty states', () => {
     );
   });
 
+  it('points a viewer whose own chain is empty (a monitor) to the roots that shared with it', () => {
+    const container = mount();
+    const columns = buildColumns(empty, NO_FILTERS, new Map());
+    const otherRoots = ['Dell Technologies', 'HP Inc.'];
+    renderTierView(container, input({ chain: empty, columns, otherRoots }), {
+      select: () => {},
+      showMore: () => {},
+    });
+    expect(container.querySelector('.nothing-shared')?.textContent).toBe(
+      'No supplier is visible from this root. Shared with you: the chains of Dell Technologies, HP Inc.; choose one under Root.',
+    );
+  });
+
   it('does not call an empty reach free of blind spots', () => {
     const panel = mount();
     const nothing = { ...EXPOSURE, closestTier: null, findings: [], blindSpots: [] };

@@ -573,6 +573,9 @@ class Dashboard {
       disclosed: this.disclosed,
       scores: scoresById(this.riskState),
       filters: queryFilters(this.query),
+      otherRoots: this.viewer.roots
+        .filter((r) => r.id !== chain.root.id && r.id !== this.viewer.organization.id)
+        .map((r) => r.name),
     };
   }
 

@@ -33,6 +33,21 @@ export interface TierViewInput {
   scores?: ReadonlyMap<string, number>;
   /** The query's server-side filters in words (queryFilters): an empty chain may be their doing. */
   filters?: readonly string[];
+  /**
+   * The names of the viewer's other roots (organizations that shared with it): a monitor's own chain is
+   * empty, and what it was given is behind the Root switcher.
+   */
+  otherRoots?: readonly string[];
+}
+
+/** Why a chain shows no tier, in words that say what to do next. */
+function emptyChainText(input: TierViewInput): string {
+  if (input.filters?.length)
+    return `Nothing matches ${input.filters.join(', ')}: change or clear the filter to see the chain.`;
+  const others = input.otherRoots ?? [];
+  if (others.length > 0)
+    return `No supplier is visible from this root. Shared with you: the chains of ${others.join(', ')}; choose one under Root.`;
+  return 'No supplier is visible from this root: nobody has shared a link with you here yet.';
 }
 
 export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTMLElement | null {
@@ -144,15 +159,7 @@ export function renderTierView(
     input.columns.map((c) => column(c, input, handlers)),
   );
   if (input.columns.length === 0) {
-    tiers.append(
-      h(
-        'p',
-        { class: 'empty nothing-shared' },
-        input.filters?.length
-          ? `Nothing matches ${input.filters.join(', ')}: change or clear the filter to see the chain.`
-          : 'No supplier is visible from this root: nobody has shared a link with you here yet.',
-      ),
-    );
+    tiers.append(h('p', { class: 'empty nothing-shared' }, emptyChainText(input)));
   }
   container.replaceChildren(tiers);
   tiers.addEventListener('keydown', (event) => moveFocus(tiers, event));
