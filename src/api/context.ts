@@ -6,7 +6,7 @@ import type { RequestRecord } from './http/request-record.ts';
 
 export interface BaseContext {
   viewer: Viewer;
-  /** When the request started; "now" for every query in it (contract section 2: one instant per query). */
+  /** When the request started; "now" for every query in it (specification, section 2: one instant per query). */
   instant: Date;
   /** The HTTP request's record, for Apollo's hooks; absent for a context made outside a request. */
   record?: RequestRecord;

@@ -1,5 +1,5 @@
-// Who may do what (contract section 3), as pure functions of the verified viewer so that they can be
-// unit-tested without a server. Per-organization visibility is not decided here: it is part of every
+// Who may do what (specification, section 3), as pure functions of the verified viewer so that they can
+// be unit-tested without a server. Per-organization visibility is not decided here: it is part of every
 // Cypher traversal (see src/graph/visibility-cypher.ts).
 import type { Role } from '../domain/roles.ts';
 

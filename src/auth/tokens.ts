@@ -1,4 +1,4 @@
-// Signing access tokens (contract section 3): HS256 with the configured secret, claims sub, org,
+// Signing access tokens (specification, section 3): HS256 with the configured secret, claims sub, org,
 // roles and a required exp.
 import { SignJWT } from 'jose';
 import type { Role } from '../domain/roles.ts';

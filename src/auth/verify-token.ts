@@ -1,8 +1,8 @@
-// Verifying bearer tokens (contract section 3). The token's header decides how: HS256 tokens (local
-// use, `tiersight token`) are checked against JWT_SECRET and nothing else; RS256 and ES256 tokens only
-// against the keys that the configured OpenID Connect provider publishes (its JWKS), with its issuer
-// and audience. So an HS256 token "signed" with a provider's public key meets JWT_SECRET and fails
-// (alg confusion), and jose refuses `alg: none` and every algorithm not listed. Every token must
+// Verifying bearer tokens (specification, section 3). The token's header decides how: HS256 tokens
+// (local use, `tiersight token`) are checked against JWT_SECRET and nothing else; RS256 and ES256
+// tokens only against the keys that the configured OpenID Connect provider publishes (its JWKS), with
+// its issuer and audience. So an HS256 token "signed" with a provider's public key meets JWT_SECRET and
+// fails (alg confusion), and jose refuses `alg: none` and every algorithm not listed. Every token must
 // have an exp, may not be issued in the future, and may not live longer than the maximum lifetime.
 import {
   createRemoteJWKSet,

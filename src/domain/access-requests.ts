@@ -1,6 +1,6 @@
-// Access requests (contract section 9): a buyer asks an organization in its chain to share its sourcing,
-// its disclosures or both. The words, the shapes and the clock rules live here, without I/O, so that the
-// API, the importer and the reference model of the tests read the same rules.
+// Access requests (specification, section 8): a buyer asks an organization in its chain to share its
+// sourcing, its disclosures or both. The words, the shapes and the clock rules live here, without I/O,
+// so that the API, the importer and the reference model of the tests read the same rules.
 
 export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];

@@ -1,4 +1,4 @@
-// The public directory (contract section 10): what a listing is and what a page of it holds.
+// The public directory (specification, section 9): what a listing is and what a page of it holds.
 import type { Organization } from './model.ts';
 
 export interface Listing {

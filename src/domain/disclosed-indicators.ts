@@ -1,7 +1,8 @@
-// What visible disclosures say about an organization in an exposure (contract section 8, last point):
-// open or overdue corrective actions of severity HIGH or CRITICAL, and evidence that has all expired.
-// Derived at the exposure's instant from the disclosures that rule 8 let through; kept apart from the
-// public risk indicators so that an analyst can tell "a public report says" from "the supplier told us".
+// What visible disclosures say about an organization in an exposure (specification, section 2, rule 8,
+// last point): open or overdue corrective actions of severity HIGH or CRITICAL, and evidence that has
+// all expired. Derived at the exposure's instant from the disclosures that rule 8 let through; kept
+// apart from the public risk indicators so that an analyst can tell "a public report says" from "the
+// supplier told us".
 import { versionAt, type CorrectiveAction, type StoredVersion } from './disclosures.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';

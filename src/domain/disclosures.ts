@@ -1,6 +1,6 @@
-// Disclosures (contract section 8): working-condition evidence an organization publishes about itself
-// or one of its direct suppliers. The vocabularies, the domain objects resolvers receive, and the rules
-// a version's content must keep, shared by the API and the bulk import. No I/O.
+// Disclosures (specification, section 2, rule 8): working-condition evidence an organization publishes
+// about itself or one of its direct suppliers. The vocabularies, the domain objects resolvers receive,
+// and the rules a version's content must keep, shared by the API and the bulk import. No I/O.
 import type { Organization } from './model.ts';
 import { parseInstant } from './instants.ts';
 import {

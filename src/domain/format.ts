@@ -1,4 +1,4 @@
-// The `tiersight/v1` bulk format (contract section 5): the shapes a file holds once it has been
+// The `tiersight/v1` bulk format (specification, section 6): the shapes a file holds once it has been
 // validated. Optional fields beyond the contract carry location, provenance and sources so that the
 // same records can later hold evidence without a format change.
 
@@ -107,7 +107,7 @@ export interface LinkRecord extends Sourced {
    * e.g. when the system it was exported from recorded it. Defaults to the import's instant.
    */
   recordedAt?: string | null;
-  /** An amendment ended this link and link `supersededBy` holds from then on (contract section 10). */
+  /** An amendment ended this link and link `supersededBy` holds from then on (specification, section 9). */
   supersededBy?: string | null;
   /**
    * The link's audit trail (declared, amended, ended through the API). Absent or null: the trail in
@@ -129,8 +129,8 @@ export interface SupplyLinkState {
 }
 
 /**
- * One entry of a link's audit trail (contract section 10): who declared, amended or ended it, when,
- * and its terms before and after. It belongs to the trail of the link's customer.
+ * One entry of a link's audit trail (specification, section 9): who declared, amended or ended it,
+ * when, and its terms before and after. It belongs to the trail of the link's customer.
  */
 export interface SupplyLinkEventRecord {
   action: SupplyLinkAction;
@@ -214,7 +214,7 @@ export interface RiskRecord {
   delistedAt?: string;
 }
 
-/** A corrective action of a disclosure version (contract section 8). */
+/** A corrective action of a disclosure version (specification, section 2, rule 8). */
 export interface DisclosureActionRecord {
   id: string;
   finding: string;

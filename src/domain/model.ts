@@ -83,7 +83,7 @@ export interface ExposureFinding {
   /** Organization ids, root first. */
   pathIds: string[];
   indicators: RiskIndicator[];
-  /** What visible disclosures say (contract section 8), apart from the public indicators. */
+  /** What visible disclosures say (specification, section 2, rule 8), apart from the public indicators. */
   disclosedIndicators: DisclosedIndicator[];
   severity: Severity;
 }
@@ -92,7 +92,7 @@ export interface BlindSpot {
   organization: Organization;
   tier: number;
   recommendation: string;
-  /** The viewer's open access request to it (contract section 9), the newest; null when none. */
+  /** The viewer's open access request to it (specification, section 8), the newest; null when none. */
   openAccessRequest: AccessRequest | null;
 }
 

@@ -1,7 +1,7 @@
 // The risk model (issue 15, docs/risk-model.md): for each organization of a viewer's visible chain, a
-// score from 0 to 100 made of five components, each with the inputs it was computed from and where
-// they come from, so that an analyst can see why one supplier comes before another. A pure function of
-// what the repository read under the visibility rules (contract sections 2 and 8), the tables and
+// score from 0 to 100 made of five components, each with the inputs it was computed from and where they
+// come from, so that an analyst can see why one supplier comes before another. A pure function of what
+// the repository read under the visibility rules (specification, section 2 (rules 1-8)), the tables and
 // parameters, and the instant: the same data give the same ranking.
 import {
   disclosedIndicators,

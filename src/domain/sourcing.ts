@@ -1,6 +1,7 @@
-// Sourcing kept by its parties (contract section 10): the checks of a declaration, an amendment and an
-// end, as pure functions of the arguments and the request's instant. Each bad value is BAD_USER_INPUT
-// naming its field, raised before anything is read or written, so a refusal never depends on the data.
+// Sourcing kept by its parties (specification, section 9): the checks of a declaration, an amendment
+// and an end, as pure functions of the arguments and the request's instant. Each bad value is
+// BAD_USER_INPUT naming its field, raised before anything is read or written, so a refusal never
+// depends on the data.
 import { isCountryCode } from './countries.ts';
 import { badInput } from './errors.ts';
 import {

@@ -1,7 +1,7 @@
 // Who is looking, and when: every visibility query is evaluated for one viewer at one instant
-// (contract section 2).
+// (specification, section 2).
 
-/** Chains are walked to at most this many tiers (contract section 5). */
+/** Chains are walked to at most this many tiers (specification, section 6). */
 export const MAX_DEPTH = 20;
 
 /** Who a unit of work runs for; recorded as transaction metadata for auditing and `SHOW TRANSACTIONS`. */

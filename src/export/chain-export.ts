@@ -1,6 +1,6 @@
 // What `export-chain` and the dashboard's chain export write: the supply chain of a root as one viewer
-// may query it (contract section 2), with each organization's tier and public risk indicators. It is
-// read through the same service as `supplyChain`, so visibility stays decided in its Cypher and an
+// may query it (specification, section 2), with each organization's tier and public risk indicators. It
+// is read through the same service as `supplyChain`, so visibility stays decided in its Cypher and an
 // export holds exactly the organizations and links that query answers; nothing is filtered here.
 import { instantArgument } from '../domain/chain-arguments.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../domain/model.ts';

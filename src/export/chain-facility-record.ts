@@ -29,7 +29,7 @@ export const OPEN_SUPPLY_HUB_SCHEME = {
 /** The disclosure kinds that state conformity; plans and improvements state work still to do. */
 export const CLAIM_KINDS: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT', 'SELF_ASSESSMENT'];
 
-/** Tiersight's disclosures are about working conditions (contract section 8). */
+/** Tiersight's disclosures are about working conditions (specification, section 2, rule 8). */
 export const CONFORMITY_TOPIC = 'social.labour';
 
 export interface FacilityRecordReads {

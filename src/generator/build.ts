@@ -482,7 +482,7 @@ class ShareBuilder {
 
   /**
    * Transparency programmes: an engaged purchaser asks its suppliers, their suppliers and so on to
-   * disclose their sourcing to it (contract rule 7: only shares made to the purchaser itself count).
+   * disclose their sourcing to it (visibility rule 7: only shares made to the purchaser itself count).
    * Tier by tier, up to `width` organizations are asked; those that answer share all or part of
    * their sourcing, and the suppliers on those links are asked next. This is what lets a purchaser
    * see six and more tiers deep.

@@ -1,9 +1,9 @@
-// Disclosures for a synthetic graph (contract section 8): which organizations they are about, who
-// published them (the subject itself, or a customer about its direct supplier), of what kind, and the
-// DISCLOSURES shares that let others see them. Everything is drawn from a random stream of its own,
-// after the rest of the graph is built, so organizations, links, sourcing shares and risks are the
-// same as without disclosures. Their content (dates, actions, texts) comes from per-record streams in
-// generate.ts.
+// Disclosures for a synthetic graph (specification, section 2, rule 8): which organizations they are
+// about, who published them (the subject itself, or a customer about its direct supplier), of what
+// kind, and the DISCLOSURES shares that let others see them. Everything is drawn from a random stream
+// of its own, after the rest of the graph is built, so organizations, links, sourcing shares and risks
+// are the same as without disclosures. Their content (dates, actions, texts) comes from per-record
+// streams in generate.ts.
 import type { DisclosureKind } from '../domain/format.ts';
 import type { LinkTable, ShareTable, SyntheticGraph } from './build.ts';
 import { shareStatus } from './share-status.ts';

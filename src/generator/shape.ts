@@ -139,9 +139,9 @@ export const SHARES = {
 export const RISKS = { perProducer: 0.01 } as const;
 
 /**
- * Disclosures (contract section 8) about about 10% of organizations (monitors aside), drawn from a
- * random stream of their own after everything else, so the rest of a graph is the same with or
- * without them.
+ * Disclosures (specification, section 2, rule 8) about about 10% of organizations (monitors aside),
+ * drawn from a random stream of their own after everything else, so the rest of a graph is the same
+ * with or without them.
  */
 export const DISCLOSURES = {
   /** Probability that an organization is the subject of disclosures. */

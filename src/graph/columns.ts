@@ -93,9 +93,9 @@ export const ORGANIZATION_IDENTITY: Column<Organization> = {
 };
 
 /**
- * The directory card of a listed organization (contract section 10): what the public directory shows,
- * and what `organization(id)` answers for a listed organization beyond rule 5. Marked identityOnly, so
- * nothing else (risks) is resolved for it.
+ * The directory card of a listed organization (specification, section 9): what the public directory
+ * shows, and what `organization(id)` answers for a listed organization beyond rule 5. Marked
+ * identityOnly, so nothing else (risks) is resolved for it.
  */
 export const ORGANIZATION_DIRECTORY: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country, .city, .osId}`,

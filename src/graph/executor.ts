@@ -183,7 +183,7 @@ export class Executor {
     let reach: Reach = 'answered';
     try {
       // The leader has applied every committed write: another replica's revoke is then seen by the
-      // next request here, as contract section 4 requires (executeWrite routes there).
+      // next request here, as specification, section 4 requires (executeWrite routes there).
       if (autoCommit)
         return await body(autoCommitted).catch((error: unknown) => {
           if (isRetryableError(error)) return body(autoCommitted);

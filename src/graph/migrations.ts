@@ -96,8 +96,9 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    // Disclosures and access requests (contract sections 8 and 9). Shares gained a scope: every share
-    // stored before disclosed sourcing, which VIEWER_GRANTS only counts as links with scope SOURCING.
+    // Disclosures and access requests (specification, rule 8 and section 8). Shares gained a scope:
+    // every share stored before disclosed sourcing, which VIEWER_GRANTS only counts as links with scope
+    // SOURCING.
     id: '005-disclosures',
     statements: [
       statement(
@@ -121,7 +122,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     // The directory of listed organizations by id: an unlisted organization is not in it at all, so
-    // asking it for an unlisted id does what asking it for a missing one does (contract rule 6).
+    // asking it for an unlisted id does what asking it for a missing one does (visibility rule 6).
     id: '006-directory-index',
     statements: [
       statement(
@@ -131,7 +132,7 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    // Sourcing kept by its parties (contract section 10): a declared new supplier whose osId is a
+    // Sourcing kept by its parties (specification, section 9): a declared new supplier whose osId is a
     // listed organization's is refused, naming it; the index holds listed and unlisted records apart,
     // so a match with an unlisted one is never made and costs what no match costs.
     id: '007-sourcing',

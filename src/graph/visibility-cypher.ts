@@ -1,7 +1,7 @@
-// The Cypher fragments that decide visibility (contract section 2), shared by every query that walks a
-// viewer's supply chains. Visibility is part of the traversal itself, hop by hop: nothing is fetched
-// and then filtered in JavaScript. Values always travel as parameters: $viewer (organization id), $t
-// (the instant, a DateTime), $historical and $product.
+// The Cypher fragments that decide visibility (specification, section 2), shared by every query that
+// walks a viewer's supply chains. Visibility is part of the traversal itself, hop by hop: nothing is
+// fetched and then filtered in JavaScript. Values always travel as parameters: $viewer (organization
+// id), $t (the instant, a DateTime), $historical and $product.
 //
 // $historical is false for "now": a share then counts while it is not revoked, whatever the clocks
 // say, so a revoke (or grant) is seen by every request that starts after the mutation returns even
@@ -298,8 +298,8 @@ export function byDepth(name: string, build: (depth: number) => readonly Fragmen
 }
 
 /*
- * Rule 8 (contract section 8): which disclosures a viewer may see. Written after VIEWER_GRANTS and
- * LOOKABLE, whose `lookable` decides rule 5 for the subject.
+ * Rule 8 (specification, section 2): which disclosures a viewer may see. Written after VIEWER_GRANTS
+ * and LOOKABLE, whose `lookable` decides rule 5 for the subject.
  */
 
 /**

@@ -123,7 +123,7 @@ export interface RequestProblem {
 /** The ends of shares, as the file or the database has them. */
 export type ShareEnds = Map<string, { owner: string; recipient: string }>;
 
-/** What at most one OPEN request may have at a time (contract section 9). */
+/** What at most one OPEN request may have at a time (specification, section 8). */
 export interface RequestTriple {
   requester: string;
   target: string;

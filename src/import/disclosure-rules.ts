@@ -1,7 +1,7 @@
-// Checks one `disclosures` record of a tiersight/v1 file on its own (contract section 8, and the content
-// rules the API keeps: src/domain/disclosures.ts): types here, then the domain's rules over the current
-// content and every version of `history`. References (owner, subject, the owner-subject link) are
-// checked in validate.ts.
+// Checks one `disclosures` record of a tiersight/v1 file on its own (specification, section 2, rule 8,
+// and the content rules the API keeps: src/domain/disclosures.ts): types here, then the domain's rules
+// over the current content and every version of `history`. References (owner, subject, the
+// owner-subject link) are checked in validate.ts.
 import { checkContent, type ActionSubmission, type ContentSubmission } from '../domain/disclosures.ts';
 import {
   ACTION_STATUSES,

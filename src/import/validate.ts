@@ -1,4 +1,4 @@
-// Validates a whole tiersight/v1 file before anything is written (contract section 5): every bad
+// Validates a whole tiersight/v1 file before anything is written (specification, section 6): every bad
 // record is reported with its array and index, and references may point at records later in the file
 // or, for an incremental import, at what the database already holds.
 import {

@@ -1,6 +1,6 @@
 // Issue 8, item 5: looking up an organization that exists but is hidden from the viewer must cost what
-// looking up an id that exists nowhere costs, or the answer time tells the two apart (contract rule 6).
-// For each statement that takes an organization id from the client (organization, supplyChain and
+// looking up an id that exists nowhere costs, or the answer time tells the two apart (visibility rule
+// 6). For each statement that takes an organization id from the client (organization, supplyChain and
 // exposure roots, paths' target, a share's recipient) this compares Neo4j's own count of the work
 // (PROFILE db hits, test/support/profile.ts), not a time: the same statement, the same parameters but
 // the id, the same answer and the same total. Before the fix, rule 5 searched from the asked

@@ -1,6 +1,6 @@
 // Resolving a client-supplied id through merge records (organization.resolveMerged, run before every
 // lookup of such an id) must cost the same for an organization hidden from the viewer and for an id
-// that exists nowhere (contract rule 6): neither has a merge record, and the statement never looks at
+// that exists nowhere (visibility rule 6): neither has a merge record, and the statement never looks at
 // organizations at all. PROFILE db hits, as in lookup-work.test.ts.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import '../../src/modules/organizations/merged-id-repository.ts';

@@ -1,4 +1,4 @@
-// Issue 13 (contract section 10, rule 6): naming a supplier, a link to amend or end, or a new
+// Issue 13 (specification, section 9, rule 6): naming a supplier, a link to amend or end, or a new
 // supplier's osId must cost the same for something hidden as for something missing, in Neo4j's own
 // count of the work (PROFILE db hits, test/support/profile.ts), and answer the same. Nothing is
 // written for either: every id asked here is refused.

@@ -1,4 +1,4 @@
-// Access requests (contract section 9): asking, granting (with the shares it creates), declining,
+// Access requests (specification, section 8): asking, granting (with the shares it creates), declining,
 // extending, withdrawing, and who sees what.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';

@@ -1,5 +1,5 @@
-// Abuse of authentication and roles (contract section 3): every bad token is UNAUTHENTICATED with no
-// data; a valid token with the wrong role is FORBIDDEN.
+// Abuse of authentication and roles (specification, section 3): every bad token is UNAUTHENTICATED with
+// no data; a valid token with the wrong role is FORBIDDEN.
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes, TEST_SECRET } from '../support/api.ts';

@@ -1,5 +1,5 @@
-// setListing, directory and organization(id) of a listed organization (contract section 10, issue 13
-// part 2): only listed records, only their directory fields, a tolerant name search, Relay pages.
+// setListing, directory and organization(id) of a listed organization (specification, section 9, issue
+// 13 part 2): only listed records, only their directory fields, a tolerant name search, Relay pages.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';

@@ -1,7 +1,7 @@
-// Disclosures over the API (contract section 8): publishing with the subject rule, versions and
-// history, withdrawal, corrective actions with overdue derived at the query instant, and rule 8 (own
-// or shared by an active disclosure share, subject visible by rule 5) decided in the statements, with
-// every batch of organizations answered in one round trip.
+// Disclosures over the API (specification, section 2, rule 8): publishing with the subject rule,
+// versions and history, withdrawal, corrective actions with overdue derived at the query instant, and
+// rule 8 (own or shared by an active disclosure share, subject visible by rule 5) decided in the
+// statements, with every batch of organizations answered in one round trip.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';

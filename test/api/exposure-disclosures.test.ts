@@ -1,6 +1,7 @@
-// Exposure reads disclosures (contract section 8, last point; issue 12 design "Additions to other
-// modules' SDL"): open and overdue HIGH/CRITICAL actions and expired evidence of visible disclosures
-// are indicators of their subject, kept apart from the public ones, with the disclosure as reference.
+// Exposure reads disclosures (specification, section 2, rule 8, last point; issue 12 design "Additions
+// to other modules' SDL"): open and overdue HIGH/CRITICAL actions and expired evidence of visible
+// disclosures are indicators of their subject, kept apart from the public ones, with the disclosure as
+// reference.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';

@@ -1,5 +1,5 @@
-// shareSourcing / revokeShare (contract sections 3 and 4): validated, transactional, audited, and in
-// effect for every request that starts after the mutation returns.
+// shareSourcing / revokeShare (specification, sections 3 and 4): validated, transactional, audited, and
+// in effect for every request that starts after the mutation returns.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';

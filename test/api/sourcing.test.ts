@@ -1,4 +1,4 @@
-// declareSupplyLink / amendSupplyLink / endSupplyLink (contract section 10, issue 13 part 1): a
+// declareSupplyLink / amendSupplyLink / endSupplyLink (specification, section 9, issue 13 part 1): a
 // customer's supplier_admin keeps its own sourcing; bad input names its field and writes nothing; a
 // hidden supplier answers as a missing one; history stays true under asOf; every change is audited.
 import { beforeEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
-// `accessRequests` in tiersight/v1 (contract section 9, docs/specification.md section 6): every bad
-// record named by array, index, id and field, nothing written on error; defaults, the recorded trail,
-// idempotence and references to shares in the file or the database.
+// `accessRequests` in tiersight/v1 (specification, section 8, docs/specification.md section 6): every
+// bad record named by array, index, id and field, nothing written on error; defaults, the recorded
+// trail, idempotence and references to shares in the file or the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';

@@ -34,7 +34,7 @@ const FAIL_WITHIN_MS = 4_000;
 const REACH_WITHIN_MS = 2_500;
 const RECOVER_WITHIN_MS = 5_000;
 
-/** Four viewers with four different chains (contract section 2: shares decide how far each sees). */
+/** Four viewers with four different chains (specification, section 2: shares decide how far each sees). */
 const example = () =>
   graph()
     .org('p1', 'PURCHASER')

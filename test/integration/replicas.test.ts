@@ -1,6 +1,7 @@
 // Stateless replicas (issue 9): two `tiersight serve` processes on one Neo4j, as behind a load
 // balancer. A share made through one and revoked through the other is in effect on both for every
-// request that starts after the mutation returns (contract section 4), and one token works on both.
+// request that starts after the mutation returns (specification, section 4), and one token works on
+// both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { postGraphQL, TEST_SECRET, type GraphQLResponse } from '../support/api.ts';

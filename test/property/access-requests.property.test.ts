@@ -1,6 +1,6 @@
 // Property: on random graphs (shares partial, expired and revoked; links ended; disclosures published
 // and withdrawn) and random sequences of requests, answers, withdrawals and passing time, the API keeps
-// contract section 9 exactly as the reference model does (test/support/access-request-model.ts):
+// specification, section 8 exactly as the reference model does (test/support/access-request-model.ts):
 // targets inside and outside the requester's reach (hidden = missing), one open request per scope,
 // grants that widen what the requester may look up, extension limits, overdue, who sees what.
 import fc from 'fast-check';

@@ -1,8 +1,8 @@
-// Differential: the supplyChain statement against the reference model (contract sections 2 and 4) on
-// large random graphs, hundreds to a couple of thousand organizations with deep layered chains, cycles,
-// parallel links, dated links, and whole, partial, expired, revoked and later-recorded shares. The small
-// graphs of visibility.property.test.ts find corner cases; these find what only shows at breadth: many
-// organizations per tier, an organization reached through several tiers, long frontiers.
+// Differential: the supplyChain statement against the reference model (specification, sections 2 and 4)
+// on large random graphs, hundreds to a couple of thousand organizations with deep layered chains,
+// cycles, parallel links, dated links, and whole, partial, expired, revoked and later-recorded shares.
+// The small graphs of visibility.property.test.ts find corner cases; these find what only shows at
+// breadth: many organizations per tier, an organization reached through several tiers, long frontiers.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';

@@ -1,4 +1,4 @@
-// A direct transcription of contract section 9 (access requests) and the decisions of
+// A direct transcription of specification, section 8 (access requests) and the decisions of
 // docs/specification.md, over the rule-5 reference model: the oracle that the property tests compare
 // the API with. Plain loops and no shared code with src/ beyond the visibility oracle, so that a rule
 // misread in the service is not misread here as well.

@@ -1,6 +1,6 @@
 // Neo4j's own count of a statement's work (PROFILE db hits), for the abuse tests that show a lookup of
-// something hidden costs what a lookup of something missing costs (contract rule 6). A count, unlike a
-// time, is exact on a loaded machine.
+// something hidden costs what a lookup of something missing costs (visibility rule 6). A count, unlike
+// a time, is exact on a loaded machine.
 import type { ProfiledPlan, Record as Neo4jRecord } from 'neo4j-driver';
 import { expect } from 'vitest';
 import { registeredStatements } from '../../src/graph/cypher.ts';
@@ -72,7 +72,7 @@ const missingLike = (missing: string, value: string) =>
 
 /**
  * Statement `name` asked about `missing` and about each of `hidden`, with `params(value)`: each hidden
- * value must give the rows and the db hits of a missing one (contract rule 6). The Neo4j that a full
+ * value must give the rows and the db hits of a missing one (visibility rule 6). The Neo4j that a full
  * test run shares may plan a statement again between two asks, and has been seen to run one ask under
  * another plan than the asks just before and after it (all three of the same statement, in one file),
  * and the first asks on a new store have cost a few db hits more than the later ones under the same

@@ -1,5 +1,5 @@
-// A direct, slow transcription of contract section 2 over an in-memory tiersight/v1 document. It is
-// the oracle the property tests compare the Cypher traversal with, so it favours being obviously
+// A direct, slow transcription of specification, section 2 over an in-memory tiersight/v1 document. It
+// is the oracle the property tests compare the Cypher traversal with, so it favours being obviously
 // right over being fast: plain loops, no indexes beyond what keeps tests quick.
 import { parseInstant } from '../../src/domain/instants.ts';
 import type { DisclosureRecord, LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';

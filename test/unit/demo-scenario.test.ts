@@ -1,6 +1,6 @@
 // The demo scenario as data: the organizations of design/demo-scenario.md, valid references, honest
-// provenance, and what each demo viewer sees under contract section 2 (rules 1-3, re-implemented here
-// in a few lines so that the data is checked without a database).
+// provenance, and what each demo viewer sees under specification, section 2 (rules 1-3, re-implemented
+// here in a few lines so that the data is checked without a database).
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO, DEMO_TODAY } from '../support/demo-scenario.ts';
 import { isCountryCode } from '../../src/domain/countries.ts';
@@ -275,7 +275,7 @@ describe('demo scenario data', () => {
 
 // --- What the demo viewers see -----------------------------------------------------------------------
 
-describe('demo scenario visibility (contract section 2)', () => {
+describe('demo scenario visibility (specification, section 2)', () => {
   it('Region Stockholm now: Atea at tier 1, Dell at tier 2, the factories and manufacturers at tier 3', () => {
     expect(tiers('se-region-stockholm', NOW)).toEqual(
       expected([
@@ -339,9 +339,10 @@ describe('demo scenario visibility (contract section 2)', () => {
   });
 });
 
-// --- Evidence: disclosures and access requests (contract sections 8 and 9) ---------------------------
+// --- Evidence: disclosures and access requests (specification, rule 8 and section 8)
+// ---------------------------
 
-describe('demo scenario evidence (contract sections 8 and 9)', () => {
+describe('demo scenario evidence (specification, rule 8 and section 8)', () => {
   const today = instant(DEMO_TODAY);
   const disclosure = (id: string) => disclosures.find((d) => d.id === id)!;
   const overdue = (id: string) =>

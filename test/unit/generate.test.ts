@@ -1,7 +1,7 @@
-// The synthetic graph generator (`tiersight generate`): byte-for-byte determinism, a valid
-// tiersight/v1 file, a realistic shape (tier proportions, heavy-tailed degrees, cross-tier links,
-// cycles, dated and expired links, every kind of share) and share chains deep enough that a purchaser
-// sees six and more tiers under contract section 2 (rules 1-3, re-implemented here over the records).
+// The synthetic graph generator (`tiersight generate`): byte-for-byte determinism, a valid tiersight/v1
+// file, a realistic shape (tier proportions, heavy-tailed degrees, cross-tier links, cycles, dated and
+// expired links, every kind of share) and share chains deep enough that a purchaser sees six and more
+// tiers under specification, section 2 (rules 1-3, re-implemented here over the records).
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -370,7 +370,7 @@ describe('generate: shape', () => {
 });
 
 describe('generate: visibility depth', () => {
-  it('lets some purchaser reach six or more tiers through active shares (contract section 2)', () => {
+  it('lets some purchaser reach six or more tiers through active shares (specification, section 2)', () => {
     const purchasers = doc.organizations.filter((o) => o.type === 'PURCHASER').map((o) => o.id);
     const index = visibilityIndex(doc, NOW);
     let deepest = 0;

@@ -7,7 +7,7 @@ export interface ExampleTab {
   headers?: string;
 }
 
-export const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (contract section 2), and how far risk is from me.
+export const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (specification, section 2), and how far risk is from me.
 query AnalystChain($maxDepth: Int = 10) {
   me { organization { id name } roles }
   supplyChain(maxDepth: $maxDepth) {
@@ -33,7 +33,7 @@ query DashboardData($asOf: DateTime, $product: String) {
 }
 `;
 
-export const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (contract rule 2), then a root's chain.
+export const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain.
 # Sign in as nl-electronics-watch and use rootId "us-dell".
 query MonitorView($rootId: ID = "us-dell") {
   me { organization { name type } roots { id name } }

@@ -1,5 +1,5 @@
-// "My suppliers" (issue 13 part 5, contract section 10), for a supplier_admin: the organization's own
-// links (end one, edit its products), its place in the directory, whom it shares its sourcing and
+// "My suppliers" (issue 13 part 5, specification, section 9), for a supplier_admin: the organization's
+// own links (end one, edit its products), its place in the directory, whom it shares its sourcing and
 // disclosures with (revoke a share), a directory search to add a supplier from, and a form for a
 // supplier Tiersight does not know yet.
 import { graphql } from './api.ts';

@@ -1,8 +1,9 @@
-// Access requests and their events (contract section 9). Sending decides whether the requester may name
-// the target (rule 5), whether an open request for the same scope exists, and writes, in one statement:
-// a hidden target and a missing one take the same path and nothing is written for either. Answers and
-// withdrawals lock the request first, so two answers at once cannot both find it open; a grant creates
-// its shares and closes the request in the same transaction. Rules: docs/specification.md, section 8.
+// Access requests and their events (specification, section 8). Sending decides whether the requester
+// may name the target (rule 5), whether an open request for the same scope exists, and writes, in one
+// statement: a hidden target and a missing one take the same path and nothing is written for either.
+// Answers and withdrawals lock the request first, so two answers at once cannot both find it open; a
+// grant creates its shares and closes the request in the same transaction. Rules:
+// docs/specification.md, section 8.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
   ACCESS_REQUEST_ACTIONS,

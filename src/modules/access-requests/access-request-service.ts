@@ -82,7 +82,7 @@ function instantArgument(field: string, value: string): Date {
   return parsed;
 }
 
-/** Request-scoped use cases of access requests (contract section 9): validation, policy and errors. */
+/** Request-scoped use cases of access requests (specification, section 8): validation, policy and errors. */
 export class AccessRequestService {
   constructor(
     private readonly requests: AccessRequestRepository,

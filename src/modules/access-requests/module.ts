@@ -1,5 +1,5 @@
 // Access requests: a buyer asks an organization in its chain to share its sourcing or disclosures, and
-// the organization's supplier_admin grants, declines or extends (contract section 9).
+// the organization's supplier_admin grants, declines or extends (specification, section 8).
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canAnswerAccessRequests, canReadOwnView } from '../../api/shield.ts';

@@ -1,4 +1,4 @@
-// The public directory (contract section 10): listed organizations' cards, found by name, city or
+// The public directory (specification, section 9): listed organizations' cards, found by name, city or
 // Open Supply Hub id, and an organization's own listing.
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';

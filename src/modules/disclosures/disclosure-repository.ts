@@ -1,8 +1,9 @@
-// Disclosures (contract section 8) and their versions. Every read a viewer makes decides rule 8 in its
-// statement (src/graph/visibility-cypher.ts: DISCLOSURE_VISIBLE, SHOWN_SUBJECT_LOOKABLE), so nothing
-// hidden leaves Neo4j; only the owner's own list (`given`) and the history of a disclosure a visibility
-// query already returned skip it. Every write is one statement, or one transaction that locks the disclosure first, so a
-// refused mutation writes nothing and two updates never get the same version number.
+// Disclosures (specification, section 2, rule 8) and their versions. Every read a viewer makes decides
+// rule 8 in its statement (src/graph/visibility-cypher.ts: DISCLOSURE_VISIBLE, SHOWN_SUBJECT_LOOKABLE),
+// so nothing hidden leaves Neo4j; only the owner's own list (`given`) and the history of a disclosure a
+// visibility query already returned skip it. Every write is one statement, or one transaction that
+// locks the disclosure first, so a refused mutation writes nothing and two updates never get the same
+// version number.
 import type { DisclosureContent, StoredDisclosure, StoredVersion } from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';

@@ -15,7 +15,7 @@ export interface OrganizationLoaders {
   /** Organizations the viewer already reached through a visibility query (link ends, path members). */
   byId: DataLoader<string, Organization | null>;
   /**
-   * Client-supplied ids: only those the viewer may look up (contract rule 5), a merged organization's
+   * Client-supplied ids: only those the viewer may look up (visibility rule 5), a merged organization's
    * id standing for the organization it was merged into.
    */
   visible: DataLoader<string, Organization | null>;

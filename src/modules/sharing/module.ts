@@ -1,5 +1,5 @@
 // Shares: what a supplier discloses to whom, granted and revoked by the supplier, with their audit
-// trail (contract section 4).
+// trail (specification, section 4).
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canManageOwnShares, canReadOwnView } from '../../api/shield.ts';

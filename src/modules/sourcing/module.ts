@@ -1,6 +1,6 @@
 // Sourcing kept by its parties: a customer's supplier_admin declares, amends and ends the links of its
-// own sourcing, each recorded in an audit trail (contract section 10). Links are SupplyLinks as the
-// supply-chain module shows them.
+// own sourcing, each recorded in an audit trail (specification, section 9). Links are SupplyLinks as
+// the supply-chain module shows them.
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canManageOwnSourcing, canReadOwnView } from '../../api/shield.ts';

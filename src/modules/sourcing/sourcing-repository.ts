@@ -1,7 +1,7 @@
 // Links of a customer's own sourcing, declared, amended and ended through the API, and their audit
-// trail (contract section 10). A declared link is a SUPPLIES relationship like an imported one. Each
-// write is decided and done in one transaction: a refused declaration writes nothing, and a link is
-// locked before an amendment or end reads it, so two of them never both succeed on the same link.
+// trail (specification, section 9). A declared link is a SUPPLIES relationship like an imported one.
+// Each write is decided and done in one transaction: a refused declaration writes nothing, and a link
+// is locked before an amendment or end reads it, so two of them never both succeed on the same link.
 // Rules: docs/sourcing.md.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Organization, SupplyLink } from '../../domain/model.ts';

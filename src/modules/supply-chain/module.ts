@@ -1,4 +1,5 @@
-// A viewer's supply chain, tier by tier, as its suppliers disclosed it (contract sections 2 and 5).
+// A viewer's supply chain, tier by tier, as its suppliers disclosed it (specification, sections 2 and
+// 6).
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
