@@ -607,7 +607,9 @@ class Dashboard {
     this.status.textContent = this.withNews(
       `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}` +
         (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
-        (flagged > 0 ? `, ${plural(flagged, 'flagged organization')}` : '') +
+        // Public indicators only: Exposure also counts what visible disclosures say, so "flagged" here
+        // would not match its count of findings.
+        (flagged > 0 ? `, ${plural(flagged, 'organization')} with public risk indicators` : '') +
         queryFilters(this.query)
           .map((f) => `, ${f}`)
           .join('') +
