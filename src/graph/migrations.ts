@@ -228,6 +228,30 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // The label RiskSubject marks exactly the organizations that have a public risk indicator (delisted
+    // ones too: asOf may show them), so that reading the indicators of a chain's organizations skips
+    // the many that have none without reading their relationships (docs/data-model.md).
+    id: '014-risk-subjects',
+    statements: [
+      statement(
+        'index.riskSubjectId',
+        cypher`CREATE INDEX risk_subject_id IF NOT EXISTS FOR (x:RiskSubject) ON (x.id)`,
+      ),
+    ],
+    backfills: [
+      statement(
+        'migration.riskSubjects',
+        cypher`MATCH (x:Organization) WHERE x.id > $after
+         WITH x ORDER BY x.id LIMIT 10000
+         CALL (x) {
+           WITH x WHERE EXISTS { (x)-[:HAS_RISK]->(:RiskIndicator) }
+           SET x:RiskSubject
+         }
+         RETURN max(x.id) AS last`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -77,12 +77,21 @@ export const DISCLOSED = join(HOLDS, cypher` AND (s = v OR c = v OR c IN whole O
 export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
 
 /**
+ * Binds `risk` to each public risk indicator of organization `o`, keeping the row's other variables.
+ * Only organizations labelled RiskSubject have any (docs/data-model.md): the label test skips the
+ * others without walking their relationships, where most of a chain's reads went before.
+ */
+export const RISK_OF_O = cypher`
+  WITH * WHERE o:RiskSubject
+  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)`;
+
+/**
  * The end of a subquery whose rows bind organizations `o`: binds `risks`, their public risk indicators
  * that count at $t (RISK_RECORDED), as rows of [o.id, RISK_ROW] (decoded by ORGANIZATION_RISK_ROWS).
  */
 export const RISKS_OF_O = join(
+  RISK_OF_O,
   cypher`
-  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
   RISK_RECORDED,
   cypher`

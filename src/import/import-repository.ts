@@ -194,8 +194,15 @@ const upsertRisks = statement(
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
+   WITH DISTINCT r, o, formerOrganization
+   CALL (formerOrganization) {
+     WITH formerOrganization
+     WHERE formerOrganization IS NOT NULL AND NOT EXISTS { (formerOrganization)-[:HAS_RISK]->() }
+     REMOVE formerOrganization:RiskSubject
+   }
    WITH DISTINCT r, o
-   MERGE (o)-[:HAS_RISK]->(r)`,
+   MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject`,
 );
 
 // A disclosure whose id now names another owner or subject is moved, as a link is.

@@ -9,6 +9,7 @@ import type { GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { countStatements } from '../support/statement-count.ts';
 
 const t = useApi('production');
 const ADMIN = ['supplier_admin'] as const;
@@ -92,17 +93,8 @@ const written = async () => {
  * (src/modules/organizations/known-organizations.ts).
  */
 const measured = async (query: () => Promise<GraphQLResponse>) => {
-  let existenceChecks = 0;
-  const stop = t.db.executor.observe((unit) => {
-    if (unit === 'organization.byIds') existenceChecks++;
-  });
-  const before = t.db.executor.statementCount;
-  try {
-    const response = await query();
-    return { response, statements: t.db.executor.statementCount - before - existenceChecks };
-  } finally {
-    stop();
-  }
+  const { answer, statements } = await countStatements(t.db.executor, query);
+  return { response: answer, statements };
 };
 
 const card = ({ id, name, type, country }: Organization) => ({

@@ -7,6 +7,7 @@ import { codes, type GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { countStatements } from '../support/statement-count.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -239,16 +240,13 @@ describe('rule 8', () => {
     await published('brand', 'factory', 'AUDIT_REPORT', { ...PLAN, title: 'Audit' });
     await published('brand', 'brand', 'SELF_ASSESSMENT', SELF);
     await shareDisclosures('brand', 'reseller');
-    // A viewer's organization is checked once every few seconds (KnownOrganizations); a loaded machine
-    // can let that window lapse mid-test, so the check is made before counting.
-    await t.api.query('reseller', '{ me { organization { id } } }');
-    const before = t.db.executor.statementCount;
-    const chain = await t.api.query(
-      'reseller',
-      '{ supplyChain { tiers { organizations { id disclosures { kind } publishedDisclosures { kind } } } } }',
+    const { answer: chain, statements } = await countStatements(t.db.executor, () =>
+      t.api.query(
+        'reseller',
+        '{ supplyChain { tiers { organizations { id disclosures { kind } publishedDisclosures { kind } } } } }',
+      ),
     );
     expect(chain.errors).toBeUndefined();
-    const statements = t.db.executor.statementCount - before;
     const organizations = (
       chain.data!['supplyChain'] as {
         tiers: { organizations: { id: string; disclosures: { kind: string }[] }[] }[];
@@ -267,19 +265,16 @@ describe('rule 8', () => {
     await published('brand', 'factory', 'AUDIT_REPORT', { ...PLAN, title: 'Audit' });
     await published('brand', 'brand', 'SELF_ASSESSMENT', SELF);
     await shareDisclosures('brand', 'reseller');
-    // A viewer's organization is checked once every few seconds (KnownOrganizations); a loaded machine
-    // can let that window lapse mid-test, so the check is made before counting.
-    await t.api.query('reseller', '{ me { organization { id } } }');
-    const before = t.db.executor.statementCount;
-    const chain = await t.api.query(
-      'reseller',
-      `query($kind: DisclosureKind) { supplyChain { tiers { organizations { id
+    const { answer: chain, statements } = await countStatements(t.db.executor, () =>
+      t.api.query(
+        'reseller',
+        `query($kind: DisclosureKind) { supplyChain { tiers { organizations { id
          all: disclosures { kind } ...Audits then: disclosures(asOf: "2001-01-01T00:00:00Z") { kind } } } } }
        fragment Audits on Organization { audits: disclosures(kind: $kind) { kind } }`,
-      { kind: 'AUDIT_REPORT' },
+        { kind: 'AUDIT_REPORT' },
+      ),
     );
     expect(chain.errors).toBeUndefined();
-    const statements = t.db.executor.statementCount - before;
     type Shown = { id: string; all: { kind: string }[]; audits: { kind: string }[]; then: unknown[] };
     const organizations = (
       chain.data!['supplyChain'] as { tiers: { organizations: Shown[] }[] }

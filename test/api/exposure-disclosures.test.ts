@@ -145,7 +145,7 @@ describe('exposure with disclosures', () => {
 
   it('keeps public and disclosed indicators in their own lists; severity is the highest of both', async () => {
     await t.db.driver.executeQuery(
-      `MATCH (o:Organization {id: 'brand'})
+      `MATCH (o:Organization {id: 'brand'}) SET o:RiskSubject
        CREATE (o)-[:HAS_RISK]->(:RiskIndicator {id: 'r-brand', kind: 'REPORT', source: 'A report', severity: 'HIGH',
                                                 recordedAt: datetime()})`,
     );

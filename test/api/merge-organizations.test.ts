@@ -14,6 +14,7 @@ import { codes } from '../support/api.ts';
 import { countAll, loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { subjectsOf } from '../support/subject-labels.ts';
 
 const t = useApi();
 const PLATFORM_ADMIN = ['platform_admin'] as const;
@@ -371,13 +372,20 @@ describe('mergeOrganizations', () => {
   });
 
   it('labels the kept organization a disclosure subject when disclosures about the merged one move to it', async () => {
-    const subjects = async () =>
-      (
-        await t.db.executor.driver.executeQuery('MATCH (x:DisclosureSubject) RETURN x.id AS id ORDER BY id')
-      ).records.map((r) => r.get('id') as string);
-    expect(await subjects()).toEqual(['factory-2']);
+    const subjects = () => subjectsOf(t.db, 'DisclosureSubject');
+    expect(await subjects()).toEqual({ labelled: ['factory-2'], holding: ['factory-2'] });
     expect((await merge('factory', 'factory-2')).errors).toBeUndefined();
-    expect(await subjects()).toEqual(['factory']);
+    expect(await subjects()).toEqual({ labelled: ['factory'], holding: ['factory'] });
+  });
+
+  it('labels the kept organization a risk subject when risk indicators of the merged one move to it', async () => {
+    const subjects = () => subjectsOf(t.db, 'RiskSubject');
+    expect((await subjects()).labelled).toContain('brand-dup');
+    expect((await subjects()).labelled).not.toContain('brand');
+    expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
+    const after = await subjects();
+    expect(after.labelled).toEqual(after.holding);
+    expect(after.labelled).toContain('brand');
   });
 
   it('leaves tokens of the merged organization without an organization', async () => {

@@ -8,6 +8,7 @@ import { loadGraph } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { subjectsOf } from '../support/subject-labels.ts';
 import { listEntry } from '../support/watch-list-entries.ts';
 
 const t = useApi();
@@ -130,6 +131,7 @@ describe('confirmMatch and rejectMatch', () => {
         description: expect.stringContaining('Confirmed on review.') as unknown,
       },
     ]);
+    expect((await subjectsOf(t.db, 'RiskSubject')).labelled).toContain('cn-foo');
     const rejected = await t.api.query('admin-org', REJECT, { id: bar!.id }, ['platform_admin']);
     expect(rejected.data!['rejectMatch']).toEqual({ id: bar!.id, status: 'REJECTED' });
     expect(await watchlistOf('de-bar')).toEqual([]);

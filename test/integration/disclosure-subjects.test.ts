@@ -13,6 +13,7 @@ import { documentSource } from '../../src/import/read-records.ts';
 import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { profiled } from '../support/profile.ts';
+import { subjectsOf } from '../support/subject-labels.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -32,16 +33,7 @@ const base = () =>
     .link('factory', 'brand')
     .link('other', 'brand');
 
-/** The labelled organizations, and those some disclosure is about, each sorted. */
-async function subjects() {
-  const { records } = await db.driver.executeQuery(
-    `CALL () { MATCH (x:DisclosureSubject) RETURN collect(x.id) AS labelled }
-     CALL () { MATCH (x:Organization) WHERE EXISTS { (x)<-[:ABOUT]-(:Disclosure) } RETURN collect(x.id) AS about }
-     RETURN labelled, about`,
-  );
-  const sorted = (key: string) => (records[0]!.get(key) as string[]).sort();
-  return { labelled: sorted('labelled'), about: sorted('about') };
-}
+const subjects = () => subjectsOf(db, 'DisclosureSubject');
 
 describe('the DisclosureSubject label', () => {
   it('is on exactly the subjects of disclosures after an import, a move and migration 012', async () => {
@@ -52,7 +44,7 @@ describe('the DisclosureSubject label', () => {
         .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' })
         .build(),
     );
-    expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], about: ['brand', 'factory'] });
+    expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
 
     // The audit now names another factory: the first one has no disclosure left, so no label.
     const moved = base()
@@ -65,13 +57,13 @@ describe('the DisclosureSubject label', () => {
       settleMs: 0,
     });
     expect(outcome.ok).toBe(true);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], about: ['brand', 'other'] });
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
 
     // A store from before the label gets it from migration 012.
     await db.driver.executeQuery('MATCH (x:DisclosureSubject) REMOVE x:DisclosureSubject');
     await db.driver.executeQuery("MATCH (m:TiersightMigration {id: '012-disclosure-subjects'}) DELETE m");
     await migrate(db.executor);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], about: ['brand', 'other'] });
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
   });
 
   it('lets disclosure.about skip an organization without disclosures whatever its relationships', async () => {

@@ -11,6 +11,7 @@ import { parseWatchList } from '../../src/modules/screening/readers/tiersight-cs
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
+import { subjectsOf } from '../support/subject-labels.ts';
 
 let db: TestDatabase;
 const dir = mkdtempSync(join(tmpdir(), 'tiersight-screen-'));
@@ -192,6 +193,10 @@ describe('tiersight screen', () => {
     const ids = (await watchlistIndicators()).map((i) => i.organization);
     expect(ids).not.toContain('cn-ofilm');
     expect(ids).not.toContain('cn-hipro');
+    // The flagged organizations are risk subjects, read by the chains' indicator reads.
+    const subjects = await subjectsOf(db, 'RiskSubject');
+    expect(subjects.labelled).toEqual(subjects.holding);
+    expect(subjects.labelled).toEqual(expect.arrayContaining(['cn-acme', 'cn-ofilm-nanchang']));
 
     const second = await runCommand([writeList(LIST), '--apply', '--severity', 'CRITICAL', '--json']);
     expect(JSON.parse(second.stdout)).toHaveLength(2);

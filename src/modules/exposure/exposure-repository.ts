@@ -23,6 +23,7 @@ import {
   byDepth,
   chainHops,
   RISK_IN_EFFECT,
+  RISK_OF_O,
   tierWalk,
   VIEWER_GRANTS,
   scopeParams,
@@ -84,8 +85,8 @@ const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   cypher`WITH v, owners, x, tiers, links AS crossed
 CALL (tiers) {`,
   EVERY_REACHED,
+  RISK_OF_O,
   cypher`
-  MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE `,
   RISK_IN_EFFECT,
   cypher`

@@ -133,7 +133,8 @@ RETURN direction, kind, count`,
  * Audit trails name the organization that acted by id: events of the merged organization's shares,
  * access requests and declared sourcing (now the kept one's) name the kept one, as every lookup of the
  * old id does. The kept organization is labelled a disclosure subject if disclosures about the merged
- * one moved to it (the chain's disclosure read only looks at labelled subjects).
+ * one moved to it, and a risk subject if its risk indicators did (the chain's reads of disclosures and
+ * indicators only look at labelled subjects).
  */
 const RENAME_ACTORS = statement(
   'merge.renameActors',
@@ -149,6 +150,10 @@ CALL (k) {
 CALL (k) {
   WITH k WHERE EXISTS { (k)<-[:ABOUT]-(:Disclosure) }
   SET k:DisclosureSubject
+}
+CALL (k) {
+  WITH k WHERE EXISTS { (k)-[:HAS_RISK]->(:RiskIndicator) }
+  SET k:RiskSubject
 }
 CALL (k) {
   MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)

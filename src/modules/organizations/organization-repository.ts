@@ -61,12 +61,16 @@ RETURN x `,
   cypher` AS organization`,
 );
 
-/** The indicators of each key's organization; with `asOf`, only those recorded by then. */
+/**
+ * The indicators of each key's organization; with `asOf`, only those recorded by then. Only
+ * organizations labelled RiskSubject have any: the others cost an index miss, not a walk of their
+ * relationships.
+ */
 const RISKS_BY_ORGANIZATION = statement(
   'analysis.risksByOrganization',
   cypher`UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key
-   MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
+   MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
    RETURN i, collect(risk `,
   RISK.projection,

@@ -33,6 +33,7 @@ const upsertWatchlistIndicators = statement(
        r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt),
        r.delistedAt = null
    MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
 );
 

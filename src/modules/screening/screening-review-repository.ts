@@ -73,7 +73,8 @@ const recordConfirmed = statement(
    SET r.kind = 'WATCHLIST', r.source = c.source, r.listEntryId = c.listEntryId, r.severity = c.severity,
        r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
        r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
-   MERGE (o)-[:HAS_RISK]->(r)`,
+   MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject`,
 );
 
 export interface Decision {

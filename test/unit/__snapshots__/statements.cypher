@@ -265,6 +265,7 @@ WITH v, owners, x, tiers, links AS crossed
 CALL (tiers) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
+  WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
@@ -445,6 +446,7 @@ WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached,
 WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o
+  WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
@@ -486,7 +488,7 @@ RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .o
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key
-   MATCH (:Organization {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
+   MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   .delistedAt}) AS risks
@@ -1339,8 +1341,15 @@ UNWIND $rows AS row
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
+   WITH DISTINCT r, o, formerOrganization
+   CALL (formerOrganization) {
+     WITH formerOrganization
+     WHERE formerOrganization IS NOT NULL AND NOT EXISTS { (formerOrganization)-[:HAS_RISK]->() }
+     REMOVE formerOrganization:RiskSubject
+   }
    WITH DISTINCT r, o
    MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject
 
 // ---- import.upsertShares
 UNWIND $rows AS row
@@ -1436,6 +1445,9 @@ CREATE INDEX organization_type IF NOT EXISTS FOR (o:Organization) ON (o.type)
 // ---- index.riskIndicatorSource
 CREATE INDEX risk_indicator_source IF NOT EXISTS FOR (r:RiskIndicator) ON (r.source)
 
+// ---- index.riskSubjectId
+CREATE INDEX risk_subject_id IF NOT EXISTS FOR (x:RiskSubject) ON (x.id)
+
 // ---- index.screeningCandidateSource
 CREATE INDEX screening_candidate_source IF NOT EXISTS FOR (c:ScreeningCandidate) ON (c.source)
 
@@ -1530,6 +1542,10 @@ CALL (k) {
   SET k:DisclosureSubject
 }
 CALL (k) {
+  WITH k WHERE EXISTS { (k)-[:HAS_RISK]->(:RiskIndicator) }
+  SET k:RiskSubject
+}
+CALL (k) {
   MATCH (k)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
   WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
   SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
@@ -1565,6 +1581,15 @@ MATCH (r:RiskIndicator) WHERE r.id > $after
          WITH r ORDER BY r.id LIMIT 10000
          SET r.recordedAt = coalesce(r.recordedAt, $now)
          RETURN max(r.id) AS last
+
+// ---- migration.riskSubjects
+MATCH (x:Organization) WHERE x.id > $after
+         WITH x ORDER BY x.id LIMIT 10000
+         CALL (x) {
+           WITH x WHERE EXISTS { (x)-[:HAS_RISK]->(:RiskIndicator) }
+           SET x:RiskSubject
+         }
+         RETURN max(x.id) AS last
 
 // ---- migration.shareScope
 MATCH (s:Share) WHERE s.id > $after
@@ -1629,6 +1654,7 @@ MATCH (c:ScreeningCandidate {id: $id, status: 'CONFIRMED'})-[:ABOUT]->(o:Organiz
        r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
        r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
    MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject
 
 // ---- screening.upsertCandidates
 UNWIND $rows AS row
@@ -1656,6 +1682,7 @@ UNWIND $rows AS row
        r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt),
        r.delistedAt = null
    MERGE (o)-[:HAS_RISK]->(r)
+   SET o:RiskSubject
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
 
 // ---- share.events
@@ -2204,6 +2231,7 @@ CALL (d) {
 CALL (tiers) {
   UNWIND tiers AS members
   UNWIND members AS o
+  WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
@@ -2268,6 +2296,7 @@ WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached,
 CALL (tiers) {
   UNWIND tiers AS members
   UNWIND members AS o
+  WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,

@@ -1,0 +1,104 @@
+// The RiskSubject label (docs/data-model.md): exactly the organizations with a public risk indicator
+// carry it, whatever wrote them (import, a re-import that moves an indicator, migration 014; screening
+// and merges are checked in their own tests), and reading the indicators of organizations without one
+// costs the same however many relationships they have (PROFILE db hits, exact on a loaded machine).
+// Before the label, the chains' reads walked every relationship of every organization looking for
+// HAS_RISK: a fifth of the db hits of exposure and the risk assessment of a 1,000-organization chain.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/graph/migrations.ts';
+import '../../src/modules/organizations/organization-repository.ts';
+import '../../src/modules/supply-chain/supply-chain-repository.ts';
+import { scopeParams } from '../../src/graph/visibility-cypher.ts';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { documentSource } from '../../src/import/read-records.ts';
+import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { profiled } from '../support/profile.ts';
+import { subjectsOf } from '../support/subject-labels.ts';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+const base = () =>
+  graph()
+    .org('buyer', 'PURCHASER')
+    .org('brand', 'BRAND')
+    .org('factory', 'FACTORY')
+    .org('other', 'FACTORY')
+    .link('brand', 'buyer')
+    .link('factory', 'brand')
+    .link('other', 'brand');
+
+const subjects = () => subjectsOf(db, 'RiskSubject');
+
+describe('the RiskSubject label', () => {
+  it('is on exactly the organizations with indicators after an import, a move and migration 014', async () => {
+    await loadGraph(
+      db,
+      base()
+        .risk('factory', { id: 'report' })
+        .risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' })
+        .build(),
+    );
+    expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
+
+    // The report now names another factory: the first one has no indicator left, so no label.
+    const moved = base()
+      .risk('other', { id: 'report' })
+      .risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' })
+      .build();
+    const outcome = await importGraph(documentSource({ ...moved }), db.imports, {
+      origin: TEST_ORIGIN,
+      reset: false,
+      settleMs: 0,
+    });
+    expect(outcome.ok).toBe(true);
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+
+    // A store from before the label gets it from migration 014.
+    await db.driver.executeQuery('MATCH (x:RiskSubject) REMOVE x:RiskSubject');
+    await db.driver.executeQuery("MATCH (m:TiersightMigration {id: '014-risk-subjects'}) DELETE m");
+    await migrate(db.executor);
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+  });
+
+  it("lets the chain's and the loaders' reads skip an organization without indicators whatever its relationships", async () => {
+    let built = base()
+      .org('busy', 'FACTORY')
+      .org('quiet', 'FACTORY')
+      .link('busy', 'brand')
+      .link('quiet', 'brand');
+    for (let i = 0; i < 10; i++) built = built.org(`s${i}`, 'FACTORY').link(`s${i}`, 'busy');
+    await loadGraph(db, built.risk('factory').build());
+    const loaderHits = async (id: string) => {
+      const { hits, records } = await profiled(db, 'analysis.risksByOrganization', {
+        keys: [{ id, asOf: null }],
+      });
+      expect(records).toEqual([]);
+      return hits;
+    };
+    expect(await loaderHits('busy')).toBe(await loaderHits('quiet'));
+    // The viewer's own chain at depth 1 (no supplier's links are read beyond its first tier), holding
+    // `busy` with ten suppliers of its own or `quiet` with none, its indicators read by RISKS_OF_O.
+    const chainHits = async (id: string) => {
+      let chain = base().org(id, 'FACTORY').link(id, 'brand').risk('factory');
+      if (id === 'busy') for (let i = 0; i < 10; i++) chain = chain.org(`s${i}`, 'FACTORY').link(`s${i}`, id);
+      await loadGraph(db, chain.build());
+      const scope = { viewerId: 'brand', instant: new Date(), historical: false, context: {} };
+      return (
+        await profiled(db, 'visibility.supplyChain.withRisks.depth1', {
+          ...scopeParams(scope, null),
+          root: 'brand',
+          organizationDetail: false,
+          linkDetail: 'none',
+        })
+      ).hits;
+    };
+    expect(await chainHits('busy')).toBe(await chainHits('quiet'));
+  });
+});
