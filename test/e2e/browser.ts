@@ -84,8 +84,9 @@ export async function watchedContext(
   return { context, page, watch };
 }
 
-export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+/** Saves the whole page, or with `fullPage` false only what the window shows (a phone's screen). */
+export const screenshot = (page: Page, name: string, fullPage = true) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 
 /** Opens the dashboard signed out and signs in through the local demo picker. */
 export async function signInAsDemo(page: Page, app: App, org: string): Promise<void> {

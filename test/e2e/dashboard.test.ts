@@ -33,6 +33,21 @@ const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm 
 
 const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`);
 
+/**
+ * What sticks out past the right edge of the window (tag, id and class), outside the chain view, which
+ * scrolls its tiers itself: on a phone, nothing may need the page to scroll sideways.
+ */
+const sidewaysOverflow = () =>
+  ui.page.evaluate(() => {
+    const describe = (e: Element) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`;
+    const outside = [...document.querySelectorAll('body *')]
+      .filter((e) => e.closest('.chain-view') === null && e.getClientRects().length > 0)
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .map(describe);
+    const page = document.documentElement.scrollWidth - window.innerWidth;
+    return page > 0 ? [`the page, ${page} px wider than the window`, ...outside] : outside;
+  });
+
 describeInBrowser('dashboard on the current API', () => {
   it('lets a newcomer pick Region Stockholm and see Atea, Dell and the factories tier by tier', async () => {
     await ui.page.goto(`${ui.app.url}/`);
@@ -190,6 +205,30 @@ describeInBrowser('dashboard on the current API', () => {
     const overflow = await ui.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(ui.page, '06-width-1024');
+  });
+
+  it('is usable on a phone (375×812): only the chain view scrolls sideways, and details come into view', async () => {
+    await ui.page.setViewportSize({ width: 375, height: 812 });
+    await ui.page.goto(`${ui.app.url}/`);
+    await ui.page.getByRole('heading', { name: 'Local demo: sign in as' }).waitFor();
+    expect(await sidewaysOverflow()).toEqual([]);
+    await ui.page.getByRole('button', { name: /^Region Stockholm/ }).click();
+    await cardOf(DEMO_IDS.hiproDongguan).waitFor();
+    expect(await sidewaysOverflow()).toEqual([]);
+    // The tiers are wider than the phone: the chain view scrolls them, the page does not.
+    const view = ui.page.locator('#chain-view');
+    expect(await view.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    await screenshot(ui.page, '06-phone', false);
+
+    await cardOf(DEMO_IDS.hiproDongguan).click();
+    const heading = ui.page.locator('#details-heading');
+    await heading.waitFor();
+    // The details sit under the chain: the page scrolls them up to the top of the screen.
+    await expect.poll(() => heading.evaluate((e) => e === document.activeElement)).toBe(true);
+    const top = await ui.page.locator('#details').evaluate((e) => e.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(1);
+    expect(await sidewaysOverflow()).toEqual([]);
+    await screenshot(ui.page, '06-phone-details', false);
   });
 
   it('signs in with a pasted token and signs out', async () => {

@@ -63,6 +63,8 @@ import { drawLinks, renderTierView, type TierViewInput } from './tier-view.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 
 const MORE_STEP = 200;
+/** When the side panels stand beside the chain (styles.css); on a narrower screen they go under it. */
+const PANELS_BESIDE = '(min-width: 1200px)';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -738,9 +740,17 @@ class Dashboard {
       }
     }
     this.renderChain();
-    if (id !== null) {
-      this.details.querySelector<HTMLElement>('#details-heading')?.focus({ preventScroll: false });
-    }
+    if (id !== null) this.bringDetailsIntoView();
+  }
+
+  /**
+   * Focuses the details' heading. Under the chain (a phone) the panel is a screen or more down, and
+   * focus alone would scroll only its heading's line into view, at the bottom: bring up the panel.
+   */
+  private bringDetailsIntoView(): void {
+    const under = !window.matchMedia(PANELS_BESIDE).matches;
+    this.details.querySelector<HTMLElement>('#details-heading')?.focus({ preventScroll: under });
+    if (under) this.details.scrollIntoView({ block: 'start' });
   }
 
   /** The chain to export, or null after saying why there is none (an empty one would be a header). */
