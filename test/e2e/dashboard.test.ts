@@ -198,6 +198,53 @@ describeInBrowser('dashboard on the current API', () => {
     expect(png.readUInt32BE(16)).toBeGreaterThan(600); // width
   });
 
+  it('draws into the PNG the badges, risk scores and band edges of the cards, as on the page', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    // Dell's ◆ comes with the exposure (what it disclosed to the region), the scores with the ranking.
+    await cardOf(DEMO_IDS.dell).locator('.badge-disclosed').waitFor();
+    await cardOf(DEMO_IDS.hiproDongguan).locator('.risk-score').waitFor();
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('#export-png')]);
+    const path = join(ARTIFACTS, 'region-stockholm-badges.png');
+    await download.saveAs(path);
+    const probes = [
+      { name: 'Dell ◆', card: DEMO_IDS.dell, chip: '.badge-disclosed' },
+      { name: 'Hipro ⚠', card: DEMO_IDS.hiproDongguan, chip: '.badge.sev-HIGH' },
+      { name: 'Hipro score', card: DEMO_IDS.hiproDongguan, chip: '.risk-score' },
+      { name: 'Hipro band edge', card: DEMO_IDS.hiproDongguan, chip: null },
+    ];
+    const colours = await ui.page.evaluate(
+      async ({ png, probes }) => {
+        const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+        const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(image, 0, 0);
+        const tiers = document.querySelector<HTMLElement>('.tiers')!;
+        const box = tiers.getBoundingClientRect();
+        const header = image.height - tiers.scrollHeight;
+        const rgb = (css: string) => {
+          ctx.fillStyle = css; // the canvas turns any CSS colour into #rrggbb
+          return ctx.fillStyle;
+        };
+        const hex = (x: number, y: number) =>
+          `#${[...ctx.getImageData(x, y, 1, 1).data.slice(0, 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+        return probes.map(({ name, card, chip }) => {
+          const button = document.querySelector<HTMLElement>(`button.org[data-org-id="${card}"]`)!;
+          const target = chip === null ? button : button.querySelector<HTMLElement>(chip)!;
+          const r = target.getBoundingClientRect();
+          // Inside a chip's left padding, clear of its text; for the edge, 3 px in from the border.
+          const x = Math.round((chip === null ? r.right - 4 : r.left + 2) - box.left + tiers.scrollLeft);
+          const y = Math.round(r.top + r.height / 2 - box.top + tiers.scrollTop + header);
+          const style = getComputedStyle(target);
+          const expected = chip === null ? style.getPropertyValue('--band-edge') : style.backgroundColor;
+          return { name, drawn: hex(x, y), expected: rgb(expected) };
+        });
+      },
+      { png: (await readFile(path)).toString('base64'), probes },
+    );
+    for (const { name, drawn, expected } of colours) expect(drawn, name).toBe(expected);
+  });
+
   it('is usable at 1024 px wide', async () => {
     await ui.page.setViewportSize({ width: 1024, height: 768 });
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);

@@ -25,7 +25,7 @@ import { h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
-import { download, exportName, tierViewPng } from './export.ts';
+import { download, exportName, pngLegend, tierViewPng } from './export.ts';
 import {
   AS_OF_MAX,
   AS_OF_MIN,
@@ -776,11 +776,12 @@ class Dashboard {
     const chain = this.exportable();
     if (chain === null || tiers === null) return;
     const filters = queryFilters(this.query);
-    const title = `Tiersight: supply chain of ${chain.root.name} as seen by ${this.viewer.organization.name}${
+    const viewer = this.viewer.organization.name;
+    const title = `Tiersight: supply chain of ${chain.root.name} as seen by ${viewer}${
       filters.length ? ` (${filters.join(', ')})` : ''
     }`;
     try {
-      const png = await tierViewPng(tiers, this.viewInput(), this.risks, title);
+      const png = await tierViewPng(tiers, this.viewInput(), title, pngLegend(tiers, viewer));
       download(exportName(chain.root.id, 'png'), png);
       this.status.textContent = 'Exported the view as PNG.';
     } catch (error) {

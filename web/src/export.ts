@@ -1,6 +1,6 @@
 // Exports: the visible chain as CSV, and the tier view as PNG, drawn onto a canvas from the positions
-// of the cards on screen (no screenshot library, nothing leaves the browser).
-import { highestSeverity, type RiskIndicator } from './model.ts';
+// and computed styles of the cards on screen (no screenshot library, nothing leaves the browser), so
+// that the image shows what the page shows: public (⚠) and disclosed (◆) badges, scores, risk bands.
 import { curve, linkGeometry, type TierViewInput } from './tier-view.ts';
 
 export function download(filename: string, blob: Blob): void {
@@ -19,19 +19,10 @@ export function download(filename: string, blob: Blob): void {
 export const exportName = (rootId: string, ext: string, now = new Date()): string =>
   `tiersight-${rootId.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${now.toISOString().slice(0, 10)}.${ext}`;
 
-const TYPE_FILL: Record<string, string> = {};
-const SEVERITY_FILL: Record<string, string> = {
-  LOW: '#5f6368',
-  MEDIUM: '#8a5a00',
-  HIGH: '#b3261e',
-  CRITICAL: '#6d0f0f',
-};
-
-function fillFor(card: HTMLElement): string {
-  const type = [...card.classList].find((c) => c.startsWith('type-')) ?? '';
-  if (!(type in TYPE_FILL)) TYPE_FILL[type] = getComputedStyle(card).backgroundColor || '#ffffff';
-  return TYPE_FILL[type] ?? '#ffffff';
-}
+/** The width of a card's risk-band edge (its inset box-shadow in styles.css). */
+const BAND_EDGE = 6;
+/** The height of the title and legend above the tiers. */
+const HEADER = 58;
 
 function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
@@ -40,15 +31,118 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): st
   return `${cut}…`;
 }
 
-/** Draws the tier view as it is laid out now into a PNG blob. */
+/** Where an element is drawn, in the coordinates of the tier view's scrolled content. */
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The text an element shows: without its `.visually-hidden` words, which only screen readers get. */
+export function shownText(el: Element): string {
+  return [...el.childNodes]
+    .filter((n) => !(n instanceof Element && n.classList.contains('visually-hidden')))
+    .map((n) => n.textContent ?? '')
+    .join('');
+}
+
+/** `text` in lines no wider than `width`, broken between words (a word too long is cut later). */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const longer = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && ctx.measureText(longer).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  return line === '' ? lines : [...lines, line];
+}
+
+/**
+ * Writes what `el` shows in its own font and colour, in as many lines as it takes on the page (a long
+ * name wraps on its card), the last one cut with "…" if the canvas's font runs longer.
+ */
+function drawText(ctx: CanvasRenderingContext2D, el: HTMLElement, box: Box): void {
+  const style = getComputedStyle(el);
+  const left = parseFloat(style.paddingLeft) || 0;
+  const top = parseFloat(style.paddingTop) || 0;
+  const line = Math.min(parseFloat(style.lineHeight) || box.h, box.h);
+  const width = box.w - 2 * left;
+  ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  ctx.fillStyle = style.color;
+  ctx.textBaseline = 'middle';
+  const lines = wrap(ctx, shownText(el), width);
+  const room = Math.max(1, Math.round((box.h - 2 * top) / line));
+  const shown = lines.length > room ? [...lines.slice(0, room - 1), lines.slice(room - 1).join(' ')] : lines;
+  shown.forEach((text, i) =>
+    ctx.fillText(fitText(ctx, text, width), box.x + left, box.y + top + line * (i + 0.5)),
+  );
+}
+
+/** A badge or score chip: its rounded background, then its text (⚠ public, ◆ disclosed, the score). */
+function drawChip(ctx: CanvasRenderingContext2D, chip: HTMLElement, box: Box): void {
+  const style = getComputedStyle(chip);
+  ctx.fillStyle = style.backgroundColor;
+  ctx.beginPath();
+  ctx.roundRect(box.x, box.y, box.w, box.h, parseFloat(style.borderTopLeftRadius) || 0);
+  ctx.fill();
+  drawText(ctx, chip, box);
+}
+
+/**
+ * A card as the page draws it: its type's tint and left edge, its risk band's right edge (the
+ * `--band-edge` of styles.css), its name and kind, then its badges and risk score where they sit.
+ */
+function drawCard(ctx: CanvasRenderingContext2D, card: HTMLElement, place: (el: Element) => Box): void {
+  const style = getComputedStyle(card);
+  const p = place(card);
+  ctx.fillStyle = style.backgroundColor || '#ffffff';
+  ctx.fillRect(p.x, p.y, p.w, p.h);
+  ctx.fillStyle = style.borderLeftColor;
+  ctx.fillRect(p.x, p.y, parseFloat(style.borderLeftWidth) || 0, p.h);
+  const band = style.getPropertyValue('--band-edge').trim();
+  if (band !== '') {
+    ctx.fillStyle = band;
+    ctx.fillRect(p.x + p.w - BAND_EDGE - 1, p.y, BAND_EDGE, p.h);
+  }
+  ctx.strokeStyle = '#555555';
+  ctx.lineWidth = 1;
+  ctx.strokeRect(p.x + 0.5, p.y + 0.5, p.w - 1, p.h - 1);
+  for (const text of card.querySelectorAll<HTMLElement>('.org-name, .org-meta'))
+    drawText(ctx, text, place(text));
+  for (const chip of card.querySelectorAll<HTMLElement>('.badge, .risk-score'))
+    drawChip(ctx, chip, place(chip));
+}
+
+/**
+ * What the marks drawn in `tiers` mean, for the line under the PNG's title: the image leaves the page,
+ * and the legend of the exposure panel with it. Disclosed evidence is named as such.
+ */
+export function pngLegend(tiers: HTMLElement, viewer: string): string {
+  return [
+    tiers.querySelector('.badge:not(.badge-disclosed)') && '⚠ highest public risk indicator',
+    tiers.querySelector('.badge-disclosed') && `◆ highest indicator in what was disclosed to ${viewer}`,
+    tiers.querySelector('.risk-score') && 'number and right edge: risk score 0–100 and its band',
+  ]
+    .filter((part): part is string => typeof part === 'string')
+    .join(' · ');
+}
+
+/**
+ * Draws the tier view as it is laid out now into a PNG blob, under `title` and a `legend` line
+ * (pngLegend).
+ */
 export async function tierViewPng(
   tiers: HTMLElement,
   input: TierViewInput,
-  risks: ReadonlyMap<string, RiskIndicator[]>,
   title: string,
+  legend: string,
 ): Promise<Blob> {
   const box = tiers.getBoundingClientRect();
-  const place = (el: Element) => {
+  const place = (el: Element): Box => {
     const r = el.getBoundingClientRect();
     return {
       x: r.left - box.left + tiers.scrollLeft,
@@ -57,13 +151,12 @@ export async function tierViewPng(
       h: r.height,
     };
   };
-  const top = 40;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d');
   if (ctx === null) throw new Error('This browser cannot draw a PNG');
   ctx.font = 'bold 16px system-ui, sans-serif';
   const width = Math.min(Math.max(tiers.scrollWidth, ctx.measureText(title).width + 24, 400), 16_000);
-  const height = Math.min(tiers.scrollHeight + top, 16_000);
+  const height = Math.min(tiers.scrollHeight + HEADER, 16_000);
   canvas.width = width;
   canvas.height = height;
   ctx.fillStyle = '#ffffff';
@@ -71,7 +164,10 @@ export async function tierViewPng(
   ctx.fillStyle = '#111111';
   ctx.font = 'bold 16px system-ui, sans-serif';
   ctx.fillText(title, 12, 26);
-  ctx.translate(0, top);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.fillStyle = '#444444';
+  ctx.fillText(legend, 12, 46);
+  ctx.translate(0, HEADER);
 
   ctx.lineWidth = 1.5;
   for (const g of linkGeometry(tiers, input)) {
@@ -81,49 +177,9 @@ export async function tierViewPng(
   }
   ctx.setLineDash([]);
 
-  for (const heading of tiers.querySelectorAll<HTMLElement>('.tier-heading')) {
-    const p = place(heading);
-    ctx.fillStyle = '#111111';
-    ctx.font = 'bold 15px system-ui, sans-serif';
-    ctx.fillText(heading.querySelector('.tier-title')?.textContent ?? '', p.x, p.y + 16);
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillStyle = '#444444';
-    ctx.fillText(heading.querySelector('.tier-count')?.textContent ?? '', p.x, p.y + 32);
-  }
-  for (const card of tiers.querySelectorAll<HTMLElement>('button.org')) {
-    const p = place(card);
-    ctx.fillStyle = fillFor(card);
-    ctx.fillRect(p.x, p.y, p.w, p.h);
-    ctx.strokeStyle = '#555555';
-    ctx.lineWidth = 1;
-    ctx.strokeRect(p.x + 0.5, p.y + 0.5, p.w - 1, p.h - 1);
-    ctx.fillStyle = '#111111';
-    ctx.font = 'bold 13px system-ui, sans-serif';
-    ctx.fillText(
-      fitText(ctx, card.querySelector('.org-name')?.textContent ?? '', p.w - 16),
-      p.x + 8,
-      p.y + 18,
-    );
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillStyle = '#333333';
-    ctx.fillText(card.querySelector('.org-meta')?.textContent ?? '', p.x + 8, p.y + 34);
-    const severity = highestSeverity(risks.get(card.dataset['orgId'] ?? ''));
-    if (severity !== null) {
-      ctx.font = 'bold 11px system-ui, sans-serif';
-      const label = `⚠ ${severity}`;
-      const w = ctx.measureText(label).width + 10;
-      ctx.fillStyle = SEVERITY_FILL[severity] ?? '#b3261e';
-      ctx.fillRect(p.x + p.w - w - 6, p.y + 24, w, 16);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillText(label, p.x + p.w - w - 1, p.y + 36);
-    }
-  }
-  for (const more of tiers.querySelectorAll<HTMLElement>('button.more')) {
-    const p = place(more);
-    ctx.fillStyle = '#333333';
-    ctx.font = '12px system-ui, sans-serif';
-    ctx.fillText(more.textContent ?? '', p.x + 8, p.y + 16);
-  }
+  for (const text of tiers.querySelectorAll<HTMLElement>('.tier-title, .tier-count, button.more'))
+    drawText(ctx, text, place(text));
+  for (const card of tiers.querySelectorAll<HTMLElement>('button.org')) drawCard(ctx, card, place);
   return new Promise((done, fail) =>
     canvas.toBlob((blob) => (blob ? done(blob) : fail(new Error('PNG export failed'))), 'image/png'),
   );

@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The PNG export's reading of the tier view (the drawing itself needs a canvas: test/e2e/dashboard):
+// the words a badge shows, and the legend that names what the marks drawn mean.
+import { afterEach, describe, expect, it } from 'vitest';
+import { disclosedBadge } from '../../web/src/evidence.ts';
+import { pngLegend, shownText } from '../../web/src/export.ts';
+import { buildColumns, NO_FILTERS, risksById, type DisclosedIndicator } from '../../web/src/model.ts';
+import { renderTierView, riskBadge } from '../../web/src/tier-view.ts';
+import { CHAIN, FLAGGED } from './fixtures.ts';
+
+const DISCLOSED: DisclosedIndicator[] = [
+  {
+    kind: 'OVERDUE_ACTION',
+    severity: 'CRITICAL',
+    description: 'Overdue',
+    disclosure: {
+      id: 'd-1',
+      kind: 'CORRECTIVE_ACTION_PLAN',
+      title: 'Plan',
+      owner: { id: 'brand', name: 'Brand Inc' },
+    },
+  },
+];
+
+const tiers = (extra: { disclosed?: boolean; scores?: boolean } = {}) => {
+  const container = document.createElement('div');
+  document.body.replaceChildren(container);
+  const risks = risksById(CHAIN, null);
+  renderTierView(
+    container,
+    {
+      chain: CHAIN,
+      columns: buildColumns(CHAIN, NO_FILTERS, risks),
+      risks,
+      selected: null,
+      highlighted: new Set(),
+      disclosed: new Map(extra.disclosed ? [['brand', DISCLOSED]] : []),
+      scores: new Map(extra.scores ? [['brand', 35.5]] : []),
+    },
+    { select: () => {}, showMore: () => {} },
+  );
+  return container.querySelector<HTMLElement>('.tiers')!;
+};
+afterEach(() => document.body.replaceChildren());
+
+describe('the PNG export', () => {
+  it('writes what a badge shows, not the words only screen readers get', () => {
+    expect(shownText(riskBadge(FLAGGED.risks)!)).toBe('⚠ CRITICAL');
+    expect(shownText(disclosedBadge(DISCLOSED)!)).toBe('◆ CRITICAL');
+  });
+
+  it('explains under its title only the marks it draws, naming disclosed evidence as such', () => {
+    expect(pngLegend(tiers(), 'Root Buyer')).toBe('⚠ highest public risk indicator');
+    expect(pngLegend(tiers({ disclosed: true, scores: true }), 'Root Buyer')).toBe(
+      '⚠ highest public risk indicator · ◆ highest indicator in what was disclosed to Root Buyer · ' +
+        'number and right edge: risk score 0–100 and its band',
+    );
+  });
+});
