@@ -123,6 +123,16 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.electronicsWatch);
     await ui.page.locator('#evidence li.received-disclosure').first().waitFor();
     expect(await disclosureIds('#evidence li.received-disclosure')).toEqual([DEMO_IDS.dellPlan]);
+    // Dell is not in Electronics Watch's own (empty) chain: its name says so and where Dell's chain is.
+    await ui.page
+      .locator('#evidence li.received-disclosure')
+      .getByRole('button', { name: 'Dell Technologies' })
+      .click();
+    const status = ui.page.locator('#status');
+    expect(await status.innerText()).toMatch(
+      /^Dell Technologies is not in the supply chain of Electronics Watch shown here\. It shared its own chain with you: choose Dell Technologies under Root\.$/,
+    );
+    expect(await status.evaluate((e) => e === document.activeElement)).toBe(true);
     await ui.page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
     await cardOf(DEMO_IDS.hiproDongguan).waitFor();
     await cardOf(DEMO_IDS.dell).click();

@@ -52,6 +52,24 @@ describeInBrowser('Where to start (issue 15)', () => {
     await screenshot(ui.page, '21-region-stockholm-where-to-start');
   });
 
+  it('"Show in the chain" clears the search that hid the card, and says so', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await rows().first().waitFor();
+    await ui.page.getByLabel('Search').fill('atea');
+    const card = ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    await card.waitFor({ state: 'detached' });
+    const hipro = ui.page.locator(`#risk li.risk-row[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    await hipro.locator('summary').click();
+    await hipro.getByRole('button', { name: 'Show in the chain' }).click();
+    expect(await card.getAttribute('aria-pressed')).toBe('true');
+    // Its path to the root is drawn and highlighted: root-Atea, Atea-Dell, Dell-Hipro.
+    expect(await ui.page.locator('svg.links path.highlighted').count()).toBe(3);
+    expect(await ui.page.getByLabel('Search').inputValue()).toBe('');
+    expect(await ui.page.locator('#status').innerText()).toMatch(
+      /^To show Hipro Electronics, Dongguan, cleared the filter that hid it: Search “atea”\./,
+    );
+  });
+
   it('opens the request form of the blind spot from a "Request access" action', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     const ask = ui.page.locator('#risk li.risk-action[data-kind="REQUEST_ACCESS"]').first();

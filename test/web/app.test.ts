@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_EXPIRED, start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
+import { PLAN } from './evidence-fixtures.ts';
 import { CHAIN, EXPOSURE } from './fixtures.ts';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
@@ -126,6 +127,61 @@ describe('the details panel', () => {
     await settle();
     expect(root.querySelector('#details .no-disclosures')).not.toBeNull();
     expect(document.activeElement?.id).toBe('details-heading');
+  });
+});
+
+describe('showing an organization from a list', () => {
+  const typeBox = (type: string) =>
+    root.querySelector<HTMLInputElement>(`input[name="type"][value="${type}"]`)!;
+
+  it('clears the filters that hide its card, in the filter bar too, and says which', async () => {
+    fakeServer([
+      ...COMMON,
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+    ]);
+    await start(root);
+    await settle();
+    const search = root.querySelector<HTMLInputElement>('#filter-search')!;
+    search.value = 'reseller';
+    search.dispatchEvent(new Event('input'));
+    typeBox('RESELLER').checked = true;
+    typeBox('RESELLER').dispatchEvent(new Event('change'));
+    expect(root.querySelector('button.org[data-org-id="factory-b"]')).toBeNull();
+
+    root.querySelector<HTMLButtonElement>('#exposure li.finding[data-org-id="factory-b"] button')!.click();
+    const card = root.querySelector('button.org[data-org-id="factory-b"]');
+    expect(card?.getAttribute('aria-pressed')).toBe('true');
+    expect([search.value, typeBox('RESELLER').checked]).toEqual(['', false]);
+    expect(root.querySelector('#status')?.textContent).toMatch(
+      /^To show B Factory, cleared the filters that hid it: Types \(Reseller\), Search “reseller”\. Root Buyer: /,
+    );
+    expect(document.activeElement?.id).toBe('details-heading');
+    // Filtering again is the user's: the note of what was cleared goes.
+    search.value = 'factory';
+    search.dispatchEvent(new Event('input'));
+    expect(root.querySelector('#status')?.textContent).toMatch(/^Root Buyer: /);
+  });
+
+  it('says, with the focus on it, that a disclosure’s subject is not in the chain drawn', async () => {
+    const elsewhere = { id: 'elsewhere', name: 'Elsewhere Ltd', type: 'BRAND', country: 'US' };
+    const received = [{ ...PLAN, subject: { id: elsewhere.id, name: elsewhere.name } }];
+    fakeServer([
+      [/\{ me \{/, () => ({ data: { me: { ...ME.me, roots: [CHAIN.root, elsewhere] } } })],
+      [/DashboardEvidence/, () => ({ data: { received, given: [], inbox: [], outbox: [] } })],
+      ...COMMON.slice(1),
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+    ]);
+    await start(root);
+    await settle();
+    root.querySelector<HTMLButtonElement>('#evidence li.received-disclosure button.link-button')!.click();
+    const status = root.querySelector<HTMLElement>('#status')!;
+    expect(status.textContent).toBe(
+      'Elsewhere Ltd is not in the supply chain of Root Buyer shown here. It shared its own chain with ' +
+        'you: choose Elsewhere Ltd under Root.',
+    );
+    expect(document.activeElement).toBe(status);
+    expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(true);
   });
 });
 

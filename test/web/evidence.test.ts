@@ -20,7 +20,7 @@ const mount = () => {
 afterEach(() => document.body.replaceChildren());
 
 const handlers = () => ({
-  select: vi.fn(),
+  show: vi.fn(),
   answer: vi.fn(async () => {}),
   withdraw: vi.fn(async () => {}),
 });

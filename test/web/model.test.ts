@@ -8,6 +8,7 @@ import {
   NO_FILTERS,
   pathToRoot,
   risksById,
+  unhide,
   type Filters,
 } from '../../web/src/model.ts';
 import { bigChain, CHAIN, EXPOSURE, FLAGGED } from './fixtures.ts';
@@ -39,6 +40,25 @@ describe('buildColumns', () => {
     expect(columns[1]!.shown).toHaveLength(40);
     expect(columns[1]!.hidden).toBe(4960);
     expect(columns[1]!.shown[0]!.name).toBe('Factory 00000');
+  });
+});
+
+describe('unhide', () => {
+  it('clears only the filters that hide an organization, and names them as the filter bar does', () => {
+    const filters: Filters = { types: new Set(['RESELLER', 'FACTORY']), country: 'SE', search: ' reseller ' };
+    expect(unhide(FLAGGED, filters)).toEqual({
+      filters: { types: filters.types, country: '', search: '' },
+      cleared: ['Country SE', 'Search “reseller”'],
+    });
+    const brand = CHAIN.tiers[1]!.organizations[0]!;
+    expect(unhide(brand, { ...NO_FILTERS, types: new Set(['FACTORY']) })).toEqual({
+      filters: NO_FILTERS,
+      cleared: ['Types (Factory)'],
+    });
+    expect(unhide(FLAGGED, { ...NO_FILTERS, country: 'CN' })).toEqual({
+      filters: { ...NO_FILTERS, country: 'CN' },
+      cleared: [],
+    });
   });
 });
 

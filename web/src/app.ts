@@ -37,6 +37,7 @@ import {
   disclosedById,
   NO_FILTERS,
   ORGANIZATION_TYPES,
+  organizationsById,
   pathToRoot,
   plural,
   PRODUCT_MAX,
@@ -45,6 +46,7 @@ import {
   queryFilters,
   risksById,
   TYPE_LABELS,
+  unhide,
   type AccessRequest,
   type AccessScope,
   type DisclosedIndicator,
@@ -224,7 +226,14 @@ class Dashboard {
    */
   private news = '';
 
-  private readonly status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+  /** Focusable, for `tell`. */
+  private readonly status = h('p', {
+    id: 'status',
+    class: 'status',
+    role: 'status',
+    'aria-live': 'polite',
+    tabindex: '-1',
+  });
   private readonly view = h('div', { class: 'chain-view', id: 'chain-view', tabindex: '-1' });
   private readonly details = h('section', {
     class: 'panel details',
@@ -257,6 +266,18 @@ class Dashboard {
   /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
   private suppliers: MySuppliers | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
+  private readonly searchInput = h('input', {
+    id: 'filter-search',
+    name: 'search',
+    type: 'search',
+    placeholder: 'name or id',
+  });
+  private readonly typeBoxes = new Map(
+    ORGANIZATION_TYPES.filter((t) => t !== 'MONITOR').map((t) => [
+      t,
+      h('input', { type: 'checkbox', name: 'type', value: t }),
+    ]),
+  );
   private readonly productList = h('datalist', { id: 'product-suggestions' });
 
   constructor(
@@ -360,6 +381,8 @@ class Dashboard {
     const refilter = (patch: Partial<Filters>) => {
       this.filters = { ...this.filters, ...patch };
       this.limits.clear();
+      // "Cleared the filters that hid …" no longer holds once the user sets them again.
+      this.news = '';
       this.renderChain();
     };
     const depth = h(
@@ -392,33 +415,23 @@ class Dashboard {
       disabled: !this.can.asOf,
     });
     const asOfError = checked(asOf, asOfProblem, (value) => refetch({ asOf: value }));
-    const typeBoxes = ORGANIZATION_TYPES.filter((t) => t !== 'MONITOR').map((t) =>
-      h(
+    const typeBoxes = [...this.typeBoxes].map(([t, box]) => {
+      box.addEventListener('change', () => {
+        const types = new Set(this.filters.types);
+        if (box.checked) types.add(t);
+        else types.delete(t);
+        refilter({ types });
+      });
+      return h(
         'label',
         { class: 'type-choice' },
-        h('input', {
-          type: 'checkbox',
-          name: 'type',
-          value: t,
-          onchange: (e: Event) => {
-            const types = new Set(this.filters.types);
-            if ((e.target as HTMLInputElement).checked) types.add(t);
-            else types.delete(t);
-            refilter({ types });
-          },
-        }),
+        box,
         h('span', { class: `swatch type-${t}`, 'aria-hidden': 'true' }),
         TYPE_LABELS[t],
-      ),
-    );
-    this.countrySelect.addEventListener('change', () => refilter({ country: this.countrySelect.value }));
-    const search = h('input', {
-      id: 'filter-search',
-      name: 'search',
-      type: 'search',
-      placeholder: 'name or id',
-      oninput: (e: Event) => refilter({ search: (e.target as HTMLInputElement).value }),
+      );
     });
+    this.countrySelect.addEventListener('change', () => refilter({ country: this.countrySelect.value }));
+    this.searchInput.addEventListener('input', () => refilter({ search: this.searchInput.value }));
     const field = (id: string, label: string, control: HTMLElement, error?: HTMLElement) =>
       h('div', { class: 'field' }, h('label', { for: id }, label), control, error);
     return h(
@@ -429,7 +442,7 @@ class Dashboard {
       this.productList,
       field('filter-as-of', 'As of', asOf, asOfError),
       field('filter-country', 'Country', this.countrySelect),
-      field('filter-search', 'Search', search),
+      field('filter-search', 'Search', this.searchInput),
       h('fieldset', { class: 'types' }, h('legend', {}, 'Types (none checked: all)'), typeBoxes),
       h(
         'div',
@@ -586,12 +599,7 @@ class Dashboard {
     if (chain === null) return;
     const exposureData = this.exposureState.kind === 'loaded' ? this.exposureState.exposure : null;
     this.risks = risksById(chain, exposureData);
-    this.columns = buildColumns(
-      chain,
-      this.filters,
-      this.risks,
-      (tier) => this.limits.get(tier) ?? DEFAULT_TIER_LIMIT,
-    );
+    this.columns = this.buildColumns(chain);
     const focused =
       document.activeElement instanceof HTMLElement ? document.activeElement.dataset['orgId'] : undefined;
     renderTierView(this.view, this.viewInput(), {
@@ -633,6 +641,15 @@ class Dashboard {
       this.details.hidden = true;
       this.details.replaceChildren();
     }
+  }
+
+  private buildColumns(chain: SupplyChain): TierColumn[] {
+    return buildColumns(
+      chain,
+      this.filters,
+      this.risks,
+      (tier) => this.limits.get(tier) ?? DEFAULT_TIER_LIMIT,
+    );
   }
 
   private renderExposurePanel(): void {
@@ -680,7 +697,7 @@ class Dashboard {
       }
     }
     renderEvidence(this.evidencePanel, this.evidenceState, this.viewer.roles.includes('SUPPLIER_ADMIN'), {
-      select: (id) => this.select(id),
+      show: (organization) => this.show(organization),
       answer: (request, answer) => this.answer(request, answer),
       withdraw: (request) => this.withdraw(request),
     });
@@ -731,16 +748,57 @@ class Dashboard {
 
   private select(id: string | null): void {
     this.selected = id;
-    if (id !== null && this.chain !== null) {
-      // Make sure the selected organization is drawn even when it sits behind "+K more" or a filter.
-      const column = this.columns.find((c) => c.matching.some((o) => o.id === id));
-      if (column && !column.shown.some((o) => o.id === id)) {
-        const index = column.matching.findIndex((o) => o.id === id);
-        this.limits.set(column.tier, index + 1);
-      }
-    }
+    if (id !== null && this.chain !== null) this.reveal(this.chain, id);
     this.renderChain();
     if (id !== null) this.bringDetailsIntoView();
+  }
+
+  /**
+   * Makes sure the card of `id` (chosen in a list: Where to start, Exposure, a path) is drawn: clears
+   * the filters that hide it, saying which, and opens its tier's "+K more" far enough.
+   */
+  private reveal(chain: SupplyChain, id: string): void {
+    const o = organizationsById(chain).get(id);
+    if (o === undefined || id === chain.root.id) return;
+    const { filters, cleared } = unhide(o, this.filters);
+    if (cleared.length > 0) {
+      this.filters = filters;
+      this.showFilters();
+      this.news = `To show ${o.name}, cleared the ${cleared.length === 1 ? 'filter' : 'filters'} that hid it: ${cleared.join(', ')}.`;
+      this.columns = this.buildColumns(chain);
+    }
+    const column = this.columns.find((c) => c.matching.some((m) => m.id === id));
+    if (column && !column.shown.some((m) => m.id === id)) {
+      this.limits.set(column.tier, column.matching.findIndex((m) => m.id === id) + 1);
+    }
+  }
+
+  /** Sets the filter bar's controls to the filters in force (after `reveal` cleared some). */
+  private showFilters(): void {
+    this.searchInput.value = this.filters.search;
+    this.countrySelect.value = this.filters.country;
+    for (const [type, box] of this.typeBoxes) box.checked = this.filters.types.has(type);
+  }
+
+  /**
+   * Selects an organization named outside the chain's lists (a disclosure's subject); one that is not
+   * in the chain drawn cannot be shown, and the status line, focused, says so instead of nothing.
+   */
+  private show({ id, name }: Party): void {
+    const chain = this.chain;
+    if (chain === null || organizationsById(chain).has(id)) return this.select(id);
+    const root = this.viewer.roots.some((r) => r.id === id && r.id !== chain.root.id);
+    this.tell(
+      `${name} is not in the supply chain of ${chain.root.name} shown here${queryFilters(this.query)
+        .map((f) => `, ${f}`)
+        .join('')}.${root ? ` It shared its own chain with you: choose ${name} under Root.` : ''}`,
+    );
+  }
+
+  /** Says `text` in the status line and moves the focus there, where a screen reader reads it. */
+  private tell(text: string): void {
+    this.status.textContent = text;
+    this.status.focus();
   }
 
   /**

@@ -37,7 +37,8 @@ export type EvidenceState =
   | { kind: 'loaded'; evidence: Evidence };
 
 export interface EvidenceHandlers {
-  select(id: string): void;
+  /** Shows a disclosure's subject in the chain (or says why it cannot). */
+  show(organization: Party): void;
   answer(request: AccessRequest, answer: Answer): Promise<void>;
   withdraw(request: AccessRequest): Promise<void>;
 }
@@ -574,7 +575,7 @@ function requestList(
   );
 }
 
-function receivedItem(d: Disclosure, select: (id: string) => void): HTMLElement {
+function receivedItem(d: Disclosure, show: (organization: Party) => void): HTMLElement {
   const overdue = d.actions.filter((a) => a.overdue).length;
   return h(
     'li',
@@ -591,11 +592,7 @@ function receivedItem(d: Disclosure, select: (id: string) => void): HTMLElement 
       'p',
       { class: 'muted' },
       'About ',
-      h(
-        'button',
-        { type: 'button', class: 'link-button', onclick: () => select(d.subject.id) },
-        d.subject.name,
-      ),
+      h('button', { type: 'button', class: 'link-button', onclick: () => show(d.subject) }, d.subject.name),
       ` · issued ${day(d.issuedAt)}`,
     ),
   );
@@ -631,7 +628,7 @@ export function renderEvidence(
       : h(
           'ul',
           { class: 'received' },
-          received.map((d) => receivedItem(d, handlers.select)),
+          received.map((d) => receivedItem(d, handlers.show)),
         ),
     h(
       'h3',

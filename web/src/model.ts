@@ -254,6 +254,25 @@ export function matches(o: Organization, filters: Filters): boolean {
   return true;
 }
 
+/** Each client-side filter in the words of the filter bar, as `unhide` names the ones it clears. */
+const FILTER_WORDS: { part: keyof Filters; words(filters: Filters): string }[] = [
+  { part: 'types', words: (f) => `Types (${[...f.types].map((t) => TYPE_LABELS[t]).join(', ')})` },
+  { part: 'country', words: (f) => `Country ${f.country}` },
+  { part: 'search', words: (f) => `Search “${f.search.trim()}”` },
+];
+
+/**
+ * `filters` without those that hide `o`'s card (the others stay), and the cleared ones in words: what
+ * "Show in the chain" needs to show an organization the user asked for.
+ */
+export function unhide(o: Organization, filters: Filters): { filters: Filters; cleared: string[] } {
+  const hiding = FILTER_WORDS.filter(({ part }) => !matches(o, { ...NO_FILTERS, [part]: filters[part] }));
+  return {
+    filters: hiding.reduce<Filters>((f, { part }) => ({ ...f, [part]: NO_FILTERS[part] }), filters),
+    cleared: hiding.map(({ words }) => words(filters)),
+  };
+}
+
 export interface TierColumn {
   tier: number;
   /** Every organization at this tier. */
