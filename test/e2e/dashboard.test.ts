@@ -400,6 +400,10 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
       'You asked Atea AS to share its sourcing and its disclosures',
     );
     expect(await sent.locator('.badge-overdue').count()).toBe(0);
+    // The form is gone with the redraw: the focus is on the status line, which confirms the request.
+    const status = ui.page.locator('#status');
+    await expect.poll(() => status.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await status.innerText()).toMatch(/^Access request sent to Atea AS, due \d{4}-\d{2}-\d{2}\./);
   });
 
   it('goes back in time with asOf: in 2013 Region Stockholm bought from Dell directly', async () => {

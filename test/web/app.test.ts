@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_EXPIRED, start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
-import { PLAN } from './evidence-fixtures.ts';
+import { PLAN, REQUEST } from './evidence-fixtures.ts';
 import { CHAIN, EXPOSURE } from './fixtures.ts';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
@@ -182,6 +182,28 @@ describe('showing an organization from a list', () => {
     );
     expect(document.activeElement).toBe(status);
     expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(true);
+  });
+});
+
+describe('sending an access request', () => {
+  it('moves the focus from the form, which the redraw removes, to the status line that confirms it', async () => {
+    const sent = fakeServer([
+      ...COMMON,
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardRequestAccess/, () => ({ data: { requestAccess: REQUEST } })],
+    ]);
+    await start(root);
+    await settle();
+    const spot = root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
+    spot.querySelector<HTMLButtonElement>('button.request-access')!.click();
+    const submit = spot.querySelector<HTMLButtonElement>('form.request-form button[type="submit"]')!;
+    submit.focus();
+    submit.click();
+    await settle();
+    expect(sent.some((s) => s.query.includes('DashboardRequestAccess'))).toBe(true);
+    const status = root.querySelector<HTMLElement>('#status')!;
+    expect(status.textContent).toMatch(/^Access request sent to Reseller AB, due 2026-11-09\. Root Buyer: /);
+    expect(document.activeElement).toBe(status);
   });
 });
 

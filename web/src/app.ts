@@ -706,6 +706,9 @@ class Dashboard {
   /** After a change: the evidence, the chain and exposure (a grant may show more), and My suppliers. */
   private async changed(news: string): Promise<void> {
     await Promise.all([this.loadEvidence(), this.load(news), this.suppliers?.load()]);
+    // The redrawn panels took the control that made the change with them, and the focus fell to
+    // <body>: the status line, which begins with what was done, takes it instead.
+    if (document.activeElement === null || document.activeElement === document.body) this.status.focus();
   }
 
   private withNews(text: string): string {
