@@ -145,6 +145,35 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await screenshot(ui.page, '14-electronics-watch-plan-only');
   });
 
+  it('goes back to 2016 with As of: what was shared then, closing dates after the day marked', async () => {
+    const asOf = '2016-06-01';
+    const { disclosuresReceived: sharedThen } = await api(
+      DEMO_IDS.regionStockholm,
+      `{ disclosuresReceived(asOf: "${asOf}") { id } }`,
+    );
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await ui.page
+      .locator(`#evidence li.received-disclosure[data-disclosure-id="${DEMO_IDS.dellAuditHipro}"]`)
+      .waitFor();
+    await ui.page.getByLabel('As of').fill(asOf);
+    await ui.page.locator('#evidence h3', { hasText: `Shared with you, as of ${asOf}` }).waitFor();
+    // The 2025 audit of Hipro is gone: the panel lists what the API says was shared by then.
+    const shown = await disclosureIds('#evidence li.received-disclosure');
+    expect(shown).not.toContain(DEMO_IDS.dellAuditHipro);
+    expect(sharedThen).toHaveLength(shown.length);
+    expect(sharedThen).toEqual(expect.arrayContaining(shown.map((id) => ({ id }))));
+    expect(await ui.page.locator('#evidence .requests-today').innerText()).toContain('as they stand today');
+    await cardOf(DEMO_IDS.dell).click();
+    const plan = disclosureIn('#details', DEMO_IDS.dellPlan);
+    await plan.waitFor();
+    // The plan's version recorded by then already names closings in September and November.
+    const marked = await plan
+      .locator('li.action:has(.badge-after-as-of)')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action-id')));
+    expect(marked.sort()).toEqual(['cap-1', 'cap-2']);
+    await screenshot(ui.page, '19-as-of-2016-dell-plan');
+  });
+
   it('shows Oslo kommune its request to Atea AS overdue, on the blind spot too', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.osloKommune);
     const sent = request('outbox');

@@ -207,6 +207,22 @@ describe('sending an access request', () => {
   });
 });
 
+describe('an As of day', () => {
+  it('asks for what was shared with the viewer as of that day too', async () => {
+    const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    await start(root);
+    await settle();
+    const asOf = root.querySelector<HTMLInputElement>('#filter-as-of')!;
+    asOf.value = '2016-06-01';
+    asOf.dispatchEvent(new Event('change'));
+    await settle();
+    const evidence = sent.filter((s) => s.query.includes('DashboardEvidence')).at(-1)!;
+    expect(evidence.query).toContain('disclosuresReceived(asOf: $asOf)');
+    expect(evidence.variables).toEqual({ asOf: '2016-06-01' });
+    expect(root.querySelector('#evidence h3')?.textContent).toBe('Shared with you, as of 2016-06-01');
+  });
+});
+
 describe('an empty chain', () => {
   it('exports no header-only CSV, and says why', async () => {
     const empty = { ...CHAIN, depth: 0, tiers: [], links: [] };

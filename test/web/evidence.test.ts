@@ -35,7 +35,7 @@ describe('disclosures in the details panel', () => {
       'brand',
       risksById(CHAIN, null),
       { select: () => {}, close: () => {} },
-      { kind: 'loaded', disclosures: [PLAN] },
+      { kind: 'loaded', disclosures: [PLAN], asOf: '' },
     );
     const card = panel.querySelector('article.disclosure[data-disclosure-id="d-plan"]')!;
     expect(card.querySelector('.kind-label')?.textContent).toBe('Corrective action plan');
@@ -53,6 +53,33 @@ describe('disclosures in the details panel', () => {
     expect(card.querySelector('code.sha256')?.textContent).toBe('a'.repeat(64));
   });
 
+  it('marks, as of a day, the days after it that the version recorded by then states', () => {
+    const panel = mount();
+    const details = (asOf: string) =>
+      renderDetails(
+        panel,
+        CHAIN,
+        'brand',
+        new Map(),
+        { select: () => {}, close: () => {} },
+        { kind: 'loaded', disclosures: [PLAN], asOf },
+      );
+    details('2016-06-01');
+    const closed = panel.querySelector('li.action[data-action-id="cap-1"] .action-dates')!;
+    expect(closed.textContent).toBe(
+      'Due 2016-12-31 · closed 2016-11-15 after As of · verified by a follow-up audit',
+    );
+    expect(closed.querySelector('.badge-after-as-of')?.getAttribute('title')).toBe(
+      'after the As of day, 2016-06-01',
+    );
+    // Issued before the day, and due dates are ahead by nature: not marked.
+    expect(panel.querySelectorAll('.badge-after-as-of')).toHaveLength(1);
+    details('2016-12-01');
+    expect(panel.querySelectorAll('.badge-after-as-of')).toHaveLength(0);
+    details('');
+    expect(panel.querySelectorAll('.badge-after-as-of')).toHaveLength(0);
+  });
+
   it('marks expired evidence and never links a non-http document', () => {
     const panel = mount();
     renderDetails(
@@ -61,7 +88,7 @@ describe('disclosures in the details panel', () => {
       'factory-a',
       new Map(),
       { select: () => {}, close: () => {} },
-      { kind: 'loaded', disclosures: [CERTIFICATE] },
+      { kind: 'loaded', disclosures: [CERTIFICATE], asOf: '' },
     );
     const card = panel.querySelector('article.disclosure')!;
     expect(card.classList.contains('is-expired')).toBe(true);
@@ -78,7 +105,7 @@ describe('disclosures in the details panel', () => {
       'factory-b',
       risksById(CHAIN, null),
       { select: () => {}, close: () => {} },
-      { kind: 'loaded', disclosures: [] },
+      { kind: 'loaded', disclosures: [], asOf: '' },
     );
     expect([...panel.querySelectorAll('ul.risks .tag-public')]).toHaveLength(2);
     expect(panel.querySelector('.no-disclosures')?.textContent).toBe(
@@ -192,6 +219,20 @@ describe('evidence panel', () => {
   const loaded = (inbox = [REQUEST], outbox = [{ ...REQUEST, id: 'ar-2', overdue: false }]) => ({
     kind: 'loaded' as const,
     evidence: { received: [PLAN], given: GIVEN, links: LINKS, inbox, outbox },
+    asOf: '',
+  });
+
+  it('says, as of a day, what was shared then, and that the requests are today’s', () => {
+    const panel = mount();
+    renderEvidence(panel, loaded(), true, handlers());
+    expect(panel.textContent).not.toContain('as of');
+    expect(panel.querySelector('.requests-today')).toBeNull();
+    renderEvidence(panel, { ...loaded(), asOf: '2016-02-15' }, true, handlers());
+    expect(panel.querySelector('h3')?.textContent).toBe('Shared with you, as of 2016-02-15');
+    expect(panel.querySelector('li.received-disclosure .badge-after-as-of')).not.toBeNull();
+    expect(panel.querySelector('.requests-today')?.textContent).toBe(
+      'The requests below are as they stand today: As of (2016-02-15) does not apply to them.',
+    );
   });
 
   it('lists what was shared, the inbox with status, due date and overdue, and the outbox', () => {

@@ -332,10 +332,15 @@ export interface Evidence {
   outbox: AccessRequest[];
 }
 
-/** What was shared with the viewer and its access requests, as far as the server offers them. */
-export async function evidence(can: Capabilities, token: string): Promise<Evidence> {
+/**
+ * What was shared with the viewer and its access requests, as far as the server offers them; what was
+ * shared as of `asOf` (a day) when one is given. Access requests have no `asOf`: they are today's.
+ */
+export async function evidence(can: Capabilities, token: string, asOf = ''): Promise<Evidence> {
+  const dated = asOf !== '' && can.disclosures;
   const parts = [
-    can.disclosures && `received: disclosuresReceived { ${DISCLOSURE_FIELDS} }`,
+    can.disclosures &&
+      `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} }`,
     can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
     can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
     can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
@@ -343,8 +348,8 @@ export async function evidence(can: Capabilities, token: string): Promise<Eviden
   ].filter((p): p is string => typeof p === 'string');
   if (parts.length === 0) return { received: [], given: [], links: [], inbox: [], outbox: [] };
   const data = await graphql<Partial<Evidence>>(
-    `query DashboardEvidence {\n  ${parts.join('\n  ')}\n}`,
-    {},
+    `query DashboardEvidence${dated ? '($asOf: DateTime)' : ''} {\n  ${parts.join('\n  ')}\n}`,
+    dated ? { asOf } : {},
     token,
   );
   return {

@@ -377,6 +377,8 @@ class Dashboard {
       this.query = { ...this.query, ...patch };
       this.limits.clear();
       void this.load();
+      // What was shared with the viewer is as of the As of day too.
+      if (patch.asOf !== undefined) void this.loadEvidence();
     };
     const refilter = (patch: Partial<Filters>) => {
       this.filters = { ...this.filters, ...patch };
@@ -669,8 +671,9 @@ class Dashboard {
     if (known !== undefined) return known;
     this.disclosures.set(id, { kind: 'loading' });
     const generation = this.generation;
-    disclosuresAbout(id, this.query.asOf, this.token).then(
-      (disclosures) => this.disclosuresArrived(generation, id, { kind: 'loaded', disclosures }),
+    const { asOf } = this.query;
+    disclosuresAbout(id, asOf, this.token).then(
+      (disclosures) => this.disclosuresArrived(generation, id, { kind: 'loaded', disclosures, asOf }),
       (error: unknown) =>
         this.disclosuresArrived(generation, id, { kind: 'failed', message: message(error) }),
     );
@@ -690,11 +693,16 @@ class Dashboard {
         message: 'This server does not offer disclosures or access requests yet.',
       };
     } else {
+      const { asOf } = this.query;
+      let state: EvidenceState;
       try {
-        this.evidenceState = { kind: 'loaded', evidence: await evidence(this.can, this.token) };
+        state = { kind: 'loaded', evidence: await evidence(this.can, this.token, asOf), asOf };
       } catch (error) {
-        this.evidenceState = { kind: 'failed', message: `Could not load the evidence: ${message(error)}` };
+        state = { kind: 'failed', message: `Could not load the evidence: ${message(error)}` };
       }
+      // Another As of day was chosen meanwhile: its own load draws the panel.
+      if (asOf !== this.query.asOf) return;
+      this.evidenceState = state;
     }
     renderEvidence(this.evidencePanel, this.evidenceState, this.viewer.roles.includes('SUPPLIER_ADMIN'), {
       show: (organization) => this.show(organization),

@@ -28,13 +28,15 @@ export type DisclosuresState =
   | { kind: 'unavailable' }
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'loaded'; disclosures: Disclosure[] };
+  /** `asOf`: the As of day they were asked for (`YYYY-MM-DD`), empty for now. */
+  | { kind: 'loaded'; disclosures: Disclosure[]; asOf: string };
 
 export type EvidenceState =
   | { kind: 'unavailable'; message: string }
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'loaded'; evidence: Evidence };
+  /** `asOf`: the As of day `evidence.received` was asked for, empty for now. */
+  | { kind: 'loaded'; evidence: Evidence; asOf: string };
 
 export interface EvidenceHandlers {
   /** Shows a disclosure's subject in the chain (or says why it cannot). */
@@ -59,7 +61,22 @@ const overdueBadge = () => h('span', { class: 'badge badge-overdue' }, 'overdue'
 const expiredBadge = () => h('span', { class: 'badge badge-expired' }, 'expired');
 const severityBadge = (severity: string) => h('span', { class: `badge sev-${severity}` }, severity);
 
-function actionItem(a: CorrectiveAction): HTMLElement {
+/**
+ * The day something happened (issued, closed), marked when it lies after the As of day viewed: the
+ * version recorded by then may already state it (a plan recorded in March that names a closing in
+ * November), and the page must not read as if it had happened by then.
+ */
+function happened(iso: string, asOf: string): (string | HTMLElement)[] {
+  const date = day(iso);
+  if (asOf === '' || date <= asOf) return [date];
+  return [
+    date,
+    ' ',
+    h('span', { class: 'badge badge-after-as-of', title: `after the As of day, ${asOf}` }, 'after As of'),
+  ];
+}
+
+function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
   return h(
     'li',
     { class: `action${a.overdue ? ' is-overdue' : ''}`, 'data-action-id': a.id, 'data-status': a.status },
@@ -79,7 +96,7 @@ function actionItem(a: CorrectiveAction): HTMLElement {
       'p',
       { class: 'action-dates' },
       `Due ${day(a.dueAt)}`,
-      a.closedAt && ` · closed ${day(a.closedAt)}`,
+      a.closedAt && [' · closed ', ...happened(a.closedAt, asOf)],
       a.verification && ` · verified by ${a.verification === 'DESKTOP' ? 'documents' : 'a follow-up audit'}`,
     ),
   );
@@ -99,10 +116,13 @@ function documentLine(d: Disclosure): HTMLElement | null {
   );
 }
 
-/** One disclosure as the viewer may see it: what, by whom, about whom, how valid, its actions. */
-export function disclosureCard(d: Disclosure, options: { showSubject?: boolean } = {}): HTMLElement {
+/**
+ * One disclosure as the viewer may see it: what, by whom, about whom, how valid, its actions; as of
+ * `asOf` (a day, empty for now), which marks the days after it.
+ */
+export function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
   const overdue = d.actions.filter((a) => a.overdue).length;
-  const fact = (term: string, value: Node | string | null | undefined | false) =>
+  const fact = (term: string, value: (Node | string)[] | string | null | undefined | false) =>
     value ? [h('dt', {}, term), h('dd', {}, value)] : [];
   return h(
     'article',
@@ -127,10 +147,9 @@ export function disclosureCard(d: Disclosure, options: { showSubject?: boolean }
     h(
       'dl',
       { class: 'facts disclosure-facts' },
-      fact('About', options.showSubject ? d.subject.name : null),
       fact('Issuer', d.issuer),
       fact('Standard', d.standard),
-      fact('Issued', day(d.issuedAt)),
+      fact('Issued', happened(d.issuedAt, asOf)),
       fact(
         'Valid until',
         d.validUntil ? `${day(d.validUntil)}${d.expired ? ' (expired)' : ''}` : 'no end date',
@@ -142,7 +161,7 @@ export function disclosureCard(d: Disclosure, options: { showSubject?: boolean }
       h(
         'ol',
         { class: 'actions', 'aria-label': `Actions of ${d.title}` },
-        d.actions.map((a) => actionItem(a)),
+        d.actions.map((a) => actionItem(a, asOf)),
       ),
     documentLine(d),
   );
@@ -161,7 +180,7 @@ export function disclosuresSection(state: DisclosuresState, name: string): (HTML
           : h(
               'div',
               { class: 'disclosures' },
-              state.disclosures.map((d) => disclosureCard(d)),
+              state.disclosures.map((d) => disclosureCard(d, state.asOf)),
             );
   return [
     h(
@@ -575,7 +594,7 @@ function requestList(
   );
 }
 
-function receivedItem(d: Disclosure, show: (organization: Party) => void): HTMLElement {
+function receivedItem(d: Disclosure, asOf: string, show: (organization: Party) => void): HTMLElement {
   const overdue = d.actions.filter((a) => a.overdue).length;
   return h(
     'li',
@@ -593,7 +612,8 @@ function receivedItem(d: Disclosure, show: (organization: Party) => void): HTMLE
       { class: 'muted' },
       'About ',
       h('button', { type: 'button', class: 'link-button', onclick: () => show(d.subject) }, d.subject.name),
-      ` · issued ${day(d.issuedAt)}`,
+      ' · issued ',
+      happened(d.issuedAt, asOf),
     ),
   );
 }
@@ -615,21 +635,29 @@ export function renderEvidence(
   if (state.kind === 'failed') {
     return panel.replaceChildren(heading, h('p', { role: 'alert', class: 'error' }, state.message));
   }
-  const { received, given, links, inbox, outbox } = state.evidence;
+  const { evidence, asOf } = state;
+  const { received, given, links, inbox, outbox } = evidence;
   const answering = { canAnswer, own: { given, links } };
   const openInbox = inbox.filter((r) => r.status === 'OPEN');
   panel.replaceChildren();
   append(
     panel,
     heading,
-    h('h3', {}, 'Shared with you'),
+    h('h3', {}, 'Shared with you', asOf && h('span', { class: 'muted as-of' }, `, as of ${asOf}`)),
     received.length === 0
-      ? h('p', { class: 'muted' }, 'No organization has shared a disclosure with you.')
+      ? h('p', { class: 'muted' }, `No organization ${asOf ? 'had' : 'has'} shared a disclosure with you.`)
       : h(
           'ul',
           { class: 'received' },
-          received.map((d) => receivedItem(d, handlers.show)),
+          received.map((d) => receivedItem(d, asOf, handlers.show)),
         ),
+    // The API dates no access request: in an As of view they are today's, and must say so.
+    asOf &&
+      h(
+        'p',
+        { class: 'muted requests-today' },
+        `The requests below are as they stand today: As of (${asOf}) does not apply to them.`,
+      ),
     h(
       'h3',
       {},
