@@ -226,7 +226,7 @@ class Dashboard {
    */
   private news = '';
 
-  /** Focusable, for `tell`. */
+  /** Focusable: it takes the focus to say what a change did, or why nothing was shown (`tell`). */
   private readonly status = h('p', {
     id: 'status',
     class: 'status',
@@ -798,11 +798,11 @@ class Dashboard {
   private show({ id, name }: Party): void {
     const chain = this.chain;
     if (chain === null || organizationsById(chain).has(id)) return this.select(id);
-    const root = this.viewer.roots.some((r) => r.id === id && r.id !== chain.root.id);
+    const filters = queryFilters(this.query).map((f) => `, ${f}`);
+    const sharedItsChain = this.viewer.roots.some((r) => r.id === id);
     this.tell(
-      `${name} is not in the supply chain of ${chain.root.name} shown here${queryFilters(this.query)
-        .map((f) => `, ${f}`)
-        .join('')}.${root ? ` It shared its own chain with you: choose ${name} under Root.` : ''}`,
+      `${name} is not in the supply chain of ${chain.root.name} shown here${filters.join('')}.` +
+        (sharedItsChain ? ` It shared its own chain with you: choose ${name} under Root.` : ''),
     );
   }
 
