@@ -6,22 +6,27 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * Texts parsed lately, as epoch ms (NaN: not an instant). A file's dates repeat (the same validFrom on
- * thousands of links), and an import checks three of them per link: a lookup costs a fraction of a
- * parse. Emptied when full, so it never holds more than a few thousand.
+ * Instants parsed lately, as epoch ms. A file's dates repeat (the same validFrom on thousands of
+ * links), and an import checks three of them per link: a lookup costs a fraction of a parse. Only
+ * texts that are instants are kept, and none is longer than LONGEST, so the cache holds at most
+ * RECENT_MAX short strings whatever clients send (texts of any length, kept before, let one token fill
+ * the heap with a megabyte per request); it is emptied when full.
  */
 const recent = new Map<string, number>();
 const RECENT_MAX = 4_096;
+/** The longest instant: 2020-01-01T00:00:00.123456789+00:00. */
+const LONGEST = 35;
 
 /** The instant an ISO 8601 date or zoned date-time names, or null when the text is not one. */
 export function parseInstant(text: string): Date | null {
   let ms = recent.get(text);
   if (ms === undefined) {
-    ms = parse(text);
+    ms = text.length > LONGEST ? NaN : parse(text);
+    if (Number.isNaN(ms)) return null;
     if (recent.size >= RECENT_MAX) recent.clear();
     recent.set(text, ms);
   }
-  return Number.isNaN(ms) ? null : new Date(ms);
+  return new Date(ms);
 }
 
 function parse(text: string): number {
