@@ -2,7 +2,9 @@
 // about itself or one of its direct suppliers. The vocabularies, the domain objects resolvers receive,
 // and the rules a version's content must keep, shared by the API and the bulk import. No I/O.
 import type { Organization } from './model.ts';
+import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
+import { quote } from './quote.ts';
 import {
   KINDS_WITH_ACTIONS,
   type ActionStatus,
@@ -110,13 +112,6 @@ export const LIMITS = {
   actions: 500,
 } as const;
 
-/** A value as an error message quotes it: JSON, cut short. */
-export function quote(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 /** Content as submitted, every instant already checked to be ISO 8601. */
 export interface ContentSubmission {
   title: string;
@@ -182,10 +177,8 @@ export function checkAction(
   action: ActionSubmission,
   now: Date,
 ): StoredAction {
-  if (action.id.length < 1 || action.id.length > LIMITS.actionId || action.id.trim() !== action.id)
-    problems.push(
-      `${at}.id must be 1..${LIMITS.actionId} characters without surrounding spaces, got ${quote(action.id)}`,
-    );
+  if (!isWellFormedId(action.id, LIMITS.actionId))
+    problems.push(`${at}.id must be ${idRule(LIMITS.actionId)}, got ${quote(action.id)}`);
   const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true);
   const what = checkText(problems, `${at}.action`, action.action, LIMITS.text, true);
   const due = checkInstant(problems, `${at}.dueAt`, action.dueAt);

@@ -15,7 +15,8 @@ import {
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
-import { MAX_LIST, asObject, describe, type Checked, type Fields } from './record-rules.ts';
+import { quote } from '../domain/quote.ts';
+import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
 
 export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<AccessRequestRecord> {
   const f = asObject(value);
@@ -57,7 +58,7 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     const due = record.dueAt ? parseInstant(record.dueAt) : defaultDueAt(sent);
     if (due !== null && !(due > sent && due <= latestDueAt(sent))) {
       f.problems.push(
-        `dueAt must be after sentAt and at most 2 months after it (${latestDueAt(sent).toISOString()}), got ${describe(record.dueAt)}`,
+        `dueAt must be after sentAt and at most 2 months after it (${latestDueAt(sent).toISOString()}), got ${quote(record.dueAt)}`,
       );
     }
     if (due !== null) {
@@ -70,7 +71,7 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     }
   }
   if (status === 'OPEN' && record.closedAt) {
-    f.problems.push(`closedAt must be absent while the status is OPEN, got ${describe(record.closedAt)}`);
+    f.problems.push(`closedAt must be absent while the status is OPEN, got ${quote(record.closedAt)}`);
   }
   if (status !== 'OPEN' && !record.closedAt && !f.problems.some((p) => p.startsWith('closedAt'))) {
     f.problems.push(`closedAt is required when the status is ${status}`);
@@ -87,7 +88,7 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
 function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length > MAX_LIST) {
-    f.problems.push(`events must be an array of at most ${MAX_LIST} request events, got ${describe(value)}`);
+    f.problems.push(`events must be an array of at most ${MAX_LIST} request events, got ${quote(value)}`);
     return undefined;
   }
   return value.map((item, i) => {

@@ -13,7 +13,8 @@ import {
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
 import type { Fields } from './record-rules.ts';
-import { asObject, describe, type Checked } from './record-rules.ts';
+import { quote } from '../domain/quote.ts';
+import { asObject, type Checked } from './record-rules.ts';
 
 const MAX_VERSIONS = 1_000;
 const MAX_ACTIONS = 10_000;
@@ -24,7 +25,7 @@ function actionsOf(f: Fields, at: string): ActionSubmission[] {
   const value = f.raw('actions');
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.length > MAX_ACTIONS) {
-    f.problems.push(`${at}actions must be an array of corrective actions, got ${describe(value)}`);
+    f.problems.push(`${at}actions must be an array of corrective actions, got ${quote(value)}`);
     return [];
   }
   return value.flatMap((item, i) => {
@@ -56,7 +57,7 @@ function submission(f: Fields, at: string): ContentSubmission {
     products !== null &&
     (!Array.isArray(products) || products.some((p) => typeof p !== 'string'))
   )
-    f.problems.push(`${at}products must be an array of product names, got ${describe(products)}`);
+    f.problems.push(`${at}products must be an array of product names, got ${quote(products)}`);
   return {
     title: f.loose('title') ?? '',
     summary: f.loose('summary'),
@@ -117,9 +118,7 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
   const history = f.raw('history');
   if (history !== undefined && history !== null) {
     if (!Array.isArray(history) || history.length > MAX_VERSIONS) {
-      f.problems.push(
-        `history must be an array of at most ${MAX_VERSIONS} versions, got ${describe(history)}`,
-      );
+      f.problems.push(`history must be an array of at most ${MAX_VERSIONS} versions, got ${quote(history)}`);
     } else {
       record.history = history.flatMap((item, i) => {
         const v = asObject(item);

@@ -4,7 +4,7 @@
 // hold commas, line breaks and doubled quotes, which a split on commas would get wrong.
 import { CsvError, parse } from 'csv-parse/sync';
 import { isCountryCode } from '../domain/countries.ts';
-import { describe } from './record-rules.ts';
+import { quote } from '../domain/quote.ts';
 
 /** One facility as Open Supply Hub describes it. */
 export interface Facility {
@@ -36,7 +36,7 @@ export interface FacilityProblem {
 
 export const formatFacilityProblem = (p: FacilityProblem): string =>
   `row ${p.row}${p.column === null ? '' : `, column ${p.column}`}` +
-  `${p.value === undefined ? '' : ` (${describe(p.value)})`}: ${p.message}`;
+  `${p.value === undefined ? '' : ` (${quote(p.value)})`}: ${p.message}`;
 
 export class FacilitiesFileError extends Error {}
 

@@ -2,6 +2,7 @@
 // src/domain/format.ts), or every problem it has. Checks that need other records (references,
 // duplicates, share ownership) live in validate.ts.
 import { isCountryCode } from '../domain/countries.ts';
+import { idRule, isWellFormedId } from '../domain/ids.ts';
 import {
   ORGANIZATION_TYPES,
   PROVENANCES,
@@ -21,10 +22,10 @@ import {
   type SupplyLinkState,
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
+import { quote } from '../domain/quote.ts';
 
 export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
 
-const MAX_ID = 200;
 const MAX_TEXT = 2_000;
 export const MAX_LIST = 10_000;
 
@@ -34,24 +35,14 @@ export class Fields {
   constructor(private readonly value: Record<string, unknown>) {}
 
   private fail(field: string, expected: string, got: unknown): undefined {
-    this.problems.push(`${field} ${expected}, got ${describe(got)}`);
+    this.problems.push(`${field} ${expected}, got ${quote(got)}`);
     return undefined;
   }
 
   id(field: string): string {
     const v = this.value[field];
-    if (
-      typeof v !== 'string' ||
-      v.length === 0 ||
-      v.length > MAX_ID ||
-      v.trim() !== v ||
-      /[\p{Cc}]/u.test(v)
-    ) {
-      this.fail(
-        field,
-        `must be a non-empty string of at most ${MAX_ID} characters without surrounding spaces`,
-        v,
-      );
+    if (typeof v !== 'string' || !isWellFormedId(v)) {
+      this.fail(field, `must be ${idRule()}`, v);
       return '';
     }
     return v;
@@ -110,7 +101,7 @@ export class Fields {
     const v = this.instant(field);
     if (v !== null && importedAt !== undefined && parseInstant(v)! > importedAt) {
       this.problems.push(
-        `${field} must not be after the import (${importedAt.toISOString()}), got ${describe(v)}`,
+        `${field} must not be after the import (${importedAt.toISOString()}), got ${quote(v)}`,
       );
     }
     return v;
@@ -162,7 +153,7 @@ export class Fields {
     const v = this.text(field, true);
     if (v === undefined) return null;
     if (/^https?:\/\/\S+$/.test(v)) return v;
-    this.problems.push(`${field} must be an http(s) URL, got ${describe(v)}`);
+    this.problems.push(`${field} must be an http(s) URL, got ${quote(v)}`);
     return null;
   }
 
@@ -177,15 +168,9 @@ export class Fields {
   }
 }
 
-export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
 export function asObject(value: unknown): Fields | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `must be a JSON object, got ${describe(value)}`;
+    return `must be a JSON object, got ${quote(value)}`;
   }
   return new Fields(value as Record<string, unknown>);
 }
@@ -312,7 +297,7 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
 function eventList<T>(f: Fields, value: unknown, what: string, entry: (e: Fields) => T): T[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length > MAX_LIST) {
-    f.problems.push(`events must be an array of at most ${MAX_LIST} ${what}, got ${describe(value)}`);
+    f.problems.push(`events must be an array of at most ${MAX_LIST} ${what}, got ${quote(value)}`);
     return undefined;
   }
   return value.map((item, i) => {

@@ -17,7 +17,6 @@ import {
   checkOrganization,
   checkRisk,
   checkShare,
-  describe,
   type Checked,
 } from './record-rules.ts';
 import { checkDisclosure } from './disclosure-rules.ts';
@@ -29,6 +28,7 @@ import {
   type ShareEnds,
 } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import { quote } from '../domain/quote.ts';
 
 export interface Problem {
   section: Section | null;
@@ -394,7 +394,7 @@ export async function validate(
     }
   }
   if (format !== FORMAT_V1) {
-    index.report({ section: null, message: `format must be "${FORMAT_V1}", got ${describe(format)}` });
+    index.report({ section: null, message: `format must be "${FORMAT_V1}", got ${quote(format)}` });
   }
   await index.resolve(options.existing);
   return { counts, problems: sortProblems(index.problems), problemCount: index.problemCount, sectionOrder };

@@ -8,7 +8,6 @@ import {
   byPublishedAt,
   checkContent,
   disclosureAt,
-  quote,
   type ContentSubmission,
   type Disclosure,
   type DisclosureContent,
@@ -16,6 +15,7 @@ import {
 } from '../../domain/disclosures.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
 import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
+import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository, LockedDisclosure } from './disclosure-repository.ts';
 

@@ -1,0 +1,15 @@
+// What an id may be, wherever one comes in: a record of an import file (src/import/record-rules.ts)
+// and every ID argument of the API (src/api/id-arguments.ts). An id that breaks the rule can never
+// have been stored, so refusing it says nothing about what exists (visibility rule 6).
+
+export const MAX_ID_LENGTH = 200;
+
+/** The rule as messages state it, after "must be". */
+export const idRule = (max: number = MAX_ID_LENGTH): string =>
+  `a non-empty string of at most ${max} characters without surrounding spaces or control characters`;
+
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Whether `value` may be an id: not empty, not longer than `max`, no surrounding spaces or controls. */
+export const isWellFormedId = (value: string, max: number = MAX_ID_LENGTH): boolean =>
+  value.length > 0 && value.length <= max && value.trim() === value && !CONTROL_CHARACTER.test(value);
