@@ -1,6 +1,6 @@
-// The Apollo Server of the API: schema, validation limits, error formatting, and a plugin that gives
-// each response the HTTP status of its error codes, logs the errors that are the server's, and tells
-// the request's record how it went.
+// The Apollo Server of the API: schema, validation limits, the refusal of malformed ids, error
+// formatting, and a plugin that gives each response the HTTP status of its error codes, logs the
+// errors that are the server's, and tells the request's record how it went.
 import {
   ApolloServer,
   type ApolloServerPlugin,
@@ -18,6 +18,7 @@ import { logError, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
 import { jitGateway } from './jit-executor.ts';
 import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
+import { refuseMalformedIds } from './refuse-malformed-ids.ts';
 
 /**
  * Looks at an answer before it is sent and may replace it (the import gate refuses a query whose store
@@ -96,6 +97,7 @@ export async function createApollo<Context extends BaseContext>(options: {
       // cache hints that nothing here sends, and we publish no federation traces.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      refuseMalformedIds(options.schema),
       outcomePlugin(options.answerChecks ?? [], options.logger),
     ],
   });

@@ -1,0 +1,204 @@
+// Finds, in an operation, every value a client gives where the schema says ID (an argument, a field of
+// an input object, an item of a list, at any depth, in the operation or a fragment it spreads) that no
+// id can be (src/domain/ids.ts). Such an id was never stored, so it is refused as bad input instead of
+// being looked up: the rule depends on no data and tells nothing about what exists.
+//
+// Where an operation gives IDs depends only on its text, so it is worked out once per operation (Apollo
+// keeps one parsed document per query text, as src/api/jit-executor.ts relies on too); a request then
+// reads only those arguments, and an operation without any costs a map lookup.
+import {
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isInputObjectType,
+  isInputType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  typeFromAST,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type ArgumentNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { idRule, isWellFormedId } from '../domain/ids.ts';
+import { quote } from '../domain/quote.ts';
+
+/** An argument of the operation whose type may hold IDs. */
+interface IdArgument {
+  /** The field or directive it belongs to, as messages name it: `organization`, `@include`. */
+  owner: string;
+  node: ArgumentNode;
+  type: GraphQLInputType;
+}
+
+/** A value given as an ID that no id can be. */
+export interface MalformedId {
+  /** e.g. `publishDisclosure(input.subjectId) must be …, got "  x "`. */
+  message: string;
+  /** The argument that gives it. */
+  node: ArgumentNode;
+}
+
+const isId = (type: GraphQLNamedType): boolean => isScalarType(type) && type.name === 'ID';
+
+/** The schema's input object types that hold an ID somewhere, through fields of other ones included. */
+function inputTypesHoldingIds(schema: GraphQLSchema): Set<GraphQLInputObjectType> {
+  const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
+  const holding = new Set<GraphQLInputObjectType>();
+  const holds = (type: GraphQLInputObjectType) =>
+    Object.values(type.getFields()).some((field) => {
+      const named = getNamedType(field.type);
+      return isId(named) || (isInputObjectType(named) && holding.has(named));
+    });
+  // Until nothing changes: a type may hold IDs only through another one found later.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const type of inputs) {
+      if (!holding.has(type) && holds(type)) {
+        holding.add(type);
+        grew = true;
+      }
+    }
+  }
+  return holding;
+}
+
+/** What a request of one operation needs: where it gives IDs, and its variables' defaults. */
+interface OperationIds {
+  arguments: readonly IdArgument[];
+  /** The values of variables that have a default, for a request that leaves them out; null: none. */
+  defaults: Readonly<Record<string, unknown>> | null;
+}
+
+export class IdArguments {
+  private readonly holding: Set<GraphQLInputObjectType>;
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, OperationIds>();
+
+  constructor(private readonly schema: GraphQLSchema) {
+    this.holding = inputTypesHoldingIds(schema);
+  }
+
+  private holdsIds(type: GraphQLInputType): boolean {
+    const named = getNamedType(type);
+    return isId(named) || (isInputObjectType(named) && this.holding.has(named));
+  }
+
+  /** The arguments of `operation` and of the fragments it spreads whose type may hold IDs. */
+  argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): readonly IdArgument[] {
+    return this.idsOf(document, operation).arguments;
+  }
+
+  private idsOf(document: DocumentNode, operation: OperationDefinitionNode): OperationIds {
+    const known = this.byOperation.get(operation);
+    if (known !== undefined) return known;
+    const found: IdArgument[] = [];
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions)
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    // Each fragment once, however often it is spread: its arguments are the same wherever it is.
+    const queue: (OperationDefinitionNode | FragmentDefinitionNode)[] = [operation];
+    const queued = new Set<string>();
+    const typeInfo = new TypeInfo(this.schema);
+    const visitor = visitWithTypeInfo(typeInfo, {
+      Argument: (node) => {
+        const argument = typeInfo.getArgument();
+        const directive = typeInfo.getDirective();
+        const owner = directive ? `@${directive.name}` : typeInfo.getFieldDef()?.name;
+        if (argument && owner !== undefined && this.holdsIds(argument.type))
+          found.push({ owner, node, type: argument.type });
+        // Its value holds no field, fragment or argument of its own.
+        return false;
+      },
+      FragmentSpread: (node) => {
+        const fragment = fragments.get(node.name.value);
+        if (fragment && !queued.has(fragment.name.value)) {
+          queued.add(fragment.name.value);
+          queue.push(fragment);
+        }
+      },
+    });
+    for (let i = 0; i < queue.length; i++) visit(queue[i]!, visitor);
+    const ids = { arguments: found, defaults: found.length > 0 ? this.defaultsOf(operation) : null };
+    this.byOperation.set(operation, ids);
+    return ids;
+  }
+
+  private defaultsOf(operation: OperationDefinitionNode): Record<string, unknown> | null {
+    const defaults: [string, unknown][] = [];
+    for (const { variable, type, defaultValue } of operation.variableDefinitions ?? []) {
+      const inputType = typeFromAST(this.schema, type);
+      if (defaultValue && inputType && isInputType(inputType))
+        defaults.push([variable.name.value, valueFromAST(defaultValue, inputType)]);
+    }
+    return defaults.length > 0 ? Object.fromEntries(defaults) : null;
+  }
+
+  /**
+   * Every ID the request gives that no id can be. Variables are read as sent, not coerced a second
+   * time (graphql-js does that when the operation runs, and a list of 10,000 ids takes it ~5 ms); a
+   * value that does not fit its type is passed over here and refused by that coercion, before any
+   * resolver runs.
+   */
+  malformed(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    inputs: Readonly<Record<string, unknown>>,
+  ): MalformedId[] {
+    const { arguments: idArguments, defaults } = this.idsOf(document, operation);
+    if (idArguments.length === 0) return [];
+    const variables = defaults === null ? inputs : { ...defaults, ...inputs };
+    const found: MalformedId[] = [];
+    for (const { owner, node, type } of idArguments) {
+      const report = (path: readonly (string | number)[], value: string) =>
+        found.push({ message: `${owner}(${pathText(path)}) must be ${idRule()}, got ${quote(value)}`, node });
+      this.visitIds(type, valueFromAST(node.value, type, variables), [node.name.value], report);
+    }
+    return found;
+  }
+
+  /**
+   * Calls `report` for each malformed ID in `value` of `type`, with its path in it (`path`, extended in
+   * place: a list of 10,000 ids builds no text for the ones that are fine). The value is a literal of
+   * the operation or a variable as sent: a single value stands for a list of one, as input coercion
+   * has it, and an ID sent as an integer is one (its digits).
+   */
+  private visitIds(
+    type: GraphQLInputType,
+    value: unknown,
+    path: (string | number)[],
+    report: (path: readonly (string | number)[], value: string) => void,
+  ): void {
+    if (value === null || value === undefined) return;
+    const nullable = isNonNullType(type) ? type.ofType : type;
+    if (isListType(nullable)) {
+      const items: unknown[] = Array.isArray(value) ? value : [value];
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        this.visitIds(nullable.ofType, items[i], path, report);
+        path.pop();
+      }
+    } else if (isInputObjectType(nullable)) {
+      if (typeof value !== 'object' || !this.holding.has(nullable)) return;
+      for (const field of Object.values(nullable.getFields())) {
+        if (!this.holdsIds(field.type)) continue;
+        path.push(field.name);
+        this.visitIds(field.type, Reflect.get(value, field.name), path, report);
+        path.pop();
+      }
+    } else if (isId(nullable) && typeof value === 'string' && !isWellFormedId(value)) {
+      report(path, value);
+    }
+  }
+}
+
+/** `input.content.actions[0].id` for ['input', 'content', 'actions', 0, 'id']. */
+const pathText = (path: readonly (string | number)[]): string =>
+  path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
