@@ -20,14 +20,9 @@ beforeAll(async () => {
 });
 
 describe('injection strings are data', () => {
-  const nasty = [
-    "' OR 1=1 //",
-    '"}) MATCH (n) DETACH DELETE n //',
-    '$viewer',
-    '\u0000',
-    'x'.repeat(10_000),
-    '${root}',
-  ];
+  const nasty = ["' OR 1=1 //", '"}) MATCH (n) DETACH DELETE n //', '$viewer', '${root}'];
+  /** No id can be these (src/domain/ids.ts): refused before anything runs (malformed-ids.test.ts). */
+  const malformed = ['\u0000', 'x'.repeat(10_000), ' $viewer'];
 
   it.each(nasty)('organization(id: %j) is null and changes nothing', async (id) => {
     const before = await countAll(t.db);
@@ -41,6 +36,14 @@ describe('injection strings are data', () => {
       r: rootId,
     });
     expect(codes(response)).toEqual(['NOT_FOUND']);
+  });
+
+  it.each(malformed)('organization(id) and supplyChain(rootId) of %j are BAD_USER_INPUT', async (id) => {
+    const before = await countAll(t.db);
+    const lookup = await t.api.query('v', 'query($id: ID!) { organization(id: $id) { id } }', { id });
+    const chain = await t.api.query('v', 'query($r: ID) { supplyChain(rootId: $r) { depth } }', { r: id });
+    expect([...codes(lookup), ...codes(chain)]).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(await countAll(t.db)).toEqual(before);
   });
 
   it('names come back exactly as stored', async () => {
