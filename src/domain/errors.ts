@@ -1,5 +1,6 @@
 // Domain errors carry the contract's error codes (section 4) so that every layer can raise them and
 // the GraphQL layer can pass the code on without knowing where the error came from.
+import { quote } from './quote.ts';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -22,7 +23,13 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} not found`);
+/**
+ * `Organization "f-123" not found`: names the id the client sent (never one it stands for, such as the
+ * kept organization of a merged id), so that a hidden id and a missing one answer alike but for it.
+ * `among` says where it was looked for, when that helps the client.
+ */
+export const notFound = (what: string, id: string, among?: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} ${quote(id)} not found${among === undefined ? '' : ` ${among}`}`);
 export const badInput = (message: string): DomainError => new DomainError('BAD_USER_INPUT', message);
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);

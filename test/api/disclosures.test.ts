@@ -380,7 +380,7 @@ describe('versions and withdrawal', () => {
       ]);
       for (const response of responses) {
         expect(codes(response)).toEqual(['NOT_FOUND']);
-        expect(response.errors![0]!.message).toBe('Disclosure not found');
+        expect(response.errors![0]!.message).toBe(`Disclosure ${JSON.stringify(id)} not found`);
       }
     }
     expect(await disclosureCount()).toEqual(before);

@@ -115,7 +115,7 @@ describe("granting a share: the store's refusals", () => {
     const { store } = scriptedStore({ grant: { kind: 'recipient-not-found' } });
     await expect(
       serviceFor(ADMIN, store).grant({ recipientId: 'o-hidden', linkIds: null, expiresAt: null }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Recipient organization not found' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Recipient organization "o-hidden" not found' });
   });
 
   it('links the owner is not the customer of are named, the first 20 and how many more', async () => {

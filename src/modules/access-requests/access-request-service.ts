@@ -20,7 +20,10 @@ const MAX_IDS = 10_000;
 const LISTED = 20;
 
 export interface RequestInput {
+  /** The target: the kept organization when the client named it by an old id of a merged one. */
   organizationId: string;
+  /** The id the client sent (default organizationId): a refusal names it, never the kept one. */
+  askedOrganizationId?: string;
   scope: AccessScope;
   products: readonly string[] | null | undefined;
   message: string | null | undefined;
@@ -111,7 +114,8 @@ export class AccessRequestService {
       this.context,
     );
     if ('id' in outcome) return outcome;
-    if (outcome.kind === 'target-not-found') throw notFound('Organization');
+    if (outcome.kind === 'target-not-found')
+      throw notFound('Organization', input.askedOrganizationId ?? input.organizationId);
     throw badInput(
       `access request '${outcome.openId}' to ${input.organizationId} for ${input.scope} is still open: ` +
         'withdraw it or wait for its answer before asking again',
@@ -145,7 +149,7 @@ export class AccessRequestService {
 
     return this.requests.answer(this.actor, input.id, this.context, async (steps: AnswerSteps) => {
       const request = steps.request;
-      if (request === null) throw notFound('Access request');
+      if (request === null) throw notFound('Access request', input.id);
       if (request.status !== 'OPEN') {
         throw badInput(
           `access request '${request.id}' is ${request.status}: only an OPEN request may be answered`,
@@ -201,7 +205,7 @@ export class AccessRequestService {
 
   async withdraw(id: string): Promise<AccessRequest> {
     const outcome = await this.requests.withdraw(this.actor, id, this.context);
-    if (outcome === null) throw notFound('Access request');
+    if (outcome === null) throw notFound('Access request', id);
     if (!outcome.changed) {
       throw badInput(
         `access request '${id}' is ${outcome.request.status}: only an OPEN request may be withdrawn`,

@@ -67,7 +67,7 @@ export class DirectoryService {
 
   async listing(): Promise<Listing> {
     const listing = await this.directory.listing(this.viewer.organizationId, this.context);
-    if (listing === null) throw notFound('Organization');
+    if (listing === null) throw notFound('Organization', this.viewer.organizationId);
     return listing;
   }
 
@@ -97,7 +97,7 @@ export class DirectoryService {
       },
       this.context,
     );
-    if (outcome === null) throw notFound('Organization');
+    if (outcome === null) throw notFound('Organization', own);
     if ('osIdTakenBy' in outcome)
       throw badInput(
         `osId is already on the card of listed organization ${outcome.osIdTakenBy.map((id) => `'${id}'`).join(', ')}`,

@@ -65,7 +65,10 @@ export class DisclosureService {
   }
 
   async publish(input: {
+    /** The subject: the kept organization when the client named it by an old id of a merged one. */
     subjectId: string;
+    /** The id the client sent (default subjectId): a refusal names it, never the kept one. */
+    askedSubjectId?: string;
     kind: DisclosureKind;
     content: ContentSubmission;
   }): Promise<Disclosure> {
@@ -85,7 +88,7 @@ export class DisclosureService {
     );
     if (published === null)
       throw badInput(
-        `subjectId ${quote(input.subjectId)} must be ${owner} itself or one of its direct suppliers ` +
+        `subjectId ${quote(input.askedSubjectId ?? input.subjectId)} must be ${owner} itself or one of its direct suppliers ` +
           `(the supplier of a link that holds now with ${owner} as customer)`,
       );
     return this.shown(published);
@@ -105,7 +108,8 @@ export class DisclosureService {
       notWithdrawn(disclosureId, locked);
       const index = locked.current.actions.findIndex((action) => action.id === actionId);
       const action = locked.current.actions[index];
-      if (action === undefined) throw notFound('Corrective action');
+      if (action === undefined)
+        throw notFound('Corrective action', actionId, `in disclosure ${quote(disclosureId)}`);
       const status = change.status ?? action.status;
       const actions = locked.current.actions.map((a, i) =>
         i !== index
@@ -131,7 +135,7 @@ export class DisclosureService {
       { id, ownerId: this.viewer.organizationId, now: this.now },
       this.scope.context,
     );
-    if (withdrawn === null) throw notFound('Disclosure');
+    if (withdrawn === null) throw notFound('Disclosure', id);
     return this.shown(withdrawn);
   }
 
@@ -160,7 +164,7 @@ export class DisclosureService {
       change,
       this.scope.context,
     );
-    if (revised === null) throw notFound('Disclosure');
+    if (revised === null) throw notFound('Disclosure', id);
     return this.shown(revised);
   }
 }

@@ -33,7 +33,7 @@ export class ExposureService {
       depth,
       product,
     );
-    if (row === null) throw notFound('Organization');
+    if (row === null) throw notFound('Organization', rootId);
     prime(this.loaders, [
       row.root,
       ...row.findings.map((f) => f.organization),
@@ -99,12 +99,14 @@ export class ExposureService {
   }): Promise<SupplyPath[]> {
     const depth = checkDepth(args.maxDepth);
     const limit = wholeNumberArgument('limit', args.limit, 1, MAX_PATHS);
+    const askedRoot = args.rootId ?? this.scope.viewerId;
     const [rootId, toId] = await Promise.all([
-      keptId(this.loaders, args.rootId ?? this.scope.viewerId, this.scope),
+      keptId(this.loaders, askedRoot, this.scope),
       keptId(this.loaders, args.toId, this.scope),
     ]);
     const rows = await this.analysis.paths(this.scope, rootId, toId, depth, limit);
-    if (rows === null) throw notFound('Organization');
+    // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
+    if (rows === null) throw notFound('Organization', askedRoot);
     return rows;
   }
 }

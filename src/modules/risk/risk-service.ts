@@ -73,7 +73,7 @@ export class RiskService {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const root = await keptId(this.loaders, rootId, scope);
     const row = await this.repository.chain(scope, root, depth, product, organizations);
-    if (row === null) throw notFound('Organization');
+    if (row === null) throw notFound('Organization', rootId);
     prime(this.loaders, [row.root, ...row.organizations.map((o) => o.organization)]);
     const asOf = scope.historical ? scope.instant : null;
     return {

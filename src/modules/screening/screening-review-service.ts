@@ -47,7 +47,7 @@ export class ScreeningReviewService {
     });
     if (decided) return decided;
     const existing = await this.repository.candidate(id);
-    if (!existing) throw notFound(`Screening candidate ${id}`);
+    if (!existing) throw notFound('Screening candidate', id);
     throw badInput(
       `Screening candidate ${id} is already ${existing.status}; only a PENDING one can be decided.`,
     );

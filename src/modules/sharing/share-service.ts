@@ -21,18 +21,23 @@ const MAX_EVENTS = 500;
 /** What the service needs of the store; its input checks are tested against a scripted one. */
 export type ShareStore = Pick<ShareRepository, 'grant' | 'find' | 'revoke' | 'given' | 'received' | 'events'>;
 
-export interface DisclosureShareInput {
+/** Whom a new share goes to. */
+interface Recipient {
+  /** The recipient: the kept organization when the client named it by an old id of a merged one. */
   recipientId: string;
-  /** The client named the recipient by an old id of a merged organization (see NewShare). */
-  recipientMerged?: boolean;
+  /**
+   * The id the client sent (default recipientId). When it differs, it is an old id of a merged
+   * organization (see NewShare's recipientMerged); a refusal names it, never the kept one.
+   */
+  askedRecipientId?: string;
+}
+
+export interface DisclosureShareInput extends Recipient {
   disclosureIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
 }
 
-export interface ShareInput {
-  recipientId: string;
-  /** The client named the recipient by an old id of a merged organization (see NewShare). */
-  recipientMerged?: boolean;
+export interface ShareInput extends Recipient {
   linkIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
 }
@@ -70,10 +75,11 @@ export class ShareService {
 
   private async create(
     scope: ShareScope,
-    input: { recipientId: string; recipientMerged?: boolean; expiresAt: string | null | undefined },
+    input: Recipient & { expiresAt: string | null | undefined },
     narrowed: { linkIds: string[] | null; disclosureIds: string[] | null },
   ): Promise<Share> {
     const owner = this.viewer.organizationId;
+    const asked = input.askedRecipientId ?? input.recipientId;
     if (input.recipientId === owner)
       throw badInput('recipientId must be another organization than the owner');
     let expiresAt: Date | null = null;
@@ -87,7 +93,7 @@ export class ShareService {
         id: `s-${randomUUID()}`,
         ownerId: owner,
         recipientId: input.recipientId,
-        recipientMerged: input.recipientMerged ?? false,
+        recipientMerged: asked !== input.recipientId,
         scope,
         ...narrowed,
         expiresAt,
@@ -97,7 +103,7 @@ export class ShareService {
       this.context,
     );
     if ('id' in outcome) return outcome;
-    if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization');
+    if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization', asked);
     if (outcome.kind === 'links-not-owned')
       throw badInput(
         `linkIds must be links in which ${owner} is the customer; not so for ${listed(outcome.linkIds)}`,
@@ -110,13 +116,13 @@ export class ShareService {
   async revoke(id: string): Promise<Share> {
     const share = await this.shares.find(this.viewer.organizationId, id, this.context);
     const decision = share ? canRevoke(this.viewer, share) : 'NOT_FOUND';
-    if (decision === 'NOT_FOUND') throw notFound('Share');
+    if (decision === 'NOT_FOUND') throw notFound('Share', id);
     if (!decision.allowed) throw forbidden(decision.reason);
     const revoked = await this.shares.revoke(
       { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId },
       this.context,
     );
-    if (revoked === null) throw notFound('Share');
+    if (revoked === null) throw notFound('Share', id);
     return revoked;
   }
 

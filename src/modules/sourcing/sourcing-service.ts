@@ -155,7 +155,11 @@ export class SourcingService {
       this.scope.context,
     );
     if (changed === null)
-      throw notFound(`Supply link among the links in which ${this.viewer.organizationId} is the customer`);
+      throw notFound(
+        'Supply link',
+        id,
+        `among the links in which ${this.viewer.organizationId} is the customer`,
+      );
     await this.primeSuppliers([changed]);
     return changed;
   }

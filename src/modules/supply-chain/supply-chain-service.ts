@@ -78,7 +78,7 @@ export class SupplyChainService {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const root = await keptId(this.loaders, rootId, scope);
     const result = await this.visibility.supplyChain(scope, root, depth, product, along, detail);
-    if (result === null) throw notFound('Organization');
+    if (result === null) throw notFound('Organization', rootId);
     const held = [result.root, ...result.tiers.flat()];
     // An organization read as a card would answer a later lookup of it without its detail.
     if (detail.organizations === 'full') prime(this.loaders, held);

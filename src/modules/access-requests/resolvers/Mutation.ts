@@ -6,6 +6,7 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
   requestAccess: async (_parent, args, { accessRequests, loaders }) =>
     accessRequests.request({
       organizationId: await loaders.kept.load(args.organizationId),
+      askedOrganizationId: args.organizationId,
       scope: args.scope,
       products: args.products,
       message: args.message,

@@ -6,6 +6,7 @@ export const Mutation: MutationResolvers<DisclosuresContext> = {
   publishDisclosure: async (_parent, { input }, { disclosures, loaders }) =>
     disclosures.publish({
       subjectId: await loaders.kept.load(input.subjectId),
+      askedSubjectId: input.subjectId,
       kind: input.kind,
       content: input.content,
     }),

@@ -3,10 +3,10 @@ import type { OrganizationLoaders } from '../../organizations/organization-loade
 import type { SharingContext } from '../context.ts';
 
 // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
-const recipient = async (loaders: OrganizationLoaders, asked: string) => {
-  const recipientId = await loaders.kept.load(asked);
-  return { recipientId, recipientMerged: recipientId !== asked };
-};
+const recipient = async (loaders: OrganizationLoaders, asked: string) => ({
+  recipientId: await loaders.kept.load(asked),
+  askedRecipientId: asked,
+});
 
 export const Mutation: MutationResolvers<SharingContext> = {
   shareSourcing: async (_parent, args, { shares, loaders }) =>
