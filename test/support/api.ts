@@ -11,7 +11,7 @@ export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 export interface GraphQLResponse {
   status: number;
   data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string }; path?: unknown[] }[];
+  errors?: { message: string; extensions?: { code?: string }; path?: unknown[]; locations?: unknown[] }[];
 }
 
 export interface TestApi {
