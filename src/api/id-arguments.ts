@@ -22,6 +22,7 @@ import {
   type ArgumentNode,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLInputField,
   type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -49,26 +50,30 @@ export interface MalformedId {
 
 const isId = (type: GraphQLNamedType): boolean => isScalarType(type) && type.name === 'ID';
 
-/** The schema's input object types that hold an ID somewhere, through fields of other ones included. */
-function inputTypesHoldingIds(schema: GraphQLSchema): Set<GraphQLInputObjectType> {
+/**
+ * For each input object type of the schema that holds an ID somewhere (through fields of other input
+ * object types too), its fields that do; a type that holds none is absent.
+ */
+function idFieldsOfInputTypes(
+  schema: GraphQLSchema,
+): Map<GraphQLInputObjectType, readonly GraphQLInputField[]> {
   const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
   const holding = new Set<GraphQLInputObjectType>();
-  const holds = (type: GraphQLInputObjectType) =>
-    Object.values(type.getFields()).some((field) => {
-      const named = getNamedType(field.type);
-      return isId(named) || (isInputObjectType(named) && holding.has(named));
-    });
+  const holdsIds = (field: GraphQLInputField) => {
+    const named = getNamedType(field.type);
+    return isId(named) || (isInputObjectType(named) && holding.has(named));
+  };
   // Until nothing changes: a type may hold IDs only through another one found later.
   for (let grew = true; grew;) {
     grew = false;
     for (const type of inputs) {
-      if (!holding.has(type) && holds(type)) {
+      if (!holding.has(type) && Object.values(type.getFields()).some(holdsIds)) {
         holding.add(type);
         grew = true;
       }
     }
   }
-  return holding;
+  return new Map([...holding].map((type) => [type, Object.values(type.getFields()).filter(holdsIds)]));
 }
 
 /** What a request of one operation needs: where it gives IDs, and its variables' defaults. */
@@ -79,16 +84,16 @@ interface OperationIds {
 }
 
 export class IdArguments {
-  private readonly holding: Set<GraphQLInputObjectType>;
+  private readonly idFields: Map<GraphQLInputObjectType, readonly GraphQLInputField[]>;
   private readonly byOperation = new WeakMap<OperationDefinitionNode, OperationIds>();
 
   constructor(private readonly schema: GraphQLSchema) {
-    this.holding = inputTypesHoldingIds(schema);
+    this.idFields = idFieldsOfInputTypes(schema);
   }
 
   private holdsIds(type: GraphQLInputType): boolean {
     const named = getNamedType(type);
-    return isId(named) || (isInputObjectType(named) && this.holding.has(named));
+    return isId(named) || (isInputObjectType(named) && this.idFields.has(named));
   }
 
   /** The arguments of `operation` and of the fragments it spreads whose type may hold IDs. */
@@ -143,9 +148,9 @@ export class IdArguments {
 
   /**
    * Every ID the request gives that no id can be. Variables are read as sent, not coerced a second
-   * time (graphql-js does that when the operation runs, and a list of 10,000 ids takes it ~5 ms); a
-   * value that does not fit its type is passed over here and refused by that coercion, before any
-   * resolver runs.
+   * time (graphql-js does that when the operation runs, and a list of 10,000 ids takes it ~5 ms);
+   * what does not fit its type is passed over here and refused by that coercion, before any resolver
+   * runs.
    */
   malformed(
     document: DocumentNode,
@@ -186,9 +191,8 @@ export class IdArguments {
         path.pop();
       }
     } else if (isInputObjectType(nullable)) {
-      if (typeof value !== 'object' || !this.holding.has(nullable)) return;
-      for (const field of Object.values(nullable.getFields())) {
-        if (!this.holdsIds(field.type)) continue;
+      if (typeof value !== 'object') return;
+      for (const field of this.idFields.get(nullable) ?? []) {
         path.push(field.name);
         this.visitIds(field.type, Reflect.get(value, field.name), path, report);
         path.pop();
