@@ -88,8 +88,8 @@ export class DisclosureService {
     );
     if (published === null)
       throw badInput(
-        `subjectId ${quote(input.askedSubjectId ?? input.subjectId)} must be ${owner} itself or one of its direct suppliers ` +
-          `(the supplier of a link that holds now with ${owner} as customer)`,
+        `subjectId ${quote(input.askedSubjectId ?? input.subjectId)} must be ${owner} itself or one ` +
+          `of its direct suppliers (the supplier of a link that holds now with ${owner} as customer)`,
       );
     return this.shown(published);
   }
