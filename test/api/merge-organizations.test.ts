@@ -279,6 +279,40 @@ describe('mergeOrganizations', () => {
     expect((await share('listed')).errors).toBeUndefined();
   });
 
+  it('names the old id asked in its refusals, never the kept one the viewer may not see', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('operator', 'MONITOR')
+        .org('viewer', 'PURCHASER')
+        .org('supplier', 'BRAND')
+        .org('kept', 'FACTORY')
+        .org('old', 'FACTORY')
+        .link('supplier', 'viewer')
+        .build(),
+    );
+    expect((await merge('kept', 'old')).errors).toBeUndefined();
+    const refusal = async (as: string, operation: string) => {
+      const response = await t.api.query(as, operation, {}, ['supplier_admin']);
+      return response.errors?.map((e) => [e.extensions?.code, e.message]);
+    };
+    expect(await refusal('viewer', '{ supplyChain(rootId: "old") { depth } }')).toEqual([
+      ['NOT_FOUND', 'Organization "old" not found'],
+    ]);
+    expect(
+      await refusal('viewer', 'mutation { requestAccess(organizationId: "old", scope: BOTH) { id } }'),
+    ).toEqual([['NOT_FOUND', 'Organization "old" not found']]);
+    expect(await refusal('supplier', 'mutation { shareSourcing(recipientId: "old") { id } }')).toEqual([
+      ['NOT_FOUND', 'Recipient organization "old" not found'],
+    ]);
+    const publish = await refusal(
+      'supplier',
+      `mutation { publishDisclosure(input: { subjectId: "old", kind: IMPROVEMENT,
+        content: { title: "Better", issuedAt: "2024-01-01" } }) { id } }`,
+    );
+    expect(publish?.[0]?.[1]).toMatch(/^subjectId "old" must be supplier itself/);
+  });
+
   it('resolves chains of merges: A into B, then B into C', async () => {
     expect((await merge('brand', 'brand-dup')).errors).toBeUndefined();
     const second = await merge('brand-c', 'brand');
