@@ -21,6 +21,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { quote } from '../domain/quote.ts';
 
 /** An operation's plan: not compiled yet after its first run, then jit's query or jit's refusal. */
 type Plan = 'interpret' | CompiledQuery | ExecutionResult;
@@ -74,10 +75,23 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return Object.assign(converted, { locations: error.locations });
 }
 
+/** graphql-js's words for an operation it cannot pick out of a document. */
+const unresolvedOperation = (name: string | undefined): GraphQLError =>
+  new GraphQLError(
+    name === undefined
+      ? 'Must provide operation name if query contains multiple operations.'
+      : `Unknown operation named ${quote(name)}.`,
+  );
+
 /** An executor for Apollo's `gateway` option that serves `schema` with compiled operations. */
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
   const planOf = operationPlans(schema);
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+    // Apollo resolved no operation (a name that names none, or no name for several) and hands over the
+    // resolved name, null: executed with it, graphql-js would run the document's only operation,
+    // mutations included, before Apollo answered 500. graphql-js's own refusal instead, which Apollo
+    // answers 400 OPERATION_RESOLUTION_FAILURE, with nothing run.
+    if (operation === undefined) return { errors: [unresolvedOperation(request.operationName)] };
     const inputs = request.variables ?? {};
     const plan = planOf(document, operationName);
     if (plan === 'interpret')

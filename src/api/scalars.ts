@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { parseInstant } from '../domain/instants.ts';
+import { quote } from '../domain/quote.ts';
 
 // parseInstant reads years before 0100 as 19xx and so refuses them (src/domain/instants.ts), and its
 // patterns take four-digit years only: the message names that range, since 0001-01-01 is ISO 8601 too.
@@ -7,7 +8,7 @@ const parse = (value: unknown): string => {
   const instant = typeof value === 'string' ? parseInstant(value) : null;
   if (instant === null) {
     throw new GraphQLError(
-      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got ${JSON.stringify(value)}`,
+      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got ${quote(value)}`,
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }
@@ -21,7 +22,7 @@ export const DateTime = new GraphQLScalarType<string, string>({
   // src/domain/chain-detail.ts) is a bug to report, not a value to show.
   serialize: (value) => {
     if (typeof value !== 'string' || value === '')
-      throw new TypeError(`DateTime cannot show ${JSON.stringify(value)}: it is no instant`);
+      throw new TypeError(`DateTime cannot show ${quote(value)}: it is no instant`);
     return value;
   },
   parseValue: parse,
