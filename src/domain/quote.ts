@@ -1,9 +1,16 @@
 /**
  * A value as an error message shows it: JSON, so that an empty string, surrounding spaces and control
- * characters show; cut to 80 characters, so that a megabyte sent by mistake does not come back.
+ * characters show; cut to 80 characters, so that a megabyte sent by mistake does not come back. A value
+ * nested too deeply for JSON.stringify (a request's variables may nest thousands of levels) is named
+ * as such instead of putting the engine's stack overflow into the message.
  */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    return 'a value nested too deeply to show';
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,0 +1,18 @@
+// How error messages show a client's value (src/domain/quote.ts).
+import { describe, expect, it } from 'vitest';
+import { quote } from '../../src/domain/quote.ts';
+
+describe('quote', () => {
+  it('shows what a plain string hides, and cuts a long value short', () => {
+    expect(quote('')).toBe('""');
+    expect(quote(' x\n')).toBe('" x\\n"');
+    expect(quote(undefined)).toBe('nothing');
+    expect(quote('a'.repeat(1_000_000))).toBe(`"${'a'.repeat(76)}...`);
+  });
+
+  it('names a value nested too deeply for JSON instead of showing a stack overflow', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(quote(deep)).toBe('a value nested too deeply to show');
+  });
+});
