@@ -1,16 +1,10 @@
 // Limits on what one operation may ask for, sized so that real dashboards pass: the dashboard's
 // largest query nests about 6 levels and asks for a few chains at once. They run as validation rules,
 // so a refused operation never executes (GRAPHQL_VALIDATION_FAILED), and each message names the limit
-// so a client knows what to change.
-import {
-  GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-  type ValidationContext,
-} from 'graphql';
+// (and, for lists, the field) so a client knows what to change. Apollo keeps each validated document
+// by its text, so they run once per query text, not once per request.
+import { GraphQLError, type ASTVisitor, type OperationDefinitionNode, type ValidationContext } from 'graphql';
+import { operationSizes } from './operation-size.ts';
 
 export const LIMITS = {
   /** Parser tokens in one document (graphql-js stops parsing past it). */
@@ -23,6 +17,17 @@ export const LIMITS = {
   maxTraversals: 5,
   /** Fields in one operation once every fragment is expanded where it is spread. */
   maxExpandedFields: 2_000,
+  /**
+   * Fields inside lists of objects, the lists included, counted like maxExpandedFields: each is
+   * answered once per item, and a supply chain's lists have an item per organization or link. Five
+   * chains of 50 fields each; the dashboard's largest operation (its exposure) asks for 56.
+   */
+  maxListFields: 250,
+  /**
+   * Distinct sets of arguments given to fields inside lists (an organization's `risks(asOf: …)`,
+   * `disclosures(kind: …, asOf: …)`): each is one more statement over every item of the list.
+   */
+  maxListLookups: 10,
   /** Request body in bytes. */
   maxBodyBytes: 1_000_000,
 };
@@ -50,73 +55,29 @@ export function noSubscriptions(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** What a selection set costs once its fragments are expanded. */
-interface Size {
-  /** Levels of selection sets, this one included. */
-  levels: number;
-  aliases: number;
-  traversals: number;
-  fields: number;
+/** The entry of `counts` with the highest count. */
+function largest(counts: Iterable<[string, number]>): [string, number] {
+  let top: [string, number] = ['', 0];
+  for (const entry of counts) if (entry[1] > top[1]) top = entry;
+  return top;
 }
 
-const EMPTY: Size = { levels: 0, aliases: 0, traversals: 0, fields: 0 };
-
-/**
- * A validation rule that measures each operation with its fragments expanded. Each fragment is
- * measured once and its size reused wherever it is spread, so the work is linear in the document even
- * when fragments spread each other many times over (the expanded size may be exponential; it is only
- * computed, never walked).
- */
-export function operationLimits(context: ValidationContext): ASTVisitor {
-  const fragmentSizes = new Map<string, Size>();
-
-  const fragmentSize = (fragment: FragmentDefinitionNode): Size => {
-    const name = fragment.name.value;
-    const known = fragmentSizes.get(name);
-    if (known) return known;
-    // Placeholder while measuring: a cycle adds nothing here (graphql's NoFragmentCycles reports it).
-    fragmentSizes.set(name, EMPTY);
-    const size = measure(fragment.selectionSet);
-    fragmentSizes.set(name, size);
-    return size;
-  };
-
-  function measure(set: SelectionSetNode): Size {
-    const total: Size = { levels: 1, aliases: 0, traversals: 0, fields: 0 };
-    const add = (part: Size, levelsAbove: number) => {
-      total.levels = Math.max(total.levels, part.levels + levelsAbove);
-      total.aliases += part.aliases;
-      total.traversals += part.traversals;
-      total.fields += part.fields;
-    };
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        // Introspection (__schema, __type) is bounded by the schema itself, and GraphiQL and other
-        // tools send a standard introspection query deeper than any data query needs.
-        if (selection.name.value.startsWith('__')) continue;
-        add(
-          {
-            levels: 0,
-            aliases: selection.alias ? 1 : 0,
-            traversals: TRAVERSAL_FIELDS.has(selection.name.value) ? 1 : 0,
-            fields: 1,
-          },
-          0,
-        );
-        if (selection.selectionSet) add(measure(selection.selectionSet), 1);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        add(measure(selection.selectionSet), 0);
-      } else {
-        const fragment = context.getFragment(selection.name.value);
-        if (fragment) add(fragmentSize(fragment), 0);
-      }
-    }
-    return total;
+/** How many of `lookups` (`Organization.risks(asOf: …)`) each field has. */
+function lookupsByField(lookups: ReadonlySet<string>): Map<string, number> {
+  const byField = new Map<string, number>();
+  for (const lookup of lookups) {
+    const field = lookup.split('(', 1)[0]!;
+    byField.set(field, (byField.get(field) ?? 0) + 1);
   }
+  return byField;
+}
 
+/** A validation rule that measures each operation (operation-size.ts) against LIMITS. */
+export function operationLimits(context: ValidationContext): ASTVisitor {
+  const sizeOf = operationSizes(context, TRAVERSAL_FIELDS);
   return {
     OperationDefinition(node: OperationDefinitionNode) {
-      const size = measure(node.selectionSet);
+      const size = sizeOf(node);
       const fail = (message: string) => context.reportError(new GraphQLError(message, { nodes: [node] }));
       if (size.levels > LIMITS.maxDepth) fail(`Query is nested deeper than ${LIMITS.maxDepth} levels.`);
       if (size.aliases > LIMITS.maxAliases) fail(`Query uses more than ${LIMITS.maxAliases} aliases.`);
@@ -125,6 +86,20 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
       }
       if (size.fields > LIMITS.maxExpandedFields) {
         fail(`Query asks for more than ${LIMITS.maxExpandedFields} fields once its fragments are expanded.`);
+      }
+      if (size.listFields > LIMITS.maxListFields) {
+        const [list, fields] = largest(size.listFieldsByList);
+        fail(
+          `Query asks for more than ${LIMITS.maxListFields} fields inside lists, each answered once per item; ` +
+            `${fields} of them are in ${list}.`,
+        );
+      }
+      if (size.listLookups.size > LIMITS.maxListLookups) {
+        const [field, sets] = largest(lookupsByField(size.listLookups));
+        fail(
+          `Query gives fields inside lists more than ${LIMITS.maxListLookups} sets of arguments, each one more ` +
+            `lookup for every item; ${field} has ${sets} of them.`,
+        );
       }
       return false;
     },

@@ -1,6 +1,8 @@
 // The operation limits (src/api/limits.ts) as validation rules over the real schema, at each edge:
-// depth, aliases, traversals, expanded fields (fan-out through fragments), tokens and subscriptions.
-// test/abuse/limits.test.ts checks the same limits through the HTTP server.
+// depth, aliases, traversals, expanded fields (fan-out through fragments), fields inside lists and the
+// argument sets they are given, tokens and subscriptions. What each number
+// counts is in test/unit/operation-size.test.ts; test/abuse/limits.test.ts checks the limits through
+// the HTTP server, and test/web/operations-within-limits.test.ts every operation the dashboard sends.
 import { getIntrospectionQuery, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, noSubscriptions, operationLimits } from '../../src/api/limits.ts';
@@ -93,6 +95,37 @@ describe('operation limits', () => {
       'Query asks for more than 2000 fields once its fragments are expanded.',
     ]);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it(`count at most ${LIMITS.maxListFields} fields inside lists, naming the list that holds the most`, () => {
+    // `links { …F }` with F = `id` spread n times: the list and n fields.
+    const spreads = (n: number) =>
+      `{ supplyChain { links { ${'...F '.repeat(n)}} } } fragment F on SupplyLink { id }`;
+    expect(refusals(spreads(249))).toEqual([]);
+    expect(refusals(spreads(250))).toEqual([
+      'Query asks for more than 250 fields inside lists, each answered once per item; 251 of them are in SupplyChain.links.',
+    ]);
+    // The review's repro: 30 aliases of a chain's links, 16 fields each, in one supply chain.
+    const link =
+      'id products supplier { id name type country city region risks { id kind severity } } customer { id }';
+    const links = Array.from({ length: 30 }, (_, i) => `l${i}: links { ${link} }`).join(' ');
+    expect(refusals(`{ supplyChain(maxDepth: 1) { ${links} } }`)).toEqual([
+      'Query asks for more than 250 fields inside lists, each answered once per item; 480 of them are in SupplyChain.links.',
+    ]);
+  });
+
+  it(`give fields inside lists at most ${LIMITS.maxListLookups} sets of arguments, naming the field given the most`, () => {
+    const risks = (count: number) =>
+      Array.from({ length: count }, (_, i) => `r${i}: risks(asOf: "${2010 + i}-01-01") { id }`).join(' ');
+    const inChain = (fields: string) => `{ supplyChain { tiers { organizations { id ${fields} } } } }`;
+    expect(refusals(inChain(risks(10)))).toEqual([]);
+    // The same arguments again are the same lookup.
+    expect(refusals(inChain(`${risks(10)} again: risks(asOf: "2010-01-01") { id }`))).toEqual([]);
+    expect(refusals(inChain(`${risks(10)} d: disclosures { id }`))).toEqual([
+      'Query gives fields inside lists more than 10 sets of arguments, each one more lookup for every item; Organization.risks has 10 of them.',
+    ]);
+    // One organization's fields are no lookup for every item of a list.
+    expect(refusals(`{ organization(id: "x") { ${risks(20)} } }`)).toEqual([]);
   });
 
   it('measure each operation of a document on its own', () => {

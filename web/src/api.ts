@@ -106,7 +106,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   riskAssessment: true,
 };
 
-const CAPABILITIES = `{
+export const CAPABILITIES = `{
   query: __type(name: "Query") { fields { name args { name } } }
   organization: __type(name: "Organization") { fields { name args { name } } }
   finding: __type(name: "ExposureFinding") { fields { name } }
@@ -292,17 +292,19 @@ const DISCLOSURE_FIELDS = `id kind title summary issuer standard products issued
   owner { ${PARTY} } subject { ${PARTY} }
   actions { id finding severity action dueAt status overdue verification closedAt }`;
 
-/** The disclosures about one organization that the viewer may see, at `asOf` (a day) or now. */
-export async function disclosuresAbout(id: string, asOf: string, token: string): Promise<Disclosure[]> {
+/** The operation of `disclosuresAbout`. */
+export function disclosuresOperation(id: string, asOf: string) {
   const dated = asOf !== '';
   const query = `query DashboardDisclosures($id: ID!${dated ? ', $asOf: DateTime' : ''}) {
   organization(id: $id) { disclosures${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} } }
 }`;
-  const data = await graphql<{ organization: { disclosures: Disclosure[] } | null }>(
-    query,
-    dated ? { id, asOf } : { id },
-    token,
-  );
+  return { query, variables: dated ? { id, asOf } : { id } };
+}
+
+/** The disclosures about one organization that the viewer may see, at `asOf` (a day) or now. */
+export async function disclosuresAbout(id: string, asOf: string, token: string): Promise<Disclosure[]> {
+  const { query, variables } = disclosuresOperation(id, asOf);
+  const data = await graphql<{ organization: { disclosures: Disclosure[] } | null }>(query, variables, token);
   return data.organization?.disclosures ?? [];
 }
 
@@ -332,11 +334,8 @@ export interface Evidence {
   outbox: AccessRequest[];
 }
 
-/**
- * What was shared with the viewer and its access requests, as far as the server offers them; what was
- * shared as of `asOf` (a day) when one is given. Access requests have no `asOf`: they are today's.
- */
-export async function evidence(can: Capabilities, token: string, asOf = ''): Promise<Evidence> {
+/** The operation of `evidence`; null when the server offers none of it. */
+export function evidenceOperation(can: Capabilities, asOf: string) {
   const dated = asOf !== '' && can.disclosures;
   const parts = [
     can.disclosures &&
@@ -346,12 +345,21 @@ export async function evidence(can: Capabilities, token: string, asOf = ''): Pro
     can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
     can.accessRequests && `outbox: accessRequestsSent { ${REQUEST_FIELDS} }`,
   ].filter((p): p is string => typeof p === 'string');
-  if (parts.length === 0) return { received: [], given: [], links: [], inbox: [], outbox: [] };
-  const data = await graphql<Partial<Evidence>>(
-    `query DashboardEvidence${dated ? '($asOf: DateTime)' : ''} {\n  ${parts.join('\n  ')}\n}`,
-    dated ? { asOf } : {},
-    token,
-  );
+  if (parts.length === 0) return null;
+  return {
+    query: `query DashboardEvidence${dated ? '($asOf: DateTime)' : ''} {\n  ${parts.join('\n  ')}\n}`,
+    variables: dated ? { asOf } : {},
+  };
+}
+
+/**
+ * What was shared with the viewer and its access requests, as far as the server offers them; what was
+ * shared as of `asOf` (a day) when one is given. Access requests have no `asOf`: they are today's.
+ */
+export async function evidence(can: Capabilities, token: string, asOf = ''): Promise<Evidence> {
+  const operation = evidenceOperation(can, asOf);
+  if (operation === null) return { received: [], given: [], links: [], inbox: [], outbox: [] };
+  const data = await graphql<Partial<Evidence>>(operation.query, operation.variables, token);
   return {
     received: data.received ?? [],
     given: data.given ?? [],
@@ -361,17 +369,18 @@ export async function evidence(can: Capabilities, token: string, asOf = ''): Pro
   };
 }
 
+export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String) {
+  requestAccess(organizationId: $organizationId, scope: $scope, message: $message) { ${REQUEST_FIELDS} }
+}`;
+
 export async function requestAccess(
   organizationId: string,
   scope: AccessScope,
   message: string,
   token: string,
 ): Promise<AccessRequest> {
-  const query = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String) {
-  requestAccess(organizationId: $organizationId, scope: $scope, message: $message) { ${REQUEST_FIELDS} }
-}`;
   const variables = { organizationId, scope, message: message.trim() === '' ? null : message.trim() };
-  return (await graphql<{ requestAccess: AccessRequest }>(query, variables, token)).requestAccess;
+  return (await graphql<{ requestAccess: AccessRequest }>(REQUEST_ACCESS, variables, token)).requestAccess;
 }
 
 export interface Answer {
@@ -388,12 +397,13 @@ export interface Answer {
   expiresAt?: string | null;
 }
 
-export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
-  const query = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
+export const ANSWER_ACCESS_REQUEST = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
   $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime) {
   answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, linkIds: $linkIds,
     disclosureIds: $disclosureIds, expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
 }`;
+
+export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
   const variables = {
     id,
     decision: answer.decision,
@@ -403,11 +413,13 @@ export async function answerAccessRequest(id: string, answer: Answer, token: str
     disclosureIds: answer.disclosureIds ?? null,
     expiresAt: answer.expiresAt ?? null,
   };
-  return (await graphql<{ answerAccessRequest: AccessRequest }>(query, variables, token)).answerAccessRequest;
+  return (await graphql<{ answerAccessRequest: AccessRequest }>(ANSWER_ACCESS_REQUEST, variables, token))
+    .answerAccessRequest;
 }
 
+export const WITHDRAW_ACCESS_REQUEST = `mutation DashboardWithdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
+
 export async function withdrawAccessRequest(id: string, token: string): Promise<AccessRequest> {
-  const query = `mutation DashboardWithdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
-  return (await graphql<{ withdrawAccessRequest: AccessRequest }>(query, { id }, token))
+  return (await graphql<{ withdrawAccessRequest: AccessRequest }>(WITHDRAW_ACCESS_REQUEST, { id }, token))
     .withdrawAccessRequest;
 }

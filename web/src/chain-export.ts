@@ -21,7 +21,7 @@ export interface ExportFile {
   content: string;
 }
 
-const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
+export const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
   chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product) {
     filename mediaType content
   }

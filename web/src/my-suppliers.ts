@@ -36,18 +36,18 @@ export interface Share {
   disclosureIds: string[] | null;
 }
 
-const SOURCING = `{
+export const SOURCING = `{
   listing { listed listedAt organization { id } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
   sharesGiven { id scope recipient { name } linkIds disclosureIds }
 }`;
-const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
-const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!]) {
+export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
+export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!]) {
   declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products) { id supplier { name } } }`;
-const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
-const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
-const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
-const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
+export const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
+export const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
+export const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
+export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
 

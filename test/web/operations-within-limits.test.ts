@@ -1,0 +1,77 @@
+// Every operation the dashboard sends, and every GraphiQL example, is valid against the schema and
+// within the operation limits (src/api/limits.ts): the limits bound what hostile clients ask for, and
+// must never refuse what the product itself asks. Each operation is checked with the most it ever asks
+// for: every capability of the server, and every argument set (an `asOf` adds `risks(asOf: …)`).
+import { parse, specifiedRules, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { LIMITS, noSubscriptions, operationLimits } from '../../src/api/limits.ts';
+import { buildSchema } from '../../src/app/schema.ts';
+import {
+  ALL_CAPABILITIES,
+  ANSWER_ACCESS_REQUEST,
+  CAPABILITIES,
+  ME,
+  REQUEST_ACCESS,
+  WITHDRAW_ACCESS_REQUEST,
+  disclosuresOperation,
+  evidenceOperation,
+  exposureOperation,
+  supplyChainOperation,
+} from '../../web/src/api.ts';
+import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
+import { exampleTabs } from '../../web/src/graphiql-examples.ts';
+import type { Query } from '../../web/src/model.ts';
+import { AMEND, DECLARE, DIRECTORY, END, REVOKE, SET_LISTING, SOURCING } from '../../web/src/my-suppliers.ts';
+import { riskOperation } from '../../web/src/risk.ts';
+
+const schema = buildSchema();
+
+/** What the server answers a document before running it: validation errors, limits included. */
+const refusals = (query: string): string[] =>
+  validate(schema, parse(query, { maxTokens: LIMITS.maxTokens }), [
+    ...specifiedRules,
+    noSubscriptions,
+    operationLimits,
+  ]).map((error) => error.message);
+
+const everything: Query = { rootId: 'us-dell', maxDepth: 20, asOf: '2013-06-01', product: 'laptops' };
+const now: Query = { rootId: null, maxDepth: 10, asOf: '', product: '' };
+
+const operations: [string, { query: string; variables: Record<string, unknown> }][] = [
+  ['capabilities', { query: CAPABILITIES, variables: {} }],
+  ['me', { query: ME, variables: {} }],
+  ...[everything, now].flatMap((q): typeof operations => [
+    [`chain ${q.asOf}`, supplyChainOperation(q, ALL_CAPABILITIES)],
+    [`exposure ${q.asOf}`, exposureOperation(q, ALL_CAPABILITIES)],
+    [`risk ${q.asOf}`, riskOperation(q, ALL_CAPABILITIES)],
+    [`disclosures ${q.asOf}`, disclosuresOperation('us-dell', q.asOf)],
+    [`evidence ${q.asOf}`, evidenceOperation(ALL_CAPABILITIES, q.asOf)!],
+    [
+      `chain export ${q.asOf}`,
+      { query: CHAIN_EXPORT, variables: { format: 'JSON', ...q, asOf: q.asOf || null } },
+    ],
+  ]),
+  [
+    'request access',
+    { query: REQUEST_ACCESS, variables: { organizationId: 'x', scope: 'BOTH', message: 'm' } },
+  ],
+  ['answer', { query: ANSWER_ACCESS_REQUEST, variables: { id: 'x', decision: 'GRANT', linkIds: ['l'] } }],
+  ['withdraw', { query: WITHDRAW_ACCESS_REQUEST, variables: { id: 'x' } }],
+  ['sourcing', { query: SOURCING, variables: {} }],
+  ['directory', { query: DIRECTORY, variables: { search: 'dell' } }],
+  ['declare', { query: DECLARE, variables: { supplierId: 'x', products: ['p'] } }],
+  ['amend', { query: AMEND, variables: { id: 'l', products: ['p'] } }],
+  ['end', { query: END, variables: { id: 'l' } }],
+  ['revoke', { query: REVOKE, variables: { id: 's' } }],
+  ['set listing', { query: SET_LISTING, variables: { listed: true } }],
+  ...exampleTabs(null).map((tab): (typeof operations)[number] => [
+    `GraphiQL ${/query (\w+)/.exec(tab.query)?.[1]}`,
+    { query: tab.query, variables: JSON.parse(tab.variables ?? '{}') as Record<string, unknown> },
+  ]),
+];
+
+describe('the dashboard’s operations and the GraphiQL examples', () => {
+  it.each(operations)('%s is valid and within the limits', (_, { query }) => {
+    expect(refusals(query)).toEqual([]);
+  });
+});
