@@ -56,6 +56,13 @@ const EMPTY: Size = {
   openLookups: new Set(),
 };
 
+/**
+ * Introspection answers the schema, whose size is fixed and small. Its fields count as fields and
+ * aliases, but not their nesting (graphql's MaxIntrospectionDepthRule bounds it, and the standard
+ * introspection query of GraphiQL and codegen nests deeper than any data query) nor their lists.
+ */
+const INTROSPECTION = new Set(['__schema', '__type']);
+
 const addAll = <T>(into: Set<T>, from: ReadonlySet<T>) => from.forEach((item) => into.add(item));
 
 /** The lookup a field inside a list makes per set of arguments; undefined for a field that takes none. */
@@ -144,10 +151,12 @@ export function operationSizes(
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
-        // Introspection (__schema, __type) is bounded by the schema itself, and GraphiQL and other
-        // tools send a standard introspection query deeper than any data query needs.
-        if (name.startsWith('__')) continue;
         const field = { aliased: selection.alias !== undefined, traversal: traversalFields.has(name) };
+        if (INTROSPECTION.has(name)) {
+          const inner = selection.selectionSet ? measure(selection.selectionSet, undefined) : EMPTY;
+          total.addField(field, { ...EMPTY, aliases: inner.aliases, fields: inner.fields });
+          continue;
+        }
         const definition = fieldsOfType?.[name];
         const fieldType = definition && getNamedType(definition.type);
         const inner = selection.selectionSet ? measure(selection.selectionSet, fieldType) : EMPTY;

@@ -1,6 +1,6 @@
 // The operation limits (src/api/limits.ts) as validation rules over the real schema, at each edge:
 // depth, aliases, traversals, expanded fields (fan-out through fragments), fields inside lists and the
-// argument sets they are given, tokens and subscriptions. What each number
+// argument sets they are given, introspection, tokens and subscriptions. What each number
 // counts is in test/unit/operation-size.test.ts; test/abuse/limits.test.ts checks the limits through
 // the HTTP server, and test/web/operations-within-limits.test.ts every operation the dashboard sends.
 import { getIntrospectionQuery, parse, validate } from 'graphql';
@@ -126,6 +126,21 @@ describe('operation limits', () => {
     ]);
     // One organization's fields are no lookup for every item of a list.
     expect(refusals(`{ organization(id: "x") { ${risks(20)} } }`)).toEqual([]);
+  });
+
+  it('count introspection fields and their aliases against the alias and field limits', () => {
+    const schemas = (count: number, selection: string) =>
+      repeated(count, (i) => `a${i}: __schema { ${selection} }`);
+    const names = 'types { name description fields { name description args { name description } } }';
+    expect(refusals(schemas(30, names))).toEqual([]);
+    expect(refusals(schemas(31, names))).toEqual(['Query uses more than 30 aliases.']);
+    expect(refusals(repeated(31, (i) => `t${i}: __typename`))).toEqual(['Query uses more than 30 aliases.']);
+    // The standard query's description of every type (~180 fields), a dozen times over.
+    const introspection = getIntrospectionQuery();
+    const fragments = introspection.slice(introspection.indexOf('fragment FullType'));
+    expect(refusals(`${schemas(12, 'types { ...FullType }')} ${fragments}`)).toEqual([
+      'Query asks for more than 2000 fields once its fragments are expanded.',
+    ]);
   });
 
   it('measure each operation of a document on its own', () => {

@@ -1,5 +1,5 @@
 // What src/api/operation-size.ts counts in an operation over the real schema: fields inside lists
-// (where a fragment is spread, not where it is written) and lookups inside lists. test/unit/operation-limits.test.ts checks the limits on these numbers.
+// (where a fragment is spread, not where it is written), lookups inside lists, and introspection. test/unit/operation-limits.test.ts checks the limits on these numbers.
 import { parse, validate, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { TRAVERSAL_FIELDS } from '../../src/api/limits.ts';
@@ -67,5 +67,13 @@ describe('operation size', () => {
       'Organization.risks(asOf: "2001-01-01")',
       'Query.supplyChain',
     ]);
+  });
+
+  it('counts introspection fields and aliases, but neither its nesting nor its lists', () => {
+    const size = sizeOf(
+      '{ a: __schema { types { fields { type { ofType { ofType { name } } } } } } __typename }',
+    );
+    expect(size).toMatchObject({ levels: 1, aliases: 1, fields: 8, listFields: 0 });
+    expect(size.listFieldsByList.size).toBe(0);
   });
 });
