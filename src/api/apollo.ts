@@ -1,5 +1,6 @@
-// The Apollo Server of the API: schema, validation limits, the refusal of malformed ids, error
-// formatting, and a plugin that gives each response the HTTP status of its error codes, logs the
+// The Apollo Server of the API: schema, validation limits, the refusal of malformed ids, the body
+// limit counted per variable use, error formatting, and a plugin that gives each response the HTTP
+// status of its error codes, logs the
 // errors that are the server's, and tells the request's record how it went.
 import {
   ApolloServer,
@@ -16,6 +17,7 @@ import type { BaseContext } from './context.ts';
 import { retryAfterForCodes, statusForCodes } from './http/status.ts';
 import { logError, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
+import { countVariablesPerUse } from './count-variables-per-use.ts';
 import { jitGateway } from './jit-executor.ts';
 import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
 import { refuseMalformedIds } from './refuse-malformed-ids.ts';
@@ -98,6 +100,7 @@ export async function createApollo<Context extends BaseContext>(options: {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       refuseMalformedIds(options.schema),
+      countVariablesPerUse(),
       outcomePlugin(options.answerChecks ?? [], options.logger),
     ],
   });

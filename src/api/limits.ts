@@ -28,6 +28,11 @@ export const LIMITS = {
    * `disclosures(kind: …, asOf: …)`): each is one more statement over every item of the list.
    */
   maxListLookups: 10,
+  /**
+   * Mutation fields of one operation: each is a write of its own, and the rate limits count requests,
+   * not writes. The dashboard sends one at a time.
+   */
+  maxMutations: 10,
   /** Request body in bytes. */
   maxBodyBytes: 1_000_000,
 };
@@ -99,6 +104,11 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
         fail(
           `Query gives fields inside lists more than ${LIMITS.maxListLookups} sets of arguments, each one more ` +
             `lookup for every item; ${field} has ${sets} of them.`,
+        );
+      }
+      if (node.operation === 'mutation' && size.ownFields > LIMITS.maxMutations) {
+        fail(
+          `Operation runs more than ${LIMITS.maxMutations} mutations; send the others in another request.`,
         );
       }
       return false;

@@ -35,6 +35,8 @@ export interface Size {
   /** Fields named in `traversalFields`. */
   traversals: number;
   fields: number;
+  /** Fields of this selection set itself, through its fragments but not below it. */
+  ownFields: number;
   /** Fields inside lists of objects, each list included: each is answered once per item. */
   listFields: number;
   /** `listFields` by the list that holds them (`SupplyChain.links`), to name the biggest. */
@@ -50,6 +52,7 @@ const EMPTY: Size = {
   aliases: 0,
   traversals: 0,
   fields: 0,
+  ownFields: 0,
   listFields: 0,
   listFieldsByList: new Map(),
   listLookups: new Set(),
@@ -77,6 +80,7 @@ class Total {
   aliases = 0;
   traversals = 0;
   fields = 0;
+  ownFields = 0;
   listFields = 0;
   listFieldsByList = new Map<string, number>();
   listLookups = new Set<string>();
@@ -88,6 +92,7 @@ class Total {
     this.aliases += part.aliases;
     this.traversals += part.traversals;
     this.fields += part.fields;
+    this.ownFields += part.ownFields;
     this.listFields += part.listFields;
     this.countLists(part.listFieldsByList);
     addAll(this.listLookups, part.listLookups);
@@ -100,6 +105,7 @@ class Total {
     this.aliases += (field.aliased ? 1 : 0) + inner.aliases;
     this.traversals += (field.traversal ? 1 : 0) + inner.traversals;
     this.fields += 1 + inner.fields;
+    this.ownFields += 1;
   }
 
   /** Adds what `inner` holds in lists, below a field that is `list` (at `coordinate`) or not. */

@@ -1,6 +1,6 @@
 // The operation limits (src/api/limits.ts) as validation rules over the real schema, at each edge:
 // depth, aliases, traversals, expanded fields (fan-out through fragments), fields inside lists and the
-// argument sets they are given, introspection, tokens and subscriptions. What each number
+// argument sets they are given, mutations, introspection, tokens and subscriptions. What each number
 // counts is in test/unit/operation-size.test.ts; test/abuse/limits.test.ts checks the limits through
 // the HTTP server, and test/web/operations-within-limits.test.ts every operation the dashboard sends.
 import { getIntrospectionQuery, parse, validate } from 'graphql';
@@ -126,6 +126,21 @@ describe('operation limits', () => {
     ]);
     // One organization's fields are no lookup for every item of a list.
     expect(refusals(`{ organization(id: "x") { ${risks(20)} } }`)).toEqual([]);
+  });
+
+  it(`run at most ${LIMITS.maxMutations} mutations in one operation, through fragments too`, () => {
+    const revokes = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `r${from + i}: revokeShare(id: "s") { id }`).join(' ');
+    expect(refusals(`mutation { ${revokes(0, 10)} }`)).toEqual([]);
+    const refused = ['Operation runs more than 10 mutations; send the others in another request.'];
+    expect(refusals(`mutation { ${revokes(0, 11)} }`)).toEqual(refused);
+    expect(
+      refusals(
+        `mutation { ...M r: revokeShare(id: "s") { id } } fragment M on Mutation { ${revokes(0, 10)} }`,
+      ),
+    ).toEqual(refused);
+    // A query's root fields are no mutations.
+    expect(refusals(repeated(11, (i) => `a${i}: me { roles }`))).toEqual([]);
   });
 
   it('count introspection fields and their aliases against the alias and field limits', () => {

@@ -1,5 +1,6 @@
 // What src/api/operation-size.ts counts in an operation over the real schema: fields inside lists
-// (where a fragment is spread, not where it is written), lookups inside lists, and introspection. test/unit/operation-limits.test.ts checks the limits on these numbers.
+// (where a fragment is spread, not where it is written), lookups inside lists, an operation's own
+// fields, and introspection. test/unit/operation-limits.test.ts checks the limits on these numbers.
 import { parse, validate, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { TRAVERSAL_FIELDS } from '../../src/api/limits.ts';
@@ -67,6 +68,14 @@ describe('operation size', () => {
       'Organization.risks(asOf: "2001-01-01")',
       'Query.supplyChain',
     ]);
+  });
+
+  it('counts the fields of the operation itself through its fragments', () => {
+    const size = sizeOf(
+      'mutation { ...M c: revokeShare(id: "c") { id owner { id } } } fragment M on Mutation { a: revokeShare(id: "a") { id } b: revokeShare(id: "b") { id } }',
+    );
+    expect(size.ownFields).toBe(3);
+    expect(size.fields).toBe(4 + 2 + 2);
   });
 
   it('counts introspection fields and aliases, but neither its nesting nor its lists', () => {

@@ -2,9 +2,10 @@
 // within the operation limits (src/api/limits.ts): the limits bound what hostile clients ask for, and
 // must never refuse what the product itself asks. Each operation is checked with the most it ever asks
 // for: every capability of the server, and every argument set (an `asOf` adds `risks(asOf: …)`).
-import { parse, specifiedRules, validate } from 'graphql';
+import { getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, noSubscriptions, operationLimits } from '../../src/api/limits.ts';
+import { variableWeight } from '../../src/api/variable-uses.ts';
 import { buildSchema } from '../../src/app/schema.ts';
 import {
   ALL_CAPABILITIES,
@@ -26,13 +27,20 @@ import { riskOperation } from '../../web/src/risk.ts';
 
 const schema = buildSchema();
 
-/** What the server answers a document before running it: validation errors, limits included. */
-const refusals = (query: string): string[] =>
-  validate(schema, parse(query, { maxTokens: LIMITS.maxTokens }), [
-    ...specifiedRules,
-    noSubscriptions,
-    operationLimits,
-  ]).map((error) => error.message);
+/**
+ * What the server refuses a request for before running it: validation errors (the limits among them),
+ * and variables over the body limit once counted per use.
+ */
+function refusals(query: string, variables: Record<string, unknown>): string[] {
+  const document = parse(query, { maxTokens: LIMITS.maxTokens });
+  const errors = validate(schema, document, [...specifiedRules, noSubscriptions, operationLimits]).map(
+    (error) => error.message,
+  );
+  const weight = variableWeight(document, getOperationAST(document)!, variables);
+  if (weight !== undefined && weight.bytes > LIMITS.maxBodyBytes)
+    errors.push('variables over the body limit');
+  return errors;
+}
 
 const everything: Query = { rootId: 'us-dell', maxDepth: 20, asOf: '2013-06-01', product: 'laptops' };
 const now: Query = { rootId: null, maxDepth: 10, asOf: '', product: '' };
@@ -71,7 +79,7 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
 ];
 
 describe('the dashboard’s operations and the GraphiQL examples', () => {
-  it.each(operations)('%s is valid and within the limits', (_, { query }) => {
-    expect(refusals(query)).toEqual([]);
+  it.each(operations)('%s is valid and within the limits', (_, { query, variables }) => {
+    expect(refusals(query, variables)).toEqual([]);
   });
 });
