@@ -48,6 +48,16 @@ describe('operation limits', () => {
       }`),
     ).toEqual([]);
     expect(refusals(getIntrospectionQuery())).toEqual([]);
+    // With every option a tool may ask for (GraphiQL asks for some): deeper than 12, 200-odd fields.
+    const everything = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
+    expect(refusals(everything)).toEqual([]);
   });
 
   it(`nest at most ${LIMITS.maxDepth} levels, through fragments too`, () => {
