@@ -21,6 +21,7 @@ import { ClientLimits } from '../api/http/rate-limit.ts';
 import { newRequestRecord, type RequestRecord } from '../api/http/request-record.ts';
 import { sendError, sendJson } from '../api/http/responses.ts';
 import { prefersHtml, serveEntry, serveStatic } from '../api/http/static.ts';
+import { bounded, MAX_LOGGED_PATH, MAX_OPERATION_NAME } from '../observability/client-text.ts';
 import { createLogger, logError, type Logger } from '../observability/logger.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { REPO_ROOT } from '../runtime/paths.ts';
@@ -152,10 +153,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     const line = {
       reqId: record.id,
       method: request.method,
-      path: url.pathname,
+      path: bounded(url.pathname, MAX_LOGGED_PATH),
       status: response.statusCode,
       ms: Math.round(ms * 10) / 10,
-      ...(record.operation ? { operation: record.operation } : {}),
+      ...(record.operation ? { operation: bounded(record.operation, MAX_OPERATION_NAME) } : {}),
       ...(record.org ? { org: record.org } : {}),
       outcome,
     };

@@ -4,6 +4,7 @@
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
+import { bounded, MAX_LOGGED_MESSAGE } from './client-text.ts';
 
 export type { Logger };
 
@@ -23,17 +24,21 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
 
 export const silentLogger: Logger = pino({ level: 'silent' });
 
-/** The one line an error gets at `error` level: its code and message; the stack only at `debug`. */
+/**
+ * The one line an error gets at `error` level: its code and the first line of its message (bounded:
+ * a message may quote what the client sent); the stack only at `debug`.
+ */
 export function logError(
   logger: Logger,
   fields: Record<string, unknown>,
   error: unknown,
   message: string,
 ): void {
-  const err =
-    error instanceof Error
-      ? { type: error.name, message: error.message.split('\n')[0] }
-      : { type: typeof error, message: String(error) };
+  const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const err = {
+    type: error instanceof Error ? error.name : typeof error,
+    message: bounded(text, MAX_LOGGED_MESSAGE),
+  };
   const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
   logger.error({ ...fields, code, err }, message);
   if (logger.isLevelEnabled('debug') && error instanceof Error)

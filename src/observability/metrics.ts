@@ -3,9 +3,10 @@
 // client-chosen, so only the first MAX_OPERATIONS distinct well-formed names get their own label.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Executor } from '../graph/executor.ts';
+import { MAX_OPERATION_NAME } from './client-text.ts';
 
 const MAX_OPERATIONS = 200;
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const OPERATION_NAME = new RegExp(`^[A-Za-z_][A-Za-z0-9_]{0,${MAX_OPERATION_NAME - 1}}$`);
 const SECONDS_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class Metrics {
