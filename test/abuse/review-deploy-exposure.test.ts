@@ -11,6 +11,9 @@
 //
 // Expected: the example load balancer does not serve /metrics to clients (a `location` for it that
 // denies, or returns 404), and serves the probes only as needed.
+//
+// Fixed: `location = /metrics { deny all; … }`, with a comment on scraping the replicas directly (or
+// letting the scraper's network in); the docs say the same.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
@@ -24,10 +27,11 @@ function metricsLocation(): string | null {
 }
 
 describe('the example load balancer (deploy/nginx.conf)', () => {
-  it.fails('does not proxy /metrics to clients', () => {
+  it('does not proxy /metrics to clients', () => {
     const block = metricsLocation();
-    // Today: no such block; `location /` proxies /metrics like everything else.
+    // Before the fix: no such block; `location /` proxies /metrics like everything else.
     expect(block).not.toBeNull();
     expect(block!).toMatch(/deny\s+all|return\s+40[34]/);
+    expect(block!).not.toMatch(/allow\s+all/);
   });
 });
