@@ -1,10 +1,11 @@
-// POST/GET /graphql: what the HTTP layer checks before Apollo runs anything (media type, body size,
-// rate and concurrency limits per token, a budget per address for requests without a valid token),
-// and the per-request context built from the bearer token.
+// POST/GET /graphql: what the HTTP layer checks before Apollo runs anything, cheapest first and on the
+// headers alone (method and media type; the bearer token, or for requests without a valid one a budget
+// per address; rate and concurrency limits per token), then the body's size, and the per-request
+// context built from the verified token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import type { TokenVerifier } from '../auth/verify-token.ts';
+import type { TokenVerifier, VerifiedToken } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
 import { DomainError, UnavailableError } from '../domain/errors.ts';
 import { LIMITS } from '../api/limits.ts';
@@ -12,28 +13,42 @@ import { formatError } from '../api/errors.ts';
 import { logError, type Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createRequestContext, type Repositories } from './request-context.ts';
-import { isJsonContentType, readBody } from '../api/http/body.ts';
+import { discardBody, isJsonContentType, readBody } from '../api/http/body.ts';
 import { endWithBody } from '../api/http/compress.ts';
 import { ClientLimits } from '../api/http/rate-limit.ts';
 import type { RequestRecord } from '../api/http/request-record.ts';
 import { sendError } from '../api/http/responses.ts';
-import { retryAfterForCodes, STATUS_BY_CODE } from '../api/http/status.ts';
+import { retryAfterForCodes, STATUS_BY_CODE, type HttpErrorCode } from '../api/http/status.ts';
 
 export interface GraphqlRouteDeps {
   apollo: ApolloServer<RequestContext>;
   repositories: Repositories;
-  /** Built once per server: it holds the identity provider's key cache. */
+  /** Built once per server: it holds the identity provider's key cache (and the verified-token cache). */
   verifyToken: TokenVerifier;
   limits: ClientLimits;
   metrics: Metrics;
-  /** Where a refusal that is the server's fault (Neo4j unreachable) is logged. */
+  /** Where a refusal that is the server's fault (Neo4j or the identity provider unreachable) is logged. */
   logger: Logger;
 }
 
+/** RATE_LIMITED, with the wait the limiter computed as its Retry-After. */
+class RateLimited extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message: string,
+  ) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+const retryAfterOf = (error: DomainError): string | null =>
+  error instanceof UnavailableError || error instanceof RateLimited
+    ? String(error.retryAfterSeconds)
+    : retryAfterForCodes([error.code]);
+
 /** A request refused before execution (token, database): Apollo answers it with our status. */
 function contextError(error: DomainError): GraphQLError {
-  const retryAfter =
-    error instanceof UnavailableError ? String(error.retryAfterSeconds) : retryAfterForCodes([error.code]);
+  const retryAfter = retryAfterOf(error);
   return new GraphQLError(error.message, {
     originalError: error,
     extensions: {
@@ -48,16 +63,35 @@ function contextError(error: DomainError): GraphQLError {
 
 export function graphqlRoute(deps: GraphqlRouteDeps) {
   const { apollo, limits, metrics } = deps;
+
+  /** Logs a refusal that is the server's fault (formatError decides which are): Apollo never sees it. */
+  const logServerFault = (error: DomainError, record: RequestRecord) =>
+    formatError({ message: error.message }, error, (fault) =>
+      logError(deps.logger, { reqId: record.id }, fault, 'GraphQL error'),
+    );
+
+  /** Answers on the headers alone: the body is let through unread and unparsed. */
   const refuse = (
+    request: IncomingMessage,
     response: ServerResponse,
     record: RequestRecord,
-    reason: string,
-    seconds: number,
+    code: HttpErrorCode,
     message: string,
+    headers: Record<string, string> = {},
   ) => {
-    metrics.refused.inc({ reason });
-    record.codes = ['RATE_LIMITED'];
-    return sendError(response, 'RATE_LIMITED', message, { 'retry-after': String(seconds) });
+    discardBody(request, LIMITS.maxBodyBytes);
+    record.codes = [code];
+    return sendError(response, code, message, headers);
+  };
+  const refuseWith = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    record: RequestRecord,
+    error: DomainError,
+  ) => {
+    const retryAfter = retryAfterOf(error);
+    const headers: Record<string, string> = retryAfter === null ? {} : { 'retry-after': retryAfter };
+    return refuse(request, response, record, error.code, error.message, headers);
   };
 
   return async (
@@ -66,29 +100,42 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     url: URL,
     record: RequestRecord,
   ): Promise<void> => {
-    const address = request.socket.remoteAddress ?? 'unknown';
-    const authorization = request.headers.authorization;
-    const tokenKey = authorization ? ClientLimits.tokenKey(authorization) : null;
-    // Rates first, before any parsing or signature check: they are the cheapest refusals.
-    const wait = tokenKey === null ? await limits.admitAnonymous(address) : await limits.admitToken(tokenKey);
-    if (wait !== null) {
-      request.resume();
-      return refuse(response, record, 'rate', wait, `Too many requests; retry after ${wait} s.`);
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
+      const message = 'Use POST (or GET with ?query=) for GraphQL requests.';
+      return refuse(request, response, record, 'BAD_REQUEST', message, { allow: 'GET, POST' });
     }
-    if (tokenKey !== null && !limits.enter(tokenKey)) {
-      request.resume();
-      return refuse(
-        response,
-        record,
-        'concurrency',
-        1,
-        'Too many requests in flight for this token; wait for one to finish.',
-      );
+    if (request.method === 'POST' && !isJsonContentType(request.headers['content-type'])) {
+      metrics.refused.inc({ reason: 'media_type' });
+      const message =
+        'Send GraphQL requests as POST with content-type application/json (or as GET with ?query=).';
+      return refuse(request, response, record, 'UNSUPPORTED_MEDIA_TYPE', message);
+    }
+    // The token before the body: a request without a valid one costs a signature check at most (none
+    // for a token verified in the last seconds, see token-cache.ts), never reading and parsing a body.
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const authorization = request.headers.authorization ?? '';
+    const token = await deps.verifyToken(authorization);
+    if (!('organizationId' in token)) {
+      const refusal = await refusalOf(token, address);
+      logServerFault(refusal, record);
+      return refuseWith(request, response, record, refusal);
+    }
+    const tokenKey = ClientLimits.verifiedTokenKey(authorization);
+    const wait = await limits.admitToken(tokenKey);
+    if (wait !== null) {
+      metrics.refused.inc({ reason: 'rate' });
+      const refusal = new RateLimited(wait, `Too many requests; retry after ${wait} s.`);
+      return refuseWith(request, response, record, refusal);
+    }
+    if (!limits.enter(tokenKey)) {
+      metrics.refused.inc({ reason: 'concurrency' });
+      const message = 'Too many requests in flight for this token; wait for one to finish.';
+      return refuseWith(request, response, record, new RateLimited(1, message));
     }
     try {
-      await execute(request, response, url, address, record);
+      await execute(request, response, url, address, record, token);
     } finally {
-      if (tokenKey !== null) limits.leave(tokenKey);
+      limits.leave(tokenKey);
     }
   };
 
@@ -101,7 +148,7 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     const wait = await limits.admitAnonymous(address);
     if (wait === null) return error;
     metrics.refused.inc({ reason: 'rate' });
-    return new DomainError('RATE_LIMITED', `Too many requests without a valid token; retry after ${wait} s.`);
+    return new RateLimited(wait, `Too many requests without a valid token; retry after ${wait} s.`);
   }
 
   async function execute(
@@ -110,29 +157,16 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     url: URL,
     address: string,
     record: RequestRecord,
+    token: VerifiedToken,
   ) {
     let body: unknown;
     if (request.method === 'POST') {
-      if (!isJsonContentType(request.headers['content-type'])) {
-        request.resume();
-        metrics.refused.inc({ reason: 'media_type' });
-        return sendError(
-          response,
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send GraphQL requests as POST with content-type application/json (or as GET with ?query=).',
-        );
-      }
       const text = await readBody(request, LIMITS.maxBodyBytes);
       try {
         body = text === '' ? {} : JSON.parse(text);
       } catch {
         return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
-    } else if (request.method !== 'GET' && request.method !== 'HEAD') {
-      request.resume();
-      return sendError(response, 'BAD_REQUEST', 'Use POST (or GET with ?query=) for GraphQL requests.', {
-        allow: 'GET, POST',
-      });
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -141,24 +175,17 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const context = await createRequestContext(
-          deps.repositories,
-          deps.verifyToken,
-          request.headers.authorization,
-        ).catch((error: unknown) => {
+        const context = await createRequestContext(deps.repositories, token).catch((error: unknown) => {
           if (error instanceof DomainError) return error;
           logError(deps.logger, { reqId: record.id }, error, 'GraphQL error');
           throw error;
         });
         if (context instanceof DomainError) {
+          // A signed token whose organization does not exist counts against the address too.
           const refusal = await refusalOf(context, address);
           record.codes = [refusal.code];
-          const refused = contextError(refusal);
-          // Apollo's own hooks never see this request, so its server-side errors are logged here.
-          formatError(refused.toJSON(), refused, (error) =>
-            logError(deps.logger, { reqId: record.id }, error, 'GraphQL error'),
-          );
-          throw refused;
+          logServerFault(refusal, record);
+          throw contextError(refusal);
         }
         context.record = record;
         return context;

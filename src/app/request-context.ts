@@ -1,8 +1,8 @@
-// Builds the per-request context: verifies the token, keeps the request off a store that an import is
+// Builds the per-request context of a verified token: keeps the request off a store that an import is
 // writing (import-gate.ts), checks that its organization exists, and wires fresh loaders and services
 // so that nothing cached leaks from one request (or viewer) to another.
 import type { Viewer } from '../auth/policy.ts';
-import type { TokenVerifier } from '../auth/verify-token.ts';
+import type { VerifiedToken } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
 import { unauthenticated, type DomainError } from '../domain/errors.ts';
 import type { Executor } from '../graph/executor.ts';
@@ -83,14 +83,12 @@ export function createRepositories(
   };
 }
 
+/** The context of a request whose token verified (the route checks it before reading the body). */
 export async function createRequestContext(
   repositories: Repositories,
-  verifyToken: TokenVerifier,
-  authorization: string | undefined,
+  token: VerifiedToken,
   now: Date = new Date(),
 ): Promise<RequestContext | DomainError> {
-  const token = await verifyToken(authorization, now);
-  if (!('organizationId' in token)) return token;
   const importTicket = await repositories.importGate.admit();
   if ('code' in importTicket) return importTicket;
   const viewer: Viewer = token;

@@ -87,11 +87,11 @@ describe('while an import run is unfinished', () => {
 describe('a request admitted before an import run began and answered after it', () => {
   /** A request context admitted now, as the server makes one before it runs the operation. */
   const admittedNow = async (org: string, roles: ('analyst' | 'supplier_admin')[]) => {
-    const context = await createRequestContext(
-      createRepositories(t.db.executor),
-      createTokenVerifier({ secret: TEST_SECRET }),
+    const token = await createTokenVerifier({ secret: TEST_SECRET })(
       `Bearer ${await t.api.token(org, roles)}`,
     );
+    if ('code' in token) throw new Error(token.message);
+    const context = await createRequestContext(createRepositories(t.db.executor), token);
     if ('code' in context) throw new Error(context.message);
     return context;
   };

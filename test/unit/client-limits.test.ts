@@ -20,8 +20,14 @@ describe('requests in flight per token', () => {
   });
 
   it('keys tokens by a hash, never by the token itself', () => {
-    const key = ClientLimits.tokenKey('Bearer secret.token.value');
+    const key = ClientLimits.verifiedTokenKey('Bearer secret.token.value');
     expect(key).not.toContain('secret');
     expect(key).toHaveLength(22);
+  });
+
+  it('keys a verified token by its signed part: every spelling of its signature shares the key', () => {
+    const key = ClientLimits.verifiedTokenKey('Bearer head.claims.sigA');
+    expect(ClientLimits.verifiedTokenKey('Bearer head.claims.sigB=')).toBe(key);
+    expect(ClientLimits.verifiedTokenKey('Bearer head.other.sigA')).not.toBe(key);
   });
 });

@@ -1,6 +1,7 @@
 // Protection from one client hogging the server: a request rate per bearer token, a cap on one
-// token's requests in flight, and a rate per address for requests without a valid token (so a flood
-// of made-up tokens cannot make the server verify signatures without end). rate-limiter-flexible is
+// token's requests in flight, and a rate per address for requests without a valid token (so that a
+// flood of made-up tokens is soon answered 429; each costs one signature check, and never a body read
+// or parsed: src/app/graphql-route.ts checks the token first). rate-limiter-flexible is
 // the well-kept standard for this; its in-memory limiter is per replica, so the effective limit
 // behind a load balancer is N times the configured one (documented in the operations guide).
 import { createHash } from 'node:crypto';
@@ -37,9 +38,15 @@ export class ClientLimits {
     this.byAddress = limiter(config.perAddressPerSecond, config.windowSeconds);
   }
 
-  /** A short key for a bearer token: the token itself never sits in memory as a map key or in a log. */
-  static tokenKey(authorization: string): string {
-    return createHash('sha256').update(authorization).digest('base64url').slice(0, 22);
+  /**
+   * The key of a token that verified, from its signed part (header and claims) alone: the signature
+   * has several spellings that verify alike (spare bits in its last base64url character, a trailing
+   * `=`, and for ES256 a second valid signature, (r, n − s)), and all of them must share one budget and
+   * one cap. A hash, so that the token never sits in memory as a map key or in a log.
+   */
+  static verifiedTokenKey(authorization: string): string {
+    const signed = authorization.slice(0, authorization.lastIndexOf('.'));
+    return createHash('sha256').update(signed).digest('base64url').slice(0, 22);
   }
 
   admitToken(key: string): Promise<Admission> {

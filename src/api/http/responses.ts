@@ -13,7 +13,10 @@ export function sendJson(
   response.end(JSON.stringify(body));
 }
 
-/** A GraphQL-shaped error with the status of its code (and Retry-After where it applies). */
+/**
+ * A GraphQL-shaped error with the status of its code, and Retry-After where it applies: the code's
+ * default unless `headers` give one (a rate limiter knows how long the wait is).
+ */
 export function sendError(
   response: ServerResponse,
   code: HttpErrorCode,
@@ -25,6 +28,6 @@ export function sendError(
     response,
     STATUS_BY_CODE[code],
     { errors: [{ message, extensions: { code } }] },
-    { ...headers, ...(retryAfter === null ? {} : { 'retry-after': retryAfter }) },
+    { ...(retryAfter === null ? {} : { 'retry-after': retryAfter }), ...headers },
   );
 }
