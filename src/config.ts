@@ -44,7 +44,13 @@ export interface HttpConfig {
   headersTimeoutMs: number;
   /** Time for a whole request (headers and body) to arrive. */
   requestTimeoutMs: number;
+  /** Open connections at most; at the cap the longest idle one is closed for a new one (connection-slots.ts). */
   maxConnections: number;
+  /**
+   * Open connections of one client address at most, 0 for no cap of its own. Behind a load balancer
+   * or proxy every connection comes from its address: there, 0 (or the proxy's own connection limit).
+   */
+  maxConnectionsPerAddress: number;
 }
 
 /** Per-client protection (see src/api/http/rate-limit.ts); 0 turns a limit off. */
@@ -63,6 +69,7 @@ export const DEFAULT_HTTP: HttpConfig = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   maxConnections: 1_024,
+  maxConnectionsPerAddress: 256,
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
@@ -281,6 +288,12 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       headersTimeoutMs: integer('HTTP_HEADERS_TIMEOUT_MS', DEFAULT_HTTP.headersTimeoutMs, 1_000, 600_000),
       requestTimeoutMs: integer('HTTP_REQUEST_TIMEOUT_MS', DEFAULT_HTTP.requestTimeoutMs, 1_000, 3_600_000),
       maxConnections: integer('HTTP_MAX_CONNECTIONS', DEFAULT_HTTP.maxConnections, 1, 1_000_000),
+      maxConnectionsPerAddress: integer(
+        'HTTP_MAX_CONNECTIONS_PER_ADDRESS',
+        DEFAULT_HTTP.maxConnectionsPerAddress,
+        0,
+        1_000_000,
+      ),
     },
     rateLimits: {
       perTokenPerSecond: integer('RATE_LIMIT_PER_TOKEN', DEFAULT_RATE_LIMITS.perTokenPerSecond, 0, 1_000_000),

@@ -14,6 +14,7 @@ import type { Executor } from '../graph/executor.ts';
 import { HealthRepository } from '../graph/health-repository.ts';
 import { createApollo } from '../api/apollo.ts';
 import { BodyTooLarge, ClientAborted } from '../api/http/body.ts';
+import { capConnections } from './connection-slots.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './dev-token.ts';
 import { graphqlRoute } from './graphql-route.ts';
 import { healthRoutes, importReadiness, neo4jReadiness, type ReadinessCheck } from './health.ts';
@@ -189,7 +190,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   server.keepAliveTimeout = http.keepAliveTimeoutMs;
   server.headersTimeout = http.headersTimeoutMs;
   server.requestTimeout = http.requestTimeoutMs;
-  server.maxConnections = http.maxConnections;
+  capConnections(server, { total: http.maxConnections, perAddress: http.maxConnectionsPerAddress }, () =>
+    metrics.refused.inc({ reason: 'connections' }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -33,7 +33,7 @@ export class Metrics {
   });
   readonly refused = new Counter({
     name: 'tiersight_http_refused_total',
-    help: 'Requests refused before any work: rate limit, concurrency cap, body size, media type.',
+    help: 'Requests refused before any work (rate, concurrency, body_too_large, media_type), and connections refused at a connection cap (connections).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

@@ -20,7 +20,13 @@ const config: AppOptions['config'] = {
   environment: 'production',
   jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
   rateLimits: { perTokenPerSecond: 10, perAddressPerSecond: 5, windowSeconds: 2, concurrentPerToken: 4 },
-  http: { keepAliveTimeoutMs: 65_000, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxConnections: 50 },
+  http: {
+    keepAliveTimeoutMs: 65_000,
+    headersTimeoutMs: 1_000,
+    requestTimeoutMs: 2_000,
+    maxConnections: 50,
+    maxConnectionsPerAddress: 50,
+  },
 };
 const token = (org: string, sub = 'analyst@v') =>
   signToken({ sub, org, roles: ['analyst'] }, TEST_SECRET, 600);

@@ -46,6 +46,14 @@ describe('config', () => {
     expect(config.jwt.usingDevelopmentSecret).toBe(false);
   });
 
+  it('caps connections per address (256 by default, 0 for none, as behind a load balancer)', () => {
+    expect(load({}).http.maxConnectionsPerAddress).toBe(256);
+    expect(load({ HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' }).http.maxConnectionsPerAddress).toBe(0);
+    expect(() => load({ HTTP_MAX_CONNECTIONS_PER_ADDRESS: '-1' })).toThrow(
+      /HTTP_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 0 to 1000000, got '-1'/,
+    );
+  });
+
   it('reads the maximum token lifetime', () => {
     expect(load({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
     expect(() => load({ JWT_MAX_LIFETIME: 'forever' })).toThrow(
