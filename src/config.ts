@@ -1,6 +1,7 @@
 // The only module that reads process.env. Every variable is validated at start-up; all problems are
 // reported together, each naming the variable and the bad value, so a misconfigured deployment fails
 // once with the full list instead of one surprise per restart.
+import { isAddressOrRange } from './api/http/client-address.ts';
 import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
 import { WholeNumberError, wholeNumberIn } from './domain/whole-number.ts';
@@ -51,6 +52,11 @@ export interface HttpConfig {
    * or proxy every connection comes from its address: there, 0 (or the proxy's own connection limit).
    */
   maxConnectionsPerAddress: number;
+  /**
+   * Proxies (addresses and CIDR ranges) whose X-Forwarded-For names the client that requests without
+   * a valid token are budgeted by (src/api/http/client-address.ts); empty: the TCP peer is the client.
+   */
+  trustedProxies: readonly string[];
 }
 
 /** Per-client protection (see src/api/http/rate-limit.ts); 0 turns a limit off. */
@@ -70,6 +76,7 @@ export const DEFAULT_HTTP: HttpConfig = {
   requestTimeoutMs: 30_000,
   maxConnections: 1_024,
   maxConnectionsPerAddress: 256,
+  trustedProxies: [],
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
@@ -198,6 +205,18 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     return fallback;
   };
 
+  /** Comma-separated IP addresses and CIDR ranges. */
+  const addressList = (name: string): string[] => {
+    const entries = (read(name) ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+    const bad = entries.filter((entry) => !isAddressOrRange(entry));
+    if (bad.length > 0)
+      problems.push(`${name} must list IP addresses or CIDR ranges (10.0.0.0/8), got '${bad.join(', ')}'`);
+    return entries.filter(isAddressOrRange);
+  };
+
   const nodeEnv = read('NODE_ENV') ?? 'development';
   let environment: Environment = 'development';
   if (nodeEnv === 'production' || nodeEnv === 'test' || nodeEnv === 'development') environment = nodeEnv;
@@ -294,6 +313,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
         0,
         1_000_000,
       ),
+      trustedProxies: addressList('HTTP_TRUSTED_PROXIES'),
     },
     rateLimits: {
       perTokenPerSecond: integer('RATE_LIMIT_PER_TOKEN', DEFAULT_RATE_LIMITS.perTokenPerSecond, 0, 1_000_000),

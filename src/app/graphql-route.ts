@@ -26,6 +26,8 @@ export interface GraphqlRouteDeps {
   /** Built once per server: it holds the identity provider's key cache (and the verified-token cache). */
   verifyToken: TokenVerifier;
   limits: ClientLimits;
+  /** The address a request without a valid token is budgeted by (client-address.ts). */
+  clientAddress: (request: IncomingMessage) => string;
   metrics: Metrics;
   /** Where a refusal that is the server's fault (Neo4j or the identity provider unreachable) is logged. */
   logger: Logger;
@@ -112,7 +114,7 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     }
     // The token before the body: a request without a valid one costs a signature check at most (none
     // for a token verified in the last seconds, see token-cache.ts), never reading and parsing a body.
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = deps.clientAddress(request);
     const authorization = request.headers.authorization ?? '';
     const token = await deps.verifyToken(authorization);
     if (!('organizationId' in token)) {

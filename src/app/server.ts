@@ -14,6 +14,7 @@ import type { Executor } from '../graph/executor.ts';
 import { HealthRepository } from '../graph/health-repository.ts';
 import { createApollo } from '../api/apollo.ts';
 import { BodyTooLarge, ClientAborted } from '../api/http/body.ts';
+import { clientAddressOf } from '../api/http/client-address.ts';
 import { capConnections } from './connection-slots.ts';
 import { DEV_TOKEN_PATH, devTokenRoute } from './dev-token.ts';
 import { graphqlRoute } from './graphql-route.ts';
@@ -86,6 +87,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     repositories,
     verifyToken: cachedTokenVerifier(createTokenVerifier(config.jwt)),
     limits: new ClientLimits(config.rateLimits ?? DEFAULT_RATE_LIMITS),
+    clientAddress: clientAddressOf(http.trustedProxies),
     metrics,
     logger,
   });

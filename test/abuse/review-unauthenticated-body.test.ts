@@ -23,6 +23,7 @@
 import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HTTP } from '../../src/config.ts';
 import { startApp, type App } from '../../src/app/server.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { signToken } from '../../src/auth/tokens.ts';
@@ -167,5 +168,55 @@ describe('a request without a valid token is refused before its body is read', (
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe('behind a trusted proxy', () => {
+  let proxied: App;
+  beforeAll(async () => {
+    proxied = await startApp({
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        environment: 'production',
+        jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
+        rateLimits: {
+          perTokenPerSecond: 50,
+          perAddressPerSecond: 1,
+          windowSeconds: 5,
+          concurrentPerToken: 16,
+        },
+        // This test is the proxy, at 127.0.0.1.
+        http: { ...DEFAULT_HTTP, trustedProxies: ['127.0.0.0/8'] },
+      },
+      executor: db.executor,
+      logger: silentLogger,
+    });
+  });
+  afterAll(() => proxied?.close());
+
+  const status = async (forwardedFor: string) => {
+    const response = await fetch(`${proxied.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: madeUp(),
+        'x-forwarded-for': forwardedFor,
+      },
+      body: '{"query":"{ me { roles } }"}',
+    });
+    await response.text();
+    return response.status;
+  };
+
+  it('one client’s flood of made-up tokens spends its own budget, not everyone’s', async () => {
+    const flood = [];
+    for (let i = 0; i < 7; i++) flood.push(await status('203.0.113.1'));
+    expect(flood.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(flood.slice(5)).toEqual([429, 429]);
+    // Another client behind the same proxy still hears that its token is bad, and so refreshes it.
+    expect(await status('203.0.113.2')).toBe(401);
+    // What the client writes left of the proxy's entry changes nothing.
+    expect(await status('198.51.100.1, 203.0.113.1')).toBe(429);
   });
 });

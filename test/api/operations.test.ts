@@ -26,6 +26,7 @@ const config: AppOptions['config'] = {
     requestTimeoutMs: 2_000,
     maxConnections: 50,
     maxConnectionsPerAddress: 50,
+    trustedProxies: [],
   },
 };
 const token = (org: string, sub = 'analyst@v') =>

@@ -54,6 +54,17 @@ describe('config', () => {
     );
   });
 
+  it('reads trusted proxies as addresses and CIDR ranges, none by default', () => {
+    expect(load({}).http.trustedProxies).toEqual([]);
+    expect(load({ HTTP_TRUSTED_PROXIES: '10.0.0.0/8, fd00::1' }).http.trustedProxies).toEqual([
+      '10.0.0.0/8',
+      'fd00::1',
+    ]);
+    expect(() => load({ HTTP_TRUSTED_PROXIES: '10.0.0.0/8,nginx' })).toThrow(
+      /HTTP_TRUSTED_PROXIES must list IP addresses or CIDR ranges \(10.0.0.0\/8\), got 'nginx'/,
+    );
+  });
+
   it('reads the maximum token lifetime', () => {
     expect(load({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
     expect(() => load({ JWT_MAX_LIFETIME: 'forever' })).toThrow(
