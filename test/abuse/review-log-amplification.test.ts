@@ -13,43 +13,22 @@
 // Fixed: every client-chosen field of a log line (operation name, path, error message) goes through
 // one bound (src/observability/client-text.ts); the operation name is cut at the 64 characters past
 // which metrics call it `other`.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { startApp, type App } from '../../src/app/server.ts';
 import { captureLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { useProductionApp } from '../support/production-app.ts';
 
-let db: TestDatabase;
-let app: App;
 const capture = captureLogger();
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, graph().org('v', 'PURCHASER').build());
-  app = await startApp({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      environment: 'production',
-      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-    },
-    executor: db.executor,
-    logger: capture.logger,
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
+const server = useProductionApp(graph().org('v', 'PURCHASER').build(), { logger: capture.logger });
 
 /** Sends `body` with a valid token: its status and the log lines written meanwhile. */
 async function send(body: unknown) {
   const authorization = `Bearer ${await signToken({ sub: 'u', org: 'v', roles: ['analyst'] }, TEST_SECRET, 600)}`;
   const before = capture.lines.length;
-  const response = await fetch(`${app.url}/graphql`, {
+  const response = await fetch(`${server.app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify(body),

@@ -16,43 +16,26 @@
 // Expected (specification section 4): a client mistake is a client error, 400
 // OPERATION_RESOLUTION_FAILURE (as for a document of several operations and no name), nothing runs,
 // nothing is written, nothing is logged as a server fault.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { startApp, type App } from '../../src/app/server.ts';
 import { captureLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { useProductionApp } from '../support/production-app.ts';
 
-let db: TestDatabase;
-let app: App;
 let authorization: string;
 const capture = captureLogger();
 const errorLines = () => capture.lines.filter((line) => line['level'] === 'error').length;
 
+const server = useProductionApp(graph().org('v', 'PURCHASER').org('s', 'RESELLER').link('s', 'v').build(), {
+  logger: capture.logger,
+});
 beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, graph().org('v', 'PURCHASER').org('s', 'RESELLER').link('s', 'v').build());
-  app = await startApp({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      environment: 'production',
-      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-    },
-    executor: db.executor,
-    logger: capture.logger,
-  });
   authorization = `Bearer ${await signToken({ sub: 'u', org: 'v', roles: ['supplier_admin'] }, TEST_SECRET, 600)}`;
 });
 
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
-});
-
 async function post(body: unknown) {
-  const response = await fetch(`${app.url}/graphql`, {
+  const response = await fetch(`${server.app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify(body),
@@ -95,7 +78,7 @@ describe('an operationName that names no operation of the document', () => {
 
   it('does not let a GET request carry a mutation', async () => {
     expect(await listed()).toBe(false);
-    const url = new URL(`${app.url}/graphql`);
+    const url = new URL(`${server.app.url}/graphql`);
     // A fresh text (the interpreted path is the one that runs it).
     url.searchParams.set('query', 'mutation  { setListing(listed: true) { listed } }');
     url.searchParams.set('operationName', 'X');

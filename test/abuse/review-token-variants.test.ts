@@ -15,37 +15,15 @@
 // claims), which is what the signature covers: every spelling of the signature shares the key. Refusing
 // non-canonical base64url instead would not do: ES256 signatures have a second valid form (r, n - s).
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
-import { startApp, type App } from '../../src/app/server.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
 import { TEST_SECRET } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { useProductionApp } from '../support/production-app.ts';
 
-let db: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, graph().org('v', 'PURCHASER').build());
-  app = await startApp({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      environment: 'production',
-      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-      // 4 requests per token per 2 s window, 2 in flight.
-      rateLimits: { perTokenPerSecond: 2, perAddressPerSecond: 20, windowSeconds: 2, concurrentPerToken: 2 },
-    },
-    executor: db.executor,
-    logger: silentLogger,
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
+// 4 requests per token per 2 s window, 2 in flight.
+const server = useProductionApp(graph().org('v', 'PURCHASER').build(), {
+  rateLimits: { perTokenPerSecond: 2, perAddressPerSecond: 20, windowSeconds: 2, concurrentPerToken: 2 },
 });
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -58,7 +36,7 @@ function spellings(token: string): string[] {
 }
 
 async function status(token: string): Promise<number> {
-  const response = await fetch(`${app.url}/graphql`, {
+  const response = await fetch(`${server.app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ me { organization { id } } }' }),
@@ -69,7 +47,7 @@ async function status(token: string): Promise<number> {
 
 /** Starts a request whose body never comes: it holds one of its token's slots until destroyed. */
 function holdSlot(token: string): () => void {
-  const url = new URL(`${app.url}/graphql`);
+  const url = new URL(`${server.app.url}/graphql`);
   const request = httpRequest({
     host: url.hostname,
     port: url.port,

@@ -27,37 +27,12 @@ import { startApp, type App } from '../../src/app/server.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { signToken } from '../../src/auth/tokens.ts';
 import { TEST_SECRET } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
+import { useProductionApp } from '../support/production-app.ts';
 
-let db: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await loadGraph(db, graph().org('v', 'PURCHASER').build());
-  app = await startApp({
-    config: {
-      port: 0,
-      host: '127.0.0.1',
-      environment: 'production',
-      jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-      // The address budget: 10 requests without a valid token, refilled at 1 a second.
-      rateLimits: {
-        perTokenPerSecond: 50,
-        perAddressPerSecond: 1,
-        windowSeconds: 10,
-        concurrentPerToken: 16,
-      },
-    },
-    executor: db.executor,
-    logger: silentLogger,
-  });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await db?.close();
+// The address budget: 10 requests without a valid token, refilled at 1 a second.
+const server = useProductionApp(graph().org('v', 'PURCHASER').build(), {
+  rateLimits: { perTokenPerSecond: 50, perAddressPerSecond: 1, windowSeconds: 10, concurrentPerToken: 16 },
 });
 
 const madeUp = () => `Bearer m${Math.random().toString(36).slice(2)}.e30.c2ln`;
@@ -67,7 +42,7 @@ const madeUp = () => `Bearer m${Math.random().toString(36).slice(2)}.e30.c2ln`;
  * answers within `ms`, else null (it is waiting for the body).
  */
 function statusWithoutBody(authorization: string | null, ms = 3_000): Promise<number | null> {
-  const url = new URL(`${app.url}/graphql`);
+  const url = new URL(`${server.app.url}/graphql`);
   return new Promise((resolve) => {
     const request = httpRequest({
       host: url.hostname,
@@ -106,7 +81,7 @@ describe('a request without a valid token is refused before its body is read', (
 
   it('with a made-up token once its address is over budget: 429 at once', async () => {
     for (let i = 0; i < 12; i++) {
-      const response = await fetch(`${app.url}/graphql`, {
+      const response = await fetch(`${server.app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: madeUp() },
         body: '{"query":"{ me { roles } }"}',
@@ -127,7 +102,7 @@ describe('a request without a valid token is refused before its body is read', (
     const requests = 5;
     const before = process.cpuUsage();
     for (let i = 0; i < requests; i++) {
-      const response = await fetch(`${app.url}/graphql`, {
+      const response = await fetch(`${server.app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: madeUp() },
         body,
@@ -147,7 +122,7 @@ describe('a request without a valid token is refused before its body is read', (
     const post = (authorization: string, body: string) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
         const request: ClientRequest = httpRequest(
-          `${app.url}/graphql`,
+          `${server.app.url}/graphql`,
           { agent, method: 'POST', headers: { 'content-type': 'application/json', authorization } },
           (response) => {
             response.resume();
@@ -191,7 +166,7 @@ describe('behind a trusted proxy', () => {
         // This test is the proxy, at 127.0.0.1.
         http: { ...DEFAULT_HTTP, trustedProxies: ['127.0.0.0/8'] },
       },
-      executor: db.executor,
+      executor: server.db.executor,
       logger: silentLogger,
     });
   });
