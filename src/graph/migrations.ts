@@ -2,7 +2,7 @@
 // again (IF NOT EXISTS); applied ids are recorded in the graph so a later migration that moves data
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
 import { Neo4jError } from 'neo4j-driver';
-import { cypher, statement, type Statement } from './cypher.ts';
+import { cypher, statement, type Fragment, type Statement } from './cypher.ts';
 import { column, nullable, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
 import { toNeo4jDateTime } from './mappers.ts';
@@ -19,6 +19,26 @@ interface Migration {
    */
   backfills?: Statement[];
 }
+
+/**
+ * A backfill that gives `label` to every organization `x` that `holds` (a pattern) describes, ten
+ * thousand organizations a transaction (runBackfill pages through them by id).
+ */
+const labelSubjects = (name: string, holds: Fragment, label: Fragment): Statement =>
+  statement(
+    name,
+    cypher`MATCH (x:Organization) WHERE x.id > $after
+         WITH x ORDER BY x.id LIMIT 10000
+         CALL (x) {
+           WITH x WHERE EXISTS { `,
+    holds,
+    cypher` }
+           SET x:`,
+    label,
+    cypher`
+         }
+         RETURN max(x.id) AS last`,
+  );
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -205,15 +225,10 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
     backfills: [
-      statement(
+      labelSubjects(
         'migration.disclosureSubjects',
-        cypher`MATCH (x:Organization) WHERE x.id > $after
-         WITH x ORDER BY x.id LIMIT 10000
-         CALL (x) {
-           WITH x WHERE EXISTS { (x)<-[:ABOUT]-(:Disclosure) }
-           SET x:DisclosureSubject
-         }
-         RETURN max(x.id) AS last`,
+        cypher`(x)<-[:ABOUT]-(:Disclosure)`,
+        cypher`DisclosureSubject`,
       ),
     ],
   },
@@ -240,15 +255,10 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
     backfills: [
-      statement(
+      labelSubjects(
         'migration.riskSubjects',
-        cypher`MATCH (x:Organization) WHERE x.id > $after
-         WITH x ORDER BY x.id LIMIT 10000
-         CALL (x) {
-           WITH x WHERE EXISTS { (x)-[:HAS_RISK]->(:RiskIndicator) }
-           SET x:RiskSubject
-         }
-         RETURN max(x.id) AS last`,
+        cypher`(x)-[:HAS_RISK]->(:RiskIndicator)`,
+        cypher`RiskSubject`,
       ),
     ],
   },

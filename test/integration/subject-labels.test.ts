@@ -1,14 +1,19 @@
-// The RiskSubject label (docs/data-model.md): exactly the organizations with a public risk indicator
-// carry it, whatever wrote them (import, a re-import that moves an indicator, migration 014; screening
-// and merges are checked in their own tests), and reading the indicators of organizations without one
-// costs the same however many relationships they have (PROFILE db hits, exact on a loaded machine).
-// Before the label, the chains' reads walked every relationship of every organization looking for
-// HAS_RISK: a fifth of the db hits of exposure and the risk assessment of a 1,000-organization chain.
+// The subject labels (docs/data-model.md), which let a chain's reads skip the organizations that have
+// nothing to read: DisclosureSubject is on exactly the organizations some disclosure is ABOUT, and
+// RiskSubject on exactly those with a public risk indicator, whatever wrote them (import, a re-import
+// that moves a disclosure or an indicator, migrations 012 and 014; publishing, screening and merges
+// are checked in their own tests); and reading the disclosures or indicators of an organization
+// without any costs the same however many relationships it has (PROFILE db hits, exact on a loaded
+// machine). Before the labels, ten more links on such an organization cost ten more db hits, and the
+// chains' reads walked every relationship of every organization: for HAS_RISK, a fifth of the db hits
+// of exposure and of the risk assessment of a 1,000-organization chain.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/graph/migrations.ts';
+import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
+import { scopeParams } from '../../src/graph/visibility-cypher.ts';
+import '../../src/modules/disclosures/disclosure-repository.ts';
 import '../../src/modules/organizations/organization-repository.ts';
 import '../../src/modules/supply-chain/supply-chain-repository.ts';
-import { scopeParams } from '../../src/graph/visibility-cypher.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
@@ -34,9 +39,66 @@ const base = () =>
     .link('factory', 'brand')
     .link('other', 'brand');
 
-const subjects = () => subjectsOf(db, 'RiskSubject');
+describe('the DisclosureSubject label', () => {
+  const subjects = () => subjectsOf(db, 'DisclosureSubject');
+
+  it('is on exactly the subjects of disclosures after an import, a move and migration 012', async () => {
+    await loadGraph(
+      db,
+      base()
+        .disclosure('brand', 'factory', { id: 'audit' })
+        .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' })
+        .build(),
+    );
+    expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
+
+    // The audit now names another factory: the first one has no disclosure left, so no label.
+    const moved = base()
+      .disclosure('brand', 'other', { id: 'audit' })
+      .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' })
+      .build();
+    const outcome = await importGraph(documentSource({ ...moved }), db.imports, {
+      origin: TEST_ORIGIN,
+      reset: false,
+      settleMs: 0,
+    });
+    expect(outcome.ok).toBe(true);
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+
+    // A store from before the label gets it from migration 012.
+    await db.driver.executeQuery('MATCH (x:DisclosureSubject) REMOVE x:DisclosureSubject');
+    await db.driver.executeQuery("MATCH (m:TiersightMigration {id: '012-disclosure-subjects'}) DELETE m");
+    await migrate(db.executor);
+    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+  });
+
+  it('lets disclosure.about skip an organization without disclosures whatever its relationships', async () => {
+    let built = base()
+      .org('busy', 'FACTORY')
+      .org('quiet', 'FACTORY')
+      .link('busy', 'brand')
+      .link('quiet', 'brand');
+    for (let i = 0; i < 10; i++) built = built.org(`s${i}`, 'FACTORY').link(`s${i}`, 'busy');
+    await loadGraph(db, built.disclosure('brand', 'factory', { id: 'audit' }).build());
+    const hits = async (id: string) => {
+      const { hits, records } = await profiled(db, 'disclosure.about', {
+        viewer: 'brand',
+        t: toNeo4jDateTime(new Date()),
+        historical: false,
+        product: null,
+        kind: null,
+        ids: [id],
+      });
+      expect(records).toEqual([]);
+      return hits;
+    };
+    expect(await hits('busy')).toBe(await hits('quiet'));
+  });
+});
 
 describe('the RiskSubject label', () => {
+  const subjects = () => subjectsOf(db, 'RiskSubject');
+
   it('is on exactly the organizations with indicators after an import, a move and migration 014', async () => {
     await loadGraph(
       db,
