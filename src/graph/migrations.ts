@@ -255,11 +255,7 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
     backfills: [
-      labelSubjects(
-        'migration.riskSubjects',
-        cypher`(x)-[:HAS_RISK]->(:RiskIndicator)`,
-        cypher`RiskSubject`,
-      ),
+      labelSubjects('migration.riskSubjects', cypher`(x)-[:HAS_RISK]->(:RiskIndicator)`, cypher`RiskSubject`),
     ],
   },
 ];

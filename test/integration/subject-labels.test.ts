@@ -19,7 +19,7 @@ import { documentSource } from '../../src/import/read-records.ts';
 import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { profiled } from '../support/profile.ts';
-import { subjectsOf } from '../support/subject-labels.ts';
+import { subjectsOf, type SubjectLabel } from '../support/subject-labels.ts';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -39,24 +39,39 @@ const base = () =>
     .link('factory', 'brand')
     .link('other', 'brand');
 
-describe('the DisclosureSubject label', () => {
-  const subjects = () => subjectsOf(db, 'DisclosureSubject');
+/**
+ * Each label with what puts an organization under it: `held(g, id, subject)` adds to graph `g` the
+ * record `id` that makes `subject` hold, a second one held by `brand` that no later import moves.
+ */
+const LABELS: {
+  label: SubjectLabel;
+  migration: string;
+  held: (g: ReturnType<typeof base>, id: string, subject: string) => ReturnType<typeof base>;
+}[] = [
+  {
+    label: 'DisclosureSubject',
+    migration: '012-disclosure-subjects',
+    held: (g, id, subject) =>
+      g
+        .disclosure('brand', subject, { id })
+        .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' }),
+  },
+  {
+    label: 'RiskSubject',
+    migration: '014-risk-subjects',
+    held: (g, id, subject) =>
+      g.risk(subject, { id }).risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' }),
+  },
+];
 
-  it('is on exactly the subjects of disclosures after an import, a move and migration 012', async () => {
-    await loadGraph(
-      db,
-      base()
-        .disclosure('brand', 'factory', { id: 'audit' })
-        .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' })
-        .build(),
-    );
+describe.each(LABELS)('the $label label', ({ label, migration, held }) => {
+  it('is on exactly the organizations it describes after an import, a move and its migration', async () => {
+    const subjects = () => subjectsOf(db, label);
+    await loadGraph(db, held(base(), 'record', 'factory').build());
     expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
 
-    // The audit now names another factory: the first one has no disclosure left, so no label.
-    const moved = base()
-      .disclosure('brand', 'other', { id: 'audit' })
-      .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' })
-      .build();
+    // The record now names another factory: the first one has none left, so no label.
+    const moved = held(base(), 'record', 'other').build();
     const outcome = await importGraph(documentSource({ ...moved }), db.imports, {
       origin: TEST_ORIGIN,
       reset: false,
@@ -65,13 +80,15 @@ describe('the DisclosureSubject label', () => {
     expect(outcome.ok).toBe(true);
     expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
 
-    // A store from before the label gets it from migration 012.
-    await db.driver.executeQuery('MATCH (x:DisclosureSubject) REMOVE x:DisclosureSubject');
-    await db.driver.executeQuery("MATCH (m:TiersightMigration {id: '012-disclosure-subjects'}) DELETE m");
+    // A store from before the label gets it from the migration.
+    await db.driver.executeQuery(`MATCH (x:${label}) REMOVE x:${label}`);
+    await db.driver.executeQuery('MATCH (m:TiersightMigration {id: $migration}) DELETE m', { migration });
     await migrate(db.executor);
     expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
   });
+});
 
+describe('the DisclosureSubject label', () => {
   it('lets disclosure.about skip an organization without disclosures whatever its relationships', async () => {
     let built = base()
       .org('busy', 'FACTORY')
@@ -97,38 +114,6 @@ describe('the DisclosureSubject label', () => {
 });
 
 describe('the RiskSubject label', () => {
-  const subjects = () => subjectsOf(db, 'RiskSubject');
-
-  it('is on exactly the organizations with indicators after an import, a move and migration 014', async () => {
-    await loadGraph(
-      db,
-      base()
-        .risk('factory', { id: 'report' })
-        .risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' })
-        .build(),
-    );
-    expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
-
-    // The report now names another factory: the first one has no indicator left, so no label.
-    const moved = base()
-      .risk('other', { id: 'report' })
-      .risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' })
-      .build();
-    const outcome = await importGraph(documentSource({ ...moved }), db.imports, {
-      origin: TEST_ORIGIN,
-      reset: false,
-      settleMs: 0,
-    });
-    expect(outcome.ok).toBe(true);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
-
-    // A store from before the label gets it from migration 014.
-    await db.driver.executeQuery('MATCH (x:RiskSubject) REMOVE x:RiskSubject');
-    await db.driver.executeQuery("MATCH (m:TiersightMigration {id: '014-risk-subjects'}) DELETE m");
-    await migrate(db.executor);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
-  });
-
   it("lets the chain's and the loaders' reads skip an organization without indicators whatever its relationships", async () => {
     let built = base()
       .org('busy', 'FACTORY')
