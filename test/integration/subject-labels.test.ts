@@ -39,6 +39,17 @@ const base = () =>
     .link('factory', 'brand')
     .link('other', 'brand');
 
+/** Two more suppliers of `brand` with nothing about them: `busy` with ten suppliers, `quiet` with none. */
+const busyAndQuiet = () => {
+  let built = base()
+    .org('busy', 'FACTORY')
+    .org('quiet', 'FACTORY')
+    .link('busy', 'brand')
+    .link('quiet', 'brand');
+  for (let i = 0; i < 10; i++) built = built.org(`s${i}`, 'FACTORY').link(`s${i}`, 'busy');
+  return built;
+};
+
 /**
  * Each label with what puts an organization under it: `held(g, id, subject)` adds to graph `g` the
  * record `id` that makes `subject` hold, a second one held by `brand` that no later import moves.
@@ -90,13 +101,7 @@ describe.each(LABELS)('the $label label', ({ label, migration, held }) => {
 
 describe('the DisclosureSubject label', () => {
   it('lets disclosure.about skip an organization without disclosures whatever its relationships', async () => {
-    let built = base()
-      .org('busy', 'FACTORY')
-      .org('quiet', 'FACTORY')
-      .link('busy', 'brand')
-      .link('quiet', 'brand');
-    for (let i = 0; i < 10; i++) built = built.org(`s${i}`, 'FACTORY').link(`s${i}`, 'busy');
-    await loadGraph(db, built.disclosure('brand', 'factory', { id: 'audit' }).build());
+    await loadGraph(db, busyAndQuiet().disclosure('brand', 'factory', { id: 'audit' }).build());
     const hits = async (id: string) => {
       const { hits, records } = await profiled(db, 'disclosure.about', {
         viewer: 'brand',
@@ -115,13 +120,7 @@ describe('the DisclosureSubject label', () => {
 
 describe('the RiskSubject label', () => {
   it("lets the chain's and the loaders' reads skip an organization without indicators whatever its relationships", async () => {
-    let built = base()
-      .org('busy', 'FACTORY')
-      .org('quiet', 'FACTORY')
-      .link('busy', 'brand')
-      .link('quiet', 'brand');
-    for (let i = 0; i < 10; i++) built = built.org(`s${i}`, 'FACTORY').link(`s${i}`, 'busy');
-    await loadGraph(db, built.risk('factory').build());
+    await loadGraph(db, busyAndQuiet().risk('factory').build());
     const loaderHits = async (id: string) => {
       const { hits, records } = await profiled(db, 'analysis.risksByOrganization', {
         keys: [{ id, asOf: null }],
