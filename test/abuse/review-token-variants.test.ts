@@ -14,11 +14,11 @@
 // Fixed: the route verifies the token first and keys the limits by its signed part (header and
 // claims), which is what the signature covers: every spelling of the signature shares the key. Refusing
 // non-canonical base64url instead would not do: ES256 signatures have a second valid form (r, n - s).
-import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { graph } from '../support/graph-builder.ts';
+import { postWithoutBody } from '../support/post-without-body.ts';
 import { useProductionApp } from '../support/production-app.ts';
 
 // 4 requests per token per 2 s window, 2 in flight.
@@ -47,20 +47,7 @@ async function status(token: string): Promise<number> {
 
 /** Starts a request whose body never comes: it holds one of its token's slots until destroyed. */
 function holdSlot(token: string): () => void {
-  const url = new URL(`${server.app.url}/graphql`);
-  const request = httpRequest({
-    host: url.hostname,
-    port: url.port,
-    path: '/graphql',
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'content-length': '100',
-      authorization: `Bearer ${token}`,
-    },
-  });
-  request.on('error', () => {});
-  request.flushHeaders();
+  const request = postWithoutBody(server.app.url, 100, `Bearer ${token}`);
   return () => request.destroy();
 }
 

@@ -28,6 +28,7 @@ import { silentLogger } from '../../src/observability/logger.ts';
 import { signToken } from '../../src/auth/tokens.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { graph } from '../support/graph-builder.ts';
+import { postWithoutBody } from '../support/post-without-body.ts';
 import { useProductionApp } from '../support/production-app.ts';
 
 // The address budget: 10 requests without a valid token, refilled at 1 a second.
@@ -42,19 +43,8 @@ const madeUp = () => `Bearer m${Math.random().toString(36).slice(2)}.e30.c2ln`;
  * answers within `ms`, else null (it is waiting for the body).
  */
 function statusWithoutBody(authorization: string | null, ms = 3_000): Promise<number | null> {
-  const url = new URL(`${server.app.url}/graphql`);
   return new Promise((resolve) => {
-    const request = httpRequest({
-      host: url.hostname,
-      port: url.port,
-      path: '/graphql',
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'content-length': '500000',
-        ...(authorization === null ? {} : { authorization }),
-      },
-    });
+    const request = postWithoutBody(server.app.url, 500_000, authorization);
     const timer = setTimeout(() => {
       request.destroy();
       resolve(null);
@@ -65,8 +55,6 @@ function statusWithoutBody(authorization: string | null, ms = 3_000): Promise<nu
       request.destroy();
       resolve(response.statusCode ?? 0);
     });
-    request.on('error', () => {});
-    request.flushHeaders();
   });
 }
 
