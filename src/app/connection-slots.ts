@@ -9,6 +9,7 @@
 // those. Closing an idle kept-alive connection is what the keep-alive timeout does anyway; a client
 // that was just reusing it sees the usual keep-alive race, which HTTP clients retry.
 import type { Server } from 'node:http';
+import { addressKeyOf } from '../api/http/address-key.ts';
 
 export interface ConnectionCaps {
   /** Open connections at most (HTTP_MAX_CONNECTIONS). */
@@ -35,7 +36,7 @@ export class ConnectionSlots {
 
   /** Takes a slot for a new connection, closing an idle one if need be; false when there is none. */
   admit(connection: Connection): boolean {
-    const address = connection.remoteAddress ?? 'unknown';
+    const address = addressKeyOf(connection.remoteAddress ?? 'unknown');
     const held = this.byAddress.get(address)?.size ?? 0;
     if (this.caps.perAddress > 0 && held >= this.caps.perAddress && !this.closeIdle(address)) return false;
     if (this.addressOf.size >= this.caps.total && !this.closeIdle(null)) return false;

@@ -31,3 +31,18 @@ describe('requests in flight per token', () => {
     expect(ClientLimits.verifiedTokenKey('Bearer head.other.sigA')).not.toBe(key);
   });
 });
+
+describe('requests without a valid token per address', () => {
+  it("share one budget across an IPv6 client's /64", async () => {
+    const l = new ClientLimits({
+      perTokenPerSecond: 0,
+      perAddressPerSecond: 1,
+      windowSeconds: 2,
+      concurrentPerToken: 0,
+    });
+    expect(await l.admitAnonymous('2001:db8:1:2::1')).toBeNull();
+    expect(await l.admitAnonymous('2001:db8:1:2::2')).toBeNull();
+    expect(await l.admitAnonymous('2001:db8:1:2:ffff::3')).not.toBeNull();
+    expect(await l.admitAnonymous('2001:db8:1:3::1')).toBeNull();
+  });
+});

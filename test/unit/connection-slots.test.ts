@@ -66,4 +66,14 @@ describe('connection slots', () => {
     expect(slots.admit(connection('b'))).toBe(true);
     expect(c.destroyed).toBe(false);
   });
+
+  it("counts an IPv6 client's whole /64 against one address's cap", () => {
+    const slots = new ConnectionSlots({ total: 10, perAddress: 2 });
+    const [first, second] = [connection('2001:db8:1:2::1'), connection('2001:db8:1:2::2')];
+    expect([slots.admit(first), slots.admit(second)]).toEqual([true, true]);
+    slots.requestStarted(first);
+    slots.requestStarted(second);
+    expect(slots.admit(connection('2001:db8:1:2:ffff::3'))).toBe(false);
+    expect(slots.admit(connection('2001:db8:1:3::1'))).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitConfig } from '../../config.ts';
+import { addressKeyOf } from './address-key.ts';
 
 /** Seconds to wait, or null when admitted. */
 export type Admission = number | null;
@@ -53,9 +54,9 @@ export class ClientLimits {
     return consume(this.byToken, key);
   }
 
-  /** Counts a request from `address` that had no valid token. */
+  /** Counts a request from `address` that had no valid token (an IPv6 address by its /64: address-key.ts). */
   admitAnonymous(address: string): Promise<Admission> {
-    return consume(this.byAddress, address);
+    return consume(this.byAddress, addressKeyOf(address));
   }
 
   /** Takes a slot for one of the token's requests; false when it already has its cap in flight. */
