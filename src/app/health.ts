@@ -43,9 +43,11 @@ export function importReadiness(gate: ImportGate): ReadinessCheck {
         const { unfinished } = await gate.state();
         return unfinished === null
           ? { ok: true }
-          : {
+          : // Not the file or the command: a probe answers whoever reaches the API, and a server's
+            // paths are the operator's, to whom the import gate's log line names both.
+            {
               ok: false,
-              detail: `the import of ${unfinished.source} is unfinished: run \`${unfinished.command}\``,
+              detail: 'an import is unfinished: the server log names it and the command that completes it',
             };
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : 'unreadable' };

@@ -6,8 +6,8 @@
 // balancer reads /metrics: every tenant's activity by statement (`share.grant`, `disclosure.publish`,
 // `accessRequest.send`, `merge.move` counts and timings), the operation names other clients chose, request
 // outcomes, in-flight counts and the process's memory, a live view of the platform and of the effect of
-// an attack on it. (The same holds for /readyz, whose unready detail names an unfinished import's file
-// and the command to finish it; that is less sensitive.)
+// an attack on it. (/readyz's unready detail named an unfinished import's file and the command to
+// finish it, too; it now leaves both to the server log.)
 //
 // Expected: the example load balancer does not serve /metrics to clients (a `location` for it that
 // denies, or returns 404), and serves the probes only as needed.

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, UnavailableError } from '../../src/domain/errors.ts';
 import type { ImportRun } from '../../src/domain/import-runs.ts';
+import { importReadiness } from '../../src/app/health.ts';
 import { ImportGate, IMPORT_INCOMPLETE_MESSAGE, type ImportTicket } from '../../src/import/import-gate.ts';
 
 const run = (id: string, finished: boolean): ImportRun => ({
@@ -111,5 +112,16 @@ describe('the import gate', () => {
     const gate = new ImportGate(() => Promise.reject(failure));
     expect(await gate.admit()).toBe(failure);
     await expect(gate.state()).rejects.toBe(failure);
+  });
+});
+
+describe('the import readiness check', () => {
+  it('fails while an import is unfinished without naming its file or command, which the log names', async () => {
+    const { state, gate } = setUp();
+    state.runs = [run('r1', false)];
+    const check = await importReadiness(gate).run();
+    expect(check.ok).toBe(false);
+    expect(JSON.stringify(check)).not.toContain('/data/graph.json');
+    expect(state.log.join('\n')).toContain('tiersight import /data/graph.json --reset');
   });
 });
