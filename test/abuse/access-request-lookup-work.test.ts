@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/access-requests/access-request-repository.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
@@ -19,20 +19,15 @@ beforeAll(async () => {
   db = await openTestDatabase();
   // v buys from a; v asked a, a asked v, and o asked h, which v has no way to (h has many links, so
   // that a search that started from h would do visibly more work).
-  let built = graph()
-    .org('v', 'PURCHASER')
-    .org('a', 'RESELLER')
-    .org('b', 'BRAND')
+  const built = viewerChain()
     .org('h', 'BRAND')
     .org('o', 'PURCHASER')
-    .link('a', 'v')
-    .link('b', 'a')
     .link('h', 'o')
     .disclosure('v', 'v', { id: 'dv' })
     .disclosure('v', 'v', { id: 'dv-out', withdrawnAt: '2024-01-01T00:00:00Z' })
     .disclosure('a', 'a', { id: 'da' })
-    .disclosure('h', 'h', { id: 'dh' });
-  for (let i = 0; i < 8; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h');
+    .disclosure('h', 'h', { id: 'dh' })
+    .busySuppliers('h', 8);
   const sentAt = '2024-01-01T00:00:00Z';
   await loadGraph(db, {
     ...built.build(),

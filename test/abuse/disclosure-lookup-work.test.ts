@@ -10,7 +10,7 @@ import { contentParams } from '../../src/graph/disclosure-columns.ts';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/disclosures/disclosure-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
@@ -34,16 +34,11 @@ beforeAll(async () => {
   // v buys from a, which shared its sourcing (so b is visible); p shares all its disclosures with v, q
   // only dq-named; h and its suppliers exist but v has no way to them, and h has many links so that a
   // search that started from h would do visibly more work.
-  let built = graph()
-    .org('v', 'PURCHASER')
-    .org('a', 'RESELLER')
-    .org('b', 'BRAND')
+  const built = viewerChain()
     .org('p', 'BRAND')
     .org('s', 'FACTORY')
     .org('q', 'BRAND')
     .org('h', 'BRAND')
-    .link('a', 'v')
-    .link('b', 'a')
     .link('s', 'p')
     .share('a', 'v')
     .share('p', 'v', { scope: 'DISCLOSURES' })
@@ -56,8 +51,8 @@ beforeAll(async () => {
     .disclosure('p', 's', { id: 'dp-sub' })
     .disclosure('q', 'q', { id: 'dq-named' })
     .disclosure('q', 'q', { id: 'dq-other' })
-    .disclosure('h', 'h', { id: 'dh' });
-  for (let i = 0; i < 8; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'b');
+    .disclosure('h', 'h', { id: 'dh' })
+    .busySuppliers('h', 8, 'b');
   await loadGraph(db, built.build());
 });
 

@@ -16,7 +16,7 @@ import '../../src/modules/risk/risk-repository.ts';
 import '../../src/modules/sharing/share-repository.ts';
 import '../../src/modules/supply-chain/supply-chain-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
@@ -30,21 +30,16 @@ beforeAll(async () => {
   // v sees its chain a <- b <- c (a and b shared their sourcing with it) and its customer k; h and its
   // own suppliers exist but v has no way to them, and they are wired densely (and into v's chain) so
   // that a search that started from h would do visibly more work.
-  let built = graph()
-    .org('v', 'PURCHASER')
-    .org('a', 'RESELLER')
-    .org('b', 'BRAND')
+  const built = viewerChain()
     .org('c', 'FACTORY')
     .org('k', 'PURCHASER')
-    .link('a', 'v')
-    .link('b', 'a')
     .link('c', 'b')
     .link('v', 'k')
     .share('a', 'v')
     .share('b', 'v')
     .org('h', 'BRAND')
-    .link('h', 'c');
-  for (let i = 0; i < 12; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'c');
+    .link('h', 'c')
+    .busySuppliers('h', 12, 'c');
   await loadGraph(db, built.build());
 });
 

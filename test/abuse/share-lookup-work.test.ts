@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/sharing/share-repository.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
@@ -19,15 +19,10 @@ beforeAll(async () => {
   db = await openTestDatabase();
   // v buys from a (which shared its sourcing, so b is visible) and shares its own with its customer k;
   // h and its suppliers exist but v has no way to them, and h shares with o.
-  let built = graph()
-    .org('v', 'PURCHASER')
-    .org('a', 'RESELLER')
-    .org('b', 'BRAND')
+  const built = viewerChain()
     .org('k', 'PURCHASER')
     .org('h', 'BRAND')
     .org('o', 'PURCHASER')
-    .link('a', 'v')
-    .link('b', 'a')
     .link('v', 'k')
     .link('h', 'o')
     .share('a', 'v', { id: 'share-a-v' })
@@ -37,8 +32,8 @@ beforeAll(async () => {
     .disclosure('v', 'v', { id: 'dv' })
     .disclosure('v', 'v', { id: 'dv-out', withdrawnAt: '2024-01-01T00:00:00Z' })
     .disclosure('a', 'a', { id: 'da' })
-    .disclosure('h', 'h', { id: 'dh' });
-  for (let i = 0; i < 8; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'o');
+    .disclosure('h', 'h', { id: 'dh' })
+    .busySuppliers('h', 8, 'o');
   await loadGraph(db, built.build());
 });
 

@@ -7,7 +7,7 @@ import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/organizations/organization-repository.ts';
 import '../../src/modules/sourcing/sourcing-repository.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
@@ -17,18 +17,13 @@ beforeAll(async () => {
   db = await openTestDatabase();
   // v buys from a (which shared its sourcing) and sees b; h and its suppliers exist but v has no way to
   // them; l is listed, so v may name it.
-  let built = graph()
-    .org('v', 'PURCHASER')
-    .org('a', 'RESELLER')
-    .org('b', 'BRAND')
+  const built = viewerChain()
     .org('l', 'FACTORY', { listed: true, osId: 'CN2020001LISTED' })
     .org('m', 'MONITOR')
-    .link('a', 'v')
-    .link('b', 'a')
     .share('a', 'v')
     .org('h', 'BRAND', { osId: 'CN2020001HIDDEN' })
-    .link('h', 'b');
-  for (let i = 0; i < 12; i++) built = built.org(`h${i}`, 'FACTORY').link(`h${i}`, 'h').link(`h${i}`, 'b');
+    .link('h', 'b')
+    .busySuppliers('h', 12, 'b');
   await loadGraph(db, built.build());
 });
 

@@ -22,6 +22,19 @@ export class GraphBuilder {
     return this;
   }
 
+  /**
+   * `count` factories `<hub>0`, `<hub>1`, … supplying `hub`, and `alsoTo` too when given: an
+   * organization with many links, so that a search that started from it would do visibly more work
+   * (the rule 6 tests that a hidden id costs what a missing one does).
+   */
+  busySuppliers(hub: string, count: number, alsoTo?: string): this {
+    for (let i = 0; i < count; i++) {
+      this.org(`${hub}${i}`, 'FACTORY').link(`${hub}${i}`, hub);
+      if (alsoTo !== undefined) this.link(`${hub}${i}`, alsoTo);
+    }
+    return this;
+  }
+
   /** `supplier` supplies `customer`; the id defaults to `supplier>customer`. */
   link(supplier: string, customer: string, extra: Partial<LinkRecord> = {}): this {
     this.links.push({ id: `${supplier}>${customer}`, supplier, customer, products: [], ...extra });
@@ -91,3 +104,7 @@ export class GraphBuilder {
 }
 
 export const graph = () => new GraphBuilder();
+
+/** The rule 6 tests' viewer: purchaser v buys from reseller a, which buys from brand b. */
+export const viewerChain = () =>
+  graph().org('v', 'PURCHASER').org('a', 'RESELLER').org('b', 'BRAND').link('a', 'v').link('b', 'a');
