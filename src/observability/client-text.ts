@@ -10,6 +10,9 @@ export const MAX_LOGGED_PATH = 256;
 /** Longest error message kept whole in an error line. */
 export const MAX_LOGGED_MESSAGE = 1_000;
 
+/** Longest stack (its frames, below the bounded message) kept whole in a debug line. */
+export const MAX_LOGGED_STACK = 8_000;
+
 /** `text` whole when it has at most `max` characters, else its first `max` and how long it was. */
 export function bounded(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;

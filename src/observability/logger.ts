@@ -4,7 +4,7 @@
 import { pino, type Logger } from 'pino';
 import type { LogLevel } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
-import { bounded, MAX_LOGGED_MESSAGE } from './client-text.ts';
+import { bounded, MAX_LOGGED_MESSAGE, MAX_LOGGED_STACK } from './client-text.ts';
 
 export type { Logger };
 
@@ -26,7 +26,7 @@ export const silentLogger: Logger = pino({ level: 'silent' });
 
 /**
  * The one line an error gets at `error` level: its code and the first line of its message (bounded:
- * a message may quote what the client sent); the stack only at `debug`.
+ * a message may quote what the client sent); the stack only at `debug`, bounded the same way.
  */
 export function logError(
   logger: Logger,
@@ -42,5 +42,18 @@ export function logError(
   const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
   logger.error({ ...fields, code, err }, message);
   if (logger.isLevelEnabled('debug') && error instanceof Error)
-    logger.debug({ ...fields, stack: error.stack }, message);
+    logger.debug({ ...fields, stack: boundedStack(error, err.message) }, message);
+}
+
+/**
+ * `error.stack` with its message bounded as in the error line: V8's stack starts with the whole
+ * message, so a message quoting a megabyte of request wrote a megabyte at `debug`. The frames after it
+ * are the server's own (ten by default), bounded as well in case a library wrote its own stack.
+ */
+function boundedStack(error: Error, message: string): string {
+  const stack = error.stack ?? '';
+  const header = error.message === '' ? error.name : `${error.name}: ${error.message}`;
+  return stack.startsWith(header)
+    ? `${error.name}: ${message}${bounded(stack.slice(header.length), MAX_LOGGED_STACK)}`
+    : bounded(stack, MAX_LOGGED_STACK);
 }

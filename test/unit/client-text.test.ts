@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bounded, MAX_LOGGED_MESSAGE } from '../../src/observability/client-text.ts';
+import { bounded, MAX_LOGGED_MESSAGE, MAX_LOGGED_STACK } from '../../src/observability/client-text.ts';
 import { logError } from '../../src/observability/logger.ts';
 import { captureLogger } from '../support/logs.ts';
 
@@ -17,5 +17,29 @@ describe('client text in logs', () => {
     expect(line['err']).toMatchObject({
       message: expect.stringMatching(/^Unknown "x+… \(500010 characters\)$/),
     });
+  });
+
+  it('bounds the stack of a debug line, keeping its frames', () => {
+    const capture = captureLogger('debug');
+    logError(
+      capture.logger,
+      {},
+      new TypeError(`Unknown "${'x'.repeat(500_000)}"\nsecond line`),
+      'GraphQL error',
+    );
+    const debug = capture.lines.find((line) => line['level'] === 'debug')!;
+    expect(JSON.stringify(debug).length).toBeLessThan(MAX_LOGGED_MESSAGE + MAX_LOGGED_STACK + 500);
+    const stack = String(debug['stack']);
+    expect(stack).toMatch(/^TypeError: Unknown "x+… \(500010 characters\)\n/);
+    expect(stack).toContain('client-text.test.ts');
+  });
+
+  it('bounds a stack a library wrote in its own form', () => {
+    const capture = captureLogger('debug');
+    const error = new Error('short');
+    error.stack = `Custom trace ${'y'.repeat(100_000)}`;
+    logError(capture.logger, {}, error, 'GraphQL error');
+    const stack = String(capture.lines.find((line) => line['level'] === 'debug')!['stack']);
+    expect(stack).toBe(bounded(error.stack, MAX_LOGGED_STACK));
   });
 });
