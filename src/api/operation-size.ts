@@ -10,6 +10,12 @@
 // and the distinct sets of arguments given to fields inside lists (`risks(asOf: …)` on every
 // organization of a chain is one more statement over all of them). Whether a field is a list, and of
 // which type, comes from the schema.
+//
+// A list inside an item of another list (a score's components, a component's inputs, an
+// organization's risk indicators) is answered once per item of each: a field there counts once per
+// item the inner list is assumed to hold (`itemListSizes`, as the assumedSize of IBM's GraphQL cost
+// directives), or else 30 aliases inside a ranking's inputs would count 30 and answer 20 times as many
+// fields as 30 aliases on its organizations.
 import {
   Kind,
   getNamedType,
@@ -37,6 +43,8 @@ export interface Size {
   fields: number;
   /** Fields of this selection set itself, through its fragments but not below it. */
   ownFields: number;
+  /** `fields` as answered for one item holding this selection set: lists below it weighed by their size. */
+  itemFields: number;
   /** Fields inside lists of objects, each list included: each is answered once per item. */
   listFields: number;
   /** `listFields` by the list that holds them (`SupplyChain.links`), to name the biggest. */
@@ -53,6 +61,7 @@ const EMPTY: Size = {
   traversals: 0,
   fields: 0,
   ownFields: 0,
+  itemFields: 0,
   listFields: 0,
   listFieldsByList: new Map(),
   listLookups: new Set(),
@@ -81,6 +90,7 @@ class Total {
   traversals = 0;
   fields = 0;
   ownFields = 0;
+  itemFields = 0;
   listFields = 0;
   listFieldsByList = new Map<string, number>();
   listLookups = new Set<string>();
@@ -93,19 +103,24 @@ class Total {
     this.traversals += part.traversals;
     this.fields += part.fields;
     this.ownFields += part.ownFields;
+    this.itemFields += part.itemFields;
     this.listFields += part.listFields;
     this.countLists(part.listFieldsByList);
     addAll(this.listLookups, part.listLookups);
     addAll(this.openLookups, part.openLookups);
   }
 
-  /** Adds one field whose own selection set measured `inner`. */
-  addField(field: { aliased: boolean; traversal: boolean }, inner: Size) {
+  /**
+   * Adds one field whose own selection set measured `inner`, answered `items` times per answer of this
+   * selection set (the assumed size of a list, 1 for anything else).
+   */
+  addField(field: { aliased: boolean; traversal: boolean }, inner: Size, items = 1) {
     this.levels = Math.max(this.levels, inner.levels + 1);
     this.aliases += (field.aliased ? 1 : 0) + inner.aliases;
     this.traversals += (field.traversal ? 1 : 0) + inner.traversals;
     this.fields += 1 + inner.fields;
     this.ownFields += 1;
+    this.itemFields += 1 + items * inner.itemFields;
   }
 
   /** Adds what `inner` holds in lists, below a field that is `list` (at `coordinate`) or not. */
@@ -116,8 +131,8 @@ class Total {
       this.listFields += inner.listFields;
       addAll(this.openLookups, inner.openLookups);
     } else {
-      this.listFields += 1 + inner.fields;
-      this.countLists(new Map([[list, 1 + inner.fields]]));
+      this.listFields += 1 + inner.itemFields;
+      this.countLists(new Map([[list, 1 + inner.itemFields]]));
       addAll(this.listLookups, inner.openLookups);
     }
   }
@@ -130,11 +145,13 @@ class Total {
 
 /**
  * Measures the operations of the document that `context` validates. `traversalFields` are the names of
- * the fields that walk a supply chain.
+ * the fields that walk a supply chain; `itemListSizes` the items assumed of lists found inside the
+ * items of other lists, by coordinate (`RiskScore.components`); a list not named there counts as one.
  */
 export function operationSizes(
   context: ValidationContext,
   traversalFields: ReadonlySet<string>,
+  itemListSizes: ReadonlyMap<string, number>,
 ): (operation: OperationDefinitionNode) => Size {
   const schema = context.getSchema();
   const fragmentSizes = new Map<string, Size>();
@@ -166,13 +183,14 @@ export function operationSizes(
         const definition = fieldsOfType?.[name];
         const fieldType = definition && getNamedType(definition.type);
         const inner = selection.selectionSet ? measure(selection.selectionSet, fieldType) : EMPTY;
-        total.addField(field, inner);
         if (definition === undefined || !type) {
+          total.addField(field, inner);
           total.addLists(undefined, inner);
           continue;
         }
         const coordinate = `${type.name}.${name}`;
         const isList = isListType(getNullableType(definition.type)) && isCompositeType(fieldType);
+        total.addField(field, inner, isList ? (itemListSizes.get(coordinate) ?? 1) : 1);
         total.addLists(isList ? coordinate : undefined, inner);
         const lookup = lookupOf(coordinate, definition, selection);
         if (lookup !== undefined) total.openLookups.add(lookup);

@@ -113,14 +113,20 @@ describe('operation limits', () => {
       `{ supplyChain { links { ${'...F '.repeat(n)}} } } fragment F on SupplyLink { id }`;
     expect(refusals(spreads(249))).toEqual([]);
     expect(refusals(spreads(250))).toEqual([
-      'Query asks for more than 250 fields inside lists, each answered once per item; 251 of them are in SupplyChain.links.',
+      'Query asks for more than 250 fields inside lists, each answered once per item (inside a list within an item, once per item it usually holds); 251 of them are in SupplyChain.links.',
     ]);
-    // The review's repro: 30 aliases of a chain's links, 16 fields each, in one supply chain.
+    // The review's repro: 30 aliases of a chain's links, 16 fields each (19 with the 2 risk indicators
+    // a supplier usually has), in one supply chain.
     const link =
       'id products supplier { id name type country city region risks { id kind severity } } customer { id }';
     const links = Array.from({ length: 30 }, (_, i) => `l${i}: links { ${link} }`).join(' ');
     expect(refusals(`{ supplyChain(maxDepth: 1) { ${links} } }`)).toEqual([
-      'Query asks for more than 250 fields inside lists, each answered once per item; 480 of them are in SupplyChain.links.',
+      'Query asks for more than 250 fields inside lists, each answered once per item (inside a list within an item, once per item it usually holds); 570 of them are in SupplyChain.links.',
+    ]);
+    // 30 aliases inside a ranking's inputs: 30 fields named, 600 answered per organization.
+    const labels = Array.from({ length: 30 }, (_, i) => `a${i}: label`).join(' ');
+    expect(refusals(`{ riskAssessment { organizations { components { inputs { ${labels} } } } } }`)).toEqual([
+      'Query asks for more than 250 fields inside lists, each answered once per item (inside a list within an item, once per item it usually holds); 607 of them are in RiskAssessment.organizations.',
     ]);
   });
 

@@ -3,7 +3,7 @@
 // fields, and introspection. test/unit/operation-limits.test.ts checks the limits on these numbers.
 import { parse, validate, type OperationDefinitionNode, type ValidationContext } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { TRAVERSAL_FIELDS } from '../../src/api/limits.ts';
+import { ITEM_LIST_SIZES, TRAVERSAL_FIELDS } from '../../src/api/limits.ts';
 import { operationSizes, type Size } from '../../src/api/operation-size.ts';
 import { buildSchema } from '../../src/app/schema.ts';
 
@@ -13,7 +13,7 @@ const schema = buildSchema();
 function sizeOf(document: string): Size {
   const sizes: Size[] = [];
   const measureRule = (context: ValidationContext) => {
-    const measure = operationSizes(context, TRAVERSAL_FIELDS);
+    const measure = operationSizes(context, TRAVERSAL_FIELDS, ITEM_LIST_SIZES);
     return {
       OperationDefinition(node: OperationDefinitionNode) {
         sizes.push(measure(node));
@@ -28,22 +28,32 @@ function sizeOf(document: string): Size {
 const CARD = 'fragment Card on Organization { id name risks { id kind } }';
 
 describe('operation size', () => {
-  it('counts the fields inside lists where a fragment is spread, each once however deep the lists', () => {
+  it('counts the fields inside lists where a fragment is spread, a list inside an item by its usual size', () => {
     const size = sizeOf(`{ supplyChain {
       root { ...Card }
       tiers { tier organizations { ...Card } }
       links { supplier { ...Card } }
     } } ${CARD}`);
-    // The root is one organization: only its risks are a list (3). tiers: itself, tier, organizations
-    // and a card (5 fields, its risks among them); links: itself, supplier and a card.
-    expect(size.listFields).toBe(3 + 8 + 7);
+    // The root is one organization: only its risks are a list (3). A card inside a list is id, name,
+    // risks and the two fields of each of the 2 risk indicators an organization is assumed to have (7).
+    // tiers: itself, tier, organizations and a card; links: itself, supplier and a card.
+    expect(size.listFields).toBe(3 + 10 + 9);
     expect(Object.fromEntries(size.listFieldsByList)).toEqual({
       'Organization.risks': 3 * 3,
-      'SupplyChain.tiers': 8,
-      'Tier.organizations': 6,
-      'SupplyChain.links': 7,
+      'SupplyChain.tiers': 10,
+      'Tier.organizations': 8,
+      'SupplyChain.links': 9,
     });
     expect(size.fields).toBe(1 + 1 + 5 + 8 + 7);
+  });
+
+  it('weighs a list inside a list inside an item by both sizes', () => {
+    const inputs = Array.from({ length: 30 }, (_, i) => `a${i}: label`).join(' ');
+    const size = sizeOf(`{ riskAssessment { organizations { score components { inputs { ${inputs} } } } } }`);
+    // Each of the 30 labels is answered for each of a component's 4 usual inputs, for each of 5
+    // components: 600 per organization, not the 30 fields it names.
+    expect(size.listFields).toBe(1 + 1 + 1 + 5 * (1 + 4 * 30));
+    expect(size.fields).toBe(5 + 30);
   });
 
   it('counts each alias of a list again, and lists of scalars not as lists', () => {
