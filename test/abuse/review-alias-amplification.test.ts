@@ -20,6 +20,9 @@
 //
 // Fixed: the limits count the fields inside lists, each alias again (at most 250: five chains of 50
 // fields), and the distinct argument sets of fields inside lists (at most 10), before anything runs.
+// Found after: aliases inside a list within a list's items (a ranked organization's components'
+// inputs) were answered once per inner item but counted once; such lists now count their fields once
+// per item they usually hold.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
@@ -83,7 +86,23 @@ describe('aliases of a chain’s lists', () => {
     // Before the fix: 200 and 30 times the answer (23 MB here, from a 3 kB request).
     expect(refused || many.bytes <= 5 * one.bytes, `${many.bytes} bytes against ${one.bytes}`).toBe(true);
     expect(messages(many.json)).toEqual([
-      'Query asks for more than 250 fields inside lists, each answered once per item; 480 of them are in SupplyChain.links.',
+      'Query asks for more than 250 fields inside lists, each answered once per item (inside a list within an item, once per item it usually holds); 570 of them are in SupplyChain.links.',
+    ]);
+  }, 300_000);
+
+  it('inside a list within each item cannot multiply the answer either', async () => {
+    const token = await t.api.token('v');
+    const inputs = (fields: string) =>
+      `{ riskAssessment(maxDepth: 1) { organizations { components { inputs { ${fields} } } } } }`;
+    const one = await post(token, inputs('label value source'));
+    expect(one.status).toBe(200);
+    const labels = Array.from({ length: 30 }, (_, i) => `a${i}: label`).join(' ');
+    const many = await post(token, inputs(labels));
+    const refused = many.status === 400 && codes(many.json).includes('GRAPHQL_VALIDATION_FAILED');
+    // Before: 200, and every input's label 30 times (29 MB against 5.3 MB for every input's three fields).
+    expect(refused || many.bytes <= 5 * one.bytes, `${many.bytes} bytes against ${one.bytes}`).toBe(true);
+    expect(messages(many.json)).toEqual([
+      'Query asks for more than 250 fields inside lists, each answered once per item (inside a list within an item, once per item it usually holds); 607 of them are in RiskAssessment.organizations.',
     ]);
   }, 300_000);
 
