@@ -247,17 +247,23 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
   if (record.supplier !== '' && record.supplier === record.customer) {
     f.problems.push(`supplier and customer are the same organization '${record.supplier}'`);
   }
-  if (
-    record.validFrom &&
-    record.validTo &&
-    !(parseInstant(record.validFrom)! < parseInstant(record.validTo)!)
-  ) {
-    f.problems.push(`validFrom ${record.validFrom} must be before validTo ${record.validTo}`);
-  }
   const supersededBy = f.raw('supersededBy') == null ? null : f.id('supersededBy');
   if (supersededBy !== null) record.supersededBy = supersededBy;
   const events = eventList(f, f.raw('events'), 'link events', linkEvent);
   if (events) record.events = events;
+  if (record.validFrom && record.validTo) {
+    const [from, to] = [parseInstant(record.validFrom)!, parseInstant(record.validTo)!];
+    // Equal only for a link its customer called off before it started (src/modules/sourcing), which
+    // its trail shows: it holds at no instant.
+    const calledOff = events?.some((e) => e.action !== 'DECLARED') ?? false;
+    if (!(from < to) && !(calledOff && from.getTime() === to.getTime()))
+      f.problems.push(
+        `validFrom ${record.validFrom} must be before validTo ${record.validTo}` +
+          (from.getTime() === to.getTime()
+            ? ' (equal only for a link ended before it started, with its events)'
+            : ''),
+      );
+  }
   return f.result(record);
 }
 

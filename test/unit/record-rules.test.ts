@@ -153,6 +153,27 @@ describe('link, share and risk records', () => {
     ]);
   });
 
+  it('a link ends where it starts only when its trail shows it was called off before it started', () => {
+    const start = '2027-01-01T00:00:00.000Z';
+    const link = { id: 'l1', supplier: 's', customer: 'c', validFrom: start, validTo: start };
+    const terms = { supplierId: 's', products: [], validFrom: start, validTo: null };
+    const event = (action: string, after: object) => ({
+      action,
+      at: '2026-12-01T00:00:00Z',
+      actorUserId: 'u1',
+      actorOrganizationId: 'c',
+      ...(action === 'DECLARED' ? {} : { before: terms }),
+      after,
+    });
+    const ended = event('ENDED', { ...terms, validTo: start });
+    expect(checkLink({ ...link, events: [event('DECLARED', terms), ended] }).problems).toEqual([]);
+    const refused = [
+      `validFrom ${start} must be before validTo ${start} (equal only for a link ended before it started, with its events)`,
+    ];
+    expect(checkLink(link).problems).toEqual(refused);
+    expect(checkLink({ ...link, events: [event('DECLARED', terms)] }).problems).toEqual(refused);
+  });
+
   it('a risk needs a known kind and severity and an http(s) evidence URL', () => {
     const checked = checkRisk({
       id: 'r',

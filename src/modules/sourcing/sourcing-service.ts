@@ -36,6 +36,16 @@ export interface AmendInput {
 
 const iso = (text: string | null) => (text === null ? null : new Date(text));
 
+/**
+ * Where a link ended at `at` ends: at `at`, or at its start if it has not started by then. A link that
+ * has not started yet and is ended or amended before its start is called off: validTo = validFrom, it
+ * holds at no instant (validTo before validFrom would be a link the bulk format cannot write).
+ */
+function notBeforeStart(link: SupplyLink, at: Date): Date {
+  const start = iso(link.validFrom);
+  return start !== null && at < start ? start : at;
+}
+
 export class SourcingService {
   constructor(
     private readonly sourcing: SourcingRepository,
@@ -116,8 +126,8 @@ export class SourcingService {
       );
       return {
         kind: 'amend',
-        // It held until now at the latest: asOf any earlier instant shows it as it was.
-        endAt: current.validTo !== null && current.validTo < now ? current.validTo : now,
+        // It held until now at the latest (not started yet: never): asOf any earlier instant shows it as it was.
+        endAt: notBeforeStart(link, now),
         successor: { id: `link-${randomUUID()}`, products: products ?? link.products, ...validity },
       };
     });
@@ -135,7 +145,7 @@ export class SourcingService {
         throw badInput(
           `validTo ${validTo.toISOString()} is after the link's end ${link.validTo}: extend a link with amendSupplyLink`,
         );
-      return { kind: 'end', validTo };
+      return { kind: 'end', validTo: notBeforeStart(link, validTo) };
     });
   }
 
