@@ -10,7 +10,7 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
-import { codes, type GraphQLResponse } from '../support/api.ts';
+import { type GraphQLResponse } from '../support/api.ts';
 import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
