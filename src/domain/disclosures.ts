@@ -92,7 +92,9 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => 
     owner: stored.owner,
     subject: stored.subject,
     publishedAt: stored.publishedAt,
-    withdrawnAt: stored.withdrawnAt,
+    // A withdrawal after `at` had not happened yet then (asOf never shows what came later).
+    withdrawnAt:
+      stored.withdrawnAt !== null && new Date(stored.withdrawnAt) <= at ? stored.withdrawnAt : null,
     updatedAt: shown.recordedAt,
     expired: shown.validUntil !== null && new Date(shown.validUntil) < at,
     at: at.toISOString(),
