@@ -1,0 +1,127 @@
+// Review of TIME: an answer `asOf: T` must not carry what happened after T (a withdrawal, a delisting),
+// and what a later run changes must not rewrite what `asOf` an earlier instant answers.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
+import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
+import type { ScreeningMatch } from '../../src/modules/screening/match.ts';
+import { loadGraph } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { useApi } from '../support/harness.ts';
+import { listEntry } from '../support/watch-list-entries.ts';
+
+const t = useApi();
+
+const EARLY = '2024-01-01T00:00:00Z';
+/** Before the withdrawal and the delisting below. */
+const BEFORE = '2025-01-01T00:00:00.000Z';
+const WITHDRAWN = '2025-06-01T00:00:00.000Z';
+const DELISTED = '2025-06-01T00:00:00.000Z';
+/** After the delisting of e-2 (2024-06-01), before it came back on its list (today). */
+const DELISTED_THEN = '2025-01-01T00:00:00.000Z';
+
+const RELISTED_ID = watchlistIndicatorId('g', 'E-2', 'Test list');
+
+beforeAll(async () => {
+  await loadGraph(
+    t.db,
+    graph()
+      .org('v', 'PURCHASER')
+      .org('f', 'FACTORY')
+      .org('g', 'FACTORY', { name: 'Gamma Works' })
+      .link('f', 'v', { recordedAt: EARLY })
+      .link('g', 'v', { recordedAt: EARLY })
+      .disclosure('v', 'f', { id: 'd-w', publishedAt: EARLY, recordedAt: EARLY, withdrawnAt: WITHDRAWN })
+      .risk('f', {
+        id: 'wl-f',
+        kind: 'WATCHLIST',
+        source: 'Entity List',
+        recordedAt: EARLY,
+        listEntryId: 'el-f',
+        delistedAt: DELISTED,
+      })
+      .risk('g', {
+        id: RELISTED_ID,
+        kind: 'WATCHLIST',
+        source: 'Test list',
+        recordedAt: EARLY,
+        listEntryId: 'E-2',
+        delistedAt: '2024-06-01T00:00:00Z',
+      })
+      .build(),
+  );
+});
+
+describe('what happened after T does not show in an answer asOf T', () => {
+  it('a disclosure withdrawn after T shows no withdrawnAt asOf T ("null while it is not")', async () => {
+    const response = await t.api.query(
+      'v',
+      `query($asOf: DateTime) { disclosure(id: "d-w", asOf: $asOf) { id withdrawnAt } }`,
+      { asOf: BEFORE },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!['disclosure']).toEqual({ id: 'd-w', withdrawnAt: null });
+  });
+
+  it('an indicator delisted after T shows no delistedAt asOf T (exposure and risks(asOf))', async () => {
+    const response = await t.api.query(
+      'v',
+      `query($asOf: DateTime) {
+        exposure(asOf: $asOf) { findings { organization { id } indicators { id delistedAt } } }
+        organization(id: "f") { risks(asOf: $asOf) { id delistedAt } } }`,
+      { asOf: BEFORE },
+    );
+    expect(response.errors).toBeUndefined();
+    const data = response.data as {
+      exposure: { findings: { organization: { id: string }; indicators: { id: string; delistedAt: string | null }[] }[] };
+      organization: { risks: { id: string; delistedAt: string | null }[] };
+    };
+    const f = data.exposure.findings.find((x) => x.organization.id === 'f')!;
+    // On 2025-01-01 the entry was on its list: nothing then said it would leave it on 2025-06-01.
+    expect(f.indicators).toEqual([{ id: 'wl-f', delistedAt: null }]);
+    expect(data.organization.risks).toEqual([{ id: 'wl-f', delistedAt: null }]);
+  });
+});
+
+describe('an entry that comes back on its list', () => {
+  it('does not become a finding asOf an instant when it was delisted (and known to be)', async () => {
+    const Q = `query($asOf: DateTime) { exposure(asOf: $asOf) { findings { organization { id } indicators { id } } } }`;
+    const gFindings = async () => {
+      const response = await t.api.query('v', Q, { asOf: DELISTED_THEN });
+      expect(response.errors).toBeUndefined();
+      const { findings } = response.data!['exposure'] as { findings: { organization: { id: string } }[] };
+      return findings.filter((x) => x.organization.id === 'g');
+    };
+    // On 2025-01-01 the entry had been off its list since 2024-06-01: no finding.
+    expect(await gFindings()).toEqual([]);
+    // Today's run of the list has the entry again.
+    const match: ScreeningMatch = {
+      organizationId: 'g',
+      organizationName: 'Gamma Works',
+      entry: 'Gamma Works',
+      score: 1,
+      nameScore: 1,
+      matchedName: 'Gamma Works',
+      matchedEntryName: 'Gamma Works',
+      explanation: ['same name'],
+      listEntry: listEntry('Gamma Works', { listEntryId: 'E-2', source: 'Test list' }),
+    };
+    await new ScreeningRepository(t.db.executor).applyWatchList([match], [], [match.listEntry], {
+      severity: 'HIGH',
+    });
+    // What Tiersight knew on 2025-01-01 has not changed.
+    expect(await gFindings()).toEqual([]);
+  });
+});
+
+describe('asOf input', () => {
+  it('an instant with an offset that the scalar accepts is either answered or refused naming the value sent', async () => {
+    // 0100-01-01T00:00:00+01:00 is a calendar day of the scalar's range (0100-01-01 to 9999-12-31) in its
+    // own zone; in UTC it is 0099-12-31T23:00Z.
+    const sent = '0100-01-01T00:00:00+01:00';
+    const response = await t.api.query('v', `query($asOf: DateTime) { supplyChain(asOf: $asOf) { depth } }`, {
+      asOf: sent,
+    });
+    const message = response.errors?.[0]?.message ?? '';
+    if (response.errors !== undefined) expect(message).toContain(sent);
+  });
+});
