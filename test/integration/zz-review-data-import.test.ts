@@ -1,0 +1,166 @@
+// Review (data integrity at the edges): bad `tiersight/v1` files must be refused with the bad value and
+// its place named, and nothing written (specification, section 6; data-model.md, "Import": "Validation
+// guarantees that a bad file writes nothing"). Each `it` fails today and passes once the defect is fixed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { fileSource } from '../../src/import/read-records.ts';
+import { formatProblem } from '../../src/import/validate.ts';
+import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
+import { graph } from '../support/graph-builder.ts';
+
+let db: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-review-import-'));
+let fileNo = 0;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const file = (content: string | Buffer) => {
+  const path = join(dir, `file-${fileNo++}.json`);
+  writeFileSync(path, content);
+  return path;
+};
+
+/** Imports `path`; the problems, or the thrown message, or null when it was imported. */
+async function tryImport(path: string, reset = false): Promise<string[] | string | null> {
+  try {
+    const outcome = await importGraph(fileSource(path), db.imports, {
+      origin: TEST_ORIGIN,
+      reset,
+      settleMs: 0,
+    });
+    return outcome.ok ? null : outcome.validation.problems.map(formatProblem);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const unfinishedRuns = async () => {
+  const { records } = await db.driver.executeQuery(
+    'MATCH (r:ImportRun) WHERE r.finishedAt IS NULL RETURN count(r) AS n',
+  );
+  return Number(records[0]!.get('n'));
+};
+
+describe(
+  'bad files are refused, naming the value and its place, and nothing is written',
+  { timeout: 120_000 },
+  () => {
+    it('a file that is not UTF-8 (a Windows-1252 "é" and "ü") is refused instead of stored with U+FFFD', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const before = await dumpGraph(db.driver);
+      const path = file(
+        Buffer.concat([
+          Buffer.from('{"format":"tiersight/v1","organizations":[{"id":"a","name":"Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from(' M'),
+          Buffer.from([0xfc]),
+          Buffer.from('ller","type":"BRAND","country":"SE"}]}'),
+        ]),
+      );
+      const outcome = await tryImport(path);
+      // Today: imported, the organization named "Caf\uFFFD M\uFFFDller" (the decoder's replacement
+      // character), with no word to the operator.
+      expect(outcome).not.toBeNull();
+      expect(await dumpGraph(db.driver)).toEqual(before);
+    });
+
+    const twoSurrogateIds = () =>
+      file(
+        // JSON escapes of lone surrogates: distinct JavaScript strings, both sent to Neo4j as U+FFFD.
+        '{"format":"tiersight/v1","organizations":[' +
+          '{"id":"dup\\ud800","name":"A","type":"BRAND","country":"SE"},' +
+          '{"id":"dup\\udc00","name":"B","type":"BRAND","country":"SE"}]}',
+      );
+    const storedDup = async () => {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (o:Organization) WHERE o.id STARTS WITH 'dup' RETURN o.id AS id, o.name AS name ORDER BY name`,
+      );
+      return records.map((r) => [r.get('id') as string, r.get('name') as string]);
+    };
+
+    it('two ids that differ only in unpaired surrogates are refused, not merged into one organization', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const outcome = await tryImport(twoSurrogateIds());
+      // Expected: refused by validation, naming organizations[0] or [1]. Today: imported (outcome null)
+      // as ONE organization 'dup\uFFFD' named "B": the second record silently overwrote the first.
+      expect({ outcome, stored: await storedDup() }).toMatchObject({
+        outcome: expect.arrayContaining([expect.stringMatching(/^organizations\[[01]\]/)]),
+        stored: [],
+      });
+    });
+
+    it('the same file with --reset: validation passes, the emptied store is left unfinished', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const outcome = await tryImport(twoSurrogateIds(), true);
+      const unfinished = await unfinishedRuns();
+      const organizations = Number(
+        (await db.driver.executeQuery('MATCH (o:Organization) RETURN count(o) AS n')).records[0]!.get('n'),
+      );
+      // Expected: refused by validation, nothing written (organization 'x' still there), no unfinished
+      // run. Today: validation passes, --reset empties the store, the CREATE of the second organization
+      // breaks the uniqueness constraint, and the run stays unfinished: the API answers
+      // SERVICE_UNAVAILABLE, and running the same import again (as the message says) fails the same way.
+      expect({
+        refusedByValidation: Array.isArray(outcome),
+        outcome,
+        unfinished,
+        organizations,
+      }).toMatchObject({
+        refusedByValidation: true,
+        unfinished: 0,
+        organizations: 1,
+      });
+    });
+
+    it('an id with an unpaired surrogate is refused rather than stored as another id', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const path = file(
+        '{"format":"tiersight/v1","organizations":[{"id":"lone\\ud800","name":"A","type":"BRAND","country":"SE"}]}',
+      );
+      const outcome = await tryImport(path);
+      const { records } = await db.driver.executeQuery(
+        `MATCH (o:Organization) WHERE o.id STARTS WITH 'lone' RETURN o.id AS id`,
+      );
+      // Today: accepted, and stored under "lone\uFFFD", an id the file never named.
+      expect({ outcome: Array.isArray(outcome), stored: records.map((r) => r.get('id') as string) }).toEqual({
+        outcome: true,
+        stored: [],
+      });
+    });
+
+    it('a section given twice is refused, or its records are named by their place in the file', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const path = file(
+        '{"format":"tiersight/v1",' +
+          '"organizations":[{"id":"a","name":"A","type":"BRAND","country":"SE"},{"id":"b","name":"B","type":"BRAND","country":"SE"}],' +
+          '"links":[],' +
+          '"organizations":[{"id":"c","name":"C","type":"BRAND","country":"XX"}]}',
+      );
+      const outcome = await tryImport(path);
+      // Today: "organizations[0] (id 'c'): country …", but organizations[0] of the file is 'a'; a second
+      // "organizations" key is neither refused nor told apart.
+      expect(outcome).not.toEqual([
+        'organizations[0] (id \'c\'): country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "XX"',
+      ]);
+    });
+
+    it('a number too large for a double is named as written, not as null', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const path = file(
+        '{"format":"tiersight/v1","organizations":[{"id":"a","name":"A","type":"BRAND","country":"SE","latitude":1e400}]}',
+      );
+      const outcome = await tryImport(path);
+      // Today: "latitude must be a number from -90 to 90, got null": the file says 1e400.
+      expect(String(outcome)).not.toContain('got null');
+    });
+  },
+);
