@@ -10,6 +10,7 @@ import type { IRule } from 'graphql-shield';
 import {
   canAnswerAccessRequests as mayAnswer,
   canAdministerPlatform as mayAdministerPlatform,
+  canManageDisclosures,
   canManageListing,
   canManageShares,
   canManageSourcing,
@@ -30,6 +31,9 @@ const fromPolicy = (name: string, decide: (context: BaseContext) => Decision) =>
 
 export const canReadOwnView = fromPolicy('canReadOwnView', ({ viewer }) => canRead(viewer));
 export const canManageOwnShares = fromPolicy('canManageOwnShares', ({ viewer }) => canManageShares(viewer));
+export const canManageOwnDisclosures = fromPolicy('canManageOwnDisclosures', ({ viewer }) =>
+  canManageDisclosures(viewer),
+);
 export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
   mayAnswer(viewer),
 );

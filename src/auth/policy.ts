@@ -21,26 +21,35 @@ export function canRead(viewer: Viewer): Decision {
   return viewer.roles.length > 0 ? allow : deny('The token grants no role.');
 }
 
-/** Granting and revoking shares of the viewer's organization: supplier_admin of that organization. */
-export function canManageShares(viewer: Viewer): Decision {
-  return hasRole(viewer, 'supplier_admin')
-    ? allow
-    : deny('Granting and revoking shares requires the supplier_admin role of the owning organization.');
-}
+/**
+ * A change that only the viewer organization's supplier_admin may make: refused in words that say what
+ * needed the role and whose role it is, so that a user knows what it was refused.
+ */
+const supplierAdmin =
+  (change: string, of: string) =>
+  (viewer: Viewer): Decision =>
+    hasRole(viewer, 'supplier_admin') ? allow : deny(`${change} requires the supplier_admin role of ${of}.`);
 
-/** Declaring, amending and ending links of the viewer's own sourcing: supplier_admin of the customer. */
-export function canManageSourcing(viewer: Viewer): Decision {
-  return hasRole(viewer, 'supplier_admin')
-    ? allow
-    : deny('Declaring, amending and ending supply links requires the supplier_admin role of the customer.');
-}
+/** Granting and revoking shares of the viewer's organization. */
+export const canManageShares = supplierAdmin('Granting and revoking shares', 'the owning organization');
 
-/** Listing the viewer's organization in the directory: supplier_admin of that organization. */
-export function canManageListing(viewer: Viewer): Decision {
-  return hasRole(viewer, 'supplier_admin')
-    ? allow
-    : deny('Listing an organization in the directory requires the supplier_admin role of that organization.');
-}
+/** Publishing, updating and withdrawing the viewer organization's disclosures and their actions. */
+export const canManageDisclosures = supplierAdmin(
+  'Publishing, updating and withdrawing disclosures',
+  'the publishing organization',
+);
+
+/** Declaring, amending and ending links of the viewer's own sourcing. */
+export const canManageSourcing = supplierAdmin('Declaring, amending and ending supply links', 'the customer');
+
+/** Listing the viewer's organization in the directory. */
+export const canManageListing = supplierAdmin(
+  'Listing an organization in the directory',
+  'that organization',
+);
+
+/** Answering access requests sent to the viewer's organization. */
+export const canAnswerAccessRequests = supplierAdmin('Answering access requests', 'the organization asked');
 
 /**
  * A customer's audit trail of its own links: the customer itself, or a platform_admin. Anyone else is
@@ -49,13 +58,6 @@ export function canManageListing(viewer: Viewer): Decision {
 export function canReadSourcingTrail(viewer: Viewer, customerId: string): Decision {
   if (customerId === viewer.organizationId || hasRole(viewer, 'platform_admin')) return canRead(viewer);
   return deny('Only the customer itself (or a platform_admin) may read the audit trail of its sourcing.');
-}
-
-/** Answering access requests sent to the viewer's organization: supplier_admin of that organization. */
-export function canAnswerAccessRequests(viewer: Viewer): Decision {
-  return hasRole(viewer, 'supplier_admin')
-    ? allow
-    : deny('Answering access requests requires the supplier_admin role of the organization asked.');
 }
 
 /**

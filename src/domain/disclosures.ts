@@ -27,6 +27,37 @@ export interface CorrectiveAction extends StoredAction {
 /** What a version says, whoever recorded it: a bulk-format version without its recording. */
 export type DisclosureContent = Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>;
 
+/** What a version says, as one text: two versions say the same when their keys are equal. */
+const contentKey = (v: DisclosureContent) =>
+  JSON.stringify([
+    v.title,
+    v.summary,
+    v.issuer,
+    v.standard,
+    v.products,
+    v.issuedAt,
+    v.validUntil,
+    v.documentUrl,
+    v.documentSha256,
+    v.actions.map((a) => [
+      a.id,
+      a.finding,
+      a.severity,
+      a.action,
+      a.dueAt,
+      a.status,
+      a.verification,
+      a.closedAt,
+    ]),
+  ]);
+
+/**
+ * Whether two versions say the same. A change to the same content adds no version (an import's or the
+ * API's): a history entry that changed nothing would read as an edit of the evidence.
+ */
+export const sameContent = (a: DisclosureContent, b: DisclosureContent): boolean =>
+  contentKey(a) === contentKey(b);
+
 export interface StoredVersion extends DisclosureContent {
   version: number;
   recordedAt: string;
@@ -172,7 +203,7 @@ function checkInstant(problems: string[], field: string, value: string | null | 
   return instant;
 }
 
-/** Rules of one action, alone: closedAt iff CLOSED and not after `now`. */
+/** Rules of one action, alone: closedAt iff CLOSED and not after `now`; a verification only of a closing. */
 export function checkAction(
   problems: string[],
   at: string,
@@ -192,6 +223,11 @@ export function checkAction(
     problems.push(`${at}.closedAt must be absent while status is ${status}, got ${quote(action.closedAt)}`);
   if (closed !== null && closed > now)
     problems.push(`${at}.closedAt must not be in the future, got ${quote(action.closedAt)}`);
+  // It says how the closing was verified: an open action shown as verified on site would mislead buyers.
+  if (status !== 'CLOSED' && action.verification !== null && action.verification !== undefined)
+    problems.push(
+      `${at}.verification must be absent while status is ${status}, got ${quote(action.verification)}`,
+    );
   return {
     id: action.id,
     finding: finding ?? '',
@@ -221,14 +257,20 @@ export function checkContent(
   const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false);
   const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false);
   const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false);
-  const products = [...new Set(content.products ?? [])];
+  // Trimmed and without duplicates, as a link's products are (a product filter compares them), each
+  // problem named at the index the client sent it at.
+  const products = [
+    ...new Set(
+      (content.products ?? []).flatMap(
+        (product, i) =>
+          checkText(problems, `${field('products')}[${i}]`, product, LIMITS.name, true)?.trim() ?? [],
+      ),
+    ),
+  ];
   if (products.length > LIMITS.products)
     problems.push(
       `${field('products')} may list at most ${LIMITS.products} products, got ${products.length}`,
     );
-  products.forEach((product, i) =>
-    checkText(problems, `${field('products')}[${i}]`, product, LIMITS.name, true),
-  );
   const issued = checkInstant(problems, field('issuedAt'), content.issuedAt);
   if (issued !== null && issued > now)
     problems.push(`${field('issuedAt')} must not be in the future, got ${quote(content.issuedAt)}`);

@@ -25,6 +25,7 @@ import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue } from './zoned-date-time.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import { sameContent } from '../domain/disclosures.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
@@ -399,34 +400,6 @@ const linkRow = (r: LinkRecord) => [
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
 const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'provenance', 'sources'];
-
-/** The content of a version as the import compares it: what a record can say. */
-const contentKey = (v: Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>) =>
-  JSON.stringify([
-    v.title,
-    v.summary,
-    v.issuer,
-    v.standard,
-    v.products,
-    v.issuedAt,
-    v.validUntil,
-    v.documentUrl,
-    v.documentSha256,
-    v.actions.map((a) => [
-      a.id,
-      a.finding,
-      a.severity,
-      a.action,
-      a.dueAt,
-      a.status,
-      a.verification,
-      a.closedAt,
-    ]),
-  ]);
-const sameContent = (
-  a: Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>,
-  b: DisclosureVersionRecord,
-) => contentKey(a) === contentKey(b);
 
 /** Version `number` of a record's content, recorded at its recordedAt or else `defaultRecordedAt`. */
 const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedAt: string) => ({

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canAnswerAccessRequests,
   canImport,
+  canManageDisclosures,
+  canManageListing,
   canManageShares,
+  canManageSourcing,
   canRead,
   canReviewScreening,
   canRevoke,
@@ -19,9 +23,33 @@ describe('policy', () => {
     expect(canRead(viewer())).toEqual({ allowed: false, reason: 'The token grants no role.' });
   });
 
-  it('only supplier_admin manages shares', () => {
-    expect(canManageShares(viewer('supplier_admin')).allowed).toBe(true);
-    expect(canManageShares(viewer('analyst', 'platform_admin')).allowed).toBe(false);
+  it.each([
+    [
+      canManageShares,
+      'Granting and revoking shares requires the supplier_admin role of the owning organization.',
+    ],
+    [
+      canManageDisclosures,
+      'Publishing, updating and withdrawing disclosures requires the supplier_admin role of the publishing organization.',
+    ],
+    [
+      canManageSourcing,
+      'Declaring, amending and ending supply links requires the supplier_admin role of the customer.',
+    ],
+    [
+      canManageListing,
+      'Listing an organization in the directory requires the supplier_admin role of that organization.',
+    ],
+    [
+      canAnswerAccessRequests,
+      'Answering access requests requires the supplier_admin role of the organization asked.',
+    ],
+  ])('only supplier_admin makes its organization’s changes, refused saying which: %#', (decide, reason) => {
+    expect(decide(viewer('supplier_admin')).allowed).toBe(true);
+    expect(decide(viewer('analyst', 'platform_admin', 'screening_admin'))).toEqual({
+      allowed: false,
+      reason,
+    });
   });
 
   it('screening_admin and platform_admin review screening candidates', () => {

@@ -4,7 +4,12 @@
 // visibility query already returned skip it. Every write is one statement, or one transaction that
 // locks the disclosure first, so a refused mutation writes nothing and two updates never get the same
 // version number.
-import type { DisclosureContent, StoredDisclosure, StoredVersion } from '../../domain/disclosures.ts';
+import {
+  sameContent,
+  type DisclosureContent,
+  type StoredDisclosure,
+  type StoredVersion,
+} from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
@@ -338,19 +343,31 @@ WITH *`,
   OWN_DISCLOSURE,
 );
 
-const WITHDRAW = statement(
-  'disclosure.withdraw',
-  VIEWER_GRANTS,
-  LOOKABLE,
-  OWN_DISCLOSURE_BY_ID,
-  cypher`
+/** The owner's disclosure `id` with its current version, after `change` (a SET, or nothing). */
+const ownCurrent = (name: string, change: Fragment) =>
+  statement(
+    name,
+    VIEWER_GRANTS,
+    LOOKABLE,
+    OWN_DISCLOSURE_BY_ID,
+    cypher`
 MATCH (d)-[:ABOUT]->(x:Organization)
-SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
-WITH *
-MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
 `,
-  OWN_DISCLOSURE,
+    change,
+    cypher`MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+`,
+    OWN_DISCLOSURE,
+  );
+
+const WITHDRAW = ownCurrent(
+  'disclosure.withdraw',
+  cypher`SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
+WITH *
+`,
 );
+
+/** A revision that says what the current version says: nothing is written. */
+const UNCHANGED = ownCurrent('disclosure.unchanged', cypher``);
 
 /** What the owner's statements take: the owner as the viewer, now. */
 const ownerParams = (viewer: string, now: Date) => ({
@@ -448,8 +465,8 @@ export class DisclosureRepository {
 
   /**
    * Locks one of the owner's disclosures, lets `change` decide the next version's content from the
-   * current one (or throw, which writes nothing), and records it. Null when the owner has no
-   * disclosure with that id.
+   * current one (or throw, which writes nothing), and records it unless it says what the current one
+   * says (sameContent). Null when the owner has no disclosure with that id.
    */
   revise(
     target: { id: string; ownerId: string; now: Date; actorUserId: string },
@@ -459,14 +476,17 @@ export class DisclosureRepository {
     return this.executor.writeTransaction('disclosure.revise', context, async (tx: Transaction) => {
       const [lockedRecord] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
       if (lockedRecord === undefined) return null;
+      const current = column(lockedRecord, 'current', VERSION.decode);
       const content = change({
         kind: column(lockedRecord, 'kind', oneOf(DISCLOSURE_KINDS)),
         withdrawnAt: column(lockedRecord, 'withdrawnAt', nullable(instant)),
-        current: column(lockedRecord, 'current', VERSION.decode),
+        current,
       });
+      const owner = { ...ownerParams(target.ownerId, target.now), id: target.id };
+      if (sameContent(content, current))
+        return disclosureOf(single(await tx.run(UNCHANGED, owner), UNCHANGED));
       const records = await tx.run(NEW_VERSION, {
-        ...ownerParams(target.ownerId, target.now),
-        id: target.id,
+        ...owner,
         actorUserId: target.actorUserId,
         ...contentParams(content),
       });

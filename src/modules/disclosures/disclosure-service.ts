@@ -118,8 +118,9 @@ export class DisclosureService {
               ...a,
               status,
               dueAt: change.dueAt ?? a.dueAt,
-              verification: change.verification ?? a.verification,
-              // Reopening clears the closing date unless the change names one (which is then refused).
+              // Reopening clears the closing and how it was verified, unless the change names them
+              // (which is then refused).
+              verification: change.verification ?? (status === 'CLOSED' ? a.verification : null),
               closedAt: change.closedAt ?? (status === 'CLOSED' ? a.closedAt : null),
             },
       );

@@ -3,7 +3,7 @@
 // section 8, rule 8).
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
-import { canManageOwnShares, canReadOwnView } from '../../api/shield.ts';
+import { canManageOwnDisclosures, canReadOwnView } from '../../api/shield.ts';
 import type { DisclosuresContext } from './context.ts';
 import { Disclosure } from './resolvers/Disclosure.ts';
 import { Mutation } from './resolvers/Mutation.ts';
@@ -22,10 +22,10 @@ export const disclosuresModule: ApiModule<DisclosuresContext> = {
     },
     // The owner's supplier_admin, as for its shares: the mutations act on the token's organization only.
     Mutation: {
-      publishDisclosure: canManageOwnShares,
-      updateDisclosure: canManageOwnShares,
-      withdrawDisclosure: canManageOwnShares,
-      updateCorrectiveAction: canManageOwnShares,
+      publishDisclosure: canManageOwnDisclosures,
+      updateDisclosure: canManageOwnDisclosures,
+      withdrawDisclosure: canManageOwnDisclosures,
+      updateCorrectiveAction: canManageOwnDisclosures,
     },
     Disclosure: allow,
     DisclosureVersion: allow,
