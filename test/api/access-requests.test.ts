@@ -97,14 +97,18 @@ describe('requestAccess', () => {
     requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
   });
 
-  it('a hidden organization answers NOT_FOUND as a missing one, and nothing is written', async () => {
+  it('a hidden organization answers NOT_FOUND as a missing one, itself BAD_USER_INPUT, and nothing is written', async () => {
     const before = await countRequestWrites(t.db);
     const hidden = await client().ask('buyer', 'brand', 'SOURCING');
     const missing = await client().ask('buyer', 'ghost', 'SOURCING');
     const itself = await client().ask('buyer', 'buyer', 'SOURCING');
     expect(codes(hidden)).toEqual(['NOT_FOUND']);
     expect(withAskedId(hidden, 'brand')).toEqual(withAskedId(missing, 'ghost'));
-    expect(withAskedId(itself, 'buyer')).toEqual(withAskedId(missing, 'ghost'));
+    // Its own id it knows: refused as bad input, as naming itself is in shareSourcing.
+    expect(codes(itself)).toEqual(['BAD_USER_INPUT']);
+    expect(itself.errors?.[0]?.message).toBe(
+      'organizationId must be another organization than the requester, got "buyer"',
+    );
     expect(await countRequestWrites(t.db)).toEqual(before);
   });
 

@@ -74,7 +74,8 @@ export class AccessRequestModel {
   }
 
   request(viewer: string, target: string, scope: Scope, sentAt: Date): Outcome {
-    if (target === viewer || !this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
+    if (target === viewer) return 'BAD_USER_INPUT';
+    if (!this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
     if (this.openOf(viewer, target, scope) !== undefined) return 'BAD_USER_INPUT';
     this.requests.push({
       index: this.requests.length,
@@ -155,10 +156,11 @@ export class AccessRequestModel {
     return 'OK';
   }
 
-  /** Only the requester withdraws, and only an open request. */
+  /** Only the requester withdraws, and only an open request; withdrawing again changes nothing. */
   withdraw(viewer: string, index: number): Outcome {
     const r = this.requests[index]!;
     if (r.requester !== viewer) return 'NOT_FOUND';
+    if (r.status === 'WITHDRAWN') return 'OK';
     if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
     r.status = 'WITHDRAWN';
     r.events.push('WITHDRAWN');

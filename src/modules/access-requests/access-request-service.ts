@@ -13,6 +13,7 @@ import {
 } from '../../domain/access-requests.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/instants.ts';
+import { quote } from '../../domain/quote.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
 
@@ -99,6 +100,10 @@ export class AccessRequestService {
   }
 
   async request(input: RequestInput): Promise<AccessRequest> {
+    const asked = input.askedOrganizationId ?? input.organizationId;
+    // The viewer knows its own id: saying so hides nothing, where NOT_FOUND would tell it it does not exist.
+    if (input.organizationId === this.viewer.organizationId)
+      throw badInput(`organizationId must be another organization than the requester, got ${quote(asked)}`);
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
@@ -114,10 +119,9 @@ export class AccessRequestService {
       this.context,
     );
     if ('id' in outcome) return outcome;
-    if (outcome.kind === 'target-not-found')
-      throw notFound('Organization', input.askedOrganizationId ?? input.organizationId);
+    if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);
     throw badInput(
-      `access request '${outcome.openId}' to ${input.organizationId} for ${input.scope} is still open: ` +
+      `access request '${outcome.openId}' to ${asked} for ${input.scope} is still open: ` +
         'withdraw it or wait for its answer before asking again',
     );
   }
@@ -206,7 +210,8 @@ export class AccessRequestService {
   async withdraw(id: string): Promise<AccessRequest> {
     const outcome = await this.requests.withdraw(this.actor, id, this.context);
     if (outcome === null) throw notFound('Access request', id);
-    if (!outcome.changed) {
+    // Withdrawing twice (a retry after a lost answer) answers the request as withdrawing once did.
+    if (!outcome.changed && outcome.request.status !== 'WITHDRAWN') {
       throw badInput(
         `access request '${id}' is ${outcome.request.status}: only an OPEN request may be withdrawn`,
       );
