@@ -185,6 +185,19 @@ CALL (v, owners, whole, shared) {`,
 );
 
 /**
+ * After LOOKABLE, binds `x` to the organization $namedId that v may name as the other party of what it
+ * creates (a share's recipient, a declared link's supplier): one it may look up (rule 5), or else a
+ * listed one (the directory's addition to rule 5); null otherwise, a hidden id and a missing one alike.
+ * $namedMerged says that $namedId is the kept organization of an old id the client named: only rule 5
+ * lets that through, never the directory, so that the old id answers as it did before the merge.
+ */
+export const LOOKABLE_OR_LISTED = cypher`
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE NOT $namedMerged AND listed.listed = true AND listed.id = $namedId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
+`;
+
+/**
  * Binds root `x` ($root) when the viewer may use it (rule 5: itself, one of its roots, or reachable
  * from them); no row otherwise, which callers report as "not found" whatever the reason. As in
  * LOOKABLE, $root is found among what the viewer reaches, so a hidden root and a missing one cost the

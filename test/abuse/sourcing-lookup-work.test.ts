@@ -47,7 +47,8 @@ describe('a hidden thing costs what a missing one costs', () => {
       viewer: 'v',
       t: now(),
       historical: false,
-      supplierId,
+      namedId: supplierId,
+      namedMerged: false,
       link: { id: 'link-never-written', products: [], provenance: 'REPORTED', sources: [] },
       event: { linkId: 'link-never-written' },
     });

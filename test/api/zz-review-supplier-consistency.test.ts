@@ -56,6 +56,32 @@ describe('review (supplier): an old id of a merged supplier', () => {
     expect(declared.data!['declareSupplyLink']).toMatchObject({ supplier: { id: 'brand' } });
   });
 
+  it('declareSupplyLink(supplierId: old id) of a listed organization the customer may not look up answers as a missing id', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('operator', 'MONITOR')
+        .org('buyer', 'PURCHASER')
+        .org('listed', 'FACTORY', { listed: true })
+        .org('hidden-dup', 'FACTORY')
+        .build(),
+    );
+    const before = await t.api.query('buyer', DECLARE, { supplierId: 'hidden-dup' }, [...ADMIN]);
+    ok(
+      await t.api.query('operator', MERGE, { keepId: 'listed', mergeId: 'hidden-dup' }, ['platform_admin']),
+      'mergeOrganizations',
+    );
+    const after = await t.api.query('buyer', DECLARE, { supplierId: 'hidden-dup' }, [...ADMIN]);
+    expect(codes(after)).toEqual(['BAD_USER_INPUT']);
+    expect(after.errors).toEqual(before.errors);
+    // Named by its own id, the listed organization is found in the directory.
+    expect(
+      ok(await t.api.query('buyer', DECLARE, { supplierId: 'listed' }, [...ADMIN]), 'declareSupplyLink'),
+    ).toMatchObject({
+      supplier: { id: 'listed' },
+    });
+  });
+
   it('a second open request to an old id names the id the client sent, not the kept one', async () => {
     ok(await t.api.query('buyer', REQUEST, { o: 'brand-dup' }), 'requestAccess');
     const again = await t.api.query('buyer', REQUEST, { o: 'brand-dup' });

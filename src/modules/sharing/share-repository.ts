@@ -17,7 +17,7 @@ import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
@@ -66,11 +66,8 @@ const GRANT = statement(
   'share.grant',
   VIEWER_GRANTS,
   LOOKABLE,
-  cypher`
-OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
-WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
-WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
+  LOOKABLE_OR_LISTED,
+  cypher`WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 `,
   NOT_OWNED,
   cypher`WITH owner, recipient, notOwned, notDisclosed AS disclosuresNotOwned
@@ -262,8 +259,8 @@ export class ShareRepository {
         viewer: share.ownerId,
         t: toNeo4jDateTime(share.now),
         historical: false,
-        recipientId: share.recipientId,
-        recipientMerged: share.recipientMerged,
+        namedId: share.recipientId,
+        namedMerged: share.recipientMerged,
         id: share.id,
         scope: share.scope,
         linkIds: share.linkIds,

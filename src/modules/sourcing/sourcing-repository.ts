@@ -29,7 +29,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
 
 /**
@@ -43,20 +43,18 @@ const CREATE_DECLARED = cypher`
   SET e = $event, e.action = 'DECLARED', e.at = $t`;
 
 /**
- * Declares a link from an existing supplier: `s` is bound only when the viewer may name it (rule 5,
- * found in `lookable`, or listed, found through the organization_listed_id index, in which an unlisted
- * organization is absent as a missing one is), so a hidden id and a missing one take the same path
- * with the same work. Neither end may be a MONITOR; $supplierId is never the viewer (the service
- * refuses that first).
+ * Declares a link from an existing supplier: `s` is bound only when the viewer may name it
+ * (LOOKABLE_OR_LISTED: found in `lookable`, or listed, found through the organization_listed_id index,
+ * in which an unlisted organization is absent as a missing one is), so a hidden id and a missing one
+ * take the same path with the same work. Neither end may be a MONITOR; $namedId is never the viewer
+ * (the service refuses that first).
  */
 const DECLARE_EXISTING = statement(
   'sourcing.declareExisting',
   VIEWER_GRANTS,
   LOOKABLE,
-  cypher`
-OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE listed.listed = true AND listed.id = $supplierId
-WITH v, coalesce(head([n IN lookable WHERE n.id = $supplierId]), listed) AS s
+  LOOKABLE_OR_LISTED,
+  cypher`WITH v, x AS s
 CALL (v, s) {
   WITH v, s WHERE s IS NOT NULL AND s <> v AND s.type <> 'MONITOR' AND v.type <> 'MONITOR'`,
   CREATE_DECLARED,
@@ -277,9 +275,13 @@ export const stateOf = (supplierId: string, link: DeclaredLink): SupplyLinkState
 export class SourcingRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Declares a link from `supplierId`; refused, writing nothing, when the viewer may not name it. */
+  /**
+   * Declares a link from `supplierId`; refused, writing nothing, when the viewer may not name it.
+   * `supplierMerged`: it is the kept organization of an old id the client named (LOOKABLE_OR_LISTED).
+   */
   async declareExisting(
     supplierId: string,
+    supplierMerged: boolean,
     link: DeclaredLink,
     actor: Actor,
     context: QueryContext,
@@ -290,7 +292,8 @@ export class SourcingRepository {
         viewer: actor.viewer,
         t: toNeo4jDateTime(actor.now),
         historical: false,
-        supplierId,
+        namedId: supplierId,
+        namedMerged: supplierMerged,
         link: linkProperties(link, actor.viewer),
         event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), false),
       },

@@ -19,7 +19,10 @@ import type { Actor, DeclareRefusal, LinkChange, SourcingRepository } from './so
 const MAX_EVENTS = 500;
 
 export interface DeclareInput {
+  /** The supplier: the kept organization when the client named it by an old id of a merged one. */
   supplierId: string | null | undefined;
+  /** The id the client sent (default supplierId). */
+  askedSupplierId?: string | null | undefined;
   newSupplier: NewSupplierInput | null | undefined;
   products: readonly string[] | null | undefined;
   validFrom: string | null | undefined;
@@ -76,7 +79,13 @@ export class SourcingService {
     const link = { id: `link-${randomUUID()}`, products: checkProducts(input.products), ...validity };
     const outcome =
       newSupplier === null
-        ? await this.sourcing.declareExisting(input.supplierId ?? '', link, this.actor, this.scope.context)
+        ? await this.sourcing.declareExisting(
+            input.supplierId ?? '',
+            (input.askedSupplierId ?? input.supplierId) !== input.supplierId,
+            link,
+            this.actor,
+            this.scope.context,
+          )
         : await this.sourcing.declareNew(
             `org-${randomUUID()}`,
             newSupplier,

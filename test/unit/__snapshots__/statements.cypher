@@ -1795,8 +1795,8 @@ CALL (v, owners, whole, shared) {
 }
 
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE NOT $recipientMerged AND listed.listed = true AND listed.id = $recipientId
-WITH v, coalesce(head([n IN lookable WHERE n.id = $recipientId]), listed) AS x
+  WHERE NOT $namedMerged AND listed.listed = true AND listed.id = $namedId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
 WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 
 CALL (owner) {
@@ -1941,8 +1941,9 @@ CALL (v, owners, whole, shared) {
 }
 
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
-  WHERE listed.listed = true AND listed.id = $supplierId
-WITH v, coalesce(head([n IN lookable WHERE n.id = $supplierId]), listed) AS s
+  WHERE NOT $namedMerged AND listed.listed = true AND listed.id = $namedId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
+WITH v, x AS s
 CALL (v, s) {
   WITH v, s WHERE s IS NOT NULL AND s <> v AND s.type <> 'MONITOR' AND v.type <> 'MONITOR'
   CREATE (s)-[l:SUPPLIES]->(v)

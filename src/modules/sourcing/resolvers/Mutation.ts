@@ -2,9 +2,11 @@ import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import type { SourcingContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<SourcingContext> = {
-  declareSupplyLink: (_parent, args, { sourcing }) =>
+  // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
+  declareSupplyLink: async (_parent, args, { sourcing, loaders }) =>
     sourcing.declare({
-      supplierId: args.supplierId,
+      supplierId: args.supplierId && (await loaders.kept.load(args.supplierId)),
+      askedSupplierId: args.supplierId,
       newSupplier: args.newSupplier,
       products: args.products,
       validFrom: args.validFrom,
