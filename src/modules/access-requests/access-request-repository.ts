@@ -9,6 +9,7 @@ import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_REQUEST_STATUSES,
   ACCESS_SCOPES,
+  ANSWER_DAYS,
   type AccessRequest,
   type AccessRequestEvent,
   type AccessRequestStatus,
@@ -43,6 +44,55 @@ export const ACCESS_REQUEST: Column<AccessRequest> = {
     reason: nullable(text),
   }),
 };
+
+/**
+ * Request `r` was open at $t: for "now", its status says so; for an instant in the past (asOf), it had
+ * been sent by then and was not yet granted, declined or withdrawn (closedAt).
+ */
+const OPEN_AT = cypher`CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  ELSE r.status = 'OPEN' END`;
+
+/**
+ * Rebinds `r` (open at $t) to the request as it stood at $t, a map: open, and extended only when its
+ * EXTENDED event came by then; before it, the due date it had (the event's `previousDueAt`; an
+ * extension recorded before events kept it had the default, three weeks after sending) and no reason.
+ */
+const REQUEST_AT = cypher`CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: 'OPEN', closedAt: null,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r`;
+
+/**
+ * A subquery binding `openRequests`: the access requests viewer `v` had open at $t, each as it stood
+ * then (ACCESS_REQUEST rows, newest first). Exposure and the risk assessment both read it, so that a
+ * blind spot's request is the same in both at any instant: one read of the viewer's requests, whatever
+ * the size of the chain. Its parameters besides the scope's: OPEN_REQUESTS_PARAMS.
+ */
+export const OPEN_REQUESTS_OF_V = join(
+  cypher`CALL (v) {
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WHERE requester = v AND `,
+  OPEN_AT,
+  cypher`
+  `,
+  REQUEST_AT,
+  cypher`
+  ORDER BY r.sentAt DESC, r.id
+  RETURN collect(r `,
+  ACCESS_REQUEST.projection,
+  cypher`) AS openRequests
+}`,
+);
+
+/** The parameters OPEN_REQUESTS_OF_V needs besides the scope's (scopeParams). */
+export const OPEN_REQUESTS_PARAMS = { answerDays: ANSWER_DAYS } as const;
 
 /** Event `e`. */
 const EVENT: Column<AccessRequestEvent> = {

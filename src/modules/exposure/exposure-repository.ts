@@ -30,35 +30,15 @@ import {
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { byNameAndId } from '../../domain/text-order.ts';
-import { ANSWER_DAYS, type AccessRequest } from '../../domain/access-requests.ts';
-import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
+import type { AccessRequest } from '../../domain/access-requests.ts';
+import {
+  ACCESS_REQUEST,
+  OPEN_REQUESTS_OF_V,
+  OPEN_REQUESTS_PARAMS,
+} from '../access-requests/access-request-repository.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
-
-/**
- * Request `r` was open at $t: for "now", its status says so; for an instant in the past (asOf), it had
- * been sent by then and was not yet granted, declined or withdrawn (closedAt).
- */
-const OPEN_AT = cypher`CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
-  ELSE r.status = 'OPEN' END`;
-
-/**
- * Rebinds `r` (open at $t) to the request as it stood at $t, a map: open, and extended only when its
- * EXTENDED event came by then; before it, the due date it had (the event's `previousDueAt`; an
- * extension recorded before events kept it had the default, three weeks after sending) and no reason.
- */
-const REQUEST_AT = cypher`CALL (r) {
-    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
-    RETURN e ORDER BY e.at LIMIT 1
-  }
-  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
-  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
-    status: 'OPEN', closedAt: null,
-    extended: r.extended AND NOT extendedLater,
-    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
-    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
-                 WHEN extendedLater THEN null ELSE e.note END} AS r`;
 
 /** Rows of every organization `o` of the walk's `tiers` with its `tier` (1 for the first). */
 const EVERY_REACHED = cypher`
@@ -114,19 +94,9 @@ CALL (v, tiers) {`,
   VERSION_ROW.projection,
   cypher`}) AS evidence
 }
-CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-  WHERE requester = v AND `,
-  OPEN_AT,
+`,
+  OPEN_REQUESTS_OF_V,
   cypher`
-  `,
-  REQUEST_AT,
-  cypher`
-  ORDER BY r.sentAt DESC, r.id
-  RETURN collect(r `,
-  ACCESS_REQUEST.projection,
-  cypher`) AS openRequests
-}
 CALL (v, owners, tiers) {`,
   EVERY_REACHED,
   cypher`
@@ -256,7 +226,7 @@ export class ExposureRepository {
   ): Promise<ExposureRow | null> {
     const [record] = await this.executor.read(
       EXPOSURE_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId, depth, answerDays: ANSWER_DAYS },
+      { ...scopeParams(scope, product), root: rootId, depth, ...OPEN_REQUESTS_PARAMS },
       scope.context,
     );
     if (record === undefined) return null;

@@ -6,7 +6,7 @@
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
 // sourcing (or anything) with the viewer (the ids of its roots, which it may see anyway: joined to the
 // organizations by id in the service rather than by a list scan per organization here), and the
-// viewer's open access requests. Its organizations are read as cards unless the query shows more, as
+// viewer's access requests open at $t, as exposure reads them (OPEN_REQUESTS_OF_V). Its organizations are read as cards unless the query shows more, as
 // for supplyChain (src/domain/chain-detail.ts).
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import type { ChainDetail } from '../../domain/chain-detail.ts';
@@ -30,7 +30,11 @@ import {
   scopeParams,
   tierWalk,
 } from '../../graph/visibility-cypher.ts';
-import { ACCESS_REQUEST } from '../access-requests/access-request-repository.ts';
+import {
+  ACCESS_REQUEST,
+  OPEN_REQUESTS_OF_V,
+  OPEN_REQUESTS_PARAMS,
+} from '../access-requests/access-request-repository.ts';
 
 /**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it): the links it crosses are
@@ -64,14 +68,9 @@ CALL (reached) {
   VERSION_ROW.projection,
   cypher`]) AS evidence
 }
-CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
-  WHERE requester = v
-  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
-  RETURN collect(r `,
-  ACCESS_REQUEST.projection,
-  cypher`) AS openRequests
-}
+`,
+  OPEN_REQUESTS_OF_V,
+  cypher`
 RETURN x `,
   ORGANIZATION.projection,
   cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
@@ -106,7 +105,7 @@ export interface RiskRow {
   evidence: RiskEvidence[];
   /** The products of each link through which an organization supplies the chain. */
   supplied: { organizationId: string; products: string[] }[];
-  /** The viewer's open access requests, newest first. */
+  /** The viewer's access requests open at the instant, each as it stood then, newest first. */
   openRequests: AccessRequest[];
 }
 
@@ -126,7 +125,12 @@ export class RiskRepository {
   ): Promise<RiskRow | null> {
     const [record] = await this.executor.read(
       RISK_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId, organizationDetail: organizations === 'full' },
+      {
+        ...scopeParams(scope, product),
+        ...OPEN_REQUESTS_PARAMS,
+        root: rootId,
+        organizationDetail: organizations === 'full',
+      },
       scope.context,
     );
     if (record === undefined) return null;

@@ -475,9 +475,21 @@ RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, d
       a.closedAt.epochMillis] }]]) AS evidence
 }
 CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})-[:OF]->(target:Organization)
-  WHERE requester = v
-  WITH requester, r, target ORDER BY r.sentAt DESC, r.id
+  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WHERE requester = v AND CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  ELSE r.status = 'OPEN' END
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: 'OPEN', closedAt: null,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
+  ORDER BY r.sentAt DESC, r.id
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
