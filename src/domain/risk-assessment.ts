@@ -2,6 +2,7 @@
 // the top actions (issue 15; docs/risk-model.md).
 import { topActions, type RiskAction } from './risk-actions.ts';
 import {
+  inEffect,
   scoreChain,
   weightShares,
   type Assessable,
@@ -24,10 +25,12 @@ export function assessRisk<O extends Assessable>(
   at: Date,
   asOf: Date | null,
 ): RiskAssessmentResult<O> {
-  const organizations = scoreChain(model, subjects, at, asOf);
+  // Once for the score and the actions: neither counts an entry delisted by `at`.
+  const current = subjects.map((s) => inEffect(s, at));
+  const organizations = scoreChain(model, current, at, asOf);
   return {
     organizations,
     summary: summarize(organizations, weightShares(model.weights)),
-    actions: topActions(organizations, subjects, at, asOf, model.parameters.actions.max),
+    actions: topActions(organizations, current, at, asOf, model.parameters.actions.max),
   };
 }

@@ -188,12 +188,21 @@ function inherent<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sha
   return { value, inputs };
 }
 
+/**
+ * The subject with only the public indicators in effect at `at`: a watch-list entry its publisher
+ * removed is kept for the record (delistedAt) but is no longer a public finding from that day on, the
+ * rule exposure applies to its findings (RISK_IN_EFFECT). The assessment filters its subjects once with
+ * it, so that the score and the actions count the same indicators.
+ */
+export function inEffect<O extends Assessable>(s: RiskSubject<O>, at: Date): RiskSubject<O> {
+  const kept = (indicator: RiskIndicator) =>
+    indicator.delistedAt === null || new Date(indicator.delistedAt) > at;
+  return s.indicators.every(kept) ? s : { ...s, indicators: s.indicators.filter(kept) };
+}
+
 function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, at: Date) {
   const p = model.parameters.indicators;
-  // A watch-list entry its publisher removed is kept for the record (delistedAt) but is no longer a
-  // public finding from that day on.
-  const parts = s.indicators
-    .filter((indicator) => indicator.delistedAt === null || new Date(indicator.delistedAt) > at)
+  const parts = [...s.indicators]
     .sort((a, b) => byText(a.id, b.id))
     .map((indicator) => {
       const observed = new Date(indicator.observedAt ?? indicator.recordedAt);
@@ -348,7 +357,8 @@ export function weightShares(weights: RiskWeights): Record<RiskComponentName, nu
 
 /**
  * Scores every subject and ranks them, highest first (ties: nearer tier, then name, then id).
- * `at` is the instant of the assessment; `asOf` the one the viewer asked for (null for now).
+ * `at` is the instant of the assessment; `asOf` the one the viewer asked for (null for now). The
+ * subjects' indicators are those in effect at `at` (inEffect).
  */
 export function scoreChain<O extends Assessable>(
   model: RiskModel,
