@@ -44,23 +44,22 @@ function actionsFor<O extends Assessable>(
   asOf: Date | null,
 ): { kind: RiskActionKind; text: string; urgency: number }[] {
   const name = s.organization.name;
-  const owner = new Map(s.evidence.map((e) => [e.disclosureId, { id: e.ownerId, name: e.ownerName }]));
+  const disclosure = new Map(s.evidence.map((e) => [e.disclosureId, e]));
   const found: { kind: RiskActionKind; text: string; urgency: number }[] = [];
   const indicators = disclosedIndicators(s.evidence, at, asOf);
   for (const indicator of indicators) {
     const action = indicator.action;
-    const publisher = owner.get(indicator.disclosureId)!;
+    const source = disclosure.get(indicator.disclosureId)!;
+    const publisher = { id: source.ownerId, name: source.ownerName };
     const where = publisher.id === s.organization.id ? '' : ` at ${name}`;
     const evidence = `disclosure ${indicator.disclosureId} by ${publisher.name}`;
     if (action === null) {
-      const latest = s.evidence
-        .map((e) => e.version.validUntil)
-        .filter((until): until is string => until !== null)
-        .sort()
-        .at(-1);
+      // EXPIRED_EVIDENCE names the audit report or certificate that expired last (disclosedIndicators):
+      // its end is the day since which none has been valid. Other kinds' validity says nothing of that.
+      const since = source.version.validUntil ?? at.toISOString();
       found.push({
         kind: 'RENEW_EVIDENCE',
-        text: `No valid audit or certificate at ${name} since ${day(latest ?? at.toISOString())}: ask ${publisher.name} for a new one (${evidence}).`,
+        text: `No valid audit or certificate at ${name} since ${day(since)}: ask ${publisher.name} for a new one (${evidence}).`,
         urgency: URGENCY.RENEW_EVIDENCE,
       });
     } else if (action.overdue) {

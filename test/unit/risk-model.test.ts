@@ -330,6 +330,45 @@ describe('actions', () => {
     ]);
   });
 
+  it('a watch-list entry delisted by the instant flags nobody: no audit asked for, as the score and exposure ignore it', () => {
+    const flagged = (delistedAt: string) =>
+      assess([
+        subject(org('f'), {
+          indicators: [indicator('wl-f', { kind: 'WATCHLIST', delistedAt })],
+        }),
+      ]).actions.map((a) => a.kind);
+    expect(flagged('2026-06-01T00:00:00Z')).not.toContain('ASK_FOR_AUDIT');
+    expect(flagged(AT.toISOString())).not.toContain('ASK_FOR_AUDIT');
+    // Delisted after the instant: still on its list then.
+    expect(flagged('2027-01-01T00:00:00Z')).toContain('ASK_FOR_AUDIT');
+    // Counted among the indicators only while in effect.
+    const { actions } = assess([
+      subject(org('f'), {
+        indicators: [
+          indicator('wl-f', { kind: 'WATCHLIST', severity: 'CRITICAL', delistedAt: '2026-06-01T00:00:00Z' }),
+          indicator('r-f'),
+        ],
+      }),
+    ]);
+    expect(actions.find((a) => a.kind === 'ASK_FOR_AUDIT')!.text).toContain(
+      '(1 indicator, e.g. REPORT HIGH, r-f)',
+    );
+  });
+
+  it('"no valid audit or certificate since" the day the last audit or certificate expired, whatever else is valid', () => {
+    const audit = evidence('audit-g', 'AUDIT_REPORT', { validUntil: '2024-06-01T00:00:00.000Z' });
+    const certificate = evidence('cert-g', 'CERTIFICATE', { validUntil: '2025-03-01T00:00:00.000Z' });
+    const plan = evidence('cap-g', 'CORRECTIVE_ACTION_PLAN', { validUntil: '2035-01-01T00:00:00.000Z' });
+    const renew = (items: RiskEvidence[]) =>
+      assess([subject(org('g'), { evidence: items })]).actions.find((a) => a.kind === 'RENEW_EVIDENCE')!.text;
+    expect(renew([audit, plan])).toBe(
+      'No valid audit or certificate at g since 2024-06-01: ask brand for a new one (disclosure audit-g by brand).',
+    );
+    expect(renew([audit, certificate, plan])).toBe(
+      'No valid audit or certificate at g since 2025-03-01: ask brand for a new one (disclosure cert-g by brand).',
+    );
+  });
+
   it('stops at the configured number', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       subject(org(`o${i}`), { blindSpot: true, sharesSourcing: false }),
