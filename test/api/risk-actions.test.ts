@@ -1,5 +1,7 @@
-// Review of TIME in riskAssessment: a risk assessment `asOf: T` must be built from what held and was
-// recorded at T, consistently with exposure at the same T (specification, sections 2, 8 and 12).
+// The risk assessment's actions (docs/risk-model.md, "Actions: where to start") say what held at the
+// assessment's instant, as exposure at the same instant does: the access requests open then, each as it
+// stood then; public indicators still in effect then; and when the last audit or certificate expired
+// (specification, sections 2, 8 and 12).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -43,9 +45,8 @@ const exposure = async (viewer: string, asOf?: string) => {
 };
 
 beforeAll(async () => {
-  await loadGraph(
-    t.db,
-    graph()
+  await loadGraph(t.db, {
+    ...graph()
       // Chain 1: v buys from a (a blind spot of v); v asks a for access today.
       .org('v', 'PURCHASER')
       .org('a', 'RESELLER')
@@ -84,8 +85,47 @@ beforeAll(async () => {
         recordedAt: EARLY,
         publishedAt: EARLY,
       })
+      // Chain 4: y buys from b (a blind spot of y). y's request to b was sent on 10 January 2024, due
+      // 31 January, extended on 20 January to 1 March, and declined on 1 April.
+      .org('y', 'PURCHASER')
+      .org('b', 'RESELLER')
+      .link('b', 'y', { recordedAt: EARLY })
       .build(),
-  );
+    accessRequests: [
+      {
+        id: 'ar-dated',
+        requester: 'y',
+        target: 'b',
+        scope: 'SOURCING',
+        products: [],
+        sentAt: '2024-01-10T00:00:00Z',
+        dueAt: '2024-03-01T00:00:00Z',
+        extended: true,
+        status: 'DECLINED',
+        closedAt: '2024-04-01T00:00:00Z',
+        reason: 'no',
+        events: [
+          { action: 'SENT', at: '2024-01-10T00:00:00Z', actorUserId: 'u1', actorOrganizationId: 'y' },
+          {
+            action: 'EXTENDED',
+            at: '2024-01-20T00:00:00Z',
+            actorUserId: 'u2',
+            actorOrganizationId: 'b',
+            note: 'audit first',
+            previousDueAt: '2024-01-31T00:00:00Z',
+            dueAt: '2024-03-01T00:00:00Z',
+          },
+          {
+            action: 'DECLINED',
+            at: '2024-04-01T00:00:00Z',
+            actorUserId: 'u2',
+            actorOrganizationId: 'b',
+            note: 'no',
+          },
+        ],
+      },
+    ],
+  });
 });
 
 describe('riskAssessment asOf: access requests', () => {
@@ -102,6 +142,29 @@ describe('riskAssessment asOf: access requests', () => {
     const [action] = (await assess('v', PAST)).actions;
     expect(action!.text).not.toContain(id);
     expect(action).toMatchObject({ kind: 'REQUEST_ACCESS', organization: { id: 'a' } });
+  });
+
+  it('a request open at T and declined since is "your access request" asOf T, due as it stood then, overdue by then', async () => {
+    const at = async (asOf?: string) => {
+      const action = (await assess('y', asOf)).actions.find((a) => a.organization.id === 'b')!;
+      // Exposure at the same instant names the same request, or none.
+      const [spot] = (await exposure('y', asOf)).blindSpotDetails;
+      expect(action.kind === 'FOLLOW_UP_ACCESS_REQUEST' ? 'ar-dated' : null).toBe(
+        spot!.openAccessRequest?.id ?? null,
+      );
+      return action;
+    };
+    const follow = (when: string) => ({
+      kind: 'FOLLOW_UP_ACCESS_REQUEST',
+      text: expect.stringContaining(`Follow up your access request ar-dated to Org b, ${when}:`),
+    });
+    expect(await at('2024-01-05T00:00:00Z')).toMatchObject({ kind: 'REQUEST_ACCESS' });
+    // Before the extension: the due date it had then.
+    expect(await at('2024-01-15T00:00:00Z')).toMatchObject(follow('due 2024-01-31'));
+    expect(await at('2024-02-10T00:00:00Z')).toMatchObject(follow('due 2024-03-01'));
+    expect(await at('2024-03-15T00:00:00Z')).toMatchObject(follow('overdue since 2024-03-01'));
+    expect(await at('2024-04-02T00:00:00Z')).toMatchObject({ kind: 'REQUEST_ACCESS' });
+    expect(await at()).toMatchObject({ kind: 'REQUEST_ACCESS' });
   });
 });
 
