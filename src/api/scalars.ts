@@ -4,11 +4,12 @@ import { quote } from '../domain/quote.ts';
 
 // parseInstant reads years before 0100 as 19xx and so refuses them (src/domain/instants.ts), and its
 // patterns take four-digit years only: the message names that range, since 0001-01-01 is ISO 8601 too.
+// The range is of instants in UTC: an offset may not take one out of it.
 const parse = (value: unknown): string => {
   const instant = typeof value === 'string' ? parseInstant(value) : null;
   if (instant === null) {
     throw new GraphQLError(
-      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got ${quote(value)}`,
+      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31 (in UTC), as an ISO 8601 date (2014-09-15) or date-time with a zone, got ${quote(value)}`,
       { extensions: { code: 'BAD_USER_INPUT' } },
     );
   }

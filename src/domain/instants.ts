@@ -47,7 +47,11 @@ function parse(text: string): number {
     const [hour, minute, second] = [Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6] ?? 0)];
     if (hour > 23 || minute > 59 || second > 59) return NaN;
   }
-  return new Date(date ? `${text}T00:00:00Z` : text).getTime();
+  const ms = new Date(date ? `${text}T00:00:00Z` : text).getTime();
+  // An offset can take an instant of the range's first or last day out of it (0100-01-01T00:00+01:00
+  // is in the year 99 in UTC), which would then be written back as another text than the one sent.
+  const utcYear = new Date(ms).getUTCFullYear();
+  return utcYear >= 100 && utcYear <= 9999 ? ms : NaN;
 }
 
 /**

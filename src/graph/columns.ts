@@ -211,20 +211,26 @@ const riskFields = (time: Decoder<string>) => ({
   delistedAt: nullable(time),
 });
 
+/**
+ * Risk indicator `risk` as shown at `riskAt` (bound by the statement; null for now): a delisting after
+ * that instant had not happened then, so it is not shown (asOf never shows what came later).
+ */
 export const RISK: Column<RiskIndicator> = {
   projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .delistedAt}`,
+  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END}`,
   decode: fields(riskFields(instant)),
 };
 
 /**
  * Risk indicator `risk` as a positional list with instants as epoch milliseconds, for statements that
  * return hundreds of them: the driver decodes a list of scalars several times faster than a map of
- * DateTimes (whose decoding is 64-bit integer arithmetic in JavaScript). A whole expression.
+ * DateTimes (whose decoding is 64-bit integer arithmetic in JavaScript). A whole expression. Shown at
+ * $t, as RISK is at `riskAt`.
  */
 export const RISK_ROW: Column<RiskIndicator> = {
   projection: cypher`[risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
-  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]`,
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]`,
   decode: positional(riskFields(epochInstant)),
 };
 

@@ -23,14 +23,20 @@ describe('DateTime', () => {
     );
   });
 
-  it.each(['0001-01-01', '0099-12-31', '275760-01-01', '2021-02-30', 'soon'])(
-    'refuses %s as BAD_USER_INPUT naming the supported range',
-    (value) => {
-      const error = refusal(value);
-      expect(error.extensions['code']).toBe('BAD_USER_INPUT');
-      expect(error.message).toBe(
-        `DateTime must be a calendar day from 0100-01-01 to 9999-12-31, as an ISO 8601 date (2014-09-15) or date-time with a zone, got "${value}"`,
-      );
-    },
-  );
+  it.each([
+    '0001-01-01',
+    '0099-12-31',
+    '275760-01-01',
+    '2021-02-30',
+    'soon',
+    // In range as written, out of it in UTC: refused naming the text sent, not the instant it meant.
+    '0100-01-01T00:00:00+01:00',
+    '9999-12-31T23:00:00-02:00',
+  ])('refuses %s as BAD_USER_INPUT naming the supported range', (value) => {
+    const error = refusal(value);
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(error.message).toBe(
+      `DateTime must be a calendar day from 0100-01-01 to 9999-12-31 (in UTC), as an ISO 8601 date (2014-09-15) or date-time with a zone, got "${value}"`,
+    );
+  });
 });

@@ -69,7 +69,7 @@ RETURN x `,
 const RISKS_BY_ORGANIZATION = statement(
   'analysis.risksByOrganization',
   cypher`UNWIND range(0, size($keys) - 1) AS i
-   WITH i, $keys[i] AS key
+   WITH i, $keys[i] AS key, $keys[i].asOf AS riskAt
    MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
    RETURN i, collect(risk `,

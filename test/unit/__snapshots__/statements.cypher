@@ -269,7 +269,8 @@ CALL (tiers) {
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
-  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]) AS risks
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
 CALL (v, tiers) {
@@ -450,7 +451,8 @@ CALL (reached) {
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
-  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]]) AS risks
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
 }
 CALL (v, reached) {
   UNWIND reached AS x
@@ -499,11 +501,11 @@ RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .o
 
 // ---- analysis.risksByOrganization
 UNWIND range(0, size($keys) - 1) AS i
-   WITH i, $keys[i] AS key
+   WITH i, $keys[i] AS key, $keys[i].asOf AS riskAt
    MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
    WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .delistedAt}) AS risks
+  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END}) AS risks
 
 // ---- constraint.accessRequestId
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
@@ -2296,7 +2298,8 @@ CALL (tiers) {
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
-  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]]) AS risks
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
 }
 WITH x AS o, tiers, links, disclosures, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, disclosures, risks
@@ -2361,7 +2364,8 @@ CALL (tiers) {
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
   WHERE (NOT $historical OR risk.recordedAt <= $t)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
-  risk.observedAt.epochMillis, risk.recordedAt.epochMillis, risk.delistedAt.epochMillis]]) AS risks
+  risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
 }
 WITH x AS o, tiers, links, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, risks
