@@ -125,4 +125,20 @@ describe('review (supplier): ending or amending a link that has not started yet'
     ).toBeUndefined();
     expect(await roundTrip()).toEqual([]);
   });
+
+  it('amendSupplyLink to what the link already says writes nothing: no successor, no trail entry', async () => {
+    const link = ok<Link>(
+      await t.api.query('buyer', DECLARE, { supplierId: 'reseller', products: ['laptops', 'monitors'] }, [
+        ...ADMIN,
+      ]),
+      'declareSupplyLink',
+    );
+    const same = ok<Link>(
+      await t.api.query('buyer', AMEND, { id: link.id, products: ['monitors', 'laptops'] }, [...ADMIN]),
+      'amendSupplyLink',
+    );
+    expect(same).toEqual(link);
+    const events = await t.api.query('buyer', `{ supplyLinkEvents(linkId: "${link.id}") { action } }`);
+    expect(events.data!['supplyLinkEvents']).toEqual([{ action: 'DECLARED' }]);
+  });
 });

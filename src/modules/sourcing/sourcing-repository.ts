@@ -363,6 +363,7 @@ export class SourcingRepository {
       if (locked === undefined) return null;
       const link = linkOf(locked);
       const change = decide(link);
+      if (change.kind === 'none') return link;
       const before = stateOf(link.supplierId, {
         id,
         products: link.products,
@@ -429,4 +430,7 @@ export class SourcingRepository {
 
 /** What an amendment or end does to a locked link. */
 export type LinkChange =
-  { kind: 'end'; validTo: Date } | { kind: 'amend'; endAt: Date; successor: DeclaredLink };
+  | { kind: 'end'; validTo: Date }
+  | { kind: 'amend'; endAt: Date; successor: DeclaredLink }
+  /** An amendment to what the link already says: nothing is written. */
+  | { kind: 'none' };

@@ -39,6 +39,9 @@ export interface AmendInput {
 
 const iso = (text: string | null) => (text === null ? null : new Date(text));
 
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item) => b.includes(item));
+
 /**
  * Where a link ended at `at` ends: at `at`, or at its start if it has not started by then. A link that
  * has not started yet and is ended or amended before its start is called off: validTo = validFrom, it
@@ -133,6 +136,16 @@ export class SourcingService {
         },
         now,
       );
+      const same = (a: Date | null, b: Date | null) => a?.getTime() === b?.getTime();
+      const sameProducts = products === undefined || sameSet(products, link.products);
+      // An amendment to what the link says already would end it and declare the same again: a trail
+      // entry that changed nothing.
+      if (
+        sameProducts &&
+        same(validity.validFrom, current.validFrom) &&
+        same(validity.validTo, current.validTo)
+      )
+        return { kind: 'none' };
       return {
         kind: 'amend',
         // It held until now at the latest (not started yet: never): asOf any earlier instant shows it as it was.
