@@ -1,5 +1,7 @@
-// Review (supplier's side): defects a supplier publishing and sharing disclosures hits. Each `it`
-// fails today and passes once the defect is fixed. See /work/notes/review-supplier.md.
+// A supplier revising its disclosures, where the supplier review found defects (December 2026): asOf
+// before a withdrawal shows none; reopening an action clears its closing and verification; a bad
+// product is named where it was sent; the role check says what publishing needs; an update to the same
+// content adds no version.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
@@ -63,7 +65,7 @@ beforeEach(async () => {
   );
 });
 
-describe('review (supplier): asOf shows a later withdrawal', () => {
+describe('asOf shows a later withdrawal', () => {
   it('disclosure(id, asOf) before the withdrawal answers withdrawnAt null, as it stood then', async () => {
     const plan = await publish();
     ok(await t.api.query('brand', SHARE, { r: 'buyer' }, [...ADMIN]), 'shareDisclosures');
@@ -98,7 +100,7 @@ describe('review (supplier): asOf shows a later withdrawal', () => {
   });
 });
 
-describe('review (supplier): corrective actions', () => {
+describe('corrective actions', () => {
   it('reopening a closed action clears how its closing was verified, as it clears closedAt', async () => {
     const plan = await publish();
     ok(
@@ -135,7 +137,7 @@ describe('review (supplier): corrective actions', () => {
   });
 });
 
-describe('review (supplier): bad input names the value where it was sent', () => {
+describe('bad input names the value where it was sent', () => {
   it('a blank product names the index the client sent it at', async () => {
     const response = await t.api.query(
       'brand',
@@ -156,7 +158,7 @@ describe('review (supplier): bad input names the value where it was sent', () =>
   });
 });
 
-describe('review (supplier): messages of the role check', () => {
+describe('messages of the role check', () => {
   it('an analyst publishing a disclosure is told what publishing needs, not what sharing needs', async () => {
     const response = await t.api.query('brand', PUBLISH, {
       input: {
@@ -171,7 +173,7 @@ describe('review (supplier): messages of the role check', () => {
   });
 });
 
-describe('review (supplier): a change that changes nothing', () => {
+describe('a change that changes nothing', () => {
   it('updateDisclosure with the current content adds no version, as an import of the same content adds none', async () => {
     const plan = await publish();
     await pause();

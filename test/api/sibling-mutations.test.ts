@@ -1,6 +1,7 @@
-// Review (supplier's side): sibling mutations that answer the same situation differently, and old ids
-// of merged organizations where a supplier names its own supplier. Each `it` fails today and passes
-// once the defect is fixed. See /work/notes/review-supplier.md.
+// Mutations that name a counterpart answer alike, where the supplier review found them apart
+// (December 2026): an old id of a merged supplier resolves in declareSupplyLink as everywhere else
+// (never to a listed kept organization's card); errors name the id sent; naming oneself is bad input
+// everywhere; withdrawing a request twice answers it unchanged.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';
@@ -42,7 +43,7 @@ beforeEach(async () => {
   );
 });
 
-describe('review (supplier): an old id of a merged supplier', () => {
+describe('an old id of a merged supplier', () => {
   it('declareSupplyLink(supplierId: old id) links the kept supplier, as shareSourcing/requestAccess/publishDisclosure resolve it', async () => {
     // Specification section 10: "Wherever a client names an organization … a merged id stands for the
     // organization it was merged into". The buyer may look the kept brand up (its direct supplier), and
@@ -92,7 +93,7 @@ describe('review (supplier): an old id of a merged supplier', () => {
   });
 });
 
-describe('review (supplier): naming one’s own organization', () => {
+describe('naming one’s own organization', () => {
   it('answers the same code from every mutation that names a counterpart', async () => {
     const before = await countAll(t.db);
     const answers = {
@@ -112,7 +113,7 @@ describe('review (supplier): naming one’s own organization', () => {
   });
 });
 
-describe('review (supplier): withdrawing twice', () => {
+describe('withdrawing twice', () => {
   it('withdrawAccessRequest twice is a no-op, as withdrawDisclosure and revokeShare twice are', async () => {
     const sent = ok<{ id: string }>(await t.api.query('buyer', REQUEST, { o: 'brand' }), 'requestAccess');
     const first = ok<{ status: string }>(

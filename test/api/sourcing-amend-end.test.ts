@@ -1,5 +1,6 @@
-// Review (supplier's side): defects a supplier maintaining its own sourcing hits. Each `it` fails today
-// and passes once the defect is fixed. See /work/notes/review-supplier.md.
+// Ending and amending one's own links where the supplier review found defects (December 2026): a link
+// that has not started yet is called off (validTo = validFrom), never left with validTo before
+// validFrom, which made every later backup fail; an amendment to what the link says writes nothing.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +90,7 @@ beforeEach(async () => {
   );
 });
 
-describe('review (supplier): ending or amending a link that has not started yet', () => {
+describe('ending or amending a link that has not started yet', () => {
   it('endSupplyLink of a link that starts next year never leaves validTo before validFrom', async () => {
     const link = await futureLink();
     // The dashboard's "End" button sends exactly this (web/src/my-suppliers.ts, END): no validTo.
