@@ -961,7 +961,8 @@ export type Query = {
   /**
    * Visible simple paths from `rootId` (default: the viewer) up to `toId`, shortest first, at most
    * `limit` of them and at most `maxDepth` links long. Empty when `toId` is not reachable that way; a
-   * `rootId` the viewer may not use answers NOT_FOUND.
+   * `rootId` the viewer may not use answers NOT_FOUND. With the asOf and product of an exposure, the
+   * ways to one of its findings as they were then.
    */
   paths: Array<SupplyPath>;
   /**
@@ -1076,8 +1077,10 @@ export type QueryOwnSupplyLinksArgs = {
 
 
 export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
   toId: Scalars['ID']['input'];
 };

@@ -209,4 +209,27 @@ describe('paths', () => {
       'BAD_USER_INPUT',
     ]);
   });
+
+  it('with asOf and product, the ways to a supplier as an exposure at that instant sees them', async () => {
+    const AT = `query($toId: ID!, $asOf: DateTime, $product: String) {
+      paths(toId: $toId, asOf: $asOf, product: $product) { organizations { id } } }`;
+    const ways = async (variables: Record<string, unknown>) => {
+      const response = await t.api.query('se-region-stockholm', AT, variables);
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return (response.data!['paths'] as { organizations: { id: string }[] }[]).map((p) =>
+        p.organizations.map((o) => o.id),
+      );
+    };
+    // In 2013 Region Stockholm bought from Dell directly (supplyChain asOf agrees, above).
+    expect((await ways({ toId: 'us-dell', asOf: '2013-06-01' }))[0]).toEqual([
+      'se-region-stockholm',
+      'us-dell',
+    ]);
+    expect((await ways({ toId: 'us-dell' }))[0]).toEqual(['se-region-stockholm', 'se-atea', 'us-dell']);
+    // No link into the chain carries servers: no way to Dell for them.
+    expect(await ways({ toId: 'us-dell', product: 'servers' })).toEqual([]);
+    expect((await ways({ toId: 'us-dell', product: 'laptop computers' })).length).toBeGreaterThan(0);
+    const bad = await t.api.query('se-region-stockholm', AT, { toId: 'us-dell', asOf: 'last year' });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
 });

@@ -139,7 +139,8 @@ it(
 const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf: $asOf) {
   findings { organization { id risks(asOf: $asOf) { id } } tier path { id } indicators { id } }
   blindSpots { id } } }`;
-const PATHS = `query($to: ID!, $d: Int, $limit: Int) { paths(toId: $to, maxDepth: $d, limit: $limit) { links { id } } }`;
+const PATHS = `query($to: ID!, $d: Int, $limit: Int, $asOf: DateTime) {
+  paths(toId: $to, maxDepth: $d, limit: $limit, asOf: $asOf) { links { id } } }`;
 const CHAIN_AT = `query($d: Int, $asOf: DateTime) { supplyChain(maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
 const AS_OF = fc.constantFrom(
@@ -208,21 +209,26 @@ it('exposure, paths and asOf match the reference model', { timeout: propertyTime
           }
 
           const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-          const response = await t.api.query(viewer, PATHS, { to: target, d: depth, limit });
-          expect(response.errors).toBeUndefined();
-          const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) =>
-            p.links.map((l) => l.id),
-          );
-          const all = model.simplePaths(viewer, viewer, target, depth, now);
-          const allKeys = new Set(all.map((p) => p.join(' ')));
-          expect(got.length).toBe(Math.min(limit, all.length));
-          for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
-          expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
-          const shortestLengths = all
-            .map((p) => p.length)
-            .sort((a, b) => a - b)
-            .slice(0, limit);
-          expect(got.map((p) => p.length)).toEqual(shortestLengths);
+          for (const [view, at] of [
+            [now, null],
+            [then, asOf],
+          ] as const) {
+            const response = await t.api.query(viewer, PATHS, { to: target, d: depth, limit, asOf: at });
+            expect(response.errors).toBeUndefined();
+            const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) =>
+              p.links.map((l) => l.id),
+            );
+            const all = model.simplePaths(viewer, viewer, target, depth, view);
+            const allKeys = new Set(all.map((p) => p.join(' ')));
+            expect(got.length).toBe(Math.min(limit, all.length));
+            for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
+            expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
+            const shortestLengths = all
+              .map((p) => p.length)
+              .sort((a, b) => a - b)
+              .slice(0, limit);
+            expect(got.map((p) => p.length)).toEqual(shortestLengths);
+          }
         }
       },
     ),

@@ -270,12 +270,11 @@ export class ExposureRepository {
     scope: ViewerScope,
     rootId: string,
     toId: string,
-    depth: number,
-    limit: number,
+    { depth, limit, product }: { depth: number; limit: number; product: string | null },
   ): Promise<PathRow[] | null> {
     const [record] = await this.executor.read(
       PATHS_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope), root: rootId, toId, depth, limit: neo4j.int(limit) },
+      { ...scopeParams(scope, product), root: rootId, toId, depth, limit: neo4j.int(limit) },
       scope.context,
     );
     if (record === undefined) return null;

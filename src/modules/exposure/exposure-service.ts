@@ -4,7 +4,7 @@ import type { AccessRequest } from '../../domain/access-requests.ts';
 import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
-import { checkChainArguments, checkDepth, type ChainArguments } from '../../domain/chain-arguments.ts';
+import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
@@ -91,20 +91,14 @@ export class ExposureService {
     };
   }
 
-  async paths(args: {
-    toId: string;
-    rootId?: string | null;
-    maxDepth: number;
-    limit: number;
-  }): Promise<SupplyPath[]> {
-    const depth = checkDepth(args.maxDepth);
+  async paths(args: ChainArguments & { toId: string; limit: number }): Promise<SupplyPath[]> {
+    const { rootId: askedRoot, depth, product, scope } = checkChainArguments(this.scope, args);
     const limit = wholeNumberArgument('limit', args.limit, 1, MAX_PATHS);
-    const askedRoot = args.rootId ?? this.scope.viewerId;
     const [rootId, toId] = await Promise.all([
-      keptId(this.loaders, askedRoot, this.scope),
-      keptId(this.loaders, args.toId, this.scope),
+      keptId(this.loaders, askedRoot, scope),
+      keptId(this.loaders, args.toId, scope),
     ]);
-    const rows = await this.analysis.paths(this.scope, rootId, toId, depth, limit);
+    const rows = await this.analysis.paths(scope, rootId, toId, { depth, limit, product });
     // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
     if (rows === null) throw notFound('Organization', askedRoot);
     return rows;
