@@ -3,7 +3,7 @@
 // GEXF have no list type that Gephi and yEd both read); a missing value is left out (GraphML, GEXF)
 // or empty (CSV).
 import { SEVERITIES } from '../domain/format.ts';
-import type { SupplyLink } from '../domain/model.ts';
+import type { RiskIndicator, SupplyLink } from '../domain/model.ts';
 import type { ChainNode } from './chain-export.ts';
 
 export type AttributeType = 'string' | 'integer' | 'double';
@@ -34,12 +34,12 @@ export const NODE_ATTRIBUTES: readonly Attribute<ChainNode>[] = [
   { name: 'osId', type: 'string', of: (n) => n.organization.osId },
   { name: 'provenance', type: 'string', of: (n) => n.organization.provenance },
   { name: 'sources', type: 'string', of: (n) => joined(n.organization.sources) },
-  { name: 'riskCount', type: 'integer', of: (n) => n.risks.length },
+  { name: 'riskCount', type: 'integer', of: (n) => listed(n).length },
   // 0 without indicators, else 1 (LOW) to 4 (CRITICAL): a number Gephi can colour or size by.
   { name: 'riskLevel', type: 'integer', of: (n) => riskLevel(n) },
-  { name: 'riskSeverity', type: 'string', of: (n) => n.risks[0]?.severity ?? null },
-  { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(n.risks.map((r) => r.kind))) },
-  { name: 'riskSources', type: 'string', of: (n) => joined(distinct(n.risks.map((r) => r.source))) },
+  { name: 'riskSeverity', type: 'string', of: (n) => listed(n)[0]?.severity ?? null },
+  { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.kind))) },
+  { name: 'riskSources', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.source))) },
 ];
 
 export const EDGE_ATTRIBUTES: readonly Attribute<SupplyLink>[] = [
@@ -51,7 +51,16 @@ export const EDGE_ATTRIBUTES: readonly Attribute<SupplyLink>[] = [
   { name: 'sources', type: 'string', of: (l) => joined(l.sources) },
 ];
 
+/**
+ * The node's indicators that flag it at the export's instant, most severe first: an entry delisted by
+ * then (its delistedAt shown: src/graph/columns.ts) is kept in the record but flags nothing, as in
+ * exposure and the risk model.
+ */
+function listed(node: ChainNode): RiskIndicator[] {
+  return node.risks.filter((risk) => risk.delistedAt === null);
+}
+
 function riskLevel(node: ChainNode): number {
-  const highest = node.risks[0]?.severity;
+  const highest = listed(node)[0]?.severity;
   return highest === undefined ? 0 : SEVERITIES.indexOf(highest) + 1;
 }

@@ -81,7 +81,11 @@ const CHAIN: ChainExport = {
     {
       organization: org('site', { type: 'FACTORY', name: 'Fabrik Ø ✓' }),
       tier: 2,
-      risks: [risk('r3', 'LOW', 'REPORT', 'NGO report')],
+      // A watch-list entry delisted by the export's instant flags nothing: the attributes leave it out.
+      risks: [
+        { ...risk('r0', 'CRITICAL', 'WATCHLIST', 'Old list'), delistedAt: '2025-01-01T00:00:00.000Z' },
+        risk('r3', 'LOW', 'REPORT', 'NGO report'),
+      ],
     },
   ],
   links: [
