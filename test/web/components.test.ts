@@ -215,6 +215,7 @@ describe('operations', () => {
         accessRequests: false,
         blindSpotRequests: false,
         riskAssessment: false,
+        delistedRisks: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

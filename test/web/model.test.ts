@@ -10,6 +10,7 @@ import {
   risksById,
   unhide,
   type Filters,
+  type RiskIndicator,
 } from '../../web/src/model.ts';
 import { bigChain, CHAIN, EXPOSURE, FLAGGED } from './fixtures.ts';
 
@@ -76,6 +77,28 @@ describe('risks', () => {
     expect(risksById(withoutRisks, EXPOSURE).get('factory-b')).toHaveLength(2);
     expect(highestSeverity(FLAGGED.risks)).toBe('CRITICAL');
     expect(highestSeverity([])).toBeNull();
+  });
+
+  it('leaves out an entry its list removed, as exposure does', () => {
+    const delisted = (r: RiskIndicator) => ({ ...r, delistedAt: '2025-01-01T00:00:00.000Z' });
+    const chain = {
+      ...CHAIN,
+      tiers: CHAIN.tiers.map((t) => ({
+        ...t,
+        organizations: t.organizations.map((o) =>
+          o.id === 'factory-b' ? { ...o, risks: [delisted(o.risks![0]!), ...o.risks!.slice(1)] } : o,
+        ),
+      })),
+    };
+    expect(risksById(chain, null).get('factory-b')).toEqual(risks.get('factory-b')!.slice(1));
+    const allDelisted = {
+      ...chain,
+      tiers: chain.tiers.map((t) => ({
+        ...t,
+        organizations: t.organizations.map((o) => ({ ...o, risks: o.risks?.map(delisted) })),
+      })),
+    };
+    expect(risksById(allDelisted, null).size).toBe(0);
   });
 });
 

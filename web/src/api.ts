@@ -91,6 +91,8 @@ export interface Capabilities {
   blindSpotRequests: boolean;
   /** `riskAssessment` (issue 15): the ranked "Where to start" list. */
   riskAssessment: boolean;
+  /** `RiskIndicator.delistedAt`: an entry its list removed, kept for the record, which flags nothing. */
+  delistedRisks: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -104,6 +106,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   accessRequests: true,
   blindSpotRequests: true,
   riskAssessment: true,
+  delistedRisks: true,
 };
 
 export const CAPABILITIES = `{
@@ -111,6 +114,7 @@ export const CAPABILITIES = `{
   organization: __type(name: "Organization") { fields { name args { name } } }
   finding: __type(name: "ExposureFinding") { fields { name } }
   blindSpot: __type(name: "BlindSpot") { fields { name } }
+  indicator: __type(name: "RiskIndicator") { fields { name } }
 }`;
 
 interface TypeInfo {
@@ -120,11 +124,9 @@ interface TypeInfo {
 /** Reads the schema's capabilities; where introspection is off (production), assumes contract v1.1. */
 export async function capabilities(token: string): Promise<Capabilities> {
   try {
-    const data = await graphql<Record<'query' | 'organization' | 'finding' | 'blindSpot', TypeInfo | null>>(
-      CAPABILITIES,
-      {},
-      token,
-    );
+    const data = await graphql<
+      Record<'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator', TypeInfo | null>
+    >(CAPABILITIES, {}, token);
     const has = (type: TypeInfo | null, name: string) => (type?.fields ?? []).some((f) => f.name === name);
     const fields = data.query?.fields ?? [];
     const chainArgs = new Set(fields.find((f) => f.name === 'supplyChain')?.args?.map((a) => a.name));
@@ -140,6 +142,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       accessRequests: has(data.query, 'accessRequestsReceived'),
       blindSpotRequests: has(data.blindSpot, 'openAccessRequest'),
       riskAssessment: has(data.query, 'riskAssessment'),
+      delistedRisks: has(data.indicator, 'delistedAt'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -164,7 +167,7 @@ function orgFields(can: Capabilities, asOf: boolean): string {
   const fields = 'id name type country city provenance sources';
   if (!can.risks) return fields;
   const risks = asOf && can.risksAsOf ? 'risks(asOf: $asOf)' : 'risks';
-  return `${fields} ${risks} { ${RISK_FIELDS} }`;
+  return `${fields} ${risks} { ${RISK_FIELDS}${can.delistedRisks ? ' delistedAt' : ''} }`;
 }
 
 /** The variables and declarations for the arguments that are set and that the server supports. */

@@ -19,6 +19,8 @@ export interface RiskIndicator {
   description?: string | null;
   evidenceUrl?: string | null;
   observedAt?: string | null;
+  /** When its list removed it (as of the view's instant): kept for the record, it flags nothing. */
+  delistedAt?: string | null;
 }
 
 export interface Organization {
@@ -233,11 +235,17 @@ export function highestSeverity(indicators: readonly { severity: Severity }[] | 
   return best;
 }
 
-/** Risk indicators per organization id: `Organization.risks` where present, else exposure findings. */
+/**
+ * Risk indicators per organization id: `Organization.risks` where present, else exposure findings.
+ * An entry its list removed flags nothing, as in exposure: badges, counts and order leave it out.
+ */
 export function risksById(chain: SupplyChain, exposure: Exposure | null): Map<string, RiskIndicator[]> {
   const risks = new Map<string, RiskIndicator[]>();
   for (const tier of chain.tiers) {
-    for (const o of tier.organizations) if (o.risks && o.risks.length > 0) risks.set(o.id, o.risks);
+    for (const o of tier.organizations) {
+      const flagging = (o.risks ?? []).filter((r) => !r.delistedAt);
+      if (flagging.length > 0) risks.set(o.id, flagging);
+    }
   }
   for (const f of exposure?.findings ?? []) {
     if (!risks.has(f.organization.id) && f.indicators.length > 0) risks.set(f.organization.id, f.indicators);
