@@ -8,6 +8,7 @@ import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import {
   accessRequestClient,
+  extendedThenDeclined,
   countRequestWrites,
   requestIn,
   requestsIn,
@@ -361,40 +362,7 @@ describe('exposure blind spots', () => {
         .org('reseller', 'RESELLER')
         .link('reseller', 'buyer', { recordedAt: '2023-01-01' })
         .build(),
-      accessRequests: [
-        {
-          id: 'ar-dated',
-          requester: 'buyer',
-          target: 'reseller',
-          scope: 'SOURCING',
-          products: [],
-          sentAt: '2024-01-10T00:00:00Z',
-          dueAt: '2024-03-01T00:00:00Z',
-          extended: true,
-          status: 'DECLINED',
-          closedAt: '2024-04-01T00:00:00Z',
-          reason: 'no',
-          events: [
-            { action: 'SENT', at: '2024-01-10T00:00:00Z', actorUserId: 'u1', actorOrganizationId: 'buyer' },
-            {
-              action: 'EXTENDED',
-              at: '2024-01-20T00:00:00Z',
-              actorUserId: 'u2',
-              actorOrganizationId: 'reseller',
-              note: 'audit first',
-              previousDueAt: '2024-01-31T00:00:00Z',
-              dueAt: '2024-03-01T00:00:00Z',
-            },
-            {
-              action: 'DECLINED',
-              at: '2024-04-01T00:00:00Z',
-              actorUserId: 'u2',
-              actorOrganizationId: 'reseller',
-              note: 'no',
-            },
-          ],
-        },
-      ],
+      accessRequests: [extendedThenDeclined('buyer', 'reseller')],
     });
     const at = async (asOf: string | null) => {
       const response = await t.api.query(

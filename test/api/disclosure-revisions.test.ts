@@ -58,6 +58,17 @@ const publish = async (content: object = PLAN, kind = 'CORRECTIVE_ACTION_PLAN') 
     'publishDisclosure',
   );
 
+/** A plan the brand shared with the buyer and later withdrew, and an instant between the two. */
+async function sharedThenWithdrawn(): Promise<{ plan: Shown; before: string }> {
+  const plan = await publish();
+  ok(await t.api.query('brand', SHARE, { r: 'buyer' }, [...ADMIN]), 'shareDisclosures');
+  await pause();
+  const before = new Date().toISOString();
+  await pause();
+  ok(await t.api.query('brand', WITHDRAW, { id: plan.id }, [...ADMIN]), 'withdrawDisclosure');
+  return { plan, before };
+}
+
 beforeEach(async () => {
   await loadGraph(
     t.db,
@@ -67,12 +78,7 @@ beforeEach(async () => {
 
 describe('asOf shows a later withdrawal', () => {
   it('disclosure(id, asOf) before the withdrawal answers withdrawnAt null, as it stood then', async () => {
-    const plan = await publish();
-    ok(await t.api.query('brand', SHARE, { r: 'buyer' }, [...ADMIN]), 'shareDisclosures');
-    await pause();
-    const before = new Date().toISOString();
-    await pause();
-    ok(await t.api.query('brand', WITHDRAW, { id: plan.id }, [...ADMIN]), 'withdrawDisclosure');
+    const { plan, before } = await sharedThenWithdrawn();
     // The buyer asks what it could see before the withdrawal: the disclosure, visible then.
     const then = ok<Shown | null>(
       await t.api.query('buyer', ONE, { id: plan.id, asOf: before }),
@@ -86,12 +92,7 @@ describe('asOf shows a later withdrawal', () => {
   });
 
   it('disclosuresReceived(asOf) before the withdrawal answers withdrawnAt null', async () => {
-    const plan = await publish();
-    ok(await t.api.query('brand', SHARE, { r: 'buyer' }, [...ADMIN]), 'shareDisclosures');
-    await pause();
-    const before = new Date().toISOString();
-    await pause();
-    ok(await t.api.query('brand', WITHDRAW, { id: plan.id }, [...ADMIN]), 'withdrawDisclosure');
+    const { plan, before } = await sharedThenWithdrawn();
     const then = ok<{ id: string; withdrawnAt: string | null }[]>(
       await t.api.query('buyer', RECEIVED, { asOf: before }),
       'disclosuresReceived',

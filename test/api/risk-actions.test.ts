@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { accessRequestClient } from '../support/access-requests.ts';
+import { accessRequestClient, extendedThenDeclined } from '../support/access-requests.ts';
 
 const t = useApi();
 const requests = () => accessRequestClient(t.api);
@@ -91,40 +91,7 @@ beforeAll(async () => {
       .org('b', 'RESELLER')
       .link('b', 'y', { recordedAt: EARLY })
       .build(),
-    accessRequests: [
-      {
-        id: 'ar-dated',
-        requester: 'y',
-        target: 'b',
-        scope: 'SOURCING',
-        products: [],
-        sentAt: '2024-01-10T00:00:00Z',
-        dueAt: '2024-03-01T00:00:00Z',
-        extended: true,
-        status: 'DECLINED',
-        closedAt: '2024-04-01T00:00:00Z',
-        reason: 'no',
-        events: [
-          { action: 'SENT', at: '2024-01-10T00:00:00Z', actorUserId: 'u1', actorOrganizationId: 'y' },
-          {
-            action: 'EXTENDED',
-            at: '2024-01-20T00:00:00Z',
-            actorUserId: 'u2',
-            actorOrganizationId: 'b',
-            note: 'audit first',
-            previousDueAt: '2024-01-31T00:00:00Z',
-            dueAt: '2024-03-01T00:00:00Z',
-          },
-          {
-            action: 'DECLINED',
-            at: '2024-04-01T00:00:00Z',
-            actorUserId: 'u2',
-            actorOrganizationId: 'b',
-            note: 'no',
-          },
-        ],
-      },
-    ],
+    accessRequests: [extendedThenDeclined('y', 'b')],
   });
 });
 

@@ -1,5 +1,6 @@
 // Access requests in tests: the operations as the dashboard sends them, and counts of what they write.
 import type { Role } from '../../src/domain/roles.ts';
+import type { AccessRequestRecord } from '../../src/domain/access-requests.ts';
 import type { GraphQLResponse, TestApi } from './api.ts';
 import type { TestDatabase } from './database.ts';
 
@@ -85,3 +86,41 @@ export async function countRequestWrites(db: TestDatabase): Promise<Record<strin
   const row = records[0]!.toObject() as Record<string, unknown>;
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
+
+/**
+ * A request `requester` sent `target` on 10 January 2024, due 31 January, extended by the target on 20
+ * January to 1 March and declined on 1 April, as an import states it with its trail: for views asOf an
+ * instant before each step.
+ */
+export const extendedThenDeclined = (requester: string, target: string): AccessRequestRecord => ({
+  id: 'ar-dated',
+  requester,
+  target,
+  scope: 'SOURCING',
+  products: [],
+  sentAt: '2024-01-10T00:00:00Z',
+  dueAt: '2024-03-01T00:00:00Z',
+  extended: true,
+  status: 'DECLINED',
+  closedAt: '2024-04-01T00:00:00Z',
+  reason: 'no',
+  events: [
+    { action: 'SENT', at: '2024-01-10T00:00:00Z', actorUserId: 'u1', actorOrganizationId: requester },
+    {
+      action: 'EXTENDED',
+      at: '2024-01-20T00:00:00Z',
+      actorUserId: 'u2',
+      actorOrganizationId: target,
+      note: 'audit first',
+      previousDueAt: '2024-01-31T00:00:00Z',
+      dueAt: '2024-03-01T00:00:00Z',
+    },
+    {
+      action: 'DECLINED',
+      at: '2024-04-01T00:00:00Z',
+      actorUserId: 'u2',
+      actorOrganizationId: target,
+      note: 'no',
+    },
+  ],
+});
