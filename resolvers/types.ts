@@ -1289,7 +1289,7 @@ export type RiskScore = {
   organization: Organization;
   /** 1 for the highest score. */
   rank: Scalars['Int']['output'];
-  /** 0..100: the sum of the components' contributions, kept within 0..100. */
+  /** 0..100, one decimal: 100 × the sum of each component's weight × value, kept within 0..100 (the contributions shown are rounded, so they may add up to a tenth more or less). */
   score: Scalars['Float']['output'];
   tier: Scalars['Int']['output'];
 };

@@ -387,7 +387,8 @@ export function scoreChain<O extends Assessable>(
         inputs: parts[name].inputs,
       };
     });
-    const sum = components.reduce((points, c) => points + c.contribution, 0);
+    // From the values as computed: the rounded ones shown could move the score by a tenth.
+    const sum = RISK_COMPONENTS.reduce((points, name) => points + 100 * shares[name] * parts[name].value, 0);
     return {
       organization: s.organization,
       tier: s.tier,

@@ -19,7 +19,7 @@ export interface TableValue {
 
 export interface ProductCategory extends TableValue {
   name: string;
-  /** Lower-case words; a product whose name contains one is in the category. */
+  /** Lower-case words; a product that names one (`mentions`) is in the category. */
   keywords: string[];
 }
 
@@ -54,6 +54,25 @@ const NO_ACTIVITY: TableValue = {
 export const activityOf = (tables: RiskTables, type: OrganizationType): TableValue =>
   tables.activities[type] ?? NO_ACTIVITY;
 
+/** Matchers by keyword, made on first use: the tables hold a few dozen keywords. */
+const wordMatchers = new Map<string, RegExp>();
+
+/**
+ * Whether `product` (in lower case) names `keyword` as a word of its own, or its plural in s or es:
+ * "thread" is in "sewing threads", not in "threadripper workstations", and "display" in "display
+ * panels", not in "displayport cables". A keyword found anywhere in a name put products in categories
+ * that their words do not name, which no explanation of the score could justify.
+ */
+export function mentions(product: string, keyword: string): boolean {
+  let matcher = wordMatchers.get(keyword);
+  if (matcher === undefined) {
+    const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    matcher = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, 'u');
+    wordMatchers.set(keyword, matcher);
+  }
+  return matcher.test(product);
+}
+
 /** The riskiest category any of `products` falls in, with the product that put it there. */
 export function categoryOf(
   tables: RiskTables,
@@ -62,7 +81,7 @@ export function categoryOf(
   if (products.length === 0) return { category: tables.defaultCategory, product: null };
   const lowered = products.map((p) => p.toLowerCase());
   for (const category of tables.categories) {
-    const i = lowered.findIndex((p) => category.keywords.some((k) => p.includes(k)));
+    const i = lowered.findIndex((p) => category.keywords.some((k) => mentions(p, k)));
     if (i >= 0) return { category, product: products[i]! };
   }
   return { category: tables.defaultCategory, product: null };

@@ -87,7 +87,7 @@ describe('asOf shows a later withdrawal', () => {
     expect(then).not.toBeNull();
     // "asOf answers what could be seen then, never what was learnt later" (README, specification
     // section 2 "Time"); the SDL: withdrawnAt is "null while it is not" withdrawn, and "only its owner
-    // sees a withdrawn one". Today the recipient is told the later withdrawal instant.
+    // sees a withdrawn one". Before the fix the recipient is told the later withdrawal instant.
     expect(then!.withdrawnAt).toBeNull();
   });
 
@@ -127,7 +127,7 @@ describe('corrective actions', () => {
       'updateCorrectiveAction',
     );
     // SDL CorrectiveAction.verification: "How its closing was verified; null while not verified".
-    // Today the reopened action reads status IN_PROGRESS, closedAt null, verification FOLLOW_UP_AUDIT,
+    // Before the fix the reopened action read status IN_PROGRESS, closedAt null, verification FOLLOW_UP_AUDIT,
     // and no input can clear it (null means "keep").
     expect(reopened.actions[0]).toEqual({
       id: 'cap-1',
@@ -169,7 +169,7 @@ describe('messages of the role check', () => {
       },
     });
     expect(codes(response)).toEqual(['FORBIDDEN']);
-    // Today: "Granting and revoking shares requires the supplier_admin role of the owning organization."
+    // Before the fix: "Granting and revoking shares requires the supplier_admin role of the owning organization."
     expect(response.errors![0]!.message).not.toContain('shares');
   });
 });

@@ -88,7 +88,7 @@ describe('an old id of a merged supplier', () => {
     const again = await t.api.query('buyer', REQUEST, { o: 'brand-dup' });
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     // Specification section 2, rule 6: "An error about an asked id names the id as the client sent
-    // it …, never the kept organization a merged id stands for". Today: "… to brand for SOURCING …".
+    // it …, never the kept organization a merged id stands for". Before the fix: "… to brand for SOURCING …".
     expect(again.errors![0]!.message).toContain('to brand-dup for');
   });
 });
@@ -100,7 +100,7 @@ describe('naming one’s own organization', () => {
       shareSourcing: codes(await t.api.query('brand', SHARE_SOURCING, { r: 'brand' }, [...ADMIN])),
       shareDisclosures: codes(await t.api.query('brand', SHARE_DISCLOSURES, { r: 'brand' }, [...ADMIN])),
       declareSupplyLink: codes(await t.api.query('brand', DECLARE, { supplierId: 'brand' }, [...ADMIN])),
-      // Today NOT_FOUND: 'Organization "brand" not found', said to brand about itself.
+      // Before the fix NOT_FOUND: 'Organization "brand" not found', said to brand about itself.
       requestAccess: codes(await t.api.query('brand', REQUEST, { o: 'brand' }, [...ADMIN])),
     };
     expect(answers).toEqual({
@@ -122,7 +122,7 @@ describe('withdrawing twice', () => {
     );
     expect(first.status).toBe('WITHDRAWN');
     // A retry after a lost answer (the dashboard's Withdraw clicked twice, a client retrying on a
-    // timeout) gets BAD_USER_INPUT today, where withdrawDisclosure and revokeShare answer the record.
+    // timeout) got BAD_USER_INPUT before the fix, where withdrawDisclosure and revokeShare answer the record.
     const second = await t.api.query('buyer', WITHDRAW_REQUEST, { id: sent.id });
     expect(second.errors).toBeUndefined();
     expect(second.data!['withdrawAccessRequest']).toEqual({ id: sent.id, status: 'WITHDRAWN' });

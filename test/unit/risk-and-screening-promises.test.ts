@@ -1,5 +1,6 @@
-// Review (researcher/monitor): the risk model and screening against what docs/risk-model.md and
-// docs/screening.md promise. Pure checks, no database.
+// The risk model and screening against what docs/risk-model.md and docs/screening.md promise, where a
+// researcher's review found them apart (December 2026): the score from unrounded values, keywords as
+// words, legal forms written out. Pure checks, no database.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
         observedAt: observed,
         recordedAt: observed,
         delistedAt: null,
-      } as never,
+      },
     ],
     evidence: [],
     sharesSourcing: false,
@@ -40,7 +41,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
   };
 };
 
-describe('review: the score is 100 × Σ weight × value rounded to one decimal (docs/risk-model.md, "The score")', () => {
+describe('the score is 100 × Σ weight × value rounded to one decimal (docs/risk-model.md, "The score")', () => {
   it('a tier-4 CN factory with one LOW watch-list entry observed 1047 days ago scores 34.6, not 34.7', () => {
     // By the documented formula, default weights:
     //   INHERENT 0.5×0.9 + 0.5×0.5×1 = 0.7            → 0.20 × 0.7      = 0.14
@@ -50,8 +51,7 @@ describe('review: the score is 100 × Σ weight × value rounded to one decimal 
     //   100 × 0.346492 = 34.65 (34.649…) → 34.6
     const years = 1047 / 365.25;
     const exact =
-      100 *
-      (0.2 * 0.7 + 0.35 * 0.15 * 1 * Math.max(0.5, 0.5 ** (years / 5)) + 0.15 * 1 + 0.05 * 0.75 ** 3);
+      100 * (0.2 * 0.7 + 0.35 * 0.15 * 1 * Math.max(0.5, 0.5 ** (years / 5)) + 0.15 * 1 + 0.05 * 0.75 ** 3);
     expect(exact).toBeLessThan(34.65);
     const [scored] = scoreChain(model, [factory(1047, 4)], AT, null);
     // Each contribution is rounded to two decimals from a value rounded to three (3.54 and 2.11), and
@@ -60,7 +60,7 @@ describe('review: the score is 100 × Σ weight × value rounded to one decimal 
   });
 });
 
-describe('review: product categories by keyword (docs/risk-model.md, INHERENT)', () => {
+describe('product categories by keyword (docs/risk-model.md, INHERENT)', () => {
   it('an AMD Threadripper workstation is electronics, not "garments and textiles"', () => {
     // "thread" is a garments keyword and keywords match anywhere inside a product name.
     const { category } = categoryOf(model.tables, ['Threadripper workstations']);
@@ -68,7 +68,7 @@ describe('review: product categories by keyword (docs/risk-model.md, INHERENT)',
   });
 });
 
-describe('review: screening accepts names that differ only in legal form (docs/screening.md)', () => {
+describe('screening accepts names that differ only in legal form (docs/screening.md)', () => {
   const list = readWatchList(readFileSync(join(REPO_ROOT, 'seed/watchlists/tiersight-sample.csv'), 'utf8'));
   const score = (name: string, country: string, entryName: string) => {
     const matches = screenNames([{ id: 'o', name, country }], list.entries, 0.01);
