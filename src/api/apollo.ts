@@ -92,6 +92,10 @@ export async function createApollo<Context extends BaseContext>(options: {
     // Logging is the outcome plugin's, which knows the request.
     formatError: (formatted, error) => formatError(formatted, error, () => {}),
     includeStacktraceInErrorResponses: false,
+    // The server stops Apollo itself, after the requests in flight (src/cli/commands/serve.ts): Apollo's
+    // own SIGINT/SIGTERM handlers stopped it and raised the signal again, which killed the process
+    // mid-request, its Neo4j connections left open.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

@@ -130,6 +130,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         response.setHeader('set-cookie', demoCookie);
         return serveEntry(request, response, webRoot, 'graphiql.html', 'GraphiQL');
       }
+      record.graphql = true;
       return graphql(request, response, url, record);
     }
     if (devToken !== null && url.pathname === DEV_TOKEN_PATH) return devToken(request, response);
@@ -148,7 +149,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   ) => {
     const ms = performance.now() - started;
     const outcome = record.codes[0] ?? (response.statusCode < 400 ? 'OK' : `HTTP_${response.statusCode}`);
-    if (url.pathname === '/graphql' && request.method !== 'GET') {
+    if (record.graphql) {
       const operation = metrics.operationLabel(record.operation);
       metrics.requests.inc({ operation, outcome });
       metrics.requestSeconds.observe({ operation }, ms / 1000);
@@ -168,7 +169,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     else logger.debug(line, 'request');
   };
 
+  // While closing, every answer ends its connection: a kept-alive connection busy when close() came
+  // would otherwise stay open (and take new requests) until the keep-alive timeout, past the grace
+  // period an orchestrator gives.
+  let closing = false;
+  const inFlight = new Set<ServerResponse>();
   const server = createServer({ connectionsCheckingInterval: CONNECTION_CHECK_MS }, (request, response) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    if (closing) response.shouldKeepAlive = false;
     const started = performance.now();
     const record = newRequestRecord(request);
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -207,9 +216,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     apollo,
     metrics,
     close: async () => {
+      closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Idle kept-alive connections would hold close() for up to keepAliveTimeout.
+      // Idle kept-alive connections would hold close() for up to keepAliveTimeout; a busy one is closed
+      // once its answer is sent (answered with `connection: close` when its headers are still to go).
       server.closeIdleConnections();
+      for (const response of inFlight) {
+        if (!response.headersSent) response.shouldKeepAlive = false;
+        else response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+      }
       await closed;
       await apollo.stop();
       metrics.close();

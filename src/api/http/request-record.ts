@@ -13,6 +13,8 @@ export interface RequestRecord {
   org: string | null;
   /** Error codes of the answer, in order; empty for a clean answer. */
   codes: string[];
+  /** It is a GraphQL request (a POST, or a GET with ?query=), not GraphiQL's page or a file. */
+  graphql: boolean;
 }
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -21,5 +23,5 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export function newRequestRecord(request: IncomingMessage): RequestRecord {
   const given = request.headers['x-request-id'];
   const id = typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
-  return { id, operation: null, org: null, codes: [] };
+  return { id, operation: null, org: null, codes: [], graphql: false };
 }

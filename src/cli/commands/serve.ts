@@ -63,13 +63,22 @@ export async function run(args: string[]): Promise<void> {
   }
   let stopping = false;
   const stop = async (signal: string) => {
+    // A second signal (Ctrl-C twice, an orchestrator repeating itself) waits for the first stop.
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping`);
+    log(`${signal}: stopping after the requests in flight (at most ${STOP_DEADLINE_MS / 1000} s)`);
+    // Below Compose's 30 s and Kubernetes' 40 s grace: exiting on our own beats being killed unlogged.
+    setTimeout(() => {
+      log(`${signal}: requests still in flight after ${STOP_DEADLINE_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await app.close();
     await database.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
+
+/** How long a stop waits for the requests in flight. */
+const STOP_DEADLINE_MS = 25_000;

@@ -1,6 +1,8 @@
-// Operator review (shutdown, metrics): `tiersight serve` stopped the way Kubernetes and Docker stop
-// it (SIGTERM) while a client's request is in flight on a kept-alive connection, as a load balancer's
-// pooled upstream connections are; and GraphQL over GET in the metrics.
+// `tiersight serve` stopped the way Kubernetes and Docker stop it (SIGTERM) while a client's request is
+// in flight on a kept-alive connection, as a load balancer's pooled upstream connections are; and
+// GraphQL over GET in the metrics. Found by an operator's review (December 2026): Apollo's own signal
+// handlers killed the process mid-request, a busy kept-alive connection held close() for 65 s, and GET
+// requests were not counted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +23,7 @@ const GRAPH = graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link
 const bearer = async () =>
   `Bearer ${await signToken({ sub: 'user@buyer', org: 'buyer', roles: ['analyst'] }, TEST_SECRET, 3600)}`;
 
-describe('operator review: SIGTERM with a request in flight on a kept-alive connection', () => {
+describe('SIGTERM with a request in flight on a kept-alive connection', () => {
   let db: TestDatabase;
   let child: ChildProcess | undefined;
   let output = '';
@@ -72,7 +74,7 @@ describe('operator review: SIGTERM with a request in flight on a kept-alive conn
     const authorization = await bearer();
     const sigtermAt = Date.now() + 300;
     const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
-      (resolve, reject) => {
+      (resolve) => {
         const req = httpRequest(
           {
             host: '127.0.0.1',
@@ -112,13 +114,11 @@ describe('operator review: SIGTERM with a request in flight on a kept-alive conn
     clearTimeout(killer);
     agent.destroy();
     const secondsToExit = (exit.at - sigtermAt) / 1000;
-    // Expected: the request in flight is answered, then serve closes its Neo4j connections and exits 0
-    // ("serve finishes the requests in flight on SIGTERM", deploy/docker-compose.yml, Dockerfile,
-    // deployment.yaml). Actual: Apollo Server registers SIGINT/SIGTERM handlers of its own
-    // (stopOnTerminationSignals defaults to true outside NODE_ENV=test; src/api/apollo.ts does not turn
-    // it off), which stop Apollo and re-raise the signal with process.kill(process.pid, signal): serve's
-    // `process.once` handler (src/cli/commands/serve.ts:73-74) has already been removed, so the process
-    // dies by SIGTERM some 80 ms later, the client gets "socket hang up" and database.close() never runs.
+    // The request in flight is answered, then serve closes its Neo4j connections and exits 0 ("serve
+    // finishes the requests in flight on SIGTERM", deploy/docker-compose.yml, Dockerfile,
+    // deployment.yaml). Before the fix Apollo's own signal handlers (stopOnTerminationSignals, on
+    // outside NODE_ENV=test) stopped Apollo and raised SIGTERM again after serve's `once` handler was
+    // gone: the client got "socket hang up" and the process died by the signal.
     expect({
       status: answer.status,
       answered: answer.text.includes('"supplyChain"') ? 'answered' : answer.text,
@@ -129,7 +129,7 @@ describe('operator review: SIGTERM with a request in flight on a kept-alive conn
   }, 150_000);
 });
 
-describe('operator review: App.close() with a request in flight on a kept-alive connection', () => {
+describe('App.close() with a request in flight on a kept-alive connection', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -206,7 +206,7 @@ describe('operator review: App.close() with a request in flight on a kept-alive 
   }, 60_000);
 });
 
-describe('operator review: GraphQL over GET in the metrics', () => {
+describe('GraphQL over GET in the metrics', () => {
   const started = useProductionApp(GRAPH);
 
   // README: tiersight_graphql_requests_total{operation,outcome} counts GraphQL requests; server.ts's
