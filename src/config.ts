@@ -1,10 +1,12 @@
 // The only module that reads process.env. Every variable is validated at start-up; all problems are
 // reported together, each naming the variable and the bad value, so a misconfigured deployment fails
 // once with the full list instead of one surprise per restart.
+import { isIP } from 'node:net';
 import { isAddressOrRange } from './api/http/client-address.ts';
 import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, parseTtl } from './auth/tokens.ts';
 import { WholeNumberError, wholeNumberIn } from './domain/whole-number.ts';
+import { hostProblem, withoutCredentials } from './graph/neo4j-uri.ts';
 import type { RiskModel } from './domain/risk-model.ts';
 import { loadRiskModel } from './modules/risk/risk-model-file.ts';
 
@@ -135,6 +137,8 @@ export interface Config {
 export const DEVELOPMENT_JWT_SECRET = 'tiersight-development-secret-do-not-use-in-production';
 
 const MIN_SECRET_LENGTH = 32;
+/** Secrets anyone can read: the development one, and the placeholders of examples ("replace-…"). */
+const PUBLIC_SECRETS = new RegExp(`^${DEVELOPMENT_JWT_SECRET}$|replace|change-?me`, 'i');
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 
 export class ConfigError extends Error {
@@ -225,10 +229,14 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   const uri = read('NEO4J_URI') ?? null;
   if (uri !== null) {
     const scheme = /^([a-z0-9+]+):\/\//.exec(uri)?.[1];
+    const shown = withoutCredentials(uri);
     if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
       problems.push(
-        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got '${uri}'`,
+        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got '${shown}'`,
       );
+    } else {
+      const problem = hostProblem(uri);
+      if (problem !== null) problems.push(`NEO4J_URI ${problem}, got '${shown}'`);
     }
   }
 
@@ -244,6 +252,13 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   if (secret === undefined && environment === 'production') {
     problems.push('JWT_SECRET is required when NODE_ENV=production (HS256 secret of at least 32 characters)');
   }
+  // A secret anyone can read (the development one, or a placeholder copied from an example) lets anyone
+  // sign a platform_admin token.
+  if (secret !== undefined && environment === 'production' && PUBLIC_SECRETS.test(secret)) {
+    problems.push(
+      'JWT_SECRET is the public development secret or a placeholder (it says "replace"): set a random one, e.g. openssl rand -base64 48',
+    );
+  }
 
   const maxLifetime = read('JWT_MAX_LIFETIME');
   const maxLifetimeSeconds =
@@ -257,6 +272,8 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   );
 
   const host = read('HOST') ?? '127.0.0.1';
+  if (isIP(host) === 0 && !HOST_NAME.test(host))
+    problems.push(`HOST must be an IP address or a host name (no port: that is PORT), got '${host}'`);
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
@@ -329,6 +346,16 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     riskModel: loadRiskModel(read('RISK_MODEL') ?? null, problems),
   };
+  const { headersTimeoutMs, requestTimeoutMs } = config.http;
+  // Node refuses this pair when a server is made with it; set afterwards, the request timeout won.
+  if (headersTimeoutMs > requestTimeoutMs)
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not be above HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
+
+/** An RFC 1123 host name. */
+const HOST_NAME =
+  /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;

@@ -4,6 +4,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DEFAULT_FAIL_FAST, type Neo4jConfig, type Neo4jFailFast } from '../config.ts';
 import './bolt-messages.ts';
+import { withoutCredentials } from './neo4j-uri.ts';
 
 export function createDriver(
   uri: string,
@@ -42,12 +43,12 @@ export async function waitForDatabase(
       const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       if (/authentication|unauthorized/i.test(reason)) {
         throw new DatabaseUnreachableError(
-          `Neo4j at ${uri} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD): ${reason}`,
+          `Neo4j at ${withoutCredentials(uri)} refused the credentials (check NEO4J_USER/NEO4J_PASSWORD): ${reason}`,
         );
       }
       if (Date.now() + delay > deadline) {
         throw new DatabaseUnreachableError(
-          `Neo4j at ${uri} is unreachable after ${attempt} attempt(s): ${reason}. ` +
+          `Neo4j at ${withoutCredentials(uri)} is unreachable after ${attempt} attempt(s): ${reason}. ` +
             'Check NEO4J_URI, or unset it to use the bundled Neo4j.',
         );
       }

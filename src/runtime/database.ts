@@ -8,6 +8,7 @@ import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../d
 import { createDriver, waitForDatabase } from '../graph/driver.ts';
 import { Executor } from '../graph/executor.ts';
 import { migrate } from '../graph/migrations.ts';
+import { withoutCredentials } from '../graph/neo4j-uri.ts';
 
 export interface Database {
   uri: string;
@@ -31,7 +32,7 @@ export function describeTarget(
 ): string {
   if (config.neo4j.uri !== null) {
     // Without any credentials a user may have put in the URI.
-    return `Using Neo4j at ${config.neo4j.uri.replace(/\/\/[^@/]*@/, '//')} (NEO4J_URI).`;
+    return `Using Neo4j at ${withoutCredentials(config.neo4j.uri)} (NEO4J_URI).`;
   }
   const storeDir = bundledStoreDir(config);
   return exists(storeDir)
@@ -65,7 +66,9 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       uri,
       bundled ? 30_000 : config.neo4j.connectTimeoutMs,
       (attempt, delay, reason) =>
-        log(`Neo4j at ${uri} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`),
+        log(
+          `Neo4j at ${withoutCredentials(uri)} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`,
+        ),
     );
     const executor = new Executor(driver, {
       database: config.neo4j.database,

@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { commandConfig, commandDatabase } from '../environment.ts';
 import { reportImport } from '../report-import.ts';
+import { withoutCredentials } from '../../graph/neo4j-uri.ts';
 
 const HELP = `Usage: tiersight serve
 
@@ -51,7 +52,7 @@ export async function run(args: string[]): Promise<void> {
       throw new CliError(`serve: ${config.host}:${config.port} is already in use (set PORT)`);
     throw error;
   }
-  log(`Tiersight GraphQL API at ${app.url}/graphql (Neo4j: ${database.uri})`);
+  log(`Tiersight GraphQL API at ${app.url}/graphql (Neo4j: ${withoutCredentials(database.uri)})`);
   log(`Dashboard at ${app.url}/  ·  GraphiQL at ${app.url}/graphql in a browser`);
   if (devTokensAllowed(config))
     log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
