@@ -13,7 +13,8 @@ import { withoutCredentials } from '../../graph/neo4j-uri.ts';
 const HELP = `Usage: tiersight serve
 
 Serves the GraphQL API on HOST:PORT (default 127.0.0.1:4000). With NEO4J_URI unset it starts the
-bundled Neo4j (data under .data/) and loads the demo scenario when the database is empty.
+bundled Neo4j (data under .data/) and, unless NODE_ENV=production, loads the demo scenario when the
+database is empty and prints a demo token.
 Configuration comes from the environment; see README.md.`;
 
 export async function run(args: string[]): Promise<void> {
@@ -25,7 +26,9 @@ export async function run(args: string[]): Promise<void> {
     log('!!! Anyone can forge a token. Set JWT_SECRET (32+ characters) for anything but local use.\u001b[0m');
   }
   const database = await commandDatabase(config, log);
-  const localMode = config.neo4j.uri === null;
+  // The demo (its data, and a token printed for one of its organizations) is for a local try-out: in
+  // production a token on stdout is a credential in the log pipeline.
+  const localMode = config.neo4j.uri === null && config.environment !== 'production';
   const imports = new ImportRepository(database.executor);
   const unfinished = (await imports.runs.list()).find((run) => run.finishedAt === null);
   if (unfinished) {
