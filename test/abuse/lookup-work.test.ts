@@ -83,7 +83,13 @@ describe('a hidden organization costs what a missing one costs', () => {
   });
 
   it('as the root of a risk assessment', async () => {
-    const params = (root: string) => ({ ...scope(), root, depth: DEPTH, organizationDetail: true });
+    const params = (root: string) => ({
+      ...scope(),
+      root,
+      depth: DEPTH,
+      organizationDetail: true,
+      answerDays: ANSWER_DAYS,
+    });
     const name = `analysis.risk.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
     expect(await rowsFor(name, params, 'b')).toBe(1);
@@ -102,8 +108,8 @@ describe('a hidden organization costs what a missing one costs', () => {
     // The links are not v's, so even a recipient v may name writes nothing.
     const params = (recipientId: string) => ({
       ...scope(),
-      recipientId,
-      recipientMerged: false,
+      namedId: recipientId,
+      namedMerged: false,
       id: 'share-never-written',
       scope: 'SOURCING',
       linkIds: ['c>b'],
