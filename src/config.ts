@@ -179,8 +179,8 @@ function bundledNeo4jConfig(
   defaults: { dataDir: string },
 ): BundledNeo4jConfig {
   const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
-  if (!/^\d+[mMgG]$/.test(heap))
-    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g, got '${heap}'`);
+  if (!/^[1-9]\d*[mMgG]$/.test(heap))
+    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got '${heap}'`);
   return {
     dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
     neo4jHeap: heap,

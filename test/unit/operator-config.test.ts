@@ -100,3 +100,11 @@ describe('credentials in NEO4J_URI reach the log', () => {
     expect([...lines, (error as Error).message].filter((line) => line.includes('s3cret-pw'))).toEqual([]);
   });
 });
+
+describe('the bundled Neo4j heap', () => {
+  it('refuses a heap of nothing (0g), naming the variable', () => {
+    expect(problemsOf({ TIERSIGHT_NEO4J_HEAP: '0g' })).toEqual([
+      "TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got '0g'",
+    ]);
+  });
+});
