@@ -890,7 +890,7 @@ export type Provenance =
 
 export type Query = {
   __typename?: 'Query';
-  /** One request the viewer's organization sent or received; null for any other id. */
+  /** One request the viewer's organization sent or received; null for any other id (and, with asOf, for one sent after it). */
   accessRequest?: Maybe<AccessRequest>;
   /** Access requests sent to the viewer's organization, open ones due soonest first, then newest (any role). */
   accessRequestsReceived: Array<AccessRequest>;
@@ -1003,16 +1003,19 @@ export type Query = {
 
 
 export type QueryAccessRequestArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
 
 export type QueryAccessRequestsReceivedArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<AccessRequestStatus>;
 };
 
 
 export type QueryAccessRequestsSentArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<AccessRequestStatus>;
 };
 

@@ -114,7 +114,7 @@ export async function createRequestContext(
     analysis: new ExposureService(repositories.analysis, scope, loaders),
     shares: new ShareService(repositories.shares, viewer, now, queryContext),
     shareParties: createSharePartyLoader(repositories.shares, scope),
-    accessRequests: new AccessRequestService(repositories.accessRequests, viewer, now, queryContext),
+    accessRequests: new AccessRequestService(repositories.accessRequests, viewer, scope),
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),

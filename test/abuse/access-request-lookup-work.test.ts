@@ -7,7 +7,7 @@
 // here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
-import '../../src/modules/access-requests/access-request-repository.ts';
+import { OPEN_REQUESTS_PARAMS } from '../../src/modules/access-requests/access-request-repository.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
@@ -44,7 +44,14 @@ afterAll(async () => {
   await db?.close();
 });
 
-const ask = (id: string) => ({ viewer: 'v', id });
+// The find's as-of parameters (now) ride along; the lock statements take none of them.
+const ask = (id: string) => ({
+  viewer: 'v',
+  id,
+  historical: false,
+  t: toNeo4jDateTime(new Date()),
+  ...OPEN_REQUESTS_PARAMS,
+});
 
 describe("another organization's request costs what a missing one costs", () => {
   it('looked up by id', async () => {
@@ -53,6 +60,15 @@ describe("another organization's request costs what a missing one costs", () => 
     ).toEqual([]);
     for (const own of ['ar-v-a', 'ar-a-v'])
       expect((await profiled(db, 'accessRequest.find', ask(own))).records, own).toHaveLength(1);
+    // As of an instant too: the rebuild of a request as it stood then runs for v's own alone.
+    const then = (id: string) => ({
+      ...ask(id),
+      historical: true,
+      t: toNeo4jDateTime(new Date('2030-01-01')),
+    });
+    expect(
+      await expectSameWorkAsMissing(db, 'accessRequest.find', MISSING, ['ar-o-h', 'ar-o-h-2'], then),
+    ).toEqual([]);
   });
 
   it('named to answer: only a request sent to v is found', async () => {

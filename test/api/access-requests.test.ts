@@ -392,6 +392,58 @@ describe('exposure blind spots', () => {
     expect(await at(null)).toBeNull();
   });
 
+  it('as listed and looked up asOf: sent by then, each as it stood then, with its events by then', async () => {
+    await loadGraph(t.db, {
+      ...graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link('reseller', 'buyer').build(),
+      accessRequests: [extendedThenDeclined('buyer', 'reseller')],
+    });
+    const FIELDS = 'id status dueAt overdue reason closedAt events { action } shares { id }';
+    const at = async (viewer: string, asOf: string, status: string | null = null) => {
+      const response = await t.api.query(
+        viewer,
+        `query($asOf: DateTime, $status: AccessRequestStatus) {
+           sent: accessRequestsSent(asOf: $asOf, status: $status) { ${FIELDS} }
+           received: accessRequestsReceived(asOf: $asOf, status: $status) { ${FIELDS} }
+           one: accessRequest(id: "ar-dated", asOf: $asOf) { ${FIELDS} } }`,
+        { asOf, status },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data as Record<'sent' | 'received', unknown[]> & { one: unknown };
+    };
+    const stood = (then: object, events: string[]) => ({
+      id: 'ar-dated',
+      status: 'OPEN',
+      overdue: false,
+      reason: null,
+      closedAt: null,
+      shares: [],
+      ...then,
+      events: events.map((action) => ({ action })),
+    });
+    // Before it was sent: none, and the id answers as one never sent.
+    expect(await at('buyer', '2024-01-05T00:00:00Z')).toEqual({ sent: [], received: [], one: null });
+    const sentOnly = stood({ dueAt: '2024-01-31T00:00:00.000Z' }, ['SENT']);
+    expect((await at('buyer', '2024-01-15T00:00:00Z')).sent).toEqual([sentOnly]);
+    expect((await at('reseller', '2024-01-15T00:00:00Z')).received).toEqual([sentOnly]);
+    const extended = { dueAt: '2024-03-01T00:00:00.000Z', reason: 'audit first' };
+    expect((await at('buyer', '2024-02-10T00:00:00Z')).one).toEqual(stood(extended, ['SENT', 'EXTENDED']));
+    expect((await at('buyer', '2024-03-15T00:00:00Z')).one).toEqual(
+      stood({ ...extended, overdue: true }, ['SENT', 'EXTENDED']),
+    );
+    const declined = stood(
+      { ...extended, status: 'DECLINED', reason: 'no', closedAt: '2024-04-01T00:00:00.000Z' },
+      ['SENT', 'EXTENDED', 'DECLINED'],
+    );
+    expect((await at('buyer', '2024-05-01T00:00:00Z')).sent).toEqual([declined]);
+    // The status asked for is the status then.
+    expect((await at('buyer', '2024-02-10T00:00:00Z', 'DECLINED')).sent).toEqual([]);
+    expect((await at('reseller', '2024-05-01T00:00:00Z', 'DECLINED')).received).toEqual([declined]);
+    const bad = await t.api.query('buyer', 'query($a: DateTime) { accessRequestsSent(asOf: $a) { id } }', {
+      a: 'soon',
+    });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('keep on the EXTENDED event the due date before and after an extension through the API', async () => {
     const request = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
     const dueAt = new Date(Date.parse(request.dueAt) + 7 * DAY).toISOString();

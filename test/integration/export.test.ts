@@ -304,14 +304,12 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
     const asBuyer = new AccessRequestService(
       new AccessRequestRepository(db.executor),
       { userId: 'u-buyer', organizationId: 'buyer', roles: ['analyst'] },
-      new Date('2025-01-02T03:04:05.678Z'),
-      {},
+      { viewerId: 'buyer', instant: new Date('2025-01-02T03:04:05.678Z'), historical: false, context: {} },
     );
     const asReseller = new AccessRequestService(
       new AccessRequestRepository(db.executor),
       { userId: 'u-reseller', organizationId: 'reseller', roles: ['supplier_admin'] },
-      new Date('2025-01-03T00:00:00Z'),
-      {},
+      { viewerId: 'reseller', instant: new Date('2025-01-03T00:00:00Z'), historical: false, context: {} },
     );
     const extended = await asBuyer.request({
       organizationId: 'reseller',

@@ -2,6 +2,7 @@
 // 5, else identity cards) and each request's events and shares, one statement per batch however many
 // requests an answer lists.
 import DataLoader from 'dataloader';
+import type { AccessRequest } from '../../domain/access-requests.ts';
 import type { Organization } from '../../domain/model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { inKeyOrder } from '../organizations/organization-loaders.ts';
@@ -10,11 +11,9 @@ import type { AccessRequestDetails, AccessRequestRepository } from './access-req
 export interface AccessRequestLoaders {
   /** Requesters, targets and event actors of the viewer's requests; null for any other id. */
   parties: DataLoader<string, Organization | null>;
-  /** Events and shares of requests the viewer already holds. */
-  details: DataLoader<string, AccessRequestDetails>;
+  /** Events and shares of requests the viewer already holds, by then when read as of an instant. */
+  details: DataLoader<Pick<AccessRequest, 'id' | 'asOf'>, AccessRequestDetails, string>;
 }
-
-const NONE: AccessRequestDetails = { events: [], shares: [] };
 
 export function createAccessRequestLoaders(
   requests: AccessRequestRepository,
@@ -24,12 +23,9 @@ export function createAccessRequestLoaders(
     parties: new DataLoader(async (ids) => inKeyOrder(ids, await requests.parties(scope, ids)), {
       maxBatchSize: 1_000,
     }),
-    details: new DataLoader(
-      async (ids) => {
-        const found = await requests.details(ids, scope.context);
-        return ids.map((id) => found.get(id) ?? NONE);
-      },
-      { maxBatchSize: 1_000 },
-    ),
+    details: new DataLoader((keys) => requests.details(keys, scope.context), {
+      maxBatchSize: 1_000,
+      cacheKeyFn: ({ id, asOf }) => `${id}@${asOf?.toISOString() ?? 'now'}`,
+    }),
   };
 }

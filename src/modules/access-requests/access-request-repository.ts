@@ -19,7 +19,18 @@ import type { Organization, Share } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
-import { bool, column, fields, instant, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  integer,
+  list,
+  nullable,
+  oneOf,
+  single,
+  text,
+} from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -53,20 +64,24 @@ const OPEN_AT = cypher`CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt
   ELSE r.status = 'OPEN' END`;
 
 /**
- * Rebinds `r` (open at $t) to the request as it stood at $t, a map: open, and extended only when its
- * EXTENDED event came by then; before it, the due date it had (the event's `previousDueAt`; an
- * extension recorded before events kept it had the default, three weeks after sending) and no reason.
+ * Rebinds `r` to the request as it stood at $t, a map (for "now", as stored): closed only when its
+ * answer or withdrawal came by then (else open, with no closing), extended only when its EXTENDED event
+ * came by then; before it, the due date it had (the event's `previousDueAt`; an extension recorded
+ * before events kept it had the default, three weeks after sending) and no reason. Needs $answerDays.
  */
-const REQUEST_AT = cypher`CALL (r) {
+const REQUEST_AS_OF = cypher`CALL (r) {
     OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
     RETURN e ORDER BY e.at LIMIT 1
   }
-  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
   WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
-    status: 'OPEN', closedAt: null,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
     extended: r.extended AND NOT extendedLater,
     dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
-    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
                  WHEN extendedLater THEN null ELSE e.note END} AS r`;
 
 /**
@@ -82,7 +97,7 @@ export const OPEN_REQUESTS_OF_V = join(
   OPEN_AT,
   cypher`
   `,
-  REQUEST_AT,
+  REQUEST_AS_OF,
   cypher`
   ORDER BY r.sentAt DESC, r.id
   RETURN collect(r `,
@@ -107,6 +122,15 @@ const EVENT: Column<AccessRequestEvent> = {
 };
 
 const RETURN_REQUEST = join(cypher`RETURN r `, ACCESS_REQUEST.projection, cypher` AS request`);
+
+/** The viewer and instant of a read of requests as they stood (AS_OF). */
+const asOfParams = (scope: ViewerScope) => ({ ...scopeParams(scope), ...OPEN_REQUESTS_PARAMS });
+
+/** A request read as of the scope's instant carries it when it is in the past (`overdue` then). */
+const requestAsOf = (record: Neo4jRecord, scope: ViewerScope): AccessRequest => {
+  const request = requestOf(record);
+  return scope.historical ? { ...request, asOf: scope.instant } : request;
+};
 
 /**
  * With the requester as the viewer: `x` is bound only when v may look the target up (rule 5) and it is
@@ -163,10 +187,20 @@ MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 const SENT_BY_V = cypher`[(v)-[:REQUESTED]->(sent:AccessRequest) | sent]`;
 const SENT_TO_V = cypher`[(v)<-[:OF]-(received:AccessRequest) | received]`;
 
-/** Request $id if the viewer's organization sent or received it. */
+/** Sent by $t (asOf: by then; now: any), and shown as it stood then (REQUEST_AS_OF). */
+const AS_OF = join(
+  cypher`WITH requester, target, r WHERE NOT $historical OR r.sentAt <= $t
+  `,
+  REQUEST_AS_OF,
+  cypher`
+`,
+);
+
+/** Request $id if the viewer's organization sent or received it (by $t, as it stood then). */
 const FIND = statement(
   'accessRequest.find',
   viewersRequest(join(SENT_BY_V, cypher` + `, SENT_TO_V)),
+  AS_OF,
   RETURN_REQUEST,
 );
 
@@ -244,13 +278,18 @@ RETURN notOwned, notDisclosed, r `,
   cypher` AS request`,
 );
 
-/** The viewer's requests, sent or received as `match` binds them, with $status if one is asked for. */
+/**
+ * The viewer's requests, sent or received as `match` binds them, by $t and as they stood then, with
+ * $status (then) if one is asked for.
+ */
 const listOf = (name: string, match: Fragment, order: Fragment) =>
   statement(
     name,
     match,
     cypher`
-WHERE $status IS NULL OR r.status = $status
+`,
+    AS_OF,
+    cypher`WITH requester, target, r WHERE $status IS NULL OR r.status = $status
 `,
     RETURN_REQUEST,
     order,
@@ -274,11 +313,13 @@ ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OP
 /** Events and shares of requests the viewer already holds (a resolver only gets them from FIND/lists). */
 const DETAILS = statement(
   'accessRequest.details',
-  cypher`UNWIND $ids AS id
-MATCH (r:AccessRequest {id: id})
-RETURN id,
+  cypher`UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (r:AccessRequest {id: key.id})
+RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
+         WHERE key.at IS NULL OR e.at <= key.at
          WITH e ORDER BY e.at, e.action
          RETURN e `,
   EVENT.projection,
@@ -287,6 +328,7 @@ RETURN id,
        COLLECT {
          MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
                (owner:Organization)-[:GRANTED]->(share)
+         WHERE key.at IS NULL OR share.createdAt <= key.at
          WITH share, owner, recipient ORDER BY share.scope, share.id
          RETURN share `,
   SHARE.projection,
@@ -393,17 +435,20 @@ export class AccessRequestRepository {
     return requestOf(record);
   }
 
-  async find(viewer: string, id: string, context: QueryContext): Promise<AccessRequest | null> {
-    const [record] = await this.executor.read(FIND, { viewer, id }, context);
-    return record ? requestOf(record) : null;
+  /** Request `id` the viewer sent or received by the scope's instant, as it stood then. */
+  async find(scope: ViewerScope, id: string): Promise<AccessRequest | null> {
+    const [record] = await this.executor.read(FIND, { ...asOfParams(scope), id }, scope.context);
+    return record ? requestAsOf(record, scope) : null;
   }
 
-  async sent(viewer: string, status: AccessRequestStatus | null, context: QueryContext) {
-    return (await this.executor.read(SENT, { viewer, status }, context)).map(requestOf);
+  async sent(scope: ViewerScope, status: AccessRequestStatus | null) {
+    const records = await this.executor.read(SENT, { ...asOfParams(scope), status }, scope.context);
+    return records.map((record) => requestAsOf(record, scope));
   }
 
-  async received(viewer: string, status: AccessRequestStatus | null, context: QueryContext) {
-    return (await this.executor.read(RECEIVED, { viewer, status }, context)).map(requestOf);
+  async received(scope: ViewerScope, status: AccessRequestStatus | null) {
+    const records = await this.executor.read(RECEIVED, { ...asOfParams(scope), status }, scope.context);
+    return records.map((record) => requestAsOf(record, scope));
   }
 
   /**
@@ -463,14 +508,26 @@ export class AccessRequestRepository {
     });
   }
 
-  async details(ids: readonly string[], context: QueryContext): Promise<Map<string, AccessRequestDetails>> {
-    const records = await this.executor.read(DETAILS, { ids }, context);
-    return new Map(
-      records.map((r) => [
-        column(r, 'id', text),
-        { events: column(r, 'events', list(EVENT.decode)), shares: column(r, 'shares', list(SHARE.decode)) },
-      ]),
-    );
+  /**
+   * The events and shares of each request, those made by its `asOf` when it has one (a request read
+   * as it stood then), in key order; a request that is not there has none.
+   */
+  async details(
+    keys: readonly { id: string; asOf?: Date | undefined }[],
+    context: QueryContext,
+  ): Promise<AccessRequestDetails[]> {
+    const params = keys.map(({ id, asOf }) => ({
+      id,
+      at: asOf === undefined ? null : toNeo4jDateTime(asOf),
+    }));
+    const records = await this.executor.read(DETAILS, { keys: params }, context);
+    const found: AccessRequestDetails[] = keys.map(() => ({ events: [], shares: [] }));
+    for (const r of records)
+      found[column(r, 'i', integer)] = {
+        events: column(r, 'events', list(EVENT.decode)),
+        shares: column(r, 'shares', list(SHARE.decode)),
+      };
+    return found;
   }
 
   async parties(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {

@@ -14,7 +14,8 @@ import {
 import { badInput, notFound } from '../../domain/errors.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
-import type { QueryContext } from '../../domain/viewer-scope.ts';
+import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
+import { scopeAt } from '../../domain/chain-arguments.ts';
 import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
 
 const MAX_IDS = 10_000;
@@ -91,9 +92,16 @@ export class AccessRequestService {
   constructor(
     private readonly requests: AccessRequestRepository,
     private readonly viewer: Viewer,
-    private readonly now: Date,
-    private readonly context: QueryContext,
+    private readonly scope: ViewerScope,
   ) {}
+
+  private get now(): Date {
+    return this.scope.instant;
+  }
+
+  private get context(): QueryContext {
+    return this.scope.context;
+  }
 
   private get actor() {
     return { viewer: this.viewer.organizationId, actorUserId: this.viewer.userId, now: this.now };
@@ -219,15 +227,16 @@ export class AccessRequestService {
     return outcome.request;
   }
 
-  find(id: string): Promise<AccessRequest | null> {
-    return this.requests.find(this.viewer.organizationId, id, this.context);
+  /** Request `id` the viewer's organization sent or received; with `asOf`, by then and as it stood then. */
+  find(id: string, asOf: string | null | undefined): Promise<AccessRequest | null> {
+    return this.requests.find(scopeAt(this.scope, asOf), id);
   }
 
-  sent(status: AccessRequestStatus | null): Promise<AccessRequest[]> {
-    return this.requests.sent(this.viewer.organizationId, status, this.context);
+  sent(status: AccessRequestStatus | null, asOf: string | null | undefined): Promise<AccessRequest[]> {
+    return this.requests.sent(scopeAt(this.scope, asOf), status);
   }
 
-  received(status: AccessRequestStatus | null): Promise<AccessRequest[]> {
-    return this.requests.received(this.viewer.organizationId, status, this.context);
+  received(status: AccessRequestStatus | null, asOf: string | null | undefined): Promise<AccessRequest[]> {
+    return this.requests.received(scopeAt(this.scope, asOf), status);
   }
 }

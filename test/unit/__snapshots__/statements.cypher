@@ -7,17 +7,20 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.details
-UNWIND $ids AS id
-MATCH (r:AccessRequest {id: id})
-RETURN id,
+UNWIND range(0, size($keys) - 1) AS i
+WITH i, $keys[i] AS key
+MATCH (r:AccessRequest {id: key.id})
+RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
+         WHERE key.at IS NULL OR e.at <= key.at
          WITH e ORDER BY e.at, e.action
          RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .note}
        } AS events,
        COLLECT {
          MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
                (owner:Organization)-[:GRANTED]->(share)
+         WHERE key.at IS NULL OR share.createdAt <= key.at
          WITH share, owner, recipient ORDER BY share.scope, share.id
          RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt}
@@ -38,6 +41,21 @@ CALL (v) {
 }
 UNWIND [request IN requests WHERE request.id = $id] AS r
 MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
+WITH requester, target, r WHERE NOT $historical OR r.sentAt <= $t
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
@@ -143,7 +161,22 @@ RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .
 
 // ---- accessRequest.received
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization {id: $viewer})
-WHERE $status IS NULL OR r.status = $status
+WITH requester, target, r WHERE NOT $historical OR r.sentAt <= $t
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
+WITH requester, target, r WHERE $status IS NULL OR r.status = $status
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OPEN' THEN r.dueAt END,
@@ -204,7 +237,22 @@ RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE
 
 // ---- accessRequest.sent
 MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-WHERE $status IS NULL OR r.status = $status
+WITH requester, target, r WHERE NOT $historical OR r.sentAt <= $t
+  CALL (r) {
+    OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
+    RETURN e ORDER BY e.at LIMIT 1
+  }
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
+  WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
+    extended: r.extended AND NOT extendedLater,
+    dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+                 WHEN extendedLater THEN null ELSE e.note END} AS r
+WITH requester, target, r WHERE $status IS NULL OR r.status = $status
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 ORDER BY r.sentAt DESC, r.id
@@ -304,12 +352,15 @@ CALL (v) {
     OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
     RETURN e ORDER BY e.at LIMIT 1
   }
-  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
   WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
-    status: 'OPEN', closedAt: null,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
     extended: r.extended AND NOT extendedLater,
     dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
-    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
                  WHEN extendedLater THEN null ELSE e.note END} AS r
   ORDER BY r.sentAt DESC, r.id
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
@@ -484,12 +535,15 @@ CALL (v) {
     OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
     RETURN e ORDER BY e.at LIMIT 1
   }
-  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater
+  WITH requester, target, r, e, $historical AND e IS NOT NULL AND $t < e.at AS extendedLater,
+       $historical AND r.closedAt IS NOT NULL AND $t < r.closedAt AS closedLater
   WITH requester, target, r {.id, .scope, .products, .message, .sentAt,
-    status: 'OPEN', closedAt: null,
+    status: CASE WHEN closedLater THEN 'OPEN' ELSE r.status END,
+    closedAt: CASE WHEN closedLater THEN null ELSE r.closedAt END,
     extended: r.extended AND NOT extendedLater,
     dueAt: CASE WHEN extendedLater THEN coalesce(e.previousDueAt, r.sentAt + duration({days: $answerDays})) ELSE r.dueAt END,
-    reason: CASE WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
+    reason: CASE WHEN NOT closedLater AND r.status <> 'OPEN' THEN r.reason
+                 WHEN e IS NULL THEN CASE WHEN r.status = 'OPEN' THEN r.reason END
                  WHEN extendedLater THEN null ELSE e.note END} AS r
   ORDER BY r.sentAt DESC, r.id
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,

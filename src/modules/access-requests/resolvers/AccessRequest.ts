@@ -9,8 +9,8 @@ export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
   target: async ({ targetId }, _args, { accessRequestLoaders }) =>
     required(await accessRequestLoaders.parties.load(targetId)),
   overdue: (request, _args, { instant }) => isOverdue(request, request.asOf ?? instant),
-  shares: async ({ id }, _args, { accessRequestLoaders }) =>
-    (await accessRequestLoaders.details.load(id)).shares,
-  events: async ({ id }, _args, { accessRequestLoaders }) =>
-    (await accessRequestLoaders.details.load(id)).events,
+  shares: async (request, _args, { accessRequestLoaders }) =>
+    (await accessRequestLoaders.details.load(request)).shares,
+  events: async (request, _args, { accessRequestLoaders }) =>
+    (await accessRequestLoaders.details.load(request)).events,
 };

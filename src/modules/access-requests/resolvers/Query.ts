@@ -2,8 +2,9 @@ import type { QueryResolvers } from '../../../../resolvers/types.ts';
 import type { AccessRequestsContext } from '../context.ts';
 
 export const Query: QueryResolvers<AccessRequestsContext> = {
-  accessRequestsSent: (_parent, { status }, { accessRequests }) => accessRequests.sent(status ?? null),
-  accessRequestsReceived: (_parent, { status }, { accessRequests }) =>
-    accessRequests.received(status ?? null),
-  accessRequest: (_parent, { id }, { accessRequests }) => accessRequests.find(id),
+  accessRequestsSent: (_parent, { status, asOf }, { accessRequests }) =>
+    accessRequests.sent(status ?? null, asOf),
+  accessRequestsReceived: (_parent, { status, asOf }, { accessRequests }) =>
+    accessRequests.received(status ?? null, asOf),
+  accessRequest: (_parent, { id, asOf }, { accessRequests }) => accessRequests.find(id, asOf),
 };
