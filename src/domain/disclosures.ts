@@ -132,6 +132,52 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => 
   };
 };
 
+/**
+ * How many earlier versions a disclosure keeps beside its current one: what one tiersight/v1 record's
+ * `history` may hold (a bound on one record's size when a file is read). The API and the import refuse a
+ * version past it, so that every stored disclosure fits in a record and a backup of the store succeeds.
+ */
+export const MAX_EARLIER_VERSIONS = 1_000;
+
+/**
+ * Why disclosure `id`, at version `current`, can take no further version; null while it can. The
+ * message is the same wherever a version is added (updateDisclosure, updateCorrectiveAction, import).
+ */
+export function noRoomForVersion(id: string, current: number): string | null {
+  if (current <= MAX_EARLIER_VERSIONS) return null;
+  return (
+    `disclosure '${id}' already has ${current.toLocaleString('en')} versions, the most one disclosure ` +
+    `keeps (${MAX_EARLIER_VERSIONS.toLocaleString('en')} earlier ones and the current one); publish a new ` +
+    `disclosure for further changes`
+  );
+}
+
+/** What a version says, compared field by field: the same content makes no new version on import. */
+const contentKey = (v: DisclosureContent) =>
+  JSON.stringify([
+    v.title,
+    v.summary,
+    v.issuer,
+    v.standard,
+    v.products,
+    v.issuedAt,
+    v.validUntil,
+    v.documentUrl,
+    v.documentSha256,
+    v.actions.map((a) => [
+      a.id,
+      a.finding,
+      a.severity,
+      a.action,
+      a.dueAt,
+      a.status,
+      a.verification,
+      a.closedAt,
+    ]),
+  ]);
+export const sameContent = (a: DisclosureContent, b: DisclosureContent): boolean =>
+  contentKey(a) === contentKey(b);
+
 export const LIMITS = {
   title: 200,
   summary: 4_000,

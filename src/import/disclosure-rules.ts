@@ -2,7 +2,12 @@
 // and the content rules the API keeps: src/domain/disclosures.ts): types here, then the domain's rules
 // over the current content and every version of `history`. References (owner, subject, the
 // owner-subject link) are checked in validate.ts.
-import { checkContent, type ActionSubmission, type ContentSubmission } from '../domain/disclosures.ts';
+import {
+  checkContent,
+  MAX_EARLIER_VERSIONS,
+  type ActionSubmission,
+  type ContentSubmission,
+} from '../domain/disclosures.ts';
 import {
   ACTION_STATUSES,
   DISCLOSURE_KINDS,
@@ -16,7 +21,6 @@ import type { Fields } from './record-rules.ts';
 import { quote } from '../domain/quote.ts';
 import { asObject, type Checked } from './record-rules.ts';
 
-const MAX_VERSIONS = 1_000;
 const MAX_ACTIONS = 10_000;
 /** For a record read again for writing (already validated): no instant is "in the future". */
 const END_OF_TIME = new Date(8.64e15);
@@ -117,8 +121,10 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     f.problems.push(`withdrawnAt ${record.withdrawnAt} must not be before publishedAt ${record.publishedAt}`);
   const history = f.raw('history');
   if (history !== undefined && history !== null) {
-    if (!Array.isArray(history) || history.length > MAX_VERSIONS) {
-      f.problems.push(`history must be an array of at most ${MAX_VERSIONS} versions, got ${quote(history)}`);
+    if (!Array.isArray(history) || history.length > MAX_EARLIER_VERSIONS) {
+      f.problems.push(
+        `history must be an array of at most ${MAX_EARLIER_VERSIONS} versions, got ${quote(history)}`,
+      );
     } else {
       record.history = history.flatMap((item, i) => {
         const v = asObject(item);
@@ -131,20 +137,21 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
         if (earlier.recordedAt === null) f.problems.push(`history[${i}].recordedAt is required`);
         return [earlier];
       });
-      const times = [...record.history.map((v) => v.recordedAt), record.recordedAt];
-      const instants = times.map((time) => (time === null ? null : parseInstant(time)));
-      instants.forEach((instant, i) => {
-        const before = instants[i - 1];
-        if (i > 0 && instant && before && instant < before)
-          f.problems.push(
-            `${i < record.history!.length ? `history[${i}].` : ''}recordedAt ${times[i]} is before the version it follows (${times[i - 1]}): versions are listed oldest first`,
-          );
-      });
-      if (published !== null && instants[0] && instants[0] < published)
-        f.problems.push(
-          `the first version's recordedAt ${times[0]} is before publishedAt ${record.publishedAt}`,
-        );
     }
   }
+  // Checked with or without history: a record without it is its disclosure's first version when the
+  // disclosure is new, and `tiersight export` writes every record with a history (empty for one
+  // version), whose rules the import then applies. A store this accepted must export.
+  const times = [...(record.history ?? []).map((v) => v.recordedAt), record.recordedAt];
+  const instants = times.map((time) => (time === null ? null : parseInstant(time)));
+  instants.forEach((instant, i) => {
+    const before = instants[i - 1];
+    if (i > 0 && instant && before && instant < before)
+      f.problems.push(
+        `${i < times.length - 1 ? `history[${i}].` : ''}recordedAt ${times[i]} is before the version it follows (${times[i - 1]}): versions are listed oldest first`,
+      );
+  });
+  if (published !== null && instants[0] && instants[0] < published)
+    f.problems.push(`the first version's recordedAt ${times[0]} is before publishedAt ${record.publishedAt}`);
   return f.result(record);
 }

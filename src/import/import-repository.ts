@@ -16,10 +16,11 @@ import type {
   SupplyLinkEventRecord,
 } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
+import { sameContent } from '../domain/disclosures.ts';
 import { cypher, join, statement } from '../graph/cypher.ts';
 import { bool, column, instant, integer, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
-import { pairKey, type ExistingGraph } from './validate.ts';
+import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
@@ -212,7 +213,8 @@ const upsertDisclosures = statement(
   cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (subject:Organization {id: row.subject})
    MERGE (d:Disclosure {id: row.id})
-   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), $importedAt), d.version = 0
+   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt),
+       d.version = 0
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
        d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
    WITH d, owner, subject
@@ -239,7 +241,7 @@ const createDisclosures = statement(
    MATCH (owner:Organization {id: row.owner})
    MATCH (subject:Organization {id: row.subject})
    CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
-       publishedAt: coalesce(datetime(row.publishedAt), $importedAt), version: 0,
+       publishedAt: coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt), version: 0,
        withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
 );
@@ -326,6 +328,15 @@ const linkedPairs = statement(
   cypher`UNWIND $pairs AS pair
    MATCH (:Organization {id: pair.supplier})-[:SUPPLIES]->(:Organization {id: pair.customer})
    RETURN DISTINCT pair.supplier AS supplier, pair.customer AS customer`,
+);
+const storedDisclosures = statement(
+  'import.existingDisclosures',
+  cypher`UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
+   RETURN id, d.publishedAt AS publishedAt, first.recordedAt AS firstRecordedAt, dv `,
+  VERSION.projection,
+  cypher` AS current`,
 );
 const disclosureOwners = statement(
   'import.existingDisclosureOwners',
@@ -494,7 +505,11 @@ export class ImportRepository implements ExistingGraph {
     const write = intoEmpty ? createDisclosures : upsertDisclosures;
     await this.executor.writeTransaction(write.name, {}, async (tx) => {
       await tx.run(write, {
-        rows: records.map((r) => withNulls(r, DISCLOSURE_OPTIONAL)),
+        // A new disclosure that states no publishedAt was published when its first version was recorded.
+        rows: records.map((r) => ({
+          ...withNulls(r, DISCLOSURE_OPTIONAL),
+          firstRecordedAt: r.history?.[0]?.recordedAt ?? r.recordedAt,
+        })),
         importedAt: toNeo4jDateTime(importedAt),
       });
       const stored = intoEmpty
@@ -526,14 +541,12 @@ export class ImportRepository implements ExistingGraph {
         if (known && sameContent(known.version, record)) return [];
         const number = (known?.version.version ?? 0) + 1;
         const recordedAt = number === 1 ? publishedAt : importedAt.toISOString();
-        return [
-          {
-            id: record.id,
-            replace: false,
-            version: number,
-            versions: [versionRow(record, number, recordedAt)],
-          },
-        ];
+        const row = versionRow(record, number, recordedAt);
+        // Validation refused a version recorded before the stored current one; one the API recorded
+        // since (a race) must still not be followed by an earlier one, which no export could write.
+        if (known && new Date(known.version.recordedAt) > new Date(record.recordedAt ?? recordedAt))
+          row.recordedAt = toNeo4jDateTime(new Date(known.version.recordedAt));
+        return [{ id: record.id, replace: false, version: number, versions: [row] }];
       });
       if (rows.length > 0) await tx.run(writeDisclosureVersions, { rows });
     });
@@ -592,6 +605,20 @@ export class ImportRepository implements ExistingGraph {
     for (let i = 0; i < pairs.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(linkedPairs, { pairs: pairs.slice(i, i + LOOKUP_BATCH) });
       for (const r of records) found.add(pairKey(column(r, 'supplier', text), column(r, 'customer', text)));
+    }
+    return found;
+  }
+
+  async storedDisclosures(ids: string[]): Promise<Map<string, StoredDisclosureState>> {
+    const found = new Map<string, StoredDisclosureState>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(storedDisclosures, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records)
+        found.set(column(r, 'id', text), {
+          publishedAt: column(r, 'publishedAt', instant),
+          firstRecordedAt: column(r, 'firstRecordedAt', instant),
+          current: column(r, 'current', VERSION.decode),
+        });
     }
     return found;
   }

@@ -29,6 +29,8 @@ import {
 } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { quote } from '../domain/quote.ts';
+import { noRoomForVersion, sameContent, type StoredVersion } from '../domain/disclosures.ts';
+import { parseInstant } from '../domain/instants.ts';
 
 export interface Problem {
   section: Section | null;
@@ -58,6 +60,16 @@ export interface ExistingGraph {
   openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>>;
   /** Merged id -> the organization it resolves to, for the ids a merge left behind. */
   mergedIds(ids: string[]): Promise<Map<string, string>>;
+  /** Disclosure id -> what the database holds of it, for the ids that exist. */
+  storedDisclosures(ids: string[]): Promise<Map<string, StoredDisclosureState>>;
+}
+
+/** A stored disclosure, as far as a record of the same id must agree with it. */
+export interface StoredDisclosureState {
+  publishedAt: string;
+  /** When its version 1 was recorded. */
+  firstRecordedAt: string;
+  current: StoredVersion;
 }
 
 /** A record of the file that passed its checks, as a writer takes it. */
@@ -127,7 +139,7 @@ class FileIndex {
   readonly accessRequests = new Map<string, number>();
   readonly shareEnds: ShareEnds = new Map();
   readonly requestRules = new AccessRequestIndex();
-  readonly disclosures = new Map<string, { index: number; owner: string }>();
+  readonly disclosures = new Map<string, { index: number; owner: string; record: DisclosureRecord }>();
   readonly merges = new Map<string, { index: number; into: string }>();
   /** pairKey(supplier, customer) of every link in the file. */
   readonly linkPairs = new Set<string>();
@@ -206,7 +218,7 @@ class FileIndex {
       case 'disclosures': {
         const disclosure = record as DisclosureRecord;
         const { id, owner, subject } = disclosure;
-        if (!this.claim(this.disclosures, section, index, id, { index, owner })) break;
+        if (!this.claim(this.disclosures, section, index, id, { index, owner, record: disclosure })) break;
         this.organization(section, index, id, 'owner', owner);
         this.organization(section, index, id, 'subject', subject);
         if (subject !== owner) this.pendingSubjects.push({ index, id, owner, subject });
@@ -222,7 +234,7 @@ class FileIndex {
   }
 
   /** Resolves references to records later in the file, then to the database. */
-  async resolve(existing: ExistingGraph | null): Promise<void> {
+  async resolve(existing: ExistingGraph | null, importedAt: Date): Promise<void> {
     const unresolvedShares = this.requestRules.unresolvedShares(this.shareEnds);
     const knownShares =
       existing && unresolvedShares.length > 0 ? await existing.shareEnds(unresolvedShares) : new Map();
@@ -270,6 +282,7 @@ class FileIndex {
       }
     }
     await this.resolveDisclosures(existing);
+    if (existing) await this.resolveStoredDisclosures(existing, importedAt);
     await this.resolveMerges(existing);
   }
 
@@ -309,6 +322,46 @@ class FileIndex {
         id,
         message: `'${id}' was merged into '${into}'; name that organization instead (its old id resolves to it)`,
       });
+    }
+  }
+
+  /**
+   * A record of a disclosure the database holds must leave it exportable (a tiersight/v1 record keeps
+   * its versions oldest first, none recorded before publishedAt, at most MAX_EARLIER_VERSIONS before
+   * the current one): a version it adds follows the stored current one in time, and a publishedAt it
+   * states is not after the stored first version (a record with `history` replaces the versions, and
+   * checkDisclosure has checked them).
+   */
+  private async resolveStoredDisclosures(existing: ExistingGraph, importedAt: Date): Promise<void> {
+    const stored = await existing.storedDisclosures([...this.disclosures.keys()]);
+    for (const [id, state] of stored) {
+      const { index, record } = this.disclosures.get(id)!;
+      const refuse = (message: string) => this.report({ section: 'disclosures', index, id, message });
+      if (record.history) {
+        const first = record.history[0]?.recordedAt ?? record.recordedAt;
+        if (
+          record.publishedAt === null &&
+          first !== null &&
+          parseInstant(first)! < new Date(state.publishedAt)
+        )
+          refuse(
+            `the first version's recordedAt ${first} is before the stored publishedAt ${state.publishedAt}; state publishedAt`,
+          );
+        continue;
+      }
+      if (record.publishedAt !== null && parseInstant(record.publishedAt)! > new Date(state.firstRecordedAt))
+        refuse(
+          `publishedAt ${record.publishedAt} is after the stored first version's recordedAt ${state.firstRecordedAt}; a disclosure is published by its first version`,
+        );
+      if (sameContent(state.current, record)) continue;
+      const full = noRoomForVersion(id, state.current.version);
+      if (full !== null) refuse(full);
+      const recordedAt = record.recordedAt ?? importedAt.toISOString();
+      if (parseInstant(recordedAt)! < new Date(state.current.recordedAt))
+        refuse(
+          `recordedAt ${recordedAt} is before the stored current version ${state.current.version} (recorded ${state.current.recordedAt}): ` +
+            `other content makes a new version, which follows that one; state a later recordedAt, or none (the import's instant)`,
+        );
     }
   }
 
@@ -396,7 +449,7 @@ export async function validate(
   if (format !== FORMAT_V1) {
     index.report({ section: null, message: `format must be "${FORMAT_V1}", got ${quote(format)}` });
   }
-  await index.resolve(options.existing);
+  await index.resolve(options.existing, importedAt);
   return { counts, problems: sortProblems(index.problems), problemCount: index.problemCount, sectionOrder };
 }
 

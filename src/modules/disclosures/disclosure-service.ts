@@ -8,6 +8,7 @@ import {
   byPublishedAt,
   checkContent,
   disclosureAt,
+  noRoomForVersion,
   type ContentSubmission,
   type Disclosure,
   type DisclosureContent,
@@ -162,7 +163,12 @@ export class DisclosureService {
   ): Promise<Disclosure> {
     const revised = await this.disclosures.revise(
       { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId },
-      change,
+      (locked) => {
+        // Past the bound, no tiersight/v1 record could hold the disclosure, and every backup would fail.
+        const full = noRoomForVersion(id, locked.current.version);
+        if (full !== null) throw badInput(full);
+        return change(locked);
+      },
       this.scope.context,
     );
     if (revised === null) throw notFound('Disclosure', id);

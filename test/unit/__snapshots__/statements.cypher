@@ -1249,7 +1249,7 @@ UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner})
    MATCH (subject:Organization {id: row.subject})
    CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
-       publishedAt: coalesce(datetime(row.publishedAt), $importedAt), version: 0,
+       publishedAt: coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt), version: 0,
        withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject
 
@@ -1296,6 +1296,14 @@ MATCH ()-[r]->()
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:PUBLISHED]->(:Disclosure {id: id})
    RETURN id, owner.id AS owner
+
+// ---- import.existingDisclosures
+UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
+   RETURN id, d.publishedAt AS publishedAt, first.recordedAt AS firstRecordedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
 // ---- import.existingLinkCustomers
 UNWIND $ids AS id
@@ -1394,7 +1402,8 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (subject:Organization {id: row.subject})
    MERGE (d:Disclosure {id: row.id})
-   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), $importedAt), d.version = 0
+   ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt),
+       d.version = 0
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
        d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
    WITH d, owner, subject

@@ -1,0 +1,273 @@
+// `tiersight export` then `tiersight import FILE --reset` gives back the same graph
+// (docs/operations.md, "Backup and restore"), also for what the API and valid imports wrote at the edges
+// of the format's rules: a store that an import accepted always exports to a file that import accepts.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_EARLIER_VERSIONS } from '../../src/domain/disclosures.ts';
+import { exportGraph } from '../../src/export/export-graph.ts';
+import { ExportRepository } from '../../src/export/export-repository.ts';
+import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { documentSource, fileSource } from '../../src/import/read-records.ts';
+import { formatProblem } from '../../src/import/validate.ts';
+import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
+import { graph } from '../support/graph-builder.ts';
+import { useApi } from '../support/harness.ts';
+
+const t = useApi();
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-backup-'));
+let fileNo = 0;
+
+async function exportTo(path: string) {
+  return exportGraph(
+    new ExportRepository(t.db.executor),
+    t.db.imports.runs,
+    await TiersightWriter.toFile(path),
+  );
+}
+
+/** Imports `path` with --reset; the problems of a refused file, else null. */
+async function importReset(path: string): Promise<string[] | null> {
+  const outcome = await importGraph(fileSource(path), t.db.imports, {
+    origin: TEST_ORIGIN,
+    reset: true,
+    settleMs: 0,
+  });
+  return outcome.ok ? null : outcome.validation.problems.map(formatProblem);
+}
+
+/** Imports `document` over the store; the problems of a refused one, else null. */
+async function importDocument(document: Record<string, unknown>): Promise<string[] | null> {
+  const outcome = await importGraph(documentSource(document), t.db.imports, {
+    origin: TEST_ORIGIN,
+    settleMs: 0,
+  });
+  return outcome.ok ? null : outcome.validation.problems.map(formatProblem);
+}
+
+/** Export, --reset import of the export; the dumps before and after, and the import's refusal if any. */
+async function roundTrip() {
+  const before = await dumpGraph(t.db.driver);
+  const path = join(dir, `export-${fileNo++}.json`);
+  await exportTo(path);
+  const refused = await importReset(path);
+  return { before, after: await dumpGraph(t.db.driver), refused, path };
+}
+
+const gql = async (org: string, query: string, variables: Record<string, unknown> = {}) => {
+  const response = await t.api.query(org, query, variables, ['supplier_admin', 'analyst']);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
+};
+
+describe('export → import --reset keeps everything', { timeout: 300_000 }, () => {
+  it('a graph built through the API (disclosures with versions, actions, withdrawal and shares) comes back identical', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('buyer', 'PURCHASER')
+        .org('maker', 'MANUFACTURER')
+        .org('factory', 'FACTORY', { country: 'CN' })
+        .link('maker', 'buyer')
+        .link('factory', 'maker')
+        .build(),
+    );
+    const content = (title: string) => ({
+      title,
+      summary: 'Summary',
+      issuer: 'Auditor',
+      standard: 'RBA',
+      products: ['laptops'],
+      issuedAt: '2024-01-01T00:00:00Z',
+      documentUrl: 'https://example.org/report.pdf',
+      documentSha256: 'A'.repeat(64),
+      actions: [
+        {
+          id: 'a1',
+          finding: 'Overtime',
+          severity: 'HIGH',
+          action: 'Cap hours',
+          dueAt: '2030-01-01T00:00:00Z',
+        },
+      ],
+    });
+    const published = await gql(
+      'maker',
+      `mutation ($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`,
+      { input: { subjectId: 'factory', kind: 'CORRECTIVE_ACTION_PLAN', content: content('Plan v1') } },
+    );
+    const id = (published['publishDisclosure'] as { id: string }).id;
+    await gql(
+      'maker',
+      `mutation ($id: ID!, $input: DisclosureContentInput!) { updateDisclosure(id: $id, input: $input) { id } }`,
+      {
+        id,
+        input: content('Plan v2'),
+      },
+    );
+    await gql(
+      'maker',
+      `mutation ($id: ID!) { updateCorrectiveAction(disclosureId: $id, actionId: "a1", input: { status: CLOSED, closedAt: "2024-06-01T00:00:00Z", verification: DESKTOP }) { id } }`,
+      { id },
+    );
+    const second = await gql(
+      'maker',
+      `mutation ($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`,
+      {
+        input: {
+          subjectId: 'maker',
+          kind: 'SELF_ASSESSMENT',
+          content: { title: 'SAQ', issuedAt: '2024-02-01T00:00:00Z' },
+        },
+      },
+    );
+    const shared = await gql(
+      'maker',
+      `mutation ($ids: [ID!]) { shareDisclosures(recipientId: "buyer", disclosureIds: $ids) { id } }`,
+      { ids: [id] },
+    );
+    await gql('maker', `mutation { shareDisclosures(recipientId: "buyer") { id } }`);
+    await gql('maker', `mutation { shareSourcing(recipientId: "buyer") { id } }`);
+    await gql('maker', `mutation ($id: ID!) { withdrawDisclosure(id: $id) { id } }`, {
+      id: (second['publishDisclosure'] as { id: string }).id,
+    });
+    await gql('maker', `mutation ($id: ID!) { revokeShare(id: $id) { id } }`, {
+      id: (shared['shareDisclosures'] as { id: string }).id,
+    });
+
+    const { before, after, refused } = await roundTrip();
+    expect(refused).toBeNull();
+    expect(before.filter((l) => l.startsWith('(DisclosureVersion ')).length).toBeGreaterThanOrEqual(4);
+    expect(after).toEqual(before);
+  });
+});
+
+describe(
+  'a store that valid imports and the API wrote exports to a file that import accepts',
+  { timeout: 300_000 },
+  () => {
+    const base = () =>
+      graph().org('owner', 'MANUFACTURER').org('buyer', 'PURCHASER').link('owner', 'buyer').build();
+    const selfAssessment = (extra: Record<string, unknown>) => ({
+      id: 'd-1',
+      owner: 'owner',
+      subject: 'owner',
+      kind: 'SELF_ASSESSMENT',
+      issuedAt: '2023-01-01',
+      ...extra,
+    });
+
+    it('a disclosure whose version is recorded before its publishedAt is refused, with or without history', async () => {
+      await loadGraph(t.db, base());
+      const early = selfAssessment({
+        title: 'SAQ',
+        publishedAt: '2024-06-01T00:00:00Z',
+        recordedAt: '2024-01-01T00:00:00Z',
+      });
+      const refusal =
+        "disclosures[0] (id 'd-1'): the first version's recordedAt 2024-01-01T00:00:00Z is before publishedAt 2024-06-01T00:00:00Z";
+      expect(await importDocument({ format: 'tiersight/v1', disclosures: [early] })).toEqual([refusal]);
+      expect(
+        await importDocument({ format: 'tiersight/v1', disclosures: [{ ...early, history: [] }] }),
+      ).toEqual([refusal]);
+      const { refused } = await roundTrip();
+      expect(refused).toBeNull();
+    });
+
+    it('a new disclosure that states recordedAt but no publishedAt is published when its version was recorded', async () => {
+      await loadGraph(t.db, {
+        ...base(),
+        disclosures: [selfAssessment({ title: 'SAQ', recordedAt: '2024-01-01T00:00:00Z' })],
+      });
+      const { records } = await t.db.driver.executeQuery(
+        `MATCH (d:Disclosure {id: 'd-1'}) RETURN toString(d.publishedAt) AS publishedAt`,
+      );
+      expect(records.map((r) => r.get('publishedAt') as string)).toEqual(['2024-01-01T00:00:00Z']);
+      const { before, after, refused } = await roundTrip();
+      expect(refused).toBeNull();
+      expect(after).toEqual(before);
+    });
+
+    it('a new version recorded before the stored current one is refused, naming both times', async () => {
+      await loadGraph(t.db, {
+        ...base(),
+        disclosures: [
+          selfAssessment({
+            title: 'First',
+            publishedAt: '2024-01-01T00:00:00Z',
+            recordedAt: '2024-06-01T00:00:00Z',
+          }),
+        ],
+      });
+      const second = selfAssessment({ title: 'Second', recordedAt: '2024-03-01T00:00:00Z' });
+      expect(await importDocument({ format: 'tiersight/v1', disclosures: [second] })).toEqual([
+        expect.stringMatching(
+          /^disclosures\[0\] \(id 'd-1'\): recordedAt 2024-03-01T00:00:00Z is before the stored current version 1 \(recorded 2024-06-01T00:00:00(\.000)?Z\)/,
+        ),
+      ]);
+      // The same content adds no version, so an earlier recordedAt changes nothing and is accepted.
+      expect(
+        await importDocument({
+          format: 'tiersight/v1',
+          disclosures: [{ ...second, title: 'First' }],
+        }),
+      ).toBeNull();
+      // A publishedAt after the stored first version would leave it recorded before it was published.
+      expect(
+        await importDocument({
+          format: 'tiersight/v1',
+          disclosures: [selfAssessment({ title: 'First', publishedAt: '2024-09-01T00:00:00Z' })],
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /publishedAt 2024-09-01T00:00:00Z is after the stored first version's recordedAt/,
+        ),
+      ]);
+      const { refused } = await roundTrip();
+      expect(refused).toBeNull();
+    });
+
+    it(`a disclosure with ${MAX_EARLIER_VERSIONS} earlier versions takes no more, from the API or an import, and still exports`, async () => {
+      const history = Array.from({ length: MAX_EARLIER_VERSIONS }, (_, i) => ({
+        title: `v${i + 1}`,
+        issuedAt: '2020-01-01',
+        recordedAt: new Date(Date.UTC(2021, 0, 1) + i * 60_000).toISOString(),
+      }));
+      await loadGraph(t.db, {
+        ...base(),
+        disclosures: [
+          selfAssessment({
+            id: 'd-long',
+            title: 'v1001',
+            issuedAt: '2020-01-01',
+            publishedAt: '2021-01-01T00:00:00Z',
+            recordedAt: '2022-01-01T00:00:00Z',
+            history,
+          }),
+        ],
+      });
+      const full =
+        /disclosure 'd-long' already has 1,001 versions, the most one disclosure keeps \(1,000 earlier ones and the current one\); publish a new disclosure/;
+      const update = await t.api.query(
+        'owner',
+        `mutation { updateDisclosure(id: "d-long", input: { title: "v1002", issuedAt: "2020-01-01T00:00:00Z" }) { id } }`,
+        {},
+        ['supplier_admin'],
+      );
+      expect(update.errors?.map((e) => [e.extensions?.['code'], e.message])).toEqual([
+        ['BAD_USER_INPUT', expect.stringMatching(full)],
+      ]);
+      expect(
+        await importDocument({
+          format: 'tiersight/v1',
+          disclosures: [selfAssessment({ id: 'd-long', title: 'v1002', issuedAt: '2020-01-01' })],
+        }),
+      ).toEqual([expect.stringMatching(full)]);
+      const path = join(dir, `export-${fileNo++}.json`);
+      await expect(exportTo(path)).resolves.toHaveProperty('quiet', true);
+    });
+  },
+);
