@@ -112,7 +112,8 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     subject: f.id('subject'),
     kind,
     publishedAt: f.recordedAt('publishedAt', importedAt),
-    withdrawnAt: f.instant('withdrawnAt'),
+    // A transaction time, as a share's revokedAt is: a withdrawal that has happened by the import.
+    withdrawnAt: f.recordedAt('withdrawnAt', importedAt),
     ...version(f, kind, '', importedAt),
     ...f.sourced(),
   };

@@ -285,7 +285,10 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
     linkIds,
     disclosureIds,
     expiresAt: f.instant('expiresAt'),
-    revokedAt: f.instant('revokedAt'),
+    // A transaction time like createdAt: the server sets it when a revoke happens, so a file may state
+    // one that happened before the import, never one to come ("now" would count the share revoked while
+    // `asOf` a moment later counted it active).
+    revokedAt: f.recordedAt('revokedAt', importedAt),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
   const events = eventList(f, f.raw('events'), 'share events', shareEvent);

@@ -201,6 +201,54 @@ describe('recordedAt on import', () => {
   });
 });
 
+describe('revokedAt and withdrawnAt on import: transaction times, so none after the import', () => {
+  const EARLY = '2020-01-01T00:00:00Z';
+  const future = () => new Date(Date.now() + 30 * DAY).toISOString();
+  /** p buys from s; m supplies s. */
+  const chainOfThree = () =>
+    pair().org('m', 'BRAND').link('s', 'p', { recordedAt: EARLY }).link('m', 's', { recordedAt: EARLY });
+
+  it('refuses a share revokedAt after the import (a revoke not yet made), as it refuses a createdAt', async () => {
+    await loadGraph(t.db, pair().build());
+    const file = chainOfThree().share('s', 'p', { createdAt: EARLY, revokedAt: future() }).build();
+    const outcome = await importGraph(documentSource({ ...file }), t.db.imports, { origin: TEST_ORIGIN });
+    // Accepted, the share would count as revoked "now" but as active asOf any instant before its
+    // revokedAt, however close to now: the now and asOf answers of one instant would disagree.
+    expect(outcome.validation.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^shares\[0\] .*revokedAt must not be after the import/),
+    ]);
+  });
+
+  it('refuses a disclosure withdrawnAt after the import', async () => {
+    await loadGraph(t.db, pair().build());
+    const file = chainOfThree()
+      .disclosure('p', 's', { id: 'd-2', publishedAt: EARLY, withdrawnAt: future() })
+      .build();
+    const outcome = await importGraph(documentSource({ ...file }), t.db.imports, { origin: TEST_ORIGIN });
+    expect(outcome.validation.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^disclosures\[0\] .*withdrawnAt must not be after the import/),
+    ]);
+  });
+
+  it('so "now" and asOf a minute from now cannot disagree about a share', async () => {
+    const file = chainOfThree().share('s', 'p', { createdAt: EARLY, revokedAt: future() }).build();
+    const outcome = await importGraph(documentSource({ ...file }), t.db.imports, {
+      origin: TEST_ORIGIN,
+      reset: true,
+      settleMs: 0,
+    });
+    expect(outcome.ok).toBe(false);
+    await loadGraph(
+      t.db,
+      chainOfThree()
+        .share('s', 'p', { createdAt: EARLY, revokedAt: ago(1) })
+        .build(),
+    );
+    const soon = new Date(Date.now() + 60_000).toISOString();
+    expect((await chain('p', soon)).reached).toEqual((await chain('p')).reached);
+  });
+});
+
 describe('stores from before recordedAt', () => {
   it('get the upgrade instant: shown asOf later instants, not earlier ones', async () => {
     await loadGraph(t.db, pair().link('s', 'p').risk('s').build());
