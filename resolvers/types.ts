@@ -175,7 +175,7 @@ export type CorrectiveActionInput = {
   dueAt: Scalars['DateTime']['input'];
   /** What was found. */
   finding: Scalars['String']['input'];
-  /** Unique within the disclosure: 1..64 characters without surrounding spaces or control characters. */
+  /** Unique within the disclosure: 1..64 characters without surrounding spaces, control characters or unpaired surrogates. */
   id: Scalars['ID']['input'];
   /** How serious it is. */
   severity: Severity;

@@ -6,6 +6,9 @@
  */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
+  // JSON writes these as null; a file's 1e400 is read as Infinity, and "got null" would send the
+  // reader looking for a null that is not there.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);

@@ -22,6 +22,13 @@ export const sectionCounts = (): Record<Section, number> => ({
   merges: 0,
 });
 
+/**
+ * Why a section's key given a second time is refused (with its records unread): JSON leaves repeated
+ * keys undefined, and reading on would number the records of both from 0, so that a problem named
+ * `organizations[0]` could mean either.
+ */
+export const SECTION_TWICE = 'appears a second time: give each section once';
+
 export type FileItem =
   | { kind: 'record'; section: Section; index: number; value: unknown }
   | { kind: 'format'; value: unknown }

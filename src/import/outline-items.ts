@@ -5,7 +5,7 @@
 // expect (a syntax error, a record nested too deeply, a byte-order mark) stops it with OffOutline, and
 // the caller hands the file to the token stream, whose items and errors are the reference: up to the
 // point where it stopped, this scan yields exactly what the token stream yields.
-import { MAX_RECORD_DEPTH, SECTIONS, type FileItem, type Section } from './file-items.ts';
+import { MAX_RECORD_DEPTH, SECTION_TWICE, SECTIONS, type FileItem, type Section } from './file-items.ts';
 
 /** The text is not what this scan reads; the token stream must read it. */
 export class OffOutline extends Error {}
@@ -118,10 +118,17 @@ export function* outlineItems(text: string, onOffset?: (offset: number) => void)
   const at = new Cursor(text);
   at.expect(OPEN_BRACE);
   if (at.passed(CLOSE_BRACE)) return checkEnd(at);
+  const given = new Set<Section>();
   do {
     const { value: key } = at.value();
     if (typeof key !== 'string') throw new OffOutline('a key that is not a string');
     at.expect(COLON);
+    if (isSection(key) && given.has(key)) {
+      at.value();
+      yield { kind: 'unexpected', key, reason: SECTION_TWICE };
+      continue;
+    }
+    if (isSection(key)) given.add(key);
     if (isSection(key) && at.passed(OPEN_BRACKET)) {
       let index = 0;
       if (!at.passed(CLOSE_BRACKET)) {

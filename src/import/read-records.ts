@@ -11,8 +11,9 @@ import chain, { none } from 'stream-chain';
 import Assembler from 'stream-json/assembler.js';
 import { parser } from 'stream-json/parser.js';
 import type { ImportOrigin } from './import-graph.ts';
-import { MAX_RECORD_DEPTH, SECTIONS, type FileItem, type Section } from './file-items.ts';
+import { MAX_RECORD_DEPTH, SECTION_TWICE, SECTIONS, type FileItem, type Section } from './file-items.ts';
 import { OffOutline, outlineItems } from './outline-items.ts';
+import { assertUtf8, NotUtf8Error, Utf8Guard } from './utf8.ts';
 
 export { MAX_RECORD_DEPTH, SECTIONS, sectionCounts, type FileItem, type Section } from './file-items.ts';
 
@@ -31,6 +32,7 @@ function fileItems(): (token: Token) => FileItem | typeof none {
   let index = 0;
   let element: Assembler | null = null;
   let skipDepth = 0; // > 0 while skipping the value of an unexpected top-level key or an unreadable record
+  const given = new Set<Section>();
 
   const enter = (name: string) => name === 'startObject' || name === 'startArray';
   const leave = (name: string) => name === 'endObject' || name === 'endArray';
@@ -90,7 +92,12 @@ function fileItems(): (token: Token) => FileItem | typeof none {
       }
       return { kind: 'format', value: primitive(token) };
     }
+    if (isSection(current) && given.has(current)) {
+      if (enter(name)) skipDepth = 1;
+      return { kind: 'unexpected', key: current, reason: SECTION_TWICE };
+    }
     if (isSection(current)) {
+      given.add(current);
       if (name === 'startArray') {
         section = current;
         index = 0;
@@ -140,6 +147,10 @@ function primitive(token: Token): unknown {
 
 export class FileSyntaxError extends Error {}
 
+/** The refusal of a file whose bytes are not UTF-8 (utf8.ts), naming it. */
+const notUtf8 = (path: string, error: NotUtf8Error) =>
+  new FileSyntaxError(`${path} is not UTF-8: ${error.message}`);
+
 /**
  * A file up to this size is read whole and its records parsed by JSON.parse (outline-items.ts); a larger
  * one, which could pass the longest string V8 makes (2^29 characters), is streamed token by token. The
@@ -158,7 +169,13 @@ export async function* readFileItems(
 ): AsyncGenerator<FileItem> {
   const { size } = await stat(path);
   if (size > WHOLE_FILE_BYTES) return yield* streamedItems(path, onBytes);
-  const text = await readFile(path, 'utf8');
+  const bytes = await readFile(path);
+  try {
+    assertUtf8(bytes);
+  } catch (error) {
+    throw error instanceof NotUtf8Error ? notUtf8(path, error) : error;
+  }
+  const text = bytes.toString('utf8');
   const scale = size / Math.max(text.length, 1);
   const items = outlineItems(text, onBytes && ((offset) => onBytes(Math.round(offset * scale))));
   let yielded = 0;
@@ -186,10 +203,11 @@ export async function* streamedItems(
 ): AsyncGenerator<FileItem> {
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
   if (onBytes) input.on('data', () => onBytes(input.bytesRead));
-  const pipeline = chain([input, parser({ streamValues: false }), fileItems()]);
+  const pipeline = chain([input, new Utf8Guard(), parser({ streamValues: false }), fileItems()]);
   try {
     for await (const item of pipeline as AsyncIterable<FileItem>) yield item;
   } catch (error) {
+    if (error instanceof NotUtf8Error) throw notUtf8(path, error);
     const message = error instanceof Error ? error.message : String(error);
     throw new FileSyntaxError(`${path} is not valid tiersight/v1 JSON: ${message}`);
   } finally {

@@ -56,15 +56,24 @@ export class Fields {
     if (typeof v !== 'string' || v.trim() === '' || v.length > MAX_TEXT) {
       return this.fail(field, `must be a non-empty string of at most ${MAX_TEXT} characters`, v) ?? '';
     }
-    return v;
+    return this.wellFormed(field, v) ?? '';
   }
 
   /** Any string or nothing (its length and content are for the caller's rules), else a problem. */
   loose(field: string): string | null {
     const v = this.value[field];
     if (v === undefined || v === null) return null;
-    if (typeof v === 'string') return v;
+    if (typeof v === 'string') return this.wellFormed(field, v) ?? null;
     return this.fail(field, 'must be a string', v) ?? null;
+  }
+
+  /**
+   * `v` when it is well-formed UTF-16. JSON's \ud800 escapes can make a string with an unpaired
+   * surrogate, which the driver would store as U+FFFD: text the file never said.
+   */
+  private wellFormed(field: string, v: string): string | undefined {
+    if (v.isWellFormed()) return v;
+    return this.fail(field, 'must be well-formed Unicode text (it has an unpaired surrogate)', v);
   }
 
   /** The raw value of a field, for nested records. */
@@ -115,7 +124,11 @@ export class Fields {
     }
     const bad = v.findIndex((s) => typeof s !== 'string' || s.trim() === '' || s.length > MAX_TEXT);
     if (bad >= 0) return this.fail(`${field}[${bad}]`, 'must be a non-empty string', v[bad]);
-    return v as string[];
+    const strings = v as string[];
+    const broken = strings.findIndex((s) => !s.isWellFormed());
+    if (broken < 0) return strings;
+    this.wellFormed(`${field}[${broken}]`, strings[broken]!);
+    return undefined;
   }
 
   /**

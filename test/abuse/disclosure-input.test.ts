@@ -69,7 +69,7 @@ describe('publishDisclosure refuses, naming the field and the value, and writes 
     [
       'an oversize action id',
       { ...GOOD, actions: [{ ...ACTION, id: 'x'.repeat(65) }] },
-      'actions[0].id must be a non-empty string of at most 64 characters without surrounding spaces or control characters',
+      'actions[0].id must be a non-empty string of at most 64 characters without surrounding spaces, control characters or unpaired surrogates',
     ],
     [
       'closedAt on an open action',

@@ -88,6 +88,16 @@ describe('reading a file whole', () => {
     expect(items.map((item) => item.kind)).toEqual(['record', 'unreadable', 'record']);
   });
 
+  it('refuses a section given a second time, both ways, without numbering its records from 0 again', async () => {
+    const { items } = await expectSameReading(
+      '{"organizations":[{"id":"a"}],"links":[],"organizations":[{"id":"c"}]}',
+    );
+    expect(items).toEqual([
+      { kind: 'record', section: 'organizations', index: 0, value: { id: 'a' } },
+      { kind: 'unexpected', key: 'organizations', reason: 'appears a second time: give each section once' },
+    ]);
+  });
+
   it('reads valid JSON without the token stream', () => {
     const text = '{"format":"tiersight/v1","organizations":[{"id":"a"},{"id":"b"}],"extra":{"a":[1]}}';
     expect([...outlineItems(text)]).toEqual([

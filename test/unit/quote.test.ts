@@ -10,6 +10,11 @@ describe('quote', () => {
     expect(quote('a'.repeat(1_000_000))).toBe(`"${'a'.repeat(76)}...`);
   });
 
+  it("shows a number too large for a double as JSON.parse read it, not as JSON's null", () => {
+    expect(quote(JSON.parse('1e400'))).toBe('Infinity');
+    expect(quote(-Infinity)).toBe('-Infinity');
+  });
+
   it('names a value nested too deeply for JSON instead of showing a stack overflow', () => {
     let deep: unknown = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];

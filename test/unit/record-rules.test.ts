@@ -52,7 +52,7 @@ describe('organization records', () => {
       latitude: 200,
     });
     expect(checked.problems).toEqual([
-      'id must be a non-empty string of at most 200 characters without surrounding spaces or control characters, got " x"',
+      'id must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got " x"',
       'name must be a non-empty string of at most 2000 characters, got 3',
       'type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "factory"',
       'country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "China"',
@@ -97,7 +97,7 @@ describe('link, share and risk records', () => {
       'events[1] must be a JSON object, got "oops"',
       'events[2].at must be an ISO 8601 date-time, got nothing',
       'events[2].actorUserId must be a non-empty string of at most 2000 characters, got nothing',
-      'events[2].actorOrganizationId must be a non-empty string of at most 200 characters without surrounding spaces or control characters, got nothing',
+      'events[2].actorOrganizationId must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got nothing',
     ]);
     expect(checkShare({ ...share, events: {} }).problems).toEqual([
       'events must be an array of at most 10000 share events, got {}',
@@ -144,11 +144,11 @@ describe('link, share and risk records', () => {
         ],
       }).problems,
     ).toEqual([
-      'supersededBy must be a non-empty string of at most 200 characters without surrounding spaces or control characters, got " l2"',
-      'events[0].successorId must be a non-empty string of at most 200 characters without surrounding spaces or control characters, got nothing',
+      'supersededBy must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got " l2"',
+      'events[0].successorId must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got nothing',
       'events[0].before must be a JSON object, got "then"',
       'events[1].action must be one of DECLARED, AMENDED, ENDED, got "MOVED"',
-      'events[1].after.supplierId must be a non-empty string of at most 200 characters without surrounding spaces or control characters, got ""',
+      'events[1].after.supplierId must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got ""',
       'events[1].after.products must be an array of at most 10000 product names, got "cables"',
     ]);
   });

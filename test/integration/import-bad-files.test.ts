@@ -1,6 +1,7 @@
-// Review (data integrity at the edges): bad `tiersight/v1` files must be refused with the bad value and
+// Bad `tiersight/v1` files at the edges of JSON and of text encodings are refused with the bad value and
 // its place named, and nothing written (specification, section 6; data-model.md, "Import": "Validation
-// guarantees that a bad file writes nothing"). Each `it` fails today and passes once the defect is fixed.
+// guarantees that a bad file writes nothing"): bytes that are not UTF-8, ids and texts with unpaired
+// surrogates (which Neo4j would store as U+FFFD), a section given twice, a number too large for a double.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 
 let db: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), 'tiersight-review-import-'));
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-bad-files-'));
 let fileNo = 0;
 
 beforeAll(async () => {
@@ -67,9 +68,8 @@ describe(
         ]),
       );
       const outcome = await tryImport(path);
-      // Today: imported, the organization named "Caf\uFFFD M\uFFFDller" (the decoder's replacement
-      // character), with no word to the operator.
-      expect(outcome).not.toBeNull();
+      // Not imported as "Caf\uFFFD M\uFFFDller" (the decoder's replacement character) without a word.
+      expect(outcome).toMatch(/is not UTF-8: byte 0xE9 at byte offset 63 is not part of a UTF-8 character/);
       expect(await dumpGraph(db.driver)).toEqual(before);
     });
 
@@ -90,25 +90,24 @@ describe(
     it('two ids that differ only in unpaired surrogates are refused, not merged into one organization', async () => {
       await loadGraph(db, graph().org('x').build());
       const outcome = await tryImport(twoSurrogateIds());
-      // Expected: refused by validation, naming organizations[0] or [1]. Today: imported (outcome null)
-      // as ONE organization 'dup\uFFFD' named "B": the second record silently overwrote the first.
+      // Refused by validation, naming organizations[0] and [1]; accepted, they became ONE organization
+      // 'dup\uFFFD' named "B": the second record silently overwrote the first.
       expect({ outcome, stored: await storedDup() }).toMatchObject({
         outcome: expect.arrayContaining([expect.stringMatching(/^organizations\[[01]\]/)]),
         stored: [],
       });
     });
 
-    it('the same file with --reset: validation passes, the emptied store is left unfinished', async () => {
+    it('the same file with --reset is refused by validation: the store is not emptied and left unfinished', async () => {
       await loadGraph(db, graph().org('x').build());
       const outcome = await tryImport(twoSurrogateIds(), true);
       const unfinished = await unfinishedRuns();
       const organizations = Number(
         (await db.driver.executeQuery('MATCH (o:Organization) RETURN count(o) AS n')).records[0]!.get('n'),
       );
-      // Expected: refused by validation, nothing written (organization 'x' still there), no unfinished
-      // run. Today: validation passes, --reset empties the store, the CREATE of the second organization
-      // breaks the uniqueness constraint, and the run stays unfinished: the API answers
-      // SERVICE_UNAVAILABLE, and running the same import again (as the message says) fails the same way.
+      // Refused by validation, nothing written (organization 'x' still there), no unfinished run. Had
+      // validation passed, --reset would empty the store, the CREATE of the second organization break
+      // the uniqueness constraint, and the run stay unfinished (the API answering SERVICE_UNAVAILABLE).
       expect({
         refusedByValidation: Array.isArray(outcome),
         outcome,
@@ -121,6 +120,17 @@ describe(
       });
     });
 
+    it('a text with an unpaired surrogate is refused, naming the field', async () => {
+      await loadGraph(db, graph().org('x').build());
+      const path = file(
+        '{"format":"tiersight/v1","organizations":[{"id":"t","name":"A\\udc00","type":"BRAND","country":"SE","aliases":["ok","B\\ud800"]}]}',
+      );
+      expect(await tryImport(path)).toEqual([
+        `organizations[0] (id 't'): name must be well-formed Unicode text (it has an unpaired surrogate), got "A\\udc00"`,
+        `organizations[0] (id 't'): aliases[1] must be well-formed Unicode text (it has an unpaired surrogate), got "B\\ud800"`,
+      ]);
+    });
+
     it('an id with an unpaired surrogate is refused rather than stored as another id', async () => {
       await loadGraph(db, graph().org('x').build());
       const path = file(
@@ -130,14 +140,14 @@ describe(
       const { records } = await db.driver.executeQuery(
         `MATCH (o:Organization) WHERE o.id STARTS WITH 'lone' RETURN o.id AS id`,
       );
-      // Today: accepted, and stored under "lone\uFFFD", an id the file never named.
+      // Not stored under "lone\uFFFD", an id the file never named.
       expect({ outcome: Array.isArray(outcome), stored: records.map((r) => r.get('id') as string) }).toEqual({
         outcome: true,
         stored: [],
       });
     });
 
-    it('a section given twice is refused, or its records are named by their place in the file', async () => {
+    it('a section given twice is refused, rather than its records named by places they do not have', async () => {
       await loadGraph(db, graph().org('x').build());
       const path = file(
         '{"format":"tiersight/v1",' +
@@ -146,10 +156,12 @@ describe(
           '"organizations":[{"id":"c","name":"C","type":"BRAND","country":"XX"}]}',
       );
       const outcome = await tryImport(path);
-      // Today: "organizations[0] (id 'c'): country …", but organizations[0] of the file is 'a'; a second
-      // "organizations" key is neither refused nor told apart.
+      // Read on, 'c' would be named organizations[0], which in the file is 'a'.
       expect(outcome).not.toEqual([
         'organizations[0] (id \'c\'): country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "XX"',
+      ]);
+      expect(outcome).toEqual([
+        "file: top-level key 'organizations' appears a second time: give each section once",
       ]);
     });
 
@@ -159,8 +171,11 @@ describe(
         '{"format":"tiersight/v1","organizations":[{"id":"a","name":"A","type":"BRAND","country":"SE","latitude":1e400}]}',
       );
       const outcome = await tryImport(path);
-      // Today: "latitude must be a number from -90 to 90, got null": the file says 1e400.
+      // Not "got null": the file says 1e400, which JSON.parse reads as Infinity.
       expect(String(outcome)).not.toContain('got null');
+      expect(outcome).toEqual([
+        "organizations[0] (id 'a'): latitude must be a number from -90 to 90, got Infinity",
+      ]);
     });
   },
 );
