@@ -89,6 +89,11 @@ export interface OrganizationRecord extends Sourced {
    * as Electronics Watch). Issue 13's public directory will generalise this.
    */
   listed?: boolean;
+  /**
+   * When it was last listed (setListing records it; a transaction time, so not after the import).
+   * Default for an organization an import lists: the import's instant; only for a listed organization.
+   */
+  listedAt?: string;
 }
 
 export interface LinkRecord extends Sourced {

@@ -40,7 +40,7 @@ const recordColumn = (
 const ORGANIZATION_RECORD = recordColumn(
   'organizations',
   cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+               .listed, listedAt: toString(o.listedAt), .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
                .processingTypes, .parentCompanies, .numberOfWorkers, .closed}`,
 );
 

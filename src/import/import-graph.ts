@@ -342,7 +342,11 @@ class BatchWriter {
   private async write(section: Section, batch: AnyRecord[]): Promise<void> {
     switch (section) {
       case 'organizations':
-        await this.repository.upsertOrganizations(batch as OrganizationRecord[], this.intoEmpty);
+        await this.repository.upsertOrganizations(
+          batch as OrganizationRecord[],
+          this.importedAt,
+          this.intoEmpty,
+        );
         break;
       case 'links':
         await this.repository.upsertLinks(batch as LinkRecord[], this.importedAt, this.intoEmpty);

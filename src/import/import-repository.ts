@@ -24,7 +24,7 @@ import { pairKey, type ExistingGraph, type StoredDisclosureState } from './valid
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
-import { instantParam, instantValue } from './zoned-date-time.ts';
+import { instantParam, instantValue, zonedDateTime } from './zoned-date-time.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { sameContent } from '../domain/disclosures.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
@@ -33,10 +33,16 @@ import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-
 /**
  * Every field of an organization row: one list for creating and for upserting. A record that does not
  * say whether it is listed keeps the listing its organization chose (setListing); its terms are the
- * record's own, so a listed organization is found by what the file now says of it.
+ * record's own, so a listed organization is found by what the file now says of it. listedAt, set first
+ * (before o.listed changes), follows setListing's rule: kept while the organization stays listed,
+ * cleared when it is not, the import's instant when this import lists it; a time the file states wins.
  */
 const ORGANIZATION_FIELDS = cypher`
-   SET o.name = row.name, o.type = row.type, o.country = row.country,
+   SET o.listedAt = CASE WHEN NOT coalesce(row.listed, o.listed, false) THEN null
+                         WHEN row.listedAt IS NOT NULL THEN datetime(row.listedAt)
+                         WHEN o.listed = true THEN o.listedAt
+                         ELSE $importedAt END,
+       o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
        o.provenance = row.provenance, o.sources = row.sources,
@@ -365,11 +371,14 @@ const withNulls = (record: object, fields: readonly string[]): Record<string, un
  * The properties of an organization created from `record`: the fields it has, and the directory terms
  * when it is listed (what ORGANIZATION_FIELDS stores for it in a store that holds no such organization).
  */
-const createdOrganizationRow = (record: OrganizationRecord): Record<string, unknown> => {
+const createdOrganizationRow = (record: OrganizationRecord, importedAt: Date): Record<string, unknown> => {
   const row: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(record))
-    if (value !== undefined && value !== null) row[field] = value;
-  if (record.listed === true) row['directoryTerms'] = directoryTerms(record);
+    if (value !== undefined && value !== null && field !== 'listedAt') row[field] = value;
+  if (record.listed === true) {
+    row['directoryTerms'] = directoryTerms(record);
+    row['listedAt'] = zonedDateTime(record.listedAt) ?? toNeo4jDateTime(importedAt);
+  }
   return row;
 };
 
@@ -381,6 +390,7 @@ export const ORGANIZATION_OPTIONAL = [
   'osId',
   'aliases',
   'listed',
+  'listedAt',
   'provenance',
   'sources',
   'address',
@@ -430,13 +440,23 @@ export class ImportRepository implements ExistingGraph {
     this.runs = new ImportRunRepository(executor);
   }
 
-  /** `intoEmpty`: the store holds no organization yet (the import emptied it), so nothing is merged. */
-  async upsertOrganizations(records: OrganizationRecord[], intoEmpty = false): Promise<void> {
+  /**
+   * `importedAt`: when the organizations this import lists were listed, unless a record says;
+   * `intoEmpty`: the store holds no organization yet (the import emptied it), so nothing is merged.
+   */
+  async upsertOrganizations(
+    records: OrganizationRecord[],
+    importedAt: Date,
+    intoEmpty = false,
+  ): Promise<void> {
     if (intoEmpty) {
-      await this.executor.write(createOrganizations, { rows: records.map(createdOrganizationRow) });
+      await this.executor.write(createOrganizations, {
+        rows: records.map((r) => createdOrganizationRow(r, importedAt)),
+      });
       return;
     }
     await this.executor.write(upsertOrganizations, {
+      importedAt: toNeo4jDateTime(importedAt),
       // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts);
       // one that does not say may be listed already.
       rows: records.map((r) => ({

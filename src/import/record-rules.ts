@@ -188,7 +188,7 @@ export function asObject(value: unknown): Fields | string {
   return new Fields(value as Record<string, unknown>);
 }
 
-export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
+export function checkOrganization(value: unknown, importedAt?: Date): Checked<OrganizationRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
   const raw = value as Record<string, unknown>;
@@ -220,6 +220,9 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
   }
   const aliases = f.strings('aliases', 'names', true);
   const listed = f.boolean('listed');
+  const listedAt = f.recordedAt('listedAt', importedAt);
+  if (listedAt !== null && listed === false)
+    f.problems.push(`listedAt ${listedAt} is only for a listed organization, and listed is false`);
   const address = f.text('address', true);
   const facility = {
     sectors: f.strings('sectors', 'sectors', true),
@@ -240,6 +243,7 @@ export function checkOrganization(value: unknown): Checked<OrganizationRecord> {
     ...(longitude !== undefined ? { longitude } : {}),
     ...(aliases ? { aliases } : {}),
     ...(listed !== undefined ? { listed } : {}),
+    ...(listedAt !== null ? { listedAt } : {}),
   });
   return f.result(record);
 }

@@ -143,6 +143,66 @@ describe('export → import --reset keeps everything', { timeout: 300_000 }, () 
     expect(before.filter((l) => l.startsWith('(DisclosureVersion ')).length).toBeGreaterThanOrEqual(4);
     expect(after).toEqual(before);
   });
+  it("an organization's listing time (listedAt, set by setListing) survives a backup and restore", async () => {
+    await loadGraph(t.db, graph().org('se-a', 'RESELLER').build());
+    const listing = await gql(
+      'se-a',
+      `mutation { setListing(listed: true, city: "Uppsala") { listed listedAt } }`,
+    );
+    const listedAt = (listing['setListing'] as { listedAt: string }).listedAt;
+    expect(listedAt).toMatch(/^\d{4}-/);
+
+    const { before, after, refused } = await roundTrip();
+    expect(refused).toBeNull();
+    const read = await gql('se-a', `{ listing { listed listedAt } }`);
+    expect(read['listing']).toEqual({ listed: true, listedAt });
+    expect(after).toEqual(before);
+  });
+
+  it('an import lists an organization at its instant, or when the file says; keeps listedAt while listed', async () => {
+    const importedAt = new Date('2025-03-01T00:00:00Z');
+    const listedAt = async () =>
+      (
+        await t.db.driver.executeQuery(
+          `MATCH (o:Organization) RETURN o.id AS id, toString(o.listedAt) AS listedAt ORDER BY id`,
+        )
+      ).records.map((r) => [r.get('id') as string, r.get('listedAt') as string | null]);
+    const file = (a: Record<string, unknown>) => ({
+      format: 'tiersight/v1',
+      organizations: [
+        { id: 'a', name: 'A', type: 'BRAND', country: 'SE', ...a },
+        {
+          id: 'b',
+          name: 'B',
+          type: 'BRAND',
+          country: 'SE',
+          listed: true,
+          listedAt: '2024-05-01T10:00:00+02:00',
+        },
+      ],
+    });
+    for (const reset of [true, false]) {
+      const outcome = await importGraph(documentSource(file({ listed: true })), t.db.imports, {
+        origin: TEST_ORIGIN,
+        reset,
+        settleMs: 0,
+        importedAt,
+      });
+      expect(outcome.ok).toBe(true);
+      expect(await listedAt()).toEqual([
+        ['a', '2025-03-01T00:00:00Z'],
+        ['b', '2024-05-01T10:00:00+02:00'],
+      ]);
+    }
+    expect(await importDocument(file({ listed: false }))).toBeNull();
+    expect((await listedAt())[0]).toEqual(['a', null]);
+    expect(await importDocument(file({ listed: false, listedAt: '2024-01-01' }))).toEqual([
+      "organizations[0] (id 'a'): listedAt 2024-01-01 is only for a listed organization, and listed is false",
+    ]);
+    expect(await importDocument(file({ listed: true, listedAt: '2999-01-01' }))).toEqual([
+      expect.stringMatching(/^organizations\[0\] \(id 'a'\): listedAt must not be after the import/),
+    ]);
+  });
 });
 
 describe(

@@ -323,7 +323,7 @@ describe('import of a good file', () => {
       closed: false,
     };
     const document = graph()
-      .org('listed', 'FACTORY', { ...full, listed: true })
+      .org('listed', 'FACTORY', { ...full, listed: true, listedAt: '2024-05-01T08:00:00+02:00' })
       .org('unlisted', 'FACTORY', { ...full, osId: 'CN2020001GHIJKL', listed: false })
       .org('plain', 'BRAND', { aliases: [] })
       .build();
@@ -338,9 +338,9 @@ describe('import of a good file', () => {
     await loadGraph(db, graph().build());
     expect((await importDocument(document, false)).ok).toBe(true);
     expect(created).toEqual(await stored());
-    // listed: 4 + 16 fields, its listing and its terms; plain: 4 and its empty aliases; unlisted: 4 + 16
-    // and listed false, no terms.
-    expect(created.map((o) => Object.keys(o['properties'] as object).length)).toEqual([22, 5, 21]);
+    // listed: 4 + 16 fields, its listing, when it was listed and its terms; plain: 4 and its empty
+    // aliases; unlisted: 4 + 16 and listed false, no terms, no listedAt.
+    expect(created.map((o) => Object.keys(o['properties'] as object).length)).toEqual([23, 5, 21]);
   });
 
   it.each([false, true])(

@@ -1215,7 +1215,7 @@ MATCH (o:Organization) USING INDEX SEEK o:Organization(id)
      WHERE o.id > $after
      WITH o ORDER BY o.id LIMIT $limit
      RETURN o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .aliases,
-               .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
+               .listed, listedAt: toString(o.listedAt), .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
                .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS record
 
 // ---- export.risks
@@ -1444,7 +1444,11 @@ UNWIND $rows AS row
 // ---- import.upsertOrganizations
 UNWIND $rows AS row
    MERGE (o:Organization {id: row.id})
-   SET o.name = row.name, o.type = row.type, o.country = row.country,
+   SET o.listedAt = CASE WHEN NOT coalesce(row.listed, o.listed, false) THEN null
+                         WHEN row.listedAt IS NOT NULL THEN datetime(row.listedAt)
+                         WHEN o.listed = true THEN o.listedAt
+                         ELSE $importedAt END,
+       o.name = row.name, o.type = row.type, o.country = row.country,
        o.city = row.city, o.region = row.region, o.latitude = row.latitude, o.longitude = row.longitude,
        o.osId = row.osId, o.aliases = row.aliases, o.listed = coalesce(row.listed, o.listed),
        o.provenance = row.provenance, o.sources = row.sources,
