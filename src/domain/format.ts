@@ -272,6 +272,45 @@ export interface DisclosureRecord extends Sourced, DisclosureVersionRecord {
   history?: DisclosureVersionRecord[] | null;
 }
 
+/** Where a watch-list match below the certain level stands in its review (docs/screening.md). */
+export const CANDIDATE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+/**
+ * A watch-list match kept for review (`tiersight screen --apply`), with the indicator it would become
+ * and, once decided, the decision: `tiersight export` writes them so that a restore keeps the review
+ * queue and does not propose a rejected namesake again.
+ */
+export interface ScreeningCandidateRecord {
+  id: string;
+  /** The organization it is about. */
+  organization: string;
+  /** The WATCHLIST indicator a confirmation records. */
+  indicatorId: string;
+  source: string;
+  listEntryId: string;
+  severity: Severity;
+  description: string;
+  evidenceUrl: string | null;
+  entryName: string;
+  program: string | null;
+  matchedName: string;
+  matchedEntryName: string;
+  /** 0 to 1. */
+  score: number;
+  explanation: string[];
+  observedAt: string | null;
+  status: CandidateStatus;
+  /** When a run first kept it (a recording time). Default: the import's instant. */
+  createdAt: string | null;
+  /** When, by whom and for which organization it was decided; none while PENDING. */
+  decidedAt: string | null;
+  decidedByUserId: string | null;
+  decidedForOrganizationId: string | null;
+  note: string | null;
+  delistedAt: string | null;
+}
+
 export interface TiersightFile {
   format: typeof FORMAT_V1;
   organizations: OrganizationRecord[];
@@ -281,6 +320,7 @@ export interface TiersightFile {
   /** Contract section 9; optional so that files without requests stay as they were. */
   accessRequests?: AccessRequestRecord[];
   disclosures?: DisclosureRecord[];
+  screeningCandidates?: ScreeningCandidateRecord[];
 }
 
 /** A record of any section of a tiersight/v1 file. */
@@ -291,4 +331,5 @@ export type BulkRecord =
   | RiskRecord
   | DisclosureRecord
   | AccessRequestRecord
-  | MergeRecord;
+  | MergeRecord
+  | ScreeningCandidateRecord;

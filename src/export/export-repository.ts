@@ -160,6 +160,16 @@ const MERGE_RECORD = recordColumn(
   cypher`{.id, .into, .mergedInto, .name, mergedAt: toString(m.mergedAt), .actorUserId, .frozenShareIds}`,
 );
 
+/** Of candidate `c`, about `o`. */
+const SCREENING_CANDIDATE_RECORD = recordColumn(
+  'screeningCandidates',
+  cypher`{.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
+               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+               observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
+               decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
+               delistedAt: toString(c.delistedAt)}`,
+);
+
 // The hints keep the planner on an index seek: on small or fresh statistics it may prefer a scan
 // with a filter, which would make every page read the section from the start. Ends are OPTIONAL so
 // that a record missing one fails the record rules loudly instead of vanishing from the backup.
@@ -255,6 +265,19 @@ const PAGES = {
       cypher` AS record`,
     ),
   },
+  screeningCandidates: {
+    column: SCREENING_CANDIDATE_RECORD,
+    statement: statement(
+      'export.screeningCandidates',
+      cypher`MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
+     WHERE c.id > $after
+     WITH c ORDER BY c.id LIMIT $limit
+     OPTIONAL MATCH (c)-[:ABOUT]->(o:Organization)
+     RETURN c `,
+      SCREENING_CANDIDATE_RECORD.projection,
+      cypher` AS record`,
+    ),
+  },
 } satisfies Record<Section, unknown>;
 
 const COUNTS = statement(
@@ -266,7 +289,8 @@ const COUNTS = statement(
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
    CALL () { MATCH (m:MergedOrganization) RETURN count(m) AS merges }
-   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges`,
+   CALL () { MATCH (c:ScreeningCandidate) RETURN count(c) AS screeningCandidates }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges, screeningCandidates`,
 );
 
 /** A record in the database that the format cannot hold as it is; export stops rather than write it. */
@@ -287,6 +311,7 @@ export class ExportRepository {
       accessRequests: count('accessRequests'),
       disclosures: count('disclosures'),
       merges: count('merges'),
+      screeningCandidates: count('screeningCandidates'),
     };
   }
 

@@ -8,6 +8,7 @@ export const SECTIONS = [
   'disclosures',
   'accessRequests',
   'merges',
+  'screeningCandidates',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -20,6 +21,7 @@ export const sectionCounts = (): Record<Section, number> => ({
   disclosures: 0,
   accessRequests: 0,
   merges: 0,
+  screeningCandidates: 0,
 });
 
 /**

@@ -14,6 +14,7 @@ import type {
   MergeRecord,
   OrganizationRecord,
   RiskRecord,
+  ScreeningCandidateRecord,
   ShareRecord,
   BulkRecord,
 } from '../domain/format.ts';
@@ -199,7 +200,11 @@ export async function importGraph(
       (!order.includes('accessRequests') || order.indexOf('shares') < order.indexOf('accessRequests'));
     const passes: Section[][] = inOrder
       ? [[...SECTIONS]]
-      : [['organizations'], ['links', 'shares', 'risks', 'disclosures'], ['accessRequests']];
+      : [
+          ['organizations'],
+          ['links', 'shares', 'risks', 'disclosures', 'merges', 'screeningCandidates'],
+          ['accessRequests'],
+        ];
     const records = kept === null ? checkedAgain(source) : replay(kept, signal);
     for (const sections of passes) await writer.pass(records, new Set(sections));
     await repository.runs.finish(run);
@@ -365,6 +370,9 @@ class BatchWriter {
         break;
       case 'merges':
         await this.repository.upsertMerges(batch as MergeRecord[]);
+        break;
+      case 'screeningCandidates':
+        await this.repository.upsertScreeningCandidates(batch as ScreeningCandidateRecord[], this.importedAt);
         break;
     }
     this.written[section] += batch.length;

@@ -12,6 +12,7 @@ import type {
   MergeRecord,
   OrganizationRecord,
   RiskRecord,
+  ScreeningCandidateRecord,
   ShareRecord,
   SupplyLinkEventRecord,
 } from '../domain/format.ts';
@@ -308,6 +309,25 @@ const deleteDataBatch = statement(
    RETURN count(*) AS deleted`,
 );
 
+// A candidate's properties as screening writes them (src/modules/screening/screening-repository.ts),
+// about the organization the record names (moved there if it was about another).
+const upsertScreeningCandidates = statement(
+  'import.upsertScreeningCandidates',
+  cypher`UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   MERGE (c:ScreeningCandidate {id: row.id})
+   ON CREATE SET c.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   SET c += row.fields, c.organizationId = row.organization,
+       c.createdAt = coalesce(datetime(row.createdAt), c.createdAt),
+       c.observedAt = datetime(row.observedAt), c.decidedAt = datetime(row.decidedAt),
+       c.delistedAt = datetime(row.delistedAt)
+   WITH c, o
+   OPTIONAL MATCH (c)-[a:ABOUT]->(former:Organization) WHERE former <> o
+   DELETE a
+   WITH DISTINCT c, o
+   MERGE (c)-[:ABOUT]->(o)`,
+);
+
 const upsertMerges = statement(
   'import.upsertMerges',
   cypher`UNWIND $rows AS row
@@ -585,6 +605,25 @@ export class ImportRepository implements ExistingGraph {
   async hasData(): Promise<boolean> {
     const records = await this.executor.read(countData, {});
     return column(single(records, countData), 'hasData', bool);
+  }
+
+  /**
+   * Screening candidates with their decisions, upserted by id; `importedAt`: the createdAt of those
+   * that do not state one.
+   */
+  async upsertScreeningCandidates(records: ScreeningCandidateRecord[], importedAt: Date): Promise<void> {
+    await this.executor.write(upsertScreeningCandidates, {
+      rows: records.map(({ id, organization, createdAt, observedAt, decidedAt, delistedAt, ...fields }) => ({
+        id,
+        organization,
+        createdAt,
+        observedAt,
+        decidedAt,
+        delistedAt,
+        fields,
+      })),
+      importedAt: toNeo4jDateTime(importedAt),
+    });
   }
 
   /** Merge records (src/modules/merging), upserted by the merged id. */

@@ -6,6 +6,7 @@ import { idRule, isWellFormedId } from '../domain/ids.ts';
 import {
   ORGANIZATION_TYPES,
   PROVENANCES,
+  CANDIDATE_STATUSES,
   RISK_KINDS,
   SEVERITIES,
   SHARE_ACTIONS,
@@ -15,6 +16,7 @@ import {
   type MergeRecord,
   type OrganizationRecord,
   type RiskRecord,
+  type ScreeningCandidateRecord,
   type ShareEventRecord,
   type ShareRecord,
   type Sourced,
@@ -431,5 +433,52 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
   if (listEntryId !== undefined && listEntryId !== null) record.listEntryId = listEntryId;
   const delistedAt = f.instant('delistedAt');
   if (delistedAt !== null) record.delistedAt = delistedAt;
+  return f.result(record);
+}
+
+/**
+ * A screening candidate: what `screen --apply` kept and, once decided, the decision (a decided one
+ * says when and by whom; a pending one says neither). Transaction times (createdAt, decidedAt) are
+ * not after the import.
+ */
+export function checkScreeningCandidate(
+  value: unknown,
+  importedAt?: Date,
+): Checked<ScreeningCandidateRecord> {
+  const f = asObject(value);
+  if (typeof f === 'string') return { record: null, problems: [f] };
+  const record: ScreeningCandidateRecord = {
+    id: f.id('id'),
+    organization: f.id('organization'),
+    indicatorId: f.id('indicatorId'),
+    source: f.text('source'),
+    listEntryId: f.text('listEntryId'),
+    severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
+    description: f.text('description'),
+    evidenceUrl: f.url('evidenceUrl'),
+    entryName: f.text('entryName'),
+    program: f.text('program', true) ?? null,
+    matchedName: f.text('matchedName'),
+    matchedEntryName: f.text('matchedEntryName'),
+    score: f.number('score', 0, 1) ?? 0,
+    explanation: f.strings('explanation', 'lines', false) ?? [],
+    observedAt: f.instant('observedAt'),
+    status: f.oneOf('status', CANDIDATE_STATUSES) ?? 'PENDING',
+    createdAt: f.recordedAt('createdAt', importedAt),
+    decidedAt: f.recordedAt('decidedAt', importedAt),
+    decidedByUserId: f.text('decidedByUserId', true) ?? null,
+    decidedForOrganizationId:
+      f.raw('decidedForOrganizationId') == null ? null : f.id('decidedForOrganizationId'),
+    note: f.text('note', true) ?? null,
+    delistedAt: f.instant('delistedAt'),
+  };
+  if (f.raw('score') == null) f.problems.push('score must be a number from 0 to 1, got nothing');
+  const decided = record.status !== 'PENDING';
+  if (decided && (record.decidedAt === null || record.decidedByUserId === null))
+    f.problems.push(
+      `a ${record.status} candidate says when and by whom: decidedAt and decidedByUserId are required`,
+    );
+  if (!decided && (record.decidedAt !== null || record.decidedByUserId !== null || record.note !== null))
+    f.problems.push('a PENDING candidate is not decided: no decidedAt, decidedByUserId or note');
   return f.result(record);
 }

@@ -9,6 +9,7 @@ import {
   type MergeRecord,
   type OrganizationRecord,
   type RiskRecord,
+  type ScreeningCandidateRecord,
   type ShareRecord,
 } from '../domain/format.ts';
 import {
@@ -16,6 +17,7 @@ import {
   checkMerge,
   checkOrganization,
   checkRisk,
+  checkScreeningCandidate,
   checkShare,
   type Checked,
 } from './record-rules.ts';
@@ -102,6 +104,7 @@ export const CHECKERS = {
   accessRequests: checkAccessRequest,
   disclosures: checkDisclosure,
   merges: checkMerge,
+  screeningCandidates: checkScreeningCandidate,
 } satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
 
 interface PendingOrganization {
@@ -141,6 +144,7 @@ class FileIndex {
   readonly requestRules = new AccessRequestIndex();
   readonly disclosures = new Map<string, { index: number; owner: string; record: DisclosureRecord }>();
   readonly merges = new Map<string, { index: number; into: string }>();
+  readonly screeningCandidates = new Map<string, number>();
   /** pairKey(supplier, customer) of every link in the file. */
   readonly linkPairs = new Set<string>();
   readonly pendingOrganizations: PendingOrganization[] = [];
@@ -222,6 +226,12 @@ class FileIndex {
         this.organization(section, index, id, 'owner', owner);
         this.organization(section, index, id, 'subject', subject);
         if (subject !== owner) this.pendingSubjects.push({ index, id, owner, subject });
+        break;
+      }
+      case 'screeningCandidates': {
+        const candidate = record as ScreeningCandidateRecord;
+        if (!this.claim(this.screeningCandidates, section, index, candidate.id, index)) break;
+        this.organization(section, index, candidate.id, 'organization', candidate.organization);
         break;
       }
       case 'merges': {

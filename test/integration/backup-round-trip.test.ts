@@ -12,10 +12,13 @@ import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource, fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
+import { screen } from '../../src/modules/screening/screen.ts';
+import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
 import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { listEntry } from '../support/watch-list-entries.ts';
 
 const t = useApi();
 const dir = mkdtempSync(join(tmpdir(), 'tiersight-backup-'));
@@ -202,6 +205,83 @@ describe('export → import --reset keeps everything', { timeout: 300_000 }, () 
     expect(await importDocument(file({ listed: true, listedAt: '2999-01-01' }))).toEqual([
       expect.stringMatching(/^organizations\[0\] \(id 'a'\): listedAt must not be after the import/),
     ]);
+  });
+  it('screening candidates (pending and decided) survive a backup and restore', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('admin-org', 'MONITOR')
+        .org('cn-foo', 'FACTORY', { name: 'Foo Inc.', country: 'CN' })
+        .org('de-bar', 'FACTORY', { name: 'Bar Trading Inc', country: 'DE' })
+        .build(),
+    );
+    await screen(
+      new ScreeningRepository(t.db.executor),
+      [listEntry('Foo Ltd', { listEntryId: 'E-1' }), listEntry('Bar Trading Ltd', { listEntryId: 'E-2' })],
+      { threshold: 0.9, certain: 0.97, apply: true, severity: 'HIGH' },
+    );
+    const pending = await t.api.query(
+      'admin-org',
+      `{ screeningCandidates(status: PENDING) { id organizationId } }`,
+      {},
+      ['screening_admin'],
+    );
+    const candidates = pending.data!['screeningCandidates'] as { id: string; organizationId: string }[];
+    expect(candidates).toHaveLength(2);
+    // One rejected on review: a later `screen --apply` must not propose it again.
+    const rejected = candidates.find((c) => c.organizationId === 'de-bar')!;
+    const rejection = await t.api.query(
+      'admin-org',
+      `mutation ($id: ID!) { rejectMatch(id: $id, note: "namesake") { status } }`,
+      { id: rejected.id },
+      ['screening_admin'],
+    );
+    expect(rejection.errors).toBeUndefined();
+
+    const { before, after, refused } = await roundTrip();
+    expect(refused).toBeNull();
+    expect(before.filter((l) => /^\(ScreeningCandidate \{.*\}\)$/.test(l))).toHaveLength(2);
+    expect(after.filter((l) => /^\(ScreeningCandidate \{.*\}\)$/.test(l))).toHaveLength(2);
+    expect(after).toEqual(before);
+  });
+
+  it('a restore keeps a rejected candidate rejected: the next screen --apply does not propose it again', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('admin-org', 'MONITOR')
+        .org('cn-foo', 'FACTORY', { name: 'Foo Inc.', country: 'CN' })
+        .build(),
+    );
+    const run = () =>
+      screen(new ScreeningRepository(t.db.executor), [listEntry('Foo Ltd', { listEntryId: 'E-1' })], {
+        threshold: 0.9,
+        certain: 0.97,
+        apply: true,
+        severity: 'HIGH',
+      });
+    await run();
+    const candidates = async (status: string) =>
+      (
+        await t.api.query(
+          'admin-org',
+          `query ($status: ScreeningCandidateStatus) { screeningCandidates(status: $status) { id status note } }`,
+          { status },
+          ['screening_admin'],
+        )
+      ).data!['screeningCandidates'] as { id: string; status: string; note: string | null }[];
+    const [pending] = await candidates('PENDING');
+    await t.api.query(
+      'admin-org',
+      `mutation ($id: ID!) { rejectMatch(id: $id, note: "namesake") { status } }`,
+      { id: pending!.id },
+      ['screening_admin'],
+    );
+    const { refused } = await roundTrip();
+    expect(refused).toBeNull();
+    await run();
+    expect(await candidates('PENDING')).toEqual([]);
+    expect(await candidates('REJECTED')).toEqual([{ id: pending!.id, status: 'REJECTED', note: 'namesake' }]);
   });
 });
 

@@ -385,6 +385,7 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
       disclosures: [],
       accessRequests: [],
       merges: [],
+      screeningCandidates: [],
     });
   });
 });
@@ -500,7 +501,8 @@ describe('the command', () => {
     const d = DEMO_SCENARIO;
     const counts =
       `${d.organizations.length} organizations, ${d.links.length} links, ${d.shares.length} shares, ` +
-      `${d.risks.length} risks, ${d.disclosures?.length ?? 0} disclosures, ${d.accessRequests?.length ?? 0} accessRequests, 0 merges`;
+      `${d.risks.length} risks, ${d.disclosures?.length ?? 0} disclosures, ${d.accessRequests?.length ?? 0} accessRequests, 0 merges, ` +
+      `0 screeningCandidates`;
     expect(stderr).toMatch(
       new RegExp(`^Exported ${counts} to standard output \\([\\d.]+ MB\\) in [\\d.]+ s`, 'm'),
     );

@@ -179,6 +179,7 @@ describe('generate: a valid tiersight/v1 file', () => {
       disclosures: disclosures.length,
       accessRequests: 0,
       merges: 0,
+      screeningCandidates: 0,
     });
   });
 

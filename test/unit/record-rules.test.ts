@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/domain/instants.ts';
-import { checkLink, checkOrganization, checkRisk, checkShare } from '../../src/import/record-rules.ts';
+import {
+  checkLink,
+  checkOrganization,
+  checkRisk,
+  checkScreeningCandidate,
+  checkShare,
+} from '../../src/import/record-rules.ts';
 
 describe('parseInstant', () => {
   it.each([
@@ -186,6 +192,60 @@ describe('link, share and risk records', () => {
     expect(checked.problems).toEqual([
       'kind must be one of WATCHLIST, REGION, AUDIT_FINDING, REPORT, got "RUMOUR"',
       'evidenceUrl must be an http(s) URL, got "javascript:alert(1)"',
+    ]);
+  });
+});
+
+describe('screening candidate records', () => {
+  const candidate = {
+    id: 'sc-1',
+    organization: 'cn-foo',
+    indicatorId: 'wl-cn-foo-e-1-12345678',
+    source: 'Test list',
+    listEntryId: 'E-1',
+    severity: 'HIGH',
+    description: 'Foo Inc. matches "Foo Ltd"',
+    entryName: 'Foo Ltd',
+    matchedName: 'Foo Inc.',
+    matchedEntryName: 'Foo Ltd',
+    score: 0.95,
+    explanation: ['names: "Foo Inc." ~ "Foo Ltd"'],
+    status: 'PENDING',
+    createdAt: '2025-01-01T00:00:00Z',
+  };
+  const importedAt = new Date('2026-01-01T00:00:00Z');
+
+  it('reads a pending and a decided candidate', () => {
+    expect(checkScreeningCandidate(candidate, importedAt).problems).toEqual([]);
+    const rejected = {
+      ...candidate,
+      status: 'REJECTED',
+      decidedAt: '2025-02-01T00:00:00Z',
+      decidedByUserId: 'analyst-1',
+      decidedForOrganizationId: 'admin-org',
+      note: 'namesake',
+    };
+    expect(checkScreeningCandidate(rejected, importedAt).record).toMatchObject({
+      status: 'REJECTED',
+      note: 'namesake',
+    });
+  });
+
+  it('refuses a decision without its time and author, a pending one with a note, and a later decidedAt', () => {
+    expect(checkScreeningCandidate({ ...candidate, status: 'CONFIRMED' }, importedAt).problems).toEqual([
+      'a CONFIRMED candidate says when and by whom: decidedAt and decidedByUserId are required',
+    ]);
+    expect(checkScreeningCandidate({ ...candidate, note: 'why' }, importedAt).problems).toEqual([
+      'a PENDING candidate is not decided: no decidedAt, decidedByUserId or note',
+    ]);
+    expect(
+      checkScreeningCandidate(
+        { ...candidate, status: 'REJECTED', decidedAt: '2026-06-01', decidedByUserId: 'a', score: 2 },
+        importedAt,
+      ).problems,
+    ).toEqual([
+      'score must be a number from 0 to 1, got 2',
+      'decidedAt must not be after the import (2026-01-01T00:00:00.000Z), got "2026-06-01"',
     ]);
   });
 });

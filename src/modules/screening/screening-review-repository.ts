@@ -7,8 +7,9 @@ import { column, fields, float, instant, list, nullable, oneOf, text } from '../
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
-export const CANDIDATE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
-export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+import { CANDIDATE_STATUSES, type CandidateStatus } from '../../domain/format.ts';
+
+export { CANDIDATE_STATUSES, type CandidateStatus };
 
 const candidate = fields({
   id: text,

@@ -1157,7 +1157,8 @@ CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
    CALL () { MATCH (d:Disclosure) RETURN count(d) AS disclosures }
    CALL () { MATCH (r:AccessRequest) RETURN count(r) AS accessRequests }
    CALL () { MATCH (m:MergedOrganization) RETURN count(m) AS merges }
-   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges
+   CALL () { MATCH (c:ScreeningCandidate) RETURN count(c) AS screeningCandidates }
+   RETURN organizations, links, shares, risks, disclosures, accessRequests, merges, screeningCandidates
 
 // ---- export.disclosures
 MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
@@ -1226,6 +1227,17 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt)} AS record
+
+// ---- export.screeningCandidates
+MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
+     WHERE c.id > $after
+     WITH c ORDER BY c.id LIMIT $limit
+     OPTIONAL MATCH (c)-[:ABOUT]->(o:Organization)
+     RETURN c {.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
+               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+               observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
+               decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
+               delistedAt: toString(c.delistedAt)} AS record
 
 // ---- export.shares
 MATCH (s:Share) USING INDEX SEEK s:Share(id)
@@ -1479,6 +1491,21 @@ UNWIND $rows AS row
    WITH DISTINCT r, o
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
+
+// ---- import.upsertScreeningCandidates
+UNWIND $rows AS row
+   MATCH (o:Organization {id: row.organization})
+   MERGE (c:ScreeningCandidate {id: row.id})
+   ON CREATE SET c.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   SET c += row.fields, c.organizationId = row.organization,
+       c.createdAt = coalesce(datetime(row.createdAt), c.createdAt),
+       c.observedAt = datetime(row.observedAt), c.decidedAt = datetime(row.decidedAt),
+       c.delistedAt = datetime(row.delistedAt)
+   WITH c, o
+   OPTIONAL MATCH (c)-[a:ABOUT]->(former:Organization) WHERE former <> o
+   DELETE a
+   WITH DISTINCT c, o
+   MERGE (c)-[:ABOUT]->(o)
 
 // ---- import.upsertShares
 UNWIND $rows AS row
