@@ -190,16 +190,19 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
   after: JSON.stringify(event.after),
 });
 
+// An indicator whose id now names another organization is moved, and is a new record from this import
+// on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it.
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
-   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
+        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
-       r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
@@ -214,7 +217,7 @@ const upsertRisks = statement(
    SET o:RiskSubject`,
 );
 
-// A disclosure whose id now names another owner or subject is moved, as a link is.
+// A stored disclosure keeps its owner and subject (validation refuses a record that names others).
 const upsertDisclosures = statement(
   'import.upsertDisclosures',
   cypher`UNWIND $rows AS row
@@ -224,18 +227,6 @@ const upsertDisclosures = statement(
        d.version = 0
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
        d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
-   WITH d, owner, subject
-   OPTIONAL MATCH (formerOwner)-[p:PUBLISHED]->(d) WHERE formerOwner <> owner
-   DELETE p
-   WITH DISTINCT d, owner, subject
-   OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
-   DELETE a
-   WITH DISTINCT d, owner, subject, formerSubject
-   CALL (formerSubject) {
-     WITH formerSubject WHERE formerSubject IS NOT NULL AND NOT EXISTS { (formerSubject)<-[:ABOUT]-() }
-     REMOVE formerSubject:DisclosureSubject
-   }
-   WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
@@ -358,9 +349,11 @@ const linkedPairs = statement(
 const storedDisclosures = statement(
   'import.existingDisclosures',
   cypher`UNWIND $ids AS id
-   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   MATCH (owner:Organization)-[:PUBLISHED]->(d:Disclosure {id: id})-[:ABOUT]->(subject:Organization)
+   MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
    MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
-   RETURN id, d.publishedAt AS publishedAt, first.recordedAt AS firstRecordedAt, dv `,
+   RETURN id, owner.id AS owner, subject.id AS subject, d.publishedAt AS publishedAt,
+          first.recordedAt AS firstRecordedAt, dv `,
   VERSION.projection,
   cypher` AS current`,
 );
@@ -674,6 +667,8 @@ export class ImportRepository implements ExistingGraph {
       const records = await this.executor.read(storedDisclosures, { ids: ids.slice(i, i + LOOKUP_BATCH) });
       for (const r of records)
         found.set(column(r, 'id', text), {
+          owner: column(r, 'owner', text),
+          subject: column(r, 'subject', text),
           publishedAt: column(r, 'publishedAt', instant),
           firstRecordedAt: column(r, 'firstRecordedAt', instant),
           current: column(r, 'current', VERSION.decode),

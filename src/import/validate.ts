@@ -68,6 +68,8 @@ export interface ExistingGraph {
 
 /** A stored disclosure, as far as a record of the same id must agree with it. */
 export interface StoredDisclosureState {
+  owner: string;
+  subject: string;
   publishedAt: string;
   /** When its version 1 was recorded. */
   firstRecordedAt: string;
@@ -336,7 +338,7 @@ class FileIndex {
   }
 
   /**
-   * A record of a disclosure the database holds must leave it exportable (a tiersight/v1 record keeps
+   * A record of a disclosure the database holds names its owner and subject, and must leave it exportable (a tiersight/v1 record keeps
    * its versions oldest first, none recorded before publishedAt, at most MAX_EARLIER_VERSIONS before
    * the current one): a version it adds follows the stored current one in time, and a publishedAt it
    * states is not after the stored first version (a record with `history` replaces the versions, and
@@ -347,6 +349,15 @@ class FileIndex {
     for (const [id, state] of stored) {
       const { index, record } = this.disclosures.get(id)!;
       const refuse = (message: string) => this.report({ section: 'disclosures', index, id, message });
+      // A disclosure is its owner's statement about one subject: the API never changes either, shares
+      // name it by id as the owner's, and a view asOf an earlier instant showed it about its subject.
+      const moved = (['owner', 'subject'] as const).filter((end) => record[end] !== state[end]);
+      for (const end of moved)
+        refuse(
+          `${end} '${record[end]}' is not the stored ${end} '${state[end]}': a disclosure keeps its owner ` +
+            `and subject; publish one about '${record.subject}' under a new id (and withdraw this one)`,
+        );
+      if (moved.length > 0) continue;
       if (record.history) {
         const first = record.history[0]?.recordedAt ?? record.recordedAt;
         if (

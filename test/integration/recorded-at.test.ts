@@ -201,6 +201,79 @@ describe('recordedAt on import', () => {
   });
 });
 
+describe('a later import that moves a record to another organization', () => {
+  const EARLY = '2020-01-01T00:00:00Z';
+  /** Between the first import (recorded EARLY) and the second (2023). */
+  const BETWEEN = '2022-01-01T00:00:00Z';
+  const SECOND_IMPORT = '2023-01-01T00:00:00Z';
+  /** v buys from a and from b, both recorded EARLY. */
+  const base = () =>
+    graph()
+      .org('v', 'PURCHASER')
+      .org('a', 'FACTORY')
+      .org('b', 'FACTORY')
+      .link('a', 'v', { recordedAt: EARLY })
+      .link('b', 'v', { recordedAt: EARLY });
+
+  async function findings(asOf?: string) {
+    const response = await t.api.query(
+      'v',
+      `query($asOf: DateTime) { exposure(asOf: $asOf) { findings { organization { id } indicators { id } } } }`,
+      { asOf },
+    );
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const { findings } = response.data!['exposure'] as {
+      findings: { organization: { id: string }; indicators: { id: string }[] }[];
+    };
+    return findings.map((f) => ({ id: f.organization.id, indicators: f.indicators.map((i) => i.id) }));
+  }
+
+  it('an indicator is a new record from that import: not shown on its new organization asOf an instant before it', async () => {
+    await loadGraph(t.db, base().risk('a', { id: 'r-1', recordedAt: EARLY }).build());
+    expect(await findings(BETWEEN)).toEqual([{ id: 'a', indicators: ['r-1'] }]);
+    // The 2023 import says r-1 is about b, not a.
+    await importAt(base().risk('b', { id: 'r-1' }).build(), SECOND_IMPORT);
+    expect(await findings()).toEqual([{ id: 'b', indicators: ['r-1'] }]);
+    // In 2022 Tiersight had never said that b carries r-1 (a moved link is a new record likewise).
+    expect((await findings(BETWEEN)).find((f) => f.id === 'b')).toBeUndefined();
+  });
+
+  it('a disclosure keeps its subject and owner: a move is refused, and past views stay as they were', async () => {
+    const DISCLOSURES = `query($asOf: DateTime) {
+      a: organization(id: "a") { disclosures(asOf: $asOf) { id } }
+      b: organization(id: "b") { disclosures(asOf: $asOf) { id } } }`;
+    const about = async (asOf?: string) => {
+      const response = await t.api.query('v', DISCLOSURES, { asOf });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      const data = response.data as {
+        a: { disclosures: { id: string }[] };
+        b: { disclosures: { id: string }[] };
+      };
+      return { a: data.a.disclosures.map((d) => d.id), b: data.b.disclosures.map((d) => d.id) };
+    };
+    await loadGraph(
+      t.db,
+      base().disclosure('v', 'a', { id: 'd-1', publishedAt: EARLY, recordedAt: EARLY }).build(),
+    );
+    expect(await about(BETWEEN)).toEqual({ a: ['d-1'], b: [] });
+    const moved = base()
+      .org('w', 'PURCHASER')
+      .link('b', 'w', { recordedAt: EARLY })
+      .disclosure('w', 'b', { id: 'd-1', publishedAt: EARLY })
+      .build();
+    const outcome = await importGraph(documentSource({ ...moved }), t.db.imports, {
+      origin: TEST_ORIGIN,
+      importedAt: new Date(SECOND_IMPORT),
+    });
+    expect(outcome.validation.problems.map(formatProblem)).toEqual([
+      "disclosures[0] (id 'd-1'): owner 'w' is not the stored owner 'v': a disclosure keeps its owner and subject; publish one about 'b' under a new id (and withdraw this one)",
+      "disclosures[0] (id 'd-1'): subject 'b' is not the stored subject 'a': a disclosure keeps its owner and subject; publish one about 'b' under a new id (and withdraw this one)",
+    ]);
+    expect(await about(BETWEEN)).toEqual({ a: ['d-1'], b: [] });
+    expect(await about()).toEqual({ a: ['d-1'], b: [] });
+  });
+});
+
 describe('revokedAt and withdrawnAt on import: transaction times, so none after the import', () => {
   const EARLY = '2020-01-01T00:00:00Z';
   const future = () => new Date(Date.now() + 30 * DAY).toISOString();

@@ -1,7 +1,7 @@
 // The subject labels (docs/data-model.md), which let a chain's reads skip the organizations that have
 // nothing to read: DisclosureSubject is on exactly the organizations some disclosure is ABOUT, and
 // RiskSubject on exactly those with a public risk indicator, whatever wrote them (import, a re-import
-// that moves a disclosure or an indicator, migrations 012 and 014; publishing, screening and merges
+// that moves an indicator or is refused for moving a disclosure, migrations 012 and 014; publishing, screening and merges
 // are checked in their own tests); and reading the disclosures or indicators of an organization
 // without any costs the same however many relationships it has (PROFILE db hits, exact on a loaded
 // machine). Before the labels, ten more links on such an organization cost ten more db hits, and the
@@ -58,6 +58,8 @@ const LABELS: {
   label: SubjectLabel;
   migration: string;
   held: (g: ReturnType<typeof base>, id: string, subject: string) => ReturnType<typeof base>;
+  /** Whether an import may move the record to another organization (a disclosure keeps its subject). */
+  moves: boolean;
 }[] = [
   {
     label: 'DisclosureSubject',
@@ -66,36 +68,40 @@ const LABELS: {
       g
         .disclosure('brand', subject, { id })
         .disclosure('brand', 'brand', { id: 'self', withdrawnAt: '2020-01-01' }),
+    moves: false,
   },
   {
     label: 'RiskSubject',
     migration: '014-risk-subjects',
     held: (g, id, subject) =>
       g.risk(subject, { id }).risk('brand', { id: 'delisted', delistedAt: '2020-01-01T00:00:00Z' }),
+    moves: true,
   },
 ];
 
-describe.each(LABELS)('the $label label', ({ label, migration, held }) => {
-  it('is on exactly the organizations it describes after an import, a move and its migration', async () => {
+describe.each(LABELS)('the $label label', ({ label, migration, held, moves }) => {
+  it('is on exactly the organizations it describes after an import, a move (or its refusal) and its migration', async () => {
     const subjects = () => subjectsOf(db, label);
     await loadGraph(db, held(base(), 'record', 'factory').build());
     expect(await subjects()).toEqual({ labelled: ['brand', 'factory'], holding: ['brand', 'factory'] });
 
-    // The record now names another factory: the first one has none left, so no label.
+    // The record now names another factory: the first one has none left, so no label. A disclosure
+    // keeps its subject: the import is refused and nothing changes.
     const moved = held(base(), 'record', 'other').build();
     const outcome = await importGraph(documentSource({ ...moved }), db.imports, {
       origin: TEST_ORIGIN,
       reset: false,
       settleMs: 0,
     });
-    expect(outcome.ok).toBe(true);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+    expect(outcome.ok).toBe(moves);
+    const after = moves ? ['brand', 'other'] : ['brand', 'factory'];
+    expect(await subjects()).toEqual({ labelled: after, holding: after });
 
     // A store from before the label gets it from the migration.
     await db.driver.executeQuery(`MATCH (x:${label}) REMOVE x:${label}`);
     await db.driver.executeQuery('MATCH (m:TiersightMigration {id: $migration}) DELETE m', { migration });
     await migrate(db.executor);
-    expect(await subjects()).toEqual({ labelled: ['brand', 'other'], holding: ['brand', 'other'] });
+    expect(await subjects()).toEqual({ labelled: after, holding: after });
   });
 });
 

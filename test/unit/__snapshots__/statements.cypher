@@ -1311,9 +1311,11 @@ UNWIND $ids AS id
 
 // ---- import.existingDisclosures
 UNWIND $ids AS id
-   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+   MATCH (owner:Organization)-[:PUBLISHED]->(d:Disclosure {id: id})-[:ABOUT]->(subject:Organization)
+   MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
    MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
-   RETURN id, d.publishedAt AS publishedAt, first.recordedAt AS firstRecordedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+   RETURN id, owner.id AS owner, subject.id AS subject, d.publishedAt AS publishedAt,
+          first.recordedAt AS firstRecordedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
   .validUntil, .documentUrl, .documentSha256,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
@@ -1418,18 +1420,6 @@ UNWIND $rows AS row
        d.version = 0
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
        d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
-   WITH d, owner, subject
-   OPTIONAL MATCH (formerOwner)-[p:PUBLISHED]->(d) WHERE formerOwner <> owner
-   DELETE p
-   WITH DISTINCT d, owner, subject
-   OPTIONAL MATCH (d)-[a:ABOUT]->(formerSubject) WHERE formerSubject <> subject
-   DELETE a
-   WITH DISTINCT d, owner, subject, formerSubject
-   CALL (formerSubject) {
-     WITH formerSubject WHERE formerSubject IS NOT NULL AND NOT EXISTS { (formerSubject)<-[:ABOUT]-() }
-     REMOVE formerSubject:DisclosureSubject
-   }
-   WITH DISTINCT d, owner, subject
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
    SET subject:DisclosureSubject
@@ -1474,11 +1464,12 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
-   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded
+   WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
+        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
-       r.recordedAt = CASE WHEN r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
