@@ -1,13 +1,10 @@
 // Review of TIME: an answer `asOf: T` must not carry what happened after T (a withdrawal, a delisting),
 // and what a later run changes must not rewrite what `asOf` an earlier instant answers.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
 import { watchlistIndicatorId } from '../../src/modules/screening/indicator-naming.ts';
-import type { ScreeningMatch } from '../../src/modules/screening/match.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { listEntry } from '../support/watch-list-entries.ts';
 
 const t = useApi();
 
@@ -16,8 +13,6 @@ const EARLY = '2024-01-01T00:00:00Z';
 const BEFORE = '2025-01-01T00:00:00.000Z';
 const WITHDRAWN = '2025-06-01T00:00:00.000Z';
 const DELISTED = '2025-06-01T00:00:00.000Z';
-/** After the delisting of e-2 (2024-06-01), before it came back on its list (today). */
-const DELISTED_THEN = '2025-01-01T00:00:00.000Z';
 
 const RELISTED_ID = watchlistIndicatorId('g', 'E-2', 'Test list');
 
@@ -72,44 +67,15 @@ describe('what happened after T does not show in an answer asOf T', () => {
     );
     expect(response.errors).toBeUndefined();
     const data = response.data as {
-      exposure: { findings: { organization: { id: string }; indicators: { id: string; delistedAt: string | null }[] }[] };
+      exposure: {
+        findings: { organization: { id: string }; indicators: { id: string; delistedAt: string | null }[] }[];
+      };
       organization: { risks: { id: string; delistedAt: string | null }[] };
     };
     const f = data.exposure.findings.find((x) => x.organization.id === 'f')!;
     // On 2025-01-01 the entry was on its list: nothing then said it would leave it on 2025-06-01.
     expect(f.indicators).toEqual([{ id: 'wl-f', delistedAt: null }]);
     expect(data.organization.risks).toEqual([{ id: 'wl-f', delistedAt: null }]);
-  });
-});
-
-describe('an entry that comes back on its list', () => {
-  it('does not become a finding asOf an instant when it was delisted (and known to be)', async () => {
-    const Q = `query($asOf: DateTime) { exposure(asOf: $asOf) { findings { organization { id } indicators { id } } } }`;
-    const gFindings = async () => {
-      const response = await t.api.query('v', Q, { asOf: DELISTED_THEN });
-      expect(response.errors).toBeUndefined();
-      const { findings } = response.data!['exposure'] as { findings: { organization: { id: string } }[] };
-      return findings.filter((x) => x.organization.id === 'g');
-    };
-    // On 2025-01-01 the entry had been off its list since 2024-06-01: no finding.
-    expect(await gFindings()).toEqual([]);
-    // Today's run of the list has the entry again.
-    const match: ScreeningMatch = {
-      organizationId: 'g',
-      organizationName: 'Gamma Works',
-      entry: 'Gamma Works',
-      score: 1,
-      nameScore: 1,
-      matchedName: 'Gamma Works',
-      matchedEntryName: 'Gamma Works',
-      explanation: ['same name'],
-      listEntry: listEntry('Gamma Works', { listEntryId: 'E-2', source: 'Test list' }),
-    };
-    await new ScreeningRepository(t.db.executor).applyWatchList([match], [], [match.listEntry], {
-      severity: 'HIGH',
-    });
-    // What Tiersight knew on 2025-01-01 has not changed.
-    expect(await gFindings()).toEqual([]);
   });
 });
 

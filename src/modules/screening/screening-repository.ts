@@ -9,8 +9,9 @@ import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
 import { screeningCandidateId, watchlistDescription, watchlistIndicatorId } from './indicator-naming.ts';
 import type { WatchListEntry } from './watch-list-entry.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
-import { column, list, nullable, single, text, integer } from '../../graph/decode.ts';
+import { bool, column, instant, list, nullable, single, text, integer } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
+import type { DateTime } from 'neo4j-driver';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
 const allOrganizations = statement(
@@ -20,7 +21,18 @@ const allOrganizations = statement(
    ORDER BY o.id`,
 );
 
-// An entry back on the list is listed again (delistedAt cleared); recordedAt stays the first run's.
+/**
+ * The indicators recorded for each base id (watchlistIndicatorId): the first, and those of later
+ * listings of the same entry (`<base id>~<run>`), with whether their entry left its list since.
+ */
+const indicatorsOfEntries = statement(
+  'screening.indicatorsOfEntries',
+  cypher`UNWIND $ids AS base
+   MATCH (r:RiskIndicator) WHERE r.id STARTS WITH base
+   RETURN base, r.id AS id, r.recordedAt AS recordedAt, r.delistedAt IS NOT NULL AS delisted`,
+);
+
+// The indicator of an entry that is on its list, or a new one; recordedAt stays the first run's.
 const upsertWatchlistIndicators = statement(
   'screening.upsertWatchlistIndicators',
   cypher`UNWIND $rows AS row
@@ -30,8 +42,7 @@ const upsertWatchlistIndicators = statement(
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
        r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
-       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt),
-       r.delistedAt = null
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created`,
@@ -157,6 +168,12 @@ export class ScreeningRepository {
     // One instant for the whole run, kept by indicators that an earlier run recorded.
     const now = toNeo4jDateTime(new Date());
     return this.executor.writeTransaction('screening.applyWatchList', {}, async (tx: Transaction) => {
+      const current = await currentIndicatorIds(
+        tx,
+        indicatorRows.map((row) => row.id),
+        now,
+      );
+      for (const row of indicatorRows) row.id = current.get(row.id) ?? row.id;
       const total: RecordedIndicators = {
         recorded: 0,
         created: 0,
@@ -190,6 +207,38 @@ export class ScreeningRepository {
       return total;
     });
   }
+}
+
+/**
+ * The id under which each base id's entry is recorded now: its indicator while the entry has not left
+ * its list, else a new one for this listing, recorded by this run (`<base id>~<run's instant>`). A
+ * delisted indicator is never listed again: it says when the entry was off its list, so that `exposure`
+ * asOf that time (when Tiersight knew it) still finds nothing, whatever later runs see.
+ */
+async function currentIndicatorIds(
+  tx: Transaction,
+  bases: readonly string[],
+  now: DateTime<number>,
+): Promise<Map<string, string>> {
+  const latest = new Map<string, { id: string; recordedAt: string; delisted: boolean }>();
+  for (let i = 0; i < bases.length; i += WRITE_BATCH) {
+    for (const record of await tx.run(indicatorsOfEntries, { ids: bases.slice(i, i + WRITE_BATCH) })) {
+      const base = column(record, 'base', text);
+      const id = column(record, 'id', text);
+      // STARTS WITH also finds another entry's id that merely begins with this one.
+      if (id !== base && !id.startsWith(`${base}~`)) continue;
+      const found = {
+        id,
+        recordedAt: column(record, 'recordedAt', instant),
+        delisted: column(record, 'delisted', bool),
+      };
+      const before = latest.get(base);
+      if (before === undefined || new Date(found.recordedAt) > new Date(before.recordedAt))
+        latest.set(base, found);
+    }
+  }
+  const run = now.toString().replace(/[-:.]/g, '');
+  return new Map([...latest].map(([base, found]) => [base, found.delisted ? `${base}~${run}` : found.id]));
 }
 
 const indicatorIdOf = (match: ScreeningMatch) =>

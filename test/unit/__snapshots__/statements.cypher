@@ -1789,6 +1789,11 @@ UNWIND $lists AS list
    }
    RETURN sum(indicators) AS delisted, sum(candidates) AS delistedCandidates
 
+// ---- screening.indicatorsOfEntries
+UNWIND $ids AS base
+   MATCH (r:RiskIndicator) WHERE r.id STARTS WITH base
+   RETURN base, r.id AS id, r.recordedAt AS recordedAt, r.delistedAt IS NOT NULL AS delisted
+
 // ---- screening.organizations
 MATCH (o:Organization)
    RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.country AS country, o.osId AS osId
@@ -1826,8 +1831,7 @@ UNWIND $rows AS row
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
        r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
-       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt),
-       r.delistedAt = null
+       r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
