@@ -65,13 +65,25 @@ export function readGraphml(xml: string): ReadGraph {
     );
   const graph = element(graphml['graph'], 'graph');
   if (graph['@edgedefault'] !== 'directed') throw new Error('not directed');
+  // Node and edge ids are numbered NMTOKENs; the Tiersight ids are their `tiersightId` data.
+  const tiersight = (e: Element, target: string) => {
+    const { tiersightId, ...rest } = attributes(e, target);
+    if (typeof tiersightId !== 'string') throw new Error(`${target} ${text(e, '@id')} has no tiersightId`);
+    return { id: tiersightId, attributes: rest };
+  };
+  const nodes = elements(graph['node']).map((n) => ({ number: text(n, '@id'), ...tiersight(n, 'node') }));
+  const byNumber = new Map(nodes.map((n) => [n.number, n.id]));
+  const end = (number: string) => {
+    const id = byNumber.get(number);
+    if (id === undefined) throw new Error(`edge end ${number} is no node`);
+    return id;
+  };
   return {
-    nodes: elements(graph['node']).map((n) => ({ id: text(n, '@id'), attributes: attributes(n, 'node') })),
+    nodes: nodes.map(({ id, attributes }) => ({ id, attributes })),
     edges: elements(graph['edge']).map((e) => ({
-      id: text(e, '@id'),
-      source: text(e, '@source'),
-      target: text(e, '@target'),
-      attributes: attributes(e, 'edge'),
+      ...tiersight(e, 'edge'),
+      source: end(text(e, '@source')),
+      target: end(text(e, '@target')),
     })),
   };
 }

@@ -1,8 +1,7 @@
-// Review (data integrity at the edges): chain exports must be valid files of their format
-// (docs/exports.md). GraphML's schema (graphml.graphdrawing.org/xmlns/1.0/graphml.xsd, which the file
-// names in xsi:schemaLocation) types the ids of graph, node and edge and an edge's source and target as
-// xs:NMTOKEN; Tiersight ids may hold spaces, '/', '>', '#', '&'… (any id without surrounding spaces or
-// control characters). The `it` fails today and passes once the defect is fixed.
+// A GraphML chain export is valid against the schema it names (graphml.graphdrawing.org/xmlns/1.0/
+// graphml.xsd, in xsi:schemaLocation), which types the ids of graph, node and edge and an edge's source
+// and target as xs:NMTOKEN, while Tiersight ids may hold spaces, '/', '>', '#', '&'…: the file numbers
+// them and carries each Tiersight id as `tiersightId` data (docs/exports.md).
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
@@ -50,8 +49,8 @@ describe('GraphML export', () => {
       ...g.edge.flatMap((e) => [e.id, e.source, e.target]),
     ];
     expect(typedAsNmtoken).toHaveLength(1 + 3 + 2 * 3);
-    // Today: 'supply-chain-of-se-buyer' passes, but 'Acme Corp/Shenzhen', 'R&D #2' and the link ids do
-    // not: xmllint --schema graphml.xsd (or any validating reader) refuses the file.
+    // 'Acme Corp/Shenzhen', 'R&D #2' and the link ids as ids: xmllint --schema graphml.xsd (or any
+    // validating reader) refused the file.
     expect(typedAsNmtoken.filter((value) => !NMTOKEN.test(value))).toEqual([]);
   });
 });
