@@ -144,6 +144,7 @@ class FileIndex {
   readonly accessRequests = new Map<string, number>();
   readonly shareEnds: ShareEnds = new Map();
   readonly requestRules = new AccessRequestIndex();
+  /** With the record itself, which a disclosure the database holds is compared with (resolve). */
   readonly disclosures = new Map<string, { index: number; owner: string; record: DisclosureRecord }>();
   readonly merges = new Map<string, { index: number; into: string }>();
   readonly screeningCandidates = new Map<string, number>();
@@ -346,8 +347,9 @@ class FileIndex {
    */
   private async resolveStoredDisclosures(existing: ExistingGraph, importedAt: Date): Promise<void> {
     const stored = await existing.storedDisclosures([...this.disclosures.keys()]);
-    for (const [id, state] of stored) {
-      const { index, record } = this.disclosures.get(id)!;
+    for (const [id, { index, record }] of this.disclosures) {
+      const state = stored.get(id);
+      if (state === undefined) continue;
       const refuse = (message: string) => this.report({ section: 'disclosures', index, id, message });
       // A disclosure is its owner's statement about one subject: the API never changes either, shares
       // name it by id as the owner's, and a view asOf an earlier instant showed it about its subject.
