@@ -152,32 +152,6 @@ export function noRoomForVersion(id: string, current: number): string | null {
   );
 }
 
-/** What a version says, compared field by field: the same content makes no new version on import. */
-const contentKey = (v: DisclosureContent) =>
-  JSON.stringify([
-    v.title,
-    v.summary,
-    v.issuer,
-    v.standard,
-    v.products,
-    v.issuedAt,
-    v.validUntil,
-    v.documentUrl,
-    v.documentSha256,
-    v.actions.map((a) => [
-      a.id,
-      a.finding,
-      a.severity,
-      a.action,
-      a.dueAt,
-      a.status,
-      a.verification,
-      a.closedAt,
-    ]),
-  ]);
-export const sameContent = (a: DisclosureContent, b: DisclosureContent): boolean =>
-  contentKey(a) === contentKey(b);
-
 export const LIMITS = {
   title: 200,
   summary: 4_000,

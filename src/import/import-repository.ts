@@ -27,7 +27,6 @@ import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from './zoned-date-time.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
-import { sameContent } from '../domain/disclosures.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
