@@ -94,13 +94,23 @@ export interface StoredDisclosure {
   version: StoredVersion;
 }
 
+/**
+ * An action as it stood at `at`. A version may state a closing that came after the instant asked for
+ * (an imported first version is recorded at its publication, whatever its actions say), and asOf never
+ * shows what came later: closed afterwards, the action was still being worked on then.
+ */
+const actionAt = (action: StoredAction, at: Date): StoredAction =>
+  action.status === 'CLOSED' && action.closedAt !== null && new Date(action.closedAt) > at
+    ? { ...action, status: 'IN_PROGRESS', verification: null, closedAt: null }
+    : action;
+
 /** The stored version at instant `at`, with what is derived at that instant. */
 export const versionAt = (version: StoredVersion, at: Date): DisclosureVersion => ({
   ...version,
-  actions: version.actions.map((action) => ({
-    ...action,
-    overdue: action.status !== 'CLOSED' && new Date(action.dueAt) < at,
-  })),
+  actions: version.actions.map((stored) => {
+    const action = actionAt(stored, at);
+    return { ...action, overdue: action.status !== 'CLOSED' && new Date(action.dueAt) < at };
+  }),
 });
 
 /** What a viewer sees of a stored disclosure at instant `at`: its version flattened, with what is derived. */
