@@ -216,6 +216,7 @@ describe('operations', () => {
         blindSpotRequests: false,
         riskAssessment: false,
         delistedRisks: false,
+        requestsAsOf: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

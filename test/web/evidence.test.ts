@@ -220,6 +220,7 @@ describe('evidence panel', () => {
     kind: 'loaded' as const,
     evidence: { received: [PLAN], given: GIVEN, links: LINKS, inbox, outbox },
     asOf: '',
+    requestsAsOf: false,
   });
 
   it('says, as of a day, what was shared then, and that the requests are today’s', () => {
@@ -233,6 +234,17 @@ describe('evidence panel', () => {
     expect(panel.querySelector('.requests-today')?.textContent).toBe(
       'The requests below are as they stand today: As of (2016-02-15) does not apply to them.',
     );
+  });
+
+  it('shows the requests as they stood on the As of day, from a server that dates them, with nothing to answer', () => {
+    const panel = mount();
+    renderEvidence(panel, { ...loaded(), asOf: '2016-02-15', requestsAsOf: true }, true, handlers());
+    expect(panel.querySelector('.requests-today')).toBeNull();
+    expect(panel.querySelector('.requests-as-of')?.textContent).toBe(
+      'The requests below are as they stood on 2016-02-15: clear As of to answer or withdraw one.',
+    );
+    expect(panel.querySelectorAll('li.access-request').length).toBeGreaterThan(0);
+    expect(panel.querySelectorAll('li.access-request button')).toHaveLength(0);
   });
 
   it('lists what was shared, the inbox with status, due date and overdue, and the outbox', () => {

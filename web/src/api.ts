@@ -93,6 +93,8 @@ export interface Capabilities {
   riskAssessment: boolean;
   /** `RiskIndicator.delistedAt`: an entry its list removed, kept for the record, which flags nothing. */
   delistedRisks: boolean;
+  /** `accessRequestsSent(asOf)` / `accessRequestsReceived(asOf)`: requests as they stood on a day. */
+  requestsAsOf: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -107,6 +109,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   blindSpotRequests: true,
   riskAssessment: true,
   delistedRisks: true,
+  requestsAsOf: true,
 };
 
 export const CAPABILITIES = `{
@@ -143,6 +146,8 @@ export async function capabilities(token: string): Promise<Capabilities> {
       blindSpotRequests: has(data.blindSpot, 'openAccessRequest'),
       riskAssessment: has(data.query, 'riskAssessment'),
       delistedRisks: has(data.indicator, 'delistedAt'),
+      requestsAsOf:
+        fields.find((f) => f.name === 'accessRequestsSent')?.args?.some((a) => a.name === 'asOf') ?? false,
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -340,24 +345,31 @@ export interface Evidence {
 /** The operation of `evidence`; null when the server offers none of it. */
 export function evidenceOperation(can: Capabilities, asOf: string) {
   const dated = asOf !== '' && can.disclosures;
+  const datedRequests = requestsDated(can, asOf);
+  const at = datedRequests ? '(asOf: $asOf)' : '';
   const parts = [
     can.disclosures &&
       `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} }`,
     can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
     can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
-    can.accessRequests && `inbox: accessRequestsReceived { ${REQUEST_FIELDS} }`,
-    can.accessRequests && `outbox: accessRequestsSent { ${REQUEST_FIELDS} }`,
+    can.accessRequests && `inbox: accessRequestsReceived${at} { ${REQUEST_FIELDS} }`,
+    can.accessRequests && `outbox: accessRequestsSent${at} { ${REQUEST_FIELDS} }`,
   ].filter((p): p is string => typeof p === 'string');
   if (parts.length === 0) return null;
+  const declared = dated || datedRequests;
   return {
-    query: `query DashboardEvidence${dated ? '($asOf: DateTime)' : ''} {\n  ${parts.join('\n  ')}\n}`,
-    variables: dated ? { asOf } : {},
+    query: `query DashboardEvidence${declared ? '($asOf: DateTime)' : ''} {\n  ${parts.join('\n  ')}\n}`,
+    variables: declared ? { asOf } : {},
   };
 }
 
+/** Whether the access requests are asked for as they stood on `asOf` (the server reads them so). */
+export const requestsDated = (can: Capabilities, asOf: string): boolean =>
+  asOf !== '' && can.accessRequests && can.requestsAsOf;
+
 /**
- * What was shared with the viewer and its access requests, as far as the server offers them; what was
- * shared as of `asOf` (a day) when one is given. Access requests have no `asOf`: they are today's.
+ * What was shared with the viewer and its access requests, as far as the server offers them; both as
+ * of `asOf` (a day) when one is given (the requests only where the server dates them).
  */
 export async function evidence(can: Capabilities, token: string, asOf = ''): Promise<Evidence> {
   const operation = evidenceOperation(can, asOf);

@@ -9,6 +9,7 @@ import {
   demoToken,
   disclosuresAbout,
   evidence,
+  requestsDated,
   exposure,
   me,
   onSessionExpired,
@@ -696,7 +697,12 @@ class Dashboard {
       const { asOf } = this.query;
       let state: EvidenceState;
       try {
-        state = { kind: 'loaded', evidence: await evidence(this.can, this.token, asOf), asOf };
+        state = {
+          kind: 'loaded',
+          evidence: await evidence(this.can, this.token, asOf),
+          asOf,
+          requestsAsOf: requestsDated(this.can, asOf),
+        };
       } catch (error) {
         state = { kind: 'failed', message: `Could not load the evidence: ${message(error)}` };
       }

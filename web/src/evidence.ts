@@ -35,8 +35,11 @@ export type EvidenceState =
   | { kind: 'unavailable'; message: string }
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  /** `asOf`: the As of day `evidence.received` was asked for, empty for now. */
-  | { kind: 'loaded'; evidence: Evidence; asOf: string };
+  /**
+   * `asOf`: the As of day `evidence.received` was asked for, empty for now; `requestsAsOf`: the
+   * requests were asked for as they stood that day too (else they are today's).
+   */
+  | { kind: 'loaded'; evidence: Evidence; asOf: string; requestsAsOf: boolean };
 
 export interface EvidenceHandlers {
   /** Shows a disclosure's subject in the chain (or says why it cannot). */
@@ -531,16 +534,18 @@ function answerControls(
 interface Answering {
   canAnswer: boolean;
   own: Own;
+  /** The requests are shown as they stood on a past day: nothing to answer or withdraw there. */
+  past: boolean;
 }
 
 function requestItem(
   r: AccessRequest,
   box: 'inbox' | 'outbox',
-  { canAnswer, own }: Answering,
+  { canAnswer, own, past }: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
   const alert = h('p', { role: 'alert', class: 'error request-alert' });
-  const open = r.status === 'OPEN';
+  const open = r.status === 'OPEN' && !past;
   const counterpart = box === 'inbox' ? r.requester : r.target;
   return h(
     'li',
@@ -635,9 +640,9 @@ export function renderEvidence(
   if (state.kind === 'failed') {
     return panel.replaceChildren(heading, h('p', { role: 'alert', class: 'error' }, state.message));
   }
-  const { evidence, asOf } = state;
+  const { evidence, asOf, requestsAsOf } = state;
   const { received, given, links, inbox, outbox } = evidence;
-  const answering = { canAnswer, own: { given, links } };
+  const answering = { canAnswer, own: { given, links }, past: requestsAsOf };
   const openInbox = inbox.filter((r) => r.status === 'OPEN');
   panel.replaceChildren();
   append(
@@ -651,13 +656,20 @@ export function renderEvidence(
           { class: 'received' },
           received.map((d) => receivedItem(d, asOf, handlers.show)),
         ),
-    // The API dates no access request: in an As of view they are today's, and must say so.
+    // In an As of view the requests are as they stood that day (nothing to answer there), or, from a
+    // server that does not date them, today's: either way the panel says which.
     asOf &&
-      h(
-        'p',
-        { class: 'muted requests-today' },
-        `The requests below are as they stand today: As of (${asOf}) does not apply to them.`,
-      ),
+      (requestsAsOf
+        ? h(
+            'p',
+            { class: 'muted requests-as-of' },
+            `The requests below are as they stood on ${asOf}: clear As of to answer or withdraw one.`,
+          )
+        : h(
+            'p',
+            { class: 'muted requests-today' },
+            `The requests below are as they stand today: As of (${asOf}) does not apply to them.`,
+          )),
     h(
       'h3',
       {},
