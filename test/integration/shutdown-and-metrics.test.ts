@@ -23,6 +23,53 @@ const GRAPH = graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link
 const bearer = async () =>
   `Bearer ${await signToken({ sub: 'user@buyer', org: 'buyer', roles: ['analyst'] }, TEST_SECRET, 3600)}`;
 
+interface InFlightAnswer {
+  status: number;
+  connection: string | undefined;
+  text: string;
+}
+
+/**
+ * A GraphQL POST over `agent`'s kept-alive connection whose body stops halfway: `midway` runs while it
+ * is in flight (300 ms in), and the rest of the body follows 500 ms later. Its answer, or status 0 and
+ * the error when the connection broke.
+ */
+async function postInFlight(port: string, agent: Agent, midway: () => void): Promise<InFlightAnswer> {
+  const body = JSON.stringify({ query: '{ supplyChain { depth } }' });
+  const half = Math.floor(body.length / 2);
+  const authorization = await bearer();
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization,
+        },
+      },
+      (res: IncomingMessage) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }),
+        );
+      },
+    );
+    req.on('error', (error) => resolve({ status: 0, connection: undefined, text: error.message }));
+    req.write(body.slice(0, half));
+    setTimeout(() => {
+      midway();
+      setTimeout(() => req.end(body.slice(half)), 500);
+    }, 300);
+  });
+}
+
 describe('SIGTERM with a request in flight on a kept-alive connection', () => {
   let db: TestDatabase;
   let child: ChildProcess | undefined;
@@ -69,44 +116,9 @@ describe('SIGTERM with a request in flight on a kept-alive connection', () => {
 
     // A pooled, kept-alive connection, as nginx's `keepalive 32` or an Ingress controller holds.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const body = JSON.stringify({ query: '{ supplyChain { depth } }' });
-    const half = Math.floor(body.length / 2);
-    const authorization = await bearer();
     const sigtermAt = Date.now() + 300;
-    const response = new Promise<{ status: number; connection: string | undefined; text: string }>(
-      (resolve) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/graphql',
-            method: 'POST',
-            agent,
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              authorization,
-            },
-          },
-          (res: IncomingMessage) => {
-            let text = '';
-            res.setEncoding('utf8');
-            res.on('data', (chunk: string) => (text += chunk));
-            res.on('end', () =>
-              resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }),
-            );
-          },
-        );
-        req.on('error', (error) => resolve({ status: 0, connection: undefined, text: error.message }));
-        req.write(body.slice(0, half));
-        // The request is in flight (its body still arriving) when SIGTERM comes.
-        setTimeout(() => {
-          child!.kill('SIGTERM');
-          setTimeout(() => req.end(body.slice(half)), 500);
-        }, 300);
-      },
-    );
-    const answer = await response;
+    // The request is in flight (its body still arriving) when SIGTERM comes.
+    const answer = await postInFlight(port, agent, () => child!.kill('SIGTERM'));
 
     // Give it far less than Kubernetes' 40 s and Compose's 30 s grace: the work is done.
     const killer = setTimeout(() => child!.kill('SIGKILL'), 20_000);
@@ -157,39 +169,11 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
       logger: silentLogger,
     });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const body = JSON.stringify({ query: '{ supplyChain { depth } }' });
-    const half = Math.floor(body.length / 2);
-    const authorization = await bearer();
     let closedAfterMs = -1;
-    const answer = await new Promise<{ status: number; connection: string | undefined }>(
-      (resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port: new URL(app.url).port,
-            path: '/graphql',
-            method: 'POST',
-            agent,
-            headers: {
-              'content-type': 'application/json',
-              'content-length': Buffer.byteLength(body),
-              authorization,
-            },
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
-          },
-        );
-        req.on('error', reject);
-        req.write(body.slice(0, half));
-        setTimeout(() => {
-          const at = Date.now();
-          void app.close().then(() => (closedAfterMs = Date.now() - at));
-          setTimeout(() => req.end(body.slice(half)), 300);
-        }, 300);
-      },
-    );
+    const answer = await postInFlight(new URL(app.url).port, agent, () => {
+      const at = Date.now();
+      void app.close().then(() => (closedAfterMs = Date.now() - at));
+    });
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const stillOpen = closedAfterMs < 0;
     agent.destroy(); // lets close() finish, so the file ends
