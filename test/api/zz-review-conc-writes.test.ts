@@ -1,0 +1,231 @@
+// Concurrency review (h-rev-conc): the same mutation sent twice at once — a double-click, two replicas,
+// a client retrying after a timeout while the first attempt still runs. Each race is repeated ROUNDS
+// times in one test; a test fails when any round leaves wrong or duplicated state.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type GraphQLResponse } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { useApi } from '../support/harness.ts';
+
+const t = useApi();
+const ADMIN = ['supplier_admin'] as const;
+const ROUNDS = 15;
+
+const ok = <T>(response: GraphQLResponse, field: string): T => {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data![field] as T;
+};
+
+const rows = async (cypher: string, params: Record<string, unknown> = {}) => {
+  const { records } = await t.db.driver.executeQuery(cypher, params);
+  return records.map((r) => r.toObject());
+};
+
+beforeEach(async () => {
+  await loadGraph(
+    t.db,
+    graph()
+      .org('buyer', 'PURCHASER')
+      .org('reseller', 'RESELLER')
+      .org('brand', 'BRAND')
+      .link('reseller', 'buyer')
+      .link('brand', 'reseller')
+      .org('maker', 'MANUFACTURER')
+      .link('maker', 'buyer')
+      .build(),
+  );
+});
+
+const SHARE = `mutation($r: ID!) { shareSourcing(recipientId: $r) { id } }`;
+const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id revokedAt } }`;
+
+describe('revokeShare sent twice at once', () => {
+  it('leaves one REVOKED event and the revokedAt both answers report', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const share = ok<{ id: string }>(
+        await t.api.query('reseller', SHARE, { r: 'buyer' }, [...ADMIN]),
+        'shareSourcing',
+      );
+      const answers = await Promise.all([
+        t.api.query('reseller', REVOKE, { id: share.id }, [...ADMIN]),
+        t.api.query('reseller', REVOKE, { id: share.id }, [...ADMIN]),
+      ]);
+      const reported = answers.map((a) => (a.data?.['revokeShare'] as { revokedAt: string } | null)?.revokedAt);
+      const [stored] = await rows(
+        `MATCH (s:Share {id: $id})
+         RETURN toString(s.revokedAt) AS revokedAt,
+                COUNT { (:ShareEvent {action: 'REVOKED'})-[:OF]->(s) } AS revokes`,
+        { id: share.id },
+      );
+      const revokes = Number(stored!['revokes']);
+      if (revokes !== 1 || reported[0] !== reported[1])
+        failures.push(
+          `round ${round}: ${revokes} REVOKED events; answers said revokedAt ${reported.join(' / ')}, stored ${String(stored!['revokedAt'])}`,
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+});
+
+const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
+const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id validTo } }`;
+const DECLARE = `mutation($s: ID!) { declareSupplyLink(supplierId: $s, products: ["laptops"]) { id } }`;
+
+/** The buyer's links from `supplier` that hold now (validTo unset or later than now). */
+const liveLinks = async (supplier: string) =>
+  rows(
+    `MATCH (:Organization {id: $supplier})-[l:SUPPLIES]->(:Organization {id: 'buyer'})
+     WHERE l.provenance = 'REPORTED' AND (l.validTo IS NULL OR l.validTo > datetime())
+     RETURN l.id AS id, l.products AS products`,
+    { supplier },
+  );
+
+const allLinks = async () =>
+  rows(
+    `MATCH (:Organization {id: 'maker'})-[l:SUPPLIES]->(:Organization {id: 'buyer'}) WHERE l.provenance = 'REPORTED'
+     RETURN l.id AS id, l.products AS p, toString(l.validTo) AS validTo, l.supersededBy AS by ORDER BY l.recordedAt DESC LIMIT 3`,
+  );
+
+const trailOf = async (linkId: string) =>
+  rows(
+    `MATCH (e:SupplyLinkEvent {linkId: $linkId}) RETURN e.action AS action, toString(e.at) AS at,
+            e.successorId AS successor ORDER BY e.at`,
+    { linkId },
+  );
+
+describe('amendSupplyLink of one link sent twice at once', () => {
+  it('amends it once: one successor holds, the other attempt is refused', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const link = ok<{ id: string }>(
+        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
+        'declareSupplyLink',
+      );
+      const answers = await Promise.all([
+        t.api.query('buyer', AMEND, { id: link.id, products: ['monitors'] }, [...ADMIN]),
+        t.api.query('buyer', AMEND, { id: link.id, products: ['docks'] }, [...ADMIN]),
+      ]);
+      const succeeded = answers.filter((a) => a.errors === undefined).length;
+      const live = await liveLinks('maker');
+      if (succeeded !== 1 || live.length !== 1)
+        failures.push(
+          `round ${round}: ${succeeded} amendments succeeded, ${live.length} links from maker hold now ` +
+            `(${JSON.stringify(live)}); trail ${JSON.stringify(await trailOf(link.id))}; links ${JSON.stringify(await allLinks())}; answers ${JSON.stringify(answers.map((a) => a.errors?.[0]?.message ?? a.data))}`,
+        );
+      // Start the next round clean: end every live link from maker.
+      for (const l of live)
+        await t.db.driver.executeQuery(
+          `MATCH ()-[l:SUPPLIES {id: $id}]->() SET l.validTo = datetime() - duration('PT1S')`,
+          { id: l['id'] },
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+
+  it('endSupplyLink and amendSupplyLink at once: an ended link never gets a successor that holds', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const link = ok<{ id: string }>(
+        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
+        'declareSupplyLink',
+      );
+      const [ended, amended] = await Promise.all([
+        t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
+        t.api.query('buyer', AMEND, { id: link.id, products: ['monitors'] }, [...ADMIN]),
+      ]);
+      const live = await liveLinks('maker');
+      // Either the end came first (the amendment is refused: the link has ended, nothing holds) or the
+      // amendment did (the end is refused or ends... the old link only; the successor holds). Both
+      // succeeding means an ended link was amended after its end.
+      if (ended.errors === undefined && amended.errors === undefined)
+        failures.push(
+          `round ${round}: both succeeded; ${live.length} links from maker hold now; trail ${JSON.stringify(await trailOf(link.id))}`,
+        );
+      for (const l of live)
+        await t.db.driver.executeQuery(
+          `MATCH ()-[l:SUPPLIES {id: $id}]->() SET l.validTo = datetime() - duration('PT1S')`,
+          { id: l['id'] },
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+
+  it('endSupplyLink sent twice at once records one ENDED event', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const link = ok<{ id: string }>(
+        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
+        'declareSupplyLink',
+      );
+      const answers = await Promise.all([
+        t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
+        t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
+      ]);
+      const trail = await trailOf(link.id);
+      const endedEvents = trail.filter((e) => e['action'] === 'ENDED').length;
+      if (endedEvents !== 1)
+        failures.push(
+          `round ${round}: ${endedEvents} ENDED events (${answers.map((a) => (a.errors ? a.errors[0]!.message : 'ok')).join(' / ')}); trail ${JSON.stringify(trail)}`,
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+});
+
+const PUBLISH = `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`;
+const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) {
+  updateDisclosure(id: $id, input: $content) { id history { version recordedAt } } }`;
+
+describe('updateDisclosure sent twice at once', () => {
+  it('numbers the versions once each, and a later version is never recorded before an earlier one', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const d = ok<{ id: string }>(
+        await t.api.query(
+          'buyer',
+          PUBLISH,
+          { input: { kind: 'SELF_ASSESSMENT', subjectId: 'buyer', content: { title: 'v1', issuedAt: '2024-01-01T00:00:00Z' } } },
+          [...ADMIN],
+        ),
+        'publishDisclosure',
+      );
+      await Promise.all(
+        ['a', 'b', 'c'].map((title) =>
+          t.api.query('buyer', UPDATE, { id: d.id, content: { title, issuedAt: '2024-01-01T00:00:00Z' } }, [
+            ...ADMIN,
+          ]),
+        ),
+      );
+      const versions = await rows(
+        `MATCH (d:Disclosure {id: $id})-[:VERSION]->(dv)
+         RETURN d.version AS current, dv.version AS version, dv.recordedAt.epochMillis AS at, dv.title AS title
+         ORDER BY dv.version`,
+        { id: d.id },
+      );
+      const numbers = versions.map((v) => Number(v['version']));
+      const at = versions.map((v) => Number(v['at']));
+      const outOfOrder = at.some((x, i) => i > 0 && x < at[i - 1]!);
+      if (numbers.join() !== '1,2,3,4' || outOfOrder)
+        failures.push(
+          `round ${round}: versions ${JSON.stringify(versions.map((v) => [Number(v['version']), v['title'], new Date(Number(v['at'])).toISOString()]))}`,
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+});
+
+describe('shareSourcing sent twice (a retry after a lost answer, or a double-click)', () => {
+  it('creates one share of the owner to the recipient', async () => {
+    const answers = await Promise.all([
+      t.api.query('reseller', SHARE, { r: 'buyer' }, [...ADMIN]),
+      t.api.query('reseller', SHARE, { r: 'buyer' }, [...ADMIN]),
+    ]);
+    answers.forEach((a) => ok(a, 'shareSourcing'));
+    const [count] = await rows(
+      `MATCH (:Organization {id: 'reseller'})-[:GRANTED]->(s:Share)-[:TO]->(:Organization {id: 'buyer'})
+       RETURN count(s) AS shares`,
+    );
+    expect(Number(count!['shares'])).toBe(1);
+  });
+});
