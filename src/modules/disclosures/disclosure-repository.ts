@@ -28,6 +28,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import {
   DISCLOSURE_GRANTS,
@@ -482,7 +483,9 @@ export class DisclosureRepository {
         withdrawnAt: column(lockedRecord, 'withdrawnAt', nullable(instant)),
         current,
       });
-      const owner = { ...ownerParams(target.ownerId, target.now), id: target.id };
+      // Stamped once the lock is held: a revision that locked second never records its version
+      // before the one it follows.
+      const owner = { ...ownerParams(target.ownerId, lockedInstant(target.now)), id: target.id };
       if (sameContent(content, current))
         return disclosureOf(single(await tx.run(UNCHANGED, owner), UNCHANGED));
       const records = await tx.run(NEW_VERSION, {

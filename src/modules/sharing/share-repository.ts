@@ -152,9 +152,17 @@ RETURN share `,
   cypher` AS share`,
 );
 
+/**
+ * Revokes share $id of $ownerId unless it is revoked: the share is locked before revokedAt is read, so
+ * that of two revokes at once the second finds the first's and writes nothing (tested before the lock,
+ * both wrote, and one answer showed a revokedAt that was not stored).
+ */
 const REVOKE = statement(
   'share.revoke',
   cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   SET share._lock = true
+   REMOVE share._lock
+   WITH owner, share, recipient
    WHERE share.revokedAt IS NULL
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,

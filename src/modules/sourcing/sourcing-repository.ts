@@ -28,6 +28,7 @@ import {
   type Decoder,
 } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
@@ -352,17 +353,23 @@ export class SourcingRepository {
    * In one transaction: locks link `id` of the viewer's own sourcing and hands it to `decide`, which
    * returns the change to make (or throws); null when the viewer has no such link.
    */
+  /**
+   * Locks the viewer's own link `id` and applies what `decide` makes of it. `decide` is given the
+   * instant the lock is held (`lockedInstant`), to judge whether the link has ended: a change that
+   * took the lock second then finds the end the first one made, where its own request's earlier
+   * instant would have let it through (two successors of one link, an end undone by an amendment).
+   */
   async change(
     id: string,
     actor: Actor,
-    decide: (link: SupplyLink) => LinkChange,
+    decide: (link: SupplyLink, now: Date) => LinkChange,
     context: QueryContext,
   ): Promise<SupplyLink | null> {
     return this.executor.writeTransaction('sourcing.change', context, async (tx) => {
       const [locked] = await tx.run(LOCK_OWN, { viewer: actor.viewer, id });
       if (locked === undefined) return null;
       const link = linkOf(locked);
-      const change = decide(link);
+      const change = decide(link, lockedInstant(actor.now));
       if (change.kind === 'none') return link;
       const before = stateOf(link.supplierId, {
         id,

@@ -156,13 +156,13 @@ export class SourcingService {
   }
 
   async end(id: string, validToText: string | null | undefined): Promise<SupplyLink> {
-    const now = this.scope.instant;
-    const validTo = dateArgument('validTo', validToText) ?? now;
-    if (validTo < now)
+    const asked = dateArgument('validTo', validToText);
+    if (asked !== null && asked < this.scope.instant)
       throw badInput(
-        `validTo must not be in the past (got ${validTo.toISOString()}): asOf an earlier instant keeps showing what was recorded then`,
+        `validTo must not be in the past (got ${asked.toISOString()}): asOf an earlier instant keeps showing what was recorded then`,
       );
     return this.change(id, (link) => {
+      const validTo = asked ?? this.scope.instant;
       if (link.validTo !== null && validTo > new Date(link.validTo))
         throw badInput(
           `validTo ${validTo.toISOString()} is after the link's end ${link.validTo}: extend a link with amendSupplyLink`,
@@ -171,14 +171,17 @@ export class SourcingService {
     });
   }
 
-  /** Locks the viewer's own link `id`, refuses an ended one, and applies `decide`'s change. */
+  /**
+   * Locks the viewer's own link `id`, refuses an ended one (judged when the lock is held, so that an
+   * end or amendment that held it just before counts), and applies `decide`'s change.
+   */
   private async change(id: string, decide: (link: SupplyLink) => LinkChange): Promise<SupplyLink> {
-    const now = this.scope.instant;
     const changed = await this.sourcing.change(
       id,
       this.actor,
-      (link) => {
-        if (link.validTo !== null && new Date(link.validTo) <= now)
+      (link, now) => {
+        // A link called off before it started (validTo = validFrom) has ended as well.
+        if (link.validTo !== null && (new Date(link.validTo) <= now || link.validTo === link.validFrom))
           throw badInput(
             `link '${id}' ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
           );

@@ -1982,6 +1982,9 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
 
 // ---- share.revoke
 MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   SET share._lock = true
+   REMOVE share._lock
+   WITH owner, share, recipient
    WHERE share.revokedAt IS NULL
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,

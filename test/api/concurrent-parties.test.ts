@@ -1,6 +1,6 @@
-// Concurrency review (h-rev-conc), part 2: races between different organizations' writes (two listings
-// with one osId, a merge and a write of the merged organization), and a backup of a store that a race
-// left behind. Each race is repeated in one test; a test fails when any round leaves wrong state.
+// Races between different organizations' writes (two listings with one osId, a merge and a write of
+// the merged organization), and a backup of a store that a race left behind, from a concurrency review
+// (December 2026). Each race is repeated in one test; a test fails when any round leaves wrong state.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ const rows = async (cypher: string, params: Record<string, unknown> = {}) => {
 const SET_LISTING = `mutation($listed: Boolean!, $osId: String) {
   setListing(listed: $listed, osId: $osId) { organization { id osId } listed } }`;
 
-// Passes today (15 of 15 rounds): kept as a guard, not a reproduction.
+// A guard: this race held in every round of the review (15 of 15).
 describe('setListing by two organizations with one osId at once', () => {
   it('lists at most one of them with it ("an osId that another listed organization has is refused")', async () => {
     const failures: string[] = [];
@@ -60,7 +60,7 @@ const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId
 const SHARE = `mutation($r: ID!) { shareSourcing(recipientId: $r) { id } }`;
 const DECLARE = `mutation($s: ID!) { declareSupplyLink(supplierId: $s) { id } }`;
 
-// Passes today (15 of 15 rounds): kept as a guard, not a reproduction.
+// A guard: this race held in every round of the review (15 of 15).
 describe('mergeOrganizations racing a write of the merged organization', () => {
   it('shareSourcing by the merged organization either lands before the merge (and moves) or is refused as a client error', async () => {
     const failures: string[] = [];
@@ -91,7 +91,9 @@ describe('mergeOrganizations racing a write of the merged organization', () => {
         `MATCH (o:Organization {id: 'keep'})-[:GRANTED]->(s:Share {scope: 'SOURCING'}) WHERE s.linkIds IS NULL
          RETURN s.id AS id`,
       );
-      const dangling = await rows(`MATCH (s:Share) WHERE NOT EXISTS { (:Organization)-[:GRANTED]->(s) } RETURN s.id AS id`);
+      const dangling = await rows(
+        `MATCH (s:Share) WHERE NOT EXISTS { (:Organization)-[:GRANTED]->(s) } RETURN s.id AS id`,
+      );
       if (bad.length > 0 || whole.length > 0 || dangling.length > 0)
         failures.push(
           `round ${round}: merge ${merged.status} ${JSON.stringify(codes(merged))}, share ${shared.status} ${JSON.stringify(codes(shared))}, ` +
@@ -108,7 +110,11 @@ const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) { updateDi
 /** `tiersight export` then `tiersight import --reset` of the file: the restore a backup promises. */
 const roundTrip = async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'review-conc-')), 'out.json');
-  await exportGraph(new ExportRepository(t.db.executor), t.db.imports.runs, await TiersightWriter.toFile(path));
+  await exportGraph(
+    new ExportRepository(t.db.executor),
+    t.db.imports.runs,
+    await TiersightWriter.toFile(path),
+  );
   const restored = await importGraph(fileSource(path), t.db.imports, {
     origin: TEST_ORIGIN,
     reset: true,
@@ -126,14 +132,22 @@ describe('a backup after two updateDisclosure at once', () => {
         await t.api.query(
           'buyer',
           PUBLISH,
-          { input: { kind: 'SELF_ASSESSMENT', subjectId: 'buyer', content: { title: 'v1', issuedAt: '2024-01-01T00:00:00Z' } } },
+          {
+            input: {
+              kind: 'SELF_ASSESSMENT',
+              subjectId: 'buyer',
+              content: { title: 'v1', issuedAt: '2024-01-01T00:00:00Z' },
+            },
+          },
           [...ADMIN],
         ),
         'publishDisclosure',
       );
       await Promise.all(
         ['a', 'b', 'c'].map((title) =>
-          t.api.query('buyer', UPDATE, { id: d.id, content: { title, issuedAt: '2024-01-01T00:00:00Z' } }, [...ADMIN]),
+          t.api.query('buyer', UPDATE, { id: d.id, content: { title, issuedAt: '2024-01-01T00:00:00Z' } }, [
+            ...ADMIN,
+          ]),
         ),
       );
       const [row] = await rows(
@@ -151,7 +165,7 @@ describe('a backup after two updateDisclosure at once', () => {
 
 const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
 
-// Passes today: the amend race's state (zz-review-conc-writes) still exports and imports back.
+// A guard: the amend race's state (concurrent-writes.test.ts) still exports and imports back.
 describe('a backup after two amendSupplyLink of one link at once', () => {
   it('imports back', async () => {
     await loadGraph(
@@ -159,9 +173,14 @@ describe('a backup after two amendSupplyLink of one link at once', () => {
       graph().org('buyer', 'PURCHASER').org('maker', 'MANUFACTURER').link('maker', 'buyer').build(),
     );
     for (let round = 0; round < 10; round++) {
-      const link = ok<{ id: string }>(await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]), 'declareSupplyLink');
+      const link = ok<{ id: string }>(
+        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
+        'declareSupplyLink',
+      );
       await Promise.all(
-        [['monitors'], ['docks']].map((products) => t.api.query('buyer', AMEND, { id: link.id, products }, [...ADMIN])),
+        [['monitors'], ['docks']].map((products) =>
+          t.api.query('buyer', AMEND, { id: link.id, products }, [...ADMIN]),
+        ),
       );
     }
     expect(await roundTrip()).toEqual([]);
