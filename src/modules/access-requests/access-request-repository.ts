@@ -32,6 +32,7 @@ import {
   text,
 } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
@@ -464,15 +465,18 @@ export class AccessRequestRepository {
         actorUserId: actor.actorUserId,
       };
       const [locked] = await tx.run(LOCK_RECEIVED, base);
+      // Stamped once the lock is held, so that an answer that locked second is never recorded before
+      // the one it follows (an extension after the decline it came before).
+      const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) };
       const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
       return decide({
         request: locked ? requestOf(locked) : null,
-        decline: (reason) => one(tx.run(CLOSE, { ...base, status: 'DECLINED', reason })),
-        extend: (dueAt, reason) => one(tx.run(EXTEND, { ...base, dueAt: toNeo4jDateTime(dueAt), reason })),
+        decline: (reason) => one(tx.run(CLOSE, { ...stamped, status: 'DECLINED', reason })),
+        extend: (dueAt, reason) => one(tx.run(EXTEND, { ...stamped, dueAt: toNeo4jDateTime(dueAt), reason })),
         grant: async (shares, expiresAt, note) => {
           const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
           const [record] = await tx.run(GRANT, {
-            ...base,
+            ...stamped,
             reason: note,
             linkIds: shares.find((s) => s.scope === 'SOURCING')?.linkIds ?? null,
             disclosureIds: shares.find((s) => s.scope === 'DISCLOSURES')?.disclosureIds ?? null,
@@ -503,7 +507,12 @@ export class AccessRequestRepository {
       if (!locked) return null;
       const request = requestOf(locked);
       if (request.status !== 'OPEN') return { request, changed: false };
-      const [closed] = await tx.run(CLOSE, { ...base, status: 'WITHDRAWN', reason: null });
+      const [closed] = await tx.run(CLOSE, {
+        ...base,
+        t: toNeo4jDateTime(lockedInstant(actor.now)),
+        status: 'WITHDRAWN',
+        reason: null,
+      });
       return { request: requestOf(closed!), changed: true };
     });
   }
