@@ -66,4 +66,11 @@ describe('watch-list indicator descriptions', () => {
         '"Nanchang O-Film Tech" (listed also as "O-Film Nanchang"), score 0.97.',
     );
   });
+
+  it('stays within a record’s 2,000 characters however long the names a list gives', () => {
+    const long = 'Very Long Name '.repeat(200);
+    const description = watchlistDescription({ ...match(long), entry: long, matchedName: long });
+    expect(description.length).toBeLessThanOrEqual(2_000);
+    expect(description).toContain(`"${long.slice(0, 400)}…"`);
+  });
 });

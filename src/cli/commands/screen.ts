@@ -161,8 +161,11 @@ export async function run(args: string[]): Promise<void> {
   const certain = parseCertain(values.certain, threshold);
   const format = parseFormat(values.format);
   const severity = parseSeverity(values.severity);
-  if (values.source !== undefined && values.source.trim() === '') {
-    throw new CliError(`screen: --source must not be empty`, 2);
+  if (values.source !== undefined && (values.source.trim() === '' || values.source.length > 2_000)) {
+    throw new CliError(
+      `screen: --source must be 1..2000 characters (a risk indicator's source), got ${values.source.length}`,
+      2,
+    );
   }
   const entries = readWatchList(file, values.source, format);
   const options = { threshold, certain, apply: values.apply === true, severity };

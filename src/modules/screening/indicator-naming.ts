@@ -24,11 +24,21 @@ export function watchlistIndicatorId(organizationId: string, listEntryId: string
 /** The id of the candidate of a match: its indicator's id with `sc-` for `wl-`. */
 export const screeningCandidateId = (indicatorId: string): string => `sc-${indicatorId.slice('wl-'.length)}`;
 
-/** Which name matched which entry (and under which of its names), with the score. */
+/** Longest name a description quotes whole: with three of them it stays within a record's 2,000. */
+const MAX_QUOTED_NAME = 400;
+
+const clip = (name: string) => (name.length <= MAX_QUOTED_NAME ? name : `${name.slice(0, MAX_QUOTED_NAME)}…`);
+
+/**
+ * Which name matched which entry (and under which of its names), with the score. A list's names may be
+ * of any length; quoted whole, they could make a description the bulk format cannot hold, and the
+ * store could no longer be exported.
+ */
 export function watchlistDescription(match: ScreeningMatch): string {
-  const via = match.matchedEntryName !== match.entry ? ` (listed also as "${match.matchedEntryName}")` : '';
+  const via =
+    match.matchedEntryName !== match.entry ? ` (listed also as "${clip(match.matchedEntryName)}")` : '';
   return (
-    `Watch-list screening: the name "${match.matchedName}" matches the list entry "${match.entry}"${via}, ` +
+    `Watch-list screening: the name "${clip(match.matchedName)}" matches the list entry "${clip(match.entry)}"${via}, ` +
     `score ${match.score.toFixed(2)}.`
   );
 }
