@@ -1,20 +1,12 @@
 // Races between different organizations' writes (two listings with one osId, a merge and a write of
 // the merged organization), and a backup of a store that a race left behind, from a concurrency review
 // (December 2026). Each race is repeated in one test; a test fails when any round leaves wrong state.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportGraph } from '../../src/export/export-graph.ts';
-import { ExportRepository } from '../../src/export/export-repository.ts';
-import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
-import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
-import { formatProblem } from '../../src/import/validate.ts';
 import { codes, type GraphQLResponse } from '../support/api.ts';
-import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { backupAndRestore } from '../support/backup.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -108,20 +100,7 @@ const PUBLISH = `mutation($input: DisclosureInput!) { publishDisclosure(input: $
 const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) { updateDisclosure(id: $id, input: $content) { id } }`;
 
 /** `tiersight export` then `tiersight import --reset` of the file: the restore a backup promises. */
-const roundTrip = async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'review-conc-')), 'out.json');
-  await exportGraph(
-    new ExportRepository(t.db.executor),
-    t.db.imports.runs,
-    await TiersightWriter.toFile(path),
-  );
-  const restored = await importGraph(fileSource(path), t.db.imports, {
-    origin: TEST_ORIGIN,
-    reset: true,
-    settleMs: 0,
-  });
-  return restored.ok ? [] : restored.validation.problems.map(formatProblem);
-};
+const roundTrip = () => backupAndRestore(t.db);
 
 describe('a backup after two updateDisclosure at once', () => {
   it('imports back (export writes what import accepts)', async () => {

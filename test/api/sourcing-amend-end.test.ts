@@ -1,20 +1,12 @@
 // Ending and amending one's own links where the supplier review found defects (December 2026): a link
 // that has not started yet is called off (validTo = validFrom), never left with validTo before
 // validFrom, which made every later backup fail; an amendment to what the link says writes nothing.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { exportGraph } from '../../src/export/export-graph.ts';
-import { ExportRepository } from '../../src/export/export-repository.ts';
-import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
-import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
-import { formatProblem } from '../../src/import/validate.ts';
 import { type GraphQLResponse } from '../support/api.ts';
-import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { backupAndRestore } from '../support/backup.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -68,20 +60,7 @@ const ownLinksWellFormed = async () => {
 };
 
 /** `tiersight export` then `tiersight import --reset` of the file: the restore a backup promises. */
-const roundTrip = async () => {
-  const path = join(mkdtempSync(join(tmpdir(), 'review-supplier-')), 'out.json');
-  await exportGraph(
-    new ExportRepository(t.db.executor),
-    t.db.imports.runs,
-    await TiersightWriter.toFile(path),
-  );
-  const restored = await importGraph(fileSource(path), t.db.imports, {
-    origin: TEST_ORIGIN,
-    reset: true,
-    settleMs: 0,
-  });
-  return restored.ok ? [] : restored.validation.problems.map(formatProblem);
-};
+const roundTrip = () => backupAndRestore(t.db);
 
 beforeEach(async () => {
   await loadGraph(

@@ -6,9 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_EARLIER_VERSIONS } from '../../src/domain/disclosures.ts';
-import { exportGraph } from '../../src/export/export-graph.ts';
-import { ExportRepository } from '../../src/export/export-repository.ts';
-import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource, fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
@@ -19,18 +16,11 @@ import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { listEntry } from '../support/watch-list-entries.ts';
+import { exportTo } from '../support/backup.ts';
 
 const t = useApi();
 const dir = mkdtempSync(join(tmpdir(), 'tiersight-backup-'));
 let fileNo = 0;
-
-async function exportTo(path: string) {
-  return exportGraph(
-    new ExportRepository(t.db.executor),
-    t.db.imports.runs,
-    await TiersightWriter.toFile(path),
-  );
-}
 
 /** Imports `path` with --reset; the problems of a refused file, else null. */
 async function importReset(path: string): Promise<string[] | null> {
@@ -55,7 +45,7 @@ async function importDocument(document: Record<string, unknown>): Promise<string
 async function roundTrip() {
   const before = await dumpGraph(t.db.driver);
   const path = join(dir, `export-${fileNo++}.json`);
-  await exportTo(path);
+  await exportTo(t.db, path);
   const refused = await importReset(path);
   return { before, after: await dumpGraph(t.db.driver), refused, path };
 }
@@ -407,7 +397,7 @@ describe(
         }),
       ).toEqual([expect.stringMatching(full)]);
       const path = join(dir, `export-${fileNo++}.json`);
-      await expect(exportTo(path)).resolves.toHaveProperty('quiet', true);
+      await expect(exportTo(t.db, path)).resolves.toHaveProperty('quiet', true);
     });
   },
 );
