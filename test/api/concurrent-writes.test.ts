@@ -90,6 +90,19 @@ const allLinks = async () =>
      RETURN l.id AS id, l.products AS p, toString(l.validTo) AS validTo, l.supersededBy AS by ORDER BY l.recordedAt DESC LIMIT 3`,
   );
 
+/** A new link from maker to the buyer, declared through the API. */
+const declareFromMaker = async () =>
+  ok<{ id: string }>(await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]), 'declareSupplyLink');
+
+/** Ends `links` a second ago, in the store itself, so that the next round starts with none holding. */
+const endInStore = async (links: readonly Record<string, unknown>[]) => {
+  for (const l of links)
+    await t.db.driver.executeQuery(
+      `MATCH ()-[l:SUPPLIES {id: $id}]->() SET l.validTo = datetime() - duration('PT1S')`,
+      { id: l['id'] },
+    );
+};
+
 const trailOf = async (linkId: string) =>
   rows(
     `MATCH (e:SupplyLinkEvent {linkId: $linkId}) RETURN e.action AS action, toString(e.at) AS at,
@@ -101,10 +114,7 @@ describe('amendSupplyLink of one link sent twice at once', () => {
   it('amends it once: one successor holds, the other attempt is refused', async () => {
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const link = ok<{ id: string }>(
-        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
-        'declareSupplyLink',
-      );
+      const link = await declareFromMaker();
       const answers = await Promise.all([
         t.api.query('buyer', AMEND, { id: link.id, products: ['monitors'] }, [...ADMIN]),
         t.api.query('buyer', AMEND, { id: link.id, products: ['docks'] }, [...ADMIN]),
@@ -116,12 +126,7 @@ describe('amendSupplyLink of one link sent twice at once', () => {
           `round ${round}: ${succeeded} amendments succeeded, ${live.length} links from maker hold now ` +
             `(${JSON.stringify(live)}); trail ${JSON.stringify(await trailOf(link.id))}; links ${JSON.stringify(await allLinks())}; answers ${JSON.stringify(answers.map((a) => a.errors?.[0]?.message ?? a.data))}`,
         );
-      // Start the next round clean: end every live link from maker.
-      for (const l of live)
-        await t.db.driver.executeQuery(
-          `MATCH ()-[l:SUPPLIES {id: $id}]->() SET l.validTo = datetime() - duration('PT1S')`,
-          { id: l['id'] },
-        );
+      await endInStore(live);
     }
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
   });
@@ -129,10 +134,7 @@ describe('amendSupplyLink of one link sent twice at once', () => {
   it('endSupplyLink and amendSupplyLink at once: an ended link never gets a successor that holds', async () => {
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const link = ok<{ id: string }>(
-        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
-        'declareSupplyLink',
-      );
+      const link = await declareFromMaker();
       const [ended, amended] = await Promise.all([
         t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
         t.api.query('buyer', AMEND, { id: link.id, products: ['monitors'] }, [...ADMIN]),
@@ -145,11 +147,7 @@ describe('amendSupplyLink of one link sent twice at once', () => {
         failures.push(
           `round ${round}: both succeeded; ${live.length} links from maker hold now; trail ${JSON.stringify(await trailOf(link.id))}`,
         );
-      for (const l of live)
-        await t.db.driver.executeQuery(
-          `MATCH ()-[l:SUPPLIES {id: $id}]->() SET l.validTo = datetime() - duration('PT1S')`,
-          { id: l['id'] },
-        );
+      await endInStore(live);
     }
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
   });
@@ -157,10 +155,7 @@ describe('amendSupplyLink of one link sent twice at once', () => {
   it('endSupplyLink sent twice at once records one ENDED event', async () => {
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const link = ok<{ id: string }>(
-        await t.api.query('buyer', DECLARE, { s: 'maker' }, [...ADMIN]),
-        'declareSupplyLink',
-      );
+      const link = await declareFromMaker();
       const answers = await Promise.all([
         t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
         t.api.query('buyer', END, { id: link.id }, [...ADMIN]),
