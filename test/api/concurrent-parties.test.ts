@@ -6,6 +6,7 @@ import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { publishThenRaceUpdates } from '../support/raced-updates.ts';
 import { backupAndRestore } from '../support/backup.ts';
 
 const t = useApi();
@@ -96,9 +97,6 @@ describe('mergeOrganizations racing a write of the merged organization', () => {
   });
 });
 
-const PUBLISH = `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`;
-const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) { updateDisclosure(id: $id, input: $content) { id } }`;
-
 /** `tiersight export` then `tiersight import --reset` of the file: the restore a backup promises. */
 const roundTrip = () => backupAndRestore(t.db);
 
@@ -107,28 +105,7 @@ describe('a backup after two updateDisclosure at once', () => {
     await loadGraph(t.db, graph().org('buyer', 'PURCHASER').build());
     let disorder = false;
     for (let round = 0; round < 20 && !disorder; round++) {
-      const d = ok<{ id: string }>(
-        await t.api.query(
-          'buyer',
-          PUBLISH,
-          {
-            input: {
-              kind: 'SELF_ASSESSMENT',
-              subjectId: 'buyer',
-              content: { title: 'v1', issuedAt: '2024-01-01T00:00:00Z' },
-            },
-          },
-          [...ADMIN],
-        ),
-        'publishDisclosure',
-      );
-      await Promise.all(
-        ['a', 'b', 'c'].map((title) =>
-          t.api.query('buyer', UPDATE, { id: d.id, content: { title, issuedAt: '2024-01-01T00:00:00Z' } }, [
-            ...ADMIN,
-          ]),
-        ),
-      );
+      const d = { id: await publishThenRaceUpdates(t.api, 'buyer') };
       const [row] = await rows(
         `MATCH (d:Disclosure {id: $id})-[:VERSION]->(dv) WITH dv ORDER BY dv.version
          WITH collect(dv.recordedAt.epochMillis) AS at

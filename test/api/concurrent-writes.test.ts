@@ -7,6 +7,7 @@ import { type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { publishThenRaceUpdates } from '../support/raced-updates.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -171,36 +172,11 @@ describe('amendSupplyLink of one link sent twice at once', () => {
   });
 });
 
-const PUBLISH = `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`;
-const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) {
-  updateDisclosure(id: $id, input: $content) { id history { version recordedAt } } }`;
-
 describe('updateDisclosure sent twice at once', () => {
   it('numbers the versions once each, and a later version is never recorded before an earlier one', async () => {
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const d = ok<{ id: string }>(
-        await t.api.query(
-          'buyer',
-          PUBLISH,
-          {
-            input: {
-              kind: 'SELF_ASSESSMENT',
-              subjectId: 'buyer',
-              content: { title: 'v1', issuedAt: '2024-01-01T00:00:00Z' },
-            },
-          },
-          [...ADMIN],
-        ),
-        'publishDisclosure',
-      );
-      await Promise.all(
-        ['a', 'b', 'c'].map((title) =>
-          t.api.query('buyer', UPDATE, { id: d.id, content: { title, issuedAt: '2024-01-01T00:00:00Z' } }, [
-            ...ADMIN,
-          ]),
-        ),
-      );
+      const d = { id: await publishThenRaceUpdates(t.api, 'buyer') };
       const versions = await rows(
         `MATCH (d:Disclosure {id: $id})-[:VERSION]->(dv)
          RETURN d.version AS current, dv.version AS version, dv.recordedAt.epochMillis AS at, dv.title AS title
