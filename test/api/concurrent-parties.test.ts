@@ -2,8 +2,8 @@
 // the merged organization), and a backup of a store that a race left behind, from a concurrency review
 // (December 2026). Each race is repeated in one test; a test fails when any round leaves wrong state.
 import { describe, expect, it } from 'vitest';
-import { codes, type GraphQLResponse } from '../support/api.ts';
-import { loadGraph } from '../support/database.ts';
+import { codes, ok } from '../support/api.ts';
+import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { publishThenRaceUpdates } from '../support/raced-updates.ts';
@@ -13,15 +13,7 @@ const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 const ROUNDS = 15;
 
-const ok = <T>(response: GraphQLResponse, field: string): T => {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data![field] as T;
-};
-
-const rows = async (cypher: string, params: Record<string, unknown> = {}) => {
-  const { records } = await t.db.driver.executeQuery(cypher, params);
-  return records.map((r) => r.toObject());
-};
+const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.db, cypher, params);
 
 const SET_LISTING = `mutation($listed: Boolean!, $osId: String) {
   setListing(listed: $listed, osId: $osId) { organization { id osId } listed } }`;

@@ -3,8 +3,8 @@
 // check made before the record's lock, or at the request's own instant, let both through. Each race is
 // repeated ROUNDS times in one test; a test fails when any round leaves wrong or duplicated state.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type GraphQLResponse } from '../support/api.ts';
-import { loadGraph } from '../support/database.ts';
+import { ok } from '../support/api.ts';
+import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { publishThenRaceUpdates } from '../support/raced-updates.ts';
@@ -13,15 +13,7 @@ const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 const ROUNDS = 15;
 
-const ok = <T>(response: GraphQLResponse, field: string): T => {
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data![field] as T;
-};
-
-const rows = async (cypher: string, params: Record<string, unknown> = {}) => {
-  const { records } = await t.db.driver.executeQuery(cypher, params);
-  return records.map((r) => r.toObject());
-};
+const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.db, cypher, params);
 
 beforeEach(async () => {
   await loadGraph(

@@ -3,7 +3,7 @@
 // product is named where it was sent; the role check says what publishing needs; an update to the same
 // content adds no version.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { codes, type GraphQLResponse } from '../support/api.ts';
+import { codes, ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -32,10 +32,6 @@ interface Shown {
   history: { version: number }[];
 }
 
-const ok = <T>(response: GraphQLResponse, field: string): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data![field] as T;
-};
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 const PLAN = {

@@ -3,7 +3,7 @@
 // (never to a listed kept organization's card); errors name the id sent; naming oneself is bad input
 // everywhere; withdrawing a request twice answers it unchanged.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { codes, type GraphQLResponse } from '../support/api.ts';
+import { codes, ok } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -17,11 +17,6 @@ const REQUEST = `mutation($o: ID!) { requestAccess(organizationId: $o, scope: SO
 const WITHDRAW_REQUEST = `mutation($id: ID!) { withdrawAccessRequest(id: $id) { id status } }`;
 const SHARE_SOURCING = `mutation($r: ID!) { shareSourcing(recipientId: $r) { id } }`;
 const SHARE_DISCLOSURES = `mutation($r: ID!) { shareDisclosures(recipientId: $r) { id } }`;
-
-const ok = <T>(response: GraphQLResponse, field: string): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data![field] as T;
-};
 
 // buyer <- brand (listed nowhere); brand-dup, a second record of the brand that the buyer declared
 // years ago (its link has ended), merged into brand by an operator.

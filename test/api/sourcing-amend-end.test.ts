@@ -2,7 +2,7 @@
 // that has not started yet is called off (validTo = validFrom), never left with validTo before
 // validFrom, which made every later backup fail; an amendment to what the link says writes nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type GraphQLResponse } from '../support/api.ts';
+import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -23,11 +23,6 @@ interface Link {
   validFrom: string | null;
   validTo: string | null;
 }
-
-const ok = <T>(response: GraphQLResponse, field: string): T => {
-  expect(response.errors).toBeUndefined();
-  return response.data![field] as T;
-};
 
 /** A link that holds from a year from now (a contract signed for next year). */
 const futureLink = async (): Promise<Link> =>

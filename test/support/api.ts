@@ -1,4 +1,5 @@
 // The API over HTTP against the test database: tokens, requests, and the statement counter.
+import { expect } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { TokenSettings } from '../../src/auth/verify-token.ts';
@@ -74,6 +75,12 @@ export async function postGraphQL(
   });
   return { status: response.status, ...((await response.json()) as object) };
 }
+
+/** The answer's `field`, once the answer is known to carry no error (named in the failure if it does). */
+export const ok = <T>(response: GraphQLResponse, field: string): T => {
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data![field] as T;
+};
 
 export const codes = (response: GraphQLResponse): (string | undefined)[] =>
   (response.errors ?? []).map((e) => e.extensions?.code);

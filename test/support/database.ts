@@ -47,6 +47,16 @@ export async function loadGraph(
 }
 
 /** Counts of everything in the database, to prove that nothing was written. */
+/** The rows a statement of the test's own answers, as plain objects (for checks of what is stored). */
+export async function rowsOf(
+  db: TestDatabase,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  const { records } = await db.driver.executeQuery(cypher, params);
+  return records.map((r) => r.toObject());
+}
+
 export async function countAll(db: TestDatabase): Promise<Record<string, number>> {
   const { records } = await db.driver.executeQuery(
     `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
