@@ -6,8 +6,8 @@
 // costs one copy of the message and makes every read direct, as for a message of one part. (The
 // driver's issue #1223, "about 4 times slower than the C# one", is open.) The driver has no public hook
 // for this, so its Dechunker is wrapped here; the checks below fail at start-up, naming the driver's
-// version, if an upgrade moves what is wrapped.
-import { createRequire } from 'node:module';
+// version, if an upgrade moves what is wrapped (driver-internals.ts).
+import { driverPart, isObject } from './driver-internals.ts';
 
 interface Chunk {
   _buffer: Buffer;
@@ -18,25 +18,6 @@ interface DechunkerState {
 }
 
 type OnHeader = (this: DechunkerState, header: number) => unknown;
-
-const fromHere = createRequire(import.meta.url);
-// The copy of the connection package that this project's neo4j-driver loads, wherever npm put it.
-const fromDriver = createRequire(fromHere.resolve('neo4j-driver'));
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
-function driverPart<T>(path: string, check: (module: unknown) => T | null): T {
-  const found = check(fromDriver(`neo4j-driver-bolt-connection/${path}`));
-  if (found === null) {
-    const manifest: unknown = fromDriver('neo4j-driver-bolt-connection/package.json');
-    const version = isObject(manifest) ? String(manifest['version']) : 'of unknown version';
-    throw new Error(
-      `neo4j-driver-bolt-connection ${version}: ${path} is not as src/graph/bolt-messages.ts expects; review that wrapper for this version`,
-    );
-  }
-  return found;
-}
 
 const dechunker = driverPart('lib/channel/chunking.js', (module) => {
   if (!isObject(module) || typeof module['Dechunker'] !== 'function') return null;

@@ -4,6 +4,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { DEFAULT_FAIL_FAST, type Neo4jConfig, type Neo4jFailFast } from '../config.ts';
 import './bolt-messages.ts';
+import './bolt-writes.ts';
 import { withoutCredentials } from './neo4j-uri.ts';
 
 export function createDriver(
