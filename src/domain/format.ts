@@ -6,6 +6,12 @@ import type { AccessRequestRecord } from './access-requests.ts';
 
 export const FORMAT_V1 = 'tiersight/v1';
 
+/**
+ * The longest free text a record of the format holds. Whatever Tiersight stores from elsewhere (a
+ * watch list, an Open Supply Hub file) keeps to it too, or the store could not be exported.
+ */
+export const MAX_TEXT = 2_000;
+
 export const ORGANIZATION_TYPES = [
   'PURCHASER',
   'RESELLER',

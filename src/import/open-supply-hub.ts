@@ -4,6 +4,7 @@
 // hold commas, line breaks and doubled quotes, which a split on commas would get wrong.
 import { CsvError, parse } from 'csv-parse/sync';
 import { isCountryCode } from '../domain/countries.ts';
+import { MAX_TEXT } from '../domain/format.ts';
 import { quote } from '../domain/quote.ts';
 
 /** One facility as Open Supply Hub describes it. */
@@ -56,7 +57,6 @@ const ALIASES: Record<string, string> = { 'contributor (list)': 'contributor' };
 // An OS ID: the country code, the year and day of the year it was first seen, and six letters or digits.
 const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
 const WORKERS = /^\d[\d,]*(\s*-\s*\d[\d,]*|\+)?$/;
-const MAX_TEXT = 2_000;
 const TRUE = new Set(['true', 'yes', '1']);
 const FALSE = new Set(['false', 'no', '0', '']);
 

@@ -4,6 +4,7 @@
 import { isCountryCode } from '../domain/countries.ts';
 import { idRule, isWellFormedId } from '../domain/ids.ts';
 import {
+  MAX_TEXT,
   ORGANIZATION_TYPES,
   PROVENANCES,
   CANDIDATE_STATUSES,
@@ -28,7 +29,6 @@ import { quote } from '../domain/quote.ts';
 
 export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
 
-const MAX_TEXT = 2_000;
 export const MAX_LIST = 10_000;
 
 /** Reads fields off one record, collecting a problem per bad field. */

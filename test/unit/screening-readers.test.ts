@@ -192,3 +192,37 @@ describe('Tiersight CSV', () => {
     expect(new Set(entries.map((e) => e.source))).toEqual(new Set(['CSL of 2026-11-30']));
   });
 });
+
+describe('texts too long to store', () => {
+  // What screening stores is exported as bulk-format records, whose texts hold at most 2,000 characters.
+  const long = (c: string) => c.repeat(2_001);
+
+  it('refuse the list before screening, naming the entry and the text, in every format', () => {
+    const csv = readWatchList(
+      'id,name,aliases,effective_date,source,country,program\n' +
+        `T-1,Foo Ltd,${long('a')},2024-01-02,${long('s')},CN,${long('p')}\n` +
+        'T-2,Bar Ltd,,,My list,CN,\n',
+    );
+    expect(csv.problems).toHaveLength(3);
+    expect(csv.problems[0]).toMatch(
+      /^entry "T-1" \(line or record 2\): its source is 2,001 characters long, "s+\.\.\.; a stored text holds at most 2,000 \(--source replaces/,
+    );
+    expect(csv.problems[1]).toMatch(/its other name is 2,001 characters long/);
+    expect(csv.problems[2]).toMatch(/its programme is 2,001 characters long/);
+    const ftm = readWatchList(
+      JSON.stringify({
+        id: 'os-1',
+        schema: 'Company',
+        properties: { name: [long('n')], sourceUrl: [`https://x.test/${long('u')}`] },
+      }),
+      { format: 'ftm' },
+    );
+    expect(ftm.problems.map((p) => /its (\w+)/.exec(p)?.[1])).toEqual(['name', 'link']);
+  });
+
+  it('are the list source unless --source replaces it', () => {
+    const list = `id,name,aliases,effective_date,source\nT-1,Foo Ltd,,,${long('s')}\n`;
+    expect(readWatchList(list).problems).toHaveLength(1);
+    expect(readWatchList(list, { source: 'Our list' }).problems).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // `tiersight screen LIST`: watch-list screening of every organization (docs/screening.md).
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { SEVERITIES, type Severity } from '../../domain/format.ts';
+import { MAX_TEXT, SEVERITIES, type Severity } from '../../domain/format.ts';
 import { DEFAULT_THRESHOLD } from '../../modules/screening/score.ts';
 import type { ScreeningMatch } from '../../modules/screening/match.ts';
 import { DEFAULT_CERTAIN, needsReview, screen } from '../../modules/screening/screen.ts';
@@ -161,9 +161,9 @@ export async function run(args: string[]): Promise<void> {
   const certain = parseCertain(values.certain, threshold);
   const format = parseFormat(values.format);
   const severity = parseSeverity(values.severity);
-  if (values.source !== undefined && (values.source.trim() === '' || values.source.length > 2_000)) {
+  if (values.source !== undefined && (values.source.trim() === '' || values.source.length > MAX_TEXT)) {
     throw new CliError(
-      `screen: --source must be 1..2000 characters (a risk indicator's source), got ${values.source.length}`,
+      `screen: --source must be 1..${MAX_TEXT} characters (a risk indicator's source), got ${values.source.length}`,
       2,
     );
   }

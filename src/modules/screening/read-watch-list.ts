@@ -5,6 +5,7 @@ import { readOpenSanctionsCsv } from './readers/opensanctions-csv.ts';
 import { parseWatchList } from './readers/tiersight-csv.ts';
 import { readUflpaHtml } from './readers/uflpa-html.ts';
 import { isObject } from './readers/json-values.ts';
+import { unstorableTexts } from './storable-entry.ts';
 import type { ReadList, WatchListFormat } from './watch-list-entry.ts';
 
 const firstLine = (text: string) => (/^[^\r\n]*/.exec(text)?.[0] ?? '').toLowerCase();
@@ -61,7 +62,8 @@ export function readWatchList(
         ],
       };
     case 'tiersight':
-      return { format, ...parseWatchList(content, label) };
+      read = parseWatchList(content, label);
+      break;
     case 'csl': {
       const text = content.replace(/^\uFEFF/, '').trimStart();
       if (text.startsWith('{') || text.startsWith('[')) {
@@ -84,5 +86,5 @@ export function readWatchList(
       break;
   }
   const entries = label ? read.entries.map((entry) => ({ ...entry, source: label })) : read.entries;
-  return { format, entries, problems: read.problems };
+  return { format, entries, problems: [...read.problems, ...unstorableTexts(entries)] };
 }
