@@ -118,11 +118,12 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
     const authorization = request.headers.authorization ?? '';
     const token = await deps.verifyToken(authorization);
     if (!('organizationId' in token)) {
-      const refusal = await refusalOf(token, address);
+      // Also when the provider's keys could not be had: a flood of made-up tokens is still a flood.
+      const refusal = await refusalOf(token, address, true);
       logServerFault(refusal, record);
       return refuseWith(request, response, record, refusal);
     }
-    const tokenKey = ClientLimits.verifiedTokenKey(authorization);
+    const tokenKey = ClientLimits.principalKey(token.principal);
     const wait = await limits.admitToken(tokenKey);
     if (wait !== null) {
       metrics.refused.inc({ reason: 'rate' });
@@ -144,9 +145,10 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
   /**
    * A made-up or expired token counts against its address like a request without one, so an address
    * sending a flood of them gets RATE_LIMITED; a valid token is never slowed by its neighbours.
+   * `unverified`: the token did not verify, whatever the reason given.
    */
-  async function refusalOf(error: DomainError, address: string): Promise<DomainError> {
-    if (error.code !== 'UNAUTHENTICATED') return error;
+  async function refusalOf(error: DomainError, address: string, unverified = false): Promise<DomainError> {
+    if (error.code !== 'UNAUTHENTICATED' && !unverified) return error;
     const wait = await limits.admitAnonymous(address);
     if (wait === null) return error;
     metrics.refused.inc({ reason: 'rate' });

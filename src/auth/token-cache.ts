@@ -5,7 +5,7 @@
 // before its exp. Failures are not remembered: each gets its full, specific answer.
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { TokenVerifier, VerifiedToken } from './verify-token.ts';
+import { bearerToken, type TokenVerifier, type VerifiedToken } from './verify-token.ts';
 
 export interface TokenCacheOptions {
   /** Tokens remembered at most (least recently used go first). */
@@ -31,8 +31,10 @@ export function cachedTokenVerifier(
   if (maxEntries === 0 || ttlMs === 0) return verify;
   const cache = new LRUCache<string, Remembered>({ max: maxEntries, ttl: ttlMs, ttlAutopurge: false });
   return async (authorization, now = new Date()) => {
-    if (authorization === undefined) return verify(authorization, now);
-    const key = createHash('sha256').update(authorization).digest('base64url');
+    const token = authorization === undefined ? null : bearerToken(authorization);
+    if (token === null) return verify(authorization, now);
+    // By the token, not the header: `bearer` and `Bearer` send the same one.
+    const key = createHash('sha256').update(token).digest('base64url');
     const at = now.getTime();
     const hit = cache.get(key);
     if (hit !== undefined && at >= hit.verifiedAt && at < hit.token.expiresAt * 1000) return hit.token;

@@ -4,21 +4,22 @@
 // its issuer and audience. So an HS256 token "signed" with a provider's public key meets JWT_SECRET and
 // fails (alg confusion), and jose refuses `alg: none` and every algorithm not listed. Every token must
 // have an exp, may not be issued in the future, and may not live longer than the maximum lifetime.
-import {
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  errors,
-  jwtVerify,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { DomainError, unauthenticated } from '../domain/errors.ts';
+import { quote } from '../domain/quote.ts';
 import { mapProviderClaims } from './oidc-claims.ts';
 import type { OidcConfig } from './oidc-config.ts';
+import { providerKeys, ProviderKeysUnavailable } from './provider-keys.ts';
 import { isRole, ROLES, type Role } from '../domain/roles.ts';
 import { formatTtl, maxTokenLifetime, TOKEN_ALGORITHM } from './tokens.ts';
 
 export interface VerifiedToken {
+  /**
+   * Who sent it, whatever token it sends: the provider's issuer and subject, or for a local token its
+   * subject and organization. Rate and concurrency limits count per principal, so a client that
+   * fetches a fresh token before each request does not get a fresh budget with each.
+   */
+  principal: string;
   userId: string;
   organizationId: string;
   roles: Role[];
@@ -45,27 +46,6 @@ const MAX_TOKEN_LENGTH = 8_192;
 const PROVIDER_ALGORITHMS = ['RS256', 'ES256'];
 const INVALID = 'The token is invalid (malformed, badly signed or of an unsupported algorithm).';
 
-/** The provider's keys could not be had: not the token's fault, so not UNAUTHENTICATED. */
-class ProviderKeysUnavailable extends Error {}
-
-/**
- * The provider's JWKS through jose: cached (refetched when older than 10 minutes) and refetched at
- * most every 30 s when a token names a key id it does not hold, which is how a rotation shows up.
- */
-function providerKeys(jwksUrl: string): JWTVerifyGetKey {
-  const remote = createRemoteJWKSet(new URL(jwksUrl));
-  return async (header, token) => {
-    try {
-      return await remote(header, token);
-    } catch (error) {
-      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
-        throw error;
-      }
-      throw new ProviderKeysUnavailable(`JWKS ${jwksUrl} unavailable`, { cause: error });
-    }
-  };
-}
-
 /** The token's exp, or what is wrong with its times beyond what jose checks (exp, nbf). */
 function checkLifetime(payload: JWTPayload, now: number, maxLifetimeSeconds: number): number | DomainError {
   const { iat, exp } = payload;
@@ -87,7 +67,13 @@ function localClaims(payload: JWTPayload, expiresAt: number): VerifiedToken | Do
   if (!Array.isArray(roles) || !roles.every(isRole)) {
     return unauthenticated(`The token roles claim must be an array of ${ROLES.join(', ')}.`);
   }
-  return { userId: sub, organizationId: org, roles: [...new Set(roles)], expiresAt };
+  return {
+    principal: JSON.stringify(['local', sub, org]),
+    userId: sub,
+    organizationId: org,
+    roles: [...new Set(roles)],
+    expiresAt,
+  };
 }
 
 function providerClaims(
@@ -97,8 +83,14 @@ function providerClaims(
 ): VerifiedToken | DomainError {
   const { sub } = payload;
   if (typeof sub !== 'string' || sub === '') return unauthenticated('The token has no subject (sub).');
+  // Keycloak marks its ID tokens so; they carry the client as audience and the user's claims, and
+  // travel where access tokens should not (logout URLs, browser history).
+  if (typeof payload['typ'] === 'string' && payload['typ'].toLowerCase() === 'id')
+    return unauthenticated('The token is an ID token (typ "ID"); send an access token.');
   const mapped = mapProviderClaims(payload, oidc);
-  return 'problem' in mapped ? unauthenticated(mapped.problem) : { userId: sub, ...mapped, expiresAt };
+  return 'problem' in mapped
+    ? unauthenticated(mapped.problem)
+    : { principal: JSON.stringify([oidc.issuer, sub]), userId: sub, ...mapped, expiresAt };
 }
 
 function describeFailure(error: unknown): DomainError {
@@ -119,6 +111,16 @@ function describeFailure(error: unknown): DomainError {
   return unauthenticated(INVALID);
 }
 
+const ACCESS_TOKEN_TYPES = new Set(['jwt', 'at+jwt', 'application/at+jwt']);
+
+/**
+ * The token of a Bearer authorization, or null. The scheme is case-insensitive (RFC 9110, 11.1): a
+ * client that writes what its provider answered as token_type may send `bearer`.
+ */
+export function bearerToken(authorization: string): string | null {
+  return /^bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(authorization)?.[1] ?? null;
+}
+
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const secret = new TextEncoder().encode(settings.secret);
   const maxLifetimeSeconds = maxTokenLifetime(settings);
@@ -130,8 +132,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     if (authorization === undefined || authorization === '') {
       return unauthenticated('Missing Authorization header; send "Authorization: Bearer <token>".');
     }
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization)?.[1];
-    if (token === undefined || token.length > MAX_TOKEN_LENGTH) {
+    const token = bearerToken(authorization);
+    if (token === null || token.length > MAX_TOKEN_LENGTH) {
       return unauthenticated('Malformed Authorization header; expected "Bearer <token>".');
     }
     const common = {
@@ -141,7 +143,10 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     };
     const seconds = Math.floor(now.getTime() / 1000);
     try {
-      const { alg } = decodeProtectedHeader(token);
+      const { alg, typ } = decodeProtectedHeader(token);
+      // RFC 9068 names access tokens `at+jwt`; any other declared type is some other token.
+      if (typ !== undefined && !ACCESS_TOKEN_TYPES.has(typ.toLowerCase()))
+        return unauthenticated(`The token's type (typ ${quote(typ)}) is not an access token's.`);
       if (alg === TOKEN_ALGORITHM) {
         const { payload } = await jwtVerify(token, secret, { ...common, algorithms: [TOKEN_ALGORITHM] });
         const exp = checkLifetime(payload, seconds, maxLifetimeSeconds);

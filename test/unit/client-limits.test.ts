@@ -19,16 +19,12 @@ describe('requests in flight per token', () => {
     expect(await l.admitAnonymous('127.0.0.1')).toBeNull();
   });
 
-  it('keys tokens by a hash, never by the token itself', () => {
-    const key = ClientLimits.verifiedTokenKey('Bearer secret.token.value');
+  it('keys a principal by a hash, never by its user id', () => {
+    const key = ClientLimits.principalKey(JSON.stringify(['local', 'secret-user', 'org']));
     expect(key).not.toContain('secret');
     expect(key).toHaveLength(22);
-  });
-
-  it('keys a verified token by its signed part: every spelling of its signature shares the key', () => {
-    const key = ClientLimits.verifiedTokenKey('Bearer head.claims.sigA');
-    expect(ClientLimits.verifiedTokenKey('Bearer head.claims.sigB=')).toBe(key);
-    expect(ClientLimits.verifiedTokenKey('Bearer head.other.sigA')).not.toBe(key);
+    expect(ClientLimits.principalKey(JSON.stringify(['local', 'secret-user', 'org']))).toBe(key);
+    expect(ClientLimits.principalKey(JSON.stringify(['local', 'secret-user', 'other']))).not.toBe(key);
   });
 });
 

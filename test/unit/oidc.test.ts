@@ -36,6 +36,7 @@ describe('provider tokens', () => {
   it('accepts RS256 and ES256 tokens signed with published keys, beside local HS256 tokens', async () => {
     const verify = createTokenVerifier({ secret, oidc: idp.config() });
     const expected = {
+      principal: JSON.stringify([idp.config().issuer, 'user-1']),
       userId: 'user-1',
       organizationId: 'se-region-stockholm',
       roles: ['analyst'],
@@ -65,6 +66,7 @@ describe('provider tokens', () => {
       realm_access: { roles: ['offline_access', 'sourcing-admin', 'analyst'] },
     });
     expect(await verify(bearer(token))).toEqual({
+      principal: expect.any(String),
       userId: 'user-1',
       organizationId: 'se-region-stockholm',
       roles: ['supplier_admin', 'analyst'],
@@ -81,6 +83,7 @@ describe('provider tokens', () => {
     });
     const token = await idp.sign(rsa, { 'extn.tiersightOrg': 'se-atea', scp: 'analyst openid profile' });
     expect(await verify(bearer(token))).toEqual({
+      principal: expect.any(String),
       userId: 'user-1',
       organizationId: 'se-atea',
       roles: ['analyst'],

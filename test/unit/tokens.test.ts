@@ -39,6 +39,7 @@ describe('tokens', () => {
       60,
     );
     expect(await verify(`Bearer ${token}`)).toEqual({
+      principal: JSON.stringify(['local', 'u1', 'se-atea']),
       userId: 'u1',
       organizationId: 'se-atea',
       roles: ['analyst', 'supplier_admin'],

@@ -40,14 +40,12 @@ export class ClientLimits {
   }
 
   /**
-   * The key of a token that verified, from its signed part (header and claims) alone: the signature
-   * has several spellings that verify alike (spare bits in its last base64url character, a trailing
-   * `=`, and for ES256 a second valid signature, (r, n − s)), and all of them must share one budget and
-   * one cap. A hash, so that the token never sits in memory as a map key or in a log.
+   * The key of a verified token's principal (VerifiedToken.principal): every token of one user, and
+   * every spelling of one token's signature, shares one budget and one cap. A hash, so that no user id
+   * sits in memory as a map key.
    */
-  static verifiedTokenKey(authorization: string): string {
-    const signed = authorization.slice(0, authorization.lastIndexOf('.'));
-    return createHash('sha256').update(signed).digest('base64url').slice(0, 22);
+  static principalKey(principal: string): string {
+    return createHash('sha256').update(principal).digest('base64url').slice(0, 22);
   }
 
   admitToken(key: string): Promise<Admission> {

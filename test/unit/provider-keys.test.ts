@@ -1,17 +1,8 @@
-// Review (authentication): the identity provider's key set when the provider is failing.
-//
-// docs/authentication.md promises that the JWKS is refetched "at most once every 30 seconds (so a
-// flood of made-up key ids cannot hammer the provider)". That holds only while the provider answers.
-// jose's remote key set (createRemoteJWKSet, wrapped by providerKeys in src/auth/verify-token.ts)
-// starts its 30 s cool-down from the last *successful* fetch: while the provider answers an error
-// (5xx, a non-JSON page, a refused connection), every request carrying a token whose header says
-// RS256 or ES256 makes the API fetch the key set again. No signature or credential is needed: the key
-// set is fetched before the signature is checked, so `{"alg":"RS256"}.{}.AAAA` will do. One client
-// thus turns each of its requests into a request to an identity provider that is already struggling.
-//
-// A second case: keys fetched earlier are dropped once they are 10 minutes old, and if the provider
-// is unreachable at that moment every provider token, valid for hours more, is answered
-// SERVICE_UNAVAILABLE, although the API still holds the keys that verified it a minute before.
+// The identity provider's key set while the provider fails (src/auth/provider-keys.ts). The key set is
+// fetched before any signature is checked, so a token whose header merely says RS256 could make the API
+// fetch it: a failed fetch holds off the next one for 30 s as a successful one does, whatever the key
+// ids named. And a provider that is down at the 10-minute refresh does not lock its users out: the keys
+// last fetched keep verifying for a while.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
@@ -73,7 +64,6 @@ describe('the provider key set while the provider fails', () => {
     for (let i = 0; i < 20; i++) {
       expect(await verify(madeUp(`kid-${i}`))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     }
-    // Today: 20 fetches, one per made-up token.
     expect(fetches - before).toBeLessThanOrEqual(1);
   });
 
@@ -89,7 +79,6 @@ describe('the provider key set while the provider fails', () => {
     vi.setSystemTime(Date.now() + 31_000);
     const before = fetches;
     for (let i = 0; i < 20; i++) await verify(madeUp(`rotated-${i}`));
-    // Today: 20 fetches; the cool-down only starts again after a fetch that succeeds.
     expect(fetches - before).toBeLessThanOrEqual(1);
   });
 
@@ -113,7 +102,6 @@ describe('the provider key set while the provider fails', () => {
     // Ten and a half minutes later the provider is in maintenance; the key is the same one.
     vi.setSystemTime(Date.now() + 630_000);
     down = true;
-    // Today: SERVICE_UNAVAILABLE for every provider user until the provider answers again.
     expect(await verify(`Bearer ${await sign()}`)).toMatchObject({ organizationId: 'se-region-stockholm' });
   });
 });

@@ -1,19 +1,7 @@
-// Review (authentication and request admission), over HTTP.
-//
-// 1. Requests without a valid token are budgeted per address (RATE_LIMIT_PER_ADDRESS): "Requests
-//    without a valid token (none, made up or expired) ... share RATE_LIMIT_PER_ADDRESS per client
-//    address" (README, Limits). src/app/graphql-route.ts charges the address only when verification
-//    answers UNAUTHENTICATED. While the identity provider's key set cannot be fetched, a made-up token
-//    whose header says RS256 is answered SERVICE_UNAVAILABLE instead (src/auth/verify-token.ts,
-//    ProviderKeysUnavailable), is never charged, and so one address is never slowed down; each of
-//    those requests also makes the API fetch the key set again (test/unit/zz-review-auth-provider-keys).
-//
-// 2. The per-token limits are per token, and a user can have as many tokens as the identity provider
-//    hands out (a refresh per request, or a fresh password grant), each a budget of its own. The
-//    budget an operator sets with RATE_LIMIT_PER_TOKEN and CONCURRENT_PER_TOKEN is meant to stop one
-//    client hogging the server; keyed by the token's signed part, it stops only a client that keeps
-//    its token. Expected: the budget is the user's (issuer and sub, or sub and organization), so two
-//    tokens of one user share it.
+// Request admission over HTTP (src/app/graphql-route.ts): requests refused for their token are charged
+// to their address, also while the identity provider's keys cannot be had (else one address could send
+// them without end), and the rate budget is the user's, not the token's: a client that fetches a new
+// token before each request shares one budget across them.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,7 +87,6 @@ describe('requests without a valid token while the provider is down', () => {
       // No signature, no claims: anybody can send it.
       statuses.push(await status(down, `Bearer ${b64({ alg: 'RS256', kid: `x${i}` })}.${b64({})}.AAAA`));
     }
-    // Today: twelve 503s, and twelve fetches of the provider's key set.
     expect(statuses).toContain(429);
     expect(failingFetches - before).toBeLessThanOrEqual(1);
   });
@@ -114,7 +101,6 @@ describe('one user, several tokens', () => {
     const second = await idp.sign(key, { ...claims, iat: now, jti: 'refresh-2' });
     for (let i = 0; i < 4; i++) expect(await status(up, `Bearer ${first}`)).toBe(200);
     expect(await status(up, `Bearer ${first}`)).toBe(429);
-    // Today: 200, and 4 more requests; a client refreshing before each request is never limited.
     expect(await status(up, `Bearer ${second}`)).toBe(429);
   });
 });
