@@ -118,7 +118,9 @@ export async function createRequestContext(
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
-    merges: new MergeService(repositories.merges, viewer.userId, now, queryContext),
+    merges: new MergeService(repositories.merges, viewer.userId, now, queryContext, (id) =>
+      repositories.known.forget(id),
+    ),
     sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
     directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
     screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),

@@ -66,6 +66,8 @@ export class MergeService {
     private readonly actorUserId: string,
     private readonly now: Date,
     private readonly context: QueryContext,
+    /** Called with the merged organization's id once it is gone: this process stops vouching for it. */
+    private readonly gone: (organizationId: string) => void = () => {},
   ) {}
 
   /** mergeOrganizations: everything of mergeId moves to keepId, in one transaction or not at all. */
@@ -79,6 +81,7 @@ export class MergeService {
       },
       this.context,
     );
+    this.gone(mergeId);
     return {
       keptId: keepId,
       mergedId: mergeId,
