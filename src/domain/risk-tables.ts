@@ -73,18 +73,45 @@ export function mentions(product: string, keyword: string): boolean {
   return matcher.test(product);
 }
 
-/** The riskiest category any of `products` falls in, with the product that put it there. */
+/**
+ * The index in `tables.categories` (riskiest first) of the first category a product falls in, or -1.
+ * A chain names a few dozen products over a thousand links: each product's words are tested against
+ * the keywords once per set of tables, not once per organization that supplies it.
+ */
+const categoryIndexes = new WeakMap<RiskTables, Map<string, number>>();
+const MAX_REMEMBERED_PRODUCTS = 10_000;
+
+function categoryIndexOf(tables: RiskTables, product: string): number {
+  let known = categoryIndexes.get(tables);
+  if (known === undefined) {
+    known = new Map();
+    categoryIndexes.set(tables, known);
+  }
+  let index = known.get(product);
+  if (index === undefined) {
+    // Bounded without bookkeeping, as a store's product names are not.
+    if (known.size >= MAX_REMEMBERED_PRODUCTS) known.clear();
+    const lowered = product.toLowerCase();
+    index = tables.categories.findIndex((category) => category.keywords.some((k) => mentions(lowered, k)));
+    known.set(product, index);
+  }
+  return index;
+}
+
+/** The riskiest category any of `products` falls in, with the first product that put it there. */
 export function categoryOf(
   tables: RiskTables,
   products: readonly string[],
 ): { category: ProductCategory; product: string | null } {
-  if (products.length === 0) return { category: tables.defaultCategory, product: null };
-  const lowered = products.map((p) => p.toLowerCase());
-  for (const category of tables.categories) {
-    const i = lowered.findIndex((p) => category.keywords.some((k) => mentions(p, k)));
-    if (i >= 0) return { category, product: products[i]! };
+  let best: { index: number; product: string } | null = null;
+  for (const product of products) {
+    const index = categoryIndexOf(tables, product);
+    if (index >= 0 && (best === null || index < best.index)) best = { index, product };
   }
-  return { category: tables.defaultCategory, product: null };
+  const category = best === null ? undefined : tables.categories[best.index];
+  return category === undefined || best === null
+    ? { category: tables.defaultCategory, product: null }
+    : { category, product: best.product };
 }
 
 type Json = unknown;
