@@ -67,3 +67,10 @@ export function nestedInstant(value: unknown): Date | null | undefined {
 /** The same instant, or both now (null), as nestedInstant gives them. */
 export const sameInstant = (a: Date | null | undefined, b: Date | null | undefined): boolean =>
   a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+
+/** The calendar day (UTC) of an ISO instant, as explanations and advice show it. */
+export const dayOf = (instant: string): string => instant.slice(0, 10);
+
+/** "due D" or, once D is past at `at`, "overdue since D": what a deadline is as someone reads it then. */
+export const deadlineAt = (dueAt: string, at: Date): string =>
+  `${new Date(dueAt) < at ? 'overdue since' : 'due'} ${dayOf(dueAt)}`;

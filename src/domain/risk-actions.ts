@@ -4,6 +4,7 @@
 import { disclosedIndicators } from './disclosed-indicators.ts';
 import { stillValid, type Assessable, type RiskScore, type RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';
+import { dayOf, deadlineAt } from './instants.ts';
 
 export const RISK_ACTION_KINDS = [
   'CLOSE_OVERDUE_ACTION',
@@ -20,8 +21,6 @@ export interface RiskAction<O extends Assessable> {
   text: string;
   organization: O;
 }
-
-const day = (instant: string) => instant.slice(0, 10);
 
 /**
  * Which steps come first, whatever the organization's rank: an overdue severe action is a remedy
@@ -59,20 +58,20 @@ function actionsFor<O extends Assessable>(
       const since = source.version.validUntil ?? at.toISOString();
       found.push({
         kind: 'RENEW_EVIDENCE',
-        text: `No valid audit or certificate at ${name} since ${day(since)}: ask ${publisher.name} for a new one (${evidence}).`,
+        text: `No valid audit or certificate at ${name} since ${dayOf(since)}: ask ${publisher.name} for a new one (${evidence}).`,
         urgency: URGENCY.RENEW_EVIDENCE,
       });
     } else if (action.overdue) {
       found.push({
         kind: 'CLOSE_OVERDUE_ACTION',
-        text: `Ask ${publisher.name} to close action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${day(action.dueAt)}.`,
+        text: `Ask ${publisher.name} to close action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${dayOf(action.dueAt)}.`,
         urgency:
           action.severity === 'CRITICAL' ? URGENCY.CLOSE_OVERDUE_CRITICAL : URGENCY.CLOSE_OVERDUE_ACTION,
       });
     } else {
       found.push({
         kind: 'FOLLOW_UP_OPEN_ACTION',
-        text: `Follow up action ${action.id}${where} with ${publisher.name} (${action.severity}, ${evidence}): ${action.finding}, due ${day(action.dueAt)}.`,
+        text: `Follow up action ${action.id}${where} with ${publisher.name} (${action.severity}, ${evidence}): ${action.finding}, due ${dayOf(action.dueAt)}.`,
         urgency: URGENCY.FOLLOW_UP_OPEN_ACTION,
       });
     }
@@ -88,7 +87,7 @@ function actionsFor<O extends Assessable>(
           }
         : {
             kind: 'FOLLOW_UP_ACCESS_REQUEST',
-            text: `Follow up your access request ${request.id} to ${name}, ${new Date(request.dueAt) < at ? 'overdue since' : 'due'} ${day(request.dueAt)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
+            text: `Follow up your access request ${request.id} to ${name}, ${deadlineAt(request.dueAt, at)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
             urgency: URGENCY.REQUEST_ACCESS,
           },
     );

@@ -11,6 +11,7 @@ import {
 import { versionAt, type StoredVersion } from './disclosures.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
+import { dayOf } from './instants.ts';
 import {
   RISK_COMPONENTS,
   WEIGHT_OF,
@@ -94,7 +95,6 @@ export interface RiskScore<O extends Assessable> {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const shown = (x: number) => String(round(x, 2));
-const day = (instant: string) => instant.slice(0, 10);
 /** Independent signals: the chance that at least one is real. Stays within 0..1, grows with each. */
 const anyOf = (values: readonly number[]) => 1 - values.reduce((rest, v) => rest * (1 - v), 1);
 
@@ -212,7 +212,7 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
       return {
         value,
         input: {
-          label: `${indicator.kind} ${indicator.severity}, observed ${day(observed.toISOString())} (${indicator.id})`,
+          label: `${indicator.kind} ${indicator.severity}, observed ${dayOf(observed.toISOString())} (${indicator.id})`,
           value: `${shown(value)} = severity ${shown(p.severity[indicator.severity])} × kind ${shown(p.kind[indicator.kind])} × age ${shown(age)} (${Math.floor(years)} years)`,
           source: indicator.source,
         },
@@ -252,7 +252,7 @@ function disclosedEvidence<O extends Assessable>(
         label:
           action === null
             ? `Evidence expired: ${indicator.description}`
-            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${day(action.dueAt)}`,
+            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${dayOf(action.dueAt)}`,
         value: `+${shown(value)}`,
         source: evidenceSource(indicator.disclosureId, owner),
       },
@@ -263,7 +263,7 @@ function disclosedEvidence<O extends Assessable>(
     const version = versionAt(item.version, at);
     if (stillValid(version, at) && (item.kind === 'AUDIT_REPORT' || item.kind === 'CERTIFICATE')) {
       const value = item.kind === 'AUDIT_REPORT' ? p.validAudit : p.validCertificate;
-      const until = version.validUntil === null ? '' : `, valid until ${day(version.validUntil)}`;
+      const until = version.validUntil === null ? '' : `, valid until ${dayOf(version.validUntil)}`;
       relief.push({
         value,
         input: {

@@ -543,7 +543,7 @@ class Dashboard {
     const { assessment } = this.riskState;
     const csv = riskToCsv(assessment);
     download(
-      exportName(`${assessment.root.id}-risk`, 'csv'),
+      exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)),
       new Blob([csv], { type: 'text/csv;charset=utf-8' }),
     );
     this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
@@ -842,7 +842,10 @@ class Dashboard {
     const chain = this.exportable();
     if (chain === null) return;
     const csv = chainToCsv(chain, this.columns, this.risks);
-    download(exportName(chain.root.id, 'csv'), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    download(
+      exportName(chain.root.id, 'csv', this.query.asOf || undefined),
+      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
+    );
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }
 
@@ -857,7 +860,7 @@ class Dashboard {
     }`;
     try {
       const png = await tierViewPng(tiers, this.viewInput(), title, pngLegend(tiers, viewer));
-      download(exportName(chain.root.id, 'png'), png);
+      download(exportName(chain.root.id, 'png', this.query.asOf || undefined), png);
       this.status.textContent = 'Exported the view as PNG.';
     } catch (error) {
       this.status.textContent = `PNG export failed: ${message(error)}`;

@@ -15,9 +15,16 @@ export function download(filename: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** File names: `tiersight-<root id>-<yyyy-mm-dd>.<ext>`, safe on every file system. */
-export const exportName = (rootId: string, ext: string, now = new Date()): string =>
-  `tiersight-${rootId.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${now.toISOString().slice(0, 10)}.${ext}`;
+/**
+ * File names: `tiersight-<root id>-<yyyy-mm-dd>.<ext>`, safe on every file system. The day is the one
+ * the export shows (an As of day, or today), as the API's chain exports name theirs: once the file
+ * has left the page, a 2016 view must not read as today's.
+ */
+export const exportName = (
+  rootId: string,
+  ext: string,
+  day = new Date().toISOString().slice(0, 10),
+): string => `tiersight-${rootId.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${day}.${ext}`;
 
 /** The width of a card's risk-band edge (its inset box-shadow in styles.css). */
 const BAND_EDGE = 6;

@@ -390,7 +390,8 @@ export function linksOf(
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
 export function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // The formula guard is for text: a number (a negative contribution) must stay one to add up.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

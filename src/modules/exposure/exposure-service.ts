@@ -8,15 +8,16 @@ import { checkChainArguments, type ChainArguments } from '../../domain/chain-arg
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import { deadlineAt } from '../../domain/instants.ts';
 
 const MAX_PATHS = 100;
 
 export const BLIND_SPOT_ADVICE =
   'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
 
-/** The advice while the viewer's request to the blind spot is open. */
-const waitingAdvice = (request: AccessRequest) =>
-  `Your access request ${request.id} (${request.scope}) is open, due ${request.dueAt}: until it is granted, nothing behind this supplier is visible.`;
+/** The advice while the viewer's request to the blind spot is open, at `at` (overdue then or not). */
+const waitingAdvice = (request: AccessRequest, at: Date) =>
+  `Your access request ${request.id} (${request.scope}) is open, ${deadlineAt(request.dueAt, at)}: follow it up; until it is granted, nothing behind this supplier is visible.`;
 
 export class ExposureService {
   constructor(
@@ -84,7 +85,7 @@ export class ExposureService {
         const open = found === undefined ? null : asOf === null ? found : { ...found, asOf };
         return {
           ...b,
-          recommendation: open === null ? BLIND_SPOT_ADVICE : waitingAdvice(open),
+          recommendation: open === null ? BLIND_SPOT_ADVICE : waitingAdvice(open, scope.instant),
           openAccessRequest: open,
         };
       }),

@@ -1,5 +1,5 @@
-// Analyst review (December 2026), on the demo: what Oslo kommune reads about its overdue access
-// request, and what Region Stockholm sees when Dell withdraws or revises its corrective action plan.
+// What an analyst reads about an overdue access request: the blind spot's recommendation in exposure
+// says it is overdue, with the day, as the risk assessment's top action does.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { loadGraph } from '../support/database.ts';
@@ -36,8 +36,6 @@ describe('an overdue access request, as the blind spot and the top action tell i
     expect(action.kind).toBe('FOLLOW_UP_ACCESS_REQUEST');
     expect(action.text).toContain('overdue since 2026-11-09');
 
-    // Today: "Your access request ar-oslo-atea-no (SOURCING) is open, due 2026-11-09T00:00:00.000Z: until
-    // it is granted, …" — an analyst reading exposure alone learns it is merely open, with a raw instant.
     expect(spot.recommendation).toMatch(/overdue/i);
     expect(spot.recommendation).toContain('2026-11-09');
     expect(spot.recommendation).not.toContain('T00:00:00.000Z');

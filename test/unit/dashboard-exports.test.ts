@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Analyst review (December 2026): the dashboard's exports as an analyst reads them back in a
+// The dashboard's exports as an analyst reads them back in a
 // spreadsheet. A ranking's negative points (disclosed evidence that lowers a score) must stay numbers,
 // and a file exported from an "As of" view must say which day it shows, as chainExport's file name does
 // (`tiersight-chain-<root>-<asOf day>.csv`).
@@ -43,8 +43,6 @@ describe('the ranking CSV', () => {
     const [header, row] = csv.trimEnd().split('\r\n');
     const column = cells(header!).indexOf('disclosed_evidence');
     expect(column).toBeGreaterThan(0);
-    // Today the cell is `'-7.5`: the formula guard meant for text turns the number into a string, so
-    // the row's points no longer add up to its score in Excel or LibreOffice.
     expect(cells(row!)[column]).toBe('-7.5');
     const points = cells(row!).slice(7).map(Number);
     expect(points.every((p) => Number.isFinite(p))).toBe(true);
@@ -116,7 +114,6 @@ describe('exports of an "As of" view', () => {
     await dashboardAsOf('2016-06-01');
     root.querySelector<HTMLButtonElement>('#export-csv')!.click();
     expect(saved).toHaveLength(1);
-    // Today: tiersight-root-<today>.csv, which reads as today's chain once the file leaves the page.
     expect(saved[0]!.name).toContain('2016-06-01');
   });
 
