@@ -117,6 +117,18 @@ describe('exports of an "As of" view', () => {
     expect(saved[0]!.name).toContain('2016-06-01');
   });
 
+  it('start with a byte order mark, so that Excel reads their UTF-8 as UTF-8', async () => {
+    await dashboardAsOf('2016-06-01');
+    root.querySelector<HTMLButtonElement>('#export-csv')!.click();
+    root.querySelector<HTMLButtonElement>('#export-risk-csv')!.click();
+    expect(saved).toHaveLength(2);
+    for (const { blob } of saved) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder().decode(bytes.slice(3))).toMatch(/^[a-z_]+,/);
+    }
+  });
+
   it('name the ranking CSV after the As of day it ranks', async () => {
     await dashboardAsOf('2016-06-01');
     const button = root.querySelector<HTMLButtonElement>('#export-risk-csv');

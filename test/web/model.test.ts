@@ -124,15 +124,38 @@ describe('CSV', () => {
     expect(csvCell(null)).toBe('');
   });
 
+  it('writes what disclosures shared with the viewer flag, as the cards badge it', () => {
+    const disclosed = new Map([
+      [
+        'brand',
+        [
+          {
+            kind: 'OVERDUE_ACTION' as const,
+            severity: 'HIGH' as const,
+            description: 'Overdue corrective action',
+            disclosure: {
+              id: 'd-1',
+              kind: 'CORRECTIVE_ACTION_PLAN' as const,
+              title: 'CAP 2016',
+              owner: { id: 'brand', name: 'Brand Inc' },
+            },
+          },
+        ],
+      ],
+    ]);
+    const csv = chainToCsv(CHAIN, buildColumns(CHAIN, NO_FILTERS, risks), risks, disclosed);
+    expect(csv.split('\r\n')[3]).toBe('2,brand,Brand Inc,BRAND,US,DOCUMENTED,,,HIGH,Brand Inc,reseller');
+  });
+
   it('writes the root and every matching organization with risks and customers', () => {
     const csv = chainToCsv(CHAIN, buildColumns(CHAIN, NO_FILTERS, risks), risks);
     expect(csv.split('\r\n')).toEqual([
-      'tier,id,name,type,country,provenance,highest_risk,risk_sources,supplies_to',
-      '0,root,Root Buyer,PURCHASER,SE,DOCUMENTED,,,',
-      '1,reseller,Reseller AB,RESELLER,SE,DOCUMENTED,,,root',
-      '2,brand,Brand Inc,BRAND,US,DOCUMENTED,,,reseller',
-      '3,factory-b,B Factory,FACTORY,CN,DOCUMENTED,CRITICAL,NGO report 2013; Entity List 2020,brand',
-      '3,factory-a,A Factory,FACTORY,VN,DOCUMENTED,,,brand',
+      'tier,id,name,type,country,provenance,highest_risk,risk_sources,disclosed_risk,disclosed_by,supplies_to',
+      '0,root,Root Buyer,PURCHASER,SE,DOCUMENTED,,,,,',
+      '1,reseller,Reseller AB,RESELLER,SE,DOCUMENTED,,,,,root',
+      '2,brand,Brand Inc,BRAND,US,DOCUMENTED,,,,,reseller',
+      '3,factory-b,B Factory,FACTORY,CN,DOCUMENTED,CRITICAL,NGO report 2013; Entity List 2020,,,brand',
+      '3,factory-a,A Factory,FACTORY,VN,DOCUMENTED,,,,,brand',
       '',
     ]);
   });

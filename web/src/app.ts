@@ -26,7 +26,7 @@ import { h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
-import { download, exportName, pngLegend, tierViewPng } from './export.ts';
+import { csvFile, download, exportName, pngLegend, tierViewPng } from './export.ts';
 import {
   AS_OF_MAX,
   AS_OF_MIN,
@@ -542,10 +542,7 @@ class Dashboard {
     if (this.riskState.kind !== 'loaded') return;
     const { assessment } = this.riskState;
     const csv = riskToCsv(assessment);
-    download(
-      exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)),
-      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-    );
+    download(exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)), csvFile(csv));
     this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
   }
 
@@ -841,11 +838,8 @@ class Dashboard {
   private exportCsv(): void {
     const chain = this.exportable();
     if (chain === null) return;
-    const csv = chainToCsv(chain, this.columns, this.risks);
-    download(
-      exportName(chain.root.id, 'csv', this.query.asOf || undefined),
-      new Blob([csv], { type: 'text/csv;charset=utf-8' }),
-    );
+    const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed);
+    download(exportName(chain.root.id, 'csv', this.query.asOf || undefined), csvFile(csv));
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }
 

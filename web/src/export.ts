@@ -26,6 +26,12 @@ export const exportName = (
   day = new Date().toISOString().slice(0, 10),
 ): string => `tiersight-${rootId.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${day}.${ext}`;
 
+/**
+ * A CSV file for a spreadsheet. It starts with a byte order mark: without one, Excel on Windows reads
+ * UTF-8 as the local code page, and "Region Stockholms läns" or "Sykehusinnkjøp" come out garbled.
+ */
+export const csvFile = (csv: string): Blob => new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
+
 /** The width of a card's risk-band edge (its inset box-shadow in styles.css). */
 const BAND_EDGE = 6;
 /** The height of the title and legend above the tiers. */

@@ -404,17 +404,21 @@ export const CSV_HEADER = [
   'provenance',
   'highest_risk',
   'risk_sources',
+  'disclosed_risk',
+  'disclosed_by',
   'supplies_to',
 ] as const;
 
 /**
  * The visible chain as CSV (RFC 4180, CRLF): the root and every organization that passes the filters
- * (all of them, also those summarised as "+K more"), with its risks and its customers in the chain.
+ * (all of them, also those summarised as "+K more"), with its public risks, what disclosures shared
+ * with the viewer flag (the cards' disclosed badge), and its customers in the chain.
  */
 export function chainToCsv(
   chain: SupplyChain,
   columns: readonly TierColumn[],
   risks: ReadonlyMap<string, RiskIndicator[]>,
+  disclosed: ReadonlyMap<string, DisclosedIndicator[]> = new Map(),
 ): string {
   const customers = new Map<string, Set<string>>();
   for (const l of chain.links) {
@@ -424,6 +428,7 @@ export function chainToCsv(
   }
   const row = (tier: number, o: Organization) => {
     const indicators = risks.get(o.id) ?? [];
+    const flagged = disclosed.get(o.id) ?? [];
     return [
       tier,
       o.id,
@@ -433,6 +438,8 @@ export function chainToCsv(
       o.provenance ?? '',
       highestSeverity(indicators) ?? '',
       [...new Set(indicators.map((i) => i.source))].join('; '),
+      highestSeverity(flagged) ?? '',
+      [...new Set(flagged.map((i) => i.disclosure.owner.name))].join('; '),
       [...(customers.get(o.id) ?? [])].sort().join(' '),
     ]
       .map(csvCell)
