@@ -626,6 +626,7 @@ export type Mutation = {
 
 export type MutationAmendSupplyLinkArgs = {
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   products?: InputMaybe<Array<Scalars['String']['input']>>;
   validFrom?: InputMaybe<Scalars['DateTime']['input']>;
   validTo?: InputMaybe<Scalars['DateTime']['input']>;
@@ -650,6 +651,7 @@ export type MutationConfirmMatchArgs = {
 
 
 export type MutationDeclareSupplyLinkArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   newSupplier?: InputMaybe<NewSupplierInput>;
   products?: InputMaybe<Array<Scalars['String']['input']>>;
   supplierId?: InputMaybe<Scalars['ID']['input']>;
@@ -671,6 +673,7 @@ export type MutationMergeOrganizationsArgs = {
 
 
 export type MutationPublishDisclosureArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: DisclosureInput;
 };
 
@@ -682,6 +685,7 @@ export type MutationRejectMatchArgs = {
 
 
 export type MutationRequestAccessArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   message?: InputMaybe<Scalars['String']['input']>;
   organizationId: Scalars['ID']['input'];
   products?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -705,12 +709,14 @@ export type MutationSetListingArgs = {
 export type MutationShareDisclosuresArgs = {
   disclosureIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   recipientId: Scalars['ID']['input'];
 };
 
 
 export type MutationShareSourcingArgs = {
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   recipientId: Scalars['ID']['input'];
 };

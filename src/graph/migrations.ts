@@ -258,6 +258,22 @@ export const MIGRATIONS: Migration[] = [
       labelSubjects('migration.riskSubjects', cypher`(x)-[:HAS_RISK]->(:RiskIndicator)`, cypher`RiskSubject`),
     ],
   },
+  {
+    // Idempotency keys of the creating mutations (src/graph/idempotency-repository.ts): the constraint
+    // is what serializes two calls with one key, on every replica (MERGE holds its index entry until
+    // the first commits); the index finds an organization's expired keys to delete them.
+    id: '015-idempotency-keys',
+    statements: [
+      statement(
+        'constraint.idempotencyKey',
+        cypher`CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE (k.organizationId, k.mutation, k.key) IS UNIQUE`,
+      ),
+      statement(
+        'index.idempotencyKeyExpiry',
+        cypher`CREATE INDEX idempotency_key_expiry IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.organizationId, k.expiresAt)`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -15,6 +15,7 @@ import {
   type AccessRequestStatus,
   type AccessScope,
 } from '../../domain/access-requests.ts';
+import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { Organization, Share } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
@@ -32,6 +33,7 @@ import {
   text,
 } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
+import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -411,29 +413,41 @@ const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'reques
 export class AccessRequestRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Checks and creates the request in one statement; nothing is written when a check fails. */
-  async send(request: NewAccessRequest, context: QueryContext): Promise<AccessRequest | SendRefusal> {
-    const records = await this.executor.write(
-      SEND,
-      {
-        viewer: request.requesterId,
-        t: toNeo4jDateTime(request.now),
-        historical: false,
-        targetId: request.targetId,
-        id: request.id,
-        scope: request.scope,
-        products: request.products,
-        message: request.message,
-        dueAt: toNeo4jDateTime(request.dueAt),
-        actorUserId: request.actorUserId,
+  /**
+   * Checks and creates the request in one statement; nothing is written when a check fails. With
+   * `claim`, once per idempotency key (createOnce).
+   */
+  async send(
+    request: NewAccessRequest,
+    context: QueryContext,
+    claim: IdempotencyClaim | null = null,
+  ): Promise<AccessRequest | SendRefusal> {
+    const params = {
+      viewer: request.requesterId,
+      t: toNeo4jDateTime(request.now),
+      historical: false,
+      targetId: request.targetId,
+      id: request.id,
+      scope: request.scope,
+      products: request.products,
+      message: request.message,
+      dueAt: toNeo4jDateTime(request.dueAt),
+      actorUserId: request.actorUserId,
+    };
+    return createOnce<AccessRequest, SendRefusal>(this.executor, SEND.name, context, claim, {
+      create: async (tx) => {
+        const record = single(await tx.run(SEND, params), SEND);
+        if (!column(record, 'targetNamed', bool)) return { kind: 'target-not-found' };
+        const [openId] = column(record, 'openIds', list(text));
+        if (openId !== undefined) return { kind: 'already-open', openId };
+        return requestOf(record);
       },
-      context,
-    );
-    const record = single(records, SEND);
-    if (!column(record, 'targetNamed', bool)) return { kind: 'target-not-found' };
-    const [openId] = column(record, 'openIds', list(text));
-    if (openId !== undefined) return { kind: 'already-open', openId };
-    return requestOf(record);
+      created: (outcome) => ('id' in outcome ? [outcome.id] : null),
+      replay: async (tx, [id]) => {
+        const [found] = await tx.run(FIND, { ...params, ...OPEN_REQUESTS_PARAMS, id });
+        return found ? requestOf(found) : null;
+      },
+    });
   }
 
   /** Request `id` the viewer sent or received by the scope's instant, as it stood then. */

@@ -12,6 +12,7 @@ import {
   type AccessScope,
 } from '../../domain/access-requests.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
+import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
@@ -29,6 +30,8 @@ export interface RequestInput {
   scope: AccessScope;
   products: readonly string[] | null | undefined;
   message: string | null | undefined;
+  /** A retry with the same key answers the request the first call sent. */
+  idempotencyKey?: string | null | undefined;
 }
 
 export interface AnswerInput {
@@ -108,23 +111,28 @@ export class AccessRequestService {
   }
 
   async request(input: RequestInput): Promise<AccessRequest> {
+    const key = idempotencyKey(input.idempotencyKey);
     const asked = input.askedOrganizationId ?? input.organizationId;
     // The viewer knows its own id: saying so hides nothing, where NOT_FOUND would tell it it does not exist.
     if (input.organizationId === this.viewer.organizationId)
       throw badInput(`organizationId must be another organization than the requester, got ${quote(asked)}`);
+    const asks = {
+      targetId: input.organizationId,
+      scope: input.scope,
+      products: products(input.products),
+      message: note('message', input.message),
+    };
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
         requesterId: this.viewer.organizationId,
-        targetId: input.organizationId,
-        scope: input.scope,
-        products: products(input.products),
-        message: note('message', input.message),
+        ...asks,
         now: this.now,
         dueAt: defaultDueAt(this.now),
         actorUserId: this.viewer.userId,
       },
       this.context,
+      claimOf(key, 'requestAccess', this.viewer.organizationId, asks, this.now),
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);

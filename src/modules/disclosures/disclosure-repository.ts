@@ -11,6 +11,7 @@ import {
   type StoredVersion,
 } from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
+import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
@@ -28,6 +29,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
+import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import {
@@ -367,7 +369,10 @@ WITH *
 `,
 );
 
-/** A revision that says what the current version says: nothing is written. */
+/**
+ * The owner's disclosure as it stands, writing nothing: a revision that says what the current version
+ * says, and the retry of a publication under its idempotency key.
+ */
 const UNCHANGED = ownCurrent('disclosure.unchanged', cypher``);
 
 /** What the owner's statements take: the owner as the viewer, now. */
@@ -446,22 +451,35 @@ export class DisclosureRepository {
     return keys.map((_, i) => found.get(i) ?? []);
   }
 
-  /** Creates the disclosure and its first version; null when the subject is not allowed (nothing written). */
-  async publish(disclosure: NewDisclosure, context: QueryContext): Promise<StoredDisclosure | null> {
-    const records = await this.executor.write(
-      PUBLISH,
-      {
-        ...ownerParams(disclosure.ownerId, disclosure.now),
-        id: disclosure.id,
-        subjectId: disclosure.subjectId,
-        kind: disclosure.kind,
-        actorUserId: disclosure.actorUserId,
-        ...contentParams(disclosure.content),
+  /**
+   * Creates the disclosure and its first version; null when the subject is not allowed (nothing
+   * written). With `claim`, once per idempotency key (createOnce).
+   */
+  async publish(
+    disclosure: NewDisclosure,
+    context: QueryContext,
+    claim: IdempotencyClaim | null = null,
+  ): Promise<StoredDisclosure | null> {
+    const owner = ownerParams(disclosure.ownerId, disclosure.now);
+    const params = {
+      ...owner,
+      id: disclosure.id,
+      subjectId: disclosure.subjectId,
+      kind: disclosure.kind,
+      actorUserId: disclosure.actorUserId,
+      ...contentParams(disclosure.content),
+    };
+    return createOnce<StoredDisclosure, null>(this.executor, PUBLISH.name, context, claim, {
+      create: async (tx) => {
+        const record = single(await tx.run(PUBLISH, params), PUBLISH);
+        return column(record, 'subjectAllowed', bool) ? disclosureOf(record) : null;
       },
-      context,
-    );
-    const record = single(records, PUBLISH);
-    return column(record, 'subjectAllowed', bool) ? disclosureOf(record) : null;
+      created: (outcome) => (outcome === null ? null : [outcome.id]),
+      replay: async (tx, [id]) => {
+        const [found] = await tx.run(UNCHANGED, { ...owner, id });
+        return found ? disclosureOf(found) : null;
+      },
+    });
   }
 
   /**

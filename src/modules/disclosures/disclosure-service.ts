@@ -15,6 +15,7 @@ import {
   type StoredDisclosure,
 } from '../../domain/disclosures.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
+import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
 import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
@@ -72,9 +73,13 @@ export class DisclosureService {
     askedSubjectId?: string;
     kind: DisclosureKind;
     content: ContentSubmission;
+    /** A retry with the same key answers the disclosure the first call published. */
+    idempotencyKey?: string | null | undefined;
   }): Promise<Disclosure> {
+    const key = idempotencyKey(input.idempotencyKey);
     const content = checked(input.kind, input.content, this.now);
     const owner = this.viewer.organizationId;
+    const normalized = { subjectId: input.subjectId, kind: input.kind, content };
     const published = await this.disclosures.publish(
       {
         id: `d-${randomUUID()}`,
@@ -86,6 +91,7 @@ export class DisclosureService {
         actorUserId: this.viewer.userId,
       },
       this.scope.context,
+      claimOf(key, 'publishDisclosure', owner, normalized, this.now),
     );
     if (published === null)
       throw badInput(

@@ -16,7 +16,9 @@ import { bool, column, fields, instant, list, oneOf, single, text } from '../../
 import type { Executor } from '../../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
@@ -256,36 +258,49 @@ export interface ShareFilter {
 /** Every query here returns its share as the `share` column. */
 const shareOf = (record: Neo4jRecord): Share => column(record, 'share', SHARE.decode);
 
+/** What GRANT's one row says: the share, or why it was refused. */
+function grantOutcome(record: Neo4jRecord): Share | GrantRefusal {
+  if (!column(record, 'recipientNamed', bool)) return { kind: 'recipient-not-found' };
+  const notOwned = column(record, 'notOwned', list(text));
+  if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
+  const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
+  if (disclosuresNotOwned.length > 0) return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
+  return shareOf(record);
+}
+
 export class ShareRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Checks and creates the share in one statement; nothing is written when a check fails. */
-  async grant(share: NewShare, context: QueryContext): Promise<Share | GrantRefusal> {
-    const records = await this.executor.write(
-      GRANT,
-      {
-        viewer: share.ownerId,
-        t: toNeo4jDateTime(share.now),
-        historical: false,
-        namedId: share.recipientId,
-        namedMerged: share.recipientMerged,
-        id: share.id,
-        scope: share.scope,
-        linkIds: share.linkIds,
-        disclosureIds: share.disclosureIds,
-        expiresAt: share.expiresAt ? toNeo4jDateTime(share.expiresAt) : null,
-        actorUserId: share.actorUserId,
+  /**
+   * Checks and creates the share in one statement; nothing is written when a check fails. With
+   * `claim`, the share is created once per idempotency key (createOnce).
+   */
+  async grant(
+    share: NewShare,
+    context: QueryContext,
+    claim: IdempotencyClaim | null = null,
+  ): Promise<Share | GrantRefusal> {
+    const params = {
+      viewer: share.ownerId,
+      t: toNeo4jDateTime(share.now),
+      historical: false,
+      namedId: share.recipientId,
+      namedMerged: share.recipientMerged,
+      id: share.id,
+      scope: share.scope,
+      linkIds: share.linkIds,
+      disclosureIds: share.disclosureIds,
+      expiresAt: share.expiresAt ? toNeo4jDateTime(share.expiresAt) : null,
+      actorUserId: share.actorUserId,
+    };
+    return createOnce<Share, GrantRefusal>(this.executor, GRANT.name, context, claim, {
+      create: async (tx) => grantOutcome(single(await tx.run(GRANT, params), GRANT)),
+      created: (outcome) => ('id' in outcome ? [outcome.id] : null),
+      replay: async (tx, [id]) => {
+        const [found] = await tx.run(FIND, { viewer: share.ownerId, id });
+        return found ? shareOf(found) : null;
       },
-      context,
-    );
-    const record = single(records, GRANT);
-    if (!column(record, 'recipientNamed', bool)) return { kind: 'recipient-not-found' };
-    const notOwned = column(record, 'notOwned', list(text));
-    if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
-    const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
-    if (disclosuresNotOwned.length > 0)
-      return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
-    return shareOf(record);
+    });
   }
 
   /** The parties among `ids` of shares with the viewer, each whole or as an identity card (PARTIES). */

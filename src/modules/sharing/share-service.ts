@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canRevoke, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareScope } from '../../domain/format.ts';
@@ -30,6 +31,8 @@ interface Recipient {
    * organization (see NewShare's recipientMerged); a refusal names it, never the kept one.
    */
   askedRecipientId?: string;
+  /** A retry with the same key answers the share the first call created (docs/specification.md). */
+  idempotencyKey?: string | null | undefined;
 }
 
 export interface DisclosureShareInput extends Recipient {
@@ -88,6 +91,13 @@ export class ShareService {
       if (expiresAt === null) throw badInput(`expiresAt is not an ISO 8601 date-time: '${input.expiresAt}'`);
       if (expiresAt <= this.now) throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
     }
+    const claim = claimOf(
+      idempotencyKey(input.idempotencyKey),
+      scope === 'SOURCING' ? 'shareSourcing' : 'shareDisclosures',
+      owner,
+      { recipientId: input.recipientId, ...narrowed, expiresAt },
+      this.now,
+    );
     const outcome = await this.shares.grant(
       {
         id: `s-${randomUUID()}`,
@@ -101,6 +111,7 @@ export class ShareService {
         actorUserId: this.viewer.userId,
       },
       this.context,
+      claim,
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization', asked);

@@ -11,9 +11,10 @@ import {
   type SupplyLinkEvent,
   type SupplyLinkState,
 } from '../../domain/sourcing.ts';
+import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { LINK, type Column } from '../../graph/columns.ts';
-import { cypher, statement } from '../../graph/cypher.ts';
+import { cypher, statement, type Statement } from '../../graph/cypher.ts';
 import {
   bool,
   column,
@@ -27,7 +28,8 @@ import {
   UnexpectedRecordError,
   type Decoder,
 } from '../../graph/decode.ts';
-import type { Executor } from '../../graph/executor.ts';
+import type { Executor, Params, Transaction } from '../../graph/executor.ts';
+import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -104,6 +106,20 @@ const LOCK_OWN = statement(
 MATCH (v:Organization {id: $viewer})
 UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
 SET l._lock = true REMOVE l._lock
+RETURN l `,
+  LINK.projection,
+  cypher` AS link`,
+);
+
+/**
+ * Link $id of the viewer's own sourcing as it is now, ended or not (the retry of a declaration or
+ * amendment under its idempotency key); no row when the viewer is not its customer.
+ */
+const OWN_LINK = statement(
+  'sourcing.ownLink',
+  cypher`
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
 RETURN l `,
   LINK.projection,
   cypher` AS link`,
@@ -286,25 +302,23 @@ export class SourcingRepository {
     link: DeclaredLink,
     actor: Actor,
     context: QueryContext,
+    claim: IdempotencyClaim | null = null,
   ): Promise<SupplyLink | DeclareRefusal> {
-    const records = await this.executor.write(
-      DECLARE_EXISTING,
-      {
-        viewer: actor.viewer,
-        t: toNeo4jDateTime(actor.now),
-        historical: false,
-        namedId: supplierId,
-        namedMerged: supplierMerged,
-        link: linkProperties(link, actor.viewer),
-        event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), false),
-      },
-      context,
-    );
-    const record = single(records, DECLARE_EXISTING);
-    if (!column(record, 'supplierNamed', bool)) return { kind: 'supplier-unknown' };
-    if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
-    if (column(record, 'supplierType', text) === 'MONITOR') return { kind: 'monitor', end: 'supplier' };
-    return linkOf(record);
+    const params = {
+      viewer: actor.viewer,
+      t: toNeo4jDateTime(actor.now),
+      historical: false,
+      namedId: supplierId,
+      namedMerged: supplierMerged,
+      link: linkProperties(link, actor.viewer),
+      event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), false),
+    };
+    return this.declareOnce(DECLARE_EXISTING, params, actor, context, claim, (record) => {
+      if (!column(record, 'supplierNamed', bool)) return { kind: 'supplier-unknown' };
+      if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
+      if (column(record, 'supplierType', text) === 'MONITOR') return { kind: 'monitor', end: 'supplier' };
+      return linkOf(record);
+    });
   }
 
   /** Creates supplier `supplierId` and its link; refused when a listed organization has its osId. */
@@ -314,28 +328,47 @@ export class SourcingRepository {
     link: DeclaredLink,
     actor: Actor,
     context: QueryContext,
+    claim: IdempotencyClaim | null = null,
   ): Promise<SupplyLink | DeclareRefusal> {
-    const records = await this.executor.write(
-      DECLARE_NEW,
-      {
-        viewer: actor.viewer,
-        t: toNeo4jDateTime(actor.now),
-        supplier: {
-          id: supplierId,
-          ...supplier,
-          provenance: 'REPORTED',
-          sources: [`declared by ${actor.viewer}`],
-        },
-        link: linkProperties(link, actor.viewer),
-        event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), true),
+    const params = {
+      viewer: actor.viewer,
+      t: toNeo4jDateTime(actor.now),
+      supplier: {
+        id: supplierId,
+        ...supplier,
+        provenance: 'REPORTED',
+        sources: [`declared by ${actor.viewer}`],
       },
-      context,
-    );
-    const record = single(records, DECLARE_NEW);
-    const listedId = column(record, 'listedId', nullable(text));
-    if (listedId !== null) return { kind: 'listed-os-id', listedId };
-    if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
-    return linkOf(record);
+      link: linkProperties(link, actor.viewer),
+      event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), true),
+    };
+    return this.declareOnce(DECLARE_NEW, params, actor, context, claim, (record) => {
+      const listedId = column(record, 'listedId', nullable(text));
+      if (listedId !== null) return { kind: 'listed-os-id', listedId };
+      if (column(record, 'customerType', text) === 'MONITOR') return { kind: 'monitor', end: 'customer' };
+      return linkOf(record);
+    });
+  }
+
+  /** Runs a declaration's statement, once per idempotency key when there is `claim` (createOnce). */
+  private declareOnce(
+    declaration: Statement,
+    params: Params,
+    actor: Actor,
+    context: QueryContext,
+    claim: IdempotencyClaim | null,
+    outcome: (record: Neo4jRecord) => SupplyLink | DeclareRefusal,
+  ): Promise<SupplyLink | DeclareRefusal> {
+    return createOnce<SupplyLink, DeclareRefusal>(this.executor, declaration.name, context, claim, {
+      create: async (tx) => outcome(single(await tx.run(declaration, params), declaration)),
+      created: (declared) => ('kind' in declared ? null : [declared.id]),
+      replay: (tx, [id]) => this.ownLink(tx, actor.viewer, id),
+    });
+  }
+
+  private async ownLink(tx: Transaction, viewer: string, id: string | undefined): Promise<SupplyLink | null> {
+    const [found] = await tx.run(OWN_LINK, { viewer, id });
+    return found ? linkOf(found) : null;
   }
 
   private declaredEvent(actor: Actor, linkId: string, after: SupplyLinkState, supplierCreated: boolean) {
@@ -350,63 +383,73 @@ export class SourcingRepository {
   }
 
   /**
-   * In one transaction: locks link `id` of the viewer's own sourcing and hands it to `decide`, which
-   * returns the change to make (or throws); null when the viewer has no such link.
-   */
-  /**
    * Locks the viewer's own link `id` and applies what `decide` makes of it. `decide` is given the
    * instant the lock is held (`lockedInstant`), to judge whether the link has ended: a change that
    * took the lock second then finds the end the first one made, where its own request's earlier
    * instant would have let it through (two successors of one link, an end undone by an amendment).
+   * With `claim` (an amendment's idempotency key), the change is made once per key, and a retry
+   * answers the successor the first call made, where judging the link again would find it ended.
    */
   async change(
     id: string,
     actor: Actor,
     decide: (link: SupplyLink, now: Date) => LinkChange,
     context: QueryContext,
+    claim: IdempotencyClaim | null = null,
   ): Promise<SupplyLink | null> {
-    return this.executor.writeTransaction('sourcing.change', context, async (tx) => {
-      const [locked] = await tx.run(LOCK_OWN, { viewer: actor.viewer, id });
-      if (locked === undefined) return null;
-      const link = linkOf(locked);
-      const change = decide(link, lockedInstant(actor.now));
-      if (change.kind === 'none') return link;
-      const before = stateOf(link.supplierId, {
-        id,
-        products: link.products,
-        validFrom: link.validFrom === null ? null : new Date(link.validFrom),
-        validTo: link.validTo === null ? null : new Date(link.validTo),
-      });
-      const event = {
-        actorUserId: actor.userId,
-        actorOrganizationId: actor.viewer,
-        customerId: actor.viewer,
-        linkId: id,
-        before: stateJson(before),
-      };
-      const common = { viewer: actor.viewer, id, t: toNeo4jDateTime(actor.now) };
-      if (change.kind === 'end') {
-        const after = { ...before, validTo: change.validTo.toISOString() };
-        const [ended] = await tx.run(END, {
-          ...common,
-          validTo: toNeo4jDateTime(change.validTo),
-          event: { ...event, action: 'ENDED', after: stateJson(after) },
-        });
-        return ended ? linkOf(ended) : null;
-      }
-      const [amended] = await tx.run(AMEND, {
-        ...common,
-        endAt: dateTime(change.endAt),
-        successor: linkProperties(change.successor, actor.viewer),
-        event: {
-          ...event,
-          action: 'AMENDED',
-          successorId: change.successor.id,
-          after: stateJson(stateOf(link.supplierId, change.successor)),
-        },
-      });
-      return amended ? linkOf(amended) : null;
+    return createOnce<SupplyLink, null>(this.executor, 'sourcing.change', context, claim, {
+      create: (tx) => this.changeIn(tx, id, actor, decide),
+      created: (changed) => (changed === null ? null : [changed.id]),
+      replay: (tx, [successor]) => this.ownLink(tx, actor.viewer, successor),
     });
+  }
+
+  private async changeIn(
+    tx: Transaction,
+    id: string,
+    actor: Actor,
+    decide: (link: SupplyLink, now: Date) => LinkChange,
+  ): Promise<SupplyLink | null> {
+    const [locked] = await tx.run(LOCK_OWN, { viewer: actor.viewer, id });
+    if (locked === undefined) return null;
+    const link = linkOf(locked);
+    const change = decide(link, lockedInstant(actor.now));
+    if (change.kind === 'none') return link;
+    const before = stateOf(link.supplierId, {
+      id,
+      products: link.products,
+      validFrom: link.validFrom === null ? null : new Date(link.validFrom),
+      validTo: link.validTo === null ? null : new Date(link.validTo),
+    });
+    const event = {
+      actorUserId: actor.userId,
+      actorOrganizationId: actor.viewer,
+      customerId: actor.viewer,
+      linkId: id,
+      before: stateJson(before),
+    };
+    const common = { viewer: actor.viewer, id, t: toNeo4jDateTime(actor.now) };
+    if (change.kind === 'end') {
+      const after = { ...before, validTo: change.validTo.toISOString() };
+      const [ended] = await tx.run(END, {
+        ...common,
+        validTo: toNeo4jDateTime(change.validTo),
+        event: { ...event, action: 'ENDED', after: stateJson(after) },
+      });
+      return ended ? linkOf(ended) : null;
+    }
+    const [amended] = await tx.run(AMEND, {
+      ...common,
+      endAt: dateTime(change.endAt),
+      successor: linkProperties(change.successor, actor.viewer),
+      event: {
+        ...event,
+        action: 'AMENDED',
+        successorId: change.successor.id,
+        after: stateJson(stateOf(link.supplierId, change.successor)),
+      },
+    });
+    return amended ? linkOf(amended) : null;
   }
 
   async ownLinks(scope: ViewerScope, includeEnded: boolean): Promise<SupplyLink[]> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { SupplyLink } from '../../domain/model.ts';
 import {
   checkNewSupplier,
@@ -27,6 +28,8 @@ export interface DeclareInput {
   products: readonly string[] | null | undefined;
   validFrom: string | null | undefined;
   validTo: string | null | undefined;
+  /** A retry with the same key answers the link the first call declared. */
+  idempotencyKey?: string | null | undefined;
 }
 
 /** Absent (undefined) keeps the link's value; null makes a date open. */
@@ -35,6 +38,8 @@ export interface AmendInput {
   products?: readonly string[] | null | undefined;
   validFrom?: string | null | undefined;
   validTo?: string | null | undefined;
+  /** A retry with the same key answers the successor the first call made. */
+  idempotencyKey?: string | null | undefined;
 }
 
 const iso = (text: string | null) => (text === null ? null : new Date(text));
@@ -65,6 +70,7 @@ export class SourcingService {
   }
 
   async declare(input: DeclareInput): Promise<SupplyLink> {
+    const key = idempotencyKey(input.idempotencyKey);
     const hasId = input.supplierId !== null && input.supplierId !== undefined;
     const hasNew = input.newSupplier !== null && input.newSupplier !== undefined;
     if (hasId === hasNew)
@@ -80,6 +86,13 @@ export class SourcingService {
       this.scope.instant,
     );
     const link = { id: `link-${randomUUID()}`, products: checkProducts(input.products), ...validity };
+    const claim = claimOf(
+      key,
+      'declareSupplyLink',
+      this.viewer.organizationId,
+      { supplierId: input.supplierId, newSupplier, products: link.products, ...validity },
+      this.scope.instant,
+    );
     const outcome =
       newSupplier === null
         ? await this.sourcing.declareExisting(
@@ -88,6 +101,7 @@ export class SourcingService {
             link,
             this.actor,
             this.scope.context,
+            claim,
           )
         : await this.sourcing.declareNew(
             `org-${randomUUID()}`,
@@ -95,6 +109,7 @@ export class SourcingService {
             link,
             this.actor,
             this.scope.context,
+            claim,
           );
     if ('kind' in outcome) throw this.refusal(outcome);
     await this.primeSuppliers([outcome]);
@@ -121,13 +136,21 @@ export class SourcingService {
   }
 
   async amend(input: AmendInput): Promise<SupplyLink> {
+    const key = idempotencyKey(input.idempotencyKey);
     const products = input.products === undefined ? undefined : checkProducts(input.products);
     const validFrom = input.validFrom === undefined ? undefined : dateArgument('validFrom', input.validFrom);
     const validTo = input.validTo === undefined ? undefined : dateArgument('validTo', input.validTo);
     if (products === undefined && validFrom === undefined && validTo === undefined)
       throw badInput('amendSupplyLink needs products, validFrom or validTo to change');
     const now = this.scope.instant;
-    return this.change(input.id, (link) => {
+    const claim = claimOf(
+      key,
+      'amendSupplyLink',
+      this.viewer.organizationId,
+      { id: input.id, products, validFrom, validTo },
+      now,
+    );
+    return this.change(input.id, claim, (link) => {
       const current = { validFrom: iso(link.validFrom), validTo: iso(link.validTo) };
       const validity = checkValidity(
         {
@@ -161,7 +184,7 @@ export class SourcingService {
       throw badInput(
         `validTo must not be in the past (got ${asked.toISOString()}): asOf an earlier instant keeps showing what was recorded then`,
       );
-    return this.change(id, (link) => {
+    return this.change(id, null, (link) => {
       const validTo = asked ?? this.scope.instant;
       if (link.validTo !== null && validTo > new Date(link.validTo))
         throw badInput(
@@ -175,7 +198,11 @@ export class SourcingService {
    * Locks the viewer's own link `id`, refuses an ended one (judged when the lock is held, so that an
    * end or amendment that held it just before counts), and applies `decide`'s change.
    */
-  private async change(id: string, decide: (link: SupplyLink) => LinkChange): Promise<SupplyLink> {
+  private async change(
+    id: string,
+    claim: IdempotencyClaim | null,
+    decide: (link: SupplyLink) => LinkChange,
+  ): Promise<SupplyLink> {
     const changed = await this.sourcing.change(
       id,
       this.actor,
@@ -188,6 +215,7 @@ export class SourcingService {
         return decide(link);
       },
       this.scope.context,
+      claim,
     );
     if (changed === null)
       throw notFound(

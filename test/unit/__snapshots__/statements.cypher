@@ -567,6 +567,9 @@ CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE 
 // ---- constraint.disclosureId
 CREATE CONSTRAINT disclosure_id IF NOT EXISTS FOR (d:Disclosure) REQUIRE d.id IS UNIQUE
 
+// ---- constraint.idempotencyKey
+CREATE CONSTRAINT idempotency_key IF NOT EXISTS FOR (k:IdempotencyKey) REQUIRE (k.organizationId, k.mutation, k.key) IS UNIQUE
+
 // ---- constraint.importRunId
 CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE
 
@@ -1256,6 +1259,23 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
 
+// ---- idempotency.claim
+CALL () {
+  MATCH (expired:IdempotencyKey)
+  WHERE expired.organizationId = $organizationId AND expired.expiresAt <= $now
+  WITH expired LIMIT 100
+  DELETE expired
+}
+MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
+  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
+RETURN k.claim = $claim AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds
+
+// ---- idempotency.record
+MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
+WHERE k.claim = $claim
+SET k.resultIds = $resultIds
+REMOVE k.claim
+
 // ---- import.createDisclosures
 UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner})
@@ -1567,6 +1587,9 @@ MATCH (r:ImportRun)
 
 // ---- index.disclosureSubjectId
 CREATE INDEX disclosure_subject_id IF NOT EXISTS FOR (x:DisclosureSubject) ON (x.id)
+
+// ---- index.idempotencyKeyExpiry
+CREATE INDEX idempotency_key_expiry IF NOT EXISTS FOR (k:IdempotencyKey) ON (k.organizationId, k.expiresAt)
 
 // ---- index.mergedOrganizationInto
 CREATE INDEX merged_organization_into IF NOT EXISTS FOR (m:MergedOrganization) ON (m.into)
@@ -2099,6 +2122,12 @@ RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId
 MATCH (v:Organization {id: $viewer})
 UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
 SET l._lock = true REMOVE l._lock
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link
+
+// ---- sourcing.ownLink
+MATCH (v:Organization {id: $viewer})
+UNWIND [(v)<-[l:SUPPLIES]-() WHERE l.id = $id | l] AS l
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link
 

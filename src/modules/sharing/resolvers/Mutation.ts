@@ -14,12 +14,14 @@ export const Mutation: MutationResolvers<SharingContext> = {
       ...(await recipient(loaders, args.recipientId)),
       linkIds: args.linkIds,
       expiresAt: args.expiresAt,
+      idempotencyKey: args.idempotencyKey,
     }),
   shareDisclosures: async (_parent, args, { shares, loaders }) =>
     shares.grantDisclosures({
       ...(await recipient(loaders, args.recipientId)),
       disclosureIds: args.disclosureIds,
       expiresAt: args.expiresAt,
+      idempotencyKey: args.idempotencyKey,
     }),
   revokeShare: (_parent, { id }, { shares }) => shares.revoke(id),
 };

@@ -11,6 +11,7 @@ export const Mutation: MutationResolvers<SourcingContext> = {
       products: args.products,
       validFrom: args.validFrom,
       validTo: args.validTo,
+      idempotencyKey: args.idempotencyKey,
     }),
   // Absent and null differ here (absent keeps, null opens a date), so the arguments pass as given.
   amendSupplyLink: (_parent, args, { sourcing }) => sourcing.amend(args),
