@@ -31,7 +31,7 @@ const CLAIM = statement(
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
   ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
-RETURN k.claim = $claim AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds`,
+RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds`,
 );
 
 /** Keeps on the key what its call created, in the same transaction. */
