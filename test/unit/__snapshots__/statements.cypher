@@ -1268,7 +1268,7 @@ CALL () {
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
   ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
-RETURN k.claim = $claim AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds
+RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds
 
 // ---- idempotency.record
 MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
