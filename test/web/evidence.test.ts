@@ -200,7 +200,37 @@ describe('exposure with evidence', () => {
     form.querySelector('textarea')!.value = 'Please';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(requestAccess).toHaveBeenCalledWith('reseller', 'BOTH', 'Please');
+    expect(requestAccess).toHaveBeenCalledWith(
+      'reseller',
+      'BOTH',
+      'Please',
+      expect.stringMatching(/^dashboard-[0-9a-f]{32}$/),
+    );
+  });
+  it('sends one idempotency key for every submit of one request form, and a new one for a form drawn again', async () => {
+    const draw = () => {
+      const panel = mount();
+      const requestAccess = vi.fn(async (..._args: unknown[]) => {});
+      const exposure = { ...EXPOSURE, blindSpotDetails: [{ organization: RESELLER, tier: 1 }] };
+      renderExposure(panel, { kind: 'loaded', exposure }, CHAIN, () => {}, { requestAccess });
+      return { panel, requestAccess };
+    };
+    const submitTwice = async (panel: HTMLElement) => {
+      panel.querySelector<HTMLButtonElement>('button.request-access')!.click();
+      const submit = panel.querySelector<HTMLButtonElement>('form.request-form button[type="submit"]')!;
+      submit.click();
+      await settle();
+      submit.click();
+      await settle();
+    };
+    const first = draw();
+    await submitTwice(first.panel);
+    const keys = first.requestAccess.mock.calls.map((call) => call[3]);
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const again = draw();
+    await submitTwice(again.panel);
+    expect(again.requestAccess.mock.calls[0]![3]).not.toBe(keys[0]);
   });
 });
 

@@ -384,8 +384,11 @@ export async function evidence(can: Capabilities, token: string, asOf = ''): Pro
   };
 }
 
-export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String) {
-  requestAccess(organizationId: $organizationId, scope: $scope, message: $message) { ${REQUEST_FIELDS} }
+export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String,
+  $idempotencyKey: String) {
+  requestAccess(organizationId: $organizationId, scope: $scope, message: $message, idempotencyKey: $idempotencyKey) {
+    ${REQUEST_FIELDS}
+  }
 }`;
 
 export async function requestAccess(
@@ -393,8 +396,15 @@ export async function requestAccess(
   scope: AccessScope,
   message: string,
   token: string,
+  /** The same for every attempt of one request (web/src/action-key.ts). */
+  idempotencyKey: string,
 ): Promise<AccessRequest> {
-  const variables = { organizationId, scope, message: message.trim() === '' ? null : message.trim() };
+  const variables = {
+    organizationId,
+    scope,
+    message: message.trim() === '' ? null : message.trim(),
+    idempotencyKey,
+  };
   return (await graphql<{ requestAccess: AccessRequest }>(REQUEST_ACCESS, variables, token)).requestAccess;
 }
 

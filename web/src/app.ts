@@ -655,8 +655,8 @@ class Dashboard {
   private renderExposurePanel(): void {
     const requests = this.can.accessRequests
       ? {
-          requestAccess: (id: string, scope: AccessScope, note: string) =>
-            this.requestAccess(id, scope, note),
+          requestAccess: (id: string, scope: AccessScope, note: string, key: string) =>
+            this.requestAccess(id, scope, note, key),
         }
       : null;
     renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id), requests);
@@ -726,8 +726,8 @@ class Dashboard {
     return `${this.news} ${text}`.trim();
   }
 
-  private async requestAccess(id: string, scope: AccessScope, note: string): Promise<void> {
-    const request = await requestAccess(id, scope, note, this.token);
+  private async requestAccess(id: string, scope: AccessScope, note: string, key: string): Promise<void> {
+    const request = await requestAccess(id, scope, note, this.token, key);
     await this.changed(`Access request sent to ${request.target.name}, due ${request.dueAt.slice(0, 10)}.`);
   }
 

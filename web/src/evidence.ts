@@ -2,6 +2,7 @@
 // what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
 // "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
 // one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
+import { actionKey } from './action-key.ts';
 import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
 import { append, day, h } from './dom.ts';
 import {
@@ -49,7 +50,13 @@ export interface EvidenceHandlers {
 }
 
 export interface RequestAccessHandler {
-  requestAccess(organizationId: string, scope: AccessScope, message: string): Promise<void>;
+  /** `idempotencyKey`: one per form drawn, the same for each of its submits (web/src/action-key.ts). */
+  requestAccess(
+    organizationId: string,
+    scope: AccessScope,
+    message: string,
+    idempotencyKey: string,
+  ): Promise<void>;
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -702,12 +709,14 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     ACCESS_SCOPES.map((s) => h('option', { value: s }, ACCESS_SCOPE_LABELS[s])),
   );
   const note = h('textarea', { id: `request-message-${id}`, rows: 2, maxlength: 2000 });
+  const key = actionKey();
   const form = inlineForm(
     'request-form',
     'Request access',
     [field(scope.id, 'Ask it to share', scope), field(note.id, 'Message (optional)', note)],
     'Send request',
-    () => handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value),
+    () =>
+      handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value, key),
   );
   form.opener.classList.add('request-access');
   return h('div', { class: 'request-access-box' }, form.opener, form.form);

@@ -2,6 +2,7 @@
 // own links (end one, edit its products), its place in the directory, whom it shares its sourcing and
 // disclosures with (revoke a share), a directory search to add a supplier from, and a form for a
 // supplier Tiersight does not know yet.
+import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, h } from './dom.ts';
 import { plural } from './model.ts';
@@ -42,9 +43,11 @@ export const SOURCING = `{
   sharesGiven { id scope recipient { name } linkIds disclosureIds }
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
-export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!]) {
-  declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products) { id supplier { name } } }`;
-export const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
+export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
+  declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products, idempotencyKey: $idempotencyKey) {
+    id supplier { name } } }`;
+export const AMEND = `mutation($id: ID!, $products: [String!], $idempotencyKey: String) {
+  amendSupplyLink(id: $id, products: $products, idempotencyKey: $idempotencyKey) { id } }`;
 export const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
 export const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
 export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
@@ -194,10 +197,12 @@ export class MySuppliers {
       field(input.id, 'What it supplies (comma-separated)', input),
       save,
     );
+    // One amendment per form drawn, however often it is submitted (web/src/action-key.ts).
+    const idempotencyKey = actionKey();
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.run(save, async () => {
-        await graphql(AMEND, { id: link.id, products: products(input.value) }, this.token);
+        await graphql(AMEND, { id: link.id, products: products(input.value), idempotencyKey }, this.token);
         return `Changed what ${link.supplier.name} supplies.`;
       });
     });
@@ -302,6 +307,8 @@ export class MySuppliers {
         this.token,
       );
       const cards = data.directory.edges.map((e) => e.node);
+      // One declaration per card drawn, however often its button is pressed (web/src/action-key.ts).
+      const keys = new Map(cards.map((card) => [card.id, actionKey()]));
       this.results.replaceChildren(
         ...(cards.length === 0
           ? [h('li', { class: 'muted' }, 'No listed organization matches.')]
@@ -316,7 +323,11 @@ export class MySuppliers {
                   this.button('Add as supplier', { class: 'add-from-directory' }, async () => {
                     await graphql(
                       DECLARE,
-                      { supplierId: card.id, products: products(this.linkProducts.value) },
+                      {
+                        supplierId: card.id,
+                        products: products(this.linkProducts.value),
+                        idempotencyKey: keys.get(card.id),
+                      },
                       this.token,
                     );
                     return `Declared ${card.name} as your supplier.`;
@@ -345,6 +356,7 @@ export class MySuppliers {
     });
     const city = h('input', { id: 'new-supplier-city', type: 'text' });
     const submit = h('button', { type: 'submit', class: 'primary' }, 'Declare new supplier');
+    const idempotencyKey = actionKey();
     const form = h(
       'form',
       { class: 'inline-form new-supplier' },
@@ -363,7 +375,11 @@ export class MySuppliers {
           country: country.value.trim().toUpperCase(),
           city: city.value.trim() || null,
         };
-        await graphql(DECLARE, { newSupplier, products: products(this.linkProducts.value) }, this.token);
+        await graphql(
+          DECLARE,
+          { newSupplier, products: products(this.linkProducts.value), idempotencyKey },
+          this.token,
+        );
         return `Declared ${newSupplier.name} as a new supplier.`;
       });
     });
