@@ -1,7 +1,7 @@
 // `tiersight export` then `tiersight import FILE --reset` gives back the same graph
 // (docs/operations.md, "Backup and restore"), also for what the API and valid imports wrote at the edges
 // of the format's rules: a store that an import accepted always exports to a file that import accepts.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -272,6 +272,27 @@ describe('export → import --reset keeps everything', { timeout: 300_000 }, () 
     await run();
     expect(await candidates('PENDING')).toEqual([]);
     expect(await candidates('REJECTED')).toEqual([{ id: pending!.id, status: 'REJECTED', note: 'namesake' }]);
+  });
+
+  it('idempotency keys are left out: the export ignores them, and a restore starts without any', async () => {
+    await loadGraph(
+      t.db,
+      graph().org('buyer', 'PURCHASER').org('maker', 'MANUFACTURER').link('maker', 'buyer').build(),
+    );
+    const share = `mutation ($key: String) { shareSourcing(recipientId: "buyer", idempotencyKey: $key) { id } }`;
+    const ask = `mutation ($key: String) { requestAccess(organizationId: "maker", scope: SOURCING, idempotencyKey: $key) { id } }`;
+    await gql('maker', share, { key: 'backup-key-1' });
+    await gql('buyer', ask, { key: 'backup-key-2' });
+    const keys = `MATCH (k:IdempotencyKey) RETURN count(k) AS n`;
+    const countKeys = async () => Number((await t.db.driver.executeQuery(keys)).records[0]!.get('n'));
+    expect(await countKeys()).toBe(2);
+    // Operational records that answer retries for a day, not part of the graph a backup keeps.
+    const withoutKeys = (dump: string[]) => dump.filter((line) => !line.startsWith('(IdempotencyKey '));
+    const { before, after, refused, path } = await roundTrip();
+    expect(refused).toBeNull();
+    expect(readFileSync(path, 'utf8')).not.toMatch(/backup-key|IdempotencyKey/);
+    expect(after).toEqual(withoutKeys(before));
+    expect(await countKeys()).toBe(0);
   });
 });
 
