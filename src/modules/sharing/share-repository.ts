@@ -264,7 +264,8 @@ function grantOutcome(record: Neo4jRecord): Share | GrantRefusal {
   const notOwned = column(record, 'notOwned', list(text));
   if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
   const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
-  if (disclosuresNotOwned.length > 0) return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
+  if (disclosuresNotOwned.length > 0)
+    return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
   return shareOf(record);
 }
 
