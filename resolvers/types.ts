@@ -639,6 +639,7 @@ export type MutationAnswerAccessRequestArgs = {
   dueAt?: InputMaybe<Scalars['DateTime']['input']>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   reason?: InputMaybe<Scalars['String']['input']>;
 };

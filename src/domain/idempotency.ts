@@ -15,14 +15,19 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
  */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** The mutations that take a key: the ones that create a record, so that a retry would create two. */
+/**
+ * The mutations that take a key: the ones that create a record, so that a retry would create two, and
+ * the ones whose retry would be refused although the first call did what was asked (an amendment finds
+ * its link ended, a grant its request no longer open).
+ */
 export type CreatingMutation =
   | 'shareSourcing'
   | 'shareDisclosures'
   | 'publishDisclosure'
   | 'declareSupplyLink'
   | 'amendSupplyLink'
-  | 'requestAccess';
+  | 'requestAccess'
+  | 'answerAccessRequest';
 
 /** A key claimed by one call: the first with it creates, a later one with the same fingerprint answers. */
 export interface IdempotencyClaim {

@@ -234,6 +234,9 @@ describe('exposure with evidence', () => {
   });
 });
 
+/** The idempotency key an answer carries (web/src/action-key.ts). */
+const KEY = expect.stringMatching(/^dashboard-[0-9a-f]{32}$/);
+
 const GIVEN = [
   { id: 'd-plan', kind: 'CORRECTIVE_ACTION_PLAN' as const, title: 'Plan' },
   { id: 'd-saq', kind: 'SELF_ASSESSMENT' as const, title: 'SAQ 2025' },
@@ -322,7 +325,7 @@ describe('evidence panel', () => {
     confirm.mockReturnValue(true);
     grant.click();
     await settle();
-    expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' });
+    expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' }, KEY);
   });
 
   it('answers: grant, decline with a reason, extend to a date within 2 months', async () => {
@@ -332,7 +335,7 @@ describe('evidence panel', () => {
     const item = panel.querySelector('ul.inbox li.access-request')!;
     item.querySelector<HTMLButtonElement>('button.grant')!.click();
     await settle();
-    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'GRANT' });
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'GRANT' }, KEY);
 
     const buttons = [...item.querySelectorAll<HTMLButtonElement>('.answer-buttons button')];
     buttons.find((b) => b.textContent === 'Decline…')!.click();
@@ -340,7 +343,7 @@ describe('evidence panel', () => {
     decline.querySelector('textarea')!.value = ' Not in scope ';
     decline.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'DECLINE', reason: 'Not in scope' });
+    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'DECLINE', reason: 'Not in scope' }, KEY);
 
     buttons.find((b) => b.textContent === 'Extend…')!.click();
     const extend = item.querySelector<HTMLFormElement>('form.extend-form')!;
@@ -352,11 +355,15 @@ describe('evidence panel', () => {
     extend.querySelector('textarea')!.value = 'Asking Dell';
     extend.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(h.answer).toHaveBeenCalledWith(REQUEST, {
-      decision: 'EXTEND',
-      dueAt: '2026-12-15',
-      reason: 'Asking Dell',
-    });
+    expect(h.answer).toHaveBeenCalledWith(
+      REQUEST,
+      {
+        decision: 'EXTEND',
+        dueAt: '2026-12-15',
+        reason: 'Asking Dell',
+      },
+      KEY,
+    );
   });
 
   it('grants with limits: only the ticked links and disclosures, until a day', async () => {
@@ -397,24 +404,32 @@ describe('evidence panel', () => {
       'Root Buyer will see only your link with Brand Inc (Laptops), and only “SAQ 2025”, until ' +
         '2099-01-31 (00:00 UTC). You can revoke it under My suppliers.\n\nGrant this request?',
     );
-    expect(h.answer).toHaveBeenCalledWith(asked, {
-      decision: 'GRANT',
-      linkIds: ['l-brand'],
-      disclosureIds: ['d-saq'],
-      expiresAt: '2099-01-31',
-    });
+    expect(h.answer).toHaveBeenCalledWith(
+      asked,
+      {
+        decision: 'GRANT',
+        linkIds: ['l-brand'],
+        disclosureIds: ['d-saq'],
+        expiresAt: '2099-01-31',
+      },
+      KEY,
+    );
 
     // All of them, no end date.
     for (const all of form.querySelectorAll<HTMLInputElement>('input[value="all"]')) all.checked = true;
     expires.value = '';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(h.answer).toHaveBeenLastCalledWith(asked, {
-      decision: 'GRANT',
-      linkIds: null,
-      disclosureIds: null,
-      expiresAt: null,
-    });
+    expect(h.answer).toHaveBeenLastCalledWith(
+      asked,
+      {
+        decision: 'GRANT',
+        linkIds: null,
+        disclosureIds: null,
+        expiresAt: null,
+      },
+      KEY,
+    );
   });
 
   it('narrows a sourcing grant to links, starting from those that supply the products asked for', async () => {
@@ -439,7 +454,11 @@ describe('evidence panel', () => {
     factory.checked = true;
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
-    expect(h.answer).toHaveBeenCalledWith(REQUEST, { decision: 'GRANT', linkIds: ['l-a'], expiresAt: null });
+    expect(h.answer).toHaveBeenCalledWith(
+      REQUEST,
+      { decision: 'GRANT', linkIds: ['l-a'], expiresAt: null },
+      KEY,
+    );
   });
 
   it('shows an answer error in the request, and offers no answers to an analyst', async () => {

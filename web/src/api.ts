@@ -423,13 +423,20 @@ export interface Answer {
 }
 
 export const ANSWER_ACCESS_REQUEST = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
-  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime) {
+  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime, $idempotencyKey: String) {
   answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, linkIds: $linkIds,
-    disclosureIds: $disclosureIds, expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
+    disclosureIds: $disclosureIds, expiresAt: $expiresAt, idempotencyKey: $idempotencyKey) { ${REQUEST_FIELDS} }
 }`;
 
-export async function answerAccessRequest(id: string, answer: Answer, token: string): Promise<AccessRequest> {
+export async function answerAccessRequest(
+  id: string,
+  answer: Answer,
+  token: string,
+  /** The same for every attempt of one answer (web/src/action-key.ts). */
+  idempotencyKey: string,
+): Promise<AccessRequest> {
   const variables = {
+    idempotencyKey,
     id,
     decision: answer.decision,
     reason: answer.reason ?? null,

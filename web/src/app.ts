@@ -709,7 +709,7 @@ class Dashboard {
     }
     renderEvidence(this.evidencePanel, this.evidenceState, this.viewer.roles.includes('SUPPLIER_ADMIN'), {
       show: (organization) => this.show(organization),
-      answer: (request, answer) => this.answer(request, answer),
+      answer: (request, answer, key) => this.answer(request, answer, key),
       withdraw: (request) => this.withdraw(request),
     });
   }
@@ -731,8 +731,8 @@ class Dashboard {
     await this.changed(`Access request sent to ${request.target.name}, due ${request.dueAt.slice(0, 10)}.`);
   }
 
-  private async answer(request: AccessRequest, answer: Answer): Promise<void> {
-    const answered = await answerAccessRequest(request.id, answer, this.token);
+  private async answer(request: AccessRequest, answer: Answer, key: string): Promise<void> {
+    const answered = await answerAccessRequest(request.id, answer, this.token, key);
     const verb = { GRANT: 'Granted', DECLINE: 'Declined', EXTEND: 'Extended' }[answer.decision];
     await this.changed(`${verb} the request of ${answered.requester.name}.`);
   }

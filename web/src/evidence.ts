@@ -45,7 +45,8 @@ export type EvidenceState =
 export interface EvidenceHandlers {
   /** Shows a disclosure's subject in the chain (or says why it cannot). */
   show(organization: Party): void;
-  answer(request: AccessRequest, answer: Answer): Promise<void>;
+  /** `idempotencyKey`: one per request's answer controls drawn, the same for each of their submits. */
+  answer(request: AccessRequest, answer: Answer, idempotencyKey: string): Promise<void>;
   withdraw(request: AccessRequest): Promise<void>;
 }
 
@@ -357,12 +358,17 @@ export function grantSummary(r: AccessRequest, answer: Answer, own: Own): string
   return `${r.requester.name} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
 }
 
+/** The handlers of one request's answer controls, whose key is chosen (answerControls). */
+type KeyedHandlers = Omit<EvidenceHandlers, 'answer'> & {
+  answer(request: AccessRequest, answer: Answer): Promise<void>;
+};
+
 /** Answers with a grant once the user, told exactly what it shares, confirms it. */
 async function confirmGrant(
   r: AccessRequest,
   answer: Answer,
   own: Own,
-  handlers: EvidenceHandlers,
+  handlers: KeyedHandlers,
 ): Promise<void> {
   if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
     await handlers.answer(r, answer);
@@ -431,7 +437,7 @@ const suppliesAsked = (link: OwnLink, r: AccessRequest) =>
 function grantForm(
   r: AccessRequest,
   own: Own,
-  handlers: EvidenceHandlers,
+  handlers: KeyedHandlers,
 ): { opener: HTMLButtonElement; form: HTMLFormElement } {
   const links =
     r.scope === 'DISCLOSURES'
@@ -487,9 +493,15 @@ function grantForm(
 function answerControls(
   r: AccessRequest,
   own: Own,
-  handlers: EvidenceHandlers,
+  drawn: EvidenceHandlers,
   alert: HTMLElement,
 ): HTMLElement {
+  // One answer per controls drawn: a double-click or a second try after a lost answer grants once.
+  const key = actionKey();
+  const handlers: KeyedHandlers = {
+    ...drawn,
+    answer: (request, answer) => drawn.answer(request, answer, key),
+  };
   const grant = grantForm(r, own, handlers);
   const declineReason = h('textarea', { id: `decline-reason-${r.id}`, rows: 2, required: true });
   const decline = inlineForm(

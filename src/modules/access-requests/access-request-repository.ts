@@ -32,7 +32,7 @@ import {
   single,
   text,
 } from '../../graph/decode.ts';
-import type { Executor } from '../../graph/executor.ts';
+import type { Executor, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
@@ -410,6 +410,18 @@ export interface AnswerSteps {
 
 const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'request', ACCESS_REQUEST.decode);
 
+/** Request `id` the viewer sent or received, as it is now (a retry under an idempotency key). */
+async function requestNow(
+  tx: Transaction,
+  viewer: string,
+  now: Date,
+  id: string | undefined,
+): Promise<AccessRequest | null> {
+  const params = { viewer, t: toNeo4jDateTime(now), historical: false, ...OPEN_REQUESTS_PARAMS, id };
+  const [found] = await tx.run(FIND, params);
+  return found ? requestOf(found) : null;
+}
+
 export class AccessRequestRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -443,10 +455,7 @@ export class AccessRequestRepository {
         return requestOf(record);
       },
       created: (outcome) => ('id' in outcome ? [outcome.id] : null),
-      replay: async (tx, [id]) => {
-        const [found] = await tx.run(FIND, { ...params, ...OPEN_REQUESTS_PARAMS, id });
-        return found ? requestOf(found) : null;
-      },
+      replay: (tx, [id]) => requestNow(tx, request.requesterId, request.now, id),
     });
   }
 
@@ -468,40 +477,59 @@ export class AccessRequestRepository {
 
   /**
    * Runs `decide` in one write transaction with request $id locked (null when it was not sent to the
-   * viewer's organization); what `decide` writes commits together, and a throw writes nothing.
+   * viewer's organization); what `decide` writes commits together, and a throw writes nothing. With
+   * `claim`, once per idempotency key: a retried grant answers the request it granted, where judging it
+   * again would refuse it as no longer open.
    */
-  answer<T>(actor: Actor, id: string, context: QueryContext, decide: (steps: AnswerSteps) => Promise<T>) {
-    return this.executor.writeTransaction('accessRequest.answer', context, async (tx) => {
-      const base = {
-        viewer: actor.viewer,
-        id,
-        t: toNeo4jDateTime(actor.now),
-        actorUserId: actor.actorUserId,
-      };
-      const [locked] = await tx.run(LOCK_RECEIVED, base);
-      // Stamped once the lock is held, so that an answer that locked second is never recorded before
-      // the one it follows (an extension after the decline it came before).
-      const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) };
-      const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
-      return decide({
-        request: locked ? requestOf(locked) : null,
-        decline: (reason) => one(tx.run(CLOSE, { ...stamped, status: 'DECLINED', reason })),
-        extend: (dueAt, reason) => one(tx.run(EXTEND, { ...stamped, dueAt: toNeo4jDateTime(dueAt), reason })),
-        grant: async (shares, expiresAt, note) => {
-          const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
-          const [record] = await tx.run(GRANT, {
-            ...stamped,
-            reason: note,
-            linkIds: shares.find((s) => s.scope === 'SOURCING')?.linkIds ?? null,
-            disclosureIds: shares.find((s) => s.scope === 'DISCLOSURES')?.disclosureIds ?? null,
-            shares: shares.map((s) => ({ ...s, expiresAt: expires })),
-          });
-          const notOwned = column(record!, 'notOwned', list(text));
-          const notDisclosed = column(record!, 'notDisclosed', list(text));
-          if (notOwned.length > 0 || notDisclosed.length > 0) return { notOwned, notDisclosed };
-          return requestOf(record!);
-        },
-      });
+  answer(
+    actor: Actor,
+    id: string,
+    context: QueryContext,
+    decide: (steps: AnswerSteps) => Promise<AccessRequest>,
+    claim: IdempotencyClaim | null = null,
+  ): Promise<AccessRequest> {
+    return createOnce<AccessRequest, never>(this.executor, 'accessRequest.answer', context, claim, {
+      create: (tx) => this.answerIn(tx, actor, id, decide),
+      created: (answered) => [answered.id],
+      replay: (tx, [answered]) => requestNow(tx, actor.viewer, actor.now, answered),
+    });
+  }
+
+  private async answerIn(
+    tx: Transaction,
+    actor: Actor,
+    id: string,
+    decide: (steps: AnswerSteps) => Promise<AccessRequest>,
+  ): Promise<AccessRequest> {
+    const base = {
+      viewer: actor.viewer,
+      id,
+      t: toNeo4jDateTime(actor.now),
+      actorUserId: actor.actorUserId,
+    };
+    const [locked] = await tx.run(LOCK_RECEIVED, base);
+    // Stamped once the lock is held, so that an answer that locked second is never recorded before
+    // the one it follows (an extension after the decline it came before).
+    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) };
+    const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
+    return decide({
+      request: locked ? requestOf(locked) : null,
+      decline: (reason) => one(tx.run(CLOSE, { ...stamped, status: 'DECLINED', reason })),
+      extend: (dueAt, reason) => one(tx.run(EXTEND, { ...stamped, dueAt: toNeo4jDateTime(dueAt), reason })),
+      grant: async (shares, expiresAt, note) => {
+        const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
+        const [record] = await tx.run(GRANT, {
+          ...stamped,
+          reason: note,
+          linkIds: shares.find((s) => s.scope === 'SOURCING')?.linkIds ?? null,
+          disclosureIds: shares.find((s) => s.scope === 'DISCLOSURES')?.disclosureIds ?? null,
+          shares: shares.map((s) => ({ ...s, expiresAt: expires })),
+        });
+        const notOwned = column(record!, 'notOwned', list(text));
+        const notDisclosed = column(record!, 'notDisclosed', list(text));
+        if (notOwned.length > 0 || notDisclosed.length > 0) return { notOwned, notDisclosed };
+        return requestOf(record!);
+      },
     });
   }
 

@@ -42,6 +42,8 @@ export interface AnswerInput {
   linkIds: readonly string[] | null | undefined;
   disclosureIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
+  /** A retry with the same key answers the request as the first call answered it. */
+  idempotencyKey?: string | null | undefined;
 }
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
@@ -143,6 +145,7 @@ export class AccessRequestService {
   }
 
   async answer(input: AnswerInput): Promise<AccessRequest> {
+    const key = idempotencyKey(input.idempotencyKey);
     const reason = note('reason', input.reason);
     const grant = input.decision === 'GRANT';
     for (const [field, value] of [
@@ -167,60 +170,76 @@ export class AccessRequestService {
       throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
     }
 
-    return this.requests.answer(this.actor, input.id, this.context, async (steps: AnswerSteps) => {
-      const request = steps.request;
-      if (request === null) throw notFound('Access request', input.id);
-      if (request.status !== 'OPEN') {
-        throw badInput(
-          `access request '${request.id}' is ${request.status}: only an OPEN request may be answered`,
-        );
-      }
-      if (input.decision === 'DECLINE') return steps.decline(reason!);
-      if (input.decision === 'EXTEND') {
-        if (request.extended) {
-          throw badInput(`access request '${request.id}' was already extended; a request is extended once`);
+    const asked = {
+      id: input.id,
+      decision: input.decision,
+      reason,
+      dueAt,
+      linkIds,
+      disclosureIds,
+      expiresAt,
+    };
+    const claim = claimOf(key, 'answerAccessRequest', this.viewer.organizationId, asked, this.now);
+    return this.requests.answer(
+      this.actor,
+      input.id,
+      this.context,
+      async (steps: AnswerSteps) => {
+        const request = steps.request;
+        if (request === null) throw notFound('Access request', input.id);
+        if (request.status !== 'OPEN') {
+          throw badInput(
+            `access request '${request.id}' is ${request.status}: only an OPEN request may be answered`,
+          );
         }
-        const problem = extensionProblem(
-          { sentAt: new Date(request.sentAt), dueAt: new Date(request.dueAt) },
-          dueAt!,
-        );
-        if (problem !== null) throw badInput(problem);
-        return steps.extend(dueAt!, reason!);
-      }
-      const asked = SHARE_SCOPES_ASKED[request.scope];
-      if (linkIds !== null && !asked.includes('SOURCING')) {
-        throw badInput(
-          `linkIds narrow a sourcing share; access request '${request.id}' asks for ${request.scope}`,
-        );
-      }
-      if (disclosureIds !== null && !asked.includes('DISCLOSURES')) {
-        throw badInput(
-          `disclosureIds narrow a disclosure share; access request '${request.id}' asks for ${request.scope}`,
-        );
-      }
-      const shares: ShareSpec[] = asked.map((scope) => ({
-        id: `s-${randomUUID()}`,
-        scope,
-        linkIds: scope === 'SOURCING' ? linkIds : null,
-        disclosureIds: scope === 'DISCLOSURES' ? disclosureIds : null,
-      }));
-      const outcome = await steps.grant(shares, expiresAt, reason);
-      if ('id' in outcome) return outcome;
-      const owner = this.viewer.organizationId;
-      const problems = [
-        ...(outcome.notOwned.length > 0
-          ? [
-              `linkIds must be links in which ${owner} is the customer; not so for ${quoted(outcome.notOwned)}`,
-            ]
-          : []),
-        ...(outcome.notDisclosed.length > 0
-          ? [
-              `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoted(outcome.notDisclosed)}`,
-            ]
-          : []),
-      ];
-      throw badInput(problems.join('; '));
-    });
+        if (input.decision === 'DECLINE') return steps.decline(reason!);
+        if (input.decision === 'EXTEND') {
+          if (request.extended) {
+            throw badInput(`access request '${request.id}' was already extended; a request is extended once`);
+          }
+          const problem = extensionProblem(
+            { sentAt: new Date(request.sentAt), dueAt: new Date(request.dueAt) },
+            dueAt!,
+          );
+          if (problem !== null) throw badInput(problem);
+          return steps.extend(dueAt!, reason!);
+        }
+        const asked = SHARE_SCOPES_ASKED[request.scope];
+        if (linkIds !== null && !asked.includes('SOURCING')) {
+          throw badInput(
+            `linkIds narrow a sourcing share; access request '${request.id}' asks for ${request.scope}`,
+          );
+        }
+        if (disclosureIds !== null && !asked.includes('DISCLOSURES')) {
+          throw badInput(
+            `disclosureIds narrow a disclosure share; access request '${request.id}' asks for ${request.scope}`,
+          );
+        }
+        const shares: ShareSpec[] = asked.map((scope) => ({
+          id: `s-${randomUUID()}`,
+          scope,
+          linkIds: scope === 'SOURCING' ? linkIds : null,
+          disclosureIds: scope === 'DISCLOSURES' ? disclosureIds : null,
+        }));
+        const outcome = await steps.grant(shares, expiresAt, reason);
+        if ('id' in outcome) return outcome;
+        const owner = this.viewer.organizationId;
+        const problems = [
+          ...(outcome.notOwned.length > 0
+            ? [
+                `linkIds must be links in which ${owner} is the customer; not so for ${quoted(outcome.notOwned)}`,
+              ]
+            : []),
+          ...(outcome.notDisclosed.length > 0
+            ? [
+                `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoted(outcome.notDisclosed)}`,
+              ]
+            : []),
+        ];
+        throw badInput(problems.join('; '));
+      },
+      claim,
+    );
   }
 
   async withdraw(id: string): Promise<AccessRequest> {

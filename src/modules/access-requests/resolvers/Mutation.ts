@@ -21,6 +21,7 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
       linkIds: args.linkIds,
       disclosureIds: args.disclosureIds,
       expiresAt: args.expiresAt,
+      idempotencyKey: args.idempotencyKey,
     }),
   withdrawAccessRequest: (_parent, { id }, { accessRequests }) => accessRequests.withdraw(id),
 };
