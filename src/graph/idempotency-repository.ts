@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { keyExpiresAt, keyReused, type IdempotencyClaim } from '../domain/idempotency.ts';
+import { quote } from '../domain/quote.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
 import { cypher, statement } from './cypher.ts';
 import { bool, column, list, single, text } from './decode.ts';
@@ -40,7 +41,8 @@ const RECORD = statement(
   cypher`MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
 WHERE k.claim = $claim
 SET k.resultIds = $resultIds
-REMOVE k.claim`,
+REMOVE k.claim
+RETURN k.key AS key`,
 );
 
 /** How one creating mutation writes, refuses and reads back. */
@@ -98,7 +100,7 @@ export async function createOnce<T, R>(
           throw notFound(
             'Record',
             ids.join(', '),
-            `(created with idempotencyKey '${claim.key}', since removed)`,
+            `(created with idempotencyKey ${quote(claim.key)}, since removed)`,
           );
         return answer;
       }
@@ -108,7 +110,7 @@ export async function createOnce<T, R>(
         held.refused = { outcome };
         throw new Refused();
       }
-      await tx.run(RECORD, { ...key, claim: ours, resultIds: ids });
+      single(await tx.run(RECORD, { ...key, claim: ours, resultIds: ids }), RECORD);
       return outcome;
     });
   } catch (error) {

@@ -349,3 +349,25 @@ describe('expired keys', () => {
     ).toBe(10);
   });
 });
+
+describe('a retry answers the record as it is now', () => {
+  it('a share revoked since answers revoked, with its id, and nothing is granted again', async () => {
+    const share = `mutation($key: String) { shareSourcing(recipientId: "buyer", idempotencyKey: $key) { id active } }`;
+    const first = ok<{ id: string; active: boolean }>(
+      await t.api.query('reseller', share, { key: 'k-now' }, [...ROLES]),
+      'shareSourcing',
+    );
+    ok(
+      await t.api.query('reseller', `mutation($id: ID!) { revokeShare(id: $id) { id } }`, { id: first.id }, [
+        ...ROLES,
+      ]),
+      'revokeShare',
+    );
+    const retried = ok<{ id: string; active: boolean }>(
+      await t.api.query('reseller', share, { key: 'k-now' }, [...ROLES]),
+      'shareSourcing',
+    );
+    expect(retried).toEqual({ id: first.id, active: false });
+    expect(await shares('SOURCING')('reseller')).toBe(1);
+  });
+});

@@ -1275,6 +1275,7 @@ MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, k
 WHERE k.claim = $claim
 SET k.resultIds = $resultIds
 REMOVE k.claim
+RETURN k.key AS key
 
 // ---- import.createDisclosures
 UNWIND $rows AS row
