@@ -4,7 +4,7 @@
 import type { Viewer } from '../auth/policy.ts';
 import type { VerifiedToken } from '../auth/verify-token.ts';
 import type { RequestContext } from './context.ts';
-import { unauthenticated, type DomainError } from '../domain/errors.ts';
+import { unknownTokenOrganization, type DomainError } from '../domain/errors.ts';
 import type { Executor } from '../graph/executor.ts';
 import { AccessRequestRepository } from '../modules/access-requests/access-request-repository.ts';
 import { createAccessRequestLoaders } from '../modules/access-requests/access-request-loaders.ts';
@@ -102,7 +102,7 @@ export async function createRequestContext(
   const loaders = createOrganizationLoaders(repositories.organizations, repositories.mergedIds, scope);
   if (!repositories.known.has(viewer.organizationId)) {
     if ((await loaders.byId.load(viewer.organizationId)) === null) {
-      return unauthenticated('The token names an organization that does not exist.');
+      return unknownTokenOrganization();
     }
     repositories.known.remember(viewer.organizationId);
   }

@@ -43,3 +43,7 @@ export class UnavailableError extends DomainError {
     super('SERVICE_UNAVAILABLE', message);
   }
 }
+
+/** A verified token whose organization no longer exists (merged away, removed by an import). */
+export const unknownTokenOrganization = (): DomainError =>
+  unauthenticated('The token names an organization that does not exist.');

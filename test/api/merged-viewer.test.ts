@@ -4,9 +4,11 @@
 // never answered INTERNAL_SERVER_ERROR by a mutation that finds no viewer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
-import { loadGraph } from '../support/database.ts';
+import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
+import { MergeService } from '../../src/modules/merging/merge-service.ts';
 
 const t = useApi('production');
 const REQUEST = 'mutation { requestAccess(organizationId: "s", scope: SOURCING, message: "hi") { id } }';
@@ -19,9 +21,11 @@ beforeAll(async () => {
       .org('a', 'PURCHASER')
       .org('b', 'PURCHASER')
       .org('c', 'PURCHASER')
+      .org('d', 'PURCHASER')
       .org('s', 'RESELLER')
       .link('s', 'b')
       .link('s', 'c')
+      .link('s', 'd')
       .build(),
   );
 });
@@ -37,5 +41,20 @@ describe('a token of an organization merged away within the last 10 s', () => {
     const response = await t.api.query(asB, REQUEST);
     expect(response.status).not.toBe(500);
     expect(codes(response)).toEqual([expect.stringMatching(/^(UNAUTHENTICATED|NOT_FOUND)$/)]);
+  });
+});
+
+describe('a token of an organization merged away through another process', () => {
+  it('is answered UNAUTHENTICATED by requestAccess while this process still vouches for it', async () => {
+    const asD = { authorization: `Bearer ${await t.api.token('d', ['analyst'])}` };
+    expect(codes(await t.api.query(asD, '{ me { organization { id } } }'))).toEqual([]);
+    // Another replica (here the command line's service) merges d away: this process is not told.
+    await new MergeService(new MergeRepository(t.db.executor), 'operator', new Date(), {}).merge('c', 'd');
+    const response = await t.api.query(asD, REQUEST);
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(await rowsOf(t.db, "MATCH (r:AccessRequest {message: 'hi'}) RETURN count(r) AS n")).toEqual([
+      { n: 1 },
+    ]);
   });
 });

@@ -370,7 +370,11 @@ export interface NewAccessRequest {
 }
 
 /** Why a send was refused. A target the requester may not name is refused first, as a missing one. */
-export type SendRefusal = { kind: 'target-not-found' } | { kind: 'already-open'; openId: string };
+export type SendRefusal =
+  | { kind: 'target-not-found' }
+  | { kind: 'already-open'; openId: string }
+  /** The requester is gone: merged away or removed after its token was vouched for (known-organizations.ts). */
+  | { kind: 'requester-gone' };
 
 /** A share that granting creates: scope, and the narrowing the target chose for it. */
 export interface ShareSpec {
@@ -448,7 +452,9 @@ export class AccessRequestRepository {
     };
     return createOnce<AccessRequest, SendRefusal>(this.executor, SEND.name, context, claim, {
       create: async (tx) => {
-        const record = single(await tx.run(SEND, params), SEND);
+        const records = await tx.run(SEND, params);
+        if (records.length === 0) return { kind: 'requester-gone' };
+        const record = single(records, SEND);
         if (!column(record, 'targetNamed', bool)) return { kind: 'target-not-found' };
         const [openId] = column(record, 'openIds', list(text));
         if (openId !== undefined) return { kind: 'already-open', openId };

@@ -11,7 +11,7 @@ import {
   type AccessRequestStatus,
   type AccessScope,
 } from '../../domain/access-requests.ts';
-import { badInput, notFound } from '../../domain/errors.ts';
+import { badInput, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
@@ -138,6 +138,8 @@ export class AccessRequestService {
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);
+    // As the token is answered once no process vouches for its organization any more.
+    if (outcome.kind === 'requester-gone') throw unknownTokenOrganization();
     throw badInput(
       `access request '${outcome.openId}' to ${asked} for ${input.scope} is still open: ` +
         'withdraw it or wait for its answer before asking again',

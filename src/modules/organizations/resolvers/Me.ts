@@ -1,5 +1,5 @@
 import type { MeResolvers } from '../../../../resolvers/types.ts';
-import { unauthenticated } from '../../../domain/errors.ts';
+import { unknownTokenOrganization } from '../../../domain/errors.ts';
 import type { OrganizationsContext } from '../context.ts';
 
 export const Me: MeResolvers<OrganizationsContext> = {
@@ -8,7 +8,7 @@ export const Me: MeResolvers<OrganizationsContext> = {
   // names nothing, as it would have at the start of a later request.
   organization: async ({ organizationId }, _args, { loaders }) => {
     const organization = await loaders.byId.load(organizationId);
-    if (organization === null) throw unauthenticated('The token names an organization that does not exist.');
+    if (organization === null) throw unknownTokenOrganization();
     return organization;
   },
   roots: (_parent, _args, { roots }) => roots(),
