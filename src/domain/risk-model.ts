@@ -95,6 +95,16 @@ export interface RiskScore<O extends Assessable> {
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
 const shown = (x: number) => String(round(x, 2));
+/** How old an observation is, as a reader says it: "8 months", "1 year", "3 years". */
+export function ageOf(years: number): string {
+  if (years < 1) {
+    const months = Math.floor(years * 12);
+    return months === 1 ? '1 month' : `${months} months`;
+  }
+  const whole = Math.floor(years);
+  return whole === 1 ? '1 year' : `${whole} years`;
+}
+
 /** Independent signals: the chance that at least one is real. Stays within 0..1, grows with each. */
 const anyOf = (values: readonly number[]) => 1 - values.reduce((rest, v) => rest * (1 - v), 1);
 
@@ -213,7 +223,7 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
         value,
         input: {
           label: `${indicator.kind} ${indicator.severity}, observed ${dayOf(observed.toISOString())} (${indicator.id})`,
-          value: `${shown(value)} = severity ${shown(p.severity[indicator.severity])} × kind ${shown(p.kind[indicator.kind])} × age ${shown(age)} (${Math.floor(years)} years)`,
+          value: `${shown(value)} = severity ${shown(p.severity[indicator.severity])} × kind ${shown(p.kind[indicator.kind])} × age ${shown(age)} (${ageOf(years)})`,
           source: indicator.source,
         },
       };

@@ -9,7 +9,13 @@ import type { StoredAction, StoredVersion } from '../../src/domain/disclosures.t
 import type { DisclosureKind, OrganizationType } from '../../src/domain/format.ts';
 import type { RiskIndicator } from '../../src/domain/model.ts';
 import { assessRisk } from '../../src/domain/risk-assessment.ts';
-import type { Assessable, RiskEvidence, RiskModel, RiskSubject } from '../../src/domain/risk-model.ts';
+import {
+  ageOf,
+  type Assessable,
+  type RiskEvidence,
+  type RiskModel,
+  type RiskSubject,
+} from '../../src/domain/risk-model.ts';
 import { defaultRiskModel, loadRiskModel } from '../../src/modules/risk/risk-model-file.ts';
 
 const AT = new Date('2026-12-02T00:00:00Z');
@@ -428,5 +434,20 @@ describe('RISK_MODEL', () => {
     expect(() => loadConfig({ RISK_MODEL: join(dir, 'missing.json') }, { dataDir: '/tmp/data' })).toThrow(
       /RISK_MODEL .*missing\.json cannot be read as JSON/,
     );
+  });
+});
+
+describe('the age an indicator input shows', () => {
+  it('is in months under a year and in whole years after, in the singular for one', () => {
+    expect([0, 0.05, 0.09, 0.7, 1, 1.9, 2, 10.4].map(ageOf)).toEqual([
+      '0 months',
+      '0 months',
+      '1 month',
+      '8 months',
+      '1 year',
+      '1 year',
+      '2 years',
+      '10 years',
+    ]);
   });
 });
