@@ -182,8 +182,12 @@ describeInBrowser('dashboard on the current API', () => {
     const csvPath = join(ARTIFACTS, 'region-stockholm.csv');
     await csvDownload.saveAs(csvPath);
     const csv = await readFile(csvPath, 'utf8');
-    const rows = csv.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('tier,id,name,type,country,provenance,highest_risk,risk_sources,supplies_to');
+    // A byte order mark first, for Excel (web/src/export.ts csvFile).
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = csv.slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'tier,id,name,type,country,provenance,highest_risk,risk_sources,disclosed_risk,disclosed_by,supplies_to',
+    );
     expect(rows[1]).toMatch(/^0,se-region-stockholm,/);
     expect(rows.some((r) => r.startsWith('1,se-atea,Atea Sverige AB,RESELLER,SE'))).toBe(true);
     expect(rows.some((r) => r.startsWith('2,us-dell,Dell Technologies,BRAND,US'))).toBe(true);

@@ -107,7 +107,9 @@ describeInBrowser('Where to start (issue 15)', () => {
     );
     const path = join(ARTIFACTS, 'region-stockholm-risk.csv');
     await download.saveAs(path);
-    const lines = (await readFile(path, 'utf8')).trimEnd().split('\r\n');
+    const csv = await readFile(path, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'rank,score,tier,id,name,type,country,inherent,public_indicators,disclosed_evidence,visibility,proximity',
     );
