@@ -225,9 +225,11 @@ UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
  * (tier k+1). The disclosure test comes before any property of a link is read, and its list
  * memberships are decided once per organization: `open` (v itself, or a whole share's owner: every
  * link into it is disclosed), `owner` (some share of it may name the link). An organization that is
- * neither discloses only links from v. Earlier tiers are subtracted by grouping (a hash per row)
- * rather than by `IN` (a scan of every earlier tier per row); `first >= before` keeps the suppliers
- * first seen in this tier.
+ * neither discloses only links from v. Earlier tiers are subtracted with `NOT o IN reached`: Neo4j
+ * 5 answers repeated `IN` tests against one list from a hash of it, not a scan (80,000 tests against
+ * 80,000 items: 33 ms), and a list comprehension is one operator where grouping by position took
+ * eight per tier (measured against it, same answers: 7-17 % less time for chains of 1 to 100
+ * organizations, 8-10 % for 10,000).
  */
 const tierStep = (crossed: Fragment): Fragment =>
   join(
@@ -246,14 +248,7 @@ CALL (v, owners, whole, shared, frontier) {
     crossed,
     cypher`) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 `,

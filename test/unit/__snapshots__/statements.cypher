@@ -299,14 +299,7 @@ CALL (v, owners, whole, shared, frontier) {
   WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH v, owners, x, tiers, links AS crossed
@@ -418,14 +411,7 @@ CALL (v, owners, whole, shared, frontier) {
   WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(null) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 
@@ -485,14 +471,7 @@ CALL (v, owners, whole, shared, frontier) {
   WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
@@ -2245,14 +2224,7 @@ CALL (v, owners, whole, shared, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH x AS o, tiers, links
@@ -2301,14 +2273,7 @@ CALL (v, owners, whole, shared, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (v, tiers) {
@@ -2380,14 +2345,7 @@ CALL (v, owners, whole, shared, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (v, tiers) {
@@ -2469,14 +2427,7 @@ CALL (v, owners, whole, shared, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-CALL (reached, found) {
-  WITH reached + found AS seen, size(reached) AS before
-  WHERE size(found) > 0
-  UNWIND range(0, size(seen) - 1) AS i
-  WITH seen[i] AS o, before, min(i) AS first
-  WHERE first >= before
-  RETURN collect(o) AS fresh
-}
+WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (tiers) {
