@@ -60,13 +60,6 @@ describe('arguments of the same meaning on the traversal root fields', () => {
     expect(shapes).toEqual(Object.fromEntries(TRAVERSALS.map((name) => [name, 'Int = 10'])));
   });
 
-  it('declares asOf, product and rootId with the same type and default everywhere', () => {
-    for (const name of ['asOf', 'product', 'rootId']) {
-      const shapes = new Set(TRAVERSALS.map((field) => shape(arg(query[field]!, name))));
-      expect([...shapes], name).toHaveLength(1);
-    }
-  });
-
   it('describes `product` the same way everywhere (an exact match)', () => {
     const descriptions = Object.fromEntries(
       TRAVERSALS.map((name) => [name, arg(query[name]!, 'product')?.description]),
