@@ -16,7 +16,8 @@ import type { Executor, Transaction } from './executor.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
 /**
- * Deletes (a batch of) the organization's expired keys, its own among them, then finds or creates key
+ * Deletes (a batch of) the organization's expired keys and this key if it has expired (whether or not
+ * the batch held it: an organization may have more expired keys than a batch), then finds or creates key
  * $key of $mutation. `ours` says whether this call created it ($claim, made for this call alone):
  * then the caller creates its record; otherwise `sameRequest` and `resultIds` say what the first
  * call asked for and created. Expired keys go here, lazily, by the next key of their organization:
@@ -29,6 +30,11 @@ const CLAIM = statement(
   WHERE expired.organizationId = $organizationId AND expired.expiresAt <= $now
   WITH expired LIMIT 100
   DELETE expired
+}
+CALL () {
+  MATCH (own:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
+  WHERE own.expiresAt <= $now
+  DELETE own
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
   ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt

@@ -1245,6 +1245,11 @@ CALL () {
   WITH expired LIMIT 100
   DELETE expired
 }
+CALL () {
+  MATCH (own:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
+  WHERE own.expiresAt <= $now
+  DELETE own
+}
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
   ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
 RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds

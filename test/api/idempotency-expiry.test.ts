@@ -1,4 +1,4 @@
-// Review of idempotency keys: expiry. The specification says "After 24 hours a key creates anew" and
+// Idempotency keys: expiry. The specification says "After 24 hours a key creates anew" and
 // that a call with a key first deletes up to 100 expired keys of its organization "(its own among
 // them)". When the organization has more than 100 expired keys, the batch of 100 need not hold the
 // key being sent, and the MERGE then finds the expired key and judges the call by it.
