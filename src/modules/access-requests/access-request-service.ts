@@ -134,7 +134,8 @@ export class AccessRequestService {
         actorUserId: this.viewer.userId,
       },
       this.context,
-      claimOf(key, 'requestAccess', this.viewer.organizationId, asks, this.now),
+      // The organization as the client named it: a retry after a merge sends the same arguments.
+      claimOf(key, 'requestAccess', this.viewer.organizationId, { ...asks, targetId: asked }, this.now),
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);

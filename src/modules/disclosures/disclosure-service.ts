@@ -79,7 +79,8 @@ export class DisclosureService {
     const key = idempotencyKey(input.idempotencyKey);
     const content = checked(input.kind, input.content, this.now);
     const owner = this.viewer.organizationId;
-    const normalized = { subjectId: input.subjectId, kind: input.kind, content };
+    // The subject as the client named it: a retry after a merge sends the same arguments.
+    const normalized = { subjectId: input.askedSubjectId ?? input.subjectId, kind: input.kind, content };
     const published = await this.disclosures.publish(
       {
         id: `d-${randomUUID()}`,

@@ -134,7 +134,9 @@ RETURN direction, kind, count`,
  * access requests and declared sourcing (now the kept one's) name the kept one, as every lookup of the
  * old id does. The kept organization is labelled a disclosure subject if disclosures about the merged
  * one moved to it, and a risk subject if its risk indicators did (the chain's reads of disclosures and
- * indicators only look at labelled subjects).
+ * indicators only look at labelled subjects). The merged organization's idempotency keys become the
+ * kept one's, so that its users' retries with a token of the kept organization find what they created
+ * (where both organizations used one key for one mutation, the kept organization's stands).
  */
 const RENAME_ACTORS = statement(
   'merge.renameActors',
@@ -160,6 +162,18 @@ CALL (k) {
   WHERE e.actorOrganizationId = $merge OR e.customerId = $merge
   SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
       e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
+}
+CALL () {
+  MATCH (key:IdempotencyKey {organizationId: $merge})
+  OPTIONAL MATCH (kept:IdempotencyKey {organizationId: $keep, mutation: key.mutation, key: key.key})
+  CALL (key, kept) {
+    WITH key, kept WHERE kept IS NOT NULL
+    DELETE key
+  }
+  CALL (key, kept) {
+    WITH key, kept WHERE kept IS NULL
+    SET key.organizationId = $keep
+  }
 }`,
 );
 

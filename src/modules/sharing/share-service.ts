@@ -95,7 +95,8 @@ export class ShareService {
       idempotencyKey(input.idempotencyKey),
       scope === 'SOURCING' ? 'shareSourcing' : 'shareDisclosures',
       owner,
-      { recipientId: input.recipientId, ...narrowed, expiresAt },
+      // The recipient as the client named it: a retry after a merge sends the same arguments.
+      { recipientId: asked, ...narrowed, expiresAt },
       this.now,
     );
     const outcome = await this.shares.grant(

@@ -90,7 +90,13 @@ export class SourcingService {
       key,
       'declareSupplyLink',
       this.viewer.organizationId,
-      { supplierId: input.supplierId, newSupplier, products: link.products, ...validity },
+      // The supplier as the client named it: a retry after a merge sends the same arguments.
+      {
+        supplierId: input.askedSupplierId ?? input.supplierId,
+        newSupplier,
+        products: link.products,
+        ...validity,
+      },
       this.scope.instant,
     );
     const outcome =

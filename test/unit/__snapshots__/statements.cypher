@@ -1706,6 +1706,18 @@ CALL (k) {
   SET e.actorOrganizationId = CASE e.actorOrganizationId WHEN $merge THEN $keep ELSE e.actorOrganizationId END,
       e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
 }
+CALL () {
+  MATCH (key:IdempotencyKey {organizationId: $merge})
+  OPTIONAL MATCH (kept:IdempotencyKey {organizationId: $keep, mutation: key.mutation, key: key.key})
+  CALL (key, kept) {
+    WITH key, kept WHERE kept IS NOT NULL
+    DELETE key
+  }
+  CALL (key, kept) {
+    WITH key, kept WHERE kept IS NULL
+    SET key.organizationId = $keep
+  }
+}
 
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id
