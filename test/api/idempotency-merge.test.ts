@@ -1,9 +1,7 @@
-// Review of idempotency keys and mergeOrganizations. The fingerprint is of the arguments "as the
-// service checked them: ids resolved (a merged id stands for the kept organization)". That resolution
-// is made at each call, so a retry sent after the named organization was merged resolves to another
-// id than the first call did, and is refused as "a different request" although the client sent the
-// very same arguments. And the keys of a merged viewer organization stay under its old id: a retry by
-// the same user with a token of the kept organization creates a second record.
+// Idempotency keys and mergeOrganizations: a retry sent after the organization it names was merged
+// sends the same arguments as the first call and answers its record (the fingerprint names ids as
+// sent); and a merged viewer organization's keys become the kept one's, so a retry by the same user
+// with a token of the kept organization answers what it created instead of creating it again.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { ok, TEST_SECRET, type GraphQLResponse } from '../support/api.ts';
