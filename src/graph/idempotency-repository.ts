@@ -88,16 +88,17 @@ export async function createOnce<T, R>(
     return await executor.writeTransaction(name, context, async (tx) => {
       // One per attempt: the driver retries a transaction that failed on a transient error.
       const ours = randomUUID();
-      const claimed = single(
-        await tx.run(CLAIM, {
-          ...key,
-          claim: ours,
-          fingerprint: claim.fingerprint,
-          now: toNeo4jDateTime(claim.now),
-          expiresAt: toNeo4jDateTime(keyExpiresAt(claim.now)),
-        }),
-        CLAIM,
-      );
+      const claims = await tx.run(CLAIM, {
+        ...key,
+        claim: ours,
+        fingerprint: claim.fingerprint,
+        now: toNeo4jDateTime(claim.now),
+        expiresAt: toNeo4jDateTime(keyExpiresAt(claim.now)),
+      });
+      // MERGE always answers a row; none means the executor only plans this unit after an outage
+      // (EXPLAIN answers nothing): plan what a new key's call runs, as a call without a key would.
+      if (claims.length === 0) return steps.create(tx);
+      const claimed = single(claims, CLAIM);
       if (!column(claimed, 'ours', bool)) {
         if (!column(claimed, 'sameRequest', bool)) throw keyReused(claim);
         const ids = column(claimed, 'resultIds', list(text));

@@ -1,9 +1,7 @@
-// Review of idempotency keys and the warm-up after an outage (src/graph/availability.ts): a cold write
-// unit is planned under EXPLAIN in the background, where every statement answers no rows. A keyed
-// creating mutation runs the key's claim first and decodes its one row with `single`, which throws on
-// the empty answer: the unit's own statement (here the share's creation) is never planned, yet the
-// unit counts as warm, so the first real keyed call compiles it cold in a client's request, which is
-// what the warm-up exists to prevent. The dashboard sends a key with every creating mutation.
+// The warm-up after an outage (src/graph/availability.ts) of a keyed creating mutation: a cold write
+// unit is planned under EXPLAIN in the background, where every statement answers no rows; the key's
+// claim then gives way to the statements a new key's call runs, so the record's creation is planned
+// too, and the first real keyed call does not compile it cold in a client's request.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { claimOf } from '../../src/domain/idempotency.ts';
