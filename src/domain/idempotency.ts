@@ -39,6 +39,12 @@ export interface IdempotencyClaim {
   fingerprint: string;
   /** The request's instant: the key is stored with it, and answers until it is a window older. */
   now: Date;
+  /**
+   * The checks of the arguments against the request's instant ("expiresAt must be in the future"),
+   * run only when the key is new: a retry sent once that instant has passed answers what the first
+   * call created instead of being refused for it.
+   */
+  judgeNow: () => void;
 }
 
 /**
@@ -82,16 +88,25 @@ export function canonicalJson(value: unknown): string {
 export const fingerprint = (value: unknown): string =>
   createHash('sha256').update(canonicalJson(value)).digest('hex');
 
-/** The claim a call makes with `key` (null: no key, nothing claimed). */
-export const claimOf = (
+/**
+ * The claim a call makes with `key` (null: no key, nothing claimed). `judgeNow` checks the arguments
+ * against the request's instant: without a key it runs at once, with one only if the key is new.
+ */
+export function claimOf(
   key: string | null,
   mutation: CreatingMutation,
   organizationId: string,
-  /** The arguments as the service checked them (ids resolved, lists deduplicated, instants parsed). */
+  /** The arguments as the service checked them (lists deduplicated, instants parsed). */
   normalized: unknown,
   now: Date,
-): IdempotencyClaim | null =>
-  key === null ? null : { organizationId, mutation, key, fingerprint: fingerprint(normalized), now };
+  judgeNow: () => void = () => {},
+): IdempotencyClaim | null {
+  if (key === null) {
+    judgeNow();
+    return null;
+  }
+  return { organizationId, mutation, key, fingerprint: fingerprint(normalized), now, judgeNow };
+}
 
 /** The refusal of a key sent again with other arguments. */
 export const keyReused = (claim: IdempotencyClaim) =>

@@ -88,18 +88,29 @@ export function dateArgument(field: string, value: string | null | undefined): D
   return instant;
 }
 
-/**
- * The validity of a link recorded at `now`: validFrom before validTo, and validTo in the future, since
- * `asOf` shows a link only from its recording on (one that ended before it was recorded never shows).
- */
-export function checkValidity({ validFrom, validTo }: Validity, now: Date): Validity {
+/** A validity whose validFrom comes before its validTo. */
+export function orderedValidity({ validFrom, validTo }: Validity): Validity {
   if (validFrom !== null && validTo !== null && !(validFrom < validTo))
     throw badInput(`validFrom ${validFrom.toISOString()} must be before validTo ${validTo.toISOString()}`);
+  return { validFrom, validTo };
+}
+
+/**
+ * A link recorded at `now` must end after it: `asOf` shows a link only from its recording on, so one
+ * that ended before it was recorded would never show.
+ */
+export function endsAfter(validTo: Date | null, now: Date): void {
   if (validTo !== null && validTo <= now)
     throw badInput(
       `validTo must be in the future (got ${validTo.toISOString()}): a link recorded now that ended before now would never show; end links with endSupplyLink`,
     );
-  return { validFrom, validTo };
+}
+
+/** The validity of a link recorded at `now`: ordered, and ending after `now`. */
+export function checkValidity(validity: Validity, now: Date): Validity {
+  const checked = orderedValidity(validity);
+  endsAfter(checked.validTo, now);
+  return checked;
 }
 
 const optionalText = (field: string, value: string | null | undefined, max: number): string | undefined => {

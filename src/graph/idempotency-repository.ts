@@ -111,6 +111,7 @@ export async function createOnce<T, R>(
           );
         return answer;
       }
+      claim.judgeNow();
       const outcome = await steps.create(tx);
       const ids = steps.created(outcome);
       if (ids === null) {

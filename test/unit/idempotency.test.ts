@@ -106,7 +106,17 @@ describe('claimOf', () => {
       key: 'k',
       fingerprint: fingerprint({ a: 1 }),
       now,
+      judgeNow: expect.any(Function),
     });
+  });
+
+  it('judges the arguments against the instant at once without a key, and only for a new key with one', () => {
+    const judged: string[] = [];
+    expect(claimOf(null, 'shareSourcing', 'org', {}, now, () => judged.push('no key'))).toBeNull();
+    const claim = claimOf('k', 'shareSourcing', 'org', {}, now, () => judged.push('new key'))!;
+    expect(judged).toEqual(['no key']);
+    claim.judgeNow();
+    expect(judged).toEqual(['no key', 'new key']);
   });
 
   it('lets the key answer for 24 hours', () => {

@@ -169,9 +169,6 @@ export class AccessRequestService {
     const linkIds = narrowing('linkIds', input.linkIds);
     const disclosureIds = narrowing('disclosureIds', input.disclosureIds);
     const expiresAt = given(input.expiresAt) ? instantArgument('expiresAt', input.expiresAt) : null;
-    if (expiresAt !== null && expiresAt <= this.now) {
-      throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
-    }
 
     const asked = {
       id: input.id,
@@ -206,6 +203,11 @@ export class AccessRequestService {
           );
           if (problem !== null) throw badInput(problem);
           return steps.extend(dueAt!, reason!);
+        }
+        // Judged in the answer, which a retry with the same idempotency key does not run again: once
+        // the instant has passed, a retry answers the request it granted rather than a refusal.
+        if (expiresAt !== null && expiresAt <= this.now) {
+          throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
         }
         const asked = SHARE_SCOPES_ASKED[request.scope];
         if (linkIds !== null && !asked.includes('SOURCING')) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canRevoke, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
-import { parseInstant } from '../../domain/instants.ts';
+import { instantArgument } from '../../domain/chain-arguments.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareScope } from '../../domain/format.ts';
 import type { ShareFilter, ShareRepository } from './share-repository.ts';
@@ -85,12 +85,7 @@ export class ShareService {
     const asked = input.askedRecipientId ?? input.recipientId;
     if (input.recipientId === owner)
       throw badInput('recipientId must be another organization than the owner');
-    let expiresAt: Date | null = null;
-    if (input.expiresAt !== null && input.expiresAt !== undefined) {
-      expiresAt = parseInstant(input.expiresAt);
-      if (expiresAt === null) throw badInput(`expiresAt is not an ISO 8601 date-time: '${input.expiresAt}'`);
-      if (expiresAt <= this.now) throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
-    }
+    const expiresAt = instantArgument('expiresAt', input.expiresAt);
     const claim = claimOf(
       idempotencyKey(input.idempotencyKey),
       scope === 'SOURCING' ? 'shareSourcing' : 'shareDisclosures',
@@ -98,6 +93,10 @@ export class ShareService {
       // The recipient as the client named it: a retry after a merge sends the same arguments.
       { recipientId: asked, ...narrowed, expiresAt },
       this.now,
+      () => {
+        if (expiresAt !== null && expiresAt <= this.now)
+          throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
+      },
     );
     const outcome = await this.shares.grant(
       {

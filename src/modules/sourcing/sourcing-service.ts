@@ -7,6 +7,8 @@ import {
   checkNewSupplier,
   checkProducts,
   checkValidity,
+  endsAfter,
+  orderedValidity,
   dateArgument,
   type NewSupplierInput,
   type SupplyLinkEvent,
@@ -78,13 +80,10 @@ export class SourcingService {
     if (input.supplierId === this.viewer.organizationId)
       throw badInput('supplierId must be another organization than the customer: a link to itself');
     const newSupplier = input.newSupplier ? checkNewSupplier(input.newSupplier) : null;
-    const validity = checkValidity(
-      {
-        validFrom: dateArgument('validFrom', input.validFrom),
-        validTo: dateArgument('validTo', input.validTo),
-      },
-      this.scope.instant,
-    );
+    const validity = orderedValidity({
+      validFrom: dateArgument('validFrom', input.validFrom),
+      validTo: dateArgument('validTo', input.validTo),
+    });
     const link = { id: `link-${randomUUID()}`, products: checkProducts(input.products), ...validity };
     const claim = claimOf(
       key,
@@ -98,6 +97,7 @@ export class SourcingService {
         ...validity,
       },
       this.scope.instant,
+      () => endsAfter(validity.validTo, this.scope.instant),
     );
     const outcome =
       newSupplier === null

@@ -1,9 +1,7 @@
-// Review of idempotency keys: a retry is judged again against "now" before its key is looked at. The
-// specification says that a later call with the same key and the same arguments within 24 hours
-// "writes nothing and answers the same record(s) as they are now". Arguments that must lie in the
-// future (a share's or grant's expiresAt, a link's validTo) are checked against the retry's instant
-// first, so a retry sent after that instant is refused, although the first call succeeded, and the
-// client is told its request is wrong: it cannot learn the id of what it created.
+// Idempotency keys and arguments that must lie in the future (a share's or grant's expiresAt, a link's
+// validTo): they are judged when the key is new, so a retry sent once that instant has passed answers
+// what the first call created ("as they are now", specification section 4) instead of a refusal that
+// would leave the client unable to learn the id of its record.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
