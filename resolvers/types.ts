@@ -1144,6 +1144,7 @@ export type QuerySupplyLinkEventsArgs = {
 /** What to do, and about whom. */
 export type RiskAction = {
   __typename?: 'RiskAction';
+  /** What kind of step it is. */
   kind: RiskActionKind;
   /** The organization it is about. */
   organization: Organization;
@@ -1199,6 +1200,7 @@ export type RiskComponent = {
   contribution: Scalars['Float']['output'];
   /** What the value was computed from. */
   inputs: Array<RiskInput>;
+  /** Which component this is. */
   name: RiskComponentName;
   /** 0..1 (DISCLOSED_EVIDENCE: down to minus the most good evidence may take off). */
   value: Scalars['Float']['output'];
@@ -1219,10 +1221,12 @@ export type RiskComponentName =
   /** What the viewer cannot see: no sourcing shared (nothing behind it visible), no disclosures about it. */
   | 'VISIBILITY';
 
+/** What one component explains over the whole chain. */
 export type RiskComponentSummary = {
   __typename?: 'RiskComponentSummary';
   /** Its mean value over the chain. */
   meanValue: Scalars['Float']['output'];
+  /** Which component this is. */
   name: RiskComponentName;
   /** Its points over the chain as a share of all points (0..1; DISCLOSED_EVIDENCE may be negative). */
   share: Scalars['Float']['output'];
@@ -1230,12 +1234,16 @@ export type RiskComponentSummary = {
   weight: Scalars['Float']['output'];
 };
 
+/** The scores of the chain's organizations in one country. */
 export type RiskCountrySummary = {
   __typename?: 'RiskCountrySummary';
   /** ISO 3166-1 alpha-2. */
   country: Scalars['String']['output'];
+  /** Their highest score, 0..100. */
   maxScore: Scalars['Float']['output'];
+  /** Their mean score, 0..100. */
   meanScore: Scalars['Float']['output'];
+  /** How many organizations of the chain are in it. */
   organizations: Scalars['Int']['output'];
 };
 
@@ -1296,28 +1304,37 @@ export type RiskScore = {
   __typename?: 'RiskScore';
   /** The five components, in a fixed order: INHERENT, PUBLIC_INDICATORS, DISCLOSED_EVIDENCE, VISIBILITY, PROXIMITY. */
   components: Array<RiskComponent>;
+  /** The organization scored. */
   organization: Organization;
   /** 1 for the highest score. */
   rank: Scalars['Int']['output'];
   /** 0..100, one decimal: 100 × the sum of each component's weight × value, kept within 0..100 (the contributions shown are rounded, so they may add up to a tenth more or less). */
   score: Scalars['Float']['output'];
+  /** Its tier in the root's visible chain (1: a direct supplier of the root). */
   tier: Scalars['Int']['output'];
 };
 
 /** A chain's scores in groups. */
 export type RiskSummary = {
   __typename?: 'RiskSummary';
+  /** One entry per component, in the components' fixed order. */
   byComponent: Array<RiskComponentSummary>;
   /** Highest maximum score first. */
   byCountry: Array<RiskCountrySummary>;
+  /** One entry per tier, tier 1 first. */
   byTier: Array<RiskTierSummary>;
 };
 
+/** The scores of one tier of the chain. */
 export type RiskTierSummary = {
   __typename?: 'RiskTierSummary';
+  /** Their highest score, 0..100. */
   maxScore: Scalars['Float']['output'];
+  /** Their mean score, 0..100. */
   meanScore: Scalars['Float']['output'];
+  /** How many organizations the tier holds. */
   organizations: Scalars['Int']['output'];
+  /** The tier (1: the root's direct suppliers). */
   tier: Scalars['Int']['output'];
 };
 

@@ -1,5 +1,5 @@
-// Review of the public GraphQL API's consistency, at the level of the built schema (no database):
-// descriptions, and arguments of the same meaning declared alike on sibling root fields.
+// The public GraphQL API's consistency at the level of the built schema (no database): every
+// element described, and arguments of the same meaning declared alike on sibling root fields.
 import {
   isEnumType,
   isInputObjectType,
@@ -65,47 +65,6 @@ describe('arguments of the same meaning on the traversal root fields', () => {
       TRAVERSALS.map((name) => [name, arg(query[name]!, 'product')?.description]),
     );
     expect(new Set(Object.values(descriptions)), JSON.stringify(descriptions)).toHaveLength(1);
-  });
-});
-
-describe('asOf wherever a sibling takes it', () => {
-  it('lets disclosuresGiven take asOf as disclosuresReceived, disclosure and Organization.disclosures do', () => {
-    expect(shape(arg(query['disclosuresGiven']!, 'asOf'))).toBe(
-      shape(arg(query['disclosuresReceived']!, 'asOf')),
-    );
-  });
-
-  it('lets facilityRecord take asOf as chainExport does (both read the same organization and disclosure reads)', () => {
-    expect(shape(arg(query['facilityRecord']!, 'asOf'))).toBe(shape(arg(query['chainExport']!, 'asOf')));
-  });
-});
-
-describe('lists a client pages through', () => {
-  // Lists capped at a maximum page size: without a cursor, whatever lies past the cap is out of reach.
-  const CAPPED = ['shareEvents', 'supplyLinkEvents', 'screeningCandidates', 'directory'] as const;
-
-  it('names the page size `first` and takes a cursor `after` on every capped root list, as directory does', () => {
-    const shapes = Object.fromEntries(
-      CAPPED.map((name) => [
-        name,
-        { first: arg(query[name]!, 'first') !== undefined, after: arg(query[name]!, 'after') !== undefined },
-      ]),
-    );
-    expect(shapes).toEqual(Object.fromEntries(CAPPED.map((name) => [name, { first: true, after: true }])));
-  });
-});
-
-describe('audit events name the acting organization alike', () => {
-  it('gives SupplyLinkEvent an actorOrganization: Organization! as ShareEvent and AccessRequestEvent have', () => {
-    const types = ['ShareEvent', 'AccessRequestEvent', 'SupplyLinkEvent'];
-    const actor = Object.fromEntries(
-      types.map((name) => {
-        const type = schema.getType(name);
-        if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
-        return [name, String(type.getFields()['actorOrganization']?.type ?? 'absent')];
-      }),
-    );
-    expect(actor).toEqual(Object.fromEntries(types.map((name) => [name, 'Organization!'])));
   });
 });
 
