@@ -4,6 +4,7 @@
 import type { Organization } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
+import { optionalText, textTooLong } from './optional-text.ts';
 import { quote } from './quote.ts';
 import {
   KINDS_WITH_ACTIONS,
@@ -214,15 +215,17 @@ function checkText(
   max: number,
   required: boolean,
 ): string | null {
-  if (value === null || value === undefined) {
-    if (required) problems.push(`${field} is required`);
+  if (required) {
+    if (value === null || value === undefined) problems.push(`${field} is required`);
+    else if (value.trim() === '' || value.length > max)
+      problems.push(`${field} must be 1..${max} characters and not blank, got ${quote(value)}`);
+    else return value;
     return null;
   }
-  if (value.trim() === '' || value.length > max) {
-    problems.push(`${field} must be 1..${max} characters and not blank, got ${quote(value)}`);
-    return null;
-  }
-  return value;
+  const checked = optionalText(value, max);
+  if ('text' in checked) return checked.text;
+  problems.push(textTooLong(field, max, checked.tooLong));
+  return null;
 }
 
 function checkInstant(problems: string[], field: string, value: string | null | undefined): Date | null {

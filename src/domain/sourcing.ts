@@ -11,6 +11,7 @@ import {
   type SupplyLinkState,
 } from './format.ts';
 import { parseInstant } from './instants.ts';
+import { optionalTextArgument } from './optional-text.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
 export { SUPPLY_LINK_ACTIONS, type SupplyLinkAction, type SupplyLinkState } from './format.ts';
@@ -113,18 +114,10 @@ export function checkValidity(validity: Validity, now: Date): Validity {
   return checked;
 }
 
-const optionalText = (field: string, value: string | null | undefined, max: number): string | undefined => {
-  if (value === null || value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > max)
-    throw badInput(`${field} must be 1..${max} characters when given, got ${quoted(value)}`);
-  return trimmed;
-};
-
 /** Checks a new supplier's fields; `field` prefixes the names in messages ("newSupplier"). */
 export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier'): NewSupplier {
-  const name = optionalText(`${field}.name`, input.name, MAX_NAME);
-  if (name === undefined) throw badInput(`${field}.name must be 1..${MAX_NAME} characters`);
+  const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME);
+  if (name === null) throw badInput(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
   if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
     throw badInput(
       `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quoted(input.type)}`,
@@ -134,10 +127,10 @@ export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier')
       `${field}.country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quoted(input.country)}`,
     );
   const supplier: NewSupplier = { name, type: input.type, country: input.country };
-  const city = optionalText(`${field}.city`, input.city, MAX_CITY);
-  const address = optionalText(`${field}.address`, input.address, MAX_ADDRESS);
-  if (city !== undefined) supplier.city = city;
-  if (address !== undefined) supplier.address = address;
+  const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY);
+  const address = optionalTextArgument(`${field}.address`, input.address, MAX_ADDRESS);
+  if (city !== null) supplier.city = city;
+  if (address !== null) supplier.address = address;
   const { latitude, longitude } = input;
   const hasLatitude = latitude !== null && latitude !== undefined;
   const hasLongitude = longitude !== null && longitude !== undefined;

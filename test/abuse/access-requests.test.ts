@@ -194,7 +194,7 @@ describe('bad input is refused naming the value, and writes nothing', () => {
   it('oversize messages, reasons and product lists', async () => {
     const before = await countRequestWrites(t.db);
     const cases: [Record<string, unknown>, string][] = [
-      [{ message: 'x'.repeat(2001) }, 'message may be at most 2000 characters, got 2001'],
+      [{ message: 'x'.repeat(2001) }, 'message must be at most 2000 characters, got 2001'],
       [{ products: Array.from({ length: 101 }, (_, i) => `p${i}`) }, 'at most 100 products, got 101'],
       [{ products: ['laptops', 'y'.repeat(201)] }, 'at most 200 characters'],
       [{ products: ['  '] }, 'non-blank'],
@@ -213,7 +213,7 @@ describe('bad input is refused naming the value, and writes nothing', () => {
     );
     const longReason = await client().answer('reseller', request.id, 'DECLINE', { reason: 'r'.repeat(2001) });
     expect(codes(longReason)).toEqual(['BAD_USER_INPUT']);
-    expect(longReason.errors![0]!.message).toContain('reason may be at most 2000 characters');
+    expect(longReason.errors![0]!.message).toContain('reason must be at most 2000 characters');
   });
 });
 

@@ -42,11 +42,19 @@ describe('declaration checks', () => {
     [{ longitude: 10 }, 'newSupplier.latitude and newSupplier.longitude'],
     [{ osId: 'CN2019303BQ3FZ' }, 'newSupplier.osId'],
     [{ type: 'MONITOR' as const }, 'newSupplier.type'],
-    [{ city: ' ' }, 'newSupplier.city'],
+    [{ city: 'x'.repeat(201) }, 'newSupplier.city'],
   ])('refuses %j naming %s', (fields, field) => {
     expect(
       refusal(() => checkNewSupplier({ name: 'X', type: 'FACTORY', country: 'CN', ...fields })),
     ).toContain(field);
+  });
+
+  it('reads a blank city or address as none, as every optional text', () => {
+    expect(checkNewSupplier({ name: 'X', type: 'FACTORY', country: 'CN', city: ' ', address: '' })).toEqual({
+      name: 'X',
+      type: 'FACTORY',
+      country: 'CN',
+    });
   });
 
   it('dedupes products and bounds them', () => {

@@ -12,6 +12,7 @@ import {
   type AccessScope,
 } from '../../domain/access-requests.ts';
 import { badInput, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
+import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
@@ -55,13 +56,8 @@ const quoted = (ids: readonly string[]) =>
     .join(', ') + (ids.length > LISTED ? ` and ${ids.length - LISTED} more` : '');
 
 /** A note (message, reason): null when blank, refused when longer than MAX_NOTE. */
-function note(field: string, value: string | null | undefined): string | null {
-  if (!given(value) || value.trim() === '') return null;
-  if (value.length > MAX_NOTE) {
-    throw badInput(`${field} may be at most ${MAX_NOTE} characters, got ${value.length}`);
-  }
-  return value;
-}
+const note = (field: string, value: string | null | undefined): string | null =>
+  optionalTextArgument(field, value, MAX_NOTE);
 
 function products(value: readonly string[] | null | undefined): string[] {
   const list = [...new Set(value ?? [])];

@@ -4,6 +4,7 @@ import type { DirectoryPage, Listing } from '../../domain/directory.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import type { OrganizationType } from '../../domain/format.ts';
 import { decode, encode, keyOf } from '../../domain/pages.ts';
+import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { checkOsId } from '../../domain/sourcing.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
@@ -106,12 +107,5 @@ export class DirectoryService {
   }
 }
 
-function checkCity(city: string | null): string | null {
-  if (city === null) return null;
-  const trimmed = city.trim();
-  if (trimmed === '' || trimmed.length > MAX_CITY)
-    throw badInput(
-      `city must be 1..${MAX_CITY} characters, or null to clear it, got ${JSON.stringify(city)}`,
-    );
-  return trimmed;
-}
+/** null (or blank) clears the city. */
+const checkCity = (city: string | null): string | null => optionalTextArgument('city', city, MAX_CITY);

@@ -1,6 +1,7 @@
 // Reviewing screening candidates for one request: arguments checked, decisions by the token's user.
 import type { Viewer } from '../../auth/policy.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
+import { optionalTextArgument } from '../../domain/optional-text.ts';
 import type {
   CandidateStatus,
   ScreeningCandidate,
@@ -33,10 +34,7 @@ export class ScreeningReviewService {
     status: 'CONFIRMED' | 'REJECTED',
     note: string | null | undefined,
   ): Promise<ScreeningCandidate> {
-    const text = note?.trim() || null;
-    if (text !== null && text.length > MAX_NOTE) {
-      throw badInput(`note must be at most ${MAX_NOTE} characters, got ${text.length}`);
-    }
+    const text = optionalTextArgument('note', note, MAX_NOTE);
     const decided = await this.repository.decide({
       id,
       status,
