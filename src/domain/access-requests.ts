@@ -24,8 +24,6 @@ export const ANSWER_DAYS = 21;
 export const MAX_EXTENSION_MONTHS = 2;
 /** The longest message, reason or product name accepted, in characters. */
 export const MAX_NOTE = 2_000;
-export const MAX_PRODUCT = 200;
-export const MAX_PRODUCTS = 100;
 
 const DAY_MS = 86_400_000;
 

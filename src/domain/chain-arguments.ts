@@ -1,21 +1,12 @@
 // The arguments every chain-walking query shares (supplyChain, exposure, paths), checked once.
 import { badInput } from './errors.ts';
 import { parseInstant } from './instants.ts';
+import { productFilter } from './products.ts';
 import { MAX_DEPTH, type ViewerScope } from './viewer-scope.ts';
 import { wholeNumberArgument } from './whole-number.ts';
 
 export const checkDepth = (maxDepth: number, name = 'maxDepth'): number =>
   wholeNumberArgument(name, maxDepth, 1, MAX_DEPTH);
-
-export function checkProduct(product: string | null | undefined): string | null {
-  if (product === null || product === undefined) return null;
-  if (product.trim() === '' || product.length > 200) {
-    throw badInput(
-      `product must be a non-empty name of at most 200 characters, got ${JSON.stringify(product)}`,
-    );
-  }
-  return product;
-}
 
 /** An optional instant argument as a Date (null when absent); a bad one is BAD_USER_INPUT naming it. */
 export function instantArgument(name: string, value: string | null | undefined): Date | null {
@@ -43,7 +34,7 @@ export function checkChainArguments(scope: ViewerScope, args: ChainArguments) {
   return {
     rootId: args.rootId ?? scope.viewerId,
     depth: checkDepth(args.maxDepth),
-    product: checkProduct(args.product),
+    product: productFilter(args.product),
     scope: scopeAt(scope, args.asOf),
   };
 }

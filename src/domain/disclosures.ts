@@ -5,6 +5,7 @@ import type { Organization } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
 import { optionalText, textTooLong } from './optional-text.ts';
+import { checkedProducts } from './products.ts';
 import { quote } from './quote.ts';
 import {
   KINDS_WITH_ACTIONS,
@@ -290,20 +291,9 @@ export function checkContent(
   const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false);
   const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false);
   const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false);
-  // Trimmed and without duplicates, as a link's products are (a product filter compares them), each
-  // problem named at the index the client sent it at.
-  const products = [
-    ...new Set(
-      (content.products ?? []).flatMap(
-        (product, i) =>
-          checkText(problems, `${field('products')}[${i}]`, product, LIMITS.name, true)?.trim() ?? [],
-      ),
-    ),
-  ];
-  if (products.length > LIMITS.products)
-    problems.push(
-      `${field('products')} may list at most ${LIMITS.products} products, got ${products.length}`,
-    );
+  const checkedList = checkedProducts(field('products'), content.products);
+  problems.push(...checkedList.problems);
+  const products = checkedList.products;
   const issued = checkInstant(problems, field('issuedAt'), content.issuedAt);
   if (issued !== null && issued > now)
     problems.push(`${field('issuedAt')} must not be in the future, got ${quote(content.issuedAt)}`);

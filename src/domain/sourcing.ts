@@ -11,6 +11,7 @@ import {
   type SupplyLinkState,
 } from './format.ts';
 import { parseInstant } from './instants.ts';
+import { productsArgument } from './products.ts';
 import { optionalTextArgument } from './optional-text.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
@@ -58,8 +59,6 @@ export interface Validity {
   validTo: Date | null;
 }
 
-const MAX_PRODUCTS = 100;
-const MAX_PRODUCT = 200;
 const MAX_NAME = 300;
 const MAX_CITY = 200;
 const MAX_ADDRESS = 500;
@@ -69,17 +68,8 @@ const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
 const quoted = (value: unknown) => JSON.stringify(value);
 
 /** Products trimmed and deduplicated, each non-empty and bounded. */
-export function checkProducts(products: readonly string[] | null | undefined): string[] {
-  const trimmed = [...new Set((products ?? []).map((p) => p.trim()))];
-  if (trimmed.length > MAX_PRODUCTS)
-    throw badInput(`products may list at most ${MAX_PRODUCTS} products, got ${trimmed.length}`);
-  const bad = trimmed.find((p) => p === '' || p.length > MAX_PRODUCT);
-  if (bad !== undefined)
-    throw badInput(
-      `products must be non-empty names of at most ${MAX_PRODUCT} characters, got ${quoted(bad)}`,
-    );
-  return trimmed;
-}
+export const checkProducts = (products: readonly string[] | null | undefined): string[] =>
+  productsArgument('products', products);
 
 /** An optional date argument (the DateTime scalar already checked its form). */
 export function dateArgument(field: string, value: string | null | undefined): Date | null {

@@ -7,14 +7,13 @@ import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_REQUEST_STATUSES,
   ACCESS_SCOPES,
-  MAX_PRODUCT,
-  MAX_PRODUCTS,
   defaultDueAt,
   latestDueAt,
   type AccessRequestEventRecord,
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
+import { MAX_PRODUCT, MAX_PRODUCTS } from '../domain/products.ts';
 import { quote } from '../domain/quote.ts';
 import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
 

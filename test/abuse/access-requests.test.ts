@@ -195,9 +195,9 @@ describe('bad input is refused naming the value, and writes nothing', () => {
     const before = await countRequestWrites(t.db);
     const cases: [Record<string, unknown>, string][] = [
       [{ message: 'x'.repeat(2001) }, 'message must be at most 2000 characters, got 2001'],
-      [{ products: Array.from({ length: 101 }, (_, i) => `p${i}`) }, 'at most 100 products, got 101'],
+      [{ products: Array.from({ length: 201 }, (_, i) => `p${i}`) }, 'at most 200 products, got 201'],
       [{ products: ['laptops', 'y'.repeat(201)] }, 'at most 200 characters'],
-      [{ products: ['  '] }, 'non-blank'],
+      [{ products: ['  '] }, 'non-empty name'],
     ];
     for (const [variables, mention] of cases) {
       const response = await ask('buyer', 'reseller', 'SOURCING', variables);

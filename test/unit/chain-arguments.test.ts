@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   checkChainArguments,
   checkDepth,
-  checkProduct,
   instantArgument,
   scopeAt,
 } from '../../src/domain/chain-arguments.ts';
+import { checkedProducts, productFilter } from '../../src/domain/products.ts';
+import { quote } from '../../src/domain/quote.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../src/domain/viewer-scope.ts';
 
 const SCOPE: ViewerScope = {
@@ -37,21 +38,36 @@ describe('checkDepth', () => {
   });
 });
 
-describe('checkProduct', () => {
+describe('productFilter', () => {
   it('absent means every product', () => {
-    expect(checkProduct(null)).toBeNull();
-    expect(checkProduct(undefined)).toBeNull();
+    expect(productFilter(null)).toBeNull();
+    expect(productFilter(undefined)).toBeNull();
   });
 
-  it('keeps a product name as given, up to 200 characters', () => {
-    expect(checkProduct(' laptops ')).toBe(' laptops ');
-    expect(checkProduct('x'.repeat(200))).toBe('x'.repeat(200));
+  it('trims a product name as stored names are, up to 200 characters', () => {
+    expect(productFilter(' laptops ')).toBe('laptops');
+    expect(productFilter('x'.repeat(200))).toBe('x'.repeat(200));
   });
 
   it.each(['', '   ', 'x'.repeat(201)])('refuses %j, quoting it', (product) => {
-    expect(() => checkProduct(product)).toThrow(
-      badInput(`product must be a non-empty name of at most 200 characters, got ${JSON.stringify(product)}`),
+    expect(() => productFilter(product)).toThrow(
+      badInput(`product must be a non-empty name of at most 200 characters, got ${quote(product)}`),
     );
+  });
+});
+
+describe('product lists', () => {
+  it('are stored trimmed, each once, a bad item named by its index as sent', () => {
+    expect(checkedProducts('products', [' a', 'a ', 'b'])).toEqual({ products: ['a', 'b'], problems: [] });
+    expect(checkedProducts('products', ['ok', '   ']).problems).toEqual([
+      'products[1] must be a non-empty name of at most 200 characters, got "   "',
+    ]);
+    expect(
+      checkedProducts(
+        'products',
+        Array.from({ length: 201 }, (_, i) => `p${i}`),
+      ).problems,
+    ).toEqual(['products may list at most 200 products, got 201']);
   });
 });
 

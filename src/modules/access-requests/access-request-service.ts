@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../auth/policy.ts';
 import {
   MAX_NOTE,
-  MAX_PRODUCT,
-  MAX_PRODUCTS,
   SHARE_SCOPES_ASKED,
   defaultDueAt,
   extensionProblem,
@@ -13,6 +11,7 @@ import {
 } from '../../domain/access-requests.ts';
 import { badInput, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
+import { productsArgument } from '../../domain/products.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
@@ -59,19 +58,8 @@ const quoted = (ids: readonly string[]) =>
 const note = (field: string, value: string | null | undefined): string | null =>
   optionalTextArgument(field, value, MAX_NOTE);
 
-function products(value: readonly string[] | null | undefined): string[] {
-  const list = [...new Set(value ?? [])];
-  if (list.length > MAX_PRODUCTS) {
-    throw badInput(`products may list at most ${MAX_PRODUCTS} products, got ${list.length}`);
-  }
-  const bad = list.find((p) => p.trim() === '' || p.length > MAX_PRODUCT);
-  if (bad !== undefined) {
-    throw badInput(
-      `products must be non-blank names of at most ${MAX_PRODUCT} characters, got '${bad.slice(0, 80)}'`,
-    );
-  }
-  return list;
-}
+const products = (value: readonly string[] | null | undefined): string[] =>
+  productsArgument('products', value);
 
 /** Ids that narrow a grant: null for "all", refused when empty or too many. */
 function narrowing(field: string, value: readonly string[] | null | undefined): string[] | null {

@@ -1,0 +1,47 @@
+// Product names, wherever a client sends them (a declared or amended link, a disclosure, an access
+// request, a product filter): one rule, so that a product a client names in one place matches the same
+// product named in another. Each is stored trimmed, since a product filter compares names as stored;
+// a list keeps each name once; a bad item is named by its index in the list as sent.
+import { badInput } from './errors.ts';
+import { quote } from './quote.ts';
+
+/** The longest product name. */
+export const MAX_PRODUCT = 200;
+/** The most products one link, disclosure or access request names. */
+export const MAX_PRODUCTS = 200;
+
+const badName = (field: string, value: unknown) =>
+  `${field} must be a non-empty name of at most ${MAX_PRODUCT} characters, got ${quote(value)}`;
+
+/** A list of product names as stored (trimmed, each once), with a problem per bad item or for its size. */
+export function checkedProducts(
+  field: string,
+  products: readonly string[] | null | undefined,
+): { products: string[]; problems: string[] } {
+  const problems: string[] = [];
+  const kept = new Set<string>();
+  (products ?? []).forEach((product, i) => {
+    const name = product.trim();
+    if (name === '' || name.length > MAX_PRODUCT) problems.push(badName(`${field}[${i}]`, product));
+    else kept.add(name);
+  });
+  if (kept.size > MAX_PRODUCTS)
+    problems.push(`${field} may list at most ${MAX_PRODUCTS} products, got ${kept.size}`);
+  return { products: [...kept], problems };
+}
+
+/** checkedProducts, refusing the first problem with BAD_USER_INPUT. */
+export function productsArgument(field: string, products: readonly string[] | null | undefined): string[] {
+  const checked = checkedProducts(field, products);
+  const [problem] = checked.problems;
+  if (problem !== undefined) throw badInput(problem);
+  return checked.products;
+}
+
+/** A product filter (null for none), trimmed as stored names are: " laptops " finds "laptops". */
+export function productFilter(product: string | null | undefined): string | null {
+  if (product === null || product === undefined) return null;
+  const name = product.trim();
+  if (name === '' || name.length > MAX_PRODUCT) throw badInput(badName('product', product));
+  return name;
+}
