@@ -93,7 +93,7 @@ export function orderedValidity({ validFrom, validTo }: Validity): Validity {
 export function endsAfter(validTo: Date | null, now: Date): void {
   if (validTo !== null && validTo <= now)
     throw badInput(
-      `validTo must be in the future (got ${validTo.toISOString()}): a link recorded now that ended before now would never show; end links with endSupplyLink`,
+      `validTo must be in the future, got ${validTo.toISOString()}: a link recorded now that ended before now would never show; end links with endSupplyLink`,
     );
 }
 

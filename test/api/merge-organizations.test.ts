@@ -303,7 +303,7 @@ describe('mergeOrganizations', () => {
       await refusal('viewer', 'mutation { requestAccess(organizationId: "old", scope: BOTH) { id } }'),
     ).toEqual([['NOT_FOUND', 'Organization "old" not found']]);
     expect(await refusal('supplier', 'mutation { shareSourcing(recipientId: "old") { id } }')).toEqual([
-      ['NOT_FOUND', 'Recipient organization "old" not found'],
+      ['NOT_FOUND', 'Organization "old" not found'],
     ]);
     const publish = await refusal(
       'supplier',

@@ -81,9 +81,9 @@ describe('shareSourcing', () => {
       linkIds: ['brand>reseller', 'factory>brand', 'nope'],
     });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0]!.message).toContain("'factory>brand'");
-    expect(response.errors![0]!.message).toContain("'nope'");
-    expect(response.errors![0]!.message).not.toContain("'brand>reseller'");
+    expect(response.errors![0]!.message).toContain('"factory>brand"');
+    expect(response.errors![0]!.message).toContain('"nope"');
+    expect(response.errors![0]!.message).not.toContain('"brand>reseller"');
     expect(await countAll(t.db)).toEqual(before);
   });
 

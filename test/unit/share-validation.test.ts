@@ -115,7 +115,7 @@ describe("granting a share: the store's refusals", () => {
     const { store } = scriptedStore({ grant: { kind: 'recipient-not-found' } });
     await expect(
       serviceFor(ADMIN, store).grant({ recipientId: 'o-hidden', linkIds: null, expiresAt: null }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Recipient organization "o-hidden" not found' });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Organization "o-hidden" not found' });
   });
 
   it('links the owner is not the customer of are named, the first 20 and how many more', async () => {
@@ -132,7 +132,7 @@ describe("granting a share: the store's refusals", () => {
         error instanceof DomainError && error.code === 'BAD_USER_INPUT' ? error.message : '',
     );
     expect(message).toMatch(
-      /^linkIds must be links in which o-owner is the customer; not so for 'l-0', 'l-1', .*, 'l-19' and 3 more$/,
+      /^linkIds must be links in which o-owner is the customer; not so for "l-0", "l-1", .*, "l-19" and 3 more$/,
     );
     expect(message).not.toContain("'l-20'");
   });

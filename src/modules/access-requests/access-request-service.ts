@@ -191,7 +191,7 @@ export class AccessRequestService {
         // Judged in the answer, which a retry with the same idempotency key does not run again: once
         // the instant has passed, a retry answers the request it granted rather than a refusal.
         if (expiresAt !== null && expiresAt <= this.now) {
-          throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
+          throw badInput(`expiresAt must be in the future, got ${expiresAt.toISOString()}`);
         }
         const asked = SHARE_SCOPES_ASKED[request.scope];
         if (linkIds !== null && !asked.includes('SOURCING')) {

@@ -2,6 +2,7 @@
 import type { Viewer } from '../../auth/policy.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
+import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import type {
   CandidateStatus,
   ScreeningCandidate,
@@ -22,10 +23,7 @@ export class ScreeningReviewService {
     status: CandidateStatus | null | undefined,
     first: number | null | undefined,
   ): Promise<ScreeningCandidate[]> {
-    const limit = first ?? 100;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) {
-      throw badInput(`first must be from 1 to ${MAX_FIRST}, got ${limit}`);
-    }
+    const limit = wholeNumberArgument('first', first ?? 100, 1, MAX_FIRST);
     return this.repository.candidates(status ?? 'PENDING', limit);
   }
 

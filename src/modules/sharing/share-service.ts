@@ -3,6 +3,7 @@ import { canRevoke, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { instantArgument } from '../../domain/chain-arguments.ts';
+import { quote } from '../../domain/quote.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareScope } from '../../domain/format.ts';
 import type { ShareFilter, ShareRepository } from './share-repository.ts';
@@ -15,7 +16,7 @@ const MAX_IDS = 10_000;
 const listed = (ids: readonly string[]) =>
   ids
     .slice(0, 20)
-    .map((id) => `'${id}'`)
+    .map((id) => quote(id))
     .join(', ') + (ids.length > 20 ? ` and ${ids.length - 20} more` : '');
 const MAX_EVENTS = 500;
 
@@ -84,7 +85,7 @@ export class ShareService {
     const owner = this.viewer.organizationId;
     const asked = input.askedRecipientId ?? input.recipientId;
     if (input.recipientId === owner)
-      throw badInput('recipientId must be another organization than the owner');
+      throw badInput(`recipientId must be another organization than the owner, got ${quote(asked)}`);
     const expiresAt = instantArgument('expiresAt', input.expiresAt);
     const claim = claimOf(
       idempotencyKey(input.idempotencyKey),
@@ -95,7 +96,7 @@ export class ShareService {
       this.now,
       () => {
         if (expiresAt !== null && expiresAt <= this.now)
-          throw badInput(`expiresAt must be in the future, got ${input.expiresAt}`);
+          throw badInput(`expiresAt must be in the future, got ${expiresAt.toISOString()}`);
       },
     );
     const outcome = await this.shares.grant(
@@ -114,7 +115,7 @@ export class ShareService {
       claim,
     );
     if ('id' in outcome) return outcome;
-    if (outcome.kind === 'recipient-not-found') throw notFound('Recipient organization', asked);
+    if (outcome.kind === 'recipient-not-found') throw notFound('Organization', asked);
     if (outcome.kind === 'links-not-owned')
       throw badInput(
         `linkIds must be links in which ${owner} is the customer; not so for ${listed(outcome.linkIds)}`,

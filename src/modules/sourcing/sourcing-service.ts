@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
+import { quote } from '../../domain/quote.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { SupplyLink } from '../../domain/model.ts';
@@ -78,7 +79,9 @@ export class SourcingService {
     if (hasId === hasNew)
       throw badInput('supplierId or newSupplier: give exactly one (an existing supplier, or a new one)');
     if (input.supplierId === this.viewer.organizationId)
-      throw badInput('supplierId must be another organization than the customer: a link to itself');
+      throw badInput(
+        `supplierId must be another organization than the customer (a link to itself), got ${quote(input.askedSupplierId ?? input.supplierId)}`,
+      );
     const newSupplier = input.newSupplier ? checkNewSupplier(input.newSupplier) : null;
     const validity = orderedValidity({
       validFrom: dateArgument('validFrom', input.validFrom),
@@ -117,16 +120,16 @@ export class SourcingService {
             this.scope.context,
             claim,
           );
-    if ('kind' in outcome) throw this.refusal(outcome);
+    if ('kind' in outcome) throw this.refusal(outcome, input.askedSupplierId ?? input.supplierId ?? '');
     await this.primeSuppliers([outcome]);
     return outcome;
   }
 
-  private refusal(refusal: DeclareRefusal): Error {
+  private refusal(refusal: DeclareRefusal, asked: string): Error {
     switch (refusal.kind) {
       case 'supplier-unknown':
         return badInput(
-          'supplierId is unknown: name an organization you may look up or a listed one (directory), or describe a new one in newSupplier',
+          `supplierId ${quote(asked)} is unknown: name an organization you may look up or a listed one (directory), or describe a new one in newSupplier`,
         );
       case 'monitor':
         return badInput(

@@ -1,6 +1,6 @@
-// Review of the public GraphQL API's consistency as client developers meet it: the same kind of
-// input (an optional text, a product name, a list of products, an asked organization id) read and
-// refused the same way by every module.
+// The public GraphQL API's inputs as client developers meet them: the same kind of input (an optional
+// text, a product name, a list of products, an organization id the viewer names) read and refused the
+// same way by every module, each refusal naming the value sent in one shape.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
@@ -47,8 +47,7 @@ const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $prod
 const LISTING = `mutation($city: String) { setListing(listed: true, city: $city) { listed organization { city } } }`;
 
 describe('a blank optional text', () => {
-  // requestAccess reads a blank message as none (specification section 8: "blank is none"), and so do
-  // answerAccessRequest's reason and the screening decisions' note. Every other optional text refuses it.
+  // Blank is none for every optional text (specification section 4), as for requestAccess's message.
   it('is none for publishDisclosure(summary, issuer, standard), as for requestAccess(message)', async () => {
     for (const field of ['summary', 'issuer', 'standard']) {
       const response = await as('reseller', PUBLISH, {
