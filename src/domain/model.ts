@@ -22,7 +22,16 @@ export interface Organization {
    * and country are filled in, and nothing is resolved for it (no risks). See docs/data-model.md.
    */
   identityOnly?: true;
+  /**
+   * Set on an organization that a dated query (asOf) answered: its risk indicators and disclosures
+   * default to that instant, since a request is evaluated at one instant (specification, section 2).
+   */
+  seenAt?: Date;
 }
+
+/** `organizations` as a query dated `at` answers them (copies: loaders keep the undated ones). */
+export const seenAt = <O extends { seenAt?: Date }>(organizations: O[], at: Date | null): O[] =>
+  at === null ? organizations : organizations.map((o) => ({ ...o, seenAt: at }));
 
 export interface SupplyLink {
   id: string;

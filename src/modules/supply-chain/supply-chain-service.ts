@@ -1,13 +1,14 @@
 import { notFound } from '../../domain/errors.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { OrganizationType } from '../../domain/format.ts';
-import type {
-  Organization,
-  RiskIndicator,
-  SupplyChain,
-  SupplyLink,
-  Tier,
-  TierSummary,
+import {
+  seenAt,
+  type Organization,
+  type RiskIndicator,
+  type SupplyChain,
+  type SupplyLink,
+  type Tier,
+  type TierSummary,
 } from '../../domain/model.ts';
 import type { ReadAlong, SupplyChainRepository } from './supply-chain-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -76,16 +77,21 @@ export class SupplyChainService {
 
   private async read(args: ChainArguments, along: ReadAlong = {}, detail: ChainDetail = FULL_CHAIN) {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
-    const root = await keptId(this.loaders, rootId, scope);
-    const result = await this.visibility.supplyChain(scope, root, depth, product, along, detail);
+    const kept = await keptId(this.loaders, rootId, scope);
+    const result = await this.visibility.supplyChain(scope, kept, depth, product, along, detail);
     if (result === null) throw notFound('Organization', rootId);
-    const held = [result.root, ...result.tiers.flat()];
     // An organization read as a card would answer a later lookup of it without its detail.
-    if (detail.organizations === 'full') prime(this.loaders, held);
-    const tiers: Tier[] = result.tiers.map((organizations, i) => ({ tier: i + 1, organizations }));
+    if (detail.organizations === 'full') prime(this.loaders, [result.root, ...result.tiers.flat()]);
+    const dated = scope.historical ? scope.instant : null;
+    const [root = result.root] = seenAt([result.root], dated);
+    const tiers: Tier[] = result.tiers.map((organizations, i) => ({
+      tier: i + 1,
+      organizations: seenAt(organizations, dated),
+    }));
+    const held = [root, ...tiers.flatMap((t) => t.organizations)];
     const byId = new Map(held.map((o) => [o.id, o]));
     const chain = {
-      root: result.root,
+      root,
       depth: tiers.length,
       tiers,
       links: attachEnds(result.links, byId),

@@ -10,9 +10,9 @@ const mostSevereFirst = (risks: readonly RiskIndicator[]): RiskIndicator[] =>
   [...risks].sort((a, b) => bySeverity(a, b) || byText(a.id, b.id));
 
 export const Organization: OrganizationResolvers<OrganizationsContext> = {
-  risks: ({ id, identityOnly }, { asOf }, { loaders }) => {
+  risks: ({ id, identityOnly, seenAt }, { asOf }, { loaders }) => {
     if (identityOnly) return [];
-    const at = instantArgument('asOf', asOf);
+    const at = instantArgument('asOf', asOf) ?? seenAt ?? null;
     const fetched = loaders.risksFetched(id, at);
     return fetched === undefined
       ? loaders.risks.load({ organizationId: id, asOf: at }).then(mostSevereFirst)

@@ -1,6 +1,5 @@
-// Review of the public GraphQL API's consistency: `asOf` as a client meets it. The specification
-// (section 2) says "All of a request is evaluated at one instant t: now, or the asOf instant a query
-// asks for"; a dated supplyChain whose organizations show today's risk indicators answers two instants.
+// One instant per request (specification, section 2): the organizations of a dated supplyChain show
+// the risk indicators of that instant without an asOf of their own, as exposure at that instant does.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
