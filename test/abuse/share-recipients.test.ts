@@ -186,7 +186,7 @@ describe('shareSourcing names a recipient the owner may look up, or a listed one
     const before = await written();
     const response = await share({ recipientId: 'monitor', linkIds: ['brand>reseller'] });
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0]!.message).toContain("'brand>reseller'");
+    expect(response.errors![0]!.message).toContain('"brand>reseller"');
     expect(await written()).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { resellerChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { publishThenRaceUpdates } from '../support/raced-updates.ts';
 
@@ -16,18 +16,7 @@ const ROUNDS = 15;
 const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.db, cypher, params);
 
 beforeEach(async () => {
-  await loadGraph(
-    t.db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('reseller', 'RESELLER')
-      .org('brand', 'BRAND')
-      .link('reseller', 'buyer')
-      .link('brand', 'reseller')
-      .org('maker', 'MANUFACTURER')
-      .link('maker', 'buyer')
-      .build(),
-  );
+  await loadGraph(t.db, resellerChain().org('maker', 'MANUFACTURER').link('maker', 'buyer').build());
 });
 
 const SHARE = `mutation($r: ID!) { shareSourcing(recipientId: $r) { id } }`;

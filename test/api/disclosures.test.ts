@@ -425,8 +425,8 @@ describe('shareDisclosures', () => {
       [...ADMIN],
     );
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
-    for (const id of [foreign.id, gone.id, 'nope']) expect(bad.errors![0]!.message).toContain(`'${id}'`);
-    expect(bad.errors![0]!.message).not.toContain(`'${own.id}'`);
+    for (const id of [foreign.id, gone.id, 'nope']) expect(bad.errors![0]!.message).toContain(`"${id}"`);
+    expect(bad.errors![0]!.message).not.toContain(`"${own.id}"`);
     const hidden = await t.api.query('brand', SHARE, { recipientId: 'buyer', disclosureIds: ['nope'] }, [
       ...ADMIN,
     ]);

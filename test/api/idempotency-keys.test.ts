@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, ok, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { resellerChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -17,18 +17,8 @@ const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
   Number((await rows(cypher, params))[0]!['n']);
 
-// buyer <- reseller <- brand: each may act on its own sourcing and name its direct supplier.
 beforeEach(async () => {
-  await loadGraph(
-    t.db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('reseller', 'RESELLER')
-      .org('brand', 'BRAND')
-      .link('reseller', 'buyer')
-      .link('brand', 'reseller')
-      .build(),
-  );
+  await loadGraph(t.db, resellerChain().build());
 });
 
 const SELF = { title: 'Self-assessment 2026', issuedAt: '2026-01-15' };

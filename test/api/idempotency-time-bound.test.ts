@@ -5,23 +5,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { resellerChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
 const ROLES = ['supplier_admin', 'analyst'] as const;
 
 beforeEach(async () => {
-  await loadGraph(
-    t.db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('reseller', 'RESELLER')
-      .org('brand', 'BRAND')
-      .link('reseller', 'buyer')
-      .link('brand', 'reseller')
-      .build(),
-  );
+  await loadGraph(t.db, resellerChain().build());
 });
 
 /** An instant 1.5 s from now, and a wait until it has passed. */

@@ -108,3 +108,12 @@ export const graph = () => new GraphBuilder();
 /** The rule 6 tests' viewer: purchaser v buys from reseller a, which buys from brand b. */
 export const viewerChain = () =>
   graph().org('v', 'PURCHASER').org('a', 'RESELLER').org('b', 'BRAND').link('a', 'v').link('b', 'a');
+
+/** buyer <- reseller <- brand: each may act on its own sourcing and name its direct supplier. */
+export const resellerChain = () =>
+  graph()
+    .org('buyer', 'PURCHASER')
+    .org('reseller', 'RESELLER')
+    .org('brand', 'BRAND')
+    .link('reseller', 'buyer')
+    .link('brand', 'reseller');
