@@ -42,8 +42,16 @@ describe('publishDisclosure refuses, naming the field and the value, and writes 
   it.each<[string, object, string]>([
     ['a blank title', { ...GOOD, title: '   ' }, 'title must be 1..200 characters and not blank, got "   "'],
     ['an oversize title', { ...GOOD, title: 'x'.repeat(201) }, 'title must be 1..200 characters'],
-    ['an oversize summary', { ...GOOD, summary: 'x'.repeat(4001) }, 'summary must be at most 4000 characters, got 4001'],
-    ['an oversize issuer', { ...GOOD, issuer: 'x'.repeat(10_000) }, 'issuer must be at most 200 characters, got 10000'],
+    [
+      'an oversize summary',
+      { ...GOOD, summary: 'x'.repeat(4001) },
+      'summary must be at most 4000 characters, got 4001',
+    ],
+    [
+      'an oversize issuer',
+      { ...GOOD, issuer: 'x'.repeat(10_000) },
+      'issuer must be at most 200 characters, got 10000',
+    ],
     [
       'an issue date in the future',
       { ...GOOD, issuedAt: '2999-01-01' },
