@@ -38,6 +38,17 @@ export interface TestIdentityProvider {
   close(): Promise<void>;
 }
 
+/** A provider's settings with the default claims (org, roles) and no mappings. */
+export const providerConfig = (issuer: string, audience: string, jwksUrl: string): OidcConfig => ({
+  issuer,
+  audience,
+  jwksUrl,
+  orgClaim: 'org',
+  rolesClaim: 'roles',
+  roleMap: null,
+  orgMap: null,
+});
+
 export async function startTestIdentityProvider(): Promise<TestIdentityProvider> {
   let keys: TestKey[] = [];
   let fetches = 0;
@@ -63,16 +74,7 @@ export async function startTestIdentityProvider(): Promise<TestIdentityProvider>
     publish: (next) => {
       keys = next;
     },
-    config: (mapping = {}) => ({
-      issuer,
-      audience,
-      jwksUrl,
-      orgClaim: 'org',
-      rolesClaim: 'roles',
-      roleMap: null,
-      orgMap: null,
-      ...mapping,
-    }),
+    config: (mapping = {}) => ({ ...providerConfig(issuer, audience, jwksUrl), ...mapping }),
     sign: (key, claims = {}, header = {}) => {
       const now = Math.floor(Date.now() / 1000);
       const all = { iss: issuer, aud: audience, sub: 'user-1', iat: now, exp: now + 300, ...claims };

@@ -7,9 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OidcConfig } from '../../src/auth/oidc-config.ts';
 import { createTokenVerifier } from '../../src/auth/verify-token.ts';
-import { makeKey, type TestKey } from '../support/identity-provider.ts';
+import { makeKey, providerConfig, type TestKey } from '../support/identity-provider.ts';
 
 const secret = 'unit-test-secret-with-at-least-32-chars';
 const issuer = 'https://sso.example.org/realms/buyers';
@@ -42,15 +41,7 @@ afterEach(() => {
   published = [];
 });
 
-const config = (): OidcConfig => ({
-  issuer,
-  audience,
-  jwksUrl,
-  orgClaim: 'org',
-  rolesClaim: 'roles',
-  roleMap: null,
-  orgMap: null,
-});
+const config = () => providerConfig(issuer, audience, jwksUrl);
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** Anybody can write this: a header naming a provider algorithm, no claims, no real signature. */

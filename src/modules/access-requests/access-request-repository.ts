@@ -426,6 +426,14 @@ async function requestNow(
   return found ? requestOf(found) : null;
 }
 
+/** The parameters of a change by `actor` to request `id`, at its instant. */
+const actorParams = (actor: Actor, id: string) => ({
+  viewer: actor.viewer,
+  id,
+  t: toNeo4jDateTime(actor.now),
+  actorUserId: actor.actorUserId,
+});
+
 export class AccessRequestRepository {
   constructor(private readonly executor: Executor) {}
 
@@ -507,12 +515,7 @@ export class AccessRequestRepository {
     id: string,
     decide: (steps: AnswerSteps) => Promise<AccessRequest>,
   ): Promise<AccessRequest> {
-    const base = {
-      viewer: actor.viewer,
-      id,
-      t: toNeo4jDateTime(actor.now),
-      actorUserId: actor.actorUserId,
-    };
+    const base = actorParams(actor, id);
     const [locked] = await tx.run(LOCK_RECEIVED, base);
     // Stamped once the lock is held, so that an answer that locked second is never recorded before
     // the one it follows (an extension after the decline it came before).
@@ -545,12 +548,7 @@ export class AccessRequestRepository {
    */
   withdraw(actor: Actor, id: string, context: QueryContext) {
     return this.executor.writeTransaction('accessRequest.withdraw', context, async (tx) => {
-      const base = {
-        viewer: actor.viewer,
-        id,
-        t: toNeo4jDateTime(actor.now),
-        actorUserId: actor.actorUserId,
-      };
+      const base = actorParams(actor, id);
       const [locked] = await tx.run(LOCK_SENT, base);
       if (!locked) return null;
       const request = requestOf(locked);
