@@ -5,6 +5,7 @@ import type { Role } from '../../src/domain/roles.ts';
 import type { TokenSettings } from '../../src/auth/verify-token.ts';
 import { silentLogger } from '../../src/observability/logger.ts';
 import { startApp, type App } from '../../src/app/server.ts';
+import { DEFAULT_RATE_LIMITS } from '../../src/config.ts';
 import type { TestDatabase } from './database.ts';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
@@ -41,6 +42,9 @@ export async function startTestApi(
       // The limits tests send the standard introspection query; suggestions are tested without it.
       introspection: true,
       jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false, ...tokens },
+      // Property tests ask as one user hundreds of times a second on a fast machine; the limits have
+      // their own tests (test/api/operations.test.ts) with their own settings.
+      rateLimits: { ...DEFAULT_RATE_LIMITS, perTokenPerSecond: 0 },
     },
     executor: db.executor,
     logger: silentLogger,
