@@ -3,7 +3,7 @@
 // tier comes in), so the next page starts right after it even if that organization has since gone
 // out of view; it names nothing the viewer was not shown, and a cursor a client made up only picks a
 // place in the list.
-import { badInput } from './errors.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { Organization } from './model.ts';
 import { wholeNumberArgument } from './whole-number.ts';
 
@@ -21,21 +21,15 @@ export type SortKey = readonly [name: string, id: string];
 
 export const keyOf = (organization: Organization): SortKey => [organization.name, organization.id];
 /** A cursor naming a place in a list sorted by name, then id (the directory's order too). */
-export const encode = (key: SortKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export const encode = (key: SortKey) => encodeCursor(key);
 
-export function decode(cursor: string): SortKey {
-  let key: unknown = null;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // Reported below with the value as given.
-  }
-  if (Array.isArray(key) && key.length === 2) {
-    const [name, id] = key as unknown[];
-    if (typeof name === 'string' && typeof id === 'string') return [name, id];
-  }
-  throw badInput(`after must be the endCursor of an earlier page, got ${JSON.stringify(cursor)}`);
-}
+export const decode = (cursor: string): SortKey =>
+  decodeCursor(
+    cursor,
+    ([name, id, ...rest]): SortKey | null =>
+      typeof name === 'string' && typeof id === 'string' && rest.length === 0 ? [name, id] : null,
+    'the endCursor of an earlier page',
+  );
 
 const after = (a: SortKey, b: SortKey) => a[0] > b[0] || (a[0] === b[0] && a[1] > b[1]);
 

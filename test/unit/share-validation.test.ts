@@ -44,8 +44,8 @@ function scriptedStore(answers: { grant?: Share | GrantRefusal; find?: Share | n
     },
     given: async () => [],
     received: async () => [],
-    events: async (_org, limit) => {
-      eventLimits.push(limit);
+    events: async (_org, page) => {
+      eventLimits.push(page.size);
       return [];
     },
   };
@@ -165,21 +165,46 @@ describe('revoking a share', () => {
 });
 
 describe('the share audit trail', () => {
-  it.each([0, 501, 1.5, Number.NaN])('refuses limit %s, naming it', async (limit) => {
+  it.each([0, 501, 1.5, Number.NaN])(
+    'refuses first %s, and the deprecated limit, naming each',
+    async (size) => {
+      const { store, eventLimits } = scriptedStore();
+      for (const [name, call] of [
+        ['first', () => serviceFor(ADMIN, store).events({ first: size })],
+        ['limit', () => serviceFor(ADMIN, store).events({ first: 100, limit: size })],
+      ] as const) {
+        expect(call).toThrow(
+          expect.objectContaining({
+            code: 'BAD_USER_INPUT',
+            message: `${name} must be a whole number from 1 to 500, got ${size}`,
+          }),
+        );
+      }
+      expect(eventLimits).toEqual([]);
+    },
+  );
+
+  it('accepts 1 to 500, the deprecated limit counting instead of first when given', async () => {
     const { store, eventLimits } = scriptedStore();
-    expect(() => serviceFor(ADMIN, store).events(limit)).toThrow(
+    await serviceFor(ADMIN, store).events({ first: 1 });
+    await serviceFor(ADMIN, store).events({ first: 500, after: null, limit: null });
+    await serviceFor(ADMIN, store).events({ first: 100, limit: 7 });
+    expect(eventLimits).toEqual([1, 500, 7]);
+  });
+
+  it.each([
+    '',
+    'nonsense',
+    Buffer.from('["x","y"]').toString('base64url'),
+    Buffer.from('[1,"a","GRANTED",2]').toString('base64url'),
+  ])('refuses the cursor %j, naming it', (after) => {
+    const { store, eventLimits } = scriptedStore();
+    expect(() => serviceFor(ADMIN, store).events({ first: 100, after })).toThrow(
       expect.objectContaining({
         code: 'BAD_USER_INPUT',
-        message: `limit must be a whole number from 1 to 500, got ${limit}`,
+        message: `after must be the cursor of an earlier page's last item, got ${JSON.stringify(after)}`,
       }),
     );
     expect(eventLimits).toEqual([]);
-  });
-
-  it('accepts 1 to 500', async () => {
-    const { store, eventLimits } = scriptedStore();
-    await serviceFor(ADMIN, store).events(1);
-    await serviceFor(ADMIN, store).events(500);
-    expect(eventLimits).toEqual([1, 500]);
   });
 });

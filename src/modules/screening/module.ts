@@ -6,11 +6,12 @@ import { canReviewScreeningMatches } from '../../api/shield.ts';
 import type { ScreeningContext } from './context.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
+import { ScreeningCandidate } from './resolvers/ScreeningCandidate.ts';
 
 export const screeningModule: ApiModule<ScreeningContext> = {
   name: 'screening',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Mutation },
+  resolvers: { Query, Mutation, ScreeningCandidate },
   rules: {
     Query: { screeningCandidates: canReviewScreeningMatches },
     Mutation: { confirmMatch: canReviewScreeningMatches, rejectMatch: canReviewScreeningMatches },

@@ -5,6 +5,7 @@ import neo4j from 'neo4j-driver';
 import { cypher, statement } from '../../graph/cypher.ts';
 import { column, fields, float, instant, list, nullable, oneOf, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
+import type { CandidatePlace } from './candidate-pages.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
 import { CANDIDATE_STATUSES, type CandidateStatus } from '../../domain/format.ts';
@@ -42,6 +43,7 @@ const projection = cypher`c {.id, .source, .listEntryId, .entryName, .program, .
 const candidatesByStatus = statement(
   'screening.candidates',
   cypher`MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o:Organization)
+   WHERE $after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id)
    WITH c, o ORDER BY c.score DESC, c.id LIMIT $limit
    RETURN `,
   projection,
@@ -90,8 +92,13 @@ export interface Decision {
 export class ScreeningReviewRepository {
   constructor(private readonly executor: Executor) {}
 
-  async candidates(status: CandidateStatus, limit: number): Promise<ScreeningCandidate[]> {
-    const records = await this.executor.read(candidatesByStatus, { status, limit: neo4j.int(limit) });
+  /** `limit` candidates of `status`, best score first, after the candidate at `after` (if any). */
+  async candidates(
+    status: CandidateStatus,
+    limit: number,
+    after: CandidatePlace | null,
+  ): Promise<ScreeningCandidate[]> {
+    const records = await this.executor.read(candidatesByStatus, { status, limit: neo4j.int(limit), after });
     return records.map((r) => column(r, 'candidate', candidate));
   }
 

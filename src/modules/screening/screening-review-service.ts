@@ -3,6 +3,7 @@ import type { Viewer } from '../../auth/policy.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import { candidatePlace } from './candidate-pages.ts';
 import type {
   CandidateStatus,
   ScreeningCandidate,
@@ -22,9 +23,10 @@ export class ScreeningReviewService {
   candidates(
     status: CandidateStatus | null | undefined,
     first: number | null | undefined,
+    after: string | null | undefined,
   ): Promise<ScreeningCandidate[]> {
     const limit = wholeNumberArgument('first', first ?? 100, 1, MAX_FIRST);
-    return this.repository.candidates(status ?? 'PENDING', limit);
+    return this.repository.candidates(status ?? 'PENDING', limit, candidatePlace(after));
   }
 
   async decide(

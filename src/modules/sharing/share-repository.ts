@@ -14,7 +14,8 @@ import {
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import neo4j from 'neo4j-driver';
+import type { EventPage } from '../../domain/event-pages.ts';
+import { EVENT_PAGE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
@@ -211,13 +212,13 @@ const EVENTS = statement(
   cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   RETURN share `,
+   WITH *, event.at.epochMillis AS at, share.id AS placeId, event.action AS placeAction`,
+  EVENT_PAGE,
+  cypher`RETURN share `,
   SHARE.projection,
   cypher` AS share, event `,
   SHARE_EVENT.projection,
-  cypher` AS event
-   ORDER BY event.at DESC, share.id
-   LIMIT $limit`,
+  cypher` AS event`,
 );
 
 export interface NewShare {
@@ -355,8 +356,8 @@ export class ShareRepository {
     return records.map(shareOf);
   }
 
-  async events(org: string, limit: number, context: QueryContext): Promise<ShareEvent[]> {
-    const records = await this.executor.read(EVENTS, { org, limit: neo4j.int(limit) }, context);
+  async events(org: string, page: EventPage, context: QueryContext): Promise<ShareEvent[]> {
+    const records = await this.executor.read(EVENTS, { org, ...eventPageParameters(page) }, context);
     return records.map((r) => ({ share: shareOf(r), ...column(r, 'event', SHARE_EVENT.decode) }));
   }
 }

@@ -8,7 +8,7 @@ import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareScope } from '../../domain/format.ts';
 import type { ShareFilter, ShareRepository } from './share-repository.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
-import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts';
 
 const MAX_IDS = 10_000;
 
@@ -18,7 +18,6 @@ const listed = (ids: readonly string[]) =>
     .slice(0, 20)
     .map((id) => quote(id))
     .join(', ') + (ids.length > 20 ? ` and ${ids.length - 20} more` : '');
-const MAX_EVENTS = 500;
 
 /** What the service needs of the store; its input checks are tested against a scripted one. */
 export type ShareStore = Pick<ShareRepository, 'grant' | 'find' | 'revoke' | 'given' | 'received' | 'events'>;
@@ -146,8 +145,7 @@ export class ShareService {
     return this.shares.received(this.viewer.organizationId, filter, this.now, this.context);
   }
 
-  events(limit: number): Promise<ShareEvent[]> {
-    const checked = wholeNumberArgument('limit', limit, 1, MAX_EVENTS);
-    return this.shares.events(this.viewer.organizationId, checked, this.context);
+  events(page: EventPageArguments): Promise<ShareEvent[]> {
+    return this.shares.events(this.viewer.organizationId, eventPage(page), this.context);
   }
 }

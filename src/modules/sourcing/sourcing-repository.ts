@@ -3,7 +3,7 @@
 // Each write is decided and done in one transaction: a refused declaration writes nothing, and a link
 // is locked before an amendment or end reads it, so two of them never both succeed on the same link.
 // Rules: docs/sourcing.md.
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Organization, SupplyLink } from '../../domain/model.ts';
 import {
   SUPPLY_LINK_ACTIONS,
@@ -12,6 +12,7 @@ import {
   type SupplyLinkState,
 } from '../../domain/sourcing.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
+import type { EventPage } from '../../domain/event-pages.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { LINK, type Column } from '../../graph/columns.ts';
 import { cypher, statement, type Statement } from '../../graph/cypher.ts';
@@ -30,6 +31,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
+import { EVENT_PAGE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -241,8 +243,9 @@ const EVENTS = statement(
   cypher`
 MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
 WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
-WITH e ORDER BY e.at DESC, e.linkId DESC LIMIT $limit
-RETURN e `,
+WITH *, e.at.epochMillis AS at, e.linkId AS placeId, e.action AS placeAction`,
+  EVENT_PAGE,
+  cypher`RETURN e `,
   EVENT.projection,
   cypher` AS event`,
 );
@@ -470,10 +473,10 @@ export class SourcingRepository {
   async events(
     org: string,
     linkId: string | null,
-    limit: number,
+    page: EventPage,
     context: QueryContext,
   ): Promise<SupplyLinkEvent[]> {
-    const records = await this.executor.read(EVENTS, { org, linkId, limit: neo4j.int(limit) }, context);
+    const records = await this.executor.read(EVENTS, { org, linkId, ...eventPageParameters(page) }, context);
     return records.map((r) => column(r, 'event', EVENT.decode));
   }
 }

@@ -15,12 +15,10 @@ import {
   type SupplyLinkEvent,
 } from '../../domain/sourcing.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { wholeNumberArgument } from '../../domain/whole-number.ts';
+import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts';
 import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import { prime } from '../organizations/organization-loaders.ts';
 import type { Actor, DeclareRefusal, LinkChange, SourcingRepository } from './sourcing-repository.ts';
-
-const MAX_EVENTS = 500;
 
 export interface DeclareInput {
   /** The supplier: the kept organization when the client named it by an old id of a merged one. */
@@ -254,12 +252,12 @@ export class SourcingService {
   events(
     organizationId: string | null | undefined,
     linkId: string | null | undefined,
-    limit: number,
+    page: EventPageArguments,
   ): Promise<SupplyLinkEvent[]> {
     const org = organizationId ?? this.viewer.organizationId;
     const decision = canReadSourcingTrail(this.viewer, org);
     if (!decision.allowed) throw forbidden(decision.reason);
-    const checked = wholeNumberArgument('limit', limit, 1, MAX_EVENTS);
-    return this.sourcing.events(org, linkId ?? null, checked, this.scope.context);
+    const asked = eventPage(page);
+    return this.sourcing.events(org, linkId ?? null, asked, this.scope.context);
   }
 }

@@ -1780,6 +1780,7 @@ MATCH (c:ScreeningCandidate {id: $id})-[:ABOUT]->(o:Organization)
 
 // ---- screening.candidates
 MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o:Organization)
+   WHERE $after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id)
    WITH c, o ORDER BY c.score DESC, c.id LIMIT $limit
    RETURN c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
   .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
@@ -1860,10 +1861,12 @@ UNWIND $rows AS row
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+   WITH *, event.at.epochMillis AS at, share.id AS placeId, event.action AS placeAction
+WHERE $after IS NULL OR at < $after.at
+   OR (at = $after.at AND (placeId > $after.id OR (placeId = $after.id AND placeAction > $after.action)))
+WITH * ORDER BY at DESC, placeId, placeAction LIMIT $size
+RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event
-   ORDER BY event.at DESC, share.id
-   LIMIT $limit
 
 // ---- share.find
 MATCH (v:Organization {id: $viewer})
@@ -2111,7 +2114,10 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
 // ---- sourcing.events
 MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
 WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
-WITH e ORDER BY e.at DESC, e.linkId DESC LIMIT $limit
+WITH *, e.at.epochMillis AS at, e.linkId AS placeId, e.action AS placeAction
+WHERE $after IS NULL OR at < $after.at
+   OR (at = $after.at AND (placeId > $after.id OR (placeId = $after.id AND placeAction > $after.action)))
+WITH * ORDER BY at DESC, placeId, placeAction LIMIT $size
 RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
   supplierCreated: coalesce(e.supplierCreated, false), .before, .after} AS event
 

@@ -6,5 +6,5 @@ export const Query: QueryResolvers<SharingContext> = {
     shares.given({ includeInactive: includeInactive === true, scope: scope ?? null }),
   sharesReceived: (_parent, { includeInactive, scope }, { shares }) =>
     shares.received({ includeInactive: includeInactive === true, scope: scope ?? null }),
-  shareEvents: (_parent, { limit }, { shares }) => shares.events(limit),
+  shareEvents: (_parent, page, { shares }) => shares.events(page),
 };

@@ -3,6 +3,6 @@ import type { SourcingContext } from '../context.ts';
 
 export const Query: QueryResolvers<SourcingContext> = {
   ownSupplyLinks: (_parent, { includeEnded }, { sourcing }) => sourcing.ownLinks(includeEnded === true),
-  supplyLinkEvents: (_parent, { organizationId, linkId, limit }, { sourcing }) =>
-    sourcing.events(organizationId, linkId, limit),
+  supplyLinkEvents: (_parent, { organizationId, linkId, ...page }, { sourcing }) =>
+    sourcing.events(organizationId, linkId, page),
 };
