@@ -931,7 +931,8 @@ export type Query = {
   disclosure?: Maybe<Disclosure>;
   /**
    * The disclosures the viewer's organization published, about itself and its direct suppliers, newest
-   * first (any role of the owner).
+   * first (any role of the owner). With `asOf`, those published by then, each in the version recorded by
+   * then (a disclosure withdrawn later shows as it stood, without `withdrawnAt`).
    */
   disclosuresGiven: Array<Disclosure>;
   /**
@@ -1061,6 +1062,7 @@ export type QueryDisclosureArgs = {
 
 
 export type QueryDisclosuresGivenArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   includeWithdrawn?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<DisclosureKind>;
 };

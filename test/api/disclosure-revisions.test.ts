@@ -21,6 +21,8 @@ const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { ${FIELDS} }
 const SHARE = `mutation($r: ID!) { shareDisclosures(recipientId: $r) { id } }`;
 const ONE = `query($id: ID!, $asOf: DateTime) { disclosure(id: $id, asOf: $asOf) { ${FIELDS} } }`;
 const RECEIVED = `query($asOf: DateTime) { disclosuresReceived(asOf: $asOf) { id withdrawnAt } }`;
+const GIVEN = `query($asOf: DateTime, $all: Boolean) {
+  disclosuresGiven(asOf: $asOf, includeWithdrawn: $all) { id version title withdrawnAt } }`;
 
 interface Shown {
   id: string;
@@ -94,6 +96,53 @@ describe('asOf shows a later withdrawal', () => {
       'disclosuresReceived',
     );
     expect(then).toEqual([{ id: plan.id, withdrawnAt: null }]);
+  });
+});
+
+describe("the owner's own record as of an instant", () => {
+  it('disclosuresGiven(asOf) lists what was published by then, each in the version of then', async () => {
+    const beforeAll = new Date().toISOString();
+    await pause();
+    const { plan, before } = await sharedThenWithdrawn();
+    const given = async (asOf: string | null, all = false) =>
+      ok<{ id: string; version: number; title: string; withdrawnAt: string | null }[]>(
+        await t.api.query('brand', GIVEN, { asOf, all }, [...ADMIN]),
+        'disclosuresGiven',
+      );
+    // Before the withdrawal it was published and not withdrawn: listed without includeWithdrawn.
+    expect(await given(before)).toEqual([{ id: plan.id, version: 1, title: PLAN.title, withdrawnAt: null }]);
+    // Now it is withdrawn: listed only when asked for, with its withdrawal.
+    expect(await given(null)).toEqual([]);
+    expect((await given(null, true)).map((d) => [d.id, d.withdrawnAt !== null])).toEqual([[plan.id, true]]);
+    // Before it was published it did not exist, withdrawn or not.
+    expect(await given(beforeAll, true)).toEqual([]);
+
+    // A later revision of another disclosure shows as of then in the version recorded by then.
+    const report = await publish({ title: 'Audit 2024', issuedAt: '2024-05-01' }, 'AUDIT_REPORT');
+    await pause();
+    const firstVersion = new Date().toISOString();
+    await pause();
+    ok(
+      await t.api.query(
+        'brand',
+        UPDATE,
+        { id: report.id, input: { title: 'Audit 2024, corrected', issuedAt: '2024-05-01' } },
+        [...ADMIN],
+      ),
+      'updateDisclosure',
+    );
+    expect((await given(firstVersion)).map((d) => [d.id, d.version, d.title])).toEqual([
+      [report.id, 1, 'Audit 2024'],
+    ]);
+    expect((await given(null)).map((d) => [d.id, d.version, d.title])).toEqual([
+      [report.id, 2, 'Audit 2024, corrected'],
+    ]);
+  });
+
+  it('refuses an asOf that is not an instant, naming it', async () => {
+    const response = await t.api.query('brand', GIVEN, { asOf: 'yesterday' }, [...ADMIN]);
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0]!.message).toContain('yesterday');
   });
 });
 

@@ -230,16 +230,20 @@ RETURN `,
   cypher` AS disclosure`,
 );
 
-/** The owner's own disclosures, withdrawn ones too when asked: its record, not rule 8. */
+/**
+ * The owner's own disclosures at $t (published by then; for "now" the current versions, else the
+ * versions recorded by $t), withdrawn ones too when asked: its record, not rule 8.
+ */
 const GIVEN = statement(
   'disclosure.given',
   VIEWER_GRANTS,
   LOOKABLE,
   cypher`
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
-MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
+  AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))
 `,
+  DISCLOSURE_VERSION,
   OWN_DISCLOSURE,
 );
 
@@ -427,14 +431,12 @@ export class DisclosureRepository {
     return records.map(disclosureOf);
   }
 
-  /** The viewer's own disclosures (withdrawn ones too when asked), current versions. */
+  /** The viewer's own disclosures at the scope's instant (withdrawn ones too when asked). */
   async given(
-    viewer: string,
+    scope: ViewerScope,
     filter: { kind: DisclosureKind | null; includeWithdrawn: boolean },
-    now: Date,
-    context: QueryContext,
   ): Promise<StoredDisclosure[]> {
-    const records = await this.executor.read(GIVEN, { ...ownerParams(viewer, now), ...filter }, context);
+    const records = await this.executor.read(GIVEN, { ...scopeParams(scope), ...filter }, scope.context);
     return records.map(disclosureOf);
   }
 

@@ -148,14 +148,14 @@ export class DisclosureService {
     return this.shown(withdrawn);
   }
 
-  async given(kind: DisclosureKind | null, includeWithdrawn: boolean): Promise<Disclosure[]> {
-    const own = await this.disclosures.given(
-      this.viewer.organizationId,
-      { kind, includeWithdrawn },
-      this.now,
-      this.scope.context,
-    );
-    return own.map((d) => this.shown(d)).sort(byPublishedAt);
+  async given(
+    kind: DisclosureKind | null,
+    includeWithdrawn: boolean,
+    asOf: string | null | undefined,
+  ): Promise<Disclosure[]> {
+    const scope = scopeAt(this.scope, asOf);
+    const own = await this.disclosures.given(scope, { kind, includeWithdrawn });
+    return own.map((d) => disclosureAt(d, scope.instant)).sort(byPublishedAt);
   }
 
   async received(kind: DisclosureKind | null, asOf: string | null | undefined): Promise<Disclosure[]> {

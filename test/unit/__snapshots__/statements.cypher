@@ -773,8 +773,14 @@ CALL (v, owners, whole, shared) {
 }
 
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND ($includeWithdrawn OR d.withdrawnAt IS NULL)
-MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
+  AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))
+
+CALL (d) {
+  MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+  WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
+  RETURN dv ORDER BY dv.version DESC LIMIT 1
+}
 WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},

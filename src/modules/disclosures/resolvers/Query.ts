@@ -5,7 +5,7 @@ import type { DisclosuresContext } from '../context.ts';
 export const Query: QueryResolvers<DisclosuresContext> = {
   disclosure: (_parent, { id, asOf }, { disclosureLoaders }) =>
     disclosureLoaders.byId.load({ id, kind: null, asOf: instantArgument('asOf', asOf) }),
-  disclosuresGiven: (_parent, { kind, includeWithdrawn }, { disclosures }) =>
-    disclosures.given(kind ?? null, includeWithdrawn === true),
+  disclosuresGiven: (_parent, { kind, includeWithdrawn, asOf }, { disclosures }) =>
+    disclosures.given(kind ?? null, includeWithdrawn === true, asOf),
   disclosuresReceived: (_parent, { kind, asOf }, { disclosures }) => disclosures.received(kind ?? null, asOf),
 };
