@@ -3,7 +3,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Organization as OrganizationModel, SupplyLink as SupplyLinkModel, SupplyChain as SupplyChainModel, Tier as TierModel, Share as ShareModel, ShareEvent as ShareEventModel, Me as MeModel, RiskIndicator as RiskIndicatorModel, Exposure as ExposureModel, ExposureFinding as ExposureFindingModel, BlindSpot as BlindSpotModel, SupplyPath as SupplyPathModel, TierSummary as TierSummaryModel } from '../src/domain/model.ts';
 import type { SupplyLinkEvent as SupplyLinkEventModel } from '../src/domain/sourcing.ts';
 import type { ScreeningCandidate as ScreeningCandidateModel } from '../src/modules/screening/screening-review-repository.ts';
-import type { Disclosure as DisclosureModel, DisclosureVersion as DisclosureVersionModel, CorrectiveAction as CorrectiveActionModel } from '../src/domain/disclosures.ts';
+import type { Disclosure as DisclosureModel } from '../src/domain/disclosures.ts';
+import type { ShownVersion as ShownVersionModel, ShownAction as ShownActionModel } from '../src/modules/disclosures/shown-actions.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
 import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
@@ -155,6 +156,12 @@ export type CorrectiveAction = {
   dueAt: Scalars['DateTime']['output'];
   /** What was found (e.g. `Excessive overtime: 80+ hours/week in peak season`). */
   finding: Scalars['String']['output'];
+  /**
+   * The due date it was first given: its `dueAt` in the earliest version of the disclosure that lists it
+   * (of the versions up to the one shown). It differs from `dueAt` when the owner has moved the date
+   * since: a postponed action is not overdue, but a buyer following up the plan will want to know.
+   */
+  firstDueAt: Scalars['DateTime']['output'];
   /** Stable within its disclosure, e.g. `cap-1`. */
   id: Scalars['ID']['output'];
   /** True when it is not closed and `dueAt` lies before the instant asked for. */
@@ -1729,7 +1736,7 @@ export type ResolversTypes = {
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChainExportFormat: ChainExportFormat;
-  CorrectiveAction: ResolverTypeWrapper<CorrectiveActionModel>;
+  CorrectiveAction: ResolverTypeWrapper<ShownActionModel>;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionStatus: CorrectiveActionStatus;
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
@@ -1743,7 +1750,7 @@ export type ResolversTypes = {
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
-  DisclosureVersion: ResolverTypeWrapper<DisclosureVersionModel>;
+  DisclosureVersion: ResolverTypeWrapper<ShownVersionModel>;
   ExportFile: ResolverTypeWrapper<ExportFile>;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureFinding: ResolverTypeWrapper<ExposureFindingModel>;
@@ -1802,7 +1809,7 @@ export type ResolversParentTypes = {
   AccessRequestEvent: AccessRequestEventModel;
   BlindSpot: BlindSpotModel;
   Boolean: Scalars['Boolean']['output'];
-  CorrectiveAction: CorrectiveActionModel;
+  CorrectiveAction: ShownActionModel;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
@@ -1813,7 +1820,7 @@ export type ResolversParentTypes = {
   Disclosure: DisclosureModel;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
-  DisclosureVersion: DisclosureVersionModel;
+  DisclosureVersion: ShownVersionModel;
   ExportFile: ExportFile;
   Exposure: ExposureModel;
   ExposureFinding: ExposureFindingModel;
@@ -1891,6 +1898,7 @@ export type CorrectiveActionResolvers<ContextType = BaseContext, ParentType exte
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   finding?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstDueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;

@@ -22,6 +22,8 @@ export interface DisclosedIndicator {
   severity: Severity;
   /** The disclosure it comes from: the evidence reference. */
   disclosureId: string;
+  /** The version of it that says so (the one in effect at the instant asked for). */
+  version: number;
   /** The exposure's asOf (null for now), at which the disclosure is shown. */
   asOf: Date | null;
   /** The action, for OPEN_ACTION and OVERDUE_ACTION. */
@@ -52,6 +54,7 @@ export function disclosedIndicators(
         kind: action.overdue ? 'OVERDUE_ACTION' : 'OPEN_ACTION',
         severity: action.severity,
         disclosureId: item.disclosureId,
+        version: item.version.version,
         asOf,
         action,
         description: action.finding,
@@ -67,6 +70,7 @@ export function disclosedIndicators(
       kind: 'EXPIRED_EVIDENCE',
       severity: 'MEDIUM',
       disclosureId: latest.disclosureId,
+      version: latest.version.version,
       asOf,
       action: null,
       description: EXPIRED_EVIDENCE_TEXT,

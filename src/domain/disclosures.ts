@@ -115,6 +115,19 @@ export const versionAt = (version: StoredVersion, at: Date): DisclosureVersion =
   }),
 });
 
+/**
+ * The due date action `actionId` was first given: its `dueAt` in the earliest of `versions` (newest
+ * first, as a disclosure's history lists them) that lists it; null when none does.
+ */
+export function firstDueAt(versions: readonly { actions: readonly StoredAction[] }[], actionId: string) {
+  let first: string | null = null;
+  for (const version of versions) {
+    const action = version.actions.find((a) => a.id === actionId);
+    if (action !== undefined) first = action.dueAt;
+  }
+  return first;
+}
+
 /** What a viewer sees of a stored disclosure at instant `at`: its version flattened, with what is derived. */
 export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => {
   const shown = versionAt(stored.version, at);

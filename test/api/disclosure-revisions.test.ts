@@ -147,6 +147,49 @@ describe("the owner's own record as of an instant", () => {
 });
 
 describe('corrective actions', () => {
+  it('firstDueAt keeps the due date an action was first given after the owner moves it', async () => {
+    const plan = await publish();
+    ok(await t.api.query('brand', SHARE, { r: 'buyer' }, [...ADMIN]), 'shareDisclosures');
+    await pause();
+    const beforeMove = new Date().toISOString();
+    await pause();
+    ok(
+      await t.api.query('brand', UPDATE_ACTION, { d: plan.id, a: 'cap-1', input: { dueAt: '2099-12-01' } }, [
+        ...ADMIN,
+      ]),
+      'updateCorrectiveAction',
+    );
+    const DUES = `query($id: ID!, $asOf: DateTime) { disclosure(id: $id, asOf: $asOf) {
+      actions { dueAt firstDueAt } history { version actions { dueAt firstDueAt } } } }`;
+    const dues = async (asOf: string | null) =>
+      ok<{ actions: object[]; history: { version: number; actions: object[] }[] }>(
+        await t.api.query('buyer', DUES, { id: plan.id, asOf }),
+        'disclosure',
+      );
+    const moved = { dueAt: '2099-12-01T00:00:00.000Z', firstDueAt: '2099-06-01T00:00:00.000Z' };
+    const asFirst = { dueAt: '2099-06-01T00:00:00.000Z', firstDueAt: '2099-06-01T00:00:00.000Z' };
+    expect(await dues(null)).toEqual({
+      actions: [moved],
+      history: [
+        { version: 2, actions: [moved] },
+        { version: 1, actions: [asFirst] },
+      ],
+    });
+    // As of before the move, nothing later is known.
+    expect(await dues(beforeMove)).toEqual({
+      actions: [asFirst],
+      history: [{ version: 1, actions: [asFirst] }],
+    });
+
+    // Exposure's indicator of the open action says the same.
+    const EXPOSURE = `{ exposure { findings { organization { id } disclosedIndicators { kind action { dueAt firstDueAt } } } } }`;
+    const findings = ok<{ findings: { disclosedIndicators: { kind: string; action: object | null }[] }[] }>(
+      await t.api.query('buyer', EXPOSURE),
+      'exposure',
+    ).findings;
+    expect(findings.flatMap((f) => f.disclosedIndicators)).toEqual([{ kind: 'OPEN_ACTION', action: moved }]);
+  });
+
   it('reopening a closed action clears how its closing was verified, as it clears closedAt', async () => {
     const plan = await publish();
     ok(

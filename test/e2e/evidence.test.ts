@@ -288,4 +288,24 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await shared.waitFor({ state: 'detached' });
     expect(revoked).toEqual([expect.stringMatching(/^Revoke the share with Oslo kommune\?/)]);
   });
+
+  it("shows Region Stockholm that Dell moved an overdue action's due date, and from when", async () => {
+    await api(
+      DEMO_IDS.dell,
+      `mutation { updateCorrectiveAction(disclosureId: "${DEMO_IDS.dellPlan}", actionId: "cap-4",
+        input: { dueAt: "2099-01-31" }) { id } }`,
+    );
+    await ui.freshContext();
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await cardOf(DEMO_IDS.dell).click();
+    const plan = disclosureIn('#details', DEMO_IDS.dellPlan);
+    await plan.waitFor();
+    const moved = plan.locator('li.action[data-action-id="cap-4"]');
+    const first = disclosure(DEMO_IDS.dellPlan)
+      .actions!.find((a) => a.id === 'cap-4')!
+      .dueAt.slice(0, 10);
+    expect(await moved.locator('.action-dates').innerText()).toBe(`Due 2099-01-31 (moved from ${first})`);
+    expect(await overdueActions(plan)).toEqual(['cap-3']);
+    expect(await plan.locator('li.action[data-action-id="cap-3"] .action-moved').count()).toBe(0);
+  });
 });

@@ -298,7 +298,7 @@ export async function demoToken(org: string): Promise<string> {
 const DISCLOSURE_FIELDS = `id kind title summary issuer standard products issuedAt validUntil expired
   documentUrl documentSha256 version publishedAt updatedAt
   owner { ${PARTY} } subject { ${PARTY} }
-  actions { id finding severity action dueAt status overdue verification closedAt }`;
+  actions { id finding severity action dueAt firstDueAt status overdue verification closedAt }`;
 
 /** The operation of `disclosuresAbout`. */
 export function disclosuresOperation(id: string, asOf: string) {

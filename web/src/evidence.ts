@@ -107,6 +107,9 @@ function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
       'p',
       { class: 'action-dates' },
       `Due ${day(a.dueAt)}`,
+      a.firstDueAt !== undefined &&
+        day(a.firstDueAt) !== day(a.dueAt) &&
+        h('span', { class: 'action-moved' }, ` (moved from ${day(a.firstDueAt)})`),
       a.closedAt && [' · closed ', ...happened(a.closedAt, asOf)],
       a.verification && ` · verified by ${a.verification === 'DESKTOP' ? 'documents' : 'a follow-up audit'}`,
     ),

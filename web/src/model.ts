@@ -105,6 +105,8 @@ export interface CorrectiveAction {
   severity: Severity;
   action: string;
   dueAt: string;
+  /** The due date it was first given; differs from dueAt once the owner has moved the date. */
+  firstDueAt?: string;
   status: ActionStatus;
   overdue: boolean;
   verification?: 'DESKTOP' | 'FOLLOW_UP_AUDIT' | null;

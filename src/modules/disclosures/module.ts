@@ -5,7 +5,9 @@ import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canManageOwnDisclosures, canReadOwnView } from '../../api/shield.ts';
 import type { DisclosuresContext } from './context.ts';
+import { CorrectiveAction } from './resolvers/CorrectiveAction.ts';
 import { Disclosure } from './resolvers/Disclosure.ts';
+import { DisclosureVersion } from './resolvers/DisclosureVersion.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Organization } from './resolvers/Organization.ts';
 import { Query } from './resolvers/Query.ts';
@@ -13,7 +15,7 @@ import { Query } from './resolvers/Query.ts';
 export const disclosuresModule: ApiModule<DisclosuresContext> = {
   name: 'disclosures',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Mutation, Organization, Disclosure },
+  resolvers: { Query, Mutation, Organization, Disclosure, DisclosureVersion, CorrectiveAction },
   rules: {
     Query: {
       disclosure: canReadOwnView,
