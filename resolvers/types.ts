@@ -956,7 +956,9 @@ export type Query = {
   /**
    * A UNTP Digital Facility Record (JSON-LD) of an organization the viewer may see (visibility rule 5, specification section 2), with
    * the certificates, audit reports and self-assessments about it that the viewer may see (rule 8) as
-   * conformity claims. Null for every other id, whether or not it exists (as `organization(id)`).
+   * conformity claims. Null for every other id, whether or not it exists (as `organization(id)`). With
+   * `asOf`, the record as it stood then: the organization as the viewer could look it up then, and the
+   * claims visible then, each as recorded by then and valid then.
    */
   facilityRecord?: Maybe<ExportFile>;
   /** Whether the viewer's organization is listed in the directory, and since when. */
@@ -1090,6 +1092,7 @@ export type QueryExposureArgs = {
 
 
 export type QueryFacilityRecordArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   organizationId: Scalars['ID']['input'];
 };
 

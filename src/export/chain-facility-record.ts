@@ -87,6 +87,7 @@ export function facilityRecord(
   issuer: Organization,
   disclosures: readonly Disclosure[],
   now: Date,
+  asOf: Date | null = null,
 ): Record<string, unknown> {
   const o = organization;
   const osId = o.osId;
@@ -120,33 +121,32 @@ export function facilityRecord(
     id: `urn:tiersight:facility-record:${encodeURIComponent(o.id)}:${now.toISOString()}`,
     issuer: { type: ['CredentialIssuer'], id: tiersightId(issuer.id), name: issuer.name },
     validFrom: now.toISOString(),
-    name: `Facility record of ${o.name}`,
+    name: `Facility record of ${o.name}${asOf === null ? '' : ` as of ${asOf.toISOString()}`}`,
     credentialSubject: subject,
   };
 }
 
 /**
- * The record of `organizationId`, or null when the viewer may not look it up (rule 5): the same answer
- * for a hidden organization as for one that does not exist.
+ * The record of `organizationId` at `asOf` (null: now), or null when the viewer may not look it up then
+ * (rule 5): the same answer for a hidden organization as for one that does not exist.
  */
 export async function readFacilityRecord(
   reads: FacilityRecordReads,
   organizationId: string,
+  asOf: Date | null,
   now: Date = new Date(),
 ): Promise<ExportFile | null> {
   const [organization, issuer] = await Promise.all([
-    reads.loaders.lookable.load(organizationId),
+    asOf === null
+      ? reads.loaders.lookable.load(organizationId)
+      : reads.loaders.lookableAt.load({ id: organizationId, asOf }),
     reads.loaders.byId.load(reads.viewerId),
   ]);
   if (organization === null || issuer === null) return null;
-  const disclosures = await reads.disclosureLoaders.about.load({
-    id: organization.id,
-    kind: null,
-    asOf: null,
-  });
+  const disclosures = await reads.disclosureLoaders.about.load({ id: organization.id, kind: null, asOf });
   return {
-    filename: exportFilename('facility', organization.id, now.toISOString(), 'jsonld'),
+    filename: exportFilename('facility', organization.id, (asOf ?? now).toISOString(), 'jsonld'),
     mediaType: DFR_MEDIA_TYPE,
-    content: `${JSON.stringify(facilityRecord(organization, issuer, disclosures, now), null, 2)}\n`,
+    content: `${JSON.stringify(facilityRecord(organization, issuer, disclosures, now, asOf), null, 2)}\n`,
   };
 }

@@ -16,7 +16,7 @@ import { withDatabase } from '../environment.ts';
 import { writeFailure } from '../write-errors.ts';
 
 const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--out FILE]
-       tiersight export-chain --org ID --facility X [--out FILE]
+       tiersight export-chain --org ID --facility X [--as-of T] [--out FILE]
 
 Writes the supply chain of R (default: ID) exactly as organization ID may query it in NEO4J_URI (or
 the bundled Neo4j when it is unset): the organizations it reaches, with tier, type, country, location,
@@ -31,7 +31,8 @@ Options:
   --format F       ${CHAIN_FORMATS.join(', ')}
   --root R         whose suppliers to walk: ID, one of its roots, or anything reachable from them
   --max-depth N    tiers to walk, 1..${MAX_DEPTH} (default ${MAX_DEPTH})
-  --as-of T        the instant to export the chain at (ISO 8601 date or date-time; default now)
+  --as-of T        the instant to export the chain (or the facility record) at (ISO 8601 date or
+                   date-time; default now)
   --product P      only walk links whose products include P (exact match)
   --facility X     write the UNTP facility record of X instead of a chain
   --out FILE       where to write (the file appears only once complete); '-' or none: standard output`;
@@ -66,7 +67,7 @@ export async function run(args: string[]): Promise<void> {
   const facility = values.facility;
   let format = null;
   if (facility !== undefined) {
-    const chainOnly = (['format', 'root', 'max-depth', 'as-of', 'product'] as const).filter(
+    const chainOnly = (['format', 'root', 'max-depth', 'product'] as const).filter(
       (o) => values[o] !== undefined,
     );
     if (chainOnly.length > 0) throw usage(`--facility writes one record; drop --${chainOnly.join(', --')}`);
@@ -88,7 +89,11 @@ export async function run(args: string[]): Promise<void> {
       throw new CliError(`export-chain: --org '${viewerId}': no such organization`, 2);
     }
     if (format === null) {
-      const record = await readFacilityRecord(reads, facility ?? '');
+      const record = await readFacilityRecord(
+        reads,
+        facility ?? '',
+        asOf === undefined ? null : parseInstant(asOf),
+      );
       if (record === null) {
         throw new CliError(
           `export-chain: --facility '${facility}': no organization '${viewerId}' may look up`,

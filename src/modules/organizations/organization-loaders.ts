@@ -24,6 +24,8 @@ export interface OrganizationLoaders {
    * answers that only an organization the viewer may look up has (its facility record).
    */
   lookable: DataLoader<string, Organization | null>;
+  /** `lookable` as of another instant (a dated answer): rule 5 as it held then, one statement per instant. */
+  lookableAt: DataLoader<{ id: string; asOf: Date }, Organization | null, string>;
   /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
   kept: DataLoader<string, string>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
@@ -62,12 +64,38 @@ export function createOrganizationLoaders(
     );
     return found.map((o, i) => (o !== null && o.identityOnly === true && asked[i] !== ids[i] ? null : o));
   };
+  const datedKey = ({ id, asOf }: { id: string; asOf: Date }) => `${id}@${asOf.toISOString()}`;
+  const lookableAt = async (keys: readonly { id: string; asOf: Date }[]) => {
+    const found = new Map<string, Organization>();
+    for (const time of new Set(keys.map((k) => k.asOf.getTime()))) {
+      const asOf = new Date(time);
+      const ids = keys.filter((k) => k.asOf.getTime() === time).map((k) => k.id);
+      const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
+      const visible = inKeyOrder(
+        asked,
+        await organizations.visibleOrganizations(
+          { ...scope, instant: asOf, historical: true },
+          [...new Set(asked)],
+          [],
+        ),
+      );
+      ids.forEach((id, i) => {
+        const organization = visible[i];
+        if (organization) found.set(datedKey({ id, asOf }), organization);
+      });
+    }
+    return keys.map((k) => found.get(datedKey(k)) ?? null);
+  };
   const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {
       maxBatchSize: 5_000,
     }),
     visible: new DataLoader((ids) => lookUp(ids, true), { maxBatchSize: 1_000 }),
     lookable: new DataLoader((ids) => lookUp(ids, false), { maxBatchSize: 1_000 }),
+    lookableAt: new DataLoader(lookableAt, {
+      maxBatchSize: 1_000,
+      cacheKeyFn: datedKey,
+    }),
     kept: new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
       maxBatchSize: 1_000,
     }),

@@ -1,4 +1,5 @@
 import type { ChainExportFormat, QueryResolvers } from '../../../../resolvers/types.ts';
+import { instantArgument } from '../../../domain/chain-arguments.ts';
 import { readChainExport } from '../../../export/chain-export.ts';
 import { readFacilityRecord } from '../../../export/chain-facility-record.ts';
 import { writeChain, type ChainFormat } from '../../../export/chain-formats.ts';
@@ -16,10 +17,11 @@ export const Query: QueryResolvers<ChainExportContext> = {
     const reads = { viewerId: viewer.organizationId, supplyChains, loaders };
     return writeChain(await readChainExport(reads, args, instant), FORMATS[format]);
   },
-  facilityRecord: (_parent, { organizationId }, { viewer, instant, loaders, disclosureLoaders }) =>
+  facilityRecord: (_parent, { organizationId, asOf }, { viewer, instant, loaders, disclosureLoaders }) =>
     readFacilityRecord(
       { viewerId: viewer.organizationId, loaders, disclosureLoaders },
       organizationId,
+      instantArgument('asOf', asOf),
       instant,
     ),
 };
