@@ -95,7 +95,11 @@ describe('disclosuresGiven(asOf)', () => {
       graph()
         .org('brand', 'BRAND')
         .org('factory', 'FACTORY')
-        .link('factory', 'brand', { validFrom: '2020-01-01', validTo: '2023-01-01', recordedAt: '2020-01-01' })
+        .link('factory', 'brand', {
+          validFrom: '2020-01-01',
+          validTo: '2023-01-01',
+          recordedAt: '2020-01-01',
+        })
         .disclosure('brand', 'factory', { id: 'd-about-factory', publishedAt: '2021-01-01T00:00:00Z' })
         .risk('factory', { id: 'r-later', recordedAt: '2024-06-01T00:00:00Z' })
         .build(),
@@ -106,11 +110,55 @@ describe('disclosuresGiven(asOf)', () => {
       ok<Given>(await t.api.query('brand', GIVEN, { asOf }, ['supplier_admin']), 'disclosuresGiven');
     // Now the factory is no supplier of the brand's: an identity card, no indicators.
     expect((await given(null)).map((d) => d.subject.risks)).toEqual([[]]);
-    // As of 2022 it was: the brand saw it then, but the report came two years later. What was
-    // learnt later about an organization the brand may no longer look up is not shown (asOf answers
-    // what could be seen then; Organization.risks defaults to the asOf of the query that answered it).
+    // As of 2022 it was: the brand saw it then, but the report came two years later. "A subject it
+    // may no longer look up appears as an identity card" (specification, "The owner's own list"), and
+    // asOf never shows what was learnt later; today the subject is decided at asOf, a full card, and
+    // its risks (no asOf of their own, no seenAt) are read now.
     const then = await given('2022-01-01T00:00:00Z');
     expect(then.map((d) => d.id)).toEqual(['d-about-factory']);
     expect(then[0]!.subject.risks).toEqual([]);
+  });
+});
+
+describe('firstDueAt as of an instant', () => {
+  it("exposure's indicator between two moves shows the first date and the date of then, nothing later", async () => {
+    // Version 1 (2021) due 2097, version 2 (2022) moved to 2098, version 3 (2023) moved to 2099.
+    const g = graph().org('v', 'PURCHASER').org('s').link('s', 'v', { recordedAt: '2020-01-01' });
+    g.share('s', 'v', { scope: 'DISCLOSURES', linkIds: null, createdAt: '2020-06-01T00:00:00Z' });
+    g.disclosure('s', 's', {
+      id: 'plan',
+      kind: 'CORRECTIVE_ACTION_PLAN',
+      publishedAt: '2021-01-01T00:00:00Z',
+      ...version('2023-01-01T00:00:00Z', [action('2099-01-01')]),
+      history: [
+        version('2021-01-01T00:00:00Z', [action('2097-01-01')]),
+        version('2022-01-01T00:00:00Z', [action('2098-01-01')]),
+      ],
+    });
+    await loadGraph(t.db, g.build());
+    const QUERY = `query($asOf: DateTime) { exposure(asOf: $asOf) { findings { disclosedIndicators {
+      action { dueAt firstDueAt } disclosure { version actions { dueAt firstDueAt } history { version actions { dueAt firstDueAt } } } } } } }`;
+    const data = ok<object>(await t.api.query('v', QUERY, { asOf: '2022-06-01T00:00:00Z' }), 'exposure');
+    const then = { dueAt: '2098-01-01T00:00:00.000Z', firstDueAt: '2097-01-01T00:00:00.000Z' };
+    const first = { dueAt: '2097-01-01T00:00:00.000Z', firstDueAt: '2097-01-01T00:00:00.000Z' };
+    expect(data).toEqual({
+      findings: [
+        {
+          disclosedIndicators: [
+            {
+              action: then,
+              disclosure: {
+                version: 2,
+                actions: [then],
+                history: [
+                  { version: 2, actions: [then] },
+                  { version: 1, actions: [first] },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
   });
 });

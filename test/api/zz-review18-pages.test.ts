@@ -26,7 +26,6 @@ async function readAll<T extends Item>(ask: (page: Record<string, unknown>) => P
 }
 
 const withoutCursor = <T extends Item>(items: T[]) => items.map(({ cursor: _, ...rest }) => rest);
-const cursorOf = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
 describe('supplyLinkEvents', () => {
   const EVENTS = `query ($first: Int, $after: String) {
@@ -112,9 +111,25 @@ describe('made-up cursors', () => {
     // JSON.parse reads 1e999 as Infinity: the event cursors refuse it (a safe integer), this one
     // took it as a place before every candidate.
     for (const after of ['[1e999,"c1"]', '[-1e999,"c1"]'].map((k) => Buffer.from(k).toString('base64url'))) {
-      const response: GraphQLResponse = await t.api.query('admin', CANDIDATES, { after }, ['screening_admin']);
+      const response: GraphQLResponse = await t.api.query('admin', CANDIDATES, { after }, [
+        'screening_admin',
+      ]);
       expect(codes(response), after).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0]!.message).toContain(JSON.stringify(after));
     }
+  });
+
+  it('names a very long made-up cursor cut short, as every refusal quotes a value', async () => {
+    await loadGraph(t.db, graph().org('owner').build());
+    // src/domain/quote.ts: values are cut to 80 characters "so that a megabyte sent by mistake
+    // does not come back"; the cursor refusal writes the whole value into the message.
+    const after = 'A'.repeat(200_000);
+    const response: GraphQLResponse = await t.api.query('owner', SHARE_EVENTS, { after });
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    const message = response.errors![0]!.message;
+    expect(message.startsWith('after must be the cursor of an earlier page\'s last item, got "AAAA')).toBe(
+      true,
+    );
+    expect(message.length).toBeLessThan(200);
   });
 });

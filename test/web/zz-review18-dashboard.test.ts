@@ -19,7 +19,7 @@ describe('firstDueAt in the dashboard', () => {
     // makes firstDueAt optional, but every disclosure query asks for it, so such a server refuses
     // the whole evidence panel and every organization's disclosures.
     const sdl = readFileSync('schema/tiersight.graphql', 'utf8');
-    const field = /\n  """\n  The due date it was first given:[\s\S]*?\n  firstDueAt: DateTime!/;
+    const field = /\n {2}"""\n {2}The due date it was first given:[\s\S]*?\n {2}firstDueAt: DateTime!/;
     expect(sdl).toMatch(field);
     const older = buildSchema(sdl.replace(field, ''));
     for (const operation of [disclosuresOperation('brand', ''), evidenceOperation(ALL_CAPABILITIES, '')!]) {
@@ -30,13 +30,21 @@ describe('firstDueAt in the dashboard', () => {
   it("says 'moved from' beside a disclosed indicator's postponed due date in the exposure panel", () => {
     // Exposure is where a buyer follows up open and overdue actions; a date moved to end an action's
     // being overdue shows there as a plain open action, due the new date.
-    const query = exposureOperation({ rootId: null, maxDepth: 4, asOf: '', product: '' }, ALL_CAPABILITIES).query;
+    const query = exposureOperation(
+      { rootId: null, maxDepth: 4, asOf: '', product: '' },
+      ALL_CAPABILITIES,
+    ).query;
     expect(query).toMatch(/action \{[^}]*firstDueAt/);
     const indicator = {
       kind: 'OPEN_ACTION',
       severity: 'HIGH',
       description: 'Overtime',
-      disclosure: { id: 'd-plan', kind: 'CORRECTIVE_ACTION_PLAN', title: 'Plan', owner: { id: 'b', name: 'B' } },
+      disclosure: {
+        id: 'd-plan',
+        kind: 'CORRECTIVE_ACTION_PLAN',
+        title: 'Plan',
+        owner: { id: 'b', name: 'B' },
+      },
       action: {
         id: 'cap-4',
         status: 'OPEN',
