@@ -1002,7 +1002,7 @@ export type Query = {
   screeningCandidates: Array<ScreeningCandidate>;
   /**
    * The record of every grant and revoke of the viewer's shares, given or received, newest first (events
-   * of one millisecond by share id, then action), a page at a time: pass the last event's `cursor` as
+   * of one instant, to the nanosecond, by share id, then action), a page at a time: pass the last event's `cursor` as
    * `after` for the next page; a page shorter than `first` is the last.
    */
   shareEvents: Array<ShareEvent>;
@@ -1018,7 +1018,7 @@ export type Query = {
   supplyChain: SupplyChain;
   /**
    * The audit trail of declared, amended and ended links of one customer's sourcing, newest first (events
-   * of one millisecond by link id, then action), a page at a time: pass the last event's `cursor` as
+   * of one instant, to the nanosecond, by link id, then action), a page at a time: pass the last event's `cursor` as
    * `after` for the next page; a page shorter than `first` is the last.
    * Only the customer itself may read it; a PLATFORM_ADMIN may name any `organizationId` (an id with no
    * trail, existing or not, gives an empty list). Anyone else naming another organization gets

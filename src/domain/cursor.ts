@@ -2,6 +2,9 @@
 // page held, so the next page starts right after it even when that item has since changed or gone;
 // it names nothing its reader was not shown, and one a client made up only picks a place in the list.
 import { badInput } from './errors.ts';
+import { quote } from './quote.ts';
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 export type CursorKey = readonly (string | number)[];
 
@@ -18,13 +21,16 @@ export function decodeCursor<K>(
   expected = "the cursor of an earlier page's last item",
 ): K {
   let parts: unknown = null;
-  try {
-    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    // Reported below with the value as given.
+  // Node's decoder skips what is not base64url: "!!" + a cursor would read as the cursor.
+  if (BASE64URL.test(cursor)) {
+    try {
+      parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      // Reported below with the value as given.
+    }
   }
   const key = Array.isArray(parts) ? read(parts) : null;
-  if (key === null) throw badInput(`after must be ${expected}, got ${JSON.stringify(cursor)}`);
+  if (key === null) throw badInput(`after must be ${expected}, got ${quote(cursor)}`);
   return key;
 }
 

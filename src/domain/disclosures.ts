@@ -129,8 +129,11 @@ export function firstDueAt(versions: readonly { actions: readonly StoredAction[]
 }
 
 /** What a viewer sees of a stored disclosure at instant `at`: its version flattened, with what is derived. */
-export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => {
+export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false): Disclosure => {
   const shown = versionAt(stored.version, at);
+  // Asked as of an instant, its owner and subject answer their own fields (risks, disclosures) as of
+  // that instant too, as a dated chain's organizations do: asOf never shows what came later.
+  const asSeen = (o: Organization): Organization => (dated ? { ...o, seenAt: at } : o);
   return {
     version: shown.version,
     title: shown.title,
@@ -145,8 +148,8 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date): Disclosure => 
     actions: shown.actions,
     id: stored.id,
     kind: stored.kind,
-    owner: stored.owner,
-    subject: stored.subject,
+    owner: asSeen(stored.owner),
+    subject: asSeen(stored.subject),
     publishedAt: stored.publishedAt,
     // A withdrawal after `at` had not happened yet then (asOf never shows what came later).
     withdrawnAt:

@@ -1,16 +1,23 @@
 // Audit trails (share events, supply-link events) read a page at a time, newest first: events of one
-// millisecond in the order of the id of what they concern, then of their action, so that every event
-// has one place in the list and a page resumes exactly after the last event the previous one held.
+// instant in the order of the id of what they concern, then of their action, then of the record
+// itself, so that every event has exactly one place in the list (an import keeps instants to the
+// nanosecond, and two events may agree on everything else) and a page resumes right after the last
+// event the previous one held.
 import { encodeCursor, optionalCursor } from './cursor.ts';
+import { parseInstant } from './instants.ts';
 import { wholeNumberArgument } from './whole-number.ts';
 
 const MAX_EVENT_PAGE = 500;
 
-/** The place of an event in its trail: its instant in milliseconds, the id it concerns, its action. */
+/** The place of an event in its trail. */
 export interface EventPlace {
-  at: number;
+  /** Its instant as Neo4j writes it, to the nanosecond and with its offset. */
+  at: string;
+  /** What it concerns (a share's or a link's id), and its action. */
   id: string;
   action: string;
+  /** The stored record's own key, which only breaks ties. */
+  key: string;
 }
 
 export interface EventPage {
@@ -19,16 +26,21 @@ export interface EventPage {
   after: EventPlace | null;
 }
 
-/** The cursor of an event at `at` (an ISO 8601 instant, as events carry it). */
-export const eventCursor = (at: string, id: string, action: string): string =>
-  encodeCursor([Date.parse(at), id, action]);
+export const eventCursor = ({ at, id, action, key }: EventPlace): string =>
+  encodeCursor([at, id, action, key]);
 
-const placeOf = ([at, id, action, ...rest]: readonly unknown[]): EventPlace | null =>
-  typeof at === 'number' && Number.isSafeInteger(at) && typeof id === 'string' && typeof action === 'string'
-    ? rest.length === 0
-      ? { at, id, action }
-      : null
+const placeOf = (parts: readonly unknown[]): EventPlace | null => {
+  const [at, id, action, key, ...rest] = parts;
+  // The instant goes to Neo4j's datetime(): one this module's parser reads, as the import's are.
+  return typeof at === 'string' &&
+    parseInstant(at) !== null &&
+    typeof id === 'string' &&
+    typeof action === 'string' &&
+    typeof key === 'string' &&
+    rest.length === 0
+    ? { at, id, action, key }
     : null;
+};
 
 /** A trail's paging arguments. `limit` is the deprecated name of `first`: when given, it counts instead. */
 export interface EventPageArguments {

@@ -141,6 +141,8 @@ export interface ShareEvent {
   at: string;
   actorUserId: string;
   actorOrganizationId: string;
+  /** Its place in the trail, for the next page (src/domain/event-pages.ts). */
+  cursor: string;
 }
 
 export interface Me {

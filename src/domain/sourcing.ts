@@ -28,6 +28,8 @@ export interface SupplyLinkEvent {
   supplierCreated: boolean;
   before: SupplyLinkState | null;
   after: SupplyLinkState;
+  /** Its place in the trail, for the next page (src/domain/event-pages.ts). */
+  cursor: string;
 }
 
 /** A supplier described by the declaring customer, checked: absent optional fields are left out. */

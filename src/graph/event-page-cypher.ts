@@ -1,15 +1,25 @@
 // The page of an audit trail a statement returns (src/domain/event-pages.ts): a statement names each
-// event's place as `at` (epoch milliseconds), `placeId` and `placeAction` in a WITH, appends this, and
-// then RETURNs.
+// event's place as `at` (its DateTime), `placeId`, `placeAction` and `placeKey` (the record's
+// elementId) in a WITH, appends EVENT_PAGE, and then RETURNs EVENT_PLACE's projection beside the event.
 import neo4j from 'neo4j-driver';
 import type { EventPage } from '../domain/event-pages.ts';
+import type { Column } from './columns.ts';
 import { cypher } from './cypher.ts';
+import { positional, text } from './decode.ts';
 
 /** Keeps the events after $after (all of them when it is null), newest first, $size of them. */
 export const EVENT_PAGE = cypher`
-WHERE $after IS NULL OR at < $after.at
-   OR (at = $after.at AND (placeId > $after.id OR (placeId = $after.id AND placeAction > $after.action)))
-WITH * ORDER BY at DESC, placeId, placeAction LIMIT $size
+WITH *, datetime($after.at) AS afterAt
+WHERE $after IS NULL OR at < afterAt
+   OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
+   OR (placeAction = $after.action AND placeKey > $after.key)))))
+WITH * ORDER BY at DESC, placeId, placeAction, placeKey LIMIT $size
 `;
+
+/** The event's instant and key, for its cursor. */
+export const EVENT_PLACE: Column<{ at: string; key: string }> = {
+  projection: cypher`[toString(at), placeKey]`,
+  decode: positional({ at: text, key: text }),
+};
 
 export const eventPageParameters = (page: EventPage) => ({ after: page.after, size: neo4j.int(page.size) });

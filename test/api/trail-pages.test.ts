@@ -1,6 +1,7 @@
 // Audit trails and screening candidates read a page at a time: following each page's last cursor
-// reads every item exactly once, in the order of one unpaged read, with ties in time (to the
-// millisecond, and below it) and in score broken the same way on every page.
+// reads every item exactly once, in the order of one unpaged read, newest first to the nanosecond
+// (below the millisecond the API shows), with ties in time and in score broken the same way on every
+// page.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ShareEventRecord, SupplyLinkEventRecord } from '../../src/domain/format.ts';
 import { codes, ok, type GraphQLResponse } from '../support/api.ts';
@@ -68,9 +69,9 @@ describe('shareEvents', () => {
     expect(whole).toHaveLength(12);
     const order = whole.map((e) => `${e.at} ${e.share.id} ${e.action}`);
     expect(order.slice(0, 3)).toEqual([
-      '2024-03-01T10:00:00.000Z share-0 GRANTED',
-      '2024-03-01T10:00:00.000Z share-0 REVOKED',
-      '2024-03-01T10:00:00.000Z share-1 GRANTED',
+      '2024-03-01T10:00:00.000Z share-2 GRANTED',
+      '2024-03-01T10:00:00.000Z share-6 GRANTED',
+      '2024-03-01T10:00:00.000Z share-6 REVOKED',
     ]);
     for (const first of [1, 2, 5, 11, 12]) {
       expect(withoutCursor(await readAll((page) => eventsOf('owner', page), first))).toEqual(
@@ -124,12 +125,12 @@ describe('supplyLinkEvents', () => {
       ok<Event[]>(await t.api.query('buyer', EVENTS, variables, ['supplier_admin']), 'supplyLinkEvents');
     const whole = await ask({ first: 500 });
     expect(whole.map((e) => e.linkId)).toEqual([
-      'link-0',
-      'link-1',
       'link-2',
-      'link-4',
-      'link-5',
       'link-6',
+      'link-1',
+      'link-5',
+      'link-0',
+      'link-4',
       'link-3',
     ]);
     for (const first of [1, 3, 7]) {

@@ -217,6 +217,7 @@ describe('operations', () => {
         riskAssessment: false,
         delistedRisks: false,
         requestsAsOf: false,
+        firstDueAt: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

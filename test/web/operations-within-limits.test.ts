@@ -52,7 +52,7 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     [`chain ${q.asOf}`, supplyChainOperation(q, ALL_CAPABILITIES)],
     [`exposure ${q.asOf}`, exposureOperation(q, ALL_CAPABILITIES)],
     [`risk ${q.asOf}`, riskOperation(q, ALL_CAPABILITIES)],
-    [`disclosures ${q.asOf}`, disclosuresOperation('us-dell', q.asOf)],
+    [`disclosures ${q.asOf}`, disclosuresOperation('us-dell', q.asOf, ALL_CAPABILITIES)],
     [`evidence ${q.asOf}`, evidenceOperation(ALL_CAPABILITIES, q.asOf)!],
     [
       `chain export ${q.asOf}`,

@@ -95,6 +95,8 @@ export interface Capabilities {
   delistedRisks: boolean;
   /** `accessRequestsSent(asOf)` / `accessRequestsReceived(asOf)`: requests as they stood on a day. */
   requestsAsOf: boolean;
+  /** `CorrectiveAction.firstDueAt`: the due date an action was first given, before any move. */
+  firstDueAt: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -110,6 +112,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   riskAssessment: true,
   delistedRisks: true,
   requestsAsOf: true,
+  firstDueAt: true,
 };
 
 export const CAPABILITIES = `{
@@ -118,6 +121,7 @@ export const CAPABILITIES = `{
   finding: __type(name: "ExposureFinding") { fields { name } }
   blindSpot: __type(name: "BlindSpot") { fields { name } }
   indicator: __type(name: "RiskIndicator") { fields { name } }
+  action: __type(name: "CorrectiveAction") { fields { name } }
 }`;
 
 interface TypeInfo {
@@ -128,7 +132,7 @@ interface TypeInfo {
 export async function capabilities(token: string): Promise<Capabilities> {
   try {
     const data = await graphql<
-      Record<'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator', TypeInfo | null>
+      Record<'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator' | 'action', TypeInfo | null>
     >(CAPABILITIES, {}, token);
     const has = (type: TypeInfo | null, name: string) => (type?.fields ?? []).some((f) => f.name === name);
     const fields = data.query?.fields ?? [];
@@ -148,6 +152,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       delistedRisks: has(data.indicator, 'delistedAt'),
       requestsAsOf:
         fields.find((f) => f.name === 'accessRequestsSent')?.args?.some((a) => a.name === 'asOf') ?? false,
+      firstDueAt: has(data.action, 'firstDueAt'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -219,14 +224,17 @@ export function supplyChainOperation(q: Query, can: Capabilities) {
 
 const PARTY = 'id name';
 
-const DISCLOSED_INDICATOR_FIELDS = `kind severity description
+/** A corrective action's due dates: the first one too where the server has it. */
+const dueFields = (can: Capabilities) => (can.firstDueAt ? 'dueAt firstDueAt' : 'dueAt');
+
+const disclosedIndicatorFields = (can: Capabilities) => `kind severity description
       disclosure { id kind title owner { ${PARTY} } }
-      action { id status dueAt overdue }`;
+      action { id status ${dueFields(can)} overdue }`;
 
 export function exposureOperation(q: Query, can: Capabilities) {
   const { declarations, args, variables } = argumentsOf(q, can);
   const disclosed = can.disclosedIndicators
-    ? `\n      disclosedIndicators { ${DISCLOSED_INDICATOR_FIELDS} }`
+    ? `\n      disclosedIndicators { ${disclosedIndicatorFields(can)} }`
     : '';
   const details = can.blindSpotRequests
     ? `\n    blindSpotDetails {
@@ -295,23 +303,28 @@ export async function demoToken(org: string): Promise<string> {
 
 // --- Evidence: disclosures and access requests (contract v1.2, sections 8 and 9) ---------------------
 
-const DISCLOSURE_FIELDS = `id kind title summary issuer standard products issuedAt validUntil expired
-  documentUrl documentSha256 version publishedAt updatedAt
+const disclosureFields = (can: Capabilities) => `id kind title summary issuer standard products issuedAt
+  validUntil expired documentUrl documentSha256 version publishedAt updatedAt
   owner { ${PARTY} } subject { ${PARTY} }
-  actions { id finding severity action dueAt firstDueAt status overdue verification closedAt }`;
+  actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }`;
 
 /** The operation of `disclosuresAbout`. */
-export function disclosuresOperation(id: string, asOf: string) {
+export function disclosuresOperation(id: string, asOf: string, can: Capabilities) {
   const dated = asOf !== '';
   const query = `query DashboardDisclosures($id: ID!${dated ? ', $asOf: DateTime' : ''}) {
-  organization(id: $id) { disclosures${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} } }
+  organization(id: $id) { disclosures${dated ? '(asOf: $asOf)' : ''} { ${disclosureFields(can)} } }
 }`;
   return { query, variables: dated ? { id, asOf } : { id } };
 }
 
 /** The disclosures about one organization that the viewer may see, at `asOf` (a day) or now. */
-export async function disclosuresAbout(id: string, asOf: string, token: string): Promise<Disclosure[]> {
-  const { query, variables } = disclosuresOperation(id, asOf);
+export async function disclosuresAbout(
+  id: string,
+  asOf: string,
+  can: Capabilities,
+  token: string,
+): Promise<Disclosure[]> {
+  const { query, variables } = disclosuresOperation(id, asOf, can);
   const data = await graphql<{ organization: { disclosures: Disclosure[] } | null }>(query, variables, token);
   return data.organization?.disclosures ?? [];
 }
@@ -349,7 +362,7 @@ export function evidenceOperation(can: Capabilities, asOf: string) {
   const at = datedRequests ? '(asOf: $asOf)' : '';
   const parts = [
     can.disclosures &&
-      `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${DISCLOSURE_FIELDS} }`,
+      `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${disclosureFields(can)} }`,
     can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
     can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
     can.accessRequests && `inbox: accessRequestsReceived${at} { ${REQUEST_FIELDS} }`,

@@ -670,7 +670,7 @@ class Dashboard {
     this.disclosures.set(id, { kind: 'loading' });
     const generation = this.generation;
     const { asOf } = this.query;
-    disclosuresAbout(id, asOf, this.token).then(
+    disclosuresAbout(id, asOf, this.can, this.token).then(
       (disclosures) => this.disclosuresArrived(generation, id, { kind: 'loaded', disclosures, asOf }),
       (error: unknown) =>
         this.disclosuresArrived(generation, id, { kind: 'failed', message: message(error) }),

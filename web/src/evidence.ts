@@ -87,6 +87,12 @@ function happened(iso: string, asOf: string): (string | HTMLElement)[] {
   ];
 }
 
+/** " (moved from <day>)" beside a due date the owner has moved since it was first given. */
+function movedFrom(a: Pick<CorrectiveAction, 'dueAt' | 'firstDueAt'>): HTMLElement | null {
+  if (a.firstDueAt === undefined || day(a.firstDueAt) === day(a.dueAt)) return null;
+  return h('span', { class: 'action-moved' }, ` (moved from ${day(a.firstDueAt)})`);
+}
+
 function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
   return h(
     'li',
@@ -107,9 +113,7 @@ function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
       'p',
       { class: 'action-dates' },
       `Due ${day(a.dueAt)}`,
-      a.firstDueAt !== undefined &&
-        day(a.firstDueAt) !== day(a.dueAt) &&
-        h('span', { class: 'action-moved' }, ` (moved from ${day(a.firstDueAt)})`),
+      movedFrom(a),
       a.closedAt && [' · closed ', ...happened(a.closedAt, asOf)],
       a.verification && ` · verified by ${a.verification === 'DESKTOP' ? 'documents' : 'a follow-up audit'}`,
     ),
@@ -235,6 +239,7 @@ export function disclosedIndicatorList(indicators: readonly DisclosedIndicator[]
           `${DISCLOSURE_KIND_LABELS[i.disclosure.kind]}: `,
           h('cite', {}, i.disclosure.title),
           i.action && ` · action ${i.action.id}, due ${day(i.action.dueAt)}`,
+          i.action && movedFrom(i.action),
         ),
       ),
     ),

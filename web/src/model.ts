@@ -142,7 +142,7 @@ export interface DisclosedIndicator {
   severity: Severity;
   description: string;
   disclosure: { id: string; kind: DisclosureKind; title: string; owner: Party };
-  action?: { id: string; status: ActionStatus; dueAt: string; overdue: boolean } | null;
+  action?: Pick<CorrectiveAction, 'id' | 'status' | 'dueAt' | 'firstDueAt' | 'overdue'> | null;
 }
 
 export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;

@@ -73,9 +73,9 @@ const groupKey = (kind: DisclosureKind | null, asOf: Date | null) => `${kind ?? 
 const scopeFor = (base: ViewerScope, asOf: Date | null): ViewerScope =>
   asOf === null ? base : { ...base, instant: asOf, historical: true };
 
-/** What a statement found for one organization, as shown at `at`, newest issuedAt first. */
-const shownAt = (found: readonly StoredDisclosure[] | undefined, at: Date): Disclosure[] =>
-  (found ?? []).map((d) => disclosureAt(d, at)).sort(byIssuedAt);
+/** What a statement found for one organization, as shown at the scope's instant, newest issuedAt first. */
+const shownAt = (found: readonly StoredDisclosure[] | undefined, scope: ViewerScope): Disclosure[] =>
+  (found ?? []).map((d) => disclosureAt(d, scope.instant, scope.historical)).sort(byIssuedAt);
 
 /** The disclosures about a list of organizations, kept for `aboutFetched`. */
 interface Kept {
@@ -102,7 +102,7 @@ function batched(base: ViewerScope, fetch: Fetch) {
       const { kind, asOf } = group[0]!;
       const scope = scopeFor(base, asOf);
       const found = await fetch(scope, kind, [...new Set(group.map((k) => k.id))]);
-      for (const key of group) answers.set(cacheKey(key), shownAt(found.get(key.id), scope.instant));
+      for (const key of group) answers.set(cacheKey(key), shownAt(found.get(key.id), scope));
     }
     return keys.map((key) => answers.get(cacheKey(key)) ?? []);
   };
@@ -125,9 +125,9 @@ export function createDisclosureLoaders(
     asOf: Date | null,
     found: Map<string, StoredDisclosure[]>,
   ) => {
-    const at = scopeFor(scope, asOf).instant;
+    const viewedAt = scopeFor(scope, asOf);
     const shown = new Map<string, Disclosure[]>();
-    for (const [id, stored] of found) shown.set(id, shownAt(stored, at));
+    for (const [id, stored] of found) shown.set(id, shownAt(stored, viewedAt));
     kept.push({ kind, time: asOf?.getTime() ?? null, listed: new Set(ids), shown });
   };
   return {

@@ -155,13 +155,13 @@ export class DisclosureService {
   ): Promise<Disclosure[]> {
     const scope = scopeAt(this.scope, asOf);
     const own = await this.disclosures.given(scope, { kind, includeWithdrawn });
-    return own.map((d) => disclosureAt(d, scope.instant)).sort(byPublishedAt);
+    return own.map((d) => disclosureAt(d, scope.instant, scope.historical)).sort(byPublishedAt);
   }
 
   async received(kind: DisclosureKind | null, asOf: string | null | undefined): Promise<Disclosure[]> {
     const scope = scopeAt(this.scope, asOf);
     const found = await this.disclosures.received(scope, kind);
-    return found.map((d) => disclosureAt(d, scope.instant)).sort(byPublishedAt);
+    return found.map((d) => disclosureAt(d, scope.instant, scope.historical)).sort(byPublishedAt);
   }
 
   private async revise(

@@ -11,5 +11,7 @@ export const candidateCursor = ({ score, id }: CandidatePlace): string => encode
 
 export const candidatePlace = (after: string | null | undefined): CandidatePlace | null =>
   optionalCursor(after, ([score, id, ...rest]) =>
-    typeof score === 'number' && typeof id === 'string' && rest.length === 0 ? { score, id } : null,
+    typeof score === 'number' && Number.isFinite(score) && typeof id === 'string' && rest.length === 0
+      ? { score, id }
+      : null,
   );

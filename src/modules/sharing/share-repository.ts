@@ -14,8 +14,8 @@ import {
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import type { EventPage } from '../../domain/event-pages.ts';
-import { EVENT_PAGE, eventPageParameters } from '../../graph/event-page-cypher.ts';
+import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
+import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
@@ -202,7 +202,7 @@ const RECEIVED = sharesOf(
 );
 
 /** One entry of a share's audit trail (the share itself is its own column). */
-const SHARE_EVENT: Column<Omit<ShareEvent, 'share'>> = {
+const SHARE_EVENT: Column<Omit<ShareEvent, 'share' | 'cursor'>> = {
   projection: cypher`{.action, .at, .actorUserId, .actorOrganizationId}`,
   decode: fields({ action: oneOf(SHARE_ACTIONS), at: instant, actorUserId: text, actorOrganizationId: text }),
 };
@@ -212,13 +212,15 @@ const EVENTS = statement(
   cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   WITH *, event.at.epochMillis AS at, share.id AS placeId, event.action AS placeAction`,
+   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey`,
   EVENT_PAGE,
   cypher`RETURN share `,
   SHARE.projection,
   cypher` AS share, event `,
   SHARE_EVENT.projection,
-  cypher` AS event`,
+  cypher` AS event, `,
+  EVENT_PLACE.projection,
+  cypher` AS place`,
 );
 
 export interface NewShare {
@@ -358,6 +360,11 @@ export class ShareRepository {
 
   async events(org: string, page: EventPage, context: QueryContext): Promise<ShareEvent[]> {
     const records = await this.executor.read(EVENTS, { org, ...eventPageParameters(page) }, context);
-    return records.map((r) => ({ share: shareOf(r), ...column(r, 'event', SHARE_EVENT.decode) }));
+    return records.map((r) => {
+      const share = shareOf(r);
+      const event = column(r, 'event', SHARE_EVENT.decode);
+      const { at, key } = column(r, 'place', EVENT_PLACE.decode);
+      return { share, ...event, cursor: eventCursor({ at, id: share.id, action: event.action, key }) };
+    });
   }
 }

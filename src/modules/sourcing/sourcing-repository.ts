@@ -12,7 +12,7 @@ import {
   type SupplyLinkState,
 } from '../../domain/sourcing.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
-import type { EventPage } from '../../domain/event-pages.ts';
+import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { LINK, type Column } from '../../graph/columns.ts';
 import { cypher, statement, type Statement } from '../../graph/cypher.ts';
@@ -31,7 +31,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
-import { EVENT_PAGE, eventPageParameters } from '../../graph/event-page-cypher.ts';
+import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -221,7 +221,7 @@ const jsonState: Decoder<SupplyLinkState> = (value, at) => {
   return STATE_FIELDS(parsed, at);
 };
 
-const EVENT: Column<SupplyLinkEvent> = {
+const EVENT: Column<Omit<SupplyLinkEvent, 'cursor'>> = {
   projection: cypher`{.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
   supplierCreated: coalesce(e.supplierCreated, false), .before, .after}`,
   decode: fields({
@@ -243,11 +243,13 @@ const EVENTS = statement(
   cypher`
 MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
 WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
-WITH *, e.at.epochMillis AS at, e.linkId AS placeId, e.action AS placeAction`,
+WITH *, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey`,
   EVENT_PAGE,
   cypher`RETURN e `,
   EVENT.projection,
-  cypher` AS event`,
+  cypher` AS event, `,
+  EVENT_PLACE.projection,
+  cypher` AS place`,
 );
 
 /** Who acted, for the audit trail. */
@@ -477,7 +479,11 @@ export class SourcingRepository {
     context: QueryContext,
   ): Promise<SupplyLinkEvent[]> {
     const records = await this.executor.read(EVENTS, { org, linkId, ...eventPageParameters(page) }, context);
-    return records.map((r) => column(r, 'event', EVENT.decode));
+    return records.map((r) => {
+      const event = column(r, 'event', EVENT.decode);
+      const { at, key } = column(r, 'place', EVENT_PLACE.decode);
+      return { ...event, cursor: eventCursor({ at, id: event.linkId, action: event.action, key }) };
+    });
   }
 }
 

@@ -1867,12 +1867,14 @@ UNWIND $rows AS row
 MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
    WHERE owner.id = $org OR recipient.id = $org
    MATCH (event:ShareEvent)-[:OF]->(share)
-   WITH *, event.at.epochMillis AS at, share.id AS placeId, event.action AS placeAction
-WHERE $after IS NULL OR at < $after.at
-   OR (at = $after.at AND (placeId > $after.id OR (placeId = $after.id AND placeAction > $after.action)))
-WITH * ORDER BY at DESC, placeId, placeAction LIMIT $size
+   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey
+WITH *, datetime($after.at) AS afterAt
+WHERE $after IS NULL OR at < afterAt
+   OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
+   OR (placeAction = $after.action AND placeKey > $after.key)))))
+WITH * ORDER BY at DESC, placeId, placeAction, placeKey LIMIT $size
 RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
-  .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event
+  .revokedAt, .createdAt} AS share, event {.action, .at, .actorUserId, .actorOrganizationId} AS event, [toString(at), placeKey] AS place
 
 // ---- share.find
 MATCH (v:Organization {id: $viewer})
@@ -2120,12 +2122,14 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
 // ---- sourcing.events
 MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
 WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
-WITH *, e.at.epochMillis AS at, e.linkId AS placeId, e.action AS placeAction
-WHERE $after IS NULL OR at < $after.at
-   OR (at = $after.at AND (placeId > $after.id OR (placeId = $after.id AND placeAction > $after.action)))
-WITH * ORDER BY at DESC, placeId, placeAction LIMIT $size
+WITH *, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey
+WITH *, datetime($after.at) AS afterAt
+WHERE $after IS NULL OR at < afterAt
+   OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
+   OR (placeAction = $after.action AND placeKey > $after.key)))))
+WITH * ORDER BY at DESC, placeId, placeAction, placeKey LIMIT $size
 RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId, .successorId,
-  supplierCreated: coalesce(e.supplierCreated, false), .before, .after} AS event
+  supplierCreated: coalesce(e.supplierCreated, false), .before, .after} AS event, [toString(at), placeKey] AS place
 
 // ---- sourcing.lockOwnLink
 MATCH (v:Organization {id: $viewer})

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
-// Review 18: the dashboard's side of CorrectiveAction.firstDueAt (web/src/api.ts, web/src/evidence.ts).
+// The dashboard's side of CorrectiveAction.firstDueAt: asked only of a server that has it, and shown
+// as "moved from" wherever a due date is, in the evidence and the exposure panels.
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -15,16 +16,21 @@ import type { DisclosedIndicator } from '../../web/src/model.ts';
 
 describe('firstDueAt in the dashboard', () => {
   it('asks a server that has disclosures but no firstDueAt (contract v1.2) only for what it has', () => {
-    // The evidence parts "appear only when the server offers them" (docs/dashboard.md); the model
-    // makes firstDueAt optional, but every disclosure query asks for it, so such a server refuses
-    // the whole evidence panel and every organization's disclosures.
     const sdl = readFileSync('schema/tiersight.graphql', 'utf8');
     const field = /\n {2}"""\n {2}The due date it was first given:[\s\S]*?\n {2}firstDueAt: DateTime!/;
     expect(sdl).toMatch(field);
     const older = buildSchema(sdl.replace(field, ''));
-    for (const operation of [disclosuresOperation('brand', ''), evidenceOperation(ALL_CAPABILITIES, '')!]) {
+    const can = { ...ALL_CAPABILITIES, firstDueAt: false };
+    const query = { rootId: null, maxDepth: 4, asOf: '', product: '' };
+    for (const operation of [
+      disclosuresOperation('brand', '', can),
+      evidenceOperation(can, '')!,
+      exposureOperation(query, can),
+    ]) {
       expect(validate(older, parse(operation.query)).map((e) => e.message)).toEqual([]);
     }
+    // A server that has it is asked for it.
+    expect(disclosuresOperation('brand', '', ALL_CAPABILITIES).query).toContain('firstDueAt');
   });
 
   it("says 'moved from' beside a disclosed indicator's postponed due date in the exposure panel", () => {

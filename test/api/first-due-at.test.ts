@@ -1,5 +1,5 @@
-// Review 18: CorrectiveAction.firstDueAt (src/modules/disclosures/shown-actions.ts, resolvers) and
-// disclosuresGiven(asOf).
+// CorrectiveAction.firstDueAt in lists (one statement for the history of every plan shown) and as of
+// an instant; disclosures asked as of an instant show their subject as of it too.
 import { describe, expect, it } from 'vitest';
 import type { DisclosureActionRecord, DisclosureRecord } from '../../src/domain/format.ts';
 import { ok } from '../support/api.ts';
@@ -86,8 +86,8 @@ describe('firstDueAt in lists', () => {
   });
 });
 
-describe('disclosuresGiven(asOf)', () => {
-  it('shows a former supplier it was about no risk indicator recorded after asOf', async () => {
+describe('disclosures as of an instant', () => {
+  it('show a former supplier they are about with no risk indicator recorded after asOf', async () => {
     // The brand bought from the factory until 2023 and published a plan about it in 2021; a public
     // report about the factory was recorded in 2024, when the brand no longer bought from it.
     await loadGraph(
@@ -110,13 +110,18 @@ describe('disclosuresGiven(asOf)', () => {
       ok<Given>(await t.api.query('brand', GIVEN, { asOf }, ['supplier_admin']), 'disclosuresGiven');
     // Now the factory is no supplier of the brand's: an identity card, no indicators.
     expect((await given(null)).map((d) => d.subject.risks)).toEqual([[]]);
-    // As of 2022 it was: the brand saw it then, but the report came two years later. "A subject it
-    // may no longer look up appears as an identity card" (specification, "The owner's own list"), and
-    // asOf never shows what was learnt later; today the subject is decided at asOf, a full card, and
-    // its risks (no asOf of their own, no seenAt) are read now.
+    // As of 2022 it was: the brand saw it then, but the report came two years later, and asOf never
+    // shows what was learnt later.
     const then = await given('2022-01-01T00:00:00Z');
     expect(then.map((d) => d.id)).toEqual(['d-about-factory']);
     expect(then[0]!.subject.risks).toEqual([]);
+    const ONE = `query($asOf: DateTime) { disclosure(id: "d-about-factory", asOf: $asOf) { subject { risks { id } } } }`;
+    expect(
+      ok<{ subject: { risks: object[] } }>(
+        await t.api.query('brand', ONE, { asOf: '2022-01-01T00:00:00Z' }, ['supplier_admin']),
+        'disclosure',
+      ).subject.risks,
+    ).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
-// Review 18: paged audit trails and screening candidates (src/domain/cursor.ts, event-pages.ts,
-// src/graph/event-page-cypher.ts, src/modules/screening/candidate-pages.ts).
+// The edges of paged audit trails and screening candidates: events that agree on everything but
+// their record, and cursors a client made up (not base64url, an infinite score, a huge one), each
+// refused naming the value as every refusal quotes one.
 import { describe, expect, it } from 'vitest';
+import { quote } from '../../src/domain/quote.ts';
 import type { ShareEventRecord, SupplyLinkEventRecord } from '../../src/domain/format.ts';
 import { codes, ok, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
@@ -100,7 +102,7 @@ describe('made-up cursors', () => {
       const response: GraphQLResponse = await t.api.query('owner', SHARE_EVENTS, { after });
       expect(codes(response), after).toEqual(['BAD_USER_INPUT']);
       expect(response.errors![0]!.message).toBe(
-        `after must be the cursor of an earlier page's last item, got ${JSON.stringify(after)}`,
+        `after must be the cursor of an earlier page's last item, got ${quote(after)}`,
       );
     }
   });
@@ -115,7 +117,7 @@ describe('made-up cursors', () => {
         'screening_admin',
       ]);
       expect(codes(response), after).toEqual(['BAD_USER_INPUT']);
-      expect(response.errors![0]!.message).toContain(JSON.stringify(after));
+      expect(response.errors![0]!.message).toContain(quote(after));
     }
   });
 
