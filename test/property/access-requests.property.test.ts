@@ -62,7 +62,7 @@ const op = fc.oneof(
       asRequester: fc.boolean(),
       // Withdrawing twice answers the request unchanged, and withdrawing an answered request is refused:
       // random steps seldom line either up, so one in four withdraws twice in a row and one in four
-      // comes right after the target declined.
+      // comes, from the requester, right after the target declined.
       first: fc.constantFrom(null, null, 'withdraw' as const, 'decline' as const),
     }),
   },
@@ -254,7 +254,11 @@ it(
             }
             if (step.kind === 'withdraw') {
               if (step.first === 'decline') await decline(request.target, request.index, true);
-              const viewer = step.asRequester ? request.requester : request.target;
+              // After a decline only the requester's withdrawal tells something new (refused: answered);
+              // the target's is NOT_FOUND as any other, and drawn often enough elsewhere (a CI run of 150
+              // cases once drew no refused withdrawal at all).
+              const viewer =
+                step.asRequester || step.first === 'decline' ? request.requester : request.target;
               for (let attempt = step.first === 'withdraw' ? 2 : 1; attempt > 0; attempt--) {
                 const response = await client.withdraw(viewer, id);
                 const expected = model.withdraw(viewer, request.index);
