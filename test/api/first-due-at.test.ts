@@ -1,10 +1,10 @@
 // CorrectiveAction.firstDueAt in lists (one statement for the history of every plan shown) and as of
 // an instant; disclosures asked as of an instant show their subject as of it too.
 import { describe, expect, it } from 'vitest';
-import type { DisclosureActionRecord, DisclosureRecord } from '../../src/domain/format.ts';
+import type { DisclosureActionRecord } from '../../src/domain/format.ts';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { graph, type GraphBuilder } from '../support/graph-builder.ts';
+import { disclosureVersion, graph, type GraphBuilder } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { countStatements } from '../support/statement-count.ts';
 
@@ -24,20 +24,7 @@ const action = (dueAt: string, extra: Partial<DisclosureActionRecord> = {}): Dis
 
 /** A version of a plan as an import's `history` item (its content and when it was recorded). */
 const version = (recordedAt: string, actions: DisclosureActionRecord[]) =>
-  ({
-    title: 'Plan',
-    summary: null,
-    issuer: null,
-    standard: null,
-    products: [],
-    issuedAt: '2020-01-01',
-    validUntil: null,
-    documentUrl: null,
-    documentSha256: null,
-    actions,
-    recordedAt,
-    actorUserId: null,
-  }) satisfies Omit<DisclosureRecord, 'id' | 'owner' | 'subject' | 'kind' | 'publishedAt' | 'withdrawnAt'>;
+  disclosureVersion({ title: 'Plan', actions, recordedAt });
 
 /** `owner`'s plan about itself: version 1 due 2098, version 2 (current) due 2099. */
 const plan = (builder: GraphBuilder, owner: string, id: string) =>

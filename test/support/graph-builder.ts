@@ -2,6 +2,7 @@
 // what a test does not care about.
 import type {
   DisclosureRecord,
+  DisclosureVersionRecord,
   LinkRecord,
   OrganizationRecord,
   OrganizationType,
@@ -72,18 +73,7 @@ export class GraphBuilder {
       owner,
       subject,
       kind: 'SELF_ASSESSMENT',
-      title: `About ${subject}`,
-      summary: null,
-      issuer: null,
-      standard: null,
-      products: [],
-      issuedAt: '2020-01-01',
-      validUntil: null,
-      documentUrl: null,
-      documentSha256: null,
-      actions: [],
-      recordedAt: null,
-      actorUserId: null,
+      ...disclosureVersion({ title: `About ${subject}` }),
       publishedAt: null,
       withdrawnAt: null,
       ...extra,
@@ -104,6 +94,23 @@ export class GraphBuilder {
 }
 
 export const graph = () => new GraphBuilder();
+
+/** A disclosure version's content with defaults for what a test does not care about (a `history` item). */
+export const disclosureVersion = (extra: Partial<DisclosureVersionRecord> = {}): DisclosureVersionRecord => ({
+  title: 'Disclosure',
+  summary: null,
+  issuer: null,
+  standard: null,
+  products: [],
+  issuedAt: '2020-01-01',
+  validUntil: null,
+  documentUrl: null,
+  documentSha256: null,
+  actions: [],
+  recordedAt: null,
+  actorUserId: null,
+  ...extra,
+});
 
 /** The rule 6 tests' viewer: purchaser v buys from reseller a, which buys from brand b. */
 export const viewerChain = () =>
