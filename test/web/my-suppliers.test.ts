@@ -4,7 +4,8 @@
 // "My suppliers" in a DOM against a fake /graphql: each share the organization gave can be revoked,
 // ending a link asks first, and every button names the supplier it acts on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MySuppliers, shareScope, type Share } from '../../web/src/my-suppliers.ts';
+import { MySuppliers } from '../../web/src/my-suppliers.ts';
+import { shareScope, type Share } from '../../web/src/shares.ts';
 
 const SHARES: Share[] = [
   {
@@ -44,6 +45,26 @@ const SOURCING = {
   sharesGiven: SHARES,
 };
 
+/** Twelve events, newest first: the viewer's grants and revokes, and one Dell granted it. */
+const HISTORY = Array.from({ length: 12 }, (_, i) => ({
+  cursor: `c${i}`,
+  action: i % 2 === 0 ? 'GRANTED' : 'REVOKED',
+  at: new Date(Date.UTC(2026, 10, 30 - i)).toISOString(),
+  actorUserId: 'admin@atea',
+  share:
+    i === 11
+      ? {
+          ...SHARES[0]!,
+          owner: { id: 'dell', name: 'Dell Technologies' },
+          recipient: { id: 'atea', name: 'Atea' },
+        }
+      : {
+          ...SHARES[i % 3]!,
+          owner: { id: 'atea', name: 'Atea' },
+          recipient: { id: 'r', name: SHARES[i % 3]!.recipient.name },
+        },
+}));
+
 const sent: string[] = [];
 const confirm = vi.fn((_question?: string) => true);
 beforeEach(() => {
@@ -53,9 +74,16 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
-      const { query } = JSON.parse(String(init.body)) as { query: string };
+      const { query, variables } = JSON.parse(String(init.body)) as {
+        query: string;
+        variables: { after?: string | null };
+      };
       sent.push(query);
-      const data = query.includes('ownSupplyLinks') ? SOURCING : { ok: { id: 'x' } };
+      const data = query.includes('ownSupplyLinks')
+        ? SOURCING
+        : query.includes('shareEvents')
+          ? { shareEvents: variables.after === 'c9' ? HISTORY.slice(10) : HISTORY.slice(0, 10) }
+          : { ok: { id: 'x' } };
       return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -102,6 +130,32 @@ describe('shares given', () => {
     await settle();
     expect(sent.filter((q) => q.includes('revokeShare'))).toHaveLength(1);
     expect(changed).toHaveBeenCalledWith('Revoked the share with Oslo kommune.');
+  });
+});
+
+describe('share history', () => {
+  it("lists grants and revokes newest first, ten at a time, each in the viewer's words", async () => {
+    const { panel } = await mounted();
+    await settle();
+    const lines = () => [...panel.querySelectorAll('li.share-event')].map((li) => li.textContent);
+    expect(lines()).toHaveLength(10);
+    expect(lines()[0]).toBe(
+      '2026-11-30 · You shared your sourcing (all, now and later) with Oslo kommune (admin@atea)',
+    );
+    expect(lines()[1]).toBe(
+      '2026-11-29 · You stopped sharing your sourcing (1 link) with Sykehusinnkjøp HF (admin@atea)',
+    );
+    const older = panel.querySelector<HTMLButtonElement>('button.share-events-older')!;
+    expect(older.hidden).toBe(false);
+    older.click();
+    await settle();
+    expect(lines()).toHaveLength(12);
+    expect(lines()[11]).toBe(
+      '2026-11-19 · Dell Technologies stopped sharing its sourcing (all, now and later) with you (admin@atea)',
+    );
+    expect(older.hidden).toBe(true);
+    // The second page started after the first page's last event.
+    expect(sent.filter((q) => q.includes('shareEvents'))).toHaveLength(2);
   });
 });
 

@@ -24,6 +24,7 @@ import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
 import { AMEND, DECLARE, DIRECTORY, END, REVOKE, SET_LISTING, SOURCING } from '../../web/src/my-suppliers.ts';
 import { riskOperation } from '../../web/src/risk.ts';
+import { SHARE_EVENTS } from '../../web/src/share-history.ts';
 
 const schema = buildSchema();
 
@@ -72,6 +73,7 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
   ['end', { query: END, variables: { id: 'l' } }],
   ['revoke', { query: REVOKE, variables: { id: 's' } }],
   ['set listing', { query: SET_LISTING, variables: { listed: true } }],
+  ['share history', { query: SHARE_EVENTS, variables: { after: null } }],
   ...exampleTabs(null).map((tab): (typeof operations)[number] => [
     `GraphiQL ${/query (\w+)/.exec(tab.query)?.[1]}`,
     { query: tab.query, variables: JSON.parse(tab.variables ?? '{}') as Record<string, unknown> },

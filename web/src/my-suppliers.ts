@@ -5,7 +5,8 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, h } from './dom.ts';
-import { plural } from './model.ts';
+import { shareHistory } from './share-history.ts';
+import { shareScope, type Share } from './shares.ts';
 
 interface OwnLink {
   id: string;
@@ -27,14 +28,6 @@ interface Sourcing {
   listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
   ownSupplyLinks: OwnLink[];
   sharesGiven: Share[];
-}
-
-export interface Share {
-  id: string;
-  scope: 'SOURCING' | 'DISCLOSURES';
-  recipient: { name: string };
-  linkIds: string[] | null;
-  disclosureIds: string[] | null;
 }
 
 export const SOURCING = `{
@@ -63,16 +56,6 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 const ended = (link: OwnLink) => link.validTo !== null && new Date(link.validTo) <= new Date();
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
-
-/** What a share shows its recipient: a scope, and all of it (now and later) or how many items. */
-export function shareScope(share: Share): string {
-  const sourcing = share.scope === 'SOURCING';
-  const ids = sourcing ? share.linkIds : share.disclosureIds;
-  const what = sourcing ? 'your sourcing' : 'your disclosures';
-  return ids === null
-    ? `${what} (all, now and later)`
-    : `${what} (${plural(ids.length, sourcing ? 'link' : 'disclosure')})`;
-}
 
 export class MySuppliers {
   private readonly alert = h('p', { role: 'alert', class: 'error' });
@@ -103,6 +86,7 @@ export class MySuppliers {
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
         this.shareList(data.sharesGiven),
+        shareHistory(this.token, data.listing.organization.id),
         this.addFromDirectory(data.listing.organization.id),
         this.newSupplierForm(),
       );

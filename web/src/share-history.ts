@@ -1,0 +1,70 @@
+// The share history in "My suppliers": every grant and revoke of the organization's shares, given or
+// received, newest first, ten at a time (`shareEvents` and its cursors). Read apart from the rest of
+// the panel, so that a server without paged trails loses this list only.
+import { graphql } from './api.ts';
+import { day, h } from './dom.ts';
+import { shareScope, type Share } from './shares.ts';
+
+export const PAGE = 10;
+
+export const SHARE_EVENTS = `query($after: String) {
+  shareEvents(first: ${PAGE}, after: $after) {
+    cursor action at actorUserId
+    share { id scope owner { id name } recipient { id name } linkIds disclosureIds }
+  }
+}`;
+
+export interface ShareEvent {
+  cursor: string;
+  action: 'GRANTED' | 'REVOKED';
+  at: string;
+  actorUserId: string;
+  share: Share & { owner: { id: string; name: string }; recipient: { id: string; name: string } };
+}
+
+/** One event as a sentence from the viewer's side: what it shares, or shared, with whom. */
+export function eventLine(event: ShareEvent, ownId: string): string {
+  const { share } = event;
+  const verb = event.action === 'GRANTED' ? 'shared' : 'stopped sharing';
+  const what =
+    share.owner.id === ownId
+      ? `You ${verb} ${shareScope(share)} with ${share.recipient.name}`
+      : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
+  return `${day(event.at)} · ${what} (${event.actorUserId})`;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The history section; it fills itself, and each "Show older" adds the next page. */
+export function shareHistory(token: string, ownId: string): HTMLElement {
+  const list = h('ul', { class: 'share-events' });
+  const status = h('p', { class: 'share-events-status' }, 'Loading…');
+  const older = h('button', { type: 'button', class: 'share-events-older', hidden: true }, 'Show older');
+  let after: string | null = null;
+  const more = async () => {
+    older.disabled = true;
+    try {
+      const data = await graphql<{ shareEvents: ShareEvent[] }>(SHARE_EVENTS, { after }, token);
+      const events = data.shareEvents;
+      list.append(
+        ...events.map((e) =>
+          h(
+            'li',
+            { class: `share-event action-${e.action}`, 'data-share-id': e.share.id },
+            eventLine(e, ownId),
+          ),
+        ),
+      );
+      after = events.at(-1)?.cursor ?? after;
+      older.hidden = events.length < PAGE;
+      status.textContent = list.childElementCount === 0 ? 'No share has been granted or revoked yet.' : '';
+    } catch (error) {
+      status.textContent = `Could not load the share history: ${message(error)}`;
+    } finally {
+      older.disabled = false;
+    }
+  };
+  older.addEventListener('click', () => void more());
+  void more();
+  return h('div', { class: 'share-history' }, h('h3', {}, 'Share history'), status, list, older);
+}
