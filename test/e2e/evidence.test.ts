@@ -287,6 +287,15 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await shared.getByRole('button', { name: 'Revoke the share with Oslo kommune' }).click();
     await shared.waitFor({ state: 'detached' });
     expect(revoked).toEqual([expect.stringMatching(/^Revoke the share with Oslo kommune\?/)]);
+    // The share history says so, newest first, beside the grant it ends.
+    const history = ui.page.locator('#my-suppliers li.share-event');
+    await history.filter({ hasText: 'stopped sharing' }).first().waitFor();
+    expect(await history.first().innerText()).toMatch(
+      /^\d{4}-\d{2}-\d{2} · You stopped sharing your sourcing \(all, now and later\) with Oslo kommune/,
+    );
+    expect(await history.nth(1).innerText()).toMatch(
+      /You shared your sourcing \(all, now and later\) with Oslo kommune/,
+    );
   });
 
   it("shows Region Stockholm that Dell moved an overdue action's due date, and from when", async () => {
