@@ -1563,6 +1563,8 @@ export type SupplyLinkEvent = {
   __typename?: 'SupplyLinkEvent';
   /** What was done. */
   action: SupplyLinkAction;
+  /** The organization the user acted for: the whole record while the viewer may look it up, else its identity card (id, name, type, country). */
+  actorOrganization: Organization;
   /** The organization the user acted for. */
   actorOrganizationId: Scalars['ID']['output'];
   /** The user (token `sub`) who did it. */
@@ -2256,6 +2258,7 @@ export type SupplyLinkResolvers<ContextType = BaseContext, ParentType extends Re
 
 export type SupplyLinkEventResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['SupplyLinkEvent'] = ResolversParentTypes['SupplyLinkEvent']> = {
   action?: Resolver<ResolversTypes['SupplyLinkAction'], ParentType, ContextType>;
+  actorOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   actorOrganizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   after?: Resolver<ResolversTypes['SupplyLinkState'], ParentType, ContextType>;

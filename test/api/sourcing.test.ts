@@ -2,7 +2,8 @@
 // customer's supplier_admin keeps its own sourcing; bad input names its field and writes nothing; a
 // hidden supplier answers as a missing one; history stays true under asOf; every change is audited.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { codes, type GraphQLResponse } from '../support/api.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { codes, ok, type GraphQLResponse } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -402,5 +403,28 @@ describe('supplyLinkEvents', () => {
       expect(codes(await t.api.query('brand', EVENTS, { org }, [...ADMIN])), org).toEqual(['FORBIDDEN']);
     const admin = await t.api.query('other-buyer', EVENTS, { org: 'buyer' }, ['platform_admin']);
     expect(admin.data!['supplyLinkEvents']).toEqual(own.data!['supplyLinkEvents']);
+  });
+
+  it('names the acting organization: whole to itself, its identity card to a platform_admin', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('buyer', 'PURCHASER', { city: 'Oslo' })
+        .org('brand', 'BRAND', { listed: true })
+        .org('platform')
+        .build(),
+    );
+    linkOf(await declare('buyer', { supplierId: 'brand' }), 'declareSupplyLink');
+    const ACTORS = `query($org: ID) { supplyLinkEvents(organizationId: $org) {
+      actorOrganization { id name type country city } } }`;
+    const actors = async (viewer: string, roles: Role[]) =>
+      ok<{ actorOrganization: object }[]>(
+        await t.api.query(viewer, ACTORS, { org: 'buyer' }, roles),
+        'supplyLinkEvents',
+      ).map((e) => e.actorOrganization);
+    const card = { id: 'buyer', name: 'Org buyer', type: 'PURCHASER', country: 'SE' };
+    expect(await actors('buyer', [...ADMIN])).toEqual([{ ...card, city: 'Oslo' }]);
+    // The brand could look its new customer up (rule 5); the platform's own organization could not.
+    expect(await actors('platform', ['platform_admin'])).toEqual([{ ...card, city: null }]);
   });
 });

@@ -7,11 +7,12 @@ import { canManageOwnSourcing, canReadOwnView } from '../../api/shield.ts';
 import type { SourcingContext } from './context.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
+import { SupplyLinkEvent } from './resolvers/SupplyLinkEvent.ts';
 
 export const sourcingModule: ApiModule<SourcingContext> = {
   name: 'sourcing',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Mutation },
+  resolvers: { Query, Mutation, SupplyLinkEvent },
   rules: {
     Query: { ownSupplyLinks: canReadOwnView, supplyLinkEvents: canReadOwnView },
     Mutation: {
