@@ -29,6 +29,16 @@ export function parseInstant(text: string): Date | null {
   return new Date(ms);
 }
 
+/**
+ * An offset Neo4j's datetime() reads too: at most ±18:00 (as java.time's), so that no instant this
+ * module accepts fails a statement that stores or compares it.
+ */
+function validOffset(offset: string): boolean {
+  if (offset === 'Z') return true;
+  const [hours, minutes] = [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  return minutes <= 59 && hours * 60 + minutes <= 18 * 60;
+}
+
 function parse(text: string): number {
   const date = DATE.exec(text);
   const dateTime = date ? null : DATE_TIME.exec(text);
@@ -46,6 +56,7 @@ function parse(text: string): number {
   if (dateTime) {
     const [hour, minute, second] = [Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6] ?? 0)];
     if (hour > 23 || minute > 59 || second > 59) return NaN;
+    if (!validOffset(dateTime[8]!)) return NaN;
   }
   const ms = new Date(date ? `${text}T00:00:00Z` : text).getTime();
   // An offset can take an instant of the range's first or last day out of it (0100-01-01T00:00+01:00

@@ -1,6 +1,6 @@
 // A UNTP Digital Facility Record (UN Transparency Protocol, DFR 0.5.0, JSON-LD) of one organization the
-// viewer may look up (rule 5), built from what the viewer may query now: the organization's record and
-// the disclosures about it that rule 8 shows the viewer. docs/exports.md lists which DFR fields map to
+// viewer may look up (rule 5), built from what the viewer may query now or at an asOf instant: the
+// organization's record and the disclosures about it that rule 8 shows the viewer then. docs/exports.md lists which DFR fields map to
 // what and which are left out. The record is not signed: it carries no proof, and its issuer is the
 // viewer that exported it, not the facility's operator.
 import type { Disclosure } from '../domain/disclosures.ts';

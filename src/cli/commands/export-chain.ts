@@ -96,7 +96,8 @@ export async function run(args: string[]): Promise<void> {
       );
       if (record === null) {
         throw new CliError(
-          `export-chain: --facility '${facility}': no organization '${viewerId}' may look up`,
+          `export-chain: --facility '${facility}': no organization '${viewerId}' may look up` +
+            (asOf === undefined ? '' : ` at ${asOf}`),
           2,
         );
       }

@@ -3,19 +3,31 @@
 import type { CorrectiveAction, DisclosureVersion } from '../../domain/disclosures.ts';
 import type { HistoryKey } from './disclosure-loaders.ts';
 
+/**
+ * Where an action was read: `history` is the key of the disclosure as shown (one read of its versions
+ * serves the actions of every version of that history), `upTo` the version the action belongs to.
+ */
+export interface ActionOrigin {
+  history: HistoryKey;
+  upTo: number;
+}
+
 export interface ShownAction extends CorrectiveAction {
-  origin: HistoryKey;
+  origin: ActionOrigin;
 }
 
-/** A version of a disclosure's history, with the key that read it. */
+/** A version of a disclosure's history, with where it was read. */
 export interface ShownVersion extends DisclosureVersion {
-  origin: HistoryKey;
+  origin: ActionOrigin;
 }
 
-export const shownAction = (action: CorrectiveAction, origin: HistoryKey): ShownAction => ({
+export const shownAction = (action: CorrectiveAction, origin: ActionOrigin): ShownAction => ({
   ...action,
   origin,
 });
 
-export const shownActions = (actions: readonly CorrectiveAction[], origin: HistoryKey): ShownAction[] =>
+export const shownActions = (actions: readonly CorrectiveAction[], origin: ActionOrigin): ShownAction[] =>
   actions.map((action) => shownAction(action, origin));
+
+/** The origin of the actions of a disclosure shown at `key`'s version. */
+export const shownAt = (key: HistoryKey): ActionOrigin => ({ history: key, upTo: key.version });

@@ -24,7 +24,7 @@ export interface OrganizationLoaders {
    * answers that only an organization the viewer may look up has (its facility record).
    */
   lookable: DataLoader<string, Organization | null>;
-  /** `lookable` as of another instant (a dated answer): rule 5 as it held then, one statement per instant. */
+  /** `lookable` as of another instant (a dated answer): rule 5 as it held then, one read per instant. */
   lookableAt: DataLoader<{ id: string; asOf: Date }, Organization | null, string>;
   /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
   kept: DataLoader<string, string>;
@@ -66,25 +66,18 @@ export function createOrganizationLoaders(
   };
   const datedKey = ({ id, asOf }: { id: string; asOf: Date }) => `${id}@${asOf.toISOString()}`;
   const lookableAt = async (keys: readonly { id: string; asOf: Date }[]) => {
+    // Merges resolve once for the batch (they hold now, whatever the instant); rule 5 once per instant.
+    const asked = await Promise.all(keys.map((k) => keptId(loaders, k.id, scope)));
     const found = new Map<string, Organization>();
     for (const time of new Set(keys.map((k) => k.asOf.getTime()))) {
       const asOf = new Date(time);
-      const ids = keys.filter((k) => k.asOf.getTime() === time).map((k) => k.id);
-      const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
-      const visible = inKeyOrder(
-        asked,
-        await organizations.visibleOrganizations(
-          { ...scope, instant: asOf, historical: true },
-          [...new Set(asked)],
-          [],
-        ),
-      );
-      ids.forEach((id, i) => {
-        const organization = visible[i];
-        if (organization) found.set(datedKey({ id, asOf }), organization);
-      });
+      const ids = [...new Set(asked.filter((_, i) => keys[i]!.asOf.getTime() === time))];
+      const dated = { ...scope, instant: asOf, historical: true };
+      for (const organization of await organizations.visibleOrganizations(dated, ids, [])) {
+        found.set(datedKey({ id: organization.id, asOf }), organization);
+      }
     }
-    return keys.map((k) => found.get(datedKey(k)) ?? null);
+    return keys.map((k, i) => found.get(datedKey({ id: asked[i]!, asOf: k.asOf })) ?? null);
   };
   const loaders: OrganizationLoaders = {
     byId: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.byIds(ids, scope.context)), {

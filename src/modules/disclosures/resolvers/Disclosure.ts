@@ -1,12 +1,14 @@
 import type { DisclosureResolvers } from '../../../../resolvers/types.ts';
 import type { DisclosuresContext } from '../context.ts';
-import { shownActions } from '../shown-actions.ts';
+import { shownActions, shownAt } from '../shown-actions.ts';
 
 export const Disclosure: DisclosureResolvers<DisclosuresContext> = {
-  actions: ({ id, version, at, actions }) => shownActions(actions, { id, version, at }),
-  history: async ({ id, version, at }, _args, { disclosureLoaders }) =>
-    (await disclosureLoaders.history.load({ id, version, at })).map((shown) => ({
+  actions: ({ id, version, at, actions }) => shownActions(actions, shownAt({ id, version, at })),
+  history: async ({ id, version, at }, _args, { disclosureLoaders }) => {
+    const key = { id, version, at };
+    return (await disclosureLoaders.history.load(key)).map((shown) => ({
       ...shown,
-      origin: { id, version: shown.version, at },
-    })),
+      origin: { history: key, upTo: shown.version },
+    }));
+  },
 };

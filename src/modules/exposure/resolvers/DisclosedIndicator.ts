@@ -1,7 +1,7 @@
 import type { DisclosedIndicatorResolvers } from '../../../../resolvers/types.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { DisclosuresContext } from '../../disclosures/context.ts';
-import { shownAction } from '../../disclosures/shown-actions.ts';
+import { shownAction, shownAt } from '../../disclosures/shown-actions.ts';
 
 export const DisclosedIndicator: DisclosedIndicatorResolvers<DisclosuresContext> = {
   // The exposure statement decided rule 8 for it; the loader (rule 8 again, one statement for every
@@ -13,5 +13,6 @@ export const DisclosedIndicator: DisclosedIndicatorResolvers<DisclosuresContext>
     return disclosure;
   },
   action: ({ action, disclosureId, version, asOf }, _args, { instant }) =>
-    action && shownAction(action, { id: disclosureId, version, at: (asOf ?? instant).toISOString() }),
+    action &&
+    shownAction(action, shownAt({ id: disclosureId, version, at: (asOf ?? instant).toISOString() })),
 };

@@ -5,7 +5,8 @@ import type { SourcingContext } from '../context.ts';
 
 export const SupplyLinkEvent: SupplyLinkEventResolvers<SourcingContext> = {
   // The customer itself, for the customer's own trail; a platform_admin reading another customer's
-  // trail may not look it up, and is shown who it is, as a share's parties are.
+  // trail may not look it up, and is shown its identity card (not a listed organization's directory
+  // card: a trail is not the directory).
   actorOrganization: async ({ actorOrganizationId }, _args, { loaders }) =>
     (await loaders.lookable.load(actorOrganizationId)) ??
     identityCard(required(await loaders.byId.load(actorOrganizationId))),

@@ -1,6 +1,6 @@
-// Review 18b: CorrectiveAction.firstDueAt reads a disclosure's earlier versions. Asked on every version
-// of `history`, it must not read the history once per version: a plan may keep 1,000 earlier versions
-// of up to 500 actions (src/domain/disclosures.ts), and any viewer it is shared with may ask.
+// CorrectiveAction.firstDueAt asked on every version of `history` reads the history once, not once per
+// version: a plan may keep 1,000 earlier versions of up to 500 actions (src/domain/disclosures.ts), and
+// any viewer it is shared with may ask.
 import { afterEach, expect, it, vi } from 'vitest';
 import type { DisclosureActionRecord } from '../../src/domain/format.ts';
 import { DisclosureRepository } from '../../src/modules/disclosures/disclosure-repository.ts';

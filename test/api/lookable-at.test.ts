@@ -1,6 +1,5 @@
-// Review 18b: OrganizationLoaders.lookableAt (facilityRecord(asOf)). Its own comment promises "one
-// statement per instant"; the ids of a batch are known at once, yet they are resolved through merges
-// again for every instant, one instant after the other.
+// OrganizationLoaders.lookableAt (facilityRecord(asOf)): the ids of a batch resolve through merges once,
+// however many instants the batch asks for.
 import { expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';

@@ -1,6 +1,5 @@
-// Review 18b: `tiersight export-chain --facility X --as-of T`. When the viewer could not look X up at
-// T (though it may now), the refusal must say "at T": "no organization 'buyer' may look up" is false
-// today and sends the reader looking for a share or link that is there.
+// `tiersight export-chain --facility X --as-of T`: when the viewer could not look X up at T (though it
+// may now), the refusal says "at T", not that it may not look X up at all.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/export-chain.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
