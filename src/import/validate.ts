@@ -179,6 +179,18 @@ class FileIndex {
     if (!this.organizations.has(ref)) this.pendingOrganizations.push({ section, index, id, field, ref });
   }
 
+  /** An audit trail's actors name organizations too: the API shows each event's as one. */
+  private actors(
+    section: Section,
+    index: number,
+    id: string,
+    events: readonly { actorOrganizationId: string }[] | null | undefined,
+  ): void {
+    (events ?? []).forEach((event, i) =>
+      this.organization(section, index, id, `events[${i}].actorOrganizationId`, event.actorOrganizationId),
+    );
+  }
+
   add(section: Section, index: number, record: unknown): void {
     switch (section) {
       case 'organizations': {
@@ -192,6 +204,7 @@ class FileIndex {
         this.linkPairs.add(pairKey(link.supplier, link.customer));
         this.organization(section, index, link.id, 'supplier', link.supplier);
         this.organization(section, index, link.id, 'customer', link.customer);
+        this.actors(section, index, link.id, link.events);
         break;
       }
       case 'shares': {
@@ -200,6 +213,7 @@ class FileIndex {
         this.shareEnds.set(share.id, { owner: share.owner, recipient: share.recipient });
         this.organization(section, index, share.id, 'owner', share.owner);
         this.organization(section, index, share.id, 'recipient', share.recipient);
+        this.actors(section, index, share.id, share.events);
         for (const linkId of share.linkIds ?? []) {
           this.pendingLinks.push({ index, id: share.id, owner: share.owner, linkId });
         }
@@ -219,6 +233,7 @@ class FileIndex {
         if (!this.claim(this.accessRequests, section, index, request.id, index)) break;
         this.organization(section, index, request.id, 'requester', request.requester);
         this.organization(section, index, request.id, 'target', request.target);
+        this.actors(section, index, request.id, request.events);
         this.requestRules.add(index, request);
         break;
       }

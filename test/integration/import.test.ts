@@ -57,6 +57,18 @@ describe('import of a bad file', () => {
       /^links\[3\] \(id 'l-x'\): supplier 'ghost' is not an organization in the file or the database$/,
     ],
     [
+      // The API names every event's actor as an organization; one that is none would fail its trail.
+      'an audit trail event acting for no organization',
+      (d) => ({
+        ...d,
+        shares: d.shares.map((share) => ({
+          ...share,
+          events: [{ action: 'GRANTED', at: '2020-01-01', actorUserId: 'u', actorOrganizationId: 'ghost' }],
+        })),
+      }),
+      /^shares\[0\] \(id '[^']+'\): events\[0\]\.actorOrganizationId 'ghost' is not an organization in the file or the database$/,
+    ],
+    [
       'duplicate id',
       (d) => ({
         ...d,
