@@ -220,11 +220,18 @@ export async function startApp(options: AppOptions): Promise<App> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle kept-alive connections would hold close() for up to keepAliveTimeout; a busy one is closed
       // once its answer is sent (answered with `connection: close` when its headers are still to go).
-      server.closeIdleConnections();
+      // Once no answer is in flight, every connection left has no request the server accepted (a
+      // browser's preconnected socket, a request still sending its headers): those would hold close()
+      // until the headers timeout, so they go too.
+      const closeTheRest = () => {
+        server.closeIdleConnections();
+        if (inFlight.size === 0) server.closeAllConnections();
+      };
       for (const response of inFlight) {
         if (!response.headersSent) response.shouldKeepAlive = false;
-        else response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+        response.once('close', () => setImmediate(closeTheRest));
       }
+      closeTheRest();
       await closed;
       await apollo.stop();
       metrics.close();

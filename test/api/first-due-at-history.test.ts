@@ -2,27 +2,17 @@
 // version: a plan may keep 1,000 earlier versions of up to 500 actions (src/domain/disclosures.ts), and
 // any viewer it is shared with may ask.
 import { afterEach, expect, it, vi } from 'vitest';
-import type { DisclosureActionRecord } from '../../src/domain/format.ts';
 import { DisclosureRepository } from '../../src/modules/disclosures/disclosure-repository.ts';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { disclosureVersion, graph } from '../support/graph-builder.ts';
+import { correctiveAction, disclosureVersion, graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
 
 afterEach(() => vi.restoreAllMocks());
 
-const action = (id: string, dueAt: string): DisclosureActionRecord => ({
-  id,
-  finding: 'Excessive overtime',
-  severity: 'HIGH',
-  action: 'Cap hours',
-  dueAt,
-  status: 'OPEN',
-  verification: null,
-  closedAt: null,
-});
+const action = (id: string, dueAt: string) => correctiveAction(dueAt, { id });
 
 const VERSIONS = 40;
 

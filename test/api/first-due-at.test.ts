@@ -4,23 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { DisclosureActionRecord } from '../../src/domain/format.ts';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { disclosureVersion, graph, type GraphBuilder } from '../support/graph-builder.ts';
+import { correctiveAction, disclosureVersion, graph, type GraphBuilder } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { countStatements } from '../support/statement-count.ts';
 
 const t = useApi();
 
-const action = (dueAt: string, extra: Partial<DisclosureActionRecord> = {}): DisclosureActionRecord => ({
-  id: 'cap-1',
-  finding: 'Excessive overtime',
-  severity: 'HIGH',
-  action: 'Cap hours',
-  dueAt,
-  status: 'OPEN',
-  verification: null,
-  closedAt: null,
-  ...extra,
-});
+const action = correctiveAction;
 
 /** A version of a plan as an import's `history` item (its content and when it was recorded). */
 const version = (recordedAt: string, actions: DisclosureActionRecord[]) =>

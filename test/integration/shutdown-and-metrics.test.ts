@@ -5,6 +5,7 @@
 // requests were not counted.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
@@ -188,6 +189,31 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
       closeStillWaitingAfter5s: false,
     });
   }, 60_000);
+
+  // A browser preconnects sockets it may never send a request on (an e2e run once waited 60 s here):
+  // neither idle between requests nor busy, such a socket held close() until the headers timeout.
+  it('resolves at once when a connection never sent a request', async () => {
+    const app = await startApp({
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        environment: 'production',
+        jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
+      },
+      executor: db.executor,
+      logger: silentLogger,
+    });
+    const silent = connect(Number(new URL(app.url).port), '127.0.0.1');
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const started = Date.now();
+    const closedAfterMs = await Promise.race([
+      app.close().then(() => Date.now() - started),
+      new Promise<number>((resolve) => setTimeout(() => resolve(-1), 5_000)),
+    ]);
+    silent.destroy();
+    expect(closedAfterMs).toBeGreaterThanOrEqual(0);
+    expect(closedAfterMs).toBeLessThan(2_000);
+  }, 30_000);
 });
 
 describe('GraphQL over GET in the metrics', () => {

@@ -1,6 +1,7 @@
 // Seed builders for tests: a small fluent way to write tiersight/v1 documents, with defaults for
 // what a test does not care about.
 import type {
+  DisclosureActionRecord,
   DisclosureRecord,
   DisclosureVersionRecord,
   LinkRecord,
@@ -94,6 +95,22 @@ export class GraphBuilder {
 }
 
 export const graph = () => new GraphBuilder();
+
+/** An open HIGH corrective action `cap-1` due `dueAt`, with what a test does not care about. */
+export const correctiveAction = (
+  dueAt: string,
+  extra: Partial<DisclosureActionRecord> = {},
+): DisclosureActionRecord => ({
+  id: 'cap-1',
+  finding: 'Excessive overtime',
+  severity: 'HIGH',
+  action: 'Cap hours',
+  dueAt,
+  status: 'OPEN',
+  verification: null,
+  closedAt: null,
+  ...extra,
+});
 
 /** A disclosure version's content with defaults for what a test does not care about (a `history` item). */
 export const disclosureVersion = (extra: Partial<DisclosureVersionRecord> = {}): DisclosureVersionRecord => ({
