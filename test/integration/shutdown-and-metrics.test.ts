@@ -151,6 +151,18 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
   afterAll(async () => {
     await db?.close();
   });
+  const productionApp = (http: typeof DEFAULT_HTTP) =>
+    startApp({
+      config: {
+        port: 0,
+        host: '127.0.0.1',
+        environment: 'production',
+        jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
+        http,
+      },
+      executor: db.executor,
+      logger: silentLogger,
+    });
 
   // What serve's stop() awaits (once the Apollo signal handlers above are out of the way). server.close()
   // plus closeIdleConnections() (src/app/server.ts, close) leave a connection that is busy at that
@@ -158,17 +170,7 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
   // HTTP_KEEP_ALIVE_TIMEOUT_MS (65 s by default) - past Kubernetes' 40 s grace period and Compose's
   // 30 s, so the process is SIGKILLed. Here with a keep-alive timeout of 20 s.
   it('answers with connection: close and resolves within a few seconds', async () => {
-    const app = await startApp({
-      config: {
-        port: 0,
-        host: '127.0.0.1',
-        environment: 'production',
-        jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-        http: { ...DEFAULT_HTTP, keepAliveTimeoutMs: 20_000 },
-      },
-      executor: db.executor,
-      logger: silentLogger,
-    });
+    const app = await productionApp({ ...DEFAULT_HTTP, keepAliveTimeoutMs: 20_000 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     let closedAfterMs = -1;
     const answer = await postInFlight(new URL(app.url).port, agent, () => {
@@ -193,16 +195,7 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
   // A browser preconnects sockets it may never send a request on (an e2e run once waited 60 s here):
   // neither idle between requests nor busy, such a socket held close() until the headers timeout.
   it('resolves at once when a connection never sent a request', async () => {
-    const app = await startApp({
-      config: {
-        port: 0,
-        host: '127.0.0.1',
-        environment: 'production',
-        jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false },
-      },
-      executor: db.executor,
-      logger: silentLogger,
-    });
+    const app = await productionApp(DEFAULT_HTTP);
     const silent = connect(Number(new URL(app.url).port), '127.0.0.1');
     await new Promise((resolve) => silent.once('connect', resolve));
     const started = Date.now();

@@ -22,7 +22,7 @@ import {
   type Capabilities,
   type Me,
 } from './api.ts';
-import { h } from './dom.ts';
+import { errorMessage, h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
@@ -69,8 +69,6 @@ const MORE_STEP = 200;
 /** When the side panels stand beside the chain (styles.css); on a narrower screen they go under it. */
 const PANELS_BESIDE = '(min-width: 1200px)';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export const SESSION_EXPIRED = 'Your session expired; sign in again.';
 const NOTHING_TO_EXPORT = 'Nothing to export: the supply chain did not load.';
 
@@ -89,7 +87,7 @@ export async function start(root: HTMLElement): Promise<void> {
       return showSignIn(root, 'Your token was refused (expired, or not for this server). Sign in again.');
     }
     root.replaceChildren(
-      h('p', { role: 'alert', class: 'error' }, `Could not reach the API: ${message(error)}`),
+      h('p', { role: 'alert', class: 'error' }, `Could not reach the API: ${errorMessage(error)}`),
     );
     return;
   }
@@ -169,7 +167,7 @@ export function showSignIn(root: HTMLElement, error?: string): void {
                   try {
                     signedIn(await demoToken(o.id));
                   } catch (e) {
-                    alert.textContent = `Demo sign-in failed: ${message(e)}`;
+                    alert.textContent = `Demo sign-in failed: ${errorMessage(e)}`;
                   }
                 },
               },
@@ -485,7 +483,7 @@ class Dashboard {
       // Nothing of the previous query may stay on screen as if it were this one's.
       this.chain = null;
       this.view.replaceChildren(
-        h('p', { role: 'alert', class: 'error' }, `Could not load the supply chain: ${message(error)}`),
+        h('p', { role: 'alert', class: 'error' }, `Could not load the supply chain: ${errorMessage(error)}`),
       );
       this.details.hidden = true;
       this.details.replaceChildren();
@@ -522,7 +520,7 @@ class Dashboard {
     try {
       state = { kind: 'loaded', assessment: await riskAssessment(this.query, this.can, this.token) };
     } catch (error) {
-      state = { kind: 'unavailable', message: `The risk assessment failed: ${message(error)}` };
+      state = { kind: 'unavailable', message: `The risk assessment failed: ${errorMessage(error)}` };
     }
     if (generation !== this.generation) return;
     this.riskState = state;
@@ -673,7 +671,7 @@ class Dashboard {
     disclosuresAbout(id, asOf, this.can, this.token).then(
       (disclosures) => this.disclosuresArrived(generation, id, { kind: 'loaded', disclosures, asOf }),
       (error: unknown) =>
-        this.disclosuresArrived(generation, id, { kind: 'failed', message: message(error) }),
+        this.disclosuresArrived(generation, id, { kind: 'failed', message: errorMessage(error) }),
     );
     return { kind: 'loading' };
   }
@@ -701,7 +699,7 @@ class Dashboard {
           requestsAsOf: requestsDated(this.can, asOf),
         };
       } catch (error) {
-        state = { kind: 'failed', message: `Could not load the evidence: ${message(error)}` };
+        state = { kind: 'failed', message: `Could not load the evidence: ${errorMessage(error)}` };
       }
       // Another As of day was chosen meanwhile: its own load draws the panel.
       if (asOf !== this.query.asOf) return;
@@ -857,7 +855,7 @@ class Dashboard {
       download(exportName(chain.root.id, 'png', this.query.asOf || undefined), png);
       this.status.textContent = 'Exported the view as PNG.';
     } catch (error) {
-      this.status.textContent = `PNG export failed: ${message(error)}`;
+      this.status.textContent = `PNG export failed: ${errorMessage(error)}`;
     }
   }
 }

@@ -42,3 +42,7 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 
 /** Formats an ISO instant as its calendar date. */
 export const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
+
+/** What went wrong, as a status line shows it: an Error's message, or whatever was thrown. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

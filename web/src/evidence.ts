@@ -4,7 +4,7 @@
 // one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
 import { actionKey } from './action-key.ts';
 import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
-import { append, day, h } from './dom.ts';
+import { append, day, errorMessage, h } from './dom.ts';
 import {
   ACCESS_SCOPE_LABELS,
   ACCESS_SCOPES,
@@ -59,8 +59,6 @@ export interface RequestAccessHandler {
     idempotencyKey: string,
   ): Promise<void>;
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Marks what an organization told the viewer, as against what public sources say. */
 export const disclosedTag = (owner: Party): HTMLElement =>
@@ -282,7 +280,7 @@ async function guarded(control: HTMLButtonElement, run: () => Promise<void>, ale
   try {
     await run();
   } catch (error) {
-    alert.textContent = message(error);
+    alert.textContent = errorMessage(error);
   } finally {
     control.disabled = false;
   }

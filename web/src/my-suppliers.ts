@@ -4,7 +4,7 @@
 // supplier Tiersight does not know yet.
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
-import { append, day, h } from './dom.ts';
+import { append, day, errorMessage, h } from './dom.ts';
 import { shareHistory } from './share-history.ts';
 import { shareScope, type Share } from './shares.ts';
 
@@ -52,7 +52,6 @@ const products = (text: string) =>
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const ended = (link: OwnLink) => link.validTo !== null && new Date(link.validTo) <= new Date();
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
@@ -93,7 +92,7 @@ export class MySuppliers {
     } catch (error) {
       this.panel.replaceChildren(
         heading,
-        h('p', { role: 'alert', class: 'error' }, `Could not load your sourcing: ${message(error)}`),
+        h('p', { role: 'alert', class: 'error' }, `Could not load your sourcing: ${errorMessage(error)}`),
       );
     }
   }
@@ -105,7 +104,7 @@ export class MySuppliers {
     try {
       await this.changed(await work());
     } catch (error) {
-      this.alert.textContent = message(error);
+      this.alert.textContent = errorMessage(error);
     } finally {
       control.disabled = false;
     }
@@ -320,7 +319,7 @@ export class MySuppliers {
             )),
       );
     } catch (error) {
-      this.alert.textContent = message(error);
+      this.alert.textContent = errorMessage(error);
     }
   }
 

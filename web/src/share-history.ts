@@ -2,7 +2,7 @@
 // received, newest first, ten at a time (`shareEvents` and its cursors). Read apart from the rest of
 // the panel, so that a server without paged trails loses this list only.
 import { graphql } from './api.ts';
-import { day, h } from './dom.ts';
+import { day, errorMessage, h } from './dom.ts';
 import { shareScope, type Share } from './shares.ts';
 
 export const PAGE = 10;
@@ -33,8 +33,6 @@ export function eventLine(event: ShareEvent, ownId: string): string {
   return `${day(event.at)} · ${what} (${event.actorUserId})`;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The history section; it fills itself, and each "Show older" adds the next page. */
 export function shareHistory(token: string, ownId: string): HTMLElement {
   const list = h('ul', { class: 'share-events' });
@@ -59,7 +57,7 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
       older.hidden = events.length < PAGE;
       status.textContent = list.childElementCount === 0 ? 'No share has been granted or revoked yet.' : '';
     } catch (error) {
-      status.textContent = `Could not load the share history: ${message(error)}`;
+      status.textContent = `Could not load the share history: ${errorMessage(error)}`;
     } finally {
       older.disabled = false;
     }
