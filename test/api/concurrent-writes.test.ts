@@ -175,3 +175,26 @@ describe('updateDisclosure sent twice at once', () => {
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
   });
 });
+
+describe('withdrawDisclosure sent while updates run', () => {
+  const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`;
+
+  it('is never recorded before a version it let through', async () => {
+    const failures: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const id = await publishThenRaceUpdates(t.api, 'buyer', (id) => [
+        t.api.query('buyer', WITHDRAW, { id }, [...ADMIN]),
+      ]);
+      const [row] = await rows(
+        `MATCH (d:Disclosure {id: $id})-[:VERSION]->(dv)
+         RETURN d.withdrawnAt.epochMillis AS withdrawn, max(dv.recordedAt.epochMillis) AS last`,
+        { id },
+      );
+      if (!(Number(row!['withdrawn']) >= Number(row!['last'])))
+        failures.push(
+          `round ${round}: withdrawn ${String(row!['withdrawn'])}, last version ${String(row!['last'])}`,
+        );
+    }
+    expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+});

@@ -7,8 +7,15 @@ const PUBLISH = `mutation($input: DisclosureInput!) { publishDisclosure(input: $
 const UPDATE = `mutation($id: ID!, $content: DisclosureContentInput!) { updateDisclosure(id: $id, input: $content) { id } }`;
 const ISSUED = '2024-01-01T00:00:00Z';
 
-/** Publishes a self-assessment of `owner` (a supplier_admin), then updates it to a, b and c at once: its id. */
-export async function publishThenRaceUpdates(api: TestApi, owner: string): Promise<string> {
+/**
+ * Publishes a self-assessment of `owner` (a supplier_admin), then updates it to a, b and c at once,
+ * while `alongside` sends its own requests about it: its id.
+ */
+export async function publishThenRaceUpdates(
+  api: TestApi,
+  owner: string,
+  alongside: (id: string) => Promise<unknown>[] = () => [],
+): Promise<string> {
   const published = await api.query(
     owner,
     PUBLISH,
@@ -17,10 +24,11 @@ export async function publishThenRaceUpdates(api: TestApi, owner: string): Promi
   );
   expect(published.errors).toBeUndefined();
   const { id } = published.data!['publishDisclosure'] as { id: string };
-  await Promise.all(
-    ['a', 'b', 'c'].map((title) =>
+  await Promise.all([
+    ...['a', 'b', 'c'].map((title) =>
       api.query(owner, UPDATE, { id, content: { title, issuedAt: ISSUED } }, ['supplier_admin']),
     ),
-  );
+    ...alongside(id),
+  ]);
   return id;
 }

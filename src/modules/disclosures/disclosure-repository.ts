@@ -517,17 +517,21 @@ export class DisclosureRepository {
     });
   }
 
-  /** Sets withdrawnAt unless it is set; null when the owner has no disclosure with that id. */
-  async withdraw(
+  /**
+   * Sets withdrawnAt unless it is set; null when the owner has no disclosure with that id. Stamped once
+   * the lock is held, as a revision is: a withdrawal that waited for a revision in flight is recorded
+   * after the version that revision wrote, never before it.
+   */
+  withdraw(
     target: { id: string; ownerId: string; now: Date },
     context: QueryContext,
   ): Promise<StoredDisclosure | null> {
-    const [record] = await this.executor.write(
-      WITHDRAW,
-      { ...ownerParams(target.ownerId, target.now), id: target.id },
-      context,
-    );
-    return record ? disclosureOf(record) : null;
+    return this.executor.writeTransaction(WITHDRAW.name, context, async (tx: Transaction) => {
+      const [locked] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
+      if (locked === undefined) return null;
+      const owner = { ...ownerParams(target.ownerId, lockedInstant(target.now)), id: target.id };
+      return disclosureOf(single(await tx.run(WITHDRAW, owner), WITHDRAW));
+    });
   }
 
   private async keyed(

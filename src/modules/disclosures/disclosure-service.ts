@@ -145,7 +145,10 @@ export class DisclosureService {
       this.scope.context,
     );
     if (withdrawn === null) throw notFound('Disclosure', id);
-    return this.shown(withdrawn);
+    // Stamped once its lock was held, the withdrawal can come a moment after this request's instant:
+    // the answer shows the disclosure as of the withdrawal.
+    const stamped = withdrawn.withdrawnAt === null ? this.now : new Date(withdrawn.withdrawnAt);
+    return disclosureAt(withdrawn, stamped > this.now ? stamped : this.now);
   }
 
   async given(
