@@ -29,9 +29,13 @@ export interface Organization {
   seenAt?: Date;
 }
 
-/** `organizations` as a query dated `at` answers them (copies: loaders keep the undated ones). */
+/** `organization` as a query dated `at` answers it (a copy: loaders keep the undated one). */
+export const seenOneAt = <O extends { seenAt?: Date }>(organization: O, at: Date | null): O =>
+  at === null ? organization : { ...organization, seenAt: at };
+
+/** `organizations` as a query dated `at` answers them. */
 export const seenAt = <O extends { seenAt?: Date }>(organizations: O[], at: Date | null): O[] =>
-  at === null ? organizations : organizations.map((o) => ({ ...o, seenAt: at }));
+  at === null ? organizations : organizations.map((o) => seenOneAt(o, at));
 
 export interface SupplyLink {
   id: string;
@@ -115,6 +119,8 @@ export interface Exposure {
 export interface SupplyPath {
   organizationIds: string[];
   links: SupplyLink[];
+  /** Its organizations, when the reader holds them as the query answers them (a dated one: seenAt). */
+  organizations?: Organization[];
 }
 
 export interface Share {
@@ -149,4 +155,19 @@ export interface Me {
   organizationId: string;
   userId: string;
   roles: Role[];
+}
+
+/**
+ * Gives links the organizations they join, which the reader holds (a chain holds both ends of each of
+ * its links: rule 4 reaches them; a path holds its organizations). In place: the links were decoded for this request alone, and copying each of a big chain's tens of
+ * thousands of links was a tenth of its API time (issue 11's profile).
+ */
+export function attachEnds(links: SupplyLink[], byId: ReadonlyMap<string, Organization>): SupplyLink[] {
+  for (const link of links) {
+    const supplier = byId.get(link.supplierId);
+    const customer = byId.get(link.customerId);
+    if (supplier) link.supplier = supplier;
+    if (customer) link.customer = customer;
+  }
+  return links;
 }

@@ -1,11 +1,19 @@
 import { notFound } from '../../domain/errors.ts';
-import type { Exposure, SupplyPath } from '../../domain/model.ts';
+import {
+  attachEnds,
+  seenAt,
+  seenOneAt,
+  type Exposure,
+  type Organization,
+  type SupplyPath,
+} from '../../domain/model.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
+import { required } from '../organizations/required.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { deadlineAt } from '../../domain/instants.ts';
@@ -41,15 +49,25 @@ export class ExposureService {
       ...row.evidence.map((e) => e.organization),
       ...row.blindSpots.map((b) => b.organization),
     ]);
-    // An organization is a finding when public or disclosed indicators flag it.
     const asOf = scope.historical ? scope.instant : null;
+    // Asked as of an instant, its organizations answer their own risks and disclosures as of it too.
+    const dated = <T extends { organization: Organization }>(x: T): T =>
+      asOf === null ? x : { ...x, organization: seenOneAt(x.organization, asOf) };
+    const seen = {
+      ...row,
+      root: seenOneAt(row.root, asOf),
+      findings: row.findings.map(dated),
+      evidence: row.evidence.map(dated),
+      blindSpots: row.blindSpots.map(dated),
+    };
+    // An organization is a finding when public or disclosed indicators flag it.
     const flagged = new Map(
-      row.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
+      seen.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
     );
     const disclosed = new Map<string, DisclosedIndicator[]>();
-    for (const e of row.evidence) {
+    for (const e of seen.evidence) {
       if (disclosed.has(e.organizationId)) continue;
-      const about = row.evidence.filter((other) => other.organizationId === e.organizationId);
+      const about = seen.evidence.filter((other) => other.organizationId === e.organizationId);
       const indicators = disclosedIndicators(about, scope.instant, asOf);
       if (indicators.length === 0) continue;
       disclosed.set(e.organizationId, indicators);
@@ -76,11 +94,11 @@ export class ExposureService {
           a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),
       );
     return {
-      root: row.root,
+      root: seen.root,
       findings,
       closestTier: findings[0]?.tier ?? null,
-      blindSpots: row.blindSpots.map((b) => {
-        const found = row.openRequests.find((r) => r.targetId === b.organization.id);
+      blindSpots: seen.blindSpots.map((b) => {
+        const found = seen.openRequests.find((r) => r.targetId === b.organization.id);
         // As it stood at asOf (the statement rebuilt it from its events), overdue then too.
         const open = found === undefined ? null : asOf === null ? found : { ...found, asOf };
         return {
@@ -102,6 +120,22 @@ export class ExposureService {
     const rows = await this.analysis.paths(scope, rootId, toId, { depth, limit, product });
     // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
     if (rows === null) throw notFound('Organization', askedRoot);
-    return rows;
+    return scope.historical ? this.heldAt(rows, scope.instant) : rows;
+  }
+
+  /**
+   * The paths holding their organizations (and their links' ends) as a query dated `at` answers them:
+   * their own risks and disclosures as of it.
+   */
+  private async heldAt(paths: SupplyPath[], at: Date): Promise<SupplyPath[]> {
+    const ids = [...new Set(paths.flatMap((p) => p.organizationIds))];
+    const loaded = await Promise.all(ids.map(async (id) => required(await this.loaders.byId.load(id))));
+    const held = seenAt(loaded, at);
+    const byId = new Map(held.map((o) => [o.id, o]));
+    return paths.map((p) => ({
+      ...p,
+      organizations: p.organizationIds.map((id) => required(byId.get(id) ?? null)),
+      links: attachEnds(p.links, byId),
+    }));
   }
 }

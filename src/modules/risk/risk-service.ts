@@ -2,7 +2,7 @@ import { checkChainArguments, type ChainArguments } from '../../domain/chain-arg
 import type { ChainDetail } from '../../domain/chain-detail.ts';
 import { notFound } from '../../domain/errors.ts';
 import { groupBy } from '../../domain/grouping.ts';
-import type { Organization } from '../../domain/model.ts';
+import { seenOneAt, type Organization } from '../../domain/model.ts';
 import { assessRisk, type RiskAssessmentResult } from '../../domain/risk-assessment.ts';
 import type { RiskModel, RiskSubject } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
@@ -76,10 +76,21 @@ export class RiskService {
     if (row === null) throw notFound('Organization', rootId);
     prime(this.loaders, [row.root, ...row.organizations.map((o) => o.organization)]);
     const asOf = scope.historical ? scope.instant : null;
+    // Asked as of an instant, its organizations answer their own risks and disclosures as of it too.
+    const seen =
+      asOf === null
+        ? row
+        : {
+            ...row,
+            organizations: row.organizations.map((o) => ({
+              ...o,
+              organization: seenOneAt(o.organization, asOf),
+            })),
+          };
     return {
-      root: row.root,
+      root: seenOneAt(row.root, asOf),
       at: scope.instant.toISOString(),
-      ...assessRisk(this.model, subjectsOf(row, depth), scope.instant, asOf),
+      ...assessRisk(this.model, subjectsOf(seen, depth), scope.instant, asOf),
     };
   }
 }

@@ -2,6 +2,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { OrganizationType } from '../../domain/format.ts';
 import {
+  attachEnds,
   seenAt,
   type Organization,
   type RiskIndicator,
@@ -30,21 +31,6 @@ export function summarize(tiers: readonly Tier[]): TierSummary[] {
     byType: countBy<OrganizationType>(organizations, (o) => o.type).map(([type, count]) => ({ type, count })),
     byCountry: countBy(organizations, (o) => o.country).map(([country, count]) => ({ country, count })),
   }));
-}
-
-/**
- * Gives a chain's links the organizations they join, which the chain holds (rule 4 reaches both ends).
- * In place: the links were decoded for this request alone, and copying each of a big chain's tens of
- * thousands of links was a tenth of its API time (issue 11's profile).
- */
-function attachEnds(links: SupplyLink[], byId: ReadonlyMap<string, Organization>): SupplyLink[] {
-  for (const link of links) {
-    const supplier = byId.get(link.supplierId);
-    const customer = byId.get(link.customerId);
-    if (supplier) link.supplier = supplier;
-    if (customer) link.customer = customer;
-  }
-  return links;
 }
 
 export class SupplyChainService {

@@ -3,6 +3,6 @@ import type { OrganizationsContext } from '../../organizations/context.ts';
 import { required } from '../../organizations/required.ts';
 
 export const SupplyPath: SupplyPathResolvers<OrganizationsContext> = {
-  organizations: ({ organizationIds }, _args, { loaders }) =>
-    Promise.all(organizationIds.map(async (id) => required(await loaders.byId.load(id)))),
+  organizations: ({ organizations, organizationIds }, _args, { loaders }) =>
+    organizations ?? Promise.all(organizationIds.map(async (id) => required(await loaders.byId.load(id)))),
 };

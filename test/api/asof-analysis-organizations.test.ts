@@ -1,6 +1,6 @@
-// Review of asOf (second pass, since 65f1579): the organizations a dated exposure, paths or
-// riskAssessment answers must answer their own risks and disclosures at the query's instant, as a
-// dated supplyChain's do (commit 2a75c3f): "All of a request is evaluated at one instant".
+// The organizations a dated exposure, paths or riskAssessment answers answer their own risks and
+// disclosures at the query's instant, as a dated supplyChain's do: "All of a request is evaluated at
+// one instant" (specification, section 2).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
@@ -51,17 +51,18 @@ describe("a dated answer's organizations answer their risks and disclosures at i
     expect(ids(exposure.findings[0]!.organization)).toEqual(AT_T);
   });
 
-  it('paths(asOf: T) organizations show no risk or disclosure recorded after T', async () => {
-    const paths = ok<{ organizations: Org[] }[]>(
+  it('paths(asOf: T) organizations and link ends show no risk or disclosure recorded after T', async () => {
+    const paths = ok<{ organizations: Org[]; links: { supplier: Org }[] }[]>(
       await t.api.query(
         'v',
-        `query($asOf: DateTime) { paths(toId: "f", asOf: $asOf) { organizations { ${FIELDS} } } }`,
+        `query($asOf: DateTime) { paths(toId: "f", asOf: $asOf) { organizations { ${FIELDS} } links { supplier { ${FIELDS} } } } }`,
         { asOf: T },
       ),
       'paths',
     );
     expect(paths).toHaveLength(1);
     expect(ids(paths[0]!.organizations[1]!)).toEqual(AT_T);
+    expect(ids(paths[0]!.links[0]!.supplier)).toEqual(AT_T);
   });
 
   it('riskAssessment(asOf: T) organizations[].organization shows no risk or disclosure recorded after T', async () => {
