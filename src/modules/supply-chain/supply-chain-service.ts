@@ -7,7 +7,6 @@ import {
   type Organization,
   type RiskIndicator,
   type SupplyChain,
-  type SupplyLink,
   type Tier,
   type TierSummary,
 } from '../../domain/model.ts';
