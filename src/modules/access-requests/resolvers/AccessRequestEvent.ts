@@ -1,8 +1,10 @@
 import type { AccessRequestEventResolvers } from '../../../../resolvers/types.ts';
+import { actingOrganization } from '../../organizations/acting-organization.ts';
 import type { AccessRequestsContext } from '../context.ts';
-import { required } from '../../organizations/required.ts';
 
 export const AccessRequestEvent: AccessRequestEventResolvers<AccessRequestsContext> = {
-  actorOrganization: async ({ actorOrganizationId }, _args, { accessRequestLoaders }) =>
-    required(await accessRequestLoaders.parties.load(actorOrganizationId)),
+  // Mostly a party of the request, which its parties see as the request shows them.
+  actorOrganization: async ({ actorOrganizationId }, _args, { accessRequestLoaders, loaders }) =>
+    (await accessRequestLoaders.parties.load(actorOrganizationId)) ??
+    actingOrganization(loaders, actorOrganizationId),
 };

@@ -1,8 +1,9 @@
 import type { ShareEventResolvers } from '../../../../resolvers/types.ts';
+import { actingOrganization } from '../../organizations/acting-organization.ts';
 import type { SharingContext } from '../context.ts';
-import { required } from '../../organizations/required.ts';
 
 export const ShareEvent: ShareEventResolvers<SharingContext> = {
-  actorOrganization: async ({ actorOrganizationId }, _args, { shareParties }) =>
-    required(await shareParties.load(actorOrganizationId)),
+  // Mostly a party of the share, which its parties see as the share shows them.
+  actorOrganization: async ({ actorOrganizationId }, _args, { shareParties, loaders }) =>
+    (await shareParties.load(actorOrganizationId)) ?? actingOrganization(loaders, actorOrganizationId),
 };

@@ -1,5 +1,5 @@
-// Review of asOf (second pass, since 65f1579): a trail event recorded before a merge names its actor
-// by the merged id; the merge (after the event) must not make the trail unanswerable.
+// A trail event names its actor by the id it had then, which a later merge may have taken away, and an
+// import may name any organization as the actor: every such event still answers, with an identity card.
 import { beforeAll, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
