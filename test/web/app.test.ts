@@ -221,6 +221,19 @@ describe('an As of day', () => {
     expect(evidence.variables).toEqual({ asOf: '2016-06-01' });
     expect(root.querySelector('#evidence h3')?.textContent).toBe('Shared with you, as of 2016-06-01');
   });
+
+  it('offers no access request to a blind spot of that day: a request is sent today', async () => {
+    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    await start(root);
+    await settle();
+    const spot = () => root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
+    expect(spot().querySelector('button.request-access')).not.toBeNull();
+    const asOf = root.querySelector<HTMLInputElement>('#filter-as-of')!;
+    asOf.value = '2016-06-01';
+    asOf.dispatchEvent(new Event('change'));
+    await settle();
+    expect(spot().querySelector('button.request-access')).toBeNull();
+  });
 });
 
 describe('an empty chain', () => {

@@ -77,6 +77,16 @@ describe('where to start', () => {
     expect(h.requestAccess).toHaveBeenCalledTimes(1);
   });
 
+  it('only shows the organization of a "Request access" action in a dated view (a request is sent today)', () => {
+    const panel = mount();
+    const h = { ...handlers(), requestAccess: null };
+    renderRisk(panel, { kind: 'loaded', assessment: ASSESSMENT }, h);
+    const ask = panel.querySelector('li.risk-action button')!;
+    expect(ask.textContent).toBe(`Show ${first.name}`);
+    (ask as HTMLButtonElement).click();
+    expect(h.select).toHaveBeenCalledWith(first.id);
+  });
+
   it('offers no CSV of an empty ranking, and says why', () => {
     const panel = mount();
     const empty = { ...ASSESSMENT, organizations: [], top: [], actions: [] };

@@ -531,7 +531,7 @@ class Dashboard {
   private renderRiskPanel(): void {
     renderRisk(this.riskPanel, this.riskState, {
       select: (id) => this.select(id),
-      requestAccess: (organization) => this.openRequestForm(organization),
+      requestAccess: this.query.asOf === '' ? (organization) => this.openRequestForm(organization) : null,
       exportCsv: () => this.exportRiskCsv(),
     });
   }
@@ -651,12 +651,14 @@ class Dashboard {
   }
 
   private renderExposurePanel(): void {
-    const requests = this.can.accessRequests
-      ? {
-          requestAccess: (id: string, scope: AccessScope, note: string, key: string) =>
-            this.requestAccess(id, scope, note, key),
-        }
-      : null;
+    // A dated view shows who was a blind spot then; a request is sent today, so it offers none.
+    const requests =
+      this.can.accessRequests && this.query.asOf === ''
+        ? {
+            requestAccess: (id: string, scope: AccessScope, note: string, key: string) =>
+              this.requestAccess(id, scope, note, key),
+          }
+        : null;
     renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id), requests);
   }
 

@@ -190,11 +190,12 @@ function row(o: RiskScore, select: (id: string) => void): HTMLElement {
 
 /**
  * One top action: the advice as text, and a button that does what its label says: open the request
- * form for REQUEST_ACCESS, else only show the organization (the advice is the user's to carry out).
+ * form for REQUEST_ACCESS (outside a dated view), else only show the organization (the advice is the
+ * user's to carry out).
  */
 function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers): HTMLElement {
   const { id, name } = a.organization;
-  const asks = a.kind === 'REQUEST_ACCESS';
+  const request = a.kind === 'REQUEST_ACCESS' ? handlers.requestAccess : null;
   return h(
     'li',
     { class: 'risk-action', 'data-kind': a.kind, 'data-org-id': id },
@@ -205,17 +206,20 @@ function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers
       {
         type: 'button',
         class: 'link-button',
-        onclick: () => (asks ? handlers.requestAccess(a.organization) : handlers.select(id)),
+        onclick: () => (request === null ? handlers.select(id) : request(a.organization)),
       },
-      asks ? `Request access from ${name}…` : `Show ${name}`,
+      request === null ? `Show ${name}` : `Request access from ${name}…`,
     ),
   );
 }
 
 export interface RiskHandlers {
   select(id: string): void;
-  /** Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that). */
-  requestAccess(organization: { id: string; name: string }): void;
+  /**
+   * Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that); null
+   * in a dated view, where a request, which is sent today, would answer a question about the past.
+   */
+  requestAccess: ((organization: { id: string; name: string }) => void) | null;
   exportCsv(): void;
 }
 
