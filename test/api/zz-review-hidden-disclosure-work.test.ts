@@ -9,9 +9,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/disclosures/disclosure-repository.ts';
+import '../../src/modules/exposure/exposure-repository.ts';
+import '../../src/modules/risk/risk-repository.ts';
+import { ANSWER_DAYS } from '../../src/domain/access-requests.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { viewerChain } from '../support/graph-builder.ts';
-import { expectSameWorkAsMissing } from '../support/profile.ts';
+import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
 let db: TestDatabase;
 
@@ -59,5 +62,33 @@ describe('disclosures hidden from the viewer cost what no disclosures cost', () 
     // b and a are both in v's chain; a has no disclosure about it, b one that only o may see.
     // Measured: 28 db hits for b, 3 for a; both answer no rows.
     expect(await expectSameWorkAsMissing(db, 'disclosure.about', 'a', ['b'], params)).toEqual([]);
+  });
+});
+
+describe('exposure and riskAssessment: disclosures hidden from the viewer cost what none cost', () => {
+  it('adding disclosures about b that only o may see leaves the work of v’s exposure and risk assessment as it was', async () => {
+    const statements = [
+      ['analysis.exposure.depth3', { root: 'v', depth: 3, answerDays: ANSWER_DAYS }],
+      ['analysis.risk.depth3', { root: 'v', depth: 3, answerDays: ANSWER_DAYS, organizationDetail: true }],
+    ] as const;
+    const measure = async () => {
+      const hits: Record<string, number> = {};
+      for (const [name, extra] of statements) {
+        const asked = { ...params('v'), ...extra };
+        for (let i = 0; i < 3; i++) await profiled(db, name, asked); // plans outside the measurement
+        hits[name] = (await profiled(db, name, asked)).hits;
+      }
+      return hits;
+    };
+    const before = await measure();
+    // 30 more audit reports by a about b, covered only by a's DISCLOSURES share to o.
+    await db.driver.executeQuery(
+      `MATCH (a:Organization {id: 'a'}), (b:Organization {id: 'b'})
+       UNWIND range(1, 30) AS i
+       CREATE (a)-[:PUBLISHED]->(d:Disclosure {id: 'd-hidden-' + i, kind: 'AUDIT_REPORT', publishedAt: datetime(), version: 1})-[:ABOUT]->(b)
+       CREATE (d)-[:VERSION]->(:DisclosureVersion {version: 1, recordedAt: datetime(), title: 'Audit', issuedAt: datetime()})`,
+    );
+    // Measured: exposure 30 -> 60 and risk 40 -> 70 db hits (one per hidden disclosure; a probe with 50 hidden audit reports about a, each with a share to check, gave 28 -> 633 and 38 -> 593).
+    expect(await measure()).toEqual(before);
   });
 });

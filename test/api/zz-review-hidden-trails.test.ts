@@ -70,6 +70,8 @@ describe('first out of range next to the deprecated limit', () => {
     // Today: 200 with a page of `limit` events; the bad `first` is dropped without a word
     // (src/domain/event-pages.ts eventPage()).
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0]!.message).toMatch(/^first must be a whole number from 1 to 500, got (0|100000)/);
+    expect(response.errors![0]!.message).toMatch(
+      /^first must be a whole number from 1 to 500, got (0|100000)/,
+    );
   });
 });
