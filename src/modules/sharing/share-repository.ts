@@ -209,8 +209,17 @@ const SHARE_EVENT: Column<Omit<ShareEvent, 'share' | 'cursor'>> = {
 
 const EVENTS = statement(
   'share.events',
-  cypher`MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
-   WHERE owner.id = $org OR recipient.id = $org
+  // From the organization's own shares, given and received: an OR of the two ends' ids was planned as a
+  // scan of every share, whose work then grew with shares between other organizations.
+  cypher`MATCH (o:Organization {id: $org})
+   CALL (o) {
+     MATCH (o)-[:GRANTED]->(share:Share)
+     RETURN share
+     UNION
+     MATCH (o)<-[:TO]-(share:Share)
+     RETURN share
+   }
+   MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
    MATCH (event:ShareEvent)-[:OF]->(share)
    WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey`,
   EVENT_PAGE,

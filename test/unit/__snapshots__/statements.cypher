@@ -1864,8 +1864,15 @@ UNWIND $rows AS row
    RETURN count(r) AS recorded, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created
 
 // ---- share.events
-MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
-   WHERE owner.id = $org OR recipient.id = $org
+MATCH (o:Organization {id: $org})
+   CALL (o) {
+     MATCH (o)-[:GRANTED]->(share:Share)
+     RETURN share
+     UNION
+     MATCH (o)<-[:TO]-(share:Share)
+     RETURN share
+   }
+   MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
    MATCH (event:ShareEvent)-[:OF]->(share)
    WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey
 WITH *, datetime($after.at) AS afterAt

@@ -1,9 +1,6 @@
-// Review (hidden-as-missing, work done; shareEvents was reworked for paging since f4d9ceb): the trail
-// statement share.events finds the viewer's shares with
-//   MATCH (owner)-[:GRANTED]->(share)-[:TO]->(recipient) WHERE owner.id = $org OR recipient.id = $org
-// which Neo4j plans as a scan of every organization and an expansion of every share: shares between
-// two other organizations, which do not exist for the viewer, cost db hits in the viewer's trail, so
-// the viewer can tell how many shares others have. PROFILE db hits, as test/abuse does.
+// Shares between two other organizations do not exist for the viewer, so they cost its share trail
+// (share.events) nothing: when they did (an OR of the two ends' ids was planned as a scan of every
+// share), the viewer could tell how many shares others have. PROFILE db hits, as the other tests here.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import '../../src/modules/sharing/share-repository.ts';
