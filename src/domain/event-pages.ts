@@ -49,11 +49,13 @@ export interface EventPageArguments {
   limit?: number | null | undefined;
 }
 
-/** The page the arguments ask for, each refused by name when out of range or made up. */
+/**
+ * The page the arguments ask for, each refused by name when out of range or made up (`first` too when
+ * `limit` counts instead: a bad value is never passed over in silence).
+ */
 export function eventPage({ first, after, limit }: EventPageArguments): EventPage {
+  const asked = wholeNumberArgument('first', first, 1, MAX_EVENT_PAGE);
   const size =
-    limit === null || limit === undefined
-      ? wholeNumberArgument('first', first, 1, MAX_EVENT_PAGE)
-      : wholeNumberArgument('limit', limit, 1, MAX_EVENT_PAGE);
+    limit === null || limit === undefined ? asked : wholeNumberArgument('limit', limit, 1, MAX_EVENT_PAGE);
   return { size, after: optionalCursor(after, placeOf) };
 }

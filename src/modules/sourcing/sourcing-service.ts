@@ -16,8 +16,7 @@ import {
 } from '../../domain/sourcing.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts';
-import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
-import { prime } from '../organizations/organization-loaders.ts';
+import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { Actor, DeclareRefusal, LinkChange, SourcingRepository } from './sourcing-repository.ts';
 
 export interface DeclareInput {
@@ -249,12 +248,15 @@ export class SourcingService {
     if (ids.length > 0) prime(this.loaders, await this.sourcing.suppliers(this.scope, ids));
   }
 
-  events(
+  async events(
     organizationId: string | null | undefined,
     linkId: string | null | undefined,
     page: EventPageArguments,
   ): Promise<SupplyLinkEvent[]> {
-    const org = organizationId ?? this.viewer.organizationId;
+    const org =
+      organizationId === null || organizationId === undefined
+        ? this.viewer.organizationId
+        : await keptId(this.loaders, organizationId, this.scope);
     const decision = canReadSourcingTrail(this.viewer, org);
     if (!decision.allowed) throw forbidden(decision.reason);
     const asked = eventPage(page);

@@ -1,7 +1,6 @@
-// Review (hidden-as-missing and bad input, new since f4d9ceb): the paged audit trails.
-// - supplyLinkEvents(organizationId) does not resolve an old id of a merged organization, although the
-//   specification (section 10) says old ids resolve "wherever a client names an organization".
-// - first out of range is accepted without a word when the deprecated limit is also sent.
+// The paged audit trails' arguments: supplyLinkEvents(organizationId) resolves an old id of a merged
+// organization, as everywhere a client names one (specification, section 10); `first` out of range is
+// refused by name even when the deprecated `limit` counts instead.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, ok, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
