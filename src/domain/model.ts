@@ -137,7 +137,16 @@ export interface Share {
   revokedAt: string | null;
   /** When the share was granted, which is when it was recorded: asOf t counts it only from then. */
   createdAt: string;
+  /** The instant it is shown as of, when in the past: `active` is judged then. */
+  asOf?: Date;
 }
+
+/** `share` as it stood at `at`: a revocation after it had not happened yet then. */
+export const shareAt = (share: Share, at: Date): Share => ({
+  ...share,
+  revokedAt: share.revokedAt !== null && new Date(share.revokedAt) <= at ? share.revokedAt : null,
+  asOf: at,
+});
 
 export type { ShareAction };
 

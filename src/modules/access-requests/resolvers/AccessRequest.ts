@@ -1,16 +1,22 @@
 import type { AccessRequestResolvers } from '../../../../resolvers/types.ts';
 import { isOverdue } from '../../../domain/access-requests.ts';
+import { seenOneAt, shareAt } from '../../../domain/model.ts';
 import type { AccessRequestsContext } from '../context.ts';
 import { required } from '../../organizations/required.ts';
 
+// A request shown as of an instant (request.asOf) shows its parties and shares as of it too: the
+// parties' own risks and disclosures, and a share revoked since as still active then.
 export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
-  requester: async ({ requesterId }, _args, { accessRequestLoaders }) =>
-    required(await accessRequestLoaders.parties.load(requesterId)),
-  target: async ({ targetId }, _args, { accessRequestLoaders }) =>
-    required(await accessRequestLoaders.parties.load(targetId)),
+  requester: async ({ requesterId, asOf }, _args, { accessRequestLoaders }) =>
+    seenOneAt(required(await accessRequestLoaders.parties.load(requesterId)), asOf ?? null),
+  target: async ({ targetId, asOf }, _args, { accessRequestLoaders }) =>
+    seenOneAt(required(await accessRequestLoaders.parties.load(targetId)), asOf ?? null),
   overdue: (request, _args, { instant }) => isOverdue(request, request.asOf ?? instant),
-  shares: async (request, _args, { accessRequestLoaders }) =>
-    (await accessRequestLoaders.details.load(request)).shares,
+  shares: async (request, _args, { accessRequestLoaders }) => {
+    const { shares } = await accessRequestLoaders.details.load(request);
+    const { asOf } = request;
+    return asOf === undefined ? shares : shares.map((share) => shareAt(share, asOf));
+  },
   events: async (request, _args, { accessRequestLoaders }) =>
     (await accessRequestLoaders.details.load(request)).events,
 };

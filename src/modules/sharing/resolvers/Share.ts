@@ -6,6 +6,6 @@ export const Share: ShareResolvers<SharingContext> = {
   owner: async ({ ownerId }, _args, { shareParties }) => required(await shareParties.load(ownerId)),
   recipient: async ({ recipientId }, _args, { shareParties }) =>
     required(await shareParties.load(recipientId)),
-  active: ({ revokedAt, expiresAt }, _args, { instant }) =>
-    revokedAt === null && (expiresAt === null || instant < new Date(expiresAt)),
+  active: ({ revokedAt, expiresAt, asOf }, _args, { instant }) =>
+    revokedAt === null && (expiresAt === null || (asOf ?? instant) < new Date(expiresAt)),
 };

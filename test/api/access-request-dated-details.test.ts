@@ -1,5 +1,5 @@
-// Review of asOf (second pass, since 65f1579): an access request read asOf T is "as it stood then
-// (status, due date, events, shares)"; nothing that happened after T may show in it.
+// An access request read as of T is "as it stood then (status, due date, events, shares)", and its
+// parties answer as of T too: nothing that happened after T shows in it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { accessRequestClient, ADMIN } from '../support/access-requests.ts';
