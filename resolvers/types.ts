@@ -124,7 +124,7 @@ export type AccessScope =
 /** A reachable organization that has shared nothing with the viewer. */
 export type BlindSpot = {
   __typename?: 'BlindSpot';
-  /** The viewer's open access request to this organization, if one was sent (the newest, whatever its scope); null otherwise. For an `asOf` exposure: the request that was open then, as it stood then (due date before a later extension, `overdue` at that instant; its `events` and `shares` are today's). */
+  /** The viewer's open access request to this organization, if one was sent (the newest, whatever its scope); null otherwise. For an `asOf` exposure: the request that was open then, as it stood then (due date before a later extension, `overdue` at that instant, its `events`, `shares` and parties as of then too). */
   openAccessRequest?: Maybe<AccessRequest>;
   /** The organization. */
   organization: Organization;
