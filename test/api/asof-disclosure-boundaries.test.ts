@@ -1,6 +1,5 @@
-// Review of asOf (second pass): the instants at T exactly, a millisecond either side, and T written with
-// a +14:00 offset, for the disclosure reads changed since 65f1579 (disclosuresGiven, facilityRecord,
-// firstDueAt).
+// Dated disclosure reads (disclosuresGiven, facilityRecord, firstDueAt) at T exactly, a millisecond
+// either side, and T written with a +14:00 offset.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
