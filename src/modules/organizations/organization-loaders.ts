@@ -52,12 +52,13 @@ export function createOrganizationLoaders(
    * Rule 5 for client-supplied ids, each resolved through merges, and with `cards` the directory card of
    * a listed organization beyond it. A card answers only the id its organization is listed under: an old
    * id merged into a listed organization must not start answering (and show that it existed) where
-   * before the merge it answered as missing. So only ids named as they are may find cards, and an old id
+   * before the merge it answered as missing. So cards are sought by the ids as named, which an old id
+   * never finds (no organization has a merged id) at the cost of a missing id's search, and an old id
    * whose batch also names its kept organization directly does not take that card.
    */
   const lookUp = async (ids: readonly string[], cards: boolean) => {
     const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
-    const named = cards ? asked.filter((id, i) => id === ids[i]) : [];
+    const named = cards ? ids : [];
     const found = inKeyOrder(
       asked,
       await organizations.visibleOrganizations(scope, [...new Set(asked)], [...new Set(named)]),
