@@ -93,8 +93,8 @@ export type AccessRequestEvent = {
   action: AccessRequestAction;
   /** The organization the user acted for; an identity card unless the viewer may look it up. */
   actorOrganization: Organization;
-  /** The user (token `sub`) who did it. */
-  actorUserId: Scalars['String']['output'];
+  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  actorUserId?: Maybe<Scalars['String']['output']>;
   /** When. */
   at: Scalars['DateTime']['output'];
   /** The reason or message given with it. */
@@ -369,8 +369,8 @@ export type DisclosureVersion = {
   __typename?: 'DisclosureVersion';
   /** The actions then. */
   actions: Array<CorrectiveAction>;
-  /** The user (token `sub`) who recorded it. */
-  actorUserId: Scalars['String']['output'];
+  /** The user (token `sub`) who recorded it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  actorUserId?: Maybe<Scalars['String']['output']>;
   /** The document hash then. */
   documentSha256?: Maybe<Scalars['String']['output']>;
   /** The document URL then. */
@@ -1490,8 +1490,8 @@ export type ShareEvent = {
   action: ShareAction;
   /** The organization the user acted for; an identity card unless the viewer may look it up. */
   actorOrganization: Organization;
-  /** The user (token `sub`) who did it. */
-  actorUserId: Scalars['String']['output'];
+  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  actorUserId?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   at: Scalars['DateTime']['output'];
   /** Where this event stands in the list: pass it as `after` to read the events after it. */
@@ -1567,8 +1567,8 @@ export type SupplyLinkEvent = {
   actorOrganization: Organization;
   /** The organization the user acted for. */
   actorOrganizationId: Scalars['ID']['output'];
-  /** The user (token `sub`) who did it. */
-  actorUserId: Scalars['String']['output'];
+  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  actorUserId?: Maybe<Scalars['String']['output']>;
   /** The terms after (for AMENDED: the successor's). */
   after: SupplyLinkState;
   /** When it happened. */
@@ -1886,7 +1886,7 @@ export type AccessRequestResolvers<ContextType = BaseContext, ParentType extends
 export type AccessRequestEventResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['AccessRequestEvent'] = ResolversParentTypes['AccessRequestEvent']> = {
   action?: Resolver<ResolversTypes['AccessRequestAction'], ParentType, ContextType>;
   actorOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -1964,7 +1964,7 @@ export type DisclosureResolvers<ContextType = BaseContext, ParentType extends Re
 
 export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosureVersion'] = ResolversParentTypes['DisclosureVersion']> = {
   actions?: Resolver<Array<ResolversTypes['CorrectiveAction']>, ParentType, ContextType>;
-  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   documentSha256?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   documentUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2230,7 +2230,7 @@ export type ShareResolvers<ContextType = BaseContext, ParentType extends Resolve
 export type ShareEventResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ShareEvent'] = ResolversParentTypes['ShareEvent']> = {
   action?: Resolver<ResolversTypes['ShareAction'], ParentType, ContextType>;
   actorOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
-  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Share'], ParentType, ContextType>;
@@ -2260,7 +2260,7 @@ export type SupplyLinkEventResolvers<ContextType = BaseContext, ParentType exten
   action?: Resolver<ResolversTypes['SupplyLinkAction'], ParentType, ContextType>;
   actorOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   actorOrganizationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  actorUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   after?: Resolver<ResolversTypes['SupplyLinkState'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   before?: Resolver<Maybe<ResolversTypes['SupplyLinkState']>, ParentType, ContextType>;

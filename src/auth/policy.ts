@@ -61,6 +61,14 @@ export function canReadSourcingTrail(viewer: Viewer, customerId: string): Decisi
 }
 
 /**
+ * Whether the viewer may know which user acted for `actingOrganizationId` in a trail: a user id (a
+ * token's `sub`, often an e-mail address or an identity provider's id) is its own organization's
+ * business, and a platform_admin's; the other party of a share or a request sees the organization.
+ */
+export const mayKnowActingUser = (viewer: Viewer, actingOrganizationId: string): boolean =>
+  actingOrganizationId === viewer.organizationId || hasRole(viewer, 'platform_admin');
+
+/**
  * Reviewing watch-list screening candidates (confirm or reject): screening_admin or platform_admin.
  * Screening runs over the whole platform, so the role is not tied to the token's organization.
  */

@@ -75,11 +75,16 @@ describe('requestAccess', () => {
     expect(sentAt).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(request.dueAt) - sentAt).toBe(21 * DAY);
 
+    // The target sees who asked as an organization: the requester's user is the requester's business.
+    const asTargetSees = {
+      ...request,
+      events: request.events.map((e) => ({ ...e, actorUserId: null })),
+    };
     const received = requestsIn(await client().received('reseller'), 'accessRequestsReceived');
-    expect(received).toEqual([request]);
+    expect(received).toEqual([asTargetSees]);
     expect(requestsIn(await client().sent('buyer'), 'accessRequestsSent')).toEqual([request]);
     expect(requestsIn(await client().sent('buyer', 'GRANTED'), 'accessRequestsSent')).toEqual([]);
-    expect(requestIn(await client().one('reseller', request.id), 'accessRequest')).toEqual(request);
+    expect(requestIn(await client().one('reseller', request.id), 'accessRequest')).toEqual(asTargetSees);
     expect(requestIn(await client().one('other-buyer', request.id), 'accessRequest')).toBeNull();
     expect(requestIn(await client().one('brand', request.id), 'accessRequest')).toBeNull();
   });
@@ -152,7 +157,7 @@ describe('answerAccessRequest', () => {
       },
     ]);
     expect(granted.events.map((e) => [e.action, e.actorUserId, e.note])).toEqual([
-      ['SENT', 'user@buyer', null],
+      ['SENT', null, null],
       ['GRANTED', 'user@reseller', 'Dell only'],
     ]);
     expect(await reached('buyer')).toEqual(['brand', 'reseller']);
@@ -164,7 +169,7 @@ describe('answerAccessRequest', () => {
     );
     expect(received.data).toEqual({
       sharesReceived: [{ id: shareId }],
-      shareEvents: [{ action: 'GRANTED', actorUserId: 'user@reseller', share: { id: shareId } }],
+      shareEvents: [{ action: 'GRANTED', actorUserId: null, share: { id: shareId } }],
     });
     const { records } = await t.db.driver.executeQuery(
       `MATCH (:Organization {id: 'reseller'})-[:GRANTED]->(s:Share)-[:TO]->(:Organization {id: 'buyer'}),

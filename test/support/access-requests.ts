@@ -40,7 +40,7 @@ export interface RequestAnswer {
   events: {
     action: string;
     at: string;
-    actorUserId: string;
+    actorUserId: string | null;
     actorOrganization: { id: string };
     note: string | null;
   }[];

@@ -9,6 +9,7 @@ import {
   canRead,
   canReviewScreening,
   canRevoke,
+  mayKnowActingUser,
   type Viewer,
 } from '../../src/auth/policy.ts';
 import type { Role } from '../../src/domain/roles.ts';
@@ -74,5 +75,11 @@ describe('policy', () => {
     expect(canRevoke(viewer('analyst'), own)).toMatchObject({ allowed: false });
     expect(canRevoke(viewer('supplier_admin'), received)).toMatchObject({ allowed: false });
     expect(canRevoke(viewer('supplier_admin'), foreign)).toBe('NOT_FOUND');
+  });
+
+  it("names the acting user to the user's own organization and to a platform_admin only", () => {
+    expect(mayKnowActingUser(viewer('analyst'), 'me')).toBe(true);
+    expect(mayKnowActingUser(viewer('supplier_admin'), 'them')).toBe(false);
+    expect(mayKnowActingUser(viewer('platform_admin'), 'them')).toBe(true);
   });
 });

@@ -18,7 +18,8 @@ export interface ShareEvent {
   cursor: string;
   action: 'GRANTED' | 'REVOKED';
   at: string;
-  actorUserId: string;
+  /** Null on another organization's events: its users are its own business (the server says so). */
+  actorUserId: string | null;
   share: Share & { owner: { id: string; name: string }; recipient: { id: string; name: string } };
 }
 
@@ -30,7 +31,7 @@ export function eventLine(event: ShareEvent, ownId: string): string {
     share.owner.id === ownId
       ? `You ${verb} ${shareScope(share)} with ${share.recipient.name}`
       : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
-  return `${day(event.at)} · ${what} (${event.actorUserId})`;
+  return `${day(event.at)} · ${what}${event.actorUserId === null ? '' : ` (by ${event.actorUserId})`}`;
 }
 
 /** The history section; it fills itself, and each "Show older" adds the next page. */

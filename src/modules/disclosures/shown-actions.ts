@@ -19,6 +19,8 @@ export interface ShownAction extends CorrectiveAction {
 /** A version of a disclosure's history, with where it was read. */
 export interface ShownVersion extends DisclosureVersion {
   origin: ActionOrigin;
+  /** The disclosure's owner, for whose users its versions were recorded. */
+  ownerId: string;
 }
 
 export const shownAction = (action: CorrectiveAction, origin: ActionOrigin): ShownAction => ({

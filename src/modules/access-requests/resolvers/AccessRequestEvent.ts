@@ -1,4 +1,5 @@
 import type { AccessRequestEventResolvers } from '../../../../resolvers/types.ts';
+import { mayKnowActingUser } from '../../../auth/policy.ts';
 import { actingOrganization } from '../../organizations/acting-organization.ts';
 import type { AccessRequestsContext } from '../context.ts';
 
@@ -7,4 +8,6 @@ export const AccessRequestEvent: AccessRequestEventResolvers<AccessRequestsConte
   actorOrganization: async ({ actorOrganizationId }, _args, { accessRequestLoaders, loaders }) =>
     (await accessRequestLoaders.parties.load(actorOrganizationId)) ??
     actingOrganization(loaders, actorOrganizationId),
+  actorUserId: ({ actorUserId, actorOrganizationId }, _args, { viewer }) =>
+    mayKnowActingUser(viewer, actorOrganizationId) ? actorUserId : null,
 };

@@ -4,11 +4,12 @@ import { shownActions, shownAt } from '../shown-actions.ts';
 
 export const Disclosure: DisclosureResolvers<DisclosuresContext> = {
   actions: ({ id, version, at, actions }) => shownActions(actions, shownAt({ id, version, at })),
-  history: async ({ id, version, at }, _args, { disclosureLoaders }) => {
+  history: async ({ id, version, at, owner }, _args, { disclosureLoaders }) => {
     const key = { id, version, at };
     return (await disclosureLoaders.history.load(key)).map((shown) => ({
       ...shown,
       origin: { history: key, upTo: shown.version },
+      ownerId: owner.id,
     }));
   },
 };

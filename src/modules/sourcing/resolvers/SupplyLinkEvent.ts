@@ -1,4 +1,5 @@
 import type { SupplyLinkEventResolvers } from '../../../../resolvers/types.ts';
+import { mayKnowActingUser } from '../../../auth/policy.ts';
 import { actingOrganization } from '../../organizations/acting-organization.ts';
 import type { SourcingContext } from '../context.ts';
 
@@ -7,4 +8,6 @@ export const SupplyLinkEvent: SupplyLinkEventResolvers<SourcingContext> = {
   // trail may not look it up, and is shown its identity card.
   actorOrganization: ({ actorOrganizationId }, _args, { loaders }) =>
     actingOrganization(loaders, actorOrganizationId),
+  actorUserId: ({ actorUserId, actorOrganizationId }, _args, { viewer }) =>
+    mayKnowActingUser(viewer, actorOrganizationId) ? actorUserId : null,
 };
