@@ -26,7 +26,7 @@ import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../modules/directory/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from './zoned-date-time.ts';
-import type { AccessRequestRecord } from '../domain/access-requests.ts';
+import { IMPORT_ACTOR, type AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
@@ -113,23 +113,40 @@ const upsertLinks = statement(
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
 );
 
+/**
+ * A share new to the store whose record carries no trail (a hand-written or generated file) gets the
+ * one an import records, as an access request does: GRANTED at its creation and REVOKED at its
+ * revocation, by IMPORT_ACTOR for its owner; so that its history says when it began. `fresh` tells a
+ * new share; an existing one keeps its trail.
+ */
+const IMPORTED_SHARE_TRAIL = cypher`
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))`;
+
 const upsertShares = statement(
   'import.upsertShares',
   cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
-   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt), s._fresh = true
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
-   WITH s, owner, recipient
+   WITH s, owner, recipient, row
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
    DELETE g
-   WITH DISTINCT s, owner, recipient
+   WITH DISTINCT s, owner, recipient, row
    OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
    DELETE t
-   WITH DISTINCT s, owner, recipient
+   WITH DISTINCT s, owner, recipient, row
    MERGE (owner)-[:GRANTED]->(s)
-   MERGE (s)-[:TO]->(recipient)`,
+   MERGE (s)-[:TO]->(recipient)
+   WITH s, owner, row, s._fresh IS NOT NULL AS fresh
+   REMOVE s._fresh`,
+  IMPORTED_SHARE_TRAIL,
 );
 
 // Into an emptied store (see createOrganizations): nothing to merge or move.
@@ -138,9 +155,11 @@ const createShares = statement(
   cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner})
    MATCH (recipient:Organization {id: row.recipient})
-   CREATE (owner)-[:GRANTED]->(:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
+   CREATE (owner)-[:GRANTED]->(s:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
        disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
-       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)`,
+       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
+   WITH s, owner, row, true AS fresh`,
+  IMPORTED_SHARE_TRAIL,
 );
 
 // A share record that carries its audit trail (an export does) replaces the trail in the database.
@@ -509,6 +528,7 @@ export class ImportRepository implements ExistingGraph {
       await tx.run(write, {
         rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
         importedAt: toNeo4jDateTime(importedAt),
+        importActor: IMPORT_ACTOR,
       });
       if (trails.length > 0) await tx.run(replaceShareEvents, { rows: trails });
     });

@@ -435,4 +435,36 @@ describe('import of a good file', () => {
     await importDocument(withTrail);
     expect(await trail()).toEqual([]);
   });
+
+  it('records the trail of a new share whose record carries none: granted then, revoked then, by the import', async () => {
+    const trail = async () => {
+      const { records } = await db.driver.executeQuery(
+        `MATCH (e:ShareEvent)-[:OF]->(:Share {id: 'r=>p#0'})
+         RETURN e.action AS action, toString(e.at) AS at, e.actorUserId AS user, e.actorOrganizationId AS org
+         ORDER BY e.at`,
+      );
+      return records.map((r) => r.toObject());
+    };
+    const revoked = base().build();
+    revoked.shares[0]!.createdAt = '2020-01-01T00:00:00Z';
+    revoked.shares[0]!.revokedAt = '2021-01-01T00:00:00Z';
+    const expected = [
+      { action: 'GRANTED', at: '2020-01-01T00:00:00Z', user: 'tiersight-import', org: 'r' },
+      { action: 'REVOKED', at: '2021-01-01T00:00:00Z', user: 'tiersight-import', org: 'r' },
+    ];
+    for (const reset of [true, false]) {
+      if (!reset)
+        await db.driver.executeQuery(
+          `MATCH (s:Share) OPTIONAL MATCH (e:ShareEvent)-[:OF]->(s) DETACH DELETE s, e`,
+        );
+      await importDocument(revoked, reset);
+      expect(await trail()).toEqual(expected);
+      // Importing it again finds the share: its trail stays as it is.
+      await importDocument(revoked);
+      expect(await trail()).toEqual(expected);
+    }
+    await db.driver.executeQuery(`MATCH (e:ShareEvent) DETACH DELETE e`);
+    await importDocument(revoked);
+    expect(await trail()).toEqual([]);
+  });
 });

@@ -1292,9 +1292,16 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner})
    MATCH (recipient:Organization {id: row.recipient})
-   CREATE (owner)-[:GRANTED]->(:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
+   CREATE (owner)-[:GRANTED]->(s:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
        disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
        createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
+   WITH s, owner, row, true AS fresh
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))
 
 // ---- import.currentDisclosureVersions
 UNWIND $ids AS id
@@ -1513,18 +1520,26 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
-   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt), s._fresh = true
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
-   WITH s, owner, recipient
+   WITH s, owner, recipient, row
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
    DELETE g
-   WITH DISTINCT s, owner, recipient
+   WITH DISTINCT s, owner, recipient, row
    OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
    DELETE t
-   WITH DISTINCT s, owner, recipient
+   WITH DISTINCT s, owner, recipient, row
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)
+   WITH s, owner, row, s._fresh IS NOT NULL AS fresh
+   REMOVE s._fresh
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))
+   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+                          actorOrganizationId: owner.id})-[:OF]->(s))
 
 // ---- import.writeDisclosureVersions
 UNWIND $rows AS row
