@@ -284,7 +284,11 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.ateaNorway);
     const revoked = acceptDialogs(ui.page);
     const shared = ui.page.locator('#my-suppliers li.share-given', { hasText: 'Oslo kommune' });
-    await shared.getByRole('button', { name: 'Revoke the share with Oslo kommune' }).click();
+    await shared
+      .getByRole('button', {
+        name: 'Revoke the share of your sourcing (all, now and later) with Oslo kommune',
+      })
+      .click();
     await shared.waitFor({ state: 'detached' });
     expect(revoked).toEqual([expect.stringMatching(/^Revoke the share with Oslo kommune\?/)]);
     // The share history says so, newest first, beside the grant it ends.

@@ -5,15 +5,17 @@
 // ending a link asks first, and every button names the supplier it acts on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
-import { shareScope, type Share } from '../../web/src/shares.ts';
+import { shareScope, type GivenShare } from '../../web/src/shares.ts';
 
-const SHARES: Share[] = [
+const SHARES: GivenShare[] = [
   {
     id: 's-oslo',
     scope: 'SOURCING',
     recipient: { name: 'Oslo kommune' },
     linkIds: null,
     disclosureIds: null,
+    createdAt: '2015-11-01T00:00:00.000Z',
+    expiresAt: null,
   },
   {
     id: 's-hf',
@@ -21,6 +23,8 @@ const SHARES: Share[] = [
     recipient: { name: 'Sykehusinnkjøp HF' },
     linkIds: ['l-dell'],
     disclosureIds: null,
+    createdAt: '2024-03-01T00:00:00.000Z',
+    expiresAt: '2027-01-01T00:00:00.000Z',
   },
   {
     id: 's-ew',
@@ -28,6 +32,8 @@ const SHARES: Share[] = [
     recipient: { name: 'Electronics Watch' },
     linkIds: null,
     disclosureIds: ['d1', 'd2'],
+    createdAt: '2025-06-01T00:00:00.000Z',
+    expiresAt: null,
   },
 ];
 
@@ -68,8 +74,11 @@ const HISTORY = Array.from({ length: 12 }, (_, i) => ({
 
 const sent: string[] = [];
 const confirm = vi.fn((_question?: string) => true);
+/** What the history's second page answers: the rest of HISTORY, nothing (ten events in all), a failure. */
+let secondPage: 'rest' | 'none' | 'failure' = 'rest';
 beforeEach(() => {
   sent.length = 0;
+  secondPage = 'rest';
   confirm.mockReset().mockReturnValue(true);
   window.confirm = confirm;
   vi.stubGlobal(
@@ -80,10 +89,18 @@ beforeEach(() => {
         variables: { after?: string | null };
       };
       sent.push(query);
+      if (variables.after === 'c9' && secondPage === 'failure') return new Response('', { status: 502 });
       const data = query.includes('ownSupplyLinks')
         ? SOURCING
         : query.includes('shareEvents')
-          ? { shareEvents: variables.after === 'c9' ? HISTORY.slice(10) : HISTORY.slice(0, 10) }
+          ? {
+              shareEvents:
+                variables.after !== 'c9'
+                  ? HISTORY.slice(0, 10)
+                  : secondPage === 'rest'
+                    ? HISTORY.slice(10)
+                    : [],
+            }
           : { ok: { id: 'x' } };
       return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
     }),
@@ -116,12 +133,14 @@ describe('shares given', () => {
     const { panel, changed } = await mounted();
     const items = [...panel.querySelectorAll('li.share-given')];
     expect(items.map((i) => i.textContent)).toEqual([
-      'Oslo kommune sees your sourcing (all, now and later) Revoke',
-      'Sykehusinnkjøp HF sees your sourcing (1 link) Revoke',
-      'Electronics Watch sees your disclosures (2 disclosures) Revoke',
+      'Oslo kommune sees your sourcing (all, now and later) since 2015-11-01 Revoke',
+      'Sykehusinnkjøp HF sees your sourcing (1 link) since 2024-03-01, until 2027-01-01 Revoke',
+      'Electronics Watch sees your disclosures (2 disclosures) since 2025-06-01 Revoke',
     ]);
     const revoke = items[0]!.querySelector<HTMLButtonElement>('button.revoke-share')!;
-    expect(revoke.getAttribute('aria-label')).toBe('Revoke the share with Oslo kommune');
+    expect(revoke.getAttribute('aria-label')).toBe(
+      'Revoke the share of your sourcing (all, now and later) with Oslo kommune',
+    );
     confirm.mockReturnValue(false);
     revoke.click();
     await settle();
@@ -180,5 +199,41 @@ describe('own links', () => {
     end.click();
     await settle();
     expect(changed).toHaveBeenCalledWith('Ended the link with Dell Technologies.');
+  });
+});
+
+describe('share history paging', () => {
+  const older = (panel: HTMLElement) => panel.querySelector<HTMLButtonElement>('button.share-events-older')!;
+
+  it('ends on a page with nothing older: says so, and the focus moves there from the hidden button', async () => {
+    secondPage = 'none';
+    const { panel } = await mounted();
+    await settle();
+    const button = older(panel);
+    button.focus();
+    button.click();
+    // Still focusable while it loads.
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await settle();
+    const status = panel.querySelector<HTMLElement>('.share-events-status')!;
+    expect(button.hidden).toBe(true);
+    expect(status.textContent).toBe('No older events.');
+    expect(document.activeElement).toBe(status);
+    expect(panel.querySelectorAll('li.share-event')).toHaveLength(10);
+  });
+
+  it('says beside the button that older events failed to load, under the events listed', async () => {
+    secondPage = 'failure';
+    const { panel } = await mounted();
+    await settle();
+    older(panel).click();
+    await settle();
+    expect(panel.querySelector('.share-events-status')!.textContent).toBe('');
+    const failed = panel.querySelector<HTMLElement>('.share-events-error')!;
+    expect(failed.hidden).toBe(false);
+    expect(failed.textContent).toMatch(/^Could not load older events: .+\. Try again\.$/);
+    expect(older(panel).hidden).toBe(false);
+    expect(panel.querySelectorAll('li.share-event')).toHaveLength(10);
   });
 });

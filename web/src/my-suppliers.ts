@@ -6,7 +6,7 @@ import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { shareHistory } from './share-history.ts';
-import { shareScope, type Share } from './shares.ts';
+import { shareScope, type GivenShare } from './shares.ts';
 
 interface OwnLink {
   id: string;
@@ -27,13 +27,13 @@ interface Card {
 interface Sourcing {
   listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
   ownSupplyLinks: OwnLink[];
-  sharesGiven: Share[];
+  sharesGiven: GivenShare[];
 }
 
 export const SOURCING = `{
   listing { listed listedAt organization { id } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
-  sharesGiven { id scope recipient { name } linkIds disclosureIds }
+  sharesGiven { id scope recipient { name } linkIds disclosureIds createdAt expiresAt }
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
 export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
@@ -223,7 +223,7 @@ export class MySuppliers {
     return item;
   }
 
-  private shareList(shares: Share[]): HTMLElement {
+  private shareList(shares: GivenShare[]): HTMLElement {
     if (shares.length === 0)
       return h('p', { class: 'sourcing-shares' }, 'You share your sourcing and disclosures with nobody.');
     return h(
@@ -235,13 +235,18 @@ export class MySuppliers {
         { class: 'shares-given' },
         shares.map((share) => {
           const name = share.recipient.name;
+          const until = share.expiresAt === null ? '' : `, until ${day(share.expiresAt)}`;
           return h(
             'li',
             { class: 'share-given', 'data-share-id': share.id },
-            `${name} sees ${shareScope(share)} `,
+            `${name} sees ${shareScope(share)} since ${day(share.createdAt)}${until} `,
             this.button(
               'Revoke',
-              { class: 'revoke-share', 'aria-label': `Revoke the share with ${name}` },
+              // Named by scope too: a supplier may share its sourcing and its disclosures with one customer.
+              {
+                class: 'revoke-share',
+                'aria-label': `Revoke the share of ${shareScope(share)} with ${name}`,
+              },
               async () => {
                 await graphql(REVOKE, { id: share.id }, this.token);
                 return `Revoked the share with ${name}.`;

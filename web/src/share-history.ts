@@ -34,14 +34,25 @@ export function eventLine(event: ShareEvent, ownId: string): string {
   return `${day(event.at)} · ${what}${event.actorUserId === null ? '' : ` (by ${event.actorUserId})`}`;
 }
 
-/** The history section; it fills itself, and each "Show older" adds the next page. */
+/**
+ * The history section; it fills itself, and each "Show older" adds the next page. The button stays
+ * focusable while a page loads (aria-disabled, not disabled, which would drop a keyboard user's focus
+ * to the top of the page); when the history ends, the focus moves to the line that says so, and a
+ * page that failed says so beside the button, under the events already listed.
+ */
 export function shareHistory(token: string, ownId: string): HTMLElement {
   const list = h('ul', { class: 'share-events' });
-  const status = h('p', { class: 'share-events-status' }, 'Loading…');
+  const status = h('p', { class: 'share-events-status', role: 'status', tabindex: -1 }, 'Loading…');
   const older = h('button', { type: 'button', class: 'share-events-older', hidden: true }, 'Show older');
+  const failed = h('p', { class: 'share-events-error', role: 'alert', hidden: true });
   let after: string | null = null;
+  let loading = false;
   const more = async () => {
-    older.disabled = true;
+    if (loading) return;
+    loading = true;
+    older.setAttribute('aria-disabled', 'true');
+    failed.hidden = true;
+    const first = after === null;
     try {
       const data = await graphql<{ shareEvents: ShareEvent[] }>(SHARE_EVENTS, { after }, token);
       const events = data.shareEvents;
@@ -55,15 +66,24 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
         ),
       );
       after = events.at(-1)?.cursor ?? after;
-      older.hidden = events.length < PAGE;
-      status.textContent = list.childElementCount === 0 ? 'No share has been granted or revoked yet.' : '';
+      const ended = events.length < PAGE;
+      const focused = document.activeElement === older;
+      older.hidden = ended;
+      if (list.childElementCount === 0) status.textContent = 'No grant or revoke recorded yet.';
+      else status.textContent = ended && !first ? 'No older events.' : '';
+      if (ended && focused) status.focus();
     } catch (error) {
-      status.textContent = `Could not load the share history: ${errorMessage(error)}`;
+      if (first) status.textContent = `Could not load the share history: ${errorMessage(error)}`;
+      else {
+        failed.textContent = `Could not load older events: ${errorMessage(error)}. Try again.`;
+        failed.hidden = false;
+      }
     } finally {
-      older.disabled = false;
+      loading = false;
+      older.removeAttribute('aria-disabled');
     }
   };
   older.addEventListener('click', () => void more());
   void more();
-  return h('div', { class: 'share-history' }, h('h3', {}, 'Share history'), status, list, older);
+  return h('div', { class: 'share-history' }, h('h3', {}, 'Share history'), status, list, older, failed);
 }

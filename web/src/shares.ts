@@ -9,6 +9,12 @@ export interface Share {
   disclosureIds: string[] | null;
 }
 
+/** A share its owner gave, with since when and until when it holds. */
+export interface GivenShare extends Share {
+  createdAt: string;
+  expiresAt: string | null;
+}
+
 /** What a share shows its recipient: a scope, and all of it (now and later) or how many items. */
 export function shareScope(share: Share): string {
   const sourcing = share.scope === 'SOURCING';
