@@ -237,3 +237,25 @@ describe('share history paging', () => {
     expect(panel.querySelectorAll('li.share-event')).toHaveLength(10);
   });
 });
+
+describe('a panel that did not load', () => {
+  it('offers Try again, which loads it once the server answers', async () => {
+    let reachable = false;
+    const answer = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        if (!reachable) throw new TypeError('Failed to fetch');
+        return answer(url, init);
+      }),
+    );
+    const { panel } = await mounted();
+    expect(panel.querySelector('[role="alert"]')!.textContent).toMatch(
+      /^Could not load your sourcing: Could not reach/,
+    );
+    reachable = true;
+    panel.querySelector<HTMLButtonElement>('button.retry')!.click();
+    await settle();
+    expect(panel.querySelectorAll('li.share-given')).toHaveLength(3);
+  });
+});

@@ -24,6 +24,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a request that never reached the server says. */
+export const UNREACHABLE = 'Could not reach the Tiersight server; check your connection and try again';
+
 export const readToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 export const storeToken = (token: string): void => sessionStorage.setItem(TOKEN_KEY, token.trim());
 export const clearToken = (): void => sessionStorage.removeItem(TOKEN_KEY);
@@ -49,11 +52,17 @@ export async function graphql<T>(
   variables: Record<string, unknown>,
   token: string,
 ): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    // The browser's own words ("Failed to fetch", "NetworkError when attempting…") say nothing to a user.
+    throw new ApiError(UNREACHABLE, 'NETWORK', 0);
+  }
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;

@@ -90,9 +90,12 @@ export class MySuppliers {
         this.newSupplierForm(),
       );
     } catch (error) {
+      const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
+      retry.addEventListener('click', () => void this.load());
       this.panel.replaceChildren(
         heading,
         h('p', { role: 'alert', class: 'error' }, `Could not load your sourcing: ${errorMessage(error)}`),
+        retry,
       );
     }
   }
