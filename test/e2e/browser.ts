@@ -60,7 +60,8 @@ export async function watchedContext(
   browser: Browser,
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // English: the CSV exports follow the browser's language (semicolons where decimals take a comma).
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-US' });
   const watch: PageWatch = { consoleErrors: [], externalRequests: [], requests: [] };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -101,7 +102,7 @@ export async function signInAsDemo(page: Page, app: App, org: string): Promise<v
  * a file warms up in its beforeAll rather than charging the first test with it.
  */
 export async function warmUp(browser: Browser, app: App, org: string): Promise<void> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'en-US' });
   try {
     const page = await context.newPage();
     await page.goto(`${app.url}/`);

@@ -4,6 +4,7 @@ import {
   buildColumns,
   chainToCsv,
   csvCell,
+  csvFormatFor,
   highestSeverity,
   NO_FILTERS,
   pathToRoot,
@@ -122,6 +123,18 @@ describe('CSV', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-1')).toBe("'-1");
     expect(csvCell(null)).toBe('');
+  });
+
+  it("follows the spreadsheet of the browser's language: semicolons and decimal commas where decimals take a comma", () => {
+    const swedish = csvFormatFor('sv-SE');
+    expect(swedish).toEqual({ separator: ';', decimal: ',' });
+    expect(csvFormatFor('nb-NO')).toEqual(swedish);
+    expect(csvFormatFor('en-GB')).toEqual({ separator: ',', decimal: '.' });
+    expect(csvFormatFor('not a locale')).toEqual({ separator: ',', decimal: '.' });
+    expect(csvCell(11.03, swedish)).toBe('11,03');
+    expect(csvCell(-2.5, swedish)).toBe('-2,5');
+    expect(csvCell('Smith; Jones AB', swedish)).toBe('"Smith; Jones AB"');
+    expect(csvCell('Smith, Jones AB', swedish)).toBe('Smith, Jones AB');
   });
 
   it('writes what disclosures shared with the viewer flag, as the cards badge it', () => {

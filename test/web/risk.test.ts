@@ -126,6 +126,11 @@ describe('where to start', () => {
       `1,45.5,1,${first.id},${first.name},${first.type},${first.country},16,29.5`,
       '',
     ]);
+    expect(riskToCsv(ASSESSMENT, { separator: ';', decimal: ',' }).split('\r\n')).toEqual([
+      'rank;score;tier;id;name;type;country;inherent;visibility',
+      `1;45,5;1;${first.id};${first.name};${first.type};${first.country};16;29,5`,
+      '',
+    ]);
   });
 
   it('colours the tier view’s cards by score band', () => {

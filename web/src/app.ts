@@ -33,6 +33,7 @@ import {
   asOfProblem,
   buildColumns,
   chainToCsv,
+  csvFormatFor,
   countriesOf,
   DEFAULT_TIER_LIMIT,
   disclosedById,
@@ -539,7 +540,7 @@ class Dashboard {
   private exportRiskCsv(): void {
     if (this.riskState.kind !== 'loaded') return;
     const { assessment } = this.riskState;
-    const csv = riskToCsv(assessment);
+    const csv = riskToCsv(assessment, csvFormatFor(navigator.language));
     download(exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)), csvFile(csv));
     this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
   }
@@ -838,7 +839,7 @@ class Dashboard {
   private exportCsv(): void {
     const chain = this.exportable();
     if (chain === null) return;
-    const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed);
+    const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed, csvFormatFor(navigator.language));
     download(exportName(chain.root.id, 'csv', this.query.asOf || undefined), csvFile(csv));
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }

@@ -389,13 +389,42 @@ export function linksOf(
   };
 }
 
-/** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
-export function csvCell(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  // The formula guard is for text: a number (a negative contribution) must stay one to add up.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * How the user's spreadsheet reads a CSV opened by a double-click: Excel splits it at the system's list
+ * separator, which is `;` wherever the decimal mark is a comma (Swedish, Norwegian, Danish, German,
+ * French…), and reads numbers with that mark: a comma-separated file then opens as one column, and
+ * 11.03 may become a date. So the file follows the browser's language.
+ */
+export interface CsvFormat {
+  separator: ',' | ';';
+  decimal: '.' | ',';
 }
+
+export const CSV_COMMAS: CsvFormat = { separator: ',', decimal: '.' };
+
+/** The CSV format for a spreadsheet in `locale` (a BCP 47 tag such as navigator.language). */
+export function csvFormatFor(locale: string): CsvFormat {
+  let decimal: string | undefined;
+  try {
+    decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+  } catch {
+    return CSV_COMMAS;
+  }
+  return decimal === ',' ? { separator: ';', decimal: ',' } : CSV_COMMAS;
+}
+
+/** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
+export function csvCell(value: string | number | null | undefined, format: CsvFormat = CSV_COMMAS): string {
+  if (typeof value === 'number') return String(value).replace('.', format.decimal);
+  let text = value ?? '';
+  // The formula guard is for text: a number (a negative contribution) must stay one to add up.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /["\r\n]/.test(text) || text.includes(format.separator) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line of `cells` in `format`. */
+export const csvLine = (cells: readonly (string | number | null | undefined)[], format: CsvFormat): string =>
+  cells.map((cell) => csvCell(cell, format)).join(format.separator);
 
 export const CSV_HEADER = [
   'tier',
@@ -421,6 +450,7 @@ export function chainToCsv(
   columns: readonly TierColumn[],
   risks: ReadonlyMap<string, RiskIndicator[]>,
   disclosed: ReadonlyMap<string, DisclosedIndicator[]> = new Map(),
+  format: CsvFormat = CSV_COMMAS,
 ): string {
   const customers = new Map<string, Set<string>>();
   for (const l of chain.links) {
@@ -431,23 +461,24 @@ export function chainToCsv(
   const row = (tier: number, o: Organization) => {
     const indicators = risks.get(o.id) ?? [];
     const flagged = disclosed.get(o.id) ?? [];
-    return [
-      tier,
-      o.id,
-      o.name,
-      o.type,
-      o.country,
-      o.provenance ?? '',
-      highestSeverity(indicators) ?? '',
-      [...new Set(indicators.map((i) => i.source))].join('; '),
-      highestSeverity(flagged) ?? '',
-      [...new Set(flagged.map((i) => i.disclosure.owner.name))].join('; '),
-      [...(customers.get(o.id) ?? [])].sort().join(' '),
-    ]
-      .map(csvCell)
-      .join(',');
+    return csvLine(
+      [
+        tier,
+        o.id,
+        o.name,
+        o.type,
+        o.country,
+        o.provenance ?? '',
+        highestSeverity(indicators) ?? '',
+        [...new Set(indicators.map((i) => i.source))].join('; '),
+        highestSeverity(flagged) ?? '',
+        [...new Set(flagged.map((i) => i.disclosure.owner.name))].join('; '),
+        [...(customers.get(o.id) ?? [])].sort().join(' '),
+      ],
+      format,
+    );
   };
-  const lines = [CSV_HEADER.join(','), row(0, chain.root)];
+  const lines = [CSV_HEADER.join(format.separator), row(0, chain.root)];
   for (const column of columns) for (const o of column.matching) lines.push(row(column.tier, o));
   return `${lines.join('\r\n')}\r\n`;
 }

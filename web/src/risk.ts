@@ -3,7 +3,7 @@
 // and the ranking as CSV. The tier view colours its cards by the same scores (scoreBand).
 import { argumentsOf, graphql, type Capabilities } from './api.ts';
 import { append, h } from './dom.ts';
-import { csvCell, plural, type Organization, type Query } from './model.ts';
+import { CSV_COMMAS, csvLine, plural, type CsvFormat, type Organization, type Query } from './model.ts';
 
 export interface RiskInput {
   label: string;
@@ -103,7 +103,7 @@ export const scoresById = (state: RiskState): Map<string, number> =>
     state.kind === 'loaded' ? state.assessment.organizations.map((o) => [o.organization.id, o.score]) : [],
   );
 
-export function riskToCsv(assessment: RiskAssessment): string {
+export function riskToCsv(assessment: RiskAssessment, format: CsvFormat = CSV_COMMAS): string {
   const names = assessment.organizations[0]?.components.map((c) => c.name) ?? [];
   const header = [
     'rank',
@@ -116,20 +116,21 @@ export function riskToCsv(assessment: RiskAssessment): string {
     ...names.map((n) => n.toLowerCase()),
   ];
   const rows = assessment.organizations.map((o) =>
-    [
-      o.rank,
-      o.score,
-      o.tier,
-      o.organization.id,
-      o.organization.name,
-      o.organization.type,
-      o.organization.country,
-      ...names.map((n) => o.components.find((c) => c.name === n)?.contribution),
-    ]
-      .map(csvCell)
-      .join(','),
+    csvLine(
+      [
+        o.rank,
+        o.score,
+        o.tier,
+        o.organization.id,
+        o.organization.name,
+        o.organization.type,
+        o.organization.country,
+        ...names.map((n) => o.components.find((c) => c.name === n)?.contribution),
+      ],
+      format,
+    ),
   );
-  return `${[header.join(','), ...rows].join('\r\n')}\r\n`;
+  return `${[header.join(format.separator), ...rows].join('\r\n')}\r\n`;
 }
 
 function component(c: RiskComponent): HTMLElement {
