@@ -108,6 +108,20 @@ export function ageOf(years: number): string {
 /** Independent signals: the chance that at least one is real. Stays within 0..1, grows with each. */
 const anyOf = (values: readonly number[]) => 1 - values.reduce((rest, v) => rest * (1 - v), 1);
 
+/** anyOf's arithmetic as a reader can redo it: "1 − (1 − 0.51)(1 − 0.3) = 0.66". */
+const anyOfShown = (values: readonly number[]) =>
+  `1 − ${values.map((v) => `(1 − ${shown(v)})`).join('')} = ${shown(anyOf(values))}`;
+
+/**
+ * The input that says how several signals made a component's value, which a reader adding the inputs
+ * up would not find: they combine as independent chances, not as a sum.
+ */
+const combined = (value: string): RiskInput => ({
+  label: 'How they combine',
+  value,
+  source: `assumption: independent signals, the chance that at least one is real (${MODEL_SOURCE})`,
+});
+
 /** Evidence without a validity, or valid until `at` or later. */
 export const stillValid = (version: StoredVersion, at: Date): boolean =>
   version.validUntil === null || new Date(version.validUntil) >= at;
@@ -228,7 +242,10 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
         },
       };
     });
-  return { value: anyOf(parts.map((x) => x.value)), inputs: parts.map((x) => x.input) };
+  const values = parts.map((x) => x.value);
+  const inputs = parts.map((x) => x.input);
+  if (values.length > 1) inputs.push(combined(anyOfShown(values)));
+  return { value: anyOf(values), inputs };
 }
 
 const RAISING: Record<
@@ -302,6 +319,17 @@ function disclosedEvidence<O extends Assessable>(
     relief.reduce((sum, r) => sum + r.value, 0),
   );
   const inputs = [...raising, ...relief].map((x) => x.input);
+  const value = Math.max(-p.maxRelief, Math.min(1, raised - lowered));
+  if (raising.length > 1 || (raising.length > 0 && relief.length > 0)) {
+    const raisedShown = raising.length > 1 ? anyOfShown(raising.map((r) => r.value)) : shown(raised);
+    inputs.push(
+      combined(
+        relief.length === 0
+          ? raisedShown
+          : `${raisedShown} raised, − ${shown(lowered)} of good evidence = ${shown(value)}`,
+      ),
+    );
+  }
   if (inputs.length === 0) {
     inputs.push({
       label: 'Visible disclosures about it',
@@ -315,7 +343,7 @@ function disclosedEvidence<O extends Assessable>(
       source: `assumption: ${MODEL_SOURCE}`,
     });
   }
-  return { value: Math.max(-p.maxRelief, Math.min(1, raised - lowered)), inputs };
+  return { value, inputs };
 }
 
 function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {

@@ -189,7 +189,13 @@ describe('components', () => {
       'PUBLIC_INDICATORS',
     );
     expect(two.value).toBe(1);
-    expect(two.inputs.map((i) => i.source)).toEqual(['source of r1', 'source of r2']);
+    expect(two.inputs.map((i) => i.source)).toEqual([
+      'source of r1',
+      'source of r2',
+      'assumption: independent signals, the chance that at least one is real (Tiersight risk model, docs/risk-model.md)',
+    ]);
+    // Not a sum: the last input says how the two made the value.
+    expect(two.inputs[2]).toMatchObject({ label: 'How they combine', value: '1 − (1 − 0.63)(1 − 1) = 1' });
   });
 
   it('public indicators: an entry its list has dropped no longer counts from the day it was delisted', () => {
@@ -218,7 +224,12 @@ describe('components', () => {
     const raised = component([subject(org('a'), { evidence: [plan] })], 'DISCLOSED_EVIDENCE');
     // 1 - (1 - 1.0)(1 - 0.4) = 1, less 0.1 for the action closed by a follow-up audit.
     expect(raised.value).toBe(0.9);
-    expect(raised.inputs.map((i) => i.value)).toEqual(['+1', '+0.4', '-0.1']);
+    expect(raised.inputs.map((i) => i.value)).toEqual([
+      '+1',
+      '+0.4',
+      '-0.1',
+      '1 − (1 − 1)(1 − 0.4) = 1 raised, − 0.1 of good evidence = 0.9',
+    ]);
     expect(raised.inputs[0]!.source).toBe('disclosure d-plan by brand');
 
     const audit = evidence('d-audit', 'AUDIT_REPORT', { validUntil: '2027-01-01T00:00:00Z' });
