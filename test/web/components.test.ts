@@ -171,6 +171,23 @@ describe('exposure panel', () => {
     );
   });
 
+  it('lists 50 blind spots, and also the one a top action asked to request access from', () => {
+    const panel = mount();
+    const chain = bigChain(60);
+    const spots = chain.tiers[1]!.organizations;
+    const exposure = { ...EXPOSURE, findings: [], closestTier: null, blindSpots: spots };
+    const drawn = (pinned: string | null) => {
+      renderExposure(panel, { kind: 'loaded', exposure }, chain, () => {}, null, pinned);
+      return [...panel.querySelectorAll('li.blind-spot')].map((s) => s.getAttribute('data-org-id'));
+    };
+    expect(drawn(null)).toHaveLength(50);
+    expect(panel.querySelector('.list-more')?.textContent).toBe('… and 10 more blind spots not listed.');
+    const listed = drawn('f-57');
+    expect(listed).toHaveLength(51);
+    expect(listed.at(-1)).toBe('f-57');
+    expect(panel.querySelector('.list-more')?.textContent).toBe('… and 9 more blind spots not listed.');
+  });
+
   it('says so when the server has no exposure analysis', () => {
     const panel = mount();
     renderExposure(panel, { kind: 'unavailable', message: 'Not here' }, CHAIN, () => {});

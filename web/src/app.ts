@@ -263,6 +263,8 @@ class Dashboard {
     'aria-labelledby': 'my-suppliers-heading',
     hidden: true,
   });
+  /** The blind spot a top action asked to request access from, drawn in Exposure beyond its limit. */
+  private pinnedBlindSpot: string | null = null;
   /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
   private suppliers: MySuppliers | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
@@ -660,7 +662,14 @@ class Dashboard {
               this.requestAccess(id, scope, note, key),
           }
         : null;
-    renderExposure(this.exposurePanel, this.exposureState, this.chain, (id) => this.select(id), requests);
+    renderExposure(
+      this.exposurePanel,
+      this.exposureState,
+      this.chain,
+      (id) => this.select(id),
+      requests,
+      this.pinnedBlindSpot,
+    );
   }
 
   /** The disclosures of `id` as far as fetched; starts fetching them the first time. */
@@ -746,6 +755,9 @@ class Dashboard {
   /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
   private openRequestForm({ id, name }: Party): void {
     this.select(id);
+    // A blind spot beyond the 50 that Exposure lists is drawn there too, for its form.
+    this.pinnedBlindSpot = id;
+    this.renderExposurePanel();
     const spot = this.exposurePanel.querySelector<HTMLElement>(
       `li.blind-spot[data-org-id="${CSS.escape(id)}"]`,
     );

@@ -35,12 +35,12 @@ export const ILLUSTRATIVE_NOTE = 'illustrative, not a claim about the real compa
 /** Findings and blind spots listed at most (nearest first); the rest are counted, not drawn. */
 export const LIST_LIMIT = 50;
 
-const overflow = (total: number, word: string) =>
-  total > LIST_LIMIT &&
+const overflow = (total: number, word: string, drawn = LIST_LIMIT) =>
+  total > drawn &&
   h(
     'p',
     { class: 'muted list-more' },
-    `… and ${(total - LIST_LIMIT).toLocaleString('en')} more ${word} further out.`,
+    `… and ${(total - drawn).toLocaleString('en')} more ${word} not listed.`,
   );
 
 const illustrative = (provenance: string | null | undefined) =>
@@ -259,6 +259,8 @@ export function renderExposure(
   chain: SupplyChain | null,
   select: (id: string) => void,
   requests: RequestAccessHandler | null = null,
+  /** A blind spot drawn even beyond the list's limit: the one a top action asked to request access from. */
+  pinned: string | null = null,
 ): void {
   const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
   if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
@@ -271,6 +273,9 @@ export function renderExposure(
   );
   const tiers = chain ? tierById(chain) : new Map<string, number>();
   const blindSpots = blindSpotsOf(exposure, tiers);
+  const listed = blindSpots.slice(0, LIST_LIMIT);
+  const beyond = blindSpots.slice(LIST_LIMIT).find((spot) => spot.organization.id === pinned);
+  if (beyond !== undefined) listed.push(beyond);
   panel.replaceChildren();
   append(
     panel,
@@ -313,23 +318,21 @@ export function renderExposure(
       : h(
           'ul',
           { class: 'blind-spots' },
-          blindSpots
-            .slice(0, LIST_LIMIT)
-            .map((spot) =>
+          listed.map((spot) =>
+            h(
+              'li',
+              { class: 'blind-spot', 'data-org-id': spot.organization.id },
               h(
-                'li',
-                { class: 'blind-spot', 'data-org-id': spot.organization.id },
-                h(
-                  'button',
-                  { type: 'button', class: 'link-button', onclick: () => select(spot.organization.id) },
-                  spot.organization.name,
-                ),
-                Number.isFinite(spot.tier) && ` · tier ${spot.tier}`,
-                h('p', { class: 'advice' }, blindSpotAdvice(spot)),
-                blindSpotRequest(spot, requests),
+                'button',
+                { type: 'button', class: 'link-button', onclick: () => select(spot.organization.id) },
+                spot.organization.name,
               ),
+              Number.isFinite(spot.tier) && ` · tier ${spot.tier}`,
+              h('p', { class: 'advice' }, blindSpotAdvice(spot)),
+              blindSpotRequest(spot, requests),
             ),
+          ),
         ),
-    overflow(blindSpots.length, 'blind spots'),
+    overflow(blindSpots.length, 'blind spots', listed.length),
   );
 }
