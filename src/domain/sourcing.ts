@@ -12,7 +12,7 @@ import {
 } from './format.ts';
 import { parseInstant } from './instants.ts';
 import { productsArgument } from './products.ts';
-import { optionalTextArgument } from './optional-text.ts';
+import { hasControlCharacter, optionalTextArgument } from './optional-text.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
 export { SUPPLY_LINK_ACTIONS, type SupplyLinkAction, type SupplyLinkState } from './format.ts';
@@ -110,6 +110,8 @@ export function checkValidity(validity: Validity, now: Date): Validity {
 export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier'): NewSupplier {
   const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME);
   if (name === null) throw badInput(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
+  if (hasControlCharacter(name))
+    throw badInput(`${field}.name must be one line without control characters, got ${quoted(name)}`);
   if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
     throw badInput(
       `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quoted(input.type)}`,

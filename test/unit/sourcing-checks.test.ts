@@ -43,6 +43,8 @@ describe('declaration checks', () => {
     [{ osId: 'CN2019303BQ3FZ' }, 'newSupplier.osId'],
     [{ type: 'MONITOR' as const }, 'newSupplier.type'],
     [{ city: 'x'.repeat(201) }, 'newSupplier.city'],
+    [{ name: 'Line\nbreak Ltd' }, 'newSupplier.name must be one line'],
+    [{ name: 'Tab\tLtd' }, 'newSupplier.name must be one line'],
   ])('refuses %j naming %s', (fields, field) => {
     expect(
       refusal(() => checkNewSupplier({ name: 'X', type: 'FACTORY', country: 'CN', ...fields })),
