@@ -19,7 +19,7 @@ export function optionalText(
  * A line break, tab or other control character in a text that is one line (an organization's name):
  * every label, card, CSV cell and screen reader's reading of it would carry it.
  */
-export const hasControlCharacter = (text: string): boolean => /[\u0000-\u001f\u007f-\u009f]/u.test(text);
+export const hasControlCharacter = (text: string): boolean => /\p{Cc}/u.test(text);
 
 /** The refusal of a text over its bound, naming the field. */
 export const textTooLong = (field: string, max: number, length: number): string =>
