@@ -111,7 +111,9 @@ describe('where to start', () => {
       first.id,
     ]);
     expect(panel.querySelector('.list-more')!.textContent).toBe('… and 1 more in the CSV.');
-    expect(panel.textContent).toContain('2 organizations ranked by risk score');
+    expect(panel.textContent).toContain(
+      '2 organizations of the whole chain (Country, Types and Search do not narrow it) ranked by risk score',
+    );
   });
 
   it('says when the server has no risk assessment', () => {

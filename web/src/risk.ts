@@ -242,7 +242,7 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
     h(
       'p',
       { class: 'muted' },
-      `${plural(assessment.organizations.length, 'organization')} ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
+      `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
     ),
     assessment.actions.length > 0 &&
       h(
