@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { factoryOfViewer } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -16,10 +16,7 @@ const LATER = '2025-06-01T00:00:00Z';
 beforeAll(async () => {
   await loadGraph(
     t.db,
-    graph()
-      .org('v', 'PURCHASER')
-      .org('f', 'FACTORY')
-      .link('f', 'v', { recordedAt: EARLY })
+    factoryOfViewer(EARLY)
       .risk('f', { id: 'r-early', recordedAt: EARLY })
       // Recorded half a year after T: nobody could have seen it at T.
       .risk('f', { id: 'r-later', recordedAt: LATER })

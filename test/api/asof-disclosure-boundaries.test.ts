@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { correctiveAction, disclosureVersion, graph } from '../support/graph-builder.ts';
+import { correctiveAction, disclosureVersion, factoryOfViewer } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -16,10 +16,7 @@ const AFTER = '2025-01-01T00:00:00.001Z';
 beforeAll(async () => {
   await loadGraph(
     t.db,
-    graph()
-      .org('v', 'PURCHASER')
-      .org('f', 'FACTORY')
-      .link('f', 'v', { recordedAt: '2020-01-01T00:00:00Z' })
+    factoryOfViewer('2020-01-01T00:00:00Z')
       .share('f', 'v', { scope: 'DISCLOSURES', createdAt: '2020-01-01T00:00:00Z' })
       // Published at T.
       .disclosure('f', 'f', { id: 'pub-at-t', kind: 'CERTIFICATE', publishedAt: T, recordedAt: T })

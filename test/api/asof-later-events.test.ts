@@ -2,7 +2,7 @@
 // the scalar reads is answered or refused under the text sent; found by a review of time (December 2026).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { factoryOfViewer } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -16,10 +16,7 @@ const DELISTED = '2025-06-01T00:00:00.000Z';
 beforeAll(async () => {
   await loadGraph(
     t.db,
-    graph()
-      .org('v', 'PURCHASER')
-      .org('f', 'FACTORY')
-      .link('f', 'v', { recordedAt: EARLY })
+    factoryOfViewer(EARLY)
       .disclosure('v', 'f', { id: 'd-w', publishedAt: EARLY, recordedAt: EARLY, withdrawnAt: WITHDRAWN })
       .risk('f', {
         id: 'wl-f',

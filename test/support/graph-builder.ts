@@ -141,3 +141,7 @@ export const resellerChain = () =>
     .org('brand', 'BRAND')
     .link('reseller', 'buyer')
     .link('brand', 'reseller');
+
+/** The dated tests' chain: purchaser v buys from factory f, a link recorded at `recordedAt`. */
+export const factoryOfViewer = (recordedAt: string) =>
+  graph().org('v', 'PURCHASER').org('f', 'FACTORY').link('f', 'v', { recordedAt });
