@@ -207,6 +207,19 @@ describe('sending an access request', () => {
   });
 });
 
+describe('skip links', () => {
+  it('lead a keyboard user past the side panel to Where to start and Exposure, each a focusable target', async () => {
+    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    await start(root);
+    await settle();
+    const targets = [...root.querySelectorAll<HTMLAnchorElement>('a.skip')].map((a) =>
+      a.getAttribute('href')!,
+    );
+    expect(targets).toEqual(['#chain-view', '#risk', '#exposure']);
+    for (const target of targets) expect(root.querySelector(target)?.getAttribute('tabindex')).toBe('-1');
+  });
+});
+
 describe('an As of day', () => {
   it('asks for what was shared with the viewer as of that day too', async () => {
     const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);

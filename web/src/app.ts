@@ -245,12 +245,15 @@ class Dashboard {
     class: 'panel exposure',
     id: 'exposure',
     'aria-labelledby': 'exposure-heading',
+    // A skip link's target: focusable, so that the next Tab goes on from here.
+    tabindex: '-1',
   });
   private riskState: RiskState = { kind: 'loading' };
   private readonly riskPanel = h('section', {
     class: 'panel risk',
     id: 'risk',
     'aria-labelledby': 'risk-heading',
+    tabindex: '-1',
   });
   private readonly evidencePanel = h('section', {
     class: 'panel evidence',
@@ -315,6 +318,9 @@ class Dashboard {
       'header',
       { class: 'topbar' },
       h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
+      // The side panel's My suppliers comes first with its forms: an analyst's way past them.
+      h('a', { class: 'skip', href: '#risk' }, 'Skip to Where to start'),
+      h('a', { class: 'skip', href: '#exposure' }, 'Skip to Exposure'),
       h('h1', {}, 'Tiersight'),
       h(
         'p',
@@ -349,7 +355,7 @@ class Dashboard {
         this.view,
         h(
           'aside',
-          { class: 'side', 'aria-label': 'Details, where to start, evidence and exposure' },
+          { class: 'side', 'aria-label': 'Details, my suppliers, where to start, evidence and exposure' },
           this.details,
           this.suppliersPanel,
           this.riskPanel,
