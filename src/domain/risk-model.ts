@@ -46,6 +46,19 @@ export interface Assessable {
 export interface RiskEvidence extends VisibleEvidence {
   ownerId: string;
   ownerName: string;
+  /** The due dates its versions before the one shown gave its actions (to say from when one moved). */
+  earlierDueDates?: readonly { version: number; actionId: string; dueAt: string }[];
+}
+
+/** " (moved from <day>)" when an earlier version of `item` first gave action `actionId` another due date. */
+function movedFrom(item: RiskEvidence | undefined, actionId: string, dueAt: string): string {
+  let first: { version: number; dueAt: string } | undefined;
+  for (const earlier of item?.earlierDueDates ?? [])
+    if (earlier.actionId === actionId && (first === undefined || earlier.version < first.version))
+      first = earlier;
+  return first === undefined || dayOf(first.dueAt) === dayOf(dueAt)
+    ? ''
+    : ` (moved from ${dayOf(first.dueAt)})`;
 }
 
 /** What the viewer may see of one organization of the chain, as the repository read it. */
@@ -269,6 +282,7 @@ function disclosedEvidence<O extends Assessable>(
   const p = model.parameters.disclosures;
   const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
+  const byId = new Map(evidence.map((e) => [e.disclosureId, e]));
   // What raises the score is exactly what exposure reports as disclosed indicators.
   const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
     const value = RAISING[indicator.kind](p, indicator.severity);
@@ -279,7 +293,7 @@ function disclosedEvidence<O extends Assessable>(
         label:
           action === null
             ? `Evidence expired: ${indicator.description}`
-            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${dayOf(action.dueAt)}`,
+            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
         value: `+${shown(value)}`,
         source: evidenceSource(indicator.disclosureId, owner),
       },

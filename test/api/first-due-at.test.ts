@@ -63,6 +63,30 @@ describe('firstDueAt in lists', () => {
   });
 });
 
+describe('the risk assessment', () => {
+  it("says from when an open action's due date moved, in its disclosed-evidence input", async () => {
+    await loadGraph(t.db, suppliers(1));
+    const { organizations } = ok<{
+      organizations: {
+        organization: { id: string };
+        components: { name: string; inputs: { label: string }[] }[];
+      }[];
+    }>(
+      await t.api.query(
+        'v',
+        `{ riskAssessment { organizations { organization { id } components { name inputs { label } } } } }`,
+      ),
+      'riskAssessment',
+    );
+    const evidence = organizations
+      .find((o) => o.organization.id === 's0')!
+      .components.find((c) => c.name === 'DISCLOSED_EVIDENCE')!;
+    expect(evidence.inputs.map((i) => i.label)).toContain(
+      'Open action cap-1 (HIGH): Excessive overtime, due 2099-01-01 (moved from 2098-01-01)',
+    );
+  });
+});
+
 describe('disclosures as of an instant', () => {
   it('show a former supplier they are about with no risk indicator recorded after asOf', async () => {
     // The brand bought from the factory until 2023 and published a plan about it in 2021; a public

@@ -212,6 +212,29 @@ describe('components', () => {
     expect(delisted('2027-01-01T00:00:00Z').value).toBeGreaterThan(0);
   });
 
+  it('disclosed evidence: an action whose due date an earlier version gave otherwise says from when it moved', () => {
+    const plan = {
+      ...evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
+        version: 3,
+        actions: [
+          action('a1', { dueAt: '2027-03-31T00:00:00.000Z' }),
+          action('a2', { dueAt: '2028-01-01T00:00:00.000Z' }),
+        ],
+      }),
+      earlierDueDates: [
+        { version: 2, actionId: 'a1', dueAt: '2026-09-30T00:00:00.000Z' },
+        { version: 1, actionId: 'a1', dueAt: '2026-06-30T00:00:00.000Z' },
+        { version: 1, actionId: 'a2', dueAt: '2028-01-01T00:00:00.000Z' },
+      ],
+    };
+    const labels = component([subject(org('a'), { evidence: [plan] })], 'DISCLOSED_EVIDENCE').inputs.map(
+      (i) => i.label,
+    );
+    expect(labels).toContain('Open action a1 (HIGH): finding a1, due 2027-03-31 (moved from 2026-06-30)');
+    // Due when it was first given: nothing moved.
+    expect(labels).toContain('Open action a2 (HIGH): finding a2, due 2028-01-01');
+  });
+
   it('disclosed evidence: overdue and open severe actions and expired evidence raise, valid audits and closed actions lower', () => {
     const plan = evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
       actions: [

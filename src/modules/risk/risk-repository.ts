@@ -16,7 +16,7 @@ import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
 import { cypher } from '../../graph/cypher.ts';
-import { column, list, oneOf, positional, text } from '../../graph/decode.ts';
+import { column, instant, integer, list, oneOf, positional, text } from '../../graph/decode.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
@@ -66,7 +66,9 @@ CALL (reached) {
   DISCLOSURE_VERSION,
   cypher`RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, `,
   VERSION_ROW.projection,
-  cypher`]) AS evidence
+  // The due dates earlier versions gave its actions: a due date moved later shows from when.
+  cypher`, [(d)-[:VERSION]->(old:DisclosureVersion)-[:HAS_ACTION]->(oa:CorrectiveAction)
+    WHERE old.version < dv.version | [old.version, oa.id, oa.dueAt]]]) AS evidence
 }
 `,
   OPEN_REQUESTS_OF_V,
@@ -89,6 +91,7 @@ const evidenceColumn = list(
     ownerId: text,
     ownerName: text,
     version: VERSION_ROW.decode,
+    earlierDueDates: list(positional({ version: integer, actionId: text, dueAt: instant })),
   }),
 );
 const suppliedColumn = list(positional({ organizationId: text, products: list(text) }));

@@ -504,7 +504,8 @@ RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, d
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
-      a.closedAt.epochMillis] }]]) AS evidence
+      a.closedAt.epochMillis] }], [(d)-[:VERSION]->(old:DisclosureVersion)-[:HAS_ACTION]->(oa:CorrectiveAction)
+    WHERE old.version < dv.version | [old.version, oa.id, oa.dueAt]]]) AS evidence
 }
 CALL (v) {
   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
