@@ -5,7 +5,14 @@
 // tier view's colour by score.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildColumns, NO_FILTERS, risksById } from '../../web/src/model.ts';
-import { renderRisk, riskToCsv, scoreBand, scoresById, type RiskAssessment } from '../../web/src/risk.ts';
+import {
+  renderRisk,
+  riskToCsv,
+  scoreBand,
+  scoresById,
+  shownRanks,
+  type RiskAssessment,
+} from '../../web/src/risk.ts';
 import { renderTierView } from '../../web/src/tier-view.ts';
 import { CHAIN } from './fixtures.ts';
 
@@ -46,7 +53,8 @@ describe('where to start', () => {
     const panel = mount();
     renderRisk(panel, { kind: 'loaded', assessment: ASSESSMENT }, handlers());
     const row = panel.querySelector<HTMLElement>(`li.risk-row[data-org-id="${first.id}"]`)!;
-    expect(row.querySelector('.risk-score')!.textContent).toBe('45.5');
+    // Read as "risk score 45.5 of 100, high": the band is not only a colour.
+    expect(row.querySelector('.risk-score')!.textContent).toBe('risk score 45.5 of 100, high');
     expect(row.querySelector('.risk-score')!.className).toContain('band-high');
     expect(
       [...row.querySelectorAll('li.risk-component')].map((c) => (c as HTMLElement).dataset['component']),
@@ -98,10 +106,25 @@ describe('where to start', () => {
     );
   });
 
+  it('shows equal scores as equal ranks: the server orders them, but a report must not read an order there', () => {
+    const at = (rank: number, score: number, id: string) => ({
+      ...ASSESSMENT.organizations[0]!,
+      rank,
+      score,
+      organization: { ...first, id },
+    });
+    const ranks = shownRanks([at(1, 50, 'a'), at(2, 33.1, 'b'), at(3, 33.1, 'c'), at(4, 20, 'd')]);
+    expect([...ranks.values()]).toEqual(['1.', '2=', '2=', '4.']);
+  });
+
   it('draws the rows that came with their inputs and counts the rest, which are in the CSV', () => {
     const panel = mount();
-    const second = CHAIN.tiers[0]!.organizations[1]!;
-    const lean = { ...ASSESSMENT.organizations[0]!, rank: 2, score: 10, organization: second };
+    const lean = {
+      ...ASSESSMENT.organizations[0]!,
+      rank: 2,
+      score: 10,
+      organization: { ...first, id: 'second' },
+    };
     renderRisk(
       panel,
       { kind: 'loaded', assessment: { ...ASSESSMENT, organizations: [...ASSESSMENT.organizations, lean] } },

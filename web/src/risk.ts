@@ -161,7 +161,24 @@ function component(c: RiskComponent): HTMLElement {
   );
 }
 
-function row(o: RiskScore, select: (id: string) => void): HTMLElement {
+/**
+ * The rank each organization is shown with: "5=" for every organization of a run of equal scores, which
+ * the server ranks apart (nearer tier, then name) but which a report must not read as an order.
+ */
+export function shownRanks(organizations: readonly RankedScore[]): Map<string, string> {
+  const shown = new Map<string, string>();
+  for (let start = 0; start < organizations.length;) {
+    let end = start + 1;
+    while (end < organizations.length && organizations[end]!.score === organizations[start]!.score) end++;
+    const rank = organizations[start]!.rank;
+    for (let i = start; i < end; i++)
+      shown.set(organizations[i]!.organization.id, end - start > 1 ? `${rank}=` : `${rank}.`);
+    start = end;
+  }
+  return shown;
+}
+
+function row(o: RiskScore, rank: string, select: (id: string) => void): HTMLElement {
   const band = scoreBand(o.score);
   return h(
     'li',
@@ -172,12 +189,18 @@ function row(o: RiskScore, select: (id: string) => void): HTMLElement {
       h(
         'summary',
         {},
-        h('span', { class: 'risk-rank' }, `${o.rank}.`),
+        h('span', { class: 'risk-rank' }, rank),
         ' ',
         h('span', { class: 'org-name' }, o.organization.name),
         h('span', { class: 'muted' }, ` tier ${o.tier} · ${o.organization.country}`),
         ' ',
-        h('span', { class: `risk-score band-${band}`, title: `risk score, ${band}` }, String(o.score)),
+        h(
+          'span',
+          { class: `risk-score band-${band}`, title: `risk score, ${band}` },
+          h('span', { class: 'visually-hidden' }, 'risk score '),
+          String(o.score),
+          h('span', { class: 'visually-hidden' }, ` of 100, ${band}`),
+        ),
       ),
       h('ul', { class: 'risk-components' }, o.components.map(component)),
       h(
@@ -235,6 +258,7 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
   }
   const { assessment } = state;
   const shown = assessment.top;
+  const ranks = shownRanks(assessment.organizations);
   panel.replaceChildren();
   append(
     panel,
@@ -255,7 +279,7 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
       : h(
           'ol',
           { class: 'risk-ranking', 'aria-label': 'Ranking' },
-          shown.map((o) => row(o, handlers.select)),
+          shown.map((o) => row(o, ranks.get(o.organization.id) ?? `${o.rank}.`, handlers.select)),
         ),
     assessment.organizations.length > shown.length &&
       h(
