@@ -44,7 +44,8 @@ const placeOf = (parts: readonly unknown[]): EventPlace | null => {
 
 /** A trail's paging arguments. `limit` is the deprecated name of `first`: when given, it counts instead. */
 export interface EventPageArguments {
-  first: number;
+  /** Null only as a client's unset variable (GraphQL passes an explicit null past the default). */
+  first: number | null;
   after?: string | null | undefined;
   limit?: number | null | undefined;
 }
@@ -54,8 +55,15 @@ export interface EventPageArguments {
  * `limit` counts instead: a bad value is never passed over in silence).
  */
 export function eventPage({ first, after, limit }: EventPageArguments): EventPage {
-  const asked = wholeNumberArgument('first', first, 1, MAX_EVENT_PAGE);
-  const size =
-    limit === null || limit === undefined ? asked : wholeNumberArgument('limit', limit, 1, MAX_EVENT_PAGE);
-  return { size, after: optionalCursor(after, placeOf) };
+  if (limit === null || limit === undefined)
+    return {
+      size: wholeNumberArgument('first', first, 1, MAX_EVENT_PAGE),
+      after: optionalCursor(after, placeOf),
+    };
+  // A null `first` beside `limit` is how a client sends its unset variable: limit counts, as it did.
+  if (first !== null) wholeNumberArgument('first', first, 1, MAX_EVENT_PAGE);
+  return {
+    size: wholeNumberArgument('limit', limit, 1, MAX_EVENT_PAGE),
+    after: optionalCursor(after, placeOf),
+  };
 }

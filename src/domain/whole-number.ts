@@ -30,11 +30,11 @@ function rangeText(min: number, max: number): string {
  */
 export function wholeNumberIn(
   name: string,
-  value: number | string,
+  value: number | string | null,
   min: number = UNBOUNDED_BELOW,
   max: number = UNBOUNDED_ABOVE,
 ): number {
-  const n = typeof value === 'string' ? (/^-?\d+$/.test(value) ? Number(value) : NaN) : value;
+  const n = typeof value === 'string' ? (/^-?\d+$/.test(value) ? Number(value) : NaN) : (value ?? NaN);
   if (!Number.isSafeInteger(n) || n < min || n > max) {
     const given = typeof value === 'string' ? `'${value}'` : String(value);
     throw new WholeNumberError(`${name} must be ${rangeText(min, max)}, got ${given}`);
@@ -43,7 +43,7 @@ export function wholeNumberIn(
 }
 
 /** The same check for an argument of the API: a bad value is BAD_USER_INPUT with the same message. */
-export function wholeNumberArgument(name: string, value: number, min: number, max: number): number {
+export function wholeNumberArgument(name: string, value: number | null, min: number, max: number): number {
   try {
     return wholeNumberIn(name, value, min, max);
   } catch (error) {

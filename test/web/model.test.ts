@@ -131,6 +131,9 @@ describe('CSV', () => {
     expect(csvFormatFor('nb-NO')).toEqual(swedish);
     expect(csvFormatFor('en-GB')).toEqual({ separator: ',', decimal: '.' });
     expect(csvFormatFor('not a locale')).toEqual({ separator: ',', decimal: '.' });
+    // Switzerland: decimal points, but lists separated by semicolons as in Germany and Italy.
+    expect(csvFormatFor('de-CH')).toEqual({ separator: ';', decimal: '.' });
+    expect(csvFormatFor('it-CH')).toEqual({ separator: ';', decimal: '.' });
     expect(csvCell(11.03, swedish)).toBe('11,03');
     expect(csvCell(-2.5, swedish)).toBe('-2,5');
     expect(csvCell('Smith; Jones AB', swedish)).toBe('"Smith; Jones AB"');

@@ -402,15 +402,21 @@ export interface CsvFormat {
 
 export const CSV_COMMAS: CsvFormat = { separator: ',', decimal: '.' };
 
-/** The CSV format for a spreadsheet in `locale` (a BCP 47 tag such as navigator.language). */
+/**
+ * The CSV format for a spreadsheet in `locale` (a BCP 47 tag such as navigator.language). Switzerland
+ * and Liechtenstein write decimals with a point but separate lists with `;`, as their neighbours do.
+ */
 export function csvFormatFor(locale: string): CsvFormat {
   let decimal: string | undefined;
+  let region: string | undefined;
   try {
     decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+    region = new Intl.Locale(locale).maximize().region;
   } catch {
     return CSV_COMMAS;
   }
-  return decimal === ',' ? { separator: ';', decimal: ',' } : CSV_COMMAS;
+  if (decimal === ',') return { separator: ';', decimal: ',' };
+  return region === 'CH' || region === 'LI' ? { separator: ';', decimal: '.' } : CSV_COMMAS;
 }
 
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */

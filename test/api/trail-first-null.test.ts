@@ -1,5 +1,5 @@
-// Review 3: `first` is now checked also when the deprecated `limit` counts, and an explicit null
-// `first` (a client's unset $first variable next to its `limit`) is refused where it was ignored.
+// `first` is checked also when the deprecated `limit` counts, but an explicit null `first` (a client's
+// unset $first variable next to its `limit`) is that client's way of not sending it: limit counts.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   );
 });
 
-describe('review 3: first: null next to the deprecated limit', () => {
+describe('first: null next to the deprecated limit', () => {
   it.each([
     ['shareEvents', 'query($first: Int) { shareEvents(first: $first, limit: 5) { action } }', 'analyst'],
     ['supplyLinkEvents', 'query($first: Int) { supplyLinkEvents(first: $first, limit: 5) { action } }', 'supplier_admin'],
