@@ -304,3 +304,46 @@ describe('filters the server would refuse', () => {
     expect(root.querySelector('#filter-as-of-error')?.textContent).toBe('');
   });
 });
+
+describe('"Request access from X…" in Where to start', () => {
+  it('keeps another blind spot’s open request form and the message typed in it', async () => {
+    const assessment = {
+      root: { id: CHAIN.root.id, name: CHAIN.root.name },
+      at: '2026-12-02T00:00:00.000Z',
+      organizations: [],
+      top: [],
+      actions: [
+        {
+          kind: 'REQUEST_ACCESS',
+          text: 'Request access from Brand Inc',
+          organization: { id: 'brand', name: 'Brand Inc' },
+        },
+      ],
+    };
+    fakeServer([
+      ...COMMON.slice(0, 4),
+      [/DashboardRisk/, () => ({ data: { riskAssessment: assessment } })],
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+    ]);
+    await start(root);
+    await settle();
+    const reseller = () =>
+      root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
+    reseller().querySelector<HTMLButtonElement>('button.request-access')!.click();
+    reseller().querySelector<HTMLTextAreaElement>('textarea')!.value = 'Please share your sourcing';
+    const ask = [...root.querySelectorAll<HTMLButtonElement>('#risk li.risk-action button')].find((b) =>
+      b.textContent?.startsWith('Request access from Brand Inc'),
+    )!;
+    ask.click();
+    await settle();
+    expect(
+      root.querySelector('#exposure li.blind-spot[data-org-id="brand"] form.request-form'),
+    ).not.toBeNull();
+    // The Reseller's form, opened before, and the message typed in it are still there.
+    expect({
+      open: reseller().querySelector('button.request-access')?.getAttribute('aria-expanded'),
+      message: reseller().querySelector<HTMLTextAreaElement>('textarea')?.value,
+    }).toEqual({ open: 'true', message: 'Please share your sourcing' });
+  });
+});

@@ -473,6 +473,7 @@ class Dashboard {
     this.news = news;
     this.status.textContent = this.withNews('Loading…');
     this.disclosures.clear();
+    this.pinnedBlindSpot = null;
     this.exposureState = this.can.exposure
       ? { kind: 'loading' }
       : { kind: 'unavailable', message: 'This server does not offer the exposure analysis yet.' };
@@ -761,12 +762,15 @@ class Dashboard {
   /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
   private openRequestForm({ id, name }: Party): void {
     this.select(id);
-    // A blind spot beyond the 50 that Exposure lists is drawn there too, for its form.
-    this.pinnedBlindSpot = id;
-    this.renderExposurePanel();
-    const spot = this.exposurePanel.querySelector<HTMLElement>(
-      `li.blind-spot[data-org-id="${CSS.escape(id)}"]`,
-    );
+    const drawn = () =>
+      this.exposurePanel.querySelector<HTMLElement>(`li.blind-spot[data-org-id="${CSS.escape(id)}"]`);
+    // A blind spot beyond the 50 that Exposure lists is drawn there too, for its form. Only then is
+    // Exposure drawn again: a redraw closes the other open forms and drops what was typed in them.
+    if (drawn() === null && this.pinnedBlindSpot !== id) {
+      this.pinnedBlindSpot = id;
+      this.renderExposurePanel();
+    }
+    const spot = drawn();
     const opener = spot?.querySelector<HTMLButtonElement>('button.request-access');
     if (spot == null || opener == null) {
       this.status.textContent = spot?.querySelector('.request-open')
