@@ -51,6 +51,8 @@ export interface AccessRequestEvent {
   actorUserId: string;
   actorOrganizationId: string;
   note: string | null;
+  /** The instant its request is shown as of, when in the past: its actor answers as of it too. */
+  asOf?: Date;
 }
 
 /** The default due date: three weeks after sending. */

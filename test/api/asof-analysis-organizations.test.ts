@@ -73,4 +73,17 @@ describe("a dated answer's organizations answer their risks and disclosures at i
     );
     expect(ids(assessment.organizations[0]!.organization)).toEqual(AT_T);
   });
+
+  it('exposure(asOf: T) findings[].path[] (the flagged organization last) shows no risk or disclosure recorded after T', async () => {
+    const exposure = ok<{ findings: { path: Org[] }[] }>(
+      await t.api.query(
+        'v',
+        `query($asOf: DateTime) { exposure(asOf: $asOf) { findings { path { ${FIELDS} } } } }`,
+        { asOf: T },
+      ),
+      'exposure',
+    );
+    expect(exposure.findings).toHaveLength(1);
+    expect(ids(exposure.findings[0]!.path.at(-1)!)).toEqual(AT_T);
+  });
 });

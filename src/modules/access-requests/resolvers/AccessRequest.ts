@@ -17,6 +17,9 @@ export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
     const { asOf } = request;
     return asOf === undefined ? shares : shares.map((share) => shareAt(share, asOf));
   },
-  events: async (request, _args, { accessRequestLoaders }) =>
-    (await accessRequestLoaders.details.load(request)).events,
+  events: async (request, _args, { accessRequestLoaders }) => {
+    const { events } = await accessRequestLoaders.details.load(request);
+    const { asOf } = request;
+    return asOf === undefined ? events : events.map((event) => ({ ...event, asOf }));
+  },
 };

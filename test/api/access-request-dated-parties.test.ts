@@ -1,5 +1,5 @@
-// Review 3: accessRequest(asOf) dates its requester and target, but the same organizations reached
-// through its shares (owner, recipient) and its events (actorOrganization) still answer "now".
+// accessRequest(asOf) shows the organizations it reaches through its shares (owner, recipient) and its
+// events (actorOrganization) as of that instant, as its requester and target.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { accessRequestClient, ADMIN } from '../support/access-requests.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   );
 });
 
-describe('review 3: accessRequest(asOf: T) organizations nested in shares and events', () => {
+describe('accessRequest(asOf: T) organizations nested in shares and events', () => {
   it('shares[].owner and events[].actorOrganization show the disclosures of T, as target does', async () => {
     const requests = accessRequestClient(t.api);
     const id = ok<{ id: string }>(await requests.ask('v', 'c', 'DISCLOSURES'), 'requestAccess').id;
@@ -35,7 +35,13 @@ describe('review 3: accessRequest(asOf: T) organizations nested in shares and ev
       await t.api.query(
         'c',
         `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`,
-        { input: { subjectId: 'c', kind: 'SELF_ASSESSMENT', content: { title: 'SAQ', issuedAt: '2024-06-01' } } },
+        {
+          input: {
+            subjectId: 'c',
+            kind: 'SELF_ASSESSMENT',
+            content: { title: 'SAQ', issuedAt: '2024-06-01' },
+          },
+        },
         ADMIN,
       ),
       'publishDisclosure',
