@@ -114,16 +114,23 @@ const upsertLinks = statement(
 );
 
 /**
- * A share new to the store whose record carries no trail (a hand-written or generated file) gets the
- * one an import records, as an access request does: GRANTED at its creation and REVOKED at its
- * revocation, by IMPORT_ACTOR for its owner; so that its history says when it began. `fresh` tells a
- * new share; an existing one keeps its trail.
+ * A share whose record carries no trail (a hand-written or generated file) gets the one an import
+ * records, as an access request does: GRANTED at its creation and REVOKED at its revocation, by
+ * IMPORTED_ACTOR for its owner, so that its history says when it began. That trail follows the record
+ * on every import (a later file revokes the share or gives it another owner); a share that a user of
+ * the API granted or revoked keeps its trail. `fresh` tells a share new to the store.
  */
 const IMPORTED_SHARE_TRAIL = cypher`
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
-     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
-                          actorOrganizationId: owner.id})-[:OF]->(s))
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+   WITH s, owner, row, fresh
+   WHERE row.events IS NULL
+     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                        actorOrganizationId: owner.id})-[:OF]->(s)
+   FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
      CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))`;
 

@@ -436,7 +436,7 @@ describe('import of a good file', () => {
     expect(await trail()).toEqual([]);
   });
 
-  it('records the trail of a new share whose record carries none: granted then, revoked then, by the import', async () => {
+  it('records the trail of a share whose record carries none: granted then, revoked then, by the import', async () => {
     const trail = async () => {
       const { records } = await db.driver.executeQuery(
         `MATCH (e:ShareEvent)-[:OF]->(:Share {id: 'r=>p#0'})
@@ -463,8 +463,13 @@ describe('import of a good file', () => {
       await importDocument(revoked);
       expect(await trail()).toEqual(expected);
     }
+    // A share whose trail is none or the import's own follows its record: rebuilt, as it was.
     await db.driver.executeQuery(`MATCH (e:ShareEvent) DETACH DELETE e`);
     await importDocument(revoked);
-    expect(await trail()).toEqual([]);
+    expect(await trail()).toEqual(expected);
+    // A share a user of the API granted keeps its trail.
+    await db.driver.executeQuery(`MATCH (e:ShareEvent) SET e.actorUserId = 'anna@r'`);
+    await importDocument(base().build());
+    expect((await trail()).map((e) => e['user'])).toEqual(['anna@r', 'anna@r']);
   });
 });

@@ -1297,10 +1297,16 @@ UNWIND $rows AS row
        disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
        createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
    WITH s, owner, row, true AS fresh
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
-     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
-                          actorOrganizationId: owner.id})-[:OF]->(s))
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+   WITH s, owner, row, fresh
+   WHERE row.events IS NULL
+     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                        actorOrganizationId: owner.id})-[:OF]->(s)
+   FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
      CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))
 
@@ -1535,10 +1541,16 @@ UNWIND $rows AS row
    MERGE (s)-[:TO]->(recipient)
    WITH s, owner, row, s._fresh IS NOT NULL AS fresh
    REMOVE s._fresh
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL THEN [1] ELSE [] END |
-     CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
-                          actorOrganizationId: owner.id})-[:OF]->(s))
-   FOREACH (_ IN CASE WHEN fresh AND row.events IS NULL AND s.revokedAt IS NOT NULL THEN [1] ELSE [] END |
+   WITH s, owner, row, fresh
+   WHERE row.events IS NULL
+     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+   CALL (s) {
+     MATCH (old:ShareEvent)-[:OF]->(s)
+     DETACH DELETE old
+   }
+   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+                        actorOrganizationId: owner.id})-[:OF]->(s)
+   FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
      CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))
 

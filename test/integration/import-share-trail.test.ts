@@ -1,4 +1,4 @@
-// Review 3: the trail an import records for a share whose record carries none.
+// The trail an import records for a share whose record carries none follows the record on each import.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { graph } from '../support/graph-builder.ts';
 import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
 
 let db: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), 'tiersight-review3-'));
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-share-trail-'));
 let fileNo = 0;
 const importDocument = (document: unknown, reset = false) => {
   const path = join(dir, `file-${fileNo++}.json`);
@@ -43,7 +43,7 @@ const trail = async () => {
   return records.map((r) => r.toObject());
 };
 
-describe('review 3: an imported share without a trail', () => {
+describe('an imported share without a trail', () => {
   it('a later import that revokes it records the REVOKED its state now shows (as a request record’s trail follows it)', async () => {
     const active = base().build();
     active.shares[0]!.createdAt = '2020-01-01T00:00:00Z';
@@ -69,7 +69,13 @@ describe('review 3: an imported share without a trail', () => {
     first.shares[0]!.createdAt = '2020-01-01T00:00:00Z';
     expect((await importDocument(first, true)).ok).toBe(true);
     const moved = base().build();
-    moved.shares[0] = { id: 'r=>p#0', owner: 'p', recipient: 'b', linkIds: ['r>p'], createdAt: '2020-01-01T00:00:00Z' };
+    moved.shares[0] = {
+      id: 'r=>p#0',
+      owner: 'p',
+      recipient: 'b',
+      linkIds: ['r>p'],
+      createdAt: '2020-01-01T00:00:00Z',
+    };
     expect((await importDocument(moved)).ok).toBe(true);
     const { records } = await db.driver.executeQuery(
       `MATCH (owner)-[:GRANTED]->(s:Share {id: 'r=>p#0'})<-[:OF]-(e:ShareEvent)
