@@ -75,7 +75,7 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
     } catch (error) {
       if (first) status.textContent = `Could not load the share history: ${errorMessage(error)}`;
       else {
-        failed.textContent = `Could not load older events: ${errorMessage(error)}. Try again.`;
+        failed.textContent = `Could not load older events: ${errorMessage(error).replace(/\.$/, '')}. Try again.`;
         failed.hidden = false;
       }
     } finally {
