@@ -23,7 +23,11 @@ beforeEach(async () => {
 describe('first: null next to the deprecated limit', () => {
   it.each([
     ['shareEvents', 'query($first: Int) { shareEvents(first: $first, limit: 5) { action } }', 'analyst'],
-    ['supplyLinkEvents', 'query($first: Int) { supplyLinkEvents(first: $first, limit: 5) { action } }', 'supplier_admin'],
+    [
+      'supplyLinkEvents',
+      'query($first: Int) { supplyLinkEvents(first: $first, limit: 5) { action } }',
+      'supplier_admin',
+    ],
   ] as const)('%s answers the page `limit` asks for, as before', async (_field, query, role) => {
     const response: GraphQLResponse = await t.api.query('buyer', query, { first: null }, [role]);
     expect(codes(response)).toEqual([]);
