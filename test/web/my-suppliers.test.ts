@@ -223,6 +223,30 @@ describe('share history paging', () => {
     expect(panel.querySelectorAll('li.share-event')).toHaveLength(10);
   });
 
+  it('offers Try again when the first page failed, which loads it', async () => {
+    let reachable = false;
+    const answer = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        if (!reachable && String(init.body).includes('shareEvents')) throw new TypeError('Failed to fetch');
+        return answer(url, init);
+      }),
+    );
+    const { panel } = await mounted();
+    await settle();
+    const button = older(panel);
+    expect(panel.querySelector('.share-events-status')!.textContent).toMatch(
+      /^Could not load the share history/,
+    );
+    expect([button.hidden, button.textContent]).toEqual([false, 'Try again']);
+    reachable = true;
+    button.click();
+    await settle();
+    expect(panel.querySelectorAll('li.share-event')).toHaveLength(10);
+    expect(button.textContent).toBe('Show older');
+  });
+
   it('says beside the button that older events failed to load, under the events listed', async () => {
     secondPage = 'failure';
     const { panel } = await mounted();

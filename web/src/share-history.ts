@@ -66,6 +66,7 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
         ),
       );
       after = events.at(-1)?.cursor ?? after;
+      older.textContent = 'Show older';
       const ended = events.length < PAGE;
       const focused = document.activeElement === older;
       older.hidden = ended;
@@ -73,8 +74,12 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
       else status.textContent = ended && !first ? 'No older events.' : '';
       if (ended && focused) status.focus();
     } catch (error) {
-      if (first) status.textContent = `Could not load the share history: ${errorMessage(error)}`;
-      else {
+      if (first) {
+        status.textContent = `Could not load the share history: ${errorMessage(error)}`;
+        // The same button loads the first page again.
+        older.textContent = 'Try again';
+        older.hidden = false;
+      } else {
         failed.textContent = `Could not load older events: ${errorMessage(error).replace(/\.$/, '')}. Try again.`;
         failed.hidden = false;
       }
