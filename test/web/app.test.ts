@@ -246,6 +246,9 @@ describe('an As of day', () => {
     asOf.dispatchEvent(new Event('change'));
     await settle();
     expect(spot().querySelector('button.request-access')).toBeNull();
+    expect(root.querySelector('#exposure')!.textContent).toContain(
+      'These organizations shared nothing with you on that day. A request for access is sent today: clear As of to ask them.',
+    );
   });
 });
 

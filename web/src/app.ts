@@ -662,13 +662,14 @@ class Dashboard {
 
   private renderExposurePanel(): void {
     // A dated view shows who was a blind spot then; a request is sent today, so it offers none.
-    const requests =
-      this.can.accessRequests && this.query.asOf === ''
-        ? {
+    const requests = !this.can.accessRequests
+      ? null
+      : this.query.asOf !== ''
+        ? ('dated' as const)
+        : {
             requestAccess: (id: string, scope: AccessScope, note: string, key: string) =>
               this.requestAccess(id, scope, note, key),
-          }
-        : null;
+          };
     renderExposure(
       this.exposurePanel,
       this.exposureState,

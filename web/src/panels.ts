@@ -258,7 +258,8 @@ export function renderExposure(
   state: ExposureState,
   chain: SupplyChain | null,
   select: (id: string) => void,
-  requests: RequestAccessHandler | null = null,
+  /** How to ask a blind spot for access; 'dated' in an As of view, which offers none (a request is sent today). */
+  requests: RequestAccessHandler | 'dated' | null = null,
   /** A blind spot drawn even beyond the list's limit: the one a top action asked to request access from. */
   pinned: string | null = null,
 ): void {
@@ -311,7 +312,9 @@ export function renderExposure(
       h(
         'p',
         { class: 'muted' },
-        'These organizations share nothing with you: the chain may go on behind them unseen.',
+        requests === 'dated'
+          ? 'These organizations shared nothing with you on that day. A request for access is sent today: clear As of to ask them.'
+          : 'These organizations share nothing with you: the chain may go on behind them unseen.',
       ),
     blindSpots.length === 0
       ? h('p', { class: 'muted' }, noBlindSpot(chain))
@@ -329,7 +332,7 @@ export function renderExposure(
               ),
               Number.isFinite(spot.tier) && ` · tier ${spot.tier}`,
               h('p', { class: 'advice' }, blindSpotAdvice(spot)),
-              blindSpotRequest(spot, requests),
+              blindSpotRequest(spot, requests === 'dated' ? null : requests),
             ),
           ),
         ),
