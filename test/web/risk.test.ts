@@ -60,6 +60,11 @@ describe('where to start', () => {
       [...row.querySelectorAll('li.risk-component')].map((c) => (c as HTMLElement).dataset['component']),
     ).toEqual(['INHERENT', 'VISIBILITY']);
     expect(row.querySelector('.input-source')!.textContent).toBe('assumption: test');
+    // Both lists carry visible headings that name them.
+    expect([...panel.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Top actions', 'Ranking']);
+    expect(panel.querySelector('ol.risk-ranking')!.getAttribute('aria-labelledby')).toBe(
+      'risk-ranking-heading',
+    );
   });
 
   it('opens the request form from a "Request access" action, and only shows the organization from the others', () => {

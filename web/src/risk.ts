@@ -268,17 +268,19 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
       { class: 'muted' },
       `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
     ),
+    assessment.actions.length > 0 && h('h3', { id: 'risk-actions-heading' }, 'Top actions'),
     assessment.actions.length > 0 &&
       h(
         'ol',
-        { class: 'risk-actions', 'aria-label': 'Top actions' },
+        { class: 'risk-actions', 'aria-labelledby': 'risk-actions-heading' },
         assessment.actions.map((a) => actionItem(a, handlers)),
       ),
+    assessment.organizations.length > 0 && h('h3', { id: 'risk-ranking-heading' }, 'Ranking'),
     assessment.organizations.length === 0
       ? h('p', { class: 'empty', id: 'risk-empty' }, 'Nothing in this chain to assess, so nothing to export.')
       : h(
           'ol',
-          { class: 'risk-ranking', 'aria-label': 'Ranking' },
+          { class: 'risk-ranking', 'aria-labelledby': 'risk-ranking-heading' },
           shown.map((o) => row(o, ranks.get(o.organization.id) ?? `${o.rank}.`, handlers.select)),
         ),
     assessment.organizations.length > shown.length &&
