@@ -111,10 +111,10 @@ describeInBrowser('Where to start (issue 15)', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'rank,score,tier,id,name,type,country,inherent,public_indicators,disclosed_evidence,visibility,proximity',
+      'rank,score,tier,id,name,type,country,inherent,public_indicators,disclosed_evidence,visibility,proximity,chain_root,assessed_at,max_depth,product',
     );
     expect(lines).toHaveLength(1 + (await rows().count()));
-    expect(lines[1]).toMatch(/^1,[\d.]+,3,cn-/);
+    expect(lines[1]).toMatch(/^1,[\d.]+,3,cn-.*,se-region-stockholm,\d{4}-\d{2}-\d{2}T[\d:.]+Z,10,$/);
   });
 
   it("puts Oslo kommune's blind spot Atea AS first", async () => {

@@ -156,6 +156,13 @@ describe('where to start', () => {
       `1,45.5,1,${first.id},${first.name},${first.type},${first.country},16,29.5`,
       '',
     ]);
+    // Every row says what was ranked, once the file has left the page.
+    expect(
+      riskToCsv(ASSESSMENT, undefined, { maxDepth: 4, product: 'laptops' }).split('\r\n').slice(0, 2),
+    ).toEqual([
+      'rank,score,tier,id,name,type,country,inherent,visibility,chain_root,assessed_at,max_depth,product',
+      `1,45.5,1,${first.id},${first.name},${first.type},${first.country},16,29.5,${ASSESSMENT.root.id},${ASSESSMENT.at},4,laptops`,
+    ]);
     expect(riskToCsv(ASSESSMENT, { separator: ';', decimal: ',' }).split('\r\n')).toEqual([
       'rank;score;tier;id;name;type;country;inherent;visibility',
       `1;45,5;1;${first.id};${first.name};${first.type};${first.country};16;29,5`,

@@ -549,7 +549,11 @@ class Dashboard {
   private exportRiskCsv(): void {
     if (this.riskState.kind !== 'loaded') return;
     const { assessment } = this.riskState;
-    const csv = riskToCsv(assessment, csvFormatFor(navigator.language));
+    const { maxDepth, product } = this.query;
+    const csv = riskToCsv(assessment, csvFormatFor(navigator.language), {
+      maxDepth,
+      product: product.trim(),
+    });
     download(exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)), csvFile(csv));
     this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
   }

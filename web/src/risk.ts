@@ -103,8 +103,20 @@ export const scoresById = (state: RiskState): Map<string, number> =>
     state.kind === 'loaded' ? state.assessment.organizations.map((o) => [o.organization.id, o.score]) : [],
   );
 
-export function riskToCsv(assessment: RiskAssessment, format: CsvFormat = CSV_COMMAS): string {
+/** What a ranking answered, which its CSV states on every row: a file that has left the page says it. */
+export interface RankingAsked {
+  maxDepth: number;
+  /** '' for every product. */
+  product: string;
+}
+
+export function riskToCsv(
+  assessment: RiskAssessment,
+  format: CsvFormat = CSV_COMMAS,
+  asked: RankingAsked | null = null,
+): string {
   const names = assessment.organizations[0]?.components.map((c) => c.name) ?? [];
+  const context = asked === null ? [] : [assessment.root.id, assessment.at, asked.maxDepth, asked.product];
   const header = [
     'rank',
     'score',
@@ -114,6 +126,7 @@ export function riskToCsv(assessment: RiskAssessment, format: CsvFormat = CSV_CO
     'type',
     'country',
     ...names.map((n) => n.toLowerCase()),
+    ...(asked === null ? [] : ['chain_root', 'assessed_at', 'max_depth', 'product']),
   ];
   const rows = assessment.organizations.map((o) =>
     csvLine(
@@ -126,6 +139,7 @@ export function riskToCsv(assessment: RiskAssessment, format: CsvFormat = CSV_CO
         o.organization.type,
         o.organization.country,
         ...names.map((n) => o.components.find((c) => c.name === n)?.contribution),
+        ...context,
       ],
       format,
     ),
