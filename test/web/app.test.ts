@@ -309,6 +309,45 @@ describe('filters the server would refuse', () => {
 });
 
 describe('"Request access from X…" in Where to start', () => {
+  it('opens the form once Exposure has loaded, when asked before', async () => {
+    const assessment = {
+      root: { id: CHAIN.root.id, name: CHAIN.root.name },
+      at: '2026-12-02T00:00:00.000Z',
+      organizations: [],
+      top: [],
+      actions: [
+        {
+          kind: 'REQUEST_ACCESS',
+          text: 'Request access from Brand Inc',
+          organization: { id: 'brand', name: 'Brand Inc' },
+        },
+      ],
+    };
+    let arrive: () => void = () => {};
+    const exposureArrived = new Promise<void>((resolve) => (arrive = resolve));
+    fakeServer([
+      ...COMMON.slice(0, 3),
+      [/DashboardExposure/, async () => (await exposureArrived, { data: { exposure: EXPOSURE } })],
+      [/DashboardRisk/, () => ({ data: { riskAssessment: assessment } })],
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+    ]);
+    await start(root);
+    await settle();
+    const ask = [...root.querySelectorAll<HTMLButtonElement>('#risk li.risk-action button')].find((b) =>
+      b.textContent?.startsWith('Request access from Brand Inc'),
+    )!;
+    ask.click();
+    expect(root.querySelector('#status')!.textContent).toBe(
+      'The request form for Brand Inc opens once Exposure has loaded…',
+    );
+    arrive();
+    await settle();
+    expect(
+      root.querySelector('#exposure li.blind-spot[data-org-id="brand"] form.request-form'),
+    ).not.toBeNull();
+  });
+
   it('keeps another blind spot’s open request form and the message typed in it', async () => {
     const assessment = {
       root: { id: CHAIN.root.id, name: CHAIN.root.name },

@@ -266,6 +266,8 @@ class Dashboard {
     'aria-labelledby': 'my-suppliers-heading',
     hidden: true,
   });
+  /** The blind spot whose request form a top action asked for while Exposure was still loading. */
+  private formAwaited: Party | null = null;
   /** The blind spot a top action asked to request access from, drawn in Exposure beyond its limit. */
   private pinnedBlindSpot: string | null = null;
   /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
@@ -516,6 +518,9 @@ class Dashboard {
       this.disclosed = disclosedById(result instanceof Error ? null : result);
       this.renderChain();
       this.renderExposurePanel();
+      const awaited = this.formAwaited;
+      this.formAwaited = null;
+      if (awaited !== null) this.openRequestForm(awaited);
     }
   }
 
@@ -765,8 +770,15 @@ class Dashboard {
   }
 
   /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
-  private openRequestForm({ id, name }: Party): void {
+  private openRequestForm(party: Party): void {
+    const { id, name } = party;
     this.select(id);
+    if (this.exposureState.kind === 'loading') {
+      // The form lives in Exposure: it opens once Exposure has arrived.
+      this.formAwaited = party;
+      this.status.textContent = `The request form for ${name} opens once Exposure has loaded…`;
+      return;
+    }
     const drawn = () =>
       this.exposurePanel.querySelector<HTMLElement>(`li.blind-spot[data-org-id="${CSS.escape(id)}"]`);
     // A blind spot beyond the 50 that Exposure lists is drawn there too, for its form. Only then is
