@@ -26,8 +26,10 @@ beforeAll(async () => {
       .org('v', 'PURCHASER')
       .org('a', 'FACTORY')
       .org('b', 'FACTORY')
+      .org('c', 'FACTORY')
       .link('a', 'v', { recordedAt: EARLY })
       .link('b', 'v', { recordedAt: EARLY })
+      .link('c', 'v', { recordedAt: EARLY })
       .build(),
   );
 });
@@ -108,5 +110,51 @@ describe('accessRequest(asOf: T) shows nothing that happened after T', () => {
     );
     expect(atT.status).toBe('OPEN');
     expect(atT.target.disclosures).toEqual([]);
+  });
+});
+
+describe('accessRequest(asOf: T) organizations nested in shares and events', () => {
+  it('shares[].owner and events[].actorOrganization show the disclosures of T, as target does', async () => {
+    const requests = accessRequestClient(t.api);
+    const id = ok<{ id: string }>(await requests.ask('v', 'c', 'DISCLOSURES'), 'requestAccess').id;
+    ok(await requests.answer('c', id, 'GRANT'), 'answerAccessRequest');
+    const T = await between();
+    ok(
+      await t.api.query(
+        'c',
+        `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`,
+        {
+          input: {
+            subjectId: 'c',
+            kind: 'SELF_ASSESSMENT',
+            content: { title: 'SAQ', issuedAt: '2024-06-01' },
+          },
+        },
+        ADMIN,
+      ),
+      'publishDisclosure',
+    );
+    type Named = { id: string; disclosures: { id: string }[] };
+    const atT = ok<{
+      target: Named;
+      shares: { owner: Named }[];
+      events: { action: string; actorOrganization: Named }[];
+    }>(
+      await t.api.query(
+        'v',
+        `query($id: ID!, $asOf: DateTime) { accessRequest(id: $id, asOf: $asOf) {
+          target { id disclosures { id } }
+          shares { owner { id disclosures { id } } }
+          events { action actorOrganization { id disclosures { id } } } } }`,
+        { id, asOf: T },
+      ),
+      'accessRequest',
+    );
+    expect(atT.target.disclosures).toEqual([]);
+    const granted = atT.events.find((e) => e.action === 'GRANTED')!;
+    expect({
+      shareOwner: atT.shares[0]!.owner.disclosures,
+      grantActor: granted.actorOrganization.disclosures,
+    }).toEqual({ shareOwner: [], grantActor: [] });
   });
 });
