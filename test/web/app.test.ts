@@ -309,34 +309,47 @@ describe('filters the server would refuse', () => {
 });
 
 describe('"Request access from X…" in Where to start', () => {
-  it('opens the form once Exposure has loaded, when asked before', async () => {
-    const assessment = {
-      root: { id: CHAIN.root.id, name: CHAIN.root.name },
-      at: '2026-12-02T00:00:00.000Z',
-      organizations: [],
-      top: [],
-      actions: [
-        {
-          kind: 'REQUEST_ACCESS',
-          text: 'Request access from Brand Inc',
-          organization: { id: 'brand', name: 'Brand Inc' },
+  /** A ranking whose one top action asks the Brand for access, and the chain it ranks. */
+  const ASKING_BRAND: [RegExp, () => Answer][] = [
+    [
+      /DashboardRisk/,
+      () => ({
+        data: {
+          riskAssessment: {
+            root: { id: CHAIN.root.id, name: CHAIN.root.name },
+            at: '2026-12-02T00:00:00.000Z',
+            organizations: [],
+            top: [],
+            actions: [
+              {
+                kind: 'REQUEST_ACCESS',
+                text: 'Request access from Brand Inc',
+                organization: { id: 'brand', name: 'Brand Inc' },
+              },
+            ],
+          },
         },
-      ],
-    };
+      }),
+    ],
+    [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+    [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+  ];
+  const askBrand = () =>
+    [...root.querySelectorAll<HTMLButtonElement>('#risk li.risk-action button')].find((b) =>
+      b.textContent?.startsWith('Request access from Brand Inc'),
+    )!;
+
+  it('opens the form once Exposure has loaded, when asked before', async () => {
     let arrive: () => void = () => {};
     const exposureArrived = new Promise<void>((resolve) => (arrive = resolve));
     fakeServer([
       ...COMMON.slice(0, 3),
       [/DashboardExposure/, async () => (await exposureArrived, { data: { exposure: EXPOSURE } })],
-      [/DashboardRisk/, () => ({ data: { riskAssessment: assessment } })],
-      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
-      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+      ...ASKING_BRAND,
     ]);
     await start(root);
     await settle();
-    const ask = [...root.querySelectorAll<HTMLButtonElement>('#risk li.risk-action button')].find((b) =>
-      b.textContent?.startsWith('Request access from Brand Inc'),
-    )!;
+    const ask = askBrand();
     ask.click();
     expect(root.querySelector('#status')!.textContent).toBe(
       'The request form for Brand Inc opens once Exposure has loaded…',
@@ -349,34 +362,14 @@ describe('"Request access from X…" in Where to start', () => {
   });
 
   it('keeps another blind spot’s open request form and the message typed in it', async () => {
-    const assessment = {
-      root: { id: CHAIN.root.id, name: CHAIN.root.name },
-      at: '2026-12-02T00:00:00.000Z',
-      organizations: [],
-      top: [],
-      actions: [
-        {
-          kind: 'REQUEST_ACCESS',
-          text: 'Request access from Brand Inc',
-          organization: { id: 'brand', name: 'Brand Inc' },
-        },
-      ],
-    };
-    fakeServer([
-      ...COMMON.slice(0, 4),
-      [/DashboardRisk/, () => ({ data: { riskAssessment: assessment } })],
-      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
-      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
-    ]);
+    fakeServer([...COMMON.slice(0, 4), ...ASKING_BRAND]);
     await start(root);
     await settle();
     const reseller = () =>
       root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
     reseller().querySelector<HTMLButtonElement>('button.request-access')!.click();
     reseller().querySelector<HTMLTextAreaElement>('textarea')!.value = 'Please share your sourcing';
-    const ask = [...root.querySelectorAll<HTMLButtonElement>('#risk li.risk-action button')].find((b) =>
-      b.textContent?.startsWith('Request access from Brand Inc'),
-    )!;
+    const ask = askBrand();
     ask.click();
     await settle();
     expect(
