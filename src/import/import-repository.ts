@@ -116,14 +116,14 @@ const upsertLinks = statement(
 /**
  * A share whose record carries no trail (a hand-written or generated file) gets the one an import
  * records, as an access request does: GRANTED at its creation and REVOKED at its revocation, by
- * IMPORTED_ACTOR for its owner, so that its history says when it began. That trail follows the record
+ * IMPORT_ACTOR for its owner, so that its history says when it began. That trail follows the record
  * on every import (a later file revokes the share or gives it another owner); a share that a user of
- * the API granted or revoked keeps its trail. `fresh` tells a share new to the store.
+ * the API granted or revoked keeps its trail. A share new to the store has no trail yet.
  */
 const IMPORTED_SHARE_TRAIL = cypher`
-   WITH s, owner, row, fresh
+   WITH s, owner, row
    WHERE row.events IS NULL
-     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+     AND NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
    CALL (s) {
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
@@ -139,7 +139,7 @@ const upsertShares = statement(
   cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
-   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt), s._fresh = true
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient, row
@@ -150,9 +150,7 @@ const upsertShares = statement(
    DELETE t
    WITH DISTINCT s, owner, recipient, row
    MERGE (owner)-[:GRANTED]->(s)
-   MERGE (s)-[:TO]->(recipient)
-   WITH s, owner, row, s._fresh IS NOT NULL AS fresh
-   REMOVE s._fresh`,
+   MERGE (s)-[:TO]->(recipient)`,
   IMPORTED_SHARE_TRAIL,
 );
 
@@ -164,8 +162,7 @@ const createShares = statement(
    MATCH (recipient:Organization {id: row.recipient})
    CREATE (owner)-[:GRANTED]->(s:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
        disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
-       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
-   WITH s, owner, row, true AS fresh`,
+       createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)`,
   IMPORTED_SHARE_TRAIL,
 );
 

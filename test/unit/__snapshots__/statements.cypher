@@ -1296,10 +1296,9 @@ UNWIND $rows AS row
    CREATE (owner)-[:GRANTED]->(s:Share {id: row.id, scope: row.scope, linkIds: row.linkIds,
        disclosureIds: row.disclosureIds, expiresAt: datetime(row.expiresAt), revokedAt: datetime(row.revokedAt),
        createdAt: coalesce(datetime(row.createdAt), $importedAt)})-[:TO]->(recipient)
-   WITH s, owner, row, true AS fresh
-   WITH s, owner, row, fresh
+   WITH s, owner, row
    WHERE row.events IS NULL
-     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+     AND NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
    CALL (s) {
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
@@ -1527,7 +1526,7 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
-   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt), s._fresh = true
+   ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
    WITH s, owner, recipient, row
@@ -1539,11 +1538,9 @@ UNWIND $rows AS row
    WITH DISTINCT s, owner, recipient, row
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)
-   WITH s, owner, row, s._fresh IS NOT NULL AS fresh
-   REMOVE s._fresh
-   WITH s, owner, row, fresh
+   WITH s, owner, row
    WHERE row.events IS NULL
-     AND (fresh OR NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor })
+     AND NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
    CALL (s) {
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
