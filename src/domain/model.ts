@@ -168,8 +168,9 @@ export interface Me {
 
 /**
  * Gives links the organizations they join, which the reader holds (a chain holds both ends of each of
- * its links: rule 4 reaches them; a path holds its organizations). In place: the links were decoded for this request alone, and copying each of a big chain's tens of
- * thousands of links was a tenth of its API time (issue 11's profile).
+ * its links: rule 4 reaches them; a path holds its organizations). In place: the links were decoded
+ * for this request alone, and copying each of a big chain's tens of thousands of links was a tenth of
+ * its API time (issue 11's profile).
  */
 export function attachEnds(links: SupplyLink[], byId: ReadonlyMap<string, Organization>): SupplyLink[] {
   for (const link of links) {
