@@ -51,6 +51,7 @@ import {
   unhide,
   type AccessRequest,
   type AccessScope,
+  type CsvFormat,
   type DisclosedIndicator,
   type Exposure,
   type Filters,
@@ -551,11 +552,16 @@ class Dashboard {
     });
   }
 
+  /** The CSV format the user's spreadsheet reads, by the browser's language. */
+  private csvFormat(): CsvFormat {
+    return csvFormatFor(navigator.language);
+  }
+
   private exportRiskCsv(): void {
     if (this.riskState.kind !== 'loaded') return;
     const { assessment } = this.riskState;
     const { maxDepth, product } = this.query;
-    const csv = riskToCsv(assessment, csvFormatFor(navigator.language), {
+    const csv = riskToCsv(assessment, this.csvFormat(), {
       maxDepth,
       product: product.trim(),
     });
@@ -878,7 +884,7 @@ class Dashboard {
   private exportCsv(): void {
     const chain = this.exportable();
     if (chain === null) return;
-    const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed, csvFormatFor(navigator.language));
+    const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed, this.csvFormat());
     download(exportName(chain.root.id, 'csv', this.query.asOf || undefined), csvFile(csv));
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }
