@@ -195,7 +195,7 @@ describe('components', () => {
       'assumption: independent signals, the chance that at least one is real (Tiersight risk model, docs/risk-model.md)',
     ]);
     // Not a sum: the last input says how the two made the value.
-    expect(two.inputs[2]).toMatchObject({ label: 'How they combine', value: '1 − (1 − 0.63)(1 − 1) = 1' });
+    expect(two.inputs[2]).toMatchObject({ label: 'How they combine', value: '1 - (1 - 0.63)(1 - 1) = 1' });
   });
 
   it('public indicators: an entry its list has dropped no longer counts from the day it was delisted', () => {
@@ -251,7 +251,7 @@ describe('components', () => {
       '+1',
       '+0.4',
       '-0.1',
-      '1 − (1 − 1)(1 − 0.4) = 1 raised, − 0.1 of good evidence = 0.9',
+      '1 - (1 - 1)(1 - 0.4) = 1 raised, - 0.1 of good evidence = 0.9',
     ]);
     expect(raised.inputs[0]!.source).toBe('disclosure d-plan by brand');
 
