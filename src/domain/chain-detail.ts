@@ -71,16 +71,6 @@ export const unreadOrganizationDetail = (): Pick<
   sources: [],
 });
 
-/** What a viewer that may not look `organization` up is shown of it: who it is, nothing more. */
-export const identityCard = (organization: Organization): Organization => ({
-  id: organization.id,
-  name: organization.name,
-  type: organization.type,
-  country: organization.country,
-  ...unreadOrganizationDetail(),
-  identityOnly: true,
-});
-
 /** Everything: for readers that hand the chain on whole (an export). */
 export const FULL_CHAIN: ChainDetail = { organizations: 'full', links: 'full' };
 

@@ -1,4 +1,3 @@
-import { identityCard } from '../../domain/chain-detail.ts';
 import type { Organization } from '../../domain/model.ts';
 import type { OrganizationLoaders } from './organization-loaders.ts';
 import { required } from './required.ts';
@@ -10,7 +9,5 @@ import { required } from './required.ts';
  * only a party of the record the trail is about.
  */
 export async function actingOrganization(loaders: OrganizationLoaders, id: string): Promise<Organization> {
-  const lookable = await loaders.lookable.load(id);
-  if (lookable !== null) return lookable;
-  return identityCard(required(await loaders.byId.load(await loaders.kept.load(id))));
+  return required(await loaders.actors.load(await loaders.kept.load(id)));
 }

@@ -26,6 +26,8 @@ export interface OrganizationLoaders {
   lookable: DataLoader<string, Organization | null>;
   /** `lookable` as of another instant (a dated answer): rule 5 as it held then, one read per instant. */
   lookableAt: DataLoader<{ id: string; asOf: Date }, Organization | null, string>;
+  /** Organizations named as actors by events the viewer sees (ids resolved through merges), as it may see them. */
+  actors: DataLoader<string, Organization | null>;
   /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
   kept: DataLoader<string, string>;
   /** Risk indicators of organizations the viewer already sees (empty list when none). */
@@ -89,6 +91,9 @@ export function createOrganizationLoaders(
     lookableAt: new DataLoader(lookableAt, {
       maxBatchSize: 1_000,
       cacheKeyFn: datedKey,
+    }),
+    actors: new DataLoader(async (ids) => inKeyOrder(ids, await organizations.actors(scope, ids)), {
+      maxBatchSize: 1_000,
     }),
     kept: new DataLoader((ids: readonly string[]) => merged.resolve(ids, scope.context), {
       maxBatchSize: 1_000,

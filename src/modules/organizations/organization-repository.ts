@@ -2,10 +2,10 @@
 // (rule 2) and their risk indicators. `byIds` makes no visibility check: it is only for the viewer
 // itself and ids that a visibility query has already returned to it (link ends, path members); a
 // client-supplied id goes through `visibleOrganizations`, a share's parties through
-// ShareRepository.parties.
+// ShareRepository.parties, a trail's actors through `actors`.
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, ORGANIZATION_DIRECTORY, RISK } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_DIRECTORY, ORGANIZATION_IDENTITY, RISK } from '../../graph/columns.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
 import { bool, column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -45,6 +45,27 @@ RETURN visible, CASE WHEN visible THEN x `,
   ORGANIZATION.projection,
   cypher` ELSE x `,
   ORGANIZATION_DIRECTORY.projection,
+  cypher` END AS organization`,
+);
+
+/**
+ * The organizations that events of a trail the viewer sees name as their actors (ids resolved through
+ * merges): whole when rule 5 lets the viewer look one up, else its identity card, decided here so that
+ * the record of an organization the viewer may not look up is never read whole (a trail is not the
+ * directory: a listed actor gets no directory card either).
+ */
+const ACTORS = statement(
+  'organization.actors',
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WITH x, x IN lookable AS visible
+RETURN visible, CASE WHEN visible THEN x `,
+  ORGANIZATION.projection,
+  cypher` ELSE x `,
+  ORGANIZATION_IDENTITY.projection,
   cypher` END AS organization`,
 );
 
@@ -110,6 +131,18 @@ export class OrganizationRepository {
         r,
         'organization',
         column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_DIRECTORY.decode,
+      ),
+    );
+  }
+
+  /** Trail actors among `ids` as the viewer may see them (ACTORS), in no particular order. */
+  async actors(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
+    const records = await this.executor.read(ACTORS, { ...scopeParams(scope), ids }, scope.context);
+    return records.map((r) =>
+      column(
+        r,
+        'organization',
+        column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode,
       ),
     );
   }

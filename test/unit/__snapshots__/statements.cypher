@@ -1795,6 +1795,45 @@ MATCH (s:Share) WHERE s.id > $after
          SET s.scope = coalesce(s.scope, 'SOURCING')
          RETURN max(s.id) AS last
 
+// ---- organization.actors
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+UNWIND $ids AS id
+MATCH (x:Organization {id: id})
+WITH x, x IN lookable AS visible
+RETURN visible, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END AS organization
+
 // ---- organization.byIds
 UNWIND $ids AS id MATCH (x:Organization {id: id}) RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
