@@ -20,7 +20,7 @@ import { formatError } from './errors.ts';
 import { countVariablesPerUse } from './count-variables-per-use.ts';
 import { jitGateway } from './jit-executor.ts';
 import { LIMITS, noSubscriptions, operationLimits } from './limits.ts';
-import { refuseMalformedIds } from './refuse-malformed-ids.ts';
+import { refuseMalformedArguments } from './refuse-malformed-arguments.ts';
 
 /**
  * Looks at an answer before it is sent and may replace it (the import gate refuses a query whose store
@@ -103,7 +103,7 @@ export async function createApollo<Context extends BaseContext>(options: {
       // cache hints that nothing here sends, and we publish no federation traces.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      refuseMalformedIds(options.schema),
+      refuseMalformedArguments(options.schema),
       countVariablesPerUse(),
       outcomePlugin(options.answerChecks ?? [], options.logger),
     ],

@@ -1,5 +1,5 @@
 // What an id may be, wherever one comes in: a record of an import file (src/import/record-rules.ts)
-// and every ID argument of the API (src/api/id-arguments.ts). An id that breaks the rule can never
+// and every ID argument of the API (src/api/malformed-arguments.ts). An id that breaks the rule can never
 // have been stored, so refusing it says nothing about what exists (visibility rule 6).
 
 export const MAX_ID_LENGTH = 200;

@@ -13,6 +13,7 @@ import {
 import { parseInstant } from './instants.ts';
 import { productsArgument } from './products.ts';
 import { hasControlCharacter, optionalTextArgument } from './optional-text.ts';
+import { quote } from './quote.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
 export { SUPPLY_LINK_ACTIONS, type SupplyLinkAction, type SupplyLinkState } from './format.ts';
@@ -67,8 +68,6 @@ const MAX_ADDRESS = 500;
 /** Open Supply Hub ids: country, year and day of registration, six letters or digits (CN2019303BQ3FZP). */
 const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
 
-const quoted = (value: unknown) => JSON.stringify(value);
-
 /** Products trimmed and deduplicated, each non-empty and bounded. */
 export const checkProducts = (products: readonly string[] | null | undefined): string[] =>
   productsArgument('products', products);
@@ -77,7 +76,7 @@ export const checkProducts = (products: readonly string[] | null | undefined): s
 export function dateArgument(field: string, value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
   const instant = parseInstant(value);
-  if (instant === null) throw badInput(`${field} must be an ISO 8601 date-time, got ${quoted(value)}`);
+  if (instant === null) throw badInput(`${field} must be an ISO 8601 date-time, got ${quote(value)}`);
   return instant;
 }
 
@@ -111,14 +110,14 @@ export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier')
   const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME);
   if (name === null) throw badInput(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
   if (hasControlCharacter(name))
-    throw badInput(`${field}.name must be one line without control characters, got ${quoted(name)}`);
+    throw badInput(`${field}.name must be one line without control characters, got ${quote(name)}`);
   if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
     throw badInput(
-      `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quoted(input.type)}`,
+      `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quote(input.type)}`,
     );
   if (!isCountryCode(input.country))
     throw badInput(
-      `${field}.country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quoted(input.country)}`,
+      `${field}.country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quote(input.country)}`,
     );
   const supplier: NewSupplier = { name, type: input.type, country: input.country };
   const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY);
@@ -149,6 +148,6 @@ export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier')
 export function checkOsId(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   if (!OS_ID.test(value))
-    throw badInput(`${field} must be an Open Supply Hub id such as CN2019303BQ3FZP, got ${quoted(value)}`);
+    throw badInput(`${field} must be an Open Supply Hub id such as CN2019303BQ3FZP, got ${quote(value)}`);
   return value;
 }

@@ -3,7 +3,7 @@
 // of input objects, items of lists. Each answers BAD_USER_INPUT naming the argument and showing the
 // value (cut short when long), before any resolver runs: no Cypher statement, nothing written. A
 // well-formed id still answers as before, a hidden one exactly as a missing one (rule 6).
-// test/unit/id-arguments.test.ts covers the finding of such ids in operations.
+// test/unit/malformed-arguments.test.ts covers the finding of such ids in operations.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { idRule } from '../../src/domain/ids.ts';
 import type { Role } from '../../src/domain/roles.ts';

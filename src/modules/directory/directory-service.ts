@@ -10,6 +10,7 @@ import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { directoryTerms, searchTerms } from './directory-terms.ts';
 import type { DirectoryRepository } from './directory-repository.ts';
+import { quote } from '../../domain/quote.ts';
 
 const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
@@ -45,7 +46,7 @@ export class DirectoryService {
     const country = args.country ?? null;
     if (country !== null && !isCountryCode(country))
       throw badInput(
-        `country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${JSON.stringify(country)}`,
+        `country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quote(country)}`,
       );
     const first = wholeNumberArgument('first', args.first, 1, MAX_PAGE);
     const after = args.after === null || args.after === undefined ? null : decode(args.after);

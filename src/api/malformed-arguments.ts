@@ -1,11 +1,13 @@
-// Finds, in an operation, every value a client gives where the schema says ID (an argument, a field of
-// an input object, an item of a list, at any depth, in the operation or a fragment it spreads) that no
-// id can be (src/domain/ids.ts). Such an id was never stored, so it is refused as bad input instead of
-// being looked up: the rule depends on no data and tells nothing about what exists.
+// Finds, in an operation, every value a client gives where the schema says ID or String (an argument, a
+// field of an input object, an item of a list, at any depth, in the operation or a fragment it spreads)
+// that breaks the scalar's rule: an ID no id can be (src/domain/ids.ts), a text with an unpaired
+// surrogate (which the driver would store as U+FFFD, text the client never sent; the importer refuses
+// it too). Such a value was never stored, so it is refused as bad input instead of being looked up or
+// written: the rule depends on no data and tells nothing about what exists.
 //
-// Where an operation gives IDs depends only on its text, so it is worked out once per operation (Apollo
-// keeps one parsed document per query text, as src/api/jit-executor.ts relies on too); a request then
-// reads only those arguments, and an operation without any costs a map lookup.
+// Where an operation gives such values depends only on its text, so it is worked out once per operation
+// (Apollo keeps one parsed document per query text, as src/api/jit-executor.ts relies on too); a request
+// then reads only those arguments, and an operation without any costs a map lookup.
 import {
   Kind,
   TypeInfo,
@@ -32,38 +34,46 @@ import {
 import { idRule, isWellFormedId } from '../domain/ids.ts';
 import { quote } from '../domain/quote.ts';
 
-/** An argument of the operation whose type may hold IDs. */
-interface IdArgument {
+/** An argument of the operation whose type may hold IDs or texts. */
+interface CheckedArgument {
   /** The field or directive it belongs to, as messages name it: `organization`, `@include`. */
   owner: string;
   node: ArgumentNode;
   type: GraphQLInputType;
 }
 
-/** A value given as an ID that no id can be. */
-export interface MalformedId {
+/** A value given as an ID or a String that breaks the scalar's rule. */
+export interface MalformedValue {
   /** e.g. `publishDisclosure(input.subjectId) must be …, got "  x "`. */
   message: string;
   /** The argument that gives it. */
   node: ArgumentNode;
 }
 
-const isId = (type: GraphQLNamedType): boolean => isScalarType(type) && type.name === 'ID';
+/** What each checked scalar requires of a value, as a message says it; null when it is fine. */
+const RULES: Readonly<Record<string, (value: string) => string | null>> = {
+  ID: (value) => (isWellFormedId(value) ? null : `must be ${idRule()}`),
+  String: (value) =>
+    value.isWellFormed() ? null : 'must be well-formed Unicode text (it has an unpaired surrogate)',
+};
+
+const ruleOf = (type: GraphQLNamedType) => (isScalarType(type) ? RULES[type.name] : undefined);
+const isChecked = (type: GraphQLNamedType): boolean => ruleOf(type) !== undefined;
 
 /**
- * For each input object type of the schema that holds an ID somewhere (through fields of other input
- * object types too), its fields that do; a type that holds none is absent.
+ * For each input object type of the schema that holds an ID or a String somewhere (through fields of
+ * other input object types too), its fields that do; a type that holds none is absent.
  */
-function idFieldsOfInputTypes(
+function checkedFieldsOfInputTypes(
   schema: GraphQLSchema,
 ): Map<GraphQLInputObjectType, readonly GraphQLInputField[]> {
   const inputs = Object.values(schema.getTypeMap()).filter(isInputObjectType);
   const holding = new Set<GraphQLInputObjectType>();
   const holdsIds = (field: GraphQLInputField) => {
     const named = getNamedType(field.type);
-    return isId(named) || (isInputObjectType(named) && holding.has(named));
+    return isChecked(named) || (isInputObjectType(named) && holding.has(named));
   };
-  // Until nothing changes: a type may hold IDs only through another one found later.
+  // Until nothing changes: a type may hold them only through another one found later.
   for (let grew = true; grew;) {
     grew = false;
     for (const type of inputs) {
@@ -76,35 +86,35 @@ function idFieldsOfInputTypes(
   return new Map([...holding].map((type) => [type, Object.values(type.getFields()).filter(holdsIds)]));
 }
 
-/** What a request of one operation needs: where it gives IDs, and its variables' defaults. */
-interface OperationIds {
-  arguments: readonly IdArgument[];
+/** What a request of one operation needs: where it gives checked values, and its variables' defaults. */
+interface OperationArguments {
+  arguments: readonly CheckedArgument[];
   /** The values of variables that have a default, for a request that leaves them out; null: none. */
   defaults: Readonly<Record<string, unknown>> | null;
 }
 
-export class IdArguments {
-  private readonly idFields: Map<GraphQLInputObjectType, readonly GraphQLInputField[]>;
-  private readonly byOperation = new WeakMap<OperationDefinitionNode, OperationIds>();
+export class MalformedArguments {
+  private readonly checkedFields: Map<GraphQLInputObjectType, readonly GraphQLInputField[]>;
+  private readonly byOperation = new WeakMap<OperationDefinitionNode, OperationArguments>();
 
   constructor(private readonly schema: GraphQLSchema) {
-    this.idFields = idFieldsOfInputTypes(schema);
+    this.checkedFields = checkedFieldsOfInputTypes(schema);
   }
 
-  private holdsIds(type: GraphQLInputType): boolean {
+  private holdsChecked(type: GraphQLInputType): boolean {
     const named = getNamedType(type);
-    return isId(named) || (isInputObjectType(named) && this.idFields.has(named));
+    return isChecked(named) || (isInputObjectType(named) && this.checkedFields.has(named));
   }
 
-  /** The arguments of `operation` and of the fragments it spreads whose type may hold IDs. */
-  argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): readonly IdArgument[] {
-    return this.idsOf(document, operation).arguments;
+  /** The arguments of `operation` and of the fragments it spreads whose type may hold IDs or texts. */
+  argumentsOf(document: DocumentNode, operation: OperationDefinitionNode): readonly CheckedArgument[] {
+    return this.checkedOf(document, operation).arguments;
   }
 
-  private idsOf(document: DocumentNode, operation: OperationDefinitionNode): OperationIds {
+  private checkedOf(document: DocumentNode, operation: OperationDefinitionNode): OperationArguments {
     const known = this.byOperation.get(operation);
     if (known !== undefined) return known;
-    const found: IdArgument[] = [];
+    const found: CheckedArgument[] = [];
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of document.definitions)
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -117,7 +127,7 @@ export class IdArguments {
         const argument = typeInfo.getArgument();
         const directive = typeInfo.getDirective();
         const owner = directive ? `@${directive.name}` : typeInfo.getFieldDef()?.name;
-        if (argument && owner !== undefined && this.holdsIds(argument.type))
+        if (argument && owner !== undefined && this.holdsChecked(argument.type))
           found.push({ owner, node, type: argument.type });
         // Its value holds no field, fragment or argument of its own.
         return false;
@@ -131,9 +141,9 @@ export class IdArguments {
       },
     });
     for (let i = 0; i < queue.length; i++) visit(queue[i]!, visitor);
-    const ids = { arguments: found, defaults: found.length > 0 ? this.defaultsOf(operation) : null };
-    this.byOperation.set(operation, ids);
-    return ids;
+    const checked = { arguments: found, defaults: found.length > 0 ? this.defaultsOf(operation) : null };
+    this.byOperation.set(operation, checked);
+    return checked;
   }
 
   private defaultsOf(operation: OperationDefinitionNode): Record<string, unknown> | null {
@@ -147,7 +157,7 @@ export class IdArguments {
   }
 
   /**
-   * Every ID the request gives that no id can be. Variables are read as sent, not coerced a second
+   * Every ID and String the request gives that breaks its scalar's rule. Variables are read as sent, not coerced a second
    * time (graphql-js does that when the operation runs, and a list of 10,000 ids takes it ~5 ms);
    * what does not fit its type is passed over here and refused by that coercion, before any resolver
    * runs.
@@ -156,30 +166,30 @@ export class IdArguments {
     document: DocumentNode,
     operation: OperationDefinitionNode,
     inputs: Readonly<Record<string, unknown>>,
-  ): MalformedId[] {
-    const { arguments: idArguments, defaults } = this.idsOf(document, operation);
-    if (idArguments.length === 0) return [];
+  ): MalformedValue[] {
+    const { arguments: checked, defaults } = this.checkedOf(document, operation);
+    if (checked.length === 0) return [];
     const variables = defaults === null ? inputs : { ...defaults, ...inputs };
-    const found: MalformedId[] = [];
-    for (const { owner, node, type } of idArguments) {
-      const report = (path: readonly (string | number)[], value: string) =>
-        found.push({ message: `${owner}(${pathText(path)}) must be ${idRule()}, got ${quote(value)}`, node });
-      this.visitIds(type, valueFromAST(node.value, type, variables), [node.name.value], report);
+    const found: MalformedValue[] = [];
+    for (const { owner, node, type } of checked) {
+      const report = (path: readonly (string | number)[], rule: string, value: string) =>
+        found.push({ message: `${owner}(${pathText(path)}) ${rule}, got ${quote(value)}`, node });
+      this.visit(type, valueFromAST(node.value, type, variables), [node.name.value], report);
     }
     return found;
   }
 
   /**
-   * Calls `report` for each malformed ID in `value` of `type`, with its path in it (`path`, extended in
-   * place: a list of 10,000 ids builds no text for the ones that are fine). The value is a literal of
-   * the operation or a variable as sent: a single value stands for a list of one, as input coercion
-   * has it, and an ID sent as an integer is one (its digits).
+   * Calls `report` for each malformed ID or String in `value` of `type`, with its path in it (`path`,
+   * extended in place: a list of 10,000 ids builds no text for the ones that are fine) and the rule it
+   * breaks. The value is a literal of the operation or a variable as sent: a single value stands for a
+   * list of one, as input coercion has it, and an ID sent as an integer is one (its digits).
    */
-  private visitIds(
+  private visit(
     type: GraphQLInputType,
     value: unknown,
     path: (string | number)[],
-    report: (path: readonly (string | number)[], value: string) => void,
+    report: (path: readonly (string | number)[], rule: string, value: string) => void,
   ): void {
     if (value === null || value === undefined) return;
     const nullable = isNonNullType(type) ? type.ofType : type;
@@ -187,18 +197,19 @@ export class IdArguments {
       const items: unknown[] = Array.isArray(value) ? value : [value];
       for (let i = 0; i < items.length; i++) {
         path.push(i);
-        this.visitIds(nullable.ofType, items[i], path, report);
+        this.visit(nullable.ofType, items[i], path, report);
         path.pop();
       }
     } else if (isInputObjectType(nullable)) {
       if (typeof value !== 'object') return;
-      for (const field of this.idFields.get(nullable) ?? []) {
+      for (const field of this.checkedFields.get(nullable) ?? []) {
         path.push(field.name);
-        this.visitIds(field.type, Reflect.get(value, field.name), path, report);
+        this.visit(field.type, Reflect.get(value, field.name), path, report);
         path.pop();
       }
-    } else if (isId(nullable) && typeof value === 'string' && !isWellFormedId(value)) {
-      report(path, value);
+    } else if (typeof value === 'string') {
+      const broken = ruleOf(nullable)?.(value);
+      if (broken) report(path, broken, value);
     }
   }
 }

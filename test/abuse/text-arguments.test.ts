@@ -1,9 +1,8 @@
-// Review abuse2: bad input the newer mutations and queries take badly.
-// 1. A refusal names the value cut to 80 characters (src/domain/quote.ts: "so that a megabyte sent by
-//    mistake does not come back"); a country code or an Open Supply Hub id comes back whole.
-// 2. A text with an unpaired surrogate (JSON's "\ud800") reaches Neo4j as U+FFFD: the API stores, and
-//    answers, text the client never sent, where the bulk format refuses such a text ("text the file
-//    never said", src/import/record-rules.ts) and an id or an idempotency key with one is BAD_USER_INPUT.
+// Texts given to the API, refused as a whole and named: a refusal shows the value cut to 80 characters
+// (src/domain/quote.ts: "so that a megabyte sent by mistake does not come back"), country codes and
+// Open Supply Hub ids too; a text with an unpaired surrogate (JSON's "\ud800"), which would reach Neo4j
+// as U+FFFD, text the client never sent, is BAD_USER_INPUT as it is in the bulk format, and nothing of
+// the refused request is written.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { countAll, loadGraph } from '../support/database.ts';

@@ -1,23 +1,24 @@
 // Bad input gets a clear error naming the bad value, and nothing runs: an operation that gives an ID
-// no id can be (src/api/id-arguments.ts) is answered BAD_USER_INPUT once it is resolved, before any
-// resolver runs, so that no lookup of it reaches Neo4j and no mutation writes part of its work.
+// no id can be or a text with an unpaired surrogate (src/api/malformed-arguments.ts) is answered
+// BAD_USER_INPUT once it is resolved, before any resolver runs, so that no lookup of it reaches Neo4j
+// and no mutation writes part of its work.
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { IdArguments } from './id-arguments.ts';
+import { MalformedArguments } from './malformed-arguments.ts';
 
-/** How many malformed ids one message names; the rest are counted (a list may hold thousands). */
+/** How many malformed values one message names; the rest are counted (a list may hold thousands). */
 const NAMED = 10;
 
-export function refuseMalformedIds<Context extends BaseContext>(
+export function refuseMalformedArguments<Context extends BaseContext>(
   schema: GraphQLSchema,
 ): ApolloServerPlugin<Context> {
-  const ids = new IdArguments(schema);
+  const checked = new MalformedArguments(schema);
   // One listener for every request: it keeps nothing of a request.
   const listener: GraphQLRequestListener<Context> = {
     async didResolveOperation({ document, operation, request }) {
       // No operation to run: Apollo refuses the request itself.
       if (operation === undefined) return;
-      const malformed = ids.malformed(document, operation, request.variables ?? {});
+      const malformed = checked.malformed(document, operation, request.variables ?? {});
       if (malformed.length === 0) return;
       const more = malformed.length - NAMED;
       throw new GraphQLError(

@@ -1,13 +1,13 @@
 // The ids an operation gives where the real schema says ID, and which of them no id can be
-// (src/api/id-arguments.ts): arguments, input object fields and list items, literal or in variables,
+// (src/api/malformed-arguments.ts): arguments, input object fields and list items, literal or in variables,
 // in the operation and in the fragments it spreads. test/abuse/malformed-ids.test.ts asks the server.
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { IdArguments } from '../../src/api/id-arguments.ts';
+import { MalformedArguments } from '../../src/api/malformed-arguments.ts';
 import { buildSchema } from '../../src/app/schema.ts';
 import { idRule } from '../../src/domain/ids.ts';
 
-const ids = new IdArguments(buildSchema());
+const ids = new MalformedArguments(buildSchema());
 
 const operationOf = (document: ReturnType<typeof parse>, name?: string): OperationDefinitionNode => {
   const operation = document.definitions.find(
@@ -131,5 +131,21 @@ describe('ids no id can be', () => {
     const found = ids.argumentsOf(document, operation);
     expect(found).toEqual([]);
     expect(ids.argumentsOf(document, operation)).toBe(found);
+  });
+});
+
+describe('texts with an unpaired surrogate', () => {
+  it('are refused wherever a String is given, and whole pairs pass', () => {
+    const text = 'mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }';
+    const broken = 'must be well-formed Unicode text (it has an unpaired surrogate)';
+    expect(
+      malformed(text, { input: { content: { title: 'Audit \ud800', products: ['ok', '\udc00x'] } } }),
+    ).toEqual([
+      `publishDisclosure(input.content.title) ${broken}, got "Audit \\ud800"`,
+      `publishDisclosure(input.content.products[1]) ${broken}, got "\\udc00x"`,
+    ]);
+    expect(malformed(text, { input: { content: { title: 'Audit \ud83d\ude00 Sykehusinnkjøp' } } })).toEqual(
+      [],
+    );
   });
 });
