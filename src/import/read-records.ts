@@ -13,6 +13,7 @@ import { parser } from 'stream-json/parser.js';
 import type { ImportOrigin } from './import-graph.ts';
 import { MAX_RECORD_DEPTH, SECTION_TWICE, SECTIONS, type FileItem, type Section } from './file-items.ts';
 import { OffOutline, outlineItems } from './outline-items.ts';
+import { positionText, syntaxErrorPosition } from './syntax-error-position.ts';
 import { assertUtf8, NotUtf8Error, Utf8Guard } from './utf8.ts';
 
 export { MAX_RECORD_DEPTH, SECTIONS, sectionCounts, type FileItem, type Section } from './file-items.ts';
@@ -209,7 +210,10 @@ export async function* streamedItems(
   } catch (error) {
     if (error instanceof NotUtf8Error) throw notUtf8(path, error);
     const message = error instanceof Error ? error.message : String(error);
-    throw new FileSyntaxError(`${path} is not valid tiersight/v1 JSON: ${message}`);
+    const position = await syntaxErrorPosition(path);
+    throw new FileSyntaxError(
+      `${path} is not valid tiersight/v1 JSON${position === null ? '' : positionText(position)}: ${message}`,
+    );
   } finally {
     pipeline.destroy();
   }

@@ -1,0 +1,77 @@
+// A tiersight/v1 file with a JSON syntax error is refused naming where it is (line, column, byte
+// offset: src/import/syntax-error-position.ts), as a file that is not UTF-8 is refused naming its byte
+// offset, so that the operator of a multi-megabyte export need not bisect it to find the record to fix.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileItems, streamedItems } from '../../src/import/read-records.ts';
+import { syntaxErrorPosition } from '../../src/import/syntax-error-position.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'tiersight-syntax-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// Line 5 lacks the comma after "name": the error is at line 5, column 27 (byte offset 203).
+const TEXT = [
+  '{"format": "tiersight/v1",',
+  ' "organizations": [',
+  '  {"id": "a", "name": "A", "type": "PURCHASER", "country": "SE"},',
+  '  {"id": "b", "name": "B", "type": "FACTORY", "country": "SE"},',
+  '  {"id": "c", "name": "C" "type": "FACTORY", "country": "SE"}',
+  ' ]}',
+  '',
+].join('\n');
+
+async function errorOf(items: AsyncIterable<unknown>): Promise<string> {
+  try {
+    for await (const _ of items) void _;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'no error';
+}
+
+describe('a JSON syntax error in the middle of an import file', () => {
+  const path = join(folder, 'broken.json');
+  writeFileSync(path, TEXT);
+
+  it.each([
+    ['read whole (files up to 256 MiB)', () => readFileItems(path)],
+    ['streamed (larger files)', () => streamedItems(path)],
+  ])('is refused naming where it is: %s', async (_how, read) => {
+    const message = await errorOf(read());
+    expect(message).toContain(path);
+    expect(message).toContain('not valid tiersight/v1 JSON');
+    expect(message).toContain(
+      "at line 5, column 27 (byte offset 203): Parser cannot parse input: expected ','",
+    );
+  });
+});
+
+describe('where a file stops being JSON', () => {
+  const at = async (text: string) => {
+    const path = join(folder, 'text.json');
+    writeFileSync(path, text);
+    return syntaxErrorPosition(path);
+  };
+
+  it('counts columns in characters and offsets in bytes', async () => {
+    expect(await at('{"a": "åäö€", "b" 1}')).toEqual({ line: 1, column: 19, byte: 23 });
+    expect(await at('{"a": [1, 2,\n  3}\n')).toEqual({ line: 2, column: 4, byte: 16 });
+  });
+
+  it('is the end of a file that ends too soon, and nowhere in a file that is JSON', async () => {
+    expect(await at('{"a": [1, 2')).toEqual({ line: 1, column: 12, byte: 11 });
+    expect(await at('{"a": 1}')).toBeNull();
+  });
+
+  it('is found beyond the first mebibyte read', async () => {
+    const records = Array.from({ length: 30_000 }, (_, i) => `{"id": "o-${i}", "name": "Name ${i} åäö"}`);
+    const text = `{"organizations": [\n${records.join(',\n')}\n{"id": "x"}]}`;
+    expect(await at(text)).toEqual({
+      line: 30_002,
+      column: 1,
+      byte: Buffer.byteLength(text) - '{"id": "x"}]}'.length,
+    });
+  });
+});
