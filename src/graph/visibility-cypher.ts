@@ -222,24 +222,32 @@ UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 /**
  * One tier of the breadth-first walk of `chainWalk`: the disclosed links into the organizations of the
  * frontier (tier k), read once each, and the suppliers at the end of them that no earlier tier holds
- * (tier k+1). The disclosure test comes before any property of a link is read, and its list
- * memberships are decided once per organization: `open` (v itself, or a whole share's owner: every
- * link into it is disclosed), `owner` (some share of it may name the link). An organization that is
- * neither discloses only links from v. Earlier tiers are subtracted with `NOT o IN reached`: Neo4j
- * 5 answers repeated `IN` tests against one list from a hash of it, not a scan (80,000 tests against
- * 80,000 items: 33 ms), and a list comprehension is one operator where grouping by position took
- * eight per tier (measured against it, same answers: 7-17 % less time for chains of 1 to 100
- * organizations, 8-10 % for 10,000).
+ * (tier k+1). Only disclosed links are read, so that the work follows what the viewer may see (rule 6:
+ * the number of suppliers an organization at the chain's edge has must not show in the time of the
+ * viewer's answer): every link into an `open` organization (v itself, or a whole share's owner), and
+ * of the `closed` links (tierWalk), the ones into the frontier, found in that list without reading any
+ * other organization's links. Earlier tiers are subtracted with `NOT o IN reached`: Neo4j 5 answers
+ * repeated `IN` tests against one list from a hash of it, not a scan (80,000 tests against 80,000
+ * items: 33 ms), and a list comprehension is one operator where grouping by position took eight per
+ * tier (measured against it, same answers: 7-17 % less time for chains of 1 to 100 organizations,
+ * 8-10 % for 10,000).
  */
 const tierStep = (crossed: Fragment): Fragment =>
   join(
     cypher`
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND `,
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE `,
     HOLDS,
     cypher` AND `,
     IN_PRODUCT,
@@ -248,8 +256,8 @@ CALL (v, owners, whole, shared, frontier) {
     crossed,
     cypher`) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 `,
   );
@@ -258,12 +266,20 @@ WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached,
  * The breadth-first walk of `chainWalk` without its rows: binds `tiers` (tier k's organizations at
  * index k - 1), `reached` (x first, then every tier's) and `links` (`crossed` for every link of rule 4,
  * an expression over `l`, its supplier `s` and its customer `c`), for statements that need only part
- * of each link but the tiers of all of them.
+ * of each link but the tiers of all of them. `closed` holds the disclosed links into organizations that
+ * are not open (rule 1): those the viewer's partial shares name and the viewer's own links as a
+ * supplier, each once. The viewer's own links are its own data, read once per walk.
  */
 export const tierWalk = (depth: number, crossed: Fragment): Fragment =>
   join(
     cypher`
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 `,
     ...Array.from({ length: depth }, () => tierStep(crossed)),
   );

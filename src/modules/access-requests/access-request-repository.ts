@@ -91,12 +91,14 @@ const REQUEST_AS_OF = cypher`CALL (r) {
  * A subquery binding `openRequests`: the access requests viewer `v` had open at $t, each as it stood
  * then (ACCESS_REQUEST rows, newest first). Exposure and the risk assessment both read it, so that a
  * blind spot's request is the same in both at any instant: one read of the viewer's requests, whatever
- * the size of the chain. Its parameters besides the scope's: OPEN_REQUESTS_PARAMS.
+ * the size of the chain, read from v's side (a requester bound afresh and compared with v was planned
+ * as a scan of every organization). Its parameters besides the scope's: OPEN_REQUESTS_PARAMS.
  */
 export const OPEN_REQUESTS_OF_V = join(
   cypher`CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-  WHERE requester = v AND `,
+  MATCH (v)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WITH v AS requester, r, target
+  WHERE `,
   OPEN_AT,
   cypher`
   `,

@@ -289,18 +289,31 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH v, owners, x, tiers, links AS crossed
 CALL (tiers) {
@@ -338,8 +351,9 @@ RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .l
       a.closedAt.epochMillis] }]}) AS evidence
 }
 CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-  WHERE requester = v AND CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  MATCH (v)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WITH v AS requester, r, target
+  WHERE CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
   ELSE r.status = 'OPEN' END
   CALL (r) {
     OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
@@ -401,18 +415,31 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(null) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 
 CALL (v, whole, shared, x, reached) {
@@ -461,18 +488,31 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
@@ -508,8 +548,9 @@ RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, d
     WHERE old.version < dv.version | [old.version, oa.id, oa.dueAt]]]) AS evidence
 }
 CALL (v) {
-  MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-  WHERE requester = v AND CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
+  MATCH (v)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
+  WITH v AS requester, r, target
+  WHERE CASE WHEN $historical THEN r.sentAt <= $t AND (r.closedAt IS NULL OR $t < r.closedAt)
   ELSE r.status = 'OPEN' END
   CALL (r) {
     OPTIONAL MATCH (e:AccessRequestEvent {action: 'EXTENDED'})-[:OF]->(r)
@@ -2317,19 +2358,32 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 WITH x AS o, tiers, links
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links
@@ -2366,19 +2420,32 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (v, tiers) {
   UNWIND tiers AS members
@@ -2438,19 +2505,32 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (v, tiers) {
   UNWIND tiers AS members
@@ -2520,19 +2600,32 @@ CALL (v, owners, whole, shared) {
 }
 UNWIND CASE WHEN $root = $viewer THEN [v] ELSE asked END AS x
 
-WITH v, owners, whole, shared, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
-CALL (v, owners, whole, shared, frontier) {
-  UNWIND frontier AS c
-  WITH v, shared, c, c = v OR c IN whole AS open, c IN owners AS owner
-  MATCH (c)<-[l:SUPPLIES]-(s)
-  WHERE (open OR s = v OR (owner AND l IN shared)) AND (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 CALL (tiers) {
   UNWIND tiers AS members

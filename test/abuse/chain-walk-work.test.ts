@@ -1,12 +1,12 @@
-// Review (work2): the tier step of the chain walk (chainWalk in src/graph/visibility-cypher.ts, shared by
-// supplyChain, exposure, the risk assessment and paths) expands every incoming SUPPLIES link of each
-// organization it reaches and only then asks whether the link is disclosed. For an organization that
-// shares nothing with the viewer (b below) none of its supplier links can be disclosed, and for a
-// partial share's owner (p) only the links its share names: the rest do not exist for the viewer, yet
-// each costs a db hit of the viewer's query. So the work of v's own chain tells v how many suppliers
-// the organizations at its edge have (rule 6: "no difference in time worth measuring", "the work then
-// depends on V alone"), and docs/data-model.md's "the cost follows the disclosed links crossed" does
-// not hold. PROFILE db hits, as the other *-work tests here.
+// The tier step of the chain walk (tierWalk in src/graph/visibility-cypher.ts, shared by supplyChain,
+// exposure, the risk assessment and paths) reads only disclosed links: every link into an open
+// organization (v, a whole share's owner), and of a partial share's owner only the links its share
+// names. For an organization that shares nothing with the viewer (b below) none of its supplier links
+// can be disclosed, and for a partial share's owner (p) only the links its share names: the rest do
+// not exist for the viewer, and must cost its query nothing, or the work of v's own chain would tell
+// v how many suppliers the organizations at its edge have (rule 6: "the work then depends on V
+// alone"; docs/data-model.md: "the cost follows the disclosed links crossed"). PROFILE db hits, as
+// the other *-work tests here.
 //
 // b and p are made dense (more than Neo4j's 50 relationships) before the first measurement, so that
 // what is compared is the planned expansion, not the record store's walk of a small node's whole

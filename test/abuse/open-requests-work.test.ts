@@ -1,12 +1,9 @@
-// Review (work2): exposure and the risk assessment read the viewer's open access requests with
-// OPEN_REQUESTS_OF_V (src/modules/access-requests/access-request-repository.ts), whose pattern
-// `MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(target:Organization)
-//  WHERE requester = v` starts from a new variable, not from v: the planner scans every organization
-// (on a small store) or every REQUESTED relationship (the 5,000-organization generated graph) and only
-// then keeps v's. So the work of v's exposure grows with the organizations and access requests of the
-// whole store, none of which v may see (rule 6: "the work then depends on V alone"), and every exposure
-// and risk assessment reads them all. An earlier review measured requests added between organizations
-// already in the store, which the Organization scan does not count; new organizations show it.
+// Exposure and the risk assessment read the viewer's open access requests (OPEN_REQUESTS_OF_V in
+// src/modules/access-requests/access-request-repository.ts) from v's side: their work must not grow
+// with the organizations and access requests of the rest of the store, none of which v may see (rule
+// 6: "the work then depends on V alone"). A pattern starting from a fresh requester compared with v
+// was planned as a scan of every organization (a small store) or every REQUESTED relationship (a
+// 5,000-organization one). New organizations show it, where requests between existing ones may not.
 // PROFILE db hits, as the other *-work tests here.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
