@@ -11,7 +11,7 @@
 // at $t", never with what was learnt later.
 import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
 import { LINK_ROW_AS_ASKED, ORGANIZATION_ROW_AS_ASKED, RISK_ROW } from './columns.ts';
-import { cypher, join, statement, wholeNumber, type Fragment, type Statement } from './cypher.ts';
+import { cypher, join, statement, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
 /** The parameters every visibility fragment reads. */
@@ -67,12 +67,6 @@ CALL (partial) {
  */
 export const HOLDS = cypher`(NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)`;
 
-/**
- * Rule 1 for link `l` from supplier `s` to customer `c`: it holds at $t, and v is one of its ends or
- * an active share of its customer covers it.
- */
-export const DISCLOSED = join(HOLDS, cypher` AND (s = v OR c = v OR c IN whole OR l IN shared)`);
-
 /** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
 export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
 
@@ -113,19 +107,6 @@ export const RISK_IN_EFFECT = join(
 
 /** A link carries $product (when one is asked for; null asks for every link). */
 export const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
-
-/** Link `l` from `s` to `c` is disclosed and carries $product if one is asked for. */
-export const DISCLOSED_IN_PRODUCT = join(DISCLOSED, cypher` AND `, IN_PRODUCT);
-
-/** The quantifier of a walk of 1 to `depth` hops; `depth` is a whole number, checked by wholeNumber. */
-export const upTo = (depth: number): Fragment => join(cypher`{1,`, wholeNumber(depth), cypher`}`);
-
-/**
- * 1 to `depth` hops of a supply-chain walk (customer to supplier), each disclosed and carrying $product
- * if asked, as a quantified path pattern.
- */
-export const chainHops = (depth: number): Fragment =>
-  join(cypher`((c)<-[l:SUPPLIES]-(s) WHERE `, DISCLOSED_IN_PRODUCT, cypher`)`, upTo(depth));
 
 /**
  * Binds `opened` (inside a subquery of v, owners, whole and shared): every supplier of v and of a whole

@@ -74,7 +74,7 @@ const STATEMENTS: [string, () => Record<string, unknown>][] = [
   ],
   [
     `analysis.paths.depth${DEPTH}`,
-    () => ({ ...scope(), root: 'v', toId: 'b', depth: DEPTH, limit: neo4j.int(10) }),
+    () => ({ ...scope(), root: 'v', toId: 'b' }),
   ],
 ];
 

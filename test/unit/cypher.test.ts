@@ -10,7 +10,6 @@ import {
   wholeNumber,
   type Fragment,
 } from '../../src/graph/cypher.ts';
-import { chainHops, upTo } from '../../src/graph/visibility-cypher.ts';
 
 let made = 0;
 /** The text of `parts`, as a statement of its own. */
@@ -85,13 +84,5 @@ describe('wholeNumber', () => {
     expect(() => wholeNumber('3')).toThrow(RangeError);
     // @ts-expect-error nor is a bigint
     expect(() => wholeNumber(3n)).toThrow(RangeError);
-  });
-});
-
-describe('walk fragments', () => {
-  it('bound a walk by a depth turned into a literal', () => {
-    expect(textOf(upTo(3))).toBe('{1,3}');
-    expect(textOf(chainHops(2))).toMatch(/^\(\(c\)<-\[l:SUPPLIES\]-\(s\) WHERE .*\)\{1,2\}$/);
-    expect(() => upTo(2.5)).toThrow(RangeError);
   });
 });

@@ -1,9 +1,8 @@
 // The analyst queries of contract section 7 (exposure, paths). Same discipline
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
-import neo4j from 'neo4j-driver';
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
-import { LINK, ORGANIZATION, RISK_ROW } from '../../graph/columns.ts';
-import { cypher } from '../../graph/cypher.ts';
+import { LINK_ROW, ORGANIZATION, RISK_ROW } from '../../graph/columns.ts';
+import { cypher, statement } from '../../graph/cypher.ts';
 import {
   column,
   fields,
@@ -21,7 +20,6 @@ import {
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   byDepth,
-  chainHops,
   RISK_IN_EFFECT,
   RISK_OF_O,
   tierWalk,
@@ -30,6 +28,7 @@ import {
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { byNameAndId } from '../../domain/text-order.ts';
+import { shortestSimplePaths } from '../../domain/shortest-paths.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import {
   ACCESS_REQUEST,
@@ -113,36 +112,31 @@ RETURN x `,
 ]);
 
 /**
- * Up to 100 shortest visible walks from root x to the target, of which the simple ones (no
- * organization twice) are kept, shortest first. Cypher's k-shortest search may return walks that
- * revisit an organization through another link, hence the filter.
- *
- * The target is looked for only among the organizations reachable from x (found by the breadth-first
- * walk, which never mentions $toId), so a hidden target and a nonexistent one cost the same work: rule
- * 6 allows no timing channel, and a search aimed at a hidden node would take longer than none at all.
+ * The links a path from root x to the target may take: every link the breadth-first walk crossed (the
+ * disclosed links into organizations above its last tier), as [id, supplier id, customer id], when the
+ * target is among the organizations reachable from x; none otherwise. The repository picks the paths
+ * from them (shortestSimplePaths). The target is looked for only among what the walk reached, and the
+ * walk never mentions $toId, so a hidden target and a nonexistent one cost the same work (rule 6); and
+ * the walk reads only disclosed links, where a shortest-path search in Cypher would expand every link
+ * of the organizations on its way.
  */
-const PATHS_BY_DEPTH = byDepth('analysis.paths', (depth) => [
+const PATH_LINKS_BY_DEPTH = byDepth('analysis.paths', (depth) => [
   VIEWER_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`null`),
+  tierWalk(depth, cypher`[l.id, s.id, c.id]`),
   cypher`
-CALL (v, whole, shared, x, reached) {
-  UNWIND [n IN reached[1..] WHERE n.id = $toId] AS target
-  MATCH p = SHORTEST 100 (x)`,
-  chainHops(depth),
-  cypher`(target)
-  WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-  WITH p ORDER BY length(p)
-  LIMIT $limit
-  RETURN collect({
-    organizations: [n IN nodes(p) | n.id],
-    links: [l IN relationships(p) | l `,
-  LINK.projection,
-  cypher`]
-  }) AS paths
-}
-RETURN paths`,
+RETURN x.id AS rootId, CASE WHEN any(n IN reached[1..] WHERE n.id = $toId) THEN links ELSE [] END AS crossed`,
 ]);
+
+/** Links by id that a visibility statement has already returned to the viewer (a path's). */
+const LINKS_BY_IDS = statement(
+  'analysis.pathLinks',
+  cypher`UNWIND $ids AS id
+MATCH (s)-[l:SUPPLIES {id: id}]->(c)
+RETURN `,
+  LINK_ROW.projection,
+  cypher` AS link`,
+);
 
 const findingsColumn = list(
   fields({
@@ -161,7 +155,7 @@ const evidenceColumn = list(
   }),
 );
 const blindSpotsColumn = list(fields({ organization: ORGANIZATION.decode, tier: integer }));
-const pathsColumn = list(fields({ organizations: list(text), links: list(LINK.decode) }));
+const pathLinksColumn = list(positional({ id: text, supplierId: text, customerId: text }));
 const tierIdsColumn = list(list(text));
 const crossedColumn = list(positional({ supplierId: text, customerId: text }));
 
@@ -265,22 +259,38 @@ export class ExposureRepository {
     };
   }
 
-  /** Null when the viewer may not use the root; empty when the target is not reachable. */
+  /**
+   * Null when the viewer may not use the root; empty when the target is not reachable. One snapshot:
+   * the links of the paths found are read with the walk that found them.
+   */
   async paths(
     scope: ViewerScope,
     rootId: string,
     toId: string,
     { depth, limit, product }: { depth: number; limit: number; product: string | null },
   ): Promise<PathRow[] | null> {
-    const [record] = await this.executor.read(
-      PATHS_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId, toId, depth, limit: neo4j.int(limit) },
-      scope.context,
-    );
-    if (record === undefined) return null;
-    return column(record, 'paths', pathsColumn).map((p) => ({
-      organizationIds: p.organizations,
-      links: p.links,
-    }));
+    return this.executor.readTransaction('analysis.paths', scope.context, async (tx) => {
+      const [record] = await tx.run(PATH_LINKS_BY_DEPTH[depth - 1]!, {
+        ...scopeParams(scope, product),
+        root: rootId,
+        toId,
+      });
+      if (record === undefined) return null;
+      const root = column(record, 'rootId', text);
+      const found = shortestSimplePaths(root, toId, column(record, 'crossed', pathLinksColumn), depth, limit);
+      if (found.length === 0) return [];
+      const ids = [...new Set(found.flat().map((l) => l.id))];
+      const read = await tx.run(LINKS_BY_IDS, { ids });
+      const links = new Map(read.map((r) => column(r, 'link', LINK_ROW.decode)).map((l) => [l.id, l]));
+      const linkOf = (id: string) => {
+        const link = links.get(id);
+        if (link === undefined) throw new UnexpectedRecordError(`link ${id} of a path was not read`);
+        return link;
+      };
+      return found.map((path) => ({
+        organizationIds: [root, ...path.map((l) => l.supplierId)],
+        links: path.map((l) => linkOf(l.id)),
+      }));
+    });
   }
 }

@@ -383,7 +383,13 @@ CALL (v, owners, tiers) {
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
   crossed
 
-// ---- analysis.paths.depth1 (and depth2..20: the tier step N times, {1,N} for {1,1})
+// ---- analysis.pathLinks
+UNWIND $ids AS id
+MATCH (s)-[l:SUPPLIES {id: id}]->(c)
+RETURN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
+  l.recordedAt.epochMillis, l.provenance, l.sources] AS link
+
+// ---- analysis.paths.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -436,25 +442,13 @@ CALL (v, whole, closed, frontier) {
     RETURN l, startNode(l) AS s, c
   }
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
-  RETURN collect(null) AS crossed, collect(DISTINCT s) AS found
+  RETURN collect([l.id, s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
 
-CALL (v, whole, shared, x, reached) {
-  UNWIND [n IN reached[1..] WHERE n.id = $toId] AS target
-  MATCH p = SHORTEST 100 (x)((c)<-[l:SUPPLIES]-(s) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (s = v OR c = v OR c IN whole OR l IN shared) AND ($product IS NULL OR $product IN l.products)){1,1}(target)
-  WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-  WITH p ORDER BY length(p)
-  LIMIT $limit
-  RETURN collect({
-    organizations: [n IN nodes(p) | n.id],
-    links: [l IN relationships(p) | l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
-  .recordedAt, .provenance, .sources}]
-  }) AS paths
-}
-RETURN paths
+RETURN x.id AS rootId, CASE WHEN any(n IN reached[1..] WHERE n.id = $toId) THEN links ELSE [] END AS crossed
 
 // ---- analysis.risk.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
