@@ -343,18 +343,21 @@ RETURN i,
 
 /**
  * The parties among $ids of requests with the viewer (as requester or target), whole or as identity
- * cards (PARTY_CARD).
+ * cards (PARTY_CARD). Gathered from the viewer's side once, as share.parties does: a test from the
+ * party's side reads the requests it took part in with anybody, whenever the planner starts there.
  */
 const PARTIES = statement(
   'accessRequest.parties',
   VIEWER_GRANTS,
   LOOKABLE,
   cypher`
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(p) | p]
+       + [(p)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) | p] AS parties
+}
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE x = v
-   OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
-   OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
+WHERE x = v OR x IN parties
 `,
   PARTY_CARD,
 );

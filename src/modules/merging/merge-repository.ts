@@ -41,6 +41,8 @@ const BOTH = cypher`MATCH (k:Organization {id: $keep}), (m:Organization {id: $me
 /**
  * Finds both ids, and locks both organizations (a property write, Neo4j's documented way to take a
  * write lock in Cypher) so that a concurrent merge, declaration or share of either waits for this one.
+ * The shares and requests between them are read from their two ends, each direction on its own: an
+ * OR of the ends was planned as a scan of every share and request in the store.
  */
 const CHECK = statement(
   'merge.check',
@@ -56,10 +58,12 @@ CALL (k, m) {
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
-       COLLECT { MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
-                 RETURN s.id AS id ORDER BY id } AS sharesBetween,
-       COLLECT { MATCH (a)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
-                 RETURN r.id AS id ORDER BY id } AS requestsBetween`,
+       COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
+                      + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
+                 RETURN id ORDER BY id } AS sharesBetween,
+       COLLECT { UNWIND [(k)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(m) | r.id]
+                      + [(m)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(k) | r.id] AS id
+                 RETURN id ORDER BY id } AS requestsBetween`,
 );
 
 /**
@@ -164,7 +168,8 @@ CALL (k) {
       e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
 }
 CALL () {
-  MATCH (key:IdempotencyKey {organizationId: $merge})
+  // expiresAt is always set: the test lets the (organizationId, expiresAt) index find the keys.
+  MATCH (key:IdempotencyKey {organizationId: $merge}) WHERE key.expiresAt IS NOT NULL
   OPTIONAL MATCH (kept:IdempotencyKey {organizationId: $keep, mutation: key.mutation, key: key.key})
   CALL (key, kept) {
     WITH key, kept WHERE kept IS NOT NULL

@@ -40,11 +40,17 @@ const projection = cypher`c {.id, .source, .listEntryId, .entryName, .program, .
   .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
   .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country}`;
 
+/**
+ * A page of the candidates of one status, best first. The (status, score) index gives them in score
+ * order, so a page reads about as many candidates as it shows, not every candidate ever kept.
+ */
 const candidatesByStatus = statement(
   'screening.candidates',
-  cypher`MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o:Organization)
-   WHERE $after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id)
-   WITH c, o ORDER BY c.score DESC, c.id LIMIT $limit
+  cypher`MATCH (c:ScreeningCandidate) USING INDEX c:ScreeningCandidate(status, score)
+   WHERE c.status = $status AND c.score IS NOT NULL
+     AND ($after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id))
+   WITH c ORDER BY c.score DESC, c.id LIMIT $limit
+   MATCH (c)-[:ABOUT]->(o:Organization)
    RETURN `,
   projection,
   cypher` AS candidate`,

@@ -120,18 +120,21 @@ export const partyOf = (r: Neo4jRecord): Organization =>
 /**
  * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record
  * when rule 5 lets it look the party up, otherwise only its identity (id, name, type, country). Ids
- * that are not a party of a share with the viewer return nothing.
+ * that are not a party of a share with the viewer return nothing. The parties are gathered from the
+ * viewer's side once: a test per id from the party's side was planned as a walk of every share the
+ * party received, from anybody, whose number the viewer's time would then tell.
  */
 const PARTIES = statement(
   'share.parties',
   VIEWER_GRANTS,
   LOOKABLE,
   cypher`
+CALL (v) {
+  RETURN [(v)-[:GRANTED]->(:Share)-[:TO]->(p) | p] + [(p)-[:GRANTED]->(:Share)-[:TO]->(v) | p] AS parties
+}
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE x = v
-   OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
-   OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
+WHERE x = v OR x IN parties
 `,
   PARTY_CARD,
 );

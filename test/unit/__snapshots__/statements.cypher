@@ -151,11 +151,13 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(p) | p]
+       + [(p)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) | p] AS parties
+}
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE x = v
-   OR EXISTS { MATCH (v)-[:REQUESTED]->(:AccessRequest)-[:OF]->(x) }
-   OR EXISTS { MATCH (x)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) }
+WHERE x = v OR x IN parties
 WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 
@@ -1691,10 +1693,12 @@ CALL (k, m) {
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
-       COLLECT { MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
-                 RETURN s.id AS id ORDER BY id } AS sharesBetween,
-       COLLECT { MATCH (a)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(b) WHERE (a = k AND b = m) OR (a = m AND b = k)
-                 RETURN r.id AS id ORDER BY id } AS requestsBetween
+       COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
+                      + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
+                 RETURN id ORDER BY id } AS sharesBetween,
+       COLLECT { UNWIND [(k)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(m) | r.id]
+                      + [(m)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(k) | r.id] AS id
+                 RETURN id ORDER BY id } AS requestsBetween
 
 // ---- merge.freeze
 MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})
@@ -1773,7 +1777,8 @@ CALL (k) {
       e.customerId = CASE e.customerId WHEN $merge THEN $keep ELSE e.customerId END
 }
 CALL () {
-  MATCH (key:IdempotencyKey {organizationId: $merge})
+  // expiresAt is always set: the test lets the (organizationId, expiresAt) index find the keys.
+  MATCH (key:IdempotencyKey {organizationId: $merge}) WHERE key.expiresAt IS NOT NULL
   OPTIONAL MATCH (kept:IdempotencyKey {organizationId: $keep, mutation: key.mutation, key: key.key})
   CALL (key, kept) {
     WITH key, kept WHERE kept IS NOT NULL
@@ -1884,9 +1889,11 @@ MATCH (c:ScreeningCandidate {id: $id})-[:ABOUT]->(o:Organization)
   .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country} AS candidate
 
 // ---- screening.candidates
-MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o:Organization)
-   WHERE $after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id)
-   WITH c, o ORDER BY c.score DESC, c.id LIMIT $limit
+MATCH (c:ScreeningCandidate) USING INDEX c:ScreeningCandidate(status, score)
+   WHERE c.status = $status AND c.score IS NOT NULL
+     AND ($after IS NULL OR c.score < $after.score OR (c.score = $after.score AND c.id > $after.id))
+   WITH c ORDER BY c.score DESC, c.id LIMIT $limit
+   MATCH (c)-[:ABOUT]->(o:Organization)
    RETURN c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
   .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,
   .delistedAt, organizationId: o.id, organizationName: o.name, organizationCountry: o.country} AS candidate
@@ -2101,11 +2108,12 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
+CALL (v) {
+  RETURN [(v)-[:GRANTED]->(:Share)-[:TO]->(p) | p] + [(p)-[:GRANTED]->(:Share)-[:TO]->(v) | p] AS parties
+}
 UNWIND $ids AS id
 MATCH (x:Organization {id: id})
-WHERE x = v
-   OR EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) }
-   OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }
+WHERE x = v OR x IN parties
 WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
 

@@ -1,18 +1,11 @@
-// Review (work2): two statements of the platform's own tools read the whole store for an answer that
-// touches a handful of records. No viewer's hidden data is told here (their callers may read
-// everything), but their work grows with the size of the store rather than with what the answer holds:
+// Two statements of the platform's own tools must cost what their answer touches, not the size of the
+// store (their callers may read everything, so nothing hidden is told; this is about scale):
 // - screening.candidates (src/modules/screening/screening-review-repository.ts) pages the review queue
-//   with `MATCH (c:ScreeningCandidate {status: $status})-[:ABOUT]->(o) ... ORDER BY c.score DESC, c.id
-//   LIMIT $limit`, planned as a scan of every candidate whatever its status (a
-//   NodeByLabelScan on the 5,000-organization generated graph) or of every ABOUT relationship,
-//   disclosures' included (this small graph), then a sort: one page of 10 reads every candidate kept, though migration 009 made the index
-//   screening_candidate_status on (status, score) for exactly this listing.
-// - merge.check (src/modules/merging/merge-repository.ts) finds the shares and access requests between
-//   the two organizations with `MATCH (a)-[:GRANTED]->(s:Share)-[:TO]->(b) WHERE (a = k AND b = m) OR
-//   (a = m AND b = k)` (the same for REQUESTED/OF): an OR of the two ends, planned as scans of every
-//   GRANTED (or Share) and every REQUESTED relationship in the store (the shape an earlier review found in
-//   share.events), inside the merge's write transaction.
-// PROFILE db hits, as the other *-work tests here.
+//   through the screening_candidate_status index on (status, score), in score order: a page of 10
+//   reads about 10 candidates, not every candidate ever kept, whatever its status.
+// - merge.check (src/modules/merging/merge-repository.ts) reads the shares and access requests between
+//   the two organizations from their two ends, inside the merge's write transaction; an OR of the ends
+//   was planned as scans of every share and request in the store.
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import '../../src/modules/merging/merge-repository.ts';

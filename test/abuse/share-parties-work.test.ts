@@ -1,11 +1,9 @@
-// Review (work2): share.parties (src/modules/sharing/share-repository.ts, PARTIES) decides whether an
-// organization is a party of a share with the viewer with
-// `EXISTS { MATCH (v)-[:GRANTED]->(:Share)-[:TO]->(x) } OR EXISTS { MATCH (x)-[:GRANTED]->(:Share)-[:TO]->(v) }`,
-// and the planner walks the first from x's side: every share x has received, from anybody. So the work
-// of v's list of shares (each Share.owner / Share.recipient goes through this loader) grows with the
-// shares v's partner received from organizations v knows nothing of (rule 6: "the work then depends on
-// V alone"). accessRequest.parties, written the same way, is planned from v's side and does not grow.
-// PROFILE db hits, as the other *-work tests here.
+// share.parties and accessRequest.parties (src/modules/sharing/share-repository.ts,
+// src/modules/access-requests/access-request-repository.ts) gather the viewer's parties from its own
+// side once. A test per id from the party's side was planned as a walk of every share the party had
+// received, from anybody, so the work of v's list of shares (each Share.owner / Share.recipient goes
+// through this loader) grew with shares v's partner received from organizations v knows nothing of
+// (rule 6: "the work then depends on V alone"). PROFILE db hits, as the other *-work tests here.
 //
 // a is made dense (more than Neo4j's 50 relationships) before the first measurement, so that what is
 // compared is the planned expansion, not the record store's walk of a small node's relationship chain.
