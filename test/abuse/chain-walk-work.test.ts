@@ -72,10 +72,7 @@ const STATEMENTS: [string, () => Record<string, unknown>][] = [
     `analysis.risk.depth${DEPTH}`,
     () => ({ ...scope(), root: 'v', depth: DEPTH, organizationDetail: true, answerDays: ANSWER_DAYS }),
   ],
-  [
-    `analysis.paths.depth${DEPTH}`,
-    () => ({ ...scope(), root: 'v', toId: 'b' }),
-  ],
+  [`analysis.paths.depth${DEPTH}`, () => ({ ...scope(), root: 'v', toId: 'b' })],
 ];
 
 /** db hits and rows of each statement, each planned outside the measurement. */
