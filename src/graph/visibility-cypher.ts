@@ -345,9 +345,9 @@ CALL (v) {
 
 /**
  * Disclosure `d` exists at $t: for "now", while it is not withdrawn; for asOf, once published and
- * until withdrawn. (That a version had been recorded by then is decided by DISCLOSURE_VERSION.)
+ * until withdrawn, the instant of its withdrawal included (contract, rule 8: "not withdrawn before t"). (That a version had been recorded by then is decided by DISCLOSURE_VERSION.)
  */
-export const DISCLOSURE_LIVE = cypher`(NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))`;
+export const DISCLOSURE_LIVE = cypher`(NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))`;
 
 /**
  * Disclosure `d` of `publisher` is v's own, or an active DISCLOSURES share of its owner to v covers it

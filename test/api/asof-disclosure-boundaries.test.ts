@@ -58,10 +58,12 @@ const given = async (asOf: string, all = false) =>
 const idsOf = (g: Given) => g.map((d) => d.id).sort();
 
 describe('disclosuresGiven at the boundaries', () => {
-  it('published at T: listed at T (and +14:00), not a millisecond before', async () => {
+  // Rule 8 of the contract: visible when "published at or before t and not withdrawn before t", so
+  // one withdrawn at T still shows at T, and is gone a millisecond later.
+  it('published at T: listed at T (and +14:00), not a millisecond before; withdrawn at T: listed at T, not after', async () => {
     expect(idsOf(await given(BEFORE))).toEqual(['plan', 'wd-at-t']);
-    expect(idsOf(await given(T))).toEqual(['plan', 'pub-at-t']);
-    expect(idsOf(await given(T_PLUS14))).toEqual(['plan', 'pub-at-t']);
+    expect(idsOf(await given(T))).toEqual(['plan', 'pub-at-t', 'wd-at-t']);
+    expect(idsOf(await given(T_PLUS14))).toEqual(['plan', 'pub-at-t', 'wd-at-t']);
     expect(idsOf(await given(AFTER))).toEqual(['plan', 'pub-at-t']);
   });
 
@@ -102,9 +104,11 @@ describe('facilityRecord at the boundaries', () => {
       .map((c) => c.id)
       .sort();
   };
-  it('a certificate published at T is a claim from T; one withdrawn at T only before', async () => {
+  it('a certificate published at T is a claim from T; one withdrawn at T until T', async () => {
     expect(await claims(BEFORE)).toEqual(['urn:tiersight:disclosure:wd-at-t']);
-    expect(await claims(T)).toEqual(['urn:tiersight:disclosure:pub-at-t']);
-    expect(await claims(T_PLUS14)).toEqual(['urn:tiersight:disclosure:pub-at-t']);
+    const both = ['urn:tiersight:disclosure:pub-at-t', 'urn:tiersight:disclosure:wd-at-t'];
+    expect(await claims(T)).toEqual(both);
+    expect(await claims(T_PLUS14)).toEqual(both);
+    expect(await claims(AFTER)).toEqual(['urn:tiersight:disclosure:pub-at-t']);
   });
 });

@@ -203,14 +203,14 @@ export class ReferenceModel {
 
   /**
    * Rule 8: the number of the version of `d` that the viewer sees (for asOf: the last recorded by t),
-   * or null when the disclosure is not visible: published by t and not withdrawn then, its subject one
+   * or null when the disclosure is not visible: published by t and not withdrawn before t, its subject one
    * the viewer may look up (rule 5), and the viewer its owner or the recipient of an active DISCLOSURES
    * share of the owner that covers it.
    */
   disclosureVersion(viewer: string, d: DisclosureRecord, view: ReferenceView): number | null {
     const { t, historical } = view;
     const withdrawn = at(d.withdrawnAt);
-    if (withdrawn !== null && !(historical && t < withdrawn)) return null;
+    if (withdrawn !== null && !(historical && t <= withdrawn)) return null;
     if (historical && (at(d.publishedAt) ?? this.loadedAt) > t) return null;
     const times = this.versionTimes(d);
     const shown = historical ? times.filter((time) => time <= t).length : times.length;

@@ -12,8 +12,9 @@ import { writeFailure } from '../write-errors.ts';
 const HELP = `Usage: tiersight export [--out FILE]
 
 Writes the whole graph in NEO4J_URI (or the bundled Neo4j when it is unset) as one tiersight/v1
-JSON file: organizations, supply links, shares with their times and audit trail, and risk
-indicators. 'tiersight import FILE --reset' reads it back to the same graph. The graph is read
+JSON file: organizations with their listing, supply links, shares with their times and audit
+trail, risk indicators, disclosures with every version, access requests, merges, and screening
+candidates with their decisions. 'tiersight import FILE --reset' reads it back to the same graph. The graph is read
 page by page and streamed, so memory stays flat whatever its size; progress goes to stderr.
 It refuses to run while an import is unfinished (the store then holds part of it).
 

@@ -241,7 +241,7 @@ const GIVEN = statement(
   cypher`
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
-  AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t < d.withdrawnAt))
+  AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))
 `,
   DISCLOSURE_VERSION,
   OWN_DISCLOSURE,
