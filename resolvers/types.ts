@@ -576,7 +576,7 @@ export type Mutation = {
    * organization the viewer may look up (`organization(id)` is not null) other than itself; any other
    * id, hidden or nonexistent, answers NOT_FOUND alike and writes nothing. At most one open request per
    * (requester, target, scope): another answers BAD_USER_INPUT naming the open one. Due 3 weeks after
-   * sending.
+   * sending unless `dueAt` says otherwise.
    */
   requestAccess: AccessRequest;
   /** Revokes one of the viewer organization's shares, of either scope. Requires SUPPLIER_ADMIN. Revoking twice is a no-op. */
@@ -695,6 +695,7 @@ export type MutationRejectMatchArgs = {
 
 
 export type MutationRequestAccessArgs = {
+  dueAt?: InputMaybe<Scalars['DateTime']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   message?: InputMaybe<Scalars['String']['input']>;
   organizationId: Scalars['ID']['input'];

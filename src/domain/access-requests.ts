@@ -71,6 +71,22 @@ export function latestDueAt(sentAt: Date): Date {
   return latest;
 }
 
+/**
+ * Why a due date the requester chose is refused, or null when it may: after sending, and no later
+ * than an extension could move it (the supplier's right to extend is then spent by the requester's
+ * choice, which is the requester's to make).
+ */
+export function requestedDueProblem(sentAt: Date, dueAt: Date): string | null {
+  if (dueAt <= sentAt) {
+    return `dueAt must be after the request is sent (${sentAt.toISOString()}), got ${dueAt.toISOString()}`;
+  }
+  const latest = latestDueAt(sentAt);
+  if (dueAt > latest) {
+    return `dueAt may be at most ${MAX_EXTENSION_MONTHS} months after sending (${latest.toISOString()}), got ${dueAt.toISOString()}`;
+  }
+  return null;
+}
+
 /** Why a new due date is refused, or null when an extension may set it. */
 export function extensionProblem(request: { sentAt: Date; dueAt: Date }, dueAt: Date): string | null {
   if (dueAt <= request.dueAt) {

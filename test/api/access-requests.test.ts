@@ -89,6 +89,28 @@ describe('requestAccess', () => {
     expect(requestIn(await client().one('brand', request.id), 'accessRequest')).toBeNull();
   });
 
+  it('takes a due date of the requester, after sending and at most two months after it', async () => {
+    const inAWeek = new Date(Date.now() + 7 * DAY).toISOString();
+    const request = requestIn(
+      await client().ask('buyer', 'reseller', 'SOURCING', { dueAt: inAWeek }),
+      'requestAccess',
+    );
+    expect(request.dueAt).toBe(inAWeek);
+
+    const before = await countRequestWrites(t.db);
+    const past = await client().ask('buyer', 'brand', 'SOURCING', { dueAt: '2020-01-01T00:00:00Z' });
+    expect(codes(past)).toEqual(['BAD_USER_INPUT']);
+    expect(past.errors![0]!.message).toMatch(
+      /^dueAt must be after the request is sent \(.+\), got 2020-01-01T00:00:00.000Z$/,
+    );
+    const tooLate = new Date(Date.now() + 70 * DAY).toISOString();
+    const late = await client().ask('buyer', 'brand', 'SOURCING', { dueAt: tooLate });
+    expect(late.errors![0]!.message).toMatch(
+      new RegExp(`^dueAt may be at most 2 months after sending \\(.+\\), got ${tooLate}$`),
+    );
+    expect(await countRequestWrites(t.db)).toEqual(before);
+  });
+
   it('one open request per requester, target and scope: another names the open one', async () => {
     const first = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
     const again = await client().ask('buyer', 'reseller', 'SOURCING', { message: 'again' });

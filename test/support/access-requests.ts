@@ -7,8 +7,11 @@ import type { TestDatabase } from './database.ts';
 export const REQUEST_FIELDS = `id requester { id } target { id } scope products message sentAt dueAt status overdue
   closedAt reason shares { id owner { id } recipient { id } linkIds } events { action at actorUserId actorOrganization { id } note }`;
 
-export const REQUEST_ACCESS = `mutation Ask($to: ID!, $scope: AccessScope!, $products: [String!], $message: String) {
-  requestAccess(organizationId: $to, scope: $scope, products: $products, message: $message) { ${REQUEST_FIELDS} }
+export const REQUEST_ACCESS = `mutation Ask($to: ID!, $scope: AccessScope!, $products: [String!], $message: String,
+  $dueAt: DateTime) {
+  requestAccess(organizationId: $to, scope: $scope, products: $products, message: $message, dueAt: $dueAt) {
+    ${REQUEST_FIELDS}
+  }
 }`;
 
 export const ANSWER = `mutation Answer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,

@@ -5,6 +5,7 @@ import {
   SHARE_SCOPES_ASKED,
   defaultDueAt,
   extensionProblem,
+  requestedDueProblem,
   type AccessRequest,
   type AccessRequestStatus,
   type AccessScope,
@@ -30,6 +31,8 @@ export interface RequestInput {
   scope: AccessScope;
   products: readonly string[] | null | undefined;
   message: string | null | undefined;
+  /** When the answer is due; absent: ANSWER_DAYS after sending. */
+  dueAt?: string | null | undefined;
   /** A retry with the same key answers the request the first call sent. */
   idempotencyKey?: string | null | undefined;
 }
@@ -108,18 +111,28 @@ export class AccessRequestService {
       products: products(input.products),
       message: note('message', input.message),
     };
+    const chosenDue = given(input.dueAt) ? instantArgument('dueAt', input.dueAt) : null;
+    const dueProblem = chosenDue === null ? null : requestedDueProblem(this.now, chosenDue);
+    if (dueProblem !== null) throw badInput(dueProblem);
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
         requesterId: this.viewer.organizationId,
         ...asks,
         now: this.now,
-        dueAt: defaultDueAt(this.now),
+        dueAt: chosenDue ?? defaultDueAt(this.now),
         actorUserId: this.viewer.userId,
       },
       this.context,
-      // The organization as the client named it: a retry after a merge sends the same arguments.
-      claimOf(key, 'requestAccess', this.viewer.organizationId, { ...asks, targetId: asked }, this.now),
+      // The organization as the client named it: a retry after a merge sends the same arguments. The
+      // due date as asked: the default moves with each call's instant.
+      claimOf(
+        key,
+        'requestAccess',
+        this.viewer.organizationId,
+        { ...asks, targetId: asked, dueAt: chosenDue?.toISOString() ?? null },
+        this.now,
+      ),
     );
     if ('id' in outcome) return outcome;
     if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);

@@ -10,6 +10,7 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
       scope: args.scope,
       products: args.products,
       message: args.message,
+      dueAt: args.dueAt,
       idempotencyKey: args.idempotencyKey,
     }),
   answerAccessRequest: (_parent, args, { accessRequests }) =>
