@@ -1,6 +1,8 @@
-// The only module that reads process.env. Every variable is validated at start-up; all problems are
-// reported together, each naming the variable and the bad value, so a misconfigured deployment fails
-// once with the full list instead of one surprise per restart.
+// The only module that reads Tiersight's settings from process.env. Every variable is validated at
+// start-up; all problems are reported together, each naming the variable and the bad value, so a
+// misconfigured deployment fails once with the full list instead of one surprise per restart. (JAVA_HOME
+// is the JDK's, not a setting of ours: the bundled Neo4j's launcher looks for java there as Maven does,
+// src/db/bundled-neo4j.ts.)
 import { isIP } from 'node:net';
 import { isAddressOrRange } from './api/http/client-address.ts';
 import { OIDC_VARIABLES, parseOidcConfig, type OidcConfig } from './auth/oidc-config.ts';

@@ -48,6 +48,16 @@ export const canManageListing = supplierAdmin(
   'that organization',
 );
 
+/**
+ * Listing an organization: only its own supplier_admin (canManageListing), so an organizationId other
+ * than the viewer's own is refused whatever it names, and the refusal tells nothing about it.
+ */
+export function canListOrganization(viewer: Viewer, organizationId: string | null | undefined): Decision {
+  if (organizationId !== null && organizationId !== undefined && organizationId !== viewer.organizationId)
+    return deny('Only a supplier_admin of an organization may list it: organizationId must be your own.');
+  return canManageListing(viewer);
+}
+
 /** Answering access requests sent to the viewer's organization. */
 export const canAnswerAccessRequests = supplierAdmin('Answering access requests', 'the organization asked');
 
@@ -76,11 +86,6 @@ export function canReviewScreening(viewer: Viewer): Decision {
   return hasRole(viewer, 'screening_admin') || hasRole(viewer, 'platform_admin')
     ? allow
     : deny('Reviewing screening matches requires the screening_admin or platform_admin role.');
-}
-
-/** Bulk imports: platform_admin only. */
-export function canImport(viewer: Viewer): Decision {
-  return hasRole(viewer, 'platform_admin') ? allow : deny('Bulk imports require the platform_admin role.');
 }
 
 /** Repairs of the whole store, such as merging duplicate organizations: platform_admin only. */

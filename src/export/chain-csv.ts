@@ -1,8 +1,9 @@
 // CSV for spreadsheets (RFC 4180, CRLF, a header row): one table, an `organization` row per node and a
 // `link` row per edge, so a single file opens anywhere; filter on `record` to split it. A text cell that
 // a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, as the
-// dashboard's CSV does.
+// dashboard's CSV does (src/domain/spreadsheet-text.ts).
 import { stringify } from 'csv-stringify/sync';
+import { defusedFormula } from '../domain/spreadsheet-text.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeValue } from './chain-attributes.ts';
 import type { ChainExport } from './chain-export.ts';
 
@@ -19,9 +20,8 @@ export const CSV_COLUMNS: readonly string[] = [
   ]),
 ];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
 const cell = (value: AttributeValue): string | number =>
-  value === null ? '' : typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+  value === null ? '' : typeof value === 'string' ? defusedFormula(value) : value;
 
 export function chainToCsv(chain: ChainExport): string {
   const rows: Record<string, string | number>[] = [];

@@ -227,12 +227,3 @@ export function planShape(orgs: number): Shape {
   }
   return { total: orgs, counts, start };
 }
-
-/** The type of the organization at `index`. */
-export function typeAt(shape: Shape, index: number): OrganizationType {
-  for (let i = INDEX_ORDER.length - 1; i >= 0; i--) {
-    const type = INDEX_ORDER[i] as OrganizationType;
-    if (index >= shape.start[type] && shape.counts[type] > 0) return type;
-  }
-  return 'PURCHASER';
-}

@@ -352,11 +352,6 @@ export const FINISHED = [
   'interactive whiteboards',
 ] as const;
 
-export interface RiskText {
-  kind: RiskKind;
-  description: string;
-}
-
 export const RISK_KINDS_WEIGHTED = new WeightedList<RiskKind>([
   ['REGION', 35],
   ['AUDIT_FINDING', 30],

@@ -22,8 +22,6 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
   return destination ? pino(options, destination) : pino(options, pino.destination(2));
 }
 
-export const silentLogger: Logger = pino({ level: 'silent' });
-
 /**
  * The one line an error gets at `error` level: its code and the first line of its message (bounded:
  * a message may quote what the client sent); the stack only at `debug`, bounded the same way.

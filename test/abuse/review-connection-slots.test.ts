@@ -21,7 +21,7 @@ import type { HttpConfig } from '../../src/config.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP } from '../../src/config.ts';
 import { startApp, type App } from '../../src/app/server.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 

@@ -24,7 +24,7 @@ import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HTTP } from '../../src/config.ts';
 import { startApp, type App } from '../../src/app/server.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { signToken } from '../../src/auth/tokens.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { graph } from '../support/graph-builder.ts';

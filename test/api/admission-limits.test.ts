@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app/server.ts';
 import type { OidcConfig } from '../../src/auth/oidc-config.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { TEST_SECRET } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { startApp } from '../../src/app/server.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { codes, postGraphQL, TEST_SECRET } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';

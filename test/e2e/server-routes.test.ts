@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { resolveUnder } from '../../src/api/http/static.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { startApp, type App } from '../../src/app/server.ts';
 import { DIST_DIR } from '../../web/build.ts';
 import { TEST_SECRET } from '../support/api.ts';

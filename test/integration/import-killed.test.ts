@@ -3,7 +3,7 @@
 // the first write of the import (in another process) on, and again after Neo4j comes back; the
 // importer says how far it got; running the same import again completes it and the API serves again.
 // A Neo4j of its own, as the kill would take the test run's shared one with it.
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -16,7 +16,7 @@ import { neo4jUri } from '../support/neo4j-uri.ts';
 import { useProductionApp } from '../support/production-app.ts';
 import { startApp } from '../../src/app/server.ts';
 import { DEFAULT_HTTP } from '../../src/config.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/tiersight.js', import.meta.url));
 const GRAPH = graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link('reseller', 'buyer').build();

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { TokenSettings } from '../../src/auth/verify-token.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from './logs.ts';
 import { startApp, type App } from '../../src/app/server.ts';
 import { DEFAULT_RATE_LIMITS } from '../../src/config.ts';
 import type { TestDatabase } from './database.ts';

@@ -8,7 +8,8 @@ import { percentile } from '../../bench/stats.ts';
 import { signToken } from '../../src/auth/tokens.ts';
 import { loadConfig } from '../../src/config.ts';
 import { Executor } from '../../src/graph/executor.ts';
-import { silentLogger, type Logger } from '../../src/observability/logger.ts';
+import type { Logger } from '../../src/observability/logger.ts';
+import { silentLogger } from './logs.ts';
 import { startApp, type App } from '../../src/app/server.ts';
 import type { RestartableNeo4j } from './restartable-neo4j.ts';
 

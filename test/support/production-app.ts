@@ -3,7 +3,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startApp, type App } from '../../src/app/server.ts';
 import type { RateLimitConfig } from '../../src/config.ts';
-import { silentLogger, type Logger } from '../../src/observability/logger.ts';
+import type { Logger } from '../../src/observability/logger.ts';
+import { silentLogger } from './logs.ts';
 import { TEST_SECRET } from './api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from './database.ts';
 

@@ -2,7 +2,8 @@
 // operators see while the database is away. `use` gets the app; everything is closed afterwards.
 import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
-import { silentLogger, type Logger } from '../../src/observability/logger.ts';
+import type { Logger } from '../../src/observability/logger.ts';
+import { silentLogger } from './logs.ts';
 import { startApp, type App, type AppOptions } from '../../src/app/server.ts';
 
 export async function withUnreachableNeo4j(

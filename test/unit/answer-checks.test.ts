@@ -7,7 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { describe, expect, it } from 'vitest';
 import { createApollo, type AnswerCheck } from '../../src/api/apollo.ts';
 import type { BaseContext } from '../../src/api/context.ts';
-import { silentLogger } from '../../src/observability/logger.ts';
+import { silentLogger } from '../support/logs.ts';
 
 const schema = makeExecutableSchema({
   typeDefs: 'type Query { ok: Boolean }',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAnswerAccessRequests,
-  canImport,
+  canListOrganization,
   canManageDisclosures,
   canManageListing,
   canManageShares,
@@ -62,9 +62,15 @@ describe('policy', () => {
     });
   });
 
-  it('only platform_admin imports', () => {
-    expect(canImport(viewer('platform_admin')).allowed).toBe(true);
-    expect(canImport(viewer('supplier_admin')).allowed).toBe(false);
+  it("listing: only the organization's own supplier_admin, whatever other organization is named", () => {
+    const admin = viewer('supplier_admin');
+    expect(canListOrganization(admin, admin.organizationId)).toEqual({ allowed: true });
+    expect(canListOrganization(admin, null)).toEqual({ allowed: true });
+    expect(canListOrganization(admin, 'someone-else')).toEqual({
+      allowed: false,
+      reason: 'Only a supplier_admin of an organization may list it: organizationId must be your own.',
+    });
+    expect(canListOrganization(viewer('analyst'), null)).toMatchObject({ allowed: false });
   });
 
   it("revoking: the owner's supplier_admin may; the recipient is refused; anyone else is told NOT_FOUND", () => {

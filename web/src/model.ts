@@ -9,6 +9,8 @@ import {
   type Severity,
 } from '../../src/domain/format.ts';
 
+import { defusedFormula } from '../../src/domain/spreadsheet-text.ts';
+
 export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
 
 export interface RiskIndicator {
@@ -422,9 +424,8 @@ export function csvFormatFor(locale: string): CsvFormat {
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
 export function csvCell(value: string | number | null | undefined, format: CsvFormat = CSV_COMMAS): string {
   if (typeof value === 'number') return String(value).replace('.', format.decimal);
-  let text = value ?? '';
   // The formula guard is for text: a number (a negative contribution) must stay one to add up.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = defusedFormula(value ?? '');
   return /["\r\n]/.test(text) || text.includes(format.separator) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

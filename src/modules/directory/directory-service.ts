@@ -1,4 +1,4 @@
-import type { Viewer } from '../../auth/policy.ts';
+import { canListOrganization, type Viewer } from '../../auth/policy.ts';
 import { isCountryCode } from '../../domain/countries.ts';
 import type { DirectoryPage, Listing } from '../../domain/directory.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
@@ -75,10 +75,8 @@ export class DirectoryService {
 
   async setListing(input: ListingInput): Promise<Listing> {
     const own = this.viewer.organizationId;
-    if (input.organizationId !== null && input.organizationId !== undefined && input.organizationId !== own)
-      throw forbidden(
-        'Only a supplier_admin of an organization may list it: organizationId must be your own.',
-      );
+    const decision = canListOrganization(this.viewer, input.organizationId);
+    if (!decision.allowed) throw forbidden(decision.reason);
     const city = input.city === undefined ? undefined : checkCity(input.city);
     const osId = input.osId === undefined ? undefined : checkOsId('osId', input.osId);
     const outcome = await this.directory.setListing(
