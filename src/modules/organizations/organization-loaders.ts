@@ -58,14 +58,17 @@ export function createOrganizationLoaders(
    * never finds (no organization has a merged id) at the cost of a missing id's search, and an old id
    * whose batch also names its kept organization directly does not take that card.
    */
-  const lookUp = async (ids: readonly string[], cards: boolean) => {
+  const lookUp = async (ids: readonly string[], withCards: boolean) => {
     const asked = await Promise.all(ids.map((id) => keptId(loaders, id, scope)));
-    const named = cards ? ids : [];
-    const found = inKeyOrder(
-      asked,
-      await organizations.visibleOrganizations(scope, [...new Set(asked)], [...new Set(named)]),
+    const named = withCards ? ids : [];
+    const { found, cards } = await organizations.visibleOrganizations(
+      scope,
+      [...new Set(asked)],
+      [...new Set(named)],
     );
-    return found.map((o, i) => (o !== null && o.identityOnly === true && asked[i] !== ids[i] ? null : o));
+    const whole = inKeyOrder(asked, found);
+    const card = inKeyOrder(named, cards);
+    return whole.map((o, i) => o ?? card[i] ?? null);
   };
   const datedKey = ({ id, asOf }: { id: string; asOf: Date }) => `${id}@${asOf.toISOString()}`;
   const lookableAt = async (keys: readonly { id: string; asOf: Date }[]) => {
@@ -76,7 +79,7 @@ export function createOrganizationLoaders(
       const asOf = new Date(time);
       const ids = [...new Set(asked.filter((_, i) => keys[i]!.asOf.getTime() === time))];
       const dated = { ...scope, instant: asOf, historical: true };
-      for (const organization of await organizations.visibleOrganizations(dated, ids, [])) {
+      for (const organization of (await organizations.visibleOrganizations(dated, ids, [])).found) {
         found.set(datedKey({ id: organization.id, asOf }), organization);
       }
     }

@@ -113,26 +113,27 @@ export class OrganizationRepository {
   }
 
   /**
-   * The organizations among `ids` that the viewer may look up (rule 5), in no particular order, and the
-   * directory cards of the listed ones among the rest of `cardIds` (those of `ids` that may answer one).
+   * `found`: the organizations among `ids` that the viewer may look up (rule 5); `cards`: the directory
+   * cards of the listed ones among the rest of `cardIds`, each answering only the id it is listed under
+   * (those of `ids` that may answer one). Both in no particular order.
    */
   async visibleOrganizations(
     scope: ViewerScope,
     ids: readonly string[],
     cardIds: readonly string[],
-  ): Promise<Organization[]> {
+  ): Promise<{ found: Organization[]; cards: Organization[] }> {
     const records = await this.executor.read(
       VISIBLE_ORGANIZATIONS,
       { ...scopeParams(scope), ids, cardIds },
       scope.context,
     );
-    return records.map((r) =>
-      column(
-        r,
-        'organization',
-        column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_DIRECTORY.decode,
-      ),
-    );
+    const found: Organization[] = [];
+    const cards: Organization[] = [];
+    for (const r of records) {
+      if (column(r, 'visible', bool)) found.push(column(r, 'organization', ORGANIZATION.decode));
+      else cards.push(column(r, 'organization', ORGANIZATION_DIRECTORY.decode));
+    }
+    return { found, cards };
   }
 
   /** Trail actors among `ids` as the viewer may see them (ACTORS), in no particular order. */
