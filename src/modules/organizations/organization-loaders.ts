@@ -51,7 +51,7 @@ export function createOrganizationLoaders(
   const kept: { time: number | null; listed: Set<string>; found: ReadonlyMap<string, RiskIndicator[]> }[] =
     [];
   /**
-   * Rule 5 for client-supplied ids, each resolved through merges, and with `cards` the directory card of
+   * Rule 5 for client-supplied ids, each resolved through merges, and `withCards` the directory card of
    * a listed organization beyond it. A card answers only the id its organization is listed under: an old
    * id merged into a listed organization must not start answering (and show that it existed) where
    * before the merge it answered as missing. So cards are sought by the ids as named, which an old id
