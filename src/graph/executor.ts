@@ -222,6 +222,18 @@ function withoutCallerStack<T>(start: () => T): T {
   }
 }
 
+/**
+ * Whether a write failed because Neo4j found two transactions waiting on each other's locks (the
+ * error, or one it was caused by): the importer retries such a batch alone. Only src/graph knows
+ * Neo4j's codes.
+ */
+export function isDeadlock(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ('code' in e && e.code === 'Neo.TransientError.Transaction.DeadlockDetected') return true;
+  }
+  return false;
+}
+
 /** Maps driver and server failures to domain errors; the original stays as `cause` for the logs. */
 export function toDomainError(unit: string, error: unknown): DomainError {
   if (error instanceof DomainError) return error;

@@ -7,6 +7,7 @@
 import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
+import { isDeadlock } from '../graph/executor.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import type {
   DisclosureRecord,
@@ -247,14 +248,6 @@ const checkedAgain = (source: ItemSource): RecordSource =>
     }
   };
 
-/** Whether a write failed because Neo4j found two transactions waiting on each other's locks. */
-function deadlocked(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ('code' in e && e.code === 'Neo.TransientError.Transaction.DeadlockDetected') return true;
-  }
-  return false;
-}
-
 type AnyRecord = BulkRecord;
 
 /**
@@ -337,7 +330,7 @@ class BatchWriter {
     try {
       await this.write(section, batch);
     } catch (error) {
-      if (!beside || !deadlocked(error)) throw error;
+      if (!beside || !isDeadlock(error)) throw error;
       // The batch rolled back whole; it is written again alone when the section's other batches end.
       this.writers = 1;
       this.stopped.push({ section, batch });
