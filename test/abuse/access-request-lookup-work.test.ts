@@ -7,7 +7,8 @@
 // here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
-import { OPEN_REQUESTS_PARAMS } from '../../src/modules/access-requests/access-request-repository.ts';
+import { OPEN_REQUESTS_PARAMS } from '../../src/graph/access-request-cypher.ts';
+import '../../src/modules/access-requests/access-request-repository.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';

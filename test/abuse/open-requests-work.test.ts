@@ -1,5 +1,5 @@
 // Exposure and the risk assessment read the viewer's open access requests (OPEN_REQUESTS_OF_V in
-// src/modules/access-requests/access-request-repository.ts) from v's side: their work must not grow
+// src/graph/access-request-cypher.ts) from v's side: their work must not grow
 // with the organizations and access requests of the rest of the store, none of which v may see (rule
 // 6: "the work then depends on V alone"). A pattern starting from a fresh requester compared with v
 // was planned as a scan of every organization (a small store) or every REQUESTED relationship (a

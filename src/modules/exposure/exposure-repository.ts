@@ -34,7 +34,7 @@ import {
   ACCESS_REQUEST,
   OPEN_REQUESTS_OF_V,
   OPEN_REQUESTS_PARAMS,
-} from '../access-requests/access-request-repository.ts';
+} from '../../graph/access-request-cypher.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';

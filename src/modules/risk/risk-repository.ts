@@ -34,7 +34,7 @@ import {
   ACCESS_REQUEST,
   OPEN_REQUESTS_OF_V,
   OPEN_REQUESTS_PARAMS,
-} from '../access-requests/access-request-repository.ts';
+} from '../../graph/access-request-cypher.ts';
 
 /**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it): the links it crosses are

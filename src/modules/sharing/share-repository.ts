@@ -4,14 +4,8 @@
 // records who did it and when. Rules: docs/data-model.md, "Sharing".
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
-import {
-  ORGANIZATION,
-  ORGANIZATION_DIRECTORY,
-  ORGANIZATION_IDENTITY,
-  SHARE,
-  type Column,
-} from '../../graph/columns.ts';
-import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import { SHARE, type Column } from '../../graph/columns.ts';
+import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
@@ -21,43 +15,8 @@ import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-
-/**
- * Creates `share` from `owner` to `recipient`, as the map `spec` describes it ({id, scope, linkIds?,
- * disclosureIds?, expiresAt?}), granted at $t by user $actorUserId, with its GRANTED event: the one way
- * a share is made, by shareSourcing or by granting an access request (src/modules/access-requests).
- */
-export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
-                                          disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
-                                          createdAt: $t})-[:TO]->(recipient)
-  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
-                       actorOrganizationId: owner.id})-[:OF]->(share)`;
-
-/**
- * Binds `notOwned`, the ids among $linkIds that are not links into `owner` (another organization's,
- * or none), and `notDisclosed`, the ids among $disclosureIds that are not disclosures `owner` published
- * and has not withdrawn; each in the order asked. Both lists of the owner's are gathered in subqueries
- * that do not read the asked ids, so another organization's link or disclosure costs what a missing id
- * costs (rule 6); seeking each id and testing where it leads reads more for one that exists. The price
- * is reading the owner's links into it (when $linkIds names some) and its disclosures (when
- * $disclosureIds does).
- */
-export const NOT_OWNED = cypher`
-CALL (owner) {
-  WITH owner WHERE $linkIds IS NOT NULL
-  MATCH (owner)<-[l:SUPPLIES]-()
-  RETURN collect(l.id) AS owned
-}
-CALL (owner) {
-  WITH owner WHERE $disclosureIds IS NOT NULL
-  MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
-  WHERE d.withdrawnAt IS NULL
-  RETURN collect(d.id) AS published
-}
-WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
-     [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
-`;
 
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
@@ -87,35 +46,6 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, s
   SHARE.projection,
   cypher` AS share`,
 );
-
-/**
- * Ends a statement that binds `lookable` (VIEWER_GRANTS, LOOKABLE) and `x`, a party of something the
- * viewer takes part in (a share, an access request): x whole when rule 5 lets the viewer look it up,
- * else its directory card when it is listed (what `organization(id)` answers anyone, contract section
- * 10), else its identity card (id, name, type, country). Read the row with `partyOf`.
- */
-export const PARTY_CARD = join(
-  cypher`WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
-RETURN visible, listed, CASE WHEN visible THEN x `,
-  ORGANIZATION.projection,
-  cypher` WHEN listed THEN x `,
-  ORGANIZATION_DIRECTORY.projection,
-  cypher` ELSE x `,
-  ORGANIZATION_IDENTITY.projection,
-  cypher` END AS organization`,
-);
-
-/** A row of a PARTY_CARD statement. */
-export const partyOf = (r: Neo4jRecord): Organization =>
-  column(
-    r,
-    'organization',
-    column(r, 'visible', bool)
-      ? ORGANIZATION.decode
-      : column(r, 'listed', bool)
-        ? ORGANIZATION_DIRECTORY.decode
-        : ORGANIZATION_IDENTITY.decode,
-  );
 
 /**
  * The parties of the viewer's shares, given or received, as the viewer may see them: the whole record

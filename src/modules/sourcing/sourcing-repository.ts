@@ -35,7 +35,7 @@ import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
-import { PARTY_CARD, partyOf } from '../sharing/share-repository.ts';
+import { PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 
 /**
  * Creates link `$link` (a map of its properties) from `s` to the viewer `v`, recorded at $t, and its
