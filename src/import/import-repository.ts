@@ -23,7 +23,7 @@ import { bool, column, instant, integer, nullable, single, text } from '../graph
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
-import { directoryTerms } from '../modules/directory/directory-terms.ts';
+import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from './zoned-date-time.ts';
 import { IMPORT_ACTOR, type AccessRequestRecord } from '../domain/access-requests.ts';
@@ -492,7 +492,7 @@ export class ImportRepository implements ExistingGraph {
     }
     await this.executor.write(upsertOrganizations, {
       importedAt: toNeo4jDateTime(importedAt),
-      // A listed record is found in the directory by its terms (src/modules/directory/directory-terms.ts);
+      // A listed record is found in the directory by its terms (src/domain/directory-terms.ts);
       // one that does not say may be listed already.
       rows: records.map((r) => ({
         ...withNulls(r, ORGANIZATION_OPTIONAL),

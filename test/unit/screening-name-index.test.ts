@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { candidates, NameIndex } from '../../src/modules/screening/name-index.ts';
-import { normalizeName } from '../../src/modules/screening/normalize-name.ts';
+import { normalizeName } from '../../src/domain/normalize-name.ts';
 
 /** The list names the index offers for `name` at `threshold`. */
 function lookUp(listNames: string[], name: string, threshold: number): string[] {

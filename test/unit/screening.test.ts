@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLD, nameSimilarity } from '../../src/modules/screening/s
 import { parseWatchList } from '../../src/modules/screening/readers/tiersight-csv.ts';
 import type { WatchListEntry } from '../../src/modules/screening/watch-list-entry.ts';
 import { listEntry } from '../support/watch-list-entries.ts';
-import { foldText, normalizeName, splitNameVariants } from '../../src/modules/screening/normalize-name.ts';
+import { foldText, normalizeName, splitNameVariants } from '../../src/domain/normalize-name.ts';
 
 const entry = (name: string, extra: Partial<WatchListEntry> = {}): WatchListEntry =>
   listEntry(name, { listedAt: '2020-07-22', ...extra });

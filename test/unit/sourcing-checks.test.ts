@@ -1,9 +1,9 @@
 // The database-free parts of issue 13: the checks of a declaration (src/domain/sourcing.ts) and the
-// words a directory card is found by (src/modules/directory/directory-terms.ts).
+// words a directory card is found by (src/domain/directory-terms.ts).
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
 import { checkNewSupplier, checkProducts, checkValidity } from '../../src/domain/sourcing.ts';
-import { directoryTerms, searchTerms } from '../../src/modules/directory/directory-terms.ts';
+import { directoryTerms, searchTerms } from '../../src/domain/directory-terms.ts';
 
 const NOW = new Date('2026-12-02T00:00:00Z');
 const refusal = (run: () => unknown) => {

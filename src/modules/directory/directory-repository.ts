@@ -1,5 +1,5 @@
 // The public directory (specification, section 9): listed organizations, found by their directory terms
-// (directory-terms.ts), and an organization's own listing. A search reads listed records only, through
+// (src/domain/directory-terms.ts), and an organization's own listing. A search reads listed records only, through
 // the organization_listed_id index, and returns directory cards only. Rules: docs/sourcing.md.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';

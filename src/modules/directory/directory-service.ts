@@ -8,7 +8,7 @@ import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { checkOsId } from '../../domain/sourcing.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
-import { directoryTerms, searchTerms } from './directory-terms.ts';
+import { directoryTerms, searchTerms } from '../../domain/directory-terms.ts';
 import type { DirectoryRepository } from './directory-repository.ts';
 import { quote } from '../../domain/quote.ts';
 

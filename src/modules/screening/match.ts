@@ -3,7 +3,7 @@
 // the explanation of its score.
 import { candidates, NameIndex } from './name-index.ts';
 import { explainNames, DEFAULT_THRESHOLD } from './score.ts';
-import { normalizeNameVariants, type NormalizedName } from './normalize-name.ts';
+import { normalizeNameVariants, type NormalizedName } from '../../domain/normalize-name.ts';
 import type { WatchListEntry } from './watch-list-entry.ts';
 
 export interface ScreenedOrganization {

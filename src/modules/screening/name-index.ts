@@ -1,6 +1,6 @@
 // An index of watch-list names by the keys of their words, so that screening compares only the pairs
 // that can reach the threshold instead of every organization with every entry.
-import { normalizeNameVariants, tokenWeight, type NormalizedName } from './normalize-name.ts';
+import { normalizeNameVariants, tokenWeight, type NormalizedName } from '../../domain/normalize-name.ts';
 import { MAX_JOINED_PARTS, MIN_SPELLING_LENGTH, MISSING_WORD_FACTOR, SPELLING_CAP } from './score.ts';
 
 /** One name or alias of an owner (an organization or a list entry), normalized. */

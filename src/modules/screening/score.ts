@@ -5,7 +5,7 @@ import {
   normalizeNameVariants,
   tokenWeight,
   type NormalizedName,
-} from './normalize-name.ts';
+} from '../../domain/normalize-name.ts';
 
 /** The lowest score accepted as a match unless the caller says otherwise. */
 export const DEFAULT_THRESHOLD = 0.9;

@@ -1,4 +1,4 @@
-import { foldText } from './normalize-name.ts';
+import { foldText } from '../../domain/normalize-name.ts';
 
 /** A readable, id-safe form of a name: folded, letters and digits joined by '-', at most `max` long. */
 export const slugOf = (text: string, max = 60): string =>

@@ -1,8 +1,9 @@
-// The words a directory card is found by, and the words of a search, both through the screening
-// module's name normalization (docs/screening.md): legal forms and qualifiers dropped, accents and
-// punctuation folded, known abbreviations expanded. A card keeps both the expanded and the written
-// words, so "Tech" and "Technology" find each other; a search word matches the start of a card word.
-import { foldText, normalizeName, normalizeNameVariants } from '../screening/normalize-name.ts';
+// The words a directory card is found by, and the words of a search, both through the name
+// normalization that screening uses (normalize-name.ts, docs/screening.md): legal forms and qualifiers
+// dropped, accents and punctuation folded, known abbreviations expanded. A card keeps both the
+// expanded and the written words, so "Tech" and "Technology" find each other; a search word matches
+// the start of a card word. Pure, no I/O: the directory module and the import both use it.
+import { foldText, normalizeName, normalizeNameVariants } from './normalize-name.ts';
 
 export interface CardText {
   name: string;
