@@ -25,7 +25,7 @@ import { pairKey, type ExistingGraph, type StoredDisclosureState } from './valid
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
-import { instantParam, instantValue, zonedDateTime } from './zoned-date-time.ts';
+import { instantParam, instantValue, zonedDateTime } from '../graph/zoned-date-time.ts';
 import { IMPORT_ACTOR, type AccessRequestRecord } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
 import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
@@ -439,7 +439,7 @@ export const ORGANIZATION_OPTIONAL = [
 ];
 /**
  * A link as a list rather than a map (half a million of them at 100k organizations: the database
- * decodes a list with less work), dates as instantValue gives them (zoned-date-time.ts).
+ * decodes a list with less work), dates as instantValue gives them (src/graph/zoned-date-time.ts).
  */
 const linkRow = (r: LinkRecord) => [
   r.id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../src/domain/instants.ts';
-import { instantValue, zonedDateTime } from '../../src/import/zoned-date-time.ts';
+import { instantValue, zonedDateTime } from '../../src/graph/zoned-date-time.ts';
 
 describe('zonedDateTime', () => {
   it.each([

@@ -1,8 +1,10 @@
 // Dates of a validated record as values Neo4j stores as DateTime without parsing text: parsing in the
 // database cost about a third of a link's write (bench/import.ts). The value is the one datetime(text)
 // gives: a calendar date is midnight UTC, a date-time keeps its offset and its fraction of a second.
+// The import's statements use it; it lives in src/graph because instantParam is Cypher, which only
+// repositories and src/graph write.
 import neo4j, { type DateTime } from 'neo4j-driver';
-import { cypher, join, type Fragment } from '../graph/cypher.ts';
+import { cypher, join, type Fragment } from './cypher.ts';
 
 // Only text that parseInstant (src/domain/instants.ts) accepted reaches here.
 const ZONED =
