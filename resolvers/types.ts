@@ -2,9 +2,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Organization as OrganizationModel, SupplyLink as SupplyLinkModel, SupplyChain as SupplyChainModel, Tier as TierModel, Share as ShareModel, ShareEvent as ShareEventModel, Me as MeModel, RiskIndicator as RiskIndicatorModel, Exposure as ExposureModel, ExposureFinding as ExposureFindingModel, BlindSpot as BlindSpotModel, SupplyPath as SupplyPathModel, TierSummary as TierSummaryModel } from '../src/domain/model.ts';
 import type { SupplyLinkEvent as SupplyLinkEventModel } from '../src/domain/sourcing.ts';
-import type { ScreeningCandidate as ScreeningCandidateModel } from '../src/modules/screening/screening-review-repository.ts';
+import type { ScreeningCandidate as ScreeningCandidateModel } from '../src/domain/screening.ts';
 import type { Disclosure as DisclosureModel } from '../src/domain/disclosures.ts';
-import type { ShownVersion as ShownVersionModel, ShownAction as ShownActionModel } from '../src/modules/disclosures/shown-actions.ts';
+import type { ShownVersion as ShownVersionModel, ShownAction as ShownActionModel } from '../src/domain/shown-actions.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
 import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';

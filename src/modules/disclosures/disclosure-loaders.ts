@@ -11,6 +11,7 @@ import {
   type StoredDisclosure,
 } from '../../domain/disclosures.ts';
 import type { DisclosureKind } from '../../domain/format.ts';
+import type { HistoryKey } from '../../domain/shown-actions.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository } from './disclosure-repository.ts';
 
@@ -20,14 +21,6 @@ export interface DisclosureKey {
   kind: DisclosureKind | null;
   /** null: now. */
   asOf: Date | null;
-}
-
-export interface HistoryKey {
-  id: string;
-  /** The version shown: history lists it and every earlier one. */
-  version: number;
-  /** The instant the disclosure was shown at (ISO 8601), at which `overdue` is derived. */
-  at: string;
 }
 
 export interface DisclosureLoaders {

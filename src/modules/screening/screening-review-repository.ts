@@ -3,16 +3,24 @@
 // in the same statement that records the decision.
 import neo4j from 'neo4j-driver';
 import { cypher, statement } from '../../graph/cypher.ts';
-import { column, fields, float, instant, list, nullable, oneOf, text } from '../../graph/decode.ts';
+import {
+  column,
+  fields,
+  float,
+  instant,
+  list,
+  nullable,
+  oneOf,
+  text,
+  type Decoder,
+} from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import type { CandidatePlace } from './candidate-pages.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-
 import { CANDIDATE_STATUSES, type CandidateStatus } from '../../domain/format.ts';
+import type { ScreeningCandidate } from '../../domain/screening.ts';
 
-export { CANDIDATE_STATUSES, type CandidateStatus };
-
-const candidate = fields({
+const candidate: Decoder<ScreeningCandidate> = fields({
   id: text,
   organizationId: text,
   organizationName: text,
@@ -34,7 +42,6 @@ const candidate = fields({
   note: nullable(text),
   delistedAt: nullable(instant),
 });
-export type ScreeningCandidate = ReturnType<typeof candidate>;
 
 const projection = cypher`c {.id, .source, .listEntryId, .entryName, .program, .matchedName, .matchedEntryName,
   .score, .explanation, .evidenceUrl, .observedAt, .status, .createdAt, .decidedAt, .decidedByUserId, .note,

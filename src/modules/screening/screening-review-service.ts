@@ -4,11 +4,8 @@ import { badInput, notFound } from '../../domain/errors.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { candidatePlace } from './candidate-pages.ts';
-import type {
-  CandidateStatus,
-  ScreeningCandidate,
-  ScreeningReviewRepository,
-} from './screening-review-repository.ts';
+import type { CandidateStatus, ScreeningCandidate } from '../../domain/screening.ts';
+import type { ScreeningReviewRepository } from './screening-review-repository.ts';
 
 const MAX_FIRST = 500;
 const MAX_NOTE = 2000;

@@ -1,6 +1,6 @@
 import type { DisclosureResolvers } from '../../../../resolvers/types.ts';
 import type { DisclosuresContext } from '../context.ts';
-import { shownActions, shownAt } from '../shown-actions.ts';
+import { shownActions, shownAt } from '../../../domain/shown-actions.ts';
 
 export const Disclosure: DisclosureResolvers<DisclosuresContext> = {
   actions: ({ id, version, at, actions }) => shownActions(actions, shownAt({ id, version, at })),

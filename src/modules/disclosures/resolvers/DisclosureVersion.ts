@@ -1,7 +1,7 @@
 import type { DisclosureVersionResolvers } from '../../../../resolvers/types.ts';
 import { mayKnowActingUser } from '../../../auth/policy.ts';
 import type { DisclosuresContext } from '../context.ts';
-import { shownActions } from '../shown-actions.ts';
+import { shownActions } from '../../../domain/shown-actions.ts';
 
 export const DisclosureVersion: DisclosureVersionResolvers<DisclosuresContext> = {
   actions: ({ actions, origin }) => shownActions(actions, origin),

@@ -1,7 +1,7 @@
 import type { DisclosedIndicatorResolvers } from '../../../../resolvers/types.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import type { DisclosuresContext } from '../../disclosures/context.ts';
-import { shownAction, shownAt } from '../../disclosures/shown-actions.ts';
+import { shownAction, shownAt } from '../../../domain/shown-actions.ts';
 
 export const DisclosedIndicator: DisclosedIndicatorResolvers<DisclosuresContext> = {
   // The exposure statement decided rule 8 for it; the loader (rule 8 again, one statement for every

@@ -1,7 +1,15 @@
 // Corrective actions as the API shows them: each knows the disclosure version it was read from, so
 // that `firstDueAt` can read that disclosure's earlier versions (and only those: never later ones).
-import type { CorrectiveAction, DisclosureVersion } from '../../domain/disclosures.ts';
-import type { HistoryKey } from './disclosure-loaders.ts';
+import type { CorrectiveAction, DisclosureVersion } from './disclosures.ts';
+
+/** A disclosure as shown, the key of its history (the disclosures module's `history` loader). */
+export interface HistoryKey {
+  id: string;
+  /** The version shown: history lists it and every earlier one. */
+  version: number;
+  /** The instant the disclosure was shown at (ISO 8601), at which `overdue` is derived. */
+  at: string;
+}
 
 /**
  * Where an action was read: `history` is the key of the disclosure as shown (one read of its versions
