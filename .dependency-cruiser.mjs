@@ -1,6 +1,12 @@
 // The layers of docs/architecture.md, checked on every `npm run lint`: imports point one way,
-// app -> modules -> core (api, auth, graph, domain), and nothing in src/ reaches into seed/ or test/.
+// app -> modules -> core (api, auth, graph, domain), and nothing in src/ reaches into seed/ or test/;
+// within a module, resolvers -> service (or loaders) -> repository, and Cypher is written only in
+// repositories and src/graph.
 const CORE = '^src/(api|auth|graph|domain)/';
+// A module's resolvers (src/modules/*/resolvers/) and the generated resolver types (resolvers/).
+const RESOLVERS = '^(src/modules/[^/]+/resolvers/|resolvers/)';
+// A repository: the files that hold a module's (or the import's, the export's, the graph's) statements.
+const REPOSITORY = '-repository[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -46,6 +52,49 @@ export default {
       comment: 'src/app composes the modules; a module never reaches up into it or into the CLI.',
       from: { path: '^src/modules/' },
       to: { path: '^src/(app|cli)/' },
+    },
+    {
+      name: 'resolvers-not-into-data-access',
+      severity: 'error',
+      comment:
+        'Within a module, resolvers -> service (or loaders) -> repository: a resolver reads arguments and ' +
+        'calls its service, never a repository, the executor, the driver or the cypher tag, so that every ' +
+        'read passes the checks and policy of a service. Type-only imports count too: a resolver that ' +
+        "needs a repository's row type needs that type in src/domain instead.",
+      from: { path: RESOLVERS },
+      to: { path: [REPOSITORY, '^src/graph/(executor|cypher|driver)[.]ts$'] },
+    },
+    {
+      name: 'repositories-not-into-use-cases',
+      severity: 'error',
+      comment:
+        'A repository holds statements and their decoding and nothing else: it never calls back up into ' +
+        'a service or a resolver, and it decides no access (src/auth/policy.ts is for services and ' +
+        'graphql-shield; visibility is decided inside the statements).',
+      from: { path: REPOSITORY },
+      to: { path: ['-service[.]ts$', '(^|/)resolvers/', '^src/auth/policy[.]ts$'] },
+    },
+    {
+      name: 'cypher-tag-only-in-repositories',
+      severity: 'error',
+      comment:
+        'Cypher is written only in repositories (*-repository.ts) and in src/graph (the migrations and ' +
+        'the fragments and columns that several repositories share): nothing else imports the cypher ' +
+        'tag, not even for a type. The tests and benchmarks (test/, bench/) build statements too, but ' +
+        'they are not cruised.',
+      from: { pathNot: [REPOSITORY, '^src/graph/'] },
+      to: { path: '^src/graph/cypher[.]ts$' },
+    },
+    {
+      name: 'modules-not-into-other-modules-repositories',
+      severity: 'error',
+      comment:
+        "A module never imports another module's repository: a fragment or column that statements of " +
+        'more than one module use lives in src/graph/ (visibility-cypher.ts, share-cypher.ts, ' +
+        'access-request-cypher.ts, disclosure-columns.ts); a module builds on another through its ' +
+        'loaders, services and context, never through its statements.',
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: `^src/modules/[^/]+/.*${REPOSITORY}`, pathNot: '^src/modules/$1/' },
     },
     {
       name: 'only-cli-and-app-at-the-top',
