@@ -5,62 +5,30 @@
 // the analyst and evidence guides). Operations are sent one at a time on a freshly loaded demo after
 // any mutation. Examples with placeholder ids ("s-…", "ar-…") must fail only as "not found" or bad
 // input naming the placeholder.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Kind, parse, print, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { DEMO_IDS as ID, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { curlQueries, DOCUMENTS, fencesOf, SHELL } from '../support/documented-examples.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
 const ROLES: Role[] = ['analyst', 'supplier_admin', 'platform_admin', 'screening_admin'];
 
-// ---- the examples, read as test/unit/documented-operations.test.ts reads them ----
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => `docs/${f}`),
-];
-
+/** Each operation of a document's graphql fences and curl bodies, with where it is written. */
 function operationsOf(file: string): { where: string; text: string; mutation: boolean }[] {
-  const lines = readFileSync(join(REPO_ROOT, file), 'utf8').split('\n');
-  const found: { where: string; text: string; mutation: boolean }[] = [];
-  let invalidOnPurpose = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const open = /^( *)(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
-    if (open === null) {
-      if (line.trim() === '<!-- graphql: invalid on purpose -->') invalidOnPurpose = true;
-      else if (line.trim() !== '') invalidOnPurpose = false;
-      continue;
-    }
-    const [, indent = '', delimiter = '', language = ''] = open;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !(lines[j] ?? '').trim().startsWith(delimiter); j++) {
-      const content = lines[j] ?? '';
-      body.push(content.startsWith(indent) ? content.slice(indent.length) : content.trimStart());
-    }
-    const sources: string[] = [];
-    if (!invalidOnPurpose && language.toLowerCase() === 'graphql') sources.push(body.join('\n'));
-    if (['sh', 'bash', 'shell', 'console'].includes(language.toLowerCase())) {
-      const joined = body.join('\n').replace(/\\\n/g, ' ');
-      for (const [, json = ''] of joined.matchAll(/(?:^|\s)(?:-d|--data(?:-raw|-binary)?)\s+'([^']*)'/g)) {
-        try {
-          const parsed = JSON.parse(json) as { query?: unknown };
-          if (typeof parsed.query === 'string') sources.push(parsed.query);
-        } catch {
-          // not JSON: not an operation
-        }
-      }
-    }
-    for (const source of sources) {
+  return fencesOf(file).fences.flatMap((fence) => {
+    const sources =
+      fence.language === 'graphql'
+        ? fence.invalidOnPurpose
+          ? []
+          : [fence.text]
+        : SHELL.has(fence.language)
+          ? curlQueries(fence.text)
+          : [];
+    return sources.flatMap((source) => {
       const document = parse(source);
       const fragments = document.definitions.filter(
         (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
@@ -68,18 +36,13 @@ function operationsOf(file: string): { where: string; text: string; mutation: bo
       const ops = document.definitions.filter(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
       );
-      ops.forEach((op, n) =>
-        found.push({
-          where: `${file}:${i + 1}${ops.length > 1 ? ` #${n + 1}` : ''}`,
-          text: [op, ...fragments].map((d) => print(d)).join('\n'),
-          mutation: op.operation === 'mutation',
-        }),
-      );
-    }
-    invalidOnPurpose = false;
-    i = j;
-  }
-  return found;
+      return ops.map((op, n) => ({
+        where: `${file}:${fence.line}${ops.length > 1 ? ` #${n + 1}` : ''}`,
+        text: [op, ...fragments].map((d) => print(d)).join('\n'),
+        mutation: op.operation === 'mutation',
+      }));
+    });
+  });
 }
 
 const EXAMPLES = DOCUMENTS.flatMap(operationsOf);

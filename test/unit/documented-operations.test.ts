@@ -7,7 +7,7 @@
 // not apply, so placeholders such as "sc-…" may stand where an id goes.
 // An example that shows a refusal is marked `<!-- graphql: invalid on purpose -->` just before its
 // fence: it must stay invalid, so that it keeps showing what it says it shows.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildSchema,
@@ -23,6 +23,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
+import { curlQueries, DOCUMENTS, fencesOf, SHELL, type Fence } from '../support/documented-examples.ts';
 
 const schema = buildSchema(readFileSync(join(REPO_ROOT, 'schema/tiersight.graphql'), 'utf8'));
 
@@ -33,23 +34,8 @@ const RULES = [
   NoDeprecatedCustomRule,
 ];
 
-const INVALID_ON_PURPOSE = '<!-- graphql: invalid on purpose -->';
-
 /** Text in a fence of another language that would be an operation: a JSON "query" key, a gql tag. */
 const OPERATION_HINT = /"query"\s*:|\bquery\s*:\s*[`'"]|\bgql\s*`/g;
-
-const SHELL = new Set(['sh', 'bash', 'shell', 'console']);
-
-interface Fence {
-  file: string;
-  /** Its place among the document's fenced blocks, of any language, from 1. */
-  block: number;
-  /** The line of its opening fence, from 1. */
-  line: number;
-  language: string;
-  text: string;
-  invalidOnPurpose: boolean;
-}
 
 interface Example {
   name: string;
@@ -57,74 +43,6 @@ interface Example {
   source: string;
   /** Where the source's line 1 is in the document; null when its lines are not the document's. */
   firstLine: number | null;
-}
-
-const DOCUMENTS = [
-  'README.md',
-  ...readdirSync(join(REPO_ROOT, 'docs'))
-    .filter((file) => file.endsWith('.md'))
-    .sort()
-    .map((file) => `docs/${file}`),
-];
-
-/** The fenced blocks of a Markdown document, and the markers of intent that precede none. */
-function fencesOf(file: string): { fences: Fence[]; strayMarkers: number[] } {
-  const lines = readFileSync(join(REPO_ROOT, file), 'utf8').split('\n');
-  const fences: Fence[] = [];
-  const strayMarkers: number[] = [];
-  let marker: number | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const open = /^( *)(`{3,}|~{3,})\s*([\w+-]*)/.exec(line);
-    if (open === null) {
-      if (line.trim() === INVALID_ON_PURPOSE) {
-        if (marker !== null) strayMarkers.push(marker);
-        marker = i + 1;
-      } else if (line.trim() !== '' && marker !== null) {
-        strayMarkers.push(marker);
-        marker = null;
-      }
-      continue;
-    }
-    const [, indent = '', delimiter = '', language = ''] = open;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length && !(lines[j] ?? '').trim().startsWith(delimiter); j++) {
-      // A fence indented inside a list item: its lines carry the item's indentation.
-      const content = lines[j] ?? '';
-      body.push(content.startsWith(indent) ? content.slice(indent.length) : content.trimStart());
-    }
-    fences.push({
-      file,
-      block: fences.length + 1,
-      line: i + 1,
-      language: language.toLowerCase(),
-      text: body.join('\n'),
-      invalidOnPurpose: marker !== null,
-    });
-    marker = null;
-    i = j;
-  }
-  if (marker !== null) strayMarkers.push(marker);
-  return { fences, strayMarkers };
-}
-
-/** The operations that curl commands send as JSON bodies (-d, --data, --data-raw, --data-binary). */
-function curlQueries(shell: string): string[] {
-  const joined = shell.replace(/\\\n/g, ' ');
-  const queries: string[] = [];
-  for (const [, json = ''] of joined.matchAll(/(?:^|\s)(?:-d|--data(?:-raw|-binary)?)\s+'([^']*)'/g)) {
-    let body: unknown;
-    try {
-      body = JSON.parse(json);
-    } catch {
-      continue;
-    }
-    if (typeof body === 'object' && body !== null && 'query' in body && typeof body.query === 'string') {
-      queries.push(body.query);
-    }
-  }
-  return queries;
 }
 
 const documented = DOCUMENTS.map((file) => ({ file, ...fencesOf(file) }));
