@@ -12,7 +12,7 @@ import { hostProblem, withoutCredentials } from './graph/neo4j-uri.ts';
 import type { RiskModel } from './domain/risk-model.ts';
 import { loadRiskModel } from './modules/risk/risk-model-file.ts';
 
-export type Environment = 'development' | 'test' | 'production';
+type Environment = 'development' | 'test' | 'production';
 /** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
 export type ReadRouting = 'leader' | 'followers';
 const READ_ROUTINGS: readonly ReadRouting[] = ['leader', 'followers'];

@@ -43,7 +43,7 @@ interface CheckedArgument {
 }
 
 /** A value given as an ID or a String that breaks the scalar's rule. */
-export interface MalformedValue {
+interface MalformedValue {
   /** e.g. `publishDisclosure(input.subjectId) must be …, got "  x "`. */
   message: string;
   /** The argument that gives it. */

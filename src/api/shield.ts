@@ -51,8 +51,8 @@ export const canReviewScreeningMatches = fromPolicy('canReviewScreeningMatches',
   canReviewScreening(viewer),
 );
 
-export type FieldRule = IRule | typeof allow | typeof deny;
-export type FieldRules = Record<string, FieldRule>;
+type FieldRule = IRule | typeof allow | typeof deny;
+type FieldRules = Record<string, FieldRule>;
 /** A type's rule, or its fields' rules. */
 export type TypeRules = Record<string, FieldRule | FieldRules>;
 

@@ -31,13 +31,13 @@ interface OperationVariables {
 }
 
 /** The variable that weighs the most once counted per use. */
-export interface HeaviestVariable {
+interface HeaviestVariable {
   name: string;
   bytes: number;
   uses: number;
 }
 
-export interface VariableWeight {
+interface VariableWeight {
   /** The variables' bytes, each multiplied by its uses. */
   bytes: number;
   heaviest: HeaviestVariable;

@@ -11,7 +11,7 @@
 import type { Server } from 'node:http';
 import { addressKeyOf } from '../api/http/address-key.ts';
 
-export interface ConnectionCaps {
+interface ConnectionCaps {
   /** Open connections at most (HTTP_MAX_CONNECTIONS). */
   total: number;
   /** Open connections of one address at most (HTTP_MAX_CONNECTIONS_PER_ADDRESS); 0: no such cap. */

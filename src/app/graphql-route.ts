@@ -20,7 +20,7 @@ import type { RequestRecord } from '../api/http/request-record.ts';
 import { sendError } from '../api/http/responses.ts';
 import { retryAfterForCodes, STATUS_BY_CODE, type HttpErrorCode } from '../api/http/status.ts';
 
-export interface GraphqlRouteDeps {
+interface GraphqlRouteDeps {
   apollo: ApolloServer<RequestContext>;
   repositories: Repositories;
   /** Built once per server: it holds the identity provider's key cache (and the verified-token cache). */

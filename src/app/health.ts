@@ -7,7 +7,7 @@ import type { HealthRepository } from '../graph/health-repository.ts';
 import type { ImportGate } from '../import/import-gate.ts';
 import { sendJson } from '../api/http/responses.ts';
 
-export interface CheckResult {
+interface CheckResult {
   ok: boolean;
   detail?: string;
 }

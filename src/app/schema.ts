@@ -37,10 +37,7 @@ export const MODULES = [
 const API_DIR = join(import.meta.dirname, '../api');
 
 /** The SDL of the core and of every module, in a stable order. */
-export const loadTypeDefs = (): string[] => [
-  ...sdlIn(API_DIR),
-  ...MODULES.flatMap((module) => module.typeDefs),
-];
+const loadTypeDefs = (): string[] => [...sdlIn(API_DIR), ...MODULES.flatMap((module) => module.typeDefs)];
 
 export const RULES = joinRules(MODULES.map((module) => module.rules));
 

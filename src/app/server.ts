@@ -60,7 +60,7 @@ export interface AppOptions {
   devTokens?: boolean;
 }
 
-export const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
+const DEFAULT_WEB_ROOT = `${REPO_ROOT}web/dist`;
 
 /** Time the server checks idle and slow connections at; Node's default (30 s) lets slow clients linger. */
 const CONNECTION_CHECK_MS = 1_000;

@@ -5,7 +5,7 @@ import type { OidcConfig } from './oidc-config.ts';
 import { isRole, type Role } from '../domain/roles.ts';
 
 /** The claim literally named `path` (Entra ID's `extn.…`), else the one its dots lead to. */
-export function claimAt(payload: JWTPayload, path: string): unknown {
+function claimAt(payload: JWTPayload, path: string): unknown {
   if (Object.hasOwn(payload, path)) return payload[path];
   let value: unknown = payload;
   for (const key of path.split('.')) {

@@ -29,7 +29,7 @@ export const OIDC_VARIABLES = [
   'OIDC_ROLE_MAP',
   'OIDC_ORG_MAP',
 ] as const;
-export type OidcVariables = Partial<Record<(typeof OIDC_VARIABLES)[number], string>>;
+type OidcVariables = Partial<Record<(typeof OIDC_VARIABLES)[number], string>>;
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 const CLAIM_PATH = /^[^.\s]+(\.[^.\s]+)*$/;

@@ -18,9 +18,9 @@ import {
 } from 'jose';
 
 /** How long after a failed fetch of the key set the provider is left alone. */
-export const FAILED_FETCH_PAUSE_MS = 30_000;
+const FAILED_FETCH_PAUSE_MS = 30_000;
 /** How long the keys of the last good fetch keep verifying while later fetches fail. */
-export const STALE_KEYS_MAX_AGE_MS = 60 * 60_000;
+const STALE_KEYS_MAX_AGE_MS = 60 * 60_000;
 
 /** The provider's keys could not be had: not the token's fault, so not UNAUTHENTICATED. */
 export class ProviderKeysUnavailable extends Error {}

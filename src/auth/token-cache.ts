@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { bearerToken, type TokenVerifier, type VerifiedToken } from './verify-token.ts';
 
-export interface TokenCacheOptions {
+interface TokenCacheOptions {
   /** Tokens remembered at most (least recently used go first). */
   maxEntries: number;
   /**
@@ -17,7 +17,7 @@ export interface TokenCacheOptions {
   ttlMs: number;
 }
 
-export const DEFAULT_TOKEN_CACHE: TokenCacheOptions = { maxEntries: 10_000, ttlMs: 30_000 };
+const DEFAULT_TOKEN_CACHE: TokenCacheOptions = { maxEntries: 10_000, ttlMs: 30_000 };
 
 interface Remembered {
   token: VerifiedToken;

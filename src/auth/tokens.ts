@@ -12,7 +12,7 @@ export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export const maxTokenLifetime = (jwt: { maxLifetimeSeconds?: number }): number =>
   jwt.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
 
-export interface TokenClaims {
+interface TokenClaims {
   sub: string;
   org: string;
   roles: Role[];

@@ -46,7 +46,7 @@ const JVM_FLAGS = [
 const EXIT_PORT_IN_USE = 3;
 const EXIT_STORE_LOCKED = 4;
 
-export type LauncherErrorCode =
+type LauncherErrorCode =
   | 'java-missing'
   | 'maven-missing'
   | 'build-failed'
@@ -67,7 +67,7 @@ export class LauncherError extends Error {
   }
 }
 
-export interface LauncherFiles {
+interface LauncherFiles {
   /** db/target/classes, holding io/tiersight/db/Launcher.class. */
   classesDir: string;
   /** db/target/classpath.txt, the Neo4j jars in the local Maven cache. */

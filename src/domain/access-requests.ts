@@ -21,7 +21,7 @@ export const SHARE_SCOPES_ASKED: Record<AccessScope, readonly ('SOURCING' | 'DIS
 /** Norway's Transparency Act gives three weeks to answer; a request is due then unless extended. */
 export const ANSWER_DAYS = 21;
 /** An extension may move the due date to at most this many calendar months after sending. */
-export const MAX_EXTENSION_MONTHS = 2;
+const MAX_EXTENSION_MONTHS = 2;
 /** The longest message, reason or product name accepted, in characters. */
 export const MAX_NOTE = 2_000;
 

@@ -10,7 +10,7 @@ const ASSIGNED =
   'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE ' +
   'YT ZA ZM ZW';
 
-export const COUNTRY_CODES: ReadonlySet<string> = new Set(ASSIGNED.split(' '));
+const COUNTRY_CODES: ReadonlySet<string> = new Set(ASSIGNED.split(' '));
 
 export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && COUNTRY_CODES.has(value);

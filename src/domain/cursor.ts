@@ -8,7 +8,7 @@ import { quote } from './quote.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-export type CursorKey = readonly (string | number)[];
+type CursorKey = readonly (string | number)[];
 
 export const encodeCursor = (key: CursorKey): string =>
   Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');

@@ -5,7 +5,7 @@
 // the start of a card word. Pure, no I/O: the directory module and the import both use it.
 import { foldText, normalizeName, normalizeNameVariants } from './normalize-name.ts';
 
-export interface CardText {
+interface CardText {
   name: string;
   aliases?: readonly string[] | null;
   city?: string | null;

@@ -7,7 +7,7 @@ import { versionAt, type CorrectiveAction, type StoredVersion } from './disclosu
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
 
-export const DISCLOSED_INDICATOR_KINDS = ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE'] as const;
+const DISCLOSED_INDICATOR_KINDS = ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE'] as const;
 export type DisclosedIndicatorKind = (typeof DISCLOSED_INDICATOR_KINDS)[number];
 
 /** The severities of an action that make it an indicator. */
@@ -15,7 +15,7 @@ const FLAGGED: readonly Severity[] = ['HIGH', 'CRITICAL'];
 /** The kinds whose validity counts as evidence that may expire. */
 const EVIDENCE: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT'];
 
-export const EXPIRED_EVIDENCE_TEXT = 'every visible certificate and audit report expired';
+const EXPIRED_EVIDENCE_TEXT = 'every visible certificate and audit report expired';
 
 export interface DisclosedIndicator {
   kind: DisclosedIndicatorKind;

@@ -254,12 +254,7 @@ function checkInstant(problems: string[], field: string, value: string | null | 
 }
 
 /** Rules of one action, alone: closedAt iff CLOSED and not after `now`; a verification only of a closing. */
-export function checkAction(
-  problems: string[],
-  at: string,
-  action: ActionSubmission,
-  now: Date,
-): StoredAction {
+function checkAction(problems: string[], at: string, action: ActionSubmission, now: Date): StoredAction {
   if (!isWellFormedId(action.id, LIMITS.actionId))
     problems.push(`${at}.id must be ${idRule(LIMITS.actionId)}, got ${quote(action.id)}`);
   const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true);

@@ -2,7 +2,7 @@
 // the GraphQL layer can pass the code on without knowing where the error came from.
 import { quote } from './quote.ts';
 
-export type ErrorCode =
+type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'

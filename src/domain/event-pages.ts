@@ -10,7 +10,7 @@ import { wholeNumberArgument } from './whole-number.ts';
 const MAX_EVENT_PAGE = 500;
 
 /** The place of an event in its trail. */
-export interface EventPlace {
+interface EventPlace {
   /** Its instant as Neo4j writes it, to the nanosecond and with its offset. */
   at: string;
   /** What it concerns (a share's or a link's id), and its action. */

@@ -13,14 +13,14 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
  * How long a key answers for what it created: long enough for any client's retries (Stripe keeps keys
  * 24 hours), short enough that the store does not keep every key ever sent.
  */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The mutations that take a key: the ones that create a record, so that a retry would create two, and
  * the ones whose retry would be refused although the first call did what was asked (an amendment finds
  * its link ended, a grant its request no longer open).
  */
-export type CreatingMutation =
+type CreatingMutation =
   | 'shareSourcing'
   | 'shareDisclosures'
   | 'publishDisclosure'

@@ -2,7 +2,7 @@
 // and every ID argument of the API (src/api/malformed-arguments.ts). An id that breaks the rule can never
 // have been stored, so refusing it says nothing about what exists (visibility rule 6).
 
-export const MAX_ID_LENGTH = 200;
+const MAX_ID_LENGTH = 200;
 
 /** The rule as messages state it, after "must be". */
 export const idRule = (max: number = MAX_ID_LENGTH): string =>

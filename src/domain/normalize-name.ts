@@ -23,7 +23,7 @@ export interface NormalizedName {
   readonly legalForm: string | null;
 }
 
-export interface NameVariants {
+interface NameVariants {
   /** The name itself, without former names, aliases or notes written inside it. */
   readonly name: string;
   /** Former and alternative names written inside it: "(formerly X)", "(X until 2019)", "a.k.a. X". */
@@ -305,7 +305,7 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
  * Generic industry words: they count, but half as much as a distinctive word, so that two names agreeing
  * only on "Electronics" are far apart while "Foo Technology" and "Foo Trading" still differ.
  */
-export const DESCRIPTORS: ReadonlySet<string> = new Set([
+const DESCRIPTORS: ReadonlySet<string> = new Set([
   'technology',
   'electronics',
   'electric',

@@ -17,7 +17,7 @@ export interface OrganizationPage {
   hasNextPage: boolean;
 }
 
-export type SortKey = readonly [name: string, id: string];
+type SortKey = readonly [name: string, id: string];
 
 export const keyOf = (organization: Organization): SortKey => [organization.name, organization.id];
 /** A cursor naming a place in a list sorted by name, then id (the directory's order too). */

@@ -6,15 +6,13 @@ import { stillValid, type Assessable, type RiskScore, type RiskSubject } from '.
 import { bySeverity } from './severity.ts';
 import { dayOf, deadlineAt } from './instants.ts';
 
-export const RISK_ACTION_KINDS = [
-  'CLOSE_OVERDUE_ACTION',
-  'REQUEST_ACCESS',
-  'FOLLOW_UP_ACCESS_REQUEST',
-  'RENEW_EVIDENCE',
-  'FOLLOW_UP_OPEN_ACTION',
-  'ASK_FOR_AUDIT',
-] as const;
-export type RiskActionKind = (typeof RISK_ACTION_KINDS)[number];
+export type RiskActionKind =
+  | 'CLOSE_OVERDUE_ACTION'
+  | 'REQUEST_ACCESS'
+  | 'FOLLOW_UP_ACCESS_REQUEST'
+  | 'RENEW_EVIDENCE'
+  | 'FOLLOW_UP_OPEN_ACTION'
+  | 'ASK_FOR_AUDIT';
 
 export interface RiskAction<O extends Assessable> {
   kind: RiskActionKind;

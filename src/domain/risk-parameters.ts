@@ -28,7 +28,7 @@ export const WEIGHT_OF: Record<RiskComponentName, keyof RiskWeights> = {
   PROXIMITY: 'proximity',
 };
 
-export const DEFAULT_WEIGHTS: RiskWeights = {
+const DEFAULT_WEIGHTS: RiskWeights = {
   inherent: 0.2,
   publicIndicators: 0.35,
   disclosedEvidence: 0.25,
@@ -74,7 +74,7 @@ export interface RiskParameters {
   };
 }
 
-export const DEFAULT_PARAMETERS: RiskParameters = {
+const DEFAULT_PARAMETERS: RiskParameters = {
   inherent: { countryShare: 0.5 },
   indicators: {
     severity: { LOW: 0.15, MEDIUM: 0.35, HIGH: 0.7, CRITICAL: 1 },

@@ -4,7 +4,7 @@ import { RISK_COMPONENTS, type RiskComponentName } from './risk-parameters.ts';
 import type { Assessable, RiskScore } from './risk-model.ts';
 import { groupBy } from './grouping.ts';
 
-export interface RiskGroup {
+interface RiskGroup {
   organizations: number;
   meanScore: number;
   maxScore: number;

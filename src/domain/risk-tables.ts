@@ -4,7 +4,7 @@
 // the files and decodes them here.
 import { ORGANIZATION_TYPES, type OrganizationType } from './format.ts';
 
-export interface TableValue {
+interface TableValue {
   /** 0 (lowest risk) to 1 (highest). */
   value: number;
   /** True when the value is the project's (or the operator's) judgement rather than a source's. */
@@ -182,13 +182,13 @@ function entries(raw: Json, at: string, problems: string[]): Record<string, Tabl
 }
 
 /** The files' shapes (seed/risk/*.json), and an operator's overrides of them (RISK_MODEL). */
-export interface TableFiles {
+interface TableFiles {
   countries: Json;
   productCategories: Json;
   activities: Json;
 }
 
-export interface TableOverrides {
+interface TableOverrides {
   /** Entries added to or replacing the country table's. */
   countries?: Json;
   /** Replaces the category list. */

@@ -15,7 +15,7 @@ export interface HistoryKey {
  * Where an action was read: `history` is the key of the disclosure as shown (one read of its versions
  * serves the actions of every version of that history), `upTo` the version the action belongs to.
  */
-export interface ActionOrigin {
+interface ActionOrigin {
   history: HistoryKey;
   upTo: number;
 }

@@ -57,7 +57,7 @@ export interface NewSupplierInput {
 }
 
 /** The validity of a link, as instants (null: open). */
-export interface Validity {
+interface Validity {
   validFrom: Date | null;
   validTo: Date | null;
 }

@@ -6,7 +6,7 @@ import { SEVERITIES } from '../domain/format.ts';
 import type { RiskIndicator, SupplyLink } from '../domain/model.ts';
 import type { ChainNode } from './chain-export.ts';
 
-export type AttributeType = 'string' | 'integer' | 'double';
+type AttributeType = 'string' | 'integer' | 'double';
 export type AttributeValue = string | number | null;
 
 export interface Attribute<T> {

@@ -10,7 +10,7 @@ import type { ChainExport } from './chain-export.ts';
 const ENDS = ['supplier', 'customer'] as const;
 
 /** The columns: record and id, every node attribute, the link's ends, then the link attributes not yet named. */
-export const CSV_COLUMNS: readonly string[] = [
+const CSV_COLUMNS: readonly string[] = [
   ...new Set([
     'record',
     'id',

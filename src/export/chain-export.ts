@@ -32,7 +32,7 @@ export interface ChainExport {
   links: SupplyLink[];
 }
 
-export interface ChainExportArguments {
+interface ChainExportArguments {
   rootId?: string | null | undefined;
   maxDepth?: number | null | undefined;
   asOf?: string | null | undefined;

@@ -10,29 +10,29 @@ import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loader
 import type { OrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
 import { exportFilename, type ExportFile } from './chain-formats.ts';
 
-export const UNTP_DFR_CONTEXT = 'https://test.uncefact.org/vocabulary/untp/dfr/0.5.0/';
-export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
-export const DFR_MEDIA_TYPE = 'application/ld+json';
+const UNTP_DFR_CONTEXT = 'https://test.uncefact.org/vocabulary/untp/dfr/0.5.0/';
+const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
+const DFR_MEDIA_TYPE = 'application/ld+json';
 
 /** Tiersight's own ids as a UNTP identifier scheme (they are stable, but only resolvable here). */
-export const TIERSIGHT_SCHEME = {
+const TIERSIGHT_SCHEME = {
   type: ['IdentifierScheme'],
   id: 'urn:tiersight:organization',
   name: 'Tiersight organization id',
 };
-export const OPEN_SUPPLY_HUB_SCHEME = {
+const OPEN_SUPPLY_HUB_SCHEME = {
   type: ['IdentifierScheme'],
   id: 'https://opensupplyhub.org',
   name: 'Open Supply Hub ID',
 };
 
 /** The disclosure kinds that state conformity; plans and improvements state work still to do. */
-export const CLAIM_KINDS: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT', 'SELF_ASSESSMENT'];
+const CLAIM_KINDS: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT', 'SELF_ASSESSMENT'];
 
 /** Tiersight's disclosures are about working conditions (specification, section 2, rule 8). */
-export const CONFORMITY_TOPIC = 'social.labour';
+const CONFORMITY_TOPIC = 'social.labour';
 
-export interface FacilityRecordReads {
+interface FacilityRecordReads {
   viewerId: string;
   loaders: OrganizationLoaders;
   disclosureLoaders: DisclosureLoaders;

@@ -6,7 +6,7 @@ import { describe } from './chain-graphml.ts';
 import { xmlDocument, xmlText, xmlValue } from './chain-xml.ts';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 
-export const GEXF_NAMESPACE = 'http://gexf.net/1.3';
+const GEXF_NAMESPACE = 'http://gexf.net/1.3';
 
 function declare<T>(graph: XMLBuilder, target: 'node' | 'edge', attributes: readonly Attribute<T>[]) {
   const declared = graph.ele('attributes', { class: target });

@@ -9,14 +9,14 @@ import type { ChainExport } from './chain-export.ts';
 import { xmlDocument, xmlText, xmlValue } from './chain-xml.ts';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 
-export const GRAPHML_NAMESPACE = 'http://graphml.graphdrawing.org/xmlns';
+const GRAPHML_NAMESPACE = 'http://graphml.graphdrawing.org/xmlns';
 const SCHEMA = 'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd';
 
 /** GraphML's attr.type for each attribute type. */
 const GRAPHML_TYPES = { string: 'string', integer: 'int', double: 'double' } as const;
 
 /** Key ids: node and edge attributes may share a name (provenance, sources), ids must not. */
-export const graphmlKey = (target: 'node' | 'edge', name: string): string => `${target[0]}_${name}`;
+const graphmlKey = (target: 'node' | 'edge', name: string): string => `${target[0]}_${name}`;
 
 function declareKeys<T>(graphml: XMLBuilder, target: 'node' | 'edge', attributes: readonly Attribute<T>[]) {
   for (const a of attributes) {

@@ -2,7 +2,7 @@
 // (it is not a tiersight/v1 file: it holds one viewer's view, and `tiersight import` refuses it).
 import type { ChainExport } from './chain-export.ts';
 
-export const CHAIN_JSON_FORMAT = 'tiersight-chain/v1';
+const CHAIN_JSON_FORMAT = 'tiersight-chain/v1';
 
 export function chainToJson(chain: ChainExport): string {
   const document = {

@@ -14,7 +14,7 @@ import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repo
 import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
 import type { ChainReads } from './chain-export.ts';
 
-export interface ViewerReads extends ChainReads {
+interface ViewerReads extends ChainReads {
   disclosureLoaders: DisclosureLoaders;
 }
 

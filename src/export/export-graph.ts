@@ -18,7 +18,7 @@ export interface ExportOutcome {
   quiet: boolean;
 }
 
-export interface ExportOptions {
+interface ExportOptions {
   /** Records per database round trip. */
   pageSize?: number;
   /** The same one-line progress as import's (src/cli/progress.ts). */
@@ -26,7 +26,7 @@ export interface ExportOptions {
 }
 
 /** Where export learns whether an import is writing (src/import/import-run-repository.ts). */
-export interface ImportRuns {
+interface ImportRuns {
   list(): Promise<ImportRun[]>;
 }
 

@@ -13,7 +13,7 @@ import { column, single, integer } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import neo4j from 'neo4j-driver';
 
-export type ExportRecord = BulkRecord;
+type ExportRecord = BulkRecord;
 
 /**
  * A section's record, projected in the format's shape (or one that `reshape` brings to it) and decoded

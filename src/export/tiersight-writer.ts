@@ -11,7 +11,7 @@ import type { Section } from '../import/read-records.ts';
 
 const CHUNK_CHARS = 1 << 20;
 
-export interface WriterOptions {
+interface WriterOptions {
   /** Called after each chunk is handed to the output, with the records written so far. */
   onFlush?: (records: number) => void;
 }

@@ -34,16 +34,16 @@ import {
 export { buildGraph, DEFAULT_NOW, MAX_ORGS, type GenerateOptions, type SyntheticGraph } from './build.ts';
 
 /** Shares and risks carry provenance too (records may hold more optional fields than format.ts names). */
-export type SyntheticShare = ShareRecord & Sourced;
-export type SyntheticRisk = RiskRecord & Sourced;
+type SyntheticShare = ShareRecord & Sourced;
+type SyntheticRisk = RiskRecord & Sourced;
 
 /** A synthetic action or disclosure leaves out what it has no value for (the importer's defaults). */
 type Present<T, Required extends keyof T> = Pick<T, Required> & Partial<Omit<T, Required>>;
-export type SyntheticAction = Present<
+type SyntheticAction = Present<
   DisclosureActionRecord,
   'id' | 'finding' | 'severity' | 'action' | 'dueAt' | 'status'
 >;
-export type SyntheticDisclosure = Present<
+type SyntheticDisclosure = Present<
   Omit<DisclosureRecord, 'actions' | 'history' | 'recordedAt' | 'actorUserId'>,
   'id' | 'owner' | 'subject' | 'kind' | 'title' | 'products' | 'issuedAt' | 'publishedAt'
 > & { actions?: SyntheticAction[] };
@@ -67,7 +67,7 @@ const pad = (n: number, of: number) => String(n).padStart(Math.max(6, String(of)
 
 /** Day numbers to YYYY-MM-DD, memoized (a graph uses a few thousand distinct days). */
 const dayStrings = new Map<number, string>();
-export function dayString(day: number): string {
+function dayString(day: number): string {
   let text = dayStrings.get(day);
   if (text === undefined) {
     text = new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -77,7 +77,7 @@ export function dayString(day: number): string {
 }
 
 /** Names and product vocabularies that follow from an organization's index. */
-export class Naming {
+class Naming {
   private readonly rng = new Random(0);
 
   constructor(private readonly graph: SyntheticGraph) {}
@@ -340,7 +340,7 @@ export function sectionCounts(graph: SyntheticGraph): Record<(typeof SECTION_ORD
 }
 
 /** Every record of a section, tagged with its section, in file order. */
-export function* graphItems(graph: SyntheticGraph): Generator<GraphItem> {
+function* graphItems(graph: SyntheticGraph): Generator<GraphItem> {
   for (const record of organizationRecords(graph)) yield { section: 'organizations', record };
   for (const record of linkRecords(graph)) yield { section: 'links', record };
   for (const record of shareRecords(graph)) yield { section: 'shares', record };

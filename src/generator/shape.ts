@@ -10,7 +10,7 @@ import type { OrganizationType } from '../domain/format.ts';
 import { wholeNumberIn } from '../domain/whole-number.ts';
 
 /** Supply-chain types in index order; MONITORs come last and have no links. */
-export const SUPPLY_TYPES = ['PURCHASER', 'RESELLER', 'BRAND', 'MANUFACTURER', 'FACTORY'] as const;
+const SUPPLY_TYPES = ['PURCHASER', 'RESELLER', 'BRAND', 'MANUFACTURER', 'FACTORY'] as const;
 export type SupplyType = (typeof SUPPLY_TYPES)[number];
 
 /** Share of the non-monitor organizations per type. */

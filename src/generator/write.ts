@@ -22,7 +22,7 @@ export interface GraphStats {
   bytes: number;
 }
 
-export interface WriteGraphOptions extends GenerateOptions {
+interface WriteGraphOptions extends GenerateOptions {
   out: string;
   /** Called after each chunk is handed to the file (and once at the end) with records written so far. */
   onProgress?: (done: number, total: number) => void;

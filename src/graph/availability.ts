@@ -14,14 +14,14 @@
 // about one cool-down and one compilation per statement, with no restart and no queue.
 import { DomainError } from '../domain/errors.ts';
 
-export interface AvailabilityOptions {
+interface AvailabilityOptions {
   /** Consecutive "unavailable" failures that open the breaker. */
   failureThreshold: number;
   /** How long the breaker stays open before letting a probe through. */
   coolDownMs: number;
 }
 
-export const DEFAULT_AVAILABILITY: AvailabilityOptions = { failureThreshold: 3, coolDownMs: 1_000 };
+const DEFAULT_AVAILABILITY: AvailabilityOptions = { failureThreshold: 3, coolDownMs: 1_000 };
 
 export const unavailable = (cause?: unknown): DomainError =>
   new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly.', { cause });

@@ -31,7 +31,7 @@ export interface Transaction {
   run(query: Statement, params?: Params): Promise<Neo4jRecord[]>;
 }
 
-export interface ExecutorOptions {
+interface ExecutorOptions {
   database?: string | undefined;
   transactionTimeoutMs: number;
   /** The circuit breaker in front of Neo4j (default: one of its own). */
@@ -41,7 +41,7 @@ export interface ExecutorOptions {
 }
 
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
-export type UnitListener = (name: string, seconds: number, outcome: string) => void;
+type UnitListener = (name: string, seconds: number, outcome: string) => void;
 
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;

@@ -52,7 +52,7 @@ RETURN k.key AS key`,
 );
 
 /** How one creating mutation writes, refuses and reads back. */
-export interface CreateSteps<T, R> {
+interface CreateSteps<T, R> {
   /** Checks and creates, in the transaction given: the record, or a refusal (nothing written). */
   create(tx: Transaction): Promise<T | R>;
   /** The ids of what `outcome` created; null when it is a refusal. */

@@ -68,7 +68,7 @@ CALL (partial) {
 export const HOLDS = cypher`(NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)`;
 
 /** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
-export const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
+const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
 
 /**
  * Binds `risk` to each public risk indicator of organization `o`, keeping the row's other variables.
@@ -106,7 +106,7 @@ export const RISK_IN_EFFECT = join(
 );
 
 /** A link carries $product (when one is asked for; null asks for every link). */
-export const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
+const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
 
 /**
  * Binds `opened` (inside a subquery of v, owners, whole and shared): every supplier of v and of a whole

@@ -114,7 +114,7 @@ function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | 
 }
 
 /** Where a problem is, for validate.ts to report. */
-export interface RequestProblem {
+interface RequestProblem {
   index: number;
   id: string;
   message: string;

@@ -11,14 +11,14 @@ import type { ImportRepository } from './import-repository.ts';
 import type { Facility, FacilityProblem } from './open-supply-hub.ts';
 import { documentSource } from './read-records.ts';
 
-export const facilityId = (osId: string) => `osh-${osId}`;
-export const facilityUrl = (osId: string) => `https://opensupplyhub.org/facilities/${osId}`;
+const facilityId = (osId: string) => `osh-${osId}`;
+const facilityUrl = (osId: string) => `https://opensupplyhub.org/facilities/${osId}`;
 const OSH_SOURCE = 'Open Supply Hub';
 const CONTRIBUTOR_SOURCE = 'Open Supply Hub contributor: ';
 const fromOpenSupplyHub = (source: string) =>
   source.startsWith(`${OSH_SOURCE} `) || source.startsWith(CONTRIBUTOR_SOURCE);
 
-export interface FacilitiesPlan {
+interface FacilitiesPlan {
   created: OrganizationRecord[];
   updated: OrganizationRecord[];
   unchanged: number;

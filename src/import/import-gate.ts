@@ -18,7 +18,7 @@ export interface ImportTicket {
   readonly generation: string;
 }
 
-export interface ImportGateState {
+interface ImportGateState {
   /** False while an import is unfinished: readiness probes should fail. */
   ready: boolean;
   /** The oldest unfinished run, if any. */

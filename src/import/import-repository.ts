@@ -417,7 +417,7 @@ const createdOrganizationRow = (record: OrganizationRecord, importedAt: Date): R
   return row;
 };
 
-export const ORGANIZATION_OPTIONAL = [
+const ORGANIZATION_OPTIONAL = [
   'city',
   'region',
   'latitude',

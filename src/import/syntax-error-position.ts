@@ -9,7 +9,7 @@ import { none } from 'stream-chain';
 import { jsonParser } from 'stream-json/parser.js';
 
 /** Where the parser gave up: 1-based line and column (in characters), 0-based byte offset. */
-export interface SyntaxErrorPosition {
+interface SyntaxErrorPosition {
   line: number;
   column: number;
   byte: number;

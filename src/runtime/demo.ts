@@ -10,12 +10,12 @@ import { fileSource, readFileItems } from '../import/read-records.ts';
 import { checkOrganization } from '../import/record-rules.ts';
 import { DEMO_SCENARIO_PATH } from './paths.ts';
 
-export const DEMO_ORIGIN: ImportOrigin = { source: 'the demo scenario', command: 'tiersight seed' };
+const DEMO_ORIGIN: ImportOrigin = { source: 'the demo scenario', command: 'tiersight seed' };
 
 /** What a demo token grants: reading an organization's view and managing its shares. */
 export const DEMO_ROLES: readonly Role[] = ['analyst', 'supplier_admin'];
 /** A demo token's lifetime, unless JWT_MAX_LIFETIME is shorter. */
-export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
+const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
 
 export interface DemoOrganization {
   id: string;

@@ -96,7 +96,7 @@ export async function start(root: HTMLElement): Promise<void> {
   new Dashboard(root, token, viewer, can).mount();
 }
 
-export function showSignIn(root: HTMLElement, error?: string): void {
+function showSignIn(root: HTMLElement, error?: string): void {
   const alert = h('p', { role: 'alert', class: 'error', id: 'signin-error' }, error ?? '');
   const signedIn = (token: string) => {
     storeToken(token);

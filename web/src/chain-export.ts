@@ -7,7 +7,7 @@ import { h } from './dom.ts';
 import { download } from './export.ts';
 import type { Query } from './model.ts';
 
-export const CHAIN_EXPORT_FORMATS = [
+const CHAIN_EXPORT_FORMATS = [
   ['GRAPHML', 'GraphML (yEd, Gephi)'],
   ['GEXF', 'GEXF (Gephi)'],
   ['CSV', 'CSV, organizations and links'],

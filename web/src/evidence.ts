@@ -42,7 +42,7 @@ export type EvidenceState =
    */
   | { kind: 'loaded'; evidence: Evidence; asOf: string; requestsAsOf: boolean };
 
-export interface EvidenceHandlers {
+interface EvidenceHandlers {
   /** Shows a disclosure's subject in the chain (or says why it cannot). */
   show(organization: Party): void;
   /** `idempotencyKey`: one per request's answer controls drawn, the same for each of their submits. */
@@ -61,7 +61,7 @@ export interface RequestAccessHandler {
 }
 
 /** Marks what an organization told the viewer, as against what public sources say. */
-export const disclosedTag = (owner: Party): HTMLElement =>
+const disclosedTag = (owner: Party): HTMLElement =>
   h('span', { class: 'tag tag-disclosed' }, `disclosed by ${owner.name}`);
 
 export const publicTag = (): HTMLElement => h('span', { class: 'tag tag-public' }, 'public');
@@ -136,7 +136,7 @@ function documentLine(d: Disclosure): HTMLElement | null {
  * One disclosure as the viewer may see it: what, by whom, about whom, how valid, its actions; as of
  * `asOf` (a day, empty for now), which marks the days after it.
  */
-export function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
+function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
   const overdue = d.actions.filter((a) => a.overdue).length;
   const fact = (term: string, value: (Node | string)[] | string | null | undefined | false) =>
     value ? [h('dt', {}, term), h('dd', {}, value)] : [];
@@ -354,7 +354,7 @@ const linkLabel = (l: OwnLink) =>
   `your link with ${l.supplier.name}${l.products.length > 0 ? ` (${l.products.join(', ')})` : ''}`;
 
 /** Names a grant's scope exactly: what the requester will see, for how long. */
-export function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
+function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
   const parts: string[] = [];
   if (r.scope !== 'DISCLOSURES')
     parts.push(scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel));

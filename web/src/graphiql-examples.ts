@@ -1,13 +1,13 @@
 // Example operations for GraphiQL's first tabs, one per user group of the README: analysts asking
 // depth questions, dashboards drawing tier-n suppliers, and monitors/researchers tracing exposure.
 
-export interface ExampleTab {
+interface ExampleTab {
   query: string;
   variables?: string;
   headers?: string;
 }
 
-export const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (specification, section 2), and how far risk is from me.
+const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (specification, section 2), and how far risk is from me.
 query AnalystChain($maxDepth: Int = 10) {
   me { organization { id name } roles }
   supplyChain(maxDepth: $maxDepth) {
@@ -23,7 +23,7 @@ query AnalystChain($maxDepth: Int = 10) {
 }
 `;
 
-export const DASHBOARD_EXAMPLE = `# Dashboards: counts per tier and the links to draw between tiers. Try asOf: "2013-06-01".
+const DASHBOARD_EXAMPLE = `# Dashboards: counts per tier and the links to draw between tiers. Try asOf: "2013-06-01".
 query DashboardData($asOf: DateTime, $product: String) {
   supplyChain(maxDepth: 10, asOf: $asOf, product: $product) {
     depth
@@ -33,7 +33,7 @@ query DashboardData($asOf: DateTime, $product: String) {
 }
 `;
 
-export const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain.
+const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain.
 # Sign in as nl-electronics-watch and use rootId "us-dell".
 query MonitorView($rootId: ID = "us-dell") {
   me { organization { name type } roots { id name } }

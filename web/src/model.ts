@@ -433,7 +433,7 @@ export function csvCell(value: string | number | null | undefined, format: CsvFo
 export const csvLine = (cells: readonly (string | number | null | undefined)[], format: CsvFormat): string =>
   cells.map((cell) => csvCell(cell, format)).join(format.separator);
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'tier',
   'id',
   'name',

@@ -33,7 +33,7 @@ import { riskBadge } from './tier-view.ts';
 export const ILLUSTRATIVE_NOTE = 'illustrative, not a claim about the real company';
 
 /** Findings and blind spots listed at most (nearest first); the rest are counted, not drawn. */
-export const LIST_LIMIT = 50;
+const LIST_LIMIT = 50;
 
 const overflow = (total: number, word: string, drawn = LIST_LIMIT) =>
   total > drawn &&
@@ -51,7 +51,7 @@ function evidence(url: string | null | undefined): HTMLElement | null {
   return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'evidence');
 }
 
-export function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
+function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
   const sorted = [...indicators].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return h(
     'ul',

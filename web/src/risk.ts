@@ -20,7 +20,7 @@ export interface RiskComponent {
 }
 
 /** A place in the ranking with each component's points: what the tier view and the CSV show. */
-export interface RankedScore {
+interface RankedScore {
   rank: number;
   tier: number;
   score: number;
@@ -53,7 +53,7 @@ export type RiskState =
  * ranking's bytes: at 10,000 organizations the whole ranking with every input was 21 MB and 1.5 s,
  * every score with its points alone 4.7 MB and 0.8 s.
  */
-export const RANKING_LIMIT = 50;
+const RANKING_LIMIT = 50;
 
 export function riskOperation(q: Query, can: Capabilities) {
   const { declarations, args, variables } = argumentsOf(q, can);
@@ -89,7 +89,7 @@ export function scoreBand(score: number): 'high' | 'medium' | 'low' {
   return 'low';
 }
 
-export const COMPONENT_LABELS: Record<string, string> = {
+const COMPONENT_LABELS: Record<string, string> = {
   INHERENT: 'Inherent (country, product, activity)',
   PUBLIC_INDICATORS: 'Public risk indicators',
   DISCLOSED_EVIDENCE: 'Disclosed evidence',
@@ -104,7 +104,7 @@ export const scoresById = (state: RiskState): Map<string, number> =>
   );
 
 /** What a ranking answered, which its CSV states on every row: a file that has left the page says it. */
-export interface RankingAsked {
+interface RankingAsked {
   maxDepth: number;
   /** '' for every product. */
   product: string;
@@ -251,7 +251,7 @@ function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers
   );
 }
 
-export interface RiskHandlers {
+interface RiskHandlers {
   select(id: string): void;
   /**
    * Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that); null

@@ -24,7 +24,7 @@ export interface ShareEvent {
 }
 
 /** One event as a sentence from the viewer's side: what it shares, or shared, with whom. */
-export function eventLine(event: ShareEvent, ownId: string): string {
+function eventLine(event: ShareEvent, ownId: string): string {
   const { share } = event;
   const verb = event.action === 'GRANTED' ? 'shared' : 'stopped sharing';
   const what =

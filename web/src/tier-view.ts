@@ -15,7 +15,7 @@ import {
   type TierColumn,
 } from './model.ts';
 
-export interface TierViewHandlers {
+interface TierViewHandlers {
   select(id: string): void;
   showMore(tier: number): void;
 }
@@ -166,7 +166,7 @@ export function renderTierView(
   drawLinks(tiers, input);
 }
 
-export interface LinkGeometry {
+interface LinkGeometry {
   id: string;
   from: { x: number; y: number };
   to: { x: number; y: number };

@@ -10,7 +10,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
 /** What is needed of a request (an IncomingMessage). */
-export interface Arrival {
+interface Arrival {
   readonly socket: { readonly remoteAddress?: string | undefined };
   readonly headers: IncomingHttpHeaders;
 }

@@ -63,7 +63,7 @@ const AVAILABLE = ['br', 'gzip', 'identity'] as const;
  * The encoding to answer `request` with, by its Accept-Encoding (q-values honoured; among encodings
  * it likes equally, brotli first: it is smaller), or null for none.
  */
-export function chooseEncoding(request: IncomingMessage): Encoding | null {
+function chooseEncoding(request: IncomingMessage): Encoding | null {
   const chosen = new Negotiator(request).encoding(AVAILABLE, { preferred: AVAILABLE });
   return isEncoding(chosen) ? chosen : null;
 }

@@ -31,7 +31,7 @@ const REVALIDATE = 'no-cache';
  * What the pages may load: only this origin (plus data:/blob: images and workers the editors make).
  * It is the browser-side guarantee that the dashboard and GraphiQL make no request off the server.
  */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -45,7 +45,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export function contentTypeOf(path: string): string {
+function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 

@@ -27,11 +27,11 @@ export const STATUS_BY_CODE = {
 
 export type HttpErrorCode = keyof typeof STATUS_BY_CODE;
 
-export const isHttpErrorCode = (code: unknown): code is HttpErrorCode =>
+const isHttpErrorCode = (code: unknown): code is HttpErrorCode =>
   typeof code === 'string' && Object.hasOwn(STATUS_BY_CODE, code);
 
 /** Seconds a client should wait before retrying a 429 or 503. */
-export const RETRY_AFTER_SECONDS = { RATE_LIMITED: 1, SERVICE_UNAVAILABLE: 2 } as const;
+const RETRY_AFTER_SECONDS = { RATE_LIMITED: 1, SERVICE_UNAVAILABLE: 2 } as const;
 
 /**
  * The status of a response carrying these error codes: the highest of their statuses (a request

@@ -19,7 +19,7 @@ written when the merge is refused. See docs/operations.md.
 Options:
   --actor NAME   who merges, recorded on the merge (default: cli:<your user name>)`;
 
-export function describeMerge(merge: OrganizationMerge): string {
+function describeMerge(merge: OrganizationMerge): string {
   const moved = Object.entries(merge.moved)
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${kind} ${count}`);

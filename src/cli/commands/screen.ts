@@ -41,7 +41,7 @@ Options:
   --severity S     severity of the recorded indicators: ${SEVERITIES.join(', ')} (default ${DEFAULT_SEVERITY})
   --source TEXT    the list's source for every entry, instead of the list's own`;
 
-export interface ScreeningJson {
+interface ScreeningJson {
   organizationId: string;
   organizationName: string;
   entry: string;
@@ -52,7 +52,7 @@ export interface ScreeningJson {
 }
 
 /** The `--json` output: exactly these fields per match. */
-export function matchesAsJson(matches: readonly ScreeningMatch[], certain: number): ScreeningJson[] {
+function matchesAsJson(matches: readonly ScreeningMatch[], certain: number): ScreeningJson[] {
   return matches.map((m) => ({
     organizationId: m.organizationId,
     organizationName: m.organizationName,
@@ -64,7 +64,7 @@ export function matchesAsJson(matches: readonly ScreeningMatch[], certain: numbe
 }
 
 /** A readable table of the matches (one line each, columns padded). */
-export function formatMatchTable(matches: readonly ScreeningMatch[], certain: number): string {
+function formatMatchTable(matches: readonly ScreeningMatch[], certain: number): string {
   const rows = matches.map((m) => [
     m.score.toFixed(3),
     needsReview(m, certain) ? 'review' : '',
@@ -85,7 +85,7 @@ export function formatMatchTable(matches: readonly ScreeningMatch[], certain: nu
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-export function parseThreshold(value: string | undefined): number {
+function parseThreshold(value: string | undefined): number {
   if (value === undefined) return DEFAULT_THRESHOLD;
   const threshold = Number(value);
   if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(threshold >= 0 && threshold <= 1)) {
@@ -94,7 +94,7 @@ export function parseThreshold(value: string | undefined): number {
   return threshold;
 }
 
-export function parseCertain(value: string | undefined, threshold: number): number {
+function parseCertain(value: string | undefined, threshold: number): number {
   if (value === undefined) return Math.max(DEFAULT_CERTAIN, threshold);
   const certain = Number(value);
   if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(certain >= threshold && certain <= 1)) {
@@ -106,7 +106,7 @@ export function parseCertain(value: string | undefined, threshold: number): numb
   return certain;
 }
 
-export function parseSeverity(value: string | undefined): Severity {
+function parseSeverity(value: string | undefined): Severity {
   if (value === undefined) return DEFAULT_SEVERITY;
   const severity = SEVERITIES.find((s) => s === value.trim().toUpperCase());
   if (severity === undefined) {
@@ -115,7 +115,7 @@ export function parseSeverity(value: string | undefined): Severity {
   return severity;
 }
 
-export function parseFormat(value: string | undefined): WatchListFormat | undefined {
+function parseFormat(value: string | undefined): WatchListFormat | undefined {
   if (value === undefined) return undefined;
   const format = value.trim().toLowerCase();
   if (!isWatchListFormat(format)) {

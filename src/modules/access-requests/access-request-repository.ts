@@ -285,7 +285,7 @@ WHERE x = v OR x IN parties
   PARTY_CARD,
 );
 
-export interface NewAccessRequest {
+interface NewAccessRequest {
   id: string;
   requesterId: string;
   targetId: string;
@@ -298,7 +298,7 @@ export interface NewAccessRequest {
 }
 
 /** Why a send was refused. A target the requester may not name is refused first, as a missing one. */
-export type SendRefusal =
+type SendRefusal =
   | { kind: 'target-not-found' }
   | { kind: 'already-open'; openId: string }
   /** The requester is gone: merged away or removed after its token was vouched for (known-organizations.ts). */

@@ -23,7 +23,7 @@ import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-r
 const MAX_IDS = 10_000;
 const LISTED = 20;
 
-export interface RequestInput {
+interface RequestInput {
   /** The target: the kept organization when the client named it by an old id of a merged one. */
   organizationId: string;
   /** The id the client sent (default organizationId): a refusal names it, never the kept one. */
@@ -37,7 +37,7 @@ export interface RequestInput {
   idempotencyKey?: string | null | undefined;
 }
 
-export interface AnswerInput {
+interface AnswerInput {
   id: string;
   decision: 'GRANT' | 'DECLINE' | 'EXTEND';
   reason: string | null | undefined;

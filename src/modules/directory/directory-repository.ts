@@ -82,14 +82,14 @@ RETURN `,
 );
 
 /** What a listing's card is made of, as stored. */
-export interface ListedText {
+interface ListedText {
   name: string;
   aliases: string[];
   city: string | null;
   osId: string | null;
 }
 
-export interface ListingChange {
+interface ListingChange {
   listed: boolean;
   city: string | null;
   osId: string | null;

@@ -16,7 +16,7 @@ const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
 const MAX_CITY = 200;
 
-export interface DirectoryArguments {
+interface DirectoryArguments {
   search: string | null | undefined;
   country: string | null | undefined;
   type: OrganizationType | null | undefined;
@@ -25,7 +25,7 @@ export interface DirectoryArguments {
 }
 
 /** Absent (undefined) keeps the stored value; null clears it. */
-export interface ListingInput {
+interface ListingInput {
   organizationId?: string | null | undefined;
   listed: boolean;
   city?: string | null | undefined;

@@ -16,7 +16,7 @@ import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository } from './disclosure-repository.ts';
 
 /** An organization's (or a disclosure's) id, with what the field asked for. */
-export interface DisclosureKey {
+interface DisclosureKey {
   id: string;
   kind: DisclosureKind | null;
   /** null: now. */

@@ -390,7 +390,7 @@ const ownerParams = (viewer: string, now: Date) => ({
 const disclosureOf = (record: { get(key: string): unknown }): StoredDisclosure =>
   DISCLOSURE.decode(record.get('disclosure'), 'disclosure');
 
-export interface NewDisclosure {
+interface NewDisclosure {
   id: string;
   ownerId: string;
   subjectId: string;

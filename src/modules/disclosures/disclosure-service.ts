@@ -22,12 +22,9 @@ import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository, LockedDisclosure } from './disclosure-repository.ts';
 
 /** What the service needs of the store. */
-export type DisclosureStore = Pick<
-  DisclosureRepository,
-  'publish' | 'revise' | 'withdraw' | 'given' | 'received'
->;
+type DisclosureStore = Pick<DisclosureRepository, 'publish' | 'revise' | 'withdraw' | 'given' | 'received'>;
 
-export interface ActionChange {
+interface ActionChange {
   status?: ActionStatus | null | undefined;
   dueAt?: string | null | undefined;
   verification?: Verification | null | undefined;

@@ -15,7 +15,7 @@ import type { DisclosureLoaders } from './disclosure-loaders.ts';
 const ofKind = (found: Map<string, StoredDisclosure[]>, kind: DisclosureKind | null) =>
   kind === null ? found : new Map([...found].map(([id, list]) => [id, list.filter((d) => d.kind === kind)]));
 
-export interface DisclosurePlan {
+interface DisclosurePlan {
   /**
    * What the list's statement is to read along with it, at the list's instant (null kind: every
    * kind); undefined when the query asks nothing at that instant.

@@ -193,7 +193,7 @@ function pathsTo(
   };
 }
 
-export interface ExposureRow {
+interface ExposureRow {
   root: Organization;
   findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
   /** Visible disclosures about reached organizations, with where their subject stands in the chain. */
@@ -203,7 +203,7 @@ export interface ExposureRow {
   openRequests: AccessRequest[];
 }
 
-export interface PathRow {
+interface PathRow {
   organizationIds: string[];
   links: SupplyLink[];
 }

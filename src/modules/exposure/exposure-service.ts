@@ -20,7 +20,7 @@ import { deadlineAt } from '../../domain/instants.ts';
 
 const MAX_PATHS = 100;
 
-export const BLIND_SPOT_ADVICE =
+const BLIND_SPOT_ADVICE =
   'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
 
 /** The advice while the viewer's request to the blind spot is open, at `at` (overdue then or not). */

@@ -29,7 +29,7 @@ export interface MovedRelationship {
 
 const DIRECTION = oneOf(['OUT', 'IN']);
 
-export interface MergeOutcome {
+interface MergeOutcome {
   frozenShareIds: string[];
   moved: MovedRelationship[];
   /** Ids merged earlier into the merged organization, which now resolve to the kept one. */
@@ -203,7 +203,7 @@ CALL () {
 RETURN formerlyMergedIds`,
 );
 
-export interface MergeRequest {
+interface MergeRequest {
   keepId: string;
   mergeId: string;
   at: Date;

@@ -8,7 +8,7 @@ import { nestedInstant, sameInstant } from '../../domain/instants.ts';
 import type { RiskIndicator } from '../../domain/model.ts';
 import type { OrganizationLoaders } from './organization-loaders.ts';
 
-export interface RiskPlan {
+interface RiskPlan {
   /** Whether the list's statement is to read its organizations' risk indicators along with it. */
   along: boolean;
   /** Keeps what the list's statement read (`found`, by organization id) for the items `ids`. */

@@ -9,7 +9,7 @@ import { decodeSettings } from '../../domain/risk-parameters.ts';
 import { decodeTables } from '../../domain/risk-tables.ts';
 import { REPO_ROOT } from '../../runtime/paths.ts';
 
-export const DEFAULT_RISK_TABLES_DIR = join(REPO_ROOT, 'seed', 'risk');
+const DEFAULT_RISK_TABLES_DIR = join(REPO_ROOT, 'seed', 'risk');
 
 const OVERRIDE_KEYS = ['weights', 'parameters', 'countries', 'productCategories', 'activities'];
 

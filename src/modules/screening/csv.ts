@@ -4,7 +4,7 @@
 // quote both read the rest of the file as one quoted field, leaving the rows after it unchecked. This
 // reader reports the malformed record and resumes at the next line.
 
-export interface CsvRecord {
+interface CsvRecord {
   fields: string[];
   /** The physical line (from 1) the record starts on. */
   line: number;

@@ -35,9 +35,9 @@ export interface ScreeningMatch {
 }
 
 /** An organization outside every country the list gives for the entry: a namesake more likely. */
-export const COUNTRY_MISMATCH_FACTOR = 0.85;
+const COUNTRY_MISMATCH_FACTOR = 0.85;
 /** The entry's Open Supply Hub id is not the organization's: another site more likely. */
-export const IDENTIFIER_MISMATCH_FACTOR = 0.8;
+const IDENTIFIER_MISMATCH_FACTOR = 0.8;
 
 const byScoreThenName = (x: ScreeningMatch, y: ScreeningMatch) =>
   y.score - x.score ||

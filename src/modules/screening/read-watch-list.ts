@@ -36,7 +36,7 @@ export function detectFormat(content: string): WatchListFormat | null {
   return null;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The format, instead of detecting it. */
   format?: WatchListFormat;
   /** The source of every entry, instead of the list's own. */

@@ -16,15 +16,15 @@ type PairKind = 'exact' | 'variant' | 'joined' | 'spelling';
 /** A single unmatched distinctive word multiplies the score by this (one missing word: below 0.9). */
 export const MISSING_WORD_FACTOR = 0.9;
 /** An unmatched generic industry word ("Technology", "Trading"). */
-export const MISSING_DESCRIPTOR_FACTOR = 0.95;
+const MISSING_DESCRIPTOR_FACTOR = 0.95;
 /** Words equal only after abbreviation expansion (Tech / Technology). */
-export const ABBREVIATION_FACTOR = 0.97;
+const ABBREVIATION_FACTOR = 0.97;
 /** Words equal only once joined ("O Film" / "OFILM"). */
-export const JOINED_FACTOR = 0.98;
+const JOINED_FACTOR = 0.98;
 /** Both names carry a legal form and the forms differ (Inc. / Ltd.). */
-export const LEGAL_FORM_FACTOR = 0.95;
+const LEGAL_FORM_FACTOR = 0.95;
 /** Credit for a word spelled one edit away (Mingshuo / Mingshou). */
-export const SPELLING_CREDIT = 0.9;
+const SPELLING_CREDIT = 0.9;
 /** A pair that needs a spelling variant is a candidate for review, never an automatic match at 0.9. */
 export const SPELLING_CAP = 0.89;
 /** A spelling variant is tried only for distinctive words at least this long. */
@@ -87,7 +87,7 @@ function pairJoined(one: Side, other: Side): boolean {
 }
 
 /** How two names paired up: what the score is made of, and the rules that made it. */
-export interface NameComparison {
+interface NameComparison {
   /** 0..1, three decimals, rounded down. */
   score: number;
   /** Each rule that applied, in words: "unpaired word 'nanchang' (×0.9)", "abbreviation (×0.97)", … */

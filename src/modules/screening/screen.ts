@@ -9,7 +9,7 @@ import type { WatchListEntry } from './watch-list-entry.ts';
 /** A score at or above this is recorded without review; below it (down to the threshold), reviewed. */
 export const DEFAULT_CERTAIN = 0.97;
 
-export interface ScreenOptions {
+interface ScreenOptions {
   /** The lowest score accepted as a match, 0..1. */
   threshold: number;
   /** The lowest score recorded without review, 0..1 (at least the threshold). */
@@ -20,7 +20,7 @@ export interface ScreenOptions {
   severity: Severity;
 }
 
-export interface ScreenOutcome {
+interface ScreenOutcome {
   /** Organizations screened. */
   organizations: number;
   /** List entries screened against. */

@@ -35,7 +35,7 @@ interface Recipient {
   idempotencyKey?: string | null | undefined;
 }
 
-export interface DisclosureShareInput extends Recipient {
+interface DisclosureShareInput extends Recipient {
   disclosureIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
 }

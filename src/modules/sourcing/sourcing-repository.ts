@@ -260,7 +260,7 @@ export interface Actor {
 }
 
 /** A declaration's link: its id, products, dates and citation. */
-export interface DeclaredLink {
+interface DeclaredLink {
   id: string;
   products: string[];
   validFrom: Date | null;
@@ -287,7 +287,7 @@ const linkProperties = (link: DeclaredLink, customerId: string) => ({
 });
 
 /** The terms of a declared or amended link, as its event records them. */
-export const stateOf = (supplierId: string, link: DeclaredLink): SupplyLinkState => ({
+const stateOf = (supplierId: string, link: DeclaredLink): SupplyLinkState => ({
   supplierId,
   products: link.products,
   validFrom: link.validFrom?.toISOString() ?? null,

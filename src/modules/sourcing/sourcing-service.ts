@@ -19,7 +19,7 @@ import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts'
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { Actor, DeclareRefusal, LinkChange, SourcingRepository } from './sourcing-repository.ts';
 
-export interface DeclareInput {
+interface DeclareInput {
   /** The supplier: the kept organization when the client named it by an old id of a merged one. */
   supplierId: string | null | undefined;
   /** The id the client sent (default supplierId). */
@@ -33,7 +33,7 @@ export interface DeclareInput {
 }
 
 /** Absent (undefined) keeps the link's value; null makes a date open. */
-export interface AmendInput {
+interface AmendInput {
   id: string;
   products?: readonly string[] | null | undefined;
   validFrom?: string | null | undefined;

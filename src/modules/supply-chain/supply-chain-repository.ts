@@ -30,7 +30,7 @@ const chainStatements = (name: string, extras: readonly ChainExtraColumn[]) =>
   byDepth(name, (depth) => [VIEWER_GRANTS, ALLOWED_ROOT, chainWalk(depth, extras)]);
 
 /** The chain of root x (rules 3 and 4) as one row of lists: see `chainWalk`. */
-export const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
+const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
 
 /**
  * Rule 8 for the disclosures about the organizations of the chain's tiers (of kind $kind unless it is
@@ -90,7 +90,7 @@ export interface ReadAlong {
   risks?: boolean;
 }
 
-export interface SupplyChainResult {
+interface SupplyChainResult {
   root: Organization;
   /** Tier k's organizations at index k - 1, each tier by name and id; no tier is empty. */
   tiers: Organization[][];

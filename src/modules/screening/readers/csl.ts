@@ -27,7 +27,7 @@ interface CslRecord {
 }
 
 /** The Consolidated Screening List's sub-list as the indicator source. */
-export const cslSource = (source: string): string => `US Consolidated Screening List: ${source}`;
+const cslSource = (source: string): string => `US Consolidated Screening List: ${source}`;
 
 function toEntry(record: CslRecord, problems: string[]): WatchListEntry | null {
   if (NOT_ORGANIZATIONS.has(record.type.toLowerCase())) return null;

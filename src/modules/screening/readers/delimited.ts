@@ -3,14 +3,14 @@
 // the right tool (Tiersight's own CSV keeps its line-exact reader, csv.ts, for hand-made files).
 import { CsvError, parse } from 'csv-parse/sync';
 
-export interface DelimitedRow {
+interface DelimitedRow {
   /** Cells by lower-case column name; a missing cell is ''. */
   cell: (column: string) => string;
   /** The row's number in the file, the header being row 1. */
   row: number;
 }
 
-export interface Delimited {
+interface Delimited {
   columns: string[];
   rows: DelimitedRow[];
   problems: string[];

@@ -9,7 +9,7 @@ import { isObject, textOf, textsOf } from './json-values.ts';
 /** FollowTheMoney schemata that are organizations. */
 const ORGANIZATION_SCHEMATA = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 /** FollowTheMoney identifier properties and the scheme each is. */
-export const FTM_IDENTIFIERS: Readonly<Record<string, string>> = {
+const FTM_IDENTIFIERS: Readonly<Record<string, string>> = {
   registrationNumber: 'registration number',
   taxNumber: 'tax number',
   innCode: 'inn',

@@ -5,7 +5,7 @@ import { parseCsv } from '../csv.ts';
 import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { countryCodes, hasName, httpUrl, listDate, otherNames } from './fields.ts';
 
-export const WATCH_LIST_COLUMNS = ['name', 'aliases', 'effective_date', 'source'] as const;
+const WATCH_LIST_COLUMNS = ['name', 'aliases', 'effective_date', 'source'] as const;
 /** Optional identifier columns and the scheme each stands for. */
 const IDENTIFIER_COLUMNS = [
   ['os_id', 'os_id'],

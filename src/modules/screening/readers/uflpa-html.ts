@@ -6,8 +6,8 @@ import { slugOf } from '../slug.ts';
 import type { ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { hasName, listDate, otherNames } from './fields.ts';
 
-export const UFLPA_SOURCE = 'DHS UFLPA Entity List';
-export const UFLPA_URL = 'https://www.dhs.gov/uflpa-entity-list';
+const UFLPA_SOURCE = 'DHS UFLPA Entity List';
+const UFLPA_URL = 'https://www.dhs.gov/uflpa-entity-list';
 
 /** ", including two subsidiaries: A; B" or " and its subsidiaries: A; and B": the named subsidiaries. */
 const SUBSIDIARIES = /,?\s+(?:including|and its)\s+(?:[\w-]+\s+){0,3}subsidiar(?:y|ies)\s*:\s*(.+)$/iu;
