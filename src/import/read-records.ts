@@ -25,6 +25,9 @@ interface Token {
 
 const isSection = (key: string): key is Section => (SECTIONS as readonly string[]).includes(key);
 
+/** JSON that is not shaped as a tiersight/v1 file: refused for that, wherever its syntax may break. */
+class NotTiersightShape extends Error {}
+
 /** A stateful token handler: returns a FileItem when one is complete, `none` otherwise. */
 function fileItems(): (token: Token) => FileItem | typeof none {
   let depth = 0;
@@ -41,7 +44,8 @@ function fileItems(): (token: Token) => FileItem | typeof none {
   return (token) => {
     const { name } = token;
     if (depth === 0) {
-      if (name !== 'startObject') throw new TypeError('the file must hold one JSON object at the top level');
+      if (name !== 'startObject')
+        throw new NotTiersightShape('the file must hold one JSON object at the top level');
       depth = 1;
       return none;
     }
@@ -210,7 +214,7 @@ export async function* streamedItems(
   } catch (error) {
     if (error instanceof NotUtf8Error) throw notUtf8(path, error);
     const message = error instanceof Error ? error.message : String(error);
-    const position = await syntaxErrorPosition(path);
+    const position = error instanceof NotTiersightShape ? null : await syntaxErrorPosition(path);
     throw new FileSyntaxError(
       `${path} is not valid tiersight/v1 JSON${position === null ? '' : positionText(position)}: ${message}`,
     );

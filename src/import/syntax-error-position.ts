@@ -1,19 +1,166 @@
 // Where a file stops being JSON, for the refusal of one that is not: stream-json's parser says what it
 // expected ("expected ','") but not where, and an operator holding a file of megabytes should not have
-// to bisect it. The parser keeps its position to itself and its state cannot be copied, so on the
-// refusal path only the file is parsed again up to the error twice: in big pieces, to find the piece it
-// breaks in, then with that piece fed one character at a time (~1 s for a 1 MiB piece).
+// to bisect it. The parser keeps its position to itself and holds back up to 16 characters of a
+// literal or a string before it decides, so on the refusal path only the file is read again through a
+// small scanner of JSON's grammar (RFC 8259), one character at a time, which stops at the first
+// character no JSON text can continue with.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { none } from 'stream-chain';
-import { jsonParser } from 'stream-json/parser.js';
 
-/** Where the parser gave up: 1-based line and column (in characters), 0-based byte offset. */
-interface SyntaxErrorPosition {
+/** Where a file stops being JSON: 1-based line and column (in characters), 0-based byte offset. */
+export interface SyntaxErrorPosition {
   line: number;
   column: number;
   byte: number;
 }
+
+/** What the scanner expects next. */
+type Mode =
+  | 'value' // a value (after `:`, `,` in an array, or at the start)
+  | 'firstValue' // a value or `]` (just after `[`)
+  | 'key' // a key (after `,` in an object)
+  | 'firstKey' // a key or `}` (just after `{`)
+  | 'colon'
+  | 'after' // `,`, the closing bracket of the container, or (at the top) the end
+  | 'string'
+  | 'escape'
+  | 'unicode'
+  | 'literal'
+  | 'number';
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
+const HEX = /^[0-9a-fA-F]$/;
+const LITERALS: Readonly<Record<string, string>> = { t: 'true', f: 'false', n: 'null' };
+/** A number as RFC 8259 writes it, and every prefix of one (what may still grow into one). */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+const NUMBER_PREFIX = /^-?$|^-?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d*)?$/;
+
+/** JSON's grammar, fed one character at a time: `feed` answers false at the first one it refuses. */
+class JsonScanner {
+  private mode: Mode = 'value';
+  private readonly containers: ('object' | 'array')[] = [];
+  private stringIsKey = false;
+  private hexLeft = 0;
+  private literal = '';
+  private literalAt = 0;
+  private number = '';
+  private done = false;
+
+  feed(c: string): boolean {
+    switch (this.mode) {
+      case 'string':
+        if (c === '"') return this.endString();
+        if (c === '\\') this.mode = 'escape';
+        // Control characters must be escaped inside a string.
+        else if (c < ' ') return false;
+        return true;
+      case 'escape':
+        if (!ESCAPES.has(c)) return false;
+        if (c === 'u') {
+          this.mode = 'unicode';
+          this.hexLeft = 4;
+        } else this.mode = 'string';
+        return true;
+      case 'unicode':
+        if (!HEX.test(c)) return false;
+        if (--this.hexLeft === 0) this.mode = 'string';
+        return true;
+      case 'literal':
+        if (c !== this.literal[this.literalAt]) return false;
+        if (++this.literalAt === this.literal.length) this.endValue();
+        return true;
+      case 'number':
+        if (NUMBER_PREFIX.test(this.number + c)) {
+          this.number += c;
+          return true;
+        }
+        if (!NUMBER.test(this.number)) return false;
+        this.endValue();
+        return this.feed(c);
+      default:
+        return WHITESPACE.has(c) || this.structure(c);
+    }
+  }
+
+  /** Whether the text fed so far is one whole JSON text (nothing left open). */
+  complete(): boolean {
+    if (this.mode === 'number' && NUMBER.test(this.number)) this.endValue();
+    return this.done && this.mode === 'after';
+  }
+
+  /** A character outside strings, literals and numbers. */
+  private structure(c: string): boolean {
+    const mode = this.mode;
+    if (mode === 'after') {
+      const inside = this.containers.at(-1);
+      if (inside === undefined) return false;
+      if (c === ',') {
+        this.mode = inside === 'object' ? 'key' : 'value';
+        return true;
+      }
+      if ((c === '}' && inside === 'object') || (c === ']' && inside === 'array')) return this.close();
+      return false;
+    }
+    if (mode === 'colon') {
+      if (c !== ':') return false;
+      this.mode = 'value';
+      return true;
+    }
+    if (mode === 'key' || mode === 'firstKey') {
+      if (c === '}' && mode === 'firstKey') return this.close();
+      if (c !== '"') return false;
+      this.stringIsKey = true;
+      this.mode = 'string';
+      return true;
+    }
+    // A value is expected.
+    if (c === ']' && mode === 'firstValue') return this.close();
+    if (c === '{' || c === '[') {
+      this.containers.push(c === '{' ? 'object' : 'array');
+      this.mode = c === '{' ? 'firstKey' : 'firstValue';
+      return true;
+    }
+    if (c === '"') {
+      this.stringIsKey = false;
+      this.mode = 'string';
+      return true;
+    }
+    const literal = LITERALS[c];
+    if (literal !== undefined) {
+      this.literal = literal;
+      this.literalAt = 1;
+      this.mode = 'literal';
+      return true;
+    }
+    if (c === '-' || (c >= '0' && c <= '9')) {
+      this.number = c;
+      this.mode = 'number';
+      return true;
+    }
+    return false;
+  }
+
+  private endString(): boolean {
+    if (this.stringIsKey) this.mode = 'colon';
+    else this.endValue();
+    return true;
+  }
+
+  private close(): boolean {
+    this.containers.pop();
+    this.endValue();
+    return true;
+  }
+
+  private endValue(): void {
+    this.mode = 'after';
+    if (this.containers.length === 0) this.done = true;
+  }
+}
+
+const utf8Length = (codePoint: number) =>
+  codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 
 const PIECE_BYTES = 1 << 20;
 
@@ -26,62 +173,24 @@ async function* pieces(path: string): AsyncGenerator<string> {
   yield decoder.end();
 }
 
-type Feed = ReturnType<typeof jsonParser>;
-const newFeed = (): Feed => jsonParser({ streamValues: false });
-
 /**
- * Whether the parser refuses `text`, or with `none` the end of the input. stream-chain documents that a
- * flushable is called with `none` at the end; its type leaves that call out.
- */
-const breaks = (feed: Feed, text: string | typeof none): boolean => {
-  try {
-    Reflect.apply(feed, undefined, [text]);
-    return false;
-  } catch {
-    return true;
-  }
-};
-
-/** The index of the piece the parser breaks in (pieces.length: at the end of the file), or null. */
-async function brokenPiece(path: string): Promise<number | null> {
-  const feed = newFeed();
-  let index = 0;
-  for await (const piece of pieces(path)) {
-    if (breaks(feed, piece)) return index;
-    index++;
-  }
-  return breaks(feed, none) ? index : null;
-}
-
-/**
- * Where the file stops being JSON to stream-json's parser (the import's), or null when the parser
- * takes it whole (a refusal for another reason). A file that ends too soon breaks at its end.
+ * Where the file stops being JSON, or null when it is one JSON text (a refusal for another reason).
+ * A file that ends too soon stops at its end.
  */
 export async function syntaxErrorPosition(path: string): Promise<SyntaxErrorPosition | null> {
-  const broken = await brokenPiece(path);
-  if (broken === null) return null;
-  const feed = newFeed();
+  const scanner = new JsonScanner();
   const at = { line: 1, column: 1, byte: 0 };
-  const pass = (text: string) => {
-    const lastBreak = text.lastIndexOf('\n');
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) at.line++;
-    at.column = lastBreak === -1 ? at.column + text.length : text.length - lastBreak;
-    at.byte += Buffer.byteLength(text);
-  };
-  let index = 0;
   for await (const piece of pieces(path)) {
-    if (index++ < broken) {
-      breaks(feed, piece);
-      pass(piece);
-      continue;
+    for (const c of piece) {
+      if (!scanner.feed(c)) return at;
+      if (c === '\n') {
+        at.line++;
+        at.column = 1;
+      } else at.column += c.length;
+      at.byte += utf8Length(c.codePointAt(0) ?? 0);
     }
-    for (const character of piece) {
-      if (breaks(feed, character)) return at;
-      pass(character);
-    }
-    return at;
   }
-  return at;
+  return scanner.complete() ? null : at;
 }
 
 /** " at line 5, column 27 (byte offset 203)" for a message. */

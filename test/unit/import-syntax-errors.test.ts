@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileItems, streamedItems } from '../../src/import/read-records.ts';
 import { syntaxErrorPosition } from '../../src/import/syntax-error-position.ts';
@@ -48,13 +49,14 @@ describe('a JSON syntax error in the middle of an import file', () => {
   });
 });
 
-describe('where a file stops being JSON', () => {
-  const at = async (text: string) => {
-    const path = join(folder, 'text.json');
-    writeFileSync(path, text);
-    return syntaxErrorPosition(path);
-  };
+/** Where `text`, written to a file, stops being JSON. */
+const at = async (text: string) => {
+  const path = join(folder, 'text.json');
+  writeFileSync(path, text);
+  return syntaxErrorPosition(path);
+};
 
+describe('where a file stops being JSON', () => {
   it('counts columns in characters and offsets in bytes', async () => {
     expect(await at('{"a": "åäö€", "b" 1}')).toEqual({ line: 1, column: 19, byte: 23 });
     expect(await at('{"a": [1, 2,\n  3}\n')).toEqual({ line: 2, column: 4, byte: 16 });
@@ -73,5 +75,94 @@ describe('where a file stops being JSON', () => {
       column: 1,
       byte: Buffer.byteLength(text) - '{"id": "x"}]}'.length,
     });
+  });
+});
+
+describe('the JSON scanner behind the position', () => {
+  const parses = (text: string) => {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('takes exactly the texts JSON.parse takes, a character changed, dropped or added anywhere', async () => {
+    const edited = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('drop', 'replace', 'insert'),
+        fc.constantFrom(...'{}[]:,"\\ \t\n0-1.e+tfnul\u0001x'),
+      )
+      .map(([text, at, edit, c]) => {
+        const i = text.length === 0 ? 0 : at % text.length;
+        if (edit === 'drop') return text.slice(0, i) + text.slice(i + 1);
+        if (edit === 'replace') return text.slice(0, i) + c + text.slice(i + 1);
+        return text.slice(0, i) + c + text.slice(i);
+      });
+    await fc.assert(
+      fc.asyncProperty(edited, async (text) => {
+        expect((await at(text)) === null, text).toBe(parses(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('where a pretty-printed file stops being JSON', () => {
+  // Line 6 holds `nul`: the error is there (the comma after it is line 6, column 21).
+  const TEXT = [
+    '{',
+    '  "format": "tiersight/v1",',
+    '  "links": [',
+    '    {',
+    '      "id": "a>b",',
+    '      "validTo": nul,',
+    '      "supplier": "a",',
+    '      "customer": "b"',
+    '    }',
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+
+  it('is on the line of the misspelled literal', async () => {
+    const path = join(folder, 'links.json');
+    writeFileSync(path, TEXT);
+    let message = 'no error';
+    try {
+      for await (const _ of readFileItems(path)) void _;
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ at line 6, column /);
+  });
+
+  it('is at the character that ends a misspelled literal, not 16 characters on', async () => {
+    const position = await at('{"a": tru, "b": 1, "c": 2}');
+    expect(position).toEqual({ line: 1, column: 10, byte: 9 });
+  });
+
+  it('is at the control character of a string, not after it', async () => {
+    expect(await at('{"a": "x\tyz", "b": 1}')).toEqual({ line: 1, column: 9, byte: 8 });
+  });
+});
+
+describe('a file refused for something other than its JSON syntax', () => {
+  it('is not given the position of a later syntax error as where that refusal is', async () => {
+    // A top-level array is refused at its first token; a syntax error 2 MB further on is not where.
+    const path = join(folder, 'array.json');
+    const items = Array.from({ length: 60_000 }, (_, i) => `  {"id": "o-${i}", "name": "Organization ${i}"}`);
+    writeFileSync(path, `[\n${items.join(',\n')} x\n]\n`);
+    let message = 'no error';
+    try {
+      for await (const _ of readFileItems(path)) void _;
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('the file must hold one JSON object at the top level');
+    expect(message).not.toMatch(/ at line 60001,/);
   });
 });
