@@ -1,5 +1,5 @@
 // Idempotency keys and arguments that must lie in the future (a share's or grant's expiresAt, a link's
-// validTo): they are judged when the key is new, so a retry sent once that instant has passed answers
+// validTo, a request's dueAt): they are judged when the key is new, so a retry sent once that instant has passed answers
 // what the first call created ("as they are now", specification section 4) instead of a refusal that
 // would leave the client unable to learn the id of its record.
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,17 @@ describe('a retry sent once a date of its arguments has passed', () => {
     const retried = await t.api.query('reseller', query, vars, [...ROLES]);
     expect(retried.errors?.[0]?.message).toBeUndefined();
     expect(retried.data?.['shareSourcing']).toEqual({ id: first, active: false });
+  });
+
+  it('requestAccess with a dueAt that has passed answers the request it sent', async () => {
+    const query = `mutation($due: DateTime, $key: String) {
+      requestAccess(organizationId: "reseller", scope: SOURCING, dueAt: $due, idempotencyKey: $key) { id } }`;
+    const vars = { due: soon(), key: 'k-request-due-soon' };
+    const first = idOf(await t.api.query('buyer', query, vars, [...ROLES]), 'requestAccess');
+    await pass();
+    const retried = await t.api.query('buyer', query, vars, [...ROLES]);
+    expect(retried.errors?.[0]?.message).toBeUndefined();
+    expect(idOf(retried, 'requestAccess')).toBe(first);
   });
 
   it('declareSupplyLink with a validTo that has passed answers the link it declared', async () => {

@@ -112,8 +112,6 @@ export class AccessRequestService {
       message: note('message', input.message),
     };
     const chosenDue = given(input.dueAt) ? instantArgument('dueAt', input.dueAt) : null;
-    const dueProblem = chosenDue === null ? null : requestedDueProblem(this.now, chosenDue);
-    if (dueProblem !== null) throw badInput(dueProblem);
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
@@ -132,6 +130,11 @@ export class AccessRequestService {
         this.viewer.organizationId,
         { ...asks, targetId: asked, dueAt: chosenDue?.toISOString() ?? null },
         this.now,
+        // Judged for a new key only: a retry after the due date answers the request it sent.
+        () => {
+          const problem = chosenDue === null ? null : requestedDueProblem(this.now, chosenDue);
+          if (problem !== null) throw badInput(problem);
+        },
       ),
     );
     if ('id' in outcome) return outcome;
