@@ -1,5 +1,5 @@
 // Cypher text is made of fragments, and a fragment can only come from source text written in this
-// repository (the `cypher` tag takes no substitutions) or from a whole number checked by `wholeNumber`.
+// repository (the `cypher` tag takes no substitutions).
 // Fragments are joined by functions, never by `+` or `${…}`: a request value has no way into the text,
 // so it can only travel as a parameter.
 //
@@ -8,7 +8,7 @@
 
 const TEXT: unique symbol = Symbol('cypher text');
 
-/** Cypher text from the code itself; see `cypher`, `join` and `wholeNumber`. */
+/** Cypher text from the code itself; see `cypher` and `join`. */
 export interface Fragment {
   readonly [TEXT]: string;
 }
@@ -29,9 +29,7 @@ const isFragment = (value: unknown): value is Fragment =>
 
 function textOf(part: unknown): string {
   if (!isFragment(part)) {
-    throw new TypeError(
-      `Cypher is built from fragments only (cypher\`…\`, join, wholeNumber), got ${typeof part}`,
-    );
+    throw new TypeError(`Cypher is built from fragments only (cypher\`…\`, join), got ${typeof part}`);
   }
   return part[TEXT];
 }
@@ -55,17 +53,6 @@ export function cypher(source: TemplateStringsArray, ...substitutions: never[]):
 
 /** The fragments' text, one after the other. */
 export const join = (...parts: readonly Fragment[]): Fragment => fragment(parts.map(textOf).join(''));
-
-/**
- * A whole number as a Cypher literal, for the places where Cypher takes no parameter (a quantifier's
- * bounds). Anything but a non-negative safe integer is refused.
- */
-export function wholeNumber(value: number): Fragment {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`a Cypher literal must be a whole number, got ${String(value)}`);
-  }
-  return fragment(String(value));
-}
 
 const registry = new Map<string, Statement>();
 

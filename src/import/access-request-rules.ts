@@ -62,7 +62,9 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     }
     if (due !== null) {
       record.dueAt = record.dueAt ?? due.toISOString();
-      record.extended = extended ?? due.getTime() !== defaultDueAt(sent).getTime();
+      // A due date other than the default may be the requester's choice (requestAccess takes one), so
+      // only the trail says that the target has used its one extension.
+      record.extended = extended ?? events?.some((e) => e.action === 'EXTENDED') ?? false;
     }
     const closed = record.closedAt ? parseInstant(record.closedAt) : null;
     if (closed !== null && closed < sent) {

@@ -184,7 +184,8 @@ describe('a good access request record', () => {
       {
         id: 'ar-2',
         dueAt: '2025-10-20T10:00:00Z',
-        extended: true,
+        // A due date of the requester's choosing: no EXTENDED event says the target moved it.
+        extended: false,
         status: 'GRANTED',
         events: [
           ['SENT', 'buyer', 'tiersight-import', null],

@@ -2,14 +2,7 @@
 // refused by the compiler (each @ts-expect-error below is checked by `npx tsc --noEmit`) and again at
 // run time, for callers that get around the types.
 import { describe, expect, it } from 'vitest';
-import {
-  cypher,
-  join,
-  registeredStatements,
-  statement,
-  wholeNumber,
-  type Fragment,
-} from '../../src/graph/cypher.ts';
+import { cypher, join, registeredStatements, statement, type Fragment } from '../../src/graph/cypher.ts';
 
 let made = 0;
 /** The text of `parts`, as a statement of its own. */
@@ -65,24 +58,5 @@ describe('join and statement', () => {
     expect(statement('test.registered', cypher`RETURN 1`)).toEqual(first);
     expect(registeredStatements()).toContainEqual(first);
     expect(() => statement('test.registered', cypher`RETURN 2`)).toThrow(/two different/);
-  });
-});
-
-describe('wholeNumber', () => {
-  it('writes a non-negative safe integer as a literal', () => {
-    expect(textOf(wholeNumber(0))).toBe('0');
-    expect(textOf(wholeNumber(20))).toBe('20');
-    expect(textOf(wholeNumber(Number.MAX_SAFE_INTEGER))).toBe('9007199254740991');
-  });
-
-  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('refuses %s', (value) => {
-    expect(() => wholeNumber(value)).toThrow(RangeError);
-  });
-
-  it('refuses what is not a number', () => {
-    // @ts-expect-error a string is not a number
-    expect(() => wholeNumber('3')).toThrow(RangeError);
-    // @ts-expect-error nor is a bigint
-    expect(() => wholeNumber(3n)).toThrow(RangeError);
   });
 });
