@@ -32,9 +32,37 @@ const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u']);
 const HEX = /^[0-9a-fA-F]$/;
 const LITERALS: Readonly<Record<string, string>> = { t: 'true', f: 'false', n: 'null' };
-/** A number as RFC 8259 writes it, and every prefix of one (what may still grow into one). */
-const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
-const NUMBER_PREFIX = /^-?$|^-?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d*)?$/;
+/**
+ * Where a number is (RFC 8259: -?(0|[1-9]digits)(.digits)?([eE][+-]?digits)?), and which characters
+ * take it on from there: one step per character, where testing the whole number again at each
+ * character made a long run of digits quadratic.
+ */
+type NumberPart = 'sign' | 'zero' | 'int' | 'dot' | 'frac' | 'e' | 'expSign' | 'exp';
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const WHOLE_NUMBER: ReadonlySet<NumberPart> = new Set(['zero', 'int', 'frac', 'exp']);
+
+function nextNumberPart(part: NumberPart, c: string): NumberPart | null {
+  switch (part) {
+    case 'sign':
+      return c === '0' ? 'zero' : isDigit(c) ? 'int' : null;
+    case 'zero':
+    case 'int':
+      if (part === 'int' && isDigit(c)) return 'int';
+      return c === '.' ? 'dot' : c === 'e' || c === 'E' ? 'e' : null;
+    case 'dot':
+      return isDigit(c) ? 'frac' : null;
+    case 'frac':
+      return isDigit(c) ? 'frac' : c === 'e' || c === 'E' ? 'e' : null;
+    case 'e':
+      return c === '+' || c === '-' ? 'expSign' : isDigit(c) ? 'exp' : null;
+    case 'expSign':
+    case 'exp':
+      return isDigit(c) ? 'exp' : null;
+  }
+}
+
+/** U+FEFF at a file's start: not JSON (RFC 8259), but stream-json skips it and so the import reads it. */
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /** JSON's grammar, fed one character at a time: `feed` answers false at the first one it refuses. */
 class JsonScanner {
@@ -44,7 +72,7 @@ class JsonScanner {
   private hexLeft = 0;
   private literal = '';
   private literalAt = 0;
-  private number = '';
+  private number: NumberPart = 'sign';
   private done = false;
 
   feed(c: string): boolean {
@@ -70,14 +98,16 @@ class JsonScanner {
         if (c !== this.literal[this.literalAt]) return false;
         if (++this.literalAt === this.literal.length) this.endValue();
         return true;
-      case 'number':
-        if (NUMBER_PREFIX.test(this.number + c)) {
-          this.number += c;
+      case 'number': {
+        const next = nextNumberPart(this.number, c);
+        if (next !== null) {
+          this.number = next;
           return true;
         }
-        if (!NUMBER.test(this.number)) return false;
+        if (!WHOLE_NUMBER.has(this.number)) return false;
         this.endValue();
         return this.feed(c);
+      }
       default:
         return WHITESPACE.has(c) || this.structure(c);
     }
@@ -85,7 +115,7 @@ class JsonScanner {
 
   /** Whether the text fed so far is one whole JSON text (nothing left open). */
   complete(): boolean {
-    if (this.mode === 'number' && NUMBER.test(this.number)) this.endValue();
+    if (this.mode === 'number' && WHOLE_NUMBER.has(this.number)) this.endValue();
     return this.done && this.mode === 'after';
   }
 
@@ -133,8 +163,8 @@ class JsonScanner {
       this.mode = 'literal';
       return true;
     }
-    if (c === '-' || (c >= '0' && c <= '9')) {
-      this.number = c;
+    if (c === '-' || isDigit(c)) {
+      this.number = c === '-' ? 'sign' : c === '0' ? 'zero' : 'int';
       this.mode = 'number';
       return true;
     }
@@ -180,8 +210,17 @@ async function* pieces(path: string): AsyncGenerator<string> {
 export async function syntaxErrorPosition(path: string): Promise<SyntaxErrorPosition | null> {
   const scanner = new JsonScanner();
   const at = { line: 1, column: 1, byte: 0 };
+  let first = true;
   for await (const piece of pieces(path)) {
     for (const c of piece) {
+      if (first) {
+        first = false;
+        // The mark takes bytes, not a column: an editor shows none.
+        if (c === BYTE_ORDER_MARK) {
+          at.byte += 3;
+          continue;
+        }
+      }
       if (!scanner.feed(c)) return at;
       if (c === '\n') {
         at.line++;

@@ -166,3 +166,39 @@ describe('a file refused for something other than its JSON syntax', () => {
     expect(message).not.toMatch(/ at line 60001,/);
   });
 });
+
+describe('a file that starts with a UTF-8 byte order mark', () => {
+  const errorOf = async (path: string) => {
+    try {
+      for await (const _ of readFileItems(path)) void _;
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'no error';
+  };
+
+  it('is read by the import (stream-json drops the mark)', async () => {
+    const path = join(folder, 'bom-valid.json');
+    writeFileSync(path, '\uFEFF{"format": "tiersight/v1", "organizations": []}');
+    expect(await errorOf(path)).toBe('no error');
+  });
+
+  it('has a syntax error named where it is, the mark counted in bytes and not in columns', async () => {
+    const path = join(folder, 'bom-broken.json');
+    // Line 3: `nul` is refused at the `}` after it.
+    writeFileSync(path, '\uFEFF{"format": "tiersight/v1",\n "organizations": [],\n "x": nul}\n');
+    expect(await errorOf(path)).toContain('at line 3, column 10 (byte offset 61)');
+  });
+});
+
+describe('a long run of digits', () => {
+  it('is read one step per digit: a megabyte of them before the error is placed at once', async () => {
+    // Testing the whole number again at each digit took 6 s for 50,000 digits, half an hour for this.
+    const digits = 1_000_000;
+    expect(await at(`{"n": ${'1'.repeat(digits)}, x}`)).toEqual({
+      line: 1,
+      column: 9 + digits,
+      byte: 8 + digits,
+    });
+  });
+});
