@@ -40,6 +40,28 @@ export default {
       to: { path: '^src/(?!domain/)' },
     },
     {
+      name: 'domain-has-no-io',
+      severity: 'error',
+      comment:
+        'src/domain does no I/O and knows no library of the stack: no driver, no file system, no generated ' +
+        'resolver types; of Node, only hashing (node:crypto, for idempotency fingerprints).',
+      from: { path: '^src/domain/' },
+      to: {
+        pathNot: '^(src/domain/|crypto$)',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'neo4j-driver-only-in-data-access',
+      severity: 'error',
+      comment:
+        'Cypher runs only from repositories and src/graph: the driver is imported there and where the ' +
+        'process makes its one driver (src/runtime/database.ts), so a service cannot send Cypher past the ' +
+        'cypher tag.',
+      from: { path: '^(src|resolvers)/', pathNot: `(${REPOSITORY}|^src/graph/|^src/runtime/database[.]ts$)` },
+      to: { path: '^node_modules/neo4j-driver' },
+    },
+    {
       name: 'graph-below-api',
       severity: 'error',
       comment: 'The graph executor serves every surface (API, CLI, imports); it does not know the API.',
@@ -109,6 +131,7 @@ export default {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.js'] },
-    exclude: { path: '^(node_modules|db/target)' },
+    // node_modules stay in the graph as leaves (not followed), so that rules can name a package.
+    exclude: { path: '^db/target' },
   },
 };
