@@ -49,6 +49,8 @@ export type AccessRequest = {
   dueAt: Scalars['DateTime']['output'];
   /** What happened to it, oldest first. */
   events: Array<AccessRequestEvent>;
+  /** True once the target has used its one extension (as of `asOf`, when asked for one): no other may follow. */
+  extended: Scalars['Boolean']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
   /** The requester's note. */
@@ -1871,6 +1873,7 @@ export type AccessRequestResolvers<ContextType = BaseContext, ParentType extends
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   dueAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['AccessRequestEvent']>, ParentType, ContextType>;
+  extended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

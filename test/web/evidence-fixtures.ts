@@ -72,6 +72,7 @@ export const REQUEST: AccessRequest = {
   message: 'Please share.',
   sentAt: '2026-10-19T00:00:00.000Z',
   dueAt: '2026-11-09T00:00:00.000Z',
+  extended: false,
   status: 'OPEN',
   overdue: true,
   closedAt: null,

@@ -328,6 +328,17 @@ describe('evidence panel', () => {
     expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' }, KEY);
   });
 
+  it('offers no second extension: a request extended once can only be granted or declined', () => {
+    const panel = mount();
+    const extended = { ...REQUEST, extended: true };
+    renderEvidence(panel, loaded([extended]), true, handlers());
+    const item = panel.querySelector('ul.inbox li.access-request')!;
+    const labels = [...item.querySelectorAll('.answer-buttons button')].map((b) => b.textContent);
+    expect(labels).toContain('Decline…');
+    expect(labels).not.toContain('Extend…');
+    expect(item.querySelector('form.extend-form')).toBeNull();
+  });
+
   it('answers: grant, decline with a reason, extend to a date within 2 months', async () => {
     const panel = mount();
     const h = handlers();

@@ -118,8 +118,14 @@ describe('where to start', () => {
       score,
       organization: { ...first, id },
     });
-    const ranks = shownRanks([at(1, 50, 'a'), at(2, 33.1, 'b'), at(3, 33.1, 'c'), at(4, 20, 'd')]);
-    expect([...ranks.values()]).toEqual(['1.', '2=', '2=', '4.']);
+    const ranked = [at(1, 50, 'a'), at(2, 33.1, 'b'), at(3, 33.1, 'c'), at(4, 20, 'd')];
+    expect([...shownRanks(ranked).values()]).toEqual(['1.', '2=', '2=', '4.']);
+    // The CSV, the file that goes into the report, gives them the same rank, as a number to sort by.
+    const csvRanks = riskToCsv({ ...ASSESSMENT, organizations: ranked })
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0]);
+    expect(csvRanks).toEqual(['1', '2', '2', '4']);
   });
 
   it('draws the rows that came with their inputs and counts the rest, which are in the CSV', () => {

@@ -338,7 +338,7 @@ export async function disclosuresAbout(
   return data.organization?.disclosures ?? [];
 }
 
-const REQUEST_FIELDS = `id scope products message sentAt dueAt status overdue closedAt reason
+const REQUEST_FIELDS = `id scope products message sentAt dueAt extended status overdue closedAt reason
   requester { ${PARTY} } target { ${PARTY} }`;
 
 /** One of the viewer's own disclosures, as the grant form lists them. */

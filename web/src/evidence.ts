@@ -547,11 +547,12 @@ function answerControls(
       }),
       grant.opener,
       decline.opener,
-      extend.opener,
+      // One extension per request: once used, the server refuses another.
+      !r.extended && extend.opener,
     ),
     grant.form,
     decline.form,
-    extend.form,
+    !r.extended && extend.form,
   );
 }
 
@@ -737,5 +738,7 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
       handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value, key),
   );
   form.opener.classList.add('request-access');
+  // Nine "Request access" buttons in a list of buttons cannot be told apart: each names its organization.
+  form.opener.setAttribute('aria-label', `Request access from ${spot.organization.name}`);
   return h('div', { class: 'request-access-box' }, form.opener, form.form);
 }

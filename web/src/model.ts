@@ -172,6 +172,8 @@ export interface AccessRequest {
   message?: string | null;
   sentAt: string;
   dueAt: string;
+  /** The target has used its one extension: no other may follow. */
+  extended: boolean;
   status: AccessRequestStatus;
   overdue: boolean;
   closedAt?: string | null;

@@ -128,10 +128,12 @@ export function riskToCsv(
     ...names.map((n) => n.toLowerCase()),
     ...(asked === null ? [] : ['chain_root', 'assessed_at', 'max_depth', 'product']),
   ];
+  // The rank a run of equal scores shares, as the page's "3=": a number, so that a spreadsheet sorts it.
+  const ranks = sharedRanks(assessment.organizations);
   const rows = assessment.organizations.map((o) =>
     csvLine(
       [
-        o.rank,
+        ranks.get(o.organization.id)?.rank ?? o.rank,
         o.score,
         o.tier,
         o.organization.id,
@@ -176,20 +178,28 @@ function component(c: RiskComponent): HTMLElement {
 }
 
 /**
- * The rank each organization is shown with: "5=" for every organization of a run of equal scores, which
- * the server ranks apart (nearer tier, then name) but which a report must not read as an order.
+ * The rank each organization shares with the others of its run of equal scores (1, 2, 3, 3, 3, 6),
+ * which the server ranks apart (nearer tier, then name) but which a report must not read as an order;
+ * `tied` when the run holds more than one.
  */
-export function shownRanks(organizations: readonly RankedScore[]): Map<string, string> {
-  const shown = new Map<string, string>();
+function sharedRanks(organizations: readonly RankedScore[]): Map<string, { rank: number; tied: boolean }> {
+  const shared = new Map<string, { rank: number; tied: boolean }>();
   for (let start = 0; start < organizations.length;) {
     let end = start + 1;
     while (end < organizations.length && organizations[end]!.score === organizations[start]!.score) end++;
     const rank = organizations[start]!.rank;
     for (let i = start; i < end; i++)
-      shown.set(organizations[i]!.organization.id, end - start > 1 ? `${rank}=` : `${rank}.`);
+      shared.set(organizations[i]!.organization.id, { rank, tied: end - start > 1 });
     start = end;
   }
-  return shown;
+  return shared;
+}
+
+/** The rank each organization is shown with: "5=" for every organization of a run of equal scores. */
+export function shownRanks(organizations: readonly RankedScore[]): Map<string, string> {
+  return new Map(
+    [...sharedRanks(organizations)].map(([id, { rank, tied }]) => [id, tied ? `${rank}=` : `${rank}.`]),
+  );
 }
 
 function row(o: RiskScore, rank: string, select: (id: string) => void): HTMLElement {
@@ -219,7 +229,13 @@ function row(o: RiskScore, rank: string, select: (id: string) => void): HTMLElem
       h('ul', { class: 'risk-components' }, o.components.map(component)),
       h(
         'button',
-        { type: 'button', class: 'link-button', onclick: () => select(o.organization.id) },
+        {
+          type: 'button',
+          class: 'link-button',
+          // The visible label first (what a voice user says), then whose row it is.
+          'aria-label': `Show in the chain: ${o.organization.name}`,
+          onclick: () => select(o.organization.id),
+        },
         'Show in the chain',
       ),
     ),

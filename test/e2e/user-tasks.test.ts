@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Review (users3): three users' tasks in the dashboard on the demo scenario. An analyst at Region
-// Stockholm exports the ranking for a due-diligence report; Atea AS's supplier_admin answers Oslo
-// kommune's overdue request; a screen-reader user works through the blind spots. Each test fails on
-// the current code for the reason its name states.
+// Three users' tasks in the dashboard on the demo scenario: an analyst at Region Stockholm exports the
+// ranking for a due-diligence report; Atea AS's supplier_admin answers Oslo kommune's overdue request;
+// a screen-reader user works through the blind spots.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -14,7 +13,7 @@ const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm 
 
 const TIED = ['cn-mingshuo-jiangsu', 'cn-taida-dongguan', 'cn-wistron-zhongshan'];
 
-describeInBrowser('review users3: what the three users meet', () => {
+describeInBrowser('what three users meet in their tasks', () => {
   it('the ranking CSV gives tied scores the rank the page shows ("3="), not an order among them', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     const rows = ui.page.locator('#risk ol.risk-ranking > li.risk-row');
@@ -28,7 +27,7 @@ describeInBrowser('review users3: what the three users meet', () => {
       ui.page.waitForEvent('download'),
       ui.page.click('#export-risk-csv'),
     ]);
-    const path = join(ARTIFACTS, 'zz-review-users3-risk.csv');
+    const path = join(ARTIFACTS, 'user-tasks-risk.csv');
     await download.saveAs(path);
     const lines = (await readFile(path, 'utf8')).slice(1).trimEnd().split('\r\n');
     const header = lines[0]!.split(',');
