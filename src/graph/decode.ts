@@ -3,6 +3,7 @@
 // in stored data, never the client's fault: the API reports it as an internal error and logs this text.
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Statement } from './cypher.ts';
+import { unknownTokenOrganization } from '../domain/errors.ts';
 
 export class UnexpectedRecordError extends Error {
   override name = 'UnexpectedRecordError';
@@ -143,6 +144,16 @@ export const positional = <S extends Shape>(shape: S): Decoder<Decoded<S>> => {
 /** Column `key` of a result row, decoded. */
 export const column = <T>(record: Neo4jRecord, key: string, decode: Decoder<T>): T =>
   decode(record.get(key), key);
+
+/**
+ * The one row of a write that starts from the viewer's own organization (VIEWER_GRANTS' MATCH): none
+ * means that organization is gone, merged away while the request ran, which is answered as the next
+ * request of its token will be (UNAUTHENTICATED: the token names no organization), not as a fault.
+ */
+export function viewerRow(records: readonly Neo4jRecord[], statement: Statement): Neo4jRecord {
+  if (records.length === 0) throw unknownTokenOrganization();
+  return single(records, statement);
+}
 
 /** The one row a statement always returns (an aggregation, a RETURN after a write). */
 export function single(records: readonly Neo4jRecord[], statement: Statement): Neo4jRecord {

@@ -186,10 +186,15 @@ export class Executor {
       // next request here, as specification, section 4 requires (executeWrite routes there).
       if (autoCommit)
         return await body(autoCommitted).catch((error: unknown) => {
-          if (isRetryableError(error)) return body(autoCommitted);
+          if (isRetryableError(error) || deletedMeanwhile(error)) return body(autoCommitted);
           throw error;
         });
-      return onFollowers ? await session.executeRead(body, config) : await session.executeWrite(body, config);
+      const managed = () =>
+        onFollowers ? session.executeRead(body, config) : session.executeWrite(body, config);
+      return await managed().catch((error: unknown) => {
+        if (deletedMeanwhile(error)) return managed();
+        throw error;
+      });
     } catch (error) {
       const mapped = toDomainError(name, error);
       reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
@@ -220,6 +225,16 @@ function withoutCallerStack<T>(start: () => T): T {
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/**
+ * Whether a unit failed because a node it had read was deleted by another transaction before this one
+ * could lock it: a merge deletes the organization merged away, and a write of that organization's own
+ * user, begun a moment before, then met the gone node (a 500 to the client). The unit rolled back; run
+ * again, it reads the store as the merge left it and answers as it would a moment later.
+ */
+function deletedMeanwhile(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound';
 }
 
 /**

@@ -10,6 +10,7 @@ const found: MergeCheck = {
   linksBetween: [],
   sharesBetween: [],
   requestsBetween: [],
+  openTwice: [],
 };
 
 describe('mergeRefusal', () => {
@@ -34,5 +35,17 @@ describe('mergeRefusal', () => {
     expect(mergeRefusal('k', 'm', { ...found, requestsBetween: ['r1'] })).toMatch(/^access request 'r1' /);
     const many = Array.from({ length: 12 }, (_, i) => `s${i}`);
     expect(mergeRefusal('k', 'm', { ...found, sharesBetween: many })).toContain("'s9' and 2 more");
+  });
+
+  it('names two open requests that would become two of one requester to one target for one scope', () => {
+    const twice: [string, string][] = [
+      ['ar-1', 'ar-2'],
+      ['ar-3', 'ar-4'],
+    ];
+    expect(mergeRefusal('k', 'm', { ...found, openTwice: twice })).toBe(
+      "open access requests 'ar-1' (with 'k') and 'ar-2' (with 'm') would become two open requests between " +
+        'the same organizations for the same scope, where one may be open (and 1 more such pair): one must ' +
+        'be answered or withdrawn before the merge',
+    );
   });
 });

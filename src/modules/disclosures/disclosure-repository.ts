@@ -26,6 +26,7 @@ import {
   oneOf,
   single,
   text,
+  viewerRow,
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
@@ -473,7 +474,7 @@ export class DisclosureRepository {
     };
     return createOnce<StoredDisclosure, null>(this.executor, PUBLISH.name, context, claim, {
       create: async (tx) => {
-        const record = single(await tx.run(PUBLISH, params), PUBLISH);
+        const record = viewerRow(await tx.run(PUBLISH, params), PUBLISH);
         return column(record, 'subjectAllowed', bool) ? disclosureOf(record) : null;
       },
       created: (outcome) => (outcome === null ? null : [outcome.id]),

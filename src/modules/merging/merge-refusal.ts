@@ -23,5 +23,15 @@ export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck)
   if (check.linksBetween.length > 0) return between('supply link', check.linksBetween);
   if (check.sharesBetween.length > 0) return between('share', check.sharesBetween);
   if (check.requestsBetween.length > 0) return between('access request', check.requestsBetween);
+  const [twice] = check.openTwice;
+  if (twice !== undefined) {
+    const more = check.openTwice.length - 1;
+    return (
+      `open access requests '${twice[0]}' (with '${keepId}') and '${twice[1]}' (with '${mergeId}') would become two open ` +
+      `requests between the same organizations for the same scope, where one may be open` +
+      (more > 0 ? ` (and ${more} more such ${more === 1 ? 'pair' : 'pairs'})` : '') +
+      ': one must be answered or withdrawn before the merge'
+    );
+  }
   return null;
 }

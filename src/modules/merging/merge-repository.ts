@@ -3,7 +3,17 @@
 // same records run one after the other.
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
-import { bool, column, integer, list, nullable, oneOf, single, text } from '../../graph/decode.ts';
+import {
+  bool,
+  column,
+  integer,
+  list,
+  nullable,
+  oneOf,
+  positional,
+  single,
+  text,
+} from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
@@ -18,6 +28,11 @@ export interface MergeCheck {
   linksBetween: string[];
   sharesBetween: string[];
   requestsBetween: string[];
+  /**
+   * Open access requests, [the kept one's, the merged one's], that the merge would make two open
+   * requests of one requester to one target for one scope (at most one may be open).
+   */
+  openTwice: [string, string][];
 }
 
 /** Relationships moved from the merged organization to the kept one, by direction and type. */
@@ -63,7 +78,16 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
                  RETURN id ORDER BY id } AS sharesBetween,
        COLLECT { UNWIND [(k)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(m) | r.id]
                       + [(m)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(k) | r.id] AS id
-                 RETURN id ORDER BY id } AS requestsBetween`,
+                 RETURN id ORDER BY id } AS requestsBetween,
+       COLLECT {
+         MATCH (x:Organization)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(m)
+         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(k)
+         RETURN [kept.id, merged.id] AS pair
+         UNION
+         MATCH (m)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(y:Organization)
+         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(y)
+         RETURN [kept.id, merged.id] AS pair
+       } AS openTwice`,
 );
 
 /**
@@ -253,5 +277,8 @@ async function check(tx: Transaction, params: Record<string, unknown>): Promise<
     linksBetween: column(r, 'linksBetween', list(text)),
     sharesBetween: column(r, 'sharesBetween', list(text)),
     requestsBetween: column(r, 'requestsBetween', list(text)),
+    openTwice: column(r, 'openTwice', list(positional({ kept: text, merged: text }))).map(
+      ({ kept, merged }): [string, string] => [kept, merged],
+    ),
   };
 }

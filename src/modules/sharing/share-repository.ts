@@ -6,7 +6,7 @@ import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
 import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
-import { bool, column, fields, instant, list, oneOf, single, text } from '../../graph/decode.ts';
+import { bool, column, fields, instant, list, oneOf, text, viewerRow } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
@@ -240,7 +240,7 @@ export class ShareRepository {
       actorUserId: share.actorUserId,
     };
     return createOnce<Share, GrantRefusal>(this.executor, GRANT.name, context, claim, {
-      create: async (tx) => grantOutcome(single(await tx.run(GRANT, params), GRANT)),
+      create: async (tx) => grantOutcome(viewerRow(await tx.run(GRANT, params), GRANT)),
       created: (outcome) => ('id' in outcome ? [outcome.id] : null),
       replay: async (tx, [id]) => {
         const [found] = await tx.run(FIND, { viewer: share.ownerId, id });

@@ -24,10 +24,10 @@ import {
   list,
   nullable,
   oneOf,
-  single,
   text,
   UnexpectedRecordError,
   type Decoder,
+  viewerRow,
 } from '../../graph/decode.ts';
 import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
@@ -365,7 +365,7 @@ export class SourcingRepository {
     outcome: (record: Neo4jRecord) => SupplyLink | DeclareRefusal,
   ): Promise<SupplyLink | DeclareRefusal> {
     return createOnce<SupplyLink, DeclareRefusal>(this.executor, declaration.name, context, claim, {
-      create: async (tx) => outcome(single(await tx.run(declaration, params), declaration)),
+      create: async (tx) => outcome(viewerRow(await tx.run(declaration, params), declaration)),
       created: (declared) => ('kind' in declared ? null : [declared.id]),
       replay: (tx, [id]) => this.ownLink(tx, actor.viewer, id),
     });

@@ -1698,7 +1698,16 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
                  RETURN id ORDER BY id } AS sharesBetween,
        COLLECT { UNWIND [(k)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(m) | r.id]
                       + [(m)-[:REQUESTED]->(r:AccessRequest)-[:OF]->(k) | r.id] AS id
-                 RETURN id ORDER BY id } AS requestsBetween
+                 RETURN id ORDER BY id } AS requestsBetween,
+       COLLECT {
+         MATCH (x:Organization)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(m)
+         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(k)
+         RETURN [kept.id, merged.id] AS pair
+         UNION
+         MATCH (m)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(y:Organization)
+         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(y)
+         RETURN [kept.id, merged.id] AS pair
+       } AS openTwice
 
 // ---- merge.freeze
 MATCH (k:Organization {id: $keep}), (m:Organization {id: $merge})

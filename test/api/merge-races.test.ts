@@ -1,7 +1,7 @@
-// Review conc2 (December 2026): a merge against the access-request and creating-mutation write paths.
-// "One open request per (requester, target, scope)" (specification, section 8) must still hold after a
-// merge, and a write of the merged organization sent while it is merged away must either land before
-// the merge (and move with it) or be refused as a client error, writing nothing.
+// A merge against the access-request and creating-mutation write paths: "one open request per
+// (requester, target, scope)" (specification, section 8) holds after a merge, and a write of the merged
+// organization sent while it is merged away either lands before the merge (and moves with it) or is
+// refused as a client error, writing nothing (specification, section 10).
 import { describe, expect, it } from 'vitest';
 import { codes, ok } from '../support/api.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
@@ -39,17 +39,19 @@ const openRequests = () =>
   );
 
 describe('mergeOrganizations of two organizations a third one has open requests to', () => {
-  it('leaves at most one open request per (requester, target, scope)', async () => {
+  it('is refused while it would leave two open requests of one requester to one target for one scope', async () => {
     await loadGraph(t.db, duplicates());
     for (const to of ['keep', 'dup'])
       ok(await t.api.query('buyer', REQUEST_ACCESS, { to, scope: 'SOURCING' }, [...ADMIN]), 'requestAccess');
     const merged = await t.api.query('operator', MERGE, { keepId: 'keep', mergeId: 'dup' }, [
       'platform_admin',
     ]);
-    // The merge succeeds today; after it buyer holds two open SOURCING requests to keep.
+    // At most one may be open: the merge is refused naming both, and nothing moves.
+    expect(merged.errors?.[0]?.message).toMatch(
+      /^open access requests '.+' \(with 'keep'\) and '.+' \(with 'dup'\) would become two open requests/,
+    );
     const open = await openRequests();
-    expect(merged.errors).toBeUndefined();
-    expect(open.filter((r) => r['target'] === 'keep')).toHaveLength(1);
+    expect(open.map((r) => r['target']).sort()).toEqual(['dup', 'keep']);
   });
 });
 
