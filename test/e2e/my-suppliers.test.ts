@@ -44,6 +44,10 @@ describeInBrowser('My suppliers (issue 13)', () => {
     await panel().locator('form.directory-search button[type="submit"]').click();
     const card = panel().locator(`li.directory-card[data-org-id="${DEMO_IDS.dell}"]`);
     await card.waitFor();
+    // Read out by screen readers, and says when a broad search shows only the first of its matches.
+    expect(await panel().locator('p.directory-count[role="status"]').textContent()).toBe(
+      '1 listed organization matches.',
+    );
     await card.locator('button.add-from-directory').click();
     await ownLink(DEMO_IDS.dell).waitFor();
     expect(await ownLink(DEMO_IDS.dell).locator('.link-products').textContent()).toBe(

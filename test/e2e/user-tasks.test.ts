@@ -72,6 +72,10 @@ describeInBrowser('what three users meet in their tasks', () => {
       `#evidence li.access-request[data-request-id="${DEMO_IDS.requestOsloAteaNorway}"]`,
     );
     await redrawn.locator('.request-reason').waitFor();
+    // Whose reason it is, so that a later grant's item does not seem to give it for the grant.
+    expect(await redrawn.locator('.request-reason').textContent()).toBe(
+      'Reason for the extension: We must ask Dell before we name its factories.',
+    );
     // Still open, so Grant… and Decline… stay; Extend… only leads to "was already extended".
     expect(await redrawn.getByRole('button', { name: 'Grant…' }).count()).toBe(1);
     expect(await redrawn.getByRole('button', { name: 'Extend…' }).count()).toBe(0);

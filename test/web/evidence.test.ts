@@ -328,6 +328,17 @@ describe('evidence panel', () => {
     expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' }, KEY);
   });
 
+  it('says whose reason a request carries: a decline or an extension', () => {
+    const panel = mount();
+    const declined = { ...REQUEST, status: 'DECLINED' as const, reason: 'Not in scope' };
+    const extended = { ...REQUEST, id: 'ar-3', extended: true, reason: 'Asking Dell' };
+    renderEvidence(panel, loaded([declined, extended]), true, handlers());
+    expect([...panel.querySelectorAll('ul.inbox .request-reason')].map((p) => p.textContent)).toEqual([
+      'Reason for declining: Not in scope',
+      'Reason for the extension: Asking Dell',
+    ]);
+  });
+
   it('offers no second extension: a request extended once can only be granted or declined', () => {
     const panel = mount();
     const extended = { ...REQUEST, extended: true };

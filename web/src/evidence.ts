@@ -600,7 +600,14 @@ function requestItem(
     ),
     r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
     r.message && h('blockquote', { class: 'request-message' }, r.message),
-    r.reason && h('p', { class: 'request-reason' }, `Reason: ${r.reason}`),
+    // The reason of the last decline or extension: which one, said, so that it is not read as the
+    // reason for a later grant.
+    r.reason &&
+      h(
+        'p',
+        { class: 'request-reason' },
+        `${r.status === 'DECLINED' ? 'Reason for declining' : 'Reason for the extension'}: ${r.reason}`,
+      ),
     open && box === 'inbox' && canAnswer && answerControls(r, own, handlers, alert),
     open &&
       box === 'inbox' &&

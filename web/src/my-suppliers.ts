@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
+import { plural } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { shareScope, type GivenShare } from './shares.ts';
 
@@ -59,6 +60,8 @@ const field = (id: string, label: string, control: HTMLElement) =>
 export class MySuppliers {
   private readonly alert = h('p', { role: 'alert', class: 'error' });
   private readonly results = h('ul', { class: 'directory-results' });
+  /** How many matched, read out when a search answers (a list's change alone is not announced). */
+  private readonly matched = h('p', { class: 'directory-count muted', role: 'status' });
   private readonly linkProducts = h('input', {
     id: 'new-link-products',
     type: 'text',
@@ -285,6 +288,7 @@ export class MySuppliers {
       h('h3', {}, 'Add a supplier'),
       field(this.linkProducts.id, 'What it supplies you (comma-separated)', this.linkProducts),
       form,
+      this.matched,
       this.results,
     );
   }
@@ -298,6 +302,13 @@ export class MySuppliers {
         this.token,
       );
       const cards = data.directory.edges.map((e) => e.node);
+      const total = data.directory.totalCount;
+      this.matched.textContent =
+        total > cards.length
+          ? `${cards.length} of ${total} listed organizations match: refine the search to see the others.`
+          : total === 0
+            ? ''
+            : `${plural(total, 'listed organization')} ${total === 1 ? 'matches' : 'match'}.`;
       // One declaration per card drawn, however often its button is pressed (web/src/action-key.ts).
       const keys = new Map(cards.map((card) => [card.id, actionKey()]));
       this.results.replaceChildren(
