@@ -109,6 +109,7 @@ describe('where to start', () => {
     expect(panel.querySelector(`#${button.getAttribute('aria-describedby')}`)?.textContent).toBe(
       'Nothing in this chain to assess, so nothing to export.',
     );
+    expect(panel.textContent).not.toContain('0 organizations');
   });
 
   it('shows equal scores as equal ranks: the server orders them, but a report must not read an order there', () => {

@@ -638,7 +638,9 @@ class Dashboard {
     const shown = this.columns.reduce((n, c) => n + c.matching.length, 0);
     const flagged = [...this.risks.keys()].filter((id) => id !== chain.root.id).length;
     this.status.textContent = this.withNews(
-      `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}` +
+      (total === 0
+        ? `${chain.root.name}: no supplier of it is visible to you`
+        : `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}`) +
         (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
         // Public indicators only: Exposure also counts what visible disclosures say, so "flagged" here
         // would not match its count of findings.

@@ -293,11 +293,13 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
   append(
     panel,
     heading,
-    h(
-      'p',
-      { class: 'muted' },
-      `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
-    ),
+    // An empty chain says so below; "0 organizations … ranked" above it only read oddly.
+    assessment.organizations.length > 0 &&
+      h(
+        'p',
+        { class: 'muted' },
+        `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
+      ),
     assessment.actions.length > 0 && h('h3', { id: 'risk-actions-heading' }, 'Top actions'),
     assessment.actions.length > 0 &&
       h(
