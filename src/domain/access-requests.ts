@@ -76,15 +76,19 @@ export function latestDueAt(sentAt: Date): Date {
  * than an extension could move it (the supplier's right to extend is then spent by the requester's
  * choice, which is the requester's to make).
  */
+/** The refusal of a due date later than any a request sent at `sentAt` may have, or null. */
+function laterThanLatest(sentAt: Date, dueAt: Date): string | null {
+  const latest = latestDueAt(sentAt);
+  return dueAt > latest
+    ? `dueAt may be at most ${MAX_EXTENSION_MONTHS} months after sending (${latest.toISOString()}), got ${dueAt.toISOString()}`
+    : null;
+}
+
 export function requestedDueProblem(sentAt: Date, dueAt: Date): string | null {
   if (dueAt <= sentAt) {
     return `dueAt must be after the request is sent (${sentAt.toISOString()}), got ${dueAt.toISOString()}`;
   }
-  const latest = latestDueAt(sentAt);
-  if (dueAt > latest) {
-    return `dueAt may be at most ${MAX_EXTENSION_MONTHS} months after sending (${latest.toISOString()}), got ${dueAt.toISOString()}`;
-  }
-  return null;
+  return laterThanLatest(sentAt, dueAt);
 }
 
 /** Why a new due date is refused, or null when an extension may set it. */
@@ -92,11 +96,7 @@ export function extensionProblem(request: { sentAt: Date; dueAt: Date }, dueAt: 
   if (dueAt <= request.dueAt) {
     return `dueAt must be after the current due date ${request.dueAt.toISOString()}, got ${dueAt.toISOString()}`;
   }
-  const latest = latestDueAt(request.sentAt);
-  if (dueAt > latest) {
-    return `dueAt may be at most ${MAX_EXTENSION_MONTHS} months after sending (${latest.toISOString()}), got ${dueAt.toISOString()}`;
-  }
-  return null;
+  return laterThanLatest(request.sentAt, dueAt);
 }
 
 /** Open and past its due date, at `now`. */

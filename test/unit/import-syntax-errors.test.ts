@@ -131,12 +131,7 @@ describe('where a pretty-printed file stops being JSON', () => {
   it('is on the line of the misspelled literal', async () => {
     const path = join(folder, 'links.json');
     writeFileSync(path, TEXT);
-    let message = 'no error';
-    try {
-      for await (const _ of readFileItems(path)) void _;
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = await errorOf(readFileItems(path));
     expect(message).toMatch(/ at line 6, column /);
   });
 
@@ -156,38 +151,24 @@ describe('a file refused for something other than its JSON syntax', () => {
     const path = join(folder, 'array.json');
     const items = Array.from({ length: 60_000 }, (_, i) => `  {"id": "o-${i}", "name": "Organization ${i}"}`);
     writeFileSync(path, `[\n${items.join(',\n')} x\n]\n`);
-    let message = 'no error';
-    try {
-      for await (const _ of readFileItems(path)) void _;
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = await errorOf(readFileItems(path));
     expect(message).toContain('the file must hold one JSON object at the top level');
     expect(message).not.toMatch(/ at line 60001,/);
   });
 });
 
 describe('a file that starts with a UTF-8 byte order mark', () => {
-  const errorOf = async (path: string) => {
-    try {
-      for await (const _ of readFileItems(path)) void _;
-    } catch (error) {
-      return (error as Error).message;
-    }
-    return 'no error';
-  };
-
   it('is read by the import (stream-json drops the mark)', async () => {
     const path = join(folder, 'bom-valid.json');
     writeFileSync(path, '\uFEFF{"format": "tiersight/v1", "organizations": []}');
-    expect(await errorOf(path)).toBe('no error');
+    expect(await errorOf(readFileItems(path))).toBe('no error');
   });
 
   it('has a syntax error named where it is, the mark counted in bytes and not in columns', async () => {
     const path = join(folder, 'bom-broken.json');
     // Line 3: `nul` is refused at the `}` after it.
     writeFileSync(path, '\uFEFF{"format": "tiersight/v1",\n "organizations": [],\n "x": nul}\n');
-    expect(await errorOf(path)).toContain('at line 3, column 10 (byte offset 61)');
+    expect(await errorOf(readFileItems(path))).toContain('at line 3, column 10 (byte offset 61)');
   });
 });
 
