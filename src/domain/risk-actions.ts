@@ -85,7 +85,7 @@ function actionsFor<O extends Assessable>(
           }
         : {
             kind: 'FOLLOW_UP_ACCESS_REQUEST',
-            text: `Follow up your access request ${request.id} to ${name}, ${deadlineAt(request.dueAt, at)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
+            text: `Follow up your access request to ${name}, ${deadlineAt(request.dueAt, at)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
             urgency: URGENCY.REQUEST_ACCESS,
           },
     );

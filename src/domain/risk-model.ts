@@ -76,7 +76,7 @@ export interface RiskSubject<O extends Assessable> {
   /** Exposure's blind spot: above the last tier and no active share of it to the viewer at all. */
   blindSpot: boolean;
   /** The viewer's open access request to it, if any. */
-  openRequest: { id: string; dueAt: string } | null;
+  openRequest: { dueAt: string } | null;
 }
 
 export interface RiskInput {

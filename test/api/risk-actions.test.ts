@@ -123,7 +123,7 @@ describe('riskAssessment asOf: access requests', () => {
     };
     const follow = (when: string) => ({
       kind: 'FOLLOW_UP_ACCESS_REQUEST',
-      text: expect.stringContaining(`Follow up your access request ar-dated to Org b, ${when}:`),
+      text: expect.stringContaining(`Follow up your access request to Org b, ${when}:`),
     });
     expect(await at('2024-01-05T00:00:00Z')).toMatchObject({ kind: 'REQUEST_ACCESS' });
     // Before the extension: the due date it had then.

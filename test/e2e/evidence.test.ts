@@ -275,6 +275,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     const granted = ui.page.locator(`#evidence ul.outbox li.access-request[data-status="GRANTED"]`);
     await granted.waitFor();
     expect(await granted.locator('.badge-overdue').count()).toBe(0);
+    expect(await granted.locator('.request-access').innerText()).toBe('Access with no end date.');
     expect(
       await ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`).count(),
     ).toBe(0);
@@ -300,6 +301,10 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     expect(await history.nth(1).innerText()).toMatch(
       /You shared your sourcing \(all, now and later\) with Oslo kommune/,
     );
+    // The request stays granted, and says that the access it gave has ended.
+    await expect
+      .poll(() => request('inbox').locator('.request-access').innerText())
+      .toMatch(/^Access ended: revoked \d{4}-\d{2}-\d{2}\.$/);
   });
 
   it("shows Region Stockholm that Dell moved an overdue action's due date, and from when", async () => {

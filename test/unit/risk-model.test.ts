@@ -359,12 +359,12 @@ describe('actions', () => {
     const asked = subject(org('asked', 'NO', 'RESELLER'), {
       blindSpot: true,
       sharesSourcing: false,
-      openRequest: { id: 'ar-1', dueAt: '2026-11-09T00:00:00.000Z' },
+      openRequest: { dueAt: '2026-11-09T00:00:00.000Z' },
     });
     expect(assess([asked]).actions).toEqual([
       {
         kind: 'FOLLOW_UP_ACCESS_REQUEST',
-        text: 'Follow up your access request ar-1 to asked, overdue since 2026-11-09: a blind spot at tier 1, nothing behind it is visible until it shares.',
+        text: 'Follow up your access request to asked, overdue since 2026-11-09: a blind spot at tier 1, nothing behind it is visible until it shares.',
         organization: asked.organization,
       },
     ]);

@@ -9,7 +9,7 @@ import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import { buildColumns, NO_FILTERS, queryFilters, risksById } from '../../web/src/model.ts';
 import { ILLUSTRATIVE_NOTE, renderDetails, renderExposure } from '../../web/src/panels.ts';
 import { renderTierView, type TierViewInput } from '../../web/src/tier-view.ts';
-import { bigChain, CHAIN, EXPOSURE } from './fixtures.ts';
+import { bigChain, CHAIN, EXPOSURE, FLAGGED } from './fixtures.ts';
 
 const risks = risksById(CHAIN, null);
 const input = (overrides: Partial<TierViewInput> = {}): TierViewInput => ({
@@ -144,6 +144,40 @@ describe('details panel', () => {
     expect(text).toContain(ILLUSTRATIVE_NOTE);
     panel.querySelector<HTMLButtonElement>('ol.path button')!.click();
     expect(select).toHaveBeenCalledWith('root');
+  });
+
+  it('lists every way to an organization, shortest first, up to 20 of them', () => {
+    const panel = mount();
+    const through = (supplier: string, customer: string) => ({
+      ...CHAIN.links[0]!,
+      id: `${supplier}>${customer}`,
+      supplier: { id: supplier },
+      customer: { id: customer },
+    });
+    const twoWays = { ...CHAIN, links: [...CHAIN.links, through('factory-b', 'reseller')] };
+    renderDetails(panel, twoWays, 'factory-b', risks, { select: () => {}, close: () => {} });
+    const ways = () =>
+      [...panel.querySelectorAll('ol.path-list ol.path')].map((path) =>
+        [...path.querySelectorAll('button')].map((b) => b.textContent).join(' ← '),
+      );
+    expect(panel.textContent).toContain('Paths to the root2 ways, shortest first:');
+    expect(ways()).toEqual([
+      'Root Buyer ← Reseller AB ← B Factory',
+      'Root Buyer ← Reseller AB ← Brand Inc ← B Factory',
+    ]);
+    const middles = Array.from({ length: 25 }, (_, i) => `m-${String(i).padStart(2, '0')}`);
+    const manyWays = {
+      ...CHAIN,
+      tiers: [
+        { tier: 1, organizations: middles.map((id) => ({ ...CHAIN.root, id, name: id })) },
+        { tier: 2, organizations: [FLAGGED] },
+      ],
+      links: middles.flatMap((id) => [through(id, 'root'), through('factory-b', id)]),
+    };
+    renderDetails(panel, manyWays, 'factory-b', risks, { select: () => {}, close: () => {} });
+    expect(panel.textContent).toContain('The 20 shortest of more than 20 ways, shortest first:');
+    expect(ways()).toHaveLength(20);
+    expect(ways()[0]).toBe('Root Buyer ← m-00 ← B Factory');
   });
 
   it('marks an illustrative organization', () => {

@@ -77,4 +77,5 @@ export const REQUEST: AccessRequest = {
   overdue: true,
   closedAt: null,
   reason: null,
+  shares: [],
 };

@@ -339,6 +339,49 @@ describe('evidence panel', () => {
     ]);
   });
 
+  it('says whether a granted request still gives access, and until when', () => {
+    const panel = mount();
+    const granted = {
+      ...REQUEST,
+      status: 'GRANTED' as const,
+      overdue: false,
+      closedAt: '2026-11-01T00:00:00.000Z',
+    };
+    const share = { scope: 'SOURCING' as const, expiresAt: null, revokedAt: null, active: true };
+    const outbox = [
+      { ...granted, id: 'ar-open-ended', shares: [share] },
+      { ...granted, id: 'ar-until', shares: [{ ...share, expiresAt: '2027-06-30T00:00:00.000Z' }] },
+      {
+        ...granted,
+        id: 'ar-revoked',
+        shares: [{ ...share, revokedAt: '2026-12-05T10:00:00.000Z', active: false }],
+      },
+      {
+        ...granted,
+        id: 'ar-expired',
+        shares: [{ ...share, expiresAt: '2026-11-30T00:00:00.000Z', active: false }],
+      },
+      {
+        ...granted,
+        id: 'ar-both',
+        scope: 'BOTH' as const,
+        shares: [
+          { ...share, expiresAt: '2027-06-30T00:00:00.000Z' },
+          { ...share, scope: 'DISCLOSURES' as const, revokedAt: '2026-12-05T10:00:00.000Z', active: false },
+        ],
+      },
+      REQUEST,
+    ];
+    renderEvidence(panel, loaded([], outbox), true, handlers());
+    expect([...panel.querySelectorAll('ul.outbox .request-access')].map((p) => p.textContent)).toEqual([
+      'Access with no end date.',
+      'Access until 2027-06-30.',
+      'Access ended: revoked 2026-12-05.',
+      'Access ended 2026-11-30.',
+      'Access to sourcing until 2027-06-30; to disclosures ended: revoked 2026-12-05.',
+    ]);
+  });
+
   it('offers no second extension: a request extended once can only be granted or declined', () => {
     const panel = mount();
     const extended = { ...REQUEST, extended: true };

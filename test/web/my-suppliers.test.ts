@@ -154,7 +154,7 @@ describe('shares given', () => {
 });
 
 describe('share history', () => {
-  it("lists grants and revokes newest first, ten at a time, each in the viewer's words", async () => {
+  it("lists grants (with their end) and revokes newest first, ten at a time, each in the viewer's words", async () => {
     const { panel } = await mounted();
     await settle();
     const lines = () => [...panel.querySelectorAll('li.share-event')].map((li) => li.textContent);
@@ -164,6 +164,10 @@ describe('share history', () => {
     );
     expect(lines()[1]).toBe(
       '2026-11-29 · You stopped sharing your sourcing (1 link) with Sykehusinnkjøp HF (by admin@atea)',
+    );
+    // A grant says until when it holds; a revoke ends it, whatever its end was.
+    expect(lines()[4]).toBe(
+      '2026-11-26 · You shared your sourcing (1 link) with Sykehusinnkjøp HF until 2027-01-01 (by admin@atea)',
     );
     const older = panel.querySelector<HTMLButtonElement>('button.share-events-older')!;
     expect(older.hidden).toBe(false);
@@ -281,5 +285,28 @@ describe('a panel that did not load', () => {
     panel.querySelector<HTMLButtonElement>('button.retry')!.click();
     await settle();
     expect(panel.querySelectorAll('li.share-given')).toHaveLength(3);
+  });
+});
+
+describe('beside a dated chain', () => {
+  it("says it is today's when As of is set, and stops saying so when it is cleared", async () => {
+    const { panel } = await mounted();
+    const suppliers = new MySuppliers(
+      panel,
+      'token',
+      vi.fn(async () => {}),
+    );
+    await suppliers.load();
+    const heading = () => panel.querySelector('#my-suppliers-heading')!.textContent;
+    const note = () => panel.querySelector<HTMLElement>('.my-suppliers-today')!;
+    expect([heading(), note().hidden]).toEqual(['My suppliers', true]);
+    suppliers.dated('2016-06-01');
+    expect(heading()).toBe('My suppliers today');
+    expect(note().hidden).toBe(false);
+    expect(note().textContent).toBe(
+      'Your sourcing and shares as they are today, not as of 2016-06-01 like the chain.',
+    );
+    suppliers.dated('');
+    expect([heading(), note().hidden]).toEqual(['My suppliers', true]);
   });
 });

@@ -339,7 +339,7 @@ export async function disclosuresAbout(
 }
 
 const REQUEST_FIELDS = `id scope products message sentAt dueAt extended status overdue closedAt reason
-  requester { ${PARTY} } target { ${PARTY} }`;
+  requester { ${PARTY} } target { ${PARTY} } shares { scope expiresAt revokedAt active }`;
 
 /** One of the viewer's own disclosures, as the grant form lists them. */
 export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;

@@ -388,8 +388,11 @@ class Dashboard {
       this.query = { ...this.query, ...patch };
       this.limits.clear();
       void this.load();
-      // What was shared with the viewer is as of the As of day too.
-      if (patch.asOf !== undefined) void this.loadEvidence();
+      // What was shared with the viewer is as of the As of day too; My suppliers stays today's.
+      if (patch.asOf !== undefined) {
+        void this.loadEvidence();
+        this.suppliers?.dated(patch.asOf);
+      }
     };
     const refilter = (patch: Partial<Filters>) => {
       this.filters = { ...this.filters, ...patch };

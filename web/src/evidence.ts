@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
+import { grantedAccess } from './granted-access.ts';
 import {
   ACCESS_SCOPE_LABELS,
   ACCESS_SCOPES,
@@ -573,6 +574,7 @@ function requestItem(
   const alert = h('p', { role: 'alert', class: 'error request-alert' });
   const open = r.status === 'OPEN' && !past;
   const counterpart = box === 'inbox' ? r.requester : r.target;
+  const access = r.status === 'GRANTED' ? grantedAccess(r.shares) : null;
   return h(
     'li',
     {
@@ -598,6 +600,7 @@ function requestItem(
       h('span', { class: 'request-due' }, `due ${day(r.dueAt)}`),
       r.closedAt && ` · ${r.status.toLowerCase()} ${day(r.closedAt)}`,
     ),
+    access !== null && h('p', { class: 'request-access' }, access),
     r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
     r.message && h('blockquote', { class: 'request-message' }, r.message),
     // The reason of the last decline or extension: which one, said, so that it is not read as the

@@ -10,6 +10,8 @@ import {
 } from '../../src/domain/format.ts';
 
 import { defusedFormula } from '../../src/domain/spreadsheet-text.ts';
+import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
+import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 
 export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
 
@@ -178,6 +180,16 @@ export interface AccessRequest {
   overdue: boolean;
   closedAt?: string | null;
   reason?: string | null;
+  /** The shares granting it created, as they stand (revoked or expired since, or not). */
+  shares: RequestShare[];
+}
+
+/** A share an access request's grant created: what it shows and until when. */
+export interface RequestShare {
+  scope: 'SOURCING' | 'DISCLOSURES';
+  expiresAt: string | null;
+  revokedAt: string | null;
+  active: boolean;
 }
 
 export interface BlindSpot {
@@ -351,36 +363,32 @@ export function tierById(chain: SupplyChain): Map<string, number> {
   return tiers;
 }
 
-/** A shortest path through the chain's links from the root to `id`, root first; null if none. */
-export function pathToRoot(chain: SupplyChain, id: string): Organization[] | null {
+/** How many ways to one organization the details panel lists, shortest first. */
+export const PATHS_SHOWN = 20;
+
+/**
+ * Up to `limit` simple paths through the chain's links from the root to `id`, shortest first, each root
+ * first (the root's own: one path of itself); none when the links do not connect it. Every link of the
+ * chain drawn is one the viewer may see, so these are the ways `paths` answers, found on the client.
+ */
+export function pathsToRoot(chain: SupplyChain, id: string, limit: number): Organization[][] {
+  if (id === chain.root.id) return [[chain.root]];
   const byId = organizationsById(chain);
-  const suppliersOf = new Map<string, string[]>();
-  for (const l of chain.links) {
-    const list = suppliersOf.get(l.customer.id) ?? [];
-    list.push(l.supplier.id);
-    suppliersOf.set(l.customer.id, list);
-  }
-  const previous = new Map<string, string | null>([[chain.root.id, null]]);
-  const queue = [chain.root.id];
-  for (let i = 0; i < queue.length; i++) {
-    const current = queue[i]!;
-    if (current === id) break;
-    for (const next of suppliersOf.get(current) ?? []) {
-      if (!previous.has(next)) {
-        previous.set(next, current);
-        queue.push(next);
-      }
+  const ends = chain.links.map((l) => ({ id: l.id, supplierId: l.supplier.id, customerId: l.customer.id }));
+  return shortestSimplePaths(chain.root.id, id, ends, MAX_DEPTH, limit).flatMap((links) => {
+    const path = [chain.root];
+    for (const link of links) {
+      const supplier = byId.get(link.supplierId);
+      if (supplier === undefined) return [];
+      path.push(supplier);
     }
-  }
-  if (!previous.has(id)) return null;
-  const path: Organization[] = [];
-  for (let at: string | null = id; at !== null; at = previous.get(at) ?? null) {
-    const o = byId.get(at);
-    if (o === undefined) return null;
-    path.unshift(o);
-  }
-  return path;
+    return [path];
+  });
 }
+
+/** A shortest path through the chain's links from the root to `id`, root first; null if none. */
+export const pathToRoot = (chain: SupplyChain, id: string): Organization[] | null =>
+  pathsToRoot(chain, id, 1)[0] ?? null;
 
 /** The links in which `id` is the supplier (who it supplies) and the customer (who supplies it). */
 export function linksOf(

@@ -68,6 +68,10 @@ export class MySuppliers {
     placeholder: 'e.g. laptops, monitors',
   });
 
+  private readonly heading = h('h2', { id: 'my-suppliers-heading' }, 'My suppliers');
+  /** Says that this panel is today's when the rest of the page is as of a past day. */
+  private readonly dateNote = h('p', { class: 'muted my-suppliers-today', hidden: true });
+
   constructor(
     private readonly panel: HTMLElement,
     private readonly token: string,
@@ -75,15 +79,27 @@ export class MySuppliers {
     private readonly changed: (news: string) => Promise<void>,
   ) {}
 
+  /**
+   * The page's As of day ('' for none). This panel is where sourcing and shares are changed, which is
+   * always today, so it stays today's; next to a dated chain it says so, lest its links and history be
+   * read as the chain's of that day.
+   */
+  dated(asOf: string): void {
+    this.heading.textContent = asOf === '' ? 'My suppliers' : 'My suppliers today';
+    this.dateNote.hidden = asOf === '';
+    this.dateNote.textContent =
+      asOf === '' ? '' : `Your sourcing and shares as they are today, not as of ${asOf} like the chain.`;
+  }
+
   async load(): Promise<void> {
-    const heading = h('h2', { id: 'my-suppliers-heading' }, 'My suppliers');
     this.panel.hidden = false;
     try {
       const data = await graphql<Sourcing>(SOURCING, {}, this.token);
       this.panel.replaceChildren();
       append(
         this.panel,
-        heading,
+        this.heading,
+        this.dateNote,
         this.alert,
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
@@ -96,7 +112,7 @@ export class MySuppliers {
       const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
       retry.addEventListener('click', () => void this.load());
       this.panel.replaceChildren(
-        heading,
+        this.heading,
         h('p', { role: 'alert', class: 'error' }, `Could not load your sourcing: ${errorMessage(error)}`),
         retry,
       );

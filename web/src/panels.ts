@@ -6,7 +6,8 @@ import {
   blindSpotAdvice,
   linksOf,
   organizationsById,
-  pathToRoot,
+  pathsToRoot,
+  PATHS_SHOWN,
   plural,
   severityRank,
   tierById,
@@ -95,6 +96,41 @@ function pathList(path: readonly Organization[], select: (id: string) => void, l
   );
 }
 
+/**
+ * Every way from the root to an organization, shortest first (due diligence asks about each route a
+ * product may take), the first PATHS_SHOWN of them; `paths` holds one more when there are more.
+ */
+function pathsSection(
+  paths: readonly Organization[][],
+  select: (id: string) => void,
+  rootName: string,
+  name: string,
+): HTMLElement {
+  const [first] = paths;
+  if (first === undefined)
+    return h('p', { class: 'muted' }, 'Not connected to the root through visible links.');
+  if (paths.length === 1) return pathList(first, select, `Path from ${rootName} to ${name}`);
+  const shown = paths.slice(0, PATHS_SHOWN);
+  return h(
+    'div',
+    { class: 'paths' },
+    h(
+      'p',
+      { class: 'muted' },
+      paths.length > PATHS_SHOWN
+        ? `The ${PATHS_SHOWN} shortest of more than ${PATHS_SHOWN} ways, shortest first:`
+        : `${shown.length} ways, shortest first:`,
+    ),
+    h(
+      'ol',
+      { class: 'path-list' },
+      shown.map((path, index) =>
+        h('li', {}, pathList(path, select, `Path ${index + 1} from ${rootName} to ${name}`)),
+      ),
+    ),
+  );
+}
+
 function linkItem(link: SupplyLink, other: Organization | undefined, verb: string): HTMLElement {
   const validity =
     link.validFrom || link.validTo
@@ -129,7 +165,7 @@ export function renderDetails(
   }
   const tier = tierById(chain).get(id);
   const indicators = risks.get(id) ?? [];
-  const path = pathToRoot(chain, id);
+  const paths = pathsToRoot(chain, id, PATHS_SHOWN + 1);
   const { customers, suppliers } = linksOf(chain, id);
   panel.hidden = false;
   panel.replaceChildren();
@@ -163,10 +199,8 @@ export function renderDetails(
     h('h3', {}, 'Public risk indicators'),
     indicators.length > 0 ? riskList(indicators) : h('p', { class: 'muted' }, 'No risk indicator on record.'),
     disclosuresSection(disclosures, o.name),
-    h('h3', {}, 'Path to the root'),
-    path === null
-      ? h('p', { class: 'muted' }, 'Not connected to the root through visible links.')
-      : pathList(path, handlers.select, `Path from ${chain.root.name} to ${o.name}`),
+    h('h3', {}, paths.length > 1 ? 'Paths to the root' : 'Path to the root'),
+    pathsSection(paths, handlers.select, chain.root.name, o.name),
     customers.length + suppliers.length > 0 && h('h3', {}, 'Links'),
     customers.length + suppliers.length > 0 &&
       h(

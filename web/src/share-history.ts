@@ -10,7 +10,7 @@ export const PAGE = 10;
 export const SHARE_EVENTS = `query($after: String) {
   shareEvents(first: ${PAGE}, after: $after) {
     cursor action at actorUserId
-    share { id scope owner { id name } recipient { id name } linkIds disclosureIds }
+    share { id scope owner { id name } recipient { id name } linkIds disclosureIds expiresAt }
   }
 }`;
 
@@ -20,18 +20,27 @@ export interface ShareEvent {
   at: string;
   /** Null on another organization's events: its users are its own business (the server says so). */
   actorUserId: string | null;
-  share: Share & { owner: { id: string; name: string }; recipient: { id: string; name: string } };
+  share: Share & {
+    owner: { id: string; name: string };
+    recipient: { id: string; name: string };
+    expiresAt: string | null;
+  };
 }
 
-/** One event as a sentence from the viewer's side: what it shares, or shared, with whom. */
+/**
+ * One event as a sentence from the viewer's side: what it shares, or shared, with whom, and until when
+ * a grant holds (the recipient sees the end nowhere else).
+ */
 function eventLine(event: ShareEvent, ownId: string): string {
   const { share } = event;
-  const verb = event.action === 'GRANTED' ? 'shared' : 'stopped sharing';
+  const granted = event.action === 'GRANTED';
+  const verb = granted ? 'shared' : 'stopped sharing';
   const what =
     share.owner.id === ownId
       ? `You ${verb} ${shareScope(share)} with ${share.recipient.name}`
       : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
-  return `${day(event.at)} · ${what}${event.actorUserId === null ? '' : ` (by ${event.actorUserId})`}`;
+  const until = granted && share.expiresAt !== null ? ` until ${day(share.expiresAt)}` : '';
+  return `${day(event.at)} · ${what}${until}${event.actorUserId === null ? '' : ` (by ${event.actorUserId})`}`;
 }
 
 /**
