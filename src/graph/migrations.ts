@@ -274,6 +274,17 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // Named locks (src/graph/listed-os-id-lock.ts): the constraint makes the MERGE that creates one
+    // safe when two transactions take it first at once.
+    id: '016-locks',
+    statements: [
+      statement(
+        'constraint.tiersightLockId',
+        cypher`CREATE CONSTRAINT tiersight_lock_id IF NOT EXISTS FOR (k:TiersightLock) REQUIRE k.id IS UNIQUE`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

@@ -18,13 +18,12 @@ const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.
 const SET_LISTING = `mutation($listed: Boolean!, $osId: String) {
   setListing(listed: $listed, osId: $osId) { organization { id osId } listed } }`;
 
-// A guard: this race held in every round of the review (15 of 15).
 describe('setListing by two organizations with one osId at once', () => {
-  it('lists at most one of them with it ("an osId that another listed organization has is refused")', async () => {
+  it('lists exactly one of them with it ("an osId that another listed organization has is refused")', async () => {
     const failures: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await loadGraph(t.db, graph().org('f1', 'FACTORY').org('f2', 'FACTORY').build());
-      const osId = `CN2024${String(round).padStart(3, '0')}ABCDEFG`;
+      const osId = `CN2024${String(round).padStart(3, '0')}ABCDEF`;
       const answers = await Promise.all(
         ['f1', 'f2'].map((org) => t.api.query(org, SET_LISTING, { listed: true, osId }, [...ADMIN])),
       );
@@ -32,12 +31,56 @@ describe('setListing by two organizations with one osId at once', () => {
         `MATCH (o:Organization) WHERE o.listed = true AND o.osId = $osId RETURN o.id AS id`,
         { osId },
       );
-      if (listed.length > 1)
+      if (listed.length !== 1)
         failures.push(
-          `round ${round}: ${listed.map((l) => l['id']).join(', ')} both listed with ${osId} (${answers.map((a) => a.errors?.[0]?.message ?? 'ok').join(' / ')})`,
+          `round ${round}: ${listed.map((l) => l['id']).join(', ')} listed with ${osId} (${answers.map((a) => a.errors?.[0]?.message ?? 'ok').join(' / ')})`,
         );
     }
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
+  });
+});
+
+const DECLARE_NEW = `mutation($newSupplier: NewSupplierInput) {
+  declareSupplyLink(newSupplier: $newSupplier) { id } }`;
+
+describe('a listing of an osId, and writes that test it is free, at once', () => {
+  it('setListing and a declaration of a new supplier with that osId wait for the listing, then refuse it', async () => {
+    await loadGraph(t.db, graph().org('f1', 'FACTORY').org('f2', 'FACTORY').org('b', 'BRAND').build());
+    const osId = 'CN2024777ABCDEF';
+    // f1 lists the osId in a transaction held open: what setListing does between its lock and its commit.
+    const session = t.db.driver.session();
+    const listing = await session.beginTransaction();
+    try {
+      await listing.run(
+        `MERGE (lock:TiersightLock {id: 'listed-os-id'}) SET lock._lock = true REMOVE lock._lock`,
+      );
+      await listing.run(`MATCH (o:Organization {id: 'f1'}) SET o.listed = true, o.osId = $osId`, { osId });
+      const settled: string[] = [];
+      const raced = [
+        t.api.query('f2', SET_LISTING, { listed: true, osId }, [...ADMIN]),
+        t.api.query(
+          'b',
+          DECLARE_NEW,
+          { newSupplier: { name: 'F1 again', type: 'FACTORY', country: 'CN', osId } },
+          [...ADMIN],
+        ),
+      ].map((answer, i) => answer.finally(() => settled.push(String(i))));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(settled, 'answered while the listing was not committed').toEqual([]);
+      await listing.commit();
+      const [listed, declared] = await Promise.all(raced);
+      expect(codes(listed!)).toEqual(['BAD_USER_INPUT']);
+      expect(listed!.errors?.[0]?.message).toContain(
+        "osId is already on the card of listed organization 'f1'",
+      );
+      expect(codes(declared!)).toEqual(['BAD_USER_INPUT']);
+      expect(declared!.errors?.[0]?.message).toContain("Open Supply Hub id of listed organization 'f1'");
+      expect(await rows(`MATCH (o:Organization {osId: $osId}) RETURN o.id AS id`, { osId })).toEqual([
+        { id: 'f1' },
+      ]);
+    } finally {
+      await session.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
-// A canonical text dump of everything Tiersight keeps in the database (the bookkeeping of migrations
-// and import runs aside): one line per node and per relationship, properties sorted, temporal values
+// A canonical text dump of everything Tiersight keeps in the database (the bookkeeping of migrations,
+// import runs and locks aside): one line per node and per relationship, properties sorted, temporal values
 // as Neo4j writes them (offset and fraction kept), nodes named by label and id (or by their properties
 // when they have no id). Two databases hold the same graph exactly when their dumps are equal.
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -22,7 +22,7 @@ const text = (value: unknown) => JSON.stringify(canonical(value));
 
 export async function dumpGraph(driver: Driver): Promise<string[]> {
   const { records: nodes } = await driver.executeQuery(
-    `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
+    `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun AND NOT n:TiersightLock
      RETURN elementId(n) AS element, labels(n) AS labels, properties(n) AS properties`,
   );
   const names = new Map<string, string>();

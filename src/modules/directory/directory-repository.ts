@@ -10,6 +10,7 @@ import { ORGANIZATION_DIRECTORY } from '../../graph/columns.ts';
 import { cypher, join, statement } from '../../graph/cypher.ts';
 import { bool, column, integer, list, nullable, single, text, instant } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
+import { LISTED_OS_ID_LOCK } from '../../graph/listed-os-id-lock.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
 /**
@@ -134,8 +135,9 @@ export class DirectoryRepository {
   }
 
   /**
-   * In one transaction: locks the viewer's organization, lets `decide` turn what it stores into the
-   * change (or throw), refuses an osId another listed organization has (returning its ids), and writes.
+   * In one transaction: locks the listed osIds and the viewer's organization, lets `decide` turn what it
+   * stores into the change (or throw), refuses an osId another listed organization has (returning its
+   * ids), and writes.
    */
   async setListing(
     viewer: string,
@@ -144,6 +146,7 @@ export class DirectoryRepository {
     context: QueryContext,
   ): Promise<Listing | { osIdTakenBy: string[] } | null> {
     return this.executor.writeTransaction('directory.setListing', context, async (tx) => {
+      await tx.run(LISTED_OS_ID_LOCK, {});
       const [stored] = await tx.run(LOCK_OWN, { viewer });
       if (stored === undefined) return null;
       const change = decide({

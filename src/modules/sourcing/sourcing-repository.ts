@@ -33,6 +33,7 @@ import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
+import { TAKE_LISTED_OS_ID_LOCK } from '../../graph/listed-os-id-lock.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
@@ -75,10 +76,18 @@ RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type
  * Declares a link from a new supplier, created unlisted with the properties $supplier. Refused when a
  * listed organization has the same osId (found through organization_listed_os_id, which holds no
  * unlisted record: a match with an unlisted one is never seen, so never told) or the viewer is a MONITOR.
+ * With an osId it first takes the lock that setListing takes, so that no listing of it commits between
+ * the test and the creation.
  */
 const DECLARE_NEW = statement(
   'sourcing.declareNew',
   cypher`
+CALL () {
+  WITH 1 AS one WHERE $supplier.osId IS NOT NULL
+  `,
+  TAKE_LISTED_OS_ID_LOCK,
+  cypher`
+}
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
   WHERE listed.listed = true AND listed.osId = $supplier.osId

@@ -611,6 +611,9 @@ CREATE CONSTRAINT screening_candidate_id IF NOT EXISTS FOR (c:ScreeningCandidate
 // ---- constraint.shareId
 CREATE CONSTRAINT share_id IF NOT EXISTS FOR (s:Share) REQUIRE s.id IS UNIQUE
 
+// ---- constraint.tiersightLockId
+CREATE CONSTRAINT tiersight_lock_id IF NOT EXISTS FOR (k:TiersightLock) REQUIRE k.id IS UNIQUE
+
 // ---- directory.listedWithOsId
 OPTIONAL MATCH (x:Organization) USING INDEX x:Organization(listed, osId)
 WHERE x.listed = true AND x.osId = $osId AND x.id <> $viewer
@@ -618,6 +621,10 @@ RETURN collect(x.id) AS ids
 
 // ---- directory.listing
 MATCH (o:Organization {id: $viewer}) RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt AS listedAt
+
+// ---- directory.lockListedOsIds
+MERGE (lock:TiersightLock {id: 'listed-os-id'})
+SET lock._lock = true REMOVE lock._lock
 
 // ---- directory.lockOwn
 MATCH (o:Organization {id: $viewer})
@@ -2216,6 +2223,11 @@ RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type
   .recordedAt, .provenance, .sources} AS link
 
 // ---- sourcing.declareNew
+CALL () {
+  WITH 1 AS one WHERE $supplier.osId IS NOT NULL
+  MERGE (lock:TiersightLock {id: 'listed-os-id'})
+SET lock._lock = true REMOVE lock._lock
+}
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
   WHERE listed.listed = true AND listed.osId = $supplier.osId
