@@ -6,7 +6,7 @@
 // learns to read is exported by adding it to the projection, and anything export writes, import reads.
 import type { BulkRecord } from '../domain/format.ts';
 import type { Section } from '../import/read-records.ts';
-import { CHECKERS } from '../import/validate.ts';
+import { checkRecord } from '../import/validate.ts';
 import type { Column } from '../graph/columns.ts';
 import { cypher, join, statement, type Fragment } from '../graph/cypher.ts';
 import { column, single, integer } from '../graph/decode.ts';
@@ -27,10 +27,10 @@ const recordColumn = (
   projection,
   decode: (projected) => {
     const value = reshape(projected);
-    const checked = CHECKERS[section](value);
-    if (checked.record === null) {
+    const { checked, problems } = checkRecord(section, value);
+    if (checked === null) {
       throw new UnexportableRecordError(
-        `${section} record ${JSON.stringify(idOf(value))} cannot be written as tiersight/v1: ${checked.problems.join('; ')}`,
+        `${section} record ${JSON.stringify(idOf(value))} cannot be written as tiersight/v1: ${problems.join('; ')}`,
       );
     }
     return checked.record;

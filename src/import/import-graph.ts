@@ -8,19 +8,14 @@ import { DomainError } from '../domain/errors.ts';
 import { IMPORT_SETTLE_MS, type ImportRun } from '../domain/import-runs.ts';
 import type { ImportRepository } from './import-repository.ts';
 import { isDeadlock } from '../graph/executor.ts';
-import type { AccessRequestRecord } from '../domain/access-requests.ts';
-import type {
-  DisclosureRecord,
-  LinkRecord,
-  MergeRecord,
-  OrganizationRecord,
-  RiskRecord,
-  ScreeningCandidateRecord,
-  ShareRecord,
-  BulkRecord,
-} from '../domain/format.ts';
 import { SECTIONS, sectionCounts, type ItemSource, type Section } from './read-records.ts';
-import { CHECKERS, validate, type CheckedRecord, type ValidationResult } from './validate.ts';
+import {
+  checkRecord,
+  validate,
+  type CheckedRecord,
+  type SectionRecords,
+  type ValidationResult,
+} from './validate.ts';
 
 export interface ImportProgress {
   /** A new phase starts ('validating', 'writing'); `total` records when known. */
@@ -242,13 +237,25 @@ const checkedAgain = (source: ItemSource): RecordSource =>
   async function* () {
     for await (const item of source()) {
       if (item.kind !== 'record' && item.kind !== 'unreadable') continue;
-      const { record } = item.kind === 'record' ? CHECKERS[item.section](item.value) : { record: null };
-      if (record === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
-      yield { section: item.section, record };
+      const { checked } = item.kind === 'record' ? checkRecord(item.section, item.value) : { checked: null };
+      if (checked === null) throw new Error(`${item.section}[${item.index}] changed since it was validated`);
+      yield checked;
     }
   };
 
-type AnyRecord = BulkRecord;
+/** A batch of records per section; only the section being collected holds any. */
+type Batches = { [S in Section]: SectionRecords[S][] };
+
+const noBatches = (): Batches => ({
+  organizations: [],
+  links: [],
+  shares: [],
+  risks: [],
+  accessRequests: [],
+  disclosures: [],
+  merges: [],
+  screeningCandidates: [],
+});
 
 /**
  * Collects records into batches and writes them in file order, a section after the one before it has
@@ -262,7 +269,7 @@ type AnyRecord = BulkRecord;
  */
 class BatchWriter {
   readonly written: Record<Section, number> = sectionCounts();
-  private batch: AnyRecord[] = [];
+  private readonly batches: Batches = noBatches();
   private batchSection: Section | null = null;
   /** Records whose batch has committed. */
   done = 0;
@@ -270,28 +277,39 @@ class BatchWriter {
   private writingSection: Section | null = null;
   private failure: { error: unknown } | null = null;
   private writers: number;
-  /** Batches that a deadlock rolled back, to write again one at a time. */
-  private readonly stopped: { section: Section; batch: AnyRecord[] }[] = [];
+  /** Writes of batches that a deadlock rolled back, to run again one at a time. */
+  private readonly stopped: (() => Promise<void>)[] = [];
+  /** How each section's batch is written. */
+  private readonly writes: { [S in Section]: (batch: SectionRecords[S][]) => Promise<void> };
 
   constructor(
-    private readonly repository: ImportRepository,
+    repository: ImportRepository,
     private readonly batchSize: number,
     private readonly progress: ImportProgress,
-    private readonly importedAt: Date,
+    importedAt: Date,
     /** The import emptied the store first: organizations, links, shares and disclosures are created, not merged. */
-    private readonly intoEmpty: boolean,
+    intoEmpty: boolean,
   ) {
     this.writers = intoEmpty ? 2 : 1;
+    this.writes = {
+      organizations: (batch) => repository.upsertOrganizations(batch, importedAt, intoEmpty),
+      links: (batch) => repository.upsertLinks(batch, importedAt, intoEmpty),
+      shares: (batch) => repository.upsertShares(batch, importedAt, intoEmpty),
+      risks: (batch) => repository.upsertRisks(batch, importedAt),
+      accessRequests: (batch) => repository.upsertAccessRequests(batch),
+      disclosures: (batch) => repository.upsertDisclosures(batch, importedAt, intoEmpty),
+      merges: (batch) => repository.upsertMerges(batch),
+      screeningCandidates: (batch) => repository.upsertScreeningCandidates(batch, importedAt),
+    };
   }
 
   async pass(records: RecordSource, sections: Set<Section>): Promise<void> {
     try {
-      for await (const { section, record } of records()) {
-        if (!sections.has(section)) continue;
-        if (section !== this.batchSection) await this.flush();
-        this.batchSection = section;
-        this.batch.push(record);
-        if (this.batch.length >= this.batchSize) await this.flush();
+      for await (const item of records()) {
+        if (!sections.has(item.section)) continue;
+        if (item.section !== this.batchSection) await this.flush();
+        this.batchSection = item.section;
+        if (this.collect(item) >= this.batchSize) await this.flush();
       }
       await this.flush();
     } catch (error) {
@@ -302,12 +320,25 @@ class BatchWriter {
     await this.drain();
   }
 
+  /** Adds `item` to its section's batch; returns the batch's size. */
+  private collect<S extends Section>(item: CheckedRecord<S>): number {
+    const batch: SectionRecords[S][] = this.batches[item.section];
+    batch.push(item.record);
+    return batch.length;
+  }
+
+  /** The batch of `section`, which starts again empty. */
+  private take<S extends Section>(section: S): SectionRecords[S][] {
+    const batch: SectionRecords[S][] = this.batches[section];
+    this.batches[section] = [];
+    return batch;
+  }
+
   /** Starts writing the current batch once a writer is free; returns when it has started. */
   private async flush(): Promise<void> {
     const section = this.batchSection;
-    if (section === null || this.batch.length === 0) return;
-    const batch = this.batch;
-    this.batch = [];
+    if (section === null || this.batches[section].length === 0) return;
+    const batch = this.take(section);
     if (section !== this.writingSection) await this.drain();
     this.writingSection = section;
     const writers = section === 'organizations' || section === 'links' ? this.writers : 1;
@@ -323,51 +354,22 @@ class BatchWriter {
   private async drain(): Promise<void> {
     await Promise.allSettled(this.inFlight);
     if (this.failure) throw this.failure.error;
-    for (const { section, batch } of this.stopped.splice(0)) await this.write(section, batch);
+    for (const write of this.stopped.splice(0)) await write();
   }
 
-  private async writeOnce(section: Section, batch: AnyRecord[], beside: boolean): Promise<void> {
+  private async writeOnce<S extends Section>(section: S, batch: SectionRecords[S][], beside: boolean) {
     try {
       await this.write(section, batch);
     } catch (error) {
       if (!beside || !isDeadlock(error)) throw error;
       // The batch rolled back whole; it is written again alone when the section's other batches end.
       this.writers = 1;
-      this.stopped.push({ section, batch });
+      this.stopped.push(() => this.write(section, batch));
     }
   }
 
-  private async write(section: Section, batch: AnyRecord[]): Promise<void> {
-    switch (section) {
-      case 'organizations':
-        await this.repository.upsertOrganizations(
-          batch as OrganizationRecord[],
-          this.importedAt,
-          this.intoEmpty,
-        );
-        break;
-      case 'links':
-        await this.repository.upsertLinks(batch as LinkRecord[], this.importedAt, this.intoEmpty);
-        break;
-      case 'shares':
-        await this.repository.upsertShares(batch as ShareRecord[], this.importedAt, this.intoEmpty);
-        break;
-      case 'risks':
-        await this.repository.upsertRisks(batch as RiskRecord[], this.importedAt);
-        break;
-      case 'accessRequests':
-        await this.repository.upsertAccessRequests(batch as AccessRequestRecord[]);
-        break;
-      case 'disclosures':
-        await this.repository.upsertDisclosures(batch as DisclosureRecord[], this.importedAt, this.intoEmpty);
-        break;
-      case 'merges':
-        await this.repository.upsertMerges(batch as MergeRecord[]);
-        break;
-      case 'screeningCandidates':
-        await this.repository.upsertScreeningCandidates(batch as ScreeningCandidateRecord[], this.importedAt);
-        break;
-    }
+  private async write<S extends Section>(section: S, batch: SectionRecords[S][]): Promise<void> {
+    await this.writes[section](batch);
     this.written[section] += batch.length;
     this.done += batch.length;
     this.progress.advance(this.done);

@@ -3,7 +3,6 @@
 // or, for an incremental import, at what the database already holds.
 import {
   FORMAT_V1,
-  type BulkRecord,
   type DisclosureRecord,
   type LinkRecord,
   type MergeRecord,
@@ -76,11 +75,25 @@ export interface StoredDisclosureState {
   current: StoredVersion;
 }
 
-/** A record of the file that passed its checks, as a writer takes it. */
-export interface CheckedRecord {
-  section: Section;
-  record: BulkRecord;
+/** The record type of each section of a file. */
+export interface SectionRecords {
+  organizations: OrganizationRecord;
+  links: LinkRecord;
+  shares: ShareRecord;
+  risks: RiskRecord;
+  accessRequests: AccessRequestRecord;
+  disclosures: DisclosureRecord;
+  merges: MergeRecord;
+  screeningCandidates: ScreeningCandidateRecord;
 }
+
+/**
+ * A record of the file that passed its checks, as a writer takes it: its section says its type (one of
+ * the sections in S, any by default).
+ */
+export type CheckedRecord<S extends Section = Section> = {
+  [K in S]: { section: K; record: SectionRecords[K] };
+}[S];
 
 /**
  * The key of a (supplier, customer) pair in ExistingGraph.linkedPairs: the supplier's length keeps any
@@ -98,7 +111,7 @@ export interface ValidationResult {
 }
 
 /** `importedAt`: the import's instant, which no recording time in the file may be after. */
-export const CHECKERS = {
+const CHECKERS: { [S in Section]: (value: unknown, importedAt?: Date) => Checked<SectionRecords[S]> } = {
   organizations: checkOrganization,
   links: checkLink,
   shares: checkShare,
@@ -107,7 +120,17 @@ export const CHECKERS = {
   disclosures: checkDisclosure,
   merges: checkMerge,
   screeningCandidates: checkScreeningCandidate,
-} satisfies Record<Section, (value: unknown, importedAt?: Date) => Checked<unknown>>;
+};
+
+/** `value` checked as a record of `section`: the record with its section, or the problems found. */
+export function checkRecord<S extends Section>(
+  section: S,
+  value: unknown,
+  importedAt?: Date,
+): { checked: CheckedRecord<S>; problems: [] } | { checked: null; problems: string[] } {
+  const { record, problems } = CHECKERS[section](value, importedAt);
+  return record === null ? { checked: null, problems } : { checked: { section, record }, problems: [] };
+}
 
 interface PendingOrganization {
   section: Section;
@@ -191,15 +214,16 @@ class FileIndex {
     );
   }
 
-  add(section: Section, index: number, record: unknown): void {
-    switch (section) {
+  add(item: CheckedRecord, index: number): void {
+    const { section } = item;
+    switch (item.section) {
       case 'organizations': {
-        const org = record as OrganizationRecord;
+        const org = item.record;
         this.claim(this.organizations, section, index, org.id, index);
         break;
       }
       case 'links': {
-        const link = record as LinkRecord;
+        const link = item.record;
         if (!this.claim(this.links, section, index, link.id, { index, customer: link.customer })) break;
         this.linkPairs.add(pairKey(link.supplier, link.customer));
         this.organization(section, index, link.id, 'supplier', link.supplier);
@@ -208,7 +232,7 @@ class FileIndex {
         break;
       }
       case 'shares': {
-        const share = record as ShareRecord;
+        const share = item.record;
         if (!this.claim(this.shares, section, index, share.id, index)) break;
         this.shareEnds.set(share.id, { owner: share.owner, recipient: share.recipient });
         this.organization(section, index, share.id, 'owner', share.owner);
@@ -223,13 +247,13 @@ class FileIndex {
         break;
       }
       case 'risks': {
-        const risk = record as RiskRecord;
+        const risk = item.record;
         if (!this.claim(this.risks, section, index, risk.id, index)) break;
         this.organization(section, index, risk.id, 'organization', risk.organization);
         break;
       }
       case 'accessRequests': {
-        const request = record as AccessRequestRecord;
+        const request = item.record;
         if (!this.claim(this.accessRequests, section, index, request.id, index)) break;
         this.organization(section, index, request.id, 'requester', request.requester);
         this.organization(section, index, request.id, 'target', request.target);
@@ -238,7 +262,7 @@ class FileIndex {
         break;
       }
       case 'disclosures': {
-        const disclosure = record as DisclosureRecord;
+        const disclosure = item.record;
         const { id, owner, subject } = disclosure;
         if (!this.claim(this.disclosures, section, index, id, { index, owner, record: disclosure })) break;
         this.organization(section, index, id, 'owner', owner);
@@ -247,13 +271,13 @@ class FileIndex {
         break;
       }
       case 'screeningCandidates': {
-        const candidate = record as ScreeningCandidateRecord;
+        const candidate = item.record;
         if (!this.claim(this.screeningCandidates, section, index, candidate.id, index)) break;
         this.organization(section, index, candidate.id, 'organization', candidate.organization);
         break;
       }
       case 'merges': {
-        const merge = record as MergeRecord;
+        const merge = item.record;
         if (!this.claim(this.merges, section, index, merge.id, { index, into: merge.into })) break;
         this.organization(section, index, merge.id, 'into', merge.into);
         break;
@@ -473,14 +497,13 @@ export async function validate(
       const { section, index: i, value } = item;
       if (sectionOrder.at(-1) !== section) sectionOrder.push(section);
       counts[section]++;
-      const checked = CHECKERS[section](value, importedAt);
-      if (checked.record === null) {
+      const { checked, problems } = checkRecord(section, value, importedAt);
+      if (checked === null) {
         const id = idOf(value);
-        for (const message of checked.problems)
-          index.report({ section, index: i, ...(id ? { id } : {}), message });
+        for (const message of problems) index.report({ section, index: i, ...(id ? { id } : {}), message });
       } else {
-        index.add(section, i, checked.record);
-        options.onRecord?.({ section, record: checked.record });
+        index.add(checked, i);
+        options.onRecord?.(checked);
       }
     }
   }
