@@ -166,7 +166,7 @@ export async function importGraph(
     if (kept.length < KEPT_RECORDS) kept.push(item);
     else kept = null;
   };
-  const validation = await validate(counted, {
+  const { result: validation, checkStoreAgain } = await validate(counted, {
     existing: reset ? null : repository,
     onRecord: keep,
     importedAt,
@@ -188,6 +188,18 @@ export async function importGraph(
     const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     signal?.throwIfAborted();
+    if (!reset) {
+      // The API's writes admitted before the run was marked have committed by now, and no other is
+      // admitted: what the file refers to in the store is read once more, so that a write that landed
+      // since validation (an open request, a merge of a referenced organization) refuses the file
+      // rather than being written over unseen or leaving a record with nothing to attach to.
+      const again = await checkStoreAgain(repository);
+      if (again.problemCount > 0) {
+        await repository.runs.abandon(run);
+        progress.finish();
+        return { ok: false, validation: again, unfinished };
+      }
+    }
     if (reset) await repository.deleteAllData();
     // A request names the shares its grant created, so shares are written before requests.
     const order = validation.sectionOrder;

@@ -134,23 +134,46 @@ const IMPORTED_SHARE_TRAIL = cypher`
      CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))`;
 
+/**
+ * A share that a user of the API granted or revoked keeps its trail, so a record without `events` that
+ * revokes it, or makes it active again, adds the event that says so, by IMPORT_ACTOR for its owner:
+ * every revoke is on the trail, and a trail never ends in REVOKED for an active share. A REVOKED is at
+ * the revocation the record states, unless that is before the trail's last event: then, like a
+ * GRANTED, at the import's instant, when Tiersight learned of it, so that the trail stays in order.
+ * Needs `revokedBefore`, the share's revokedAt before the record was written.
+ */
+const USER_SHARE_TRAIL_FOLLOWS = cypher`
+   WITH s, owner, row, revokedBefore
+   CALL (s, owner, row, revokedBefore) {
+     WITH s, owner, row, revokedBefore
+     WHERE row.events IS NULL AND (revokedBefore IS NULL) <> (s.revokedAt IS NULL)
+       AND EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
+     MATCH (e:ShareEvent)-[:OF]->(s)
+     WITH s, owner, max(e.at) AS last
+     CREATE (:ShareEvent {action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
+                          at: CASE WHEN s.revokedAt >= last THEN s.revokedAt ELSE $importedAt END,
+                          actorUserId: $importActor, actorOrganizationId: owner.id})-[:OF]->(s)
+   }`;
+
 const upsertShares = statement(
   'import.upsertShares',
   cypher`UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   WITH s, owner, recipient, row, s.revokedAt AS revokedBefore
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
-   WITH s, owner, recipient, row
+   WITH s, owner, recipient, row, revokedBefore
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
    DELETE g
-   WITH DISTINCT s, owner, recipient, row
+   WITH DISTINCT s, owner, recipient, row, revokedBefore
    OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
    DELETE t
-   WITH DISTINCT s, owner, recipient, row
+   WITH DISTINCT s, owner, recipient, row, revokedBefore
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)`,
+  USER_SHARE_TRAIL_FOLLOWS,
   IMPORTED_SHARE_TRAIL,
 );
 

@@ -53,6 +53,13 @@ const finish = statement(
    DETACH DELETE earlier`,
 );
 
+// A run refused before its first write: nothing of it is in the store, so no mark is left behind.
+const abandon = statement(
+  'importRun.abandon',
+  cypher`MATCH (r:ImportRun {id: $id}) WHERE r.finishedAt IS NULL
+   DELETE r`,
+);
+
 const list = statement(
   'importRun.list',
   cypher`MATCH (r:ImportRun)
@@ -79,6 +86,12 @@ export class ImportRunRepository {
 
   async finish(run: ImportRun): Promise<void> {
     await this.executor.write(finish, { id: run.id });
+    localChanges++;
+  }
+
+  /** Removes the mark of `run`, which wrote nothing: readers see the store as it was before it. */
+  async abandon(run: ImportRun): Promise<void> {
+    await this.executor.write(abandon, { id: run.id });
     localChanges++;
   }
 

@@ -468,6 +468,17 @@ class FileIndex {
   }
 }
 
+/** A file validated: what was found, and a way to check its references against the store again. */
+export interface Validation {
+  result: ValidationResult;
+  /**
+   * The checks against the store made once more, on what validation kept of the file, for an import
+   * that holds the API's writes off now (import-graph.ts): the store may have changed since. The
+   * problems are those found now; call it only after a result without problems.
+   */
+  checkStoreAgain(existing: ExistingGraph): Promise<ValidationResult>;
+}
+
 export async function validate(
   source: ItemSource,
   options: {
@@ -477,7 +488,7 @@ export async function validate(
     /** Hears every record that passed its checks, in file order, as the checks made it. */
     onRecord?: (item: CheckedRecord) => void;
   },
-): Promise<ValidationResult> {
+): Promise<Validation> {
   const importedAt = options.importedAt ?? new Date();
   const index = new FileIndex(options.maxProblems ?? 10_000);
   const counts: Record<Section, number> = sectionCounts();
@@ -510,8 +521,11 @@ export async function validate(
   if (format !== FORMAT_V1) {
     index.report({ section: null, message: `format must be "${FORMAT_V1}", got ${quote(format)}` });
   }
-  await index.resolve(options.existing, importedAt);
-  return { counts, problems: sortProblems(index.problems), problemCount: index.problemCount, sectionOrder };
+  const result = async (existing: ExistingGraph | null): Promise<ValidationResult> => {
+    await index.resolve(existing, importedAt);
+    return { counts, problems: sortProblems(index.problems), problemCount: index.problemCount, sectionOrder };
+  };
+  return { result: await result(options.existing), checkStoreAgain: result };
 }
 
 function idOf(value: unknown): string | undefined {

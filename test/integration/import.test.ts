@@ -467,10 +467,32 @@ describe('import of a good file', () => {
     await db.driver.executeQuery(`MATCH (e:ShareEvent) DETACH DELETE e`);
     await importDocument(revoked);
     expect(await trail()).toEqual(expected);
-    // A share a user of the API granted keeps its trail.
+    // A share a user of the API granted and revoked keeps its trail; a record that makes it active
+    // again adds the GRANTED that says so (at the import's instant), so the trail does not end in a
+    // revoke of an active share.
     await db.driver.executeQuery(`MATCH (e:ShareEvent) SET e.actorUserId = 'anna@r'`);
-    await importDocument(base().build());
+    await importDocument(revoked);
     expect((await trail()).map((e) => e['user'])).toEqual(['anna@r', 'anna@r']);
+    const before = new Date().toISOString();
+    await importDocument(base().build());
+    const active = await trail();
+    expect(active.map((e) => [e['action'], e['user']])).toEqual([
+      ['GRANTED', 'anna@r'],
+      ['REVOKED', 'anna@r'],
+      ['GRANTED', 'tiersight-import'],
+    ]);
+    expect(String(active[2]!['at']) >= before.slice(0, 19)).toBe(true);
+    // And a record that revokes it again adds the REVOKED: every revoke is kept as a share event. Its
+    // stated revocation is before the trail's last event, so it is dated when the import learned of it.
+    await importDocument(revoked);
+    const again = await trail();
+    expect(again.map((e) => [e['action'], e['user']])).toEqual([
+      ['GRANTED', 'anna@r'],
+      ['REVOKED', 'anna@r'],
+      ['GRANTED', 'tiersight-import'],
+      ['REVOKED', 'tiersight-import'],
+    ]);
+    expect(String(again[3]!['at']) > String(again[2]!['at'])).toBe(true);
   });
 });
 

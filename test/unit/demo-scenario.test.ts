@@ -101,7 +101,7 @@ describe('demo scenario data', () => {
       'shares',
     ]);
     // Read as `tiersight seed` reads it: the importer's file reader and validation.
-    const result = await validate(fileSource(DEMO_SCENARIO_PATH), { existing: null });
+    const { result } = await validate(fileSource(DEMO_SCENARIO_PATH), { existing: null });
     expect(result.problems).toEqual([]);
   });
 

@@ -167,7 +167,7 @@ describe('generate: determinism', () => {
 
 describe('generate: a valid tiersight/v1 file', () => {
   it('passes the import validation with no problem', async () => {
-    const result = await validate(documentSource(doc as unknown as Record<string, unknown>), {
+    const { result } = await validate(documentSource(doc as unknown as Record<string, unknown>), {
       existing: null,
     });
     expect(result.problems).toEqual([]);
@@ -210,7 +210,7 @@ describe('generate: a valid tiersight/v1 file', () => {
   it('stays valid for tiny graphs', async () => {
     for (const orgs of [1, 2, 3, 5, 6, 7, 8, 12, 25, 60]) {
       const small = collect(generateGraph({ orgs, seed: orgs }));
-      const result = await validate(documentSource(small as unknown as Record<string, unknown>), {
+      const { result } = await validate(documentSource(small as unknown as Record<string, unknown>), {
         existing: null,
       });
       expect(result.problems, `orgs ${orgs}`).toEqual([]);

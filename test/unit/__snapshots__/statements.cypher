@@ -1571,17 +1571,29 @@ UNWIND $rows AS row
    MATCH (owner:Organization {id: row.owner}), (recipient:Organization {id: row.recipient})
    MERGE (s:Share {id: row.id})
    ON CREATE SET s.createdAt = coalesce(datetime(row.createdAt), $importedAt)
+   WITH s, owner, recipient, row, s.revokedAt AS revokedBefore
    SET s.scope = row.scope, s.linkIds = row.linkIds, s.disclosureIds = row.disclosureIds, s.expiresAt = datetime(row.expiresAt), s.revokedAt = datetime(row.revokedAt),
        s.createdAt = coalesce(datetime(row.createdAt), s.createdAt)
-   WITH s, owner, recipient, row
+   WITH s, owner, recipient, row, revokedBefore
    OPTIONAL MATCH (formerOwner)-[g:GRANTED]->(s) WHERE formerOwner <> owner
    DELETE g
-   WITH DISTINCT s, owner, recipient, row
+   WITH DISTINCT s, owner, recipient, row, revokedBefore
    OPTIONAL MATCH (s)-[t:TO]->(formerRecipient) WHERE formerRecipient <> recipient
    DELETE t
-   WITH DISTINCT s, owner, recipient, row
+   WITH DISTINCT s, owner, recipient, row, revokedBefore
    MERGE (owner)-[:GRANTED]->(s)
    MERGE (s)-[:TO]->(recipient)
+   WITH s, owner, row, revokedBefore
+   CALL (s, owner, row, revokedBefore) {
+     WITH s, owner, row, revokedBefore
+     WHERE row.events IS NULL AND (revokedBefore IS NULL) <> (s.revokedAt IS NULL)
+       AND EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
+     MATCH (e:ShareEvent)-[:OF]->(s)
+     WITH s, owner, max(e.at) AS last
+     CREATE (:ShareEvent {action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
+                          at: CASE WHEN s.revokedAt >= last THEN s.revokedAt ELSE $importedAt END,
+                          actorUserId: $importActor, actorOrganizationId: owner.id})-[:OF]->(s)
+   }
    WITH s, owner, row
    WHERE row.events IS NULL
      AND NOT EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
@@ -1628,6 +1640,10 @@ UNWIND $keys AS key
      .aliases, .listed, .provenance, .sources, .address, .sectors, .productTypes, .facilityTypes,
      .processingTypes, .parentCompanies, .numberOfWorkers, .closed} AS organization
    ORDER BY osId, organization.id
+
+// ---- importRun.abandon
+MATCH (r:ImportRun {id: $id}) WHERE r.finishedAt IS NULL
+   DELETE r
 
 // ---- importRun.begin
 CREATE (r:ImportRun {id: $id, source: $source, command: $command, reset: $reset, total: $total,

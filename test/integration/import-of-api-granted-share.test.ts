@@ -1,11 +1,8 @@
-// Review (importrace), item 1: an import and the share trail of a share an API user granted.
-// docs/specification.md section 1: "A share is active while neither revoked nor expired. Every grant
-// and revoke is kept as a share event (the audit trail)." docs/data-model.md ("Import") keeps the trail
-// of a share "some user of the API granted or revoked ... as it is" while the file's record still sets
-// revokedAt (src/import/import-repository.ts, upsertShares / IMPORTED_SHARE_TRAIL). The two documents
-// disagree, and the code follows the second: a file that revokes an API-granted share leaves it
-// revoked with no REVOKED event. No race is needed: the import reads the trail in its own write
-// transaction, so a revokeShare at the same moment gives the same result as one just before.
+// An import and the share trail of a share an API user granted. docs/specification.md section 1: "Every
+// grant and revoke is kept as a share event (the audit trail)". Such a share keeps its own trail on
+// import (docs/data-model.md), and a file without a trail that revokes it adds the REVOKED. No race is
+// needed: the import reads the trail in its own write transaction, so a revokeShare at the same moment
+// gives the same result as one just before.
 import { expect, it } from 'vitest';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
@@ -16,7 +13,8 @@ import { useApi } from '../support/harness.ts';
 
 const t = useApi();
 
-const base = () => graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link('reseller', 'buyer').build();
+const base = () =>
+  graph().org('buyer', 'PURCHASER').org('reseller', 'RESELLER').link('reseller', 'buyer').build();
 
 it('records a REVOKED event when a file revokes a share that an API user granted', async () => {
   await loadGraph(t.db, base());
@@ -26,9 +24,13 @@ it('records a REVOKED event when a file revokes a share that an API user granted
     ]),
     'shareSourcing',
   );
-  const [{ createdAt }] = (await rowsOf(t.db, 'MATCH (s:Share {id: $id}) RETURN toString(s.createdAt) AS createdAt', {
-    id,
-  })) as [{ createdAt: string }];
+  const [{ createdAt }] = (await rowsOf(
+    t.db,
+    'MATCH (s:Share {id: $id}) RETURN toString(s.createdAt) AS createdAt',
+    {
+      id,
+    },
+  )) as [{ createdAt: string }];
 
   // A later file (another system's record of the same share, without a trail) says it was revoked.
   const revokedAt = new Date(Date.now() - 1_000).toISOString();
@@ -43,7 +45,9 @@ it('records a REVOKED event when a file revokes a share that an API user granted
   expect(outcome.ok).toBe(true);
 
   const shares = ok<{ id: string; revokedAt: string | null }[]>(
-    await t.api.query('reseller', '{ sharesGiven(includeInactive: true) { id revokedAt } }', {}, ['supplier_admin']),
+    await t.api.query('reseller', '{ sharesGiven(includeInactive: true) { id revokedAt } }', {}, [
+      'supplier_admin',
+    ]),
     'sharesGiven',
   );
   expect(shares).toEqual([{ id, revokedAt: expect.any(String) }]);
@@ -51,6 +55,6 @@ it('records a REVOKED event when a file revokes a share that an API user granted
     await t.api.query('reseller', '{ shareEvents { action share { id } } }', {}, ['supplier_admin']),
     'shareEvents',
   );
-  // Revoked, and the trail still says only GRANTED: the revoke is not "kept as a share event".
+  // Revoked, and the trail says so.
   expect(events.map((e) => e.action).sort()).toEqual(['GRANTED', 'REVOKED']);
 });
