@@ -66,13 +66,22 @@ describe('shareSourcing by the merged organization, staggered with the merge', (
       const dangling = await rows(
         `MATCH (s:Share) WHERE NOT EXISTS { (:Organization)-[:GRANTED]->(s) } RETURN s.id AS id`,
       );
-      if (fault(merged) || fault(shared) || merged.errors !== undefined || whole.length > 0 || dangling.length > 0)
+      if (
+        fault(merged) ||
+        fault(shared) ||
+        merged.errors !== undefined ||
+        whole.length > 0 ||
+        dangling.length > 0
+      )
         failures.push(
           `round ${round}: merge ${JSON.stringify(codes(merged))}, share ${shared.status} ${JSON.stringify(codes(shared))}; unfrozen ${JSON.stringify(whole)}, dangling ${JSON.stringify(dangling)}`,
         );
     }
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
-    expect({ landedBeforeMerge: landed > 0, refusedAfterMerge: refused > 0 }, `${landed} landed, ${refused} refused`).toEqual({
+    expect(
+      { landedBeforeMerge: landed > 0, refusedAfterMerge: refused > 0 },
+      `${landed} landed, ${refused} refused`,
+    ).toEqual({
       landedBeforeMerge: true,
       refusedAfterMerge: true,
     });
@@ -109,7 +118,10 @@ describe('requestAccess with an idempotency key by the merged organization, stag
         );
     }
     expect(failures, `${failures.length} of ${ROUNDS} rounds`).toEqual([]);
-    expect({ landedBeforeMerge: landed > 0, refusedAfterMerge: refused > 0 }, `${landed} landed, ${refused} refused`).toEqual({
+    expect(
+      { landedBeforeMerge: landed > 0, refusedAfterMerge: refused > 0 },
+      `${landed} landed, ${refused} refused`,
+    ).toEqual({
       landedBeforeMerge: true,
       refusedAfterMerge: true,
     });
@@ -128,8 +140,13 @@ describe("declareSupplyLink by a third party naming the merged organization's id
         merge(),
         t.api.query('buyer', DECLARE, { s: 'dup' }, [...ADMIN]),
       ]);
-      const supplier = (declared.data?.['declareSupplyLink'] as { supplier: { id: string } } | null)?.supplier.id;
-      if (merged.errors !== undefined || declared.errors !== undefined || !['dup', 'keep'].includes(supplier ?? ''))
+      const supplier = (declared.data?.['declareSupplyLink'] as { supplier: { id: string } } | null)?.supplier
+        .id;
+      if (
+        merged.errors !== undefined ||
+        declared.errors !== undefined ||
+        !['dup', 'keep'].includes(supplier ?? '')
+      )
         failures.push(
           `round ${round}: merge ${JSON.stringify(codes(merged))}, declare ${declared.errors?.[0]?.message ?? `supplier ${supplier}`}`,
         );
