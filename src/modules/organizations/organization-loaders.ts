@@ -1,6 +1,7 @@
 // Per-request DataLoaders for organizations. Each batch is one Cypher statement and returns one value
 // per key, in key order (null for ids that are missing or, for `visible`, hidden from the viewer).
 import DataLoader from 'dataloader';
+import { DomainError } from '../../domain/errors.ts';
 import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { MergedIdRepository } from './merged-id-repository.ts';
@@ -122,6 +123,32 @@ export function createOrganizationLoaders(
  */
 export const keptId = (loaders: OrganizationLoaders, id: string, scope: ViewerScope): Promise<string> =>
   id === scope.viewerId ? Promise.resolve(id) : loaders.kept.load(id);
+
+/**
+ * Runs `write` with the organization a client-named id stands for (`kept`). A merge that commits while
+ * the write waits for the merged organization's lock leaves the write naming an id that is gone, which
+ * it refuses as unknown, though by then the id stands for the kept organization (as it would, named a
+ * moment later). So when an id that was not merged when asked is refused as unknown or not found, it is
+ * looked up afresh, and if it has been merged since, the write runs once more with the kept id (a
+ * refused write wrote nothing, and released any idempotency key it claimed).
+ */
+export async function withKeptId<T>(
+  loaders: OrganizationLoaders,
+  asked: string,
+  write: (kept: string) => Promise<T>,
+): Promise<T> {
+  const kept = await loaders.kept.load(asked);
+  try {
+    return await write(kept);
+  } catch (error) {
+    const unknown =
+      error instanceof DomainError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND');
+    if (kept !== asked || !unknown) throw error;
+    const now = await loaders.kept.clear(asked).load(asked);
+    if (now === asked) throw error;
+    return write(now);
+  }
+}
 
 /** Lets organizations that a query returned in full skip a second fetch by id. */
 export function prime(loaders: OrganizationLoaders, organizations: Iterable<Organization>): void {

@@ -1,18 +1,21 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
+import { withKeptId } from '../../organizations/organization-loaders.ts';
 import type { AccessRequestsContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<AccessRequestsContext> = {
   // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
-  requestAccess: async (_parent, args, { accessRequests, loaders }) =>
-    accessRequests.request({
-      organizationId: await loaders.kept.load(args.organizationId),
-      askedOrganizationId: args.organizationId,
-      scope: args.scope,
-      products: args.products,
-      message: args.message,
-      dueAt: args.dueAt,
-      idempotencyKey: args.idempotencyKey,
-    }),
+  requestAccess: (_parent, args, { accessRequests, loaders }) =>
+    withKeptId(loaders, args.organizationId, (organizationId) =>
+      accessRequests.request({
+        organizationId,
+        askedOrganizationId: args.organizationId,
+        scope: args.scope,
+        products: args.products,
+        message: args.message,
+        dueAt: args.dueAt,
+        idempotencyKey: args.idempotencyKey,
+      }),
+    ),
   answerAccessRequest: (_parent, args, { accessRequests }) =>
     accessRequests.answer({
       id: args.id,
