@@ -1,0 +1,88 @@
+// Review (today4) of 055da3a: the import's second look at the store, made once its run is marked and
+// API writes are held off. When that look fails (Neo4j answers an error), nothing has been written,
+// yet the run is left unfinished: the API answers SERVICE_UNAVAILABLE until an operator runs the import
+// again, and the importer says "the store is incomplete ... interrupted after 0 of 2 records".
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Neo4jError } from 'neo4j-driver';
+import { toDomainError } from '../../src/graph/executor.ts';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { ImportRepository } from '../../src/import/import-repository.ts';
+import { fileSource } from '../../src/import/read-records.ts';
+import { graph } from '../support/graph-builder.ts';
+import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let db: TestDatabase;
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-zz-review-today4-'));
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+
+afterAll(async () => {
+  await loadGraph(db, graph().build()); // completes the run the import below leaves unfinished
+  await db?.close();
+});
+
+/** Answers organizationIds until `failing` is set, then fails as Neo4j does when a read runs out of memory. */
+class FailingLookups extends ImportRepository {
+  failing = false;
+  override async organizationIds(ids: string[]): Promise<Set<string>> {
+    if (this.failing) {
+      throw toDomainError(
+        'import.organizationIds',
+        new Neo4jError(
+          'The allocation of an extra 2.0 MiB would use more than the limit',
+          'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+          '51N27',
+          'memory limit',
+        ),
+      );
+    }
+    return super.organizationIds(ids);
+  }
+}
+
+it('leaves no unfinished run when the second check against the store fails before anything is written', async () => {
+  await loadGraph(db, graph().org('p', 'PURCHASER').build());
+  const before = await countAll(db);
+  const path = join(dir, 'file.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      format: 'tiersight/v1',
+      organizations: [{ id: 'x', name: 'X Factory', type: 'FACTORY', country: 'CN' }],
+      links: [{ id: 'x>p', supplier: 'x', customer: 'p', products: [] }],
+      shares: [],
+      risks: [],
+    }),
+  );
+  const imports = new FailingLookups(db.executor);
+  const outcome = importGraph(fileSource(path), imports, {
+    origin: { source: path, command: `tiersight import ${path}` },
+    settleMs: 0,
+    // The run is marked when writing starts; the second check comes after it.
+    progress: {
+      phase: (name) => {
+        if (name === 'writing') imports.failing = true;
+      },
+      advance() {},
+      finish() {},
+    },
+  });
+  const error = await outcome.then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
+  expect(error?.message).toContain('MemoryPoolOutOfMemoryError');
+  // Nothing was written …
+  expect(await countAll(db)).toEqual(before);
+  // … so the store is whole, and the API should not be kept answering SERVICE_UNAVAILABLE.
+  const runs = await db.imports.runs.list();
+  expect(
+    runs.filter((run) => run.finishedAt === null).map((run) => run.source),
+    `the importer said: ${error?.message}`,
+  ).toEqual([]);
+});
