@@ -1,4 +1,9 @@
-import { ImportBlockedError, ImportInterruptedError, type ImportOutcome } from '../import/import-graph.ts';
+import {
+  ImportBlockedError,
+  ImportInterruptedError,
+  ImportNotStartedError,
+  type ImportOutcome,
+} from '../import/import-graph.ts';
 import { FileSyntaxError, SECTIONS } from '../import/read-records.ts';
 import { formatProblem } from '../import/validate.ts';
 import { CliError } from './cli-error.ts';
@@ -58,7 +63,11 @@ export async function runImport(
   try {
     outcome = await work(stop.signal);
   } catch (error) {
-    if (error instanceof ImportInterruptedError || error instanceof ImportBlockedError)
+    if (
+      error instanceof ImportInterruptedError ||
+      error instanceof ImportBlockedError ||
+      error instanceof ImportNotStartedError
+    )
       throw new CliError(`${command}: ${error.message}`);
     if (error instanceof FileSyntaxError || error instanceof StoppedError)
       throw new CliError(`${command}: ${error.message}; nothing was written.`);

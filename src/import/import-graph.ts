@@ -131,6 +131,20 @@ export class ImportInterruptedError extends Error {
   }
 }
 
+/**
+ * An import stopped (an error, Ctrl-C) after marking its run but before its first write: it removed its
+ * run again, so the store and its readers are as they were.
+ */
+export class ImportNotStartedError extends Error {
+  constructor(run: ImportRun, options: { cause: unknown }) {
+    super(
+      `the import of ${run.source} stopped before it wrote anything (${reason(options.cause)}); the store is as it was`,
+      options,
+    );
+    this.name = 'ImportNotStartedError';
+  }
+}
+
 export async function importGraph(
   items: ItemSource,
   repository: ImportRepository,
@@ -184,6 +198,7 @@ export async function importGraph(
   });
   progress.phase('writing', total);
   const writer = new BatchWriter(repository, options.batchSize ?? BATCH_SIZE, progress, importedAt, reset);
+  let writing = false;
   try {
     const settleMs = options.settleMs ?? IMPORT_SETTLE_MS;
     if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
@@ -200,6 +215,7 @@ export async function importGraph(
         return { ok: false, validation: again, unfinished };
       }
     }
+    writing = true;
     if (reset) await repository.deleteAllData();
     // A request names the shares its grant created, so shares are written before requests.
     const order = validation.sectionOrder;
@@ -218,6 +234,16 @@ export async function importGraph(
     await repository.runs.finish(run);
   } catch (error) {
     progress.finish();
+    // Before the first write nothing needs completing: the run's mark goes, or the API would refuse
+    // every request until the import is run again. If even that fails, the mark stays, as after a write.
+    if (
+      !writing &&
+      (await repository.runs.abandon(run).then(
+        () => true,
+        () => false,
+      ))
+    )
+      throw new ImportNotStartedError(run, { cause: error });
     throw new ImportInterruptedError(run, writer.done, { cause: error });
   }
   progress.finish();

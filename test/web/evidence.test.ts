@@ -372,6 +372,28 @@ describe('evidence panel', () => {
       },
       REQUEST,
     ];
+    // A share that ran out before it was revoked ended when it ran out; a request given less, or
+    // other, than it asked for (an imported grant) names the scope of what it holds.
+    outbox.push(
+      {
+        ...granted,
+        id: 'ar-expired-then-revoked',
+        shares: [
+          {
+            ...share,
+            expiresAt: '2026-11-30T00:00:00.000Z',
+            revokedAt: '2026-12-05T10:00:00.000Z',
+            active: false,
+          },
+        ],
+      },
+      {
+        ...granted,
+        id: 'ar-both-one',
+        scope: 'BOTH' as const,
+        shares: [{ ...share, expiresAt: '2027-06-30T00:00:00.000Z' }],
+      },
+    );
     renderEvidence(panel, loaded([], outbox), true, handlers());
     expect([...panel.querySelectorAll('ul.outbox .request-access')].map((p) => p.textContent)).toEqual([
       'Access with no end date.',
@@ -379,6 +401,8 @@ describe('evidence panel', () => {
       'Access ended: revoked 2026-12-05.',
       'Access ended 2026-11-30.',
       'Access to sourcing until 2027-06-30; to disclosures ended: revoked 2026-12-05.',
+      'Access ended 2026-11-30.',
+      'Access to sourcing until 2027-06-30.',
     ]);
   });
 

@@ -574,7 +574,7 @@ function requestItem(
   const alert = h('p', { role: 'alert', class: 'error request-alert' });
   const open = r.status === 'OPEN' && !past;
   const counterpart = box === 'inbox' ? r.requester : r.target;
-  const access = r.status === 'GRANTED' ? grantedAccess(r.shares) : null;
+  const access = r.status === 'GRANTED' ? grantedAccess(r.scope, r.shares) : null;
   return h(
     'li',
     {

@@ -2,24 +2,30 @@
 // revoked or runs out, so the request says whether access still holds, and until when (the requester
 // sees a share's end nowhere else).
 import { day } from './dom.ts';
-import type { RequestShare } from './model.ts';
+import type { AccessScope, RequestShare } from './model.ts';
 
 const SCOPE_WORDS: Record<RequestShare['scope'], string> = {
   SOURCING: 'sourcing',
   DISCLOSURES: 'disclosures',
 };
 
+/** Whether it holds, and until when; ended on the earlier of its end and its revocation. */
 function standing(share: RequestShare): string {
-  if (share.revokedAt !== null) return `ended: revoked ${day(share.revokedAt)}`;
-  if (share.expiresAt === null) return 'with no end date';
-  return `${share.active ? 'until' : 'ended'} ${day(share.expiresAt)}`;
+  const { revokedAt, expiresAt } = share;
+  if (revokedAt !== null && (expiresAt === null || revokedAt < expiresAt))
+    return `ended: revoked ${day(revokedAt)}`;
+  if (expiresAt === null) return 'with no end date';
+  return `${share.active ? 'until' : 'ended'} ${day(expiresAt)}`;
 }
 
-/** "Access until 2027-06-30.", "Access ended: revoked 2026-12-05.", per scope when there are two; null for none. */
-export function grantedAccess(shares: readonly RequestShare[]): string | null {
-  if (shares.length === 0) return null;
-  const parts = shares.map((share) =>
-    shares.length === 1 ? standing(share) : `to ${SCOPE_WORDS[share.scope]} ${standing(share)}`,
-  );
-  return `Access ${parts.join('; ')}.`;
+/**
+ * "Access until 2027-06-30.", "Access ended: revoked 2026-12-05."; per scope ("Access to sourcing
+ * until …") unless the request asked for exactly the one scope its one share gives (an imported grant
+ * may give less, or other); null for no share.
+ */
+export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[]): string | null {
+  const [only] = shares;
+  if (only === undefined) return null;
+  if (shares.length === 1 && only.scope === asked) return `Access ${standing(only)}.`;
+  return `Access ${shares.map((share) => `to ${SCOPE_WORDS[share.scope]} ${standing(share)}`).join('; ')}.`;
 }

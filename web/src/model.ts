@@ -372,6 +372,21 @@ export const PATHS_SHOWN = 20;
  * chain drawn is one the viewer may see, so these are the ways `paths` answers, found on the client.
  */
 export function pathsToRoot(chain: SupplyChain, id: string, limit: number): Organization[][] {
+  // The details panel is redrawn as each part of the page arrives; on a big chain with cycles the
+  // search takes a tenth of a second, so a chain keeps what was found in it.
+  const found = pathsFound.get(chain) ?? new Map<string, Organization[][]>();
+  pathsFound.set(chain, found);
+  const key = `${limit} ${id}`;
+  const known = found.get(key);
+  if (known !== undefined) return known;
+  const paths = searchPaths(chain, id, limit);
+  found.set(key, paths);
+  return paths;
+}
+
+const pathsFound = new WeakMap<SupplyChain, Map<string, Organization[][]>>();
+
+function searchPaths(chain: SupplyChain, id: string, limit: number): Organization[][] {
   if (id === chain.root.id) return [[chain.root]];
   const byId = organizationsById(chain);
   const ends = chain.links.map((l) => ({ id: l.id, supplierId: l.supplier.id, customerId: l.customer.id }));

@@ -1,7 +1,7 @@
-// Review (today4) of 055da3a: the import's second look at the store, made once its run is marked and
-// API writes are held off. When that look fails (Neo4j answers an error), nothing has been written,
-// yet the run is left unfinished: the API answers SERVICE_UNAVAILABLE until an operator runs the import
-// again, and the importer says "the store is incomplete ... interrupted after 0 of 2 records".
+// An import that fails after marking its run but before its first write (here the second look at the
+// store, made once API writes are held off, runs into a Neo4j error): nothing was written, so it removes
+// its run again and says so, rather than leave the API answering SERVICE_UNAVAILABLE until someone runs
+// the import again.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,14 +15,14 @@ import { graph } from '../support/graph-builder.ts';
 import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let db: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), 'tiersight-zz-review-today4-'));
+const dir = mkdtempSync(join(tmpdir(), 'tiersight-import-fails-before-writing-'));
 
 beforeAll(async () => {
   db = await openTestDatabase();
 });
 
 afterAll(async () => {
-  await loadGraph(db, graph().build()); // completes the run the import below leaves unfinished
+  await loadGraph(db, graph().build());
   await db?.close();
 });
 
@@ -77,9 +77,10 @@ it('leaves no unfinished run when the second check against the store fails befor
     (e: unknown) => e as Error,
   );
   expect(error?.message).toContain('MemoryPoolOutOfMemoryError');
+  expect(error?.message).toContain('stopped before it wrote anything');
   // Nothing was written …
   expect(await countAll(db)).toEqual(before);
-  // … so the store is whole, and the API should not be kept answering SERVICE_UNAVAILABLE.
+  // … so the store is whole, and the API is not kept answering SERVICE_UNAVAILABLE.
   const runs = await db.imports.runs.list();
   expect(
     runs.filter((run) => run.finishedAt === null).map((run) => run.source),
