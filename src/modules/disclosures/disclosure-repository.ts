@@ -43,6 +43,7 @@ import {
   DISCLOSURE_LIVE,
   SHOWN_SUBJECT_LOOKABLE,
   VIEWER_GRANTS,
+  LOCK_VIEWER,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 
@@ -282,8 +283,8 @@ CALL (dv) {
  */
 const PUBLISH = statement(
   'disclosure.publish',
-  cypher`
-MATCH (v:Organization {id: $viewer})
+  LOCK_VIEWER,
+  cypher`MATCH (v:Organization {id: $viewer})
 CALL (v) {
   OPTIONAL MATCH (v)<-[l:SUPPLIES]-(s:Organization)
   WHERE `,

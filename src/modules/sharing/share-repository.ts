@@ -14,7 +14,13 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
-import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import {
+  LOCK_VIEWER,
+  LOOKABLE,
+  LOOKABLE_OR_LISTED,
+  VIEWER_GRANTS,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
@@ -26,6 +32,7 @@ import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
  */
 const GRANT = statement(
   'share.grant',
+  LOCK_VIEWER,
   VIEWER_GRANTS,
   LOOKABLE,
   LOOKABLE_OR_LISTED,

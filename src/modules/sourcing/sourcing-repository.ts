@@ -35,7 +35,13 @@ import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { TAKE_LISTED_OS_ID_LOCK } from '../../graph/listed-os-id-lock.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import {
+  LOCK_VIEWER,
+  LOOKABLE,
+  LOOKABLE_OR_LISTED,
+  VIEWER_GRANTS,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 
 /**
@@ -57,6 +63,7 @@ const CREATE_DECLARED = cypher`
  */
 const DECLARE_EXISTING = statement(
   'sourcing.declareExisting',
+  LOCK_VIEWER,
   VIEWER_GRANTS,
   LOOKABLE,
   LOOKABLE_OR_LISTED,
@@ -88,7 +95,9 @@ CALL () {
   TAKE_LISTED_OS_ID_LOCK,
   cypher`
 }
-MATCH (v:Organization {id: $viewer})
+`,
+  LOCK_VIEWER,
+  cypher`MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
   WHERE listed.listed = true AND listed.osId = $supplier.osId
 WITH v, head(collect(listed.id)) AS listedId

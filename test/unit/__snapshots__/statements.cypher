@@ -916,6 +916,10 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.publish
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
+}
 MATCH (v:Organization {id: $viewer})
 CALL (v) {
   OPTIONAL MATCH (v)<-[l:SUPPLIES]-(s:Organization)
@@ -2040,6 +2044,11 @@ MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipien
    ORDER BY share.createdAt DESC, share.id
 
 // ---- share.grant
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
+}
+
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -2190,6 +2199,11 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
   .recordedAt, .provenance, .sources} AS link
 
 // ---- sourcing.declareExisting
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
+}
+
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -2243,6 +2257,10 @@ CALL () {
   WITH 1 AS one WHERE $supplier.osId IS NOT NULL
   MERGE (lock:TiersightLock {id: 'listed-os-id'})
 SET lock._lock = true REMOVE lock._lock
+}
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
 }
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, osId)
