@@ -275,7 +275,7 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
-    // Named locks (src/graph/listed-os-id-lock.ts): the constraint makes the MERGE that creates one
+    // Named locks (src/graph/write-locks.ts): the constraint makes the MERGE that creates one
     // safe when two transactions take it first at once.
     id: '016-locks',
     statements: [

@@ -31,18 +31,6 @@ const SHARE_ACTIVE = cypher`(share.revokedAt IS NULL OR ($historical AND $t < sh
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)`;
 
 /**
- * Locks the viewer's organization before a write of its own reads anything: a merge that deletes it
- * then waits for the write, or has already committed (the write then finds no viewer, which answers as
- * the token's next request will). Without it, a merge that committed between the write's reads left it
- * reading the deleted organization's properties as null: a 500, about one round in fifteen of a race.
- */
-export const LOCK_VIEWER = cypher`CALL () {
-  MATCH (me:Organization {id: $viewer})
-  SET me._lock = true REMOVE me._lock
-}
-`;
-
-/**
  * Binds `v` (the viewer), `owners` (owners of shares active for v at $t, of either scope: v's roots
  * besides itself, rule 2), `whole` (owners whose active SOURCING share covers all their links) and
  * `shared` (the links named by active partial SOURCING shares, each checked to have the share's owner

@@ -10,7 +10,7 @@ import { ORGANIZATION_DIRECTORY } from '../../graph/columns.ts';
 import { cypher, join, statement } from '../../graph/cypher.ts';
 import { bool, column, integer, list, nullable, single, text, instant } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
-import { LISTED_OS_ID_LOCK } from '../../graph/listed-os-id-lock.ts';
+import { LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
 /**

@@ -33,6 +33,7 @@ import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import {
   DISCLOSURE_GRANTS,
   DISCLOSURE_VERSION,
@@ -43,7 +44,6 @@ import {
   DISCLOSURE_LIVE,
   SHOWN_SUBJECT_LOOKABLE,
   VIEWER_GRANTS,
-  LOCK_VIEWER,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 

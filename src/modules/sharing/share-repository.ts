@@ -13,14 +13,9 @@ import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
-import {
-  LOCK_VIEWER,
-  LOOKABLE,
-  LOOKABLE_OR_LISTED,
-  VIEWER_GRANTS,
-  scopeParams,
-} from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 

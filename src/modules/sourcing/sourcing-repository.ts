@@ -33,15 +33,9 @@ import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
-import { TAKE_LISTED_OS_ID_LOCK } from '../../graph/listed-os-id-lock.ts';
+import { LOCK_VIEWER, TAKE_LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import {
-  LOCK_VIEWER,
-  LOOKABLE,
-  LOOKABLE_OR_LISTED,
-  VIEWER_GRANTS,
-  scopeParams,
-} from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 
 /**
