@@ -17,6 +17,7 @@ import {
   type RiskSubject,
 } from '../../src/domain/risk-model.ts';
 import { defaultRiskModel, loadRiskModel } from '../../src/modules/risk/risk-model-file.ts';
+import { riskToCsv, shownRanks } from '../../web/src/risk.ts';
 
 const AT = new Date('2026-12-02T00:00:00Z');
 const MODEL = defaultRiskModel();
@@ -323,6 +324,51 @@ describe('ranking', () => {
     );
     expect(score.components.reduce((sum, c) => sum + c.weight, 0)).toBeCloseTo(1, 6);
     expect(assess([...CHAIN].reverse())).toEqual(first);
+  });
+
+  it('orders equal scores by nearer tier, then name, then id, and the page and the CSV show them as one rank', () => {
+    // Without proximity the tier moves no score, so equal inputs give equal scores at different tiers:
+    // no other test draws a tie (the ranking tests of test/web write their ranks by hand).
+    const model = withFile({ weights: { proximity: 0 } });
+    const same = (id: string, name: string, tier: number) => subject({ ...org(id, 'SE'), name }, { tier });
+    const high = subject(org('high', 'CN'), { tier: 2, indicators: [indicator('r-high')] });
+    const low = subject(org('low', 'SE', 'RESELLER'), { tier: 1 });
+    const chain = [
+      low,
+      same('t3', 'Alpha', 3),
+      same('b', 'Beta', 1),
+      same('a2', 'Alpha', 1),
+      same('a1', 'Alpha', 1),
+      high,
+    ];
+    const { organizations } = assess(chain, model);
+    expect(organizations.map((o) => [o.organization.id, o.rank])).toEqual([
+      ['high', 1],
+      ['a1', 2],
+      ['a2', 3],
+      ['b', 4],
+      ['t3', 5],
+      ['low', 6],
+    ]);
+    const tied = organizations.slice(1, 5).map((o) => o.score);
+    expect(new Set(tied).size).toBe(1);
+    expect(organizations[0]!.score).toBeGreaterThan(tied[0]!);
+    expect(organizations[5]!.score).toBeLessThan(tied[0]!);
+    expect(assess([...chain].reverse(), model)).toEqual(assess(chain, model));
+    // The page shows the run as "2=", and the CSV gives every one of it rank 2 (competition ranking).
+    expect([...shownRanks(organizations).values()]).toEqual(['1.', '2=', '2=', '2=', '2=', '6.']);
+    const assessment = {
+      root: { id: 'root', name: 'Root' },
+      at: AT.toISOString(),
+      organizations,
+      top: [],
+      actions: [],
+    };
+    const csvRanks = riskToCsv(assessment)
+      .split('\r\n')
+      .slice(1, -1)
+      .map((line) => line.split(',')[0]);
+    expect(csvRanks).toEqual(['1', '2', '2', '2', '2', '6']);
   });
 
   it('a weight in RISK_MODEL changes the ranking as docs/risk-model.md says', () => {
