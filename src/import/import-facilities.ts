@@ -8,7 +8,8 @@ import { FORMAT_V1, type OrganizationRecord } from '../domain/format.ts';
 import type { FacilityRepository } from './facility-repository.ts';
 import { importGraph, type ImportOptions, type ImportOutcome } from './import-graph.ts';
 import type { ImportRepository } from './import-repository.ts';
-import type { Facility, FacilityProblem } from './open-supply-hub.ts';
+import { formatFacilityProblem, type Facility, type FacilityProblem } from './open-supply-hub.ts';
+import type { Problem } from './validate.ts';
 import { documentSource } from './read-records.ts';
 
 const facilityId = (osId: string) => `osh-${osId}`;
@@ -120,11 +121,35 @@ const nonEmpty = <K extends string>(key: K, list: string[]) =>
   list.length > 0 ? ({ [key]: list } as Record<K, string[]>) : {};
 
 /** Writes the plan's created and updated records as one import (the caller skips an empty plan). */
+/**
+ * Writes `plan`, made from `facilities` and the store, through an import run. Once API writes are held
+ * off, the plan is made again: an organization listed or declared with one of the os_ids meanwhile
+ * would otherwise be written beside the planned record (two organizations with one os_id), so a plan
+ * that changed refuses the import, which writes nothing.
+ */
 export function writeFacilities(
   plan: FacilitiesPlan,
+  facilities: Facility[],
+  facilityRepository: FacilityRepository,
   repository: ImportRepository,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
   const organizations = [...plan.created, ...plan.updated];
-  return importGraph(documentSource({ format: FORMAT_V1, organizations }), repository, options);
+  const checkAgain = async (): Promise<Problem[]> => {
+    const again = await planFacilities(facilities, facilityRepository);
+    const changed = !isDeepStrictEqual(
+      [...again.created, ...again.updated].map((o) => o.id),
+      organizations.map((o) => o.id),
+    );
+    return [
+      ...again.problems.map((p) => ({ section: null, message: formatFacilityProblem(p) })),
+      ...(changed && again.problems.length === 0
+        ? [{ section: null, message: 'the store changed while the import began: run it again' }]
+        : []),
+    ];
+  };
+  return importGraph(documentSource({ format: FORMAT_V1, organizations }), repository, {
+    ...options,
+    checkAgain,
+  });
 }

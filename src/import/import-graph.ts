@@ -13,6 +13,7 @@ import {
   checkRecord,
   validate,
   type CheckedRecord,
+  type Problem,
   type SectionRecords,
   type ValidationResult,
 } from './validate.ts';
@@ -75,6 +76,11 @@ export interface ImportOptions {
   settleMs?: number;
   /** Stops the import at the next record (Ctrl-C); after the run began, the run stays unfinished. */
   signal?: AbortSignal;
+  /**
+   * The caller's own checks against the store, made again with the file's once API writes are held off
+   * (import-facilities plans from the store before the import): the problems they find now.
+   */
+  checkAgain?: () => Promise<Problem[]>;
 }
 
 /** Records per write transaction (see README, "Measured"). */
@@ -208,7 +214,13 @@ export async function importGraph(
       // admitted: what the file refers to in the store is read once more, so that a write that landed
       // since validation (an open request, a merge of a referenced organization) refuses the file
       // rather than being written over unseen or leaving a record with nothing to attach to.
-      const again = await checkStoreAgain(repository);
+      const checked = await checkStoreAgain(repository);
+      const more = (await options.checkAgain?.()) ?? [];
+      const again = {
+        ...checked,
+        problems: [...checked.problems, ...more],
+        problemCount: checked.problemCount + more.length,
+      };
       if (again.problemCount > 0) {
         await repository.runs.abandon(run);
         progress.finish();

@@ -33,7 +33,7 @@ import { quote } from '../domain/quote.ts';
 import { noRoomForVersion, sameContent, type StoredVersion } from '../domain/disclosures.ts';
 import { parseInstant } from '../domain/instants.ts';
 
-interface Problem {
+export interface Problem {
   section: Section | null;
   index?: number;
   id?: string;

@@ -23,9 +23,13 @@ const HEADER =
 async function importFacilities(text: string) {
   const { facilities, problems } = readFacilities(text);
   expect(problems.map(formatFacilityProblem)).toEqual([]);
-  const plan = await planFacilities(facilities, new FacilityRepository(db.executor));
+  const facilityRepository = new FacilityRepository(db.executor);
+  const plan = await planFacilities(facilities, facilityRepository);
   if (plan.problems.length === 0 && plan.created.length + plan.updated.length > 0) {
-    const outcome = await writeFacilities(plan, db.imports, { origin: ORIGIN, settleMs: 0 });
+    const outcome = await writeFacilities(plan, facilities, facilityRepository, db.imports, {
+      origin: ORIGIN,
+      settleMs: 0,
+    });
     expect(outcome.ok).toBe(true);
   }
   return plan;
@@ -170,6 +174,28 @@ describe('import-facilities', () => {
       'row 5, column country_code ("MY"): os_id MY2021210K1L2M3 belongs to elsewhere in TH',
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before);
+  });
+
+  it('refuses, writing nothing, when an organization took one of the os_ids between the plan and the write', async () => {
+    const { facilities } = readFacilities(SAMPLE);
+    const facilityRepository = new FacilityRepository(db.executor);
+    const plan = await planFacilities(facilities, facilityRepository);
+    expect(plan.created.map((r) => r.id)).toContain('osh-CN2023117A1B2C3');
+    // What an API declaration of a new supplier with that os_id writes, before the import's run holds
+    // API writes off.
+    await db.driver.executeQuery(
+      `CREATE (:Organization {id: 'declared', name: 'Declared', type: 'FACTORY', country: 'CN', osId: 'CN2023117A1B2C3'})`,
+    );
+    const outcome = await writeFacilities(plan, facilities, facilityRepository, db.imports, {
+      origin: ORIGIN,
+      settleMs: 0,
+    });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.validation.problems.map((p) => p.message)).toEqual([
+      'the store changed while the import began: run it again',
+    ]);
+    expect(await organization('osh-CN2023117A1B2C3')).toBeUndefined();
+    expect((await db.imports.runs.list()).filter((run) => run.finishedAt === null)).toEqual([]);
   });
 
   it('reports a file that is not CSV or lacks the columns of a download', () => {

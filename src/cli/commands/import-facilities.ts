@@ -48,7 +48,8 @@ export async function run(args: string[]): Promise<void> {
   }
   if (read.problems.length > 0) fail(read.problems, 'row(s)');
   await withDatabase(async ({ executor }) => {
-    const plan = await planFacilities(read.facilities, new FacilityRepository(executor));
+    const facilityRepository = new FacilityRepository(executor);
+    const plan = await planFacilities(read.facilities, facilityRepository);
     if (plan.problems.length > 0) fail(plan.problems, 'row(s) that conflict with the store');
     console.error(
       `${file}: ${plan.created.length} new, ${plan.updated.length} changed, ${plan.unchanged} unchanged facilities`,
@@ -58,7 +59,7 @@ export async function run(args: string[]): Promise<void> {
     const unfinished = (await imports.runs.list()).some((r) => r.finishedAt === null);
     if (plan.created.length + plan.updated.length === 0 && !unfinished) return;
     await runImport('import-facilities', `the facilities of ${file}`, (signal) =>
-      writeFacilities(plan, imports, {
+      writeFacilities(plan, read.facilities, facilityRepository, imports, {
         origin: fileOrigin(file, 'import-facilities'),
         progress: terminalProgress(),
         signal,
