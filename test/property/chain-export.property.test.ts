@@ -14,7 +14,7 @@
 // graphs have more viewers and longer chains, so 34 runs take what 40 random ones did.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import type { LinkRecord, TiersightFile } from '../../src/domain/format.ts';
+import type { TiersightFile } from '../../src/domain/format.ts';
 import { codes } from '../support/api.ts';
 import { readCsv, readGexf, readGraphml } from '../support/chain-files.ts';
 import { loadGraph } from '../support/database.ts';
@@ -22,15 +22,13 @@ import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
+import { leadsTo, oneIn } from '../support/property-generators.ts';
 
 const t = useApi();
 
 const PAST = ['2001-01-01', '2015-06-01', '2020-03-01'];
 const FUTURE = ['2999-01-01'];
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });
-/** `arb` one time in `n`, else null. */
-const oneIn = <T>(n: number, arb: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 const instant = oneIn(3, fc.constantFrom(...PAST, ...FUTURE));
 
 const graphArbitrary = fc.noBias(fc.integer({ min: 4, max: 6 })).chain((n) => {
@@ -261,24 +259,6 @@ const answers = (file: TiersightFile, depth: number, view: ReferenceView, seed: 
     }),
   );
 };
-
-/** Whether a link path leads from `from` down to `to` (a cycle when a link from `to` to `from` exists). */
-function leadsTo(links: readonly LinkRecord[], from: string, to: string): boolean {
-  const seen = new Set([from]);
-  let frontier = [from];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const customer of frontier)
-      for (const l of links)
-        if (l.customer === customer && !seen.has(l.supplier)) {
-          if (l.supplier === to) return true;
-          seen.add(l.supplier);
-          next.push(l.supplier);
-        }
-    frontier = next;
-  }
-  return false;
-}
 
 /** The cases of one run that decide some export, by the reference model (what the property is named for). */
 function casesOf(file: TiersightFile, depth: number, view: ReferenceView, seed: number): Set<string> {

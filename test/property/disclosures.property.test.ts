@@ -18,6 +18,7 @@ import { ReferenceModel, type ReferenceView } from '../support/reference-model.t
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
+import { oneIn } from '../support/property-generators.ts';
 
 const t = useApi();
 
@@ -27,10 +28,6 @@ const AS_OF = ['2005-01-01', '2012-01-01', '2018-01-01', '2024-01-01'];
 const FUTURE = ['2999-01-01'];
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 2 });
 const KINDS = ['SELF_ASSESSMENT', 'AUDIT_REPORT', 'CERTIFICATE'] as const;
-
-/** `arb` one time in `n`, else null. */
-const oneIn = <T>(n: number, arb: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
 const graphArbitrary = fc
   .noBias(fc.integer({ min: 2, max: 6 }))

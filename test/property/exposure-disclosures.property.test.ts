@@ -23,6 +23,7 @@ import { ReferenceModel, type ReferenceView } from '../support/reference-model.t
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
+import { oneIn } from '../support/property-generators.ts';
 
 const t = useApi();
 const PAST = ['2001-01-01', '2020-03-01'];
@@ -30,9 +31,6 @@ const FUTURE = ['2990-01-01', '2999-01-01'];
 const KINDS = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE', 'SELF_ASSESSMENT'] as const;
 const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 const DEPTH = 4;
-/** `arb` one time in `n`, else null. */
-const oneIn = <T>(n: number, arb: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: n - 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: arb });
 
 const scenario = fc
   .noBias(fc.integer({ min: 2, max: 6 }))
