@@ -18,7 +18,7 @@ import { ReferenceModel, type ReferenceView } from '../support/reference-model.t
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
-import { oneIn } from '../support/property-generators.ts';
+import { oneIn, sharingProgramme } from '../support/property-generators.ts';
 
 const t = useApi();
 
@@ -72,23 +72,7 @@ const graphArbitrary = fc
           createdAt: fc.constantFrom(PAST[0]!, PAST[0]!, PAST[0]!, null, ...PAST),
         })
         .map(({ parties, ...rest }) => ({ ...parties, ...rest }));
-    // A programme: one organization asks those above it on the spine for their sourcing (so that the
-    // subjects of their disclosures come into its reach) and for their disclosures; most answer.
-    const programme = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: n - 2 })).chain((r) =>
-      fc
-        .array(fc.noBias(fc.integer({ min: 1, max: 5 })), { minLength: n - r - 1, maxLength: n - r - 1 })
-        .chain((asked) =>
-          fc.tuple(
-            ...asked.flatMap((answer, i) => {
-              const parties = fc.constant({ owner: ids[r + 1 + i]!, recipient: ids[r]! });
-              return [
-                ...(answer === 1 ? [] : [share(parties, fc.constant(false), 2)]),
-                ...(answer === 2 ? [] : [share(parties, fc.constant(true), 5)]),
-              ];
-            }),
-          ),
-        ),
-    );
+    const programme = sharingProgramme(ids, share);
     const disclosure = fc.record({
       owner: org,
       /** An index into the owner's possible subjects: itself, then the suppliers of its links. */

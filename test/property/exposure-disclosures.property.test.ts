@@ -23,7 +23,7 @@ import { ReferenceModel, type ReferenceView } from '../support/reference-model.t
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
-import { oneIn } from '../support/property-generators.ts';
+import { oneIn, sharingProgramme } from '../support/property-generators.ts';
 
 const t = useApi();
 const PAST = ['2001-01-01', '2020-03-01'];
@@ -66,23 +66,7 @@ const scenario = fc
     const link = fc
       .record({ supplier: org, customer: org, validTo: oneIn(3, fc.constantFrom(...PAST)) })
       .filter((l) => l.supplier !== l.customer);
-    // A programme: one organization asks those above it on the spine for their sourcing (so that their
-    // subjects come into its reach) and for their disclosures; most answer.
-    const programme = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: n - 2 })).chain((r) =>
-      fc
-        .array(fc.noBias(fc.integer({ min: 1, max: 5 })), { minLength: n - r - 1, maxLength: n - r - 1 })
-        .chain((asked) =>
-          fc.tuple(
-            ...asked.flatMap((answer, i) => {
-              const parties = fc.constant({ owner: ids[r + 1 + i]!, recipient: ids[r]! });
-              return [
-                ...(answer === 1 ? [] : [share(parties, fc.constant(false), 2)]),
-                ...(answer === 2 ? [] : [share(parties, fc.constant(true), 5)]),
-              ];
-            }),
-          ),
-        ),
-    );
+    const programme = sharingProgramme(ids, share);
     return fc.record({
       ids: fc.constant(ids),
       links: fc.array(link, { maxLength: 6 }).map((extra) => [...spine, ...extra]),
