@@ -434,6 +434,9 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
   it('refuses an As of day out of range beside the field, without asking the server', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await cardOf(DEMO_IDS.hiproDongguan).waitFor();
+    // The panels beside the chain (exposure, ranking, evidence) may still be asking: counted from here,
+    // their requests would read as the refused day's.
+    await ui.page.waitForLoadState('networkidle');
     const before = ui.watch.requests.length;
     await ui.page.getByLabel('As of').fill('0001-01-01');
     await ui.page
