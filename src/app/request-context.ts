@@ -37,7 +37,7 @@ import { ShareService } from '../modules/sharing/share-service.ts';
 import { SourcingRepository } from '../modules/sourcing/sourcing-repository.ts';
 import { SourcingService } from '../modules/sourcing/sourcing-service.ts';
 import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
-import type { QueryContext, ViewerScope } from '../domain/viewer-scope.ts';
+import { presentScope } from '../domain/viewer-scope.ts';
 
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -92,13 +92,8 @@ export async function createRequestContext(
   const importTicket = await repositories.importGate.admit();
   if ('code' in importTicket) return importTicket;
   const viewer: Viewer = token;
-  const queryContext: QueryContext = { viewer: viewer.organizationId };
-  const scope: ViewerScope = {
-    viewerId: viewer.organizationId,
-    instant: now,
-    historical: false,
-    context: queryContext,
-  };
+  const scope = presentScope(viewer.organizationId, now);
+  const queryContext = scope.context;
   const loaders = createOrganizationLoaders(repositories.organizations, repositories.mergedIds, scope);
   if (!repositories.known.has(viewer.organizationId)) {
     if ((await loaders.byId.load(viewer.organizationId)) === null) {

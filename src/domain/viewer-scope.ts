@@ -16,3 +16,11 @@ export interface ViewerScope {
   historical: boolean;
   context: QueryContext;
 }
+
+/** A viewer's scope at `instant`, taken as its present (no asOf): what a request or an export starts from. */
+export const presentScope = (viewerId: string, instant: Date): ViewerScope => ({
+  viewerId,
+  instant,
+  historical: false,
+  context: { viewer: viewerId },
+});

@@ -1,6 +1,6 @@
 // The request-scoped reads an export runs for one viewer outside the API (the command line): the same
 // repositories, service and loaders that src/app/request-context.ts wires for a token's organization.
-import type { ViewerScope } from '../domain/viewer-scope.ts';
+import { presentScope } from '../domain/viewer-scope.ts';
 import type { Executor } from '../graph/executor.ts';
 import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
 import {
@@ -19,7 +19,7 @@ interface ViewerReads extends ChainReads {
 }
 
 export function viewerReads(executor: Executor, viewerId: string, now: Date = new Date()): ViewerReads {
-  const scope: ViewerScope = { viewerId, instant: now, historical: false, context: { viewer: viewerId } };
+  const scope = presentScope(viewerId, now);
   const loaders = createOrganizationLoaders(
     new OrganizationRepository(executor),
     new MergedIdRepository(executor),
