@@ -1183,7 +1183,7 @@ export type RiskAction = {
 
 /** A next step of due diligence. */
 export type RiskActionKind =
-  /** Public sources flag the organization and no valid audit is visible: ask for one. */
+  /** Public sources flag the organization and no valid audit or certificate is visible, none having examined the flag (there was none, or the last ran out before it): ask for one. */
   | 'ASK_FOR_AUDIT'
   /** Ask the publisher of a corrective action plan or audit to close an overdue HIGH or CRITICAL action. */
   | 'CLOSE_OVERDUE_ACTION'
@@ -1191,7 +1191,7 @@ export type RiskActionKind =
   | 'FOLLOW_UP_ACCESS_REQUEST'
   /** Follow up an open HIGH or CRITICAL action that is not yet due. */
   | 'FOLLOW_UP_OPEN_ACTION'
-  /** Every visible audit and certificate expired: ask for new ones. */
+  /** Every visible audit and certificate expired (for a flagged organization: after the flag was raised): ask for new ones. */
   | 'RENEW_EVIDENCE'
   /** Ask a blind spot to share its sourcing (requestAccess). */
   | 'REQUEST_ACCESS';
@@ -1257,7 +1257,7 @@ export type RiskComponentSummary = {
   meanValue: Scalars['Float']['output'];
   /** Which component this is. */
   name: RiskComponentName;
-  /** Its points over the chain as a share of all points (0..1; DISCLOSED_EVIDENCE may be negative). */
+  /** Its points over the chain as a share of the points of the components that raise scores (0..1; DISCLOSED_EVIDENCE is negative when good evidence lowers them more than it raises them). */
   share: Scalars['Float']['output'];
   /** Its share of the weights. */
   weight: Scalars['Float']['output'];

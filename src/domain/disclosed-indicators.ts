@@ -61,7 +61,8 @@ export function disclosedIndicators(
       });
     }
   }
-  const dated = evidence.filter((e) => EVIDENCE.includes(e.kind));
+  // Evidence issued after the instant did not exist then (a disclosure may be recorded ahead of it).
+  const dated = evidence.filter((e) => EVIDENCE.includes(e.kind) && new Date(e.version.issuedAt) <= at);
   const expired = (e: VisibleEvidence) =>
     e.version.validUntil !== null && new Date(e.version.validUntil) < at;
   if (dated.some((e) => e.version.validUntil !== null) && dated.every(expired)) {

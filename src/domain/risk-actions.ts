@@ -1,7 +1,7 @@
 // The risk assessment's "where to start": concrete next steps drawn from what made the scores, in the
 // order of the ranking (the highest-scored organization's steps first; within one organization the
 // most urgent first). Each names the organization it is about.
-import { disclosedIndicators } from './disclosed-indicators.ts';
+import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
 import { stillValid, type Assessable, type RiskScore, type RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';
 import { dayOf, deadlineAt } from './instants.ts';
@@ -44,6 +44,7 @@ function actionsFor<O extends Assessable>(
   const disclosure = new Map(s.evidence.map((e) => [e.disclosureId, e]));
   const found: { kind: RiskActionKind; text: string; urgency: number }[] = [];
   const indicators = disclosedIndicators(s.evidence, at, asOf);
+  const askForAudit = unexaminedFlag(s, indicators, at);
   for (const indicator of indicators) {
     const action = indicator.action;
     const source = disclosure.get(indicator.disclosureId)!;
@@ -51,8 +52,8 @@ function actionsFor<O extends Assessable>(
     const where = publisher.id === s.organization.id ? '' : ` at ${name}`;
     const evidence = `disclosure ${indicator.disclosureId} by ${publisher.name}`;
     if (action === null) {
-      // EXPIRED_EVIDENCE names the audit report or certificate that expired last (disclosedIndicators):
-      // its end is the day since which none has been valid. Other kinds' validity says nothing of that.
+      // A flag raised after the evidence ran out was never examined: asking for an audit says it.
+      if (askForAudit) continue;
       const since = source.version.validUntil ?? at.toISOString();
       found.push({
         kind: 'RENEW_EVIDENCE',
@@ -90,11 +91,7 @@ function actionsFor<O extends Assessable>(
           },
     );
   }
-  const validAudit = s.evidence.some(
-    (e) => (e.kind === 'AUDIT_REPORT' || e.kind === 'CERTIFICATE') && stillValid(e.version, at),
-  );
-  const expired = indicators.some((i) => i.kind === 'EXPIRED_EVIDENCE');
-  if (s.indicators.length > 0 && !validAudit && !expired) {
+  if (askForAudit) {
     const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id))[0]!;
     found.push({
       kind: 'ASK_FOR_AUDIT',
@@ -103,6 +100,30 @@ function actionsFor<O extends Assessable>(
     });
   }
   return found;
+}
+
+/**
+ * Public indicators flag `s` and no audit or certificate valid at `at` is visible, and none examined
+ * the flag: there was never any, or the last ran out before the newest indicator was observed. Evidence
+ * that ran out after it was checked once, and RENEW_EVIDENCE says so.
+ */
+function unexaminedFlag<O extends Assessable>(
+  s: RiskSubject<O>,
+  indicators: readonly DisclosedIndicator[],
+  at: Date,
+): boolean {
+  if (s.indicators.length === 0) return false;
+  if (
+    s.evidence.some(
+      (e) => (e.kind === 'AUDIT_REPORT' || e.kind === 'CERTIFICATE') && stillValid(e.version, at),
+    )
+  )
+    return false;
+  const expired = indicators.find((i) => i.kind === 'EXPIRED_EVIDENCE');
+  const ranOut = s.evidence.find((e) => e.disclosureId === expired?.disclosureId)?.version.validUntil;
+  if (ranOut === undefined || ranOut === null) return true;
+  const flagged = Math.max(...s.indicators.map((i) => new Date(i.observedAt ?? i.recordedAt).getTime()));
+  return flagged > new Date(ranOut).getTime();
 }
 
 /** The top `max` actions: the most urgent kind first (URGENCY), then by the organization's rank. */

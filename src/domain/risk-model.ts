@@ -139,9 +139,12 @@ const combined = (value: string): RiskInput => ({
   source: `assumption: independent signals, the chance that at least one is real (${MODEL_SOURCE})`,
 });
 
-/** Evidence without a validity, or valid until `at` or later. */
+/**
+ * Evidence valid at `at`: issued by then (an assessment as of a day before an audit must not count it,
+ * even when a disclosure was recorded ahead of it), and without a validity or valid until `at` or later.
+ */
 export const stillValid = (version: StoredVersion, at: Date): boolean =>
-  version.validUntil === null || new Date(version.validUntil) >= at;
+  new Date(version.issuedAt) <= at && (version.validUntil === null || new Date(version.validUntil) >= at);
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
 const DISCLOSURES_SOURCE = 'what its publishers shared with you (docs/specification.md, section 2, rule 8)';
@@ -403,6 +406,38 @@ function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sh
   };
 }
 
+/**
+ * Good evidence takes off at most the points the other components add: a score stops at 0, and relief
+ * beyond that would show contributions that add up to less than the score, and a summary in which
+ * relief explains more than there is.
+ */
+function reliefWithin(
+  parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }>,
+  shares: Record<RiskComponentName, number>,
+): { value: number; inputs: RiskInput[] } {
+  const evidence = parts.DISCLOSED_EVIDENCE;
+  const weight = shares.DISCLOSED_EVIDENCE;
+  if (evidence.value >= 0 || weight === 0) return evidence;
+  const others = RISK_COMPONENTS.reduce(
+    (points, name) =>
+      name === 'DISCLOSED_EVIDENCE' ? points : points + 100 * shares[name] * parts[name].value,
+    0,
+  );
+  const least = -others / (100 * weight);
+  if (evidence.value >= least) return evidence;
+  return {
+    value: least,
+    inputs: [
+      ...evidence.inputs,
+      {
+        label: 'Good evidence takes off at most what the other components add',
+        value: `${shown(least)}: the score stays at 0`,
+        source: `assumption: ${MODEL_SOURCE}`,
+      },
+    ],
+  };
+}
+
 /** Each component's share of the weights. */
 export function weightShares(weights: RiskWeights): Record<RiskComponentName, number> {
   const total = RISK_COMPONENTS.reduce((sum, name) => sum + weights[WEIGHT_OF[name]], 0);
@@ -432,6 +467,7 @@ export function scoreChain<O extends Assessable>(
       VISIBILITY: visibility(model, s, shared),
       PROXIMITY: proximity(model, s, shared),
     };
+    parts.DISCLOSED_EVIDENCE = reliefWithin(parts, shares);
     const components = RISK_COMPONENTS.map((name) => {
       const weight = shares[name];
       const value = round(parts[name].value);

@@ -156,5 +156,11 @@ export function decodeSettings(
         : overlay(DEFAULT_PARAMETERS, parameters, 'parameters', problems),
   };
   if (Object.values(decoded.weights).every((w) => w === 0)) problems.push('weights must not all be 0');
+  // The two add up when both apply, and every component's value lies in 0..1.
+  const { sourcingNotShared, noEvidence } = decoded.parameters.visibility;
+  if (sourcingNotShared + noEvidence > 1)
+    problems.push(
+      `parameters.visibility.sourcingNotShared (${sourcingNotShared}) and noEvidence (${noEvidence}) must add up to at most 1`,
+    );
   return decoded;
 }

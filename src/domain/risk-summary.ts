@@ -17,7 +17,10 @@ export interface RiskSummary {
     name: RiskComponentName;
     weight: number;
     meanValue: number;
-    /** The component's points over all organizations, as a share of all points (0 when there are none). */
+    /**
+     * The component's points over all organizations, as a share of the points of the components that
+     * raise them (0 when there are none): negative for good evidence that lowers them more than it raises.
+     */
     share: number;
   }[];
 }
@@ -46,7 +49,9 @@ export function summarize(
       total.values += c.value;
     }
   }
-  const all = RISK_COMPONENTS.reduce((sum, name) => sum + totals.get(name)!.points, 0);
+  // Shares of what raises the chain's scores: good evidence's relief is a negative share of it, and
+  // netted into the whole it would push the others' shares above 1 (or flip their sign).
+  const raising = RISK_COMPONENTS.reduce((sum, name) => sum + Math.max(0, totals.get(name)!.points), 0);
   return {
     byTier: group(ranking, (s) => s.tier)
       .map(({ key, ...g }) => ({ tier: key, ...g }))
@@ -60,7 +65,7 @@ export function summarize(
         name,
         weight: round(weights[name], 3),
         meanValue: ranking.length === 0 ? 0 : round(values / ranking.length, 3),
-        share: all === 0 ? 0 : round(points / all, 3),
+        share: raising === 0 ? 0 : round(points / raising, 3),
       };
     }),
   };

@@ -3,6 +3,7 @@
 // either names its public source and date or says it is an assumption. No I/O: the risk module reads
 // the files and decodes them here.
 import { ORGANIZATION_TYPES, type OrganizationType } from './format.ts';
+import { parseInstant } from './instants.ts';
 
 interface TableValue {
   /** 0 (lowest risk) to 1 (highest). */
@@ -118,10 +119,34 @@ type Json = unknown;
 const isObject = (value: Json): value is Record<string, Json> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A table entry from JSON: value in 0..1, and either a source with its date or `assumption: true`. */
-function tableValue(raw: Json, at: string, problems: string[]): TableValue | null {
+/** The keys of every table entry; a category adds its name and keywords. */
+const ENTRY_KEYS = ['value', 'assumption', 'basis', 'source', 'date', 'note'] as const;
+const FALLBACK_CATEGORY_KEYS = [...ENTRY_KEYS, 'name'] as const;
+const CATEGORY_KEYS = [...FALLBACK_CATEGORY_KEYS, 'keywords'] as const;
+
+/** A calendar day as ISO 8601 writes it (2025-06-01), and one that exists. */
+const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && parseInstant(text) !== null;
+
+/**
+ * A table entry from JSON: value in 0..1, and either a source with its date or `assumption: true`.
+ * A key it does not know is refused rather than dropped: a misspelt `keywords` or `source` would
+ * otherwise leave a category that matches nothing, or a source no input shows, without a word.
+ */
+function tableValue(
+  raw: Json,
+  at: string,
+  problems: string[],
+  known: readonly string[] = ENTRY_KEYS,
+): TableValue | null {
   if (!isObject(raw)) {
     problems.push(`${at} must be an object, got ${JSON.stringify(raw)}`);
+    return null;
+  }
+  const unknown = Object.keys(raw).filter((key) => !known.includes(key));
+  if (unknown.length > 0) {
+    problems.push(
+      `${at} has unknown ${unknown.length === 1 ? 'key' : 'keys'} ${unknown.map((k) => JSON.stringify(k)).join(', ')} (known: ${known.join(', ')})`,
+    );
     return null;
   }
   const value = raw['value'];
@@ -136,7 +161,12 @@ function tableValue(raw: Json, at: string, problems: string[]): TableValue | nul
     problems.push(`${at}.${key} must be a non-empty string, got ${JSON.stringify(field)}`);
     return null;
   };
-  const assumption = raw['assumption'] === true;
+  const flag = raw['assumption'];
+  if (flag !== undefined && typeof flag !== 'boolean') {
+    problems.push(`${at}.assumption must be true or false, got ${JSON.stringify(flag)}`);
+    return null;
+  }
+  const assumption = flag === true;
   const entry = {
     value,
     assumption,
@@ -145,6 +175,11 @@ function tableValue(raw: Json, at: string, problems: string[]): TableValue | nul
     date: string('date'),
     note: string('note'),
   };
+  // Inputs show the date beside the source as the day a reader can look the value up for.
+  if (entry.date !== null && !isDay(entry.date)) {
+    problems.push(`${at}.date must be an ISO 8601 date (2025-06-01), got ${JSON.stringify(entry.date)}`);
+    return null;
+  }
   if (!assumption && (entry.source === null || entry.date === null)) {
     problems.push(`${at} must name its source and date, or say "assumption": true`);
     return null;
@@ -152,17 +187,27 @@ function tableValue(raw: Json, at: string, problems: string[]): TableValue | nul
   return entry;
 }
 
-function category(raw: Json, at: string, problems: string[]): ProductCategory | null {
-  const entry = tableValue(raw, at, problems);
+/**
+ * A product category; `fallback`: the default one, which takes the products no category names and so
+ * has no keywords, where every other category needs at least one to match anything.
+ */
+function category(raw: Json, at: string, problems: string[], fallback = false): ProductCategory | null {
+  const entry = tableValue(raw, at, problems, fallback ? FALLBACK_CATEGORY_KEYS : CATEGORY_KEYS);
   if (entry === null || !isObject(raw)) return null;
   const name = raw['name'];
-  const keywords = raw['keywords'] ?? [];
+  const keywords = fallback ? [] : raw['keywords'];
   if (typeof name !== 'string' || name.trim() === '') {
     problems.push(`${at}.name must be a non-empty string, got ${JSON.stringify(name)}`);
     return null;
   }
-  if (!Array.isArray(keywords) || !keywords.every((k) => typeof k === 'string' && k.trim() !== '')) {
-    problems.push(`${at}.keywords must be a list of non-empty strings, got ${JSON.stringify(keywords)}`);
+  if (
+    !Array.isArray(keywords) ||
+    (!fallback && keywords.length === 0) ||
+    !keywords.every((k) => typeof k === 'string' && k.trim() !== '')
+  ) {
+    problems.push(
+      `${at}.keywords must be a list of one or more non-empty strings, got ${JSON.stringify(keywords)}`,
+    );
     return null;
   }
   return { ...entry, name, keywords: keywords.map((k: string) => k.toLowerCase()) };
@@ -223,7 +268,7 @@ export function decodeTables(files: TableFiles, overrides: TableOverrides, probl
     overrides.productCategories === undefined
       ? categoryList(categoryFile['categories'], 'productCategories.categories')
       : categoryList(overrides.productCategories, 'RISK_MODEL productCategories');
-  const defaultCategory = category(categoryFile['default'], 'productCategories.default', problems);
+  const defaultCategory = category(categoryFile['default'], 'productCategories.default', problems, true);
 
   const activityFile = isObject(files.activities) ? files.activities : {};
   const activities = {

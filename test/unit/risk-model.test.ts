@@ -108,12 +108,17 @@ const assess = (subjects: RiskSubject<Assessable>[], model: RiskModel = MODEL) =
 const component = (subjects: RiskSubject<Assessable>[], name: string, model: RiskModel = MODEL) =>
   assess(subjects, model).organizations[0]!.components.find((c) => c.name === name)!;
 
-/** The model with an operator's RISK_MODEL file. */
-function withFile(content: unknown): RiskModel {
+/** The model an operator's RISK_MODEL file gives, and the problems it reports. */
+function loaded(content: unknown): { model: RiskModel; problems: string[] } {
   const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
   writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
   const problems: string[] = [];
-  const model = loadRiskModel(join(dir, 'model.json'), problems);
+  return { model: loadRiskModel(join(dir, 'model.json'), problems), problems };
+}
+
+/** The model with an operator's RISK_MODEL file, which must load without problems. */
+function withFile(content: unknown): RiskModel {
+  const { model, problems } = loaded(content);
   expect(problems).toEqual([]);
   return model;
 }
@@ -287,6 +292,25 @@ describe('components', () => {
     expect(component([subject(org('a'), { tier: 1 })], 'PROXIMITY').value).toBe(1);
     expect(component([subject(org('a'), { tier: 3 })], 'PROXIMITY').value).toBe(0.563);
   });
+
+  it('good evidence takes off at most what the other components add: the contributions shown add up to the score of 0', () => {
+    const monitor = subject(org('monitor', 'SE', 'MONITOR'), {
+      tier: 10,
+      evidence: [evidence('d-audit', 'AUDIT_REPORT'), evidence('d-cert', 'CERTIFICATE')],
+    });
+    const [scored] = assess([monitor]).organizations;
+    const sum = scored!.components.reduce((points, c) => points + c.contribution, 0);
+    expect(scored!.score).toBe(0);
+    expect(Math.abs(sum)).toBeLessThanOrEqual(0.1);
+    const disclosed = scored!.components.find((c) => c.name === 'DISCLOSED_EVIDENCE')!;
+    // Contributions 1 (inherent) + 0.38 (proximity): -0.055 at weight 0.25 takes them off.
+    expect(disclosed.value).toBe(-0.055);
+    expect(disclosed.inputs.at(-1)).toEqual({
+      label: 'Good evidence takes off at most what the other components add',
+      value: '-0.06: the score stays at 0',
+      source: 'assumption: Tiersight risk model, docs/risk-model.md',
+    });
+  });
 });
 
 /** A small chain like the demo's: a flagged, unaudited factory at tier 3 and a brand at tier 2 with overdue actions. */
@@ -455,6 +479,38 @@ describe('actions', () => {
     );
   });
 
+  it('asks for an audit of a flagged organization whose last evidence ran out before the flag; evidence that ran out after it asks for renewal', () => {
+    // The watch-list entry is from 2025-12-02 (indicator's default observedAt).
+    const kinds = (validUntil: string) =>
+      assess([
+        subject(org('f'), {
+          indicators: [indicator('wl-f', { kind: 'WATCHLIST' })],
+          evidence: [evidence('d-cert', 'CERTIFICATE', { issuedAt: '2019-01-01T00:00:00.000Z', validUntil })],
+        }),
+      ]).actions.map((a) => a.kind);
+    expect(kinds('2020-01-01T00:00:00.000Z')).toEqual(['ASK_FOR_AUDIT']);
+    expect(kinds('2026-06-01T00:00:00.000Z')).toEqual(['RENEW_EVIDENCE']);
+  });
+
+  it('an audit issued after the instant is not valid then: no relief, no expiry of its own, and a flagged factory is asked for an audit', () => {
+    // Recorded at its publication, ahead of the audit it reports (an import can do that).
+    const later = evidence('d-audit', 'AUDIT_REPORT', {
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      issuedAt: '2027-06-01T00:00:00.000Z',
+      validUntil: '2029-06-01T00:00:00.000Z',
+    });
+    const asOf = new Date('2026-03-01T00:00:00Z');
+    const result = assessRisk(
+      MODEL,
+      [subject(org('f'), { indicators: [indicator('wl-f')], evidence: [later] })],
+      asOf,
+      asOf,
+    );
+    const disclosed = result.organizations[0]!.components.find((c) => c.name === 'DISCLOSED_EVIDENCE')!;
+    expect(disclosed.value).toBe(0);
+    expect(result.actions.map((a) => a.kind)).toEqual(['ASK_FOR_AUDIT']);
+  });
+
   it('stops at the configured number', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       subject(org(`o${i}`), { blindSpot: true, sharesSourcing: false }),
@@ -481,6 +537,19 @@ describe('summary', () => {
       'PROXIMITY',
     ]);
     expect(summary.byComponent.reduce((sum, c) => sum + c.share, 0)).toBeCloseTo(1, 2);
+  });
+
+  it('shares are of the points that raise the scores: good evidence takes a negative share and leaves the others within 0..1', () => {
+    // A well-audited direct supplier: its relief outweighs the rest of the chain's evidence points.
+    const audited = subject(org('reseller', 'SE', 'RESELLER'), {
+      products: ['laptop computers'],
+      evidence: [evidence('d-audit', 'AUDIT_REPORT', { validUntil: '2027-09-15T00:00:00.000Z' })],
+    });
+    const shares = Object.fromEntries(assess([audited]).summary.byComponent.map((c) => [c.name, c.share]));
+    expect(shares['DISCLOSED_EVIDENCE']).toBeLessThan(0);
+    const raising = ['INHERENT', 'PUBLIC_INDICATORS', 'VISIBILITY', 'PROXIMITY'].map((name) => shares[name]!);
+    for (const share of raising) expect(share).toBeGreaterThanOrEqual(0);
+    expect(raising.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
   });
 });
 
@@ -514,6 +583,44 @@ describe('RISK_MODEL', () => {
     expect(() => loadConfig({ RISK_MODEL: join(dir, 'missing.json') }, { dataDir: '/tmp/data' })).toThrow(
       /RISK_MODEL .*missing\.json cannot be read as JSON/,
     );
+  });
+});
+
+describe('RISK_MODEL table entries', () => {
+  it('refuse a key they do not know, naming it (a misspelt "keywords" would leave a category that matches nothing)', () => {
+    expect(
+      loaded({
+        productCategories: [{ name: 'cocoa', keyword: ['cocoa'], value: 0.9, assumption: true }],
+        countries: { TW: { value: 0.3, assumption: true, notes: 'a typo of note' } },
+      }).problems,
+    ).toEqual([
+      'RISK_MODEL countries.TW has unknown key "notes" (known: value, assumption, basis, source, date, note)',
+      'RISK_MODEL productCategories[0] has unknown key "keyword" (known: value, assumption, basis, source, date, note, name, keywords)',
+    ]);
+  });
+
+  it('refuse a category without keywords, a date that is not a calendar day, and an assumption that is not true or false', () => {
+    expect(
+      loaded({
+        productCategories: [{ name: 'cocoa', value: 0.9, assumption: true }],
+        countries: {
+          TW: { value: 0.3, source: 'ITUC Global Rights Index 2025', date: 'last year' },
+          VN: { value: 0.3, source: 'ITUC Global Rights Index 2025', date: '2025-02-30' },
+          MY: { value: 0.3, assumption: 'yes' },
+        },
+      }).problems,
+    ).toEqual([
+      'RISK_MODEL countries.TW.date must be an ISO 8601 date (2025-06-01), got "last year"',
+      'RISK_MODEL countries.VN.date must be an ISO 8601 date (2025-06-01), got "2025-02-30"',
+      'RISK_MODEL countries.MY.assumption must be true or false, got "yes"',
+      'RISK_MODEL productCategories[0].keywords must be a list of one or more non-empty strings, got undefined',
+    ]);
+  });
+
+  it('refuse visibility numbers that would add up to more than 1', () => {
+    expect(
+      loaded({ parameters: { visibility: { sourcingNotShared: 1, noEvidence: 0.5 } } }).problems,
+    ).toEqual(['parameters.visibility.sourcingNotShared (1) and noEvidence (0.5) must add up to at most 1']);
   });
 });
 
