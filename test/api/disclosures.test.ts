@@ -229,9 +229,21 @@ describe('rule 8', () => {
     const share = await shareDisclosures('brand', 'reseller', [second.id]);
     expect(await one('reseller', first.id)).toBeNull();
     expect(await one('reseller', second.id)).not.toBeNull();
+    // The lists read the share apart from the lookup by id.
+    const lists = async () =>
+      (
+        await t.api.query(
+          'reseller',
+          '{ organization(id: "brand") { disclosures { id } publishedDisclosures { id } } }',
+        )
+      ).data;
+    expect(await lists()).toEqual({
+      organization: { disclosures: [{ id: second.id }], publishedDisclosures: [{ id: second.id }] },
+    });
     const revoked = await t.api.query('brand', REVOKE, { id: share.id }, [...ADMIN]);
     expect(revoked.data!['revokeShare']).toMatchObject({ scope: 'DISCLOSURES', active: false });
     expect(await one('reseller', second.id)).toBeNull();
+    expect(await lists()).toEqual({ organization: { disclosures: [], publishedDisclosures: [] } });
   });
 
   it('lists organizations of a whole chain with their disclosures in one round trip', async () => {

@@ -442,6 +442,8 @@ describeInBrowser('exposure, asOf, product and risk badges (contract v1.1)', () 
     await ui.page
       .locator('#filter-as-of-error', { hasText: 'Choose a date between 1900-01-01 and 2100-12-31.' })
       .waitFor();
+    // A request sent a moment after the message (a debounce, a retry) would be one too.
+    await ui.page.waitForTimeout(500);
     expect(ui.watch.requests.slice(before).filter((url) => url.endsWith('/graphql'))).toEqual([]);
     expect(await cardOf(DEMO_IDS.hiproDongguan).count()).toBe(1);
     expect(await ui.page.locator('#chain-view .error').count()).toBe(0);

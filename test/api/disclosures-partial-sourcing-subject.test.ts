@@ -1,10 +1,8 @@
-// Review (h-vacuous3): rule 8 asks that the viewer may look a disclosure's subject up (rule 5). For the
-// disclosures of organizations an answer already holds (publishedDisclosures, disclosures), rule 5 is
-// asked from the subject's side (X_LOOKABLE_FROM_ITS_SIDE in src/graph/visibility-cypher.ts), where a
-// partial SOURCING share discloses only the links it names. No test covered that branch: with
-// `share.linkIds IS NULL OR l.id IN share.linkIds` removed (a partial share read as whole),
-// disclosures.test.ts, exposure-disclosures.test.ts and abuse/card-disclosures.test.ts all still pass.
-// This test passes on the product and fails under that mutation.
+// Rule 8 asks that the viewer may look a disclosure's subject up (rule 5). For the disclosures of
+// organizations an answer already holds (publishedDisclosures, disclosures), rule 5 is asked from the
+// subject's side (X_LOOKABLE_FROM_ITS_SIDE in src/graph/visibility-cypher.ts), where a partial
+// SOURCING share discloses only the links it names: read as whole, it would show a disclosure about a
+// supplier the share withheld.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
