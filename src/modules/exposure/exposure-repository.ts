@@ -203,7 +203,8 @@ interface ExposureRow {
   openRequests: AccessRequest[];
 }
 
-interface PathRow {
+/** A path as read: its organizations by id, root first, and its links. */
+export interface PathRow {
   organizationIds: string[];
   links: SupplyLink[];
 }

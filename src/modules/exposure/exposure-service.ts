@@ -10,7 +10,7 @@ import {
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
-import type { ExposureRepository } from './exposure-repository.ts';
+import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import { required } from '../organizations/required.ts';
@@ -120,20 +120,18 @@ export class ExposureService {
     const rows = await this.analysis.paths(scope, rootId, toId, { depth, limit, product });
     // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
     if (rows === null) throw notFound('Organization', askedRoot);
-    return scope.historical ? this.heldAt(rows, scope.instant) : rows;
+    return this.held(rows, scope.historical ? scope.instant : null);
   }
 
   /**
-   * The paths holding their organizations (and their links' ends) as a query dated `at` answers them:
-   * their own risks and disclosures as of it.
+   * The paths holding their organizations and their links' ends as the query answers them (a dated
+   * one: their own risks and disclosures as of `at`).
    */
-  private async heldAt(paths: SupplyPath[], at: Date): Promise<SupplyPath[]> {
+  private async held(paths: readonly PathRow[], at: Date | null): Promise<SupplyPath[]> {
     const ids = [...new Set(paths.flatMap((p) => p.organizationIds))];
     const loaded = await Promise.all(ids.map(async (id) => required(await this.loaders.byId.load(id))));
-    const held = seenAt(loaded, at);
-    const byId = new Map(held.map((o) => [o.id, o]));
+    const byId = new Map(seenAt(loaded, at).map((o) => [o.id, o]));
     return paths.map((p) => ({
-      ...p,
       organizations: p.organizationIds.map((id) => required(byId.get(id) ?? null)),
       links: attachEnds(p.links, byId),
     }));

@@ -7,12 +7,11 @@ import type { ExposureContext } from './context.ts';
 import { DisclosedIndicator } from './resolvers/DisclosedIndicator.ts';
 import { Exposure, ExposureFinding } from './resolvers/Exposure.ts';
 import { Query } from './resolvers/Query.ts';
-import { SupplyPath } from './resolvers/SupplyPath.ts';
 
 export const exposureModule: ApiModule<ExposureContext> = {
   name: 'exposure',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Exposure, ExposureFinding, DisclosedIndicator, SupplyPath },
+  resolvers: { Query, Exposure, ExposureFinding, DisclosedIndicator },
   rules: {
     Query: { exposure: canReadOwnView, paths: canReadOwnView },
     Exposure: allow,

@@ -3,7 +3,8 @@ import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
 import { quote } from '../../domain/quote.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
-import type { SupplyLink } from '../../domain/model.ts';
+import { attachEnds, type ShownLink, type SupplyLink } from '../../domain/model.ts';
+import { required } from '../organizations/required.ts';
 import {
   checkNewSupplier,
   checkProducts,
@@ -69,7 +70,7 @@ export class SourcingService {
     return { viewer: this.viewer.organizationId, userId: this.viewer.userId, now: this.scope.instant };
   }
 
-  async declare(input: DeclareInput): Promise<SupplyLink> {
+  async declare(input: DeclareInput): Promise<ShownLink> {
     const key = idempotencyKey(input.idempotencyKey);
     const hasId = input.supplierId !== null && input.supplierId !== undefined;
     const hasNew = input.newSupplier !== null && input.newSupplier !== undefined;
@@ -118,8 +119,8 @@ export class SourcingService {
             claim,
           );
     if ('kind' in outcome) throw this.refusal(outcome, input.askedSupplierId ?? input.supplierId ?? '');
-    await this.primeSuppliers([outcome]);
-    return outcome;
+    const [shown] = await this.shown([outcome]);
+    return shown!;
   }
 
   private refusal(refusal: DeclareRefusal, asked: string): Error {
@@ -141,7 +142,7 @@ export class SourcingService {
     }
   }
 
-  async amend(input: AmendInput): Promise<SupplyLink> {
+  async amend(input: AmendInput): Promise<ShownLink> {
     const key = idempotencyKey(input.idempotencyKey);
     const products = input.products === undefined ? undefined : checkProducts(input.products);
     const validFrom = input.validFrom === undefined ? undefined : dateArgument('validFrom', input.validFrom);
@@ -184,7 +185,7 @@ export class SourcingService {
     });
   }
 
-  async end(id: string, validToText: string | null | undefined): Promise<SupplyLink> {
+  async end(id: string, validToText: string | null | undefined): Promise<ShownLink> {
     const asked = dateArgument('validTo', validToText);
     if (asked !== null && asked < this.scope.instant)
       throw badInput(
@@ -208,7 +209,7 @@ export class SourcingService {
     id: string,
     claim: IdempotencyClaim | null,
     decide: (link: SupplyLink) => LinkChange,
-  ): Promise<SupplyLink> {
+  ): Promise<ShownLink> {
     const changed = await this.sourcing.change(
       id,
       this.actor,
@@ -229,23 +230,28 @@ export class SourcingService {
         id,
         `among the links in which ${this.viewer.organizationId} is the customer`,
       );
-    await this.primeSuppliers([changed]);
-    return changed;
+    const [shown] = await this.shown([changed]);
+    return shown!;
   }
 
-  async ownLinks(includeEnded: boolean): Promise<SupplyLink[]> {
-    const links = await this.sourcing.ownLinks(this.scope, includeEnded);
-    await this.primeSuppliers(links);
-    return links;
+  async ownLinks(includeEnded: boolean): Promise<ShownLink[]> {
+    return this.shown(await this.sourcing.ownLinks(this.scope, includeEnded));
   }
 
   /**
-   * Primes the suppliers of `links` as the viewer may see them (whole, or an identity card once rule 5
-   * no longer lets it look one up), so that SupplyLink.supplier never shows more than that.
+   * The viewer's own `links` with their ends: each supplier as the viewer may see it (whole, or an
+   * identity card once rule 5 no longer lets it look one up), primed so that a lookup of it in the same
+   * request shows no more than that, and the viewer itself as the customer.
    */
-  private async primeSuppliers(links: readonly SupplyLink[]): Promise<void> {
+  private async shown(links: SupplyLink[]): Promise<ShownLink[]> {
+    if (links.length === 0) return [];
     const ids = [...new Set(links.map((l) => l.supplierId))];
-    if (ids.length > 0) prime(this.loaders, await this.sourcing.suppliers(this.scope, ids));
+    const [suppliers, viewer] = await Promise.all([
+      this.sourcing.suppliers(this.scope, ids),
+      this.loaders.byId.load(this.viewer.organizationId),
+    ]);
+    prime(this.loaders, suppliers);
+    return attachEnds(links, new Map([...suppliers, required(viewer)].map((o) => [o.id, o])));
   }
 
   async events(

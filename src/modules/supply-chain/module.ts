@@ -5,13 +5,12 @@ import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
 import type { SupplyChainContext } from './context.ts';
 import { Query } from './resolvers/Query.ts';
-import { SupplyLink } from './resolvers/SupplyLink.ts';
 import { Tier } from './resolvers/Tier.ts';
 
 export const supplyChainModule: ApiModule<SupplyChainContext> = {
   name: 'supply-chain',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, SupplyLink, Tier },
+  resolvers: { Query, Tier },
   rules: {
     Query: { supplyChain: canReadOwnView },
     SupplyChain: allow,
