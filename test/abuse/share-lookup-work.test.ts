@@ -8,7 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/sharing/share-repository.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
 import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
@@ -79,7 +80,7 @@ describe("an id that is not the owner's to share costs what a missing one costs"
   };
 
   it('in linkIds', async () => {
-    const before = await countAll(db);
+    const before = await dumpGraph(db.driver);
     // Another organization's link, a visible supplier's link, and a link in which v is the supplier.
     const [refused] = await expectSameWorkAsMissing(
       db,
@@ -93,11 +94,11 @@ describe("an id that is not the owner's to share costs what a missing one costs"
     // v's own link is not refused (the recipient is missing, so still nothing is written).
     const { records } = await profiled(db, 'share.grant', grant(MISSING, ['a>v'], null));
     expect(records[0]?.toObject()).toMatchObject({ recipientNamed: false, notOwned: [], share: null });
-    expect(await countAll(db)).toEqual(before);
+    expect(await dumpGraph(db.driver)).toEqual(before);
   });
 
   it('in disclosureIds', async () => {
-    const before = await countAll(db);
+    const before = await dumpGraph(db.driver);
     // Another organization's disclosure, a visible supplier's, and v's own withdrawn one.
     const [refused] = await expectSameWorkAsMissing(
       db,
@@ -114,6 +115,6 @@ describe("an id that is not the owner's to share costs what a missing one costs"
       disclosuresNotOwned: [],
       share: null,
     });
-    expect(await countAll(db)).toEqual(before);
+    expect(await dumpGraph(db.driver)).toEqual(before);
   });
 });

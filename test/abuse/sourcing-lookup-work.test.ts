@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/organizations/organization-repository.ts';
 import '../../src/modules/sourcing/sourcing-repository.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
 import { viewerChain } from '../support/graph-builder.ts';
 import { expectSameWorkAsMissing, profiled } from '../support/profile.ts';
 
@@ -42,7 +43,7 @@ const sameWorkAsMissing = (
 
 describe('a hidden thing costs what a missing one costs', () => {
   it('named as the supplier of a declared link', async () => {
-    const before = await countAll(db);
+    const before = await dumpGraph(db.driver);
     const params = (supplierId: string) => ({
       viewer: 'v',
       t: now(),
@@ -54,12 +55,12 @@ describe('a hidden thing costs what a missing one costs', () => {
     });
     const [row] = await sameWorkAsMissing('sourcing.declareExisting', ['h', 'h0', 'h11'], params);
     expect(row).toMatchObject({ supplierNamed: false, link: null });
-    expect(await countAll(db)).toEqual(before);
+    expect(await dumpGraph(db.driver)).toEqual(before);
   });
 
   it("as a new supplier's osId: an unlisted organization's is never matched", async () => {
     // Declared by a MONITOR, which may not declare, so that no osId leads to a write.
-    const before = await countAll(db);
+    const before = await dumpGraph(db.driver);
     const params = (osId: string) => ({
       viewer: 'm',
       t: now(),
@@ -71,7 +72,7 @@ describe('a hidden thing costs what a missing one costs', () => {
     expect(row).toMatchObject({ listedId: null, customerType: 'MONITOR', link: null });
     const listed = await profiled(db, 'sourcing.declareNew', params('CN2020001LISTED'));
     expect(listed.records[0]!.get('listedId')).toBe('l');
-    expect(await countAll(db)).toEqual(before);
+    expect(await dumpGraph(db.driver)).toEqual(before);
   });
 
   it('as the link to amend or end', async () => {

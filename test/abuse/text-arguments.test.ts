@@ -5,7 +5,7 @@
 // the refused request is written.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, type GraphQLResponse } from '../support/api.ts';
-import { countAll, loadGraph } from '../support/database.ts';
+import { loadGraph } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -81,14 +81,12 @@ describe('a text with an unpaired surrogate is refused, not stored as U+FFFD', (
     ['publishDisclosure(title)', 'reseller', PUBLISH, { title: LONE }, 'title'],
     ['requestAccess(message)', 'buyer', REQUEST, { message: LONE }, 'message'],
   ])('%s: BAD_USER_INPUT naming the field, nothing written', async (_field, org, query, variables, field) => {
-    const before = await countAll(t.db);
     const dump = await dumpGraph(t.db.driver);
     const response = await as(org, query, variables);
     // Today: stored and answered as "Acme\uFFFD Factory", a text the client did not send.
     expect(JSON.stringify(response.data ?? null)).not.toContain('\ufffd');
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(message(response)).toContain(field);
-    expect(await countAll(t.db)).toEqual(before);
     expect(await dumpGraph(t.db.driver)).toEqual(dump);
   });
 });

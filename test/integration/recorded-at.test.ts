@@ -9,7 +9,8 @@ import { instant, nullable } from '../../src/graph/decode.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
-import { countAll, loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
@@ -176,7 +177,7 @@ describe('recordedAt on import', () => {
 
   it('refuses a recordedAt (or a share createdAt) after the import, naming the record; writes nothing', async () => {
     await loadGraph(t.db, pair().build());
-    const before = await countAll(t.db);
+    const before = await dumpGraph(t.db.driver);
     const future = new Date(Date.now() + DAY).toISOString();
     const bad = pair()
       .link('s', 'p', { recordedAt: future })
@@ -197,7 +198,7 @@ describe('recordedAt on import', () => {
         /^risks\[0\] \(id 'risk-s-0'\): recordedAt must be an ISO 8601 date .* got "yesterday"$/,
       ),
     ]);
-    expect(await countAll(t.db)).toEqual(before);
+    expect(await dumpGraph(t.db.driver)).toEqual(before);
   });
 });
 

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { postGraphQL, TEST_SECRET, type GraphQLResponse } from '../support/api.ts';
-import { countAll, loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
 import { startServeProcess, type ServeProcess } from '../support/serve-process.ts';
@@ -24,7 +25,8 @@ let db: TestDatabase;
 let replicas: ServeProcess[] = [];
 let admin: string;
 let buyer: string;
-let countsBefore: Record<string, number>;
+/** The graph as loaded, before the replicas started. */
+let graphBefore: string[];
 
 const bearer = async (org: string, role: 'analyst' | 'supplier_admin', secret = TEST_SECRET) =>
   `Bearer ${await signToken({ sub: `user@${org}`, org, roles: [role] }, secret, 3600)}`;
@@ -61,7 +63,7 @@ beforeAll(async () => {
       .share('brand', 'buyer')
       .build(),
   );
-  countsBefore = await countAll(db);
+  graphBefore = await dumpGraph(db.driver);
   [admin, buyer] = await Promise.all([bearer('reseller', 'supplier_admin'), bearer('buyer', 'analyst')]);
   // The test database's own timeout (test/support/database.ts): a loaded test machine is slow.
   // The rounds below send one token's requests faster than a person would; per-client limits are
@@ -92,7 +94,7 @@ describe('two API processes on one Neo4j', () => {
     const [a, b] = replicas;
     expect(a!.pid).not.toBe(b!.pid);
     expect(a!.url).not.toBe(b!.url);
-    expect(await countAll(db)).toEqual(countsBefore);
+    expect(await dumpGraph(db.driver)).toEqual(graphBefore);
   });
 
   it('accept a token minted once on both, and refuse one signed with another secret on both', async () => {

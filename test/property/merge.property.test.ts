@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
 import { codes } from '../support/api.ts';
-import { countAll, loadGraph } from '../support/database.ts';
+import { loadGraph } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
 import { useApi } from '../support/harness.ts';
 import { mergeFile } from '../support/merge-model.ts';
 import { apiChain, referenceChain, type ApiChain } from '../support/chain-comparison.ts';
@@ -188,12 +189,12 @@ it(
         // Apply the merges to the API as the model plans them; `kept` maps every original id to its survivor.
         const { steps, file, kept } = planMerges(s, original);
         for (const { keepId, mergeId, expected } of steps) {
-          const counts = await countAll(t.db);
+          const graphBefore = await dumpGraph(t.db.driver);
           const response = await t.api.query(OPERATOR, MERGE, { keepId, mergeId }, ['platform_admin']);
           if ('refused' in expected) {
             expect(codes(response), `${keepId} <- ${mergeId}`).toEqual(['BAD_USER_INPUT']);
             expect(response.errors![0]!.message).toContain(`'${expected.refused}'`);
-            expect(await countAll(t.db)).toEqual(counts);
+            expect(await dumpGraph(t.db.driver)).toEqual(graphBefore);
           } else {
             expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();
           }

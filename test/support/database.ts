@@ -46,7 +46,6 @@ export async function loadGraph(
   return outcome;
 }
 
-/** Counts of everything in the database, to prove that nothing was written. */
 /** The rows a statement of the test's own answers, as plain objects (for checks of what is stored). */
 export async function rowsOf(
   db: TestDatabase,
@@ -57,6 +56,11 @@ export async function rowsOf(
   return records.map((r) => r.toObject());
 }
 
+/**
+ * How many organizations, SUPPLIES links, shares and risk indicators the database holds, for tests whose
+ * point is how many there are. It sees nothing else (no event, disclosure, key or property): that a
+ * request wrote nothing is shown by comparing dumpGraph (test/support/graph-dump.ts) from before it.
+ */
 export async function countAll(db: TestDatabase): Promise<Record<string, number>> {
   const { records } = await db.driver.executeQuery(
     `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
