@@ -1,0 +1,96 @@
+// The figures docs/risk-model.md quotes for the demo, against the running assessment (docs review
+// "docs4", December 2026). test/api/risk.test.ts checks the ranks the document names (Dell 6th, 1st, 3rd);
+// the document also prints every score, "On 2026-12-02 (`se-region-stockholm`, default configuration)"
+// and under "What a change does", for operators to reproduce with their own RISK_MODEL file. Each score
+// here is the document's, with its line.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startApp } from '../../src/app/server.ts';
+import { loadConfig } from '../../src/config.ts';
+import { postGraphQL, TEST_SECRET } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
+import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { useApi } from '../support/harness.ts';
+import { silentLogger } from '../support/logs.ts';
+
+const t = useApi();
+
+const RANKING = `query($asOf: DateTime) { riskAssessment(asOf: $asOf) { organizations { score organization { id } } } }`;
+const AT = { asOf: '2026-12-02' };
+type Ranking = { score: number; organization: { id: string } }[];
+const scores = (ranking: Ranking) => Object.fromEntries(ranking.map((o) => [o.organization.id, o.score]));
+
+/** Region Stockholm's ranking under an operator's RISK_MODEL file, as `serve` would load it. */
+async function rankingWith(content: unknown): Promise<Ranking> {
+  const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
+  writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
+  const config = loadConfig({ RISK_MODEL: join(dir, 'model.json') }, { dataDir: dir });
+  const app = await startApp({
+    config: { ...config, port: 0, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
+    executor: t.db.executor,
+    logger: silentLogger,
+    importStateMaxAgeMs: 3_600_000,
+  });
+  try {
+    const token = await t.api.token('se-region-stockholm');
+    const response = await postGraphQL(app.url, `Bearer ${token}`, RANKING, AT);
+    expect(response.errors).toBeUndefined();
+    return (response.data!['riskAssessment'] as { organizations: Ranking }).organizations;
+  } finally {
+    await app.close();
+  }
+}
+
+describe('docs/risk-model.md: the demo’s scores', () => {
+  beforeAll(async () => {
+    await loadGraph(t.db, DEMO_SCENARIO);
+  });
+
+  it('lines 206-212: the default ranking of Region Stockholm, and Oslo kommune’s Atea AS at 23.1', async () => {
+    const answer = await t.api.query('se-region-stockholm', RANKING, AT);
+    expect(answer.errors).toBeUndefined();
+    expect(scores((answer.data!['riskAssessment'] as { organizations: Ranking }).organizations)).toEqual({
+      'cn-hipro-dongguan': 48.6,
+      'cn-msi-shenzhen': 47.3,
+      'cn-mingshuo-jiangsu': 44.8,
+      'cn-taida-dongguan': 44.8,
+      'cn-wistron-zhongshan': 44.8,
+      'us-dell': 35.5,
+      'tw-delta': 28.4,
+      'tw-msi': 28.4,
+      'tw-pegatron': 28.4,
+      'tw-wistron': 28.4,
+      'se-atea': 8.1,
+    });
+    const oslo = await t.api.query('no-oslo-kommune', RANKING, AT);
+    expect(scores((oslo.data!['riskAssessment'] as { organizations: Ranking }).organizations)).toEqual({
+      'no-atea': 23.1,
+    });
+  });
+
+  // Line 241: `{"weights": {"disclosedEvidence": 1}}` puts Dell 1st, "56.7 against Hipro's 47.0".
+  // The assessment answers Hipro 47.1. The figure dates from the document's first version (40b1cc7);
+  // the model changed since (87f5854 computes the score from the unrounded values) and this figure,
+  // unlike those of lines 206-212, was not recomputed.
+  it('line 241: {"weights": {"disclosedEvidence": 1}} gives Dell 56.7 against Hipro’s 47.0', async () => {
+    const ranking = await rankingWith({ weights: { disclosedEvidence: 1 } });
+    expect(ranking[0]!.organization.id).toBe('us-dell');
+    expect([scores(ranking)['us-dell'], scores(ranking)['cn-hipro-dongguan']]).toEqual([56.7, 47.0]);
+  });
+
+  it('lines 242-243: CN 0.1 and US 1.0 give Hipro 40.6, MSI Shenzhen 39.3, Dell 38.5, the other factories 36.8', async () => {
+    const ranking = await rankingWith({
+      countries: { CN: { value: 0.1, assumption: true }, US: { value: 1, assumption: true } },
+    });
+    expect(ranking.slice(0, 6).map((o) => [o.organization.id, o.score])).toEqual([
+      ['cn-hipro-dongguan', 40.6],
+      ['cn-msi-shenzhen', 39.3],
+      ['us-dell', 38.5],
+      ['cn-mingshuo-jiangsu', 36.8],
+      ['cn-taida-dongguan', 36.8],
+      ['cn-wistron-zhongshan', 36.8],
+    ]);
+  });
+});
