@@ -1,8 +1,8 @@
-// The command lines the documentation writes, against the CLI (docs review "docs4", December 2026):
+// The command lines the documentation writes, against the CLI:
 // every `tiersight <command> …` in README.md and docs/*.md, in a shell fence or in running text, names
 // a command that exists and only options that the command's --help lists (the same table parseArgs
 // reads: an option missing from help is one a user cannot learn of, and one the docs name but the
-// command does not take is refused with exit code 2). Passes today; it is here to catch drift.
+// command does not take is refused with exit code 2).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

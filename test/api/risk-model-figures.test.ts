@@ -1,8 +1,8 @@
-// The figures docs/risk-model.md quotes for the demo, against the running assessment (docs review
-// "docs4", December 2026). test/api/risk.test.ts checks the ranks the document names (Dell 6th, 1st, 3rd);
+// The figures docs/risk-model.md quotes for the demo, against the running assessment.
+// test/api/risk.test.ts checks the ranks the document names (Dell 6th, 1st, 3rd);
 // the document also prints every score, "On 2026-12-02 (`se-region-stockholm`, default configuration)"
 // and under "What a change does", for operators to reproduce with their own RISK_MODEL file. Each score
-// here is the document's, with its line.
+// here is the document's, named by the part of the document that prints it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +48,7 @@ describe('docs/risk-model.md: the demo’s scores', () => {
     await loadGraph(t.db, DEMO_SCENARIO);
   });
 
-  it('lines 206-212: the default ranking of Region Stockholm, and Oslo kommune’s Atea AS at 23.1', async () => {
+  it('The demo: the default ranking of Region Stockholm, and Oslo kommune’s Atea AS at 23.1', async () => {
     const answer = await t.api.query('se-region-stockholm', RANKING, AT);
     expect(answer.errors).toBeUndefined();
     expect(scores((answer.data!['riskAssessment'] as { organizations: Ranking }).organizations)).toEqual({
@@ -70,17 +70,13 @@ describe('docs/risk-model.md: the demo’s scores', () => {
     });
   });
 
-  // Line 241: `{"weights": {"disclosedEvidence": 1}}` puts Dell 1st, "56.7 against Hipro's 47.0".
-  // The assessment answers Hipro 47.1. The figure dates from the document's first version (40b1cc7);
-  // the model changed since (87f5854 computes the score from the unrounded values) and this figure,
-  // unlike those of lines 206-212, was not recomputed.
-  it('line 241: {"weights": {"disclosedEvidence": 1}} gives Dell 56.7 against Hipro’s 47.0', async () => {
+  it('What a change does: {"weights": {"disclosedEvidence": 1}} gives Dell 56.7 against Hipro’s 47.1', async () => {
     const ranking = await rankingWith({ weights: { disclosedEvidence: 1 } });
     expect(ranking[0]!.organization.id).toBe('us-dell');
-    expect([scores(ranking)['us-dell'], scores(ranking)['cn-hipro-dongguan']]).toEqual([56.7, 47.0]);
+    expect([scores(ranking)['us-dell'], scores(ranking)['cn-hipro-dongguan']]).toEqual([56.7, 47.1]);
   });
 
-  it('lines 242-243: CN 0.1 and US 1.0 give Hipro 40.6, MSI Shenzhen 39.3, Dell 38.5, the other factories 36.8', async () => {
+  it('What a change does: CN 0.1 and US 1.0 give Hipro 40.6, MSI Shenzhen 39.3, Dell 38.5, the other factories 36.8', async () => {
     const ranking = await rankingWith({
       countries: { CN: { value: 0.1, assumption: true }, US: { value: 1, assumption: true } },
     });

@@ -1,5 +1,4 @@
-// The README's Configuration table against the code that reads the environment (docs review "docs4",
-// December 2026). Operators set variables from that table literally, so: every variable the code
+// The README's Configuration table against the code that reads the environment. Operators set variables from that table literally, so: every variable the code
 // reads is in the table (and every one in the table is read), each row's default is the value
 // loadConfig({}) takes, and each row says which values are accepted, since start-up refuses the others
 // (a whole number's range, an enumeration's words). Also: no module but src/config.ts reads
