@@ -42,3 +42,20 @@ describe('requests without a valid token per address', () => {
     expect(await l.admitAnonymous('2001:db8:1:3::1')).toBeNull();
   });
 });
+
+describe('the wait a rate-limited client is told', () => {
+  it('is the time until the window frees, in whole seconds', async () => {
+    const limits = new ClientLimits({
+      perTokenPerSecond: 1,
+      perAddressPerSecond: 1,
+      windowSeconds: 30,
+      concurrentPerToken: 0,
+    });
+    for (let i = 0; i < 30; i++) expect(await limits.admitToken('k')).toBeNull();
+    const wait = await limits.admitToken('k');
+    expect(wait).toBeGreaterThanOrEqual(29);
+    expect(wait).toBeLessThanOrEqual(30);
+    for (let i = 0; i < 30; i++) expect(await limits.admitAnonymous('192.0.2.1')).toBeNull();
+    expect(await limits.admitAnonymous('192.0.2.1')).toBeGreaterThanOrEqual(29);
+  });
+});

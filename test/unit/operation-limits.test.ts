@@ -200,3 +200,30 @@ describe('operation limits', () => {
     );
   });
 });
+
+describe('supply chains walked from inside fragments', () => {
+  const schema = buildSchema();
+  const refusals = (document: string) =>
+    validate(schema, parse(document, { maxTokens: LIMITS.maxTokens }), [
+      noSubscriptions,
+      operationLimits,
+    ]).map((error) => error.message);
+  const chains = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => `c${from + i}: supplyChain { depth }`).join(' ');
+
+  it('counts the walks in named and inline fragments, and in fragments spread by fragments', () => {
+    const tooMany = 'Query asks for more than 5 supply chains.';
+    expect(refusals(`{ ...A } fragment A on Query { ${chains(0, 5)} }`)).toEqual([]);
+    expect(refusals(`{ ...A } fragment A on Query { ${chains(0, 6)} }`)).toEqual([tooMany]);
+    expect(refusals(`{ ${chains(0, 3)} ...A } fragment A on Query { ${chains(3, 6)} }`)).toEqual([tooMany]);
+    expect(
+      refusals(
+        `{ ...A ...B } fragment A on Query { ${chains(0, 3)} } fragment B on Query { ${chains(3, 6)} }`,
+      ),
+    ).toEqual([tooMany]);
+    expect(
+      refusals(`{ ...A } fragment A on Query { ...B ...B } fragment B on Query { ${chains(0, 3)} }`),
+    ).toEqual([tooMany]);
+    expect(refusals(`{ ... on Query { ${chains(0, 6)} } }`)).toEqual([tooMany]);
+  });
+});

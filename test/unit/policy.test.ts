@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canAdministerPlatform,
   canAnswerAccessRequests,
   canListOrganization,
   canManageDisclosures,
@@ -7,6 +8,7 @@ import {
   canManageShares,
   canManageSourcing,
   canRead,
+  canReadSourcingTrail,
   canReviewScreening,
   canRevoke,
   mayKnowActingUser,
@@ -87,5 +89,29 @@ describe('policy', () => {
     expect(mayKnowActingUser(viewer('analyst'), 'me')).toBe(true);
     expect(mayKnowActingUser(viewer('supplier_admin'), 'them')).toBe(false);
     expect(mayKnowActingUser(viewer('platform_admin'), 'them')).toBe(true);
+  });
+});
+
+describe('the sourcing trail and platform repairs', () => {
+  const viewer = (...roles: Role[]): Viewer => ({ userId: 'u', organizationId: 'me', roles });
+  it('the sourcing trail: the customer itself or a platform_admin, no one else whatever their role', () => {
+    expect(canReadSourcingTrail(viewer('analyst'), 'me')).toEqual({ allowed: true });
+    expect(canReadSourcingTrail(viewer('platform_admin'), 'them')).toEqual({ allowed: true });
+    expect(canReadSourcingTrail(viewer(), 'me')).toMatchObject({ allowed: false });
+    for (const role of ['analyst', 'supplier_admin', 'screening_admin'] as const) {
+      expect(canReadSourcingTrail(viewer(role), 'them'), role).toEqual({
+        allowed: false,
+        reason: 'Only the customer itself (or a platform_admin) may read the audit trail of its sourcing.',
+      });
+    }
+  });
+  it('platform repairs (merging): platform_admin only', () => {
+    expect(canAdministerPlatform(viewer('platform_admin'))).toEqual({ allowed: true });
+    for (const role of ['analyst', 'supplier_admin', 'screening_admin'] as const) {
+      expect(canAdministerPlatform(viewer(role)), role).toEqual({
+        allowed: false,
+        reason: 'Merging organizations requires the platform_admin role.',
+      });
+    }
   });
 });

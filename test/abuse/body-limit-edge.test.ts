@@ -1,7 +1,5 @@
-// Review (vacuous4): the body limit (LIMITS.maxBodyBytes, src/api/http/body.ts) at its edge. The limit
-// tests send 1.1 MB, so a limit read 9 % too loosely (mutation B1: `size() > limit + 90_000`) passed
-// abuse/limits.test.ts and abuse/http-surface.test.ts. A body of exactly the limit is read; one byte
-// more is 413.
+// The body limit (LIMITS.maxBodyBytes, src/api/http/body.ts) at its edge: a body of exactly the limit is
+// read, one byte more is 413 (the limit tests' 1.1 MB body would not notice a limit read 9 % loosely).
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/api/limits.ts';
 import { useApi } from '../support/harness.ts';

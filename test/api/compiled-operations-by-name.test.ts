@@ -1,8 +1,7 @@
-// Review (vacuous4): the compiled plans of src/api/jit-executor.ts are kept per document AND per
-// operation name. compiled-operations.test.ts sends only documents of one operation, so a cache keyed by
-// the document alone (mutation J1: `operations.get(null)`) passed it: a client that sends one document
-// of two named operations, A then B then A, got B's answer for the third request. This sends the same
-// text with each name several times, interpreted and compiled, and wants each name's own answer.
+// The compiled plans of src/api/jit-executor.ts are kept per document and per operation name: keyed by
+// the document alone, a client that sends one document of two named operations, A then B then A, would
+// get B's answer the third time. The same text is sent with each name several times, interpreted and
+// compiled, and each name must get its own answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { graph } from '../support/graph-builder.ts';
 import { loadGraph } from '../support/database.ts';

@@ -1,8 +1,6 @@
-// Review (vacuous4): a screening candidate whose entry left its list is marked delisted; when the entry
-// comes back, the next `--apply` must clear that mark (src/modules/screening/screening-repository.ts,
-// upsertCandidates: `c.delistedAt = null`). No test applied a list again after a delisting with
-// candidates in it, so a candidate that stayed "delisted" while its entry is listed again (mutation SC2:
-// that line removed) passed screen.test.ts, screen-lists.test.ts and screening-review.test.ts.
+// A screening candidate whose entry left its list is marked delisted; when the entry comes back, the
+// next `--apply` clears that mark (upsertCandidates in src/modules/screening/screening-repository.ts):
+// a reviewer must not dismiss a match as delisted while its entry is listed again.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen } from '../../src/modules/screening/screen.ts';
 import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';

@@ -1,7 +1,6 @@
-// Review (vacuous4): read-routing.test.ts checks where executor.read (an auto-commit transaction) goes,
-// but not executor.readTransaction, a managed one (session.executeRead or executeWrite). Sending every
-// managed read to the leader (mutation RR3: always executeWrite) passed read-routing.test.ts and
-// replicas.test.ts. This checks that a managed read follows NEO4J_READ_ROUTING as a single read does.
+// read-routing.test.ts checks where executor.read (an auto-commit transaction) goes; this checks that
+// executor.readTransaction, a managed one (session.executeRead or executeWrite), follows
+// NEO4J_READ_ROUTING as a single read does.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cypher, statement } from '../../src/graph/cypher.ts';
