@@ -100,6 +100,10 @@ export const list =
     return items;
   };
 
+/** `value` as a list of exactly `length` items (a positional row), or a mismatch at `at`. */
+export const tuple = (value: unknown, at: string, length: number): unknown[] =>
+  Array.isArray(value) && value.length === length ? value : mismatch(at, `a list of ${length} items`, value);
+
 type Shape = Record<string, Decoder<unknown>>;
 export type Decoded<S extends Shape> = { [K in keyof S]: ReturnType<S[K]> };
 

@@ -179,6 +179,23 @@ describe('columns', () => {
     expect(lists[2]!.startsWith(lists[3]!)).toBe(true);
   });
 
+  it('name the field of a mismatch in rows decoded in one literal, full or as cards', () => {
+    const row = Object.values(organization);
+    const wrong = (values: unknown[], at: number, value: unknown) =>
+      values.map((v, i) => (i === at ? value : v));
+    expect(() => ORGANIZATION_ROW.decode(wrong(row, 1, 7), 'o')).toThrow(
+      'o.name: expected a string, got number 7',
+    );
+    expect(() => ORGANIZATION_ROW_AS_ASKED.decode(wrong(row.slice(0, 4), 2, 'SUPPLIER'), 'o')).toThrow(
+      'o.type',
+    );
+    const link = ['l1', 's', 'c', ['x'], 0, null, 1, 'DOCUMENTED', []];
+    expect(() => LINK_ROW.decode(wrong(link, 6, null), 'l')).toThrow('l.recordedAt: expected a number');
+    expect(() => LINK_ROW_AS_ASKED.decode(wrong(link.slice(0, 4), 3, 'x'), 'l')).toThrow(
+      'l.products: expected a list',
+    );
+  });
+
   it('give every epoch instant its ISO text, however many and however often', () => {
     // More distinct instants than the decoder keeps, each asked for twice, some interleaved.
     const instants = Array.from({ length: 40_000 }, (_, i) => 1_600_000_000_000 + (i % 20_000) * 86_399_999);
