@@ -27,13 +27,13 @@ beforeAll(async () => {
   await loadGraph(t.db, built.build());
 });
 
-/** `organization(id) { publishedDisclosures }` as v, and the units it ran. */
-async function publishedOfCard(id: string) {
+/** `organization(id) { <field> }` as v, and the units it ran. */
+async function cardWith(id: string, field: string) {
   const units: string[] = [];
   const stop = t.db.executor.observe((unit) => units.push(unit));
   try {
-    const card = ok<{ id: string; publishedDisclosures: unknown[] } | null>(
-      await t.api.query('v', `{ organization(id: "${id}") { id publishedDisclosures { id } } }`),
+    const card = ok<Record<string, unknown> | null>(
+      await t.api.query('v', `{ organization(id: "${id}") { id ${field} } }`),
       'organization',
     );
     return { card, units };
@@ -41,6 +41,7 @@ async function publishedOfCard(id: string) {
     stop();
   }
 }
+const publishedOfCard = (id: string) => cardWith(id, 'publishedDisclosures { id }');
 
 it("publishedDisclosures of a listed organization's directory card costs what a card with none costs", async () => {
   const five = await publishedOfCard('L5');
@@ -59,4 +60,26 @@ it("publishedDisclosures of a listed organization's directory card costs what a 
     ids: [id],
   });
   expect(await expectSameWorkAsMissing(t.db, 'disclosure.publishedBy', 'L0', ['L5'], params)).toEqual([]);
+});
+
+it("disclosures(asOf) of a listed organization's directory card costs what a card with none costs", async () => {
+  // At an instant just past (after the set-up), L5 was as it is now: listed, not one v may look up,
+  // sharing nothing with it. The card's `disclosures` asked for now reads nothing (1358135); the same
+  // asked with that asOf reads every disclosure about L5 that o was shown, and the work tells how many.
+  const asOf = new Date();
+  const field = `disclosures(asOf: "${asOf.toISOString()}") { id }`;
+  const five = await cardWith('L5', field);
+  const none = await cardWith('L0', field);
+  expect(five.card).toEqual({ id: 'L5', disclosures: [] });
+  expect(none.card).toEqual({ id: 'L0', disclosures: [] });
+  if (!five.units.includes('disclosure.about')) return;
+  const params = (id: string) => ({
+    viewer: 'v',
+    t: toNeo4jDateTime(asOf),
+    historical: true,
+    product: null,
+    kind: null,
+    ids: [id],
+  });
+  expect(await expectSameWorkAsMissing(t.db, 'disclosure.about', 'L0', ['L5'], params)).toEqual([]);
 });
