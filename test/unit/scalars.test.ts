@@ -1,6 +1,6 @@
 // The DateTime scalar: what it accepts, and a refusal that names what is really refused (a year
 // outside 0100..9999 or a day that does not exist), not "must be ISO 8601" for an ISO 8601 date.
-import { Kind, type GraphQLError } from 'graphql';
+import { Kind, type GraphQLError, type ValueNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from '../../src/api/scalars.ts';
 
@@ -38,5 +38,28 @@ describe('DateTime', () => {
     expect(error.message).toBe(
       `DateTime must be a calendar day from 0100-01-01 to 9999-12-31 (in UTC), as an ISO 8601 date (2014-09-15) or date-time with a zone, got "${value}"`,
     );
+  });
+});
+
+const literalRefusal = (ast: ValueNode): GraphQLError => {
+  try {
+    DateTime.parseLiteral(ast, {});
+  } catch (error) {
+    return error as GraphQLError;
+  }
+  throw new Error('accepted');
+};
+
+describe('a DateTime literal that is not a string (dueAt: 20270101, asOf: true)', () => {
+  it.each<[string, ValueNode]>([
+    ['20270101', { kind: Kind.INT, value: '20270101' }],
+    ['2027.5', { kind: Kind.FLOAT, value: '2027.5' }],
+    ['true', { kind: Kind.BOOLEAN, value: true }],
+    ['TOMORROW', { kind: Kind.ENUM, value: 'TOMORROW' }],
+  ])('is refused naming what was sent (%s)', (sent, ast) => {
+    const error = literalRefusal(ast);
+    expect(error.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(error.message).not.toMatch(/got nothing$/);
+    expect(error.message).toContain(sent);
   });
 });
