@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
 import { parseInstant } from '../domain/instants.ts';
-import { quote } from '../domain/quote.ts';
+import { cut, quote } from '../domain/quote.ts';
 
 // parseInstant reads years before 0100 as 19xx and so refuses them (src/domain/instants.ts), and its
 // patterns take four-digit years only: the message names that range, since 0001-01-01 is ISO 8601 too.
@@ -29,9 +29,9 @@ export const DateTime = new GraphQLScalarType<string, string>({
     return value;
   },
   parseValue: parse,
-  // A literal of another kind (dueAt: 20270101, asOf: true) is named as written.
+  // A literal of another kind (dueAt: 20270101, asOf: true) is named as written, cut as quote() cuts.
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING) return parse(ast.value);
-    throw refusal(print(ast));
+    throw refusal(cut(print(ast)));
   },
 });

@@ -1,3 +1,6 @@
+/** `text` cut to 80 characters, as `quote` cuts what it shows (for text already written, e.g. GraphQL). */
+export const cut = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+
 /**
  * A value as an error message shows it: JSON, so that an empty string, surrounding spaces and control
  * characters show; cut to 80 characters, so that a megabyte sent by mistake does not come back. A value
@@ -15,5 +18,6 @@ export function quote(value: unknown): string {
   } catch {
     return 'a value nested too deeply to show';
   }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return cut(text);
 }
+
