@@ -7,12 +7,12 @@ import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/m
 import { unreadOrganizationDetail } from '../domain/chain-detail.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
 import {
-  UnexpectedRecordError,
   epochInstant,
   fields,
   float,
   instant,
   list,
+  literalRow,
   nullable,
   oneOf,
   positional,
@@ -41,24 +41,6 @@ const absentAsEmpty =
 
 /** Every write sets recordedAt, and migration 003 filled it in on older records: it is never absent. */
 const recordedAt = instant;
-
-/**
- * A decoder for the rows that big answers hold by the ten thousand (a chain's organizations and links),
- * `fast` writing each object in one literal. Filled key by key, as `positional` fills it, a row cost
- * four to five times as much to decode, and its object kept its fields outside itself, where GraphQL
- * and JSON then read them slower. `fast` decodes every field at the column's place; when one fails,
- * `exact` (the row's `positional`) decodes the row again to name the field in the error.
- */
-const literalRow =
-  <T>(fast: Decoder<T>, exact: Decoder<T>): Decoder<T> =>
-  (value, at) => {
-    try {
-      return fast(value, at);
-    } catch (error) {
-      if (error instanceof UnexpectedRecordError) return exact(value, at);
-      throw error;
-    }
-  };
 
 const optionalText = nullable(text);
 const optionalFloat = nullable(float);
@@ -89,6 +71,8 @@ const organizationFields = {
   ...sourced,
 };
 
+const ORGANIZATION_LENGTH = Object.keys(organizationFields).length;
+
 /** An organization node. */
 export const ORGANIZATION: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}`,
@@ -103,7 +87,7 @@ export const ORGANIZATION: Column<Organization> = {
 export const ORGANIZATION_ROW: Column<Organization> = {
   projection: cypher`[o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources]`,
   decode: literalRow((value, at) => {
-    const v = tuple(value, at, 11);
+    const v = tuple(value, at, ORGANIZATION_LENGTH);
     return {
       id: text(v[0], at),
       name: text(v[1], at),
@@ -183,6 +167,16 @@ const unreadLinkDetail = () => ({
   sources: [],
 });
 
+/** The fields of LINK_ROW in order, its times as epoch milliseconds. */
+const linkRowFields = {
+  ...linkCard,
+  validFrom: optionalEpochInstant,
+  validTo: optionalEpochInstant,
+  recordedAt: epochInstant,
+  ...sourced,
+};
+const LINK_LENGTH = Object.keys(linkRowFields).length;
+
 /**
  * Link `l` from supplier `s` to customer `c` as a positional list (the fields of LINK in order, times as
  * epoch milliseconds), for statements that return many links and have both ends at hand.
@@ -190,29 +184,20 @@ const unreadLinkDetail = () => ({
 export const LINK_ROW: Column<SupplyLink> = {
   projection: cypher`[l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources]`,
-  decode: literalRow(
-    (value, at) => {
-      const v = tuple(value, at, 9);
-      return {
-        id: text(v[0], at),
-        supplierId: text(v[1], at),
-        customerId: text(v[2], at),
-        products: texts(v[3], at),
-        validFrom: optionalEpochInstant(v[4], at),
-        validTo: optionalEpochInstant(v[5], at),
-        recordedAt: epochInstant(v[6], at),
-        provenance: sourced.provenance(v[7], at),
-        sources: sourced.sources(v[8], at),
-      };
-    },
-    positional({
-      ...linkCard,
-      validFrom: optionalEpochInstant,
-      validTo: optionalEpochInstant,
-      recordedAt: epochInstant,
-      ...sourced,
-    }),
-  ),
+  decode: literalRow((value, at) => {
+    const v = tuple(value, at, LINK_LENGTH);
+    return {
+      id: text(v[0], at),
+      supplierId: text(v[1], at),
+      customerId: text(v[2], at),
+      products: texts(v[3], at),
+      validFrom: optionalEpochInstant(v[4], at),
+      validTo: optionalEpochInstant(v[5], at),
+      recordedAt: epochInstant(v[6], at),
+      provenance: sourced.provenance(v[7], at),
+      sources: sourced.sources(v[8], at),
+    };
+  }, positional(linkRowFields)),
 };
 
 /*
