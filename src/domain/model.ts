@@ -1,5 +1,6 @@
 // The domain types that repositories return and resolvers receive (codegen mappers): plain data,
-// with references to other organizations as ids that resolvers turn into objects through loaders.
+// with references to other organizations as ids that resolvers turn into objects through loaders,
+// except where an answer holds them already (a chain's, a path's and one's own links: ShownLink).
 import type { AccessRequest } from './access-requests.ts';
 import type { DisclosedIndicator } from './disclosed-indicators.ts';
 import type { Role } from './roles.ts';
