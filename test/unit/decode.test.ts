@@ -27,6 +27,8 @@ import {
   text,
   UnexpectedRecordError,
   integer,
+  literalRow,
+  tuple,
 } from '../../src/graph/decode.ts';
 
 const at = (iso: string) => neo4j.types.DateTime.fromStandardDate(new Date(iso));
@@ -262,5 +264,27 @@ describe('columns', () => {
     expect(() => SHARE.decode({ ...share, createdAt: null }, 'share')).toThrow(
       'share.createdAt: expected a DateTime, got null',
     );
+  });
+});
+
+describe('literalRow (src/graph/decode.ts), the one-literal decoder of the biggest rows', () => {
+  it('refuses a row its literal cannot read even when its positional decoder can (the two are out of step)', () => {
+    const shape = { id: text, name: text };
+    // A literal still counting the row before `name` was added to it.
+    const stale = literalRow<{ id: string; name: string }>((value, at) => {
+      const v = tuple(value, at, 1);
+      return { id: text(v[0], at), name: '' };
+    }, positional(shape));
+    expect(() => stale(['o1', 'Acme'], 'o')).toThrow(UnexpectedRecordError);
+  });
+
+  it('still names the field when the row is wrong for both', () => {
+    const shape = { id: text, name: text };
+    const row = literalRow((value, at) => {
+      const v = tuple(value, at, 2);
+      return { id: text(v[0], at), name: text(v[1], at) };
+    }, positional(shape));
+    expect(row(['o1', 'Acme'], 'o')).toEqual({ id: 'o1', name: 'Acme' });
+    expect(() => row(['o1', 7], 'o')).toThrow('o.name: expected a string, got number 7');
   });
 });

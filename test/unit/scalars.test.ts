@@ -1,6 +1,15 @@
 // The DateTime scalar: what it accepts, and a refusal that names what is really refused (a year
 // outside 0100..9999 or a day that does not exist), not "must be ISO 8601" for an ISO 8601 date.
-import { Kind, type GraphQLError, type ValueNode } from 'graphql';
+import {
+  GraphQLInt,
+  GraphQLObjectType,
+  GraphQLSchema,
+  Kind,
+  parse,
+  validate,
+  type GraphQLError,
+  type ValueNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DateTime } from '../../src/api/scalars.ts';
 
@@ -61,5 +70,27 @@ describe('a DateTime literal that is not a string (dueAt: 20270101, asOf: true)'
     expect(error.extensions['code']).toBe('BAD_USER_INPUT');
     expect(error.message).not.toMatch(/got nothing$/);
     expect(error.message).toContain(sent);
+  });
+});
+
+/** A schema with one DateTime argument, to validate literals against. */
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { at: { type: GraphQLInt, args: { asOf: { type: DateTime } } } },
+  }),
+});
+
+describe('a DateTime literal that is not a string, however long', () => {
+  it('is named cut to 80 characters, as quote() cuts every value a message names', () => {
+    // Three tokens (the operation's token limit lets them through), 20,000 characters.
+    const sent = `["${'2027-01-01 '.repeat(1_820)}"]`;
+    const errors = validate(schema, parse(`{ at(asOf: ${sent}) }`));
+    expect(errors).toHaveLength(1);
+    const message = errors[0]!.message;
+    expect(message).toContain('DateTime must be a calendar day');
+    expect(message).toContain('got ["2027-01-01 2027-01-01');
+    // The refusal's text is ~150 characters; the value at most 80 more.
+    expect(message.length).toBeLessThan(260);
   });
 });
