@@ -4,6 +4,7 @@
 // apart from the public risk indicators so that an analyst can tell "a public report says" from "the
 // supplier told us".
 import { versionAt, type CorrectiveAction, type StoredVersion } from './disclosures.ts';
+import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
 
@@ -12,13 +13,10 @@ export type DisclosedIndicatorKind = (typeof DISCLOSED_INDICATOR_KINDS)[number];
 
 /** The severities of an action that make it an indicator. */
 const FLAGGED: readonly Severity[] = ['HIGH', 'CRITICAL'];
-/** The kinds whose validity counts as evidence that may expire. */
-const EVIDENCE: readonly DisclosureKind[] = ['CERTIFICATE', 'AUDIT_REPORT'];
 
 const EXPIRED_EVIDENCE_TEXT = 'every visible certificate and audit report expired';
 
-export interface DisclosedIndicator {
-  kind: DisclosedIndicatorKind;
+interface IndicatorBase {
   severity: Severity;
   /** The disclosure it comes from: the evidence reference. */
   disclosureId: string;
@@ -26,10 +24,24 @@ export interface DisclosedIndicator {
   version: number;
   /** The exposure's asOf (null for now), at which the disclosure is shown. */
   asOf: Date | null;
-  /** The action, for OPEN_ACTION and OVERDUE_ACTION. */
-  action: CorrectiveAction | null;
   description: string;
 }
+
+/** An open or overdue severe action. */
+interface ActionIndicator extends IndicatorBase {
+  kind: 'OPEN_ACTION' | 'OVERDUE_ACTION';
+  action: CorrectiveAction;
+}
+
+/** Every visible audit report and certificate expired; the disclosure is the one that expired last. */
+interface ExpiredEvidenceIndicator extends IndicatorBase {
+  kind: 'EXPIRED_EVIDENCE';
+  action: null;
+  /** When it expired: since then no audit report or certificate has been valid. */
+  expiredAt: string;
+}
+
+export type DisclosedIndicator = ActionIndicator | ExpiredEvidenceIndicator;
 
 /** A disclosure that rule 8 let through, as the version in effect at the exposure's instant. */
 export interface VisibleEvidence {
@@ -61,19 +73,22 @@ export function disclosedIndicators(
       });
     }
   }
-  // Evidence issued after the instant did not exist then (a disclosure may be recorded ahead of it).
-  const dated = evidence.filter((e) => EVIDENCE.includes(e.kind) && new Date(e.version.issuedAt) <= at);
-  const expired = (e: VisibleEvidence) =>
-    e.version.validUntil !== null && new Date(e.version.validUntil) < at;
-  if (dated.some((e) => e.version.validUntil !== null) && dated.every(expired)) {
-    const latest = [...dated].sort((a, b) => b.version.validUntil!.localeCompare(a.version.validUntil!))[0]!;
+  const dated = evidence.filter((e) => isEvidence(e.kind) && issuedBy(e.version, at));
+  const ended = dated.flatMap((item) => {
+    const until = item.version.validUntil;
+    return until !== null && new Date(until) < at ? [{ item, expiredAt: until }] : [];
+  });
+  if (ended.length > 0 && ended.length === dated.length) {
+    // The last to end: since then none has been valid.
+    const latest = ended.reduce((last, e) => (e.expiredAt > last.expiredAt ? e : last));
     indicators.push({
       kind: 'EXPIRED_EVIDENCE',
       severity: 'MEDIUM',
-      disclosureId: latest.disclosureId,
-      version: latest.version.version,
+      disclosureId: latest.item.disclosureId,
+      version: latest.item.version.version,
       asOf,
       action: null,
+      expiredAt: latest.expiredAt,
       description: EXPIRED_EVIDENCE_TEXT,
     });
   }

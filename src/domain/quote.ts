@@ -20,4 +20,3 @@ export function quote(value: unknown): string {
   }
   return cut(text);
 }
-

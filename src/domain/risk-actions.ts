@@ -2,7 +2,8 @@
 // order of the ranking (the highest-scored organization's steps first; within one organization the
 // most urgent first). Each names the organization it is about.
 import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
-import { stillValid, type Assessable, type RiskScore, type RiskSubject } from './risk-model.ts';
+import { isEvidence, validAt } from './evidence-validity.ts';
+import type { Assessable, RiskScore, RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';
 import { dayOf, deadlineAt } from './instants.ts';
 
@@ -46,21 +47,22 @@ function actionsFor<O extends Assessable>(
   const indicators = disclosedIndicators(s.evidence, at, asOf);
   const askForAudit = unexaminedFlag(s, indicators, at);
   for (const indicator of indicators) {
-    const action = indicator.action;
     const source = disclosure.get(indicator.disclosureId)!;
     const publisher = { id: source.ownerId, name: source.ownerName };
     const where = publisher.id === s.organization.id ? '' : ` at ${name}`;
     const evidence = `disclosure ${indicator.disclosureId} by ${publisher.name}`;
-    if (action === null) {
+    if (indicator.kind === 'EXPIRED_EVIDENCE') {
       // A flag raised after the evidence ran out was never examined: asking for an audit says it.
       if (askForAudit) continue;
-      const since = source.version.validUntil ?? at.toISOString();
       found.push({
         kind: 'RENEW_EVIDENCE',
-        text: `No valid audit or certificate at ${name} since ${dayOf(since)}: ask ${publisher.name} for a new one (${evidence}).`,
+        text: `No valid audit or certificate at ${name} since ${dayOf(indicator.expiredAt)}: ask ${publisher.name} for a new one (${evidence}).`,
         urgency: URGENCY.RENEW_EVIDENCE,
       });
-    } else if (action.overdue) {
+      continue;
+    }
+    const action = indicator.action;
+    if (action.overdue) {
       found.push({
         kind: 'CLOSE_OVERDUE_ACTION',
         text: `Ask ${publisher.name} to close action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${dayOf(action.dueAt)}.`,
@@ -113,17 +115,11 @@ function unexaminedFlag<O extends Assessable>(
   at: Date,
 ): boolean {
   if (s.indicators.length === 0) return false;
-  if (
-    s.evidence.some(
-      (e) => (e.kind === 'AUDIT_REPORT' || e.kind === 'CERTIFICATE') && stillValid(e.version, at),
-    )
-  )
-    return false;
+  if (s.evidence.some((e) => isEvidence(e.kind) && validAt(e.version, at))) return false;
   const expired = indicators.find((i) => i.kind === 'EXPIRED_EVIDENCE');
-  const ranOut = s.evidence.find((e) => e.disclosureId === expired?.disclosureId)?.version.validUntil;
-  if (ranOut === undefined || ranOut === null) return true;
+  if (expired === undefined) return true;
   const flagged = Math.max(...s.indicators.map((i) => new Date(i.observedAt ?? i.recordedAt).getTime()));
-  return flagged > new Date(ranOut).getTime();
+  return flagged > new Date(expired.expiredAt).getTime();
 }
 
 /** The top `max` actions: the most urgent kind first (URGENCY), then by the organization's rank. */

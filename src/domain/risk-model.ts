@@ -3,12 +3,13 @@
 // come from, so that an analyst can see why one supplier comes before another. A pure function of what
 // the repository read under the visibility rules (specification, section 2 (rules 1-8)), the tables and
 // parameters, and the instant: the same data give the same ranking.
+import { isEvidence, validAt } from './evidence-validity.ts';
 import {
   disclosedIndicators,
   type DisclosedIndicatorKind,
   type VisibleEvidence,
 } from './disclosed-indicators.ts';
-import { versionAt, type StoredVersion } from './disclosures.ts';
+import { versionAt } from './disclosures.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
 import { dayOf } from './instants.ts';
@@ -138,13 +139,6 @@ const combined = (value: string): RiskInput => ({
   value,
   source: `assumption: independent signals, the chance that at least one is real (${MODEL_SOURCE})`,
 });
-
-/**
- * Evidence valid at `at`: issued by then (an assessment as of a day before an audit must not count it,
- * even when a disclosure was recorded ahead of it), and without a validity or valid until `at` or later.
- */
-export const stillValid = (version: StoredVersion, at: Date): boolean =>
-  new Date(version.issuedAt) <= at && (version.validUntil === null || new Date(version.validUntil) >= at);
 
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
 const DISCLOSURES_SOURCE = 'what its publishers shared with you (docs/specification.md, section 2, rule 8)';
@@ -309,7 +303,7 @@ function disclosedEvidence<O extends Assessable>(
   const relief: { value: number; input: RiskInput }[] = [];
   for (const item of evidence) {
     const version = versionAt(item.version, at);
-    if (stillValid(version, at) && (item.kind === 'AUDIT_REPORT' || item.kind === 'CERTIFICATE')) {
+    if (isEvidence(item.kind) && validAt(version, at)) {
       const value = item.kind === 'AUDIT_REPORT' ? p.validAudit : p.validCertificate;
       const until = version.validUntil === null ? '' : `, valid until ${dayOf(version.validUntil)}`;
       relief.push({
@@ -406,24 +400,22 @@ function proximity<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, sh
   };
 }
 
+type Part = { value: number; inputs: RiskInput[] };
+
+/** The components whose values lie in 0..1: all but DISCLOSED_EVIDENCE, which good evidence lowers. */
+const RAISING_COMPONENTS = ['INHERENT', 'PUBLIC_INDICATORS', 'VISIBILITY', 'PROXIMITY'] as const;
+
+/** Points of the score a component's value gives at its share of the weights. */
+const pointsOf = (share: number, value: number) => 100 * share * value;
+
 /**
- * Good evidence takes off at most the points the other components add: a score stops at 0, and relief
- * beyond that would show contributions that add up to less than the score, and a summary in which
- * relief explains more than there is.
+ * Good evidence (`evidence`, whose value may be negative) takes off at most the points the other
+ * components give (`others`): a score stops at 0, and relief beyond that would show contributions that
+ * add up to less than the score, and a summary in which relief explains more than there is.
  */
-function reliefWithin(
-  parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }>,
-  shares: Record<RiskComponentName, number>,
-): { value: number; inputs: RiskInput[] } {
-  const evidence = parts.DISCLOSED_EVIDENCE;
-  const weight = shares.DISCLOSED_EVIDENCE;
-  if (evidence.value >= 0 || weight === 0) return evidence;
-  const others = RISK_COMPONENTS.reduce(
-    (points, name) =>
-      name === 'DISCLOSED_EVIDENCE' ? points : points + 100 * shares[name] * parts[name].value,
-    0,
-  );
-  const least = -others / (100 * weight);
+function reliefWithin(evidence: Part, share: number, others: number): Part {
+  if (evidence.value >= 0 || share === 0) return evidence;
+  const least = -others / pointsOf(share, 1);
   if (evidence.value >= least) return evidence;
   return {
     value: least,
@@ -460,14 +452,21 @@ export function scoreChain<O extends Assessable>(
   const shares = weightShares(model.weights);
   const shared = new SharedInputs(model.parameters);
   const scored = subjects.map((s) => {
-    const parts: Record<RiskComponentName, { value: number; inputs: RiskInput[] }> = {
+    const others = {
       INHERENT: inherent(model, s, shared),
       PUBLIC_INDICATORS: publicIndicators(model, s, at),
-      DISCLOSED_EVIDENCE: s.evidence.length === 0 ? shared.noEvidence : disclosedEvidence(model, s, at, asOf),
       VISIBILITY: visibility(model, s, shared),
       PROXIMITY: proximity(model, s, shared),
     };
-    parts.DISCLOSED_EVIDENCE = reliefWithin(parts, shares);
+    const othersPoints = RAISING_COMPONENTS.reduce(
+      (points, name) => points + pointsOf(shares[name], others[name].value),
+      0,
+    );
+    const evidence = s.evidence.length === 0 ? shared.noEvidence : disclosedEvidence(model, s, at, asOf);
+    const parts: Record<RiskComponentName, Part> = {
+      ...others,
+      DISCLOSED_EVIDENCE: reliefWithin(evidence, shares.DISCLOSED_EVIDENCE, othersPoints),
+    };
     const components = RISK_COMPONENTS.map((name) => {
       const weight = shares[name];
       const value = round(parts[name].value);
@@ -475,12 +474,15 @@ export function scoreChain<O extends Assessable>(
         name,
         value,
         weight: round(weight),
-        contribution: round(100 * weight * value, 2),
+        contribution: round(pointsOf(weight, value), 2),
         inputs: parts[name].inputs,
       };
     });
     // From the values as computed: the rounded ones shown could move the score by a tenth.
-    const sum = RISK_COMPONENTS.reduce((points, name) => points + 100 * shares[name] * parts[name].value, 0);
+    const sum = RISK_COMPONENTS.reduce(
+      (points, name) => points + pointsOf(shares[name], parts[name].value),
+      0,
+    );
     return {
       organization: s.organization,
       tier: s.tier,
