@@ -112,7 +112,7 @@ export async function createRequestContext(
     accessRequests: new AccessRequestService(repositories.accessRequests, viewer, scope),
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
-    disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope),
+    disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope, loaders),
     merges: new MergeService(repositories.merges, viewer.userId, now, queryContext, (id) =>
       repositories.known.forget(id),
     ),

@@ -143,7 +143,7 @@ export async function readFacilityRecord(
     reads.loaders.byId.load(reads.viewerId),
   ]);
   if (organization === null || issuer === null) return null;
-  const disclosures = await reads.disclosureLoaders.about.load({ id: organization.id, kind: null, asOf });
+  const disclosures = await reads.disclosureLoaders.aboutOf(organization, null, asOf);
   return {
     filename: exportFilename('facility', organization.id, (asOf ?? now).toISOString(), 'jsonld'),
     mediaType: DFR_MEDIA_TYPE,

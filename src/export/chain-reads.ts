@@ -29,6 +29,6 @@ export function viewerReads(executor: Executor, viewerId: string, now: Date = ne
     viewerId,
     loaders,
     supplyChains: new SupplyChainService(new SupplyChainRepository(executor), scope, loaders),
-    disclosureLoaders: createDisclosureLoaders(new DisclosureRepository(executor), scope),
+    disclosureLoaders: createDisclosureLoaders(new DisclosureRepository(executor), scope, loaders),
   };
 }

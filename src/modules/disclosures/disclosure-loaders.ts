@@ -13,6 +13,8 @@ import {
 import type { DisclosureKind } from '../../domain/format.ts';
 import type { HistoryKey } from '../../domain/shown-actions.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
+import type { Organization } from '../../domain/model.ts';
+import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { DisclosureRepository } from './disclosure-repository.ts';
 
 /** An organization's (or a disclosure's) id, with what the field asked for. */
@@ -45,6 +47,21 @@ export interface DisclosureLoaders {
   aboutFetched(id: string, kind: DisclosureKind | null, asOf: Date | null): Disclosure[] | undefined;
   /** Disclosures each organization published (rule 8). */
   publishedBy: DataLoader<DisclosureKey, Disclosure[], string>;
+  /**
+   * The disclosures about `organization` at `asOf` (null: now) as GraphQL answers them: what a prefetch
+   * kept, else `about`; none for an identity card that could not be looked up then (cardRule).
+   */
+  aboutOf(
+    organization: Organization,
+    kind: DisclosureKind | null,
+    asOf: Date | null,
+  ): Disclosure[] | Promise<Disclosure[]>;
+  /** The disclosures `organization` published at `asOf` as GraphQL answers them, by the same card rule. */
+  publishedByOf(
+    organization: Organization,
+    kind: DisclosureKind | null,
+    asOf: Date | null,
+  ): Disclosure[] | Promise<Disclosure[]>;
   /** One disclosure by id (rule 8), or null. */
   byId: DataLoader<DisclosureKey, Disclosure | null, string>;
   /** The versions of a disclosure that a rule-8 query already returned. */
@@ -101,9 +118,30 @@ function batched(base: ViewerScope, fetch: Fetch) {
   };
 }
 
+/**
+ * `read()`, unless `organization` is an identity card. Rule 8 shows the disclosures about an
+ * organization the viewer may look up, and a publisher that shares with the viewer is one of its roots:
+ * a card, which the viewer may not look up now, has none now, and had some at an earlier instant only if
+ * it could be looked up then (`lookable`, which costs the same for any id). A statement for a card would
+ * read what others were shown, and its work would count them. Synchronous for everyone else: a chain
+ * asks this for thousands of organizations.
+ */
+function cardRule<T>(
+  organization: Organization,
+  asOf: Date | null,
+  lookable: OrganizationLoaders['lookableAt'],
+  read: () => T[] | Promise<T[]>,
+): T[] | Promise<T[]> {
+  if (organization.identityOnly !== true) return read();
+  if (asOf === null) return [];
+  return lookable.load({ id: organization.id, asOf }).then((found) => (found === null ? [] : read()));
+}
+
+/** `organizations`: the request's organization loaders, whose `lookableAt` the card rule asks. */
 export function createDisclosureLoaders(
   disclosures: DisclosureRepository,
   scope: ViewerScope,
+  organizations: Pick<OrganizationLoaders, 'lookableAt'>,
 ): DisclosureLoaders {
   // No batch limit: a chain of 10,000 organizations in two batches paid the viewer's rule-5 lists twice,
   // in two transactions at once.
@@ -123,24 +161,38 @@ export function createDisclosureLoaders(
     for (const [id, stored] of found) shown.set(id, shownAt(stored, viewedAt));
     kept.push({ kind, time: asOf?.getTime() ?? null, listed: new Set(ids), shown });
   };
+  const about = new DataLoader(
+    batched(scope, (at, kind, ids) => disclosures.about(at, kind, ids)),
+    options,
+  );
+  const publishedBy = new DataLoader(
+    batched(scope, (at, kind, ids) => disclosures.publishedBy(at, kind, ids)),
+    options,
+  );
+  const aboutFetched = (id: string, kind: DisclosureKind | null, asOf: Date | null) => {
+    const time = asOf?.getTime() ?? null;
+    const group = kept.find((k) => k.kind === kind && k.time === time);
+    return group?.listed.has(id) ? (group.shown.get(id) ?? []) : undefined;
+  };
   return {
-    about: new DataLoader(
-      batched(scope, (at, kind, ids) => disclosures.about(at, kind, ids)),
-      options,
-    ),
+    about,
     prefetchAbout: async (ids, kind, asOf) => {
       keep(ids, kind, asOf, await disclosures.about(scopeFor(scope, asOf), kind, ids));
     },
     keepAbout: (ids, kind, asOf, found) => keep(ids, kind, asOf, found),
-    aboutFetched: (id, kind, asOf) => {
-      const time = asOf?.getTime() ?? null;
-      const group = kept.find((k) => k.kind === kind && k.time === time);
-      return group?.listed.has(id) ? (group.shown.get(id) ?? []) : undefined;
-    },
-    publishedBy: new DataLoader(
-      batched(scope, (at, kind, ids) => disclosures.publishedBy(at, kind, ids)),
-      options,
-    ),
+    aboutFetched,
+    publishedBy,
+    aboutOf: (organization, kind, asOf) =>
+      cardRule(
+        organization,
+        asOf,
+        organizations.lookableAt,
+        () => aboutFetched(organization.id, kind, asOf) ?? about.load({ id: organization.id, kind, asOf }),
+      ),
+    publishedByOf: (organization, kind, asOf) =>
+      cardRule(organization, asOf, organizations.lookableAt, () =>
+        publishedBy.load({ id: organization.id, kind, asOf }),
+      ),
     byId: new DataLoader(async (keys) => (await byIds(keys)).map((found) => found[0] ?? null), options),
     history: new DataLoader(
       async (keys) => {
