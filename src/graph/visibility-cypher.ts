@@ -9,7 +9,7 @@
 // counts. For an instant in the past (asOf), grant and revoke times decide, and only what had been
 // recorded by then counts (a link's recordedAt, a share's createdAt): asOf answers "what could we see
 // at $t", never with what was learnt later.
-import { MAX_DEPTH, type ViewerScope } from '../domain/viewer-scope.ts';
+import { MAX_DEPTH, presentScope, type ViewerScope } from '../domain/viewer-scope.ts';
 import { LINK_ROW_AS_ASKED, ORGANIZATION_ROW_AS_ASKED, RISK_ROW } from './columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from './cypher.ts';
 import { toNeo4jDateTime } from './mappers.ts';
@@ -21,6 +21,9 @@ export const scopeParams = (scope: ViewerScope, product: string | null = null) =
   historical: scope.historical,
   product,
 });
+
+/** The same for `viewer` at `now` as its present (a write, which never runs as of another instant). */
+export const presentParams = (viewer: string, now: Date) => scopeParams(presentScope(viewer, now));
 
 /**
  * Share `share` is active at $t: not revoked (for asOf: not by then), granted by then (asOf only), not

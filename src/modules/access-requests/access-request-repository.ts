@@ -33,7 +33,7 @@ import type { Executor, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import { LOOKABLE, VIEWER_GRANTS, presentParams, scopeParams } from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 import { ACCESS_REQUEST, OPEN_REQUESTS_PARAMS, REQUEST_AS_OF } from '../../graph/access-request-cypher.ts';
 
@@ -349,7 +349,7 @@ async function requestNow(
   now: Date,
   id: string | undefined,
 ): Promise<AccessRequest | null> {
-  const params = { viewer, t: toNeo4jDateTime(now), historical: false, ...OPEN_REQUESTS_PARAMS, id };
+  const params = { ...presentParams(viewer, now), ...OPEN_REQUESTS_PARAMS, id };
   const [found] = await tx.run(FIND, params);
   return found ? requestOf(found) : null;
 }
@@ -375,9 +375,7 @@ export class AccessRequestRepository {
     claim: IdempotencyClaim | null = null,
   ): Promise<AccessRequest | SendRefusal> {
     const params = {
-      viewer: request.requesterId,
-      t: toNeo4jDateTime(request.now),
-      historical: false,
+      ...presentParams(request.requesterId, request.now),
       targetId: request.targetId,
       id: request.id,
       scope: request.scope,

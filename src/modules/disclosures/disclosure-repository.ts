@@ -32,7 +32,6 @@ import type { Executor, Transaction } from '../../graph/executor.ts';
 import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
-import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import {
   DISCLOSURE_GRANTS,
@@ -44,6 +43,7 @@ import {
   DISCLOSURE_LIVE,
   SHOWN_SUBJECT_LOOKABLE,
   VIEWER_GRANTS,
+  presentParams,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
 
@@ -382,12 +382,7 @@ WITH *
 const UNCHANGED = ownCurrent('disclosure.unchanged', cypher``);
 
 /** What the owner's statements take: the owner as the viewer, now. */
-const ownerParams = (viewer: string, now: Date) => ({
-  viewer,
-  t: toNeo4jDateTime(now),
-  historical: false,
-  product: null,
-});
+const ownerParams = presentParams;
 
 const disclosureOf = (record: { get(key: string): unknown }): StoredDisclosure =>
   DISCLOSURE.decode(record.get('disclosure'), 'disclosure');

@@ -15,7 +15,13 @@ import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
-import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import {
+  LOOKABLE,
+  LOOKABLE_OR_LISTED,
+  VIEWER_GRANTS,
+  presentParams,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
@@ -229,9 +235,7 @@ export class ShareRepository {
     claim: IdempotencyClaim | null = null,
   ): Promise<Share | GrantRefusal> {
     const params = {
-      viewer: share.ownerId,
-      t: toNeo4jDateTime(share.now),
-      historical: false,
+      ...presentParams(share.ownerId, share.now),
       namedId: share.recipientId,
       namedMerged: share.recipientMerged,
       id: share.id,

@@ -35,7 +35,13 @@ import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { LOCK_VIEWER, TAKE_LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, scopeParams } from '../../graph/visibility-cypher.ts';
+import {
+  LOOKABLE,
+  LOOKABLE_OR_LISTED,
+  VIEWER_GRANTS,
+  presentParams,
+  scopeParams,
+} from '../../graph/visibility-cypher.ts';
 import { PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
 
 /**
@@ -322,9 +328,7 @@ export class SourcingRepository {
     claim: IdempotencyClaim | null = null,
   ): Promise<SupplyLink | DeclareRefusal> {
     const params = {
-      viewer: actor.viewer,
-      t: toNeo4jDateTime(actor.now),
-      historical: false,
+      ...presentParams(actor.viewer, actor.now),
       namedId: supplierId,
       namedMerged: supplierMerged,
       link: linkProperties(link, actor.viewer),
