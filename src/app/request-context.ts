@@ -93,7 +93,6 @@ export async function createRequestContext(
   if ('code' in importTicket) return importTicket;
   const viewer: Viewer = token;
   const scope = presentScope(viewer.organizationId, now);
-  const queryContext = scope.context;
   const loaders = createOrganizationLoaders(repositories.organizations, repositories.mergedIds, scope);
   if (!repositories.known.has(viewer.organizationId)) {
     if ((await loaders.byId.load(viewer.organizationId)) === null) {
@@ -107,17 +106,17 @@ export async function createRequestContext(
     loaders,
     supplyChains: new SupplyChainService(repositories.visibility, scope, loaders),
     analysis: new ExposureService(repositories.analysis, scope, loaders),
-    shares: new ShareService(repositories.shares, viewer, now, queryContext),
+    shares: new ShareService(repositories.shares, viewer, scope),
     shareParties: createSharePartyLoader(repositories.shares, scope),
     accessRequests: new AccessRequestService(repositories.accessRequests, viewer, scope),
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope, loaders),
-    merges: new MergeService(repositories.merges, viewer.userId, now, queryContext, (id) =>
+    merges: new MergeService(repositories.merges, viewer.userId, now, scope.context, (id) =>
       repositories.known.forget(id),
     ),
     sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
-    directory: new DirectoryService(repositories.directory, viewer, now, queryContext),
+    directory: new DirectoryService(repositories.directory, viewer, scope),
     screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),
     roots: () => repositories.organizations.roots(scope),
     risk: new RiskService(repositories.risk, scope, loaders, repositories.riskModel),

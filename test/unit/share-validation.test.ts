@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/auth/policy.ts';
 import { DomainError } from '../../src/domain/errors.ts';
+import { presentScope } from '../../src/domain/viewer-scope.ts';
 import type { Share } from '../../src/domain/model.ts';
 import type { GrantRefusal, NewShare } from '../../src/modules/sharing/share-repository.ts';
 import { ShareService, type ShareInput, type ShareStore } from '../../src/modules/sharing/share-service.ts';
@@ -52,7 +53,8 @@ function scriptedStore(answers: { grant?: Share | GrantRefusal; find?: Share | n
   return { store, granted, revoked, eventLimits };
 }
 
-const serviceFor = (viewer: Viewer, store: ShareStore) => new ShareService(store, viewer, NOW, {});
+const serviceFor = (viewer: Viewer, store: ShareStore) =>
+  new ShareService(store, viewer, presentScope(viewer.organizationId, NOW));
 
 const grant = (input: Partial<ShareInput>) => {
   const scripted = scriptedStore();

@@ -6,7 +6,7 @@ import type { OrganizationType } from '../../domain/format.ts';
 import { decode, encode, keyOf } from '../../domain/pages.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { checkOsId } from '../../domain/sourcing.ts';
-import type { QueryContext } from '../../domain/viewer-scope.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { directoryTerms, searchTerms } from '../../domain/directory-terms.ts';
 import type { DirectoryRepository } from './directory-repository.ts';
@@ -36,8 +36,7 @@ export class DirectoryService {
   constructor(
     private readonly directory: DirectoryRepository,
     private readonly viewer: Viewer,
-    private readonly now: Date,
-    private readonly context: QueryContext,
+    private readonly scope: ViewerScope,
   ) {}
 
   async page(args: DirectoryArguments): Promise<DirectoryPage> {
@@ -52,7 +51,7 @@ export class DirectoryService {
     const after = args.after === null || args.after === undefined ? null : decode(args.after);
     const { total, cards } = await this.directory.page(
       { terms: searchTerms(args.search), country, type: args.type ?? null, first, after },
-      this.context,
+      this.scope.context,
     );
     const edges = cards.slice(0, first).map((node) => ({ cursor: encode(keyOf(node)), node }));
     return {
@@ -68,7 +67,7 @@ export class DirectoryService {
   }
 
   async listing(): Promise<Listing> {
-    const listing = await this.directory.listing(this.viewer.organizationId, this.context);
+    const listing = await this.directory.listing(this.viewer.organizationId, this.scope.context);
     if (listing === null) throw notFound('Organization', this.viewer.organizationId);
     return listing;
   }
@@ -81,7 +80,7 @@ export class DirectoryService {
     const osId = input.osId === undefined ? undefined : checkOsId('osId', input.osId);
     const outcome = await this.directory.setListing(
       own,
-      this.now,
+      this.scope.instant,
       (stored) => {
         const card = {
           ...stored,
@@ -95,7 +94,7 @@ export class DirectoryService {
           terms: input.listed ? directoryTerms(card) : null,
         };
       },
-      this.context,
+      this.scope.context,
     );
     if (outcome === null) throw notFound('Organization', own);
     if ('osIdTakenBy' in outcome)

@@ -7,7 +7,7 @@ import { quote } from '../../domain/quote.ts';
 import type { Share, ShareEvent } from '../../domain/model.ts';
 import type { ShareScope } from '../../domain/format.ts';
 import type { ShareFilter, ShareRepository } from './share-repository.ts';
-import type { QueryContext } from '../../domain/viewer-scope.ts';
+import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts';
 
 const MAX_IDS = 10_000;
@@ -49,8 +49,7 @@ export class ShareService {
   constructor(
     private readonly shares: ShareStore,
     private readonly viewer: Viewer,
-    private readonly now: Date,
-    private readonly context: QueryContext,
+    private readonly scope: ViewerScope,
   ) {}
 
   /** shareSourcing: links in which the owner is the customer (null: all of them, now and later). */
@@ -92,9 +91,9 @@ export class ShareService {
       owner,
       // The recipient as the client named it: a retry after a merge sends the same arguments.
       { recipientId: asked, ...narrowed, expiresAt },
-      this.now,
+      this.scope.instant,
       () => {
-        if (expiresAt !== null && expiresAt <= this.now)
+        if (expiresAt !== null && expiresAt <= this.scope.instant)
           throw badInput(`expiresAt must be in the future, got ${expiresAt.toISOString()}`);
       },
     );
@@ -107,10 +106,10 @@ export class ShareService {
         scope,
         ...narrowed,
         expiresAt,
-        now: this.now,
+        now: this.scope.instant,
         actorUserId: this.viewer.userId,
       },
-      this.context,
+      this.scope.context,
       claim,
     );
     if ('id' in outcome) return outcome;
@@ -125,27 +124,27 @@ export class ShareService {
   }
 
   async revoke(id: string): Promise<Share> {
-    const share = await this.shares.find(this.viewer.organizationId, id, this.context);
+    const share = await this.shares.find(this.viewer.organizationId, id, this.scope.context);
     const decision = share ? canRevoke(this.viewer, share) : 'NOT_FOUND';
     if (decision === 'NOT_FOUND') throw notFound('Share', id);
     if (!decision.allowed) throw forbidden(decision.reason);
     const revoked = await this.shares.revoke(
-      { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId },
-      this.context,
+      { id, ownerId: this.viewer.organizationId, now: this.scope.instant, actorUserId: this.viewer.userId },
+      this.scope.context,
     );
     if (revoked === null) throw notFound('Share', id);
     return revoked;
   }
 
   given(filter: ShareFilter): Promise<Share[]> {
-    return this.shares.given(this.viewer.organizationId, filter, this.now, this.context);
+    return this.shares.given(this.viewer.organizationId, filter, this.scope.instant, this.scope.context);
   }
 
   received(filter: ShareFilter): Promise<Share[]> {
-    return this.shares.received(this.viewer.organizationId, filter, this.now, this.context);
+    return this.shares.received(this.viewer.organizationId, filter, this.scope.instant, this.scope.context);
   }
 
   events(page: EventPageArguments): Promise<ShareEvent[]> {
-    return this.shares.events(this.viewer.organizationId, eventPage(page), this.context);
+    return this.shares.events(this.viewer.organizationId, eventPage(page), this.scope.context);
   }
 }
