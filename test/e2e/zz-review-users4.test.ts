@@ -1,0 +1,32 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Review users4: a researcher at Electronics Watch traces one product upstream of Dell. When the
+// product filter leaves the chain empty, the tier view says so, but Exposure and the status line say
+// that nobody shares with the viewer, which is false: Dell shares its whole sourcing with it.
+import { expect, it } from 'vitest';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
+
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.electronicsWatch });
+
+describeInBrowser('a product that no link names, from a root that shares its sourcing', () => {
+  it('Exposure and the status line say the product matched nothing, not that nobody shares', async () => {
+    const { page } = ui;
+    await signInAsDemo(page, ui.app, DEMO_IDS.electronicsWatch);
+    await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
+    await page.locator('section.tier[data-tier="1"] button.org').first().waitFor();
+    // Hipro makes power supplies, but Dell's links name "computer components": nothing matches.
+    await page.locator('#filter-product').fill('power supplies');
+    await page.locator('#filter-product').press('Enter');
+    await page.locator('.nothing-shared, .chain-view >> text=Nothing matches').first().waitFor();
+    await page.locator('#exposure .exposure-summary').waitFor();
+    // The tier view is right: the filter, not the sharing, emptied the chain.
+    expect(await page.locator('#chain-view').textContent()).toContain('Nothing matches product “power supplies”');
+    const exposure = (await page.locator('#exposure').textContent()) ?? '';
+    const status = (await page.locator('#status').textContent()) ?? '';
+    // Dell shares all its sourcing with Electronics Watch (s-dell-ew): these claims are false here.
+    expect(exposure, 'Exposure').not.toContain('no organization shares its sourcing with you from this root');
+    expect(exposure, 'Exposure').toContain('power supplies');
+    expect(status, 'status line').not.toContain('no supplier of it is visible to you');
+  });
+});
