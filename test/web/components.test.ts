@@ -122,6 +122,12 @@ describe('empty states', () => {
       'None, because nothing is in reach: no organization shares its sourcing with you from this root.',
     );
     expect(panel.textContent).not.toContain('every organization in reach');
+    // Emptied by a product or an As of day: that is what it says, not that nobody shares.
+    renderExposure(panel, { kind: 'loaded', exposure: nothing }, empty, () => {}, null, null, [
+      'product “power supplies”',
+    ]);
+    expect(panel.textContent).toContain('None, because nothing in reach matches product “power supplies”.');
+    expect(panel.textContent).not.toContain('no organization shares');
   });
 });
 

@@ -640,17 +640,19 @@ class Dashboard {
     const total = chain.tiers.reduce((n, t) => n + t.organizations.length, 0);
     const shown = this.columns.reduce((n, c) => n + c.matching.length, 0);
     const flagged = [...this.risks.keys()].filter((id) => id !== chain.root.id).length;
+    const asked = queryFilters(this.query);
     this.status.textContent = this.withNews(
+      // An empty chain under a product or an As of day says what emptied it, not that nobody shares.
       (total === 0
-        ? `${chain.root.name}: no supplier of it is visible to you`
+        ? asked.length > 0
+          ? `${chain.root.name}: nothing matches ${asked.join(', ')}`
+          : `${chain.root.name}: no supplier of it is visible to you`
         : `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}`) +
         (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
         // Public indicators only: Exposure also counts what visible disclosures say, so "flagged" here
         // would not match its count of findings.
         (flagged > 0 ? `, ${plural(flagged, 'organization')} with public risk indicators` : '') +
-        queryFilters(this.query)
-          .map((f) => `, ${f}`)
-          .join('') +
+        (total === 0 ? '' : asked.map((f) => `, ${f}`).join('')) +
         '.',
     );
     if (this.selected !== null) {
@@ -697,6 +699,7 @@ class Dashboard {
       (id) => this.select(id),
       requests,
       this.pinnedBlindSpot,
+      queryFilters(this.query),
     );
   }
 

@@ -537,6 +537,11 @@ function answerControls(
     () =>
       handlers.answer(r, { decision: 'EXTEND', dueAt: dueInput.value, reason: extendReason.value.trim() }),
   );
+  // Two requests' "Grant…" buttons cannot be told apart in a list of buttons: each names its requester.
+  const whose = `${r.requester.name}'s request`;
+  grant.opener.setAttribute('aria-label', `Grant with limits: ${whose}…`);
+  decline.opener.setAttribute('aria-label', `Decline ${whose}…`);
+  extend.opener.setAttribute('aria-label', `Extend ${whose}…`);
   return h(
     'div',
     { class: 'answer' },
@@ -545,6 +550,7 @@ function answerControls(
       { class: 'answer-buttons' },
       action('Grant…', () => confirmGrant(r, { decision: 'GRANT' }, own, handlers), alert, {
         class: 'grant',
+        'aria-label': `Grant ${whose}…`,
       }),
       grant.opener,
       decline.opener,
@@ -616,7 +622,12 @@ function requestItem(
       box === 'inbox' &&
       !canAnswer &&
       h('p', { class: 'muted' }, 'A supplier_admin of your organization answers it.'),
-    open && box === 'outbox' && action('Withdraw', () => handlers.withdraw(r), alert, { class: 'withdraw' }),
+    open &&
+      box === 'outbox' &&
+      action('Withdraw', () => handlers.withdraw(r), alert, {
+        class: 'withdraw',
+        'aria-label': `Withdraw the request to ${r.target.name}`,
+      }),
     alert,
   );
 }

@@ -279,13 +279,17 @@ function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElem
 }
 
 /**
- * Why there is no blind spot: everyone in reach shares, or nobody is in reach at all (nothing shared
- * with the viewer from this root), which must not read as the reassurance of the first.
+ * Why there is no blind spot: everyone in reach shares, or nobody is in reach at all, which must not
+ * read as the reassurance of the first: because the product or As of day asked (`filters`) matches
+ * nothing, or because nothing is shared with the viewer from this root.
  */
-const noBlindSpot = (chain: SupplyChain | null): string =>
-  chain !== null && chain.tiers.every((t) => t.organizations.length === 0)
-    ? 'None, because nothing is in reach: no organization shares its sourcing with you from this root.'
-    : 'None: every organization in reach shares its sourcing with you.';
+function noBlindSpot(chain: SupplyChain | null, filters: readonly string[]): string {
+  if (chain === null || chain.tiers.some((t) => t.organizations.length > 0))
+    return 'None: every organization in reach shares its sourcing with you.';
+  return filters.length > 0
+    ? `None, because nothing in reach matches ${filters.join(', ')}.`
+    : 'None, because nothing is in reach: no organization shares its sourcing with you from this root.';
+}
 
 export function renderExposure(
   panel: HTMLElement,
@@ -296,6 +300,8 @@ export function renderExposure(
   requests: RequestAccessHandler | 'dated' | null = null,
   /** A blind spot drawn even beyond the list's limit: the one a top action asked to request access from. */
   pinned: string | null = null,
+  /** The product and As of day the chain was asked with, in words (queryFilters). */
+  filters: readonly string[] = [],
 ): void {
   const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
   if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
@@ -351,7 +357,7 @@ export function renderExposure(
           : 'These organizations share nothing with you: the chain may go on behind them unseen.',
       ),
     blindSpots.length === 0
-      ? h('p', { class: 'muted' }, noBlindSpot(chain))
+      ? h('p', { class: 'muted' }, noBlindSpot(chain, filters))
       : h(
           'ul',
           { class: 'blind-spots' },

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Review users4: a supplier_admin with requests from two buyers, and a buyer with open requests to two
-// suppliers, hear the same button names for each request ("Grant…", "Withdraw"): a screen reader's list
-// of buttons cannot tell whose request each answers or withdraws. Request access, Edit products…, End
-// and Revoke already name their organization.
+// A supplier_admin with requests from two buyers, and a buyer with open requests to two suppliers: each
+// request's buttons ("Grant…", "Withdraw") name whose request they answer or withdraw, as Request access,
+// Edit products…, End and Revoke name their organization, so a screen reader's list of buttons can tell
+// them apart.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderEvidence } from '../../web/src/evidence.ts';
 import { REQUEST } from './evidence-fixtures.ts';
@@ -22,7 +22,12 @@ function render() {
   ];
   const outbox = [
     { ...REQUEST, id: 'ar-2', requester: { id: 'me', name: 'Me' }, overdue: false },
-    { ...REQUEST, id: 'ar-4', requester: { id: 'me', name: 'Me' }, target: { id: 'brand', name: 'Brand Inc' } },
+    {
+      ...REQUEST,
+      id: 'ar-4',
+      requester: { id: 'me', name: 'Me' },
+      target: { id: 'brand', name: 'Brand Inc' },
+    },
   ];
   renderEvidence(
     panel,
@@ -39,7 +44,7 @@ function render() {
 }
 
 describe('the buttons of several requests can be told apart', () => {
-  it("each outbox Withdraw names the organization the request went to", () => {
+  it('each outbox Withdraw names the organization the request went to', () => {
     const panel = render();
     const names = [...panel.querySelectorAll('ul.outbox button.withdraw')].map(nameOf);
     expect(names).toHaveLength(2);
@@ -47,7 +52,7 @@ describe('the buttons of several requests can be told apart', () => {
     expect(names.some((n) => n.includes('Brand Inc'))).toBe(true);
   });
 
-  it("each inbox opener (Grant…, Decline…, Extend…) names the requester", () => {
+  it('each inbox opener (Grant…, Decline…, Extend…) names the requester', () => {
     const panel = render();
     const names = [...panel.querySelectorAll('ul.inbox .answer-buttons > button')].map(nameOf);
     expect(names.length).toBeGreaterThanOrEqual(6);

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Review users4: a researcher at Electronics Watch traces one product upstream of Dell. When the
-// product filter leaves the chain empty, the tier view says so, but Exposure and the status line say
-// that nobody shares with the viewer, which is false: Dell shares its whole sourcing with it.
+// A researcher at Electronics Watch traces one product upstream of Dell. When the product filter leaves
+// the chain empty, the tier view, Exposure and the status line all say the product matched nothing, not
+// that nobody shares with the viewer: Dell shares its whole sourcing with it.
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
@@ -21,7 +21,9 @@ describeInBrowser('a product that no link names, from a root that shares its sou
     await page.locator('.nothing-shared, .chain-view >> text=Nothing matches').first().waitFor();
     await page.locator('#exposure .exposure-summary').waitFor();
     // The tier view is right: the filter, not the sharing, emptied the chain.
-    expect(await page.locator('#chain-view').textContent()).toContain('Nothing matches product “power supplies”');
+    expect(await page.locator('#chain-view').textContent()).toContain(
+      'Nothing matches product “power supplies”',
+    );
     const exposure = (await page.locator('#exposure').textContent()) ?? '';
     const status = (await page.locator('#status').textContent()) ?? '';
     // Dell shares all its sourcing with Electronics Watch (s-dell-ew): these claims are false here.
