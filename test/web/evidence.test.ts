@@ -328,6 +328,25 @@ describe('evidence panel', () => {
     expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' }, KEY);
   });
 
+  it("withdraws only after a confirmation that names the target and the request's dates", async () => {
+    const panel = mount();
+    const h = handlers();
+    renderEvidence(panel, loaded(), true, h);
+    const withdraw = panel.querySelector<HTMLButtonElement>('ul.outbox button.withdraw')!;
+    confirm.mockReturnValue(false);
+    withdraw.click();
+    await settle();
+    const question = confirm.mock.calls[0]?.[0] ?? '';
+    expect(question).toMatch(
+      /^Withdraw your request to Reseller AB \(sent \d{4}-\d{2}-\d{2}, (overdue since|due) \d{4}-\d{2}-\d{2}\)\? Reseller AB can no longer answer it\.$/,
+    );
+    expect(h.withdraw).not.toHaveBeenCalled();
+    confirm.mockReturnValue(true);
+    withdraw.click();
+    await settle();
+    expect(h.withdraw).toHaveBeenCalledTimes(1);
+  });
+
   it('says whose reason a request carries: a decline or an extension', () => {
     const panel = mount();
     const declined = { ...REQUEST, status: 'DECLINED' as const, reason: 'Not in scope' };

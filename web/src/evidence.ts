@@ -370,6 +370,17 @@ type KeyedHandlers = Omit<EvidenceHandlers, 'answer'> & {
   answer(request: AccessRequest, answer: Answer): Promise<void>;
 };
 
+/** Withdraws `r` once the user confirms it: the target can no longer answer it, and it cannot be undone. */
+async function confirmWithdrawal(r: AccessRequest, handlers: EvidenceHandlers): Promise<void> {
+  const due = `${r.overdue ? 'overdue since' : 'due'} ${day(r.dueAt)}`;
+  if (
+    window.confirm(
+      `Withdraw your request to ${r.target.name} (sent ${day(r.sentAt)}, ${due})? ${r.target.name} can no longer answer it.`,
+    )
+  )
+    await handlers.withdraw(r);
+}
+
 /** Answers with a grant once the user, told exactly what it shares, confirms it. */
 async function confirmGrant(
   r: AccessRequest,
@@ -624,7 +635,7 @@ function requestItem(
       h('p', { class: 'muted' }, 'A supplier_admin of your organization answers it.'),
     open &&
       box === 'outbox' &&
-      action('Withdraw', () => handlers.withdraw(r), alert, {
+      action('Withdraw', () => confirmWithdrawal(r, handlers), alert, {
         class: 'withdraw',
         'aria-label': `Withdraw the request to ${r.target.name}`,
       }),
