@@ -417,7 +417,8 @@ class Dashboard {
       name: 'product',
       type: 'text',
       list: 'product-suggestions',
-      placeholder: 'any',
+      // The API matches a product exactly, as a link names it: the suggestions are those names.
+      placeholder: 'any (exact name)',
       maxlength: PRODUCT_MAX,
       disabled: !this.can.product,
     });
