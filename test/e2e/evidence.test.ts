@@ -209,7 +209,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
     const received = ui.page.locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"]`);
     await received.waitFor();
-    await received.getByRole('button', { name: 'Grant with limits…' }).click();
+    await received.getByRole('button', { name: "Grant with limits: Electronics Watch's request…" }).click();
     const form = received.locator('form.grant-form');
     expect(await form.locator('.grant-choices li').count()).toBe(DELL_DISCLOSURES.length);
     await form.getByLabel('Only these:').check();
@@ -250,7 +250,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     );
     await screenshot(ui.page, '16-atea-inbox');
     const asks = acceptDialogs(ui.page);
-    await received.getByRole('button', { name: 'Grant…', exact: true }).click();
+    await received.getByRole('button', { name: "Grant Oslo kommune's request…", exact: true }).click();
     await ui.page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
     expect(asks).toEqual([
       expect.stringContaining(

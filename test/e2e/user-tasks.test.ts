@@ -61,7 +61,7 @@ describeInBrowser('what three users meet in their tasks', () => {
       `#evidence li.access-request[data-request-id="${DEMO_IDS.requestOsloAteaNorway}"]`,
     );
     await item.waitFor();
-    await item.getByRole('button', { name: 'Extend…' }).click();
+    await item.getByRole('button', { name: "Extend Oslo kommune's request…" }).click();
     const form = item.locator('form.extend-form');
     const max = await form.locator('input[type=date]').getAttribute('max');
     await form.locator('input[type=date]').fill(max!);
@@ -77,7 +77,7 @@ describeInBrowser('what three users meet in their tasks', () => {
       'Reason for the extension: We must ask Dell before we name its factories.',
     );
     // Still open, so Grant… and Decline… stay; Extend… only leads to "was already extended".
-    expect(await redrawn.getByRole('button', { name: 'Grant…' }).count()).toBe(1);
-    expect(await redrawn.getByRole('button', { name: 'Extend…' }).count()).toBe(0);
+    expect(await redrawn.getByRole('button', { name: "Grant Oslo kommune's request…" }).count()).toBe(1);
+    expect(await redrawn.getByRole('button', { name: "Extend Oslo kommune's request…" }).count()).toBe(0);
   });
 });
