@@ -41,6 +41,7 @@ interface Candidate {
   score: number;
   explanation: string[];
   status: string;
+  delistedAt: string | null;
 }
 const candidatesAs = async (roles: ('screening_admin' | 'platform_admin')[], status = 'PENDING') => {
   const response = await t.api.query('admin-org', CANDIDATES, { status }, roles);
@@ -181,9 +182,25 @@ describe('a delisted entry', () => {
     expect(risks).toHaveLength(1);
     expect(Date.parse(risks[0]!.delistedAt ?? '')).toBeGreaterThanOrEqual(started - 1000);
     const pending = await candidatesAs(['screening_admin']);
-    const delisted = (id: string) =>
-      (pending.find((c) => c.organizationId === id) as unknown as { delistedAt: string | null }).delistedAt;
+    const delisted = (id: string) => pending.find((c) => c.organizationId === id)?.delistedAt;
     expect(delisted('cn-foo')).not.toBeNull();
     expect(delisted('de-bar')).toBeNull();
+  });
+
+  it('that comes back on its list leaves its candidates pending without the delisted mark', async () => {
+    // A reviewer must not dismiss a match as delisted while its entry is listed again.
+    const marks = async () =>
+      (await candidatesAs(['screening_admin'])).map((c) => [c.organizationId, c.delistedAt !== null]).sort();
+    await apply();
+    await apply(LIST.filter((entry) => entry.listEntryId === 'E-2'));
+    expect(await marks()).toEqual([
+      ['cn-foo', true],
+      ['de-bar', false],
+    ]);
+    await apply();
+    expect(await marks()).toEqual([
+      ['cn-foo', false],
+      ['de-bar', false],
+    ]);
   });
 });

@@ -87,3 +87,28 @@ describe('the executor on a cluster', () => {
     ]);
   });
 });
+
+// A managed read transaction (session.executeRead or executeWrite) follows NEO4J_READ_ROUTING as a
+// single read does.
+describe('a managed read transaction on a cluster', () => {
+  for (const [routing, onFollowers] of [
+    [undefined, false],
+    ['followers', true],
+  ] as const) {
+    it(`goes where single reads go (${routing ?? 'default'}), after the last commit`, async () => {
+      const executor = new Executor(driver, {
+        transactionTimeoutMs: 10_000,
+        ...(routing && { readRouting: routing }),
+      });
+      await executor.write(WRITE, {});
+      await executor.readTransaction('test.readTransaction', {}, (tx) => tx.run(READ));
+      await executor.read(READ, {});
+      expect(begins).toHaveLength(3);
+      const [write, managed, single] = begins as [string, string, string];
+      expect(write).not.toContain('"mode":"r"');
+      expect(managed.includes('"mode":"r"')).toBe(onFollowers);
+      expect(single.includes('"mode":"r"')).toBe(onFollowers);
+      expect(managed).toMatch(/"bookmarks":\["[^"]+"\]/);
+    });
+  }
+});
