@@ -3,17 +3,11 @@
 // the document also prints every score, "On 2026-12-02 (`se-region-stockholm`, default configuration)"
 // and under "What a change does", for operators to reproduce with their own RISK_MODEL file. Each score
 // here is the document's, named by the part of the document that prints it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startApp } from '../../src/app/server.ts';
-import { loadConfig } from '../../src/config.ts';
-import { postGraphQL, TEST_SECRET } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { useApi } from '../support/harness.ts';
-import { silentLogger } from '../support/logs.ts';
+import { askWithRiskModel } from '../support/risk-model-api.ts';
 
 const t = useApi();
 
@@ -24,23 +18,8 @@ const scores = (ranking: Ranking) => Object.fromEntries(ranking.map((o) => [o.or
 
 /** Region Stockholm's ranking under an operator's RISK_MODEL file, as `serve` would load it. */
 async function rankingWith(content: unknown): Promise<Ranking> {
-  const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
-  const config = loadConfig({ RISK_MODEL: join(dir, 'model.json') }, { dataDir: dir });
-  const app = await startApp({
-    config: { ...config, port: 0, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
-    executor: t.db.executor,
-    logger: silentLogger,
-    importStateMaxAgeMs: 3_600_000,
-  });
-  try {
-    const token = await t.api.token('se-region-stockholm');
-    const response = await postGraphQL(app.url, `Bearer ${token}`, RANKING, AT);
-    expect(response.errors).toBeUndefined();
-    return (response.data!['riskAssessment'] as { organizations: Ranking }).organizations;
-  } finally {
-    await app.close();
-  }
+  const data = await askWithRiskModel(t, content, 'se-region-stockholm', RANKING, AT);
+  return (data['riskAssessment'] as { organizations: Ranking }).organizations;
 }
 
 describe('docs/risk-model.md: the demo’s scores', () => {

@@ -4,13 +4,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_SCENARIO } from '../support/demo-scenario.ts';
 import { withAskedId } from '../support/asked-id.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../src/config.ts';
-import { startApp } from '../../src/app/server.ts';
-import { silentLogger } from '../support/logs.ts';
-import { codes, postGraphQL, TEST_SECRET } from '../support/api.ts';
+import { codes } from '../support/api.ts';
+import { askWithRiskModel } from '../support/risk-model-api.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 
@@ -226,24 +221,8 @@ describe('riskAssessment on the demo', () => {
 describe('riskAssessment with another configuration', () => {
   /** The demo's ranking for Region Stockholm under an operator's RISK_MODEL file. */
   async function rankingWith(content: unknown): Promise<string[]> {
-    const dir = mkdtempSync(join(tmpdir(), 'risk-model-'));
-    writeFileSync(join(dir, 'model.json'), JSON.stringify(content));
-    const config = loadConfig({ RISK_MODEL: join(dir, 'model.json') }, { dataDir: dir });
-    const app = await startApp({
-      config: { ...config, port: 0, jwt: { secret: TEST_SECRET, usingDevelopmentSecret: false } },
-      executor: t.db.executor,
-      logger: silentLogger,
-      importStateMaxAgeMs: 3_600_000,
-    });
-    try {
-      const token = await t.api.token('se-region-stockholm');
-      const response = await postGraphQL(app.url, `Bearer ${token}`, RISK_ASSESSMENT);
-      expect(response.errors).toBeUndefined();
-      const assessment = response.data!['riskAssessment'] as Assessment;
-      return assessment.organizations.map((o) => o.organization.id);
-    } finally {
-      await app.close();
-    }
+    const data = await askWithRiskModel(t, content, 'se-region-stockholm', RISK_ASSESSMENT);
+    return (data['riskAssessment'] as Assessment).organizations.map((o) => o.organization.id);
   }
 
   it('changes the ranking as docs/risk-model.md documents: Dell from 6th to 1st by weight, to 3rd by country values', async () => {
