@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
 import { quote } from '../../domain/quote.ts';
-import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import { badInput, forbidden, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
 import { attachEnds, type ShownLink, type SupplyLink } from '../../domain/model.ts';
-import { required } from '../organizations/required.ts';
 import {
   checkNewSupplier,
   checkProducts,
@@ -246,12 +245,21 @@ export class SourcingService {
   private async shown(links: SupplyLink[]): Promise<ShownLink[]> {
     if (links.length === 0) return [];
     const ids = [...new Set(links.map((l) => l.supplierId))];
+    const viewerId = this.viewer.organizationId;
     const [suppliers, viewer] = await Promise.all([
       this.sourcing.suppliers(this.scope, ids),
-      this.loaders.byId.load(this.viewer.organizationId),
+      this.loaders.byId.load(viewerId),
     ]);
+    // The viewer's organization merged into another since the write landed (the merge waits for the
+    // write's lock on it), so nothing is seen from it any more: its token names nothing, which the answer
+    // says as the next request would, not a fault.
+    if (
+      viewer === null ||
+      (suppliers.length < ids.length && (await this.loaders.byId.clear(viewerId).load(viewerId)) === null)
+    )
+      throw unknownTokenOrganization();
     prime(this.loaders, suppliers);
-    return attachEnds(links, new Map([...suppliers, required(viewer)].map((o) => [o.id, o])));
+    return attachEnds(links, new Map([...suppliers, viewer].map((o) => [o.id, o])));
   }
 
   async events(
