@@ -5,7 +5,10 @@ import { CliError } from './cli-error.ts';
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> };
 
 const COMMANDS: Record<string, Command> = {
-  serve: { summary: 'serve the GraphQL API (same as npm start)', load: () => import('./commands/serve.ts') },
+  serve: {
+    summary: 'serve the GraphQL API and the dashboard (npm start also builds the dashboard first)',
+    load: () => import('./commands/serve.ts'),
+  },
   db: { summary: 'run the bundled Neo4j on 127.0.0.1 until stopped', load: () => import('./commands/db.ts') },
   'db:install': {
     summary: 'resolve the bundled Neo4j jars with Maven (run by npm install)',
