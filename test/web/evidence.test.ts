@@ -412,6 +412,15 @@ describe('evidence panel', () => {
         scope: 'BOTH' as const,
         shares: [{ ...share, expiresAt: '2027-06-30T00:00:00.000Z' }],
       },
+      {
+        ...granted,
+        id: 'ar-both-alike',
+        scope: 'BOTH' as const,
+        shares: [
+          { ...share, expiresAt: '2027-06-30T00:00:00.000Z' },
+          { ...share, scope: 'DISCLOSURES' as const, expiresAt: '2027-06-30T00:00:00.000Z' },
+        ],
+      },
     );
     renderEvidence(panel, loaded([], outbox), true, handlers());
     expect([...panel.querySelectorAll('ul.outbox .request-access')].map((p) => p.textContent)).toEqual([
@@ -422,6 +431,7 @@ describe('evidence panel', () => {
       'Access to sourcing until 2027-06-30; to disclosures ended: revoked 2026-12-05.',
       'Access ended 2026-11-30.',
       'Access to sourcing until 2027-06-30.',
+      'Access to sourcing and disclosures until 2027-06-30.',
     ]);
   });
 

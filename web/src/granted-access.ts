@@ -20,12 +20,18 @@ function standing(share: RequestShare): string {
 
 /**
  * "Access until 2027-06-30.", "Access ended: revoked 2026-12-05."; per scope ("Access to sourcing
- * until …") unless the request asked for exactly the one scope its one share gives (an imported grant
- * may give less, or other); null for no share.
+ * until …"; scopes that stand alike together: "to sourcing and disclosures until …") unless the request
+ * asked for exactly the one scope its one share gives (an imported grant may give less, or other); null
+ * for no share.
  */
 export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[]): string | null {
   const [only] = shares;
   if (only === undefined) return null;
   if (shares.length === 1 && only.scope === asked) return `Access ${standing(only)}.`;
-  return `Access ${shares.map((share) => `to ${SCOPE_WORDS[share.scope]} ${standing(share)}`).join('; ')}.`;
+  const scopesBy = new Map<string, string[]>();
+  for (const share of shares) {
+    const stands = standing(share);
+    scopesBy.set(stands, [...(scopesBy.get(stands) ?? []), SCOPE_WORDS[share.scope]]);
+  }
+  return `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}.`;
 }
