@@ -70,8 +70,11 @@ export interface RiskSubject<O extends Assessable> {
   products: string[];
   indicators: RiskIndicator[];
   evidence: RiskEvidence[];
-  /** An active sourcing share of it covers links to the viewer: the viewer sees behind it. */
-  sharesSourcing: boolean;
+  /**
+   * Its active sourcing share with the viewer: of all its links, now and later ('ALL'), or of some it
+   * named ('SOME': the viewer sees behind it through those alone); null for none.
+   */
+  sourcingShare: 'ALL' | 'SOME' | null;
   /** It is the viewer itself (its own sourcing is never hidden from it). */
   isViewer: boolean;
   /** Exposure's blind spot: above the last tier and no active share of it to the viewer at all. */
@@ -363,14 +366,19 @@ function disclosedEvidence<O extends Assessable>(
 
 function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, shared: SharedInputs) {
   const p = model.parameters.visibility;
-  const hidden = !s.sharesSourcing && !s.isViewer;
+  const hidden = s.sourcingShare === null && !s.isViewer;
+  const partly = s.sourcingShare === 'SOME' && !s.isViewer;
   const count = s.evidence.length;
+  const key = hidden ? (s.blindSpot ? 'blind spot' : 'hidden') : partly ? 'partly' : 'shared';
   const inputs: RiskInput[] = [
-    cached(shared.sourcing, hidden ? (s.blindSpot ? 'blind spot' : 'hidden') : 'shared', () => ({
+    cached(shared.sourcing, key, () => ({
       label: 'Its sourcing shared with you',
       value: hidden
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
-        : 'yes',
+        : // A share of some links shows what it names and nothing of any other supplier (rule 4).
+          partly
+          ? 'partly: only the links it chose to share with you are visible, not any others it may have'
+          : 'yes',
       source: 'your active shares (docs/specification.md, section 2)',
     })),
     cached(shared.disclosures, count, () => ({

@@ -34,7 +34,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
       },
     ],
     evidence: [],
-    sharesSourcing: false,
+    sourcingShare: null,
     isViewer: false,
     blindSpot: false,
     openRequest: null,

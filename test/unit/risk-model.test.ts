@@ -39,7 +39,7 @@ function subject(
     products: [],
     indicators: [],
     evidence: [],
-    sharesSourcing: true,
+    sourcingShare: 'ALL',
     isViewer: false,
     blindSpot: false,
     openRequest: null,
@@ -279,13 +279,25 @@ describe('components', () => {
   });
 
   it('visibility: unshared sourcing and no visible evidence each add half; the viewer itself hides nothing', () => {
-    expect(component([subject(org('a'), { sharesSourcing: false })], 'VISIBILITY').value).toBe(1);
+    expect(component([subject(org('a'), { sourcingShare: null })], 'VISIBILITY').value).toBe(1);
     expect(component([subject(org('a'))], 'VISIBILITY').value).toBe(0.5);
     expect(
-      component([subject(org('a'), { sharesSourcing: false, isViewer: true })], 'VISIBILITY').value,
+      component([subject(org('a'), { sourcingShare: null, isViewer: true })], 'VISIBILITY').value,
     ).toBe(0.5);
     const audited = subject(org('a'), { evidence: [evidence('d', 'SELF_ASSESSMENT')] });
     expect(component([audited], 'VISIBILITY').value).toBe(0);
+  });
+
+  it('visibility: a share of only some links reads "partly", not "yes" (review-users5)', () => {
+    const inputOf = (share: RiskSubject<Assessable>['sourcingShare']) =>
+      component([subject(org('a'), { sourcingShare: share })], 'VISIBILITY').inputs[0]!.value;
+    expect(inputOf('ALL')).toBe('yes');
+    expect(inputOf('SOME')).toBe(
+      'partly: only the links it chose to share with you are visible, not any others it may have',
+    );
+    // What it shows is behind it, as with a share of all: the score stays that of a share.
+    expect(component([subject(org('a'), { sourcingShare: 'SOME' })], 'VISIBILITY').value).toBe(0.5);
+    expect(inputOf(null)).toMatch(/^no: nothing behind it is visible/);
   });
 
   it('proximity: 0.75 per tier further away', () => {
@@ -318,7 +330,7 @@ const factory = subject(org('factory', 'CN'), {
   tier: 3,
   products: ['computer components'],
   indicators: [indicator('r-factory', { observedAt: '2013-11-05T00:00:00Z' })],
-  sharesSourcing: false,
+  sourcingShare: null,
   blindSpot: true,
 });
 const brand = subject(org('brand', 'US', 'BRAND'), {
@@ -428,7 +440,7 @@ describe('actions', () => {
   it('a blind spot already asked: follow the request up', () => {
     const asked = subject(org('asked', 'NO', 'RESELLER'), {
       blindSpot: true,
-      sharesSourcing: false,
+      sourcingShare: null,
       openRequest: { dueAt: '2026-11-09T00:00:00.000Z' },
     });
     expect(assess([asked]).actions).toEqual([
@@ -513,7 +525,7 @@ describe('actions', () => {
 
   it('stops at the configured number', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
-      subject(org(`o${i}`), { blindSpot: true, sharesSourcing: false }),
+      subject(org(`o${i}`), { blindSpot: true, sourcingShare: null }),
     );
     expect(assess(many).actions).toHaveLength(10);
     expect(assess(many, withFile({ parameters: { actions: { max: 3 } } })).actions).toHaveLength(3);

@@ -76,7 +76,8 @@ CALL (reached) {
 RETURN x `,
   ORGANIZATION.projection,
   cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
-  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
+  [l IN shared | endNode(l).id] AS partialSourcingOwnerIds,
   [tier IN tiers | [o IN tier | `,
   ORGANIZATION_ROW_AS_ASKED.projection,
   cypher`]] AS tiers`,
@@ -102,8 +103,10 @@ export interface RiskRow {
   viewerId: string;
   /** The viewer's roots besides itself: owners of a share of either scope active for it (rule 2). */
   ownerIds: string[];
-  /** The owners among them whose active sourcing share discloses links to the viewer. */
-  sourcingOwnerIds: string[];
+  /** The owners among them with an active sourcing share of all their links (now and later). */
+  wholeSourcingOwnerIds: string[];
+  /** The owners among them with an active sourcing share of some links (one id per link it names). */
+  partialSourcingOwnerIds: string[];
   risks: { organizationId: string; risk: RiskIndicator }[];
   evidence: RiskEvidence[];
   /** The products of each link through which an organization supplies the chain. */
@@ -144,7 +147,8 @@ export class RiskRepository {
       ),
       viewerId: column(record, 'viewerId', text),
       ownerIds: column(record, 'ownerIds', list(text)),
-      sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),
+      wholeSourcingOwnerIds: column(record, 'wholeSourcingOwnerIds', list(text)),
+      partialSourcingOwnerIds: column(record, 'partialSourcingOwnerIds', list(text)),
       risks: column(record, 'risks', ORGANIZATION_RISK_ROWS),
       evidence: column(record, 'evidence', evidenceColumn),
       supplied: column(record, 'supplied', suppliedColumn),

@@ -35,7 +35,8 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
     else for (const product of link.products) known.add(product);
   }
   const owners = new Set(row.ownerIds);
-  const sourcing = new Set(row.sourcingOwnerIds);
+  const whole = new Set(row.wholeSourcingOwnerIds);
+  const partial = new Set(row.partialSourcingOwnerIds);
   // The newest open request to each target (the statement lists them newest first), whatever its scope.
   const requests = new Map<string, { id: string; dueAt: string }>();
   for (const r of row.openRequests)
@@ -49,7 +50,7 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       products: [...(products.get(id) ?? NONE)].sort(),
       indicators: risks.get(id) ?? [],
       evidence: evidence.get(id) ?? [],
-      sharesSourcing: sourcing.has(id),
+      sourcingShare: whole.has(id) ? 'ALL' : partial.has(id) ? 'SOME' : null,
       isViewer,
       blindSpot: o.tier < depth && !isViewer && !owners.has(id),
       openRequest: requests.get(id) ?? null,

@@ -567,7 +567,8 @@ CALL (v) {
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
-  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] + [l IN shared | endNode(l).id] AS sourcingOwnerIds,
+  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
+  [l IN shared | endNode(l).id] AS partialSourcingOwnerIds,
   [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers
 
 // ---- analysis.risksByOrganization
