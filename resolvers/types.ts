@@ -95,7 +95,7 @@ export type AccessRequestEvent = {
   action: AccessRequestAction;
   /** The organization the user acted for; an identity card unless the viewer may look it up. */
   actorOrganization: Organization;
-  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. `tiersight-import` when a bulk import (`tiersight import`) recorded it for a record whose file carried no events of its own. */
   actorUserId?: Maybe<Scalars['String']['output']>;
   /** When. */
   at: Scalars['DateTime']['output'];
@@ -371,7 +371,7 @@ export type DisclosureVersion = {
   __typename?: 'DisclosureVersion';
   /** The actions then. */
   actions: Array<CorrectiveAction>;
-  /** The user (token `sub`) who recorded it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  /** The user (token `sub`) who recorded it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. `tiersight-import` when a bulk import (`tiersight import`) recorded a version whose record named no user. */
   actorUserId?: Maybe<Scalars['String']['output']>;
   /** The document hash then. */
   documentSha256?: Maybe<Scalars['String']['output']>;
@@ -1493,7 +1493,7 @@ export type ShareEvent = {
   action: ShareAction;
   /** The organization the user acted for; an identity card unless the viewer may look it up. */
   actorOrganization: Organization;
-  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. */
+  /** The user (token `sub`) who did it, to viewers of the organization it acted for and platform_admins; null for everyone else: another organization's user ids (often e-mail addresses) are its own business. `tiersight-import` when a bulk import (`tiersight import`) recorded it for a record whose file carried no events of its own. */
   actorUserId?: Maybe<Scalars['String']['output']>;
   /** When it happened. */
   at: Scalars['DateTime']['output'];

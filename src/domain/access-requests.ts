@@ -146,7 +146,10 @@ export interface AccessRequestEventRecord {
   dueAt?: string | null;
 }
 
-/** The actor of the events an import records for a request that carries none. */
+/**
+ * The user id of what an import records with no user of its own: the events of a share or request whose
+ * record carries none, a disclosure version that names no user. Not a person: the API documents it.
+ */
 export const IMPORT_ACTOR = 'tiersight-import';
 
 /** The trail an import records for a request without events: SENT, then its closing event if closed. */

@@ -485,7 +485,7 @@ const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedA
   ...contentParams(v),
   version: number,
   recordedAt: toNeo4jDateTime(new Date(v.recordedAt ?? defaultRecordedAt)),
-  actorUserId: v.actorUserId ?? 'tiersight import',
+  actorUserId: v.actorUserId ?? IMPORT_ACTOR,
 });
 
 const LOOKUP_BATCH = 10_000;

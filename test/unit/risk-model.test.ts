@@ -281,9 +281,9 @@ describe('components', () => {
   it('visibility: unshared sourcing and no visible evidence each add half; the viewer itself hides nothing', () => {
     expect(component([subject(org('a'), { sourcingShare: null })], 'VISIBILITY').value).toBe(1);
     expect(component([subject(org('a'))], 'VISIBILITY').value).toBe(0.5);
-    expect(
-      component([subject(org('a'), { sourcingShare: null, isViewer: true })], 'VISIBILITY').value,
-    ).toBe(0.5);
+    expect(component([subject(org('a'), { sourcingShare: null, isViewer: true })], 'VISIBILITY').value).toBe(
+      0.5,
+    );
     const audited = subject(org('a'), { evidence: [evidence('d', 'SELF_ASSESSMENT')] });
     expect(component([audited], 'VISIBILITY').value).toBe(0);
   });

@@ -197,12 +197,15 @@ describe('exposure with evidence', () => {
     const form = reseller!.querySelector<HTMLFormElement>('form.request-form')!;
     expect(form.hidden).toBe(false);
     form.querySelector('select')!.value = 'BOTH';
+    // Which products it asks about (review-users5): comma-separated, as the API takes them.
+    form.querySelector<HTMLInputElement>('input[type="text"]')!.value = ' laptops, , monitors ';
     form.querySelector('textarea')!.value = 'Please';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
     expect(requestAccess).toHaveBeenCalledWith(
       'reseller',
       'BOTH',
+      ['laptops', 'monitors'],
       'Please',
       expect.stringMatching(/^dashboard-[0-9a-f]{32}$/),
     );
@@ -225,12 +228,12 @@ describe('exposure with evidence', () => {
     };
     const first = draw();
     await submitTwice(first.panel);
-    const keys = first.requestAccess.mock.calls.map((call) => call[3]);
+    const keys = first.requestAccess.mock.calls.map((call) => call[4]);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     const again = draw();
     await submitTwice(again.panel);
-    expect(again.requestAccess.mock.calls[0]![3]).not.toBe(keys[0]);
+    expect(again.requestAccess.mock.calls[0]![4]).not.toBe(keys[0]);
   });
 });
 

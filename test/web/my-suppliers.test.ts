@@ -49,6 +49,10 @@ const SOURCING = {
     },
   ],
   sharesGiven: SHARES,
+  disclosuresGiven: [
+    { id: 'd1', title: 'Self-assessment 2025' },
+    { id: 'd2', title: 'Audit of the Oslo warehouse' },
+  ],
 };
 
 /** Twelve events, newest first: the viewer's grants and revokes, and one Dell granted it. */
@@ -116,13 +120,13 @@ async function mounted() {
   const panel = document.createElement('section');
   document.body.replaceChildren(panel);
   const changed = vi.fn(async () => {});
-  await new MySuppliers(panel, 'token', changed).load();
+  await new MySuppliers(panel, 'token', changed, true).load();
   return { panel, changed };
 }
 
 describe('shares given', () => {
   it('says what each share shows, with plurals', () => {
-    expect(SHARES.map(shareScope)).toEqual([
+    expect(SHARES.map((s) => shareScope(s))).toEqual([
       'your sourcing (all, now and later)',
       'your sourcing (1 link)',
       'your disclosures (2 disclosures)',
@@ -134,8 +138,9 @@ describe('shares given', () => {
     const items = [...panel.querySelectorAll('li.share-given')];
     expect(items.map((i) => i.textContent)).toEqual([
       'Oslo kommune sees your sourcing (all, now and later) since 2015-11-01 Revoke',
-      'Sykehusinnkjøp HF sees your sourcing (1 link) since 2024-03-01, until 2027-01-01 Revoke',
-      'Electronics Watch sees your disclosures (2 disclosures) since 2025-06-01 Revoke',
+      // Which links and disclosures a share of some covers (review-users5): "1 link" alone could be any.
+      'Sykehusinnkjøp HF sees your sourcing (1 link: Dell Technologies for laptops) since 2024-03-01, until 2027-01-01 Revoke',
+      'Electronics Watch sees your disclosures (2 disclosures: Self-assessment 2025; Audit of the Oslo warehouse) since 2025-06-01 Revoke',
     ]);
     const revoke = items[0]!.querySelector<HTMLButtonElement>('button.revoke-share')!;
     expect(revoke.getAttribute('aria-label')).toBe(

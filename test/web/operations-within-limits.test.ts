@@ -22,7 +22,15 @@ import {
 import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
-import { AMEND, DECLARE, DIRECTORY, END, REVOKE, SET_LISTING, SOURCING } from '../../web/src/my-suppliers.ts';
+import {
+  AMEND,
+  DECLARE,
+  DIRECTORY,
+  END,
+  REVOKE,
+  SET_LISTING,
+  sourcingOperation,
+} from '../../web/src/my-suppliers.ts';
 import { riskOperation } from '../../web/src/risk.ts';
 import { SHARE_EVENTS } from '../../web/src/share-history.ts';
 
@@ -62,11 +70,15 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
   ]),
   [
     'request access',
-    { query: REQUEST_ACCESS, variables: { organizationId: 'x', scope: 'BOTH', message: 'm' } },
+    {
+      query: REQUEST_ACCESS,
+      variables: { organizationId: 'x', scope: 'BOTH', products: ['laptops'], message: 'm' },
+    },
   ],
   ['answer', { query: ANSWER_ACCESS_REQUEST, variables: { id: 'x', decision: 'GRANT', linkIds: ['l'] } }],
   ['withdraw', { query: WITHDRAW_ACCESS_REQUEST, variables: { id: 'x' } }],
-  ['sourcing', { query: SOURCING, variables: {} }],
+  ['sourcing', { query: sourcingOperation(false), variables: {} }],
+  ['sourcing with disclosures', { query: sourcingOperation(true), variables: {} }],
   ['directory', { query: DIRECTORY, variables: { search: 'dell' } }],
   ['declare', { query: DECLARE, variables: { supplierId: 'x', products: ['p'] } }],
   ['amend', { query: AMEND, variables: { id: 'l', products: ['p'] } }],

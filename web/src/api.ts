@@ -406,9 +406,10 @@ export async function evidence(can: Capabilities, token: string, asOf = ''): Pro
   };
 }
 
-export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $message: String,
-  $idempotencyKey: String) {
-  requestAccess(organizationId: $organizationId, scope: $scope, message: $message, idempotencyKey: $idempotencyKey) {
+export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: ID!, $scope: AccessScope!, $products: [String!],
+  $message: String, $idempotencyKey: String) {
+  requestAccess(organizationId: $organizationId, scope: $scope, products: $products, message: $message,
+    idempotencyKey: $idempotencyKey) {
     ${REQUEST_FIELDS}
   }
 }`;
@@ -416,6 +417,8 @@ export const REQUEST_ACCESS = `mutation DashboardRequestAccess($organizationId: 
 export async function requestAccess(
   organizationId: string,
   scope: AccessScope,
+  /** Only these products; empty for all. */
+  products: readonly string[],
   message: string,
   token: string,
   /** The same for every attempt of one request (web/src/action-key.ts). */
@@ -424,6 +427,7 @@ export async function requestAccess(
   const variables = {
     organizationId,
     scope,
+    products: products.length === 0 ? null : products,
     message: message.trim() === '' ? null : message.trim(),
     idempotencyKey,
   };

@@ -378,7 +378,12 @@ class Dashboard {
     void this.load();
     void this.loadEvidence();
     if (this.viewer.roles.includes('SUPPLIER_ADMIN')) {
-      this.suppliers = new MySuppliers(this.suppliersPanel, this.token, (news) => this.changed(news));
+      this.suppliers = new MySuppliers(
+        this.suppliersPanel,
+        this.token,
+        (news) => this.changed(news),
+        this.can.disclosures,
+      );
       void this.suppliers.load();
     }
   }
@@ -689,10 +694,7 @@ class Dashboard {
       ? null
       : this.query.asOf !== ''
         ? ('dated' as const)
-        : {
-            requestAccess: (id: string, scope: AccessScope, note: string, key: string) =>
-              this.requestAccess(id, scope, note, key),
-          };
+        : { requestAccess: this.requestAccess.bind(this) };
     renderExposure(
       this.exposurePanel,
       this.exposureState,
@@ -768,8 +770,14 @@ class Dashboard {
     return `${this.news} ${text}`.trim();
   }
 
-  private async requestAccess(id: string, scope: AccessScope, note: string, key: string): Promise<void> {
-    const request = await requestAccess(id, scope, note, this.token, key);
+  private async requestAccess(
+    id: string,
+    scope: AccessScope,
+    products: readonly string[],
+    note: string,
+    key: string,
+  ): Promise<void> {
+    const request = await requestAccess(id, scope, products, note, this.token, key);
     await this.changed(`Access request sent to ${request.target.name}, due ${request.dueAt.slice(0, 10)}.`);
   }
 

@@ -14,6 +14,7 @@ import {
   extensionLimit,
   highestSeverity,
   plural,
+  productList,
   severityRank,
   type AccessRequest,
   type AccessScope,
@@ -53,9 +54,11 @@ interface EvidenceHandlers {
 
 export interface RequestAccessHandler {
   /** `idempotencyKey`: one per form drawn, the same for each of its submits (web/src/action-key.ts). */
+  /** `products`: only these (what the supplier is asked about); empty for all. */
   requestAccess(
     organizationId: string,
     scope: AccessScope,
+    products: readonly string[],
     message: string,
     idempotencyKey: string,
   ): Promise<void>;
@@ -759,15 +762,30 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     { id: `request-scope-${id}` },
     ACCESS_SCOPES.map((s) => h('option', { value: s }, ACCESS_SCOPE_LABELS[s])),
   );
+  const products = h('input', {
+    id: `request-products-${id}`,
+    type: 'text',
+    placeholder: 'e.g. laptop computers, monitors',
+  });
   const note = h('textarea', { id: `request-message-${id}`, rows: 2, maxlength: 2000 });
   const key = actionKey();
   const form = inlineForm(
     'request-form',
     'Request access',
-    [field(scope.id, 'Ask it to share', scope), field(note.id, 'Message (optional)', note)],
+    [
+      field(scope.id, 'Ask it to share', scope),
+      field(products.id, 'Only for these products (optional, comma-separated; empty: all)', products),
+      field(note.id, 'Message (optional)', note),
+    ],
     'Send request',
     () =>
-      handler.requestAccess(id, ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING', note.value, key),
+      handler.requestAccess(
+        id,
+        ACCESS_SCOPES.find((s) => s === scope.value) ?? 'SOURCING',
+        productList(products.value),
+        note.value,
+        key,
+      ),
   );
   form.opener.classList.add('request-access');
   // Nine "Request access" buttons in a list of buttons cannot be told apart: each names its organization.

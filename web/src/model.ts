@@ -554,3 +554,10 @@ export const blindSpotAdvice = (spot: Pick<BlindSpot, 'organization' | 'openAcce
   spot.openAccessRequest
     ? `Until your request is granted, nothing behind ${spot.organization.name} is visible.`
     : `Ask ${spot.organization.name} to share its sourcing with you: until it does, nothing behind it is visible.`;
+
+/** Products typed into one field, comma-separated, as the API takes them: trimmed, empty ones dropped. */
+export const productList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');

@@ -5,9 +5,9 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
-import { plural } from './model.ts';
+import { plural, productList } from './model.ts';
 import { shareHistory } from './share-history.ts';
-import { shareScope, type GivenShare } from './shares.ts';
+import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
 
 interface OwnLink {
   id: string;
@@ -29,12 +29,18 @@ interface Sourcing {
   listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
   ownSupplyLinks: OwnLink[];
   sharesGiven: GivenShare[];
+  /** Asked only of a server that has disclosures. */
+  disclosuresGiven?: { id: string; title: string }[];
 }
 
-export const SOURCING = `{
+/**
+ * The panel's operation; `disclosures`: the server has them, and the titles of the organization's own
+ * name what a share of some of them covers.
+ */
+export const sourcingOperation = (disclosures: boolean): string => `{
   listing { listed listedAt organization { id } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
-  sharesGiven { id scope recipient { name } linkIds disclosureIds createdAt expiresAt }
+  sharesGiven { id scope recipient { name } linkIds disclosureIds createdAt expiresAt }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
 export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
@@ -48,12 +54,6 @@ export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $li
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
 
-const products = (text: string) =>
-  text
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-const ended = (link: OwnLink) => link.validTo !== null && new Date(link.validTo) <= new Date();
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
@@ -77,6 +77,8 @@ export class MySuppliers {
     private readonly token: string,
     /** Called after a change, with a sentence for the status line; reloads the chain and this panel. */
     private readonly changed: (news: string) => Promise<void>,
+    /** The server has disclosures (a share of some names them by title). */
+    private readonly disclosures = false,
   ) {}
 
   /**
@@ -94,7 +96,11 @@ export class MySuppliers {
   async load(): Promise<void> {
     this.panel.hidden = false;
     try {
-      const data = await graphql<Sourcing>(SOURCING, {}, this.token);
+      const data = await graphql<Sourcing>(sourcingOperation(this.disclosures), {}, this.token);
+      const own: OwnItems = {
+        links: new Map(data.ownSupplyLinks.map((l) => [l.id, linkWords(l)])),
+        disclosures: new Map((data.disclosuresGiven ?? []).map((d) => [d.id, d.title])),
+      };
       this.panel.replaceChildren();
       append(
         this.panel,
@@ -103,7 +109,7 @@ export class MySuppliers {
         this.alert,
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
-        this.shareList(data.sharesGiven),
+        this.shareList(data.sharesGiven, own),
         shareHistory(this.token, data.listing.organization.id),
         this.addFromDirectory(data.listing.organization.id),
         this.newSupplierForm(),
@@ -174,7 +180,7 @@ export class MySuppliers {
   }
 
   private linkItem(link: OwnLink): HTMLElement {
-    const over = ended(link);
+    const over = linkEnded(link);
     const dates = [
       link.validFrom && `from ${day(link.validFrom)}`,
       link.validTo && `${over ? 'ended' : 'until'} ${day(link.validTo)}`,
@@ -207,7 +213,7 @@ export class MySuppliers {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       void this.run(save, async () => {
-        await graphql(AMEND, { id: link.id, products: products(input.value), idempotencyKey }, this.token);
+        await graphql(AMEND, { id: link.id, products: productList(input.value), idempotencyKey }, this.token);
         return `Changed what ${link.supplier.name} supplies.`;
       });
     });
@@ -245,7 +251,7 @@ export class MySuppliers {
     return item;
   }
 
-  private shareList(shares: GivenShare[]): HTMLElement {
+  private shareList(shares: GivenShare[], own: OwnItems): HTMLElement {
     if (shares.length === 0)
       return h('p', { class: 'sourcing-shares' }, 'You share your sourcing and disclosures with nobody.');
     return h(
@@ -261,7 +267,7 @@ export class MySuppliers {
           return h(
             'li',
             { class: 'share-given', 'data-share-id': share.id },
-            `${name} sees ${shareScope(share)} since ${day(share.createdAt)}${until} `,
+            `${name} sees ${shareScope(share, own)} since ${day(share.createdAt)}${until} `,
             this.button(
               'Revoke',
               // Named by scope too: a supplier may share its sourcing and its disclosures with one customer.
@@ -273,7 +279,7 @@ export class MySuppliers {
                 await graphql(REVOKE, { id: share.id }, this.token);
                 return `Revoked the share with ${name}.`;
               },
-              `Revoke the share with ${name}? It stops seeing ${shareScope(share)} from its next request.`,
+              `Revoke the share with ${name}? It stops seeing ${shareScope(share, own)} from its next request.`,
             ),
           );
         }),
@@ -343,7 +349,7 @@ export class MySuppliers {
                       DECLARE,
                       {
                         supplierId: card.id,
-                        products: products(this.linkProducts.value),
+                        products: productList(this.linkProducts.value),
                         idempotencyKey: keys.get(card.id),
                       },
                       this.token,
@@ -395,7 +401,7 @@ export class MySuppliers {
         };
         await graphql(
           DECLARE,
-          { newSupplier, products: products(this.linkProducts.value), idempotencyKey },
+          { newSupplier, products: productList(this.linkProducts.value), idempotencyKey },
           this.token,
         );
         return `Declared ${newSupplier.name} as a new supplier.`;

@@ -1,6 +1,7 @@
 // The share history in "My suppliers": every grant and revoke of the organization's shares, given or
 // received, newest first, ten at a time (`shareEvents` and its cursors). Read apart from the rest of
 // the panel, so that a server without paged trails loses this list only.
+import { IMPORT_ACTOR } from '../../src/domain/access-requests.ts';
 import { graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
 import { shareScope, type Share } from './shares.ts';
@@ -40,8 +41,19 @@ function eventLine(event: ShareEvent, ownId: string): string {
       ? `You ${verb} ${shareScope(share)} with ${share.recipient.name}`
       : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
   const until = granted && share.expiresAt !== null ? ` until ${day(share.expiresAt)}` : '';
-  return `${day(event.at)} · ${what}${until}${event.actorUserId === null ? '' : ` (by ${event.actorUserId})`}`;
+  return `${day(event.at)} · ${what}${until}${actor(event.actorUserId)}`;
 }
+
+/**
+ * Who acted, when the server names them: a user of the organization, or the import, which records an
+ * event for a share that a platform administrator's file carried without one (no person to name).
+ */
+const actor = (userId: string | null): string =>
+  userId === null
+    ? ''
+    : userId === IMPORT_ACTOR
+      ? ' (recorded by a data import, not by a user)'
+      : ` (by ${userId})`;
 
 /**
  * The history section; it fills itself, and each "Show older" adds the next page. The button stays

@@ -1,4 +1,5 @@
 // A share as the dashboard lists it, and what it shows its recipient, in the supplier's words.
+import { day } from './dom.ts';
 import { plural } from './model.ts';
 
 export interface Share {
@@ -15,12 +16,40 @@ export interface GivenShare extends Share {
   expiresAt: string | null;
 }
 
-/** What a share shows its recipient: a scope, and all of it (now and later) or how many items. */
-export function shareScope(share: Share): string {
+/** What the owner calls each of its links and disclosures, by id: what a share of some of them names. */
+export interface OwnItems {
+  links: ReadonlyMap<string, string>;
+  disclosures: ReadonlyMap<string, string>;
+}
+
+interface DatedLink {
+  supplier: { name: string };
+  products: readonly string[];
+  validTo: string | null;
+}
+
+/** The link no longer holds: it ended today or before. */
+export const linkEnded = (link: Pick<DatedLink, 'validTo'>): boolean =>
+  link.validTo !== null && new Date(link.validTo) <= new Date();
+
+/** One of the owner's links as a share of it names it: its supplier, products and end, if it ended. */
+export function linkWords(link: DatedLink): string {
+  const products = link.products.length === 0 ? '' : ` for ${link.products.join(', ')}`;
+  return `${link.supplier.name}${products}${linkEnded(link) ? `, ended ${day(link.validTo)}` : ''}`;
+}
+
+/**
+ * What a share shows its recipient: a scope, and all of it (now and later) or how many items; with
+ * `own`, also which ones, so that the owner can tell two shares of "1 link" apart. An item `own` does
+ * not name (one merged away since) is given by its id.
+ */
+export function shareScope(share: Share, own: OwnItems | null = null): string {
   const sourcing = share.scope === 'SOURCING';
   const ids = sourcing ? share.linkIds : share.disclosureIds;
   const what = sourcing ? 'your sourcing' : 'your disclosures';
-  return ids === null
-    ? `${what} (all, now and later)`
-    : `${what} (${plural(ids.length, sourcing ? 'link' : 'disclosure')})`;
+  if (ids === null) return `${what} (all, now and later)`;
+  const counted = plural(ids.length, sourcing ? 'link' : 'disclosure');
+  if (own === null || ids.length === 0) return `${what} (${counted})`;
+  const names = sourcing ? own.links : own.disclosures;
+  return `${what} (${counted}: ${ids.map((id) => names.get(id) ?? id).join('; ')})`;
 }
