@@ -133,6 +133,15 @@ describe('shares given', () => {
     ]);
   });
 
+  it('names at most five of the links a share covers, an unknown one by its id', () => {
+    const ids = ['l1', 'l2', 'l3', 'l4', 'l5', 'l6', 'l7'];
+    const links = new Map(ids.slice(1).map((id) => [id, `Supplier ${id}`]));
+    const share = { ...SHARES[1]!, linkIds: ids };
+    expect(shareScope(share, { links, disclosures: new Map() })).toBe(
+      'your sourcing (7 links: l1; Supplier l2; Supplier l3; Supplier l4; Supplier l5; and 2 more)',
+    );
+  });
+
   it('offers Revoke on each, naming the recipient, and revokes only after a confirmation', async () => {
     const { panel, changed } = await mounted();
     const items = [...panel.querySelectorAll('li.share-given')];

@@ -38,10 +38,13 @@ export function linkWords(link: DatedLink): string {
   return `${link.supplier.name}${products}${linkEnded(link) ? `, ended ${day(link.validTo)}` : ''}`;
 }
 
+/** Items a share of some names at most: a share of 300 links must still read as one line. */
+const NAMED = 5;
+
 /**
  * What a share shows its recipient: a scope, and all of it (now and later) or how many items; with
- * `own`, also which ones, so that the owner can tell two shares of "1 link" apart. An item `own` does
- * not name (one merged away since) is given by its id.
+ * `own`, also which ones (the first NAMED), so that the owner can tell two shares of "1 link" apart. An
+ * item `own` does not name (one merged away since) is given by its id.
  */
 export function shareScope(share: Share, own: OwnItems | null = null): string {
   const sourcing = share.scope === 'SOURCING';
@@ -51,5 +54,7 @@ export function shareScope(share: Share, own: OwnItems | null = null): string {
   const counted = plural(ids.length, sourcing ? 'link' : 'disclosure');
   if (own === null || ids.length === 0) return `${what} (${counted})`;
   const names = sourcing ? own.links : own.disclosures;
-  return `${what} (${counted}: ${ids.map((id) => names.get(id) ?? id).join('; ')})`;
+  const named = ids.slice(0, NAMED).map((id) => names.get(id) ?? id);
+  const more = ids.length > NAMED ? `; and ${ids.length - NAMED} more` : '';
+  return `${what} (${counted}: ${named.join('; ')}${more})`;
 }
