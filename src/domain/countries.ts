@@ -15,3 +15,15 @@ const COUNTRY_CODES: ReadonlySet<string> = new Set(ASSIGNED.split(' '));
 export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && COUNTRY_CODES.has(value);
 }
+
+/**
+ * What a country code must be, for a message that ends ", got <value>". A code in the wrong case is
+ * the usual slip ("se"), and its message names the code meant; any other value is told what a code
+ * is, without "upper case", which would puzzle whoever sent an unassigned one in capitals ("XX").
+ */
+export function countryCodeRule(value: unknown): string {
+  const upper = typeof value === 'string' ? value.toUpperCase() : null;
+  return upper !== null && COUNTRY_CODES.has(upper)
+    ? `must be an ISO 3166-1 alpha-2 code in capital letters ("${upper}")`
+    : 'must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN)';
+}

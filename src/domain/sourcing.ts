@@ -2,7 +2,7 @@
 // and an end, as pure functions of the arguments and the request's instant. Each bad value is
 // BAD_USER_INPUT naming its field, raised before anything is read or written, so a refusal never
 // depends on the data.
-import { isCountryCode } from './countries.ts';
+import { countryCodeRule, isCountryCode } from './countries.ts';
 import { badInput } from './errors.ts';
 import {
   ORGANIZATION_TYPES,
@@ -116,9 +116,7 @@ export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier')
       `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quote(input.type)}`,
     );
   if (!isCountryCode(input.country))
-    throw badInput(
-      `${field}.country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quote(input.country)}`,
-    );
+    throw badInput(`${field}.country ${countryCodeRule(input.country)}, got ${quote(input.country)}`);
   const supplier: NewSupplier = { name, type: input.type, country: input.country };
   const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY);
   const address = optionalTextArgument(`${field}.address`, input.address, MAX_ADDRESS);

@@ -1,7 +1,7 @@
 // Checks one record of a tiersight/v1 file on its own and returns it normalized (the shape of
 // src/domain/format.ts), or every problem it has. Checks that need other records (references,
 // duplicates, share ownership) live in validate.ts.
-import { isCountryCode } from '../domain/countries.ts';
+import { countryCodeRule, isCountryCode } from '../domain/countries.ts';
 import { idRule, isWellFormedId } from '../domain/ids.ts';
 import {
   MAX_TEXT,
@@ -93,7 +93,7 @@ export class Fields {
   country(field: string): string {
     const v = this.value[field];
     if (isCountryCode(v)) return v;
-    return this.fail(field, 'must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN)', v) ?? '';
+    return this.fail(field, countryCodeRule(v), v) ?? '';
   }
 
   instant(field: string): string | null {

@@ -158,7 +158,7 @@ describe(
       const outcome = await tryImport(path);
       // Read on, 'c' would be named organizations[0], which in the file is 'a'.
       expect(outcome).not.toEqual([
-        'organizations[0] (id \'c\'): country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "XX"',
+        'organizations[0] (id \'c\'): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "XX"',
       ]);
       expect(outcome).toEqual([
         "file: top-level key 'organizations' appears a second time: give each section once",

@@ -91,7 +91,7 @@ describe('import of a bad file', () => {
         ...d,
         organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'XX' }],
       }),
-      /^organizations\[4\] \(id 'x'\): country must be an ISO 3166-1 alpha-2 code .* got "XX"$/,
+      /^organizations\[4\] \(id 'x'\): country must be an assigned ISO 3166-1 alpha-2 code .* got "XX"$/,
     ],
     [
       'lower-case country code',
@@ -192,7 +192,7 @@ describe('import of a bad file', () => {
     expect(lines).toEqual([
       `organizations[0] (id 'a'): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "NOPE"`,
       `organizations[1] (id 'b'): name must be a non-empty string of at most 2000 characters, got ""`,
-      `organizations[2] (id 'c'): country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "ZZ"`,
+      `organizations[2] (id 'c'): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "ZZ"`,
       `links[0] (id 'l'): products must be an array of at most 10000 product names, got "laptops"`,
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before); // --reset did not run either

@@ -68,7 +68,7 @@ describe('organization records', () => {
       'id must be a non-empty string of at most 200 characters without surrounding spaces, control characters or unpaired surrogates, got " x"',
       'name must be a non-empty string of at most 2000 characters, got 3',
       'type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "factory"',
-      'country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got "China"',
+      'country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "China"',
       'latitude must be a number from -90 to 90, got 200',
     ]);
   });

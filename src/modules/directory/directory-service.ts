@@ -1,5 +1,5 @@
 import { canListOrganization, type Viewer } from '../../auth/policy.ts';
-import { isCountryCode } from '../../domain/countries.ts';
+import { countryCodeRule, isCountryCode } from '../../domain/countries.ts';
 import type { DirectoryPage, Listing } from '../../domain/directory.ts';
 import { badInput, forbidden, notFound } from '../../domain/errors.ts';
 import type { OrganizationType } from '../../domain/format.ts';
@@ -44,9 +44,7 @@ export class DirectoryService {
       throw badInput(`search must be at most ${MAX_SEARCH} characters, got ${args.search.length}`);
     const country = args.country ?? null;
     if (country !== null && !isCountryCode(country))
-      throw badInput(
-        `country must be an ISO 3166-1 alpha-2 code in upper case (e.g. SE, CN), got ${quote(country)}`,
-      );
+      throw badInput(`country ${countryCodeRule(country)}, got ${quote(country)}`);
     const first = wholeNumberArgument('first', args.first, 1, MAX_PAGE);
     const after = args.after === null || args.after === undefined ? null : decode(args.after);
     const { total, cards } = await this.directory.page(
