@@ -7,7 +7,8 @@ interface ExampleTab {
   headers?: string;
 }
 
-const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (specification, section 2), and how far risk is from me.
+const ANALYST_EXAMPLE = `# Analysts: my supply chain tier by tier (specification, section 2), how far risk is from me, and
+# where to start due diligence (docs/risk-model.md).
 query AnalystChain($maxDepth: Int = 10) {
   me { organization { id name } roles }
   supplyChain(maxDepth: $maxDepth) {
@@ -19,6 +20,10 @@ query AnalystChain($maxDepth: Int = 10) {
     closestTier
     findings { tier severity organization { name } indicators { kind source } }
     blindSpots { name }
+  }
+  riskAssessment(maxDepth: $maxDepth) {
+    organizations(first: 5) { rank score tier organization { name } }
+    actions { kind text organization { id name } }
   }
 }
 `;
