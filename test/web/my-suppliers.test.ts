@@ -60,8 +60,8 @@ const HISTORY = Array.from({ length: 12 }, (_, i) => ({
   cursor: `c${i}`,
   action: i % 2 === 0 ? 'GRANTED' : 'REVOKED',
   at: new Date(Date.UTC(2026, 10, 30 - i)).toISOString(),
-  // The server names another organization's user to nobody else.
-  actorUserId: i === 11 ? null : 'admin@atea',
+  // The server names another organization's user to nobody else; an import's event has its own user.
+  actorUserId: i === 11 ? null : i === 10 ? 'tiersight-import' : 'admin@atea',
   share:
     i === 11
       ? {
@@ -177,17 +177,21 @@ describe('share history', () => {
       '2026-11-30 · You shared your sourcing (all, now and later) with Oslo kommune (by admin@atea)',
     );
     expect(lines()[1]).toBe(
-      '2026-11-29 · You stopped sharing your sourcing (1 link) with Sykehusinnkjøp HF (by admin@atea)',
+      '2026-11-29 · You stopped sharing your sourcing (1 link: Dell Technologies for laptops) with Sykehusinnkjøp HF (by admin@atea)',
     );
     // A grant says until when it holds; a revoke ends it, whatever its end was.
     expect(lines()[4]).toBe(
-      '2026-11-26 · You shared your sourcing (1 link) with Sykehusinnkjøp HF until 2027-01-01 (by admin@atea)',
+      '2026-11-26 · You shared your sourcing (1 link: Dell Technologies for laptops) with Sykehusinnkjøp HF until 2027-01-01 (by admin@atea)',
     );
     const older = panel.querySelector<HTMLButtonElement>('button.share-events-older')!;
     expect(older.hidden).toBe(false);
     older.click();
     await settle();
     expect(lines()).toHaveLength(12);
+    // No person did it: the user a data import records (review-users5).
+    expect(lines()[10]).toBe(
+      '2026-11-20 · You shared your sourcing (1 link: Dell Technologies for laptops) with Sykehusinnkjøp HF until 2027-01-01 (recorded by a data import, not by a user)',
+    );
     expect(lines()[11]).toBe(
       '2026-11-19 · Dell Technologies stopped sharing its sourcing (all, now and later) with you',
     );

@@ -110,7 +110,7 @@ export class MySuppliers {
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
         this.shareList(data.sharesGiven, own),
-        shareHistory(this.token, data.listing.organization.id),
+        shareHistory(this.token, data.listing.organization.id, own),
         this.addFromDirectory(data.listing.organization.id),
         this.newSupplierForm(),
       );

@@ -4,7 +4,7 @@
 import { IMPORT_ACTOR } from '../../src/domain/access-requests.ts';
 import { graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
-import { shareScope, type Share } from './shares.ts';
+import { shareScope, type OwnItems, type Share } from './shares.ts';
 
 export const PAGE = 10;
 
@@ -29,16 +29,17 @@ export interface ShareEvent {
 }
 
 /**
- * One event as a sentence from the viewer's side: what it shares, or shared, with whom, and until when
- * a grant holds (the recipient sees the end nowhere else).
+ * One event as a sentence from the viewer's side: what it shares, or shared, with whom (which of its
+ * own links or disclosures, named by `own`), and until when a grant holds (the recipient sees the end
+ * nowhere else).
  */
-function eventLine(event: ShareEvent, ownId: string): string {
+function eventLine(event: ShareEvent, ownId: string, own: OwnItems): string {
   const { share } = event;
   const granted = event.action === 'GRANTED';
   const verb = granted ? 'shared' : 'stopped sharing';
   const what =
     share.owner.id === ownId
-      ? `You ${verb} ${shareScope(share)} with ${share.recipient.name}`
+      ? `You ${verb} ${shareScope(share, own)} with ${share.recipient.name}`
       : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
   const until = granted && share.expiresAt !== null ? ` until ${day(share.expiresAt)}` : '';
   return `${day(event.at)} · ${what}${until}${actor(event.actorUserId)}`;
@@ -61,7 +62,7 @@ const actor = (userId: string | null): string =>
  * to the top of the page); when the history ends, the focus moves to the line that says so, and a
  * page that failed says so beside the button, under the events already listed.
  */
-export function shareHistory(token: string, ownId: string): HTMLElement {
+export function shareHistory(token: string, ownId: string, own: OwnItems): HTMLElement {
   const list = h('ul', { class: 'share-events' });
   const status = h('p', { class: 'share-events-status', role: 'status', tabindex: -1 }, 'Loading…');
   const older = h('button', { type: 'button', class: 'share-events-older', hidden: true }, 'Show older');
@@ -82,7 +83,7 @@ export function shareHistory(token: string, ownId: string): HTMLElement {
           h(
             'li',
             { class: `share-event action-${e.action}`, 'data-share-id': e.share.id },
-            eventLine(e, ownId),
+            eventLine(e, ownId, own),
           ),
         ),
       );
