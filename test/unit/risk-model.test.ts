@@ -288,7 +288,7 @@ describe('components', () => {
     expect(component([audited], 'VISIBILITY').value).toBe(0);
   });
 
-  it('visibility: a share of only some links reads "partly", not "yes" (review-users5)', () => {
+  it('visibility: a share of only some links reads "partly", not "yes"', () => {
     const inputOf = (share: RiskSubject<Assessable>['sourcingShare']) =>
       component([subject(org('a'), { sourcingShare: share })], 'VISIBILITY').inputs[0]!.value;
     expect(inputOf('ALL')).toBe('yes');

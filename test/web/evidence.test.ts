@@ -197,7 +197,7 @@ describe('exposure with evidence', () => {
     const form = reseller!.querySelector<HTMLFormElement>('form.request-form')!;
     expect(form.hidden).toBe(false);
     form.querySelector('select')!.value = 'BOTH';
-    // Which products it asks about (review-users5): comma-separated, as the API takes them.
+    // Which products it asks about: comma-separated, as the API takes them.
     form.querySelector<HTMLInputElement>('input[type="text"]')!.value = ' laptops, , monitors ';
     form.querySelector('textarea')!.value = 'Please';
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();

@@ -147,7 +147,7 @@ describe('shares given', () => {
     const items = [...panel.querySelectorAll('li.share-given')];
     expect(items.map((i) => i.textContent)).toEqual([
       'Oslo kommune sees your sourcing (all, now and later) since 2015-11-01 Revoke',
-      // Which links and disclosures a share of some covers (review-users5): "1 link" alone could be any.
+      // Which links and disclosures a share of some covers: "1 link" alone could be any.
       'Sykehusinnkjøp HF sees your sourcing (1 link: Dell Technologies for laptops) since 2024-03-01, until 2027-01-01 Revoke',
       'Electronics Watch sees your disclosures (2 disclosures: Self-assessment 2025; Audit of the Oslo warehouse) since 2025-06-01 Revoke',
     ]);
@@ -188,7 +188,7 @@ describe('share history', () => {
     older.click();
     await settle();
     expect(lines()).toHaveLength(12);
-    // No person did it: the user a data import records (review-users5).
+    // No person did it: the user a data import records.
     expect(lines()[10]).toBe(
       '2026-11-20 · You shared your sourcing (1 link: Dell Technologies for laptops) with Sykehusinnkjøp HF until 2027-01-01 (recorded by a data import, not by a user)',
     );

@@ -1,4 +1,4 @@
-// Review (users5): in the risk assessment's visibility inputs, a sourcing share of only some links
+// In the risk assessment's visibility inputs, a sourcing share of only some links
 // (Atea Sverige's of its Dell links with Region Stockholm) reads "partly", where a share of all
 // (Dell's) reads "yes": the analyst must not take a partial view for the whole of a supplier's sourcing.
 import { beforeAll, expect, it } from 'vitest';

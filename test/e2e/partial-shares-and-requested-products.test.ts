@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Review (users5) on the demo: what the personas of docs/demo-scenario.md met in the dashboard. DFØ
+// On the demo, what the personas of docs/demo-scenario.md met in the dashboard. DFØ
 // asks Atea AS for access to what concerns its laptops only; Atea AS sees which link its share with
 // Sykehusinnkjøp covers, and that its history's first grant was a data import's, not a user's; Region
 // Stockholm reads that Atea Sverige shares only some of its sourcing.
@@ -9,7 +9,7 @@ import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts'
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
-describeInBrowser('what the demo personas met (review-users5)', () => {
+describeInBrowser('partial shares and the products a request names', () => {
   it('a request for access names the products it asks about, and the supplier reads them', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.dfo);
     const spot = ui.page.locator(`#exposure li.blind-spot[data-org-id="${DEMO_IDS.ateaNorway}"]`);

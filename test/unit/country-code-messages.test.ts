@@ -1,4 +1,4 @@
-// Review (users5): a bad country code is told what it must be. A code in lower case ("se") names the
+// A bad country code is told what it must be. A code in lower case ("se") names the
 // code meant; an unassigned one in capitals ("XX") is not told to use "upper case", which it does.
 import { describe, expect, it } from 'vitest';
 import { countryCodeRule } from '../../src/domain/countries.ts';
