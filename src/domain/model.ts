@@ -174,15 +174,21 @@ export interface Me {
  * Gives links the organizations they join, which the reader holds (a chain holds both ends of each of
  * its links: rule 4 reaches them; a path holds its organizations). In place: the links were decoded
  * for this request alone, and copying each of a big chain's tens of thousands of links was a tenth of
- * its API time (issue 11's profile). An end the reader does not hold is a broken read, not a link to
- * show with a hole.
+ * its API time (issue 11's profile). When the reader does not hold an end of a link, the link is
+ * answered instead (`unheld`, the links before it already given their ends): whether that is a broken
+ * read or an organization merged away between two reads is the reader's to say, never a link shown with
+ * a hole.
  */
-export function attachEnds(links: SupplyLink[], byId: ReadonlyMap<string, Organization>): ShownLink[] {
-  return links.map((link) => {
+export function attachEnds(
+  links: SupplyLink[],
+  byId: ReadonlyMap<string, Organization>,
+): ShownLink[] | { unheld: SupplyLink } {
+  const shown: ShownLink[] = [];
+  for (const link of links) {
     const supplier = byId.get(link.supplierId);
     const customer = byId.get(link.customerId);
-    if (supplier === undefined || customer === undefined)
-      throw new Error(`link ${link.id} joins an organization its reader does not hold`);
-    return Object.assign(link, { supplier, customer });
-  });
+    if (supplier === undefined || customer === undefined) return { unheld: link };
+    shown.push(Object.assign(link, { supplier, customer }));
+  }
+  return shown;
 }

@@ -106,7 +106,10 @@ export class Executor {
     return this.writeTransaction(query.name, context, (tx) => tx.run(query, params));
   }
 
-  /** Several statements in one read transaction (one consistent snapshot). */
+  /**
+   * Several statements in one read transaction: not a snapshot (Neo4j's isolation is read committed, so
+   * a write that commits between two statements shows in the second).
+   */
   readTransaction<T>(name: string, context: QueryContext, work: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.transaction('READ', name, context, work, false);
   }

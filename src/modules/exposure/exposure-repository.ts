@@ -261,8 +261,10 @@ export class ExposureRepository {
   }
 
   /**
-   * Null when the viewer may not use the root; empty when the target is not reachable. One snapshot:
-   * the links of the paths found are read with the walk that found them.
+   * Null when the viewer may not use the root; empty when the target is not reachable. The links of the
+   * paths found are read in the walk's transaction, which is no snapshot (Neo4j reads what has been
+   * committed): a merge that lands between the two statements shows in the second, links read with
+   * their new ends, which the service tells from the walk's (ExposureService.paths).
    */
   async paths(
     scope: ViewerScope,

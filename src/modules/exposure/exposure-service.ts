@@ -1,4 +1,4 @@
-import { notFound } from '../../domain/errors.ts';
+import { notFound, UnavailableError, unknownTokenOrganization } from '../../domain/errors.ts';
 import {
   attachEnds,
   seenAt,
@@ -13,12 +13,13 @@ import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
-import { required } from '../organizations/required.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { deadlineAt } from '../../domain/instants.ts';
 
 const MAX_PATHS = 100;
+
+const isPresent = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
 const BLIND_SPOT_ADVICE =
   'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
@@ -113,27 +114,55 @@ export class ExposureService {
   async paths(args: ChainArguments & { toId: string; limit: number }): Promise<SupplyPath[]> {
     const { rootId: askedRoot, depth, product, scope } = checkChainArguments(this.scope, args);
     const limit = wholeNumberArgument('limit', args.limit, 1, MAX_PATHS);
-    const [rootId, toId] = await Promise.all([
-      keptId(this.loaders, askedRoot, scope),
-      keptId(this.loaders, args.toId, scope),
-    ]);
-    const rows = await this.analysis.paths(scope, rootId, toId, { depth, limit, product });
-    // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
-    if (rows === null) throw notFound('Organization', askedRoot);
-    return this.held(rows, scope.historical ? scope.instant : null);
+    const read = async () => {
+      const [rootId, toId] = await Promise.all([
+        keptId(this.loaders, askedRoot, scope),
+        keptId(this.loaders, args.toId, scope),
+      ]);
+      const rows = await this.analysis.paths(scope, rootId, toId, { depth, limit, product });
+      // Only a root the viewer may not use is refused; a target it cannot reach gives no paths.
+      if (rows === null) throw notFound('Organization', askedRoot);
+      return this.held(rows, scope.historical ? scope.instant : null);
+    };
+    const first = await read();
+    if (!('stale' in first)) return first;
+    // An organization of a path was merged away after the walk found it, before its record was read:
+    // the paths are read once more, old ids resolving to the kept organization as in the next request.
+    // A viewer merged away sees nothing any more; its token names nothing (specification, section 10).
+    const viewerId = this.scope.viewerId;
+    for (const id of [viewerId, ...first.stale]) this.loaders.byId.clear(id);
+    for (const id of [askedRoot, args.toId]) this.loaders.kept.clear(id);
+    if ((await this.loaders.byId.load(viewerId)) === null) throw unknownTokenOrganization();
+    const again = await read();
+    if (!('stale' in again)) return again;
+    throw new UnavailableError(
+      'Organizations on these paths were merged while the paths were read twice: ask again.',
+      1,
+    );
   }
 
   /**
    * The paths holding their organizations and their links' ends as the query answers them (a dated
-   * one: their own risks and disclosures as of `at`).
+   * one: their own risks and disclosures as of `at`); `stale`, the ids of organizations found gone when
+   * read after the paths' statement, or of the ends of a link read after a merge moved it (a merge
+   * moves an organization's links to the kept one and removes it).
    */
-  private async held(paths: readonly PathRow[], at: Date | null): Promise<SupplyPath[]> {
+  private async held(
+    paths: readonly PathRow[],
+    at: Date | null,
+  ): Promise<SupplyPath[] | { stale: string[] }> {
     const ids = [...new Set(paths.flatMap((p) => p.organizationIds))];
-    const loaded = await Promise.all(ids.map(async (id) => required(await this.loaders.byId.load(id))));
-    const byId = new Map(seenAt(loaded, at).map((o) => [o.id, o]));
-    return paths.map((p) => ({
-      organizations: p.organizationIds.map((id) => required(byId.get(id) ?? null)),
-      links: attachEnds(p.links, byId),
-    }));
+    const loaded = await Promise.all(ids.map((id) => this.loaders.byId.load(id)));
+    const byId = new Map(seenAt(loaded.filter(isPresent), at).map((o) => [o.id, o]));
+    const held: SupplyPath[] = [];
+    for (const p of paths) {
+      const organizations = p.organizationIds.map((id) => byId.get(id));
+      if (!organizations.every(isPresent)) return { stale: ids.filter((id) => !byId.has(id)) };
+      const links = attachEnds(p.links, byId);
+      // Read after the walk, a link that a merge moved in between joins the kept organization.
+      if (!Array.isArray(links)) return { stale: [links.unheld.supplierId, links.unheld.customerId] };
+      held.push({ organizations, links });
+    }
+    return held;
   }
 }

@@ -4,7 +4,7 @@
 // is locked before an amendment or end reads it, so two of them never both succeed on the same link.
 // Rules: docs/sourcing.md.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
-import type { Organization, SupplyLink } from '../../domain/model.ts';
+import type { ShownLink, SupplyLink } from '../../domain/model.ts';
 import {
   SUPPLY_LINK_ACTIONS,
   type NewSupplier,
@@ -14,8 +14,8 @@ import {
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { LINK, type Column } from '../../graph/columns.ts';
-import { cypher, statement, type Statement } from '../../graph/cypher.ts';
+import { LINK, ORGANIZATION, type Column } from '../../graph/columns.ts';
+import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import {
   bool,
   column,
@@ -193,32 +193,44 @@ RETURN l `,
   cypher` AS link`,
 );
 
-/** The viewer's own links: those that hold now or later, or every one with $includeEnded. */
-const OWN_LINKS = statement(
-  'sourcing.ownLinks',
-  cypher`
-MATCH (v:Organization {id: $viewer})<-[l:SUPPLIES]-(s:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
-WITH l, s ORDER BY s.name, s.id, l.validFrom, l.id
+/**
+ * Rows of the viewer's own links `l` (customer `v`) with their suppliers `x`, after VIEWER_GRANTS and
+ * LOOKABLE: each link as it is now, its supplier as the viewer may see it (PARTY_CARD: whole while rule
+ * 5 lets it look it up, otherwise its identity card) and the viewer as its customer, read by one
+ * statement, so that a merge of the supplier between two reads cannot leave a link without its end.
+ */
+const shownOwnLinks = (name: string, rows: Fragment) =>
+  statement(
+    name,
+    VIEWER_GRANTS,
+    LOOKABLE,
+    rows,
+    cypher`
+CALL (x, lookable) {
+  `,
+    PARTY_CARD,
+    cypher`
+}
 RETURN l `,
-  LINK.projection,
-  cypher` AS link`,
+    LINK.projection,
+    cypher` AS link, visible, listed, organization, v `,
+    ORGANIZATION.projection,
+    cypher` AS customer
+ORDER BY x.name, x.id, l.validFrom, l.id`,
+  );
+
+/** The viewer's own links: those that hold now or later, or every one with $includeEnded. */
+const OWN_LINKS = shownOwnLinks(
+  'sourcing.ownLinks',
+  cypher`MATCH (v)<-[l:SUPPLIES]-(x:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo`,
 );
 
-/**
- * The suppliers among $ids of the viewer's own links, as the viewer may see them (PARTY_CARD): whole
- * while rule 5 lets it look them up, otherwise their identity card.
- */
-const SUPPLIERS = statement(
-  'sourcing.suppliers',
-  VIEWER_GRANTS,
-  LOOKABLE,
-  cypher`
-UNWIND $ids AS id
-MATCH (x:Organization {id: id})
-WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
-`,
-  PARTY_CARD,
+/** The viewer's own links among $ids (those a write of this request made or changed). */
+const OWN_LINKS_BY_ID = shownOwnLinks(
+  'sourcing.shownLinks',
+  cypher`UNWIND $ids AS id
+MATCH (v)<-[l:SUPPLIES {id: id}]-(x:Organization)`,
 );
 
 /** A state stored as JSON text on an event (Neo4j properties hold no maps). */
@@ -291,6 +303,11 @@ export type DeclareRefusal =
   | { kind: 'listed-os-id'; listedId: string };
 
 const linkOf = (record: Neo4jRecord): SupplyLink => column(record, 'link', LINK.decode);
+const shownOf = (record: Neo4jRecord): ShownLink =>
+  Object.assign(linkOf(record), {
+    supplier: partyOf(record),
+    customer: column(record, 'customer', ORGANIZATION.decode),
+  });
 const dateTime = (date: Date | null) => (date === null ? null : toNeo4jDateTime(date));
 const stateJson = (state: SupplyLinkState) => JSON.stringify(state);
 
@@ -473,19 +490,22 @@ export class SourcingRepository {
     return amended ? linkOf(amended) : null;
   }
 
-  async ownLinks(scope: ViewerScope, includeEnded: boolean): Promise<SupplyLink[]> {
+  async ownLinks(scope: ViewerScope, includeEnded: boolean): Promise<ShownLink[]> {
     const records = await this.executor.read(
       OWN_LINKS,
-      { viewer: scope.viewerId, t: toNeo4jDateTime(scope.instant), includeEnded },
+      { ...scopeParams(scope), includeEnded },
       scope.context,
     );
-    return records.map(linkOf);
+    return records.map(shownOf);
   }
 
-  /** The suppliers among `ids` of the viewer's own links, whole or as identity cards (SUPPLIERS). */
-  async suppliers(scope: ViewerScope, ids: readonly string[]): Promise<Organization[]> {
-    const records = await this.executor.read(SUPPLIERS, { ...scopeParams(scope), ids }, scope.context);
-    return records.map(partyOf);
+  /**
+   * The viewer's own links among `ids` as they are now, with their ends (OWN_LINKS_BY_ID): none once the
+   * viewer's organization is gone (merged away: its links moved to the kept one).
+   */
+  async shownLinks(scope: ViewerScope, ids: readonly string[]): Promise<ShownLink[]> {
+    const records = await this.executor.read(OWN_LINKS_BY_ID, { ...scopeParams(scope), ids }, scope.context);
+    return records.map(shownOf);
   }
 
   async events(

@@ -3,7 +3,7 @@ import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
 import { quote } from '../../domain/quote.ts';
 import { badInput, forbidden, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
-import { attachEnds, type ShownLink, type SupplyLink } from '../../domain/model.ts';
+import type { ShownLink, SupplyLink } from '../../domain/model.ts';
 import {
   checkNewSupplier,
   checkProducts,
@@ -118,8 +118,7 @@ export class SourcingService {
             claim,
           );
     if ('kind' in outcome) throw this.refusal(outcome, input.askedSupplierId ?? input.supplierId ?? '');
-    const [shown] = await this.shown([outcome]);
-    return shown!;
+    return this.shown(outcome.id);
   }
 
   private refusal(refusal: DeclareRefusal, asked: string): Error {
@@ -229,37 +228,37 @@ export class SourcingService {
         id,
         `among the links in which ${this.viewer.organizationId} is the customer`,
       );
-    const [shown] = await this.shown([changed]);
-    return shown!;
+    return this.shown(changed.id);
   }
 
   async ownLinks(includeEnded: boolean): Promise<ShownLink[]> {
-    return this.shown(await this.sourcing.ownLinks(this.scope, includeEnded));
+    return this.primed(await this.sourcing.ownLinks(this.scope, includeEnded));
   }
 
   /**
-   * The viewer's own `links` with their ends: each supplier as the viewer may see it (whole, or an
-   * identity card once rule 5 no longer lets it look one up), primed so that a lookup of it in the same
-   * request shows no more than that, and the viewer itself as the customer.
+   * The viewer's own link `id`, which this request wrote, as it is now with its ends. Gone only with
+   * the viewer's organization: merged into another since the write landed (the merge waits for the
+   * write's lock on it), the link moved with it and nothing is seen from it any more. Its token names
+   * nothing, which the answer says as the next request would, not a fault; the write is kept, now the
+   * kept organization's.
    */
-  private async shown(links: SupplyLink[]): Promise<ShownLink[]> {
-    if (links.length === 0) return [];
-    const ids = [...new Set(links.map((l) => l.supplierId))];
-    const viewerId = this.viewer.organizationId;
-    const [suppliers, viewer] = await Promise.all([
-      this.sourcing.suppliers(this.scope, ids),
-      this.loaders.byId.load(viewerId),
-    ]);
-    // The viewer's organization merged into another since the write landed (the merge waits for the
-    // write's lock on it), so nothing is seen from it any more: its token names nothing, which the answer
-    // says as the next request would, not a fault.
-    if (
-      viewer === null ||
-      (suppliers.length < ids.length && (await this.loaders.byId.clear(viewerId).load(viewerId)) === null)
-    )
-      throw unknownTokenOrganization();
-    prime(this.loaders, suppliers);
-    return attachEnds(links, new Map([...suppliers, viewer].map((o) => [o.id, o])));
+  private async shown(id: string): Promise<ShownLink> {
+    const [shown] = this.primed(await this.sourcing.shownLinks(this.scope, [id]));
+    if (shown === undefined) throw unknownTokenOrganization();
+    return shown;
+  }
+
+  /**
+   * Links of the viewer's own whose ends were read with them, each supplier as the viewer may see it
+   * (whole, or an identity card once rule 5 no longer lets it look one up): primed, so that a lookup of
+   * it in the same request shows no more than that.
+   */
+  private primed(links: ShownLink[]): ShownLink[] {
+    prime(
+      this.loaders,
+      links.flatMap((l) => [l.supplier, l.customer]),
+    );
+    return links;
   }
 
   async events(

@@ -1,4 +1,4 @@
-import { notFound } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import type { OrganizationType } from '../../domain/format.ts';
 import {
@@ -74,14 +74,15 @@ export class SupplyChainService {
       organizations: seenAt(organizations, dated),
     }));
     const held = [root, ...tiers.flatMap((t) => t.organizations)];
-    const byId = new Map(held.map((o) => [o.id, o]));
-    const chain = {
-      root,
-      depth: tiers.length,
-      tiers,
-      links: attachEnds(result.links, byId),
-      summary: summarize(tiers),
-    };
+    const links = attachEnds(result.links, new Map(held.map((o) => [o.id, o])));
+    // One statement read the tiers and the links (rule 4 reaches both ends of each): an end missing from
+    // its own answer is a broken statement, logged as such, not something a client could have caused.
+    if (!Array.isArray(links))
+      throw new DomainError(
+        'INTERNAL_SERVER_ERROR',
+        `supply chain link ${links.unheld.id} joins an organization its statement did not return`,
+      );
+    const chain = { root, depth: tiers.length, tiers, links, summary: summarize(tiers) };
     return { chain, disclosures: result.disclosures, risks: result.risks };
   }
 }

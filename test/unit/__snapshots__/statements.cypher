@@ -2315,13 +2315,6 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
   .recordedAt, .provenance, .sources} AS link
 
 // ---- sourcing.ownLinks
-MATCH (v:Organization {id: $viewer})<-[l:SUPPLIES]-(s:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
-WITH l, s ORDER BY s.name, s.id, l.validFrom, l.id
-RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
-  .recordedAt, .provenance, .sources} AS link
-
-// ---- sourcing.suppliers
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
@@ -2354,12 +2347,58 @@ CALL (v, owners, whole, shared) {
   UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
   RETURN collect(DISTINCT n) AS lookable
 }
-
-UNWIND $ids AS id
-MATCH (x:Organization {id: id})
-WHERE EXISTS { (x)-[:SUPPLIES]->(v) }
-WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+MATCH (v)<-[l:SUPPLIES]-(x:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
+CALL (x, lookable) {
+  WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
+}
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link, visible, listed, organization, v {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS customer
+ORDER BY x.name, x.id, l.validFrom, l.id
+
+// ---- sourcing.shownLinks
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+UNWIND $ids AS id
+MATCH (v)<-[l:SUPPLIES {id: id}]-(x:Organization)
+CALL (x, lookable) {
+  WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
+RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
+}
+RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
+  .recordedAt, .provenance, .sources} AS link, visible, listed, organization, v {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS customer
+ORDER BY x.name, x.id, l.validFrom, l.id
 
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})

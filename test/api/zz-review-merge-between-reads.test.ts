@@ -1,0 +1,215 @@
+// Review (code5): a merge that lands between two reads of one answer, made deterministic by an executor
+// that runs the merge right after a named statement or unit of work. Before the fix, paths answered
+// INTERNAL_SERVER_ERROR ("An organization disappeared mid-request", or a link joining an organization
+// the answer did not hold) when an organization on a path was merged away between the path statement
+// and the read of its organizations, and declareSupplyLink answered it when its supplier was merged away
+// right after the declaration landed. An answer straddling a merge answers as the next request would
+// (old ids resolving to the kept organization), or UNAUTHENTICATED when the viewer itself is gone
+// (specification, section 10).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { codes, ok, startTestApi, type TestApi } from '../support/api.ts';
+import { loadGraph, openTestDatabase, rowsOf, type TestDatabase } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { Executor, type Params, type Transaction } from '../../src/graph/executor.ts';
+import type { Statement } from '../../src/graph/cypher.ts';
+import type { QueryContext } from '../../src/domain/viewer-scope.ts';
+import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
+import { MergeService } from '../../src/modules/merging/merge-service.ts';
+
+/** Runs `then` once, right after the first statement or unit of work whose name starts with `after`. */
+class MergingExecutor extends Executor {
+  private pending: { after: string; then: () => Promise<void> } | null = null;
+
+  once(after: string, then: () => Promise<void>): void {
+    this.pending = { after, then };
+  }
+
+  private async fire(name: string): Promise<void> {
+    const hook = this.pending;
+    if (hook === null || !name.startsWith(hook.after)) return;
+    this.pending = null;
+    await hook.then();
+  }
+
+  override async read(query: Statement, params: Params, context: QueryContext = {}) {
+    const records = await super.read(query, params, context);
+    await this.fire(query.name);
+    return records;
+  }
+
+  override async readTransaction<T>(
+    name: string,
+    context: QueryContext,
+    work: (tx: Transaction) => Promise<T>,
+  ) {
+    const done = await super.readTransaction(name, context, (tx) =>
+      work({
+        run: async (query, params) => {
+          const records = await tx.run(query, params);
+          await this.fire(query.name);
+          return records;
+        },
+      }),
+    );
+    await this.fire(name);
+    return done;
+  }
+
+  override async writeTransaction<T>(
+    name: string,
+    context: QueryContext,
+    work: (tx: Transaction) => Promise<T>,
+  ) {
+    const done = await super.writeTransaction(name, context, work);
+    await this.fire(name);
+    return done;
+  }
+}
+
+let db: TestDatabase;
+let hooked: MergingExecutor;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  hooked = new MergingExecutor(db.driver, { transactionTimeoutMs: 60_000 });
+  api = await startTestApi({ ...db, executor: hooked });
+});
+afterAll(async () => {
+  await api?.close();
+  await db?.close();
+});
+
+/** Merges through the plain executor (another session), as another request or replica would. */
+const merge = (keepId: string, mergeId: string) => async () => {
+  await new MergeService(new MergeRepository(db.executor), 'operator', new Date(), {}).merge(keepId, mergeId);
+};
+
+// buyer <- mid <- f, mid sharing all its sourcing with buyer; keep has no sourcing of its own, so the
+// share stays whole when mid merges into it, and buyer reaches f through keep afterwards.
+beforeEach(async () => {
+  await loadGraph(
+    db,
+    graph()
+      .org('buyer', 'PURCHASER')
+      .org('buyer2', 'PURCHASER')
+      .org('mid', 'MANUFACTURER')
+      .org('keep', 'MANUFACTURER')
+      .org('f', 'FACTORY')
+      .org('f2', 'FACTORY')
+      .link('mid', 'buyer', { id: 'mid>buyer' })
+      .link('f', 'mid', { id: 'f>mid' })
+      .share('mid', 'buyer')
+      .build(),
+  );
+});
+
+const PATHS = `query($to: ID!) { paths(toId: $to) { organizations { id } links { id supplier { id } customer { id } } } }`;
+type Paths = {
+  organizations: { id: string }[];
+  links: { id: string; supplier: { id: string }; customer: { id: string } }[];
+}[];
+
+describe('paths, an organization of a path merged away between the path statement and its organizations', () => {
+  it('answers the path through the kept organization, as the next request would', async () => {
+    hooked.once('analysis.paths', merge('keep', 'mid'));
+    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    expect(paths).toEqual([
+      {
+        organizations: [{ id: 'buyer' }, { id: 'keep' }, { id: 'f' }],
+        links: [
+          { id: 'mid>buyer', supplier: { id: 'keep' }, customer: { id: 'buyer' } },
+          { id: 'f>mid', supplier: { id: 'f' }, customer: { id: 'keep' } },
+        ],
+      },
+    ]);
+  });
+
+  it('answers the same when the merge lands between the walk and the read of its links', async () => {
+    hooked.once('analysis.paths.depth', merge('keep', 'mid'));
+    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    expect(paths.map((p) => p.organizations.map((o) => o.id))).toEqual([['buyer', 'keep', 'f']]);
+    expect(paths[0]?.links.map((l) => [l.supplier.id, l.customer.id])).toEqual([
+      ['keep', 'buyer'],
+      ['f', 'keep'],
+    ]);
+  });
+
+  it('answers the target by its kept id when the target is the one merged away', async () => {
+    hooked.once('analysis.paths', merge('f2', 'f'));
+    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    expect(paths.map((p) => p.organizations.map((o) => o.id))).toEqual([['buyer', 'mid', 'f2']]);
+  });
+
+  it('answers UNAUTHENTICATED when the viewer itself was merged away, as its next request would', async () => {
+    hooked.once('analysis.paths', merge('buyer2', 'buyer'));
+    const answer = await api.query('buyer', PATHS, { to: 'f' });
+    expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+const EXPOSURE_PATH = `{ exposure { findings { organization { id } path { id } } } }`;
+
+describe('exposure, an organization of a finding’s path merged away before the path is read', () => {
+  it('answers the path through the kept organization', async () => {
+    await loadGraph(
+      db,
+      graph()
+        .org('buyer', 'PURCHASER')
+        .org('mid', 'MANUFACTURER')
+        .org('keep', 'MANUFACTURER')
+        .org('f', 'FACTORY')
+        .link('mid', 'buyer')
+        .link('f', 'mid')
+        .share('mid', 'buyer')
+        .risk('f', { id: 'r-f', kind: 'WATCHLIST', source: 'list', severity: 'HIGH' })
+        .build(),
+    );
+    hooked.once('analysis.exposure', merge('keep', 'mid'));
+    const answer = await api.query('buyer', EXPOSURE_PATH);
+    const exposure = ok<{ findings: { organization: { id: string }; path: { id: string }[] }[] }>(
+      answer,
+      'exposure',
+    );
+    expect(exposure.findings).toEqual([
+      { organization: { id: 'f' }, path: [{ id: 'buyer' }, { id: 'keep' }, { id: 'f' }] },
+    ]);
+  });
+});
+
+const DECLARE = `mutation { declareSupplyLink(supplierId: "f", products: ["x"]) { id supplier { id } customer { id } } }`;
+const OWN = `{ ownSupplyLinks { id supplier { id } } }`;
+
+describe('declareSupplyLink, its supplier merged away right after the declaration landed', () => {
+  it('answers the link from the kept organization, which it now is', async () => {
+    hooked.once('sourcing.declareExisting', merge('f2', 'f'));
+    const answer = await api.query('buyer', DECLARE, {}, ['supplier_admin']);
+    const link = ok<{ id: string; supplier: { id: string }; customer: { id: string } }>(
+      answer,
+      'declareSupplyLink',
+    );
+    expect(link.supplier).toEqual({ id: 'f2' });
+    expect(link.customer).toEqual({ id: 'buyer' });
+    expect(
+      await rowsOf(db, 'MATCH (s)-[l:SUPPLIES {id: $id}]->(c) RETURN s.id AS s, c.id AS c', { id: link.id }),
+    ).toEqual([{ s: 'f2', c: 'buyer' }]);
+  });
+
+  it('answers UNAUTHENTICATED when the customer was merged away instead, the link kept as the kept one’s', async () => {
+    hooked.once('sourcing.declareExisting', merge('buyer2', 'buyer'));
+    const answer = await api.query('buyer', DECLARE, {}, ['supplier_admin']);
+    expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
+    expect(
+      await rowsOf(db, "MATCH (:Organization {id: 'f'})-[l:SUPPLIES]->(c) RETURN c.id AS c ORDER BY c"),
+    ).toEqual([{ c: 'buyer2' }, { c: 'mid' }]);
+  });
+
+  it('lists own links in one read, so a merge right before or after it leaves no link without its end', async () => {
+    ok(await api.query('buyer', DECLARE, {}, ['supplier_admin']), 'declareSupplyLink');
+    hooked.once('sourcing.ownLinks', merge('f2', 'f'));
+    const before = ok<{ supplier: { id: string } }[]>(await api.query('buyer', OWN), 'ownSupplyLinks');
+    expect(before.map((l) => l.supplier.id).sort()).toEqual(['f', 'mid']);
+    const after = ok<{ supplier: { id: string } }[]>(await api.query('buyer', OWN), 'ownSupplyLinks');
+    expect(after.map((l) => l.supplier.id).sort()).toEqual(['f2', 'mid']);
+  });
+});
