@@ -112,9 +112,12 @@ export async function createRequestContext(
     accessRequestLoaders: createAccessRequestLoaders(repositories.accessRequests, scope),
     disclosures: new DisclosureService(repositories.disclosures, viewer, scope),
     disclosureLoaders: createDisclosureLoaders(repositories.disclosures, scope, loaders),
-    merges: new MergeService(repositories.merges, viewer.userId, now, scope.context, (id) =>
-      repositories.known.forget(id),
-    ),
+    merges: new MergeService(repositories.merges, {
+      actorUserId: viewer.userId,
+      at: now,
+      context: scope.context,
+      gone: (id) => repositories.known.forget(id),
+    }),
     sourcing: new SourcingService(repositories.sourcing, viewer, scope, loaders),
     directory: new DirectoryService(repositories.directory, viewer, scope),
     screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),

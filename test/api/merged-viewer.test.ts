@@ -49,7 +49,10 @@ describe('a token of an organization merged away through another process', () =>
     const asD = { authorization: `Bearer ${await t.api.token('d', ['analyst'])}` };
     expect(codes(await t.api.query(asD, '{ me { organization { id } } }'))).toEqual([]);
     // Another replica (here the command line's service) merges d away: this process is not told.
-    await new MergeService(new MergeRepository(t.db.executor), 'operator', new Date(), {}).merge('c', 'd');
+    await new MergeService(new MergeRepository(t.db.executor), {
+      actorUserId: 'operator',
+      at: new Date(),
+    }).merge('c', 'd');
     const response = await t.api.query(asD, REQUEST);
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);

@@ -82,7 +82,10 @@ afterAll(async () => {
 
 /** Merges through the plain executor (another session), as another request or replica would. */
 const merge = (keepId: string, mergeId: string) => async () => {
-  await new MergeService(new MergeRepository(db.executor), 'operator', new Date(), {}).merge(keepId, mergeId);
+  await new MergeService(new MergeRepository(db.executor), { actorUserId: 'operator', at: new Date() }).merge(
+    keepId,
+    mergeId,
+  );
 };
 
 // buyer <- mid <- f, mid sharing all its sourcing with buyer; keep has no sourcing of its own, so the

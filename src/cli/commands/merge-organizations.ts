@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<void> {
   const actor = values.actor ?? `cli:${userInfo().username}`;
   if (actor.trim() === '') throw new CliError('merge-organizations: --actor must not be empty', 2);
   const merge = await withDatabase(async ({ executor }) => {
-    const service = new MergeService(new MergeRepository(executor), actor, new Date(), {});
+    const service = new MergeService(new MergeRepository(executor), { actorUserId: actor, at: new Date() });
     try {
       return await service.merge(keepId, mergeId);
     } catch (error) {

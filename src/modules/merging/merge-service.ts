@@ -59,34 +59,42 @@ function movedRecords(moved: readonly MovedRelationship[]): MovedRecords {
   return counts;
 }
 
+/** Who merges, when, and who hears of it: one request's or one command's. */
+export interface MergeOptions {
+  /** Who merges: the token's subject, or the operator of the command line. */
+  actorUserId: string;
+  /** When the merge is recorded: the request's instant. */
+  at: Date;
+  /** The transaction metadata of the request or command (default none). */
+  context?: QueryContext;
+  /** Called with the merged organization's id once it is gone: this process stops vouching for it. */
+  gone?: (organizationId: string) => void;
+}
+
 export class MergeService {
   constructor(
     private readonly merges: Pick<MergeRepository, 'merge'>,
-    /** Who merges: the token's subject, or the operator of the command line. */
-    private readonly actorUserId: string,
-    private readonly now: Date,
-    private readonly context: QueryContext,
-    /** Called with the merged organization's id once it is gone: this process stops vouching for it. */
-    private readonly gone: (organizationId: string) => void = () => {},
+    private readonly options: MergeOptions,
   ) {}
 
   /** mergeOrganizations: everything of mergeId moves to keepId, in one transaction or not at all. */
   async merge(keepId: string, mergeId: string): Promise<OrganizationMerge> {
     if (keepId === mergeId) throw badInput(`keepId and mergeId are both '${keepId}': name two organizations`);
+    const { actorUserId, at, context = {}, gone } = this.options;
     const outcome = await this.merges.merge(
-      { keepId, mergeId, at: this.now, actorUserId: this.actorUserId },
+      { keepId, mergeId, at, actorUserId },
       (check) => {
         const refusal = mergeRefusal(keepId, mergeId, check);
         if (refusal !== null) throw badInput(refusal);
       },
-      this.context,
+      context,
     );
-    this.gone(mergeId);
+    gone?.(mergeId);
     return {
       keptId: keepId,
       mergedId: mergeId,
-      mergedAt: this.now.toISOString(),
-      actorUserId: this.actorUserId,
+      mergedAt: at.toISOString(),
+      actorUserId,
       moved: movedRecords(outcome.moved),
       frozenShareIds: outcome.frozenShareIds,
       formerlyMergedIds: outcome.formerlyMergedIds,
