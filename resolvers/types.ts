@@ -540,7 +540,8 @@ export type Mutation = {
   /**
    * Ends a link of the viewer's own sourcing: sets its `validTo`. Requires SUPPLIER_ADMIN. `validTo`
    * defaults to now and may not be in the past (asOf an earlier instant keeps showing what it showed)
-   * nor after the link's current end. The link stays stored and `asOf` before the end shows it. Same
+   * nor after the link's current end; at its current end (a retry) it answers the link unchanged and
+   * records nothing. The link stays stored and `asOf` before the end shows it. Same
    * NOT_FOUND and BAD_USER_INPUT rules as amendSupplyLink.
    */
   endSupplyLink: SupplyLink;

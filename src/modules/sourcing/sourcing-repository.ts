@@ -527,5 +527,5 @@ export class SourcingRepository {
 export type LinkChange =
   | { kind: 'end'; validTo: Date }
   | { kind: 'amend'; endAt: Date; successor: DeclaredLink }
-  /** An amendment to what the link already says: nothing is written. */
+  /** An amendment to what the link already says, or an end at the end it has: nothing is written. */
   | { kind: 'none' };

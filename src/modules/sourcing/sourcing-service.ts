@@ -130,7 +130,7 @@ export class SourcingService {
       case 'monitor':
         return badInput(
           refusal.end === 'supplier'
-            ? 'supplierId names a MONITOR, which has no supply links'
+            ? `supplierId ${quote(asked)} names a MONITOR, which has no supply links`
             : 'a MONITOR has no supply links: the viewer organization cannot declare sourcing',
         );
       case 'listed-os-id':
@@ -195,7 +195,12 @@ export class SourcingService {
         throw badInput(
           `validTo ${validTo.toISOString()} is after the link's end ${link.validTo}: extend a link with amendSupplyLink`,
         );
-      return { kind: 'end', validTo: notBeforeStart(link, validTo) };
+      const endAt = notBeforeStart(link, validTo);
+      // Sent again (a retry after a lost answer), an end at the link's end would record an ENDED event
+      // that changed nothing: the link is answered as the first call left it.
+      if (link.validTo !== null && endAt.getTime() === new Date(link.validTo).getTime())
+        return { kind: 'none' };
+      return { kind: 'end', validTo: endAt };
     });
   }
 
