@@ -179,7 +179,8 @@ function pathsTo(
   });
   const parent = new Map<string, string>();
   for (const { supplierId, customerId } of crossed) {
-    if (!parent.has(supplierId) && tierOf.get(customerId) === tierOf.get(supplierId)! - 1)
+    const tier = tierOf.get(supplierId);
+    if (tier !== undefined && !parent.has(supplierId) && tierOf.get(customerId) === tier - 1)
       parent.set(supplierId, customerId);
   }
   return (id) => {
