@@ -1,4 +1,4 @@
-// Review (code5): endSupplyLink sent twice with the same future validTo (a retry after a lost answer)
+// endSupplyLink sent twice with the same future validTo (a retry after a lost answer)
 // wrote a second ENDED event that changed nothing, where the specification promises that sending it
 // twice never makes a second record; and a MONITOR named as supplier was refused without naming the id.
 import { beforeEach, describe, expect, it } from 'vitest';

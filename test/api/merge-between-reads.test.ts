@@ -1,4 +1,4 @@
-// Review (code5): a merge that lands between two reads of one answer, made deterministic by an executor
+// A merge that lands between two reads of one answer, made deterministic by an executor
 // that runs the merge right after a named statement or unit of work. Before the fix, paths answered
 // INTERNAL_SERVER_ERROR ("An organization disappeared mid-request", or a link joining an organization
 // the answer did not hold) when an organization on a path was merged away between the path statement
