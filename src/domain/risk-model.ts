@@ -377,7 +377,7 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
         ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : // A share of some links shows what it names and nothing of any other supplier (rule 4).
           partly
-          ? 'partly: only the links it chose to share with you are visible, not any others it may have'
+          ? `partly: only the links it chose to share with you are visible, not any others it may have, +${shown(p.sourcingPartlyShared)}`
           : 'yes',
       source: 'your active shares (docs/specification.md, section 2)',
     })),
@@ -388,7 +388,8 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
     })),
   ];
   return {
-    value: (hidden ? p.sourcingNotShared : 0) + (count === 0 ? p.noEvidence : 0),
+    value:
+      (hidden ? p.sourcingNotShared : partly ? p.sourcingPartlyShared : 0) + (count === 0 ? p.noEvidence : 0),
     inputs,
   };
 }

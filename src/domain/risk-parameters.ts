@@ -62,6 +62,11 @@ export interface RiskParameters {
   };
   visibility: {
     sourcingNotShared: number;
+    /**
+     * A share of only some of its links: what it chose to show is visible, any other supplier is not.
+     * At most sourcingNotShared (a share never hides more than none).
+     */
+    sourcingPartlyShared: number;
     noEvidence: number;
   };
   proximity: {
@@ -92,7 +97,7 @@ const DEFAULT_PARAMETERS: RiskParameters = {
     closedByFollowUpAudit: 0.1,
     maxRelief: 0.5,
   },
-  visibility: { sourcingNotShared: 0.5, noEvidence: 0.5 },
+  visibility: { sourcingNotShared: 0.5, sourcingPartlyShared: 0.25, noEvidence: 0.5 },
   proximity: { perTier: 0.75 },
   actions: { max: 10 },
 };
@@ -157,10 +162,14 @@ export function decodeSettings(
   };
   if (Object.values(decoded.weights).every((w) => w === 0)) problems.push('weights must not all be 0');
   // The two add up when both apply, and every component's value lies in 0..1.
-  const { sourcingNotShared, noEvidence } = decoded.parameters.visibility;
+  const { sourcingNotShared, sourcingPartlyShared, noEvidence } = decoded.parameters.visibility;
   if (sourcingNotShared + noEvidence > 1)
     problems.push(
       `parameters.visibility.sourcingNotShared (${sourcingNotShared}) and noEvidence (${noEvidence}) must add up to at most 1`,
+    );
+  if (sourcingPartlyShared > sourcingNotShared)
+    problems.push(
+      `parameters.visibility.sourcingPartlyShared (${sourcingPartlyShared}) must be at most sourcingNotShared (${sourcingNotShared}): a share of some links hides no more than no share`,
     );
   return decoded;
 }

@@ -41,7 +41,7 @@ describe('docs/risk-model.md: the demo’s scores', () => {
       'tw-msi': 28.4,
       'tw-pegatron': 28.4,
       'tw-wistron': 28.4,
-      'se-atea': 8.1,
+      'se-atea': 11.9,
     });
     const oslo = await t.api.query('no-oslo-kommune', RANKING, AT);
     expect(scores((oslo.data!['riskAssessment'] as { organizations: Ranking }).organizations)).toEqual({

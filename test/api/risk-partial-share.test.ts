@@ -30,7 +30,7 @@ it('a share of some links is "partly" shared, a share of all "yes", none "no"', 
       .components.find((c) => c.name === 'VISIBILITY')!
       .inputs.find((i) => i.label === 'Its sourcing shared with you')!.value;
   expect(sourcing('se-atea')).toBe(
-    'partly: only the links it chose to share with you are visible, not any others it may have',
+    'partly: only the links it chose to share with you are visible, not any others it may have, +0.25',
   );
   expect(sourcing('us-dell')).toBe('yes');
   expect(sourcing('cn-hipro-dongguan')).toMatch(/^no \(a blind spot/);

@@ -46,7 +46,7 @@ describeInBrowser('partial shares and the products a request names', () => {
     await row.locator('summary').click();
     const input = row.locator('[data-component="VISIBILITY"] li.risk-input').first();
     expect(await input.locator('.input-value').textContent()).toBe(
-      'partly: only the links it chose to share with you are visible, not any others it may have',
+      'partly: only the links it chose to share with you are visible, not any others it may have, +0.25',
     );
   });
 });

@@ -293,10 +293,11 @@ describe('components', () => {
       component([subject(org('a'), { sourcingShare: share })], 'VISIBILITY').inputs[0]!.value;
     expect(inputOf('ALL')).toBe('yes');
     expect(inputOf('SOME')).toBe(
-      'partly: only the links it chose to share with you are visible, not any others it may have',
+      'partly: only the links it chose to share with you are visible, not any others it may have, +0.25',
     );
-    // What it shows is behind it, as with a share of all: the score stays that of a share.
-    expect(component([subject(org('a'), { sourcingShare: 'SOME' })], 'VISIBILITY').value).toBe(0.5);
+    // Any supplier it did not name stays unseen: between a share of all (0) and none (0.5).
+    expect(component([subject(org('a'), { sourcingShare: 'SOME' })], 'VISIBILITY').value).toBe(0.75);
+    expect(component([subject(org('a'), { sourcingShare: 'ALL' })], 'VISIBILITY').value).toBe(0.5);
     expect(inputOf(null)).toMatch(/^no: nothing behind it is visible/);
   });
 
@@ -633,6 +634,14 @@ describe('RISK_MODEL table entries', () => {
     expect(
       loaded({ parameters: { visibility: { sourcingNotShared: 1, noEvidence: 0.5 } } }).problems,
     ).toEqual(['parameters.visibility.sourcingNotShared (1) and noEvidence (0.5) must add up to at most 1']);
+  });
+
+  it('refuse a share of some links that would count more than no share', () => {
+    expect(
+      loaded({ parameters: { visibility: { sourcingNotShared: 0.2, sourcingPartlyShared: 0.3 } } }).problems,
+    ).toEqual([
+      'parameters.visibility.sourcingPartlyShared (0.3) must be at most sourcingNotShared (0.2): a share of some links hides no more than no share',
+    ]);
   });
 });
 
