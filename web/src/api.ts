@@ -234,7 +234,7 @@ export function supplyChainOperation(q: Query, can: Capabilities) {
 const PARTY = 'id name';
 
 /** A corrective action's due dates: the first one too where the server has it. */
-const dueFields = (can: Capabilities) => (can.firstDueAt ? 'dueAt firstDueAt' : 'dueAt');
+export const dueFields = (can: Capabilities) => (can.firstDueAt ? 'dueAt firstDueAt' : 'dueAt');
 
 const disclosedIndicatorFields = (can: Capabilities) => `kind severity description
       disclosure { id kind title owner { ${PARTY} } }

@@ -24,6 +24,7 @@ import {
 } from './api.ts';
 import { errorMessage, h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
+import { MyDisclosures } from './my-disclosures.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
 import { csvFile, download, exportName, pngLegend, tierViewPng } from './export.ts';
@@ -267,12 +268,20 @@ class Dashboard {
     'aria-labelledby': 'my-suppliers-heading',
     hidden: true,
   });
+  private readonly disclosuresPanel = h('section', {
+    class: 'panel my-disclosures',
+    id: 'my-disclosures',
+    'aria-labelledby': 'my-disclosures-heading',
+    hidden: true,
+  });
   /** The blind spot whose request form a top action asked for while Exposure was still loading. */
   private formAwaited: Party | null = null;
   /** The blind spot a top action asked to request access from, drawn in Exposure beyond its limit. */
   private pinnedBlindSpot: string | null = null;
   /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
   private suppliers: MySuppliers | null = null;
+  /** "My disclosures", for a supplier_admin of a server that has disclosures: reloaded after every change. */
+  private ownDisclosures: MyDisclosures | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
   private readonly searchInput = h('input', {
     id: 'filter-search',
@@ -321,7 +330,7 @@ class Dashboard {
       'header',
       { class: 'topbar' },
       h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
-      // The side panel's My suppliers comes first with its forms: an analyst's way past them.
+      // The side panel's My suppliers and My disclosures come first with their forms: an analyst's way past them.
       h('a', { class: 'skip', href: '#risk' }, 'Skip to Where to start'),
       h('a', { class: 'skip', href: '#exposure' }, 'Skip to Exposure'),
       h('h1', {}, 'Tiersight'),
@@ -358,9 +367,13 @@ class Dashboard {
         this.view,
         h(
           'aside',
-          { class: 'side', 'aria-label': 'Details, my suppliers, where to start, evidence and exposure' },
+          {
+            class: 'side',
+            'aria-label': 'Details, my suppliers, my disclosures, where to start, evidence and exposure',
+          },
           this.details,
           this.suppliersPanel,
+          this.disclosuresPanel,
           this.riskPanel,
           this.evidencePanel,
           this.exposurePanel,
@@ -385,6 +398,12 @@ class Dashboard {
         this.can.disclosures,
       );
       void this.suppliers.load();
+      if (this.can.disclosures) {
+        this.ownDisclosures = new MyDisclosures(this.disclosuresPanel, this.token, org, this.can, (news) =>
+          this.changed(news),
+        );
+        void this.ownDisclosures.load();
+      }
     }
   }
 
@@ -397,6 +416,7 @@ class Dashboard {
       if (patch.asOf !== undefined) {
         void this.loadEvidence();
         this.suppliers?.dated(patch.asOf);
+        this.ownDisclosures?.dated(patch.asOf);
       }
     };
     const refilter = (patch: Partial<Filters>) => {
@@ -758,9 +778,17 @@ class Dashboard {
     });
   }
 
-  /** After a change: the evidence, the chain and exposure (a grant may show more), and My suppliers. */
+  /**
+   * After a change: the evidence, the chain and exposure (a grant may show more), My suppliers and My
+   * disclosures (a grant or a share adds a share to both).
+   */
   private async changed(news: string): Promise<void> {
-    await Promise.all([this.loadEvidence(), this.load(news), this.suppliers?.load()]);
+    await Promise.all([
+      this.loadEvidence(),
+      this.load(news),
+      this.suppliers?.load(),
+      this.ownDisclosures?.load(),
+    ]);
     // The redrawn panels took the control that made the change with them, and the focus fell to
     // <body>: the status line, which begins with what was done, takes it instead.
     if (document.activeElement === null || document.activeElement === document.body) this.status.focus();

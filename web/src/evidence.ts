@@ -4,7 +4,8 @@
 // one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
 import { actionKey } from './action-key.ts';
 import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
-import { append, day, errorMessage, h } from './dom.ts';
+import { append, day, h } from './dom.ts';
+import { action, choiceSet, dayAfter, field, inlineForm, tomorrow } from './forms.ts';
 import { grantedAccess } from './granted-access.ts';
 import {
   ACCESS_SCOPE_LABELS,
@@ -71,7 +72,7 @@ const disclosedTag = (owner: Party): HTMLElement =>
 export const publicTag = (): HTMLElement => h('span', { class: 'tag tag-public' }, 'public');
 
 const overdueBadge = () => h('span', { class: 'badge badge-overdue' }, 'overdue');
-const expiredBadge = () => h('span', { class: 'badge badge-expired' }, 'expired');
+export const expiredBadge = () => h('span', { class: 'badge badge-expired' }, 'expired');
 const severityBadge = (severity: string) => h('span', { class: `badge sev-${severity}` }, severity);
 
 /**
@@ -95,7 +96,7 @@ function movedFrom(a: Pick<CorrectiveAction, 'dueAt' | 'firstDueAt'>): HTMLEleme
   return h('span', { class: 'action-moved' }, ` (moved from ${day(a.firstDueAt)})`);
 }
 
-function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
+export function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
   return h(
     'li',
     { class: `action${a.overdue ? ' is-overdue' : ''}`, 'data-action-id': a.id, 'data-status': a.status },
@@ -266,64 +267,9 @@ export function disclosedBadge(indicators: readonly DisclosedIndicator[] | undef
 const statusBadge = (r: Pick<AccessRequest, 'status'>) =>
   h('span', { class: `badge request-status status-${r.status}` }, r.status.toLowerCase());
 
-/** A button that runs `run` once, disabled meanwhile; errors go to `alert`. */
-function action(
-  label: string,
-  run: () => Promise<void>,
-  alert: HTMLElement,
-  attributes: Record<string, string> = {},
-): HTMLButtonElement {
-  const button = h('button', { type: 'button', ...attributes }, label);
-  button.addEventListener('click', () => void guarded(button, run, alert));
-  return button;
-}
 
-async function guarded(control: HTMLButtonElement, run: () => Promise<void>, alert: HTMLElement) {
-  control.disabled = true;
-  alert.textContent = '';
-  try {
-    await run();
-  } catch (error) {
-    alert.textContent = errorMessage(error);
-  } finally {
-    control.disabled = false;
-  }
-}
 
-/**
- * A small inline form (hidden until its opener is pressed) whose submit runs `run`. Its errors go to
- * its own alert line, so one form's refusal is never shown under another.
- */
-function inlineForm(
-  className: string,
-  label: string,
-  fields: HTMLElement[],
-  submit: string,
-  run: () => Promise<void>,
-): { opener: HTMLButtonElement; form: HTMLFormElement } {
-  const submitButton = h('button', { type: 'submit', class: 'primary' }, submit);
-  const alert = h('p', { role: 'alert', class: 'error form-alert' });
-  const form = h('form', { class: `inline-form ${className}`, hidden: true }, fields, submitButton, alert);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void guarded(submitButton, run, alert);
-  });
-  const opener = h('button', { type: 'button', 'aria-expanded': 'false' }, label);
-  opener.addEventListener('click', () => {
-    form.hidden = !form.hidden;
-    opener.setAttribute('aria-expanded', String(!form.hidden));
-    if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
-  });
-  return { opener, form };
-}
 
-const field = (id: string, label: string, control: HTMLElement) =>
-  h('div', { class: 'field' }, h('label', { for: id }, label), control);
-
-const dayAfter = (iso: string) => day(new Date(new Date(iso).getTime() + 86_400_000).toISOString());
-
-/** The first day a grant may end on (`YYYY-MM-DD`): tomorrow, UTC, since an expiry must be in the future. */
-const tomorrow = () => dayAfter(new Date().toISOString());
 
 /**
  * The earliest new due day of an extension: the server wants one after the current due date, and a
@@ -395,56 +341,6 @@ async function confirmGrant(
     await handlers.answer(r, answer);
 }
 
-interface Choice {
-  id: string;
-  label: string;
-  /** Ticked at first (then "Only these" is chosen). */
-  checked: boolean;
-}
-
-/**
- * "All of them, now and later" or "Only these:" with a box per item. `picked()` is null for all, the
- * ticked ids otherwise; it throws `nothing` when "Only these" has none ticked.
- */
-function choiceSet(
-  what: 'links' | 'disclosures',
-  requestId: string,
-  legend: string,
-  items: readonly Choice[],
-  none: string,
-  nothing: string,
-): { fieldset: HTMLFieldSetElement; picked(): string[] | null } {
-  const name = `grant-${what}-${requestId}`;
-  const dataKey = what === 'links' ? 'data-link-id' : 'data-disclosure-id';
-  const anyTicked = items.some((i) => i.checked);
-  const all = h('input', { type: 'radio', name, value: 'all', checked: !anyTicked, id: `${name}-all` });
-  const some = h('input', { type: 'radio', name, value: 'some', checked: anyTicked, id: `${name}-some` });
-  const boxes = items.map((i) =>
-    h('input', { type: 'checkbox', value: i.id, id: `${name}-${i.id}`, [dataKey]: i.id, checked: i.checked }),
-  );
-  for (const box of boxes) box.addEventListener('change', () => (some.checked = true));
-  const fieldset = h(
-    'fieldset',
-    { class: `grant-${what}` },
-    h('legend', {}, legend),
-    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
-    h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
-    items.length === 0
-      ? h('p', { class: 'muted' }, none)
-      : h(
-          'ul',
-          { class: 'grant-choices' },
-          items.map((item, i) => h('li', {}, boxes[i]!, ' ', h('label', { for: boxes[i]!.id }, item.label))),
-        ),
-  );
-  const picked = () => {
-    if (!some.checked) return null;
-    const ids = boxes.filter((b) => b.checked).map((b) => b.value);
-    if (ids.length === 0) throw new Error(nothing);
-    return ids;
-  };
-  return { fieldset, picked };
-}
 
 /** Whether a link supplies any of the products a request names (ignoring case). */
 const suppliesAsked = (link: OwnLink, r: AccessRequest) =>

@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
+import { field } from './forms.ts';
 import { plural, productList } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
@@ -53,9 +54,6 @@ export const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
 export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
-
-const field = (id: string, label: string, control: HTMLElement) =>
-  h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
 export class MySuppliers {
   private readonly alert = h('p', { role: 'alert', class: 'error' });

@@ -1,0 +1,120 @@
+// The small forms of the side panels (evidence, My suppliers, My disclosures): a labelled field, a
+// button or inline form whose errors go to its own alert line, and the "all, now and later / only
+// these" choice that a grant and a share of disclosures make.
+import { day, errorMessage, h } from './dom.ts';
+
+export const field = (id: string, label: string, control: HTMLElement) =>
+  h('div', { class: 'field' }, h('label', { for: id }, label), control);
+
+/** Runs `run` with `control` disabled meanwhile; an error goes to `alert`. */
+export async function guarded(
+  control: HTMLButtonElement,
+  run: () => Promise<void>,
+  alert: HTMLElement,
+): Promise<void> {
+  control.disabled = true;
+  alert.textContent = '';
+  try {
+    await run();
+  } catch (error) {
+    alert.textContent = errorMessage(error);
+  } finally {
+    control.disabled = false;
+  }
+}
+
+/** A button that runs `run` once, disabled meanwhile; errors go to `alert`. */
+export function action(
+  label: string,
+  run: () => Promise<void>,
+  alert: HTMLElement,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
+  const button = h('button', { type: 'button', ...attributes }, label);
+  button.addEventListener('click', () => void guarded(button, run, alert));
+  return button;
+}
+
+/**
+ * A small inline form (hidden until its opener is pressed) whose submit runs `run`. Its errors go to
+ * its own alert line, so one form's refusal is never shown under another.
+ */
+export function inlineForm(
+  className: string,
+  label: string,
+  fields: HTMLElement[],
+  submit: string,
+  run: () => Promise<void>,
+): { opener: HTMLButtonElement; form: HTMLFormElement } {
+  const submitButton = h('button', { type: 'submit', class: 'primary' }, submit);
+  const alert = h('p', { role: 'alert', class: 'error form-alert' });
+  const form = h('form', { class: `inline-form ${className}`, hidden: true }, fields, submitButton, alert);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void guarded(submitButton, run, alert);
+  });
+  const opener = h('button', { type: 'button', 'aria-expanded': 'false' }, label);
+  opener.addEventListener('click', () => {
+    form.hidden = !form.hidden;
+    opener.setAttribute('aria-expanded', String(!form.hidden));
+    if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
+  });
+  return { opener, form };
+}
+
+export const dayAfter = (iso: string) => day(new Date(new Date(iso).getTime() + 86_400_000).toISOString());
+
+/** The first day a share may end on (`YYYY-MM-DD`): tomorrow, UTC, since an expiry must be in the future. */
+export const tomorrow = () => dayAfter(new Date().toISOString());
+
+export interface Choice {
+  id: string;
+  label: string;
+  /** Ticked at first (then "Only these" is chosen). */
+  checked: boolean;
+}
+
+/**
+ * "All of them, now and later" or "Only these:" with a box per item; `formId` keeps the controls of
+ * two such sets on one page apart. `picked()` is null for all, the ticked ids otherwise; it throws
+ * `nothing` when "Only these" has none ticked.
+ */
+export function choiceSet(
+  what: 'links' | 'disclosures',
+  formId: string,
+  legend: string,
+  items: readonly Choice[],
+  none: string,
+  nothing: string,
+): { fieldset: HTMLFieldSetElement; picked(): string[] | null } {
+  const name = `grant-${what}-${formId}`;
+  const dataKey = what === 'links' ? 'data-link-id' : 'data-disclosure-id';
+  const anyTicked = items.some((i) => i.checked);
+  const all = h('input', { type: 'radio', name, value: 'all', checked: !anyTicked, id: `${name}-all` });
+  const some = h('input', { type: 'radio', name, value: 'some', checked: anyTicked, id: `${name}-some` });
+  const boxes = items.map((i) =>
+    h('input', { type: 'checkbox', value: i.id, id: `${name}-${i.id}`, [dataKey]: i.id, checked: i.checked }),
+  );
+  for (const box of boxes) box.addEventListener('change', () => (some.checked = true));
+  const fieldset = h(
+    'fieldset',
+    { class: `grant-${what}` },
+    h('legend', {}, legend),
+    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
+    h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
+    items.length === 0
+      ? h('p', { class: 'muted' }, none)
+      : h(
+          'ul',
+          { class: 'grant-choices' },
+          items.map((item, i) => h('li', {}, boxes[i]!, ' ', h('label', { for: boxes[i]!.id }, item.label))),
+        ),
+  );
+  const picked = () => {
+    if (!some.checked) return null;
+    const ids = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (ids.length === 0) throw new Error(nothing);
+    return ids;
+  };
+  return { fieldset, picked };
+}

@@ -1,0 +1,585 @@
+// "My disclosures", for a supplier_admin (docs/evidence-guide.md): the evidence its organization
+// published about itself and its direct suppliers, whom each is shared with, and the owner's changes:
+// publish, revise (a new version), withdraw, move a corrective action on, and share with a customer.
+import { actionKey } from './action-key.ts';
+import { dueFields, graphql, type Capabilities } from './api.ts';
+import { append, day, errorMessage, h } from './dom.ts';
+import { actionItem, expiredBadge } from './evidence.ts';
+import { choiceSet, field, guarded, inlineForm, tomorrow } from './forms.ts';
+import {
+  ACTION_STATUS_LABELS,
+  DISCLOSURE_KIND_LABELS,
+  plural,
+  productList,
+  SEVERITIES,
+  type CorrectiveAction,
+  type Disclosure,
+  type DisclosureKind,
+  type Party,
+} from './model.ts';
+import { linkEnded } from './shares.ts';
+import { ACTION_STATUSES, DISCLOSURE_KINDS, VERIFICATIONS } from '../../src/domain/format.ts';
+
+/** One of the organization's own disclosures, withdrawn or not. */
+export interface PublishedDisclosure extends Disclosure {
+  withdrawnAt: string | null;
+}
+
+interface OwnShare {
+  id: string;
+  scope: 'SOURCING' | 'DISCLOSURES';
+  active: boolean;
+  recipient: Party;
+  disclosureIds: string[] | null;
+  expiresAt: string | null;
+}
+
+interface Published {
+  disclosuresGiven: PublishedDisclosure[];
+  sharesGiven: OwnShare[];
+  ownSupplyLinks: { supplier: Party; validFrom: string | null; validTo: string | null }[];
+}
+
+export const myDisclosuresOperation = (can: Capabilities): string => `{
+  disclosuresGiven(includeWithdrawn: true) {
+    id kind title summary issuer standard products issuedAt validUntil expired documentUrl documentSha256
+    version publishedAt updatedAt withdrawnAt subject { id name } owner { id name }
+    actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }
+  }
+  sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
+  ownSupplyLinks { supplier { id name } validFrom validTo }
+}`;
+export const PUBLISH = `mutation($input: DisclosureInput!, $idempotencyKey: String) {
+  publishDisclosure(input: $input, idempotencyKey: $idempotencyKey) { id } }`;
+export const REVISE = `mutation($id: ID!, $input: DisclosureContentInput!) {
+  updateDisclosure(id: $id, input: $input) { id version } }`;
+export const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`;
+export const UPDATE_ACTION = `mutation($disclosureId: ID!, $actionId: ID!, $input: CorrectiveActionUpdateInput!) {
+  updateCorrectiveAction(disclosureId: $disclosureId, actionId: $actionId, input: $input) { id version } }`;
+export const SHARE = `mutation($recipientId: ID!, $disclosureIds: [ID!], $expiresAt: DateTime, $idempotencyKey: String) {
+  shareDisclosures(recipientId: $recipientId, disclosureIds: $disclosureIds, expiresAt: $expiresAt,
+    idempotencyKey: $idempotencyKey) { id } }`;
+export const LOOKUP = `query($id: ID!) { organization(id: $id) { id name } }`;
+
+/** The kinds whose content lists findings with their corrective actions. */
+const WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
+const VERIFIED: Record<(typeof VERIFICATIONS)[number], string> = {
+  DESKTOP: 'by documents',
+  FOLLOW_UP_AUDIT: 'by a follow-up audit',
+};
+
+/** The value of a select of `values`, as one of them (undefined for another, which none of its options is). */
+const chosen = <T extends string>(values: readonly T[], select: HTMLSelectElement): T | undefined =>
+  values.find((v) => v === select.value);
+
+/** A text field's value as the API takes an optional one: trimmed, null when empty. */
+const optional = (control: HTMLInputElement | HTMLTextAreaElement): string | null =>
+  control.value.trim() === '' ? null : control.value.trim();
+
+const options = <T extends string>(values: readonly T[], label: (value: T) => string, selected?: T | null) =>
+  values.map((v) => h('option', { value: v, selected: v === selected }, label(v)));
+
+const verificationSelect = (id: string, selected: CorrectiveAction['verification']) =>
+  h(
+    'select',
+    { id },
+    h('option', { value: '' }, 'not stated'),
+    options(VERIFICATIONS, (v) => VERIFIED[v], selected),
+  );
+
+/** The "Corrective actions" part of a content form: one fieldset per action, and "Add an action". */
+function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
+  const list = h('ol', { class: 'action-rows' });
+  const rows: { item: HTMLElement; name(): void; read(): Record<string, string | null> }[] = [];
+  let made = 0;
+  const add = (a: CorrectiveAction | null) => {
+    made += 1;
+    const at = `${prefix}-action-${made}`;
+    const control = (name: string, attributes: Record<string, string>) =>
+      h('input', { id: `${at}-${name}`, type: 'text', ...attributes });
+    const id = control('id', { value: a?.id ?? `a-${made}`, maxlength: '64' });
+    const finding = control('finding', { value: a?.finding ?? '' });
+    const severity = h(
+      'select',
+      { id: `${at}-severity` },
+      options(SEVERITIES, (s) => s, a?.severity ?? 'MEDIUM'),
+    );
+    const what = control('action', { value: a?.action ?? '' });
+    const due = control('due', { type: 'date', value: day(a?.dueAt) });
+    const status = h(
+      'select',
+      { id: `${at}-status` },
+      options(ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a?.status),
+    );
+    const closed = control('closed', { type: 'date', value: day(a?.closedAt) });
+    const verification = verificationSelect(`${at}-verification`, a?.verification);
+    const remove = h('button', { type: 'button', class: 'remove-action' }, 'Remove');
+    const legend = h('legend', {});
+    const item = h(
+      'li',
+      { class: 'action-row' },
+      h(
+        'fieldset',
+        {},
+        legend,
+        field(id.id, 'Id (unique in this disclosure)', id),
+        field(finding.id, 'Finding', finding),
+        field(severity.id, 'Severity', severity),
+        field(what.id, 'What will be done', what),
+        field(due.id, 'Due on', due),
+        field(status.id, 'Status', status),
+        field(closed.id, 'Closed on (only when closed)', closed),
+        field(verification.id, 'Closing verified', verification),
+        remove,
+      ),
+    );
+    // Numbered in the list, and named by its finding once typed: "Remove" alone, five times over, says nothing.
+    const name = () => {
+      const n = rows.indexOf(row) + 1;
+      const found = finding.value.trim();
+      legend.textContent = `Action ${n}`;
+      remove.setAttribute('aria-label', `Remove action ${n}${found && `: ${found}`}`);
+    };
+    const row = {
+      item,
+      name,
+      read: () => ({
+        id: id.value.trim(),
+        finding: finding.value.trim(),
+        severity: severity.value,
+        action: what.value.trim(),
+        dueAt: due.value,
+        status: status.value,
+        closedAt: optional(closed),
+        verification: verification.value === '' ? null : verification.value,
+      }),
+    };
+    finding.addEventListener('input', name);
+    remove.addEventListener('click', () => {
+      rows.splice(rows.indexOf(row), 1);
+      item.remove();
+      for (const r of rows) r.name();
+      addButton.focus();
+    });
+    rows.push(row);
+    list.append(item);
+    name();
+    return item;
+  };
+  const addButton = h('button', { type: 'button', class: 'add-action' }, 'Add an action');
+  addButton.addEventListener('click', () => add(null).querySelector<HTMLElement>('input')?.focus());
+  for (const a of initial) add(a);
+  const box = h(
+    'fieldset',
+    { class: 'actions-editor' },
+    h('legend', {}, 'Findings and corrective actions'),
+    list,
+    addButton,
+  );
+  return { box, read: () => rows.map((r) => r.read()) };
+}
+
+/**
+ * The fields of a disclosure's content, filled with `initial`'s (a revision) or empty (a new one);
+ * `read(kind)` gives DisclosureContentInput, with the actions only for the kinds that have them.
+ */
+function contentFields(prefix: string, initial: PublishedDisclosure | null) {
+  const text = (name: string, value: string | null | undefined, attributes: Record<string, string> = {}) =>
+    h('input', { id: `${prefix}-${name}`, type: 'text', value: value ?? '', ...attributes });
+  const title = text('title', initial?.title, { required: 'true', maxlength: '200' });
+  const summary = h('textarea', { id: `${prefix}-summary`, rows: 3 }, initial?.summary ?? '');
+  const issuer = text('issuer', initial?.issuer);
+  const standard = text('standard', initial?.standard, { placeholder: 'e.g. RBA VAP 7.0' });
+  const products = text('products', initial?.products.join(', '), { placeholder: 'empty for all' });
+  const issued = text('issued', day(initial?.issuedAt), { type: 'date', required: 'true' });
+  const valid = text('valid', day(initial?.validUntil), { type: 'date' });
+  const url = text('url', initial?.documentUrl, { type: 'url', placeholder: 'https://…' });
+  const sha = text('sha', initial?.documentSha256, { placeholder: '64 hex digits' });
+  const actions = actionsEditor(prefix, initial?.actions ?? []);
+  const fields = [
+    field(title.id, 'Title', title),
+    field(summary.id, 'Summary (optional)', summary),
+    field(issuer.id, 'Issued by (e.g. the audit firm; optional)', issuer),
+    field(standard.id, 'Standard (optional)', standard),
+    field(products.id, 'Products it covers (comma-separated; empty: all)', products),
+    field(issued.id, 'Issued on', issued),
+    field(valid.id, 'Valid until (optional)', valid),
+    field(url.id, 'Document URL (optional)', url),
+    field(sha.id, 'Document SHA-256 (optional)', sha),
+    actions.box,
+  ];
+  const read = (kind: DisclosureKind) => ({
+    title: title.value.trim(),
+    summary: optional(summary),
+    issuer: optional(issuer),
+    standard: optional(standard),
+    products: productList(products.value),
+    issuedAt: issued.value,
+    validUntil: optional(valid),
+    documentUrl: optional(url),
+    documentSha256: optional(sha),
+    actions: WITH_ACTIONS.includes(kind) ? actions.read() : null,
+  });
+  /** Shows the actions only for a kind that has them. */
+  const kindChosen = (kind: DisclosureKind) => (actions.box.hidden = !WITH_ACTIONS.includes(kind));
+  return { fields, read, kindChosen };
+}
+
+/** “Title”, as a button's name or a question names one disclosure. */
+const named = (d: Pick<Disclosure, 'title'>) => `“${d.title}”`;
+
+export class MyDisclosures {
+  private readonly heading = h('h2', { id: 'my-disclosures-heading' }, 'My disclosures');
+  /** Says that this panel is today's when the rest of the page is as of a past day. */
+  private readonly dateNote = h('p', { class: 'muted my-disclosures-today', hidden: true });
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly token: string,
+    /** The viewer's organization: the owner, and a subject it may publish about. */
+    private readonly own: Party,
+    private readonly can: Capabilities,
+    /** Called after a change, with a sentence for the status line; reloads the page and this panel. */
+    private readonly changed: (news: string) => Promise<void>,
+  ) {}
+
+  /** The page's As of day ('' for none): disclosures are published and shared today, so this panel stays today's. */
+  dated(asOf: string): void {
+    this.heading.textContent = asOf === '' ? 'My disclosures' : 'My disclosures today';
+    this.dateNote.hidden = asOf === '';
+    this.dateNote.textContent =
+      asOf === ''
+        ? ''
+        : `Your disclosures and their shares as they are today, not as of ${asOf} like the chain.`;
+  }
+
+  async load(): Promise<void> {
+    this.panel.hidden = false;
+    try {
+      const data = await graphql<Published>(myDisclosuresOperation(this.can), {}, this.token);
+      const live = data.disclosuresGiven.filter((d) => d.withdrawnAt === null);
+      const withdrawn = data.disclosuresGiven.filter((d) => d.withdrawnAt !== null);
+      this.panel.replaceChildren();
+      append(
+        this.panel,
+        this.heading,
+        this.dateNote,
+        h(
+          'p',
+          { class: 'muted' },
+          'Only your organization sees what you publish until you share it with a customer (below). A share of all your disclosures shows new ones at once.',
+        ),
+        live.length === 0
+          ? h('p', { class: 'muted no-own-disclosures' }, 'You have published no disclosure yet.')
+          : h(
+              'ul',
+              { class: 'own-disclosures' },
+              live.map((d) => this.item(d, data.sharesGiven)),
+            ),
+        withdrawn.length > 0 &&
+          h(
+            'details',
+            { class: 'withdrawn-disclosures' },
+            h('summary', {}, `Withdrawn (${withdrawn.length})`),
+            h(
+              'ul',
+              {},
+              withdrawn.map((d) =>
+                h(
+                  'li',
+                  { class: 'withdrawn-disclosure', 'data-disclosure-id': d.id },
+                  `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}, about ${d.subject.name}; withdrawn ${day(d.withdrawnAt)}`,
+                ),
+              ),
+            ),
+          ),
+        this.publishForm(data.ownSupplyLinks),
+        this.shareForm(live, data.sharesGiven),
+      );
+    } catch (error) {
+      const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
+      retry.addEventListener('click', () => void this.load());
+      this.panel.replaceChildren(
+        this.heading,
+        h('p', { role: 'alert', class: 'error' }, `Could not load your disclosures: ${errorMessage(error)}`),
+        retry,
+      );
+    }
+  }
+
+  private item(d: PublishedDisclosure, shares: readonly OwnShare[]): HTMLElement {
+    const overdue = d.actions.filter((a) => a.overdue).length;
+    const alert = h('p', { role: 'alert', class: 'error' });
+    const revise = this.reviseForm(d);
+    revise.opener.classList.add('revise-disclosure');
+    revise.opener.setAttribute('aria-label', `Revise ${named(d)}…`);
+    const withdraw = h(
+      'button',
+      { type: 'button', class: 'withdraw-disclosure', 'aria-label': `Withdraw ${named(d)}` },
+      'Withdraw',
+    );
+    const seenBy = sharedWith(d, shares);
+    withdraw.addEventListener('click', () => {
+      const who = seenBy.length === 0 ? 'nobody else' : seenBy.map((s) => s.recipient.name).join(', ');
+      const question =
+        `Withdraw ${named(d)} (${DISCLOSURE_KIND_LABELS[d.kind].toLowerCase()} about ${d.subject.name}, ` +
+        `version ${d.version})? From now on nobody sees it (shared with: ${who}). It cannot be undone.`;
+      if (!window.confirm(question)) return;
+      void this.run(withdraw, alert, async () => {
+        await graphql(WITHDRAW, { id: d.id }, this.token);
+        return `Withdrew ${named(d)}.`;
+      });
+    });
+    return h(
+      'li',
+      {
+        class: `own-disclosure${d.expired ? ' is-expired' : ''}`,
+        'data-disclosure-id': d.id,
+        'data-kind': d.kind,
+      },
+      h(
+        'p',
+        { class: 'disclosure-kind' },
+        h('span', { class: 'kind-label' }, DISCLOSURE_KIND_LABELS[d.kind]),
+        d.expired && ' ',
+        d.expired && expiredBadge(),
+        overdue > 0 && ' ',
+        overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
+      ),
+      h('h4', { class: 'disclosure-title' }, d.title),
+      h(
+        'p',
+        { class: 'own-disclosure-facts' },
+        `About ${d.subject.id === this.own.id ? `${d.subject.name} (you)` : d.subject.name} · version ${d.version}, ` +
+          `published ${day(d.publishedAt)}` +
+          (d.version > 1 ? `, revised ${day(d.updatedAt)}` : '') +
+          ` · issued ${day(d.issuedAt)}, ${d.validUntil ? `valid until ${day(d.validUntil)}` : 'no end date'}` +
+          ` · ${d.products.length > 0 ? `products: ${d.products.join(', ')}` : 'all products'}`,
+      ),
+      h(
+        'p',
+        { class: 'disclosure-shared' },
+        seenBy.length === 0
+          ? 'Shared with nobody yet: only your organization sees it.'
+          : `Shared with ${seenBy.map(shareWords).join(', ')}.`,
+      ),
+      h('div', { class: 'answer-buttons' }, revise.opener, withdraw),
+      revise.form,
+      alert,
+      d.actions.length > 0 &&
+        h(
+          'ol',
+          { class: 'actions', 'aria-label': `Actions of ${d.title}` },
+          d.actions.map((a) => this.actionWithUpdate(d, a)),
+        ),
+    );
+  }
+
+  /** Runs a button's change; on success tells the dashboard (which reloads this panel), else shows why. */
+  private run(control: HTMLButtonElement, alert: HTMLElement, work: () => Promise<string>): Promise<void> {
+    return guarded(control, async () => this.changed(await work()), alert);
+  }
+
+  private reviseForm(d: PublishedDisclosure) {
+    const content = contentFields(`revise-${d.id}`, d);
+    content.kindChosen(d.kind);
+    return inlineForm('revise-form', 'Revise…', content.fields, 'Save as a new version', async () => {
+      const { updateDisclosure } = await graphql<{ updateDisclosure: { version: number } }>(
+        REVISE,
+        { id: d.id, input: content.read(d.kind) },
+        this.token,
+      );
+      await this.changed(
+        updateDisclosure.version === d.version
+          ? `Nothing changed in ${named(d)}: no new version.`
+          : `Revised ${named(d)}: version ${updateDisclosure.version}.`,
+      );
+    });
+  }
+
+  /** An action as readers see it, with "Update…": its status, closing, verification or due date. */
+  private actionWithUpdate(d: PublishedDisclosure, a: CorrectiveAction): HTMLElement {
+    const at = `update-${d.id}-${a.id}`;
+    const status = h(
+      'select',
+      { id: `${at}-status` },
+      options(ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a.status),
+    );
+    const closed = h('input', { id: `${at}-closed`, type: 'date', value: day(a.closedAt) });
+    const verification = verificationSelect(`${at}-verification`, a.verification);
+    const due = h('input', { id: `${at}-due`, type: 'date', value: day(a.dueAt) });
+    const form = inlineForm(
+      'update-action-form',
+      'Update…',
+      [
+        field(status.id, 'Status', status),
+        field(closed.id, 'Closed on (required to close)', closed),
+        field(verification.id, 'Closing verified', verification),
+        field(due.id, 'Due on (a later day moves it; readers see the first one too)', due),
+      ],
+      'Save',
+      async () => {
+        const closing = status.value === 'CLOSED';
+        // Only what the owner changed: an absent field stays as it is.
+        const input = {
+          status: status.value,
+          ...(closing && { closedAt: optional(closed) }),
+          ...(closing && verification.value !== '' && { verification: verification.value }),
+          ...(due.value !== day(a.dueAt) && { dueAt: due.value }),
+        };
+        await graphql(UPDATE_ACTION, { disclosureId: d.id, actionId: a.id, input }, this.token);
+        await this.changed(
+          `Updated action ${a.id} of ${named(d)}: ${ACTION_STATUS_LABELS[chosen(ACTION_STATUSES, status) ?? a.status]}.`,
+        );
+      },
+    );
+    form.opener.classList.add('update-action');
+    form.opener.setAttribute('aria-label', `Update action ${a.id} of ${d.title}: ${a.finding}…`);
+    const item = actionItem(a, '');
+    append(item, form.opener, form.form);
+    return item;
+  }
+
+  private publishForm(links: Published['ownSupplyLinks']): HTMLElement {
+    const now = new Date();
+    // Yourself, or a supplier of a link that holds now (a link that starts later is not one yet).
+    const suppliers = new Map(
+      links
+        .filter((l) => !linkEnded(l) && (l.validFrom === null || new Date(l.validFrom) <= now))
+        .map((l) => [l.supplier.id, l.supplier.name]),
+    );
+    suppliers.delete(this.own.id);
+    const subject = h(
+      'select',
+      { id: 'publish-subject' },
+      h('option', { value: this.own.id }, `${this.own.name} (you)`),
+      [...suppliers]
+        .sort(([, a], [, b]) => a.localeCompare(b))
+        .map(([id, name]) => h('option', { value: id }, name)),
+    );
+    const kind = h(
+      'select',
+      { id: 'publish-kind' },
+      options(DISCLOSURE_KINDS, (k) => DISCLOSURE_KIND_LABELS[k]),
+    );
+    const content = contentFields('publish', null);
+    const chosenKind = () => chosen(DISCLOSURE_KINDS, kind) ?? 'SELF_ASSESSMENT';
+    kind.addEventListener('change', () => content.kindChosen(chosenKind()));
+    content.kindChosen(chosenKind());
+    // One disclosure per form drawn, however often it is submitted (web/src/action-key.ts).
+    const idempotencyKey = actionKey();
+    const form = inlineForm(
+      'publish-form',
+      'Publish a disclosure…',
+      [
+        field(subject.id, 'About (yourself, or a direct supplier)', subject),
+        field(kind.id, 'Kind', kind),
+        ...content.fields,
+      ],
+      'Publish',
+      async () => {
+        const input = { subjectId: subject.value, kind: chosenKind(), content: content.read(chosenKind()) };
+        await graphql(PUBLISH, { input, idempotencyKey }, this.token);
+        await this.changed(
+          `Published “${input.content.title}”. Only your organization sees it until you share it.`,
+        );
+      },
+    );
+    form.opener.classList.add('publish-disclosure');
+    return h('div', { class: 'publish-box' }, h('h3', {}, 'Publish'), form.opener, form.form);
+  }
+
+  private shareForm(live: readonly PublishedDisclosure[], shares: readonly OwnShare[]): HTMLElement {
+    // Whom the organization shared with before, of either scope: its customers Tiersight knows of.
+    const known = new Map(shares.map((s) => [s.recipient.id, s.recipient.name]));
+    const recipient = h(
+      'select',
+      { id: 'share-recipient' },
+      [...known]
+        .sort(([, a], [, b]) => a.localeCompare(b))
+        .map(([id, name]) => h('option', { value: id }, name)),
+      h('option', { value: '' }, 'Another organization, by its Tiersight id…'),
+    );
+    const otherId = h('input', { id: 'share-recipient-id', type: 'text', placeholder: 'e.g. se-atea' });
+    const other = field(otherId.id, 'Its Tiersight id (shown in its details)', otherId);
+    const otherChosen = () => (other.hidden = recipient.value !== '');
+    recipient.addEventListener('change', otherChosen);
+    otherChosen();
+    const which = choiceSet(
+      'disclosures',
+      'share',
+      'Disclosures to share',
+      live.map((d) => ({ id: d.id, label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`, checked: false })),
+      'You have published no disclosure yet.',
+      'Tick the disclosures to share, or choose all.',
+    );
+    const expires = h('input', { id: 'share-expires', type: 'date', min: tomorrow() });
+    const idempotencyKey = actionKey();
+    const form = inlineForm(
+      'share-disclosures-form',
+      'Share with a customer…',
+      [
+        field(recipient.id, 'Share with', recipient),
+        other,
+        which.fieldset,
+        field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
+      ],
+      'Share',
+      async () => {
+        const disclosureIds = which.picked();
+        const party = await this.recipient(recipient.value, otherId.value.trim(), known);
+        const what =
+          disclosureIds === null
+            ? 'all your disclosures, now and later'
+            : `only ${live
+                .filter((d) => disclosureIds.includes(d.id))
+                .map(named)
+                .join(', ')}`;
+        const until = expires.value === '' ? 'with no end date' : `until ${expires.value} (00:00 UTC)`;
+        if (
+          !window.confirm(
+            `${party.name} will see ${what}, ${until}, wherever it may see their subject. You can revoke it under My suppliers.\n\nShare?`,
+          )
+        )
+          return;
+        await graphql(
+          SHARE,
+          {
+            recipientId: party.id,
+            disclosureIds,
+            expiresAt: expires.value === '' ? null : expires.value,
+            idempotencyKey,
+          },
+          this.token,
+        );
+        await this.changed(`Shared ${what.replace(/^only /, '')} with ${party.name}.`);
+      },
+    );
+    form.opener.classList.add('share-disclosures');
+    return h('div', { class: 'share-box' }, h('h3', {}, 'Share with a customer'), form.opener, form.form);
+  }
+
+  /** The recipient chosen, or typed by id and looked up (the share's question names it). */
+  private async recipient(chosen: string, typed: string, known: ReadonlyMap<string, string>): Promise<Party> {
+    const name = known.get(chosen);
+    if (name !== undefined) return { id: chosen, name };
+    if (typed === '') throw new Error('Choose whom to share with, or type its Tiersight id.');
+    const { organization } = await graphql<{ organization: Party | null }>(LOOKUP, { id: typed }, this.token);
+    // As the API answers an id the organization may not name: a hidden one and a missing one alike.
+    if (organization === null) throw new Error(`Organization '${typed}' not found`);
+    return organization;
+  }
+}
+
+/** The active shares of disclosures that show `d`: every share of all, and those that list it. */
+const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): OwnShare[] =>
+  shares.filter(
+    (s) =>
+      s.scope === 'DISCLOSURES' && s.active && (s.disclosureIds === null || s.disclosureIds.includes(d.id)),
+  );
+
+/** "Region Stockholm (all your disclosures)", "Electronics Watch until 2027-06-30". */
+const shareWords = (s: OwnShare): string =>
+  `${s.recipient.name}${s.disclosureIds === null ? ' (all your disclosures)' : ''}${
+    s.expiresAt === null ? '' : ` until ${day(s.expiresAt)}`
+  }`;
