@@ -267,10 +267,6 @@ export function disclosedBadge(indicators: readonly DisclosedIndicator[] | undef
 const statusBadge = (r: Pick<AccessRequest, 'status'>) =>
   h('span', { class: `badge request-status status-${r.status}` }, r.status.toLowerCase());
 
-
-
-
-
 /**
  * The earliest new due day of an extension: the server wants one after the current due date, and a
  * day already past would extend nothing (an overdue request's due date is).
@@ -340,7 +336,6 @@ async function confirmGrant(
   if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
     await handlers.answer(r, answer);
 }
-
 
 /** Whether a link supplies any of the products a request names (ignoring case). */
 const suppliesAsked = (link: OwnLink, r: AccessRequest) =>
