@@ -19,6 +19,7 @@ import {
 } from './model.ts';
 import { linkEnded } from './shares.ts';
 import { ACTION_STATUSES, DISCLOSURE_KINDS, VERIFICATIONS } from '../../src/domain/format.ts';
+import { quote } from '../../src/domain/quote.ts';
 
 /** One of the organization's own disclosures, withdrawn or not. */
 export interface PublishedDisclosure extends Disclosure {
@@ -566,17 +567,26 @@ export class MyDisclosures {
     if (typed === '') throw new Error('Choose whom to share with, or type its Tiersight id.');
     const { organization } = await graphql<{ organization: Party | null }>(LOOKUP, { id: typed }, this.token);
     // As the API answers an id the organization may not name: a hidden one and a missing one alike.
-    if (organization === null) throw new Error(`Organization '${typed}' not found`);
+    if (organization === null) throw new Error(`Organization ${quote(typed)} not found`);
     return organization;
   }
 }
 
-/** The active shares of disclosures that show `d`: every share of all, and those that list it. */
+/**
+ * The active shares of disclosures that show `d`: every share of all (first), and those that list it,
+ * by recipient.
+ */
 const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): OwnShare[] =>
-  shares.filter(
-    (s) =>
-      s.scope === 'DISCLOSURES' && s.active && (s.disclosureIds === null || s.disclosureIds.includes(d.id)),
-  );
+  shares
+    .filter(
+      (s) =>
+        s.scope === 'DISCLOSURES' && s.active && (s.disclosureIds === null || s.disclosureIds.includes(d.id)),
+    )
+    .sort(
+      (a, b) =>
+        Number(b.disclosureIds === null) - Number(a.disclosureIds === null) ||
+        a.recipient.name.localeCompare(b.recipient.name),
+    );
 
 /** "Region Stockholm (all your disclosures)", "Electronics Watch until 2027-06-30". */
 const shareWords = (s: OwnShare): string =>
