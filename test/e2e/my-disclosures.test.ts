@@ -57,9 +57,9 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     await form.getByLabel('Document SHA-256 (optional)').fill('abc');
     await form.getByRole('button', { name: 'Publish', exact: true }).click();
     const refusal = form.locator('p.form-alert[role="alert"]');
-    await expect.poll(() => refusal.textContent()).toBe(
-      'Invalid disclosure: documentSha256 must be 64 hexadecimal digits, got "abc"',
-    );
+    await expect
+      .poll(() => refusal.textContent())
+      .toBe('Invalid disclosure: documentSha256 must be 64 hexadecimal digits, got "abc"');
     await screenshot(ui.page, '31-my-disclosures-refused');
     await form.getByLabel('Document SHA-256 (optional)').fill('');
     await form.getByRole('button', { name: 'Publish', exact: true }).click();
