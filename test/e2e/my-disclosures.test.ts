@@ -41,7 +41,7 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     // Whom each is shared with: the region sees all of Dell's, Electronics Watch only the plan.
     expect(
       await panel().locator(`li[data-disclosure-id="${DEMO_IDS.dellPlan}"] .disclosure-shared`).textContent(),
-    ).toBe(`Shared with ${REGION} (all your disclosures), Electronics Watch.`);
+    ).toBe(`Shared with ${REGION}, which sees all your disclosures; Electronics Watch.`);
 
     // Publish, with a hash that is not one: the API's refusal names the field and the value.
     await panel().getByRole('button', { name: 'Publish a disclosure…' }).click();
@@ -69,7 +69,7 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
       /^About Hipro Electronics.* · version 1, published \d{4}-\d{2}-\d{2} · issued 2025-06-01, valid until 2028-06-01/,
     );
     expect(await own(TITLE).locator('.disclosure-shared').textContent()).toBe(
-      `Shared with ${REGION} (all your disclosures).`,
+      `Shared with ${REGION}, which sees all your disclosures.`,
     );
     const published = await own(TITLE).getAttribute('data-disclosure-id');
 
@@ -91,7 +91,7 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     await share.getByRole('button', { name: 'Share', exact: true }).click();
     await expect
       .poll(() => own(RENEWED).locator('.disclosure-shared').textContent())
-      .toBe(`Shared with ${REGION} (all your disclosures), Electronics Watch.`);
+      .toBe(`Shared with ${REGION}, which sees all your disclosures; Electronics Watch.`);
     expect(asks).toEqual([
       expect.stringMatching(
         new RegExp(`^Electronics Watch will see only “${escaped(RENEWED)}”, with no end date`),
@@ -106,6 +106,7 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
 
     // Close an action of the plan: a new version, the action closed.
     const plan = panel().locator(`li[data-disclosure-id="${DEMO_IDS.dellPlan}"]`);
+    await plan.locator('details.own-actions > summary').click();
     const action = plan.locator('li.action[data-action-id="cap-4"]');
     await action.getByRole('button', { name: /^Update action cap-4 of / }).click();
     await action.getByLabel('Status').selectOption('CLOSED');

@@ -168,7 +168,10 @@ function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
     return item;
   };
   const addButton = h('button', { type: 'button', class: 'add-action' }, 'Add an action');
-  addButton.addEventListener('click', () => add(null).querySelector<HTMLElement>('input')?.focus());
+  // The id comes filled in: the finding is what to type first.
+  addButton.addEventListener('click', () =>
+    add(null).querySelector<HTMLElement>('input[id$="-finding"]')?.focus(),
+  );
   for (const a of initial) add(a);
   const box = h(
     'fieldset',
@@ -362,16 +365,26 @@ export class MyDisclosures {
         { class: 'disclosure-shared' },
         seenBy.length === 0
           ? 'Shared with nobody yet: only your organization sees it.'
-          : `Shared with ${seenBy.map(shareWords).join(', ')}.`,
+          : `Shared with ${seenBy.map(shareWords).join('; ')}.`,
       ),
       h('div', { class: 'answer-buttons' }, revise.opener, withdraw),
       revise.form,
       alert,
+      // Folded: a plan's actions would push the other disclosures a screen down.
       d.actions.length > 0 &&
         h(
-          'ol',
-          { class: 'actions', 'aria-label': `Actions of ${d.title}` },
-          d.actions.map((a) => this.actionWithUpdate(d, a)),
+          'details',
+          { class: 'own-actions' },
+          h(
+            'summary',
+            {},
+            `${plural(d.actions.length, 'action')}${overdue > 0 ? `, ${overdue} overdue` : ''}: update their status`,
+          ),
+          h(
+            'ol',
+            { class: 'actions', 'aria-label': `Actions of ${d.title}` },
+            d.actions.map((a) => this.actionWithUpdate(d, a)),
+          ),
         ),
     );
   }
@@ -588,8 +601,8 @@ const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): Own
         a.recipient.name.localeCompare(b.recipient.name),
     );
 
-/** "Region Stockholm (all your disclosures)", "Electronics Watch until 2027-06-30". */
+/** "Region Stockholm, which sees all your disclosures", "Electronics Watch until 2027-06-30". */
 const shareWords = (s: OwnShare): string =>
-  `${s.recipient.name}${s.disclosureIds === null ? ' (all your disclosures)' : ''}${
+  `${s.recipient.name}${s.disclosureIds === null ? ', which sees all your disclosures' : ''}${
     s.expiresAt === null ? '' : ` until ${day(s.expiresAt)}`
   }`;
