@@ -77,16 +77,29 @@ const chosen = <T extends string>(values: readonly T[], select: HTMLSelectElemen
 const optional = (control: HTMLInputElement | HTMLTextAreaElement): string | null =>
   control.value.trim() === '' ? null : control.value.trim();
 
-const options = <T extends string>(values: readonly T[], label: (value: T) => string, selected?: T | null) =>
-  values.map((v) => h('option', { value: v, selected: v === selected }, label(v)));
-
-const verificationSelect = (id: string, selected: CorrectiveAction['verification']) =>
-  h(
+/**
+ * A select of `values` (after `first`, an option of its own, if given), showing `selected`: set as its
+ * value once the options are in, which every DOM honours (a `selected` attribute alone, not all).
+ */
+function select<T extends string>(
+  id: string,
+  values: readonly T[],
+  label: (value: T) => string,
+  selected: T | '' | null | undefined,
+  first: HTMLOptionElement | null = null,
+): HTMLSelectElement {
+  const control = h(
     'select',
     { id },
-    h('option', { value: '' }, 'not stated'),
-    options(VERIFICATIONS, (v) => VERIFIED[v], selected),
+    first,
+    values.map((v) => h('option', { value: v }, label(v))),
   );
+  if (selected != null) control.value = selected;
+  return control;
+}
+
+const verificationSelect = (id: string, selected: CorrectiveAction['verification']) =>
+  select(id, VERIFICATIONS, (v) => VERIFIED[v], selected ?? '', h('option', { value: '' }, 'not stated'));
 
 /** The "Corrective actions" part of a content form: one fieldset per action, and "Add an action". */
 function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
@@ -100,18 +113,10 @@ function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
       h('input', { id: `${at}-${name}`, type: 'text', ...attributes });
     const id = control('id', { value: a?.id ?? `a-${made}`, maxlength: '64' });
     const finding = control('finding', { value: a?.finding ?? '' });
-    const severity = h(
-      'select',
-      { id: `${at}-severity` },
-      options(SEVERITIES, (s) => s, a?.severity ?? 'MEDIUM'),
-    );
+    const severity = select(`${at}-severity`, SEVERITIES, (s) => s, a?.severity ?? 'MEDIUM');
     const what = control('action', { value: a?.action ?? '' });
     const due = control('due', { type: 'date', value: day(a?.dueAt) });
-    const status = h(
-      'select',
-      { id: `${at}-status` },
-      options(ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a?.status),
-    );
+    const status = select(`${at}-status`, ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a?.status);
     const closed = control('closed', { type: 'date', value: day(a?.closedAt) });
     const verification = verificationSelect(`${at}-verification`, a?.verification);
     const remove = h('button', { type: 'button', class: 'remove-action' }, 'Remove');
@@ -414,11 +419,7 @@ export class MyDisclosures {
   /** An action as readers see it, with "Update…": its status, closing, verification or due date. */
   private actionWithUpdate(d: PublishedDisclosure, a: CorrectiveAction): HTMLElement {
     const at = `update-${d.id}-${a.id}`;
-    const status = h(
-      'select',
-      { id: `${at}-status` },
-      options(ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a.status),
-    );
+    const status = select(`${at}-status`, ACTION_STATUSES, (s) => ACTION_STATUS_LABELS[s], a.status);
     const closed = h('input', { id: `${at}-closed`, type: 'date', value: day(a.closedAt) });
     const verification = verificationSelect(`${at}-verification`, a.verification);
     const due = h('input', { id: `${at}-due`, type: 'date', value: day(a.dueAt) });
@@ -471,11 +472,7 @@ export class MyDisclosures {
         .sort(([, a], [, b]) => a.localeCompare(b))
         .map(([id, name]) => h('option', { value: id }, name)),
     );
-    const kind = h(
-      'select',
-      { id: 'publish-kind' },
-      options(DISCLOSURE_KINDS, (k) => DISCLOSURE_KIND_LABELS[k]),
-    );
+    const kind = select('publish-kind', DISCLOSURE_KINDS, (k) => DISCLOSURE_KIND_LABELS[k], null);
     const content = contentFields('publish', null);
     const chosenKind = () => chosen(DISCLOSURE_KINDS, kind) ?? 'SELF_ASSESSMENT';
     kind.addEventListener('change', () => content.kindChosen(chosenKind()));
