@@ -24,7 +24,7 @@ import {
 } from './api.ts';
 import { errorMessage, h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
-import { MyDisclosures } from './my-disclosures.ts';
+import type { MyDisclosures } from './my-disclosures.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
 import { csvFile, download, exportName, pngLegend, tierViewPng } from './export.ts';
@@ -398,13 +398,26 @@ class Dashboard {
         this.can.disclosures,
       );
       void this.suppliers.load();
-      if (this.can.disclosures) {
-        this.ownDisclosures = new MyDisclosures(this.disclosuresPanel, this.token, org, this.can, (news) =>
-          this.changed(news),
-        );
-        void this.ownDisclosures.load();
-      }
+      if (this.can.disclosures) void this.mountOwnDisclosures(org);
     }
+  }
+
+  /** "My disclosures" comes in a chunk of its own: only a supplier_admin's page loads its forms. */
+  private async mountOwnDisclosures(org: Me['organization']): Promise<void> {
+    const loaded = await import('./my-disclosures.ts').catch((error: unknown) => {
+      this.disclosuresPanel.hidden = false;
+      this.disclosuresPanel.replaceChildren(
+        h('h2', { id: 'my-disclosures-heading' }, 'My disclosures'),
+        h('p', { role: 'alert', class: 'error' }, `Could not load this panel: ${errorMessage(error)}`),
+      );
+      return null;
+    });
+    if (loaded === null) return;
+    this.ownDisclosures = new loaded.MyDisclosures(this.disclosuresPanel, this.token, org, this.can, (news) =>
+      this.changed(news),
+    );
+    this.ownDisclosures.dated(this.query.asOf);
+    await this.ownDisclosures.load();
   }
 
   private filterBar(): HTMLElement {
