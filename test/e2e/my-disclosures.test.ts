@@ -87,6 +87,8 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     await panel().getByRole('button', { name: 'Share with a customer…' }).click();
     const share = panel().locator('form.share-disclosures-form');
     await share.getByLabel('Share with').selectOption(DEMO_IDS.electronicsWatch);
+    // The id field is for an organization not in the list only.
+    expect(await share.getByLabel('Its Tiersight id (shown in its details)').isHidden()).toBe(true);
     await share.getByLabel(`Certificate: ${RENEWED}`).check();
     await share.getByRole('button', { name: 'Share', exact: true }).click();
     await expect

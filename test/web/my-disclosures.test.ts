@@ -365,3 +365,25 @@ describe('share with a customer', () => {
     expect(changed).toHaveBeenCalledWith('Shared “Audit of Hipro” with Atea Sverige AB.');
   });
 });
+
+describe('As of', () => {
+  it('stays today’s beside a dated chain, and says so', async () => {
+    const panel = document.createElement('section');
+    const mine = new MyDisclosures(
+      panel,
+      'token',
+      DELL,
+      ALL_CAPABILITIES,
+      vi.fn(async () => {}),
+    );
+    mine.dated('2016-06-01');
+    await mine.load();
+    expect(panel.querySelector('h2')!.textContent).toBe('My disclosures today');
+    expect(panel.querySelector('.my-disclosures-today')!.textContent).toBe(
+      'Your disclosures and their shares as they are today, not as of 2016-06-01 like the chain.',
+    );
+    mine.dated('');
+    expect(panel.querySelector('h2')!.textContent).toBe('My disclosures');
+    expect(panel.querySelector<HTMLElement>('.my-disclosures-today')!.hidden).toBe(true);
+  });
+});
