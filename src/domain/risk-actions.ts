@@ -40,6 +40,7 @@ function actionsFor<O extends Assessable>(
   s: RiskSubject<O>,
   at: Date,
   asOf: Date | null,
+  viewerId: string | null,
 ): { kind: RiskActionKind; text: string; urgency: number }[] {
   const name = s.organization.name;
   const disclosure = new Map(s.evidence.map((e) => [e.disclosureId, e]));
@@ -50,13 +51,17 @@ function actionsFor<O extends Assessable>(
     const source = disclosure.get(indicator.disclosureId)!;
     const publisher = { id: source.ownerId, name: source.ownerName };
     const where = publisher.id === s.organization.id ? '' : ` at ${name}`;
-    const evidence = `disclosure ${indicator.disclosureId} by ${publisher.name}`;
+    // The viewer's own plan or audit: it is the one to act, not someone to ask.
+    const own = publisher.id === viewerId;
+    const evidence = own
+      ? `your disclosure ${indicator.disclosureId}`
+      : `disclosure ${indicator.disclosureId} by ${publisher.name}`;
     if (indicator.kind === 'EXPIRED_EVIDENCE') {
       // A flag raised after the evidence ran out was never examined: asking for an audit says it.
       if (askForAudit) continue;
       found.push({
         kind: 'RENEW_EVIDENCE',
-        text: `No valid audit or certificate at ${name} since ${dayOf(indicator.expiredAt)}: ask ${publisher.name} for a new one (${evidence}).`,
+        text: `No valid audit or certificate at ${name} since ${dayOf(indicator.expiredAt)}: ${own ? 'publish' : `ask ${publisher.name} for`} a new one (${evidence}).`,
         urgency: URGENCY.RENEW_EVIDENCE,
       });
       continue;
@@ -65,14 +70,14 @@ function actionsFor<O extends Assessable>(
     if (action.overdue) {
       found.push({
         kind: 'CLOSE_OVERDUE_ACTION',
-        text: `Ask ${publisher.name} to close action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${dayOf(action.dueAt)}.`,
+        text: `${own ? 'Close' : `Ask ${publisher.name} to close`} action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${dayOf(action.dueAt)}.`,
         urgency:
           action.severity === 'CRITICAL' ? URGENCY.CLOSE_OVERDUE_CRITICAL : URGENCY.CLOSE_OVERDUE_ACTION,
       });
     } else {
       found.push({
         kind: 'FOLLOW_UP_OPEN_ACTION',
-        text: `Follow up action ${action.id}${where} with ${publisher.name} (${action.severity}, ${evidence}): ${action.finding}, due ${dayOf(action.dueAt)}.`,
+        text: `Follow up action ${action.id}${where}${own ? '' : ` with ${publisher.name}`} (${action.severity}, ${evidence}): ${action.finding}, due ${dayOf(action.dueAt)}.`,
         urgency: URGENCY.FOLLOW_UP_OPEN_ACTION,
       });
     }
@@ -122,18 +127,22 @@ function unexaminedFlag<O extends Assessable>(
   return flagged > new Date(expired.expiredAt).getTime();
 }
 
-/** The top `max` actions: the most urgent kind first (URGENCY), then by the organization's rank. */
+/**
+ * The top `max` actions: the most urgent kind first (URGENCY), then by the organization's rank. An
+ * action on a disclosure `viewerId` published is put to the viewer itself.
+ */
 export function topActions<O extends Assessable>(
   ranking: readonly RiskScore<O>[],
   subjects: readonly RiskSubject<O>[],
   at: Date,
   asOf: Date | null,
   max: number,
+  viewerId: string | null,
 ): RiskAction<O>[] {
   const byId = new Map(subjects.map((s) => [s.organization.id, s]));
   return ranking
     .flatMap((scored) =>
-      actionsFor(byId.get(scored.organization.id)!, at, asOf).map((action) => ({
+      actionsFor(byId.get(scored.organization.id)!, at, asOf, viewerId).map((action) => ({
         ...action,
         rank: scored.rank,
         organization: scored.organization,

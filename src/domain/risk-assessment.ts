@@ -18,12 +18,16 @@ export interface RiskAssessmentResult<O extends Assessable> {
   actions: RiskAction<O>[];
 }
 
-/** `at`: the assessment's instant; `asOf`: the instant the viewer asked for, null for now. */
+/**
+ * `at`: the assessment's instant; `asOf`: the instant the viewer asked for, null for now; `viewerId`:
+ * who asks (its own disclosures' actions are its own to take), null for nobody in particular.
+ */
 export function assessRisk<O extends Assessable>(
   model: RiskModel,
   subjects: readonly RiskSubject<O>[],
   at: Date,
   asOf: Date | null,
+  viewerId: string | null = null,
 ): RiskAssessmentResult<O> {
   // Once for the score and the actions: neither counts an entry delisted by `at`.
   const current = subjects.map((s) => inEffect(s, at));
@@ -31,6 +35,6 @@ export function assessRisk<O extends Assessable>(
   return {
     organizations,
     summary: summarize(organizations, weightShares(model.weights)),
-    actions: topActions(organizations, current, at, asOf, model.parameters.actions.max),
+    actions: topActions(organizations, current, at, asOf, model.parameters.actions.max, viewerId),
   };
 }

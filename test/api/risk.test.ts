@@ -112,6 +112,15 @@ describe('riskAssessment on the demo', () => {
     expect(result.summary.byCountry[0]).toMatchObject({ country: 'CN', organizations: 5 });
   });
 
+  it('Dell: the overdue actions of its own audit of Hipro are its own to close, not to ask itself for', async () => {
+    const result = await assess('us-dell');
+    const hipro = result.actions.filter((a) => a.organization.id === 'cn-hipro-dongguan');
+    expect(hipro.map((a) => a.text)).toContainEqual(
+      expect.stringMatching(/^Close action f-1 at Hipro Electronics, Dongguan \(HIGH, your disclosure /),
+    );
+    expect(result.actions.filter((a) => a.text.includes('Ask Dell Technologies'))).toEqual([]);
+  });
+
   it("Oslo kommune: its top action is Atea AS's blind spot, where its access request is overdue", async () => {
     const result = await assess('no-oslo-kommune');
     expect(result.organizations.map((o) => o.organization.id)).toEqual(['no-atea']);

@@ -438,6 +438,14 @@ describe('actions', () => {
     );
   });
 
+  it("the viewer's own plan: it is told to close the action, not to ask itself", () => {
+    const { actions } = assessRisk(MODEL, CHAIN, AT, null, 'brand');
+    expect(actions[0]!.text).toBe(
+      'Close action cap-4 (CRITICAL, your disclosure d-plan): finding cap-4, overdue since 2026-09-30.',
+    );
+    expect(actions.map((a) => a.text).filter((text) => text.includes('Ask brand'))).toEqual([]);
+  });
+
   it('a blind spot already asked: follow the request up', () => {
     const asked = subject(org('asked', 'NO', 'RESELLER'), {
       blindSpot: true,

@@ -91,7 +91,7 @@ export class RiskService {
     return {
       root: seenOneAt(row.root, asOf),
       at: scope.instant.toISOString(),
-      ...assessRisk(this.model, subjectsOf(seen, depth), scope.instant, asOf),
+      ...assessRisk(this.model, subjectsOf(seen, depth), scope.instant, asOf, scope.viewerId),
     };
   }
 }
