@@ -457,6 +457,12 @@ export type Listing = {
 /** What the caller's access token says about them. */
 export type Me = {
   __typename?: 'Me';
+  /**
+   * The viewer's direct customers: every organization it supplies through a link that holds now (visibility
+   * rule 5 lets it look each of them up), by name then id. Whom a supplier shares its sourcing or its
+   * disclosures with is usually one of them.
+   */
+  customers: Array<Organization>;
   /** The viewer: the organization named in the token (`org` claim). */
   organization: Organization;
   /** The roles granted by the token. */
@@ -2013,6 +2019,7 @@ export type ListingResolvers<ContextType = BaseContext, ParentType extends Resol
 };
 
 export type MeResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Me'] = ResolversParentTypes['Me']> = {
+  customers?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   roots?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;

@@ -122,6 +122,7 @@ export async function createRequestContext(
     directory: new DirectoryService(repositories.directory, viewer, scope),
     screeningReview: new ScreeningReviewService(repositories.screeningReview, viewer, now),
     roots: () => repositories.organizations.roots(scope),
+    customers: () => repositories.organizations.customers(scope),
     risk: new RiskService(repositories.risk, scope, loaders, repositories.riskModel),
     importTicket,
   };

@@ -87,6 +87,18 @@ describe('the contract example', () => {
     expect(roots.data).toEqual({ me: { roots: [{ id: 'ew' }, { id: 'dell' }] } });
   });
 
+  it('a supplier lists its direct customers (rule 5), never their customers', async () => {
+    const customers = async (viewer: string) =>
+      (
+        (await t.api.query(viewer, '{ me { customers { id } } }')).data as {
+          me: { customers: { id: string }[] };
+        }
+      ).me.customers.map((c) => c.id);
+    expect(await customers('atea')).toEqual(['oslo', 'rs']);
+    expect(await customers('dell')).toEqual(['atea']);
+    expect(await customers('rs')).toEqual([]);
+  });
+
   it('maxDepth bounds the walk and the links (rule 4)', async () => {
     const c = await chain('rs', { maxDepth: 2 });
     expect(tiersOf(c)).toEqual({ 1: ['atea'], 2: ['dell'] });
@@ -188,5 +200,28 @@ describe('sharing choices', () => {
   it('an organization with no suppliers has depth 0 and no tiers', async () => {
     await loadGraph(t.db, graph().org('lonely', 'PURCHASER').build());
     expect(await chain('lonely')).toEqual({ root: { id: 'lonely' }, depth: 0, tiers: [], links: [] });
+  });
+});
+
+describe("a supplier's customers", () => {
+  beforeAll(async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('s', 'FACTORY')
+        .org('now', 'BRAND')
+        .org('ended', 'BRAND')
+        .org('later', 'BRAND')
+        .link('s', 'now', { products: ['a'] })
+        .link('s', 'now', { id: 's>now#2', products: ['b'] })
+        .link('s', 'ended', { validTo: '2020-01-01' })
+        .link('s', 'later', { validFrom: '2999-01-01' })
+        .build(),
+    );
+  });
+
+  it('are those of links that hold now, each once', async () => {
+    const answer = await t.api.query('s', '{ me { customers { id } } }');
+    expect(answer.data).toEqual({ me: { customers: [{ id: 'now' }] } });
   });
 });

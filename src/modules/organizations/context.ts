@@ -6,4 +6,6 @@ export interface OrganizationsContext extends BaseContext {
   loaders: OrganizationLoaders;
   /** The viewer's roots (rule 2). */
   roots: () => Promise<Organization[]>;
+  /** The viewer's direct customers through links that hold now. */
+  customers: () => Promise<Organization[]>;
 }

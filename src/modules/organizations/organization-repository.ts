@@ -10,7 +10,7 @@ import { cypher, statement } from '../../graph/cypher.ts';
 import { bool, column, list, integer } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
-import { LOOKABLE, scopeParams, VIEWER_GRANTS } from '../../graph/visibility-cypher.ts';
+import { HOLDS, LOOKABLE, scopeParams, VIEWER_GRANTS } from '../../graph/visibility-cypher.ts';
 
 const BY_IDS = statement(
   'organization.byIds',
@@ -83,6 +83,23 @@ RETURN x `,
 );
 
 /**
+ * The viewer's direct customers: the customers of its links that hold at $t (rule 5 lets it look them
+ * up), each once.
+ */
+const CUSTOMERS = statement(
+  'visibility.customers',
+  cypher`
+MATCH (v:Organization {id: $viewer})-[l:SUPPLIES]->(x:Organization)
+WHERE `,
+  HOLDS,
+  cypher`
+WITH DISTINCT x ORDER BY x.name, x.id
+RETURN x `,
+  ORGANIZATION.projection,
+  cypher` AS organization`,
+);
+
+/**
  * The indicators of each key's organization; with `asOf`, only those recorded by then. Only
  * organizations labelled RiskSubject have any: the others cost an index miss, not a walk of their
  * relationships.
@@ -146,6 +163,11 @@ export class OrganizationRepository {
         column(r, 'visible', bool) ? ORGANIZATION.decode : ORGANIZATION_IDENTITY.decode,
       ),
     );
+  }
+
+  async customers(scope: ViewerScope): Promise<Organization[]> {
+    const records = await this.executor.read(CUSTOMERS, scopeParams(scope), scope.context);
+    return records.map((r) => column(r, 'organization', ORGANIZATION.decode));
   }
 
   async roots(scope: ViewerScope): Promise<Organization[]> {

@@ -2400,6 +2400,12 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
   .recordedAt, .provenance, .sources} AS link, visible, listed, organization, v {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS customer
 ORDER BY x.name, x.id, l.validFrom, l.id
 
+// ---- visibility.customers
+MATCH (v:Organization {id: $viewer})-[l:SUPPLIES]->(x:Organization)
+WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+WITH DISTINCT x ORDER BY x.name, x.id
+RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
+
 // ---- visibility.roots
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)

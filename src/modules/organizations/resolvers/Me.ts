@@ -12,4 +12,5 @@ export const Me: MeResolvers<OrganizationsContext> = {
     return organization;
   },
   roots: (_parent, _args, { roots }) => roots(),
+  customers: (_parent, _args, { customers }) => customers(),
 };
