@@ -83,6 +83,13 @@ const DATA = {
     { supplier: { id: 'cn-ended', name: 'Ended Ltd' }, validFrom: null, validTo: '2020-01-01T00:00:00.000Z' },
     { supplier: { id: 'cn-later', name: 'Later Ltd' }, validFrom: '2999-01-01T00:00:00.000Z', validTo: null },
   ],
+  // Its customers: one it shared with before, one it never did.
+  me: {
+    customers: [
+      { id: 'se-atea', name: 'Atea Sverige AB' },
+      { id: 'no-atea', name: 'Atea AS' },
+    ],
+  },
 };
 
 const sent: { query: string; variables: Record<string, unknown> }[] = [];
@@ -327,12 +334,13 @@ describe('revise and update an action', () => {
 });
 
 describe('share with a customer', () => {
-  it('offers the organizations shared with before, and another by its id, looked up to be named', async () => {
+  it('offers its customers and the organizations shared with before, and another by its id, looked up to be named', async () => {
     const { panel, changed } = await mounted();
     const form = panel.querySelector<HTMLFormElement>('form.share-disclosures-form')!;
     expect(
       [...form.querySelectorAll<HTMLOptionElement>('#share-recipient option')].map((o) => o.textContent),
     ).toEqual([
+      'Atea AS',
       'Atea Sverige AB',
       'Electronics Watch',
       'Region Stockholm',

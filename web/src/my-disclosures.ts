@@ -39,6 +39,7 @@ interface Published {
   disclosuresGiven: PublishedDisclosure[];
   sharesGiven: OwnShare[];
   ownSupplyLinks: { supplier: Party; validFrom: string | null; validTo: string | null }[];
+  me: { customers: Party[] };
 }
 
 export const myDisclosuresOperation = (can: Capabilities): string => `{
@@ -49,6 +50,7 @@ export const myDisclosuresOperation = (can: Capabilities): string => `{
   }
   sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
   ownSupplyLinks { supplier { id name } validFrom validTo }
+  me { customers { id name } }
 }`;
 export const PUBLISH = `mutation($input: DisclosureInput!, $idempotencyKey: String) {
   publishDisclosure(input: $input, idempotencyKey: $idempotencyKey) { id } }`;
@@ -303,7 +305,7 @@ export class MyDisclosures {
             ),
           ),
         this.publishForm(data.ownSupplyLinks),
-        this.shareForm(live, data.sharesGiven),
+        this.shareForm(live, data.sharesGiven, data.me.customers),
       );
     } catch (error) {
       const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
@@ -500,9 +502,13 @@ export class MyDisclosures {
     return h('div', { class: 'publish-box' }, h('h3', {}, 'Publish'), form.opener, form.form);
   }
 
-  private shareForm(live: readonly PublishedDisclosure[], shares: readonly OwnShare[]): HTMLElement {
-    // Whom the organization shared with before, of either scope: its customers Tiersight knows of.
-    const known = new Map(shares.map((s) => [s.recipient.id, s.recipient.name]));
+  private shareForm(
+    live: readonly PublishedDisclosure[],
+    shares: readonly OwnShare[],
+    customers: readonly Party[],
+  ): HTMLElement {
+    // Its customers, and whom it shared with before, of either scope (a monitor is no customer).
+    const known = new Map([...customers, ...shares.map((s) => s.recipient)].map((p) => [p.id, p.name]));
     const recipient = h(
       'select',
       { id: 'share-recipient' },
