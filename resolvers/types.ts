@@ -7,7 +7,7 @@ import type { Disclosure as DisclosureModel } from '../src/domain/disclosures.ts
 import type { ShownVersion as ShownVersionModel, ShownAction as ShownActionModel } from '../src/domain/shown-actions.ts';
 import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pages.ts';
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
-import type { DisclosedIndicator as DisclosedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
+import type { EvidencedIndicator as EvidencedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
 import type { Listing as ListingModel } from '../src/domain/directory.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
@@ -1759,7 +1759,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DirectoryConnection: ResolverTypeWrapper<Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversTypes['DirectoryEdge']> }>;
   DirectoryEdge: ResolverTypeWrapper<Omit<DirectoryEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
-  DisclosedIndicator: ResolverTypeWrapper<DisclosedIndicatorModel>;
+  DisclosedIndicator: ResolverTypeWrapper<EvidencedIndicatorModel>;
   DisclosedIndicatorKind: DisclosedIndicatorKind;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
   DisclosureContentInput: DisclosureContentInput;
@@ -1831,7 +1831,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DirectoryConnection: Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['DirectoryEdge']> };
   DirectoryEdge: Omit<DirectoryEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
-  DisclosedIndicator: DisclosedIndicatorModel;
+  DisclosedIndicator: EvidencedIndicatorModel;
   Disclosure: DisclosureModel;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;

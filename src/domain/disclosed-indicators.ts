@@ -3,7 +3,7 @@
 // all expired. Derived at the exposure's instant from the disclosures that rule 8 let through; kept
 // apart from the public risk indicators so that an analyst can tell "a public report says" from "the
 // supplier told us".
-import { versionAt, type CorrectiveAction, type StoredVersion } from './disclosures.ts';
+import { versionAt, type CorrectiveAction, type Disclosure, type StoredVersion } from './disclosures.ts';
 import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
@@ -42,6 +42,12 @@ interface ExpiredEvidenceIndicator extends IndicatorBase {
 }
 
 export type DisclosedIndicator = ActionIndicator | ExpiredEvidenceIndicator;
+
+/**
+ * A disclosed indicator as exposure answers it: with the disclosure it comes from, shown as the
+ * statement that decided rule 8 for it read it (the version the indicator comes from).
+ */
+export type EvidencedIndicator = DisclosedIndicator & { disclosure: Disclosure };
 
 /** A disclosure that rule 8 let through, as the version in effect at the exposure's instant. */
 export interface VisibleEvidence {

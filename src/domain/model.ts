@@ -2,7 +2,7 @@
 // with references to other organizations as ids that resolvers turn into objects through loaders,
 // except where an answer holds them already (a chain's, a path's and one's own links: ShownLink).
 import type { AccessRequest } from './access-requests.ts';
-import type { DisclosedIndicator } from './disclosed-indicators.ts';
+import type { EvidencedIndicator } from './disclosed-indicators.ts';
 import type { Role } from './roles.ts';
 import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction, ShareScope } from './format.ts';
 
@@ -102,7 +102,7 @@ export interface ExposureFinding {
   pathIds: string[];
   indicators: RiskIndicator[];
   /** What visible disclosures say (specification, section 2, rule 8), apart from the public indicators. */
-  disclosedIndicators: DisclosedIndicator[];
+  disclosedIndicators: EvidencedIndicator[];
   severity: Severity;
 }
 

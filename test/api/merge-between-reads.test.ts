@@ -1,78 +1,26 @@
-// A merge that lands between two reads of one answer, made deterministic by an executor
-// that runs the merge right after a named statement or unit of work. Before the fix, paths answered
-// INTERNAL_SERVER_ERROR ("An organization disappeared mid-request", or a link joining an organization
-// the answer did not hold) when an organization on a path was merged away between the path statement
-// and the read of its organizations, and declareSupplyLink answered it when its supplier was merged away
-// right after the declaration landed. An answer straddling a merge answers as the next request would
-// (old ids resolving to the kept organization), or UNAUTHENTICATED when the viewer itself is gone
-// (specification, section 10).
+// A merge that lands between two reads of one answer, made deterministic by an executor that runs the
+// merge right after a named statement or unit of work (test/support/hooked-executor.ts). Before the fix,
+// paths answered INTERNAL_SERVER_ERROR ("An organization disappeared mid-request", or a link joining an
+// organization the answer did not hold) when an organization on a path was merged away between the path
+// statement and the read of its organizations, and declareSupplyLink answered it when its supplier was
+// merged away right after the declaration landed. An answer straddling a merge answers as the next
+// request would (old ids resolving to the kept organization), or UNAUTHENTICATED when the viewer itself
+// is gone (specification, section 10).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { codes, ok, startTestApi, type TestApi } from '../support/api.ts';
 import { loadGraph, openTestDatabase, rowsOf, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
-import { Executor, type Params, type Transaction } from '../../src/graph/executor.ts';
-import type { Statement } from '../../src/graph/cypher.ts';
-import type { QueryContext } from '../../src/domain/viewer-scope.ts';
+import { HookedExecutor } from '../support/hooked-executor.ts';
 import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
 import { MergeService } from '../../src/modules/merging/merge-service.ts';
 
-/** Runs `then` once, right after the first statement or unit of work whose name starts with `after`. */
-class MergingExecutor extends Executor {
-  private pending: { after: string; then: () => Promise<void> } | null = null;
-
-  once(after: string, then: () => Promise<void>): void {
-    this.pending = { after, then };
-  }
-
-  private async fire(name: string): Promise<void> {
-    const hook = this.pending;
-    if (hook === null || !name.startsWith(hook.after)) return;
-    this.pending = null;
-    await hook.then();
-  }
-
-  override async read(query: Statement, params: Params, context: QueryContext = {}) {
-    const records = await super.read(query, params, context);
-    await this.fire(query.name);
-    return records;
-  }
-
-  override async readTransaction<T>(
-    name: string,
-    context: QueryContext,
-    work: (tx: Transaction) => Promise<T>,
-  ) {
-    const done = await super.readTransaction(name, context, (tx) =>
-      work({
-        run: async (query, params) => {
-          const records = await tx.run(query, params);
-          await this.fire(query.name);
-          return records;
-        },
-      }),
-    );
-    await this.fire(name);
-    return done;
-  }
-
-  override async writeTransaction<T>(
-    name: string,
-    context: QueryContext,
-    work: (tx: Transaction) => Promise<T>,
-  ) {
-    const done = await super.writeTransaction(name, context, work);
-    await this.fire(name);
-    return done;
-  }
-}
-
 let db: TestDatabase;
-let hooked: MergingExecutor;
+let hooked: HookedExecutor;
 let api: TestApi;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  hooked = new MergingExecutor(db.driver, { transactionTimeoutMs: 60_000 });
+  hooked = new HookedExecutor(db.driver, { transactionTimeoutMs: 60_000 });
   api = await startTestApi({ ...db, executor: hooked });
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
-import type { DisclosuresContext } from '../disclosures/context.ts';
+import type { OrganizationsContext } from '../organizations/context.ts';
 import type { ExposureService } from './exposure-service.ts';
 
-/** Disclosed indicators resolve their disclosure through the disclosures module's loaders. */
-export interface ExposureContext extends DisclosuresContext {
+export interface ExposureContext extends OrganizationsContext {
   analysis: ExposureService;
 }

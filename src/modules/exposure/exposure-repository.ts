@@ -6,8 +6,10 @@ import { cypher, statement } from '../../graph/cypher.ts';
 import {
   column,
   fields,
+  instant,
   integer,
   list,
+  nullable,
   oneOf,
   positional,
   text,
@@ -36,6 +38,7 @@ import {
   OPEN_REQUESTS_PARAMS,
 } from '../../graph/access-request-cypher.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
+import type { StoredDisclosure } from '../../domain/disclosures.ts';
 import { DISCLOSURE_KINDS } from '../../domain/format.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 
@@ -53,6 +56,8 @@ const EVERY_REACHED = cypher`
  * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
  * lets the viewer see (of the kinds exposure reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
  * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED).
+ * Each comes whole (publisher, dates, version): a disclosed indicator answers its disclosure from this
+ * read, which a revoke, withdrawal or revision landing after it cannot contradict.
  * Blind spots: reached organizations above the last tier that own no share active for the viewer;
  * `openRequests`, the viewer's open access requests (newest first), which the service pairs with the
  * blind spots they target. The repository puts findings, evidence and blind spots in order.
@@ -89,7 +94,10 @@ CALL (v, tiers) {`,
   DISCLOSURE_VERSION,
   cypher`RETURN collect({organization: o `,
   ORGANIZATION.projection,
-  cypher`, tier: tier, disclosureId: d.id, kind: d.kind, version: `,
+  cypher`, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt,
+    withdrawnAt: d.withdrawnAt, owner: publisher `,
+  ORGANIZATION.projection,
+  cypher`, version: `,
   VERSION_ROW.projection,
   cypher`}) AS evidence
 }
@@ -151,6 +159,9 @@ const evidenceColumn = list(
     tier: integer,
     disclosureId: text,
     kind: oneOf(DISCLOSURE_KINDS),
+    publishedAt: instant,
+    withdrawnAt: nullable(instant),
+    owner: ORGANIZATION.decode,
     version: VERSION_ROW.decode,
   }),
 );
@@ -197,8 +208,16 @@ function pathsTo(
 interface ExposureRow {
   root: Organization;
   findings: { organization: Organization; tier: number; pathIds: string[]; indicators: RiskIndicator[] }[];
-  /** Visible disclosures about reached organizations, with where their subject stands in the chain. */
-  evidence: (VisibleEvidence & { organization: Organization; tier: number; pathIds: string[] })[];
+  /**
+   * Visible disclosures about reached organizations, each whole (`disclosure`), with where their subject
+   * stands in the chain.
+   */
+  evidence: (VisibleEvidence & {
+    organization: Organization;
+    tier: number;
+    pathIds: string[];
+    disclosure: StoredDisclosure;
+  })[];
   blindSpots: { organization: Organization; tier: number }[];
   /** The viewer's open access requests, newest first. */
   openRequests: AccessRequest[];
@@ -255,6 +274,15 @@ export class ExposureRepository {
           disclosureId: e.disclosureId,
           kind: e.kind,
           version: e.version,
+          disclosure: {
+            id: e.disclosureId,
+            kind: e.kind,
+            owner: e.owner,
+            subject: e.organization,
+            publishedAt: e.publishedAt,
+            withdrawnAt: e.withdrawnAt,
+            version: e.version,
+          },
         })),
       blindSpots: column(record, 'blindSpots', blindSpotsColumn).sort(byTierAndName),
       openRequests: column(record, 'openRequests', list(ACCESS_REQUEST.decode)),

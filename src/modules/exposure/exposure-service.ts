@@ -8,7 +8,8 @@ import {
   type SupplyPath,
 } from '../../domain/model.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
-import { disclosedIndicators, type DisclosedIndicator } from '../../domain/disclosed-indicators.ts';
+import { disclosedIndicators, type EvidencedIndicator } from '../../domain/disclosed-indicators.ts';
+import { disclosureAt } from '../../domain/disclosures.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -65,11 +66,20 @@ export class ExposureService {
     const flagged = new Map(
       seen.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
     );
-    const disclosed = new Map<string, DisclosedIndicator[]>();
+    const disclosed = new Map<string, EvidencedIndicator[]>();
     for (const e of seen.evidence) {
       if (disclosed.has(e.organizationId)) continue;
       const about = seen.evidence.filter((other) => other.organizationId === e.organizationId);
-      const indicators = disclosedIndicators(about, scope.instant, asOf);
+      // Each indicator's disclosure as the statement read it: a second read could find it revoked,
+      // withdrawn or revised since, and contradict the indicator (or answer nothing for a non-null field).
+      const shown = new Map(
+        about.map((a) => [a.disclosureId, disclosureAt(a.disclosure, scope.instant, scope.historical)]),
+      );
+      // Every indicator names one of `about`.
+      const indicators = disclosedIndicators(about, scope.instant, asOf).flatMap((indicator) => {
+        const disclosure = shown.get(indicator.disclosureId);
+        return disclosure === undefined ? [] : [{ ...indicator, disclosure }];
+      });
       if (indicators.length === 0) continue;
       disclosed.set(e.organizationId, indicators);
       if (!flagged.has(e.organizationId)) {
