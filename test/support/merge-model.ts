@@ -18,6 +18,9 @@ export function mergeFile(file: TiersightFile, keepId: string, mergeId: string):
   if (link) return { refused: link.id };
   const share = file.shares.find((s) => between(s.owner, s.recipient));
   if (share) return { refused: share.id };
+  const monitor = file.organizations.some((o) => o.id === keepId && o.type === 'MONITOR');
+  if (monitor && file.links.some((l) => l.supplier === mergeId || l.customer === mergeId))
+    return { refused: keepId };
 
   const other = (id: string) => (id === keepId ? mergeId : keepId);
   const buys = (id: string) => file.links.some((l) => l.customer === id);

@@ -11,6 +11,7 @@ const found: MergeCheck = {
   sharesBetween: [],
   requestsBetween: [],
   openTwice: [],
+  linksIntoMonitor: [],
 };
 
 describe('mergeRefusal', () => {
@@ -46,6 +47,13 @@ describe('mergeRefusal', () => {
       "open access requests 'ar-1' (with 'k') and 'ar-2' (with 'm') would become two open requests between " +
         'the same organizations for the same scope, where one may be open (and 1 more such pair): one must ' +
         'be answered or withdrawn before the merge',
+    );
+  });
+
+  it('names both ids and the links of one merged into a MONITOR, which has none', () => {
+    expect(mergeRefusal('w', 'm', { ...found, linksIntoMonitor: ['l1'] })).toBe(
+      "keepId 'w' is a MONITOR, which has no supply links, and mergeId 'm' has supply link 'l1': merged, it " +
+        "would be the monitor's; if they are one organization, keep 'm' and merge 'w' into it",
     );
   });
 });

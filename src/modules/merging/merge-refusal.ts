@@ -23,6 +23,14 @@ export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck)
   if (check.linksBetween.length > 0) return between('supply link', check.linksBetween);
   if (check.sharesBetween.length > 0) return between('share', check.sharesBetween);
   if (check.requestsBetween.length > 0) return between('access request', check.requestsBetween);
+  const links = check.linksIntoMonitor;
+  if (links.length > 0)
+    return (
+      `keepId '${keepId}' is a MONITOR, which has no supply links, and mergeId '${mergeId}' has ` +
+      `${links.length === 1 ? 'supply link' : `${links.length} supply links`} ${quoted(links)}: merged, ` +
+      `${links.length === 1 ? 'it' : 'they'} would be the monitor's; if they are one organization, keep ` +
+      `'${mergeId}' and merge '${keepId}' into it`
+    );
   const [twice] = check.openTwice;
   if (twice !== undefined) {
     const more = check.openTwice.length - 1;

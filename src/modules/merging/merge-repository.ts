@@ -33,6 +33,11 @@ export interface MergeCheck {
    * requests of one requester to one target for one scope (at most one may be open).
    */
   openTwice: [string, string][];
+  /**
+   * The merged organization's supply links (either direction) when the kept one is a MONITOR, which
+   * has none (specification, section 1); empty otherwise.
+   */
+  linksIntoMonitor: string[];
 }
 
 /** Relationships moved from the merged organization to the kept one, by direction and type. */
@@ -73,6 +78,8 @@ CALL (k, m) {
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
+       COLLECT { MATCH (m)-[l:SUPPLIES]-() WHERE k.type = 'MONITOR' RETURN l.id AS id ORDER BY id }
+         AS linksIntoMonitor,
        COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
                       + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
                  RETURN id ORDER BY id } AS sharesBetween,
@@ -277,6 +284,7 @@ async function check(tx: Transaction, params: Record<string, unknown>): Promise<
     linksBetween: column(r, 'linksBetween', list(text)),
     sharesBetween: column(r, 'sharesBetween', list(text)),
     requestsBetween: column(r, 'requestsBetween', list(text)),
+    linksIntoMonitor: column(r, 'linksIntoMonitor', list(text)),
     openTwice: column(r, 'openTwice', list(positional({ kept: text, merged: text }))).map(
       ({ kept, merged }): [string, string] => [kept, merged],
     ),

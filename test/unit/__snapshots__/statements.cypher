@@ -1722,6 +1722,8 @@ CALL (k, m) {
 RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        keepRecord.into AS keepMergedInto, mergeRecord.into AS mergeMergedInto,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
+       COLLECT { MATCH (m)-[l:SUPPLIES]-() WHERE k.type = 'MONITOR' RETURN l.id AS id ORDER BY id }
+         AS linksIntoMonitor,
        COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
                       + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
                  RETURN id ORDER BY id } AS sharesBetween,
