@@ -2,15 +2,18 @@ import type { AccessRequestResolvers } from '../../../../resolvers/types.ts';
 import { isOverdue } from '../../../domain/access-requests.ts';
 import { seenOneAt, shareAt } from '../../../domain/model.ts';
 import type { AccessRequestsContext } from '../context.ts';
-import { required } from '../../organizations/required.ts';
+import { heldOrganization } from '../../organizations/held-organization.ts';
 
 // A request shown as of an instant (request.asOf) shows its parties and shares as of it too: the
 // parties' own risks and disclosures, and a share revoked since as still active then.
+const party = (context: AccessRequestsContext, id: string) =>
+  heldOrganization(context, (at) => context.accessRequestLoaders.parties.load(at), id);
+
 export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
-  requester: async ({ requesterId, asOf }, _args, { accessRequestLoaders }) =>
-    seenOneAt(required(await accessRequestLoaders.parties.load(requesterId)), asOf ?? null),
-  target: async ({ targetId, asOf }, _args, { accessRequestLoaders }) =>
-    seenOneAt(required(await accessRequestLoaders.parties.load(targetId)), asOf ?? null),
+  requester: async ({ requesterId, asOf }, _args, context) =>
+    seenOneAt(await party(context, requesterId), asOf ?? null),
+  target: async ({ targetId, asOf }, _args, context) =>
+    seenOneAt(await party(context, targetId), asOf ?? null),
   overdue: (request, _args, { instant }) => isOverdue(request, request.asOf ?? instant),
   shares: async (request, _args, { accessRequestLoaders }) => {
     const { shares } = await accessRequestLoaders.details.load(request);
