@@ -8,7 +8,17 @@ import type { Organization } from '../../domain/model.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION_DIRECTORY } from '../../graph/columns.ts';
 import { cypher, join, statement } from '../../graph/cypher.ts';
-import { bool, column, integer, list, nullable, single, text, instant } from '../../graph/decode.ts';
+import {
+  bool,
+  column,
+  integer,
+  list,
+  nullable,
+  single,
+  text,
+  instant,
+  viewerRow,
+} from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
@@ -129,26 +139,25 @@ export class DirectoryRepository {
     };
   }
 
-  async listing(viewer: string, context: QueryContext): Promise<Listing | null> {
-    const [record] = await this.executor.read(LISTING, { viewer }, context);
-    return record ? listingOf(record) : null;
+  /** The viewer's listing; UNAUTHENTICATED when its organization is gone (merged away). */
+  async listing(viewer: string, context: QueryContext): Promise<Listing> {
+    return listingOf(viewerRow(await this.executor.read(LISTING, { viewer }, context), LISTING));
   }
 
   /**
-   * In one transaction: locks the listed osIds and the viewer's organization, lets `decide` turn what it
-   * stores into the change (or throw), refuses an osId another listed organization has (returning its
-   * ids), and writes.
+   * In one transaction: locks the listed osIds and the viewer's organization (UNAUTHENTICATED when it is
+   * gone), lets `decide` turn what it stores into the change (or throw), refuses an osId another listed
+   * organization has (returning it and their ids), and writes.
    */
   async setListing(
     viewer: string,
     now: Date,
     decide: (stored: ListedText) => ListingChange,
     context: QueryContext,
-  ): Promise<Listing | { osIdTakenBy: string[] } | null> {
+  ): Promise<Listing | { osId: string; osIdTakenBy: string[] }> {
     return this.executor.writeTransaction('directory.setListing', context, async (tx) => {
       await tx.run(LISTED_OS_ID_LOCK, {});
-      const [stored] = await tx.run(LOCK_OWN, { viewer });
-      if (stored === undefined) return null;
+      const stored = viewerRow(await tx.run(LOCK_OWN, { viewer }), LOCK_OWN);
       const change = decide({
         name: column(stored, 'name', text),
         aliases: column(stored, 'aliases', nullable(list(text))) ?? [],
@@ -158,10 +167,10 @@ export class DirectoryRepository {
       if (change.listed && change.osId !== null) {
         const [taken] = await tx.run(LISTED_WITH_OS_ID, { viewer, osId: change.osId });
         const ids = taken ? column(taken, 'ids', list(text)) : [];
-        if (ids.length > 0) return { osIdTakenBy: ids };
+        if (ids.length > 0) return { osId: change.osId, osIdTakenBy: ids };
       }
-      const [written] = await tx.run(SET_LISTING, { viewer, t: toNeo4jDateTime(now), ...change });
-      return written ? listingOf(written) : null;
+      const written = await tx.run(SET_LISTING, { viewer, t: toNeo4jDateTime(now), ...change });
+      return listingOf(single(written, SET_LISTING));
     });
   }
 }

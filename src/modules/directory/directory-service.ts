@@ -1,7 +1,7 @@
 import { canListOrganization, type Viewer } from '../../auth/policy.ts';
 import { countryCodeRule, isCountryCode } from '../../domain/countries.ts';
 import type { DirectoryPage, Listing } from '../../domain/directory.ts';
-import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import { badInput, forbidden } from '../../domain/errors.ts';
 import type { OrganizationType } from '../../domain/format.ts';
 import { decode, encode, keyOf } from '../../domain/pages.ts';
 import { optionalTextArgument } from '../../domain/optional-text.ts';
@@ -64,10 +64,8 @@ export class DirectoryService {
     };
   }
 
-  async listing(): Promise<Listing> {
-    const listing = await this.directory.listing(this.viewer.organizationId, this.scope.context);
-    if (listing === null) throw notFound('Organization', this.viewer.organizationId);
-    return listing;
+  listing(): Promise<Listing> {
+    return this.directory.listing(this.viewer.organizationId, this.scope.context);
   }
 
   async setListing(input: ListingInput): Promise<Listing> {
@@ -94,10 +92,9 @@ export class DirectoryService {
       },
       this.scope.context,
     );
-    if (outcome === null) throw notFound('Organization', own);
     if ('osIdTakenBy' in outcome)
       throw badInput(
-        `osId is already on the card of listed organization ${outcome.osIdTakenBy.map((id) => `'${id}'`).join(', ')}`,
+        `osId ${quote(outcome.osId)} is already on the card of listed organization ${outcome.osIdTakenBy.map((id) => `'${id}'`).join(', ')}`,
       );
     return outcome;
   }
