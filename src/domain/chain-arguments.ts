@@ -1,6 +1,7 @@
 // The arguments every chain-walking query shares (supplyChain, exposure, paths), checked once.
 import { badInput } from './errors.ts';
 import { parseInstant } from './instants.ts';
+import { quote } from './quote.ts';
 import { productFilter } from './products.ts';
 import { MAX_DEPTH, type ViewerScope } from './viewer-scope.ts';
 import { wholeNumberArgument } from './whole-number.ts';
@@ -12,7 +13,7 @@ export const checkDepth = (maxDepth: number, name = 'maxDepth'): number =>
 export function instantArgument(name: string, value: string | null | undefined): Date | null {
   if (value === null || value === undefined) return null;
   const instant = parseInstant(value);
-  if (instant === null) throw badInput(`${name} must be an ISO 8601 date-time, got '${value}'`);
+  if (instant === null) throw badInput(`${name} must be an ISO 8601 date-time, got ${quote(value)}`);
   return instant;
 }
 

@@ -83,10 +83,16 @@ describe('instantArgument and scopeAt', () => {
     'refuses %j, naming the argument and the value',
     (value) => {
       expect(() => instantArgument('since', value)).toThrow(
-        badInput(`since must be an ISO 8601 date-time, got '${value}'`),
+        badInput(`since must be an ISO 8601 date-time, got ${JSON.stringify(value)}`),
       );
     },
   );
+
+  it('cuts a long bad value to 80 characters in the message, as every message does', () => {
+    expect(() => instantArgument('asOf', `2025-${'9'.repeat(10_000)}`)).toThrow(
+      badInput(`asOf must be an ISO 8601 date-time, got "2025-${'9'.repeat(71)}...`),
+    );
+  });
 
   it("without asOf the scope is the request's own; with it, the same viewer at that instant", () => {
     expect(scopeAt(SCOPE, null)).toBe(SCOPE);

@@ -14,10 +14,9 @@ import { badInput, notFound, unknownTokenOrganization } from '../../domain/error
 import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { productsArgument } from '../../domain/products.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
-import { parseInstant } from '../../domain/instants.ts';
 import { quote } from '../../domain/quote.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { scopeAt } from '../../domain/chain-arguments.ts';
+import { instantArgument, scopeAt } from '../../domain/chain-arguments.ts';
 import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
 
 const MAX_IDS = 10_000;
@@ -73,12 +72,6 @@ function narrowing(field: string, value: readonly string[] | null | undefined): 
   return ids;
 }
 
-function instantArgument(field: string, value: string): Date {
-  const parsed = parseInstant(value);
-  if (parsed === null) throw badInput(`${field} is not an ISO 8601 date-time: '${value}'`);
-  return parsed;
-}
-
 /** Request-scoped use cases of access requests (specification, section 8): validation, policy and errors. */
 export class AccessRequestService {
   constructor(
@@ -111,7 +104,7 @@ export class AccessRequestService {
       products: products(input.products),
       message: note('message', input.message),
     };
-    const chosenDue = given(input.dueAt) ? instantArgument('dueAt', input.dueAt) : null;
+    const chosenDue = instantArgument('dueAt', input.dueAt);
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
@@ -164,11 +157,11 @@ export class AccessRequestService {
     if (input.decision !== 'GRANT' && reason === null) {
       throw badInput(`reason is required to ${input.decision === 'DECLINE' ? 'decline' : 'extend'}`);
     }
-    const dueAt = given(input.dueAt) ? instantArgument('dueAt', input.dueAt) : null;
+    const dueAt = instantArgument('dueAt', input.dueAt);
     if (input.decision === 'EXTEND' && dueAt === null) throw badInput('dueAt is required to extend');
     const linkIds = narrowing('linkIds', input.linkIds);
     const disclosureIds = narrowing('disclosureIds', input.disclosureIds);
-    const expiresAt = given(input.expiresAt) ? instantArgument('expiresAt', input.expiresAt) : null;
+    const expiresAt = instantArgument('expiresAt', input.expiresAt);
 
     const asked = {
       id: input.id,
