@@ -8,8 +8,7 @@ import { codes, ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
-import { MergeService } from '../../src/modules/merging/merge-service.ts';
+import { mergedElsewhere } from '../support/merged-elsewhere.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
@@ -21,23 +20,14 @@ beforeEach(async () => {
   );
 });
 
-/** Merges `mergeId` away as another replica would: this process still vouches for its tokens. */
-async function mergedElsewhere(keepId: string, mergeId: string) {
-  ok(await t.api.query(mergeId, `{ me { organization { id } } }`), 'me');
-  await new MergeService(new MergeRepository(t.db.executor), {
-    actorUserId: 'operator',
-    at: new Date(),
-  }).merge(keepId, mergeId);
-}
-
 describe('the directory, for a viewer merged away', () => {
   it('answers listing UNAUTHENTICATED', async () => {
-    await mergedElsewhere('buyer-2', 'buyer');
+    await mergedElsewhere(t, 'buyer-2', 'buyer');
     expect(codes(await t.api.query('buyer', `{ listing { listed } }`))).toEqual(['UNAUTHENTICATED']);
   });
 
   it('answers setListing UNAUTHENTICATED, writing nothing', async () => {
-    await mergedElsewhere('buyer-2', 'buyer');
+    await mergedElsewhere(t, 'buyer-2', 'buyer');
     const response = await t.api.query('buyer', `mutation { setListing(listed: true) { listed } }`, {}, [
       ...ADMIN,
     ]);

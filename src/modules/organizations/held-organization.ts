@@ -2,6 +2,7 @@ import { unknownTokenOrganization } from '../../domain/errors.ts';
 import type { Organization } from '../../domain/model.ts';
 import type { OrganizationsContext } from './context.ts';
 import { required } from './required.ts';
+import { viewerGone } from './viewer-gone.ts';
 
 /**
  * An organization an answer already holds by id (a path's organization, a share's or an access
@@ -20,7 +21,6 @@ export async function heldOrganization(
   const kept = await loaders.kept.load(id);
   const again = kept === id ? null : await load(kept);
   if (again !== null) return again;
-  const viewerId = viewer.organizationId;
-  if ((await loaders.byId.clear(viewerId).load(viewerId)) === null) throw unknownTokenOrganization();
+  if (await viewerGone({ loaders, viewer })) throw unknownTokenOrganization();
   return required(null);
 }

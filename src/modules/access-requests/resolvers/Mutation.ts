@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import { withKeptId } from '../../organizations/organization-loaders.ts';
+import { ownRecordsWrite } from '../../organizations/viewer-gone.ts';
 import type { AccessRequestsContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<AccessRequestsContext> = {
@@ -16,16 +17,19 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
         idempotencyKey: args.idempotencyKey,
       }),
     ),
-  answerAccessRequest: (_parent, args, { accessRequests }) =>
-    accessRequests.answer({
-      id: args.id,
-      decision: args.decision,
-      reason: args.reason,
-      dueAt: args.dueAt,
-      linkIds: args.linkIds,
-      disclosureIds: args.disclosureIds,
-      expiresAt: args.expiresAt,
-      idempotencyKey: args.idempotencyKey,
-    }),
-  withdrawAccessRequest: (_parent, { id }, { accessRequests }) => accessRequests.withdraw(id),
+  answerAccessRequest: (_parent, args, context) =>
+    ownRecordsWrite(context, () =>
+      context.accessRequests.answer({
+        id: args.id,
+        decision: args.decision,
+        reason: args.reason,
+        dueAt: args.dueAt,
+        linkIds: args.linkIds,
+        disclosureIds: args.disclosureIds,
+        expiresAt: args.expiresAt,
+        idempotencyKey: args.idempotencyKey,
+      }),
+    ),
+  withdrawAccessRequest: (_parent, { id }, context) =>
+    ownRecordsWrite(context, () => context.accessRequests.withdraw(id)),
 };

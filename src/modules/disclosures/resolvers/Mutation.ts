@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import { withKeptId } from '../../organizations/organization-loaders.ts';
+import { ownRecordsWrite } from '../../organizations/viewer-gone.ts';
 import type { DisclosuresContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<DisclosuresContext> = {
@@ -14,8 +15,10 @@ export const Mutation: MutationResolvers<DisclosuresContext> = {
         idempotencyKey,
       }),
     ),
-  updateDisclosure: (_parent, { id, input }, { disclosures }) => disclosures.update(id, input),
-  withdrawDisclosure: (_parent, { id }, { disclosures }) => disclosures.withdraw(id),
-  updateCorrectiveAction: (_parent, { disclosureId, actionId, input }, { disclosures }) =>
-    disclosures.updateAction(disclosureId, actionId, input),
+  updateDisclosure: (_parent, { id, input }, context) =>
+    ownRecordsWrite(context, () => context.disclosures.update(id, input)),
+  withdrawDisclosure: (_parent, { id }, context) =>
+    ownRecordsWrite(context, () => context.disclosures.withdraw(id)),
+  updateCorrectiveAction: (_parent, { disclosureId, actionId, input }, context) =>
+    ownRecordsWrite(context, () => context.disclosures.updateAction(disclosureId, actionId, input)),
 };

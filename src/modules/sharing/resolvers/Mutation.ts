@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import { withKeptId } from '../../organizations/organization-loaders.ts';
+import { ownRecordsWrite } from '../../organizations/viewer-gone.ts';
 import type { SharingContext } from '../context.ts';
 
 // A merged organization's id stands for the kept one (docs/specification.md, "Merging duplicates").
@@ -24,5 +25,5 @@ export const Mutation: MutationResolvers<SharingContext> = {
         idempotencyKey: args.idempotencyKey,
       }),
     ),
-  revokeShare: (_parent, { id }, { shares }) => shares.revoke(id),
+  revokeShare: (_parent, { id }, context) => ownRecordsWrite(context, () => context.shares.revoke(id)),
 };
