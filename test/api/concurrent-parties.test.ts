@@ -71,7 +71,7 @@ describe('a listing of an osId, and writes that test it is free, at once', () =>
       const [listed, declared] = await Promise.all(raced);
       expect(codes(listed!)).toEqual(['BAD_USER_INPUT']);
       expect(listed!.errors?.[0]?.message).toContain(
-        "osId is already on the card of listed organization 'f1'",
+        `osId "${osId}" is already on the card of listed organization 'f1'`,
       );
       expect(codes(declared!)).toEqual(['BAD_USER_INPUT']);
       expect(declared!.errors?.[0]?.message).toContain("Open Supply Hub id of listed organization 'f1'");
