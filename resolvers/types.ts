@@ -253,7 +253,7 @@ export type DisclosedIndicator = {
   action?: Maybe<CorrectiveAction>;
   /** Human text: the action's finding, or that every visible certificate and audit report expired. */
   description: Scalars['String']['output'];
-  /** The disclosure it comes from, as of the exposure's instant: its id is the evidence reference. */
+  /** The disclosure it comes from, as the exposure read it: the version in effect at its instant, which the indicator comes from. Its id is the evidence reference. */
   disclosure: Disclosure;
   /** What it is. */
   kind: DisclosedIndicatorKind;
