@@ -76,8 +76,8 @@ describe('granting a share: the input checks', () => {
       { linkIds: Array.from({ length: 10_001 }, (_, i) => `l-${i}`) },
       /linkIds may list at most 10000 links, got 10001/,
     ],
-    ['an expiry that is not a date-time', { expiresAt: 'next Tuesday' }, /expiresAt .*'next Tuesday'/],
-    ['an impossible date', { expiresAt: '2027-02-30' }, /expiresAt .*'2027-02-30'/],
+    ['an expiry that is not a date-time', { expiresAt: 'next Tuesday' }, /expiresAt .*"next Tuesday"/],
+    ['an impossible date', { expiresAt: '2027-02-30' }, /expiresAt .*"2027-02-30"/],
     ['an expiry in the past', { expiresAt: '2026-02-28T00:00:00Z' }, /expiresAt must be in the future/],
     ['an expiry of exactly now', { expiresAt: NOW.toISOString() }, /expiresAt must be in the future/],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_, input, message) => {
