@@ -13,3 +13,13 @@ export function groupBy<T, K, V>(
   }
   return groups;
 }
+
+/** The value `made` holds for `key`, made on first use. */
+export function cached<K, V>(made: Map<K, V>, key: K, make: () => V): V {
+  let value = made.get(key);
+  if (value === undefined) {
+    value = make();
+    made.set(key, value);
+  }
+  return value;
+}

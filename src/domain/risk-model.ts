@@ -13,6 +13,7 @@ import { versionAt } from './disclosures.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
 import { dayOf } from './instants.ts';
+import { cached } from './grouping.ts';
 import {
   RISK_COMPONENTS,
   WEIGHT_OF,
@@ -148,16 +149,6 @@ const DISCLOSURES_SOURCE = 'what its publishers shared with you (docs/specificat
 
 /** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
 const byText = new Intl.Collator().compare;
-
-/** The input `made` holds for `key`, made on first use. */
-function cached<K, V>(made: Map<K, V>, key: K, make: () => V): V {
-  let value = made.get(key);
-  if (value === undefined) {
-    value = make();
-    made.set(key, value);
-  }
-  return value;
-}
 
 /**
  * Inputs built once per assessment and shared by every organization they describe: a thousand

@@ -1,12 +1,12 @@
 // The analyst queries of contract section 7 (exposure, paths). Same discipline
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
-import { LINK_ROW, ORGANIZATION, RISK_ROW } from '../../graph/columns.ts';
+import { LINK_ROW, ORGANIZATION, ORGANIZATION_ROW, RISK_ROW } from '../../graph/columns.ts';
 import { cypher, statement } from '../../graph/cypher.ts';
 import {
   column,
+  epochInstant,
   fields,
-  instant,
   integer,
   list,
   nullable,
@@ -92,12 +92,17 @@ CALL (v, tiers) {`,
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
-  cypher`RETURN collect({organization: o `,
+  // The publisher as a positional row: a map's keys are decoded again for every row.
+  cypher`CALL (publisher) {
+    WITH publisher AS o
+    RETURN `,
+  ORGANIZATION_ROW.projection,
+  cypher` AS owner
+  }
+  RETURN collect({organization: o `,
   ORGANIZATION.projection,
-  cypher`, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt,
-    withdrawnAt: d.withdrawnAt, owner: publisher `,
-  ORGANIZATION.projection,
-  cypher`, version: `,
+  cypher`, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt.epochMillis,
+    withdrawnAt: d.withdrawnAt.epochMillis, owner: owner, version: `,
   VERSION_ROW.projection,
   cypher`}) AS evidence
 }
@@ -159,9 +164,9 @@ const evidenceColumn = list(
     tier: integer,
     disclosureId: text,
     kind: oneOf(DISCLOSURE_KINDS),
-    publishedAt: instant,
-    withdrawnAt: nullable(instant),
-    owner: ORGANIZATION.decode,
+    publishedAt: epochInstant,
+    withdrawnAt: nullable(epochInstant),
+    owner: ORGANIZATION_ROW.decode,
     version: VERSION_ROW.decode,
   }),
 );

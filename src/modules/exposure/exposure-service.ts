@@ -9,7 +9,8 @@ import {
 } from '../../domain/model.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import { disclosedIndicators, type EvidencedIndicator } from '../../domain/disclosed-indicators.ts';
-import { disclosureAt } from '../../domain/disclosures.ts';
+import { disclosureAt, type Disclosure } from '../../domain/disclosures.ts';
+import { cached, groupBy } from '../../domain/grouping.ts';
 import { bySeverity, highestSeverity } from '../../domain/severity.ts';
 import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
@@ -67,26 +68,31 @@ export class ExposureService {
       seen.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
     );
     const disclosed = new Map<string, EvidencedIndicator[]>();
-    for (const e of seen.evidence) {
-      if (disclosed.has(e.organizationId)) continue;
-      const about = seen.evidence.filter((other) => other.organizationId === e.organizationId);
+    for (const [organizationId, about] of groupBy(
+      seen.evidence,
+      (e) => e.organizationId,
+      (e) => e,
+    )) {
       // Each indicator's disclosure as the statement read it: a second read could find it revoked,
       // withdrawn or revised since, and contradict the indicator (or answer nothing for a non-null field).
-      const shown = new Map(
-        about.map((a) => [a.disclosureId, disclosureAt(a.disclosure, scope.instant, scope.historical)]),
-      );
-      // Every indicator names one of `about`.
+      const stored = new Map(about.map((a) => [a.disclosureId, a.disclosure]));
+      const shown = new Map<string, Disclosure>();
       const indicators = disclosedIndicators(about, scope.instant, asOf).flatMap((indicator) => {
-        const disclosure = shown.get(indicator.disclosureId);
-        return disclosure === undefined ? [] : [{ ...indicator, disclosure }];
+        const found = stored.get(indicator.disclosureId);
+        if (found === undefined) return [];
+        const disclosure = cached(shown, found.id, () =>
+          disclosureAt(found, scope.instant, scope.historical),
+        );
+        return [{ ...indicator, disclosure }];
       });
-      if (indicators.length === 0) continue;
-      disclosed.set(e.organizationId, indicators);
-      if (!flagged.has(e.organizationId)) {
-        flagged.set(e.organizationId, {
-          organization: e.organization,
-          tier: e.tier,
-          pathIds: e.pathIds,
+      const [first] = about;
+      if (indicators.length === 0 || first === undefined) continue;
+      disclosed.set(organizationId, indicators);
+      if (!flagged.has(organizationId)) {
+        flagged.set(organizationId, {
+          organization: first.organization,
+          tier: first.tier,
+          pathIds: first.pathIds,
           indicators: [],
         });
       }

@@ -346,8 +346,12 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt,
-    withdrawnAt: d.withdrawnAt, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+CALL (publisher) {
+    WITH publisher AS o
+    RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS owner
+  }
+  RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt.epochMillis,
+    withdrawnAt: d.withdrawnAt.epochMillis, owner: owner, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
