@@ -5,25 +5,13 @@
 // disappeared mid-request."), and an action closed in between showed the disclosure's later version
 // beside the indicator of the earlier one. The write comes right after the exposure statement, through
 // test/support/hooked-executor.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ok, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ok } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
 import { correctiveAction, disclosureVersion, graph } from '../support/graph-builder.ts';
-import { HookedExecutor } from '../support/hooked-executor.ts';
+import { useHookedApi } from '../support/hooked-executor.ts';
 
-let db: TestDatabase;
-let hooked: HookedExecutor;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await openTestDatabase();
-  hooked = new HookedExecutor(db.driver, { transactionTimeoutMs: 60_000 });
-  api = await startTestApi({ ...db, executor: hooked });
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-});
+const t = useHookedApi();
 
 const DAY = 86_400_000;
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
@@ -32,7 +20,7 @@ const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
 // disclosures too; brand's plan about factory has an open HIGH action.
 beforeEach(async () => {
   await loadGraph(
-    db,
+    t.db,
     graph()
       .org('buyer', 'PURCHASER')
       .org('reseller', 'RESELLER')
@@ -75,10 +63,10 @@ interface Finding {
 
 /** The answer of a request that began before `write` and read the exposure right before it landed. */
 const exposureStraddling = async (write: () => Promise<unknown>) => {
-  hooked.once('analysis.exposure', async () => {
+  t.hooked.once('analysis.exposure', async () => {
     await write();
   });
-  return ok<{ findings: Finding[] }>(await api.query('buyer', EXPOSURE), 'exposure').findings;
+  return ok<{ findings: Finding[] }>(await t.api.query('buyer', EXPOSURE), 'exposure').findings;
 };
 
 const asFound: Finding[] = [
@@ -101,7 +89,7 @@ const asFound: Finding[] = [
   },
 ];
 
-const asBrand = (query: string) => api.query('brand', query, {}, ['supplier_admin']);
+const asBrand = (query: string) => t.api.query('brand', query, {}, ['supplier_admin']);
 
 describe('exposure, a disclosed indicator’s disclosure changed right after the exposure statement', () => {
   it('answers the disclosure found when its disclosure share is revoked in between', async () => {
@@ -110,7 +98,7 @@ describe('exposure, a disclosed indicator’s disclosure changed right after the
     );
     expect(findings).toEqual(asFound);
     // The next request no longer sees it.
-    const after = ok<{ findings: Finding[] }>(await api.query('buyer', EXPOSURE), 'exposure').findings;
+    const after = ok<{ findings: Finding[] }>(await t.api.query('buyer', EXPOSURE), 'exposure').findings;
     expect(after).toEqual([]);
   });
 

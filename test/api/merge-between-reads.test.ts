@@ -6,41 +6,22 @@
 // merged away right after the declaration landed. An answer straddling a merge answers as the next
 // request would (old ids resolving to the kept organization), or UNAUTHENTICATED when the viewer itself
 // is gone (specification, section 10).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codes, ok, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, rowsOf, type TestDatabase } from '../support/database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { codes, ok } from '../support/api.ts';
+import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
-import { HookedExecutor } from '../support/hooked-executor.ts';
-import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
-import { MergeService } from '../../src/modules/merging/merge-service.ts';
+import { mergeElsewhere, useHookedApi } from '../support/hooked-executor.ts';
 
-let db: TestDatabase;
-let hooked: HookedExecutor;
-let api: TestApi;
+const t = useHookedApi();
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  hooked = new HookedExecutor(db.driver, { transactionTimeoutMs: 60_000 });
-  api = await startTestApi({ ...db, executor: hooked });
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-});
-
-/** Merges through the plain executor (another session), as another request or replica would. */
-const merge = (keepId: string, mergeId: string) => async () => {
-  await new MergeService(new MergeRepository(db.executor), { actorUserId: 'operator', at: new Date() }).merge(
-    keepId,
-    mergeId,
-  );
-};
+/** Merges through another session, as another request or replica would. */
+const merge = (keepId: string, mergeId: string) => mergeElsewhere(t.db, keepId, mergeId);
 
 // buyer <- mid <- f, mid sharing all its sourcing with buyer; keep has no sourcing of its own, so the
 // share stays whole when mid merges into it, and buyer reaches f through keep afterwards.
 beforeEach(async () => {
   await loadGraph(
-    db,
+    t.db,
     graph()
       .org('buyer', 'PURCHASER')
       .org('buyer2', 'PURCHASER')
@@ -63,8 +44,8 @@ type Paths = {
 
 describe('paths, an organization of a path merged away between the path statement and its organizations', () => {
   it('answers the path through the kept organization, as the next request would', async () => {
-    hooked.once('analysis.paths', merge('keep', 'mid'));
-    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    t.hooked.once('analysis.paths', merge('keep', 'mid'));
+    const paths = ok<Paths>(await t.api.query('buyer', PATHS, { to: 'f' }), 'paths');
     expect(paths).toEqual([
       {
         organizations: [{ id: 'buyer' }, { id: 'keep' }, { id: 'f' }],
@@ -77,8 +58,8 @@ describe('paths, an organization of a path merged away between the path statemen
   });
 
   it('answers the same when the merge lands between the walk and the read of its links', async () => {
-    hooked.once('analysis.paths.depth', merge('keep', 'mid'));
-    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    t.hooked.once('analysis.paths.depth', merge('keep', 'mid'));
+    const paths = ok<Paths>(await t.api.query('buyer', PATHS, { to: 'f' }), 'paths');
     expect(paths.map((p) => p.organizations.map((o) => o.id))).toEqual([['buyer', 'keep', 'f']]);
     expect(paths[0]?.links.map((l) => [l.supplier.id, l.customer.id])).toEqual([
       ['keep', 'buyer'],
@@ -87,14 +68,14 @@ describe('paths, an organization of a path merged away between the path statemen
   });
 
   it('answers the target by its kept id when the target is the one merged away', async () => {
-    hooked.once('analysis.paths', merge('f2', 'f'));
-    const paths = ok<Paths>(await api.query('buyer', PATHS, { to: 'f' }), 'paths');
+    t.hooked.once('analysis.paths', merge('f2', 'f'));
+    const paths = ok<Paths>(await t.api.query('buyer', PATHS, { to: 'f' }), 'paths');
     expect(paths.map((p) => p.organizations.map((o) => o.id))).toEqual([['buyer', 'mid', 'f2']]);
   });
 
   it('answers UNAUTHENTICATED when the viewer itself was merged away, as its next request would', async () => {
-    hooked.once('analysis.paths', merge('buyer2', 'buyer'));
-    const answer = await api.query('buyer', PATHS, { to: 'f' });
+    t.hooked.once('analysis.paths', merge('buyer2', 'buyer'));
+    const answer = await t.api.query('buyer', PATHS, { to: 'f' });
     expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
   });
 });
@@ -104,7 +85,7 @@ const EXPOSURE_PATH = `{ exposure { findings { organization { id } path { id } }
 describe('exposure, an organization of a finding’s path merged away before the path is read', () => {
   it('answers the path through the kept organization', async () => {
     await loadGraph(
-      db,
+      t.db,
       graph()
         .org('buyer', 'PURCHASER')
         .org('mid', 'MANUFACTURER')
@@ -116,8 +97,8 @@ describe('exposure, an organization of a finding’s path merged away before the
         .risk('f', { id: 'r-f', kind: 'WATCHLIST', source: 'list', severity: 'HIGH' })
         .build(),
     );
-    hooked.once('analysis.exposure', merge('keep', 'mid'));
-    const answer = await api.query('buyer', EXPOSURE_PATH);
+    t.hooked.once('analysis.exposure', merge('keep', 'mid'));
+    const answer = await t.api.query('buyer', EXPOSURE_PATH);
     const exposure = ok<{ findings: { organization: { id: string }; path: { id: string }[] }[] }>(
       answer,
       'exposure',
@@ -133,8 +114,8 @@ const OWN = `{ ownSupplyLinks { id supplier { id } } }`;
 
 describe('declareSupplyLink, its supplier merged away right after the declaration landed', () => {
   it('answers the link from the kept organization, which it now is', async () => {
-    hooked.once('sourcing.declareExisting', merge('f2', 'f'));
-    const answer = await api.query('buyer', DECLARE, {}, ['supplier_admin']);
+    t.hooked.once('sourcing.declareExisting', merge('f2', 'f'));
+    const answer = await t.api.query('buyer', DECLARE, {}, ['supplier_admin']);
     const link = ok<{ id: string; supplier: { id: string }; customer: { id: string } }>(
       answer,
       'declareSupplyLink',
@@ -142,25 +123,27 @@ describe('declareSupplyLink, its supplier merged away right after the declaratio
     expect(link.supplier).toEqual({ id: 'f2' });
     expect(link.customer).toEqual({ id: 'buyer' });
     expect(
-      await rowsOf(db, 'MATCH (s)-[l:SUPPLIES {id: $id}]->(c) RETURN s.id AS s, c.id AS c', { id: link.id }),
+      await rowsOf(t.db, 'MATCH (s)-[l:SUPPLIES {id: $id}]->(c) RETURN s.id AS s, c.id AS c', {
+        id: link.id,
+      }),
     ).toEqual([{ s: 'f2', c: 'buyer' }]);
   });
 
   it('answers UNAUTHENTICATED when the customer was merged away instead, the link kept as the kept one’s', async () => {
-    hooked.once('sourcing.declareExisting', merge('buyer2', 'buyer'));
-    const answer = await api.query('buyer', DECLARE, {}, ['supplier_admin']);
+    t.hooked.once('sourcing.declareExisting', merge('buyer2', 'buyer'));
+    const answer = await t.api.query('buyer', DECLARE, {}, ['supplier_admin']);
     expect(codes(answer)).toEqual(['UNAUTHENTICATED']);
     expect(
-      await rowsOf(db, "MATCH (:Organization {id: 'f'})-[l:SUPPLIES]->(c) RETURN c.id AS c ORDER BY c"),
+      await rowsOf(t.db, "MATCH (:Organization {id: 'f'})-[l:SUPPLIES]->(c) RETURN c.id AS c ORDER BY c"),
     ).toEqual([{ c: 'buyer2' }, { c: 'mid' }]);
   });
 
   it('lists own links in one read, so a merge right before or after it leaves no link without its end', async () => {
-    ok(await api.query('buyer', DECLARE, {}, ['supplier_admin']), 'declareSupplyLink');
-    hooked.once('sourcing.ownLinks', merge('f2', 'f'));
-    const before = ok<{ supplier: { id: string } }[]>(await api.query('buyer', OWN), 'ownSupplyLinks');
+    ok(await t.api.query('buyer', DECLARE, {}, ['supplier_admin']), 'declareSupplyLink');
+    t.hooked.once('sourcing.ownLinks', merge('f2', 'f'));
+    const before = ok<{ supplier: { id: string } }[]>(await t.api.query('buyer', OWN), 'ownSupplyLinks');
     expect(before.map((l) => l.supplier.id).sort()).toEqual(['f', 'mid']);
-    const after = ok<{ supplier: { id: string } }[]>(await api.query('buyer', OWN), 'ownSupplyLinks');
+    const after = ok<{ supplier: { id: string } }[]>(await t.api.query('buyer', OWN), 'ownSupplyLinks');
     expect(after.map((l) => l.supplier.id).sort()).toEqual(['f2', 'mid']);
   });
 });

@@ -4,41 +4,22 @@
 // would (specification, section 10): the party is the organization it was merged into, which now holds
 // the share or request, and a viewer merged away answers UNAUTHENTICATED. The merge comes right after
 // the listing statement, through test/support/hooked-executor.ts.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { codes, ok, startTestApi, type TestApi } from '../support/api.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { codes, ok } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
-import { HookedExecutor } from '../support/hooked-executor.ts';
-import { MergeRepository } from '../../src/modules/merging/merge-repository.ts';
-import { MergeService } from '../../src/modules/merging/merge-service.ts';
+import { mergeElsewhere, useHookedApi } from '../support/hooked-executor.ts';
 
-let db: TestDatabase;
-let hooked: HookedExecutor;
-let api: TestApi;
+const t = useHookedApi();
 
-beforeAll(async () => {
-  db = await openTestDatabase();
-  hooked = new HookedExecutor(db.driver, { transactionTimeoutMs: 60_000 });
-  api = await startTestApi({ ...db, executor: hooked });
-});
-afterAll(async () => {
-  await api?.close();
-  await db?.close();
-});
-
-/** Merges through the plain executor (another session), as another request or replica would. */
-const merge = (keepId: string, mergeId: string) => async () => {
-  await new MergeService(new MergeRepository(db.executor), { actorUserId: 'operator', at: new Date() }).merge(
-    keepId,
-    mergeId,
-  );
-};
+/** Merges through another session, as another request or replica would. */
+const merge = (keepId: string, mergeId: string) => mergeElsewhere(t.db, keepId, mergeId);
 
 // buyer <- mill; buyer shares its sourcing with the monitor watch; watch-2, mill-2 and buyer-2 are
 // unrelated records that the merges keep.
 beforeEach(async () => {
   await loadGraph(
-    db,
+    t.db,
     graph()
       .org('buyer', 'PURCHASER')
       .org('buyer-2', 'PURCHASER')
@@ -59,29 +40,32 @@ type Parties = { id: string; owner: { id: string }; recipient: { id: string } }[
 
 describe('a party merged away between the listing and the read of its parties', () => {
   it('sharesGiven answers the recipient as the organization it was merged into', async () => {
-    hooked.once('share.given', merge('watch-2', 'watch'));
-    const shares = ok<Parties>(await api.query('buyer', GIVEN), 'sharesGiven');
+    t.hooked.once('share.given', merge('watch-2', 'watch'));
+    const shares = ok<Parties>(await t.api.query('buyer', GIVEN), 'sharesGiven');
     expect(shares).toEqual([{ id: 'to-watch', owner: { id: 'buyer' }, recipient: { id: 'watch-2' } }]);
   });
 
   it('sharesReceived answers the owner as the organization it was merged into', async () => {
-    hooked.once('share.received', merge('buyer-2', 'buyer'));
-    const shares = ok<Parties>(await api.query('watch', RECEIVED), 'sharesReceived');
+    t.hooked.once('share.received', merge('buyer-2', 'buyer'));
+    const shares = ok<Parties>(await t.api.query('watch', RECEIVED), 'sharesReceived');
     expect(shares).toEqual([{ id: 'to-watch', owner: { id: 'buyer-2' }, recipient: { id: 'watch' } }]);
   });
 
   it('accessRequestsSent answers the target as the organization it was merged into', async () => {
     ok(
-      await api.query('buyer', `mutation { requestAccess(organizationId: "mill", scope: SOURCING) { id } }`),
+      await t.api.query(
+        'buyer',
+        `mutation { requestAccess(organizationId: "mill", scope: SOURCING) { id } }`,
+      ),
       'requestAccess',
     );
-    hooked.once('accessRequest.sent', merge('mill-2', 'mill'));
-    const sent = ok<unknown[]>(await api.query('buyer', SENT), 'accessRequestsSent');
+    t.hooked.once('accessRequest.sent', merge('mill-2', 'mill'));
+    const sent = ok<unknown[]>(await t.api.query('buyer', SENT), 'accessRequestsSent');
     expect(sent).toEqual([{ target: { id: 'mill-2' }, requester: { id: 'buyer' } }]);
   });
 
   it('answers UNAUTHENTICATED when the viewer itself was merged away, as its next request would', async () => {
-    hooked.once('share.given', merge('buyer-2', 'buyer'));
-    expect(codes(await api.query('buyer', GIVEN))).toEqual(['UNAUTHENTICATED']);
+    t.hooked.once('share.given', merge('buyer-2', 'buyer'));
+    expect(codes(await t.api.query('buyer', GIVEN))).toEqual(['UNAUTHENTICATED']);
   });
 });
