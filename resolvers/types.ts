@@ -1083,6 +1083,7 @@ export type QueryDisclosureArgs = {
 
 export type QueryDisclosuresGivenArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
   includeWithdrawn?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<DisclosureKind>;
 };

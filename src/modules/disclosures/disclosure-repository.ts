@@ -234,7 +234,9 @@ RETURN `,
 
 /**
  * The owner's own disclosures at $t (published by then; for "now" the current versions, else the
- * versions recorded by $t), withdrawn ones too when asked: its record, not rule 8.
+ * versions recorded by $t), withdrawn ones too when asked, only the one with $id when given: its
+ * record, not rule 8. $id is tested on the owner's own disclosures, never sought in the whole graph,
+ * so another organization's id costs what a missing one does (rule 6).
  */
 const GIVEN = statement(
   'disclosure.given',
@@ -244,6 +246,7 @@ const GIVEN = statement(
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
   AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))
+  AND ($id IS NULL OR d.id = $id)
 `,
   DISCLOSURE_VERSION,
   OWN_DISCLOSURE,
@@ -397,6 +400,14 @@ interface NewDisclosure {
   actorUserId: string;
 }
 
+/** Which of the owner's own disclosures `given` lists. */
+export interface GivenFilter {
+  kind: DisclosureKind | null;
+  includeWithdrawn: boolean;
+  /** Only the one with this id: none when the owner did not publish it. */
+  id: string | null;
+}
+
 /** One of the owner's disclosures, locked, as it now stands. */
 export interface LockedDisclosure {
   kind: DisclosureKind;
@@ -429,10 +440,7 @@ export class DisclosureRepository {
   }
 
   /** The viewer's own disclosures at the scope's instant (withdrawn ones too when asked). */
-  async given(
-    scope: ViewerScope,
-    filter: { kind: DisclosureKind | null; includeWithdrawn: boolean },
-  ): Promise<StoredDisclosure[]> {
+  async given(scope: ViewerScope, filter: GivenFilter): Promise<StoredDisclosure[]> {
     const records = await this.executor.read(GIVEN, { ...scopeParams(scope), ...filter }, scope.context);
     return records.map(disclosureOf);
   }

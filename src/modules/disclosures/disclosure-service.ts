@@ -19,7 +19,7 @@ import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
 import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import type { DisclosureRepository, LockedDisclosure } from './disclosure-repository.ts';
+import type { DisclosureRepository, GivenFilter, LockedDisclosure } from './disclosure-repository.ts';
 
 /** What the service needs of the store. */
 type DisclosureStore = Pick<DisclosureRepository, 'publish' | 'revise' | 'withdraw' | 'given' | 'received'>;
@@ -148,13 +148,9 @@ export class DisclosureService {
     return disclosureAt(withdrawn, stamped > this.now ? stamped : this.now);
   }
 
-  async given(
-    kind: DisclosureKind | null,
-    includeWithdrawn: boolean,
-    asOf: string | null | undefined,
-  ): Promise<Disclosure[]> {
+  async given(filter: GivenFilter, asOf: string | null | undefined): Promise<Disclosure[]> {
     const scope = scopeAt(this.scope, asOf);
-    const own = await this.disclosures.given(scope, { kind, includeWithdrawn });
+    const own = await this.disclosures.given(scope, filter);
     return own.map((d) => disclosureAt(d, scope.instant, scope.historical)).sort(byPublishedAt);
   }
 

@@ -826,6 +826,7 @@ CALL (v, owners, whole, shared) {
 MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
   AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))
+  AND ($id IS NULL OR d.id = $id)
 
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)

@@ -5,7 +5,7 @@ import type { DisclosuresContext } from '../context.ts';
 export const Query: QueryResolvers<DisclosuresContext> = {
   disclosure: (_parent, { id, asOf }, { disclosureLoaders }) =>
     disclosureLoaders.byId.load({ id, kind: null, asOf: instantArgument('asOf', asOf) }),
-  disclosuresGiven: (_parent, { kind, includeWithdrawn, asOf }, { disclosures }) =>
-    disclosures.given(kind ?? null, includeWithdrawn === true, asOf),
+  disclosuresGiven: (_parent, { kind, includeWithdrawn, asOf, id }, { disclosures }) =>
+    disclosures.given({ kind: kind ?? null, includeWithdrawn: includeWithdrawn === true, id: id ?? null }, asOf),
   disclosuresReceived: (_parent, { kind, asOf }, { disclosures }) => disclosures.received(kind ?? null, asOf),
 };
