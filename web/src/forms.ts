@@ -1,7 +1,10 @@
 // The small forms of the side panels (evidence, My suppliers, My disclosures): a labelled field, a
-// button or inline form whose errors go to its own alert line, and the "all, now and later / only
-// these" choice that a grant and a share of disclosures make.
+// button or inline form whose errors go to its own alert line, the "all, now and later / only these"
+// choice that a grant and a share make, and whom a share goes to.
+import { graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
+import type { Party } from './model.ts';
+import { quote } from '../../src/domain/quote.ts';
 
 export const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
@@ -117,4 +120,43 @@ export function choiceSet(
     return ids;
   };
   return { fieldset, picked };
+}
+
+export const LOOKUP = `query($id: ID!) { organization(id: $id) { id name } }`;
+
+/**
+ * Whom a share goes to: one of `known` (the organization's customers, and whom it shared with before),
+ * by name, or another organization by its Tiersight id, looked up when the form is sent so that the
+ * question names it. `prefix` keeps the controls of two such forms apart (`<prefix>-recipient`).
+ */
+export function recipientPicker(
+  prefix: string,
+  known: readonly Party[],
+  token: string,
+): { fields: HTMLElement[]; chosen(): Promise<Party> } {
+  const names = new Map(known.map((p) => [p.id, p.name]));
+  const recipient = h(
+    'select',
+    { id: `${prefix}-recipient` },
+    [...names]
+      .sort(([, a], [, b]) => a.localeCompare(b))
+      .map(([id, name]) => h('option', { value: id }, name)),
+    h('option', { value: '' }, 'Another organization, by its Tiersight id…'),
+  );
+  const otherId = h('input', { id: `${prefix}-recipient-id`, type: 'text', placeholder: 'e.g. se-atea' });
+  const other = field(otherId.id, 'Its Tiersight id (shown in its details)', otherId);
+  const otherChosen = () => (other.hidden = recipient.value !== '');
+  recipient.addEventListener('change', otherChosen);
+  otherChosen();
+  const chosen = async (): Promise<Party> => {
+    const name = names.get(recipient.value);
+    if (name !== undefined) return { id: recipient.value, name };
+    const typed = otherId.value.trim();
+    if (typed === '') throw new Error('Choose whom to share with, or type its Tiersight id.');
+    const { organization } = await graphql<{ organization: Party | null }>(LOOKUP, { id: typed }, token);
+    // As the API answers an id the organization may not name: a hidden one and a missing one alike.
+    if (organization === null) throw new Error(`Organization ${quote(typed)} not found`);
+    return organization;
+  };
+  return { fields: [field(recipient.id, 'Share with', recipient), other], chosen };
 }

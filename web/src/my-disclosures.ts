@@ -5,7 +5,7 @@ import { actionKey } from './action-key.ts';
 import { dueFields, graphql, type Capabilities } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
-import { choiceSet, field, guarded, inlineForm, tomorrow } from './forms.ts';
+import { choiceSet, field, guarded, inlineForm, recipientPicker, tomorrow } from './forms.ts';
 import {
   ACTION_STATUS_LABELS,
   DISCLOSURE_KIND_LABELS,
@@ -19,7 +19,6 @@ import {
 } from './model.ts';
 import { linkEnded } from './shares.ts';
 import { ACTION_STATUSES, DISCLOSURE_KINDS, VERIFICATIONS } from '../../src/domain/format.ts';
-import { quote } from '../../src/domain/quote.ts';
 
 /** One of the organization's own disclosures, withdrawn or not. */
 export interface PublishedDisclosure extends Disclosure {
@@ -62,7 +61,6 @@ export const UPDATE_ACTION = `mutation($disclosureId: ID!, $actionId: ID!, $inpu
 export const SHARE = `mutation($recipientId: ID!, $disclosureIds: [ID!], $expiresAt: DateTime, $idempotencyKey: String) {
   shareDisclosures(recipientId: $recipientId, disclosureIds: $disclosureIds, expiresAt: $expiresAt,
     idempotencyKey: $idempotencyKey) { id } }`;
-export const LOOKUP = `query($id: ID!) { organization(id: $id) { id name } }`;
 
 /** The kinds whose content lists findings with their corrective actions. */
 const WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
@@ -508,20 +506,7 @@ export class MyDisclosures {
     customers: readonly Party[],
   ): HTMLElement {
     // Its customers, and whom it shared with before, of either scope (a monitor is no customer).
-    const known = new Map([...customers, ...shares.map((s) => s.recipient)].map((p) => [p.id, p.name]));
-    const recipient = h(
-      'select',
-      { id: 'share-recipient' },
-      [...known]
-        .sort(([, a], [, b]) => a.localeCompare(b))
-        .map(([id, name]) => h('option', { value: id }, name)),
-      h('option', { value: '' }, 'Another organization, by its Tiersight id…'),
-    );
-    const otherId = h('input', { id: 'share-recipient-id', type: 'text', placeholder: 'e.g. se-atea' });
-    const other = field(otherId.id, 'Its Tiersight id (shown in its details)', otherId);
-    const otherChosen = () => (other.hidden = recipient.value !== '');
-    recipient.addEventListener('change', otherChosen);
-    otherChosen();
+    const recipient = recipientPicker('share', [...customers, ...shares.map((s) => s.recipient)], this.token);
     const which = choiceSet(
       'disclosures',
       'share',
@@ -536,15 +521,14 @@ export class MyDisclosures {
       'share-disclosures-form',
       'Share with a customer…',
       [
-        field(recipient.id, 'Share with', recipient),
-        other,
+        ...recipient.fields,
         which.fieldset,
         field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
       ],
       'Share',
       async () => {
         const disclosureIds = which.picked();
-        const party = await this.recipient(recipient.value, otherId.value.trim(), known);
+        const party = await recipient.chosen();
         const what =
           disclosureIds === null
             ? 'all your disclosures, now and later'
@@ -574,17 +558,6 @@ export class MyDisclosures {
     );
     form.opener.classList.add('share-disclosures');
     return h('div', { class: 'share-box' }, h('h3', {}, 'Share with a customer'), form.opener, form.form);
-  }
-
-  /** The recipient chosen, or typed by id and looked up (the share's question names it). */
-  private async recipient(chosen: string, typed: string, known: ReadonlyMap<string, string>): Promise<Party> {
-    const name = known.get(chosen);
-    if (name !== undefined) return { id: chosen, name };
-    if (typed === '') throw new Error('Choose whom to share with, or type its Tiersight id.');
-    const { organization } = await graphql<{ organization: Party | null }>(LOOKUP, { id: typed }, this.token);
-    // As the API answers an id the organization may not name: a hidden one and a missing one alike.
-    if (organization === null) throw new Error(`Organization ${quote(typed)} not found`);
-    return organization;
   }
 }
 
