@@ -275,6 +275,7 @@ describe('operations', () => {
         delistedRisks: false,
         requestsAsOf: false,
         firstDueAt: false,
+        ownHistory: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
 import { shareScope, type GivenShare } from '../../web/src/shares.ts';
 
-const SHARES: GivenShare[] = [
+const SHARES: (GivenShare & { recipient: { id: string } })[] = [
   {
     id: 's-oslo',
     scope: 'SOURCING',
-    recipient: { name: 'Oslo kommune' },
+    recipient: { id: 'no-oslo-kommune', name: 'Oslo kommune' },
     linkIds: null,
     disclosureIds: null,
     createdAt: '2015-11-01T00:00:00.000Z',
@@ -20,7 +20,7 @@ const SHARES: GivenShare[] = [
   {
     id: 's-hf',
     scope: 'SOURCING',
-    recipient: { name: 'Sykehusinnkjøp HF' },
+    recipient: { id: 'no-sykehusinnkjop', name: 'Sykehusinnkjøp HF' },
     linkIds: ['l-dell'],
     disclosureIds: null,
     createdAt: '2024-03-01T00:00:00.000Z',
@@ -29,7 +29,7 @@ const SHARES: GivenShare[] = [
   {
     id: 's-ew',
     scope: 'DISCLOSURES',
-    recipient: { name: 'Electronics Watch' },
+    recipient: { id: 'nl-electronics-watch', name: 'Electronics Watch' },
     linkIds: null,
     disclosureIds: ['d1', 'd2'],
     createdAt: '2025-06-01T00:00:00.000Z',
@@ -49,6 +49,7 @@ const SOURCING = {
     },
   ],
   sharesGiven: SHARES,
+  me: { customers: [{ id: 'no-oslo-kommune', name: 'Oslo kommune' }] },
   disclosuresGiven: [
     { id: 'd1', title: 'Self-assessment 2025' },
     { id: 'd2', title: 'Audit of the Oslo warehouse' },

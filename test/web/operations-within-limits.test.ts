@@ -20,6 +20,8 @@ import {
   supplyChainOperation,
 } from '../../web/src/api.ts';
 import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
+import { HISTORY } from '../../web/src/disclosure-history.ts';
+import { LOOKUP } from '../../web/src/forms.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
 import {
@@ -29,8 +31,17 @@ import {
   END,
   REVOKE,
   SET_LISTING,
+  SHARE_SOURCING,
   sourcingOperation,
 } from '../../web/src/my-suppliers.ts';
+import {
+  PUBLISH,
+  REVISE,
+  SHARE,
+  UPDATE_ACTION,
+  WITHDRAW,
+  myDisclosuresOperation,
+} from '../../web/src/my-disclosures.ts';
 import { riskOperation } from '../../web/src/risk.ts';
 import { SHARE_EVENTS } from '../../web/src/share-history.ts';
 
@@ -86,6 +97,29 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
   ['revoke', { query: REVOKE, variables: { id: 's' } }],
   ['set listing', { query: SET_LISTING, variables: { listed: true } }],
   ['share history', { query: SHARE_EVENTS, variables: { after: null } }],
+  [
+    'share sourcing',
+    { query: SHARE_SOURCING, variables: { recipientId: 'x', linkIds: ['l'], expiresAt: '2099-01-01' } },
+  ],
+  ['look up a recipient', { query: LOOKUP, variables: { id: 'x' } }],
+  ['my disclosures', { query: myDisclosuresOperation(ALL_CAPABILITIES), variables: {} }],
+  ['disclosure history', { query: HISTORY, variables: { id: 'd' } }],
+  [
+    'publish',
+    {
+      query: PUBLISH,
+      variables: {
+        input: { subjectId: 'x', kind: 'SELF_ASSESSMENT', content: { title: 't', issuedAt: '2025-01-01' } },
+      },
+    },
+  ],
+  ['revise', { query: REVISE, variables: { id: 'd', input: { title: 't', issuedAt: '2025-01-01' } } }],
+  ['withdraw a disclosure', { query: WITHDRAW, variables: { id: 'd' } }],
+  [
+    'update an action',
+    { query: UPDATE_ACTION, variables: { disclosureId: 'd', actionId: 'a', input: { status: 'CLOSED' } } },
+  ],
+  ['share disclosures', { query: SHARE, variables: { recipientId: 'x', disclosureIds: ['d'] } }],
   ...exampleTabs(null).map((tab): (typeof operations)[number] => [
     `GraphiQL ${/query (\w+)/.exec(tab.query)?.[1]}`,
     { query: tab.query, variables: JSON.parse(tab.variables ?? '{}') as Record<string, unknown> },

@@ -106,6 +106,8 @@ export interface Capabilities {
   requestsAsOf: boolean;
   /** `CorrectiveAction.firstDueAt`: the due date an action was first given, before any move. */
   firstDueAt: boolean;
+  /** `disclosuresGiven(id)`: one of the organization's own disclosures, withdrawn too, with its history. */
+  ownHistory: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -122,6 +124,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   delistedRisks: true,
   requestsAsOf: true,
   firstDueAt: true,
+  ownHistory: true,
 };
 
 export const CAPABILITIES = `{
@@ -162,6 +165,8 @@ export async function capabilities(token: string): Promise<Capabilities> {
       requestsAsOf:
         fields.find((f) => f.name === 'accessRequestsSent')?.args?.some((a) => a.name === 'asOf') ?? false,
       firstDueAt: has(data.action, 'firstDueAt'),
+      ownHistory:
+        fields.find((f) => f.name === 'disclosuresGiven')?.args?.some((a) => a.name === 'id') ?? false,
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;

@@ -103,6 +103,12 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   CLOSED: 'closed',
 };
 
+/** How an action's closing was verified, as a sentence goes on: "verified by documents". */
+export const VERIFIED_BY: Record<'DESKTOP' | 'FOLLOW_UP_AUDIT', string> = {
+  DESKTOP: 'by documents',
+  FOLLOW_UP_AUDIT: 'by a follow-up audit',
+};
+
 export interface CorrectiveAction {
   id: string;
   finding: string;

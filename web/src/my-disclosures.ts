@@ -1,8 +1,10 @@
 // "My disclosures", for a supplier_admin (docs/evidence-guide.md): the evidence its organization
-// published about itself and its direct suppliers, whom each is shared with, and the owner's changes:
-// publish, revise (a new version), withdraw, move a corrective action on, and share with a customer.
+// published about itself and its direct suppliers, whom each is shared with, each one's history, and
+// the owner's changes: publish, revise (a new version), withdraw, move a corrective action on, and
+// share with a customer.
 import { actionKey } from './action-key.ts';
 import { dueFields, graphql, type Capabilities } from './api.ts';
+import { historyToggle } from './disclosure-history.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
 import { choiceSet, field, guarded, inlineForm, recipientPicker, tomorrow } from './forms.ts';
@@ -12,6 +14,7 @@ import {
   plural,
   productList,
   SEVERITIES,
+  VERIFIED_BY,
   type CorrectiveAction,
   type Disclosure,
   type DisclosureKind,
@@ -64,10 +67,6 @@ export const SHARE = `mutation($recipientId: ID!, $disclosureIds: [ID!], $expire
 
 /** The kinds whose content lists findings with their corrective actions. */
 const WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
-const VERIFIED: Record<(typeof VERIFICATIONS)[number], string> = {
-  DESKTOP: 'by documents',
-  FOLLOW_UP_AUDIT: 'by a follow-up audit',
-};
 
 /** The value of a select of `values`, as one of them (undefined for another, which none of its options is). */
 const chosen = <T extends string>(values: readonly T[], select: HTMLSelectElement): T | undefined =>
@@ -99,7 +98,7 @@ function select<T extends string>(
 }
 
 const verificationSelect = (id: string, selected: CorrectiveAction['verification']) =>
-  select(id, VERIFICATIONS, (v) => VERIFIED[v], selected ?? '', h('option', { value: '' }, 'not stated'));
+  select(id, VERIFICATIONS, (v) => VERIFIED_BY[v], selected ?? '', h('option', { value: '' }, 'not stated'));
 
 /** The "Corrective actions" part of a content form: one fieldset per action, and "Add an action". */
 function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
@@ -293,13 +292,15 @@ export class MyDisclosures {
             h(
               'ul',
               {},
-              withdrawn.map((d) =>
-                h(
+              withdrawn.map((d) => {
+                const history = this.history(d);
+                return h(
                   'li',
                   { class: 'withdrawn-disclosure', 'data-disclosure-id': d.id },
                   `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}, about ${d.subject.name}; withdrawn ${day(d.withdrawnAt)}`,
-                ),
-              ),
+                  history && [' ', history.opener, history.region],
+                );
+              }),
             ),
           ),
         this.publishForm(data.ownSupplyLinks),
@@ -328,6 +329,7 @@ export class MyDisclosures {
       'Withdraw',
     );
     const seenBy = sharedWith(d, shares);
+    const history = this.history(d);
     withdraw.addEventListener('click', () => {
       const who = seenBy.length === 0 ? 'nobody else' : seenBy.map((s) => s.recipient.name).join(', ');
       const question =
@@ -372,9 +374,10 @@ export class MyDisclosures {
           ? 'Shared with nobody yet: only your organization sees it.'
           : `Shared with ${seenBy.map(shareWords).join('; ')}.`,
       ),
-      h('div', { class: 'answer-buttons' }, revise.opener, withdraw),
+      h('div', { class: 'answer-buttons' }, revise.opener, withdraw, history?.opener),
       revise.form,
       alert,
+      history?.region,
       // Folded: a plan's actions would push the other disclosures a screen down.
       d.actions.length > 0 &&
         h(
@@ -392,6 +395,11 @@ export class MyDisclosures {
           ),
         ),
     );
+  }
+
+  /** "History", from a server that reads one of the organization's disclosures by id (`ownHistory`). */
+  private history(d: PublishedDisclosure) {
+    return this.can.ownHistory ? historyToggle(d, this.token) : null;
   }
 
   /** Runs a button's change; on success tells the dashboard (which reloads this panel), else shows why. */

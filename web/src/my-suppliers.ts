@@ -1,12 +1,12 @@
 // "My suppliers" (issue 13 part 5, specification, section 9), for a supplier_admin: the organization's
 // own links (end one, edit its products), its place in the directory, whom it shares its sourcing and
-// disclosures with (revoke a share), a directory search to add a supplier from, and a form for a
-// supplier Tiersight does not know yet.
+// disclosures with (revoke a share, share its sourcing with a customer), a directory search to add a
+// supplier from, and a form for a supplier Tiersight does not know yet.
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
-import { field } from './forms.ts';
-import { plural, productList } from './model.ts';
+import { choiceSet, field, inlineForm, recipientPicker, tomorrow } from './forms.ts';
+import { plural, productList, type Party } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
 
@@ -29,7 +29,9 @@ interface Card {
 interface Sourcing {
   listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
   ownSupplyLinks: OwnLink[];
-  sharesGiven: GivenShare[];
+  sharesGiven: (GivenShare & { recipient: Party })[];
+  /** Its direct customers: whom a share of its sourcing usually goes to. */
+  me: { customers: Party[] };
   /** Asked only of a server that has disclosures. */
   disclosuresGiven?: { id: string; title: string }[];
 }
@@ -41,7 +43,8 @@ interface Sourcing {
 export const sourcingOperation = (disclosures: boolean): string => `{
   listing { listed listedAt organization { id } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
-  sharesGiven { id scope recipient { name } linkIds disclosureIds createdAt expiresAt }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
+  sharesGiven { id scope recipient { id name } linkIds disclosureIds createdAt expiresAt }
+  me { customers { id name } }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
 export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
@@ -51,6 +54,9 @@ export const AMEND = `mutation($id: ID!, $products: [String!], $idempotencyKey: 
   amendSupplyLink(id: $id, products: $products, idempotencyKey: $idempotencyKey) { id } }`;
 export const END = `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`;
 export const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
+export const SHARE_SOURCING = `mutation($recipientId: ID!, $linkIds: [ID!], $expiresAt: DateTime, $idempotencyKey: String) {
+  shareSourcing(recipientId: $recipientId, linkIds: $linkIds, expiresAt: $expiresAt, idempotencyKey: $idempotencyKey) {
+    id } }`;
 export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
@@ -108,6 +114,7 @@ export class MySuppliers {
         this.listingLine(data.listing),
         this.linkList(data.ownSupplyLinks),
         this.shareList(data.sharesGiven, own),
+        this.shareForm(data.ownSupplyLinks, data.sharesGiven, data.me.customers),
         shareHistory(this.token, data.listing.organization.id, own),
         this.addFromDirectory(data.listing.organization.id),
         this.newSupplierForm(),
@@ -282,6 +289,87 @@ export class MySuppliers {
           );
         }),
       ),
+    );
+  }
+
+  /**
+   * "Share your sourcing with a customer…": all its links, now and later, or the current ones ticked,
+   * until an optional day; asked first, and then listed under "Shared by you" with Revoke.
+   */
+  private shareForm(
+    links: readonly OwnLink[],
+    shares: readonly { recipient: Party }[],
+    customers: readonly Party[],
+  ): HTMLElement {
+    const current = links.filter((l) => !linkEnded(l));
+    // Its customers, and whom it shares with now, of either scope (a monitor is no customer).
+    const recipient = recipientPicker(
+      'share-sourcing',
+      [...customers, ...shares.map((s) => s.recipient)],
+      this.token,
+    );
+    const which = choiceSet(
+      'links',
+      'share-sourcing',
+      'Links to share',
+      current.map((l) => ({ id: l.id, label: linkWords(l), checked: false })),
+      'You have declared no supplier yet.',
+      'Tick the links to share, or choose all.',
+    );
+    const expires = h('input', { id: 'share-sourcing-expires', type: 'date', min: tomorrow() });
+    // One share per form drawn, however often it is submitted (web/src/action-key.ts).
+    const idempotencyKey = actionKey();
+    const form = inlineForm(
+      'share-sourcing-form',
+      'Share your sourcing with a customer…',
+      [
+        ...recipient.fields,
+        which.fieldset,
+        field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
+      ],
+      'Share your sourcing',
+      async () => {
+        const linkIds = which.picked();
+        const party = await recipient.chosen();
+        const what =
+          linkIds === null
+            ? 'all your sourcing links, now and later'
+            : `only your ${plural(linkIds.length, 'link')} to ${current
+                .filter((l) => linkIds.includes(l.id))
+                .map(linkWords)
+                .join('; ')}`;
+        const until = expires.value === '' ? 'with no end date' : `until ${expires.value} (00:00 UTC)`;
+        if (
+          !window.confirm(
+            `${party.name} will see ${what}, ${until}: those suppliers and what they supply you, not their own ` +
+              `suppliers unless they share with it too. You can revoke it under Shared by you.\n\nShare?`,
+          )
+        )
+          return;
+        await graphql(
+          SHARE_SOURCING,
+          {
+            recipientId: party.id,
+            linkIds,
+            expiresAt: expires.value === '' ? null : expires.value,
+            idempotencyKey,
+          },
+          this.token,
+        );
+        await this.changed(
+          linkIds === null
+            ? `Shared all your sourcing links (now and later) with ${party.name}.`
+            : `Shared ${what.replace(/^only /, '')} with ${party.name}.`,
+        );
+      },
+    );
+    form.opener.classList.add('share-sourcing');
+    return h(
+      'div',
+      { class: 'share-sourcing-box' },
+      h('h3', {}, 'Share your sourcing'),
+      form.opener,
+      form.form,
     );
   }
 

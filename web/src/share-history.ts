@@ -42,14 +42,14 @@ function eventLine(event: ShareEvent, ownId: string, own: OwnItems): string {
       ? `You ${verb} ${shareScope(share, own)} with ${share.recipient.name}`
       : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
   const until = granted && share.expiresAt !== null ? ` until ${day(share.expiresAt)}` : '';
-  return `${day(event.at)} · ${what}${until}${actor(event.actorUserId)}`;
+  return `${day(event.at)} · ${what}${until}${actedBy(event.actorUserId)}`;
 }
 
 /**
  * Who acted, when the server names them: a user of the organization, or the import, which records an
  * event for a share that a platform administrator's file carried without one (no person to name).
  */
-const actor = (userId: string | null): string =>
+export const actedBy = (userId: string | null): string =>
   userId === null
     ? ''
     : userId === IMPORT_ACTOR

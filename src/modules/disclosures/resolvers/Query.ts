@@ -6,6 +6,9 @@ export const Query: QueryResolvers<DisclosuresContext> = {
   disclosure: (_parent, { id, asOf }, { disclosureLoaders }) =>
     disclosureLoaders.byId.load({ id, kind: null, asOf: instantArgument('asOf', asOf) }),
   disclosuresGiven: (_parent, { kind, includeWithdrawn, asOf, id }, { disclosures }) =>
-    disclosures.given({ kind: kind ?? null, includeWithdrawn: includeWithdrawn === true, id: id ?? null }, asOf),
+    disclosures.given(
+      { kind: kind ?? null, includeWithdrawn: includeWithdrawn === true, id: id ?? null },
+      asOf,
+    ),
   disclosuresReceived: (_parent, { kind, asOf }, { disclosures }) => disclosures.received(kind ?? null, asOf),
 };

@@ -1,0 +1,270 @@
+// A disclosure's versions as its owner keeps them (My disclosures' "History"): each version's number,
+// when and by whom it was saved, what it changed from the one before in plain words, and its whole
+// content folded under it; a withdrawal first. Read when first opened, through `disclosuresGiven(id)`:
+// `disclosure(id)` shows the owner neither a withdrawn disclosure nor one about a former supplier.
+import { graphql } from './api.ts';
+import { day, errorMessage, h } from './dom.ts';
+import { ACTION_STATUS_LABELS, plural, VERIFIED_BY, type CorrectiveAction } from './model.ts';
+import { actedBy } from './share-history.ts';
+
+export const HISTORY = `query($id: ID!) {
+  disclosuresGiven(id: $id, includeWithdrawn: true) {
+    id withdrawnAt
+    history {
+      version recordedAt actorUserId title summary issuer standard products issuedAt validUntil
+      documentUrl documentSha256 actions { id finding severity action dueAt status verification closedAt }
+    }
+  }
+}`;
+
+type VersionAction = Pick<
+  CorrectiveAction,
+  'id' | 'finding' | 'severity' | 'action' | 'dueAt' | 'status' | 'verification' | 'closedAt'
+>;
+
+/** One version of a disclosure, as `history` answers it. */
+export interface DisclosureVersion {
+  version: number;
+  recordedAt: string;
+  /** The user who saved it: always named to its own organization ('tiersight-import' for an import). */
+  actorUserId: string | null;
+  title: string;
+  summary: string | null;
+  issuer: string | null;
+  standard: string | null;
+  products: string[];
+  issuedAt: string;
+  validUntil: string | null;
+  documentUrl: string | null;
+  documentSha256: string | null;
+  actions: VersionAction[];
+}
+
+interface History {
+  disclosuresGiven: { id: string; withdrawnAt: string | null; history: DisclosureVersion[] }[];
+}
+
+/** An instant to the minute, in UTC: several versions are often saved on one day. */
+const moment = (iso: string): string => `${day(iso)} ${iso.slice(11, 16)} UTC`;
+
+const quoted = (text: string) => `“${text}”`;
+
+/** "title changed from “A” to “B”", "set to", "removed (was …)"; null when it did not change. */
+function changed(what: string, before: string | null, after: string | null): string | null {
+  if (before === after) return null;
+  if (before === null) return `${what} set to ${after}`;
+  if (after === null) return `${what} removed (was ${before})`;
+  return `${what} changed from ${before} to ${after}`;
+}
+
+const orNull = <T>(value: T | null, show: (v: T) => string): string | null =>
+  value === null ? null : show(value);
+
+const statusWords = (a: VersionAction) => ACTION_STATUS_LABELS[a.status];
+
+/** "verified by documents", "verification removed", "verified by a follow-up audit instead of by documents". */
+function verificationChange(before: VersionAction, after: VersionAction): string | null {
+  const [was, is] = [before.verification ?? null, after.verification ?? null];
+  if (was === is) return null;
+  if (is === null) return 'verification removed';
+  return `verified ${VERIFIED_BY[is]}${was === null ? '' : ` instead of ${VERIFIED_BY[was]}`}`;
+}
+
+/** What changed in one action kept from one version to the next, or null when nothing did. */
+function actionChanges(before: VersionAction, after: VersionAction): string | null {
+  const parts = [
+    changed('finding', quoted(before.finding), quoted(after.finding)),
+    changed('severity', before.severity, after.severity),
+    changed('what will be done', quoted(before.action), quoted(after.action)),
+    changed('status', statusWords(before), statusWords(after)),
+    changed('due date', day(before.dueAt), day(after.dueAt)),
+    changed('closing day', orNull(before.closedAt ?? null, day), orNull(after.closedAt ?? null, day)),
+    verificationChange(before, after),
+  ].filter((p) => p !== null);
+  return parts.length === 0 ? null : `Action ${after.id} (${after.finding}): ${parts.join('; ')}`;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * What `after` changed from `before` (the version just before it), one sentence per field or action,
+ * in the words the panel uses; the summary and the document's hash are said to have changed, not
+ * quoted (they are in the version's content).
+ */
+export function versionChanges(before: DisclosureVersion, after: DisclosureVersion): string[] {
+  const products = (v: DisclosureVersion) => (v.products.length === 0 ? 'all' : v.products.join(', '));
+  const summary =
+    before.summary === after.summary
+      ? null
+      : before.summary === null
+        ? 'summary added'
+        : after.summary === null
+          ? 'summary removed'
+          : 'summary rewritten';
+  const hash =
+    before.documentSha256 === after.documentSha256
+      ? null
+      : `document SHA-256 ${after.documentSha256 === null ? 'removed' : before.documentSha256 === null ? 'added' : 'changed'}`;
+  const kept = new Map(before.actions.map((a) => [a.id, a]));
+  const now = new Set(after.actions.map((a) => a.id));
+  const actions = [
+    ...after.actions.map((a) => {
+      const was = kept.get(a.id);
+      return was === undefined
+        ? `Action ${a.id} added: ${a.finding} (${a.severity}, due ${day(a.dueAt)}, ${statusWords(a)})`
+        : actionChanges(was, a);
+    }),
+    ...before.actions.filter((a) => !now.has(a.id)).map((a) => `Action ${a.id} removed: ${a.finding}`),
+  ];
+  const reordered =
+    before.actions.length === after.actions.length &&
+    before.actions.some((a, i) => a.id !== after.actions[i]!.id) &&
+    before.actions.every((a) => now.has(a.id));
+  const all = [
+    changed('title', quoted(before.title), quoted(after.title)),
+    summary,
+    changed('issuer', orNull(before.issuer, quoted), orNull(after.issuer, quoted)),
+    changed('standard', before.standard, after.standard),
+    changed('products', products(before), products(after)),
+    changed('issue date', day(before.issuedAt), day(after.issuedAt)),
+    changed('validity end', orNull(before.validUntil, day), orNull(after.validUntil, day)),
+    changed('document URL', before.documentUrl, after.documentUrl),
+    hash,
+    ...actions,
+    reordered ? 'actions put in another order' : null,
+  ].filter((c) => c !== null);
+  // A version that changes nothing is never recorded; one whose change this list does not cover is
+  // still told apart from an unexplained blank.
+  return all.length === 0 ? ['No change that the panel shows'] : all.map(capitalized);
+}
+
+/** One action of a version, as it stood. */
+const actionLine = (a: VersionAction) =>
+  h(
+    'li',
+    { 'data-action-id': a.id },
+    `${a.id} · ${a.severity} · ${a.finding}: ${a.action} · due ${day(a.dueAt)} · ${statusWords(a)}` +
+      (a.closedAt ? ` ${day(a.closedAt)}` : '') +
+      (a.verification ? `, verified ${VERIFIED_BY[a.verification]}` : ''),
+  );
+
+/** A version's whole content, folded. */
+function contentOf(v: DisclosureVersion): HTMLElement {
+  return h(
+    'details',
+    { class: 'version-content' },
+    h('summary', {}, `What version ${v.version} said`),
+    h('p', {}, h('strong', {}, v.title)),
+    v.summary !== null && h('p', { class: 'version-summary' }, v.summary),
+    h(
+      'p',
+      {},
+      [
+        v.issuer && `Issued by ${v.issuer}`,
+        v.standard && `standard ${v.standard}`,
+        `issued ${day(v.issuedAt)}`,
+        v.validUntil ? `valid until ${day(v.validUntil)}` : 'no end date',
+        v.products.length > 0 ? `products: ${v.products.join(', ')}` : 'all products',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+    (v.documentUrl !== null || v.documentSha256 !== null) &&
+      h(
+        'p',
+        {},
+        [v.documentUrl && `Document ${v.documentUrl}`, v.documentSha256 && `SHA-256 ${v.documentSha256}`]
+          .filter(Boolean)
+          .join(' · '),
+      ),
+    v.actions.length > 0 && h('ul', { class: 'version-actions' }, v.actions.map(actionLine)),
+  );
+}
+
+/** The versions, newest first, with the withdrawal (if any) before them. */
+export function historyList(withdrawnAt: string | null, versions: readonly DisclosureVersion[]): HTMLElement {
+  return h(
+    'ol',
+    { class: 'history-versions' },
+    withdrawnAt !== null &&
+      h('li', { class: 'history-withdrawn' }, `Withdrawn ${moment(withdrawnAt)}: nobody sees it since.`),
+    versions.map((v, i) => {
+      const before = versions[i + 1];
+      return h(
+        'li',
+        { class: 'history-version', 'data-version': v.version },
+        h(
+          'p',
+          { class: 'version-line' },
+          h('strong', {}, `Version ${v.version}`),
+          ` · saved ${moment(v.recordedAt)}${actedBy(v.actorUserId)}`,
+        ),
+        h(
+          'ul',
+          { class: 'version-changes' },
+          before === undefined
+            ? h('li', {}, 'Published')
+            : versionChanges(before, v).map((c) => h('li', {}, c)),
+        ),
+        contentOf(v),
+      );
+    }),
+  );
+}
+
+/**
+ * "History" for one of the organization's disclosures: a button, named by the disclosure, that opens
+ * (and closes) its history below, read from the server the first time it opens, and again after a
+ * failure.
+ */
+export function historyToggle(
+  d: { id: string; title: string },
+  token: string,
+): { opener: HTMLButtonElement; region: HTMLElement } {
+  const region = h('div', {
+    class: 'disclosure-history',
+    id: `history-${d.id}`,
+    role: 'region',
+    'aria-label': `History of “${d.title}”`,
+    hidden: true,
+  });
+  const opener = h(
+    'button',
+    {
+      type: 'button',
+      class: 'disclosure-history-open',
+      'aria-expanded': 'false',
+      'aria-controls': region.id,
+      'aria-label': `History of “${d.title}”`,
+    },
+    'History',
+  );
+  let loaded = false;
+  let loading = false;
+  const load = async () => {
+    loading = true;
+    region.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading the history…'));
+    try {
+      const [found] = (await graphql<History>(HISTORY, { id: d.id }, token)).disclosuresGiven;
+      // Gone between the list and this read only if merged away or the server lost it: said, not blank.
+      if (found === undefined) throw new Error('This disclosure is no longer among yours; reload the page.');
+      loaded = true;
+      region.replaceChildren(
+        h('p', { class: 'muted' }, `${plural(found.history.length, 'version')}, newest first.`),
+        historyList(found.withdrawnAt, found.history),
+      );
+    } catch (error) {
+      region.replaceChildren(
+        h('p', { role: 'alert', class: 'error' }, `Could not load the history: ${errorMessage(error)}`),
+      );
+    } finally {
+      loading = false;
+    }
+  };
+  opener.addEventListener('click', () => {
+    region.hidden = !region.hidden;
+    opener.setAttribute('aria-expanded', String(!region.hidden));
+    if (!region.hidden && !loaded && !loading) void load();
+  });
+  return { opener, region };
+}
