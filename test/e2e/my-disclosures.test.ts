@@ -4,16 +4,27 @@
 // publishes a certificate of its factory Hipro (a refused value is shown beside the form, named as the
 // API names it), Region Stockholm (shared all of Dell's disclosures) sees it at once; Dell revises it,
 // shares it alone with Electronics Watch, which then sees it; Dell closes an action of its plan and
-// withdraws the certificate, which Region Stockholm then no longer sees. Screenshots go to
-// test-results/e2e/.
+// reads the plan's History (who saved what); it shares its link to Hipro with its customer Atea
+// Sverige from My suppliers (the API's refusal of itself as recipient shown beside the form), which
+// then sees Hipro behind Dell; it withdraws the certificate, which Region Stockholm then no longer
+// sees, and whose History starts with the withdrawal. Screenshots go to test-results/e2e/.
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import { acceptDialogs, dashboardSession, describeInBrowser, screenshot, signInAsDemo } from './browser.ts';
+import {
+  acceptDialogs,
+  dashboardSession,
+  describeInBrowser,
+  namesInTier,
+  screenshot,
+  signInAsDemo,
+} from './browser.ts';
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.dell });
 
 const nameOf = (id: string) => DEMO_SCENARIO.organizations.find((o) => o.id === id)!.name;
 const REGION = nameOf(DEMO_IDS.regionStockholm);
+const ATEA = nameOf(DEMO_IDS.atea);
+const HIPRO = nameOf(DEMO_IDS.hiproDongguan);
 const DELL_DISCLOSURES = DEMO_SCENARIO.disclosures.filter((d) => d.owner === DEMO_IDS.dell).length;
 const TITLE = 'SA8000 certificate of Hipro, Dongguan';
 const RENEWED = 'SA8000 certificate of Hipro, Dongguan (renewed)';
@@ -120,7 +131,62 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
       .toBe('CLOSED');
     await screenshot(ui.page, '32-my-disclosures-dell');
 
-    // Region Stockholm sees the revised certificate; so does Electronics Watch, which sees Hipro.
+    // The plan's History: the version just saved first, by whom, and what it changed.
+    await plan.getByRole('button', { name: /^History of / }).click();
+    const newest = plan.locator('.disclosure-history li.history-version').first();
+    await expect
+      .poll(() => newest.locator('.version-line').textContent())
+      .toMatch(
+        new RegExp(
+          `^Version \\d+ · saved \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC \\(by demo@${DEMO_IDS.dell}\\)$`,
+        ),
+      );
+    expect(await newest.locator('.version-changes li').allTextContents()).toEqual([
+      expect.stringMatching(
+        /^Action cap-4 \(.+\): status changed from .+ to closed; closing day set to 2026-01-15; verified by documents$/,
+      ),
+    ]);
+    await screenshot(ui.page, '34-my-disclosures-history');
+
+    // Share the link to Hipro, alone, with the customer Atea Sverige, from My suppliers. Itself, named
+    // by its id, is refused by the API, beside the form.
+    const suppliers = ui.page.locator('#my-suppliers');
+    await suppliers.getByRole('button', { name: 'Share your sourcing with a customer…' }).click();
+    const sourcing = suppliers.locator('form.share-sourcing-form');
+    await sourcing.getByLabel('Share with').selectOption('');
+    await sourcing.getByLabel('Its Tiersight id (shown in its details)').fill(DEMO_IDS.dell);
+    await sourcing.getByRole('button', { name: 'Share your sourcing' }).click();
+    await expect
+      .poll(() => sourcing.locator('p.form-alert').textContent())
+      .toMatch(
+        new RegExp(`^recipientId must be another organization than the owner, got "${DEMO_IDS.dell}"`),
+      );
+    await sourcing.scrollIntoViewIfNeeded();
+    await screenshot(ui.page, '35-my-suppliers-share-sourcing-refused', false);
+    await sourcing.getByLabel('Share with').selectOption(DEMO_IDS.atea);
+    await sourcing.getByLabel(new RegExp(`^${escaped(HIPRO)} for computer components$`)).check();
+    await sourcing.getByLabel('Access ends on (optional; at 00:00 UTC that day)').fill('2099-06-30');
+    await sourcing.getByRole('button', { name: 'Share your sourcing' }).click();
+    await expect
+      .poll(() => suppliers.locator('li.share-given').allTextContents())
+      .toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^${ATEA} sees your sourcing \\(1 link: ${escaped(HIPRO)} for computer components\\) since .*, until 2099-06-30`,
+          ),
+        ),
+      );
+    expect(asks.at(-1)).toMatch(
+      new RegExp(
+        `^${ATEA} will see only your 1 link to ${escaped(HIPRO)} for computer components, until 2099-06-30`,
+      ),
+    );
+    await expect.poll(status).toContain(`with ${ATEA}.`);
+
+    // Atea Sverige now sees Hipro behind Dell. Region Stockholm sees the revised certificate; so does
+    // Electronics Watch, which sees Hipro.
+    await signInAs(DEMO_IDS.atea);
+    await expect.poll(() => namesInTier(ui.page, 2)).toContain(HIPRO);
     await signInAs(DEMO_IDS.regionStockholm);
     await expect.poll(receivedTitles).toContain(RENEWED);
     await signInAs(DEMO_IDS.electronicsWatch);
@@ -137,21 +203,34 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
         `^Withdraw “${escaped(RENEWED)}” \\(certificate about Hipro.*, version 2\\)\\? From now on nobody sees it \\(shared with: ${escaped(REGION)}, Electronics Watch\\)`,
       ),
     );
-    expect(await panel().locator(`li.withdrawn-disclosure[data-disclosure-id="${published}"]`).count()).toBe(
-      1,
-    );
+    const withdrawn = panel().locator(`li.withdrawn-disclosure[data-disclosure-id="${published}"]`);
+    expect(await withdrawn.count()).toBe(1);
+    await panel().locator('details.withdrawn-disclosures > summary').click();
+    await withdrawn.getByRole('button', { name: `History of “${RENEWED}”` }).click();
+    await expect
+      .poll(() => withdrawn.locator('ol.history-versions > li').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Withdrawn \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: nobody sees it since\.$/),
+        expect.stringMatching(/^Version 2 · saved .*Title changed from “.*” to “.*\(renewed\)”/),
+        expect.stringMatching(/^Version 1 · saved .*Published/),
+      ]);
     await signInAs(DEMO_IDS.regionStockholm);
     expect(await receivedTitles()).not.toContain(RENEWED);
   });
 
-  it('fits a phone (375×812) with the publish form open', async () => {
+  it('fits a phone (375×812) with the publish form, a history and the sourcing share form open', async () => {
     await ui.page.setViewportSize({ width: 375, height: 812 });
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
     await panel().getByRole('button', { name: 'Publish a disclosure…' }).click();
     await panel().getByLabel('Kind').selectOption('CORRECTIVE_ACTION_PLAN');
     await panel().getByRole('button', { name: 'Add an action' }).click();
+    const plan = panel().locator(`li[data-disclosure-id="${DEMO_IDS.dellPlan}"]`);
+    await plan.getByRole('button', { name: /^History of / }).click();
+    await plan.locator('li.history-version').first().waitFor();
+    await plan.locator('details.version-content').first().locator('summary').click();
+    await ui.page.getByRole('button', { name: 'Share your sourcing with a customer…' }).click();
     const wider = await ui.page.evaluate(() =>
-      [...document.querySelectorAll('#my-disclosures *')]
+      [...document.querySelectorAll('#my-disclosures *, #my-suppliers *')]
         .filter(
           (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 0.5,
         )
