@@ -99,6 +99,15 @@ describe('a hidden disclosure costs what a missing one costs', () => {
     expect(await expectSameWorkAsMissing(db, 'disclosure.newVersion', MISSING, OTHERS, params)).toEqual([]);
   });
 
+  it("named to read its history (disclosuresGiven(id): only the owner's own, withdrawn too)", async () => {
+    const params = (id: string) => ({ ...scope(), kind: null, includeWithdrawn: true, id });
+    expect(await expectSameWorkAsMissing(db, 'disclosure.given', MISSING, OTHERS, params)).toEqual([]);
+    for (const own of ['dv', 'dv-out']) {
+      const { records } = await profiled(db, 'disclosure.given', params(own));
+      expect(records.map((r) => (r.get('disclosure') as { id: string }).id)).toEqual([own]);
+    }
+  });
+
   it('named to withdraw', async () => {
     const params = (id: string) => ({ ...scope(), id });
     expect(await expectSameWorkAsMissing(db, 'disclosure.withdraw', MISSING, OTHERS, params)).toEqual([]);
