@@ -122,6 +122,10 @@ export function choiceSet(
   return { fieldset, picked };
 }
 
+/** What the dashboard says once a share is made: `what` as the share form described it. */
+export const sharedNotice = (what: string, recipient: string) =>
+  `Shared ${what.replace(/^only /, '').replace(/, now and later$/, ', now and later,')} with ${recipient}.`;
+
 export const LOOKUP = `query($id: ID!) { organization(id: $id) { id name } }`;
 
 /**

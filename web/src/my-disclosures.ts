@@ -7,7 +7,7 @@ import { dueFields, graphql, type Capabilities } from './api.ts';
 import { historyToggle } from './disclosure-history.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
-import { choiceSet, field, guarded, inlineForm, recipientPicker, tomorrow } from './forms.ts';
+import { choiceSet, field, guarded, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
 import {
   ACTION_STATUS_LABELS,
   DISCLOSURE_KIND_LABELS,
@@ -561,7 +561,7 @@ export class MyDisclosures {
           },
           this.token,
         );
-        await this.changed(`Shared ${what.replace(/^only /, '')} with ${party.name}.`);
+        await this.changed(sharedNotice(what, party.name));
       },
     );
     form.opener.classList.add('share-disclosures');

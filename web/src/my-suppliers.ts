@@ -5,7 +5,7 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
-import { choiceSet, field, inlineForm, recipientPicker, tomorrow } from './forms.ts';
+import { choiceSet, field, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
 import { plural, productList, type Party } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
@@ -356,11 +356,7 @@ export class MySuppliers {
           },
           this.token,
         );
-        await this.changed(
-          linkIds === null
-            ? `Shared all your sourcing links (now and later) with ${party.name}.`
-            : `Shared ${what.replace(/^only /, '')} with ${party.name}.`,
-        );
+        await this.changed(sharedNotice(what, party.name));
       },
     );
     form.opener.classList.add('share-sourcing');

@@ -191,7 +191,7 @@ describe('share your sourcing with a customer', () => {
     expect(shares().map((r) => r.variables)).toEqual([
       { recipientId: 'se-adda', linkIds: null, expiresAt: null, idempotencyKey: expect.any(String) },
     ]);
-    expect(changed).toHaveBeenCalledWith('Shared all your sourcing links (now and later) with Adda.');
+    expect(changed).toHaveBeenCalledWith('Shared all your sourcing links, now and later, with Adda.');
   });
 
   it("refuses 'Only these' with none ticked, and an id it may not name, before asking anything", async () => {
