@@ -5,12 +5,11 @@
 // versions (read once, when first opened, through disclosuresGiven(id)), each with its number, when
 // and by whom it was saved and what it changed in plain words, and the withdrawal first; a server
 // without disclosuresGiven(id) gets no History button.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES, capabilities } from '../../web/src/api.ts';
 import { versionChanges, type DisclosureVersion } from '../../web/src/disclosure-history.ts';
-import { MyDisclosures, type PublishedDisclosure } from '../../web/src/my-disclosures.ts';
-
-const DELL = { id: 'us-dell', name: 'Dell Technologies' };
+import { MyDisclosures } from '../../web/src/my-disclosures.ts';
+import { DELL, fakeApi, ownDisclosure, settle } from './fake-api.ts';
 
 const action = {
   id: 'cap-1',
@@ -62,29 +61,13 @@ const V3: DisclosureVersion = {
   ],
 };
 
-const published = (patch: Partial<PublishedDisclosure> & Pick<PublishedDisclosure, 'id' | 'title'>) => ({
-  kind: 'CORRECTIVE_ACTION_PLAN' as const,
-  owner: DELL,
-  subject: DELL,
-  summary: null,
-  issuer: null,
-  standard: null,
-  products: [],
-  issuedAt: '2025-06-01T00:00:00.000Z',
-  validUntil: null,
-  expired: false,
-  documentUrl: null,
-  documentSha256: null,
-  actions: [],
-  version: 1,
-  publishedAt: '2025-06-02T00:00:00.000Z',
-  updatedAt: '2025-06-02T00:00:00.000Z',
-  withdrawnAt: null,
-  ...patch,
+const PLAN = ownDisclosure({
+  id: 'd-plan',
+  kind: 'CORRECTIVE_ACTION_PLAN',
+  title: 'Corrective action plan, 2026',
+  version: 3,
 });
-
-const PLAN = published({ id: 'd-plan', title: 'Corrective action plan, 2026', version: 3 });
-const GONE = published({
+const GONE = ownDisclosure({
   id: 'd-gone',
   kind: 'CERTIFICATE',
   title: 'Old certificate',
@@ -105,29 +88,15 @@ const HISTORIES: Record<string, { id: string; withdrawnAt: string | null; histor
   },
 };
 
-const sent: { query: string; variables: Record<string, unknown> }[] = [];
 let reachable = true;
-
 beforeEach(() => {
-  sent.length = 0;
   reachable = true;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const request = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(request);
-      const one = request.variables['id'];
-      if (typeof one === 'string' && !reachable) throw new TypeError('Failed to fetch');
-      const data = typeof one === 'string' ? { disclosuresGiven: [HISTORIES[one]!] } : PANEL;
-      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
 });
-afterEach(() => vi.unstubAllGlobals());
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+const { sent } = fakeApi(({ variables }) => {
+  const one = variables['id'];
+  if (typeof one === 'string' && !reachable) throw new TypeError('Failed to fetch');
+  return { data: typeof one === 'string' ? { disclosuresGiven: [HISTORIES[one]!] } : PANEL };
+});
 
 async function mounted(can = ALL_CAPABILITIES) {
   const panel = document.createElement('section');

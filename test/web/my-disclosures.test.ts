@@ -5,34 +5,12 @@
 // form (the kinds, the actions only where they belong, whom it may be about, the API's refusal beside
 // it), withdrawing only once asked, an action's update sending only what changed, and a share of
 // chosen disclosures with a customer named by its id.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES } from '../../web/src/api.ts';
-import { MyDisclosures, type PublishedDisclosure } from '../../web/src/my-disclosures.ts';
+import { MyDisclosures } from '../../web/src/my-disclosures.ts';
+import { DELL, fakeApi, ownDisclosure, refused, settle } from './fake-api.ts';
 
-const DELL = { id: 'us-dell', name: 'Dell Technologies' };
-
-const disclosure = (patch: Partial<PublishedDisclosure> & Pick<PublishedDisclosure, 'id' | 'title'>) => ({
-  kind: 'CERTIFICATE' as const,
-  owner: DELL,
-  subject: DELL,
-  summary: null,
-  issuer: null,
-  standard: null,
-  products: [],
-  issuedAt: '2025-06-01T00:00:00.000Z',
-  validUntil: null,
-  expired: false,
-  documentUrl: null,
-  documentSha256: null,
-  actions: [],
-  version: 1,
-  publishedAt: '2025-06-02T00:00:00.000Z',
-  updatedAt: '2025-06-02T00:00:00.000Z',
-  withdrawnAt: null,
-  ...patch,
-});
-
-const PLAN = disclosure({
+const PLAN = ownDisclosure({
   id: 'd-plan',
   kind: 'CORRECTIVE_ACTION_PLAN',
   title: 'Corrective action plan',
@@ -53,13 +31,17 @@ const PLAN = disclosure({
     },
   ],
 });
-const AUDIT = disclosure({
+const AUDIT = ownDisclosure({
   id: 'd-audit',
   kind: 'AUDIT_REPORT',
   title: 'Audit of Hipro',
   subject: { id: 'cn-hipro', name: 'Hipro' },
 });
-const GONE = disclosure({ id: 'd-gone', title: 'Old certificate', withdrawnAt: '2026-01-01T00:00:00.000Z' });
+const GONE = ownDisclosure({
+  id: 'd-gone',
+  title: 'Old certificate',
+  withdrawnAt: '2026-01-01T00:00:00.000Z',
+});
 
 const share = (id: string, name: string, disclosureIds: string[] | null, scope = 'DISCLOSURES') => ({
   id: `s-${id}`,
@@ -92,42 +74,24 @@ const DATA = {
   },
 };
 
-const sent: { query: string; variables: Record<string, unknown> }[] = [];
-const confirm = vi.fn((_question?: string) => true);
 /** What the next mutation answers: data, or the API's refusal. */
 let refusal: string | null = null;
-
 beforeEach(() => {
-  sent.length = 0;
   refusal = null;
-  confirm.mockReset().mockReturnValue(true);
-  window.confirm = confirm;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const request = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(request);
-      const body = request.query.includes('disclosuresGiven')
-        ? { data: DATA }
-        : request.query.includes('organization(id')
-          ? {
-              data: {
-                organization:
-                  request.variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
-              },
-            }
-          : refusal !== null
-            ? { errors: [{ message: refusal, extensions: { code: 'BAD_USER_INPUT' } }] }
-            : { data: { updateDisclosure: { id: 'x', version: 4 } } };
-      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
 });
-afterEach(() => vi.unstubAllGlobals());
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+const { confirm, calls: mutations } = fakeApi(({ query, variables }) =>
+  query.includes('disclosuresGiven')
+    ? { data: DATA }
+    : query.includes('organization(id')
+      ? {
+          data: {
+            organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
+          },
+        }
+      : refusal !== null
+        ? refused(refusal)
+        : { data: { updateDisclosure: { id: 'x', version: 4 } } },
+);
 
 async function mounted() {
   const panel = document.createElement('section');
@@ -137,7 +101,6 @@ async function mounted() {
   return { panel, changed };
 }
 
-const mutations = (name: string) => sent.filter((r) => r.query.includes(`${name}(`));
 const item = (panel: HTMLElement, id: string) =>
   panel.querySelector<HTMLElement>(`li.own-disclosure[data-disclosure-id="${id}"]`)!;
 const set = (control: HTMLInputElement | HTMLSelectElement | null, value: string) => {

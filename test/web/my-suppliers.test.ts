@@ -3,9 +3,10 @@
 /// <reference lib="dom.iterable" />
 // "My suppliers" in a DOM against a fake /graphql: each share the organization gave can be revoked,
 // ending a link asks first, and every button names the supplier it acts on.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
 import { shareScope, type GivenShare } from '../../web/src/shares.ts';
+import { fakeApi, settle } from './fake-api.ts';
 
 const SHARES: (GivenShare & { recipient: { id: string } })[] = [
   {
@@ -77,45 +78,27 @@ const HISTORY = Array.from({ length: 12 }, (_, i) => ({
         },
 }));
 
-const sent: string[] = [];
-const confirm = vi.fn((_question?: string) => true);
 /** What the history's second page answers: the rest of HISTORY, nothing (ten events in all), a failure. */
 let secondPage: 'rest' | 'none' | 'failure' = 'rest';
 beforeEach(() => {
-  sent.length = 0;
   secondPage = 'rest';
-  confirm.mockReset().mockReturnValue(true);
-  window.confirm = confirm;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { query, variables } = JSON.parse(String(init.body)) as {
-        query: string;
-        variables: { after?: string | null };
-      };
-      sent.push(query);
-      if (variables.after === 'c9' && secondPage === 'failure') return new Response('', { status: 502 });
-      const data = query.includes('ownSupplyLinks')
-        ? SOURCING
-        : query.includes('shareEvents')
-          ? {
-              shareEvents:
-                variables.after !== 'c9'
-                  ? HISTORY.slice(0, 10)
-                  : secondPage === 'rest'
-                    ? HISTORY.slice(10)
-                    : [],
-            }
-          : { ok: { id: 'x' } };
-      return new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
 });
-afterEach(() => vi.unstubAllGlobals());
-
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+const { confirm, calls } = fakeApi(({ query, variables }) => {
+  if (variables['after'] === 'c9' && secondPage === 'failure') return new Response('', { status: 502 });
+  const data = query.includes('ownSupplyLinks')
+    ? SOURCING
+    : query.includes('shareEvents')
+      ? {
+          shareEvents:
+            variables['after'] !== 'c9'
+              ? HISTORY.slice(0, 10)
+              : secondPage === 'rest'
+                ? HISTORY.slice(10)
+                : [],
+        }
+      : { ok: { id: 'x' } };
+  return { data };
+});
 
 async function mounted() {
   const panel = document.createElement('section');
@@ -159,11 +142,11 @@ describe('shares given', () => {
     confirm.mockReturnValue(false);
     revoke.click();
     await settle();
-    expect(sent.some((q) => q.includes('revokeShare'))).toBe(false);
+    expect(calls('revokeShare')).toHaveLength(0);
     confirm.mockReturnValue(true);
     revoke.click();
     await settle();
-    expect(sent.filter((q) => q.includes('revokeShare'))).toHaveLength(1);
+    expect(calls('revokeShare')).toHaveLength(1);
     expect(changed).toHaveBeenCalledWith('Revoked the share with Oslo kommune.');
   });
 });
@@ -198,7 +181,7 @@ describe('share history', () => {
     );
     expect(older.hidden).toBe(true);
     // The second page started after the first page's last event.
-    expect(sent.filter((q) => q.includes('shareEvents'))).toHaveLength(2);
+    expect(calls('shareEvents')).toHaveLength(2);
   });
 });
 
@@ -217,7 +200,7 @@ describe('own links', () => {
     end.click();
     await settle();
     expect(confirm.mock.calls[0]?.[0]).toMatch(/^End the link with Dell Technologies\?/);
-    expect(sent.some((q) => q.includes('endSupplyLink'))).toBe(false);
+    expect(calls('endSupplyLink')).toHaveLength(0);
     confirm.mockReturnValue(true);
     end.click();
     await settle();

@@ -5,8 +5,9 @@
 // organization's customers (and whom it shares with now, or another by its id), all its links or the
 // current ones ticked, and an optional end day; it asks first, naming whom and what; it sends one
 // idempotency key per form drawn, and shows the API's refusal beside the form, not at the panel's top.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
+import { fakeApi, refused, settle } from './fake-api.ts';
 
 const SOURCING = {
   listing: { listed: false, listedAt: null, organization: { id: 'se-atea' } },
@@ -52,45 +53,24 @@ const SOURCING = {
   },
 };
 
-const sent: { query: string; variables: Record<string, unknown> }[] = [];
-const confirm = vi.fn((_question?: string) => true);
 /** What the next shareSourcing answers: its share, or this refusal. */
 let refusal: string | null = null;
-
 beforeEach(() => {
-  sent.length = 0;
   refusal = null;
-  confirm.mockReset().mockReturnValue(true);
-  window.confirm = confirm;
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const request = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(request);
-      const { query, variables } = request;
-      const body = query.includes('ownSupplyLinks')
-        ? { data: SOURCING }
-        : query.includes('shareEvents')
-          ? { data: { shareEvents: [] } }
-          : query.includes('organization(id')
-            ? // The organization itself, by its id; any other id is one it may not name.
-              {
-                data: {
-                  organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null,
-                },
-              }
-            : refusal !== null
-              ? { errors: [{ message: refusal, extensions: { code: 'BAD_USER_INPUT' } }] }
-              : { data: { shareSourcing: { id: 's-new' } } };
-      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
 });
-afterEach(() => vi.unstubAllGlobals());
+const { confirm, calls } = fakeApi(({ query, variables }) =>
+  query.includes('ownSupplyLinks')
+    ? { data: SOURCING }
+    : query.includes('shareEvents')
+      ? { data: { shareEvents: [] } }
+      : query.includes('organization(id')
+        ? // The organization itself, by its id; any other id is one it may not name.
+          { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
+        : refusal !== null
+          ? refused(refusal)
+          : { data: { shareSourcing: { id: 's-new' } } },
+);
 
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 const set = (control: HTMLInputElement | HTMLSelectElement | null, value: string) => {
   control!.value = value;
   control!.dispatchEvent(new Event('change'));
@@ -100,7 +80,7 @@ const tick = (form: HTMLElement, linkId: string) => {
   box.checked = true;
   box.dispatchEvent(new Event('change'));
 };
-const shares = () => sent.filter((r) => r.query.includes('shareSourcing('));
+const shares = () => calls('shareSourcing');
 
 async function mounted() {
   const panel = document.createElement('section');
