@@ -70,6 +70,16 @@ describe('import of a bad file', () => {
       /^shares\[0\] \(id '[^']+'\): events\[0\]\.actorOrganizationId 'ghost' is not an organization in the file or the database$/,
     ],
     [
+      // As the API refuses one (sourcing-end-retry-and-monitor-supplier.test.ts): a MONITOR has no links.
+      'a link from a MONITOR',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'mon', name: 'Watch', type: 'MONITOR', country: 'NL' }],
+        links: [...d.links, { id: 'l-m', supplier: 'mon', customer: 'p', products: [] }],
+      }),
+      /^links\[3\] \(id 'l-m'\): supplier "mon" names a MONITOR, which has no supply links$/,
+    ],
+    [
       'duplicate id',
       (d) => ({
         ...d,

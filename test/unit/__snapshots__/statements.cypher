@@ -1410,6 +1410,9 @@ UNWIND $pairs AS pair
 // ---- import.existingMergedIds
 MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS into
 
+// ---- import.existingMonitors
+MATCH (o:Organization) WHERE o.id IN $ids AND o.type = 'MONITOR' RETURN o.id AS id
+
 // ---- import.existingOpenAccessRequests
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
@@ -1424,6 +1427,12 @@ MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
    RETURN id, owner.id AS owner, recipient.id AS recipient
+
+// ---- import.existingSupplyLinksOf
+UNWIND $ids AS id
+   MATCH (:Organization {id: id})-[l:SUPPLIES]-(:Organization)
+   WITH id, l.id AS link ORDER BY link
+   RETURN id, collect(link) AS links
 
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
