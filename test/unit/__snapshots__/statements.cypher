@@ -2132,6 +2132,13 @@ OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
 RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
+// ---- share.lockOwn
+MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   SET share._lock = true
+   REMOVE share._lock
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
+
 // ---- share.parties
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
@@ -2185,10 +2192,6 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
 
 // ---- share.revoke
 MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   SET share._lock = true
-   REMOVE share._lock
-   WITH owner, share, recipient
-   WHERE share.revokedAt IS NULL
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
