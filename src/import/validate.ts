@@ -42,7 +42,7 @@ export interface Problem {
 
 export function formatProblem(problem: Problem): string {
   const where = problem.section === null ? 'file' : `${problem.section}[${problem.index}]`;
-  const id = problem.id ? ` (id '${problem.id}')` : '';
+  const id = problem.id ? ` (id ${quote(problem.id)})` : '';
   return `${where}${id}: ${problem.message}`;
 }
 
@@ -319,7 +319,7 @@ class FileIndex {
         section: p.section,
         index: p.index,
         id: p.id,
-        message: `${p.field} '${p.ref}' is not an organization in the file${existing ? ' or the database' : ''}`,
+        message: `${p.field} ${quote(p.ref)} is not an organization in the file${existing ? ' or the database' : ''}`,
       });
     }
     const unresolvedLinks = [
@@ -332,12 +332,12 @@ class FileIndex {
       if (customer === undefined) {
         this.report({
           ...at,
-          message: `linkIds: '${p.linkId}' is not a link in the file${existing ? ' or the database' : ''}`,
+          message: `linkIds: ${quote(p.linkId)} is not a link in the file${existing ? ' or the database' : ''}`,
         });
       } else if (customer !== p.owner) {
         this.report({
           ...at,
-          message: `linkIds: link '${p.linkId}' has customer '${customer}', not the owner '${p.owner}'; a share covers only the owner's own sourcing`,
+          message: `linkIds: link ${quote(p.linkId)} has customer ${quote(customer)}, not the owner ${quote(p.owner)}; a share covers only the owner's own sourcing`,
         });
       }
     }
@@ -397,7 +397,7 @@ class FileIndex {
         section: 'merges',
         index,
         id,
-        message: `'${id}' is also organizations[${this.organizations.get(id)}]: a merged id is no organization's id`,
+        message: `${quote(id)} is also organizations[${this.organizations.get(id)}]: a merged id is no organization's id`,
       });
     }
     if (existing === null) return;
@@ -408,7 +408,7 @@ class FileIndex {
         section: 'merges',
         index,
         id,
-        message: `'${id}' is an organization in the database: a merged id is no organization's id`,
+        message: `${quote(id)} is an organization in the database: a merged id is no organization's id`,
       });
     }
     const merged = await existing.mergedIds(
@@ -419,7 +419,7 @@ class FileIndex {
         section: 'organizations',
         index: this.organizations.get(id) ?? 0,
         id,
-        message: `'${id}' was merged into '${into}'; name that organization instead (its old id resolves to it)`,
+        message: `${quote(id)} was merged into ${quote(into)}; name that organization instead (its old id resolves to it)`,
       });
     }
   }
@@ -442,8 +442,8 @@ class FileIndex {
       const moved = (['owner', 'subject'] as const).filter((end) => record[end] !== state[end]);
       for (const end of moved)
         refuse(
-          `${end} '${record[end]}' is not the stored ${end} '${state[end]}': a disclosure keeps its owner ` +
-            `and subject; publish one about '${record.subject}' under a new id (and withdraw this one)`,
+          `${end} ${quote(record[end])} is not the stored ${end} ${quote(state[end])}: a disclosure keeps its owner ` +
+            `and subject; publish one about ${quote(record.subject)} under a new id (and withdraw this one)`,
         );
       if (moved.length > 0) continue;
       if (record.history) {
@@ -486,7 +486,7 @@ class FileIndex {
         section: 'disclosures',
         index: p.index,
         id: p.id,
-        message: `subject '${p.subject}' must be the owner '${p.owner}' or one of its suppliers: no link in the file${existing ? ' or the database' : ''} has '${p.subject}' as supplier and '${p.owner}' as customer`,
+        message: `subject ${quote(p.subject)} must be the owner ${quote(p.owner)} or one of its suppliers: no link in the file${existing ? ' or the database' : ''} has ${quote(p.subject)} as supplier and ${quote(p.owner)} as customer`,
       });
     }
     const unresolved = [
@@ -503,12 +503,12 @@ class FileIndex {
       if (owner === undefined) {
         this.report({
           ...at,
-          message: `disclosureIds: '${p.disclosureId}' is not a disclosure in the file${existing ? ' or the database' : ''}`,
+          message: `disclosureIds: ${quote(p.disclosureId)} is not a disclosure in the file${existing ? ' or the database' : ''}`,
         });
       } else if (owner !== p.owner) {
         this.report({
           ...at,
-          message: `disclosureIds: disclosure '${p.disclosureId}' was published by '${owner}', not the owner '${p.owner}'; a share covers only the owner's own disclosures`,
+          message: `disclosureIds: disclosure ${quote(p.disclosureId)} was published by ${quote(owner)}, not the owner ${quote(p.owner)}; a share covers only the owner's own disclosures`,
         });
       }
     }
@@ -545,7 +545,7 @@ export async function validate(
     if (item.kind === 'format') {
       format = item.value;
     } else if (item.kind === 'unexpected') {
-      index.report({ section: null, message: `top-level key '${item.key}' ${item.reason}` });
+      index.report({ section: null, message: `top-level key ${quote(item.key)} ${item.reason}` });
     } else if (item.kind === 'unreadable') {
       const { section, index: i, id, reason } = item;
       if (sectionOrder.at(-1) !== section) sectionOrder.push(section);

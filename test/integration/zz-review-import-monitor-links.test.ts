@@ -74,8 +74,8 @@ describe('an import of a supply link with a MONITOR at an end', () => {
       before,
     );
     expect(lines).toEqual([
-      `links[0] (id 'l-to'): customer "watch" names a MONITOR, which has no supply links`,
-      `links[1] (id 'l-from'): supplier "watch" names a MONITOR, which has no supply links`,
+      `links[0] (id "l-to"): customer "watch" names a MONITOR, which has no supply links`,
+      `links[1] (id "l-from"): supplier "watch" names a MONITOR, which has no supply links`,
     ]);
   });
 
@@ -91,7 +91,7 @@ describe('an import of a supply link with a MONITOR at an end', () => {
       ),
       before,
     );
-    expect(lines).toEqual([`links[0] (id 'l-2'): customer "ngo" names a MONITOR, which has no supply links`]);
+    expect(lines).toEqual([`links[0] (id "l-2"): customer "ngo" names a MONITOR, which has no supply links`]);
   });
 
   it('goes ahead when the file gives the stored MONITOR a supplier type: the file says what it is now', async () => {
@@ -109,7 +109,7 @@ describe('an import that makes an organization with supply links a MONITOR', () 
     const before = await dumpGraph(db.driver);
     const lines = await refused(importRecords({ organizations: [org('maker', 'MONITOR')] }), before);
     expect(lines).toEqual([
-      `organizations[0] (id 'maker'): type MONITOR: a MONITOR has no supply links, and the database holds ` +
+      `organizations[0] (id "maker"): type MONITOR: a MONITOR has no supply links, and the database holds ` +
         `supply link "l-1" of "maker"; give it the type it trades as, or move that link to other ends in the file`,
     ]);
   });
