@@ -512,7 +512,7 @@ describe('the command', () => {
   it('names a file it cannot write and writes nothing', async () => {
     const path = join(dir, 'no-such-dir', 'out.json');
     await expect(run(['--out', path])).rejects.toThrow(
-      `export: cannot write '${path}': its directory does not exist`,
+      `export: cannot write "${path}": its directory does not exist`,
     );
     expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
   });
