@@ -11,6 +11,7 @@ import { WholeNumberError, wholeNumberIn } from './domain/whole-number.ts';
 import { hostProblem, withoutCredentials } from './graph/neo4j-uri.ts';
 import type { RiskModel } from './domain/risk-model.ts';
 import { loadRiskModel } from './modules/risk/risk-model-file.ts';
+import { quote, quoteList } from './domain/quote.ts';
 
 type Environment = 'development' | 'test' | 'production';
 /** Where read transactions go on a Neo4j cluster: the leader (every committed write visible) or the readers. */
@@ -182,7 +183,7 @@ function bundledNeo4jConfig(
 ): BundledNeo4jConfig {
   const heap = read('TIERSIGHT_NEO4J_HEAP') ?? '1g';
   if (!/^[1-9]\d*[mMgG]$/.test(heap))
-    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got '${heap}'`);
+    problems.push(`TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got ${quote(heap)}`);
   return {
     dataDir: read('TIERSIGHT_DATA_DIR') ?? defaults.dataDir,
     neo4jHeap: heap,
@@ -207,7 +208,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     const raw = read(name);
     if (raw === undefined) return fallback;
     if (raw === 'true' || raw === 'false') return raw === 'true';
-    problems.push(`${name} must be true or false, got '${raw}'`);
+    problems.push(`${name} must be true or false, got ${quote(raw)}`);
     return fallback;
   };
 
@@ -219,14 +220,14 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
       .filter((entry) => entry !== '');
     const bad = entries.filter((entry) => !isAddressOrRange(entry));
     if (bad.length > 0)
-      problems.push(`${name} must list IP addresses or CIDR ranges (10.0.0.0/8), got '${bad.join(', ')}'`);
+      problems.push(`${name} must list IP addresses or CIDR ranges (10.0.0.0/8), got ${quoteList(bad)}`);
     return entries.filter(isAddressOrRange);
   };
 
   const nodeEnv = read('NODE_ENV') ?? 'development';
   let environment: Environment = 'development';
   if (nodeEnv === 'production' || nodeEnv === 'test' || nodeEnv === 'development') environment = nodeEnv;
-  else problems.push(`NODE_ENV must be one of development, test, production, got '${nodeEnv}'`);
+  else problems.push(`NODE_ENV must be one of development, test, production, got ${quote(nodeEnv)}`);
 
   const uri = read('NEO4J_URI') ?? null;
   if (uri !== null) {
@@ -234,18 +235,18 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     const shown = withoutCredentials(uri);
     if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
       problems.push(
-        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got '${shown}'`,
+        `NEO4J_URI must start with one of ${NEO4J_SCHEMES.map((s) => `${s}://`).join(', ')}, got ${quote(shown)}`,
       );
     } else {
       const problem = hostProblem(uri);
-      if (problem !== null) problems.push(`NEO4J_URI ${problem}, got '${shown}'`);
+      if (problem !== null) problems.push(`NEO4J_URI ${problem}, got ${quote(shown)}`);
     }
   }
 
   const routing = read('NEO4J_READ_ROUTING') ?? 'leader';
   const readRouting = READ_ROUTINGS.find((r) => r === routing);
   if (readRouting === undefined)
-    problems.push(`NEO4J_READ_ROUTING must be one of ${READ_ROUTINGS.join(', ')}, got '${routing}'`);
+    problems.push(`NEO4J_READ_ROUTING must be one of ${READ_ROUTINGS.join(', ')}, got ${quote(routing)}`);
 
   const secret = read('JWT_SECRET');
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
@@ -266,7 +267,9 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   const maxLifetimeSeconds =
     maxLifetime === undefined ? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS : parseTtl(maxLifetime);
   if (maxLifetimeSeconds === null) {
-    problems.push(`JWT_MAX_LIFETIME must look like 90s, 15m, 12h or 7d (at most 366d), got '${maxLifetime}'`);
+    problems.push(
+      `JWT_MAX_LIFETIME must look like 90s, 15m, 12h or 7d (at most 366d), got ${quote(maxLifetime)}`,
+    );
   }
   const oidc = parseOidcConfig(
     Object.fromEntries(OIDC_VARIABLES.map((name) => [name, read(name)])),
@@ -275,10 +278,10 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
 
   const host = read('HOST') ?? '127.0.0.1';
   if (isIP(host) === 0 && !HOST_NAME.test(host))
-    problems.push(`HOST must be an IP address or a host name (no port: that is PORT), got '${host}'`);
+    problems.push(`HOST must be an IP address or a host name (no port: that is PORT), got ${quote(host)}`);
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel))
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got '${logLevel}'`);
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${quote(logLevel)}`);
 
   const config: Config = {
     environment,

@@ -11,6 +11,7 @@ import type { Executor } from '../graph/executor.ts';
 import { ImportRepository } from '../import/import-repository.ts';
 import { BodyTooLarge, isJsonContentType, readBody } from '../api/http/body.ts';
 import { DEMO_ROLES, readDemoOrganizations, signDemoToken, type DemoOrganization } from '../runtime/demo.ts';
+import { quote } from '../domain/quote.ts';
 
 export const DEV_TOKEN_PATH = '/dev/token';
 const MAX_BODY_BYTES = 4096;
@@ -72,7 +73,7 @@ export function devTokenRoute(
     }
     const organization = (await existing()).find((o) => o.id === org);
     if (organization === undefined) {
-      return send(response, 404, { error: `No demo organization '${org}' in the database` });
+      return send(response, 404, { error: `No demo organization ${quote(org)} in the database` });
     }
     const { token, ttl } = await signDemoToken(config.jwt, organization.id);
     return send(response, 200, { token, organization, roles: DEMO_ROLES, expiresIn: ttl });

@@ -2,6 +2,7 @@
 // whole so that src/config.ts can report every problem at start-up. The values come from config.ts,
 // the only module that reads the environment.
 import { isRole, ROLES, type Role } from '../domain/roles.ts';
+import { quote } from '../domain/quote.ts';
 
 export interface OidcConfig {
   /** Compared exactly with the token's `iss`. */
@@ -38,7 +39,7 @@ function parseUrl(name: string, raw: string, problems: string[]): URL | null {
   try {
     return new URL(raw);
   } catch {
-    problems.push(`${name} must be a URL, got '${raw}'`);
+    problems.push(`${name} must be a URL, got ${quote(raw)}`);
     return null;
   }
 }
@@ -56,8 +57,8 @@ function parsePairs<T>(
     const match = /^\s*([^=]+?)\s*=\s*([^=]+?)\s*$/.exec(entry);
     const to = match ? decode(match[2]!) : null;
     if (match && to !== null) pairs.push([match[1]!, to]);
-    else if (match) problems.push(`${name}: '${match[2]}' in '${entry.trim()}' is not ${expected}`);
-    else problems.push(`${name}: entry '${entry.trim()}' is not provider-value=tiersight-value`);
+    else if (match) problems.push(`${name}: ${quote(match[2])} in ${quote(entry.trim())} is not ${expected}`);
+    else problems.push(`${name}: entry ${quote(entry.trim())} is not provider-value=tiersight-value`);
   }
   return pairs;
 }
@@ -84,7 +85,7 @@ export function parseOidcConfig(vars: OidcVariables, problems: string[]): OidcCo
       url.protocol !== 'https:' &&
       !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))
     ) {
-      problems.push(`OIDC_JWKS_URL must use https (http only on a loopback host), got '${jwksUrl}'`);
+      problems.push(`OIDC_JWKS_URL must use https (http only on a loopback host), got ${quote(jwksUrl)}`);
     }
   }
   const orgClaim = vars.OIDC_ORG_CLAIM ?? 'org';
@@ -93,7 +94,8 @@ export function parseOidcConfig(vars: OidcVariables, problems: string[]): OidcCo
     ['OIDC_ORG_CLAIM', orgClaim],
     ['OIDC_ROLES_CLAIM', rolesClaim],
   ] as const) {
-    if (!CLAIM_PATH.test(path)) problems.push(`${name} must be a claim name or dotted path, got '${path}'`);
+    if (!CLAIM_PATH.test(path))
+      problems.push(`${name} must be a claim name or dotted path, got ${quote(path)}`);
   }
   let roleMap: Map<string, Role[]> | null = null;
   if (vars.OIDC_ROLE_MAP !== undefined) {
@@ -109,7 +111,7 @@ export function parseOidcConfig(vars: OidcVariables, problems: string[]): OidcCo
     orgMap = new Map();
     const id = (to: string) => to;
     for (const [from, to] of parsePairs('OIDC_ORG_MAP', vars.OIDC_ORG_MAP, id, 'an id', problems)) {
-      if (orgMap.has(from)) problems.push(`OIDC_ORG_MAP: '${from}' is mapped twice`);
+      if (orgMap.has(from)) problems.push(`OIDC_ORG_MAP: ${quote(from)} is mapped twice`);
       orgMap.set(from, to);
     }
   }

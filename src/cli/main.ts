@@ -1,6 +1,7 @@
 // `tiersight <command>`: each command lives in its own module and is loaded only when asked for, so
 // `tiersight token` does not pay for Apollo or the Neo4j driver.
 import { CliError } from './cli-error.ts';
+import { quote } from '../domain/quote.ts';
 
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> };
 
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const command = COMMANDS[name];
-  if (command === undefined) throw new CliError(`Unknown command '${name}'.\n\n${usage()}`, 2);
+  if (command === undefined) throw new CliError(`Unknown command ${quote(name)}.\n\n${usage()}`, 2);
   const module = await command.load();
   await module.run(args);
 }

@@ -1,5 +1,6 @@
 // File-system failures while writing a command's output, as one line that names the file and why.
 import { CliError } from './cli-error.ts';
+import { quote } from '../domain/quote.ts';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'its directory does not exist',
@@ -17,5 +18,5 @@ export function writeFailure(command: string, out: string, error: unknown): CliE
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
   if (!/^E[A-Z]+$/.test(error.code)) return null;
   const reason = REASONS[error.code] ?? error.message;
-  return new CliError(`${command}: cannot write '${out}': ${reason}`);
+  return new CliError(`${command}: cannot write ${quote(out)}: ${reason}`);
 }

@@ -10,6 +10,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { classDataSharing, launcherJar, type ClassDataSharing } from './class-data-sharing.ts';
+import { quote } from '../domain/quote.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DB_DIR = join(REPO_ROOT, 'db');
@@ -139,7 +140,7 @@ export async function ensureNeo4jInstalled(opts: { quiet?: boolean } = {}): Prom
 export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4j> {
   const heap = opts.heap ?? '1g';
   if (!/^\d+[kKmMgG]?$/.test(heap)) {
-    throw new LauncherError(`The heap size must look like 512m or 2g, got '${heap}'.`, 'invalid-option');
+    throw new LauncherError(`The heap size must look like 512m or 2g, got ${quote(heap)}.`, 'invalid-option');
   }
   const files = await ensureNeo4jInstalled({ quiet: true });
   const sharing = await sharedClasses(files, await requireJava());

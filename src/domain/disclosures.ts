@@ -174,7 +174,7 @@ export const MAX_EARLIER_VERSIONS = 1_000;
 export function noRoomForVersion(id: string, current: number): string | null {
   if (current <= MAX_EARLIER_VERSIONS) return null;
   return (
-    `disclosure '${id}' already has ${current.toLocaleString('en')} versions, the most one disclosure ` +
+    `disclosure ${quote(id)} already has ${current.toLocaleString('en')} versions, the most one disclosure ` +
     `keeps (${MAX_EARLIER_VERSIONS.toLocaleString('en')} earlier ones and the current one); publish a new ` +
     `disclosure for further changes`
   );

@@ -20,3 +20,11 @@ export function quote(value: unknown): string {
   }
   return cut(text);
 }
+
+/**
+ * Ids as a message lists them: each quoted, the first `most` of them, and how many more there are (a
+ * refusal that names every link of a large organization would be the megabyte quote() keeps out).
+ */
+export const quoteList = (values: readonly string[], most = 10): string =>
+  values.slice(0, most).map(quote).join(', ') +
+  (values.length > most ? ` and ${values.length - most} more` : '');

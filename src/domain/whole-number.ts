@@ -3,6 +3,7 @@
 // range and the value as it was given. The surfaces differ only in how they carry the message
 // (BAD_USER_INPUT, a CliError, a start-up configuration problem); they wrap WholeNumberError.
 import { badInput } from './errors.ts';
+import { quote } from './quote.ts';
 
 /** A value that is not a whole number in its range; the message names it and the value given. */
 export class WholeNumberError extends RangeError {
@@ -36,8 +37,7 @@ export function wholeNumberIn(
 ): number {
   const n = typeof value === 'string' ? (/^-?\d+$/.test(value) ? Number(value) : NaN) : (value ?? NaN);
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const given = typeof value === 'string' ? `'${value}'` : String(value);
-    throw new WholeNumberError(`${name} must be ${rangeText(min, max)}, got ${given}`);
+    throw new WholeNumberError(`${name} must be ${rangeText(min, max)}, got ${quote(value)}`);
   }
   return n;
 }

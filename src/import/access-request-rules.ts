@@ -44,14 +44,14 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
   const events = requestEvents(f, raw['events']);
   if (events) record.events = events;
   if (record.requester !== '' && record.requester === record.target) {
-    f.problems.push(`requester and target are the same organization '${record.requester}'`);
+    f.problems.push(`requester and target are the same organization ${quote(record.requester)}`);
   }
   if (record.products.length > MAX_PRODUCTS) {
     f.problems.push(`products may list at most ${MAX_PRODUCTS} products, got ${record.products.length}`);
   }
   const long = record.products.find((p) => p.length > MAX_PRODUCT);
   if (long !== undefined)
-    f.problems.push(`products: '${long.slice(0, 40)}…' is longer than ${MAX_PRODUCT} characters`);
+    f.problems.push(`products: ${quote(long)} is longer than ${MAX_PRODUCT} characters`);
   const sent = sentAt ? parseInstant(sentAt) : null;
   if (sent !== null) {
     const due = record.dueAt ? parseInstant(record.dueAt) : defaultDueAt(sent);
@@ -160,7 +160,7 @@ export class AccessRequestIndex {
         this.problems.push({
           index,
           id: record.id,
-          message: `accessRequests[${first.index}] ('${first.id}') is already an OPEN request of ${record.requester} to ${record.target} for ${record.scope}: at most one may be open`,
+          message: `accessRequests[${first.index}] (${quote(first.id)}) is already an OPEN request of ${quote(record.requester)} to ${quote(record.target)} for ${record.scope}: at most one may be open`,
         });
       } else this.open.set(key, { index, id: record.id, triple });
     }
@@ -192,7 +192,7 @@ export class AccessRequestIndex {
       problems.push({
         index,
         id,
-        message: `access request '${other}' in the database is already an OPEN request of ${triple.requester} to ${triple.target} for ${triple.scope}: at most one may be open`,
+        message: `access request ${quote(other)} in the database is already an OPEN request of ${quote(triple.requester)} to ${quote(triple.target)} for ${triple.scope}: at most one may be open`,
       });
     }
     return problems;
@@ -212,13 +212,13 @@ export class AccessRequestIndex {
         problems.push({
           index: p.index,
           id: p.id,
-          message: `shareIds: '${p.shareId}' is not a share in the file${withDatabase ? ' or the database' : ''}`,
+          message: `shareIds: ${quote(p.shareId)} is not a share in the file${withDatabase ? ' or the database' : ''}`,
         });
       } else if (ends.owner !== p.owner || ends.recipient !== p.recipient) {
         problems.push({
           index: p.index,
           id: p.id,
-          message: `shareIds: share '${p.shareId}' goes from '${ends.owner}' to '${ends.recipient}', not from the target '${p.owner}' to the requester '${p.recipient}'`,
+          message: `shareIds: share ${quote(p.shareId)} goes from ${quote(ends.owner)} to ${quote(ends.recipient)}, not from the target ${quote(p.owner)} to the requester ${quote(p.recipient)}`,
         });
       }
     }

@@ -19,7 +19,7 @@ import type {
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { sameContent } from '../domain/disclosures.ts';
 import { cypher, join, statement } from '../graph/cypher.ts';
-import { bool, column, instant, integer, nullable, single, text } from '../graph/decode.ts';
+import { bool, column, instant, integer, list, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
@@ -385,6 +385,17 @@ const linkCustomers = statement(
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
 );
+const monitors = statement(
+  'import.existingMonitors',
+  cypher`MATCH (o:Organization) WHERE o.id IN $ids AND o.type = 'MONITOR' RETURN o.id AS id`,
+);
+const supplyLinksOf = statement(
+  'import.existingSupplyLinksOf',
+  cypher`UNWIND $ids AS id
+   MATCH (:Organization {id: id})-[l:SUPPLIES]-(:Organization)
+   WITH id, l.id AS link ORDER BY link
+   RETURN id, collect(link) AS links`,
+);
 const linkedPairs = statement(
   'import.existingLinkedPairs',
   cypher`UNWIND $pairs AS pair
@@ -746,6 +757,24 @@ export class ImportRepository implements ExistingGraph {
         };
         found.set(tripleKey(triple), column(r, 'id', text));
       }
+    }
+    return found;
+  }
+
+  async monitors(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(monitors, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.add(column(r, 'id', text));
+    }
+    return found;
+  }
+
+  async supplyLinksOf(ids: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(supplyLinksOf, { ids: ids.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records) found.set(column(r, 'id', text), column(r, 'links', list(text)));
     }
     return found;
   }

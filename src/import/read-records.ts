@@ -15,6 +15,7 @@ import { MAX_RECORD_DEPTH, SECTION_TWICE, SECTIONS, type FileItem, type Section 
 import { OffOutline, outlineItems } from './outline-items.ts';
 import { positionText, syntaxErrorPosition } from './syntax-error-position.ts';
 import { assertUtf8, NotUtf8Error, Utf8Guard } from './utf8.ts';
+import { quote } from '../domain/quote.ts';
 
 export { MAX_RECORD_DEPTH, SECTIONS, sectionCounts, type FileItem, type Section } from './file-items.ts';
 
@@ -125,7 +126,7 @@ function unreadable(element: Assembler, section: Section, index: number): FileIt
       ? record.id.slice(0, 200)
       : undefined;
   const [field] = element.path;
-  const where = typeof field === 'string' ? `field '${field.slice(0, 200)}' ` : '';
+  const where = typeof field === 'string' ? `field ${quote(field)} ` : '';
   return {
     kind: 'unreadable',
     section,

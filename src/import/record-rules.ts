@@ -144,7 +144,7 @@ export class Fields {
     const ids = this.strings(field, `${what} ids`, false) ?? [];
     const seen = new Set<string>();
     for (const id of ids) {
-      if (seen.has(id)) this.problems.push(`${field} lists '${id}' twice`);
+      if (seen.has(id)) this.problems.push(`${field} lists ${quote(id)} twice`);
       seen.add(id);
     }
     return ids;
@@ -264,7 +264,7 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
     ...f.sourced(),
   };
   if (record.supplier !== '' && record.supplier === record.customer) {
-    f.problems.push(`supplier and customer are the same organization '${record.supplier}'`);
+    f.problems.push(`supplier and customer are the same organization ${quote(record.supplier)}`);
   }
   const supersededBy = f.raw('supersededBy') == null ? null : f.id('supersededBy');
   if (supersededBy !== null) record.supersededBy = supersededBy;
@@ -313,7 +313,7 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
   const events = eventList(f, f.raw('events'), 'share events', shareEvent);
   if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
-    f.problems.push(`owner and recipient are the same organization '${record.owner}'`);
+    f.problems.push(`owner and recipient are the same organization ${quote(record.owner)}`);
   }
   return f.result(record);
 }
@@ -409,7 +409,7 @@ export function checkMerge(value: unknown): Checked<MergeRecord> {
     frozenShareIds: f.idList('frozenShareIds', 'share') ?? [],
   };
   if (record.id !== '' && (record.id === record.into || record.id === record.mergedInto)) {
-    f.problems.push(`'${record.id}' cannot be merged into itself`);
+    f.problems.push(`${quote(record.id)} cannot be merged into itself`);
   }
   return f.result(record);
 }

@@ -29,7 +29,7 @@ import {
   type ShareEnds,
 } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
-import { quote } from '../domain/quote.ts';
+import { quote, quoteList } from '../domain/quote.ts';
 import { noRoomForVersion, sameContent, type StoredVersion } from '../domain/disclosures.ts';
 import { parseInstant } from '../domain/instants.ts';
 
@@ -42,7 +42,7 @@ export interface Problem {
 
 export function formatProblem(problem: Problem): string {
   const where = problem.section === null ? 'file' : `${problem.section}[${problem.index}]`;
-  const id = problem.id ? ` (id '${problem.id}')` : '';
+  const id = problem.id ? ` (id ${quote(problem.id)})` : '';
   return `${where}${id}: ${problem.message}`;
 }
 
@@ -51,6 +51,10 @@ export interface ExistingGraph {
   organizationIds(ids: string[]): Promise<Set<string>>;
   /** Link id -> id of its customer, for the ids that exist. */
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
+  /** The ids that name a MONITOR. */
+  monitors(ids: string[]): Promise<Set<string>>;
+  /** Organization id -> the ids of its supply links (either end), for the ids that have some. */
+  supplyLinksOf(ids: string[]): Promise<Map<string, string[]>>;
   /** Share id -> its owner and recipient, for the ids that exist. */
   shareEnds(ids: string[]): Promise<ShareEnds>;
   /** Which of the (supplier, customer) pairs have a link, whatever its dates, as `supplier>customer` keys. */
@@ -161,7 +165,9 @@ interface PendingSubject {
 
 class FileIndex {
   readonly organizations = new Map<string, number>();
-  readonly links = new Map<string, { index: number; customer: string }>();
+  /** The file's organizations of type MONITOR: id -> index. */
+  readonly monitors = new Map<string, number>();
+  readonly links = new Map<string, { index: number; supplier: string; customer: string }>();
   readonly shares = new Map<string, number>();
   readonly risks = new Map<string, number>();
   readonly accessRequests = new Map<string, number>();
@@ -219,12 +225,14 @@ class FileIndex {
     switch (item.section) {
       case 'organizations': {
         const org = item.record;
-        this.claim(this.organizations, section, index, org.id, index);
+        if (this.claim(this.organizations, section, index, org.id, index) && org.type === 'MONITOR')
+          this.monitors.set(org.id, index);
         break;
       }
       case 'links': {
         const link = item.record;
-        if (!this.claim(this.links, section, index, link.id, { index, customer: link.customer })) break;
+        const { supplier, customer } = link;
+        if (!this.claim(this.links, section, index, link.id, { index, supplier, customer })) break;
         this.linkPairs.add(pairKey(link.supplier, link.customer));
         this.organization(section, index, link.id, 'supplier', link.supplier);
         this.organization(section, index, link.id, 'customer', link.customer);
@@ -311,7 +319,7 @@ class FileIndex {
         section: p.section,
         index: p.index,
         id: p.id,
-        message: `${p.field} '${p.ref}' is not an organization in the file${existing ? ' or the database' : ''}`,
+        message: `${p.field} ${quote(p.ref)} is not an organization in the file${existing ? ' or the database' : ''}`,
       });
     }
     const unresolvedLinks = [
@@ -324,18 +332,57 @@ class FileIndex {
       if (customer === undefined) {
         this.report({
           ...at,
-          message: `linkIds: '${p.linkId}' is not a link in the file${existing ? ' or the database' : ''}`,
+          message: `linkIds: ${quote(p.linkId)} is not a link in the file${existing ? ' or the database' : ''}`,
         });
       } else if (customer !== p.owner) {
         this.report({
           ...at,
-          message: `linkIds: link '${p.linkId}' has customer '${customer}', not the owner '${p.owner}'; a share covers only the owner's own sourcing`,
+          message: `linkIds: link ${quote(p.linkId)} has customer ${quote(customer)}, not the owner ${quote(p.owner)}; a share covers only the owner's own sourcing`,
         });
       }
     }
     await this.resolveDisclosures(existing);
     if (existing) await this.resolveStoredDisclosures(existing, importedAt);
     await this.resolveMerges(existing);
+    await this.resolveMonitors(existing);
+  }
+
+  /**
+   * A MONITOR has no supply links (specification, section 1), and the API refuses one at either end of
+   * a link: so does an import, whether the file or the database says the organization is a MONITOR
+   * (the file's type wins: it is the one the import stores). An organization the file makes a MONITOR
+   * may not keep a link the database holds either, unless the file moves that link to other ends.
+   */
+  private async resolveMonitors(existing: ExistingGraph | null): Promise<void> {
+    const outside = new Set<string>();
+    for (const { supplier, customer } of this.links.values())
+      for (const end of [supplier, customer]) if (!this.organizations.has(end)) outside.add(end);
+    const stored = existing && outside.size > 0 ? await existing.monitors([...outside]) : new Set<string>();
+    const isMonitor = (id: string) => (this.organizations.has(id) ? this.monitors.has(id) : stored.has(id));
+    for (const [id, link] of this.links)
+      for (const end of ['supplier', 'customer'] as const)
+        if (isMonitor(link[end]))
+          this.report({
+            section: 'links',
+            index: link.index,
+            id,
+            message: `${end} ${quote(link[end])} names a MONITOR, which has no supply links`,
+          });
+    if (existing === null || this.monitors.size === 0) return;
+    const storedLinks = await existing.supplyLinksOf([...this.monitors.keys()]);
+    for (const [id, index] of this.monitors) {
+      const kept = (storedLinks.get(id) ?? []).filter((linkId) => !this.links.has(linkId));
+      if (kept.length === 0) continue;
+      this.report({
+        section: 'organizations',
+        index,
+        id,
+        message:
+          `type MONITOR: a MONITOR has no supply links, and the database holds ` +
+          `${kept.length === 1 ? 'supply link' : `${kept.length} supply links`} ${quoteList(kept)} of ${quote(id)}; ` +
+          `give it the type it trades as, or move ${kept.length === 1 ? 'that link' : 'those links'} to other ends in the file`,
+      });
+    }
   }
 
   /**
@@ -350,7 +397,7 @@ class FileIndex {
         section: 'merges',
         index,
         id,
-        message: `'${id}' is also organizations[${this.organizations.get(id)}]: a merged id is no organization's id`,
+        message: `${quote(id)} is also organizations[${this.organizations.get(id)}]: a merged id is no organization's id`,
       });
     }
     if (existing === null) return;
@@ -361,7 +408,7 @@ class FileIndex {
         section: 'merges',
         index,
         id,
-        message: `'${id}' is an organization in the database: a merged id is no organization's id`,
+        message: `${quote(id)} is an organization in the database: a merged id is no organization's id`,
       });
     }
     const merged = await existing.mergedIds(
@@ -372,7 +419,7 @@ class FileIndex {
         section: 'organizations',
         index: this.organizations.get(id) ?? 0,
         id,
-        message: `'${id}' was merged into '${into}'; name that organization instead (its old id resolves to it)`,
+        message: `${quote(id)} was merged into ${quote(into)}; name that organization instead (its old id resolves to it)`,
       });
     }
   }
@@ -395,8 +442,8 @@ class FileIndex {
       const moved = (['owner', 'subject'] as const).filter((end) => record[end] !== state[end]);
       for (const end of moved)
         refuse(
-          `${end} '${record[end]}' is not the stored ${end} '${state[end]}': a disclosure keeps its owner ` +
-            `and subject; publish one about '${record.subject}' under a new id (and withdraw this one)`,
+          `${end} ${quote(record[end])} is not the stored ${end} ${quote(state[end])}: a disclosure keeps its owner ` +
+            `and subject; publish one about ${quote(record.subject)} under a new id (and withdraw this one)`,
         );
       if (moved.length > 0) continue;
       if (record.history) {
@@ -439,7 +486,7 @@ class FileIndex {
         section: 'disclosures',
         index: p.index,
         id: p.id,
-        message: `subject '${p.subject}' must be the owner '${p.owner}' or one of its suppliers: no link in the file${existing ? ' or the database' : ''} has '${p.subject}' as supplier and '${p.owner}' as customer`,
+        message: `subject ${quote(p.subject)} must be the owner ${quote(p.owner)} or one of its suppliers: no link in the file${existing ? ' or the database' : ''} has ${quote(p.subject)} as supplier and ${quote(p.owner)} as customer`,
       });
     }
     const unresolved = [
@@ -456,12 +503,12 @@ class FileIndex {
       if (owner === undefined) {
         this.report({
           ...at,
-          message: `disclosureIds: '${p.disclosureId}' is not a disclosure in the file${existing ? ' or the database' : ''}`,
+          message: `disclosureIds: ${quote(p.disclosureId)} is not a disclosure in the file${existing ? ' or the database' : ''}`,
         });
       } else if (owner !== p.owner) {
         this.report({
           ...at,
-          message: `disclosureIds: disclosure '${p.disclosureId}' was published by '${owner}', not the owner '${p.owner}'; a share covers only the owner's own disclosures`,
+          message: `disclosureIds: disclosure ${quote(p.disclosureId)} was published by ${quote(owner)}, not the owner ${quote(p.owner)}; a share covers only the owner's own disclosures`,
         });
       }
     }
@@ -498,7 +545,7 @@ export async function validate(
     if (item.kind === 'format') {
       format = item.value;
     } else if (item.kind === 'unexpected') {
-      index.report({ section: null, message: `top-level key '${item.key}' ${item.reason}` });
+      index.report({ section: null, message: `top-level key ${quote(item.key)} ${item.reason}` });
     } else if (item.kind === 'unreadable') {
       const { section, index: i, id, reason } = item;
       if (sectionOrder.at(-1) !== section) sectionOrder.push(section);

@@ -179,9 +179,9 @@ describe('bad input is refused naming the value, and writes nothing', () => {
       [disclosures.id, { linkIds: ['brand>reseller'] }, 'linkIds narrow a sourcing share'],
       [sourcing.id, { disclosureIds: ['d-1'] }, 'disclosureIds narrow a disclosure share'],
       [sourcing.id, { linkIds: [] }, 'linkIds is empty'],
-      [sourcing.id, { linkIds: ['reseller>buyer'] }, "'reseller>buyer'"],
+      [sourcing.id, { linkIds: ['reseller>buyer'] }, '"reseller>buyer"'],
       [disclosures.id, { disclosureIds: [] }, 'disclosureIds is empty'],
-      [disclosures.id, { disclosureIds: ['d-none'] }, "'d-none'"],
+      [disclosures.id, { disclosureIds: ['d-none'] }, '"d-none"'],
     ];
     for (const [id, variables, mention] of cases) {
       const response = await client().answer('reseller', id, 'GRANT', variables);

@@ -54,10 +54,10 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
     [['--format', 'graphml'], /--org names the viewer and is required/],
     [['--org', ' ', '--format', 'graphml'], /--org names the viewer/],
     [['--org', STHLM], /--format is required: graphml, gexf, csv, json/],
-    [['--org', STHLM, '--format', 'xlsx'], /unknown --format 'xlsx'; use graphml, gexf, csv, json/],
+    [['--org', STHLM, '--format', 'xlsx'], /unknown --format "xlsx"; use graphml, gexf, csv, json/],
     [
       ['--org', STHLM, '--format', 'graphml', '--as-of', 'yesterday'],
-      /--as-of must be an ISO 8601 .*'yesterday'/,
+      /--as-of must be an ISO 8601 .*"yesterday"/,
     ],
     [['--org', STHLM, '--format', 'graphml', '--max-depth', '0'], /--max-depth/],
     [['--org', STHLM, '--format', 'graphml', '--max-depth', '21'], /--max-depth/],
@@ -75,14 +75,14 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
 
   it('an unknown viewer is named', async () => {
     const error = await refusal(['--org', 'no-such-org', '--format', 'json']);
-    expect(error.message).toBe("export-chain: --org 'no-such-org': no such organization");
+    expect(error.message).toBe(`export-chain: --org "no-such-org": no such organization`);
   });
 
   it('a root the viewer may not use answers with the same words as a missing one', async () => {
     // Dell is in Region Stockholm's chain but not in Oslo kommune's (Atea AS shares nothing of Dell's).
     const hidden = await refusal(['--org', OSLO, '--format', 'graphml', '--root', 'us-dell']);
     const missing = await refusal(['--org', OSLO, '--format', 'graphml', '--root', 'no-such-org']);
-    expect(hidden.message).toBe(`export-chain: --root 'us-dell': no root '${OSLO}' may use`);
+    expect(hidden.message).toBe(`export-chain: --root "us-dell": no root "${OSLO}" may use`);
     expect(hidden.message.replace('us-dell', 'X')).toBe(missing.message.replace('no-such-org', 'X'));
     expect(hidden.exitCode).toBe(missing.exitCode);
   });
@@ -98,7 +98,7 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
   it('an --out it cannot write is named, and nothing is left behind', async () => {
     const out = join(dir, 'missing-dir', 'chain.graphml');
     const error = await refusal(['--org', STHLM, '--format', 'graphml', '--out', out]);
-    expect(error.message).toBe(`export-chain: cannot write '${out}': its directory does not exist`);
+    expect(error.message).toBe(`export-chain: cannot write "${out}": its directory does not exist`);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -47,10 +47,10 @@ it('reports a record nested 100,000 levels deep by its index and id, reads on, a
   expect(outcome.ok).toBe(false);
   expect(outcome.validation.counts).toMatchObject({ organizations: 3, links: 1 });
   expect(outcome.validation.problems.map(formatProblem)).toEqual([
-    `organizations[1] (id 'deep'): field 'aliases' is nested more than ${MAX_RECORD_DEPTH} levels deep`,
-    `organizations[2] (id 'after'): field 'extra' is nested more than ${MAX_RECORD_DEPTH} levels deep`,
+    `organizations[1] (id "deep"): field "aliases" is nested more than ${MAX_RECORD_DEPTH} levels deep`,
+    `organizations[2] (id "after"): field "extra" is nested more than ${MAX_RECORD_DEPTH} levels deep`,
     // An unreadable organization is not in the file for what refers to it, as with any bad record.
-    `links[0] (id 'l'): customer 'deep' is not an organization in the file`,
+    `links[0] (id "l"): customer "deep" is not an organization in the file`,
   ]);
   expect(await dumpGraph(db.driver)).toEqual(before);
 });

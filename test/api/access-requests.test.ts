@@ -222,10 +222,10 @@ describe('answerAccessRequest', () => {
       linkIds: ['factory>brand'],
     });
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
-    for (const id of ["'d-gone'", "'d-brand'", "'d-none'", "'factory>brand'"]) {
+    for (const id of ['"d-gone"', '"d-brand"', '"d-none"', '"factory>brand"']) {
       expect(refused.errors![0]!.message).toContain(id);
     }
-    expect(refused.errors![0]!.message).not.toContain("'d-own'");
+    expect(refused.errors![0]!.message).not.toContain('"d-own"');
     expect(await countRequestWrites(t.db)).toEqual(before);
     expect(requestIn(await client().one('buyer', request.id), 'accessRequest').status).toBe('OPEN');
 

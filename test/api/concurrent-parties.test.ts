@@ -71,10 +71,10 @@ describe('a listing of an osId, and writes that test it is free, at once', () =>
       const [listed, declared] = await Promise.all(raced);
       expect(codes(listed!)).toEqual(['BAD_USER_INPUT']);
       expect(listed!.errors?.[0]?.message).toContain(
-        `osId "${osId}" is already on the card of listed organization 'f1'`,
+        `osId "${osId}" is already on the card of listed organization "f1"`,
       );
       expect(codes(declared!)).toEqual(['BAD_USER_INPUT']);
-      expect(declared!.errors?.[0]?.message).toContain("Open Supply Hub id of listed organization 'f1'");
+      expect(declared!.errors?.[0]?.message).toContain(`Open Supply Hub id of listed organization "f1"`);
       expect(await rows(`MATCH (o:Organization {osId: $osId}) RETURN o.id AS id`, { osId })).toEqual([
         { id: 'f1' },
       ]);

@@ -47,7 +47,7 @@ describe('setListing, an osId another listed organization has', () => {
     const response = await t.api.query('mill-2', SET, { osId: 'CN2019303BQ3FZP' }, [...ADMIN]);
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toBe(
-      `osId "CN2019303BQ3FZP" is already on the card of listed organization 'mill'`,
+      `osId "CN2019303BQ3FZP" is already on the card of listed organization "mill"`,
     );
   });
 });

@@ -98,7 +98,7 @@ describe('setListing', () => {
       ...ADMIN,
     ]);
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
-    expect(response.errors![0]!.message).toContain("'ofilm'");
+    expect(response.errors![0]!.message).toContain('"ofilm"');
     expect(ids(await search({}))).toEqual(['ofilm', 'watch']);
     const bad = await t.api.query('taida', SET_LISTING, { listed: true, osId: 'nope' }, [...ADMIN]);
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);

@@ -354,7 +354,7 @@ describe('versions and withdrawal', () => {
     );
     expect(codes(missing)).toEqual(['BAD_USER_INPUT']);
     expect(missing.errors![0]!.message).toContain(
-      "action 'cap-1'.closedAt is required when status is CLOSED",
+      `action "cap-1".closedAt is required when status is CLOSED`,
     );
     const closed = await t.api.query(
       'brand',

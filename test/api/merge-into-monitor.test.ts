@@ -43,9 +43,9 @@ describe('mergeOrganizations into a MONITOR', () => {
     const response = await merge('watch', 'mill');
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0]!.message).toBe(
-      "keepId 'watch' is a MONITOR, which has no supply links, and mergeId 'mill' has 2 supply links " +
-        "'f>mill', 'mill>buyer': merged, they would be the monitor's; if they are one organization, keep " +
-        "'mill' and merge 'watch' into it",
+      `keepId "watch" is a MONITOR, which has no supply links, and mergeId "mill" has 2 supply links ` +
+        `"f>mill", "mill>buyer": merged, they would be the monitor's; if they are one organization, keep ` +
+        '"mill" and merge "watch" into it',
     );
     expect(await dumpGraph(t.db.driver)).toEqual(before);
   });

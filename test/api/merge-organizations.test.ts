@@ -326,20 +326,20 @@ describe('mergeOrganizations', () => {
     }
     const again = await merge('brand-c', 'brand-dup');
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
-    expect(again.errors![0]!.message).toContain("mergeId 'brand-dup' was merged into 'brand-c' already");
+    expect(again.errors![0]!.message).toContain(`mergeId "brand-dup" was merged into "brand-c" already`);
   });
 
   it('refuses bad input naming the value, and writes nothing', async () => {
     const before = await dumpGraph(t.db.driver);
     const cases: [string, string, string][] = [
-      ['brand', 'brand', "keepId and mergeId are both 'brand'"],
-      ['nobody', 'brand-dup', "unknown keepId 'nobody'"],
-      ['brand', 'nobody', "unknown mergeId 'nobody'"],
+      ['brand', 'brand', `keepId and mergeId are both "brand"`],
+      ['nobody', 'brand-dup', `unknown keepId "nobody"`],
+      ['brand', 'nobody', `unknown mergeId "nobody"`],
       // brand supplies the reseller: merged, the link would go from the reseller to itself.
-      ['reseller', 'brand', "supply link 'brand>reseller' between 'reseller' and 'brand'"],
+      ['reseller', 'brand', 'supply link "brand>reseller" between "reseller" and "brand"'],
       // The reseller shares with the buyer.
-      ['buyer', 'reseller', "supply link 'reseller>buyer' between 'buyer' and 'reseller'"],
-      ['buyer', 'brand', "share 'brand-to-buyer' between 'buyer' and 'brand'"],
+      ['buyer', 'reseller', 'supply link "reseller>buyer" between "buyer" and "reseller"'],
+      ['buyer', 'brand', 'share "brand-to-buyer" between "buyer" and "brand"'],
     ];
     for (const [keepId, mergeId, message] of cases) {
       const response = await merge(keepId, mergeId);

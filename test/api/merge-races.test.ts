@@ -52,7 +52,7 @@ describe('mergeOrganizations of two organizations a third one has open requests 
     ]);
     // At most one may be open: the merge is refused naming both, and nothing moves.
     expect(merged.errors?.[0]?.message).toMatch(
-      /^open access requests '.+' \(with 'keep'\) and '.+' \(with 'dup'\) would become two open requests/,
+      /^open access requests ".+" \(with "keep"\) and ".+" \(with "dup"\) would become two open requests/,
     );
     const open = await openRequests();
     expect(open.map((r) => r['target']).sort()).toEqual(['dup', 'keep']);

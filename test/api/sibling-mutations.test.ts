@@ -85,7 +85,7 @@ describe('an old id of a merged supplier', () => {
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     // Specification section 2, rule 6: "An error about an asked id names the id as the client sent
     // it …, never the kept organization a merged id stands for". Before the fix: "… to brand for SOURCING …".
-    expect(again.errors![0]!.message).toContain('to brand-dup for');
+    expect(again.errors![0]!.message).toContain('to "brand-dup" for');
   });
 });
 

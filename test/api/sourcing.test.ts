@@ -175,7 +175,7 @@ describe('declareSupplyLink', () => {
         }),
       'newSupplier.osId',
     );
-    expect(message).toContain("'listed-factory'");
+    expect(message).toContain('"listed-factory"');
   });
 
   it.each([
@@ -330,10 +330,10 @@ describe('amendSupplyLink and endSupplyLink', () => {
     expect(events.map((e) => e.action)).toEqual(['ENDED', 'DECLARED']);
     expect(events[0]!.after.validTo).toBe(ended.validTo);
 
-    await refused(() => t.api.query('buyer', END, { id: link.id }, [...ADMIN]), `link '${link.id}' ended`);
+    await refused(() => t.api.query('buyer', END, { id: link.id }, [...ADMIN]), `link "${link.id}" ended`);
     await refused(
       () => t.api.query('buyer', AMEND, { id: link.id, products: ['x'] }, [...ADMIN]),
-      `link '${link.id}' ended`,
+      `link "${link.id}" ended`,
     );
   });
 

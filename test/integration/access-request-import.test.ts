@@ -84,21 +84,21 @@ describe('a bad access request record', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.validation.problems.map(formatProblem)).toEqual(
       [
-        `accessRequests[1] (id 'ar-scope'): scope must be one of SOURCING, DISCLOSURES, BOTH, got "EVERYTHING"`,
-        `accessRequests[3] (id 'ar-self'): requester and target are the same organization 'buyer'`,
-        `accessRequests[4] (id 'ar-late'): dueAt must be after sentAt and at most 2 months after it (2025-11-01T10:00:00.000Z), got "2025-11-02T10:00:00Z"`,
-        `accessRequests[5] (id 'ar-early'): dueAt must be after sentAt and at most 2 months after it (2025-11-01T10:00:00.000Z), got "2025-09-01T09:00:00Z"`,
-        `accessRequests[6] (id 'ar-future'): sentAt must not be after the import (2026-01-01T00:00:00.000Z), got "2026-06-01"`,
-        `accessRequests[8] (id 'ar-declined'): reason is required when the status is DECLINED`,
-        `accessRequests[9] (id 'ar-open-closed'): closedAt must be absent while the status is OPEN, got "2025-09-02"`,
-        `accessRequests[11] (id 'ar-message'): message must be a non-empty string of at most 2000 characters, got "${'x'.repeat(76)}...`,
-        `accessRequests[12] (id 'ar-events'): events[0].at must be an ISO 8601 date (2014-09-15) or date-time with a zone, got "then"`,
-        `accessRequests[12] (id 'ar-events'): events[0].action must be one of SENT, EXTENDED, GRANTED, DECLINED, WITHDRAWN, got "ASKED"`,
-        `accessRequests[13] (id 'ar-ok'): duplicate id: accessRequests[0] has the same id`,
-        `accessRequests[2] (id 'ar-who'): requester 'ghost' is not an organization in the file or the database`,
-        `accessRequests[7] (id 'ar-dup'): accessRequests[0] ('ar-ok') is already an OPEN request of buyer to reseller for SOURCING: at most one may be open`,
-        `accessRequests[10] (id 'ar-shares'): shareIds: share 's-granted' goes from 'reseller' to 'buyer', not from the target 'brand' to the requester 'reseller'`,
-        `accessRequests[10] (id 'ar-shares'): shareIds: 's-none' is not a share in the file or the database`,
+        `accessRequests[1] (id "ar-scope"): scope must be one of SOURCING, DISCLOSURES, BOTH, got "EVERYTHING"`,
+        `accessRequests[3] (id "ar-self"): requester and target are the same organization "buyer"`,
+        `accessRequests[4] (id "ar-late"): dueAt must be after sentAt and at most 2 months after it (2025-11-01T10:00:00.000Z), got "2025-11-02T10:00:00Z"`,
+        `accessRequests[5] (id "ar-early"): dueAt must be after sentAt and at most 2 months after it (2025-11-01T10:00:00.000Z), got "2025-09-01T09:00:00Z"`,
+        `accessRequests[6] (id "ar-future"): sentAt must not be after the import (2026-01-01T00:00:00.000Z), got "2026-06-01"`,
+        `accessRequests[8] (id "ar-declined"): reason is required when the status is DECLINED`,
+        `accessRequests[9] (id "ar-open-closed"): closedAt must be absent while the status is OPEN, got "2025-09-02"`,
+        `accessRequests[11] (id "ar-message"): message must be a non-empty string of at most 2000 characters, got "${'x'.repeat(76)}...`,
+        `accessRequests[12] (id "ar-events"): events[0].at must be an ISO 8601 date (2014-09-15) or date-time with a zone, got "then"`,
+        `accessRequests[12] (id "ar-events"): events[0].action must be one of SENT, EXTENDED, GRANTED, DECLINED, WITHDRAWN, got "ASKED"`,
+        `accessRequests[13] (id "ar-ok"): duplicate id: accessRequests[0] has the same id`,
+        `accessRequests[2] (id "ar-who"): requester "ghost" is not an organization in the file or the database`,
+        `accessRequests[7] (id "ar-dup"): accessRequests[0] ("ar-ok") is already an OPEN request of "buyer" to "reseller" for SOURCING: at most one may be open`,
+        `accessRequests[10] (id "ar-shares"): shareIds: share "s-granted" goes from "reseller" to "buyer", not from the target "brand" to the requester "reseller"`,
+        `accessRequests[10] (id "ar-shares"): shareIds: "s-none" is not a share in the file or the database`,
       ].sort((a, b) => index(a) - index(b)),
     );
     expect(await dumpGraph(db.driver)).toEqual(before);
@@ -117,7 +117,7 @@ describe('an OPEN request the database already holds open under another id', () 
       accessRequests: [request({ id: 'ar-again' }), request({ id: 'ar-other-scope', scope: 'BOTH' })],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([
-      `accessRequests[0] (id 'ar-again'): access request 'ar-1' in the database is already an OPEN request of buyer to reseller for SOURCING: at most one may be open`,
+      `accessRequests[0] (id "ar-again"): access request "ar-1" in the database is already an OPEN request of "buyer" to "reseller" for SOURCING: at most one may be open`,
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before);
     const same = await importDocument({

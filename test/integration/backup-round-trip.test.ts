@@ -190,10 +190,10 @@ describe('export → import --reset keeps everything', { timeout: 300_000 }, () 
     expect(await importDocument(file({ listed: false }))).toBeNull();
     expect((await listedAt())[0]).toEqual(['a', null]);
     expect(await importDocument(file({ listed: false, listedAt: '2024-01-01' }))).toEqual([
-      "organizations[0] (id 'a'): listedAt 2024-01-01 is only for a listed organization, and listed is false",
+      `organizations[0] (id "a"): listedAt 2024-01-01 is only for a listed organization, and listed is false`,
     ]);
     expect(await importDocument(file({ listed: true, listedAt: '2999-01-01' }))).toEqual([
-      expect.stringMatching(/^organizations\[0\] \(id 'a'\): listedAt must not be after the import/),
+      expect.stringMatching(/^organizations\[0\] \(id "a"\): listedAt must not be after the import/),
     ]);
   });
   it('screening candidates (pending and decided) survive a backup and restore', async () => {
@@ -318,8 +318,7 @@ describe(
         publishedAt: '2024-06-01T00:00:00Z',
         recordedAt: '2024-01-01T00:00:00Z',
       });
-      const refusal =
-        "disclosures[0] (id 'd-1'): the first version's recordedAt 2024-01-01T00:00:00Z is before publishedAt 2024-06-01T00:00:00Z";
+      const refusal = `disclosures[0] (id "d-1"): the first version's recordedAt 2024-01-01T00:00:00Z is before publishedAt 2024-06-01T00:00:00Z`;
       expect(await importDocument({ format: 'tiersight/v1', disclosures: [early] })).toEqual([refusal]);
       expect(
         await importDocument({ format: 'tiersight/v1', disclosures: [{ ...early, history: [] }] }),
@@ -356,7 +355,7 @@ describe(
       const second = selfAssessment({ title: 'Second', recordedAt: '2024-03-01T00:00:00Z' });
       expect(await importDocument({ format: 'tiersight/v1', disclosures: [second] })).toEqual([
         expect.stringMatching(
-          /^disclosures\[0\] \(id 'd-1'\): recordedAt 2024-03-01T00:00:00Z is before the stored current version 1 \(recorded 2024-06-01T00:00:00(\.000)?Z\)/,
+          /^disclosures\[0\] \(id "d-1"\): recordedAt 2024-03-01T00:00:00Z is before the stored current version 1 \(recorded 2024-06-01T00:00:00(\.000)?Z\)/,
         ),
       ]);
       // The same content adds no version, so an earlier recordedAt changes nothing and is accepted.
@@ -401,7 +400,7 @@ describe(
         ],
       });
       const full =
-        /disclosure 'd-long' already has 1,001 versions, the most one disclosure keeps \(1,000 earlier ones and the current one\); publish a new disclosure/;
+        /disclosure "d-long" already has 1,001 versions, the most one disclosure keeps \(1,000 earlier ones and the current one\); publish a new disclosure/;
       const update = await t.api.query(
         'owner',
         `mutation { updateDisclosure(id: "d-long", input: { title: "v1002", issuedAt: "2020-01-01T00:00:00Z" }) { id } }`,

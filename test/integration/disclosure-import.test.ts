@@ -79,15 +79,15 @@ describe('importing disclosures', () => {
     expect(outcome.ok).toBe(false);
     const problems = outcome.validation.problems.map(formatProblem);
     expect(problems).toEqual([
-      "shares[0] (id 'brand=>buyer#0'): disclosureIds: 'nope' is not a disclosure in the file or the database",
-      "disclosures[0] (id 'bad-subject'): subject 'stranger' must be the owner 'brand' or one of its suppliers: no link in the file or the database has 'stranger' as supplier and 'brand' as customer",
-      'disclosures[1] (id \'bad-fields\'): title must be 1..200 characters and not blank, got ""',
-      'disclosures[1] (id \'bad-fields\'): documentUrl must be an http(s) URL of at most 2000 characters, got "ftp://x"',
-      'disclosures[1] (id \'bad-fields\'): documentSha256 must be 64 hexadecimal digits, got "xyz"',
-      "disclosures[2] (id 'bad-actions'): actions are only for CORRECTIVE_ACTION_PLAN and AUDIT_REPORT disclosures, not SELF_ASSESSMENT",
-      "disclosures[2] (id 'bad-actions'): actions[0].closedAt is required when status is CLOSED",
-      'disclosures[3] (id \'future\'): issuedAt must not be in the future, got "2999-01-01"',
-      'disclosures[3] (id \'future\'): validUntil must be after issuedAt ("2999-01-01"), got "1999-01-01"',
+      `shares[0] (id "brand=>buyer#0"): disclosureIds: "nope" is not a disclosure in the file or the database`,
+      `disclosures[0] (id "bad-subject"): subject "stranger" must be the owner "brand" or one of its suppliers: no link in the file or the database has "stranger" as supplier and "brand" as customer`,
+      'disclosures[1] (id "bad-fields"): title must be 1..200 characters and not blank, got ""',
+      'disclosures[1] (id "bad-fields"): documentUrl must be an http(s) URL of at most 2000 characters, got "ftp://x"',
+      'disclosures[1] (id "bad-fields"): documentSha256 must be 64 hexadecimal digits, got "xyz"',
+      `disclosures[2] (id "bad-actions"): actions are only for CORRECTIVE_ACTION_PLAN and AUDIT_REPORT disclosures, not SELF_ASSESSMENT`,
+      `disclosures[2] (id "bad-actions"): actions[0].closedAt is required when status is CLOSED`,
+      'disclosures[3] (id "future"): issuedAt must not be in the future, got "2999-01-01"',
+      'disclosures[3] (id "future"): validUntil must be after issuedAt ("2999-01-01"), got "1999-01-01"',
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before);
   });

@@ -190,9 +190,9 @@ describe('export and re-import give the same graph', { timeout: 300_000 }, () =>
     );
     expect(outcome.ok).toBe(false);
     expect(outcome.validation.problems.map(formatProblem)).toEqual([
-      "organizations[0] (id 'dell-dup-1'): 'dell-dup-1' was merged into 'us-dell'; name that organization instead (its old id resolves to it)",
-      "merges[0] (id 'se-atea'): 'se-atea' is an organization in the database: a merged id is no organization's id",
-      "merges[1] (id 'new-dup'): into 'nowhere' is not an organization in the file or the database",
+      `organizations[0] (id "dell-dup-1"): "dell-dup-1" was merged into "us-dell"; name that organization instead (its old id resolves to it)`,
+      `merges[0] (id "se-atea"): "se-atea" is an organization in the database: a merged id is no organization's id`,
+      `merges[1] (id "new-dup"): into "nowhere" is not an organization in the file or the database`,
     ]);
     expect(await dumpGraph(db.driver)).toEqual(after);
   });
@@ -512,7 +512,7 @@ describe('the command', () => {
   it('names a file it cannot write and writes nothing', async () => {
     const path = join(dir, 'no-such-dir', 'out.json');
     await expect(run(['--out', path])).rejects.toThrow(
-      `export: cannot write '${path}': its directory does not exist`,
+      `export: cannot write "${path}": its directory does not exist`,
     );
     expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
   });

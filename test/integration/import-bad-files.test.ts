@@ -126,8 +126,8 @@ describe(
         '{"format":"tiersight/v1","organizations":[{"id":"t","name":"A\\udc00","type":"BRAND","country":"SE","aliases":["ok","B\\ud800"]}]}',
       );
       expect(await tryImport(path)).toEqual([
-        `organizations[0] (id 't'): name must be well-formed Unicode text (it has an unpaired surrogate), got "A\\udc00"`,
-        `organizations[0] (id 't'): aliases[1] must be well-formed Unicode text (it has an unpaired surrogate), got "B\\ud800"`,
+        `organizations[0] (id "t"): name must be well-formed Unicode text (it has an unpaired surrogate), got "A\\udc00"`,
+        `organizations[0] (id "t"): aliases[1] must be well-formed Unicode text (it has an unpaired surrogate), got "B\\ud800"`,
       ]);
     });
 
@@ -158,10 +158,10 @@ describe(
       const outcome = await tryImport(path);
       // Read on, 'c' would be named organizations[0], which in the file is 'a'.
       expect(outcome).not.toEqual([
-        'organizations[0] (id \'c\'): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "XX"',
+        'organizations[0] (id "c"): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "XX"',
       ]);
       expect(outcome).toEqual([
-        "file: top-level key 'organizations' appears a second time: give each section once",
+        `file: top-level key "organizations" appears a second time: give each section once`,
       ]);
     });
 
@@ -174,7 +174,7 @@ describe(
       // Not "got null": the file says 1e400, which JSON.parse reads as Infinity.
       expect(String(outcome)).not.toContain('got null');
       expect(outcome).toEqual([
-        "organizations[0] (id 'a'): latitude must be a number from -90 to 90, got Infinity",
+        `organizations[0] (id "a"): latitude must be a number from -90 to 90, got Infinity`,
       ]);
     });
   },

@@ -250,6 +250,6 @@ it('does not report a link as imported when a merge of its supplier, admitted be
     `the import printed:\n${imported.output}`,
   ).toEqual(['mill>buyer']);
   expect(imported.code).not.toBe(0);
-  expect(imported.output).toContain("supplier 'mill-dup'");
+  expect(imported.output).toContain('supplier "mill-dup"');
   expect(await unfinishedRuns()).toBe(0);
 }, 180_000);

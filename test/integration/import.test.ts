@@ -55,7 +55,7 @@ describe('import of a bad file', () => {
     [
       'unknown reference',
       (d) => ({ ...d, links: [...d.links, { id: 'l-x', supplier: 'ghost', customer: 'p', products: [] }] }),
-      /^links\[3\] \(id 'l-x'\): supplier 'ghost' is not an organization in the file or the database$/,
+      /^links\[3\] \(id "l-x"\): supplier "ghost" is not an organization in the file or the database$/,
     ],
     [
       // The API names every event's actor as an organization; one that is none would fail its trail.
@@ -67,7 +67,17 @@ describe('import of a bad file', () => {
           events: [{ action: 'GRANTED', at: '2020-01-01', actorUserId: 'u', actorOrganizationId: 'ghost' }],
         })),
       }),
-      /^shares\[0\] \(id '[^']+'\): events\[0\]\.actorOrganizationId 'ghost' is not an organization in the file or the database$/,
+      /^shares\[0\] \(id "[^"]+"\): events\[0\]\.actorOrganizationId "ghost" is not an organization in the file or the database$/,
+    ],
+    [
+      // As the API refuses one (sourcing-end-retry-and-monitor-supplier.test.ts): a MONITOR has no links.
+      'a link from a MONITOR',
+      (d) => ({
+        ...d,
+        organizations: [...d.organizations, { id: 'mon', name: 'Watch', type: 'MONITOR', country: 'NL' }],
+        links: [...d.links, { id: 'l-m', supplier: 'mon', customer: 'p', products: [] }],
+      }),
+      /^links\[3\] \(id "l-m"\): supplier "mon" names a MONITOR, which has no supply links$/,
     ],
     [
       'duplicate id',
@@ -75,7 +85,7 @@ describe('import of a bad file', () => {
         ...d,
         organizations: [...d.organizations, { id: 'p', name: 'Again', type: 'PURCHASER', country: 'SE' }],
       }),
-      /^organizations\[4\] \(id 'p'\): duplicate id: organizations\[0\] has the same id$/,
+      /^organizations\[4\] \(id "p"\): duplicate id: organizations\[0\] has the same id$/,
     ],
     [
       'bad type',
@@ -83,7 +93,7 @@ describe('import of a bad file', () => {
         ...d,
         organizations: [...d.organizations, { id: 'x', name: 'X', type: 'SUPPLIER', country: 'SE' }],
       }),
-      /^organizations\[4\] \(id 'x'\): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "SUPPLIER"$/,
+      /^organizations\[4\] \(id "x"\): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "SUPPLIER"$/,
     ],
     [
       'bad country code',
@@ -91,7 +101,7 @@ describe('import of a bad file', () => {
         ...d,
         organizations: [...d.organizations, { id: 'x', name: 'X', type: 'FACTORY', country: 'XX' }],
       }),
-      /^organizations\[4\] \(id 'x'\): country must be an assigned ISO 3166-1 alpha-2 code .* got "XX"$/,
+      /^organizations\[4\] \(id "x"\): country must be an assigned ISO 3166-1 alpha-2 code .* got "XX"$/,
     ],
     [
       'lower-case country code',
@@ -104,7 +114,7 @@ describe('import of a bad file', () => {
     [
       "share covering another organization's link",
       (d) => ({ ...d, shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['r>p'] }] }),
-      /^shares\[1\] \(id 's-bad'\): linkIds: link 'r>p' has customer 'p', not the owner 'b'/,
+      /^shares\[1\] \(id "s-bad"\): linkIds: link "r>p" has customer "p", not the owner "b"/,
     ],
     [
       'share of an unknown link',
@@ -112,7 +122,7 @@ describe('import of a bad file', () => {
         ...d,
         shares: [...d.shares, { id: 's-bad', owner: 'b', recipient: 'p', linkIds: ['nope'] }],
       }),
-      /linkIds: 'nope' is not a link in the file or the database/,
+      /linkIds: "nope" is not a link in the file or the database/,
     ],
     [
       'malformed date',
@@ -123,7 +133,7 @@ describe('import of a bad file', () => {
           { id: 'l-d', supplier: 'b', customer: 'p', products: [], validFrom: '2021-02-30' },
         ],
       }),
-      /^links\[3\] \(id 'l-d'\): validFrom must be an ISO 8601 date .* got "2021-02-30"$/,
+      /^links\[3\] \(id "l-d"\): validFrom must be an ISO 8601 date .* got "2021-02-30"$/,
     ],
     [
       'validFrom after validTo',
@@ -156,7 +166,7 @@ describe('import of a bad file', () => {
     [
       'unknown top-level key',
       (d) => ({ ...d, link: [] }),
-      /^file: top-level key 'link' is not part of tiersight\/v1$/,
+      /^file: top-level key "link" is not part of tiersight\/v1$/,
     ],
   ];
 
@@ -190,10 +200,10 @@ describe('import of a bad file', () => {
     const outcome = await importDocument(document, true);
     const lines = outcome.validation.problems.map(formatProblem);
     expect(lines).toEqual([
-      `organizations[0] (id 'a'): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "NOPE"`,
-      `organizations[1] (id 'b'): name must be a non-empty string of at most 2000 characters, got ""`,
-      `organizations[2] (id 'c'): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "ZZ"`,
-      `links[0] (id 'l'): products must be an array of at most 10000 product names, got "laptops"`,
+      `organizations[0] (id "a"): type must be one of PURCHASER, RESELLER, BRAND, MANUFACTURER, FACTORY, MONITOR, got "NOPE"`,
+      `organizations[1] (id "b"): name must be a non-empty string of at most 2000 characters, got ""`,
+      `organizations[2] (id "c"): country must be an assigned ISO 3166-1 alpha-2 code (e.g. SE, CN), got "ZZ"`,
+      `links[0] (id "l"): products must be an array of at most 10000 product names, got "laptops"`,
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before); // --reset did not run either
   });

@@ -190,12 +190,12 @@ describe('recordedAt on import', () => {
     expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^links\\[0\\] \\(id 's>p'\\): recordedAt must not be after the import \\(.*\\), got "${future}"$`,
+          `^links\\[0\\] \\(id "s>p"\\): recordedAt must not be after the import \\(.*\\), got "${future}"$`,
         ),
       ),
-      expect.stringMatching(/^shares\[0\] \(id 'p=>s#0'\): createdAt must not be after the import/),
+      expect.stringMatching(/^shares\[0\] \(id "p=>s#0"\): createdAt must not be after the import/),
       expect.stringMatching(
-        /^risks\[0\] \(id 'risk-s-0'\): recordedAt must be an ISO 8601 date .* got "yesterday"$/,
+        /^risks\[0\] \(id "risk-s-0"\): recordedAt must be an ISO 8601 date .* got "yesterday"$/,
       ),
     ]);
     expect(await dumpGraph(t.db.driver)).toEqual(before);
@@ -267,8 +267,8 @@ describe('a later import that moves a record to another organization', () => {
       importedAt: new Date(SECOND_IMPORT),
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([
-      "disclosures[0] (id 'd-1'): owner 'w' is not the stored owner 'v': a disclosure keeps its owner and subject; publish one about 'b' under a new id (and withdraw this one)",
-      "disclosures[0] (id 'd-1'): subject 'b' is not the stored subject 'a': a disclosure keeps its owner and subject; publish one about 'b' under a new id (and withdraw this one)",
+      `disclosures[0] (id "d-1"): owner "w" is not the stored owner "v": a disclosure keeps its owner and subject; publish one about "b" under a new id (and withdraw this one)`,
+      `disclosures[0] (id "d-1"): subject "b" is not the stored subject "a": a disclosure keeps its owner and subject; publish one about "b" under a new id (and withdraw this one)`,
     ]);
     expect(await about(BETWEEN)).toEqual({ a: ['d-1'], b: [] });
     expect(await about()).toEqual({ a: ['d-1'], b: [] });

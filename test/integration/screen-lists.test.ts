@@ -93,7 +93,7 @@ describe('screening the sample lists of every format', () => {
   it('--format names the format, and a wrong one is refused before screening', async () => {
     expect(await matchedIds([sample('csl-sample.tsv'), '--format', 'csl'])).toEqual(CSL_MATCHES);
     await expect(runCommand([sample('csl-sample.tsv'), '--format', 'xml'])).rejects.toThrow(
-      "screen: --format must be one of csl, ftm, opensanctions-csv, uflpa-html, tiersight, got 'xml'",
+      `screen: --format must be one of csl, ftm, opensanctions-csv, uflpa-html, tiersight, got "xml"`,
     );
     await expect(runCommand([sample('csl-sample.tsv'), '--format', 'ftm'])).rejects.toThrow(
       /problem\(s\) found; nothing was screened/,

@@ -250,11 +250,11 @@ describe('tiersight screen', () => {
   it('rejects a bad threshold, severity or list before touching the database', async () => {
     const file = writeList(LIST);
     await expect(runCommand([file, '--threshold', '1.5'])).rejects.toThrow(
-      "screen: --threshold must be a number from 0 to 1, got '1.5'",
+      `screen: --threshold must be a number from 0 to 1, got "1.5"`,
     );
-    await expect(runCommand([file, '--threshold', 'high'])).rejects.toThrow("got 'high'");
+    await expect(runCommand([file, '--threshold', 'high'])).rejects.toThrow(`got "high"`);
     await expect(runCommand([file, '--severity', 'URGENT'])).rejects.toThrow(
-      "screen: --severity must be one of LOW, MEDIUM, HIGH, CRITICAL, got 'URGENT'",
+      `screen: --severity must be one of LOW, MEDIUM, HIGH, CRITICAL, got "URGENT"`,
     );
     const bad = writeList('name,aliases,effective_date,source\n,,2020-01-01,List\nFoo,,2020-13-01,List\n');
     await expect(runCommand([bad, '--apply'])).rejects.toThrow('2 problem(s) found; nothing was screened');

@@ -18,6 +18,7 @@ import { mergeFile } from '../support/merge-model.ts';
 import { apiChain, referenceChain, type ApiChain } from '../support/chain-comparison.ts';
 import { ReferenceModel, type ReferenceView } from '../support/reference-model.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
+import { quote } from '../../src/domain/quote.ts';
 
 const t = useApi();
 
@@ -193,7 +194,7 @@ it(
           const response = await t.api.query(OPERATOR, MERGE, { keepId, mergeId }, ['platform_admin']);
           if ('refused' in expected) {
             expect(codes(response), `${keepId} <- ${mergeId}`).toEqual(['BAD_USER_INPUT']);
-            expect(response.errors![0]!.message).toContain(`'${expected.refused}'`);
+            expect(response.errors![0]!.message).toContain(quote(expected.refused));
             expect(await dumpGraph(t.db.driver)).toEqual(graphBefore);
           } else {
             expect(response.errors, `${keepId} <- ${mergeId}`).toBeUndefined();

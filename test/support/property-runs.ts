@@ -1,3 +1,4 @@
+import { quote } from '../../src/domain/quote.ts';
 /**
  * How many random cases a property test tries: `base` times TIERSIGHT_PROPERTY_SCALE (default 1).
  * The bases keep `npm test` within CI's 30 minutes on a 2-core machine; a deeper search, after a
@@ -16,7 +17,7 @@ function scale(): number {
   const raw = process.env['TIERSIGHT_PROPERTY_SCALE'] ?? '1';
   const value = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new Error(`TIERSIGHT_PROPERTY_SCALE must be a positive number, got '${raw}'`);
+    throw new Error(`TIERSIGHT_PROPERTY_SCALE must be a positive number, got ${quote(raw)}`);
   }
   return value;
 }

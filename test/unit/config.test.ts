@@ -29,10 +29,10 @@ describe('config', () => {
       expect(error).toBeInstanceOf(ConfigError);
       const { problems } = error as ConfigError;
       expect(problems).toHaveLength(4);
-      expect(problems.join('\n')).toMatch(/NODE_ENV .*'staging'/);
-      expect(problems.join('\n')).toMatch(/NEO4J_URI .*'http:\/\/localhost:7474'/);
+      expect(problems.join('\n')).toMatch(/NODE_ENV .*"staging"/);
+      expect(problems.join('\n')).toMatch(/NEO4J_URI .*"http:\/\/localhost:7474"/);
       expect(problems.join('\n')).toMatch(/JWT_SECRET must be at least 32 characters \(got 5\)/);
-      expect(problems.join('\n')).toMatch(/PORT .*'eighty'/);
+      expect(problems.join('\n')).toMatch(/PORT .*"eighty"/);
     }
   });
 
@@ -50,7 +50,7 @@ describe('config', () => {
     expect(load({}).http.maxConnectionsPerAddress).toBe(256);
     expect(load({ HTTP_MAX_CONNECTIONS_PER_ADDRESS: '0' }).http.maxConnectionsPerAddress).toBe(0);
     expect(() => load({ HTTP_MAX_CONNECTIONS_PER_ADDRESS: '-1' })).toThrow(
-      /HTTP_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 0 to 1000000, got '-1'/,
+      /HTTP_MAX_CONNECTIONS_PER_ADDRESS must be a whole number from 0 to 1000000, got "-1"/,
     );
   });
 
@@ -61,14 +61,14 @@ describe('config', () => {
       'fd00::1',
     ]);
     expect(() => load({ HTTP_TRUSTED_PROXIES: '10.0.0.0/8,nginx' })).toThrow(
-      /HTTP_TRUSTED_PROXIES must list IP addresses or CIDR ranges \(10.0.0.0\/8\), got 'nginx'/,
+      /HTTP_TRUSTED_PROXIES must list IP addresses or CIDR ranges \(10.0.0.0\/8\), got "nginx"/,
     );
   });
 
   it('reads the maximum token lifetime', () => {
     expect(load({ JWT_MAX_LIFETIME: '15m' }).jwt.maxLifetimeSeconds).toBe(900);
     expect(() => load({ JWT_MAX_LIFETIME: 'forever' })).toThrow(
-      /JWT_MAX_LIFETIME must look like .*'forever'/,
+      /JWT_MAX_LIFETIME must look like .*"forever"/,
     );
   });
 
@@ -115,12 +115,12 @@ describe('config', () => {
         OIDC_ROLE_MAP: 'admins=root,viewers',
       }),
     ).toEqual([
-      "OIDC_ISSUER must be a URL, got 'not a url'",
+      'OIDC_ISSUER must be a URL, got "not a url"',
       'OIDC_AUDIENCE is required with OIDC_ISSUER',
-      "OIDC_JWKS_URL must use https (http only on a loopback host), got 'http://idp.example.org/keys'",
-      "OIDC_ORG_CLAIM must be a claim name or dotted path, got 'a..b'",
-      "OIDC_ROLE_MAP: 'root' in 'admins=root' is not one of analyst, supplier_admin, platform_admin, screening_admin",
-      "OIDC_ROLE_MAP: entry 'viewers' is not provider-value=tiersight-value",
+      'OIDC_JWKS_URL must use https (http only on a loopback host), got "http://idp.example.org/keys"',
+      'OIDC_ORG_CLAIM must be a claim name or dotted path, got "a..b"',
+      'OIDC_ROLE_MAP: "root" in "admins=root" is not one of analyst, supplier_admin, platform_admin, screening_admin',
+      'OIDC_ROLE_MAP: entry "viewers" is not provider-value=tiersight-value',
     ]);
     expect(
       problems({
@@ -135,7 +135,7 @@ describe('config', () => {
     expect(load({}).neo4j.readRouting).toBe('leader');
     expect(load({ NEO4J_READ_ROUTING: 'followers' }).neo4j.readRouting).toBe('followers');
     expect(() => load({ NEO4J_READ_ROUTING: 'secondaries' })).toThrow(
-      /NEO4J_READ_ROUTING must be one of leader, followers, got 'secondaries'/,
+      /NEO4J_READ_ROUTING must be one of leader, followers, got "secondaries"/,
     );
   });
 

@@ -104,7 +104,7 @@ describe('credentials in NEO4J_URI reach the log', () => {
 describe('the bundled Neo4j heap', () => {
   it('refuses a heap of nothing (0g), naming the variable', () => {
     expect(problemsOf({ TIERSIGHT_NEO4J_HEAP: '0g' })).toEqual([
-      "TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got '0g'",
+      'TIERSIGHT_NEO4J_HEAP must look like 512m or 2g (more than 0), got "0g"',
     ]);
   });
 });

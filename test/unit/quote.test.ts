@@ -1,6 +1,6 @@
 // How error messages show a client's value (src/domain/quote.ts).
 import { describe, expect, it } from 'vitest';
-import { quote } from '../../src/domain/quote.ts';
+import { quote, quoteList } from '../../src/domain/quote.ts';
 
 describe('quote', () => {
   it('shows what a plain string hides, and cuts a long value short', () => {
@@ -19,5 +19,11 @@ describe('quote', () => {
     let deep: unknown = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(quote(deep)).toBe('a value nested too deeply to show');
+  });
+
+  it('lists ids each quoted, the first few of them, and says how many more there are', () => {
+    expect(quoteList(['a'])).toBe('"a"');
+    expect(quoteList(['a', "b'c"])).toBe('"a", "b\'c"');
+    expect(quoteList(['a', 'b', 'c', 'd'], 2)).toBe('"a", "b" and 2 more');
   });
 });

@@ -77,7 +77,7 @@ describe('organization records', () => {
 describe('link, share and risk records', () => {
   it('a link needs two different ends and ordered dates', () => {
     expect(checkLink({ id: 'l', supplier: 'a', customer: 'a', products: [] }).problems).toEqual([
-      "supplier and customer are the same organization 'a'",
+      'supplier and customer are the same organization "a"',
     ]);
     expect(checkLink({ id: 'l', supplier: 'a', customer: 'b' }).record?.products).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('link, share and risk records', () => {
   it('a share lists links at most once; an empty list (frozen by a merge) covers nothing', () => {
     expect(checkShare({ id: 's', owner: 'a', recipient: 'b', linkIds: [] }).record?.linkIds).toEqual([]);
     expect(checkShare({ id: 's', owner: 'a', recipient: 'b', linkIds: ['l', 'l'] }).problems).toEqual([
-      "linkIds lists 'l' twice",
+      'linkIds lists "l" twice',
     ]);
   });
 

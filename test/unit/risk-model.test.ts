@@ -594,7 +594,7 @@ describe('RISK_MODEL', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems).toEqual([
-        "PORT must be a whole number from 0 to 65535, got 'x'",
+        'PORT must be a whole number from 0 to 65535, got "x"',
         'weights.proximity must be a number from 0 to 100, got -1',
         'weights has no "tiers" (known: inherent, publicIndicators, disclosedEvidence, visibility, proximity)',
         'parameters.indicators.halfLifeYears must be a number from 0.01 to 1000, got "five"',

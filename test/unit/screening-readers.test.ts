@@ -82,7 +82,7 @@ describe('the Consolidated Screening List', () => {
     expect(problems).toEqual([
       'record 1: id is empty',
       'record 2: name is empty',
-      "record 3: start_date is not a date: 'soon'",
+      'record 3: start_date is not a date: "soon"',
     ]);
   });
 });
@@ -159,7 +159,7 @@ describe('the UFLPA Entity List page', () => {
     expect(
       readUflpaHtml('<table><tr><th>Entity</th><th>Date</th></tr><tr><td></td><td>x</td></tr></table>')
         .problems,
-    ).toEqual(['table row 1: the entity name is empty', "table row 1: 'x' is not a date"]);
+    ).toEqual(['table row 1: the entity name is empty', 'table row 1: "x" is not a date']);
     expect(readUflpaHtml('<p>Nothing</p>').problems).toEqual([
       'no table rows found: is this the UFLPA Entity List page?',
     ]);
@@ -174,7 +174,7 @@ describe('Tiersight CSV', () => {
         'T-2,Bar Ltd,,,My list,China,,,\n',
     );
     expect(problems).toEqual([
-      "line 3: country must be ISO 3166-1 alpha-2 codes separated by ';', got 'China'",
+      `line 3: country must be ISO 3166-1 alpha-2 codes separated by ';', got "China"`,
     ]);
     expect(entries[0]).toMatchObject({
       listEntryId: 'T-1',

@@ -279,8 +279,8 @@ describe('reading a watch list', () => {
     expect(problems).toEqual([
       'line 9: unexpected text after a closing quote',
       'line 2: name is empty',
-      "line 3: effective_date must be an ISO 8601 date (2020-07-22), got '22/07/2020'",
-      "line 4: effective_date must be an ISO 8601 date (2020-07-22), got '2020-02-30'",
+      'line 3: effective_date must be an ISO 8601 date (2020-07-22), got "22/07/2020"',
+      'line 4: effective_date must be an ISO 8601 date (2020-07-22), got "2020-02-30"',
       'line 6: has 3 field(s), the header has 4',
       'line 6: source is empty (give it in the file or with --source)',
       'line 7: source is empty (give it in the file or with --source)',
@@ -298,7 +298,7 @@ describe('reading a watch list', () => {
     const { entries, problems } = parseWatchList(text);
     expect(problems).toEqual([
       'line 2: unexpected text after a closing quote',
-      "line 3: effective_date must be an ISO 8601 date (2020-07-22), got '2020-13-01'",
+      'line 3: effective_date must be an ISO 8601 date (2020-07-22), got "2020-13-01"',
     ]);
     expect(entries.map((e) => [e.name, e.line])).toEqual([['Good Ltd', 4]]);
   });

@@ -136,7 +136,7 @@ describe("granting a share: the store's refusals", () => {
     expect(message).toMatch(
       /^linkIds must be links in which o-owner is the customer; not so for "l-0", "l-1", .*, "l-19" and 3 more$/,
     );
-    expect(message).not.toContain("'l-20'");
+    expect(message).not.toContain('"l-20"');
   });
 });
 

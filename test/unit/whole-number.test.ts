@@ -31,10 +31,10 @@ describe('wholeNumberIn', () => {
       'WholeNumberError: limit must be a whole number from 1 to 500, got 0',
     );
     expect(problem(() => wholeNumberIn('PORT', 'eighty', 0, 65535))).toBe(
-      "WholeNumberError: PORT must be a whole number from 0 to 65535, got 'eighty'",
+      'WholeNumberError: PORT must be a whole number from 0 to 65535, got "eighty"',
     );
     expect(problem(() => wholeNumberIn('--orgs', '0', 1))).toBe(
-      "WholeNumberError: --orgs must be a whole number of at least 1, got '0'",
+      'WholeNumberError: --orgs must be a whole number of at least 1, got "0"',
     );
     expect(problem(() => wholeNumberIn('n', 5, Number.MIN_SAFE_INTEGER, 4))).toBe(
       'WholeNumberError: n must be a whole number of at most 4, got 5',
@@ -90,7 +90,7 @@ describe('each surface carries the same message', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(CliError);
       expect(error).toMatchObject({
-        message: "db: --port must be a whole number from 1 to 65535, got '70000'",
+        message: 'db: --port must be a whole number from 1 to 65535, got "70000"',
         exitCode: 2,
       });
     }
@@ -103,8 +103,8 @@ describe('each surface carries the same message', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems).toEqual([
-        "PORT must be a whole number from 0 to 65535, got '1e3'",
-        "HTTP_MAX_CONNECTIONS must be a whole number from 1 to 1000000, got '0'",
+        'PORT must be a whole number from 0 to 65535, got "1e3"',
+        'HTTP_MAX_CONNECTIONS must be a whole number from 1 to 1000000, got "0"',
       ]);
     }
   });

@@ -10,6 +10,7 @@ import { bundledStoreDir } from '../../runtime/database.ts';
 import { DEFAULT_DATA_DIR } from '../../runtime/paths.ts';
 import { parseCommandArgs, parseWholeNumber } from '../args.ts';
 import { CliError } from '../cli-error.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight db [--port P] [--data DIR] [--heap SIZE]
 
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<void> {
   const heap = values.heap ?? defaults.neo4jHeap;
   if (!/^\d+[mMgG]$/.test(heap)) {
     throw new CliError(
-      `db: --heap must be a size in megabytes or gigabytes such as 512m or 2g, got '${heap}'`,
+      `db: --heap must be a size in megabytes or gigabytes such as 512m or 2g, got ${quote(heap)}`,
       2,
     );
   }

@@ -14,6 +14,7 @@ import { parseCommandArgs, parseWholeNumber } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
 import { writeFailure } from '../write-errors.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--out FILE]
        tiersight export-chain --org ID --facility X [--as-of T] [--out FILE]
@@ -62,7 +63,7 @@ export async function run(args: string[]): Promise<void> {
   const maxDepth = parseWholeNumber('export-chain', '--max-depth', values['max-depth'], 1, MAX_DEPTH);
   const asOf = values['as-of'];
   if (asOf !== undefined && parseInstant(asOf) === null) {
-    throw usage(`--as-of must be an ISO 8601 date or date-time, got '${asOf}'`);
+    throw usage(`--as-of must be an ISO 8601 date or date-time, got ${quote(asOf)}`);
   }
   const facility = values.facility;
   let format = null;
@@ -74,7 +75,8 @@ export async function run(args: string[]): Promise<void> {
   } else {
     if (values.format === undefined) throw usage(`--format is required: ${CHAIN_FORMATS.join(', ')}`);
     format = chainFormat(values.format);
-    if (format === null) throw usage(`unknown --format '${values.format}'; use ${CHAIN_FORMATS.join(', ')}`);
+    if (format === null)
+      throw usage(`unknown --format ${quote(values.format)}; use ${CHAIN_FORMATS.join(', ')}`);
   }
 
   const file = await withDatabase(async ({ executor }) => {
@@ -86,7 +88,7 @@ export async function run(args: string[]): Promise<void> {
     }
     const reads = viewerReads(executor, viewerId);
     if ((await reads.loaders.byId.load(viewerId)) === null) {
-      throw new CliError(`export-chain: --org '${viewerId}': no such organization`, 2);
+      throw new CliError(`export-chain: --org ${quote(viewerId)}: no such organization`, 2);
     }
     if (format === null) {
       const record = await readFacilityRecord(
@@ -96,7 +98,7 @@ export async function run(args: string[]): Promise<void> {
       );
       if (record === null) {
         throw new CliError(
-          `export-chain: --facility '${facility}': no organization '${viewerId}' may look up` +
+          `export-chain: --facility ${quote(facility)}: no organization ${quote(viewerId)} may look up` +
             (asOf === undefined ? '' : ` at ${asOf}`),
           2,
         );
@@ -110,7 +112,10 @@ export async function run(args: string[]): Promise<void> {
       );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') {
-        throw new CliError(`export-chain: --root '${values.root}': no root '${viewerId}' may use`, 2);
+        throw new CliError(
+          `export-chain: --root ${quote(values.root)}: no root ${quote(viewerId)} may use`,
+          2,
+        );
       }
       if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') {
         throw new CliError(`export-chain: ${error.message}`, 2);

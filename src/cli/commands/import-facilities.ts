@@ -14,6 +14,7 @@ import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
 import { terminalProgress } from '../progress.ts';
 import { runImport } from '../report-import.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight import-facilities FILE.csv
 
@@ -37,7 +38,7 @@ export async function run(args: string[]): Promise<void> {
   if (file === undefined || extra.length > 0)
     throw new CliError(`import-facilities takes exactly one FILE\n\n${HELP}`, 2);
   if (!existsSync(file) || !statSync(file).isFile())
-    throw new CliError(`import-facilities: no such file '${file}'`, 2);
+    throw new CliError(`import-facilities: no such file ${quote(file)}`, 2);
   let read: ReturnType<typeof readFacilities>;
   try {
     read = readFacilities(readFileSync(file, 'utf8'));

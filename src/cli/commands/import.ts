@@ -7,6 +7,7 @@ import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
 import { terminalProgress } from '../progress.ts';
 import { runImport } from '../report-import.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight import FILE [--reset]
 
@@ -30,7 +31,8 @@ export async function run(args: string[]): Promise<void> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new CliError(`import takes exactly one FILE\n\n${HELP}`, 2);
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`import: no such file '${file}'`, 2);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new CliError(`import: no such file ${quote(file)}`, 2);
   await withDatabase(({ executor }) =>
     runImport('import', file, (signal) =>
       importGraph(fileSource(file), new ImportRepository(executor), {

@@ -7,6 +7,7 @@ import { MergeService, type OrganizationMerge } from '../../modules/merging/merg
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight merge-organizations KEEP MERGE [--actor NAME]
 
@@ -24,11 +25,11 @@ function describeMerge(merge: OrganizationMerge): string {
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${kind} ${count}`);
   return [
-    `Merged '${merge.mergedId}' into '${merge.keptId}' at ${merge.mergedAt} (by ${merge.actorUserId}).`,
+    `Merged ${quote(merge.mergedId)} into ${quote(merge.keptId)} at ${merge.mergedAt} (by ${merge.actorUserId}).`,
     `Moved: ${moved.length > 0 ? moved.join(', ') : 'nothing'}.`,
     `Frozen shares: ${merge.frozenShareIds.length > 0 ? merge.frozenShareIds.join(', ') : 'none'}.`,
     ...(merge.formerlyMergedIds.length > 0
-      ? [`Also resolving to '${merge.keptId}' now: ${merge.formerlyMergedIds.join(', ')}.`]
+      ? [`Also resolving to ${quote(merge.keptId)} now: ${merge.formerlyMergedIds.map(quote).join(', ')}.`]
       : []),
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import {
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { withDatabase } from '../environment.ts';
+import { quote } from '../../domain/quote.ts';
 
 const DEFAULT_SEVERITY: Severity = 'HIGH';
 
@@ -89,7 +90,7 @@ function parseThreshold(value: string | undefined): number {
   if (value === undefined) return DEFAULT_THRESHOLD;
   const threshold = Number(value);
   if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(threshold >= 0 && threshold <= 1)) {
-    throw new CliError(`screen: --threshold must be a number from 0 to 1, got '${value}'`, 2);
+    throw new CliError(`screen: --threshold must be a number from 0 to 1, got ${quote(value)}`, 2);
   }
   return threshold;
 }
@@ -99,7 +100,7 @@ function parseCertain(value: string | undefined, threshold: number): number {
   const certain = Number(value);
   if (!/^\s*(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(value) || !(certain >= threshold && certain <= 1)) {
     throw new CliError(
-      `screen: --certain must be a number from the threshold (${threshold}) to 1, got '${value}'`,
+      `screen: --certain must be a number from the threshold (${threshold}) to 1, got ${quote(value)}`,
       2,
     );
   }
@@ -110,7 +111,7 @@ function parseSeverity(value: string | undefined): Severity {
   if (value === undefined) return DEFAULT_SEVERITY;
   const severity = SEVERITIES.find((s) => s === value.trim().toUpperCase());
   if (severity === undefined) {
-    throw new CliError(`screen: --severity must be one of ${SEVERITIES.join(', ')}, got '${value}'`, 2);
+    throw new CliError(`screen: --severity must be one of ${SEVERITIES.join(', ')}, got ${quote(value)}`, 2);
   }
   return severity;
 }
@@ -119,14 +120,18 @@ function parseFormat(value: string | undefined): WatchListFormat | undefined {
   if (value === undefined) return undefined;
   const format = value.trim().toLowerCase();
   if (!isWatchListFormat(format)) {
-    throw new CliError(`screen: --format must be one of ${WATCH_LIST_FORMATS.join(', ')}, got '${value}'`, 2);
+    throw new CliError(
+      `screen: --format must be one of ${WATCH_LIST_FORMATS.join(', ')}, got ${quote(value)}`,
+      2,
+    );
   }
   return format;
 }
 
 /** Reads and checks a list file; every problem goes to stderr and the command fails before screening. */
 export function readWatchList(file: string, source?: string, format?: WatchListFormat): WatchListEntry[] {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`screen: no such file '${file}'`, 2);
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw new CliError(`screen: no such file ${quote(file)}`, 2);
   const { entries, problems } = readList(readFileSync(file, 'utf8'), {
     ...(source !== undefined ? { source } : {}),
     ...(format !== undefined ? { format } : {}),

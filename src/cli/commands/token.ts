@@ -3,6 +3,7 @@ import { formatTtl, maxTokenLifetime, parseTtl, signToken } from '../../auth/tok
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { commandConfig } from '../environment.ts';
+import { quote } from '../../domain/quote.ts';
 
 const HELP = `Usage: tiersight token --org ID --role ROLE [--role ROLE2] [--ttl 1h] [--sub USER]
 
@@ -33,11 +34,11 @@ export async function run(args: string[]): Promise<void> {
     throw new CliError(`token: at least one --role is required (${ROLES.join(', ')})`, 2);
   const bad = roles.find((role) => !isRole(role));
   if (bad !== undefined)
-    throw new CliError(`token: unknown role '${bad}'; expected one of ${ROLES.join(', ')}`, 2);
+    throw new CliError(`token: unknown role ${quote(bad)}; expected one of ${ROLES.join(', ')}`, 2);
   const ttl = parseTtl(values.ttl);
   if (ttl === null)
     throw new CliError(
-      `token: --ttl must look like 90s, 15m, 1h or 7d (at most 366d), got '${values.ttl}'`,
+      `token: --ttl must look like 90s, 15m, 1h or 7d (at most 366d), got ${quote(values.ttl)}`,
       2,
     );
   const config = commandConfig();

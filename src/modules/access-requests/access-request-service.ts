@@ -14,7 +14,7 @@ import { badInput, notFound, unknownTokenOrganization } from '../../domain/error
 import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { productsArgument } from '../../domain/products.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
-import { quote } from '../../domain/quote.ts';
+import { quote, quoteList } from '../../domain/quote.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { instantArgument, scopeAt } from '../../domain/chain-arguments.ts';
 import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
@@ -49,12 +49,6 @@ interface AnswerInput {
 }
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
-
-const quoted = (ids: readonly string[]) =>
-  ids
-    .slice(0, LISTED)
-    .map((id) => `'${id}'`)
-    .join(', ') + (ids.length > LISTED ? ` and ${ids.length - LISTED} more` : '');
 
 /** A note (message, reason): null when blank, refused when longer than MAX_NOTE. */
 const note = (field: string, value: string | null | undefined): string | null =>
@@ -135,7 +129,7 @@ export class AccessRequestService {
     // As the token is answered once no process vouches for its organization any more.
     if (outcome.kind === 'requester-gone') throw unknownTokenOrganization();
     throw badInput(
-      `access request '${outcome.openId}' to ${asked} for ${input.scope} is still open: ` +
+      `access request ${quote(outcome.openId)} to ${quote(asked)} for ${input.scope} is still open: ` +
         'withdraw it or wait for its answer before asking again',
     );
   }
@@ -182,13 +176,15 @@ export class AccessRequestService {
         if (request === null) throw notFound('Access request', input.id);
         if (request.status !== 'OPEN') {
           throw badInput(
-            `access request '${request.id}' is ${request.status}: only an OPEN request may be answered`,
+            `access request ${quote(request.id)} is ${request.status}: only an OPEN request may be answered`,
           );
         }
         if (input.decision === 'DECLINE') return steps.decline(reason!);
         if (input.decision === 'EXTEND') {
           if (request.extended) {
-            throw badInput(`access request '${request.id}' was already extended; a request is extended once`);
+            throw badInput(
+              `access request ${quote(request.id)} was already extended; a request is extended once`,
+            );
           }
           const problem = extensionProblem(
             { sentAt: new Date(request.sentAt), dueAt: new Date(request.dueAt) },
@@ -205,12 +201,12 @@ export class AccessRequestService {
         const asked = SHARE_SCOPES_ASKED[request.scope];
         if (linkIds !== null && !asked.includes('SOURCING')) {
           throw badInput(
-            `linkIds narrow a sourcing share; access request '${request.id}' asks for ${request.scope}`,
+            `linkIds narrow a sourcing share; access request ${quote(request.id)} asks for ${request.scope}`,
           );
         }
         if (disclosureIds !== null && !asked.includes('DISCLOSURES')) {
           throw badInput(
-            `disclosureIds narrow a disclosure share; access request '${request.id}' asks for ${request.scope}`,
+            `disclosureIds narrow a disclosure share; access request ${quote(request.id)} asks for ${request.scope}`,
           );
         }
         const shares: ShareSpec[] = asked.map((scope) => ({
@@ -225,12 +221,12 @@ export class AccessRequestService {
         const problems = [
           ...(outcome.notOwned.length > 0
             ? [
-                `linkIds must be links in which ${owner} is the customer; not so for ${quoted(outcome.notOwned)}`,
+                `linkIds must be links in which ${owner} is the customer; not so for ${quoteList(outcome.notOwned, LISTED)}`,
               ]
             : []),
           ...(outcome.notDisclosed.length > 0
             ? [
-                `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoted(outcome.notDisclosed)}`,
+                `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoteList(outcome.notDisclosed, LISTED)}`,
               ]
             : []),
         ];
@@ -246,7 +242,7 @@ export class AccessRequestService {
     // Withdrawing twice (a retry after a lost answer) answers the request as withdrawing once did.
     if (!outcome.changed && outcome.request.status !== 'WITHDRAWN') {
       throw badInput(
-        `access request '${id}' is ${outcome.request.status}: only an OPEN request may be withdrawn`,
+        `access request ${quote(id)} is ${outcome.request.status}: only an OPEN request may be withdrawn`,
       );
     }
     return outcome.request;

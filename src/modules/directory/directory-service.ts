@@ -10,7 +10,7 @@ import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { directoryTerms, searchTerms } from '../../domain/directory-terms.ts';
 import type { DirectoryRepository } from './directory-repository.ts';
-import { quote } from '../../domain/quote.ts';
+import { quote, quoteList } from '../../domain/quote.ts';
 
 const MAX_PAGE = 100;
 const MAX_SEARCH = 200;
@@ -94,7 +94,7 @@ export class DirectoryService {
     );
     if ('osIdTakenBy' in outcome)
       throw badInput(
-        `osId ${quote(outcome.osId)} is already on the card of listed organization ${outcome.osIdTakenBy.map((id) => `'${id}'`).join(', ')}`,
+        `osId ${quote(outcome.osId)} is already on the card of listed organization ${quoteList(outcome.osIdTakenBy)}`,
       );
     return outcome;
   }

@@ -43,7 +43,7 @@ function checked(kind: DisclosureKind, content: ContentSubmission, now: Date): D
 function notWithdrawn(id: string, locked: LockedDisclosure): void {
   if (locked.withdrawnAt !== null)
     throw badInput(
-      `disclosure '${id}' was withdrawn at ${locked.withdrawnAt}; a withdrawn disclosure no longer changes`,
+      `disclosure ${quote(id)} was withdrawn at ${locked.withdrawnAt}; a withdrawn disclosure no longer changes`,
     );
 }
 
@@ -131,7 +131,9 @@ export class DisclosureService {
       );
       const outcome = checkContent(locked.kind, { ...locked.current, actions }, this.now);
       if (outcome.content === null)
-        throw invalid(outcome.problems.map((p) => p.replace(`actions[${index}]`, `action '${actionId}'`)));
+        throw invalid(
+          outcome.problems.map((p) => p.replace(`actions[${index}]`, `action ${quote(actionId)}`)),
+        );
       return outcome.content;
     });
   }

@@ -1,17 +1,12 @@
 // Why a merge is refused, from what the check statement found: a pure function, so that every message
 // is unit-tested without a database.
 import type { MergeCheck } from './merge-repository.ts';
-
-const quoted = (ids: readonly string[]) =>
-  ids
-    .slice(0, 10)
-    .map((id) => `'${id}'`)
-    .join(', ') + (ids.length > 10 ? ` and ${ids.length - 10} more` : '');
+import { quote, quoteList } from '../../domain/quote.ts';
 
 function missing(field: string, id: string, mergedInto: string | null): string {
   return mergedInto === null
-    ? `unknown ${field} '${id}': no organization has that id`
-    : `${field} '${id}' was merged into '${mergedInto}' already: name '${mergedInto}' instead`;
+    ? `unknown ${field} ${quote(id)}: no organization has that id`
+    : `${field} ${quote(id)} was merged into ${quote(mergedInto)} already: name ${quote(mergedInto)} instead`;
 }
 
 /** The reason to refuse merging `mergeId` into `keepId`, or null when the merge may go ahead. */
@@ -19,23 +14,23 @@ export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck)
   if (!check.keepFound) return missing('keepId', keepId, check.keepMergedInto);
   if (!check.mergeFound) return missing('mergeId', mergeId, check.mergeMergedInto);
   const between = (what: string, ids: readonly string[]) =>
-    `${what} ${quoted(ids)} between '${keepId}' and '${mergeId}' would become ${ids.length === 1 ? 'one' : 'ones'} of '${keepId}' with itself: organizations that deal with each other are two parties, not duplicates`;
+    `${what} ${quoteList(ids)} between ${quote(keepId)} and ${quote(mergeId)} would become ${ids.length === 1 ? 'one' : 'ones'} of ${quote(keepId)} with itself: organizations that deal with each other are two parties, not duplicates`;
   if (check.linksBetween.length > 0) return between('supply link', check.linksBetween);
   if (check.sharesBetween.length > 0) return between('share', check.sharesBetween);
   if (check.requestsBetween.length > 0) return between('access request', check.requestsBetween);
   const links = check.linksIntoMonitor;
   if (links.length > 0)
     return (
-      `keepId '${keepId}' is a MONITOR, which has no supply links, and mergeId '${mergeId}' has ` +
-      `${links.length === 1 ? 'supply link' : `${links.length} supply links`} ${quoted(links)}: merged, ` +
+      `keepId ${quote(keepId)} is a MONITOR, which has no supply links, and mergeId ${quote(mergeId)} has ` +
+      `${links.length === 1 ? 'supply link' : `${links.length} supply links`} ${quoteList(links)}: merged, ` +
       `${links.length === 1 ? 'it' : 'they'} would be the monitor's; if they are one organization, keep ` +
-      `'${mergeId}' and merge '${keepId}' into it`
+      `${quote(mergeId)} and merge ${quote(keepId)} into it`
     );
   const [twice] = check.openTwice;
   if (twice !== undefined) {
     const more = check.openTwice.length - 1;
     return (
-      `open access requests '${twice[0]}' (with '${keepId}') and '${twice[1]}' (with '${mergeId}') would become two open ` +
+      `open access requests ${quote(twice[0])} (with ${quote(keepId)}) and ${quote(twice[1])} (with ${quote(mergeId)}) would become two open ` +
       `requests between the same organizations for the same scope, where one may be open` +
       (more > 0 ? ` (and ${more} more such ${more === 1 ? 'pair' : 'pairs'})` : '') +
       ': one must be answered or withdrawn before the merge'

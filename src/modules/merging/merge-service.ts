@@ -2,6 +2,7 @@ import { badInput } from '../../domain/errors.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { mergeRefusal } from './merge-refusal.ts';
 import type { MergeRepository, MovedRelationship } from './merge-repository.ts';
+import { quote } from '../../domain/quote.ts';
 
 /** How many records a merge moved, by kind (the GraphQL type MovedRecords). */
 export interface MovedRecords {
@@ -79,7 +80,8 @@ export class MergeService {
 
   /** mergeOrganizations: everything of mergeId moves to keepId, in one transaction or not at all. */
   async merge(keepId: string, mergeId: string): Promise<OrganizationMerge> {
-    if (keepId === mergeId) throw badInput(`keepId and mergeId are both '${keepId}': name two organizations`);
+    if (keepId === mergeId)
+      throw badInput(`keepId and mergeId are both ${quote(keepId)}: name two organizations`);
     const { actorUserId, at, context = {}, gone } = this.options;
     const outcome = await this.merges.merge(
       { keepId, mergeId, at, actorUserId },

@@ -6,7 +6,7 @@ import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
 import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
-import { bool, column, fields, instant, list, oneOf, text, viewerRow } from '../../graph/decode.ts';
+import { bool, column, fields, instant, list, oneOf, single, text, viewerRow } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
@@ -14,6 +14,7 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import {
   LOOKABLE,
@@ -97,17 +98,24 @@ RETURN share `,
 );
 
 /**
- * Revokes share $id of $ownerId unless it is revoked: the share is locked before revokedAt is read, so
- * that of two revokes at once the second finds the first's and writes nothing (tested before the lock,
- * both wrote, and one answer showed a revokedAt that was not stored).
+ * Locks share $id of $ownerId and returns it, so that of two revokes at once the second waits here and
+ * then finds the first's revokedAt (tested before the lock, both wrote, and one answer showed a
+ * revokedAt that was not stored).
  */
-const REVOKE = statement(
-  'share.revoke',
+const LOCK_OWN = statement(
+  'share.lockOwn',
   cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
    SET share._lock = true
    REMOVE share._lock
-   WITH owner, share, recipient
-   WHERE share.revokedAt IS NULL
+   RETURN share `,
+  SHARE.projection,
+  cypher` AS share`,
+);
+
+/** Revokes share $id of $ownerId, locked by LOCK_OWN and found not revoked, at $now, with its REVOKED event. */
+const REVOKE = statement(
+  'share.revoke',
+  cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
@@ -276,10 +284,18 @@ export class ShareRepository {
     context: QueryContext,
   ): Promise<Share | null> {
     return this.executor.writeTransaction('share.revoke', context, async (tx) => {
-      const [revoked] = await tx.run(REVOKE, { ...revoke, now: toNeo4jDateTime(revoke.now) });
-      if (revoked) return shareOf(revoked);
-      const [existing] = await tx.run(FIND, { viewer: revoke.ownerId, id: revoke.id });
-      return existing ? shareOf(existing) : null;
+      const [locked] = await tx.run(LOCK_OWN, revoke);
+      if (locked === undefined) {
+        const [existing] = await tx.run(FIND, { viewer: revoke.ownerId, id: revoke.id });
+        return existing ? shareOf(existing) : null;
+      }
+      const share = shareOf(locked);
+      if (share.revokedAt !== null) return share;
+      // Stamped once the lock is held, as an access request's answer is: a revoke that waited for a
+      // write to the share (an amendment adding its successor link to it) is recorded after that
+      // write, never before it, and asOf an instant in between shows the share as it then was.
+      const now = toNeo4jDateTime(lockedInstant(revoke.now));
+      return shareOf(single(await tx.run(REVOKE, { ...revoke, now }), REVOKE));
     });
   }
 

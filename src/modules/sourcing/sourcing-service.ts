@@ -135,7 +135,7 @@ export class SourcingService {
         );
       case 'listed-os-id':
         return badInput(
-          `newSupplier.osId is the Open Supply Hub id of listed organization '${refusal.listedId}': use supplierId: "${refusal.listedId}"`,
+          `newSupplier.osId is the Open Supply Hub id of listed organization ${quote(refusal.listedId)}: use supplierId: "${refusal.listedId}"`,
         );
     }
   }
@@ -220,7 +220,7 @@ export class SourcingService {
         // A link called off before it started (validTo = validFrom) has ended as well.
         if (link.validTo !== null && (new Date(link.validTo) <= now || link.validTo === link.validFrom))
           throw badInput(
-            `link '${id}' ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
+            `link ${quote(id)} ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
           );
         return decide(link);
       },

@@ -1411,6 +1411,9 @@ UNWIND $pairs AS pair
 // ---- import.existingMergedIds
 MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS into
 
+// ---- import.existingMonitors
+MATCH (o:Organization) WHERE o.id IN $ids AND o.type = 'MONITOR' RETURN o.id AS id
+
 // ---- import.existingOpenAccessRequests
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
@@ -1425,6 +1428,12 @@ MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
    RETURN id, owner.id AS owner, recipient.id AS recipient
+
+// ---- import.existingSupplyLinksOf
+UNWIND $ids AS id
+   MATCH (:Organization {id: id})-[l:SUPPLIES]-(:Organization)
+   WITH id, l.id AS link ORDER BY link
+   RETURN id, collect(link) AS links
 
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
@@ -2124,6 +2133,13 @@ OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
 RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
+// ---- share.lockOwn
+MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+   SET share._lock = true
+   REMOVE share._lock
+   RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt} AS share
+
 // ---- share.parties
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
@@ -2177,10 +2193,6 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
 
 // ---- share.revoke
 MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
-   SET share._lock = true
-   REMOVE share._lock
-   WITH owner, share, recipient
-   WHERE share.revokedAt IS NULL
    SET share.revokedAt = $now
    CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)

@@ -5,6 +5,7 @@ import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-en
 import { readDelimited, semicolonList } from './delimited.ts';
 import { countryCodes, hasName, httpUrl, listDate, otherNames } from './fields.ts';
 import { isObject, textOf, textsOf } from './json-values.ts';
+import { quote } from '../../../domain/quote.ts';
 
 const NOT_ORGANIZATIONS = new Set(['individual', 'vessel', 'aircraft']);
 
@@ -37,7 +38,7 @@ function toEntry(record: CslRecord, problems: string[]): WatchListEntry | null {
   if (record.source === '') bad.push('source is empty');
   const listedAt = record.startDate === '' ? null : listDate(record.startDate);
   if (record.startDate !== '' && listedAt === null)
-    bad.push(`start_date is not a date: '${record.startDate}'`);
+    bad.push(`start_date is not a date: ${quote(record.startDate)}`);
   if (bad.length > 0) {
     problems.push(...bad.map((p) => `${record.where}: ${p}`));
     return null;

@@ -4,6 +4,7 @@
 import { parseCsv } from '../csv.ts';
 import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { countryCodes, hasName, httpUrl, listDate, otherNames } from './fields.ts';
+import { quote } from '../../../domain/quote.ts';
 
 const WATCH_LIST_COLUMNS = ['name', 'aliases', 'effective_date', 'source'] as const;
 /** Optional identifier columns and the scheme each stands for. */
@@ -29,7 +30,7 @@ export function parseWatchList(csvText: string, sourceLabel?: string): ReadList 
   const position = new Map<string, number>();
   columns.forEach((column, i) => {
     if (position.has(column) && column !== '')
-      problems.push(`line ${header.line}: column '${column}' appears twice`);
+      problems.push(`line ${header.line}: column ${quote(column)} appears twice`);
     else position.set(column, i);
   });
   const missing = WATCH_LIST_COLUMNS.filter((c) => !position.has(c));
@@ -57,17 +58,18 @@ export function parseWatchList(csvText: string, sourceLabel?: string): ReadList 
     const date = cell(fields, 'effective_date');
     const listedAt = date === '' ? null : listDate(date);
     if (date !== '' && listedAt === null) {
-      rowProblems.push(`effective_date must be an ISO 8601 date (2020-07-22), got '${date}'`);
+      rowProblems.push(`effective_date must be an ISO 8601 date (2020-07-22), got ${quote(date)}`);
     }
     const source = label ?? cell(fields, 'source');
     if (source === '') rowProblems.push('source is empty (give it in the file or with --source)');
     const url = cell(fields, 'url');
-    if (url !== '' && httpUrl(url) === null) rowProblems.push(`url must be an http(s) URL, got '${url}'`);
+    if (url !== '' && httpUrl(url) === null)
+      rowProblems.push(`url must be an http(s) URL, got ${quote(url)}`);
     const countryText = split(cell(fields, 'country')).filter((c) => c !== '');
     const countries = countryCodes(countryText);
     const badCountry = countryText.find((c) => !countries.includes(c.toUpperCase()));
     if (badCountry !== undefined) {
-      rowProblems.push(`country must be ISO 3166-1 alpha-2 codes separated by ';', got '${badCountry}'`);
+      rowProblems.push(`country must be ISO 3166-1 alpha-2 codes separated by ';', got ${quote(badCountry)}`);
     }
     if (rowProblems.length > 0) {
       problems.push(...rowProblems.map((p) => `line ${line}: ${p}`));

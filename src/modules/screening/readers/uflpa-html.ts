@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 import { slugOf } from '../slug.ts';
 import type { ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { hasName, listDate, otherNames } from './fields.ts';
+import { quote } from '../../../domain/quote.ts';
 
 const UFLPA_SOURCE = 'DHS UFLPA Entity List';
 const UFLPA_URL = 'https://www.dhs.gov/uflpa-entity-list';
@@ -74,7 +75,7 @@ export function readUflpaHtml(html: string): ReadList {
       const listedAt = dateText === '' ? null : listDate(dateText);
       if (!hasName(entity.name)) problems.push(`table row ${row}: the entity name is empty`);
       if (dateText !== '' && listedAt === null)
-        problems.push(`table row ${row}: '${dateText}' is not a date`);
+        problems.push(`table row ${row}: ${quote(dateText)} is not a date`);
       if (!hasName(entity.name) || (dateText !== '' && listedAt === null)) return;
       const id = `uflpa:${slugOf(entity.name, 120)}`;
       const entry = (listedEntity: Listed, listEntryId: string, note: string | null): WatchListEntry => ({
