@@ -451,7 +451,10 @@ export class SourcingRepository {
     const [locked] = await tx.run(LOCK_OWN, { viewer: actor.viewer, id });
     if (locked === undefined) return null;
     const link = linkOf(locked);
-    const change = decide(link, lockedInstant(actor.now));
+    // Judged, and stamped, at the instant the lock is held: the end it sets, the successor's record
+    // and the event carry one instant, in the order the changes to the link were made.
+    const now = lockedInstant(actor.now);
+    const change = decide(link, now);
     if (change.kind === 'none') return link;
     const before = stateOf(link.supplierId, {
       id,
@@ -466,7 +469,7 @@ export class SourcingRepository {
       linkId: id,
       before: stateJson(before),
     };
-    const common = { viewer: actor.viewer, id, t: toNeo4jDateTime(actor.now) };
+    const common = { viewer: actor.viewer, id, t: toNeo4jDateTime(now) };
     if (change.kind === 'end') {
       const after = { ...before, validTo: change.validTo.toISOString() };
       const [ended] = await tx.run(END, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { canReadSourcingTrail, type Viewer } from '../../auth/policy.ts';
 import { quote } from '../../domain/quote.ts';
 import { badInput, forbidden, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { ShownLink, SupplyLink } from '../../domain/model.ts';
 import {
@@ -147,15 +148,14 @@ export class SourcingService {
     const validTo = input.validTo === undefined ? undefined : dateArgument('validTo', input.validTo);
     if (products === undefined && validFrom === undefined && validTo === undefined)
       throw badInput('amendSupplyLink needs products, validFrom or validTo to change');
-    const now = this.scope.instant;
     const claim = claimOf(
       key,
       'amendSupplyLink',
       this.viewer.organizationId,
       { id: input.id, products, validFrom, validTo },
-      now,
+      this.scope.instant,
     );
-    return this.change(input.id, claim, (link) => {
+    return this.change(input.id, claim, (link, now) => {
       const current = { validFrom: iso(link.validFrom), validTo: iso(link.validTo) };
       const validity = checkValidity(
         {
@@ -189,8 +189,8 @@ export class SourcingService {
       throw badInput(
         `validTo must not be in the past (got ${asked.toISOString()}): asOf an earlier instant keeps showing what was recorded then`,
       );
-    return this.change(id, null, (link) => {
-      const validTo = asked ?? this.scope.instant;
+    return this.change(id, null, (link, now) => {
+      const validTo = asked ?? now;
       if (link.validTo !== null && validTo > new Date(link.validTo))
         throw badInput(
           `validTo ${validTo.toISOString()} is after the link's end ${link.validTo}: extend a link with amendSupplyLink`,
@@ -206,12 +206,13 @@ export class SourcingService {
 
   /**
    * Locks the viewer's own link `id`, refuses an ended one (judged when the lock is held, so that an
-   * end or amendment that held it just before counts), and applies `decide`'s change.
+   * end or amendment that held it just before counts), and applies `decide`'s change, which is given
+   * that instant: the change is dated and recorded at it.
    */
   private async change(
     id: string,
     claim: IdempotencyClaim | null,
-    decide: (link: SupplyLink) => LinkChange,
+    decide: (link: SupplyLink, now: Date) => LinkChange,
   ): Promise<ShownLink> {
     const changed = await this.sourcing.change(
       id,
@@ -222,7 +223,7 @@ export class SourcingService {
           throw badInput(
             `link ${quote(id)} ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
           );
-        return decide(link);
+        return decide(link, now);
       },
       this.scope.context,
       claim,
@@ -248,7 +249,10 @@ export class SourcingService {
    * kept organization's.
    */
   private async shown(id: string): Promise<ShownLink> {
-    const [shown] = this.primed(await this.sourcing.shownLinks(this.scope, [id]));
+    // Read at an instant no earlier than the one the write was stamped at (when it held the link's
+    // lock, after this request started): a link ended "now" is answered ended.
+    const written = { ...this.scope, instant: lockedInstant(this.scope.instant) };
+    const [shown] = this.primed(await this.sourcing.shownLinks(written, [id]));
     if (shown === undefined) throw unknownTokenOrganization();
     return shown;
   }
