@@ -40,7 +40,10 @@ beforeEach(async () => {
       .share('brand', 'buyer')
       .build(),
   );
-  ok(await t.api.query('brand', `mutation { shareDisclosures(recipientId: "buyer") { id } }`, {}, ADMIN));
+  ok(
+    await t.api.query('brand', `mutation { shareDisclosures(recipientId: "buyer") { id } }`, {}, ADMIN),
+    'shareDisclosures',
+  );
   id = ok<{ id: string }>(
     await t.api.query(
       'brand',
