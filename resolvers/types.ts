@@ -317,6 +317,8 @@ export type Disclosure = {
   version: Scalars['Int']['output'];
   /** When it was withdrawn; null while it is not (only its owner sees a withdrawn one, in `disclosuresGiven`). */
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user (token `sub`) who withdrew it, shown with `withdrawnAt`, to viewers of its owner and platform_admins; null for everyone else (another organization's user ids are its own business), while it is not withdrawn, and when unknown (a withdrawal recorded before Tiersight kept who withdrew, or imported without `withdrawnBy`). `tiersight-import` when a bulk import (`tiersight import`) withdrew a disclosure the database held live. */
+  withdrawnBy?: Maybe<Scalars['String']['output']>;
 };
 
 /** The content of a disclosure version. */
@@ -1973,6 +1975,7 @@ export type DisclosureResolvers<ContextType = BaseContext, ParentType extends Re
   validUntil?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  withdrawnBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosureVersion'] = ResolversParentTypes['DisclosureVersion']> = {

@@ -78,6 +78,8 @@ export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'acto
   subject: Organization;
   publishedAt: string;
   withdrawnAt: string | null;
+  /** Who withdrew it (a token's `sub`) when `withdrawnAt` is shown; null when unknown. */
+  withdrawnBy: string | null;
   /** When the version shown was recorded. */
   updatedAt: string;
   expired: boolean;
@@ -93,6 +95,11 @@ export interface StoredDisclosure {
   subject: Organization;
   publishedAt: string;
   withdrawnAt: string | null;
+  /**
+   * The user who withdrew it; null while it is not withdrawn and for a withdrawal recorded before
+   * Tiersight kept who withdrew (an older backup's).
+   */
+  withdrawnBy: string | null;
   version: StoredVersion;
 }
 
@@ -152,8 +159,9 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false):
     subject: asSeen(stored.subject),
     publishedAt: stored.publishedAt,
     // A withdrawal after `at` had not happened yet then (asOf never shows what came later).
-    withdrawnAt:
-      stored.withdrawnAt !== null && new Date(stored.withdrawnAt) <= at ? stored.withdrawnAt : null,
+    ...(stored.withdrawnAt !== null && new Date(stored.withdrawnAt) <= at
+      ? { withdrawnAt: stored.withdrawnAt, withdrawnBy: stored.withdrawnBy }
+      : { withdrawnAt: null, withdrawnBy: null }),
     updatedAt: shown.recordedAt,
     expired: shown.validUntil !== null && new Date(shown.validUntil) < at,
     at: at.toISOString(),

@@ -275,6 +275,11 @@ export interface DisclosureRecord extends Sourced, DisclosureVersionRecord {
   /** Default: the import's instant, for a new disclosure. */
   publishedAt: string | null;
   withdrawnAt: string | null;
+  /**
+   * Who withdrew it (a token's `sub`); absent: unknown, e.g. a withdrawal from before Tiersight kept
+   * who withdrew. Only with withdrawnAt.
+   */
+  withdrawnBy?: string | null;
   history?: DisclosureVersionRecord[] | null;
 }
 

@@ -139,7 +139,7 @@ const DISCLOSURE_RECORD = recordColumn(
   'disclosures',
   join(
     cypher`{disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
-               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+               withdrawnAt: toString(d.withdrawnAt), .withdrawnBy, .provenance, .sources},
              current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN `,
     VERSION_RECORD,
     cypher` },

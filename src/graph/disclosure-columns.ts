@@ -94,6 +94,7 @@ const disclosureRow = positional({
   kind: oneOf(DISCLOSURE_KINDS),
   publishedAt: epochInstant,
   withdrawnAt: nullable(epochInstant),
+  withdrawnBy: nullable(text),
   owner: ORGANIZATION_ROW.decode,
   ...versionItems,
 });
@@ -112,15 +113,18 @@ export interface SubjectDisclosure {
  */
 export const DISCLOSURE_ROW: Column<SubjectDisclosure> = {
   projection: join(
-    cypher`[subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, `,
+    cypher`[subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, d.withdrawnBy, `,
     ORGANIZATION_ROW.projection,
     cypher`, `,
     VERSION_ITEMS,
     cypher`]`,
   ),
   decode: (value, at) => {
-    const { subjectId, id, kind, publishedAt, withdrawnAt, owner, ...version } = disclosureRow(value, at);
-    return { subjectId, disclosure: { id, kind, publishedAt, withdrawnAt, owner, version } };
+    const { subjectId, id, kind, publishedAt, withdrawnAt, withdrawnBy, owner, ...version } = disclosureRow(
+      value,
+      at,
+    );
+    return { subjectId, disclosure: { id, kind, publishedAt, withdrawnAt, withdrawnBy, owner, version } };
   },
 };
 

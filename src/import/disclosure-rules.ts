@@ -114,12 +114,15 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     publishedAt: f.recordedAt('publishedAt', importedAt),
     // A transaction time, as a share's revokedAt is: a withdrawal that has happened by the import.
     withdrawnAt: f.recordedAt('withdrawnAt', importedAt),
+    withdrawnBy: f.text('withdrawnBy', true) ?? null,
     ...version(f, kind, '', importedAt),
     ...f.sourced(),
   };
   const published = record.publishedAt === null ? null : parseInstant(record.publishedAt);
   if (published !== null && record.withdrawnAt !== null && parseInstant(record.withdrawnAt)! < published)
     f.problems.push(`withdrawnAt ${record.withdrawnAt} must not be before publishedAt ${record.publishedAt}`);
+  if (record.withdrawnBy !== null && record.withdrawnAt === null)
+    f.problems.push(`withdrawnBy must be absent while withdrawnAt is, got ${quote(record.withdrawnBy)}`);
   const history = f.raw('history');
   if (history !== undefined && history !== null) {
     if (!Array.isArray(history) || history.length > MAX_EARLIER_VERSIONS) {

@@ -263,6 +263,9 @@ const upsertRisks = statement(
 );
 
 // A stored disclosure keeps its owner and subject (validation refuses a record that names others).
+// Who withdrew it: the record's withdrawnBy; else, for the withdrawal the store holds restated (an
+// older backup's, which never says), whoever the store knows; for a live disclosure the record
+// withdraws, the import, as a version the import records is its; else nobody known (null).
 const upsertDisclosures = statement(
   'import.upsertDisclosures',
   cypher`UNWIND $rows AS row
@@ -270,8 +273,15 @@ const upsertDisclosures = statement(
    MERGE (d:Disclosure {id: row.id})
    ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt),
        d.version = 0
+   WITH row, owner, subject, d, CASE
+       WHEN row.withdrawnAt IS NULL THEN null
+       WHEN row.withdrawnBy IS NOT NULL THEN row.withdrawnBy
+       WHEN d.withdrawnAt = datetime(row.withdrawnAt) THEN d.withdrawnBy
+       WHEN d.withdrawnAt IS NULL AND d.version > 0 THEN $importActor
+     END AS withdrawnBy
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
-       d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
+       d.withdrawnAt = datetime(row.withdrawnAt), d.withdrawnBy = withdrawnBy,
+       d.provenance = row.provenance, d.sources = row.sources
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
@@ -285,7 +295,8 @@ const createDisclosures = statement(
    MATCH (subject:Organization {id: row.subject})
    CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
        publishedAt: coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt), version: 0,
-       withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
+       withdrawnAt: datetime(row.withdrawnAt), withdrawnBy: row.withdrawnBy, provenance: row.provenance,
+       sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
 );
 
@@ -489,7 +500,7 @@ const linkRow = (r: LinkRecord) => [
 ];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
-const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'provenance', 'sources'];
+const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'withdrawnBy', 'provenance', 'sources'];
 
 /** Version `number` of a record's content, recorded at its recordedAt or else `defaultRecordedAt`. */
 const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedAt: string) => ({
@@ -601,6 +612,7 @@ export class ImportRepository implements ExistingGraph {
           firstRecordedAt: r.history?.[0]?.recordedAt ?? r.recordedAt,
         })),
         importedAt: toNeo4jDateTime(importedAt),
+        importActor: IMPORT_ACTOR,
       });
       const stored = intoEmpty
         ? []

@@ -210,7 +210,9 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     await expect
       .poll(() => withdrawn.locator('ol.history-versions > li').allTextContents())
       .toEqual([
-        expect.stringMatching(/^Withdrawn \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC: nobody sees it since\.$/),
+        expect.stringMatching(
+          /^Withdrawn \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(by [^)]+\): nobody sees it since\.$/,
+        ),
         expect.stringMatching(/^Version 2 · saved .*Title changed from “.*” to “.*\(renewed\)”/),
         expect.stringMatching(/^Version 1 · saved .*Published/),
       ]);

@@ -7,7 +7,12 @@
 // without disclosuresGiven(id) gets no History button.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES, capabilities } from '../../web/src/api.ts';
-import { versionChanges, type DisclosureVersion } from '../../web/src/disclosure-history.ts';
+import {
+  historyList,
+  versionChanges,
+  type DisclosureVersion,
+  type Withdrawal,
+} from '../../web/src/disclosure-history.ts';
 import { MyDisclosures } from '../../web/src/my-disclosures.ts';
 import { DELL, fakeApi, ownDisclosure, settle } from './fake-api.ts';
 
@@ -79,13 +84,10 @@ const PANEL = {
   ownSupplyLinks: [],
   me: { customers: [] },
 };
-const HISTORIES: Record<string, { id: string; withdrawnAt: string | null; history: DisclosureVersion[] }> = {
-  'd-plan': { id: 'd-plan', withdrawnAt: null, history: [V3, V2, V1] },
-  'd-gone': {
-    id: 'd-gone',
-    withdrawnAt: GONE.withdrawnAt,
-    history: [{ ...V1, title: 'Old certificate', actions: [], actorUserId: 'erik@dell' }],
-  },
+const OLD = { ...V1, title: 'Old certificate', actions: [], actorUserId: 'erik@dell' };
+const HISTORIES: Record<string, { id: string; history: DisclosureVersion[] } & Withdrawal> = {
+  'd-plan': { id: 'd-plan', withdrawnAt: null, withdrawnBy: null, history: [V3, V2, V1] },
+  'd-gone': { id: 'd-gone', withdrawnAt: GONE.withdrawnAt, withdrawnBy: 'anna@dell', history: [OLD] },
 };
 
 let reachable = true;
@@ -195,9 +197,20 @@ describe('History in My disclosures', () => {
     await settle();
     const shown = region(panel, 'd-gone');
     expect(texts(shown, 'ol.history-versions > li')[0]).toBe(
-      'Withdrawn 2026-03-01 12:00 UTC: nobody sees it since.',
+      'Withdrawn 2026-03-01 12:00 UTC (by anna@dell): nobody sees it since.',
     );
     expect(texts(shown, '.version-line')).toEqual(['Version 1 · saved 2025-06-02 08:00 UTC (by erik@dell)']);
+  });
+
+  it('names who withdrew as it names who saved a version: the import as no user, nobody when unknown', () => {
+    const first = (withdrawnBy: string | null) =>
+      historyList({ withdrawnAt: '2026-03-01T12:00:00.000Z', withdrawnBy }, [OLD]).querySelector('li')!
+        .textContent;
+    expect(first('tiersight-import')).toBe(
+      'Withdrawn 2026-03-01 12:00 UTC (recorded by a data import, not by a user): nobody sees it since.',
+    );
+    // Withdrawn before the server kept who withdrew.
+    expect(first(null)).toBe('Withdrawn 2026-03-01 12:00 UTC: nobody sees it since.');
   });
 
   it('names every History button by its disclosure', async () => {

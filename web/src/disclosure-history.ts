@@ -1,6 +1,6 @@
 // A disclosure's versions as its owner keeps them (My disclosures' "History"): each version's number,
 // when and by whom it was saved, what it changed from the one before in plain words, and its whole
-// content folded under it; a withdrawal first. Read when first opened, through `disclosuresGiven(id)`:
+// content folded under it; a withdrawal first, and by whom. Read when first opened, through `disclosuresGiven(id)`:
 // `disclosure(id)` shows the owner neither a withdrawn disclosure nor one about a former supplier.
 import { graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
@@ -9,7 +9,7 @@ import { actedBy } from './share-history.ts';
 
 export const HISTORY = `query($id: ID!) {
   disclosuresGiven(id: $id, includeWithdrawn: true) {
-    id withdrawnAt
+    id withdrawnAt withdrawnBy
     history {
       version recordedAt actorUserId title summary issuer standard products issuedAt validUntil
       documentUrl documentSha256 actions { id finding severity action dueAt status verification closedAt }
@@ -40,8 +40,15 @@ export interface DisclosureVersion {
   actions: VersionAction[];
 }
 
+/** When a disclosure was withdrawn, and by whom when the server names them (as for a version). */
+export interface Withdrawal {
+  withdrawnAt: string | null;
+  /** Null also for a withdrawal recorded before the server kept who withdrew. */
+  withdrawnBy: string | null;
+}
+
 interface History {
-  disclosuresGiven: { id: string; withdrawnAt: string | null; history: DisclosureVersion[] }[];
+  disclosuresGiven: ({ id: string; history: DisclosureVersion[] } & Withdrawal)[];
 }
 
 /** An instant to the minute, in UTC: several versions are often saved on one day. */
@@ -182,12 +189,19 @@ function contentOf(v: DisclosureVersion): HTMLElement {
 }
 
 /** The versions, newest first, with the withdrawal (if any) before them. */
-export function historyList(withdrawnAt: string | null, versions: readonly DisclosureVersion[]): HTMLElement {
+export function historyList(
+  { withdrawnAt, withdrawnBy }: Withdrawal,
+  versions: readonly DisclosureVersion[],
+): HTMLElement {
   return h(
     'ol',
     { class: 'history-versions' },
     withdrawnAt !== null &&
-      h('li', { class: 'history-withdrawn' }, `Withdrawn ${moment(withdrawnAt)}: nobody sees it since.`),
+      h(
+        'li',
+        { class: 'history-withdrawn' },
+        `Withdrawn ${moment(withdrawnAt)}${actedBy(withdrawnBy)}: nobody sees it since.`,
+      ),
     versions.map((v, i) => {
       const before = versions[i + 1];
       return h(
@@ -251,7 +265,7 @@ export function historyToggle(
       loaded = true;
       region.replaceChildren(
         h('p', { class: 'muted' }, `${plural(found.history.length, 'version')}, newest first.`),
-        historyList(found.withdrawnAt, found.history),
+        historyList(found, found.history),
       );
     } catch (error) {
       region.replaceChildren(

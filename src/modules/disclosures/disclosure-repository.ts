@@ -52,6 +52,7 @@ const head = fields({
   kind: oneOf(DISCLOSURE_KINDS),
   publishedAt: instant,
   withdrawnAt: nullable(instant),
+  withdrawnBy: nullable(text),
   subjectVisible: bool,
   owner: ORGANIZATION.decode,
   version: VERSION.decode,
@@ -63,7 +64,7 @@ const head = fields({
  */
 const DISCLOSURE: Column<StoredDisclosure> = {
   projection: join(
-    cypher`{id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+    cypher`{id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher `,
     ORGANIZATION.projection,
     cypher`,
@@ -371,9 +372,13 @@ MATCH (d)-[:ABOUT]->(x:Organization)
     OWN_DISCLOSURE,
   );
 
+/** Stamps the withdrawal, and who made it, once: a second withdrawal changes neither. */
 const WITHDRAW = ownCurrent(
   'disclosure.withdraw',
-  cypher`SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
+  cypher`CALL (d) {
+  WITH d WHERE d.withdrawnAt IS NULL
+  SET d.withdrawnAt = $t, d.withdrawnBy = $actorUserId
+}
 WITH *
 `,
 );
@@ -523,19 +528,23 @@ export class DisclosureRepository {
   }
 
   /**
-   * Sets withdrawnAt unless it is set; null when the owner has no disclosure with that id. Stamped once
-   * the lock is held, as a revision is: a withdrawal that waited for a revision in flight is recorded
-   * after the version that revision wrote, never before it.
+   * Sets withdrawnAt, and withdrawnBy to the acting user, unless it is set; null when the owner has no
+   * disclosure with that id. Stamped once the lock is held, as a revision is: a withdrawal that waited
+   * for a revision in flight is recorded after the version that revision wrote, never before it.
    */
   withdraw(
-    target: { id: string; ownerId: string; now: Date },
+    target: { id: string; ownerId: string; now: Date; actorUserId: string },
     context: QueryContext,
   ): Promise<StoredDisclosure | null> {
     return this.executor.writeTransaction(WITHDRAW.name, context, async (tx: Transaction) => {
       const [locked] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
       if (locked === undefined) return null;
-      const owner = { ...ownerParams(target.ownerId, lockedInstant(target.now)), id: target.id };
-      return disclosureOf(single(await tx.run(WITHDRAW, owner), WITHDRAW));
+      const params = {
+        ...ownerParams(target.ownerId, lockedInstant(target.now)),
+        id: target.id,
+        actorUserId: target.actorUserId,
+      };
+      return disclosureOf(single(await tx.run(WITHDRAW, params), WITHDRAW));
     });
   }
 

@@ -140,7 +140,7 @@ export class DisclosureService {
 
   async withdraw(id: string): Promise<Disclosure> {
     const withdrawn = await this.disclosures.withdraw(
-      { id, ownerId: this.viewer.organizationId, now: this.now },
+      { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId },
       this.scope.context,
     );
     if (withdrawn === null) throw notFound('Disclosure', id);

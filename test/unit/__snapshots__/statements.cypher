@@ -351,7 +351,7 @@ CALL (publisher) {
     RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS owner
   }
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt.epochMillis,
-    withdrawnAt: d.withdrawnAt.epochMillis, owner: owner, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+    withdrawnAt: d.withdrawnAt.epochMillis, withdrawnBy: d.withdrawnBy, owner: owner, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
@@ -700,7 +700,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -782,7 +782,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -834,7 +834,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, v AS publisher, x IN lookable AS subjectVisible
-RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -915,7 +915,7 @@ CALL (dv) {
   SET a = action
 }
 WITH *, v AS publisher, x IN lookable AS subjectVisible
-RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -952,7 +952,7 @@ WITH *
 OPTIONAL MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x)
 OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
 WITH *, v AS publisher, true AS subjectVisible
-RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -991,7 +991,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -1070,7 +1070,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN null AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN null AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -1118,7 +1118,7 @@ UNWIND [d IN own WHERE d.id = $id] AS d
 MATCH (d)-[:ABOUT]->(x:Organization)
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
 WITH *, v AS publisher, x IN lookable AS subjectVisible
-RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -1164,11 +1164,14 @@ CALL (v) {
 }
 UNWIND [d IN own WHERE d.id = $id] AS d
 MATCH (d)-[:ABOUT]->(x:Organization)
-SET d.withdrawnAt = coalesce(d.withdrawnAt, $t)
+CALL (d) {
+  WITH d WHERE d.withdrawnAt IS NULL
+  SET d.withdrawnAt = $t, d.withdrawnBy = $actorUserId
+}
 WITH *
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
 WITH *, v AS publisher, x IN lookable AS subjectVisible
-RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt,
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -1211,7 +1214,7 @@ MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
      OPTIONAL MATCH (owner:Organization)-[:PUBLISHED]->(d)
      OPTIONAL MATCH (d)-[:ABOUT]->(subject:Organization)
      RETURN {disclosure: d {.id, owner: owner.id, subject: subject.id, .kind, publishedAt: toString(d.publishedAt),
-               withdrawnAt: toString(d.withdrawnAt), .provenance, .sources},
+               withdrawnAt: toString(d.withdrawnAt), .withdrawnBy, .provenance, .sources},
              current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
                validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
                recordedAt: toString(dv.recordedAt), .actorUserId,
@@ -1329,7 +1332,8 @@ UNWIND $rows AS row
    MATCH (subject:Organization {id: row.subject})
    CREATE (owner)-[:PUBLISHED]->(:Disclosure {id: row.id, kind: row.kind,
        publishedAt: coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt), version: 0,
-       withdrawnAt: datetime(row.withdrawnAt), provenance: row.provenance, sources: row.sources})-[:ABOUT]->(subject)
+       withdrawnAt: datetime(row.withdrawnAt), withdrawnBy: row.withdrawnBy, provenance: row.provenance,
+       sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject
 
 // ---- import.createLinks
@@ -1506,8 +1510,15 @@ UNWIND $rows AS row
    MERGE (d:Disclosure {id: row.id})
    ON CREATE SET d.publishedAt = coalesce(datetime(row.publishedAt), datetime(row.firstRecordedAt), $importedAt),
        d.version = 0
+   WITH row, owner, subject, d, CASE
+       WHEN row.withdrawnAt IS NULL THEN null
+       WHEN row.withdrawnBy IS NOT NULL THEN row.withdrawnBy
+       WHEN d.withdrawnAt = datetime(row.withdrawnAt) THEN d.withdrawnBy
+       WHEN d.withdrawnAt IS NULL AND d.version > 0 THEN $importActor
+     END AS withdrawnBy
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
-       d.withdrawnAt = datetime(row.withdrawnAt), d.provenance = row.provenance, d.sources = row.sources
+       d.withdrawnAt = datetime(row.withdrawnAt), d.withdrawnBy = withdrawnBy,
+       d.provenance = row.provenance, d.sources = row.sources
    MERGE (owner)-[:PUBLISHED]->(d)
    MERGE (d)-[:ABOUT]->(subject)
    SET subject:DisclosureSubject
@@ -2587,7 +2598,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
   WITH subject, d, dv, publisher AS o
-  RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, d.withdrawnBy, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
@@ -2672,7 +2683,7 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
   WITH subject, d, dv, publisher AS o
-  RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
+  RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, d.withdrawnBy, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,

@@ -1,4 +1,5 @@
 import type { DisclosureResolvers } from '../../../../resolvers/types.ts';
+import { mayKnowActingUser } from '../../../auth/policy.ts';
 import type { DisclosuresContext } from '../context.ts';
 import { shownActions, shownAt } from '../../../domain/shown-actions.ts';
 
@@ -12,4 +13,6 @@ export const Disclosure: DisclosureResolvers<DisclosuresContext> = {
       ownerId: owner.id,
     }));
   },
+  withdrawnBy: ({ withdrawnBy, owner }, _args, { viewer }) =>
+    mayKnowActingUser(viewer, owner.id) ? withdrawnBy : null,
 };
