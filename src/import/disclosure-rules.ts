@@ -159,3 +159,20 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     f.problems.push(`the first version's recordedAt ${times[0]} is before publishedAt ${record.publishedAt}`);
   return f.result(record);
 }
+
+/**
+ * Why a new disclosure's record that states no publishedAt contradicts its own withdrawal, or null: the
+ * import dates such a disclosure's publication at its first version's recordedAt or, without one, at
+ * the import, and a withdrawal before that would be stored as one that ended before it began (which
+ * `tiersight export` then refuses to write).
+ */
+export function unstatedPublication(record: DisclosureRecord, importedAt: Date): string | null {
+  if (record.publishedAt !== null || record.withdrawnAt === null) return null;
+  const first = record.history?.[0]?.recordedAt ?? record.recordedAt;
+  const published = first ?? importedAt.toISOString();
+  if (parseInstant(record.withdrawnAt)! >= parseInstant(published)!) return null;
+  return (
+    `withdrawnAt ${record.withdrawnAt} is before ${first === null ? `the import (${published})` : `its first version's recordedAt ${first}`}, ` +
+    'when a disclosure that states no publishedAt is published: state publishedAt'
+  );
+}

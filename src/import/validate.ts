@@ -20,7 +20,7 @@ import {
   checkShare,
   type Checked,
 } from './record-rules.ts';
-import { checkDisclosure } from './disclosure-rules.ts';
+import { checkDisclosure, unstatedPublication } from './disclosure-rules.ts';
 import { SECTIONS, sectionCounts, type ItemSource, type Section } from './read-records.ts';
 import {
   AccessRequestIndex,
@@ -435,8 +435,12 @@ class FileIndex {
     const stored = await existing.storedDisclosures([...this.disclosures.keys()]);
     for (const [id, { index, record }] of this.disclosures) {
       const state = stored.get(id);
-      if (state === undefined) continue;
       const refuse = (message: string) => this.report({ section: 'disclosures', index, id, message });
+      if (state === undefined) {
+        const unstated = unstatedPublication(record, importedAt);
+        if (unstated !== null) refuse(unstated);
+        continue;
+      }
       // A disclosure is its owner's statement about one subject: the API never changes either, shares
       // name it by id as the owner's, and a view asOf an earlier instant showed it about its subject.
       const moved = (['owner', 'subject'] as const).filter((end) => record[end] !== state[end]);

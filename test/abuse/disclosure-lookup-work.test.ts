@@ -109,7 +109,7 @@ describe('a hidden disclosure costs what a missing one costs', () => {
   });
 
   it('named to withdraw', async () => {
-    const params = (id: string) => ({ ...scope(), id });
+    const params = (id: string) => ({ ...scope(), id, actorUserId: 'user-v' });
     expect(await expectSameWorkAsMissing(db, 'disclosure.withdraw', MISSING, OTHERS, params)).toEqual([]);
   });
 });

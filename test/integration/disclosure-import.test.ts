@@ -92,6 +92,27 @@ describe('importing disclosures', () => {
     expect(await dumpGraph(db.driver)).toEqual(before);
   });
 
+  it('refuses a new withdrawn disclosure whose unstated publication would come after its withdrawal', async () => {
+    const before = await dumpGraph(db.driver);
+    const withdrawn = (extra: Record<string, string | null>) =>
+      importDocument(
+        base()
+          .disclosure('brand', 'brand', { id: 'gone', publishedAt: null, withdrawnAt: '2020-01-01', ...extra })
+          .build(),
+      );
+    const atImport = await withdrawn({});
+    expect(atImport.validation.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^disclosures\[0\] \(id "gone"\): withdrawnAt 2020-01-01\S* is before the import \(\S+\), when a disclosure that states no publishedAt is published: state publishedAt$/,
+      ),
+    ]);
+    expect((await withdrawn({ recordedAt: '2021-01-01' })).validation.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/withdrawnAt 2020-01-01\S* is before its first version's recordedAt 2021-01-01/),
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+    expect((await withdrawn({ publishedAt: '2019-01-01' })).ok).toBe(true);
+  });
+
   it('adds a version when the content changes, none when it does not; history replaces the versions', async () => {
     const first = base().disclosure('brand', 'factory', { id: 'd', publishedAt: '2014-01-01' }).build();
     await loadGraph(db, first);

@@ -69,14 +69,16 @@ export class GraphBuilder {
 
   /** `owner` publishes a self-assessment about `subject` (itself by default); the id defaults to `d-<n>`. */
   disclosure(owner: string, subject: string = owner, extra: Partial<DisclosureRecord> = {}): this {
+    const withdrawnAt = extra.withdrawnAt ?? null;
     this.disclosures.push({
       id: `d-${this.disclosures.length}`,
       owner,
       subject,
       kind: 'SELF_ASSESSMENT',
       ...disclosureVersion({ title: `About ${subject}` }),
-      publishedAt: null,
-      withdrawnAt: null,
+      // A withdrawn one is published by then: the import would date an unstated publication later.
+      publishedAt: withdrawnAt,
+      withdrawnAt,
       ...extra,
     });
     return this;
