@@ -97,7 +97,12 @@ describe('importing disclosures', () => {
     const withdrawn = (extra: Record<string, string | null>) =>
       importDocument(
         base()
-          .disclosure('brand', 'brand', { id: 'gone', publishedAt: null, withdrawnAt: '2020-01-01', ...extra })
+          .disclosure('brand', 'brand', {
+            id: 'gone',
+            publishedAt: null,
+            withdrawnAt: '2020-01-01',
+            ...extra,
+          })
           .build(),
       );
     const atImport = await withdrawn({});
