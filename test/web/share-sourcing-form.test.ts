@@ -9,7 +9,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
 
 const SOURCING = {
-  listing: { listed: false, listedAt: null, organization: { id: 'se-atea' } },
+  listing: {
+    listed: false,
+    listedAt: null,
+    organization: { id: 'se-atea', name: 'Atea Sverige AB', type: 'RESELLER' },
+  },
   ownSupplyLinks: [
     {
       id: 'l-dell',
