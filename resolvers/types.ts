@@ -1344,10 +1344,16 @@ export type RiskScore = {
   components: Array<RiskComponent>;
   /** The organization scored. */
   organization: Organization;
-  /** 1 for the highest score. */
+  /** 1 for the highest score; equal scores get ranks of their own, in the order above (nearer tier, then name). */
   rank: Scalars['Int']['output'];
   /** 0..100, one decimal: 100 × the sum of each component's weight × value, kept within 0..100 (the contributions shown are rounded, so they may add up to a tenth more or less). */
   score: Scalars['Float']['output'];
+  /**
+   * The rank this organization shares with every other of an equal score: that of the first of them (1, 2,
+   * 2, 4), as the dashboard ("2=") and its ranking CSV show it. Use it where a report lists ranks: `rank`
+   * orders equal scores apart, which is no finding.
+   */
+  sharedRank: Scalars['Int']['output'];
   /** Its tier in the root's visible chain (1: a direct supplier of the root). */
   tier: Scalars['Int']['output'];
 };
@@ -2186,6 +2192,7 @@ export type RiskScoreResolvers<ContextType = BaseContext, ParentType extends Res
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedRank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -22,7 +22,7 @@ query AnalystChain($maxDepth: Int = 10) {
     blindSpots { name }
   }
   riskAssessment(maxDepth: $maxDepth) {
-    organizations(first: 5) { rank score tier organization { name } }
+    organizations(first: 5) { sharedRank score tier organization { name } }
     actions { kind text organization { id name } }
   }
 }
