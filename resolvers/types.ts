@@ -926,8 +926,9 @@ export type Query = {
   /**
    * The supply chain of `rootId` (default: the viewer) as a file for other tools: exactly what
    * `supplyChain` answers the viewer for the same arguments (specification, section 2), with each
-   * organization's tier, type, country, location, provenance and risk indicators, and each link's
-   * products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
+   * organization's tier, type, country, location, provenance, public risk indicators and, apart, the
+   * disclosed indicators that `exposure` reports from the disclosures the viewer may see (rule 8), and
+   * each link's products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
    * does not exist. docs/exports.md describes every format.
    */
   chainExport: ExportFile;
