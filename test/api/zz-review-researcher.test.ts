@@ -128,6 +128,20 @@ describe('the chain export carries what disclosures flag, as exposure reports it
   });
 });
 
+describe('a monitor’s questions name a root (docs/analyst-guide.md, Researchers and monitors)', () => {
+  it('paths to a factory from the root Dell answer the way; without a root, nothing', async () => {
+    const data = await ask(
+      ID.electronicsWatch,
+      `{ viaDell: paths(toId: "${ID.msiShenzhen}", rootId: "${ID.dell}", limit: 1) { organizations { id } }
+         own: paths(toId: "${ID.msiShenzhen}", limit: 1) { organizations { id } } }`,
+    );
+    expect(data['viaDell'].map((p: Data) => p['organizations'].map((o: Data) => o['id']))).toEqual([
+      [ID.dell, ID.msiShenzhen],
+    ]);
+    expect(data['own']).toEqual([]);
+  });
+});
+
 describe('ranks of equal scores', () => {
   it('sharedRank gives a run of equal scores the rank of its first, as the dashboard does', async () => {
     const data = await ask(
