@@ -928,8 +928,9 @@ export type Query = {
   /**
    * The supply chain of `rootId` (default: the viewer) as a file for other tools: exactly what
    * `supplyChain` answers the viewer for the same arguments (specification, section 2), with each
-   * organization's tier, type, country, location, provenance and risk indicators, and each link's
-   * products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
+   * organization's tier, type, country, location, provenance, public risk indicators and, apart, the
+   * disclosed indicators that `exposure` reports from the disclosures the viewer may see (rule 8), and
+   * each link's products, dates and provenance. A `rootId` the viewer may not use answers NOT_FOUND, as for one that
    * does not exist. docs/exports.md describes every format.
    */
   chainExport: ExportFile;
@@ -1346,10 +1347,16 @@ export type RiskScore = {
   components: Array<RiskComponent>;
   /** The organization scored. */
   organization: Organization;
-  /** 1 for the highest score. */
+  /** 1 for the highest score; equal scores get ranks of their own, in the order above (nearer tier, then name). */
   rank: Scalars['Int']['output'];
   /** 0..100, one decimal: 100 × the sum of each component's weight × value, kept within 0..100 (the contributions shown are rounded, so they may add up to a tenth more or less). */
   score: Scalars['Float']['output'];
+  /**
+   * The rank this organization shares with every other of an equal score: that of the first of them (1, 2,
+   * 2, 4), as the dashboard ("2=") and its ranking CSV show it. Use it where a report lists ranks: `rank`
+   * orders equal scores apart, which is no finding.
+   */
+  sharedRank: Scalars['Int']['output'];
   /** Its tier in the root's visible chain (1: a direct supplier of the root). */
   tier: Scalars['Int']['output'];
 };
@@ -2189,6 +2196,7 @@ export type RiskScoreResolvers<ContextType = BaseContext, ParentType extends Res
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sharedRank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 

@@ -113,7 +113,12 @@ export function operationLimits(context: ValidationContext): ASTVisitor {
       if (size.levels > LIMITS.maxDepth) fail(`Query is nested deeper than ${LIMITS.maxDepth} levels.`);
       if (size.aliases > LIMITS.maxAliases) fail(`Query uses more than ${LIMITS.maxAliases} aliases.`);
       if (size.traversals > LIMITS.maxTraversals) {
-        fail(`Query asks for more than ${LIMITS.maxTraversals} supply chains.`);
+        // A monitor asks the same question of each of its roots under aliases: say what counts and what to do.
+        fail(
+          `Query asks for more than ${LIMITS.maxTraversals} supply chains (it asks for ${size.traversals}): ` +
+            `${[...TRAVERSAL_FIELDS].join(', ')} each walk one, also under an alias; ` +
+            'send the others in another request.',
+        );
       }
       if (size.fields > LIMITS.maxExpandedFields) {
         fail(`Query asks for more than ${LIMITS.maxExpandedFields} fields once its fragments are expanded.`);

@@ -106,6 +106,8 @@ export interface RiskScore<O extends Assessable> {
   tier: number;
   /** 1 for the highest score. */
   rank: number;
+  /** The rank of the first of its run of equal scores (1, 2, 2, 4): equal scores share it. */
+  sharedRank: number;
   /** 0..100, one decimal. */
   score: number;
   components: RiskComponent[];
@@ -497,11 +499,20 @@ export function scoreChain<O extends Assessable>(
       byText(a.organization.name, b.organization.name) ||
       byText(a.organization.id, b.organization.id),
   );
-  return scored.map((s, i) => ({
-    organization: s.organization,
-    tier: s.tier,
-    rank: i + 1,
-    score: s.score,
-    components: s.components,
-  }));
+  // Ties are ordered apart above so that the ranking is stable, but a report must not read that as an
+  // order: equal scores also share the rank of the first of them, as the dashboard's "2=" does.
+  let sharedRank = 1;
+  let previous: number | null = null;
+  return scored.map((s, i) => {
+    if (s.score !== previous) sharedRank = i + 1;
+    previous = s.score;
+    return {
+      organization: s.organization,
+      tier: s.tier,
+      rank: i + 1,
+      sharedRank,
+      score: s.score,
+      components: s.components,
+    };
+  });
 }

@@ -2,7 +2,7 @@
 // once so that GraphML, GEXF and CSV name and type them alike. Lists are joined with "; " (GraphML and
 // GEXF have no list type that Gephi and yEd both read); a missing value is left out (GraphML, GEXF)
 // or empty (CSV).
-import { SEVERITIES } from '../domain/format.ts';
+import { SEVERITIES, type Severity } from '../domain/format.ts';
 import type { RiskIndicator, SupplyLink } from '../domain/model.ts';
 import type { ChainNode } from './chain-export.ts';
 
@@ -40,6 +40,26 @@ export const NODE_ATTRIBUTES: readonly Attribute<ChainNode>[] = [
   { name: 'riskSeverity', type: 'string', of: (n) => listed(n)[0]?.severity ?? null },
   { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.kind))) },
   { name: 'riskSources', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.source))) },
+  // What disclosures the viewer may see flag (exposure's disclosedIndicators), kept apart from the
+  // public indicators above as the API and the dashboard keep them.
+  { name: 'disclosedRiskCount', type: 'integer', of: (n) => n.disclosed.length },
+  { name: 'disclosedRiskLevel', type: 'integer', of: (n) => levelOf(n.disclosed[0]?.indicator.severity) },
+  { name: 'disclosedRiskSeverity', type: 'string', of: (n) => n.disclosed[0]?.indicator.severity ?? null },
+  {
+    name: 'disclosedRiskKinds',
+    type: 'string',
+    of: (n) => joined(distinct(n.disclosed.map((d) => d.indicator.kind))),
+  },
+  {
+    name: 'disclosedBy',
+    type: 'string',
+    of: (n) => joined(distinct(n.disclosed.map((d) => d.disclosedBy.name))),
+  },
+  {
+    name: 'disclosureIds',
+    type: 'string',
+    of: (n) => joined(distinct(n.disclosed.map((d) => d.indicator.disclosureId))),
+  },
 ];
 
 export const EDGE_ATTRIBUTES: readonly Attribute<SupplyLink>[] = [
@@ -60,7 +80,8 @@ function listed(node: ChainNode): RiskIndicator[] {
   return node.risks.filter((risk) => risk.delistedAt === null);
 }
 
-function riskLevel(node: ChainNode): number {
-  const highest = listed(node)[0]?.severity;
-  return highest === undefined ? 0 : SEVERITIES.indexOf(highest) + 1;
-}
+/** 0 for none, else 1 (LOW) to 4 (CRITICAL). */
+const levelOf = (highest: Severity | undefined): number =>
+  highest === undefined ? 0 : SEVERITIES.indexOf(highest) + 1;
+
+const riskLevel = (node: ChainNode): number => levelOf(listed(node)[0]?.severity);

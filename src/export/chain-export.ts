@@ -1,13 +1,24 @@
 // What `export-chain` and the dashboard's chain export write: the supply chain of a root as one viewer
-// may query it (specification, section 2), with each organization's tier and public risk indicators. It
-// is read through the same service as `supplyChain`, so visibility stays decided in its Cypher and an
-// export holds exactly the organizations and links that query answers; nothing is filtered here.
+// may query it (specification, section 2), with each organization's tier, public risk indicators and
+// what the disclosures it may see say (rule 8, as exposure's disclosed indicators). It is read through
+// the same service as `supplyChain` and the same rule-8 read as `Organization.disclosures`, so
+// visibility stays decided in their Cypher and an export holds exactly the organizations and links that
+// query answers; nothing is filtered here.
 import { instantArgument } from '../domain/chain-arguments.ts';
+import { disclosedIndicators, type DisclosedIndicator } from '../domain/disclosed-indicators.ts';
+import type { StoredDisclosure } from '../domain/disclosures.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../domain/model.ts';
 import { bySeverity } from '../domain/severity.ts';
 import { MAX_DEPTH } from '../domain/viewer-scope.ts';
+import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import type { OrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
 import type { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
+
+/** A disclosed indicator with the organization whose disclosure says it. */
+export interface ExportedDisclosedIndicator {
+  indicator: DisclosedIndicator;
+  disclosedBy: { id: string; name: string };
+}
 
 export interface ChainNode {
   organization: Organization;
@@ -15,6 +26,8 @@ export interface ChainNode {
   tier: number;
   /** Most severe first. */
   risks: RiskIndicator[];
+  /** What the disclosures the viewer may see about it flag, as exposure reports them; most severe first. */
+  disclosed: ExportedDisclosedIndicator[];
 }
 
 export interface ChainExport {
@@ -44,6 +57,26 @@ export interface ChainReads {
   viewerId: string;
   supplyChains: SupplyChainService;
   loaders: OrganizationLoaders;
+  disclosureLoaders: DisclosureLoaders;
+}
+
+/** The disclosed indicators of one organization from the disclosures about it that rule 8 let through. */
+function disclosedAbout(
+  found: readonly StoredDisclosure[],
+  at: Date,
+  asOf: Date | null,
+): ExportedDisclosedIndicator[] {
+  const owners = new Map(found.map((d) => [d.id, { id: d.owner.id, name: d.owner.name }]));
+  const evidence = found.map((d) => ({
+    organizationId: d.subject.id,
+    disclosureId: d.id,
+    kind: d.kind,
+    version: d.version,
+  }));
+  return disclosedIndicators(evidence, at, asOf).flatMap((indicator) => {
+    const disclosedBy = owners.get(indicator.disclosureId);
+    return disclosedBy === undefined ? [] : [{ indicator, disclosedBy }];
+  });
 }
 
 /**
@@ -64,13 +97,21 @@ export async function readChainExport(
       organizations.map((o) => ({ organization: o, tier })),
     ),
   ];
-  const risks = await reads.loaders.risks.loadMany(
-    organizations.map(({ organization }) => ({ organizationId: organization.id, asOf })),
-  );
+  const ids = organizations.map(({ organization }) => organization.id);
+  const [risks, disclosures] = await Promise.all([
+    reads.loaders.risks.loadMany(ids.map((organizationId) => ({ organizationId, asOf }))),
+    reads.disclosureLoaders.prefetchAbout(ids, null, asOf),
+  ]);
+  const at = asOf ?? now;
   const nodes = organizations.map(({ organization, tier }, i) => {
     const found = risks[i];
     if (found instanceof Error) throw found;
-    return { organization, tier, risks: [...(found ?? [])].sort(bySeverity) };
+    return {
+      organization,
+      tier,
+      risks: [...(found ?? [])].sort(bySeverity),
+      disclosed: disclosedAbout(disclosures.get(organization.id) ?? [], at, asOf),
+    };
   });
   return {
     viewerId: reads.viewerId,

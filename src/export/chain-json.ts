@@ -1,5 +1,6 @@
-// JSON for scripts: the whole export with every risk indicator in full, under a format name of its own
-// (it is not a tiersight/v1 file: it holds one viewer's view, and `tiersight import` refuses it).
+// JSON for scripts: the whole export with every risk indicator and disclosed indicator in full, under a
+// format name of its own (it is not a tiersight/v1 file: it holds one viewer's view, and `tiersight
+// import` refuses it).
 import type { ChainExport } from './chain-export.ts';
 
 const CHAIN_JSON_FORMAT = 'tiersight-chain/v1';
@@ -13,10 +14,20 @@ export function chainToJson(chain: ChainExport): string {
     asOf: chain.asOf,
     product: chain.product,
     exportedAt: chain.exportedAt,
-    organizations: chain.nodes.map(({ organization, tier, risks }) => ({
+    organizations: chain.nodes.map(({ organization, tier, risks, disclosed }) => ({
       ...organization,
       tier,
       risks,
+      disclosedIndicators: disclosed.map(({ indicator, disclosedBy }) => ({
+        kind: indicator.kind,
+        severity: indicator.severity,
+        description: indicator.description,
+        disclosureId: indicator.disclosureId,
+        version: indicator.version,
+        disclosedBy,
+        action: indicator.action,
+        expiredAt: indicator.kind === 'EXPIRED_EVIDENCE' ? indicator.expiredAt : null,
+      })),
     })),
     links: chain.links.map(({ supplierId, customerId, ...link }) => ({
       ...link,

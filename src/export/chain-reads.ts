@@ -3,10 +3,7 @@
 import { presentScope } from '../domain/viewer-scope.ts';
 import type { Executor } from '../graph/executor.ts';
 import { DisclosureRepository } from '../modules/disclosures/disclosure-repository.ts';
-import {
-  createDisclosureLoaders,
-  type DisclosureLoaders,
-} from '../modules/disclosures/disclosure-loaders.ts';
+import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import { MergedIdRepository } from '../modules/organizations/merged-id-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
 import { createOrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
@@ -14,11 +11,7 @@ import { SupplyChainRepository } from '../modules/supply-chain/supply-chain-repo
 import { SupplyChainService } from '../modules/supply-chain/supply-chain-service.ts';
 import type { ChainReads } from './chain-export.ts';
 
-interface ViewerReads extends ChainReads {
-  disclosureLoaders: DisclosureLoaders;
-}
-
-export function viewerReads(executor: Executor, viewerId: string, now: Date = new Date()): ViewerReads {
+export function viewerReads(executor: Executor, viewerId: string, now: Date = new Date()): ChainReads {
   const scope = presentScope(viewerId, now);
   const loaders = createOrganizationLoaders(
     new OrganizationRepository(executor),

@@ -50,6 +50,7 @@ const EXAMPLES = DOCUMENTS.flatMap(operationsOf);
 /** The viewer each example's document names (the demo's Region Stockholm unless it says otherwise). */
 const VIEWER_BY_TEXT: [RegExp, string][] = [
   [/supplyChain\(rootId: "us-dell"/, ID.electronicsWatch],
+  [/paths\(toId: "[^"]+", rootId: "us-dell"/, ID.electronicsWatch],
   [/recipientId: "no-oslo-kommune"/, ID.ateaNorway],
   [/requestAccess\(organizationId: "no-atea"/, ID.dfo],
   [/shareDisclosures|publishDisclosure/, ID.dell],

@@ -3,6 +3,7 @@
 // Each gives the same shape, so a test compares formats with each other and with what was exported.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { NODE_ATTRIBUTES } from '../../src/export/chain-attributes.ts';
 
 export type Value = string | number;
 export interface ReadNode {
@@ -126,7 +127,7 @@ export function readGexf(xml: string): ReadGraph & { labels: Map<string, string>
 export function readCsv(csv: string): ReadGraph & { header: string[] } {
   const rows: string[][] = parseCsv(csv, { record_delimiter: '\r\n' });
   const [header = [], ...body] = rows;
-  const NUMERIC = new Set(['tier', 'latitude', 'longitude', 'riskCount', 'riskLevel']);
+  const NUMERIC = new Set(NODE_ATTRIBUTES.filter((a) => a.type !== 'string').map((a) => a.name));
   const records = body.map((row) =>
     Object.fromEntries(
       header.flatMap((column, i) => {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../../src/domain/model.ts';
-import type { ChainExport } from '../../src/export/chain-export.ts';
+import type { DisclosedIndicator } from '../../src/domain/disclosed-indicators.ts';
+import type { ChainExport, ExportedDisclosedIndicator } from '../../src/export/chain-export.ts';
 import { chainFormat, writeChain } from '../../src/export/chain-formats.ts';
 import { readCsv, readGexf, readGraphml, type ReadGraph } from '../support/chain-files.ts';
 
@@ -50,6 +51,49 @@ const risk = (
   recordedAt: '2024-01-01T00:00:00.000Z',
 });
 
+const overdue = (severity: DisclosedIndicator['severity'], id: string): DisclosedIndicator => ({
+  kind: 'OVERDUE_ACTION',
+  severity,
+  disclosureId: 'd-plan',
+  version: 2,
+  asOf: null,
+  description: `Finding ${id}`,
+  action: {
+    id,
+    finding: `Finding ${id}`,
+    severity,
+    action: 'Fix it',
+    dueAt: '2026-06-30T00:00:00.000Z',
+    status: 'IN_PROGRESS',
+    verification: null,
+    closedAt: null,
+    overdue: true,
+  },
+});
+const brand = { id: 'brand', name: 'Brand; Co' };
+/** What disclosures shared with the viewer flag: kept apart from the public indicators in every format. */
+const DISCLOSED: Record<string, ExportedDisclosedIndicator[]> = {
+  maker: [
+    { indicator: overdue('CRITICAL', 'cap-4'), disclosedBy: brand },
+    { indicator: overdue('HIGH', 'cap-3'), disclosedBy: brand },
+  ],
+  site: [
+    {
+      indicator: {
+        kind: 'EXPIRED_EVIDENCE',
+        severity: 'MEDIUM',
+        disclosureId: 'd-cert',
+        version: 1,
+        asOf: null,
+        description: 'every visible certificate and audit report expired',
+        action: null,
+        expiredAt: '2025-06-30T00:00:00.000Z',
+      },
+      disclosedBy: { id: 'maker', name: 'Org maker' },
+    },
+  ],
+};
+
 const CHAIN: ChainExport = {
   viewerId: 'buyer',
   rootId: 'buyer',
@@ -62,6 +106,7 @@ const CHAIN: ChainExport = {
       organization: org('buyer', { type: 'PURCHASER', name: 'Region <Stockholm> & "Co"' }),
       tier: 0,
       risks: [],
+      disclosed: [],
     },
     {
       organization: org('maker', {
@@ -77,6 +122,7 @@ const CHAIN: ChainExport = {
       }),
       tier: 1,
       risks: [risk('r1', 'CRITICAL', 'WATCHLIST', 'UFLPA list'), risk('r2', 'HIGH', 'REPORT', 'NGO report')],
+      disclosed: DISCLOSED['maker']!,
     },
     {
       organization: org('site', { type: 'FACTORY', name: 'Fabrik Ø ✓' }),
@@ -86,6 +132,7 @@ const CHAIN: ChainExport = {
         { ...risk('r0', 'CRITICAL', 'WATCHLIST', 'Old list'), delistedAt: '2025-01-01T00:00:00.000Z' },
         risk('r3', 'LOW', 'REPORT', 'NGO report'),
       ],
+      disclosed: DISCLOSED['site']!,
     },
   ],
   links: [
@@ -113,6 +160,8 @@ const EXPECTED: ReadGraph = {
         tier: 0,
         riskCount: 0,
         riskLevel: 0,
+        disclosedRiskCount: 0,
+        disclosedRiskLevel: 0,
       },
     },
     {
@@ -134,6 +183,12 @@ const EXPECTED: ReadGraph = {
         riskSeverity: 'CRITICAL',
         riskKinds: 'WATCHLIST; REPORT',
         riskSources: 'UFLPA list; NGO report',
+        disclosedRiskCount: 2,
+        disclosedRiskLevel: 4,
+        disclosedRiskSeverity: 'CRITICAL',
+        disclosedRiskKinds: 'OVERDUE_ACTION',
+        disclosedBy: 'Brand; Co',
+        disclosureIds: 'd-plan',
       },
     },
     {
@@ -148,6 +203,12 @@ const EXPECTED: ReadGraph = {
         riskSeverity: 'LOW',
         riskKinds: 'REPORT',
         riskSources: 'NGO report',
+        disclosedRiskCount: 1,
+        disclosedRiskLevel: 2,
+        disclosedRiskSeverity: 'MEDIUM',
+        disclosedRiskKinds: 'EXPIRED_EVIDENCE',
+        disclosedBy: 'Org maker',
+        disclosureIds: 'd-cert',
       },
     },
   ],
@@ -201,7 +262,7 @@ describe('chain formats', () => {
     const file = writeChain(CHAIN, 'csv');
     expect(file.mediaType).toBe('text/csv; charset=utf-8');
     expect(file.content.split('\r\n')[0]).toBe(
-      'record,id,name,type,country,tier,city,region,latitude,longitude,osId,provenance,sources,riskCount,riskLevel,riskSeverity,riskKinds,riskSources,supplier,customer,products,validFrom,validTo,recordedAt',
+      'record,id,name,type,country,tier,city,region,latitude,longitude,osId,provenance,sources,riskCount,riskLevel,riskSeverity,riskKinds,riskSources,disclosedRiskCount,disclosedRiskLevel,disclosedRiskSeverity,disclosedRiskKinds,disclosedBy,disclosureIds,supplier,customer,products,validFrom,validTo,recordedAt',
     );
     const read = readCsv(file.content);
     const defused = structuredClone(EXPECTED);
@@ -209,8 +270,9 @@ describe('chain formats', () => {
     expect({ nodes: read.nodes, edges: read.edges }).toEqual(defused);
   });
 
-  it('JSON keeps every field, risk indicators in full', () => {
+  it('JSON keeps every field, risk indicators and disclosed indicators in full', () => {
     const json: unknown = JSON.parse(writeChain(CHAIN, 'json').content);
+    const [cap4, cap3] = DISCLOSED['maker']!.map((d) => d.indicator);
     expect(json).toMatchObject({
       format: 'tiersight-chain/v1',
       viewer: 'buyer',
@@ -223,6 +285,35 @@ describe('chain formats', () => {
         customer: customerId,
       })),
     });
+    const disclosedOf = (id: string) =>
+      (json as { organizations: { id: string; disclosedIndicators: unknown }[] }).organizations.find(
+        (o) => o.id === id,
+      )?.disclosedIndicators;
+    expect(disclosedOf('buyer')).toEqual([]);
+    expect(disclosedOf('maker')).toEqual(
+      [cap4!, cap3!].map((i) => ({
+        kind: 'OVERDUE_ACTION',
+        severity: i.severity,
+        description: i.description,
+        disclosureId: 'd-plan',
+        version: 2,
+        disclosedBy: brand,
+        action: i.action,
+        expiredAt: null,
+      })),
+    );
+    expect(disclosedOf('site')).toEqual([
+      {
+        kind: 'EXPIRED_EVIDENCE',
+        severity: 'MEDIUM',
+        description: 'every visible certificate and audit report expired',
+        disclosureId: 'd-cert',
+        version: 1,
+        disclosedBy: { id: 'maker', name: 'Org maker' },
+        action: null,
+        expiredAt: '2025-06-30T00:00:00.000Z',
+      },
+    ]);
   });
 
   it('characters XML cannot hold become U+FFFD rather than an unreadable file', () => {

@@ -392,8 +392,10 @@ describe('ranking', () => {
     expect(organizations[0]!.score).toBeGreaterThan(tied[0]!);
     expect(organizations[5]!.score).toBeLessThan(tied[0]!);
     expect(assess([...chain].reverse(), model)).toEqual(assess(chain, model));
-    // The page shows the run as "2=", and the CSV gives every one of it rank 2 (competition ranking).
+    // The page shows the run as "2=", and the CSV gives every one of it rank 2 (competition ranking), as
+    // the API's sharedRank does.
     expect([...shownRanks(organizations).values()]).toEqual(['1.', '2=', '2=', '2=', '2=', '6.']);
+    expect(organizations.map((o) => o.sharedRank)).toEqual([1, 2, 2, 2, 2, 6]);
     const assessment = {
       root: { id: 'root', name: 'Root' },
       at: AT.toISOString(),

@@ -39,7 +39,11 @@ const SHARES: (GivenShare & { recipient: { id: string } })[] = [
 ];
 
 const SOURCING = {
-  listing: { listed: true, listedAt: '2026-01-05T00:00:00.000Z', organization: { id: 'atea' } },
+  listing: {
+    listed: true,
+    listedAt: '2026-01-05T00:00:00.000Z',
+    organization: { id: 'atea', name: 'Atea', type: 'RESELLER' },
+  },
   ownSupplyLinks: [
     {
       id: 'l-dell',

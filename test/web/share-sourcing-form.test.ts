@@ -10,7 +10,11 @@ import { MySuppliers } from '../../web/src/my-suppliers.ts';
 import { fakeApi, refused, settle } from './fake-api.ts';
 
 const SOURCING = {
-  listing: { listed: false, listedAt: null, organization: { id: 'se-atea' } },
+  listing: {
+    listed: false,
+    listedAt: null,
+    organization: { id: 'se-atea', name: 'Atea Sverige AB', type: 'RESELLER' },
+  },
   ownSupplyLinks: [
     {
       id: 'l-dell',

@@ -22,7 +22,7 @@ query AnalystChain($maxDepth: Int = 10) {
     blindSpots { name }
   }
   riskAssessment(maxDepth: $maxDepth) {
-    organizations(first: 5) { rank score tier organization { name } }
+    organizations(first: 5) { sharedRank score tier organization { name } }
     actions { kind text organization { id name } }
   }
 }
@@ -38,9 +38,10 @@ query DashboardData($asOf: DateTime, $product: String) {
 }
 `;
 
-const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain.
-# Sign in as nl-electronics-watch and use rootId "us-dell".
-query MonitorView($rootId: ID = "us-dell") {
+const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain, its
+# exposure, and whether it reaches one factory. A monitor's own chain is empty: always name a root.
+# Sign in as nl-electronics-watch and use rootId "us-dell" (docs/analyst-guide.md, Researchers).
+query MonitorView($rootId: ID = "us-dell", $factory: ID = "cn-hipro-dongguan") {
   me { organization { name type } roots { id name } }
   supplyChain(rootId: $rootId, maxDepth: 3) {
     tiers { tier organizations { name city country risks { kind severity source evidenceUrl } } }
@@ -48,6 +49,7 @@ query MonitorView($rootId: ID = "us-dell") {
   exposure(rootId: $rootId) {
     findings { tier severity organization { name } path { name } indicators { source description } }
   }
+  reachesFactory: paths(toId: $factory, rootId: $rootId, limit: 1) { organizations { name } }
 }
 `;
 

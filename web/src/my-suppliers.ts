@@ -27,7 +27,11 @@ interface Card {
 }
 
 interface Sourcing {
-  listing: { listed: boolean; listedAt: string | null; organization: { id: string } };
+  listing: {
+    listed: boolean;
+    listedAt: string | null;
+    organization: { id: string; name: string; type: string };
+  };
   ownSupplyLinks: OwnLink[];
   sharesGiven: (GivenShare & { recipient: Party })[];
   /** Its direct customers: whom a share of its sourcing usually goes to. */
@@ -41,7 +45,7 @@ interface Sourcing {
  * name what a share of some of them covers.
  */
 export const sourcingOperation = (disclosures: boolean): string => `{
-  listing { listed listedAt organization { id } }
+  listing { listed listedAt organization { id name type } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
   sharesGiven { id scope recipient { id name } linkIds disclosureIds createdAt expiresAt }
   me { customers { id name } }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
@@ -60,6 +64,17 @@ export const SHARE_SOURCING = `mutation($recipientId: ID!, $linkIds: [ID!], $exp
 export const SET_LISTING = `mutation($listed: Boolean!) { setListing(listed: $listed) { listed } }`;
 
 const SUPPLIER_TYPES = ['FACTORY', 'MANUFACTURER', 'BRAND', 'RESELLER', 'PURCHASER'];
+
+/** What a monitor's panel says in place of the suppliers and sourcing forms it cannot use. */
+const monitorNote = (name: string): HTMLElement =>
+  h(
+    'p',
+    { class: 'monitor-note' },
+    `${name} is a monitor: it has no suppliers of its own, so it declares and shares no sourcing. ` +
+      'It sees the chains that organizations share with it (choose one under Root) and may ask any ' +
+      'organization in them to share more (Request access, under Exposure). Being listed in the ' +
+      'directory lets any organization share with it.',
+  );
 
 export class MySuppliers {
   private readonly alert = h('p', { role: 'alert', class: 'error' });
@@ -105,6 +120,10 @@ export class MySuppliers {
         links: new Map(data.ownSupplyLinks.map((l) => [l.id, linkWords(l)])),
         disclosures: new Map((data.disclosuresGiven ?? []).map((d) => [d.id, d.title])),
       };
+      const { organization } = data.listing;
+      // A monitor has no supply links (specification, section 1): the API refuses any it declares or
+      // shares, so it is offered none, and told where its chains come from instead.
+      const monitor = organization.type === 'MONITOR';
       this.panel.replaceChildren();
       append(
         this.panel,
@@ -112,12 +131,12 @@ export class MySuppliers {
         this.dateNote,
         this.alert,
         this.listingLine(data.listing),
-        this.linkList(data.ownSupplyLinks),
+        monitor ? monitorNote(organization.name) : this.linkList(data.ownSupplyLinks),
         this.shareList(data.sharesGiven, own),
-        this.shareForm(data.ownSupplyLinks, data.sharesGiven, data.me.customers),
-        shareHistory(this.token, data.listing.organization.id, own),
-        this.addFromDirectory(data.listing.organization.id),
-        this.newSupplierForm(),
+        !monitor && this.shareForm(data.ownSupplyLinks, data.sharesGiven, data.me.customers),
+        shareHistory(this.token, organization.id, own),
+        !monitor && this.addFromDirectory(organization.id),
+        !monitor && this.newSupplierForm(),
       );
     } catch (error) {
       const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');

@@ -86,7 +86,9 @@ export async function run(args: string[]): Promise<void> {
       if (error instanceof ImportUnfinishedError) throw new CliError(`export-chain: ${error.message}.`);
       throw error;
     }
-    const reads = viewerReads(executor, viewerId);
+    // One instant for the reads and for what the export derives at it (overdue actions, expired evidence).
+    const now = new Date();
+    const reads = viewerReads(executor, viewerId, now);
     if ((await reads.loaders.byId.load(viewerId)) === null) {
       throw new CliError(`export-chain: --org ${quote(viewerId)}: no such organization`, 2);
     }
@@ -95,6 +97,7 @@ export async function run(args: string[]): Promise<void> {
         reads,
         facility ?? '',
         asOf === undefined ? null : parseInstant(asOf),
+        now,
       );
       if (record === null) {
         throw new CliError(
@@ -107,7 +110,7 @@ export async function run(args: string[]): Promise<void> {
     }
     try {
       return writeChain(
-        await readChainExport(reads, { rootId: values.root, maxDepth, asOf, product: values.product }),
+        await readChainExport(reads, { rootId: values.root, maxDepth, asOf, product: values.product }, now),
         format,
       );
     } catch (error) {

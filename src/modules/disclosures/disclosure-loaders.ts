@@ -31,8 +31,14 @@ export interface DisclosureLoaders {
   /**
    * Fetches the disclosures about many organizations in one statement (rule 8) and keeps them for
    * `aboutFetched`: a list of thousands (a supply chain's tiers) then resolves each item's field at once.
+   * Answers them as stored, by subject id (with the version in effect at `asOf`, or now), for a reader
+   * that derives what they say (the chain export's disclosed indicators) as exposure does.
    */
-  prefetchAbout(ids: readonly string[], kind: DisclosureKind | null, asOf: Date | null): Promise<void>;
+  prefetchAbout(
+    ids: readonly string[],
+    kind: DisclosureKind | null,
+    asOf: Date | null,
+  ): Promise<Map<string, StoredDisclosure[]>>;
   /**
    * Keeps for `aboutFetched` what another statement found by rule 8 about each of `ids` (of `kind`,
    * at `asOf`), as `prefetchAbout` would have fetched it.
@@ -177,7 +183,9 @@ export function createDisclosureLoaders(
   return {
     about,
     prefetchAbout: async (ids, kind, asOf) => {
-      keep(ids, kind, asOf, await disclosures.about(scopeFor(scope, asOf), kind, ids));
+      const found = await disclosures.about(scopeFor(scope, asOf), kind, ids);
+      keep(ids, kind, asOf, found);
+      return found;
     },
     keepAbout: (ids, kind, asOf, found) => keep(ids, kind, asOf, found),
     aboutFetched,

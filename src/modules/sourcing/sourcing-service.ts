@@ -132,7 +132,7 @@ export class SourcingService {
         return badInput(
           refusal.end === 'supplier'
             ? `supplierId ${quote(asked)} names a MONITOR, which has no supply links`
-            : 'a MONITOR has no supply links: the viewer organization cannot declare sourcing',
+            : `your organization ${quote(this.viewer.organizationId)} is a MONITOR, which has no supply links: it cannot declare suppliers, only receive shares (ask for them with requestAccess)`,
         );
       case 'listed-os-id':
         return badInput(

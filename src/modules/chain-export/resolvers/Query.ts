@@ -13,8 +13,12 @@ const FORMATS: Record<ChainExportFormat, ChainFormat> = {
 };
 
 export const Query: QueryResolvers<ChainExportContext> = {
-  chainExport: async (_parent, { format, ...args }, { viewer, instant, supplyChains, loaders }) => {
-    const reads = { viewerId: viewer.organizationId, supplyChains, loaders };
+  chainExport: async (
+    _parent,
+    { format, ...args },
+    { viewer, instant, supplyChains, loaders, disclosureLoaders },
+  ) => {
+    const reads = { viewerId: viewer.organizationId, supplyChains, loaders, disclosureLoaders };
     return writeChain(await readChainExport(reads, args, instant), FORMATS[format]);
   },
   facilityRecord: (_parent, { organizationId, asOf }, { viewer, instant, loaders, disclosureLoaders }) =>
