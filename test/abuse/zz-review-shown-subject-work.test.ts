@@ -5,8 +5,9 @@
 // - how many other customers its visible supplier q has (rule 5: "never other customers of its
 //   suppliers"): the subject's rule 5 was asked of q's own links (+5 db hits per other customer);
 // - how many organizations q shares its sourcing with (+6 per share), asked of q's own shares;
-// - how many organizations the publisher p shares its disclosures with (+9 per share): whether a
-//   disclosure is shared with v was asked of the publisher's own shares, row by row.
+// - how many organizations the publisher p shares its disclosures with (about +9 per share, in each of
+//   the statements below): whether a disclosure is shared with v was asked of the publisher's own
+//   shares, row by row.
 // The nodes are made dense (more than Neo4j's 50 relationships) before the first measurement, so that
 // what is compared is the planned expansion, not the record store's walk of a small node's whole chain.
 import neo4j from 'neo4j-driver';
@@ -16,6 +17,7 @@ import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/disclosures/disclosure-repository.ts';
 import '../../src/modules/exposure/exposure-repository.ts';
 import '../../src/modules/risk/risk-repository.ts';
+import '../../src/modules/supply-chain/supply-chain-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { correctiveAction, graph } from '../support/graph-builder.ts';
 import { profiled } from '../support/profile.ts';
@@ -75,6 +77,10 @@ const scope = () => ({ viewer: 'v', t: toNeo4jDateTime(new Date()), historical: 
 const STATEMENTS: [string, () => Record<string, unknown>][] = [
   ['disclosure.about', () => ({ ...scope(), kind: null, ids: ['q', 'p'] })],
   ['disclosure.publishedBy', () => ({ ...scope(), kind: null, ids: ['p'] })],
+  [
+    `visibility.supplyChain.withDisclosures.depth${DEPTH}`,
+    () => ({ ...scope(), root: 'v', organizationDetail: true, linkDetail: 'full', kind: null }),
+  ],
   [
     `analysis.exposure.depth${DEPTH}`,
     () => ({ ...scope(), root: 'v', depth: DEPTH, answerDays: ANSWER_DAYS }),
