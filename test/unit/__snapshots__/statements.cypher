@@ -1848,13 +1848,24 @@ WITH side.owner AS owner, side.other AS other
 CALL (owner, other) {
   MATCH (owner)-[:GRANTED]->(s:Share {scope: 'SOURCING'})
   WHERE s.linkIds IS NULL AND EXISTS { (other)<-[:SUPPLIES]-() }
-  SET s.linkIds = COLLECT { MATCH (owner)<-[l:SUPPLIES]-() RETURN l.id AS id ORDER BY id }
+  SET s.linkIds = COLLECT {
+    MATCH (owner)<-[l:SUPPLIES]-()
+    WITH l, [at IN [s.createdAt, l.validFrom, l.recordedAt] WHERE at IS NOT NULL] AS starts,
+         [at IN [s.revokedAt, s.expiresAt, l.validTo] WHERE at IS NOT NULL] AS ends
+    WHERE all(start IN starts WHERE all(end IN ends WHERE start < end))
+    RETURN l.id AS id ORDER BY id
+  }
   RETURN collect(s.id) AS sourcing
 }
 CALL (owner, other) {
   MATCH (owner)-[:GRANTED]->(s:Share {scope: 'DISCLOSURES'})
   WHERE s.disclosureIds IS NULL AND EXISTS { (other)-[:PUBLISHED]->(:Disclosure) }
-  SET s.disclosureIds = COLLECT { MATCH (owner)-[:PUBLISHED]->(d:Disclosure) RETURN d.id AS id ORDER BY id }
+  SET s.disclosureIds = COLLECT {
+    MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
+    WHERE (d.withdrawnAt IS NULL OR s.createdAt IS NULL OR s.createdAt <= d.withdrawnAt)
+      AND all(end IN [at IN [s.revokedAt, s.expiresAt] WHERE at IS NOT NULL] WHERE d.publishedAt < end)
+    RETURN d.id AS id ORDER BY id
+  }
   RETURN collect(s.id) AS disclosures
 }
 UNWIND sourcing + disclosures AS frozen
