@@ -41,11 +41,15 @@ beforeAll(async () => {
       .share('p', 'v', { scope: 'DISCLOSURES' })
       .disclosure('p', 'q', { id: 'dq', kind: 'AUDIT_REPORT', actions: [correctiveAction('2099-01-01')] })
       .disclosure('p', 'p', { id: 'dp' })
+      .org('r', 'BRAND')
+      .share('r', 'v', { scope: 'DISCLOSURES', disclosureIds: ['dr'] })
+      .disclosure('r', 'r', { id: 'dr' })
       .build(),
   );
   await addHiddenCustomers('q', 60);
   await addHiddenShares('q', 60, 'SOURCING');
   await addHiddenShares('p', 60, 'DISCLOSURES');
+  await addHiddenDisclosures('r', 60);
 });
 
 afterAll(async () => {
@@ -72,11 +76,27 @@ const addHiddenShares = (owner: string, count: number, scope: 'SOURCING' | 'DISC
     { owner, count: neo4j.int(count), scope },
   );
 
+/** `count` disclosures of `owner` about new suppliers of its own, which it shares with nobody. */
+const addHiddenDisclosures = (owner: string, count: number) =>
+  db.driver.executeQuery(
+    `MATCH (o:Organization {id: $owner})
+     UNWIND range(1, $count) AS i
+     CREATE (o)<-[:SUPPLIES {id: $owner + '-hidden-' + randomUUID(), products: [], recordedAt: datetime()}]-
+            (s:Organization:DisclosureSubject {id: $owner + '-s-' + randomUUID(), name: 'Hidden', type: 'FACTORY', country: 'SE'})
+     CREATE (o)-[:PUBLISHED]->(d:Disclosure {id: 'hidden-' + randomUUID(), kind: 'SELF_ASSESSMENT',
+                                             publishedAt: datetime(), version: 1})-[:ABOUT]->(s)
+     CREATE (d)-[:VERSION]->(:DisclosureVersion {version: 1, recordedAt: datetime(), title: 'Hidden',
+                                                 products: [], issuedAt: datetime()})`,
+    { owner, count: neo4j.int(count) },
+  );
+
 const scope = () => ({ viewer: 'v', t: toNeo4jDateTime(new Date()), historical: false, product: null });
 
 const STATEMENTS: [string, () => Record<string, unknown>][] = [
-  ['disclosure.about', () => ({ ...scope(), kind: null, ids: ['q', 'p'] })],
-  ['disclosure.publishedBy', () => ({ ...scope(), kind: null, ids: ['p'] })],
+  ['disclosure.about', () => ({ ...scope(), kind: null, ids: ['q', 'p', 'r'] })],
+  ['disclosure.publishedBy', () => ({ ...scope(), kind: null, ids: ['p', 'r'] })],
+  ['disclosure.received', () => ({ ...scope(), kind: null })],
+  ['disclosure.byIds', () => ({ ...scope(), ids: ['dq', 'dr'] })],
   [
     `visibility.supplyChain.withDisclosures.depth${DEPTH}`,
     () => ({ ...scope(), root: 'v', organizationDetail: true, linkDetail: 'full', kind: null }),
@@ -102,21 +122,31 @@ async function measure(): Promise<Record<string, { hits: number; rows: string[];
   return out;
 }
 
-describe("what others were shown costs v's answers about q and p nothing", () => {
+describe("what others were shown costs v's answers about q, p and r nothing", () => {
   it.each([
-    ['more customers of q', () => addHiddenCustomers('q', 100)],
-    ['more sourcing shares of q to others', () => addHiddenShares('q', 100, 'SOURCING')],
-    ['more disclosure shares of p to others', () => addHiddenShares('p', 100, 'DISCLOSURES')],
-  ])('%s leave the work of v’s answers as it was', async (_what, add) => {
+    ['more customers of q', () => addHiddenCustomers('q', 100), []],
+    ['more sourcing shares of q to others', () => addHiddenShares('q', 100, 'SOURCING'), []],
+    ['more disclosure shares of p to others', () => addHiddenShares('p', 100, 'DISCLOSURES'), []],
+    // The disclosures r published are read and tested by r's publishedDisclosures, as documented
+    // (docs/specification.md, rule 8: the disclosures by an organization an answer holds).
+    [
+      'more disclosures of r that its share to v does not name',
+      () => addHiddenDisclosures('r', 100),
+      ['disclosure.publishedBy'],
+    ],
+  ])('%s leave the work of v’s answers as it was', async (_what, add, reading) => {
     const few = await measure();
     // v sees both disclosures, about q and about p, in every answer.
-    expect(few['disclosure.about']!.rows).toHaveLength(2);
-    expect(few['disclosure.publishedBy']!.rows).toHaveLength(2);
+    expect(few['disclosure.about']!.rows).toHaveLength(3);
+    expect(few['disclosure.publishedBy']!.rows).toHaveLength(3);
     expect(few[`analysis.exposure.depth${DEPTH}`]!.rows[0]).toContain('"disclosureId":"dq"');
     await add();
     const many = await measure();
     for (const [name] of STATEMENTS) expect(many[name]!.rows, name).toEqual(few[name]!.rows);
-    const hits = (m: typeof few) => Object.fromEntries(STATEMENTS.map(([name]) => [name, m[name]!.hits]));
+    const hits = (m: typeof few) =>
+      Object.fromEntries(
+        STATEMENTS.filter(([name]) => !reading.includes(name)).map(([name]) => [name, m[name]!.hits]),
+      );
     const plans = STATEMENTS.map(([name]) => `${name}\n${few[name]!.plan}\n---\n${many[name]!.plan}`).join(
       '\n\n',
     );
