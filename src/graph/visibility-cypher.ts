@@ -40,7 +40,9 @@ const SHARE_ACTIVE = cypher`(share.revokedAt IS NULL OR ($historical AND $t < sh
  * as its customer). A DISCLOSURES share makes its owner a root but discloses no link (rules 1 and 7).
  * Collected once per query so that the per-hop predicate only compares against lists, which the
  * shortest-path search evaluates while it expands; an EXISTS subquery per hop would only be applied
- * after the search.
+ * after the search. A named link is sought by its id (the hint): left to the planner, a statement that
+ * gathers this in a subquery (disclosure.about) was planned as a scan of every link's id, whose work
+ * grew with every link in the database (test/abuse/zz-review-shown-subject-work.test.ts).
  */
 export const VIEWER_GRANTS = join(
   cypher`
@@ -58,6 +60,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 `,
@@ -324,7 +327,10 @@ export function byDepth(name: string, build: (depth: number) => readonly Fragmen
  * and later) and `sharedDisclosures` (the disclosures named by active partial DISCLOSURES shares, each
  * checked to be published by the share's owner). A SOURCING share discloses no disclosure (rule 7).
  * Gathered once from v's side, at the cost of reading every share to v: where to start looking for what
- * is shared with v, and what DISCLOSURE_GRANTED tests each disclosure against.
+ * is shared with v, and what DISCLOSURE_GRANTED tests each disclosure against. A named disclosure is
+ * found by its id and its publisher read from it: found among the owner's disclosures instead, its
+ * work grew with the disclosures the owner shares with others or with nobody (rule 6), whose number
+ * is not v's to learn. Its ids are no secret from v: the share names them.
  */
 export const DISCLOSURE_GRANTS = join(
   cypher`
@@ -339,7 +345,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures

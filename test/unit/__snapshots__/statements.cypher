@@ -132,6 +132,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -199,6 +200,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -274,6 +276,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -340,7 +343,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -422,6 +427,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -483,6 +489,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -548,7 +555,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -704,7 +713,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -731,6 +742,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -783,6 +795,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -813,7 +826,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -865,6 +880,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -941,6 +957,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1033,7 +1050,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -1060,6 +1079,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1112,6 +1132,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1142,7 +1163,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -1188,6 +1211,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1236,6 +1260,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2002,6 +2027,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2179,6 +2205,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2246,6 +2273,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2334,6 +2362,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2444,6 +2473,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2487,6 +2517,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2536,6 +2567,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2559,6 +2591,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2621,6 +2654,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2677,7 +2711,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -2718,6 +2754,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2774,7 +2811,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -2825,6 +2864,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2897,6 +2937,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
