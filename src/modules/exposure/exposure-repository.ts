@@ -19,6 +19,7 @@ import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   DISCLOSURE_GRANTED,
+  DISCLOSURE_GRANTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   byDepth,
@@ -55,7 +56,8 @@ const EVERY_REACHED = cypher`
  * 11,578 organizations: 397 ms with it, 280 without). Findings: the reached organizations that carry
  * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
  * lets the viewer see (of the kinds exposure reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
- * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED).
+ * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, and DISCLOSURE_GRANTED
+ * against the lists DISCLOSURE_GRANTS gathers once from the viewer's side).
  * Each comes whole (publisher, dates, version): a disclosed indicator answers its disclosure from this
  * read, which a revoke, withdrawal or revision landing after it cannot contradict.
  * Blind spots: reached organizations above the last tier that own no share active for the viewer;
@@ -80,8 +82,9 @@ CALL (tiers) {`,
   RETURN collect({organization: o `,
   ORGANIZATION.projection,
   cypher`, tier: tier, risks: risks}) AS findings
-}
-CALL (v, tiers) {`,
+}`,
+  DISCLOSURE_GRANTS,
+  cypher`CALL (v, tiers, disclosers, sharedDisclosures) {`,
   EVERY_REACHED,
   cypher`
   WITH v, o, tier

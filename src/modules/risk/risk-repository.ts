@@ -22,6 +22,7 @@ import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   DISCLOSURE_GRANTED,
+  DISCLOSURE_GRANTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   RISKS_OF_O,
@@ -42,7 +43,8 @@ import {
  * products through which each organization supplies the chain come with the walk rather than from a
  * second read of those links; and the walk keeps no paths, which the assessment does not show.
  * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
- * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED), as in
+ * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED against the
+ * lists DISCLOSURE_GRANTS gathers once from the viewer's side), as in
  * exposure; as there, only organizations labelled DisclosureSubject have any to read. Organizations
  * and links are positional rows: no map keys to send and decode for each of a thousand.
  */
@@ -54,7 +56,8 @@ const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
 CALL (reached) {
   UNWIND reached AS o`,
   RISKS_OF_O,
-  cypher`CALL (v, reached) {
+  DISCLOSURE_GRANTS,
+  cypher`CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
   WITH v, x
   WHERE x:DisclosureSubject

@@ -16,6 +16,7 @@ import {
   byDepth,
   chainWalk,
   DISCLOSURE_GRANTED,
+  DISCLOSURE_GRANTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   RISKS_OF_O,
@@ -40,7 +41,8 @@ const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
  * a disclosure about them (docs/data-model.md), so the nine in ten without one cost a label test.
  */
 const TIER_DISCLOSURES = join(
-  cypher`CALL (v, tiers) {
+  DISCLOSURE_GRANTS,
+  cypher`CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
   WITH v, subject WHERE subject:DisclosureSubject

@@ -132,6 +132,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -199,6 +200,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -274,6 +276,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -329,18 +332,31 @@ CALL (tiers) {
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
-CALL (v, tiers) {
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
   WITH v, o, tier
   WHERE o:DisclosureSubject
   MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-  WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+  WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -411,6 +427,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -472,6 +489,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -525,17 +543,31 @@ CALL (reached) {
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
 }
-CALL (v, reached) {
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
   WITH v, x
   WHERE x:DisclosureSubject
   MATCH (x)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-  WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+  WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -670,29 +702,70 @@ RETURN o.id AS organizationId, coalesce(o.listed, false) AS listed, o.listedAt A
 
 // ---- disclosure.about
 MATCH (v:Organization {id: $viewer})
-UNWIND $ids AS key
-MATCH (x:DisclosureSubject {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, disclosers, sharedDisclosures) {
+  UNWIND $ids AS key
+  MATCH (x:DisclosureSubject {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
+  RETURN collect([key, d, publisher, x]) AS candidates
+}
+CALL (v, candidates) {
+  WITH v, candidates WHERE size(candidates) > 0
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
-CALL (v, x, d) {
-  WITH v, x, d WHERE (x = v
-  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
-  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
-  OR EXISTS {
-    MATCH (x)-[l:SUPPLIES]->(c)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
-      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
-      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
-  RETURN d AS lookableSubject
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
 }
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+  RETURN lookable
+}
+UNWIND candidates AS candidate
+WITH v, candidate[0] AS key, candidate[1] AS d, candidate[2] AS publisher, candidate[3] AS x, lookable
+WHERE x IN lookable
 
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
@@ -722,6 +795,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -752,7 +826,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -804,6 +880,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -880,6 +957,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -961,29 +1039,70 @@ RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: 
 
 // ---- disclosure.publishedBy
 MATCH (v:Organization {id: $viewer})
-UNWIND $ids AS key
-MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, disclosers, sharedDisclosures) {
+  UNWIND $ids AS key
+  MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
+  RETURN collect([key, d, publisher, x]) AS candidates
+}
+CALL (v, candidates) {
+  WITH v, candidates WHERE size(candidates) > 0
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
   WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
-CALL (v, x, d) {
-  WITH v, x, d WHERE (x = v
-  OR EXISTS { MATCH (x)-[:GRANTED]->(share:Share) WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND EXISTS { MATCH (share)-[:TO]->(v) } }
-  OR EXISTS { MATCH (v)-[l:SUPPLIES]->(x) WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) }
-  OR EXISTS {
-    MATCH (x)-[l:SUPPLIES]->(c)
-    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND (c = v OR EXISTS {
-      MATCH (c)-[:GRANTED]->(share:Share {scope: 'SOURCING'})
-      WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt) AND (share.linkIds IS NULL OR l.id IN share.linkIds) AND EXISTS { MATCH (share)-[:TO]->(v) } }) })
-  RETURN d AS lookableSubject
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
 }
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+  RETURN lookable
+}
+UNWIND candidates AS candidate
+WITH v, candidate[0] AS key, candidate[1] AS d, candidate[2] AS publisher, candidate[3] AS x, lookable
+WHERE x IN lookable
 
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
@@ -1013,6 +1132,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1043,7 +1163,9 @@ CALL (v) {
     UNWIND partial AS share
     MATCH (shareOwner:Organization)-[:GRANTED]->(share)
     UNWIND share.disclosureIds AS disclosureId
-    MATCH (shareOwner)-[:PUBLISHED]->(d:Disclosure {id: disclosureId})
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
     RETURN collect(DISTINCT d) AS sharedDisclosures
   }
   RETURN disclosers, sharedDisclosures
@@ -1058,19 +1180,16 @@ CALL (disclosers, sharedDisclosures) {
   RETURN d
 }
 MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) }) AND x IN lookable
+WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+WITH *, null AS key
+
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 WITH *, true AS subjectVisible
-RETURN null AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
+RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
@@ -1092,6 +1211,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1140,6 +1260,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1772,13 +1893,24 @@ WITH side.owner AS owner, side.other AS other
 CALL (owner, other) {
   MATCH (owner)-[:GRANTED]->(s:Share {scope: 'SOURCING'})
   WHERE s.linkIds IS NULL AND EXISTS { (other)<-[:SUPPLIES]-() }
-  SET s.linkIds = COLLECT { MATCH (owner)<-[l:SUPPLIES]-() RETURN l.id AS id ORDER BY id }
+  SET s.linkIds = COLLECT {
+    MATCH (owner)<-[l:SUPPLIES]-()
+    WITH l, [at IN [s.createdAt, l.validFrom, l.recordedAt] WHERE at IS NOT NULL] AS starts,
+         [at IN [s.revokedAt, s.expiresAt, l.validTo] WHERE at IS NOT NULL] AS ends
+    WHERE all(start IN starts WHERE all(end IN ends WHERE start < end))
+    RETURN l.id AS id ORDER BY id
+  }
   RETURN collect(s.id) AS sourcing
 }
 CALL (owner, other) {
   MATCH (owner)-[:GRANTED]->(s:Share {scope: 'DISCLOSURES'})
   WHERE s.disclosureIds IS NULL AND EXISTS { (other)-[:PUBLISHED]->(:Disclosure) }
-  SET s.disclosureIds = COLLECT { MATCH (owner)-[:PUBLISHED]->(d:Disclosure) RETURN d.id AS id ORDER BY id }
+  SET s.disclosureIds = COLLECT {
+    MATCH (owner)-[:PUBLISHED]->(d:Disclosure)
+    WHERE (d.withdrawnAt IS NULL OR s.createdAt IS NULL OR s.createdAt <= d.withdrawnAt)
+      AND all(end IN [at IN [s.revokedAt, s.expiresAt] WHERE at IS NOT NULL] WHERE d.publishedAt < end)
+    RETURN d.id AS id ORDER BY id
+  }
   RETURN collect(s.id) AS disclosures
 }
 UNWIND sourcing + disclosures AS frozen
@@ -1915,6 +2047,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2092,6 +2225,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2166,6 +2300,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2250,6 +2385,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2360,6 +2496,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2403,6 +2540,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2452,6 +2590,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2475,6 +2614,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2537,6 +2677,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2581,17 +2722,31 @@ CALL (v, whole, closed, frontier) {
 WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-CALL (v, tiers) {
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
   WITH v, subject WHERE subject:DisclosureSubject
   MATCH (subject)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -2622,6 +2777,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2666,17 +2822,31 @@ CALL (v, whole, closed, frontier) {
 WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-CALL (v, tiers) {
+
+CALL (v) {
+  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
+    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
+       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
+  CALL (partial) {
+    UNWIND partial AS share
+    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+    UNWIND share.disclosureIds AS disclosureId
+    MATCH (d:Disclosure {id: disclosureId})
+    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+    WHERE shareOwner IN publishers
+    RETURN collect(DISTINCT d) AS sharedDisclosures
+  }
+  RETURN disclosers, sharedDisclosures
+}
+CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
   WITH v, subject WHERE subject:DisclosureSubject
   MATCH (subject)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
-  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR EXISTS {
-  MATCH (publisher)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-    AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds) })
+  WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
@@ -2717,6 +2887,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2789,6 +2960,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
