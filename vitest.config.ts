@@ -74,7 +74,7 @@ export default defineConfig({
           // settle, more than expect.poll's default second.
           expect: { poll: { timeout: 10_000 } },
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/chromium-setup.ts', 'test/global-setup.ts'],
+          globalSetup: ['test/e2e/chromium-setup.ts', 'test/e2e/web-setup.ts', 'test/global-setup.ts'],
           setupFiles: ['test/support/release-database.ts'],
           // The same database as the db tier, so after it and one file at a time.
           fileParallelism: false,

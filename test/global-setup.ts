@@ -13,11 +13,12 @@
 // setup once per project that has files queued, each project importing the file through its own module
 // runner: module state is not shared between them, the process is. So the running Neo4j is kept on
 // globalThis, started by the first project that asks and stopped when the last one tears down.
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import { announce } from './support/announcement.ts';
 import { DATABASE_WORKERS } from './support/database-workers.ts';
 
 declare module 'vitest' {
@@ -95,21 +96,20 @@ function startAll(): SharedNeo4j {
   const leases = mkdtemp(join(tmpdir(), 'tiersight-test-leases-'));
   const running = (async () => {
     const directory = await leases;
-    /** Written whole (renamed into place): a file that polls never reads half of one. */
-    const announce = async (name: string, text: string) => {
-      await writeFile(join(directory, `${name}.partial`), text);
-      await rename(join(directory, `${name}.partial`), join(directory, name));
-    };
     const installed = ensureNeo4jInstalled({ quiet: true });
     const started = await Promise.allSettled(
       Array.from({ length: DATABASE_WORKERS }, async (_, index) => {
         try {
           await installed;
           const neo4j = await startNeo4j();
-          await announce(`${index}.uri`, neo4j.uri);
+          await announce(directory, `${index}.uri`, neo4j.uri);
           return neo4j;
         } catch (error) {
-          await announce(`${index}.failed`, error instanceof Error ? error.message : String(error));
+          await announce(
+            directory,
+            `${index}.failed`,
+            error instanceof Error ? error.message : String(error),
+          );
           throw error;
         }
       }),
