@@ -3,6 +3,12 @@
 // run side by side, each resetting only its own database. A file leases a free one with neo4jUri()
 // (test/support/neo4j-uri.ts).
 //
+// Vitest runs every project's global setup before the first test of any project, so waiting here for
+// the JVMs would hold up the unit project, which needs no database, by the whole start-up (some 25 s
+// on a loaded 2-core machine). The bundled Neo4js start in the background instead: each one, once it
+// is ready, writes its Bolt URI to `<i>.uri` in the leases directory (or why it failed to
+// `<i>.failed`), and neo4jUri() waits for one.
+//
 // The db and e2e projects (vitest.config.ts) both list this file, and vitest calls a project's global
 // setup once per project that has files queued, each project importing the file through its own module
 // runner: module state is not shared between them, the process is. So the running Neo4j is kept on
@@ -12,13 +18,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import { announce } from './support/announcement.ts';
 import { DATABASE_WORKERS } from './support/database-workers.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One Bolt URI per worker: a file leases a free one (test/support/neo4j-uri.ts). */
+    /**
+     * NEO4J_URI when set (one database for every file); else empty, and the bundled Neo4js announce
+     * themselves in neo4jLeases as they become ready.
+     */
     neo4jUris: string[];
-    /** Where the leases are kept, empty for each run. */
+    /** How many bundled Neo4js are starting (0 with NEO4J_URI). */
+    neo4jDatabases: number;
+    /** Where the bundled Neo4js' URIs and the files' leases on them are kept, empty for each run. */
     neo4jLeases: string;
   }
 }
@@ -33,8 +45,9 @@ interface RunningNeo4j {
 }
 
 interface SharedNeo4j {
-  running: Promise<RunningNeo4j[]>;
   leases: Promise<string>;
+  /** Settles once every Neo4j is ready or has failed, with those that are running. */
+  running: Promise<RunningNeo4j[]>;
   projects: number;
 }
 
@@ -42,28 +55,23 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const external = process.env.NEO4J_URI;
   if (external !== undefined && external !== '') {
     project.provide('neo4jUris', [external]);
+    project.provide('neo4jDatabases', 0);
     project.provide('neo4jLeases', '');
     return undefined;
   }
 
-  const shared = (globalThis.tiersightTestNeo4j ??= {
-    running: startAll(),
-    leases: mkdtemp(join(tmpdir(), 'tiersight-test-leases-')),
-    projects: 0,
-  });
+  const shared = (globalThis.tiersightTestNeo4j ??= startAll());
   shared.projects += 1;
-  const [running, leases] = await Promise.all([shared.running, shared.leases]);
-  project.provide(
-    'neo4jUris',
-    running.map((neo4j) => neo4j.uri),
-  );
-  project.provide('neo4jLeases', leases);
+  project.provide('neo4jUris', []);
+  project.provide('neo4jDatabases', DATABASE_WORKERS);
+  project.provide('neo4jLeases', await shared.leases);
   return async () => {
     shared.projects -= 1;
     if (shared.projects > 0) return;
     globalThis.tiersightTestNeo4j = undefined;
+    const running = await shared.running;
     await Promise.all(running.map((neo4j) => neo4j.stop()));
-    await rm(leases, { recursive: true, force: true });
+    await rm(await shared.leases, { recursive: true, force: true });
   };
 }
 
@@ -84,16 +92,31 @@ const FOR_TESTS = {
   jvmOptions: ['-XX:TieredStopAtLevel=1'],
 };
 
-async function startAll(): Promise<RunningNeo4j[]> {
-  await ensureNeo4jInstalled({ quiet: true });
-  const started = await Promise.allSettled(Array.from({ length: DATABASE_WORKERS }, startNeo4j));
-  const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  const failed = started.find((s) => s.status === 'rejected');
-  if (failed !== undefined) {
-    await Promise.all(running.map((neo4j) => neo4j.stop()));
-    throw failed.reason;
-  }
-  return running;
+function startAll(): SharedNeo4j {
+  const leases = mkdtemp(join(tmpdir(), 'tiersight-test-leases-'));
+  const running = (async () => {
+    const directory = await leases;
+    const installed = ensureNeo4jInstalled({ quiet: true });
+    const started = await Promise.allSettled(
+      Array.from({ length: DATABASE_WORKERS }, async (_, index) => {
+        try {
+          await installed;
+          const neo4j = await startNeo4j();
+          await announce(directory, `${index}.uri`, neo4j.uri);
+          return neo4j;
+        } catch (error) {
+          await announce(
+            directory,
+            `${index}.failed`,
+            error instanceof Error ? error.message : String(error),
+          );
+          throw error;
+        }
+      }),
+    );
+    return started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  })();
+  return { leases, running, projects: 0 };
 }
 
 async function startNeo4j(): Promise<RunningNeo4j> {

@@ -1,7 +1,8 @@
 // End-to-end support: the API in local demo mode (with /dev/token and the built dashboard) against the
 // test Neo4j, and Chromium (found by test/e2e/chromium-setup.ts) driven by playwright-core, with a
 // watch on the console and on every request the page makes.
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
@@ -9,11 +10,11 @@ import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
 import { silentLogger } from '../support/logs.ts';
 import { startApp, type App } from '../../src/app/server.ts';
-import { ensureWebBuilt } from '../../web/build.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { CHROMIUM_ARGS } from './chromium.ts';
 
 const CHROMIUM = inject('chromium');
+const WEB_BUILD = inject('webBuild');
 export const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
 
 /** `describe` for tests that drive a browser: skipped when the run found no Chromium. */
@@ -24,7 +25,7 @@ export async function startDemoApp(
   db: TestDatabase,
   environment: 'development' | 'production' = 'development',
 ) {
-  await ensureWebBuilt(() => {});
+  await webBuilt();
   return startApp({
     config: {
       port: 0,
@@ -36,6 +37,16 @@ export async function startDemoApp(
     devTokens: true,
     logger: silentLogger,
   });
+}
+
+/** Resolves once web/dist is built (test/e2e/web-setup.ts); throws why it could not be. */
+async function webBuilt(): Promise<void> {
+  for (;;) {
+    if (existsSync(join(WEB_BUILD, 'done'))) return;
+    const failure = await readFile(join(WEB_BUILD, 'failed'), 'utf8').catch(() => null);
+    if (failure !== null) throw new Error(`web/dist could not be built: ${failure}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export async function launchChromium(): Promise<Browser> {

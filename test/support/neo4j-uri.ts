@@ -1,8 +1,8 @@
 // Which of the run's Neo4js this test file uses. Files of the db tier run two at a time, each on a
-// database of its own: a file takes a lease on a free one the first time it asks, and gives it back
-// when it ends (test/support/release-database.ts, a setup file) or its process exits. VITEST_POOL_ID
-// looked like the answer but is not: after the unit project's files, two db files ran side by side
-// with the same id.
+// database of its own: a file takes a lease on a free one the first time it asks (at the start of a
+// run, once one has started), and gives it back when it ends (test/support/release-database.ts, a
+// setup file) or its process exits. VITEST_POOL_ID looked like the answer but is not: after the unit
+// project's files, two db files ran side by side with the same id.
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
@@ -12,7 +12,7 @@ let lease: { uri: string; file: string | null } | undefined;
 
 /** The Bolt URI of this file's Neo4j, provided by test/global-setup.ts. */
 export function neo4jUri(): string {
-  lease ??= takeLease(inject('neo4jUris'), inject('neo4jLeases'));
+  lease ??= takeLease(inject('neo4jUris'), inject('neo4jDatabases'), inject('neo4jLeases'));
   return lease.uri;
 }
 
@@ -22,23 +22,51 @@ export function releaseDatabase(): void {
   lease = undefined;
 }
 
-const LEASE_WAIT_MS = 120_000;
+/**
+ * How long a file waits for a free database: the bundled ones may still be starting (the launcher
+ * gives a start 120 s, on a loaded machine with the unit tests beside it), then held by other files.
+ */
+const LEASE_WAIT_MS = 300_000;
 
-function takeLease(uris: readonly string[], leases: string): { uri: string; file: string | null } {
-  const only = uris.length === 1 ? uris[0] : undefined;
-  if (only !== undefined) return { uri: only, file: null };
+function takeLease(
+  uris: readonly string[],
+  databases: number,
+  leases: string,
+): { uri: string; file: string | null } {
+  const only = uris[0];
+  if (databases === 0 && only !== undefined) return { uri: only, file: null };
   const deadline = Date.now() + LEASE_WAIT_MS;
   for (;;) {
-    for (const [index, uri] of uris.entries()) {
+    const ready: string[] = [];
+    for (let index = 0; index < databases; index++) {
+      const failure = readIfThere(join(leases, `${index}.failed`));
+      if (failure !== null) throw new Error(`the bundled Neo4j for the tests did not start: ${failure}`);
+      const uri = readIfThere(join(leases, `${index}.uri`));
+      if (uri === null) continue;
+      ready.push(uri);
       const file = join(leases, `${index}.lease`);
       if (claim(file)) {
         process.once('exit', () => rmSync(file, { force: true }));
         return { uri, file };
       }
     }
-    // A file that just ended may still be giving its lease back.
-    if (Date.now() > deadline) throw new Error(`no free test database among ${uris.join(', ')}`);
+    // Still starting, or a file that just ended may still be giving its lease back.
+    if (Date.now() > deadline) {
+      throw new Error(
+        ready.length === 0
+          ? `no test database was ready within ${LEASE_WAIT_MS / 1000} s`
+          : `no free test database among ${ready.join(', ')}`,
+      );
+    }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  }
+}
+
+function readIfThere(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 
