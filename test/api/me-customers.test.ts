@@ -1,5 +1,5 @@
 // Me.customers (the viewer's direct customers through links that hold now, whom rule 5 lets it look
-// up): an adversarial review found nothing to fix; these pin what it probed. A link that ended, or that
+// up): these pin what an adversarial review probed. A link that ended, or that
 // starts tomorrow, names no customer (rule 5 would not let the viewer look it up); a customer merged
 // into another record answers the kept one, once; a MONITOR, which has no supply links, has none.
 import { beforeEach, expect, it } from 'vitest';
