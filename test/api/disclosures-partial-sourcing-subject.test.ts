@@ -1,8 +1,8 @@
 // Rule 8 asks that the viewer may look a disclosure's subject up (rule 5). For the disclosures of
-// organizations an answer already holds (publishedDisclosures, disclosures), rule 5 is asked from the
-// subject's side (X_LOOKABLE_FROM_ITS_SIDE in src/graph/visibility-cypher.ts), where a partial
-// SOURCING share discloses only the links it names: read as whole, it would show a disclosure about a
-// supplier the share withheld.
+// organizations an answer already holds (publishedDisclosures, disclosures), rule 5 is asked of the
+// viewer's rule-5 list (LOOKABLE, gathered by shownDisclosures in
+// src/modules/disclosures/disclosure-repository.ts), where a partial SOURCING share discloses only the
+// links it names: read as whole, it would show a disclosure about a supplier the share withheld.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
