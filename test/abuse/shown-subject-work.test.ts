@@ -115,8 +115,8 @@ const STATEMENTS: [string, () => Record<string, unknown>][] = [
 async function measure(): Promise<Record<string, { hits: number; rows: string[]; plan: string }>> {
   const out: Record<string, { hits: number; rows: string[]; plan: string }> = {};
   for (const [name, params] of STATEMENTS) {
-    for (let i = 0; i < 3; i++) await profiled(db, name, params());
-    const { hits, records, plan } = await profiled(db, name, params());
+    for (let i = 0; i < 3; i++) await profiled(db, name, params(), { keepPlan: true });
+    const { hits, records, plan } = await profiled(db, name, params(), { keepPlan: true });
     out[name] = { hits, rows: records.map((r) => JSON.stringify(r.toObject())), plan };
   }
   return out;
