@@ -76,8 +76,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/chromium-setup.ts', 'test/e2e/web-setup.ts', 'test/global-setup.ts'],
           setupFiles: ['test/support/release-database.ts'],
-          // The same database as the db tier, so after it and one file at a time.
-          fileParallelism: false,
+          // After the db tier, whose statements the Neo4js have planned by then, and two files at a
+          // time, each on a Neo4j of its own: a browser test waits on the page much of its time, which
+          // the file beside it uses.
+          maxWorkers: DATABASE_WORKERS,
           sequence: { groupOrder: 3 },
         },
       },

@@ -20,6 +20,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
 import { announce } from './support/announcement.ts';
 import { DATABASE_WORKERS } from './support/database-workers.ts';
+import { FOR_TESTS } from './support/neo4j-for-tests.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -74,23 +75,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await rm(await shared.leases, { recursive: true, force: true });
   };
 }
-
-/**
- * Tuned for a test run, which differs from production in two ways. Tests empty and refill the
- * database hundreds of times, and Neo4j plans a statement again whenever the statistics it was
- * planned with changed by more than 75 % (every reset) and 10 s have passed: planning a deep
- * unrolled traversal costs up to a second. And the JVM lives for one run: the C2 compiler's faster
- * code does not pay back what compiling it costs. Measured on the first property test of
- * visibility.property.test.ts, 2-core machine: Neo4j's CPU on a fresh JVM 177 s by default, 114 s
- * with the plans kept, 69 s with C1 only too; on a warm JVM 51-82 s, 39 s, 26 s.
- */
-const FOR_TESTS = {
-  settings: {
-    'dbms.cypher.min_replan_interval': '1h',
-    'dbms.cypher.statistics_divergence_threshold': '1.0',
-  },
-  jvmOptions: ['-XX:TieredStopAtLevel=1'],
-};
 
 function startAll(): SharedNeo4j {
   const leases = mkdtemp(join(tmpdir(), 'tiersight-test-leases-'));

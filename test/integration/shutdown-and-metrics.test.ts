@@ -177,7 +177,9 @@ describe('App.close() with a request in flight on a kept-alive connection', () =
       const at = Date.now();
       void app.close().then(() => (closedAfterMs = Date.now() - at));
     });
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const deadline = Date.now() + 5_000;
+    while (closedAfterMs < 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const stillOpen = closedAfterMs < 0;
     agent.destroy(); // lets close() finish, so the file ends
     await new Promise((resolve) => setTimeout(resolve, 200));
