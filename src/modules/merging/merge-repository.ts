@@ -15,6 +15,7 @@ import {
   text,
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 
 /** The organizations of a merge, as the check statement found them. */
@@ -50,6 +51,8 @@ export interface MovedRelationship {
 const DIRECTION = oneOf(['OUT', 'IN']);
 
 interface MergeOutcome {
+  /** The instant the merge is recorded at: once it held both organizations' locks. */
+  mergedAt: Date;
   frozenShareIds: string[];
   moved: MovedRelationship[];
   /** Ids merged earlier into the merged organization, which now resolve to the kept one. */
@@ -104,7 +107,7 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
  * instant while the share was active and had been recorded by then (every start, the grant, validFrom
  * and recordedAt, before every end, the revoke, the expiry and validTo). A link that ended before the
  * grant, or was called off, was never the recipient's to see, and neither is its id in the frozen
- * share's linkIds, which the recipient reads (test/api/zz-review-frozen-share-ids.test.ts). Only when
+ * share's linkIds, which the recipient reads (test/api/frozen-share-ids.test.ts). Only when
  * the other side has links of its own: otherwise there is nothing to widen to. DISCLOSURES shares with
  * disclosureIds null likewise, when the other side has published disclosures: frozen to those not
  * withdrawn before the grant nor published after the share ended. Revoked and expired shares too,
@@ -269,14 +272,13 @@ export class MergeRepository {
     refuse: (check: MergeCheck) => void,
     context: QueryContext,
   ): Promise<MergeOutcome> {
-    const params = {
-      keep: request.keepId,
-      merge: request.mergeId,
-      t: toNeo4jDateTime(request.at),
-      actorUserId: request.actorUserId,
-    };
+    const asked = { keep: request.keepId, merge: request.mergeId, actorUserId: request.actorUserId };
     return this.executor.writeTransaction('merge.organizations', context, async (tx) => {
-      refuse(await check(tx, params));
+      refuse(await check(tx, asked));
+      // Stamped once CHECK holds both organizations' locks, after any write to either that locked
+      // them first (src/graph/locked-instant.ts).
+      const mergedAt = lockedInstant(request.at);
+      const params = { ...asked, t: toNeo4jDateTime(mergedAt) };
       const frozenShareIds = (await tx.run(FREEZE, params)).map((r) => column(r, 'frozen', text));
       const moved = (await tx.run(MOVE, params)).map((r) => ({
         direction: column(r, 'direction', DIRECTION),
@@ -285,7 +287,8 @@ export class MergeRepository {
       }));
       await tx.run(RENAME_ACTORS, params);
       const recorded = single(await tx.run(RECORD, { ...params, frozen: frozenShareIds }), RECORD);
-      return { frozenShareIds, moved, formerlyMergedIds: column(recorded, 'formerlyMergedIds', list(text)) };
+      const formerlyMergedIds = column(recorded, 'formerlyMergedIds', list(text));
+      return { mergedAt, frozenShareIds, moved, formerlyMergedIds };
     });
   }
 }

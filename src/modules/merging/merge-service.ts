@@ -64,7 +64,7 @@ function movedRecords(moved: readonly MovedRelationship[]): MovedRecords {
 export interface MergeOptions {
   /** Who merges: the token's subject, or the operator of the command line. */
   actorUserId: string;
-  /** When the merge is recorded: the request's instant. */
+  /** The request's instant: the merge is recorded at it, or later once it holds its locks. */
   at: Date;
   /** The transaction metadata of the request or command (default none). */
   context?: QueryContext;
@@ -95,7 +95,7 @@ export class MergeService {
     return {
       keptId: keepId,
       mergedId: mergeId,
-      mergedAt: at.toISOString(),
+      mergedAt: outcome.mergedAt.toISOString(),
       actorUserId,
       moved: movedRecords(outcome.moved),
       frozenShareIds: outcome.frozenShareIds,
