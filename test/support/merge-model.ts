@@ -31,7 +31,7 @@ export function mergeFile(file: TiersightFile, keepId: string, mergeId: string):
     if ((s.scope ?? 'SOURCING') === 'SOURCING' && s.linkIds === null && buys(other(s.owner))) {
       frozen.push(s.id);
       // Every link into the owner: the API leaves out those the share could never show (ended before
-      // it was granted, called off), which shows the same answers (test/api/zz-review-frozen-share-ids).
+      // it was granted, called off), which shows the same answers (test/api/frozen-share-ids).
       const own = file.links.filter((l) => l.customer === s.owner).map((l) => l.id);
       return { ...s, linkIds: own.sort() };
     }

@@ -128,7 +128,7 @@ describe('the list', () => {
       '1 action, 1 overdue: update their status',
     );
     expect(panel.querySelector('li.withdrawn-disclosure')!.textContent).toBe(
-      // Its History button follows (test/web/zz-review-disclosure-history.test.ts).
+      // Its History button follows (test/web/disclosure-history.test.ts).
       'Certificate: Old certificate, about Dell Technologies; withdrawn 2026-01-01 History',
     );
   });

@@ -19,13 +19,14 @@ import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   DISCLOSURE_GRANTED,
-  DISCLOSURE_GRANTS,
+  DISCLOSURE_GRANT_LISTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   byDepth,
   RISK_IN_EFFECT,
   RISK_OF_O,
   tierWalk,
+  VIEWER_AND_DISCLOSURE_GRANTS,
   VIEWER_GRANTS,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
@@ -57,7 +58,7 @@ const EVERY_REACHED = cypher`
  * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
  * lets the viewer see (of the kinds exposure reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
  * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, and DISCLOSURE_GRANTED
- * against the lists DISCLOSURE_GRANTS gathers once from the viewer's side).
+ * against the lists VIEWER_AND_DISCLOSURE_GRANTS gathers once from the viewer's side).
  * Each comes whole (publisher, dates, version): a disclosed indicator answers its disclosure from this
  * read, which a revoke, withdrawal or revision landing after it cannot contradict.
  * Blind spots: reached organizations above the last tier that own no share active for the viewer;
@@ -65,10 +66,10 @@ const EVERY_REACHED = cypher`
  * blind spots they target. The repository puts findings, evidence and blind spots in order.
  */
 const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
-  VIEWER_GRANTS,
+  VIEWER_AND_DISCLOSURE_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`[s.id, c.id]`),
-  cypher`WITH v, owners, x, tiers, links AS crossed
+  tierWalk(depth, cypher`[s.id, c.id]`, DISCLOSURE_GRANT_LISTS),
+  cypher`WITH disclosers, sharedDisclosures, v, owners, x, tiers, links AS crossed
 CALL (tiers) {`,
   EVERY_REACHED,
   RISK_OF_O,
@@ -82,8 +83,8 @@ CALL (tiers) {`,
   RETURN collect({organization: o `,
   ORGANIZATION.projection,
   cypher`, tier: tier, risks: risks}) AS findings
-}`,
-  DISCLOSURE_GRANTS,
+}
+`,
   cypher`CALL (v, tiers, disclosers, sharedDisclosures) {`,
   EVERY_REACHED,
   cypher`

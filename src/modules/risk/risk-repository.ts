@@ -22,11 +22,11 @@ import type { Executor } from '../../graph/executor.ts';
 import {
   ALLOWED_ROOT,
   DISCLOSURE_GRANTED,
-  DISCLOSURE_GRANTS,
+  DISCLOSURE_GRANT_LISTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   RISKS_OF_O,
-  VIEWER_GRANTS,
+  VIEWER_AND_DISCLOSURE_GRANTS,
   byDepth,
   scopeParams,
   tierWalk,
@@ -44,19 +44,18 @@ import {
  * second read of those links; and the walk keeps no paths, which the assessment does not show.
  * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
  * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED against the
- * lists DISCLOSURE_GRANTS gathers once from the viewer's side), as in
+ * lists VIEWER_AND_DISCLOSURE_GRANTS gathers once from the viewer's side), as in
  * exposure; as there, only organizations labelled DisclosureSubject have any to read. Organizations
  * and links are positional rows: no map keys to send and decode for each of a thousand.
  */
 const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
-  VIEWER_GRANTS,
+  VIEWER_AND_DISCLOSURE_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`[s.id, l.products]`),
-  cypher`WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
+  tierWalk(depth, cypher`[s.id, l.products]`, DISCLOSURE_GRANT_LISTS),
+  cypher`WITH disclosers, sharedDisclosures, v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o`,
   RISKS_OF_O,
-  DISCLOSURE_GRANTS,
   cypher`CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
   WITH v, x

@@ -16,19 +16,27 @@ import {
   byDepth,
   chainWalk,
   DISCLOSURE_GRANTED,
-  DISCLOSURE_GRANTS,
+  DISCLOSURE_GRANT_LISTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
   RISKS_OF_O,
+  VIEWER_AND_DISCLOSURE_GRANTS,
   VIEWER_GRANTS,
   scopeParams,
   type ChainExtraColumn,
 } from '../../graph/visibility-cypher.ts';
 import { MAX_DEPTH, type ViewerScope } from '../../domain/viewer-scope.ts';
 
-/** The chain of root x (rules 3 and 4) with `extras`, as one row of lists: see `chainWalk`. */
-const chainStatements = (name: string, extras: readonly ChainExtraColumn[]) =>
-  byDepth(name, (depth) => [VIEWER_GRANTS, ALLOWED_ROOT, chainWalk(depth, extras)]);
+/**
+ * The chain of root x (rules 3 and 4) with `extras`, as one row of lists: see `chainWalk`. With
+ * `disclosureGrants`, the lists of what is shared with v that rule 8 tests come with v's other grants.
+ */
+const chainStatements = (name: string, extras: readonly ChainExtraColumn[], disclosureGrants = false) =>
+  byDepth(name, (depth) =>
+    disclosureGrants
+      ? [VIEWER_AND_DISCLOSURE_GRANTS, ALLOWED_ROOT, chainWalk(depth, extras, DISCLOSURE_GRANT_LISTS)]
+      : [VIEWER_GRANTS, ALLOWED_ROOT, chainWalk(depth, extras)],
+  );
 
 /** The chain of root x (rules 3 and 4) as one row of lists: see `chainWalk`. */
 const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
@@ -41,7 +49,6 @@ const SUPPLY_CHAIN_BY_DEPTH = chainStatements('visibility.supplyChain', []);
  * a disclosure about them (docs/data-model.md), so the nine in ten without one cost a label test.
  */
 const TIER_DISCLOSURES = join(
-  DISCLOSURE_GRANTS,
   cypher`CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
@@ -79,9 +86,9 @@ const RISKS: ChainExtraColumn = { column: cypher`risks`, subquery: TIER_RISKS };
 /** The chain's statements by what they read along with it. */
 const STATEMENTS = {
   plain: SUPPLY_CHAIN_BY_DEPTH,
-  disclosures: chainStatements('visibility.supplyChain.withDisclosures', [DISCLOSURES]),
+  disclosures: chainStatements('visibility.supplyChain.withDisclosures', [DISCLOSURES], true),
   risks: chainStatements('visibility.supplyChain.withRisks', [RISKS]),
-  both: chainStatements('visibility.supplyChain.withDisclosuresAndRisks', [DISCLOSURES, RISKS]),
+  both: chainStatements('visibility.supplyChain.withDisclosuresAndRisks', [DISCLOSURES, RISKS], true),
 };
 
 /** What a chain's statement reads besides the chain, when a query asks for it at the chain's instant. */

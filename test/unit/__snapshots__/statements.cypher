@@ -132,7 +132,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -200,7 +200,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -270,14 +270,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -300,7 +313,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -317,10 +330,10 @@ CALL (v, whole, closed, frontier) {
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-WITH v, owners, x, tiers, links AS crossed
+WITH disclosers, sharedDisclosures, v, owners, x, tiers, links AS crossed
 CALL (tiers) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
@@ -331,24 +344,6 @@ CALL (tiers) {
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
-}
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
 }
 CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND range(1, size(tiers)) AS tier
@@ -427,7 +422,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -483,14 +478,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -513,7 +521,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -530,10 +538,10 @@ CALL (v, whole, closed, frontier) {
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-WITH v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o
   WITH * WHERE o:RiskSubject
@@ -542,25 +550,6 @@ CALL (reached) {
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
-}
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
 }
 CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
@@ -707,22 +696,25 @@ CALL (v) {
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
+  WITH 
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
+}
   RETURN disclosers, sharedDisclosures
 }
 CALL (v, disclosers, sharedDisclosures) {
   UNWIND $ids AS key
   MATCH (x:DisclosureSubject {id: key})<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
+  USING INDEX SEEK x:DisclosureSubject(id)
   WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
   RETURN collect([key, d, publisher, x]) AS candidates
 }
@@ -742,7 +734,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -789,14 +781,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -813,25 +818,6 @@ CALL (v, owners, whole, shared) {
   }
   UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
   RETURN collect(DISTINCT n) AS lookable
-}
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
 }
 
 CALL (v, lookable, disclosers, sharedDisclosures) {
@@ -880,7 +866,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -957,7 +943,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1044,17 +1030,19 @@ CALL (v) {
     WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
+  WITH 
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
+}
   RETURN disclosers, sharedDisclosures
 }
 CALL (v, disclosers, sharedDisclosures) {
@@ -1079,7 +1067,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1126,14 +1114,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -1150,25 +1151,6 @@ CALL (v, owners, whole, shared) {
   }
   UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
   RETURN collect(DISTINCT n) AS lookable
-}
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
 }
 
 CALL (disclosers, sharedDisclosures) {
@@ -1211,7 +1193,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -1260,7 +1242,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2047,7 +2029,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2225,7 +2207,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2300,7 +2282,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2385,7 +2367,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2496,7 +2478,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2540,7 +2522,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2590,7 +2572,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2614,7 +2596,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2671,14 +2653,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -2701,7 +2696,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -2719,28 +2714,9 @@ CALL (v, whole, closed, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
 CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
@@ -2771,14 +2747,27 @@ OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
 WITH v,
      collect(DISTINCT owner) AS owners,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
-     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
+     collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (partialDisclosures) {
+  UNWIND partialDisclosures AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.disclosureIds AS disclosureId
+  MATCH (d:Disclosure {id: disclosureId})
+  USING INDEX SEEK d:Disclosure(id)
+  WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
+  WHERE shareOwner IN publishers
+  RETURN collect(DISTINCT d) AS sharedDisclosures
 }
 
 CALL (v, owners, whole, shared) {
@@ -2801,7 +2790,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -2819,28 +2808,9 @@ CALL (v, whole, closed, frontier) {
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
-WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-
-CALL (v) {
-  OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(v)
-    WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
-    AND (NOT $historical OR share.createdAt <= $t)
-    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
-  WITH collect(DISTINCT CASE WHEN share.disclosureIds IS NULL THEN owner END) AS disclosers,
-       collect(CASE WHEN share.disclosureIds IS NOT NULL THEN share END) AS partial
-  CALL (partial) {
-    UNWIND partial AS share
-    MATCH (shareOwner:Organization)-[:GRANTED]->(share)
-    UNWIND share.disclosureIds AS disclosureId
-    MATCH (d:Disclosure {id: disclosureId})
-    WITH shareOwner, d, [(d)<-[:PUBLISHED]-(publisher) | publisher] AS publishers
-    WHERE shareOwner IN publishers
-    RETURN collect(DISTINCT d) AS sharedDisclosures
-  }
-  RETURN disclosers, sharedDisclosures
-}
 CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND tiers AS members
   UNWIND members AS subject
@@ -2887,7 +2857,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
@@ -2960,7 +2930,7 @@ CALL (partial) {
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
   UNWIND share.linkIds AS linkId
   MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
-  USING INDEX l:SUPPLIES(id)
+  USING INDEX SEEK l:SUPPLIES(id)
   RETURN collect(DISTINCT l) AS shared
 }
 
