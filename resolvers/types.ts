@@ -147,6 +147,15 @@ export type ChainExportFormat =
   /** JSON (`tiersight-chain/v1`): everything, risk indicators in full, for scripts. */
   | 'JSON';
 
+/** A root of the viewer whose chain holds the organization asked about. */
+export type ChainReach = {
+  __typename?: 'ChainReach';
+  /** The root: the viewer itself, or an organization that shares with it. */
+  root: Organization;
+  /** The organization's tier in the root's chain (its smallest, as supplyChain gives it). */
+  tier: Scalars['Int']['output'];
+};
+
 /** A finding and what is done about it. */
 export type CorrectiveAction = {
   __typename?: 'CorrectiveAction';
@@ -935,6 +944,14 @@ export type Query = {
    */
   chainExport: ExportFile;
   /**
+   * The viewer's roots (visibility rule 2: itself and every organization with an active share to it)
+   * whose visible chain holds `organizationId` at tier 1..maxDepth, each with that tier, nearest first:
+   * which of the chains a monitor or buyer follows lead to a given factory. Each root's tier is the one
+   * supplyChain(rootId) shows. Empty when none does, and alike for an organization the viewer may not
+   * look up and for one that does not exist.
+   */
+  chainsReaching: Array<ChainReach>;
+  /**
    * The public directory (specification, section 9): listed organizations only, each as its directory card
    * (id, name, type, country, city, osId; never its links, shares, disclosures, requests or risks),
    * ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches words of
@@ -1066,6 +1083,14 @@ export type QueryChainExportArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryChainsReachingArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  maxDepth?: InputMaybe<Scalars['Int']['input']>;
+  organizationId: Scalars['ID']['input'];
+  product?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1762,6 +1787,7 @@ export type ResolversTypes = {
   BlindSpot: ResolverTypeWrapper<BlindSpotModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChainExportFormat: ChainExportFormat;
+  ChainReach: ResolverTypeWrapper<Omit<ChainReach, 'root'> & { root: ResolversTypes['Organization'] }>;
   CorrectiveAction: ResolverTypeWrapper<ShownActionModel>;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionStatus: CorrectiveActionStatus;
@@ -1835,6 +1861,7 @@ export type ResolversParentTypes = {
   AccessRequestEvent: AccessRequestEventModel;
   BlindSpot: BlindSpotModel;
   Boolean: Scalars['Boolean']['output'];
+  ChainReach: Omit<ChainReach, 'root'> & { root: ResolversParentTypes['Organization'] };
   CorrectiveAction: ShownActionModel;
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
@@ -1917,6 +1944,11 @@ export type BlindSpotResolvers<ContextType = BaseContext, ParentType extends Res
   openAccessRequest?: Resolver<Maybe<ResolversTypes['AccessRequest']>, ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   recommendation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChainReachResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['ChainReach'] = ResolversParentTypes['ChainReach']> = {
+  root?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2117,6 +2149,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   accessRequestsReceived?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsReceivedArgs>>;
   accessRequestsSent?: Resolver<Array<ResolversTypes['AccessRequest']>, ParentType, ContextType, Partial<QueryAccessRequestsSentArgs>>;
   chainExport?: Resolver<ResolversTypes['ExportFile'], ParentType, ContextType, RequireFields<QueryChainExportArgs, 'format' | 'maxDepth'>>;
+  chainsReaching?: Resolver<Array<ResolversTypes['ChainReach']>, ParentType, ContextType, RequireFields<QueryChainsReachingArgs, 'maxDepth' | 'organizationId'>>;
   directory?: Resolver<ResolversTypes['DirectoryConnection'], ParentType, ContextType, RequireFields<QueryDirectoryArgs, 'first'>>;
   disclosure?: Resolver<Maybe<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosureArgs, 'id'>>;
   disclosuresGiven?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, RequireFields<QueryDisclosuresGivenArgs, 'includeWithdrawn'>>;
@@ -2330,6 +2363,7 @@ export type Resolvers<ContextType = BaseContext> = {
   AccessRequest?: AccessRequestResolvers<ContextType>;
   AccessRequestEvent?: AccessRequestEventResolvers<ContextType>;
   BlindSpot?: BlindSpotResolvers<ContextType>;
+  ChainReach?: ChainReachResolvers<ContextType>;
   CorrectiveAction?: CorrectiveActionResolvers<ContextType>;
   CountryCount?: CountryCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -68,6 +68,7 @@ export const TRAVERSAL_FIELDS = new Set([
   'supplyChain',
   'exposure',
   'paths',
+  'chainsReaching',
   'chainExport',
   'riskAssessment',
 ]);

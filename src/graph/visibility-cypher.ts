@@ -274,6 +274,24 @@ const NOTHING_MORE = cypher``;
  * more variables for the walk to keep, each followed by a comma (DISCLOSURE_GRANT_LISTS).
  */
 export const tierWalk = (depth: number, crossed: Fragment, carried: Fragment = NOTHING_MORE): Fragment =>
+  walkFrom(cypher`[x]`, depth, crossed, carried);
+
+/**
+ * tierWalk from every root of v at once (v and the owners of its active shares, rule 2: tier 0 holds
+ * them all; x is v). Which links are disclosed does not depend on the root (rule 1), so the links it
+ * crosses hold every link of each root's own walk to `depth`: a shortest path from a root to an
+ * organization within `depth` runs through organizations within `depth - 1` of that root, whose
+ * disclosed links this walk reads too. One walk, where a walk per root would read what the roots'
+ * chains share once per root.
+ */
+export const rootsWalk = (depth: number, crossed: Fragment): Fragment =>
+  join(
+    cypher`WITH *, v AS x
+`,
+    walkFrom(cypher`[v] + owners`, depth, crossed, NOTHING_MORE),
+  );
+
+const walkFrom = (start: Fragment, depth: number, crossed: Fragment, carried: Fragment): Fragment =>
   join(
     cypher`
 CALL (v, whole, shared) {
@@ -284,7 +302,11 @@ CALL (v, whole, shared) {
 }
 WITH `,
     carried,
-    cypher`v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+    cypher`v, owners, whole, shared, closed, x, `,
+    start,
+    cypher` AS frontier, `,
+    start,
+    cypher` AS reached, [] AS tiers, [] AS links
 `,
     ...Array.from({ length: depth }, () => tierStep(crossed, carried)),
   );

@@ -104,6 +104,15 @@ describe('a hidden organization costs what a missing one costs', () => {
     expect(await crossed('c')).not.toHaveLength(0);
   });
 
+  it('as the organization chainsReaching looks for', async () => {
+    const name = `analysis.chainsReaching.depth${DEPTH}`;
+    const params = (toId: string) => ({ ...scope(), toId });
+    const crossed = async (toId: string) =>
+      (await profiled(db, name, params(toId))).records[0]?.get('crossed') as unknown[];
+    expect(await sameWorkAsMissing(name, params)).toEqual([{ rootIds: expect.any(Array), crossed: [] }]);
+    expect(await crossed('c')).not.toHaveLength(0);
+  });
+
   it('named as the recipient of a share', async () => {
     // The links are not v's, so even a recipient v may name writes nothing.
     const params = (recipientId: string) => ({

@@ -1,6 +1,6 @@
 // Property: on random graphs with partial, expired and revoked shares, dated links and cycles, links,
 // shares and risk indicators recorded at different times, the API answers supplyChain, rootId,
-// organization lookups, exposure, paths and asOf (what held and was recorded by then) exactly as the
+// organization lookups, exposure, paths, chainsReaching and asOf (what held and was recorded by then) exactly as the
 // reference model of contract sections 2 and 7 (test/support/reference-model.ts) does.
 // The generator is built to reach what the properties are named for: links mostly follow a spine
 // o0 <- o1 <- … (plus random ones, which make cycles and shortcuts), shares mostly go from an
@@ -213,6 +213,10 @@ function casesOf(
     const paths = model.simplePaths(v, v, target, depth, view);
     if (paths.length > limit) hit.add(`${at}: more paths than the limit`);
     if (new Set(paths.map((p) => p.length)).size > 1) hit.add(`${at}: paths of different lengths`);
+    const reachingRoots = model
+      .roots(v, view)
+      .filter((r) => (model.tiers(v, r, view, depth).get(target) ?? 0) >= 1);
+    if (reachingRoots.some((r) => r !== v)) hit.add(`${at}: another root's chain reaches the target`);
   }
   return hit;
 }
@@ -281,6 +285,8 @@ const EXPOSURE = `query($d: Int, $asOf: DateTime) { exposure(maxDepth: $d, asOf:
   blindSpots { id } } }`;
 const PATHS = `query($to: ID!, $d: Int, $limit: Int, $asOf: DateTime) {
   paths(toId: $to, maxDepth: $d, limit: $limit, asOf: $asOf) { links { id } } }`;
+const CHAINS_REACHING = `query($id: ID!, $d: Int, $asOf: DateTime) {
+  chainsReaching(organizationId: $id, maxDepth: $d, asOf: $asOf) { root { id } tier } }`;
 const CHAIN_AT = `query($d: Int, $asOf: DateTime) { supplyChain(maxDepth: $d, asOf: $asOf) {
   tiers { tier organizations { id } } links { id } } }`;
 const LIMIT = fc.integer({ min: 1, max: 4 });
@@ -305,73 +311,92 @@ type ExposureAnswer = {
   blindSpots: { id: string }[];
 };
 
-it('exposure, paths and asOf match the reference model', { timeout: propertyTimeout(600_000) }, async () => {
-  await fc.assert(
-    fc.asyncProperty(graphArbitrary, AS_OF, fc.nat(), LIMIT, async ({ file, depth }, asOf, seed, limit) => {
-      await loadGraph(t.db, file);
-      const model = new ReferenceModel(file);
-      const now: ReferenceView = { t: new Date(), historical: false };
-      const then: ReferenceView = { t: new Date(`${asOf}T00:00:00Z`), historical: true };
-      const ids = file.organizations.map((o) => o.id);
-      for (const viewer of ids) {
-        for (const [view, variables] of [
-          [now, { d: depth }],
-          [then, { d: depth, asOf }],
-        ] as const) {
-          const response = await t.api.query(viewer, EXPOSURE, variables);
-          expect(response.errors).toBeUndefined();
-          const answer = response.data!['exposure'] as ExposureAnswer;
-          const expected = model.exposure(viewer, viewer, depth, view);
-          const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-          const idsOf = (list: { id: string }[]) => list.map((i) => i.id).sort();
-          expect(
-            answer.findings
-              .map((f) => ({ id: f.organization.id, tier: f.tier, indicators: idsOf(f.indicators) }))
-              .sort(byId),
-          ).toEqual(expected.findings.map((f) => ({ ...f, indicators: f.indicators.sort() })).sort(byId));
-          for (const finding of answer.findings) {
-            // Organization.risks(asOf) lists what exposure at the same instant lists.
-            expect(idsOf(finding.organization.risks)).toEqual(idsOf(finding.indicators));
+it(
+  'exposure, paths, chainsReaching and asOf match the reference model',
+  { timeout: propertyTimeout(600_000) },
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(graphArbitrary, AS_OF, fc.nat(), LIMIT, async ({ file, depth }, asOf, seed, limit) => {
+        await loadGraph(t.db, file);
+        const model = new ReferenceModel(file);
+        const now: ReferenceView = { t: new Date(), historical: false };
+        const then: ReferenceView = { t: new Date(`${asOf}T00:00:00Z`), historical: true };
+        const ids = file.organizations.map((o) => o.id);
+        for (const viewer of ids) {
+          for (const [view, variables] of [
+            [now, { d: depth }],
+            [then, { d: depth, asOf }],
+          ] as const) {
+            const response = await t.api.query(viewer, EXPOSURE, variables);
+            expect(response.errors).toBeUndefined();
+            const answer = response.data!['exposure'] as ExposureAnswer;
+            const expected = model.exposure(viewer, viewer, depth, view);
+            const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+            const idsOf = (list: { id: string }[]) => list.map((i) => i.id).sort();
+            expect(
+              answer.findings
+                .map((f) => ({ id: f.organization.id, tier: f.tier, indicators: idsOf(f.indicators) }))
+                .sort(byId),
+            ).toEqual(expected.findings.map((f) => ({ ...f, indicators: f.indicators.sort() })).sort(byId));
+            for (const finding of answer.findings) {
+              // Organization.risks(asOf) lists what exposure at the same instant lists.
+              expect(idsOf(finding.organization.risks)).toEqual(idsOf(finding.indicators));
+            }
+            expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
+            for (const finding of answer.findings) {
+              // The path is a shortest one: root first, the flagged organization last, one hop per tier.
+              expect(finding.path.map((o) => o.id)[0]).toBe(viewer);
+              expect(finding.path.at(-1)!.id).toBe(finding.organization.id);
+              expect(finding.path.length).toBe(finding.tier + 1);
+            }
+            const chain = await t.api.query(viewer, CHAIN_AT, variables);
+            expect(apiChain(chain.data!['supplyChain'] as ApiChain)).toEqual(
+              referenceChain(model, viewer, viewer, depth, view),
+            );
           }
-          expect(answer.blindSpots.map((o) => o.id).sort()).toEqual(expected.blindSpots.sort());
-          for (const finding of answer.findings) {
-            // The path is a shortest one: root first, the flagged organization last, one hop per tier.
-            expect(finding.path.map((o) => o.id)[0]).toBe(viewer);
-            expect(finding.path.at(-1)!.id).toBe(finding.organization.id);
-            expect(finding.path.length).toBe(finding.tier + 1);
-          }
-          const chain = await t.api.query(viewer, CHAIN_AT, variables);
-          expect(apiChain(chain.data!['supplyChain'] as ApiChain)).toEqual(
-            referenceChain(model, viewer, viewer, depth, view),
-          );
-        }
 
-        const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
-        for (const [view, at] of [
-          [now, null],
-          [then, asOf],
-        ] as const) {
-          const response = await t.api.query(viewer, PATHS, { to: target, d: depth, limit, asOf: at });
-          expect(response.errors).toBeUndefined();
-          const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) =>
-            p.links.map((l) => l.id),
-          );
-          const all = model.simplePaths(viewer, viewer, target, depth, view);
-          const allKeys = new Set(all.map((p) => p.join(' ')));
-          expect(got.length).toBe(Math.min(limit, all.length));
-          for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
-          expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
-          const shortestLengths = all
-            .map((p) => p.length)
-            .sort((a, b) => a - b)
-            .slice(0, limit);
-          expect(got.map((p) => p.length)).toEqual(shortestLengths);
+          const target = ids[(seed + ids.indexOf(viewer)) % ids.length]!;
+          for (const [view, at] of [
+            [now, null],
+            [then, asOf],
+          ] as const) {
+            const response = await t.api.query(viewer, PATHS, { to: target, d: depth, limit, asOf: at });
+            expect(response.errors).toBeUndefined();
+            const got = (response.data!['paths'] as { links: { id: string }[] }[]).map((p) =>
+              p.links.map((l) => l.id),
+            );
+            const all = model.simplePaths(viewer, viewer, target, depth, view);
+            const allKeys = new Set(all.map((p) => p.join(' ')));
+            expect(got.length).toBe(Math.min(limit, all.length));
+            for (const path of got) expect(allKeys.has(path.join(' ')), path.join(' ')).toBe(true);
+            expect(new Set(got.map((p) => p.join(' '))).size).toBe(got.length);
+            const shortestLengths = all
+              .map((p) => p.length)
+              .sort((a, b) => a - b)
+              .slice(0, limit);
+            expect(got.map((p) => p.length)).toEqual(shortestLengths);
+
+            // Which of the viewer's roots hold the target, at the tier each root's supplyChain gives it.
+            const reaching = await t.api.query(viewer, CHAINS_REACHING, { id: target, d: depth, asOf: at });
+            expect(reaching.errors).toBeUndefined();
+            const expectedReach = model
+              .roots(viewer, view)
+              .flatMap((root) => {
+                const tier = model.tiers(viewer, root, view, depth).get(target) ?? 0;
+                return tier >= 1 ? [{ root, tier }] : [];
+              })
+              .sort((a, b) => a.tier - b.tier || a.root.localeCompare(b.root));
+            const gotReach = (reaching.data!['chainsReaching'] as { root: { id: string }; tier: number }[])
+              .map((r) => ({ root: r.root.id, tier: r.tier }))
+              .sort((a, b) => a.tier - b.tier || a.root.localeCompare(b.root));
+            expect(gotReach).toEqual(expectedReach);
+          }
         }
-      }
-    }),
-    { numRuns: RUNS_2 },
-  );
-});
+      }),
+      { numRuns: RUNS_2 },
+    );
+  },
+);
 
 it('the generator reaches every case the properties are named for', () => {
   // A fixed sample, judged by the reference model alone: the API runs above draw new graphs each time.
@@ -396,6 +421,7 @@ it('the generator reaches every case the properties are named for', () => {
     'now: blind spots',
     'now: more paths than the limit',
     'now: paths of different lengths',
+    "now: another root's chain reaches the target",
     'asOf: a share counts before its revoke',
     'asOf: a share created later hides',
     'asOf: tier 3 or deeper',

@@ -89,7 +89,7 @@ describe('operation limits', () => {
     ];
     expect(refusals(repeated(5, (i) => `c${i}: ${walks[i % 5]}`))).toEqual([]);
     expect(refusals(repeated(6, (i) => `c${i}: ${walks[i % 5]}`))).toEqual([
-      'Query asks for more than 5 supply chains (it asks for 6): supplyChain, exposure, paths, chainExport, riskAssessment each walk one, also under an alias; send the others in another request.',
+      'Query asks for more than 5 supply chains (it asks for 6): supplyChain, exposure, paths, chainsReaching, chainExport, riskAssessment each walk one, also under an alias; send the others in another request.',
     ]);
   });
 
@@ -213,7 +213,7 @@ describe('supply chains walked from inside fragments', () => {
 
   it('counts the walks in named and inline fragments, and in fragments spread by fragments', () => {
     const tooMany =
-      'Query asks for more than 5 supply chains (it asks for 6): supplyChain, exposure, paths, chainExport, riskAssessment each walk one, also under an alias; send the others in another request.';
+      'Query asks for more than 5 supply chains (it asks for 6): supplyChain, exposure, paths, chainsReaching, chainExport, riskAssessment each walk one, also under an alias; send the others in another request.';
     expect(refusals(`{ ...A } fragment A on Query { ${chains(0, 5)} }`)).toEqual([]);
     expect(refusals(`{ ...A } fragment A on Query { ${chains(0, 6)} }`)).toEqual([tooMany]);
     expect(refusals(`{ ${chains(0, 3)} ...A } fragment A on Query { ${chains(3, 6)} }`)).toEqual([tooMany]);

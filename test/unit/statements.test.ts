@@ -53,6 +53,7 @@ describe('Cypher statements', () => {
     const families = [...byName.keys()].flatMap((name) => DEPTH.exec(name)?.[1] ?? []);
     expect(new Set(families)).toEqual(
       new Set([
+        'analysis.chainsReaching',
         'analysis.exposure',
         'analysis.paths',
         'analysis.risk',

@@ -1,4 +1,5 @@
-// The analyst queries of contract section 7 (exposure, paths). Same discipline
+// The analyst queries of contract section 7 (exposure, paths) and which roots' chains reach an
+// organization. Same discipline
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { LINK_ROW, ORGANIZATION, ORGANIZATION_ROW, RISK_ROW } from '../../graph/columns.ts';
@@ -13,6 +14,7 @@ import {
   oneOf,
   positional,
   text,
+  single,
   UnexpectedRecordError,
 } from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -25,6 +27,7 @@ import {
   byDepth,
   RISK_IN_EFFECT,
   RISK_OF_O,
+  rootsWalk,
   tierWalk,
   VIEWER_AND_DISCLOSURE_GRANTS,
   VIEWER_GRANTS,
@@ -33,6 +36,7 @@ import {
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { byNameAndId } from '../../domain/text-order.ts';
 import { shortestSimplePaths } from '../../domain/shortest-paths.ts';
+import { rootsReaching, type RootReach } from '../../domain/chains-reaching.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
 import {
   ACCESS_REQUEST,
@@ -143,6 +147,20 @@ const PATH_LINKS_BY_DEPTH = byDepth('analysis.paths', (depth) => [
   tierWalk(depth, cypher`[l.id, s.id, c.id]`),
   cypher`
 RETURN x.id AS rootId, CASE WHEN any(n IN reached[1..] WHERE n.id = $toId) THEN links ELSE [] END AS crossed`,
+]);
+
+/**
+ * The viewer's roots (rule 2) and, when the target is among what they reach, the links their walk
+ * crossed as [supplier id, customer id], from which the repository tells each root's tier of the target
+ * (rootsReaching); no links otherwise. One walk from all the roots at once (rootsWalk). As for paths,
+ * the walk never mentions $toId, so a hidden target and a nonexistent one cost the same work (rule 6).
+ */
+const CHAINS_REACHING_BY_DEPTH = byDepth('analysis.chainsReaching', (depth) => [
+  VIEWER_GRANTS,
+  rootsWalk(depth, cypher`[s.id, c.id]`),
+  cypher`
+RETURN [r IN [v] + owners | r.id] AS rootIds,
+       CASE WHEN any(n IN reached WHERE n.id = $toId) THEN links ELSE [] END AS crossed`,
 ]);
 
 /** Links by id that a visibility statement has already returned to the viewer (a path's). */
@@ -335,5 +353,27 @@ export class ExposureRepository {
         links: path.map((l) => linkOf(l.id)),
       }));
     });
+  }
+
+  /** The roots of the viewer whose chain holds `toId` within `depth` tiers, nearest first. */
+  async chainsReaching(
+    scope: ViewerScope,
+    toId: string,
+    { depth, product }: { depth: number; product: string | null },
+  ): Promise<RootReach[]> {
+    const record = single(
+      await this.executor.read(
+        CHAINS_REACHING_BY_DEPTH[depth - 1]!,
+        { ...scopeParams(scope, product), toId },
+        scope.context,
+      ),
+      CHAINS_REACHING_BY_DEPTH[depth - 1]!,
+    );
+    return rootsReaching(
+      toId,
+      column(record, 'rootIds', list(text)),
+      column(record, 'crossed', crossedColumn),
+      depth,
+    );
   }
 }

@@ -18,6 +18,7 @@ import { keptId, prime, type OrganizationLoaders } from '../organizations/organi
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { deadlineAt } from '../../domain/instants.ts';
+import { byNameAndId } from '../../domain/text-order.ts';
 
 const MAX_PATHS = 100;
 
@@ -155,6 +156,27 @@ export class ExposureService {
       'Organizations on these paths were merged while the paths were read twice: ask again.',
       1,
     );
+  }
+
+  /**
+   * The viewer's roots whose chain holds `organizationId`, nearest first, then by name. A root merged
+   * away after the walk found it (its record gone before it was read) is left out: the organization it
+   * was merged into is a root of the viewer too, and the next request finds it.
+   */
+  async chainsReaching(
+    args: Omit<ChainArguments, 'rootId'> & { organizationId: string },
+  ): Promise<{ root: Organization; tier: number }[]> {
+    const { depth, product, scope } = checkChainArguments(this.scope, args);
+    const targetId = await keptId(this.loaders, args.organizationId, scope);
+    const reaching = await this.analysis.chainsReaching(scope, targetId, { depth, product });
+    const roots = await Promise.all(reaching.map((r) => this.loaders.byId.load(r.rootId)));
+    const at = scope.historical ? scope.instant : null;
+    return reaching
+      .flatMap(({ tier }, i) => {
+        const root = roots[i];
+        return root === null || root === undefined ? [] : [{ root: seenOneAt(root, at), tier }];
+      })
+      .sort((a, b) => a.tier - b.tier || byNameAndId(a.root, b.root));
   }
 
   /**

@@ -1,5 +1,5 @@
 // The analyst's questions over a chain (contract section 7): exposure to risk indicators, blind
-// spots, and the paths to one supplier.
+// spots, the paths to one supplier, and which of the viewer's chains hold an organization.
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canReadOwnView } from '../../api/shield.ts';
@@ -13,11 +13,12 @@ export const exposureModule: ApiModule<ExposureContext> = {
   typeDefs: sdlIn(import.meta.dirname),
   resolvers: { Query, Exposure, ExposureFinding, DisclosedIndicator },
   rules: {
-    Query: { exposure: canReadOwnView, paths: canReadOwnView },
+    Query: { exposure: canReadOwnView, paths: canReadOwnView, chainsReaching: canReadOwnView },
     Exposure: allow,
     ExposureFinding: allow,
     BlindSpot: allow,
     DisclosedIndicator: allow,
     SupplyPath: allow,
+    ChainReach: allow,
   },
 };

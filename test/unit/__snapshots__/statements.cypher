@@ -261,6 +261,56 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 ORDER BY r.sentAt DESC, r.id
 
+// ---- analysis.chainsReaching.depth1 (and depth2..20: the tier step N times)
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX SEEK l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
+}
+WITH *, v AS x
+
+CALL (v, whole, shared) {
+  OPTIONAL MATCH (v)-[own:SUPPLIES]->(customer)
+  WHERE NOT customer IN whole
+  WITH whole, shared, collect(own) AS own
+  RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
+}
+WITH v, owners, whole, shared, closed, x, [v] + owners AS frontier, [v] + owners AS reached, [] AS tiers, [] AS links
+
+// tier
+CALL (v, whole, closed, frontier) {
+  CALL (v, whole, closed, frontier) {
+    UNWIND frontier AS c
+    WITH c WHERE c = v OR c IN whole
+    MATCH (c)<-[l:SUPPLIES]-(s)
+    RETURN l, s, c
+    UNION ALL
+    UNWIND closed AS l
+    WITH l, endNode(l) AS c WHERE c IN frontier
+    RETURN l, startNode(l) AS s, c
+  }
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
+}
+WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+     links + crossed AS links
+
+RETURN [r IN [v] + owners | r.id] AS rootIds,
+       CASE WHEN any(n IN reached WHERE n.id = $toId) THEN links ELSE [] END AS crossed
+
 // ---- analysis.exposure.depth1 (and depth2..20: the tier step N times)
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
