@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Three users' tasks in the dashboard on the demo scenario: an analyst at Region Stockholm exports the
-// ranking for a due-diligence report; Atea AS's supplier_admin answers Oslo kommune's overdue request;
-// a screen-reader user works through the blind spots.
+// Users' tasks in the dashboard on the demo scenario: an analyst at Region Stockholm exports the
+// ranking for a due-diligence report, and follows a flagged factory into the chain Dell shares with it;
+// Atea AS's supplier_admin answers Oslo kommune's overdue request; a screen-reader user works through
+// the blind spots.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -13,7 +14,24 @@ const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm 
 
 const TIED = ['cn-mingshuo-jiangsu', 'cn-taida-dongguan', 'cn-wistron-zhongshan'];
 
-describeInBrowser('what three users meet in their tasks', () => {
+describeInBrowser('what users meet in their tasks', () => {
+  it('a factory\'s details say which chains hold it, and "Show this chain" opens one with it selected', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    const card = ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"]`);
+    await card.click();
+    const reaching = ui.page.locator('#details ul.chains-reaching');
+    await reaching.waitFor();
+    const rows = await reaching.locator('li').allTextContents();
+    expect(rows).toContain('Dell Technologies · tier 1 Show this chain');
+    expect(rows.at(-1)).toMatch(/^Region Stockholm .*· tier 3 \(shown\)$/);
+    await ui.page.getByRole('button', { name: 'Show the chain of Dell Technologies' }).click();
+    await expect.poll(() => ui.page.locator('#root-select').inputValue()).toBe(DEMO_IDS.dell);
+    await expect
+      .poll(() => ui.page.locator('#details li[data-root-id="us-dell"]').textContent())
+      .toBe('Dell Technologies · tier 1 (shown)');
+    expect(await ui.page.locator('#details-heading').textContent()).toContain('Hipro');
+  });
+
   it('the ranking CSV gives tied scores the rank the page shows ("3="), not an order among them', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     const rows = ui.page.locator('#risk ol.risk-ranking > li.risk-row');

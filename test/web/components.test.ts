@@ -276,6 +276,7 @@ describe('operations', () => {
         requestsAsOf: false,
         firstDueAt: false,
         ownHistory: false,
+        chainsReaching: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -20,6 +20,7 @@ import {
   supplyChainOperation,
 } from '../../web/src/api.ts';
 import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
+import { chainsReachingOperation } from '../../web/src/chains-reaching.ts';
 import { HISTORY } from '../../web/src/disclosure-history.ts';
 import { LOOKUP } from '../../web/src/forms.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
@@ -73,6 +74,7 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     [`exposure ${q.asOf}`, exposureOperation(q, ALL_CAPABILITIES)],
     [`risk ${q.asOf}`, riskOperation(q, ALL_CAPABILITIES)],
     [`disclosures ${q.asOf}`, disclosuresOperation('us-dell', q.asOf, ALL_CAPABILITIES)],
+    [`chains reaching ${q.asOf}`, chainsReachingOperation('cn-hipro-dongguan', q, ALL_CAPABILITIES)],
     [`evidence ${q.asOf}`, evidenceOperation(ALL_CAPABILITIES, q.asOf)!],
     [
       `chain export ${q.asOf}`,

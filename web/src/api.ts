@@ -108,6 +108,8 @@ export interface Capabilities {
   firstDueAt: boolean;
   /** `disclosuresGiven(id)`: one of the organization's own disclosures, withdrawn too, with its history. */
   ownHistory: boolean;
+  /** `chainsReaching`: which of the viewer's roots hold an organization ("In your chains"). */
+  chainsReaching: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -125,6 +127,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   requestsAsOf: true,
   firstDueAt: true,
   ownHistory: true,
+  chainsReaching: true,
 };
 
 export const CAPABILITIES = `{
@@ -167,6 +170,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       firstDueAt: has(data.action, 'firstDueAt'),
       ownHistory:
         fields.find((f) => f.name === 'disclosuresGiven')?.args?.some((a) => a.name === 'id') ?? false,
+      chainsReaching: has(data.query, 'chainsReaching'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;

@@ -27,6 +27,7 @@ import { renderEvidence, type DisclosuresState, type EvidenceState } from './evi
 import type { MyDisclosures } from './my-disclosures.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
+import { chainsReaching, chainsReachingSection, type ChainsReachingState } from './chains-reaching.ts';
 import { csvFile, download, exportName, pngLegend, tierViewPng } from './export.ts';
 import {
   AS_OF_MAX,
@@ -218,6 +219,7 @@ class Dashboard {
   private disclosed: Map<string, DisclosedIndicator[]> = new Map();
   /** The selected organization's disclosures, fetched when it is selected (per chain load). */
   private disclosures = new Map<string, DisclosuresState>();
+  private reaching = new Map<string, ChainsReachingState>();
   private evidenceState: EvidenceState = { kind: 'loading' };
   private columns: TierColumn[] = [];
   private selected: string | null = null;
@@ -296,6 +298,8 @@ class Dashboard {
     ]),
   );
   private readonly productList = h('datalist', { id: 'product-suggestions' });
+  /** The Root choice, set in `mount`; "Show this chain" in the details sets it too. */
+  private rootSelect: HTMLSelectElement | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -309,7 +313,7 @@ class Dashboard {
   mount(): void {
     const org = this.viewer.organization;
     const roots = this.viewer.roots.length > 0 ? this.viewer.roots : [org];
-    const rootSelect = h(
+    const rootSelect = (this.rootSelect = h(
       'select',
       {
         id: 'root-select',
@@ -325,7 +329,7 @@ class Dashboard {
       roots.map((r) =>
         h('option', { value: r.id, selected: r.id === org.id }, r.id === org.id ? `${r.name} (you)` : r.name),
       ),
-    );
+    ));
     const header = h(
       'header',
       { class: 'topbar' },
@@ -518,6 +522,7 @@ class Dashboard {
     this.news = news;
     this.status.textContent = this.withNews('Loading…');
     this.disclosures.clear();
+    this.reaching.clear();
     this.pinnedBlindSpot = null;
     this.exposureState = this.can.exposure
       ? { kind: 'loading' }
@@ -704,6 +709,12 @@ class Dashboard {
         this.risks,
         { select: (id) => this.select(id), close: () => this.select(null) },
         this.disclosuresOf(this.selected),
+        chainsReachingSection(
+          this.chainsReachingOf(this.selected),
+          organizationsById(chain).get(this.selected)?.name ?? this.selected,
+          chain.root.id,
+          (root) => void this.showChainOf(root, this.selected),
+        ),
       );
       if (focusedInside) this.details.querySelector<HTMLElement>('#details-heading')?.focus();
     } else {
@@ -753,6 +764,38 @@ class Dashboard {
         this.disclosuresArrived(generation, id, { kind: 'failed', message: errorMessage(error) }),
     );
     return { kind: 'loading' };
+  }
+
+  /**
+   * Which of the viewer's roots hold `id`, as far as fetched (the first time, fetching starts). Only
+   * for a viewer with roots besides itself: with one, the chain shown is the answer.
+   */
+  private chainsReachingOf(id: string): ChainsReachingState {
+    if (!this.can.chainsReaching || this.viewer.roots.length < 2) return { kind: 'unavailable' };
+    const known = this.reaching.get(id);
+    if (known !== undefined) return known;
+    this.reaching.set(id, { kind: 'loading' });
+    const generation = this.generation;
+    const arrived = (state: ChainsReachingState) => {
+      if (generation !== this.generation) return;
+      this.reaching.set(id, state);
+      if (this.selected === id) this.renderChain();
+    };
+    chainsReaching(id, this.query, this.can, this.token).then(
+      (reaching) => arrived({ kind: 'loaded', reaching }),
+      (error: unknown) => arrived({ kind: 'failed', message: errorMessage(error) }),
+    );
+    return { kind: 'loading' };
+  }
+
+  /** Shows the chain of `root` (as the Root choice does), with `id` selected in it. */
+  private async showChainOf(root: Party, id: string | null): Promise<void> {
+    if (this.rootSelect !== null) this.rootSelect.value = root.id;
+    this.query = { ...this.query, rootId: root.id === this.viewer.organization.id ? null : root.id };
+    this.limits.clear();
+    this.selected = id;
+    await this.load();
+    if (id !== null && this.selected === id) this.select(id);
   }
 
   private disclosuresArrived(generation: number, id: string, state: DisclosuresState): void {

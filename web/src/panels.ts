@@ -155,6 +155,7 @@ export function renderDetails(
   risks: ReadonlyMap<string, RiskIndicator[]>,
   handlers: { select(id: string): void; close(): void },
   disclosures: DisclosuresState = { kind: 'unavailable' },
+  inYourChains: readonly (HTMLElement | false)[] = [],
 ): void {
   const byId = organizationsById(chain);
   const o = byId.get(id);
@@ -201,6 +202,7 @@ export function renderDetails(
     disclosuresSection(disclosures, o.name),
     h('h3', {}, paths.length > 1 ? 'Paths to the root' : 'Path to the root'),
     pathsSection(paths, handlers.select, chain.root.name, o.name),
+    ...inYourChains,
     customers.length + suppliers.length > 0 && h('h3', {}, 'Links'),
     customers.length + suppliers.length > 0 &&
       h(
