@@ -39,7 +39,8 @@ query DashboardData($asOf: DateTime, $product: String) {
 `;
 
 const MONITOR_EXAMPLE = `# Monitors and researchers: the roots shared with me (visibility rule 2), then a root's chain, its
-# exposure, and whether it reaches one factory. A monitor's own chain is empty: always name a root.
+# exposure, which of my chains hold one factory, and the way to it. A monitor's own chain is empty:
+# name a root.
 # Sign in as nl-electronics-watch and use rootId "us-dell" (docs/analyst-guide.md, Researchers).
 query MonitorView($rootId: ID = "us-dell", $factory: ID = "cn-hipro-dongguan") {
   me { organization { name type } roots { id name } }
@@ -49,6 +50,7 @@ query MonitorView($rootId: ID = "us-dell", $factory: ID = "cn-hipro-dongguan") {
   exposure(rootId: $rootId) {
     findings { tier severity organization { name } path { name } indicators { source description } }
   }
+  chainsReaching(organizationId: $factory) { root { name } tier }
   reachesFactory: paths(toId: $factory, rootId: $rootId, limit: 1) { organizations { name } }
 }
 `;
