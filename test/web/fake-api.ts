@@ -37,9 +37,9 @@ export function fakeApi(answer: (request: SentRequest) => unknown) {
   return api;
 }
 
-/** The API's refusal of a request, as BAD_USER_INPUT. */
-export const refused = (message: string) => ({
-  errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }],
+/** The API's refusal of a request, as BAD_USER_INPUT unless told otherwise. */
+export const refused = (message: string, code = 'BAD_USER_INPUT') => ({
+  errors: [{ message, extensions: { code } }],
 });
 
 /** Lets a panel's pending requests and renders finish. */

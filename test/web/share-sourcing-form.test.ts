@@ -57,10 +57,12 @@ const SOURCING = {
   },
 };
 
-/** What the next shareSourcing answers: its share, or this refusal. */
+/** What the next shareSourcing answers: its share, or this refusal (with this code). */
 let refusal: string | null = null;
+let refusalCode = 'BAD_USER_INPUT';
 beforeEach(() => {
   refusal = null;
+  refusalCode = 'BAD_USER_INPUT';
 });
 const { confirm, calls } = fakeApi(({ query, variables }) =>
   query.includes('ownSupplyLinks')
@@ -71,7 +73,7 @@ const { confirm, calls } = fakeApi(({ query, variables }) =>
         ? // The organization itself, by its id; any other id is one it may not name.
           { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
         : refusal !== null
-          ? refused(refusal)
+          ? refused(refusal, refusalCode)
           : { data: { shareSourcing: { id: 's-new' } } },
 );
 
@@ -216,5 +218,25 @@ describe('share your sourcing with a customer', () => {
     expect(second!.variables['idempotencyKey']).toBe(first!.variables['idempotencyKey']);
     expect(form.querySelector('p.form-alert')!.textContent).toBe('');
     expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why a recipient it offered is refused as not found: no longer one it may name', async () => {
+    const { form, changed } = await mounted();
+    set(form.querySelector('#share-sourcing-recipient'), 'se-adda');
+    refusal = 'Organization "se-adda" not found';
+    refusalCode = 'NOT_FOUND';
+    form.requestSubmit();
+    await settle();
+    expect(form.querySelector('p.form-alert')!.textContent).toBe(
+      'Adda can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.',
+    );
+    expect(changed).not.toHaveBeenCalled();
+    // An id typed by hand is answered as the API words it.
+    set(form.querySelector('#share-sourcing-recipient'), '');
+    set(form.querySelector('#share-sourcing-recipient-id'), 'se-atea');
+    refusal = 'Organization "se-atea" not found';
+    form.requestSubmit();
+    await settle();
+    expect(form.querySelector('p.form-alert')!.textContent).toBe(refusal);
   });
 });

@@ -1,7 +1,7 @@
 // The small forms of the side panels (evidence, My suppliers, My disclosures): a labelled field, a
 // button or inline form whose errors go to its own alert line, the "all, now and later / only these"
 // choice that a grant and a share make, and whom a share goes to.
-import { graphql } from './api.ts';
+import { ApiError, graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
 import type { Party } from './model.ts';
 import { quote } from '../../src/domain/quote.ts';
@@ -137,7 +137,7 @@ export function recipientPicker(
   prefix: string,
   known: readonly Party[],
   token: string,
-): { fields: HTMLElement[]; chosen(): Promise<Party> } {
+): { fields: HTMLElement[]; chosen(): Promise<Party>; explain(error: unknown, party: Party): unknown } {
   const names = new Map(known.map((p) => [p.id, p.name]));
   const recipient = h(
     'select',
@@ -162,5 +162,16 @@ export function recipientPicker(
     if (organization === null) throw new Error(`Organization ${quote(typed)} not found`);
     return organization;
   };
-  return { fields: [field(recipient.id, 'Share with', recipient), other], chosen };
+  /**
+   * The API's refusal of `party` when it came from the list: an earlier recipient that is no longer one
+   * the organization may name (a customer no more, neither sharing with it nor listed) answers as an id
+   * it may not name, NOT_FOUND, which beside a name the form offered would say nothing useful.
+   */
+  const explain = (error: unknown, party: Party): unknown =>
+    error instanceof ApiError && error.code === 'NOT_FOUND' && names.has(party.id)
+      ? new Error(
+          `${party.name} can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.`,
+        )
+      : error;
+  return { fields: [field(recipient.id, 'Share with', recipient), other], chosen, explain };
 }

@@ -560,7 +560,9 @@ export class MyDisclosures {
             idempotencyKey,
           },
           this.token,
-        );
+        ).catch((error: unknown) => {
+          throw recipient.explain(error, party);
+        });
         await this.changed(sharedNotice(what, party.name));
       },
     );

@@ -374,7 +374,9 @@ export class MySuppliers {
             idempotencyKey,
           },
           this.token,
-        );
+        ).catch((error: unknown) => {
+          throw recipient.explain(error, party);
+        });
         await this.changed(sharedNotice(what, party.name));
       },
     );
