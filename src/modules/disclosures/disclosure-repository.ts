@@ -159,6 +159,19 @@ const PUBLISHED_BY = shownDisclosures(
 );
 
 /**
+ * Binds `publisher` and subject `x` of the disclosure `d` bound before, read from d. Left to the planner
+ * in a statement's main body, `disclosure.received` was once planned as a scan of every relationship of
+ * one of the two types, joined with d: its work grew with every disclosure in the database, shared
+ * with v or not (rule 6; test/abuse/shown-subject-work.test.ts).
+ */
+const PUBLISHER_AND_SUBJECT_OF_D = cypher`
+CALL (d) {
+  MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
+  RETURN publisher, x
+}
+`;
+
+/**
  * Ids a client names are found among `shown`, every disclosure rule 8 lets v see at $t (its own and
  * those shared with it, live, about an organization it may look up), gathered in a subquery that does
  * not read the ids; then each of their ids is read once, whatever was asked. Seeking an id and testing
@@ -180,9 +193,9 @@ CALL (v, lookable, disclosers, sharedDisclosures) {
     UNION
     UNWIND sharedDisclosures AS d
     RETURN d
-  }
-  MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-  WHERE `,
+  }`,
+  PUBLISHER_AND_SUBJECT_OF_D,
+  cypher`  WITH * WHERE `,
   DISCLOSURE_LIVE,
   cypher` AND x IN lookable
   RETURN collect({d: d, publisher: publisher, x: x}) AS shown
@@ -212,9 +225,9 @@ CALL (disclosers, sharedDisclosures) {
   UNION
   UNWIND sharedDisclosures AS d
   RETURN d
-}
-MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND `,
+}`,
+  PUBLISHER_AND_SUBJECT_OF_D,
+  cypher`WITH * WHERE ($kind IS NULL OR d.kind = $kind) AND `,
   DISCLOSURE_VISIBLE,
   cypher`
 WITH *, null AS key

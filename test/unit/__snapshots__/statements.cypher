@@ -879,8 +879,11 @@ CALL (v, lookable, disclosers, sharedDisclosures) {
     UNWIND sharedDisclosures AS d
     RETURN d
   }
+CALL (d) {
   MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-  WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND x IN lookable
+  RETURN publisher, x
+}
+  WITH * WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND x IN lookable
   RETURN collect({d: d, publisher: publisher, x: x}) AS shown
 }
 UNWIND shown AS row
@@ -1211,8 +1214,11 @@ CALL (disclosers, sharedDisclosures) {
   UNWIND sharedDisclosures AS d
   RETURN d
 }
-MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
-WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
+CALL (d) {
+  MATCH (publisher:Organization)-[:PUBLISHED]->(d)-[:ABOUT]->(x:Organization)
+  RETURN publisher, x
+}
+WITH * WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures) AND x IN lookable
 WITH *, null AS key
 
 CALL (d) {
