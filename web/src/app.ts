@@ -790,7 +790,12 @@ class Dashboard {
 
   /** Shows the chain of `root` (as the Root choice does), with `id` selected in it. */
   private async showChainOf(root: Party, id: string | null): Promise<void> {
-    if (this.rootSelect !== null) this.rootSelect.value = root.id;
+    const select = this.rootSelect;
+    // A root at an As of day may no longer be one (its share revoked or expired since me.roots was read),
+    // or not yet be one the choice lists: without its option, the choice would go blank.
+    if (select !== null && ![...select.options].some((option) => option.value === root.id))
+      select.append(h('option', { value: root.id }, root.name));
+    if (select !== null) select.value = root.id;
     this.query = { ...this.query, rootId: root.id === this.viewer.organization.id ? null : root.id };
     this.limits.clear();
     this.selected = id;
