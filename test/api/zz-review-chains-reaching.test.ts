@@ -117,3 +117,18 @@ describe('merged ids', () => {
     expect(await reaching('h-dup', args)).toEqual([]);
   });
 });
+
+describe('bad input', () => {
+  it('is refused like supplyChain refuses it, naming the value, before anything is looked up', async () => {
+    for (const [variables, named] of [
+      [{ id: ' f' }, 'chainsReaching(organizationId)'],
+      [{ id: 'f', product: '  ' }, 'product'],
+      [{ id: 'f', d: 21 }, 'maxDepth'],
+      [{ id: 'f', asOf: '2015-13-01' }, 'asOf'],
+    ] as const) {
+      const answer = await t.api.query('m', REACHING, variables);
+      expect(answer.errors?.[0]?.extensions?.['code'], named).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0]?.message, named).toContain(named);
+    }
+  });
+});
