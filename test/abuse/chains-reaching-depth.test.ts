@@ -1,4 +1,4 @@
-// Review (reach): chainsReaching's walk starts from every root of the viewer at once, and every link
+// chainsReaching's walk starts from every root of the viewer at once, and every link
 // disclosed to the viewer ends at a root (or starts at the viewer): so whatever maxDepth asks, the
 // walk reaches all it will within two steps, and the work of maxDepth 20 is that of maxDepth 2, for a
 // viewer with hundreds of roots too. Measured in PROFILE db hits (test/support/profile.ts).

@@ -1,4 +1,4 @@
-// Review (reach): chainsReaching checked against supplyChain(rootId: r) for each root r of the viewer,
+// chainsReaching checked against supplyChain(rootId: r) for each root r of the viewer,
 // with the same maxDepth, asOf and product, on a graph with every kind of root (whole, partial and
 // disclosure shares, a revoked one, the viewer itself), a product that splits the chains, and merged
 // ids (a merged-away id answers as the kept organization where rule 5 lets the viewer see it, and as a

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Review (reach): "Show this chain" for a root that chainsReaching answers (at an As of day, when it
+// "Show this chain" for a root that chainsReaching answers (at an As of day, when it
 // shared with the viewer) but that is not among the viewer's roots now (me.roots, the Root choice's
 // options): the Root choice must still say whose chain is shown, not go blank.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
