@@ -282,7 +282,8 @@ export const tierWalk = (depth: number, crossed: Fragment, carried: Fragment = N
  * crosses hold every link of each root's own walk to `depth`: a shortest path from a root to an
  * organization within `depth` runs through organizations within `depth - 1` of that root, whose
  * disclosed links this walk reads too. One walk, where a walk per root would read what the roots'
- * chains share once per root.
+ * chains share once per root; and a short one, since every disclosed link ends at a root or starts at
+ * v: whatever the depth, it has read them all after two steps (test/abuse/chains-reaching-depth.test.ts).
  */
 export const rootsWalk = (depth: number, crossed: Fragment): Fragment =>
   join(
