@@ -1,5 +1,6 @@
 // Which of a viewer's roots have an organization in their chain, and at which tier: the question a
 // monitor or researcher asks of a factory (DanWatch found forced labour there: whose chains hold it?).
+import { byText } from './text-order.ts';
 
 /** A link as the walk crossed it: its supplier and its customer. */
 export interface CrossedLink {
@@ -49,5 +50,5 @@ export function rootsReaching(
       const found = tier.get(rootId);
       return found === undefined || found === 0 ? [] : [{ rootId, tier: found }];
     })
-    .sort((a, b) => a.tier - b.tier || (a.rootId < b.rootId ? -1 : a.rootId > b.rootId ? 1 : 0));
+    .sort((a, b) => a.tier - b.tier || byText(a.rootId, b.rootId));
 }

@@ -382,3 +382,41 @@ describe('"Request access from X…" in Where to start', () => {
     }).toEqual({ open: 'true', message: 'Please share your sourcing' });
   });
 });
+
+describe('"Show this chain" in the details', () => {
+  // A root that chainsReaching answers (at an As of day, when it shared with the viewer) but that is not
+  // among the viewer's roots now (me.roots, the Root choice's options): the choice must still say whose
+  // chain is shown, not go blank.
+  const GONE = { id: 'gone-brand', name: 'Gone Brand' };
+  const OTHER = { id: 'other-brand', name: 'Other Brand', type: 'BRAND', country: 'SE' };
+
+  it('of a root that is no longer one keeps the Root choice naming it', async () => {
+    fakeServer([
+      [/\{ me \{/, () => ({ data: { me: { ...ME.me, roots: [CHAIN.root, OTHER] } } })],
+      ...COMMON,
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+      [/DashboardChainsReaching/, () => ({ data: { chainsReaching: [{ root: GONE, tier: 1 }] } })],
+      [
+        /DashboardChain/,
+        (variables) => ({
+          data: {
+            supplyChain:
+              variables['rootId'] === GONE.id ? { ...CHAIN, root: { ...CHAIN.root, ...GONE } } : CHAIN,
+          },
+        }),
+      ],
+    ]);
+    await start(root);
+    await settle();
+    root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
+    await settle();
+    root.querySelector<HTMLButtonElement>('button[aria-label="Show the chain of Gone Brand"]')!.click();
+    await settle();
+    const select = root.querySelector<HTMLSelectElement>('#root-select')!;
+    expect(root.querySelector('#details li[data-root-id="gone-brand"]')?.textContent).toBe(
+      'Gone Brand · tier 1 (shown)',
+    );
+    expect(select.value).toBe(GONE.id);
+    expect(select.selectedOptions[0]?.textContent).toContain('Gone Brand');
+  });
+});

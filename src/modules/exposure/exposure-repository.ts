@@ -361,13 +361,10 @@ export class ExposureRepository {
     toId: string,
     { depth, product }: { depth: number; product: string | null },
   ): Promise<RootReach[]> {
+    const query = CHAINS_REACHING_BY_DEPTH[depth - 1]!;
     const record = single(
-      await this.executor.read(
-        CHAINS_REACHING_BY_DEPTH[depth - 1]!,
-        { ...scopeParams(scope, product), toId },
-        scope.context,
-      ),
-      CHAINS_REACHING_BY_DEPTH[depth - 1]!,
+      await this.executor.read(query, { ...scopeParams(scope, product), toId }, scope.context),
+      query,
     );
     return rootsReaching(
       toId,
