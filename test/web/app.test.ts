@@ -383,6 +383,57 @@ describe('"Request access from X…" in Where to start', () => {
   });
 });
 
+describe('"In your chains" for a viewer no one shares a chain with today', () => {
+  const FORMER = { id: 'former-brand', name: 'Former Brand' };
+  const reachingBy = (reaching: unknown[]) =>
+    fakeServer([
+      ...COMMON,
+      [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
+      [/DashboardChainsReaching/, () => ({ data: { chainsReaching: reaching } })],
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+    ]);
+  const selectFactory = async (asOf: string) => {
+    await start(root);
+    await settle();
+    if (asOf !== '') {
+      const input = root.querySelector<HTMLInputElement>('#filter-as-of')!;
+      input.value = asOf;
+      input.dispatchEvent(new Event('change'));
+      await settle();
+    }
+    root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
+    await settle();
+  };
+  const asked = (sent: { query: string }[]) =>
+    sent.filter((s) => s.query.includes('DashboardChainsReaching'));
+
+  it('shows, at an As of day, the chains others shared with it then', async () => {
+    const sent = reachingBy([
+      { root: { id: CHAIN.root.id, name: CHAIN.root.name }, tier: 2 },
+      { root: FORMER, tier: 1 },
+    ]);
+    await selectFactory('2016-06-01');
+    expect(asked(sent).at(-1)?.variables).toMatchObject({ organizationId: 'factory-b', asOf: '2016-06-01' });
+    expect(
+      [...root.querySelectorAll('#details .chains-reaching li')].map((li) => li.getAttribute('data-root-id')),
+    ).toEqual([CHAIN.root.id, FORMER.id]);
+    expect(root.querySelector('button[aria-label="Show the chain of Former Brand"]')).not.toBeNull();
+  });
+
+  it('shows nothing when that day held only its own chain, and asks nothing without an As of day', async () => {
+    const sent = reachingBy([{ root: { id: CHAIN.root.id, name: CHAIN.root.name }, tier: 2 }]);
+    await selectFactory('2016-06-01');
+    expect(asked(sent)).toHaveLength(1);
+    expect(root.querySelector('#details .chains-reaching-heading')).toBeNull();
+
+    document.body.replaceChildren((root = document.createElement('div')));
+    const today = reachingBy([{ root: FORMER, tier: 1 }]);
+    await selectFactory('');
+    expect(asked(today)).toHaveLength(0);
+    expect(root.querySelector('#details .chains-reaching-heading')).toBeNull();
+  });
+});
+
 describe('"Show this chain" in the details', () => {
   // A root that chainsReaching answers (at an As of day, when it shared with the viewer) but that is not
   // among the viewer's roots now (me.roots, the Root choice's options): the choice must still say whose

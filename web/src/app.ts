@@ -767,14 +767,25 @@ class Dashboard {
   }
 
   /**
-   * Which of the viewer's roots hold `id`, as far as fetched (the first time, fetching starts). Only
-   * for a viewer with roots besides itself: with one, the chain shown is the answer.
+   * Which of the viewer's roots hold `id`, as far as fetched (the first time, fetching starts). For a
+   * viewer with roots besides itself; for one without any today, only at an As of day (others may have
+   * shared their chains then), and only once the answer names another root: its own chain is the one
+   * shown, so its row alone, or a "Loading…" on every selection, would say nothing.
    */
   private chainsReachingOf(id: string): ChainsReachingState {
-    if (!this.can.chainsReaching || this.viewer.roots.length < 2) return { kind: 'unavailable' };
-    const known = this.reaching.get(id);
-    if (known !== undefined) return known;
-    this.reaching.set(id, { kind: 'loading' });
+    const othersToday = this.viewer.roots.length >= 2;
+    if (!this.can.chainsReaching || (!othersToday && this.query.asOf === '')) return { kind: 'unavailable' };
+    const state = this.reaching.get(id) ?? this.fetchChainsReaching(id);
+    if (othersToday || state.kind === 'failed') return state;
+    const own = this.viewer.organization.id;
+    return state.kind === 'loaded' && state.reaching.some((reach) => reach.root.id !== own)
+      ? state
+      : { kind: 'unavailable' };
+  }
+
+  private fetchChainsReaching(id: string): ChainsReachingState {
+    const loading: ChainsReachingState = { kind: 'loading' };
+    this.reaching.set(id, loading);
     const generation = this.generation;
     const arrived = (state: ChainsReachingState) => {
       if (generation !== this.generation) return;
@@ -785,7 +796,7 @@ class Dashboard {
       (reaching) => arrived({ kind: 'loaded', reaching }),
       (error: unknown) => arrived({ kind: 'failed', message: errorMessage(error) }),
     );
-    return { kind: 'loading' };
+    return loading;
   }
 
   /** Shows the chain of `root` (as the Root choice does), with `id` selected in it. */
