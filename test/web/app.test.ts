@@ -404,7 +404,7 @@ describe('"In your chains" for a viewer no one shares a chain with today', () =>
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
     await settle();
   };
-  const asked = (sent: { query: string }[]) =>
+  const asked = (sent: ReturnType<typeof fakeServer>) =>
     sent.filter((s) => s.query.includes('DashboardChainsReaching'));
 
   it('shows, at an As of day, the chains others shared with it then', async () => {
