@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES } from '../../web/src/api.ts';
 import { MyDisclosures } from '../../web/src/my-disclosures.ts';
-import { DELL, fakeApi, ownDisclosure, refused, settle } from './fake-api.ts';
+import { DELL, fakeApi, nameableAnswer, ownDisclosure, refused, settle } from './fake-api.ts';
 
 const PLAN = ownDisclosure({
   id: 'd-plan',
@@ -82,15 +82,17 @@ beforeEach(() => {
 const { confirm, calls: mutations } = fakeApi(({ query, variables }) =>
   query.includes('disclosuresGiven')
     ? { data: DATA }
-    : query.includes('organization(id')
-      ? {
-          data: {
-            organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
-          },
-        }
-      : refusal !== null
-        ? refused(refusal)
-        : { data: { updateDisclosure: { id: 'x', version: 4 } } },
+    : query.includes('ShareRecipientsNameable')
+      ? nameableAnswer(variables, { 'se-sthlm': 'Region Stockholm', 'nl-ew': 'Electronics Watch' })
+      : query.includes('organization(id')
+        ? {
+            data: {
+              organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
+            },
+          }
+        : refusal !== null
+          ? refused(refusal)
+          : { data: { updateDisclosure: { id: 'x', version: 4 } } },
 );
 
 async function mounted() {
@@ -98,6 +100,8 @@ async function mounted() {
   document.body.replaceChildren(panel);
   const changed = vi.fn(async (_news: string) => {});
   await new MyDisclosures(panel, 'token', DELL, ALL_CAPABILITIES, changed).load();
+  // The share form's check of whom it shared with before.
+  await settle();
   return { panel, changed };
 }
 

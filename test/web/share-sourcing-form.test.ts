@@ -7,7 +7,7 @@
 // idempotency key per form drawn, and shows the API's refusal beside the form, not at the panel's top.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
-import { fakeApi, refused, settle } from './fake-api.ts';
+import { fakeApi, nameableAnswer, refused, settle } from './fake-api.ts';
 
 const SOURCING = {
   listing: {
@@ -69,12 +69,14 @@ const { confirm, calls } = fakeApi(({ query, variables }) =>
     ? { data: SOURCING }
     : query.includes('shareEvents')
       ? { data: { shareEvents: [] } }
-      : query.includes('organization(id')
-        ? // The organization itself, by its id; any other id is one it may not name.
-          { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
-        : refusal !== null
-          ? refused(refusal, refusalCode)
-          : { data: { shareSourcing: { id: 's-new' } } },
+      : query.includes('ShareRecipientsNameable')
+        ? nameableAnswer(variables, { 'nl-ew': 'Electronics Watch' })
+        : query.includes('organization(id')
+          ? // The organization itself, by its id; any other id is one it may not name.
+            { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
+          : refusal !== null
+            ? refused(refusal, refusalCode)
+            : { data: { shareSourcing: { id: 's-new' } } },
 );
 
 const set = (control: HTMLInputElement | HTMLSelectElement | null, value: string) => {
@@ -93,6 +95,8 @@ async function mounted() {
   document.body.replaceChildren(panel);
   const changed = vi.fn(async (_news: string) => {});
   await new MySuppliers(panel, 'token', changed, true).load();
+  // The share form's check of whom it shared with before.
+  await settle();
   const form = panel.querySelector<HTMLFormElement>('form.share-sourcing-form')!;
   return { panel, form, changed };
 }

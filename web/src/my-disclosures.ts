@@ -514,7 +514,12 @@ export class MyDisclosures {
     customers: readonly Party[],
   ): HTMLElement {
     // Its customers, and whom it shared with before, of either scope (a monitor is no customer).
-    const recipient = recipientPicker('share', [...customers, ...shares.map((s) => s.recipient)], this.token);
+    const recipient = recipientPicker(
+      'share',
+      customers,
+      shares.map((s) => s.recipient),
+      this.token,
+    );
     const which = choiceSet(
       'disclosures',
       'share',

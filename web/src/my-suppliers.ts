@@ -324,7 +324,8 @@ export class MySuppliers {
     // Its customers, and whom it shares with now, of either scope (a monitor is no customer).
     const recipient = recipientPicker(
       'share-sourcing',
-      [...customers, ...shares.map((s) => s.recipient)],
+      customers,
+      shares.map((s) => s.recipient),
       this.token,
     );
     const which = choiceSet(
