@@ -1,6 +1,6 @@
 // Findings: what a MONITOR (an NGO, auditor or researcher such as Electronics Watch or DanWatch) found
 // at an organization, recorded through the API as a public risk indicator of its own (specification,
-// "Findings"). Imported indicators come from the operator's lists; a finding names the monitor that
+// section 13). Imported indicators come from the operator's lists; a finding names the monitor that
 // recorded it, and only that monitor withdraws it. The rules of what a monitor sends. No I/O.
 import { badInput } from './errors.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';

@@ -146,9 +146,13 @@ ${ids.map((_, i) => `  o${i}: organization(id: $o${i}) { id name }`).join('\n')}
 async function stillNameable(parties: readonly Party[], token: string): Promise<Party[]> {
   const found: Party[] = [];
   for (let at = 0; at < parties.length; at += NAMEABLE_BATCH) {
-    const { query, variables } = nameableOperation(parties.slice(at, at + NAMEABLE_BATCH).map((p) => p.id));
-    const answer = await graphql<Record<string, Party | null>>(query, variables, token);
-    for (const party of Object.values(answer)) if (party !== null) found.push(party);
+    const batch = parties.slice(at, at + NAMEABLE_BATCH);
+    const { query, variables } = nameableOperation(batch.map((p) => p.id));
+    const answer = await graphql<Partial<Record<string, Party | null>>>(query, variables, token);
+    batch.forEach((_, i) => {
+      const party = answer[`o${i}`];
+      if (party !== null && party !== undefined) found.push(party);
+    });
   }
   return found;
 }
