@@ -1,7 +1,7 @@
 // Issue 8, item 5: looking up an organization that exists but is hidden from the viewer must cost what
 // looking up an id that exists nowhere costs, or the answer time tells the two apart (visibility rule
 // 6). For each statement that takes an organization id from the client (organization, supplyChain and
-// exposure roots, paths' target, a share's recipient) this compares Neo4j's own count of the work
+// exposure roots, paths' target, a share's recipient, a finding's organization) this compares Neo4j's own count of the work
 // (PROFILE db hits, test/support/profile.ts), not a time: the same statement, the same parameters but
 // the id, the same answer and the same total. Before the fix, rule 5 searched from the asked
 // organization towards the viewer's roots, which it could not do for an id that exists nowhere: paths
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_DAYS } from '../../src/domain/access-requests.ts';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/exposure/exposure-repository.ts';
+import '../../src/modules/findings/finding-repository.ts';
 import '../../src/modules/organizations/organization-repository.ts';
 import '../../src/modules/risk/risk-repository.ts';
 import '../../src/modules/sharing/share-repository.ts';
@@ -130,6 +131,29 @@ describe('a hidden organization costs what a missing one costs', () => {
       (await profiled(db, 'share.grant', params(recipientId))).records[0]?.get('recipientNamed') as boolean;
     const [refused] = await sameWorkAsMissing('share.grant', params);
     expect(refused).toMatchObject({ recipientNamed: false, share: null });
+    expect(await named('c')).toBe(true);
+  });
+
+  it("named as the organization of a monitor's finding", async () => {
+    // v is no MONITOR, so even an organization it may name gets no finding written.
+    const params = (organizationId: string) => ({
+      ...scope(),
+      namedId: organizationId,
+      namedMerged: false,
+      id: 'finding-never-written',
+      kind: 'REPORT',
+      severity: 'HIGH',
+      source: 'A report',
+      description: null,
+      evidenceUrl: null,
+      observedAt: null,
+      actorUserId: 'user-v',
+    });
+    const named = async (organizationId: string) =>
+      (await profiled(db, 'finding.record', params(organizationId))).records[0]?.get(
+        'subjectNamed',
+      ) as boolean;
+    expect(await sameWorkAsMissing('finding.record', params)).toEqual([{ subjectNamed: false }]);
     expect(await named('c')).toBe(true);
   });
 });
