@@ -54,6 +54,7 @@ const VIEWER_BY_TEXT: [RegExp, string][] = [
   [/recipientId: "no-oslo-kommune"/, ID.ateaNorway],
   [/requestAccess\(organizationId: "no-atea"/, ID.dfo],
   [/shareDisclosures|publishDisclosure/, ID.dell],
+  [/recordFinding|withdrawFinding|findingsRecorded/, ID.electronicsWatch],
   [/answerAccessRequest\(id: "ar-oslo-atea-no"/, ID.ateaNorway],
 ];
 const viewerOf = (text: string) =>
