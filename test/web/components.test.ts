@@ -277,6 +277,7 @@ describe('operations', () => {
         firstDueAt: false,
         ownHistory: false,
         chainsReaching: false,
+        findings: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -25,6 +25,8 @@ export interface RiskIndicator {
   observedAt?: string | null;
   /** When its list removed it (as of the view's instant): kept for the record, it flags nothing. */
   delistedAt?: string | null;
+  /** The monitor that recorded it (`recordFinding`); null for an import's or a screening's. */
+  recordedBy?: Party | null;
 }
 
 export interface Organization {
@@ -249,6 +251,9 @@ export const TYPE_LABELS: Record<OrganizationType, string> = {
   FACTORY: 'Factory',
   MONITOR: 'Monitor',
 };
+
+/** A risk indicator's kind as the details and exposure name it: "audit finding". */
+export const riskKindWords = (kind: string): string => kind.replaceAll('_', ' ').toLowerCase();
 
 export const severityRank = (s: Severity | null | undefined): number => (s ? SEVERITIES.indexOf(s) + 1 : 0);
 
