@@ -263,7 +263,7 @@ describe('Record a finding…', () => {
       findings: before.findings + 1,
     });
     expect(root.querySelector('#status')!.textContent).toMatch(
-      /^Recorded a report \(HIGH\) from “Electronics Watch report, 2026-11” about A Factory: it is public wherever it is seen\. /,
+      /^Recorded the report \(HIGH\) from “Electronics Watch report, 2026-11” about A Factory; everyone who sees A Factory sees it\. /,
     );
     expect(root.querySelector('#details li.risk .risk-recorded-by')?.textContent).toBe(
       'recorded by Electronics Watch',

@@ -114,7 +114,9 @@ export function recordFindingForm(
       )
         return;
       await graphql(RECORD_FINDING, { input, idempotencyKey }, token);
-      await recorded(`Recorded a ${what} about ${organization.name}: it is public wherever it is seen.`);
+      await recorded(
+        `Recorded the ${what} about ${organization.name}; everyone who sees ${organization.name} sees it.`,
+      );
     },
   );
   form.opener.classList.add('record-finding');
