@@ -349,7 +349,7 @@ class Dashboard {
       'header',
       { class: 'topbar' },
       h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
-      // The side panel's My suppliers and My disclosures come first with their forms: an analyst's way past them.
+      // The side panel's My suppliers, My disclosures and My findings come first: an analyst's way past them.
       h('a', { class: 'skip', href: '#risk' }, 'Skip to Where to start'),
       h('a', { class: 'skip', href: '#exposure' }, 'Skip to Exposure'),
       h('h1', {}, 'Tiersight'),
@@ -728,6 +728,7 @@ class Dashboard {
       // Redrawing the panel (when the disclosures arrive) would drop a keyboard user's focus to <body>.
       const focused = document.activeElement;
       const focusedInside = this.details.contains(focused);
+      const shown = organizationsById(chain).get(this.selected);
       renderDetails(
         this.details,
         chain,
@@ -737,11 +738,11 @@ class Dashboard {
         this.disclosuresOf(this.selected),
         chainsReachingSection(
           this.chainsReachingOf(this.selected),
-          organizationsById(chain).get(this.selected)?.name ?? this.selected,
+          shown?.name ?? this.selected,
           chain.root.id,
           (root) => void this.showChainOf(root, this.selected),
         ),
-        this.recordFinding(chain, this.selected),
+        shown === undefined ? null : this.recordFinding(shown),
       );
       // A field of the finding form, kept across redraws, keeps the focus; anything else gives it to the heading.
       if (focusedInside)
@@ -786,23 +787,25 @@ class Dashboard {
    * "Record a finding…" about `id`, for a viewer that records findings, about another organization than
    * its own; at an As of day only a line saying why there is none (a finding is recorded today).
    */
-  private recordFinding(chain: SupplyChain, id: string): HTMLElement | null {
+  private recordFinding(organization: Party): HTMLElement | null {
     const monitor = this.viewer.organization;
-    const organization = organizationsById(chain).get(id);
-    if (!recordsFindings(this.viewer, this.can) || organization === undefined || id === monitor.id)
-      return null;
+    const { id } = organization;
+    if (!recordsFindings(this.viewer, this.can) || id === monitor.id) return null;
     if (this.query.asOf !== '') return recordFindingDated();
     if (this.findingForm?.id !== id)
       this.findingForm = {
         id,
-        box: recordFindingForm(organization, monitor, this.token, (news) => this.findingsChanged(news)),
+        box: recordFindingForm(organization, monitor, this.token, (news) => {
+          // Drawn anew, with a new key: the next finding is another one.
+          this.findingForm = null;
+          return this.findingsChanged(news);
+        }),
       };
     return this.findingForm.box;
   }
 
   /** After a finding was recorded or withdrawn: the chain, the exposure and the ranking show it, and My findings. */
   private async findingsChanged(news: string): Promise<void> {
-    this.findingForm = null;
     await Promise.all([this.load(news), this.ownFindings?.load()]);
     this.focusStatusIfLost();
   }
