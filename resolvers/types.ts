@@ -9,6 +9,7 @@ import type { OrganizationPage as OrganizationPageModel } from '../src/domain/pa
 import type { AccessRequest as AccessRequestModel, AccessRequestEvent as AccessRequestEventModel } from '../src/domain/access-requests.ts';
 import type { EvidencedIndicator as EvidencedIndicatorModel } from '../src/domain/disclosed-indicators.ts';
 import type { Listing as ListingModel } from '../src/domain/directory.ts';
+import type { Finding as FindingModel } from '../src/domain/findings.ts';
 import type { BaseContext } from '../src/api/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -454,6 +455,58 @@ export type ExposureFinding = {
   tier: Scalars['Int']['output'];
 };
 
+/** A finding the viewer's organization recorded, as its monitor sees it. */
+export type Finding = {
+  __typename?: 'Finding';
+  /** What was found. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Where to read the evidence. */
+  evidenceUrl?: Maybe<Scalars['String']['output']>;
+  /** Stable id (`f-…`): the id of the risk indicator it is. */
+  id: Scalars['ID']['output'];
+  /** What kind of evidence it is. */
+  kind: FindingKind;
+  /** When it was observed or published. */
+  observedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The organization it is about, as its identity card (id, name, type, country). */
+  organization: Organization;
+  /** When it was recorded: from then on it counts. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The user (token `sub`) who recorded it. */
+  recordedByUserId: Scalars['String']['output'];
+  /** How serious it is. */
+  severity: Severity;
+  /** Who published it, with date. */
+  source: Scalars['String']['output'];
+  /** When it was withdrawn: from then on it no longer counts. Null while it stands. */
+  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A finding as a monitor sends it. */
+export type FindingInput = {
+  /** What was found, up to 4,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Where to read the evidence: an http(s) URL of up to 2,000 characters. */
+  evidenceUrl?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of evidence it is. */
+  kind: FindingKind;
+  /** When it was observed or published: not after now. */
+  observedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The organization it is about (a merged organization's old id stands for the one kept). */
+  organizationId: Scalars['ID']['input'];
+  /** How serious it is. */
+  severity: Severity;
+  /** Who published it, with date ("Electronics Watch, compliance report, March 2026"): one line of 1 to 300 characters. */
+  source: Scalars['String']['input'];
+};
+
+/** What a monitor's own work finds. */
+export type FindingKind =
+  /** A finding of an audit it made. */
+  | 'AUDIT_FINDING'
+  /** A report it published. */
+  | 'REPORT';
+
 /** An organization's place in the directory. */
 export type Listing = {
   __typename?: 'Listing';
@@ -586,6 +639,17 @@ export type Mutation = {
    */
   publishDisclosure: Disclosure;
   /**
+   * Records what the viewer's organization, a MONITOR (an NGO, auditor or researcher such as Electronics
+   * Watch or DanWatch), found at another organization: a public risk indicator of kind REPORT or
+   * AUDIT_FINDING, visible wherever that organization is (as an imported indicator is: in `risks`,
+   * `exposure` and `riskAssessment`), naming the monitor in `RiskIndicator.recordedBy`. Requires
+   * SUPPLIER_ADMIN of a MONITOR organization (FORBIDDEN otherwise). `organizationId` must name an
+   * organization the monitor may look up (rule 5) or a listed one: any other id answers NOT_FOUND, as a
+   * missing one does, and nothing is written. Bad input answers BAD_USER_INPUT naming every bad field and
+   * its value. With `idempotencyKey`, a retry answers the finding the first call recorded.
+   */
+  recordFinding: Finding;
+  /**
    * Rejects a pending candidate: no indicator, and later runs of the same list keep it rejected.
    * Requires SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already
    * decided answers BAD_USER_INPUT.
@@ -651,6 +715,13 @@ export type Mutation = {
    * missing id answers NOT_FOUND.
    */
   withdrawDisclosure: Disclosure;
+  /**
+   * Withdraws one of the viewer organization's findings: from now on it no longer counts anywhere (an
+   * `asOf` before now still shows it, as it stood then); it stays in `findingsRecorded` with its
+   * `withdrawnAt`. Requires SUPPLIER_ADMIN. Another organization's finding, an imported indicator and an
+   * unknown id answer NOT_FOUND alike; a finding already withdrawn answers BAD_USER_INPUT.
+   */
+  withdrawFinding: Finding;
 };
 
 
@@ -706,6 +777,12 @@ export type MutationMergeOrganizationsArgs = {
 export type MutationPublishDisclosureArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: DisclosureInput;
+};
+
+
+export type MutationRecordFindingArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  input: FindingInput;
 };
 
 
@@ -773,6 +850,11 @@ export type MutationWithdrawAccessRequestArgs = {
 
 
 export type MutationWithdrawDisclosureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawFindingArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -992,6 +1074,12 @@ export type Query = {
    * claims visible then, each as recorded by then and valid then.
    */
   facilityRecord?: Maybe<ExportFile>;
+  /**
+   * The findings the viewer's organization recorded (`recordFinding`), newest first, withdrawn ones
+   * included. Requires SUPPLIER_ADMIN; empty for an organization that recorded none (only a MONITOR
+   * records findings).
+   */
+  findingsRecorded: Array<Finding>;
   /** Whether the viewer's organization is listed in the directory, and since when. */
   listing: Listing;
   /** The organization and roles of the caller's access token. */
@@ -1337,6 +1425,11 @@ export type RiskIndicator = {
    * screening's instant, or an earlier one the imported file states. `asOf` shows it only from then.
    */
   recordedAt: Scalars['DateTime']['output'];
+  /**
+   * The MONITOR organization that recorded it with `recordFinding`, as its identity card (id, name, type,
+   * country); null for an indicator an import or screening recorded.
+   */
+  recordedBy?: Maybe<Organization>;
   /** How serious it is. */
   severity: Severity;
   /** Who published it: report, list or auditor, with date. */
@@ -1806,6 +1899,9 @@ export type ResolversTypes = {
   ExportFile: ResolverTypeWrapper<ExportFile>;
   Exposure: ResolverTypeWrapper<ExposureModel>;
   ExposureFinding: ResolverTypeWrapper<ExposureFindingModel>;
+  Finding: ResolverTypeWrapper<FindingModel>;
+  FindingInput: FindingInput;
+  FindingKind: FindingKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1877,6 +1973,8 @@ export type ResolversParentTypes = {
   ExportFile: ExportFile;
   Exposure: ExposureModel;
   ExposureFinding: ExposureFindingModel;
+  Finding: FindingModel;
+  FindingInput: FindingInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -2056,6 +2154,20 @@ export type ExposureFindingResolvers<ContextType = BaseContext, ParentType exten
   tier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FindingResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidenceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FindingKind'], ParentType, ContextType>;
+  observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedByUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
 export type ListingResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
   listed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   listedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2091,6 +2203,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   endSupplyLink?: Resolver<ResolversTypes['SupplyLink'], ParentType, ContextType, RequireFields<MutationEndSupplyLinkArgs, 'id'>>;
   mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
+  recordFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRecordFindingArgs, 'input'>>;
   rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
@@ -2101,6 +2214,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   updateDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationUpdateDisclosureArgs, 'id' | 'input'>>;
   withdrawAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationWithdrawAccessRequestArgs, 'id'>>;
   withdrawDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationWithdrawDisclosureArgs, 'id'>>;
+  withdrawFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationWithdrawFindingArgs, 'id'>>;
 };
 
 export type OrganizationResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -2156,6 +2270,7 @@ export type QueryResolvers<ContextType = BaseContext, ParentType extends Resolve
   disclosuresReceived?: Resolver<Array<ResolversTypes['Disclosure']>, ParentType, ContextType, Partial<QueryDisclosuresReceivedArgs>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'maxDepth'>>;
   facilityRecord?: Resolver<Maybe<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryFacilityRecordArgs, 'organizationId'>>;
+  findingsRecorded?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
   listing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['Me'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -2214,6 +2329,7 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   kind?: Resolver<ResolversTypes['RiskKind'], ParentType, ContextType>;
   observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2375,6 +2491,7 @@ export type Resolvers<ContextType = BaseContext> = {
   ExportFile?: ExportFileResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureFinding?: ExposureFindingResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
   Me?: MeResolvers<ContextType>;
   MovedRecords?: MovedRecordsResolvers<ContextType>;

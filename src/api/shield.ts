@@ -11,6 +11,7 @@ import {
   canAnswerAccessRequests as mayAnswer,
   canAdministerPlatform as mayAdministerPlatform,
   canManageDisclosures,
+  canManageFindings,
   canManageListing,
   canManageShares,
   canManageSourcing,
@@ -40,6 +41,9 @@ export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ 
 
 export const canAdministerPlatform = fromPolicy('canAdministerPlatform', ({ viewer }) =>
   mayAdministerPlatform(viewer),
+);
+export const canManageOwnFindings = fromPolicy('canManageOwnFindings', ({ viewer }) =>
+  canManageFindings(viewer),
 );
 export const canManageOwnSourcing = fromPolicy('canManageOwnSourcing', ({ viewer }) =>
   canManageSourcing(viewer),

@@ -6,6 +6,7 @@ import type { DirectoryContext } from '../modules/directory/context.ts';
 import type { ChainExportContext } from '../modules/chain-export/context.ts';
 import type { DisclosuresContext } from '../modules/disclosures/context.ts';
 import type { ExposureContext } from '../modules/exposure/context.ts';
+import type { FindingsContext } from '../modules/findings/context.ts';
 import type { MergingContext } from '../modules/merging/context.ts';
 import type { ScreeningContext } from '../modules/screening/context.ts';
 import type { RiskContext } from '../modules/risk/context.ts';
@@ -25,7 +26,8 @@ export interface RequestContext
     DirectoryContext,
     ChainExportContext,
     ScreeningContext,
-    RiskContext {
+    RiskContext,
+    FindingsContext {
   /** The import state the request was admitted on; a query's answer is checked against it. */
   importTicket: ImportTicket;
 }

@@ -15,6 +15,8 @@ import { DisclosureRepository } from '../modules/disclosures/disclosure-reposito
 import { createDisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import { DisclosureService } from '../modules/disclosures/disclosure-service.ts';
 import { ExposureRepository } from '../modules/exposure/exposure-repository.ts';
+import { FindingRepository } from '../modules/findings/finding-repository.ts';
+import { FindingService } from '../modules/findings/finding-service.ts';
 import { ImportRunRepository, localImportRunChanges } from '../import/import-run-repository.ts';
 import { OrganizationRepository } from '../modules/organizations/organization-repository.ts';
 import { MergedIdRepository } from '../modules/organizations/merged-id-repository.ts';
@@ -51,6 +53,7 @@ export interface Repositories {
   sourcing: SourcingRepository;
   directory: DirectoryRepository;
   screeningReview: ScreeningReviewRepository;
+  findings: FindingRepository;
   known: KnownOrganizations;
   importGate: ImportGate;
   risk: RiskRepository;
@@ -76,6 +79,7 @@ export function createRepositories(
     sourcing: new SourcingRepository(executor),
     directory: new DirectoryRepository(executor),
     screeningReview: new ScreeningReviewRepository(executor),
+    findings: new FindingRepository(executor),
     known: new KnownOrganizations(),
     importGate: new ImportGate(() => runs.list(), { ...gateOptions, localChanges: localImportRunChanges }),
     risk: new RiskRepository(executor),
@@ -124,6 +128,7 @@ export async function createRequestContext(
     roots: () => repositories.organizations.roots(scope),
     customers: () => repositories.organizations.customers(scope),
     risk: new RiskService(repositories.risk, scope, loaders, repositories.riskModel),
+    findings: new FindingService(repositories.findings, viewer, scope, loaders),
     importTicket,
   };
 }

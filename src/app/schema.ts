@@ -11,6 +11,7 @@ import { accessRequestsModule } from '../modules/access-requests/module.ts';
 import { directoryModule } from '../modules/directory/module.ts';
 import { disclosuresModule } from '../modules/disclosures/module.ts';
 import { exposureModule } from '../modules/exposure/module.ts';
+import { findingsModule } from '../modules/findings/module.ts';
 import { mergingModule } from '../modules/merging/module.ts';
 import { organizationsModule } from '../modules/organizations/module.ts';
 import { screeningModule } from '../modules/screening/module.ts';
@@ -32,6 +33,7 @@ export const MODULES = [
   chainExportModule,
   screeningModule,
   riskModule,
+  findingsModule,
 ] as const;
 
 const API_DIR = join(import.meta.dirname, '../api');

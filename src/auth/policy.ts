@@ -42,6 +42,12 @@ export const canManageDisclosures = supplierAdmin(
 /** Declaring, amending and ending links of the viewer's own sourcing. */
 export const canManageSourcing = supplierAdmin('Declaring, amending and ending supply links', 'the customer');
 
+/** Recording and withdrawing the findings of the viewer's organization (a MONITOR: the service checks). */
+export const canManageFindings = supplierAdmin(
+  'Recording and withdrawing findings',
+  'the monitor organization',
+);
+
 /** Listing the viewer's organization in the directory. */
 export const canManageListing = supplierAdmin(
   'Listing an organization in the directory',

@@ -4,7 +4,7 @@
 import type { Organization } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
-import { optionalText, textTooLong } from './optional-text.ts';
+import { checkInstant, checkText, checkUrl } from './field-checks.ts';
 import { checkedProducts } from './products.ts';
 import { quote } from './quote.ts';
 import {
@@ -226,40 +226,9 @@ export interface ActionSubmission {
   closedAt?: string | null | undefined;
 }
 
-const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 const SHA256 = /^[0-9a-f]{64}$/i;
 
 const iso = (text: string): string => (parseInstant(text) ?? new Date(NaN)).toISOString();
-const instantOf = (text: string): Date | null => parseInstant(text);
-
-/** Checks a text field: a problem naming it and its value when it is blank or too long. */
-function checkText(
-  problems: string[],
-  field: string,
-  value: string | null | undefined,
-  max: number,
-  required: boolean,
-): string | null {
-  if (required) {
-    if (value === null || value === undefined) problems.push(`${field} is required`);
-    else if (value.trim() === '' || value.length > max)
-      problems.push(`${field} must be 1..${max} characters and not blank, got ${quote(value)}`);
-    else return value;
-    return null;
-  }
-  const checked = optionalText(value, max);
-  if ('text' in checked) return checked.text;
-  problems.push(textTooLong(field, max, checked.tooLong));
-  return null;
-}
-
-function checkInstant(problems: string[], field: string, value: string | null | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  const instant = instantOf(value);
-  if (instant === null)
-    problems.push(`${field} must be an ISO 8601 date or date-time with a zone, got ${quote(value)}`);
-  return instant;
-}
 
 /** Rules of one action, alone: closedAt iff CLOSED and not after `now`; a verification only of a closing. */
 function checkAction(problems: string[], at: string, action: ActionSubmission, now: Date): StoredAction {
@@ -321,14 +290,7 @@ export function checkContent(
     problems.push(
       `${field('validUntil')} must be after issuedAt (${quote(content.issuedAt)}), got ${quote(content.validUntil)}`,
     );
-  let documentUrl: string | null = null;
-  if (content.documentUrl !== null && content.documentUrl !== undefined) {
-    if (content.documentUrl.length > LIMITS.url || !URL_PATTERN.test(content.documentUrl))
-      problems.push(
-        `${field('documentUrl')} must be an http(s) URL of at most ${LIMITS.url} characters, got ${quote(content.documentUrl)}`,
-      );
-    else documentUrl = content.documentUrl;
-  }
+  const documentUrl = checkUrl(problems, field('documentUrl'), content.documentUrl, LIMITS.url);
   let documentSha256: string | null = null;
   if (content.documentSha256 !== null && content.documentSha256 !== undefined) {
     if (!SHA256.test(content.documentSha256))

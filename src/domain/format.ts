@@ -223,6 +223,15 @@ export interface RiskRecord {
   listEntryId?: string;
   /** When the entry left its watch list; the indicator is kept but no longer a finding from then on. */
   delistedAt?: string;
+  /**
+   * A monitor's finding (recordFinding): the MONITOR organization that recorded it and its user (token
+   * `sub`); both or neither.
+   */
+  recordedBy?: string;
+  recordedByUserId?: string;
+  /** When its monitor withdrew the finding, and which user did: it no longer counts from then on. */
+  withdrawnAt?: string;
+  withdrawnByUserId?: string;
 }
 
 /** A corrective action of a disclosure version (specification, section 2, rule 8). */

@@ -27,7 +27,8 @@ type CreatingMutation =
   | 'declareSupplyLink'
   | 'amendSupplyLink'
   | 'requestAccess'
-  | 'answerAccessRequest';
+  | 'answerAccessRequest'
+  | 'recordFinding';
 
 /** A key claimed by one call: the first with it creates, a later one with the same fingerprint answers. */
 export interface IdempotencyClaim {

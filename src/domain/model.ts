@@ -93,6 +93,8 @@ export interface RiskIndicator {
   recordedAt: string;
   /** WATCHLIST indicators recorded by screening: when their entry was found gone from its list. */
   delistedAt: string | null;
+  /** A finding's monitor (src/modules/findings), as its identity card; null for an imported indicator. */
+  recordedBy: Organization | null;
 }
 
 export interface ExposureFinding {

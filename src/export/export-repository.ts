@@ -95,7 +95,9 @@ const RISK_RECORD = recordColumn(
   'risks',
   cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
-               .listEntryId, delistedAt: toString(r.delistedAt)}`,
+               .listEntryId, delistedAt: toString(r.delistedAt),
+               recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
+               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId}`,
 );
 
 /** Of request `r`, sent by `requester` to `target`. */

@@ -279,7 +279,7 @@ export const LINK_ROW_AS_ASKED: Column<SupplyLink> = {
 
 /** A risk indicator node. */
 /** The fields of a risk indicator, its instants decoded by `time`. */
-const riskFields = (time: Decoder<string>) => ({
+const riskFields = (time: Decoder<string>, recorder: Decoder<Organization>) => ({
   id: text,
   kind: oneOf(RISK_KINDS),
   source: text,
@@ -289,16 +289,29 @@ const riskFields = (time: Decoder<string>) => ({
   observedAt: nullable(time),
   recordedAt: time,
   delistedAt: nullable(time),
+  recordedBy: nullable(recorder),
 });
+
+/**
+ * The monitor that recorded indicator `risk` through the API (src/modules/findings), as `projection`
+ * shows an organization `m`; null for an imported or screened one. A merge moves the relationship.
+ */
+const recorderOfRisk = (projection: Fragment) =>
+  join(cypher`head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN `, projection, cypher` })`);
 
 /**
  * Risk indicator `risk` as shown at `riskAt` (bound by the statement; null for now): a delisting after
  * that instant had not happened then, so it is not shown (asOf never shows what came later).
  */
 export const RISK: Column<RiskIndicator> = {
-  projection: cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END}`,
-  decode: fields(riskFields(instant)),
+  projection: join(
+    cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
+  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
+  recordedBy: `,
+    recorderOfRisk(cypher`m {.id, .name, .type, .country}`),
+    cypher`}`,
+  ),
+  decode: fields(riskFields(instant, ORGANIZATION_IDENTITY.decode)),
 };
 
 /**
@@ -308,10 +321,16 @@ export const RISK: Column<RiskIndicator> = {
  * $t, as RISK is at `riskAt`.
  */
 export const RISK_ROW: Column<RiskIndicator> = {
-  projection: cypher`[risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
+  projection: join(
+    cypher`[risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]`,
-  decode: positional(riskFields(epochInstant)),
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, `,
+    recorderOfRisk(cypher`[m.id, m.name, m.type, m.country]`),
+    cypher`]`,
+  ),
+  decode: positional(
+    riskFields(epochInstant, (value, at) => ({ ...organizationCardRow(value, at), identityOnly: true })),
+  ),
 };
 
 /** The rows of [organization id, RISK_ROW] that RISKS_OF_O (visibility-cypher.ts) collects. */

@@ -81,8 +81,11 @@ export const VIEWER_GRANTS = join(SHARES_TO_V, cypher`WITH v,`, SOURCING_LISTS, 
  */
 export const HOLDS = cypher`(NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)`;
 
-/** Risk indicator `risk` counts at $t: always for "now", else when it was recorded by then. */
-const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t)`;
+/**
+ * Risk indicator `risk` counts at $t: recorded by then (always, for "now"), and not a finding its
+ * monitor had withdrawn by then (src/modules/findings).
+ */
+const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)`;
 
 /**
  * Binds `risk` to each public risk indicator of organization `o`, keeping the row's other variables.

@@ -247,7 +247,19 @@ const upsertRisks = statement(
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
+       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(row.withdrawnAt),
+       r.withdrawnByUserId = row.withdrawnByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o, row
+   CALL (r, row) {
+     OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
+       WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
+     DELETE recorded
+   }
+   CALL (r, row) {
+     MATCH (monitor:Organization {id: row.recordedBy})
+     MERGE (monitor)-[:RECORDED]->(r)
+   }
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
@@ -499,7 +511,16 @@ const linkRow = (r: LinkRecord) => [
   r.supersededBy ?? null,
 ];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
-const RISK_OPTIONAL = ['description', 'evidenceUrl', 'observedAt', 'recordedAt'];
+const RISK_OPTIONAL = [
+  'description',
+  'evidenceUrl',
+  'observedAt',
+  'recordedAt',
+  'recordedBy',
+  'recordedByUserId',
+  'withdrawnAt',
+  'withdrawnByUserId',
+];
 const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'withdrawnBy', 'provenance', 'sources'];
 
 /** Version `number` of a record's content, recorded at its recordedAt or else `defaultRecordedAt`. */

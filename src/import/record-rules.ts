@@ -26,6 +26,7 @@ import {
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
 import { quote } from '../domain/quote.ts';
+import { FINDING_KINDS } from '../domain/findings.ts';
 
 export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
 
@@ -414,6 +415,31 @@ export function checkMerge(value: unknown): Checked<MergeRecord> {
   return f.result(record);
 }
 
+/**
+ * A monitor's finding (src/modules/findings) names its monitor and user together; a withdrawal, when and
+ * by whom, and only of a finding. Written only when present, as listEntryId is.
+ */
+function checkFindingFields(f: Fields, record: RiskRecord): void {
+  const present = (field: string) => f.raw(field) !== undefined && f.raw(field) !== null;
+  if (present('recordedBy')) record.recordedBy = f.id('recordedBy');
+  const recordedByUserId = f.text('recordedByUserId', true);
+  if (recordedByUserId !== undefined) record.recordedByUserId = recordedByUserId;
+  const withdrawnAt = f.instant('withdrawnAt');
+  if (withdrawnAt !== null) record.withdrawnAt = withdrawnAt;
+  const withdrawnByUserId = f.text('withdrawnByUserId', true);
+  if (withdrawnByUserId !== undefined) record.withdrawnByUserId = withdrawnByUserId;
+  if ((record.recordedBy === undefined) !== (record.recordedByUserId === undefined))
+    f.problems.push('recordedBy and recordedByUserId go together: give both for a finding, or neither');
+  if ((record.withdrawnAt === undefined) !== (record.withdrawnByUserId === undefined))
+    f.problems.push('withdrawnAt and withdrawnByUserId go together: give both, or neither');
+  if (record.withdrawnAt !== undefined && record.recordedBy === undefined)
+    f.problems.push('withdrawnAt is only for a finding: give its recordedBy too');
+  if (record.recordedBy !== undefined && !(FINDING_KINDS as readonly string[]).includes(record.kind))
+    f.problems.push(
+      `a finding (recordedBy) is of kind ${FINDING_KINDS.join(' or ')}, got ${quote(record.kind)}`,
+    );
+}
+
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
@@ -433,6 +459,7 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
   if (listEntryId !== undefined && listEntryId !== null) record.listEntryId = listEntryId;
   const delistedAt = f.instant('delistedAt');
   if (delistedAt !== null) record.delistedAt = delistedAt;
+  checkFindingFields(f, record);
   return f.result(record);
 }
 

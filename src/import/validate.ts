@@ -258,6 +258,8 @@ class FileIndex {
         const risk = item.record;
         if (!this.claim(this.risks, section, index, risk.id, index)) break;
         this.organization(section, index, risk.id, 'organization', risk.organization);
+        if (risk.recordedBy !== undefined)
+          this.organization(section, index, risk.id, 'recordedBy', risk.recordedBy);
         break;
       }
       case 'accessRequests': {

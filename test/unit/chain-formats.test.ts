@@ -48,6 +48,7 @@ const risk = (
   evidenceUrl: null,
   observedAt: null,
   delistedAt: null,
+  recordedBy: null,
   recordedAt: '2024-01-01T00:00:00.000Z',
 });
 

@@ -4,6 +4,7 @@ import {
   canAnswerAccessRequests,
   canListOrganization,
   canManageDisclosures,
+  canManageFindings,
   canManageListing,
   canManageShares,
   canManageSourcing,
@@ -42,6 +43,10 @@ describe('policy', () => {
     [
       canManageListing,
       'Listing an organization in the directory requires the supplier_admin role of that organization.',
+    ],
+    [
+      canManageFindings,
+      'Recording and withdrawing findings requires the supplier_admin role of the monitor organization.',
     ],
     [
       canAnswerAccessRequests,

@@ -31,6 +31,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
         observedAt: observed,
         recordedAt: observed,
         delistedAt: null,
+        recordedBy: null,
       },
     ],
     evidence: [],

@@ -57,6 +57,7 @@ const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator
   observedAt: '2025-12-02T00:00:00.000Z',
   recordedAt: '2025-12-02T00:00:00.000Z',
   delistedAt: null,
+  recordedBy: null,
   ...more,
 });
 

@@ -100,7 +100,8 @@ RETURN x `,
 );
 
 /**
- * The indicators of each key's organization; with `asOf`, only those recorded by then. Only
+ * The indicators of each key's organization; with `asOf`, only those recorded by then; a finding its
+ * monitor withdrew, only before then (it is withdrawn at a past instant, so never now). Only
  * organizations labelled RiskSubject have any: the others cost an index miss, not a walk of their
  * relationships.
  */
@@ -109,7 +110,8 @@ const RISKS_BY_ORGANIZATION = statement(
   cypher`UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key, $keys[i].asOf AS riskAt
    MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
-   WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
+   WHERE (key.asOf IS NULL OR risk.recordedAt <= key.asOf)
+     AND (risk.withdrawnAt IS NULL OR key.asOf < risk.withdrawnAt)
    RETURN i, collect(risk `,
   RISK.projection,
   cypher`) AS risks`,

@@ -389,10 +389,10 @@ CALL (tiers) {
   UNWIND tiers[tier - 1] AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
 CALL (v, tiers, disclosers, sharedDisclosures) {
@@ -596,10 +596,10 @@ CALL (reached) {
   UNWIND reached AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
 }
 CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
@@ -651,9 +651,11 @@ RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .o
 UNWIND range(0, size($keys) - 1) AS i
    WITH i, $keys[i] AS key, $keys[i].asOf AS riskAt
    MATCH (:RiskSubject {id: key.id})-[:HAS_RISK]->(risk:RiskIndicator)
-   WHERE key.asOf IS NULL OR risk.recordedAt <= key.asOf
+   WHERE (key.asOf IS NULL OR risk.recordedAt <= key.asOf)
+     AND (risk.withdrawnAt IS NULL OR key.asOf < risk.withdrawnAt)
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
-  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END}) AS risks
+  delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
+  recordedBy: head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN m {.id, .name, .type, .country} })}) AS risks
 
 // ---- constraint.accessRequestId
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
@@ -1432,7 +1434,9 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
      RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
-               .listEntryId, delistedAt: toString(r.delistedAt)} AS record
+               .listEntryId, delistedAt: toString(r.delistedAt),
+               recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
+               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId} AS record
 
 // ---- export.screeningCandidates
 MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
@@ -1458,6 +1462,76 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
                  WITH e ORDER BY e.at, e.action
                  RETURN e {.action, at: toString(e.at), .actorUserId, .actorOrganizationId}
                }} AS record
+
+// ---- finding.lockOwn
+MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk._lock = true
+REMOVE risk._lock
+RETURN risk.withdrawnAt IS NOT NULL AS withdrawn
+
+// ---- finding.own
+MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
+WHERE $id IS NULL OR risk.id = $id
+RETURN risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .recordedByUserId, .withdrawnAt, organization: o {.id, .name, .type, .country}} AS finding
+ORDER BY risk.recordedAt DESC, risk.id
+
+// ---- finding.record
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
+}
+
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX SEEK l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
+  WHERE NOT $namedMerged AND listed.listed = true AND listed.id = $namedId
+WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
+CALL (v, x) {
+  WITH v, x WHERE x IS NOT NULL AND v.type = 'MONITOR'
+  CREATE (v)-[:RECORDED]->(risk:RiskIndicator {id: $id, kind: $kind, severity: $severity, source: $source,
+    description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
+    recordedByUserId: $actorUserId})
+  CREATE (x)-[:HAS_RISK]->(risk)
+  SET x:RiskSubject
+}
+RETURN x IS NOT NULL AS subjectNamed
+
+// ---- finding.withdraw
+MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk.withdrawnAt = $at, risk.withdrawnByUserId = $actorUserId
 
 // ---- health.appliedMigrations
 OPTIONAL MATCH (m:TiersightMigration) RETURN collect(m.id) AS applied
@@ -1727,7 +1801,19 @@ UNWIND $rows AS row
    SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
        r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
+       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(row.withdrawnAt),
+       r.withdrawnByUserId = row.withdrawnByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o, row
+   CALL (r, row) {
+     OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
+       WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
+     DELETE recorded
+   }
+   CALL (r, row) {
+     MATCH (monitor:Organization {id: row.recordedBy})
+     MERGE (monitor)-[:RECORDED]->(r)
+   }
    WITH r, o
    OPTIONAL MATCH (formerOrganization)-[h:HAS_RISK]->(r) WHERE formerOrganization <> o
    DELETE h
@@ -2890,10 +2976,10 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
 }
 WITH x AS o, tiers, links, disclosures, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, disclosures, risks
@@ -2963,10 +3049,10 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
 }
 WITH x AS o, tiers, links, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, risks

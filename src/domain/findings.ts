@@ -1,0 +1,76 @@
+// Findings: what a MONITOR (an NGO, auditor or researcher such as Electronics Watch or DanWatch) found
+// at an organization, recorded through the API as a public risk indicator of its own (specification,
+// "Findings"). Imported indicators come from the operator's lists; a finding names the monitor that
+// recorded it, and only that monitor withdraws it. The rules of what a monitor sends. No I/O.
+import { badInput } from './errors.ts';
+import { checkInstant, checkText, checkUrl } from './field-checks.ts';
+import { hasControlCharacter } from './optional-text.ts';
+import type { RiskKind, Severity } from './format.ts';
+import type { Organization } from './model.ts';
+import { quote } from './quote.ts';
+
+/** What a monitor's own work finds: a report it published, or a finding of an audit it made. */
+export const FINDING_KINDS = ['REPORT', 'AUDIT_FINDING'] as const satisfies readonly RiskKind[];
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const FINDING_LIMITS = { source: 300, description: 4_000, url: 2_000 } as const;
+
+export interface FindingSubmission {
+  kind: FindingKind;
+  severity: Severity;
+  source: string;
+  description?: string | null | undefined;
+  evidenceUrl?: string | null | undefined;
+  observedAt?: string | null | undefined;
+}
+
+/** A finding's content as stored: texts trimmed, the instant as UTC ISO 8601. */
+export interface FindingContent {
+  kind: FindingKind;
+  severity: Severity;
+  source: string;
+  description: string | null;
+  evidenceUrl: string | null;
+  observedAt: string | null;
+}
+
+/** A recorded finding, with the organization it is about. */
+export interface Finding extends FindingContent {
+  id: string;
+  organization: Organization;
+  recordedAt: string;
+  recordedByUserId: string;
+  withdrawnAt: string | null;
+}
+
+/**
+ * The content of `submitted` as stored, or BAD_USER_INPUT listing every problem, each naming the field
+ * (`input.<name>`) and its value. `observedAt` may not lie after `now`: a finding says what was seen.
+ */
+export function checkFinding(submitted: FindingSubmission, now: Date): FindingContent {
+  const problems: string[] = [];
+  const source = checkText(problems, 'input.source', submitted.source, FINDING_LIMITS.source, true)?.trim();
+  // One line: it is shown beside the indicator, in CSV cells and read out by screen readers.
+  if (source !== undefined && hasControlCharacter(source))
+    problems.push(`input.source must be one line without control characters, got ${quote(submitted.source)}`);
+  const description = checkText(
+    problems,
+    'input.description',
+    submitted.description,
+    FINDING_LIMITS.description,
+    false,
+  );
+  const evidenceUrl = checkUrl(problems, 'input.evidenceUrl', submitted.evidenceUrl, FINDING_LIMITS.url);
+  const observed = checkInstant(problems, 'input.observedAt', submitted.observedAt);
+  if (observed !== null && observed > now)
+    problems.push(`input.observedAt must not be in the future, got ${quote(submitted.observedAt)}`);
+  if (problems.length > 0) throw badInput(`Invalid finding: ${problems.join('; ')}`);
+  return {
+    kind: submitted.kind,
+    severity: submitted.severity,
+    source: source ?? '',
+    description,
+    evidenceUrl,
+    observedAt: observed === null ? null : observed.toISOString(),
+  };
+}

@@ -1,0 +1,167 @@
+// Findings: the public risk indicators a MONITOR records through the API (src/domain/findings.ts).
+// A finding is a RiskIndicator like an imported one, read wherever its organization is, with the
+// monitor's RECORDED relationship to it: recording decides in one statement whether the monitor may
+// name the organization (rule 5 or the directory) and writes, so a refused call writes nothing.
+import type { IdempotencyClaim } from '../../domain/idempotency.ts';
+import { FINDING_KINDS, type Finding, type FindingContent } from '../../domain/findings.ts';
+import { SEVERITIES } from '../../domain/format.ts';
+import type { QueryContext } from '../../domain/viewer-scope.ts';
+import { ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
+import { cypher, join, statement } from '../../graph/cypher.ts';
+import { bool, column, fields, instant, nullable, oneOf, text, viewerRow } from '../../graph/decode.ts';
+import type { Executor, Transaction } from '../../graph/executor.ts';
+import { createOnce } from '../../graph/idempotency-repository.ts';
+import { lockedInstant } from '../../graph/locked-instant.ts';
+import { toNeo4jDateTime } from '../../graph/mappers.ts';
+import { LOCK_VIEWER } from '../../graph/write-locks.ts';
+import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, presentParams } from '../../graph/visibility-cypher.ts';
+
+/** Finding `risk` about organization `o`. */
+const FINDING: Column<Finding> = {
+  projection: join(
+    cypher`risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
+  .recordedByUserId, .withdrawnAt, organization: o `,
+    ORGANIZATION_IDENTITY.projection,
+    cypher`}`,
+  ),
+  decode: fields({
+    id: text,
+    kind: oneOf(FINDING_KINDS),
+    severity: oneOf(SEVERITIES),
+    source: text,
+    description: nullable(text),
+    evidenceUrl: nullable(text),
+    observedAt: nullable(instant),
+    recordedAt: instant,
+    recordedByUserId: text,
+    withdrawnAt: nullable(instant),
+    organization: ORGANIZATION_IDENTITY.decode,
+  }),
+};
+
+const findingOf = (record: { get(key: string): unknown }): Finding =>
+  FINDING.decode(record.get('finding'), 'finding');
+
+/** The findings monitor $viewer recorded (with `$id`, only that one), newest first. */
+const OWN = statement(
+  'finding.own',
+  cypher`MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
+WHERE $id IS NULL OR risk.id = $id
+RETURN `,
+  FINDING.projection,
+  cypher` AS finding
+ORDER BY risk.recordedAt DESC, risk.id`,
+);
+
+/**
+ * With the monitor as the viewer ($viewer): `x` is bound only when it may name organization $namedId
+ * (rule 5, or listed and named by its own id), so a hidden id and a missing one take the same path.
+ * The finding is written only then, and only by a MONITOR: a public indicator of $namedId, its
+ * organization labelled a risk subject so that the chain's reads find it.
+ */
+const RECORD = statement(
+  'finding.record',
+  LOCK_VIEWER,
+  VIEWER_GRANTS,
+  LOOKABLE,
+  LOOKABLE_OR_LISTED,
+  cypher`CALL (v, x) {
+  WITH v, x WHERE x IS NOT NULL AND v.type = 'MONITOR'
+  CREATE (v)-[:RECORDED]->(risk:RiskIndicator {id: $id, kind: $kind, severity: $severity, source: $source,
+    description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
+    recordedByUserId: $actorUserId})
+  CREATE (x)-[:HAS_RISK]->(risk)
+  SET x:RiskSubject
+}
+RETURN x IS NOT NULL AS subjectNamed`,
+);
+
+/** Locks finding $id of monitor $viewer, so that of two withdrawals at once the second sees the first's. */
+const LOCK_OWN = statement(
+  'finding.lockOwn',
+  cypher`MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk._lock = true
+REMOVE risk._lock
+RETURN risk.withdrawnAt IS NOT NULL AS withdrawn`,
+);
+
+const WITHDRAW = statement(
+  'finding.withdraw',
+  cypher`MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk.withdrawnAt = $at, risk.withdrawnByUserId = $actorUserId`,
+);
+
+export interface NewFinding {
+  id: string;
+  monitorId: string;
+  /** The organization named: the kept one when the client named an old id of a merged one. */
+  organizationId: string;
+  /** The client named a merged organization's old id: only rule 5 lets that through, never the directory. */
+  organizationMerged: boolean;
+  content: FindingContent;
+  now: Date;
+  actorUserId: string;
+}
+
+export class FindingRepository {
+  constructor(private readonly executor: Executor) {}
+
+  /** Monitor `monitorId`'s findings, newest first (only `id` when given: none if it is not its own). */
+  async own(monitorId: string, id: string | null, context: QueryContext): Promise<Finding[]> {
+    const records = await this.executor.read(OWN, { viewer: monitorId, id }, context);
+    return records.map(findingOf);
+  }
+
+  /**
+   * Records the finding and answers it; null when the monitor may not name its organization (nothing
+   * written). With `claim`, once per idempotency key (createOnce).
+   */
+  record(
+    finding: NewFinding,
+    context: QueryContext,
+    claim: IdempotencyClaim | null,
+  ): Promise<Finding | null> {
+    const { content } = finding;
+    const params = {
+      ...presentParams(finding.monitorId, finding.now),
+      namedId: finding.organizationId,
+      namedMerged: finding.organizationMerged,
+      id: finding.id,
+      ...content,
+      observedAt: content.observedAt === null ? null : toNeo4jDateTime(new Date(content.observedAt)),
+      actorUserId: finding.actorUserId,
+    };
+    const ownOne = async (tx: Transaction, id: string) => {
+      const [found] = await tx.run(OWN, { viewer: finding.monitorId, id });
+      return found ? findingOf(found) : null;
+    };
+    return createOnce<Finding, null>(this.executor, RECORD.name, context, claim, {
+      create: async (tx) => {
+        const named = column(viewerRow(await tx.run(RECORD, params), RECORD), 'subjectNamed', bool);
+        return named ? ownOne(tx, finding.id) : null;
+      },
+      created: (outcome) => (outcome === null ? null : [outcome.id]),
+      replay: (tx, [id]) => ownOne(tx, id ?? ''),
+    });
+  }
+
+  /**
+   * Withdraws monitor `monitorId`'s finding `id` once the lock is held: `absent` when it has none of
+   * that id, `already` when it was withdrawn before, else the finding as it now is.
+   */
+  withdraw(
+    target: { monitorId: string; id: string; now: Date; actorUserId: string },
+    context: QueryContext,
+  ): Promise<Finding | 'absent' | 'already'> {
+    const own = { viewer: target.monitorId, id: target.id };
+    return this.executor.writeTransaction('finding.withdraw', context, async (tx) => {
+      const [locked] = await tx.run(LOCK_OWN, own);
+      if (locked === undefined) return 'absent';
+      if (column(locked, 'withdrawn', bool)) return 'already';
+      const at = toNeo4jDateTime(lockedInstant(target.now));
+      await tx.run(WITHDRAW, { ...own, at, actorUserId: target.actorUserId });
+      const [found] = await tx.run(OWN, own);
+      return found ? findingOf(found) : 'absent';
+    });
+  }
+}

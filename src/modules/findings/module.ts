@@ -1,0 +1,19 @@
+// Findings (specification, section 13): what a MONITOR found at an organization, recorded as a public
+// risk indicator that names it, and withdrawn only by it.
+import { allow } from 'graphql-shield';
+import { sdlIn, type ApiModule } from '../../api/module.ts';
+import { canManageOwnFindings } from '../../api/shield.ts';
+import type { FindingsContext } from './context.ts';
+import { Mutation } from './resolvers/Mutation.ts';
+import { Query } from './resolvers/Query.ts';
+
+export const findingsModule: ApiModule<FindingsContext> = {
+  name: 'findings',
+  typeDefs: sdlIn(import.meta.dirname),
+  resolvers: { Query, Mutation },
+  rules: {
+    Query: { findingsRecorded: canManageOwnFindings },
+    Mutation: { recordFinding: canManageOwnFindings, withdrawFinding: canManageOwnFindings },
+    Finding: allow,
+  },
+};
