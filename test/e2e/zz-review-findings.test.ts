@@ -56,7 +56,8 @@ describeInBrowser('A monitor records a finding', () => {
     await form.getByRole('button', { name: 'Record', exact: true }).click();
     const refusal = form.locator('p.form-alert[role="alert"]');
     await expect.poll(() => refusal.textContent()).toMatch(/evidenceUrl.*ftp:\/\/example\.org\/report/);
-    await screenshot(ui.page, '36-record-finding-refused');
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(ui.page, '36-record-finding-refused', false);
     expect(asks).toEqual([
       `Record a public audit finding (HIGH) from “${SOURCE}” about ${HIPRO}? Every organization that ` +
         `sees ${HIPRO}, in any chain, will see it, recorded by ${MONITOR}. You can withdraw it later under ` +
@@ -77,7 +78,8 @@ describeInBrowser('A monitor records a finding', () => {
     expect(await own.locator('.own-finding-recorded').textContent()).toMatch(
       new RegExp(`^Recorded \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC by demo@${DEMO_IDS.electronicsWatch}$`),
     );
-    await screenshot(ui.page, '37-my-findings');
+    await own.scrollIntoViewIfNeeded();
+    await screenshot(ui.page, '37-my-findings', false);
 
     // Region Stockholm, whose chain holds Hipro, sees it there, naming the monitor.
     await ui.page.locator('#sign-out').click();
