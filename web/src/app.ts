@@ -784,8 +784,8 @@ class Dashboard {
   }
 
   /**
-   * "Record a finding…" about `id`, for a viewer that records findings, about another organization than
-   * its own; at an As of day only a line saying why there is none (a finding is recorded today).
+   * "Record a finding…" about `organization`, for a viewer that records findings, when it is another
+   * than the viewer's own; at an As of day only a line saying why there is none (recorded today).
    */
   private recordFinding(organization: Party): HTMLElement | null {
     const monitor = this.viewer.organization;

@@ -252,9 +252,6 @@ export const TYPE_LABELS: Record<OrganizationType, string> = {
   MONITOR: 'Monitor',
 };
 
-/** A risk indicator's kind as the details and exposure name it: "audit finding". */
-export const riskKindWords = (kind: string): string => kind.replaceAll('_', ' ').toLowerCase();
-
 export const severityRank = (s: Severity | null | undefined): number => (s ? SEVERITIES.indexOf(s) + 1 : 0);
 
 /** The highest severity among indicators, or null when there are none. */
