@@ -111,4 +111,25 @@ describeInBrowser('A monitor records a finding', () => {
     await details().locator('h3').filter({ hasText: 'Public risk indicators' }).waitFor();
     expect(await indicator().count()).toBe(0);
   });
+
+  it('fits a phone (375×812) with the form open', async () => {
+    await ui.page.setViewportSize({ width: 375, height: 812 });
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.electronicsWatch);
+    await hiproInDellsChain();
+    await details()
+      .getByRole('button', { name: `Record a finding about ${HIPRO}…` })
+      .click();
+    await mine().locator('h2').filter({ hasText: 'My findings' }).waitFor();
+    const wider = await ui.page.evaluate(() =>
+      [...document.querySelectorAll('#details *, #my-findings *')]
+        .filter(
+          (e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > window.innerWidth + 0.5,
+        )
+        .map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`),
+    );
+    expect(wider).toEqual([]);
+    expect(
+      await ui.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+  });
 });

@@ -25,6 +25,14 @@ const RECORDED: RiskIndicator = {
   recordedBy: { id: MONITOR.id, name: MONITOR.name },
 };
 
+/** What findingsRecorded adds to RECORDED. */
+const OWN = {
+  organization: { id: CLEAN.id, name: CLEAN.name },
+  recordedAt: '2026-12-05T10:00:00.000Z',
+  recordedByUserId: 'anna@ew',
+  withdrawnAt: null,
+};
+
 /** The chain with `risks` on A Factory. */
 const chainWith = (risks: RiskIndicator[]) => ({
   ...CHAIN,
@@ -69,7 +77,12 @@ const api = fakeApi(({ query }) => {
     return { data: { supplyChain: chainWith(recorded ? [RECORDED] : []) } };
   if (query.includes('DashboardExposure')) return { data: { exposure: EXPOSURE } };
   if (query.includes('DashboardDisclosures')) return { data: { organization: { disclosures: [] } } };
-  if (query.includes('DashboardFindings')) return { data: { findingsRecorded: [] } };
+  if (query.includes('DashboardFindings'))
+    return { data: { findingsRecorded: recorded ? [{ ...RECORDED, ...OWN }] : [] } };
+  if (query.includes('withdrawFinding(')) {
+    recorded = false;
+    return { data: { withdrawFinding: { id: RECORDED.id, withdrawnAt: '2026-12-06T08:00:00.000Z' } } };
+  }
   if (query.includes('recordFinding(')) {
     if (refusal !== null) return refused(refusal);
     recorded = true;
@@ -275,5 +288,25 @@ describe('Record a finding…', () => {
     await submit();
     const [first, second] = api.calls('recordFinding');
     expect(second!.variables['idempotencyKey']).not.toBe(first!.variables['idempotencyKey']);
+  });
+});
+
+describe('Withdraw in My findings', () => {
+  it('reloads what shows indicators, and keeps a finding form being filled in', async () => {
+    recorded = true;
+    await details();
+    open();
+    fill('record-finding-source', 'Half-typed report');
+    const chains = asked('DashboardChain(').length;
+    root.querySelector<HTMLButtonElement>('#my-findings button.withdraw-finding')!.click();
+    await settle();
+    expect(api.calls('withdrawFinding').map((r) => r.variables)).toEqual([{ id: RECORDED.id }]);
+    expect(asked('DashboardChain(').length).toBe(chains + 1);
+    expect(root.querySelector('#details .risk-recorded-by')).toBeNull();
+    expect(root.querySelector('#my-findings .no-own-findings')).not.toBeNull();
+    expect(root.querySelector('#status')!.textContent).toMatch(
+      /^Withdrew the finding about A Factory, source “Electronics Watch report, 2026-11”\. /,
+    );
+    expect(root.querySelector<HTMLInputElement>('#record-finding-source')!.value).toBe('Half-typed report');
   });
 });
