@@ -277,20 +277,22 @@ describe('operations', () => {
         firstDueAt: false,
         ownHistory: false,
         chainsReaching: false,
+        findings: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });
     expect(old.query).not.toContain('risks');
   });
 
-  it('gives GraphiQL three example tabs with the token header', () => {
+  it('gives GraphiQL four example tabs with the token header', () => {
     const tabs = exampleTabs('abc');
-    expect(tabs).toHaveLength(3);
+    expect(tabs).toHaveLength(4);
     for (const tab of tabs) expect(JSON.parse(tab.headers!)).toEqual({ Authorization: 'Bearer abc' });
-    expect(tabs.map((t) => /query (\w+)/.exec(t.query)?.[1])).toEqual([
+    expect(tabs.map((t) => /(?:query|mutation) (\w+)/.exec(t.query)?.[1])).toEqual([
       'AnalystChain',
       'DashboardData',
       'MonitorView',
+      'MonitorRecordsFinding',
     ]);
   });
 });

@@ -23,6 +23,7 @@ import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
 import { chainsReachingOperation } from '../../web/src/chains-reaching.ts';
 import { HISTORY } from '../../web/src/disclosure-history.ts';
 import { LOOKUP, NAMEABLE_BATCH, nameableOperation } from '../../web/src/forms.ts';
+import { FINDINGS_RECORDED, RECORD_FINDING, WITHDRAW_FINDING } from '../../web/src/findings.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
 import {
@@ -126,8 +127,28 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     { query: UPDATE_ACTION, variables: { disclosureId: 'd', actionId: 'a', input: { status: 'CLOSED' } } },
   ],
   ['share disclosures', { query: SHARE, variables: { recipientId: 'x', disclosureIds: ['d'] } }],
+  ['my findings', { query: FINDINGS_RECORDED, variables: {} }],
+  [
+    'record a finding',
+    {
+      query: RECORD_FINDING,
+      variables: {
+        input: {
+          organizationId: 'x',
+          kind: 'AUDIT_FINDING',
+          severity: 'HIGH',
+          source: 's',
+          description: 'd',
+          evidenceUrl: 'https://example.org/',
+          observedAt: '2026-11-02',
+        },
+        idempotencyKey: 'k',
+      },
+    },
+  ],
+  ['withdraw a finding', { query: WITHDRAW_FINDING, variables: { id: 'f' } }],
   ...exampleTabs(null).map((tab): (typeof operations)[number] => [
-    `GraphiQL ${/query (\w+)/.exec(tab.query)?.[1]}`,
+    `GraphiQL ${/(?:query|mutation) (\w+)/.exec(tab.query)?.[1]}`,
     { query: tab.query, variables: JSON.parse(tab.variables ?? '{}') as Record<string, unknown> },
   ]),
 ];

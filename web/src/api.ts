@@ -110,6 +110,8 @@ export interface Capabilities {
   ownHistory: boolean;
   /** `chainsReaching`: which of the viewer's roots hold an organization ("In your chains"). */
   chainsReaching: boolean;
+  /** `recordFinding` and `RiskIndicator.recordedBy`: a monitor records public findings (src/modules/findings). */
+  findings: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -128,6 +130,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   firstDueAt: true,
   ownHistory: true,
   chainsReaching: true,
+  findings: true,
 };
 
 export const CAPABILITIES = `{
@@ -137,6 +140,7 @@ export const CAPABILITIES = `{
   blindSpot: __type(name: "BlindSpot") { fields { name } }
   indicator: __type(name: "RiskIndicator") { fields { name } }
   action: __type(name: "CorrectiveAction") { fields { name } }
+  mutation: __type(name: "Mutation") { fields { name } }
 }`;
 
 interface TypeInfo {
@@ -147,7 +151,10 @@ interface TypeInfo {
 export async function capabilities(token: string): Promise<Capabilities> {
   try {
     const data = await graphql<
-      Record<'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator' | 'action', TypeInfo | null>
+      Record<
+        'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator' | 'action' | 'mutation',
+        TypeInfo | null
+      >
     >(CAPABILITIES, {}, token);
     const has = (type: TypeInfo | null, name: string) => (type?.fields ?? []).some((f) => f.name === name);
     const fields = data.query?.fields ?? [];
@@ -171,6 +178,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       ownHistory:
         fields.find((f) => f.name === 'disclosuresGiven')?.args?.some((a) => a.name === 'id') ?? false,
       chainsReaching: has(data.query, 'chainsReaching'),
+      findings: has(data.mutation, 'recordFinding'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -188,14 +196,16 @@ export const ME = `{ me { organization { id name type country } roles roots { id
 
 export const me = async (token: string): Promise<Me> => (await graphql<{ me: Me }>(ME, {}, token)).me;
 
-const RISK_FIELDS = 'id kind source severity description evidenceUrl observedAt';
+/** An indicator's fields; the monitor that recorded it where the server has findings. */
+const riskFields = (can: Capabilities) =>
+  `id kind source severity description evidenceUrl observedAt${can.findings ? ' recordedBy { id name }' : ''}`;
 
 /** An organization's fields; in an `asOf` view, only the risk indicators recorded by then. */
 function orgFields(can: Capabilities, asOf: boolean): string {
   const fields = 'id name type country city provenance sources';
   if (!can.risks) return fields;
   const risks = asOf && can.risksAsOf ? 'risks(asOf: $asOf)' : 'risks';
-  return `${fields} ${risks} { ${RISK_FIELDS}${can.delistedRisks ? ' delistedAt' : ''} }`;
+  return `${fields} ${risks} { ${riskFields(can)}${can.delistedRisks ? ' delistedAt' : ''} }`;
 }
 
 /** The variables and declarations for the arguments that are set and that the server supports. */
@@ -269,7 +279,7 @@ export function exposureOperation(q: Query, can: Capabilities) {
       tier severity
       organization { id name type country provenance }
       path { id name type country }
-      indicators { ${RISK_FIELDS} }${disclosed}
+      indicators { ${riskFields(can)} }${disclosed}
     }
     blindSpots { id name type country }${details}
   }

@@ -24,6 +24,7 @@ import {
 } from './api.ts';
 import { errorMessage, h } from './dom.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
+import { MyFindings, recordFindingDated, recordFindingForm, recordsFindings } from './findings.ts';
 import type { MyDisclosures } from './my-disclosures.ts';
 import { MySuppliers } from './my-suppliers.ts';
 import { chainExportControls } from './chain-export.ts';
@@ -276,6 +277,12 @@ class Dashboard {
     'aria-labelledby': 'my-disclosures-heading',
     hidden: true,
   });
+  private readonly findingsPanel = h('section', {
+    class: 'panel my-findings',
+    id: 'my-findings',
+    'aria-labelledby': 'my-findings-heading',
+    hidden: true,
+  });
   /** The blind spot whose request form a top action asked for while Exposure was still loading. */
   private formAwaited: Party | null = null;
   /** The blind spot a top action asked to request access from, drawn in Exposure beyond its limit. */
@@ -284,6 +291,14 @@ class Dashboard {
   private suppliers: MySuppliers | null = null;
   /** "My disclosures", for a supplier_admin of a server that has disclosures: reloaded after every change. */
   private ownDisclosures: MyDisclosures | null = null;
+  /** "My findings", for a monitor's supplier_admin on a server that has findings. */
+  private ownFindings: MyFindings | null = null;
+  /**
+   * The selected organization's "Record a finding…", kept while it stays selected: the details are
+   * drawn again whenever the disclosures or the ranking arrive, which must not empty a form being
+   * filled in, nor give it a new idempotency key. Dropped once a finding is recorded.
+   */
+  private findingForm: { id: string; box: HTMLElement } | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
   private readonly searchInput = h('input', {
     id: 'filter-search',
@@ -334,7 +349,7 @@ class Dashboard {
       'header',
       { class: 'topbar' },
       h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
-      // The side panel's My suppliers and My disclosures come first with their forms: an analyst's way past them.
+      // The side panel's My suppliers, My disclosures and My findings come first: an analyst's way past them.
       h('a', { class: 'skip', href: '#risk' }, 'Skip to Where to start'),
       h('a', { class: 'skip', href: '#exposure' }, 'Skip to Exposure'),
       h('h1', {}, 'Tiersight'),
@@ -373,11 +388,13 @@ class Dashboard {
           'aside',
           {
             class: 'side',
-            'aria-label': 'Details, my suppliers, my disclosures, where to start, evidence and exposure',
+            'aria-label':
+              'Details, my suppliers, my disclosures, my findings, where to start, evidence and exposure',
           },
           this.details,
           this.suppliersPanel,
           this.disclosuresPanel,
+          this.findingsPanel,
           this.riskPanel,
           this.evidencePanel,
           this.exposurePanel,
@@ -403,6 +420,13 @@ class Dashboard {
       );
       void this.suppliers.load();
       if (this.can.disclosures) void this.mountOwnDisclosures(org);
+    }
+    if (recordsFindings(this.viewer, this.can)) {
+      this.ownFindings = new MyFindings(this.findingsPanel, this.token, {
+        show: (organization) => this.show(organization),
+        changed: (news) => this.findingsChanged(news),
+      });
+      void this.ownFindings.load();
     }
   }
 
@@ -434,6 +458,7 @@ class Dashboard {
         void this.loadEvidence();
         this.suppliers?.dated(patch.asOf);
         this.ownDisclosures?.dated(patch.asOf);
+        this.ownFindings?.dated(patch.asOf);
       }
     };
     const refilter = (patch: Partial<Filters>) => {
@@ -701,7 +726,9 @@ class Dashboard {
     );
     if (this.selected !== null) {
       // Redrawing the panel (when the disclosures arrive) would drop a keyboard user's focus to <body>.
-      const focusedInside = this.details.contains(document.activeElement);
+      const focused = document.activeElement;
+      const focusedInside = this.details.contains(focused);
+      const shown = organizationsById(chain).get(this.selected);
       renderDetails(
         this.details,
         chain,
@@ -711,12 +738,18 @@ class Dashboard {
         this.disclosuresOf(this.selected),
         chainsReachingSection(
           this.chainsReachingOf(this.selected),
-          organizationsById(chain).get(this.selected)?.name ?? this.selected,
+          shown?.name ?? this.selected,
           chain.root.id,
           (root) => void this.showChainOf(root, this.selected),
         ),
+        shown === undefined ? null : this.recordFinding(shown),
       );
-      if (focusedInside) this.details.querySelector<HTMLElement>('#details-heading')?.focus();
+      // A field of the finding form, kept across redraws, keeps the focus; anything else gives it to the heading.
+      if (focusedInside)
+        (focused instanceof HTMLElement && focused.isConnected
+          ? focused
+          : this.details.querySelector<HTMLElement>('#details-heading')
+        )?.focus();
     } else {
       this.details.hidden = true;
       this.details.replaceChildren();
@@ -748,6 +781,33 @@ class Dashboard {
       this.pinnedBlindSpot,
       queryFilters(this.query),
     );
+  }
+
+  /**
+   * "Record a finding…" about `organization`, for a viewer that records findings, when it is another
+   * than the viewer's own; at an As of day only a line saying why there is none (recorded today).
+   */
+  private recordFinding(organization: Party): HTMLElement | null {
+    const monitor = this.viewer.organization;
+    const { id } = organization;
+    if (!recordsFindings(this.viewer, this.can) || id === monitor.id) return null;
+    if (this.query.asOf !== '') return recordFindingDated();
+    if (this.findingForm?.id !== id)
+      this.findingForm = {
+        id,
+        box: recordFindingForm(organization, monitor, this.token, (news) => {
+          // Drawn anew, with a new key: the next finding is another one.
+          this.findingForm = null;
+          return this.findingsChanged(news);
+        }),
+      };
+    return this.findingForm.box;
+  }
+
+  /** After a finding was recorded or withdrawn: the chain, the exposure and the ranking show it, and My findings. */
+  private async findingsChanged(news: string): Promise<void> {
+    await Promise.all([this.load(news), this.ownFindings?.load()]);
+    this.focusStatusIfLost();
   }
 
   /** The disclosures of `id` as far as fetched; starts fetching them the first time. */
@@ -861,8 +921,14 @@ class Dashboard {
       this.suppliers?.load(),
       this.ownDisclosures?.load(),
     ]);
-    // The redrawn panels took the control that made the change with them, and the focus fell to
-    // <body>: the status line, which begins with what was done, takes it instead.
+    this.focusStatusIfLost();
+  }
+
+  /**
+   * The redrawn panels took the control that made a change with them, and the focus fell to <body>:
+   * the status line, which begins with what was done, takes it instead.
+   */
+  private focusStatusIfLost(): void {
     if (document.activeElement === null || document.activeElement === document.body) this.status.focus();
   }
 

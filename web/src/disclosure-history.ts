@@ -3,7 +3,7 @@
 // content folded under it; a withdrawal first, and by whom. Read when first opened, through `disclosuresGiven(id)`:
 // `disclosure(id)` shows the owner neither a withdrawn disclosure nor one about a former supplier.
 import { graphql } from './api.ts';
-import { day, errorMessage, h } from './dom.ts';
+import { day, errorMessage, h, moment } from './dom.ts';
 import { ACTION_STATUS_LABELS, plural, VERIFIED_BY, type CorrectiveAction } from './model.ts';
 import { actedBy } from './share-history.ts';
 
@@ -50,9 +50,6 @@ export interface Withdrawal {
 interface History {
   disclosuresGiven: ({ id: string; history: DisclosureVersion[] } & Withdrawal)[];
 }
-
-/** An instant to the minute, in UTC: several versions are often saved on one day. */
-const moment = (iso: string): string => `${day(iso)} ${iso.slice(11, 16)} UTC`;
 
 const quoted = (text: string) => `“${text}”`;
 

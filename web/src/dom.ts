@@ -43,6 +43,9 @@ export function svg<K extends keyof SVGElementTagNameMap>(
 /** Formats an ISO instant as its calendar date. */
 export const day = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
 
+/** An instant to the minute, in UTC: a day alone would not tell apart the changes of one day. */
+export const moment = (iso: string): string => `${day(iso)} ${iso.slice(11, 16)} UTC`;
+
 /** What went wrong, as a status line shows it: an Error's message, or whatever was thrown. */
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-// The small forms of the side panels (evidence, My suppliers, My disclosures): a labelled field, a
+// The small forms of the side panels (evidence, My suppliers, My disclosures, findings): a labelled field, a
 // button or inline form whose errors go to its own alert line, the "all, now and later / only these"
 // choice that a grant and a share make, and whom a share goes to.
 import { ApiError, graphql } from './api.ts';
@@ -63,6 +63,35 @@ export function inlineForm(
     if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
   });
   return { opener, form };
+}
+
+/** The value of a select of `values`, as one of them (undefined for another, which none of its options is). */
+export const chosen = <T extends string>(values: readonly T[], select: HTMLSelectElement): T | undefined =>
+  values.find((v) => v === select.value);
+
+/** A text field's value as the API takes an optional one: trimmed, null when empty. */
+export const optional = (control: HTMLInputElement | HTMLTextAreaElement): string | null =>
+  control.value.trim() === '' ? null : control.value.trim();
+
+/**
+ * A select of `values` (after `first`, an option of its own, if given), showing `selected`: set as its
+ * value once the options are in, which every DOM honours (a `selected` attribute alone, not all).
+ */
+export function select<T extends string>(
+  id: string,
+  values: readonly T[],
+  label: (value: T) => string,
+  selected: T | '' | null | undefined,
+  first: HTMLOptionElement | null = null,
+): HTMLSelectElement {
+  const control = h(
+    'select',
+    { id },
+    first,
+    values.map((v) => h('option', { value: v }, label(v))),
+  );
+  if (selected != null) control.value = selected;
+  return control;
 }
 
 export const dayAfter = (iso: string) => day(new Date(new Date(iso).getTime() + 86_400_000).toISOString());

@@ -1,5 +1,6 @@
 // Example operations for GraphiQL's first tabs, one per user group of the README: analysts asking
-// depth questions, dashboards drawing tier-n suppliers, and monitors/researchers tracing exposure.
+// depth questions, dashboards drawing tier-n suppliers, and monitors/researchers tracing exposure and
+// recording what they found.
 
 interface ExampleTab {
   query: string;
@@ -55,6 +56,28 @@ query MonitorView($rootId: ID = "us-dell", $factory: ID = "cn-hipro-dongguan") {
 }
 `;
 
+const MONITOR_FINDING_EXAMPLE = `# Monitors recording a finding: a public risk indicator about an organization you may see (here a
+# factory in Dell's chain), which everyone who sees it sees, naming your organization; withdrawFinding
+# takes it back, findingsRecorded lists yours. Needs a monitor's supplier_admin:
+# npx tiersight token --org nl-electronics-watch --role supplier_admin
+mutation MonitorRecordsFinding($organizationId: ID = "cn-hipro-dongguan", $idempotencyKey: String) {
+  recordFinding(
+    input: {
+      organizationId: $organizationId
+      kind: REPORT
+      severity: HIGH
+      source: "Electronics Watch compliance report, 2026-11 (illustrative)"
+      description: "Excessive overtime in the peak season"
+      observedAt: "2026-11-02"
+    }
+    idempotencyKey: $idempotencyKey
+  ) {
+    id kind severity source recordedAt
+    organization { name }
+  }
+}
+`;
+
 export const authorizationHeaders = (token: string | null): string =>
   token === null
     ? JSON.stringify(
@@ -73,5 +96,6 @@ export function exampleTabs(token: string | null): ExampleTab[] {
     { query: ANALYST_EXAMPLE, headers },
     { query: DASHBOARD_EXAMPLE, headers, variables: '{ "asOf": null, "product": null }' },
     { query: MONITOR_EXAMPLE, headers },
+    { query: MONITOR_FINDING_EXAMPLE, headers },
   ];
 }

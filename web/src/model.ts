@@ -25,6 +25,8 @@ export interface RiskIndicator {
   observedAt?: string | null;
   /** When its list removed it (as of the view's instant): kept for the record, it flags nothing. */
   delistedAt?: string | null;
+  /** The monitor that recorded it (`recordFinding`); null for an import's or a screening's. */
+  recordedBy?: Party | null;
 }
 
 export interface Organization {

@@ -7,7 +7,18 @@ import { dueFields, graphql, type Capabilities } from './api.ts';
 import { historyToggle } from './disclosure-history.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
-import { choiceSet, field, guarded, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
+import {
+  choiceSet,
+  chosen,
+  field,
+  guarded,
+  inlineForm,
+  optional,
+  recipientPicker,
+  select,
+  sharedNotice,
+  tomorrow,
+} from './forms.ts';
 import {
   ACTION_STATUS_LABELS,
   DISCLOSURE_KIND_LABELS,
@@ -67,35 +78,6 @@ export const SHARE = `mutation($recipientId: ID!, $disclosureIds: [ID!], $expire
 
 /** The kinds whose content lists findings with their corrective actions. */
 const WITH_ACTIONS: readonly DisclosureKind[] = ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT'];
-
-/** The value of a select of `values`, as one of them (undefined for another, which none of its options is). */
-const chosen = <T extends string>(values: readonly T[], select: HTMLSelectElement): T | undefined =>
-  values.find((v) => v === select.value);
-
-/** A text field's value as the API takes an optional one: trimmed, null when empty. */
-const optional = (control: HTMLInputElement | HTMLTextAreaElement): string | null =>
-  control.value.trim() === '' ? null : control.value.trim();
-
-/**
- * A select of `values` (after `first`, an option of its own, if given), showing `selected`: set as its
- * value once the options are in, which every DOM honours (a `selected` attribute alone, not all).
- */
-function select<T extends string>(
-  id: string,
-  values: readonly T[],
-  label: (value: T) => string,
-  selected: T | '' | null | undefined,
-  first: HTMLOptionElement | null = null,
-): HTMLSelectElement {
-  const control = h(
-    'select',
-    { id },
-    first,
-    values.map((v) => h('option', { value: v }, label(v))),
-  );
-  if (selected != null) control.value = selected;
-  return control;
-}
 
 const verificationSelect = (id: string, selected: CorrectiveAction['verification']) =>
   select(id, VERIFICATIONS, (v) => VERIFIED_BY[v], selected ?? '', h('option', { value: '' }, 'not stated'));

@@ -73,6 +73,8 @@ function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
           'Source: ',
           h('cite', {}, i.source),
           i.observedAt && ` (${day(i.observedAt)})`,
+          i.recordedBy && ' · ',
+          i.recordedBy && h('span', { class: 'risk-recorded-by' }, `recorded by ${i.recordedBy.name}`),
           i.evidenceUrl && ' · ',
           evidence(i.evidenceUrl),
         ),
@@ -156,6 +158,8 @@ export function renderDetails(
   handlers: { select(id: string): void; close(): void },
   disclosures: DisclosuresState = { kind: 'unavailable' },
   inYourChains: readonly (HTMLElement | false)[] = [],
+  /** "Record a finding…" about it, for a monitor that records findings (web/src/findings.ts). */
+  recordFinding: HTMLElement | null = null,
 ): void {
   const byId = organizationsById(chain);
   const o = byId.get(id);
@@ -199,6 +203,7 @@ export function renderDetails(
     illustrative(o.provenance),
     h('h3', {}, 'Public risk indicators'),
     indicators.length > 0 ? riskList(indicators) : h('p', { class: 'muted' }, 'No risk indicator on record.'),
+    recordFinding,
     disclosuresSection(disclosures, o.name),
     h('h3', {}, paths.length > 1 ? 'Paths to the root' : 'Path to the root'),
     pathsSection(paths, handlers.select, chain.root.name, o.name),

@@ -1,0 +1,279 @@
+// A monitor's findings (src/modules/findings): public risk indicators of kind REPORT or AUDIT_FINDING
+// that a MONITOR organization's supplier_admin records about an organization it may see, and that
+// everyone who sees that organization sees, naming the monitor. "Record a finding…" in the details of
+// the selected organization, and "My findings": what the monitor recorded, with Withdraw.
+import { actionKey } from './action-key.ts';
+import { graphql, type Capabilities, type Me } from './api.ts';
+import { append, day, errorMessage, h, moment } from './dom.ts';
+import { publicTag } from './evidence.ts';
+import { chosen, field, guarded, inlineForm, optional, select } from './forms.ts';
+import { SEVERITIES, type Party, type Severity } from './model.ts';
+
+export const FINDING_KINDS = ['REPORT', 'AUDIT_FINDING'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  REPORT: 'Report',
+  AUDIT_FINDING: 'Audit finding',
+};
+
+/** One finding the viewer's organization recorded, withdrawn or not, as `findingsRecorded` answers it. */
+export interface Finding {
+  id: string;
+  organization: Party;
+  kind: FindingKind;
+  severity: Severity;
+  source: string;
+  observedAt: string | null;
+  recordedAt: string;
+  recordedByUserId: string;
+  withdrawnAt: string | null;
+}
+
+export const FINDINGS_RECORDED = `query DashboardFindings {
+  findingsRecorded {
+    id organization { id name } kind severity source observedAt recordedAt recordedByUserId withdrawnAt
+  }
+}`;
+export const RECORD_FINDING = `mutation DashboardRecordFinding($input: FindingInput!, $idempotencyKey: String) {
+  recordFinding(input: $input, idempotencyKey: $idempotencyKey) { id } }`;
+export const WITHDRAW_FINDING = `mutation DashboardWithdrawFinding($id: ID!) { withdrawFinding(id: $id) { id withdrawnAt } }`;
+
+/** Whether the viewer records findings: a MONITOR's supplier_admin, on a server that has them. */
+export const recordsFindings = (viewer: Me, can: Capabilities): boolean =>
+  can.findings && viewer.organization.type === 'MONITOR' && viewer.roles.includes('SUPPLIER_ADMIN');
+
+/** “Source”, as a question or a button names one finding. */
+const named = (f: Pick<Finding, 'source'>) => `“${f.source}”`;
+
+/**
+ * "Record a finding…" about `organization`, by the viewer's organization `monitor`. One finding per
+ * form drawn, however often it is submitted (web/src/action-key.ts): the dashboard keeps the form
+ * while its organization stays selected, and draws a new one after a success.
+ */
+export function recordFindingForm(
+  organization: Party,
+  monitor: Party,
+  token: string,
+  /** Called after the finding is recorded, with a sentence for the status line; reloads the page. */
+  recorded: (news: string) => Promise<void>,
+): HTMLElement {
+  const kind = select('record-finding-kind', FINDING_KINDS, (k) => FINDING_KIND_LABELS[k], 'REPORT');
+  const severity = select('record-finding-severity', SEVERITIES, (s) => s, 'HIGH');
+  const source = h('input', {
+    id: 'record-finding-source',
+    type: 'text',
+    required: true,
+    maxlength: 300,
+    placeholder: 'e.g. Electronics Watch report, 2026-11',
+  });
+  const description = h('textarea', { id: 'record-finding-description', rows: 3, maxlength: 4000 });
+  const url = h('input', {
+    id: 'record-finding-url',
+    type: 'url',
+    maxlength: 2000,
+    placeholder: 'https://…',
+  });
+  const observed = h('input', {
+    id: 'record-finding-observed',
+    type: 'date',
+    max: day(new Date().toISOString()),
+  });
+  const idempotencyKey = actionKey();
+  const form = inlineForm(
+    'record-finding-form',
+    'Record a finding…',
+    [
+      field(kind.id, 'Kind', kind),
+      field(severity.id, 'Severity', severity),
+      field(source.id, 'Source (who published it, and when)', source),
+      field(description.id, 'What was found (optional)', description),
+      field(url.id, 'Evidence URL (optional)', url),
+      field(observed.id, 'Observed on (optional; not after today)', observed),
+    ],
+    'Record',
+    async () => {
+      const input = {
+        organizationId: organization.id,
+        kind: chosen(FINDING_KINDS, kind) ?? 'REPORT',
+        severity: chosen(SEVERITIES, severity) ?? 'HIGH',
+        source: source.value.trim(),
+        description: optional(description),
+        evidenceUrl: optional(url),
+        observedAt: observed.value === '' ? null : observed.value,
+      };
+      // Asked before the question, which would otherwise be answered only to be refused.
+      if (input.source === '')
+        throw new Error('Say where the finding comes from: who published it, and when.');
+      const what = `${FINDING_KIND_LABELS[input.kind].toLowerCase()} (${input.severity}) from ${named(input)}`;
+      if (
+        !window.confirm(
+          `Record a public ${what} about ${organization.name}? Every organization that sees ${organization.name}, ` +
+            `in any chain, will see it, recorded by ${monitor.name}. You can withdraw it later under My findings.`,
+        )
+      )
+        return;
+      await graphql(RECORD_FINDING, { input, idempotencyKey }, token);
+      await recorded(
+        `Recorded the ${what} about ${organization.name}; everyone who sees ${organization.name} sees it.`,
+      );
+    },
+  );
+  form.opener.classList.add('record-finding');
+  form.opener.setAttribute('aria-label', `Record a finding about ${organization.name}…`);
+  return h('div', { class: 'record-finding-box' }, form.opener, form.form);
+}
+
+/** What the details say in place of the form at an As of day. */
+export const recordFindingDated = (): HTMLElement =>
+  h(
+    'p',
+    { class: 'muted record-finding-dated' },
+    'A finding is recorded today: clear As of to record one about this organization.',
+  );
+
+export class MyFindings {
+  private readonly heading = h('h2', { id: 'my-findings-heading' }, 'My findings');
+  /** Says that this panel is today's when the rest of the page is as of a past day. */
+  private readonly dateNote = h('p', { class: 'muted my-findings-today', hidden: true });
+
+  constructor(
+    private readonly panel: HTMLElement,
+    private readonly token: string,
+    private readonly handlers: {
+      /** Selects a finding's organization in the chain, or says why it cannot. */
+      show(organization: Party): void;
+      /** Called after a change, with a sentence for the status line; reloads the page and this panel. */
+      changed(news: string): Promise<void>;
+    },
+  ) {}
+
+  /** The page's As of day ('' for none): findings are recorded and withdrawn today, so this panel stays today's. */
+  dated(asOf: string): void {
+    this.heading.textContent = asOf === '' ? 'My findings' : 'My findings today';
+    this.dateNote.hidden = asOf === '';
+    this.dateNote.textContent =
+      asOf === '' ? '' : `Your findings as they are today, not as of ${asOf} like the chain.`;
+  }
+
+  async load(): Promise<void> {
+    this.panel.hidden = false;
+    try {
+      const { findingsRecorded } = await graphql<{ findingsRecorded: Finding[] }>(
+        FINDINGS_RECORDED,
+        {},
+        this.token,
+      );
+      const live = findingsRecorded.filter((f) => f.withdrawnAt === null);
+      const withdrawn = findingsRecorded.filter((f) => f.withdrawnAt !== null);
+      this.panel.replaceChildren();
+      append(
+        this.panel,
+        this.heading,
+        this.dateNote,
+        h(
+          'p',
+          { class: 'muted' },
+          'A finding you record is public: every organization that sees the organization it is about sees it, ' +
+            'recorded by you. Record one from an organization’s details (Record a finding…).',
+        ),
+        live.length === 0
+          ? h('p', { class: 'muted no-own-findings' }, 'You have recorded no finding yet.')
+          : h(
+              'ul',
+              { class: 'own-findings' },
+              live.map((f) => this.item(f)),
+            ),
+        withdrawn.length > 0 &&
+          h(
+            'details',
+            { class: 'withdrawn-findings' },
+            h('summary', {}, `Withdrawn (${withdrawn.length})`),
+            h(
+              'ul',
+              {},
+              withdrawn.map((f) =>
+                h(
+                  'li',
+                  { class: 'withdrawn-finding', 'data-finding-id': f.id },
+                  `${FINDING_KIND_LABELS[f.kind]} about ${f.organization.name} (${f.severity}), source ${named(f)}; ` +
+                    `withdrawn ${moment(f.withdrawnAt ?? '')}`,
+                ),
+              ),
+            ),
+          ),
+      );
+    } catch (error) {
+      const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
+      retry.addEventListener('click', () => void this.load());
+      this.panel.replaceChildren(
+        this.heading,
+        h('p', { role: 'alert', class: 'error' }, `Could not load your findings: ${errorMessage(error)}`),
+        retry,
+      );
+    }
+  }
+
+  private item(f: Finding): HTMLElement {
+    const alert = h('p', { role: 'alert', class: 'error' });
+    const withdraw = h(
+      'button',
+      {
+        type: 'button',
+        class: 'withdraw-finding',
+        'aria-label': `Withdraw the finding about ${f.organization.name}: ${f.source}`,
+      },
+      'Withdraw',
+    );
+    withdraw.addEventListener('click', () => {
+      const question =
+        `Withdraw your ${FINDING_KIND_LABELS[f.kind].toLowerCase()} (${f.severity}) about ${f.organization.name}, ` +
+        `source ${named(f)}? From now on it no longer counts anywhere (a view as of an earlier day still shows it). ` +
+        'It cannot be undone.';
+      if (!window.confirm(question)) return;
+      void guarded(
+        withdraw,
+        async () => {
+          await graphql(WITHDRAW_FINDING, { id: f.id }, this.token);
+          await this.handlers.changed(
+            `Withdrew the finding about ${f.organization.name}, source ${named(f)}.`,
+          );
+        },
+        alert,
+      );
+    });
+    return h(
+      'li',
+      { class: 'own-finding', 'data-finding-id': f.id, 'data-org-id': f.organization.id },
+      h(
+        'p',
+        { class: 'own-finding-head' },
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => this.handlers.show(f.organization) },
+          f.organization.name,
+        ),
+        ' ',
+        h('span', { class: `badge sev-${f.severity}` }, f.severity),
+        ' ',
+        h('span', { class: 'risk-kind' }, FINDING_KIND_LABELS[f.kind]),
+        ' ',
+        publicTag(),
+      ),
+      h(
+        'p',
+        { class: 'risk-source' },
+        'Source: ',
+        h('cite', {}, f.source),
+        f.observedAt && ` (observed ${day(f.observedAt)})`,
+      ),
+      h(
+        'p',
+        { class: 'own-finding-recorded muted' },
+        `Recorded ${moment(f.recordedAt)} by ${f.recordedByUserId}`,
+      ),
+      h('div', { class: 'answer-buttons' }, withdraw),
+      alert,
+    );
+  }
+}
