@@ -389,7 +389,7 @@ CALL (tiers) {
   UNWIND tiers[tier - 1] AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]) AS risks
@@ -596,7 +596,7 @@ CALL (reached) {
   UNWIND reached AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
@@ -2976,7 +2976,7 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
@@ -3049,7 +3049,7 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
