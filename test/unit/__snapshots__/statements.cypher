@@ -1994,6 +1994,8 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
        COLLECT { MATCH (m)-[l:SUPPLIES]-() WHERE k.type = 'MONITOR' RETURN l.id AS id ORDER BY id }
          AS linksIntoMonitor,
+       COLLECT { MATCH (m)-[:RECORDED]->(r:RiskIndicator) WHERE k.type <> 'MONITOR' RETURN r.id AS id ORDER BY id }
+         AS findingsOutOfMonitor,
        COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
                       + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
                  RETURN id ORDER BY id } AS sharesBetween,
