@@ -55,6 +55,8 @@ export interface ExistingGraph {
   monitors(ids: string[]): Promise<Set<string>>;
   /** Organization id -> the ids of its supply links (either end), for the ids that have some. */
   supplyLinksOf(ids: string[]): Promise<Map<string, string[]>>;
+  /** Organization id -> the ids of the findings it recorded, for every organization that recorded some. */
+  findingRecorders(): Promise<Map<string, string[]>>;
   /** Share id -> its owner and recipient, for the ids that exist. */
   shareEnds(ids: string[]): Promise<ShareEnds>;
   /** Which of the (supplier, customer) pairs have a link, whatever its dates, as `supplier>customer` keys. */
@@ -390,7 +392,9 @@ class FileIndex {
           id,
           message: `recordedBy ${quote(recordedBy)} is no MONITOR: only a MONITOR records findings`,
         });
-    if (existing === null || this.monitors.size === 0) return;
+    if (existing === null) return;
+    await this.resolveStoredFindings(existing);
+    if (this.monitors.size === 0) return;
     const storedLinks = await existing.supplyLinksOf([...this.monitors.keys()]);
     for (const [id, index] of this.monitors) {
       const kept = (storedLinks.get(id) ?? []).filter((linkId) => !this.links.has(linkId));
@@ -403,6 +407,31 @@ class FileIndex {
           `type MONITOR: a MONITOR has no supply links, and the database holds ` +
           `${kept.length === 1 ? 'supply link' : `${kept.length} supply links`} ${quoteList(kept)} of ${quote(id)}; ` +
           `give it the type it trades as, or move ${kept.length === 1 ? 'that link' : 'those links'} to other ends in the file`,
+      });
+    }
+  }
+
+  /**
+   * An organization the file gives another type than MONITOR may not keep findings it recorded in the
+   * database (only a MONITOR records them, and a backup of them would not restore), unless the file
+   * records those findings anew. Monitors record few findings: they are read whole, not per organization.
+   */
+  private async resolveStoredFindings(existing: ExistingGraph): Promise<void> {
+    const recorders = await existing.findingRecorders();
+    for (const [id, findings] of recorders) {
+      const index = this.organizations.get(id);
+      if (index === undefined || this.monitors.has(id)) continue;
+      const kept = findings.filter((findingId) => !this.risks.has(findingId));
+      if (kept.length === 0) continue;
+      const those = kept.length === 1 ? 'that finding' : 'those findings';
+      this.report({
+        section: 'organizations',
+        index,
+        id,
+        message:
+          `type: only a MONITOR records findings, and the database holds ` +
+          `${kept.length === 1 ? 'finding' : `${kept.length} findings`} ${quoteList(kept)} of ${quote(id)}; ` +
+          `keep its type MONITOR, or give ${those} another recordedBy in the file`,
       });
     }
   }

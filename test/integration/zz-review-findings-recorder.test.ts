@@ -3,7 +3,8 @@
 // then read that organization's identity card in RiskIndicator.recordedBy, even one hidden from it
 // (rule 6), and its supplier_admin could withdraw the finding. Now refused naming the record and the
 // id, whether the file or the database says what the organization is (the file's type wins), and
-// nothing is written.
+// nothing is written; so is a file that makes a monitor with findings in the database another type
+// (whose next backup would not restore), unless the file records those findings anew.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { documentSource } from '../../src/import/read-records.ts';
@@ -65,5 +66,18 @@ describe("a finding's recordedBy in an import", () => {
       'risks[0] (id "f-1"): recordedBy "watch" is no MONITOR: only a MONITOR records findings',
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before);
+  });
+
+  it("keeps a monitor's type while the database holds findings it recorded", async () => {
+    expect(await importRecords({ risks: [finding('watch')] })).toEqual([]);
+    const before = await dumpGraph(db.driver);
+    const retyped = { id: 'watch', name: 'Watch', type: 'BRAND', country: 'SE' } as const;
+    expect(await importRecords({ organizations: [retyped] })).toEqual([
+      'organizations[0] (id "watch"): type: only a MONITOR records findings, and the database holds ' +
+        'finding "f-1" of "watch"; keep its type MONITOR, or give that finding another recordedBy in the file',
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+    const ngo = { id: 'ngo', name: 'NGO', type: 'MONITOR', country: 'SE' } as const;
+    expect(await importRecords({ organizations: [retyped, ngo], risks: [finding('ngo')] })).toEqual([]);
   });
 });

@@ -1635,6 +1635,11 @@ UNWIND $ids AS id
   .validUntil, .documentUrl, .documentSha256,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
+// ---- import.existingFindingRecorders
+MATCH (o:Organization)-[:RECORDED]->(r:RiskIndicator)
+   WITH o.id AS id, r.id AS finding ORDER BY finding
+   RETURN id, collect(finding) AS findings
+
 // ---- import.existingLinkCustomers
 UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
