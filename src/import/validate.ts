@@ -414,10 +414,24 @@ class FileIndex {
   /**
    * An organization the file gives another type than MONITOR may not keep findings it recorded in the
    * database (only a MONITOR records them, and a backup of them would not restore), unless the file
-   * records those findings anew. Monitors record few findings: they are read whole, not per organization.
+   * records those findings anew. And a risk of the file that the database holds as a finding names its
+   * recorder: without, the upsert would make it nobody's, and clear a withdrawal that no monitor could
+   * then make again. Monitors record few findings: they are read whole, not per organization.
    */
   private async resolveStoredFindings(existing: ExistingGraph): Promise<void> {
     const recorders = await existing.findingRecorders();
+    const recordedInFile = new Set(this.findings.map((f) => f.id));
+    for (const [recorder, findings] of recorders)
+      for (const id of findings) {
+        const index = this.risks.get(id);
+        if (index === undefined || recordedInFile.has(id)) continue;
+        this.report({
+          section: 'risks',
+          index,
+          id,
+          message: `the database holds it as a finding of ${quote(recorder)}: give its recordedBy (a MONITOR) and recordedByUserId`,
+        });
+      }
     for (const [id, findings] of recorders) {
       const index = this.organizations.get(id);
       if (index === undefined || this.monitors.has(id)) continue;

@@ -80,4 +80,20 @@ describe("a finding's recordedBy in an import", () => {
     const ngo = { id: 'ngo', name: 'NGO', type: 'MONITOR', country: 'SE' } as const;
     expect(await importRecords({ organizations: [retyped, ngo], risks: [finding('ngo')] })).toEqual([]);
   });
+
+  it('is not dropped from a finding the database holds', async () => {
+    // Dropped, the finding became an indicator of nobody's, and a withdrawn one counted again: the
+    // upsert cleared its withdrawal, and no monitor could withdraw it any more.
+    const withdrawn = { ...finding('watch'), withdrawnAt: '2026-01-02T00:00:00Z', withdrawnByUserId: 'anna' };
+    expect(await importRecords({ risks: [{ ...withdrawn, recordedAt: '2026-01-01T00:00:00Z' }] })).toEqual(
+      [],
+    );
+    const before = await dumpGraph(db.driver);
+    const { recordedBy: _monitor, recordedByUserId: _user, ...unattributed } = finding('watch');
+    expect(await importRecords({ risks: [unattributed] })).toEqual([
+      'risks[0] (id "f-1"): the database holds it as a finding of "watch": give its recordedBy ' +
+        '(a MONITOR) and recordedByUserId',
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+  });
 });
