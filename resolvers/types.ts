@@ -627,7 +627,8 @@ export type Mutation = {
    * BAD_USER_INPUT, naming the value, and nothing written when the ids are the same, when either is not
    * an organization (or was merged already: the message names where to), or when a link, share or
    * access request joins the two (a merge would turn it on the organization itself), or when `keepId`
-   * is a MONITOR and `mergeId` has supply links (a monitor has none: keep the other one instead).
+   * is a MONITOR and `mergeId` has supply links (a monitor has none: keep the other one instead), or
+   * when `mergeId` recorded findings and `keepId` is no MONITOR (only a monitor records them).
    */
   mergeOrganizations: OrganizationMerge;
   /**

@@ -5,7 +5,8 @@ import { parseInstant } from './instants.ts';
 import { optionalText, textTooLong } from './optional-text.ts';
 import { quote } from './quote.ts';
 
-const URL_PATTERN = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+/** An http(s) URL: a host, then no space and no control character (which no URL holds). */
+const URL_PATTERN = /^https?:\/\/[^\s\p{Cc}/?#]+[^\s\p{Cc}]*$/iu;
 
 /** Checks a text field: a problem naming it and its value when it is blank or too long. */
 export function checkText(

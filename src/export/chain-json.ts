@@ -17,7 +17,17 @@ export function chainToJson(chain: ChainExport): string {
     organizations: chain.nodes.map(({ organization, tier, risks, disclosed }) => ({
       ...organization,
       tier,
-      risks,
+      // A finding's monitor as its identity card, as RiskIndicator.recordedBy answers it: the record
+      // read holds only those fields (the others unread, not absent) and an internal marker.
+      risks: risks.map(({ recordedBy, ...risk }) => ({
+        ...risk,
+        recordedBy: recordedBy && {
+          id: recordedBy.id,
+          name: recordedBy.name,
+          type: recordedBy.type,
+          country: recordedBy.country,
+        },
+      })),
       disclosedIndicators: disclosed.map(({ indicator, disclosedBy }) => ({
         kind: indicator.kind,
         severity: indicator.severity,

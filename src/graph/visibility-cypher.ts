@@ -83,9 +83,11 @@ export const HOLDS = cypher`(NOT $historical OR l.recordedAt <= $t) AND (l.valid
 
 /**
  * Risk indicator `risk` counts at $t: recorded by then (always, for "now"), and not a finding its
- * monitor had withdrawn by then (src/modules/findings).
+ * monitor had withdrawn by then (src/modules/findings). For "now" a withdrawn finding is gone whatever
+ * the clocks say, as a revoked share is: the instance that withdrew it may have stamped it ahead of this
+ * one's clock (organization.risks reads it so too: RISKS_BY_ORGANIZATION).
  */
-const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)`;
+const RISK_RECORDED = cypher`(NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))`;
 
 /**
  * Binds `risk` to each public risk indicator of organization `o`, keeping the row's other variables.

@@ -419,6 +419,12 @@ const supplyLinksOf = statement(
    WITH id, l.id AS link ORDER BY link
    RETURN id, collect(link) AS links`,
 );
+const findingRecorders = statement(
+  'import.existingFindingRecorders',
+  cypher`MATCH (o:Organization)-[:RECORDED]->(r:RiskIndicator)
+   WITH o.id AS id, r.id AS finding ORDER BY finding
+   RETURN id, collect(finding) AS findings`,
+);
 const linkedPairs = statement(
   'import.existingLinkedPairs',
   cypher`UNWIND $pairs AS pair
@@ -810,6 +816,11 @@ export class ImportRepository implements ExistingGraph {
       for (const r of records) found.set(column(r, 'id', text), column(r, 'links', list(text)));
     }
     return found;
+  }
+
+  async findingRecorders(): Promise<Map<string, string[]>> {
+    const records = await this.executor.read(findingRecorders, {});
+    return new Map(records.map((r) => [column(r, 'id', text), column(r, 'findings', list(text))]));
   }
 
   async linkCustomers(ids: string[]): Promise<Map<string, string>> {

@@ -417,15 +417,27 @@ export function checkMerge(value: unknown): Checked<MergeRecord> {
 
 /**
  * A monitor's finding (src/modules/findings) names its monitor and user together; a withdrawal, when and
- * by whom, and only of a finding. Written only when present, as listEntryId is.
+ * by whom, and only of a finding. Written only when present, as listEntryId is. The withdrawal is a
+ * recording time, as a share's revokedAt is: not after the import, and not before the finding was
+ * recorded (the import's instant when the file gives no recordedAt), or reads would disagree on it.
  */
-function checkFindingFields(f: Fields, record: RiskRecord): void {
+function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | undefined): void {
   const present = (field: string) => f.raw(field) !== undefined && f.raw(field) !== null;
   if (present('recordedBy')) record.recordedBy = f.id('recordedBy');
   const recordedByUserId = f.text('recordedByUserId', true);
   if (recordedByUserId !== undefined) record.recordedByUserId = recordedByUserId;
-  const withdrawnAt = f.instant('withdrawnAt');
+  const withdrawnAt = f.recordedAt('withdrawnAt', importedAt);
   if (withdrawnAt !== null) record.withdrawnAt = withdrawnAt;
+  const given = record.recordedAt ?? null;
+  const recorded = given ?? importedAt?.toISOString();
+  if (
+    withdrawnAt !== null &&
+    recorded !== undefined &&
+    parseInstant(withdrawnAt)! < parseInstant(recorded)!
+  ) {
+    const when = given === null ? `the import, ${quote(recorded)}, when none is given` : quote(given);
+    f.problems.push(`withdrawnAt must not be before recordedAt (${when}), got ${quote(withdrawnAt)}`);
+  }
   const withdrawnByUserId = f.text('withdrawnByUserId', true);
   if (withdrawnByUserId !== undefined) record.withdrawnByUserId = withdrawnByUserId;
   if ((record.recordedBy === undefined) !== (record.recordedByUserId === undefined))
@@ -459,7 +471,7 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
   if (listEntryId !== undefined && listEntryId !== null) record.listEntryId = listEntryId;
   const delistedAt = f.instant('delistedAt');
   if (delistedAt !== null) record.delistedAt = delistedAt;
-  checkFindingFields(f, record);
+  checkFindingFields(f, record, importedAt);
   return f.result(record);
 }
 

@@ -55,6 +55,8 @@ export interface ExistingGraph {
   monitors(ids: string[]): Promise<Set<string>>;
   /** Organization id -> the ids of its supply links (either end), for the ids that have some. */
   supplyLinksOf(ids: string[]): Promise<Map<string, string[]>>;
+  /** Organization id -> the ids of the findings it recorded, for every organization that recorded some. */
+  findingRecorders(): Promise<Map<string, string[]>>;
   /** Share id -> its owner and recipient, for the ids that exist. */
   shareEnds(ids: string[]): Promise<ShareEnds>;
   /** Which of the (supplier, customer) pairs have a link, whatever its dates, as `supplier>customer` keys. */
@@ -170,6 +172,8 @@ class FileIndex {
   readonly links = new Map<string, { index: number; supplier: string; customer: string }>();
   readonly shares = new Map<string, number>();
   readonly risks = new Map<string, number>();
+  /** The findings of the file (risks with a recordedBy), whose recorder must be a MONITOR. */
+  readonly findings: { index: number; id: string; recordedBy: string }[] = [];
   readonly accessRequests = new Map<string, number>();
   readonly shareEnds: ShareEnds = new Map();
   readonly requestRules = new AccessRequestIndex();
@@ -258,8 +262,10 @@ class FileIndex {
         const risk = item.record;
         if (!this.claim(this.risks, section, index, risk.id, index)) break;
         this.organization(section, index, risk.id, 'organization', risk.organization);
-        if (risk.recordedBy !== undefined)
+        if (risk.recordedBy !== undefined) {
           this.organization(section, index, risk.id, 'recordedBy', risk.recordedBy);
+          this.findings.push({ index, id: risk.id, recordedBy: risk.recordedBy });
+        }
         break;
       }
       case 'accessRequests': {
@@ -314,7 +320,7 @@ class FileIndex {
     const unresolvedOrgs = this.pendingOrganizations.filter((p) => !this.organizations.has(p.ref));
     const knownOrgs = existing
       ? await existing.organizationIds([...new Set(unresolvedOrgs.map((p) => p.ref))])
-      : new Set();
+      : new Set<string>();
     for (const p of unresolvedOrgs) {
       if (knownOrgs.has(p.ref)) continue;
       this.report({
@@ -346,21 +352,27 @@ class FileIndex {
     await this.resolveDisclosures(existing);
     if (existing) await this.resolveStoredDisclosures(existing, importedAt);
     await this.resolveMerges(existing);
-    await this.resolveMonitors(existing);
+    await this.resolveMonitors(existing, knownOrgs);
   }
 
   /**
    * A MONITOR has no supply links (specification, section 1), and the API refuses one at either end of
    * a link: so does an import, whether the file or the database says the organization is a MONITOR
    * (the file's type wins: it is the one the import stores). An organization the file makes a MONITOR
-   * may not keep a link the database holds either, unless the file moves that link to other ends.
+   * may not keep a link the database holds either, unless the file moves that link to other ends. And
+   * only a MONITOR records findings (section 13): a finding's recordedBy is shown to every viewer of its
+   * organization, so it may not name any other.
    */
-  private async resolveMonitors(existing: ExistingGraph | null): Promise<void> {
+  private async resolveMonitors(existing: ExistingGraph | null, stored: ReadonlySet<string>): Promise<void> {
     const outside = new Set<string>();
     for (const { supplier, customer } of this.links.values())
       for (const end of [supplier, customer]) if (!this.organizations.has(end)) outside.add(end);
-    const stored = existing && outside.size > 0 ? await existing.monitors([...outside]) : new Set<string>();
-    const isMonitor = (id: string) => (this.organizations.has(id) ? this.monitors.has(id) : stored.has(id));
+    for (const { recordedBy } of this.findings)
+      if (!this.organizations.has(recordedBy)) outside.add(recordedBy);
+    const storedMonitors =
+      existing && outside.size > 0 ? await existing.monitors([...outside]) : new Set<string>();
+    const isMonitor = (id: string) =>
+      this.organizations.has(id) ? this.monitors.has(id) : storedMonitors.has(id);
     for (const [id, link] of this.links)
       for (const end of ['supplier', 'customer'] as const)
         if (isMonitor(link[end]))
@@ -370,7 +382,19 @@ class FileIndex {
             id,
             message: `${end} ${quote(link[end])} names a MONITOR, which has no supply links`,
           });
-    if (existing === null || this.monitors.size === 0) return;
+    // An organization in neither the file nor the database is reported as such (resolve).
+    const known = (id: string) => this.organizations.has(id) || stored.has(id);
+    for (const { index, id, recordedBy } of this.findings)
+      if (known(recordedBy) && !isMonitor(recordedBy))
+        this.report({
+          section: 'risks',
+          index,
+          id,
+          message: `recordedBy ${quote(recordedBy)} is no MONITOR: only a MONITOR records findings`,
+        });
+    if (existing === null) return;
+    await this.resolveStoredFindings(existing);
+    if (this.monitors.size === 0) return;
     const storedLinks = await existing.supplyLinksOf([...this.monitors.keys()]);
     for (const [id, index] of this.monitors) {
       const kept = (storedLinks.get(id) ?? []).filter((linkId) => !this.links.has(linkId));
@@ -383,6 +407,45 @@ class FileIndex {
           `type MONITOR: a MONITOR has no supply links, and the database holds ` +
           `${kept.length === 1 ? 'supply link' : `${kept.length} supply links`} ${quoteList(kept)} of ${quote(id)}; ` +
           `give it the type it trades as, or move ${kept.length === 1 ? 'that link' : 'those links'} to other ends in the file`,
+      });
+    }
+  }
+
+  /**
+   * An organization the file gives another type than MONITOR may not keep findings it recorded in the
+   * database (only a MONITOR records them, and a backup of them would not restore), unless the file
+   * records those findings anew. And a risk of the file that the database holds as a finding names its
+   * recorder: without, the upsert would make it nobody's, and clear a withdrawal that no monitor could
+   * then make again. Monitors record few findings: they are read whole, not per organization.
+   */
+  private async resolveStoredFindings(existing: ExistingGraph): Promise<void> {
+    const recorders = await existing.findingRecorders();
+    const recordedInFile = new Set(this.findings.map((f) => f.id));
+    for (const [recorder, findings] of recorders)
+      for (const id of findings) {
+        const index = this.risks.get(id);
+        if (index === undefined || recordedInFile.has(id)) continue;
+        this.report({
+          section: 'risks',
+          index,
+          id,
+          message: `the database holds it as a finding of ${quote(recorder)}: give its recordedBy (a MONITOR) and recordedByUserId`,
+        });
+      }
+    for (const [id, findings] of recorders) {
+      const index = this.organizations.get(id);
+      if (index === undefined || this.monitors.has(id)) continue;
+      const kept = findings.filter((findingId) => !this.risks.has(findingId));
+      if (kept.length === 0) continue;
+      const those = kept.length === 1 ? 'that finding' : 'those findings';
+      this.report({
+        section: 'organizations',
+        index,
+        id,
+        message:
+          `type: only a MONITOR records findings, and the database holds ` +
+          `${kept.length === 1 ? 'finding' : `${kept.length} findings`} ${quoteList(kept)} of ${quote(id)}; ` +
+          `keep its type MONITOR, or give ${those} another recordedBy in the file`,
       });
     }
   }

@@ -12,6 +12,7 @@ const found: MergeCheck = {
   requestsBetween: [],
   openTwice: [],
   linksIntoMonitor: [],
+  findingsOutOfMonitor: [],
 };
 
 describe('mergeRefusal', () => {
@@ -54,6 +55,13 @@ describe('mergeRefusal', () => {
     expect(mergeRefusal('w', 'm', { ...found, linksIntoMonitor: ['l1'] })).toBe(
       'keepId "w" is a MONITOR, which has no supply links, and mergeId "m" has supply link "l1": merged, it ' +
         `would be the monitor's; if they are one organization, keep "m" and merge "w" into it`,
+    );
+  });
+
+  it("names both ids and a monitor's findings that would move to an organization that is no MONITOR", () => {
+    expect(mergeRefusal('b', 'w', { ...found, findingsOutOfMonitor: ['f-1', 'f-2'] })).toBe(
+      'keepId "b" is no MONITOR, and mergeId "w" recorded 2 findings "f-1", "f-2": merged, they would be ' +
+        'recorded by an organization that may record none; if they are one organization, keep "w" and merge "b" into it',
     );
   });
 });

@@ -26,6 +26,14 @@ export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck)
       `${links.length === 1 ? 'it' : 'they'} would be the monitor's; if they are one organization, keep ` +
       `${quote(mergeId)} and merge ${quote(keepId)} into it`
     );
+  const findings = check.findingsOutOfMonitor;
+  if (findings.length > 0)
+    return (
+      `keepId ${quote(keepId)} is no MONITOR, and mergeId ${quote(mergeId)} recorded ` +
+      `${findings.length === 1 ? 'finding' : `${findings.length} findings`} ${quoteList(findings)}: merged, ` +
+      `${findings.length === 1 ? 'it' : 'they'} would be recorded by an organization that may record none; ` +
+      `if they are one organization, keep ${quote(mergeId)} and merge ${quote(keepId)} into it`
+    );
   const [twice] = check.openTwice;
   if (twice !== undefined) {
     const more = check.openTwice.length - 1;

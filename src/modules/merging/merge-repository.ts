@@ -39,6 +39,11 @@ export interface MergeCheck {
    * has none (specification, section 1); empty otherwise.
    */
   linksIntoMonitor: string[];
+  /**
+   * The findings the merged organization recorded (src/modules/findings) when the kept one is no
+   * MONITOR, which may record none: merged, they would name it as their recorder; empty otherwise.
+   */
+  findingsOutOfMonitor: string[];
 }
 
 /** Relationships moved from the merged organization to the kept one, by direction and type. */
@@ -83,6 +88,8 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
        COLLECT { MATCH (m)-[l:SUPPLIES]-() WHERE k.type = 'MONITOR' RETURN l.id AS id ORDER BY id }
          AS linksIntoMonitor,
+       COLLECT { MATCH (m)-[:RECORDED]->(r:RiskIndicator) WHERE k.type <> 'MONITOR' RETURN r.id AS id ORDER BY id }
+         AS findingsOutOfMonitor,
        COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
                       + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
                  RETURN id ORDER BY id } AS sharesBetween,
@@ -304,6 +311,7 @@ async function check(tx: Transaction, params: Record<string, unknown>): Promise<
     sharesBetween: column(r, 'sharesBetween', list(text)),
     requestsBetween: column(r, 'requestsBetween', list(text)),
     linksIntoMonitor: column(r, 'linksIntoMonitor', list(text)),
+    findingsOutOfMonitor: column(r, 'findingsOutOfMonitor', list(text)),
     openTwice: column(r, 'openTwice', list(positional({ kept: text, merged: text }))).map(
       ({ kept, merged }): [string, string] => [kept, merged],
     ),

@@ -389,7 +389,7 @@ CALL (tiers) {
   UNWIND tiers[tier - 1] AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]) AS risks
@@ -596,7 +596,7 @@ CALL (reached) {
   UNWIND reached AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
@@ -1635,6 +1635,11 @@ UNWIND $ids AS id
   .validUntil, .documentUrl, .documentSha256,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
+// ---- import.existingFindingRecorders
+MATCH (o:Organization)-[:RECORDED]->(r:RiskIndicator)
+   WITH o.id AS id, r.id AS finding ORDER BY finding
+   RETURN id, collect(finding) AS findings
+
 // ---- import.existingLinkCustomers
 UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
@@ -1994,6 +1999,8 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
        COLLECT { MATCH (k)-[l:SUPPLIES]-(m) RETURN l.id AS id ORDER BY id } AS linksBetween,
        COLLECT { MATCH (m)-[l:SUPPLIES]-() WHERE k.type = 'MONITOR' RETURN l.id AS id ORDER BY id }
          AS linksIntoMonitor,
+       COLLECT { MATCH (m)-[:RECORDED]->(r:RiskIndicator) WHERE k.type <> 'MONITOR' RETURN r.id AS id ORDER BY id }
+         AS findingsOutOfMonitor,
        COLLECT { UNWIND [(k)-[:GRANTED]->(s:Share)-[:TO]->(m) | s.id]
                       + [(m)-[:GRANTED]->(s:Share)-[:TO]->(k) | s.id] AS id
                  RETURN id ORDER BY id } AS sharesBetween,
@@ -2976,7 +2983,7 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
@@ -3049,7 +3056,7 @@ CALL (tiers) {
   UNWIND members AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR $t < risk.withdrawnAt)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
