@@ -446,6 +446,11 @@ function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | un
     f.problems.push('withdrawnAt and withdrawnByUserId go together: give both, or neither');
   if (record.withdrawnAt !== undefined && record.recordedBy === undefined)
     f.problems.push('withdrawnAt is only for a finding: give its recordedBy too');
+  // The API refuses a finding about its own monitor: a file may not hold one either.
+  if (record.recordedBy !== undefined && record.recordedBy === record.organization)
+    f.problems.push(
+      `recordedBy must be another organization than the finding's organization, got ${quote(record.recordedBy)}`,
+    );
   if (record.recordedBy !== undefined && !(FINDING_KINDS as readonly string[]).includes(record.kind))
     f.problems.push(
       `a finding (recordedBy) is of kind ${FINDING_KINDS.join(' or ')}, got ${quote(record.kind)}`,

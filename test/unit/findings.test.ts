@@ -59,6 +59,10 @@ describe("a finding's fields in tiersight/v1", () => {
       { recordedBy: 'ew', recordedByUserId: 'a', kind: 'WATCHLIST' },
       'a finding (recordedBy) is of kind REPORT or AUDIT_FINDING, got "WATCHLIST"',
     ],
+    [
+      { recordedBy: 'factory', recordedByUserId: 'a' },
+      `recordedBy must be another organization than the finding's organization, got "factory"`,
+    ],
   ])('refuses %j', (change, problem) => {
     const checked = checkRisk({ ...risk, ...change });
     expect(checked.problems.join('; ')).toContain(problem);
