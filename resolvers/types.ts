@@ -551,6 +551,8 @@ export type MovedRecords = {
   disclosuresAbout: Scalars['Int']['output'];
   /** Disclosures it published. */
   disclosuresPublished: Scalars['Int']['output'];
+  /** Findings it recorded, as a MONITOR (recordFinding). */
+  findingsRecorded: Scalars['Int']['output'];
   /** Supply links in which the merged organization was the customer (its sourcing). */
   linksAsCustomer: Scalars['Int']['output'];
   /** Supply links in which the merged organization was the supplier. */
@@ -2188,6 +2190,7 @@ export type MovedRecordsResolvers<ContextType = BaseContext, ParentType extends 
   accessRequestsSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disclosuresAbout?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   disclosuresPublished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  findingsRecorded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   linksAsCustomer?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   linksAsSupplier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   other?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -14,7 +14,8 @@ const ADMIN = ['supplier_admin'] as const;
 
 const RECORD = `mutation($input: FindingInput!) { recordFinding(input: $input) { id } }`;
 const RECORDED = `{ findingsRecorded { id } }`;
-const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId: $keepId, mergeId: $mergeId) { keptId } }`;
+const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId: $keepId, mergeId: $mergeId) {
+  keptId moved { findingsRecorded other } } }`;
 const RECORDER = `{ organization(id: "factory") { risks { id recordedBy { id type } } } }`;
 
 const merge = (keepId: string, mergeId: string) =>
@@ -64,7 +65,11 @@ describe('merging a monitor that recorded findings', () => {
   it('into another MONITOR moves them, and the other way round keeps them', async () => {
     const id = await recordOne();
     ok(await merge('ew', 'other'), 'mergeOrganizations');
-    ok(await merge('dw', 'ew'), 'mergeOrganizations');
+    // Counted as the findings they are, not as "other" relationships.
+    expect(ok<{ moved: unknown }>(await merge('dw', 'ew'), 'mergeOrganizations').moved).toEqual({
+      findingsRecorded: 1,
+      other: 0,
+    });
     expect(
       ok<{ id: string }[]>(await t.api.query('dw', RECORDED, {}, [...ADMIN]), 'findingsRecorded'),
     ).toEqual([{ id }]);

@@ -24,7 +24,7 @@ const PLATFORM_ADMIN = ['platform_admin'] as const;
 const MERGE = `mutation($keepId: ID!, $mergeId: ID!) { mergeOrganizations(keepId: $keepId, mergeId: $mergeId) {
   keptId mergedId mergedAt actorUserId frozenShareIds formerlyMergedIds
   moved { linksAsCustomer linksAsSupplier sharesGiven sharesReceived disclosuresPublished disclosuresAbout
-          riskIndicators accessRequestsSent accessRequestsReceived other } } }`;
+          riskIndicators accessRequestsSent accessRequestsReceived findingsRecorded other } } }`;
 const CHAIN = `query($rootId: ID) { supplyChain(rootId: $rootId) { root { id } tiers { organizations { id } } links { id } } }`;
 
 const merge = (keepId: string, mergeId: string, as = 'operator') =>
@@ -94,6 +94,7 @@ describe('mergeOrganizations', () => {
         riskIndicators: 1,
         accessRequestsSent: 0,
         accessRequestsReceived: 0,
+        findingsRecorded: 0,
         other: 0,
       },
     });

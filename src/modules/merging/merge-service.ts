@@ -15,6 +15,7 @@ export interface MovedRecords {
   riskIndicators: number;
   accessRequestsSent: number;
   accessRequestsReceived: number;
+  findingsRecorded: number;
   other: number;
 }
 
@@ -40,6 +41,7 @@ const MOVED_FIELD: Record<string, keyof MovedRecords> = {
   'OUT HAS_RISK': 'riskIndicators',
   'OUT REQUESTED': 'accessRequestsSent',
   'IN OF': 'accessRequestsReceived',
+  'OUT RECORDED': 'findingsRecorded',
 };
 
 function movedRecords(moved: readonly MovedRelationship[]): MovedRecords {
@@ -53,6 +55,7 @@ function movedRecords(moved: readonly MovedRelationship[]): MovedRecords {
     riskIndicators: 0,
     accessRequestsSent: 0,
     accessRequestsReceived: 0,
+    findingsRecorded: 0,
     other: 0,
   };
   for (const { direction, type, count } of moved)
