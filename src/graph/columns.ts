@@ -308,7 +308,7 @@ export const RISK: Column<RiskIndicator> = {
     cypher`{.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
   recordedBy: `,
-    recorderOfRisk(cypher`m {.id, .name, .type, .country}`),
+    recorderOfRisk(join(cypher`m `, ORGANIZATION_IDENTITY.projection)),
     cypher`}`,
   ),
   decode: fields(riskFields(instant, ORGANIZATION_IDENTITY.decode)),
