@@ -8,6 +8,7 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../cli-error.ts';
 import { commandConfig, commandDatabase } from '../environment.ts';
 import { reportImport } from '../report-import.ts';
+import { stopInOrder } from '../stop-in-order.ts';
 import { withoutCredentials } from '../../graph/neo4j-uri.ts';
 
 const HELP = `Usage: tiersight serve
@@ -65,24 +66,17 @@ export async function run(args: string[]): Promise<void> {
     log(`Demo token for ${viewer.id} (${DEMO_ROLES.join(', ')}; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
   }
-  let stopping = false;
-  const stop = async (signal: string) => {
-    // A second signal (Ctrl-C twice, an orchestrator repeating itself) waits for the first stop.
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping after the requests in flight (at most ${STOP_DEADLINE_MS / 1000} s)`);
-    // Below Compose's 30 s and Kubernetes' 40 s grace: exiting on our own beats being killed unlogged.
-    setTimeout(() => {
-      log(`${signal}: requests still in flight after ${STOP_DEADLINE_MS / 1000} s; exiting`);
-      process.exit(1);
-    }, STOP_DEADLINE_MS).unref();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
+  const stop = stopInOrder({
+    closeApp: () => app.close(),
+    closeDatabase: () => database.close(),
+    bundled: database.bundled !== null,
+    log,
+    exit: (code) => process.exit(code),
+    deadlineMs: STOP_DEADLINE_MS,
+  });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** How long a stop waits for the requests in flight. */
+/** How long a stop waits for the requests in flight: below Compose's 30 s and Kubernetes' 40 s grace. */
 const STOP_DEADLINE_MS = 25_000;
