@@ -5,6 +5,7 @@ import type { Organization } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
+import type { TextCharacters } from './optional-text.ts';
 import { checkedProducts } from './products.ts';
 import { quote } from './quote.ts';
 import {
@@ -230,12 +231,26 @@ const SHA256 = /^[0-9a-f]{64}$/i;
 
 const iso = (text: string): string => (parseInstant(text) ?? new Date(NaN)).toISOString();
 
+/**
+ * Whose texts a content check judges: a user's, sent now (publishDisclosure, updateDisclosure), which
+ * may hold no control character (line breaks and tabs only in a summary, a finding and an action); or
+ * texts stored already (a backup's, the current version that a corrective action's update copies), kept
+ * as they are, so that nothing an older version stored is refused on restore or blocks an update.
+ */
+export type ContentTexts = 'sent' | 'stored';
+
 /** Rules of one action, alone: closedAt iff CLOSED and not after `now`; a verification only of a closing. */
-function checkAction(problems: string[], at: string, action: ActionSubmission, now: Date): StoredAction {
+function checkAction(
+  problems: string[],
+  at: string,
+  action: ActionSubmission,
+  now: Date,
+  characters: TextCharacters,
+): StoredAction {
   if (!isWellFormedId(action.id, LIMITS.actionId))
     problems.push(`${at}.id must be ${idRule(LIMITS.actionId)}, got ${quote(action.id)}`);
-  const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true);
-  const what = checkText(problems, `${at}.action`, action.action, LIMITS.text, true);
+  const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true, characters);
+  const what = checkText(problems, `${at}.action`, action.action, LIMITS.text, true, characters);
   const due = checkInstant(problems, `${at}.dueAt`, action.dueAt);
   const status = action.status ?? 'OPEN';
   const closed = checkInstant(problems, `${at}.closedAt`, action.closedAt);
@@ -264,22 +279,25 @@ function checkAction(problems: string[], at: string, action: ActionSubmission, n
 
 /**
  * The rules of a version's content for a disclosure of `kind`, at instant `now` (issue and closing
- * dates may not lie after it): the content normalized (instants as UTC ISO 8601, hash in lower case),
- * or every problem, each naming the field and the value.
+ * dates may not lie after it), its texts judged as `texts`: the content normalized (instants as UTC
+ * ISO 8601, hash in lower case), or every problem, each naming the field and the value.
  */
 export function checkContent(
   kind: DisclosureKind,
   content: ContentSubmission,
   now: Date,
+  texts: ContentTexts,
   prefix = '',
 ): { content: DisclosureContent; problems: [] } | { content: null; problems: string[] } {
   const problems: string[] = [];
   const field = (name: string) => `${prefix}${name}`;
-  const title = checkText(problems, field('title'), content.title, LIMITS.title, true);
-  const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false);
-  const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false);
-  const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false);
-  const checkedList = checkedProducts(field('products'), content.products);
+  const oneLine = texts === 'sent' ? 'one-line' : 'as-stored';
+  const multiLine = texts === 'sent' ? 'multi-line' : 'as-stored';
+  const title = checkText(problems, field('title'), content.title, LIMITS.title, true, oneLine);
+  const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false, multiLine);
+  const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false, oneLine);
+  const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false, oneLine);
+  const checkedList = checkedProducts(field('products'), content.products, oneLine);
   problems.push(...checkedList.problems);
   const products = checkedList.products;
   const issued = checkInstant(problems, field('issuedAt'), content.issuedAt);
@@ -311,7 +329,7 @@ export function checkContent(
     if (seen.has(action.id))
       problems.push(`${field(`actions[${i}]`)}.id ${quote(action.id)} is listed twice`);
     seen.add(action.id);
-    return checkAction(problems, field(`actions[${i}]`), action, now);
+    return checkAction(problems, field(`actions[${i}]`), action, now, multiLine);
   });
   if (problems.length > 0) return { content: null, problems };
   return {

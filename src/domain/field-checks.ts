@@ -2,14 +2,14 @@
 // content, a monitor's finding), each collecting a problem that names the field and the value instead
 // of throwing, so that one refusal lists every problem of the input.
 import { parseInstant } from './instants.ts';
-import { optionalText, textTooLong } from './optional-text.ts';
+import { characterProblem, optionalText, textTooLong, type TextCharacters } from './optional-text.ts';
 import { quote } from './quote.ts';
 
 /** An http(s) URL: a host, then no space and no control character (which no URL holds). */
 const URL_PATTERN = /^https?:\/\/[^\s\p{Cc}/?#]+[^\s\p{Cc}]*$/iu;
 
-/** Checks a text field: a problem naming it and its value when it is blank or too long. */
-export function checkText(
+/** The text within its bound, or null with a problem naming the field when it is blank or too long. */
+function boundedText(
   problems: string[],
   field: string,
   value: string | null | undefined,
@@ -26,6 +26,25 @@ export function checkText(
   const checked = optionalText(value, max);
   if ('text' in checked) return checked.text;
   problems.push(textTooLong(field, max, checked.tooLong));
+  return null;
+}
+
+/**
+ * Checks a text field: a problem naming it and its value when it is blank or too long, or holds a
+ * character `characters` forbids.
+ */
+export function checkText(
+  problems: string[],
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+  characters: TextCharacters,
+): string | null {
+  const text = boundedText(problems, field, value, max, required);
+  const problem = text === null ? null : characterProblem(field, text, characters);
+  if (problem === null) return text;
+  problems.push(problem);
   return null;
 }
 

@@ -4,7 +4,6 @@
 // recorded it, and only that monitor withdraws it. The rules of what a monitor sends. No I/O.
 import { badInput } from './errors.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
-import { hasControlCharacter } from './optional-text.ts';
 import type { RiskKind, Severity } from './format.ts';
 import type { Organization } from './model.ts';
 import { quote } from './quote.ts';
@@ -49,16 +48,22 @@ export interface Finding extends FindingContent {
  */
 export function checkFinding(submitted: FindingSubmission, now: Date): FindingContent {
   const problems: string[] = [];
-  const source = checkText(problems, 'input.source', submitted.source, FINDING_LIMITS.source, true)?.trim();
   // One line: it is shown beside the indicator, in CSV cells and read out by screen readers.
-  if (source !== undefined && hasControlCharacter(source))
-    problems.push(`input.source must be one line without control characters, got ${quote(submitted.source)}`);
+  const source = checkText(
+    problems,
+    'input.source',
+    submitted.source,
+    FINDING_LIMITS.source,
+    true,
+    'one-line',
+  )?.trim();
   const description = checkText(
     problems,
     'input.description',
     submitted.description,
     FINDING_LIMITS.description,
     false,
+    'multi-line',
   );
   const evidenceUrl = checkUrl(problems, 'input.evidenceUrl', submitted.evidenceUrl, FINDING_LIMITS.url);
   const observed = checkInstant(problems, 'input.observedAt', submitted.observedAt);

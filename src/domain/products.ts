@@ -3,6 +3,7 @@
 // product named in another. Each is stored trimmed, since a product filter compares names as stored;
 // a list keeps each name once; a bad item is named by its index in the list as sent.
 import { badInput } from './errors.ts';
+import { characterProblem, type TextCharacters } from './optional-text.ts';
 import { quote } from './quote.ts';
 
 /** The longest product name. */
@@ -13,17 +14,25 @@ export const MAX_PRODUCTS = 200;
 const badName = (field: string, value: unknown) =>
   `${field} must be a non-empty name of at most ${MAX_PRODUCT} characters, got ${quote(value)}`;
 
-/** A list of product names as stored (trimmed, each once), with a problem per bad item or for its size. */
+/**
+ * A list of product names as stored (trimmed, each once), with a problem per bad item or for its size.
+ * A name is one line (`characters`: `as-stored` for a backup's list).
+ */
 export function checkedProducts(
   field: string,
   products: readonly string[] | null | undefined,
+  characters: Extract<TextCharacters, 'one-line' | 'as-stored'>,
 ): { products: string[]; problems: string[] } {
   const problems: string[] = [];
   const kept = new Set<string>();
   (products ?? []).forEach((product, i) => {
     const name = product.trim();
-    if (name === '' || name.length > MAX_PRODUCT) problems.push(badName(`${field}[${i}]`, product));
-    else kept.add(name);
+    const problem =
+      name === '' || name.length > MAX_PRODUCT
+        ? badName(`${field}[${i}]`, product)
+        : characterProblem(`${field}[${i}]`, name, characters);
+    if (problem === null) kept.add(name);
+    else problems.push(problem);
   });
   if (kept.size > MAX_PRODUCTS)
     problems.push(`${field} may list at most ${MAX_PRODUCTS} products, got ${kept.size}`);
@@ -32,7 +41,7 @@ export function checkedProducts(
 
 /** checkedProducts, refusing the first problem with BAD_USER_INPUT. */
 export function productsArgument(field: string, products: readonly string[] | null | undefined): string[] {
-  const checked = checkedProducts(field, products);
+  const checked = checkedProducts(field, products, 'one-line');
   const [problem] = checked.problems;
   if (problem !== undefined) throw badInput(problem);
   return checked.products;

@@ -1,9 +1,15 @@
 /** `text` cut to 80 characters, as `quote` cuts what it shows (for text already written, e.g. GraphQL). */
 export const cut = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
+/** The control characters JSON leaves as they are: DEL and the C1 controls (U+0080..U+009F). */
+const UNESCAPED_CONTROL = /[\u007f-\u009f]/g;
+
+const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 /**
  * A value as an error message shows it: JSON, so that an empty string, surrounding spaces and control
- * characters show; cut to 80 characters, so that a megabyte sent by mistake does not come back. A value
+ * characters show (DEL and C1 escaped as JSON escapes the others: raw, they show as nothing or break
+ * the line); cut to 80 characters, so that a megabyte sent by mistake does not come back. A value
  * nested too deeply for JSON.stringify (a request's variables may nest thousands of levels) is named
  * as such instead of putting the engine's stack overflow into the message.
  */
@@ -14,7 +20,7 @@ export function quote(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
-    text = JSON.stringify(value) ?? String(value);
+    text = (JSON.stringify(value) ?? String(value)).replace(UNESCAPED_CONTROL, escaped);
   } catch {
     return 'a value nested too deeply to show';
   }

@@ -12,7 +12,7 @@ import {
 } from './format.ts';
 import { parseInstant } from './instants.ts';
 import { productsArgument } from './products.ts';
-import { hasControlCharacter, optionalTextArgument } from './optional-text.ts';
+import { optionalTextArgument } from './optional-text.ts';
 import { quote } from './quote.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
@@ -107,10 +107,8 @@ export function checkValidity(validity: Validity, now: Date): Validity {
 
 /** Checks a new supplier's fields; `field` prefixes the names in messages ("newSupplier"). */
 export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier'): NewSupplier {
-  const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME);
+  const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME, 'one-line');
   if (name === null) throw badInput(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
-  if (hasControlCharacter(name))
-    throw badInput(`${field}.name must be one line without control characters, got ${quote(name)}`);
   if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
     throw badInput(
       `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quote(input.type)}`,
@@ -118,8 +116,9 @@ export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier')
   if (!isCountryCode(input.country))
     throw badInput(`${field}.country ${countryCodeRule(input.country)}, got ${quote(input.country)}`);
   const supplier: NewSupplier = { name, type: input.type, country: input.country };
-  const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY);
-  const address = optionalTextArgument(`${field}.address`, input.address, MAX_ADDRESS);
+  const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY, 'one-line');
+  // One line, as Open Supply Hub's addresses and schema.org's streetAddress (the facility record) are.
+  const address = optionalTextArgument(`${field}.address`, input.address, MAX_ADDRESS, 'one-line');
   if (city !== null) supplier.city = city;
   if (address !== null) supplier.address = address;
   const { latitude, longitude } = input;

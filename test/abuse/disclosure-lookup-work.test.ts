@@ -68,6 +68,7 @@ const content = () => {
     'SELF_ASSESSMENT',
     { title: 'Never written', issuedAt: '2024-01-01' },
     new Date(),
+    'sent',
   );
   if (checked.content === null) throw new Error(checked.problems.join('; '));
   return contentParams(checked.content);

@@ -156,7 +156,7 @@ describe('recordFinding', () => {
     );
     const twoLines = await record({ organizationId: 'factory', source: 'EW\nreport' });
     expect(twoLines.errors?.[0]?.message).toBe(
-      'Invalid finding: input.source must be one line without control characters, got "EW\\nreport"',
+      'Invalid finding: input.source must be one line without control characters, got "EW\\nreport" (U+000A at character 3)',
     );
     expect(await recorded()).toEqual([]);
   });

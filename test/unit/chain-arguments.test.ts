@@ -58,14 +58,18 @@ describe('productFilter', () => {
 
 describe('product lists', () => {
   it('are stored trimmed, each once, a bad item named by its index as sent', () => {
-    expect(checkedProducts('products', [' a', 'a ', 'b'])).toEqual({ products: ['a', 'b'], problems: [] });
-    expect(checkedProducts('products', ['ok', '   ']).problems).toEqual([
+    expect(checkedProducts('products', [' a', 'a ', 'b'], 'one-line')).toEqual({
+      products: ['a', 'b'],
+      problems: [],
+    });
+    expect(checkedProducts('products', ['ok', '   '], 'one-line').problems).toEqual([
       'products[1] must be a non-empty name of at most 200 characters, got "   "',
     ]);
     expect(
       checkedProducts(
         'products',
         Array.from({ length: 201 }, (_, i) => `p${i}`),
+        'one-line',
       ).problems,
     ).toEqual(['products may list at most 200 products, got 201']);
   });

@@ -35,7 +35,7 @@ describe('idempotencyKey', () => {
     ['empty', '', '""'],
     ['too long', 'k'.repeat(256), '(256 characters)'],
     ['a control character', 'a\nb', '"a\\nb"'],
-    ['a delete character', 'a\u007fb', '"a\u007fb"'],
+    ['a delete character', 'a\u007fb', '"a\\u007fb"'],
     ['an unpaired high surrogate', 'a\ud83d', '"a\\ud83d"'],
     ['an unpaired low surrogate', '\ude00b', '"\\ude00b"'],
     ['surrounding spaces', ' k ', '" k "'],

@@ -10,6 +10,10 @@ describe('quote', () => {
     expect(quote('a'.repeat(1_000_000))).toBe(`"${'a'.repeat(76)}...`);
   });
 
+  it('shows DEL and the C1 controls escaped, as JSON shows the other control characters', () => {
+    expect(quote('a\u007fb\u0085c\u009f\u00a0')).toBe('"a\\u007fb\\u0085c\\u009f\u00a0"');
+  });
+
   it("shows a number too large for a double as JSON.parse read it, not as JSON's null", () => {
     expect(quote(JSON.parse('1e400'))).toBe('Infinity');
     expect(quote(-Infinity)).toBe('-Infinity');

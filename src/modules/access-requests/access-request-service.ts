@@ -52,7 +52,7 @@ const given = <T>(value: T | null | undefined): value is T => value !== null && 
 
 /** A note (message, reason): null when blank, refused when longer than MAX_NOTE. */
 const note = (field: string, value: string | null | undefined): string | null =>
-  optionalTextArgument(field, value, MAX_NOTE);
+  optionalTextArgument(field, value, MAX_NOTE, 'multi-line');
 
 const products = (value: readonly string[] | null | undefined): string[] =>
   productsArgument('products', value);

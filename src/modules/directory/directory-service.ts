@@ -101,4 +101,5 @@ export class DirectoryService {
 }
 
 /** null (or blank) clears the city. */
-const checkCity = (city: string | null): string | null => optionalTextArgument('city', city, MAX_CITY);
+const checkCity = (city: string | null): string | null =>
+  optionalTextArgument('city', city, MAX_CITY, 'one-line');

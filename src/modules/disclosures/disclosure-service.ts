@@ -35,7 +35,7 @@ const invalid = (problems: readonly string[]) => badInput(`Invalid disclosure: $
 
 /** The content rules, or BAD_USER_INPUT naming every bad field and value. */
 function checked(kind: DisclosureKind, content: ContentSubmission, now: Date): DisclosureContent {
-  const outcome = checkContent(kind, content, now);
+  const outcome = checkContent(kind, content, now, 'sent');
   if (outcome.content === null) throw invalid(outcome.problems);
   return outcome.content;
 }
@@ -129,7 +129,9 @@ export class DisclosureService {
               closedAt: change.closedAt ?? (status === 'CLOSED' ? a.closedAt : null),
             },
       );
-      const outcome = checkContent(locked.kind, { ...locked.current, actions }, this.now);
+      // The texts are the stored version's: the change sends none, and one kept from before the
+      // character rule (an older backup's) must not block an action's update.
+      const outcome = checkContent(locked.kind, { ...locked.current, actions }, this.now, 'stored');
       if (outcome.content === null)
         throw invalid(
           outcome.problems.map((p) => p.replace(`actions[${index}]`, `action ${quote(actionId)}`)),

@@ -31,7 +31,7 @@ export class ScreeningReviewService {
     status: 'CONFIRMED' | 'REJECTED',
     note: string | null | undefined,
   ): Promise<ScreeningCandidate> {
-    const text = optionalTextArgument('note', note, MAX_NOTE);
+    const text = optionalTextArgument('note', note, MAX_NOTE, 'multi-line');
     const decided = await this.repository.decide({
       id,
       status,
