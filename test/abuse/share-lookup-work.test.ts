@@ -52,6 +52,14 @@ describe('a share between two other organizations costs what a missing one costs
     for (const own of ['share-a-v', 'share-v-k'])
       expect((await profiled(db, 'share.find', params(own))).records, own).toHaveLength(1);
   });
+
+  it('locked to revoke (revokeShare locks first, then finds)', async () => {
+    const params = (id: string) => ({ ownerId: 'v', id });
+    expect(
+      await expectSameWorkAsMissing(db, 'share.lockOwn', MISSING, ['share-h-o', 'share-a-v'], params),
+    ).toEqual([]);
+    expect((await profiled(db, 'share.lockOwn', params('share-v-k'))).records).toHaveLength(1);
+  });
 });
 
 describe("an id that is not the owner's to share costs what a missing one costs", () => {

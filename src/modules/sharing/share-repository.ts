@@ -100,11 +100,18 @@ RETURN share `,
 /**
  * Locks share $id of $ownerId and returns it, so that of two revokes at once the second waits here and
  * then finds the first's revokedAt (tested before the lock, both wrote, and one answer showed a
- * revokedAt that was not stored).
+ * revokedAt that was not stored). The share is picked from the owner's own by id, as FIND picks it,
+ * never sought by the id's index: a share between two other organizations must cost what a missing
+ * id costs (revokeShare runs this first).
  */
 const LOCK_OWN = statement(
   'share.lockOwn',
-  cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+  cypher`MATCH (owner:Organization {id: $ownerId})
+   CALL (owner) {
+     RETURN [(owner)-[:GRANTED]->(given:Share) | given] AS given
+   }
+   UNWIND [s IN given WHERE s.id = $id] AS share
+   MATCH (share)-[:TO]->(recipient:Organization)
    SET share._lock = true
    REMOVE share._lock
    RETURN share `,

@@ -1464,7 +1464,11 @@ MATCH (s:Share) USING INDEX SEEK s:Share(id)
                }} AS record
 
 // ---- finding.lockOwn
-MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+MATCH (m:Organization {id: $viewer})
+CALL (m) {
+  RETURN [(m)-[:RECORDED]->(recorded:RiskIndicator) | recorded] AS recorded
+}
+UNWIND [r IN recorded WHERE r.id = $id] AS risk
 SET risk._lock = true
 REMOVE risk._lock
 RETURN risk.withdrawnAt IS NOT NULL AS withdrawn
@@ -2410,7 +2414,12 @@ RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, s
   .revokedAt, .createdAt} AS share
 
 // ---- share.lockOwn
-MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
+MATCH (owner:Organization {id: $ownerId})
+   CALL (owner) {
+     RETURN [(owner)-[:GRANTED]->(given:Share) | given] AS given
+   }
+   UNWIND [s IN given WHERE s.id = $id] AS share
+   MATCH (share)-[:TO]->(recipient:Organization)
    SET share._lock = true
    REMOVE share._lock
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
