@@ -2589,7 +2589,10 @@ RETURN listedId, v.type AS customerType, l {.id, supplierId: startNode(l).id, cu
 
 // ---- sourcing.end
 MATCH (v:Organization {id: $viewer})
-UNWIND [own IN [(v)<-[incoming:SUPPLIES]-() | incoming] WHERE own.id = $id] AS l
+CALL (v) {
+  RETURN [(v)<-[incoming:SUPPLIES]-() | incoming] AS incoming
+}
+UNWIND [own IN incoming WHERE own.id = $id] AS l
 SET l.validTo = $validTo
 CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
 SET e = $event, e.at = $t
@@ -2610,14 +2613,20 @@ RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .customerId, .linkId
 
 // ---- sourcing.lockOwnLink
 MATCH (v:Organization {id: $viewer})
-UNWIND [own IN [(v)<-[incoming:SUPPLIES]-() | incoming] WHERE own.id = $id] AS l
+CALL (v) {
+  RETURN [(v)<-[incoming:SUPPLIES]-() | incoming] AS incoming
+}
+UNWIND [own IN incoming WHERE own.id = $id] AS l
 SET l._lock = true REMOVE l._lock
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link
 
 // ---- sourcing.ownLink
 MATCH (v:Organization {id: $viewer})
-UNWIND [own IN [(v)<-[incoming:SUPPLIES]-() | incoming] WHERE own.id = $id] AS l
+CALL (v) {
+  RETURN [(v)<-[incoming:SUPPLIES]-() | incoming] AS incoming
+}
+UNWIND [own IN incoming WHERE own.id = $id] AS l
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link
 
