@@ -941,10 +941,13 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 
-MATCH (v)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+UNWIND [d IN own WHERE $id IS NULL OR d.id = $id] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
 WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t)
   AND ($includeWithdrawn OR d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))
-  AND ($id IS NULL OR d.id = $id)
 
 CALL (d) {
   MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
@@ -2487,8 +2490,11 @@ MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:
 
 // ---- sourcing.amend
 MATCH (v:Organization {id: $viewer})
-UNWIND [(v)<-[l:SUPPLIES]-(s) WHERE l.id = $id | [l, s]] AS pair
-WITH v, pair[0] AS l, pair[1] AS s
+CALL (v) {
+  RETURN [(v)<-[incoming:SUPPLIES]-() | incoming] AS incoming
+}
+UNWIND [own IN incoming WHERE own.id = $id] AS l
+WITH v, l, startNode(l) AS s
 SET l.validTo = $endAt, l.supersededBy = $successor.id
 CREATE (s)-[n:SUPPLIES]->(v)
 SET n = $successor, n.recordedAt = $t
@@ -2600,9 +2606,12 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
   .recordedAt, .provenance, .sources} AS link
 
 // ---- sourcing.events
-MATCH (:Organization {id: $org})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId
-WITH *, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey
+MATCH (o:Organization {id: $org})
+CALL (o) {
+  RETURN [(o)-[:SOURCING_EVENT]->(event:SupplyLinkEvent) | event] AS trail
+}
+UNWIND [e IN trail WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId] AS e
+WITH e, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey
 WITH *, datetime($after.at) AS afterAt
 WHERE $after IS NULL OR at < afterAt
    OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
