@@ -1,4 +1,4 @@
-// Review "planaudit": statements that test an id a client names on the viewer's own records, as a
+// Statements that test an id a client names on the viewer's own records, as a
 // filter of a MATCH that starts at the viewer, are safe only while the planner starts there. An index
 // hint on the id fails for them (`$id IS NULL OR d.id = $id` cannot be sought), but a plan that scans
 // every record of the label, tests the id and only then expands to the viewer is legal, and reads more
