@@ -247,9 +247,11 @@ export async function importGraph(
   } catch (error) {
     progress.finish();
     // Before the first write nothing needs completing: the run's mark goes, or the API would refuse
-    // every request until the import is run again. If even that fails, the mark stays, as after a write.
+    // every request until the import is run again. So too when no batch committed (the first one
+    // rolled back) into a store that was not emptied. If even that fails, the mark stays, as after a
+    // write.
     if (
-      !writing &&
+      (!writing || (!reset && writer.done === 0)) &&
       (await repository.runs.abandon(run).then(
         () => true,
         () => false,

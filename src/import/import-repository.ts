@@ -23,6 +23,8 @@ import { bool, column, instant, integer, list, nullable, single, text } from '..
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { quote } from '../domain/quote.ts';
+import { DomainError } from '../domain/errors.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from '../graph/zoned-date-time.ts';
@@ -88,7 +90,8 @@ const createLinks = statement(
   cypher`,
        provenance: row[6], sources: row[7], recordedAt: `,
   RECORDED,
-  cypher`, supersededBy: row[9]}]->(c)`,
+  cypher`, supersededBy: row[9]}]->(c)
+   RETURN count(*) AS written`,
 );
 
 // A link whose id now names another supplier or customer is moved: relationships cannot change ends.
@@ -110,7 +113,22 @@ const upsertLinks = statement(
   VALID_TO,
   cypher`, l.provenance = row[6], l.sources = row[7],
        l.supersededBy = row[9],
-       l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END`,
+       l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
+   RETURN count(*) AS written`,
+);
+
+/**
+ * The links of $rows whose supplier or customer the store no longer holds, with the ends that are
+ * gone (at most five): what a batch's write could not attach.
+ */
+const goneLinkEnds = statement(
+  'import.goneLinkEnds',
+  cypher`UNWIND $rows AS row
+   WITH row, [end IN [['supplier', row[1]], ['customer', row[2]]]
+              WHERE NOT EXISTS { MATCH (:Organization {id: end[1]}) }] AS gone
+   WHERE size(gone) > 0
+   RETURN row[0] AS id, gone
+   LIMIT 5`,
 );
 
 /**
@@ -539,6 +557,23 @@ const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedA
 
 const LOOKUP_BATCH = 10_000;
 
+/**
+ * A batch named an organization that the store no longer holds: an API write admitted before the
+ * import marked its run (a merge, say) committed after the import had checked the store again. The
+ * batch rolled back whole; nothing it held was written or reported written.
+ */
+export class GoneReferenceError extends DomainError {
+  constructor(records: readonly string[]) {
+    // A DomainError, so that the executor passes it on as it is (the file names what is gone).
+    super(
+      'BAD_USER_INPUT',
+      `the store no longer holds ${records.join('; ')} (merged or deleted by a write that committed ` +
+        `after the import checked the file against the store)`,
+    );
+    this.name = 'GoneReferenceError';
+  }
+}
+
 export class ImportRepository implements ExistingGraph {
   /** The markers that keep readers off the store while an import writes. */
   readonly runs: ImportRunRepository;
@@ -583,13 +618,19 @@ export class ImportRepository implements ExistingGraph {
     );
     const links = intoEmpty ? createLinks : upsertLinks;
     const params = { rows: records.map(linkRow), importedAt: toNeo4jDateTime(importedAt) };
-    if (trails.length === 0) {
-      await this.executor.write(links, params);
-      return;
-    }
     await this.executor.writeTransaction(links.name, {}, async (tx) => {
-      await tx.run(links, params);
-      await tx.run(replaceLinkEvents, { rows: trails });
+      const written = column(single(await tx.run(links, params), links), 'written', integer);
+      if (written < records.length) {
+        const gone = await tx.run(goneLinkEnds, params);
+        throw new GoneReferenceError(
+          gone.flatMap((r) =>
+            column(r, 'gone', list(list(text))).map(
+              ([role, id]) => `the ${role} ${quote(id ?? '')} of link ${quote(column(r, 'id', text))}`,
+            ),
+          ),
+        );
+      }
+      if (trails.length > 0) await tx.run(replaceLinkEvents, { rows: trails });
     });
   }
 

@@ -1582,6 +1582,7 @@ UNWIND $rows AS row
    MATCH (c:Organization {id: row[2]})
    CREATE (s)-[:SUPPLIES {id: row[0], products: row[3], validFrom: CASE WHEN row[4] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[4])}) ELSE row[4] END, validTo: CASE WHEN row[5] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[5])}) ELSE row[5] END,
        provenance: row[6], sources: row[7], recordedAt: coalesce(CASE WHEN row[8] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[8])}) ELSE row[8] END, $importedAt), supersededBy: row[9]}]->(c)
+   RETURN count(*) AS written
 
 // ---- import.createOrganizations
 UNWIND $rows AS row
@@ -1684,6 +1685,14 @@ UNWIND $ids AS id
    WITH id, l.id AS link ORDER BY link
    RETURN id, collect(link) AS links
 
+// ---- import.goneLinkEnds
+UNWIND $rows AS row
+   WITH row, [end IN [['supplier', row[1]], ['customer', row[2]]]
+              WHERE NOT EXISTS { MATCH (:Organization {id: end[1]}) }] AS gone
+   WHERE size(gone) > 0
+   RETURN row[0] AS id, gone
+   LIMIT 5
+
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
 
@@ -1780,6 +1789,7 @@ UNWIND $rows AS row
    SET l.products = row[3], l.validFrom = CASE WHEN row[4] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[4])}) ELSE row[4] END, l.validTo = CASE WHEN row[5] IS :: FLOAT NOT NULL THEN datetime({epochMillis: toInteger(row[5])}) ELSE row[5] END, l.provenance = row[6], l.sources = row[7],
        l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
+   RETURN count(*) AS written
 
 // ---- import.upsertMerges
 UNWIND $rows AS row
