@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
+import { monitoredChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -23,19 +23,7 @@ const READS = `{
 }`;
 
 beforeEach(async () => {
-  await loadGraph(
-    t.db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('brand', 'BRAND')
-      .org('factory', 'FACTORY')
-      .org('ew', 'MONITOR')
-      .link('brand', 'buyer')
-      .link('factory', 'brand')
-      .share('brand', 'buyer')
-      .share('brand', 'ew')
-      .build(),
-  );
+  await loadGraph(t.db, monitoredChain().share('brand', 'buyer').share('brand', 'ew').build());
 });
 
 describe('a withdrawn finding, now', () => {

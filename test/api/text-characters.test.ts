@@ -8,7 +8,7 @@ import { accessRequestClient, requestIn, requestsIn } from '../support/access-re
 import { codes, ok } from '../support/api.ts';
 import { backupAndRestore } from '../support/backup.ts';
 import { loadGraph } from '../support/database.ts';
-import { correctiveAction, graph } from '../support/graph-builder.ts';
+import { correctiveAction, monitoredChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
@@ -62,13 +62,7 @@ beforeEach(async () => {
   // d-old is a plan an older Tiersight stored with control characters in its texts.
   await loadGraph(
     t.db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('brand', 'BRAND')
-      .org('factory', 'FACTORY')
-      .org('ew', 'MONITOR')
-      .link('brand', 'buyer')
-      .link('factory', 'brand')
+    monitoredChain()
       .share('brand', 'ew')
       .disclosure('brand', 'factory', {
         id: 'd-old',

@@ -144,6 +144,16 @@ export const resellerChain = () =>
     .link('reseller', 'buyer')
     .link('brand', 'reseller');
 
+/** buyer <- brand <- factory, and the monitor ew: where a monitor's findings are recorded and read. */
+export const monitoredChain = () =>
+  graph()
+    .org('buyer', 'PURCHASER')
+    .org('brand', 'BRAND')
+    .org('factory', 'FACTORY')
+    .org('ew', 'MONITOR')
+    .link('brand', 'buyer')
+    .link('factory', 'brand');
+
 /** The dated tests' chain: purchaser v buys from factory f, a link recorded at `recordedAt`. */
 export const factoryOfViewer = (recordedAt: string) =>
   graph().org('v', 'PURCHASER').org('f', 'FACTORY').link('f', 'v', { recordedAt });
