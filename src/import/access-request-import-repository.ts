@@ -8,6 +8,7 @@ import { text } from '../graph/decode.ts';
 import { column } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import type { ShareEnds } from './access-request-rules.ts';
+import { holdReferences, referencesOf } from './held-references-repository.ts';
 
 const UPSERT = statement(
   'import.upsertAccessRequests',
@@ -60,28 +61,35 @@ export async function upsertAccessRequests(
   executor: Executor,
   records: AccessRequestRecord[],
 ): Promise<void> {
-  await executor.write(UPSERT, {
-    rows: records.map((r) => ({
-      id: r.id,
-      requester: r.requester,
-      target: r.target,
-      scope: r.scope,
-      products: r.products,
-      message: r.message ?? null,
-      sentAt: r.sentAt,
-      dueAt: r.dueAt ?? null,
-      extended: r.extended ?? false,
-      status: r.status ?? 'OPEN',
-      closedAt: r.closedAt ?? null,
-      reason: r.reason ?? null,
-      shareIds: r.shareIds ?? [],
-      events: (r.events ?? importedTrail(r)).map((e) => ({
-        ...e,
-        note: e.note ?? null,
-        previousDueAt: e.previousDueAt ?? null,
-        dueAt: e.dueAt ?? null,
+  const parties = {
+    requester: (r: AccessRequestRecord) => r.requester,
+    target: (r: AccessRequestRecord) => r.target,
+  };
+  await executor.writeTransaction(UPSERT.name, {}, async (tx) => {
+    await holdReferences(tx, referencesOf('access request', records, parties));
+    await tx.run(UPSERT, {
+      rows: records.map((r) => ({
+        id: r.id,
+        requester: r.requester,
+        target: r.target,
+        scope: r.scope,
+        products: r.products,
+        message: r.message ?? null,
+        sentAt: r.sentAt,
+        dueAt: r.dueAt ?? null,
+        extended: r.extended ?? false,
+        status: r.status ?? 'OPEN',
+        closedAt: r.closedAt ?? null,
+        reason: r.reason ?? null,
+        shareIds: r.shareIds ?? [],
+        events: (r.events ?? importedTrail(r)).map((e) => ({
+          ...e,
+          note: e.note ?? null,
+          previousDueAt: e.previousDueAt ?? null,
+          dueAt: e.dueAt ?? null,
+        })),
       })),
-    })),
+    });
   });
 }
 

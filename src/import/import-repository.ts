@@ -23,8 +23,7 @@ import { bool, column, instant, integer, list, nullable, single, text } from '..
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
-import { quote } from '../domain/quote.ts';
-import { DomainError } from '../domain/errors.ts';
+import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from '../graph/zoned-date-time.ts';
@@ -115,20 +114,6 @@ const upsertLinks = statement(
        l.supersededBy = row[9],
        l.recordedAt = CASE WHEN l.recordedAt <= recorded THEN l.recordedAt ELSE recorded END
    RETURN count(*) AS written`,
-);
-
-/**
- * The links of $rows whose supplier or customer the store no longer holds, with the ends that are
- * gone (at most five): what a batch's write could not attach.
- */
-const goneLinkEnds = statement(
-  'import.goneLinkEnds',
-  cypher`UNWIND $rows AS row
-   WITH row, [end IN [['supplier', row[1]], ['customer', row[2]]]
-              WHERE NOT EXISTS { MATCH (:Organization {id: end[1]}) }] AS gone
-   WHERE size(gone) > 0
-   RETURN row[0] AS id, gone
-   LIMIT 5`,
 );
 
 /**
@@ -557,22 +542,17 @@ const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedA
 
 const LOOKUP_BATCH = 10_000;
 
-/**
- * A batch named an organization that the store no longer holds: an API write admitted before the
- * import marked its run (a merge, say) committed after the import had checked the store again. The
- * batch rolled back whole; nothing it held was written or reported written.
- */
-export class GoneReferenceError extends DomainError {
-  constructor(records: readonly string[]) {
-    // A DomainError, so that the executor passes it on as it is (the file names what is gone).
-    super(
-      'BAD_USER_INPUT',
-      `the store no longer holds ${records.join('; ')} (merged or deleted by a write that committed ` +
-        `after the import checked the file against the store)`,
-    );
-    this.name = 'GoneReferenceError';
-  }
-}
+// The organizations each kind of record names, by role (held-references-repository.ts).
+const LINK_ENDS = { supplier: (r: LinkRecord) => r.supplier, customer: (r: LinkRecord) => r.customer };
+const SHARE_PARTIES = { owner: (r: ShareRecord) => r.owner, recipient: (r: ShareRecord) => r.recipient };
+const RISK_PARTIES = {
+  organization: (r: RiskRecord) => r.organization,
+  recorder: (r: RiskRecord) => r.recordedBy,
+};
+const DISCLOSURE_PARTIES = {
+  publisher: (r: DisclosureRecord) => r.owner,
+  subject: (r: DisclosureRecord) => r.subject,
+};
 
 export class ImportRepository implements ExistingGraph {
   /** The markers that keep readers off the store while an import writes. */
@@ -620,15 +600,10 @@ export class ImportRepository implements ExistingGraph {
     const params = { rows: records.map(linkRow), importedAt: toNeo4jDateTime(importedAt) };
     await this.executor.writeTransaction(links.name, {}, async (tx) => {
       const written = column(single(await tx.run(links, params), links), 'written', integer);
+      // A link whose end went away since the second check was skipped: say which (held-references-repository.ts).
       if (written < records.length) {
-        const gone = await tx.run(goneLinkEnds, params);
-        throw new GoneReferenceError(
-          gone.flatMap((r) =>
-            column(r, 'gone', list(list(text))).map(
-              ([role, id]) => `the ${role} ${quote(id ?? '')} of link ${quote(column(r, 'id', text))}`,
-            ),
-          ),
-        );
+        await holdReferences(tx, referencesOf('link', records, LINK_ENDS));
+        throw new Error(`import.upsertLinks wrote ${written} of ${records.length} links`);
       }
       if (trails.length > 0) await tx.run(replaceLinkEvents, { rows: trails });
     });
@@ -642,6 +617,7 @@ export class ImportRepository implements ExistingGraph {
     const trails = records.flatMap((r) => (r.events ? [{ id: r.id, events: r.events }] : []));
     const write = intoEmpty ? createShares : upsertShares;
     await this.executor.writeTransaction(write.name, {}, async (tx) => {
+      await holdReferences(tx, referencesOf('share', records, SHARE_PARTIES));
       await tx.run(write, {
         rows: records.map((r) => withNulls(r, SHARE_OPTIONAL)),
         importedAt: toNeo4jDateTime(importedAt),
@@ -653,9 +629,12 @@ export class ImportRepository implements ExistingGraph {
 
   /** `importedAt`: the recording time of indicators that do not state an earlier one. */
   async upsertRisks(records: RiskRecord[], importedAt: Date): Promise<void> {
-    await this.executor.write(upsertRisks, {
-      rows: records.map((r) => withNulls(r, RISK_OPTIONAL)),
-      importedAt: toNeo4jDateTime(importedAt),
+    await this.executor.writeTransaction(upsertRisks.name, {}, async (tx) => {
+      await holdReferences(tx, referencesOf('risk', records, RISK_PARTIES));
+      await tx.run(upsertRisks, {
+        rows: records.map((r) => withNulls(r, RISK_OPTIONAL)),
+        importedAt: toNeo4jDateTime(importedAt),
+      });
     });
   }
 
@@ -673,6 +652,7 @@ export class ImportRepository implements ExistingGraph {
   async upsertDisclosures(records: DisclosureRecord[], importedAt: Date, intoEmpty = false): Promise<void> {
     const write = intoEmpty ? createDisclosures : upsertDisclosures;
     await this.executor.writeTransaction(write.name, {}, async (tx) => {
+      await holdReferences(tx, referencesOf('disclosure', records, DISCLOSURE_PARTIES));
       await tx.run(write, {
         // A new disclosure that states no publishedAt was published when its first version was recorded.
         rows: records.map((r) => ({
@@ -742,17 +722,25 @@ export class ImportRepository implements ExistingGraph {
    * that do not state one.
    */
   async upsertScreeningCandidates(records: ScreeningCandidateRecord[], importedAt: Date): Promise<void> {
-    await this.executor.write(upsertScreeningCandidates, {
-      rows: records.map(({ id, organization, createdAt, observedAt, decidedAt, delistedAt, ...fields }) => ({
-        id,
-        organization,
-        createdAt,
-        observedAt,
-        decidedAt,
-        delistedAt,
-        fields,
-      })),
-      importedAt: toNeo4jDateTime(importedAt),
+    await this.executor.writeTransaction(upsertScreeningCandidates.name, {}, async (tx) => {
+      await holdReferences(
+        tx,
+        referencesOf('screening candidate', records, { organization: (r) => r.organization }),
+      );
+      await tx.run(upsertScreeningCandidates, {
+        rows: records.map(
+          ({ id, organization, createdAt, observedAt, decidedAt, delistedAt, ...fields }) => ({
+            id,
+            organization,
+            createdAt,
+            observedAt,
+            decidedAt,
+            delistedAt,
+            fields,
+          }),
+        ),
+        importedAt: toNeo4jDateTime(importedAt),
+      });
     });
   }
 

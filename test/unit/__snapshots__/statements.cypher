@@ -1685,12 +1685,15 @@ UNWIND $ids AS id
    WITH id, l.id AS link ORDER BY link
    RETURN id, collect(link) AS links
 
-// ---- import.goneLinkEnds
-UNWIND $rows AS row
-   WITH row, [end IN [['supplier', row[1]], ['customer', row[2]]]
-              WHERE NOT EXISTS { MATCH (:Organization {id: end[1]}) }] AS gone
-   WHERE size(gone) > 0
-   RETURN row[0] AS id, gone
+// ---- import.goneReferences
+UNWIND $references AS ref
+   OPTIONAL MATCH (o:Organization {id: ref[3]})
+   CALL (o) {
+     WITH o WHERE o IS NOT NULL
+     SET o._lock = true REMOVE o._lock
+   }
+   WITH ref WHERE o IS NULL
+   RETURN ref
    LIMIT 5
 
 // ---- import.hasData
