@@ -8,7 +8,7 @@
 import { DomainError } from '../domain/errors.ts';
 import { quote } from '../domain/quote.ts';
 import { cypher, statement } from '../graph/cypher.ts';
-import { column, list, text } from '../graph/decode.ts';
+import { column, positional, text } from '../graph/decode.ts';
 import type { Transaction } from '../graph/executor.ts';
 
 /** An organization a record names: what the record is ('share'), its id, the role ('owner'), the id. */
@@ -20,16 +20,13 @@ export type Reference = readonly [record: string, id: string, role: string, orga
  */
 export class GoneReferenceError extends DomainError {
   constructor(references: readonly Reference[]) {
+    const gone = references.map(
+      ([record, id, role, organization]) => `the ${role} ${quote(organization)} of ${record} ${quote(id)}`,
+    );
     super(
       'BAD_USER_INPUT',
-      `the store no longer holds ${references
-        .map(
-          ([record, id, role, organization]) =>
-            `the ${role} ${quote(organization)} of ${record} ${quote(id)}`,
-        )
-        .join(
-          '; ',
-        )} (merged or deleted by a write that committed after the import checked the file against the store)`,
+      `the store no longer holds ${gone.join('; ')} (merged or deleted by a write that committed after ` +
+        'the import checked the file against the store)',
     );
     this.name = 'GoneReferenceError';
   }
@@ -48,7 +45,7 @@ const GONE_REFERENCES = statement(
    LIMIT 5`,
 );
 
-const referenceColumn = list(text);
+const referenceColumn = positional({ record: text, id: text, role: text, organization: text });
 
 /** Locks the organizations `references` name, in `tx`; throws GoneReferenceError if one is gone. */
 export async function holdReferences(tx: Transaction, references: readonly Reference[]): Promise<void> {
@@ -57,7 +54,7 @@ export async function holdReferences(tx: Transaction, references: readonly Refer
   if (gone.length === 0) return;
   throw new GoneReferenceError(
     gone.map((r) => {
-      const [record = '', id = '', role = '', organization = ''] = column(r, 'ref', referenceColumn);
+      const { record, id, role, organization } = column(r, 'ref', referenceColumn);
       return [record, id, role, organization] as const;
     }),
   );
