@@ -43,9 +43,16 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
   ħ: 'h',
 };
 
-/** Unicode NFKC, lower case, accents and ligatures folded to plain Latin letters where one exists. */
+/**
+ * Unicode NFKC, lower case, accents and ligatures folded to plain Latin letters where one exists, and
+ * the characters that show as nothing (zero-width spaces and joiners, soft hyphens, bidirectional
+ * controls, variation selectors, tags: Unicode's default-ignorable code points) dropped, as UTS #39's
+ * confusable skeleton drops them: a list's "Hoshine" must match a name stored with a zero-width space
+ * inside (an import keeps names as they are, and lists arrive from elsewhere).
+ */
 export function foldText(text: string): string {
   return text
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKC')
     .toLowerCase()
     .normalize('NFD')

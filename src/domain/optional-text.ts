@@ -19,10 +19,18 @@ export function optionalText(
 
 /**
  * The characters a text a user writes may hold, besides printable ones: `one-line` (a name, a title, a
- * source) no control character at all, since every label, card, CSV cell and screen reader's reading of
- * it would carry it; `multi-line` (a summary, a description, a message, a note) line breaks (\n, \r)
- * and tabs, the only ones a person types; `as-stored` any (a backup's text, or a stored one a change
- * copies: older versions kept texts as they came, and a restore or an update loses nothing of them).
+ * source) no control character, no line or paragraph separator and no invisible formatting character
+ * (Unicode's format characters, Cf: bidirectional marks and controls, zero-width spaces, soft hyphens,
+ * tags…) but the zero-width joiner and non-joiner, which Persian, the Indic scripts and emoji need: a
+ * name is what people and screening tell organizations apart by, and "Hoshine" with a zero-width space
+ * inside, or a name whose letters a right-to-left override shows backwards, reads as one thing and is
+ * another. `multi-line` (a summary, a description, a message, a note) line breaks (\n, \r) and tabs,
+ * the only controls a person types, and every format character but the bidirectional embeddings,
+ * overrides and isolates (they change how the rest of a line shows, the dashboard's text after them
+ * included) and the tags (invisible text that software and language models read and people do not);
+ * marks, zero-width spaces (Thai's word breaks) and soft hyphens belong to prose. `as-stored` any (a
+ * backup's text, or a stored one a change copies: older versions kept texts as they came, and a
+ * restore or an update loses nothing of them).
  * An unpaired surrogate never gets this far: the API refuses it in every String argument
  * (src/api/malformed-arguments.ts) and the importer in every text.
  */
@@ -30,7 +38,23 @@ export type TextCharacters = 'one-line' | 'multi-line' | 'as-stored';
 
 /** NUL, BEL, ESC, DEL, the C1 controls (U+0080..U+009F), …: no person types them into a text. */
 const CONTROL = /\p{Cc}/u;
-const CONTROL_BUT_LINES_AND_TABS = /(?![\t\n\r])\p{Cc}/u;
+const SEPARATOR = /[\p{Zl}\p{Zp}]/u;
+const FORBIDDEN: Record<Exclude<TextCharacters, 'as-stored'>, RegExp> = {
+  'one-line': /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200c\u200d])\p{Cf}/u,
+  'multi-line': /(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u,
+};
+
+/** What a text of `characters` must be, by the kind of character it was refused for. */
+function rule(characters: Exclude<TextCharacters, 'as-stored'>, found: string): string {
+  if (CONTROL.test(found))
+    return characters === 'one-line'
+      ? 'one line without control characters'
+      : 'text without control characters other than line breaks and tabs';
+  if (SEPARATOR.test(found)) return 'one line without line or paragraph separators';
+  return characters === 'one-line'
+    ? 'text without invisible formatting characters (bidirectional marks and controls, zero-width spaces, soft hyphens, tags)'
+    : 'text without bidirectional embeddings, overrides or isolates, or tag characters';
+}
 
 /**
  * The problem of `text` (field `field`) holding a character `characters` forbids, null when it holds
@@ -39,15 +63,11 @@ const CONTROL_BUT_LINES_AND_TABS = /(?![\t\n\r])\p{Cc}/u;
  */
 export function characterProblem(field: string, text: string, characters: TextCharacters): string | null {
   if (characters === 'as-stored') return null;
-  const oneLine = characters === 'one-line';
-  const found = (oneLine ? CONTROL : CONTROL_BUT_LINES_AND_TABS).exec(text);
+  const found = FORBIDDEN[characters].exec(text);
   if (found === null) return null;
-  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-  const rule = oneLine
-    ? 'one line without control characters'
-    : 'text without control characters other than line breaks and tabs';
+  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
   const at = [...text.slice(0, found.index)].length + 1;
-  return `${field} must be ${rule}, got ${quote(text)} (U+${code} at character ${at})`;
+  return `${field} must be ${rule(characters, found[0])}, got ${quote(text)} (U+${code} at character ${at})`;
 }
 
 /** The refusal of a text over its bound, naming the field. */

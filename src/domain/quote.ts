@@ -1,17 +1,27 @@
 /** `text` cut to 80 characters, as `quote` cuts what it shows (for text already written, e.g. GraphQL). */
 export const cut = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
-/** The control characters JSON leaves as they are: DEL and the C1 controls (U+0080..U+009F). */
-const UNESCAPED_CONTROL = /[\u007f-\u009f]/g;
+/**
+ * What JSON leaves as it is and a reader would not see: DEL and the C1 controls (U+0080..U+009F), the
+ * format characters (zero-width spaces and joiners, bidirectional controls, soft hyphens, tags) and the
+ * line and paragraph separators.
+ */
+const UNSEEN = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
 
-const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/** `c` as JSON escapes it, each UTF-16 unit of a character beyond U+FFFF (a tag) on its own. */
+const escaped = (c: string): string =>
+  c
+    .split('')
+    .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('');
 
 /**
  * A value as an error message shows it: JSON, so that an empty string, surrounding spaces and control
- * characters show (DEL and C1 escaped as JSON escapes the others: raw, they show as nothing or break
- * the line); cut to 80 characters, so that a megabyte sent by mistake does not come back. A value
- * nested too deeply for JSON.stringify (a request's variables may nest thousands of levels) is named
- * as such instead of putting the engine's stack overflow into the message.
+ * characters show (DEL, C1 and the unseen ones escaped as JSON escapes the others: raw, they show as
+ * nothing, break the line or turn the rest of the message around); cut to 80 characters, so that a
+ * megabyte sent by mistake does not come back. A value nested too deeply for JSON.stringify (a request's
+ * variables may nest thousands of levels) is named as such instead of putting the engine's stack
+ * overflow into the message.
  */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -20,7 +30,7 @@ export function quote(value: unknown): string {
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   let text: string;
   try {
-    text = (JSON.stringify(value) ?? String(value)).replace(UNESCAPED_CONTROL, escaped);
+    text = (JSON.stringify(value) ?? String(value)).replace(UNSEEN, escaped);
   } catch {
     return 'a value nested too deeply to show';
   }

@@ -1,7 +1,7 @@
-// Control characters in what users write through the API (specification, section 4, "Texts"): a
-// disclosure, a finding and an access request with one are refused BAD_USER_INPUT, naming the field and
-// showing the character, with every other problem of the input, and nothing written; line breaks and
-// tabs are kept where a text may run over several lines. What an older version stored (imported from a
+// Control and invisible characters in what users write through the API (specification, section 4,
+// "Characters"): a disclosure, a finding and an access request with one are refused BAD_USER_INPUT,
+// naming the field and showing the character, with every other problem of the input, and nothing
+// written; line breaks and tabs are kept where a text may run over several lines. What an older version stored (imported from a
 // backup) is kept, restored again and does not block an action's update.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { accessRequestClient, requestIn, requestsIn } from '../support/access-requests.ts';
@@ -119,6 +119,24 @@ describe('publishDisclosure and updateDisclosure', () => {
     expect(shown.actions[0]).toMatchObject({
       finding: 'Overtime:\n\t72 hours a week',
       action: 'Cap hours\tat 60',
+    });
+  });
+
+  it('refuse an invisible character in a title and a text-turning one in a summary, keeping what scripts need', async () => {
+    const before = await given();
+    const refused = await publish({ title: 'Plan\u200b 2026', summary: 'Result: \u202edeliaf' });
+    expect(refused.errors?.[0]?.message).toBe(
+      'Invalid disclosure: ' +
+        'title must be text without invisible formatting characters (bidirectional marks and controls, zero-width spaces, soft hyphens, tags), got "Plan\\u200b 2026" (U+200B at character 5); ' +
+        'summary must be text without bidirectional embeddings, overrides or isolates, or tag characters, got "Result: \\u202edeliaf" (U+202E at character 9)',
+    );
+    expect(await given()).toEqual(before);
+    // A Persian title with its non-joiner; a Thai summary with zero-width spaces between words.
+    const title = 'برنامه\u200cی اصلاحی';
+    const summary = 'ตรวจสอบ\u200bโรงงาน\u200bแล้ว';
+    expect(ok<Shown>(await publish({ title, summary }), 'publishDisclosure')).toMatchObject({
+      title,
+      summary,
     });
   });
 

@@ -18,6 +18,13 @@ describe('name normalization', () => {
     expect(foldText('Sykehusinnkjøp Æble Straße')).toBe('sykehusinnkjop aeble strasse');
   });
 
+  it('drops what shows as nothing, so an invisible character inside a stored name cannot hide it from a list', () => {
+    // Zero-width space, soft hyphen, word joiner, right-to-left override and its pop, BOM, a tag.
+    const hidden = 'Ho\u200bshi\u00adne\u2060 Si\u202elic\u202con\ufeff Industry\u{e0041}';
+    expect(foldText(hidden)).toBe('hoshine silicon industry');
+    expect(nameSimilarity('Hoshine Silicon Industry Co., Ltd.', hidden)).toBe(1);
+  });
+
   it.each([
     ['Nanchang O-Film Tech Co., Ltd.', ['nanchang', 'ofilm', 'technology'], 'ltd'],
     ['SHENZHEN FOO TECHNOLOGY COMPANY LIMITED', ['shenzhen', 'foo', 'technology'], 'ltd'],

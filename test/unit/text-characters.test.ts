@@ -58,9 +58,59 @@ describe('characterProblem', () => {
   });
 
   it('accepts every printable character, whatever its script', () => {
-    const text = 'Fábrica «Ünï» 工厂 😀 \u00a0non-breaking \u2028separator';
+    const text = 'Fábrica «Ünï» 工厂 😀 \u00a0non-breaking';
     expect(characterProblem('title', text, 'one-line')).toBeNull();
     expect(characterProblem('summary', text, 'multi-line')).toBeNull();
+  });
+
+  it('keeps the joiners scripts and emoji need, and variation selectors, in one line too', () => {
+    // Persian with a zero-width non-joiner, Malayalam with a joiner, a family emoji, an ideographic variant.
+    const text = 'شرکت می\u200cسازد · \u0d28\u0d4d\u200d · 👨\u200d👩\u200d👧 · 葛\u{e0100} · ❤\ufe0f';
+    expect(characterProblem('name', text, 'one-line')).toBeNull();
+    expect(characterProblem('summary', text, 'multi-line')).toBeNull();
+  });
+
+  /** Characters that show as nothing or move what follows, and whether several lines may hold them. */
+  const UNSEEN: [string, string, string, boolean][] = [
+    ['zero-width space', '\u200b', '200B', true],
+    ['soft hyphen', '\u00ad', '00AD', true],
+    ['word joiner', '\u2060', '2060', true],
+    ['byte order mark', '\ufeff', 'FEFF', true],
+    ['left-to-right mark', '\u200e', '200E', true],
+    ['Arabic letter mark', '\u061c', '061C', true],
+    ['right-to-left override', '\u202e', '202E', false],
+    ['left-to-right embedding', '\u202a', '202A', false],
+    ['pop directional formatting', '\u202c', '202C', false],
+    ['right-to-left isolate', '\u2067', '2067', false],
+    ['tag latin capital A', '\u{e0041}', 'E0041', false],
+  ];
+
+  it.each(UNSEEN)('refuses a %s in one line, showing it escaped', (_name, c, code) => {
+    const shown = c.split('').map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    expect(characterProblem('newSupplier.name', `Del${c}l`, 'one-line')).toBe(
+      `newSupplier.name must be text without invisible formatting characters (bidirectional marks and controls, zero-width spaces, soft hyphens, tags), got "Del${shown.join('')}l" (U+${code} at character 4)`,
+    );
+  });
+
+  it.each(UNSEEN)(
+    'a %s in several lines: kept where prose uses it, refused where it moves the text or hides some',
+    (_name, c, code, prose) => {
+      const problem = characterProblem('input.summary', `Audit ${c}passed`, 'multi-line');
+      if (prose) expect(problem).toBeNull();
+      else
+        expect(problem).toMatch(
+          new RegExp(
+            `^input\\.summary must be text without bidirectional embeddings, overrides or isolates, or tag characters, got "Audit \\\\u[0-9a-f]{4}.*" \\(U\\+${code} at character 7\\)$`,
+          ),
+        );
+    },
+  );
+
+  it('keeps one line to one line: no line or paragraph separator', () => {
+    expect(characterProblem('title', 'Audit\u2028report', 'one-line')).toBe(
+      'title must be one line without line or paragraph separators, got "Audit\\u2028report" (U+2028 at character 6)',
+    );
+    expect(characterProblem('summary', 'Audit\u2028report\u2029', 'multi-line')).toBeNull();
   });
 
   it('names where the first one is, counted in characters, beyond what the quote shows', () => {
