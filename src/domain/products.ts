@@ -39,11 +39,10 @@ export function checkedProducts(
   return { products: [...kept], problems };
 }
 
-/** checkedProducts, refusing the first problem with BAD_USER_INPUT. */
+/** checkedProducts, refusing every problem with one BAD_USER_INPUT. */
 export function productsArgument(field: string, products: readonly string[] | null | undefined): string[] {
   const checked = checkedProducts(field, products, 'one-line');
-  const [problem] = checked.problems;
-  if (problem !== undefined) throw badInput(problem);
+  if (checked.problems.length > 0) throw badInput(checked.problems.join('; '));
   return checked.products;
 }
 

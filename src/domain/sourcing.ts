@@ -11,8 +11,8 @@ import {
   type SupplyLinkState,
 } from './format.ts';
 import { parseInstant } from './instants.ts';
-import { productsArgument } from './products.ts';
-import { optionalTextArgument } from './optional-text.ts';
+import { checkText } from './field-checks.ts';
+import { checkedProducts, productsArgument } from './products.ts';
 import { quote } from './quote.ts';
 
 // The audit trail's vocabulary is part of the bulk format (a link record carries its trail).
@@ -80,12 +80,11 @@ export function dateArgument(field: string, value: string | null | undefined): D
   return instant;
 }
 
-/** A validity whose validFrom comes before its validTo. */
-export function orderedValidity({ validFrom, validTo }: Validity): Validity {
-  if (validFrom !== null && validTo !== null && !(validFrom < validTo))
-    throw badInput(`validFrom ${validFrom.toISOString()} must be before validTo ${validTo.toISOString()}`);
-  return { validFrom, validTo };
-}
+/** The problem of a validity whose validFrom does not come before its validTo, else null. */
+const orderProblem = ({ validFrom, validTo }: Validity): string | null =>
+  validFrom !== null && validTo !== null && !(validFrom < validTo)
+    ? `validFrom ${validFrom.toISOString()} must be before validTo ${validTo.toISOString()}`
+    : null;
 
 /**
  * A link recorded at `now` must end after it: `asOf` shows a link only from its recording on, so one
@@ -100,51 +99,116 @@ export function endsAfter(validTo: Date | null, now: Date): void {
 
 /** The validity of a link recorded at `now`: ordered, and ending after `now`. */
 export function checkValidity(validity: Validity, now: Date): Validity {
-  const checked = orderedValidity(validity);
-  endsAfter(checked.validTo, now);
-  return checked;
+  const problem = orderProblem(validity);
+  if (problem !== null) throw badInput(problem);
+  endsAfter(validity.validTo, now);
+  return validity;
 }
 
-/** Checks a new supplier's fields; `field` prefixes the names in messages ("newSupplier"). */
-export function checkNewSupplier(input: NewSupplierInput, field = 'newSupplier'): NewSupplier {
-  const name = optionalTextArgument(`${field}.name`, input.name, MAX_NAME, 'one-line');
-  if (name === null) throw badInput(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
-  if (!(ORGANIZATION_TYPES as readonly string[]).includes(input.type) || input.type === 'MONITOR')
-    throw badInput(
+export interface DeclarationInput {
+  newSupplier?: NewSupplierInput | null | undefined;
+  validFrom?: string | null | undefined;
+  validTo?: string | null | undefined;
+  products?: readonly string[] | null | undefined;
+}
+
+/**
+ * What a declaration states, checked: a new supplier's fields, the validity's order and the products,
+ * every problem of them in one refusal (a form learns all it must fix at once). Whether validTo is
+ * still ahead is judged apart, for a new idempotency key only (a retry answers what the first call did).
+ */
+export function checkDeclaration(input: DeclarationInput): {
+  newSupplier: NewSupplier | null;
+  validity: Validity;
+  products: string[];
+} {
+  const problems: string[] = [];
+  const newSupplier = input.newSupplier ? checkNewSupplier(problems, input.newSupplier) : null;
+  const validity = {
+    validFrom: dateArgument('validFrom', input.validFrom),
+    validTo: dateArgument('validTo', input.validTo),
+  };
+  const order = orderProblem(validity);
+  if (order !== null) problems.push(order);
+  const products = checkedProducts('products', input.products, 'one-line');
+  problems.push(...products.problems);
+  if (problems.length > 0) throw badInput(problems.join('; '));
+  return { newSupplier, validity, products: products.products };
+}
+
+const isSupplierType = (type: string): type is OrganizationType =>
+  (ORGANIZATION_TYPES as readonly string[]).includes(type) && type !== 'MONITOR';
+
+/** A place given by both coordinates, each in range; null when neither is given or one is wrong. */
+function coordinates(
+  problems: string[],
+  field: string,
+  { latitude, longitude }: NewSupplierInput,
+): { latitude: number; longitude: number } | null {
+  const hasLatitude = latitude !== null && latitude !== undefined;
+  const hasLongitude = longitude !== null && longitude !== undefined;
+  if (hasLatitude !== hasLongitude) {
+    problems.push(
+      `${field}.latitude and ${field}.longitude must be given together, got only ${hasLatitude ? 'latitude' : 'longitude'}`,
+    );
+    return null;
+  }
+  if (!hasLatitude || !hasLongitude) return null;
+  const before = problems.length;
+  if (!(latitude >= -90 && latitude <= 90))
+    problems.push(`${field}.latitude must be a number from -90 to 90, got ${latitude}`);
+  if (!(longitude >= -180 && longitude <= 180))
+    problems.push(`${field}.longitude must be a number from -180 to 180, got ${longitude}`);
+  return problems.length === before ? { latitude, longitude } : null;
+}
+
+/**
+ * Checks a new supplier's fields, each problem added to `problems` naming the field under `field`
+ * ("newSupplier.country"): the supplier, or null when it has any.
+ */
+function checkNewSupplier(
+  problems: string[],
+  input: NewSupplierInput,
+  field = 'newSupplier',
+): NewSupplier | null {
+  const before = problems.length;
+  const name = checkText(problems, `${field}.name`, input.name, MAX_NAME, false, 'one-line');
+  if (name === null && problems.length === before)
+    problems.push(`${field}.name is required: 1..${MAX_NAME} characters, not blank`);
+  if (!isSupplierType(input.type))
+    problems.push(
       `${field}.type must be a supplier type (not MONITOR: monitors have no supply links), got ${quote(input.type)}`,
     );
   if (!isCountryCode(input.country))
-    throw badInput(`${field}.country ${countryCodeRule(input.country)}, got ${quote(input.country)}`);
-  const supplier: NewSupplier = { name, type: input.type, country: input.country };
-  const city = optionalTextArgument(`${field}.city`, input.city, MAX_CITY, 'one-line');
+    problems.push(`${field}.country ${countryCodeRule(input.country)}, got ${quote(input.country)}`);
+  const city = checkText(problems, `${field}.city`, input.city, MAX_CITY, false, 'one-line');
   // One line, as Open Supply Hub's addresses and schema.org's streetAddress (the facility record) are.
-  const address = optionalTextArgument(`${field}.address`, input.address, MAX_ADDRESS, 'one-line');
-  if (city !== null) supplier.city = city;
-  if (address !== null) supplier.address = address;
-  const { latitude, longitude } = input;
-  const hasLatitude = latitude !== null && latitude !== undefined;
-  const hasLongitude = longitude !== null && longitude !== undefined;
-  if (hasLatitude !== hasLongitude)
-    throw badInput(
-      `${field}.latitude and ${field}.longitude must be given together, got only ${hasLatitude ? 'latitude' : 'longitude'}`,
-    );
-  if (hasLatitude && hasLongitude) {
-    if (!(latitude >= -90 && latitude <= 90))
-      throw badInput(`${field}.latitude must be a number from -90 to 90, got ${latitude}`);
-    if (!(longitude >= -180 && longitude <= 180))
-      throw badInput(`${field}.longitude must be a number from -180 to 180, got ${longitude}`);
-    supplier.latitude = latitude;
-    supplier.longitude = longitude;
-  }
-  const osId = checkOsId(`${field}.osId`, input.osId);
-  if (osId !== null) supplier.osId = osId;
-  return supplier;
+  const address = checkText(problems, `${field}.address`, input.address, MAX_ADDRESS, false, 'one-line');
+  const place = coordinates(problems, field, input);
+  const osId = input.osId ?? null;
+  const osIdWrong = osId === null ? null : osIdProblem(`${field}.osId`, osId);
+  if (osIdWrong !== null) problems.push(osIdWrong);
+  if (name === null || problems.length > before) return null;
+  return {
+    name,
+    type: input.type,
+    country: input.country,
+    ...(city !== null && { city }),
+    ...(address !== null && { address }),
+    ...place,
+    ...(osId !== null && { osId }),
+  };
 }
+
+const osIdProblem = (field: string, value: string): string | null =>
+  OS_ID.test(value)
+    ? null
+    : `${field} must be an Open Supply Hub id such as CN2019303BQ3FZP, got ${quote(value)}`;
 
 /** An Open Supply Hub id, or null when absent. */
 export function checkOsId(field: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  if (!OS_ID.test(value))
-    throw badInput(`${field} must be an Open Supply Hub id such as CN2019303BQ3FZP, got ${quote(value)}`);
+  const problem = osIdProblem(field, value);
+  if (problem !== null) throw badInput(problem);
   return value;
 }

@@ -264,6 +264,28 @@ describe('answerAccessRequest', () => {
     expect(requestsIn(await client().sent('buyer', 'DECLINED'), 'accessRequestsSent')).toHaveLength(1);
   });
 
+  it('a request and an answer list every problem of their arguments in one refusal, changing nothing', async () => {
+    const asked = await client().ask('buyer', 'buyer', 'SOURCING', {
+      products: ['', 'lap\u202etops'],
+      message: 'x'.repeat(2_001),
+    });
+    expect(asked.errors?.[0]?.message.split('; ').map((problem) => problem.split(' ')[0])).toEqual([
+      'organizationId',
+      'products[0]',
+      'products[1]',
+      'message',
+    ]);
+    const request = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
+    const answered = await client().answer('reseller', request.id, 'DECLINE', {
+      linkIds: [],
+      dueAt: '2099-01-01T00:00:00Z',
+    });
+    expect(answered.errors?.[0]?.message).toBe(
+      'linkIds belongs to a GRANT, not to DECLINE; dueAt belongs to an EXTEND, not to DECLINE; reason is required to decline',
+    );
+    expect(requestIn(await client().one('buyer', request.id), 'accessRequest').status).toBe('OPEN');
+  });
+
   it('EXTEND once, with a reason, to after the current due date and at most two months after sending', async () => {
     const request = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
     const sentAt = new Date(request.sentAt);

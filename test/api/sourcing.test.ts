@@ -234,6 +234,26 @@ describe('declareSupplyLink', () => {
     await refused(() => declare('buyer', variables), field);
   });
 
+  it('lists every problem of the new supplier, the dates and the products in one refusal, writing nothing', async () => {
+    const message = await refused(
+      () =>
+        declare('buyer', {
+          newSupplier: { name: 'Fac\u200btory', type: 'FACTORY', country: 'cn', latitude: 91, longitude: 0 },
+          validFrom: '2999-01-01',
+          validTo: '2998-01-01',
+          products: ['laptops', ''],
+        }),
+      'newSupplier.name',
+    );
+    expect(message.split('; ').map((problem) => problem.split(' ')[0])).toEqual([
+      'newSupplier.name',
+      'newSupplier.country',
+      'newSupplier.latitude',
+      'validFrom',
+      'products[1]',
+    ]);
+  });
+
   it('refuses a malformed date before any resolver runs', async () => {
     expect(codes(await declare('buyer', { supplierId: 'reseller', validFrom: '2020-02-30' }))).toEqual([
       'BAD_USER_INPUT',

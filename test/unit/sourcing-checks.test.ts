@@ -2,7 +2,7 @@
 // words a directory card is found by (src/domain/directory-terms.ts).
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
-import { checkNewSupplier, checkProducts, checkValidity } from '../../src/domain/sourcing.ts';
+import { checkDeclaration, checkProducts, checkValidity } from '../../src/domain/sourcing.ts';
 import { directoryTerms, searchTerms } from '../../src/domain/directory-terms.ts';
 
 const NOW = new Date('2026-12-02T00:00:00Z');
@@ -19,14 +19,16 @@ const refusal = (run: () => unknown) => {
 describe('declaration checks', () => {
   it('keeps a new supplier as given, trimmed, optional fields left out', () => {
     expect(
-      checkNewSupplier({
-        name: ' Foo Ltd ',
-        type: 'FACTORY',
-        country: 'CN',
-        city: null,
-        latitude: 0,
-        longitude: 0,
-      }),
+      checkDeclaration({
+        newSupplier: {
+          name: ' Foo Ltd ',
+          type: 'FACTORY',
+          country: 'CN',
+          city: null,
+          latitude: 0,
+          longitude: 0,
+        },
+      }).newSupplier,
     ).toEqual({
       name: 'Foo Ltd',
       type: 'FACTORY',
@@ -47,12 +49,50 @@ describe('declaration checks', () => {
     [{ name: 'Tab\tLtd' }, 'newSupplier.name must be one line'],
   ])('refuses %j naming %s', (fields, field) => {
     expect(
-      refusal(() => checkNewSupplier({ name: 'X', type: 'FACTORY', country: 'CN', ...fields })),
+      refusal(() =>
+        checkDeclaration({ newSupplier: { name: 'X', type: 'FACTORY', country: 'CN', ...fields } }),
+      ),
     ).toContain(field);
   });
 
+  it('lists every problem of a declaration in one refusal: the new supplier, the dates and the products', () => {
+    expect(
+      refusal(() =>
+        checkDeclaration({
+          newSupplier: {
+            name: ' ',
+            type: 'MONITOR',
+            country: 'se',
+            city: 'Shen\tzhen',
+            latitude: 91,
+            longitude: 181,
+            osId: 'x',
+          },
+          validFrom: '2030-01-01T00:00:00Z',
+          validTo: '2029-01-01T00:00:00Z',
+          products: ['laptops', ' '],
+        }),
+      ),
+    ).toBe(
+      [
+        'newSupplier.name is required: 1..300 characters, not blank',
+        'newSupplier.type must be a supplier type (not MONITOR: monitors have no supply links), got "MONITOR"',
+        'newSupplier.country must be an ISO 3166-1 alpha-2 code in capital letters ("SE"), got "se"',
+        'newSupplier.city must be one line without control characters, got "Shen\\tzhen" (U+0009 at character 5)',
+        'newSupplier.latitude must be a number from -90 to 90, got 91',
+        'newSupplier.longitude must be a number from -180 to 180, got 181',
+        'newSupplier.osId must be an Open Supply Hub id such as CN2019303BQ3FZP, got "x"',
+        'validFrom 2030-01-01T00:00:00.000Z must be before validTo 2029-01-01T00:00:00.000Z',
+        'products[1] must be a non-empty name of at most 200 characters, got " "',
+      ].join('; '),
+    );
+  });
+
   it('reads a blank city or address as none, as every optional text', () => {
-    expect(checkNewSupplier({ name: 'X', type: 'FACTORY', country: 'CN', city: ' ', address: '' })).toEqual({
+    expect(
+      checkDeclaration({ newSupplier: { name: 'X', type: 'FACTORY', country: 'CN', city: ' ', address: '' } })
+        .newSupplier,
+    ).toEqual({
       name: 'X',
       type: 'FACTORY',
       country: 'CN',

@@ -9,7 +9,7 @@ import { checkText } from '../../src/domain/field-checks.ts';
 import { checkFinding } from '../../src/domain/findings.ts';
 import { characterProblem, optionalTextArgument } from '../../src/domain/optional-text.ts';
 import { checkedProducts, productsArgument } from '../../src/domain/products.ts';
-import { checkNewSupplier } from '../../src/domain/sourcing.ts';
+import { checkDeclaration } from '../../src/domain/sourcing.ts';
 import { checkDisclosure } from '../../src/import/disclosure-rules.ts';
 import { checkRisk } from '../../src/import/record-rules.ts';
 
@@ -256,7 +256,9 @@ describe('what the API writes', () => {
   it("a new supplier's name, city and address are one line", () => {
     const supplier = { name: 'Factory', type: 'FACTORY' as const, country: 'CN' };
     for (const field of ['name', 'city', 'address'])
-      expect(refusal(() => checkNewSupplier({ ...supplier, [field]: 'A\u001bB' })).message).toBe(
+      expect(
+        refusal(() => checkDeclaration({ newSupplier: { ...supplier, [field]: 'A\u001bB' } })).message,
+      ).toBe(
         `newSupplier.${field} must be one line without control characters, got "A\\u001bB" (U+001B at character 2)`,
       );
   });

@@ -11,8 +11,8 @@ import {
   type AccessScope,
 } from '../../domain/access-requests.ts';
 import { badInput, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
-import { optionalTextArgument } from '../../domain/optional-text.ts';
-import { productsArgument } from '../../domain/products.ts';
+import { checkText } from '../../domain/field-checks.ts';
+import { checkedProducts } from '../../domain/products.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { quote, quoteList } from '../../domain/quote.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
@@ -50,20 +50,26 @@ interface AnswerInput {
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
-/** A note (message, reason): null when blank, refused when longer than MAX_NOTE. */
-const note = (field: string, value: string | null | undefined): string | null =>
-  optionalTextArgument(field, value, MAX_NOTE, 'multi-line');
+/** A note (message, reason): null when blank; a problem when longer than MAX_NOTE or holding a control. */
+const note = (problems: string[], field: string, value: string | null | undefined): string | null =>
+  checkText(problems, field, value, MAX_NOTE, false, 'multi-line');
 
-const products = (value: readonly string[] | null | undefined): string[] =>
-  productsArgument('products', value);
-
-/** Ids that narrow a grant: null for "all", refused when empty or too many. */
-function narrowing(field: string, value: readonly string[] | null | undefined): string[] | null {
+/** Ids that narrow a grant: null for "all"; a problem when empty or too many. */
+function narrowing(
+  problems: string[],
+  field: string,
+  value: readonly string[] | null | undefined,
+): string[] | null {
   if (!given(value)) return null;
   const ids = [...new Set(value)];
-  if (ids.length === 0) throw badInput(`${field} is empty: list what to share, or leave it out to share all`);
-  if (ids.length > MAX_IDS) throw badInput(`${field} may list at most ${MAX_IDS} ids, got ${ids.length}`);
+  if (ids.length === 0) problems.push(`${field} is empty: list what to share, or leave it out to share all`);
+  else if (ids.length > MAX_IDS) problems.push(`${field} may list at most ${MAX_IDS} ids, got ${ids.length}`);
   return ids;
+}
+
+/** Refuses every problem of the arguments at once, before anything is read or written. */
+function refuseAny(problems: readonly string[]): void {
+  if (problems.length > 0) throw badInput(problems.join('; '));
 }
 
 /** Request-scoped use cases of access requests (specification, section 8): validation, policy and errors. */
@@ -89,15 +95,19 @@ export class AccessRequestService {
   async request(input: RequestInput): Promise<AccessRequest> {
     const key = idempotencyKey(input.idempotencyKey);
     const asked = input.askedOrganizationId ?? input.organizationId;
+    const problems: string[] = [];
     // The viewer knows its own id: saying so hides nothing, where NOT_FOUND would tell it it does not exist.
     if (input.organizationId === this.viewer.organizationId)
-      throw badInput(`organizationId must be another organization than the requester, got ${quote(asked)}`);
+      problems.push(`organizationId must be another organization than the requester, got ${quote(asked)}`);
+    const products = checkedProducts('products', input.products, 'one-line');
+    problems.push(...products.problems);
     const asks = {
       targetId: input.organizationId,
       scope: input.scope,
-      products: products(input.products),
-      message: note('message', input.message),
+      products: products.products,
+      message: note(problems, 'message', input.message),
     };
+    refuseAny(problems);
     const chosenDue = instantArgument('dueAt', input.dueAt);
     const outcome = await this.requests.send(
       {
@@ -136,26 +146,28 @@ export class AccessRequestService {
 
   async answer(input: AnswerInput): Promise<AccessRequest> {
     const key = idempotencyKey(input.idempotencyKey);
-    const reason = note('reason', input.reason);
+    const problems: string[] = [];
+    const reason = note(problems, 'reason', input.reason);
+    const reasonRefused = problems.length > 0;
     const grant = input.decision === 'GRANT';
     for (const [field, value] of [
       ['linkIds', input.linkIds],
       ['disclosureIds', input.disclosureIds],
       ['expiresAt', input.expiresAt],
     ] as const) {
-      if (!grant && given(value)) throw badInput(`${field} belongs to a GRANT, not to ${input.decision}`);
+      if (!grant && given(value)) problems.push(`${field} belongs to a GRANT, not to ${input.decision}`);
     }
-    if (input.decision !== 'EXTEND' && given(input.dueAt)) {
-      throw badInput(`dueAt belongs to an EXTEND, not to ${input.decision}`);
-    }
-    if (input.decision !== 'GRANT' && reason === null) {
-      throw badInput(`reason is required to ${input.decision === 'DECLINE' ? 'decline' : 'extend'}`);
-    }
+    if (input.decision !== 'EXTEND' && given(input.dueAt))
+      problems.push(`dueAt belongs to an EXTEND, not to ${input.decision}`);
+    if (input.decision !== 'GRANT' && reason === null && !reasonRefused)
+      problems.push(`reason is required to ${input.decision === 'DECLINE' ? 'decline' : 'extend'}`);
     const dueAt = instantArgument('dueAt', input.dueAt);
-    if (input.decision === 'EXTEND' && dueAt === null) throw badInput('dueAt is required to extend');
-    const linkIds = narrowing('linkIds', input.linkIds);
-    const disclosureIds = narrowing('disclosureIds', input.disclosureIds);
+    if (input.decision === 'EXTEND' && dueAt === null) problems.push('dueAt is required to extend');
+    // What belongs to a grant is judged in a grant only: once misplaced is all there is to say of it.
+    const linkIds = grant ? narrowing(problems, 'linkIds', input.linkIds) : null;
+    const disclosureIds = grant ? narrowing(problems, 'disclosureIds', input.disclosureIds) : null;
     const expiresAt = instantArgument('expiresAt', input.expiresAt);
+    refuseAny(problems);
 
     const asked = {
       id: input.id,

@@ -6,11 +6,10 @@ import { lockedInstant } from '../../graph/locked-instant.ts';
 import { claimOf, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { ShownLink, SupplyLink } from '../../domain/model.ts';
 import {
-  checkNewSupplier,
+  checkDeclaration,
   checkProducts,
   checkValidity,
   endsAfter,
-  orderedValidity,
   dateArgument,
   type NewSupplierInput,
   type SupplyLinkEvent,
@@ -80,12 +79,8 @@ export class SourcingService {
       throw badInput(
         `supplierId must be another organization than the customer (a link to itself), got ${quote(input.askedSupplierId ?? input.supplierId)}`,
       );
-    const newSupplier = input.newSupplier ? checkNewSupplier(input.newSupplier) : null;
-    const validity = orderedValidity({
-      validFrom: dateArgument('validFrom', input.validFrom),
-      validTo: dateArgument('validTo', input.validTo),
-    });
-    const link = { id: `link-${randomUUID()}`, products: checkProducts(input.products), ...validity };
+    const { newSupplier, validity, products } = checkDeclaration(input);
+    const link = { id: `link-${randomUUID()}`, products, ...validity };
     const claim = claimOf(
       key,
       'declareSupplyLink',
