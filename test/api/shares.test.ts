@@ -92,6 +92,11 @@ describe('shareSourcing', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ recipientId: 'reseller' }, 'recipientId'],
       [{ recipientId: 'buyer', linkIds: [] }, 'linkIds is empty'],
+      // Both problems at once: the recipient is the owner, and the list is empty.
+      [
+        { recipientId: 'reseller', linkIds: [] },
+        'recipientId must be another organization than the owner, got "reseller"; linkIds is empty',
+      ],
       [{ recipientId: 'buyer', expiresAt: '2001-01-01' }, '2001-01-01'],
       [{ recipientId: 'buyer', expiresAt: 'tomorrow' }, 'tomorrow'],
     ];

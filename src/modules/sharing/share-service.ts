@@ -45,6 +45,22 @@ export interface ShareInput extends Recipient {
   expiresAt: string | null | undefined;
 }
 
+/** A list of ids to narrow a share to: null for all; else deduplicated, with a problem when empty or too long. */
+function idList(
+  problems: string[],
+  field: string,
+  what: string,
+  ids: readonly string[] | null | undefined,
+): string[] | null {
+  if (ids === null || ids === undefined) return null;
+  const unique = [...new Set(ids)];
+  if (unique.length === 0)
+    problems.push(`${field} is empty: list the ${what} to share, or pass null to share every one`);
+  else if (unique.length > MAX_IDS)
+    problems.push(`${field} may list at most ${MAX_IDS} ${what}, got ${unique.length}`);
+  return unique;
+}
+
 export class ShareService {
   constructor(
     private readonly shares: ShareStore,
@@ -54,36 +70,33 @@ export class ShareService {
 
   /** shareSourcing: links in which the owner is the customer (null: all of them, now and later). */
   async grant(input: ShareInput): Promise<Share> {
-    const linkIds = this.idList('linkIds', 'links', input.linkIds);
-    return this.create('SOURCING', input, { linkIds, disclosureIds: null });
+    const problems: string[] = [];
+    const linkIds = idList(problems, 'linkIds', 'links', input.linkIds);
+    return this.create('SOURCING', input, { linkIds, disclosureIds: null }, problems);
   }
 
   /** shareDisclosures: the owner's disclosures that are not withdrawn (null: all, now and later). */
   async grantDisclosures(input: DisclosureShareInput): Promise<Share> {
-    const disclosureIds = this.idList('disclosureIds', 'disclosures', input.disclosureIds);
-    return this.create('DISCLOSURES', input, { linkIds: null, disclosureIds });
-  }
-
-  /** A list of ids to narrow a share to: null for all; else deduplicated, not empty, bounded. */
-  private idList(field: string, what: string, ids: readonly string[] | null | undefined): string[] | null {
-    if (ids === null || ids === undefined) return null;
-    const unique = [...new Set(ids)];
-    if (unique.length === 0)
-      throw badInput(`${field} is empty: list the ${what} to share, or pass null to share every one`);
-    if (unique.length > MAX_IDS)
-      throw badInput(`${field} may list at most ${MAX_IDS} ${what}, got ${unique.length}`);
-    return unique;
+    const problems: string[] = [];
+    const disclosureIds = idList(problems, 'disclosureIds', 'disclosures', input.disclosureIds);
+    return this.create('DISCLOSURES', input, { linkIds: null, disclosureIds }, problems);
   }
 
   private async create(
     scope: ShareScope,
     input: Recipient & { expiresAt: string | null | undefined },
     narrowed: { linkIds: string[] | null; disclosureIds: string[] | null },
+    listProblems: readonly string[],
   ): Promise<Share> {
     const owner = this.viewer.organizationId;
     const asked = input.askedRecipientId ?? input.recipientId;
-    if (input.recipientId === owner)
-      throw badInput(`recipientId must be another organization than the owner, got ${quote(asked)}`);
+    const problems = [
+      ...(input.recipientId === owner
+        ? [`recipientId must be another organization than the owner, got ${quote(asked)}`]
+        : []),
+      ...listProblems,
+    ];
+    if (problems.length > 0) throw badInput(problems.join('; '));
     const expiresAt = instantArgument('expiresAt', input.expiresAt);
     const claim = claimOf(
       idempotencyKey(input.idempotencyKey),
