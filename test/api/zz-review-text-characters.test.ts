@@ -46,12 +46,9 @@ describe('what people write is kept', () => {
   it("a Mongolian supplier's name with its vowel separator", async () => {
     const name = 'ᠬᠠᠷ\u180eᠠ ᠲᠡᠮᠦᠷ';
     const declared = ok<{ supplier: { name: string } }>(
-      await t.api.query(
-        'buyer',
-        DECLARE,
-        { newSupplier: { name, type: 'FACTORY', country: 'CN' } },
-        [...ADMIN],
-      ),
+      await t.api.query('buyer', DECLARE, { newSupplier: { name, type: 'FACTORY', country: 'CN' } }, [
+        ...ADMIN,
+      ]),
       'declareSupplyLink',
     );
     expect(declared.supplier.name).toBe(name);
