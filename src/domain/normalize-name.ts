@@ -51,7 +51,13 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
  * inside (an import keeps names as they are, and lists arrive from elsewhere).
  */
 export const foldText = (text: string): string =>
-  foldLetters(text.replace(/\p{Default_Ignorable_Code_Point}/gu, ''));
+  foldLetters(
+    text
+      // Persian writes the non-joiner between the parts of a word where it also writes a space
+      // (فناوری‌های, فناوری های): after an Arabic letter it parts words, as a space does.
+      .replace(/(?<=\p{Script=Arabic}\p{M}*)\u200c/gu, ' ')
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, ''),
+  );
 
 /**
  * foldText keeping the characters that show as nothing, as it did before it dropped them: what an id is

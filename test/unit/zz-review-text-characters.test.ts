@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/domain/disclosures.ts';
 import { checkFinding } from '../../src/domain/findings.ts';
-import { foldText } from '../../src/domain/normalize-name.ts';
+import { directoryTerms, searchTerms } from '../../src/domain/directory-terms.ts';
+import { foldText, normalizeName } from '../../src/domain/normalize-name.ts';
 import { characterProblem } from '../../src/domain/optional-text.ts';
 import { cut, quote } from '../../src/domain/quote.ts';
 import { checkDeclaration } from '../../src/domain/sourcing.ts';
@@ -115,5 +116,23 @@ describe("screening's ids", () => {
     expect(watchlistIndicatorId('org-1', 'Hoshi\u00adne', 'CSL')).toMatch(/^wl-org-1-hoshi-ne-[0-9a-f]{8}$/u);
     // While matching drops them, as before this review.
     expect(foldText('Hoshi\u00adne')).toBe('hoshine');
+  });
+});
+
+describe("Persian's non-joiner in matching", () => {
+  it('parts words as the space Persian also writes there, in the directory and in screening', () => {
+    const withJoiner = 'شرکت فناوری\u200cهای نوین';
+    const withSpace = 'شرکت فناوری های نوین';
+    const finds = (card: string, search: string) => {
+      const terms = directoryTerms({ name: card });
+      return searchTerms(search).every((term) => terms.some((word) => word.startsWith(term)));
+    };
+    expect(finds(withJoiner, 'فناوری های')).toBe(true);
+    expect(finds(withSpace, 'فناوری\u200cهای')).toBe(true);
+    expect(finds(withJoiner, 'های')).toBe(true);
+    expect(normalizeName(withJoiner).core).toEqual(normalizeName(withSpace).core);
+    // Elsewhere it is dropped with the other invisible characters (a Devanagari word stays one).
+    expect(foldText('Hoshi\u200cne')).toBe('hoshine');
+    expect(foldText('\u0915\u094d\u200c\u0937')).toBe(foldText('\u0915\u094d\u0937'));
   });
 });
