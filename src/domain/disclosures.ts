@@ -308,7 +308,7 @@ export function checkContent(
     problems.push(
       `${field('validUntil')} must be after issuedAt (${quote(content.issuedAt)}), got ${quote(content.validUntil)}`,
     );
-  const documentUrl = checkUrl(problems, field('documentUrl'), content.documentUrl, LIMITS.url);
+  const documentUrl = checkUrl(problems, field('documentUrl'), content.documentUrl, LIMITS.url, oneLine);
   let documentSha256: string | null = null;
   if (content.documentSha256 !== null && content.documentSha256 !== undefined) {
     if (!SHA256.test(content.documentSha256))

@@ -61,15 +61,26 @@ export function checkInstant(
   return instant;
 }
 
-/** Checks an optional http(s) URL of at most `max` characters: null when absent or not one. */
+/**
+ * Checks an optional http(s) URL of at most `max` characters: null when absent or not one. One a user
+ * writes holds what a one-line text holds: no bidirectional control (RFC 3987 forbids them in an IRI)
+ * or other invisible character, since it is shown as text (a disclosure's history writes it before
+ * the document's SHA-256, which an override after it would show backwards).
+ */
 export function checkUrl(
   problems: string[],
   field: string,
   value: string | null | undefined,
   max: number,
+  characters: Extract<TextCharacters, 'one-line' | 'as-stored'>,
 ): string | null {
   if (value === null || value === undefined) return null;
-  if (value.length <= max && URL_PATTERN.test(value)) return value;
-  problems.push(`${field} must be an http(s) URL of at most ${max} characters, got ${quote(value)}`);
+  if (!(value.length <= max && URL_PATTERN.test(value))) {
+    problems.push(`${field} must be an http(s) URL of at most ${max} characters, got ${quote(value)}`);
+    return null;
+  }
+  const problem = characterProblem(field, value, characters);
+  if (problem === null) return value;
+  problems.push(problem);
   return null;
 }

@@ -65,7 +65,13 @@ export function checkFinding(submitted: FindingSubmission, now: Date): FindingCo
     false,
     'multi-line',
   );
-  const evidenceUrl = checkUrl(problems, 'input.evidenceUrl', submitted.evidenceUrl, FINDING_LIMITS.url);
+  const evidenceUrl = checkUrl(
+    problems,
+    'input.evidenceUrl',
+    submitted.evidenceUrl,
+    FINDING_LIMITS.url,
+    'one-line',
+  );
   const observed = checkInstant(problems, 'input.observedAt', submitted.observedAt);
   if (observed !== null && observed > now)
     problems.push(`input.observedAt must not be in the future, got ${quote(submitted.observedAt)}`);

@@ -50,9 +50,22 @@ const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
  * confusable skeleton drops them: a list's "Hoshine" must match a name stored with a zero-width space
  * inside (an import keeps names as they are, and lists arrive from elsewhere).
  */
-export function foldText(text: string): string {
+export const foldText = (text: string): string =>
+  foldLetters(
+    text
+      // Persian writes the non-joiner between the parts of a word where it also writes a space
+      // (فناوری‌های, فناوری های): after an Arabic letter it parts words, as a space does.
+      .replace(/(?<=\p{Script=Arabic}\p{M}*)\u200c/gu, ' ')
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, ''),
+  );
+
+/**
+ * foldText keeping the characters that show as nothing, as it did before it dropped them: what an id is
+ * made of (screening's list entry slugs, src/modules/screening/slug.ts) stays what older versions made,
+ * since an indicator and its candidate are found again, and a rejection kept, by that id.
+ */
+export function foldLetters(text: string): string {
   return text
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
     .normalize('NFKC')
     .toLowerCase()
     .normalize('NFD')

@@ -24,11 +24,18 @@ export function optionalText(
  * tags…) but the zero-width joiner and non-joiner, which Persian, the Indic scripts and emoji need: a
  * name is what people and screening tell organizations apart by, and "Hoshine" with a zero-width space
  * inside, or a name whose letters a right-to-left override shows backwards, reads as one thing and is
- * another. `multi-line` (a summary, a description, a message, a note) line breaks (\n, \r) and tabs,
+ * another. The other characters Unicode makes invisible (default-ignorable) go the same way, the Hangul
+ * fillers above all (letters to a regex, blanks to a reader: a name of one is not blank to trim), but
+ * the variation selectors (emoji, ideographic variants), the combining grapheme joiner and the
+ * Mongolian vowel separator, which Mongolian spells with. `multi-line` (a summary, a description, a
+ * message, a note) line breaks (\n, \r) and tabs,
  * the only controls a person types, and every format character but the bidirectional embeddings,
  * overrides and isolates (they change how the rest of a line shows, the dashboard's text after them
  * included) and the tags (invisible text that software and language models read and people do not);
- * marks, zero-width spaces (Thai's word breaks) and soft hyphens belong to prose. `as-stored` any (a
+ * marks, zero-width spaces (Thai's word breaks) and soft hyphens belong to prose. Both keep the flags of
+ * England, Scotland and Wales, which every emoji keyboard writes with tags (an emoji tag sequence: the
+ * black flag, a subdivision's code, the cancel tag): those tags show, as the flag, and say no more than
+ * the code. `as-stored` any (a
  * backup's text, or a stored one a change copies: older versions kept texts as they came, and a
  * restore or an update loses nothing of them).
  * An unpaired surrogate never gets this far: the API refuses it in every String argument
@@ -39,10 +46,29 @@ export type TextCharacters = 'one-line' | 'multi-line' | 'as-stored';
 /** NUL, BEL, ESC, DEL, the C1 controls (U+0080..U+009F), …: no person types them into a text. */
 const CONTROL = /\p{Cc}/u;
 const SEPARATOR = /[\p{Zl}\p{Zp}]/u;
+/** An emoji tag sequence (UTS #51): 🏴, two tag letters of a region, one to four of a subdivision, the cancel tag. */
+const EMOJI_FLAG = /\u{1f3f4}[\u{e0061}-\u{e007a}]{2}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{1,4}\u{e007f}/u;
+
+/** What each kind of text may not hold, or an emoji flag, which `firstForbidden` passes over whole. */
+const forbiddenOrFlag = (forbidden: RegExp): RegExp =>
+  new RegExp(`${EMOJI_FLAG.source}|${forbidden.source}`, 'gu');
 const FORBIDDEN: Record<Exclude<TextCharacters, 'as-stored'>, RegExp> = {
-  'one-line': /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200c\u200d])\p{Cf}/u,
-  'multi-line': /(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u,
+  'one-line': forbiddenOrFlag(
+    /[\p{Cc}\p{Zl}\p{Zp}]|(?!\u200c|\u200d|\u180e|\u034f|\p{Variation_Selector})[\p{Cf}\p{Default_Ignorable_Code_Point}]/u,
+  ),
+  'multi-line': forbiddenOrFlag(/(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u),
 };
+
+/** The first character of `text` that `characters` forbids and where it is, null when there is none. */
+function firstForbidden(
+  text: string,
+  characters: Exclude<TextCharacters, 'as-stored'>,
+): { character: string; index: number } | null {
+  for (const { 0: character, index } of text.matchAll(FORBIDDEN[characters])) {
+    if (!EMOJI_FLAG.test(character)) return { character, index };
+  }
+  return null;
+}
 
 /** What a text of `characters` must be, by the kind of character it was refused for. */
 function rule(characters: Exclude<TextCharacters, 'as-stored'>, found: string): string {
@@ -63,11 +89,11 @@ function rule(characters: Exclude<TextCharacters, 'as-stored'>, found: string): 
  */
 export function characterProblem(field: string, text: string, characters: TextCharacters): string | null {
   if (characters === 'as-stored') return null;
-  const found = FORBIDDEN[characters].exec(text);
+  const found = firstForbidden(text, characters);
   if (found === null) return null;
-  const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const code = (found.character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
   const at = [...text.slice(0, found.index)].length + 1;
-  return `${field} must be ${rule(characters, found[0])}, got ${quote(text)} (U+${code} at character ${at})`;
+  return `${field} must be ${rule(characters, found.character)}, got ${quote(text)} (U+${code} at character ${at})`;
 }
 
 /** The refusal of a text over its bound, naming the field. */

@@ -1,12 +1,28 @@
-/** `text` cut to 80 characters, as `quote` cuts what it shows (for text already written, e.g. GraphQL). */
-export const cut = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+/** A character, a pair of JSON escapes of one (a tag: \udb40\udc41), or one escape (\u200b, \n, \\). */
+const SHOWN_CHARACTER = /\\ud[89ab][0-9a-f]{2}\\ud[c-f][0-9a-f]{2}|\\u[0-9a-f]{4}|\\.|./gsu;
+
+/**
+ * `text` cut to 80 characters, as `quote` cuts what it shows (for text already written, e.g. GraphQL):
+ * between two characters and between two escapes, never inside one, whose half would show a character
+ * the value does not hold (an unpaired surrogate, "\u20").
+ */
+export function cut(text: string): string {
+  if (text.length <= 80) return text;
+  let head = '';
+  for (const [shown] of text.matchAll(SHOWN_CHARACTER)) {
+    if (head.length + shown.length > 77) break;
+    head += shown;
+  }
+  return `${head}...`;
+}
 
 /**
  * What JSON leaves as it is and a reader would not see: DEL and the C1 controls (U+0080..U+009F), the
- * format characters (zero-width spaces and joiners, bidirectional controls, soft hyphens, tags) and the
- * line and paragraph separators.
+ * format characters (zero-width spaces and joiners, bidirectional controls, soft hyphens, tags), the
+ * line and paragraph separators and the rest of what Unicode makes invisible (Hangul fillers,
+ * variation selectors).
  */
-const UNSEEN = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}]/gu;
+const UNSEEN = /[\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** `c` as JSON escapes it, each UTF-16 unit of a character beyond U+FFFF (a tag) on its own. */
 const escaped = (c: string): string =>
