@@ -28,16 +28,15 @@ export function optionalText(
  * fillers above all (letters to a regex, blanks to a reader: a name of one is not blank to trim), but
  * the variation selectors (emoji, ideographic variants), the combining grapheme joiner and the
  * Mongolian vowel separator, which Mongolian spells with. `multi-line` (a summary, a description, a
- * message, a note) line breaks (\n, \r) and tabs,
- * the only controls a person types, and every format character but the bidirectional embeddings,
- * overrides and isolates (they change how the rest of a line shows, the dashboard's text after them
- * included) and the tags (invisible text that software and language models read and people do not);
- * marks, zero-width spaces (Thai's word breaks) and soft hyphens belong to prose. Both keep the flags of
- * England, Scotland and Wales, which every emoji keyboard writes with tags (an emoji tag sequence: the
- * black flag, a subdivision's code, the cancel tag): those tags show, as the flag, and say no more than
- * the code. `as-stored` any (a
- * backup's text, or a stored one a change copies: older versions kept texts as they came, and a
- * restore or an update loses nothing of them).
+ * message, a note) line breaks (\n, \r) and tabs, the only controls a person types, and every format
+ * character but the bidirectional embeddings, overrides and isolates (they change how the rest of a
+ * line shows, the dashboard's text after them included) and the tags (invisible text that software and
+ * language models read and people do not); marks, zero-width spaces (Thai's word breaks) and soft
+ * hyphens belong to prose. Both keep the flags of England, Scotland and Wales, which every emoji
+ * keyboard writes with tags (an emoji tag sequence: the black flag, a subdivision's code, the cancel
+ * tag): those tags show, as the flag, and say no more than the code. `as-stored` any (a backup's text,
+ * or a stored one a change copies: older versions kept texts as they came, and a restore or an update
+ * loses nothing of them).
  * An unpaired surrogate never gets this far: the API refuses it in every String argument
  * (src/api/malformed-arguments.ts) and the importer in every text.
  */

@@ -1,4 +1,4 @@
-// Review of the character rule (specification, section 4, "Characters"): what legitimate writers need is
+// The character rule's edges (specification, section 4, "Characters"): what legitimate writers need is
 // kept (the flags of England, Scotland and Wales; Mongolian's vowel separator), what shows as nothing is
 // refused even when it is no format character (the Hangul fillers), a URL a user writes is held to the
 // one-line rule, a cut message never splits a character or an escape, and screening's ids stay what
@@ -114,7 +114,7 @@ describe("screening's ids", () => {
     expect(slugOf('Hoshi\u00adne Silicon')).toBe('hoshi-ne-silicon');
     expect(slugOf('Xin\u200bjiang Co')).toBe('xin-jiang-co');
     expect(watchlistIndicatorId('org-1', 'Hoshi\u00adne', 'CSL')).toMatch(/^wl-org-1-hoshi-ne-[0-9a-f]{8}$/u);
-    // While matching drops them, as before this review.
+    // While matching drops them.
     expect(foldText('Hoshi\u00adne')).toBe('hoshine');
   });
 });

@@ -1,4 +1,4 @@
-// Review of the character rule through real requests (specification, section 4, "Characters"): a Welsh
+// The character rule's edges through real requests (specification, section 4, "Characters"): a Welsh
 // flag in a message and a Mongolian name are what people write and are kept; a name of Hangul fillers
 // shows as a blank and a URL with a bidirectional override shows its neighbours backwards, and both are
 // refused, writing nothing.
