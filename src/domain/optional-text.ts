@@ -21,7 +21,8 @@ export function optionalText(
  * The characters a text a user writes may hold, besides printable ones: `one-line` (a name, a title, a
  * source) no control character, no line or paragraph separator and no invisible formatting character
  * (Unicode's format characters, Cf: bidirectional marks and controls, zero-width spaces, soft hyphens,
- * tags…) but the zero-width joiner and non-joiner, which Persian, the Indic scripts and emoji need: a
+ * tags…) but the zero-width joiner and non-joiner where Persian, the Indic scripts and emoji need them
+ * (NEEDLESS_JOINER): a
  * name is what people and screening tell organizations apart by, and "Hoshine" with a zero-width space
  * inside, or a name whose letters a right-to-left override shows backwards, reads as one thing and is
  * another. The other characters Unicode makes invisible (default-ignorable) go the same way, the Hangul
@@ -48,13 +49,24 @@ const SEPARATOR = /[\p{Zl}\p{Zp}]/u;
 /** An emoji tag sequence (UTS #51): 🏴, two tag letters of a region, one to four of a subdivision, the cancel tag. */
 const EMOJI_FLAG = /\u{1f3f4}[\u{e0061}-\u{e007a}]{2}[\u{e0030}-\u{e0039}\u{e0061}-\u{e007a}]{1,4}\u{e007f}/u;
 
-/** What each kind of text may not hold, or an emoji flag, which `firstForbidden` passes over whole. */
-const forbiddenOrFlag = (forbidden: RegExp): RegExp =>
-  new RegExp(`${EMOJI_FLAG.source}|${forbidden.source}`, 'gu');
+/**
+ * A joiner where no script joins: at the start, or after a letter of a script that never needs one
+ * (Latin, Greek, Cyrillic, the CJK scripts), a digit, a space or punctuation. "De\u200cll" shows as
+ * "Dell" and is another name; Persian (after an Arabic letter), the Indic scripts (after a virama) and
+ * emoji sequences (after a pictograph, a skin tone or a variation selector) keep theirs.
+ */
+const NEEDLESS_JOINER =
+  /(?<=^|[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{N}\p{P}\p{Zs}])[\u200c\u200d]/u;
+
+/** Every character Unicode makes invisible but those a script or emoji needs (see TextCharacters). */
+const INVISIBLE =
+  /(?!\u200c|\u200d|\u180e|\u034f|\p{Variation_Selector})[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/** Any of `forbidden`, or an emoji flag, which `firstForbidden` passes over whole. */
+const forbiddenOrFlag = (...forbidden: RegExp[]): RegExp =>
+  new RegExp([EMOJI_FLAG, ...forbidden].map((r) => r.source).join('|'), 'gu');
 const FORBIDDEN: Record<Exclude<TextCharacters, 'as-stored'>, RegExp> = {
-  'one-line': forbiddenOrFlag(
-    /[\p{Cc}\p{Zl}\p{Zp}]|(?!\u200c|\u200d|\u180e|\u034f|\p{Variation_Selector})[\p{Cf}\p{Default_Ignorable_Code_Point}]/u,
-  ),
+  'one-line': forbiddenOrFlag(/[\p{Cc}\p{Zl}\p{Zp}]/u, NEEDLESS_JOINER, INVISIBLE),
   'multi-line': forbiddenOrFlag(/(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]/u),
 };
 

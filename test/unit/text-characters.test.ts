@@ -70,6 +70,18 @@ describe('characterProblem', () => {
     expect(characterProblem('summary', text, 'multi-line')).toBeNull();
   });
 
+  it('refuses a joiner where no script joins: "De\\u200cll" shows as "Dell" and is another name', () => {
+    for (const name of ['De\u200cll', 'Dell\u200d', '\u200cDell', 'Ab 1\u200d2', 'Δέλ\u200cλ', 'Делл\u200d'])
+      expect(characterProblem('newSupplier.name', name, 'one-line'), name).toMatch(
+        /^newSupplier\.name must be text without invisible formatting characters .* \(U\+200[CD] at character \d+\)$/,
+      );
+    // Where scripts and emoji need them: after an Arabic letter, a virama, a pictograph, a skin tone, VS16.
+    for (const name of ['می\u200cسازد', '\u0d28\u0d4d\u200d', '👩\u200d💻', '👨🏽\u200d💻', '❤\ufe0f\u200d🔥'])
+      expect(characterProblem('newSupplier.name', name, 'one-line'), name).toBeNull();
+    // Prose keeps them wherever they are.
+    expect(characterProblem('summary', 'De\u200cll', 'multi-line')).toBeNull();
+  });
+
   /** Characters that show as nothing or move what follows, and whether several lines may hold them. */
   const UNSEEN: [string, string, string, boolean][] = [
     ['zero-width space', '\u200b', '200B', true],
