@@ -23,6 +23,7 @@ import {
   type Me,
 } from './api.ts';
 import { errorMessage, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MyFindings, recordFindingDated, recordFindingForm, recordsFindings } from './findings.ts';
 import type { MyDisclosures } from './my-disclosures.ts';
@@ -342,7 +343,11 @@ class Dashboard {
         },
       },
       roots.map((r) =>
-        h('option', { value: r.id, selected: r.id === org.id }, r.id === org.id ? `${r.name} (you)` : r.name),
+        h(
+          'option',
+          { value: r.id, selected: r.id === org.id },
+          r.id === org.id ? `${isolate(r.name)} (you)` : isolate(r.name),
+        ),
       ),
     ));
     const header = h(
@@ -714,9 +719,9 @@ class Dashboard {
       // An empty chain under a product or an As of day says what emptied it, not that nobody shares.
       (total === 0
         ? asked.length > 0
-          ? `${chain.root.name}: nothing matches ${asked.join(', ')}`
-          : `${chain.root.name}: no supplier of it is visible to you`
-        : `${chain.root.name}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}`) +
+          ? `${isolate(chain.root.name)}: nothing matches ${asked.join(', ')}`
+          : `${isolate(chain.root.name)}: no supplier of it is visible to you`
+        : `${isolate(chain.root.name)}: ${plural(total, 'organization')} in ${plural(chain.depth, 'tier')}`) +
         (shown !== total ? `, ${shown.toLocaleString('en')} match the filters` : '') +
         // Public indicators only: Exposure also counts what visible disclosures say, so "flagged" here
         // would not match its count of findings.
@@ -865,7 +870,7 @@ class Dashboard {
     // A root at an As of day may no longer be one (its share revoked or expired since me.roots was read),
     // or not yet be one the choice lists: without its option, the choice would go blank.
     if (select !== null && ![...select.options].some((option) => option.value === root.id))
-      select.append(h('option', { value: root.id }, root.name));
+      select.append(h('option', { value: root.id }, isolate(root.name)));
     if (select !== null) select.value = root.id;
     this.query = { ...this.query, rootId: root.id === this.viewer.organization.id ? null : root.id };
     this.limits.clear();
@@ -944,18 +949,20 @@ class Dashboard {
     key: string,
   ): Promise<void> {
     const request = await requestAccess(id, scope, products, note, this.token, key);
-    await this.changed(`Access request sent to ${request.target.name}, due ${request.dueAt.slice(0, 10)}.`);
+    await this.changed(
+      `Access request sent to ${isolate(request.target.name)}, due ${request.dueAt.slice(0, 10)}.`,
+    );
   }
 
   private async answer(request: AccessRequest, answer: Answer, key: string): Promise<void> {
     const answered = await answerAccessRequest(request.id, answer, this.token, key);
     const verb = { GRANT: 'Granted', DECLINE: 'Declined', EXTEND: 'Extended' }[answer.decision];
-    await this.changed(`${verb} the request of ${answered.requester.name}.`);
+    await this.changed(`${verb} the request of ${isolate(answered.requester.name)}.`);
   }
 
   private async withdraw(request: AccessRequest): Promise<void> {
     await withdrawAccessRequest(request.id, this.token);
-    await this.changed(`Withdrew the request to ${request.target.name}.`);
+    await this.changed(`Withdrew the request to ${isolate(request.target.name)}.`);
   }
 
   /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
@@ -965,7 +972,7 @@ class Dashboard {
     if (this.exposureState.kind === 'loading') {
       // The form lives in Exposure: it opens once Exposure has arrived.
       this.formAwaited = party;
-      this.status.textContent = `The request form for ${name} opens once Exposure has loaded…`;
+      this.status.textContent = `The request form for ${isolate(name)} opens once Exposure has loaded…`;
       return;
     }
     const drawn = () =>
@@ -980,8 +987,8 @@ class Dashboard {
     const opener = spot?.querySelector<HTMLButtonElement>('button.request-access');
     if (spot == null || opener == null) {
       this.status.textContent = spot?.querySelector('.request-open')
-        ? `You asked ${name} already: the request is open (see Exposure).`
-        : `No request form to open: Exposure does not list ${name} as a blind spot now.`;
+        ? `You asked ${isolate(name)} already: the request is open (see Exposure).`
+        : `No request form to open: Exposure does not list ${isolate(name)} as a blind spot now.`;
       return;
     }
     if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
@@ -1007,7 +1014,7 @@ class Dashboard {
     if (cleared.length > 0) {
       this.filters = filters;
       this.showFilters();
-      this.news = `To show ${o.name}, cleared the ${cleared.length === 1 ? 'filter' : 'filters'} that hid it: ${cleared.join(', ')}.`;
+      this.news = `To show ${isolate(o.name)}, cleared the ${cleared.length === 1 ? 'filter' : 'filters'} that hid it: ${cleared.join(', ')}.`;
       this.columns = this.buildColumns(chain);
     }
     const column = this.columns.find((c) => c.matching.some((m) => m.id === id));
@@ -1033,8 +1040,8 @@ class Dashboard {
     const filters = queryFilters(this.query).map((f) => `, ${f}`);
     const sharedItsChain = this.viewer.roots.some((r) => r.id === id);
     this.tell(
-      `${name} is not in the supply chain of ${chain.root.name} shown here${filters.join('')}.` +
-        (sharedItsChain ? ` It shared its own chain with you: choose ${name} under Root.` : ''),
+      `${isolate(name)} is not in the supply chain of ${isolate(chain.root.name)} shown here${filters.join('')}.` +
+        (sharedItsChain ? ` It shared its own chain with you: choose ${isolate(name)} under Root.` : ''),
     );
   }
 
@@ -1078,7 +1085,7 @@ class Dashboard {
     if (chain === null || tiers === null) return;
     const filters = queryFilters(this.query);
     const viewer = this.viewer.organization.name;
-    const title = `Tiersight: supply chain of ${chain.root.name} as seen by ${viewer}${
+    const title = `Tiersight: supply chain of ${isolate(chain.root.name)} as seen by ${isolate(viewer)}${
       filters.length ? ` (${filters.join(', ')})` : ''
     }`;
     try {

@@ -4,6 +4,7 @@
 // change what the page draws, so they do not narrow the file.
 import { graphql } from './api.ts';
 import { h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { download } from './export.ts';
 import type { Query } from './model.ts';
 
@@ -66,7 +67,7 @@ export function chainExportControls(
     chainExport(format, query(), token)
       .then((file) => {
         download(file.filename, new Blob([file.content], { type: file.mediaType }));
-        report(`Exported ${file.filename}.`);
+        report(`Exported ${isolate(file.filename)}.`);
       })
       .catch((error: unknown) =>
         report(`Export failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -3,6 +3,7 @@
 // buyer whose reseller and brand both share. One button per other root shows that chain.
 import { argumentsOf, graphql, type Capabilities } from './api.ts';
 import { h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import type { Party, Query } from './model.ts';
 
 export interface ChainReach {
@@ -52,7 +53,7 @@ export function chainsReachingSection(
       : state.kind === 'failed'
         ? h('p', { role: 'alert', class: 'error' }, `Could not tell which chains hold it: ${state.message}`)
         : state.reaching.length === 0
-          ? h('p', { class: 'muted' }, `No chain of yours holds ${name} within these tiers.`)
+          ? h('p', { class: 'muted' }, `No chain of yours holds ${isolate(name)} within these tiers.`)
           : h(
               'ul',
               { class: 'chains-reaching' },
@@ -60,7 +61,7 @@ export function chainsReachingSection(
                 h(
                   'li',
                   { 'data-root-id': root.id },
-                  `${root.name} · tier ${tier}`,
+                  `${isolate(root.name)} · tier ${tier}`,
                   root.id === shownRootId
                     ? h('span', { class: 'muted' }, ' (shown)')
                     : h(
@@ -68,7 +69,7 @@ export function chainsReachingSection(
                         {
                           type: 'button',
                           class: 'link-button',
-                          'aria-label': `Show the chain of ${root.name}`,
+                          'aria-label': `Show the chain of ${isolate(root.name)}`,
                           onclick: () => showChain(root),
                         },
                         ' Show this chain',

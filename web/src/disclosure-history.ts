@@ -4,6 +4,7 @@
 // `disclosure(id)` shows the owner neither a withdrawn disclosure nor one about a former supplier.
 import { graphql } from './api.ts';
 import { day, errorMessage, h, moment } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { ACTION_STATUS_LABELS, plural, VERIFIED_BY, type CorrectiveAction } from './model.ts';
 import { actedBy } from './share-history.ts';
 
@@ -115,10 +116,12 @@ export function versionChanges(before: DisclosureVersion, after: DisclosureVersi
     ...after.actions.map((a) => {
       const was = kept.get(a.id);
       return was === undefined
-        ? `Action ${a.id} added: ${a.finding} (${a.severity}, due ${day(a.dueAt)}, ${statusWords(a)})`
+        ? `Action ${a.id} added: ${isolate(a.finding)} (${a.severity}, due ${day(a.dueAt)}, ${statusWords(a)})`
         : actionChanges(was, a);
     }),
-    ...before.actions.filter((a) => !now.has(a.id)).map((a) => `Action ${a.id} removed: ${a.finding}`),
+    ...before.actions
+      .filter((a) => !now.has(a.id))
+      .map((a) => `Action ${a.id} removed: ${isolate(a.finding)}`),
   ];
   const reordered =
     before.actions.length === after.actions.length &&
@@ -147,7 +150,7 @@ const actionLine = (a: VersionAction) =>
   h(
     'li',
     { 'data-action-id': a.id },
-    `${a.id} · ${a.severity} · ${a.finding}: ${a.action} · due ${day(a.dueAt)} · ${statusWords(a)}` +
+    `${a.id} · ${a.severity} · ${isolate(a.finding)}: ${isolate(a.action)} · due ${day(a.dueAt)} · ${statusWords(a)}` +
       (a.closedAt ? ` ${day(a.closedAt)}` : '') +
       (a.verification ? `, verified ${VERIFIED_BY[a.verification]}` : ''),
   );
@@ -168,7 +171,7 @@ function contentOf(v: DisclosureVersion): HTMLElement {
         v.standard && `standard ${v.standard}`,
         `issued ${day(v.issuedAt)}`,
         v.validUntil ? `valid until ${day(v.validUntil)}` : 'no end date',
-        v.products.length > 0 ? `products: ${v.products.join(', ')}` : 'all products',
+        v.products.length > 0 ? `products: ${isolate(v.products.join(', '))}` : 'all products',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -236,7 +239,7 @@ export function historyToggle(
     class: 'disclosure-history',
     id: `history-${d.id}`,
     role: 'region',
-    'aria-label': `History of “${d.title}”`,
+    'aria-label': `History of “${isolate(d.title)}”`,
     hidden: true,
   });
   const opener = h(
@@ -246,7 +249,7 @@ export function historyToggle(
       class: 'disclosure-history-open',
       'aria-expanded': 'false',
       'aria-controls': region.id,
-      'aria-label': `History of “${d.title}”`,
+      'aria-label': `History of “${isolate(d.title)}”`,
     },
     'History',
   );

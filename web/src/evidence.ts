@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
 import { append, day, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { action, choiceSet, dayAfter, field, inlineForm, tomorrow } from './forms.ts';
 import { grantedAccess } from './granted-access.ts';
 import {
@@ -67,7 +68,7 @@ export interface RequestAccessHandler {
 
 /** Marks what an organization told the viewer, as against what public sources say. */
 const disclosedTag = (owner: Party): HTMLElement =>
-  h('span', { class: 'tag tag-disclosed' }, `disclosed by ${owner.name}`);
+  h('span', { class: 'tag tag-disclosed' }, `disclosed by ${isolate(owner.name)}`);
 
 export const publicTag = (): HTMLElement => h('span', { class: 'tag tag-public' }, 'public');
 
@@ -181,7 +182,7 @@ function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
     d.actions.length > 0 &&
       h(
         'ol',
-        { class: 'actions', 'aria-label': `Actions of ${d.title}` },
+        { class: 'actions', 'aria-label': `Actions of ${isolate(d.title)}` },
         d.actions.map((a) => actionItem(a, asOf)),
       ),
     documentLine(d),
@@ -197,7 +198,11 @@ export function disclosuresSection(state: DisclosuresState, name: string): (HTML
       : state.kind === 'failed'
         ? h('p', { role: 'alert', class: 'error' }, `Could not load the disclosures: ${state.message}`)
         : state.disclosures.length === 0
-          ? h('p', { class: 'muted no-disclosures' }, `No disclosure about ${name} is shared with you.`)
+          ? h(
+              'p',
+              { class: 'muted no-disclosures' },
+              `No disclosure about ${isolate(name)} is shared with you.`,
+            )
           : h(
               'div',
               { class: 'disclosures' },
@@ -297,7 +302,7 @@ const scopeOf = <T extends { id: string }>(
         .join(', ')}`;
 
 const linkLabel = (l: OwnLink) =>
-  `your link with ${l.supplier.name}${l.products.length > 0 ? ` (${l.products.join(', ')})` : ''}`;
+  `your link with ${isolate(l.supplier.name)}${l.products.length > 0 ? ` (${isolate(l.products.join(', '))})` : ''}`;
 
 /** Names a grant's scope exactly: what the requester will see, for how long. */
 function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
@@ -305,9 +310,11 @@ function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
   if (r.scope !== 'DISCLOSURES')
     parts.push(scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel));
   if (r.scope !== 'SOURCING')
-    parts.push(scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${d.title}”`));
+    parts.push(
+      scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${isolate(d.title)}”`),
+    );
   const until = answer.expiresAt ? `until ${answer.expiresAt} (00:00 UTC)` : 'with no end date';
-  return `${r.requester.name} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
+  return `${isolate(r.requester.name)} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
 }
 
 /** The handlers of one request's answer controls, whose key is chosen (answerControls). */
@@ -320,7 +327,7 @@ async function confirmWithdrawal(r: AccessRequest, handlers: EvidenceHandlers): 
   const due = `${r.overdue ? 'overdue since' : 'due'} ${day(r.dueAt)}`;
   if (
     window.confirm(
-      `Withdraw your request to ${r.target.name} (sent ${day(r.sentAt)}, ${due})? ${r.target.name} can no longer answer it.`,
+      `Withdraw your request to ${isolate(r.target.name)} (sent ${day(r.sentAt)}, ${due})? ${isolate(r.target.name)} can no longer answer it.`,
     )
   )
     await handlers.withdraw(r);
@@ -360,7 +367,7 @@ function grantForm(
           'Sourcing links to share',
           own.links.map((l) => ({
             id: l.id,
-            label: `${l.supplier.name}: ${l.products.join(', ') || 'products not stated'}`,
+            label: `${isolate(l.supplier.name)}: ${isolate(l.products.join(', ')) || 'products not stated'}`,
             checked: suppliesAsked(l, r),
           })),
           'You have declared no supplier yet.',
@@ -375,7 +382,7 @@ function grantForm(
           'Disclosures to share',
           own.given.map((d) => ({
             id: d.id,
-            label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`,
+            label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${isolate(d.title)}`,
             checked: false,
           })),
           'You have published no disclosure yet.',
@@ -443,7 +450,7 @@ function answerControls(
       handlers.answer(r, { decision: 'EXTEND', dueAt: dueInput.value, reason: extendReason.value.trim() }),
   );
   // Two requests' "Grant…" buttons cannot be told apart in a list of buttons: each names its requester.
-  const whose = `${r.requester.name}'s request`;
+  const whose = `${isolate(r.requester.name)}'s request`;
   grant.opener.setAttribute('aria-label', `Grant with limits: ${whose}…`);
   decline.opener.setAttribute('aria-label', `Decline ${whose}…`);
   extend.opener.setAttribute('aria-label', `Extend ${whose}…`);
@@ -512,7 +519,8 @@ function requestItem(
       r.closedAt && ` · ${r.status.toLowerCase()} ${day(r.closedAt)}`,
     ),
     access !== null && h('p', { class: 'request-access' }, access),
-    r.products.length > 0 && h('p', { class: 'request-products' }, `Products: ${r.products.join(', ')}`),
+    r.products.length > 0 &&
+      h('p', { class: 'request-products' }, `Products: ${isolate(r.products.join(', '))}`),
     r.message && h('blockquote', { class: 'request-message' }, r.message),
     // The reason of the last decline or extension: which one, said, so that it is not read as the
     // reason for a later grant.
@@ -531,7 +539,7 @@ function requestItem(
       box === 'outbox' &&
       action('Withdraw', () => confirmWithdrawal(r, handlers), alert, {
         class: 'withdraw',
-        'aria-label': `Withdraw the request to ${r.target.name}`,
+        'aria-label': `Withdraw the request to ${isolate(r.target.name)}`,
       }),
     alert,
   );
@@ -680,6 +688,6 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
   );
   form.opener.classList.add('request-access');
   // Nine "Request access" buttons in a list of buttons cannot be told apart: each names its organization.
-  form.opener.setAttribute('aria-label', `Request access from ${spot.organization.name}`);
+  form.opener.setAttribute('aria-label', `Request access from ${isolate(spot.organization.name)}`);
   return h('div', { class: 'request-access-box' }, form.opener, form.form);
 }

@@ -2,6 +2,7 @@
 // and computed styles of the cards on screen (no screenshot library, nothing leaves the browser), so
 // that the image shows what the page shows: public (⚠) and disclosed (◆) badges, scores, risk bands.
 import { curve, linkGeometry, type TierViewInput } from './tier-view.ts';
+import { isolate } from './bidi.ts';
 
 export function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -137,7 +138,8 @@ function drawCard(ctx: CanvasRenderingContext2D, card: HTMLElement, place: (el: 
 export function pngLegend(tiers: HTMLElement, viewer: string): string {
   return [
     tiers.querySelector('.badge:not(.badge-disclosed)') && '⚠ highest public risk indicator',
-    tiers.querySelector('.badge-disclosed') && `◆ highest indicator in what was disclosed to ${viewer}`,
+    tiers.querySelector('.badge-disclosed') &&
+      `◆ highest indicator in what was disclosed to ${isolate(viewer)}`,
     tiers.querySelector('.risk-score') && 'number and right edge: risk score 0–100 and its band',
   ]
     .filter((part): part is string => typeof part === 'string')

@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import { graphql, type Capabilities, type Me } from './api.ts';
 import { append, day, errorMessage, h, moment } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { publicTag } from './evidence.ts';
 import { chosen, field, guarded, inlineForm, optional, select } from './forms.ts';
 import { SEVERITIES, type Party, type Severity } from './model.ts';
@@ -44,7 +45,7 @@ export const recordsFindings = (viewer: Me, can: Capabilities): boolean =>
   can.findings && viewer.organization.type === 'MONITOR' && viewer.roles.includes('SUPPLIER_ADMIN');
 
 /** “Source”, as a question or a button names one finding. */
-const named = (f: Pick<Finding, 'source'>) => `“${f.source}”`;
+const named = (f: Pick<Finding, 'source'>) => `“${isolate(f.source)}”`;
 
 /**
  * "Record a finding…" about `organization`, by the viewer's organization `monitor`. One finding per
@@ -108,19 +109,19 @@ export function recordFindingForm(
       const what = `${FINDING_KIND_LABELS[input.kind].toLowerCase()} (${input.severity}) from ${named(input)}`;
       if (
         !window.confirm(
-          `Record a public ${what} about ${organization.name}? Every organization that sees ${organization.name}, ` +
-            `in any chain, will see it, recorded by ${monitor.name}. You can withdraw it later under My findings.`,
+          `Record a public ${what} about ${isolate(organization.name)}? Every organization that sees ${isolate(organization.name)}, ` +
+            `in any chain, will see it, recorded by ${isolate(monitor.name)}. You can withdraw it later under My findings.`,
         )
       )
         return;
       await graphql(RECORD_FINDING, { input, idempotencyKey }, token);
       await recorded(
-        `Recorded the ${what} about ${organization.name}; everyone who sees ${organization.name} sees it.`,
+        `Recorded the ${what} about ${isolate(organization.name)}; everyone who sees ${isolate(organization.name)} sees it.`,
       );
     },
   );
   form.opener.classList.add('record-finding');
-  form.opener.setAttribute('aria-label', `Record a finding about ${organization.name}…`);
+  form.opener.setAttribute('aria-label', `Record a finding about ${isolate(organization.name)}…`);
   return h('div', { class: 'record-finding-box' }, form.opener, form.form);
 }
 
@@ -196,7 +197,7 @@ export class MyFindings {
                 h(
                   'li',
                   { class: 'withdrawn-finding', 'data-finding-id': f.id },
-                  `${FINDING_KIND_LABELS[f.kind]} about ${f.organization.name} (${f.severity}), source ${named(f)}; ` +
+                  `${FINDING_KIND_LABELS[f.kind]} about ${isolate(f.organization.name)} (${f.severity}), source ${named(f)}; ` +
                     `withdrawn ${moment(f.withdrawnAt ?? '')}`,
                 ),
               ),
@@ -221,13 +222,13 @@ export class MyFindings {
       {
         type: 'button',
         class: 'withdraw-finding',
-        'aria-label': `Withdraw the finding about ${f.organization.name}: ${f.source}`,
+        'aria-label': `Withdraw the finding about ${isolate(f.organization.name)}: ${isolate(f.source)}`,
       },
       'Withdraw',
     );
     withdraw.addEventListener('click', () => {
       const question =
-        `Withdraw your ${FINDING_KIND_LABELS[f.kind].toLowerCase()} (${f.severity}) about ${f.organization.name}, ` +
+        `Withdraw your ${FINDING_KIND_LABELS[f.kind].toLowerCase()} (${f.severity}) about ${isolate(f.organization.name)}, ` +
         `source ${named(f)}? From now on it no longer counts anywhere (a view as of an earlier day still shows it). ` +
         'It cannot be undone.';
       if (!window.confirm(question)) return;
@@ -236,7 +237,7 @@ export class MyFindings {
         async () => {
           await graphql(WITHDRAW_FINDING, { id: f.id }, this.token);
           await this.handlers.changed(
-            `Withdrew the finding about ${f.organization.name}, source ${named(f)}.`,
+            `Withdrew the finding about ${isolate(f.organization.name)}, source ${named(f)}.`,
           );
         },
         alert,

@@ -3,6 +3,7 @@
 // choice that a grant and a share make, and whom a share goes to.
 import { ApiError, graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import type { Party } from './model.ts';
 import { quote } from '../../src/domain/quote.ts';
 
@@ -209,7 +210,7 @@ export function recipientPicker(
     recipient.replaceChildren(
       ...[...names]
         .sort(([, a], [, b]) => a.localeCompare(b))
-        .map(([id, name]) => h('option', { value: id }, name)),
+        .map(([id, name]) => h('option', { value: id }, isolate(name))),
       another,
     );
     if (kept !== null) recipient.value = kept;
@@ -254,7 +255,7 @@ export function recipientPicker(
   const explain = (error: unknown, party: Party): unknown =>
     error instanceof ApiError && error.code === 'NOT_FOUND' && names.has(party.id)
       ? new Error(
-          `${party.name} can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.`,
+          `${isolate(party.name)} can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.`,
         )
       : error;
   return { fields: [field(recipient.id, 'Share with', recipient), dropped, other], chosen, explain };

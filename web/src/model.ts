@@ -12,6 +12,7 @@ import {
 import { defusedFormula } from '../../src/domain/spreadsheet-text.ts';
 import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
+import { isolate } from './bidi.ts';
 
 export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
 
@@ -560,8 +561,8 @@ export const plural = (n: number, word: string): string =>
  */
 export const blindSpotAdvice = (spot: Pick<BlindSpot, 'organization' | 'openAccessRequest'>): string =>
   spot.openAccessRequest
-    ? `Until your request is granted, nothing behind ${spot.organization.name} is visible.`
-    : `Ask ${spot.organization.name} to share its sourcing with you: until it does, nothing behind it is visible.`;
+    ? `Until your request is granted, nothing behind ${isolate(spot.organization.name)} is visible.`
+    : `Ask ${isolate(spot.organization.name)} to share its sourcing with you: until it does, nothing behind it is visible.`;
 
 /** Products typed into one field, comma-separated, as the API takes them: trimmed, empty ones dropped. */
 export const productList = (text: string): string[] =>

@@ -6,6 +6,7 @@ import { actionKey } from './action-key.ts';
 import { dueFields, graphql, type Capabilities } from './api.ts';
 import { historyToggle } from './disclosure-history.ts';
 import { append, day, errorMessage, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
 import {
   choiceSet,
@@ -216,7 +217,7 @@ function contentFields(prefix: string, initial: PublishedDisclosure | null) {
 }
 
 /** “Title”, as a button's name or a question names one disclosure. */
-const named = (d: Pick<Disclosure, 'title'>) => `“${d.title}”`;
+const named = (d: Pick<Disclosure, 'title'>) => `“${isolate(d.title)}”`;
 
 export class MyDisclosures {
   private readonly heading = h('h2', { id: 'my-disclosures-heading' }, 'My disclosures');
@@ -279,7 +280,7 @@ export class MyDisclosures {
                 return h(
                   'li',
                   { class: 'withdrawn-disclosure', 'data-disclosure-id': d.id },
-                  `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}, about ${d.subject.name}; withdrawn ${day(d.withdrawnAt)}`,
+                  `${DISCLOSURE_KIND_LABELS[d.kind]}: ${isolate(d.title)}, about ${isolate(d.subject.name)}; withdrawn ${day(d.withdrawnAt)}`,
                   history && [' ', history.opener, history.region],
                 );
               }),
@@ -315,7 +316,7 @@ export class MyDisclosures {
     withdraw.addEventListener('click', () => {
       const who = seenBy.length === 0 ? 'nobody else' : seenBy.map((s) => s.recipient.name).join(', ');
       const question =
-        `Withdraw ${named(d)} (${DISCLOSURE_KIND_LABELS[d.kind].toLowerCase()} about ${d.subject.name}, ` +
+        `Withdraw ${named(d)} (${DISCLOSURE_KIND_LABELS[d.kind].toLowerCase()} about ${isolate(d.subject.name)}, ` +
         `version ${d.version})? From now on nobody sees it (shared with: ${who}). It cannot be undone.`;
       if (!window.confirm(question)) return;
       void this.run(withdraw, alert, async () => {
@@ -343,11 +344,11 @@ export class MyDisclosures {
       h(
         'p',
         { class: 'own-disclosure-facts' },
-        `About ${d.subject.id === this.own.id ? `${d.subject.name} (you)` : d.subject.name} · version ${d.version}, ` +
+        `About ${d.subject.id === this.own.id ? `${isolate(d.subject.name)} (you)` : d.subject.name} · version ${d.version}, ` +
           `published ${day(d.publishedAt)}` +
           (d.version > 1 ? `, revised ${day(d.updatedAt)}` : '') +
           ` · issued ${day(d.issuedAt)}, ${d.validUntil ? `valid until ${day(d.validUntil)}` : 'no end date'}` +
-          ` · ${d.products.length > 0 ? `products: ${d.products.join(', ')}` : 'all products'}`,
+          ` · ${d.products.length > 0 ? `products: ${isolate(d.products.join(', '))}` : 'all products'}`,
       ),
       h(
         'p',
@@ -372,7 +373,7 @@ export class MyDisclosures {
           ),
           h(
             'ol',
-            { class: 'actions', 'aria-label': `Actions of ${d.title}` },
+            { class: 'actions', 'aria-label': `Actions of ${isolate(d.title)}` },
             d.actions.map((a) => this.actionWithUpdate(d, a)),
           ),
         ),
@@ -439,7 +440,10 @@ export class MyDisclosures {
       },
     );
     form.opener.classList.add('update-action');
-    form.opener.setAttribute('aria-label', `Update action ${a.id} of ${d.title}: ${a.finding}…`);
+    form.opener.setAttribute(
+      'aria-label',
+      `Update action ${a.id} of ${isolate(d.title)}: ${isolate(a.finding)}…`,
+    );
     const item = actionItem(a, '');
     append(item, form.opener, form.form);
     return item;
@@ -457,10 +461,10 @@ export class MyDisclosures {
     const subject = h(
       'select',
       { id: 'publish-subject' },
-      h('option', { value: this.own.id }, `${this.own.name} (you)`),
+      h('option', { value: this.own.id }, `${isolate(this.own.name)} (you)`),
       [...suppliers]
         .sort(([, a], [, b]) => a.localeCompare(b))
-        .map(([id, name]) => h('option', { value: id }, name)),
+        .map(([id, name]) => h('option', { value: id }, isolate(name))),
     );
     const kind = select('publish-kind', DISCLOSURE_KINDS, (k) => DISCLOSURE_KIND_LABELS[k], null);
     const content = contentFields('publish', null);
@@ -482,7 +486,7 @@ export class MyDisclosures {
         const input = { subjectId: subject.value, kind: chosenKind(), content: content.read(chosenKind()) };
         await graphql(PUBLISH, { input, idempotencyKey }, this.token);
         await this.changed(
-          `Published “${input.content.title}”. Only your organization sees it until you share it.`,
+          `Published “${isolate(input.content.title)}”. Only your organization sees it until you share it.`,
         );
       },
     );
@@ -506,7 +510,11 @@ export class MyDisclosures {
       'disclosures',
       'share',
       'Disclosures to share',
-      live.map((d) => ({ id: d.id, label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${d.title}`, checked: false })),
+      live.map((d) => ({
+        id: d.id,
+        label: `${DISCLOSURE_KIND_LABELS[d.kind]}: ${isolate(d.title)}`,
+        checked: false,
+      })),
       'You have published no disclosure yet.',
       'Tick the disclosures to share, or choose all.',
     );
@@ -534,7 +542,7 @@ export class MyDisclosures {
         const until = expires.value === '' ? 'with no end date' : `until ${expires.value} (00:00 UTC)`;
         if (
           !window.confirm(
-            `${party.name} will see ${what}, ${until}, wherever it may see their subject. You can revoke it under My suppliers.\n\nShare?`,
+            `${isolate(party.name)} will see ${what}, ${until}, wherever it may see their subject. You can revoke it under My suppliers.\n\nShare?`,
           )
         )
           return;
@@ -576,6 +584,6 @@ const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): Own
 
 /** "Region Stockholm, which sees all your disclosures", "Electronics Watch until 2027-06-30". */
 const shareWords = (s: OwnShare): string =>
-  `${s.recipient.name}${s.disclosureIds === null ? ', which sees all your disclosures' : ''}${
+  `${isolate(s.recipient.name)}${s.disclosureIds === null ? ', which sees all your disclosures' : ''}${
     s.expiresAt === null ? '' : ` until ${day(s.expiresAt)}`
   }`;

@@ -5,6 +5,7 @@
 import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { choiceSet, field, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
 import { plural, productList, type Party } from './model.ts';
 import { shareHistory } from './share-history.ts';
@@ -70,7 +71,7 @@ const monitorNote = (name: string): HTMLElement =>
   h(
     'p',
     { class: 'monitor-note' },
-    `${name} is a monitor: it has no suppliers of its own, so it declares and shares no sourcing. ` +
+    `${isolate(name)} is a monitor: it has no suppliers of its own, so it declares and shares no sourcing. ` +
       'It sees the chains that organizations share with it (choose one under Root) and may ask any ' +
       'organization in them to share more (Request access, under Exposure). Being listed in the ' +
       'directory lets any organization share with it.',
@@ -238,7 +239,7 @@ export class MySuppliers {
       event.preventDefault();
       void this.run(save, async () => {
         await graphql(AMEND, { id: link.id, products: productList(input.value), idempotencyKey }, this.token);
-        return `Changed what ${link.supplier.name} supplies.`;
+        return `Changed what ${isolate(link.supplier.name)} supplies.`;
       });
     });
     const name = link.supplier.name;
@@ -247,7 +248,7 @@ export class MySuppliers {
       {
         type: 'button',
         class: 'edit-link',
-        'aria-label': `Edit products of ${name}`,
+        'aria-label': `Edit products of ${isolate(name)}`,
         'aria-expanded': 'false',
       },
       'Edit products…',
@@ -263,12 +264,12 @@ export class MySuppliers {
       ' ',
       this.button(
         'End',
-        { class: 'end-link', 'aria-label': `End the link with ${name}` },
+        { class: 'end-link', 'aria-label': `End the link with ${isolate(name)}` },
         async () => {
           await graphql(END, { id: link.id }, this.token);
-          return `Ended the link with ${name}.`;
+          return `Ended the link with ${isolate(name)}.`;
         },
-        `End the link with ${name}? Your customers who see your sourcing stop seeing ${name} through you.`,
+        `End the link with ${isolate(name)}? Your customers who see your sourcing stop seeing ${isolate(name)} through you.`,
       ),
       form,
     );
@@ -291,19 +292,19 @@ export class MySuppliers {
           return h(
             'li',
             { class: 'share-given', 'data-share-id': share.id },
-            `${name} sees ${shareScope(share, own)} since ${day(share.createdAt)}${until} `,
+            `${isolate(name)} sees ${shareScope(share, own)} since ${day(share.createdAt)}${until} `,
             this.button(
               'Revoke',
               // Named by scope too: a supplier may share its sourcing and its disclosures with one customer.
               {
                 class: 'revoke-share',
-                'aria-label': `Revoke the share of ${shareScope(share)} with ${name}`,
+                'aria-label': `Revoke the share of ${shareScope(share)} with ${isolate(name)}`,
               },
               async () => {
                 await graphql(REVOKE, { id: share.id }, this.token);
-                return `Revoked the share with ${name}.`;
+                return `Revoked the share with ${isolate(name)}.`;
               },
-              `Revoke the share with ${name}? It stops seeing ${shareScope(share, own)} from its next request.`,
+              `Revoke the share with ${isolate(name)}? It stops seeing ${shareScope(share, own)} from its next request.`,
             ),
           );
         }),
@@ -361,7 +362,7 @@ export class MySuppliers {
         const until = expires.value === '' ? 'with no end date' : `until ${expires.value} (00:00 UTC)`;
         if (
           !window.confirm(
-            `${party.name} will see ${what}, ${until}: those suppliers and what they supply you, not their own ` +
+            `${isolate(party.name)} will see ${what}, ${until}: those suppliers and what they supply you, not their own ` +
               `suppliers unless they share with it too. You can revoke it under Shared by you.\n\nShare?`,
           )
         )
@@ -458,7 +459,7 @@ export class MySuppliers {
                       },
                       this.token,
                     );
-                    return `Declared ${card.name} as your supplier.`;
+                    return `Declared ${isolate(card.name)} as your supplier.`;
                   }),
               ),
             )),
@@ -508,7 +509,7 @@ export class MySuppliers {
           { newSupplier, products: productList(this.linkProducts.value), idempotencyKey },
           this.token,
         );
-        return `Declared ${newSupplier.name} as a new supplier.`;
+        return `Declared ${isolate(newSupplier.name)} as a new supplier.`;
       });
     });
     return h('div', { class: 'new-supplier-box' }, h('h3', {}, 'A supplier not in the directory'), form);

@@ -2,6 +2,7 @@
 // the viewer), and the exposure of the root's chain (findings nearest first with paths and sources,
 // public and disclosed apart; blind spots with what to do, and "Request access").
 import { append, day, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import {
   blindSpotAdvice,
   linksOf,
@@ -74,7 +75,8 @@ function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
           h('cite', {}, i.source),
           i.observedAt && ` (${day(i.observedAt)})`,
           i.recordedBy && ' · ',
-          i.recordedBy && h('span', { class: 'risk-recorded-by' }, `recorded by ${i.recordedBy.name}`),
+          i.recordedBy &&
+            h('span', { class: 'risk-recorded-by' }, `recorded by ${isolate(i.recordedBy.name)}`),
           i.evidenceUrl && ' · ',
           evidence(i.evidenceUrl),
         ),
@@ -111,7 +113,8 @@ function pathsSection(
   const [first] = paths;
   if (first === undefined)
     return h('p', { class: 'muted' }, 'Not connected to the root through visible links.');
-  if (paths.length === 1) return pathList(first, select, `Path from ${rootName} to ${name}`);
+  if (paths.length === 1)
+    return pathList(first, select, `Path from ${isolate(rootName)} to ${isolate(name)}`);
   const shown = paths.slice(0, PATHS_SHOWN);
   return h(
     'div',
@@ -127,7 +130,11 @@ function pathsSection(
       'ol',
       { class: 'path-list' },
       shown.map((path, index) =>
-        h('li', {}, pathList(path, select, `Path ${index + 1} from ${rootName} to ${name}`)),
+        h(
+          'li',
+          {},
+          pathList(path, select, `Path ${index + 1} from ${isolate(rootName)} to ${isolate(name)}`),
+        ),
       ),
     ),
   );
@@ -142,7 +149,7 @@ function linkItem(link: SupplyLink, other: Organization | undefined, verb: strin
     'li',
     {},
     `${verb} ${other?.name ?? '(not visible)'}`,
-    link.products.length > 0 && `: ${link.products.join(', ')}`,
+    link.products.length > 0 && `: ${isolate(link.products.join(', '))}`,
     validity,
     link.provenance === 'ILLUSTRATIVE'
       ? h('span', { class: 'illustrative-inline' }, ` · ${ILLUSTRATIVE_NOTE}`)
@@ -257,7 +264,7 @@ function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElem
       riskBadge(f.indicators),
       disclosedBadge(disclosed),
     ),
-    pathList(f.path, select, `Path to ${f.organization.name}`),
+    pathList(f.path, select, `Path to ${isolate(f.organization.name)}`),
     f.indicators.length > 0 &&
       h(
         'p',

@@ -3,6 +3,7 @@
 // and the ranking as CSV. The tier view colours its cards by the same scores (scoreBand).
 import { argumentsOf, graphql, type Capabilities } from './api.ts';
 import { append, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { CSV_COMMAS, csvLine, plural, type CsvFormat, type Organization, type Query } from './model.ts';
 
 export interface RiskInput {
@@ -233,7 +234,7 @@ function row(o: RiskScore, rank: string, select: (id: string) => void): HTMLElem
           type: 'button',
           class: 'link-button',
           // The visible label first (what a voice user says), then whose row it is.
-          'aria-label': `Show in the chain: ${o.organization.name}`,
+          'aria-label': `Show in the chain: ${isolate(o.organization.name)}`,
           onclick: () => select(o.organization.id),
         },
         'Show in the chain',
@@ -262,7 +263,7 @@ function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers
         class: 'link-button',
         onclick: () => (request === null ? handlers.select(id) : request(a.organization)),
       },
-      request === null ? `Show ${name}` : `Request access from ${name}…`,
+      request === null ? `Show ${isolate(name)}` : `Request access from ${isolate(name)}…`,
     ),
   );
 }

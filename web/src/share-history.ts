@@ -4,6 +4,7 @@
 import { IMPORT_ACTOR } from '../../src/domain/access-requests.ts';
 import { graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { shareScope, type OwnItems, type Share } from './shares.ts';
 
 export const PAGE = 10;
@@ -39,8 +40,8 @@ function eventLine(event: ShareEvent, ownId: string, own: OwnItems): string {
   const verb = granted ? 'shared' : 'stopped sharing';
   const what =
     share.owner.id === ownId
-      ? `You ${verb} ${shareScope(share, own)} with ${share.recipient.name}`
-      : `${share.owner.name} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
+      ? `You ${verb} ${shareScope(share, own)} with ${isolate(share.recipient.name)}`
+      : `${isolate(share.owner.name)} ${verb} ${shareScope(share).replace(/^your /, 'its ')} with you`;
   const until = granted && share.expiresAt !== null ? ` until ${day(share.expiresAt)}` : '';
   return `${day(event.at)} · ${what}${until}${actedBy(event.actorUserId)}`;
 }

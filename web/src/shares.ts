@@ -1,5 +1,6 @@
 // A share as the dashboard lists it, and what it shows its recipient, in the supplier's words.
 import { day } from './dom.ts';
+import { isolate } from './bidi.ts';
 import { plural } from './model.ts';
 
 export interface Share {
@@ -34,8 +35,8 @@ export const linkEnded = (link: Pick<DatedLink, 'validTo'>): boolean =>
 
 /** One of the owner's links as a share of it names it: its supplier, products and end, if it ended. */
 export function linkWords(link: DatedLink): string {
-  const products = link.products.length === 0 ? '' : ` for ${link.products.join(', ')}`;
-  return `${link.supplier.name}${products}${linkEnded(link) ? `, ended ${day(link.validTo)}` : ''}`;
+  const products = link.products.length === 0 ? '' : ` for ${isolate(link.products.join(', '))}`;
+  return `${isolate(link.supplier.name)}${products}${linkEnded(link) ? `, ended ${day(link.validTo)}` : ''}`;
 }
 
 /** Items a share of some names at most: a share of 300 links must still read as one line. */
