@@ -344,7 +344,7 @@ export class MyDisclosures {
       h(
         'p',
         { class: 'own-disclosure-facts' },
-        `About ${d.subject.id === this.own.id ? `${isolate(d.subject.name)} (you)` : d.subject.name} · version ${d.version}, ` +
+        `About ${d.subject.id === this.own.id ? `${isolate(d.subject.name)} (you)` : isolate(d.subject.name)} · version ${d.version}, ` +
           `published ${day(d.publishedAt)}` +
           (d.version > 1 ? `, revised ${day(d.updatedAt)}` : '') +
           ` · issued ${day(d.issuedAt)}, ${d.validUntil ? `valid until ${day(d.validUntil)}` : 'no end date'}` +

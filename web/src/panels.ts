@@ -148,7 +148,7 @@ function linkItem(link: SupplyLink, other: Organization | undefined, verb: strin
   return h(
     'li',
     {},
-    `${verb} ${other?.name ?? '(not visible)'}`,
+    `${verb} ${other ? isolate(other.name) : '(not visible)'}`,
     link.products.length > 0 && `: ${isolate(link.products.join(', '))}`,
     validity,
     link.provenance === 'ILLUSTRATIVE'
