@@ -2,9 +2,9 @@
 /// <reference lib="dom.iterable" />
 // A name shows in its own direction and cannot reorder what follows it: an import keeps a name as
 // stored, bidirectional controls included, and an open right-to-left override in a name would otherwise
-// run on into the words after it. In Chromium's layout: a ranking row as web/src/risk.ts builds it with
-// the dashboard's own stylesheet (.org-name), and a sentence that names it through isolate()
-// (web/src/bidi.ts), as status lines and confirmations do.
+// run on into the words after it. In Chromium's layout: a ranking row as web/src/risk.ts builds it and
+// an access request's counterpart in bold, with the dashboard's own stylesheet (.org-name, strong), and
+// a sentence that names it through isolate() (web/src/bidi.ts), as status lines and confirmations do.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -17,16 +17,16 @@ let browser: Browser;
 
 /**
  * The characters from `from` on of the text of `#read` in the order they show, left to right, once
- * `.org-name` (if any) holds `name`.
+ * `slot` (if there is one) holds `name`.
  */
-async function shownOrder(html: string, name: string, from = 0): Promise<string> {
+async function shownOrder(html: string, name: string, from = 0, slot = '.org-name'): Promise<string> {
   const page = await browser.newPage();
   try {
     await page.setContent(html);
     return await page.evaluate(
-      ([n, start]) => {
-        const slot = document.querySelector('.org-name');
-        if (slot !== null) slot.textContent = n;
+      ([n, start, where]) => {
+        const holder = document.querySelector(where);
+        if (holder !== null) holder.textContent = n;
         const text = document.getElementById('read')!.firstChild!;
         const range = document.createRange();
         const glyphs = [...(text.textContent ?? '')].map((c, i) => {
@@ -40,7 +40,7 @@ async function shownOrder(html: string, name: string, from = 0): Promise<string>
           .map((g) => g.c)
           .join('');
       },
-      [name, from] as const,
+      [name, from, slot] as const,
     );
   } finally {
     await page.close();
@@ -70,6 +70,16 @@ describeInBrowser('names in their own direction', () => {
     expect(await shownOrder(row(css), name)).toBe('tier2·CN');
     // The check can see what it guards against: without the stylesheet the override runs on.
     expect(await shownOrder(row(''), name)).not.toBe('tier2·CN');
+  });
+
+  it('nor the words after it where an access request names its counterpart in bold', async () => {
+    const css = await readFile(join(REPO_ROOT, 'web', 'src', 'styles.css'), 'utf8');
+    // As web/src/evidence.ts builds it: "You asked <strong>name</strong> to share …".
+    const html = (style: string) =>
+      `<style>${style}</style><p>You asked <strong id="name"></strong><span id="read"> to share</span></p>`;
+    const name = 'Foxconn \u202eyrotcaF';
+    expect(await shownOrder(html(css), name, 0, '#name')).toBe('toshare');
+    expect(await shownOrder(html(''), name, 0, '#name')).not.toBe('toshare');
   });
 
   it('nor the words after it in a sentence that names it', async () => {
