@@ -31,6 +31,10 @@ export class DomainError extends Error {
 export const notFound = (what: string, id: string, among?: string): DomainError =>
   new DomainError('NOT_FOUND', `${what} ${quote(id)} not found${among === undefined ? '' : ` ${among}`}`);
 export const badInput = (message: string): DomainError => new DomainError('BAD_USER_INPUT', message);
+/** Refuses every problem of an input in one BAD_USER_INPUT, joined with "; "; nothing when there is none. */
+export function refuseProblems(problems: readonly string[]): void {
+  if (problems.length > 0) throw badInput(problems.join('; '));
+}
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
 export const unauthenticated = (message: string): DomainError => new DomainError('UNAUTHENTICATED', message);
 

@@ -2,7 +2,7 @@
 // request, a product filter): one rule, so that a product a client names in one place matches the same
 // product named in another. Each is stored trimmed, since a product filter compares names as stored;
 // a list keeps each name once; a bad item is named by its index in the list as sent.
-import { badInput } from './errors.ts';
+import { badInput, refuseProblems } from './errors.ts';
 import { characterProblem, type TextCharacters } from './optional-text.ts';
 import { quote } from './quote.ts';
 
@@ -42,7 +42,7 @@ export function checkedProducts(
 /** checkedProducts, refusing every problem with one BAD_USER_INPUT. */
 export function productsArgument(field: string, products: readonly string[] | null | undefined): string[] {
   const checked = checkedProducts(field, products, 'one-line');
-  if (checked.problems.length > 0) throw badInput(checked.problems.join('; '));
+  refuseProblems(checked.problems);
   return checked.products;
 }
 

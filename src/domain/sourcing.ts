@@ -3,7 +3,7 @@
 // BAD_USER_INPUT naming its field, raised before anything is read or written, so a refusal never
 // depends on the data.
 import { countryCodeRule, isCountryCode } from './countries.ts';
-import { badInput } from './errors.ts';
+import { badInput, refuseProblems } from './errors.ts';
 import {
   ORGANIZATION_TYPES,
   type OrganizationType,
@@ -132,7 +132,7 @@ export function checkDeclaration(input: DeclarationInput): {
   if (order !== null) problems.push(order);
   const products = checkedProducts('products', input.products, 'one-line');
   problems.push(...products.problems);
-  if (problems.length > 0) throw badInput(problems.join('; '));
+  refuseProblems(problems);
   return { newSupplier, validity, products: products.products };
 }
 

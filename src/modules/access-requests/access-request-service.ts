@@ -10,7 +10,8 @@ import {
   type AccessRequestStatus,
   type AccessScope,
 } from '../../domain/access-requests.ts';
-import { badInput, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
+import { badInput, notFound, refuseProblems, unknownTokenOrganization } from '../../domain/errors.ts';
+import { narrowingIds, type NarrowingWords } from '../../domain/narrowing-ids.ts';
 import { checkText } from '../../domain/field-checks.ts';
 import { checkedProducts } from '../../domain/products.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
@@ -19,7 +20,6 @@ import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { instantArgument, scopeAt } from '../../domain/chain-arguments.ts';
 import type { AccessRequestRepository, AnswerSteps, ShareSpec } from './access-request-repository.ts';
 
-const MAX_IDS = 10_000;
 const LISTED = 20;
 
 interface RequestInput {
@@ -54,23 +54,11 @@ const given = <T>(value: T | null | undefined): value is T => value !== null && 
 const note = (problems: string[], field: string, value: string | null | undefined): string | null =>
   checkText(problems, field, value, MAX_NOTE, false, 'multi-line');
 
-/** Ids that narrow a grant: null for "all"; a problem when empty or too many. */
-function narrowing(
-  problems: string[],
-  field: string,
-  value: readonly string[] | null | undefined,
-): string[] | null {
-  if (!given(value)) return null;
-  const ids = [...new Set(value)];
-  if (ids.length === 0) problems.push(`${field} is empty: list what to share, or leave it out to share all`);
-  else if (ids.length > MAX_IDS) problems.push(`${field} may list at most ${MAX_IDS} ids, got ${ids.length}`);
-  return ids;
-}
-
-/** Refuses every problem of the arguments at once, before anything is read or written. */
-function refuseAny(problems: readonly string[]): void {
-  if (problems.length > 0) throw badInput(problems.join('; '));
-}
+/** How an answer's linkIds and disclosureIds are refused (they narrow the share a GRANT creates). */
+const NARROWING: NarrowingWords = {
+  items: 'ids',
+  whenEmpty: 'list what to share, or leave it out to share all',
+};
 
 /** Request-scoped use cases of access requests (specification, section 8): validation, policy and errors. */
 export class AccessRequestService {
@@ -107,7 +95,7 @@ export class AccessRequestService {
       products: products.products,
       message: note(problems, 'message', input.message),
     };
-    refuseAny(problems);
+    refuseProblems(problems);
     const chosenDue = instantArgument('dueAt', input.dueAt);
     const outcome = await this.requests.send(
       {
@@ -164,10 +152,12 @@ export class AccessRequestService {
     const dueAt = instantArgument('dueAt', input.dueAt);
     if (input.decision === 'EXTEND' && dueAt === null) problems.push('dueAt is required to extend');
     // What belongs to a grant is judged in a grant only: once misplaced is all there is to say of it.
-    const linkIds = grant ? narrowing(problems, 'linkIds', input.linkIds) : null;
-    const disclosureIds = grant ? narrowing(problems, 'disclosureIds', input.disclosureIds) : null;
+    const linkIds = grant ? narrowingIds(problems, 'linkIds', input.linkIds, NARROWING) : null;
+    const disclosureIds = grant
+      ? narrowingIds(problems, 'disclosureIds', input.disclosureIds, NARROWING)
+      : null;
     const expiresAt = instantArgument('expiresAt', input.expiresAt);
-    refuseAny(problems);
+    refuseProblems(problems);
 
     const asked = {
       id: input.id,

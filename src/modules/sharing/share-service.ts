@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canRevoke, type Viewer } from '../../auth/policy.ts';
-import { badInput, forbidden, notFound } from '../../domain/errors.ts';
+import { badInput, forbidden, notFound, refuseProblems } from '../../domain/errors.ts';
+import { narrowingIds, type NarrowingWords } from '../../domain/narrowing-ids.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { instantArgument } from '../../domain/chain-arguments.ts';
 import { quote } from '../../domain/quote.ts';
@@ -9,8 +10,6 @@ import type { ShareScope } from '../../domain/format.ts';
 import type { ShareFilter, ShareRepository } from './share-repository.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { eventPage, type EventPageArguments } from '../../domain/event-pages.ts';
-
-const MAX_IDS = 10_000;
 
 /** Ids quoted for a message: the first 20, and how many more. */
 const listed = (ids: readonly string[]) =>
@@ -45,21 +44,11 @@ export interface ShareInput extends Recipient {
   expiresAt: string | null | undefined;
 }
 
-/** A list of ids to narrow a share to: null for all; else deduplicated, with a problem when empty or too long. */
-function idList(
-  problems: string[],
-  field: string,
-  what: string,
-  ids: readonly string[] | null | undefined,
-): string[] | null {
-  if (ids === null || ids === undefined) return null;
-  const unique = [...new Set(ids)];
-  if (unique.length === 0)
-    problems.push(`${field} is empty: list the ${what} to share, or pass null to share every one`);
-  else if (unique.length > MAX_IDS)
-    problems.push(`${field} may list at most ${MAX_IDS} ${what}, got ${unique.length}`);
-  return unique;
-}
+/** How a share's id list is refused, naming what it lists ("links", "disclosures"). */
+const narrowing = (items: string): NarrowingWords => ({
+  items,
+  whenEmpty: `list the ${items} to share, or pass null to share every one`,
+});
 
 export class ShareService {
   constructor(
@@ -71,14 +60,19 @@ export class ShareService {
   /** shareSourcing: links in which the owner is the customer (null: all of them, now and later). */
   async grant(input: ShareInput): Promise<Share> {
     const problems: string[] = [];
-    const linkIds = idList(problems, 'linkIds', 'links', input.linkIds);
+    const linkIds = narrowingIds(problems, 'linkIds', input.linkIds, narrowing('links'));
     return this.create('SOURCING', input, { linkIds, disclosureIds: null }, problems);
   }
 
   /** shareDisclosures: the owner's disclosures that are not withdrawn (null: all, now and later). */
   async grantDisclosures(input: DisclosureShareInput): Promise<Share> {
     const problems: string[] = [];
-    const disclosureIds = idList(problems, 'disclosureIds', 'disclosures', input.disclosureIds);
+    const disclosureIds = narrowingIds(
+      problems,
+      'disclosureIds',
+      input.disclosureIds,
+      narrowing('disclosures'),
+    );
     return this.create('DISCLOSURES', input, { linkIds: null, disclosureIds }, problems);
   }
 
@@ -96,7 +90,7 @@ export class ShareService {
         : []),
       ...listProblems,
     ];
-    if (problems.length > 0) throw badInput(problems.join('; '));
+    refuseProblems(problems);
     const expiresAt = instantArgument('expiresAt', input.expiresAt);
     const claim = claimOf(
       idempotencyKey(input.idempotencyKey),
