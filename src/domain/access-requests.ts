@@ -22,7 +22,7 @@ export const SHARE_SCOPES_ASKED: Record<AccessScope, readonly ('SOURCING' | 'DIS
 export const ANSWER_DAYS = 21;
 /** An extension may move the due date to at most this many calendar months after sending. */
 const MAX_EXTENSION_MONTHS = 2;
-/** The longest message, reason or product name accepted, in characters. */
+/** The longest message or reason accepted, in characters (a product name has its own bound, MAX_PRODUCT). */
 export const MAX_NOTE = 2_000;
 
 const DAY_MS = 86_400_000;
@@ -71,11 +71,6 @@ export function latestDueAt(sentAt: Date): Date {
   return latest;
 }
 
-/**
- * Why a due date the requester chose is refused, or null when it may: after sending, and no later
- * than an extension could move it (the supplier's right to extend is then spent by the requester's
- * choice, which is the requester's to make).
- */
 /** The refusal of a due date later than any a request sent at `sentAt` may have, or null. */
 function laterThanLatest(sentAt: Date, dueAt: Date): string | null {
   const latest = latestDueAt(sentAt);
@@ -84,6 +79,11 @@ function laterThanLatest(sentAt: Date, dueAt: Date): string | null {
     : null;
 }
 
+/**
+ * Why a due date the requester chose is refused, or null when it may: after sending, and no later
+ * than an extension could move it (the supplier's right to extend is then spent by the requester's
+ * choice, which is the requester's to make).
+ */
 export function requestedDueProblem(sentAt: Date, dueAt: Date): string | null {
   if (dueAt <= sentAt) {
     return `dueAt must be after the request is sent (${sentAt.toISOString()}), got ${dueAt.toISOString()}`;

@@ -30,14 +30,18 @@ export interface CorrectiveAction extends StoredAction {
 /** What a version says, whoever recorded it: a bulk-format version without its recording. */
 export type DisclosureContent = Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>;
 
-/** What a version says, as one text: two versions say the same when their keys are equal. */
+/**
+ * What a version says, as one text: two versions say the same when their keys are equal. Products are
+ * the scope, a set (publishing drops duplicates): the same ones in another order say the same, as they
+ * do for a link's amendment.
+ */
 const contentKey = (v: DisclosureContent) =>
   JSON.stringify([
     v.title,
     v.summary,
     v.issuer,
     v.standard,
-    v.products,
+    [...v.products].sort(),
     v.issuedAt,
     v.validUntil,
     v.documentUrl,
