@@ -313,7 +313,7 @@ export type Disclosure = {
   publishedAt: Scalars['DateTime']['output'];
   /** The standard it follows, e.g. `RBA VAP 7.0` or `SMETA 6.1`. */
   standard?: Maybe<Scalars['String']['output']>;
-  /** Whom it is about: the owner or one of its direct suppliers. */
+  /** Whom it is about: the owner or the supplier of one of its links (of any dates). An identity card where the owner's own record shows it (`disclosuresGiven`, its mutations' answers) and the owner may not look the subject up at the instant asked for. */
   subject: Organization;
   /** What it says, in a few sentences. */
   summary?: Maybe<Scalars['String']['output']>;
@@ -361,7 +361,7 @@ export type DisclosureInput = {
   content: DisclosureContentInput;
   /** What kind of evidence it is (never changes). */
   kind: DisclosureKind;
-  /** Whom it is about: the viewer's organization or one of its direct suppliers. */
+  /** Whom it is about: the viewer's organization or the supplier of one of its links, whatever the link's dates. */
   subjectId: Scalars['ID']['input'];
 };
 
@@ -635,10 +635,14 @@ export type Mutation = {
   mergeOrganizations: OrganizationMerge;
   /**
    * Publishes a disclosure of the viewer's organization (its owner) about itself or one of its direct
-   * suppliers (the supplier of a link that holds now in which the owner is the customer). Requires
-   * SUPPLIER_ADMIN. Any other subject, hidden, unknown or not a direct supplier, answers BAD_USER_INPUT
-   * naming the id, and nothing is written. Recipients see it only through a disclosure share
-   * (`shareDisclosures`).
+   * suppliers: the supplier of a link in which the owner is the customer, whatever the link's dates (one
+   * that starts later, for a pre-sourcing audit; one that has ended, or that an amendment replaced).
+   * Requires SUPPLIER_ADMIN. Any other subject, hidden, unknown or not a direct supplier, answers
+   * BAD_USER_INPUT naming the id, and nothing is written. Recipients see it only through a disclosure
+   * share (`shareDisclosures`), and only while they may look its subject up (rule 8): a disclosure about a
+   * supplier the owner does not buy from at an instant is visible then only to whoever reaches that
+   * supplier otherwise. The answer shows a subject the owner may not look up now as an identity card, as
+   * `disclosuresGiven` does.
    */
   publishDisclosure: Disclosure;
   /**

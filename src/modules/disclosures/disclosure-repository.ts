@@ -37,7 +37,6 @@ import {
   DISCLOSURE_GRANTS,
   DISCLOSURE_VERSION,
   DISCLOSURE_VISIBLE,
-  HOLDS,
   LOOKABLE,
   DISCLOSURE_GRANTED,
   DISCLOSURE_LIVE,
@@ -60,7 +59,8 @@ const head = fields({
 
 /**
  * Disclosure `d` of `publisher` about `x`, shown as version `dv`: a whole expression. The subject is an
- * identity card when `subjectVisible` is false (the owner's own disclosure about a former supplier).
+ * identity card when `subjectVisible` is false (the owner's own disclosure about a supplier it may not
+ * look up now: a former one, or one whose link starts later).
  */
 const DISCLOSURE: Column<StoredDisclosure> = {
   projection: join(
@@ -272,24 +272,28 @@ CALL (dv) {
 `;
 
 /**
- * The subject is bound only when it is the owner or the supplier of a link that holds now with the
- * owner as customer; a hidden, unknown or indirect one takes the same path, and nothing is created.
- * $subjectId is found among the owner and its suppliers, gathered in a subquery that does not read it:
- * seeking it and then testing its links costs more for an organization that exists than for a missing
- * id (rule 6).
+ * The subject is bound only when it is the owner or the supplier of a link in which the owner is the
+ * customer, whatever the link's dates (contract section 8, as a tiersight/v1 import accepts): a link
+ * that starts later (a pre-sourcing audit), one that ended (the audit of a factory left after its
+ * findings), one an amendment replaced or one called off are the owner's own records, which it knows;
+ * who may see the disclosure is rule 8's to decide at each instant asked for, never the publication's.
+ * A hidden, unknown or indirect one takes the same path, and nothing is created. $subjectId is found
+ * among the owner and its suppliers, gathered in a subquery that does not read it: seeking it and then
+ * testing its links costs more for an organization that exists than for a missing id (rule 6). The
+ * answer shows the subject as the owner's own list does (OWN_DISCLOSURE): an identity card when the
+ * owner may not look it up now (rule 5 for a link not yet or no longer holding), gathered whatever id
+ * was asked, so a refusal costs the same for every id.
  */
 const PUBLISH = statement(
   'disclosure.publish',
   LOCK_VIEWER,
-  cypher`MATCH (v:Organization {id: $viewer})
-CALL (v) {
-  OPTIONAL MATCH (v)<-[l:SUPPLIES]-(s:Organization)
-  WHERE `,
-  HOLDS,
-  cypher`
-  RETURN collect(s) AS suppliers
+  VIEWER_GRANTS,
+  LOOKABLE,
+  cypher`CALL (v) {
+  OPTIONAL MATCH (v)<-[:SUPPLIES]-(s:Organization)
+  RETURN collect(DISTINCT s) AS suppliers
 }
-WITH v, head([s IN [v] + suppliers WHERE s.id = $subjectId]) AS x
+WITH v, lookable, head([s IN [v] + suppliers WHERE s.id = $subjectId]) AS x
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL
   CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
@@ -300,7 +304,7 @@ CALL (v, x) {
 WITH *
 OPTIONAL MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x)
 OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
-WITH *, v AS publisher, true AS subjectVisible
+WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE `,
   DISCLOSURE.projection,
   cypher` END AS disclosure`,

@@ -94,7 +94,7 @@ export class DisclosureService {
     if (published === null)
       throw badInput(
         `subjectId ${quote(input.askedSubjectId ?? input.subjectId)} must be ${owner} itself or one ` +
-          `of its direct suppliers (the supplier of a link that holds now with ${owner} as customer)`,
+          `of its direct suppliers (the supplier of a link with ${owner} as customer, whatever its dates)`,
       );
     return this.shown(published);
   }

@@ -1049,13 +1049,45 @@ CALL () {
   MATCH (me:Organization {id: $viewer})
   SET me._lock = true REMOVE me._lock
 }
+
 MATCH (v:Organization {id: $viewer})
-CALL (v) {
-  OPTIONAL MATCH (v)<-[l:SUPPLIES]-(s:Organization)
-  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
-  RETURN collect(s) AS suppliers
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX SEEK l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
 }
-WITH v, head([s IN [v] + suppliers WHERE s.id = $subjectId]) AS x
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+CALL (v) {
+  OPTIONAL MATCH (v)<-[:SUPPLIES]-(s:Organization)
+  RETURN collect(DISTINCT s) AS suppliers
+}
+WITH v, lookable, head([s IN [v] + suppliers WHERE s.id = $subjectId]) AS x
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL
   CREATE (v)-[:PUBLISHED]->(d:Disclosure {id: $id, kind: $kind, publishedAt: $t, version: 1})-[:ABOUT]->(x)
@@ -1073,7 +1105,7 @@ CALL (dv) {
 WITH *
 OPTIONAL MATCH (v)-[:PUBLISHED]->(d:Disclosure {id: $id})-[:ABOUT]->(x)
 OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
-WITH *, v AS publisher, true AS subjectVisible
+WITH *, v AS publisher, x IN lookable AS subjectVisible
 RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
