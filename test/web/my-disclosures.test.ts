@@ -64,6 +64,18 @@ const DATA = {
     { supplier: { id: 'cn-hipro', name: 'Hipro' }, validFrom: '2013-01-01T00:00:00.000Z', validTo: null },
     { supplier: { id: 'cn-ended', name: 'Ended Ltd' }, validFrom: null, validTo: '2020-01-01T00:00:00.000Z' },
     { supplier: { id: 'cn-later', name: 'Later Ltd' }, validFrom: '2999-01-01T00:00:00.000Z', validTo: null },
+    // Its earlier link, replaced by an amendment: the supplier shows once, as the one that holds now.
+    {
+      supplier: { id: 'cn-hipro', name: 'Hipro' },
+      validFrom: '2010-01-01T00:00:00.000Z',
+      validTo: '2013-01-01T00:00:00.000Z',
+    },
+    // Declared to start later, and called off before it did: it never holds.
+    {
+      supplier: { id: 'cn-called-off', name: 'Called Off Ltd' },
+      validFrom: '2998-01-01T00:00:00.000Z',
+      validTo: '2998-01-01T00:00:00.000Z',
+    },
   ],
   // Its customers: one it shared with before, one it never did.
   me: {
@@ -175,13 +187,17 @@ describe('withdraw', () => {
 });
 
 describe('publish', () => {
-  it('may be about the organization or a supplier of a link that holds now', async () => {
+  it('may be about the organization or the supplier of any of its links, ended or starting later', async () => {
     const { panel } = await mounted();
     const subjects = [...panel.querySelectorAll<HTMLOptionElement>('#publish-subject option')];
     expect(subjects.map((o) => [o.value, o.textContent])).toEqual([
       ['us-dell', 'Dell Technologies (you)'],
+      ['cn-called-off', 'Called Off Ltd (former supplier)'],
+      ['cn-ended', 'Ended Ltd (former supplier)'],
       ['cn-hipro', 'Hipro'],
+      ['cn-later', 'Later Ltd (supplier from 2999-01-01)'],
     ]);
+    expect(mutations('disclosuresGiven').at(-1)!.query).toContain('ownSupplyLinks(includeEnded: true)');
     expect(
       [...panel.querySelectorAll<HTMLOptionElement>('#publish-kind option')].map((o) => o.value),
     ).toEqual(['SELF_ASSESSMENT', 'AUDIT_REPORT', 'CORRECTIVE_ACTION_PLAN', 'IMPROVEMENT', 'CERTIFICATE']);

@@ -63,7 +63,7 @@ export const myDisclosuresOperation = (can: Capabilities): string => `{
     actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }
   }
   sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
-  ownSupplyLinks { supplier { id name } validFrom validTo }
+  ownSupplyLinks(includeEnded: true) { supplier { id name } validFrom validTo }
   me { customers { id name } }
 }`;
 export const PUBLISH = `mutation($input: DisclosureInput!, $idempotencyKey: String) {
@@ -218,6 +218,34 @@ function contentFields(prefix: string, initial: PublishedDisclosure | null) {
 
 /** “Title”, as a button's name or a question names one disclosure. */
 const named = (d: Pick<Disclosure, 'title'>) => `“${isolate(d.title)}”`;
+
+/** Where a link of the organization stands today, as the publish form names its supplier. */
+type SupplierStanding = { kind: 'now' } | { kind: 'later'; from: string } | { kind: 'ended' };
+
+function supplierStanding(link: Published['ownSupplyLinks'][number]): SupplierStanding {
+  if (linkEnded(link)) return { kind: 'ended' };
+  if (link.validFrom !== null && new Date(link.validFrom) > new Date())
+    // A link called off before it starts (validTo = validFrom) never holds: no supplier from then.
+    return link.validTo !== null && new Date(link.validTo) <= new Date(link.validFrom)
+      ? { kind: 'ended' }
+      : { kind: 'later', from: link.validFrom };
+  return { kind: 'now' };
+}
+
+const STANDING_ORDER: Record<SupplierStanding['kind'], number> = { now: 0, later: 1, ended: 2 };
+
+/** Whether `a` says more of a supplier than `b`: now before later (the sooner first) before ended. */
+const closer = (a: SupplierStanding, b: SupplierStanding): boolean =>
+  a.kind === 'later' && b.kind === 'later'
+    ? new Date(a.from) < new Date(b.from)
+    : STANDING_ORDER[a.kind] < STANDING_ORDER[b.kind];
+
+const standingWords = (standing: SupplierStanding): string =>
+  standing.kind === 'now'
+    ? ''
+    : standing.kind === 'later'
+      ? ` (supplier from ${day(standing.from)})`
+      : ' (former supplier)';
 
 export class MyDisclosures {
   private readonly heading = h('h2', { id: 'my-disclosures-heading' }, 'My disclosures');
@@ -450,21 +478,27 @@ export class MyDisclosures {
   }
 
   private publishForm(links: Published['ownSupplyLinks']): HTMLElement {
-    const now = new Date();
-    // Yourself, or a supplier of a link that holds now (a link that starts later is not one yet).
-    const suppliers = new Map(
-      links
-        .filter((l) => !linkEnded(l) && (l.validFrom === null || new Date(l.validFrom) <= now))
-        .map((l) => [l.supplier.id, l.supplier.name]),
-    );
-    suppliers.delete(this.own.id);
+    // Yourself, or the supplier of any of your links whatever its dates (specification, rule 8,
+    // "Subject"): a pre-sourcing audit of a factory whose link starts later, the audit of one you left.
+    // Each supplier once, by its link that says most: one that holds now, else the next to start, else
+    // an ended one.
+    const suppliers = new Map<string, { name: string; standing: SupplierStanding }>();
+    for (const l of links) {
+      if (l.supplier.id === this.own.id) continue;
+      const standing = supplierStanding(l);
+      const known = suppliers.get(l.supplier.id);
+      if (known === undefined || closer(standing, known.standing))
+        suppliers.set(l.supplier.id, { name: l.supplier.name, standing });
+    }
     const subject = h(
       'select',
       { id: 'publish-subject' },
       h('option', { value: this.own.id }, `${isolate(this.own.name)} (you)`),
       [...suppliers]
-        .sort(([, a], [, b]) => a.localeCompare(b))
-        .map(([id, name]) => h('option', { value: id }, isolate(name))),
+        .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+        .map(([id, { name, standing }]) =>
+          h('option', { value: id }, isolate(name) + standingWords(standing)),
+        ),
     );
     const kind = select('publish-kind', DISCLOSURE_KINDS, (k) => DISCLOSURE_KIND_LABELS[k], null);
     const content = contentFields('publish', null);
