@@ -258,6 +258,17 @@ describe('a disclosure about a supplier the owner does not buy from now', () => 
       ].sort(),
     );
 
+    // A facility record claims what rule 8 shows: the audit of its own supplier, nothing of the other.
+    const records = await t.api.query(
+      'reseller',
+      `{ both: facilityRecord(organizationId: "both-factory") { content }
+         former: facilityRecord(organizationId: "old-factory") { content } }`,
+    );
+    expect(records.errors).toBeUndefined();
+    const both = records.data!['both'] as { content: string };
+    expect(both.content).toContain(encodeURIComponent(alsoTheirs.id));
+    expect(records.data!['former']).toBeNull();
+
     // Once the next link holds (an asOf in the future answers what will hold then), the reseller reaches
     // the next factory through the brand's whole share, and the pre-sourcing audit shows.
     expect(await one('reseller', future.id, '2099-06-01T00:00:00Z')).toEqual({
