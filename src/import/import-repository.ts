@@ -21,7 +21,7 @@ import { sameContent } from '../domain/disclosures.ts';
 import { cypher, join, statement } from '../graph/cypher.ts';
 import { bool, column, instant, integer, list, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
-import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
+import { pairKey, type ExistingGraph, type MovedLinkShares, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
@@ -410,6 +410,18 @@ const linkCustomers = statement(
   cypher`UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
+);
+// Only a link stored with another customer can leave a share behind, and only that customer's shares
+// may list it (the import and the API hold every share to its owner's links).
+const sharesOfMovedLinks = statement(
+  'import.existingSharesOfMovedLinks',
+  cypher`UNWIND $links AS link
+   MATCH (:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
+   WHERE c.id <> link.customer
+   MATCH (c)-[:GRANTED]->(s:Share)
+   WHERE link.id IN s.linkIds
+   WITH link.id AS id, c.id AS customer, s.id AS share ORDER BY share
+   RETURN id, customer, collect(share) AS shares`,
 );
 const monitors = statement(
   'import.existingMonitors',
@@ -850,6 +862,19 @@ export class ImportRepository implements ExistingGraph {
   async findingRecorders(): Promise<Map<string, string[]>> {
     const records = await this.executor.read(findingRecorders, {});
     return new Map(records.map((r) => [column(r, 'id', text), column(r, 'findings', list(text))]));
+  }
+
+  async sharesOfMovedLinks(links: { id: string; customer: string }[]): Promise<Map<string, MovedLinkShares>> {
+    const found = new Map<string, MovedLinkShares>();
+    for (let i = 0; i < links.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(sharesOfMovedLinks, { links: links.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records)
+        found.set(column(r, 'id', text), {
+          customer: column(r, 'customer', text),
+          shareIds: column(r, 'shares', list(text)),
+        });
+    }
+    return found;
   }
 
   async linkCustomers(ids: string[]): Promise<Map<string, string>> {

@@ -51,6 +51,11 @@ export interface ExistingGraph {
   organizationIds(ids: string[]): Promise<Set<string>>;
   /** Link id -> id of its customer, for the ids that exist. */
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
+  /**
+   * Of `links`, those stored with another customer: link id -> that customer and the ids of its
+   * shares that list the link, for the links some share lists.
+   */
+  sharesOfMovedLinks(links: { id: string; customer: string }[]): Promise<Map<string, MovedLinkShares>>;
   /** The ids that name a MONITOR. */
   monitors(ids: string[]): Promise<Set<string>>;
   /** Organization id -> the ids of its supply links (either end), for the ids that have some. */
@@ -69,6 +74,12 @@ export interface ExistingGraph {
   mergedIds(ids: string[]): Promise<Map<string, string>>;
   /** Disclosure id -> what the database holds of it, for the ids that exist. */
   storedDisclosures(ids: string[]): Promise<Map<string, StoredDisclosureState>>;
+}
+
+/** A stored link the file gives another customer: its stored customer, and that one's shares listing it. */
+export interface MovedLinkShares {
+  customer: string;
+  shareIds: string[];
 }
 
 /** A stored disclosure, as far as a record of the same id must agree with it. */
@@ -349,10 +360,42 @@ class FileIndex {
         });
       }
     }
+    if (existing) await this.resolveMovedLinks(existing);
     await this.resolveDisclosures(existing);
     if (existing) await this.resolveStoredDisclosures(existing, importedAt);
     await this.resolveMerges(existing);
     await this.resolveMonitors(existing, knownOrgs);
+  }
+
+  /**
+   * A share covers only its owner's own sourcing (section 5 of the contract refuses a share record that
+   * covers another organization's link). A link record that gives a stored link another customer would
+   * leave the stored shares of the former customer that list it covering another organization's link:
+   * the database would hold what the import refuses of a file, and a backup of it would not restore.
+   * So the link is refused, unless the file restates each such share (its linkIds are then checked as
+   * the file's).
+   */
+  private async resolveMovedLinks(existing: ExistingGraph): Promise<void> {
+    if (this.links.size === 0) return;
+    const moved = await existing.sharesOfMovedLinks(
+      [...this.links].map(([id, { customer }]) => ({ id, customer })),
+    );
+    for (const [id, { customer: former, shareIds }] of moved) {
+      const kept = shareIds.filter((shareId) => !this.shares.has(shareId));
+      const link = this.links.get(id);
+      if (kept.length === 0 || link === undefined) continue;
+      const one = kept.length === 1;
+      this.report({
+        section: 'links',
+        index: link.index,
+        id,
+        message:
+          `customer ${quote(link.customer)} is not the customer ${quote(former)} whose ` +
+          `${one ? 'share' : 'shares'} ${quoteList(kept)} ${one ? 'lists' : 'list'} the link: a share covers ` +
+          `only its owner's own sourcing; keep the customer, or restate ${one ? 'that share' : 'those shares'} ` +
+          `in the file without the link`,
+      });
+    }
   }
 
   /**

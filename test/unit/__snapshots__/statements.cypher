@@ -1679,6 +1679,15 @@ UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
    RETURN id, owner.id AS owner, recipient.id AS recipient
 
+// ---- import.existingSharesOfMovedLinks
+UNWIND $links AS link
+   MATCH (:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
+   WHERE c.id <> link.customer
+   MATCH (c)-[:GRANTED]->(s:Share)
+   WHERE link.id IN s.linkIds
+   WITH link.id AS id, c.id AS customer, s.id AS share ORDER BY share
+   RETURN id, customer, collect(share) AS shares
+
 // ---- import.existingSupplyLinksOf
 UNWIND $ids AS id
    MATCH (:Organization {id: id})-[l:SUPPLIES]-(:Organization)
