@@ -1654,7 +1654,10 @@ export type SupplyChain = {
   __typename?: 'SupplyChain';
   /** The highest tier reached (0 when nothing is reachable). */
   depth: Scalars['Int']['output'];
-  /** Every link disclosed to the viewer whose customer is at tier depth-1 or less. */
+  /**
+   * Every link disclosed to the viewer whose customer is at tier `maxDepth` - 1 or less (rule 4), so also
+   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`.
+   */
   links: Array<SupplyLink>;
   /** The organization at tier 0. */
   root: Organization;
