@@ -867,7 +867,9 @@ export class ImportRepository implements ExistingGraph {
   async sharesOfMovedLinks(links: { id: string; customer: string }[]): Promise<Map<string, MovedLinkShares>> {
     const found = new Map<string, MovedLinkShares>();
     for (let i = 0; i < links.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(sharesOfMovedLinks, { links: links.slice(i, i + LOOKUP_BATCH) });
+      const records = await this.executor.read(sharesOfMovedLinks, {
+        links: links.slice(i, i + LOOKUP_BATCH),
+      });
       for (const r of records)
         found.set(column(r, 'id', text), {
           customer: column(r, 'customer', text),
