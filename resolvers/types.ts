@@ -912,7 +912,12 @@ export type Organization = {
   publishedDisclosures: Array<Disclosure>;
   /** Region or province, when known. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Public risk indicators about this organization (visible wherever the organization is), most severe first (ties by id). */
+  /**
+   * Public risk indicators about this organization, most severe first (ties by id): shown wherever the
+   * viewer sees its whole record (visibility rule 5). An organization answered only as a card (a listed
+   * organization's directory card, a share party's identity card) has none here, which says nothing
+   * about its risks.
+   */
   risks: Array<RiskIndicator>;
   /** Citations for the record. */
   sources: Array<Scalars['String']['output']>;
