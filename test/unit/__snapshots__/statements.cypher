@@ -1664,6 +1664,19 @@ MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS int
 // ---- import.existingMonitors
 MATCH (o:Organization) WHERE o.id IN $ids AND o.type = 'MONITOR' RETURN o.id AS id
 
+// ---- import.existingMovedLinks
+UNWIND $links AS link
+   MATCH (s:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
+   WHERE s.id <> link.supplier OR c.id <> link.customer
+   RETURN link.id AS id, s.id AS supplier, c.id AS customer,
+     COLLECT {
+       MATCH (c)-[:GRANTED]->(share:Share)
+       WHERE c.id <> link.customer AND link.id IN share.linkIds
+       RETURN share.id ORDER BY share.id
+     } AS shares,
+     COLLECT { MATCH (c)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(s) RETURN d.id ORDER BY d.id } AS disclosures,
+     COLLECT { MATCH (s)-[other:SUPPLIES]->(c) RETURN other.id } AS pairLinks
+
 // ---- import.existingOpenAccessRequests
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
@@ -1678,15 +1691,6 @@ MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
    RETURN id, owner.id AS owner, recipient.id AS recipient
-
-// ---- import.existingSharesOfMovedLinks
-UNWIND $links AS link
-   MATCH (:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
-   WHERE c.id <> link.customer
-   MATCH (c)-[:GRANTED]->(s:Share)
-   WHERE link.id IN s.linkIds
-   WITH link.id AS id, c.id AS customer, s.id AS share ORDER BY share
-   RETURN id, customer, collect(share) AS shares
 
 // ---- import.existingSupplyLinksOf
 UNWIND $ids AS id
