@@ -100,7 +100,7 @@ describe('an import that moves a stored link to another customer', () => {
   });
 });
 
-describe('an import that moves away the last link from a stored disclosure\'s subject to its owner', () => {
+describe("an import that moves away the last link from a stored disclosure's subject to its owner", () => {
   const away = [link('l-factory-old', 'factory', 'other'), link('l-factory', 'factory', 'other')];
 
   it('is refused naming the disclosure, and writes nothing', async () => {
