@@ -916,7 +916,12 @@ export type Organization = {
   publishedDisclosures: Array<Disclosure>;
   /** Region or province, when known. */
   region?: Maybe<Scalars['String']['output']>;
-  /** Public risk indicators about this organization (visible wherever the organization is), most severe first (ties by id). */
+  /**
+   * Public risk indicators about this organization, most severe first (ties by id): shown wherever the
+   * viewer sees its whole record (visibility rule 5). An organization answered only as a card (a listed
+   * organization's directory card, a share party's identity card) has none here, which says nothing
+   * about its risks.
+   */
   risks: Array<RiskIndicator>;
   /** Citations for the record. */
   sources: Array<Scalars['String']['output']>;
@@ -1658,7 +1663,10 @@ export type SupplyChain = {
   __typename?: 'SupplyChain';
   /** The highest tier reached (0 when nothing is reachable). */
   depth: Scalars['Int']['output'];
-  /** Every link disclosed to the viewer whose customer is at tier depth-1 or less. */
+  /**
+   * Every link disclosed to the viewer whose customer is at tier `maxDepth` - 1 or less (rule 4), so also
+   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`.
+   */
   links: Array<SupplyLink>;
   /** The organization at tier 0. */
   root: Organization;

@@ -21,7 +21,7 @@ import { sameContent } from '../domain/disclosures.ts';
 import { cypher, join, statement } from '../graph/cypher.ts';
 import { bool, column, instant, integer, list, nullable, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
-import { pairKey, type ExistingGraph, type StoredDisclosureState } from './validate.ts';
+import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
@@ -410,6 +410,22 @@ const linkCustomers = statement(
   cypher`UNWIND $ids AS id
    MATCH (:Organization)-[l:SUPPLIES {id: id}]->(c:Organization)
    RETURN id, c.id AS customer`,
+);
+// Only a link stored with other ends can leave a share or a disclosure behind, and only its stored
+// customer's shares may list it (the import and the API hold every share to its owner's links).
+const movedLinks = statement(
+  'import.existingMovedLinks',
+  cypher`UNWIND $links AS link
+   MATCH (s:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
+   WHERE s.id <> link.supplier OR c.id <> link.customer
+   RETURN link.id AS id, s.id AS supplier, c.id AS customer,
+     COLLECT {
+       MATCH (c)-[:GRANTED]->(share:Share)
+       WHERE c.id <> link.customer AND link.id IN share.linkIds
+       RETURN share.id ORDER BY share.id
+     } AS shares,
+     COLLECT { MATCH (c)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(s) RETURN d.id ORDER BY d.id } AS disclosures,
+     COLLECT { MATCH (s)-[other:SUPPLIES]->(c) RETURN other.id } AS pairLinks`,
 );
 const monitors = statement(
   'import.existingMonitors',
@@ -850,6 +866,24 @@ export class ImportRepository implements ExistingGraph {
   async findingRecorders(): Promise<Map<string, string[]>> {
     const records = await this.executor.read(findingRecorders, {});
     return new Map(records.map((r) => [column(r, 'id', text), column(r, 'findings', list(text))]));
+  }
+
+  async movedLinks(
+    links: { id: string; supplier: string; customer: string }[],
+  ): Promise<Map<string, MovedLink>> {
+    const found = new Map<string, MovedLink>();
+    for (let i = 0; i < links.length; i += LOOKUP_BATCH) {
+      const records = await this.executor.read(movedLinks, { links: links.slice(i, i + LOOKUP_BATCH) });
+      for (const r of records)
+        found.set(column(r, 'id', text), {
+          supplier: column(r, 'supplier', text),
+          customer: column(r, 'customer', text),
+          shareIds: column(r, 'shares', list(text)),
+          disclosureIds: column(r, 'disclosures', list(text)),
+          pairLinkIds: column(r, 'pairLinks', list(text)),
+        });
+    }
+    return found;
   }
 
   async linkCustomers(ids: string[]): Promise<Map<string, string>> {

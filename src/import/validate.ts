@@ -51,6 +51,8 @@ export interface ExistingGraph {
   organizationIds(ids: string[]): Promise<Set<string>>;
   /** Link id -> id of its customer, for the ids that exist. */
   linkCustomers(ids: string[]): Promise<Map<string, string>>;
+  /** Of `links`, those stored with another supplier or customer: link id -> what the store holds. */
+  movedLinks(links: { id: string; supplier: string; customer: string }[]): Promise<Map<string, MovedLink>>;
   /** The ids that name a MONITOR. */
   monitors(ids: string[]): Promise<Set<string>>;
   /** Organization id -> the ids of its supply links (either end), for the ids that have some. */
@@ -69,6 +71,18 @@ export interface ExistingGraph {
   mergedIds(ids: string[]): Promise<Map<string, string>>;
   /** Disclosure id -> what the database holds of it, for the ids that exist. */
   storedDisclosures(ids: string[]): Promise<Map<string, StoredDisclosureState>>;
+}
+
+/** A stored link the file gives other ends, as the store holds it. */
+export interface MovedLink {
+  supplier: string;
+  customer: string;
+  /** When the customer changes: the shares of the stored customer that list the link. */
+  shareIds: string[];
+  /** The disclosures the stored customer published about the stored supplier. */
+  disclosureIds: string[];
+  /** Every stored link from the stored supplier to the stored customer, this one included. */
+  pairLinkIds: string[];
 }
 
 /** A stored disclosure, as far as a record of the same id must agree with it. */
@@ -187,6 +201,8 @@ class FileIndex {
   readonly pendingLinks: PendingLink[] = [];
   readonly pendingDisclosures: PendingDisclosure[] = [];
   readonly pendingSubjects: PendingSubject[] = [];
+  /** pairKey(supplier, customer) of the stored pairs the file moves every link away from. */
+  private vacatedPairs = new Set<string>();
   readonly problems: Problem[] = [];
   problemCount = 0;
 
@@ -349,10 +365,69 @@ class FileIndex {
         });
       }
     }
+    if (existing) await this.resolveMovedLinks(existing);
     await this.resolveDisclosures(existing);
     if (existing) await this.resolveStoredDisclosures(existing, importedAt);
     await this.resolveMerges(existing);
     await this.resolveMonitors(existing, knownOrgs);
+  }
+
+  /**
+   * Link records that give stored links other ends. A share covers only its owner's own sourcing (the
+   * contract, section 5, refuses a share record that covers another organization's link), and a
+   * disclosure's subject is its owner or a supplier of it (a link, any dates): a link moved away from
+   * its customer, or the last link moved away from a disclosure's subject and owner, would leave the
+   * database holding what the import refuses of a file, and a backup of it would not restore. So the
+   * link is refused, unless the file restates each such share (its linkIds are then checked as the
+   * file's) or keeps a link from the subject to the owner. A pair the file moves every link away from
+   * links nothing for the file's own disclosures either (resolveDisclosures).
+   */
+  private async resolveMovedLinks(existing: ExistingGraph): Promise<void> {
+    this.vacatedPairs = new Set();
+    if (this.links.size === 0) return;
+    const moved = await existing.movedLinks(
+      [...this.links].map(([id, { supplier, customer }]) => ({ id, supplier, customer })),
+    );
+    const lastAway = new Map<string, { id: string; index: number; stored: MovedLink }>();
+    for (const [id, stored] of moved) {
+      const link = this.links.get(id);
+      if (link === undefined) continue;
+      const shares = stored.shareIds.filter((shareId) => !this.shares.has(shareId));
+      if (shares.length > 0) {
+        const one = shares.length === 1;
+        this.report({
+          section: 'links',
+          index: link.index,
+          id,
+          message:
+            `customer ${quote(link.customer)} is not the customer ${quote(stored.customer)} whose ` +
+            `${one ? 'share' : 'shares'} ${quoteList(shares)} ${one ? 'lists' : 'list'} the link: a share covers ` +
+            `only its owner's own sourcing; keep the customer, or restate ${one ? 'that share' : 'those shares'} ` +
+            `in the file without the link`,
+        });
+      }
+      const pair = pairKey(stored.supplier, stored.customer);
+      if (this.linkPairs.has(pair) || stored.pairLinkIds.some((other) => !this.links.has(other))) continue;
+      this.vacatedPairs.add(pair);
+      if ((lastAway.get(pair)?.index ?? -1) < link.index)
+        lastAway.set(pair, { id, index: link.index, stored });
+    }
+    for (const { id, index, stored } of lastAway.values()) {
+      // A disclosure the file restates is judged with the file's (resolveDisclosures).
+      const about = stored.disclosureIds.filter((disclosureId) => !this.disclosures.has(disclosureId));
+      if (about.length === 0) continue;
+      const [subject, owner] = [quote(stored.supplier), quote(stored.customer)];
+      const one = about.length === 1;
+      this.report({
+        section: 'links',
+        index,
+        id,
+        message:
+          `it was the last link from ${subject} to ${owner}, and ${one ? 'disclosure' : 'disclosures'} ` +
+          `${quoteList(about)} of ${owner} ${one ? 'is' : 'are'} about ${subject}: a disclosure's subject is ` +
+          `its owner or a supplier of it; keep a link from ${subject} to ${owner} in the file (one that ended will do)`,
+      });
+    }
   }
 
   /**
@@ -550,7 +625,8 @@ class FileIndex {
       ? await existing.linkedPairs(unlinked.map((p) => ({ supplier: p.subject, customer: p.owner })))
       : new Set<string>();
     for (const p of unlinked) {
-      if (linked.has(pairKey(p.subject, p.owner))) continue;
+      const pair = pairKey(p.subject, p.owner);
+      if (linked.has(pair) && !this.vacatedPairs.has(pair)) continue;
       this.report({
         section: 'disclosures',
         index: p.index,

@@ -412,8 +412,10 @@ describe('import of a good file', () => {
   it('moves a link whose id now names other ends, and updates fields in place', async () => {
     const moved = base().build();
     moved.links[1] = { id: 'b>r', supplier: 'b', customer: 'p', products: ['servers'] };
-    moved.shares = [];
-    await importDocument(moved);
+    // The share of r that listed the link is restated without it: a stored share may not go on
+    // listing a link that is no longer its owner's (zz-review-audit-a-moved-link.test.ts).
+    moved.shares = moved.shares.map((share) => ({ ...share, linkIds: null }));
+    expect((await importDocument(moved)).ok).toBe(true);
     const { records } = await db.driver.executeQuery(
       `MATCH (s)-[l:SUPPLIES {id: 'b>r'}]->(c) RETURN s.id AS s, c.id AS c, l.products AS products`,
     );

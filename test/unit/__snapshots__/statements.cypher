@@ -1696,6 +1696,19 @@ MATCH (m:MergedOrganization) WHERE m.id IN $ids RETURN m.id AS id, m.into AS int
 // ---- import.existingMonitors
 MATCH (o:Organization) WHERE o.id IN $ids AND o.type = 'MONITOR' RETURN o.id AS id
 
+// ---- import.existingMovedLinks
+UNWIND $links AS link
+   MATCH (s:Organization)-[:SUPPLIES {id: link.id}]->(c:Organization)
+   WHERE s.id <> link.supplier OR c.id <> link.customer
+   RETURN link.id AS id, s.id AS supplier, c.id AS customer,
+     COLLECT {
+       MATCH (c)-[:GRANTED]->(share:Share)
+       WHERE c.id <> link.customer AND link.id IN share.linkIds
+       RETURN share.id ORDER BY share.id
+     } AS shares,
+     COLLECT { MATCH (c)-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(s) RETURN d.id ORDER BY d.id } AS disclosures,
+     COLLECT { MATCH (s)-[other:SUPPLIES]->(c) RETURN other.id } AS pairLinks
+
 // ---- import.existingOpenAccessRequests
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
