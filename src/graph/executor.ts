@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
 import { Availability, unavailable, type Admission, type Reach } from './availability.ts';
 import type { Statement } from './cypher.ts';
+import { TimeLimits, type Purpose } from './time-limits.ts';
 
 export type Params = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ interface Unit<T> {
   /** One statement on its own, without BEGIN and COMMIT (see Executor.read). */
   autoCommit: boolean;
   admission: Admission;
-  purpose: 'run' | 'warm-up' | 'plan';
+  purpose: Purpose;
 }
 
 export interface Transaction {
@@ -45,11 +46,6 @@ type UnitListener = (name: string, seconds: number, outcome: string) => void;
 
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;
-/**
- * Time limit of a cold unit's warm-up after an outage (or the transaction timeout if longer): a cold
- * JVM can take longer to plan a deep traversal than a query may take to run.
- */
-const WARM_UP_TIMEOUT_MS = 120_000;
 
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
@@ -76,12 +72,14 @@ export class Executor {
   sessionsInUse = 0;
   readonly availability: Availability;
   private readonly listeners = new Set<UnitListener>();
+  private readonly limits: TimeLimits;
 
   constructor(
     readonly driver: Driver,
     private readonly options: ExecutorOptions,
   ) {
     this.availability = options.availability ?? new Availability();
+    this.limits = new TimeLimits(options.transactionTimeoutMs);
   }
 
   /** Calls `listener` after every unit of work until the returned function is called. */
@@ -163,10 +161,7 @@ export class Executor {
       fetchSize: FETCH_ALL,
     });
     const config = {
-      timeout:
-        purpose !== 'run'
-          ? Math.max(WARM_UP_TIMEOUT_MS, this.options.transactionTimeoutMs)
-          : this.options.transactionTimeoutMs,
+      timeout: this.limits.limitFor(name, purpose),
       metadata: { app: 'tiersight', unit: name, ...(context.viewer ? { viewer: context.viewer } : {}) },
     };
     const body = (tx: Runner) =>
@@ -205,6 +200,7 @@ export class Executor {
       throw mapped;
     } finally {
       this.availability.settled(name, admission, reach);
+      this.limits.ended(name);
       this.sessionsInUse--;
       await session.close().catch(() => {});
       const seconds = (performance.now() - started) / 1000;
