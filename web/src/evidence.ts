@@ -314,8 +314,8 @@ const suppliesAsked = (link: OwnLink, r: AccessRequest) => link.products.some((p
 function unpickedLinks(r: AccessRequest, own: Own): string {
   if (r.products.length === 0) return 'all your sourcing links, now and later';
   const carrying = own.links.filter((l) => suppliesAsked(l, r));
-  const count = carrying.length === 1 ? 'the link' : `the ${carrying.length} links`;
-  return `${count} that carry ${isolate(r.products.join(', '))} (${carrying.map(linkLabel).join(', ')}), not links you declare later`;
+  const which = carrying.length === 1 ? 'the sourcing link' : `the ${carrying.length} sourcing links`;
+  return `${which} carrying ${isolate(r.products.join(', '))}, as asked (${carrying.map(linkLabel).join(', ')}; not links you declare later)`;
 }
 
 /**
