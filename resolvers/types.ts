@@ -58,7 +58,7 @@ export type AccessRequest = {
   message?: Maybe<Scalars['String']['output']>;
   /** True while it is open and `dueAt` has passed. */
   overdue: Scalars['Boolean']['output'];
-  /** The products asked about; empty for all. */
+  /** The products asked about; empty for all. A grant without linkIds shares the target's links that carry any of them. */
   products: Array<Scalars['String']['output']>;
   /** The reason given with the last decline or extension. */
   reason?: Maybe<Scalars['String']['output']>;
@@ -582,7 +582,10 @@ export type Mutation = {
   /**
    * Answers a request sent to the viewer's organization. Requires SUPPLIER_ADMIN. GRANT creates the
    * share(s) asked for (or the narrower ones given by `linkIds` / `disclosureIds`) and links them to the
-   * request; DECLINE needs a `reason`; EXTEND needs a `reason` and a `dueAt` after the current one and at
+   * request: without `linkIds`, the sourcing share of a request naming `products` covers the viewer's
+   * links that hold now or start later and carry any of them (names compared exactly), and is refused
+   * with BAD_USER_INPUT, writing nothing, when no link does; of a request naming none, every link, now
+   * and later. DECLINE needs a `reason`; EXTEND needs a `reason` and a `dueAt` after the current one and at
    * most 2 months after sending, once per request. Only an OPEN request may be answered
    * (BAD_USER_INPUT otherwise); an id not sent to the viewer's organization answers NOT_FOUND.
    */
@@ -667,8 +670,9 @@ export type Mutation = {
    * organization (specification, section 8). Any role of the requester may ask. The target must be an
    * organization the viewer may look up (`organization(id)` is not null) other than itself; any other
    * id, hidden or nonexistent, answers NOT_FOUND alike and writes nothing. At most one open request per
-   * (requester, target, scope): another answers BAD_USER_INPUT naming the open one. Due 3 weeks after
-   * sending unless `dueAt` says otherwise.
+   * (requester, target, scope), BOTH counting as SOURCING and as DISCLOSURES: a request whose scope
+   * overlaps one of the viewer's open requests to the same target answers BAD_USER_INPUT naming the open
+   * one, and writes nothing. Due 3 weeks after sending unless `dueAt` says otherwise.
    */
   requestAccess: AccessRequest;
   /** Revokes one of the viewer organization's shares, of either scope. Requires SUPPLIER_ADMIN. Revoking twice is a no-op. */

@@ -18,6 +18,15 @@ export const SHARE_SCOPES_ASKED: Record<AccessScope, readonly ('SOURCING' | 'DIS
   BOTH: ['SOURCING', 'DISCLOSURES'],
 };
 
+/**
+ * The request scopes that ask for a share `scope` asks for too: at most one open request per (requester,
+ * target, scope) counts BOTH as both scopes, so that no grant leaves open a request whose share it created.
+ */
+export const overlappingScopes = (scope: AccessScope): AccessScope[] =>
+  ACCESS_SCOPES.filter((other) =>
+    SHARE_SCOPES_ASKED[other].some((asked) => SHARE_SCOPES_ASKED[scope].includes(asked)),
+  );
+
 /** Norway's Transparency Act gives three weeks to answer; a request is due then unless extended. */
 export const ANSWER_DAYS = 21;
 /** An extension may move the due date to at most this many calendar months after sending. */

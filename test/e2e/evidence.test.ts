@@ -239,6 +239,10 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     });
   });
 
+  /** What the grant shares, as My suppliers names it: Atea AS's one link carrying what was asked. */
+  const DELL_LINK = 'your sourcing (1 link: Dell Technologies for desktop computers, laptop computers)';
+  const escaped = (text: string) => text.replace(/[()]/g, '\\$&');
+
   // Last: it changes the data (the request is granted).
   it('lets Atea AS grant the request in one click, after which Oslo kommune sees Dell behind Atea AS', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.ateaNorway);
@@ -252,9 +256,12 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     const asks = acceptDialogs(ui.page);
     await received.getByRole('button', { name: "Grant Oslo kommune's request…", exact: true }).click();
     await ui.page.locator(`#evidence ul.inbox li.access-request[data-status="GRANTED"]`).waitFor();
+    // Oslo kommune asked for desktop and laptop computers: the one link that carries them is shared.
     expect(asks).toEqual([
       expect.stringContaining(
-        'Oslo kommune will see all your sourcing links, now and later, with no end date.',
+        'Oslo kommune will see the sourcing link carrying desktop computers, laptop computers, as asked ' +
+          '(your link with Dell Technologies (desktop computers, laptop computers); not links you declare ' +
+          'later), with no end date.',
       ),
     ]);
     await expect
@@ -263,7 +270,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     // My suppliers shows the new share without a reload, with a way back.
     const share = ui.page.locator('#my-suppliers li.share-given', { hasText: 'Oslo kommune' });
     await share.waitFor();
-    expect(await share.innerText()).toContain('Oslo kommune sees your sourcing (all, now and later)');
+    expect(await share.innerText()).toContain(`Oslo kommune sees ${DELL_LINK}`);
 
     expect(ui.watch.consoleErrors, 'console errors as Atea AS').toEqual([]);
     await ui.freshContext();
@@ -287,7 +294,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     const shared = ui.page.locator('#my-suppliers li.share-given', { hasText: 'Oslo kommune' });
     await shared
       .getByRole('button', {
-        name: 'Revoke the share of your sourcing (all, now and later) with Oslo kommune',
+        name: 'Revoke the share of your sourcing (1 link) with Oslo kommune',
       })
       .click();
     await shared.waitFor({ state: 'detached' });
@@ -296,11 +303,9 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     const history = ui.page.locator('#my-suppliers li.share-event');
     await history.filter({ hasText: 'stopped sharing' }).first().waitFor();
     expect(await history.first().innerText()).toMatch(
-      /^\d{4}-\d{2}-\d{2} · You stopped sharing your sourcing \(all, now and later\) with Oslo kommune/,
+      new RegExp(`^\\d{4}-\\d{2}-\\d{2} · You stopped sharing ${escaped(DELL_LINK)} with Oslo kommune`),
     );
-    expect(await history.nth(1).innerText()).toMatch(
-      /You shared your sourcing \(all, now and later\) with Oslo kommune/,
-    );
+    expect(await history.nth(1).innerText()).toContain(`You shared ${DELL_LINK} with Oslo kommune`);
     // The request stays granted, and says that the access it gave has ended.
     await expect
       .poll(() => request('inbox').locator('.request-access').innerText())

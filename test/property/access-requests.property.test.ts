@@ -1,8 +1,9 @@
 // Property: on random graphs (shares partial, expired and revoked; links ended; disclosures published
 // and withdrawn) and random sequences of requests, answers, withdrawals and passing time, the API keeps
 // specification, section 8 exactly as the reference model does (test/support/access-request-model.ts):
-// targets inside and outside the requester's reach (hidden = missing), one open request per scope,
-// grants that widen what the requester may look up, extension limits, overdue, who sees what.
+// targets inside and outside the requester's reach (hidden = missing), one open request per scope
+// (BOTH overlapping either), grants that widen what the requester may look up (by the links that carry
+// the products asked, when a request names some), extension limits, overdue, who sees what.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
@@ -25,6 +26,8 @@ const DAY = 86_400_000;
 const PAST = ['2001-01-01', '2020-03-01'];
 const FUTURE = ['2999-01-01'];
 const SCOPES: Scope[] = ['SOURCING', 'DISCLOSURES', 'BOTH'];
+/** What links carry; a request may also ask for a product no link carries. */
+const PRODUCTS = ['laptops', 'servers'];
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 3 });
 
 const op = fc.oneof(
@@ -35,6 +38,8 @@ const op = fc.oneof(
       viewer: fc.nat(),
       target: fc.nat(),
       scope: fc.constantFrom(...SCOPES),
+      // Half ask for all products; a grant of the others shares only the links that carry them.
+      products: fc.constantFrom<string[]>([], [], ['laptops'], ['servers', 'tablets'], ['tablets']),
       // Asking again what an earlier request asked: random pairs alone seldom repeat an open request.
       again: fc.constantFrom(false, false, true),
     }),
@@ -89,7 +94,12 @@ const scenario = fc
       ids: fc.constant(ids),
       links: fc.array(
         fc
-          .record({ supplier: org, customer: org, validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)) })
+          .record({
+            supplier: org,
+            customer: org,
+            products: fc.subarray(PRODUCTS),
+            validTo: maybe(fc.constantFrom(...PAST, ...FUTURE)),
+          })
           .filter((l) => l.supplier !== l.customer),
         { maxLength: 10 },
       ),
@@ -109,7 +119,7 @@ const scenario = fc
     });
   })
   .map(({ ids, links, shares, disclosures, ops }) => {
-    const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, products: [], ...l }));
+    const linkRecords: LinkRecord[] = links.map((l, i) => ({ id: `l${i}`, ...l }));
     const shareRecords: ShareRecord[] = shares
       .filter((s) => s.owner !== s.recipient)
       .map((s, i) => {
@@ -235,13 +245,15 @@ it(
               const viewer = earlier?.requester ?? ids[step.viewer % ids.length]!;
               const target = earlier?.target ?? ids[step.target % ids.length]!;
               const scope = earlier?.scope ?? step.scope;
-              const response = await client.ask(viewer, target, scope);
+              const response = await client.ask(viewer, target, scope, { products: step.products });
               const sentAt = response.errors
                 ? new Date()
                 : new Date((response.data!['requestAccess'] as RequestAnswer).sentAt);
-              const expected = model.request(viewer, target, scope, sentAt);
+              const expected = model.request(viewer, target, scope, sentAt, step.products);
               seen('ask', expected);
-              expect(outcomeOf(response), `ask ${viewer} -> ${target} ${scope}`).toBe(expected);
+              expect(outcomeOf(response), `ask ${viewer} -> ${target} ${scope} ${step.products}`).toBe(
+                expected,
+              );
               if (expected === 'OK') apiIds.push((response.data!['requestAccess'] as RequestAnswer).id);
               continue;
             }

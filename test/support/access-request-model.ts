@@ -15,6 +15,8 @@ export interface ModelRequest {
   requester: string;
   target: string;
   scope: Scope;
+  /** The products asked about (empty: all). */
+  products: string[];
   sentAt: Date;
   dueAt: Date;
   extended: boolean;
@@ -73,7 +75,7 @@ export class AccessRequestModel {
     return this.visibility.visible(viewer, id, { t: now, historical: false });
   }
 
-  request(viewer: string, target: string, scope: Scope, sentAt: Date): Outcome {
+  request(viewer: string, target: string, scope: Scope, sentAt: Date, products: string[] = []): Outcome {
     if (target === viewer) return 'BAD_USER_INPUT';
     if (!this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
     if (this.openOf(viewer, target, scope) !== undefined) return 'BAD_USER_INPUT';
@@ -82,6 +84,7 @@ export class AccessRequestModel {
       requester: viewer,
       target,
       scope,
+      products,
       sentAt,
       dueAt: new Date(sentAt.getTime() + 21 * DAY),
       extended: false,
@@ -93,9 +96,16 @@ export class AccessRequestModel {
     return 'OK';
   }
 
+  /** An open request of `requester` to `target` that asks for a share `scope` asks for: BOTH asks for both. */
   openOf(requester: string, target: string, scope: Scope): ModelRequest | undefined {
+    const asks = (s: Scope, share: 'SOURCING' | 'DISCLOSURES') => s === share || s === 'BOTH';
     return this.requests.find(
-      (r) => r.requester === requester && r.target === target && r.scope === scope && r.status === 'OPEN',
+      (r) =>
+        r.requester === requester &&
+        r.target === target &&
+        r.status === 'OPEN' &&
+        ((asks(r.scope, 'SOURCING') && asks(scope, 'SOURCING')) ||
+          (asks(r.scope, 'DISCLOSURES') && asks(scope, 'DISCLOSURES'))),
     );
   }
 
@@ -134,6 +144,21 @@ export class AccessRequestModel {
     const published = (id: string) =>
       this.disclosures.some((d) => d.id === id && d.owner === viewer && !d.withdrawn);
     if (args.disclosureIds && !args.disclosureIds.every(published)) return 'BAD_USER_INPUT';
+    // Without linkIds, a request naming products gets the target's links that have not ended and
+    // carry one of them (none: refused); one naming none gets every link, now and later.
+    let linkIds = args.linkIds ?? null;
+    if (sourcing && linkIds === null && r.products.length > 0) {
+      linkIds = this.file.links
+        .filter(
+          (l) =>
+            l.customer === viewer &&
+            (l.validTo == null || now < new Date(l.validTo)) &&
+            l.products.some((p) => r.products.includes(p)),
+        )
+        .map((l) => l.id)
+        .sort();
+      if (linkIds.length === 0) return 'BAD_USER_INPUT';
+    }
     r.status = 'GRANTED';
     r.events.push('GRANTED');
     const share = (suffix: string, linkIds: string[] | null): ShareRecord => ({
@@ -145,7 +170,7 @@ export class AccessRequestModel {
     });
     if (sourcing) {
       r.shares.push('SOURCING');
-      this.file.shares.push(share('sourcing', args.linkIds ?? null));
+      this.file.shares.push(share('sourcing', linkIds));
     }
     if (disclosing) {
       r.shares.push('DISCLOSURES');

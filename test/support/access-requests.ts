@@ -1,7 +1,8 @@
 // Access requests in tests: the operations as the dashboard sends them, and counts of what they write.
+import { expect } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
 import type { AccessRequestRecord } from '../../src/domain/access-requests.ts';
-import type { GraphQLResponse, TestApi } from './api.ts';
+import { codes, type GraphQLResponse, type TestApi } from './api.ts';
 import type { TestDatabase } from './database.ts';
 
 export const REQUEST_FIELDS = `id requester { id } target { id } scope products message sentAt dueAt status overdue
@@ -73,6 +74,22 @@ export function requestIn(response: GraphQLResponse, field: string): RequestAnsw
 export function requestsIn(response: GraphQLResponse, field: string): RequestAnswer[] {
   if (response.errors) throw new Error(`${field} failed: ${JSON.stringify(response.errors)}`);
   return response.data![field] as RequestAnswer[];
+}
+
+/**
+ * Requests sent at the same moment, any of which would stop the others: exactly one is created, and
+ * each other one is refused as BAD_USER_INPUT naming it. Returns the one created.
+ */
+export async function oneCreatedOf(asks: Promise<GraphQLResponse>[]): Promise<RequestAnswer> {
+  const answers = await Promise.all(asks);
+  const created = answers.filter((a) => a.errors === undefined);
+  expect(created).toHaveLength(1);
+  const request = requestIn(created[0]!, 'requestAccess');
+  for (const refused of answers.filter((a) => a.errors !== undefined)) {
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.message).toContain(request.id);
+  }
+  return request;
 }
 
 /** Counts of the nodes and relationships an access request or a grant writes. */

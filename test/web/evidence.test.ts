@@ -247,7 +247,7 @@ const GIVEN = [
 
 // The request asks for laptops: the first link supplies them.
 const LINKS = [
-  { id: 'l-brand', supplier: { id: 'brand', name: 'Brand Inc' }, products: ['Laptops'] },
+  { id: 'l-brand', supplier: { id: 'brand', name: 'Brand Inc' }, products: ['laptops'] },
   { id: 'l-a', supplier: { id: 'factory-a', name: 'A Factory' }, products: ['chargers'] },
 ];
 
@@ -320,15 +320,49 @@ describe('evidence panel', () => {
     confirm.mockReturnValue(false);
     grant.click();
     await settle();
+    // The request asks for laptops: a grant without picked links shares the links that carry them.
     expect(confirm).toHaveBeenCalledWith(
-      'Root Buyer will see all your sourcing links, now and later, and all your disclosures, now and ' +
-        'later, with no end date. You can revoke it under My suppliers.\n\nGrant this request?',
+      'Root Buyer will see the sourcing link carrying laptops, as asked (your link with Brand Inc ' +
+        '(laptops); not links you declare later), and all your disclosures, now and later, with no end ' +
+        'date. You can revoke it under My suppliers.\n\nGrant this request?',
     );
     expect(h.answer).not.toHaveBeenCalled();
     confirm.mockReturnValue(true);
     grant.click();
     await settle();
     expect(h.answer).toHaveBeenCalledWith(both, { decision: 'GRANT' }, KEY);
+
+    const all = { ...both, products: [] };
+    renderEvidence(panel, loaded([all]), true, h);
+    panel.querySelector<HTMLButtonElement>('ul.inbox button.grant')!.click();
+    await settle();
+    expect(confirm).toHaveBeenLastCalledWith(
+      'Root Buyer will see all your sourcing links, now and later, and all your disclosures, now and ' +
+        'later, with no end date. You can revoke it under My suppliers.\n\nGrant this request?',
+    );
+  });
+
+  it('says, rather than granting, that no link carries the products asked: the server would refuse', async () => {
+    const panel = mount();
+    const h = handlers();
+    const alert = vi.fn((_message?: string) => undefined);
+    window.alert = alert;
+    const tablets = { ...REQUEST, products: ['tablets', 'Laptops'] };
+    renderEvidence(panel, loaded([tablets]), true, h);
+    panel.querySelector<HTMLButtonElement>('ul.inbox button.grant')!.click();
+    await settle();
+    expect(alert).toHaveBeenCalledWith(
+      'None of your sourcing links carries tablets, Laptops, which Root Buyer asked about. Use Grant ' +
+        'with limits… to pick the links to share, or Decline….',
+    );
+    expect(confirm).not.toHaveBeenCalled();
+    expect(h.answer).not.toHaveBeenCalled();
+    // The form's first choice says what it grants; no link is ticked at first.
+    const links = panel.querySelector('form.grant-form fieldset.grant-links')!;
+    expect(links.querySelector('input[value="all"] + label, label[for$="-all"]')?.textContent).toBe(
+      'Those that carry tablets, Laptops, as asked',
+    );
+    expect(links.querySelectorAll('input[type="checkbox"]:checked')).toHaveLength(0);
   });
 
   it("withdraws only after a confirmation that names the target and the request's dates", async () => {
@@ -522,7 +556,7 @@ describe('evidence panel', () => {
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle();
     expect(confirm).toHaveBeenLastCalledWith(
-      'Root Buyer will see only your link with Brand Inc (Laptops), and only “SAQ 2025”, until ' +
+      'Root Buyer will see only your link with Brand Inc (laptops), and only “SAQ 2025”, until ' +
         '2099-01-31 (00:00 UTC). You can revoke it under My suppliers.\n\nGrant this request?',
     );
     expect(h.answer).toHaveBeenCalledWith(
@@ -561,7 +595,7 @@ describe('evidence panel', () => {
     expect(form.querySelector('fieldset.grant-disclosures')).toBeNull();
     const links = form.querySelector('fieldset.grant-links')!;
     expect([...links.querySelectorAll('.grant-choices label')].map((l) => l.textContent)).toEqual([
-      'Brand Inc: Laptops',
+      'Brand Inc: laptops',
       'A Factory: chargers',
     ]);
     expect(links.querySelector<HTMLInputElement>('input[value="some"]')!.checked).toBe(true);

@@ -304,11 +304,39 @@ const scopeOf = <T extends { id: string }>(
 const linkLabel = (l: OwnLink) =>
   `your link with ${isolate(l.supplier.name)}${l.products.length > 0 ? ` (${isolate(l.products.join(', '))})` : ''}`;
 
+/**
+ * Whether a link supplies any of the products a request names, compared exactly as the server compares
+ * them: a grant without picked links shares exactly these when the request names products.
+ */
+const suppliesAsked = (link: OwnLink, r: AccessRequest) => link.products.some((p) => r.products.includes(p));
+
+/** What a grant shares of the viewer's sourcing when no links are picked: all, or those carrying the products asked. */
+function unpickedLinks(r: AccessRequest, own: Own): string {
+  if (r.products.length === 0) return 'all your sourcing links, now and later';
+  const carrying = own.links.filter((l) => suppliesAsked(l, r));
+  const which = carrying.length === 1 ? 'the sourcing link' : `the ${carrying.length} sourcing links`;
+  return `${which} carrying ${isolate(r.products.join(', '))}, as asked (${carrying.map(linkLabel).join(', ')}; not links you declare later)`;
+}
+
+/**
+ * Why the server would refuse a grant without picked links, or null: the request names products and no
+ * link of the viewer's carries any of them (it shares neither all links nor none).
+ */
+function unpickedRefusal(r: AccessRequest, answer: Answer, own: Own): string | null {
+  if (r.scope === 'DISCLOSURES' || answer.linkIds != null || r.products.length === 0) return null;
+  if (own.links.some((l) => suppliesAsked(l, r))) return null;
+  return `None of your sourcing links carries ${isolate(r.products.join(', '))}, which ${isolate(r.requester.name)} asked about. Use Grant with limits… to pick the links to share, or Decline….`;
+}
+
 /** Names a grant's scope exactly: what the requester will see, for how long. */
 function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
   const parts: string[] = [];
   if (r.scope !== 'DISCLOSURES')
-    parts.push(scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel));
+    parts.push(
+      answer.linkIds == null
+        ? unpickedLinks(r, own)
+        : scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel),
+    );
   if (r.scope !== 'SOURCING')
     parts.push(
       scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${isolate(d.title)}”`),
@@ -340,18 +368,17 @@ async function confirmGrant(
   own: Own,
   handlers: KeyedHandlers,
 ): Promise<void> {
-  if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
+  const refusal = unpickedRefusal(r, answer, own);
+  if (refusal !== null) window.alert(refusal);
+  else if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
     await handlers.answer(r, answer);
 }
-
-/** Whether a link supplies any of the products a request names (ignoring case). */
-const suppliesAsked = (link: OwnLink, r: AccessRequest) =>
-  link.products.some((p) => r.products.some((asked) => asked.toLowerCase() === p.toLowerCase()));
 
 /**
  * "Grant with limits…": which of the viewer's links a grant of sourcing shares (those supplying the
  * products asked for are ticked at first), which disclosures a grant of disclosures shares (all, now and
- * later, or the ones ticked), and the day the created share(s) end. The one-click Grant grants all.
+ * later, or the ones ticked), and the day the created share(s) end. The one-click Grant grants what was
+ * asked: the links that carry the products asked (all, now and later, when it names none), all disclosures.
  */
 function grantForm(
   r: AccessRequest,
@@ -372,6 +399,8 @@ function grantForm(
           })),
           'You have declared no supplier yet.',
           'Tick the links to share, or choose all.',
+          // Picking none grants what the request names: the links that carry its products.
+          r.products.length > 0 ? `Those that carry ${isolate(r.products.join(', '))}, as asked` : undefined,
         );
   const disclosures =
     r.scope === 'SOURCING'

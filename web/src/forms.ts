@@ -108,9 +108,10 @@ export interface Choice {
 }
 
 /**
- * "All of them, now and later" or "Only these:" with a box per item; `formId` keeps the controls of
- * two such sets on one page apart. `picked()` is null for all, the ticked ids otherwise; it throws
- * `nothing` when "Only these" has none ticked.
+ * "All of them, now and later" (or `unpicked`, what picking none gives where that is less) or "Only
+ * these:" with a box per item; `formId` keeps the controls of two such sets on one page apart.
+ * `picked()` is null for the first, the ticked ids otherwise; it throws `nothing` when "Only these" has
+ * none ticked.
  */
 export function choiceSet(
   what: 'links' | 'disclosures',
@@ -119,6 +120,7 @@ export function choiceSet(
   items: readonly Choice[],
   none: string,
   nothing: string,
+  unpicked = 'All of them, now and later',
 ): { fieldset: HTMLFieldSetElement; picked(): string[] | null } {
   const name = `grant-${what}-${formId}`;
   const dataKey = what === 'links' ? 'data-link-id' : 'data-disclosure-id';
@@ -133,7 +135,7 @@ export function choiceSet(
     'fieldset',
     { class: `grant-${what}` },
     h('legend', {}, legend),
-    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, 'All of them, now and later')),
+    h('div', { class: 'choice' }, all, ' ', h('label', { for: all.id }, unpicked)),
     h('div', { class: 'choice' }, some, ' ', h('label', { for: some.id }, 'Only these:')),
     items.length === 0
       ? h('p', { class: 'muted' }, none)

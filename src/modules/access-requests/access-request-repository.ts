@@ -1,12 +1,15 @@
 // Access requests and their events (specification, section 8). Sending decides whether the requester
-// may name the target (rule 5), whether an open request for the same scope exists, and writes, in one
-// statement: a hidden target and a missing one take the same path and nothing is written for either.
+// may name the target (rule 5), whether an open request of its already asks for a share it asks for
+// (BOTH overlaps either scope), and writes, in one statement: a hidden target and a missing one take
+// the same path and nothing is written for either.
 // Answers and withdrawals lock the request first, so two answers at once cannot both find it open; a
 // grant creates its shares and closes the request in the same transaction. Rules:
 // docs/specification.md, section 8.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
   ACCESS_REQUEST_ACTIONS,
+  ACCESS_SCOPES,
+  overlappingScopes,
   type AccessRequest,
   type AccessRequestEvent,
   type AccessRequestStatus,
@@ -49,6 +52,9 @@ const EVENT: Column<AccessRequestEvent> = {
   }),
 };
 
+/** An open request in the way of a new one (SEND's `open`). */
+const OPEN_REQUEST = fields({ id: text, scope: oneOf(ACCESS_SCOPES) });
+
 const RETURN_REQUEST = join(cypher`RETURN r `, ACCESS_REQUEST.projection, cypher` AS request`);
 
 /** The viewer and instant of a read of requests as they stood (AS_OF). */
@@ -62,8 +68,9 @@ const requestAsOf = (record: Neo4jRecord, scope: ViewerScope): AccessRequest => 
 
 /**
  * With the requester as the viewer: `x` is bound only when v may look the target up (rule 5) and it is
- * not v; `openIds` lists v's open requests to it for the same scope. The request (and its SENT event)
- * is created only when the target is bound and none is open. The target is found among what v may look
+ * not v; `open` lists v's open requests to it (id and scope, oldest first) whose scope is among
+ * $overlapping, those asking for a share the new one asks for too (overlappingScopes). The request (and
+ * its SENT event) is created only when the target is bound and none is open. The target is found among what v may look
  * up (LOOKABLE), never by its id, so a hidden target costs what a missing one costs (rule 6). The
  * requester's node is locked first, so two sends at once cannot both find no open request.
  */
@@ -76,11 +83,13 @@ SET v._lock = true
 REMOVE v._lock
 WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
 CALL (v, x) {
-  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
-  RETURN collect(open.id) AS openIds
+  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN'})-[:OF]->(x)
+  WHERE open.scope IN $overlapping
+  WITH open ORDER BY open.sentAt, open.id
+  RETURN collect(open {.id, .scope}) AS open
 }
-CALL (v, x, openIds) {
-  WITH v, x WHERE x IS NOT NULL AND size(openIds) = 0
+CALL (v, x, open) {
+  WITH v, x WHERE x IS NOT NULL AND size(open) = 0
   CREATE (v)-[:REQUESTED]->(r:AccessRequest {id: $id, scope: $scope, products: $products, message: $message,
                                              sentAt: $t, dueAt: $dueAt, extended: false, status: 'OPEN'})
          -[:OF]->(x)
@@ -88,7 +97,7 @@ CALL (v, x, openIds) {
                                note: $message})-[:OF]->(r)
 }
 OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
-RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE r `,
+RETURN x IS NOT NULL AS targetNamed, open, CASE WHEN r IS NULL THEN null ELSE r `,
   ACCESS_REQUEST.projection,
   cypher` END AS request`,
 );
@@ -207,6 +216,19 @@ RETURN notOwned, notDisclosed, r `,
 );
 
 /**
+ * The ids of the viewer's own links (those in which it is the customer) that hold at $t or start later
+ * and carry any of $products, in id order: what a GRANT without linkIds of a request naming products
+ * shares. Names compare exactly, as stored (trimmed), as a `product` filter compares them.
+ */
+const LINKS_CARRYING = statement(
+  'accessRequest.linksCarrying',
+  cypher`MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
+WHERE (l.validTo IS NULL OR $t < l.validTo) AND any(product IN l.products WHERE product IN $products)
+RETURN l.id AS id
+ORDER BY id`,
+);
+
+/**
  * The viewer's requests, sent or received as `match` binds them, by $t and as they stood then, with
  * $status (then) if one is asked for.
  */
@@ -300,7 +322,8 @@ interface NewAccessRequest {
 /** Why a send was refused. A target the requester may not name is refused first, as a missing one. */
 type SendRefusal =
   | { kind: 'target-not-found' }
-  | { kind: 'already-open'; openId: string }
+  /** An open request of the requester to the target asks for a share the new one asks for too. */
+  | { kind: 'already-open'; openId: string; openScope: AccessScope }
   /** The requester is gone: merged away or removed after its token was vouched for (known-organizations.ts). */
   | { kind: 'requester-gone' };
 
@@ -332,6 +355,8 @@ export interface AnswerSteps {
   request: AccessRequest | null;
   decline(reason: string): Promise<AccessRequest>;
   extend(dueAt: Date, reason: string): Promise<AccessRequest>;
+  /** The viewer's links that hold now or start later and carry any of `products` (LINKS_CARRYING). */
+  linksCarrying(products: readonly string[]): Promise<string[]>;
   /** `note`: what the target says with the grant, kept on the GRANTED event. */
   grant(
     shares: ShareSpec[],
@@ -379,6 +404,7 @@ export class AccessRequestRepository {
       targetId: request.targetId,
       id: request.id,
       scope: request.scope,
+      overlapping: overlappingScopes(request.scope),
       products: request.products,
       message: request.message,
       dueAt: toNeo4jDateTime(request.dueAt),
@@ -390,8 +416,8 @@ export class AccessRequestRepository {
         if (records.length === 0) return { kind: 'requester-gone' };
         const record = single(records, SEND);
         if (!column(record, 'targetNamed', bool)) return { kind: 'target-not-found' };
-        const [openId] = column(record, 'openIds', list(text));
-        if (openId !== undefined) return { kind: 'already-open', openId };
+        const [open] = column(record, 'open', list(OPEN_REQUEST));
+        if (open !== undefined) return { kind: 'already-open', openId: open.id, openScope: open.scope };
         return requestOf(record);
       },
       created: (outcome) => ('id' in outcome ? [outcome.id] : null),
@@ -451,6 +477,8 @@ export class AccessRequestRepository {
       request: locked ? requestOf(locked) : null,
       decline: (reason) => one(tx.run(CLOSE, { ...stamped, status: 'DECLINED', reason })),
       extend: (dueAt, reason) => one(tx.run(EXTEND, { ...stamped, dueAt: toNeo4jDateTime(dueAt), reason })),
+      linksCarrying: async (products) =>
+        (await tx.run(LINKS_CARRYING, { ...stamped, products })).map((r) => column(r, 'id', text)),
       grant: async (shares, expiresAt, note) => {
         const expires = expiresAt ? toNeo4jDateTime(expiresAt) : null;
         const [record] = await tx.run(GRANT, {

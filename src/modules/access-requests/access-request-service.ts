@@ -60,6 +60,29 @@ const NARROWING: NarrowingWords = {
   whenEmpty: 'list what to share, or leave it out to share all',
 };
 
+/** Why two different scopes overlap (one of them is BOTH): BOTH asks for the share the other asks for. */
+function overlapWords(open: AccessScope, asked: AccessScope): string {
+  const single = open === 'BOTH' ? asked : open;
+  return `BOTH asks for the ${single === 'SOURCING' ? 'sourcing' : 'disclosure'} share ${single} asks for`;
+}
+
+/**
+ * What a GRANT without linkIds shares of the target's sourcing: for a request naming products, the
+ * target's links that hold now or start later and carry any of them (sharing every link would give the
+ * requester more than it asked for); for one naming none, every link, now and later (null). Refused,
+ * writing nothing, when no link carries any: an empty share would grant nothing, and a whole one too much.
+ */
+async function askedLinks(request: AccessRequest, steps: AnswerSteps): Promise<string[] | null> {
+  if (request.products.length === 0) return null;
+  const carrying = await steps.linksCarrying(request.products);
+  if (carrying.length > 0) return carrying;
+  throw badInput(
+    `access request ${quote(request.id)} asks for the products ${quoteList(request.products, LISTED)}, ` +
+      `and no link in which ${request.targetId} is the customer, holding now or starting later, carries any of them: ` +
+      'grant with linkIds to choose the links to share, or decline it',
+  );
+}
+
 /** Request-scoped use cases of access requests (specification, section 8): validation, policy and errors. */
 export class AccessRequestService {
   constructor(
@@ -126,8 +149,11 @@ export class AccessRequestService {
     if (outcome.kind === 'target-not-found') throw notFound('Organization', asked);
     // As the token is answered once no process vouches for its organization any more.
     if (outcome.kind === 'requester-gone') throw unknownTokenOrganization();
+    // The open request is the requester's own: naming it and its scope tells nothing of the target.
+    const overlap =
+      outcome.openScope === input.scope ? '' : `, and ${overlapWords(outcome.openScope, input.scope)}`;
     throw badInput(
-      `access request ${quote(outcome.openId)} to ${quote(asked)} for ${input.scope} is still open: ` +
+      `access request ${quote(outcome.openId)} to ${quote(asked)} for ${outcome.openScope} is still open${overlap}: ` +
         'withdraw it or wait for its answer before asking again',
     );
   }
@@ -211,10 +237,12 @@ export class AccessRequestService {
             `disclosureIds narrow a disclosure share; access request ${quote(request.id)} asks for ${request.scope}`,
           );
         }
+        const sourcingLinks =
+          linkIds ?? (asked.includes('SOURCING') ? await askedLinks(request, steps) : null);
         const shares: ShareSpec[] = asked.map((scope) => ({
           id: `s-${randomUUID()}`,
           scope,
-          linkIds: scope === 'SOURCING' ? linkIds : null,
+          linkIds: scope === 'SOURCING' ? sourcingLinks : null,
           disclosureIds: scope === 'DISCLOSURES' ? disclosureIds : null,
         }));
         const outcome = await steps.grant(shares, expiresAt, reason);
