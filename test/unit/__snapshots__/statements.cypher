@@ -93,6 +93,12 @@ WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
 RETURN notOwned, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
+// ---- accessRequest.linksCarrying
+MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
+WHERE (l.validTo IS NULL OR $t < l.validTo) AND any(product IN l.products WHERE product IN $products)
+RETURN l.id AS id
+ORDER BY id
+
 // ---- accessRequest.lockReceived
 MATCH (v:Organization {id: $viewer})
 CALL (v) {
@@ -224,11 +230,13 @@ SET v._lock = true
 REMOVE v._lock
 WITH v, head([n IN lookable WHERE n.id = $targetId AND n <> v]) AS x
 CALL (v, x) {
-  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN', scope: $scope})-[:OF]->(x)
-  RETURN collect(open.id) AS openIds
+  OPTIONAL MATCH (v)-[:REQUESTED]->(open:AccessRequest {status: 'OPEN'})-[:OF]->(x)
+  WHERE open.scope IN $overlapping
+  WITH open ORDER BY open.sentAt, open.id
+  RETURN collect(open {.id, .scope}) AS open
 }
-CALL (v, x, openIds) {
-  WITH v, x WHERE x IS NOT NULL AND size(openIds) = 0
+CALL (v, x, open) {
+  WITH v, x WHERE x IS NOT NULL AND size(open) = 0
   CREATE (v)-[:REQUESTED]->(r:AccessRequest {id: $id, scope: $scope, products: $products, message: $message,
                                              sentAt: $t, dueAt: $dueAt, extended: false, status: 'OPEN'})
          -[:OF]->(x)
@@ -236,7 +244,7 @@ CALL (v, x, openIds) {
                                note: $message})-[:OF]->(r)
 }
 OPTIONAL MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
-RETURN x IS NOT NULL AS targetNamed, openIds, CASE WHEN r IS NULL THEN null ELSE r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+RETURN x IS NOT NULL AS targetNamed, open, CASE WHEN r IS NULL THEN null ELSE r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} END AS request
 
 // ---- accessRequest.sent
