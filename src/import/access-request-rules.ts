@@ -1,14 +1,17 @@
 // The `accessRequests` records of a tiersight/v1 file: each checked on its own (checkAccessRequest),
 // then against the rest of the file and the database (AccessRequestIndex): at most one OPEN request per
-// (requester, target, scope), and a granted request's shares go from its target to its requester.
+// (requester, target, scope), BOTH counting as both scopes as the API counts it (overlappingScopes), and
+// a granted request's shares go from its target to its requester.
 // Visibility (rule 5) is not checked: a file states what happened, e.g. a backup of requests whose
 // target has since left the requester's reach.
 import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_REQUEST_STATUSES,
   ACCESS_SCOPES,
+  SHARE_SCOPES_ASKED,
   defaultDueAt,
   latestDueAt,
+  type AccessScope,
   type AccessRequestEventRecord,
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
@@ -125,19 +128,39 @@ interface RequestProblem {
 /** The ends of shares, as the file or the database has them. */
 export type ShareEnds = Map<string, { owner: string; recipient: string }>;
 
-/** What at most one OPEN request may have at a time (specification, section 8). */
+/**
+ * A share that at most one OPEN request of a requester to a target may ask for at a time (specification,
+ * section 8): `scope` is SOURCING or DISCLOSURES, which a request of that scope or BOTH asks for.
+ */
 export interface RequestTriple {
   requester: string;
   target: string;
-  scope: string;
+  scope: 'SOURCING' | 'DISCLOSURES';
 }
 
 /** The key of a triple in ExistingGraph.openAccessRequests. */
 export const tripleKey = (t: RequestTriple) => JSON.stringify([t.requester, t.target, t.scope]);
 
+/** The OPEN request that holds a triple: its id and its own scope (BOTH holds two triples). */
+export interface OpenRequest {
+  id: string;
+  scope: AccessScope;
+}
+
+const held = (requester: string, target: string, scope: AccessScope): RequestTriple[] =>
+  SHARE_SCOPES_ASKED[scope].map((asked) => ({ requester, target, scope: asked }));
+
+/** "for SOURCING", or for a request of another scope that asks for the same share, both scopes. */
+const askingFor = (other: AccessScope, scope: AccessScope) =>
+  other === scope ? `for ${scope}` : `for ${other}, which asks for what ${scope} asks for too`;
+
 /** The cross-record rules of `accessRequests`, fed one checked record at a time. */
 export class AccessRequestIndex {
-  private readonly open = new Map<string, { index: number; id: string; triple: RequestTriple }>();
+  /** tripleKey -> the file's OPEN request holding it. */
+  private readonly open = new Map<
+    string,
+    { index: number; id: string; scope: AccessScope; triple: RequestTriple }
+  >();
   private readonly ids = new Set<string>();
   private readonly pendingShares: {
     index: number;
@@ -153,16 +176,18 @@ export class AccessRequestIndex {
   add(index: number, record: AccessRequestRecord): void {
     this.ids.add(record.id);
     if ((record.status ?? 'OPEN') === 'OPEN') {
-      const triple = { requester: record.requester, target: record.target, scope: record.scope };
-      const key = tripleKey(triple);
-      const first = this.open.get(key);
+      const triples = held(record.requester, record.target, record.scope);
+      const first = triples.map((t) => this.open.get(tripleKey(t))).find((o) => o !== undefined);
       if (first !== undefined) {
         this.problems.push({
           index,
           id: record.id,
-          message: `accessRequests[${first.index}] (${quote(first.id)}) is already an OPEN request of ${quote(record.requester)} to ${quote(record.target)} for ${record.scope}: at most one may be open`,
+          message: `accessRequests[${first.index}] (${quote(first.id)}) is already an OPEN request of ${quote(record.requester)} to ${quote(record.target)} ${askingFor(first.scope, record.scope)}: at most one may be open`,
         });
-      } else this.open.set(key, { index, id: record.id, triple });
+      } else {
+        for (const triple of triples)
+          this.open.set(tripleKey(triple), { index, id: record.id, scope: record.scope, triple });
+      }
     }
     for (const shareId of record.shareIds ?? []) {
       this.pendingShares.push({
@@ -181,21 +206,22 @@ export class AccessRequestIndex {
   }
 
   /**
-   * An OPEN request of the file whose triple the database already holds open under another id, which
-   * the file does not carry (a request the file carries gets the file's status, so the file decides).
+   * An OPEN request of the file one of whose triples the database already holds open under another id,
+   * which the file does not carry (a request the file carries gets the file's status, so the file
+   * decides); one problem per request.
    */
-  collisions(openInDatabase: Map<string, string>): RequestProblem[] {
-    const problems: RequestProblem[] = [];
-    for (const { index, id, triple } of this.open.values()) {
+  collisions(openInDatabase: Map<string, OpenRequest>): RequestProblem[] {
+    const problems = new Map<string, RequestProblem>();
+    for (const { index, id, scope, triple } of this.open.values()) {
       const other = openInDatabase.get(tripleKey(triple));
-      if (other === undefined || other === id || this.ids.has(other)) continue;
-      problems.push({
+      if (other === undefined || other.id === id || this.ids.has(other.id) || problems.has(id)) continue;
+      problems.set(id, {
         index,
         id,
-        message: `access request ${quote(other)} in the database is already an OPEN request of ${quote(triple.requester)} to ${quote(triple.target)} for ${triple.scope}: at most one may be open`,
+        message: `access request ${quote(other.id)} in the database is already an OPEN request of ${quote(triple.requester)} to ${quote(triple.target)} ${askingFor(other.scope, scope)}: at most one may be open`,
       });
     }
-    return problems;
+    return [...problems.values()];
   }
 
   /** Share ids the file does not define, to look up in the database. */

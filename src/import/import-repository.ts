@@ -16,10 +16,11 @@ import type {
   ShareRecord,
   SupplyLinkEventRecord,
 } from '../domain/format.ts';
+import { SHARE_SCOPES } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { sameContent } from '../domain/disclosures.ts';
 import { cypher, join, statement } from '../graph/cypher.ts';
-import { bool, column, instant, integer, list, nullable, single, text } from '../graph/decode.ts';
+import { bool, column, instant, integer, list, nullable, oneOf, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
@@ -27,9 +28,14 @@ import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
 import { instantParam, instantValue, zonedDateTime } from '../graph/zoned-date-time.ts';
-import { IMPORT_ACTOR, type AccessRequestRecord } from '../domain/access-requests.ts';
+import {
+  ACCESS_SCOPES,
+  IMPORT_ACTOR,
+  overlappingScopes,
+  type AccessRequestRecord,
+} from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
-import { tripleKey, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
+import { tripleKey, type OpenRequest, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
 
 /**
  * Every field of an organization row: one list for creating and for upserting. A record that does not
@@ -472,8 +478,9 @@ const openAccessRequests = statement(
   cypher`UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
          -[:OF]->(:Organization {id: triple.target})
-   WHERE r.scope = triple.scope
-   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id`,
+   WHERE r.scope IN triple.scopes
+   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id,
+          r.scope AS requestScope`,
 );
 const countData = statement('import.hasData', cypher`MATCH (o:Organization) RETURN count(o) > 0 AS hasData`);
 
@@ -827,19 +834,24 @@ export class ImportRepository implements ExistingGraph {
     return found;
   }
 
-  async openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
+  async openAccessRequests(triples: RequestTriple[]): Promise<Map<string, OpenRequest>> {
+    const found = new Map<string, OpenRequest>();
     for (let i = 0; i < triples.length; i += LOOKUP_BATCH) {
       const records = await this.executor.read(openAccessRequests, {
-        triples: triples.slice(i, i + LOOKUP_BATCH),
+        triples: triples
+          .slice(i, i + LOOKUP_BATCH)
+          .map((t) => ({ ...t, scopes: overlappingScopes(t.scope) })),
       });
       for (const r of records) {
         const triple = {
           requester: column(r, 'requester', text),
           target: column(r, 'target', text),
-          scope: column(r, 'scope', text),
+          scope: column(r, 'scope', oneOf(SHARE_SCOPES)),
         };
-        found.set(tripleKey(triple), column(r, 'id', text));
+        found.set(tripleKey(triple), {
+          id: column(r, 'id', text),
+          scope: column(r, 'requestScope', oneOf(ACCESS_SCOPES)),
+        });
       }
     }
     return found;

@@ -25,6 +25,7 @@ import { SECTIONS, sectionCounts, type ItemSource, type Section } from './read-r
 import {
   AccessRequestIndex,
   checkAccessRequest,
+  type OpenRequest,
   type RequestTriple,
   type ShareEnds,
 } from './access-request-rules.ts';
@@ -65,8 +66,8 @@ export interface ExistingGraph {
   linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>>;
   /** Disclosure id -> id of its owner, for the ids that exist. */
   disclosureOwners(ids: string[]): Promise<Map<string, string>>;
-  /** tripleKey -> id of the OPEN access request that holds it, for the triples that have one. */
-  openAccessRequests(triples: RequestTriple[]): Promise<Map<string, string>>;
+  /** tripleKey -> the OPEN access request that holds it, for the triples that have one. */
+  openAccessRequests(triples: RequestTriple[]): Promise<Map<string, OpenRequest>>;
   /** Merged id -> the organization it resolves to, for the ids a merge left behind. */
   mergedIds(ids: string[]): Promise<Map<string, string>>;
   /** Disclosure id -> what the database holds of it, for the ids that exist. */
@@ -326,7 +327,7 @@ class FileIndex {
     const openInDatabase =
       existing && openTriples.length > 0
         ? await existing.openAccessRequests(openTriples)
-        : new Map<string, string>();
+        : new Map<string, OpenRequest>();
     const requestProblems = [
       ...this.requestRules.problems,
       ...this.requestRules.resolve(this.shareEnds, knownShares, existing !== null),

@@ -108,16 +108,34 @@ describe('a bad access request record', () => {
 const index = (line: string) => Number(/\[(\d+)\]/.exec(line)![1]);
 
 describe('an OPEN request the database already holds open under another id', () => {
-  it('is refused, naming the open one, and nothing is written; the same id imports again', async () => {
+  it('is refused, naming the open one (BOTH counting as both scopes), and nothing is written; the same id imports again', async () => {
     const first = await importDocument({ ...base(), accessRequests: [request()] }, true);
     expect(first.ok, first.validation.problems.map(formatProblem).join('\n')).toBe(true);
     const before = await dumpGraph(db.driver);
     const outcome = await importDocument({
       format: 'tiersight/v1',
-      accessRequests: [request({ id: 'ar-again' }), request({ id: 'ar-other-scope', scope: 'BOTH' })],
+      accessRequests: [request({ id: 'ar-again' })],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([
       `accessRequests[0] (id "ar-again"): access request "ar-1" in the database is already an OPEN request of "buyer" to "reseller" for SOURCING: at most one may be open`,
+    ]);
+    const both = await importDocument({
+      format: 'tiersight/v1',
+      accessRequests: [request({ id: 'ar-other-scope', scope: 'BOTH' })],
+    });
+    expect(both.validation.problems.map(formatProblem)).toEqual([
+      `accessRequests[0] (id "ar-other-scope"): access request "ar-1" in the database is already an OPEN request of "buyer" to "reseller" for SOURCING, which asks for what BOTH asks for too: at most one may be open`,
+    ]);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+    const overlapping = await importDocument({
+      format: 'tiersight/v1',
+      accessRequests: [
+        request({ id: 'ar-both', target: 'brand', scope: 'BOTH' }),
+        request({ id: 'ar-disclosures', target: 'brand', scope: 'DISCLOSURES' }),
+      ],
+    });
+    expect(overlapping.validation.problems.map(formatProblem)).toEqual([
+      `accessRequests[1] (id "ar-disclosures"): accessRequests[0] ("ar-both") is already an OPEN request of "buyer" to "brand" for BOTH, which asks for what DISCLOSURES asks for too: at most one may be open`,
     ]);
     expect(await dumpGraph(db.driver)).toEqual(before);
     const same = await importDocument({

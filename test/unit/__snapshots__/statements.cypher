@@ -1721,8 +1721,9 @@ UNWIND $links AS link
 UNWIND $triples AS triple
    MATCH (:Organization {id: triple.requester})-[:REQUESTED]->(r:AccessRequest {status: 'OPEN'})
          -[:OF]->(:Organization {id: triple.target})
-   WHERE r.scope = triple.scope
-   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id
+   WHERE r.scope IN triple.scopes
+   RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id,
+          r.scope AS requestScope
 
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
