@@ -97,7 +97,11 @@ describe("a listed organization's directory card", () => {
     expect(out.errors).toBeUndefined();
     expect(await lookUp('ofilm')).toBeNull();
     expect(await found('ofilm')).toEqual([]);
-    expect((await recipients()).find((r) => r.id === 'ofilm')).toEqual({ id: 'ofilm', city: null, risks: [] });
+    expect((await recipients()).find((r) => r.id === 'ofilm')).toEqual({
+      id: 'ofilm',
+      city: null,
+      risks: [],
+    });
   });
 
   it('reads the indicators of a page of cards in one statement', async () => {
