@@ -36,6 +36,7 @@ beforeEach(async () => {
       .org('atea', 'RESELLER')
       .org('ofilm', 'FACTORY', { name: 'OFILM, Nanchang', country: 'CN', city: 'Nanchang', listed: true })
       .org('stranger', 'FACTORY', { name: 'Stranger Works', country: 'CN', city: 'Dongguan' })
+      .org('ew', 'MONITOR', { name: 'Electronics Watch', country: 'NL' })
       .link('atea', 'buyer')
       .share('buyer', 'ofilm', { linkIds: ['atea>buyer'] })
       .share('buyer', 'stranger', { linkIds: ['atea>buyer'] })
@@ -101,6 +102,20 @@ describe("a listed organization's directory card", () => {
       id: 'ofilm',
       city: null,
       risks: [],
+    });
+  });
+
+  it("answers a monitor's finding about it, naming the monitor by its identity card", async () => {
+    const RECORD = `mutation($input: FindingInput!) { recordFinding(input: $input) { id } }`;
+    const input = { organizationId: 'ofilm', kind: 'REPORT', severity: 'CRITICAL', source: 'EW report' };
+    const recorded = await t.api.query('ew', RECORD, { input }, [...ADMIN]);
+    expect(recorded.errors).toBeUndefined();
+    const { id } = recorded.data!['recordFinding'] as { id: string };
+    const query = `{ organization(id: "ofilm") { risks { id recordedBy { id city risks { id } } } } }`;
+    const { risks } = (await ask(query))['organization'] as { risks: { id: string }[] };
+    expect(risks.find((r) => r.id === id)).toEqual({
+      id,
+      recordedBy: { id: 'ew', city: null, risks: [] },
     });
   });
 
