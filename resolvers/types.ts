@@ -252,7 +252,7 @@ export type DirectoryEdge = {
   __typename?: 'DirectoryEdge';
   /** Pass as `after` to continue after this card. */
   cursor: Scalars['String']['output'];
-  /** The directory card: id, name, type, country, city and osId; every other field null or empty. */
+  /** The directory card: id, name, type, country, city, osId and public `risks`; every other field null or empty. */
   node: Organization;
 };
 
@@ -683,7 +683,7 @@ export type Mutation = {
    * (any other id answers FORBIDDEN, whether or not it exists). `city` and `osId` set the card's fields
    * (absent keeps them, null clears them); an `osId` that another listed organization has is refused,
    * naming it. A listed organization can be named by anyone as a share recipient or a supplier, and
-   * `organization(id)` answers its directory card to anyone.
+   * `organization(id)` answers its directory card (with its public risk indicators) to anyone.
    */
   setListing: Listing;
   /**
@@ -922,9 +922,10 @@ export type Organization = {
   region?: Maybe<Scalars['String']['output']>;
   /**
    * Public risk indicators about this organization, most severe first (ties by id): shown wherever the
-   * viewer sees its whole record (visibility rule 5). An organization answered only as a card (a listed
-   * organization's directory card, a share party's identity card) has none here, which says nothing
-   * about its risks.
+   * viewer sees its whole record (visibility rule 5) or a listed organization's directory card (the
+   * directory, `organization(id)`, a party of a share or request). An identity card (an organization
+   * that is neither lookable nor listed, shown only by name as a party) has none here, which says
+   * nothing about its risks.
    */
   risks: Array<RiskIndicator>;
   /** Citations for the record. */
@@ -1051,11 +1052,11 @@ export type Query = {
   chainsReaching: Array<ChainReach>;
   /**
    * The public directory (specification, section 9): listed organizations only, each as its directory card
-   * (id, name, type, country, city, osId; never its links, shares, disclosures, requests or risks),
-   * ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches words of
-   * the name (legal forms such as "AB" or "Co., Ltd." ignored, accents and punctuation folded, known
-   * abbreviations such as "Tech" read as "Technology", each word of the search as the start of a word),
-   * of the city, or the Open Supply Hub id. Any role may search.
+   * (id, name, type, country, city, osId and its public `risks`; never its links, shares, disclosures or
+   * requests), ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches
+   * words of the name (legal forms such as "AB" or "Co., Ltd." ignored, accents and punctuation folded,
+   * known abbreviations such as "Tech" read as "Technology", each word of the search as the start of a
+   * word), of the city, or the Open Supply Hub id. Any role may search.
    */
   directory: DirectoryConnection;
   /**
@@ -1102,7 +1103,8 @@ export type Query = {
   me: Me;
   /**
    * An organization the viewer may see (visibility rule 5, specification section 2): itself, its roots, anything reachable from
-   * them, and its own direct customers. Null for every other id, whether or not it exists.
+   * them, and its own direct customers; beyond that, a listed organization's directory card (id, name,
+   * type, country, city, osId and public `risks`). Null for every other id, whether or not it exists.
    */
   organization?: Maybe<Organization>;
   /**

@@ -25,7 +25,7 @@ export const ORGANIZATION_PARTS = {
   osId: 'detail',
   provenance: 'detail',
   sources: 'detail',
-} as const satisfies Record<Exclude<keyof Organization, 'identityOnly' | 'seenAt'>, Part>;
+} as const satisfies Record<Exclude<keyof Organization, 'identityOnly' | 'directoryCard' | 'seenAt'>, Part>;
 
 /** Every stored field of a link, by part (its ends, `supplier` and `customer`, are organizations). */
 export const LINK_PARTS = {

@@ -19,10 +19,18 @@ export interface Organization {
   provenance: Provenance | null;
   sources: string[];
   /**
-   * Set on a party of the viewer's share that the viewer may not look up (rule 5): only id, name, type
-   * and country are filled in, and nothing is resolved for it (no risks). See docs/data-model.md.
+   * Set on an organization that the viewer may not look up (rule 5) and holds only as a card: only id,
+   * name, type and country (and a directory card's city and osId) are filled in, and nothing else is
+   * resolved for it (no disclosures) except what `directoryCard` allows. See docs/data-model.md.
    */
   identityOnly?: true;
+  /**
+   * Set, with identityOnly, on a listed organization's directory card: being listed, it answers its
+   * public risk indicators (contract section 7: visible wherever their organization is). An identity
+   * card (identityOnly alone) names an organization that is neither lookable nor listed, and answers
+   * none, so that nothing shows of it beyond its name (rule 6).
+   */
+  directoryCard?: true;
   /**
    * Set on an organization that a dated query (asOf) answered: its risk indicators and disclosures
    * default to that instant, since a request is evaluated at one instant (specification, section 2).

@@ -120,7 +120,8 @@ export const ORGANIZATION_IDENTITY: Column<Organization> = {
 /**
  * The directory card of a listed organization (specification, section 9): what the public directory
  * shows, and what `organization(id)` answers for a listed organization beyond rule 5. Marked
- * identityOnly, so nothing else (risks) is resolved for it.
+ * identityOnly, so nothing else (disclosures) is resolved for it, and directoryCard, so that its public
+ * risk indicators are (contract section 7).
  */
 export const ORGANIZATION_DIRECTORY: Column<Organization> = {
   projection: cypher`{.id, .name, .type, .country, .city, .osId}`,
@@ -128,6 +129,7 @@ export const ORGANIZATION_DIRECTORY: Column<Organization> = {
     ...unreadOrganizationDetail(),
     ...fields({ ...organizationCard, city: nullable(text), osId: nullable(text) })(value, at),
     identityOnly: true,
+    directoryCard: true,
   }),
 };
 

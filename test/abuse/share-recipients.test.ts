@@ -195,7 +195,13 @@ describe("a share's owner and recipient show no more than the viewer may look up
   it('a listed recipient is its directory card (issue 13), in the mutation and after revoking', async () => {
     const granted = await share({ recipientId: 'monitor' });
     const created = granted.data!['shareSourcing'] as Share;
-    const directoryCard = { ...card(created.recipient), city: 'Somewhere', osId: 'OS1' };
+    // A directory card carries its public risk indicators (contract section 7), an identity card none.
+    const directoryCard = {
+      ...card(created.recipient),
+      city: 'Somewhere',
+      osId: 'OS1',
+      risks: [{ id: 'risk-monitor-3', severity: 'HIGH' }],
+    };
     expect(created.recipient).toEqual(directoryCard);
     const revoked = await t.api.query('brand', REVOKE, { id: created.id }, [...ADMIN]);
     expect((revoked.data!['revokeShare'] as Share).recipient).toEqual(directoryCard);

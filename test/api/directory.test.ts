@@ -111,7 +111,7 @@ describe('directory', () => {
     for (const org of ['atea', 'dell', 'ofilm', 'taida']) await list(org);
   });
 
-  it('answers listed organizations only, with directory fields only', async () => {
+  it('answers listed organizations only, with directory fields and public risk indicators only', async () => {
     const page = await search({});
     expect(ids(page)).toEqual(['atea', 'dell', 'ofilm', 'taida', 'watch']);
     expect(page.totalCount).toBe(5);
@@ -125,7 +125,7 @@ describe('directory', () => {
       region: null,
       provenance: null,
       sources: [],
-      risks: [],
+      risks: [{ id: 'risk-dell-0' }],
     });
   });
 
@@ -192,7 +192,7 @@ describe('directory', () => {
 describe('organization(id) of a listed organization', () => {
   const LOOKUP = `query($id: ID!) { organization(id: $id) { id name type country city osId region risks { id } } }`;
 
-  it('answers the directory card beyond rule 5, and still null for an unlisted hidden one', async () => {
+  it('answers the directory card, with its public risks, beyond rule 5, and still null for an unlisted hidden one', async () => {
     await list('dell', { city: 'Round Rock', osId: 'US2020001DELL01' });
     expect((await t.api.query('buyer', LOOKUP, { id: 'dell' })).data!['organization']).toEqual({
       id: 'dell',
@@ -202,7 +202,7 @@ describe('organization(id) of a listed organization', () => {
       city: 'Round Rock',
       osId: 'US2020001DELL01',
       region: null,
-      risks: [],
+      risks: [{ id: 'risk-dell-0' }],
     });
     expect((await t.api.query('buyer', LOOKUP, { id: 'hidden' })).data!['organization']).toBeNull();
     expect((await t.api.query('buyer', LOOKUP, { id: 'nope' })).data!['organization']).toBeNull();

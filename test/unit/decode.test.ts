@@ -6,6 +6,7 @@ import {
   LINK_ROW,
   LINK_ROW_AS_ASKED,
   ORGANIZATION,
+  ORGANIZATION_DIRECTORY,
   ORGANIZATION_IDENTITY,
   ORGANIZATION_ROW,
   ORGANIZATION_ROW_AS_ASKED,
@@ -215,6 +216,18 @@ describe('columns', () => {
       sources: [],
       identityOnly: true,
     });
+  });
+
+  it('decode a directory card as a card whose public risk indicators are answered', () => {
+    const card = { id: 'o1', name: 'Acme', type: 'FACTORY', country: 'SE', city: 'Lund', osId: null };
+    expect(ORGANIZATION_DIRECTORY.decode(card, 'organization')).toMatchObject({
+      ...card,
+      region: null,
+      sources: [],
+      identityOnly: true,
+      directoryCard: true,
+    });
+    expect(ORGANIZATION_IDENTITY.decode(card, 'organization')).not.toHaveProperty('directoryCard');
   });
 
   it('require the recording time of a link and an indicator', () => {

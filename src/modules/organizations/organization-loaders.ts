@@ -31,7 +31,10 @@ export interface OrganizationLoaders {
   actors: DataLoader<string, Organization | null>;
   /** The id a client-supplied id stands for now: itself, or the kept organization of a merge. */
   kept: DataLoader<string, string>;
-  /** Risk indicators of organizations the viewer already sees (empty list when none). */
+  /**
+   * Risk indicators of organizations the viewer already sees, whole or as a listed organization's
+   * directory card (empty list when none).
+   */
   risks: DataLoader<RiskKey, RiskIndicator[], string>;
   /**
    * Keeps for `risksFetched` what another statement read of the risk indicators of `ids` as recorded

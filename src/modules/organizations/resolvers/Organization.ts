@@ -10,8 +10,11 @@ const mostSevereFirst = (risks: readonly RiskIndicator[]): RiskIndicator[] =>
   [...risks].sort((a, b) => bySeverity(a, b) || byText(a.id, b.id));
 
 export const Organization: OrganizationResolvers<OrganizationsContext> = {
-  risks: ({ id, identityOnly, seenAt }, { asOf }, { loaders }) => {
-    if (identityOnly) return [];
+  risks: ({ id, identityOnly, directoryCard, seenAt }, { asOf }, { loaders }) => {
+    // A directory card's organization is listed, so anyone may look its card up and its public
+    // indicators are public too (contract section 7). An identity card's is neither lookable nor
+    // listed: reading its indicators would show more of it than its name (rule 6).
+    if (identityOnly && !directoryCard) return [];
     const at = instantArgument('asOf', asOf) ?? seenAt ?? null;
     const fetched = loaders.risksFetched(id, at);
     return fetched === undefined
