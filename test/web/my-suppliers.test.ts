@@ -2,7 +2,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // "My suppliers" in a DOM against a fake /graphql: each share the organization gave can be revoked,
-// ending a link asks first, and every button names the supplier it acts on.
+// ending a link asks first, every button names the supplier it acts on, and a directory card found by
+// a search shows its public risk indicators before it is added.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
 import { shareScope, type GivenShare } from '../../web/src/shares.ts';
@@ -87,6 +88,34 @@ let secondPage: 'rest' | 'none' | 'failure' = 'rest';
 beforeEach(() => {
   secondPage = 'rest';
 });
+const indicator = (id: string, severity: string, delistedAt: string | null = null) => ({
+  id,
+  kind: 'WATCHLIST',
+  source: 'US Entity List',
+  severity,
+  delistedAt,
+});
+/** Two listed factories: one on a watch list (and delisted from another), one with nothing flagged. */
+const DIRECTORY_CARDS = [
+  {
+    id: 'cn-ofilm',
+    name: 'OFILM, Nanchang',
+    type: 'FACTORY',
+    country: 'CN',
+    city: 'Nanchang',
+    risks: [indicator('rk-1', 'CRITICAL'), indicator('rk-2', 'HIGH', '2025-01-01T00:00:00.000Z')],
+  },
+  { id: 'cn-clean', name: 'Clean Works', type: 'FACTORY', country: 'CN', city: null, risks: [] },
+  {
+    id: 'cn-gone',
+    name: 'Delisted Works',
+    type: 'FACTORY',
+    country: 'CN',
+    city: null,
+    risks: [indicator('rk-3', 'CRITICAL', '2025-01-01T00:00:00.000Z')],
+  },
+];
+
 /** Whom it shares with: all still ones it may name. */
 const RECIPIENTS = Object.fromEntries(SHARES.map((s) => [s.recipient.id, s.recipient.name]));
 
@@ -94,16 +123,20 @@ const { confirm, calls } = fakeApi(({ query, variables }) => {
   if (variables['after'] === 'c9' && secondPage === 'failure') return new Response('', { status: 502 });
   const data = query.includes('ownSupplyLinks')
     ? SOURCING
-    : query.includes('shareEvents')
+    : query.includes('directory(')
       ? {
-          shareEvents:
-            variables['after'] !== 'c9'
-              ? HISTORY.slice(0, 10)
-              : secondPage === 'rest'
-                ? HISTORY.slice(10)
-                : [],
+          directory: { totalCount: DIRECTORY_CARDS.length, edges: DIRECTORY_CARDS.map((node) => ({ node })) },
         }
-      : { ok: { id: 'x' } };
+      : query.includes('shareEvents')
+        ? {
+            shareEvents:
+              variables['after'] !== 'c9'
+                ? HISTORY.slice(0, 10)
+                : secondPage === 'rest'
+                  ? HISTORY.slice(10)
+                  : [],
+          }
+        : { ok: { id: 'x' } };
   if (query.includes('ShareRecipientsNameable')) return nameableAnswer(variables, RECIPIENTS);
   return { data };
 });
@@ -318,5 +351,21 @@ describe('beside a dated chain', () => {
     );
     suppliers.dated('');
     expect([heading(), note().hidden]).toEqual(['My suppliers', true]);
+  });
+});
+
+describe('a directory search', () => {
+  it("flags a card's public risk indicators, not a delisted one, before it is added", async () => {
+    const { panel } = await mounted();
+    panel.querySelector<HTMLInputElement>('#directory-search')!.value = 'works';
+    panel.querySelector<HTMLFormElement>('form.directory-search')!.requestSubmit();
+    await settle();
+    const badge = (id: string) =>
+      panel.querySelector(`li.directory-card[data-org-id="${id}"] .badge`)?.textContent ?? null;
+    expect([badge('cn-ofilm'), badge('cn-clean'), badge('cn-gone')]).toEqual([
+      '⚠ CRITICAL critical risk, 1 indicator',
+      null,
+      null,
+    ]);
   });
 });

@@ -7,9 +7,10 @@ import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { choiceSet, field, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
-import { plural, productList, type Party } from './model.ts';
+import { plural, productList, type Party, type RiskIndicator } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
+import { riskBadge } from './tier-view.ts';
 
 interface OwnLink {
   id: string;
@@ -25,6 +26,8 @@ interface Card {
   type: string;
   country: string;
   city: string | null;
+  /** Its public risk indicators: a directory card answers them, so a buyer sees a flag before linking. */
+  risks: RiskIndicator[];
 }
 
 interface Sourcing {
@@ -51,7 +54,7 @@ export const sourcingOperation = (disclosures: boolean): string => `{
   sharesGiven { id scope recipient { id name } linkIds disclosureIds createdAt expiresAt }
   me { customers { id name } }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
 }`;
-export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city } } } }`;
+export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city risks { id kind source severity delistedAt } } } } }`;
 export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
   declareSupplyLink(supplierId: $supplierId, newSupplier: $newSupplier, products: $products, idempotencyKey: $idempotencyKey) {
     id supplier { name } } }`;
@@ -447,6 +450,9 @@ export class MySuppliers {
                 { class: 'directory-card', 'data-org-id': card.id },
                 h('span', { class: 'card-name' }, card.name),
                 ` ${card.type.toLowerCase()}, ${[card.city, card.country].filter(Boolean).join(', ')} `,
+                // A delisted entry flags nothing, as in the chain's badges.
+                riskBadge(card.risks.filter((r) => !r.delistedAt)),
+                ' ',
                 card.id !== ownId &&
                   card.type !== 'MONITOR' &&
                   this.button('Add as supplier', { class: 'add-from-directory' }, async () => {
