@@ -124,14 +124,14 @@ export type AccessScope =
   /** Its sourcing (who supplies it): a sourcing share. */
   | 'SOURCING';
 
-/** A reachable organization that has shared nothing with the viewer. */
+/** A reachable organization that shares none of its sourcing with the viewer (whatever disclosures it shares). */
 export type BlindSpot = {
   __typename?: 'BlindSpot';
-  /** The viewer's open access request to this organization, if one was sent (the newest, whatever its scope); null otherwise. For an `asOf` exposure: the request that was open then, as it stood then (due date before a later extension, `overdue` at that instant, its `events`, `shares` and parties as of then too). */
+  /** The viewer's open access request to this organization that asks for its sourcing (the newest of scope SOURCING or BOTH: a DISCLOSURES request, granted, would leave it a blind spot); null otherwise. For an `asOf` exposure: the request that was open then, as it stood then (due date before a later extension, `overdue` at that instant, its `events`, `shares` and parties as of then too). */
   openAccessRequest?: Maybe<AccessRequest>;
   /** The organization. */
   organization: Organization;
-  /** What the viewer can do about it: ask it to share (requestAccess), or wait for the open request. */
+  /** What the viewer can do about it: ask it to share its sourcing (requestAccess, scope SOURCING), or follow up the open request. */
   recommendation: Scalars['String']['output'];
   /** Its tier. */
   tier: Scalars['Int']['output'];
@@ -426,8 +426,9 @@ export type Exposure = {
   /** The blind spots with their tier and what to do about each, nearest first. */
   blindSpotDetails: Array<BlindSpot>;
   /**
-   * Reachable organizations (tier 1..maxDepth-1) that share nothing with the viewer: the chain may go
-   * on behind them unseen. Says nothing about whether they have suppliers.
+   * Reachable organizations (tier 1..maxDepth-1) that share none of their sourcing with the viewer (no
+   * active SOURCING share, of all their links or of some; disclosures they share do not count): the chain
+   * may go on behind them unseen. Says nothing about whether they have suppliers.
    */
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */

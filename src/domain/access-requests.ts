@@ -183,3 +183,10 @@ export function importedTrail(record: AccessRequestRecord): AccessRequestEventRe
     },
   ];
 }
+
+/**
+ * A request that, granted, shares the target's sourcing (scope SOURCING or BOTH): the one a blind spot
+ * waits for. A DISCLOSURES request, granted, leaves it a blind spot (specification, section 5).
+ */
+export const asksForSourcing = (request: { scope: AccessScope }): boolean =>
+  SHARE_SCOPES_ASKED[request.scope].includes('SOURCING');

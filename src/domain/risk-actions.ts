@@ -88,7 +88,7 @@ function actionsFor<O extends Assessable>(
       request === null
         ? {
             kind: 'REQUEST_ACCESS',
-            text: `Request access from ${name}: a blind spot at tier ${s.tier}, it shares nothing with you, so nothing behind it is visible.`,
+            text: `Request access from ${name}: a blind spot at tier ${s.tier}, it shares none of its sourcing with you, so nothing behind it is visible.`,
             urgency: URGENCY.REQUEST_ACCESS,
           }
         : {

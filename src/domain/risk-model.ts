@@ -78,7 +78,7 @@ export interface RiskSubject<O extends Assessable> {
   sourcingShare: 'ALL' | 'SOME' | null;
   /** It is the viewer itself (its own sourcing is never hidden from it). */
   isViewer: boolean;
-  /** Exposure's blind spot: above the last tier and no active share of it to the viewer at all. */
+  /** Exposure's blind spot: above the last tier and no active sourcing share of it to the viewer (disclosure shares aside). */
   blindSpot: boolean;
   /** The viewer's open access request to it, if any. */
   openRequest: { dueAt: string } | null;
@@ -367,7 +367,7 @@ function visibility<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, s
     cached(shared.sourcing, key, () => ({
       label: 'Its sourcing shared with you',
       value: hidden
-        ? `no${s.blindSpot ? ' (a blind spot: it shares nothing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
+        ? `no${s.blindSpot ? ' (a blind spot: it shares none of its sourcing with you)' : ''}: nothing behind it is visible, +${shown(p.sourcingNotShared)}`
         : // A share of some links shows what it names and nothing of any other supplier (rule 4).
           partly
           ? `partly: only the links it chose to share with you are visible, not any others it may have, +${shown(p.sourcingPartlyShared)}`

@@ -417,9 +417,20 @@ CALL (v) {
 );
 
 /**
+ * VIEWER_AND_DISCLOSURE_GRANTS binds `sourcers` too: the owners of an active SOURCING share to v, of all
+ * their links or of some. Only statements that tell both scopes apart need it (a blind spot is an
+ * organization that shares none of its sourcing with v, whatever disclosures it shares: exposure and the
+ * risk assessment); `owners` cannot tell it, and `whole` and `shared` (links that exist) miss a partial
+ * share whose links are gone, which still counts as sharing.
+ */
+const SOURCER_LIST = cypher`,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers`;
+
+/**
  * VIEWER_GRANTS and DISCLOSURE_GRANTS from one read of the shares to v, for a statement that needs
  * both: read twice, they were a ninth of the db hits of a 9,000-organization chain with its
- * disclosures. A walk carries the disclosure lists to where they are used (DISCLOSURE_GRANT_LISTS).
+ * disclosures. A walk carries the disclosure lists to where they are used (DISCLOSURE_GRANT_LISTS),
+ * and `sourcers` (SOURCER_LIST) when asked to (SOURCERS).
  */
 export const VIEWER_AND_DISCLOSURE_GRANTS = join(
   SHARES_TO_V,
@@ -427,12 +438,16 @@ export const VIEWER_AND_DISCLOSURE_GRANTS = join(
   SOURCING_LISTS,
   cypher`,`,
   DISCLOSURE_LISTS,
+  SOURCER_LIST,
   SHARED_LINKS,
   SHARED_DISCLOSURES,
 );
 
 /** The variables DISCLOSURE_GRANTS binds, for a walk's WITH to carry (see tierWalk). */
 export const DISCLOSURE_GRANT_LISTS = cypher`disclosers, sharedDisclosures, `;
+
+/** `sourcers` (bound by VIEWER_AND_DISCLOSURE_GRANTS), for a walk's WITH to carry after DISCLOSURE_GRANT_LISTS. */
+export const SOURCERS = cypher`sourcers, `;
 
 /**
  * Disclosure `d` exists at $t: for "now", while it is not withdrawn; for asOf, once published and

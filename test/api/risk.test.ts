@@ -129,7 +129,7 @@ describe('riskAssessment on the demo', () => {
     expect(top!.text).toMatch(/access request to Atea AS, overdue since 2026-11-09: a blind spot/);
     const visibility = componentOf(result.organizations[0]!, 'VISIBILITY');
     expect(visibility.value).toBe(1);
-    expect(visibility.inputs[0]!.value).toMatch(/a blind spot: it shares nothing with you/);
+    expect(visibility.inputs[0]!.value).toMatch(/a blind spot: it shares none of its sourcing with you/);
   });
 
   it('uses only disclosures shared with the viewer: Electronics Watch sees no audit of Hipro', async () => {

@@ -211,8 +211,9 @@ function expectedExposure(file: TiersightFile, model: ReferenceModel, viewer: st
 }
 
 const EXPOSURE = `query($d: Int) { exposure(maxDepth: $d) { findings { organization { id } tier severity
-  disclosedIndicators { kind severity disclosure { id } action { id } } } } }`;
+  disclosedIndicators { kind severity disclosure { id } action { id } } } blindSpots { id } } }`;
 type Answer = {
+  blindSpots: { id: string }[];
   findings: {
     organization: { id: string };
     tier: number;
@@ -226,7 +227,7 @@ type Answer = {
 };
 
 it(
-  'exposure disclosed indicators match the reference model',
+  'exposure disclosed indicators and blind spots match the reference model',
   { timeout: propertyTimeout(900_000) },
   async () => {
     await fc.assert(
@@ -251,6 +252,10 @@ it(
             ]),
           );
           expect(actual, `exposure of ${viewer}`).toEqual(expectedExposure(file, model, viewer, view));
+          // Disclosure shares and sourcing shares side by side: only a sourcing share ends a blind spot.
+          expect(answer.blindSpots.map((o) => o.id).sort(), `blind spots of ${viewer}`).toEqual(
+            model.exposure(viewer, viewer, DEPTH, view).blindSpots.sort(),
+          );
         }
       }),
       { numRuns: propertyRuns(150) },

@@ -152,17 +152,28 @@ export class ReferenceModel {
       .map((r) => r.id);
   }
 
-  /** Contract section 7: flagged organizations with their tiers and indicators, and the blind spots. */
+  /**
+   * Contract section 7: flagged organizations with their tiers and indicators, and the blind spots:
+   * reached organizations above the last tier that share none of their sourcing with the viewer (no
+   * active SOURCING share, of all links or some; a DISCLOSURES share does not count).
+   */
   exposure(viewer: string, root: string, depth: number, view: ReferenceView) {
     const tier = this.tiers(viewer, root, view, depth);
-    const owners = new Set(this.roots(viewer, view).filter((id) => id !== viewer));
+    const sourcers = new Set(
+      this.file.shares
+        .filter(
+          (s) =>
+            s.recipient === viewer && (s.scope ?? 'SOURCING') === 'SOURCING' && this.shareActive(s, view),
+        )
+        .map((s) => s.owner),
+    );
     const reached = [...tier].filter(([id, k]) => k >= 1 && id !== root);
     return {
       findings: reached
         .map(([id, k]) => ({ id, tier: k, indicators: this.risks(id, view) }))
         .filter((f) => f.indicators.length > 0),
       blindSpots: reached
-        .filter(([id, k]) => k < depth && id !== viewer && !owners.has(id))
+        .filter(([id, k]) => k < depth && id !== viewer && !sourcers.has(id))
         .map(([id]) => id),
     };
   }

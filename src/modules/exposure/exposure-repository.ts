@@ -3,7 +3,7 @@
 // as SupplyChainRepository: one statement per call, visibility decided inside the traversal.
 import type { Organization, RiskIndicator, SupplyLink } from '../../domain/model.ts';
 import { LINK_ROW, ORGANIZATION, ORGANIZATION_ROW, RISK_ROW } from '../../graph/columns.ts';
-import { cypher, statement } from '../../graph/cypher.ts';
+import { cypher, join, statement } from '../../graph/cypher.ts';
 import {
   column,
   epochInstant,
@@ -32,6 +32,7 @@ import {
   VIEWER_AND_DISCLOSURE_GRANTS,
   VIEWER_GRANTS,
   scopeParams,
+  SOURCERS,
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { byNameAndId } from '../../domain/text-order.ts';
@@ -54,26 +55,37 @@ const EVERY_REACHED = cypher`
   UNWIND tiers[tier - 1] AS o`;
 
 /**
+ * Version `dv` is about $product (when one is asked for): its products are its scope, none meaning
+ * all (contract, section 8), compared as the walk compares a link's products (exact). An exposure
+ * filtered by a product then answers no indicator, nor expired evidence, from a plan or certificate
+ * scoped to other products only.
+ */
+const IN_DISCLOSED_PRODUCT = cypher`WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
+`;
+
+/**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it), each organization once at its
  * smallest tier, and the walk keeps of each link it crosses only its ends' ids (`crossed`), from which
  * the repository picks each finding's shortest path (pathsTo): the shortest-path search per
  * organization reached that it replaced cost more than the rest (the dashboard's exposure of a chain of
  * 11,578 organizations: 397 ms with it, 280 without). Findings: the reached organizations that carry
  * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
- * lets the viewer see (of the kinds exposure reads), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
+ * lets the viewer see (of the kinds exposure reads, about $product: IN_DISCLOSED_PRODUCT), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
  * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, and DISCLOSURE_GRANTED
  * against the lists VIEWER_AND_DISCLOSURE_GRANTS gathers once from the viewer's side).
  * Each comes whole (publisher, dates, version): a disclosed indicator answers its disclosure from this
  * read, which a revoke, withdrawal or revision landing after it cannot contradict.
- * Blind spots: reached organizations above the last tier that own no share active for the viewer;
+ * Blind spots: reached organizations above the last tier that own no SOURCING share active for the
+ * viewer (`sourcers`): one that shares only disclosures still hides what is behind it, and the work on
+ * it starts there as for one that shares nothing;
  * `openRequests`, the viewer's open access requests (newest first), which the service pairs with the
  * blind spots they target. The repository puts findings, evidence and blind spots in order.
  */
 const EXPOSURE_BY_DEPTH = byDepth('analysis.exposure', (depth) => [
   VIEWER_AND_DISCLOSURE_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`[s.id, c.id]`, DISCLOSURE_GRANT_LISTS),
-  cypher`WITH disclosers, sharedDisclosures, v, owners, x, tiers, links AS crossed
+  tierWalk(depth, cypher`[s.id, c.id]`, join(DISCLOSURE_GRANT_LISTS, SOURCERS)),
+  cypher`WITH disclosers, sharedDisclosures, sourcers, v, x, tiers, links AS crossed
 CALL (tiers) {`,
   EVERY_REACHED,
   RISK_OF_O,
@@ -100,6 +112,7 @@ CALL (tiers) {`,
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
+  IN_DISCLOSED_PRODUCT,
   // The publisher as a positional row: a map's keys are decoded again for every row.
   cypher`CALL (publisher) {
     WITH publisher AS o
@@ -117,11 +130,11 @@ CALL (tiers) {`,
 `,
   OPEN_REQUESTS_OF_V,
   cypher`
-CALL (v, owners, tiers) {`,
+CALL (v, sourcers, tiers) {`,
   EVERY_REACHED,
   cypher`
-  WITH v, owners, o, tier
-  WHERE tier < $depth AND o <> v AND NOT o IN owners
+  WITH v, sourcers, o, tier
+  WHERE tier < $depth AND o <> v AND NOT o IN sourcers
   RETURN collect({organization: o `,
   ORGANIZATION.projection,
   cypher`, tier: tier}) AS blindSpots

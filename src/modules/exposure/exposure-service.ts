@@ -7,7 +7,7 @@ import {
   type Organization,
   type SupplyPath,
 } from '../../domain/model.ts';
-import type { AccessRequest } from '../../domain/access-requests.ts';
+import { asksForSourcing, type AccessRequest } from '../../domain/access-requests.ts';
 import { disclosedIndicators, type EvidencedIndicator } from '../../domain/disclosed-indicators.ts';
 import { disclosureAt, type Disclosure } from '../../domain/disclosures.ts';
 import { cached, groupBy } from '../../domain/grouping.ts';
@@ -24,8 +24,10 @@ const MAX_PATHS = 100;
 
 const isPresent = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
+// A blind spot shares none of its sourcing with the viewer, whatever disclosures it shares: only a
+// sourcing share (scope SOURCING or BOTH) shows what is behind it.
 const BLIND_SPOT_ADVICE =
-  'Ask this supplier to share its sourcing with you (requestAccess): until it does, nothing behind it is visible.';
+  'Ask this supplier to share its sourcing with you (requestAccess, scope SOURCING): until it does, nothing behind it is visible.';
 
 /** The advice while the viewer's request to the blind spot is open, at `at` (overdue then or not). */
 const waitingAdvice = (request: AccessRequest, at: Date) =>
@@ -116,7 +118,7 @@ export class ExposureService {
       findings,
       closestTier: findings[0]?.tier ?? null,
       blindSpots: seen.blindSpots.map((b) => {
-        const found = seen.openRequests.find((r) => r.targetId === b.organization.id);
+        const found = seen.openRequests.find((r) => r.targetId === b.organization.id && asksForSourcing(r));
         // As it stood at asOf (the statement rebuilt it from its events), overdue then too.
         const open = found === undefined ? null : asOf === null ? found : { ...found, asOf };
         return {

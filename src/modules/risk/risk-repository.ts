@@ -4,8 +4,8 @@
 // their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
 // viewer see (every kind, each as the version in effect at $t), the products of the disclosed links
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
-// sourcing (or anything) with the viewer (the ids of its roots, which it may see anyway: joined to the
-// organizations by id in the service rather than by a list scan per organization here), and the
+// sourcing with the viewer (the ids of the owners of its sourcing shares, which it may see anyway:
+// joined to the organizations by id in the service rather than by a list scan per organization here), and the
 // viewer's access requests open at $t, as exposure reads them (OPEN_REQUESTS_OF_V). Its organizations are read as cards unless the query shows more, as
 // for supplyChain (src/domain/chain-detail.ts).
 import type { AccessRequest } from '../../domain/access-requests.ts';
@@ -15,7 +15,7 @@ import type { Organization, RiskIndicator } from '../../domain/model.ts';
 import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
-import { cypher } from '../../graph/cypher.ts';
+import { cypher, join } from '../../graph/cypher.ts';
 import { column, instant, integer, list, oneOf, positional, text } from '../../graph/decode.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
@@ -29,6 +29,7 @@ import {
   VIEWER_AND_DISCLOSURE_GRANTS,
   byDepth,
   scopeParams,
+  SOURCERS,
   tierWalk,
 } from '../../graph/visibility-cypher.ts';
 import {
@@ -51,8 +52,8 @@ import {
 const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
   VIEWER_AND_DISCLOSURE_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`[s.id, l.products]`, DISCLOSURE_GRANT_LISTS),
-  cypher`WITH disclosers, sharedDisclosures, v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
+  tierWalk(depth, cypher`[s.id, l.products]`, join(DISCLOSURE_GRANT_LISTS, SOURCERS)),
+  cypher`WITH disclosers, sharedDisclosures, sourcers, v, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o`,
   RISKS_OF_O,
@@ -78,7 +79,7 @@ CALL (reached) {
 RETURN x `,
   ORGANIZATION.projection,
   cypher` AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
-  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
+  [o IN sourcers | o.id] AS sourcingOwnerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
   [l IN shared | endNode(l).id] AS partialSourcingOwnerIds,
   [tier IN tiers | [o IN tier | `,
   ORGANIZATION_ROW_AS_ASKED.projection,
@@ -103,8 +104,11 @@ export interface RiskRow {
   root: Organization;
   organizations: { organization: Organization; tier: number }[];
   viewerId: string;
-  /** The viewer's roots besides itself: owners of a share of either scope active for it (rule 2). */
-  ownerIds: string[];
+  /**
+   * The owners of a SOURCING share active for the viewer, of all their links or of some (whose links
+   * may be gone): the organizations that are no blind spot, whatever disclosures the others share.
+   */
+  sourcingOwnerIds: string[];
   /** The owners among them with an active sourcing share of all their links (now and later). */
   wholeSourcingOwnerIds: string[];
   /** The owners among them with an active sourcing share of some links (one id per link it names). */
@@ -148,7 +152,7 @@ export class RiskRepository {
         tier.map((organization) => ({ organization, tier: i + 1 })),
       ),
       viewerId: column(record, 'viewerId', text),
-      ownerIds: column(record, 'ownerIds', list(text)),
+      sourcingOwnerIds: column(record, 'sourcingOwnerIds', list(text)),
       wholeSourcingOwnerIds: column(record, 'wholeSourcingOwnerIds', list(text)),
       partialSourcingOwnerIds: column(record, 'partialSourcingOwnerIds', list(text)),
       risks: column(record, 'risks', ORGANIZATION_RISK_ROWS),

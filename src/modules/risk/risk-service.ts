@@ -1,4 +1,5 @@
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
+import { asksForSourcing } from '../../domain/access-requests.ts';
 import type { ChainDetail } from '../../domain/chain-detail.ts';
 import { notFound } from '../../domain/errors.ts';
 import { groupBy } from '../../domain/grouping.ts';
@@ -34,13 +35,15 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
     if (known === undefined) products.set(link.organizationId, new Set(link.products));
     else for (const product of link.products) known.add(product);
   }
-  const owners = new Set(row.ownerIds);
+  const sourcers = new Set(row.sourcingOwnerIds);
   const whole = new Set(row.wholeSourcingOwnerIds);
   const partial = new Set(row.partialSourcingOwnerIds);
-  // The newest open request to each target (the statement lists them newest first), whatever its scope.
+  // The newest open request to each target that asks for its sourcing (the statement lists them newest
+  // first), as exposure pairs them with its blind spots.
   const requests = new Map<string, { id: string; dueAt: string }>();
   for (const r of row.openRequests)
-    if (!requests.has(r.targetId)) requests.set(r.targetId, { id: r.id, dueAt: r.dueAt });
+    if (asksForSourcing(r) && !requests.has(r.targetId))
+      requests.set(r.targetId, { id: r.id, dueAt: r.dueAt });
   return row.organizations.map((o) => {
     const id = o.organization.id;
     const isViewer = id === row.viewerId;
@@ -52,7 +55,7 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       evidence: evidence.get(id) ?? [],
       sourcingShare: whole.has(id) ? 'ALL' : partial.has(id) ? 'SOME' : null,
       isViewer,
-      blindSpot: o.tier < depth && !isViewer && !owners.has(id),
+      blindSpot: o.tier < depth && !isViewer && !sourcers.has(id),
       openRequest: requests.get(id) ?? null,
     };
   });

@@ -330,7 +330,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -371,7 +372,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -388,10 +389,10 @@ CALL (v, whole, closed, frontier) {
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-WITH disclosers, sharedDisclosures, v, owners, x, tiers, links AS crossed
+WITH disclosers, sharedDisclosures, sourcers, v, x, tiers, links AS crossed
 CALL (tiers) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
@@ -415,6 +416,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
+WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
 CALL (publisher) {
     WITH publisher AS o
     RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS owner
@@ -449,11 +451,11 @@ CALL (v) {
   RETURN collect(r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
-CALL (v, owners, tiers) {
+CALL (v, sourcers, tiers) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
-  WITH v, owners, o, tier
-  WHERE tier < $depth AND o <> v AND NOT o IN owners
+  WITH v, sourcers, o, tier
+  WHERE tier < $depth AND o <> v AND NOT o IN sourcers
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier}) AS blindSpots
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, findings, evidence, openRequests, blindSpots, [tier IN tiers | [o IN tier | o.id]] AS tierIds,
@@ -538,7 +540,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -579,7 +582,7 @@ CALL (v, whole, shared) {
   WITH whole, shared, collect(own) AS own
   RETURN own + [l IN shared WHERE startNode(l) <> v AND NOT endNode(l) IN whole] AS closed
 }
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, [x] AS frontier, [x] AS reached, [] AS tiers, [] AS links
 
 // tier
 CALL (v, whole, closed, frontier) {
@@ -596,10 +599,10 @@ CALL (v, whole, closed, frontier) {
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
   RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
 }
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
+WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
      links + crossed AS links
-WITH disclosers, sharedDisclosures, v, owners, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
+WITH disclosers, sharedDisclosures, sourcers, v, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o
   WITH * WHERE o:RiskSubject
@@ -651,7 +654,7 @@ CALL (v) {
   .dueAt, .extended, .status, .closedAt, .reason}) AS openRequests
 }
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS root, risks, evidence, supplied, openRequests, v.id AS viewerId,
-  [o IN owners | o.id] AS ownerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
+  [o IN sourcers | o.id] AS sourcingOwnerIds, [o IN whole | o.id] AS wholeSourcingOwnerIds,
   [l IN shared | endNode(l).id] AS partialSourcingOwnerIds,
   [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers
 
@@ -843,7 +846,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -1214,7 +1218,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -2898,7 +2903,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
@@ -2992,7 +2998,8 @@ WITH v,
      collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
      collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial,
      collect(DISTINCT CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NULL THEN owner END) AS disclosers,
-     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures
+     collect(CASE WHEN share.scope = 'DISCLOSURES' AND share.disclosureIds IS NOT NULL THEN share END) AS partialDisclosures,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' THEN owner END) AS sourcers
 CALL (partial) {
   UNWIND partial AS share
   MATCH (shareOwner:Organization)-[:GRANTED]->(share)
