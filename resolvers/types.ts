@@ -701,10 +701,13 @@ export type Mutation = {
    * customer) to `recipientId`. `linkIds: null` shares every such link, now and later. Requires the
    * SUPPLIER_ADMIN role. Takes effect for every request that starts after it returns.
    *
-   * The recipient must be an organization the viewer may look up (`organization(id)` is not null) or
-   * one listed as a recipient anyone may name (monitors such as Electronics Watch). Any other id,
-   * existing or not, answers NOT_FOUND, the same for both, and writes nothing; that check comes before
-   * the check of `linkIds` (BAD_USER_INPUT).
+   * The recipient must be an organization the viewer may look up (`organization(id)` is not null), one
+   * listed as a recipient anyone may name (monitors such as Electronics Watch), or one the viewer
+   * organization's own records name: the recipient of any share it gave (active, expired or revoked,
+   * of either scope) or the requester of any access request sent to it (any status), such as a buyer
+   * further down the chain whose request it granted. Any other id, existing or not, answers NOT_FOUND,
+   * the same for both, and writes nothing; that check comes before the check of `linkIds`
+   * (BAD_USER_INPUT).
    */
   shareSourcing: Share;
   /**

@@ -19,12 +19,19 @@ const MISSING = 'nope';
 beforeAll(async () => {
   db = await openTestDatabase();
   // v buys from a (which shared its sourcing, so b is visible) and shares its own with its customer k;
-  // h and its suppliers exist but v has no way to them, and h shares with o.
+  // h and its suppliers exist but v has no way to them, and h shares with o. v's own records name r (a
+  // revoked share), e (an expired disclosure share) and q (a declined request to v), which it may not
+  // look up; o asked h for access, which v's records do not show.
   const built = viewerChain()
     .org('k', 'PURCHASER')
     .org('h', 'BRAND')
     .org('o', 'PURCHASER')
+    .org('r', 'PURCHASER')
+    .org('e', 'PURCHASER')
+    .org('q', 'PURCHASER')
     .link('v', 'k')
+    .share('v', 'r', { id: 'share-v-r', revokedAt: '2024-01-01T00:00:00Z' })
+    .share('v', 'e', { id: 'share-v-e', scope: 'DISCLOSURES', expiresAt: '2024-01-01T00:00:00Z' })
     .link('h', 'o')
     .share('a', 'v', { id: 'share-a-v' })
     .share('v', 'k', { id: 'share-v-k' })
@@ -35,7 +42,23 @@ beforeAll(async () => {
     .disclosure('a', 'a', { id: 'da' })
     .disclosure('h', 'h', { id: 'dh' })
     .busySuppliers('h', 8, 'o');
-  await loadGraph(db, built.build());
+  const sentAt = '2024-01-01T00:00:00Z';
+  await loadGraph(db, {
+    ...built.build(),
+    accessRequests: [
+      {
+        id: 'ar-q-v',
+        requester: 'q',
+        target: 'v',
+        scope: 'SOURCING',
+        sentAt,
+        status: 'DECLINED',
+        closedAt: sentAt,
+        reason: 'not now',
+      },
+      { id: 'ar-o-h', requester: 'o', target: 'h', scope: 'SOURCING', sentAt },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -63,13 +86,18 @@ describe('a share between two other organizations costs what a missing one costs
 });
 
 describe("an id that is not the owner's to share costs what a missing one costs", () => {
-  const grant = (recipientId: string, linkIds: string[] | null, disclosureIds: string[] | null) => ({
+  const grant = (
+    recipientId: string,
+    linkIds: string[] | null,
+    disclosureIds: string[] | null,
+    namedMerged = false,
+  ) => ({
     viewer: 'v',
     t: toNeo4jDateTime(new Date()),
     historical: false,
     product: null,
     namedId: recipientId,
-    namedMerged: false,
+    namedMerged,
     id: 'share-never-written',
     scope: linkIds === null ? 'DISCLOSURES' : 'SOURCING',
     linkIds,
@@ -123,6 +151,32 @@ describe("an id that is not the owner's to share costs what a missing one costs"
       disclosuresNotOwned: [],
       share: null,
     });
+    expect(await dumpGraph(db.driver)).toEqual(before);
+  });
+
+  it("as recipient: one the owner's records do not name costs what a missing one costs", async () => {
+    const before = await dumpGraph(db.driver);
+    // Hidden organizations with shares and requests of their own (h shares with o, o asked h), and a
+    // supplier of h: none is named by v's records, so each is refused as a missing id is, at its cost.
+    const [refused] = await expectSameWorkAsMissing(db, 'share.grant', MISSING, ['h', 'o', 'h0'], (id) =>
+      grant(id, ['a>v'], null),
+    );
+    expect(refused).toMatchObject({ recipientNamed: false, notOwned: [], share: null });
+    // Named by v's records (a revoked share, an expired one, a declined request): the recipient passes,
+    // and the link that is not v's own stops the write.
+    for (const known of ['r', 'e', 'q']) {
+      const { records } = await profiled(db, 'share.grant', grant(known, ['h>o'], null));
+      expect(records[0]?.toObject(), known).toMatchObject({
+        recipientNamed: true,
+        notOwned: ['h>o'],
+        share: null,
+      });
+    }
+    // Through an old id of a merged organization only rule 5 names it: r then answers as a missing id.
+    const [merged] = await expectSameWorkAsMissing(db, 'share.grant', MISSING, ['r'], (id) =>
+      grant(id, ['a>v'], null, true),
+    );
+    expect(merged).toMatchObject({ recipientNamed: false, share: null });
     expect(await dumpGraph(db.driver)).toEqual(before);
   });
 });

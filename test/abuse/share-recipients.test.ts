@@ -1,6 +1,7 @@
 // Who a share may name, and what a share shows of its parties (issue 8, item 2; docs/data-model.md,
-// "Sharing"). A recipient must be one the owner may look up (rule 5) or a listed one; any other id,
-// hidden or nonexistent, answers the same NOT_FOUND and writes nothing. A share's owner and recipient
+// "Sharing"). A recipient must be one the owner may look up (rule 5), a listed one, or one the owner's
+// own records name (a share it gave, a request sent to it); any other id, hidden or nonexistent,
+// answers the same NOT_FOUND and writes nothing. A share's owner and recipient
 // never show a viewer more than rule 5 lets it look up: beyond that, an identity card.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
@@ -46,7 +47,8 @@ const full: Partial<OrganizationRecord> = {
 /**
  * `brand` is the owner under test. It may look up itself, `factory` (its supplier), `reseller` (its
  * direct customer) and `partner` (which shares with it); not `buyer` (a customer of its customer),
- * `stranger`, `former` or `monitor`, which is listed.
+ * `stranger`, `former`, `outsider` or `monitor`, which is listed. Its own shares name `buyer` (active)
+ * and `stranger` (revoked); `former` only shared with it, and `outsider` buys from `reseller` too.
  */
 const scenario = () =>
   graph()
@@ -57,10 +59,12 @@ const scenario = () =>
     .org('partner', 'MANUFACTURER', full)
     .org('stranger', 'MANUFACTURER', full)
     .org('former', 'MANUFACTURER', full)
+    .org('outsider', 'PURCHASER', full)
     .org('monitor', 'MONITOR', { ...full, listed: true })
     .link('factory', 'brand')
     .link('brand', 'reseller')
     .link('reseller', 'buyer')
+    .link('reseller', 'outsider')
     .link('factory', 'partner')
     .share('partner', 'brand')
     .share('former', 'brand', { revokedAt: '2020-01-01' })
@@ -140,7 +144,7 @@ const listings = async (viewer: string) => {
   };
 };
 
-describe('shareSourcing names a recipient the owner may look up, or a listed one', () => {
+describe('shareSourcing names a recipient the owner may look up, a listed one, or one its records name', () => {
   // 17 grants, and Neo4j replans the grant after each reload of the graph: slow on a busy machine.
   it(
     'answers a hidden recipient exactly as a nonexistent one, with the same work, and writes nothing',
@@ -159,7 +163,7 @@ describe('shareSourcing names a recipient the owner may look up, or a listed one
       for (const variant of variants) {
         const missing = await measured(() => share({ recipientId: 'no-such-org', ...variant }));
         expect(missing.response.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-        for (const hidden of ['buyer', 'stranger', 'former']) {
+        for (const hidden of ['outsider', 'former']) {
           const answer = await measured(() => share({ recipientId: hidden, ...variant }));
           expect(
             JSON.stringify(withAskedId(answer.response, hidden)),
@@ -172,15 +176,18 @@ describe('shareSourcing names a recipient the owner may look up, or a listed one
     },
   );
 
-  it.each(['reseller', 'factory', 'partner', 'monitor'])('may name %s', async (recipientId) => {
-    const before = await written();
-    const response = await share({ recipientId, linkIds: ['factory>brand'] });
-    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-    const created = response.data!['shareSourcing'] as Share;
-    expect(created).toMatchObject({ active: true, owner: { id: 'brand' }, recipient: { id: recipientId } });
-    expect(await written()).toEqual({ shares: before.shares + 1, events: before.events + 1 });
-    await expectNoMoreThanVisible('brand', [created.owner, created.recipient]);
-  });
+  it.each(['reseller', 'factory', 'partner', 'monitor', 'buyer', 'stranger'])(
+    'may name %s',
+    async (recipientId) => {
+      const before = await written();
+      const response = await share({ recipientId, linkIds: ['factory>brand'] });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      const created = response.data!['shareSourcing'] as Share;
+      expect(created).toMatchObject({ active: true, owner: { id: 'brand' }, recipient: { id: recipientId } });
+      expect(await written()).toEqual({ shares: before.shares + 1, events: before.events + 1 });
+      await expectNoMoreThanVisible('brand', [created.owner, created.recipient]);
+    },
+  );
 
   it('still refuses links that are not the owner’s own sourcing to a recipient it may name', async () => {
     const before = await written();

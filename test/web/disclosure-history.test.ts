@@ -81,6 +81,7 @@ const GONE = ownDisclosure({
 const PANEL = {
   disclosuresGiven: [PLAN, GONE],
   sharesGiven: [],
+  requesters: [],
   ownSupplyLinks: [],
   me: { customers: [] },
 };

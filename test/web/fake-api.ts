@@ -42,22 +42,6 @@ export const refused = (message: string, code = 'BAD_USER_INPUT') => ({
   errors: [{ message, extensions: { code } }],
 });
 
-/**
- * The answer to the share forms' check of whom they shared with before (`ShareRecipientsNameable`, one
- * aliased lookup per id): the organizations of `nameable`, by id, and null for any other id.
- */
-export const nameableAnswer = (
-  variables: Record<string, unknown>,
-  nameable: Readonly<Record<string, string>>,
-) => ({
-  data: Object.fromEntries(
-    Object.entries(variables).map(([alias, id]) => {
-      const name = typeof id === 'string' ? nameable[id] : undefined;
-      return [alias, name === undefined ? null : { id, name }];
-    }),
-  ),
-});
-
 /** Lets a panel's pending requests and renders finish. */
 export const settle = async () => {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -28,6 +28,8 @@ const sourcing = (type: string) => ({
       expiresAt: null,
     },
   ],
+  pastShares: [{ recipient: { id: 'dk-danwatch', name: 'DanWatch' } }],
+  requesters: [],
   me: { customers: [] },
   disclosuresGiven: [],
 });

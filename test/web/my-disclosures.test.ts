@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALL_CAPABILITIES } from '../../web/src/api.ts';
 import { MyDisclosures } from '../../web/src/my-disclosures.ts';
-import { DELL, fakeApi, nameableAnswer, ownDisclosure, refused, settle } from './fake-api.ts';
+import { DELL, fakeApi, ownDisclosure, refused, settle } from './fake-api.ts';
 
 const PLAN = ownDisclosure({
   id: 'd-plan',
@@ -60,6 +60,8 @@ const DATA = {
     // A share of sourcing names a customer (the recipients offered) but shows no disclosure.
     share('se-atea', 'Atea Sverige AB', null, 'SOURCING'),
   ],
+  // Who asked it for access: offered as a recipient, which the API accepts though it may not look it up.
+  requesters: [{ requester: { id: 'no-sykehusinnkjop', name: 'Sykehusinnkjøp HF' } }],
   ownSupplyLinks: [
     { supplier: { id: 'cn-hipro', name: 'Hipro' }, validFrom: '2013-01-01T00:00:00.000Z', validTo: null },
     { supplier: { id: 'cn-ended', name: 'Ended Ltd' }, validFrom: null, validTo: '2020-01-01T00:00:00.000Z' },
@@ -94,17 +96,15 @@ beforeEach(() => {
 const { confirm, calls: mutations } = fakeApi(({ query, variables }) =>
   query.includes('disclosuresGiven')
     ? { data: DATA }
-    : query.includes('ShareRecipientsNameable')
-      ? nameableAnswer(variables, { 'se-sthlm': 'Region Stockholm', 'nl-ew': 'Electronics Watch' })
-      : query.includes('organization(id')
-        ? {
-            data: {
-              organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
-            },
-          }
-        : refusal !== null
-          ? refused(refusal)
-          : { data: { updateDisclosure: { id: 'x', version: 4 } } },
+    : query.includes('organization(id')
+      ? {
+          data: {
+            organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea Sverige AB' } : null,
+          },
+        }
+      : refusal !== null
+        ? refused(refusal)
+        : { data: { updateDisclosure: { id: 'x', version: 4 } } },
 );
 
 async function mounted() {
@@ -318,7 +318,7 @@ describe('revise and update an action', () => {
 });
 
 describe('share with a customer', () => {
-  it('offers its customers and the organizations shared with before, and another by its id, looked up to be named', async () => {
+  it('offers its customers, the organizations shared with before or asking it, and another by its id, looked up to be named', async () => {
     const { panel, changed } = await mounted();
     const form = panel.querySelector<HTMLFormElement>('form.share-disclosures-form')!;
     expect(
@@ -328,6 +328,7 @@ describe('share with a customer', () => {
       'Atea Sverige AB',
       'Electronics Watch',
       'Region Stockholm',
+      'Sykehusinnkjøp HF',
       'Another organization, by its Tiersight id…',
     ]);
     set(form.querySelector('#share-recipient'), '');

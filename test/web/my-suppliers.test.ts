@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
 import { shareScope, type GivenShare } from '../../web/src/shares.ts';
-import { fakeApi, nameableAnswer, settle } from './fake-api.ts';
+import { fakeApi, settle } from './fake-api.ts';
 
 const SHARES: (GivenShare & { recipient: { id: string } })[] = [
   {
@@ -55,6 +55,8 @@ const SOURCING = {
     },
   ],
   sharesGiven: SHARES,
+  pastShares: SHARES.map((s) => ({ recipient: s.recipient })),
+  requesters: [],
   me: { customers: [{ id: 'no-oslo-kommune', name: 'Oslo kommune' }] },
   disclosuresGiven: [
     { id: 'd1', title: 'Self-assessment 2025' },
@@ -116,9 +118,6 @@ const DIRECTORY_CARDS = [
   },
 ];
 
-/** Whom it shares with: all still ones it may name. */
-const RECIPIENTS = Object.fromEntries(SHARES.map((s) => [s.recipient.id, s.recipient.name]));
-
 const { confirm, calls } = fakeApi(({ query, variables }) => {
   if (variables['after'] === 'c9' && secondPage === 'failure') return new Response('', { status: 502 });
   const data = query.includes('ownSupplyLinks')
@@ -137,7 +136,6 @@ const { confirm, calls } = fakeApi(({ query, variables }) => {
                   : [],
           }
         : { ok: { id: 'x' } };
-  if (query.includes('ShareRecipientsNameable')) return nameableAnswer(variables, RECIPIENTS);
   return { data };
 });
 

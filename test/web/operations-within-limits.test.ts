@@ -22,7 +22,7 @@ import {
 import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
 import { chainsReachingOperation } from '../../web/src/chains-reaching.ts';
 import { HISTORY } from '../../web/src/disclosure-history.ts';
-import { LOOKUP, NAMEABLE_BATCH, nameableOperation } from '../../web/src/forms.ts';
+import { LOOKUP } from '../../web/src/forms.ts';
 import { FINDINGS_RECORDED, RECORD_FINDING, WITHDRAW_FINDING } from '../../web/src/findings.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
@@ -105,10 +105,6 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     { query: SHARE_SOURCING, variables: { recipientId: 'x', linkIds: ['l'], expiresAt: '2099-01-01' } },
   ],
   ['look up a recipient', { query: LOOKUP, variables: { id: 'x' } }],
-  [
-    'check whom the share forms offer',
-    nameableOperation(Array.from({ length: NAMEABLE_BATCH }, (_, i) => `recipient-${i}`)),
-  ],
   ['my disclosures', { query: myDisclosuresOperation(ALL_CAPABILITIES), variables: {} }],
   ['disclosure history', { query: HISTORY, variables: { id: 'd' } }],
   [

@@ -2,12 +2,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // "Share your sourcing with a customer…" in My suppliers, against a fake /graphql: it offers the
-// organization's customers (and whom it shares with now, or another by its id), all its links or the
+// organization's customers (whom it shared with, who asked it for access, or another by its id), all its links or the
 // current ones ticked, and an optional end day; it asks first, naming whom and what; it sends one
 // idempotency key per form drawn, and shows the API's refusal beside the form, not at the panel's top.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { MySuppliers } from '../../web/src/my-suppliers.ts';
-import { fakeApi, nameableAnswer, refused, settle } from './fake-api.ts';
+import { fakeApi, refused, settle } from './fake-api.ts';
 
 const SOURCING = {
   listing: {
@@ -49,6 +49,13 @@ const SOURCING = {
       expiresAt: null,
     },
   ],
+  // Whom it shared with (a revoked share's recipient too) and who asked it for access: offered by name,
+  // since the API accepts them as recipients whether or not the organization may look them up.
+  pastShares: [
+    { recipient: { id: 'nl-ew', name: 'Electronics Watch' } },
+    { recipient: { id: 'dk-former', name: 'Former Buyer' } },
+  ],
+  requesters: [{ requester: { id: 'se-karolinska', name: 'Karolinska' } }],
   me: {
     customers: [
       { id: 'se-sthlm', name: 'Region Stockholm' },
@@ -69,14 +76,12 @@ const { confirm, calls } = fakeApi(({ query, variables }) =>
     ? { data: SOURCING }
     : query.includes('shareEvents')
       ? { data: { shareEvents: [] } }
-      : query.includes('ShareRecipientsNameable')
-        ? nameableAnswer(variables, { 'nl-ew': 'Electronics Watch' })
-        : query.includes('organization(id')
-          ? // The organization itself, by its id; any other id is one it may not name.
-            { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
-          : refusal !== null
-            ? refused(refusal, refusalCode)
-            : { data: { shareSourcing: { id: 's-new' } } },
+      : query.includes('organization(id')
+        ? // The organization itself, by its id; any other id is one it may not name.
+          { data: { organization: variables['id'] === 'se-atea' ? { id: 'se-atea', name: 'Atea' } : null } }
+        : refusal !== null
+          ? refused(refusal, refusalCode)
+          : { data: { shareSourcing: { id: 's-new' } } },
 );
 
 const set = (control: HTMLInputElement | HTMLSelectElement | null, value: string) => {
@@ -102,7 +107,7 @@ async function mounted() {
 }
 
 describe('share your sourcing with a customer', () => {
-  it('offers its customers, whom it shares with now and another by id, and its current links only', async () => {
+  it('offers its customers, whom it shared with, who asked it, another by id, and its current links only', async () => {
     const { panel, form } = await mounted();
     const opener = panel.querySelector<HTMLButtonElement>('button.share-sourcing')!;
     expect([opener.textContent, opener.getAttribute('aria-expanded'), form.hidden]).toEqual([
@@ -120,6 +125,8 @@ describe('share your sourcing with a customer', () => {
     ).toEqual([
       ['se-adda', 'Adda'],
       ['nl-ew', 'Electronics Watch'],
+      ['dk-former', 'Former Buyer'],
+      ['se-karolinska', 'Karolinska'],
       ['se-sthlm', 'Region Stockholm'],
       ['', 'Another organization, by its Tiersight id…'],
     ]);
@@ -232,7 +239,7 @@ describe('share your sourcing with a customer', () => {
     form.requestSubmit();
     await settle();
     expect(form.querySelector('p.form-alert')!.textContent).toBe(
-      'Adda can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.',
+      'Adda can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains), one listed in the directory, or one you shared with or that asked you for access.',
     );
     expect(changed).not.toHaveBeenCalled();
     // An id typed by hand is answered as the API words it.

@@ -160,80 +160,32 @@ export const sharedNotice = (what: string, recipient: string) =>
 
 export const LOOKUP = `query($id: ID!) { organization(id: $id) { id name } }`;
 
-/** Ids looked up in one operation: under the API's limit on aliased fields (30). */
-export const NAMEABLE_BATCH = 25;
-
-/** One lookup per id, aliased `o0`, `o1`…: rule 5 or the directory answers each, null where neither does. */
-export function nameableOperation(ids: readonly string[]) {
-  const query = `query ShareRecipientsNameable(${ids.map((_, i) => `$o${i}: ID!`).join(', ')}) {
-${ids.map((_, i) => `  o${i}: organization(id: $o${i}) { id name }`).join('\n')}
-}`;
-  return { query, variables: Object.fromEntries(ids.map((id, i) => [`o${i}`, id])) };
-}
+/** Who sent the organization an access request, any status: a recipient its share forms may name. */
+export const REQUESTERS = `requesters: accessRequestsReceived { requester { id name } }`;
 
 /**
- * Which of `parties` the organization may still name as a recipient, as the API would decide a share
- * to them: an organization it may look up or a listed one, which is what `organization(id)` answers.
- */
-async function stillNameable(parties: readonly Party[], token: string): Promise<Party[]> {
-  const found: Party[] = [];
-  for (let at = 0; at < parties.length; at += NAMEABLE_BATCH) {
-    const batch = parties.slice(at, at + NAMEABLE_BATCH);
-    const { query, variables } = nameableOperation(batch.map((p) => p.id));
-    const answer = await graphql<Partial<Record<string, Party | null>>>(query, variables, token);
-    batch.forEach((_, i) => {
-      const party = answer[`o${i}`];
-      if (party !== null && party !== undefined) found.push(party);
-    });
-  }
-  return found;
-}
-
-/**
- * Whom a share goes to: one of `customers` or of `earlier` (whom it shared with before), by name, or
- * another organization by its Tiersight id, looked up when the form is sent so that the question names
- * it. An earlier recipient is offered once the API confirms the organization may still name it (a
- * customer no more, neither sharing with it nor listed, it may not); the others are named apart, so
- * that one missing from the list is explained. `prefix` keeps the controls of two such forms apart
- * (`<prefix>-recipient`).
+ * Whom a share goes to: one of `customers` or of `known` (the organizations its own records name: whom
+ * it shared with, active or not, and who sent it an access request, which the API accepts as
+ * recipients whether or not it may look them up), by name, or another organization by its Tiersight
+ * id, looked up when the form is sent so that the question names it. `prefix` keeps the controls of
+ * two such forms apart (`<prefix>-recipient`).
  */
 export function recipientPicker(
   prefix: string,
   customers: readonly Party[],
-  earlier: readonly Party[],
+  known: readonly Party[],
   token: string,
 ): { fields: HTMLElement[]; chosen(): Promise<Party>; explain(error: unknown, party: Party): unknown } {
-  const names = new Map(customers.map((p) => [p.id, p.name]));
-  const unchecked = [...new Map(earlier.filter((p) => !names.has(p.id)).map((p) => [p.id, p])).values()];
+  const names = new Map([...known, ...customers].map((p) => [p.id, p.name]));
   const another = h('option', { value: '' }, 'Another organization, by its Tiersight id…');
-  const recipient = h('select', { id: `${prefix}-recipient` });
-  /** Fills the choice, the customers and confirmed recipients by name; `kept` stays chosen. */
-  const offer = (kept: string | null) => {
-    recipient.replaceChildren(
-      ...[...names]
-        .sort(([, a], [, b]) => a.localeCompare(b))
-        .map(([id, name]) => h('option', { value: id }, isolate(name))),
-      another,
-    );
-    if (kept !== null) recipient.value = kept;
-  };
-  offer(null);
-  const dropped = h('p', { id: `${prefix}-recipients-dropped`, class: 'muted', hidden: true });
-  if (unchecked.length > 0)
-    stillNameable(unchecked, token).then(
-      (nameable) => {
-        for (const party of nameable) names.set(party.id, party.name);
-        const gone = unchecked.filter((p) => !names.has(p.id)).map((p) => p.name);
-        offer(recipient.value);
-        dropped.hidden = gone.length === 0;
-        dropped.textContent = `Not offered: ${gone.join(', ')}, shared with before but no longer one you may name (not a customer, not sharing with you, not listed in the directory).`;
-      },
-      // Unchecked, they are offered: a refusal of one is explained when the form is sent.
-      () => {
-        for (const party of unchecked) names.set(party.id, party.name);
-        offer(recipient.value);
-      },
-    );
+  const recipient = h(
+    'select',
+    { id: `${prefix}-recipient` },
+    ...[...names]
+      .sort(([, a], [, b]) => a.localeCompare(b))
+      .map(([id, name]) => h('option', { value: id }, isolate(name))),
+    another,
+  );
   const otherId = h('input', { id: `${prefix}-recipient-id`, type: 'text', placeholder: 'e.g. se-atea' });
   const other = field(otherId.id, 'Its Tiersight id (shown in its details)', otherId);
   const otherChosen = () => (other.hidden = recipient.value !== '');
@@ -257,8 +209,8 @@ export function recipientPicker(
   const explain = (error: unknown, party: Party): unknown =>
     error instanceof ApiError && error.code === 'NOT_FOUND' && names.has(party.id)
       ? new Error(
-          `${isolate(party.name)} can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains) or one listed in the directory.`,
+          `${isolate(party.name)} can no longer be named as a recipient: you may share with an organization you may look up (a customer, one that shares with you, one in your chains), one listed in the directory, or one you shared with or that asked you for access.`,
         )
       : error;
-  return { fields: [field(recipient.id, 'Share with', recipient), dropped, other], chosen, explain };
+  return { fields: [field(recipient.id, 'Share with', recipient), other], chosen, explain };
 }

@@ -16,6 +16,7 @@ import {
   inlineForm,
   optional,
   recipientPicker,
+  REQUESTERS,
   select,
   sharedNotice,
   tomorrow,
@@ -52,6 +53,7 @@ interface OwnShare {
 interface Published {
   disclosuresGiven: PublishedDisclosure[];
   sharesGiven: OwnShare[];
+  requesters: { requester: Party }[];
   ownSupplyLinks: { supplier: Party; validFrom: string | null; validTo: string | null }[];
   me: { customers: Party[] };
 }
@@ -63,6 +65,7 @@ export const myDisclosuresOperation = (can: Capabilities): string => `{
     actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }
   }
   sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
+  ${REQUESTERS}
   ownSupplyLinks(includeEnded: true) { supplier { id name } validFrom validTo }
   me { customers { id name } }
 }`;
@@ -315,7 +318,7 @@ export class MyDisclosures {
             ),
           ),
         this.publishForm(data.ownSupplyLinks),
-        this.shareForm(live, data.sharesGiven, data.me.customers),
+        this.shareForm(live, data.sharesGiven, data.requesters, data.me.customers),
       );
     } catch (error) {
       const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
@@ -531,13 +534,14 @@ export class MyDisclosures {
   private shareForm(
     live: readonly PublishedDisclosure[],
     shares: readonly OwnShare[],
+    requesters: readonly { requester: Party }[],
     customers: readonly Party[],
   ): HTMLElement {
-    // Its customers, and whom it shared with before, of either scope (a monitor is no customer).
+    // Its customers, whom it shared with before (either scope) and who asked it for access.
     const recipient = recipientPicker(
       'share',
       customers,
-      shares.map((s) => s.recipient),
+      [...shares.map((s) => s.recipient), ...requesters.map((r) => r.requester)],
       this.token,
     );
     const which = choiceSet(

@@ -6,7 +6,15 @@ import { actionKey } from './action-key.ts';
 import { graphql } from './api.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import { choiceSet, field, inlineForm, recipientPicker, sharedNotice, tomorrow } from './forms.ts';
+import {
+  choiceSet,
+  field,
+  inlineForm,
+  recipientPicker,
+  REQUESTERS,
+  sharedNotice,
+  tomorrow,
+} from './forms.ts';
 import { plural, productList, type Party, type RiskIndicator } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
@@ -38,6 +46,9 @@ interface Sourcing {
   };
   ownSupplyLinks: OwnLink[];
   sharesGiven: (GivenShare & { recipient: Party })[];
+  /** Every share it gave, active or not: whom its share form offers besides its customers. */
+  pastShares: { recipient: Party }[];
+  requesters: { requester: Party }[];
   /** Its direct customers: whom a share of its sourcing usually goes to. */
   me: { customers: Party[] };
   /** Asked only of a server that has disclosures. */
@@ -52,6 +63,8 @@ export const sourcingOperation = (disclosures: boolean): string => `{
   listing { listed listedAt organization { id name type } }
   ownSupplyLinks(includeEnded: true) { id supplier { id name country } products validFrom validTo }
   sharesGiven { id scope recipient { id name } linkIds disclosureIds createdAt expiresAt }
+  pastShares: sharesGiven(includeInactive: true) { recipient { id name } }
+  ${REQUESTERS}
   me { customers { id name } }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city risks { id kind source severity delistedAt } } } } }`;
@@ -137,7 +150,12 @@ export class MySuppliers {
         this.listingLine(data.listing),
         monitor ? monitorNote(organization.name) : this.linkList(data.ownSupplyLinks),
         this.shareList(data.sharesGiven, own),
-        !monitor && this.shareForm(data.ownSupplyLinks, data.sharesGiven, data.me.customers),
+        !monitor &&
+          this.shareForm(
+            data.ownSupplyLinks,
+            [...data.pastShares.map((s) => s.recipient), ...data.requesters.map((r) => r.requester)],
+            data.me.customers,
+          ),
         shareHistory(this.token, organization.id, own),
         !monitor && this.addFromDirectory(organization.id),
         !monitor && this.newSupplierForm(),
@@ -321,17 +339,12 @@ export class MySuppliers {
    */
   private shareForm(
     links: readonly OwnLink[],
-    shares: readonly { recipient: Party }[],
+    known: readonly Party[],
     customers: readonly Party[],
   ): HTMLElement {
     const current = links.filter((l) => !linkEnded(l));
-    // Its customers, and whom it shares with now, of either scope (a monitor is no customer).
-    const recipient = recipientPicker(
-      'share-sourcing',
-      customers,
-      shares.map((s) => s.recipient),
-      this.token,
-    );
+    // Its customers, whom it shared with (active or not, either scope) and who asked it for access.
+    const recipient = recipientPicker('share-sourcing', customers, known, this.token);
     const which = choiceSet(
       'links',
       'share-sourcing',

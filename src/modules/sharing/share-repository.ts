@@ -27,8 +27,29 @@ import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
+ * After LOOKABLE_OR_LISTED, widens `x` to an organization the owner's own records already name: the
+ * recipient of any share it gave (active, expired or revoked, of either scope) or the requester of any
+ * access request sent to it (any status). Accepting one reveals nothing (rule 6): the owner's share
+ * listing and request inbox show it by name. Without this a supplier could not share with its
+ * customer's customer even after granting that buyer's request (the contract's "Dell shares its
+ * factory links with Region Stockholm"). The list is gathered from the owner's side in a subquery that
+ * never reads $namedId, and is searched for every id, known, hidden or missing, so the work depends on
+ * the owner's records alone. An old id of a merged organization ($namedMerged) is not let through here,
+ * as it is not through the directory: the kept organization's records may name it though the old id's
+ * never did, and the old id answers as it did before the merge.
+ */
+const KNOWN_TO_OWNER = cypher`CALL (v) {
+  RETURN [(v)-[:GRANTED]->(:Share)-[:TO]->(r:Organization) | r]
+       + [(q:Organization)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) | q] AS known
+}
+WITH v, x, head([n IN known WHERE NOT $namedMerged AND n.id = $namedId]) AS knownRecipient
+WITH v, coalesce(x, knownRecipient) AS x
+`;
+
+/**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
- * or listed and named by its own id), so a hidden id and a missing one take the same path; `notOwned`
+ * listed and named by its own id, or named by its own records: KNOWN_TO_OWNER), so a hidden id and a
+ * missing one take the same path; `notOwned`
  * and `disclosuresNotOwned` list the requested links and disclosures that are not the owner's to share
  * (NOT_OWNED). The share, of scope $scope, is created only when all allow.
  */
@@ -38,6 +59,7 @@ const GRANT = statement(
   VIEWER_GRANTS,
   LOOKABLE,
   LOOKABLE_OR_LISTED,
+  KNOWN_TO_OWNER,
   cypher`WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 `,
   NOT_OWNED,

@@ -2458,6 +2458,12 @@ CALL (v, owners, whole, shared) {
 OPTIONAL MATCH (listed:Organization) USING INDEX listed:Organization(listed, id)
   WHERE NOT $namedMerged AND listed.listed = true AND listed.id = $namedId
 WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
+CALL (v) {
+  RETURN [(v)-[:GRANTED]->(:Share)-[:TO]->(r:Organization) | r]
+       + [(q:Organization)-[:REQUESTED]->(:AccessRequest)-[:OF]->(v) | q] AS known
+}
+WITH v, x, head([n IN known WHERE NOT $namedMerged AND n.id = $namedId]) AS knownRecipient
+WITH v, coalesce(x, knownRecipient) AS x
 WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 
 CALL (owner) {
