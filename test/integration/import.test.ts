@@ -413,7 +413,7 @@ describe('import of a good file', () => {
     const moved = base().build();
     moved.links[1] = { id: 'b>r', supplier: 'b', customer: 'p', products: ['servers'] };
     // The share of r that listed the link is restated without it: a stored share may not go on
-    // listing a link that is no longer its owner's (zz-review-audit-a-moved-link.test.ts).
+    // listing a link that is no longer its owner's (import-moved-link.test.ts).
     moved.shares = moved.shares.map((share) => ({ ...share, linkIds: null }));
     expect((await importDocument(moved)).ok).toBe(true);
     const { records } = await db.driver.executeQuery(
