@@ -2,42 +2,22 @@
 // declared link. A bulk import accepted one: a link of the file to or from a MONITOR the database
 // holds, and a file that makes an organization with links in the database a MONITOR. Each is now
 // refused naming the record and the id, and nothing is written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
-import type { LinkRecord, OrganizationRecord } from '../../src/domain/format.ts';
+import type { OrganizationRecord } from '../../src/domain/format.ts';
 import { graph } from '../support/graph-builder.ts';
-import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
+import { fileImporter, linkRecord } from '../support/import-files.ts';
 
 let db: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), 'tiersight-import-monitor-links-'));
-let fileNo = 0;
-
-const importRecords = async (
-  records: { organizations?: OrganizationRecord[]; links?: LinkRecord[] },
-  reset = false,
-) => {
-  const path = join(dir, `file-${fileNo++}.json`);
-  writeFileSync(path, JSON.stringify({ format: 'tiersight/v1', organizations: [], links: [], ...records }));
-  return importGraph(fileSource(path), db.imports, { origin: TEST_ORIGIN, reset, settleMs: 0 });
-};
+const importRecords = fileImporter('import-monitor-links', () => db);
 
 const org = (id: string, type: OrganizationRecord['type']): OrganizationRecord => ({
   id,
   name: `Org ${id}`,
   type,
   country: 'SE',
-});
-const link = (id: string, supplier: string, customer: string): LinkRecord => ({
-  id,
-  supplier,
-  customer,
-  products: [],
 });
 
 beforeAll(async () => {
@@ -70,7 +50,9 @@ describe('an import of a supply link with a MONITOR at an end', () => {
   it('is refused when the database holds the MONITOR, at either end, naming the link and the id', async () => {
     const before = await dumpGraph(db.driver);
     const lines = await refused(
-      importRecords({ links: [link('l-to', 'maker', 'watch'), link('l-from', 'watch', 'buyer')] }),
+      importRecords({
+        links: [linkRecord('l-to', 'maker', 'watch'), linkRecord('l-from', 'watch', 'buyer')],
+      }),
       before,
     );
     expect(lines).toEqual([
@@ -85,7 +67,7 @@ describe('an import of a supply link with a MONITOR at an end', () => {
       importRecords(
         {
           organizations: [org('buyer', 'PURCHASER'), org('ngo', 'MONITOR')],
-          links: [link('l-2', 'buyer', 'ngo')],
+          links: [linkRecord('l-2', 'buyer', 'ngo')],
         },
         true,
       ),
@@ -97,7 +79,7 @@ describe('an import of a supply link with a MONITOR at an end', () => {
   it('goes ahead when the file gives the stored MONITOR a supplier type: the file says what it is now', async () => {
     const outcome = await importRecords({
       organizations: [org('watch', 'FACTORY')],
-      links: [link('l-3', 'watch', 'maker')],
+      links: [linkRecord('l-3', 'watch', 'maker')],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([]);
     expect(outcome.ok).toBe(true);
@@ -117,7 +99,7 @@ describe('an import that makes an organization with supply links a MONITOR', () 
   it('goes ahead when the file moves the stored link to other ends', async () => {
     const outcome = await importRecords({
       organizations: [org('maker', 'MONITOR'), org('mill', 'FACTORY')],
-      links: [link('l-1', 'mill', 'buyer')],
+      links: [linkRecord('l-1', 'mill', 'buyer')],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([]);
     expect(outcome.ok).toBe(true);

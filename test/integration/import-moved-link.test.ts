@@ -6,38 +6,15 @@
 // is its owner or a supplier of it (a link, any dates, in the file or the database): moving away the
 // last link from the subject to the owner left a stored disclosure whose backup was refused, and a
 // disclosure of the file was checked against the link the same file moved away.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
 import { formatProblem } from '../../src/import/validate.ts';
-import type { DisclosureRecord, LinkRecord, ShareRecord } from '../../src/domain/format.ts';
 import { graph } from '../support/graph-builder.ts';
-import { loadGraph, openTestDatabase, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
+import { fileImporter, linkRecord } from '../support/import-files.ts';
 
 let db: TestDatabase;
-const dir = mkdtempSync(join(tmpdir(), 'tiersight-import-moved-link-'));
-let fileNo = 0;
-
-const importRecords = async (records: {
-  links?: LinkRecord[];
-  shares?: ShareRecord[];
-  disclosures?: DisclosureRecord[];
-}) => {
-  const path = join(dir, `file-${fileNo++}.json`);
-  writeFileSync(path, JSON.stringify({ format: 'tiersight/v1', organizations: [], links: [], ...records }));
-  return importGraph(fileSource(path), db.imports, { origin: TEST_ORIGIN, settleMs: 0 });
-};
-
-const link = (id: string, supplier: string, customer: string): LinkRecord => ({
-  id,
-  supplier,
-  customer,
-  products: [],
-});
+const importRecords = fileImporter('import-moved-link', () => db);
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -72,7 +49,7 @@ beforeEach(async () => {
 describe('an import that moves a stored link to another customer', () => {
   it('is refused when a stored share of the former customer lists the link, and writes nothing', async () => {
     const before = await dumpGraph(db.driver);
-    const { ok, validation } = await importRecords({ links: [link('l-brand', 'brand', 'other')] });
+    const { ok, validation } = await importRecords({ links: [linkRecord('l-brand', 'brand', 'other')] });
     expect(validation.problems.map(formatProblem)).toEqual([
       `links[0] (id "l-brand"): customer "other" is not the customer "reseller" whose share "s-listed" ` +
         `lists the link: a share covers only its owner's own sourcing; keep the customer, or restate ` +
@@ -84,7 +61,7 @@ describe('an import that moves a stored link to another customer', () => {
 
   it('goes ahead when the file restates the share without the link', async () => {
     const outcome = await importRecords({
-      links: [link('l-brand', 'brand', 'other')],
+      links: [linkRecord('l-brand', 'brand', 'other')],
       shares: [{ id: 's-listed', owner: 'reseller', recipient: 'buyer', linkIds: ['l-brand-2'] }],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([]);
@@ -93,7 +70,7 @@ describe('an import that moves a stored link to another customer', () => {
 
   it('goes ahead when only a share of every link (linkIds null) covered it, or no share did', async () => {
     const outcome = await importRecords({
-      links: [link('l-other', 'brand', 'reseller'), link('l-sale', 'reseller', 'other')],
+      links: [linkRecord('l-other', 'brand', 'reseller'), linkRecord('l-sale', 'reseller', 'other')],
     });
     expect(outcome.validation.problems.map(formatProblem)).toEqual([]);
     expect(outcome.ok).toBe(true);
@@ -101,7 +78,7 @@ describe('an import that moves a stored link to another customer', () => {
 });
 
 describe("an import that moves away the last link from a stored disclosure's subject to its owner", () => {
-  const away = [link('l-factory-old', 'factory', 'other'), link('l-factory', 'factory', 'other')];
+  const away = [linkRecord('l-factory-old', 'factory', 'other'), linkRecord('l-factory', 'factory', 'other')];
 
   it('is refused naming the disclosure, and writes nothing', async () => {
     const before = await dumpGraph(db.driver);
@@ -116,16 +93,16 @@ describe("an import that moves away the last link from a stored disclosure's sub
   });
 
   it('goes ahead while another link from the subject to the owner stays, in the store or the file', async () => {
-    const one = await importRecords({ links: [link('l-factory', 'factory', 'other')] });
+    const one = await importRecords({ links: [linkRecord('l-factory', 'factory', 'other')] });
     expect(one.validation.problems.map(formatProblem)).toEqual([]);
-    const both = await importRecords({ links: [...away, link('l-factory-new', 'factory', 'brand')] });
+    const both = await importRecords({ links: [...away, linkRecord('l-factory-new', 'factory', 'brand')] });
     expect(both.validation.problems.map(formatProblem)).toEqual([]);
     expect(both.ok).toBe(true);
   });
 
   it('refuses a disclosure of the file about the supplier of a link the same file moves away', async () => {
     const { ok, validation } = await importRecords({
-      links: [link('l-mill', 'mill', 'other')],
+      links: [linkRecord('l-mill', 'mill', 'other')],
       disclosures: graph().disclosure('brand', 'mill', { id: 'd-mill' }).build().disclosures ?? [],
     });
     expect(validation.problems.map(formatProblem)).toEqual([
