@@ -57,6 +57,29 @@ describe('mergeOrganizations of two organizations a third one has open requests 
     const open = await openRequests();
     expect(open.map((r) => r['target']).sort()).toEqual(['dup', 'keep']);
   });
+
+  it.each([
+    ['BOTH', 'SOURCING', true],
+    ['DISCLOSURES', 'BOTH', true],
+    ['SOURCING', 'DISCLOSURES', false],
+  ])(
+    'counts BOTH as either scope: %s to the kept and %s to the merged one refused: %s',
+    async (kept, merged, refused) => {
+      await loadGraph(t.db, duplicates());
+      ok(
+        await t.api.query('buyer', REQUEST_ACCESS, { to: 'keep', scope: kept }, [...ADMIN]),
+        'requestAccess',
+      );
+      ok(
+        await t.api.query('buyer', REQUEST_ACCESS, { to: 'dup', scope: merged }, [...ADMIN]),
+        'requestAccess',
+      );
+      const answer = await t.api.query('operator', MERGE, { keepId: 'keep', mergeId: 'dup' }, [
+        'platform_admin',
+      ]);
+      expect(codes(answer)).toEqual(refused ? ['BAD_USER_INPUT'] : []);
+    },
+  );
 });
 
 const WRITES = [

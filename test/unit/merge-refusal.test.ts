@@ -46,7 +46,7 @@ describe('mergeRefusal', () => {
     ];
     expect(mergeRefusal('k', 'm', { ...found, openTwice: twice })).toBe(
       'open access requests "ar-1" (with "k") and "ar-2" (with "m") would become two open requests between ' +
-        'the same organizations for the same scope, where one may be open (and 1 more such pair): one must ' +
+        'the same organizations for the same scope (BOTH counts as either), where one may be open (and 1 more such pair): one must ' +
         'be answered or withdrawn before the merge',
     );
   });

@@ -39,7 +39,7 @@ export function mergeRefusal(keepId: string, mergeId: string, check: MergeCheck)
     const more = check.openTwice.length - 1;
     return (
       `open access requests ${quote(twice[0])} (with ${quote(keepId)}) and ${quote(twice[1])} (with ${quote(mergeId)}) would become two open ` +
-      `requests between the same organizations for the same scope, where one may be open` +
+      `requests between the same organizations for the same scope (BOTH counts as either), where one may be open` +
       (more > 0 ? ` (and ${more} more such ${more === 1 ? 'pair' : 'pairs'})` : '') +
       ': one must be answered or withdrawn before the merge'
     );

@@ -1,6 +1,7 @@
 // mergeOrganizations: one write transaction of five statements (check and lock, freeze, move, rename
 // the actors of audit events, record), so that a refused merge writes nothing and two merges of the
 // same records run one after the other.
+import { ACCESS_SCOPES, overlappingScopes } from '../../domain/access-requests.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
 import {
@@ -31,7 +32,8 @@ export interface MergeCheck {
   requestsBetween: string[];
   /**
    * Open access requests, [the kept one's, the merged one's], that the merge would make two open
-   * requests of one requester to one target for one scope (at most one may be open).
+   * requests of one requester to one target for overlapping scopes (at most one may be open; BOTH
+   * overlaps either scope: overlappingScopes).
    */
   openTwice: [string, string][];
   /**
@@ -98,11 +100,13 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
                  RETURN id ORDER BY id } AS requestsBetween,
        COLLECT {
          MATCH (x:Organization)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(m)
-         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(k)
+         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN'})-[:OF]->(k)
+         WHERE kept.scope IN $overlapping[merged.scope]
          RETURN [kept.id, merged.id] AS pair
          UNION
          MATCH (m)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(y:Organization)
-         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(y)
+         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN'})-[:OF]->(y)
+         WHERE kept.scope IN $overlapping[merged.scope]
          RETURN [kept.id, merged.id] AS pair
        } AS openTwice`,
 );
@@ -300,8 +304,11 @@ export class MergeRepository {
   }
 }
 
+/** Each request scope to the scopes whose open requests it may not stand beside. */
+const OVERLAPPING = Object.fromEntries(ACCESS_SCOPES.map((scope) => [scope, overlappingScopes(scope)]));
+
 async function check(tx: Transaction, params: Record<string, unknown>): Promise<MergeCheck> {
-  const r = single(await tx.run(CHECK, params), CHECK);
+  const r = single(await tx.run(CHECK, { ...params, overlapping: OVERLAPPING }), CHECK);
   return {
     keepFound: column(r, 'keepFound', bool),
     mergeFound: column(r, 'mergeFound', bool),

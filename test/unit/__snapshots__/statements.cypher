@@ -2088,11 +2088,13 @@ RETURN k IS NOT NULL AS keepFound, m IS NOT NULL AS mergeFound,
                  RETURN id ORDER BY id } AS requestsBetween,
        COLLECT {
          MATCH (x:Organization)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(m)
-         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(k)
+         MATCH (x)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN'})-[:OF]->(k)
+         WHERE kept.scope IN $overlapping[merged.scope]
          RETURN [kept.id, merged.id] AS pair
          UNION
          MATCH (m)-[:REQUESTED]->(merged:AccessRequest {status: 'OPEN'})-[:OF]->(y:Organization)
-         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN', scope: merged.scope})-[:OF]->(y)
+         MATCH (k)-[:REQUESTED]->(kept:AccessRequest {status: 'OPEN'})-[:OF]->(y)
+         WHERE kept.scope IN $overlapping[merged.scope]
          RETURN [kept.id, merged.id] AS pair
        } AS openTwice
 
