@@ -1084,7 +1084,8 @@ export type Query = {
   /**
    * Where in the viewer's visible chain of `rootId` (default: the viewer) forced-labour and other
    * human-rights risk shows up, how close, through whom, and where the viewer cannot see. Same
-   * visibility rules as supplyChain.
+   * visibility rules as supplyChain. With `product`, disclosed indicators come only from disclosures
+   * about that product (their products include it, or they name none).
    */
   exposure: Exposure;
   /**
