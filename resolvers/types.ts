@@ -1130,8 +1130,9 @@ export type Query = {
    * Where to start due diligence in the viewer's visible chain of `rootId` (default: the viewer): every
    * organization at tier 1..maxDepth with a risk score and the components and inputs it was computed
    * from, a summary of the chain, and the top actions. Same visibility rules as supplyChain and
-   * exposure: only what the viewer may see enters a score (disclosures under rule 8). The model, its
-   * sources and its assumptions: docs/risk-model.md.
+   * exposure: only what the viewer may see enters a score (disclosures under rule 8; with `product`,
+   * only disclosures about that product, as exposure reads them). The model, its sources and its
+   * assumptions: docs/risk-model.md.
    */
   riskAssessment: RiskAssessment;
   /**

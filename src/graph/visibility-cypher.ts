@@ -488,3 +488,12 @@ CALL (d) {
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
 `;
+
+/**
+ * Version `dv` is about $product (when one is asked for): its products are its scope, none meaning
+ * all (contract, section 8), compared as the walk compares a link's products (exact). Exposure and the
+ * risk assessment filtered by a product then read no indicator, expired evidence or audit from a plan,
+ * certificate or report scoped to other products only.
+ */
+export const IN_DISCLOSED_PRODUCT = cypher`WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
+`;

@@ -1,8 +1,8 @@
 // Review h-blind: a blind spot is an organization that shares none of its sourcing with the viewer
 // (specification, section 5): a DISCLOSURES share does not end one, a sourcing share of some links
 // does. Its advice asks for the sourcing, and only a request that asks for it (SOURCING or BOTH) is the
-// one it waits for; the risk assessment says the same. And exposure(product) reads only disclosures
-// about that product (their products name it, or none).
+// one it waits for; the risk assessment says the same. And exposure(product) and
+// riskAssessment(product) read only disclosures about that product (their products name it, or none).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
@@ -157,7 +157,7 @@ describe('blind spots are about sourcing', () => {
   });
 });
 
-describe('exposure(product) reads only disclosures about the product', () => {
+describe('exposure(product) and riskAssessment(product) read only disclosures about the product', () => {
   beforeEach(async () => {
     // brand shares all with buyer; it publishes about its factory (which supplies it laptops and
     // servers) a servers-only plan, a plan for every product, a servers-only certificate expired.
@@ -220,5 +220,31 @@ describe('exposure(product) reads only disclosures about the product', () => {
     ]);
     // Compared exactly, as a link's products are: "Servers" is no product of the links either.
     expect((await exposure('buyer', 'Servers')).findings).toEqual([]);
+  });
+
+  it("leaves them out of the risk assessment's disclosed evidence too", async () => {
+    const evidence = async (product?: string) => {
+      const response = await t.api.query(
+        'buyer',
+        `query($product: String) { riskAssessment(maxDepth: 2, product: $product) {
+          organizations { organization { id } components { name inputs { label } } } } }`,
+        product === undefined ? {} : { product },
+      );
+      expect(response.errors).toBeUndefined();
+      const { organizations } = response.data!['riskAssessment'] as {
+        organizations: {
+          organization: { id: string };
+          components: { name: string; inputs: { label: string }[] }[];
+        }[];
+      };
+      const labels = organizations
+        .find((o) => o.organization.id === 'factory')!
+        .components.find((c) => c.name === 'DISCLOSED_EVIDENCE')!
+        .inputs.map((i) => i.label)
+        .join('\n');
+      return ['server-overtime', 'plant-overtime'].filter((action) => labels.includes(action));
+    };
+    expect(await evidence()).toEqual(['server-overtime', 'plant-overtime']);
+    expect(await evidence('laptop computers')).toEqual(['plant-overtime']);
   });
 });

@@ -24,6 +24,7 @@ import {
   DISCLOSURE_GRANT_LISTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
+  IN_DISCLOSED_PRODUCT,
   byDepth,
   RISK_IN_EFFECT,
   RISK_OF_O,
@@ -53,15 +54,6 @@ import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 const EVERY_REACHED = cypher`
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o`;
-
-/**
- * Version `dv` is about $product (when one is asked for): its products are its scope, none meaning
- * all (contract, section 8), compared as the walk compares a link's products (exact). An exposure
- * filtered by a product then answers no indicator, nor expired evidence, from a plan or certificate
- * scoped to other products only.
- */
-const IN_DISCLOSED_PRODUCT = cypher`WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
-`;
 
 /**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it), each organization once at its

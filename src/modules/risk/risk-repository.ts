@@ -2,7 +2,8 @@
 // visibility fragments of src/graph/visibility-cypher.ts so that visibility is decided inside the
 // traversal exactly as for supplyChain and exposure: the organizations reached from an allowed root,
 // their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
-// viewer see (every kind, each as the version in effect at $t), the products of the disclosed links
+// viewer see (every kind, each as the version in effect at $t, about $product when one is asked:
+// IN_DISCLOSED_PRODUCT), the products of the disclosed links
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
 // sourcing with the viewer (the ids of the owners of its sourcing shares, which it may see anyway:
 // joined to the organizations by id in the service rather than by a list scan per organization here), and the
@@ -25,6 +26,7 @@ import {
   DISCLOSURE_GRANT_LISTS,
   DISCLOSURE_LIVE,
   DISCLOSURE_VERSION,
+  IN_DISCLOSED_PRODUCT,
   RISKS_OF_O,
   VIEWER_AND_DISCLOSURE_GRANTS,
   byDepth,
@@ -67,6 +69,7 @@ CALL (reached) {
   cypher` AND `,
   DISCLOSURE_GRANTED,
   DISCLOSURE_VERSION,
+  IN_DISCLOSED_PRODUCT,
   cypher`RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, `,
   VERSION_ROW.projection,
   // The due dates earlier versions gave its actions: a due date moved later shows from when.

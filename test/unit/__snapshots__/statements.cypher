@@ -623,6 +623,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
+WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
 RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
