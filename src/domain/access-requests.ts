@@ -27,6 +27,13 @@ export const overlappingScopes = (scope: AccessScope): AccessScope[] =>
     SHARE_SCOPES_ASKED[other].some((asked) => SHARE_SCOPES_ASKED[scope].includes(asked)),
   );
 
+/** overlappingScopes of every scope, as a statement's parameter (`$overlapping[r.scope]`). */
+export const OVERLAPPING_SCOPES: Record<AccessScope, AccessScope[]> = {
+  SOURCING: overlappingScopes('SOURCING'),
+  DISCLOSURES: overlappingScopes('DISCLOSURES'),
+  BOTH: overlappingScopes('BOTH'),
+};
+
 /** Norway's Transparency Act gives three weeks to answer; a request is due then unless extended. */
 export const ANSWER_DAYS = 21;
 /** An extension may move the due date to at most this many calendar months after sending. */

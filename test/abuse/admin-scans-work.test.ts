@@ -13,6 +13,7 @@ import '../../src/modules/screening/screening-review-repository.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { profiled } from '../support/profile.ts';
+import { OVERLAPPING_SCOPES } from '../../src/domain/access-requests.ts';
 
 let db: TestDatabase;
 
@@ -81,7 +82,7 @@ it('screening.candidates: a page of 10 pending candidates costs what it reads, n
 });
 
 it('merge.check: shares and requests between two other organizations cost the check nothing', async () => {
-  const params = { keep: 'k', merge: 'm' };
+  const params = { keep: 'k', merge: 'm', overlapping: OVERLAPPING_SCOPES };
   const few = await ask('merge.check', params);
   await addElsewhere(100);
   const many = await ask('merge.check', params);

@@ -1,7 +1,7 @@
 // mergeOrganizations: one write transaction of five statements (check and lock, freeze, move, rename
 // the actors of audit events, record), so that a refused merge writes nothing and two merges of the
 // same records run one after the other.
-import { ACCESS_SCOPES, overlappingScopes } from '../../domain/access-requests.ts';
+import { OVERLAPPING_SCOPES } from '../../domain/access-requests.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { cypher, join, statement, type Fragment } from '../../graph/cypher.ts';
 import {
@@ -304,11 +304,8 @@ export class MergeRepository {
   }
 }
 
-/** Each request scope to the scopes whose open requests it may not stand beside. */
-const OVERLAPPING = Object.fromEntries(ACCESS_SCOPES.map((scope) => [scope, overlappingScopes(scope)]));
-
 async function check(tx: Transaction, params: Record<string, unknown>): Promise<MergeCheck> {
-  const r = single(await tx.run(CHECK, { ...params, overlapping: OVERLAPPING }), CHECK);
+  const r = single(await tx.run(CHECK, { ...params, overlapping: OVERLAPPING_SCOPES }), CHECK);
   return {
     keepFound: column(r, 'keepFound', bool),
     mergeFound: column(r, 'mergeFound', bool),
