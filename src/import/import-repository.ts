@@ -5,6 +5,7 @@
 // recordedAt (transaction time) is the earliest of what is stored and what this import says (the
 // file's recordedAt, else $importedAt): importing again never moves history later, and a file that
 // knows of an earlier recording moves it earlier.
+import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type {
   DisclosureRecord,
   DisclosureVersionRecord,
@@ -19,7 +20,7 @@ import type {
 import { SHARE_SCOPES } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
 import { sameContent } from '../domain/disclosures.ts';
-import { cypher, join, statement } from '../graph/cypher.ts';
+import { cypher, join, statement, type Statement } from '../graph/cypher.ts';
 import { bool, column, instant, integer, list, nullable, oneOf, single, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
@@ -772,22 +773,25 @@ export class ImportRepository implements ExistingGraph {
     await this.executor.write(upsertMerges, { rows: records });
   }
 
+  /**
+   * Every record `query` answers for `items`, asked LOOKUP_BATCH at a time as `$<param>`: a file may name
+   * hundreds of thousands of ids, more than one statement should carry.
+   */
+  private async inBatches<T>(query: Statement, param: string, items: readonly T[]): Promise<Neo4jRecord[]> {
+    const records: Neo4jRecord[] = [];
+    for (let i = 0; i < items.length; i += LOOKUP_BATCH)
+      records.push(...(await this.executor.read(query, { [param]: items.slice(i, i + LOOKUP_BATCH) })));
+    return records;
+  }
+
   async mergedIds(ids: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(mergedIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.set(column(r, 'id', text), column(r, 'into', text));
-    }
-    return found;
+    const records = await this.inBatches(mergedIds, 'ids', ids);
+    return new Map(records.map((r) => [column(r, 'id', text), column(r, 'into', text)]));
   }
 
   async organizationIds(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(organizationIds, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.add(column(r, 'id', text));
-    }
-    return found;
+    const records = await this.inBatches(organizationIds, 'ids', ids);
+    return new Set(records.map((r) => column(r, 'id', text)));
   }
 
   async shareEnds(ids: string[]): Promise<ShareEnds> {
@@ -801,78 +805,54 @@ export class ImportRepository implements ExistingGraph {
   }
 
   async linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < pairs.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(linkedPairs, { pairs: pairs.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.add(pairKey(column(r, 'supplier', text), column(r, 'customer', text)));
-    }
-    return found;
+    const records = await this.inBatches(linkedPairs, 'pairs', pairs);
+    return new Set(records.map((r) => pairKey(column(r, 'supplier', text), column(r, 'customer', text))));
   }
 
   async storedDisclosures(ids: string[]): Promise<Map<string, StoredDisclosureState>> {
-    const found = new Map<string, StoredDisclosureState>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(storedDisclosures, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records)
-        found.set(column(r, 'id', text), {
+    const records = await this.inBatches(storedDisclosures, 'ids', ids);
+    return new Map(
+      records.map((r) => [
+        column(r, 'id', text),
+        {
           owner: column(r, 'owner', text),
           subject: column(r, 'subject', text),
           publishedAt: column(r, 'publishedAt', instant),
           firstRecordedAt: column(r, 'firstRecordedAt', instant),
           current: column(r, 'current', VERSION.decode),
-        });
-    }
-    return found;
+        },
+      ]),
+    );
   }
 
   async disclosureOwners(ids: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(disclosureOwners, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.set(column(r, 'id', text), column(r, 'owner', text));
-    }
-    return found;
+    const records = await this.inBatches(disclosureOwners, 'ids', ids);
+    return new Map(records.map((r) => [column(r, 'id', text), column(r, 'owner', text)]));
   }
 
   async openAccessRequests(triples: RequestTriple[]): Promise<Map<string, OpenRequest>> {
-    const found = new Map<string, OpenRequest>();
-    for (let i = 0; i < triples.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(openAccessRequests, {
-        triples: triples
-          .slice(i, i + LOOKUP_BATCH)
-          .map((t) => ({ ...t, scopes: overlappingScopes(t.scope) })),
-      });
-      for (const r of records) {
-        const triple = {
+    const asked = triples.map((t) => ({ ...t, scopes: overlappingScopes(t.scope) }));
+    const records = await this.inBatches(openAccessRequests, 'triples', asked);
+    return new Map(
+      records.map((r) => [
+        tripleKey({
           requester: column(r, 'requester', text),
           target: column(r, 'target', text),
           scope: column(r, 'scope', oneOf(SHARE_SCOPES)),
-        };
-        found.set(tripleKey(triple), {
-          id: column(r, 'id', text),
-          scope: column(r, 'requestScope', oneOf(ACCESS_SCOPES)),
-        });
-      }
-    }
-    return found;
+        }),
+        { id: column(r, 'id', text), scope: column(r, 'requestScope', oneOf(ACCESS_SCOPES)) },
+      ]),
+    );
   }
 
   async monitors(ids: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(monitors, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.add(column(r, 'id', text));
-    }
-    return found;
+    const records = await this.inBatches(monitors, 'ids', ids);
+    return new Set(records.map((r) => column(r, 'id', text)));
   }
 
   async supplyLinksOf(ids: string[]): Promise<Map<string, string[]>> {
-    const found = new Map<string, string[]>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(supplyLinksOf, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.set(column(r, 'id', text), column(r, 'links', list(text)));
-    }
-    return found;
+    const records = await this.inBatches(supplyLinksOf, 'ids', ids);
+    return new Map(records.map((r) => [column(r, 'id', text), column(r, 'links', list(text))]));
   }
 
   async findingRecorders(): Promise<Map<string, string[]>> {
@@ -883,27 +863,23 @@ export class ImportRepository implements ExistingGraph {
   async movedLinks(
     links: { id: string; supplier: string; customer: string }[],
   ): Promise<Map<string, MovedLink>> {
-    const found = new Map<string, MovedLink>();
-    for (let i = 0; i < links.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(movedLinks, { links: links.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records)
-        found.set(column(r, 'id', text), {
+    const records = await this.inBatches(movedLinks, 'links', links);
+    return new Map(
+      records.map((r) => [
+        column(r, 'id', text),
+        {
           supplier: column(r, 'supplier', text),
           customer: column(r, 'customer', text),
           shareIds: column(r, 'shares', list(text)),
           disclosureIds: column(r, 'disclosures', list(text)),
           pairLinkIds: column(r, 'pairLinks', list(text)),
-        });
-    }
-    return found;
+        },
+      ]),
+    );
   }
 
   async linkCustomers(ids: string[]): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-      const records = await this.executor.read(linkCustomers, { ids: ids.slice(i, i + LOOKUP_BATCH) });
-      for (const r of records) found.set(column(r, 'id', text), column(r, 'customer', text));
-    }
-    return found;
+    const records = await this.inBatches(linkCustomers, 'ids', ids);
+    return new Map(records.map((r) => [column(r, 'id', text), column(r, 'customer', text)]));
   }
 }
