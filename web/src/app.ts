@@ -41,6 +41,7 @@ import {
   countriesOf,
   DEFAULT_TIER_LIMIT,
   disclosedById,
+  FIRST_QUERY,
   NO_FILTERS,
   ORGANIZATION_TYPES,
   organizationsById,
@@ -323,7 +324,7 @@ class Dashboard {
     private readonly viewer: Me,
     private readonly can: Capabilities,
   ) {
-    this.query = { rootId: null, maxDepth: 10, asOf: '', product: '' };
+    this.query = { ...FIRST_QUERY };
   }
 
   mount(): void {

@@ -232,6 +232,9 @@ export interface Query {
   product: string;
 }
 
+/** What the dashboard shows when it opens: the viewer's own chain, every tier, now, every product. */
+export const FIRST_QUERY: Readonly<Query> = { rootId: null, maxDepth: 10, asOf: '', product: '' };
+
 /** The client-side filters (a change only redraws). */
 export interface Filters {
   /** Types to show; empty shows every type. */

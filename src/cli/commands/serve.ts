@@ -2,6 +2,7 @@ import { formatTtl } from '../../auth/tokens.ts';
 import { ImportRepository } from '../../import/import-repository.ts';
 import { devTokensAllowed } from '../../app/dev-token.ts';
 import { DEMO_ROLES, loadDemoScenario, readDemoOrganizations, signDemoToken } from '../../runtime/demo.ts';
+import { warmUpDashboard } from '../../runtime/dashboard-warm-up.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { startApp } from '../../app/server.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -61,13 +62,18 @@ export async function run(args: string[]): Promise<void> {
   if (devTokensAllowed(config))
     log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
   const [viewer] = localMode ? await readDemoOrganizations() : [];
+  const warmingUp = new AbortController();
   if (viewer !== undefined) {
     const { token, ttl } = await signDemoToken(config.jwt, viewer.id);
     log(`Demo token for ${viewer.id} (${DEMO_ROLES.join(', ')}; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
+    void warmUpDashboard(app.url, token, warmingUp.signal, log);
   }
   const stop = stopInOrder({
-    closeApp: () => app.close(),
+    closeApp: () => {
+      warmingUp.abort();
+      return app.close();
+    },
     closeDatabase: () => database.close(),
     bundled: database.bundled !== null,
     log,

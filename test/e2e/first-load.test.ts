@@ -1,0 +1,36 @@
+// The demo's warm-up sends what the dashboard asks when it opens (web/src/first-load.ts, replayed by
+// `serve` on a fresh Neo4j: src/runtime/dashboard-warm-up.ts). This test opens the dashboard as the
+// demo organization `serve` prints a token for, records every GraphQL request of its first load and
+// checks that the list names exactly those, query text and variables, so that a panel added or changed
+// in the dashboard is warmed up too.
+import { expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
+import { firstLoadOperations } from '../../web/src/first-load.ts';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
+
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
+
+/** An operation as one comparable string: its query text and variables. */
+const key = (operation: { query: string; variables?: Record<string, unknown> }) =>
+  JSON.stringify([operation.query, operation.variables ?? {}]);
+
+describeInBrowser("the dashboard's first load", () => {
+  it('is what the demo warm-up sends', async () => {
+    const sent: string[] = [];
+    const record = (request: Request) => {
+      if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST')
+        sent.push(key(request.postDataJSON() as { query: string; variables?: Record<string, unknown> }));
+    };
+    ui.page.on('request', record);
+    try {
+      await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+      await ui.page.locator('#exposure .exposure-summary').waitFor();
+      await ui.page.locator('#risk ol.risk-ranking > li.risk-row').first().waitFor();
+      await ui.page.waitForLoadState('networkidle');
+    } finally {
+      ui.page.off('request', record);
+    }
+    expect(sent.sort()).toEqual(firstLoadOperations().map(key).sort());
+  });
+});
