@@ -217,6 +217,8 @@ class Dashboard {
   private filters: Filters = NO_FILTERS;
   private limits = new Map<number, number>();
   private chain: SupplyChain | null = null;
+  /** The load (`generation`) whose answer `chain` is: until a reload's chain arrives, the previous one. */
+  private chainGeneration = 0;
   private exposureState: ExposureState = { kind: 'loading' };
   private risks: Map<string, RiskIndicator[]> = new Map();
   private disclosed: Map<string, DisclosedIndicator[]> = new Map();
@@ -569,6 +571,7 @@ class Dashboard {
       const chain = await supplyChain(this.query, this.can, this.token);
       if (generation !== this.generation) return;
       this.chain = chain;
+      this.chainGeneration = generation;
     } catch (error) {
       if (generation !== this.generation) return;
       // Nothing of the previous query may stay on screen as if it were this one's.
@@ -619,7 +622,10 @@ class Dashboard {
     if (generation !== this.generation) return;
     this.riskState = state;
     this.renderRiskPanel();
-    this.renderChain();
+    // A ranking that answers before its chain must not redraw the previous chain under the new query's
+    // filters (a product that emptied it said "no supplier is visible" until the chain came): the
+    // chain's own drawing takes the colours then.
+    if (this.chainGeneration === generation) this.renderChain();
   }
 
   private renderRiskPanel(): void {
