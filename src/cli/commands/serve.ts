@@ -39,6 +39,7 @@ export async function run(args: string[]): Promise<void> {
         `has not finished. The API answers SERVICE_UNAVAILABLE until it does; if it is not running, run \`${unfinished.command}\`.`,
     );
   } else if (localMode && !(await imports.hasData())) {
+    log('The store is empty: loading the demo scenario (docs/demo-scenario.md)…');
     reportImport('the demo scenario', await loadDemoScenario(imports, false));
   }
   let app;
