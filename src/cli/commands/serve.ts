@@ -64,7 +64,9 @@ export async function run(args: string[]): Promise<void> {
     log(`Local demo mode: the dashboard offers a picker of the demo organizations`);
   const [viewer] = localMode ? await readDemoOrganizations() : [];
   const warmingUp = new AbortController();
-  if (viewer !== undefined) {
+  // A bundled store that holds one's own data instead of the demo's has no demo organization: a token
+  // for it would be refused, and a warm-up as it would only fail.
+  if (viewer !== undefined && (await imports.organizationIds([viewer.id])).has(viewer.id)) {
     const { token, ttl } = await signDemoToken(config.jwt, viewer.id);
     log(`Demo token for ${viewer.id} (${DEMO_ROLES.join(', ')}; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
