@@ -357,7 +357,7 @@ class Dashboard {
       'header',
       { class: 'topbar' },
       h('a', { class: 'skip', href: '#chain-view' }, 'Skip to the supply chain'),
-      // The side panel's My suppliers, My disclosures and My findings come first: an analyst's way past them.
+      // A keyboard's way past the tier view's cards (hundreds in a big chain) to the analysis beside it.
       h('a', { class: 'skip', href: '#risk' }, 'Skip to Where to start'),
       h('a', { class: 'skip', href: '#exposure' }, 'Skip to Exposure'),
       h('h1', {}, 'Tiersight'),
@@ -397,15 +397,18 @@ class Dashboard {
           {
             class: 'side',
             'aria-label':
-              'Details, my suppliers, my disclosures, my findings, where to start, evidence and exposure',
+              'Details, where to start, exposure, evidence, my suppliers, my disclosures and my findings',
           },
+          // The analysis beside the tier view first, the organization's own records after it: a buyer's
+          // demo token is a supplier_admin's too, and its My suppliers and My disclosures (thousands of
+          // pixels of forms) pushed Where to start and Exposure out of sight.
           this.details,
+          this.riskPanel,
+          this.exposurePanel,
+          this.evidencePanel,
           this.suppliersPanel,
           this.disclosuresPanel,
           this.findingsPanel,
-          this.riskPanel,
-          this.evidencePanel,
-          this.exposurePanel,
         ),
       ),
     );
