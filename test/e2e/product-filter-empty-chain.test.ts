@@ -11,16 +11,22 @@ import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts'
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.electronicsWatch });
 
+/** Electronics Watch's view of Dell's chain, filtered to a product that no link of it names. */
+async function dellFilteredToPowerSupplies(): Promise<void> {
+  const { page } = ui;
+  await signInAsDemo(page, ui.app, DEMO_IDS.electronicsWatch);
+  await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
+  await page.locator('section.tier[data-tier="1"] button.org').first().waitFor();
+  // Hipro makes power supplies, but Dell's links name "computer components": nothing matches.
+  await page.locator('#filter-product').fill('power supplies');
+  await page.locator('#filter-product').press('Enter');
+  await page.locator('#chain-view >> text=Nothing matches').waitFor();
+}
+
 describeInBrowser('a product that no link names, from a root that shares its sourcing', () => {
   it('Exposure and the status line say the product matched nothing, not that nobody shares', async () => {
     const { page } = ui;
-    await signInAsDemo(page, ui.app, DEMO_IDS.electronicsWatch);
-    await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
-    await page.locator('section.tier[data-tier="1"] button.org').first().waitFor();
-    // Hipro makes power supplies, but Dell's links name "computer components": nothing matches.
-    await page.locator('#filter-product').fill('power supplies');
-    await page.locator('#filter-product').press('Enter');
-    await page.locator('.nothing-shared, .chain-view >> text=Nothing matches').first().waitFor();
+    await dellFilteredToPowerSupplies();
     await page.locator('#exposure .exposure-summary').waitFor();
     // The tier view is right: the filter, not the sharing, emptied the chain.
     expect(await page.locator('#chain-view').textContent()).toContain(
@@ -36,12 +42,7 @@ describeInBrowser('a product that no link names, from a root that shares its sou
 
   it('clearing the product draws only the new chain, even when the ranking answers first', async () => {
     const { page } = ui;
-    await signInAsDemo(page, ui.app, DEMO_IDS.electronicsWatch);
-    await page.getByLabel('Root', { exact: true }).selectOption(DEMO_IDS.dell);
-    await page.locator('section.tier[data-tier="1"] button.org').first().waitFor();
-    await page.locator('#filter-product').fill('power supplies');
-    await page.locator('#filter-product').press('Enter');
-    await page.locator('#chain-view >> text=Nothing matches').waitFor();
+    await dellFilteredToPowerSupplies();
     await page
       .locator('#risk')
       .getByText(/Loading/)
