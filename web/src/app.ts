@@ -625,10 +625,7 @@ class Dashboard {
     if (generation !== this.generation) return;
     this.riskState = state;
     this.renderRiskPanel();
-    // A ranking that answers before its chain must not redraw the previous chain under the new query's
-    // filters (a product that emptied it said "no supplier is visible" until the chain came): the
-    // chain's own drawing takes the colours then.
-    if (this.chainGeneration === generation) this.renderChain();
+    this.renderChain();
   }
 
   private renderRiskPanel(): void {
@@ -706,7 +703,11 @@ class Dashboard {
 
   private renderChain(): void {
     const chain = this.chain;
-    if (chain === null) return;
+    // While a reload's chain is on its way, the chain held is the previous query's: drawn under the new
+    // query's filters it would say what they did not do (a ranking that answered first, or a type box
+    // ticked meanwhile, redrew a chain a product had emptied as "no supplier of it is visible"). The
+    // reload draws it once it arrives, with whatever changed meanwhile.
+    if (chain === null || this.chainGeneration !== this.generation) return;
     const exposureData = this.exposureState.kind === 'loaded' ? this.exposureState.exposure : null;
     this.risks = risksById(chain, exposureData);
     this.columns = this.buildColumns(chain);
