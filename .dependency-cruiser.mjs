@@ -26,6 +26,14 @@ export default {
       to: { path: '^(seed|test|bench)/' },
     },
     {
+      name: 'src-not-into-web-sources',
+      severity: 'error',
+      comment:
+        'The production image holds the dashboard built (web/dist), not its sources: only the demo warm-up loads one, by a dynamic import in local demo mode.',
+      from: { path: '^src/' },
+      to: { path: '^web/src/', dependencyTypesNot: ['type-only', 'dynamic-import'] },
+    },
+    {
       name: 'core-not-into-features',
       severity: 'error',
       comment: 'The core (api, auth, graph, domain) knows no module, no composition and no command.',

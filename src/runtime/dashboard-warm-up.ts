@@ -3,9 +3,9 @@
 // for nine statements at once: on a quiet 2-core machine that load took 15.8 s where the second took
 // 0.3 s (December 2026), almost all of it Neo4j planning each statement on its first run. So `serve`
 // sends the dashboard's first load (web/src/first-load.ts) once in the background, as the demo
-// organization whose token it prints, one operation at a time: a visitor who arrives meanwhile waits
-// for the plans being made rather than making them again beside them. Answers are thrown away; reads
-// only, so nothing is written.
+// organization whose token it prints, one operation at a time, which leaves a core to a visitor who
+// arrives meanwhile and finds part of the work done (one 6 s after the server served waited 7.8 s
+// instead of 17 s). Answers are thrown away; reads only, so nothing is written.
 import type { Operation } from '../../web/src/first-load.ts';
 
 export interface WarmUpOutcome {

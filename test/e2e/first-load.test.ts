@@ -12,15 +12,22 @@ import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts'
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
 
 /** An operation as one comparable string: its query text and variables. */
-const key = (operation: { query: string; variables?: Record<string, unknown> }) =>
-  JSON.stringify([operation.query, operation.variables ?? {}]);
+const key = (query: string, variables: unknown) => JSON.stringify([query, variables ?? {}]);
+
+/** The operation a request of the page sent, as `key` writes it. */
+function sentOperation(request: Request): string {
+  const body: unknown = request.postDataJSON();
+  if (typeof body !== 'object' || body === null || !('query' in body) || typeof body.query !== 'string')
+    throw new Error(`Not a GraphQL operation: ${request.postData()}`);
+  return key(body.query, 'variables' in body ? body.variables : undefined);
+}
 
 describeInBrowser("the dashboard's first load", () => {
   it('is what the demo warm-up sends', async () => {
     const sent: string[] = [];
     const record = (request: Request) => {
       if (new URL(request.url()).pathname === '/graphql' && request.method() === 'POST')
-        sent.push(key(request.postDataJSON() as { query: string; variables?: Record<string, unknown> }));
+        sent.push(sentOperation(request));
     };
     ui.page.on('request', record);
     try {
@@ -31,6 +38,10 @@ describeInBrowser("the dashboard's first load", () => {
     } finally {
       ui.page.off('request', record);
     }
-    expect(sent.sort()).toEqual(firstLoadOperations().map(key).sort());
+    expect(sent.sort()).toEqual(
+      firstLoadOperations()
+        .map((o) => key(o.query, o.variables))
+        .sort(),
+    );
   });
 });

@@ -15,7 +15,11 @@ interface Seen {
 }
 
 let server: Server | null = null;
+/** Answers not yet sent: a test that ends first leaves none behind. */
+const answering = new Set<NodeJS.Timeout>();
 afterEach(async () => {
+  for (const timer of answering) clearTimeout(timer);
+  answering.clear();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
   server = null;
@@ -31,11 +35,13 @@ async function standIn(answer: (body: string) => { status: number; json: unknown
     request.on('end', () => {
       seen.push({ body, authorization: request.headers.authorization, inFlight });
       inFlight += 1;
-      setTimeout(() => {
+      const timer = setTimeout(() => {
+        answering.delete(timer);
         inFlight -= 1;
         const { status, json } = answer(body);
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       }, delayMs);
+      answering.add(timer);
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -76,6 +82,18 @@ describe('warmUp', () => {
       return { status: 200, json: { data: {} } };
     });
     await expect(warmUp(`${url}/graphql`, 't', operations, stop.signal)).rejects.toThrow();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not wait for an answer in flight when stopped: a slow first run would hold up the stop', async () => {
+    const stop = new AbortController();
+    const { url, seen } = await standIn(() => ({ status: 200, json: { data: {} } }), 10_000);
+    const warming = warmUp(`${url}/graphql`, 't', operations, stop.signal);
+    while (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const stoppedAt = performance.now();
+    stop.abort(new Error('stopping'));
+    await expect(warming).rejects.toThrow('stopping');
+    expect(performance.now() - stoppedAt).toBeLessThan(2_000);
     expect(seen).toHaveLength(1);
   });
 });

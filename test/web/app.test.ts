@@ -208,7 +208,7 @@ describe('sending an access request', () => {
 });
 
 describe('skip links', () => {
-  it('lead a keyboard user past the side panel to Where to start and Exposure, each a focusable target', async () => {
+  it('lead a keyboard user past the tier view to Where to start and Exposure, each a focusable target', async () => {
     fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
     await start(root);
     await settle();

@@ -16,7 +16,8 @@ const HELP = `Usage: tiersight serve
 
 Serves the GraphQL API on HOST:PORT (default 127.0.0.1:4000). With NEO4J_URI unset it starts the
 bundled Neo4j (data under .data/) and, unless NODE_ENV=production, loads the demo scenario when the
-database is empty and prints a demo token.
+database is empty, prints a demo token and sends the dashboard's first load once in the background
+(a fresh Neo4j plans each query on its first run).
 Configuration comes from the environment; see README.md.`;
 
 export async function run(args: string[]): Promise<void> {
@@ -70,7 +71,8 @@ export async function run(args: string[]): Promise<void> {
     const { token, ttl } = await signDemoToken(config.jwt, viewer.id);
     log(`Demo token for ${viewer.id} (${DEMO_ROLES.join(', ')}; valid ${formatTtl(ttl)}):`);
     console.log(`Authorization: Bearer ${token}`);
-    void warmUpDashboard(app.url, token, warmingUp.signal, log);
+    // A store an import left incomplete answers SERVICE_UNAVAILABLE: nothing to warm up.
+    if (unfinished === undefined) void warmUpDashboard(app.url, token, warmingUp.signal, log);
   }
   const stop = stopInOrder({
     closeApp: () => {
