@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// Review (diff30): while a reload's chain is on its way, nothing redraws the previous chain under the new
+// While a reload's chain is on its way, nothing redraws the previous chain under the new
 // query. A product empties the chain; the product is cleared and the chain's answer held back; meanwhile
 // the ranking answers and a type box is ticked and unticked. The status line must go from "Loading…"
 // straight to the new chain, never saying that nobody shares with the viewer.
