@@ -2,12 +2,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The dashboard as a whole against a fake /graphql: what it does when the token is refused mid-session,
-// when the chain does not load, and with filter values the server would refuse.
+// when the chain does not load, with filter values the server would refuse, and while a reload's chain
+// is on its way (nothing redraws the previous chain under the new query).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_EXPIRED, start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
 import { PLAN, REQUEST } from './evidence-fixtures.ts';
 import { CHAIN, EXPOSURE } from './fixtures.ts';
+import type { SupplyChain } from '../../web/src/model.ts';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
 const refused = (message: string, code: string): Answer => ({ errors: [{ message, extensions: { code } }] });
@@ -469,5 +471,59 @@ describe('"Show this chain" in the details', () => {
     );
     expect(select.value).toBe(GONE.id);
     expect(select.selectedOptions[0]?.textContent).toContain('Gone Brand');
+  });
+});
+
+describe('a reload whose chain is on its way', () => {
+  it('draws no chain between a reload and its answer, whatever else answers or changes meanwhile', async () => {
+    const empty: SupplyChain = { ...CHAIN, depth: 0, tiers: [], links: [] };
+    let release = () => {};
+    let holding = false;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    fakeServer([
+      ...COMMON,
+      [
+        /DashboardChain/,
+        async (variables) => {
+          if (variables['product'] === 'power supplies') return { data: { supplyChain: empty } };
+          if (variables['product'] === undefined && holding) await held;
+          return { data: { supplyChain: CHAIN } };
+        },
+      ],
+    ]);
+    await start(root);
+    await settle();
+    const product = root.querySelector<HTMLInputElement>('#filter-product')!;
+    const status = root.querySelector('#status')!;
+    product.value = 'power supplies';
+    product.dispatchEvent(new Event('change'));
+    await settle();
+    expect(status.textContent).toContain('nothing matches');
+
+    holding = true;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    product.value = '';
+    product.dispatchEvent(new Event('change'));
+    await settle();
+    // The ranking (refused here) answers meanwhile, and a type box is ticked and unticked.
+    const box = root.querySelector<HTMLInputElement>('.type-choice input')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    box.checked = false;
+    box.dispatchEvent(new Event('change'));
+    await settle();
+    release();
+    await settle();
+    expect(said.length).toBeGreaterThan(0);
+    for (const line of said) {
+      expect(line).not.toContain('no supplier of it is visible to you');
+      expect(line).not.toContain('nothing matches');
+    }
+    expect(said.at(-1)).toMatch(/organizations in 3 tiers/);
   });
 });
