@@ -17,6 +17,7 @@ import {
   oneOf,
   positional,
   text,
+  texts,
   tuple,
   type Decoder,
 } from './decode.ts';
@@ -46,11 +47,10 @@ const optionalText = nullable(text);
 const optionalFloat = nullable(float);
 const optionalEpochInstant = nullable(epochInstant);
 const organizationType = oneOf(ORGANIZATION_TYPES);
-const texts = list(text);
 
 const sourced = {
   provenance: nullable(oneOf(PROVENANCES)),
-  sources: absentAsEmpty(list(text)),
+  sources: absentAsEmpty(texts),
 };
 
 /** The card of an organization (ORGANIZATION_PARTS in src/domain/chain-detail.ts), in this order. */
@@ -141,7 +141,7 @@ export const LINK: Column<SupplyLink> = {
     id: text,
     supplierId: text,
     customerId: text,
-    products: list(text),
+    products: texts,
     validFrom: nullable(instant),
     validTo: nullable(instant),
     recordedAt,
@@ -154,7 +154,7 @@ const linkCard = {
   id: text,
   supplierId: text,
   customerId: text,
-  products: list(text),
+  products: texts,
 };
 
 /**

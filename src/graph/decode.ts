@@ -37,6 +37,16 @@ export const integer: Decoder<number> = (value, at) => {
   return Number.isSafeInteger(number) ? number : mismatch(at, 'a whole number', value);
 };
 
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * A list of strings: the driver's own array once every item is one (it made the array for this record
+ * alone), where `list(text)` copies it. A big chain's links each carry one (their products), and the
+ * copies were garbage the request's collections had to carry.
+ */
+export const texts: Decoder<string[]> = (value, at) =>
+  Array.isArray(value) && value.every(isText) ? value : list(text)(value, at);
+
 /** A DateTime as its ISO 8601 instant (UTC). */
 export const instant: Decoder<string> = (value, at) =>
   neo4j.isDateTime(value) ? value.toStandardDate().toISOString() : mismatch(at, 'a DateTime', value);

@@ -19,6 +19,7 @@ import {
   oneOf,
   positional,
   text,
+  texts,
   type Decoder,
 } from './decode.ts';
 import { toNeo4jDateTime } from './mappers.ts';
@@ -44,7 +45,7 @@ const versionFields = (time: Decoder<string>, action: Decoder<StoredAction>) => 
   summary: nullable(text),
   issuer: nullable(text),
   standard: nullable(text),
-  products: list(text),
+  products: texts,
   issuedAt: time,
   validUntil: nullable(time),
   documentUrl: nullable(text),

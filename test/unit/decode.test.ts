@@ -26,6 +26,7 @@ import {
   oneOf,
   positional,
   text,
+  texts,
   UnexpectedRecordError,
   integer,
   literalRow,
@@ -75,6 +76,16 @@ describe('decoders', () => {
     ).toThrow('reached[1].tier: expected a number, got string "2"');
     expect(() => decode({ id: 'a' }, 'reached')).toThrow('reached: expected a list');
     expect(() => fields({ id: text })([], 'root')).toThrow('root: expected a map');
+  });
+
+  it("keep the driver's own array for a list of strings, and name the position of a non-string", () => {
+    const products = ['laptop computers', 'monitors'];
+    expect(texts(products, 'products')).toBe(products);
+    expect(texts([], 'products')).toEqual([]);
+    expect(() => texts(['a', 2], 'products')).toThrow(
+      new UnexpectedRecordError('products[1]: expected a string, got number 2'),
+    );
+    expect(() => texts('a', 'products')).toThrow('products: expected a list, got string "a"');
   });
 
   it('name every position of a mismatch in nested lists of positional items', () => {

@@ -17,7 +17,7 @@ import type { RiskEvidence } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION, ORGANIZATION_ROW_AS_ASKED, ORGANIZATION_RISK_ROWS } from '../../graph/columns.ts';
 import { cypher, join } from '../../graph/cypher.ts';
-import { column, instant, integer, list, oneOf, positional, text } from '../../graph/decode.ts';
+import { column, instant, integer, list, oneOf, positional, text, texts } from '../../graph/decode.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 import type { Executor } from '../../graph/executor.ts';
 import {
@@ -101,7 +101,7 @@ const evidenceColumn = list(
     earlierDueDates: list(positional({ version: integer, actionId: text, dueAt: instant })),
   }),
 );
-const suppliedColumn = list(positional({ organizationId: text, products: list(text) }));
+const suppliedColumn = list(positional({ organizationId: text, products: texts }));
 
 export interface RiskRow {
   root: Organization;

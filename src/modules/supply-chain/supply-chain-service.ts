@@ -73,8 +73,11 @@ export class SupplyChainService {
       tier: i + 1,
       organizations: seenAt(organizations, dated),
     }));
-    const held = [root, ...tiers.flatMap((t) => t.organizations)];
-    const links = attachEnds(result.links, new Map(held.map((o) => [o.id, o])));
+    // Filled in one pass: a big chain's tiers hold tens of thousands of organizations.
+    const held = new Map([[root.id, root]]);
+    for (const tier of tiers)
+      for (const organization of tier.organizations) held.set(organization.id, organization);
+    const links = attachEnds(result.links, held);
     // One statement read the tiers and the links (rule 4 reaches both ends of each): an end missing from
     // its own answer is a broken statement, logged as such, not something a client could have caused.
     if (!Array.isArray(links))
