@@ -469,7 +469,10 @@ export type Finding = {
   kind: FindingKind;
   /** When it was observed or published. */
   observedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The organization it is about, as its identity card (id, name, type, country). */
+  /**
+   * The organization it is about, as the monitor may see it now: whole while it may look it up (rule 5),
+   * else its directory card if it is listed, else its identity card (id, name, type, country).
+   */
   organization: Organization;
   /** When it was recorded: from then on it counts. */
   recordedAt: Scalars['DateTime']['output'];

@@ -42,9 +42,12 @@ export const canManageDisclosures = supplierAdmin(
 /** Declaring, amending and ending links of the viewer's own sourcing. */
 export const canManageSourcing = supplierAdmin('Declaring, amending and ending supply links', 'the customer');
 
-/** Recording and withdrawing the findings of the viewer's organization (a MONITOR: the service checks). */
+/**
+ * Recording, withdrawing and listing the findings of the viewer's organization (a MONITOR: the service
+ * checks). The refusal names all three: findingsRecorded, a read, is refused with it too.
+ */
 export const canManageFindings = supplierAdmin(
-  'Recording and withdrawing findings',
+  'Recording, withdrawing and listing findings',
   'the monitor organization',
 );
 

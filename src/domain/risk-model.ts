@@ -234,6 +234,14 @@ export function inEffect<O extends Assessable>(s: RiskSubject<O>, at: Date): Ris
   return s.indicators.every(kept) ? s : { ...s, indicators: s.indicators.filter(kept) };
 }
 
+/**
+ * An indicator's source as the assessment cites it. A monitor's finding carries the source text the
+ * monitor typed, which may name anyone: the monitor that recorded it is named beside it, as exposure
+ * names it in `recordedBy`, so that a buyer reading only the score knows whose statement it is.
+ */
+const sourceOf = ({ source, recordedBy }: RiskIndicator): string =>
+  recordedBy === null ? source : `${source} (recorded by the monitor ${recordedBy.name}, ${recordedBy.id})`;
+
 function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, at: Date) {
   const p = model.parameters.indicators;
   const parts = [...s.indicators]
@@ -248,7 +256,7 @@ function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject
         input: {
           label: `${indicator.kind} ${indicator.severity}, observed ${dayOf(observed.toISOString())} (${indicator.id})`,
           value: `${shown(value)} = severity ${shown(p.severity[indicator.severity])} × kind ${shown(p.kind[indicator.kind])} × age ${shown(age)} (${ageOf(years)})`,
-          source: indicator.source,
+          source: sourceOf(indicator),
         },
       };
     });

@@ -4,13 +4,14 @@ import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
 import { canManageOwnFindings } from '../../api/shield.ts';
 import type { FindingsContext } from './context.ts';
+import { Finding } from './resolvers/Finding.ts';
 import { Mutation } from './resolvers/Mutation.ts';
 import { Query } from './resolvers/Query.ts';
 
 export const findingsModule: ApiModule<FindingsContext> = {
   name: 'findings',
   typeDefs: sdlIn(import.meta.dirname),
-  resolvers: { Query, Mutation },
+  resolvers: { Query, Mutation, Finding },
   rules: {
     Query: { findingsRecorded: canManageOwnFindings },
     Mutation: { recordFinding: canManageOwnFindings, withdrawFinding: canManageOwnFindings },
