@@ -1101,8 +1101,8 @@ export type Query = {
   facilityRecord?: Maybe<ExportFile>;
   /**
    * The findings the viewer's organization recorded (`recordFinding`), newest first, withdrawn ones
-   * included. Requires SUPPLIER_ADMIN; empty for an organization that recorded none (only a MONITOR
-   * records findings).
+   * included, for any role of the organization (recording and withdrawing need SUPPLIER_ADMIN); empty for
+   * an organization that recorded none (only a MONITOR records findings).
    */
   findingsRecorded: Array<Finding>;
   /** Whether the viewer's organization is listed in the directory, and since when. */

@@ -43,11 +43,11 @@ export const canManageDisclosures = supplierAdmin(
 export const canManageSourcing = supplierAdmin('Declaring, amending and ending supply links', 'the customer');
 
 /**
- * Recording, withdrawing and listing the findings of the viewer's organization (a MONITOR: the service
- * checks). The refusal names all three: findingsRecorded, a read, is refused with it too.
+ * Recording and withdrawing the findings of the viewer's organization (a MONITOR: the service checks).
+ * Listing them (findingsRecorded) is a read of its own records, open to every role as its other lists are.
  */
 export const canManageFindings = supplierAdmin(
-  'Recording, withdrawing and listing findings',
+  'Recording and withdrawing findings',
   'the monitor organization',
 );
 

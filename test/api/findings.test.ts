@@ -135,6 +135,17 @@ describe('recordFinding', () => {
     expect((await risksOf('buyer', 'factory'))!.risks.map((r) => r.id)).toEqual(['imported']);
   });
 
+  it("lists the organization's findings to any of its roles; recording and withdrawing stay the supplier_admin's", async () => {
+    const id = ok<Finding>(await record({ organizationId: 'factory' }), 'recordFinding').id;
+    const listed = ok<Finding[]>(await t.api.query('ew', RECORDED, {}, ['analyst']), 'findingsRecorded');
+    expect(listed.map((f) => f.id)).toEqual([id]);
+    expect(codes(await t.api.query('ew', WITHDRAW, { id }, ['analyst']))).toEqual(['FORBIDDEN']);
+    // Another organization's analyst lists its own: none, nothing of the monitor's.
+    expect(ok<Finding[]>(await t.api.query('buyer', RECORDED, {}, ['analyst']), 'findingsRecorded')).toEqual(
+      [],
+    );
+  });
+
   it('names every bad field and its value, and writes nothing', async () => {
     const refused = await record({
       organizationId: 'factory',

@@ -46,7 +46,7 @@ describe('policy', () => {
     ],
     [
       canManageFindings,
-      'Recording, withdrawing and listing findings requires the supplier_admin role of the monitor organization.',
+      'Recording and withdrawing findings requires the supplier_admin role of the monitor organization.',
     ],
     [
       canAnswerAccessRequests,

@@ -2,7 +2,7 @@
 // risk indicator that names it, and withdrawn only by it.
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
-import { canManageOwnFindings } from '../../api/shield.ts';
+import { canManageOwnFindings, canReadOwnView } from '../../api/shield.ts';
 import type { FindingsContext } from './context.ts';
 import { Finding } from './resolvers/Finding.ts';
 import { Mutation } from './resolvers/Mutation.ts';
@@ -13,7 +13,8 @@ export const findingsModule: ApiModule<FindingsContext> = {
   typeDefs: sdlIn(import.meta.dirname),
   resolvers: { Query, Mutation, Finding },
   rules: {
-    Query: { findingsRecorded: canManageOwnFindings },
+    // A read of the organization's own records, open to every role as disclosuresGiven is.
+    Query: { findingsRecorded: canReadOwnView },
     Mutation: { recordFinding: canManageOwnFindings, withdrawFinding: canManageOwnFindings },
     Finding: allow,
   },
