@@ -123,6 +123,9 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
       logServerFault(refusal, record);
       return refuseWith(request, response, record, refusal);
     }
+    // The log line of a request refused before Apollo runs (rate, concurrency, body) still says whose
+    // it was; Apollo replaces it with the viewer's organization once it has one.
+    record.org = token.organizationId;
     const tokenKey = ClientLimits.principalKey(token.principal);
     const wait = await limits.admitToken(tokenKey);
     if (wait !== null) {
@@ -169,6 +172,7 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
       try {
         body = text === '' ? {} : JSON.parse(text);
       } catch {
+        record.codes = ['BAD_REQUEST'];
         return sendError(response, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
     }

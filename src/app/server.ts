@@ -191,9 +191,11 @@ export async function startApp(options: AppOptions): Promise<App> {
       if (error instanceof ClientAborted) return;
       if (error instanceof BodyTooLarge) {
         metrics.refused.inc({ reason: 'body_too_large' });
+        record.codes = ['PAYLOAD_TOO_LARGE'];
         return sendError(response, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
       }
       logError(logger, { reqId: record.id }, error, 'HTTP handler failed');
+      record.codes = ['INTERNAL_SERVER_ERROR'];
       if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else response.end();
     });

@@ -598,9 +598,9 @@ describe('RISK_MODEL', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).problems).toEqual([
         'PORT must be a whole number from 0 to 65535, got "x"',
-        'weights.proximity must be a number from 0 to 100, got -1',
-        'weights has no "tiers" (known: inherent, publicIndicators, disclosedEvidence, visibility, proximity)',
-        'parameters.indicators.halfLifeYears must be a number from 0.01 to 1000, got "five"',
+        'RISK_MODEL weights.proximity must be a number from 0 to 100, got -1',
+        'RISK_MODEL weights has no "tiers" (known: inherent, publicIndicators, disclosedEvidence, visibility, proximity)',
+        'RISK_MODEL parameters.indicators.halfLifeYears must be a number from 0.01 to 1000, got "five"',
         'RISK_MODEL countries.CN must name its source and date, or say "assumption": true',
       ]);
     }
@@ -644,14 +644,16 @@ describe('RISK_MODEL table entries', () => {
   it('refuse visibility numbers that would add up to more than 1', () => {
     expect(
       loaded({ parameters: { visibility: { sourcingNotShared: 1, noEvidence: 0.5 } } }).problems,
-    ).toEqual(['parameters.visibility.sourcingNotShared (1) and noEvidence (0.5) must add up to at most 1']);
+    ).toEqual([
+      'RISK_MODEL parameters.visibility.sourcingNotShared (1) and noEvidence (0.5) must add up to at most 1',
+    ]);
   });
 
   it('refuse a share of some links that would count more than no share', () => {
     expect(
       loaded({ parameters: { visibility: { sourcingNotShared: 0.2, sourcingPartlyShared: 0.3 } } }).problems,
     ).toEqual([
-      'parameters.visibility.sourcingPartlyShared (0.3) must be at most sourcingNotShared (0.2): a share of some links hides no more than no share',
+      'RISK_MODEL parameters.visibility.sourcingPartlyShared (0.3) must be at most sourcingNotShared (0.2): a share of some links hides no more than no share',
     ]);
   });
 });

@@ -45,7 +45,10 @@ export function loadRiskModel(
     if (!OVERRIDE_KEYS.includes(key))
       problems.push(`RISK_MODEL has no ${JSON.stringify(key)} (known: ${OVERRIDE_KEYS.join(', ')})`);
   }
-  const settings = decodeSettings(entries.get('weights'), entries.get('parameters'), problems);
+  // Only RISK_MODEL's file sets weights and parameters: name it, as its table entries' problems do.
+  const settingProblems: string[] = [];
+  const settings = decodeSettings(entries.get('weights'), entries.get('parameters'), settingProblems);
+  problems.push(...settingProblems.map((problem) => `RISK_MODEL ${problem}`));
   const tables = decodeTables(
     files,
     {
