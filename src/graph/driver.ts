@@ -1,7 +1,7 @@
 // Creating the driver and waiting for the database: production may start Tiersight before Neo4j is
 // reachable (a cluster rolling, Aura waking up), so `serve` retries with backoff and then fails with a
 // message that names the URI instead of a driver stack trace.
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 import { DEFAULT_FAIL_FAST, type Neo4jConfig, type Neo4jFailFast } from '../config.ts';
 import './bolt-messages.ts';
 import './bolt-writes.ts';
@@ -27,6 +27,15 @@ export function createDriver(
 }
 
 export class DatabaseUnreachableError extends Error {}
+
+/**
+ * Whether a unit of work failed (its DomainError's cause) because the server has no database of the
+ * name it was run against: Neo4j's codes stay in src/graph.
+ */
+export function namedNoDatabase(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Database.DatabaseNotFound';
+}
 
 export async function waitForDatabase(
   driver: Driver,

@@ -2,10 +2,10 @@
 // unset; then connectivity (with retries) and the schema migrations.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Neo4jError, type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
 import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../db/bundled-neo4j.ts';
-import { createDriver, DatabaseUnreachableError, waitForDatabase } from '../graph/driver.ts';
+import { createDriver, DatabaseUnreachableError, namedNoDatabase, waitForDatabase } from '../graph/driver.ts';
 import { Executor } from '../graph/executor.ts';
 import { migrate } from '../graph/migrations.ts';
 import { withoutCredentials } from '../graph/neo4j-uri.ts';
@@ -90,9 +90,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
  * shows, and it would otherwise surface as a failed 'migration.applied' with the driver's error inside.
  */
 function missingDatabase(error: unknown, uri: string, database: string | undefined): Error | null {
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (database === undefined || !(cause instanceof Neo4jError)) return null;
-  if (cause.code !== 'Neo.ClientError.Database.DatabaseNotFound') return null;
+  if (database === undefined || !namedNoDatabase(error)) return null;
   return new DatabaseUnreachableError(
     `NEO4J_DATABASE names no database of Neo4j at ${withoutCredentials(uri)}, got "${database}" ` +
       "(unset it to use the server's default database).",
