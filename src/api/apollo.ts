@@ -15,7 +15,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { BaseContext } from './context.ts';
 import { retryAfterForCodes, statusForCodes } from './http/status.ts';
-import { logError, type Logger } from '../observability/logger.ts';
+import { logError, type ErrorLevel, type Logger } from '../observability/logger.ts';
 import { formatError } from './errors.ts';
 import { countVariablesPerUse } from './count-variables-per-use.ts';
 import { jitGateway } from './jit-executor.ts';
@@ -48,7 +48,8 @@ function outcomePlugin<Context extends BaseContext>(
     async requestDidStart({ contextValue }) {
       // Apollo hands the hooks a copy of the context, made after the route filled in `record`.
       const { record } = contextValue;
-      const log = (error: unknown) => logError(logger, { reqId: record?.id }, error, 'GraphQL error');
+      const log = (error: unknown, level: ErrorLevel) =>
+        logError(logger, { reqId: record?.id }, error, 'GraphQL error', level);
       return {
         async didEncounterErrors({ errors }) {
           // formatError decides which errors are the server's; what it shows the client is made later.

@@ -2,7 +2,8 @@
 // their code and message; anything else becomes INTERNAL_SERVER_ERROR with no stack, Cypher or driver
 // text, and is logged on the server instead.
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, UnavailableError } from '../domain/errors.ts';
+import type { ErrorLevel } from '../observability/logger.ts';
 
 /**
  * The error a resolver threw, under GraphQL's wrapping. Duck-typed rather than `instanceof
@@ -57,7 +58,7 @@ function isUncodedClientError(error: unknown): boolean {
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  log: (error: unknown) => void,
+  log: (error: unknown, level: ErrorLevel) => void,
 ): GraphQLFormattedError {
   const original = unwrap(error);
   const code =
@@ -72,9 +73,11 @@ export function formatError(
   };
   if (CLIENT_CODES.has(code) || SERVER_CODES.has(code)) {
     const message = original instanceof DomainError ? original.message : formatted.message;
-    if (SERVER_CODES.has(code)) log(original);
+    // A refusal by design (UnavailableError: an import unfinished, a merge between two reads) is worth
+    // a line, not an error alert per refused request; Neo4j away or a timeout stays an error.
+    if (SERVER_CODES.has(code)) log(original, original instanceof UnavailableError ? 'warn' : 'error');
     return { ...base, message, extensions: { code } };
   }
-  log(original);
+  log(original, 'error');
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

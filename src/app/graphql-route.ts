@@ -68,8 +68,8 @@ export function graphqlRoute(deps: GraphqlRouteDeps) {
 
   /** Logs a refusal that is the server's fault (formatError decides which are): Apollo never sees it. */
   const logServerFault = (error: DomainError, record: RequestRecord) =>
-    formatError({ message: error.message }, error, (fault) =>
-      logError(deps.logger, { reqId: record.id }, fault, 'GraphQL error'),
+    formatError({ message: error.message }, error, (fault, level) =>
+      logError(deps.logger, { reqId: record.id }, fault, 'GraphQL error', level),
     );
 
   /** Answers on the headers alone: the body is let through unread and unparsed. */

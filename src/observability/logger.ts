@@ -22,15 +22,20 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
   return destination ? pino(options, destination) : pino(options, pino.destination(2));
 }
 
+/** How loud an error is logged: `warn` for a state the server answered as designed (503, a timeout). */
+export type ErrorLevel = 'error' | 'warn';
+
 /**
- * The one line an error gets at `error` level: its code and the first line of its message (bounded:
- * a message may quote what the client sent); the stack only at `debug`, bounded the same way.
+ * The one line an error gets at `level` (`error` unless told): its code and the first line of its
+ * message (bounded: a message may quote what the client sent); the stack only at `debug`, bounded the
+ * same way.
  */
 export function logError(
   logger: Logger,
   fields: Record<string, unknown>,
   error: unknown,
   message: string,
+  level: ErrorLevel = 'error',
 ): void {
   const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   const err = {
@@ -38,7 +43,7 @@ export function logError(
     message: bounded(text, MAX_LOGGED_MESSAGE),
   };
   const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
-  logger.error({ ...fields, code, err }, message);
+  logger[level]({ ...fields, code, err }, message);
   if (logger.isLevelEnabled('debug') && error instanceof Error)
     logger.debug({ ...fields, stack: boundedStack(error, err.message) }, message);
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.ts';
+import { DomainError, UnavailableError } from '../../src/domain/errors.ts';
 import { toDomainError } from '../../src/graph/executor.ts';
 import { formatError } from '../../src/api/errors.ts';
 
@@ -66,5 +66,20 @@ describe('what clients see of errors', () => {
       '',
     );
     expect(toDomainError('x', starting)).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+  });
+
+  it('logs a refusal by design (an import unfinished) at warn, Neo4j away, a timeout and a fault at error', () => {
+    const levels: string[] = [];
+    const log = (_error: unknown, level: string) => void levels.push(level);
+    formatError({ message: 'x' }, new UnavailableError('Import in progress or incomplete.', 10), log);
+    formatError(
+      { message: 'x' },
+      new DomainError('SERVICE_UNAVAILABLE', 'The database is unavailable.'),
+      log,
+    );
+    formatError({ message: 'x' }, new DomainError('TIMEOUT', 'Took too long.'), log);
+    formatError({ message: 'x' }, new TypeError('broken'), log);
+    formatError({ message: 'x' }, new DomainError('NOT_FOUND', 'Organization not found'), log);
+    expect(levels).toEqual(['warn', 'error', 'error', 'error']);
   });
 });
