@@ -28,6 +28,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "write one viewer's supply chain as GraphML, GEXF, CSV or JSON, or a UNTP facility record",
     load: () => import('./commands/export-chain.ts'),
   },
+  migrate: {
+    summary: 'bring the store up to this version (what serve does at start-up) and exit',
+    load: () => import('./commands/migrate.ts'),
+  },
   seed: { summary: 'load the demo scenario into NEO4J_URI', load: () => import('./commands/seed.ts') },
   generate: { summary: 'write a synthetic tiersight/v1 graph', load: () => import('./commands/generate.ts') },
   token: { summary: 'print a signed JWT for local use', load: () => import('./commands/token.ts') },

@@ -17,6 +17,7 @@ const COMMANDS = [
   'import-facilities',
   'export',
   'export-chain',
+  'migrate',
   'seed',
   'generate',
   'token',
