@@ -393,7 +393,11 @@ async function runBackfill(
 }
 
 /** One batch of a computed backfill; the last id it read, or null when there was none. */
-function runComputedBatch(executor: Executor, backfill: ComputedBackfill, after: string): Promise<string | null> {
+function runComputedBatch(
+  executor: Executor,
+  backfill: ComputedBackfill,
+  after: string,
+): Promise<string | null> {
   return executor.writeTransaction(backfill.read.name, {}, async (tx) => {
     const records = await tx.run(backfill.read, { after });
     const last = records.at(-1);

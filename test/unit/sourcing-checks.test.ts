@@ -139,9 +139,11 @@ describe('directory terms', () => {
     expect(searchTerms('AB')).toEqual(['ab']);
   });
 
-  it('keep a name\'s words split at hyphens and camelCase capitals, and joined', () => {
+  it("keep a name's words split at hyphens and camelCase capitals, and joined", () => {
     expect(directoryTerms({ name: 'O-Film' })).toEqual(expect.arrayContaining(['ofilm', 'o', 'film']));
-    expect(directoryTerms({ name: 'DanWatch' })).toEqual(expect.arrayContaining(['danwatch', 'dan', 'watch']));
+    expect(directoryTerms({ name: 'DanWatch' })).toEqual(
+      expect.arrayContaining(['danwatch', 'dan', 'watch']),
+    );
     expect(directoryTerms({ name: 'Electronics Watch' })).toEqual(
       expect.arrayContaining(['electronics', 'watch', 'electronicswatch']),
     );
