@@ -728,7 +728,8 @@ CALL () {
   WHERE o.listed = true AND o.id IS NOT NULL
     AND ($country IS NULL OR o.country = $country)
     AND ($type IS NULL OR o.type = $type)
-    AND any(search IN [$terms, $splitTerms] WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
+    AND any(search IN CASE WHEN $splitTerms = $terms THEN [$terms] ELSE [$terms, $splitTerms] END
+        WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
           split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
         WHERE word STARTS WITH term)))
   RETURN count(o) AS total
@@ -738,7 +739,8 @@ CALL () {
   WHERE o.listed = true AND o.id IS NOT NULL
     AND ($country IS NULL OR o.country = $country)
     AND ($type IS NULL OR o.type = $type)
-    AND any(search IN [$terms, $splitTerms] WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
+    AND any(search IN CASE WHEN $splitTerms = $terms THEN [$terms] ELSE [$terms, $splitTerms] END
+        WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
           split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
         WHERE word STARTS WITH term)))
     AND ($after IS NULL OR o.name > $after[0] OR (o.name = $after[0] AND o.id > $after[1]))
