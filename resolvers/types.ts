@@ -1062,8 +1062,10 @@ export type Query = {
    * (id, name, type, country, city, osId and its public `risks`; never its links, shares, disclosures or
    * requests), ordered by name then id, a page at a time (Relay-style). `search` is tolerant: it matches
    * words of the name (legal forms such as "AB" or "Co., Ltd." ignored, accents and punctuation folded,
-   * known abbreviations such as "Tech" read as "Technology", each word of the search as the start of a
-   * word), of the city, or the Open Supply Hub id. Any role may search.
+   * known abbreviations such as "Tech" read as "Technology", words joined or split in either the name or
+   * the search: "Electronics-Watch" finds Electronics Watch, "dan watch" DanWatch, "o film" O-Film; each
+   * word of the search as the start of a word), of the city, or the Open Supply Hub id. Any role may
+   * search.
    */
   directory: DirectoryConnection;
   /**

@@ -22,6 +22,8 @@ export interface DirectoryPage {
 export interface DirectoryQuery {
   /** Every term must start a word of the card's terms; empty for no text filter. */
   terms: string[];
+  /** The search's words split apart (splitSearchTerms): a card matches either list. */
+  splitTerms: string[];
   country: string | null;
   type: string | null;
   first: number;

@@ -1,9 +1,10 @@
 // Schema set-up, run at every start-up. Each migration is a list of statements that are safe to run
 // again (IF NOT EXISTS); applied ids are recorded in the graph so a later migration that moves data
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
-import { Neo4jError } from 'neo4j-driver';
+import { Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
+import { directoryTerms } from '../domain/directory-terms.ts';
 import { cypher, statement, type Fragment, type Statement } from './cypher.ts';
-import { column, nullable, single, text } from './decode.ts';
+import { column, list, nullable, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -17,8 +18,22 @@ interface Migration {
    * id done, '' at first) and $now (one instant for the whole migration) and returns `last`, the last
    * id of its batch (null once there is none).
    */
-  backfills?: Statement[];
+  backfills?: Backfill[];
 }
+
+/**
+ * A backfill whose values are computed in TypeScript: `read` locks and returns one batch of records
+ * after $after, in id order, with an `id` column; `compute` makes the $rows that `write` stores. Both
+ * run in one transaction, so a change committed meanwhile (a listing, an import) is never overwritten
+ * by what was computed from the record before it.
+ */
+interface ComputedBackfill {
+  read: Statement;
+  compute: (records: readonly Neo4jRecord[]) => Record<string, unknown>[];
+  write: Statement;
+}
+
+type Backfill = Statement | ComputedBackfill;
 
 /**
  * A backfill that gives `label` to every organization `x` that `holds` (a pattern) describes, ten
@@ -285,6 +300,42 @@ export const MIGRATIONS: Migration[] = [
       ),
     ],
   },
+  {
+    // The directory's terms (src/domain/directory-terms.ts) came to hold a name's words split
+    // (O-Film -> o, film; DanWatch -> dan, watch) and joined (Electronics Watch -> electronicswatch).
+    // A card keeps the terms computed when it was listed: every listed one is computed again. A later
+    // change to what directoryTerms computes needs a migration of its own, like this one.
+    id: '017-directory-terms-split-and-joined',
+    statements: [],
+    backfills: [
+      {
+        read: statement(
+          'migration.directoryTermsRead',
+          cypher`MATCH (o:Organization) WHERE o.listed = true AND o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         SET o._lock = true REMOVE o._lock
+         RETURN o.id AS id, o.name AS name, o.aliases AS aliases, o.city AS city, o.osId AS osId
+         ORDER BY id`,
+        ),
+        compute: (records) =>
+          records.map((record) => ({
+            id: column(record, 'id', text),
+            terms: directoryTerms({
+              name: column(record, 'name', text),
+              aliases: column(record, 'aliases', nullable(list(text))),
+              city: column(record, 'city', nullable(text)),
+              osId: column(record, 'osId', nullable(text)),
+            }),
+          })),
+        write: statement(
+          'migration.directoryTermsWrite',
+          cypher`UNWIND $rows AS row
+         MATCH (o:Organization {id: row.id})
+         SET o.directoryTerms = row.terms`,
+        ),
+      },
+    ],
+  },
 ];
 
 const appliedMigrations = statement(
@@ -329,11 +380,29 @@ export async function migrate(executor: Executor): Promise<void> {
 
 async function runBackfill(
   executor: Executor,
-  backfill: Statement,
+  backfill: Backfill,
   now: ReturnType<typeof toNeo4jDateTime>,
 ): Promise<void> {
   for (let after: string | null = ''; after !== null;) {
-    const records = await executor.write(backfill, { after, now });
-    after = column(single(records, backfill), 'last', nullable(text));
+    if ('compute' in backfill) after = await runComputedBatch(executor, backfill, after);
+    else {
+      const records = await executor.write(backfill, { after, now });
+      after = column(single(records, backfill), 'last', nullable(text));
+    }
   }
+}
+
+/** One batch of a computed backfill; the last id it read, or null when there was none. */
+function runComputedBatch(
+  executor: Executor,
+  backfill: ComputedBackfill,
+  after: string,
+): Promise<string | null> {
+  return executor.writeTransaction(backfill.read.name, {}, async (tx) => {
+    const records = await tx.run(backfill.read, { after });
+    const last = records.at(-1);
+    if (last === undefined) return null;
+    await tx.run(backfill.write, { rows: backfill.compute(records) });
+    return column(last, 'id', text);
+  });
 }

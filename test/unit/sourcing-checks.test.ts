@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.ts';
 import { checkDeclaration, checkProducts, checkValidity } from '../../src/domain/sourcing.ts';
-import { directoryTerms, searchTerms } from '../../src/domain/directory-terms.ts';
+import { directoryTerms, searchTerms, splitSearchTerms } from '../../src/domain/directory-terms.ts';
 
 const NOW = new Date('2026-12-02T00:00:00Z');
 const refusal = (run: () => unknown) => {
@@ -137,5 +137,70 @@ describe('directory terms', () => {
     expect(searchTerms('Atea Sverige AB')).toEqual(['atea', 'sverige']);
     expect(searchTerms('  ')).toEqual([]);
     expect(searchTerms('AB')).toEqual(['ab']);
+  });
+
+  it("keep a name's words split at hyphens and camelCase capitals, and joined", () => {
+    expect(directoryTerms({ name: 'O-Film' })).toEqual(expect.arrayContaining(['ofilm', 'o', 'film']));
+    expect(directoryTerms({ name: 'DanWatch' })).toEqual(
+      expect.arrayContaining(['danwatch', 'dan', 'watch']),
+    );
+    expect(directoryTerms({ name: 'Electronics Watch' })).toEqual(
+      expect.arrayContaining(['electronics', 'watch', 'electronicswatch']),
+    );
+    // Joined from each word on, so a run of words inside the name is found written as one.
+    expect(directoryTerms({ name: 'Nanchang O Film Tech' })).toEqual(
+      expect.arrayContaining(['nanchangofilmtech', 'ofilmtech', 'filmtech']),
+    );
+    // Aliases are read the same way; a legal form stays out, split or not, and a capital that ends a
+    // word (GmbH) parts nothing.
+    const terms = directoryTerms({ name: 'Foo GmbH', aliases: ['Bar-Baz Co., Ltd.'] });
+    expect(terms).toEqual(expect.arrayContaining(['foo', 'barbaz', 'bar', 'baz']));
+    expect(terms).not.toEqual(expect.arrayContaining(['gmb']));
+    expect(terms).not.toContain('ltd');
+    expect(terms).not.toContain('h');
+  });
+
+  it('read a search also with its words split', () => {
+    expect(searchTerms('Electronics-Watch')).toEqual(['electronicswatch']);
+    expect(splitSearchTerms('Electronics-Watch')).toEqual(['electronics', 'watch']);
+    expect(splitSearchTerms('DanWatch')).toEqual(['dan', 'watch']);
+    expect(splitSearchTerms('o film')).toEqual(['o', 'film']);
+    // Still normalized: legal forms and stop words dropped, abbreviations expanded.
+    expect(splitSearchTerms('The-Watch Tech AB')).toEqual(['watch', 'technology']);
+    expect(splitSearchTerms('  ')).toEqual([]);
+    expect(splitSearchTerms(null)).toEqual([]);
+  });
+
+  // What the directory's Cypher asks (directory-repository.ts LISTED_MATCHING).
+  const finds = (card: string, search: string) => {
+    const terms = directoryTerms({ name: card });
+    return [searchTerms(search), splitSearchTerms(search)].some((words) =>
+      words.every((word) => terms.some((term) => term.startsWith(word))),
+    );
+  };
+
+  it.each([
+    ['Electronics Watch', 'Electronics-Watch'],
+    ['Electronics Watch', 'ElectronicsWatch'],
+    ['Electronics Watch', 'electro-watch'],
+    ['DanWatch', 'dan watch'],
+    ['DanWatch', 'Dan-Watch'],
+    ['Dan Watch', 'DanWatch'],
+    ['O-Film', 'o film'],
+    ['O Film', 'O-Film'],
+    ['Nanchang O Film Tech Co., Ltd.', 'OFilm'],
+    ['Nanchang O-Film Tech Co., Ltd.', 'film technology'],
+    ['Watch Electronics', 'Electronics-Watch'],
+  ])('find %j by the search %j', (card, search) => {
+    expect(finds(card, search)).toBe(true);
+  });
+
+  it.each([
+    ['Electronics Watch', 'Electronics-Clock'],
+    ['DanWatch', 'dan clock'],
+    ['O-Film', 'o paper'],
+    ['Electronics Watch', 'watchelectronics'],
+  ])('do not find %j by the search %j', (card, search) => {
+    expect(finds(card, search)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { optionalTextArgument } from '../../domain/optional-text.ts';
 import { checkOsId } from '../../domain/sourcing.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
-import { directoryTerms, searchTerms } from '../../domain/directory-terms.ts';
+import { directoryTerms, searchTerms, splitSearchTerms } from '../../domain/directory-terms.ts';
 import type { DirectoryRepository } from './directory-repository.ts';
 import { quote, quoteList } from '../../domain/quote.ts';
 
@@ -48,7 +48,14 @@ export class DirectoryService {
     const first = wholeNumberArgument('first', args.first, 1, MAX_PAGE);
     const after = args.after === null || args.after === undefined ? null : decode(args.after);
     const { total, cards } = await this.directory.page(
-      { terms: searchTerms(args.search), country, type: args.type ?? null, first, after },
+      {
+        terms: searchTerms(args.search),
+        splitTerms: splitSearchTerms(args.search),
+        country,
+        type: args.type ?? null,
+        first,
+        after,
+      },
       this.scope.context,
     );
     const edges = cards.slice(0, first).map((node) => ({ cursor: encode(keyOf(node)), node }));

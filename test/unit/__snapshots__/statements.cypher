@@ -728,9 +728,10 @@ CALL () {
   WHERE o.listed = true AND o.id IS NOT NULL
     AND ($country IS NULL OR o.country = $country)
     AND ($type IS NULL OR o.type = $type)
-    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+    AND any(search IN CASE WHEN $splitTerms = $terms THEN [$terms] ELSE [$terms, $splitTerms] END
+        WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
           split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
-        WHERE word STARTS WITH term))
+        WHERE word STARTS WITH term)))
   RETURN count(o) AS total
 }
 CALL () {
@@ -738,9 +739,10 @@ CALL () {
   WHERE o.listed = true AND o.id IS NOT NULL
     AND ($country IS NULL OR o.country = $country)
     AND ($type IS NULL OR o.type = $type)
-    AND all(term IN $terms WHERE any(word IN coalesce(o.directoryTerms,
+    AND any(search IN CASE WHEN $splitTerms = $terms THEN [$terms] ELSE [$terms, $splitTerms] END
+        WHERE all(term IN search WHERE any(word IN coalesce(o.directoryTerms,
           split(toLower(o.name + ' ' + coalesce(o.city, '') + ' ' + coalesce(o.osId, '')), ' '))
-        WHERE word STARTS WITH term))
+        WHERE word STARTS WITH term)))
     AND ($after IS NULL OR o.name > $after[0] OR (o.name = $after[0] AND o.id > $after[1]))
   WITH o ORDER BY o.name, o.id LIMIT $limit
   RETURN collect(o {.id, .name, .type, .country, .city, .osId}) AS cards
@@ -2205,6 +2207,18 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 
 // ---- migration.awaitIndexes
 CALL db.awaitIndexes(300)
+
+// ---- migration.directoryTermsRead
+MATCH (o:Organization) WHERE o.listed = true AND o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         SET o._lock = true REMOVE o._lock
+         RETURN o.id AS id, o.name AS name, o.aliases AS aliases, o.city AS city, o.osId AS osId
+         ORDER BY id
+
+// ---- migration.directoryTermsWrite
+UNWIND $rows AS row
+         MATCH (o:Organization {id: row.id})
+         SET o.directoryTerms = row.terms
 
 // ---- migration.disclosureSubjects
 MATCH (x:Organization) WHERE x.id > $after
