@@ -58,6 +58,13 @@ export interface ChainDetail {
 }
 
 /** An organization's detail fields as a card leaves them (and an identity card): empty. */
+/**
+ * The sources of a record whose detail was not read: one array for all of them (a big chain's cards
+ * each made their own), frozen so that a change to it throws instead of showing in every other card.
+ */
+export const UNREAD_SOURCES: string[] = [];
+Object.freeze(UNREAD_SOURCES);
+
 export const unreadOrganizationDetail = (): Pick<
   Organization,
   'city' | 'region' | 'latitude' | 'longitude' | 'osId' | 'provenance' | 'sources'
@@ -68,7 +75,7 @@ export const unreadOrganizationDetail = (): Pick<
   longitude: null,
   osId: null,
   provenance: null,
-  sources: [],
+  sources: UNREAD_SOURCES,
 });
 
 /** Everything: for readers that hand the chain on whole (an export). */

@@ -4,7 +4,7 @@
 // ORGANIZATION.projection, then ` AS organization`.
 import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
-import { unreadOrganizationDetail } from '../domain/chain-detail.ts';
+import { UNREAD_SOURCES, unreadOrganizationDetail } from '../domain/chain-detail.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
 import {
   epochInstant,
@@ -166,7 +166,7 @@ const unreadLinkDetail = () => ({
   validTo: null,
   recordedAt: '',
   provenance: null,
-  sources: [],
+  sources: UNREAD_SOURCES,
 });
 
 /** The fields of LINK_ROW in order, its times as epoch milliseconds. */
@@ -226,7 +226,7 @@ const organizationCardRow = literalRow<Organization>(
       longitude: null,
       osId: null,
       provenance: null,
-      sources: [],
+      sources: UNREAD_SOURCES,
     };
   },
   (value, at) => Object.assign(positional(organizationCard)(value, at), unreadOrganizationDetail()),
@@ -260,7 +260,7 @@ const linkCardRow = literalRow<SupplyLink>(
       validTo: null,
       recordedAt: '',
       provenance: null,
-      sources: [],
+      sources: UNREAD_SOURCES,
     };
   },
   (value, at) => Object.assign(positional(linkCard)(value, at), unreadLinkDetail()),
