@@ -6,6 +6,7 @@ import type { Organization, RiskIndicator } from '../../src/domain/model.ts';
 import { assessRisk } from '../../src/domain/risk-assessment.ts';
 import type { Assessable, RiskSubject } from '../../src/domain/risk-model.ts';
 import { defaultRiskModel } from '../../src/modules/risk/risk-model-file.ts';
+import { unreadOrganizationDetail } from '../../src/domain/chain-detail.ts';
 
 const AT = new Date('2026-12-02T00:00:00Z');
 
@@ -44,13 +45,7 @@ describe('PUBLIC_INDICATORS inputs', () => {
       name: 'DanWatch',
       type: 'MONITOR',
       country: 'DK',
-      city: null,
-      region: null,
-      latitude: null,
-      longitude: null,
-      osId: null,
-      provenance: null,
-      sources: [],
+      ...unreadOrganizationDetail(),
       identityOnly: true,
     };
     const [scored] = assessRisk(
