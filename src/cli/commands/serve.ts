@@ -25,8 +25,10 @@ export async function run(args: string[]): Promise<void> {
   const config = commandConfig();
   const log = (line: string) => console.error(line);
   if (config.jwt.usingDevelopmentSecret) {
-    log('\u001b[33m!!! WARNING: JWT_SECRET is unset: tokens are signed with the PUBLIC development secret.');
-    log('!!! Anyone can forge a token. Set JWT_SECRET (32+ characters) for anything but local use.\u001b[0m');
+    // Yellow on a terminal only: in a file or a log pipeline the escape codes are noise.
+    const [yellow, plain] = process.stderr.isTTY ? ['\u001b[33m', '\u001b[0m'] : ['', ''];
+    log(`${yellow}!!! WARNING: JWT_SECRET is unset: tokens are signed with the PUBLIC development secret.`);
+    log(`!!! Anyone can forge a token. Set JWT_SECRET (32+ characters) for anything but local use.${plain}`);
   }
   const database = await commandDatabase(config, log);
   // The demo (its data, and a token printed for one of its organizations) is for a local try-out: in
