@@ -329,8 +329,10 @@ export const MIGRATIONS: Migration[] = [
           })),
         write: statement(
           'migration.directoryTermsWrite',
+          // The batch was chosen before its locks were taken: a card unlisted by a write that
+          // committed while this one waited (unlisting removes its terms) is left without them.
           cypher`UNWIND $rows AS row
-         MATCH (o:Organization {id: row.id})
+         MATCH (o:Organization {id: row.id}) WHERE o.listed = true
          SET o.directoryTerms = row.terms`,
         ),
       },

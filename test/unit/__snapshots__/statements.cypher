@@ -2217,7 +2217,7 @@ MATCH (o:Organization) WHERE o.listed = true AND o.id > $after
 
 // ---- migration.directoryTermsWrite
 UNWIND $rows AS row
-         MATCH (o:Organization {id: row.id})
+         MATCH (o:Organization {id: row.id}) WHERE o.listed = true
          SET o.directoryTerms = row.terms
 
 // ---- migration.disclosureSubjects
