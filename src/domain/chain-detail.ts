@@ -57,7 +57,6 @@ export interface ChainDetail {
   links: 'none' | 'card' | 'full';
 }
 
-/** An organization's detail fields as a card leaves them (and an identity card): empty. */
 /**
  * The sources of a record whose detail was not read: one array for all of them (a big chain's cards
  * each made their own), frozen so that a change to it throws instead of showing in every other card.
@@ -65,6 +64,7 @@ export interface ChainDetail {
 export const UNREAD_SOURCES: string[] = [];
 Object.freeze(UNREAD_SOURCES);
 
+/** An organization's detail fields as a card leaves them (and an identity card): empty. */
 export const unreadOrganizationDetail = (): Pick<
   Organization,
   'city' | 'region' | 'latitude' | 'longitude' | 'osId' | 'provenance' | 'sources'

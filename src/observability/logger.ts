@@ -22,7 +22,10 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
   return destination ? pino(options, destination) : pino(options, pino.destination(2));
 }
 
-/** How loud an error is logged: `warn` for a state the server answered as designed (503, a timeout). */
+/**
+ * How loud an error is logged: `warn` for a refusal by design (an UnavailableError: an unfinished
+ * import, a merge between two reads); Neo4j away, a timeout and faults stay `error` (src/api/errors.ts).
+ */
 export type ErrorLevel = 'error' | 'warn';
 
 /**
