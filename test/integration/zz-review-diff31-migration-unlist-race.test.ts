@@ -13,7 +13,10 @@ const t = useApi();
 it('writes no terms on a card unlisted while the migration waited for its lock', async () => {
   await loadGraph(
     t.db,
-    graph().org('buyer', 'PURCHASER').org('leaving', 'FACTORY', { name: 'O-Film Reels', listed: true }).build(),
+    graph()
+      .org('buyer', 'PURCHASER')
+      .org('leaving', 'FACTORY', { name: 'O-Film Reels', listed: true })
+      .build(),
   );
   const migration = MIGRATIONS.find((m) => m.id.endsWith('-directory-terms-split-and-joined'))!;
   await t.db.driver.executeQuery('MATCH (m:TiersightMigration {id: $id}) DELETE m', { id: migration.id });
@@ -21,11 +24,9 @@ it('writes no terms on a card unlisted while the migration waited for its lock',
   // The unlisting, as setListing writes it, holds its lock until the migration waits on it.
   const session = t.db.driver.session();
   const unlisting = session.beginTransaction();
-  await unlisting.run(
-    `MATCH (o:Organization {id: 'leaving'}) SET o.listed = false, o.directoryTerms = null`,
-  );
+  await unlisting.run(`MATCH (o:Organization {id: 'leaving'}) SET o.listed = false, o.directoryTerms = null`);
   const migrating = migrate(new Executor(t.db.driver, { transactionTimeoutMs: 60_000 }));
-  for (let blocked = false; !blocked; ) {
+  for (let blocked = false; !blocked;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const { records } = await t.db.driver.executeQuery(
       `SHOW TRANSACTIONS YIELD status, currentQuery
