@@ -2209,10 +2209,14 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 CALL db.awaitIndexes(300)
 
 // ---- migration.directoryTermsRead
-MATCH (o:Organization) WHERE o.listed = true AND o.id > $after
+MATCH (o:Organization) WHERE o.id > $after
          WITH o ORDER BY o.id LIMIT 1000
-         SET o._lock = true REMOVE o._lock
-         RETURN o.id AS id, o.name AS name, o.aliases AS aliases, o.city AS city, o.osId AS osId
+         CALL (o) {
+           WITH o WHERE o.listed = true
+           SET o._lock = true REMOVE o._lock
+         }
+         RETURN o.id AS id, coalesce(o.listed, false) AS listed, o.name AS name, o.aliases AS aliases, o.city AS city,
+           o.osId AS osId
          ORDER BY id
 
 // ---- migration.directoryTermsWrite
