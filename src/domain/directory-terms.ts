@@ -72,7 +72,12 @@ export function searchTerms(search: string | null | undefined): string[] {
 /**
  * The words of the search read with its words split (splitReading): "Electronics-Watch" -> electronics,
  * watch; "DanWatch" -> dan, watch. A card matches a search when every word of either reading starts
- * one of its words.
+ * one of its words. A split that leaves a piece of one letter ("S-Group", "e-Commerce", "iPhone") is not
+ * tried: one letter starts almost any word ("S-Group" found "Shenzhen Textile Group"), and the search's
+ * own reading (sgroup, ecommerce, iphone) still finds those names through a card's joined words.
  */
-export const splitSearchTerms = (search: string | null | undefined): string[] =>
-  search === null || search === undefined ? [] : searchTerms(splitReading(search));
+export function splitSearchTerms(search: string | null | undefined): string[] {
+  if (search === null || search === undefined) return [];
+  const split = splitReading(search);
+  return words(split).some((word) => word.length === 1) ? searchTerms(search) : searchTerms(split);
+}

@@ -191,6 +191,9 @@ describe('directory terms', () => {
     ['Nanchang O Film Tech Co., Ltd.', 'OFilm'],
     ['Nanchang O-Film Tech Co., Ltd.', 'film technology'],
     ['Watch Electronics', 'Electronics-Watch'],
+    ['S Group', 'S-Group'],
+    ['E-Commerce Holdings', 'e-Commerce'],
+    ['iPhone Cases Ltd', 'iPhone'],
   ])('find %j by the search %j', (card, search) => {
     expect(finds(card, search)).toBe(true);
   });
@@ -200,6 +203,10 @@ describe('directory terms', () => {
     ['DanWatch', 'dan clock'],
     ['O-Film', 'o paper'],
     ['Electronics Watch', 'watchelectronics'],
+    // A split leaving a piece of one letter is not tried: one letter starts almost any word.
+    ['Shenzhen Textile Group', 'S-Group'],
+    ['Euro Commerce Holdings', 'e-Commerce'],
+    ['Ivory Phone Cases', 'iPhone'],
   ])('do not find %j by the search %j', (card, search) => {
     expect(finds(card, search)).toBe(false);
   });
