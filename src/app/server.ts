@@ -23,7 +23,12 @@ import { ClientLimits } from '../api/http/rate-limit.ts';
 import { newRequestRecord, type RequestRecord } from '../api/http/request-record.ts';
 import { sendError, sendJson } from '../api/http/responses.ts';
 import { prefersHtml, serveEntry, serveStatic } from '../api/http/static.ts';
-import { bounded, MAX_LOGGED_PATH, MAX_OPERATION_NAME } from '../observability/client-text.ts';
+import {
+  bounded,
+  MAX_LOGGED_ORGANIZATION,
+  MAX_LOGGED_PATH,
+  MAX_OPERATION_NAME,
+} from '../observability/client-text.ts';
 import { createLogger, logError, type Logger } from '../observability/logger.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { REPO_ROOT } from '../runtime/paths.ts';
@@ -161,7 +166,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       status: response.statusCode,
       ms: Math.round(ms * 10) / 10,
       ...(record.operation ? { operation: bounded(record.operation, MAX_OPERATION_NAME) } : {}),
-      ...(record.org ? { org: record.org } : {}),
+      ...(record.org ? { org: bounded(record.org, MAX_LOGGED_ORGANIZATION) } : {}),
       outcome,
     };
     // Probes and static files would drown the requests that matter.

@@ -5,6 +5,11 @@
 
 /** Longest operation name kept whole: in the access log, and the longest that gets a metric label. */
 export const MAX_OPERATION_NAME = 64;
+/**
+ * Longest organization kept whole in the access log: a token's claim, which an identity provider's
+ * token may fill with any text (an organization id the API accepts has at most 200 characters).
+ */
+export const MAX_LOGGED_ORGANIZATION = 200;
 /** Longest request path kept whole in the access log. */
 export const MAX_LOGGED_PATH = 256;
 /** Longest error message kept whole in an error line. */

@@ -24,9 +24,9 @@ const capture = captureLogger();
 
 const server = useProductionApp(graph().org('v', 'PURCHASER').build(), { logger: capture.logger });
 
-/** Sends `body` with a valid token: its status and the log lines written meanwhile. */
-async function send(body: unknown) {
-  const authorization = `Bearer ${await signToken({ sub: 'u', org: 'v', roles: ['analyst'] }, TEST_SECRET, 600)}`;
+/** Sends `body` with a token signed for `org`: its status and the log lines written meanwhile. */
+async function send(body: unknown, org = 'v') {
+  const authorization = `Bearer ${await signToken({ sub: 'u', org, roles: ['analyst'] }, TEST_SECRET, 600)}`;
   const before = capture.lines.length;
   const response = await fetch(`${server.app.url}/graphql`, {
     method: 'POST',
@@ -57,6 +57,12 @@ describe('the access log', () => {
     const written = lines.map((line) => JSON.stringify(line).length);
     expect(written.length).toBeGreaterThan(0);
     expect(Math.max(...written)).toBeLessThan(4_096);
+  });
+
+  it("cuts a token's organization claim of 4,000 characters (tokens are at most 8 KiB)", async () => {
+    const { lines } = await send({ query: '{ me { roles } }' }, 'o'.repeat(4_000));
+    const request = lines.find((line) => line['msg'] === 'request');
+    expect(request?.['org']).toBe(`${'o'.repeat(200)}… (4000 characters)`);
   });
 
   it('keeps a name within the bound whole', async () => {
