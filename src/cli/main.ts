@@ -39,6 +39,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'merge a duplicate organization into the one to keep',
     load: () => import('./commands/merge-organizations.ts'),
   },
+  'user-activity': {
+    summary: 'list every record that names a user id (for a data subject access request; read-only)',
+    load: () => import('./commands/user-activity.ts'),
+  },
   screen: {
     summary: 'screen organization names against a watch list (CSL, OpenSanctions, UFLPA page, Tiersight CSV)',
     load: () => import('./commands/screen.ts'),

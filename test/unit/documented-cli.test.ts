@@ -23,6 +23,7 @@ const COMMANDS = [
   'token',
   'merge-organizations',
   'screen',
+  'user-activity',
 ];
 
 /** Each documented use of a command: where, which command, the options it writes. */

@@ -2826,6 +2826,60 @@ RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products
   .recordedAt, .provenance, .sources} AS link, visible, listed, organization, v {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS customer
 ORDER BY x.name, x.id, l.validFrom, l.id
 
+// ---- userActivity.records
+CALL () {
+  MATCH (e:ShareEvent {actorUserId: $userId})-[:OF]->(s:Share)
+  RETURN 'SHARE_EVENT' AS kind, s.id AS recordId, e.action AS action, e.at AS at,
+         e.actorOrganizationId AS organizationId,
+         [(owner:Organization)-[:GRANTED]->(s) | owner.id] + [(s)-[:TO]->(recipient:Organization) | recipient.id] AS parties
+  UNION ALL
+  MATCH (e:SupplyLinkEvent {actorUserId: $userId})
+  RETURN 'SUPPLY_LINK_EVENT' AS kind, e.linkId AS recordId, e.action AS action, e.at AS at,
+         e.actorOrganizationId AS organizationId,
+         [(customer:Organization)-[:SOURCING_EVENT]->(e) | customer.id] AS parties
+  UNION ALL
+  MATCH (e:AccessRequestEvent {actorUserId: $userId})-[:OF]->(r:AccessRequest)
+  RETURN 'ACCESS_REQUEST_EVENT' AS kind, r.id AS recordId, e.action AS action, e.at AS at,
+         e.actorOrganizationId AS organizationId,
+         [(requester:Organization)-[:REQUESTED]->(r) | requester.id] + [(r)-[:OF]->(target:Organization) | target.id] AS parties
+  UNION ALL
+  MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {actorUserId: $userId})
+  WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
+  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(dv.version) AS action,
+         dv.recordedAt AS at, head(owners) AS organizationId,
+         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
+  UNION ALL
+  MATCH (d:Disclosure {withdrawnBy: $userId})
+  WITH d, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
+  RETURN 'DISCLOSURE_WITHDRAWAL' AS kind, d.id AS recordId, 'WITHDRAWN' AS action, d.withdrawnAt AS at,
+         head(owners) AS organizationId,
+         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
+  UNION ALL
+  MATCH (r:RiskIndicator {recordedByUserId: $userId})
+  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
+  RETURN 'FINDING_RECORDED' AS kind, r.id AS recordId, 'RECORDED' AS action, r.recordedAt AS at,
+         head(monitors) AS organizationId,
+         monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
+  UNION ALL
+  MATCH (r:RiskIndicator {withdrawnByUserId: $userId})
+  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
+  RETURN 'FINDING_WITHDRAWN' AS kind, r.id AS recordId, 'WITHDRAWN' AS action, r.withdrawnAt AS at,
+         head(monitors) AS organizationId,
+         monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
+  UNION ALL
+  MATCH (c:ScreeningCandidate {decidedByUserId: $userId})
+  RETURN 'SCREENING_DECISION' AS kind, c.id AS recordId, c.status AS action, c.decidedAt AS at,
+         c.decidedForOrganizationId AS organizationId,
+         [(c)-[:ABOUT]->(about:Organization) | about.id] AS parties
+  UNION ALL
+  MATCH (m:MergedOrganization {actorUserId: $userId})
+  RETURN 'MERGE' AS kind, m.id AS recordId, 'MERGED INTO ' + m.mergedInto AS action, m.mergedAt AS at,
+         null AS organizationId, [m.id, m.mergedInto] AS parties
+}
+RETURN {kind: kind, recordId: recordId, action: action, at: at, organizationId: organizationId,
+        parties: parties} AS record
+ORDER BY at, kind, recordId, action
+
 // ---- visibility.customers
 MATCH (v:Organization {id: $viewer})-[l:SUPPLIES]->(x:Organization)
 WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)

@@ -1,0 +1,221 @@
+// `tiersight user-activity USER_ID` (docs/privacy.md): every record that names one user, for the
+// operator answering a data subject's access request. The user acts through the API in every way
+// that records a user id (shares, sourcing, access requests, disclosures, findings, screening review,
+// merges), beside another user of the same organization; the command lists the first user's records
+// and no other's, and writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../src/auth/tokens.ts';
+import { run } from '../../src/cli/commands/user-activity.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { screen } from '../../src/modules/screening/screen.ts';
+import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
+import { ok, startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
+import { captured } from '../support/captured-command.ts';
+import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { dumpGraph } from '../support/graph-dump.ts';
+import { graph } from '../support/graph-builder.ts';
+import { neo4jUri } from '../support/neo4j-uri.ts';
+import { listEntry } from '../support/watch-list-entries.ts';
+
+const PAT = 'pat@example.org';
+const KIM = 'kim@example.org';
+
+let db: TestDatabase;
+let api: TestApi;
+const savedUri = process.env['NEO4J_URI'];
+
+const as = async (sub: string, org: string, roles: Role[] = ['supplier_admin']) => ({
+  authorization: `Bearer ${await signToken({ sub, org, roles }, TEST_SECRET, 600)}`,
+});
+const mutate = async (
+  user: { authorization: string },
+  query: string,
+  field: string,
+  variables: Record<string, unknown> = {},
+) => ok<{ id: string }>(await api.query(user, query, variables), field);
+
+interface Listed {
+  userId: string;
+  records: {
+    kind: string;
+    recordId: string;
+    action: string;
+    at: string;
+    organizationId: string | null;
+    parties: string[];
+  }[];
+}
+const activity = async (...args: string[]) => captured(run, args);
+const listed = async (userId: string): Promise<Listed> =>
+  JSON.parse((await activity(userId, '--json')).stdout) as Listed;
+
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  api = await startTestApi(db);
+  process.env['NEO4J_URI'] = neo4jUri();
+  await loadGraph(
+    db,
+    graph()
+      .org('buyer', 'PURCHASER')
+      .org('reseller', 'RESELLER')
+      .org('brand', 'BRAND')
+      .org('brand-dup', 'BRAND')
+      .org('cn-foo', 'FACTORY', { name: 'Foo Inc.', country: 'CN' })
+      .org('ew', 'MONITOR')
+      .link('reseller', 'buyer')
+      .link('brand', 'reseller')
+      .link('cn-foo', 'brand')
+      .share('brand', 'ew')
+      .build(),
+  );
+  const pat = await as(PAT, 'reseller');
+  const kim = await as(KIM, 'reseller');
+
+  ids['share'] = (
+    await mutate(pat, `mutation { shareDisclosures(recipientId: "buyer") { id } }`, 'shareDisclosures')
+  ).id;
+  await mutate(pat, `mutation($id: ID!) { revokeShare(id: $id) { id } }`, 'revokeShare', {
+    id: ids['share'],
+  });
+  ids['link'] = (
+    await mutate(
+      pat,
+      `mutation { declareSupplyLink(newSupplier: { name: "New Parts AB", type: MANUFACTURER, country: "SE" }) { id } }`,
+      'declareSupplyLink',
+    )
+  ).id;
+  const content = { title: 'SAQ', issuedAt: '2026-01-01T00:00:00Z' };
+  ids['disclosure'] = (
+    await mutate(
+      pat,
+      `mutation($input: DisclosureInput!) { publishDisclosure(input: $input) { id } }`,
+      'publishDisclosure',
+      { input: { subjectId: 'reseller', kind: 'SELF_ASSESSMENT', content } },
+    )
+  ).id;
+  // Version 2 is Kim's: not Pat's record.
+  await mutate(
+    kim,
+    `mutation($id: ID!, $input: DisclosureContentInput!) { updateDisclosure(id: $id, input: $input) { id } }`,
+    'updateDisclosure',
+    { id: ids['disclosure'], input: { ...content, title: 'SAQ 2026' } },
+  );
+  await mutate(pat, `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`, 'withdrawDisclosure', {
+    id: ids['disclosure'],
+  });
+  ids['request'] = (
+    await mutate(
+      await as(KIM, 'buyer', ['analyst']),
+      `mutation { requestAccess(organizationId: "reseller", scope: SOURCING) { id } }`,
+      'requestAccess',
+    )
+  ).id;
+  await mutate(
+    pat,
+    `mutation($id: ID!) { answerAccessRequest(id: $id, decision: DECLINE, reason: "Not now") { id } }`,
+    'answerAccessRequest',
+    { id: ids['request'] },
+  );
+  const monitor = await as(PAT, 'ew');
+  ids['finding'] = (
+    await mutate(
+      monitor,
+      `mutation { recordFinding(input: { organizationId: "cn-foo", kind: REPORT, severity: HIGH, source: "EW report" }) { id } }`,
+      'recordFinding',
+    )
+  ).id;
+  await mutate(monitor, `mutation($id: ID!) { withdrawFinding(id: $id) { id } }`, 'withdrawFinding', {
+    id: ids['finding'],
+  });
+  await screen(new ScreeningRepository(db.executor), [listEntry('Foo Ltd', { listEntryId: 'E-1' })], {
+    threshold: 0.9,
+    certain: 0.97,
+    apply: true,
+    severity: 'HIGH',
+  });
+  const [candidate] = ok<{ id: string }[]>(
+    await api.query(await as(PAT, 'ew', ['screening_admin']), `{ screeningCandidates { id } }`),
+    'screeningCandidates',
+  );
+  ids['candidate'] = candidate!.id;
+  await mutate(
+    await as(PAT, 'ew', ['screening_admin']),
+    `mutation($id: ID!) { confirmMatch(id: $id, note: "Same company") { id } }`,
+    'confirmMatch',
+    { id: ids['candidate'] },
+  );
+  ok(
+    await api.query(
+      await as(PAT, 'buyer', ['platform_admin']),
+      `mutation { mergeOrganizations(keepId: "brand", mergeId: "brand-dup") { keptId } }`,
+    ),
+    'mergeOrganizations',
+  );
+}, 120_000);
+
+afterAll(async () => {
+  if (savedUri === undefined) delete process.env['NEO4J_URI'];
+  else process.env['NEO4J_URI'] = savedUri;
+  await api?.close();
+  await db?.close();
+});
+
+describe('tiersight user-activity', () => {
+  it("lists every record that names the user, oldest first, and none of another user's", async () => {
+    const { userId, records } = await listed(PAT);
+    expect(userId).toBe(PAT);
+    expect(records.map((r) => [r.kind, r.recordId, r.action, r.organizationId, r.parties])).toEqual([
+      ['SHARE_EVENT', ids['share'], 'GRANTED', 'reseller', ['reseller', 'buyer']],
+      ['SHARE_EVENT', ids['share'], 'REVOKED', 'reseller', ['reseller', 'buyer']],
+      ['SUPPLY_LINK_EVENT', ids['link'], 'DECLARED', 'reseller', ['reseller']],
+      ['DISCLOSURE_VERSION', ids['disclosure'], 'VERSION 1', 'reseller', ['reseller', 'reseller']],
+      ['DISCLOSURE_WITHDRAWAL', ids['disclosure'], 'WITHDRAWN', 'reseller', ['reseller', 'reseller']],
+      ['ACCESS_REQUEST_EVENT', ids['request'], 'DECLINED', 'reseller', ['buyer', 'reseller']],
+      ['FINDING_RECORDED', ids['finding'], 'RECORDED', 'ew', ['ew', 'cn-foo']],
+      ['FINDING_WITHDRAWN', ids['finding'], 'WITHDRAWN', 'ew', ['ew', 'cn-foo']],
+      ['SCREENING_DECISION', ids['candidate'], 'CONFIRMED', 'ew', ['cn-foo']],
+      ['MERGE', 'brand-dup', 'MERGED INTO brand', null, ['brand-dup', 'brand']],
+    ]);
+    const times = records.map((r) => r.at);
+    expect(times).toEqual([...times].sort());
+  });
+
+  it("lists the other user's records apart: the second version and the request it sent", async () => {
+    const { records } = await listed(KIM);
+    expect(records.map((r) => [r.kind, r.recordId, r.action, r.organizationId])).toEqual([
+      ['DISCLOSURE_VERSION', ids['disclosure'], 'VERSION 2', 'reseller'],
+      ['ACCESS_REQUEST_EVENT', ids['request'], 'SENT', 'buyer'],
+    ]);
+  });
+
+  it('writes a line per record with a summary, and says so when no record names the user', async () => {
+    const { stdout } = await activity(KIM);
+    expect(stdout.split('\n')[0]).toBe(
+      `The user "${KIM}" is named on 2 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1.`,
+    );
+    expect(stdout).toMatch(
+      new RegExp(
+        `^\\S+Z  DISCLOSURE_VERSION  disclosure ${ids['disclosure']}: VERSION 2 for reseller \\(reseller, reseller\\)$`,
+        'm',
+      ),
+    );
+    // Ids are compared exactly: another case is another user.
+    expect((await activity(KIM.toUpperCase())).stdout).toBe(
+      `No record names the user "${KIM.toUpperCase()}".\n`,
+    );
+  });
+
+  it('changes nothing in the store', async () => {
+    const before = await dumpGraph(db.driver);
+    await listed(PAT);
+    expect(await dumpGraph(db.driver)).toEqual(before);
+  });
+
+  it('refuses a missing, empty or second user id with a usage error', async () => {
+    await expect(activity()).rejects.toThrow(/^user-activity takes exactly one USER_ID/);
+    await expect(activity(PAT, KIM)).rejects.toThrow(/^user-activity takes exactly one USER_ID/);
+    await expect(activity(' ')).rejects.toThrow('user-activity: USER_ID must not be empty, got " "');
+  });
+});
