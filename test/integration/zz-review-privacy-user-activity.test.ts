@@ -6,14 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signToken } from '../../src/auth/tokens.ts';
 import { run } from '../../src/cli/commands/user-activity.ts';
+import { importGraph } from '../../src/import/import-graph.ts';
+import { documentSource } from '../../src/import/read-records.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import { screen } from '../../src/modules/screening/screen.ts';
 import { ScreeningRepository } from '../../src/modules/screening/screening-repository.ts';
 import { ok, startTestApi, TEST_SECRET, type TestApi } from '../support/api.ts';
 import { captured } from '../support/captured-command.ts';
-import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { loadGraph, openTestDatabase, rowsOf, TEST_ORIGIN, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
-import { graph } from '../support/graph-builder.ts';
+import { disclosureVersion, graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
 import { listEntry } from '../support/watch-list-entries.ts';
 
@@ -217,5 +219,63 @@ describe('tiersight user-activity', () => {
     await expect(activity()).rejects.toThrow(/^user-activity takes exactly one USER_ID/);
     await expect(activity(PAT, KIM)).rejects.toThrow(/^user-activity takes exactly one USER_ID/);
     await expect(activity(' ')).rejects.toThrow('user-activity: USER_ID must not be empty, got " "');
+  });
+});
+
+// docs/privacy.md, "Rectification and erasure": a name written into a disclosure stays in its earlier
+// versions after the owner corrects it; the operator removes it by importing the record with its
+// history corrected, which keeps the versions, their times and their users.
+describe("the operator's rectification of an earlier version", () => {
+  it('replaces the stored versions by the corrected history, users and times kept', async () => {
+    const named = 'Reported by Jane Doe, line 4';
+    const record = {
+      id: 'd-saq',
+      owner: 'reseller',
+      subject: 'reseller',
+      kind: 'SELF_ASSESSMENT',
+      ...disclosureVersion({
+        title: 'SAQ',
+        summary: 'Reported by a worker',
+        recordedAt: '2026-02-01T00:00:00Z',
+        actorUserId: KIM,
+      }),
+      publishedAt: '2026-01-01T00:00:00Z',
+      withdrawnAt: null,
+    };
+    const first = disclosureVersion({
+      title: 'SAQ',
+      summary: named,
+      recordedAt: '2026-01-01T00:00:00Z',
+      actorUserId: PAT,
+    });
+    const file = (history: unknown[]) => ({
+      format: 'tiersight/v1',
+      organizations: [],
+      links: [],
+      shares: [],
+      risks: [],
+      disclosures: [{ ...record, history }],
+    });
+    const load = async (history: unknown[]) => {
+      const outcome = await importGraph(documentSource(file(history)), db.imports, {
+        origin: TEST_ORIGIN,
+        reset: false,
+        settleMs: 0,
+      });
+      expect(outcome.ok, JSON.stringify(outcome.validation.problems)).toBe(true);
+    };
+    const versions = async () =>
+      rowsOf(
+        db,
+        `MATCH (:Disclosure {id: 'd-saq'})-[:VERSION]->(v) RETURN v.version AS version, v.summary AS summary,
+           v.actorUserId AS user, toString(v.recordedAt) AS at ORDER BY v.version`,
+      );
+    await load([first]);
+    expect((await versions()).map((v) => v['summary'])).toEqual([named, 'Reported by a worker']);
+    await load([{ ...first, summary: 'Reported by a worker, line 4' }]);
+    expect(await versions()).toEqual([
+      { version: 1, summary: 'Reported by a worker, line 4', user: PAT, at: '2026-01-01T00:00:00Z' },
+      { version: 2, summary: 'Reported by a worker', user: KIM, at: '2026-02-01T00:00:00Z' },
+    ]);
   });
 });
