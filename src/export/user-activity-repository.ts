@@ -57,7 +57,7 @@ const ACTIVITY = statement(
   UNION ALL
   MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {actorUserId: $userId})
   WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
-  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(toInteger(dv.version)) AS action,
+  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(dv.version) AS action,
          dv.recordedAt AS at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL

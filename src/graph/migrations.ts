@@ -349,6 +349,29 @@ export const MIGRATIONS: Migration[] = [
       },
     ],
   },
+  {
+    // Version numbers are integers, as the API writes them; the import wrote the numbers of the
+    // versions it brought as floats (a JavaScript number reaches Neo4j as one), so an imported
+    // disclosure read 'version 2.0' wherever a statement turned the number into text.
+    id: '018-disclosure-versions-integers',
+    statements: [],
+    backfills: [
+      statement(
+        'migration.disclosureVersionIntegers',
+        cypher`MATCH (d:Disclosure) WHERE d.id > $after
+         WITH d ORDER BY d.id LIMIT 10000
+         CALL (d) {
+           WITH d WHERE d.version IS :: FLOAT
+           SET d.version = toInteger(d.version)
+         }
+         CALL (d) {
+           MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version IS :: FLOAT
+           SET dv.version = toInteger(dv.version)
+         }
+         RETURN max(d.id) AS last`,
+      ),
+    ],
+  },
 ];
 
 const appliedMigrations = statement(

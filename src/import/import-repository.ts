@@ -346,11 +346,11 @@ const writeDisclosureVersions = statement(
      OPTIONAL MATCH (old)-[:HAS_ACTION]->(oldAction:CorrectiveAction)
      DETACH DELETE oldAction, old
    }
-   SET d.version = row.version
+   SET d.version = toInteger(row.version)
    WITH d, row
    UNWIND row.versions AS version
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
-   SET dv += version.content, dv.version = version.version, dv.recordedAt = version.recordedAt,
+   SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
        dv.actorUserId = version.actorUserId
    WITH dv, version
    CALL (dv, version) {

@@ -1979,11 +1979,11 @@ UNWIND $rows AS row
      OPTIONAL MATCH (old)-[:HAS_ACTION]->(oldAction:CorrectiveAction)
      DETACH DELETE oldAction, old
    }
-   SET d.version = row.version
+   SET d.version = toInteger(row.version)
    WITH d, row
    UNWIND row.versions AS version
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
-   SET dv += version.content, dv.version = version.version, dv.recordedAt = version.recordedAt,
+   SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
        dv.actorUserId = version.actorUserId
    WITH dv, version
    CALL (dv, version) {
@@ -2232,6 +2232,19 @@ MATCH (x:Organization) WHERE x.id > $after
            SET x:DisclosureSubject
          }
          RETURN max(x.id) AS last
+
+// ---- migration.disclosureVersionIntegers
+MATCH (d:Disclosure) WHERE d.id > $after
+         WITH d ORDER BY d.id LIMIT 10000
+         CALL (d) {
+           WITH d WHERE d.version IS :: FLOAT
+           SET d.version = toInteger(d.version)
+         }
+         CALL (d) {
+           MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version IS :: FLOAT
+           SET dv.version = toInteger(dv.version)
+         }
+         RETURN max(d.id) AS last
 
 // ---- migration.linkRecordedAt
 MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
@@ -2845,7 +2858,7 @@ CALL () {
   UNION ALL
   MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {actorUserId: $userId})
   WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
-  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(toInteger(dv.version)) AS action,
+  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(dv.version) AS action,
          dv.recordedAt AS at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL

@@ -277,7 +277,7 @@ describe("the operator's rectification of an earlier version", () => {
       { version: 1, summary: 'Reported by a worker, line 4', user: PAT, at: '2026-01-01T00:00:00Z' },
       { version: 2, summary: 'Reported by a worker', user: KIM, at: '2026-02-01T00:00:00Z' },
     ]);
-    // An imported version's number is listed as the API's are (a file's numbers arrive as floats).
+    // An imported version's number is listed as the API's are: the import stores integers too.
     const { records } = await listed(KIM);
     expect(records.filter((r) => r.recordId === 'd-saq').map((r) => r.action)).toEqual(['VERSION 2']);
   });
