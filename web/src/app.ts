@@ -750,7 +750,7 @@ class Dashboard {
         chain,
         this.selected,
         this.risks,
-        { select: (id) => this.select(id), close: () => this.select(null) },
+        { select: (id) => this.select(id), close: () => this.closeDetails() },
         this.disclosuresOf(this.selected),
         chainsReachingSection(
           this.chainsReachingOf(this.selected),
@@ -1005,6 +1005,20 @@ class Dashboard {
     if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
     spot.scrollIntoView({ block: 'nearest' });
     spot.querySelector<HTMLElement>('form.request-form select')?.focus();
+  }
+
+  /**
+   * The close button goes with the panel: the focus would fall to <body>, the top of the page, so it
+   * returns to the organization's card (WCAG 2.4.3), or to the chain when no card shows it now.
+   */
+  private closeDetails(): void {
+    const closed = this.selected;
+    this.select(null);
+    const card =
+      closed === null
+        ? null
+        : this.view.querySelector<HTMLElement>(`button.org[data-org-id="${CSS.escape(closed)}"]`);
+    (card ?? this.view).focus();
   }
 
   private select(id: string | null): void {

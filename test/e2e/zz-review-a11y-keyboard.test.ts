@@ -1,0 +1,142 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The dashboard with the keyboard alone, what axe cannot check: Tab reaches every control, each with a
+// visible focus; closing the details and folding a form with Escape give the focus back where it came
+// from; a card reads its risk score as one, with its band. Skipped without Chromium.
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
+
+const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm });
+const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`);
+
+/** What has the focus: its id, else its tag, class and name, enough to tell it in a failure. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const e = document.activeElement;
+    if (!(e instanceof HTMLElement) || e === document.body) return '(body)';
+    return e.id !== ''
+      ? `#${e.id}`
+      : `${e.tagName.toLowerCase()}.${e.className} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim()}"`;
+  });
+
+async function loaded(page: Page): Promise<void> {
+  await page.locator('#exposure .exposure-summary').waitFor();
+  await page.locator('#risk ol.risk-ranking > li').first().waitFor();
+  await page.locator('#my-suppliers li.own-link').first().waitFor();
+}
+
+describeInBrowser('dashboard with the keyboard alone', () => {
+  it('reaches every control with Tab, each with a visible focus', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await loaded(ui.page);
+    // Every control a pointer can use now, marked so that the walk can tick it off.
+    const controls = await ui.page.evaluate(() => {
+      const all = [
+        ...document.querySelectorAll<HTMLElement>(
+          'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
+      ].filter(
+        (e) =>
+          // Not inside a folded <details>, whose content is laid out but not drawn.
+          e.checkVisibility({ visibilityProperty: true }) &&
+          !(e as HTMLButtonElement).disabled &&
+          // The skip links stand off-screen until focused.
+          (e.getBoundingClientRect().right > 0 || e.classList.contains('skip')),
+      );
+      all.forEach((e, i) => e.setAttribute('data-walk', String(i)));
+      return all.length;
+    });
+    expect(controls).toBeGreaterThan(50);
+    await ui.page.locator('body').focus();
+    const reached = new Set<string>();
+    const unseen: string[] = [];
+    for (let step = 0; step < controls * 6; step++) {
+      await ui.page.keyboard.press('Tab');
+      const stop = await ui.page.evaluate(() => {
+        const e = document.activeElement;
+        if (!(e instanceof HTMLElement) || e === document.body) return null;
+        const style = getComputedStyle(e);
+        const ring =
+          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+        const box = e.getBoundingClientRect();
+        return {
+          walk: e.getAttribute('data-walk'),
+          what: e.id !== '' ? `#${e.id}` : `${e.tagName.toLowerCase()}.${e.className}`,
+          shown: ring && box.width > 0 && box.height > 0,
+        };
+      });
+      if (stop === null) {
+        if (reached.size > 0) break; // past the last control, back to the document
+        continue;
+      }
+      if (!stop.shown) unseen.push(stop.what);
+      if (stop.walk !== null) reached.add(stop.walk);
+    }
+    const missed = await ui.page.evaluate(
+      (seen) =>
+        [...document.querySelectorAll<HTMLElement>('[data-walk]')]
+          .filter((e) => !seen.includes(e.getAttribute('data-walk') ?? ''))
+          .map((e) => e.outerHTML.slice(0, 120)),
+      [...reached],
+    );
+    expect(missed, 'controls that Tab never reached').toEqual([]);
+    expect([...new Set(unseen)], 'focus stops with no visible focus').toEqual([]);
+  });
+
+  it('gives the focus back to the card when the details are closed', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await cardOf(DEMO_IDS.hiproDongguan).focus();
+    await ui.page.keyboard.press('Enter');
+    await ui.page.locator('#details h2', { hasText: 'Hipro' }).waitFor();
+    expect(await focused(ui.page)).toBe('#details-heading');
+    await ui.page.keyboard.press('Tab');
+    expect(await focused(ui.page)).toMatch(/"Close details"$/);
+    await ui.page.keyboard.press('Enter');
+    await ui.page.locator('#details').waitFor({ state: 'hidden' });
+    expect(await ui.page.evaluate(() => (document.activeElement as HTMLElement).dataset['orgId'])).toBe(
+      DEMO_IDS.hiproDongguan,
+    );
+  });
+
+  it('folds an open form with Escape and gives the focus back to its opener', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await loaded(ui.page);
+    const opener = ui.page.locator('#exposure button.request-access').first();
+    const form = ui.page.locator('#exposure form.request-form').first();
+    await opener.focus();
+    await ui.page.keyboard.press('Enter');
+    await form.waitFor({ state: 'visible' });
+    expect(await ui.page.evaluate(() => document.activeElement?.closest('form.request-form') !== null)).toBe(
+      true,
+    );
+    await ui.page.keyboard.press('Tab');
+    await ui.page.keyboard.press('Escape');
+    await form.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await opener.getAttribute('aria-expanded')).toBe('false');
+
+    // Edit products… of My suppliers, drawn apart from the other forms: the same.
+    const edit = ui.page.locator('#my-suppliers li.own-link button.edit-link').first();
+    await edit.focus();
+    await ui.page.keyboard.press('Enter');
+    const products = ui.page.locator('#my-suppliers form.edit-products:visible input');
+    await products.waitFor();
+    expect(await products.evaluate((e) => e === document.activeElement)).toBe(true);
+    await ui.page.keyboard.press('Escape');
+    expect(await edit.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await edit.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('reads a card’s risk score as one, with its band, and says the bands in words', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
+    await loaded(ui.page);
+    await ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"][data-risk-score]`).waitFor();
+    const card = ui.page.getByRole('button', {
+      name: /^Hipro Electronics, Dongguan Factory .* risk score \d+(\.\d+)? of 100, (high|medium|low)$/,
+    });
+    expect(await card.count()).toBe(1);
+    expect(await ui.page.locator('#risk').innerText()).toContain('high from 40');
+  });
+});
