@@ -598,7 +598,7 @@ class Dashboard {
       if (generation !== this.generation) return;
       this.exposureState =
         result instanceof Error
-          ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}` }
+          ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}`, failed: true }
           : { kind: 'loaded', exposure: result };
       this.disclosed = disclosedById(result instanceof Error ? null : result);
       this.renderChain();
@@ -620,7 +620,11 @@ class Dashboard {
     try {
       state = { kind: 'loaded', assessment: await riskAssessment(this.query, this.can, this.token) };
     } catch (error) {
-      state = { kind: 'unavailable', message: `The risk assessment failed: ${errorMessage(error)}` };
+      state = {
+        kind: 'unavailable',
+        message: `The risk assessment failed: ${errorMessage(error)}`,
+        failed: true,
+      };
     }
     if (generation !== this.generation) return;
     this.riskState = state;
@@ -716,8 +720,14 @@ class Dashboard {
     renderTierView(this.view, this.viewInput(), {
       select: (id) => this.select(id),
       showMore: (tier) => {
-        this.limits.set(tier, (this.limits.get(tier) ?? DEFAULT_TIER_LIMIT) + MORE_STEP);
+        const before = this.limits.get(tier) ?? DEFAULT_TIER_LIMIT;
+        this.limits.set(tier, before + MORE_STEP);
         this.renderChain();
+        // The pressed button went with the redraw, and the focus to the top of the page: it goes to
+        // the first card the button brought, where reading on continues (WCAG 2.4.3).
+        this.view
+          .querySelectorAll<HTMLElement>(`section.tier[data-tier="${tier}"] button.org`)
+          [before]?.focus();
       },
     });
     if (focused !== undefined)

@@ -46,7 +46,8 @@ export interface RiskAssessment {
 
 export type RiskState =
   | { kind: 'loading' }
-  | { kind: 'unavailable'; message: string }
+  /** `failed`: its own load failed, which is announced (a server without it is only said). */
+  | { kind: 'unavailable'; message: string; failed?: boolean }
   | { kind: 'loaded'; assessment: RiskAssessment };
 
 /**
@@ -289,7 +290,11 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
   if (state.kind !== 'loaded') {
     panel.replaceChildren(
       heading,
-      h('p', { class: 'muted' }, state.kind === 'loading' ? 'Assessing the chain…' : state.message),
+      state.kind === 'loading'
+        ? h('p', { class: 'muted' }, 'Assessing the chain…')
+        : // A failure arrives after the status line said the chain loaded: unannounced, a screen reader
+          // user would wait for a ranking that never comes.
+          h('p', { class: 'muted', role: state.failed === true ? 'alert' : null }, state.message),
     );
     return;
   }
