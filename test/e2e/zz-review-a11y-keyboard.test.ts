@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The dashboard with the keyboard alone, what axe cannot check: Tab reaches every control, each with a
-// visible focus; closing the details and folding a form with Escape give the focus back where it came
+// visible focus (3:1 against what is behind it); closing the details and folding a form with Escape give the focus back where it came
 // from; a card reads its risk score as one, with its band. Skipped without Chromium.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -21,6 +21,19 @@ const focused = (page: Page) =>
       : `${e.tagName.toLowerCase()}.${e.className} "${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim()}"`;
   });
 
+/** WCAG's contrast ratio of two CSS colours as getComputedStyle gives them ("rgb(r, g, b)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
 async function loaded(page: Page): Promise<void> {
   await page.locator('#exposure .exposure-summary').waitFor();
   await page.locator('#risk ol.risk-ranking > li').first().waitFor();
@@ -28,7 +41,7 @@ async function loaded(page: Page): Promise<void> {
 }
 
 describeInBrowser('dashboard with the keyboard alone', () => {
-  it('reaches every control with Tab, each with a visible focus', async () => {
+  it('reaches every control with Tab, each with a visible focus ring', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await loaded(ui.page);
     // Every control a pointer can use now, marked so that the walk can tick it off.
@@ -52,6 +65,7 @@ describeInBrowser('dashboard with the keyboard alone', () => {
     await ui.page.locator('body').focus();
     const reached = new Set<string>();
     const unseen: string[] = [];
+    const faint: string[] = [];
     for (let step = 0; step < controls * 6; step++) {
       await ui.page.keyboard.press('Tab');
       const stop = await ui.page.evaluate(() => {
@@ -61,10 +75,21 @@ describeInBrowser('dashboard with the keyboard alone', () => {
         const ring =
           (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
         const box = e.getBoundingClientRect();
+        // What an outline, drawn off the element, stands against: the first background behind it.
+        let behind = 'rgb(255, 255, 255)';
+        for (let p = e.parentElement; p !== null; p = p.parentElement) {
+          const colour = getComputedStyle(p).backgroundColor;
+          if (colour !== 'transparent' && !colour.startsWith('rgba(0, 0, 0, 0)')) {
+            behind = colour;
+            break;
+          }
+        }
         return {
           walk: e.getAttribute('data-walk'),
           what: e.id !== '' ? `#${e.id}` : `${e.tagName.toLowerCase()}.${e.className}`,
           shown: ring && box.width > 0 && box.height > 0,
+          outline: style.outlineStyle !== 'none' && style.outlineOffset !== '0px' ? style.outlineColor : null,
+          behind,
         };
       });
       if (stop === null) {
@@ -72,6 +97,8 @@ describeInBrowser('dashboard with the keyboard alone', () => {
         continue;
       }
       if (!stop.shown) unseen.push(stop.what);
+      const ratio = stop.outline === null ? null : contrast(stop.outline, stop.behind);
+      if (ratio !== null && ratio < 3) faint.push(`${stop.what}: ${ratio.toFixed(2)}:1`);
       if (stop.walk !== null) reached.add(stop.walk);
     }
     const missed = await ui.page.evaluate(
@@ -83,6 +110,7 @@ describeInBrowser('dashboard with the keyboard alone', () => {
     );
     expect(missed, 'controls that Tab never reached').toEqual([]);
     expect([...new Set(unseen)], 'focus stops with no visible focus').toEqual([]);
+    expect([...new Set(faint)], 'focus rings under 3:1 against what is behind them').toEqual([]);
   });
 
   it('gives the focus back to the card when the details are closed', async () => {
