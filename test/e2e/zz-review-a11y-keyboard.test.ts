@@ -40,77 +40,111 @@ async function loaded(page: Page): Promise<void> {
   await page.locator('#my-suppliers li.own-link').first().waitFor();
 }
 
+/**
+ * Tabs from the top of the page to past its last control: every control a pointer can use must be
+ * reached, each stop must show a focus ring, and an outline must stand at 3:1 against what is behind it.
+ */
+async function tabsThroughEverything(page: Page): Promise<void> {
+  // Every control a pointer can use now, marked so that the walk can tick it off.
+  const controls = await page.evaluate(() => {
+    const all = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter(
+      (e) =>
+        // Not inside a folded <details>, whose content is laid out but not drawn.
+        e.checkVisibility({ visibilityProperty: true }) &&
+        !(e as HTMLButtonElement).disabled &&
+        // The skip links stand off-screen until focused.
+        (e.getBoundingClientRect().right > 0 || e.classList.contains('skip')),
+    );
+    all.forEach((e, i) => e.setAttribute('data-walk', String(i)));
+    return all.length;
+  });
+  expect(controls).toBeGreaterThan(50);
+  // From the first control (the first skip link): a blur would leave Chromium's starting point for
+  // Tab where the focus was.
+  await page.locator('[data-walk="0"]').focus();
+  const reached = new Set<string>(['0']);
+  const unseen: string[] = [];
+  const faint: string[] = [];
+  for (let step = 0; step < controls * 6; step++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!(e instanceof HTMLElement) || e === document.body) return null;
+      const style = getComputedStyle(e);
+      const ring =
+        (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      const box = e.getBoundingClientRect();
+      // What an outline, drawn off the element, stands against: the first background behind it.
+      let behind = 'rgb(255, 255, 255)';
+      for (let p = e.parentElement; p !== null; p = p.parentElement) {
+        const colour = getComputedStyle(p).backgroundColor;
+        if (colour !== 'transparent' && !colour.startsWith('rgba(0, 0, 0, 0)')) {
+          behind = colour;
+          break;
+        }
+      }
+      return {
+        walk: e.getAttribute('data-walk'),
+        what: e.id !== '' ? `#${e.id}` : `${e.tagName.toLowerCase()}.${e.className}`,
+        shown: ring && box.width > 0 && box.height > 0,
+        outline: style.outlineStyle !== 'none' && style.outlineOffset !== '0px' ? style.outlineColor : null,
+        behind,
+      };
+    });
+    if (stop === null) {
+      if (reached.size > 0) break; // past the last control, back to the document
+      continue;
+    }
+    if (!stop.shown) unseen.push(stop.what);
+    const ratio = stop.outline === null ? null : contrast(stop.outline, stop.behind);
+    if (ratio !== null && ratio < 3) faint.push(`${stop.what}: ${ratio.toFixed(2)}:1`);
+    if (stop.walk !== null) reached.add(stop.walk);
+  }
+  const missed = await page.evaluate(
+    (seen) =>
+      [...document.querySelectorAll<HTMLElement>('[data-walk]')]
+        .filter((e) => !seen.includes(e.getAttribute('data-walk') ?? ''))
+        // A radio group is one Tab stop, its choices reached with the arrow keys.
+        .filter(
+          (e) =>
+            !(e instanceof HTMLInputElement && e.type === 'radio') ||
+            ![
+              ...document.querySelectorAll<HTMLElement>(`input[type="radio"][name="${CSS.escape(e.name)}"]`),
+            ].some((other) => seen.includes(other.getAttribute('data-walk') ?? '')),
+        )
+        .map((e) => e.outerHTML.slice(0, 120)),
+    [...reached],
+  );
+  expect(missed, 'controls that Tab never reached').toEqual([]);
+  expect([...new Set(unseen)], 'focus stops with no visible focus').toEqual([]);
+  expect([...new Set(faint)], 'focus rings under 3:1 against what is behind them').toEqual([]);
+}
+
 describeInBrowser('dashboard with the keyboard alone', () => {
   it('reaches every control with Tab, each with a visible focus ring', async () => {
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.regionStockholm);
     await loaded(ui.page);
-    // Every control a pointer can use now, marked so that the walk can tick it off.
-    const controls = await ui.page.evaluate(() => {
-      const all = [
-        ...document.querySelectorAll<HTMLElement>(
-          'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
-        ),
-      ].filter(
-        (e) =>
-          // Not inside a folded <details>, whose content is laid out but not drawn.
-          e.checkVisibility({ visibilityProperty: true }) &&
-          !(e as HTMLButtonElement).disabled &&
-          // The skip links stand off-screen until focused.
-          (e.getBoundingClientRect().right > 0 || e.classList.contains('skip')),
-      );
-      all.forEach((e, i) => e.setAttribute('data-walk', String(i)));
-      return all.length;
-    });
-    expect(controls).toBeGreaterThan(50);
-    await ui.page.locator('body').focus();
-    const reached = new Set<string>();
-    const unseen: string[] = [];
-    const faint: string[] = [];
-    for (let step = 0; step < controls * 6; step++) {
-      await ui.page.keyboard.press('Tab');
-      const stop = await ui.page.evaluate(() => {
-        const e = document.activeElement;
-        if (!(e instanceof HTMLElement) || e === document.body) return null;
-        const style = getComputedStyle(e);
-        const ring =
-          (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-        const box = e.getBoundingClientRect();
-        // What an outline, drawn off the element, stands against: the first background behind it.
-        let behind = 'rgb(255, 255, 255)';
-        for (let p = e.parentElement; p !== null; p = p.parentElement) {
-          const colour = getComputedStyle(p).backgroundColor;
-          if (colour !== 'transparent' && !colour.startsWith('rgba(0, 0, 0, 0)')) {
-            behind = colour;
-            break;
-          }
-        }
-        return {
-          walk: e.getAttribute('data-walk'),
-          what: e.id !== '' ? `#${e.id}` : `${e.tagName.toLowerCase()}.${e.className}`,
-          shown: ring && box.width > 0 && box.height > 0,
-          outline: style.outlineStyle !== 'none' && style.outlineOffset !== '0px' ? style.outlineColor : null,
-          behind,
-        };
-      });
-      if (stop === null) {
-        if (reached.size > 0) break; // past the last control, back to the document
-        continue;
-      }
-      if (!stop.shown) unseen.push(stop.what);
-      const ratio = stop.outline === null ? null : contrast(stop.outline, stop.behind);
-      if (ratio !== null && ratio < 3) faint.push(`${stop.what}: ${ratio.toFixed(2)}:1`);
-      if (stop.walk !== null) reached.add(stop.walk);
-    }
-    const missed = await ui.page.evaluate(
-      (seen) =>
-        [...document.querySelectorAll<HTMLElement>('[data-walk]')]
-          .filter((e) => !seen.includes(e.getAttribute('data-walk') ?? ''))
-          .map((e) => e.outerHTML.slice(0, 120)),
-      [...reached],
-    );
-    expect(missed, 'controls that Tab never reached').toEqual([]);
-    expect([...new Set(unseen)], 'focus stops with no visible focus').toEqual([]);
-    expect([...new Set(faint)], 'focus rings under 3:1 against what is behind them').toEqual([]);
+    await tabsThroughEverything(ui.page);
+  });
+
+  it('reaches every control of Dell’s own records with Tab, their forms open', async () => {
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
+    const disclosures = ui.page.locator('#my-disclosures');
+    await disclosures.locator('li.own-disclosure').first().waitFor();
+    await disclosures.getByRole('button', { name: 'Publish a disclosure…' }).click();
+    await disclosures.getByLabel('Kind').selectOption('CORRECTIVE_ACTION_PLAN');
+    await disclosures.getByRole('button', { name: 'Add an action' }).click();
+    await ui.page
+      .locator('#my-suppliers')
+      .getByRole('button', { name: 'Share your sourcing with a customer…' })
+      .click();
+    await cardOf(DEMO_IDS.hiproDongguan).click();
+    await ui.page.locator('#details h2', { hasText: 'Hipro' }).waitFor();
+    await tabsThroughEverything(ui.page);
   });
 
   it('gives the focus back to the card when the details are closed', async () => {
