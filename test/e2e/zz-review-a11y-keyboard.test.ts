@@ -155,6 +155,9 @@ describeInBrowser('dashboard with the keyboard alone', () => {
     expect(await focused(ui.page)).toBe('#details-heading');
     await ui.page.keyboard.press('Tab');
     expect(await focused(ui.page)).toMatch(/"Close details"$/);
+    // The disclosures arrive and the panel is drawn again: the focus stays on its close button.
+    await ui.page.locator('#details article.disclosure').first().waitFor();
+    expect(await focused(ui.page)).toMatch(/"Close details"$/);
     await ui.page.keyboard.press('Enter');
     await ui.page.locator('#details').waitFor({ state: 'hidden' });
     expect(await ui.page.evaluate(() => (document.activeElement as HTMLElement).dataset['orgId'])).toBe(

@@ -2,8 +2,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The dashboard as a keyboard and a screen reader meet it, against a fake /graphql: "+K more" keeps the
-// focus in the tier it opened, and a ranking or an exposure that failed to load is announced, not
-// only written in a panel nobody is reading.
+// focus in the tier it opened, a ranking or an exposure that failed to load is announced, not only
+// written in a panel nobody is reading, and the details' close button keeps the focus through a redraw.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
@@ -16,12 +16,13 @@ const refused = (message: string): Answer => ({
 });
 
 /** A /graphql that answers each operation by the first route whose pattern its text matches. */
-function fakeServer(routes: [RegExp, () => Answer][]): void {
+function fakeServer(routes: [RegExp, () => Answer | Promise<Answer>][]): void {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init: RequestInit) => {
       const { query } = JSON.parse(String(init.body)) as { query: string };
-      const answer = routes.find(([pattern]) => pattern.test(query))?.[1]() ?? refused('not in this fake');
+      const answer =
+        (await routes.find(([pattern]) => pattern.test(query))?.[1]()) ?? refused('not in this fake');
       return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
     }),
   );
@@ -83,5 +84,27 @@ describe('a panel whose own load failed', () => {
     expect(root.querySelector('#exposure [role="alert"]')?.textContent).toBe(
       'The exposure analysis failed: exposure broke',
     );
+  });
+});
+
+describe('the details’ close button', () => {
+  it('keeps the focus when the disclosures arrive and the panel is drawn again', async () => {
+    let arrive: (answer: Answer) => void = () => {};
+    const disclosures = new Promise<Answer>((resolve) => (arrive = resolve));
+    fakeServer([
+      ...COMMON,
+      [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
+      [/DashboardExposure/, () => ({ data: { exposure: EXPOSURE } })],
+      [/DashboardRisk/, () => refused('no ranking here')],
+      [/DashboardDisclosures/, () => disclosures],
+    ]);
+    await start(root);
+    await settle();
+    root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
+    root.querySelector<HTMLButtonElement>('#details button.close')!.focus();
+    arrive({ data: { organization: { disclosures: [] } } });
+    await settle();
+    expect(root.querySelector('#details .no-disclosures')).not.toBeNull();
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Close details');
   });
 });

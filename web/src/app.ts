@@ -770,11 +770,17 @@ class Dashboard {
         ),
         shown === undefined ? null : this.recordFinding(shown),
       );
-      // A field of the finding form, kept across redraws, keeps the focus; anything else gives it to the heading.
+      // A field of the finding form, kept across redraws, keeps the focus; the close button, drawn anew,
+      // its successor (a keyboard user about to press it was sent back to the heading when the
+      // disclosures arrived); anything else gives it to the heading.
       if (focusedInside)
         (focused instanceof HTMLElement && focused.isConnected
           ? focused
-          : this.details.querySelector<HTMLElement>('#details-heading')
+          : this.details.querySelector<HTMLElement>(
+              focused instanceof HTMLElement && focused.classList.contains('close')
+                ? 'button.close'
+                : '#details-heading',
+            )
         )?.focus();
     } else {
       this.details.hidden = true;
