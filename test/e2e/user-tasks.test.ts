@@ -24,7 +24,7 @@ describeInBrowser('what users meet in their tasks', () => {
     const rows = await reaching.locator('li').allTextContents();
     expect(rows).toContain('Dell Technologies · tier 1 Show this chain');
     expect(rows.at(-1)).toMatch(/^Region Stockholm .*· tier 3 \(shown\)$/);
-    await ui.page.getByRole('button', { name: 'Show the chain of Dell Technologies' }).click();
+    await ui.page.getByRole('button', { name: 'Show this chain: Dell Technologies' }).click();
     await expect.poll(() => ui.page.locator('#root-select').inputValue()).toBe(DEMO_IDS.dell);
     await expect
       .poll(() => ui.page.locator('#details li[data-root-id="us-dell"]').textContent())

@@ -419,7 +419,7 @@ describe('"In your chains" for a viewer no one shares a chain with today', () =>
     expect(
       [...root.querySelectorAll('#details .chains-reaching li')].map((li) => li.getAttribute('data-root-id')),
     ).toEqual([CHAIN.root.id, FORMER.id]);
-    expect(root.querySelector('button[aria-label="Show the chain of Former Brand"]')).not.toBeNull();
+    expect(root.querySelector('button[aria-label="Show this chain: Former Brand"]')).not.toBeNull();
   });
 
   it('shows nothing when that day held only its own chain, and asks nothing without an As of day', async () => {
@@ -463,7 +463,7 @@ describe('"Show this chain" in the details', () => {
     await settle();
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
     await settle();
-    root.querySelector<HTMLButtonElement>('button[aria-label="Show the chain of Gone Brand"]')!.click();
+    root.querySelector<HTMLButtonElement>('button[aria-label="Show this chain: Gone Brand"]')!.click();
     await settle();
     const select = root.querySelector<HTMLSelectElement>('#root-select')!;
     expect(root.querySelector('#details li[data-root-id="gone-brand"]')?.textContent).toBe(

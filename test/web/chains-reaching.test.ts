@@ -39,7 +39,7 @@ describe('In your chains', () => {
       'Region Stockholm · tier 3 (shown)',
     ]);
     panel
-      .querySelector<HTMLButtonElement>('button[aria-label="Show the chain of Dell Technologies"]')!
+      .querySelector<HTMLButtonElement>('button[aria-label="Show this chain: Dell Technologies"]')!
       .click();
     expect(showChain).toHaveBeenCalledWith({ id: 'us-dell', name: 'Dell Technologies' });
   });

@@ -55,7 +55,7 @@ describe('the PNG export', () => {
     expect(pngLegend(tiers(), 'Root Buyer')).toBe('⚠ highest public risk indicator');
     expect(pngLegend(tiers({ disclosed: true, scores: true }), 'Root Buyer')).toBe(
       '⚠ highest public risk indicator · ◆ highest indicator in what was disclosed to Root Buyer · ' +
-        'number and right edge: risk score 0–100 and its band',
+        'number and right edge: risk score 0–100 and its band (high from 40, dark red; medium from 20, amber; low below 20, green)',
     );
   });
 });

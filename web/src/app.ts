@@ -598,7 +598,7 @@ class Dashboard {
       if (generation !== this.generation) return;
       this.exposureState =
         result instanceof Error
-          ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}` }
+          ? { kind: 'unavailable', message: `The exposure analysis failed: ${result.message}`, failed: true }
           : { kind: 'loaded', exposure: result };
       this.disclosed = disclosedById(result instanceof Error ? null : result);
       this.renderChain();
@@ -620,7 +620,11 @@ class Dashboard {
     try {
       state = { kind: 'loaded', assessment: await riskAssessment(this.query, this.can, this.token) };
     } catch (error) {
-      state = { kind: 'unavailable', message: `The risk assessment failed: ${errorMessage(error)}` };
+      state = {
+        kind: 'unavailable',
+        message: `The risk assessment failed: ${errorMessage(error)}`,
+        failed: true,
+      };
     }
     if (generation !== this.generation) return;
     this.riskState = state;
@@ -716,8 +720,14 @@ class Dashboard {
     renderTierView(this.view, this.viewInput(), {
       select: (id) => this.select(id),
       showMore: (tier) => {
-        this.limits.set(tier, (this.limits.get(tier) ?? DEFAULT_TIER_LIMIT) + MORE_STEP);
+        const before = this.limits.get(tier) ?? DEFAULT_TIER_LIMIT;
+        this.limits.set(tier, before + MORE_STEP);
         this.renderChain();
+        // The pressed button went with the redraw, and the focus to the top of the page: it goes to
+        // the first card the button brought, where reading on continues (WCAG 2.4.3).
+        this.view
+          .querySelectorAll<HTMLElement>(`section.tier[data-tier="${tier}"] button.org`)
+          [before]?.focus();
       },
     });
     if (focused !== undefined)
@@ -750,7 +760,7 @@ class Dashboard {
         chain,
         this.selected,
         this.risks,
-        { select: (id) => this.select(id), close: () => this.select(null) },
+        { select: (id) => this.select(id), close: () => this.closeDetails() },
         this.disclosuresOf(this.selected),
         chainsReachingSection(
           this.chainsReachingOf(this.selected),
@@ -760,11 +770,17 @@ class Dashboard {
         ),
         shown === undefined ? null : this.recordFinding(shown),
       );
-      // A field of the finding form, kept across redraws, keeps the focus; anything else gives it to the heading.
+      // A field of the finding form, kept across redraws, keeps the focus; the close button, drawn anew,
+      // its successor (a keyboard user about to press it was sent back to the heading when the
+      // disclosures arrived); anything else gives it to the heading.
       if (focusedInside)
         (focused instanceof HTMLElement && focused.isConnected
           ? focused
-          : this.details.querySelector<HTMLElement>('#details-heading')
+          : this.details.querySelector<HTMLElement>(
+              focused instanceof HTMLElement && focused.classList.contains('close')
+                ? 'button.close'
+                : '#details-heading',
+            )
         )?.focus();
     } else {
       this.details.hidden = true;
@@ -1005,6 +1021,20 @@ class Dashboard {
     if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
     spot.scrollIntoView({ block: 'nearest' });
     spot.querySelector<HTMLElement>('form.request-form select')?.focus();
+  }
+
+  /**
+   * The close button goes with the panel: the focus would fall to <body>, the top of the page, so it
+   * returns to the organization's card (WCAG 2.4.3), or to the chain when no card shows it now.
+   */
+  private closeDetails(): void {
+    const closed = this.selected;
+    this.select(null);
+    const card =
+      closed === null
+        ? null
+        : this.view.querySelector<HTMLElement>(`button.org[data-org-id="${CSS.escape(closed)}"]`);
+    (card ?? this.view).focus();
   }
 
   private select(id: string | null): void {

@@ -69,7 +69,8 @@ export function chainsReachingSection(
                         {
                           type: 'button',
                           class: 'link-button',
-                          'aria-label': `Show the chain of ${isolate(root.name)}`,
+                          // Begins with the words shown (WCAG 2.5.3, label in name): speech users say what they see.
+                          'aria-label': `Show this chain: ${isolate(root.name)}`,
                           onclick: () => showChain(root),
                         },
                         ' Show this chain',

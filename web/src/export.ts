@@ -3,6 +3,7 @@
 // that the image shows what the page shows: public (⚠) and disclosed (◆) badges, scores, risk bands.
 import { curve, linkGeometry, type TierViewInput } from './tier-view.ts';
 import { isolate } from './bidi.ts';
+import { BANDS_IN_WORDS } from './risk.ts';
 
 export function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -140,7 +141,8 @@ export function pngLegend(tiers: HTMLElement, viewer: string): string {
     tiers.querySelector('.badge:not(.badge-disclosed)') && '⚠ highest public risk indicator',
     tiers.querySelector('.badge-disclosed') &&
       `◆ highest indicator in what was disclosed to ${isolate(viewer)}`,
-    tiers.querySelector('.risk-score') && 'number and right edge: risk score 0–100 and its band',
+    tiers.querySelector('.risk-score') &&
+      `number and right edge: risk score 0–100 and its band (${BANDS_IN_WORDS})`,
   ]
     .filter((part): part is string => typeof part === 'string')
     .join(' · ');

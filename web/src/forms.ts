@@ -63,7 +63,25 @@ export function inlineForm(
     opener.setAttribute('aria-expanded', String(!form.hidden));
     if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
   });
+  closesOnEscape(form, opener);
   return { opener, form };
+}
+
+/**
+ * Escape in an open inline form folds it and gives the focus back to its opener, as a keyboard user
+ * expects of anything that unfolded: otherwise the way out is to Tab back to the opener, past every
+ * field. What was typed stays, as when the opener folds it.
+ */
+export function closesOnEscape(form: HTMLFormElement, opener: HTMLButtonElement): void {
+  form.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || form.hidden) return;
+    event.preventDefault();
+    // Only the innermost open form folds (a form never nests, but a caller's keydown may listen too).
+    event.stopPropagation();
+    form.hidden = true;
+    opener.setAttribute('aria-expanded', 'false');
+    opener.focus();
+  });
 }
 
 /** The value of a select of `values`, as one of them (undefined for another, which none of its options is). */

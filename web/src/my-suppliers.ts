@@ -8,6 +8,7 @@ import { append, day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import {
   choiceSet,
+  closesOnEscape,
   field,
   inlineForm,
   recipientPicker,
@@ -277,7 +278,9 @@ export class MySuppliers {
     edit.addEventListener('click', () => {
       form.hidden = !form.hidden;
       edit.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) form.querySelector<HTMLElement>('input')?.focus();
     });
+    closesOnEscape(form, edit);
     append(
       item,
       ' ',
@@ -450,38 +453,37 @@ export class MySuppliers {
         total > cards.length
           ? `${cards.length} of ${total} listed organizations match: refine the search to see the others.`
           : total === 0
-            ? ''
+            ? // Here, in the live line, not as a list item: a screen reader would hear nothing at all.
+              'No listed organization matches.'
             : `${plural(total, 'listed organization')} ${total === 1 ? 'matches' : 'match'}.`;
       // One declaration per card drawn, however often its button is pressed (web/src/action-key.ts).
       const keys = new Map(cards.map((card) => [card.id, actionKey()]));
       this.results.replaceChildren(
-        ...(cards.length === 0
-          ? [h('li', { class: 'muted' }, 'No listed organization matches.')]
-          : cards.map((card) =>
-              h(
-                'li',
-                { class: 'directory-card', 'data-org-id': card.id },
-                h('span', { class: 'card-name' }, card.name),
-                ` ${card.type.toLowerCase()}, ${[card.city, card.country].filter(Boolean).join(', ')} `,
-                // A delisted entry flags nothing, as in the chain's badges.
-                riskBadge(card.risks.filter((r) => !r.delistedAt)),
-                ' ',
-                card.id !== ownId &&
-                  card.type !== 'MONITOR' &&
-                  this.button('Add as supplier', { class: 'add-from-directory' }, async () => {
-                    await graphql(
-                      DECLARE,
-                      {
-                        supplierId: card.id,
-                        products: productList(this.linkProducts.value),
-                        idempotencyKey: keys.get(card.id),
-                      },
-                      this.token,
-                    );
-                    return `Declared ${isolate(card.name)} as your supplier.`;
-                  }),
-              ),
-            )),
+        ...cards.map((card) =>
+          h(
+            'li',
+            { class: 'directory-card', 'data-org-id': card.id },
+            h('span', { class: 'card-name' }, card.name),
+            ` ${card.type.toLowerCase()}, ${[card.city, card.country].filter(Boolean).join(', ')} `,
+            // A delisted entry flags nothing, as in the chain's badges.
+            riskBadge(card.risks.filter((r) => !r.delistedAt)),
+            ' ',
+            card.id !== ownId &&
+              card.type !== 'MONITOR' &&
+              this.button('Add as supplier', { class: 'add-from-directory' }, async () => {
+                await graphql(
+                  DECLARE,
+                  {
+                    supplierId: card.id,
+                    products: productList(this.linkProducts.value),
+                    idempotencyKey: keys.get(card.id),
+                  },
+                  this.token,
+                );
+                return `Declared ${isolate(card.name)} as your supplier.`;
+              }),
+          ),
+        ),
       );
     } catch (error) {
       this.alert.textContent = errorMessage(error);

@@ -234,7 +234,10 @@ export function renderDetails(
 }
 
 export type ExposureState =
-  { kind: 'loading' } | { kind: 'unavailable'; message: string } | { kind: 'loaded'; exposure: Exposure };
+  | { kind: 'loading' }
+  /** `failed`: its own load failed, which is announced (a server without it, or no chain, is only said). */
+  | { kind: 'unavailable'; message: string; failed?: boolean }
+  | { kind: 'loaded'; exposure: Exposure };
 
 /** The blind spots with their tier and open request: the server's details where it has them. */
 function blindSpotsOf(exposure: Exposure, tiers: ReadonlyMap<string, number>): BlindSpot[] {
@@ -320,7 +323,14 @@ export function renderExposure(
   const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
   if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
   if (state.kind === 'unavailable') {
-    return panel.replaceChildren(heading, h('p', { class: 'muted exposure-unavailable' }, state.message));
+    return panel.replaceChildren(
+      heading,
+      h(
+        'p',
+        { class: 'muted exposure-unavailable', role: state.failed === true ? 'alert' : null },
+        state.message,
+      ),
+    );
   }
   const { exposure } = state;
   const findings = [...exposure.findings].sort(

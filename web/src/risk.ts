@@ -46,7 +46,8 @@ export interface RiskAssessment {
 
 export type RiskState =
   | { kind: 'loading' }
-  | { kind: 'unavailable'; message: string }
+  /** `failed`: its own load failed, which is announced (a server without it is only said). */
+  | { kind: 'unavailable'; message: string; failed?: boolean }
   | { kind: 'loaded'; assessment: RiskAssessment };
 
 /**
@@ -82,6 +83,12 @@ export async function riskAssessment(q: Query, can: Capabilities, token: string)
   const { query, variables } = riskOperation(q, can);
   return (await graphql<{ riskAssessment: RiskAssessment }>(query, variables, token)).riskAssessment;
 }
+
+/**
+ * The bands in words, written where the scores are: the colours of the chips and of the cards' edges
+ * must not be the only way to tell a high score from a medium one (WCAG 1.4.1).
+ */
+export const BANDS_IN_WORDS = 'high from 40, dark red; medium from 20, amber; low below 20, green';
 
 /** Score bands for colour: the same in the list and the tier view. */
 export function scoreBand(score: number): 'high' | 'medium' | 'low' {
@@ -283,7 +290,11 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
   if (state.kind !== 'loaded') {
     panel.replaceChildren(
       heading,
-      h('p', { class: 'muted' }, state.kind === 'loading' ? 'Assessing the chain…' : state.message),
+      state.kind === 'loading'
+        ? h('p', { class: 'muted' }, 'Assessing the chain…')
+        : // A failure arrives after the status line said the chain loaded: unannounced, a screen reader
+          // user would wait for a ranking that never comes.
+          h('p', { class: 'muted', role: state.failed === true ? 'alert' : null }, state.message),
     );
     return;
   }
@@ -299,7 +310,7 @@ export function renderRisk(panel: HTMLElement, state: RiskState, handlers: RiskH
       h(
         'p',
         { class: 'muted' },
-        `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100); open a row to see why (the model: docs/risk-model.md).`,
+        `${plural(assessment.organizations.length, 'organization')} of the whole chain (Country, Types and Search do not narrow it) ranked by risk score (0–100; ${BANDS_IN_WORDS}); open a row to see why (the model: docs/risk-model.md).`,
       ),
     assessment.actions.length > 0 && h('h3', { id: 'risk-actions-heading' }, 'Top actions'),
     assessment.actions.length > 0 &&

@@ -88,7 +88,10 @@ function card(o: Organization, tier: number, input: TierViewInput, handlers: Tie
         h(
           'span',
           { class: `risk-score band-${scoreBand(score)}`, title: 'risk score (Where to start)' },
+          // A card's name is read as one run of its text: a bare "48.6" said nothing of what it is.
+          h('span', { class: 'visually-hidden' }, 'risk score '),
           String(score),
+          h('span', { class: 'visually-hidden' }, ` of 100, ${scoreBand(score)}`),
         ),
     ),
   );
