@@ -67,7 +67,18 @@ const JVM_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
   // A JVM that ran out of heap is useless; exiting lets the parent see it instead of a hung database.
   '-XX:+ExitOnOutOfMemoryError',
+  // JNA (Neo4j's native I/O helpers) loads its library; Java 24+ warns on stderr about each such call
+  // from a class path that was not allowed to. Java 17 accepts the flag too.
+  '--enable-native-access=ALL-UNNAMED',
 ];
+
+/**
+ * Java 24+ warns on stderr, once per JVM, when a library (JCTools, Netty) uses sun.misc.Unsafe's memory
+ * access, which Neo4j 5.26 and 2025 still do; the flag that allows it quietly exists from Java 23 on, and
+ * an older JVM refuses to start with it.
+ */
+const unsafeMemoryAccess = (javaMajor: number): string[] =>
+  javaMajor >= 23 ? ['--sun-misc-unsafe-memory-access=allow'] : [];
 
 /** Exit codes of Launcher.java. */
 const EXIT_PORT_IN_USE = 3;
@@ -178,7 +189,8 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
   }
   const line = opts.line ?? 'bundled';
   const files = await ensureNeo4jInstalled({ quiet: true, line });
-  const sharing = await sharedClasses(files, await requireJava(line), line);
+  const java = await requireJava(line);
+  const sharing = await sharedClasses(files, java.text, line);
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const port = opts.port === undefined || opts.port === 0 ? await freeLoopbackPort() : opts.port;
@@ -189,6 +201,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
+    ...unsafeMemoryAccess(java.major),
     ...sharing.jvmFlags,
     ...(opts.jvmOptions ?? []),
     LAUNCHER_MAIN,
@@ -432,16 +445,16 @@ let javaChecked: Promise<{ major: number; text: string } | null> | null = null;
 
 /**
  * Fails with a clear LauncherError unless `java -version` reports the line's Java (17, or 21 for
- * `latest`) or newer; resolves with the version text. `java -version` runs once per process.
+ * `latest`) or newer; resolves with its version. `java -version` runs once per process.
  */
-async function requireJava(line: Neo4jLine): Promise<string> {
+async function requireJava(line: Neo4jLine): Promise<{ major: number; text: string }> {
   javaChecked ??= javaVersion();
   const version = await javaChecked;
   // A failed check is not kept, so installing Java and retrying in the same process works.
   if (version === null || version.major < LINES[line].minJava) javaChecked = null;
   if (version === null) throw javaMissing(null, line);
   if (version.major < LINES[line].minJava) throw javaMissing(`Java ${version.text}`, line);
-  return version.text;
+  return version;
 }
 
 async function javaVersion(): Promise<{ major: number; text: string } | null> {
