@@ -441,15 +441,17 @@ async function runMaven(quiet: boolean, line: Neo4jLine): Promise<void> {
   );
 }
 
-let javaChecked: Promise<{ major: number; text: string } | null> | null = null;
+/** The last `java -version`, kept for the java it ran: a JAVA_HOME changed since asks again. */
+let javaChecked: { command: string; version: Promise<{ major: number; text: string } | null> } | null = null;
 
 /**
  * Fails with a clear LauncherError unless `java -version` reports the line's Java (17, or 21 for
- * `latest`) or newer; resolves with its version. `java -version` runs once per process.
+ * `latest`) or newer; resolves with its version. `java -version` runs once per process and java.
  */
 async function requireJava(line: Neo4jLine): Promise<{ major: number; text: string }> {
-  javaChecked ??= javaVersion();
-  const version = await javaChecked;
+  const command = javaCommand();
+  if (javaChecked?.command !== command) javaChecked = { command, version: javaVersion(command) };
+  const version = await javaChecked.version;
   // A failed check is not kept, so installing Java and retrying in the same process works.
   if (version === null || version.major < LINES[line].minJava) javaChecked = null;
   if (version === null) throw javaMissing(null, line);
@@ -457,9 +459,9 @@ async function requireJava(line: Neo4jLine): Promise<{ major: number; text: stri
   return version;
 }
 
-async function javaVersion(): Promise<{ major: number; text: string } | null> {
+async function javaVersion(command: string): Promise<{ major: number; text: string } | null> {
   return new Promise((resolveVersion) => {
-    const child = spawn(javaCommand(), ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', () => resolveVersion(null));
