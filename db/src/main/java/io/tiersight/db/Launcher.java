@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -115,6 +119,7 @@ public final class Launcher {
   private static void start(Options options) throws IOException {
     Path logs = options.data.resolve("logs");
     Files.createDirectories(logs);
+    javaLoggingToFile(logs);
     synchronized (lock) {
       userLog = new FileOutputStream(logs.resolve("neo4j.log").toFile(), true);
       DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(options.data);
@@ -159,6 +164,20 @@ public final class Launcher {
       DatabaseManagementServiceBuilder builder, Setting<T> setting) {
     Object zero = setting.defaultValue() instanceof Duration ? Duration.ZERO : Integer.valueOf(0);
     return builder.setConfig(setting, (T) zero);
+  }
+
+  /**
+   * Lucene, inside Neo4j, logs through java.util.logging, whose default handler writes to stderr: on
+   * Java 21+ a start printed INFO lines about memory-mapped index input and, once a text index was
+   * used, a WARNING about the Vector API, which the parent shows as the database's output. The
+   * protocol above keeps every log in DIR/logs, so they go to DIR/logs/jul.log.
+   */
+  private static void javaLoggingToFile(Path logs) throws IOException {
+    Logger root = Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) root.removeHandler(handler);
+    FileHandler file = new FileHandler(logs.resolve("jul.log").toString(), true);
+    file.setFormatter(new SimpleFormatter());
+    root.addHandler(file);
   }
 
   /** Runs from the shutdown hook, so SIGINT, SIGTERM and every System.exit end up here. */
