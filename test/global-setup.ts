@@ -13,11 +13,15 @@
 // setup once per project that has files queued, each project importing the file through its own module
 // runner: module state is not shared between them, the process is. So the running Neo4j is kept on
 // globalThis, started by the first project that asks and stopped when the last one tears down.
+//
+// TIERSIGHT_TEST_NEO4J=latest starts the newest calendar-versioned Neo4j instead of the bundled 5.26
+// (db/pom.xml, profile neo4j-latest; a JDK 21+ in JAVA_HOME), with Cypher 25 as its database's default
+// language, as Neo4j 2026.02+ configures a new server: `npm run test:neo4j-latest`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureNeo4jInstalled, startBundledNeo4j } from '../src/db/bundled-neo4j.ts';
+import { ensureNeo4jInstalled, startBundledNeo4j, type Neo4jLine } from '../src/db/bundled-neo4j.ts';
 import { announce } from './support/announcement.ts';
 import { DATABASE_WORKERS } from './support/database-workers.ts';
 import { FOR_TESTS } from './support/neo4j-for-tests.ts';
@@ -61,7 +65,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
 
-  const shared = (globalThis.tiersightTestNeo4j ??= startAll());
+  // Read before anything starts, so a mistyped value fails the run at once.
+  const line = testedLine();
+  const shared = (globalThis.tiersightTestNeo4j ??= startAll(line));
   shared.projects += 1;
   project.provide('neo4jUris', []);
   project.provide('neo4jDatabases', DATABASE_WORKERS);
@@ -76,16 +82,30 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   };
 }
 
-function startAll(): SharedNeo4j {
+function testedLine(): Neo4jLine {
+  const value = process.env['TIERSIGHT_TEST_NEO4J'] ?? '';
+  if (value === '' || value === 'bundled') return 'bundled';
+  if (value === 'latest') return 'latest';
+  throw new Error(`TIERSIGHT_TEST_NEO4J must be bundled or latest, got '${value}'`);
+}
+
+/**
+ * The latest line's extra settings: Cypher 25 as the default language of the database it creates, which
+ * the neo4j.conf of Neo4j 2026.02 and later sets for every new server (Aura chooses per instance). The
+ * statements must run in Cypher 5 (5.26, older databases) and Cypher 25 alike.
+ */
+const LATEST_SETTINGS = { 'db.query.default_language': 'CYPHER_25' };
+
+function startAll(line: Neo4jLine): SharedNeo4j {
   const leases = mkdtemp(join(tmpdir(), 'tiersight-test-leases-'));
   const running = (async () => {
     const directory = await leases;
-    const installed = ensureNeo4jInstalled({ quiet: true });
+    const installed = ensureNeo4jInstalled({ quiet: true, line });
     const started = await Promise.allSettled(
       Array.from({ length: DATABASE_WORKERS }, async (_, index) => {
         try {
-          await installed;
-          const neo4j = await startNeo4j();
+          const { neo4jVersion } = await installed;
+          const neo4j = await startNeo4j(line, neo4jVersion);
           await announce(directory, `${index}.uri`, neo4j.uri);
           return neo4j;
         } catch (error) {
@@ -103,7 +123,7 @@ function startAll(): SharedNeo4j {
   return { leases, running, projects: 0 };
 }
 
-async function startNeo4j(): Promise<RunningNeo4j> {
+async function startNeo4j(line: Neo4jLine, version: string): Promise<RunningNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tiersight-test-'));
   const removeDataDir = () => rm(dataDir, { recursive: true, force: true });
   try {
@@ -111,9 +131,11 @@ async function startNeo4j(): Promise<RunningNeo4j> {
       dataDir,
       heap: '1g',
       ...FOR_TESTS,
-      onLog: (line) => console.error(`[neo4j] ${line}`),
+      settings: { ...FOR_TESTS.settings, ...(line === 'latest' ? LATEST_SETTINGS : {}) },
+      line,
+      onLog: (text) => console.error(`[neo4j] ${text}`),
     });
-    console.log(`Bundled Neo4j 5.26 for the tests at ${neo4j.uri}, started in ${neo4j.startupMs} ms`);
+    console.log(`Bundled Neo4j ${version} for the tests at ${neo4j.uri}, started in ${neo4j.startupMs} ms`);
     return {
       uri: neo4j.uri,
       stop: async () => {

@@ -16,14 +16,40 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DB_DIR = join(REPO_ROOT, 'db');
 const POM = join(DB_DIR, 'pom.xml');
 const LAUNCHER_SOURCE = join(DB_DIR, 'src/main/java/io/tiersight/db/Launcher.java');
-const CLASSES_DIR = join(DB_DIR, 'target/classes');
-const LAUNCHER_CLASS = join(CLASSES_DIR, 'io/tiersight/db/Launcher.class');
-const CLASSPATH_FILE = join(DB_DIR, 'target/classpath.txt');
 const LAUNCHER_MAIN = 'io.tiersight.db.Launcher';
-const LAUNCHER_JAR = join(DB_DIR, 'target/tiersight-launcher.jar');
+
+/**
+ * Which Neo4j the launcher is built against: `bundled`, the one Tiersight ships and runs (5.26, Java 17+),
+ * or `latest`, the newest calendar-versioned release (db/pom.xml's profile neo4j-latest, Java 21+) that
+ * Aura and current servers run, for the compatibility tests (TIERSIGHT_TEST_NEO4J=latest).
+ */
+export type Neo4jLine = 'bundled' | 'latest';
+
+interface LineBuild {
+  /** Maven's build directory for this line; each line has its own, so neither overwrites the other. */
+  targetDir: string;
+  mavenArgs: readonly string[];
+  minJava: number;
+}
+
+const LINES: Readonly<Record<Neo4jLine, LineBuild>> = {
+  bundled: { targetDir: join(DB_DIR, 'target'), mavenArgs: [], minJava: 17 },
+  latest: { targetDir: join(DB_DIR, 'target-latest'), mavenArgs: ['-P', 'neo4j-latest'], minJava: 21 },
+};
+
+function buildPaths(line: Neo4jLine) {
+  const { targetDir } = LINES[line];
+  const classesDir = join(targetDir, 'classes');
+  return {
+    targetDir,
+    classesDir,
+    launcherClass: join(classesDir, 'io/tiersight/db/Launcher.class'),
+    classpathFile: join(targetDir, 'classpath.txt'),
+    launcherJar: join(targetDir, 'tiersight-launcher.jar'),
+  };
+}
 
 const HOST = '127.0.0.1';
-const MIN_JAVA = 17;
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
 // Writing the class data archive as the JVM exits (src/db/class-data-sharing.ts) takes 5-20 s on a
@@ -41,7 +67,18 @@ const JVM_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
   // A JVM that ran out of heap is useless; exiting lets the parent see it instead of a hung database.
   '-XX:+ExitOnOutOfMemoryError',
+  // JNA (Neo4j's native I/O helpers) loads its library; Java 24+ warns on stderr about each such call
+  // from a class path that was not allowed to. Java 17 accepts the flag too.
+  '--enable-native-access=ALL-UNNAMED',
 ];
+
+/**
+ * Java 24+ warns on stderr, once per JVM, when a library (JCTools, Netty) uses sun.misc.Unsafe's memory
+ * access, which Neo4j 5.26 and 2025 still do; the flag that allows it quietly exists from Java 23 on, and
+ * an older JVM refuses to start with it.
+ */
+const unsafeMemoryAccess = (javaMajor: number): string[] =>
+  javaMajor >= 23 ? ['--sun-misc-unsafe-memory-access=allow'] : [];
 
 /** Exit codes of Launcher.java. */
 const EXIT_PORT_IN_USE = 3;
@@ -69,12 +106,14 @@ export class LauncherError extends Error {
 }
 
 interface LauncherFiles {
-  /** db/target/classes, holding io/tiersight/db/Launcher.class. */
+  /** db/target/classes (db/target-latest/classes for `latest`), holding io/tiersight/db/Launcher.class. */
   classesDir: string;
   /** db/target/classpath.txt, the Neo4j jars in the local Maven cache. */
   classpathFile: string;
   /** The full class path for the JVM: classesDir and every jar. */
   classpath: string;
+  /** The Neo4j release those jars are, such as 5.26.30 (read from the kernel jar's name). */
+  neo4jVersion: string;
   /** True when this call ran Maven; false when the build was already up to date. */
   built: boolean;
 }
@@ -111,26 +150,32 @@ export interface StartOptions {
   settings?: Readonly<Record<string, string>>;
   /** More JVM options, after the launcher's own. */
   jvmOptions?: readonly string[];
+  /** The Neo4j to run (Neo4jLine); the bundled 5.26 unless told otherwise. */
+  line?: Neo4jLine;
 }
 
 /**
  * Makes sure the launcher is compiled and the Neo4j jars are in the local Maven cache, running
  * `mvn compile` only when db/pom.xml or Launcher.java changed since the last build (or the cache lost a jar).
  */
-export async function ensureNeo4jInstalled(opts: { quiet?: boolean } = {}): Promise<LauncherFiles> {
-  await requireJava();
-  const current = await upToDateFiles();
+export async function ensureNeo4jInstalled(
+  opts: { quiet?: boolean; line?: Neo4jLine } = {},
+): Promise<LauncherFiles> {
+  const line = opts.line ?? 'bundled';
+  await requireJava(line);
+  const current = await upToDateFiles(line);
   if (current !== null) return current;
 
-  await runMaven(opts.quiet === true);
+  await runMaven(opts.quiet === true, line);
   // Maven leaves classpath.txt untouched when the jar list did not change; mark both outputs as current so
   // the next call does not build again.
   const now = new Date();
-  await Promise.all([utimes(CLASSPATH_FILE, now, now), utimes(LAUNCHER_CLASS, now, now)]);
-  const built = await upToDateFiles();
+  const { classpathFile, launcherClass } = buildPaths(line);
+  await Promise.all([utimes(classpathFile, now, now), utimes(launcherClass, now, now)]);
+  const built = await upToDateFiles(line);
   if (built === null) {
     throw new LauncherError(
-      `Maven finished but ${CLASSPATH_FILE} or ${LAUNCHER_CLASS} is missing.`,
+      `Maven finished but ${classpathFile} or ${launcherClass} is missing.`,
       'build-failed',
     );
   }
@@ -142,8 +187,10 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
   if (!/^\d+[kKmMgG]?$/.test(heap)) {
     throw new LauncherError(`The heap size must look like 512m or 2g, got ${quote(heap)}.`, 'invalid-option');
   }
-  const files = await ensureNeo4jInstalled({ quiet: true });
-  const sharing = await sharedClasses(files, await requireJava());
+  const line = opts.line ?? 'bundled';
+  const files = await ensureNeo4jInstalled({ quiet: true, line });
+  const java = await requireJava(line);
+  const sharing = await sharedClasses(files, java.text, line);
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const port = opts.port === undefined || opts.port === 0 ? await freeLoopbackPort() : opts.port;
@@ -154,6 +201,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
     `-Xms${heap}`,
     `-Xmx${heap}`,
     ...JVM_FLAGS,
+    ...unsafeMemoryAccess(java.major),
     ...sharing.jvmFlags,
     ...(opts.jvmOptions ?? []),
     LAUNCHER_MAIN,
@@ -219,7 +267,7 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
       clearTimeout(timer);
       reject(
         error.code === 'ENOENT'
-          ? javaMissing(null)
+          ? javaMissing(null, line)
           : new LauncherError(`Could not start Java: ${error.message}`, 'start-failed'),
       );
     });
@@ -265,15 +313,17 @@ export async function startBundledNeo4j(opts: StartOptions): Promise<BundledNeo4
 async function sharedClasses(
   files: LauncherFiles,
   javaVersionText: string,
+  line: Neo4jLine,
 ): Promise<ClassDataSharing & { classpath: string }> {
-  const inputs = await Promise.all([LAUNCHER_CLASS, CLASSPATH_FILE].map((file) => stat(file)));
+  const paths = buildPaths(line);
+  const inputs = await Promise.all([paths.launcherClass, paths.classpathFile].map((file) => stat(file)));
   const newestInput = Math.max(...inputs.map((s) => s.mtimeMs));
-  const jar = await launcherJar(javaCommand(), CLASSES_DIR, LAUNCHER_JAR, newestInput);
+  const jar = await launcherJar(javaCommand(), paths.classesDir, paths.launcherJar, newestInput);
   if (jar === null) {
     return { classpath: files.classpath, jvmFlags: [], writesArchive: false, afterExit: async () => {} };
   }
-  const jars = files.classpath.split(delimiter).filter((entry) => entry !== CLASSES_DIR);
-  const archive = join(DB_DIR, `target/neo4j-classes-java${javaVersionText.replace(/[^\w.-]/g, '_')}.jsa`);
+  const jars = files.classpath.split(delimiter).filter((entry) => entry !== paths.classesDir);
+  const archive = join(paths.targetDir, `neo4j-classes-java${javaVersionText.replace(/[^\w.-]/g, '_')}.jsa`);
   return {
     classpath: [jar, ...jars].join(delimiter),
     ...(await classDataSharing(archive, (await stat(jar)).mtimeMs)),
@@ -320,32 +370,39 @@ async function freeLoopbackPort(): Promise<number> {
   return address.port;
 }
 
-async function upToDateFiles(): Promise<LauncherFiles | null> {
+async function upToDateFiles(line: Neo4jLine): Promise<LauncherFiles | null> {
+  const paths = buildPaths(line);
   const [classFile, classpathFile, source, pom] = await Promise.all(
-    [LAUNCHER_CLASS, CLASSPATH_FILE, LAUNCHER_SOURCE, POM].map((file) => stat(file).catch(() => null)),
+    [paths.launcherClass, paths.classpathFile, LAUNCHER_SOURCE, POM].map((file) =>
+      stat(file).catch(() => null),
+    ),
   );
   if (classFile == null || classpathFile == null) return null;
   const inputsChanged = Math.max(source?.mtimeMs ?? 0, pom?.mtimeMs ?? 0);
   if (classFile.mtimeMs < inputsChanged || classpathFile.mtimeMs < inputsChanged) return null;
 
-  const jars = (await readFile(CLASSPATH_FILE, 'utf8')).trim().split(delimiter).filter(Boolean);
+  const jars = (await readFile(paths.classpathFile, 'utf8')).trim().split(delimiter).filter(Boolean);
   // A cleaned ~/.m2 leaves a classpath.txt naming jars that are gone; Maven fetches them again.
   if (jars.length === 0 || !jars.every((jar) => existsSync(jar))) return null;
+  const kernel = jars
+    .map((jar) => /neo4j-kernel-([^/\\]+)\.jar$/.exec(jar)?.[1])
+    .find((v) => v !== undefined);
   return {
-    classesDir: CLASSES_DIR,
-    classpathFile: CLASSPATH_FILE,
-    classpath: [CLASSES_DIR, ...jars].join(delimiter),
+    classesDir: paths.classesDir,
+    classpathFile: paths.classpathFile,
+    classpath: [paths.classesDir, ...jars].join(delimiter),
+    neo4jVersion: kernel ?? 'unknown',
     built: false,
   };
 }
 
-async function runMaven(quiet: boolean): Promise<void> {
+async function runMaven(quiet: boolean, line: Neo4jLine): Promise<void> {
   const mvn = process.platform === 'win32' ? 'mvn.cmd' : 'mvn';
   if (!quiet)
     console.error(
       'Building the bundled Neo4j launcher with Maven (the first run downloads about 130 MB of jars)...',
     );
-  const child = spawn(mvn, ['-B', '-q', '-f', POM, 'compile'], {
+  const child = spawn(mvn, ['-B', '-q', '-f', POM, ...LINES[line].mavenArgs, 'compile'], {
     cwd: DB_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -375,7 +432,7 @@ async function runMaven(quiet: boolean): Promise<void> {
   });
   if (code === 0) return;
   if (output.includes('No compiler is provided')) {
-    throw javaMissing('a Java runtime without a compiler (javac)', 'Install a JDK 17+ (not only a JRE)');
+    throw javaMissing('a Java runtime without a compiler (javac)', line, 'not only a JRE');
   }
   const shown = quiet && output.trim() !== '' ? `:\n${output.trim()}` : '; see the output above';
   throw new LauncherError(
@@ -384,29 +441,27 @@ async function runMaven(quiet: boolean): Promise<void> {
   );
 }
 
-let javaChecked: Promise<string> | null = null;
+/** The last `java -version`, kept for the java it ran: a JAVA_HOME changed since asks again. */
+let javaChecked: { command: string; version: Promise<{ major: number; text: string } | null> } | null = null;
 
 /**
- * Fails with a clear LauncherError unless `java -version` reports 17 or newer; resolves with the
- * version text. Checked once per process.
+ * Fails with a clear LauncherError unless `java -version` reports the line's Java (17, or 21 for
+ * `latest`) or newer; resolves with its version. `java -version` runs once per process and java.
  */
-function requireJava(): Promise<string> {
-  javaChecked ??= (async () => {
-    const version = await javaVersion();
-    if (version === null) throw javaMissing(null);
-    if (version.major < MIN_JAVA) throw javaMissing(`Java ${version.text}`);
-    return version.text;
-  })();
+async function requireJava(line: Neo4jLine): Promise<{ major: number; text: string }> {
+  const command = javaCommand();
+  if (javaChecked?.command !== command) javaChecked = { command, version: javaVersion(command) };
+  const version = await javaChecked.version;
   // A failed check is not kept, so installing Java and retrying in the same process works.
-  javaChecked.catch(() => {
-    javaChecked = null;
-  });
-  return javaChecked;
+  if (version === null || version.major < LINES[line].minJava) javaChecked = null;
+  if (version === null) throw javaMissing(null, line);
+  if (version.major < LINES[line].minJava) throw javaMissing(`Java ${version.text}`, line);
+  return version;
 }
 
-async function javaVersion(): Promise<{ major: number; text: string } | null> {
+async function javaVersion(command: string): Promise<{ major: number; text: string } | null> {
   return new Promise((resolveVersion) => {
-    const child = spawn(javaCommand(), ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(command, ['-version'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('error', () => resolveVersion(null));
@@ -422,10 +477,14 @@ async function javaVersion(): Promise<{ major: number; text: string } | null> {
 }
 
 /** `found` null: no java at all. */
-function javaMissing(found: string | null, advice = 'Install a JDK 17+'): LauncherError {
+function javaMissing(found: string | null, line: Neo4jLine, advice = ''): LauncherError {
   const what = found === null ? 'no `java` was found (JAVA_HOME/bin or PATH)' : `found ${found}`;
+  const { minJava } = LINES[line];
+  const which =
+    line === 'bundled' ? 'the bundled Neo4j' : 'the latest Neo4j (db/pom.xml, profile neo4j-latest)';
   return new LauncherError(
-    `Java ${MIN_JAVA} or newer is required to run the bundled Neo4j; ${what}. ${advice} ${EXTERNAL_HINT}.`,
+    `Java ${minJava} or newer is required to run ${which}; ${what}. Install a JDK ${minJava}+${advice === '' ? '' : ` (${advice})`}` +
+      `${line === 'bundled' ? ` ${EXTERNAL_HINT}` : ' and point JAVA_HOME at it'}.`,
     'java-missing',
   );
 }

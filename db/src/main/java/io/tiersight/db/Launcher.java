@@ -13,11 +13,16 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
@@ -27,6 +32,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.config.Setting;
 import org.neo4j.logging.log4j.Log4jLogProvider;
 
 /**
@@ -113,10 +119,11 @@ public final class Launcher {
   private static void start(Options options) throws IOException {
     Path logs = options.data.resolve("logs");
     Files.createDirectories(logs);
+    javaLoggingToFile(logs);
     synchronized (lock) {
       userLog = new FileOutputStream(logs.resolve("neo4j.log").toFile(), true);
       DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(options.data);
-      service = withSettings(planOnce(builder, options), options)
+      service = withSettings(planOnce(noShutdownQuietPeriod(builder), options), options)
           .setUserLogProvider(new Log4jLogProvider(userLog))
           .setConfig(GraphDatabaseSettings.logs_directory, logs)
           .setConfig(BoltConnector.enabled, true)
@@ -130,9 +137,6 @@ public final class Launcher {
           .setConfig(GraphDatabaseSettings.pagecache_memory, options.pagecache)
           // No usage reports from a dev tool (and the machines it runs on may have no internet).
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
-          // Netty waits for a 5 s quiet period per Bolt server (two of them) before it stops; a
-          // dev/test database has nothing in flight by then, and tests stop many of these JVMs.
-          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
           // transaction_timeout is deliberately left unset: the app sets a timeout per transaction.
           .build();
     }
@@ -142,6 +146,38 @@ public final class Launcher {
       throw new IllegalStateException("the database was not available after "
           + AVAILABLE_TIMEOUT_MS / 1000 + " s");
     }
+  }
+
+  /**
+   * Netty waits for a 5 s quiet period per Bolt server (two of them) before it stops; a dev/test
+   * database has nothing in flight by then, and tests stop many of these JVMs. The setting holds
+   * whole seconds in Neo4j 5.26 and 2025.x and a Duration in 2026.08, so zero goes in the setting's
+   * own type: one launcher source builds against all three.
+   */
+  private static DatabaseManagementServiceBuilder noShutdownQuietPeriod(
+      DatabaseManagementServiceBuilder builder) {
+    return zero(builder, GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> DatabaseManagementServiceBuilder zero(
+      DatabaseManagementServiceBuilder builder, Setting<T> setting) {
+    Object zero = setting.defaultValue() instanceof Duration ? Duration.ZERO : Integer.valueOf(0);
+    return builder.setConfig(setting, (T) zero);
+  }
+
+  /**
+   * Lucene, inside Neo4j, logs through java.util.logging, whose default handler writes to stderr: on
+   * Java 21+ a start printed INFO lines about memory-mapped index input and, once a text index was
+   * used, a WARNING about the Vector API, which the parent shows as the database's output. The
+   * protocol above keeps every log in DIR/logs, so they go to DIR/logs/jul.log.
+   */
+  private static void javaLoggingToFile(Path logs) throws IOException {
+    Logger root = Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) root.removeHandler(handler);
+    FileHandler file = new FileHandler(logs.resolve("jul.log").toString(), true);
+    file.setFormatter(new SimpleFormatter());
+    root.addHandler(file);
   }
 
   /** Runs from the shutdown hook, so SIGINT, SIGTERM and every System.exit end up here. */
