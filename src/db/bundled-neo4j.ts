@@ -384,8 +384,9 @@ async function upToDateFiles(line: Neo4jLine): Promise<LauncherFiles | null> {
   const jars = (await readFile(paths.classpathFile, 'utf8')).trim().split(delimiter).filter(Boolean);
   // A cleaned ~/.m2 leaves a classpath.txt naming jars that are gone; Maven fetches them again.
   if (jars.length === 0 || !jars.every((jar) => existsSync(jar))) return null;
+  // The kernel jar by its version, which starts with a digit: neo4j-kernel-api-… may come first.
   const kernel = jars
-    .map((jar) => /neo4j-kernel-([^/\\]+)\.jar$/.exec(jar)?.[1])
+    .map((jar) => /neo4j-kernel-(\d[^/\\]*)\.jar$/.exec(jar)?.[1])
     .find((v) => v !== undefined);
   return {
     classesDir: paths.classesDir,
