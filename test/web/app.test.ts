@@ -4,34 +4,17 @@
 // The dashboard as a whole against a fake /graphql: what it does when the token is refused mid-session,
 // when the chain does not load, with filter values the server would refuse, and while a reload's chain
 // is on its way (nothing redraws the previous chain under the new query).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_EXPIRED, start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
 import { PLAN, REQUEST } from './evidence-fixtures.ts';
 import { CHAIN, EXPOSURE } from './fixtures.ts';
+import { fakeRoutes, refused, settle, useDashboardRoot, type Answer } from './fake-api.ts';
 import type { SupplyChain } from '../../web/src/model.ts';
 
-type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
-const refused = (message: string, code: string): Answer => ({ errors: [{ message, extensions: { code } }] });
 const ME = {
   me: { organization: CHAIN.root, roles: ['ANALYST'], roots: [] },
 };
-
-/** A /graphql that answers each operation by the first route whose pattern its text matches. */
-function fakeServer(routes: [RegExp, (variables: Record<string, unknown>) => Answer | Promise<Answer>][]) {
-  const sent: { query: string; variables: Record<string, unknown> }[] = [];
-  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as (typeof sent)[number];
-    sent.push(body);
-    const route = routes.find(([pattern]) => pattern.test(body.query));
-    const answer = route
-      ? await route[1](body.variables)
-      : refused('not in this fake', 'INTERNAL_SERVER_ERROR');
-    return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return sent;
-}
 
 const COMMON: [RegExp, () => Answer][] = [
   [/\{ me \{/, () => ({ data: ME })],
@@ -42,23 +25,15 @@ const COMMON: [RegExp, () => Answer][] = [
   [/DashboardRisk/, () => refused('no ranking here', 'INTERNAL_SERVER_ERROR')],
 ];
 
-const settle = async () => {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 let root: HTMLElement;
+const freshRoot = useDashboardRoot(TOKEN_KEY);
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.replaceChildren(root);
-  sessionStorage.setItem(TOKEN_KEY, 'token-1');
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  sessionStorage.clear();
+  root = freshRoot();
 });
 
 describe('an expired session', () => {
   it('returns to sign-in once, saying the session expired, whichever request was refused first', async () => {
-    fakeServer([
+    fakeRoutes([
       ...COMMON.slice(0, 2),
       [
         /DashboardChain|DashboardExposure|DashboardEvidence|DashboardRisk/,
@@ -66,7 +41,7 @@ describe('an expired session', () => {
       ],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     expect(root.querySelector('#signin-error')?.textContent).toBe(SESSION_EXPIRED);
     expect(root.querySelectorAll('[role="alert"]')).toHaveLength(1);
     expect(root.textContent).not.toContain('The token has expired.');
@@ -77,7 +52,7 @@ describe('an expired session', () => {
 describe('a chain that does not load', () => {
   it('leaves no panel loading, no stale details, a status, and exports that say why they did nothing', async () => {
     let fail = false;
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [
         /DashboardChain/,
@@ -86,16 +61,16 @@ describe('a chain that does not load', () => {
       [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
-    await settle();
+    await settle(10);
     expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(false);
 
     fail = true;
     const depth = root.querySelector<HTMLSelectElement>('#filter-depth')!;
     depth.value = '2';
     depth.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(root.querySelector('#chain-view')?.textContent).toContain('Could not load the supply chain');
     expect(root.querySelector<HTMLElement>('#details')!.hidden).toBe(true);
     expect(root.querySelector('#details')?.textContent).toBe('');
@@ -116,17 +91,17 @@ describe('the details panel', () => {
   it('keeps the focus on its heading when the disclosures arrive and redraw it', async () => {
     let arrive: (answer: Answer) => void = () => {};
     const disclosures = new Promise<Answer>((resolve) => (arrive = resolve));
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
       [/DashboardDisclosures/, () => disclosures],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
     expect(document.activeElement?.id).toBe('details-heading');
     arrive({ data: { organization: { disclosures: [] } } });
-    await settle();
+    await settle(10);
     expect(root.querySelector('#details .no-disclosures')).not.toBeNull();
     expect(document.activeElement?.id).toBe('details-heading');
   });
@@ -137,13 +112,13 @@ describe('showing an organization from a list', () => {
     root.querySelector<HTMLInputElement>(`input[name="type"][value="${type}"]`)!;
 
   it('clears the filters that hide its card, in the filter bar too, and says which', async () => {
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
       [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     const search = root.querySelector<HTMLInputElement>('#filter-search')!;
     search.value = 'reseller';
     search.dispatchEvent(new Event('input'));
@@ -168,14 +143,14 @@ describe('showing an organization from a list', () => {
   it('says, with the focus on it, that a disclosure’s subject is not in the chain drawn', async () => {
     const elsewhere = { id: 'elsewhere', name: 'Elsewhere Ltd', type: 'BRAND', country: 'US' };
     const received = [{ ...PLAN, subject: { id: elsewhere.id, name: elsewhere.name } }];
-    fakeServer([
+    fakeRoutes([
       [/\{ me \{/, () => ({ data: { me: { ...ME.me, roots: [CHAIN.root, elsewhere] } } })],
       [/DashboardEvidence/, () => ({ data: { received, given: [], inbox: [], outbox: [] } })],
       ...COMMON.slice(1),
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('#evidence li.received-disclosure button.link-button')!.click();
     const status = root.querySelector<HTMLElement>('#status')!;
     expect(status.textContent).toBe(
@@ -189,19 +164,19 @@ describe('showing an organization from a list', () => {
 
 describe('sending an access request', () => {
   it('moves the focus from the form, which the redraw removes, to the status line that confirms it', async () => {
-    const sent = fakeServer([
+    const sent = fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
       [/DashboardRequestAccess/, () => ({ data: { requestAccess: REQUEST } })],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     const spot = root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
     spot.querySelector<HTMLButtonElement>('button.request-access')!.click();
     const submit = spot.querySelector<HTMLButtonElement>('form.request-form button[type="submit"]')!;
     submit.focus();
     submit.click();
-    await settle();
+    await settle(10);
     expect(sent.some((s) => s.query.includes('DashboardRequestAccess'))).toBe(true);
     const status = root.querySelector<HTMLElement>('#status')!;
     expect(status.textContent).toMatch(/^Access request sent to Reseller AB, due 2026-11-09\. Root Buyer: /);
@@ -211,9 +186,9 @@ describe('sending an access request', () => {
 
 describe('skip links', () => {
   it('lead a keyboard user past the tier view to Where to start and Exposure, each a focusable target', async () => {
-    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    fakeRoutes([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
     await start(root);
-    await settle();
+    await settle(10);
     const targets = [...root.querySelectorAll<HTMLAnchorElement>('a.skip')].map((a) =>
       a.getAttribute('href')!,
     );
@@ -224,13 +199,13 @@ describe('skip links', () => {
 
 describe('an As of day', () => {
   it('asks for what was shared with the viewer as of that day too', async () => {
-    const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    const sent = fakeRoutes([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
     await start(root);
-    await settle();
+    await settle(10);
     const asOf = root.querySelector<HTMLInputElement>('#filter-as-of')!;
     asOf.value = '2016-06-01';
     asOf.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     const evidence = sent.filter((s) => s.query.includes('DashboardEvidence')).at(-1)!;
     expect(evidence.query).toContain('disclosuresReceived(asOf: $asOf)');
     expect(evidence.variables).toEqual({ asOf: '2016-06-01' });
@@ -238,15 +213,15 @@ describe('an As of day', () => {
   });
 
   it('offers no access request to a blind spot of that day: a request is sent today', async () => {
-    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    fakeRoutes([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
     await start(root);
-    await settle();
+    await settle(10);
     const spot = () => root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
     expect(spot().querySelector('button.request-access')).not.toBeNull();
     const asOf = root.querySelector<HTMLInputElement>('#filter-as-of')!;
     asOf.value = '2016-06-01';
     asOf.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(spot().querySelector('button.request-access')).toBeNull();
     expect(root.querySelector('#exposure')!.textContent).toContain(
       'These organizations shared nothing with you on that day. A request for access is sent today: clear As of to ask them.',
@@ -257,9 +232,9 @@ describe('an As of day', () => {
 describe('an empty chain', () => {
   it('exports no header-only CSV, and says why', async () => {
     const empty = { ...CHAIN, depth: 0, tiers: [], links: [] };
-    fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: empty } })]]);
+    fakeRoutes([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: empty } })]]);
     await start(root);
-    await settle();
+    await settle(10);
     const download = vi.fn();
     URL.createObjectURL = download;
     root.querySelector<HTMLButtonElement>('#export-csv')!.click();
@@ -272,9 +247,9 @@ describe('an empty chain', () => {
 
 describe('filters the server would refuse', () => {
   it('are checked before sending, with one short message beside the control', async () => {
-    const sent = fakeServer([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
+    const sent = fakeRoutes([...COMMON, [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })]]);
     await start(root);
-    await settle();
+    await settle(10);
     const chains = () => sent.filter((s) => s.query.includes('DashboardChain')).length;
     const before = chains();
 
@@ -282,7 +257,7 @@ describe('filters the server would refuse', () => {
     expect([asOf.min, asOf.max]).toEqual(['1900-01-01', '2100-12-31']);
     asOf.value = '0001-01-01';
     asOf.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(chains()).toBe(before);
     expect(root.querySelector('#filter-as-of-error')?.textContent).toBe(
       'Choose a date between 1900-01-01 and 2100-12-31.',
@@ -294,7 +269,7 @@ describe('filters the server would refuse', () => {
     expect(product.maxLength).toBe(200);
     product.value = 'x'.repeat(5000);
     product.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(chains()).toBe(before);
     expect(root.querySelector('#filter-product-error')?.textContent).toBe(
       'A product name has at most 200 characters.',
@@ -303,7 +278,7 @@ describe('filters the server would refuse', () => {
 
     asOf.value = '2016-06-01';
     asOf.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(chains()).toBe(before + 1);
     expect(sent.at(-1)?.variables).toMatchObject({ asOf: '2016-06-01' });
     expect(root.querySelector('#filter-as-of-error')?.textContent).toBe('');
@@ -344,36 +319,36 @@ describe('"Request access from X…" in Where to start', () => {
   it('opens the form once Exposure has loaded, when asked before', async () => {
     let arrive: () => void = () => {};
     const exposureArrived = new Promise<void>((resolve) => (arrive = resolve));
-    fakeServer([
+    fakeRoutes([
       ...COMMON.slice(0, 3),
       [/DashboardExposure/, async () => (await exposureArrived, { data: { exposure: EXPOSURE } })],
       ...ASKING_BRAND,
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     const ask = askBrand();
     ask.click();
     expect(root.querySelector('#status')!.textContent).toBe(
       'The request form for Brand Inc opens once Exposure has loaded…',
     );
     arrive();
-    await settle();
+    await settle(10);
     expect(
       root.querySelector('#exposure li.blind-spot[data-org-id="brand"] form.request-form'),
     ).not.toBeNull();
   });
 
   it('keeps another blind spot’s open request form and the message typed in it', async () => {
-    fakeServer([...COMMON.slice(0, 4), ...ASKING_BRAND]);
+    fakeRoutes([...COMMON.slice(0, 4), ...ASKING_BRAND]);
     await start(root);
-    await settle();
+    await settle(10);
     const reseller = () =>
       root.querySelector<HTMLElement>('#exposure li.blind-spot[data-org-id="reseller"]')!;
     reseller().querySelector<HTMLButtonElement>('button.request-access')!.click();
     reseller().querySelector<HTMLTextAreaElement>('textarea')!.value = 'Please share your sourcing';
     const ask = askBrand();
     ask.click();
-    await settle();
+    await settle(10);
     expect(
       root.querySelector('#exposure li.blind-spot[data-org-id="brand"] form.request-form'),
     ).not.toBeNull();
@@ -388,7 +363,7 @@ describe('"Request access from X…" in Where to start', () => {
 describe('"In your chains" for a viewer no one shares a chain with today', () => {
   const FORMER = { id: 'former-brand', name: 'Former Brand' };
   const reachingBy = (reaching: unknown[]) =>
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
       [/DashboardChainsReaching/, () => ({ data: { chainsReaching: reaching } })],
@@ -396,17 +371,17 @@ describe('"In your chains" for a viewer no one shares a chain with today', () =>
     ]);
   const selectFactory = async (asOf: string) => {
     await start(root);
-    await settle();
+    await settle(10);
     if (asOf !== '') {
       const input = root.querySelector<HTMLInputElement>('#filter-as-of')!;
       input.value = asOf;
       input.dispatchEvent(new Event('change'));
-      await settle();
+      await settle(10);
     }
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
-    await settle();
+    await settle(10);
   };
-  const asked = (sent: ReturnType<typeof fakeServer>) =>
+  const asked = (sent: ReturnType<typeof fakeRoutes>) =>
     sent.filter((s) => s.query.includes('DashboardChainsReaching'));
 
   it('shows, at an As of day, the chains others shared with it then', async () => {
@@ -444,7 +419,7 @@ describe('"Show this chain" in the details', () => {
   const OTHER = { id: 'other-brand', name: 'Other Brand', type: 'BRAND', country: 'SE' };
 
   it('of a root that is no longer one keeps the Root choice naming it', async () => {
-    fakeServer([
+    fakeRoutes([
       [/\{ me \{/, () => ({ data: { me: { ...ME.me, roots: [CHAIN.root, OTHER] } } })],
       ...COMMON,
       [/DashboardDisclosures/, () => ({ data: { organization: { disclosures: [] } } })],
@@ -460,11 +435,11 @@ describe('"Show this chain" in the details', () => {
       ],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('button[aria-label="Show this chain: Gone Brand"]')!.click();
-    await settle();
+    await settle(10);
     const select = root.querySelector<HTMLSelectElement>('#root-select')!;
     expect(root.querySelector('#details li[data-root-id="gone-brand"]')?.textContent).toBe(
       'Gone Brand · tier 1 (shown)',
@@ -480,7 +455,7 @@ describe('a reload whose chain is on its way', () => {
     let release = () => {};
     let holding = false;
     const held = new Promise<void>((resolve) => (release = resolve));
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [
         /DashboardChain/,
@@ -492,12 +467,12 @@ describe('a reload whose chain is on its way', () => {
       ],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     const product = root.querySelector<HTMLInputElement>('#filter-product')!;
     const status = root.querySelector('#status')!;
     product.value = 'power supplies';
     product.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     expect(status.textContent).toContain('nothing matches');
 
     holding = true;
@@ -509,16 +484,16 @@ describe('a reload whose chain is on its way', () => {
     });
     product.value = '';
     product.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     // The ranking (refused here) answers meanwhile, and a type box is ticked and unticked.
     const box = root.querySelector<HTMLInputElement>('.type-choice input')!;
     box.checked = true;
     box.dispatchEvent(new Event('change'));
     box.checked = false;
     box.dispatchEvent(new Event('change'));
-    await settle();
+    await settle(10);
     release();
-    await settle();
+    await settle(10);
     expect(said.length).toBeGreaterThan(0);
     for (const line of said) {
       expect(line).not.toContain('no supplier of it is visible to you');

@@ -42,10 +42,50 @@ export const refused = (message: string, code = 'BAD_USER_INPUT') => ({
   errors: [{ message, extensions: { code } }],
 });
 
-/** Lets a panel's pending requests and renders finish. */
-export const settle = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets a panel's pending requests and renders finish (the whole dashboard's take more rounds). */
+export const settle = async (rounds = 5) => {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 };
+
+export type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
+type Route = [RegExp, (variables: Record<string, unknown>) => Answer | Promise<Answer>];
+
+/**
+ * A /graphql for the whole dashboard that answers each operation by the first route whose pattern its
+ * text matches (anything else is refused); returns the requests sent.
+ */
+export function fakeRoutes(routes: readonly Route[]): SentRequest[] {
+  const sent: SentRequest[] = [];
+  const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as SentRequest;
+    sent.push(body);
+    const route = routes.find(([pattern]) => pattern.test(body.query));
+    const answer = route
+      ? await route[1](body.variables)
+      : refused('not in this fake', 'INTERNAL_SERVER_ERROR');
+    return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return sent;
+}
+
+/** A fresh element to start the dashboard in, signed in with `tokenKey`; undone after each test. */
+export function useDashboardRoot(tokenKey: string): () => HTMLElement {
+  let root: HTMLElement | undefined;
+  beforeEach(() => {
+    root = document.createElement('div');
+    document.body.replaceChildren(root);
+    sessionStorage.setItem(tokenKey, 'token-1');
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    sessionStorage.clear();
+  });
+  return () => {
+    if (root === undefined) throw new Error('useDashboardRoot: no test is running');
+    return root;
+  };
+}
 
 /** One of Dell's own disclosures as My disclosures reads it; `patch` says what differs. */
 export const ownDisclosure = (

@@ -4,60 +4,35 @@
 // The dashboard as a keyboard and a screen reader meet it, against a fake /graphql: "+K more" keeps the
 // focus in the tier it opened, a ranking or an exposure that failed to load is announced, not only
 // written in a panel nobody is reading, and the details' close button keeps the focus through a redraw.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { start } from '../../web/src/app.ts';
 import { TOKEN_KEY } from '../../web/src/api.ts';
 import { DEFAULT_TIER_LIMIT } from '../../web/src/model.ts';
 import { bigChain, CHAIN, EXPOSURE } from './fixtures.ts';
-
-type Answer = { data?: unknown; errors?: { message: string; extensions?: { code: string } }[] };
-const refused = (message: string): Answer => ({
-  errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-});
-
-/** A /graphql that answers each operation by the first route whose pattern its text matches. */
-function fakeServer(routes: [RegExp, () => Answer | Promise<Answer>][]): void {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { query } = JSON.parse(String(init.body)) as { query: string };
-      const answer =
-        (await routes.find(([pattern]) => pattern.test(query))?.[1]()) ?? refused('not in this fake');
-      return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
-    }),
-  );
-}
+import { fakeRoutes, refused, settle, useDashboardRoot, type Answer } from './fake-api.ts';
 
 const COMMON: [RegExp, () => Answer][] = [
   [/\{ me \{/, () => ({ data: { me: { organization: CHAIN.root, roles: ['ANALYST'], roots: [] } } })],
-  [/__type/, () => refused('introspection is off')],
+  [/__type/, () => refused('introspection is off', 'INTERNAL_SERVER_ERROR')],
   [/DashboardEvidence/, () => ({ data: { received: [], given: [], inbox: [], outbox: [] } })],
 ];
 
-const settle = async () => {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 let root: HTMLElement;
+const freshRoot = useDashboardRoot(TOKEN_KEY);
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.replaceChildren(root);
-  sessionStorage.setItem(TOKEN_KEY, 'token-1');
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  sessionStorage.clear();
+  root = freshRoot();
 });
 
 describe('"+K more" in a big tier', () => {
   it('gives the focus to the first card it brought, not to the top of the page', async () => {
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: bigChain(DEFAULT_TIER_LIMIT + 5) } })],
       [/DashboardExposure/, () => ({ data: { exposure: { ...EXPOSURE, findings: [], blindSpots: [] } } })],
-      [/DashboardRisk/, () => refused('no ranking here')],
+      [/DashboardRisk/, () => refused('no ranking here', 'INTERNAL_SERVER_ERROR')],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     const more = root.querySelector<HTMLButtonElement>('section.tier[data-tier="2"] button.more')!;
     expect(more.textContent).toBe('+5 more');
     more.focus();
@@ -70,14 +45,14 @@ describe('"+K more" in a big tier', () => {
 
 describe('a panel whose own load failed', () => {
   it('announces the ranking’s and the exposure’s failure', async () => {
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
-      [/DashboardExposure/, () => refused('exposure broke')],
-      [/DashboardRisk/, () => refused('ranking broke')],
+      [/DashboardExposure/, () => refused('exposure broke', 'INTERNAL_SERVER_ERROR')],
+      [/DashboardRisk/, () => refused('ranking broke', 'INTERNAL_SERVER_ERROR')],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     expect(root.querySelector('#risk [role="alert"]')?.textContent).toBe(
       'The risk assessment failed: ranking broke',
     );
@@ -91,19 +66,19 @@ describe('the details’ close button', () => {
   it('keeps the focus when the disclosures arrive and the panel is drawn again', async () => {
     let arrive: (answer: Answer) => void = () => {};
     const disclosures = new Promise<Answer>((resolve) => (arrive = resolve));
-    fakeServer([
+    fakeRoutes([
       ...COMMON,
       [/DashboardChain/, () => ({ data: { supplyChain: CHAIN } })],
       [/DashboardExposure/, () => ({ data: { exposure: EXPOSURE } })],
-      [/DashboardRisk/, () => refused('no ranking here')],
+      [/DashboardRisk/, () => refused('no ranking here', 'INTERNAL_SERVER_ERROR')],
       [/DashboardDisclosures/, () => disclosures],
     ]);
     await start(root);
-    await settle();
+    await settle(10);
     root.querySelector<HTMLButtonElement>('button.org[data-org-id="factory-b"]')!.click();
     root.querySelector<HTMLButtonElement>('#details button.close')!.focus();
     arrive({ data: { organization: { disclosures: [] } } });
-    await settle();
+    await settle(10);
     expect(root.querySelector('#details .no-disclosures')).not.toBeNull();
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Close details');
   });
