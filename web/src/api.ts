@@ -29,7 +29,38 @@ export const UNREACHABLE = 'Could not reach the Tiersight server; check your con
 
 export const readToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
 export const storeToken = (token: string): void => sessionStorage.setItem(TOKEN_KEY, token.trim());
-export const clearToken = (): void => sessionStorage.removeItem(TOKEN_KEY);
+export const clearToken = (): void => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  renewed.clear();
+};
+
+/**
+ * The tokens an extended session replaced, each with the one that replaced it: the panels keep the
+ * token they were built with, and every request made with an old one carries the newest instead, so
+ * that extending a session (web/src/session-expiry.ts) needs no panel drawn again.
+ */
+const renewed = new Map<string, string>();
+
+/** The token a request made with `token` carries: the newest of its session. */
+const current = (token: string): string => renewed.get(token) ?? token;
+
+/**
+ * Replaces the session's token `old` with `fresh` (checked first to be for the same organization):
+ * stored for a reload, sent by every request from now on, and watched by `onSessionExpired`.
+ */
+export function renewToken(old: string, fresh: string): void {
+  const replaced = current(old);
+  for (const [from, to] of renewed) if (to === replaced) renewed.set(from, fresh);
+  renewed.set(old, fresh);
+  renewed.set(replaced, fresh);
+  renewed.delete(fresh);
+  if (sessionExpired !== null && current(sessionExpired.token) === fresh)
+    sessionExpired = { ...sessionExpired, token: fresh };
+  storeToken(fresh);
+}
+
+/** Whether the server runs in local demo mode (it says so with every page: src/app/server.ts). */
+export const demoMode = (): boolean => document.cookie.split('; ').includes('tiersight-demo=1');
 
 /** Who is told when the server refuses a token, and for which token (see onSessionExpired). */
 let sessionExpired: { token: string; handler: () => void } | null = null;
@@ -52,11 +83,12 @@ export async function graphql<T>(
   variables: Record<string, unknown>,
   token: string,
 ): Promise<T> {
+  const sent = current(token);
   let response: Response;
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${sent}` },
       body: JSON.stringify({ query, variables }),
     });
   } catch {
@@ -72,7 +104,8 @@ export async function graphql<T>(
   const error = body.errors?.[0];
   if (error !== undefined || body.data == null) {
     const code = error?.extensions?.code ?? null;
-    if (code === 'UNAUTHENTICATED' && sessionExpired?.token === token) {
+    // A request sent before the session was extended, with the old token, does not end the new one.
+    if (code === 'UNAUTHENTICATED' && sessionExpired?.token === sent) {
       const { handler } = sessionExpired;
       sessionExpired = null;
       handler();
@@ -306,8 +339,7 @@ export interface DemoOrganization {
 
 /** The demo organizations when the server is in local demo mode, else null (the route is absent). */
 export async function demoOrganizations(): Promise<DemoOrganization[] | null> {
-  // The server says with every page whether the route exists (src/app/server.ts).
-  if (!document.cookie.split('; ').includes('tiersight-demo=1')) return null;
+  if (!demoMode()) return null;
   try {
     const response = await fetch('/dev/token', { headers: { accept: 'application/json' } });
     if (!response.ok) return null;

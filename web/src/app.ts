@@ -5,6 +5,7 @@ import {
   ApiError,
   capabilities,
   clearToken,
+  demoMode,
   demoOrganizations,
   demoToken,
   disclosuresAbout,
@@ -68,6 +69,7 @@ import {
   type TierColumn,
 } from './model.ts';
 import { renderDetails, renderExposure, type ExposureState } from './panels.ts';
+import { SessionWarning } from './session-expiry.ts';
 import { renderRisk, riskAssessment, riskToCsv, scoresById, type RiskState } from './risk.ts';
 import { drawLinks, renderTierView, type TierViewInput } from './tier-view.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
@@ -319,6 +321,8 @@ class Dashboard {
   private readonly productList = h('datalist', { id: 'product-suggestions' });
   /** The Root choice, set in `mount`; "Show this chain" in the details sets it too. */
   private rootSelect: HTMLSelectElement | null = null;
+  /** The warning before the token expires, with a way to extend the session (set in `mount`). */
+  private sessionWarning: SessionWarning | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -377,6 +381,7 @@ class Dashboard {
           id: 'sign-out',
           onclick: () => {
             onSessionExpired(this.token, null);
+            this.sessionWarning?.stop();
             clearToken();
             showSignIn(this.root);
           },
@@ -384,8 +389,16 @@ class Dashboard {
         'Sign out',
       ),
     );
+    const warning = (this.sessionWarning = new SessionWarning({
+      token: this.token,
+      viewer: this.viewer,
+      demo: demoMode(),
+      extended: (message) => this.tell(message),
+    }));
     this.root.replaceChildren(
       header,
+      // Under the header, before the filters: the first thing Tab reaches after the page's own controls.
+      warning.element,
       this.filterBar(),
       this.status,
       h(
@@ -417,9 +430,11 @@ class Dashboard {
     window.addEventListener('resize', redraw);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(redraw).observe(this.view);
     onSessionExpired(this.token, () => {
+      warning.stop();
       clearToken();
       showSignIn(this.root, SESSION_EXPIRED);
     });
+    warning.start();
     void this.load();
     void this.loadEvidence();
     if (this.viewer.roles.includes('SUPPLIER_ADMIN')) {
