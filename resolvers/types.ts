@@ -311,6 +311,8 @@ export type Disclosure = {
   products: Array<Scalars['String']['output']>;
   /** When it was first published. */
   publishedAt: Scalars['DateTime']['output'];
+  /** When its owner erased the texts of the version shown (`redactDisclosureVersion`); null while it has not. */
+  redactedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The standard it follows, e.g. `RBA VAP 7.0` or `SMETA 6.1`. */
   standard?: Maybe<Scalars['String']['output']>;
   /** Whom it is about: the owner or the supplier of one of its links (of any dates). An identity card where the owner's own record shows it (`disclosuresGiven`, its mutations' answers) and the owner may not look the subject up at the instant asked for. */
@@ -397,6 +399,10 @@ export type DisclosureVersion = {
   products: Array<Scalars['String']['output']>;
   /** When this version was recorded. */
   recordedAt: Scalars['DateTime']['output'];
+  /** When its owner erased this version's texts (`redactDisclosureVersion`: its title, finding and action texts empty, its other texts null); null while it has not. Every instant's answer shows it erased, `asOf` before the erasure too. */
+  redactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user (token `sub`) who erased them, to viewers of the owner and platform_admins (as `actorUserId`); null for everyone else, while the version is not redacted, and when unknown (a redaction imported from a record that named no user). */
+  redactedBy?: Maybe<Scalars['String']['output']>;
   /** The standard then. */
   standard?: Maybe<Scalars['String']['output']>;
   /** The summary then. */
@@ -664,6 +670,21 @@ export type Mutation = {
    */
   recordFinding: Finding;
   /**
+   * Erases the free texts of one version of one of the viewer organization's disclosures, for everyone
+   * and at every instant, `asOf` before the erasure too: a person named where nobody should have been (a
+   * worker's account in an audit report), which a correction (`updateDisclosure`) leaves readable in
+   * `history`. The title and each action's `finding` and `action` become empty, the summary, issuer,
+   * standard and document URL null; the kind, dates, products, document hash and each action's id,
+   * severity, status, due dates and verification stay, as does who recorded the version and when. The
+   * version then shows `redactedAt` and, to the owner's users and platform_admins, `redactedBy`.
+   * Requires SUPPLIER_ADMIN. An earlier version, or any version of a withdrawn disclosure: the current
+   * version of one that is not withdrawn is what its readers follow, and is corrected with
+   * `updateDisclosure` first (else BAD_USER_INPUT, as for a version number it does not have). Redacting
+   * a version twice is a no-op; a foreign or missing id answers NOT_FOUND. Answers the disclosure as it
+   * now stands.
+   */
+  redactDisclosureVersion: Disclosure;
+  /**
    * Rejects a pending candidate: no indicator, and later runs of the same list keep it rejected.
    * Requires SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already
    * decided answers BAD_USER_INPUT.
@@ -801,6 +822,12 @@ export type MutationPublishDisclosureArgs = {
 export type MutationRecordFindingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: FindingInput;
+};
+
+
+export type MutationRedactDisclosureVersionArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -2136,6 +2163,7 @@ export type DisclosureResolvers<ContextType = BaseContext, ParentType extends Re
   owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2156,6 +2184,8 @@ export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType ext
   issuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  redactedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2237,6 +2267,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
   recordFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRecordFindingArgs, 'input'>>;
+  redactDisclosureVersion?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRedactDisclosureVersionArgs, 'id' | 'version'>>;
   rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;

@@ -5,7 +5,6 @@ import type { Organization } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
-import type { TextCharacters } from './optional-text.ts';
 import { checkedProducts } from './products.ts';
 import { quote } from './quote.ts';
 import {
@@ -28,7 +27,10 @@ export interface CorrectiveAction extends StoredAction {
 }
 
 /** What a version says, whoever recorded it: a bulk-format version without its recording. */
-export type DisclosureContent = Omit<DisclosureVersionRecord, 'recordedAt' | 'actorUserId'>;
+export type DisclosureContent = Omit<
+  DisclosureVersionRecord,
+  'recordedAt' | 'actorUserId' | 'redactedAt' | 'redactedBy'
+>;
 
 /**
  * What a version says, as one text: two versions say the same when their keys are equal. Products are
@@ -69,6 +71,10 @@ export interface StoredVersion extends DisclosureContent {
   version: number;
   recordedAt: string;
   actorUserId: string;
+  /** When its owner erased its free texts (redactedContent); null while it has not. */
+  redactedAt: string | null;
+  /** Who erased them; null while nobody has. */
+  redactedBy: string | null;
 }
 
 export interface DisclosureVersion extends Omit<StoredVersion, 'actions'> {
@@ -76,7 +82,7 @@ export interface DisclosureVersion extends Omit<StoredVersion, 'actions'> {
 }
 
 /** A disclosure as a viewer may see it at an instant: the version in effect then, flattened. */
-export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'actorUserId'> {
+export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'actorUserId' | 'redactedBy'> {
   id: string;
   kind: DisclosureKind;
   owner: Organization;
@@ -158,6 +164,7 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false):
     documentUrl: shown.documentUrl,
     documentSha256: shown.documentSha256,
     actions: shown.actions,
+    redactedAt: shown.redactedAt,
     id: stored.id,
     kind: stored.kind,
     owner: asSeen(stored.owner),
@@ -172,6 +179,53 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false):
     at: at.toISOString(),
   };
 };
+
+/**
+ * A version's content with its free texts erased: the title and every action's finding and action
+ * empty (they are required), the other texts null. What is left is what a buyer's follow-up of the
+ * plan reads and what names nobody: the kind, dates, products, the document's hash, and each action's
+ * id, severity, status, due date (its first due date too) and verification. For a person named in a
+ * text that should not have been published (a worker's account in an audit report): correcting it with
+ * a new version leaves the earlier ones readable in the history, to whoever may see the disclosure.
+ */
+export const redactedContent = (content: DisclosureContent): DisclosureContent => ({
+  ...content,
+  ...REDACTED_TEXTS,
+  actions: content.actions.map((action) => ({ ...action, ...REDACTED_ACTION_TEXTS })),
+});
+
+/** A redacted version's texts (redactedContent). */
+export const REDACTED_TEXTS = {
+  title: '',
+  summary: null,
+  issuer: null,
+  standard: null,
+  documentUrl: null,
+} as const satisfies Partial<DisclosureContent>;
+
+/** A redacted version's actions' texts (redactedContent). */
+export const REDACTED_ACTION_TEXTS = { finding: '', action: '' } as const satisfies Partial<StoredAction>;
+
+/**
+ * Why version `asked` of disclosure `id` may not be redacted, its current version being `current`;
+ * null when it may. The current version of a live disclosure is what everyone who may see it reads:
+ * it is corrected with a new version first (an empty disclosure would inform nobody). A withdrawn
+ * one's every version may go.
+ */
+export function redactionRefusal(
+  id: string,
+  asked: number,
+  current: { version: number; withdrawn: boolean },
+): string | null {
+  if (asked < 1 || asked > current.version)
+    return `version ${asked} of disclosure ${quote(id)} does not exist: it has versions 1 to ${current.version}`;
+  if (asked === current.version && !current.withdrawn)
+    return (
+      `version ${asked} is the current version of disclosure ${quote(id)}: correct it with updateDisclosure ` +
+      `(a new version), then redact version ${asked}`
+    );
+  return null;
+}
 
 /**
  * How many earlier versions a disclosure keeps beside its current one: what one tiersight/v1 record's
@@ -237,11 +291,33 @@ const iso = (text: string): string => (parseInstant(text) ?? new Date(NaN)).toIS
 
 /**
  * Whose texts a content check judges: a user's, sent now (publishDisclosure, updateDisclosure), which
- * may hold no control character (line breaks and tabs only in a summary, a finding and an action); or
+ * may hold no control character (line breaks and tabs only in a summary, a finding and an action);
  * texts stored already (a backup's, the current version that a corrective action's update copies), kept
- * as they are, so that nothing an older version stored is refused on restore or blocks an update.
+ * as they are, so that nothing an older version stored is refused on restore or blocks an update; or a
+ * backup's redacted version, whose texts must be erased as redactedContent erases them.
  */
-export type ContentTexts = 'sent' | 'stored';
+export type ContentTexts = 'sent' | 'stored' | 'redacted';
+
+/** Checks one text field of a content: `lines` says which characters a user may send in it. */
+type TextCheck = (
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  required: boolean,
+  lines: 'one-line' | 'multi-line',
+) => string | null;
+
+/** The text check of `texts`, its problems pushed on `problems`. */
+function textCheck(problems: string[], texts: ContentTexts): TextCheck {
+  if (texts === 'redacted')
+    return (field, value, _max, required) => {
+      if (value !== null && value !== undefined && value !== '')
+        problems.push(`${field} must be empty in a redacted version (redactedAt), got ${quote(value)}`);
+      return required ? '' : null;
+    };
+  return (field, value, max, required, lines) =>
+    checkText(problems, field, value, max, required, texts === 'sent' ? lines : 'as-stored');
+}
 
 /** Rules of one action, alone: closedAt iff CLOSED and not after `now`; a verification only of a closing. */
 function checkAction(
@@ -249,12 +325,12 @@ function checkAction(
   at: string,
   action: ActionSubmission,
   now: Date,
-  characters: TextCharacters,
+  text: TextCheck,
 ): StoredAction {
   if (!isWellFormedId(action.id, LIMITS.actionId))
     problems.push(`${at}.id must be ${idRule(LIMITS.actionId)}, got ${quote(action.id)}`);
-  const finding = checkText(problems, `${at}.finding`, action.finding, LIMITS.text, true, characters);
-  const what = checkText(problems, `${at}.action`, action.action, LIMITS.text, true, characters);
+  const finding = text(`${at}.finding`, action.finding, LIMITS.text, true, 'multi-line');
+  const what = text(`${at}.action`, action.action, LIMITS.text, true, 'multi-line');
   const due = checkInstant(problems, `${at}.dueAt`, action.dueAt);
   const status = action.status ?? 'OPEN';
   const closed = checkInstant(problems, `${at}.closedAt`, action.closedAt);
@@ -295,12 +371,12 @@ export function checkContent(
 ): { content: DisclosureContent; problems: [] } | { content: null; problems: string[] } {
   const problems: string[] = [];
   const field = (name: string) => `${prefix}${name}`;
+  const text = textCheck(problems, texts);
   const oneLine = texts === 'sent' ? 'one-line' : 'as-stored';
-  const multiLine = texts === 'sent' ? 'multi-line' : 'as-stored';
-  const title = checkText(problems, field('title'), content.title, LIMITS.title, true, oneLine);
-  const summary = checkText(problems, field('summary'), content.summary, LIMITS.summary, false, multiLine);
-  const issuer = checkText(problems, field('issuer'), content.issuer, LIMITS.name, false, oneLine);
-  const standard = checkText(problems, field('standard'), content.standard, LIMITS.name, false, oneLine);
+  const title = text(field('title'), content.title, LIMITS.title, true, 'one-line');
+  const summary = text(field('summary'), content.summary, LIMITS.summary, false, 'multi-line');
+  const issuer = text(field('issuer'), content.issuer, LIMITS.name, false, 'one-line');
+  const standard = text(field('standard'), content.standard, LIMITS.name, false, 'one-line');
   const checkedList = checkedProducts(field('products'), content.products, oneLine);
   problems.push(...checkedList.problems);
   const products = checkedList.products;
@@ -312,7 +388,10 @@ export function checkContent(
     problems.push(
       `${field('validUntil')} must be after issuedAt (${quote(content.issuedAt)}), got ${quote(content.validUntil)}`,
     );
-  const documentUrl = checkUrl(problems, field('documentUrl'), content.documentUrl, LIMITS.url, oneLine);
+  const documentUrl =
+    texts === 'redacted'
+      ? text(field('documentUrl'), content.documentUrl, LIMITS.url, false, 'one-line')
+      : checkUrl(problems, field('documentUrl'), content.documentUrl, LIMITS.url, oneLine);
   let documentSha256: string | null = null;
   if (content.documentSha256 !== null && content.documentSha256 !== undefined) {
     if (!SHA256.test(content.documentSha256))
@@ -333,7 +412,7 @@ export function checkContent(
     if (seen.has(action.id))
       problems.push(`${field(`actions[${i}]`)}.id ${quote(action.id)} is listed twice`);
     seen.add(action.id);
-    return checkAction(problems, field(`actions[${i}]`), action, now, multiLine);
+    return checkAction(problems, field(`actions[${i}]`), action, now, text);
   });
   if (problems.length > 0) return { content: null, problems };
   return {

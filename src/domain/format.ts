@@ -267,6 +267,13 @@ export interface DisclosureVersionRecord {
   recordedAt: string | null;
   /** Who recorded it (a token's `sub`); default `tiersight import`. */
   actorUserId: string | null;
+  /**
+   * When its owner erased its free texts (redactDisclosureVersion): its title, finding and action
+   * texts are then empty and its other texts null. Absent: never redacted.
+   */
+  redactedAt?: string | null;
+  /** Who erased them (a token's `sub`); only with redactedAt. */
+  redactedBy?: string | null;
 }
 
 /**

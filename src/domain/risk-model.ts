@@ -275,6 +275,9 @@ const RAISING: Record<
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
 };
 
+/** A title or finding as a label quotes it: empty only once its owner erased it (redactedContent). */
+const said = (text: string) => (text === '' ? '(text redacted)' : text);
+
 const evidenceSource = (disclosureId: string, owner: ReadonlyMap<string, string>) =>
   `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
 
@@ -298,7 +301,7 @@ function disclosedEvidence<O extends Assessable>(
         label:
           action === null
             ? `Evidence expired: ${indicator.description}`
-            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${action.finding}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
+            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${said(action.finding)}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
         value: `+${shown(value)}`,
         source: evidenceSource(indicator.disclosureId, owner),
       },
@@ -313,7 +316,7 @@ function disclosedEvidence<O extends Assessable>(
       relief.push({
         value,
         input: {
-          label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${version.title}${until}`,
+          label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${said(version.title)}${until}`,
           value: `-${shown(value)}`,
           source: evidenceSource(item.disclosureId, owner),
         },

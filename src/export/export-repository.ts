@@ -119,7 +119,7 @@ const ACCESS_REQUEST_RECORD = recordColumn(
 /** Of version `dv`: its content, when and by whom it was recorded, its actions in order. */
 const VERSION_RECORD = cypher`dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
                validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
-               recordedAt: toString(dv.recordedAt), .actorUserId,
+               recordedAt: toString(dv.recordedAt), .actorUserId, redactedAt: toString(dv.redactedAt), .redactedBy,
                actions: COLLECT {
                  MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
                  WITH a ORDER BY a.position

@@ -13,6 +13,7 @@ export const USER_RECORD_KINDS = [
   'ACCESS_REQUEST_EVENT',
   'DISCLOSURE_VERSION',
   'DISCLOSURE_WITHDRAWAL',
+  'DISCLOSURE_REDACTION',
   'FINDING_RECORDED',
   'FINDING_WITHDRAWN',
   'SCREENING_DECISION',
@@ -65,6 +66,12 @@ const ACTIVITY = statement(
   WITH d, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
   RETURN 'DISCLOSURE_WITHDRAWAL' AS kind, d.id AS recordId, 'WITHDRAWN' AS action, d.withdrawnAt AS at,
          head(owners) AS organizationId,
+         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
+  UNION ALL
+  MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {redactedBy: $userId})
+  WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
+  RETURN 'DISCLOSURE_REDACTION' AS kind, d.id AS recordId, 'REDACTED VERSION ' + toString(dv.version) AS action,
+         dv.redactedAt AS at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL
   MATCH (r:RiskIndicator {recordedByUserId: $userId})

@@ -50,6 +50,8 @@ const versionFields = (time: Decoder<string>, action: Decoder<StoredAction>) => 
   validUntil: nullable(time),
   documentUrl: nullable(text),
   documentSha256: nullable(text),
+  redactedAt: nullable(time),
+  redactedBy: nullable(text),
   actions: list(action),
 });
 
@@ -63,7 +65,7 @@ export const ACTION: Column<StoredAction> = {
 export const VERSION: Column<StoredVersion> = {
   projection: join(
     cypher`{.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a `,
     ACTION.projection,
     cypher` }}`,
@@ -78,6 +80,7 @@ export const VERSION: Column<StoredVersion> = {
  */
 const VERSION_ITEMS = cypher`dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  dv.redactedAt.epochMillis, dv.redactedBy,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }`;

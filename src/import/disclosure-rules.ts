@@ -76,7 +76,27 @@ function submission(f: Fields, at: string): ContentSubmission {
   };
 }
 
-/** One version: its content checked by the domain's rules, and when and by whom it was recorded. */
+/**
+ * When and by whom a version's texts were erased, both absent (null) when they were not: only a
+ * version recorded by then, and the names of the fields in problems without the version's prefix,
+ * which the caller adds for history entries.
+ */
+function redaction(f: Fields, recordedAt: string | null, importedAt: Date | undefined) {
+  const redactedAt = f.recordedAt('redactedAt', importedAt);
+  const redactedBy = f.text('redactedBy', true) ?? null;
+  if (redactedBy !== null && redactedAt === null)
+    f.problems.push(`redactedBy must be absent while redactedAt is, got ${quote(redactedBy)}`);
+  const erased = redactedAt === null ? null : parseInstant(redactedAt);
+  const recorded = recordedAt === null ? null : parseInstant(recordedAt);
+  if (erased && recorded && erased < recorded)
+    f.problems.push(`redactedAt ${redactedAt} must not be before the version's recordedAt ${recordedAt}`);
+  return { redactedAt, redactedBy };
+}
+
+/**
+ * One version: its content checked by the domain's rules, when and by whom it was recorded, and its
+ * redaction when it has one (the keys only then: a file of versions never redacted reads as before).
+ */
 function version(
   f: Fields,
   kind: DisclosureRecord['kind'],
@@ -86,8 +106,10 @@ function version(
   const submitted = submission(f, at);
   const recordedAt = f.recordedAt('recordedAt', importedAt);
   const actorUserId = f.text('actorUserId', true) ?? null;
+  const erased = redaction(f, recordedAt, importedAt);
   // A backup's texts as older versions stored them: the character rule is for what users send now.
-  const checked = checkContent(kind, submitted, importedAt ?? END_OF_TIME, 'stored', at);
+  const texts = erased.redactedAt === null ? 'stored' : 'redacted';
+  const checked = checkContent(kind, submitted, importedAt ?? END_OF_TIME, texts, at);
   f.problems.push(...checked.problems);
   const content = checked.content ?? {
     ...submitted,
@@ -100,7 +122,7 @@ function version(
     documentSha256: null,
     actions: [],
   };
-  return { ...content, recordedAt, actorUserId };
+  return { ...content, recordedAt, actorUserId, ...(erased.redactedAt === null ? {} : erased) };
 }
 
 export function checkDisclosure(value: unknown, importedAt?: Date): Checked<DisclosureRecord> {
@@ -124,7 +146,17 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     f.problems.push(`withdrawnAt ${record.withdrawnAt} must not be before publishedAt ${record.publishedAt}`);
   if (record.withdrawnBy !== null && record.withdrawnAt === null)
     f.problems.push(`withdrawnBy must be absent while withdrawnAt is, got ${quote(record.withdrawnBy)}`);
+  // As the API keeps it: what everyone who may see a live disclosure reads is corrected, not erased.
+  if (record.redactedAt && record.withdrawnAt === null)
+    f.problems.push(
+      `redactedAt ${record.redactedAt}: the current version of a disclosure that is not withdrawn cannot be redacted`,
+    );
   const history = f.raw('history');
+  // Without a history the content is added as a new version, beside the unredacted one it stands for.
+  if (record.redactedAt && (history === undefined || history === null))
+    f.problems.push(
+      `redactedAt ${record.redactedAt}: a redacted current version is read with its history (as tiersight export writes it)`,
+    );
   if (history !== undefined && history !== null) {
     if (!Array.isArray(history) || history.length > MAX_EARLIER_VERSIONS) {
       f.problems.push(

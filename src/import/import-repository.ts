@@ -351,7 +351,7 @@ const writeDisclosureVersions = statement(
    UNWIND row.versions AS version
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
    SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
-       dv.actorUserId = version.actorUserId
+       dv.actorUserId = version.actorUserId, dv.redactedAt = version.redactedAt, dv.redactedBy = version.redactedBy
    WITH dv, version
    CALL (dv, version) {
      UNWIND version.actions AS action
@@ -562,6 +562,8 @@ const versionRow = (v: DisclosureVersionRecord, number: number, defaultRecordedA
   version: number,
   recordedAt: toNeo4jDateTime(new Date(v.recordedAt ?? defaultRecordedAt)),
   actorUserId: v.actorUserId ?? IMPORT_ACTOR,
+  redactedAt: zonedDateTime(v.redactedAt),
+  redactedBy: v.redactedBy ?? null,
 });
 
 const LOOKUP_BATCH = 10_000;

@@ -5,7 +5,7 @@
 // hits): disclosure.byIds 44 / 37, disclosure.publish 25 / 19, disclosure.lock 6 / 1,
 // disclosure.withdraw 46 / 36. Nothing is written for any id asked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/domain/disclosures.ts';
+import { checkContent, REDACTED_ACTION_TEXTS, REDACTED_TEXTS } from '../../src/domain/disclosures.ts';
 import { contentParams } from '../../src/graph/disclosure-columns.ts';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import '../../src/modules/disclosures/disclosure-repository.ts';
@@ -112,6 +112,18 @@ describe('a hidden disclosure costs what a missing one costs', () => {
   it('named to withdraw', async () => {
     const params = (id: string) => ({ ...scope(), id, actorUserId: 'user-v' });
     expect(await expectSameWorkAsMissing(db, 'disclosure.withdraw', MISSING, OTHERS, params)).toEqual([]);
+  });
+
+  it('named to redact a version, after the lock', async () => {
+    const params = (id: string) => ({
+      ...scope(),
+      id,
+      version: 1,
+      actorUserId: 'user-v',
+      texts: REDACTED_TEXTS,
+      actionTexts: REDACTED_ACTION_TEXTS,
+    });
+    expect(await expectSameWorkAsMissing(db, 'disclosure.redact', MISSING, OTHERS, params)).toEqual([]);
   });
 });
 

@@ -211,6 +211,7 @@ describe('mutations', () => {
     ['amendSupplyLink(id: " factory>brand")', 'amendSupplyLink(id)', '" factory>brand"', ADMIN],
     ['endSupplyLink(id: "")', 'endSupplyLink(id)', '""', ADMIN],
     ['withdrawDisclosure(id: "d-0 ")', 'withdrawDisclosure(id)', '"d-0 "', ADMIN],
+    ['redactDisclosureVersion(id: " d-0", version: 1)', 'redactDisclosureVersion(id)', '" d-0"', ADMIN],
     ['setListing(listed: true, organizationId: "brand ")', 'setListing(organizationId)', '"brand "', ADMIN],
     [
       'mergeOrganizations(keepId: "factory", mergeId: "")',

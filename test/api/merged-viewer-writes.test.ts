@@ -53,6 +53,7 @@ describe('a write on its own records by a token whose organization was merged aw
       `mutation { updateDisclosure(id: "d-brand", input: { title: "New", issuedAt: "2020-01-01" }) { id } }`,
       `mutation { updateCorrectiveAction(disclosureId: "d-brand", actionId: "cap-1", input: { status: IN_PROGRESS }) { id } }`,
       `mutation { withdrawDisclosure(id: "d-brand") { id } }`,
+      `mutation { redactDisclosureVersion(id: "d-brand", version: 1) { id } }`,
       `mutation { answerAccessRequest(id: "${received}", decision: DECLINE, reason: "No") { id } }`,
       `mutation { withdrawAccessRequest(id: "${sent}") { id } }`,
     ];

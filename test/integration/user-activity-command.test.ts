@@ -107,6 +107,12 @@ beforeAll(async () => {
   await mutate(pat, `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`, 'withdrawDisclosure', {
     id: ids['disclosure'],
   });
+  await mutate(
+    kim,
+    `mutation($id: ID!) { redactDisclosureVersion(id: $id, version: 1) { id } }`,
+    'redactDisclosureVersion',
+    { id: ids['disclosure'] },
+  );
   ids['request'] = (
     await mutate(
       await as(KIM, 'buyer', ['analyst']),
@@ -188,6 +194,7 @@ describe('tiersight user-activity', () => {
     const { records } = await listed(KIM);
     expect(records.map((r) => [r.kind, r.recordId, r.action, r.organizationId])).toEqual([
       ['DISCLOSURE_VERSION', ids['disclosure'], 'VERSION 2', 'reseller'],
+      ['DISCLOSURE_REDACTION', ids['disclosure'], 'REDACTED VERSION 1', 'reseller'],
       ['ACCESS_REQUEST_EVENT', ids['request'], 'SENT', 'buyer'],
     ]);
   });
@@ -195,7 +202,7 @@ describe('tiersight user-activity', () => {
   it('writes a line per record with a summary, and says so when no record names the user', async () => {
     const { stdout } = await activity(KIM);
     expect(stdout.split('\n')[0]).toBe(
-      `The user "${KIM}" is named on 2 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1.`,
+      `The user "${KIM}" is named on 3 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1, DISCLOSURE_REDACTION 1.`,
     );
     expect(stdout).toMatch(
       new RegExp(

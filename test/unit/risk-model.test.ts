@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import type { StoredAction, StoredVersion } from '../../src/domain/disclosures.ts';
+import { redactedContent, type StoredAction, type StoredVersion } from '../../src/domain/disclosures.ts';
 import type { DisclosureKind, OrganizationType } from '../../src/domain/format.ts';
 import type { RiskIndicator } from '../../src/domain/model.ts';
 import { assessRisk } from '../../src/domain/risk-assessment.ts';
@@ -98,6 +98,8 @@ function evidence(
       validUntil: null,
       documentUrl: null,
       documentSha256: null,
+      redactedAt: null,
+      redactedBy: null,
       actions: [],
       ...more,
     },
@@ -240,6 +242,23 @@ describe('components', () => {
     expect(labels).toContain('Open action a1 (HIGH): finding a1, due 2027-03-31 (moved from 2026-06-30)');
     // Due when it was first given: nothing moved.
     expect(labels).toContain('Open action a2 (HIGH): finding a2, due 2028-01-01');
+  });
+
+  it('disclosed evidence: a version its owner redacted counts as before, its texts said to be erased', () => {
+    const erased = redactedContent(
+      evidence('d-audit', 'AUDIT_REPORT', {
+        validUntil: '2027-01-01T00:00:00Z',
+        actions: [action('a1', { severity: 'CRITICAL' })],
+      }).version,
+    );
+    const audit = evidence('d-audit', 'AUDIT_REPORT', { ...erased, redactedAt: '2026-01-01T00:00:00Z' });
+    const labels = component([subject(org('a'), { evidence: [audit] })], 'DISCLOSED_EVIDENCE').inputs.map(
+      (i) => i.label,
+    );
+    expect(labels.slice(0, 2)).toEqual([
+      expect.stringMatching(/^Overdue action a1 \(CRITICAL\): \(text redacted\), due /),
+      'Valid audit: (text redacted), valid until 2027-01-01',
+    ]);
   });
 
   it('disclosed evidence: overdue and open severe actions and expired evidence raise, valid audits and closed actions lower', () => {

@@ -30,6 +30,7 @@ const LABEL: Record<UserRecord['kind'], string> = {
   ACCESS_REQUEST_EVENT: 'access request',
   DISCLOSURE_VERSION: 'disclosure',
   DISCLOSURE_WITHDRAWAL: 'disclosure',
+  DISCLOSURE_REDACTION: 'disclosure',
   FINDING_RECORDED: 'finding',
   FINDING_WITHDRAWN: 'finding',
   SCREENING_DECISION: 'screening candidate',

@@ -5,6 +5,8 @@
 // locks the disclosure first, so a refused mutation writes nothing and two updates never get the same
 // version number.
 import {
+  REDACTED_ACTION_TEXTS,
+  REDACTED_TEXTS,
   sameContent,
   type DisclosureContent,
   type StoredDisclosure,
@@ -411,6 +413,24 @@ WITH *
 );
 
 /**
+ * Erases the texts of version $version ($texts, and $actionTexts of its actions) and stamps who did it
+ * and when, once: a second redaction changes nothing (its first instant and user stay).
+ */
+const REDACT = ownCurrent(
+  'disclosure.redact',
+  cypher`CALL (d) {
+  MATCH (d)-[:VERSION]->(rv:DisclosureVersion {version: toInteger($version)})
+  WHERE rv.redactedAt IS NULL
+  SET rv += $texts, rv.redactedAt = $t, rv.redactedBy = $actorUserId
+  WITH rv
+  MATCH (rv)-[:HAS_ACTION]->(a:CorrectiveAction)
+  SET a += $actionTexts
+}
+WITH *
+`,
+);
+
+/**
  * The owner's disclosure as it stands, writing nothing: a revision that says what the current version
  * says, and the retry of a publication under its idempotency key.
  */
@@ -445,6 +465,20 @@ export interface LockedDisclosure {
   kind: DisclosureKind;
   withdrawnAt: string | null;
   current: StoredVersion;
+}
+
+/** Locks the owner's disclosure `id` (LOCK): null when the owner has none with that id. */
+async function lock(
+  tx: Transaction,
+  target: { id: string; ownerId: string },
+): Promise<LockedDisclosure | null> {
+  const [record] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
+  if (record === undefined) return null;
+  return {
+    kind: column(record, 'kind', oneOf(DISCLOSURE_KINDS)),
+    withdrawnAt: column(record, 'withdrawnAt', nullable(instant)),
+    current: column(record, 'current', VERSION.decode),
+  };
 }
 
 export class DisclosureRepository {
@@ -532,14 +566,10 @@ export class DisclosureRepository {
     context: QueryContext,
   ): Promise<StoredDisclosure | null> {
     return this.executor.writeTransaction('disclosure.revise', context, async (tx: Transaction) => {
-      const [lockedRecord] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
-      if (lockedRecord === undefined) return null;
-      const current = column(lockedRecord, 'current', VERSION.decode);
-      const content = change({
-        kind: column(lockedRecord, 'kind', oneOf(DISCLOSURE_KINDS)),
-        withdrawnAt: column(lockedRecord, 'withdrawnAt', nullable(instant)),
-        current,
-      });
+      const locked = await lock(tx, target);
+      if (locked === null) return null;
+      const { current } = locked;
+      const content = change(locked);
       // Stamped once the lock is held: a revision that locked second never records its version
       // before the one it follows.
       const owner = { ...ownerParams(target.ownerId, lockedInstant(target.now)), id: target.id };
@@ -564,14 +594,38 @@ export class DisclosureRepository {
     context: QueryContext,
   ): Promise<StoredDisclosure | null> {
     return this.executor.writeTransaction(WITHDRAW.name, context, async (tx: Transaction) => {
-      const [locked] = await tx.run(LOCK, { viewer: target.ownerId, id: target.id });
-      if (locked === undefined) return null;
+      if ((await lock(tx, target)) === null) return null;
       const params = {
         ...ownerParams(target.ownerId, lockedInstant(target.now)),
         id: target.id,
         actorUserId: target.actorUserId,
       };
       return disclosureOf(single(await tx.run(WITHDRAW, params), WITHDRAW));
+    });
+  }
+
+  /**
+   * Erases the texts of one version (REDACT) once `check` (which may throw, writing nothing) has seen
+   * the disclosure locked; null when the owner has no disclosure with that id.
+   */
+  redact(
+    target: { id: string; ownerId: string; now: Date; actorUserId: string; version: number },
+    check: (locked: LockedDisclosure) => void,
+    context: QueryContext,
+  ): Promise<StoredDisclosure | null> {
+    return this.executor.writeTransaction(REDACT.name, context, async (tx: Transaction) => {
+      const locked = await lock(tx, target);
+      if (locked === null) return null;
+      check(locked);
+      const params = {
+        ...ownerParams(target.ownerId, lockedInstant(target.now)),
+        id: target.id,
+        version: target.version,
+        actorUserId: target.actorUserId,
+        texts: REDACTED_TEXTS,
+        actionTexts: REDACTED_ACTION_TEXTS,
+      };
+      return disclosureOf(single(await tx.run(REDACT, params), REDACT));
     });
   }
 

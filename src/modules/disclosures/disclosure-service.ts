@@ -9,6 +9,7 @@ import {
   checkContent,
   disclosureAt,
   noRoomForVersion,
+  redactionRefusal,
   type ContentSubmission,
   type Disclosure,
   type DisclosureContent,
@@ -22,7 +23,10 @@ import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository, GivenFilter, LockedDisclosure } from './disclosure-repository.ts';
 
 /** What the service needs of the store. */
-type DisclosureStore = Pick<DisclosureRepository, 'publish' | 'revise' | 'withdraw' | 'given' | 'received'>;
+type DisclosureStore = Pick<
+  DisclosureRepository,
+  'publish' | 'revise' | 'withdraw' | 'redact' | 'given' | 'received'
+>;
 
 interface ActionChange {
   status?: ActionStatus | null | undefined;
@@ -150,6 +154,21 @@ export class DisclosureService {
     // the answer shows the disclosure as of the withdrawal.
     const stamped = withdrawn.withdrawnAt === null ? this.now : new Date(withdrawn.withdrawnAt);
     return disclosureAt(withdrawn, stamped > this.now ? stamped : this.now);
+  }
+
+  /** Erases the texts of an earlier version (redactedContent); the disclosure as it now stands. */
+  async redact(id: string, version: number): Promise<Disclosure> {
+    const redacted = await this.disclosures.redact(
+      { id, ownerId: this.viewer.organizationId, now: this.now, actorUserId: this.viewer.userId, version },
+      (locked) => {
+        const current = { version: locked.current.version, withdrawn: locked.withdrawnAt !== null };
+        const refusal = redactionRefusal(id, version, current);
+        if (refusal !== null) throw badInput(refusal);
+      },
+      this.scope.context,
+    );
+    if (redacted === null) throw notFound('Disclosure', id);
+    return this.shown(redacted);
   }
 
   async given(filter: GivenFilter, asOf: string | null | undefined): Promise<Disclosure[]> {

@@ -27,6 +27,7 @@ export const disclosuresModule: ApiModule<DisclosuresContext> = {
       publishDisclosure: canManageOwnDisclosures,
       updateDisclosure: canManageOwnDisclosures,
       withdrawDisclosure: canManageOwnDisclosures,
+      redactDisclosureVersion: canManageOwnDisclosures,
       updateCorrectiveAction: canManageOwnDisclosures,
     },
     Disclosure: allow,

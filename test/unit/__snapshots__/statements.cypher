@@ -424,6 +424,7 @@ CALL (publisher) {
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, disclosureId: d.id, kind: d.kind, publishedAt: d.publishedAt.epochMillis,
     withdrawnAt: d.withdrawnAt.epochMillis, withdrawnBy: d.withdrawnBy, owner: owner, version: [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  dv.redactedAt.epochMillis, dv.redactedBy,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }]}) AS evidence
@@ -626,6 +627,7 @@ CALL (d) {
 WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
 RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  dv.redactedAt.epochMillis, dv.redactedBy,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }], [(d)-[:VERSION]->(old:DisclosureVersion)-[:HAS_ACTION]->(oa:CorrectiveAction)
@@ -835,7 +837,7 @@ RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdraw
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.byIds
@@ -918,7 +920,7 @@ RETURN key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.given
@@ -974,7 +976,7 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.history
@@ -984,7 +986,7 @@ MATCH (:Disclosure {id: key.id})-[:VERSION]->(dv:DisclosureVersion)
 WHERE dv.version <= key.version
 WITH i, dv ORDER BY dv.version DESC
 RETURN i, collect(dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}) AS versions
 
 // ---- disclosure.lock
@@ -998,7 +1000,7 @@ REMOVE d._lock
 WITH d
 MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
 RETURN d.kind AS kind, d.withdrawnAt AS withdrawnAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
 // ---- disclosure.newVersion
@@ -1056,7 +1058,7 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.publish
@@ -1125,7 +1127,7 @@ RETURN x IS NOT NULL AS subjectAllowed, CASE WHEN d IS NULL THEN null ELSE {id: 
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} END AS disclosure
 
 // ---- disclosure.publishedBy
@@ -1207,7 +1209,7 @@ RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdraw
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.received
@@ -1284,7 +1286,65 @@ RETURN key AS key, {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdraw
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
+  actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
+
+// ---- disclosure.redact
+MATCH (v:Organization {id: $viewer})
+OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+WITH v,
+     collect(DISTINCT owner) AS owners,
+     collect(DISTINCT CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NULL THEN owner END) AS whole,
+     collect(CASE WHEN share.scope = 'SOURCING' AND share.linkIds IS NOT NULL THEN share END) AS partial
+CALL (partial) {
+  UNWIND partial AS share
+  MATCH (shareOwner:Organization)-[:GRANTED]->(share)
+  UNWIND share.linkIds AS linkId
+  MATCH (:Organization)-[l:SUPPLIES {id: linkId}]->(shareOwner)
+  USING INDEX SEEK l:SUPPLIES(id)
+  RETURN collect(DISTINCT l) AS shared
+}
+
+CALL (v, owners, whole, shared) {
+  CALL (v, whole) {
+    UNWIND [v] + whole AS c
+    MATCH (c)<-[l:SUPPLIES]-(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS opened
+  }
+  CALL (v) {
+    MATCH (v)-[l:SUPPLIES]->(n)
+    WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+    RETURN collect(n) AS customers
+  }
+  UNWIND [v] + owners + opened + [l IN shared WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) | startNode(l)] + customers AS n
+  RETURN collect(DISTINCT n) AS lookable
+}
+
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+UNWIND [d IN own WHERE d.id = $id] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
+CALL (d) {
+  MATCH (d)-[:VERSION]->(rv:DisclosureVersion {version: toInteger($version)})
+  WHERE rv.redactedAt IS NULL
+  SET rv += $texts, rv.redactedAt = $t, rv.redactedBy = $actorUserId
+  WITH rv
+  MATCH (rv)-[:HAS_ACTION]->(a:CorrectiveAction)
+  SET a += $actionTexts
+}
+WITH *
+MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
+WITH *, v AS publisher, x IN lookable AS subjectVisible
+RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withdrawnAt, withdrawnBy: d.withdrawnBy,
+  subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
+  subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
+  version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.unchanged
@@ -1333,7 +1393,7 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- disclosure.withdraw
@@ -1387,7 +1447,7 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   subjectVisible: subjectVisible, owner: publisher {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources},
   subject: CASE WHEN subjectVisible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} ELSE x {.id, .name, .type, .country} END,
   version: dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
 // ---- export.accessRequests
@@ -1429,7 +1489,7 @@ MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
                withdrawnAt: toString(d.withdrawnAt), .withdrawnBy, .provenance, .sources},
              current: COLLECT { MATCH (d)-[:VERSION]->(dv:DisclosureVersion) WHERE dv.version = d.version RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
                validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
-               recordedAt: toString(dv.recordedAt), .actorUserId,
+               recordedAt: toString(dv.recordedAt), .actorUserId, redactedAt: toString(dv.redactedAt), .redactedBy,
                actions: COLLECT {
                  MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
                  WITH a ORDER BY a.position
@@ -1441,7 +1501,7 @@ MATCH (d:Disclosure) USING INDEX SEEK d:Disclosure(id)
                WITH dv ORDER BY dv.version
                RETURN dv {.title, .summary, .issuer, .standard, .products, issuedAt: toString(dv.issuedAt),
                validUntil: toString(dv.validUntil), .documentUrl, .documentSha256,
-               recordedAt: toString(dv.recordedAt), .actorUserId,
+               recordedAt: toString(dv.recordedAt), .actorUserId, redactedAt: toString(dv.redactedAt), .redactedBy,
                actions: COLLECT {
                  MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
                  WITH a ORDER BY a.position
@@ -1661,7 +1721,7 @@ UNWIND $rows AS row
 UNWIND $ids AS id
    MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion {version: d.version})
    RETURN id, d.publishedAt AS publishedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
 // ---- import.deleteDataBatch
@@ -1688,7 +1748,7 @@ UNWIND $ids AS id
    MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
    RETURN id, owner.id AS owner, subject.id AS subject, d.publishedAt AS publishedAt,
           first.recordedAt AS firstRecordedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
-  .validUntil, .documentUrl, .documentSha256,
+  .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
 // ---- import.existingFindingRecorders
@@ -1984,7 +2044,7 @@ UNWIND $rows AS row
    UNWIND row.versions AS version
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
    SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
-       dv.actorUserId = version.actorUserId
+       dv.actorUserId = version.actorUserId, dv.redactedAt = version.redactedAt, dv.redactedBy = version.redactedBy
    WITH dv, version
    CALL (dv, version) {
      UNWIND version.actions AS action
@@ -2868,6 +2928,12 @@ CALL () {
          head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL
+  MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {redactedBy: $userId})
+  WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
+  RETURN 'DISCLOSURE_REDACTION' AS kind, d.id AS recordId, 'REDACTED VERSION ' + toString(dv.version) AS action,
+         dv.redactedAt AS at, head(owners) AS organizationId,
+         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
+  UNION ALL
   MATCH (r:RiskIndicator {recordedByUserId: $userId})
   WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
   RETURN 'FINDING_RECORDED' AS kind, r.id AS recordId, 'RECORDED' AS action, r.recordedAt AS at,
@@ -3074,6 +3140,7 @@ CALL (d) {
   WITH subject, d, dv, publisher AS o
   RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, d.withdrawnBy, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  dv.redactedAt.epochMillis, dv.redactedBy,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }]) AS disclosures
@@ -3169,6 +3236,7 @@ CALL (d) {
   WITH subject, d, dv, publisher AS o
   RETURN collect([subject.id, d.id, d.kind, d.publishedAt.epochMillis, d.withdrawnAt.epochMillis, d.withdrawnBy, [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources], dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
+  dv.redactedAt.epochMillis, dv.redactedBy,
   COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position
     RETURN [a.id, a.finding, a.severity, a.action, a.dueAt.epochMillis, a.status, a.verification,
       a.closedAt.epochMillis] }]) AS disclosures

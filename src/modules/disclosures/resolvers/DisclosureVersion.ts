@@ -7,4 +7,6 @@ export const DisclosureVersion: DisclosureVersionResolvers<DisclosuresContext> =
   actions: ({ actions, origin }) => shownActions(actions, origin),
   actorUserId: ({ actorUserId, ownerId }, _args, { viewer }) =>
     mayKnowActingUser(viewer, ownerId) ? actorUserId : null,
+  redactedBy: ({ redactedBy, ownerId }, _args, { viewer }) =>
+    mayKnowActingUser(viewer, ownerId) ? redactedBy : null,
 };

@@ -19,6 +19,8 @@ export const Mutation: MutationResolvers<DisclosuresContext> = {
     ownRecordsWrite(context, () => context.disclosures.update(id, input)),
   withdrawDisclosure: (_parent, { id }, context) =>
     ownRecordsWrite(context, () => context.disclosures.withdraw(id)),
+  redactDisclosureVersion: (_parent, { id, version }, context) =>
+    ownRecordsWrite(context, () => context.disclosures.redact(id, version)),
   updateCorrectiveAction: (_parent, { disclosureId, actionId, input }, context) =>
     ownRecordsWrite(context, () => context.disclosures.updateAction(disclosureId, actionId, input)),
 };
