@@ -278,6 +278,7 @@ describe('operations', () => {
         ownHistory: false,
         chainsReaching: false,
         findings: false,
+        redactVersions: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -145,6 +145,8 @@ export interface Capabilities {
   chainsReaching: boolean;
   /** `recordFinding` and `RiskIndicator.recordedBy`: a monitor records public findings (src/modules/findings). */
   findings: boolean;
+  /** `redactDisclosureVersion` and `DisclosureVersion.redactedAt`: the owner erases one version's texts. */
+  redactVersions: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -164,6 +166,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   ownHistory: true,
   chainsReaching: true,
   findings: true,
+  redactVersions: true,
 };
 
 export const CAPABILITIES = `{
@@ -212,6 +215,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
         fields.find((f) => f.name === 'disclosuresGiven')?.args?.some((a) => a.name === 'id') ?? false,
       chainsReaching: has(data.query, 'chainsReaching'),
       findings: has(data.mutation, 'recordFinding'),
+      redactVersions: has(data.mutation, 'redactDisclosureVersion'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;

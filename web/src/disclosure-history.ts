@@ -2,21 +2,29 @@
 // when and by whom it was saved, what it changed from the one before in plain words, and its whole
 // content folded under it; a withdrawal first, and by whom. Read when first opened, through `disclosuresGiven(id)`:
 // `disclosure(id)` shows the owner neither a withdrawn disclosure nor one about a former supplier.
-import { graphql } from './api.ts';
+// A version whose texts the owner erased (`redactDisclosureVersion`) says so, by whom, instead of
+// quoting empty texts, and an owner's supplier_admin erases another from here.
+import { ALL_CAPABILITIES, graphql, type Capabilities } from './api.ts';
 import { day, errorMessage, h, moment } from './dom.ts';
 import { isolate } from './bidi.ts';
+import { confirmed } from './forms.ts';
 import { ACTION_STATUS_LABELS, plural, VERIFIED_BY, type CorrectiveAction } from './model.ts';
 import { actedBy } from './share-history.ts';
 
-export const HISTORY = `query($id: ID!) {
+/** One disclosure's history; who erased a version's texts only from a server that erases them. */
+export const historyOperation = (can: Pick<Capabilities, 'redactVersions'>): string => `query($id: ID!) {
   disclosuresGiven(id: $id, includeWithdrawn: true) {
     id withdrawnAt withdrawnBy
     history {
       version recordedAt actorUserId title summary issuer standard products issuedAt validUntil
       documentUrl documentSha256 actions { id finding severity action dueAt status verification closedAt }
+      ${can.redactVersions ? 'redactedAt redactedBy' : ''}
     }
   }
 }`;
+export const HISTORY = historyOperation(ALL_CAPABILITIES);
+export const REDACT = `mutation($id: ID!, $version: Int!) {
+  redactDisclosureVersion(id: $id, version: $version) { id } }`;
 
 type VersionAction = Pick<
   CorrectiveAction,
@@ -39,6 +47,13 @@ export interface DisclosureVersion {
   documentUrl: string | null;
   documentSha256: string | null;
   actions: VersionAction[];
+  /**
+   * When the owner erased its texts (title, findings and actions empty; summary, issuer, standard and
+   * document URL null); absent from a server that does not erase them.
+   */
+  redactedAt?: string | null;
+  /** Who erased them, named as `actorUserId` is. */
+  redactedBy?: string | null;
 }
 
 /** When a disclosure was withdrawn, and by whom when the server names them (as for a version). */
@@ -53,6 +68,22 @@ interface History {
 }
 
 const quoted = (text: string) => `“${text}”`;
+
+/** Whether `v`'s texts were erased: what they said is unknown, not empty. */
+const erased = (v: DisclosureVersion): boolean => (v.redactedAt ?? null) !== null;
+
+/**
+ * Whether the owner may erase `v`'s texts: any version of a withdrawn disclosure, an earlier one of a
+ * live disclosure (its current version is what readers follow: corrected first, by a revision), once.
+ */
+export function erasable(
+  { withdrawnAt }: Pick<Withdrawal, 'withdrawnAt'>,
+  versions: readonly DisclosureVersion[],
+  v: DisclosureVersion,
+): boolean {
+  if (erased(v)) return false;
+  return withdrawnAt !== null || versions.some((other) => other.version > v.version);
+}
 
 /** "title changed from “A” to “B”", "set to", "removed (was …)"; null when it did not change. */
 function changed(what: string, before: string | null, after: string | null): string | null {
@@ -75,18 +106,29 @@ function verificationChange(before: VersionAction, after: VersionAction): string
   return `verified ${VERIFIED_BY[is]}${was === null ? '' : ` instead of ${VERIFIED_BY[was]}`}`;
 }
 
-/** What changed in one action kept from one version to the next, or null when nothing did. */
-function actionChanges(before: VersionAction, after: VersionAction): string | null {
+/**
+ * What changed in one action kept from one version to the next, or null when nothing did; with
+ * `texts` false (either version erased) its finding and action are not compared, and `named` false
+ * (the later one erased) names it by its id alone.
+ */
+function actionChanges(
+  before: VersionAction,
+  after: VersionAction,
+  texts: boolean,
+  named: boolean,
+): string | null {
   const parts = [
-    changed('finding', quoted(before.finding), quoted(after.finding)),
+    texts ? changed('finding', quoted(before.finding), quoted(after.finding)) : null,
     changed('severity', before.severity, after.severity),
-    changed('what will be done', quoted(before.action), quoted(after.action)),
+    texts ? changed('what will be done', quoted(before.action), quoted(after.action)) : null,
     changed('status', statusWords(before), statusWords(after)),
     changed('due date', day(before.dueAt), day(after.dueAt)),
     changed('closing day', orNull(before.closedAt ?? null, day), orNull(after.closedAt ?? null, day)),
     verificationChange(before, after),
   ].filter((p) => p !== null);
-  return parts.length === 0 ? null : `Action ${after.id} (${after.finding}): ${parts.join('; ')}`;
+  return parts.length === 0
+    ? null
+    : `Action ${after.id}${named ? ` (${after.finding})` : ''}: ${parts.join('; ')}`;
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -94,12 +136,15 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /**
  * What `after` changed from `before` (the version just before it), one sentence per field or action,
  * in the words the panel uses; the summary and the document's hash are said to have changed, not
- * quoted (they are in the version's content).
+ * quoted (they are in the version's content). When either version's texts were erased, what they
+ * said is unknown: only the dates, products, hash, severities and statuses are compared.
  */
 export function versionChanges(before: DisclosureVersion, after: DisclosureVersion): string[] {
   const products = (v: DisclosureVersion) => (v.products.length === 0 ? 'all' : v.products.join(', '));
+  const texts = !erased(before) && !erased(after);
+  const text = (change: () => string | null) => (texts ? change() : null);
   const summary =
-    before.summary === after.summary
+    !texts || before.summary === after.summary
       ? null
       : before.summary === null
         ? 'summary added'
@@ -115,53 +160,58 @@ export function versionChanges(before: DisclosureVersion, after: DisclosureVersi
   const actions = [
     ...after.actions.map((a) => {
       const was = kept.get(a.id);
-      return was === undefined
-        ? `Action ${a.id} added: ${isolate(a.finding)} (${a.severity}, due ${day(a.dueAt)}, ${statusWords(a)})`
-        : actionChanges(was, a);
+      const facts = `(${a.severity}, due ${day(a.dueAt)}, ${statusWords(a)})`;
+      if (was !== undefined) return actionChanges(was, a, texts, !erased(after));
+      return erased(after)
+        ? `Action ${a.id} added ${facts}`
+        : `Action ${a.id} added: ${isolate(a.finding)} ${facts}`;
     }),
     ...before.actions
       .filter((a) => !now.has(a.id))
-      .map((a) => `Action ${a.id} removed: ${isolate(a.finding)}`),
+      .map((a) => `Action ${a.id} removed${erased(before) ? '' : `: ${isolate(a.finding)}`}`),
   ];
   const reordered =
     before.actions.length === after.actions.length &&
     before.actions.some((a, i) => a.id !== after.actions[i]!.id) &&
     before.actions.every((a) => now.has(a.id));
   const all = [
-    changed('title', quoted(before.title), quoted(after.title)),
+    text(() => changed('title', quoted(before.title), quoted(after.title))),
     summary,
-    changed('issuer', orNull(before.issuer, quoted), orNull(after.issuer, quoted)),
-    changed('standard', before.standard, after.standard),
+    text(() => changed('issuer', orNull(before.issuer, quoted), orNull(after.issuer, quoted))),
+    text(() => changed('standard', before.standard, after.standard)),
     changed('products', products(before), products(after)),
     changed('issue date', day(before.issuedAt), day(after.issuedAt)),
     changed('validity end', orNull(before.validUntil, day), orNull(after.validUntil, day)),
-    changed('document URL', before.documentUrl, after.documentUrl),
+    text(() => changed('document URL', before.documentUrl, after.documentUrl)),
     hash,
     ...actions,
     reordered ? 'actions put in another order' : null,
   ].filter((c) => c !== null);
   // A version that changes nothing is never recorded; one whose change this list does not cover is
-  // still told apart from an unexplained blank.
-  return all.length === 0 ? ['No change that the panel shows'] : all.map(capitalized);
+  // still told apart from an unexplained blank, and so is one that changed only texts since erased.
+  if (all.length > 0) return all.map(capitalized);
+  if (texts) return ['No change that the panel shows'];
+  return [`Only texts changed, and those of version ${(erased(before) ? before : after).version} are erased`];
 }
 
-/** One action of a version, as it stood. */
-const actionLine = (a: VersionAction) =>
+/** One action of a version, as it stood (without its finding and action once they are erased). */
+const actionLine = (a: VersionAction, texts: boolean) =>
   h(
     'li',
     { 'data-action-id': a.id },
-    `${a.id} · ${a.severity} · ${isolate(a.finding)}: ${isolate(a.action)} · due ${day(a.dueAt)} · ${statusWords(a)}` +
+    `${a.id} · ${a.severity} · ${texts ? `${isolate(a.finding)}: ${isolate(a.action)} · ` : ''}due ${day(a.dueAt)} · ${statusWords(a)}` +
       (a.closedAt ? ` ${day(a.closedAt)}` : '') +
       (a.verification ? `, verified ${VERIFIED_BY[a.verification]}` : ''),
   );
 
-/** A version's whole content, folded. */
+/** A version's whole content, folded; of an erased one, what is left (its other texts are null). */
 function contentOf(v: DisclosureVersion): HTMLElement {
+  const texts = !erased(v);
   return h(
     'details',
     { class: 'version-content' },
-    h('summary', {}, `What version ${v.version} said`),
-    h('p', {}, h('strong', {}, v.title)),
+    h('summary', {}, texts ? `What version ${v.version} said` : `What is left of version ${v.version}`),
+    texts && h('p', {}, h('strong', {}, v.title)),
     v.summary !== null && h('p', { class: 'version-summary' }, v.summary),
     h(
       'p',
@@ -184,14 +234,23 @@ function contentOf(v: DisclosureVersion): HTMLElement {
           .filter(Boolean)
           .join(' · '),
       ),
-    v.actions.length > 0 && h('ul', { class: 'version-actions' }, v.actions.map(actionLine)),
+    v.actions.length > 0 &&
+      h(
+        'ul',
+        { class: 'version-actions' },
+        v.actions.map((a) => actionLine(a, texts)),
+      ),
   );
 }
 
-/** The versions, newest first, with the withdrawal (if any) before them. */
+/**
+ * The versions, newest first, with the withdrawal (if any) before them; `eraser`, when given, draws
+ * the control that erases a version's texts, under each version that may be erased.
+ */
 export function historyList(
   { withdrawnAt, withdrawnBy }: Withdrawal,
   versions: readonly DisclosureVersion[],
+  eraser?: (v: DisclosureVersion) => HTMLElement,
 ): HTMLElement {
   return h(
     'ol',
@@ -213,6 +272,12 @@ export function historyList(
           h('strong', {}, `Version ${v.version}`),
           ` · saved ${moment(v.recordedAt)}${actedBy(v.actorUserId)}`,
         ),
+        erased(v) &&
+          h(
+            'p',
+            { class: 'version-erased' },
+            `Texts erased on ${day(v.redactedAt)}${actedBy(v.redactedBy ?? null)}.`,
+          ),
         h(
           'ul',
           { class: 'version-changes' },
@@ -221,19 +286,32 @@ export function historyList(
             : versionChanges(before, v).map((c) => h('li', {}, c)),
         ),
         contentOf(v),
+        eraser !== undefined && erasable({ withdrawnAt }, versions, v) && eraser(v),
       );
     }),
   );
 }
 
+/** What "Erase texts of version N…" asks first: what goes, for whom, what stays, and that it is for good. */
+const erasureQuestion = (title: string, v: DisclosureVersion) =>
+  `Erase the texts of version ${v.version} of “${isolate(title)}”? Its title, summary, issuer, standard, ` +
+  `document URL and its actions' findings and what will be done are erased for everyone who may see ` +
+  `this disclosure (your organization and those you share it with), also in views of an earlier day. ` +
+  `Its dates, products, document hash and its actions' severities, statuses and due dates stay. ` +
+  `It cannot be undone.`;
+
 /**
  * "History" for one of the organization's disclosures: a button, named by the disclosure, that opens
  * (and closes) its history below, read from the server the first time it opens, and again after a
- * failure.
+ * failure. With `erase` (My disclosures is a supplier_admin's alone, and the server erases texts),
+ * each version that may be erased has "Erase texts of version N…", which asks first, then reads the
+ * history again and says what it did in the region's own status line, where the focus goes: the
+ * button pressed is gone with the version it erased.
  */
 export function historyToggle(
   d: { id: string; title: string },
   token: string,
+  can: Pick<Capabilities, 'redactVersions'> & { erase: boolean },
 ): { opener: HTMLButtonElement; region: HTMLElement } {
   const region = h('div', {
     class: 'disclosure-history',
@@ -253,27 +331,59 @@ export function historyToggle(
     },
     'History',
   );
+  // In the region from the start, as a live region must be to be read out when its text changes.
+  const news = h('div', { class: 'history-news', role: 'status', tabindex: -1 });
+  const body = h('div', { class: 'history-body' });
+  region.append(news, body);
+  const query = historyOperation(can);
   let loaded = false;
   let loading = false;
   const load = async () => {
     loading = true;
-    region.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading the history…'));
+    body.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading the history…'));
     try {
-      const [found] = (await graphql<History>(HISTORY, { id: d.id }, token)).disclosuresGiven;
+      const [found] = (await graphql<History>(query, { id: d.id }, token)).disclosuresGiven;
       // Gone between the list and this read only if merged away or the server lost it: said, not blank.
       if (found === undefined) throw new Error('This disclosure is no longer among yours; reload the page.');
       loaded = true;
-      region.replaceChildren(
+      body.replaceChildren(
         h('p', { class: 'muted' }, `${plural(found.history.length, 'version')}, newest first.`),
-        historyList(found, found.history),
+        historyList(found, found.history, can.erase && can.redactVersions ? eraser : undefined),
       );
     } catch (error) {
-      region.replaceChildren(
+      body.replaceChildren(
         h('p', { role: 'alert', class: 'error' }, `Could not load the history: ${errorMessage(error)}`),
       );
     } finally {
       loading = false;
     }
+  };
+  const eraser = (v: DisclosureVersion): HTMLElement => {
+    const alert = h('p', { role: 'alert', class: 'error' });
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'erase-version',
+        'aria-label': `Erase texts of version ${v.version} of “${isolate(d.title)}”…`,
+      },
+      `Erase texts of version ${v.version}…`,
+    );
+    button.addEventListener('click', () => {
+      news.textContent = '';
+      void confirmed(
+        erasureQuestion(d.title, v),
+        button,
+        async () => {
+          await graphql(REDACT, { id: d.id, version: v.version }, token);
+          await load();
+          news.textContent = `Erased the texts of version ${v.version}: everyone who may see this disclosure now sees them erased.`;
+          news.focus();
+        },
+        alert,
+      );
+    });
+    return h('div', { class: 'version-erase' }, button, alert);
   };
   opener.addEventListener('click', () => {
     region.hidden = !region.hidden;

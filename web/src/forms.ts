@@ -27,6 +27,20 @@ export async function guarded(
   }
 }
 
+/**
+ * Runs `run` as `guarded` does, once the user agrees to `question`: a change that cannot be undone
+ * (a withdrawal, an erasure) asks first in the browser's own dialog, which browsers make accessible
+ * and which returns the focus to `control`.
+ */
+export function confirmed(
+  question: string,
+  control: HTMLButtonElement,
+  run: () => Promise<void>,
+  alert: HTMLElement,
+): Promise<void> {
+  return window.confirm(question) ? guarded(control, run, alert) : Promise.resolve();
+}
+
 /** A button that runs `run` once, disabled meanwhile; errors go to `alert`. */
 export function action(
   label: string,

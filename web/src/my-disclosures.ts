@@ -11,8 +11,8 @@ import { actionItem, expiredBadge } from './evidence.ts';
 import {
   choiceSet,
   chosen,
+  confirmed,
   field,
-  guarded,
   inlineForm,
   optional,
   recipientPicker,
@@ -39,6 +39,8 @@ import { ACTION_STATUSES, DISCLOSURE_KINDS, VERIFICATIONS } from '../../src/doma
 /** One of the organization's own disclosures, withdrawn or not. */
 export interface PublishedDisclosure extends Disclosure {
   withdrawnAt: string | null;
+  /** When the texts of the version shown were erased: only a withdrawn one's last version may be. */
+  redactedAt?: string | null;
 }
 
 interface OwnShare {
@@ -61,7 +63,7 @@ interface Published {
 export const myDisclosuresOperation = (can: Capabilities): string => `{
   disclosuresGiven(includeWithdrawn: true) {
     id kind title summary issuer standard products issuedAt validUntil expired documentUrl documentSha256
-    version publishedAt updatedAt withdrawnAt subject { id name } owner { id name }
+    version publishedAt updatedAt withdrawnAt ${can.redactVersions ? 'redactedAt' : ''} subject { id name } owner { id name }
     actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }
   }
   sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
@@ -219,6 +221,10 @@ function contentFields(prefix: string, initial: PublishedDisclosure | null) {
   return { fields, read, kindChosen };
 }
 
+/** A withdrawn disclosure whose last version's texts were erased has an empty title: said, not blank. */
+const titleOf = (d: PublishedDisclosure): PublishedDisclosure =>
+  (d.redactedAt ?? null) === null ? d : { ...d, title: '(texts erased)' };
+
 /** “Title”, as a button's name or a question names one disclosure. */
 const named = (d: Pick<Disclosure, 'title'>) => `“${isolate(d.title)}”`;
 
@@ -306,7 +312,7 @@ export class MyDisclosures {
             h(
               'ul',
               {},
-              withdrawn.map((d) => {
+              withdrawn.map(titleOf).map((d) => {
                 const history = this.history(d);
                 return h(
                   'li',
@@ -349,11 +355,15 @@ export class MyDisclosures {
       const question =
         `Withdraw ${named(d)} (${DISCLOSURE_KIND_LABELS[d.kind].toLowerCase()} about ${isolate(d.subject.name)}, ` +
         `version ${d.version})? From now on nobody sees it (shared with: ${who}). It cannot be undone.`;
-      if (!window.confirm(question)) return;
-      void this.run(withdraw, alert, async () => {
-        await graphql(WITHDRAW, { id: d.id }, this.token);
-        return `Withdrew ${named(d)}.`;
-      });
+      void confirmed(
+        question,
+        withdraw,
+        async () => {
+          await graphql(WITHDRAW, { id: d.id }, this.token);
+          await this.changed(`Withdrew ${named(d)}.`);
+        },
+        alert,
+      );
     });
     return h(
       'li',
@@ -413,12 +423,10 @@ export class MyDisclosures {
 
   /** "History", from a server that reads one of the organization's disclosures by id (`ownHistory`). */
   private history(d: PublishedDisclosure) {
-    return this.can.ownHistory ? historyToggle(d, this.token) : null;
-  }
-
-  /** Runs a button's change; on success tells the dashboard (which reloads this panel), else shows why. */
-  private run(control: HTMLButtonElement, alert: HTMLElement, work: () => Promise<string>): Promise<void> {
-    return guarded(control, async () => this.changed(await work()), alert);
+    // Only a supplier_admin's page has this panel: whoever sees History may erase a version's texts.
+    return this.can.ownHistory
+      ? historyToggle(d, this.token, { redactVersions: this.can.redactVersions, erase: true })
+      : null;
   }
 
   private reviseForm(d: PublishedDisclosure) {
