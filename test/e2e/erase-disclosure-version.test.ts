@@ -102,7 +102,7 @@ describeInBrowser('My disclosures: erasing the texts of a version', () => {
     expect(await history.locator('button.erase-version').count()).toBe(0);
     // The disclosure alone: the whole page of Dell's panels runs to thousands of pixels.
     await item.scrollIntoViewIfNeeded();
-    await item.screenshot({ path: join(ARTIFACTS, 'zz-review-redact-erased-version.png') });
+    await item.screenshot({ path: join(ARTIFACTS, 'erased-disclosure-version.png') });
 
     // The view as a screen reader meets it, against WCAG 2.1 A and AA.
     expect(await wcagViolations()).toEqual([]);
