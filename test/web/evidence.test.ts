@@ -53,6 +53,30 @@ describe('disclosures in the details panel', () => {
     expect(card.querySelector('code.sha256')?.textContent).toBe('a'.repeat(64));
   });
 
+  it('says, as of a day whose version its owner has since erased, that its texts were erased and when', () => {
+    const panel = mount();
+    const erased = {
+      ...PLAN,
+      title: '',
+      summary: null,
+      redactedAt: '2026-12-07T10:00:00.000Z',
+      actions: PLAN.actions.map((a) => ({ ...a, finding: '', action: '' })),
+    };
+    renderDetails(
+      panel,
+      CHAIN,
+      'brand',
+      risksById(CHAIN, null),
+      { select: () => {}, close: () => {} },
+      { kind: 'loaded', disclosures: [erased], asOf: '2016-06-01' },
+    );
+    const card = panel.querySelector('article.disclosure[data-disclosure-id="d-plan"]')!;
+    expect(card.querySelector('.disclosure-title')?.textContent).toBe('(texts erased on 2026-12-07)');
+    expect(card.querySelector('.actions')?.getAttribute('aria-label')).toBe(
+      'Actions of (texts erased on 2026-12-07)',
+    );
+  });
+
   it('marks, as of a day, the days after it that the version recorded by then states', () => {
     const panel = mount();
     const details = (asOf: string) =>

@@ -368,7 +368,7 @@ export async function demoToken(org: string): Promise<string> {
 // --- Evidence: disclosures and access requests (contract v1.2, sections 8 and 9) ---------------------
 
 const disclosureFields = (can: Capabilities) => `id kind title summary issuer standard products issuedAt
-  validUntil expired documentUrl documentSha256 version publishedAt updatedAt
+  validUntil expired documentUrl documentSha256 version publishedAt updatedAt ${can.redactVersions ? 'redactedAt' : ''}
   owner { ${PARTY} } subject { ${PARTY} }
   actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }`;
 

@@ -124,6 +124,13 @@ export function actionItem(a: CorrectiveAction, asOf: string): HTMLElement {
   );
 }
 
+/**
+ * A disclosure's title, or, shown as of a day whose version its owner has since erased, when that was:
+ * its texts are gone for everyone (the findings and actions too), not empty.
+ */
+const titleOf = (d: Disclosure): string =>
+  (d.redactedAt ?? null) === null ? d.title : `(texts erased on ${day(d.redactedAt)})`;
+
 function documentLine(d: Disclosure): HTMLElement | null {
   if (!d.documentUrl && !d.documentSha256) return null;
   const safe = d.documentUrl && /^https?:\/\//.test(d.documentUrl);
@@ -164,7 +171,7 @@ function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
       overdue > 0 && ' ',
       overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
     ),
-    h('h4', { class: 'disclosure-title' }, d.title),
+    h('h4', { class: 'disclosure-title' }, titleOf(d)),
     d.summary && h('p', { class: 'disclosure-summary' }, d.summary),
     h(
       'dl',
@@ -182,7 +189,7 @@ function disclosureCard(d: Disclosure, asOf: string): HTMLElement {
     d.actions.length > 0 &&
       h(
         'ol',
-        { class: 'actions', 'aria-label': `Actions of ${isolate(d.title)}` },
+        { class: 'actions', 'aria-label': `Actions of ${isolate(titleOf(d))}` },
         d.actions.map((a) => actionItem(a, asOf)),
       ),
     documentLine(d),
@@ -600,7 +607,7 @@ function receivedItem(d: Disclosure, asOf: string, show: (organization: Party) =
     d.expired && expiredBadge(),
     overdue > 0 && ' ',
     overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
-    h('p', { class: 'received-title' }, d.title),
+    h('p', { class: 'received-title' }, titleOf(d)),
     h(
       'p',
       { class: 'muted' },

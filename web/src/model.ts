@@ -145,6 +145,8 @@ export interface Disclosure {
   version: number;
   publishedAt: string;
   updatedAt: string;
+  /** When its owner erased the texts of the version shown (a view of an earlier day); absent from older servers. */
+  redactedAt?: string | null;
 }
 
 export type DisclosedIndicatorKind = 'OPEN_ACTION' | 'OVERDUE_ACTION' | 'EXPIRED_EVIDENCE';
