@@ -55,6 +55,21 @@ const scenario = fc.integer({ min: 3, max: 6 }).chain((n) => {
   });
 });
 
+/** o0 buys from o1; o2 is listed, so o0 may name it: every kind of step is taken, and one refused. */
+const EVERY_KIND: Scenario = {
+  n: 3,
+  listed: [false, false, true],
+  links: [{ supplier: 1, customer: 0 }],
+  shares: [],
+  steps: [
+    { kind: 'declare', customer: 0, supplier: 2, validFrom: null },
+    { kind: 'declare', customer: 0, supplier: 0, validFrom: null },
+    { kind: 'declareNew', customer: 1 },
+    { kind: 'amend', customer: 0, pick: 0 },
+    { kind: 'end', customer: 0, pick: 1 },
+  ],
+};
+
 function baseFile({ n, listed, links, shares }: Scenario): TiersightFile {
   const ids = Array.from({ length: n }, (_, i) => `o${i}`);
   const linkRecords: LinkRecord[] = links
@@ -276,7 +291,9 @@ it(
           }
         }
       }),
-      { numRuns: propertyRuns(15) },
+      // The example reaches every kind of step, whatever the random runs draw (15 of them once drew
+      // no accepted declaration).
+      { numRuns: propertyRuns(15), examples: [[EVERY_KIND]] },
     );
     expect([...reached.keys()].sort()).toEqual(['amend', 'created', 'declared', 'end', 'refused']);
   },
