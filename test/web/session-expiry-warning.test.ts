@@ -31,11 +31,16 @@ interface Sent {
   query: string;
 }
 
-/** The API: `me` answers by the bearer token (`viewers`; an unknown token is refused, UNAUTHENTICATED). */
-function fakeServer(viewers: Map<string, Viewer>, demoTokens: string[] = []): Sent[] {
+/**
+ * The API: `me` answers by the bearer token (`viewers`; an unknown token is refused, UNAUTHENTICATED).
+ * Each answer has a Date header, as a server's has, from a clock `clockAhead` ahead of the page's.
+ */
+function fakeServer(viewers: Map<string, Viewer>, demoTokens: string[] = [], clockAhead = 0): Sent[] {
   const sent: Sent[] = [];
   const json = (body: unknown) =>
-    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    new Response(JSON.stringify(body), {
+      headers: { 'content-type': 'application/json', date: new Date(Date.now() + clockAhead).toUTCString() },
+    });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
@@ -89,9 +94,14 @@ afterEach(() => {
   document.cookie = 'tiersight-demo=0';
 });
 
-async function signedIn(token: string, viewers: Map<string, Viewer>, demoTokens: string[] = []) {
+async function signedIn(
+  token: string,
+  viewers: Map<string, Viewer>,
+  demoTokens: string[] = [],
+  clockAhead = 0,
+) {
   sessionStorage.setItem(TOKEN_KEY, token);
-  const sent = fakeServer(viewers, demoTokens);
+  const sent = fakeServer(viewers, demoTokens, clockAhead);
   await start(root);
   await settle();
   return sent;
@@ -148,6 +158,26 @@ describe('the warning before the session ends', () => {
     expect(warning().hidden).toBe(true);
     vi.advanceTimersByTime(40 * 24 * 60 * MINUTE - WARN_BEFORE_MS - MINUTE);
     expect(warning().hidden).toBe(false);
+  });
+
+  it("follows the server's clock, which its answers' Date header tells, where the browser's is off", async () => {
+    const shown = (ms: number) =>
+      new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    // Ten minutes ahead: of a token the server dates to expire in 12 minutes, 2 are left.
+    const soon = expiringAt(NOW + 12 * MINUTE);
+    await signedIn(soon, new Map([[soon, analyst]]), [], 10 * MINUTE);
+    expect(warning().hidden).toBe(false);
+    expect(warningText()).toContain(`Your session ends in 2 minutes, at ${shown(NOW + 2 * MINUTE)}.`);
+
+    // Ten minutes behind: 22 minutes are left, and the warning waits for 17 of them.
+    root = document.createElement('div');
+    document.body.replaceChildren(root);
+    const later = expiringAt(NOW + 12 * MINUTE);
+    await signedIn(later, new Map([[later, analyst]]), [], -10 * MINUTE);
+    vi.advanceTimersByTime(17 * MINUTE - 1_000);
+    expect(warning().hidden).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(warningText()).toMatch(/^Your session ends in 5 minutes/);
   });
 
   it('gives no warning for a token without exp', async () => {

@@ -78,6 +78,23 @@ interface GraphQLBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+/**
+ * How far the server's clock runs ahead of this browser's, in milliseconds (negative: behind), from
+ * the Date header of its latest answer; 0 before the first and within the header's whole seconds. A
+ * token's `exp` is the server's time: read on a browser whose clock is minutes off, the warning before
+ * it would come too late, or say that a live session had ended.
+ */
+let serverAhead = 0;
+export const serverClockAhead = (): number => serverAhead;
+
+function noteServerClock(response: Response, sentAt: number): void {
+  const stamped = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isNaN(stamped)) return;
+  // Stamped (in whole seconds) somewhere between sending and now: against the middle of that.
+  const ahead = stamped - (sentAt + Date.now()) / 2;
+  serverAhead = Math.abs(ahead) < 2_000 ? 0 : Math.round(ahead);
+}
+
 export async function graphql<T>(
   query: string,
   variables: Record<string, unknown>,
@@ -85,6 +102,7 @@ export async function graphql<T>(
 ): Promise<T> {
   const sent = current(token);
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch('/graphql', {
       method: 'POST',
@@ -95,6 +113,7 @@ export async function graphql<T>(
     // The browser's own words ("Failed to fetch", "NetworkError when attempting…") say nothing to a user.
     throw new ApiError(UNREACHABLE, 'NETWORK', 0);
   }
+  noteServerClock(response, sentAt);
   let body: GraphQLBody<T>;
   try {
     body = (await response.json()) as GraphQLBody<T>;

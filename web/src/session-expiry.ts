@@ -2,7 +2,7 @@
 // the token's `exp`, a non-modal notice says when the session ends and offers to extend it, in local
 // demo mode with a new demo token, elsewhere with a pasted one, without drawing the page again, so
 // that what its forms hold survives.
-import { ApiError, demoToken, me, renewToken, type Me } from './api.ts';
+import { ApiError, demoToken, me, renewToken, serverClockAhead, type Me } from './api.ts';
 import { errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 
@@ -29,6 +29,12 @@ export function tokenExpiry(token: string): number | null {
   const { exp } = claims;
   return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp * 1000 : null;
 }
+
+/**
+ * A token's instant (the server's time) on this browser's clock, which the timers and the times shown
+ * to the reader follow.
+ */
+const onThisClock = (serverMs: number): number => serverMs - serverClockAhead();
 
 /** An instant as the reader's clock shows it, to the minute. */
 const clock = (ms: number): string =>
@@ -81,8 +87,8 @@ export class SessionWarning {
 
   start(): void {
     this.stop();
-    const expiry = this.expiry;
-    if (expiry === null) return;
+    if (this.expiry === null) return;
+    const expiry = onThisClock(this.expiry);
     const now = Date.now();
     const warnAt = expiry - WARN_BEFORE_MS;
     // At expiry again, to say that it has ended: a new token still keeps the page if no request failed.
@@ -208,7 +214,7 @@ export class SessionWarning {
       return `The new token has the roles ${them.roles.join(', ').toLowerCase() || 'none'}, not ${viewer.roles.join(', ').toLowerCase()} as this page was built for. Sign out and in again to change roles. The current session goes on.`;
     const expiry = tokenExpiry(token);
     if (expiry !== null && this.expiry !== null && expiry <= this.expiry)
-      return `The new token expires at ${clock(expiry)}, no later than the current one (${clock(this.expiry)}). The current session goes on.`;
+      return `The new token expires at ${clock(onThisClock(expiry))}, no later than the current one (${clock(onThisClock(this.expiry))}). The current session goes on.`;
     return { token, expiry };
   }
 }
