@@ -1664,8 +1664,16 @@ CALL () {
   DELETE own
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
-  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
-RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds
+  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint,
+    k.createdAt = $now, k.expiresAt = $expiresAt
+RETURN coalesce(k.claim = $claim, false) AS ours,
+       coalesce(k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint, false) AS sameRequest,
+       k.resultIds AS resultIds
+
+// ---- idempotency.forgetPublicationTexts
+MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: 'publishDisclosure'})
+WHERE $id IN k.resultIds
+REMOVE k.fingerprint
 
 // ---- idempotency.record
 MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
