@@ -267,7 +267,7 @@ describe('components', () => {
       evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
         actions: [
           action('a1', { severity: 'CRITICAL' }),
-          action('a2', { status: 'CLOSED', closedAt: '2026-01-01T00:00:00.000Z', verification: 'DOCUMENTS' }),
+          action('a2', { status: 'CLOSED', closedAt: '2026-01-01T00:00:00.000Z', verification: 'DESKTOP' }),
         ],
       }).version,
     );
