@@ -38,7 +38,9 @@ import {
   single,
   text,
 } from '../graph/decode.ts';
-import type { Executor } from '../graph/executor.ts';
+import type { Executor, Transaction } from '../graph/executor.ts';
+import { DomainError } from '../domain/errors.ts';
+import { quote } from '../domain/quote.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
@@ -337,6 +339,51 @@ const createDisclosures = statement(
        sources: row.sources})-[:ABOUT]->(subject)
    SET subject:DisclosureSubject`,
 );
+
+/** The redacted versions of each disclosure, by number, with when they were recorded. */
+const redactedDisclosureVersions = statement(
+  'import.redactedDisclosureVersions',
+  cypher`UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion)
+   WHERE dv.redactedAt IS NOT NULL
+   RETURN id, dv.version AS version, dv.recordedAt AS recordedAt, dv.version = d.version AS current`,
+);
+
+/**
+ * Validation refused a record that is not withdrawn around a redacted current version of the store;
+ * a redaction that committed since (the disclosures are locked by now) is refused here, the batch
+ * rolled back whole: kept, it would make a live disclosure whose current version is erased, which no
+ * import of its export would accept.
+ */
+async function refuseLiveAroundRedacted(tx: Transaction, records: readonly DisclosureRecord[]) {
+  const live = records.filter((r) => r.withdrawnAt === null && !r.redactedAt);
+  if (live.length === 0) return;
+  const found = await tx.run(redactedDisclosureVersions, { ids: live.map((r) => r.id) });
+  const erased = found.map((r) => ({
+    id: column(r, 'id', text),
+    version: column(r, 'version', integer),
+    recordedAt: new Date(column(r, 'recordedAt', instant)).getTime(),
+    current: column(r, 'current', bool),
+  }));
+  for (const record of live) {
+    // With a history, the record's current version is the stored one it restates; without, the
+    // stored current one.
+    const restated = (record.history?.length ?? 0) + 1;
+    const hit = erased.find(
+      (e) =>
+        e.id === record.id &&
+        (record.history
+          ? e.version === restated && e.recordedAt === new Date(record.recordedAt ?? NaN).getTime()
+          : e.current),
+    );
+    if (hit !== undefined)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `version ${hit.version} of disclosure ${quote(record.id)} was redacted after the import checked the file ` +
+          'against the store, and the record, not withdrawn, restates it: import again to be told what to change',
+      );
+  }
+}
 
 /** The current version of each disclosure, to tell whether a record brings new content. */
 const currentDisclosureVersions = statement(
@@ -720,6 +767,7 @@ export class ImportRepository implements ExistingGraph {
       const stored = intoEmpty
         ? []
         : await tx.run(currentDisclosureVersions, { ids: records.map((r) => r.id) });
+      if (!intoEmpty) await refuseLiveAroundRedacted(tx, records);
       const current = new Map(
         stored.map((r) => [
           column(r, 'id', text),

@@ -13,6 +13,7 @@ import { ExportRepository } from '../../src/export/export-repository.ts';
 import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
 import { importGraph } from '../../src/import/import-graph.ts';
 import { fileSource } from '../../src/import/read-records.ts';
+import { checkDisclosure } from '../../src/import/disclosure-rules.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { ok } from '../support/api.ts';
 import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
@@ -136,6 +137,22 @@ describe('an import of a file written before a redaction', () => {
       if (outcome.ok) continue;
       expect(outcome.validation.problems.map(formatProblem).join('\n')).toContain(
         `version 1 of disclosure "${id}", its current one, was redacted`,
+      );
+      expect(await dumpGraph(t.db.driver)).toEqual(redacted);
+    }
+  });
+
+  it('a live record around a version redacted after the import checked the file is refused when written', async () => {
+    const live = await exported();
+    await withdraw();
+    await redact(1);
+    const redacted = await dumpGraph(t.db.driver);
+    for (const file of [live, only(live, ({ history: _history, ...record }) => record)]) {
+      const checked = checkDisclosure(file.disclosures![0], new Date());
+      expect(checked.problems).toEqual([]);
+      // The write of the batch that validation, run before the redaction, let through.
+      await expect(t.db.imports.upsertDisclosures([checked.record!], new Date())).rejects.toThrow(
+        `version 1 of disclosure "${id}" was redacted after the import checked the file`,
       );
       expect(await dumpGraph(t.db.driver)).toEqual(redacted);
     }

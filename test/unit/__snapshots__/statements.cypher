@@ -1831,6 +1831,12 @@ UNWIND $references AS ref
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
 
+// ---- import.redactedDisclosureVersions
+UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion)
+   WHERE dv.redactedAt IS NOT NULL
+   RETURN id, dv.version AS version, dv.recordedAt AS recordedAt, dv.version = d.version AS current
+
 // ---- import.replaceLinkEvents
 UNWIND $rows AS row
    MATCH ()-[:SUPPLIES {id: row.id}]->(c:Organization)
