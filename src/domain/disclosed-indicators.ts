@@ -3,7 +3,13 @@
 // all expired. Derived at the exposure's instant from the disclosures that rule 8 let through; kept
 // apart from the public risk indicators so that an analyst can tell "a public report says" from "the
 // supplier told us".
-import { versionAt, type CorrectiveAction, type Disclosure, type StoredVersion } from './disclosures.ts';
+import {
+  quotedText,
+  versionAt,
+  type CorrectiveAction,
+  type Disclosure,
+  type StoredVersion,
+} from './disclosures.ts';
 import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
@@ -75,7 +81,7 @@ export function disclosedIndicators(
         version: item.version.version,
         asOf,
         action,
-        description: action.finding,
+        description: quotedText(action.finding),
       });
     }
   }

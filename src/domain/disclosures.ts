@@ -194,6 +194,12 @@ export const redactedContent = (content: DisclosureContent): DisclosureContent =
   actions: content.actions.map((action) => ({ ...action, ...REDACTED_ACTION_TEXTS })),
 });
 
+/**
+ * A title or finding as a label, a risk indicator's description or a suggested step quotes it: empty
+ * only once its owner erased it (redactedContent), which a reader is told rather than shown a gap.
+ */
+export const quotedText = (text: string): string => (text === '' ? '(text redacted)' : text);
+
 /** A redacted version's texts (redactedContent). */
 export const REDACTED_TEXTS = {
   title: '',

@@ -38,6 +38,13 @@ export interface IdempotencyClaim {
   key: string;
   /** What the call asked for, normalized (`fingerprint`): the same key for another request is refused. */
   fingerprint: string;
+  /**
+   * publishDisclosure's: the fingerprint of the request with its free texts erased as a redaction
+   * erases them (redactDisclosureVersion of version 1). The key keeps it beside `fingerprint`, and
+   * only it once that version is redacted: a hash of the texts would let a retry, or whoever reads the
+   * store, test guesses of what was erased.
+   */
+  erasedFingerprint?: string;
   /** The request's instant: the key is stored with it, and answers until it is a window older. */
   now: Date;
   /**

@@ -2,6 +2,7 @@
 // order of the ranking (the highest-scored organization's steps first; within one organization the
 // most urgent first). Each names the organization it is about.
 import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
+import { quotedText } from './disclosures.ts';
 import { isEvidence, validAt } from './evidence-validity.ts';
 import type { Assessable, RiskScore, RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';
@@ -70,14 +71,14 @@ function actionsFor<O extends Assessable>(
     if (action.overdue) {
       found.push({
         kind: 'CLOSE_OVERDUE_ACTION',
-        text: `${own ? 'Close' : `Ask ${publisher.name} to close`} action ${action.id}${where} (${action.severity}, ${evidence}): ${action.finding}, overdue since ${dayOf(action.dueAt)}.`,
+        text: `${own ? 'Close' : `Ask ${publisher.name} to close`} action ${action.id}${where} (${action.severity}, ${evidence}): ${quotedText(action.finding)}, overdue since ${dayOf(action.dueAt)}.`,
         urgency:
           action.severity === 'CRITICAL' ? URGENCY.CLOSE_OVERDUE_CRITICAL : URGENCY.CLOSE_OVERDUE_ACTION,
       });
     } else {
       found.push({
         kind: 'FOLLOW_UP_OPEN_ACTION',
-        text: `Follow up action ${action.id}${where}${own ? '' : ` with ${publisher.name}`} (${action.severity}, ${evidence}): ${action.finding}, due ${dayOf(action.dueAt)}.`,
+        text: `Follow up action ${action.id}${where}${own ? '' : ` with ${publisher.name}`} (${action.severity}, ${evidence}): ${quotedText(action.finding)}, due ${dayOf(action.dueAt)}.`,
         urgency: URGENCY.FOLLOW_UP_OPEN_ACTION,
       });
     }

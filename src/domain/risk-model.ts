@@ -9,7 +9,7 @@ import {
   type DisclosedIndicatorKind,
   type VisibleEvidence,
 } from './disclosed-indicators.ts';
-import { versionAt } from './disclosures.ts';
+import { quotedText, versionAt } from './disclosures.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
 import { dayOf } from './instants.ts';
@@ -275,9 +275,6 @@ const RAISING: Record<
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
 };
 
-/** A title or finding as a label quotes it: empty only once its owner erased it (redactedContent). */
-const said = (text: string) => (text === '' ? '(text redacted)' : text);
-
 const evidenceSource = (disclosureId: string, owner: ReadonlyMap<string, string>) =>
   `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
 
@@ -301,7 +298,7 @@ function disclosedEvidence<O extends Assessable>(
         label:
           action === null
             ? `Evidence expired: ${indicator.description}`
-            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${said(action.finding)}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
+            : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${quotedText(action.finding)}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
         value: `+${shown(value)}`,
         source: evidenceSource(indicator.disclosureId, owner),
       },
@@ -316,7 +313,7 @@ function disclosedEvidence<O extends Assessable>(
       relief.push({
         value,
         input: {
-          label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${said(version.title)}${until}`,
+          label: `Valid ${item.kind === 'AUDIT_REPORT' ? 'audit' : 'certificate'}: ${quotedText(version.title)}${until}`,
           value: `-${shown(value)}`,
           source: evidenceSource(item.disclosureId, owner),
         },
@@ -328,7 +325,7 @@ function disclosedEvidence<O extends Assessable>(
       relief.push({
         value,
         input: {
-          label: `Closed action ${action.id} (${action.severity}): ${action.finding}${action.verification === null ? '' : `, verified ${action.verification === 'FOLLOW_UP_AUDIT' ? 'by follow-up audit' : 'by documents'}`}`,
+          label: `Closed action ${action.id} (${action.severity}): ${quotedText(action.finding)}${action.verification === null ? '' : `, verified ${action.verification === 'FOLLOW_UP_AUDIT' ? 'by follow-up audit' : 'by documents'}`}`,
           value: `-${shown(value)}`,
           source: evidenceSource(item.disclosureId, owner),
         },

@@ -3,7 +3,7 @@
 // organization's record and the disclosures about it that rule 8 shows the viewer then. docs/exports.md lists which DFR fields map to
 // what and which are left out. The record is not signed: it carries no proof, and its issuer is the
 // viewer that exported it, not the facility's operator.
-import type { Disclosure } from '../domain/disclosures.ts';
+import { quotedText, type Disclosure } from '../domain/disclosures.ts';
 import type { DisclosureKind } from '../domain/format.ts';
 import type { Organization } from '../domain/model.ts';
 import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
@@ -57,7 +57,7 @@ function claim(d: Disclosure) {
   return present({
     type: ['Claim', 'Declaration'],
     id: `urn:tiersight:disclosure:${encodeURIComponent(d.id)}`,
-    description: [d.title, d.summary].filter((t) => t !== null && t !== '').join(': '),
+    description: [quotedText(d.title), d.summary].filter((t) => t !== null && t !== '').join(': '),
     conformityTopic: CONFORMITY_TOPIC,
     assessmentDate: d.issuedAt,
     referenceStandard:

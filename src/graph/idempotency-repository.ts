@@ -20,7 +20,8 @@ import { toNeo4jDateTime } from './mappers.ts';
  * the batch held it: an organization may have more expired keys than a batch), then finds or creates key
  * $key of $mutation. `ours` says whether this call created it ($claim, made for this call alone):
  * then the caller creates its record; otherwise `sameRequest` and `resultIds` say what the first
- * call asked for and created. Expired keys go here, lazily, by the next key of their organization:
+ * call asked for and created: the same request when its fingerprint is the key's, or, once a redaction
+ * removed that (forgetPublicationTexts), when its erased fingerprint is. Expired keys go here, lazily, by the next key of their organization:
  * an expired key found again is deleted before the MERGE, so it is claimed anew.
  */
 const CLAIM = statement(
@@ -37,8 +38,26 @@ CALL () {
   DELETE own
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
-  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
-RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds`,
+  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint,
+    k.createdAt = $now, k.expiresAt = $expiresAt
+RETURN coalesce(k.claim = $claim, false) AS ours,
+       coalesce(k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint, false) AS sameRequest,
+       k.resultIds AS resultIds`,
+);
+
+/**
+ * Forgets the fingerprint of the publication of disclosure $id by $viewer, in the transaction of
+ * the redaction of its version 1: the fingerprint hashes the texts erased, so a retry with the key, or
+ * whoever reads the store, could test guesses of them for the rest of the key's 24 hours. What is
+ * left, `erasedFingerprint`, hashes the request without them: a retry still answers the disclosure and
+ * another request is still refused. A key claimed before erasedFingerprint was kept has none: any
+ * request with it is then refused, naming the key.
+ */
+export const FORGET_PUBLICATION_TEXTS = statement(
+  'idempotency.forgetPublicationTexts',
+  cypher`MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: 'publishDisclosure'})
+WHERE $id IN k.resultIds
+REMOVE k.fingerprint`,
 );
 
 /** Keeps on the key what its call created, in the same transaction. */
@@ -92,6 +111,7 @@ export async function createOnce<T, R>(
         ...key,
         claim: ours,
         fingerprint: claim.fingerprint,
+        erasedFingerprint: claim.erasedFingerprint ?? null,
         now: toNeo4jDateTime(claim.now),
         expiresAt: toNeo4jDateTime(keyExpiresAt(claim.now)),
       });

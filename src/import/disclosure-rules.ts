@@ -151,6 +151,11 @@ export function checkDisclosure(value: unknown, importedAt?: Date): Checked<Disc
     f.problems.push(
       `redactedAt ${record.redactedAt}: the current version of a disclosure that is not withdrawn cannot be redacted`,
     );
+  // Unstated, it would be the import's instant: a version recorded after its own erasure.
+  if (record.redactedAt && record.recordedAt === null)
+    f.problems.push(
+      `redactedAt ${record.redactedAt}: a redacted version states its recordedAt (else it is recorded at the import, after the erasure)`,
+    );
   const history = f.raw('history');
   // Without a history the content is added as a new version, beside the unredacted one it stands for.
   if (record.redactedAt && (history === undefined || history === null))

@@ -19,10 +19,28 @@ import type {
 } from '../domain/format.ts';
 import { SHARE_SCOPES } from '../domain/format.ts';
 import { contentParams, VERSION } from '../graph/disclosure-columns.ts';
-import { sameContent } from '../domain/disclosures.ts';
+import {
+  REDACTED_ACTION_TEXTS,
+  REDACTED_TEXTS,
+  redactedContent,
+  sameContent,
+} from '../domain/disclosures.ts';
 import { cypher, join, statement, type Statement } from '../graph/cypher.ts';
-import { bool, column, instant, integer, list, nullable, oneOf, single, text } from '../graph/decode.ts';
-import type { Executor } from '../graph/executor.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  integer,
+  list,
+  nullable,
+  oneOf,
+  single,
+  text,
+} from '../graph/decode.ts';
+import type { Executor, Transaction } from '../graph/executor.ts';
+import { DomainError } from '../domain/errors.ts';
+import { quote } from '../domain/quote.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
@@ -322,6 +340,51 @@ const createDisclosures = statement(
    SET subject:DisclosureSubject`,
 );
 
+/** The redacted versions of each disclosure, by number, with when they were recorded. */
+const redactedDisclosureVersions = statement(
+  'import.redactedDisclosureVersions',
+  cypher`UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion)
+   WHERE dv.redactedAt IS NOT NULL
+   RETURN id, dv.version AS version, dv.recordedAt AS recordedAt, dv.version = d.version AS current`,
+);
+
+/**
+ * Validation refused a record that is not withdrawn around a redacted current version of the store;
+ * a redaction that committed since (the disclosures are locked by now) is refused here, the batch
+ * rolled back whole: kept, it would make a live disclosure whose current version is erased, which no
+ * import of its export would accept.
+ */
+async function refuseLiveAroundRedacted(tx: Transaction, records: readonly DisclosureRecord[]) {
+  const live = records.filter((r) => r.withdrawnAt === null && !r.redactedAt);
+  if (live.length === 0) return;
+  const found = await tx.run(redactedDisclosureVersions, { ids: live.map((r) => r.id) });
+  const erased = found.map((r) => ({
+    id: column(r, 'id', text),
+    version: column(r, 'version', integer),
+    recordedAt: new Date(column(r, 'recordedAt', instant)).getTime(),
+    current: column(r, 'current', bool),
+  }));
+  for (const record of live) {
+    // With a history, the record's current version is the stored one it restates; without, the
+    // stored current one.
+    const restated = (record.history?.length ?? 0) + 1;
+    const hit = erased.find(
+      (e) =>
+        e.id === record.id &&
+        (record.history
+          ? e.version === restated && e.recordedAt === new Date(record.recordedAt ?? NaN).getTime()
+          : e.current),
+    );
+    if (hit !== undefined)
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        `version ${hit.version} of disclosure ${quote(record.id)} was redacted after the import checked the file ` +
+          'against the store, and the record, not withdrawn, restates it: import again to be told what to change',
+      );
+  }
+}
+
 /** The current version of each disclosure, to tell whether a record brings new content. */
 const currentDisclosureVersions = statement(
   'import.currentDisclosureVersions',
@@ -334,12 +397,18 @@ const currentDisclosureVersions = statement(
 
 /**
  * Appends versions to each row's disclosure (`replace`: after deleting every stored one), numbered by
- * the caller, and sets the disclosure's current version number.
+ * the caller, and sets the disclosure's current version number. A replaced version its owner redacted
+ * (redactDisclosureVersion) that the row restates unredacted (the same number, recorded at the same
+ * instant: a file written before the redaction) keeps its redaction, its texts erased ($texts,
+ * $actionTexts) and its redactedAt and redactedBy: an import never brings back what was erased, also
+ * when the redaction came after the file was validated (the disclosure is locked by then).
  */
 const writeDisclosureVersions = statement(
   'import.writeDisclosureVersions',
   cypher`UNWIND $rows AS row
    MATCH (d:Disclosure {id: row.id})
+   WITH d, row, [(d)-[:VERSION]->(old:DisclosureVersion) WHERE row.replace AND old.redactedAt IS NOT NULL
+                 | old {.version, .redactedAt, .redactedBy, recorded: old.recordedAt.epochMillis}] AS erased
    CALL (d, row) {
      WITH d WHERE row.replace
      MATCH (d)-[:VERSION]->(old:DisclosureVersion)
@@ -347,16 +416,21 @@ const writeDisclosureVersions = statement(
      DETACH DELETE oldAction, old
    }
    SET d.version = toInteger(row.version)
-   WITH d, row
+   WITH d, row, erased
    UNWIND row.versions AS version
+   WITH d, version, head([e IN erased WHERE version.redactedAt IS NULL AND e.version = toInteger(version.version)
+                          AND e.recorded = version.recordedAt.epochMillis]) AS kept
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
    SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
-       dv.actorUserId = version.actorUserId, dv.redactedAt = version.redactedAt, dv.redactedBy = version.redactedBy
-   WITH dv, version
-   CALL (dv, version) {
+       dv.actorUserId = version.actorUserId, dv.redactedAt = coalesce(kept.redactedAt, version.redactedAt),
+       dv.redactedBy = CASE WHEN kept IS NULL THEN version.redactedBy ELSE kept.redactedBy END
+   SET dv += CASE WHEN kept IS NULL THEN {} ELSE $texts END
+   WITH dv, version, kept
+   CALL (dv, version, kept) {
      UNWIND version.actions AS action
      CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
      SET a = action
+     SET a += CASE WHEN kept IS NULL THEN {} ELSE $actionTexts END
    }`,
 );
 
@@ -464,7 +538,9 @@ const storedDisclosures = statement(
    MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
    MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
    RETURN id, owner.id AS owner, subject.id AS subject, d.publishedAt AS publishedAt,
-          first.recordedAt AS firstRecordedAt, dv `,
+          first.recordedAt AS firstRecordedAt,
+          [(d)-[:VERSION]->(rv:DisclosureVersion) WHERE rv.redactedAt IS NOT NULL
+           | rv {.version, .recordedAt, .redactedAt}] AS redacted, dv `,
   VERSION.projection,
   cypher` AS current`,
 );
@@ -691,6 +767,7 @@ export class ImportRepository implements ExistingGraph {
       const stored = intoEmpty
         ? []
         : await tx.run(currentDisclosureVersions, { ids: records.map((r) => r.id) });
+      if (!intoEmpty) await refuseLiveAroundRedacted(tx, records);
       const current = new Map(
         stored.map((r) => [
           column(r, 'id', text),
@@ -715,6 +792,10 @@ export class ImportRepository implements ExistingGraph {
           ];
         }
         if (known && sameContent(known.version, record)) return [];
+        // A redacted current version restated with its texts (a file written before the redaction):
+        // the same version, not new content to add beside it.
+        if (known && known.version.redactedAt !== null && sameContent(known.version, redactedContent(record)))
+          return [];
         const number = (known?.version.version ?? 0) + 1;
         const recordedAt = number === 1 ? publishedAt : importedAt.toISOString();
         const row = versionRow(record, number, recordedAt);
@@ -724,7 +805,12 @@ export class ImportRepository implements ExistingGraph {
           row.recordedAt = toNeo4jDateTime(new Date(known.version.recordedAt));
         return [{ id: record.id, replace: false, version: number, versions: [row] }];
       });
-      if (rows.length > 0) await tx.run(writeDisclosureVersions, { rows });
+      if (rows.length > 0)
+        await tx.run(writeDisclosureVersions, {
+          rows,
+          texts: REDACTED_TEXTS,
+          actionTexts: REDACTED_ACTION_TEXTS,
+        });
     });
   }
 
@@ -821,6 +907,11 @@ export class ImportRepository implements ExistingGraph {
           subject: column(r, 'subject', text),
           publishedAt: column(r, 'publishedAt', instant),
           firstRecordedAt: column(r, 'firstRecordedAt', instant),
+          redacted: column(
+            r,
+            'redacted',
+            list(fields({ version: integer, recordedAt: instant, redactedAt: instant })),
+          ),
           current: column(r, 'current', VERSION.decode),
         },
       ]),

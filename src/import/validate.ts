@@ -31,7 +31,7 @@ import {
 } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { quote, quoteList } from '../domain/quote.ts';
-import { noRoomForVersion, sameContent, type StoredVersion } from '../domain/disclosures.ts';
+import { noRoomForVersion, redactedContent, sameContent, type StoredVersion } from '../domain/disclosures.ts';
 import { parseInstant } from '../domain/instants.ts';
 
 export interface Problem {
@@ -93,6 +93,8 @@ export interface StoredDisclosureState {
   publishedAt: string;
   /** When its version 1 was recorded. */
   firstRecordedAt: string;
+  /** Its versions whose texts its owner erased (redactDisclosureVersion), oldest first. */
+  redacted: { version: number; recordedAt: string; redactedAt: string }[];
   current: StoredVersion;
 }
 
@@ -591,6 +593,22 @@ class FileIndex {
             `and subject; publish one about ${quote(record.subject)} under a new id (and withdraw this one)`,
         );
       if (moved.length > 0) continue;
+      // Only a withdrawn disclosure's current version is redacted: a live record restating it would
+      // show it, empty, to the disclosure's readers again (or its texts, were they kept).
+      const restated = record.history ? record.history.length + 1 : state.current.version;
+      const erased = state.redacted.find(
+        (v) =>
+          v.version === restated &&
+          (!record.history ||
+            parseInstant(record.recordedAt ?? '')?.getTime() === new Date(v.recordedAt).getTime()),
+      );
+      if (record.withdrawnAt === null && erased !== undefined && !record.redactedAt) {
+        refuse(
+          `version ${erased.version} of disclosure ${quote(id)}, its current one, was redacted at ${erased.redactedAt}: ` +
+            `a record that is not withdrawn would show it to its readers again; state its withdrawnAt, or leave the record out`,
+        );
+        continue;
+      }
       if (record.history) {
         const first = record.history[0]?.recordedAt ?? record.recordedAt;
         if (
@@ -608,6 +626,8 @@ class FileIndex {
           `publishedAt ${record.publishedAt} is after the stored first version's recordedAt ${state.firstRecordedAt}; a disclosure is published by its first version`,
         );
       if (sameContent(state.current, record)) continue;
+      // Its redacted current version restated with its texts: the import keeps the redaction.
+      if (state.current.redactedAt !== null && sameContent(state.current, redactedContent(record))) continue;
       const full = noRoomForVersion(id, state.current.version);
       if (full !== null) refuse(full);
       const recordedAt = record.recordedAt ?? importedAt.toISOString();

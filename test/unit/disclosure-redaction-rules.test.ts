@@ -140,4 +140,16 @@ describe('redactedAt in a tiersight/v1 disclosure', () => {
       'redactedAt 2026-03-01T00:00:00.000Z: a redacted current version is read with its history (as tiersight export writes it)',
     ]);
   });
+
+  it('on the current version, needs its recordedAt: the import would record it at its own instant, after the erasure', () => {
+    const erased = {
+      ...ERASED,
+      withdrawnAt: '2026-03-01T00:00:00.000Z',
+      redactedAt: '2026-03-02T00:00:00.000Z',
+      recordedAt: null,
+    };
+    expect(checkDisclosure(record(erased), IMPORTED_AT).problems).toEqual([
+      'redactedAt 2026-03-02T00:00:00.000Z: a redacted version states its recordedAt (else it is recorded at the import, after the erasure)',
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { redactedContent, type StoredAction, type StoredVersion } from '../../sr
 import type { DisclosureKind, OrganizationType } from '../../src/domain/format.ts';
 import type { RiskIndicator } from '../../src/domain/model.ts';
 import { assessRisk } from '../../src/domain/risk-assessment.ts';
+import { disclosedIndicators } from '../../src/domain/disclosed-indicators.ts';
 import {
   ageOf,
   type Assessable,
@@ -258,6 +259,28 @@ describe('components', () => {
     expect(labels.slice(0, 2)).toEqual([
       expect.stringMatching(/^Overdue action a1 \(CRITICAL\): \(text redacted\), due /),
       'Valid audit: (text redacted), valid until 2027-01-01',
+    ]);
+  });
+
+  it('a redacted version: a closed action, an indicator and a suggested step say its finding was erased', () => {
+    const erased = redactedContent(
+      evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
+        actions: [
+          action('a1', { severity: 'CRITICAL' }),
+          action('a2', { status: 'CLOSED', closedAt: '2026-01-01T00:00:00.000Z', verification: 'DESKTOP' }),
+        ],
+      }).version,
+    );
+    const plan = evidence('d-plan', 'CORRECTIVE_ACTION_PLAN', {
+      ...erased,
+      redactedAt: '2026-02-01T00:00:00Z',
+    });
+    const subjects = [subject(org('a'), { evidence: [plan] })];
+    const labels = component(subjects, 'DISCLOSED_EVIDENCE').inputs.map((i) => i.label);
+    expect(labels).toContain('Closed action a2 (HIGH): (text redacted), verified by documents');
+    expect(disclosedIndicators([plan], AT, null).map((i) => i.description)).toEqual(['(text redacted)']);
+    expect(assess(subjects).actions.map((a) => a.text)).toEqual([
+      'Ask brand to close action a1 at a (CRITICAL, disclosure d-plan by brand): (text redacted), overdue since 2026-06-30.',
     ]);
   });
 

@@ -1664,8 +1664,16 @@ CALL () {
   DELETE own
 }
 MERGE (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
-  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.createdAt = $now, k.expiresAt = $expiresAt
-RETURN coalesce(k.claim = $claim, false) AS ours, k.fingerprint = $fingerprint AS sameRequest, k.resultIds AS resultIds
+  ON CREATE SET k.claim = $claim, k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint,
+    k.createdAt = $now, k.expiresAt = $expiresAt
+RETURN coalesce(k.claim = $claim, false) AS ours,
+       coalesce(k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint, false) AS sameRequest,
+       k.resultIds AS resultIds
+
+// ---- idempotency.forgetPublicationTexts
+MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: 'publishDisclosure'})
+WHERE $id IN k.resultIds
+REMOVE k.fingerprint
 
 // ---- idempotency.record
 MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
@@ -1747,7 +1755,9 @@ UNWIND $ids AS id
    MATCH (d)-[:VERSION]->(dv:DisclosureVersion {version: d.version})
    MATCH (d)-[:VERSION]->(first:DisclosureVersion {version: 1})
    RETURN id, owner.id AS owner, subject.id AS subject, d.publishedAt AS publishedAt,
-          first.recordedAt AS firstRecordedAt, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
+          first.recordedAt AS firstRecordedAt,
+          [(d)-[:VERSION]->(rv:DisclosureVersion) WHERE rv.redactedAt IS NOT NULL
+           | rv {.version, .recordedAt, .redactedAt}] AS redacted, dv {.version, .recordedAt, .actorUserId, .title, .summary, .issuer, .standard, .products, .issuedAt,
   .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }} AS current
 
@@ -1820,6 +1830,12 @@ UNWIND $references AS ref
 
 // ---- import.hasData
 MATCH (o:Organization) RETURN count(o) > 0 AS hasData
+
+// ---- import.redactedDisclosureVersions
+UNWIND $ids AS id
+   MATCH (d:Disclosure {id: id})-[:VERSION]->(dv:DisclosureVersion)
+   WHERE dv.redactedAt IS NOT NULL
+   RETURN id, dv.version AS version, dv.recordedAt AS recordedAt, dv.version = d.version AS current
 
 // ---- import.replaceLinkEvents
 UNWIND $rows AS row
@@ -2033,6 +2049,8 @@ UNWIND $rows AS row
 // ---- import.writeDisclosureVersions
 UNWIND $rows AS row
    MATCH (d:Disclosure {id: row.id})
+   WITH d, row, [(d)-[:VERSION]->(old:DisclosureVersion) WHERE row.replace AND old.redactedAt IS NOT NULL
+                 | old {.version, .redactedAt, .redactedBy, recorded: old.recordedAt.epochMillis}] AS erased
    CALL (d, row) {
      WITH d WHERE row.replace
      MATCH (d)-[:VERSION]->(old:DisclosureVersion)
@@ -2040,16 +2058,21 @@ UNWIND $rows AS row
      DETACH DELETE oldAction, old
    }
    SET d.version = toInteger(row.version)
-   WITH d, row
+   WITH d, row, erased
    UNWIND row.versions AS version
+   WITH d, version, head([e IN erased WHERE version.redactedAt IS NULL AND e.version = toInteger(version.version)
+                          AND e.recorded = version.recordedAt.epochMillis]) AS kept
    CREATE (d)-[:VERSION]->(dv:DisclosureVersion)
    SET dv += version.content, dv.version = toInteger(version.version), dv.recordedAt = version.recordedAt,
-       dv.actorUserId = version.actorUserId, dv.redactedAt = version.redactedAt, dv.redactedBy = version.redactedBy
-   WITH dv, version
-   CALL (dv, version) {
+       dv.actorUserId = version.actorUserId, dv.redactedAt = coalesce(kept.redactedAt, version.redactedAt),
+       dv.redactedBy = CASE WHEN kept IS NULL THEN version.redactedBy ELSE kept.redactedBy END
+   SET dv += CASE WHEN kept IS NULL THEN {} ELSE $texts END
+   WITH dv, version, kept
+   CALL (dv, version, kept) {
      UNWIND version.actions AS action
      CREATE (dv)-[:HAS_ACTION]->(a:CorrectiveAction)
      SET a = action
+     SET a += CASE WHEN kept IS NULL THEN {} ELSE $actionTexts END
    }
 
 // ---- importFacilities.existing
