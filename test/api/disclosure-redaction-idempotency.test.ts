@@ -9,24 +9,11 @@ import { codes, ok } from '../support/api.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { NAMING_CONTENT } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
-const NAMED = 'Worker Li Wei (line 4) said overtime was forced';
-const FIRST = {
-  title: `Audit of line 4: ${NAMED}`,
-  summary: `Interviews: ${NAMED}.`,
-  issuedAt: '2024-03-01T00:00:00.000Z',
-  actions: [
-    {
-      id: 'cap-1',
-      finding: NAMED,
-      severity: 'HIGH',
-      action: 'Interview Li Wei again',
-      dueAt: '2024-06-01T00:00:00.000Z',
-    },
-  ],
-};
+const FIRST = NAMING_CONTENT;
 const SECOND = { ...FIRST, title: 'Audit of line 4', summary: 'Forced overtime reported.' };
 const GUESS = { ...FIRST, title: 'Audit of line 4: Worker Wang Fang (line 4) said overtime was forced' };
 const PUBLISH = `mutation($input: DisclosureInput!, $key: String) {

@@ -3,7 +3,7 @@
 // With its history, that version keeps its redaction; without a history, a withdrawn record whose
 // content is the redacted current version's, texts aside, adds no version; a record that would make a
 // disclosure live again around a redacted current version is refused, naming it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -20,25 +20,11 @@ import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { readFileSync } from 'node:fs';
+import { NAMING_CONTENT } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
-const NAMED = 'Worker Li Wei (line 4) said overtime was forced';
-const FIRST = {
-  title: `Audit of line 4: ${NAMED}`,
-  summary: `Interviews: ${NAMED}.`,
-  issuedAt: '2024-03-01T00:00:00.000Z',
-  actions: [
-    {
-      id: 'cap-1',
-      finding: NAMED,
-      severity: 'HIGH',
-      action: 'Interview Li Wei again',
-      dueAt: '2024-06-01T00:00:00.000Z',
-    },
-  ],
-};
+const FIRST = NAMING_CONTENT;
 const SECOND = { ...FIRST, title: 'Audit of line 4', summary: 'Forced overtime reported.', actions: [] };
 
 let id = '';

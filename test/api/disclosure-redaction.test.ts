@@ -19,10 +19,10 @@ import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { NAMING_CONTENT } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN: Role[] = ['supplier_admin'];
-const NAMED = 'Worker Li Wei (line 4) said overtime was forced';
 
 const VERSION_FIELDS = `version title summary issuer standard products issuedAt validUntil documentUrl
   documentSha256 redactedAt redactedBy actorUserId
@@ -35,24 +35,13 @@ const UPDATE = `mutation($id: ID!, $input: DisclosureContentInput!) { updateDisc
 const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`;
 
 const FIRST = {
-  title: `Audit of line 4: ${NAMED}`,
-  summary: `Interviews: ${NAMED}.`,
+  ...NAMING_CONTENT,
   issuer: 'Jane Auditor',
   standard: 'RBA VAP 7.0',
   products: ['laptops'],
-  issuedAt: '2024-03-01T00:00:00.000Z',
   validUntil: '2026-03-01T00:00:00.000Z',
   documentUrl: 'https://audits.example/li-wei.pdf',
   documentSha256: 'a'.repeat(64),
-  actions: [
-    {
-      id: 'cap-1',
-      finding: NAMED,
-      severity: 'HIGH',
-      action: 'Interview Li Wei again',
-      dueAt: '2024-06-01T00:00:00.000Z',
-    },
-  ],
 };
 const SECOND = {
   ...FIRST,
