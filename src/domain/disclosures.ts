@@ -180,6 +180,18 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false):
   };
 };
 
+/** A redacted version's texts (redactedContent). */
+export const REDACTED_TEXTS = {
+  title: '',
+  summary: null,
+  issuer: null,
+  standard: null,
+  documentUrl: null,
+} as const satisfies Partial<DisclosureContent>;
+
+/** A redacted version's actions' texts (redactedContent). */
+export const REDACTED_ACTION_TEXTS = { finding: '', action: '' } as const satisfies Partial<StoredAction>;
+
 /**
  * A version's content with its free texts erased: the title and every action's finding and action
  * empty (they are required), the other texts null. What is left is what a buyer's follow-up of the
@@ -199,18 +211,6 @@ export const redactedContent = (content: DisclosureContent): DisclosureContent =
  * only once its owner erased it (redactedContent), which a reader is told rather than shown a gap.
  */
 export const quotedText = (text: string): string => (text === '' ? '(text redacted)' : text);
-
-/** A redacted version's texts (redactedContent). */
-export const REDACTED_TEXTS = {
-  title: '',
-  summary: null,
-  issuer: null,
-  standard: null,
-  documentUrl: null,
-} as const satisfies Partial<DisclosureContent>;
-
-/** A redacted version's actions' texts (redactedContent). */
-export const REDACTED_ACTION_TEXTS = { finding: '', action: '' } as const satisfies Partial<StoredAction>;
 
 /**
  * Why version `asked` of disclosure `id` may not be redacted, its current version being `current`;
