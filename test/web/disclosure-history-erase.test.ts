@@ -296,6 +296,22 @@ describe('"Erase texts of version N…"', () => {
     expect(erasers(region)).toEqual([]);
   });
 
+  it('drops the title where the list shows it once the last version of a withdrawn one is erased, History kept open', async () => {
+    const region = await opened('d-gone');
+    const line = region.closest('li.withdrawn-disclosure')!;
+    expect(line.textContent).toMatch(/^Certificate: Old certificate, about /);
+    region.querySelector<HTMLButtonElement>('li[data-version="1"] button.erase-version')!.click();
+    await settle();
+    expect(line.querySelector('.withdrawn-line')!.textContent).toMatch(
+      /^Certificate: \(texts erased\), about /,
+    );
+    expect(line.textContent).not.toContain('Old certificate');
+    for (const labelled of [line.querySelector('button.disclosure-history-open')!, region])
+      expect(labelled.getAttribute('aria-label')).toBe('History of “(texts erased)”');
+    expect(region.hidden).toBe(false);
+    expect(document.activeElement).toBe(region.querySelector('.history-news'));
+  });
+
   it('is a capability read from the mutations the schema lists', async () => {
     for (const [mutations, expected] of [
       [['withdrawDisclosure'], false],

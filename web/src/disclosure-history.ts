@@ -300,24 +300,32 @@ const erasureQuestion = (title: string, v: DisclosureVersion) =>
   `Its dates, products, document hash and its actions' severities, statuses and due dates stay. ` +
   `It cannot be undone.`;
 
+/** What a withdrawn disclosure whose last version's texts were erased is called: it has no title left. */
+export const ERASED_TITLE = '(texts erased)';
+
 /**
  * "History" for one of the organization's disclosures: a button, named by the disclosure, that opens
  * (and closes) its history below, read from the server the first time it opens, and again after a
  * failure. With `erase` (My disclosures is a supplier_admin's alone, and the server erases texts),
  * each version that may be erased has "Erase texts of version N…", which asks first, then reads the
  * history again and says what it did in the region's own status line, where the focus goes: the
- * button pressed is gone with the version it erased.
+ * button pressed is gone with the version it erased. Once the newest version's texts are erased (a
+ * withdrawn disclosure's), the title is gone too: the button and region are named anew, and
+ * `titleErased` lets the list that shows the title drop it, without drawing the panel again (which
+ * would close this history and lose the focus).
  */
 export function historyToggle(
   d: { id: string; title: string },
   token: string,
-  can: Pick<Capabilities, 'redactVersions'> & { erase: boolean },
+  can: Pick<Capabilities, 'redactVersions'> & { erase: boolean; titleErased?: () => void },
 ): { opener: HTMLButtonElement; region: HTMLElement } {
+  let title = d.title;
+  const named = () => `History of “${isolate(title)}”`;
   const region = h('div', {
     class: 'disclosure-history',
     id: `history-${d.id}`,
     role: 'region',
-    'aria-label': `History of “${isolate(d.title)}”`,
+    'aria-label': named(),
     hidden: true,
   });
   const opener = h(
@@ -327,7 +335,7 @@ export function historyToggle(
       class: 'disclosure-history-open',
       'aria-expanded': 'false',
       'aria-controls': region.id,
-      'aria-label': `History of “${isolate(d.title)}”`,
+      'aria-label': named(),
     },
     'History',
   );
@@ -350,6 +358,13 @@ export function historyToggle(
         h('p', { class: 'muted' }, `${plural(found.history.length, 'version')}, newest first.`),
         historyList(found, found.history, can.erase && can.redactVersions ? eraser : undefined),
       );
+      const newest = found.history[0];
+      if (newest !== undefined && erased(newest) && title !== ERASED_TITLE) {
+        title = ERASED_TITLE;
+        region.setAttribute('aria-label', named());
+        opener.setAttribute('aria-label', named());
+        can.titleErased?.();
+      }
     } catch (error) {
       body.replaceChildren(
         h('p', { role: 'alert', class: 'error' }, `Could not load the history: ${errorMessage(error)}`),
@@ -365,14 +380,14 @@ export function historyToggle(
       {
         type: 'button',
         class: 'erase-version',
-        'aria-label': `Erase texts of version ${v.version} of “${isolate(d.title)}”…`,
+        'aria-label': `Erase texts of version ${v.version} of “${isolate(title)}”…`,
       },
       `Erase texts of version ${v.version}…`,
     );
     button.addEventListener('click', () => {
       news.textContent = '';
       void confirmed(
-        erasureQuestion(d.title, v),
+        erasureQuestion(title, v),
         button,
         async () => {
           await graphql(REDACT, { id: d.id, version: v.version }, token);

@@ -4,7 +4,7 @@
 // share with a customer.
 import { actionKey } from './action-key.ts';
 import { dueFields, graphql, type Capabilities } from './api.ts';
-import { historyToggle } from './disclosure-history.ts';
+import { ERASED_TITLE, historyToggle } from './disclosure-history.ts';
 import { append, day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { actionItem, expiredBadge } from './evidence.ts';
@@ -223,7 +223,7 @@ function contentFields(prefix: string, initial: PublishedDisclosure | null) {
 
 /** A withdrawn disclosure whose last version's texts were erased has an empty title: said, not blank. */
 const titleOf = (d: PublishedDisclosure): PublishedDisclosure =>
-  (d.redactedAt ?? null) === null ? d : { ...d, title: '(texts erased)' };
+  (d.redactedAt ?? null) === null ? d : { ...d, title: ERASED_TITLE };
 
 /** “Title”, as a button's name or a question names one disclosure. */
 const named = (d: Pick<Disclosure, 'title'>) => `“${isolate(d.title)}”`;
@@ -313,11 +313,14 @@ export class MyDisclosures {
               'ul',
               {},
               withdrawn.map(titleOf).map((d) => {
-                const history = this.history(d);
+                const line = (title: string) =>
+                  `${DISCLOSURE_KIND_LABELS[d.kind]}: ${isolate(title)}, about ${isolate(d.subject.name)}; withdrawn ${day(d.withdrawnAt)}`;
+                const said = h('span', { class: 'withdrawn-line' }, line(d.title));
+                const history = this.history(d, () => (said.textContent = line(ERASED_TITLE)));
                 return h(
                   'li',
                   { class: 'withdrawn-disclosure', 'data-disclosure-id': d.id },
-                  `${DISCLOSURE_KIND_LABELS[d.kind]}: ${isolate(d.title)}, about ${isolate(d.subject.name)}; withdrawn ${day(d.withdrawnAt)}`,
+                  said,
                   history && [' ', history.opener, history.region],
                 );
               }),
@@ -421,11 +424,18 @@ export class MyDisclosures {
     );
   }
 
-  /** "History", from a server that reads one of the organization's disclosures by id (`ownHistory`). */
-  private history(d: PublishedDisclosure) {
+  /**
+   * "History", from a server that reads one of the organization's disclosures by id (`ownHistory`);
+   * `titleErased` when erasing the newest version's texts took the title away.
+   */
+  private history(d: PublishedDisclosure, titleErased?: () => void) {
     // Only a supplier_admin's page has this panel: whoever sees History may erase a version's texts.
     return this.can.ownHistory
-      ? historyToggle(d, this.token, { redactVersions: this.can.redactVersions, erase: true })
+      ? historyToggle(d, this.token, {
+          redactVersions: this.can.redactVersions,
+          erase: true,
+          ...(titleErased === undefined ? {} : { titleErased }),
+        })
       : null;
   }
 
