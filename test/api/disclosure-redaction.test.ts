@@ -211,6 +211,31 @@ describe('redactDisclosureVersion', () => {
     expect(await dumpGraph(t.db.driver)).toEqual(before);
   });
 
+  it('races an update without ever erasing what a live disclosure shows: the lock orders them', async () => {
+    for (let round = 0; round < 6; round++) {
+      const current = 2 + round;
+      const [erased, updated] = await Promise.all([
+        redact(current),
+        t.api.query(
+          'brand',
+          UPDATE,
+          { id, input: { ...SECOND, title: `Audit of line 4, round ${round}` } },
+          ADMIN,
+        ),
+      ]);
+      expect(codes(updated)).toEqual([]);
+      // Erased once the update had made it an earlier version, else refused as the current one.
+      if (erased.errors !== undefined) expect(codes(erased)).toEqual(['BAD_USER_INPUT']);
+      const shown = ok<Shown>(await t.api.query('buyer', ONE, { id }), 'disclosure');
+      expect(shown).toMatchObject({
+        version: current + 1,
+        title: `Audit of line 4, round ${round}`,
+        redactedAt: null,
+      });
+      expect(shown.history[1]!.redactedAt !== null).toBe(erased.errors === undefined);
+    }
+  });
+
   it('is carried by tiersight export and restored by an import', async () => {
     ok(await redact(1, await asUser('anna@brand', 'brand', ADMIN)), 'redactDisclosureVersion');
     const before = await dumpGraph(t.db.driver);
