@@ -56,22 +56,19 @@ const ACTIVITY = statement(
          e.actorOrganizationId AS organizationId,
          [(requester:Organization)-[:REQUESTED]->(r) | requester.id] + [(r)-[:OF]->(target:Organization) | target.id] AS parties
   UNION ALL
-  MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {actorUserId: $userId})
-  WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
-  RETURN 'DISCLOSURE_VERSION' AS kind, d.id AS recordId, 'VERSION ' + toString(dv.version) AS action,
-         dv.recordedAt AS at, head(owners) AS organizationId,
-         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
-  UNION ALL
-  MATCH (d:Disclosure {withdrawnBy: $userId})
-  WITH d, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
-  RETURN 'DISCLOSURE_WITHDRAWAL' AS kind, d.id AS recordId, 'WITHDRAWN' AS action, d.withdrawnAt AS at,
-         head(owners) AS organizationId,
-         owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
-  UNION ALL
-  MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {redactedBy: $userId})
-  WITH d, dv, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
-  RETURN 'DISCLOSURE_REDACTION' AS kind, d.id AS recordId, 'REDACTED VERSION ' + toString(dv.version) AS action,
-         dv.redactedAt AS at, head(owners) AS organizationId,
+  CALL () {
+    MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {actorUserId: $userId})
+    RETURN d, 'DISCLOSURE_VERSION' AS kind, 'VERSION ' + toString(dv.version) AS action, dv.recordedAt AS at
+    UNION ALL
+    MATCH (d:Disclosure {withdrawnBy: $userId})
+    RETURN d, 'DISCLOSURE_WITHDRAWAL' AS kind, 'WITHDRAWN' AS action, d.withdrawnAt AS at
+    UNION ALL
+    MATCH (d:Disclosure)-[:VERSION]->(dv:DisclosureVersion {redactedBy: $userId})
+    RETURN d, 'DISCLOSURE_REDACTION' AS kind, 'REDACTED VERSION ' + toString(dv.version) AS action,
+           dv.redactedAt AS at
+  }
+  WITH d, kind, action, at, [(owner:Organization)-[:PUBLISHED]->(d) | owner.id] AS owners
+  RETURN kind, d.id AS recordId, action, at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL
   MATCH (r:RiskIndicator {recordedByUserId: $userId})
