@@ -484,6 +484,10 @@ export type Finding = {
   recordedAt: Scalars['DateTime']['output'];
   /** The user (token `sub`) who recorded it. */
   recordedByUserId: Scalars['String']['output'];
+  /** When its texts were erased (`redactFinding`): `source` is then empty, `description` and `evidenceUrl` null. Null before. */
+  redactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The user (token `sub`) who erased its texts; null before. */
+  redactedByUserId?: Maybe<Scalars['String']['output']>;
   /** How serious it is. */
   severity: Severity;
   /** Who published it, with date. */
@@ -685,6 +689,19 @@ export type Mutation = {
    */
   redactDisclosureVersion: Disclosure;
   /**
+   * Erases the texts of one of the viewer organization's withdrawn findings, for everyone and at every
+   * instant (a name that should not have been published, in a public record): `source` becomes empty,
+   * `description` and `evidenceUrl` null, in `findingsRecorded` and wherever the indicator is shown
+   * (`risks`, `exposure`, `riskAssessment` and chain exports `asOf` an instant before its withdrawal, whose
+   * labels then say "(text redacted)"), with `redactedAt` telling when. Kind, severity, the instants and the
+   * monitor stay. Only a withdrawn finding: one that stands answers BAD_USER_INPUT (withdraw it first, then
+   * record a corrected one if it still holds). Once: a second call changes nothing and answers the finding.
+   * Requires SUPPLIER_ADMIN. Another organization's finding, an imported indicator and an unknown id
+   * answer NOT_FOUND alike. The idempotency key of its `recordFinding` keeps no fingerprint of the erased
+   * texts from then on: a retry with it still answers the finding.
+   */
+  redactFinding: Finding;
+  /**
    * Rejects a pending candidate: no indicator, and later runs of the same list keep it rejected.
    * Requires SCREENING_ADMIN or PLATFORM_ADMIN. An unknown id answers NOT_FOUND; a candidate already
    * decided answers BAD_USER_INPUT.
@@ -828,6 +845,11 @@ export type MutationRecordFindingArgs = {
 export type MutationRedactDisclosureVersionArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRedactFindingArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1486,6 +1508,12 @@ export type RiskIndicator = {
    * country); null for an indicator an import or screening recorded.
    */
   recordedBy?: Maybe<Organization>;
+  /**
+   * When the monitor that recorded it erased its texts (`redactFinding`, only once it was withdrawn):
+   * `source` is then empty and `description` and `evidenceUrl` null, at every instant, so an `asOf` before
+   * the erasure shows it too. Null for every other indicator.
+   */
+  redactedAt?: Maybe<Scalars['DateTime']['output']>;
   /** How serious it is. */
   severity: Severity;
   /** Who published it: report, list or auditor, with date. */
@@ -2225,6 +2253,8 @@ export type FindingResolvers<ContextType = BaseContext, ParentType extends Resol
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   recordedByUserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  redactedByUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2268,6 +2298,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
   recordFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRecordFindingArgs, 'input'>>;
   redactDisclosureVersion?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRedactDisclosureVersionArgs, 'id' | 'version'>>;
+  redactFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRedactFindingArgs, 'id'>>;
   rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
@@ -2394,6 +2425,7 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   observedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   recordedBy?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

@@ -43,11 +43,12 @@ export const canManageDisclosures = supplierAdmin(
 export const canManageSourcing = supplierAdmin('Declaring, amending and ending supply links', 'the customer');
 
 /**
- * Recording and withdrawing the findings of the viewer's organization (a MONITOR: the service checks).
+ * Recording, withdrawing and erasing the findings of the viewer's organization (a MONITOR: the service
+ * checks recording).
  * Listing them (findingsRecorded) is a read of its own records, open to every role as its other lists are.
  */
 export const canManageFindings = supplierAdmin(
-  'Recording and withdrawing findings',
+  'Recording, withdrawing and erasing findings',
   'the monitor organization',
 );
 

@@ -3,13 +3,8 @@
 // all expired. Derived at the exposure's instant from the disclosures that rule 8 let through; kept
 // apart from the public risk indicators so that an analyst can tell "a public report says" from "the
 // supplier told us".
-import {
-  quotedText,
-  versionAt,
-  type CorrectiveAction,
-  type Disclosure,
-  type StoredVersion,
-} from './disclosures.ts';
+import { versionAt, type CorrectiveAction, type Disclosure, type StoredVersion } from './disclosures.ts';
+import { quotedText } from './erased-text.ts';
 import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';

@@ -207,12 +207,6 @@ export const redactedContent = (content: DisclosureContent): DisclosureContent =
 });
 
 /**
- * A title or finding as a label, a risk indicator's description or a suggested step quotes it: empty
- * only once its owner erased it (redactedContent), which a reader is told rather than shown a gap.
- */
-export const quotedText = (text: string): string => (text === '' ? '(text redacted)' : text);
-
-/**
  * Why version `asked` of disclosure `id` may not be redacted, its current version being `current`;
  * null when it may. The current version of a live disclosure is what everyone who may see it reads:
  * it is corrected with a new version first (an empty disclosure would inform nobody). A withdrawn

@@ -40,7 +40,21 @@ export interface Finding extends FindingContent {
   recordedAt: string;
   recordedByUserId: string;
   withdrawnAt: string | null;
+  /** When its texts were erased (redactFinding), and by which user (token `sub`); null before. */
+  redactedAt: string | null;
+  redactedByUserId: string | null;
 }
+
+/**
+ * A redacted finding's texts: the source empty (it is required), the description and evidence URL
+ * gone. What is left names nobody and keeps the record's sense for an `asOf` before its withdrawal:
+ * kind, severity, when it was observed, recorded and withdrawn, and which monitor stated it.
+ */
+export const REDACTED_FINDING_TEXTS = {
+  source: '',
+  description: null,
+  evidenceUrl: null,
+} as const satisfies Partial<FindingContent>;
 
 /**
  * The content of `submitted` as stored, or BAD_USER_INPUT listing every problem, each naming the field

@@ -232,6 +232,9 @@ export interface RiskRecord {
   /** When its monitor withdrew the finding, and which user did: it no longer counts from then on. */
   withdrawnAt?: string;
   withdrawnByUserId?: string;
+  /** When its monitor erased a withdrawn finding's texts (redactFinding), and which user did. */
+  redactedAt?: string;
+  redactedByUserId?: string;
 }
 
 /** A corrective action of a disclosure version (specification, section 2, rule 8). */

@@ -39,10 +39,10 @@ export interface IdempotencyClaim {
   /** What the call asked for, normalized (`fingerprint`): the same key for another request is refused. */
   fingerprint: string;
   /**
-   * publishDisclosure's: the fingerprint of the request with its free texts erased as a redaction
-   * erases them (redactDisclosureVersion of version 1). The key keeps it beside `fingerprint`, and
-   * only it once that version is redacted: a hash of the texts would let a retry, or whoever reads the
-   * store, test guesses of what was erased.
+   * publishDisclosure's and recordFinding's: the fingerprint of the request with its free texts erased
+   * as a redaction erases them (redactDisclosureVersion of version 1, redactFinding). The key keeps it
+   * beside `fingerprint`, and only it once the record is redacted: a hash of the texts would let a
+   * retry, or whoever reads the store, test guesses of what was erased.
    */
   erasedFingerprint?: string;
   /** The request's instant: the key is stored with it, and answers until it is a window older. */
@@ -115,6 +115,13 @@ export function claimOf(
   }
   return { organizationId, mutation, key, fingerprint: fingerprint(normalized), now, judgeNow };
 }
+
+/**
+ * `claim` with the fingerprint of its request as a redaction of what it creates leaves it (`erased`):
+ * what the key keeps once the texts it hashed are erased (FORGET_REQUEST_TEXTS in the store).
+ */
+export const erasable = (claim: IdempotencyClaim | null, erased: unknown): IdempotencyClaim | null =>
+  claim === null ? null : { ...claim, erasedFingerprint: fingerprint(erased) };
 
 /** The refusal of a key sent again with other arguments. */
 export const keyReused = (claim: IdempotencyClaim) =>

@@ -103,6 +103,11 @@ export interface RiskIndicator {
   delistedAt: string | null;
   /** A finding's monitor (src/modules/findings), as its identity card; null for an imported indicator. */
   recordedBy: Organization | null;
+  /**
+   * When its monitor erased a withdrawn finding's texts (redactFinding): `source` is then empty and
+   * `description` and `evidenceUrl` null, at every instant. Null for every other indicator.
+   */
+  redactedAt: string | null;
 }
 
 export interface ExposureFinding {

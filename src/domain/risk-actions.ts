@@ -2,7 +2,7 @@
 // order of the ranking (the highest-scored organization's steps first; within one organization the
 // most urgent first). Each names the organization it is about.
 import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
-import { quotedText } from './disclosures.ts';
+import { quotedText } from './erased-text.ts';
 import { isEvidence, validAt } from './evidence-validity.ts';
 import type { Assessable, RiskScore, RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';

@@ -9,7 +9,8 @@ import {
   type DisclosedIndicatorKind,
   type VisibleEvidence,
 } from './disclosed-indicators.ts';
-import { quotedText, versionAt } from './disclosures.ts';
+import { versionAt } from './disclosures.ts';
+import { quotedText } from './erased-text.ts';
 import type { OrganizationType, Severity } from './format.ts';
 import type { RiskIndicator } from './model.ts';
 import { dayOf } from './instants.ts';
@@ -237,10 +238,13 @@ export function inEffect<O extends Assessable>(s: RiskSubject<O>, at: Date): Ris
 /**
  * An indicator's source as the assessment cites it. A monitor's finding carries the source text the
  * monitor typed, which may name anyone: the monitor that recorded it is named beside it, as exposure
- * names it in `recordedBy`, so that a buyer reading only the score knows whose statement it is.
+ * names it in `recordedBy`, so that a buyer reading only the score knows whose statement it is; one
+ * whose texts the monitor erased (redactFinding) says so.
  */
 const sourceOf = ({ source, recordedBy }: RiskIndicator): string =>
-  recordedBy === null ? source : `${source} (recorded by the monitor ${recordedBy.name}, ${recordedBy.id})`;
+  recordedBy === null
+    ? source
+    : `${quotedText(source)} (recorded by the monitor ${recordedBy.name}, ${recordedBy.id})`;
 
 function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, at: Date) {
   const p = model.parameters.indicators;

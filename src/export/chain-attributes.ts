@@ -2,6 +2,7 @@
 // once so that GraphML, GEXF and CSV name and type them alike. Lists are joined with "; " (GraphML and
 // GEXF have no list type that Gephi and yEd both read); a missing value is left out (GraphML, GEXF)
 // or empty (CSV).
+import { quotedText } from '../domain/erased-text.ts';
 import { SEVERITIES, type Severity } from '../domain/format.ts';
 import type { RiskIndicator, SupplyLink } from '../domain/model.ts';
 import type { ChainNode } from './chain-export.ts';
@@ -39,7 +40,11 @@ export const NODE_ATTRIBUTES: readonly Attribute<ChainNode>[] = [
   { name: 'riskLevel', type: 'integer', of: (n) => riskLevel(n) },
   { name: 'riskSeverity', type: 'string', of: (n) => listed(n)[0]?.severity ?? null },
   { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.kind))) },
-  { name: 'riskSources', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.source))) },
+  {
+    name: 'riskSources',
+    type: 'string',
+    of: (n) => joined(distinct(listed(n).map((r) => quotedText(r.source)))),
+  },
   // What disclosures the viewer may see flag (exposure's disclosedIndicators), kept apart from the
   // public indicators above as the API and the dashboard keep them.
   { name: 'disclosedRiskCount', type: 'integer', of: (n) => n.disclosed.length },

@@ -3,7 +3,8 @@
 // organization's record and the disclosures about it that rule 8 shows the viewer then. docs/exports.md lists which DFR fields map to
 // what and which are left out. The record is not signed: it carries no proof, and its issuer is the
 // viewer that exported it, not the facility's operator.
-import { quotedText, type Disclosure } from '../domain/disclosures.ts';
+import type { Disclosure } from '../domain/disclosures.ts';
+import { quotedText } from '../domain/erased-text.ts';
 import type { DisclosureKind } from '../domain/format.ts';
 import type { Organization } from '../domain/model.ts';
 import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';

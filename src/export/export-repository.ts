@@ -97,7 +97,8 @@ const RISK_RECORD = recordColumn(
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
-               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId}`,
+               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId,
+               redactedAt: toString(r.redactedAt), .redactedByUserId}`,
 );
 
 /** Of request `r`, sent by `requester` to `target`. */

@@ -16,6 +16,7 @@ export const USER_RECORD_KINDS = [
   'DISCLOSURE_REDACTION',
   'FINDING_RECORDED',
   'FINDING_WITHDRAWN',
+  'FINDING_REDACTION',
   'SCREENING_DECISION',
   'MERGE',
 ] as const;
@@ -71,16 +72,18 @@ const ACTIVITY = statement(
   RETURN kind, d.id AS recordId, action, at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL
-  MATCH (r:RiskIndicator {recordedByUserId: $userId})
-  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
-  RETURN 'FINDING_RECORDED' AS kind, r.id AS recordId, 'RECORDED' AS action, r.recordedAt AS at,
-         head(monitors) AS organizationId,
-         monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
-  UNION ALL
-  MATCH (r:RiskIndicator {withdrawnByUserId: $userId})
-  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
-  RETURN 'FINDING_WITHDRAWN' AS kind, r.id AS recordId, 'WITHDRAWN' AS action, r.withdrawnAt AS at,
-         head(monitors) AS organizationId,
+  CALL () {
+    MATCH (r:RiskIndicator {recordedByUserId: $userId})
+    RETURN r, 'FINDING_RECORDED' AS kind, 'RECORDED' AS action, r.recordedAt AS at
+    UNION ALL
+    MATCH (r:RiskIndicator {withdrawnByUserId: $userId})
+    RETURN r, 'FINDING_WITHDRAWN' AS kind, 'WITHDRAWN' AS action, r.withdrawnAt AS at
+    UNION ALL
+    MATCH (r:RiskIndicator {redactedByUserId: $userId})
+    RETURN r, 'FINDING_REDACTION' AS kind, 'REDACTED' AS action, r.redactedAt AS at
+  }
+  WITH r, kind, action, at, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
+  RETURN kind, r.id AS recordId, action, at, head(monitors) AS organizationId,
          monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
   UNION ALL
   MATCH (c:ScreeningCandidate {decidedByUserId: $userId})

@@ -279,7 +279,6 @@ export const LINK_ROW_AS_ASKED: Column<SupplyLink> = {
       : LINK_ROW.decode(value, at),
 };
 
-/** A risk indicator node. */
 /** The fields of a risk indicator, its instants decoded by `time`. */
 const riskFields = (time: Decoder<string>, recorder: Decoder<Organization>) => ({
   id: text,
@@ -292,6 +291,7 @@ const riskFields = (time: Decoder<string>, recorder: Decoder<Organization>) => (
   recordedAt: time,
   delistedAt: nullable(time),
   recordedBy: nullable(recorder),
+  redactedAt: nullable(time),
 });
 
 /**
@@ -303,7 +303,8 @@ const recorderOfRisk = (projection: Fragment) =>
 
 /**
  * Risk indicator `risk` as shown at `riskAt` (bound by the statement; null for now): a delisting after
- * that instant had not happened then, so it is not shown (asOf never shows what came later).
+ * that instant had not happened then, so it is not shown (asOf never shows what came later). Its
+ * erasure (redactedAt) is, later or not: the texts are gone at every instant, and the reader is told why.
  */
 export const RISK: Column<RiskIndicator> = {
   projection: join(
@@ -311,7 +312,7 @@ export const RISK: Column<RiskIndicator> = {
   delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
   recordedBy: `,
     recorderOfRisk(join(cypher`m `, ORGANIZATION_IDENTITY.projection)),
-    cypher`}`,
+    cypher`, .redactedAt}`,
   ),
   decode: fields(riskFields(instant, ORGANIZATION_IDENTITY.decode)),
 };
@@ -328,7 +329,7 @@ export const RISK_ROW: Column<RiskIndicator> = {
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, `,
     recorderOfRisk(cypher`[m.id, m.name, m.type, m.country]`),
-    cypher`]`,
+    cypher`, risk.redactedAt.epochMillis]`,
   ),
   decode: positional(
     riskFields(epochInstant, (value, at) => ({ ...organizationCardRow(value, at), identityOnly: true })),

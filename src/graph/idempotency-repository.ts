@@ -21,8 +21,9 @@ import { toNeo4jDateTime } from './mappers.ts';
  * $key of $mutation. `ours` says whether this call created it ($claim, made for this call alone):
  * then the caller creates its record; otherwise `sameRequest` and `resultIds` say what the first
  * call asked for and created: the same request when its fingerprint is the key's, or, once a redaction
- * removed that (forgetPublicationTexts), when its erased fingerprint is. Expired keys go here, lazily, by the next key of their organization:
- * an expired key found again is deleted before the MERGE, so it is claimed anew.
+ * removed that (FORGET_REQUEST_TEXTS), when its erased fingerprint is. Expired keys go here, lazily,
+ * by the next key of their organization: an expired key found again is deleted before the MERGE, so it
+ * is claimed anew.
  */
 const CLAIM = statement(
   'idempotency.claim',
@@ -46,16 +47,17 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
 );
 
 /**
- * Forgets the fingerprint of the publication of disclosure $id by $viewer, in the transaction of
- * the redaction of its version 1: the fingerprint hashes the texts erased, so a retry with the key, or
- * whoever reads the store, could test guesses of them for the rest of the key's 24 hours. What is
- * left, `erasedFingerprint`, hashes the request without them: a retry still answers the disclosure and
- * another request is still refused. A key claimed before erasedFingerprint was kept has none: any
- * request with it is then refused, naming the key.
+ * Forgets the fingerprint of the call of $mutation by $viewer that created record $id, in the
+ * transaction that erases the texts the call sent (the redaction of a disclosure's version 1, of a
+ * finding): the fingerprint hashes them, so a retry with the key, or whoever reads the store, could
+ * test guesses of them for the rest of the key's 24 hours. What is left, `erasedFingerprint`, hashes
+ * the request without them: a retry still answers the record and another request is still refused. A
+ * key claimed before erasedFingerprint was kept has none: any request with it is then refused, naming
+ * the key.
  */
-export const FORGET_PUBLICATION_TEXTS = statement(
-  'idempotency.forgetPublicationTexts',
-  cypher`MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: 'publishDisclosure'})
+export const FORGET_REQUEST_TEXTS = statement(
+  'idempotency.forgetRequestTexts',
+  cypher`MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: $mutation})
 WHERE $id IN k.resultIds
 REMOVE k.fingerprint`,
 );

@@ -264,19 +264,25 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 });
 
 // An indicator whose id now names another organization is moved, and is a new record from this import
-// on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it.
+// on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it. A finding
+// its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
+// row says (a file written before the erasure): an import never brings back what was erased.
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
-        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved
-   SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
-       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
+          withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
+          .redactedByUserId} END AS kept
+   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.description = kept.description,
+       r.evidenceUrl = kept.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
-       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(row.withdrawnAt),
-       r.withdrawnByUserId = row.withdrawnByUserId,
+       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
+       r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
+       r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
    CALL (r, row) {
@@ -629,6 +635,8 @@ const RISK_OPTIONAL = [
   'recordedByUserId',
   'withdrawnAt',
   'withdrawnByUserId',
+  'redactedAt',
+  'redactedByUserId',
 ];
 const DISCLOSURE_OPTIONAL = ['publishedAt', 'withdrawnAt', 'withdrawnBy', 'provenance', 'sources'];
 

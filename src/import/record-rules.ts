@@ -26,7 +26,7 @@ import {
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
 import { quote } from '../domain/quote.ts';
-import { FINDING_KINDS } from '../domain/findings.ts';
+import { FINDING_KINDS, REDACTED_FINDING_TEXTS } from '../domain/findings.ts';
 
 export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
 
@@ -457,14 +457,46 @@ function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | un
     );
 }
 
+/**
+ * A finding whose monitor erased its texts (redactFinding): when and by whom, both or neither, only of a
+ * withdrawn finding and not before its withdrawal (a recording time, not after the import either), its
+ * source empty and no description or evidence URL, as the erasure left them. The keys only then.
+ */
+function checkFindingRedaction(f: Fields, record: RiskRecord, importedAt: Date | undefined): void {
+  const redactedAt = f.recordedAt('redactedAt', importedAt);
+  const redactedByUserId = f.text('redactedByUserId', true);
+  if ((redactedAt === null) !== (redactedByUserId === undefined))
+    f.problems.push('redactedAt and redactedByUserId go together: give both, or neither');
+  if (redactedAt === null) return;
+  record.redactedAt = redactedAt;
+  if (redactedByUserId !== undefined) record.redactedByUserId = redactedByUserId;
+  if (record.withdrawnAt === undefined)
+    f.problems.push(
+      `redactedAt ${redactedAt}: only a withdrawn finding is redacted: give its withdrawnAt too`,
+    );
+  else if (parseInstant(redactedAt)! < parseInstant(record.withdrawnAt)!)
+    f.problems.push(
+      `redactedAt must not be before withdrawnAt (${quote(record.withdrawnAt)}), got ${quote(redactedAt)}`,
+    );
+  if (record.source !== REDACTED_FINDING_TEXTS.source)
+    f.problems.push(`source must be empty in a redacted finding (redactedAt), got ${quote(record.source)}`);
+  for (const field of ['description', 'evidenceUrl'] as const) {
+    const text = record[field];
+    if (text !== undefined && text !== null)
+      f.problems.push(`${field} must be absent in a redacted finding (redactedAt), got ${quote(text)}`);
+  }
+}
+
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
+  const redacted = f.raw('redactedAt') !== undefined && f.raw('redactedAt') !== null;
   const record: RiskRecord = {
     id: f.id('id'),
     organization: f.id('organization'),
     kind: f.oneOf('kind', RISK_KINDS) ?? 'REPORT',
-    source: f.text('source'),
+    // Erased, a finding's required source is empty (checkFindingRedaction holds it so).
+    source: redacted && typeof f.raw('source') === 'string' ? (f.loose('source') ?? '') : f.text('source'),
     severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
     description: f.text('description', true) ?? null,
     evidenceUrl: f.url('evidenceUrl'),
@@ -477,6 +509,7 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
   const delistedAt = f.instant('delistedAt');
   if (delistedAt !== null) record.delistedAt = delistedAt;
   checkFindingFields(f, record, importedAt);
+  checkFindingRedaction(f, record, importedAt);
   return f.result(record);
 }
 

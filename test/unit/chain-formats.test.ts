@@ -49,6 +49,7 @@ const risk = (
   observedAt: null,
   delistedAt: null,
   recordedBy: null,
+  redactedAt: null,
   recordedAt: '2024-01-01T00:00:00.000Z',
 });
 

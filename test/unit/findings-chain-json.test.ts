@@ -25,6 +25,7 @@ const finding: RiskIndicator = {
   recordedAt: '2026-01-01T00:00:00.000Z',
   delistedAt: null,
   recordedBy: { ...organization('ew', 'MONITOR'), identityOnly: true },
+  redactedAt: null,
 };
 
 describe("a finding's recordedBy in chainExport's JSON", () => {

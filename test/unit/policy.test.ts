@@ -46,7 +46,7 @@ describe('policy', () => {
     ],
     [
       canManageFindings,
-      'Recording and withdrawing findings requires the supplier_admin role of the monitor organization.',
+      'Recording, withdrawing and erasing findings requires the supplier_admin role of the monitor organization.',
     ],
     [
       canAnswerAccessRequests,

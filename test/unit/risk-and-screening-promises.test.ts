@@ -32,6 +32,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
         recordedAt: observed,
         delistedAt: null,
         recordedBy: null,
+        redactedAt: null,
       },
     ],
     evidence: [],

@@ -21,6 +21,7 @@ const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator
   recordedAt: '2026-11-02T00:00:00.000Z',
   delistedAt: null,
   recordedBy: null,
+  redactedAt: null,
   ...more,
 });
 

@@ -59,6 +59,7 @@ const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator
   recordedAt: '2025-12-02T00:00:00.000Z',
   delistedAt: null,
   recordedBy: null,
+  redactedAt: null,
   ...more,
 });
 

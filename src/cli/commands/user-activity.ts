@@ -33,6 +33,7 @@ const LABEL: Record<UserRecord['kind'], string> = {
   DISCLOSURE_REDACTION: 'disclosure',
   FINDING_RECORDED: 'finding',
   FINDING_WITHDRAWN: 'finding',
+  FINDING_REDACTION: 'finding',
   SCREENING_DECISION: 'screening candidate',
   MERGE: 'merged organization',
 };

@@ -32,7 +32,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { contentParams, VERSION } from '../../graph/disclosure-columns.ts';
-import { createOnce, FORGET_PUBLICATION_TEXTS } from '../../graph/idempotency-repository.ts';
+import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import {
@@ -628,7 +628,11 @@ export class DisclosureRepository {
       const redacted = disclosureOf(single(await tx.run(REDACT, params), REDACT));
       // Version 1 is what publishDisclosure sent: its idempotency key hashes those texts.
       if (target.version === 1)
-        await tx.run(FORGET_PUBLICATION_TEXTS, { viewer: target.ownerId, id: target.id });
+        await tx.run(FORGET_REQUEST_TEXTS, {
+          viewer: target.ownerId,
+          mutation: 'publishDisclosure',
+          id: target.id,
+        });
       return redacted;
     });
   }

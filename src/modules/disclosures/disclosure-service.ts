@@ -17,7 +17,7 @@ import {
   type StoredDisclosure,
 } from '../../domain/disclosures.ts';
 import { badInput, notFound } from '../../domain/errors.ts';
-import { claimOf, fingerprint, idempotencyKey, type IdempotencyClaim } from '../../domain/idempotency.ts';
+import { claimOf, erasable, idempotencyKey } from '../../domain/idempotency.ts';
 import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
 import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
@@ -51,13 +51,6 @@ function notWithdrawn(id: string, locked: LockedDisclosure): void {
       `disclosure ${quote(id)} was withdrawn at ${locked.withdrawnAt}; a withdrawn disclosure no longer changes`,
     );
 }
-
-/**
- * A publication's claim with the fingerprint of its request as a redaction of version 1 leaves it
- * (`erased`): what the key keeps once the texts it hashed are erased (FORGET_PUBLICATION_TEXTS).
- */
-const erasable = (claim: IdempotencyClaim | null, erased: unknown): IdempotencyClaim | null =>
-  claim === null ? null : { ...claim, erasedFingerprint: fingerprint(erased) };
 
 export class DisclosureService {
   constructor(

@@ -3,14 +3,19 @@
 // monitor's RECORDED relationship to it: recording decides in one statement whether the monitor may
 // name the organization (rule 5 or the directory) and writes, so a refused call writes nothing.
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
-import { FINDING_KINDS, type Finding, type FindingContent } from '../../domain/findings.ts';
+import {
+  FINDING_KINDS,
+  REDACTED_FINDING_TEXTS,
+  type Finding,
+  type FindingContent,
+} from '../../domain/findings.ts';
 import { SEVERITIES } from '../../domain/format.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement } from '../../graph/cypher.ts';
 import { bool, column, fields, instant, nullable, oneOf, text, viewerRow } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
-import { createOnce } from '../../graph/idempotency-repository.ts';
+import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
@@ -20,7 +25,7 @@ import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, presentParams } from '../.
 const FINDING: Column<Finding> = {
   projection: join(
     cypher`risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .recordedByUserId, .withdrawnAt, organization: o `,
+  .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o `,
     ORGANIZATION_IDENTITY.projection,
     cypher`}`,
   ),
@@ -35,6 +40,8 @@ const FINDING: Column<Finding> = {
     recordedAt: instant,
     recordedByUserId: text,
     withdrawnAt: nullable(instant),
+    redactedAt: nullable(instant),
+    redactedByUserId: nullable(text),
     organization: ORGANIZATION_IDENTITY.decode,
   }),
 };
@@ -77,7 +84,8 @@ RETURN x IS NOT NULL AS subjectNamed`,
 );
 
 /**
- * Locks finding $id of monitor $viewer, so that of two withdrawals at once the second sees the first's.
+ * Locks finding $id of monitor $viewer, so that of two withdrawals or erasures at once the second sees
+ * the first's.
  * The finding is picked from the monitor's own by id, not sought by the id's index: sought, another
  * monitor's finding or an imported indicator cost more than an id that exists nowhere (5 db hits
  * against 1 under the plan a full run chose once), which would tell the monitor that the id exists.
@@ -91,13 +99,20 @@ CALL (m) {
 UNWIND [r IN recorded WHERE r.id = $id] AS risk
 SET risk._lock = true
 REMOVE risk._lock
-RETURN risk.withdrawnAt IS NOT NULL AS withdrawn`,
+RETURN risk.withdrawnAt IS NOT NULL AS withdrawn, risk.redactedAt IS NOT NULL AS redacted`,
 );
 
 const WITHDRAW = statement(
   'finding.withdraw',
   cypher`MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
 SET risk.withdrawnAt = $at, risk.withdrawnByUserId = $actorUserId`,
+);
+
+/** Erases the texts of finding $id of monitor $viewer ($erased: REDACTED_FINDING_TEXTS, nulls remove). */
+const REDACT = statement(
+  'finding.redact',
+  cypher`MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk += $erased, risk.redactedAt = $at, risk.redactedByUserId = $actorUserId`,
 );
 
 export interface NewFinding {
@@ -108,6 +123,14 @@ export interface NewFinding {
   /** The client named a merged organization's old id: only rule 5 lets that through, never the directory. */
   organizationMerged: boolean;
   content: FindingContent;
+  now: Date;
+  actorUserId: string;
+}
+
+/** A change its monitor's user makes to one of its findings, at the request's instant. */
+export interface FindingChange {
+  monitorId: string;
+  id: string;
   now: Date;
   actorUserId: string;
 }
@@ -158,17 +181,55 @@ export class FindingRepository {
    * Withdraws monitor `monitorId`'s finding `id` once the lock is held: `absent` when it has none of
    * that id, `already` when it was withdrawn before, else the finding as it now is.
    */
-  withdraw(
-    target: { monitorId: string; id: string; now: Date; actorUserId: string },
+  withdraw(target: FindingChange, context: QueryContext): Promise<Finding | 'absent' | 'already'> {
+    return this.change('finding.withdraw', target, context, async (tx, locked, params) => {
+      if (locked.withdrawn) return 'already';
+      await tx.run(WITHDRAW, params);
+      return null;
+    });
+  }
+
+  /**
+   * Erases the texts of monitor `monitorId`'s withdrawn finding `id` once the lock is held, with the
+   * fingerprint its recordFinding's idempotency key kept of them: `absent` when it has none of that id,
+   * `standing` when it is not withdrawn, else the finding as it now is (erased once: a second call
+   * changes nothing).
+   */
+  redact(target: FindingChange, context: QueryContext): Promise<Finding | 'absent' | 'standing'> {
+    return this.change('finding.redact', target, context, async (tx, locked, params) => {
+      if (!locked.withdrawn) return 'standing';
+      if (locked.redacted) return null;
+      await tx.run(REDACT, { ...params, erased: REDACTED_FINDING_TEXTS });
+      await tx.run(FORGET_REQUEST_TEXTS, { viewer: params.viewer, mutation: 'recordFinding', id: params.id });
+      return null;
+    });
+  }
+
+  /**
+   * One change of monitor `monitorId`'s finding `id` under its lock: `write` answers a refusal, or null
+   * once it wrote (at the instant stamped once the lock is held) and the finding is read back.
+   */
+  private change<R extends string>(
+    name: string,
+    target: FindingChange,
     context: QueryContext,
-  ): Promise<Finding | 'absent' | 'already'> {
+    write: (
+      tx: Transaction,
+      locked: { withdrawn: boolean; redacted: boolean },
+      params: { viewer: string; id: string; at: ReturnType<typeof toNeo4jDateTime>; actorUserId: string },
+    ) => Promise<R | null>,
+  ): Promise<Finding | 'absent' | R> {
     const own = { viewer: target.monitorId, id: target.id };
-    return this.executor.writeTransaction('finding.withdraw', context, async (tx) => {
+    return this.executor.writeTransaction(name, context, async (tx) => {
       const [locked] = await tx.run(LOCK_OWN, own);
       if (locked === undefined) return 'absent';
-      if (column(locked, 'withdrawn', bool)) return 'already';
+      const state = {
+        withdrawn: column(locked, 'withdrawn', bool),
+        redacted: column(locked, 'redacted', bool),
+      };
       const at = toNeo4jDateTime(lockedInstant(target.now));
-      await tx.run(WITHDRAW, { ...own, at, actorUserId: target.actorUserId });
+      const refused = await write(tx, state, { ...own, at, actorUserId: target.actorUserId });
+      if (refused !== null) return refused;
       const [found] = await tx.run(OWN, own);
       return found ? findingOf(found) : 'absent';
     });

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound, unknownTokenOrganization } from '../../domain/errors.ts';
-import { checkFinding, type Finding, type FindingSubmission } from '../../domain/findings.ts';
-import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
+import {
+  checkFinding,
+  REDACTED_FINDING_TEXTS,
+  type Finding,
+  type FindingSubmission,
+} from '../../domain/findings.ts';
+import { claimOf, erasable, idempotencyKey } from '../../domain/idempotency.ts';
 import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
@@ -16,6 +21,9 @@ export interface FindingRequest extends FindingSubmission {
   askedOrganizationId?: string;
   idempotencyKey?: string | null | undefined;
 }
+
+/** Another monitor's finding, an imported indicator and an unknown id answer alike. */
+const absent = (id: string) => notFound('Finding', id);
 
 export class FindingService {
   constructor(
@@ -38,6 +46,7 @@ export class FindingService {
     const content = checkFinding(input, this.scope.instant);
     if (input.organizationId === monitor)
       throw badInput(`organizationId must be another organization than the monitor, got ${quote(asked)}`);
+    const asSent = { organizationId: asked, ...content };
     const recorded = await this.findings.record(
       {
         id: `f-${randomUUID()}`,
@@ -50,21 +59,44 @@ export class FindingService {
       },
       this.scope.context,
       // The organization as the client named it: a retry after a merge sends the same arguments.
-      claimOf(key, 'recordFinding', monitor, { organizationId: asked, ...content }, this.scope.instant),
+      erasable(claimOf(key, 'recordFinding', monitor, asSent, this.scope.instant), {
+        ...asSent,
+        ...REDACTED_FINDING_TEXTS,
+      }),
     );
     if (recorded === null) throw notFound('Organization', asked);
     return recorded;
   }
 
   async withdraw(id: string): Promise<Finding> {
-    const outcome = await this.findings.withdraw(
-      { monitorId: this.viewer.organizationId, id, now: this.scope.instant, actorUserId: this.viewer.userId },
-      this.scope.context,
-    );
-    // Another monitor's finding, an imported indicator and an unknown id answer alike.
-    if (outcome === 'absent') throw notFound('Finding', id);
+    const outcome = await this.findings.withdraw(this.change(id), this.scope.context);
+    if (outcome === 'absent') throw absent(id);
     if (outcome === 'already') throw badInput(`finding ${quote(id)} is already withdrawn`);
     return outcome;
+  }
+
+  /**
+   * Erases the texts of one of the viewer organization's withdrawn findings, for everyone and at every
+   * instant. One that stands is withdrawn first: a public finding with its texts gone would still
+   * count, with nothing to say what it found.
+   */
+  async redact(id: string): Promise<Finding> {
+    const outcome = await this.findings.redact(this.change(id), this.scope.context);
+    if (outcome === 'absent') throw absent(id);
+    if (outcome === 'standing')
+      throw badInput(
+        `finding ${quote(id)} is not withdrawn: withdraw it first (withdrawFinding), then erase its texts`,
+      );
+    return outcome;
+  }
+
+  private change(id: string) {
+    return {
+      monitorId: this.viewer.organizationId,
+      id,
+      now: this.scope.instant,
+      actorUserId: this.viewer.userId,
+    };
   }
 
   /**

@@ -15,7 +15,11 @@ export const findingsModule: ApiModule<FindingsContext> = {
   rules: {
     // A read of the organization's own records, open to every role as disclosuresGiven is.
     Query: { findingsRecorded: canReadOwnView },
-    Mutation: { recordFinding: canManageOwnFindings, withdrawFinding: canManageOwnFindings },
+    Mutation: {
+      recordFinding: canManageOwnFindings,
+      withdrawFinding: canManageOwnFindings,
+      redactFinding: canManageOwnFindings,
+    },
     Finding: allow,
   },
 };

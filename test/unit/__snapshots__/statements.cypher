@@ -401,7 +401,7 @@ CALL (tiers) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
 CALL (v, tiers, disclosers, sharedDisclosures) {
@@ -611,7 +611,7 @@ CALL (reached) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
 }
 CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
@@ -669,7 +669,7 @@ UNWIND range(0, size($keys) - 1) AS i
      AND (risk.withdrawnAt IS NULL OR key.asOf < risk.withdrawnAt)
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
-  recordedBy: head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN m {.id, .name, .type, .country} })}) AS risks
+  recordedBy: head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN m {.id, .name, .type, .country} }), .redactedAt}) AS risks
 
 // ---- constraint.accessRequestId
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
@@ -1582,13 +1582,13 @@ CALL (m) {
 UNWIND [r IN recorded WHERE r.id = $id] AS risk
 SET risk._lock = true
 REMOVE risk._lock
-RETURN risk.withdrawnAt IS NOT NULL AS withdrawn
+RETURN risk.withdrawnAt IS NOT NULL AS withdrawn, risk.redactedAt IS NOT NULL AS redacted
 
 // ---- finding.own
 MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
 WHERE $id IS NULL OR risk.id = $id
 RETURN risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .recordedByUserId, .withdrawnAt, organization: o {.id, .name, .type, .country}} AS finding
+  .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o {.id, .name, .type, .country}} AS finding
 ORDER BY risk.recordedAt DESC, risk.id
 
 // ---- finding.record
@@ -1644,6 +1644,10 @@ CALL (v, x) {
 }
 RETURN x IS NOT NULL AS subjectNamed
 
+// ---- finding.redact
+MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
+SET risk += $erased, risk.redactedAt = $at, risk.redactedByUserId = $actorUserId
+
 // ---- finding.withdraw
 MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator {id: $id})
 SET risk.withdrawnAt = $at, risk.withdrawnByUserId = $actorUserId
@@ -1670,8 +1674,8 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
        coalesce(k.fingerprint = $fingerprint, k.erasedFingerprint = $erasedFingerprint, false) AS sameRequest,
        k.resultIds AS resultIds
 
-// ---- idempotency.forgetPublicationTexts
-MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: 'publishDisclosure'})
+// ---- idempotency.forgetRequestTexts
+MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: $mutation})
 WHERE $id IN k.resultIds
 REMOVE k.fingerprint
 
@@ -3269,7 +3273,7 @@ CALL (tiers) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
 }
 WITH x AS o, tiers, links, disclosures, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, disclosures, risks
@@ -3342,7 +3346,7 @@ CALL (tiers) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] })]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
 }
 WITH x AS o, tiers, links, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, risks

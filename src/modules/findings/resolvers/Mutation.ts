@@ -13,4 +13,5 @@ export const Mutation: MutationResolvers<FindingsContext> = {
       }),
     ),
   withdrawFinding: (_parent, { id }, { findings }) => findings.withdraw(id),
+  redactFinding: (_parent, { id }, { findings }) => findings.redact(id),
 };
