@@ -1,7 +1,7 @@
-// withdrawFinding answers another monitor's finding, an imported indicator and an unknown id alike
-// (specification, section 13), and an indicator of an organization the monitor may not look up is
-// hidden from it (rule 6): so the statement that finds the finding to withdraw must cost, for such an
-// id, what it costs for an id that exists nowhere (PROFILE db hits, test/support/profile.ts).
+// withdrawFinding and redactFinding answer another monitor's finding, an imported indicator and an
+// unknown id alike (specification, section 13), and an indicator of an organization the monitor may not
+// look up is hidden from it (rule 6): so the statement that finds the finding to withdraw or erase (one
+// for both) must cost, for such an id, what it costs for an id that exists nowhere (PROFILE db hits, test/support/profile.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import '../../src/modules/findings/finding-repository.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -26,7 +26,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-describe('withdrawFinding', () => {
+describe('withdrawFinding and redactFinding', () => {
   it("costs for another monitor's finding and an imported indicator what it costs for a missing id", async () => {
     const params = (id: string) => ({ viewer: 'm', id });
     const rows = await expectSameWorkAsMissing(

@@ -212,6 +212,8 @@ describe('mutations', () => {
     ['endSupplyLink(id: "")', 'endSupplyLink(id)', '""', ADMIN],
     ['withdrawDisclosure(id: "d-0 ")', 'withdrawDisclosure(id)', '"d-0 "', ADMIN],
     ['redactDisclosureVersion(id: " d-0", version: 1)', 'redactDisclosureVersion(id)', '" d-0"', ADMIN],
+    ['withdrawFinding(id: "f-0\\n")', 'withdrawFinding(id)', '"f-0\\n"', ADMIN],
+    ['redactFinding(id: " f-0")', 'redactFinding(id)', '" f-0"', ADMIN],
     ['setListing(listed: true, organizationId: "brand ")', 'setListing(organizationId)', '"brand "', ADMIN],
     [
       'mergeOrganizations(keepId: "factory", mergeId: "")',

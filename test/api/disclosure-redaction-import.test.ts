@@ -3,20 +3,13 @@
 // With its history, that version keeps its redaction; without a history, a withdrawn record whose
 // content is the redacted current version's, texts aside, adds no version; a record that would make a
 // disclosure live again around a redacted current version is refused, naming it.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TiersightFile } from '../../src/domain/format.ts';
-import { exportGraph } from '../../src/export/export-graph.ts';
-import { ExportRepository } from '../../src/export/export-repository.ts';
-import { TiersightWriter } from '../../src/export/tiersight-writer.ts';
-import { importGraph } from '../../src/import/import-graph.ts';
-import { fileSource } from '../../src/import/read-records.ts';
 import { checkDisclosure } from '../../src/import/disclosure-rules.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 import { ok } from '../support/api.ts';
-import { loadGraph, TEST_ORIGIN } from '../support/database.ts';
+import { exportFile, importFile, importFileOk } from '../support/backup.ts';
+import { loadGraph } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -61,25 +54,9 @@ const redact = (version: number) =>
     'redactDisclosureVersion',
   );
 
-const exported = async (): Promise<TiersightFile> => {
-  const path = join(mkdtempSync(join(tmpdir(), 'tiersight-redact-review-')), 'export.json');
-  await exportGraph(
-    new ExportRepository(t.db.executor),
-    t.db.imports.runs,
-    await TiersightWriter.toFile(path),
-  );
-  return JSON.parse(readFileSync(path, 'utf8')) as TiersightFile;
-};
-
-const imported = async (file: TiersightFile) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'tiersight-redact-review-')), 'import.json');
-  writeFileSync(path, JSON.stringify(file));
-  return importGraph(fileSource(path), t.db.imports, { origin: TEST_ORIGIN, reset: false, settleMs: 0 });
-};
-const importedOk = async (file: TiersightFile) => {
-  const outcome = await imported(file);
-  if (!outcome.ok) throw new Error(outcome.validation.problems.map(formatProblem).join('\n'));
-};
+const exported = () => exportFile(t.db);
+const imported = (file: TiersightFile) => importFile(t.db, file);
+const importedOk = (file: TiersightFile) => importFileOk(t.db, file);
 
 /** The disclosure record of `file` changed by `change`, alone with what it needs. */
 const only = (file: TiersightFile, change: (record: Record<string, unknown>) => Record<string, unknown>) => ({

@@ -43,7 +43,7 @@ const READS = `query($asOf: DateTime) {
   exposure(maxDepth: 5) { findings { disclosedIndicators { disclosure { ${HISTORY} } } }
     blindSpotDetails { openAccessRequest { ${TRAIL} } } }
   riskAssessment(maxDepth: 5) { organizations { organization { id } } }
-  findingsRecorded { recordedByUserId }
+  findingsRecorded { recordedByUserId redactedByUserId }
 }`;
 
 /** Every string in an answer that names a user of the sweep (`…@org`). */
@@ -132,11 +132,24 @@ beforeAll(async () => {
     reason: 'Not now',
   });
 
-  // The monitor records a finding about the factory its share from brand shows it.
+  // The monitor records a finding about the factory its share from brand shows it, and a second one
+  // that another of its users withdraws and erases.
+  const monitor = await as('eva', 'ew');
+  const recordFinding = `mutation { recordFinding(input: { organizationId: "factory", kind: REPORT, severity: HIGH, source: "EW report" }) { id } }`;
+  await mutate(monitor, recordFinding, 'recordFinding');
+  const erased = await mutate(monitor, recordFinding, 'recordFinding');
+  const otherMonitorUser = await as('finn', 'ew');
   await mutate(
-    await as('eva', 'ew'),
-    `mutation { recordFinding(input: { organizationId: "factory", kind: REPORT, severity: HIGH, source: "EW report" }) { id } }`,
-    'recordFinding',
+    otherMonitorUser,
+    `mutation($id: ID!) { withdrawFinding(id: $id) { id } }`,
+    'withdrawFinding',
+    erased,
+  );
+  await mutate(
+    otherMonitorUser,
+    `mutation($id: ID!) { redactFinding(id: $id) { id } }`,
+    'redactFinding',
+    erased,
   );
 });
 

@@ -137,6 +137,9 @@ beforeAll(async () => {
   await mutate(monitor, `mutation($id: ID!) { withdrawFinding(id: $id) { id } }`, 'withdrawFinding', {
     id: ids['finding'],
   });
+  await mutate(await as(KIM, 'ew'), `mutation($id: ID!) { redactFinding(id: $id) { id } }`, 'redactFinding', {
+    id: ids['finding'],
+  });
   await screen(new ScreeningRepository(db.executor), [listEntry('Foo Ltd', { listEntryId: 'E-1' })], {
     threshold: 0.9,
     certain: 0.97,
@@ -196,13 +199,14 @@ describe('tiersight user-activity', () => {
       ['DISCLOSURE_VERSION', ids['disclosure'], 'VERSION 2', 'reseller'],
       ['DISCLOSURE_REDACTION', ids['disclosure'], 'REDACTED VERSION 1', 'reseller'],
       ['ACCESS_REQUEST_EVENT', ids['request'], 'SENT', 'buyer'],
+      ['FINDING_REDACTION', ids['finding'], 'REDACTED', 'ew'],
     ]);
   });
 
   it('writes a line per record with a summary, and says so when no record names the user', async () => {
     const { stdout } = await activity(KIM);
     expect(stdout.split('\n')[0]).toBe(
-      `The user "${KIM}" is named on 3 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1, DISCLOSURE_REDACTION 1.`,
+      `The user "${KIM}" is named on 4 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1, DISCLOSURE_REDACTION 1, FINDING_REDACTION 1.`,
     );
     expect(stdout).toMatch(
       new RegExp(

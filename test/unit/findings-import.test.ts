@@ -42,3 +42,57 @@ describe("a finding's withdrawal in tiersight/v1", () => {
     expect(checkRisk({ ...FINDING, ...change }, IMPORTED_AT).problems).toEqual([problem]);
   });
 });
+
+describe("a finding's erasure in tiersight/v1 (redactFinding)", () => {
+  const ERASED = {
+    ...FINDING,
+    source: '',
+    withdrawnAt: '2026-06-01T00:00:00.000Z',
+    redactedAt: '2026-06-02T00:00:00.000Z',
+    redactedByUserId: 'bo@ew',
+  };
+
+  it('is kept with its empty source, after the withdrawal and by the import', () => {
+    const { record, problems } = checkRisk(ERASED, IMPORTED_AT);
+    expect(problems).toEqual([]);
+    expect(record).toMatchObject({ source: '', redactedAt: ERASED.redactedAt, redactedByUserId: 'bo@ew' });
+    expect(checkRisk({ ...ERASED, redactedAt: ERASED.withdrawnAt }, IMPORTED_AT).problems).toEqual([]);
+  });
+
+  it.each([
+    [
+      { source: 'EW: Li Wei said so' },
+      'source must be empty in a redacted finding (redactedAt), got "EW: Li Wei said so"',
+    ],
+    [
+      { description: 'Li Wei' },
+      'description must be absent in a redacted finding (redactedAt), got "Li Wei"',
+    ],
+    [
+      { evidenceUrl: 'https://ew.example/li-wei.pdf' },
+      'evidenceUrl must be absent in a redacted finding (redactedAt), got "https://ew.example/li-wei.pdf"',
+    ],
+    [
+      { redactedAt: '2026-05-31T00:00:00Z' },
+      'redactedAt must not be before withdrawnAt ("2026-06-01T00:00:00.000Z"), got "2026-05-31T00:00:00Z"',
+    ],
+    [
+      { redactedAt: '2999-01-01T00:00:00Z' },
+      'redactedAt must not be after the import (2026-12-06T12:00:00.000Z), got "2999-01-01T00:00:00Z"',
+    ],
+    [{ redactedByUserId: undefined }, 'redactedAt and redactedByUserId go together: give both, or neither'],
+    [
+      { withdrawnAt: undefined, withdrawnByUserId: undefined },
+      'redactedAt 2026-06-02T00:00:00.000Z: only a withdrawn finding is redacted: give its withdrawnAt too',
+    ],
+  ] as const)('refuses %j: %s', (change, problem) => {
+    expect(checkRisk({ ...ERASED, ...change }, IMPORTED_AT).problems).toEqual([problem]);
+  });
+
+  it('an empty source is still refused where nothing was erased', () => {
+    const { redactedAt: _at, redactedByUserId: _by, ...standing } = ERASED;
+    expect(checkRisk(standing, IMPORTED_AT).problems).toEqual([
+      'source must be a non-empty string of at most 2000 characters, got ""',
+    ]);
+  });
+});

@@ -1547,7 +1547,8 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
-               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId} AS record
+               .recordedByUserId, withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId,
+               redactedAt: toString(r.redactedAt), .redactedByUserId} AS record
 
 // ---- export.screeningCandidates
 MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
@@ -1964,12 +1965,16 @@ UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
-        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved
-   SET r.kind = row.kind, r.source = row.source, r.severity = row.severity, r.description = row.description,
-       r.evidenceUrl = row.evidenceUrl, r.observedAt = datetime(row.observedAt),
+        EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
+          withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
+          .redactedByUserId} END AS kept
+   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.description = kept.description,
+       r.evidenceUrl = kept.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
-       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(row.withdrawnAt),
-       r.withdrawnByUserId = row.withdrawnByUserId,
+       r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
+       r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
+       r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
    CALL (r, row) {
@@ -2958,16 +2963,18 @@ CALL () {
   RETURN kind, d.id AS recordId, action, at, head(owners) AS organizationId,
          owners + [(d)-[:ABOUT]->(subject:Organization) | subject.id] AS parties
   UNION ALL
-  MATCH (r:RiskIndicator {recordedByUserId: $userId})
-  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
-  RETURN 'FINDING_RECORDED' AS kind, r.id AS recordId, 'RECORDED' AS action, r.recordedAt AS at,
-         head(monitors) AS organizationId,
-         monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
-  UNION ALL
-  MATCH (r:RiskIndicator {withdrawnByUserId: $userId})
-  WITH r, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
-  RETURN 'FINDING_WITHDRAWN' AS kind, r.id AS recordId, 'WITHDRAWN' AS action, r.withdrawnAt AS at,
-         head(monitors) AS organizationId,
+  CALL () {
+    MATCH (r:RiskIndicator {recordedByUserId: $userId})
+    RETURN r, 'FINDING_RECORDED' AS kind, 'RECORDED' AS action, r.recordedAt AS at
+    UNION ALL
+    MATCH (r:RiskIndicator {withdrawnByUserId: $userId})
+    RETURN r, 'FINDING_WITHDRAWN' AS kind, 'WITHDRAWN' AS action, r.withdrawnAt AS at
+    UNION ALL
+    MATCH (r:RiskIndicator {redactedByUserId: $userId})
+    RETURN r, 'FINDING_REDACTION' AS kind, 'REDACTED' AS action, r.redactedAt AS at
+  }
+  WITH r, kind, action, at, [(monitor:Organization)-[:RECORDED]->(r) | monitor.id] AS monitors
+  RETURN kind, r.id AS recordId, action, at, head(monitors) AS organizationId,
          monitors + [(about:Organization)-[:HAS_RISK]->(r) | about.id] AS parties
   UNION ALL
   MATCH (c:ScreeningCandidate {decidedByUserId: $userId})
