@@ -183,6 +183,37 @@ describe('redactFinding', () => {
   });
 });
 
+describe('redactFinding raced with withdrawFinding and with itself', () => {
+  it('erases only after the withdrawal, and once', async () => {
+    for (let round = 0; round < 4; round++) {
+      const id = ok<Finding>(
+        await t.api.query('ew', RECORD, { input: NAMING }, [...ADMIN]),
+        'recordFinding',
+      ).id;
+      const [withdrawal, erasure, again] = await Promise.all([
+        mutate(WITHDRAW, id),
+        mutate(REDACT, id),
+        mutate(REDACT, id),
+      ]);
+      expect(codes(withdrawal)).toEqual([]);
+      const stored = ok<Finding[]>(
+        await t.api.query('ew', RECORDED, {}, [...ADMIN]),
+        'findingsRecorded',
+      ).find((f) => f.id === id)!;
+      const erased = [erasure, again].filter((answer) => codes(answer).length === 0);
+      for (const answer of [erasure, again].filter((a) => codes(a).length > 0))
+        expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
+      if (erased.length === 0) {
+        expect(stored).toMatchObject({ source: NAMING.source, redactedAt: null });
+        continue;
+      }
+      expect(stored).toMatchObject({ source: '', description: null, evidenceUrl: null });
+      expect(Date.parse(stored.redactedAt!)).toBeGreaterThanOrEqual(Date.parse(stored.withdrawnAt!));
+      for (const answer of erased) expect(answer.data?.['redactFinding']).toEqual(stored);
+    }
+  });
+});
+
 describe("a finding's idempotency key once it is erased", () => {
   const retry = (input: object) => t.api.query('ew', RECORD, { input, key: 'k-li-wei' }, [...ADMIN]);
 
