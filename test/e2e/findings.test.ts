@@ -104,9 +104,13 @@ describeInBrowser('A monitor records a finding', () => {
       ),
     );
     await mine().locator('details.withdrawn-findings > summary').click();
-    expect(await mine().locator('li.withdrawn-finding').filter({ hasText: SOURCE }).textContent()).toMatch(
-      /; withdrawn \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/,
-    );
+    expect(
+      await mine()
+        .locator('li.withdrawn-finding')
+        .filter({ hasText: SOURCE })
+        .locator('.withdrawn-finding-line')
+        .textContent(),
+    ).toMatch(/; withdrawn \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
     await hiproInDellsChain();
     await details().locator('h3').filter({ hasText: 'Public risk indicators' }).waitFor();
     expect(await indicator().count()).toBe(0);

@@ -279,6 +279,8 @@ describe('operations', () => {
         chainsReaching: false,
         findings: false,
         redactVersions: false,
+        redactFindings: false,
+        redactedRisks: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -23,7 +23,12 @@ import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
 import { chainsReachingOperation } from '../../web/src/chains-reaching.ts';
 import { HISTORY } from '../../web/src/disclosure-history.ts';
 import { LOOKUP } from '../../web/src/forms.ts';
-import { FINDINGS_RECORDED, RECORD_FINDING, WITHDRAW_FINDING } from '../../web/src/findings.ts';
+import {
+  FINDINGS_RECORDED,
+  RECORD_FINDING,
+  REDACT_FINDING,
+  WITHDRAW_FINDING,
+} from '../../web/src/findings.ts';
 import { exampleTabs } from '../../web/src/graphiql-examples.ts';
 import type { Query } from '../../web/src/model.ts';
 import {
@@ -143,6 +148,7 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     },
   ],
   ['withdraw a finding', { query: WITHDRAW_FINDING, variables: { id: 'f' } }],
+  ['erase a finding’s texts', { query: REDACT_FINDING, variables: { id: 'f' } }],
   ...exampleTabs(null).map((tab): (typeof operations)[number] => [
     `GraphiQL ${/(?:query|mutation) (\w+)/.exec(tab.query)?.[1]}`,
     { query: tab.query, variables: JSON.parse(tab.variables ?? '{}') as Record<string, unknown> },

@@ -166,6 +166,10 @@ export interface Capabilities {
   findings: boolean;
   /** `redactDisclosureVersion` and `DisclosureVersion.redactedAt`: the owner erases one version's texts. */
   redactVersions: boolean;
+  /** `redactFinding` and `Finding.redactedAt`: a monitor erases the texts of one of its withdrawn findings. */
+  redactFindings: boolean;
+  /** `RiskIndicator.redactedAt`: when a monitor erased the texts of the finding an indicator is. */
+  redactedRisks: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -186,6 +190,8 @@ export const ALL_CAPABILITIES: Capabilities = {
   chainsReaching: true,
   findings: true,
   redactVersions: true,
+  redactFindings: true,
+  redactedRisks: true,
 };
 
 export const CAPABILITIES = `{
@@ -235,6 +241,8 @@ export async function capabilities(token: string): Promise<Capabilities> {
       chainsReaching: has(data.query, 'chainsReaching'),
       findings: has(data.mutation, 'recordFinding'),
       redactVersions: has(data.mutation, 'redactDisclosureVersion'),
+      redactFindings: has(data.mutation, 'redactFinding'),
+      redactedRisks: has(data.indicator, 'redactedAt'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -252,9 +260,12 @@ export const ME = `{ me { organization { id name type country } roles roots { id
 
 export const me = async (token: string): Promise<Me> => (await graphql<{ me: Me }>(ME, {}, token)).me;
 
-/** An indicator's fields; the monitor that recorded it where the server has findings. */
+/**
+ * An indicator's fields; the monitor that recorded it where the server has findings, and when it erased
+ * the finding's texts where the server erases them.
+ */
 const riskFields = (can: Capabilities) =>
-  `id kind source severity description evidenceUrl observedAt${can.findings ? ' recordedBy { id name }' : ''}`;
+  `id kind source severity description evidenceUrl observedAt${can.findings ? ' recordedBy { id name }' : ''}${can.redactedRisks ? ' redactedAt' : ''}`;
 
 /** An organization's fields; in an `asOf` view, only the risk indicators recorded by then. */
 function orgFields(can: Capabilities, asOf: boolean): string {

@@ -448,10 +448,15 @@ class Dashboard {
       if (this.can.disclosures) void this.mountOwnDisclosures(org);
     }
     if (recordsFindings(this.viewer, this.can)) {
-      this.ownFindings = new MyFindings(this.findingsPanel, this.token, {
-        show: (organization) => this.show(organization),
-        changed: (news) => this.findingsChanged(news),
-      });
+      this.ownFindings = new MyFindings(
+        this.findingsPanel,
+        this.token,
+        {
+          show: (organization) => this.show(organization),
+          changed: (news) => this.findingsChanged(news),
+        },
+        this.can,
+      );
       void this.ownFindings.load();
     }
   }
@@ -851,7 +856,7 @@ class Dashboard {
     return this.findingForm.box;
   }
 
-  /** After a finding was recorded or withdrawn: the chain, the exposure and the ranking show it, and My findings. */
+  /** After a finding was recorded, withdrawn or erased: the chain, the exposure and the ranking show it, and My findings. */
   private async findingsChanged(news: string): Promise<void> {
     await Promise.all([this.load(news), this.ownFindings?.load()]);
     this.focusStatusIfLost();

@@ -1,14 +1,16 @@
 // A monitor's findings (src/modules/findings): public risk indicators of kind REPORT or AUDIT_FINDING
 // that a MONITOR organization's supplier_admin records about an organization it may see, and that
 // everyone who sees that organization sees, naming the monitor. "Record a finding…" in the details of
-// the selected organization, and "My findings": what the monitor recorded, with Withdraw.
+// the selected organization, and "My findings": what the monitor recorded, with Withdraw, and, for a
+// withdrawn finding, "Erase texts…" (`redactFinding`) where the server erases them.
 import { actionKey } from './action-key.ts';
-import { graphql, type Capabilities, type Me } from './api.ts';
+import { ALL_CAPABILITIES, graphql, type Capabilities, type Me } from './api.ts';
 import { append, day, errorMessage, h, moment } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { publicTag } from './evidence.ts';
-import { chosen, field, guarded, inlineForm, optional, select } from './forms.ts';
+import { chosen, confirmed, field, guarded, inlineForm, optional, select } from './forms.ts';
 import { SEVERITIES, type Party, type Severity } from './model.ts';
+import { actedBy } from './share-history.ts';
 
 export const FINDING_KINDS = ['REPORT', 'AUDIT_FINDING'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -29,16 +31,29 @@ export interface Finding {
   recordedAt: string;
   recordedByUserId: string;
   withdrawnAt: string | null;
+  /**
+   * When its texts were erased (`redactFinding`): `source` is then empty; absent from a server that
+   * does not erase them.
+   */
+  redactedAt?: string | null;
+  /** The user (token `sub`) who erased them, named as `recordedByUserId` is. */
+  redactedByUserId?: string | null;
 }
 
-export const FINDINGS_RECORDED = `query DashboardFindings {
+/** The organization's findings; when and by whom their texts were erased only from a server that erases them. */
+export const findingsOperation = (
+  can: Pick<Capabilities, 'redactFindings'>,
+): string => `query DashboardFindings {
   findingsRecorded {
     id organization { id name } kind severity source observedAt recordedAt recordedByUserId withdrawnAt
+    ${can.redactFindings ? 'redactedAt redactedByUserId' : ''}
   }
 }`;
+export const FINDINGS_RECORDED = findingsOperation(ALL_CAPABILITIES);
 export const RECORD_FINDING = `mutation DashboardRecordFinding($input: FindingInput!, $idempotencyKey: String) {
   recordFinding(input: $input, idempotencyKey: $idempotencyKey) { id } }`;
 export const WITHDRAW_FINDING = `mutation DashboardWithdrawFinding($id: ID!) { withdrawFinding(id: $id) { id withdrawnAt } }`;
+export const REDACT_FINDING = `mutation DashboardRedactFinding($id: ID!) { redactFinding(id: $id) { id redactedAt } }`;
 
 /** Whether the viewer records findings: a MONITOR's supplier_admin, on a server that has them. */
 export const recordsFindings = (viewer: Me, can: Capabilities): boolean =>
@@ -46,6 +61,24 @@ export const recordsFindings = (viewer: Me, can: Capabilities): boolean =>
 
 /** “Source”, as a question or a button names one finding. */
 const named = (f: Pick<Finding, 'source'>) => `“${isolate(f.source)}”`;
+
+/** Whether `f`'s texts were erased: what its source said is unknown, not empty. */
+const erased = (f: Finding): boolean => (f.redactedAt ?? null) !== null;
+
+/** What "Erase texts…" asks first: what goes, for whom, what stays, and that it is for good. */
+const erasureQuestion = (f: Finding) =>
+  `Erase the texts of your withdrawn ${FINDING_KIND_LABELS[f.kind].toLowerCase()} (${f.severity}) about ` +
+  `${isolate(f.organization.name)}, source ${named(f)}? Its source, description and evidence link are erased ` +
+  `for everyone, also in views of an earlier day, when it still counted. Its kind, severity and dates stay, ` +
+  `and so does your organization as the one that recorded it. It cannot be undone.`;
+
+/** A withdrawn finding in the folded list: its source, or when its texts were erased, and by whom. */
+const withdrawnLine = (f: Finding) =>
+  `${FINDING_KIND_LABELS[f.kind]} about ${isolate(f.organization.name)} (${f.severity}), ` +
+  (erased(f)
+    ? `texts erased on ${day(f.redactedAt)}${actedBy(f.redactedByUserId ?? null)}`
+    : `source ${named(f)}`) +
+  `; withdrawn ${moment(f.withdrawnAt ?? '')}`;
 
 /**
  * "Record a finding…" about `organization`, by the viewer's organization `monitor`. One finding per
@@ -137,6 +170,11 @@ export class MyFindings {
   private readonly heading = h('h2', { id: 'my-findings-heading' }, 'My findings');
   /** Says that this panel is today's when the rest of the page is as of a past day. */
   private readonly dateNote = h('p', { class: 'muted my-findings-today', hidden: true });
+  /**
+   * The withdrawn finding whose texts were just erased: once the list is drawn again without the
+   * button pressed, the focus goes to its line, which now says so, rather than to the page's top.
+   */
+  private erasedNow: string | null = null;
 
   constructor(
     private readonly panel: HTMLElement,
@@ -147,6 +185,8 @@ export class MyFindings {
       /** Called after a change, with a sentence for the status line; reloads the page and this panel. */
       changed(news: string): Promise<void>;
     },
+    /** With `redactFindings`, a withdrawn finding offers "Erase texts…". */
+    private readonly can: Pick<Capabilities, 'redactFindings'> = { redactFindings: false },
   ) {}
 
   /** The page's As of day ('' for none): findings are recorded and withdrawn today, so this panel stays today's. */
@@ -161,12 +201,15 @@ export class MyFindings {
     this.panel.hidden = false;
     try {
       const { findingsRecorded } = await graphql<{ findingsRecorded: Finding[] }>(
-        FINDINGS_RECORDED,
+        findingsOperation(this.can),
         {},
         this.token,
       );
       const live = findingsRecorded.filter((f) => f.withdrawnAt === null);
       const withdrawn = findingsRecorded.filter((f) => f.withdrawnAt !== null);
+      // Drawn again after an erasure, the folded list stays as the user left it.
+      const unfolded =
+        this.panel.querySelector<HTMLDetailsElement>('details.withdrawn-findings')?.open === true;
       this.panel.replaceChildren();
       append(
         this.panel,
@@ -188,23 +231,18 @@ export class MyFindings {
         withdrawn.length > 0 &&
           h(
             'details',
-            { class: 'withdrawn-findings' },
+            { class: 'withdrawn-findings', open: unfolded },
             h('summary', {}, `Withdrawn (${withdrawn.length})`),
             h(
               'ul',
               {},
-              withdrawn.map((f) =>
-                h(
-                  'li',
-                  { class: 'withdrawn-finding', 'data-finding-id': f.id },
-                  `${FINDING_KIND_LABELS[f.kind]} about ${isolate(f.organization.name)} (${f.severity}), source ${named(f)}; ` +
-                    `withdrawn ${moment(f.withdrawnAt ?? '')}`,
-                ),
-              ),
+              withdrawn.map((f) => this.withdrawnItem(f)),
             ),
           ),
       );
+      this.focusErased();
     } catch (error) {
+      this.erasedNow = null;
       const retry = h('button', { type: 'button', class: 'retry' }, 'Try again');
       retry.addEventListener('click', () => void this.load());
       this.panel.replaceChildren(
@@ -213,6 +251,58 @@ export class MyFindings {
         retry,
       );
     }
+  }
+
+  /**
+   * The focus to the line of the finding just erased, unless the user has since moved it elsewhere: it
+   * fell to <body> with the button pressed, or a status line took it meanwhile (another change's reload
+   * finishing while this one ran; Chromium drops the focus of the button as soon as it is disabled).
+   */
+  private focusErased(): void {
+    const id = this.erasedNow;
+    this.erasedNow = null;
+    if (id === null) return;
+    const line = [...this.panel.querySelectorAll<HTMLElement>('li.withdrawn-finding')].find(
+      (li) => li.dataset['findingId'] === id,
+    );
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body || focused.getAttribute('role') === 'status';
+    if (line === undefined || !lost) return;
+    line.tabIndex = -1;
+    line.focus();
+  }
+
+  private withdrawnItem(f: Finding): HTMLElement {
+    const line = h('span', { class: 'withdrawn-finding-line' }, withdrawnLine(f));
+    if (!this.can.redactFindings || erased(f))
+      return h('li', { class: 'withdrawn-finding', 'data-finding-id': f.id }, line);
+    const alert = h('p', { role: 'alert', class: 'error' });
+    const erase = h(
+      'button',
+      {
+        type: 'button',
+        class: 'erase-finding',
+        'aria-label': `Erase texts of the withdrawn finding about ${isolate(f.organization.name)}: ${isolate(f.source)}…`,
+      },
+      'Erase texts…',
+    );
+    erase.addEventListener('click', () => {
+      void confirmed(
+        erasureQuestion(f),
+        erase,
+        async () => {
+          await graphql(REDACT_FINDING, { id: f.id }, this.token);
+          this.erasedNow = f.id;
+          await this.handlers.changed(
+            `Erased the texts of the withdrawn ${FINDING_KIND_LABELS[f.kind].toLowerCase()} about ` +
+              `${isolate(f.organization.name)} recorded ${moment(f.recordedAt)}: everyone now sees them erased, ` +
+              'also as of an earlier day.',
+          );
+        },
+        alert,
+      );
+    });
+    return h('li', { class: 'withdrawn-finding', 'data-finding-id': f.id }, line, ' ', erase, alert);
   }
 
   private item(f: Finding): HTMLElement {

@@ -28,7 +28,26 @@ export interface RiskIndicator {
   delistedAt?: string | null;
   /** The monitor that recorded it (`recordFinding`); null for an import's or a screening's. */
   recordedBy?: Party | null;
+  /**
+   * When that monitor erased its texts (`redactFinding`, once withdrawn): `source` is then empty, and
+   * `description` and `evidenceUrl` null; absent from a server that does not erase them.
+   */
+  redactedAt?: string | null;
 }
+
+/**
+ * An indicator's source as the dashboard shows it: of a finding whose texts its monitor erased (seen
+ * only as of a day before its withdrawal), when that was, instead of a blank. An empty source is an
+ * erased one even from a server that does not say when (the API requires a source otherwise).
+ */
+export function riskSource(i: Pick<RiskIndicator, 'source' | 'redactedAt'>): string {
+  if ((i.redactedAt ?? null) !== null) return `(texts erased on ${(i.redactedAt ?? '').slice(0, 10)})`;
+  return i.source === '' ? '(texts erased)' : i.source;
+}
+
+/** Whether an indicator's texts were erased: its source says so rather than quoting one. */
+export const riskErased = (i: Pick<RiskIndicator, 'source' | 'redactedAt'>): boolean =>
+  (i.redactedAt ?? null) !== null || i.source === '';
 
 export interface Organization {
   id: string;
@@ -516,7 +535,7 @@ export function chainToCsv(
         o.country,
         o.provenance ?? '',
         highestSeverity(indicators) ?? '',
-        [...new Set(indicators.map((i) => i.source))].join('; '),
+        [...new Set(indicators.map(riskSource))].join('; '),
         highestSeverity(flagged) ?? '',
         [...new Set(flagged.map((i) => i.disclosure.owner.name))].join('; '),
         [...(customers.get(o.id) ?? [])].sort().join(' '),

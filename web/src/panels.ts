@@ -10,6 +10,8 @@ import {
   pathsToRoot,
   PATHS_SHOWN,
   plural,
+  riskErased,
+  riskSource,
   severityRank,
   tierById,
   TYPE_LABELS,
@@ -53,6 +55,10 @@ function evidence(url: string | null | undefined): HTMLElement | null {
   return h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, 'evidence');
 }
 
+/** An indicator's source as cited; one erased by its monitor says when, which is no citation. */
+const cited = (i: Pick<RiskIndicator, 'source' | 'redactedAt'>): HTMLElement =>
+  riskErased(i) ? h('span', { class: 'risk-erased' }, riskSource(i)) : h('cite', {}, i.source);
+
 function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
   const sorted = [...indicators].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return h(
@@ -72,7 +78,7 @@ function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
           'p',
           { class: 'risk-source' },
           'Source: ',
-          h('cite', {}, i.source),
+          cited(i),
           i.observedAt && ` (${day(i.observedAt)})`,
           i.recordedBy && ' · ',
           i.recordedBy &&
@@ -273,9 +279,9 @@ function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElem
         'p',
         { class: 'finding-sources' },
         'Sources: ',
-        [...new Set(f.indicators.map((i) => i.source))].flatMap((source, index) => [
+        [...new Map(f.indicators.map((i) => [riskSource(i), i])).values()].flatMap((i, index) => [
           index > 0 ? '; ' : '',
-          h('cite', {}, source),
+          cited(i),
         ]),
       ),
     f.indicators.length > 0 &&

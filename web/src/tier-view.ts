@@ -7,6 +7,7 @@ import { scoreBand } from './risk.ts';
 import {
   highestSeverity,
   plural,
+  riskSource,
   TYPE_LABELS,
   type DisclosedIndicator,
   type Organization,
@@ -56,7 +57,7 @@ export function riskBadge(indicators: readonly RiskIndicator[] | undefined): HTM
   const label = `${severity.toLowerCase()} risk, ${plural(indicators.length, 'indicator')}`;
   return h(
     'span',
-    { class: `badge sev-${severity}`, title: [...new Set(indicators.map((i) => i.source))].join('\n') },
+    { class: `badge sev-${severity}`, title: [...new Set(indicators.map(riskSource))].join('\n') },
     h('span', { 'aria-hidden': 'true' }, `⚠ ${severity}`),
     h('span', { class: 'visually-hidden' }, ` ${label}`),
   );
