@@ -21,20 +21,26 @@ interface Violation {
 }
 
 /** The violations axe finds on the page as it stands, each with the elements that carry it. */
-async function violations(page: Page): Promise<Violation[]> {
+async function violations(page: Page, skipped: readonly string[]): Promise<Violation[]> {
   // Evaluated rather than added as a <script>: the dashboard's Content-Security-Policy (script-src
   // 'self') refuses inline scripts, as it should.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const result = await run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      targets: v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary}` : ''}`),
-    }));
-  }, WCAG_21_AA);
+  return page.evaluate(
+    async ({ tags, skipped }) => {
+      const run = (window as unknown as { axe: typeof axe }).axe.run;
+      const rules = Object.fromEntries(skipped.map((rule) => [rule, { enabled: false }]));
+      const result = await run(document, { runOnly: { type: 'tag', values: tags }, rules });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? null,
+        help: v.help,
+        targets: v.nodes.map(
+          (n) => `${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary}` : ''}`,
+        ),
+      }));
+    },
+    { tags: WCAG_21_AA, skipped },
+  );
 }
 
 /** Audits views one after another and reports them all at the end, each view by name. */
@@ -42,8 +48,9 @@ class Audit {
   private readonly found: string[] = [];
   constructor(private readonly page: () => Page) {}
 
-  async view(name: string): Promise<void> {
-    for (const v of await violations(this.page()))
+  /** `skipped`: rules a third party's markup breaks, which only that party can fix (said where used). */
+  async view(name: string, skipped: readonly string[] = []): Promise<void> {
+    for (const v of await violations(this.page(), skipped))
       this.found.push(
         `${name}: ${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.targets.map((t) => `    ${t}`).join('\n')}`,
       );
@@ -58,6 +65,20 @@ const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.regionStockholm 
 const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`);
 
 describeInBrowser('dashboard accessibility (axe, WCAG 2.1 A and AA)', () => {
+  it('GraphiQL at /graphql, with an operation run', async () => {
+    const audit = new Audit(() => ui.page);
+    await ui.page.goto(`${ui.app.url}/graphql`);
+    await ui.page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    await ui.page.locator('.graphiql-execute-button').click();
+    await expect
+      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 20_000 })
+      .toMatch(/Region\s+Stockholm/);
+    // GraphiQL's tabs are role="tab" items holding their own close buttons: a structure of the
+    // library's, which web/graphiql.html cannot change. Its colours it can, and does.
+    await audit.view('GraphiQL', ['nested-interactive']);
+    audit.done();
+  });
+
   it('sign-in: the demo picker and the token form', async () => {
     const audit = new Audit(() => ui.page);
     await ui.page.goto(`${ui.app.url}/`);
