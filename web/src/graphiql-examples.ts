@@ -58,7 +58,8 @@ query MonitorView($rootId: ID = "us-dell", $factory: ID = "cn-hipro-dongguan") {
 
 const MONITOR_FINDING_EXAMPLE = `# Monitors recording a finding: a public risk indicator about an organization you may see (here a
 # factory in Dell's chain), which everyone who sees it sees, naming your organization; withdrawFinding
-# takes it back, findingsRecorded lists yours (any role). Recording needs a monitor's supplier_admin:
+# takes it back, redactFinding then erases its texts for everyone (an asOf before included),
+# findingsRecorded lists yours (any role). Recording needs a monitor's supplier_admin:
 # npx tiersight token --org nl-electronics-watch --role supplier_admin
 mutation MonitorRecordsFinding($organizationId: ID = "cn-hipro-dongguan", $idempotencyKey: String) {
   recordFinding(
