@@ -266,12 +266,16 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 // An indicator whose id now names another organization is moved, and is a new record from this import
 // on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it. A finding
 // its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
-// row says (a file written before the erasure): an import never brings back what was erased.
+// row says (a file written before the erasure): an import never brings back what was erased. The
+// indicator is locked before its erasure is read: read unlocked, an erasure committing meanwhile (it
+// holds the lock until then) would be read as absent and overwritten with the row's texts.
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,

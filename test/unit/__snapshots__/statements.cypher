@@ -1964,6 +1964,8 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
