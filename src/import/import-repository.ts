@@ -266,7 +266,9 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 // An indicator whose id now names another organization is moved, and is a new record from this import
 // on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it. A finding
 // its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
-// row says (a file written before the erasure): an import never brings back what was erased. The
+// row says (a file written before the erasure): an import never brings back what was erased. An
+// erasure the row brings (the operator's, section 6) also erases the fingerprint of the texts that its
+// recordFinding idempotency key kept, as redactFinding does (FORGET_REQUEST_TEXTS). The
 // indicator is locked before its erasure is read: read unlocked, an erasure committing meanwhile (it
 // holds the lock until then) would be read as absent and overwritten with the row's texts.
 const upsertRisks = statement(
@@ -289,6 +291,12 @@ const upsertRisks = statement(
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
+   CALL (r) {
+     WITH r WHERE r.redactedAt IS NOT NULL
+     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
+     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
+     REMOVE k.fingerprint
+   }
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy

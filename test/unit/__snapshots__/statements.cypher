@@ -1676,7 +1676,7 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
        k.resultIds AS resultIds
 
 // ---- idempotency.forgetRequestTexts
-MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: $mutation})
+MATCH (k:IdempotencyKey {mutation: $mutation})
 WHERE $id IN k.resultIds
 REMOVE k.fingerprint
 
@@ -1979,6 +1979,12 @@ UNWIND $rows AS row
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
+   CALL (r) {
+     WITH r WHERE r.redactedAt IS NOT NULL
+     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
+     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
+     REMOVE k.fingerprint
+   }
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
