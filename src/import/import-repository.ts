@@ -268,7 +268,9 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 // its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
 // row says (a file written before the erasure): an import never brings back what was erased. An
 // erasure the row brings (the operator's, section 6) also erases the fingerprint of the texts that its
-// recordFinding idempotency key kept, as redactFinding does (FORGET_REQUEST_TEXTS). The
+// recordFinding idempotency key kept, as redactFinding does (FORGET_REQUEST_TEXTS). An erased finding
+// also keeps when it was recorded, moved or not: recorded anew after its kept withdrawal and erasure,
+// it would be a record the next import refuses (withdrawnAt before recordedAt). The
 // indicator is locked before its erasure is read: read unlocked, an erasure committing meanwhile (it
 // holds the lock until then) would be read as absent and overwritten with the row's texts.
 const upsertRisks = statement(
@@ -280,6 +282,7 @@ const upsertRisks = statement(
    REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        r.redactedAt IS NOT NULL AS erased,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
@@ -289,7 +292,7 @@ const upsertRisks = statement(
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
-       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+       r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
    CALL (r) {
      WITH r WHERE r.redactedAt IS NOT NULL

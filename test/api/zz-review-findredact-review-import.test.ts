@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Executor, type Transaction } from '../../src/graph/executor.ts';
 import { FindingRepository } from '../../src/modules/findings/finding-repository.ts';
 import { ok } from '../support/api.ts';
-import { exportFile, importFile } from '../support/backup.ts';
+import { backupAndRestore, exportFile, importFile } from '../support/backup.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -110,5 +110,48 @@ describe('redactFinding raced with an import of a file written before it', () =>
       redacted: true,
       withdrawn: true,
     });
+  });
+});
+
+describe('an erased finding moved to another organization by an import', () => {
+  it('stays restorable: its withdrawal and erasure do not come before its recording', async () => {
+    await loadGraph(
+      t.db,
+      graph()
+        .org('brand', 'BRAND')
+        .org('factory', 'FACTORY')
+        .org('mill', 'FACTORY')
+        .org('ew', 'MONITOR')
+        .link('factory', 'brand')
+        .link('mill', 'brand')
+        .share('brand', 'ew')
+        .build(),
+    );
+    const { id } = ok<{ id: string }>(
+      await t.api.query('ew', RECORD, { input: NAMING }, [...ADMIN]),
+      'recordFinding',
+    );
+    const standing = await exportFile(t.db);
+    ok(await t.api.query('ew', WITHDRAW, { id }, [...ADMIN]), 'withdrawFinding');
+    ok(
+      await t.api.query('ew', `mutation($id: ID!) { redactFinding(id: $id) { id } }`, { id }, [...ADMIN]),
+      'redactFinding',
+    );
+    await pause(20);
+    // The record as it stood, said of another organization, without its recording time.
+    const risks = (standing.risks ?? []).map(({ recordedAt: _r, ...r }) =>
+      r.id === id ? { ...r, organization: 'mill' } : r,
+    );
+    const outcome = await importFile(t.db, { format: standing.format, risks });
+    expect(outcome.ok).toBe(true);
+    const [stored] = await rowsOf(
+      t.db,
+      `MATCH (o:Organization)-[:HAS_RISK]->(r:RiskIndicator {id: $id})
+       RETURN o.id AS organization, r.source AS source,
+         r.recordedAt <= r.withdrawnAt AND r.withdrawnAt <= r.redactedAt AS ordered`,
+      { id },
+    );
+    expect(stored).toEqual({ organization: 'mill', source: '', ordered: true });
+    expect(await backupAndRestore(t.db)).toEqual([]);
   });
 });

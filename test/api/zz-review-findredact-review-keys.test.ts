@@ -69,10 +69,12 @@ describe("a finding's recordFinding key once its texts are erased", () => {
       await withFinding((r) => ({ ...r, recordedBy: 'dw', recordedByUserId: 'bo@dw' })),
     );
     ok(await t.api.query('dw', WITHDRAW, { id }, [...ADMIN]), 'withdrawFinding');
-    expect(ok<{ source: string }>(await t.api.query('dw', REDACT, { id }, [...ADMIN]), 'redactFinding')).toEqual(
-      { id, source: '' },
-    );
-    expect(await fingerprints()).toEqual([{ organization: 'ew', fingerprint: false, erasedFingerprint: true }]);
+    expect(
+      ok<{ source: string }>(await t.api.query('dw', REDACT, { id }, [...ADMIN]), 'redactFinding'),
+    ).toEqual({ id, source: '' });
+    expect(await fingerprints()).toEqual([
+      { organization: 'ew', fingerprint: false, erasedFingerprint: true },
+    ]);
   });
 
   it('loses its fingerprint when the operator erases them by importing its record', async () => {
@@ -94,6 +96,8 @@ describe("a finding's recordFinding key once its texts are erased", () => {
       { id },
     );
     expect(stored).toEqual({ source: '', redacted: true });
-    expect(await fingerprints()).toEqual([{ organization: 'ew', fingerprint: false, erasedFingerprint: true }]);
+    expect(await fingerprints()).toEqual([
+      { organization: 'ew', fingerprint: false, erasedFingerprint: true },
+    ]);
   });
 });

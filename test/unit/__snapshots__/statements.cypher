@@ -1968,6 +1968,7 @@ UNWIND $rows AS row
    REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        r.redactedAt IS NOT NULL AS erased,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
@@ -1977,7 +1978,7 @@ UNWIND $rows AS row
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
-       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+       r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
    WITH r, o, row
    CALL (r) {
      WITH r WHERE r.redactedAt IS NOT NULL
