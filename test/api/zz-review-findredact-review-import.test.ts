@@ -2,6 +2,7 @@
 // must not bring the erased texts back (the import reads a finding's erasure in the statement that
 // writes it; read before the erasure's lock is released, it would restore the file's texts).
 import { describe, expect, it } from 'vitest';
+import type { TiersightFile } from '../../src/domain/format.ts';
 import { Executor, type Transaction } from '../../src/graph/executor.ts';
 import { FindingRepository } from '../../src/modules/findings/finding-repository.ts';
 import { ok } from '../support/api.ts';
@@ -60,6 +61,14 @@ class HeldExecutor extends Executor {
   }
 }
 
+/** A file of no record but those the test gives: the others are the database's. */
+const NO_RECORDS = (): Omit<TiersightFile, 'risks'> => ({
+  format: 'tiersight/v1',
+  organizations: [],
+  links: [],
+  shares: [],
+});
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('redactFinding raced with an import of a file written before it', () => {
@@ -91,7 +100,7 @@ describe('redactFinding raced with an import of a file written before it', () =>
     // The import validates (the erasure is not committed yet) and reaches the finding's write.
     // Only the risk record (its organizations are the database's): the import locks nothing the erasure
     // holds before it reaches the finding itself.
-    const imported = importFile(t.db, { format: older.format, risks: older.risks });
+    const imported = importFile(t.db, { ...NO_RECORDS(), risks: older.risks ?? [] });
     await pause(1_500);
     gate.release();
     expect(await erasure).toMatchObject({ id, source: '', description: null });
@@ -142,7 +151,7 @@ describe('an erased finding moved to another organization by an import', () => {
     const risks = (standing.risks ?? []).map(({ recordedAt: _r, ...r }) =>
       r.id === id ? { ...r, organization: 'mill' } : r,
     );
-    const outcome = await importFile(t.db, { format: standing.format, risks });
+    const outcome = await importFile(t.db, { ...NO_RECORDS(), risks });
     expect(outcome.ok).toBe(true);
     const [stored] = await rowsOf(
       t.db,
