@@ -265,14 +265,13 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 
 // An indicator whose id now names another organization is moved, and is a new record from this import
 // on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it. A finding
-// its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
-// row says (a file written before the erasure): an import never brings back what was erased. An
-// erasure the row brings (the operator's, section 6) also erases the fingerprint of the texts that its
-// recordFinding idempotency key kept, as redactFinding does (FORGET_REQUEST_TEXTS). An erased finding
-// also keeps when it was recorded, moved or not: recorded anew after its kept withdrawal and erasure,
-// it would be a record the next import refuses (withdrawnAt before recordedAt). The
-// indicator is locked before its erasure is read: read unlocked, an erasure committing meanwhile (it
-// holds the lock until then) would be read as absent and overwritten with the row's texts.
+// its monitor erased (redactFinding) keeps its erasure, the withdrawal it came after and when it was
+// recorded, whatever the row says (a file written before the erasure): an import never brings back
+// what was erased, and a moved one recorded anew would have been withdrawn before its recording, which
+// the next export refuses to write. It is locked before its erasure is read: read unlocked, an erasure
+// committing meanwhile (it holds the lock until then) would be read as absent and overwritten with the
+// row's texts. An erasure the row brings (the operator's, section 6) also removes the fingerprint its
+// recordFinding idempotency key kept of the texts, as redactFinding does (FORGET_REQUEST_TEXTS).
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
@@ -293,9 +292,9 @@ const upsertRisks = statement(
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row
-   CALL (r) {
-     WITH r WHERE r.redactedAt IS NOT NULL
+   WITH r, o, row, erased
+   CALL (r, erased) {
+     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
      MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
      WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
      REMOVE k.fingerprint

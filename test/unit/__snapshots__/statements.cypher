@@ -1979,9 +1979,9 @@ UNWIND $rows AS row
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row
-   CALL (r) {
-     WITH r WHERE r.redactedAt IS NOT NULL
+   WITH r, o, row, erased
+   CALL (r, erased) {
+     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
      MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
      WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
      REMOVE k.fingerprint
