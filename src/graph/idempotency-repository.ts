@@ -63,6 +63,17 @@ WHERE $id IN k.resultIds
 REMOVE k.fingerprint`,
 );
 
+/**
+ * FORGET_REQUEST_TEXTS for the records $ids that an import erased (a disclosure record whose history
+ * redacts version 1, section 6): one pass over the keys of $mutation, whichever organization's.
+ */
+export const FORGET_REQUEST_TEXTS_OF = statement(
+  'idempotency.forgetRequestTextsOf',
+  cypher`MATCH (k:IdempotencyKey {mutation: $mutation})
+WHERE k.fingerprint IS NOT NULL AND any(id IN k.resultIds WHERE id IN $ids)
+REMOVE k.fingerprint`,
+);
+
 /** Keeps on the key what its call created, in the same transaction. */
 const RECORD = statement(
   'idempotency.record',

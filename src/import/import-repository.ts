@@ -43,6 +43,7 @@ import { DomainError } from '../domain/errors.ts';
 import { quote } from '../domain/quote.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { FORGET_REQUEST_TEXTS_OF } from '../graph/idempotency-repository.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
@@ -833,6 +834,13 @@ export class ImportRepository implements ExistingGraph {
           texts: REDACTED_TEXTS,
           actionTexts: REDACTED_ACTION_TEXTS,
         });
+      // Version 1 is what publishDisclosure sent: a history that erases it (the operator's erasure)
+      // erases its idempotency key's fingerprint of those texts too, as redactDisclosureVersion does.
+      const erasedPublications = rows
+        .filter((row) => row.replace && row.versions.some((v) => v.version === 1 && v.redactedAt !== null))
+        .map((row) => row.id);
+      if (erasedPublications.length > 0)
+        await tx.run(FORGET_REQUEST_TEXTS_OF, { mutation: 'publishDisclosure', ids: erasedPublications });
     });
   }
 

@@ -1680,6 +1680,11 @@ MATCH (k:IdempotencyKey {mutation: $mutation})
 WHERE $id IN k.resultIds
 REMOVE k.fingerprint
 
+// ---- idempotency.forgetRequestTextsOf
+MATCH (k:IdempotencyKey {mutation: $mutation})
+WHERE k.fingerprint IS NOT NULL AND any(id IN k.resultIds WHERE id IN $ids)
+REMOVE k.fingerprint
+
 // ---- idempotency.record
 MATCH (k:IdempotencyKey {organizationId: $organizationId, mutation: $mutation, key: $key})
 WHERE k.claim = $claim
