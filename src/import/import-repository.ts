@@ -43,6 +43,7 @@ import { DomainError } from '../domain/errors.ts';
 import { quote } from '../domain/quote.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
+import { FORGET_REQUEST_TEXTS_OF } from '../graph/idempotency-repository.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
@@ -265,15 +266,23 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 
 // An indicator whose id now names another organization is moved, and is a new record from this import
 // on, as a moved link is: asOf an earlier instant nothing had said the new holder carries it. A finding
-// its monitor erased (redactFinding) keeps its erasure and the withdrawal it came after whatever the
-// row says (a file written before the erasure): an import never brings back what was erased.
+// its monitor erased (redactFinding) keeps its erasure, the withdrawal it came after and when it was
+// recorded, whatever the row says (a file written before the erasure): an import never brings back
+// what was erased, and a moved one recorded anew would have been withdrawn before its recording, which
+// the next export refuses to write. It is locked before its erasure is read: read unlocked, an erasure
+// committing meanwhile (it holds the lock until then) would be read as absent and overwritten with the
+// row's texts. An erasure the row brings (the operator's, section 6) also removes the fingerprint its
+// recordFinding idempotency key kept of the texts, as redactFinding does (FORGET_REQUEST_TEXTS).
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        r.redactedAt IS NOT NULL AS erased,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
@@ -283,8 +292,14 @@ const upsertRisks = statement(
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
-       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row
+       r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o, row, erased
+   CALL (r, erased) {
+     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
+     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
+     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
+     REMOVE k.fingerprint
+   }
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
@@ -819,6 +834,13 @@ export class ImportRepository implements ExistingGraph {
           texts: REDACTED_TEXTS,
           actionTexts: REDACTED_ACTION_TEXTS,
         });
+      // Version 1 is what publishDisclosure sent: a history that erases it (the operator's erasure)
+      // erases its idempotency key's fingerprint of those texts too, as redactDisclosureVersion does.
+      const erasedPublications = rows
+        .filter((row) => row.replace && row.versions.some((v) => v.version === 1 && v.redactedAt !== null))
+        .map((row) => row.id);
+      if (erasedPublications.length > 0)
+        await tx.run(FORGET_REQUEST_TEXTS_OF, { mutation: 'publishDisclosure', ids: erasedPublications });
     });
   }
 

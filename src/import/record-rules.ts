@@ -487,6 +487,19 @@ function checkFindingRedaction(f: Fields, record: RiskRecord, importedAt: Date |
   }
 }
 
+/**
+ * The source of a record that says its finding was erased: a string (checkFindingRedaction wants it
+ * empty); one left out is asked for as the erasure left it, not as a finding that stands needs it.
+ */
+function erasedSource(f: Fields): string {
+  const given = f.raw('source');
+  if (given === undefined || given === null) {
+    f.problems.push(`source must be empty ("") in a redacted finding (redactedAt), got ${quote(given)}`);
+    return '';
+  }
+  return f.loose('source') ?? '';
+}
+
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
@@ -496,7 +509,7 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
     organization: f.id('organization'),
     kind: f.oneOf('kind', RISK_KINDS) ?? 'REPORT',
     // Erased, a finding's required source is empty (checkFindingRedaction holds it so).
-    source: redacted && typeof f.raw('source') === 'string' ? (f.loose('source') ?? '') : f.text('source'),
+    source: redacted ? erasedSource(f) : f.text('source'),
     severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
     description: f.text('description', true) ?? null,
     evidenceUrl: f.url('evidenceUrl'),

@@ -1676,8 +1676,13 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
        k.resultIds AS resultIds
 
 // ---- idempotency.forgetRequestTexts
-MATCH (k:IdempotencyKey {organizationId: $viewer, mutation: $mutation})
+MATCH (k:IdempotencyKey {mutation: $mutation})
 WHERE $id IN k.resultIds
+REMOVE k.fingerprint
+
+// ---- idempotency.forgetRequestTextsOf
+MATCH (k:IdempotencyKey {mutation: $mutation})
+WHERE k.fingerprint IS NOT NULL AND any(id IN k.resultIds WHERE id IN $ids)
 REMOVE k.fingerprint
 
 // ---- idempotency.record
@@ -1964,8 +1969,11 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (o:Organization {id: row.organization})
    MERGE (r:RiskIndicator {id: row.id})
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, o, row, coalesce(datetime(row.recordedAt), $importedAt) AS recorded,
         EXISTS { MATCH (former:Organization)-[:HAS_RISK]->(r) WHERE former <> o } AS moved,
+        r.redactedAt IS NOT NULL AS erased,
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
@@ -1975,8 +1983,14 @@ UNWIND $rows AS row
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
-       r.recordedAt = CASE WHEN NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row
+       r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
+   WITH r, o, row, erased
+   CALL (r, erased) {
+     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
+     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
+     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
+     REMOVE k.fingerprint
+   }
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy

@@ -1,5 +1,6 @@
 import type { MutationResolvers } from '../../../../resolvers/types.ts';
 import { withKeptId } from '../../organizations/organization-loaders.ts';
+import { ownRecordsWrite } from '../../organizations/viewer-gone.ts';
 import type { FindingsContext } from '../context.ts';
 
 export const Mutation: MutationResolvers<FindingsContext> = {
@@ -12,6 +13,8 @@ export const Mutation: MutationResolvers<FindingsContext> = {
         idempotencyKey,
       }),
     ),
-  withdrawFinding: (_parent, { id }, { findings }) => findings.withdraw(id),
-  redactFinding: (_parent, { id }, { findings }) => findings.redact(id),
+  // A monitor merged away by another replica answers as its token's next request will (section 10).
+  withdrawFinding: (_parent, { id }, context) =>
+    ownRecordsWrite(context, () => context.findings.withdraw(id)),
+  redactFinding: (_parent, { id }, context) => ownRecordsWrite(context, () => context.findings.redact(id)),
 };
