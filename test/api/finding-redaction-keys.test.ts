@@ -10,19 +10,12 @@ import { exportFile, importFileOk } from '../support/backup.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { NAMING_FINDING } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 
-const NAMING = {
-  organizationId: 'factory',
-  kind: 'AUDIT_FINDING',
-  severity: 'HIGH',
-  source: 'Audit by EW, 2026: worker Li Wei (line 4) said overtime was forced',
-  description: 'Li Wei, line 4, night shift: 80 hours a week',
-  evidenceUrl: 'https://electronicswatch.org/li-wei.pdf',
-  observedAt: '2026-03-01',
-};
+const NAMING = NAMING_FINDING;
 const RECORD = `mutation($input: FindingInput!, $key: String) {
   recordFinding(input: $input, idempotencyKey: $key) { id } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawFinding(id: $id) { id } }`;

@@ -1,5 +1,6 @@
-// A disclosure's content that names a person where nobody should be named, for the tests of
-// redactDisclosureVersion: what a redaction must erase everywhere (NAMED, or "Li Wei" alone).
+// A disclosure's content and a monitor's finding that name a person where nobody should be named, for
+// the tests of redactDisclosureVersion and redactFinding: what a redaction must erase everywhere
+// (NAMED, or "Li Wei" alone).
 export const NAMED = 'Worker Li Wei (line 4) said overtime was forced';
 
 /** An audit report's first version, naming the worker in its title, summary, finding and action. */
@@ -16,4 +17,15 @@ export const NAMING_CONTENT = {
       dueAt: '2024-06-01T00:00:00.000Z',
     },
   ],
+};
+
+/** A monitor's finding about `factory` (recordFinding's input), naming the worker in every text. */
+export const NAMING_FINDING = {
+  organizationId: 'factory',
+  kind: 'AUDIT_FINDING',
+  severity: 'HIGH',
+  source: 'Audit by EW, 2026: worker Li Wei (line 4) said overtime was forced',
+  description: 'Li Wei, line 4, night shift: 80 hours a week',
+  evidenceUrl: 'https://electronicswatch.org/li-wei.pdf',
+  observedAt: '2026-03-01',
 };
