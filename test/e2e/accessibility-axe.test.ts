@@ -69,9 +69,14 @@ describeInBrowser('dashboard accessibility (axe, WCAG 2.1 A and AA)', () => {
     const audit = new Audit(() => ui.page);
     await ui.page.goto(`${ui.app.url}/graphql`);
     await ui.page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    // Run once the editors are ready (the demo token prefilled in the headers), as a user would.
+    await ui.page.getByText('Headers', { exact: true }).click();
+    await expect
+      .poll(() => ui.page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
+      .toMatch(/Authorization[\s\S]*Bearer\s+ey/);
     await ui.page.locator('.graphiql-execute-button').click();
     await expect
-      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 20_000 })
+      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
       .toMatch(/Region\s+Stockholm/);
     // GraphiQL's tabs are role="tab" items holding their own close buttons: a structure of the
     // library's, which web/graphiql.html cannot change. Its colours it can, and does.
