@@ -421,9 +421,11 @@ export function checkMerge(value: unknown): Checked<MergeRecord> {
  * recording time, as a share's revokedAt is: not after the import, and not before the finding was
  * recorded (the import's instant when the file gives no recordedAt), or reads would disagree on it.
  */
+/** Whether a record gives `field` at all (null is not giving it), well-formed or not. */
+const hasField = (f: Fields, field: string) => f.raw(field) !== undefined && f.raw(field) !== null;
+
 function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | undefined): void {
-  const present = (field: string) => f.raw(field) !== undefined && f.raw(field) !== null;
-  if (present('recordedBy')) record.recordedBy = f.id('recordedBy');
+  if (hasField(f, 'recordedBy')) record.recordedBy = f.id('recordedBy');
   const recordedByUserId = f.text('recordedByUserId', true);
   if (recordedByUserId !== undefined) record.recordedByUserId = recordedByUserId;
   const withdrawnAt = f.recordedAt('withdrawnAt', importedAt);
@@ -442,7 +444,8 @@ function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | un
   if (withdrawnByUserId !== undefined) record.withdrawnByUserId = withdrawnByUserId;
   if ((record.recordedBy === undefined) !== (record.recordedByUserId === undefined))
     f.problems.push('recordedBy and recordedByUserId go together: give both for a finding, or neither');
-  if ((record.withdrawnAt === undefined) !== (record.withdrawnByUserId === undefined))
+  // Given but malformed, withdrawnAt has its own problem: this one is for a field left out.
+  if (hasField(f, 'withdrawnAt') === (record.withdrawnByUserId === undefined))
     f.problems.push('withdrawnAt and withdrawnByUserId go together: give both, or neither');
   if (record.withdrawnAt !== undefined && record.recordedBy === undefined)
     f.problems.push('withdrawnAt is only for a finding: give its recordedBy too');
@@ -465,16 +468,17 @@ function checkFindingFields(f: Fields, record: RiskRecord, importedAt: Date | un
 function checkFindingRedaction(f: Fields, record: RiskRecord, importedAt: Date | undefined): void {
   const redactedAt = f.recordedAt('redactedAt', importedAt);
   const redactedByUserId = f.text('redactedByUserId', true);
-  if ((redactedAt === null) !== (redactedByUserId === undefined))
+  // Given but malformed, an instant has its own problem: these are for a field left out.
+  if (hasField(f, 'redactedAt') === (redactedByUserId === undefined))
     f.problems.push('redactedAt and redactedByUserId go together: give both, or neither');
   if (redactedAt === null) return;
   record.redactedAt = redactedAt;
   if (redactedByUserId !== undefined) record.redactedByUserId = redactedByUserId;
-  if (record.withdrawnAt === undefined)
+  if (!hasField(f, 'withdrawnAt'))
     f.problems.push(
       `redactedAt ${redactedAt}: only a withdrawn finding is redacted: give its withdrawnAt too`,
     );
-  else if (parseInstant(redactedAt)! < parseInstant(record.withdrawnAt)!)
+  else if (record.withdrawnAt !== undefined && parseInstant(redactedAt)! < parseInstant(record.withdrawnAt)!)
     f.problems.push(
       `redactedAt must not be before withdrawnAt (${quote(record.withdrawnAt)}), got ${quote(redactedAt)}`,
     );
@@ -503,7 +507,7 @@ function erasedSource(f: Fields): string {
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
-  const redacted = f.raw('redactedAt') !== undefined && f.raw('redactedAt') !== null;
+  const redacted = hasField(f, 'redactedAt');
   const record: RiskRecord = {
     id: f.id('id'),
     organization: f.id('organization'),
