@@ -5,50 +5,17 @@
 // way a user gets there, on the demo scenario, as the organizations whose panels hold it. A view's
 // failure lists every violation with its rule, impact, elements and help, since one run should show
 // all that needs fixing. Skipped without Chromium, as every browser test.
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
-import { acceptDialogs, dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
-
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-/** The violations axe finds on the page as it stands, each with the elements that carry it. */
-/** What one view's audit leaves out: rules, and elements (selectors), a third party's to fix. */
-interface Exceptions {
-  skipped?: readonly string[];
-  excluded?: readonly string[];
-}
-
-async function violations(page: Page, { skipped = [], excluded = [] }: Exceptions): Promise<Violation[]> {
-  // Evaluated rather than added as a <script>: the dashboard's Content-Security-Policy (script-src
-  // 'self') refuses inline scripts, as it should.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
-  return page.evaluate(
-    async ({ tags, skipped, excluded }) => {
-      const run = (window as unknown as { axe: typeof axe }).axe.run;
-      const rules = Object.fromEntries(skipped.map((rule) => [rule, { enabled: false }]));
-      const context = { include: [document], exclude: excluded.map((selector) => [selector]) };
-      const result = await run(context, { runOnly: { type: 'tag', values: tags }, rules });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        targets: v.nodes.map(
-          (n) => `${n.target.join(' ')}${n.failureSummary ? `: ${n.failureSummary}` : ''}`,
-        ),
-      }));
-    },
-    { tags: WCAG_21_AA, skipped: [...skipped], excluded: [...excluded] },
-  );
-}
+import { wcagViolations, type Exceptions } from './axe.ts';
+import {
+  acceptDialogs,
+  dashboardSession,
+  describeInBrowser,
+  runGraphiQLExample,
+  signInAsDemo,
+} from './browser.ts';
 
 /** Audits views one after another and reports them all at the end, each view by name. */
 class Audit {
@@ -57,7 +24,7 @@ class Audit {
 
   /** `exceptions`: what a third party's markup breaks, which only that party can fix (said where used). */
   async view(name: string, exceptions: Exceptions = {}): Promise<void> {
-    for (const v of await violations(this.page(), exceptions))
+    for (const v of await wcagViolations(this.page(), exceptions))
       this.found.push(
         `${name}: ${v.id} (${v.impact ?? 'no impact'}): ${v.help}\n${v.targets.map((t) => `    ${t}`).join('\n')}`,
       );
@@ -74,17 +41,7 @@ const cardOf = (id: string) => ui.page.locator(`button.org[data-org-id="${id}"]`
 describeInBrowser('dashboard accessibility (axe, WCAG 2.1 A and AA)', () => {
   it('GraphiQL at /graphql, with an operation run', async () => {
     const audit = new Audit(() => ui.page);
-    await ui.page.goto(`${ui.app.url}/graphql`);
-    await ui.page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
-    // Run once the editors are ready (the demo token prefilled in the headers), as a user would.
-    await ui.page.getByText('Headers', { exact: true }).click();
-    await expect
-      .poll(() => ui.page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
-      .toMatch(/Authorization[\s\S]*Bearer\s+ey/);
-    await ui.page.locator('.graphiql-execute-button').click();
-    await expect
-      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
-      .toMatch(/Region\s+Stockholm/);
+    await runGraphiQLExample(ui.page, ui.app);
     // GraphiQL's tabs are role="tab" items holding their own close buttons: a structure of the
     // library's, which web/graphiql.html cannot change. Its colours it can, and does.
     const tabs = { skipped: ['nested-interactive'] };

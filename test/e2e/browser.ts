@@ -125,6 +125,23 @@ export async function warmUp(browser: Browser, app: App, org: string): Promise<v
 }
 
 /** The organization names drawn in one tier column, in order. */
+/**
+ * GraphiQL at /graphql of `app`, its first example run once its editors are ready (the demo token
+ * prefilled in the headers, as a user would wait for), until its answer names Region Stockholm.
+ */
+export async function runGraphiQLExample(page: Page, app: App): Promise<void> {
+  await page.goto(`${app.url}/graphql`);
+  await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+  await page.getByText('Headers', { exact: true }).click();
+  await expect
+    .poll(() => page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
+    .toMatch(/Authorization[\s\S]*Bearer\s+ey/);
+  await page.locator('.graphiql-execute-button').click();
+  await expect
+    .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 30_000 })
+    .toMatch(/Region\s+Stockholm/);
+}
+
 export const namesInTier = (page: Page, tier: number): Promise<string[]> =>
   page.locator(`section.tier[data-tier="${tier}"] button.org .org-name`).allTextContents();
 

@@ -15,6 +15,7 @@ import {
   dashboardSession,
   describeInBrowser,
   namesInTier,
+  runGraphiQLExample,
   screenshot,
   signInAsDemo,
   startDemoApp,
@@ -321,18 +322,8 @@ describeInBrowser('in production', () => {
 
 describeInBrowser('GraphiQL at /graphql, offline', () => {
   it('loads from the server alone, with the demo token prefilled, and runs an operation', async () => {
-    await ui.page.goto(`${ui.app.url}/graphql`);
-    await ui.page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
-    // The Authorization header is prefilled in demo mode.
-    await ui.page.getByText('Headers', { exact: true }).click();
-    await expect
-      .poll(() => ui.page.locator('.graphiql-editor-tool').innerText(), { timeout: 15_000 })
-      .toMatch(/Authorization[\s\S]*Bearer\s+ey/);
-    // Run the first example (ctrl-enter in the editor, or the run button).
-    await ui.page.locator('.graphiql-execute-button').click();
-    await expect
-      .poll(() => ui.page.locator('.graphiql-response').innerText(), { timeout: 20_000 })
-      .toMatch(/Region\s+Stockholm/);
+    // The Authorization header is prefilled in demo mode, and the first example answers.
+    await runGraphiQLExample(ui.page, ui.app);
     await screenshot(ui.page, '07-graphiql');
     // Every request went to this server: the editor, its workers and styles are bundled.
     expect(ui.watch.requests.every((url) => url.startsWith(ui.app.url) || /^(data|blob):/.test(url))).toBe(

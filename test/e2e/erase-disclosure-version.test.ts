@@ -6,9 +6,9 @@
 // and no longer claims that version 2 changed the title "from “”"; the focus is on the line that says
 // what was done; axe finds no WCAG 2.1 A/AA violation in that view. Skipped without Chromium.
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { violationLines } from './axe.ts';
 import { ARTIFACTS, acceptDialogs, dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.dell });
@@ -19,19 +19,6 @@ const ISSUER = 'Jane Doe, lead auditor';
 
 const panel = () => ui.page.locator('#my-disclosures');
 const own = (title: string) => panel().locator('li.own-disclosure').filter({ hasText: title });
-
-/** What axe-core finds against WCAG 2.1 A and AA in the page as it stands, each rule with its elements. */
-async function wcagViolations(): Promise<string[]> {
-  // Evaluated, not a <script>: the dashboard's Content-Security-Policy refuses inline scripts.
-  if (!(await ui.page.evaluate(() => 'axe' in window))) await ui.page.evaluate(axe.source);
-  return ui.page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const result = await run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describeInBrowser('My disclosures: erasing the texts of a version', () => {
   it('publishes, corrects, erases version 1 from History and sees it erased', async () => {
@@ -70,7 +57,7 @@ describeInBrowser('My disclosures: erasing the texts of a version', () => {
       `Issuer changed from “${ISSUER}” to “Certification body”`,
     ]);
 
-    expect(await wcagViolations()).toEqual([]);
+    expect(await violationLines(ui.page)).toEqual([]);
 
     const asks = acceptDialogs(ui.page);
     await version(1)
@@ -105,7 +92,7 @@ describeInBrowser('My disclosures: erasing the texts of a version', () => {
     await item.screenshot({ path: join(ARTIFACTS, 'erased-disclosure-version.png') });
 
     // The view as a screen reader meets it, against WCAG 2.1 A and AA.
-    expect(await wcagViolations()).toEqual([]);
+    expect(await violationLines(ui.page)).toEqual([]);
 
     // Read again from the server after a reload: still erased, for good.
     await ui.page.reload();

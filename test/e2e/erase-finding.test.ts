@@ -7,9 +7,9 @@
 // was done and the focus is on the finding's line; axe finds no WCAG 2.1 A/AA violation before and
 // after. A reload reads it erased from the server. Skipped without Chromium.
 import { join } from 'node:path';
-import axe from 'axe-core';
 import { expect, it } from 'vitest';
 import { DEMO_IDS, DEMO_SCENARIO } from '../support/demo-scenario.ts';
+import { violationLines } from './axe.ts';
 import { ARTIFACTS, acceptDialogs, dashboardSession, describeInBrowser, signInAsDemo } from './browser.ts';
 
 const ui = dashboardSession(DEMO_SCENARIO, { warmUpAs: DEMO_IDS.electronicsWatch });
@@ -24,19 +24,6 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const details = () => ui.page.locator('#details');
 const mine = () => ui.page.locator('#my-findings');
 const withdrawn = () => mine().locator('details.withdrawn-findings');
-
-/** What axe-core finds against WCAG 2.1 A and AA in the page as it stands, each rule with its elements. */
-async function wcagViolations(): Promise<string[]> {
-  // Evaluated, not a <script>: the dashboard's Content-Security-Policy refuses inline scripts.
-  if (!(await ui.page.evaluate(() => 'axe' in window))) await ui.page.evaluate(axe.source);
-  return ui.page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const result = await run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 describeInBrowser('My findings: erasing the texts of a withdrawn finding', () => {
   it('records, withdraws, erases a finding and sees it erased', async () => {
@@ -71,7 +58,7 @@ describeInBrowser('My findings: erasing the texts of a withdrawn finding', () =>
     await erase.waitFor();
     const id = await line.getAttribute('data-finding-id');
 
-    expect(await wcagViolations()).toEqual([]);
+    expect(await violationLines(ui.page)).toEqual([]);
 
     await erase.click();
     const erased = withdrawn().locator(`li.withdrawn-finding[data-finding-id="${id}"]`);
@@ -104,7 +91,7 @@ describeInBrowser('My findings: erasing the texts of a withdrawn finding', () =>
     await erased.scrollIntoViewIfNeeded();
     await mine().screenshot({ path: join(ARTIFACTS, 'erased-finding.png') });
 
-    expect(await wcagViolations()).toEqual([]);
+    expect(await violationLines(ui.page)).toEqual([]);
 
     // Read again from the server after a reload: still erased, for good.
     await ui.page.reload();
