@@ -47,28 +47,17 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
 );
 
 /**
- * Forgets the fingerprint of the call of $mutation that created record $id, in the transaction that
- * erases the texts the call sent (the redaction of a disclosure's version 1, of a finding): the
- * fingerprint hashes them, so a retry with the key, or whoever reads the store, could test guesses of
- * them for the rest of the key's 24 hours. What is left, `erasedFingerprint`, hashes the request without
- * them: a retry still answers the record and another request is still refused. A key claimed before
- * erasedFingerprint was kept has none: any request with it is then refused, naming the key. The key is
- * sought by what it created, whichever organization claimed it: an import may have given a finding
- * another monitor since (its recordedBy), and record ids are never reused.
+ * Forgets the fingerprint of the calls of $mutation that created records $ids, in the transaction that
+ * erases the texts the calls sent (the redaction of a disclosure's version 1, of a finding, by the API
+ * or an import): the fingerprint hashes them, so a retry with the key, or whoever reads the store, could
+ * test guesses of them for the rest of the key's 24 hours. What is left, `erasedFingerprint`, hashes the
+ * request without them: a retry still answers the record and another request is still refused. A key
+ * claimed before erasedFingerprint was kept has none: any request with it is then refused, naming the
+ * key. The keys are sought by what they created, whichever organization claimed them: an import may have
+ * given a finding another monitor since (its recordedBy), and record ids are never reused.
  */
 export const FORGET_REQUEST_TEXTS = statement(
   'idempotency.forgetRequestTexts',
-  cypher`MATCH (k:IdempotencyKey {mutation: $mutation})
-WHERE $id IN k.resultIds
-REMOVE k.fingerprint`,
-);
-
-/**
- * FORGET_REQUEST_TEXTS for the records $ids that an import erased (a disclosure record whose history
- * redacts version 1, section 6): one pass over the keys of $mutation, whichever organization's.
- */
-export const FORGET_REQUEST_TEXTS_OF = statement(
-  'idempotency.forgetRequestTextsOf',
   cypher`MATCH (k:IdempotencyKey {mutation: $mutation})
 WHERE k.fingerprint IS NOT NULL AND any(id IN k.resultIds WHERE id IN $ids)
 REMOVE k.fingerprint`,

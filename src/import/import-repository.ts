@@ -43,7 +43,7 @@ import { DomainError } from '../domain/errors.ts';
 import { quote } from '../domain/quote.ts';
 import { pairKey, type ExistingGraph, type MovedLink, type StoredDisclosureState } from './validate.ts';
 import { toNeo4jDateTime } from '../graph/mappers.ts';
-import { FORGET_REQUEST_TEXTS_OF } from '../graph/idempotency-repository.ts';
+import { FORGET_REQUEST_TEXTS } from '../graph/idempotency-repository.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 import { directoryTerms } from '../domain/directory-terms.ts';
 import { ImportRunRepository } from './import-run-repository.ts';
@@ -271,8 +271,7 @@ const linkEventRow = (event: SupplyLinkEventRecord) => ({
 // what was erased, and a moved one recorded anew would have been withdrawn before its recording, which
 // the next export refuses to write. It is locked before its erasure is read: read unlocked, an erasure
 // committing meanwhile (it holds the lock until then) would be read as absent and overwritten with the
-// row's texts. An erasure the row brings (the operator's, section 6) also removes the fingerprint its
-// recordFinding idempotency key kept of the texts, as redactFinding does (FORGET_REQUEST_TEXTS).
+// row's texts.
 const upsertRisks = statement(
   'import.upsertRisks',
   cypher`UNWIND $rows AS row
@@ -293,13 +292,7 @@ const upsertRisks = statement(
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row, erased
-   CALL (r, erased) {
-     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
-     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
-     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
-     REMOVE k.fingerprint
-   }
+   WITH r, o, row
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
@@ -760,6 +753,10 @@ export class ImportRepository implements ExistingGraph {
         rows: records.map((r) => withNulls(r, RISK_OPTIONAL)),
         importedAt: toNeo4jDateTime(importedAt),
       });
+      // An erasure the file brings (the operator's, section 6) also removes the fingerprint the
+      // finding's recordFinding idempotency key kept of the texts, as redactFinding does.
+      const erased = records.filter((r) => r.redactedAt !== undefined).map((r) => r.id);
+      if (erased.length > 0) await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'recordFinding', ids: erased });
     });
   }
 
@@ -840,7 +837,7 @@ export class ImportRepository implements ExistingGraph {
         .filter((row) => row.replace && row.versions.some((v) => v.version === 1 && v.redactedAt !== null))
         .map((row) => row.id);
       if (erasedPublications.length > 0)
-        await tx.run(FORGET_REQUEST_TEXTS_OF, { mutation: 'publishDisclosure', ids: erasedPublications });
+        await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'publishDisclosure', ids: erasedPublications });
     });
   }
 

@@ -628,7 +628,7 @@ export class DisclosureRepository {
       const redacted = disclosureOf(single(await tx.run(REDACT, params), REDACT));
       // Version 1 is what publishDisclosure sent: its idempotency key hashes those texts.
       if (target.version === 1)
-        await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'publishDisclosure', id: target.id });
+        await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'publishDisclosure', ids: [target.id] });
       return redacted;
     });
   }

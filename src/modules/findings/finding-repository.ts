@@ -200,7 +200,7 @@ export class FindingRepository {
       if (!locked.withdrawn) return 'standing';
       if (locked.redacted) return null;
       await tx.run(REDACT, { ...params, erased: REDACTED_FINDING_TEXTS });
-      await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'recordFinding', id: params.id });
+      await tx.run(FORGET_REQUEST_TEXTS, { mutation: 'recordFinding', ids: [params.id] });
       return null;
     });
   }

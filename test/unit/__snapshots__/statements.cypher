@@ -1677,11 +1677,6 @@ RETURN coalesce(k.claim = $claim, false) AS ours,
 
 // ---- idempotency.forgetRequestTexts
 MATCH (k:IdempotencyKey {mutation: $mutation})
-WHERE $id IN k.resultIds
-REMOVE k.fingerprint
-
-// ---- idempotency.forgetRequestTextsOf
-MATCH (k:IdempotencyKey {mutation: $mutation})
 WHERE k.fingerprint IS NOT NULL AND any(id IN k.resultIds WHERE id IN $ids)
 REMOVE k.fingerprint
 
@@ -1984,13 +1979,7 @@ UNWIND $rows AS row
        r.withdrawnByUserId = kept.withdrawnByUserId, r.redactedAt = datetime(kept.redactedAt),
        r.redactedByUserId = kept.redactedByUserId,
        r.recordedAt = CASE WHEN erased OR NOT moved AND r.recordedAt <= recorded THEN r.recordedAt ELSE recorded END
-   WITH r, o, row, erased
-   CALL (r, erased) {
-     WITH r WHERE NOT erased AND r.redactedAt IS NOT NULL
-     MATCH (k:IdempotencyKey {mutation: 'recordFinding'})
-     WHERE r.id IN k.resultIds AND k.fingerprint IS NOT NULL
-     REMOVE k.fingerprint
-   }
+   WITH r, o, row
    CALL (r, row) {
      OPTIONAL MATCH (formerRecorder:Organization)-[recorded:RECORDED]->(r)
        WHERE row.recordedBy IS NULL OR formerRecorder.id <> row.recordedBy
