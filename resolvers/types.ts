@@ -54,13 +54,13 @@ export type AccessRequest = {
   extended: Scalars['Boolean']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
-  /** The requester's note. */
+  /** The requester's note; null when it gave none or erased it (a REDACTED event by the requester). */
   message?: Maybe<Scalars['String']['output']>;
   /** True while it is open and `dueAt` has passed. */
   overdue: Scalars['Boolean']['output'];
   /** The products asked about; empty for all. A grant without linkIds shares the target's links that carry any of them. */
   products: Array<Scalars['String']['output']>;
-  /** The reason given with the last decline or extension. */
+  /** The reason given with the last decline or extension; null when none was, or the target erased it (a REDACTED event by the target). */
   reason?: Maybe<Scalars['String']['output']>;
   /** Who asks; an identity card unless the viewer may look it up. */
   requester: Organization;
@@ -84,6 +84,8 @@ export type AccessRequestAction =
   | 'EXTENDED'
   /** Granted by the target. */
   | 'GRANTED'
+  /** The texts the acting organization wrote on the request erased by it (`redactAccessRequest`): listed at every instant, as the erasure holds at every instant. */
+  | 'REDACTED'
   /** Sent by the requester. */
   | 'SENT'
   /** Withdrawn by the requester. */
@@ -100,7 +102,7 @@ export type AccessRequestEvent = {
   actorUserId?: Maybe<Scalars['String']['output']>;
   /** When. */
   at: Scalars['DateTime']['output'];
-  /** The reason or message given with it. */
+  /** The reason or message given with it; null when none was, or its organization erased it since (a REDACTED event of that organization). */
   note?: Maybe<Scalars['String']['output']>;
 };
 
@@ -674,6 +676,19 @@ export type Mutation = {
    */
   recordFinding: Finding;
   /**
+   * Erases the texts the viewer's organization wrote on a closed request it sent or received, for both
+   * parties and at every instant (a person named in a message or a reason): as the requester, `message`
+   * and the note of its SENT event; as the target, `reason` and the notes of its GRANTED, DECLINED and
+   * EXTENDED events. Everything else stays (scope, products, dates, statuses, shares, who acted), and a
+   * REDACTED event by the organization records the erasure, shown at every instant. Only a closed request:
+   * an OPEN one answers BAD_USER_INPUT (the requester withdraws it first, the target answers it). Once: a
+   * second call changes nothing and answers the request. Requires SUPPLIER_ADMIN. A request the viewer's
+   * organization neither sent nor received answers NOT_FOUND, as a missing id does. The idempotency key of
+   * the call that wrote the texts (its requestAccess, its answerAccessRequest) keeps no fingerprint of them
+   * from then on: a retry with it still answers the request.
+   */
+  redactAccessRequest: AccessRequest;
+  /**
    * Erases the free texts of one version of one of the viewer organization's disclosures, for everyone
    * and at every instant, `asOf` before the erasure too: a person named where nobody should have been (a
    * worker's account in an audit report), which a correction (`updateDisclosure`) leaves readable in
@@ -839,6 +854,11 @@ export type MutationPublishDisclosureArgs = {
 export type MutationRecordFindingArgs = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: FindingInput;
+};
+
+
+export type MutationRedactAccessRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2297,6 +2317,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   mergeOrganizations?: Resolver<ResolversTypes['OrganizationMerge'], ParentType, ContextType, RequireFields<MutationMergeOrganizationsArgs, 'keepId' | 'mergeId'>>;
   publishDisclosure?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationPublishDisclosureArgs, 'input'>>;
   recordFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRecordFindingArgs, 'input'>>;
+  redactAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRedactAccessRequestArgs, 'id'>>;
   redactDisclosureVersion?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRedactDisclosureVersionArgs, 'id' | 'version'>>;
   redactFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRedactFindingArgs, 'id'>>;
   rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;

@@ -10,6 +10,7 @@ import type { IRule } from 'graphql-shield';
 import {
   canAnswerAccessRequests as mayAnswer,
   canAdministerPlatform as mayAdministerPlatform,
+  canEraseAccessRequestTexts as mayEraseRequestTexts,
   canManageDisclosures,
   canManageFindings,
   canManageListing,
@@ -37,6 +38,9 @@ export const canManageOwnDisclosures = fromPolicy('canManageOwnDisclosures', ({ 
 );
 export const canAnswerAccessRequests = fromPolicy('canAnswerAccessRequests', ({ viewer }) =>
   mayAnswer(viewer),
+);
+export const canEraseAccessRequestTexts = fromPolicy('canEraseAccessRequestTexts', ({ viewer }) =>
+  mayEraseRequestTexts(viewer),
 );
 
 export const canAdministerPlatform = fromPolicy('canAdministerPlatform', ({ viewer }) =>

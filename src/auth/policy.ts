@@ -71,6 +71,12 @@ export function canListOrganization(viewer: Viewer, organizationId: string | nul
 /** Answering access requests sent to the viewer's organization. */
 export const canAnswerAccessRequests = supplierAdmin('Answering access requests', 'the organization asked');
 
+/** Erasing the texts the viewer's organization wrote on its closed access requests (sent or received). */
+export const canEraseAccessRequestTexts = supplierAdmin(
+  "Erasing an access request's texts",
+  'the organization that wrote them',
+);
+
 /**
  * A customer's audit trail of its own links: the customer itself, or a platform_admin. Anyone else is
  * refused whatever the organization named, so the refusal tells nothing about it.

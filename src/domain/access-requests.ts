@@ -8,7 +8,15 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export const ACCESS_REQUEST_STATUSES = ['OPEN', 'GRANTED', 'DECLINED', 'WITHDRAWN'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
-export const ACCESS_REQUEST_ACTIONS = ['SENT', 'EXTENDED', 'GRANTED', 'DECLINED', 'WITHDRAWN'] as const;
+/** REDACTED: a party erased the texts it wrote (redactAccessRequest); it holds at every instant. */
+export const ACCESS_REQUEST_ACTIONS = [
+  'SENT',
+  'EXTENDED',
+  'GRANTED',
+  'DECLINED',
+  'WITHDRAWN',
+  'REDACTED',
+] as const;
 export type AccessRequestAction = (typeof ACCESS_REQUEST_ACTIONS)[number];
 
 /** The share scopes a request's scope asks for: BOTH asks for a sourcing and a disclosure share. */

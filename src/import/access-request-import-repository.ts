@@ -2,11 +2,17 @@
 // whose id names another requester or target is moved, its RESULTED_IN links and its events are
 // replaced by what the record says (its `events`, or the trail an import records: SENT, then the
 // closing event), so importing the same file twice leaves the same graph.
+// An import never brings back texts a party erased (redactAccessRequest; a file written before it): the
+// request is locked before its stored REDACTED events are read, so an erasure committing meanwhile is
+// seen or waits, and a party's stored erasure that the record does not state is kept, with its event,
+// and erases what the record says for that party (the requester's message, the target's reason, their
+// events' notes). A party is told by its role, the request's requester or target when it erased.
 import { importedTrail, type AccessRequestRecord } from '../domain/access-requests.ts';
 import { cypher, statement } from '../graph/cypher.ts';
 import { text } from '../graph/decode.ts';
 import { column } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
+import { FORGET_REQUEST_TEXTS } from '../graph/idempotency-repository.ts';
 import type { ShareEnds } from './access-request-rules.ts';
 import { holdReferences, referencesOf } from './held-references-repository.ts';
 
@@ -15,10 +21,26 @@ const UPSERT = statement(
   cypher`UNWIND $rows AS row
    MATCH (requester:Organization {id: row.requester}), (target:Organization {id: row.target})
    MERGE (r:AccessRequest {id: row.id})
-   SET r.scope = row.scope, r.products = row.products, r.message = row.message, r.sentAt = datetime(row.sentAt),
-       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
-       r.closedAt = datetime(row.closedAt), r.reason = row.reason
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, requester, target, row
+   CALL (r) {
+     OPTIONAL MATCH (storedRequester:Organization)-[:REQUESTED]->(r)-[:OF]->(storedTarget:Organization)
+     RETURN [(e:AccessRequestEvent {action: 'REDACTED'})-[:OF]->(r) |
+             {role: CASE e.actorOrganizationId WHEN storedRequester.id THEN 'requester'
+                                              WHEN storedTarget.id THEN 'target' END, event: e}] AS stored
+   }
+   WITH r, requester, target, row, stored,
+        [e IN row.events WHERE e.action = 'REDACTED' |
+         CASE e.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END] AS brought
+   WITH r, requester, target, row, brought,
+        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept
+   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents
+   SET r.scope = row.scope, r.products = row.products, r.sentAt = datetime(row.sentAt),
+       r.message = CASE WHEN 'requester' IN erased THEN null ELSE row.message END,
+       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
+       r.closedAt = datetime(row.closedAt), r.reason = CASE WHEN 'target' IN erased THEN null ELSE row.reason END
+   WITH r, requester, target, row, erased, keptEvents
    CALL (r, requester, target) {
      OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
      DELETE q
@@ -28,13 +50,14 @@ const UPSERT = statement(
    }
    MERGE (requester)-[:REQUESTED]->(r)
    MERGE (r)-[:OF]->(target)
-   WITH r, row
+   WITH r, row, erased, keptEvents
    CALL (r) {
      OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
      DELETE resulted
    }
-   CALL (r) {
+   CALL (r, keptEvents) {
      OPTIONAL MATCH (old:AccessRequestEvent)-[:OF]->(r)
+     WHERE NOT old IN keptEvents
      DETACH DELETE old
    }
    CALL (r, row) {
@@ -42,10 +65,12 @@ const UPSERT = statement(
      MATCH (share:Share {id: shareId})
      CREATE (r)-[:RESULTED_IN]->(share)
    }
-   CALL (r, row) {
+   CALL (r, row, erased) {
      UNWIND row.events AS event
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
-                                  actorOrganizationId: event.actorOrganizationId, note: event.note,
+                                  actorOrganizationId: event.actorOrganizationId,
+                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }`,
 );
@@ -65,6 +90,16 @@ export async function upsertAccessRequests(
     requester: (r: AccessRequestRecord) => r.requester,
     target: (r: AccessRequestRecord) => r.target,
   };
+  // An erasure the file brings (the operator's) also removes the fingerprint that the idempotency keys of
+  // the calls that wrote the texts kept of them, as redactAccessRequest does.
+  const erasedBy = (party: (r: AccessRequestRecord) => string) =>
+    records
+      .filter((r) => r.events?.some((e) => e.action === 'REDACTED' && e.actorOrganizationId === party(r)))
+      .map((r) => r.id);
+  const forget = [
+    { mutation: 'requestAccess', ids: erasedBy(parties.requester) },
+    { mutation: 'answerAccessRequest', ids: erasedBy(parties.target) },
+  ].filter((f) => f.ids.length > 0);
   await executor.writeTransaction(UPSERT.name, {}, async (tx) => {
     await holdReferences(tx, referencesOf('access request', records, parties));
     await tx.run(UPSERT, {
@@ -90,6 +125,7 @@ export async function upsertAccessRequests(
         })),
       })),
     });
+    for (const erased of forget) await tx.run(FORGET_REQUEST_TEXTS, erased);
   });
 }
 

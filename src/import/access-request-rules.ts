@@ -80,7 +80,8 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
   if (status !== 'OPEN' && !record.closedAt && !f.problems.some((p) => p.startsWith('closedAt'))) {
     f.problems.push(`closedAt is required when the status is ${status}`);
   }
-  if (status === 'DECLINED' && !record.reason)
+  const erased = checkErasures(f, record);
+  if (status === 'DECLINED' && !record.reason && !erased.has(record.target))
     f.problems.push('reason is required when the status is DECLINED');
   if (record.shareIds && status !== 'GRANTED') {
     f.problems.push(`shareIds belong to a GRANTED request; the status is ${status}`);
@@ -116,6 +117,57 @@ function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | 
     f.problems.push(...e.problems.map((p) => `events[${i}].${p}`));
     return event;
   });
+}
+
+/**
+ * The parties that erased their texts on the request (its REDACTED events, redactAccessRequest), checked
+ * as the API leaves them: one each, by the requester or the target, on a closed request, not before it
+ * closed, without a note, and the party's texts absent (the requester's message, the target's reason,
+ * the notes of each one's events): a record that states an erasure does not also restate what it erased.
+ */
+function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
+  const erased = new Map<string, number>();
+  const closed = record.closedAt ? parseInstant(record.closedAt) : null;
+  for (const [i, event] of (record.events ?? []).entries()) {
+    if (event.action !== 'REDACTED') continue;
+    const by = event.actorOrganizationId;
+    const where = `events[${i}] (REDACTED)`;
+    if (by !== record.requester && by !== record.target)
+      f.problems.push(`${where}: actorOrganizationId must be the requester or the target, got ${quote(by)}`);
+    else if (erased.has(by))
+      f.problems.push(`${where}: ${quote(by)} erased its texts already in events[${erased.get(by)}]`);
+    else erased.set(by, i);
+    if ((record.status ?? 'OPEN') === 'OPEN')
+      f.problems.push(`${where}: only a closed request's texts are erased; the status is OPEN`);
+    const at = parseInstant(event.at);
+    if (at !== null && closed !== null && at < closed)
+      f.problems.push(`${where}: at must not be before closedAt ${record.closedAt}, got ${quote(event.at)}`);
+    if (event.note !== null && event.note !== undefined)
+      f.problems.push(`${where}: note must be absent, got ${quote(event.note)}`);
+  }
+  const texts = [
+    { party: record.requester, field: 'message', text: record.message },
+    { party: record.target, field: 'reason', text: record.reason },
+  ];
+  for (const { party, field, text } of texts) {
+    if (erased.has(party) && text !== null && text !== undefined)
+      f.problems.push(
+        `${field} must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(text)}`,
+      );
+  }
+  for (const [i, event] of (record.events ?? []).entries()) {
+    const eraser = erased.get(event.actorOrganizationId);
+    if (
+      event.action !== 'REDACTED' &&
+      eraser !== undefined &&
+      event.note !== null &&
+      event.note !== undefined
+    )
+      f.problems.push(
+        `events[${i}].note must be absent once ${quote(event.actorOrganizationId)} erased its texts (events[${eraser}]), got ${quote(event.note)}`,
+      );
+  }
+  return new Set(erased.keys());
 }
 
 /** Where a problem is, for validate.ts to report. */

@@ -1,5 +1,5 @@
 // Rule 6 (docs/specification.md, section 2) for the ids of access requests (accessRequest(id),
-// answerAccessRequest, withdrawAccessRequest) and for the links and disclosures a grant names: another
+// answerAccessRequest, withdrawAccessRequest, redactAccessRequest) and for the links and disclosures a grant names: another
 // organization's must cost what an id that exists nowhere costs, in Neo4j's own count of the work
 // (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each id was sought
 // and tested afterwards (hidden / missing db hits, as reviewed): accessRequest.find 16 / 1,
@@ -78,6 +78,14 @@ describe("another organization's request costs what a missing one costs", () => 
       await expectSameWorkAsMissing(db, 'accessRequest.lockReceived', MISSING, ['ar-o-h', 'ar-v-a'], ask),
     ).toEqual([]);
     expect((await profiled(db, 'accessRequest.lockReceived', ask('ar-a-v'))).records).toHaveLength(1);
+  });
+
+  it('named to erase its texts: only a request v sent or received is found', async () => {
+    expect(
+      await expectSameWorkAsMissing(db, 'accessRequest.lockEither', MISSING, ['ar-o-h', 'ar-o-h-2'], ask),
+    ).toEqual([]);
+    for (const own of ['ar-v-a', 'ar-a-v'])
+      expect((await profiled(db, 'accessRequest.lockEither', ask(own))).records, own).toHaveLength(1);
   });
 
   it('named to withdraw: only a request v sent is found', async () => {

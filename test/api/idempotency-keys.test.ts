@@ -11,6 +11,8 @@ import { resellerChain } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 
 const t = useApi();
+/** The mutations whose free texts a redaction may erase later (redactDisclosureVersion, redactAccessRequest). */
+const ERASABLE = ['publishDisclosure', 'requestAccess', 'answerAccessRequest'];
 const ROLES = ['supplier_admin', 'analyst'] as const;
 
 const rows = (cypher: string, params: Record<string, unknown> = {}) => rowsOf(t.db, cypher, params);
@@ -231,10 +233,10 @@ describe.each(CASES)('$mutation with an idempotency key', (c) => {
       resultIds: [id],
       fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    // publishDisclosure's also keeps the fingerprint without its texts, what a redaction leaves.
+    // Of a call whose texts a redaction may erase, also the fingerprint without them, what it leaves.
     expect(Object.keys(stored!['k'] as object).sort()).toEqual([
       'createdAt',
-      ...(c.mutation === 'publishDisclosure' ? ['erasedFingerprint'] : []),
+      ...(ERASABLE.includes(c.mutation) ? ['erasedFingerprint'] : []),
       'expiresAt',
       'fingerprint',
       'key',

@@ -56,6 +56,7 @@ describe('a write on its own records by a token whose organization was merged aw
       `mutation { redactDisclosureVersion(id: "d-brand", version: 1) { id } }`,
       `mutation { answerAccessRequest(id: "${received}", decision: DECLINE, reason: "No") { id } }`,
       `mutation { withdrawAccessRequest(id: "${sent}") { id } }`,
+      `mutation { redactAccessRequest(id: "${sent}") { id } }`,
     ];
     const answers = [];
     for (const write of writes) answers.push(codes(await t.api.query('brand', write, {}, [...ADMIN])));

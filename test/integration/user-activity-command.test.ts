@@ -126,6 +126,9 @@ beforeAll(async () => {
     'answerAccessRequest',
     { id: ids['request'] },
   );
+  await mutate(kim, `mutation($id: ID!) { redactAccessRequest(id: $id) { id } }`, 'redactAccessRequest', {
+    id: ids['request'],
+  });
   const monitor = await as(PAT, 'ew');
   ids['finding'] = (
     await mutate(
@@ -199,6 +202,7 @@ describe('tiersight user-activity', () => {
       ['DISCLOSURE_VERSION', ids['disclosure'], 'VERSION 2', 'reseller'],
       ['DISCLOSURE_REDACTION', ids['disclosure'], 'REDACTED VERSION 1', 'reseller'],
       ['ACCESS_REQUEST_EVENT', ids['request'], 'SENT', 'buyer'],
+      ['ACCESS_REQUEST_EVENT', ids['request'], 'REDACTED', 'reseller'],
       ['FINDING_REDACTION', ids['finding'], 'REDACTED', 'ew'],
     ]);
   });
@@ -206,7 +210,7 @@ describe('tiersight user-activity', () => {
   it('writes a line per record with a summary, and says so when no record names the user', async () => {
     const { stdout } = await activity(KIM);
     expect(stdout.split('\n')[0]).toBe(
-      `The user "${KIM}" is named on 4 records: ACCESS_REQUEST_EVENT 1, DISCLOSURE_VERSION 1, DISCLOSURE_REDACTION 1, FINDING_REDACTION 1.`,
+      `The user "${KIM}" is named on 5 records: ACCESS_REQUEST_EVENT 2, DISCLOSURE_VERSION 1, DISCLOSURE_REDACTION 1, FINDING_REDACTION 1.`,
     );
     expect(stdout).toMatch(
       new RegExp(

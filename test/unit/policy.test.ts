@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canAdministerPlatform,
   canAnswerAccessRequests,
+  canEraseAccessRequestTexts,
   canListOrganization,
   canManageDisclosures,
   canManageFindings,
@@ -51,6 +52,10 @@ describe('policy', () => {
     [
       canAnswerAccessRequests,
       'Answering access requests requires the supplier_admin role of the organization asked.',
+    ],
+    [
+      canEraseAccessRequestTexts,
+      "Erasing an access request's texts requires the supplier_admin role of the organization that wrote them.",
     ],
   ])('only supplier_admin makes its organization’s changes, refused saying which: %#', (decide, reason) => {
     expect(decide(viewer('supplier_admin')).allowed).toBe(true);

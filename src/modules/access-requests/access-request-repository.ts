@@ -33,7 +33,7 @@ import {
   text,
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
-import { createOnce } from '../../graph/idempotency-repository.ts';
+import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, presentParams, scopeParams } from '../../graph/visibility-cypher.ts';
@@ -164,6 +164,42 @@ REMOVE r._lock
   RETURN_REQUEST,
 );
 
+/**
+ * As LOCK_RECEIVED, for a request the viewer's organization sent or received, with whether it already
+ * erased its texts on it (`redacted`): of two erasures at once, the second sees the first's event.
+ */
+const LOCK_EITHER = statement(
+  'accessRequest.lockEither',
+  viewersRequest(join(SENT_BY_V, cypher` + `, SENT_TO_V)),
+  cypher`SET r._lock = true
+REMOVE r._lock
+RETURN r `,
+  ACCESS_REQUEST.projection,
+  cypher` AS request,
+       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted`,
+);
+
+/**
+ * Erases what party $viewer wrote on request $id (locked and checked closed by the caller): the
+ * requester's message, the target's reason, and the notes of its events, then records its REDACTED
+ * event. The events' notes are erased by their organization, whichever user or import wrote them.
+ */
+const REDACT = statement(
+  'accessRequest.redact',
+  cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
+    r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
+WITH requester, target, r
+CALL (r) {
+  MATCH (written:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r)
+  SET written.note = null
+}
+CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: null})-[:OF]->(r)
+`,
+  RETURN_REQUEST,
+);
+
 /** Closes request $id (locked and checked open by the caller) with $status, $reason and its event. */
 const CLOSE = statement(
   'accessRequest.close',
@@ -260,7 +296,10 @@ ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OP
          r.sentAt DESC, r.id`,
 );
 
-/** Events and shares of requests the viewer already holds (a resolver only gets them from FIND/lists). */
+/**
+ * Events and shares of requests the viewer already holds (a resolver only gets them from FIND/lists).
+ * A REDACTED event shows at every instant, as the erasure it records holds at every instant.
+ */
 const DETAILS = statement(
   'accessRequest.details',
   cypher`UNWIND range(0, size($keys) - 1) AS i
@@ -269,7 +308,7 @@ MATCH (r:AccessRequest {id: key.id})
 RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
-         WHERE key.at IS NULL OR e.at <= key.at
+         WHERE key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED'
          WITH e ORDER BY e.at, e.action
          RETURN e `,
   EVENT.projection,
@@ -514,6 +553,28 @@ export class AccessRequestRepository {
         reason: null,
       });
       return { request: requestOf(closed!), changed: true };
+    });
+  }
+
+  /**
+   * Erases the texts the viewer's organization wrote on request $id, sent or received, once it is
+   * closed, with the fingerprint the idempotency key of the call that wrote them kept of them (its
+   * requestAccess as the requester, its answerAccessRequest as the target): null when the viewer's
+   * organization is no party to it, `open` while it is open, else the request as it now is (erased
+   * once: a second call changes nothing).
+   */
+  redact(actor: Actor, id: string, context: QueryContext) {
+    return this.executor.writeTransaction('accessRequest.redact', context, async (tx) => {
+      const base = actorParams(actor, id);
+      const [locked] = await tx.run(LOCK_EITHER, base);
+      if (!locked) return null;
+      const request = requestOf(locked);
+      if (request.status === 'OPEN') return { open: request };
+      if (column(locked, 'redacted', bool)) return request;
+      const [redacted] = await tx.run(REDACT, { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) });
+      const wrote = request.requesterId === actor.viewer ? 'requestAccess' : 'answerAccessRequest';
+      await tx.run(FORGET_REQUEST_TEXTS, { mutation: wrote, ids: [id] });
+      return requestOf(redacted!);
     });
   }
 

@@ -14,7 +14,7 @@ import { badInput, notFound, refuseProblems, unknownTokenOrganization } from '..
 import { narrowingIds, type NarrowingWords } from '../../domain/narrowing-ids.ts';
 import { checkText } from '../../domain/field-checks.ts';
 import { checkedProducts } from '../../domain/products.ts';
-import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
+import { claimOf, erasable, idempotencyKey } from '../../domain/idempotency.ts';
 import { quote, quoteList } from '../../domain/quote.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { instantArgument, scopeAt } from '../../domain/chain-arguments.ts';
@@ -120,6 +120,7 @@ export class AccessRequestService {
     };
     refuseProblems(problems);
     const chosenDue = instantArgument('dueAt', input.dueAt);
+    const sentAs = { ...asks, targetId: asked, dueAt: chosenDue?.toISOString() ?? null };
     const outcome = await this.requests.send(
       {
         id: `ar-${randomUUID()}`,
@@ -132,17 +133,20 @@ export class AccessRequestService {
       this.context,
       // The organization as the client named it: a retry after a merge sends the same arguments. The
       // due date as asked: the default moves with each call's instant.
-      claimOf(
-        key,
-        'requestAccess',
-        this.viewer.organizationId,
-        { ...asks, targetId: asked, dueAt: chosenDue?.toISOString() ?? null },
-        this.now,
-        // Judged for a new key only: a retry after the due date answers the request it sent.
-        () => {
-          const problem = chosenDue === null ? null : requestedDueProblem(this.now, chosenDue);
-          if (problem !== null) throw badInput(problem);
-        },
+      erasable(
+        claimOf(
+          key,
+          'requestAccess',
+          this.viewer.organizationId,
+          sentAs,
+          this.now,
+          // Judged for a new key only: a retry after the due date answers the request it sent.
+          () => {
+            const problem = chosenDue === null ? null : requestedDueProblem(this.now, chosenDue);
+            if (problem !== null) throw badInput(problem);
+          },
+        ),
+        { ...sentAs, message: null },
       ),
     );
     if ('id' in outcome) return outcome;
@@ -194,7 +198,10 @@ export class AccessRequestService {
       disclosureIds,
       expiresAt,
     };
-    const claim = claimOf(key, 'answerAccessRequest', this.viewer.organizationId, asked, this.now);
+    const claim = erasable(claimOf(key, 'answerAccessRequest', this.viewer.organizationId, asked, this.now), {
+      ...asked,
+      reason: null,
+    });
     return this.requests.answer(
       this.actor,
       input.id,
@@ -276,6 +283,21 @@ export class AccessRequestService {
       );
     }
     return outcome.request;
+  }
+
+  /**
+   * Erases the texts the viewer's organization wrote on one of its closed requests, for both parties and
+   * at every instant. An open one is closed first: its texts are still the terms of the question.
+   */
+  async redact(id: string): Promise<AccessRequest> {
+    const outcome = await this.requests.redact(this.actor, id, this.context);
+    if (outcome === null) throw notFound('Access request', id);
+    if (!('open' in outcome)) return outcome;
+    const first =
+      outcome.open.requesterId === this.viewer.organizationId
+        ? 'withdraw it first (withdrawAccessRequest)'
+        : 'answer it first (answerAccessRequest)';
+    throw badInput(`access request ${quote(id)} is OPEN: ${first}, then erase your organization's texts`);
   }
 
   /** Request `id` the viewer's organization sent or received; with `asOf`, by then and as it stood then. */

@@ -2,7 +2,7 @@
 // the organization's supplier_admin grants, declines or extends (specification, section 8).
 import { allow } from 'graphql-shield';
 import { sdlIn, type ApiModule } from '../../api/module.ts';
-import { canAnswerAccessRequests, canReadOwnView } from '../../api/shield.ts';
+import { canAnswerAccessRequests, canEraseAccessRequestTexts, canReadOwnView } from '../../api/shield.ts';
 import type { AccessRequestsContext } from './context.ts';
 import { AccessRequest } from './resolvers/AccessRequest.ts';
 import { AccessRequestEvent } from './resolvers/AccessRequestEvent.ts';
@@ -23,6 +23,7 @@ export const accessRequestsModule: ApiModule<AccessRequestsContext> = {
       requestAccess: canReadOwnView,
       answerAccessRequest: canAnswerAccessRequests,
       withdrawAccessRequest: canReadOwnView,
+      redactAccessRequest: canEraseAccessRequestTexts,
     },
     AccessRequest: allow,
     AccessRequestEvent: allow,

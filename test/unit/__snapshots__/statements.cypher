@@ -13,7 +13,7 @@ MATCH (r:AccessRequest {id: key.id})
 RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
-         WHERE key.at IS NULL OR e.at <= key.at
+         WHERE key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED'
          WITH e ORDER BY e.at, e.action
          RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .note}
        } AS events,
@@ -98,6 +98,19 @@ MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
 WHERE (l.validTo IS NULL OR $t < l.validTo) AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id
+
+// ---- accessRequest.lockEither
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(sent:AccessRequest) | sent] + [(v)<-[:OF]-(received:AccessRequest) | received] AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request,
+       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted
 
 // ---- accessRequest.lockReceived
 MATCH (v:Organization {id: $viewer})
@@ -190,6 +203,20 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OPEN' THEN r.dueAt END,
          r.sentAt DESC, r.id
+
+// ---- accessRequest.redact
+MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
+    r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
+WITH requester, target, r
+CALL (r) {
+  MATCH (written:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r)
+  SET written.note = null
+}
+CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: null})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.send
 MATCH (v:Organization {id: $viewer})
@@ -1870,10 +1897,26 @@ UNWIND $rows AS row
 UNWIND $rows AS row
    MATCH (requester:Organization {id: row.requester}), (target:Organization {id: row.target})
    MERGE (r:AccessRequest {id: row.id})
-   SET r.scope = row.scope, r.products = row.products, r.message = row.message, r.sentAt = datetime(row.sentAt),
-       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
-       r.closedAt = datetime(row.closedAt), r.reason = row.reason
+   SET r._lock = true
+   REMOVE r._lock
    WITH r, requester, target, row
+   CALL (r) {
+     OPTIONAL MATCH (storedRequester:Organization)-[:REQUESTED]->(r)-[:OF]->(storedTarget:Organization)
+     RETURN [(e:AccessRequestEvent {action: 'REDACTED'})-[:OF]->(r) |
+             {role: CASE e.actorOrganizationId WHEN storedRequester.id THEN 'requester'
+                                              WHEN storedTarget.id THEN 'target' END, event: e}] AS stored
+   }
+   WITH r, requester, target, row, stored,
+        [e IN row.events WHERE e.action = 'REDACTED' |
+         CASE e.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END] AS brought
+   WITH r, requester, target, row, brought,
+        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept
+   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents
+   SET r.scope = row.scope, r.products = row.products, r.sentAt = datetime(row.sentAt),
+       r.message = CASE WHEN 'requester' IN erased THEN null ELSE row.message END,
+       r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
+       r.closedAt = datetime(row.closedAt), r.reason = CASE WHEN 'target' IN erased THEN null ELSE row.reason END
+   WITH r, requester, target, row, erased, keptEvents
    CALL (r, requester, target) {
      OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
      DELETE q
@@ -1883,13 +1926,14 @@ UNWIND $rows AS row
    }
    MERGE (requester)-[:REQUESTED]->(r)
    MERGE (r)-[:OF]->(target)
-   WITH r, row
+   WITH r, row, erased, keptEvents
    CALL (r) {
      OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
      DELETE resulted
    }
-   CALL (r) {
+   CALL (r, keptEvents) {
      OPTIONAL MATCH (old:AccessRequestEvent)-[:OF]->(r)
+     WHERE NOT old IN keptEvents
      DETACH DELETE old
    }
    CALL (r, row) {
@@ -1897,10 +1941,12 @@ UNWIND $rows AS row
      MATCH (share:Share {id: shareId})
      CREATE (r)-[:RESULTED_IN]->(share)
    }
-   CALL (r, row) {
+   CALL (r, row, erased) {
      UNWIND row.events AS event
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
-                                  actorOrganizationId: event.actorOrganizationId, note: event.note,
+                                  actorOrganizationId: event.actorOrganizationId,
+                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
 

@@ -32,4 +32,6 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
     ),
   withdrawAccessRequest: (_parent, { id }, context) =>
     ownRecordsWrite(context, () => context.accessRequests.withdraw(id)),
+  redactAccessRequest: (_parent, { id }, context) =>
+    ownRecordsWrite(context, () => context.accessRequests.redact(id)),
 };
