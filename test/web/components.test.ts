@@ -281,6 +281,8 @@ describe('operations', () => {
         redactVersions: false,
         redactFindings: false,
         redactedRisks: false,
+        redactAccessRequests: false,
+        requestRedactions: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

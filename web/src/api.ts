@@ -170,6 +170,13 @@ export interface Capabilities {
   redactFindings: boolean;
   /** `RiskIndicator.redactedAt`: when a monitor erased the texts of the finding an indicator is. */
   redactedRisks: boolean;
+  /** `redactAccessRequest`: a party erases the texts it wrote on a closed access request. */
+  redactAccessRequests: boolean;
+  /**
+   * `AccessRequestAction.REDACTED`: a request's events say who erased its texts, and when (the
+   * events are asked for only then: an older server's requests are read as before).
+   */
+  requestRedactions: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -192,6 +199,8 @@ export const ALL_CAPABILITIES: Capabilities = {
   redactVersions: true,
   redactFindings: true,
   redactedRisks: true,
+  redactAccessRequests: true,
+  requestRedactions: true,
 };
 
 export const CAPABILITIES = `{
@@ -202,10 +211,15 @@ export const CAPABILITIES = `{
   indicator: __type(name: "RiskIndicator") { fields { name } }
   action: __type(name: "CorrectiveAction") { fields { name } }
   mutation: __type(name: "Mutation") { fields { name } }
+  requestAction: __type(name: "AccessRequestAction") { enumValues { name } }
 }`;
 
 interface TypeInfo {
   fields: { name: string; args?: { name: string }[] }[] | null;
+}
+
+interface EnumInfo {
+  enumValues: { name: string }[] | null;
 }
 
 /** Reads the schema's capabilities; where introspection is off (production), assumes contract v1.1. */
@@ -215,7 +229,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       Record<
         'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator' | 'action' | 'mutation',
         TypeInfo | null
-      >
+      > & { requestAction?: EnumInfo | null }
     >(CAPABILITIES, {}, token);
     const has = (type: TypeInfo | null, name: string) => (type?.fields ?? []).some((f) => f.name === name);
     const fields = data.query?.fields ?? [];
@@ -243,6 +257,8 @@ export async function capabilities(token: string): Promise<Capabilities> {
       redactVersions: has(data.mutation, 'redactDisclosureVersion'),
       redactFindings: has(data.mutation, 'redactFinding'),
       redactedRisks: has(data.indicator, 'redactedAt'),
+      redactAccessRequests: has(data.mutation, 'redactAccessRequest'),
+      requestRedactions: (data.requestAction?.enumValues ?? []).some((v) => v.name === 'REDACTED'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;
@@ -426,6 +442,13 @@ export async function disclosuresAbout(
 const REQUEST_FIELDS = `id scope products message sentAt dueAt extended status overdue closedAt reason
   requester { ${PARTY} } target { ${PARTY} } shares { scope expiresAt revokedAt active }`;
 
+/**
+ * A request's fields as the lists show them: with the events that say who erased its texts, and when,
+ * only from a server that records erasures (an older one has none to tell, and is asked as before).
+ */
+export const requestFields = (can: Pick<Capabilities, 'requestRedactions'>): string =>
+  can.requestRedactions ? `${REQUEST_FIELDS} events { action at actorOrganization { id } }` : REQUEST_FIELDS;
+
 /** One of the viewer's own disclosures, as the grant form lists them. */
 export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;
 
@@ -459,8 +482,8 @@ export function evidenceOperation(can: Capabilities, asOf: string) {
       `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${disclosureFields(can)} }`,
     can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
     can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
-    can.accessRequests && `inbox: accessRequestsReceived${at} { ${REQUEST_FIELDS} }`,
-    can.accessRequests && `outbox: accessRequestsSent${at} { ${REQUEST_FIELDS} }`,
+    can.accessRequests && `inbox: accessRequestsReceived${at} { ${requestFields(can)} }`,
+    can.accessRequests && `outbox: accessRequestsSent${at} { ${requestFields(can)} }`,
   ].filter((p): p is string => typeof p === 'string');
   if (parts.length === 0) return null;
   const declared = dated || datedRequests;
@@ -565,4 +588,11 @@ export const WITHDRAW_ACCESS_REQUEST = `mutation DashboardWithdraw($id: ID!) { w
 export async function withdrawAccessRequest(id: string, token: string): Promise<AccessRequest> {
   return (await graphql<{ withdrawAccessRequest: AccessRequest }>(WITHDRAW_ACCESS_REQUEST, { id }, token))
     .withdrawAccessRequest;
+}
+
+export const REDACT_ACCESS_REQUEST = `mutation DashboardRedactAccessRequest($id: ID!) { redactAccessRequest(id: $id) { id } }`;
+
+/** Erases the texts the viewer's organization wrote on closed request `id`, for both parties and at every instant. */
+export async function redactAccessRequest(id: string, token: string): Promise<void> {
+  await graphql<{ redactAccessRequest: { id: string } }>(REDACT_ACCESS_REQUEST, { id }, token);
 }

@@ -15,6 +15,7 @@ import {
   me,
   onSessionExpired,
   readToken,
+  redactAccessRequest,
   requestAccess,
   storeToken,
   supplyChain,
@@ -23,7 +24,7 @@ import {
   type Capabilities,
   type Me,
 } from './api.ts';
-import { errorMessage, h } from './dom.ts';
+import { day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { MyFindings, recordFindingDated, recordFindingForm, recordsFindings } from './findings.ts';
@@ -64,6 +65,7 @@ import {
   type OrganizationType,
   type Party,
   type Query,
+  type RequestParty,
   type RiskIndicator,
   type SupplyChain,
   type TierColumn,
@@ -955,25 +957,51 @@ class Dashboard {
       if (asOf !== this.query.asOf) return;
       this.evidenceState = state;
     }
-    renderEvidence(this.evidencePanel, this.evidenceState, this.viewer.roles.includes('SUPPLIER_ADMIN'), {
-      show: (organization) => this.show(organization),
-      answer: (request, answer, key) => this.answer(request, answer, key),
-      withdraw: (request) => this.withdraw(request),
-    });
+    renderEvidence(
+      this.evidencePanel,
+      this.evidenceState,
+      this.viewer.roles.includes('SUPPLIER_ADMIN'),
+      {
+        show: (organization) => this.show(organization),
+        answer: (request, answer, key) => this.answer(request, answer, key),
+        withdraw: (request) => this.withdraw(request),
+        erase: (request, party) => this.erase(request, party),
+      },
+      this.can,
+    );
   }
 
   /**
    * After a change: the evidence, the chain and exposure (a grant may show more), My suppliers and My
-   * disclosures (a grant or a share adds a share to both).
+   * disclosures (a grant or a share adds a share to both). `requestId`: the request the change was
+   * made on, whose card, drawn again, takes the focus the redraw dropped (rather than the status line).
    */
-  private async changed(news: string): Promise<void> {
+  private async changed(news: string, requestId: string | null = null): Promise<void> {
     await Promise.all([
       this.loadEvidence(),
       this.load(news),
       this.suppliers?.load(),
       this.ownDisclosures?.load(),
     ]);
-    this.focusStatusIfLost();
+    if (requestId === null || !this.focusRequestIfLost(requestId)) this.focusStatusIfLost();
+  }
+
+  /**
+   * The focus to request `id`'s card, which now says what changed, unless the user has since moved it
+   * elsewhere: it fell to <body> with the button pressed (Chromium drops the focus of a disabled
+   * button), or a status line took it meanwhile (another change's reload ending while this one ran).
+   * False when the card is not drawn (the panel failed to load) or the focus is the user's.
+   */
+  private focusRequestIfLost(id: string): boolean {
+    const focused = document.activeElement;
+    const lost = focused === null || focused === document.body || focused.getAttribute('role') === 'status';
+    const card = this.evidencePanel.querySelector<HTMLElement>(
+      `li.access-request[data-request-id="${CSS.escape(id)}"]`,
+    );
+    if (!lost || card === null) return false;
+    card.tabIndex = -1;
+    card.focus();
+    return true;
   }
 
   /**
@@ -1010,6 +1038,20 @@ class Dashboard {
   private async withdraw(request: AccessRequest): Promise<void> {
     await withdrawAccessRequest(request.id, this.token);
     await this.changed(`Withdrew the request to ${isolate(request.target.name)}.`);
+  }
+
+  /** Erases what the viewer's organization wrote on a closed request; the news quotes none of it. */
+  private async erase(request: AccessRequest, party: RequestParty): Promise<void> {
+    await redactAccessRequest(request.id, this.token);
+    const [what, which, other] =
+      party === 'requester'
+        ? ['message', `the request to ${isolate(request.target.name)}`, request.target]
+        : ['reasons', `the request of ${isolate(request.requester.name)}`, request.requester];
+    await this.changed(
+      `Erased your ${what} on ${which} sent ${day(request.sentAt)}: your organization and ` +
+        `${isolate(other.name)} now see ${party === 'requester' ? 'it' : 'them'} erased, at every date.`,
+      request.id,
+    );
   }
 
   /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */

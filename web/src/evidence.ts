@@ -1,12 +1,13 @@
 // Working-condition evidence on the dashboard (contract v1.2, sections 8 and 9): disclosures as cards,
 // what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
 // "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
-// one-click answers for a supplier_admin, the outbox), and "Request access" on a blind spot.
+// one-click answers for a supplier_admin, the outbox, "Erase our texts…" on a closed request), and
+// "Request access" on a blind spot.
 import { actionKey } from './action-key.ts';
-import type { Answer, Evidence, OwnDisclosure, OwnLink } from './api.ts';
+import type { Answer, Capabilities, Evidence, OwnDisclosure, OwnLink } from './api.ts';
 import { append, day, h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import { action, choiceSet, dayAfter, field, inlineForm, tomorrow } from './forms.ts';
+import { action, choiceSet, confirmed, dayAfter, field, inlineForm, tomorrow } from './forms.ts';
 import { grantedAccess } from './granted-access.ts';
 import {
   ACCESS_SCOPE_LABELS,
@@ -26,6 +27,8 @@ import {
   type DisclosedIndicatorKind,
   type Disclosure,
   type Party,
+  type RequestParty,
+  textsErasedAt,
   yourScope,
 } from './model.ts';
 
@@ -52,6 +55,11 @@ interface EvidenceHandlers {
   /** `idempotencyKey`: one per request's answer controls drawn, the same for each of their submits. */
   answer(request: AccessRequest, answer: Answer, idempotencyKey: string): Promise<void>;
   withdraw(request: AccessRequest): Promise<void>;
+  /**
+   * Erases the texts the viewer's organization wrote on closed request `request` as `party` (asked
+   * first); absent where the dashboard offers no erasure.
+   */
+  erase?(request: AccessRequest, party: RequestParty): Promise<void>;
 }
 
 export interface RequestAccessHandler {
@@ -517,17 +525,97 @@ interface Answering {
   own: Own;
   /** The requests are shown as they stood on a past day: nothing to answer or withdraw there. */
   past: boolean;
+  /** The viewer may erase its organization's texts on a closed request (a supplier_admin, a server that erases). */
+  canErase: boolean;
+}
+
+/** What each party wrote on a request, as the dashboard names it. */
+const WRITTEN: Record<RequestParty, string> = { requester: 'message', target: 'reasons' };
+
+/**
+ * Where an erased text was: which party erased it and when ("you" for the viewer's own organization),
+ * so that a message or a reason does not silently vanish.
+ */
+function erasedText(r: AccessRequest, party: RequestParty, own: RequestParty): HTMLElement | null {
+  const at = textsErasedAt(r, party);
+  if (at === null) return null;
+  const by = party === own ? 'you' : isolate(r[party].name);
+  return h(
+    'p',
+    { class: `request-erased request-${party}-erased` },
+    `(${WRITTEN[party]} erased by ${by} on ${day(at)})`,
+  );
+}
+
+/**
+ * Whether the viewer's organization wrote something on `r` as `party` that is still there to erase:
+ * the requester its message (its SENT event's note is the same text); the target a reason, or a note
+ * with an answer it gave (a request withdrawn before any answer or extension has none of the target's).
+ */
+function wroteOn(r: AccessRequest, party: RequestParty): boolean {
+  if (textsErasedAt(r, party) !== null) return false;
+  if (party === 'requester') return (r.message ?? null) !== null;
+  return (r.reason ?? null) !== null || r.extended || r.status === 'GRANTED' || r.status === 'DECLINED';
+}
+
+/** "the request to Atea AS" / "Oslo kommune's request", as the viewer's organization calls it. */
+const requestNamed = (r: AccessRequest, party: RequestParty) =>
+  party === 'requester'
+    ? `the request to ${isolate(r.target.name)}`
+    : `${isolate(r.requester.name)}'s request`;
+
+/** What "Erase our texts…" asks first: what goes, for whom, what stays, and that it is for good. */
+export function erasureQuestion(r: AccessRequest, party: RequestParty): string {
+  const other = isolate((party === 'requester' ? r.target : r.requester).name);
+  const when = `sent ${day(r.sentAt)}, ${r.status.toLowerCase()} ${day(r.closedAt)}`;
+  const what =
+    party === 'requester'
+      ? 'Your message (the note sent with the request) is erased'
+      : 'Your reasons (for declining or extending it, and any note with your answer) are erased';
+  return (
+    `Erase your organization's ${WRITTEN[party]} on ${requestNamed(r, party)} (${when})? ${what} for both ` +
+    `your organization and ${other}, at every date, also in views of an earlier day. What was asked, the ` +
+    `dates, the status and any shares stay, and so does a record that you erased ${party === 'requester' ? 'it' : 'them'} and when. ` +
+    `It cannot be undone.`
+  );
+}
+
+/** "Erase our texts…" on a closed request whose texts of the viewer's organization are still there. */
+function eraseButton(
+  r: AccessRequest,
+  party: RequestParty,
+  erase: (request: AccessRequest, party: RequestParty) => Promise<void>,
+  alert: HTMLElement,
+): HTMLButtonElement {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'erase-request',
+      // Two closed requests to one organization are common (one declined, another sent later): the
+      // day sent tells their buttons apart.
+      'aria-label': `Erase our texts on ${requestNamed(r, party)}, sent ${day(r.sentAt)}…`,
+    },
+    'Erase our texts…',
+  );
+  button.addEventListener('click', () => {
+    void confirmed(erasureQuestion(r, party), button, () => erase(r, party), alert);
+  });
+  return button;
 }
 
 function requestItem(
   r: AccessRequest,
   box: 'inbox' | 'outbox',
-  { canAnswer, own, past }: Answering,
+  { canAnswer, own, past, canErase }: Answering,
   handlers: EvidenceHandlers,
 ): HTMLElement {
   const alert = h('p', { role: 'alert', class: 'error request-alert' });
   const open = r.status === 'OPEN' && !past;
   const counterpart = box === 'inbox' ? r.requester : r.target;
+  const party: RequestParty = box === 'inbox' ? 'target' : 'requester';
+  const erase = handlers.erase;
+  const erasable = canErase && erase !== undefined && !past && r.status !== 'OPEN' && wroteOn(r, party);
   const access = r.status === 'GRANTED' ? grantedAccess(r.scope, r.shares) : null;
   return h(
     'li',
@@ -557,15 +645,16 @@ function requestItem(
     access !== null && h('p', { class: 'request-access' }, access),
     r.products.length > 0 &&
       h('p', { class: 'request-products' }, `Products: ${isolate(r.products.join(', '))}`),
-    r.message && h('blockquote', { class: 'request-message' }, r.message),
+    r.message ? h('blockquote', { class: 'request-message' }, r.message) : erasedText(r, 'requester', party),
     // The reason of the last decline or extension: which one, said, so that it is not read as the
     // reason for a later grant.
-    r.reason &&
-      h(
-        'p',
-        { class: 'request-reason' },
-        `${r.status === 'DECLINED' ? 'Reason for declining' : 'Reason for the extension'}: ${r.reason}`,
-      ),
+    r.reason
+      ? h(
+          'p',
+          { class: 'request-reason' },
+          `${r.status === 'DECLINED' ? 'Reason for declining' : 'Reason for the extension'}: ${r.reason}`,
+        )
+      : erasedText(r, 'target', party),
     open && box === 'inbox' && canAnswer && answerControls(r, own, handlers, alert),
     open &&
       box === 'inbox' &&
@@ -577,6 +666,7 @@ function requestItem(
         class: 'withdraw',
         'aria-label': `Withdraw the request to ${isolate(r.target.name)}`,
       }),
+    erasable && eraseButton(r, party, erase, alert),
     alert,
   );
 }
@@ -625,6 +715,8 @@ export function renderEvidence(
   state: EvidenceState,
   canAnswer: boolean,
   handlers: EvidenceHandlers,
+  /** With `redactAccessRequests`, a supplier_admin's closed requests offer "Erase our texts…". */
+  can: Pick<Capabilities, 'redactAccessRequests'> = { redactAccessRequests: false },
 ): void {
   const heading = h('h2', { id: 'evidence-heading' }, 'Evidence and access requests');
   if (state.kind === 'unavailable') {
@@ -638,7 +730,12 @@ export function renderEvidence(
   }
   const { evidence, asOf, requestsAsOf } = state;
   const { received, given, links, inbox, outbox } = evidence;
-  const answering = { canAnswer, own: { given, links }, past: requestsAsOf };
+  const answering = {
+    canAnswer,
+    own: { given, links },
+    past: requestsAsOf,
+    canErase: canAnswer && can.redactAccessRequests,
+  };
   const openInbox = inbox.filter((r) => r.status === 'OPEN');
   panel.replaceChildren();
   append(

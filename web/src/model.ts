@@ -183,6 +183,14 @@ export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export type AccessRequestStatus = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
 export type AccessDecision = 'GRANT' | 'DECLINE' | 'EXTEND';
+export type AccessRequestAction = 'SENT' | 'EXTENDED' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN' | 'REDACTED';
+
+/** One step of a request, as far as the dashboard reads them: who erased its texts, and when. */
+export interface AccessRequestEvent {
+  action: AccessRequestAction;
+  at: string;
+  actorOrganization: { id: string };
+}
 
 /** What a request asks for, as the asked organization's ("its sourcing"): the requester's words. */
 export const ACCESS_SCOPE_LABELS: Record<AccessScope, string> = {
@@ -212,6 +220,23 @@ export interface AccessRequest {
   reason?: string | null;
   /** The shares granting it created, as they stand (revoked or expired since, or not). */
   shares: RequestShare[];
+  /**
+   * Its events, asked only of a server whose AccessRequestAction has REDACTED: a party's REDACTED
+   * event says that it erased its texts (the requester its message, the target its reasons), and when.
+   */
+  events?: AccessRequestEvent[];
+}
+
+/** Who wrote a text on a request: the requester its message, the target its reasons. */
+export type RequestParty = 'requester' | 'target';
+
+/** When `party` erased its texts on `r` (its REDACTED event), or null: not erased, or not known. */
+export function textsErasedAt(
+  r: Pick<AccessRequest, 'requester' | 'target' | 'events'>,
+  party: RequestParty,
+): string | null {
+  const id = r[party].id;
+  return (r.events ?? []).find((e) => e.action === 'REDACTED' && e.actorOrganization.id === id)?.at ?? null;
 }
 
 /** A share an access request's grant created: what it shows and until when. */
