@@ -26,11 +26,12 @@ const ROOT_BUYER = REQUEST.requester;
 const RESELLER = REQUEST.target;
 const ERASED_AT = '2026-12-06T09:12:00.000Z';
 
-const event = (action: AccessRequestEvent['action'], at: string, by: { id: string }): AccessRequestEvent => ({
-  action,
-  at,
-  actorOrganization: { id: by.id },
-});
+const event = (
+  action: AccessRequestEvent['action'],
+  at: string,
+  by: { id: string },
+  note: string | null = null,
+): AccessRequestEvent => ({ action, at, actorOrganization: { id: by.id }, note });
 
 const sent = event('SENT', REQUEST.sentAt, ROOT_BUYER);
 /** Root Buyer's request to Reseller AB, withdrawn: its message is Root Buyer's to erase. */
@@ -136,11 +137,21 @@ describe('the request lists: Erase our texts…', () => {
     // Withdrawn before any answer: the target wrote nothing on it.
     const withdrawnIn = { ...DECLINED, id: 'ar-in-withdrawn', status: 'WITHDRAWN' as const, reason: null };
     const extendedIn = { ...withdrawnIn, id: 'ar-in-extended', extended: true, reason: 'Asking Dell' };
-    renderEvidence(panel, loaded([withdrawnIn, extendedIn], [erasedOut, noMessage]), true, handlers(), CAN);
+    // Granted: the target wrote something only when its grant came with a note.
+    const granted = (id: string, note: string | null) => ({
+      ...withdrawnIn,
+      id,
+      status: 'GRANTED' as const,
+      events: [event('SENT', REQUEST.sentAt, { id: 'other' }), event('GRANTED', ERASED_AT, ROOT_BUYER, note)],
+    });
+    const inbox = [withdrawnIn, extendedIn, granted('ar-in-granted', null), granted('ar-in-noted', 'Ask Li')];
+    renderEvidence(panel, loaded(inbox, [erasedOut, noMessage]), true, handlers(), CAN);
     expect(eraseButton(panel, 'ar-out-erased')).toBeNull();
     expect(eraseButton(panel, 'ar-out-silent')).toBeNull();
     expect(eraseButton(panel, 'ar-in-withdrawn')).toBeNull();
     expect(eraseButton(panel, 'ar-in-extended')).not.toBeNull();
+    expect(eraseButton(panel, 'ar-in-granted')).toBeNull();
+    expect(eraseButton(panel, 'ar-in-noted')).not.toBeNull();
   });
 
   it('says where a text was erased, by whom (“you” for the viewer’s organization) and when', () => {
@@ -368,7 +379,7 @@ describe('Erase our texts… in the dashboard', () => {
 
   it('asks for the events, and offers the erasure, only where introspection finds them', async () => {
     expect(evidenceOperation(ALL_CAPABILITIES, '')!.query).toContain(
-      'events { action at actorOrganization { id } }',
+      'events { action at actorOrganization { id } note }',
     );
     schema = introspection(['redactAccessRequest', 'withdrawAccessRequest'], ['SENT', 'REDACTED']);
     expect(await capabilities('token')).toMatchObject({

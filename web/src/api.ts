@@ -447,7 +447,9 @@ const REQUEST_FIELDS = `id scope products message sentAt dueAt extended status o
  * only from a server that records erasures (an older one has none to tell, and is asked as before).
  */
 export const requestFields = (can: Pick<Capabilities, 'requestRedactions'>): string =>
-  can.requestRedactions ? `${REQUEST_FIELDS} events { action at actorOrganization { id } }` : REQUEST_FIELDS;
+  can.requestRedactions
+    ? `${REQUEST_FIELDS} events { action at actorOrganization { id } note }`
+    : REQUEST_FIELDS;
 
 /** One of the viewer's own disclosures, as the grant form lists them. */
 export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;

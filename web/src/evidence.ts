@@ -549,13 +549,15 @@ function erasedText(r: AccessRequest, party: RequestParty, own: RequestParty): H
 
 /**
  * Whether the viewer's organization wrote something on `r` as `party` that is still there to erase:
- * the requester its message (its SENT event's note is the same text); the target a reason, or a note
- * with an answer it gave (a request withdrawn before any answer or extension has none of the target's).
+ * the requester its message, the target its reason, or a note on one of its events (a grant's note; a
+ * request withdrawn before any answer has none of the target's). The server erases nothing else, and
+ * records no erasure of nothing.
  */
 function wroteOn(r: AccessRequest, party: RequestParty): boolean {
   if (textsErasedAt(r, party) !== null) return false;
-  if (party === 'requester') return (r.message ?? null) !== null;
-  return (r.reason ?? null) !== null || r.extended || r.status === 'GRANTED' || r.status === 'DECLINED';
+  const own = party === 'requester' ? r.message : r.reason;
+  const id = r[party].id;
+  return (own ?? null) !== null || (r.events ?? []).some((e) => e.actorOrganization.id === id && e.note);
 }
 
 /** "the request to Atea AS" / "Oslo kommune's request", as the viewer's organization calls it. */

@@ -190,6 +190,8 @@ export interface AccessRequestEvent {
   action: AccessRequestAction;
   at: string;
   actorOrganization: { id: string };
+  /** The message or reason given with it; absent where not asked for. */
+  note?: string | null;
 }
 
 /** What a request asks for, as the asked organization's ("its sourcing"): the requester's words. */
