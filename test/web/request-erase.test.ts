@@ -291,6 +291,11 @@ const api = fakeApi(({ query, variables }) => {
     inbox = inbox.map((r) => (r.id === id ? erasedBy(r, ROOT_BUYER, { reason: null }) : r));
     return { data: { redactAccessRequest: { id } } };
   }
+  if (query.includes('withdrawAccessRequest(')) {
+    const id = variables['id'];
+    outbox = outbox.map((r) => (r.id === id ? { ...r, status: 'WITHDRAWN', closedAt: ERASED_AT } : r));
+    return { data: { withdrawAccessRequest: outbox.find((r) => r.id === id) } };
+  }
   return refused('not in this fake', 'INTERNAL_SERVER_ERROR');
 });
 
@@ -365,6 +370,19 @@ describe('Erase our texts… in the dashboard', () => {
     await settle(10);
     expect(card(panel, 'ar-out').querySelector('.request-erased')).not.toBeNull();
     expect(document.activeElement).toBe(search);
+  });
+
+  it('withdrawing puts the focus on the request too, now closed, and it offers the erasure', async () => {
+    outbox = [{ ...WITHDRAWN, id: 'ar-open', status: 'OPEN', closedAt: null, events: [sent] }];
+    const panel = await started();
+    const withdraw = card(panel, 'ar-open').querySelector<HTMLButtonElement>('button.withdraw')!;
+    withdraw.click();
+    root.querySelector<HTMLElement>('#status')!.focus();
+    await settle(10);
+    expect(api.calls('withdrawAccessRequest').map((r) => r.variables)).toEqual([{ id: 'ar-open' }]);
+    expect(root.querySelector('#status')!.textContent).toMatch(/^Withdrew the request to Reseller AB\. /);
+    expect(document.activeElement).toBe(card(panel, 'ar-open'));
+    expect(eraseButton(panel, 'ar-open')).not.toBeNull();
   });
 
   it('shows the API’s refusal in the request and changes nothing', async () => {

@@ -1032,12 +1032,12 @@ class Dashboard {
   private async answer(request: AccessRequest, answer: Answer, key: string): Promise<void> {
     const answered = await answerAccessRequest(request.id, answer, this.token, key);
     const verb = { GRANT: 'Granted', DECLINE: 'Declined', EXTEND: 'Extended' }[answer.decision];
-    await this.changed(`${verb} the request of ${isolate(answered.requester.name)}.`);
+    await this.changed(`${verb} the request of ${isolate(answered.requester.name)}.`, request.id);
   }
 
   private async withdraw(request: AccessRequest): Promise<void> {
     await withdrawAccessRequest(request.id, this.token);
-    await this.changed(`Withdrew the request to ${isolate(request.target.name)}.`);
+    await this.changed(`Withdrew the request to ${isolate(request.target.name)}.`, request.id);
   }
 
   /** Erases what the viewer's organization wrote on a closed request; the news quotes none of it. */
