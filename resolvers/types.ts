@@ -682,7 +682,8 @@ export type Mutation = {
    * EXTENDED events. Everything else stays (scope, products, dates, statuses, shares, who acted), and a
    * REDACTED event by the organization records the erasure, shown at every instant. Only a closed request:
    * an OPEN one answers BAD_USER_INPUT (the requester withdraws it first, the target answers it). Once: a
-   * second call changes nothing and answers the request. Requires SUPPLIER_ADMIN. A request the viewer's
+   * second call changes nothing and answers the request, as does a call by a party that wrote nothing
+   * there (no REDACTED event then: one always stands for texts erased). Requires SUPPLIER_ADMIN. A request the viewer's
    * organization neither sent nor received answers NOT_FOUND, as a missing id does. The idempotency key of
    * the call that wrote the texts (its requestAccess, its answerAccessRequest) keeps no fingerprint of them
    * from then on: a retry with it still answers the request.

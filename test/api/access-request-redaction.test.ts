@@ -158,6 +158,17 @@ describe('redactAccessRequest', () => {
     expect(await dumpGraph(t.db.driver)).toEqual(before);
   });
 
+  it('records no erasure for a party that wrote nothing there, and answers the request', async () => {
+    const silent = requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
+    const withdrawn = requestIn(await client().withdraw('buyer', silent.id), 'withdrawAccessRequest');
+    const before = await dumpGraph(t.db.driver);
+    for (const party of ['buyer', 'reseller'])
+      expect(requestIn(await redact(party, silent.id), 'redactAccessRequest').events).toEqual(
+        party === 'buyer' ? withdrawn.events : withdrawn.events.map((e) => ({ ...e, actorUserId: null })),
+      );
+    expect(await dumpGraph(t.db.driver)).toEqual(before);
+  });
+
   it('erases once when two erasures race, and is kept when an older file is imported meanwhile', async () => {
     const request = await declined();
     const older = await exportFile(t.db);

@@ -166,7 +166,9 @@ REMOVE r._lock
 
 /**
  * As LOCK_RECEIVED, for a request the viewer's organization sent or received, with whether it already
- * erased its texts on it (`redacted`): of two erasures at once, the second sees the first's event.
+ * erased its texts on it (`redacted`: of two erasures at once, the second sees the first's event) and
+ * whether it wrote any that are still there (`wrote`: the requester's message, the target's reason, a
+ * note on one of its events).
  */
 const LOCK_EITHER = statement(
   'accessRequest.lockEither',
@@ -176,7 +178,10 @@ REMOVE r._lock
 RETURN r `,
   ACCESS_REQUEST.projection,
   cypher` AS request,
-       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted`,
+       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
+       CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
+         OR EXISTS { MATCH (e:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r) WHERE e.note IS NOT NULL }
+         AS wrote`,
 );
 
 /**
@@ -561,7 +566,8 @@ export class AccessRequestRepository {
    * closed, with the fingerprint the idempotency key of the call that wrote them kept of them (its
    * requestAccess as the requester, its answerAccessRequest as the target): null when the viewer's
    * organization is no party to it, `open` while it is open, else the request as it now is (erased
-   * once: a second call changes nothing).
+   * once: a second call changes nothing, nor does one by a party that wrote nothing there, so that a
+   * REDACTED event always stands for texts erased).
    */
   redact(actor: Actor, id: string, context: QueryContext) {
     return this.executor.writeTransaction('accessRequest.redact', context, async (tx) => {
@@ -570,7 +576,7 @@ export class AccessRequestRepository {
       if (!locked) return null;
       const request = requestOf(locked);
       if (request.status === 'OPEN') return { open: request };
-      if (column(locked, 'redacted', bool)) return request;
+      if (column(locked, 'redacted', bool) || !column(locked, 'wrote', bool)) return request;
       const [redacted] = await tx.run(REDACT, { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) });
       const wrote = request.requesterId === actor.viewer ? 'requestAccess' : 'answerAccessRequest';
       await tx.run(FORGET_REQUEST_TEXTS, { mutation: wrote, ids: [id] });

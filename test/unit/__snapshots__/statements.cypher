@@ -110,7 +110,10 @@ SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request,
-       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted
+       EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
+       CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
+         OR EXISTS { MATCH (e:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r) WHERE e.note IS NOT NULL }
+         AS wrote
 
 // ---- accessRequest.lockReceived
 MATCH (v:Organization {id: $viewer})
