@@ -193,6 +193,16 @@ export interface RequestTriple {
 /** The key of a triple in ExistingGraph.openAccessRequests. */
 export const tripleKey = (t: RequestTriple) => JSON.stringify([t.requester, t.target, t.scope]);
 
+/**
+ * A party's erasure of its texts on a request (its REDACTED event) as the database holds it: by which
+ * organization, in which role of the stored request (null for an organization that is neither), when.
+ */
+export interface StoredErasure {
+  by: string;
+  role: 'requester' | 'target' | null;
+  at: string;
+}
+
 /** The OPEN request that holds a triple: its id and its own scope (BOTH holds two triples). */
 export interface OpenRequest {
   id: string;
@@ -206,6 +216,13 @@ const held = (requester: string, target: string, scope: AccessScope): RequestTri
 const askingFor = (other: AccessScope, scope: AccessScope) =>
   other === scope ? `for ${scope}` : `for ${other}, which asks for what ${scope} asks for too`;
 
+/** Whether `closedAt` is after instant `at`, both given. */
+const closedAfter = (closedAt: string | null | undefined, at: string) => {
+  const closed = closedAt ? parseInstant(closedAt) : null;
+  const erased = parseInstant(at);
+  return closed !== null && erased !== null && closed > erased;
+};
+
 /** The cross-record rules of `accessRequests`, fed one checked record at a time. */
 export class AccessRequestIndex {
   /** tripleKey -> the file's OPEN request holding it. */
@@ -214,6 +231,11 @@ export class AccessRequestIndex {
     { index: number; id: string; scope: AccessScope; triple: RequestTriple }
   >();
   private readonly ids = new Set<string>();
+  /** What the database's erasures of the file's requests are checked against (storedErasureProblems). */
+  private readonly closings: {
+    index: number;
+    record: Pick<AccessRequestRecord, 'id' | 'requester' | 'target' | 'status' | 'closedAt' | 'events'>;
+  }[] = [];
   private readonly pendingShares: {
     index: number;
     id: string;
@@ -227,6 +249,8 @@ export class AccessRequestIndex {
 
   add(index: number, record: AccessRequestRecord): void {
     this.ids.add(record.id);
+    const { id, requester, target, status, closedAt, events } = record;
+    this.closings.push({ index, record: { id, requester, target, status, closedAt, events } });
     if ((record.status ?? 'OPEN') === 'OPEN') {
       const triples = held(record.requester, record.target, record.scope);
       const first = triples.map((t) => this.open.get(tripleKey(t))).find((o) => o !== undefined);
@@ -274,6 +298,47 @@ export class AccessRequestIndex {
       });
     }
     return [...problems.values()];
+  }
+
+  /** The ids of the file's requests, to look up the erasures the database holds of them. */
+  requestIds(): string[] {
+    return [...this.ids];
+  }
+
+  /**
+   * The import keeps a party's erasure that the database holds and a record does not state (a file
+   * written before it), and the record must then say what the erasure needs, or the store it leaves
+   * holds a request whose export no import accepts (checkErasures): closed, by the erasure's instant,
+   * and the same organization in that role (a request moved to another one would carry an erasure by
+   * an organization that is no longer its party, and the file's notes of the one that erased would be
+   * kept, its events naming it where the role does not).
+   */
+  storedErasureProblems(stored: Map<string, StoredErasure[]>): RequestProblem[] {
+    const problems: RequestProblem[] = [];
+    for (const { index, record } of this.closings) {
+      const party = { requester: record.requester, target: record.target };
+      const stated = new Set(
+        (record.events ?? []).filter((e) => e.action === 'REDACTED').map((e) => e.actorOrganizationId),
+      );
+      for (const erasure of stored.get(record.id) ?? []) {
+        if (erasure.role === null || stated.has(party[erasure.role])) continue;
+        const held = `the database holds ${quote(erasure.by)}'s erasure of its texts as the ${erasure.role} (a REDACTED event at ${erasure.at}, redactAccessRequest), which an import keeps`;
+        const refuse = (message: string) => problems.push({ index, id: record.id, message });
+        if (party[erasure.role] !== erasure.by)
+          refuse(
+            `${erasure.role} ${quote(party[erasure.role])}: ${held}; give ${erasure.role} ${quote(erasure.by)}, or state ${quote(party[erasure.role])}'s erasure in events (a REDACTED event, without its texts)`,
+          );
+        else if ((record.status ?? 'OPEN') === 'OPEN')
+          refuse(
+            `status OPEN: ${held} on a closed request only; give the request as it closed (as tiersight export writes it now)`,
+          );
+        else if (closedAfter(record.closedAt, erasure.at))
+          refuse(
+            `closedAt ${record.closedAt}: ${held}, not before closedAt; give the request as it closed (as tiersight export writes it now)`,
+          );
+      }
+    }
+    return problems;
   }
 
   /** Share ids the file does not define, to look up in the database. */

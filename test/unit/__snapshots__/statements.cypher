@@ -1841,6 +1841,14 @@ UNWIND $triples AS triple
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 
+// ---- import.existingRequestErasures
+UNWIND $ids AS id
+   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: id})-[:OF]->(target:Organization)
+   MATCH (e:AccessRequestEvent {action: 'REDACTED'})-[:OF]->(r)
+   RETURN id, e.actorOrganizationId AS by,
+          CASE e.actorOrganizationId WHEN requester.id THEN 'requester' WHEN target.id THEN 'target' END AS role,
+          e.at AS at
+
 // ---- import.existingShareEnds
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
