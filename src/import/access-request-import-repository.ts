@@ -6,8 +6,9 @@
 // request is locked before its stored REDACTED events are read, so an erasure committing meanwhile is
 // seen or waits, and a party's stored erasure that the record does not state is kept, with its event,
 // and erases what the record says for that party (the requester's message, the target's reason, their
-// events' notes). A party is told by its role, the request's requester or target when it erased.
-import { importedTrail, type AccessRequestRecord } from '../domain/access-requests.ts';
+// events' notes: those that name it, and those of its actions, NOTES_WRITTEN_BY, whatever actor they
+// name). A party is told by its role, the request's requester or target when it erased.
+import { NOTES_WRITTEN_BY, importedTrail, type AccessRequestRecord } from '../domain/access-requests.ts';
 import { cypher, statement } from '../graph/cypher.ts';
 import { text } from '../graph/decode.ts';
 import { column } from '../graph/decode.ts';
@@ -67,10 +68,11 @@ const UPSERT = statement(
    }
    CALL (r, row, erased) {
      UNWIND row.events AS event
-     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role,
+          [party IN erased WHERE event.action IN $notesWrittenBy[party]] AS writtenByEraser
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                                   actorOrganizationId: event.actorOrganizationId,
-                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
+                                  note: CASE WHEN role IN erased OR size(writtenByEraser) > 0 THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }`,
 );
@@ -103,6 +105,7 @@ export async function upsertAccessRequests(
   await executor.writeTransaction(UPSERT.name, {}, async (tx) => {
     await holdReferences(tx, referencesOf('access request', records, parties));
     await tx.run(UPSERT, {
+      notesWrittenBy: NOTES_WRITTEN_BY,
       rows: records.map((r) => ({
         id: r.id,
         requester: r.requester,

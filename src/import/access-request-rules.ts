@@ -8,10 +8,12 @@ import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_REQUEST_STATUSES,
   ACCESS_SCOPES,
+  NOTES_WRITTEN_BY,
   SHARE_SCOPES_ASKED,
   defaultDueAt,
   latestDueAt,
   type AccessScope,
+  type AccessRequestAction,
   type AccessRequestEventRecord,
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
@@ -155,16 +157,20 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
         `${field} must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(text)}`,
       );
   }
+  // An event's note is the party's that it names, or whose action it is (NOTES_WRITTEN_BY), as an
+  // erasure takes it: a file may name a third organization as an event's actor.
+  const writer = (action: AccessRequestAction) =>
+    NOTES_WRITTEN_BY.requester.some((a) => a === action)
+      ? record.requester
+      : NOTES_WRITTEN_BY.target.some((a) => a === action)
+        ? record.target
+        : null;
   for (const [i, event] of (record.events ?? []).entries()) {
-    const eraser = erased.get(event.actorOrganizationId);
-    if (
-      event.action !== 'REDACTED' &&
-      eraser !== undefined &&
-      event.note !== null &&
-      event.note !== undefined
-    )
+    if (event.action === 'REDACTED' || event.note === null || event.note === undefined) continue;
+    const party = [event.actorOrganizationId, writer(event.action)].find((p) => p !== null && erased.has(p));
+    if (party)
       f.problems.push(
-        `events[${i}].note must be absent once ${quote(event.actorOrganizationId)} erased its texts (events[${eraser}]), got ${quote(event.note)}`,
+        `events[${i}].note must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(event.note)}`,
       );
   }
   return new Set(erased.keys());

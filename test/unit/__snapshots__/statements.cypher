@@ -112,8 +112,11 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request,
        EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
        CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
-         OR EXISTS { MATCH (e:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r) WHERE e.note IS NOT NULL }
-         AS wrote
+         OR EXISTS {
+           MATCH (e:AccessRequestEvent)-[:OF]->(r)
+           WHERE e.note IS NOT NULL AND (e.actorOrganizationId = $viewer
+             OR e.action IN $notesWrittenBy[CASE $viewer WHEN requester.id THEN 'requester' ELSE 'target' END])
+         } AS wrote
 
 // ---- accessRequest.lockReceived
 MATCH (v:Organization {id: $viewer})
@@ -213,7 +216,8 @@ SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
     r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
 WITH requester, target, r
 CALL (r) {
-  MATCH (written:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r)
+  MATCH (written:AccessRequestEvent)-[:OF]->(r)
+  WHERE written.actorOrganizationId = $viewer OR written.action IN $actions
   SET written.note = null
 }
 CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
@@ -1954,10 +1958,11 @@ UNWIND $rows AS row
    }
    CALL (r, row, erased) {
      UNWIND row.events AS event
-     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role,
+          [party IN erased WHERE event.action IN $notesWrittenBy[party]] AS writtenByEraser
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                                   actorOrganizationId: event.actorOrganizationId,
-                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
+                                  note: CASE WHEN role IN erased OR size(writtenByEraser) > 0 THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
 
