@@ -22,6 +22,8 @@ import { MAX_PRODUCT, MAX_PRODUCTS } from '../domain/products.ts';
 import { quote } from '../domain/quote.ts';
 import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
 
+const DECLINED_WITHOUT_REASON = 'reason is required when the status is DECLINED';
+
 export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<AccessRequestRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
@@ -83,8 +85,10 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     f.problems.push(`closedAt is required when the status is ${status}`);
   }
   const erased = checkErasures(f, record);
-  if (status === 'DECLINED' && !record.reason && !erased.has(record.target))
-    f.problems.push('reason is required when the status is DECLINED');
+  // Without its trail a record cannot state its target's erasure, which the database may hold:
+  // AccessRequestIndex.storedErasureProblems decides then, not asking for a reason the import would erase.
+  if (status === 'DECLINED' && !record.reason && !erased.has(record.target) && record.events !== undefined)
+    f.problems.push(DECLINED_WITHOUT_REASON);
   if (record.shareIds && status !== 'GRANTED') {
     f.problems.push(`shareIds belong to a GRANTED request; the status is ${status}`);
   }
@@ -240,7 +244,10 @@ export class AccessRequestIndex {
   /** What the database's erasures of the file's requests are checked against (storedErasureProblems). */
   private readonly closings: {
     index: number;
-    record: Pick<AccessRequestRecord, 'id' | 'requester' | 'target' | 'status' | 'closedAt' | 'events'>;
+    record: Pick<
+      AccessRequestRecord,
+      'id' | 'requester' | 'target' | 'status' | 'closedAt' | 'reason' | 'events'
+    >;
   }[] = [];
   private readonly pendingShares: {
     index: number;
@@ -255,8 +262,8 @@ export class AccessRequestIndex {
 
   add(index: number, record: AccessRequestRecord): void {
     this.ids.add(record.id);
-    const { id, requester, target, status, closedAt, events } = record;
-    this.closings.push({ index, record: { id, requester, target, status, closedAt, events } });
+    const { id, requester, target, status, closedAt, reason, events } = record;
+    this.closings.push({ index, record: { id, requester, target, status, closedAt, reason, events } });
     if ((record.status ?? 'OPEN') === 'OPEN') {
       const triples = held(record.requester, record.target, record.scope);
       const first = triples.map((t) => this.open.get(tripleKey(t))).find((o) => o !== undefined);
@@ -317,7 +324,8 @@ export class AccessRequestIndex {
    * holds a request whose export no import accepts (checkErasures): closed, by the erasure's instant,
    * and the same organization in that role (a request moved to another one would carry an erasure by
    * an organization that is no longer its party, and the file's notes of the one that erased would be
-   * kept, its events naming it where the role does not).
+   * kept, its events naming it where the role does not). A declined request's record without its trail
+   * needs a reason unless the database holds its target's erasure, which the import keeps.
    */
   storedErasureProblems(stored: Map<string, StoredErasure[]>): RequestProblem[] {
     const problems: RequestProblem[] = [];
@@ -326,7 +334,15 @@ export class AccessRequestIndex {
       const stated = new Set(
         (record.events ?? []).filter((e) => e.action === 'REDACTED').map((e) => e.actorOrganizationId),
       );
-      for (const erasure of stored.get(record.id) ?? []) {
+      const erasures = stored.get(record.id) ?? [];
+      if (
+        record.status === 'DECLINED' &&
+        !record.reason &&
+        record.events === undefined &&
+        !erasures.some((e) => e.role === 'target' && e.by === record.target)
+      )
+        problems.push({ index, id: record.id, message: DECLINED_WITHOUT_REASON });
+      for (const erasure of erasures) {
         if (erasure.role === null || stated.has(party[erasure.role])) continue;
         const held = `the database holds ${quote(erasure.by)}'s erasure of its texts as the ${erasure.role} (a REDACTED event at ${erasure.at}, redactAccessRequest), which an import keeps`;
         const refuse = (message: string) => problems.push({ index, id: record.id, message });

@@ -139,3 +139,46 @@ describe('an older file imported over an erased request', () => {
     expect(await problemsOf(await exportFile(t.db))).toEqual([]);
   });
 });
+
+describe('a record without its trail of a request the database holds erased', () => {
+  it("is not asked for the declined request's reason that the target erased", async () => {
+    const request = await sent();
+    requestIn(
+      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
+      'answerAccessRequest',
+    );
+    requestIn(await redact('reseller', request.id), 'redactAccessRequest');
+    const current = await exportFile(t.db);
+    const withoutTrail = {
+      ...current,
+      accessRequests: (current.accessRequests ?? []).map(({ events: _events, ...r }) => r),
+    };
+    expect(await problemsOf(withoutTrail)).toEqual([]);
+    const now = requestIn(await client().one('buyer', request.id), 'accessRequest');
+    expect(now).toMatchObject({ status: 'DECLINED', reason: null, message: MESSAGE });
+    expect(notes(now)).toEqual([
+      ['SENT', 'buyer', MESSAGE],
+      ['DECLINED', 'reseller', null],
+      ['REDACTED', 'reseller', null],
+    ]);
+  });
+
+  it('is asked for the reason, or the erasure, when the database holds none', async () => {
+    const request = await sent();
+    requestIn(
+      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
+      'answerAccessRequest',
+    );
+    const current = await exportFile(t.db);
+    const withoutReason = {
+      ...current,
+      accessRequests: (current.accessRequests ?? []).map(({ events: _events, ...r }) => ({
+        ...r,
+        reason: null,
+      })),
+    };
+    const problems = await problemsOf(withoutReason);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('reason is required when the status is DECLINED');
+  });
+});
