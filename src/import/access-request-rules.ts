@@ -15,6 +15,7 @@ import {
   type AccessScope,
   type AccessRequestAction,
   type AccessRequestEventRecord,
+  type AccessRequestStatus,
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
@@ -241,13 +242,20 @@ export class AccessRequestIndex {
     { index: number; id: string; scope: AccessScope; triple: RequestTriple }
   >();
   private readonly ids = new Set<string>();
-  /** What the database's erasures of the file's requests are checked against (storedErasureProblems). */
+  /**
+   * What the database's erasures of the file's requests are checked against (storedErasureProblems):
+   * of each record, the fields they concern, and the organizations whose erasure its trail states
+   * (`stated`; null without a trail), not the trail itself, which a large file would hold in memory.
+   */
   private readonly closings: {
     index: number;
-    record: Pick<
-      AccessRequestRecord,
-      'id' | 'requester' | 'target' | 'status' | 'closedAt' | 'reason' | 'events'
-    >;
+    id: string;
+    requester: string;
+    target: string;
+    status: AccessRequestStatus;
+    closedAt: string | null;
+    declinedWithoutReason: boolean;
+    stated: string[] | null;
   }[] = [];
   private readonly pendingShares: {
     index: number;
@@ -262,8 +270,17 @@ export class AccessRequestIndex {
 
   add(index: number, record: AccessRequestRecord): void {
     this.ids.add(record.id);
-    const { id, requester, target, status, closedAt, reason, events } = record;
-    this.closings.push({ index, record: { id, requester, target, status, closedAt, reason, events } });
+    const status = record.status ?? 'OPEN';
+    this.closings.push({
+      index,
+      id: record.id,
+      requester: record.requester,
+      target: record.target,
+      status,
+      closedAt: record.closedAt ?? null,
+      declinedWithoutReason: status === 'DECLINED' && !record.reason,
+      stated: record.events?.filter((e) => e.action === 'REDACTED').map((e) => e.actorOrganizationId) ?? null,
+    });
     if ((record.status ?? 'OPEN') === 'OPEN') {
       const triples = held(record.requester, record.target, record.scope);
       const first = triples.map((t) => this.open.get(tripleKey(t))).find((o) => o !== undefined);
@@ -329,34 +346,31 @@ export class AccessRequestIndex {
    */
   storedErasureProblems(stored: Map<string, StoredErasure[]>): RequestProblem[] {
     const problems: RequestProblem[] = [];
-    for (const { index, record } of this.closings) {
+    for (const record of this.closings) {
+      const { index } = record;
       const party = { requester: record.requester, target: record.target };
-      const stated = new Set(
-        (record.events ?? []).filter((e) => e.action === 'REDACTED').map((e) => e.actorOrganizationId),
-      );
+      const stated = new Set(record.stated ?? []);
       const erasures = stored.get(record.id) ?? [];
       if (
-        record.status === 'DECLINED' &&
-        !record.reason &&
-        record.events === undefined &&
+        record.declinedWithoutReason &&
+        record.stated === null &&
         !erasures.some((e) => e.role === 'target' && e.by === record.target)
       )
         problems.push({ index, id: record.id, message: DECLINED_WITHOUT_REASON });
       for (const erasure of erasures) {
         if (erasure.role === null || stated.has(party[erasure.role])) continue;
-        const held = `the database holds ${quote(erasure.by)}'s erasure of its texts as the ${erasure.role} (a REDACTED event at ${erasure.at}, redactAccessRequest), which an import keeps`;
+        const held = `the database holds ${quote(erasure.by)}'s erasure of its texts as the ${erasure.role} (a REDACTED event at ${erasure.at}, redactAccessRequest), which the import keeps`;
         const refuse = (message: string) => problems.push({ index, id: record.id, message });
+        const asClosed = 'give the request as it closed (as tiersight export writes it now)';
         if (party[erasure.role] !== erasure.by)
           refuse(
-            `${erasure.role} ${quote(party[erasure.role])}: ${held}; give ${erasure.role} ${quote(erasure.by)}, or state ${quote(party[erasure.role])}'s erasure in events (a REDACTED event, without its texts)`,
+            `${erasure.role} ${quote(party[erasure.role])}: ${held}, and ${quote(erasure.by)} must stay the ${erasure.role}; give ${erasure.role} ${quote(erasure.by)}, or state ${quote(party[erasure.role])}'s erasure in events (a REDACTED event, without its texts)`,
           );
-        else if ((record.status ?? 'OPEN') === 'OPEN')
-          refuse(
-            `status OPEN: ${held} on a closed request only; give the request as it closed (as tiersight export writes it now)`,
-          );
+        else if (record.status === 'OPEN')
+          refuse(`status OPEN: ${held}, and only a closed request's texts are erased; ${asClosed}`);
         else if (closedAfter(record.closedAt, erasure.at))
           refuse(
-            `closedAt ${record.closedAt}: ${held}, not before closedAt; give the request as it closed (as tiersight export writes it now)`,
+            `closedAt ${record.closedAt}: ${held}, and the request must have closed by then; ${asClosed}`,
           );
       }
     }
