@@ -1925,13 +1925,15 @@ UNWIND $rows AS row
         [e IN row.events WHERE e.action = 'REDACTED' |
          CASE e.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END] AS brought
    WITH r, requester, target, row, brought,
-        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept
-   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents
+        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept,
+        [role IN brought WHERE role IS NOT NULL AND NOT role IN [s IN stored | s.role]] AS fresh
+   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents,
+        fresh
    SET r.scope = row.scope, r.products = row.products, r.sentAt = datetime(row.sentAt),
        r.message = CASE WHEN 'requester' IN erased THEN null ELSE row.message END,
        r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
        r.closedAt = datetime(row.closedAt), r.reason = CASE WHEN 'target' IN erased THEN null ELSE row.reason END
-   WITH r, requester, target, row, erased, keptEvents
+   WITH r, requester, target, row, erased, keptEvents, fresh
    CALL (r, requester, target) {
      OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
      DELETE q
@@ -1941,7 +1943,7 @@ UNWIND $rows AS row
    }
    MERGE (requester)-[:REQUESTED]->(r)
    MERGE (r)-[:OF]->(target)
-   WITH r, row, erased, keptEvents
+   WITH r, row, erased, keptEvents, fresh
    CALL (r) {
      OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
      DELETE resulted
@@ -1965,6 +1967,8 @@ UNWIND $rows AS row
                                   note: CASE WHEN role IN erased OR size(writtenByEraser) > 0 THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
+   WITH row, fresh WHERE size(fresh) > 0
+   RETURN row.id AS id, fresh
 
 // ---- import.upsertDisclosures
 UNWIND $rows AS row
