@@ -584,9 +584,13 @@ export class AccessRequestRepository {
       if (request.status === 'OPEN') return { open: request };
       if (column(locked, 'redacted', bool) || !column(locked, 'wrote', bool)) return request;
       const asRequester = request.requesterId === actor.viewer;
+      // Never before the close it follows, which another replica's clock, ahead of this one's, may have
+      // stamped: an erasure before closedAt is a record tiersight export refuses, and with it the export.
+      const now = lockedInstant(actor.now);
+      const closed = request.closedAt === null ? now : new Date(request.closedAt);
       const [redacted] = await tx.run(REDACT, {
         ...base,
-        t: toNeo4jDateTime(lockedInstant(actor.now)),
+        t: toNeo4jDateTime(closed > now ? closed : now),
         actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
       });
       const wrote = asRequester ? 'requestAccess' : 'answerAccessRequest';
