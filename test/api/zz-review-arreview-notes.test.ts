@@ -76,6 +76,27 @@ describe("an erasure takes the notes of the party's events by their action", () 
     ]);
   });
 
+  it('through the API also when the note is all the party wrote there (no message, no reason)', async () => {
+    const file = await exportFile(t.db);
+    await importFileOk(t.db, {
+      ...file,
+      accessRequests: [record({ message: null, reason: null, status: 'WITHDRAWN' })],
+    });
+    const erased = requestIn(await redact('buyer', 'ar-odd'), 'redactAccessRequest');
+    expect(notes(erased)).toEqual([
+      ['SENT', null],
+      ['DECLINED', DECLINE],
+      ['REDACTED', null],
+    ]);
+    const byTarget = requestIn(await redact('reseller', 'ar-odd'), 'redactAccessRequest');
+    expect(notes(byTarget)).toEqual([
+      ['SENT', null],
+      ['DECLINED', null],
+      ['REDACTED', null],
+      ['REDACTED', null],
+    ]);
+  });
+
   it('through an import of an older file, the erasure kept', async () => {
     const file = await exportFile(t.db);
     await importFileOk(t.db, { ...file, accessRequests: [record()] });

@@ -214,13 +214,16 @@ export class AccessRequestModel {
   /**
    * Either party erases the texts it wrote, once the request is closed: the requester its message, the
    * target its reason, each the notes of its own events; a REDACTED event says so. Once: again changes
-   * nothing. Anybody else: as a missing id.
+   * nothing, as does an erasure by a party that wrote nothing there. Anybody else: as a missing id.
    */
   redact(viewer: string, index: number): Outcome {
     const r = this.requests[index]!;
     if (r.requester !== viewer && r.target !== viewer) return 'NOT_FOUND';
     if (r.status === 'OPEN') return 'BAD_USER_INPUT';
     if (r.events.some((e) => e.action === 'REDACTED' && e.by === viewer)) return 'OK';
+    // A party that wrote nothing there (left) erases nothing, and no REDACTED event says it did.
+    const own = r.requester === viewer ? r.message : r.reason;
+    if (own === null && r.events.every((e) => e.by !== viewer || e.note === null)) return 'OK';
     if (r.requester === viewer) r.message = null;
     if (r.target === viewer) r.reason = null;
     for (const e of r.events) if (e.by === viewer) e.note = null;
