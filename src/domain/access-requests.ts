@@ -19,6 +19,16 @@ export const ACCESS_REQUEST_ACTIONS = [
 ] as const;
 export type AccessRequestAction = (typeof ACCESS_REQUEST_ACTIONS)[number];
 
+/**
+ * The events whose note each party writes, by their action (specification, section 8): an erasure
+ * takes these notes whichever organization a file names as their actor, as well as the notes of the
+ * events that name the party.
+ */
+export const NOTES_WRITTEN_BY = {
+  requester: ['SENT', 'WITHDRAWN'],
+  target: ['EXTENDED', 'GRANTED', 'DECLINED'],
+} as const satisfies Record<'requester' | 'target', readonly AccessRequestAction[]>;
+
 /** The share scopes a request's scope asks for: BOTH asks for a sourcing and a disclosure share. */
 export const SHARE_SCOPES_ASKED: Record<AccessScope, readonly ('SOURCING' | 'DISCLOSURES')[]> = {
   SOURCING: ['SOURCING'],

@@ -6,11 +6,11 @@
 // request is locked before its stored REDACTED events are read, so an erasure committing meanwhile is
 // seen or waits, and a party's stored erasure that the record does not state is kept, with its event,
 // and erases what the record says for that party (the requester's message, the target's reason, their
-// events' notes). A party is told by its role, the request's requester or target when it erased.
-import { importedTrail, type AccessRequestRecord } from '../domain/access-requests.ts';
+// events' notes: those that name it, and those of its actions, NOTES_WRITTEN_BY, whatever actor they
+// name). A party is told by its role, the request's requester or target when it erased.
+import { NOTES_WRITTEN_BY, importedTrail, type AccessRequestRecord } from '../domain/access-requests.ts';
 import { cypher, statement } from '../graph/cypher.ts';
-import { text } from '../graph/decode.ts';
-import { column } from '../graph/decode.ts';
+import { column, list, text } from '../graph/decode.ts';
 import type { Executor } from '../graph/executor.ts';
 import { FORGET_REQUEST_TEXTS } from '../graph/idempotency-repository.ts';
 import type { ShareEnds } from './access-request-rules.ts';
@@ -34,13 +34,15 @@ const UPSERT = statement(
         [e IN row.events WHERE e.action = 'REDACTED' |
          CASE e.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END] AS brought
    WITH r, requester, target, row, brought,
-        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept
-   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents
+        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept,
+        [role IN brought WHERE role IS NOT NULL AND NOT role IN [s IN stored | s.role]] AS fresh
+   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents,
+        fresh
    SET r.scope = row.scope, r.products = row.products, r.sentAt = datetime(row.sentAt),
        r.message = CASE WHEN 'requester' IN erased THEN null ELSE row.message END,
        r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
        r.closedAt = datetime(row.closedAt), r.reason = CASE WHEN 'target' IN erased THEN null ELSE row.reason END
-   WITH r, requester, target, row, erased, keptEvents
+   WITH r, requester, target, row, erased, keptEvents, fresh
    CALL (r, requester, target) {
      OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
      DELETE q
@@ -50,7 +52,7 @@ const UPSERT = statement(
    }
    MERGE (requester)-[:REQUESTED]->(r)
    MERGE (r)-[:OF]->(target)
-   WITH r, row, erased, keptEvents
+   WITH r, row, erased, keptEvents, fresh
    CALL (r) {
      OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
      DELETE resulted
@@ -67,12 +69,15 @@ const UPSERT = statement(
    }
    CALL (r, row, erased) {
      UNWIND row.events AS event
-     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role,
+          [party IN erased WHERE event.action IN $notesWrittenBy[party]] AS writtenByEraser
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                                   actorOrganizationId: event.actorOrganizationId,
-                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
+                                  note: CASE WHEN role IN erased OR size(writtenByEraser) > 0 THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
-   }`,
+   }
+   WITH row, fresh WHERE size(fresh) > 0
+   RETURN row.id AS id, fresh`,
 );
 
 const SHARE_ENDS = statement(
@@ -90,19 +95,10 @@ export async function upsertAccessRequests(
     requester: (r: AccessRequestRecord) => r.requester,
     target: (r: AccessRequestRecord) => r.target,
   };
-  // An erasure the file brings (the operator's) also removes the fingerprint that the idempotency keys of
-  // the calls that wrote the texts kept of them, as redactAccessRequest does.
-  const erasedBy = (party: (r: AccessRequestRecord) => string) =>
-    records
-      .filter((r) => r.events?.some((e) => e.action === 'REDACTED' && e.actorOrganizationId === party(r)))
-      .map((r) => r.id);
-  const forget = [
-    { mutation: 'requestAccess', ids: erasedBy(parties.requester) },
-    { mutation: 'answerAccessRequest', ids: erasedBy(parties.target) },
-  ].filter((f) => f.ids.length > 0);
   await executor.writeTransaction(UPSERT.name, {}, async (tx) => {
     await holdReferences(tx, referencesOf('access request', records, parties));
-    await tx.run(UPSERT, {
+    const erased = await tx.run(UPSERT, {
+      notesWrittenBy: NOTES_WRITTEN_BY,
       rows: records.map((r) => ({
         id: r.id,
         requester: r.requester,
@@ -125,7 +121,16 @@ export async function upsertAccessRequests(
         })),
       })),
     });
-    for (const erased of forget) await tx.run(FORGET_REQUEST_TEXTS, erased);
+    // An erasure the file brings (the operator's) also removes the fingerprint that the idempotency keys of
+    // the calls that wrote the texts kept of them, as redactAccessRequest does: only one the store did not
+    // hold (`fresh`), whose keys an erasure has not yet seen to, not on every import of an export.
+    const erasedBy = (role: 'requester' | 'target') =>
+      erased.filter((r) => column(r, 'fresh', list(text)).includes(role)).map((r) => column(r, 'id', text));
+    const forget = [
+      { mutation: 'requestAccess', ids: erasedBy('requester') },
+      { mutation: 'answerAccessRequest', ids: erasedBy('target') },
+    ].filter((f) => f.ids.length > 0);
+    for (const keys of forget) await tx.run(FORGET_REQUEST_TEXTS, keys);
   });
 }
 

@@ -8,17 +8,22 @@ import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_REQUEST_STATUSES,
   ACCESS_SCOPES,
+  NOTES_WRITTEN_BY,
   SHARE_SCOPES_ASKED,
   defaultDueAt,
   latestDueAt,
   type AccessScope,
+  type AccessRequestAction,
   type AccessRequestEventRecord,
+  type AccessRequestStatus,
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
 import { MAX_PRODUCT, MAX_PRODUCTS } from '../domain/products.ts';
 import { quote } from '../domain/quote.ts';
 import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
+
+const DECLINED_WITHOUT_REASON = 'reason is required when the status is DECLINED';
 
 export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<AccessRequestRecord> {
   const f = asObject(value);
@@ -81,8 +86,10 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     f.problems.push(`closedAt is required when the status is ${status}`);
   }
   const erased = checkErasures(f, record);
-  if (status === 'DECLINED' && !record.reason && !erased.has(record.target))
-    f.problems.push('reason is required when the status is DECLINED');
+  // Without its trail a record cannot state its target's erasure, which the database may hold:
+  // AccessRequestIndex.storedErasureProblems decides then, not asking for a reason the import would erase.
+  if (status === 'DECLINED' && !record.reason && !erased.has(record.target) && record.events !== undefined)
+    f.problems.push(DECLINED_WITHOUT_REASON);
   if (record.shareIds && status !== 'GRANTED') {
     f.problems.push(`shareIds belong to a GRANTED request; the status is ${status}`);
   }
@@ -155,16 +162,20 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
         `${field} must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(text)}`,
       );
   }
+  // An event's note is the party's that it names, or whose action it is (NOTES_WRITTEN_BY), as an
+  // erasure takes it: a file may name a third organization as an event's actor.
+  const writer = (action: AccessRequestAction) =>
+    NOTES_WRITTEN_BY.requester.some((a) => a === action)
+      ? record.requester
+      : NOTES_WRITTEN_BY.target.some((a) => a === action)
+        ? record.target
+        : null;
   for (const [i, event] of (record.events ?? []).entries()) {
-    const eraser = erased.get(event.actorOrganizationId);
-    if (
-      event.action !== 'REDACTED' &&
-      eraser !== undefined &&
-      event.note !== null &&
-      event.note !== undefined
-    )
+    if (event.action === 'REDACTED' || event.note === null || event.note === undefined) continue;
+    const party = [event.actorOrganizationId, writer(event.action)].find((p) => p !== null && erased.has(p));
+    if (party)
       f.problems.push(
-        `events[${i}].note must be absent once ${quote(event.actorOrganizationId)} erased its texts (events[${eraser}]), got ${quote(event.note)}`,
+        `events[${i}].note must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(event.note)}`,
       );
   }
   return new Set(erased.keys());
@@ -193,6 +204,16 @@ export interface RequestTriple {
 /** The key of a triple in ExistingGraph.openAccessRequests. */
 export const tripleKey = (t: RequestTriple) => JSON.stringify([t.requester, t.target, t.scope]);
 
+/**
+ * A party's erasure of its texts on a request (its REDACTED event) as the database holds it: by which
+ * organization, in which role of the stored request (null for an organization that is neither), when.
+ */
+export interface StoredErasure {
+  by: string;
+  role: 'requester' | 'target' | null;
+  at: string;
+}
+
 /** The OPEN request that holds a triple: its id and its own scope (BOTH holds two triples). */
 export interface OpenRequest {
   id: string;
@@ -206,6 +227,13 @@ const held = (requester: string, target: string, scope: AccessScope): RequestTri
 const askingFor = (other: AccessScope, scope: AccessScope) =>
   other === scope ? `for ${scope}` : `for ${other}, which asks for what ${scope} asks for too`;
 
+/** Whether `closedAt` is after instant `at`, both given. */
+const closedAfter = (closedAt: string | null | undefined, at: string) => {
+  const closed = closedAt ? parseInstant(closedAt) : null;
+  const erased = parseInstant(at);
+  return closed !== null && erased !== null && closed > erased;
+};
+
 /** The cross-record rules of `accessRequests`, fed one checked record at a time. */
 export class AccessRequestIndex {
   /** tripleKey -> the file's OPEN request holding it. */
@@ -214,6 +242,21 @@ export class AccessRequestIndex {
     { index: number; id: string; scope: AccessScope; triple: RequestTriple }
   >();
   private readonly ids = new Set<string>();
+  /**
+   * What the database's erasures of the file's requests are checked against (storedErasureProblems):
+   * of each record, the fields they concern, and the organizations whose erasure its trail states
+   * (`stated`; null without a trail), not the trail itself, which a large file would hold in memory.
+   */
+  private readonly closings: {
+    index: number;
+    id: string;
+    requester: string;
+    target: string;
+    status: AccessRequestStatus;
+    closedAt: string | null;
+    declinedWithoutReason: boolean;
+    stated: string[] | null;
+  }[] = [];
   private readonly pendingShares: {
     index: number;
     id: string;
@@ -227,6 +270,17 @@ export class AccessRequestIndex {
 
   add(index: number, record: AccessRequestRecord): void {
     this.ids.add(record.id);
+    const status = record.status ?? 'OPEN';
+    this.closings.push({
+      index,
+      id: record.id,
+      requester: record.requester,
+      target: record.target,
+      status,
+      closedAt: record.closedAt ?? null,
+      declinedWithoutReason: status === 'DECLINED' && !record.reason,
+      stated: record.events?.filter((e) => e.action === 'REDACTED').map((e) => e.actorOrganizationId) ?? null,
+    });
     if ((record.status ?? 'OPEN') === 'OPEN') {
       const triples = held(record.requester, record.target, record.scope);
       const first = triples.map((t) => this.open.get(tripleKey(t))).find((o) => o !== undefined);
@@ -274,6 +328,53 @@ export class AccessRequestIndex {
       });
     }
     return [...problems.values()];
+  }
+
+  /** The ids of the file's requests, to look up the erasures the database holds of them. */
+  requestIds(): string[] {
+    return [...this.ids];
+  }
+
+  /**
+   * The import keeps a party's erasure that the database holds and a record does not state (a file
+   * written before it), and the record must then say what the erasure needs, or the store it leaves
+   * holds a request whose export no import accepts (checkErasures): closed, by the erasure's instant,
+   * and the same organization in that role (a request moved to another one would carry an erasure by
+   * an organization that is no longer its party, and the file's notes of the one that erased would be
+   * kept, its events naming it where the role does not). A declined request's record without its trail
+   * needs a reason unless the database holds its target's erasure, which the import keeps.
+   */
+  storedErasureProblems(stored: Map<string, StoredErasure[]>): RequestProblem[] {
+    const problems: RequestProblem[] = [];
+    for (const record of this.closings) {
+      const { index } = record;
+      const party = { requester: record.requester, target: record.target };
+      const stated = new Set(record.stated ?? []);
+      const erasures = stored.get(record.id) ?? [];
+      if (
+        record.declinedWithoutReason &&
+        record.stated === null &&
+        !erasures.some((e) => e.role === 'target' && e.by === record.target)
+      )
+        problems.push({ index, id: record.id, message: DECLINED_WITHOUT_REASON });
+      for (const erasure of erasures) {
+        if (erasure.role === null || stated.has(party[erasure.role])) continue;
+        const held = `the database holds ${quote(erasure.by)}'s erasure of its texts as the ${erasure.role} (a REDACTED event at ${erasure.at}, redactAccessRequest), which the import keeps`;
+        const refuse = (message: string) => problems.push({ index, id: record.id, message });
+        const asClosed = 'give the request as it closed (as tiersight export writes it now)';
+        if (party[erasure.role] !== erasure.by)
+          refuse(
+            `${erasure.role} ${quote(party[erasure.role])}: ${held}, and ${quote(erasure.by)} must stay the ${erasure.role}; give ${erasure.role} ${quote(erasure.by)}, or state ${quote(party[erasure.role])}'s erasure in events (a REDACTED event, without its texts)`,
+          );
+        else if (record.status === 'OPEN')
+          refuse(`status OPEN: ${held}, and only a closed request's texts are erased; ${asClosed}`);
+        else if (closedAfter(record.closedAt, erasure.at))
+          refuse(
+            `closedAt ${record.closedAt}: ${held}, and the request must have closed by then; ${asClosed}`,
+          );
+      }
+    }
+    return problems;
   }
 
   /** Share ids the file does not define, to look up in the database. */

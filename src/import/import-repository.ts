@@ -55,7 +55,13 @@ import {
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { existingShareEnds, upsertAccessRequests } from './access-request-import-repository.ts';
-import { tripleKey, type OpenRequest, type RequestTriple, type ShareEnds } from './access-request-rules.ts';
+import {
+  tripleKey,
+  type OpenRequest,
+  type RequestTriple,
+  type ShareEnds,
+  type StoredErasure,
+} from './access-request-rules.ts';
 
 /**
  * Every field of an organization row: one list for creating and for upserting. A record that does not
@@ -573,6 +579,16 @@ const openAccessRequests = statement(
    RETURN triple.requester AS requester, triple.target AS target, triple.scope AS scope, r.id AS id,
           r.scope AS requestScope`,
 );
+/** The REDACTED events of requests $ids, with the role of their organization in the stored request. */
+const requestErasures = statement(
+  'import.existingRequestErasures',
+  cypher`UNWIND $ids AS id
+   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: id})-[:OF]->(target:Organization)
+   MATCH (e:AccessRequestEvent {action: 'REDACTED'})-[:OF]->(r)
+   RETURN id, e.actorOrganizationId AS by,
+          CASE e.actorOrganizationId WHEN requester.id THEN 'requester' WHEN target.id THEN 'target' END AS role,
+          e.at AS at`,
+);
 const countData = statement('import.hasData', cypher`MATCH (o:Organization) RETURN count(o) > 0 AS hasData`);
 
 /** Rows passed to Cypher: every optional field present (null) so SET clears what a record no longer has. */
@@ -948,6 +964,21 @@ export class ImportRepository implements ExistingGraph {
   async disclosureOwners(ids: string[]): Promise<Map<string, string>> {
     const records = await this.inBatches(disclosureOwners, 'ids', ids);
     return new Map(records.map((r) => [column(r, 'id', text), column(r, 'owner', text)]));
+  }
+
+  async requestErasures(ids: string[]): Promise<Map<string, StoredErasure[]>> {
+    const records = await this.inBatches(requestErasures, 'ids', ids);
+    const found = new Map<string, StoredErasure[]>();
+    for (const r of records) {
+      const id = column(r, 'id', text);
+      const erasure = {
+        by: column(r, 'by', text),
+        role: column(r, 'role', nullable(oneOf(['requester', 'target'] as const))),
+        at: column(r, 'at', instant),
+      };
+      found.set(id, [...(found.get(id) ?? []), erasure]);
+    }
+    return found;
   }
 
   async openAccessRequests(triples: RequestTriple[]): Promise<Map<string, OpenRequest>> {

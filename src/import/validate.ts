@@ -28,6 +28,7 @@ import {
   type OpenRequest,
   type RequestTriple,
   type ShareEnds,
+  type StoredErasure,
 } from './access-request-rules.ts';
 import type { AccessRequestRecord } from '../domain/access-requests.ts';
 import { quote, quoteList } from '../domain/quote.ts';
@@ -66,6 +67,8 @@ export interface ExistingGraph {
   linkedPairs(pairs: { supplier: string; customer: string }[]): Promise<Set<string>>;
   /** Disclosure id -> id of its owner, for the ids that exist. */
   disclosureOwners(ids: string[]): Promise<Map<string, string>>;
+  /** Access request id -> the erasures (REDACTED events) the database holds of it, for the ids that have some. */
+  requestErasures(ids: string[]): Promise<Map<string, StoredErasure[]>>;
   /** tripleKey -> the OPEN access request that holds it, for the triples that have one. */
   openAccessRequests(triples: RequestTriple[]): Promise<Map<string, OpenRequest>>;
   /** Merged id -> the organization it resolves to, for the ids a merge left behind. */
@@ -330,8 +333,14 @@ class FileIndex {
       existing && openTriples.length > 0
         ? await existing.openAccessRequests(openTriples)
         : new Map<string, OpenRequest>();
+    const requestIds = this.requestRules.requestIds();
+    const storedErasures =
+      existing && requestIds.length > 0
+        ? await existing.requestErasures(requestIds)
+        : new Map<string, StoredErasure[]>();
     const requestProblems = [
       ...this.requestRules.problems,
+      ...this.requestRules.storedErasureProblems(storedErasures),
       ...this.requestRules.resolve(this.shareEnds, knownShares, existing !== null),
       ...this.requestRules.collisions(openInDatabase),
     ];

@@ -6,6 +6,7 @@
 // accessRequest.lockReceived 12 / 1, accessRequest.lockSent 6 / 1. Nothing is written for any id asked
 // here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOTES_WRITTEN_BY } from '../../src/domain/access-requests.ts';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
 import { OPEN_REQUESTS_PARAMS } from '../../src/graph/access-request-cypher.ts';
 import '../../src/modules/access-requests/access-request-repository.ts';
@@ -46,13 +47,15 @@ afterAll(async () => {
   await db?.close();
 });
 
-// The find's as-of parameters (now) ride along; the lock statements take none of them.
+// The find's as-of parameters (now) ride along, and the erasure's lock's (which notes are whose); the
+// other lock statements take none of them.
 const ask = (id: string) => ({
   viewer: 'v',
   id,
   historical: false,
   t: toNeo4jDateTime(new Date()),
   ...OPEN_REQUESTS_PARAMS,
+  notesWrittenBy: NOTES_WRITTEN_BY,
 });
 
 describe("another organization's request costs what a missing one costs", () => {

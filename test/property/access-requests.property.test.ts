@@ -3,7 +3,9 @@
 // specification, section 8 exactly as the reference model does (test/support/access-request-model.ts):
 // targets inside and outside the requester's reach (hidden = missing), one open request per scope
 // (BOTH overlapping either), grants that widen what the requester may look up (by the links that carry
-// the products asked, when a request names some), extension limits, overdue, who sees what.
+// the products asked, when a request names some), extension limits, overdue, who sees what, and each
+// party's erasure of the texts it wrote (redactAccessRequest: closed requests only, once, others' ids
+// as missing ones).
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
@@ -15,7 +17,7 @@ import {
   type Scope,
   type Status,
 } from '../support/access-request-model.ts';
-import { accessRequestClient, type RequestAnswer } from '../support/access-requests.ts';
+import { ADMIN, accessRequestClient, type RequestAnswer } from '../support/access-requests.ts';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { useApi } from '../support/harness.ts';
@@ -42,6 +44,7 @@ const op = fc.oneof(
       products: fc.constantFrom<string[]>([], [], ['laptops'], ['servers', 'tablets'], ['tablets']),
       // Asking again what an earlier request asked: random pairs alone seldom repeat an open request.
       again: fc.constantFrom(false, false, true),
+      message: fc.constantFrom<string | null>(null, 'call Anna'),
     }),
   },
   {
@@ -73,6 +76,19 @@ const op = fc.oneof(
       // random steps seldom line either up, so one in four withdraws twice in a row and one in four
       // comes, from the requester, right after the target declined.
       first: fc.constantFrom(null, null, 'withdraw' as const, 'decline' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('redact' as const),
+      request: fc.nat(),
+      // Mostly a party; 'other' is an organization that is neither (as the requester when there is none).
+      by: fc.constantFrom('requester', 'target', 'other'),
+      // Random steps seldom close a request right before its erasure, nor erase one twice: one in three
+      // has the requester withdraw it first, one in three erases twice in a row.
+      withdrawFirst: fc.constantFrom(false, false, true),
+      twice: fc.constantFrom(false, false, true),
     }),
   },
   {
@@ -173,7 +189,9 @@ const shapeOfApi = (r: RequestAnswer, indexOf: Map<string, number>) => ({
   sentAt: r.sentAt,
   dueAt: r.dueAt,
   shares: r.shares.map((s) => `${s.owner.id}>${s.recipient.id}`).sort(),
-  events: r.events.map((e) => e.action),
+  message: r.message,
+  reason: r.reason,
+  events: r.events.map((e) => [e.action, e.actorOrganization.id, e.note]),
 });
 const shapeOfModel = (r: ModelRequest, model: AccessRequestModel, now: Date) => ({
   index: r.index,
@@ -185,13 +203,16 @@ const shapeOfModel = (r: ModelRequest, model: AccessRequestModel, now: Date) => 
   sentAt: r.sentAt.toISOString(),
   dueAt: r.dueAt.toISOString(),
   shares: r.shares.map(() => `${r.target}>${r.requester}`).sort(),
-  events: r.events,
+  message: r.message,
+  reason: r.reason,
+  events: r.events.map((e) => [e.action, e.by, e.note]),
 });
 
 const LISTS = `query($status: AccessRequestStatus) {
   sent: accessRequestsSent(status: $status) { ...R } received: accessRequestsReceived(status: $status) { ...R } }
-fragment R on AccessRequest { id requester { id } target { id } scope status overdue sentAt dueAt
-  shares { owner { id } recipient { id } } events { action } }`;
+fragment R on AccessRequest { id requester { id } target { id } scope status overdue sentAt dueAt message reason
+  shares { owner { id } recipient { id } } events { action actorOrganization { id } note } }`;
+const REDACT = `mutation($id: ID!) { redactAccessRequest(id: $id) { id } }`;
 
 const CASES = propertyRuns(200);
 
@@ -245,11 +266,14 @@ it(
               const viewer = earlier?.requester ?? ids[step.viewer % ids.length]!;
               const target = earlier?.target ?? ids[step.target % ids.length]!;
               const scope = earlier?.scope ?? step.scope;
-              const response = await client.ask(viewer, target, scope, { products: step.products });
+              const response = await client.ask(viewer, target, scope, {
+                products: step.products,
+                message: step.message,
+              });
               const sentAt = response.errors
                 ? new Date()
                 : new Date((response.data!['requestAccess'] as RequestAnswer).sentAt);
-              const expected = model.request(viewer, target, scope, sentAt, step.products);
+              const expected = model.request(viewer, target, scope, sentAt, step.products, step.message);
               seen('ask', expected);
               expect(outcomeOf(response), `ask ${viewer} -> ${target} ${scope} ${step.products}`).toBe(
                 expected,
@@ -266,6 +290,28 @@ it(
                 { id, days: step.days },
               );
               model.age(request.index, step.days);
+              continue;
+            }
+            if (step.kind === 'redact') {
+              if (step.withdrawFirst) {
+                const response = await client.withdraw(request.requester, id);
+                expect(outcomeOf(response), 'withdraw before erasing').toBe(
+                  model.withdraw(request.requester, request.index),
+                );
+              }
+              const other = ids.find((o) => o !== request.requester && o !== request.target);
+              const viewer =
+                step.by === 'target'
+                  ? request.target
+                  : step.by === 'other' && other
+                    ? other
+                    : request.requester;
+              for (let attempt = step.twice ? 2 : 1; attempt > 0; attempt--) {
+                const response = await t.api.query(viewer, REDACT, { id }, ADMIN);
+                const expected = model.redact(viewer, request.index);
+                seen('redact', expected);
+                expect(outcomeOf(response), `redact by ${viewer}`).toBe(expected);
+              }
               continue;
             }
             if (step.kind === 'withdraw') {
@@ -358,7 +404,7 @@ it(
       { numRuns: CASES },
     );
     expect(runs).toBeGreaterThanOrEqual(CASES);
-    for (const step of ['ask', 'grant', 'extend', 'decline', 'withdraw']) {
+    for (const step of ['ask', 'grant', 'extend', 'decline', 'withdraw', 'redact']) {
       for (const outcome of ['OK', 'NOT_FOUND', 'BAD_USER_INPUT'] as const) {
         expect(tally.get(`${step} ${outcome}`) ?? 0, `${step} ${outcome}`).toBeGreaterThan(0);
       }

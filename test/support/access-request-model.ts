@@ -9,6 +9,13 @@ export type Scope = 'SOURCING' | 'DISCLOSURES' | 'BOTH';
 export type Status = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
 export type Outcome = 'OK' | 'NOT_FOUND' | 'BAD_USER_INPUT';
 
+/** An event: what happened, by which organization, with which text (null: none, or erased). */
+export interface ModelEvent {
+  action: string;
+  by: string;
+  note: string | null;
+}
+
 export interface ModelRequest {
   /** Its place in the order of creation (the API's ids are random). */
   index: number;
@@ -21,10 +28,13 @@ export interface ModelRequest {
   dueAt: Date;
   extended: boolean;
   status: Status;
+  /** The requester's message. */
+  message: string | null;
+  /** The reason given with the last decline or extension. */
   reason: string | null;
   /** The scopes of the shares a grant created. */
   shares: ('SOURCING' | 'DISCLOSURES')[];
-  events: string[];
+  events: ModelEvent[];
 }
 
 export interface ModelDisclosure {
@@ -75,7 +85,14 @@ export class AccessRequestModel {
     return this.visibility.visible(viewer, id, { t: now, historical: false });
   }
 
-  request(viewer: string, target: string, scope: Scope, sentAt: Date, products: string[] = []): Outcome {
+  request(
+    viewer: string,
+    target: string,
+    scope: Scope,
+    sentAt: Date,
+    products: string[] = [],
+    message: string | null = null,
+  ): Outcome {
     if (target === viewer) return 'BAD_USER_INPUT';
     if (!this.mayLookUp(viewer, target, sentAt)) return 'NOT_FOUND';
     if (this.openOf(viewer, target, scope) !== undefined) return 'BAD_USER_INPUT';
@@ -89,9 +106,10 @@ export class AccessRequestModel {
       dueAt: new Date(sentAt.getTime() + 21 * DAY),
       extended: false,
       status: 'OPEN',
+      message,
       reason: null,
       shares: [],
-      events: ['SENT'],
+      events: [{ action: 'SENT', by: viewer, note: message }],
     });
     return 'OK';
   }
@@ -117,7 +135,7 @@ export class AccessRequestModel {
     if (r.target !== viewer) return 'NOT_FOUND';
     if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
     Object.assign(r, { status: 'DECLINED', reason: 'declined' });
-    r.events.push('DECLINED');
+    r.events.push({ action: 'DECLINED', by: viewer, note: 'declined' });
     return 'OK';
   }
 
@@ -127,7 +145,7 @@ export class AccessRequestModel {
     if (r.status !== 'OPEN' || r.extended) return 'BAD_USER_INPUT';
     if (!(dueAt > r.dueAt) || dueAt > twoMonthsAfter(r.sentAt)) return 'BAD_USER_INPUT';
     Object.assign(r, { dueAt, extended: true, reason: 'extended' });
-    r.events.push('EXTENDED');
+    r.events.push({ action: 'EXTENDED', by: viewer, note: 'extended' });
     return 'OK';
   }
 
@@ -159,8 +177,9 @@ export class AccessRequestModel {
         .sort();
       if (linkIds.length === 0) return 'BAD_USER_INPUT';
     }
+    // A grant gives no reason here: the request keeps the one of its extension, if any.
     r.status = 'GRANTED';
-    r.events.push('GRANTED');
+    r.events.push({ action: 'GRANTED', by: viewer, note: null });
     const share = (suffix: string, linkIds: string[] | null): ShareRecord => ({
       id: `grant-${index}-${suffix}`,
       owner: r.target,
@@ -188,7 +207,27 @@ export class AccessRequestModel {
     if (r.status === 'WITHDRAWN') return 'OK';
     if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
     r.status = 'WITHDRAWN';
-    r.events.push('WITHDRAWN');
+    r.events.push({ action: 'WITHDRAWN', by: viewer, note: null });
+    return 'OK';
+  }
+
+  /**
+   * Either party erases the texts it wrote, once the request is closed: the requester its message, the
+   * target its reason, each the notes of its own events; a REDACTED event says so. Once: again changes
+   * nothing, as does an erasure by a party that wrote nothing there. Anybody else: as a missing id.
+   */
+  redact(viewer: string, index: number): Outcome {
+    const r = this.requests[index]!;
+    if (r.requester !== viewer && r.target !== viewer) return 'NOT_FOUND';
+    if (r.status === 'OPEN') return 'BAD_USER_INPUT';
+    if (r.events.some((e) => e.action === 'REDACTED' && e.by === viewer)) return 'OK';
+    // A party that wrote nothing there (left) erases nothing, and no REDACTED event says it did.
+    const own = r.requester === viewer ? r.message : r.reason;
+    if (own === null && r.events.every((e) => e.by !== viewer || e.note === null)) return 'OK';
+    if (r.requester === viewer) r.message = null;
+    if (r.target === viewer) r.reason = null;
+    for (const e of r.events) if (e.by === viewer) e.note = null;
+    r.events.push({ action: 'REDACTED', by: viewer, note: null });
     return 'OK';
   }
 

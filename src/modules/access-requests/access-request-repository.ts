@@ -9,6 +9,7 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import {
   ACCESS_REQUEST_ACTIONS,
   ACCESS_SCOPES,
+  NOTES_WRITTEN_BY,
   overlappingScopes,
   type AccessRequest,
   type AccessRequestEvent,
@@ -168,7 +169,7 @@ REMOVE r._lock
  * As LOCK_RECEIVED, for a request the viewer's organization sent or received, with whether it already
  * erased its texts on it (`redacted`: of two erasures at once, the second sees the first's event) and
  * whether it wrote any that are still there (`wrote`: the requester's message, the target's reason, a
- * note on one of its events).
+ * note on one of its events, those of its actions too whatever actor they name: NOTES_WRITTEN_BY).
  */
 const LOCK_EITHER = statement(
   'accessRequest.lockEither',
@@ -180,14 +181,18 @@ RETURN r `,
   cypher` AS request,
        EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
        CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
-         OR EXISTS { MATCH (e:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r) WHERE e.note IS NOT NULL }
-         AS wrote`,
+         OR EXISTS {
+           MATCH (e:AccessRequestEvent)-[:OF]->(r)
+           WHERE e.note IS NOT NULL AND (e.actorOrganizationId = $viewer
+             OR e.action IN $notesWrittenBy[CASE $viewer WHEN requester.id THEN 'requester' ELSE 'target' END])
+         } AS wrote`,
 );
 
 /**
  * Erases what party $viewer wrote on request $id (locked and checked closed by the caller): the
  * requester's message, the target's reason, and the notes of its events, then records its REDACTED
- * event. The events' notes are erased by their organization, whichever user or import wrote them.
+ * event. The events' notes are erased by their organization, whichever user or import wrote them, and
+ * by their action ($actions, the party's: NOTES_WRITTEN_BY), since a file may name another actor.
  */
 const REDACT = statement(
   'accessRequest.redact',
@@ -196,7 +201,8 @@ SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
     r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
 WITH requester, target, r
 CALL (r) {
-  MATCH (written:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r)
+  MATCH (written:AccessRequestEvent)-[:OF]->(r)
+  WHERE written.actorOrganizationId = $viewer OR written.action IN $actions
   SET written.note = null
 }
 CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
@@ -572,13 +578,22 @@ export class AccessRequestRepository {
   redact(actor: Actor, id: string, context: QueryContext) {
     return this.executor.writeTransaction('accessRequest.redact', context, async (tx) => {
       const base = actorParams(actor, id);
-      const [locked] = await tx.run(LOCK_EITHER, base);
+      const [locked] = await tx.run(LOCK_EITHER, { ...base, notesWrittenBy: NOTES_WRITTEN_BY });
       if (!locked) return null;
       const request = requestOf(locked);
       if (request.status === 'OPEN') return { open: request };
       if (column(locked, 'redacted', bool) || !column(locked, 'wrote', bool)) return request;
-      const [redacted] = await tx.run(REDACT, { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) });
-      const wrote = request.requesterId === actor.viewer ? 'requestAccess' : 'answerAccessRequest';
+      const asRequester = request.requesterId === actor.viewer;
+      // Never before the close it follows, which another replica's clock, ahead of this one's, may have
+      // stamped: an erasure before closedAt is a record tiersight export refuses, and with it the export.
+      const now = lockedInstant(actor.now);
+      const closed = request.closedAt === null ? now : new Date(request.closedAt);
+      const [redacted] = await tx.run(REDACT, {
+        ...base,
+        t: toNeo4jDateTime(closed > now ? closed : now),
+        actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
+      });
+      const wrote = asRequester ? 'requestAccess' : 'answerAccessRequest';
       await tx.run(FORGET_REQUEST_TEXTS, { mutation: wrote, ids: [id] });
       return requestOf(redacted!);
     });

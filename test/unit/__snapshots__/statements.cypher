@@ -112,8 +112,11 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request,
        EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
        CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
-         OR EXISTS { MATCH (e:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r) WHERE e.note IS NOT NULL }
-         AS wrote
+         OR EXISTS {
+           MATCH (e:AccessRequestEvent)-[:OF]->(r)
+           WHERE e.note IS NOT NULL AND (e.actorOrganizationId = $viewer
+             OR e.action IN $notesWrittenBy[CASE $viewer WHEN requester.id THEN 'requester' ELSE 'target' END])
+         } AS wrote
 
 // ---- accessRequest.lockReceived
 MATCH (v:Organization {id: $viewer})
@@ -213,7 +216,8 @@ SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
     r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
 WITH requester, target, r
 CALL (r) {
-  MATCH (written:AccessRequestEvent {actorOrganizationId: $viewer})-[:OF]->(r)
+  MATCH (written:AccessRequestEvent)-[:OF]->(r)
+  WHERE written.actorOrganizationId = $viewer OR written.action IN $actions
   SET written.note = null
 }
 CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
@@ -1841,6 +1845,14 @@ UNWIND $triples AS triple
 // ---- import.existingOrganizationIds
 MATCH (o:Organization) WHERE o.id IN $ids RETURN o.id AS id
 
+// ---- import.existingRequestErasures
+UNWIND $ids AS id
+   MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: id})-[:OF]->(target:Organization)
+   MATCH (e:AccessRequestEvent {action: 'REDACTED'})-[:OF]->(r)
+   RETURN id, e.actorOrganizationId AS by,
+          CASE e.actorOrganizationId WHEN requester.id THEN 'requester' WHEN target.id THEN 'target' END AS role,
+          e.at AS at
+
 // ---- import.existingShareEnds
 UNWIND $ids AS id
    MATCH (owner:Organization)-[:GRANTED]->(:Share {id: id})-[:TO]->(recipient:Organization)
@@ -1913,13 +1925,15 @@ UNWIND $rows AS row
         [e IN row.events WHERE e.action = 'REDACTED' |
          CASE e.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END] AS brought
    WITH r, requester, target, row, brought,
-        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept
-   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents
+        [s IN stored WHERE s.role IS NOT NULL AND NOT s.role IN brought] AS kept,
+        [role IN brought WHERE role IS NOT NULL AND NOT role IN [s IN stored | s.role]] AS fresh
+   WITH r, requester, target, row, brought + [s IN kept | s.role] AS erased, [s IN kept | s.event] AS keptEvents,
+        fresh
    SET r.scope = row.scope, r.products = row.products, r.sentAt = datetime(row.sentAt),
        r.message = CASE WHEN 'requester' IN erased THEN null ELSE row.message END,
        r.dueAt = datetime(row.dueAt), r.extended = row.extended, r.status = row.status,
        r.closedAt = datetime(row.closedAt), r.reason = CASE WHEN 'target' IN erased THEN null ELSE row.reason END
-   WITH r, requester, target, row, erased, keptEvents
+   WITH r, requester, target, row, erased, keptEvents, fresh
    CALL (r, requester, target) {
      OPTIONAL MATCH (former:Organization)-[q:REQUESTED]->(r) WHERE former <> requester
      DELETE q
@@ -1929,7 +1943,7 @@ UNWIND $rows AS row
    }
    MERGE (requester)-[:REQUESTED]->(r)
    MERGE (r)-[:OF]->(target)
-   WITH r, row, erased, keptEvents
+   WITH r, row, erased, keptEvents, fresh
    CALL (r) {
      OPTIONAL MATCH (r)-[resulted:RESULTED_IN]->(:Share)
      DELETE resulted
@@ -1946,12 +1960,15 @@ UNWIND $rows AS row
    }
    CALL (r, row, erased) {
      UNWIND row.events AS event
-     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role
+     WITH event, CASE event.actorOrganizationId WHEN row.requester THEN 'requester' WHEN row.target THEN 'target' END AS role,
+          [party IN erased WHERE event.action IN $notesWrittenBy[party]] AS writtenByEraser
      CREATE (:AccessRequestEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                                   actorOrganizationId: event.actorOrganizationId,
-                                  note: CASE WHEN role IN erased THEN null ELSE event.note END,
+                                  note: CASE WHEN role IN erased OR size(writtenByEraser) > 0 THEN null ELSE event.note END,
                                   previousDueAt: datetime(event.previousDueAt), dueAt: datetime(event.dueAt)})-[:OF]->(r)
    }
+   WITH row, fresh WHERE size(fresh) > 0
+   RETURN row.id AS id, fresh
 
 // ---- import.upsertDisclosures
 UNWIND $rows AS row
