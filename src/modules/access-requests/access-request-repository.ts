@@ -193,10 +193,14 @@ RETURN r `,
  * requester's message, the target's reason, and the notes of its events, then records its REDACTED
  * event. The events' notes are erased by their organization, whichever user or import wrote them, and
  * by their action ($actions, the party's: NOTES_WRITTEN_BY), since a file may name another actor.
+ * Nothing is written, and no row answered, when $viewer is no longer a party: a merge that moved the
+ * request from it committed while the lock was awaited (its renaming of the events' actors ran before
+ * this erasure's event, which would name an organization gone from the request).
  */
 const REDACT = statement(
   'accessRequest.redact',
   cypher`MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+WHERE $viewer IN [requester.id, target.id]
 SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
     r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
 WITH requester, target, r
@@ -593,9 +597,10 @@ export class AccessRequestRepository {
         t: toNeo4jDateTime(closed > now ? closed : now),
         actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
       });
+      if (redacted === undefined) return null;
       const wrote = asRequester ? 'requestAccess' : 'answerAccessRequest';
       await tx.run(FORGET_REQUEST_TEXTS, { mutation: wrote, ids: [id] });
-      return requestOf(redacted!);
+      return requestOf(redacted);
     });
   }
 

@@ -212,6 +212,7 @@ ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OP
 
 // ---- accessRequest.redact
 MATCH (requester:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+WHERE $viewer IN [requester.id, target.id]
 SET r.message = CASE WHEN requester.id = $viewer THEN null ELSE r.message END,
     r.reason = CASE WHEN target.id = $viewer THEN null ELSE r.reason END
 WITH requester, target, r
