@@ -5,5 +5,20 @@
 // overrides), which asOf views and the backup format both read as history out of order. Stamped once
 // the lock is held, a record's changes carry the order in which they were made.
 
-/** Now, and never before the request's own instant. Read it after taking the lock. */
-export const lockedInstant = (requested: Date): Date => new Date(Math.max(Date.now(), requested.getTime()));
+// Across replicas, each stamps from its own clock: a change is also never stamped before the stored
+// instants of the changes of the record that it follows (`after`), which a replica whose clock runs ahead
+// of this one's may have stamped. Out of order, the record is one the backup format refuses (a finding
+// withdrawn before it was recorded), and `tiersight export` refuses it with the whole export.
+
+/**
+ * Now, never before the request's own instant nor before any of `after` (stored instants of the record's
+ * earlier changes; null for one it has not had). Read it after taking the lock.
+ */
+export const lockedInstant = (requested: Date, ...after: readonly (string | null)[]): Date =>
+  new Date(
+    Math.max(
+      Date.now(),
+      requested.getTime(),
+      ...after.flatMap((instant) => (instant === null ? [] : [Date.parse(instant)])),
+    ),
+  );

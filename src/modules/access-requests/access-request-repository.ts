@@ -523,12 +523,13 @@ export class AccessRequestRepository {
   ): Promise<AccessRequest> {
     const base = actorParams(actor, id);
     const [locked] = await tx.run(LOCK_RECEIVED, base);
+    const request = locked ? requestOf(locked) : null;
     // Stamped once the lock is held, so that an answer that locked second is never recorded before
-    // the one it follows (an extension after the decline it came before).
-    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now)) };
+    // the one it follows (an extension after the decline it came before), nor before the sending.
+    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now, request?.sentAt ?? null)) };
     const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
     return decide({
-      request: locked ? requestOf(locked) : null,
+      request,
       decline: (reason) => one(tx.run(CLOSE, { ...stamped, status: 'DECLINED', reason })),
       extend: (dueAt, reason) => one(tx.run(EXTEND, { ...stamped, dueAt: toNeo4jDateTime(dueAt), reason })),
       linksCarrying: async (products) =>
@@ -563,7 +564,7 @@ export class AccessRequestRepository {
       if (request.status !== 'OPEN') return { request, changed: false };
       const [closed] = await tx.run(CLOSE, {
         ...base,
-        t: toNeo4jDateTime(lockedInstant(actor.now)),
+        t: toNeo4jDateTime(lockedInstant(actor.now, request.sentAt)),
         status: 'WITHDRAWN',
         reason: null,
       });
@@ -588,13 +589,10 @@ export class AccessRequestRepository {
       if (request.status === 'OPEN') return { open: request };
       if (column(locked, 'redacted', bool) || !column(locked, 'wrote', bool)) return request;
       const asRequester = request.requesterId === actor.viewer;
-      // Never before the close it follows, which another replica's clock, ahead of this one's, may have
-      // stamped: an erasure before closedAt is a record tiersight export refuses, and with it the export.
-      const now = lockedInstant(actor.now);
-      const closed = request.closedAt === null ? now : new Date(request.closedAt);
       const [redacted] = await tx.run(REDACT, {
         ...base,
-        t: toNeo4jDateTime(closed > now ? closed : now),
+        // Never before the close it follows, which another replica may have stamped (locked-instant.ts).
+        t: toNeo4jDateTime(lockedInstant(actor.now, request.closedAt)),
         actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
       });
       if (redacted === undefined) return null;

@@ -572,7 +572,10 @@ export class DisclosureRepository {
       const content = change(locked);
       // Stamped once the lock is held: a revision that locked second never records its version
       // before the one it follows.
-      const owner = { ...ownerParams(target.ownerId, lockedInstant(target.now)), id: target.id };
+      const owner = {
+        ...ownerParams(target.ownerId, lockedInstant(target.now, current.recordedAt)),
+        id: target.id,
+      };
       if (sameContent(content, current))
         return disclosureOf(single(await tx.run(UNCHANGED, owner), UNCHANGED));
       const records = await tx.run(NEW_VERSION, {
@@ -594,9 +597,10 @@ export class DisclosureRepository {
     context: QueryContext,
   ): Promise<StoredDisclosure | null> {
     return this.executor.writeTransaction(WITHDRAW.name, context, async (tx: Transaction) => {
-      if ((await lock(tx, target)) === null) return null;
+      const locked = await lock(tx, target);
+      if (locked === null) return null;
       const params = {
-        ...ownerParams(target.ownerId, lockedInstant(target.now)),
+        ...ownerParams(target.ownerId, lockedInstant(target.now, locked.current.recordedAt)),
         id: target.id,
         actorUserId: target.actorUserId,
       };
@@ -618,7 +622,7 @@ export class DisclosureRepository {
       if (locked === null) return null;
       check(locked);
       const params = {
-        ...ownerParams(target.ownerId, lockedInstant(target.now)),
+        ...ownerParams(target.ownerId, lockedInstant(target.now, locked.current.recordedAt)),
         id: target.id,
         version: target.version,
         actorUserId: target.actorUserId,

@@ -99,7 +99,7 @@ CALL (m) {
 UNWIND [r IN recorded WHERE r.id = $id] AS risk
 SET risk._lock = true
 REMOVE risk._lock
-RETURN risk.withdrawnAt IS NOT NULL AS withdrawn, risk.redactedAt IS NOT NULL AS redacted`,
+RETURN risk.recordedAt AS recordedAt, risk.withdrawnAt AS withdrawnAt, risk.redactedAt IS NOT NULL AS redacted`,
 );
 
 const WITHDRAW = statement(
@@ -223,11 +223,11 @@ export class FindingRepository {
     return this.executor.writeTransaction(name, context, async (tx) => {
       const [locked] = await tx.run(LOCK_OWN, own);
       if (locked === undefined) return 'absent';
-      const state = {
-        withdrawn: column(locked, 'withdrawn', bool),
-        redacted: column(locked, 'redacted', bool),
-      };
-      const at = toNeo4jDateTime(lockedInstant(target.now));
+      const recordedAt = column(locked, 'recordedAt', nullable(instant));
+      const withdrawnAt = column(locked, 'withdrawnAt', nullable(instant));
+      const state = { withdrawn: withdrawnAt !== null, redacted: column(locked, 'redacted', bool) };
+      // Never before the recording or the withdrawal it follows (another replica may have stamped them).
+      const at = toNeo4jDateTime(lockedInstant(target.now, recordedAt, withdrawnAt));
       const refused = await write(tx, state, { ...own, at, actorUserId: target.actorUserId });
       if (refused !== null) return refused;
       const [found] = await tx.run(OWN, own);

@@ -1618,7 +1618,7 @@ CALL (m) {
 UNWIND [r IN recorded WHERE r.id = $id] AS risk
 SET risk._lock = true
 REMOVE risk._lock
-RETURN risk.withdrawnAt IS NOT NULL AS withdrawn, risk.redactedAt IS NOT NULL AS redacted
+RETURN risk.recordedAt AS recordedAt, risk.withdrawnAt AS withdrawnAt, risk.redactedAt IS NOT NULL AS redacted
 
 // ---- finding.own
 MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
