@@ -3,9 +3,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TiersightFile } from '../../src/domain/format.ts';
 import {
-  ADMIN,
-  REQUEST_FIELDS,
   accessRequestClient,
+  eventNotes as notes,
   requestIn,
   type RequestAnswer,
 } from '../support/access-requests.ts';
@@ -21,8 +20,7 @@ const client = () => accessRequestClient(t.api);
 
 const MESSAGE = 'Please reply to Anna Svensson, +46 70 123 45 67';
 const DECLINE = 'Li Wei says no';
-const REDACT = `mutation($id: ID!) { redactAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
-const redact = (as: string, id: string) => t.api.query(as, REDACT, { id }, ADMIN);
+const redact = (as: string, id: string) => client().redact(as, id);
 
 beforeEach(async () => {
   await loadGraph(
@@ -36,9 +34,6 @@ beforeEach(async () => {
       .build(),
   );
 });
-
-const notes = (request: RequestAnswer) =>
-  request.events.map((e) => [e.action, e.actorOrganization.id, e.note]);
 
 async function sent(): Promise<RequestAnswer> {
   return requestIn(

@@ -3,7 +3,7 @@
 // GRANTED and DECLINED notes), also when a file named another organization as the event's actor.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRequestRecord } from '../../src/domain/access-requests.ts';
-import { ADMIN, REQUEST_FIELDS, requestIn, type RequestAnswer } from '../support/access-requests.ts';
+import { accessRequestClient, requestIn, type RequestAnswer } from '../support/access-requests.ts';
 import { checkAccessRequest } from '../../src/import/access-request-rules.ts';
 import { exportFile, importFileOk } from '../support/backup.ts';
 import { loadGraph } from '../support/database.ts';
@@ -13,8 +13,7 @@ import { useApi } from '../support/harness.ts';
 const t = useApi();
 const MESSAGE = 'Please reply to Anna Svensson';
 const DECLINE = 'Li Wei says no';
-const REDACT = `mutation($id: ID!) { redactAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
-const redact = (as: string, id: string) => t.api.query(as, REDACT, { id }, ADMIN);
+const redact = (as: string, id: string) => accessRequestClient(t.api).redact(as, id);
 
 /** A declined request whose trail names a third organization as the actor of its SENT and DECLINED events. */
 const record = (extra: Partial<AccessRequestRecord> = {}): AccessRequestRecord => ({
@@ -102,10 +101,7 @@ describe("an erasure takes the notes of the party's events by their action", () 
     await importFileOk(t.db, { ...file, accessRequests: [record()] });
     requestIn(await redact('buyer', 'ar-odd'), 'redactAccessRequest');
     await importFileOk(t.db, { ...file, accessRequests: [record()] });
-    const now = requestIn(
-      await t.api.query('buyer', `{ accessRequest(id: "ar-odd") { ${REQUEST_FIELDS} } }`),
-      'accessRequest',
-    );
+    const now = requestIn(await accessRequestClient(t.api).one('buyer', 'ar-odd'), 'accessRequest');
     expect(now.message).toBeNull();
     expect(notes(now)).toEqual([
       ['SENT', null],

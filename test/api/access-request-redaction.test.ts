@@ -8,6 +8,7 @@ import {
   ADMIN,
   REQUEST_FIELDS,
   accessRequestClient,
+  eventNotes as notes,
   requestIn,
   type RequestAnswer,
 } from '../support/access-requests.ts';
@@ -24,9 +25,8 @@ const MESSAGE = 'Please reply to Anna Svensson, +46 70 123 45 67';
 const EXTENSION = 'Our auditor Li Wei is away until March';
 const DECLINE = 'Li Wei says no';
 
-const REDACT = `mutation($id: ID!) { redactAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
 const ONE_AS_OF = `query($id: ID!, $asOf: DateTime) { accessRequest(id: $id, asOf: $asOf) { ${REQUEST_FIELDS} } }`;
-const redact = (as: string, id: string, roles: Role[] = ADMIN) => t.api.query(as, REDACT, { id }, roles);
+const redact = (as: string, id: string, roles: Role[] = ADMIN) => client().redact(as, id, roles);
 
 const ASK_KEYED = `mutation($key: String) {
   requestAccess(organizationId: "reseller", scope: SOURCING, message: "${MESSAGE}", idempotencyKey: $key) { id status message }
@@ -64,9 +64,6 @@ async function declined(): Promise<RequestAnswer> {
     'answerAccessRequest',
   );
 }
-
-const notes = (request: RequestAnswer) =>
-  request.events.map((e) => [e.action, e.actorOrganization.id, e.note]);
 
 describe('redactAccessRequest', () => {
   it("erases the requester's message for both parties, at every instant, with a REDACTED event", async () => {

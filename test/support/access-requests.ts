@@ -23,6 +23,8 @@ export const ANSWER = `mutation Answer($id: ID!, $decision: AccessDecision!, $re
 
 export const WITHDRAW = `mutation Withdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
 
+export const REDACT = `mutation Redact($id: ID!) { redactAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
+
 export const SENT = `query Sent($status: AccessRequestStatus) { accessRequestsSent(status: $status) { ${REQUEST_FIELDS} } }`;
 export const RECEIVED = `query Received($status: AccessRequestStatus) { accessRequestsReceived(status: $status) { ${REQUEST_FIELDS} } }`;
 export const ONE = `query One($id: ID!) { accessRequest(id: $id) { ${REQUEST_FIELDS} } }`;
@@ -59,10 +61,15 @@ export const accessRequestClient = (api: TestApi) => ({
   answer: (as: string, id: string, decision: string, extra: Record<string, unknown> = {}, roles = ADMIN) =>
     api.query(as, ANSWER, { id, decision, ...extra }, roles),
   withdraw: (as: string, id: string, roles?: Role[]) => api.query(as, WITHDRAW, { id }, roles),
+  redact: (as: string, id: string, roles = ADMIN) => api.query(as, REDACT, { id }, roles),
   sent: (as: string, status?: string) => api.query(as, SENT, status ? { status } : {}),
   received: (as: string, status?: string) => api.query(as, RECEIVED, status ? { status } : {}),
   one: (as: string, id: string) => api.query(as, ONE, { id }),
 });
+
+/** A request's events as [action, organization, note]: who wrote what, and what an erasure left. */
+export const eventNotes = (request: RequestAnswer) =>
+  request.events.map((e) => [e.action, e.actorOrganization.id, e.note]);
 
 /** The request a mutation or query field answered with (the test fails on errors). */
 export function requestIn(response: GraphQLResponse, field: string): RequestAnswer {
