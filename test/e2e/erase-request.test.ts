@@ -43,7 +43,7 @@ describeInBrowser('access requests: erasing the texts a party wrote', () => {
     await card('inbox').getByRole('button', { name: 'Decline request' }).click();
     await card('inbox').locator('.request-reason').filter({ hasText: REASON }).waitFor();
     const erase = card('inbox').getByRole('button', {
-      name: /^Erase our texts on Oslo kommune's request, sent \d{4}-\d{2}-\d{2}…$/,
+      name: /^Erase our texts on Oslo kommune's request, sent \d{4}-\d{2}-\d{2}, declined \d{4}-\d{2}-\d{2}…$/,
     });
     await erase.waitFor();
 
@@ -80,7 +80,7 @@ describeInBrowser('access requests: erasing the texts a party wrote', () => {
     );
     expect(await card('outbox').locator('blockquote.request-message').textContent()).toBe(MESSAGE);
     const own = card('outbox').getByRole('button', {
-      name: /^Erase our texts on the request to Atea AS, sent \d{4}-\d{2}-\d{2}…$/,
+      name: /^Erase our texts on the request to Atea AS, sent \d{4}-\d{2}-\d{2}, declined \d{4}-\d{2}-\d{2}…$/,
     });
     await own.click();
     await expect

@@ -97,10 +97,10 @@ describe('the request lists: Erase our texts…', () => {
     renderEvidence(panel, loaded([DECLINED], [WITHDRAWN]), true, handlers(), CAN);
     expect(eraseButton(panel, 'ar-out')!.textContent).toBe('Erase our texts…');
     expect(eraseButton(panel, 'ar-out')!.getAttribute('aria-label')).toBe(
-      'Erase our texts on the request to Reseller AB, sent 2026-10-19…',
+      'Erase our texts on the request to Reseller AB, sent 2026-10-19, withdrawn 2026-10-25…',
     );
     expect(eraseButton(panel, 'ar-in')!.getAttribute('aria-label')).toBe(
-      "Erase our texts on Other Kommune's request, sent 2026-10-19…",
+      "Erase our texts on Other Kommune's request, sent 2026-10-19, declined 2026-10-30…",
     );
   });
 

@@ -595,8 +595,8 @@ function eraseButton(
       type: 'button',
       class: 'erase-request',
       // Two closed requests to one organization are common (one declined, another sent later): the
-      // day sent tells their buttons apart.
-      'aria-label': `Erase our texts on ${requestNamed(r, party)}, sent ${day(r.sentAt)}…`,
+      // days sent and closed tell their buttons apart.
+      'aria-label': `Erase our texts on ${requestNamed(r, party)}, sent ${day(r.sentAt)}, ${r.status.toLowerCase()} ${day(r.closedAt)}…`,
     },
     'Erase our texts…',
   );
