@@ -42,6 +42,13 @@ async function sent(): Promise<RequestAnswer> {
   );
 }
 
+/** The target declines `request` with its naming reason. */
+const decline = async (request: RequestAnswer) =>
+  requestIn(
+    await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
+    'answerAccessRequest',
+  );
+
 async function problemsOf(file: TiersightFile): Promise<string[]> {
   const outcome = await importFile(t.db, file);
   return outcome.ok ? [] : outcome.validation.problems.map(formatProblem);
@@ -51,10 +58,7 @@ describe('an older file imported over an erased request', () => {
   it('written while the request was open: refused, naming the erasure, and nothing written (export was refused after it)', async () => {
     const request = await sent();
     const older = await exportFile(t.db);
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     requestIn(await redact('buyer', request.id), 'redactAccessRequest');
     const before = await dumpGraph(t.db.driver);
     const problems = await problemsOf(older);
@@ -71,10 +75,7 @@ describe('an older file imported over an erased request', () => {
 
   it('closed after the erasure: refused, naming closedAt', async () => {
     const request = await sent();
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     const older = await exportFile(t.db);
     requestIn(await redact('reseller', request.id), 'redactAccessRequest');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -99,10 +100,7 @@ describe('an older file imported over an erased request', () => {
 
   it('moving the request to another requester: refused rather than keeping the old SENT note or an erasure by a non-party', async () => {
     const request = await sent();
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     const older = await exportFile(t.db);
     requestIn(await redact('buyer', request.id), 'redactAccessRequest');
     const moved = {
@@ -122,10 +120,7 @@ describe('an older file imported over an erased request', () => {
 
   it('an older file that restates the request as it closed is still imported, the erasure kept', async () => {
     const request = await sent();
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     const older = await exportFile(t.db);
     requestIn(await redact('buyer', request.id), 'redactAccessRequest');
     await importFileOk(t.db, older);
@@ -138,10 +133,7 @@ describe('an older file imported over an erased request', () => {
 describe('a record without its trail of a request the database holds erased', () => {
   it("is not asked for the declined request's reason that the target erased", async () => {
     const request = await sent();
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     requestIn(await redact('reseller', request.id), 'redactAccessRequest');
     const current = await exportFile(t.db);
     const withoutTrail = {
@@ -160,10 +152,7 @@ describe('a record without its trail of a request the database holds erased', ()
 
   it('is asked for the reason, or the erasure, when the database holds none', async () => {
     const request = await sent();
-    requestIn(
-      await client().answer('reseller', request.id, 'DECLINE', { reason: DECLINE }),
-      'answerAccessRequest',
-    );
+    await decline(request);
     const current = await exportFile(t.db);
     const withoutReason = {
       ...current,
