@@ -133,4 +133,53 @@ describe('a change after one a replica with its clock ahead stamped', () => {
       [declined.id, withdrawn.id].sort(),
     );
   });
+
+  it("an access request's events: a decline, a withdrawal or an erasure after the event before it", async () => {
+    const client = accessRequestClient(t.api);
+    const dueAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const extendedEvent = `MATCH (r:AccessRequest {id: $id})<-[:OF]-(e:AccessRequestEvent {action: 'EXTENDED'})`;
+    /** The request's events after SENT, in the order of their instants. */
+    const eventsAfterSending = async (id: string) =>
+      (
+        await rowsOf(
+          t.db,
+          `MATCH (:AccessRequest {id: $id})<-[:OF]-(e:AccessRequestEvent) WHERE e.action <> 'SENT'
+           RETURN e.action AS action ORDER BY e.at`,
+          { id },
+        )
+      ).map((e) => e['action']);
+
+    const declined = requestIn(
+      await client.ask('buyer', 'brand', 'SOURCING', { message: 'For our audit' }),
+      'requestAccess',
+    );
+    requestIn(
+      await client.answer('brand', declined.id, 'EXTEND', { dueAt, reason: 'busy' }),
+      'answerAccessRequest',
+    );
+    await stampedAhead(extendedEvent, `e.at = e.at + ${AHEAD}`, declined.id);
+    requestIn(await client.answer('brand', declined.id, 'DECLINE', { reason: 'no' }), 'answerAccessRequest');
+    expect(await eventsAfterSending(declined.id)).toEqual(['EXTENDED', 'DECLINED']);
+
+    const withdrawn = requestIn(await client.ask('buyer', 'brand', 'SOURCING'), 'requestAccess');
+    requestIn(
+      await client.answer('brand', withdrawn.id, 'EXTEND', { dueAt, reason: 'busy' }),
+      'answerAccessRequest',
+    );
+    await stampedAhead(extendedEvent, `e.at = e.at + ${AHEAD}`, withdrawn.id);
+    requestIn(await client.withdraw('buyer', withdrawn.id), 'withdrawAccessRequest');
+    expect(await eventsAfterSending(withdrawn.id)).toEqual(['EXTENDED', 'WITHDRAWN']);
+
+    // The requester's erasure after the target's, which a replica ahead stamped.
+    const erased = `MATCH (r:AccessRequest {id: $id})<-[:OF]-(e:AccessRequestEvent {action: 'REDACTED'})`;
+    requestIn(await client.redact('brand', declined.id), 'redactAccessRequest');
+    await stampedAhead(erased, `e.at = e.at + ${AHEAD}`, declined.id);
+    requestIn(await client.redact('buyer', declined.id), 'redactAccessRequest');
+    const [byTarget, byRequester] = await rowsOf(
+      t.db,
+      `${erased} RETURN toString(e.at) AS at ORDER BY e.actorOrganizationId = 'buyer'`,
+      { id: declined.id },
+    );
+    later(byRequester!['at'], byTarget!['at']);
+  });
 });

@@ -143,6 +143,17 @@ const FIND = statement(
 );
 
 /**
+ * A locked request and the instant of its latest event (`lastEventAt`): what is written next is
+ * stamped no earlier (locked-instant.ts), whichever replica's clock stamped that event, so that its
+ * events keep the order in which they happened (a decline after the extension it follows).
+ */
+const RETURN_LOCKED = join(
+  RETURN_REQUEST,
+  cypher`,
+       COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt`,
+);
+
+/**
  * Request $id sent to the viewer's organization, locked until the transaction ends: an answer reads
  * its status after the lock, so a concurrent answer or withdrawal is either seen or waits.
  */
@@ -152,7 +163,7 @@ const LOCK_RECEIVED = statement(
   cypher`SET r._lock = true
 REMOVE r._lock
 `,
-  RETURN_REQUEST,
+  RETURN_LOCKED,
 );
 
 /** As LOCK_RECEIVED, for a request the viewer's organization sent. */
@@ -162,7 +173,7 @@ const LOCK_SENT = statement(
   cypher`SET r._lock = true
 REMOVE r._lock
 `,
-  RETURN_REQUEST,
+  RETURN_LOCKED,
 );
 
 /**
@@ -176,9 +187,9 @@ const LOCK_EITHER = statement(
   viewersRequest(join(SENT_BY_V, cypher` + `, SENT_TO_V)),
   cypher`SET r._lock = true
 REMOVE r._lock
-RETURN r `,
-  ACCESS_REQUEST.projection,
-  cypher` AS request,
+`,
+  RETURN_LOCKED,
+  cypher`,
        EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
        CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
          OR EXISTS {
@@ -421,6 +432,15 @@ export interface AnswerSteps {
 
 const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'request', ACCESS_REQUEST.decode);
 
+/**
+ * A millisecond after the latest event of a request a lock statement answered (RETURN_LOCKED): events
+ * of one instant are listed by action, which would put a decline before the extension it followed.
+ */
+const afterLastEvent = (record: Neo4jRecord): string | null => {
+  const last = column(record, 'lastEventAt', nullable(instant));
+  return last === null ? null : new Date(Date.parse(last) + 1).toISOString();
+};
+
 /** Request `id` the viewer sent or received, as it is now (a retry under an idempotency key). */
 async function requestNow(
   tx: Transaction,
@@ -525,8 +545,9 @@ export class AccessRequestRepository {
     const [locked] = await tx.run(LOCK_RECEIVED, base);
     const request = locked ? requestOf(locked) : null;
     // Stamped once the lock is held, so that an answer that locked second is never recorded before
-    // the one it follows (an extension after the decline it came before), nor before the sending.
-    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now, request?.sentAt ?? null)) };
+    // the one it follows (a decline after the extension it came after), nor before the sending.
+    const after = locked ? [request!.sentAt, afterLastEvent(locked)] : [];
+    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now, ...after)) };
     const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
     return decide({
       request,
@@ -564,7 +585,7 @@ export class AccessRequestRepository {
       if (request.status !== 'OPEN') return { request, changed: false };
       const [closed] = await tx.run(CLOSE, {
         ...base,
-        t: toNeo4jDateTime(lockedInstant(actor.now, request.sentAt)),
+        t: toNeo4jDateTime(lockedInstant(actor.now, request.sentAt, afterLastEvent(locked))),
         status: 'WITHDRAWN',
         reason: null,
       });
@@ -591,8 +612,9 @@ export class AccessRequestRepository {
       const asRequester = request.requesterId === actor.viewer;
       const [redacted] = await tx.run(REDACT, {
         ...base,
-        // Never before the close it follows, which another replica may have stamped (locked-instant.ts).
-        t: toNeo4jDateTime(lockedInstant(actor.now, request.closedAt)),
+        // Never before the close nor the other party's erasure it follows, which another replica may
+        // have stamped (locked-instant.ts).
+        t: toNeo4jDateTime(lockedInstant(actor.now, request.closedAt, afterLastEvent(locked))),
         actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
       });
       if (redacted === undefined) return null;

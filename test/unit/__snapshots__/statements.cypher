@@ -110,6 +110,7 @@ SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request,
+       COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt,
        EXISTS { (:AccessRequestEvent {action: 'REDACTED', actorOrganizationId: $viewer})-[:OF]->(r) } AS redacted,
        CASE $viewer WHEN requester.id THEN r.message WHEN target.id THEN r.reason END IS NOT NULL
          OR EXISTS {
@@ -128,7 +129,8 @@ MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
-  .dueAt, .extended, .status, .closedAt, .reason} AS request
+  .dueAt, .extended, .status, .closedAt, .reason} AS request,
+       COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt
 
 // ---- accessRequest.lockSent
 MATCH (v:Organization {id: $viewer})
@@ -140,7 +142,8 @@ MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
 SET r._lock = true
 REMOVE r._lock
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
-  .dueAt, .extended, .status, .closedAt, .reason} AS request
+  .dueAt, .extended, .status, .closedAt, .reason} AS request,
+       COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt
 
 // ---- accessRequest.parties
 MATCH (v:Organization {id: $viewer})
