@@ -6,7 +6,7 @@ import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
 import { checkedProducts } from './products.ts';
-import { quote } from './quote.ts';
+import { quote, quoteErased } from './quote.ts';
 import {
   KINDS_WITH_ACTIONS,
   type ActionStatus,
@@ -312,7 +312,7 @@ function textCheck(problems: string[], texts: ContentTexts): TextCheck {
   if (texts === 'redacted')
     return (field, value, _max, required) => {
       if (value !== null && value !== undefined && value !== '')
-        problems.push(`${field} must be empty in a redacted version (redactedAt), got ${quote(value)}`);
+        problems.push(`${field} must be empty in a redacted version (redactedAt), got ${quoteErased(value)}`);
       return required ? '' : null;
     };
   return (field, value, max, required, lines) =>

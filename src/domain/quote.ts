@@ -60,3 +60,13 @@ export function quote(value: unknown): string {
 export const quoteList = (values: readonly string[], most = 10): string =>
   values.slice(0, most).map(quote).join(', ') +
   (values.length > most ? ` and ${values.length - most} more` : '');
+
+/**
+ * A text that must be absent because its writer erased it, as a refusal shows it: how long it is, not
+ * what it says, so that refusing a file does not copy erased words (often a person's) into terminals and
+ * logs. Anything else is quoted as usual: a number or an empty string holds no erased words.
+ */
+export const quoteErased = (value: unknown): string =>
+  typeof value === 'string' && value !== ''
+    ? `a text of ${[...value].length} characters (not repeated here: it was erased)`
+    : quote(value);

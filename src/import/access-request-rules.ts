@@ -20,7 +20,7 @@ import {
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
 import { MAX_PRODUCT, MAX_PRODUCTS } from '../domain/products.ts';
-import { quote } from '../domain/quote.ts';
+import { quote, quoteErased } from '../domain/quote.ts';
 import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
 
 const DECLINED_WITHOUT_REASON = 'reason is required when the status is DECLINED';
@@ -159,7 +159,7 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
   for (const { party, field, text } of texts) {
     if (erased.has(party) && text !== null && text !== undefined)
       f.problems.push(
-        `${field} must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(text)}`,
+        `${field} must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quoteErased(text)}`,
       );
   }
   // An event's note is the party's that it names, or whose action it is (NOTES_WRITTEN_BY), as an
@@ -175,7 +175,7 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
     const party = [event.actorOrganizationId, writer(event.action)].find((p) => p !== null && erased.has(p));
     if (party)
       f.problems.push(
-        `events[${i}].note must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quote(event.note)}`,
+        `events[${i}].note must be absent once ${quote(party)} erased its texts (events[${erased.get(party)}]), got ${quoteErased(event.note)}`,
       );
   }
   return new Set(erased.keys());

@@ -25,7 +25,7 @@ import {
   type SupplyLinkState,
 } from '../domain/format.ts';
 import { parseInstant } from '../domain/instants.ts';
-import { quote } from '../domain/quote.ts';
+import { quote, quoteErased } from '../domain/quote.ts';
 import { FINDING_KINDS, REDACTED_FINDING_TEXTS } from '../domain/findings.ts';
 
 export type Checked<T> = { record: T; problems: [] } | { record: null; problems: string[] };
@@ -483,11 +483,13 @@ function checkFindingRedaction(f: Fields, record: RiskRecord, importedAt: Date |
       `redactedAt must not be before withdrawnAt (${quote(record.withdrawnAt)}), got ${quote(redactedAt)}`,
     );
   if (record.source !== REDACTED_FINDING_TEXTS.source)
-    f.problems.push(`source must be empty in a redacted finding (redactedAt), got ${quote(record.source)}`);
+    f.problems.push(
+      `source must be empty in a redacted finding (redactedAt), got ${quoteErased(record.source)}`,
+    );
   for (const field of ['description', 'evidenceUrl'] as const) {
     const text = record[field];
     if (text !== undefined && text !== null)
-      f.problems.push(`${field} must be absent in a redacted finding (redactedAt), got ${quote(text)}`);
+      f.problems.push(`${field} must be absent in a redacted finding (redactedAt), got ${quoteErased(text)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 // How error messages show a client's value (src/domain/quote.ts).
 import { describe, expect, it } from 'vitest';
-import { quote, quoteList } from '../../src/domain/quote.ts';
+import { quote, quoteErased, quoteList } from '../../src/domain/quote.ts';
 
 describe('quote', () => {
   it('shows what a plain string hides, and cuts a long value short', () => {
@@ -29,5 +29,13 @@ describe('quote', () => {
     expect(quoteList(['a'])).toBe('"a"');
     expect(quoteList(['a', "b'c"])).toBe('"a", "b\'c"');
     expect(quoteList(['a', 'b', 'c', 'd'], 2)).toBe('"a", "b" and 2 more');
+  });
+
+  it('shows an erased text by its length alone, and any other value as quote does', () => {
+    expect(quoteErased('Li Wei, Kunshan')).toBe('a text of 15 characters (not repeated here: it was erased)');
+    // Characters, not UTF-16 units: a name in another script is counted as its reader sees it.
+    expect(quoteErased('李伟😀')).toBe('a text of 3 characters (not repeated here: it was erased)');
+    expect(quoteErased('')).toBe('""');
+    expect(quoteErased(42)).toBe('42');
   });
 });
