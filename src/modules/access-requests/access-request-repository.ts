@@ -546,8 +546,11 @@ export class AccessRequestRepository {
     const request = locked ? requestOf(locked) : null;
     // Stamped once the lock is held, so that an answer that locked second is never recorded before
     // the one it follows (a decline after the extension it came after), nor before the sending.
-    const after = locked ? [request!.sentAt, afterLastEvent(locked)] : [];
-    const stamped = { ...base, t: toNeo4jDateTime(lockedInstant(actor.now, ...after)) };
+    const lastEvent = locked ? afterLastEvent(locked) : null;
+    const stamped = {
+      ...base,
+      t: toNeo4jDateTime(lockedInstant(actor.now, request?.sentAt ?? null, lastEvent)),
+    };
     const one = async (records: Promise<Neo4jRecord[]>) => requestOf((await records)[0]!);
     return decide({
       request,
