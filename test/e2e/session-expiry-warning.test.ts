@@ -35,6 +35,10 @@ describeInBrowser('the session warning', () => {
 
     // Back to the server's time, which issues the new token: else its 12 hours would be as short.
     await ui.page.clock.setSystemTime(Date.now());
+    // A token's expiry is in whole seconds: one issued in the second of the first would expire no
+    // later, and the page rightly refuses it (a full run at 08:48 on 7 December got there that fast).
+    const { iat } = JSON.parse(Buffer.from(old!.split('.')[1]!, 'base64url').toString()) as { iat: number };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (iat + 1) * 1000 - Date.now())));
     // Pressed on the button itself: the page's timers, run on by the fast-forward, may have moved the
     // focus meanwhile on a loaded machine (a full run at 06:50 on 7 December pressed Enter elsewhere).
     await stay.press('Enter');
