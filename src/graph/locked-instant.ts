@@ -9,6 +9,8 @@
 // instants of the changes of the record that it follows (`after`), which a replica whose clock runs ahead
 // of this one's may have stamped. Out of order, the record is one the backup format refuses (a finding
 // withdrawn before it was recorded), and `tiersight export` refuses it with the whole export.
+import type { Record as Neo4jRecord } from 'neo4j-driver';
+import { column, instant, nullable } from './decode.ts';
 
 /**
  * Now, never before the request's own instant nor before any of `after` (stored instants of the record's
@@ -19,6 +21,16 @@ export const lockedInstant = (requested: Date, ...after: readonly (string | null
     Math.max(
       Date.now(),
       requested.getTime(),
-      ...after.flatMap((instant) => (instant === null ? [] : [Date.parse(instant)])),
+      ...after.flatMap((at) => (at === null ? [] : [Date.parse(at)])),
     ),
   );
+
+/**
+ * A millisecond after the latest event of a locked record, which its lock statement returns as
+ * `lastEventAt` (null when it has none): for a change whose event must list after it, since a trail
+ * lists the events of one instant by action (a decline would come before the extension it followed).
+ */
+export function afterLastEvent(record: Neo4jRecord): string | null {
+  const last = column(record, 'lastEventAt', nullable(instant));
+  return last === null ? null : new Date(Date.parse(last) + 1).toISOString();
+}

@@ -134,6 +134,81 @@ describe('a change after one a replica with its clock ahead stamped', () => {
     );
   });
 
+  it("a link's amendment and end", async () => {
+    const LINK = 'id recordedAt';
+    const declared = ok<{ id: string }>(
+      await t.api.query(
+        'buyer',
+        `mutation { declareSupplyLink(supplierId: "brand", products: ["laptops"]) { ${LINK} } }`,
+        {},
+        ADMIN,
+      ),
+      'declareSupplyLink',
+    );
+    const link = `MATCH (:Organization)-[l:SUPPLIES {id: $id}]->(v:Organization)-[:SOURCING_EVENT]->(e:SupplyLinkEvent {linkId: $id})`;
+    await stampedAhead(link, `l.recordedAt = l.recordedAt + ${AHEAD}, e.at = e.at + ${AHEAD}`, declared.id);
+    const amended = ok<{ id: string; recordedAt: string }>(
+      await t.api.query(
+        'buyer',
+        `mutation($id: ID!) { amendSupplyLink(id: $id, products: ["laptops", "monitors"]) { ${LINK} } }`,
+        { id: declared.id },
+        ADMIN,
+      ),
+      'amendSupplyLink',
+    );
+    await stampedAhead(link, `e.at = e.at + ${AHEAD}`, amended.id);
+    ok(
+      await t.api.query(
+        'buyer',
+        `mutation($id: ID!) { endSupplyLink(id: $id) { id } }`,
+        { id: amended.id },
+        ADMIN,
+      ),
+      'endSupplyLink',
+    );
+    const trail = await rowsOf(
+      t.db,
+      `MATCH (:Organization {id: 'buyer'})-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
+       RETURN e.action AS action, e.linkId AS link ORDER BY e.at`,
+    );
+    expect(trail.map((e) => [e['action'], e['link']])).toEqual([
+      ['DECLARED', declared.id],
+      ['AMENDED', declared.id],
+      ['ENDED', amended.id],
+    ]);
+    const [first, second] = await rowsOf(
+      t.db,
+      `MATCH ()-[l:SUPPLIES]->() WHERE l.id IN $ids RETURN toString(l.recordedAt) AS recorded ORDER BY l.id = $id`,
+      { ids: [declared.id, amended.id], id: amended.id },
+    );
+    later(second!['recorded'], first!['recorded']);
+    expect((await exportFile(t.db)).links?.map((l) => l.id)).toEqual(
+      expect.arrayContaining([declared.id, amended.id]),
+    );
+  });
+
+  it("a share's revocation", async () => {
+    const { id } = ok<{ id: string }>(
+      await t.api.query('brand', `mutation { shareSourcing(recipientId: "buyer") { id } }`, {}, ADMIN),
+      'shareSourcing',
+    );
+    await stampedAhead(
+      `MATCH (s:Share {id: $id})<-[:OF]-(e:ShareEvent {action: 'GRANTED'})`,
+      `s.createdAt = s.createdAt + ${AHEAD}, e.at = e.at + ${AHEAD}`,
+      id,
+    );
+    ok(
+      await t.api.query('brand', `mutation($id: ID!) { revokeShare(id: $id) { id } }`, { id }, ADMIN),
+      'revokeShare',
+    );
+    const [row] = await rowsOf(
+      t.db,
+      `MATCH (s:Share {id: $id}) RETURN toString(s.createdAt) AS created, toString(s.revokedAt) AS revoked`,
+      { id },
+    );
+    later(row!['revoked'], row!['created']);
+  });
+
   it("an access request's events: a decline, a withdrawal or an erasure after the event before it", async () => {
     const client = accessRequestClient(t.api);
     const dueAt = new Date(Date.now() + 30 * 86_400_000).toISOString();

@@ -35,7 +35,7 @@ import {
 } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-repository.ts';
-import { lockedInstant } from '../../graph/locked-instant.ts';
+import { afterLastEvent, lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, presentParams, scopeParams } from '../../graph/visibility-cypher.ts';
 import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
@@ -431,15 +431,6 @@ export interface AnswerSteps {
 }
 
 const requestOf = (record: Neo4jRecord): AccessRequest => column(record, 'request', ACCESS_REQUEST.decode);
-
-/**
- * A millisecond after the latest event of a request a lock statement answered (RETURN_LOCKED): events
- * of one instant are listed by action, which would put a decline before the extension it followed.
- */
-const afterLastEvent = (record: Neo4jRecord): string | null => {
-  const last = column(record, 'lastEventAt', nullable(instant));
-  return last === null ? null : new Date(Date.parse(last) + 1).toISOString();
-};
 
 /** Request `id` the viewer sent or received, as it is now (a retry under an idempotency key). */
 async function requestNow(

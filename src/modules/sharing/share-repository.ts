@@ -322,8 +322,9 @@ export class ShareRepository {
       if (share.revokedAt !== null) return share;
       // Stamped once the lock is held, as an access request's answer is: a revoke that waited for a
       // write to the share (an amendment adding its successor link to it) is recorded after that
-      // write, never before it, and asOf an instant in between shows the share as it then was.
-      const now = toNeo4jDateTime(lockedInstant(revoke.now));
+      // write, never before it, and asOf an instant in between shows the share as it then was. Nor
+      // before the grant, which a replica whose clock runs ahead may have stamped.
+      const now = toNeo4jDateTime(lockedInstant(revoke.now, share.createdAt));
       return shareOf(single(await tx.run(REVOKE, { ...revoke, now }), REVOKE));
     });
   }

@@ -32,7 +32,7 @@ import {
 import type { Executor, Params, Transaction } from '../../graph/executor.ts';
 import { createOnce } from '../../graph/idempotency-repository.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
-import { lockedInstant } from '../../graph/locked-instant.ts';
+import { afterLastEvent, lockedInstant } from '../../graph/locked-instant.ts';
 import { LOCK_VIEWER, TAKE_LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import {
@@ -140,7 +140,9 @@ const LOCK_OWN = statement(
 SET l._lock = true REMOVE l._lock
 RETURN l `,
   LINK.projection,
-  cypher` AS link`,
+  cypher` AS link,
+       COLLECT { MATCH (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
+                 RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt`,
 );
 
 /**
@@ -472,8 +474,9 @@ export class SourcingRepository {
     if (locked === undefined) return null;
     const link = linkOf(locked);
     // Judged, and stamped, at the instant the lock is held: the end it sets, the successor's record
-    // and the event carry one instant, in the order the changes to the link were made.
-    const now = lockedInstant(actor.now);
+    // and the event carry one instant, in the order the changes to the link were made, after its
+    // recording and its trail's latest event whichever replica's clock stamped them (locked-instant.ts).
+    const now = lockedInstant(actor.now, link.recordedAt, afterLastEvent(locked));
     const change = decide(link, now);
     if (change.kind === 'none') return link;
     const before = stateOf(link.supplierId, {

@@ -2905,7 +2905,9 @@ CALL (v) {
 UNWIND [own IN incoming WHERE own.id = $id] AS l
 SET l._lock = true REMOVE l._lock
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
-  .recordedAt, .provenance, .sources} AS link
+  .recordedAt, .provenance, .sources} AS link,
+       COLLECT { MATCH (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
+                 RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt
 
 // ---- sourcing.ownLink
 MATCH (v:Organization {id: $viewer})
