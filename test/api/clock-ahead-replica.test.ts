@@ -156,7 +156,8 @@ describe('a change after one a replica with its clock ahead stamped', () => {
       ),
       'amendSupplyLink',
     );
-    await stampedAhead(link, `e.at = e.at + ${AHEAD}`, amended.id);
+    // The amendment's event, which names the link it amended and its successor.
+    await stampedAhead('MATCH (e:SupplyLinkEvent {successorId: $id})', `e.at = e.at + ${AHEAD}`, amended.id);
     ok(
       await t.api.query(
         'buyer',
