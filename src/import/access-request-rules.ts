@@ -163,9 +163,7 @@ function requestEvents(
       at: at ?? '',
       actorUserId,
       actorOrganizationId,
-      note: erasedNote({ action, actorOrganizationId })
-        ? e.erased('note')
-        : (e.text('note', true) ?? null),
+      note: erasedNote({ action, actorOrganizationId }) ? e.erased('note') : (e.text('note', true) ?? null),
       previousDueAt: e.instant('previousDueAt'),
       dueAt: e.instant('dueAt'),
     };
