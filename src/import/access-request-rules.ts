@@ -34,22 +34,33 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     f.problems.push('sentAt must be an ISO 8601 date or date-time with a zone, got nothing');
   }
   const status = f.oneOf('status', ACCESS_REQUEST_STATUSES, true) ?? 'OPEN';
+  const id = f.id('id');
+  const requester = f.id('requester');
+  const target = f.id('target');
+  const erasedBy = erasersOf(raw['events'], requester, target);
+  /** A party's text, read as an erased one (Fields.erased) once the party erased its texts. */
+  const textOf = (field: string, party: string) =>
+    erasedBy.has(party) ? f.erased(field) : (f.text(field, true) ?? null);
   const record: AccessRequestRecord = {
-    id: f.id('id'),
-    requester: f.id('requester'),
-    target: f.id('target'),
+    id,
+    requester,
+    target,
     scope: f.oneOf('scope', ACCESS_SCOPES) ?? 'SOURCING',
     products: f.strings('products', 'product names', true) ?? [],
-    message: f.text('message', true) ?? null,
+    message: textOf('message', requester),
     sentAt: sentAt ?? '',
     dueAt: f.instant('dueAt'),
     status,
     closedAt: f.recordedAt('closedAt', importedAt),
-    reason: f.text('reason', true) ?? null,
+    reason: textOf('reason', target),
     shareIds: f.strings('shareIds', 'share ids', true) ?? null,
   };
   const extended = f.boolean('extended');
-  const events = requestEvents(f, raw['events']);
+  const events = requestEvents(f, raw['events'], importedAt, (event) =>
+    [event.actorOrganizationId, writerOf(event.action, requester, target)].some(
+      (p) => p !== null && erasedBy.has(p),
+    ),
+  );
   if (events) record.events = events;
   if (record.requester !== '' && record.requester === record.target) {
     f.problems.push(`requester and target are the same organization ${quote(record.requester)}`);
@@ -97,7 +108,38 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
 }
 
 /** A request's events: undefined when the record leaves them to the import (see AccessRequestRecord). */
-function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | undefined {
+/**
+ * The parties whose REDACTED events the record's raw events hold: their texts are read as erased ones,
+ * before the events are checked (checkErasures), so that no format check quotes them first.
+ */
+function erasersOf(events: unknown, requester: string, target: string): Set<string> {
+  if (!Array.isArray(events)) return new Set();
+  return new Set(
+    events.flatMap((e: unknown) => {
+      if (typeof e !== 'object' || e === null || !('action' in e) || e.action !== 'REDACTED') return [];
+      const by = 'actorOrganizationId' in e ? e.actorOrganizationId : undefined;
+      return by === requester || by === target ? [by] : [];
+    }),
+  );
+}
+
+/** Whose note an event of `action` holds (NOTES_WRITTEN_BY), null for an action without one. */
+function writerOf(action: AccessRequestAction, requester: string, target: string): string | null {
+  if (NOTES_WRITTEN_BY.requester.some((a) => a === action)) return requester;
+  if (NOTES_WRITTEN_BY.target.some((a) => a === action)) return target;
+  return null;
+}
+
+/**
+ * A request's events; a note `erasedNote` says its party erased is read as an erased text
+ * (Fields.erased).
+ */
+function requestEvents(
+  f: Fields,
+  value: unknown,
+  importedAt: Date | undefined,
+  erasedNote: (event: { action: AccessRequestAction; actorOrganizationId: string }) => boolean,
+): AccessRequestEventRecord[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || value.length > MAX_LIST) {
     f.problems.push(`events must be an array of at most ${MAX_LIST} request events, got ${quote(value)}`);
@@ -109,15 +151,19 @@ function requestEvents(f: Fields, value: unknown): AccessRequestEventRecord[] | 
       f.problems.push(`events[${i}] ${e}`);
       return { action: 'SENT', at: '', actorUserId: '', actorOrganizationId: '' };
     }
-    const at = e.instant('at');
+    // A recording time, as a link's event's is (record-rules.ts, eventInstant).
+    const at = e.recordedAt('at', importedAt);
     if (at === null && e.problems.length === 0)
       e.problems.push('at must be an ISO 8601 date-time, got nothing');
+    const action = e.oneOf('action', ACCESS_REQUEST_ACTIONS) ?? 'SENT';
+    const actorUserId = e.text('actorUserId');
+    const actorOrganizationId = e.id('actorOrganizationId');
     const event: AccessRequestEventRecord = {
-      action: e.oneOf('action', ACCESS_REQUEST_ACTIONS) ?? 'SENT',
+      action,
       at: at ?? '',
-      actorUserId: e.text('actorUserId'),
-      actorOrganizationId: e.id('actorOrganizationId'),
-      note: e.text('note', true) ?? null,
+      actorUserId,
+      actorOrganizationId,
+      note: erasedNote({ action, actorOrganizationId }) ? e.erased('note') : (e.text('note', true) ?? null),
       previousDueAt: e.instant('previousDueAt'),
       dueAt: e.instant('dueAt'),
     };
@@ -150,7 +196,7 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
     if (at !== null && closed !== null && at < closed)
       f.problems.push(`${where}: at must not be before closedAt ${record.closedAt}, got ${quote(event.at)}`);
     if (event.note !== null && event.note !== undefined)
-      f.problems.push(`${where}: note must be absent, got ${quote(event.note)}`);
+      f.problems.push(`${where}: note must be absent, got ${quoteErased(event.note)}`);
   }
   const texts = [
     { party: record.requester, field: 'message', text: record.message },
@@ -164,12 +210,7 @@ function checkErasures(f: Fields, record: AccessRequestRecord): Set<string> {
   }
   // An event's note is the party's that it names, or whose action it is (NOTES_WRITTEN_BY), as an
   // erasure takes it: a file may name a third organization as an event's actor.
-  const writer = (action: AccessRequestAction) =>
-    NOTES_WRITTEN_BY.requester.some((a) => a === action)
-      ? record.requester
-      : NOTES_WRITTEN_BY.target.some((a) => a === action)
-        ? record.target
-        : null;
+  const writer = (action: AccessRequestAction) => writerOf(action, record.requester, record.target);
   for (const [i, event] of (record.events ?? []).entries()) {
     if (event.action === 'REDACTED' || event.note === null || event.note === undefined) continue;
     const party = [event.actorOrganizationId, writer(event.action)].find((p) => p !== null && erased.has(p));

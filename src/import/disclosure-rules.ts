@@ -25,7 +25,7 @@ const MAX_ACTIONS = 10_000;
 /** For a record read again for writing (already validated): no instant is "in the future". */
 const END_OF_TIME = new Date(8.64e15);
 
-function actionsOf(f: Fields, at: string): ActionSubmission[] {
+function actionsOf(f: Fields, at: string, redacted: boolean): ActionSubmission[] {
   const value = f.raw('actions');
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.length > MAX_ACTIONS) {
@@ -40,9 +40,9 @@ function actionsOf(f: Fields, at: string): ActionSubmission[] {
     }
     const action: ActionSubmission = {
       id: a.loose('id') ?? '',
-      finding: a.loose('finding') ?? '',
+      finding: (redacted ? a.erased('finding') : a.loose('finding')) ?? '',
       severity: a.oneOf('severity', SEVERITIES) ?? 'LOW',
-      action: a.loose('action') ?? '',
+      action: (redacted ? a.erased('action') : a.loose('action')) ?? '',
       dueAt: a.loose('dueAt') ?? '',
       status: a.oneOf('status', ACTION_STATUSES, true) ?? null,
       verification: a.oneOf('verification', VERIFICATIONS, true) ?? null,
@@ -53,8 +53,12 @@ function actionsOf(f: Fields, at: string): ActionSubmission[] {
   });
 }
 
-/** The content fields of `f` (the record, or one version of its history), typed. */
-function submission(f: Fields, at: string): ContentSubmission {
+/**
+ * The content fields of `f` (the record, or one version of its history), typed; the texts of a
+ * `redacted` one as erased ones (Fields.erased), which checkContent names by their length.
+ */
+function submission(f: Fields, at: string, redacted: boolean): ContentSubmission {
+  const text = (field: string) => (redacted ? f.erased(field) : f.loose(field));
   const products = f.raw('products');
   if (
     products !== undefined &&
@@ -63,16 +67,16 @@ function submission(f: Fields, at: string): ContentSubmission {
   )
     f.problems.push(`${at}products must be an array of product names, got ${quote(products)}`);
   return {
-    title: f.loose('title') ?? '',
-    summary: f.loose('summary'),
-    issuer: f.loose('issuer'),
-    standard: f.loose('standard'),
+    title: text('title') ?? '',
+    summary: text('summary'),
+    issuer: text('issuer'),
+    standard: text('standard'),
     products: Array.isArray(products) ? products.filter((p): p is string => typeof p === 'string') : [],
     issuedAt: f.loose('issuedAt') ?? '',
     validUntil: f.loose('validUntil'),
-    documentUrl: f.loose('documentUrl'),
+    documentUrl: text('documentUrl'),
     documentSha256: f.loose('documentSha256'),
-    actions: actionsOf(f, at),
+    actions: actionsOf(f, at, redacted),
   };
 }
 
@@ -103,12 +107,14 @@ function version(
   at: string,
   importedAt: Date | undefined,
 ): DisclosureVersionRecord {
-  const submitted = submission(f, at);
+  // Judged by the key alone: a malformed redactedAt is refused, and still says the texts were erased.
+  const redacted = f.raw('redactedAt') !== undefined && f.raw('redactedAt') !== null;
+  const submitted = submission(f, at, redacted);
   const recordedAt = f.recordedAt('recordedAt', importedAt);
   const actorUserId = f.text('actorUserId', true) ?? null;
   const erased = redaction(f, recordedAt, importedAt);
   // A backup's texts as older versions stored them: the character rule is for what users send now.
-  const texts = erased.redactedAt === null ? 'stored' : 'redacted';
+  const texts = redacted ? 'redacted' : 'stored';
   const checked = checkContent(kind, submitted, importedAt ?? END_OF_TIME, texts, at);
   f.problems.push(...checked.problems);
   const content = checked.content ?? {

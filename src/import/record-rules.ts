@@ -71,6 +71,18 @@ export class Fields {
   }
 
   /**
+   * A text the record says its writer erased, which the erasure's own rule wants absent: any string as
+   * it is, so that that rule names it by its length (quoteErased) whatever else is wrong with it (too
+   * long, no URL, an unpaired surrogate), where a format check would quote its words.
+   */
+  erased(field: string): string | null {
+    const v = this.value[field];
+    if (v === undefined || v === null) return null;
+    if (typeof v === 'string') return v;
+    return this.fail(field, 'must be a string', v) ?? null;
+  }
+
+  /**
    * `v` when it is well-formed UTF-16. JSON's \ud800 escapes can make a string with an unpaired
    * surrogate, which the driver would store as U+FFFD: text the file never said.
    */
@@ -269,7 +281,7 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
   }
   const supersededBy = f.raw('supersededBy') == null ? null : f.id('supersededBy');
   if (supersededBy !== null) record.supersededBy = supersededBy;
-  const events = eventList(f, f.raw('events'), 'link events', linkEvent);
+  const events = eventList(f, f.raw('events'), 'link events', (e) => linkEvent(e, importedAt));
   if (events) record.events = events;
   if (record.validFrom && record.validTo) {
     const [from, to] = [parseInstant(record.validFrom)!, parseInstant(record.validTo)!];
@@ -311,7 +323,7 @@ export function checkShare(value: unknown, importedAt?: Date): Checked<ShareReco
     revokedAt: f.recordedAt('revokedAt', importedAt),
     createdAt: f.recordedAt('createdAt', importedAt),
   };
-  const events = eventList(f, f.raw('events'), 'share events', shareEvent);
+  const events = eventList(f, f.raw('events'), 'share events', (e) => shareEvent(e, importedAt));
   if (events) record.events = events;
   if (record.owner !== '' && record.owner === record.recipient) {
     f.problems.push(`owner and recipient are the same organization ${quote(record.owner)}`);
@@ -341,17 +353,21 @@ function eventList<T>(f: Fields, value: unknown, what: string, entry: (e: Fields
   });
 }
 
-/** When an event happened: required, unlike the optional instants of records. */
-function eventInstant(e: Fields): string {
-  const at = e.instant('at');
+/**
+ * When an event happened: required, unlike the optional instants of records, and a recording time,
+ * never after the import: the next change of its record is stamped after its trail's latest event
+ * (locked-instant.ts), so one a file dates decades ahead would carry every later change there.
+ */
+function eventInstant(e: Fields, importedAt: Date | undefined): string {
+  const at = e.recordedAt('at', importedAt);
   // null without a problem: the field is missing rather than malformed.
   if (at === null && e.problems.length === 0)
     e.problems.push('at must be an ISO 8601 date-time, got nothing');
   return at ?? '';
 }
 
-function shareEvent(e: Fields): ShareEventRecord {
-  const at = eventInstant(e);
+function shareEvent(e: Fields, importedAt: Date | undefined): ShareEventRecord {
+  const at = eventInstant(e, importedAt);
   return {
     action: e.oneOf('action', SHARE_ACTIONS) ?? 'GRANTED',
     at,
@@ -378,8 +394,8 @@ function linkState(e: Fields, field: string): SupplyLinkState {
 }
 
 /** Fields an action does not have stay absent, as the API stores them (src/modules/sourcing). */
-function linkEvent(e: Fields): SupplyLinkEventRecord {
-  const at = eventInstant(e);
+function linkEvent(e: Fields, importedAt: Date | undefined): SupplyLinkEventRecord {
+  const at = eventInstant(e, importedAt);
   const action = e.oneOf('action', SUPPLY_LINK_ACTIONS) ?? 'DECLARED';
   const event: SupplyLinkEventRecord = {
     action,
@@ -503,7 +519,7 @@ function erasedSource(f: Fields): string {
     f.problems.push(`source must be empty ("") in a redacted finding (redactedAt), got ${quote(given)}`);
     return '';
   }
-  return f.loose('source') ?? '';
+  return f.erased('source') ?? '';
 }
 
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
@@ -517,8 +533,8 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
     // Erased, a finding's required source is empty (checkFindingRedaction holds it so).
     source: redacted ? erasedSource(f) : f.text('source'),
     severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
-    description: f.text('description', true) ?? null,
-    evidenceUrl: f.url('evidenceUrl'),
+    description: redacted ? f.erased('description') : (f.text('description', true) ?? null),
+    evidenceUrl: redacted ? f.erased('evidenceUrl') : f.url('evidenceUrl'),
     observedAt: f.instant('observedAt'),
     recordedAt: f.recordedAt('recordedAt', importedAt),
   };

@@ -131,7 +131,11 @@ UNWIND [own IN incoming WHERE own.id = $id] AS l`;
 /**
  * Locks and returns link $id when its customer is the viewer (VIEWERS_LINK), written to (SET/REMOVE,
  * Neo4j's documented way to take a write lock in Cypher) so that a concurrent amendment or end waits
- * for this transaction.
+ * for this transaction; with the instant of its trail's latest event (`lastEventAt`: its own, and the
+ * amendment that named it as successor), found by the events' linkId and successorId indexes: read
+ * from the customer's trail, it cost 5 db hits per event of every link of the customer, under the
+ * link's lock. An event of the link in another customer's trail (an import that moved the link
+ * without its trail) is of its history too.
  */
 const LOCK_OWN = statement(
   'sourcing.lockOwnLink',
@@ -141,7 +145,7 @@ SET l._lock = true REMOVE l._lock
 RETURN l `,
   LINK.projection,
   cypher` AS link,
-       COLLECT { MATCH (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
+       COLLECT { MATCH (e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
                  RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt`,
 );
 

@@ -2231,6 +2231,9 @@ CREATE INDEX screening_candidate_status IF NOT EXISTS FOR (c:ScreeningCandidate)
 // ---- index.supplyLinkEventLink
 CREATE INDEX supply_link_event_link IF NOT EXISTS FOR (e:SupplyLinkEvent) ON (e.linkId)
 
+// ---- index.supplyLinkEventSuccessor
+CREATE INDEX supply_link_event_successor IF NOT EXISTS FOR (e:SupplyLinkEvent) ON (e.successorId)
+
 // ---- merge.check
 OPTIONAL MATCH (k:Organization {id: $keep})
 OPTIONAL MATCH (m:Organization {id: $merge})
@@ -2906,7 +2909,7 @@ UNWIND [own IN incoming WHERE own.id = $id] AS l
 SET l._lock = true REMOVE l._lock
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link,
-       COLLECT { MATCH (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
+       COLLECT { MATCH (e:SupplyLinkEvent) WHERE e.linkId = l.id OR e.successorId = l.id
                  RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt
 
 // ---- sourcing.ownLink
