@@ -209,10 +209,13 @@ export class SourcingService {
     claim: IdempotencyClaim | null,
     decide: (link: SupplyLink, now: Date) => LinkChange,
   ): Promise<ShownLink> {
+    // The instant the change was stamped at, for its answer (shown).
+    let stamped = this.scope.instant;
     const changed = await this.sourcing.change(
       id,
       this.actor,
       (link, now) => {
+        stamped = now;
         // A link called off before it started (validTo = validFrom) has ended as well.
         if (link.validTo !== null && (new Date(link.validTo) <= now || link.validTo === link.validFrom))
           throw badInput(
@@ -229,7 +232,7 @@ export class SourcingService {
         id,
         `among the links in which ${this.viewer.organizationId} is the customer`,
       );
-    return this.shown(changed.id);
+    return this.shown(changed.id, stamped);
   }
 
   async ownLinks(includeEnded: boolean): Promise<ShownLink[]> {
@@ -243,10 +246,11 @@ export class SourcingService {
    * nothing, which the answer says as the next request would, not a fault; the write is kept, now the
    * kept organization's.
    */
-  private async shown(id: string): Promise<ShownLink> {
+  private async shown(id: string, stamped: Date = this.scope.instant): Promise<ShownLink> {
     // Read at an instant no earlier than the one the write was stamped at (when it held the link's
-    // lock, after this request started): a link ended "now" is answered ended.
-    const written = { ...this.scope, instant: lockedInstant(this.scope.instant) };
+    // lock, after this request started, and after the link's latest event, which a replica whose
+    // clock runs ahead may have stamped): a link ended "now" is answered ended.
+    const written = { ...this.scope, instant: lockedInstant(stamped) };
     const [shown] = this.primed(await this.sourcing.shownLinks(written, [id]));
     if (shown === undefined) throw unknownTokenOrganization();
     return shown;
