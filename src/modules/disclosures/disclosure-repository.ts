@@ -153,11 +153,17 @@ const ABOUT = shownDisclosures(
   USING INDEX SEEK x:DisclosureSubject(id)`,
 );
 
+/**
+ * Sought by id (the hint), as ABOUT: planned on another store's statistics (a full test run's earlier
+ * file), it was a scan of every organization's id per id asked, whose work grew with every organization
+ * in the database (test/abuse/shown-subject-work.test.ts, December 2026).
+ */
 const PUBLISHED_BY = shownDisclosures(
   'disclosure.publishedBy',
   cypher`
   UNWIND $ids AS key
-  MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)`,
+  MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+  USING INDEX SEEK publisher:Organization(id)`,
 );
 
 /**

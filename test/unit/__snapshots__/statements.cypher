@@ -1193,6 +1193,7 @@ CALL (partialDisclosures) {
 CALL (v, disclosers, sharedDisclosures) {
   UNWIND $ids AS key
   MATCH (publisher:Organization {id: key})-[:PUBLISHED]->(d:Disclosure)-[:ABOUT]->(x:Organization)
+  USING INDEX SEEK publisher:Organization(id)
   WHERE ($kind IS NULL OR d.kind = $kind) AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
   RETURN collect([key, d, publisher, x]) AS candidates
 }
