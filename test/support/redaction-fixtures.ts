@@ -29,3 +29,24 @@ export const NAMING_FINDING = {
   evidenceUrl: 'https://electronicswatch.org/li-wei.pdf',
   observedAt: '2026-03-01',
 };
+
+/** An access request's event in a tiersight/v1 file, by organization `by` (its user `u@by`). */
+export const requestEvent = (action: string, at: string, by: string, note?: string) => ({
+  action,
+  at,
+  actorUserId: `u@${by}`,
+  actorOrganizationId: by,
+  ...(note === undefined ? {} : { note }),
+});
+
+/** A request buyer sent reseller on 1 May 2026 and reseller declined on 10 May, as a file holds it. */
+export const DECLINED_REQUEST = {
+  id: 'ar-1',
+  requester: 'buyer',
+  target: 'reseller',
+  scope: 'SOURCING',
+  products: [],
+  sentAt: '2026-05-01T00:00:00.000Z',
+  status: 'DECLINED',
+  closedAt: '2026-05-10T00:00:00.000Z',
+};

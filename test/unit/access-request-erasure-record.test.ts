@@ -2,32 +2,19 @@
 // an operator states it): a REDACTED event by a party of a closed request, and that party's texts gone.
 import { describe, expect, it } from 'vitest';
 import { checkAccessRequest } from '../../src/import/access-request-rules.ts';
+import { DECLINED_REQUEST, requestEvent } from '../support/redaction-fixtures.ts';
 
 const IMPORTED_AT = new Date('2026-12-07T12:00:00Z');
-const event = (action: string, at: string, by: string, note?: string) => ({
-  action,
-  at,
-  actorUserId: `u@${by}`,
-  actorOrganizationId: by,
-  ...(note === undefined ? {} : { note }),
-});
 
 /** Declined by the target, whose texts it then erased (the export of such a request). */
 const ERASED_BY_TARGET = {
-  id: 'ar-1',
-  requester: 'buyer',
-  target: 'reseller',
-  scope: 'SOURCING',
-  products: [],
+  ...DECLINED_REQUEST,
   message: 'Who makes them?',
-  sentAt: '2026-05-01T00:00:00.000Z',
-  status: 'DECLINED',
-  closedAt: '2026-05-10T00:00:00.000Z',
   reason: null,
   events: [
-    event('SENT', '2026-05-01T00:00:00.000Z', 'buyer', 'Who makes them?'),
-    event('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller'),
-    event('REDACTED', '2026-05-11T00:00:00.000Z', 'reseller'),
+    requestEvent('SENT', '2026-05-01T00:00:00.000Z', 'buyer', 'Who makes them?'),
+    requestEvent('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller'),
+    requestEvent('REDACTED', '2026-05-11T00:00:00.000Z', 'reseller'),
   ],
 };
 
@@ -47,7 +34,7 @@ describe("an access request's erasure in tiersight/v1", () => {
       reason: 'Li Wei says no',
       events: [
         ERASED_BY_TARGET.events[0],
-        event('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller', 'Li Wei says no'),
+        requestEvent('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller', 'Li Wei says no'),
         ERASED_BY_TARGET.events[2],
       ],
     };
@@ -58,7 +45,7 @@ describe("an access request's erasure in tiersight/v1", () => {
   });
 
   /** ERASED_BY_TARGET with one more event after its trail. */
-  const withEvent = (added: ReturnType<typeof event>) => ({
+  const withEvent = (added: ReturnType<typeof requestEvent>) => ({
     ...ERASED_BY_TARGET,
     events: [...ERASED_BY_TARGET.events, added],
   });
@@ -66,22 +53,22 @@ describe("an access request's erasure in tiersight/v1", () => {
   it.each([
     [
       'by an organization that is no party',
-      event('REDACTED', '2026-05-12T00:00:00.000Z', 'someone'),
+      requestEvent('REDACTED', '2026-05-12T00:00:00.000Z', 'someone'),
       'events[3] (REDACTED): actorOrganizationId must be the requester or the target, got "someone"',
     ],
     [
       'twice by one party',
-      event('REDACTED', '2026-05-12T00:00:00.000Z', 'reseller'),
+      requestEvent('REDACTED', '2026-05-12T00:00:00.000Z', 'reseller'),
       'events[3] (REDACTED): "reseller" erased its texts already in events[2]',
     ],
     [
       'before the request closed',
-      event('REDACTED', '2026-05-09T00:00:00.000Z', 'someone'),
+      requestEvent('REDACTED', '2026-05-09T00:00:00.000Z', 'someone'),
       'events[3] (REDACTED): at must not be before closedAt 2026-05-10T00:00:00.000Z, got "2026-05-09T00:00:00.000Z"',
     ],
     [
       'with a note',
-      event('REDACTED', '2026-05-12T00:00:00.000Z', 'reseller', 'why'),
+      requestEvent('REDACTED', '2026-05-12T00:00:00.000Z', 'reseller', 'why'),
       'events[3] (REDACTED): note must be absent, got a text of 3 characters (not repeated here: it was erased)',
     ],
   ])('refuses an erasure %s', (_case, added, problem) => {
@@ -95,8 +82,8 @@ describe("an access request's erasure in tiersight/v1", () => {
       closedAt: null,
       message: null,
       events: [
-        event('SENT', '2026-05-01T00:00:00.000Z', 'buyer'),
-        event('REDACTED', '2026-05-02T00:00:00.000Z', 'buyer'),
+        requestEvent('SENT', '2026-05-01T00:00:00.000Z', 'buyer'),
+        requestEvent('REDACTED', '2026-05-02T00:00:00.000Z', 'buyer'),
       ],
     };
     expect(problems(open)).toEqual([

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAccessRequest } from '../../src/import/access-request-rules.ts';
 import { checkDisclosure } from '../../src/import/disclosure-rules.ts';
 import { checkRisk } from '../../src/import/record-rules.ts';
+import { DECLINED_REQUEST, requestEvent } from '../support/redaction-fixtures.ts';
 
 const IMPORTED_AT = new Date('2026-12-07T12:00:00Z');
 const NAME = 'Li Wei';
@@ -26,28 +27,13 @@ const ERASED_FINDING = {
   redactedByUserId: 'bo@ew',
 };
 
-const event = (action: string, at: string, by: string, note?: string) => ({
-  action,
-  at,
-  actorUserId: `u@${by}`,
-  actorOrganizationId: by,
-  ...(note === undefined ? {} : { note }),
-});
-
 const ERASED_REQUEST = {
-  id: 'ar-1',
-  requester: 'buyer',
-  target: 'reseller',
-  scope: 'SOURCING',
-  products: [],
-  sentAt: '2026-05-01T00:00:00.000Z',
-  status: 'DECLINED',
-  closedAt: '2026-05-10T00:00:00.000Z',
+  ...DECLINED_REQUEST,
   events: [
-    event('SENT', '2026-05-01T00:00:00.000Z', 'buyer'),
-    event('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller'),
-    event('REDACTED', '2026-05-11T00:00:00.000Z', 'reseller'),
-    event('REDACTED', '2026-05-12T00:00:00.000Z', 'buyer'),
+    requestEvent('SENT', '2026-05-01T00:00:00.000Z', 'buyer'),
+    requestEvent('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller'),
+    requestEvent('REDACTED', '2026-05-11T00:00:00.000Z', 'reseller'),
+    requestEvent('REDACTED', '2026-05-12T00:00:00.000Z', 'buyer'),
   ],
 };
 
@@ -78,7 +64,7 @@ describe('an erased text that breaks its field format too', () => {
       {
         events: [
           ERASED_REQUEST.events[0],
-          event('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller', LONG),
+          requestEvent('DECLINED', '2026-05-10T00:00:00.000Z', 'reseller', LONG),
           ...ERASED_REQUEST.events.slice(2),
         ],
       },
