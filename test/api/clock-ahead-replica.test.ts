@@ -10,6 +10,7 @@ import { exportFile } from '../support/backup.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { declaredLink } from '../support/sourcing.ts';
 import { NAMING_CONTENT, NAMING_FINDING } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
@@ -136,15 +137,7 @@ describe('a change after one a replica with its clock ahead stamped', () => {
 
   it("a link's amendment and end", async () => {
     const LINK = 'id recordedAt';
-    const declared = ok<{ id: string }>(
-      await t.api.query(
-        'buyer',
-        `mutation { declareSupplyLink(supplierId: "brand", products: ["laptops"]) { ${LINK} } }`,
-        {},
-        ADMIN,
-      ),
-      'declareSupplyLink',
-    );
+    const declared = { id: await declaredLink(t.api, 'buyer', 'brand') };
     const link = `MATCH (:Organization)-[l:SUPPLIES {id: $id}]->(v:Organization)-[:SOURCING_EVENT]->(e:SupplyLinkEvent {linkId: $id})`;
     await stampedAhead(link, `l.recordedAt = l.recordedAt + ${AHEAD}, e.at = e.at + ${AHEAD}`, declared.id);
     const amended = ok<{ id: string; recordedAt: string }>(

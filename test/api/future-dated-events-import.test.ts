@@ -10,6 +10,7 @@ import { exportFile, importFile } from '../support/backup.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { declaredLink } from '../support/sourcing.ts';
 import { formatProblem } from '../../src/import/validate.ts';
 
 const t = useApi();
@@ -33,15 +34,7 @@ async function reimported(change: (file: Awaited<ReturnType<typeof exportFile>>)
 
 describe('an imported event stamped after the import', () => {
   it("of a link is refused, and does not date the link's end decades ahead", async () => {
-    const { id } = ok<{ id: string }>(
-      await t.api.query(
-        'buyer',
-        `mutation { declareSupplyLink(supplierId: "brand", products: ["laptops"]) { id } }`,
-        {},
-        ADMIN,
-      ),
-      'declareSupplyLink',
-    );
+    const id = await declaredLink(t.api, 'buyer', 'brand');
     const problems = await reimported((file) => {
       const link = file.links?.find((l) => l.id === id);
       link!.events![0]!.at = FUTURE;

@@ -2,16 +2,14 @@
 // latest event of the link, which its COLLECT found among every event of the customer's trail (5 db
 // hits each, while holding the link's lock), and now finds by the events' linkId and successorId.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../src/domain/roles.ts';
 import '../../src/modules/sourcing/sourcing-repository.ts';
-import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { declaredLink } from '../support/sourcing.ts';
 import { profiled } from '../support/profile.ts';
 
 const t = useApi();
-const ADMIN: Role[] = ['supplier_admin'];
 
 beforeEach(async () => {
   await loadGraph(
@@ -28,15 +26,7 @@ beforeEach(async () => {
 
 describe("a link's lock", () => {
   it("reads no more for a customer whose trail holds many other links' events", async () => {
-    const { id } = ok<{ id: string }>(
-      await t.api.query(
-        'buyer',
-        `mutation { declareSupplyLink(supplierId: "brand", products: ["laptops"]) { id } }`,
-        {},
-        ADMIN,
-      ),
-      'declareSupplyLink',
-    );
+    const id = await declaredLink(t.api, 'buyer', 'brand');
     const params = { viewer: 'buyer', id };
     const before = await profiled(t.db, 'sourcing.lockOwnLink', params);
     // Other links' events: amendments and ends of the customer's other links, as a trail collects them.
