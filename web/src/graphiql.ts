@@ -16,6 +16,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demoOrganizations, demoToken, readToken, storeToken } from './api.ts';
 import { authorizationHeaders, exampleTabs } from './graphiql-examples.ts';
+import { DARK_EDITOR_THEME, darkEditorTheme } from './graphiql-theme.ts';
 
 const SDL = import.meta.glob<string>('../../schema/*.graphql', {
   query: '?raw',
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const container = document.getElementById('graphiql');
   if (container === null) return;
   const token = await initialToken().catch(() => null);
+  // The module GraphiQL loads its editors from, so that the theme is known before they are made.
+  const monaco = await import('monaco-graphql/esm/monaco-editor.js');
+  monaco.editor.defineTheme(DARK_EDITOR_THEME, darkEditorTheme);
   // GraphiQL's fetcher POSTs with content-type application/json, which Apollo's CSRF protection allows.
   // The token is also a default header of the fetcher: GraphiQL introspects the schema before its header
   // editor is ready. A header typed into the editor overrides it.
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       initialHeaders: authorizationHeaders(token),
       shouldPersistHeaders: false,
       defaultEditorToolsVisibility: 'headers',
+      editorTheme: { dark: DARK_EDITOR_THEME, light: 'graphiql-LIGHT' },
     }),
   );
 }
