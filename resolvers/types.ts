@@ -1407,7 +1407,7 @@ export type RiskAction = {
 
 /** A next step of due diligence. */
 export type RiskActionKind =
-  /** Public sources flag the organization and no valid audit or certificate is visible, none having examined the flag (there was none, or the last ran out before it): ask for one. */
+  /** Public sources flag the organization and no valid audit or certificate is visible, none having examined the flag (there was none, or the last ran out before it): ask for one, of the organizations it supplies one tier nearer the root (named in the text), or of itself when the viewer buys from it. */
   | 'ASK_FOR_AUDIT'
   /** Ask the publisher of a corrective action plan or audit to close an overdue HIGH or CRITICAL action. */
   | 'CLOSE_OVERDUE_ACTION'

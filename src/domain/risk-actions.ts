@@ -1,6 +1,6 @@
-// The risk assessment's "where to start": concrete next steps drawn from what made the scores, in the
-// order of the ranking (the highest-scored organization's steps first; within one organization the
-// most urgent first). Each names the organization it is about.
+// The risk assessment's "where to start": concrete next steps drawn from what made the scores, the
+// most urgent kind first whatever the organization's rank (URGENCY), then in the order of the ranking.
+// Each names the organization it is about, and whom the viewer asks when that is someone else.
 import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
 import { quotedText } from './erased-text.ts';
 import { isEvidence, validAt } from './evidence-validity.ts';
@@ -103,11 +103,33 @@ function actionsFor<O extends Assessable>(
     const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id))[0]!;
     found.push({
       kind: 'ASK_FOR_AUDIT',
-      text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${worst.kind} ${worst.severity}, ${worst.id}): ask for an audit and a corrective action plan.`,
+      text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${worst.kind} ${worst.severity}, ${worst.id}): ${whomToAskForAudit(s, viewerId)} for an audit and a corrective action plan.`,
       urgency: URGENCY.ASK_FOR_AUDIT,
     });
   }
   return found;
+}
+
+/** At most this many customers are named; the rest are counted. */
+const NAMED_CUSTOMERS = 3;
+
+/**
+ * A viewer deals with its own suppliers: one further away is reached through those that buy from it in
+ * the chain, which can have it audited (a brand its factories), so the action names them.
+ */
+function whomToAskForAudit<O extends Assessable>(s: RiskSubject<O>, viewerId: string | null): string {
+  if (s.customers.length === 0) return 'ask';
+  const buyers = s.customers.filter((c) => c.id !== viewerId);
+  if (buyers.length < s.customers.length) return 'ask it';
+  const named = buyers.slice(0, NAMED_CUSTOMERS).map((c) => c.name);
+  const more = buyers.length - named.length;
+  const list =
+    more > 0
+      ? `${named.join(', ')} or ${more} other${more === 1 ? '' : 's'}`
+      : named.length === 1
+        ? named[0]!
+        : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]!}`;
+  return `ask ${list} (${buyers.length === 1 ? 'its customer' : 'its customers'} in the chain)`;
 }
 
 /**

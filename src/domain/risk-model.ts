@@ -70,6 +70,11 @@ export interface RiskSubject<O extends Assessable> {
   tier: number;
   /** The products of the visible links through which it supplies the chain. */
   products: string[];
+  /**
+   * Whom it supplies one tier nearer the root through those links (the root itself at tier 1), by
+   * name: the organizations through which the viewer reaches it, which an action can tell it to ask.
+   */
+  customers: { id: string; name: string }[];
   indicators: RiskIndicator[];
   evidence: RiskEvidence[];
   /**

@@ -233,6 +233,15 @@ describe('what each demo viewer sees (docs/demo-scenario.md)', () => {
     }
   });
 
+  it('one contracted product: laptops reach Atea and Dell, no factory (docs/analyst-guide.md)', async () => {
+    const PRODUCT = `query($product: String) { supplyChain(product: $product) { tiers { tier organizations { id } } }
+      exposure(product: $product) { findings { organization { id } } blindSpots { id } } }`;
+    const laptops = await ask(ID.regionStockholm, PRODUCT, { product: 'laptop computers' });
+    expect(tiersOf(laptops)).toEqual({ 1: [ID.atea], 2: [ID.dell] });
+    expect(ids(laptops['exposure'].findings.map((f: Data) => f['organization']))).toEqual([ID.dell]);
+    expect(laptops['exposure'].blindSpots).toEqual([]);
+  });
+
   it('the top actions: Dell’s cap-4, Hipro’s f-1, Dell’s cap-3, then audits (docs/risk-model.md)', async () => {
     const { riskAssessment } = await ask(ID.regionStockholm, `{ riskAssessment { actions { kind text } } }`);
     const texts = (riskAssessment.actions as Data[]).map((a) => a['text'] as string);

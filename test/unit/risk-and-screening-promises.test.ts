@@ -20,6 +20,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
     organization: { id: 'x', name: 'X', type: 'FACTORY', country: 'CN' },
     tier,
     products: [],
+    customers: [],
     indicators: [
       {
         id: 'r-1',

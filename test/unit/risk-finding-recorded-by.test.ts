@@ -31,6 +31,7 @@ const subject = (indicators: RiskIndicator[]): RiskSubject<Assessable> => ({
   organization: factory,
   tier: 1,
   products: [],
+  customers: [],
   indicators,
   evidence: [],
   sourcingShare: 'ALL',

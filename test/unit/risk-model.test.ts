@@ -38,6 +38,7 @@ function subject(
     organization,
     tier: 1,
     products: [],
+    customers: [],
     indicators: [],
     evidence: [],
     sourcingShare: 'ALL',

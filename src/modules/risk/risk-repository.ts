@@ -3,7 +3,7 @@
 // traversal exactly as for supplyChain and exposure: the organizations reached from an allowed root,
 // their public risk indicators (as recorded by $t), the disclosures about them that rule 8 lets the
 // viewer see (every kind, each as the version in effect at $t, about $product when one is asked:
-// IN_DISCLOSED_PRODUCT), the products of the disclosed links
+// IN_DISCLOSED_PRODUCT), the products and customers of the disclosed links
 // through which they supply the chain (rule 4's links, $product respected), whether they share their
 // sourcing with the viewer (the ids of the owners of its sourcing shares, which it may see anyway:
 // joined to the organizations by id in the service rather than by a list scan per organization here), and the
@@ -43,7 +43,7 @@ import {
 /**
  * The chain is walked breadth first (tierWalk, as supplyChain walks it): the links it crosses are
  * exactly those of rule 4 (into the root and into every organization above the last tier), so the
- * products through which each organization supplies the chain come with the walk rather than from a
+ * products and customers through which each organization supplies the chain come with the walk rather than from a
  * second read of those links; and the walk keeps no paths, which the assessment does not show.
  * The subjects of disclosures are reached from an allowed root, so rule 5 holds for them and only the
  * disclosure's own conditions of rule 8 are tested (DISCLOSURE_LIVE, DISCLOSURE_GRANTED against the
@@ -54,7 +54,7 @@ import {
 const RISK_BY_DEPTH = byDepth('analysis.risk', (depth) => [
   VIEWER_AND_DISCLOSURE_GRANTS,
   ALLOWED_ROOT,
-  tierWalk(depth, cypher`[s.id, l.products]`, join(DISCLOSURE_GRANT_LISTS, SOURCERS)),
+  tierWalk(depth, cypher`[s.id, l.products, c.id]`, join(DISCLOSURE_GRANT_LISTS, SOURCERS)),
   cypher`WITH disclosers, sharedDisclosures, sourcers, v, whole, shared, x, tiers, links AS supplied, reached[1..] AS reached
 CALL (reached) {
   UNWIND reached AS o`,
@@ -101,7 +101,7 @@ const evidenceColumn = list(
     earlierDueDates: list(positional({ version: integer, actionId: text, dueAt: instant })),
   }),
 );
-const suppliedColumn = list(positional({ organizationId: text, products: texts }));
+const suppliedColumn = list(positional({ organizationId: text, products: texts, customerId: text }));
 
 export interface RiskRow {
   root: Organization;
@@ -118,8 +118,8 @@ export interface RiskRow {
   partialSourcingOwnerIds: string[];
   risks: { organizationId: string; risk: RiskIndicator }[];
   evidence: RiskEvidence[];
-  /** The products of each link through which an organization supplies the chain. */
-  supplied: { organizationId: string; products: string[] }[];
+  /** The products and the customer of each link through which an organization supplies the chain. */
+  supplied: { organizationId: string; products: string[]; customerId: string }[];
   /** The viewer's access requests open at the instant, each as it stood then, newest first. */
   openRequests: AccessRequest[];
 }

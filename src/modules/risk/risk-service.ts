@@ -35,6 +35,23 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
     if (known === undefined) products.set(link.organizationId, new Set(link.products));
     else for (const product of link.products) known.add(product);
   }
+  // A walk crosses links into the tier it leaves, whatever the supplier's own tier: only the customers
+  // one tier nearer the root are those through which the viewer reaches the supplier first.
+  const placed = new Map<string, { tier: number; name: string }>([
+    [row.root.id, { tier: 0, name: row.root.name }],
+    ...row.organizations.map(
+      (o) => [o.organization.id, { tier: o.tier, name: o.organization.name }] as const,
+    ),
+  ]);
+  const customers = new Map<string, Map<string, string>>();
+  for (const link of row.supplied) {
+    const supplier = placed.get(link.organizationId);
+    const customer = placed.get(link.customerId);
+    if (supplier === undefined || customer === undefined || customer.tier !== supplier.tier - 1) continue;
+    const known = customers.get(link.organizationId) ?? new Map<string, string>();
+    known.set(link.customerId, customer.name);
+    customers.set(link.organizationId, known);
+  }
   const sourcers = new Set(row.sourcingOwnerIds);
   const whole = new Set(row.wholeSourcingOwnerIds);
   const partial = new Set(row.partialSourcingOwnerIds);
@@ -51,6 +68,9 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       organization: o.organization,
       tier: o.tier,
       products: [...(products.get(id) ?? NONE)].sort(),
+      customers: [...(customers.get(id) ?? new Map<string, string>())]
+        .map(([customerId, name]) => ({ id: customerId, name }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
       indicators: risks.get(id) ?? [],
       evidence: evidence.get(id) ?? [],
       sourcingShare: whole.has(id) ? 'ALL' : partial.has(id) ? 'SOME' : null,

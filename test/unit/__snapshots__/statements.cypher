@@ -636,7 +636,7 @@ CALL (v, whole, closed, frontier) {
     RETURN l, startNode(l) AS s, c
   }
   WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
-  RETURN collect([s.id, l.products]) AS crossed, collect(DISTINCT s) AS found
+  RETURN collect([s.id, l.products, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
 WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, fresh AS frontier, reached + fresh AS reached, tiers + [fresh] AS tiers,
