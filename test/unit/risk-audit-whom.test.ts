@@ -1,6 +1,6 @@
 // Whom an ASK_FOR_AUDIT action names (review "analyst"): the customers one tier nearer the root through
 // which the viewer reaches the flagged organization, at most three by name; "it" when the viewer buys
-// from it itself. test/api/zz-review-analyst-audit-whom.test.ts checks the same on the demo.
+// from it itself. test/api/risk-audit-whom.test.ts checks the same on the demo.
 import { describe, expect, it } from 'vitest';
 import type { RiskIndicator } from '../../src/domain/model.ts';
 import { assessRisk } from '../../src/domain/risk-assessment.ts';
