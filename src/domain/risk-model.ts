@@ -284,6 +284,19 @@ const RAISING: Record<
   EXPIRED_EVIDENCE: (p) => p.expiredEvidence,
 };
 
+/**
+ * What evidence gone stale raises: at most what no visible disclosure would add at VISIBILITY's weight
+ * (null when the weights keep it below that). Stale evidence is no current evidence, and no worse: a
+ * supplier that shared an expired audit must not rank above one that shared nothing, or suppliers learn
+ * to withhold it. The defaults meet exactly there; an operator's weights may not.
+ */
+function staleEvidenceHeld(model: RiskModel): number | null {
+  const { weights, parameters } = model;
+  if (weights.disclosedEvidence === 0) return null;
+  const held = (parameters.visibility.noEvidence * weights.visibility) / weights.disclosedEvidence;
+  return held < parameters.disclosures.expiredEvidence - 1e-9 ? held : null;
+}
+
 const evidenceSource = (disclosureId: string, owner: ReadonlyMap<string, string>) =>
   `disclosure ${disclosureId} by ${owner.get(disclosureId)}`;
 
@@ -297,10 +310,12 @@ function disclosedEvidence<O extends Assessable>(
   const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
   const byId = new Map(evidence.map((e) => [e.disclosureId, e]));
+  const held = staleEvidenceHeld(model);
   // What raises the score is exactly what exposure reports as disclosed indicators.
   const raising = disclosedIndicators(evidence, at, asOf).map((indicator) => {
-    const value = RAISING[indicator.kind](p, indicator.severity);
     const action = indicator.action;
+    const stale = indicator.kind === 'EXPIRED_EVIDENCE' && held !== null;
+    const value = stale ? held : RAISING[indicator.kind](p, indicator.severity);
     return {
       value,
       input: {
@@ -308,7 +323,9 @@ function disclosedEvidence<O extends Assessable>(
           action === null
             ? `Evidence expired: ${indicator.description}`
             : `${action.overdue ? 'Overdue' : 'Open'} action ${action.id} (${action.severity}): ${quotedText(action.finding)}, due ${dayOf(action.dueAt)}${movedFrom(byId.get(indicator.disclosureId), action.id, action.dueAt)}`,
-        value: `+${shown(value)}`,
+        value: stale
+          ? `+${shown(value)}: held at what no visible disclosure adds (VISIBILITY), not ${shown(p.expiredEvidence)}`
+          : `+${shown(value)}`,
         source: evidenceSource(indicator.disclosureId, owner),
       },
     };

@@ -52,6 +52,7 @@ export interface RiskParameters {
   disclosures: {
     overdue: { HIGH: number; CRITICAL: number };
     open: { HIGH: number; CRITICAL: number };
+    /** Held at what no visible disclosure adds at VISIBILITY's weight (the defaults meet there). */
     expiredEvidence: number;
     validAudit: number;
     validCertificate: number;
@@ -90,7 +91,7 @@ const DEFAULT_PARAMETERS: RiskParameters = {
   disclosures: {
     overdue: { HIGH: 0.8, CRITICAL: 1 },
     open: { HIGH: 0.4, CRITICAL: 0.5 },
-    expiredEvidence: 0.4,
+    expiredEvidence: 0.3,
     validAudit: 0.3,
     validCertificate: 0.2,
     closedAction: 0.05,

@@ -314,13 +314,45 @@ describe('components', () => {
 
     const expired = evidence('d-old', 'CERTIFICATE', { validUntil: '2025-06-30T00:00:00Z' });
     const stale = component([subject(org('a'), { evidence: [expired] })], 'DISCLOSED_EVIDENCE');
-    expect(stale.value).toBe(0.4);
+    expect(stale.value).toBe(0.3);
 
     const none = component([subject(org('a'))], 'DISCLOSED_EVIDENCE');
     expect(none).toMatchObject({
       value: 0,
       inputs: [{ label: 'Visible disclosures about it', value: 'none' }],
     });
+  });
+
+  it('evidence gone stale scores no higher than no disclosure, whatever the weights', () => {
+    // A supplier that shared its expired certificate must not rank above one that shared nothing, or
+    // suppliers would learn to withhold stale evidence (docs/risk-model.md, DISCLOSED_EVIDENCE).
+    const expired = evidence('d-old', 'CERTIFICATE', { validUntil: '2025-06-30T00:00:00Z' });
+    const scores = (model: RiskModel) => {
+      const [shared, hidden] = [subject(org('shared'), { evidence: [expired] }), subject(org('hidden'))].map(
+        (s) => assess([s], model).organizations[0]!.score,
+      );
+      return { shared, hidden };
+    };
+    const { shared, hidden } = scores(MODEL);
+    expect(shared).toBe(hidden);
+    for (const weights of [{ disclosedEvidence: 1 }, { visibility: 0 }, { disclosedEvidence: 0.5 }]) {
+      const model = withFile({ weights });
+      expect(scores(model).shared, JSON.stringify(weights)).toBeLessThanOrEqual(scores(model).hidden);
+    }
+    const held = component(
+      [subject(org('a'), { evidence: [expired] })],
+      'DISCLOSED_EVIDENCE',
+      withFile({ weights: { disclosedEvidence: 1 } }),
+    );
+    expect(held.value).toBe(0.075);
+    expect(held.inputs[0]!.value).toBe(
+      '+0.08: held at what no visible disclosure adds (VISIBILITY), not 0.3',
+    );
+    // Where the weights keep it lower, the parameter stands.
+    const lower = withFile({ weights: { disclosedEvidence: 0.1 } });
+    expect(component([subject(org('a'), { evidence: [expired] })], 'DISCLOSED_EVIDENCE', lower).value).toBe(
+      0.3,
+    );
   });
 
   it('visibility: unshared sourcing and no visible evidence each add half; the viewer itself hides nothing', () => {
