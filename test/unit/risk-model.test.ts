@@ -327,12 +327,12 @@ describe('components', () => {
     // A supplier that shared its expired certificate must not rank above one that shared nothing, or
     // suppliers would learn to withhold stale evidence (docs/risk-model.md, DISCLOSED_EVIDENCE).
     const expired = evidence('d-old', 'CERTIFICATE', { validUntil: '2025-06-30T00:00:00Z' });
-    const scores = (model: RiskModel) => {
-      const [shared, hidden] = [subject(org('shared'), { evidence: [expired] }), subject(org('hidden'))].map(
-        (s) => assess([s], model).organizations[0]!.score,
-      );
-      return { shared, hidden };
-    };
+    const scoreOf = (s: RiskSubject<Assessable>, model: RiskModel) =>
+      assess([s], model).organizations[0]!.score;
+    const scores = (model: RiskModel) => ({
+      shared: scoreOf(subject(org('shared'), { evidence: [expired] }), model),
+      hidden: scoreOf(subject(org('hidden')), model),
+    });
     const { shared, hidden } = scores(MODEL);
     expect(shared).toBe(hidden);
     for (const weights of [{ disclosedEvidence: 1 }, { visibility: 0 }, { disclosedEvidence: 0.5 }]) {
