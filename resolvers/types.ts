@@ -422,7 +422,7 @@ export type ExportFile = {
   __typename?: 'ExportFile';
   /** The file's text. */
   content: Scalars['String']['output'];
-  /** A suggested file name. */
+  /** A suggested file name: `tiersight-chain-<root id>[-<product>]-<yyyy-mm-dd>.<format>` (the asOf day, else the day of the export), letters, digits, `_` and `-` only. */
   filename: Scalars['String']['output'];
   /** The media type to save or serve it with. */
   mediaType: Scalars['String']['output'];

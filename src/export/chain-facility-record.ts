@@ -9,7 +9,8 @@ import type { DisclosureKind } from '../domain/format.ts';
 import type { Organization } from '../domain/model.ts';
 import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import type { OrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
-import { exportFilename, type ExportFile } from './chain-formats.ts';
+import { exportFilename } from '../domain/export-filename.ts';
+import type { ExportFile } from './chain-formats.ts';
 
 const UNTP_DFR_CONTEXT = 'https://test.uncefact.org/vocabulary/untp/dfr/0.5.0/';
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -146,7 +147,7 @@ export async function readFacilityRecord(
   if (organization === null || issuer === null) return null;
   const disclosures = await reads.disclosureLoaders.aboutOf(organization, null, asOf);
   return {
-    filename: exportFilename('facility', organization.id, (asOf ?? now).toISOString(), 'jsonld'),
+    filename: exportFilename(['facility', organization.id], null, (asOf ?? now).toISOString(), 'jsonld'),
     mediaType: DFR_MEDIA_TYPE,
     content: `${JSON.stringify(facilityRecord(organization, issuer, disclosures, now, asOf), null, 2)}\n`,
   };

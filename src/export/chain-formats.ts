@@ -1,4 +1,5 @@
 // The chain export formats by name, with the media type and file extension each is served with.
+import { exportFilename } from '../domain/export-filename.ts';
 import { chainToCsv } from './chain-csv.ts';
 import type { ChainExport } from './chain-export.ts';
 import { chainToGexf } from './chain-gexf.ts';
@@ -33,14 +34,10 @@ export function chainFormat(value: string): ChainFormat | null {
   return CHAIN_FORMATS.find((f) => f === name) ?? null;
 }
 
-/** `tiersight-chain-<root>-<date>.<format>`, safe on every file system (as the dashboard names files). */
-export const exportFilename = (stem: string, id: string, instant: string, extension: string): string =>
-  `tiersight-${stem}-${id.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${instant.slice(0, 10)}.${extension}`;
-
 export function writeChain(chain: ChainExport, format: ChainFormat): ExportFile {
   const { mediaType, write } = WRITERS[format];
   return {
-    filename: exportFilename('chain', chain.rootId, chain.asOf ?? chain.exportedAt, format),
+    filename: exportFilename(['chain', chain.rootId], chain.product, chain.asOf ?? chain.exportedAt, format),
     mediaType,
     content: write(chain),
   };

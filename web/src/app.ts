@@ -675,7 +675,10 @@ class Dashboard {
       maxDepth,
       product: product.trim(),
     });
-    download(exportName(`${assessment.root.id}-risk`, 'csv', assessment.at.slice(0, 10)), csvFile(csv));
+    download(
+      exportName([assessment.root.id, 'risk'], product, 'csv', assessment.at.slice(0, 10)),
+      csvFile(csv),
+    );
     this.status.textContent = `Exported the ranking of ${plural(assessment.organizations.length, 'organization')} as CSV.`;
   }
 
@@ -1178,7 +1181,10 @@ class Dashboard {
     const chain = this.exportable();
     if (chain === null) return;
     const csv = chainToCsv(chain, this.columns, this.risks, this.disclosed, this.csvFormat());
-    download(exportName(chain.root.id, 'csv', this.query.asOf || undefined), csvFile(csv));
+    download(
+      exportName([chain.root.id], this.query.product, 'csv', this.query.asOf || undefined),
+      csvFile(csv),
+    );
     this.status.textContent = `Exported ${plural(csv.trimEnd().split('\r\n').length - 1, 'row')} as CSV.`;
   }
 
@@ -1193,7 +1199,7 @@ class Dashboard {
     }`;
     try {
       const png = await tierViewPng(tiers, this.viewInput(), title, pngLegend(tiers, viewer));
-      download(exportName(chain.root.id, 'png', this.query.asOf || undefined), png);
+      download(exportName([chain.root.id], this.query.product, 'png', this.query.asOf || undefined), png);
       this.status.textContent = 'Exported the view as PNG.';
     } catch (error) {
       this.status.textContent = `PNG export failed: ${errorMessage(error)}`;

@@ -4,6 +4,7 @@
 import { curve, linkGeometry, type TierViewInput } from './tier-view.ts';
 import { isolate } from './bidi.ts';
 import { BANDS_IN_WORDS } from './risk.ts';
+import { exportFilename } from '../../src/domain/export-filename.ts';
 
 export function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -18,15 +19,15 @@ export function download(filename: string, blob: Blob): void {
 }
 
 /**
- * File names: `tiersight-<root id>-<yyyy-mm-dd>.<ext>`, safe on every file system. The day is the one
- * the export shows (an As of day, or today), as the API's chain exports name theirs: once the file
- * has left the page, a 2016 view must not read as today's.
+ * File names as the API's chain exports name theirs (src/domain/export-filename.ts): the root's id,
+ * the product the view is filtered to, and the day the export shows (an As of day, or today).
  */
 export const exportName = (
-  rootId: string,
+  parts: readonly string[],
+  product: string,
   ext: string,
   day = new Date().toISOString().slice(0, 10),
-): string => `tiersight-${rootId.replace(/[^a-zA-Z0-9_-]+/g, '_')}-${day}.${ext}`;
+): string => exportFilename(parts, product, day, ext);
 
 /**
  * A CSV file for a spreadsheet. It starts with a byte order mark: without one, Excel on Windows reads
