@@ -2377,6 +2377,25 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 // ---- migration.awaitIndexes
 CALL db.awaitIndexes(300)
 
+// ---- migration.declaredSupplierSourcesRead
+MATCH (o:Organization) WHERE o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         WITH o, EXISTS {
+           MATCH (o)-[l:SUPPLIES]->(:Organization)
+           MATCH (e:SupplyLinkEvent {linkId: l.id}) WHERE e.supplierCreated = true
+         } AS declared
+         CALL (o, declared) {
+           WITH o WHERE declared
+           SET o._lock = true REMOVE o._lock
+         }
+         RETURN o.id AS id, declared, coalesce(o.sources, []) AS sources
+         ORDER BY id
+
+// ---- migration.declaredSupplierSourcesWrite
+UNWIND $rows AS row
+         MATCH (o:Organization {id: row.id})
+         SET o.sources = row.sources
+
 // ---- migration.directoryTermsRead
 MATCH (o:Organization) WHERE o.id > $after
          WITH o ORDER BY o.id LIMIT 1000
