@@ -68,7 +68,6 @@ const MAX_ADDRESS = 500;
 /** Open Supply Hub ids: country, year and day of registration, six letters or digits (CN2019303BQ3FZP). */
 const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
 
-/** Products trimmed and deduplicated, each non-empty and bounded. */
 /**
  * What a supplier declared as new cites as its source. Not the declaring customer's id: the record is
  * shown whole to whoever may look it up (its other customers once a merge joins their records of the
@@ -79,6 +78,7 @@ const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
  */
 export const DECLARED_SUPPLIER_SOURCE = 'declared by a customer';
 
+/** Products trimmed and deduplicated, each non-empty and bounded. */
 export const checkProducts = (products: readonly string[] | null | undefined): string[] =>
   productsArgument('products', products);
 

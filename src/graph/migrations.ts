@@ -397,27 +397,27 @@ export const MIGRATIONS: Migration[] = [
       {
         read: statement(
           'migration.declaredSupplierSourcesRead',
-          // Every organization is walked in id order (as 017 does, by the unique id index); only the
-          // ones a declaration created are locked, and their sources read after the lock.
-          cypher`MATCH (o:Organization) WHERE o.id > $after
-         WITH o ORDER BY o.id LIMIT 1000
-         WITH o, EXISTS {
-           MATCH (o)-[l:SUPPLIES]->(:Organization)
-           MATCH (e:SupplyLinkEvent {linkId: l.id}) WHERE e.supplierCreated = true
-         } AS declared
-         CALL (o, declared) {
-           WITH o WHERE declared
+          // The declarations that created their supplier, in link id order by the linkId index: a
+          // link has one DECLARED event, and declarations are few beside organizations (a walk of
+          // every organization read every link's events). The supplier is locked, its sources read
+          // after the lock.
+          cypher`MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
+         WITH e ORDER BY e.linkId LIMIT 1000
+         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         CALL (o) {
+           WITH o WHERE o IS NOT NULL
            SET o._lock = true REMOVE o._lock
          }
-         RETURN o.id AS id, declared, coalesce(o.sources, []) AS sources
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
          ORDER BY id`,
         ),
         compute: (records) =>
           records.flatMap((record) => {
+            const organizationId = column(record, 'organizationId', nullable(text));
             const sources = column(record, 'sources', list(text));
             const cited = sources.map((s) => (s.startsWith('declared by ') ? DECLARED_SUPPLIER_SOURCE : s));
-            return column(record, 'declared', bool) && cited.some((s, i) => s !== sources[i])
-              ? [{ id: column(record, 'id', text), sources: [...new Set(cited)] }]
+            return organizationId !== null && cited.some((s, i) => s !== sources[i])
+              ? [{ id: organizationId, sources: [...new Set(cited)] }]
               : [];
           }),
         write: statement(

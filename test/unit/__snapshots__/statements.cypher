@@ -2378,17 +2378,14 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 CALL db.awaitIndexes(300)
 
 // ---- migration.declaredSupplierSourcesRead
-MATCH (o:Organization) WHERE o.id > $after
-         WITH o ORDER BY o.id LIMIT 1000
-         WITH o, EXISTS {
-           MATCH (o)-[l:SUPPLIES]->(:Organization)
-           MATCH (e:SupplyLinkEvent {linkId: l.id}) WHERE e.supplierCreated = true
-         } AS declared
-         CALL (o, declared) {
-           WITH o WHERE declared
+MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
+         WITH e ORDER BY e.linkId LIMIT 1000
+         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         CALL (o) {
+           WITH o WHERE o IS NOT NULL
            SET o._lock = true REMOVE o._lock
          }
-         RETURN o.id AS id, declared, coalesce(o.sources, []) AS sources
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
          ORDER BY id
 
 // ---- migration.declaredSupplierSourcesWrite
