@@ -98,6 +98,12 @@ export async function createApollo<Context extends BaseContext>(options: {
     // mid-request, its Neo4j connections left open.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
+    // Automatic persisted queries keep one cache of query texts for every organization: a hash that
+    // another organization's client registered answered where one nobody sent did not, so any token
+    // could test guesses of what others asked (an id inlined in a query: whom they look for), a side
+    // effect of one viewer's request that another could observe (rule 6). No client of Tiersight's
+    // sends them; a request that does is refused alike, whatever its hash.
+    persistedQueries: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs these by default; cache control hooks every field of every answer to compute

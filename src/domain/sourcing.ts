@@ -68,6 +68,16 @@ const MAX_ADDRESS = 500;
 /** Open Supply Hub ids: country, year and day of registration, six letters or digits (CN2019303BQ3FZP). */
 const OS_ID = /^[A-Z]{2}\d{7}[A-Z0-9]{6}$/;
 
+/**
+ * What a supplier declared as new cites as its source. Not the declaring customer's id: the record is
+ * shown whole to whoever may look it up (its other customers once a merge joins their records of the
+ * same factory, anyone once it is listed, its own suppliers), and naming the customer there told them
+ * who else buys from it, which rule 5 never shows. The link keeps "declared by <customer>": it is seen
+ * only by whom rule 1 shows the link, which names its customer anyway; the customer's trail
+ * (`supplierCreated`) says which declaration created the record.
+ */
+export const DECLARED_SUPPLIER_SOURCE = 'declared by a customer';
+
 /** Products trimmed and deduplicated, each non-empty and bounded. */
 export const checkProducts = (products: readonly string[] | null | undefined): string[] =>
   productsArgument('products', products);

@@ -3,6 +3,7 @@
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
 import { Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import { directoryTerms } from '../domain/directory-terms.ts';
+import { DECLARED_SUPPLIER_SOURCE } from '../domain/sourcing.ts';
 import { cypher, statement, type Fragment, type Statement } from './cypher.ts';
 import { bool, column, list, nullable, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
@@ -382,6 +383,50 @@ export const MIGRATIONS: Migration[] = [
         'index.supplyLinkEventSuccessor',
         cypher`CREATE INDEX supply_link_event_successor IF NOT EXISTS FOR (e:SupplyLinkEvent) ON (e.successorId)`,
       ),
+    ],
+  },
+  {
+    // A supplier declared as new cited "declared by <customer id>", which named the customer to whoever
+    // else came to see the record whole (its other customers after a merge, anyone once it was listed):
+    // who else buys there. It now cites DECLARED_SUPPLIER_SOURCE, and so does every record a
+    // declaration created: the supplier of a link whose DECLARED event says it created its supplier
+    // (the kept organization, if a merge moved the link). Only "declared by ..." sources change.
+    id: '020-declared-supplier-sources',
+    statements: [],
+    backfills: [
+      {
+        read: statement(
+          'migration.declaredSupplierSourcesRead',
+          // The declarations that created their supplier, in link id order by the linkId index: a
+          // link has one DECLARED event, and declarations are few beside organizations (a walk of
+          // every organization read every link's events). The supplier is locked, its sources read
+          // after the lock.
+          cypher`MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
+         WITH e ORDER BY e.linkId LIMIT 1000
+         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         CALL (o) {
+           WITH o WHERE o IS NOT NULL
+           SET o._lock = true REMOVE o._lock
+         }
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
+         ORDER BY id`,
+        ),
+        compute: (records) =>
+          records.flatMap((record) => {
+            const organizationId = column(record, 'organizationId', nullable(text));
+            const sources = column(record, 'sources', list(text));
+            const cited = sources.map((s) => (s.startsWith('declared by ') ? DECLARED_SUPPLIER_SOURCE : s));
+            return organizationId !== null && cited.some((s, i) => s !== sources[i])
+              ? [{ id: organizationId, sources: [...new Set(cited)] }]
+              : [];
+          }),
+        write: statement(
+          'migration.declaredSupplierSourcesWrite',
+          cypher`UNWIND $rows AS row
+         MATCH (o:Organization {id: row.id})
+         SET o.sources = row.sources`,
+        ),
+      },
     ],
   },
 ];

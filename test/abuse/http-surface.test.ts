@@ -63,22 +63,20 @@ describe('client mistakes are client errors, never logged as server faults', () 
     expect(errorLines()).toBe(before);
   });
 
-  it('a persisted-query hash that does not match its query is BAD_REQUEST (400)', async () => {
-    const before = errorLines();
-    const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') };
-    const response = await post(
-      JSON.stringify({ query: '{ me { roles } }', extensions: { persistedQuery } }),
-    );
-    expect(response.status).toBe(400);
-    expect(response.code).toBe('BAD_REQUEST');
-    expect(errorLines()).toBe(before);
-  });
-
-  it('an unknown persisted query is PERSISTED_QUERY_NOT_FOUND (200, as the protocol expects)', async () => {
-    const persistedQuery = { version: 1, sha256Hash: 'a'.repeat(64) };
-    const response = await post(JSON.stringify({ extensions: { persistedQuery } }));
-    expect([response.status, response.code]).toEqual([200, 'PERSISTED_QUERY_NOT_FOUND']);
-  });
+  it.each([
+    ['with a text its hash does not match', { query: '{ me { roles } }', hash: 'other' }],
+    ['with the text its hash matches', { query: '{ me { roles } }', hash: '{ me { roles } }' }],
+    ['by hash alone', { query: undefined, hash: '{ me { roles } }' }],
+  ])(
+    'a persisted query sent %s is PERSISTED_QUERY_NOT_SUPPORTED (400): the protocol is off',
+    async (_, sent) => {
+      const before = errorLines();
+      const persistedQuery = { version: 1, sha256Hash: createHash('sha256').update(sent.hash).digest('hex') };
+      const response = await post(JSON.stringify({ query: sent.query, extensions: { persistedQuery } }));
+      expect([response.status, response.code]).toEqual([400, 'PERSISTED_QUERY_NOT_SUPPORTED']);
+      expect(errorLines()).toBe(before);
+    },
+  );
 
   it('a bad variable is BAD_USER_INPUT with 200, like the same mistake caught by a resolver', async () => {
     const query = 'query($d: Int) { supplyChain(maxDepth: $d) { depth } }';

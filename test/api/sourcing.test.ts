@@ -144,7 +144,7 @@ describe('declareSupplyLink', () => {
     expect((await t.api.query('buyer', lookup, { id })).data!['organization']).toEqual({
       id,
       provenance: 'REPORTED',
-      sources: ['declared by buyer'],
+      sources: ['declared by a customer'],
       latitude: 22.54,
       longitude: 114.06,
     });

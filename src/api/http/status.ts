@@ -3,8 +3,9 @@
 //
 // Codes that belong to a GraphQL result (a resolver refused one field: NOT_FOUND, FORBIDDEN,
 // BAD_USER_INPUT, TIMEOUT) are 200 like any result; PERSISTED_QUERY_NOT_FOUND is 200 because that is
-// how automatic persisted queries tell a client to send the full query. Everything that stops the
-// request as a whole has the status that says why.
+// how automatic persisted queries tell a client to send the full query (Tiersight turns the protocol
+// off, src/api/apollo.ts: PERSISTED_QUERY_NOT_SUPPORTED). Everything that stops the request as a
+// whole has the status that says why.
 
 export const STATUS_BY_CODE = {
   BAD_REQUEST: 400,

@@ -6,6 +6,7 @@
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { ShownLink, SupplyLink } from '../../domain/model.ts';
 import {
+  DECLARED_SUPPLIER_SOURCE,
   SUPPLY_LINK_ACTIONS,
   type NewSupplier,
   type SupplyLinkEvent,
@@ -401,7 +402,7 @@ export class SourcingRepository {
         id: supplierId,
         ...supplier,
         provenance: 'REPORTED',
-        sources: [`declared by ${actor.viewer}`],
+        sources: [DECLARED_SUPPLIER_SOURCE],
       },
       link: linkProperties(link, actor.viewer),
       event: this.declaredEvent(actor, link.id, stateOf(supplierId, link), true),

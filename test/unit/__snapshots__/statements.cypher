@@ -2377,6 +2377,22 @@ MATCH (m:TiersightMigration) RETURN m.id AS id
 // ---- migration.awaitIndexes
 CALL db.awaitIndexes(300)
 
+// ---- migration.declaredSupplierSourcesRead
+MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
+         WITH e ORDER BY e.linkId LIMIT 1000
+         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         CALL (o) {
+           WITH o WHERE o IS NOT NULL
+           SET o._lock = true REMOVE o._lock
+         }
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
+         ORDER BY id
+
+// ---- migration.declaredSupplierSourcesWrite
+UNWIND $rows AS row
+         MATCH (o:Organization {id: row.id})
+         SET o.sources = row.sources
+
 // ---- migration.directoryTermsRead
 MATCH (o:Organization) WHERE o.id > $after
          WITH o ORDER BY o.id LIMIT 1000
