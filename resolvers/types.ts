@@ -1190,7 +1190,8 @@ export type Query = {
   /**
    * The links of the viewer organization's own sourcing (links in which it is the customer), ordered by
    * supplier name: those that hold now or start later, and with `includeEnded` also the ended and
-   * amended ones (history is never deleted). Each supplier is the whole record while the viewer may look
+   * amended ones and those called off before their start (which hold at no instant; history is never
+   * deleted). Each supplier is the whole record while the viewer may look
    * it up (visibility rule 5, specification section 2), else its identity card (id, name, type, country): the viewer named it.
    */
   ownSupplyLinks: Array<SupplyLink>;

@@ -6,7 +6,8 @@ import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Organization } from '../domain/model.ts';
 import { ORGANIZATION, ORGANIZATION_DIRECTORY, ORGANIZATION_IDENTITY } from './columns.ts';
 import { cypher, join } from './cypher.ts';
-import { bool, column } from './decode.ts';
+import { bool, column, fields, instant, nullable, text, type Decoder } from './decode.ts';
+import type { EndedLink } from '../domain/ended-links.ts';
 
 /**
  * Creates `share` from `owner` to `recipient`, as the map `spec` describes it ({id, scope, linkIds?,
@@ -21,18 +22,23 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
 
 /**
  * Binds `notOwned`, the ids among $linkIds that are not links into `owner` (another organization's,
- * or none), and `notDisclosed`, the ids among $disclosureIds that are not disclosures `owner` published
- * and has not withdrawn; each in the order asked. Both lists of the owner's are gathered in subqueries
- * that do not read the asked ids, so another organization's link or disclosure costs what a missing id
- * costs (rule 6); seeking each id and testing where it leads reads more for one that exists. The price
- * is reading the owner's links into it (when $linkIds names some) and its disclosures (when
+ * or none), `ended`, those of the owner's links among them that hold neither at $t nor later (ENDED_LINK
+ * maps: a share counts from $t, so it would show them at no instant, as it would a withdrawn
+ * disclosure), and `notDisclosed`, the ids among $disclosureIds that are not disclosures `owner`
+ * published and has not withdrawn; each in the order asked. The lists of the owner's are gathered in
+ * subqueries that do not read the asked ids, so another organization's link or disclosure costs what a
+ * missing id costs (rule 6); seeking each id and testing where it leads reads more for one that exists.
+ * The price is reading the owner's links into it (when $linkIds names some) and its disclosures (when
  * $disclosureIds does).
  */
 export const NOT_OWNED = cypher`
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
-  RETURN collect(l.id) AS owned
+  RETURN collect(l.id) AS owned,
+         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
+                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
+                            successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -41,8 +47,18 @@ CALL (owner) {
   RETURN collect(d.id) AS published
 }
 WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
+WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
 `;
+
+/** An item of NOT_OWNED's `ended`. */
+export const ENDED_LINK: Decoder<EndedLink> = fields({
+  id: text,
+  validTo: instant,
+  calledOff: bool,
+  successor: nullable(text),
+});
 
 /**
  * Ends a statement that binds `lookable` (VIEWER_GRANTS, LOOKABLE) and `x`, a party of something the

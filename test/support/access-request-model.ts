@@ -2,7 +2,7 @@
 // docs/specification.md, over the rule-5 reference model: the oracle that the property tests compare
 // the API with. Plain loops and no shared code with src/ beyond the visibility oracle, so that a rule
 // misread in the service is not misread here as well.
-import type { ShareRecord, TiersightFile } from '../../src/domain/format.ts';
+import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
 import { ReferenceModel } from './reference-model.ts';
 
 export type Scope = 'SOURCING' | 'DISCLOSURES' | 'BOTH';
@@ -157,7 +157,13 @@ export class AccessRequestModel {
     const disclosing = r.scope !== 'SOURCING';
     if (args.linkIds && !sourcing) return 'BAD_USER_INPUT';
     if (args.disclosureIds && !disclosing) return 'BAD_USER_INPUT';
-    const own = (linkId: string) => this.file.links.some((l) => l.id === linkId && l.customer === viewer);
+    // A link to share must be the target's and hold at the grant or later: a share counts from now, so
+    // an ended one (or one called off before its start) would show nothing, and is refused.
+    const holds = (l: LinkRecord) =>
+      (l.validTo == null || now < new Date(l.validTo)) &&
+      !(l.validFrom != null && l.validTo != null && Date.parse(l.validFrom) === Date.parse(l.validTo));
+    const own = (linkId: string) =>
+      this.file.links.some((l) => l.id === linkId && l.customer === viewer && holds(l));
     if (args.linkIds && !args.linkIds.every(own)) return 'BAD_USER_INPUT';
     const published = (id: string) =>
       this.disclosures.some((d) => d.id === id && d.owner === viewer && !d.withdrawn);
@@ -167,12 +173,7 @@ export class AccessRequestModel {
     let linkIds = args.linkIds ?? null;
     if (sourcing && linkIds === null && r.products.length > 0) {
       linkIds = this.file.links
-        .filter(
-          (l) =>
-            l.customer === viewer &&
-            (l.validTo == null || now < new Date(l.validTo)) &&
-            l.products.some((p) => r.products.includes(p)),
-        )
+        .filter((l) => l.customer === viewer && holds(l) && l.products.some((p) => r.products.includes(p)))
         .map((l) => l.id)
         .sort();
       if (linkIds.length === 0) return 'BAD_USER_INPUT';

@@ -38,7 +38,8 @@ import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-reposi
 import { afterLastEvent, lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, presentParams, scopeParams } from '../../graph/visibility-cypher.ts';
-import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import { CREATE_SHARE, ENDED_LINK, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import type { EndedLink } from '../../domain/ended-links.ts';
 import { ACCESS_REQUEST, OPEN_REQUESTS_PARAMS, REQUEST_AS_OF } from '../../graph/access-request-cypher.ts';
 
 /** Event `e`. */
@@ -258,9 +259,9 @@ const GRANT = statement(
   'accessRequest.grant',
   cypher`MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})`,
   NOT_OWNED,
-  cypher`WITH r, owner, recipient, notOwned, notDisclosed
-CALL (r, owner, recipient, notOwned, notDisclosed) {
-  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
+  cypher`WITH r, owner, recipient, notOwned, ended, notDisclosed
+CALL (r, owner, recipient, notOwned, ended, notDisclosed) {
+  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
                                note: $reason})-[:OF]->(r)
@@ -271,8 +272,8 @@ CALL (r, owner, recipient, notOwned, notDisclosed) {
   cypher`
   CREATE (r)-[:RESULTED_IN]->(share)
 }
-WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
-RETURN notOwned, notDisclosed, r `,
+WITH r, recipient AS requester, owner AS target, notOwned, ended, notDisclosed
+RETURN notOwned, ended, notDisclosed, r `,
   ACCESS_REQUEST.projection,
   cypher` AS request`,
 );
@@ -280,12 +281,14 @@ RETURN notOwned, notDisclosed, r `,
 /**
  * The ids of the viewer's own links (those in which it is the customer) that hold at $t or start later
  * and carry any of $products, in id order: what a GRANT without linkIds of a request naming products
- * shares. Names compare exactly, as stored (trimmed), as a `product` filter compares them.
+ * shares. A link called off before its start (validTo = validFrom) holds at no instant, so it is not
+ * one of them (GRANT would refuse it as ended). Names compare exactly, as stored (trimmed), as a `product` filter compares them.
  */
 const LINKS_CARRYING = statement(
   'accessRequest.linksCarrying',
   cypher`MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR $t < l.validTo) AND any(product IN l.products WHERE product IN $products)
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+  AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id`,
 );
@@ -400,7 +403,7 @@ export interface ShareSpec {
   disclosureIds: string[] | null;
 }
 
-export type GrantRefusal = { notOwned: string[]; notDisclosed: string[] };
+export type GrantRefusal = { notOwned: string[]; ended: EndedLink[]; notDisclosed: string[] };
 
 export interface AccessRequestDetails {
   events: AccessRequestEvent[];
@@ -559,8 +562,10 @@ export class AccessRequestRepository {
           shares: shares.map((s) => ({ ...s, expiresAt: expires })),
         });
         const notOwned = column(record!, 'notOwned', list(text));
+        const ended = column(record!, 'ended', list(ENDED_LINK));
         const notDisclosed = column(record!, 'notDisclosed', list(text));
-        if (notOwned.length > 0 || notDisclosed.length > 0) return { notOwned, notDisclosed };
+        if (notOwned.length > 0 || ended.length > 0 || notDisclosed.length > 0)
+          return { notOwned, ended, notDisclosed };
         return requestOf(record!);
       },
     });

@@ -11,6 +11,7 @@ import {
   type AccessScope,
 } from '../../domain/access-requests.ts';
 import { badInput, notFound, refuseProblems, unknownTokenOrganization } from '../../domain/errors.ts';
+import { endedLinksProblem } from '../../domain/ended-links.ts';
 import { narrowingIds, type NarrowingWords } from '../../domain/narrowing-ids.ts';
 import { checkText } from '../../domain/field-checks.ts';
 import { checkedProducts } from '../../domain/products.ts';
@@ -261,6 +262,7 @@ export class AccessRequestService {
                 `linkIds must be links in which ${owner} is the customer; not so for ${quoteList(outcome.notOwned, LISTED)}`,
               ]
             : []),
+          ...(outcome.ended.length > 0 ? [endedLinksProblem(outcome.ended)] : []),
           ...(outcome.notDisclosed.length > 0
             ? [
                 `disclosureIds must be disclosures ${owner} published and has not withdrawn; not so for ${quoteList(outcome.notDisclosed, LISTED)}`,

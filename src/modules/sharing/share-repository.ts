@@ -23,7 +23,8 @@ import {
   presentParams,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
-import { CREATE_SHARE, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import { CREATE_SHARE, ENDED_LINK, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import type { EndedLink } from '../../domain/ended-links.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
 /**
@@ -63,17 +64,17 @@ const GRANT = statement(
   cypher`WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 `,
   NOT_OWNED,
-  cypher`WITH owner, recipient, notOwned, notDisclosed AS disclosuresNotOwned
-CALL (owner, recipient, notOwned, disclosuresNotOwned) {
+  cypher`WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned
+CALL (owner, recipient, notOwned, ended, disclosuresNotOwned) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
-  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(ended) = 0 AND size(disclosuresNotOwned) = 0
   `,
   CREATE_SHARE,
   cypher`
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share `,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, share `,
   SHARE.projection,
   cypher` AS share`,
 );
@@ -236,6 +237,7 @@ export interface NewShare {
 export type GrantRefusal =
   | { kind: 'recipient-not-found' }
   | { kind: 'links-not-owned'; linkIds: string[] }
+  | { kind: 'links-ended'; links: EndedLink[] }
   | { kind: 'disclosures-not-owned'; disclosureIds: string[] };
 
 /** Which of a party's shares to list. */
@@ -253,6 +255,8 @@ function grantOutcome(record: Neo4jRecord): Share | GrantRefusal {
   if (!column(record, 'recipientNamed', bool)) return { kind: 'recipient-not-found' };
   const notOwned = column(record, 'notOwned', list(text));
   if (notOwned.length > 0) return { kind: 'links-not-owned', linkIds: notOwned };
+  const ended = column(record, 'ended', list(ENDED_LINK));
+  if (ended.length > 0) return { kind: 'links-ended', links: ended };
   const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
   if (disclosuresNotOwned.length > 0)
     return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canRevoke, type Viewer } from '../../auth/policy.ts';
 import { badInput, forbidden, notFound, refuseProblems } from '../../domain/errors.ts';
+import { endedLinksProblem } from '../../domain/ended-links.ts';
 import { narrowingIds, type NarrowingWords } from '../../domain/narrowing-ids.ts';
 import { claimOf, idempotencyKey } from '../../domain/idempotency.ts';
 import { instantArgument } from '../../domain/chain-arguments.ts';
@@ -125,6 +126,7 @@ export class ShareService {
       throw badInput(
         `linkIds must be links in which ${owner} is the customer; not so for ${listed(outcome.linkIds)}`,
       );
+    if (outcome.kind === 'links-ended') throw badInput(endedLinksProblem(outcome.links));
     throw badInput(
       `disclosureIds must be disclosures that ${owner} published and has not withdrawn; not so for ${listed(outcome.disclosureIds)}`,
     );

@@ -235,11 +235,15 @@ RETURN l `,
 ORDER BY x.name, x.id, l.validFrom, l.id`,
   );
 
-/** The viewer's own links: those that hold now or later, or every one with $includeEnded. */
+/**
+ * The viewer's own links: those that hold now or later, or every one with $includeEnded. A link called
+ * off before its start (validTo = validFrom, however far ahead) holds at no instant: it has ended, and
+ * can no more be amended or ended than one whose end has passed.
+ */
 const OWN_LINKS = shownOwnLinks(
   'sourcing.ownLinks',
   cypher`MATCH (v)<-[l:SUPPLIES]-(x:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo`,
+WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false))`,
 );
 
 /** The viewer's own links among $ids (those a write of this request made or changed). */

@@ -219,7 +219,11 @@ export class SourcingService {
         // A link called off before it started (validTo = validFrom) has ended as well.
         if (link.validTo !== null && (new Date(link.validTo) <= now || link.validTo === link.validFrom))
           throw badInput(
-            `link ${quote(id)} ended at ${link.validTo}: its history stays as it was; declare a new link instead`,
+            `link ${quote(id)} ${
+              link.validTo === link.validFrom
+                ? `was called off (ended at its start, ${link.validTo}, it holds at no instant)`
+                : `ended at ${link.validTo}`
+            }: its history stays as it was; declare a new link instead`,
           );
         return decide(link, now);
       },

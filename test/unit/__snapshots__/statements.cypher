@@ -64,7 +64,10 @@ MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
-  RETURN collect(l.id) AS owned
+  RETURN collect(l.id) AS owned,
+         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
+                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
+                            successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -73,10 +76,12 @@ CALL (owner) {
   RETURN collect(d.id) AS published
 }
 WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
-WITH r, owner, recipient, notOwned, notDisclosed
-CALL (r, owner, recipient, notOwned, notDisclosed) {
-  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(notDisclosed) = 0
+WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
+WITH r, owner, recipient, notOwned, ended, notDisclosed
+CALL (r, owner, recipient, notOwned, ended, notDisclosed) {
+  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
                                note: $reason})-[:OF]->(r)
@@ -89,13 +94,14 @@ CALL (r, owner, recipient, notOwned, notDisclosed) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
   CREATE (r)-[:RESULTED_IN]->(share)
 }
-WITH r, recipient AS requester, owner AS target, notOwned, notDisclosed
-RETURN notOwned, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+WITH r, recipient AS requester, owner AS target, notOwned, ended, notDisclosed
+RETURN notOwned, ended, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.linksCarrying
 MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR $t < l.validTo) AND any(product IN l.products WHERE product IN $products)
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+  AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id
 
@@ -2688,7 +2694,10 @@ WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
-  RETURN collect(l.id) AS owned
+  RETURN collect(l.id) AS owned,
+         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
+                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
+                            successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -2697,12 +2706,14 @@ CALL (owner) {
   RETURN collect(d.id) AS published
 }
 WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned,
+     [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
-WITH owner, recipient, notOwned, notDisclosed AS disclosuresNotOwned
-CALL (owner, recipient, notOwned, disclosuresNotOwned) {
+WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
+WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned
+CALL (owner, recipient, notOwned, ended, disclosuresNotOwned) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
-  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(disclosuresNotOwned) = 0
+  WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(ended) = 0 AND size(disclosuresNotOwned) = 0
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
@@ -2710,7 +2721,7 @@ CALL (owner, recipient, notOwned, disclosuresNotOwned) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
 // ---- share.lockOwn
@@ -2973,7 +2984,7 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 MATCH (v)<-[l:SUPPLIES]-(x:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR $t < l.validTo
+WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false))
 CALL (x, lookable) {
   WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
