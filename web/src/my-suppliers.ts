@@ -18,7 +18,7 @@ import {
 } from './forms.ts';
 import { plural, productList, type Party, type RiskIndicator } from './model.ts';
 import { shareHistory } from './share-history.ts';
-import { linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
+import { calledOff, linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
 import { riskBadge } from './tier-view.ts';
 
 interface OwnLink {
@@ -228,12 +228,14 @@ export class MySuppliers {
 
   private linkItem(link: OwnLink): HTMLElement {
     const over = linkEnded(link);
-    const dates = [
-      link.validFrom && `from ${day(link.validFrom)}`,
-      link.validTo && `${over ? 'ended' : 'until'} ${day(link.validTo)}`,
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const dates = calledOff(link)
+      ? `called off before its start (${day(link.validFrom)})`
+      : [
+          link.validFrom && `from ${day(link.validFrom)}`,
+          link.validTo && `${over ? 'ended' : 'until'} ${day(link.validTo)}`,
+        ]
+          .filter(Boolean)
+          .join(' ');
     const item = h(
       'li',
       {

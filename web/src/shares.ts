@@ -26,17 +26,25 @@ export interface OwnItems {
 interface DatedLink {
   supplier: { name: string };
   products: readonly string[];
+  validFrom: string | null;
   validTo: string | null;
 }
 
-/** The link no longer holds: it ended today or before. */
-export const linkEnded = (link: Pick<DatedLink, 'validTo'>): boolean =>
-  link.validTo !== null && new Date(link.validTo) <= new Date();
+type Dates = Pick<DatedLink, 'validFrom' | 'validTo'>;
+
+/** Ended at its start, however far ahead: it holds at no instant (the API lists it as ended). */
+export const calledOff = ({ validFrom, validTo }: Dates): boolean =>
+  validFrom !== null && validTo !== null && Date.parse(validFrom) === Date.parse(validTo);
+
+/** The link no longer holds: it ended today or before, or was called off. */
+export const linkEnded = (link: Dates): boolean =>
+  link.validTo !== null && (new Date(link.validTo) <= new Date() || calledOff(link));
 
 /** One of the owner's links as a share of it names it: its supplier, products and end, if it ended. */
 export function linkWords(link: DatedLink): string {
   const products = link.products.length === 0 ? '' : ` for ${isolate(link.products.join(', '))}`;
-  return `${isolate(link.supplier.name)}${products}${linkEnded(link) ? `, ended ${day(link.validTo)}` : ''}`;
+  const ended = calledOff(link) ? ', called off' : linkEnded(link) ? `, ended ${day(link.validTo)}` : '';
+  return `${isolate(link.supplier.name)}${products}${ended}`;
 }
 
 /** Items a share of some names at most: a share of 300 links must still read as one line. */
