@@ -775,8 +775,11 @@ export type Mutation = {
   updateCorrectiveAction: Disclosure;
   /**
    * Replaces the content of one of the viewer organization's disclosures with a new version (the old one
-   * stays readable in `history`). Kind, owner and subject never change. Requires SUPPLIER_ADMIN. An id
-   * the viewer's organization does not own answers NOT_FOUND, as a missing one.
+   * stays readable in `history`). Kind, owner and subject never change. The content is whole: it keeps
+   * every corrective action not yet closed, which its recipients see flagged until it is closed (one left
+   * out is BAD_USER_INPUT naming it: close it with updateCorrectiveAction, or withdraw the disclosure); a
+   * closed one may be left out. Requires SUPPLIER_ADMIN. An id the viewer's organization does not own
+   * answers NOT_FOUND, as a missing one.
    */
   updateDisclosure: Disclosure;
   /** Withdraws an open request the viewer's organization sent (any role). A foreign or missing id answers NOT_FOUND. */

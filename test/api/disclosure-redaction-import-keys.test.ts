@@ -9,16 +9,11 @@ import { exportFile, importFileOk } from '../support/backup.ts';
 import { loadGraph, rowsOf } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { NAMING_CONTENT } from '../support/redaction-fixtures.ts';
+import { NAMING_CONTENT, UNNAMING_CONTENT } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
-const SECOND = {
-  ...NAMING_CONTENT,
-  title: 'Audit of line 4',
-  summary: 'Forced overtime reported.',
-  actions: [],
-};
+const SECOND = UNNAMING_CONTENT;
 
 const fingerprints = () =>
   rowsOf(

@@ -13,12 +13,12 @@ import { loadGraph } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
-import { NAMING_CONTENT } from '../support/redaction-fixtures.ts';
+import { NAMING_CONTENT, UNNAMING_CONTENT } from '../support/redaction-fixtures.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 const FIRST = NAMING_CONTENT;
-const SECOND = { ...FIRST, title: 'Audit of line 4', summary: 'Forced overtime reported.', actions: [] };
+const SECOND = UNNAMING_CONTENT;
 
 let id = '';
 beforeEach(async () => {

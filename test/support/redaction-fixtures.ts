@@ -19,6 +19,21 @@ export const NAMING_CONTENT = {
   ],
 };
 
+/**
+ * NAMING_CONTENT revised to name nobody: its open action is kept, in other words (a revision may not
+ * leave out an action not yet closed).
+ */
+export const UNNAMING_CONTENT = {
+  ...NAMING_CONTENT,
+  title: 'Audit of line 4',
+  summary: 'Forced overtime reported.',
+  actions: NAMING_CONTENT.actions.map((action) => ({
+    ...action,
+    finding: 'Overtime on line 4 was forced',
+    action: 'Interview the workers of line 4 again',
+  })),
+};
+
 /** A monitor's finding about `factory` (recordFinding's input), naming the worker in every text. */
 export const NAMING_FINDING = {
   organizationId: 'factory',

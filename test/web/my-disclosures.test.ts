@@ -299,6 +299,18 @@ describe('revise and update an action', () => {
     expect(changed).toHaveBeenCalledWith('Revised “Corrective action plan”: version 4.');
   });
 
+  it('offers no Remove for a published action not yet closed, which the API keeps, but does for a new one', async () => {
+    const { panel } = await mounted();
+    const form = item(panel, 'd-plan').querySelector<HTMLFormElement>('form.revise-form')!;
+    const rows = () => [...form.querySelectorAll('li.action-row')];
+    expect(rows()[0]!.querySelector('button.remove-action')).toBeNull();
+    expect(rows()[0]!.querySelector('.kept-action')!.textContent).toBe(
+      'Not yet closed, so it stays in the plan: close it to end it.',
+    );
+    form.querySelector<HTMLButtonElement>('button.add-action')!.click();
+    expect(rows()[1]!.querySelector('button.remove-action')).not.toBeNull();
+  });
+
   it('closes an action sending its status, closing and verification, not its unchanged due date', async () => {
     const { panel } = await mounted();
     const action = item(panel, 'd-plan').querySelector<HTMLElement>('li.action[data-action-id="cap-1"]')!;

@@ -107,6 +107,8 @@ function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
     const closed = control('closed', { type: 'date', value: day(a?.closedAt) });
     const verification = verificationSelect(`${at}-verification`, a?.verification);
     const remove = h('button', { type: 'button', class: 'remove-action' }, 'Remove');
+    // The server keeps every published action not yet closed (an action is closed, not deleted).
+    const kept = a !== null && a.status !== 'CLOSED';
     const legend = h('legend', {});
     const item = h(
       'li',
@@ -123,7 +125,13 @@ function actionsEditor(prefix: string, initial: readonly CorrectiveAction[]) {
         field(status.id, 'Status', status),
         field(closed.id, 'Closed on (only when closed)', closed),
         field(verification.id, 'Closing verified', verification),
-        remove,
+        kept
+          ? h(
+              'p',
+              { class: 'muted kept-action' },
+              'Not yet closed, so it stays in the plan: close it to end it.',
+            )
+          : remove,
       ),
     );
     // Numbered in the list, and named by its finding once typed: "Remove" alone, five times over, says nothing.

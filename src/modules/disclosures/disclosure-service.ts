@@ -19,6 +19,7 @@ import {
 import { badInput, notFound } from '../../domain/errors.ts';
 import { claimOf, erasable, idempotencyKey } from '../../domain/idempotency.ts';
 import type { ActionStatus, DisclosureKind, Verification } from '../../domain/format.ts';
+import { openActionsLeftOut } from '../../domain/open-actions-kept.ts';
 import { quote } from '../../domain/quote.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import type { DisclosureRepository, GivenFilter, LockedDisclosure } from './disclosure-repository.ts';
@@ -110,7 +111,10 @@ export class DisclosureService {
   async update(id: string, submitted: ContentSubmission): Promise<Disclosure> {
     return this.revise(id, (locked) => {
       notWithdrawn(id, locked);
-      return checked(locked.kind, submitted, this.now);
+      const content = checked(locked.kind, submitted, this.now);
+      const leftOut = openActionsLeftOut(locked.current.actions, content.actions, this.now);
+      if (leftOut !== null) throw badInput(leftOut);
+      return content;
     });
   }
 
