@@ -750,7 +750,8 @@ export type Mutation = {
    * null` shares every disclosure of the owner, now and later. Requires the SUPPLIER_ADMIN role. The
    * recipient rule, and the NOT_FOUND that comes before any BAD_USER_INPUT, are those of
    * `shareSourcing`; every id in `disclosureIds` must be one of the owner's disclosures that is not
-   * withdrawn (else BAD_USER_INPUT naming the ids), and nothing is written.
+   * withdrawn (else BAD_USER_INPUT naming the ids), and nothing is written. A share identical to an
+   * active one is refused as by `shareSourcing`.
    */
   shareDisclosures: Share;
   /**
@@ -764,7 +765,8 @@ export type Mutation = {
    * of either scope) or the requester of any access request sent to it (any status), such as a buyer
    * further down the chain whose request it granted. Any other id, existing or not, answers NOT_FOUND,
    * the same for both, and writes nothing; that check comes before the check of `linkIds`
-   * (BAD_USER_INPUT).
+   * (BAD_USER_INPUT). A share identical to an active one (same recipient, links in any order, and end)
+   * is BAD_USER_INPUT naming that one: revoking one of two would leave the other.
    */
   shareSourcing: Share;
   /**

@@ -180,7 +180,9 @@ describe('shareSourcing names a recipient the owner may look up, a listed one, o
     'may name %s',
     async (recipientId) => {
       const before = await written();
-      const response = await share({ recipientId, linkIds: ['factory>brand'] });
+      // Until a day of its own: the owner's active share with buyer names the same link, and a share
+      // identical to an active one is refused (test/api/share-duplicate.test.ts).
+      const response = await share({ recipientId, linkIds: ['factory>brand'], expiresAt: '2099-01-01' });
       expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
       const created = response.data!['shareSourcing'] as Share;
       expect(created).toMatchObject({ active: true, owner: { id: 'brand' }, recipient: { id: recipientId } });

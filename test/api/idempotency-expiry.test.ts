@@ -51,6 +51,8 @@ describe('an expired key among more than 100 expired keys of its organization', 
     const first = ok<{ id: string }>(await share('buyer', 'k-late-same'), 'shareSourcing').id;
     await age('k-late-same');
     await older(150);
+    // A share identical to an active one is refused: the first has been revoked since.
+    await t.db.driver.executeQuery('MATCH (s:Share {id: $first}) SET s.revokedAt = datetime()', { first });
     const again = ok<{ id: string }>(await share('buyer', 'k-late-same'), 'shareSourcing').id;
     expect(again).not.toBe(first);
     const [stored] = await rowsOf(

@@ -66,6 +66,14 @@ const shares = (scope: string) => (org: string) =>
     scope,
   });
 
+/** A share identical to an active one is refused: the first is revoked before the key expires. */
+const revokeShares = async (org: string) => {
+  await t.db.driver.executeQuery(
+    'MATCH (:Organization {id: $org})-[:GRANTED]->(s:Share) SET s.revokedAt = datetime()',
+    { org },
+  );
+};
+
 const CASES: Case[] = [
   {
     mutation: 'shareSourcing',
@@ -78,6 +86,7 @@ const CASES: Case[] = [
       elsewhere: { as: 'brand', vars: { r: 'reseller' } },
     }),
     made: shares('SOURCING'),
+    release: revokeShares,
   },
   {
     mutation: 'shareDisclosures',
@@ -90,6 +99,7 @@ const CASES: Case[] = [
       elsewhere: { as: 'brand', vars: { r: 'reseller' } },
     }),
     made: shares('DISCLOSURES'),
+    release: revokeShares,
   },
   {
     mutation: 'publishDisclosure',
@@ -330,9 +340,13 @@ describe('expired keys', () => {
                fingerprint: 'f', resultIds: ['s-gone'], createdAt: datetime() - duration('P2D'),
                expiresAt: datetime() - duration('P1D')})`,
     );
-    const query = `mutation($key: String) { shareSourcing(recipientId: "buyer", idempotencyKey: $key) { id } }`;
+    // Each until a day of its own: a share identical to an active one is refused.
+    const query = `mutation($key: String, $until: DateTime) {
+      shareSourcing(recipientId: "buyer", expiresAt: $until, idempotencyKey: $key) { id } }`;
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => t.api.query('reseller', query, { key: `fresh-${i}` }, [...ROLES])),
+      Array.from({ length: 10 }, (_, i) =>
+        t.api.query('reseller', query, { key: `fresh-${i}`, until: `2099-01-${10 + i}` }, [...ROLES]),
+      ),
     );
     expect(answers.map((a) => a.errors)).toEqual(Array.from({ length: 10 }, () => undefined));
     expect(

@@ -5,8 +5,19 @@
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
-import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
-import { bool, column, fields, instant, list, oneOf, single, text, viewerRow } from '../../graph/decode.ts';
+import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import {
+  bool,
+  column,
+  fields,
+  instant,
+  list,
+  nullable,
+  oneOf,
+  single,
+  text,
+  viewerRow,
+} from '../../graph/decode.ts';
 import type { Executor } from '../../graph/executor.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
@@ -47,6 +58,47 @@ WITH v, x, head([n IN known WHERE NOT $namedMerged AND n.id = $namedId]) AS know
 WITH v, coalesce(x, knownRecipient) AS x
 `;
 
+/** Lists `a` and `b` (each deduplicated, or null for "all, now and later") name the same items. */
+const sameItems = (a: Fragment, b: Fragment): Fragment =>
+  join(
+    cypher`coalesce(size(`,
+    a,
+    cypher`) = size(`,
+    b,
+    cypher`) AND all(item IN `,
+    a,
+    cypher` WHERE item IN `,
+    b,
+    cypher`), `,
+    a,
+    cypher` IS NULL AND `,
+    b,
+    cypher` IS NULL)`,
+  );
+
+/**
+ * Binds `duplicate`, the id of an active share of the owner's that the asked one would repeat (same
+ * recipient, scope, links, disclosures and end), else null. A second share would add nothing, and
+ * revoking one of the two would leave the recipient seeing all it saw, which the owner who revoked
+ * "its access" would not expect. The owner is locked (LOCK_VIEWER), so two such grants cannot both
+ * find none.
+ */
+const SAME_SHARE_ACTIVE = join(
+  cypher`CALL (owner, recipient) {
+  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
+  WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
+    AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
+    AND `,
+  sameItems(cypher`same.linkIds`, cypher`$linkIds`),
+  cypher`
+    AND `,
+  sameItems(cypher`same.disclosureIds`, cypher`$disclosureIds`),
+  cypher`
+  RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
+}
+`,
+);
+
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
  * listed and named by its own id, or named by its own records: KNOWN_TO_OWNER), so a hidden id and a
@@ -64,17 +116,19 @@ const GRANT = statement(
   cypher`WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 `,
   NOT_OWNED,
-  cypher`WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned
-CALL (owner, recipient, notOwned, ended, disclosuresNotOwned) {
+  SAME_SHARE_ACTIVE,
+  cypher`WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
+CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
   WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(ended) = 0 AND size(disclosuresNotOwned) = 0
+    AND duplicate IS NULL
   `,
   CREATE_SHARE,
   cypher`
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, share `,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate, share `,
   SHARE.projection,
   cypher` AS share`,
 );
@@ -238,7 +292,8 @@ export type GrantRefusal =
   | { kind: 'recipient-not-found' }
   | { kind: 'links-not-owned'; linkIds: string[] }
   | { kind: 'links-ended'; links: EndedLink[] }
-  | { kind: 'disclosures-not-owned'; disclosureIds: string[] };
+  | { kind: 'disclosures-not-owned'; disclosureIds: string[] }
+  | { kind: 'duplicate'; shareId: string };
 
 /** Which of a party's shares to list. */
 export interface ShareFilter {
@@ -260,6 +315,8 @@ function grantOutcome(record: Neo4jRecord): Share | GrantRefusal {
   const disclosuresNotOwned = column(record, 'disclosuresNotOwned', list(text));
   if (disclosuresNotOwned.length > 0)
     return { kind: 'disclosures-not-owned', disclosureIds: disclosuresNotOwned };
+  const duplicate = column(record, 'duplicate', nullable(text));
+  if (duplicate !== null) return { kind: 'duplicate', shareId: duplicate };
   return shareOf(record);
 }
 

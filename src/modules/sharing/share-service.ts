@@ -127,6 +127,11 @@ export class ShareService {
         `linkIds must be links in which ${owner} is the customer; not so for ${listed(outcome.linkIds)}`,
       );
     if (outcome.kind === 'links-ended') throw badInput(endedLinksProblem(outcome.links));
+    if (outcome.kind === 'duplicate')
+      throw badInput(
+        `share ${quote(outcome.shareId)} already shows ${quote(asked)} the same (active, same ${scope === 'SOURCING' ? 'links' : 'disclosures'} and end): ` +
+          'a second would add nothing, and revoking one of the two would leave the other',
+      );
     throw badInput(
       `disclosureIds must be disclosures that ${owner} published and has not withdrawn; not so for ${listed(outcome.disclosureIds)}`,
     );

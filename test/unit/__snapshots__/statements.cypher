@@ -2709,11 +2709,20 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned
-CALL (owner, recipient, notOwned, ended, disclosuresNotOwned) {
+CALL (owner, recipient) {
+  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
+  WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
+    AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
+    AND coalesce(size(same.linkIds) = size($linkIds) AND all(item IN same.linkIds WHERE item IN $linkIds), same.linkIds IS NULL AND $linkIds IS NULL)
+    AND coalesce(size(same.disclosureIds) = size($disclosureIds) AND all(item IN same.disclosureIds WHERE item IN $disclosureIds), same.disclosureIds IS NULL AND $disclosureIds IS NULL)
+  RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
+}
+WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
+CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
   WITH owner, recipient,
        {id: $id, scope: $scope, linkIds: $linkIds, disclosureIds: $disclosureIds, expiresAt: $expiresAt} AS spec
   WHERE recipient IS NOT NULL AND size(notOwned) = 0 AND size(ended) = 0 AND size(disclosuresNotOwned) = 0
+    AND duplicate IS NULL
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
@@ -2721,7 +2730,7 @@ CALL (owner, recipient, notOwned, ended, disclosuresNotOwned) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
 // ---- share.lockOwn

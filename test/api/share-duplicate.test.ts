@@ -1,0 +1,71 @@
+// A share identical to an active one (same recipient, scope, links or disclosures, and end) is refused,
+// naming it, and writes nothing: it would add nothing, and revoking one of the two would leave the
+// recipient seeing all it saw. Found using Tiersight as a supplier (December 2026): a second
+// shareSourcing sent without a key made two shares, and the supplier that revoked "Dell's access" left
+// Dell its link.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { codes, ok } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { useApi } from '../support/harness.ts';
+
+const t = useApi();
+const ADMIN = ['supplier_admin'] as const;
+
+const SHARE = `mutation($r: ID!, $links: [ID!], $until: DateTime) {
+  shareSourcing(recipientId: $r, linkIds: $links, expiresAt: $until) { id } }`;
+const SHARE_DISCLOSURES = `mutation($r: ID!, $ids: [ID!]) { shareDisclosures(recipientId: $r, disclosureIds: $ids) { id } }`;
+const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id active } }`;
+const GIVEN = '{ sharesGiven { id } }';
+
+const share = (variables: Record<string, unknown>, query = SHARE) =>
+  t.api.query('factory', query, { r: 'brand', ...variables }, [...ADMIN]);
+const given = async () =>
+  ok<{ id: string }[]>(await t.api.query('factory', GIVEN, {}, [...ADMIN]), 'sharesGiven');
+
+beforeEach(async () => {
+  await loadGraph(
+    t.db,
+    graph()
+      .org('brand', 'BRAND')
+      .org('factory', 'FACTORY')
+      .org('pcb', 'FACTORY')
+      .org('wire', 'FACTORY')
+      .link('factory', 'brand')
+      .link('pcb', 'factory')
+      .link('wire', 'factory')
+      .build(),
+  );
+});
+
+describe('a share identical to an active one', () => {
+  it('is refused, naming the active one, whatever order its links were named in', async () => {
+    const first = ok<{ id: string }>(
+      await share({ links: ['pcb>factory', 'wire>factory'] }),
+      'shareSourcing',
+    );
+    const again = await share({ links: ['wire>factory', 'pcb>factory'] });
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors![0]!.message).toBe(
+      `share "${first.id}" already shows "brand" the same (active, same links and end): a second would add nothing, and revoking one of the two would leave the other`,
+    );
+    expect(await given()).toEqual([{ id: first.id }]);
+  });
+
+  it('of all links, now and later, and of all disclosures, likewise', async () => {
+    ok(await share({}), 'shareSourcing');
+    expect(codes(await share({}))).toEqual(['BAD_USER_INPUT']);
+    ok(await share({}, SHARE_DISCLOSURES), 'shareDisclosures');
+    expect(codes(await share({}, SHARE_DISCLOSURES))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('is not one that names other links, ends at another time, or follows a revoked one', async () => {
+    const first = ok<{ id: string }>(await share({ links: ['pcb>factory'] }), 'shareSourcing');
+    ok(await share({ links: ['pcb>factory', 'wire>factory'] }), 'shareSourcing');
+    ok(await share({ links: ['pcb>factory'], until: '2099-01-01T00:00:00Z' }), 'shareSourcing');
+    ok(await share({}), 'shareSourcing');
+    ok(await t.api.query('factory', REVOKE, { id: first.id }, [...ADMIN]), 'revokeShare');
+    ok(await share({ links: ['pcb>factory'] }), 'shareSourcing');
+    expect(await given()).toHaveLength(4);
+  });
+});
