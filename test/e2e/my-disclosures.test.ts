@@ -80,7 +80,7 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
       /^About Hipro Electronics.* · version 1, published \d{4}-\d{2}-\d{2} · issued 2025-06-01, valid until 2028-06-01/,
     );
     expect(await own(TITLE).locator('.disclosure-shared').textContent()).toBe(
-      `Shared with ${REGION}, which sees all your disclosures.`,
+      `Shared with ${REGION}, which sees all your disclosures. Each sees it only while it may look up ${HIPRO}: share your link to ${HIPRO} with it if its chain does not reach there.`,
     );
     const published = await own(TITLE).getAttribute('data-disclosure-id');
 
@@ -104,7 +104,10 @@ describeInBrowser('My disclosures: a supplier keeps its evidence', () => {
     await share.getByRole('button', { name: 'Share', exact: true }).click();
     await expect
       .poll(() => own(RENEWED).locator('.disclosure-shared').textContent())
-      .toBe(`Shared with ${REGION}, which sees all your disclosures; Electronics Watch.`);
+      .toBe(
+        // Electronics Watch reaches no Hipro in its chain: the page says what its seeing depends on.
+        `Shared with ${REGION}, which sees all your disclosures; Electronics Watch. Each sees it only while it may look up ${HIPRO}: share your link to ${HIPRO} with it if its chain does not reach there.`,
+      );
     expect(asks).toEqual([
       expect.stringMatching(
         new RegExp(`^Electronics Watch will see only “${escaped(RENEWED)}”, with no end date`),

@@ -135,7 +135,8 @@ describe('the list', () => {
       'Shared with Region Stockholm, which sees all your disclosures; Electronics Watch.',
     );
     expect(item(panel, 'd-audit').querySelector('.disclosure-shared')!.textContent).toBe(
-      'Shared with Region Stockholm, which sees all your disclosures.',
+      // About a supplier: the share alone does not show it (rule 8), and the page says so.
+      'Shared with Region Stockholm, which sees all your disclosures. Each sees it only while it may look up Hipro: share your link to Hipro with it if its chain does not reach there.',
     );
     expect(item(panel, 'd-plan').querySelector('.own-disclosure-facts')!.textContent).toBe(
       'About Dell Technologies (you) · version 3, published 2025-06-02, revised 2026-02-01 · issued 2025-06-01, no end date · all products',

@@ -407,7 +407,9 @@ export class MyDisclosures {
         { class: 'disclosure-shared' },
         seenBy.length === 0
           ? 'Shared with nobody yet: only your organization sees it.'
-          : `Shared with ${seenBy.map(shareWords).join('; ')}.`,
+          : `Shared with ${seenBy.map(shareWords).join('; ')}.${
+              d.subject.id === this.own.id ? '' : aboutSupplierWords(d.subject.name)
+            }`,
       ),
       h('div', { class: 'answer-buttons' }, revise.opener, withdraw, history?.opener),
       revise.form,
@@ -645,6 +647,15 @@ const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): Own
         Number(b.disclosureIds === null) - Number(a.disclosureIds === null) ||
         a.recipient.name.localeCompare(b.recipient.name),
     );
+
+/**
+ * What a share of a disclosure about a supplier shows depends on more than the share: its recipient
+ * sees it only while it may look up the supplier (visibility rule 8), which the owner's own sourcing
+ * share, among others, decides. The page cannot tell whether another organization's share lets it, so
+ * it says the rule rather than claim the disclosure is seen.
+ */
+const aboutSupplierWords = (subject: string): string =>
+  ` Each sees it only while it may look up ${isolate(subject)}: share your link to ${isolate(subject)} with it if its chain does not reach there.`;
 
 /** "Region Stockholm, which sees all your disclosures", "Electronics Watch until 2027-06-30". */
 const shareWords = (s: OwnShare): string =>
