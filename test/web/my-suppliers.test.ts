@@ -59,8 +59,9 @@ const SOURCING = {
   requesters: [],
   me: { customers: [{ id: 'no-oslo-kommune', name: 'Oslo kommune' }] },
   disclosuresGiven: [
-    { id: 'd1', title: 'Self-assessment 2025' },
-    { id: 'd2', title: 'Audit of the Oslo warehouse' },
+    { id: 'd1', title: 'Self-assessment 2025', withdrawnAt: null },
+    // Withdrawn since the share named it: nobody sees it, which the share's line says.
+    { id: 'd2', title: 'Audit of the Oslo warehouse', withdrawnAt: '2026-06-01T00:00:00.000Z' },
   ],
 };
 
@@ -172,7 +173,7 @@ describe('shares given', () => {
       'Oslo kommune sees your sourcing (all, now and later) since 2015-11-01 Revoke',
       // Which links and disclosures a share of some covers: "1 link" alone could be any.
       'Sykehusinnkjøp HF sees your sourcing (1 link: Dell Technologies for laptops) since 2024-03-01, until 2027-01-01 Revoke',
-      'Electronics Watch sees your disclosures (2 disclosures: Self-assessment 2025; Audit of the Oslo warehouse) since 2025-06-01 Revoke',
+      'Electronics Watch sees your disclosures (2 disclosures: Self-assessment 2025; Audit of the Oslo warehouse (withdrawn: nobody sees it)) since 2025-06-01 Revoke',
     ]);
     const revoke = items[0]!.querySelector<HTMLButtonElement>('button.revoke-share')!;
     expect(revoke.getAttribute('aria-label')).toBe(

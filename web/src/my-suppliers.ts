@@ -53,7 +53,7 @@ interface Sourcing {
   /** Its direct customers: whom a share of its sourcing usually goes to. */
   me: { customers: Party[] };
   /** Asked only of a server that has disclosures. */
-  disclosuresGiven?: { id: string; title: string }[];
+  disclosuresGiven?: { id: string; title: string; withdrawnAt: string | null }[];
 }
 
 /**
@@ -66,7 +66,7 @@ export const sourcingOperation = (disclosures: boolean): string => `{
   sharesGiven { id scope recipient { id name } linkIds disclosureIds createdAt expiresAt }
   pastShares: sharesGiven(includeInactive: true) { recipient { id name } }
   ${REQUESTERS}
-  me { customers { id name } }${disclosures ? '\n  disclosuresGiven { id title }' : ''}
+  me { customers { id name } }${disclosures ? '\n  disclosuresGiven(includeWithdrawn: true) { id title withdrawnAt }' : ''}
 }`;
 export const DIRECTORY = `query($search: String) { directory(search: $search, first: 20) { totalCount edges { node { id name type country city risks { id kind source severity delistedAt } } } } }`;
 export const DECLARE = `mutation($supplierId: ID, $newSupplier: NewSupplierInput, $products: [String!], $idempotencyKey: String) {
@@ -136,7 +136,13 @@ export class MySuppliers {
       const data = await graphql<Sourcing>(sourcingOperation(this.disclosures), {}, this.token);
       const own: OwnItems = {
         links: new Map(data.ownSupplyLinks.map((l) => [l.id, linkWords(l)])),
-        disclosures: new Map((data.disclosuresGiven ?? []).map((d) => [d.id, d.title])),
+        // A share may still list one withdrawn since, which nobody sees any more: named as such.
+        disclosures: new Map(
+          (data.disclosuresGiven ?? []).map((d) => [
+            d.id,
+            d.withdrawnAt === null ? d.title : `${d.title} (withdrawn: nobody sees it)`,
+          ]),
+        ),
       };
       const { organization } = data.listing;
       // A monitor has no supply links (specification, section 1): the API refuses any it declares or
