@@ -137,7 +137,8 @@ describe('a GRANT without linkIds of a request naming products', () => {
     expect(refused.errors![0]!.message).toBe(
       `access request "${request.id}" asks for the products "tablets", "phones", and no link in which reseller ` +
         'is the customer, holding now or starting later, carries any of them: grant with linkIds to choose ' +
-        'the links to share, or decline it',
+        'the links to share, or decline it (to give your disclosures alone, decline it with a reason saying ' +
+        'so, then shareDisclosures)',
     );
     expect(await countRequestWrites(t.db)).toEqual(before);
     // Only the products of links that have ended: refused as well.

@@ -80,7 +80,10 @@ async function askedLinks(request: AccessRequest, steps: AnswerSteps): Promise<s
   throw badInput(
     `access request ${quote(request.id)} asks for the products ${quoteList(request.products, LISTED)}, ` +
       `and no link in which ${request.targetId} is the customer, holding now or starting later, carries any of them: ` +
-      'grant with linkIds to choose the links to share, or decline it',
+      'grant with linkIds to choose the links to share, or decline it' +
+      (request.scope === 'BOTH'
+        ? ' (to give your disclosures alone, decline it with a reason saying so, then shareDisclosures)'
+        : ''),
   );
 }
 
