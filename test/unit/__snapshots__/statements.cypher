@@ -2386,12 +2386,15 @@ CALL db.awaitIndexes(300)
 // ---- migration.declaredSupplierSourcesRead
 MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
          WITH e ORDER BY e.linkId LIMIT 1000
-         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (o:Organization)-[l:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (c:Organization)-[:SOURCING_EVENT]->(e)
          CALL (o) {
            WITH o WHERE o IS NOT NULL
            SET o._lock = true REMOVE o._lock
          }
-         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources,
+                [s IN coalesce(l.sources, []) WHERE s STARTS WITH 'declared by '] +
+                  CASE WHEN c IS NULL THEN [] ELSE ['declared by ' + c.id] END AS citations
          ORDER BY id
 
 // ---- migration.declaredSupplierSourcesWrite
