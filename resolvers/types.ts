@@ -765,8 +765,9 @@ export type Mutation = {
    * of either scope) or the requester of any access request sent to it (any status), such as a buyer
    * further down the chain whose request it granted. Any other id, existing or not, answers NOT_FOUND,
    * the same for both, and writes nothing; that check comes before the check of `linkIds`
-   * (BAD_USER_INPUT). A share identical to an active one (same recipient, links in any order, and end)
-   * is BAD_USER_INPUT naming that one: revoking one of two would leave the other.
+   * (BAD_USER_INPUT). A share identical to an active one (same recipient and end, and the same links in
+   * any order, the active one's counted as it shows them from now on: not an ended link, while an amended
+   * one's successor is in it) is BAD_USER_INPUT naming that one: revoking one of two would leave the other.
    */
   shareSourcing: Share;
   /**

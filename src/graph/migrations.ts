@@ -390,7 +390,10 @@ export const MIGRATIONS: Migration[] = [
     // else came to see the record whole (its other customers after a merge, anyone once it was listed):
     // who else buys there. It now cites DECLARED_SUPPLIER_SOURCE, and so does every record a
     // declaration created: the supplier of a link whose DECLARED event says it created its supplier
-    // (the kept organization, if a merge moved the link). Only "declared by ..." sources change.
+    // (the kept organization, if a merge moved the link). Only the declaration's own citation changes,
+    // as its link still states it ("declared by <customer id>", or by the customer whose trail holds
+    // the event): a record's sources may have been edited since (an import restating it), and another
+    // citation that happens to begin "declared by" is the source someone gave, kept as it is.
     id: '020-declared-supplier-sources',
     statements: [],
     backfills: [
@@ -403,23 +406,35 @@ export const MIGRATIONS: Migration[] = [
           // after the lock.
           cypher`MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
          WITH e ORDER BY e.linkId LIMIT 1000
-         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (o:Organization)-[l:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (c:Organization)-[:SOURCING_EVENT]->(e)
          CALL (o) {
            WITH o WHERE o IS NOT NULL
            SET o._lock = true REMOVE o._lock
          }
-         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources,
+                [s IN coalesce(l.sources, []) WHERE s STARTS WITH 'declared by '] +
+                  CASE WHEN c IS NULL THEN [] ELSE ['declared by ' + c.id] END AS citations
          ORDER BY id`,
         ),
-        compute: (records) =>
-          records.flatMap((record) => {
+        compute: (records) => {
+          // Two declarations can have created records merged since into one: its rows are one.
+          const byOrganization = new Map<string, { sources: string[]; citations: Set<string> }>();
+          for (const record of records) {
             const organizationId = column(record, 'organizationId', nullable(text));
-            const sources = column(record, 'sources', list(text));
-            const cited = sources.map((s) => (s.startsWith('declared by ') ? DECLARED_SUPPLIER_SOURCE : s));
-            return organizationId !== null && cited.some((s, i) => s !== sources[i])
-              ? [{ id: organizationId, sources: [...new Set(cited)] }]
-              : [];
-          }),
+            if (organizationId === null) continue;
+            const found = byOrganization.get(organizationId) ?? {
+              sources: column(record, 'sources', list(text)),
+              citations: new Set<string>(),
+            };
+            for (const citation of column(record, 'citations', list(text))) found.citations.add(citation);
+            byOrganization.set(organizationId, found);
+          }
+          return [...byOrganization].flatMap(([id, { sources, citations }]) => {
+            const cited = sources.map((s) => (citations.has(s) ? DECLARED_SUPPLIER_SOURCE : s));
+            return cited.some((s, i) => s !== sources[i]) ? [{ id, sources: [...new Set(cited)] }] : [];
+          });
+        },
         write: statement(
           'migration.declaredSupplierSourcesWrite',
           cypher`UNWIND $rows AS row

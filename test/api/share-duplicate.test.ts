@@ -47,7 +47,7 @@ describe('a share identical to an active one', () => {
     const again = await share({ links: ['wire>factory', 'pcb>factory'] });
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     expect(again.errors![0]!.message).toBe(
-      `share "${first.id}" already shows "brand" the same (active, same links and end): a second would add nothing, and revoking one of the two would leave the other`,
+      `share "${first.id}" already shows "brand" the same (active, same end, and the same links that hold now or later): a second would add nothing, and revoking one of the two would leave the other`,
     );
     expect(await given()).toEqual([{ id: first.id }]);
   });

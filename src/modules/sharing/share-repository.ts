@@ -58,17 +58,17 @@ WITH v, x, head([n IN known WHERE NOT $namedMerged AND n.id = $namedId]) AS know
 WITH v, coalesce(x, knownRecipient) AS x
 `;
 
-/** Lists `a` and `b` (each deduplicated, or null for "all, now and later") name the same items. */
+/** Lists `a` and `b` (or null for "all, now and later") name the same items, in any order. */
 const sameItems = (a: Fragment, b: Fragment): Fragment =>
   join(
-    cypher`coalesce(size(`,
-    a,
-    cypher`) = size(`,
-    b,
-    cypher`) AND all(item IN `,
+    cypher`coalesce(all(item IN `,
     a,
     cypher` WHERE item IN `,
     b,
+    cypher`) AND all(item IN `,
+    b,
+    cypher` WHERE item IN `,
+    a,
     cypher`), `,
     a,
     cypher` IS NULL AND `,
@@ -78,21 +78,25 @@ const sameItems = (a: Fragment, b: Fragment): Fragment =>
 
 /**
  * Binds `duplicate`, the id of an active share of the owner's that the asked one would repeat (same
- * recipient, scope, links, disclosures and end), else null. A second share would add nothing, and
- * revoking one of the two would leave the recipient seeing all it saw, which the owner who revoked
- * "its access" would not expect. The owner is locked (LOCK_VIEWER), so two such grants cannot both
- * find none.
+ * recipient, scope and end, and from now on the same links or disclosures), else null. A second share
+ * would add nothing, and revoking one of the two would leave the recipient seeing all it saw, which
+ * the owner who revoked "its access" would not expect. An active share is judged on what it shows from
+ * now on: an amendment appended the successor to its links, so one of [a] became [a, a'], and a's end
+ * or a disclosure's withdrawal leaves it nothing to show of them (NOT_OWNED's `endedOwned` and
+ * `published`; the asked ids are all live, or the grant is refused before). The owner is locked
+ * (LOCK_VIEWER), so two such grants cannot both find none.
  */
 const SAME_SHARE_ACTIVE = join(
-  cypher`CALL (owner, recipient) {
+  cypher`CALL (owner, recipient, endedOwned, published) {
+  WITH owner, recipient, [e IN endedOwned | e.id] AS endedIds, published
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
   WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
     AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
     AND `,
-  sameItems(cypher`same.linkIds`, cypher`$linkIds`),
+  sameItems(cypher`[id IN same.linkIds WHERE NOT id IN endedIds]`, cypher`$linkIds`),
   cypher`
     AND `,
-  sameItems(cypher`same.disclosureIds`, cypher`$disclosureIds`),
+  sameItems(cypher`[id IN same.disclosureIds WHERE id IN published]`, cypher`$disclosureIds`),
   cypher`
   RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
 }

@@ -129,7 +129,7 @@ export class ShareService {
     if (outcome.kind === 'links-ended') throw badInput(endedLinksProblem(outcome.links));
     if (outcome.kind === 'duplicate')
       throw badInput(
-        `share ${quote(outcome.shareId)} already shows ${quote(asked)} the same (active, same ${scope === 'SOURCING' ? 'links' : 'disclosures'} and end): ` +
+        `share ${quote(outcome.shareId)} already shows ${quote(asked)} the same (active, same end, and the same ${scope === 'SOURCING' ? 'links that hold now or later' : 'disclosures not withdrawn'}): ` +
           'a second would add nothing, and revoking one of the two would leave the other',
       );
     throw badInput(

@@ -2386,12 +2386,15 @@ CALL db.awaitIndexes(300)
 // ---- migration.declaredSupplierSourcesRead
 MATCH (e:SupplyLinkEvent) WHERE e.linkId > $after AND e.supplierCreated = true
          WITH e ORDER BY e.linkId LIMIT 1000
-         OPTIONAL MATCH (o:Organization)-[:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (o:Organization)-[l:SUPPLIES {id: e.linkId}]->()
+         OPTIONAL MATCH (c:Organization)-[:SOURCING_EVENT]->(e)
          CALL (o) {
            WITH o WHERE o IS NOT NULL
            SET o._lock = true REMOVE o._lock
          }
-         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources
+         RETURN e.linkId AS id, o.id AS organizationId, coalesce(o.sources, []) AS sources,
+                [s IN coalesce(l.sources, []) WHERE s STARTS WITH 'declared by '] +
+                  CASE WHEN c IS NULL THEN [] ELSE ['declared by ' + c.id] END AS citations
          ORDER BY id
 
 // ---- migration.declaredSupplierSourcesWrite
@@ -2709,12 +2712,13 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-CALL (owner, recipient) {
+CALL (owner, recipient, endedOwned, published) {
+  WITH owner, recipient, [e IN endedOwned | e.id] AS endedIds, published
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
   WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
     AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
-    AND coalesce(size(same.linkIds) = size($linkIds) AND all(item IN same.linkIds WHERE item IN $linkIds), same.linkIds IS NULL AND $linkIds IS NULL)
-    AND coalesce(size(same.disclosureIds) = size($disclosureIds) AND all(item IN same.disclosureIds WHERE item IN $disclosureIds), same.disclosureIds IS NULL AND $disclosureIds IS NULL)
+    AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN $linkIds) AND all(item IN $linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND $linkIds IS NULL)
+    AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN $disclosureIds) AND all(item IN $disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND $disclosureIds IS NULL)
   RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
 }
 WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
