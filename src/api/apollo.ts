@@ -13,6 +13,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import { literalFreeDocumentStore } from './document-store.ts';
 import type { BaseContext } from './context.ts';
 import { retryAfterForCodes, statusForCodes } from './http/status.ts';
 import { logError, type ErrorLevel, type Logger } from '../observability/logger.ts';
@@ -104,6 +105,7 @@ export async function createApollo<Context extends BaseContext>(options: {
     // effect of one viewer's request that another could observe (rule 6). No client of Tiersight's
     // sends them; a request that does is refused alike, whatever its hash.
     persistedQueries: false,
+    documentStore: literalFreeDocumentStore(),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Apollo installs these by default; cache control hooks every field of every answer to compute

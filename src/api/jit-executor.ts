@@ -28,7 +28,9 @@ type Plan = 'interpret' | CompiledQuery | ExecutionResult;
 
 /**
  * Plans by parsed document and operation: Apollo keeps one DocumentNode per distinct query text in its
- * bounded document store, so entries go when Apollo lets the document go (a WeakMap holds no key).
+ * bounded document store, so entries go when Apollo lets the document go (a WeakMap holds no key). A
+ * text with a string literal is parsed anew each time (src/api/document-store.ts), so it always runs
+ * interpreted: its own plan would tell another organization that it was sent.
  */
 function operationPlans(schema: GraphQLSchema) {
   const byDocument = new WeakMap<DocumentNode, Map<string | null, Plan>>();
