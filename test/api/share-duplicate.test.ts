@@ -2,7 +2,10 @@
 // naming it, and writes nothing: it would add nothing, and revoking one of the two would leave the
 // recipient seeing all it saw. Found using Tiersight as a supplier (December 2026): a second
 // shareSourcing sent without a key made two shares, and the supplier that revoked "Dell's access" left
-// Dell its link.
+// Dell its link. The active share is judged on what it shows from now on: an amendment appends the
+// successor to the shares that named the link, so a share of [pcb] becomes one of [pcb, its successor],
+// and a share of the successor alone repeats it; likewise a share of two disclosures, one withdrawn since
+// (found by the session's review).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
@@ -16,12 +19,16 @@ const SHARE = `mutation($r: ID!, $links: [ID!], $until: DateTime) {
   shareSourcing(recipientId: $r, linkIds: $links, expiresAt: $until) { id } }`;
 const SHARE_DISCLOSURES = `mutation($r: ID!, $ids: [ID!]) { shareDisclosures(recipientId: $r, disclosureIds: $ids) { id } }`;
 const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id active } }`;
+const AMEND = `mutation($id: ID!, $products: [String!]) { amendSupplyLink(id: $id, products: $products) { id } }`;
+const PUBLISH = `mutation($s: ID!) { publishDisclosure(input: { subjectId: $s, kind: SELF_ASSESSMENT,
+  content: { title: "SAQ", issuedAt: "2024-01-01T00:00:00Z" } }) { id } }`;
+const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`;
 const GIVEN = '{ sharesGiven { id } }';
 
-const share = (variables: Record<string, unknown>, query = SHARE) =>
-  t.api.query('factory', query, { r: 'brand', ...variables }, [...ADMIN]);
-const given = async () =>
-  ok<{ id: string }[]>(await t.api.query('factory', GIVEN, {}, [...ADMIN]), 'sharesGiven');
+const as = (query: string, variables: Record<string, unknown>) =>
+  t.api.query('factory', query, variables, [...ADMIN]);
+const share = (variables: Record<string, unknown>, query = SHARE) => as(query, { r: 'brand', ...variables });
+const given = async () => ok<{ id: string }[]>(await as(GIVEN, {}), 'sharesGiven');
 
 beforeEach(async () => {
   await loadGraph(
@@ -67,5 +74,42 @@ describe('a share identical to an active one', () => {
     ok(await t.api.query('factory', REVOKE, { id: first.id }, [...ADMIN]), 'revokeShare');
     ok(await share({ links: ['pcb>factory'] }), 'shareSourcing');
     expect(await given()).toHaveLength(4);
+  });
+});
+
+describe('a share judged identical to an active one', () => {
+  it('is one of the successor an amendment added to the active share', async () => {
+    const first = ok<{ id: string }>(await share({ links: ['pcb>factory'] }), 'shareSourcing');
+    const successor = ok<{ id: string }>(
+      await as(AMEND, { id: 'pcb>factory', products: ['boards'] }),
+      'amendSupplyLink',
+    ).id;
+    const again = await share({ links: [successor] });
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors![0]!.message).toContain(`share "${first.id}" already shows "brand" the same`);
+    expect(await given()).toEqual([{ id: first.id }]);
+  });
+
+  it('is not one that names a link the active share never named', async () => {
+    ok(await share({ links: ['pcb>factory'] }), 'shareSourcing');
+    const successor = ok<{ id: string }>(
+      await as(AMEND, { id: 'pcb>factory', products: ['boards'] }),
+      'amendSupplyLink',
+    ).id;
+    ok(await share({ links: [successor, 'wire>factory'] }), 'shareSourcing');
+    expect(await given()).toHaveLength(2);
+  });
+
+  it('is one of the disclosures of an active share that are not withdrawn', async () => {
+    const kept = ok<{ id: string }>(await as(PUBLISH, { s: 'factory' }), 'publishDisclosure').id;
+    const gone = ok<{ id: string }>(await as(PUBLISH, { s: 'factory' }), 'publishDisclosure').id;
+    const first = ok<{ id: string }>(
+      await share({ ids: [kept, gone] }, SHARE_DISCLOSURES),
+      'shareDisclosures',
+    );
+    ok(await as(WITHDRAW, { id: gone }), 'withdrawDisclosure');
+    const again = await share({ ids: [kept] }, SHARE_DISCLOSURES);
+    expect(codes(again)).toEqual(['BAD_USER_INPUT']);
+    expect(again.errors![0]!.message).toContain(`share "${first.id}" already shows "brand" the same`);
   });
 });
