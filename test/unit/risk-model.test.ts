@@ -620,6 +620,40 @@ describe('actions', () => {
   });
 });
 
+describe('ASK_FOR_AUDIT names whom to ask', () => {
+  // The customers one tier nearer the root through which the viewer reaches the flagged organization, at
+  // most three by name; "it" when the viewer buys from it itself (test/api/risk-audit-whom.test.ts
+  // checks the same on the demo).
+  const askForAudit = (customers: { id: string; name: string }[], viewerId = 'buyer'): string => {
+    const flagged = subject(org('f'), { tier: 2, customers, indicators: [indicator('r-f')] });
+    const { actions } = assessRisk(MODEL, [flagged], AT, null, viewerId);
+    return actions.find((a) => a.kind === 'ASK_FOR_AUDIT')!.text.replace(/^.*\): /, '');
+  };
+  const brand = (n: number) => ({ id: `b${n}`, name: `Brand ${n}` });
+
+  it('one customer, two, and more than three', () => {
+    expect(askForAudit([brand(1)])).toBe(
+      'ask Brand 1 (its customer in the chain) for an audit and a corrective action plan.',
+    );
+    expect(askForAudit([brand(1), brand(2)])).toBe(
+      'ask Brand 1 or Brand 2 (its customers in the chain) for an audit and a corrective action plan.',
+    );
+    expect(askForAudit([1, 2, 3, 4, 5].map(brand))).toBe(
+      'ask Brand 1, Brand 2, Brand 3 or 2 others (its customers in the chain) for an audit and a corrective action plan.',
+    );
+  });
+
+  it('the viewer among its customers: ask it', () => {
+    expect(askForAudit([brand(1), { id: 'buyer', name: 'Buyer' }])).toBe(
+      'ask it for an audit and a corrective action plan.',
+    );
+  });
+
+  it('no customer known: nobody named', () => {
+    expect(askForAudit([])).toBe('ask for an audit and a corrective action plan.');
+  });
+});
+
 describe('summary', () => {
   it('by tier, by country (highest first) and by component', () => {
     const { summary } = assess(CHAIN);
