@@ -2,7 +2,7 @@
 // specification's section 2, "Time"), and such a link held only before that, so naming one would show
 // the recipient nothing at any instant, as a withdrawn disclosure would. Told to the owner, naming each
 // link, when it ended and, for an amended one, the successor to share instead.
-import { quote } from './quote.ts';
+import { describedList, quote } from './quote.ts';
 
 /** One of the owner's links, asked for in a share, that does not hold now or later. */
 export interface EndedLink {
@@ -15,9 +15,6 @@ export interface EndedLink {
   successor: string | null;
 }
 
-/** How many ended links a refusal describes; the rest are counted (as quoteList counts). */
-const DESCRIBED = 10;
-
 const described = (link: EndedLink): string =>
   `${quote(link.id)} (${
     link.calledOff ? 'called off: it holds at no instant' : `ended ${link.validTo}`
@@ -26,5 +23,4 @@ const described = (link: EndedLink): string =>
 /** The refusal of a share that names `ended` (not empty), in the order asked. */
 export const endedLinksProblem = (ended: readonly EndedLink[]): string =>
   'linkIds must be links that hold now or start later (a share counts from now, so an ended link ' +
-  `would show nothing); not so for ${ended.slice(0, DESCRIBED).map(described).join(', ')}` +
-  (ended.length > DESCRIBED ? ` and ${ended.length - DESCRIBED} more` : '');
+  `would show nothing); not so for ${describedList(ended, described)}`;

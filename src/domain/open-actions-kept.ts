@@ -4,10 +4,7 @@
 // updateDisclosure takes the whole content, would do it by accident. To end one, the supplier closes it
 // (its verification on record) or withdraws the disclosure, each a change its customers see as such.
 import type { StoredAction } from './disclosures.ts';
-import { quote } from './quote.ts';
-
-/** How many left-out actions a refusal describes; the rest are counted. */
-const DESCRIBED = 10;
+import { describedList, quote } from './quote.ts';
 
 const described = (action: StoredAction, at: Date): string => {
   const due = new Date(action.dueAt) < at ? 'overdue since' : 'due';
@@ -28,11 +25,7 @@ export function openActionsLeftOut(
   if (left.length === 0) return null;
   return (
     `actions must keep every action not yet closed, which the disclosure's recipients see flagged until it is: ` +
-    `${left
-      .slice(0, DESCRIBED)
-      .map((action) => described(action, at))
-      .join(', ')}` +
-    `${left.length > DESCRIBED ? ` and ${left.length - DESCRIBED} more` : ''} left out; ` +
+    `${describedList(left, (action) => described(action, at))} left out; ` +
     `send ${left.length === 1 ? 'it' : 'them'} again (updateDisclosure takes the whole content), close ` +
     `${left.length === 1 ? 'it' : 'them'} (updateCorrectiveAction), or withdraw the disclosure`
   );

@@ -54,12 +54,16 @@ export function quote(value: unknown): string {
 }
 
 /**
- * Ids as a message lists them: each quoted, the first `most` of them, and how many more there are (a
- * refusal that names every link of a large organization would be the megabyte quote() keeps out).
+ * Items as a message lists them: the first `most`, each as `describe` words it, and how many more
+ * there are (a refusal that names every link of a large organization would be the megabyte quote()
+ * keeps out).
  */
-export const quoteList = (values: readonly string[], most = 10): string =>
-  values.slice(0, most).map(quote).join(', ') +
-  (values.length > most ? ` and ${values.length - most} more` : '');
+export const describedList = <T>(items: readonly T[], describe: (item: T) => string, most = 10): string =>
+  items.slice(0, most).map(describe).join(', ') +
+  (items.length > most ? ` and ${items.length - most} more` : '');
+
+/** Ids as a message lists them: each quoted (describedList). */
+export const quoteList = (values: readonly string[], most = 10): string => describedList(values, quote, most);
 
 /**
  * A text that must be absent because its writer erased it, as a refusal shows it: how long it is, not
