@@ -68,7 +68,7 @@ export type AccessRequest = {
   scope: AccessScope;
   /** When it was sent. */
   sentAt: Scalars['DateTime']['output'];
-  /** The shares created by granting it. */
+  /** The shares granting it gave: those it created, and any active share of the target's that already gave what it asked, linked instead of a copy. */
   shares: Array<Share>;
   /** Where it stands. */
   status: AccessRequestStatus;

@@ -158,7 +158,7 @@ export interface AccessRequestRecord {
   closedAt?: string | null;
   /** The reason of the decline or of the extension; required for DECLINED. */
   reason?: string | null;
-  /** GRANTED only: the shares the grant created, each from the target to the requester. */
+  /** GRANTED only: the shares the grant gave (created, or an active one it would have repeated), each from the target to the requester. */
   shareIds?: string[] | null;
   /**
    * The request's events. Absent or null: the import records a SENT event at sentAt and, for a

@@ -1,11 +1,12 @@
 // Cypher that more than one module's statements share about shares and their parties: the one way a
 // share is created (CREATE_SHARE), the test that the links and disclosures to share are the owner's own
-// (NOT_OWNED), and how a party of something the viewer takes part in is shown (PARTY_CARD, partyOf).
+// (NOT_OWNED), the active share a new one would repeat (sameShareActive), and how a party of something
+// the viewer takes part in is shown (PARTY_CARD, partyOf).
 // Used by the sharing, access-requests and sourcing repositories.
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 import type { Organization } from '../domain/model.ts';
 import { ORGANIZATION, ORGANIZATION_DIRECTORY, ORGANIZATION_IDENTITY } from './columns.ts';
-import { cypher, join } from './cypher.ts';
+import { cypher, join, type Fragment } from './cypher.ts';
 import { bool, column, fields, instant, nullable, text, type Decoder } from './decode.ts';
 import type { EndedLink } from '../domain/ended-links.ts';
 
@@ -51,6 +52,66 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
 `;
+
+/** Lists `a` and `b` (or null for "all, now and later") name the same items, in any order. */
+const sameItems = (a: Fragment, b: Fragment): Fragment =>
+  join(
+    cypher`coalesce(all(item IN `,
+    a,
+    cypher` WHERE item IN `,
+    b,
+    cypher`) AND all(item IN `,
+    b,
+    cypher` WHERE item IN `,
+    a,
+    cypher`), `,
+    a,
+    cypher` IS NULL AND `,
+    b,
+    cypher` IS NULL)`,
+  );
+
+/** The share asked for, as expressions of the statement (parameters, or the fields of a map). */
+export interface AskedShare {
+  scope: Fragment;
+  linkIds: Fragment;
+  disclosureIds: Fragment;
+  expiresAt: Fragment;
+}
+
+/**
+ * After NOT_OWNED, binds `duplicate`, an active share of `owner`'s to `recipient` that the asked one
+ * would repeat (same scope and end, and from now on the same links or disclosures), else null. A
+ * second share would add nothing, and revoking one of the two would leave the recipient seeing all it
+ * saw, which the owner who revoked "its access" would not expect. An active share is judged on what
+ * it shows from now on: an amendment appended the successor to its links, so one of [a] became
+ * [a, a'], and a's end or a disclosure's withdrawal leaves it nothing to show of them (NOT_OWNED's
+ * `endedOwned` and `published`; the asked ids are all live, or the grant is refused before). The
+ * owner must be locked first (LOCK_VIEWER), so two grants at once cannot both find none.
+ */
+export const sameShareActive = (asked: AskedShare): Fragment =>
+  join(
+    cypher`CALL (*) {
+  WITH *, [e IN endedOwned | e.id] AS endedIds
+  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
+  WHERE same.scope = `,
+    asked.scope,
+    cypher` AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
+    AND coalesce(same.expiresAt = `,
+    asked.expiresAt,
+    cypher`, same.expiresAt IS NULL AND `,
+    asked.expiresAt,
+    cypher` IS NULL)
+    AND `,
+    sameItems(cypher`[id IN same.linkIds WHERE NOT id IN endedIds]`, asked.linkIds),
+    cypher`
+    AND `,
+    sameItems(cypher`[id IN same.disclosureIds WHERE id IN published]`, asked.disclosureIds),
+    cypher`
+  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+}
+`,
+  );
 
 /** An item of NOT_OWNED's `ended`. */
 export const ENDED_LINK: Decoder<EndedLink> = fields({

@@ -5,8 +5,10 @@
 // Dell its link. The active share is judged on what it shows from now on: an amendment appends the
 // successor to the shares that named the link, so a share of [pcb] becomes one of [pcb, its successor],
 // and a share of the successor alone repeats it; likewise a share of two disclosures, one withdrawn since
-// (found by the session's review).
+// (found by the session's review). Granting an access request does not refuse: the request is
+// answered by linking the active share that already gives what it asks.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { accessRequestClient, requestIn } from '../support/access-requests.ts';
 import { codes, ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -111,5 +113,34 @@ describe('a share judged identical to an active one', () => {
     const again = await share({ ids: [kept] }, SHARE_DISCLOSURES);
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
     expect(again.errors![0]!.message).toContain(`share "${first.id}" already shows "brand" the same`);
+  });
+});
+
+describe("an access request's grant that would repeat an active share", () => {
+  const ask = async (scope: string) =>
+    requestIn(await accessRequestClient(t.api).ask('brand', 'factory', scope), 'requestAccess').id;
+  const grant = async (id: string, extra: Record<string, unknown> = {}) =>
+    requestIn(await accessRequestClient(t.api).answer('factory', id, 'GRANT', extra), 'answerAccessRequest');
+
+  it('links the active share to the request instead of creating a second, and creates the rest', async () => {
+    const active = ok<{ id: string }>(await share({}), 'shareSourcing');
+    const granted = await grant(await ask('BOTH'));
+    expect(granted.status).toBe('GRANTED');
+    const created = granted.shares.filter((s) => s.id !== active.id);
+    expect(granted.shares.map((s) => s.id)).toContain(active.id);
+    expect(created).toHaveLength(1);
+    expect((await given()).map((s) => s.id).sort()).toEqual([active.id, created[0]!.id].sort());
+    // Revoking the one share ends what the grant gave: no copy is left showing the links.
+    ok(await t.api.query('factory', REVOKE, { id: active.id }, [...ADMIN]), 'revokeShare');
+    const chain = await t.api.query('brand', '{ supplyChain(rootId: "brand") { links { id } } }');
+    expect(ok<{ links: { id: string }[] }>(chain, 'supplyChain').links).toEqual([{ id: 'factory>brand' }]);
+  });
+
+  it('creates one when the active share ends at another time or names other links', async () => {
+    ok(await share({ until: '2099-01-01T00:00:00Z' }), 'shareSourcing');
+    ok(await share({ links: ['pcb>factory'] }), 'shareSourcing');
+    const granted = await grant(await ask('SOURCING'));
+    expect(await given()).toHaveLength(3);
+    expect((await given()).map((s) => s.id)).toContain(granted.shares[0]!.id);
   });
 });

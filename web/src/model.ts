@@ -241,7 +241,7 @@ export function textsErasedAt(
   return (r.events ?? []).find((e) => e.action === 'REDACTED' && e.actorOrganization.id === id)?.at ?? null;
 }
 
-/** A share an access request's grant created: what it shows and until when. */
+/** A share an access request's grant gave: what it shows and until when. */
 export interface RequestShare {
   scope: 'SOURCING' | 'DISCLOSURES';
   expiresAt: string | null;

@@ -38,7 +38,15 @@ import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-reposi
 import { afterLastEvent, lockedInstant } from '../../graph/locked-instant.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import { LOOKABLE, VIEWER_GRANTS, presentParams, scopeParams } from '../../graph/visibility-cypher.ts';
-import { CREATE_SHARE, ENDED_LINK, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import {
+  CREATE_SHARE,
+  ENDED_LINK,
+  NOT_OWNED,
+  PARTY_CARD,
+  partyOf,
+  sameShareActive,
+} from '../../graph/share-cypher.ts';
+import { LOCK_VIEWER } from '../../graph/write-locks.ts';
 import type { EndedLink } from '../../domain/ended-links.ts';
 import { ACCESS_REQUEST, OPEN_REQUESTS_PARAMS, REQUEST_AS_OF } from '../../graph/access-request-cypher.ts';
 
@@ -252,25 +260,44 @@ SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
 /**
  * Grants request $id (locked and checked open by the caller): `notOwned` lists the $linkIds that are not
  * links in which the target is the customer, `notDisclosed` the $disclosureIds that are not the
- * target's own disclosures still published (NOT_OWNED). Only when both are empty are the shares of
- * $shares created (target to requester), linked to the request, and the request closed.
+ * target's own disclosures still published (NOT_OWNED). Only when both are empty is the request closed
+ * and each share of $shares (target to requester) linked to it: an active share that already gives
+ * the requester the same (sameShareActive), else one created now. A second share would add nothing,
+ * and revoking "the requester's access" would then leave it all it saw. The target is locked, as a
+ * share's owner is by shareSourcing, so neither can create the share the other is creating.
  */
 const GRANT = statement(
   'accessRequest.grant',
+  LOCK_VIEWER,
   cypher`MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})`,
   NOT_OWNED,
-  cypher`WITH r, owner, recipient, notOwned, ended, notDisclosed
-CALL (r, owner, recipient, notOwned, ended, notDisclosed) {
-  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
+  cypher`WITH r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published
+CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published) {
+  WITH r, owner, recipient, endedOwned, published
+  WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
                                note: $reason})-[:OF]->(r)
-  WITH r, owner, recipient
+  WITH r, owner, recipient, endedOwned, published
   UNWIND $shares AS spec
   `,
+  sameShareActive({
+    scope: cypher`spec.scope`,
+    linkIds: cypher`spec.linkIds`,
+    disclosureIds: cypher`spec.disclosureIds`,
+    expiresAt: cypher`spec.expiresAt`,
+  }),
+  cypher`  CALL (r, owner, recipient, spec, duplicate) {
+    WITH r, owner, recipient, spec WHERE duplicate IS NULL
+    `,
   CREATE_SHARE,
   cypher`
-  CREATE (r)-[:RESULTED_IN]->(share)
+    CREATE (r)-[:RESULTED_IN]->(share)
+  }
+  CALL (r, duplicate) {
+    WITH r, duplicate WHERE duplicate IS NOT NULL
+    CREATE (r)-[:RESULTED_IN]->(duplicate)
+  }
 }
 WITH r, recipient AS requester, owner AS target, notOwned, ended, notDisclosed
 RETURN notOwned, ended, notDisclosed, r `,

@@ -5,7 +5,7 @@
 import type { Organization, Share, ShareEvent } from '../../domain/model.ts';
 import { SHARE_ACTIONS, type ShareScope } from '../../domain/format.ts';
 import { SHARE, type Column } from '../../graph/columns.ts';
-import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import {
   bool,
   column,
@@ -34,7 +34,14 @@ import {
   presentParams,
   scopeParams,
 } from '../../graph/visibility-cypher.ts';
-import { CREATE_SHARE, ENDED_LINK, NOT_OWNED, PARTY_CARD, partyOf } from '../../graph/share-cypher.ts';
+import {
+  CREATE_SHARE,
+  ENDED_LINK,
+  NOT_OWNED,
+  PARTY_CARD,
+  partyOf,
+  sameShareActive,
+} from '../../graph/share-cypher.ts';
 import type { EndedLink } from '../../domain/ended-links.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 
@@ -58,51 +65,6 @@ WITH v, x, head([n IN known WHERE NOT $namedMerged AND n.id = $namedId]) AS know
 WITH v, coalesce(x, knownRecipient) AS x
 `;
 
-/** Lists `a` and `b` (or null for "all, now and later") name the same items, in any order. */
-const sameItems = (a: Fragment, b: Fragment): Fragment =>
-  join(
-    cypher`coalesce(all(item IN `,
-    a,
-    cypher` WHERE item IN `,
-    b,
-    cypher`) AND all(item IN `,
-    b,
-    cypher` WHERE item IN `,
-    a,
-    cypher`), `,
-    a,
-    cypher` IS NULL AND `,
-    b,
-    cypher` IS NULL)`,
-  );
-
-/**
- * Binds `duplicate`, the id of an active share of the owner's that the asked one would repeat (same
- * recipient, scope and end, and from now on the same links or disclosures), else null. A second share
- * would add nothing, and revoking one of the two would leave the recipient seeing all it saw, which
- * the owner who revoked "its access" would not expect. An active share is judged on what it shows from
- * now on: an amendment appended the successor to its links, so one of [a] became [a, a'], and a's end
- * or a disclosure's withdrawal leaves it nothing to show of them (NOT_OWNED's `endedOwned` and
- * `published`; the asked ids are all live, or the grant is refused before). The owner is locked
- * (LOCK_VIEWER), so two such grants cannot both find none.
- */
-const SAME_SHARE_ACTIVE = join(
-  cypher`CALL (owner, recipient, endedOwned, published) {
-  WITH owner, recipient, [e IN endedOwned | e.id] AS endedIds, published
-  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
-  WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
-    AND `,
-  sameItems(cypher`[id IN same.linkIds WHERE NOT id IN endedIds]`, cypher`$linkIds`),
-  cypher`
-    AND `,
-  sameItems(cypher`[id IN same.disclosureIds WHERE id IN published]`, cypher`$disclosureIds`),
-  cypher`
-  RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
-}
-`,
-);
-
 /**
  * With the owner as the viewer ($viewer): `recipient` is bound only when the owner may name it (rule 5,
  * listed and named by its own id, or named by its own records: KNOWN_TO_OWNER), so a hidden id and a
@@ -120,7 +82,12 @@ const GRANT = statement(
   cypher`WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 `,
   NOT_OWNED,
-  SAME_SHARE_ACTIVE,
+  sameShareActive({
+    scope: cypher`$scope`,
+    linkIds: cypher`$linkIds`,
+    disclosureIds: cypher`$disclosureIds`,
+    expiresAt: cypher`$expiresAt`,
+  }),
   cypher`WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
 CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
   WITH owner, recipient,
@@ -132,7 +99,7 @@ CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
   cypher`
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate, share `,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate.id AS duplicate, share `,
   SHARE.projection,
   cypher` AS share`,
 );

@@ -60,6 +60,10 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 
 // ---- accessRequest.grant
+CALL () {
+  MATCH (me:Organization {id: $viewer})
+  SET me._lock = true REMOVE me._lock
+}
 MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(owner:Organization {id: $viewer})
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
@@ -79,20 +83,37 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-WITH r, owner, recipient, notOwned, ended, notDisclosed
-CALL (r, owner, recipient, notOwned, ended, notDisclosed) {
-  WITH r, owner, recipient WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
+WITH r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published
+CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published) {
+  WITH r, owner, recipient, endedOwned, published
+  WHERE size(notOwned) = 0 AND size(ended) = 0 AND size(notDisclosed) = 0
   SET r.status = 'GRANTED', r.closedAt = $t
   CREATE (:AccessRequestEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: owner.id,
                                note: $reason})-[:OF]->(r)
-  WITH r, owner, recipient
+  WITH r, owner, recipient, endedOwned, published
   UNWIND $shares AS spec
-  CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
+  CALL (*) {
+  WITH *, [e IN endedOwned | e.id] AS endedIds
+  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
+  WHERE same.scope = spec.scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
+    AND coalesce(same.expiresAt = spec.expiresAt, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
+    AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN spec.linkIds) AND all(item IN spec.linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND spec.linkIds IS NULL)
+    AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN spec.disclosureIds) AND all(item IN spec.disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND spec.disclosureIds IS NULL)
+  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+}
+  CALL (r, owner, recipient, spec, duplicate) {
+    WITH r, owner, recipient, spec WHERE duplicate IS NULL
+    CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
   CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)
-  CREATE (r)-[:RESULTED_IN]->(share)
+    CREATE (r)-[:RESULTED_IN]->(share)
+  }
+  CALL (r, duplicate) {
+    WITH r, duplicate WHERE duplicate IS NOT NULL
+    CREATE (r)-[:RESULTED_IN]->(duplicate)
+  }
 }
 WITH r, recipient AS requester, owner AS target, notOwned, ended, notDisclosed
 RETURN notOwned, ended, notDisclosed, r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
@@ -2712,14 +2733,14 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-CALL (owner, recipient, endedOwned, published) {
-  WITH owner, recipient, [e IN endedOwned | e.id] AS endedIds, published
-  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share {scope: $scope})-[:TO]->(recipient)
-  WHERE same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
+CALL (*) {
+  WITH *, [e IN endedOwned | e.id] AS endedIds
+  OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
+  WHERE same.scope = $scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
     AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN $linkIds) AND all(item IN $linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND $linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN $disclosureIds) AND all(item IN $disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND $disclosureIds IS NULL)
-  RETURN same.id AS duplicate ORDER BY duplicate LIMIT 1
+  RETURN same AS duplicate ORDER BY same.id LIMIT 1
 }
 WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
 CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
@@ -2734,7 +2755,7 @@ CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
-RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+RETURN recipient IS NOT NULL AS recipientNamed, notOwned, ended, disclosuresNotOwned, duplicate.id AS duplicate, share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
 
 // ---- share.lockOwn
