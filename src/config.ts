@@ -131,6 +131,8 @@ export interface Config {
   logLevel: LogLevel;
   /** The risk assessment's weights, parameters and tables: seed/risk/ with RISK_MODEL's file over them. */
   riskModel: RiskModel;
+  /** The bearer token GET /metrics asks for; null: the route is open (metrics-access.ts). */
+  metricsToken: string | null;
 }
 
 /**
@@ -276,6 +278,12 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     problems,
   );
 
+  const metricsToken = read('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && (metricsToken.length < MIN_SECRET_LENGTH || /\s/.test(metricsToken)))
+    problems.push(
+      `METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters without spaces (got ${metricsToken.length} characters)`,
+    );
+
   const host = read('HOST') ?? '127.0.0.1';
   if (isIP(host) === 0 && !HOST_NAME.test(host))
     problems.push(`HOST must be an IP address or a host name (no port: that is PORT), got ${quote(host)}`);
@@ -350,6 +358,7 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     },
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     riskModel: loadRiskModel(read('RISK_MODEL') ?? null, problems),
+    metricsToken,
   };
   const { headersTimeoutMs, requestTimeoutMs } = config.http;
   // Node refuses this pair when a server is made with it; set afterwards, the request timeout won.

@@ -31,6 +31,7 @@ import {
 } from '../observability/client-text.ts';
 import { createLogger, logError, type Logger } from '../observability/logger.ts';
 import { Metrics } from '../observability/metrics.ts';
+import { metricsReadable } from '../observability/metrics-access.ts';
 import { REPO_ROOT } from '../runtime/paths.ts';
 import { createRepositories } from './request-context.ts';
 import { buildSchema } from './schema.ts';
@@ -45,7 +46,9 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'port' | 'host' | 'jwt' | 'environment'> &
-    Partial<Pick<Config, 'http' | 'rateLimits' | 'logLevel' | 'introspection' | 'riskModel'>>;
+    Partial<
+      Pick<Config, 'http' | 'rateLimits' | 'logLevel' | 'introspection' | 'riskModel' | 'metricsToken'>
+    >;
   executor: Executor;
   /** Where log lines go (default: JSON lines on stderr at config.logLevel). */
   logger?: Logger;
@@ -121,6 +124,13 @@ export async function startApp(options: AppOptions): Promise<App> {
       case '/health':
         return health.readyz(response);
       case '/metrics': {
+        if (!metricsReadable(request.headers.authorization, config.metricsToken ?? null))
+          return sendJson(
+            response,
+            401,
+            { error: 'GET /metrics needs the bearer token set as METRICS_TOKEN' },
+            { 'www-authenticate': 'Bearer realm="metrics"', 'cache-control': 'no-store' },
+          );
         const text = await metrics.registry.metrics();
         response.writeHead(200, {
           'content-type': metrics.registry.contentType,

@@ -103,6 +103,30 @@ describe('metrics and logs', () => {
     expect(text).toMatch(/tiersight_neo4j_sessions_in_use /);
   });
 
+  it('/metrics, with METRICS_TOKEN set, answers only a request bearing it (401 otherwise)', async () => {
+    const metricsToken = 'prometheus-scrape-token-0123456789abcdef';
+    const guarded = await startApp({
+      config: { ...config, metricsToken },
+      executor: db.executor,
+      logger: capture.logger,
+      webRoot: null,
+    });
+    try {
+      const read = (authorization?: string) =>
+        fetch(`${guarded.url}/metrics`, authorization ? { headers: { authorization } } : {});
+      for (const refused of [await read(), await read(`Bearer ${metricsToken}0`), await read(metricsToken)]) {
+        expect(refused.status).toBe(401);
+        expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+        expect(await refused.text()).not.toContain('tiersight_');
+      }
+      const allowed = await read(`Bearer ${metricsToken}`);
+      expect(allowed.status).toBe(200);
+      expect(await allowed.text()).toMatch(/tiersight_http_requests_in_flight /);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('one JSON line per request with its id (given or made), operation, organization and outcome; no token', async () => {
     const authorization = `Bearer ${await token('v', 'logs@v')}`;
     const given = await gql(authorization, 'query Roles { me { roles } }', { 'x-request-id': 'trace-123' });

@@ -36,6 +36,18 @@ describe('config', () => {
     }
   });
 
+  it('METRICS_TOKEN: 32 characters or more without spaces, never echoed', () => {
+    expect(load({}).metricsToken).toBeNull();
+    const token = 'prometheus-scrape-token-0123456789';
+    expect(load({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(() => load({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 32 characters without spaces \(got 5 characters\)/,
+    );
+    expect(() => load({ METRICS_TOKEN: `${token} two` })).toThrow(
+      /METRICS_TOKEN must be .*\(got 38 characters\)/,
+    );
+  });
+
   it('production requires JWT_SECRET', () => {
     expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
     const config = load({
