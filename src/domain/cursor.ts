@@ -1,7 +1,7 @@
 // Opaque cursors of ordered lists read a page at a time. A cursor is the sort key of the last item a
 // page held, so the next page starts right after it even when that item has since changed or gone;
 // it names nothing of another reader's list (an audit trail's ties are broken by the stored event's
-// own key, which a restore renews: an old cursor then only picks a place among events of one
+// own random key, which a restore renews: an old cursor then only picks a place among events of one
 // instant), and one a client made up only picks a place in the list.
 import { badInput } from './errors.ts';
 import { quote } from './quote.ts';

@@ -57,6 +57,18 @@ const labelSubjects = (name: string, holds: Fragment, label: Fragment): Statemen
          RETURN max(x.id) AS last`,
   );
 
+/** A backfill that gives each event labelled `label` without a `key` a random one (migration 021). */
+const eventKeys = (name: string, label: Fragment): Statement =>
+  statement(
+    name,
+    cypher`MATCH (e:`,
+    label,
+    cypher`) WHERE e.key IS NULL
+         WITH e LIMIT 10000
+         SET e.key = randomUUID()
+         RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last`,
+  );
+
 export const MIGRATIONS: Migration[] = [
   {
     id: '001-identity-constraints',
@@ -442,6 +454,19 @@ export const MIGRATIONS: Migration[] = [
          SET o.sources = row.sources`,
         ),
       },
+    ],
+  },
+  {
+    // Audit trails page by a tie-break key that a cursor carries. It was the event's elementId, which
+    // counts the store's records: a client paging its own trail read how many records everybody else
+    // wrote in between. Events now get a random `key` where they are created; this gives one to each
+    // earlier event, ten thousand a transaction (events have no id to page by: each batch takes events
+    // still without one, and `last` is null once none is left).
+    id: '021-event-keys',
+    statements: [],
+    backfills: [
+      eventKeys('migration.shareEventKeys', cypher`ShareEvent`),
+      eventKeys('migration.supplyLinkEventKeys', cypher`SupplyLinkEvent`),
     ],
   },
 ];

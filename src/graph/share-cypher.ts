@@ -18,7 +18,7 @@ import type { EndedLink } from '../domain/ended-links.ts';
 export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
-  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+  CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)`;
 
 /**

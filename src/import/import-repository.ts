@@ -163,10 +163,10 @@ const IMPORTED_SHARE_TRAIL = cypher`
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
    }
-   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+   CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
                         actorOrganizationId: owner.id})-[:OF]->(s)
    FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
-     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+     CREATE (:ShareEvent {key: randomUUID(), action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))`;
 
 /**
@@ -185,7 +185,7 @@ const USER_SHARE_TRAIL_FOLLOWS = cypher`
        AND EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
      MATCH (e:ShareEvent)-[:OF]->(s)
      WITH s, owner, max(e.at) AS last
-     CREATE (:ShareEvent {action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
+     CREATE (:ShareEvent {key: randomUUID(), action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
                           at: CASE WHEN s.revokedAt >= last THEN s.revokedAt ELSE $importedAt END,
                           actorUserId: $importActor, actorOrganizationId: owner.id})-[:OF]->(s)
    }`;
@@ -235,7 +235,7 @@ const replaceShareEvents = statement(
    }
    WITH s, row
    UNWIND row.events AS event
-   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+   CREATE (:ShareEvent {key: randomUUID(), action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)`,
 );
 
@@ -252,7 +252,7 @@ const replaceLinkEvents = statement(
    WITH c, row
    UNWIND row.events AS event
    CREATE (c)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-   SET e = event, e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id`,
+   SET e = event, e.key = randomUUID(), e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id`,
 );
 
 /**

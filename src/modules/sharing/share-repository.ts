@@ -172,7 +172,7 @@ const REVOKE = statement(
   'share.revoke',
   cypher`MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
    SET share.revokedAt = $now
-   CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
+   CREATE (:ShareEvent {key: randomUUID(), action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
    RETURN share `,
   SHARE.projection,
@@ -225,7 +225,8 @@ const EVENTS = statement(
    }
    MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
    MATCH (event:ShareEvent)-[:OF]->(share)
-   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey`,
+   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction,
+        coalesce(event.key, elementId(event)) AS placeKey`,
   EVENT_PAGE,
   cypher`RETURN share `,
   SHARE.projection,

@@ -53,7 +53,7 @@ const CREATE_DECLARED = cypher`
   CREATE (s)-[l:SUPPLIES]->(v)
   SET l = $link, l.recordedAt = $t
   CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-  SET e = $event, e.action = 'DECLARED', e.at = $t`;
+  SET e = $event, e.key = randomUUID(), e.action = 'DECLARED', e.at = $t`;
 
 /**
  * Declares a link from an existing supplier: `s` is bound only when the viewer may name it
@@ -166,7 +166,7 @@ RETURN l `,
 /** Adds the AMENDED, ENDED or DECLARED event $event (its own properties) to the viewer's trail. */
 const RECORD_EVENT = cypher`
 CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-SET e = $event, e.at = $t`;
+SET e = $event, e.key = randomUUID(), e.at = $t`;
 
 /**
  * Amends link $id (locked by LOCK_OWN): it ends at $endAt and its successor, $successor (properties),
@@ -304,7 +304,7 @@ CALL (o) {
   RETURN [(o)-[:SOURCING_EVENT]->(event:SupplyLinkEvent) | event] AS trail
 }
 UNWIND [e IN trail WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId] AS e
-WITH e, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey`,
+WITH e, e.at AS at, e.linkId AS placeId, e.action AS placeAction, coalesce(e.key, elementId(e)) AS placeKey`,
   EVENT_PAGE,
   cypher`RETURN e `,
   EVENT.projection,

@@ -106,7 +106,7 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
     CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
-  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+  CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)
     CREATE (r)-[:RESULTED_IN]->(share)
   }
@@ -1790,10 +1790,10 @@ UNWIND $rows AS row
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
    }
-   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+   CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
                         actorOrganizationId: owner.id})-[:OF]->(s)
    FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
-     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+     CREATE (:ShareEvent {key: randomUUID(), action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))
 
 // ---- import.currentDisclosureVersions
@@ -1926,7 +1926,7 @@ UNWIND $rows AS row
    WITH c, row
    UNWIND row.events AS event
    CREATE (c)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-   SET e = event, e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id
+   SET e = event, e.key = randomUUID(), e.at = datetime(event.at), e.customerId = c.id, e.linkId = row.id
 
 // ---- import.replaceShareEvents
 UNWIND $rows AS row
@@ -1937,7 +1937,7 @@ UNWIND $rows AS row
    }
    WITH s, row
    UNWIND row.events AS event
-   CREATE (:ShareEvent {action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
+   CREATE (:ShareEvent {key: randomUUID(), action: event.action, at: datetime(event.at), actorUserId: event.actorUserId,
                         actorOrganizationId: event.actorOrganizationId})-[:OF]->(s)
 
 // ---- import.upsertAccessRequests
@@ -2139,7 +2139,7 @@ UNWIND $rows AS row
        AND EXISTS { MATCH (e:ShareEvent)-[:OF]->(s) WHERE e.actorUserId <> $importActor }
      MATCH (e:ShareEvent)-[:OF]->(s)
      WITH s, owner, max(e.at) AS last
-     CREATE (:ShareEvent {action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
+     CREATE (:ShareEvent {key: randomUUID(), action: CASE WHEN s.revokedAt IS NULL THEN 'GRANTED' ELSE 'REVOKED' END,
                           at: CASE WHEN s.revokedAt >= last THEN s.revokedAt ELSE $importedAt END,
                           actorUserId: $importActor, actorOrganizationId: owner.id})-[:OF]->(s)
    }
@@ -2150,10 +2150,10 @@ UNWIND $rows AS row
      MATCH (old:ShareEvent)-[:OF]->(s)
      DETACH DELETE old
    }
-   CREATE (:ShareEvent {action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
+   CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: s.createdAt, actorUserId: $importActor,
                         actorOrganizationId: owner.id})-[:OF]->(s)
    FOREACH (_ IN CASE WHEN s.revokedAt IS NULL THEN [] ELSE [1] END |
-     CREATE (:ShareEvent {action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
+     CREATE (:ShareEvent {key: randomUUID(), action: 'REVOKED', at: s.revokedAt, actorUserId: $importActor,
                           actorOrganizationId: owner.id})-[:OF]->(s))
 
 // ---- import.writeDisclosureVersions
@@ -2485,11 +2485,23 @@ MATCH (x:Organization) WHERE x.id > $after
          }
          RETURN max(x.id) AS last
 
+// ---- migration.shareEventKeys
+MATCH (e:ShareEvent) WHERE e.key IS NULL
+         WITH e LIMIT 10000
+         SET e.key = randomUUID()
+         RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last
+
 // ---- migration.shareScope
 MATCH (s:Share) WHERE s.id > $after
          WITH s ORDER BY s.id LIMIT 10000
          SET s.scope = coalesce(s.scope, 'SOURCING')
          RETURN max(s.id) AS last
+
+// ---- migration.supplyLinkEventKeys
+MATCH (e:SupplyLinkEvent) WHERE e.key IS NULL
+         WITH e LIMIT 10000
+         SET e.key = randomUUID()
+         RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last
 
 // ---- organization.actors
 MATCH (v:Organization {id: $viewer})
@@ -2637,7 +2649,8 @@ MATCH (o:Organization {id: $org})
    }
    MATCH (owner:Organization)-[:GRANTED]->(share)-[:TO]->(recipient:Organization)
    MATCH (event:ShareEvent)-[:OF]->(share)
-   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction, elementId(event) AS placeKey
+   WITH *, event.at AS at, share.id AS placeId, event.action AS placeAction,
+        coalesce(event.key, elementId(event)) AS placeKey
 WITH *, datetime($after.at) AS afterAt
 WHERE $after IS NULL OR at < afterAt
    OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
@@ -2751,7 +2764,7 @@ CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
   CREATE (owner)-[:GRANTED]->(share:Share {id: spec.id, scope: spec.scope, linkIds: spec.linkIds,
                                           disclosureIds: spec.disclosureIds, expiresAt: spec.expiresAt,
                                           createdAt: $t})-[:TO]->(recipient)
-  CREATE (:ShareEvent {action: 'GRANTED', at: $t, actorUserId: $actorUserId,
+  CREATE (:ShareEvent {key: randomUUID(), action: 'GRANTED', at: $t, actorUserId: $actorUserId,
                        actorOrganizationId: owner.id})-[:OF]->(share)
 }
 OPTIONAL MATCH (owner)-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient)
@@ -2825,7 +2838,7 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
 // ---- share.revoke
 MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
    SET share.revokedAt = $now
-   CREATE (:ShareEvent {action: 'REVOKED', at: $now, actorUserId: $actorUserId,
+   CREATE (:ShareEvent {key: randomUUID(), action: 'REVOKED', at: $now, actorUserId: $actorUserId,
                         actorOrganizationId: $ownerId})-[:OF]->(share)
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
@@ -2848,7 +2861,7 @@ CALL (v, l, n) {
   SET share.linkIds = share.linkIds + n.id
 }
 CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-SET e = $event, e.at = $t
+SET e = $event, e.key = randomUUID(), e.at = $t
 WITH n AS l
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link
@@ -2902,7 +2915,7 @@ CALL (v, s) {
   CREATE (s)-[l:SUPPLIES]->(v)
   SET l = $link, l.recordedAt = $t
   CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-  SET e = $event, e.action = 'DECLARED', e.at = $t
+  SET e = $event, e.key = randomUUID(), e.action = 'DECLARED', e.at = $t
 }
 OPTIONAL MATCH (s)-[l:SUPPLIES {id: $link.id}]->(v)
 RETURN s IS NOT NULL AND s <> v AS supplierNamed, s.type AS supplierType, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
@@ -2929,7 +2942,7 @@ CALL (v, listedId) {
   CREATE (s)-[l:SUPPLIES]->(v)
   SET l = $link, l.recordedAt = $t
   CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-  SET e = $event, e.action = 'DECLARED', e.at = $t
+  SET e = $event, e.key = randomUUID(), e.action = 'DECLARED', e.at = $t
 }
 OPTIONAL MATCH (:Organization {id: $supplier.id})-[l:SUPPLIES {id: $link.id}]->(v)
 RETURN listedId, v.type AS customerType, l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
@@ -2943,7 +2956,7 @@ CALL (v) {
 UNWIND [own IN incoming WHERE own.id = $id] AS l
 SET l.validTo = $validTo
 CREATE (v)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)
-SET e = $event, e.at = $t
+SET e = $event, e.key = randomUUID(), e.at = $t
 RETURN l {.id, supplierId: startNode(l).id, customerId: endNode(l).id, .products, .validFrom, .validTo,
   .recordedAt, .provenance, .sources} AS link
 
@@ -2953,7 +2966,7 @@ CALL (o) {
   RETURN [(o)-[:SOURCING_EVENT]->(event:SupplyLinkEvent) | event] AS trail
 }
 UNWIND [e IN trail WHERE $linkId IS NULL OR e.linkId = $linkId OR e.successorId = $linkId] AS e
-WITH e, e.at AS at, e.linkId AS placeId, e.action AS placeAction, elementId(e) AS placeKey
+WITH e, e.at AS at, e.linkId AS placeId, e.action AS placeAction, coalesce(e.key, elementId(e)) AS placeKey
 WITH *, datetime($after.at) AS afterAt
 WHERE $after IS NULL OR at < afterAt
    OR (at = afterAt AND (placeId > $after.id OR (placeId = $after.id AND (placeAction > $after.action
