@@ -817,6 +817,7 @@ export type MutationAnswerAccessRequestArgs = {
   disclosureIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   dueAt?: InputMaybe<Scalars['DateTime']['input']>;
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  grantScope?: InputMaybe<AccessScope>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   linkIds?: InputMaybe<Array<Scalars['ID']['input']>>;

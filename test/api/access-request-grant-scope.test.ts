@@ -137,8 +137,7 @@ describe('a GRANT without linkIds of a request naming products', () => {
     expect(refused.errors![0]!.message).toBe(
       `access request "${request.id}" asks for the products "tablets", "phones", and no link in which reseller ` +
         'is the customer, holding now or starting later, carries any of them: grant with linkIds to choose ' +
-        'the links to share, or decline it (to give your disclosures alone, decline it with a reason saying ' +
-        'so, then shareDisclosures)',
+        'the links to share, or decline it (or grant with grantScope: DISCLOSURES to give your disclosures alone)',
     );
     expect(await countRequestWrites(t.db)).toEqual(before);
     // Only the products of links that have ended: refused as well.
@@ -170,6 +169,24 @@ describe('a GRANT without linkIds of a request naming products', () => {
     ]);
     expect(granted.status).toBe('GRANTED');
     expect(await reached('buyer')).toEqual(['printer-maker', 'reseller']);
+  });
+
+  it('of a BOTH request with grantScope DISCLOSURES gives the disclosure share alone', async () => {
+    const request = requestIn(
+      await client().ask('buyer', 'reseller', 'BOTH', { products: ['tablets'] }),
+      'requestAccess',
+    );
+    const granted = requestIn(
+      await client().answer('reseller', request.id, 'GRANT', { grantScope: 'DISCLOSURES' }),
+      'answerAccessRequest',
+    );
+    expect(granted.status).toBe('GRANTED');
+    expect(await storedShares(request.id)).toEqual([
+      { scope: 'DISCLOSURES', linkIds: null, disclosureIds: null, events: ['GRANTED'] },
+    ]);
+    expect(await reached('buyer')).toEqual(['reseller']);
+    // Closed, so the buyer may ask again for the sourcing it did not get.
+    requestIn(await client().ask('buyer', 'reseller', 'SOURCING'), 'requestAccess');
   });
 
   it('of DISCLOSURES only is not narrowed by the products, whatever links carry them', async () => {
@@ -280,5 +297,62 @@ describe('overlapping open requests', () => {
       );
     }
     expect(await countRequestWrites(t.db)).toEqual(before);
+  });
+});
+
+describe("a GRANT's grantScope", () => {
+  it('of a BOTH request with SOURCING gives the sourcing share alone, narrowed as asked', async () => {
+    const request = requestIn(
+      await client().ask('buyer', 'reseller', 'BOTH', { products: ['printers'] }),
+      'requestAccess',
+    );
+    const granted = requestIn(
+      await client().answer('reseller', request.id, 'GRANT', { grantScope: 'SOURCING' }),
+      'answerAccessRequest',
+    );
+    expect(granted.shares.map((s) => s.linkIds)).toEqual([['printer-maker>reseller']]);
+    expect(await storedShares(request.id)).toEqual([
+      { scope: 'SOURCING', linkIds: ['printer-maker>reseller'], disclosureIds: null, events: ['GRANTED'] },
+    ]);
+  });
+
+  it.each([
+    [
+      'SOURCING',
+      'DISCLOSURES',
+      {},
+      'grantScope DISCLOSURES is not what access request "<id>" asks for (SOURCING): leave it out, or give SOURCING',
+    ],
+    [
+      'BOTH',
+      'DISCLOSURES',
+      { linkIds: ['brand>reseller'] },
+      'linkIds narrow a sourcing share; this grant of access request "<id>" gives DISCLOSURES alone (grantScope)',
+    ],
+    [
+      'BOTH',
+      'SOURCING',
+      { disclosureIds: ['d-1'] },
+      'disclosureIds narrow a disclosure share; this grant of access request "<id>" gives SOURCING alone (grantScope)',
+    ],
+  ])(
+    'is refused, writing nothing, on a %s request when %s with %j',
+    async (scope, grantScope, extra, message) => {
+      const request = requestIn(await client().ask('buyer', 'reseller', scope), 'requestAccess');
+      const before = await countRequestWrites(t.db);
+      const refused = await client().answer('reseller', request.id, 'GRANT', { grantScope, ...extra });
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0]!.message).toBe(message.replace('<id>', request.id));
+      expect(await countRequestWrites(t.db)).toEqual(before);
+    },
+  );
+
+  it('belongs to a GRANT: a decline or an extension with it is refused', async () => {
+    const request = requestIn(await client().ask('buyer', 'reseller', 'BOTH'), 'requestAccess');
+    const refused = await client().answer('reseller', request.id, 'DECLINE', {
+      reason: 'no',
+      grantScope: 'SOURCING',
+    });
+    expect(refused.errors![0]!.message).toBe('grantScope belongs to a GRANT, not to DECLINE');
   });
 });

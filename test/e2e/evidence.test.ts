@@ -239,6 +239,38 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
     });
   });
 
+  // Changes the data as the test above does: Electronics Watch's share of the Hipro audit, without an end.
+  it('lets Dell grant a request for its sourcing and disclosures only the disclosures', async () => {
+    const asked = await api(
+      DEMO_IDS.electronicsWatch,
+      `mutation { requestAccess(organizationId: "${DEMO_IDS.dell}", scope: BOTH) { id } }`,
+    );
+    const id = (asked['requestAccess'] as { id: string }).id;
+    await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
+    const received = ui.page.locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"]`);
+    await received.waitFor();
+    await received.getByRole('button', { name: "Grant with limits: Electronics Watch's request…" }).click();
+    const form = received.locator('form.grant-form');
+    await form.getByLabel('Disclosures only').check();
+    expect(await form.locator('fieldset.grant-links').isHidden()).toBe(true);
+    await form.locator('fieldset.grant-disclosures').getByLabel('Only these:').check();
+    await form.locator(`input[data-disclosure-id="${DEMO_IDS.dellAuditHipro}"]`).check();
+    const asks = acceptDialogs(ui.page);
+    await form.getByRole('button', { name: 'Grant', exact: true }).click();
+    await ui.page
+      .locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"][data-status="GRANTED"]`)
+      .waitFor();
+    expect(asks).toEqual([expect.stringMatching(/will see only “.+”, with no end date/)]);
+    const answered = await api(
+      DEMO_IDS.dell,
+      `{ accessRequest(id: "${id}") { status shares { scope linkIds disclosureIds } } }`,
+    );
+    expect(answered['accessRequest']).toEqual({
+      status: 'GRANTED',
+      shares: [{ scope: 'DISCLOSURES', linkIds: null, disclosureIds: [DEMO_IDS.dellAuditHipro] }],
+    });
+  });
+
   /** What the grant shares, as My suppliers names it: Atea AS's one link carrying what was asked. */
   const DELL_LINK = 'your sourcing (1 link: Dell Technologies for desktop computers, laptop computers)';
   const escaped = (text: string) => text.replace(/[()]/g, '\\$&');

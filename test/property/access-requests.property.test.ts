@@ -2,10 +2,10 @@
 // and withdrawn) and random sequences of requests, answers, withdrawals and passing time, the API keeps
 // specification, section 8 exactly as the reference model does (test/support/access-request-model.ts):
 // targets inside and outside the requester's reach (hidden = missing), one open request per scope
-// (BOTH overlapping either), grants that widen what the requester may look up (by the links that carry
-// the products asked, when a request names some), extension limits, overdue, who sees what, and each
-// party's erasure of the texts it wrote (redactAccessRequest: closed requests only, once, others' ids
-// as missing ones).
+// (BOTH overlapping either), grants (all a request asks, or one of BOTH's two by grantScope) that
+// widen what the requester may look up (by the links that carry the products asked, when a request
+// names some), extension limits, overdue, who sees what, and each party's erasure of the texts it
+// wrote (redactAccessRequest: closed requests only, once, others' ids as missing ones).
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { LinkRecord, ShareRecord, TiersightFile } from '../../src/domain/format.ts';
@@ -65,6 +65,8 @@ const op = fc.oneof(
       dueAt: fc.constantFrom<number | 'cap' | 'past-cap'>(10, 21, 22, 45, 'cap', 'past-cap'),
       links: fc.constantFrom('all', 'own', 'foreign'),
       disclosures: fc.constantFrom('all', 'own', 'withdrawn', 'foreign'),
+      // Mostly the request's own scope; one of BOTH's two, or a scope another request does not ask for.
+      grantScope: fc.constantFrom<Scope | null>(null, null, null, 'SOURCING', 'DISCLOSURES', 'BOTH'),
     }),
   },
   {
@@ -240,6 +242,7 @@ const answer = (
   dueAt: 45,
   links: 'all',
   disclosures: 'all',
+  grantScope: null,
   ...more,
 });
 const withdraw = (request: number, asRequester: boolean): Op => ({
@@ -446,6 +449,7 @@ it(
                 ...(step.disclosures === 'foreign' && published.some((d) => d.owner !== viewer)
                   ? { disclosureIds: published.filter((d) => d.owner !== viewer).map((d) => d.id) }
                   : {}),
+                ...(step.grantScope === null ? {} : { grantScope: step.grantScope }),
               };
               const response = await client.answer(viewer, id, 'GRANT', args);
               const expected = model.grant(viewer, request.index, args, new Date());

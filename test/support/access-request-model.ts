@@ -46,6 +46,8 @@ export interface ModelDisclosure {
 export interface GrantArguments {
   linkIds?: string[];
   disclosureIds?: string[];
+  /** Of a BOTH request, the one scope granted; another request's must be its own scope. */
+  grantScope?: Scope;
 }
 
 const DAY = 86_400_000;
@@ -153,8 +155,10 @@ export class AccessRequestModel {
     const r = this.requests[index]!;
     if (r.target !== viewer) return 'NOT_FOUND';
     if (r.status !== 'OPEN') return 'BAD_USER_INPUT';
-    const sourcing = r.scope !== 'DISCLOSURES';
-    const disclosing = r.scope !== 'SOURCING';
+    if (args.grantScope && args.grantScope !== r.scope && r.scope !== 'BOTH') return 'BAD_USER_INPUT';
+    const granted = args.grantScope ?? r.scope;
+    const sourcing = granted !== 'DISCLOSURES';
+    const disclosing = granted !== 'SOURCING';
     if (args.linkIds && !sourcing) return 'BAD_USER_INPUT';
     if (args.disclosureIds && !disclosing) return 'BAD_USER_INPUT';
     // A link to share must be the target's and hold at the grant or later: a share counts from now, so

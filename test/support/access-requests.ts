@@ -16,9 +16,9 @@ export const REQUEST_ACCESS = `mutation Ask($to: ID!, $scope: AccessScope!, $pro
 }`;
 
 export const ANSWER = `mutation Answer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
-  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime) {
+  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime, $grantScope: AccessScope) {
   answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, linkIds: $linkIds,
-    disclosureIds: $disclosureIds, expiresAt: $expiresAt) { ${REQUEST_FIELDS} }
+    disclosureIds: $disclosureIds, expiresAt: $expiresAt, grantScope: $grantScope) { ${REQUEST_FIELDS} }
 }`;
 
 export const WITHDRAW = `mutation Withdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;

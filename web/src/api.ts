@@ -556,12 +556,16 @@ export interface Answer {
   disclosureIds?: string[] | null;
   /** GRANT: the day (`YYYY-MM-DD`, 00:00 UTC) the created share(s) stop; absent or null for never. */
   expiresAt?: string | null;
+  /** GRANT of a BOTH request: SOURCING or DISCLOSURES alone; absent or null for what was asked. */
+  grantScope?: AccessScope | null;
 }
 
 export const ANSWER_ACCESS_REQUEST = `mutation DashboardAnswer($id: ID!, $decision: AccessDecision!, $reason: String, $dueAt: DateTime,
-  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime, $idempotencyKey: String) {
+  $linkIds: [ID!], $disclosureIds: [ID!], $expiresAt: DateTime, $grantScope: AccessScope, $idempotencyKey: String) {
   answerAccessRequest(id: $id, decision: $decision, reason: $reason, dueAt: $dueAt, linkIds: $linkIds,
-    disclosureIds: $disclosureIds, expiresAt: $expiresAt, idempotencyKey: $idempotencyKey) { ${REQUEST_FIELDS} }
+    disclosureIds: $disclosureIds, expiresAt: $expiresAt, grantScope: $grantScope, idempotencyKey: $idempotencyKey) {
+    ${REQUEST_FIELDS}
+  }
 }`;
 
 export async function answerAccessRequest(
@@ -580,6 +584,7 @@ export async function answerAccessRequest(
     linkIds: answer.linkIds ?? null,
     disclosureIds: answer.disclosureIds ?? null,
     expiresAt: answer.expiresAt ?? null,
+    grantScope: answer.grantScope ?? null,
   };
   return (await graphql<{ answerAccessRequest: AccessRequest }>(ANSWER_ACCESS_REQUEST, variables, token))
     .answerAccessRequest;

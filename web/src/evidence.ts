@@ -338,21 +338,26 @@ function unpickedLinks(r: AccessRequest, own: Own): string {
  * link of the viewer's carries any of them (it shares neither all links nor none).
  */
 function unpickedRefusal(r: AccessRequest, answer: Answer, own: Own): string | null {
-  if (r.scope === 'DISCLOSURES' || answer.linkIds != null || r.products.length === 0) return null;
+  if (granted(r, answer) === 'DISCLOSURES' || answer.linkIds != null || r.products.length === 0) return null;
   if (own.links.some((l) => suppliesAsked(l, r))) return null;
-  return `None of your sourcing links carries ${isolate(r.products.join(', '))}, which ${isolate(r.requester.name)} asked about. Use Grant with limits… to pick the links to share, or Decline….`;
+  const alone = r.scope === 'BOTH' ? ', or your disclosures alone' : '';
+  return `None of your sourcing links carries ${isolate(r.products.join(', '))}, which ${isolate(r.requester.name)} asked about. Use Grant with limits… to pick the links to share${alone}, or Decline….`;
 }
+
+/** What a grant gives: the request's scope, or the one of BOTH's two the target chose. */
+const granted = (r: AccessRequest, answer: Answer): AccessScope => answer.grantScope ?? r.scope;
 
 /** Names a grant's scope exactly: what the requester will see, for how long. */
 function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
   const parts: string[] = [];
-  if (r.scope !== 'DISCLOSURES')
+  const scope = granted(r, answer);
+  if (scope !== 'DISCLOSURES')
     parts.push(
       answer.linkIds == null
         ? unpickedLinks(r, own)
         : scopeOf(answer.linkIds, 'all your sourcing links', own.links, linkLabel),
     );
-  if (r.scope !== 'SOURCING')
+  if (scope !== 'SOURCING')
     parts.push(
       scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${isolate(d.title)}”`),
     );
@@ -433,24 +438,64 @@ function grantForm(
           'Tick the disclosures to share, or choose all.',
         );
   const expires = h('input', { id: `grant-expires-${r.id}`, type: 'date', min: tomorrow() });
+  const scope = r.scope === 'BOTH' ? scopeChoice(r.id, links, disclosures) : null;
   return inlineForm(
     'grant-form',
     'Grant with limits…',
     [
+      ...(scope === null ? [] : [scope.fieldset]),
       ...[links, disclosures].flatMap((c) => (c === null ? [] : [c.fieldset])),
       field(expires.id, 'Access ends on (optional; at 00:00 UTC that day)', expires),
     ],
     'Grant',
     async () => {
+      const chosen = scope?.chosen() ?? r.scope;
       const answer: Answer = {
         decision: 'GRANT',
-        ...(links && { linkIds: links.picked() }),
-        ...(disclosures && { disclosureIds: disclosures.picked() }),
+        ...(links && chosen !== 'DISCLOSURES' && { linkIds: links.picked() }),
+        ...(disclosures && chosen !== 'SOURCING' && { disclosureIds: disclosures.picked() }),
         expiresAt: expires.value === '' ? null : expires.value,
+        ...(chosen !== r.scope && { grantScope: chosen }),
       };
       await confirmGrant(r, answer, own, handlers);
     },
   );
+}
+
+/**
+ * Of a BOTH request, what to grant: both, as asked, or one of the two (a narrower grant, which closes
+ * the request). The choice not taken hides its fieldset, so the form shows only what will be shared.
+ */
+function scopeChoice(
+  requestId: string,
+  ...choices: readonly ({ fieldset: HTMLFieldSetElement } | null)[]
+): { fieldset: HTMLFieldSetElement; chosen(): AccessScope } {
+  const [links, disclosures] = choices;
+  const name = `grant-scope-${requestId}`;
+  const options: [AccessScope, string][] = [
+    ['BOTH', 'Sourcing links and disclosures, as asked'],
+    ['SOURCING', 'Sourcing links only'],
+    ['DISCLOSURES', 'Disclosures only'],
+  ];
+  const radios = options.map(([value]) =>
+    h('input', { type: 'radio', name, value, id: `${name}-${value}`, checked: value === 'BOTH' }),
+  );
+  const chosen = (): AccessScope =>
+    ACCESS_SCOPES.find((s) => radios.some((r) => r.checked && r.value === s)) ?? 'BOTH';
+  const show = () => {
+    if (links) links.fieldset.hidden = chosen() === 'DISCLOSURES';
+    if (disclosures) disclosures.fieldset.hidden = chosen() === 'SOURCING';
+  };
+  for (const radio of radios) radio.addEventListener('change', show);
+  const fieldset = h(
+    'fieldset',
+    { class: 'grant-scope' },
+    h('legend', {}, 'What to share'),
+    options.map(([, label], i) =>
+      h('div', { class: 'choice' }, radios[i]!, ' ', h('label', { for: radios[i]!.id }, label)),
+    ),
+  );
+  return { fieldset, chosen };
 }
 
 function answerControls(

@@ -45,6 +45,8 @@ interface AnswerInput {
   linkIds: readonly string[] | null | undefined;
   disclosureIds: readonly string[] | null | undefined;
   expiresAt: string | null | undefined;
+  /** Of a BOTH request, the one scope a grant gives (null: the request's own). */
+  grantScope?: AccessScope | null | undefined;
   /** A retry with the same key answers the request as the first call answered it. */
   idempotencyKey?: string | null | undefined;
 }
@@ -82,8 +84,21 @@ async function askedLinks(request: AccessRequest, steps: AnswerSteps): Promise<s
       `and no link in which ${request.targetId} is the customer, holding now or starting later, carries any of them: ` +
       'grant with linkIds to choose the links to share, or decline it' +
       (request.scope === 'BOTH'
-        ? ' (to give your disclosures alone, decline it with a reason saying so, then shareDisclosures)'
+        ? ' (or grant with grantScope: DISCLOSURES to give your disclosures alone)'
         : ''),
+  );
+}
+
+/**
+ * The scope a grant gives: the request's own, or with `grantScope` one of a BOTH request's two (the
+ * narrower shares section 9 lets the target choose). Any other is refused, naming both.
+ */
+function grantedScope(request: AccessRequest, grantScope: AccessScope | null): AccessScope {
+  if (grantScope === null || grantScope === request.scope) return request.scope;
+  if (request.scope === 'BOTH') return grantScope;
+  throw badInput(
+    `grantScope ${grantScope} is not what access request ${quote(request.id)} asks for (${request.scope}): ` +
+      `leave it out, or give ${request.scope}`,
   );
 }
 
@@ -176,6 +191,7 @@ export class AccessRequestService {
       ['linkIds', input.linkIds],
       ['disclosureIds', input.disclosureIds],
       ['expiresAt', input.expiresAt],
+      ['grantScope', input.grantScope],
     ] as const) {
       if (!grant && given(value)) problems.push(`${field} belongs to a GRANT, not to ${input.decision}`);
     }
@@ -201,6 +217,7 @@ export class AccessRequestService {
       linkIds,
       disclosureIds,
       expiresAt,
+      grantScope: input.grantScope ?? null,
     };
     const claim = erasable(claimOf(key, 'answerAccessRequest', this.viewer.organizationId, asked, this.now), {
       ...asked,
@@ -237,17 +254,16 @@ export class AccessRequestService {
         if (expiresAt !== null && expiresAt <= this.now) {
           throw badInput(`expiresAt must be in the future, got ${expiresAt.toISOString()}`);
         }
-        const asked = SHARE_SCOPES_ASKED[request.scope];
-        if (linkIds !== null && !asked.includes('SOURCING')) {
-          throw badInput(
-            `linkIds narrow a sourcing share; access request ${quote(request.id)} asks for ${request.scope}`,
-          );
-        }
-        if (disclosureIds !== null && !asked.includes('DISCLOSURES')) {
-          throw badInput(
-            `disclosureIds narrow a disclosure share; access request ${quote(request.id)} asks for ${request.scope}`,
-          );
-        }
+        const scope = grantedScope(request, input.grantScope ?? null);
+        const asked = SHARE_SCOPES_ASKED[scope];
+        const gives =
+          scope === request.scope
+            ? `access request ${quote(request.id)} asks for ${request.scope}`
+            : `this grant of access request ${quote(request.id)} gives ${scope} alone (grantScope)`;
+        if (linkIds !== null && !asked.includes('SOURCING'))
+          throw badInput(`linkIds narrow a sourcing share; ${gives}`);
+        if (disclosureIds !== null && !asked.includes('DISCLOSURES'))
+          throw badInput(`disclosureIds narrow a disclosure share; ${gives}`);
         const sourcingLinks =
           linkIds ?? (asked.includes('SOURCING') ? await askedLinks(request, steps) : null);
         const shares: ShareSpec[] = asked.map((scope) => ({

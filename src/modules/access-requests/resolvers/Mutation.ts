@@ -27,6 +27,7 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
         linkIds: args.linkIds,
         disclosureIds: args.disclosureIds,
         expiresAt: args.expiresAt,
+        grantScope: args.grantScope,
         idempotencyKey: args.idempotencyKey,
       }),
     ),
