@@ -212,10 +212,12 @@ const CASES: Case[] = [
     // The shares its grants created: the request's id is the same whatever happens.
     made: (org) =>
       count(`MATCH (:Organization {id: $org})-[:GRANTED]->(s:Share) RETURN count(s) AS n`, { org }),
-    // A granted request is answered once; reopened in the store, the expired key's call grants it anew.
+    // A granted request is answered once; reopened in the store, the expired key's call grants it anew,
+    // creating a share once the first is revoked (an active one that gives the same would be linked).
     release: async (org) => {
       await t.db.driver.executeQuery(
-        `MATCH (r:AccessRequest)-[:OF]->(:Organization {id: $org}) SET r.status = 'OPEN', r.closedAt = null`,
+        `MATCH (r:AccessRequest)-[:OF]->(o:Organization {id: $org}) SET r.status = 'OPEN', r.closedAt = null
+         WITH DISTINCT o MATCH (o)-[:GRANTED]->(s:Share) SET s.revokedAt = datetime()`,
         { org },
       );
     },

@@ -1,7 +1,9 @@
 // A canonical text dump of everything Tiersight keeps in the database (the bookkeeping of migrations,
 // import runs and locks aside): one line per node and per relationship, properties sorted, temporal values
 // as Neo4j writes them (offset and fraction kept), nodes named by label and id (or by their properties
-// when they have no id). Two databases hold the same graph exactly when their dumps are equal.
+// when they have no id). Two databases hold the same graph exactly when their dumps are equal. An
+// audit event's `key` is left out: it is random, made where the event is written, and a restore makes
+// new ones (it only breaks ties in a trail's order, as the element id did before it).
 import neo4j, { type Driver } from 'neo4j-driver';
 
 function canonical(value: unknown): unknown {
@@ -20,6 +22,8 @@ function canonical(value: unknown): unknown {
 
 const text = (value: unknown) => JSON.stringify(canonical(value));
 
+const EVENT_LABELS = new Set(['ShareEvent', 'SupplyLinkEvent']);
+
 export async function dumpGraph(driver: Driver): Promise<string[]> {
   const { records: nodes } = await driver.executeQuery(
     `MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun AND NOT n:TiersightLock
@@ -29,7 +33,8 @@ export async function dumpGraph(driver: Driver): Promise<string[]> {
   const lines: string[] = [];
   for (const node of nodes) {
     const labels = (node.get('labels') as string[]).sort().join(':');
-    const properties = node.get('properties') as Record<string, unknown>;
+    const { key: _, ...rest } = node.get('properties') as Record<string, unknown>;
+    const properties = EVENT_LABELS.has(labels) ? rest : (node.get('properties') as Record<string, unknown>);
     const id = properties['id'];
     names.set(node.get('element') as string, `(${labels} ${typeof id === 'string' ? id : text(properties)})`);
     lines.push(`(${labels} ${text(properties)})`);
