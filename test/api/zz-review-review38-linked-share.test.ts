@@ -21,7 +21,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeEach(async () => {
   await loadGraph(
     t.db,
-    graph().org('brand', 'BRAND').org('factory', 'FACTORY').org('pcb', 'FACTORY').link('pcb', 'factory').link('factory', 'brand').build(),
+    graph()
+      .org('brand', 'BRAND')
+      .org('factory', 'FACTORY')
+      .org('pcb', 'FACTORY')
+      .link('pcb', 'factory')
+      .link('factory', 'brand')
+      .build(),
   );
 });
 
@@ -66,12 +72,23 @@ describe("answerAccessRequest's idempotency key stored before grantScope", () =>
     const ANSWER_KEYED = `mutation($id: ID!, $decision: AccessDecision!, $reason: String, $key: String) {
       answerAccessRequest(id: $id, decision: $decision, reason: $reason, idempotencyKey: $key) { id status } }`;
     const call = () =>
-      t.api.query('factory', ANSWER_KEYED, { id: sent.id, decision: 'DECLINE', reason: 'Not now', key: 'k-1' }, [
-        ...ADMIN,
-      ]);
+      t.api.query(
+        'factory',
+        ANSWER_KEYED,
+        { id: sent.id, decision: 'DECLINE', reason: 'Not now', key: 'k-1' },
+        [...ADMIN],
+      );
     expect(ok<{ status: string }>(await call(), 'answerAccessRequest').status).toBe('DECLINED');
     // What the previous version stored for this call: its arguments without grantScope.
-    const before = { id: sent.id, decision: 'DECLINE', reason: 'Not now', dueAt: null, linkIds: null, disclosureIds: null, expiresAt: null };
+    const before = {
+      id: sent.id,
+      decision: 'DECLINE',
+      reason: 'Not now',
+      dueAt: null,
+      linkIds: null,
+      disclosureIds: null,
+      expiresAt: null,
+    };
     await t.db.driver.executeQuery(
       `MATCH (k:IdempotencyKey {organizationId: 'factory', mutation: 'answerAccessRequest', key: 'k-1'})
        SET k.fingerprint = $fingerprint, k.erasedFingerprint = $erased`,

@@ -11,7 +11,10 @@ const t = useApi();
 
 describe('migration 021 on two replicas at once', () => {
   it('ends, every event keyed', async () => {
-    await loadGraph(t.db, graph().org('brand', 'BRAND').org('factory', 'FACTORY').link('factory', 'brand').build());
+    await loadGraph(
+      t.db,
+      graph().org('brand', 'BRAND').org('factory', 'FACTORY').link('factory', 'brand').build(),
+    );
     await t.db.driver.executeQuery(
       `MATCH (o:Organization {id: 'factory'}), (b:Organization {id: 'brand'})
        CREATE (o)-[:GRANTED]->(s:Share {id: 's-many', scope: 'SOURCING', createdAt: datetime()})-[:TO]->(b)
