@@ -1,4 +1,4 @@
-// What a granted access request gives now: its status stays GRANTED after the share it created is
+// What a granted access request gives now: its status stays GRANTED after the share it gave is
 // revoked or runs out, so the request says whether access still holds, and until when (the requester
 // sees a share's end nowhere else).
 import { day } from './dom.ts';

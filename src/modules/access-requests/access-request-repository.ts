@@ -354,7 +354,10 @@ ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OP
 
 /**
  * Events and shares of requests the viewer already holds (a resolver only gets them from FIND/lists).
- * A REDACTED event shows at every instant, as the erasure it records holds at every instant.
+ * A REDACTED event shows at every instant, as the erasure it records holds at every instant. A share
+ * shows from the grant on (closedAt, as REQUEST_AS_OF tells it), not from its own creation: a grant may
+ * link an older active share it would have repeated (sameShareActive), which the request, still open
+ * before, had not given.
  */
 const DETAILS = statement(
   'accessRequest.details',
@@ -373,7 +376,7 @@ RETURN i,
        COLLECT {
          MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
                (owner:Organization)-[:GRANTED]->(share)
-         WHERE key.at IS NULL OR share.createdAt <= key.at
+         WHERE key.at IS NULL OR (share.createdAt <= key.at AND NOT coalesce(key.at < r.closedAt, false))
          WITH share, owner, recipient ORDER BY share.scope, share.id
          RETURN share `,
   SHARE.projection,

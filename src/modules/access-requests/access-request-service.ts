@@ -217,7 +217,10 @@ export class AccessRequestService {
       linkIds,
       disclosureIds,
       expiresAt,
-      grantScope: input.grantScope ?? null,
+      // Left out when absent (undefined is not hashed), so that a call without it keeps the fingerprint
+      // it had before grantScope existed: a key stored then, by another replica of a rolling upgrade or
+      // in the day before it, still answers its own retry.
+      grantScope: input.grantScope ?? undefined,
     };
     const claim = erasable(claimOf(key, 'answerAccessRequest', this.viewer.organizationId, asked, this.now), {
       ...asked,

@@ -20,7 +20,7 @@ RETURN i,
        COLLECT {
          MATCH (r)-[:RESULTED_IN]->(share:Share)-[:TO]->(recipient:Organization),
                (owner:Organization)-[:GRANTED]->(share)
-         WHERE key.at IS NULL OR share.createdAt <= key.at
+         WHERE key.at IS NULL OR (share.createdAt <= key.at AND NOT coalesce(key.at < r.closedAt, false))
          WITH share, owner, recipient ORDER BY share.scope, share.id
          RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt}

@@ -1,0 +1,99 @@
+// Found by review38. A grant that links an active share instead of creating a copy (sameShareActive)
+// gives the request a share created before the grant. Read as of an instant between the share's
+// creation and the grant, the request was still OPEN and had given nothing: its shares must be empty
+// then, as they are for a share the grant created, not the older share it links now.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { accessRequestClient, requestIn } from '../support/access-requests.ts';
+import { ok } from '../support/api.ts';
+import { loadGraph } from '../support/database.ts';
+import { graph } from '../support/graph-builder.ts';
+import { useApi } from '../support/harness.ts';
+import { fingerprint } from '../../src/domain/idempotency.ts';
+
+const t = useApi();
+const ADMIN = ['supplier_admin'] as const;
+
+const SHARE = `mutation($r: ID!) { shareSourcing(recipientId: $r) { id createdAt } }`;
+const AS_OF = `query($id: ID!, $asOf: DateTime) { accessRequest(id: $id, asOf: $asOf) { status shares { id } } }`;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+beforeEach(async () => {
+  await loadGraph(
+    t.db,
+    graph()
+      .org('brand', 'BRAND')
+      .org('factory', 'FACTORY')
+      .org('pcb', 'FACTORY')
+      .link('pcb', 'factory')
+      .link('factory', 'brand')
+      .build(),
+  );
+});
+
+describe('a request granted by linking an older active share, read as of before the grant', () => {
+  it('was OPEN then and had given no share; after the grant it has the linked one', async () => {
+    const active = ok<{ id: string }>(
+      await t.api.query('factory', SHARE, { r: 'brand' }, [...ADMIN]),
+      'shareSourcing',
+    );
+    await pause(20);
+    const client = accessRequestClient(t.api);
+    const sent = requestIn(await client.ask('brand', 'factory', 'SOURCING'), 'requestAccess');
+    await pause(20);
+    const between = new Date().toISOString();
+    await pause(20);
+    const granted = requestIn(await client.answer('factory', sent.id, 'GRANT'), 'answerAccessRequest');
+    expect(granted.shares.map((s) => s.id)).toEqual([active.id]);
+
+    for (const viewer of ['brand', 'factory']) {
+      const then = ok<{ status: string; shares: { id: string }[] }>(
+        await t.api.query(viewer, AS_OF, { id: sent.id, asOf: between }),
+        'accessRequest',
+      );
+      expect(then).toEqual({ status: 'OPEN', shares: [] });
+      const now = ok<{ status: string; shares: { id: string }[] }>(
+        await t.api.query(viewer, AS_OF, { id: sent.id, asOf: null }),
+        'accessRequest',
+      );
+      expect(now).toEqual({ status: 'GRANTED', shares: [{ id: active.id }] });
+    }
+  });
+});
+
+// Found by review38. answerAccessRequest's idempotency fingerprint gained `grantScope: null` for every
+// call that leaves it out, so a key a replica of the previous version stored (during a rolling upgrade,
+// or in the 24 hours before it) no longer matched its own retry: the same DECLINE, sent again with the
+// same key, was refused as "a different answerAccessRequest request". Left out, it must hash as before.
+describe("answerAccessRequest's idempotency key stored before grantScope", () => {
+  it('answers a retry with the same arguments as the first call, not BAD_USER_INPUT', async () => {
+    const client = accessRequestClient(t.api);
+    const sent = requestIn(await client.ask('brand', 'factory', 'SOURCING'), 'requestAccess');
+    const ANSWER_KEYED = `mutation($id: ID!, $decision: AccessDecision!, $reason: String, $key: String) {
+      answerAccessRequest(id: $id, decision: $decision, reason: $reason, idempotencyKey: $key) { id status } }`;
+    const call = () =>
+      t.api.query(
+        'factory',
+        ANSWER_KEYED,
+        { id: sent.id, decision: 'DECLINE', reason: 'Not now', key: 'k-1' },
+        [...ADMIN],
+      );
+    expect(ok<{ status: string }>(await call(), 'answerAccessRequest').status).toBe('DECLINED');
+    // What the previous version stored for this call: its arguments without grantScope.
+    const before = {
+      id: sent.id,
+      decision: 'DECLINE',
+      reason: 'Not now',
+      dueAt: null,
+      linkIds: null,
+      disclosureIds: null,
+      expiresAt: null,
+    };
+    await t.db.driver.executeQuery(
+      `MATCH (k:IdempotencyKey {organizationId: 'factory', mutation: 'answerAccessRequest', key: 'k-1'})
+       SET k.fingerprint = $fingerprint, k.erasedFingerprint = $erased`,
+      { fingerprint: fingerprint(before), erased: fingerprint({ ...before, reason: null }) },
+    );
+    expect(ok<{ status: string }>(await call(), 'answerAccessRequest').status).toBe('DECLINED');
+  });
+});
