@@ -200,17 +200,22 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
 
   // Changes the data: Electronics Watch gets a share of one more disclosure (the tests above are done
   // with what it sees).
-  it('lets Dell grant Electronics Watch only the audit it picks, until a day it picks', async () => {
+  /** Electronics Watch asks Dell for `scope`; Dell opens Grant with limits… on it. */
+  const dellGrantForm = async (scope: 'DISCLOSURES' | 'BOTH') => {
     const asked = await api(
       DEMO_IDS.electronicsWatch,
-      `mutation { requestAccess(organizationId: "${DEMO_IDS.dell}", scope: DISCLOSURES) { id } }`,
+      `mutation { requestAccess(organizationId: "${DEMO_IDS.dell}", scope: ${scope}) { id } }`,
     );
     const id = (asked['requestAccess'] as { id: string }).id;
     await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
     const received = ui.page.locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"]`);
     await received.waitFor();
     await received.getByRole('button', { name: "Grant with limits: Electronics Watch's request…" }).click();
-    const form = received.locator('form.grant-form');
+    return { id, form: received.locator('form.grant-form') };
+  };
+
+  it('lets Dell grant Electronics Watch only the audit it picks, until a day it picks', async () => {
+    const { id, form } = await dellGrantForm('DISCLOSURES');
     expect(await form.locator('.grant-choices li').count()).toBe(DELL_DISCLOSURES.length);
     await form.getByLabel('Only these:').check();
     await form.locator(`input[data-disclosure-id="${DEMO_IDS.dellAuditHipro}"]`).check();
@@ -241,16 +246,7 @@ describeInBrowser('the evidence story of the demo (contract v1.2)', () => {
 
   // Changes the data as the test above does: Electronics Watch's share of the Hipro audit, without an end.
   it('lets Dell grant a request for its sourcing and disclosures only the disclosures', async () => {
-    const asked = await api(
-      DEMO_IDS.electronicsWatch,
-      `mutation { requestAccess(organizationId: "${DEMO_IDS.dell}", scope: BOTH) { id } }`,
-    );
-    const id = (asked['requestAccess'] as { id: string }).id;
-    await signInAsDemo(ui.page, ui.app, DEMO_IDS.dell);
-    const received = ui.page.locator(`#evidence ul.inbox li.access-request[data-request-id="${id}"]`);
-    await received.waitFor();
-    await received.getByRole('button', { name: "Grant with limits: Electronics Watch's request…" }).click();
-    const form = received.locator('form.grant-form');
+    const { id, form } = await dellGrantForm('BOTH');
     await form.getByLabel('Disclosures only').check();
     expect(await form.locator('fieldset.grant-links').isHidden()).toBe(true);
     await form.locator('fieldset.grant-disclosures').getByLabel('Only these:').check();

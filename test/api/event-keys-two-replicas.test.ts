@@ -1,4 +1,4 @@
-// Review38: migration 021 run by two replicas at once (both start with the record of 021 missing) ends,
+// Migration 021 run by two replicas at once (both start with the record of 021 missing) ends,
 // and leaves every event with a key, across more than one batch of ten thousand.
 import { describe, expect, it } from 'vitest';
 import { Executor } from '../../src/graph/executor.ts';
