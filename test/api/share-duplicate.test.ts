@@ -26,6 +26,8 @@ const PUBLISH = `mutation($s: ID!) { publishDisclosure(input: { subjectId: $s, k
   content: { title: "SAQ", issuedAt: "2024-01-01T00:00:00Z" } }) { id } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawDisclosure(id: $id) { id } }`;
 const GIVEN = '{ sharesGiven { id } }';
+const AS_OF = `query($id: ID!, $asOf: DateTime) { accessRequest(id: $id, asOf: $asOf) { status shares { id } } }`;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const as = (query: string, variables: Record<string, unknown>) =>
   t.api.query('factory', query, variables, [...ADMIN]);
@@ -142,5 +144,37 @@ describe("an access request's grant that would repeat an active share", () => {
     const granted = await grant(await ask('SOURCING'));
     expect(await given()).toHaveLength(3);
     expect((await given()).map((s) => s.id)).toContain(granted.shares[0]!.id);
+  });
+});
+
+// Found by review38: a linked share, older than the grant, showed on the request as of an instant
+// before it, when the request was still OPEN and had given nothing.
+describe('a request granted by linking an older active share, read as of before the grant', () => {
+  it('was OPEN then and had given no share; after the grant it has the linked one', async () => {
+    const active = ok<{ id: string }>(
+      await t.api.query('factory', SHARE, { r: 'brand' }, [...ADMIN]),
+      'shareSourcing',
+    );
+    await pause(20);
+    const client = accessRequestClient(t.api);
+    const sent = requestIn(await client.ask('brand', 'factory', 'SOURCING'), 'requestAccess');
+    await pause(20);
+    const between = new Date().toISOString();
+    await pause(20);
+    const granted = requestIn(await client.answer('factory', sent.id, 'GRANT'), 'answerAccessRequest');
+    expect(granted.shares.map((s) => s.id)).toEqual([active.id]);
+
+    for (const viewer of ['brand', 'factory']) {
+      const then = ok<{ status: string; shares: { id: string }[] }>(
+        await t.api.query(viewer, AS_OF, { id: sent.id, asOf: between }),
+        'accessRequest',
+      );
+      expect(then).toEqual({ status: 'OPEN', shares: [] });
+      const now = ok<{ status: string; shares: { id: string }[] }>(
+        await t.api.query(viewer, AS_OF, { id: sent.id, asOf: null }),
+        'accessRequest',
+      );
+      expect(now).toEqual({ status: 'GRANTED', shares: [{ id: active.id }] });
+    }
   });
 });
