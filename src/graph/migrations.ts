@@ -497,18 +497,25 @@ async function applySchema(executor: Executor, statement: Statement): Promise<vo
   }
 }
 
-/** Brings the schema up to date and waits until every index is online. */
-export async function migrate(executor: Executor): Promise<void> {
+/**
+ * Brings the schema up to date and waits until every index is online. Answers the ids of the
+ * migrations the store had no record of, whose data changes this call ran: an operator who deleted a
+ * record to run one again (data-model.md, 020) can see that it ran.
+ */
+export async function migrate(executor: Executor): Promise<string[]> {
   const now = toNeo4jDateTime(new Date());
   const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  const ran: string[] = [];
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) await applySchema(executor, statement);
     if (!applied.has(migration.id)) {
       for (const backfill of migration.backfills ?? []) await runBackfill(executor, backfill, now);
+      ran.push(migration.id);
     }
     await executor.write(recordMigration, { id: migration.id });
   }
   await executor.read(awaitIndexes, {});
+  return ran;
 }
 
 async function runBackfill(

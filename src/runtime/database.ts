@@ -16,6 +16,8 @@ export interface Database {
   executor: Executor;
   /** The JVM this process started, or null when NEO4J_URI points elsewhere. */
   bundled: BundledNeo4j | null;
+  /** The migrations that opening the store applied (none when it was up to date). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -75,10 +77,10 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       readRouting: config.neo4j.readRouting,
     });
-    await migrate(executor).catch((error: unknown) => {
+    const migrated = await migrate(executor).catch((error: unknown) => {
       throw missingDatabase(error, uri, config.neo4j.database) ?? error;
     });
-    return { uri, driver, executor, bundled, close };
+    return { uri, driver, executor, bundled, migrated, close };
   } catch (error) {
     await close();
     throw error;
