@@ -263,7 +263,9 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   if (publicSecret !== null && environment === 'production') {
     // The word that gave it away, never the secret itself: "replace" told nothing to whoever set "changeme".
     const why =
-      secret === DEVELOPMENT_JWT_SECRET ? 'it is the development secret' : `it contains ${quote(publicSecret[0])}`;
+      secret === DEVELOPMENT_JWT_SECRET
+        ? 'it is the development secret'
+        : `it contains ${quote(publicSecret[0])}`;
     problems.push(
       `JWT_SECRET is the public development secret or a placeholder (${why}): set a random one, e.g. openssl rand -base64 48`,
     );
