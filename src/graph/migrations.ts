@@ -518,6 +518,16 @@ export async function migrate(executor: Executor): Promise<string[]> {
   return ran;
 }
 
+/**
+ * The migrations of this version that the store has no record of, in order, without applying any:
+ * for commands that only read (export, user-activity), which must not change a store that servers of
+ * another version are running on.
+ */
+export async function missingMigrations(executor: Executor): Promise<string[]> {
+  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  return MIGRATIONS.map((migration) => migration.id).filter((id) => !applied.has(id));
+}
+
 async function runBackfill(
   executor: Executor,
   backfill: Backfill,
