@@ -259,9 +259,15 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
   }
   // A secret anyone can read (the development one, or a placeholder copied from an example) lets anyone
   // sign a platform_admin token.
-  if (secret !== undefined && environment === 'production' && PUBLIC_SECRETS.test(secret)) {
+  const publicSecret = secret === undefined ? null : PUBLIC_SECRETS.exec(secret);
+  if (publicSecret !== null && environment === 'production') {
+    // The word that gave it away, never the secret itself: "replace" told nothing to whoever set "changeme".
+    const why =
+      secret === DEVELOPMENT_JWT_SECRET
+        ? 'it is the development secret'
+        : `it contains ${quote(publicSecret[0])}`;
     problems.push(
-      'JWT_SECRET is the public development secret or a placeholder (it says "replace"): set a random one, e.g. openssl rand -base64 48',
+      `JWT_SECRET is the public development secret or a placeholder (${why}): set a random one, e.g. openssl rand -base64 48`,
     );
   }
 

@@ -3,7 +3,7 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { LauncherError } from '../db/bundled-neo4j.ts';
 import { DatabaseUnreachableError } from '../graph/driver.ts';
-import { openDatabase, type Database } from '../runtime/database.ts';
+import { openDatabase, StoreBehindError, type Database, type Migrations } from '../runtime/database.ts';
 import { DEFAULT_DATA_DIR } from '../runtime/paths.ts';
 import { CliError } from './cli-error.ts';
 
@@ -19,10 +19,12 @@ export function commandConfig(): Config {
 export async function commandDatabase(
   config: Config,
   log = (line: string) => console.error(line),
+  migrations: Migrations = 'apply',
 ): Promise<Database> {
   try {
-    return await openDatabase(config, log);
+    return await openDatabase(config, log, migrations);
   } catch (error: unknown) {
+    if (error instanceof StoreBehindError) throw new CliError(error.message);
     if (error instanceof LauncherError || error instanceof DatabaseUnreachableError) {
       const hint =
         error instanceof LauncherError && config.neo4j.uri === null
@@ -34,9 +36,15 @@ export async function commandDatabase(
   }
 }
 
-/** Runs `work` with a database and always closes it (and stops a bundled Neo4j this process started). */
-export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await commandDatabase(commandConfig());
+/**
+ * Runs `work` with a database and always closes it (and stops a bundled Neo4j this process started).
+ * `require`: for a command that only reads, which must find the store migrated and migrate nothing.
+ */
+export async function withDatabase<T>(
+  work: (database: Database) => Promise<T>,
+  migrations: Migrations = 'apply',
+): Promise<T> {
+  const database = await commandDatabase(commandConfig(), undefined, migrations);
   try {
     return await work(database);
   } finally {

@@ -60,8 +60,13 @@ export class Availability {
     return this.tripped && (this.probing || this.now() < this.openUntil);
   }
 
-  /** Throws SERVICE_UNAVAILABLE if `unit` may not run now; otherwise tell `settled` how it ended. */
-  admit(unit: string): Admission {
+  /**
+   * Throws SERVICE_UNAVAILABLE if `unit` may not run now; otherwise tell `settled` how it ended.
+   * `mustAnswer`: the request has committed a write, so a refusal would tell its client that nothing
+   * happened; a cold unit then runs beside its pilot rather than being refused (only an open breaker,
+   * Neo4j away, refuses it).
+   */
+  admit(unit: string, mustAnswer = false): Admission {
     if (this.tripped) {
       if (this.open) throw unavailable();
       this.probing = true;
@@ -69,7 +74,10 @@ export class Availability {
       return 'probe';
     }
     if (this.warm === null || this.warm.has(unit)) return 'ordinary';
-    if (this.pilots.has(unit)) throw unavailable();
+    if (this.pilots.has(unit)) {
+      if (mustAnswer) return 'ordinary';
+      throw unavailable();
+    }
     this.pilots.add(unit);
     return 'pilot';
   }

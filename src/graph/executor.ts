@@ -73,6 +73,8 @@ export class Executor {
   readonly availability: Availability;
   private readonly listeners = new Set<UnitListener>();
   private readonly limits: TimeLimits;
+  /** The contexts (one per request) of requests that have committed a write. */
+  private readonly wrote = new WeakSet<QueryContext>();
 
   constructor(
     readonly driver: Driver,
@@ -128,7 +130,13 @@ export class Executor {
     work: (tx: Transaction) => Promise<T>,
     autoCommit: boolean,
   ): Promise<T> {
-    const admission = this.availability.admit(name);
+    // A request that has committed a write (a mutation, before the read that builds its answer) is
+    // never refused for a cold unit: its client would take the 503 for "nothing happened" and retry,
+    // and a creating mutation without an idempotency key would then create twice.
+    const mustAnswer = this.wrote.has(context);
+    const admission = this.availability.admit(name, mustAnswer);
+    if (admission !== 'ordinary' && mustAnswer)
+      return this.run({ mode, name, context, work, autoCommit, admission, purpose: 'first-run' });
     if (admission !== 'ordinary') {
       // A cold unit after an outage: its first run plans the statements on a restarted Neo4j, which
       // can outlast the transaction timeout and would keep this request waiting. The unit runs in the
@@ -172,7 +180,7 @@ export class Executor {
             await withoutCallerStack(() => tx.run(`EXPLAIN ${query.text}`, params));
             return [];
           }
-          if (purpose === 'run') this.statementCount++;
+          if (purpose === 'run' || purpose === 'first-run') this.statementCount++;
           const result = await withoutCallerStack(() => tx.run(query.text, params));
           return result.records;
         },
@@ -189,10 +197,12 @@ export class Executor {
         });
       const managed = () =>
         onFollowers ? session.executeRead(body, config) : session.executeWrite(body, config);
-      return await managed().catch((error: unknown) => {
+      const result = await managed().catch((error: unknown) => {
         if (deletedMeanwhile(error)) return managed();
         throw error;
       });
+      if (mode === 'WRITE' && purpose !== 'plan') this.wrote.add(context);
+      return result;
     } catch (error) {
       const mapped = toDomainError(name, error);
       reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';

@@ -497,18 +497,35 @@ async function applySchema(executor: Executor, statement: Statement): Promise<vo
   }
 }
 
-/** Brings the schema up to date and waits until every index is online. */
-export async function migrate(executor: Executor): Promise<void> {
+/**
+ * Brings the schema up to date and waits until every index is online. Answers the ids of the
+ * migrations the store had no record of, whose data changes this call ran: an operator who deleted a
+ * record to run one again (data-model.md, 020) can see that it ran.
+ */
+export async function migrate(executor: Executor): Promise<string[]> {
   const now = toNeo4jDateTime(new Date());
   const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  const ran: string[] = [];
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) await applySchema(executor, statement);
     if (!applied.has(migration.id)) {
       for (const backfill of migration.backfills ?? []) await runBackfill(executor, backfill, now);
+      ran.push(migration.id);
     }
     await executor.write(recordMigration, { id: migration.id });
   }
   await executor.read(awaitIndexes, {});
+  return ran;
+}
+
+/**
+ * The migrations of this version that the store has no record of, in order, without applying any:
+ * for commands that only read (export, user-activity), which must not change a store that servers of
+ * another version are running on.
+ */
+export async function missingMigrations(executor: Executor): Promise<string[]> {
+  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  return MIGRATIONS.map((migration) => migration.id).filter((id) => !applied.has(id));
 }
 
 async function runBackfill(

@@ -15,8 +15,11 @@
  */
 export const WARM_UP_TIMEOUT_MS = 120_000;
 
-/** Why a transaction runs: a client's request, or the executor's own warm-up or planning of a unit. */
-export type Purpose = 'run' | 'warm-up' | 'plan';
+/**
+ * Why a transaction runs: a client's request, the executor's own warm-up or planning of a unit, or a
+ * client's request that runs a cold unit itself (`first-run`: it has written, and must be answered).
+ */
+export type Purpose = 'run' | 'warm-up' | 'plan' | 'first-run';
 
 export class TimeLimits {
   /** Units whose first transaction in this process has ended. */

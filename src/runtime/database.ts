@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../db/bundled-neo4j.ts';
 import { createDriver, DatabaseUnreachableError, namedNoDatabase, waitForDatabase } from '../graph/driver.ts';
 import { Executor } from '../graph/executor.ts';
-import { migrate } from '../graph/migrations.ts';
+import { migrate, missingMigrations } from '../graph/migrations.ts';
 import { withoutCredentials } from '../graph/neo4j-uri.ts';
 
 export interface Database {
@@ -16,6 +16,8 @@ export interface Database {
   executor: Executor;
   /** The JVM this process started, or null when NEO4J_URI points elsewhere. */
   bundled: BundledNeo4j | null;
+  /** The migrations that opening the store applied (none when it was up to date). */
+  migrated: string[];
   close(): Promise<void>;
 }
 
@@ -40,7 +42,22 @@ export function describeTarget(
     : `NEO4J_URI is unset: creating a NEW, empty bundled store in ${storeDir}.`;
 }
 
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+/**
+ * `apply`: bring the store up to this version first (serve, import, migrate, …). `require`: apply
+ * nothing and refuse a store that lacks a migration, for commands that only read (export,
+ * export-chain, user-activity): a backup or a data subject's request run with a newer checkout must not
+ * migrate a production store under servers of the older version (docs/operations.md, Upgrades).
+ */
+export type Migrations = 'apply' | 'require';
+
+/** The store lacks migrations of this version, and the command only reads. */
+export class StoreBehindError extends Error {}
+
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void,
+  migrations: Migrations = 'apply',
+): Promise<Database> {
   let bundled: BundledNeo4j | null = null;
   if (config.neo4j.uri === null) {
     await ensureNeo4jInstalled({ quiet: true });
@@ -75,14 +92,26 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       readRouting: config.neo4j.readRouting,
     });
-    await migrate(executor).catch((error: unknown) => {
+    const migrated = await (
+      migrations === 'apply' ? migrate(executor) : requireMigrated(executor, uri)
+    ).catch((error: unknown) => {
       throw missingDatabase(error, uri, config.neo4j.database) ?? error;
     });
-    return { uri, driver, executor, bundled, close };
+    return { uri, driver, executor, bundled, migrated, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+async function requireMigrated(executor: Executor, uri: string): Promise<string[]> {
+  const missing = await missingMigrations(executor);
+  if (missing.length === 0) return [];
+  throw new StoreBehindError(
+    `The store at ${withoutCredentials(uri)} lacks ${missing.length === 1 ? 'migration' : 'migrations'} ${missing.join(', ')} of this version. ` +
+      'This command only reads, so it applies none: run `tiersight migrate` first (docs/operations.md, Upgrades), ' +
+      "or run this command with the Tiersight version the store's servers run.",
+  );
 }
 
 /**

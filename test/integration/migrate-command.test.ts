@@ -35,9 +35,14 @@ it('applies and records a migration the store lacks, and exits 0 saying so', asy
   const run = migrateCommand();
   expect(run.stderr).toMatch(/^Using Neo4j at bolt:\/\//);
   expect(run.status).toBe(0);
-  expect(run.stdout).toBe(`The store is migrated: ${MIGRATIONS.length} migrations, the last ${LAST}.\n`);
+  expect(run.stdout).toBe(
+    `The store is migrated: ${MIGRATIONS.length} migrations, the last ${LAST}; applied now: ${LAST}.\n`,
+  );
   expect(await recorded(LAST)).toBe(1);
   const again = migrateCommand();
   expect(again.status).toBe(0);
+  expect(again.stdout).toBe(
+    `The store is migrated: ${MIGRATIONS.length} migrations, the last ${LAST}; none was missing.\n`,
+  );
   expect(await recorded(LAST)).toBe(1);
 }, 240_000);

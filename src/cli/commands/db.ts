@@ -66,7 +66,8 @@ export async function run(args: string[]): Promise<void> {
     return;
   }
   throw new CliError(
-    `Neo4j exited unexpectedly (exit code ${reason.code ?? 'none'}); see ${join(dataDir, 'logs', 'debug.log')}`,
+    // No exit code means a signal ended the JVM (the kernel's OOM killer, a kill -9): "exit code none" said neither.
+    `Neo4j ${reason.code === null ? 'was killed by a signal' : `exited unexpectedly with code ${reason.code}`}; see ${join(dataDir, 'logs', 'debug.log')}`,
   );
 }
 

@@ -125,7 +125,7 @@ export async function run(args: string[]): Promise<void> {
       }
       throw error;
     }
-  });
+  }, 'require');
   await deliver(file, out);
 }
 

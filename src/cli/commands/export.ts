@@ -44,7 +44,7 @@ export async function run(args: string[]): Promise<void> {
       throw writeFailure('export', name, error) ?? error;
     }
     reportExport(name, outcome);
-  });
+  }, 'require');
 }
 
 function reportExport(name: string, outcome: ExportOutcome): void {

@@ -12,9 +12,10 @@ a migration already applied is not run again, so running it twice is harmless.`;
 export async function run(args: string[]): Promise<void> {
   parseCommandArgs('migrate', args, {}, HELP);
   // Opening the database runs the migrations (src/runtime/database.ts), as `serve` does.
-  await withDatabase(async () => {
+  await withDatabase(async ({ migrated }) => {
     console.log(
-      `The store is migrated: ${MIGRATIONS.length} migrations, the last ${MIGRATIONS.at(-1)?.id ?? 'none'}.`,
+      `The store is migrated: ${MIGRATIONS.length} migrations, the last ${MIGRATIONS.at(-1)?.id ?? 'none'}; ` +
+        (migrated.length === 0 ? 'none was missing.' : `applied now: ${migrated.join(', ')}.`),
     );
   });
 }

@@ -67,7 +67,10 @@ export async function run(args: string[]): Promise<void> {
     throw new CliError(`user-activity takes exactly one USER_ID\n\n${HELP}`, 2);
   if (userId.trim() === '')
     throw new CliError(`user-activity: USER_ID must not be empty, got ${quote(userId)}`, 2);
-  const records = await withDatabase(({ executor }) => new UserActivityRepository(executor).records(userId));
+  const records = await withDatabase(
+    ({ executor }) => new UserActivityRepository(executor).records(userId),
+    'require',
+  );
   console.log(
     values.json === true ? JSON.stringify({ userId, records }, null, 2) : describe(userId, records),
   );
