@@ -41,15 +41,31 @@ export function logError(
   level: ErrorLevel = 'error',
 ): void {
   const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const cause = causeCode(error);
   const err = {
     type: error instanceof Error ? error.name : typeof error,
     message: bounded(text, MAX_LOGGED_MESSAGE),
+    ...(cause === null ? {} : { cause }),
   };
   const code = error instanceof DomainError ? error.code : 'INTERNAL_SERVER_ERROR';
   logger[level]({ ...fields, code, err }, message);
   if (logger.isLevelEnabled('debug') && error instanceof Error)
     logger.debug({ ...fields, stack: boundedStack(error, err.message) }, message);
 }
+
+/**
+ * The code of the error's cause (Neo4j's, such as `Neo.TransientError.Transaction.BookmarkTimeout`),
+ * never its message, which may quote data: "The database is unavailable" alone does not tell an
+ * operator whether Neo4j is down, busy, or waiting for transactions of a store since replaced.
+ */
+function causeCode(error: unknown): string | null {
+  if (!(error instanceof Error) || typeof error.cause !== 'object' || error.cause === null) return null;
+  const { cause } = error;
+  return 'code' in cause && typeof cause.code === 'string' ? bounded(cause.code, MAX_CAUSE_CODE) : null;
+}
+
+/** Neo4j's codes are under 80 characters; a longer one is a library's own text. */
+const MAX_CAUSE_CODE = 120;
 
 /**
  * `error.stack` with its message bounded as in the error line: V8's stack starts with the whole

@@ -42,4 +42,19 @@ describe('client text in logs', () => {
     const stack = String(capture.lines.find((line) => line['level'] === 'debug')!['stack']);
     expect(stack).toBe(bounded(error.stack, MAX_LOGGED_STACK));
   });
+
+  it("names the code of an error's cause, never its message", () => {
+    const capture = captureLogger();
+    const cause = Object.assign(new Error('waiting for bookmark of tx 4711 by anna@example.org'), {
+      code: 'Neo.TransientError.Transaction.BookmarkTimeout',
+    });
+    logError(capture.logger, {}, new Error('The database is unavailable', { cause }), 'GraphQL error');
+    expect(capture.lines[0]!['err']).toMatchObject({
+      message: 'The database is unavailable',
+      cause: 'Neo.TransientError.Transaction.BookmarkTimeout',
+    });
+    expect(JSON.stringify(capture.lines)).not.toContain('anna@');
+    logError(capture.logger, {}, new Error('no code', { cause: new Error('plain') }), 'GraphQL error');
+    expect(capture.lines[1]!['err']).not.toHaveProperty('cause');
+  });
 });
