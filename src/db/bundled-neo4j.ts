@@ -67,6 +67,10 @@ const JVM_FLAGS = [
   '-Dio.netty.tryReflectionSetAccessible=true',
   // A JVM that ran out of heap is useless; exiting lets the parent see it instead of a hung database.
   '-XX:+ExitOnOutOfMemoryError',
+  // Cypher compiles each statement's expressions to classes: over a test suite's thousands of
+  // statements the JDK's default 240 MB of code cache filled ("CodeCache is full. Compiler has been
+  // disabled.") and Neo4j ran interpreted from then on. The cache is reserved address space, taken as used.
+  '-XX:ReservedCodeCacheSize=512m',
   // JNA (Neo4j's native I/O helpers) loads its library; Java 24+ warns on stderr about each such call
   // from a class path that was not allowed to. Java 17 accepts the flag too.
   '--enable-native-access=ALL-UNNAMED',
