@@ -4,7 +4,7 @@
 // try again", a client without an idempotency key retried and made a second link and supplier.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cypher, statement } from '../../src/graph/cypher.ts';
-import { Executor } from '../../src/graph/executor.ts';
+import { afterAnOutage, ended } from '../support/cold-units.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const CREATE = statement('test.answerAfterWrite.create', cypher`CREATE (:AnswerAfterWrite {id: $id})`);
@@ -19,23 +19,6 @@ const OTHER = statement(
 
 let db: TestDatabase;
 
-/** An executor whose breaker has seen Neo4j go away, and come back after its cool-down. */
-async function afterAnOutage(): Promise<Executor> {
-  const executor = new Executor(db.driver, { transactionTimeoutMs: 60_000 });
-  for (let i = 0; i < 3; i++) executor.availability.settled('gone', 'ordinary', 'unavailable');
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
-  return executor;
-}
-
-const ended = (executor: Executor, name: string) =>
-  new Promise<string>((resolve) => {
-    const stop = executor.observe((unit, _seconds, outcome) => {
-      if (unit !== name) return;
-      stop();
-      resolve(outcome);
-    });
-  });
-
 beforeAll(async () => {
   db = await openTestDatabase();
   await db.driver.executeQuery('MATCH (p:AnswerAfterWrite) DELETE p');
@@ -46,7 +29,7 @@ afterAll(async () => {
 });
 
 it('answers a request that has written, running a cold unit itself rather than refusing it', async () => {
-  const executor = await afterAnOutage();
+  const executor = await afterAnOutage(db.driver);
   // The write unit is planned by its first (refused) request, as after any outage.
   const planned = ended(executor, CREATE.name);
   await expect(executor.write(CREATE, { id: 'refused' })).rejects.toMatchObject({

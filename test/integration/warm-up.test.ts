@@ -4,7 +4,7 @@
 // cannot apply it twice.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cypher, statement } from '../../src/graph/cypher.ts';
-import { Executor } from '../../src/graph/executor.ts';
+import { afterAnOutage, ended } from '../support/cold-units.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const CREATE = statement('test.warmUp.create', cypher`CREATE (:WarmUpProbe {id: $id})`);
@@ -12,23 +12,6 @@ const COUNT = statement('test.warmUp.count', cypher`MATCH (p:WarmUpProbe) RETURN
 
 let db: TestDatabase;
 
-/** An executor whose breaker has seen Neo4j go away, and come back after its cool-down. */
-async function afterAnOutage(): Promise<Executor> {
-  const executor = new Executor(db.driver, { transactionTimeoutMs: 60_000 });
-  for (let i = 0; i < 3; i++) executor.availability.settled('gone', 'ordinary', 'unavailable');
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
-  return executor;
-}
-
-/** Resolves when `executor` has ended a unit named `name`, with its outcome. */
-const ended = (executor: Executor, name: string) =>
-  new Promise<string>((resolve) => {
-    const stop = executor.observe((unit, _seconds, outcome) => {
-      if (unit !== name) return;
-      stop();
-      resolve(outcome);
-    });
-  });
 beforeAll(async () => {
   db = await openTestDatabase();
   await db.driver.executeQuery('MATCH (p:WarmUpProbe) DELETE p');
@@ -44,7 +27,7 @@ const probes = async () => {
 };
 
 it('refuses a cold write unit at once, plans it without running it, then runs it', async () => {
-  const executor = await afterAnOutage();
+  const executor = await afterAnOutage(db.driver);
   const units: string[] = [];
   executor.observe((unit) => units.push(unit));
   const planned = ended(executor, CREATE.name);
@@ -68,7 +51,7 @@ it('refuses a cold write unit at once, plans it without running it, then runs it
 });
 
 it('refuses a cold read unit at once and runs it in the background, then serves it', async () => {
-  const executor = await afterAnOutage();
+  const executor = await afterAnOutage(db.driver);
   const warmed = ended(executor, COUNT.name);
   await expect(executor.read(COUNT, {})).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   expect(await warmed).toBe('OK');
