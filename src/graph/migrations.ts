@@ -497,6 +497,11 @@ async function applySchema(executor: Executor, statement: Statement): Promise<vo
   }
 }
 
+/** The ids of the migrations the store has a record of. */
+async function appliedIds(executor: Executor): Promise<Set<string>> {
+  return new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+}
+
 /**
  * Brings the schema up to date and waits until every index is online. Answers the ids of the
  * migrations the store had no record of, whose data changes this call ran: an operator who deleted a
@@ -504,7 +509,7 @@ async function applySchema(executor: Executor, statement: Statement): Promise<vo
  */
 export async function migrate(executor: Executor): Promise<string[]> {
   const now = toNeo4jDateTime(new Date());
-  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  const applied = await appliedIds(executor);
   const ran: string[] = [];
   for (const migration of MIGRATIONS) {
     for (const statement of migration.statements) await applySchema(executor, statement);
@@ -524,7 +529,7 @@ export async function migrate(executor: Executor): Promise<string[]> {
  * another version are running on.
  */
 export async function missingMigrations(executor: Executor): Promise<string[]> {
-  const applied = new Set((await executor.read(appliedMigrations, {})).map((r) => column(r, 'id', text)));
+  const applied = await appliedIds(executor);
   return MIGRATIONS.map((migration) => migration.id).filter((id) => !applied.has(id));
 }
 
