@@ -78,6 +78,12 @@ export async function startApp(options: AppOptions): Promise<App> {
   const http = config.http ?? DEFAULT_HTTP;
   const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
   const metrics = new Metrics(executor);
+  const unwatchStore = executor.onReplacedStore((detail) =>
+    logger.warn(
+      { detail },
+      'The database is older than transactions this process committed (a backup or snapshot put back?): serving it as it is now',
+    ),
+  );
   const introspection = config.introspection ?? config.environment !== 'production';
   const repositories = createRepositories(
     executor,
@@ -252,6 +258,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await closed;
       await apollo.stop();
       metrics.close();
+      unwatchStore();
     },
   };
 }

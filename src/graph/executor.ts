@@ -2,7 +2,13 @@
 // executeRead/executeWrite (retried by the driver on transient errors), or a single read statement as
 // an auto-commit transaction, sets a timeout and metadata on every transaction, closes the session in
 // `finally`, and turns Neo4j failures into domain errors so that no driver text reaches a client.
-import neo4j, { isRetryableError, Neo4jError, type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, {
+  isRetryableError,
+  Neo4jError,
+  type BookmarkManager,
+  type Driver,
+  type Record as Neo4jRecord,
+} from 'neo4j-driver';
 import type { ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
@@ -44,6 +50,9 @@ interface ExecutorOptions {
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
 type UnitListener = (name: string, seconds: number, outcome: string) => void;
 
+/** Told when the leader's store turned out older than what this process committed (see `forget`). */
+type ReplacedStoreListener = (detail: string) => void;
+
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;
 
@@ -63,6 +72,8 @@ const UNAVAILABLE_CODES = new Set([
   neo4j.error.SESSION_EXPIRED,
   // Bolt already accepts connections while a restarted database is still recovering its store.
   'Neo.TransientError.General.DatabaseUnavailable',
+  // The store has not reached this process's bookmarks (`attempts`): a follower or a leader behind.
+  'Neo.TransientError.Transaction.BookmarkTimeout',
 ]);
 
 export class Executor {
@@ -72,6 +83,13 @@ export class Executor {
   sessionsInUse = 0;
   readonly availability: Availability;
   private readonly listeners = new Set<UnitListener>();
+  private readonly replacedStoreListeners = new Set<ReplacedStoreListener>();
+  /**
+   * One bookmark manager for the whole process: every transaction starts after all that this process
+   * committed, so a replica reads its own writes even on a follower that lags. Replaced when the
+   * store it points into was (`forget`).
+   */
+  private bookmarks: BookmarkManager = neo4j.bookmarkManager();
   private readonly limits: TimeLimits;
   /** The contexts (one per request) of requests that have committed a write. */
   private readonly wrote = new WeakSet<QueryContext>();
@@ -88,6 +106,12 @@ export class Executor {
   observe(listener: UnitListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls `listener` each time this process finds its database replaced by an older store. */
+  onReplacedStore(listener: ReplacedStoreListener): () => void {
+    this.replacedStoreListeners.add(listener);
+    return () => this.replacedStoreListeners.delete(listener);
   }
 
   /**
@@ -151,19 +175,81 @@ export class Executor {
   }
 
   private async run<T>(unit: Unit<T>): Promise<T> {
-    const { mode, name, context, work, autoCommit, admission, purpose } = unit;
+    const { mode, name, context, admission, purpose } = unit;
     const started = performance.now();
     let outcome = 'OK';
     this.sessionsInUse++;
-    // Reads go to the leader unless told otherwise (see below); an auto-commit transaction is routed
+    let reach: Reach = 'answered';
+    try {
+      const result = await this.attempts(unit);
+      if (mode === 'WRITE' && purpose !== 'plan') this.wrote.add(context);
+      return result;
+    } catch (error) {
+      const mapped = toDomainError(name, error);
+      reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
+      outcome = mapped.code;
+      throw mapped;
+    } finally {
+      this.availability.settled(name, admission, reach);
+      this.limits.ended(name);
+      this.sessionsInUse--;
+      const seconds = (performance.now() - started) / 1000;
+      for (const listener of this.listeners) listener(name, seconds, outcome);
+    }
+  }
+
+  /**
+   * Runs the unit where it belongs (reads on followers when told so), and again when the store turned
+   * out older than this process's bookmarks: a follower that lags that far is asked no more for this
+   * unit, and the leader that lags is a store put back from a backup (no committed transaction can be
+   * missing from the leader), whose history this process's bookmarks no longer describe. Neither
+   * attempt had begun a transaction (Neo4j waits for the bookmark before it begins one), so running
+   * the unit again cannot apply a write twice.
+   */
+  private async attempts<T>(unit: Unit<T>): Promise<T> {
+    const onFollowers = unit.mode === 'READ' && this.options.readRouting === 'followers';
+    let bookmarks = this.bookmarks;
+    try {
+      return await this.attempt(unit, onFollowers, bookmarks);
+    } catch (error) {
+      if (!storeBehindBookmarks(error)) throw error;
+      if (onFollowers) {
+        try {
+          return await this.attempt(unit, false, bookmarks);
+        } catch (again) {
+          if (!storeBehindBookmarks(again)) throw again;
+          bookmarks = this.forget(bookmarks, again);
+          return await this.attempt(unit, false, bookmarks);
+        }
+      }
+      bookmarks = this.forget(bookmarks, error);
+      return await this.attempt(unit, false, bookmarks);
+    }
+  }
+
+  /**
+   * Starts a new history of bookmarks after the leader's store was found older than `stale` says:
+   * without it, every transaction would wait for a version the store never reaches, and the replica
+   * would answer nothing until restarted. Units that failed on the same stale manager meanwhile find
+   * it replaced already and keep what the first one began (its writes' bookmarks included).
+   */
+  private forget(stale: BookmarkManager, error: unknown): BookmarkManager {
+    if (this.bookmarks === stale) {
+      this.bookmarks = neo4j.bookmarkManager();
+      const detail = error instanceof Error ? error.message : String(error);
+      for (const listener of this.replacedStoreListeners) listener(detail);
+    }
+    return this.bookmarks;
+  }
+
+  private async attempt<T>(unit: Unit<T>, onFollowers: boolean, bookmarks: BookmarkManager): Promise<T> {
+    const { name, context, work, autoCommit, purpose } = unit;
+    // Reads go to the leader unless told otherwise (see above); an auto-commit transaction is routed
     // by the session's access mode.
-    const onFollowers = mode === 'READ' && this.options.readRouting === 'followers';
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: onFollowers ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for the whole process: every transaction starts after all that this
-      // process committed, so a replica reads its own writes even on a follower that lags.
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+      bookmarkManager: bookmarks,
       // Every unit keeps all its records (`result.records`), so pulling them in batches of 1,000 only
       // adds round trips: a chain of 10,000 organizations took 20 of them.
       fetchSize: FETCH_ALL,
@@ -186,35 +272,24 @@ export class Executor {
         },
       });
     const autoCommitted = { run: (text: string, params: Params) => session.run(text, params, config) };
-    let reach: Reach = 'answered';
     try {
       // The leader has applied every committed write: another replica's revoke is then seen by the
       // next request here, as specification, section 4 requires (executeWrite routes there).
       if (autoCommit)
         return await body(autoCommitted).catch((error: unknown) => {
+          // Waiting for the bookmark again would only fail again, as late.
+          if (storeBehindBookmarks(error)) throw error;
           if (isRetryableError(error) || deletedMeanwhile(error)) return body(autoCommitted);
           throw error;
         });
       const managed = () =>
         onFollowers ? session.executeRead(body, config) : session.executeWrite(body, config);
-      const result = await managed().catch((error: unknown) => {
+      return await managed().catch((error: unknown) => {
         if (deletedMeanwhile(error)) return managed();
         throw error;
       });
-      if (mode === 'WRITE' && purpose !== 'plan') this.wrote.add(context);
-      return result;
-    } catch (error) {
-      const mapped = toDomainError(name, error);
-      reach = REACH_BY_CODE.get(mapped.code) ?? 'answered';
-      outcome = mapped.code;
-      throw mapped;
     } finally {
-      this.availability.settled(name, admission, reach);
-      this.limits.ended(name);
-      this.sessionsInUse--;
       await session.close().catch(() => {});
-      const seconds = (performance.now() - started) / 1000;
-      for (const listener of this.listeners) listener(name, seconds, outcome);
     }
   }
 }
@@ -244,6 +319,14 @@ function withoutCallerStack<T>(start: () => T): T {
  */
 function deletedMeanwhile(error: unknown): boolean {
   return error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound';
+}
+
+/**
+ * Whether Neo4j gave up waiting for its store to reach a transaction this process's bookmarks name: a
+ * follower that lags (readRouting 'followers'), or a store older than the one written to.
+ */
+function storeBehindBookmarks(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.TransientError.Transaction.BookmarkTimeout';
 }
 
 /**

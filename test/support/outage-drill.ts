@@ -18,7 +18,8 @@ export const CHAIN_QUERY = `query Chain($maxDepth: Int) { supplyChain(maxDepth: 
   tiers { tier organizations { id name } }
   links { id supplier { id } customer { id } } } }`;
 
-const SECRET = 'outage-drill-secret-outage-drill-secret';
+/** The JWT secret of the app that `startServingApp` starts. */
+export const DRILL_SECRET = 'outage-drill-secret-outage-drill-secret';
 
 /**
  * The API as `serve` runs it in production (every default of src/config.ts: transaction timeout,
@@ -28,7 +29,7 @@ export async function startServingApp(
   driver: Driver,
   logger: Logger = silentLogger,
 ): Promise<{ app: App; executor: Executor }> {
-  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }, { dataDir: '.data' });
+  const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: DRILL_SECRET }, { dataDir: '.data' });
   const executor = new Executor(driver, {
     database: config.neo4j.database,
     transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
@@ -51,7 +52,7 @@ export function drillViewers(viewers: readonly string[], clients: number): Promi
         viewer,
         token: await signToken(
           { sub: `drill-${i}@${viewer}`, org: viewer, roles: ['analyst'] },
-          SECRET,
+          DRILL_SECRET,
           3_600,
         ),
       };

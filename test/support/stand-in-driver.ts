@@ -1,27 +1,39 @@
 // A stand-in for the two members of the driver that the executor's auto-commit path uses, for unit
 // tests of the executor's own policy (retries, time limits): the db tier runs the executor on a real
 // Neo4j, but cannot make a connection die on cue or read back the time limit a transaction was given.
-import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
+import type { BookmarkManager, Driver, Record as Neo4jRecord } from 'neo4j-driver';
 
-/** One auto-commit run as the executor asked for it. */
+/** One auto-commit run as the executor asked for it, with the session it ran in. */
 export interface StandInRun {
   text: string;
   timeout: number | undefined;
+  accessMode: string | undefined;
+  bookmarkManager: BookmarkManager | undefined;
+}
+
+interface SessionOptions {
+  defaultAccessMode?: string;
+  bookmarkManager?: BookmarkManager;
 }
 
 /** A driver whose auto-commit runs fail with `failures`, in order, and then answer no rows. */
 export function standInDriver(failures: Error[] = []) {
   const runs: StandInRun[] = [];
-  const session = {
+  const session = (options: SessionOptions) => ({
     run: (text: string, _params: unknown, config?: { timeout?: number }) => {
-      runs.push({ text, timeout: config?.timeout });
+      runs.push({
+        text,
+        timeout: config?.timeout,
+        accessMode: options.defaultAccessMode,
+        bookmarkManager: options.bookmarkManager,
+      });
       const failure = failures.shift();
       return failure === undefined
         ? Promise.resolve({ records: [] as Neo4jRecord[] })
         : Promise.reject(failure);
     },
     close: () => Promise.resolve(),
-  };
-  const driver = { session: () => session, executeQueryBookmarkManager: undefined };
+  });
+  const driver = { session };
   return { driver: driver as unknown as Driver, runs };
 }
