@@ -158,6 +158,11 @@ export interface StartOptions {
   line?: Neo4jLine;
 }
 
+/** Whether this installation has the launcher's sources (a checkout has; the Docker image has not). */
+export function bundledNeo4jPresent(): boolean {
+  return existsSync(POM) && existsSync(LAUNCHER_SOURCE);
+}
+
 /**
  * Makes sure the launcher is compiled and the Neo4j jars are in the local Maven cache, running
  * `mvn compile` only when db/pom.xml or Launcher.java changed since the last build (or the cache lost a jar).

@@ -37,11 +37,22 @@ export function namedNoDatabase(error: unknown): boolean {
   return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Database.DatabaseNotFound';
 }
 
+/**
+ * What to do about an unreachable NEO4J_URI: unsetting it starts the bundled Neo4j only where the
+ * launcher is installed (a checkout); the Docker image has neither it nor Java.
+ */
+export function unreachableAdvice(bundledNeo4jPresent: boolean): string {
+  return bundledNeo4jPresent
+    ? 'Check NEO4J_URI, or unset it to use the bundled Neo4j.'
+    : 'Check NEO4J_URI, and that Neo4j is running there and reachable from this host (this installation has no bundled Neo4j to fall back on).';
+}
+
 export async function waitForDatabase(
   driver: Driver,
   uri: string,
   timeoutMs: number,
   onRetry: (attempt: number, delayMs: number, reason: string) => void = () => {},
+  advice = unreachableAdvice(true),
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let delay = 250;
@@ -58,8 +69,7 @@ export async function waitForDatabase(
       }
       if (Date.now() + delay > deadline) {
         throw new DatabaseUnreachableError(
-          `Neo4j at ${withoutCredentials(uri)} is unreachable after ${attempt} attempt(s): ${reason}. ` +
-            'Check NEO4J_URI, or unset it to use the bundled Neo4j.',
+          `Neo4j at ${withoutCredentials(uri)} is unreachable after ${attempt} attempt(s): ${reason}. ${advice}`,
         );
       }
       onRetry(attempt, delay, reason);

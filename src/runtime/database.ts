@@ -4,8 +4,19 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.ts';
-import { startBundledNeo4j, ensureNeo4jInstalled, type BundledNeo4j } from '../db/bundled-neo4j.ts';
-import { createDriver, DatabaseUnreachableError, namedNoDatabase, waitForDatabase } from '../graph/driver.ts';
+import {
+  bundledNeo4jPresent,
+  ensureNeo4jInstalled,
+  startBundledNeo4j,
+  type BundledNeo4j,
+} from '../db/bundled-neo4j.ts';
+import {
+  createDriver,
+  DatabaseUnreachableError,
+  namedNoDatabase,
+  unreachableAdvice,
+  waitForDatabase,
+} from '../graph/driver.ts';
 import { Executor } from '../graph/executor.ts';
 import { migrate, missingMigrations } from '../graph/migrations.ts';
 import { withoutCredentials } from '../graph/neo4j-uri.ts';

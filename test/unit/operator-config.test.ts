@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config.ts';
+import { unreachableAdvice } from '../../src/graph/driver.ts';
 import { openDatabase } from '../../src/runtime/database.ts';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dataDir: '/tmp/data' });
@@ -98,6 +99,26 @@ describe('credentials in NEO4J_URI reach the log', () => {
     expect(error).toBeInstanceOf(Error);
     expect(lines.length).toBeGreaterThan(1);
     expect([...lines, (error as Error).message].filter((line) => line.includes('s3cret-pw'))).toEqual([]);
+  });
+});
+
+describe('an unreachable NEO4J_URI', () => {
+  // The advice was always "unset it to use the bundled Neo4j", which the Docker image (no launcher,
+  // no Java) cannot do.
+  it('suggests the bundled Neo4j only where it is installed', async () => {
+    expect(unreachableAdvice(true)).toMatch(/unset it to use the bundled Neo4j/);
+    expect(unreachableAdvice(false)).not.toMatch(/bundled Neo4j\./);
+    expect(unreachableAdvice(false)).toMatch(/no bundled Neo4j to fall back on/);
+    const config = load({
+      NEO4J_URI: 'bolt://127.0.0.1:1',
+      NEO4J_CONNECT_TIMEOUT_MS: '300',
+      JWT_SECRET: SECRET,
+    });
+    const error = await openDatabase(config, () => {}).catch((e: unknown) => e);
+    // This checkout has the launcher.
+    expect((error as Error).message).toMatch(
+      /is unreachable after \d+ attempt\(s\): .*unset it to use the bundled Neo4j\.$/,
+    );
   });
 });
 
