@@ -97,6 +97,7 @@ export async function openDatabase(
         log(
           `Neo4j at ${withoutCredentials(uri)} not reachable yet (attempt ${attempt}: ${reason}); retrying in ${delay} ms`,
         ),
+      unreachableAdvice(bundledNeo4jPresent()),
     );
     const executor = new Executor(driver, {
       database: config.neo4j.database,
