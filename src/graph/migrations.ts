@@ -57,7 +57,32 @@ const labelSubjects = (name: string, holds: Fragment, label: Fragment): Statemen
          RETURN max(x.id) AS last`,
   );
 
-/** A backfill that gives each event labelled `label` without a `key` a random one (migration 021). */
+/**
+ * A backfill that gives a random `key` to each event without one of the records `owner` matches (as
+ * `o`, by id), through `events` (a pattern from `o` to `e`): a thousand owners a transaction, paged by
+ * their indexed ids, so that each event is read once (migration 021).
+ */
+const ownedEventKeys = (name: string, owner: Fragment, events: Fragment): Statement =>
+  statement(
+    name,
+    cypher`MATCH (o:`,
+    owner,
+    cypher`) WHERE o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         CALL (o) {
+           MATCH `,
+    events,
+    cypher` WHERE e.key IS NULL
+           SET e.key = randomUUID()
+         }
+         RETURN max(o.id) AS last`,
+  );
+
+/**
+ * A backfill that gives each event labelled `label` without a `key` a random one, ten thousand a
+ * transaction, for events that no owner holds (migration 021, after `ownedEventKeys`). Each batch
+ * scans the label (no index finds a property missing): once in all when the owners' pass left none.
+ */
 const eventKeys = (name: string, label: Fragment): Statement =>
   statement(
     name,
@@ -460,11 +485,17 @@ export const MIGRATIONS: Migration[] = [
     // Audit trails page by a tie-break key that a cursor carries. It was the event's elementId, which
     // counts the store's records: a client paging its own trail read how many records everybody else
     // wrote in between. Events now get a random `key` where they are created; this gives one to each
-    // earlier event, ten thousand a transaction (events have no id to page by: each batch takes events
-    // still without one, and `last` is null once none is left).
+    // earlier event, paged by the share or customer that holds it (events have no id to page by), then
+    // to any event that nothing holds.
     id: '021-event-keys',
     statements: [],
     backfills: [
+      ownedEventKeys('migration.shareEventKeysByShare', cypher`Share`, cypher`(e:ShareEvent)-[:OF]->(o)`),
+      ownedEventKeys(
+        'migration.supplyLinkEventKeysByCustomer',
+        cypher`Organization`,
+        cypher`(o)-[:SOURCING_EVENT]->(e:SupplyLinkEvent)`,
+      ),
       eventKeys('migration.shareEventKeys', cypher`ShareEvent`),
       eventKeys('migration.supplyLinkEventKeys', cypher`SupplyLinkEvent`),
     ],

@@ -81,13 +81,17 @@ describe('migration 021', () => {
     await writeTrails();
     const before = await pagedKeys(SHARE_EVENTS, 'shareEvents');
     await t.db.driver.executeQuery('MATCH (e) WHERE e:ShareEvent OR e:SupplyLinkEvent REMOVE e.key');
+    // One that nothing holds (the owners' pass cannot find it; the sweep after it does).
+    await t.db.driver.executeQuery(
+      `CREATE (:ShareEvent {action: 'GRANTED', at: datetime(), actorUserId: 'u', actorOrganizationId: 'factory'})`,
+    );
     await t.db.driver.executeQuery(`MATCH (m:TiersightMigration {id: '021-event-keys'}) DELETE m`);
     expect(MIGRATIONS.some((m) => m.id === '021-event-keys')).toBe(true);
     await migrate(new Executor(t.db.driver, { transactionTimeoutMs: 60_000 }));
     const keys = await storedKeys();
-    expect(keys).toHaveLength(4);
+    expect(keys).toHaveLength(5);
     for (const key of keys) expect(key).toMatch(UUID);
-    expect(new Set(keys).size).toBe(4);
+    expect(new Set(keys).size).toBe(5);
     const after = await pagedKeys(SHARE_EVENTS, 'shareEvents');
     expect(after.map((p) => p.action)).toEqual(before.map((p) => p.action));
   });

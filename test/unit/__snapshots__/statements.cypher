@@ -2491,6 +2491,15 @@ MATCH (e:ShareEvent) WHERE e.key IS NULL
          SET e.key = randomUUID()
          RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last
 
+// ---- migration.shareEventKeysByShare
+MATCH (o:Share) WHERE o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         CALL (o) {
+           MATCH (e:ShareEvent)-[:OF]->(o) WHERE e.key IS NULL
+           SET e.key = randomUUID()
+         }
+         RETURN max(o.id) AS last
+
 // ---- migration.shareScope
 MATCH (s:Share) WHERE s.id > $after
          WITH s ORDER BY s.id LIMIT 10000
@@ -2502,6 +2511,15 @@ MATCH (e:SupplyLinkEvent) WHERE e.key IS NULL
          WITH e LIMIT 10000
          SET e.key = randomUUID()
          RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last
+
+// ---- migration.supplyLinkEventKeysByCustomer
+MATCH (o:Organization) WHERE o.id > $after
+         WITH o ORDER BY o.id LIMIT 1000
+         CALL (o) {
+           MATCH (o)-[:SOURCING_EVENT]->(e:SupplyLinkEvent) WHERE e.key IS NULL
+           SET e.key = randomUUID()
+         }
+         RETURN max(o.id) AS last
 
 // ---- organization.actors
 MATCH (v:Organization {id: $viewer})
