@@ -355,39 +355,43 @@ const AUDIENCE: Column<DisclosureAudience> = {
  * the owner's own SOURCING share to that recipient, active then, covers a link of the owner's from
  * the subject that holds then (null for a disclosure about the owner, and for a recipient that is the
  * subject: both look themselves up). Never whether the recipient reaches the subject through anyone
- * else's share: that is others' sharing (rule 6). The ids are found among the owner's own
- * disclosures (OWN_DISCLOSURES), so another organization's id reads nothing of it. One row per
- * disclosure that has any.
+ * else's share: that is others' sharing (rule 6). Everything is read from the owner's side: its
+ * disclosures (OWN_DISCLOSURES, so another organization's id reads nothing of it), its shares and the
+ * links into it, each gathered once, then tested row by row against those lists; a link sought from
+ * the subject's side would be found among the subject's links to its other customers, which the owner
+ * may not know of. One row per disclosure that has any.
  */
 const SHARED_WITH = statement(
   'disclosure.sharedWith',
   cypher`MATCH (v:Organization {id: $viewer})`,
   OWN_DISCLOSURES,
   cypher`
+CALL (v) {
+  MATCH (v)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+  WHERE `,
+  SHARE_ACTIVE,
+  cypher`
+  RETURN collect({share: share, recipient: recipient}) AS active
+}
+CALL (v) {
+  MATCH (v)<-[l:SUPPLIES]-(:Organization)
+  WHERE `,
+  HOLDS,
+  cypher`
+  RETURN collect(l) AS held
+}
 UNWIND [d IN own WHERE d.id IN $ids] AS d
 MATCH (d)-[:ABOUT]->(x:Organization)
 WHERE `,
   DISCLOSURE_LIVE,
   cypher`
-MATCH (v)-[:GRANTED]->(share:Share {scope: 'DISCLOSURES'})-[:TO]->(recipient:Organization)
-WHERE `,
-  SHARE_ACTIVE,
-  cypher`
-  AND (share.disclosureIds IS NULL OR d.id IN share.disclosureIds)
-CALL (v, x, recipient) {
-  RETURN CASE WHEN x = v OR x = recipient THEN null ELSE EXISTS {
-    MATCH (x)-[l:SUPPLIES]->(v)
-    WHERE `,
-  HOLDS,
-  cypher`
-    MATCH (v)-[:GRANTED]->(share:Share {scope: 'SOURCING'})-[:TO]->(recipient)
-    WHERE `,
-  SHARE_ACTIVE,
-  cypher`
-      AND (share.linkIds IS NULL OR l.id IN share.linkIds)
-  } END AS ownLinkShared
-}
-WITH d, v AS owner, share, recipient, ownLinkShared
+UNWIND [a IN active WHERE a.share.scope = 'DISCLOSURES'
+          AND (a.share.disclosureIds IS NULL OR d.id IN a.share.disclosureIds)] AS covering
+WITH d, v AS owner, covering.share AS share, covering.recipient AS recipient,
+     CASE WHEN x = v OR x = covering.recipient THEN null
+          ELSE any(l IN held WHERE startNode(l) = x
+                   AND any(a IN active WHERE a.recipient = covering.recipient AND a.share.scope = 'SOURCING'
+                           AND (a.share.linkIds IS NULL OR l.id IN a.share.linkIds))) END AS ownLinkShared
 ORDER BY share.disclosureIds IS NULL DESC, recipient.name, recipient.id, share.createdAt, share.id
 RETURN d.id AS key, collect(`,
   AUDIENCE.projection,
