@@ -315,6 +315,17 @@ export type Disclosure = {
   publishedAt: Scalars['DateTime']['output'];
   /** When its owner erased the texts of the version shown (`redactDisclosureVersion`); null while it has not. */
   redactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Whom its owner shows it to at the instant asked for, by the owner's own records: every active
+   * DISCLOSURES share of the owner's that covers it (of all its disclosures, or listing it), shares of
+   * all first, then by recipient name. Empty while none does, and while the disclosure does not exist
+   * at that instant (withdrawn, whatever a share lists: nobody but its owner sees a withdrawn one). A
+   * share shows a disclosure about a supplier only while its recipient may look that supplier up (rule
+   * 8): `ownLinkShared` says what the owner's own sourcing shares do for that, never what other
+   * organizations' shares do. Null unless the viewer's organization is the owner: for every other
+   * viewer, whatever the disclosure's sharing.
+   */
+  sharedWith?: Maybe<Array<DisclosureAudience>>;
   /** The standard it follows, e.g. `RBA VAP 7.0` or `SMETA 6.1`. */
   standard?: Maybe<Scalars['String']['output']>;
   /** Whom it is about: the owner or the supplier of one of its links (of any dates). An identity card where the owner's own record shows it (`disclosuresGiven`, its mutations' answers) and the owner may not look the subject up at the instant asked for. */
@@ -333,6 +344,28 @@ export type Disclosure = {
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
   /** The user (token `sub`) who withdrew it, shown with `withdrawnAt`, to viewers of its owner and platform_admins; null for everyone else (another organization's user ids are its own business), while it is not withdrawn, and when unknown (a withdrawal recorded before Tiersight kept who withdrew, or imported without `withdrawnBy`). `tiersight-import` when a bulk import (`tiersight import`) withdrew a disclosure the database held live. */
   withdrawnBy?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * One recipient of a disclosure as its owner's records show it (`Disclosure.sharedWith`): the share that
+ * covers the disclosure, and whether the owner's own sourcing share lets that recipient look its
+ * subject up.
+ */
+export type DisclosureAudience = {
+  __typename?: 'DisclosureAudience';
+  /**
+   * For a disclosure about one of the owner's suppliers: true when an active SOURCING share of the
+   * owner's to the same recipient covers a link from that supplier to the owner that holds at the
+   * instant asked for, so the recipient may look the supplier up and sees the disclosure; false when
+   * none does (no such share, or no link of the owner's from the supplier holds then). False does not
+   * mean the recipient does not see it: it may reach the supplier otherwise (its own links, other
+   * organizations' shares), which the owner is not told (rule 6). Null for a disclosure about the owner
+   * itself (a disclosure share lets its recipient look the owner up) and for a recipient that is the
+   * subject itself.
+   */
+  ownLinkShared?: Maybe<Scalars['Boolean']['output']>;
+  /** The owner's active DISCLOSURES share that covers the disclosure: its `recipient`, its `disclosureIds` (null: every disclosure of the owner, now and later) and its `expiresAt`. */
+  share: Share;
 };
 
 /** The content of a disclosure version. */
@@ -2008,6 +2041,7 @@ export type ResolversTypes = {
   DisclosedIndicator: ResolverTypeWrapper<EvidencedIndicatorModel>;
   DisclosedIndicatorKind: DisclosedIndicatorKind;
   Disclosure: ResolverTypeWrapper<DisclosureModel>;
+  DisclosureAudience: ResolverTypeWrapper<Omit<DisclosureAudience, 'share'> & { share: ResolversTypes['Share'] }>;
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
   DisclosureKind: DisclosureKind;
@@ -2083,6 +2117,7 @@ export type ResolversParentTypes = {
   DirectoryEdge: Omit<DirectoryEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   DisclosedIndicator: EvidencedIndicatorModel;
   Disclosure: DisclosureModel;
+  DisclosureAudience: Omit<DisclosureAudience, 'share'> & { share: ResolversParentTypes['Share'] };
   DisclosureContentInput: DisclosureContentInput;
   DisclosureInput: DisclosureInput;
   DisclosureVersion: ShownVersionModel;
@@ -2221,6 +2256,7 @@ export type DisclosureResolvers<ContextType = BaseContext, ParentType extends Re
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sharedWith?: Resolver<Maybe<Array<ResolversTypes['DisclosureAudience']>>, ParentType, ContextType>;
   standard?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2230,6 +2266,11 @@ export type DisclosureResolvers<ContextType = BaseContext, ParentType extends Re
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   withdrawnBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DisclosureAudienceResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosureAudience'] = ResolversParentTypes['DisclosureAudience']> = {
+  ownLinkShared?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  share?: Resolver<ResolversTypes['Share'], ParentType, ContextType>;
 };
 
 export type DisclosureVersionResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['DisclosureVersion'] = ResolversParentTypes['DisclosureVersion']> = {
@@ -2613,6 +2654,7 @@ export type Resolvers<ContextType = BaseContext> = {
   DirectoryEdge?: DirectoryEdgeResolvers<ContextType>;
   DisclosedIndicator?: DisclosedIndicatorResolvers<ContextType>;
   Disclosure?: DisclosureResolvers<ContextType>;
+  DisclosureAudience?: DisclosureAudienceResolvers<ContextType>;
   DisclosureVersion?: DisclosureVersionResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;

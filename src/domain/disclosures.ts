@@ -1,7 +1,7 @@
 // Disclosures (specification, section 2, rule 8): working-condition evidence an organization publishes
 // about itself or one of its direct suppliers. The vocabularies, the domain objects resolvers receive,
 // and the rules a version's content must keep, shared by the API and the bulk import. No I/O.
-import type { Organization } from './model.ts';
+import type { Organization, Share } from './model.ts';
 import { idRule, isWellFormedId } from './ids.ts';
 import { parseInstant } from './instants.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
@@ -96,6 +96,21 @@ export interface Disclosure extends Omit<DisclosureVersion, 'recordedAt' | 'acto
   expired: boolean;
   /** The instant it was evaluated at (ISO 8601): `history` derives `overdue` at it too. */
   at: string;
+  /**
+   * True when `at` is an instant asked for (asOf), judged by what had been recorded by then; false for
+   * "now": `sharedWith` then counts the shares as they stand, as rule 8 does for now.
+   */
+  dated: boolean;
+}
+
+/**
+ * An active DISCLOSURES share of the owner's that covers one of its disclosures at an instant, and
+ * whether the owner's own active SOURCING share to the same recipient covers a link of the owner's
+ * from the disclosure's subject then (null when the subject is the owner or the recipient itself).
+ */
+export interface DisclosureAudience {
+  share: Share;
+  ownLinkShared: boolean | null;
 }
 
 /** A disclosure as stored, with the version a query picked (the one in effect at its instant). */
@@ -177,6 +192,7 @@ export const disclosureAt = (stored: StoredDisclosure, at: Date, dated = false):
     updatedAt: shown.recordedAt,
     expired: shown.validUntil !== null && new Date(shown.validUntil) < at,
     at: at.toISOString(),
+    dated,
   };
 };
 

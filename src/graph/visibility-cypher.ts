@@ -29,7 +29,7 @@ export const presentParams = (viewer: string, now: Date) => scopeParams(presentS
  * Share `share` is active at $t: not revoked (for asOf: not by then), granted by then (asOf only), not
  * expired.
  */
-const SHARE_ACTIVE = cypher`(share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+export const SHARE_ACTIVE = cypher`(share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
     AND (NOT $historical OR share.createdAt <= $t)
     AND (share.expiresAt IS NULL OR $t < share.expiresAt)`;
 

@@ -34,6 +34,7 @@ const disclosure: Disclosure = {
   updatedAt: '2026-01-01T00:00:00.000Z',
   expired: false,
   at: '2026-02-01T00:00:00.000Z',
+  dated: true,
 };
 
 describe('a facility record of a redacted version', () => {

@@ -283,6 +283,7 @@ describe('operations', () => {
         redactedRisks: false,
         redactAccessRequests: false,
         requestRedactions: false,
+        sharedWith: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

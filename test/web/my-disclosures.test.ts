@@ -90,12 +90,19 @@ const DATA = {
 
 /** What the next mutation answers: data, or the API's refusal. */
 let refusal: string | null = null;
+/** What the page's load gets: DATA, as a server without `Disclosure.sharedWith` answers, unless a test says. */
+let loaded: typeof DATA = DATA;
 beforeEach(() => {
   refusal = null;
+  loaded = DATA;
 });
-const { confirm, calls: mutations } = fakeApi(({ query, variables }) =>
+const {
+  confirm,
+  calls: mutations,
+  sent,
+} = fakeApi(({ query, variables }) =>
   query.includes('disclosuresGiven')
-    ? { data: DATA }
+    ? { data: loaded }
     : query.includes('organization(id')
       ? {
           data: {
@@ -165,6 +172,76 @@ describe('the list', () => {
       ]),
     );
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('whom each is shown to, as the server tells its owner (Disclosure.sharedWith)', () => {
+  const STHLM = share('se-sthlm', 'Region Stockholm', null);
+  const EW = share('nl-ew', 'Electronics Watch', ['d-plan', 'd-audit']);
+  const AS = share('no-atea', 'Atea AS', ['d-audit']);
+  const HIPRO = share('cn-hipro', 'Hipro', ['d-audit']);
+  /** DATA with the server's answer for the audit about Hipro. */
+  const withAudience = (audience: { share: typeof STHLM; ownLinkShared: boolean | null }[]) => {
+    loaded = {
+      ...DATA,
+      disclosuresGiven: [
+        { ...PLAN, sharedWith: [STHLM, EW].map((s) => ({ share: s, ownLinkShared: null })) },
+        { ...AUDIT, sharedWith: audience },
+        GONE,
+      ],
+    };
+  };
+  const said = (panel: HTMLElement, id: string) =>
+    item(panel, id).querySelector('.disclosure-shared')!.textContent;
+
+  it('asks for it, and names only the recipients its own link to the supplier is not shared with', async () => {
+    withAudience([
+      { share: STHLM, ownLinkShared: true },
+      { share: EW, ownLinkShared: false },
+      // The subject itself looks itself up.
+      { share: HIPRO, ownLinkShared: null },
+    ]);
+    const { panel } = await mounted();
+    expect(sent.find((r) => r.query.includes('disclosuresGiven'))!.query).toContain(
+      'sharedWith { ownLinkShared share {',
+    );
+    expect(said(panel, 'd-plan')).toBe(
+      'Shared with Region Stockholm, which sees all your disclosures; Electronics Watch.',
+    );
+    expect(said(panel, 'd-audit')).toBe(
+      'Shared with Region Stockholm, which sees all your disclosures; Electronics Watch; Hipro. Electronics Watch sees it only if it reaches Hipro some other way: your link to Hipro is not shared with it.',
+    );
+  });
+
+  it('says nothing more when its own link is shared with every recipient', async () => {
+    withAudience([{ share: STHLM, ownLinkShared: true }]);
+    const { panel } = await mounted();
+    expect(said(panel, 'd-audit')).toBe('Shared with Region Stockholm, which sees all your disclosures.');
+  });
+
+  it('names each recipient once, however many of its shares show the disclosure', async () => {
+    withAudience([
+      { share: { ...EW, id: 's-ew-all', disclosureIds: null }, ownLinkShared: false },
+      { share: AS, ownLinkShared: false },
+      { share: EW, ownLinkShared: false },
+    ]);
+    const { panel } = await mounted();
+    expect(said(panel, 'd-audit')).toBe(
+      'Shared with Electronics Watch, which sees all your disclosures; Atea AS; Electronics Watch. Electronics Watch and Atea AS see it only if they reach Hipro some other way: your link to Hipro is not shared with them.',
+    );
+  });
+
+  it("follows the server's list, not the page's reading of the shares", async () => {
+    // A share of all to Region Stockholm is active, but the server says nobody is shown the audit.
+    withAudience([]);
+    const { panel } = await mounted();
+    expect(said(panel, 'd-audit')).toBe('Shared with nobody yet: only your organization sees it.');
+  });
+
+  it('is not asked of a server without the field, which gets the rule itself (above)', async () => {
+    const can = { ...ALL_CAPABILITIES, sharedWith: false };
+    await new MyDisclosures(document.createElement('section'), 'token', DELL, can, async () => {}).load();
+    expect(sent.find((r) => r.query.includes('disclosuresGiven'))!.query).not.toContain('sharedWith');
   });
 });
 

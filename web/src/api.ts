@@ -177,6 +177,11 @@ export interface Capabilities {
    * events are asked for only then: an older server's requests are read as before).
    */
   requestRedactions: boolean;
+  /**
+   * `Disclosure.sharedWith`: whom each of the organization's own disclosures is shown to by its own
+   * records, and whether its own sourcing share lets each recipient look the subject up.
+   */
+  sharedWith: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -201,6 +206,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   redactedRisks: true,
   redactAccessRequests: true,
   requestRedactions: true,
+  sharedWith: true,
 };
 
 export const CAPABILITIES = `{
@@ -210,6 +216,7 @@ export const CAPABILITIES = `{
   blindSpot: __type(name: "BlindSpot") { fields { name } }
   indicator: __type(name: "RiskIndicator") { fields { name } }
   action: __type(name: "CorrectiveAction") { fields { name } }
+  disclosure: __type(name: "Disclosure") { fields { name } }
   mutation: __type(name: "Mutation") { fields { name } }
   requestAction: __type(name: "AccessRequestAction") { enumValues { name } }
 }`;
@@ -227,7 +234,14 @@ export async function capabilities(token: string): Promise<Capabilities> {
   try {
     const data = await graphql<
       Record<
-        'query' | 'organization' | 'finding' | 'blindSpot' | 'indicator' | 'action' | 'mutation',
+        | 'query'
+        | 'organization'
+        | 'finding'
+        | 'blindSpot'
+        | 'indicator'
+        | 'action'
+        | 'disclosure'
+        | 'mutation',
         TypeInfo | null
       > & { requestAction?: EnumInfo | null }
     >(CAPABILITIES, {}, token);
@@ -259,6 +273,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       redactedRisks: has(data.indicator, 'redactedAt'),
       redactAccessRequests: has(data.mutation, 'redactAccessRequest'),
       requestRedactions: (data.requestAction?.enumValues ?? []).some((v) => v.name === 'REDACTED'),
+      sharedWith: has(data.disclosure, 'sharedWith'),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;

@@ -41,6 +41,20 @@ export interface PublishedDisclosure extends Disclosure {
   withdrawnAt: string | null;
   /** When the texts of the version shown were erased: only a withdrawn one's last version may be. */
   redactedAt?: string | null;
+  /** Whom it is shown to, as the server tells its owner; absent from a server without the field. */
+  sharedWith?: Audience[] | null;
+}
+
+/** One recipient of a disclosure and the share that shows it. */
+interface Audience {
+  share: Pick<OwnShare, 'id' | 'recipient' | 'disclosureIds' | 'expiresAt'>;
+  /**
+   * About a supplier: whether the organization's own sourcing share lets the recipient look the
+   * supplier up (true), or not (false: it may still reach it otherwise, which nobody tells the owner);
+   * null where that does not matter (about the organization itself, or to the subject itself);
+   * undefined from a server that does not say.
+   */
+  ownLinkShared?: boolean | null;
 }
 
 interface OwnShare {
@@ -65,6 +79,7 @@ export const myDisclosuresOperation = (can: Capabilities): string => `{
     id kind title summary issuer standard products issuedAt validUntil expired documentUrl documentSha256
     version publishedAt updatedAt withdrawnAt ${can.redactVersions ? 'redactedAt' : ''} subject { id name } owner { id name }
     actions { id finding severity action ${dueFields(can)} status overdue verification closedAt }
+    ${can.sharedWith ? 'sharedWith { ownLinkShared share { id recipient { id name } disclosureIds expiresAt } }' : ''}
   }
   sharesGiven(includeInactive: true) { id scope active recipient { id name } disclosureIds expiresAt }
   ${REQUESTERS}
@@ -359,10 +374,10 @@ export class MyDisclosures {
       { type: 'button', class: 'withdraw-disclosure', 'aria-label': `Withdraw ${named(d)}` },
       'Withdraw',
     );
-    const seenBy = sharedWith(d, shares);
+    const seenBy = audienceOf(d, shares);
     const history = this.history(d);
     withdraw.addEventListener('click', () => {
-      const who = seenBy.length === 0 ? 'nobody else' : seenBy.map((s) => s.recipient.name).join(', ');
+      const who = seenBy.length === 0 ? 'nobody else' : recipients(seenBy).join(', ');
       const question =
         `Withdraw ${named(d)} (${DISCLOSURE_KIND_LABELS[d.kind].toLowerCase()} about ${isolate(d.subject.name)}, ` +
         `version ${d.version})? From now on nobody sees it (shared with: ${who}). It cannot be undone.`;
@@ -407,8 +422,8 @@ export class MyDisclosures {
         { class: 'disclosure-shared' },
         seenBy.length === 0
           ? 'Shared with nobody yet: only your organization sees it.'
-          : `Shared with ${seenBy.map(shareWords).join('; ')}.${
-              d.subject.id === this.own.id ? '' : aboutSupplierWords(d.subject.name)
+          : `Shared with ${seenBy.map((a) => shareWords(a.share)).join('; ')}.${
+              d.subject.id === this.own.id ? '' : aboutSupplierWords(d.subject.name, seenBy)
             }`,
       ),
       h('div', { class: 'answer-buttons' }, revise.opener, withdraw, history?.opener),
@@ -633,10 +648,11 @@ export class MyDisclosures {
 }
 
 /**
- * The active shares of disclosures that show `d`: every share of all (first), and those that list it,
- * by recipient.
+ * Whom `d` is shown to: what the server tells its owner (`Disclosure.sharedWith`); from a server without
+ * it, the active shares of disclosures that cover `d`, shares of all first, then by recipient name.
  */
-const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): OwnShare[] =>
+const audienceOf = (d: PublishedDisclosure, shares: readonly OwnShare[]): Audience[] =>
+  d.sharedWith ??
   shares
     .filter(
       (s) =>
@@ -646,19 +662,35 @@ const sharedWith = (d: Pick<Disclosure, 'id'>, shares: readonly OwnShare[]): Own
       (a, b) =>
         Number(b.disclosureIds === null) - Number(a.disclosureIds === null) ||
         a.recipient.name.localeCompare(b.recipient.name),
-    );
+    )
+    .map((share) => ({ share }));
+
+/** The recipients' names, each once (a recipient may have a share of all and a list). */
+const recipients = (audience: readonly Audience[]): string[] => [
+  ...new Map(audience.map((a) => [a.share.recipient.id, a.share.recipient.name])).values(),
+];
 
 /**
  * What a share of a disclosure about a supplier shows depends on more than the share: its recipient
- * sees it only while it may look up the supplier (visibility rule 8), which the owner's own sourcing
- * share, among others, decides. The page cannot tell whether another organization's share lets it, so
- * it says the rule rather than claim the disclosure is seen.
+ * sees it only while it may look up the supplier (visibility rule 8). The server tells the owner whether
+ * its own sourcing share lets each recipient do so (`ownLinkShared`), never whether another
+ * organization's share does: so the page names those its own link is not shared with, and says they
+ * may still reach the supplier otherwise. A server that does not tell gets the rule itself.
  */
-const aboutSupplierWords = (subject: string): string =>
-  ` Each sees it only while it may look up ${isolate(subject)}: share your link to ${isolate(subject)} with it if its chain does not reach there.`;
+const aboutSupplierWords = (subject: string, audience: readonly Audience[]): string => {
+  if (audience.some((a) => a.ownLinkShared === undefined))
+    return ` Each sees it only while it may look up ${isolate(subject)}: share your link to ${isolate(subject)} with it if its chain does not reach there.`;
+  const unsure = recipients(audience.filter((a) => a.ownLinkShared === false));
+  if (unsure.length === 0) return '';
+  const names = unsure.map(isolate);
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return names.length === 1
+    ? ` ${who} sees it only if it reaches ${isolate(subject)} some other way: your link to ${isolate(subject)} is not shared with it.`
+    : ` ${who} see it only if they reach ${isolate(subject)} some other way: your link to ${isolate(subject)} is not shared with them.`;
+};
 
 /** "Region Stockholm, which sees all your disclosures", "Electronics Watch until 2027-06-30". */
-const shareWords = (s: OwnShare): string =>
+const shareWords = (s: Audience['share']): string =>
   `${isolate(s.recipient.name)}${s.disclosureIds === null ? ', which sees all your disclosures' : ''}${
     s.expiresAt === null ? '' : ` until ${day(s.expiresAt)}`
   }`;

@@ -7,13 +7,14 @@ import {
   disclosureAt,
   versionAt,
   type Disclosure,
+  type DisclosureAudience,
   type DisclosureVersion,
   type StoredDisclosure,
 } from '../../domain/disclosures.ts';
 import type { DisclosureKind } from '../../domain/format.ts';
 import type { HistoryKey } from '../../domain/shown-actions.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import type { Organization } from '../../domain/model.ts';
+import { shareAt, type Organization } from '../../domain/model.ts';
 import type { OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { DisclosureRepository } from './disclosure-repository.ts';
 
@@ -72,6 +73,19 @@ export interface DisclosureLoaders {
   byId: DataLoader<DisclosureKey, Disclosure | null, string>;
   /** The versions of a disclosure that a rule-8 query already returned. */
   history: DataLoader<HistoryKey, DisclosureVersion[], string>;
+  /**
+   * Who is shown `disclosure` at the instant it was shown at, by its owner's own records, when the
+   * viewer's organization is its owner; null for every other viewer, without reading anything, whatever
+   * the disclosure's sharing.
+   */
+  sharedWith(disclosure: Disclosure): Promise<DisclosureAudience[]> | null;
+}
+
+/** One of the viewer's own disclosures as shown: its id, and the instant and kind of instant. */
+interface AudienceKey {
+  id: string;
+  at: string;
+  dated: boolean;
 }
 
 const instantKey = (asOf: Date | null) => asOf?.toISOString() ?? 'now';
@@ -143,6 +157,37 @@ function cardRule<T>(
   return lookable.load({ id: organization.id, asOf }).then((found) => (found === null ? [] : read()));
 }
 
+/**
+ * The audiences of the keys' disclosures: one statement per instant (the disclosures of one list share
+ * theirs), each share shown as it stood at a dated instant (a revocation after it had not happened).
+ */
+function audiences(disclosures: DisclosureRepository, base: ViewerScope) {
+  return async (keys: readonly AudienceKey[]): Promise<DisclosureAudience[][]> => {
+    const groups = new Map<string, AudienceKey[]>();
+    for (const key of keys) {
+      const group = `${key.at}|${key.dated}`;
+      const members = groups.get(group);
+      if (members === undefined) groups.set(group, [key]);
+      else members.push(key);
+    }
+    const answers = new Map<AudienceKey, DisclosureAudience[]>();
+    for (const group of groups.values()) {
+      const { at, dated } = group[0]!;
+      const instant = new Date(at);
+      const scope: ViewerScope = { ...base, instant, historical: dated };
+      const found = await disclosures.sharedWith(scope, [...new Set(group.map((k) => k.id))]);
+      for (const key of group)
+        answers.set(
+          key,
+          (found.get(key.id) ?? []).map((audience) =>
+            dated ? { ...audience, share: shareAt(audience.share, instant) } : audience,
+          ),
+        );
+    }
+    return keys.map((key) => answers.get(key) ?? []);
+  };
+}
+
 /** `organizations`: the request's organization loaders, whose `lookableAt` the card rule asks. */
 export function createDisclosureLoaders(
   disclosures: DisclosureRepository,
@@ -175,6 +220,9 @@ export function createDisclosureLoaders(
     batched(scope, (at, kind, ids) => disclosures.publishedBy(at, kind, ids)),
     options,
   );
+  const sharedWith = new DataLoader(audiences(disclosures, scope), {
+    cacheKeyFn: ({ id, at, dated }: AudienceKey) => `${id}|${at}|${dated}`,
+  });
   const aboutFetched = (id: string, kind: DisclosureKind | null, asOf: Date | null) => {
     const time = asOf?.getTime() ?? null;
     const group = kept.find((k) => k.kind === kind && k.time === time);
@@ -202,6 +250,8 @@ export function createDisclosureLoaders(
         publishedBy.load({ id: organization.id, kind, asOf }),
       ),
     byId: new DataLoader(async (keys) => (await byIds(keys)).map((found) => found[0] ?? null), options),
+    sharedWith: ({ id, owner, at, dated }) =>
+      owner.id === scope.viewerId ? sharedWith.load({ id, at, dated }) : null,
     history: new DataLoader(
       async (keys) => {
         const versions = await disclosures.history(keys, scope.context);

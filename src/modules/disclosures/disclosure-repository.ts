@@ -8,6 +8,7 @@ import {
   REDACTED_ACTION_TEXTS,
   REDACTED_TEXTS,
   sameContent,
+  type DisclosureAudience,
   type DisclosureContent,
   type StoredDisclosure,
   type StoredVersion,
@@ -15,7 +16,7 @@ import {
 import { DISCLOSURE_KINDS, type DisclosureKind } from '../../domain/format.ts';
 import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
-import { ORGANIZATION, ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
+import { ORGANIZATION, ORGANIZATION_IDENTITY, SHARE, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import {
   bool,
@@ -39,9 +40,11 @@ import {
   DISCLOSURE_GRANTS,
   DISCLOSURE_VERSION,
   DISCLOSURE_VISIBLE,
+  HOLDS,
   LOOKABLE,
   DISCLOSURE_GRANTED,
   DISCLOSURE_LIVE,
+  SHARE_ACTIVE,
   VIEWER_AND_DISCLOSURE_GRANTS,
   VIEWER_GRANTS,
   presentParams,
@@ -337,6 +340,65 @@ UNWIND [d IN own WHERE d.id = $id] AS d`,
 );
 
 /**
+ * An item of `sharedWith`: disclosure share `share` of `owner` to `recipient`, and `ownLinkShared`.
+ */
+const AUDIENCE: Column<DisclosureAudience> = {
+  projection: join(cypher`{share: share `, SHARE.projection, cypher`, ownLinkShared: ownLinkShared}`),
+  decode: fields({ share: SHARE.decode, ownLinkShared: nullable(bool) }),
+};
+
+/**
+ * Who is shown each of the owner's disclosures $ids at $t, from the owner's own records only: its
+ * DISCLOSURES shares active then that cover the disclosure (all of the owner's, or a list naming it),
+ * none while it does not exist then (not published yet, or withdrawn: nobody but the owner sees it,
+ * whatever a share lists), all-disclosure shares first, then by recipient name; and for each, whether
+ * the owner's own SOURCING share to that recipient, active then, covers a link of the owner's from
+ * the subject that holds then (null for a disclosure about the owner, and for a recipient that is the
+ * subject: both look themselves up). Never whether the recipient reaches the subject through anyone
+ * else's share: that is others' sharing (rule 6). Everything is read from the owner's side: its
+ * disclosures (OWN_DISCLOSURES, so another organization's id reads nothing of it), its shares and the
+ * links into it, each gathered once, then tested row by row against those lists; a link sought from
+ * the subject's side would be found among the subject's links to its other customers, which the owner
+ * may not know of. One row per disclosure that has any.
+ */
+const SHARED_WITH = statement(
+  'disclosure.sharedWith',
+  cypher`MATCH (v:Organization {id: $viewer})`,
+  OWN_DISCLOSURES,
+  cypher`
+CALL (v) {
+  MATCH (v)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+  WHERE `,
+  SHARE_ACTIVE,
+  cypher`
+  RETURN collect({share: share, recipient: recipient}) AS active
+}
+CALL (v) {
+  MATCH (v)<-[l:SUPPLIES]-(:Organization)
+  WHERE `,
+  HOLDS,
+  cypher`
+  RETURN collect(l) AS held
+}
+UNWIND [d IN own WHERE d.id IN $ids] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
+WHERE `,
+  DISCLOSURE_LIVE,
+  cypher`
+UNWIND [a IN active WHERE a.share.scope = 'DISCLOSURES'
+          AND (a.share.disclosureIds IS NULL OR d.id IN a.share.disclosureIds)] AS covering
+WITH d, v AS owner, covering.share AS share, covering.recipient AS recipient,
+     CASE WHEN x = v OR x = covering.recipient THEN null
+          ELSE any(l IN held WHERE startNode(l) = x
+                   AND any(a IN active WHERE a.recipient = covering.recipient AND a.share.scope = 'SOURCING'
+                           AND (a.share.linkIds IS NULL OR l.id IN a.share.linkIds))) END AS ownLinkShared
+ORDER BY share.disclosureIds IS NULL DESC, recipient.name, recipient.id, share.createdAt, share.id
+RETURN d.id AS key, collect(`,
+  AUDIENCE.projection,
+  cypher`) AS audience`,
+);
+
+/**
  * The owner's own disclosures at $t (published by then; for "now" the current versions, else the
  * versions recorded by $t), withdrawn ones too when asked, only the one with $id when given: its
  * record, not rule 8. $id is tested on the owner's own disclosures (OWN_DISCLOSURES), never sought in
@@ -515,6 +577,18 @@ export class DisclosureRepository {
   async given(scope: ViewerScope, filter: GivenFilter): Promise<StoredDisclosure[]> {
     const records = await this.executor.read(GIVEN, { ...scopeParams(scope), ...filter }, scope.context);
     return records.map(disclosureOf);
+  }
+
+  /**
+   * Who is shown each of the viewer's own disclosures `ids` at the scope's instant, by its own
+   * records (SHARED_WITH), keyed by disclosure id: none for one that no active share covers then, that
+   * does not exist then, or that is not the viewer's.
+   */
+  async sharedWith(scope: ViewerScope, ids: readonly string[]): Promise<Map<string, DisclosureAudience[]>> {
+    const records = await this.executor.read(SHARED_WITH, { ...scopeParams(scope), ids }, scope.context);
+    return new Map(
+      records.map((r) => [column(r, 'key', text), column(r, 'audience', list(AUDIENCE.decode))]),
+    );
   }
 
   /** Versions 1..version of each key's disclosure, newest first, in key order. */

@@ -31,6 +31,7 @@ export const disclosuresModule: ApiModule<DisclosuresContext> = {
       updateCorrectiveAction: canManageOwnDisclosures,
     },
     Disclosure: allow,
+    DisclosureAudience: allow,
     DisclosureVersion: allow,
     CorrectiveAction: allow,
   },

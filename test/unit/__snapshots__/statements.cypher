@@ -1413,6 +1413,37 @@ RETURN {id: d.id, kind: d.kind, publishedAt: d.publishedAt, withdrawnAt: d.withd
   .validUntil, .documentUrl, .documentSha256, .redactedAt, .redactedBy,
   actions: COLLECT { MATCH (dv)-[:HAS_ACTION]->(a:CorrectiveAction) WITH a ORDER BY a.position RETURN a {.id, .finding, .severity, .action, .dueAt, .status, .verification, .closedAt} }}} AS disclosure
 
+// ---- disclosure.sharedWith
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:PUBLISHED]->(own:Disclosure) | own] AS own
+}
+CALL (v) {
+  MATCH (v)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organization)
+  WHERE (share.revokedAt IS NULL OR ($historical AND $t < share.revokedAt))
+    AND (NOT $historical OR share.createdAt <= $t)
+    AND (share.expiresAt IS NULL OR $t < share.expiresAt)
+  RETURN collect({share: share, recipient: recipient}) AS active
+}
+CALL (v) {
+  MATCH (v)<-[l:SUPPLIES]-(:Organization)
+  WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo)
+  RETURN collect(l) AS held
+}
+UNWIND [d IN own WHERE d.id IN $ids] AS d
+MATCH (d)-[:ABOUT]->(x:Organization)
+WHERE (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt))
+UNWIND [a IN active WHERE a.share.scope = 'DISCLOSURES'
+          AND (a.share.disclosureIds IS NULL OR d.id IN a.share.disclosureIds)] AS covering
+WITH d, v AS owner, covering.share AS share, covering.recipient AS recipient,
+     CASE WHEN x = v OR x = covering.recipient THEN null
+          ELSE any(l IN held WHERE startNode(l) = x
+                   AND any(a IN active WHERE a.recipient = covering.recipient AND a.share.scope = 'SOURCING'
+                           AND (a.share.linkIds IS NULL OR l.id IN a.share.linkIds))) END AS ownLinkShared
+ORDER BY share.disclosureIds IS NULL DESC, recipient.name, recipient.id, share.createdAt, share.id
+RETURN d.id AS key, collect({share: share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
+  .revokedAt, .createdAt}, ownLinkShared: ownLinkShared}) AS audience
+
 // ---- disclosure.unchanged
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)

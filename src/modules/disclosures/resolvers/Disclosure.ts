@@ -15,4 +15,5 @@ export const Disclosure: DisclosureResolvers<DisclosuresContext> = {
   },
   withdrawnBy: ({ withdrawnBy, owner }, _args, { viewer }) =>
     mayKnowActingUser(viewer, owner.id) ? withdrawnBy : null,
+  sharedWith: (disclosure, _args, { disclosureLoaders }) => disclosureLoaders.sharedWith(disclosure),
 };
