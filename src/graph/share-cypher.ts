@@ -86,7 +86,9 @@ export interface AskedShare {
  * saw, which the owner who revoked "its access" would not expect. An active share is judged on what
  * it shows from now on: an amendment appended the successor to its links, so one of [a] became
  * [a, a'], and a's end or a disclosure's withdrawal leaves it nothing to show of them (NOT_OWNED's
- * `endedOwned` and `published`; the asked ids are all live, or the grant is refused before). The
+ * `endedOwned` and `published`; the asked ids are all live, or the grant is refused before). Ends
+ * compare as instants: an imported share keeps its file's offset, and Neo4j's `=` on DateTimes of
+ * one instant in two offsets is false, which let a copy of an imported share through. The
  * owner must be locked first (LOCK_VIEWER), so two grants at once cannot both find none.
  */
 export const sameShareActive = (asked: AskedShare): Fragment =>
@@ -97,9 +99,11 @@ export const sameShareActive = (asked: AskedShare): Fragment =>
   WHERE same.scope = `,
     asked.scope,
     cypher` AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = `,
+    AND coalesce(same.expiresAt.epochSeconds = `,
     asked.expiresAt,
-    cypher`, same.expiresAt IS NULL AND `,
+    cypher`.epochSeconds AND same.expiresAt.nanosecond = `,
+    asked.expiresAt,
+    cypher`.nanosecond, same.expiresAt IS NULL AND `,
     asked.expiresAt,
     cypher` IS NULL)
     AND `,

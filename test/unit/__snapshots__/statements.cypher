@@ -96,7 +96,7 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
   WITH *, [e IN endedOwned | e.id] AS endedIds
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
   WHERE same.scope = spec.scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = spec.expiresAt, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
+    AND coalesce(same.expiresAt.epochSeconds = spec.expiresAt.epochSeconds AND same.expiresAt.nanosecond = spec.expiresAt.nanosecond, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN spec.linkIds) AND all(item IN spec.linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND spec.linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN spec.disclosureIds) AND all(item IN spec.disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND spec.disclosureIds IS NULL)
   RETURN same AS duplicate ORDER BY same.id LIMIT 1
@@ -2750,7 +2750,7 @@ CALL (*) {
   WITH *, [e IN endedOwned | e.id] AS endedIds
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
   WHERE same.scope = $scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
+    AND coalesce(same.expiresAt.epochSeconds = $expiresAt.epochSeconds AND same.expiresAt.nanosecond = $expiresAt.nanosecond, same.expiresAt IS NULL AND $expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN $linkIds) AND all(item IN $linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND $linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN $disclosureIds) AND all(item IN $disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND $disclosureIds IS NULL)
   RETURN same AS duplicate ORDER BY same.id LIMIT 1
