@@ -8,6 +8,7 @@ import type { Organization } from '../domain/model.ts';
 import { ORGANIZATION, ORGANIZATION_DIRECTORY, ORGANIZATION_IDENTITY } from './columns.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
 import { bool, column, fields, instant, nullable, text, type Decoder } from './decode.ts';
+import { CALLED_OFF, sameInstant } from './instant-cypher.ts';
 import type { EndedLink } from '../domain/ended-links.ts';
 
 /**
@@ -32,14 +33,17 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
  * The price is reading the owner's links into it (when $linkIds names some) and its disclosures (when
  * $disclosureIds does).
  */
-export const NOT_OWNED = cypher`
+export const NOT_OWNED = join(
+  cypher`
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, `,
+  CALLED_OFF,
+  cypher` AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -51,7 +55,8 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-`;
+`,
+);
 
 /** Lists `a` and `b` (or null for "all, now and later") name the same items, in any order. */
 const sameItems = (a: Fragment, b: Fragment): Fragment =>
@@ -99,11 +104,9 @@ export const sameShareActive = (asked: AskedShare): Fragment =>
   WHERE same.scope = `,
     asked.scope,
     cypher` AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt.epochSeconds = `,
-    asked.expiresAt,
-    cypher`.epochSeconds AND same.expiresAt.nanosecond = `,
-    asked.expiresAt,
-    cypher`.nanosecond, same.expiresAt IS NULL AND `,
+    AND coalesce(`,
+    sameInstant(cypher`same.expiresAt`, asked.expiresAt),
+    cypher`, same.expiresAt IS NULL AND `,
     asked.expiresAt,
     cypher` IS NULL)
     AND `,

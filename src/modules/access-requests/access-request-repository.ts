@@ -47,6 +47,7 @@ import {
   sameShareActive,
 } from '../../graph/share-cypher.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
+import { CALLED_OFF } from '../../graph/instant-cypher.ts';
 import type { EndedLink } from '../../domain/ended-links.ts';
 import { ACCESS_REQUEST, OPEN_REQUESTS_PARAMS, REQUEST_AS_OF } from '../../graph/access-request-cypher.ts';
 
@@ -314,7 +315,9 @@ RETURN notOwned, ended, notDisclosed, r `,
 const LINKS_CARRYING = statement(
   'accessRequest.linksCarrying',
   cypher`MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT `,
+  CALLED_OFF,
+  cypher`))
   AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id`,

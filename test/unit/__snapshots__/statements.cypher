@@ -68,10 +68,10 @@ MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false) AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -121,7 +121,7 @@ RETURN notOwned, ended, notDisclosed, r {.id, requesterId: requester.id, targetI
 
 // ---- accessRequest.linksCarrying
 MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false)))
   AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id
@@ -2731,10 +2731,10 @@ WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false) AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -3031,7 +3031,7 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 MATCH (v)<-[l:SUPPLIES]-(x:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false))
+WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false))
 CALL (x, lookable) {
   WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
