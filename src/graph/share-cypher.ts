@@ -86,7 +86,9 @@ export interface AskedShare {
 
 /**
  * After NOT_OWNED, binds `duplicate`, an active share of `owner`'s to `recipient` that the asked one
- * would repeat (same scope and end, and from now on the same links or disclosures), else null. A
+ * would repeat (same scope and end, and from now on the same links or disclosures), else null, and
+ * `duplicates`, every such share in id order: an import, or a store from before shareSourcing refused
+ * a repeat, may hold two, and a grant that linked one alone left the other's access unseen. A
  * second share would add nothing, and revoking one of the two would leave the recipient seeing all it
  * saw, which the owner who revoked "its access" would not expect. An active share is judged on what
  * it shows from now on: an amendment appended the successor to its links, so one of [a] became
@@ -115,7 +117,8 @@ export const sameShareActive = (asked: AskedShare): Fragment =>
     AND `,
     sameItems(cypher`[id IN same.disclosureIds WHERE id IN published]`, asked.disclosureIds),
     cypher`
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
 `,
   );

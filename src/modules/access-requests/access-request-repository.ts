@@ -262,8 +262,9 @@ SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
  * Grants request $id (locked and checked open by the caller): `notOwned` lists the $linkIds that are not
  * links in which the target is the customer, `notDisclosed` the $disclosureIds that are not the
  * target's own disclosures still published (NOT_OWNED). Only when both are empty is the request closed
- * and each share of $shares (target to requester) linked to it: an active share that already gives
- * the requester the same (sameShareActive), else one created now. A second share would add nothing,
+ * and each share of $shares (target to requester) linked to it: the active shares that already give
+ * the requester the same (sameShareActive: every one, so that revoking the request's shares ends the
+ * access), else one created now. A second share would add nothing,
  * and revoking "the requester's access" would then leave it all it saw. The target is locked, as a
  * share's owner is by shareSourcing, so neither can create the share the other is creating.
  */
@@ -295,8 +296,8 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
   cypher`
     CREATE (r)-[:RESULTED_IN]->(share)
   }
-  CALL (r, duplicate) {
-    WITH r, duplicate WHERE duplicate IS NOT NULL
+  CALL (r, duplicates) {
+    UNWIND duplicates AS duplicate
     CREATE (r)-[:RESULTED_IN]->(duplicate)
   }
 }

@@ -99,7 +99,8 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
     AND coalesce(same.expiresAt.epochSeconds = spec.expiresAt.epochSeconds AND same.expiresAt.nanosecond = spec.expiresAt.nanosecond, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN spec.linkIds) AND all(item IN spec.linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND spec.linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN spec.disclosureIds) AND all(item IN spec.disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND spec.disclosureIds IS NULL)
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
   CALL (r, owner, recipient, spec, duplicate) {
     WITH r, owner, recipient, spec WHERE duplicate IS NULL
@@ -110,8 +111,8 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
                        actorOrganizationId: owner.id})-[:OF]->(share)
     CREATE (r)-[:RESULTED_IN]->(share)
   }
-  CALL (r, duplicate) {
-    WITH r, duplicate WHERE duplicate IS NOT NULL
+  CALL (r, duplicates) {
+    UNWIND duplicates AS duplicate
     CREATE (r)-[:RESULTED_IN]->(duplicate)
   }
 }
@@ -2753,7 +2754,8 @@ CALL (*) {
     AND coalesce(same.expiresAt.epochSeconds = $expiresAt.epochSeconds AND same.expiresAt.nanosecond = $expiresAt.nanosecond, same.expiresAt IS NULL AND $expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN $linkIds) AND all(item IN $linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND $linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN $disclosureIds) AND all(item IN $disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND $disclosureIds IS NULL)
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
 WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
 CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
