@@ -289,6 +289,13 @@ export function loadConfig(env: Env = process.env, defaults: { dataDir: string }
     problems.push(
       `METRICS_TOKEN must be at least ${MIN_SECRET_LENGTH} characters without spaces (got ${metricsToken.length} characters)`,
     );
+  // Node reads a header's bytes as Latin-1 and scrapers send UTF-8, so a token with any other character
+  // could never be presented: /metrics would answer 401 for good. Named by position, never echoed.
+  const outside = metricsToken?.search(/[^\x21-\x7e]/) ?? -1;
+  if (metricsToken !== null && outside >= 0 && !/\s/.test(metricsToken))
+    problems.push(
+      `METRICS_TOKEN must be visible ASCII characters (a character outside it at position ${outside + 1})`,
+    );
 
   const host = read('HOST') ?? '127.0.0.1';
   if (isIP(host) === 0 && !HOST_NAME.test(host))

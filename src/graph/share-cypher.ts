@@ -8,6 +8,7 @@ import type { Organization } from '../domain/model.ts';
 import { ORGANIZATION, ORGANIZATION_DIRECTORY, ORGANIZATION_IDENTITY } from './columns.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
 import { bool, column, fields, instant, nullable, text, type Decoder } from './decode.ts';
+import { CALLED_OFF, sameInstant } from './instant-cypher.ts';
 import type { EndedLink } from '../domain/ended-links.ts';
 
 /**
@@ -32,14 +33,17 @@ export const CREATE_SHARE = cypher`CREATE (owner)-[:GRANTED]->(share:Share {id: 
  * The price is reading the owner's links into it (when $linkIds names some) and its disclosures (when
  * $disclosureIds does).
  */
-export const NOT_OWNED = cypher`
+export const NOT_OWNED = join(
+  cypher`
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, `,
+  CALLED_OFF,
+  cypher` AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -51,7 +55,8 @@ WITH *, [linkId IN coalesce($linkIds, []) WHERE NOT linkId IN owned] AS notOwned
      [linkId IN coalesce($linkIds, []) | head([e IN endedOwned WHERE e.id = linkId])] AS endedAsked,
      [disclosureId IN coalesce($disclosureIds, []) WHERE NOT disclosureId IN published] AS notDisclosed
 WITH *, [e IN endedAsked WHERE e IS NOT NULL] AS ended
-`;
+`,
+);
 
 /** Lists `a` and `b` (or null for "all, now and later") name the same items, in any order. */
 const sameItems = (a: Fragment, b: Fragment): Fragment =>
@@ -81,12 +86,16 @@ export interface AskedShare {
 
 /**
  * After NOT_OWNED, binds `duplicate`, an active share of `owner`'s to `recipient` that the asked one
- * would repeat (same scope and end, and from now on the same links or disclosures), else null. A
+ * would repeat (same scope and end, and from now on the same links or disclosures), else null, and
+ * `duplicates`, every such share in id order: an import, or a store from before shareSourcing refused
+ * a repeat, may hold two, and a grant that linked one alone left the other's access unseen. A
  * second share would add nothing, and revoking one of the two would leave the recipient seeing all it
  * saw, which the owner who revoked "its access" would not expect. An active share is judged on what
  * it shows from now on: an amendment appended the successor to its links, so one of [a] became
  * [a, a'], and a's end or a disclosure's withdrawal leaves it nothing to show of them (NOT_OWNED's
- * `endedOwned` and `published`; the asked ids are all live, or the grant is refused before). The
+ * `endedOwned` and `published`; the asked ids are all live, or the grant is refused before). Ends
+ * compare as instants: an imported share keeps its file's offset, and Neo4j's `=` on DateTimes of
+ * one instant in two offsets is false, which let a copy of an imported share through. The
  * owner must be locked first (LOCK_VIEWER), so two grants at once cannot both find none.
  */
 export const sameShareActive = (asked: AskedShare): Fragment =>
@@ -97,8 +106,8 @@ export const sameShareActive = (asked: AskedShare): Fragment =>
   WHERE same.scope = `,
     asked.scope,
     cypher` AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = `,
-    asked.expiresAt,
+    AND coalesce(`,
+    sameInstant(cypher`same.expiresAt`, asked.expiresAt),
     cypher`, same.expiresAt IS NULL AND `,
     asked.expiresAt,
     cypher` IS NULL)
@@ -108,7 +117,8 @@ export const sameShareActive = (asked: AskedShare): Fragment =>
     AND `,
     sameItems(cypher`[id IN same.disclosureIds WHERE id IN published]`, asked.disclosureIds),
     cypher`
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
 `,
   );

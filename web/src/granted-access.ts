@@ -25,13 +25,17 @@ function standing(share: RequestShare): string {
  * for no share.
  */
 export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[]): string | null {
-  const [only] = shares;
-  if (only === undefined) return null;
-  if (shares.length === 1 && only.scope === asked) return `Access ${standing(only)}.`;
+  if (shares.length === 0) return null;
+  // A grant may link two identical shares (an import held both): each scope is named once per standing.
   const scopesBy = new Map<string, string[]>();
   for (const share of shares) {
     const stands = standing(share);
-    scopesBy.set(stands, [...(scopesBy.get(stands) ?? []), SCOPE_WORDS[share.scope]]);
+    const scopes = scopesBy.get(stands) ?? [];
+    if (!scopes.includes(SCOPE_WORDS[share.scope])) scopes.push(SCOPE_WORDS[share.scope]);
+    scopesBy.set(stands, scopes);
   }
+  const [only] = scopesBy.keys();
+  if (only !== undefined && scopesBy.size === 1 && shares.every((share) => share.scope === asked))
+    return `Access ${only}.`;
   return `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}.`;
 }

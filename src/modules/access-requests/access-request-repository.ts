@@ -47,6 +47,7 @@ import {
   sameShareActive,
 } from '../../graph/share-cypher.ts';
 import { LOCK_VIEWER } from '../../graph/write-locks.ts';
+import { CALLED_OFF } from '../../graph/instant-cypher.ts';
 import type { EndedLink } from '../../domain/ended-links.ts';
 import { ACCESS_REQUEST, OPEN_REQUESTS_PARAMS, REQUEST_AS_OF } from '../../graph/access-request-cypher.ts';
 
@@ -261,8 +262,9 @@ SET r.dueAt = $dueAt, r.extended = true, r.reason = $reason
  * Grants request $id (locked and checked open by the caller): `notOwned` lists the $linkIds that are not
  * links in which the target is the customer, `notDisclosed` the $disclosureIds that are not the
  * target's own disclosures still published (NOT_OWNED). Only when both are empty is the request closed
- * and each share of $shares (target to requester) linked to it: an active share that already gives
- * the requester the same (sameShareActive), else one created now. A second share would add nothing,
+ * and each share of $shares (target to requester) linked to it: the active shares that already give
+ * the requester the same (sameShareActive: every one, so that revoking the request's shares ends the
+ * access), else one created now. A second share would add nothing,
  * and revoking "the requester's access" would then leave it all it saw. The target is locked, as a
  * share's owner is by shareSourcing, so neither can create the share the other is creating.
  */
@@ -294,8 +296,8 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
   cypher`
     CREATE (r)-[:RESULTED_IN]->(share)
   }
-  CALL (r, duplicate) {
-    WITH r, duplicate WHERE duplicate IS NOT NULL
+  CALL (r, duplicates) {
+    UNWIND duplicates AS duplicate
     CREATE (r)-[:RESULTED_IN]->(duplicate)
   }
 }
@@ -314,7 +316,9 @@ RETURN notOwned, ended, notDisclosed, r `,
 const LINKS_CARRYING = statement(
   'accessRequest.linksCarrying',
   cypher`MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT `,
+  CALLED_OFF,
+  cypher`))
   AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id`,

@@ -16,7 +16,7 @@ import type { IdempotencyClaim } from '../../domain/idempotency.ts';
 import { eventCursor, type EventPage } from '../../domain/event-pages.ts';
 import type { QueryContext, ViewerScope } from '../../domain/viewer-scope.ts';
 import { LINK, ORGANIZATION, type Column } from '../../graph/columns.ts';
-import { cypher, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
+import { cypher, join, statement, type Fragment, type Statement } from '../../graph/cypher.ts';
 import {
   bool,
   column,
@@ -35,6 +35,7 @@ import { createOnce } from '../../graph/idempotency-repository.ts';
 import { EVENT_PAGE, EVENT_PLACE, eventPageParameters } from '../../graph/event-page-cypher.ts';
 import { afterLastEvent, lockedInstant } from '../../graph/locked-instant.ts';
 import { LOCK_VIEWER, TAKE_LISTED_OS_ID_LOCK } from '../../graph/write-locks.ts';
+import { CALLED_OFF } from '../../graph/instant-cypher.ts';
 import { toNeo4jDateTime } from '../../graph/mappers.ts';
 import {
   LOOKABLE,
@@ -242,8 +243,12 @@ ORDER BY x.name, x.id, l.validFrom, l.id`,
  */
 const OWN_LINKS = shownOwnLinks(
   'sourcing.ownLinks',
-  cypher`MATCH (v)<-[l:SUPPLIES]-(x:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false))`,
+  join(
+    cypher`MATCH (v)<-[l:SUPPLIES]-(x:Organization)
+WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT `,
+    CALLED_OFF,
+    cypher`)`,
+  ),
 );
 
 /** The viewer's own links among $ids (those a write of this request made or changed). */

@@ -68,10 +68,10 @@ MATCH (recipient:Organization)-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false) AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -96,10 +96,11 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
   WITH *, [e IN endedOwned | e.id] AS endedIds
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
   WHERE same.scope = spec.scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = spec.expiresAt, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
+    AND coalesce(same.expiresAt.epochSeconds = spec.expiresAt.epochSeconds AND same.expiresAt.nanosecond = spec.expiresAt.nanosecond, same.expiresAt IS NULL AND spec.expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN spec.linkIds) AND all(item IN spec.linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND spec.linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN spec.disclosureIds) AND all(item IN spec.disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND spec.disclosureIds IS NULL)
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
   CALL (r, owner, recipient, spec, duplicate) {
     WITH r, owner, recipient, spec WHERE duplicate IS NULL
@@ -110,8 +111,8 @@ CALL (r, owner, recipient, notOwned, ended, notDisclosed, endedOwned, published)
                        actorOrganizationId: owner.id})-[:OF]->(share)
     CREATE (r)-[:RESULTED_IN]->(share)
   }
-  CALL (r, duplicate) {
-    WITH r, duplicate WHERE duplicate IS NOT NULL
+  CALL (r, duplicates) {
+    UNWIND duplicates AS duplicate
     CREATE (r)-[:RESULTED_IN]->(duplicate)
   }
 }
@@ -121,7 +122,7 @@ RETURN notOwned, ended, notDisclosed, r {.id, requesterId: requester.id, targetI
 
 // ---- accessRequest.linksCarrying
 MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
-WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false)))
+WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false)))
   AND any(product IN l.products WHERE product IN $products)
 RETURN l.id AS id
 ORDER BY id
@@ -2780,10 +2781,10 @@ WITH v AS owner, CASE WHEN x <> v THEN x END AS recipient
 CALL (owner) {
   WITH owner WHERE $linkIds IS NOT NULL
   MATCH (owner)<-[l:SUPPLIES]-()
+  WITH l, coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false) AS calledOff
   RETURN collect(l.id) AS owned,
-         collect(CASE WHEN l.validTo <= $t OR l.validTo = l.validFrom
-                      THEN {id: l.id, validTo: l.validTo, calledOff: coalesce(l.validTo = l.validFrom, false),
-                            successor: l.supersededBy} END) AS endedOwned
+         collect(CASE WHEN l.validTo <= $t OR calledOff
+                      THEN {id: l.id, validTo: l.validTo, calledOff: calledOff, successor: l.supersededBy} END) AS endedOwned
 }
 CALL (owner) {
   WITH owner WHERE $disclosureIds IS NOT NULL
@@ -2799,10 +2800,11 @@ CALL (*) {
   WITH *, [e IN endedOwned | e.id] AS endedIds
   OPTIONAL MATCH (owner)-[:GRANTED]->(same:Share)-[:TO]->(recipient)
   WHERE same.scope = $scope AND same.revokedAt IS NULL AND (same.expiresAt IS NULL OR $t < same.expiresAt)
-    AND coalesce(same.expiresAt = $expiresAt, same.expiresAt IS NULL AND $expiresAt IS NULL)
+    AND coalesce(same.expiresAt.epochSeconds = $expiresAt.epochSeconds AND same.expiresAt.nanosecond = $expiresAt.nanosecond, same.expiresAt IS NULL AND $expiresAt IS NULL)
     AND coalesce(all(item IN [id IN same.linkIds WHERE NOT id IN endedIds] WHERE item IN $linkIds) AND all(item IN $linkIds WHERE item IN [id IN same.linkIds WHERE NOT id IN endedIds]), [id IN same.linkIds WHERE NOT id IN endedIds] IS NULL AND $linkIds IS NULL)
     AND coalesce(all(item IN [id IN same.disclosureIds WHERE id IN published] WHERE item IN $disclosureIds) AND all(item IN $disclosureIds WHERE item IN [id IN same.disclosureIds WHERE id IN published]), [id IN same.disclosureIds WHERE id IN published] IS NULL AND $disclosureIds IS NULL)
-  RETURN same AS duplicate ORDER BY same.id LIMIT 1
+  WITH same ORDER BY same.id
+  RETURN head(collect(same)) AS duplicate, collect(same) AS duplicates
 }
 WITH owner, recipient, notOwned, ended, notDisclosed AS disclosuresNotOwned, duplicate
 CALL (owner, recipient, notOwned, ended, disclosuresNotOwned, duplicate) {
@@ -3080,7 +3082,7 @@ CALL (v, owners, whole, shared) {
   RETURN collect(DISTINCT n) AS lookable
 }
 MATCH (v)<-[l:SUPPLIES]-(x:Organization)
-WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo = l.validFrom, false))
+WHERE $includeEnded OR l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false))
 CALL (x, lookable) {
   WITH x, x IN lookable AS visible, coalesce(x.listed, false) AS listed
 RETURN visible, listed, CASE WHEN visible THEN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} WHEN listed THEN x {.id, .name, .type, .country, .city, .osId} ELSE x {.id, .name, .type, .country} END AS organization
