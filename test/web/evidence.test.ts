@@ -384,7 +384,7 @@ describe('evidence panel', () => {
     // The form's first choice says what it grants; no link is ticked at first.
     const links = panel.querySelector('form.grant-form fieldset.grant-links')!;
     expect(links.querySelector('input[value="all"] + label, label[for$="-all"]')?.textContent).toBe(
-      'Those that carry tablets, Laptops, as asked',
+      'Those that carry tablets, Laptops, as asked (none of your links does)',
     );
     expect(links.querySelectorAll('input[type="checkbox"]:checked')).toHaveLength(0);
   });
