@@ -491,7 +491,7 @@ describe('evidence panel', () => {
       'Access ended 2026-11-30.',
       'Access to sourcing until 2027-06-30; to disclosures ended: revoked 2026-12-05.',
       'Access ended 2026-11-30.',
-      'Access to sourcing until 2027-06-30.',
+      'Access to sourcing until 2027-06-30; none to disclosures.',
       'Access to sourcing and disclosures until 2027-06-30.',
     ]);
   });

@@ -8,6 +8,7 @@ const SCOPE_WORDS: Record<RequestShare['scope'], string> = {
   SOURCING: 'sourcing',
   DISCLOSURES: 'disclosures',
 };
+const ORDER: readonly RequestShare['scope'][] = ['SOURCING', 'DISCLOSURES'];
 
 /** Whether it holds, and until when; ended on the earlier of its end and its revocation. */
 function standing(share: RequestShare): string {
@@ -29,9 +30,16 @@ export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[
   if (only === undefined) return null;
   if (shares.length === 1 && only.scope === asked) return `Access ${standing(only)}.`;
   const scopesBy = new Map<string, string[]>();
-  for (const share of shares) {
+  // Sourcing first, as the request names them ("its sourcing and its disclosures"), whatever order the server lists them in.
+  for (const share of [...shares].sort((a, b) => ORDER.indexOf(a.scope) - ORDER.indexOf(b.scope))) {
     const stands = standing(share);
     scopesBy.set(stands, [...(scopesBy.get(stands) ?? []), SCOPE_WORDS[share.scope]]);
   }
-  return `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}.`;
+  // A request of both granted for one alone (a narrower grant) stays GRANTED: say what it did not give.
+  const withheld = asked === 'BOTH' ? ORDER.filter((scope) => !shares.some((s) => s.scope === scope)) : [];
+  return (
+    `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}` +
+    withheld.map((scope) => `; none to ${SCOPE_WORDS[scope]}`).join('') +
+    '.'
+  );
 }
