@@ -224,7 +224,7 @@ describe('an As of day', () => {
     await settle(10);
     expect(spot().querySelector('button.request-access')).toBeNull();
     expect(root.querySelector('#exposure')!.textContent).toContain(
-      'These organizations shared nothing with you on that day. A request for access is sent today: clear As of to ask them.',
+      'These organizations shared none of their sourcing with you on that day. A request for access is sent today: clear As of to ask them.',
     );
   });
 });

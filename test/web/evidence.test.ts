@@ -384,7 +384,7 @@ describe('evidence panel', () => {
     // The form's first choice says what it grants; no link is ticked at first.
     const links = panel.querySelector('form.grant-form fieldset.grant-links')!;
     expect(links.querySelector('input[value="all"] + label, label[for$="-all"]')?.textContent).toBe(
-      'Those that carry tablets, Laptops, as asked',
+      'Those that carry tablets, Laptops, as asked (none of your links does)',
     );
     expect(links.querySelectorAll('input[type="checkbox"]:checked')).toHaveLength(0);
   });
@@ -491,7 +491,7 @@ describe('evidence panel', () => {
       'Access ended 2026-11-30.',
       'Access to sourcing until 2027-06-30; to disclosures ended: revoked 2026-12-05.',
       'Access ended 2026-11-30.',
-      'Access to sourcing until 2027-06-30.',
+      'Access to sourcing until 2027-06-30; none to disclosures.',
       'Access to sourcing and disclosures until 2027-06-30.',
     ]);
   });

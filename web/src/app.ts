@@ -53,6 +53,7 @@ import {
   productProblem,
   productsOf,
   queryFilters,
+  asOfAhead,
   risksById,
   TYPE_LABELS,
   unhide,
@@ -761,6 +762,7 @@ class Dashboard {
     const shown = this.columns.reduce((n, c) => n + c.matching.length, 0);
     const flagged = [...this.risks.keys()].filter((id) => id !== chain.root.id).length;
     const asked = queryFilters(this.query);
+    const ahead = asOfAhead(this.query.asOf);
     this.status.textContent = this.withNews(
       // An empty chain under a product or an As of day says what emptied it, not that nobody shares.
       (total === 0
@@ -773,7 +775,8 @@ class Dashboard {
         // would not match its count of findings.
         (flagged > 0 ? `, ${plural(flagged, 'organization')} with public risk indicators` : '') +
         (total === 0 ? '' : asked.map((f) => `, ${f}`).join('')) +
-        '.',
+        '.' +
+        (ahead === null ? '' : ` ${ahead}`),
     );
     if (this.selected !== null) {
       // Redrawing the panel (when the disclosures arrive) would drop a keyboard user's focus to <body>.

@@ -337,12 +337,25 @@ function unpickedLinks(r: AccessRequest, own: Own): string {
  * Why the server would refuse a grant without picked links, or null: the request names products and no
  * link of the viewer's carries any of them (it shares neither all links nor none).
  */
-function unpickedRefusal(r: AccessRequest, answer: Answer, own: Own): string | null {
+function unpickedRefusal(
+  r: AccessRequest,
+  answer: Answer,
+  own: Own,
+  where: 'grant' | 'limits' = 'grant',
+): string | null {
   if (granted(r, answer) === 'DISCLOSURES' || answer.linkIds != null || r.products.length === 0) return null;
   if (own.links.some((l) => suppliesAsked(l, r))) return null;
+  const none = `None of your sourcing links carries ${isolate(r.products.join(', '))}, which ${isolate(r.requester.name)} asked about.`;
+  // In Grant with limits… itself, pointing to Grant with limits… would send the user in a circle.
+  if (where === 'limits')
+    return `${none} Tick the links to share under “Only these:”${r.scope === 'BOTH' ? ', choose “Disclosures only”' : ''}, or Decline….`;
   const alone = r.scope === 'BOTH' ? ', or your disclosures alone' : '';
-  return `None of your sourcing links carries ${isolate(r.products.join(', '))}, which ${isolate(r.requester.name)} asked about. Use Grant with limits… to pick the links to share${alone}, or Decline….`;
+  return `${none} Use Grant with limits… to pick the links to share${alone}, or Decline….`;
 }
+
+/** Whether the request names products that none of the viewer's links carries (a grant "as asked" would be refused). */
+const carriesNoneAsked = (r: AccessRequest, own: Own) =>
+  r.products.length > 0 && !own.links.some((l) => suppliesAsked(l, r));
 
 /** What a grant gives: the request's scope, or the one of BOTH's two the target chose. */
 const granted = (r: AccessRequest, answer: Answer): AccessScope => answer.grantScope ?? r.scope;
@@ -387,8 +400,11 @@ async function confirmGrant(
   answer: Answer,
   own: Own,
   handlers: KeyedHandlers,
+  where: 'grant' | 'limits' = 'grant',
 ): Promise<void> {
-  const refusal = unpickedRefusal(r, answer, own);
+  const refusal = unpickedRefusal(r, answer, own, where);
+  // The form shows its own errors beside it (role="alert"); the one-click Grant… has no form.
+  if (refusal !== null && where === 'limits') throw new Error(refusal);
   if (refusal !== null) window.alert(refusal);
   else if (window.confirm(`${grantSummary(r, answer, own)}\n\nGrant this request?`))
     await handlers.answer(r, answer);
@@ -420,7 +436,9 @@ function grantForm(
           'You have declared no supplier yet.',
           'Tick the links to share, or choose all.',
           // Picking none grants what the request names: the links that carry its products.
-          r.products.length > 0 ? `Those that carry ${isolate(r.products.join(', '))}, as asked` : undefined,
+          r.products.length > 0
+            ? `Those that carry ${isolate(r.products.join(', '))}, as asked${carriesNoneAsked(r, own) ? ' (none of your links does)' : ''}`
+            : undefined,
         );
   const disclosures =
     r.scope === 'SOURCING'
@@ -457,7 +475,7 @@ function grantForm(
         expiresAt: expires.value === '' ? null : expires.value,
         ...(chosen !== r.scope && { grantScope: chosen }),
       };
-      await confirmGrant(r, answer, own, handlers);
+      await confirmGrant(r, answer, own, handlers, 'limits');
     },
   );
 }

@@ -37,8 +37,11 @@ export const csvFile = (csv: string): Blob => new Blob(['\uFEFF', csv], { type: 
 
 /** The width of a card's risk-band edge (its inset box-shadow in styles.css). */
 const BAND_EDGE = 6;
-/** The height of the title and legend above the tiers. */
+/** The height of the title and a one-line legend above the tiers. */
 const HEADER = 58;
+/** The legend's font and the height of each further line it wraps onto. */
+const LEGEND_FONT = '12px system-ui, sans-serif';
+const LEGEND_LINE = 16;
 
 function fitText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
@@ -174,7 +177,12 @@ export async function tierViewPng(
   if (ctx === null) throw new Error('This browser cannot draw a PNG');
   ctx.font = 'bold 16px system-ui, sans-serif';
   const width = Math.min(Math.max(tiers.scrollWidth, ctx.measureText(title).width + 24, 400), 16_000);
-  const height = Math.min(tiers.scrollHeight + HEADER, 16_000);
+  // The legend (with the score bands, some 1,500 px) is wider than most chains drawn: it wraps, and
+  // the tiers move down, rather than run off the image's right edge mid-sentence.
+  ctx.font = LEGEND_FONT;
+  const legendLines = wrap(ctx, legend, width - 24);
+  const header = HEADER + LEGEND_LINE * Math.max(0, legendLines.length - 1);
+  const height = Math.min(tiers.scrollHeight + header, 16_000);
   canvas.width = width;
   canvas.height = height;
   ctx.fillStyle = '#ffffff';
@@ -182,10 +190,10 @@ export async function tierViewPng(
   ctx.fillStyle = '#111111';
   ctx.font = 'bold 16px system-ui, sans-serif';
   ctx.fillText(title, 12, 26);
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = LEGEND_FONT;
   ctx.fillStyle = '#444444';
-  ctx.fillText(legend, 12, 46);
-  ctx.translate(0, HEADER);
+  legendLines.forEach((line, i) => ctx.fillText(line, 12, 46 + LEGEND_LINE * i));
+  ctx.translate(0, header);
 
   ctx.lineWidth = 1.5;
   for (const g of linkGeometry(tiers, input)) {

@@ -8,6 +8,7 @@ const SCOPE_WORDS: Record<RequestShare['scope'], string> = {
   SOURCING: 'sourcing',
   DISCLOSURES: 'disclosures',
 };
+const ORDER: readonly RequestShare['scope'][] = ['SOURCING', 'DISCLOSURES'];
 
 /** Whether it holds, and until when; ended on the earlier of its end and its revocation. */
 function standing(share: RequestShare): string {
@@ -28,7 +29,8 @@ export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[
   if (shares.length === 0) return null;
   // A grant may link two identical shares (an import held both): each scope is named once per standing.
   const scopesBy = new Map<string, string[]>();
-  for (const share of shares) {
+  // Sourcing first, as the request names them ("its sourcing and its disclosures"), whatever order the server lists them in.
+  for (const share of [...shares].sort((a, b) => ORDER.indexOf(a.scope) - ORDER.indexOf(b.scope))) {
     const stands = standing(share);
     const scopes = scopesBy.get(stands) ?? [];
     if (!scopes.includes(SCOPE_WORDS[share.scope])) scopes.push(SCOPE_WORDS[share.scope]);
@@ -37,5 +39,11 @@ export function grantedAccess(asked: AccessScope, shares: readonly RequestShare[
   const [only] = scopesBy.keys();
   if (only !== undefined && scopesBy.size === 1 && shares.every((share) => share.scope === asked))
     return `Access ${only}.`;
-  return `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}.`;
+  // A request of both granted for one alone (a narrower grant) stays GRANTED: say what it did not give.
+  const withheld = asked === 'BOTH' ? ORDER.filter((scope) => !shares.some((s) => s.scope === scope)) : [];
+  return (
+    `Access ${[...scopesBy].map(([stands, scopes]) => `to ${scopes.join(' and ')} ${stands}`).join('; ')}` +
+    withheld.map((scope) => `; none to ${SCOPE_WORDS[scope]}`).join('') +
+    '.'
+  );
 }

@@ -598,6 +598,16 @@ export const queryFilters = (q: Query): string[] =>
     (f): f is string => Boolean(f),
   );
 
+/**
+ * Of an As of day after today (UTC), what the view then shows: the server answers what will hold on that
+ * day if nothing recorded so far changes (specification, section 2), which the past-tense words of the
+ * panels ("as they stood", "overdue") would otherwise pass off as history. Null for today, a past day or none.
+ */
+export function asOfAhead(asOf: string, today = new Date().toISOString().slice(0, 10)): string | null {
+  if (asOf === '' || asOf <= today) return null;
+  return `${asOf} is still to come: this shows what will hold then if nothing recorded so far changes.`;
+}
+
 /** Why a product filter is not sent, or null when it is fine. */
 export const productProblem = (value: string): string | null =>
   value.trim().length > PRODUCT_MAX ? `A product name has at most ${PRODUCT_MAX} characters.` : null;

@@ -383,8 +383,8 @@ export function renderExposure(
         'p',
         { class: 'muted' },
         requests === 'dated'
-          ? 'These organizations shared nothing with you on that day. A request for access is sent today: clear As of to ask them.'
-          : 'These organizations share nothing with you: the chain may go on behind them unseen.',
+          ? 'These organizations shared none of their sourcing with you on that day. A request for access is sent today: clear As of to ask them.'
+          : 'These organizations share none of their sourcing with you (disclosures do not count): the chain may go on behind them unseen.',
       ),
     blindSpots.length === 0
       ? h('p', { class: 'muted' }, noBlindSpot(chain, filters))
