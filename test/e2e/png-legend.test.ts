@@ -17,7 +17,7 @@ describeInBrowser('the exported PNG of the chain', () => {
     await ui.page.locator(`button.org[data-org-id="${DEMO_IDS.hiproDongguan}"] .risk-score`).waitFor();
     await ui.page.locator(`button.org[data-org-id="${DEMO_IDS.dell}"] .badge-disclosed`).waitFor();
     const [download] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('#export-png')]);
-    const path = join(ARTIFACTS, 'zz-review-buyer39-png-legend.png');
+    const path = join(ARTIFACTS, 'png-legend.png');
     await download.saveAs(path);
     const drawn = await ui.page.evaluate(
       async (png) => {
