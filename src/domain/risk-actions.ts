@@ -4,9 +4,11 @@
 import { disclosedIndicators, type DisclosedIndicator } from './disclosed-indicators.ts';
 import { quotedText } from './erased-text.ts';
 import { isEvidence, validAt } from './evidence-validity.ts';
-import type { Assessable, RiskScore, RiskSubject } from './risk-model.ts';
+import type { Assessable, RiskEvidence, RiskScore, RiskSubject } from './risk-model.ts';
 import { bySeverity } from './severity.ts';
 import { dayOf, deadlineAt } from './instants.ts';
+import type { DisclosureKind, RiskKind } from './format.ts';
+import type { RiskIndicator } from './model.ts';
 
 export type RiskActionKind =
   | 'CLOSE_OVERDUE_ACTION'
@@ -37,6 +39,46 @@ const URGENCY = {
   FOLLOW_UP_OPEN_ACTION: 5,
 } as const;
 
+/** A disclosure as a reader knows it: by its kind and title, not its id. */
+const KIND_WORDS: Record<DisclosureKind, string> = {
+  SELF_ASSESSMENT: 'self-assessment',
+  AUDIT_REPORT: 'audit report',
+  CORRECTIVE_ACTION_PLAN: 'corrective action plan',
+  IMPROVEMENT: 'improvement measure',
+  CERTIFICATE: 'certificate',
+};
+
+const INDICATOR_WORDS: Record<RiskKind, string> = {
+  WATCHLIST: 'watch-list entry',
+  REGION: 'regional risk',
+  AUDIT_FINDING: 'audit finding',
+  REPORT: 'report',
+};
+
+/** Sources run to whole citations; an action names one by its first words. */
+const SOURCE_WORDS = 60;
+
+/** "a HIGH report from DanWatch and China Labor Watch, …"; by its id when its monitor erased its source. */
+function indicatorWords(indicator: RiskIndicator): string {
+  const what = `a ${indicator.severity} ${INDICATOR_WORDS[indicator.kind]}`;
+  return indicator.source === ''
+    ? `${what}, ${indicator.id}`
+    : `${what} from ${firstWords(indicator.source)}`;
+}
+
+/** `text` cut after its last whole word within SOURCE_WORDS characters, with an ellipsis. */
+function firstWords(text: string): string {
+  if (text.length <= SOURCE_WORDS) return text;
+  const cut = text.slice(0, SOURCE_WORDS + 1).replace(/\s+\S*$/, '');
+  return `${(cut === '' ? text.slice(0, SOURCE_WORDS) : cut).replace(/[\s,;:(“"]+$/, '')} …`;
+}
+
+/** "corrective action plan “…”"; by its id when its owner erased the texts of the version shown. */
+function disclosureWords(evidence: RiskEvidence): string {
+  const { title } = evidence.version;
+  return `${KIND_WORDS[evidence.kind]} ${title === '' ? `${evidence.disclosureId} (texts erased)` : `“${title}”`}`;
+}
+
 function actionsFor<O extends Assessable>(
   s: RiskSubject<O>,
   at: Date,
@@ -55,8 +97,8 @@ function actionsFor<O extends Assessable>(
     // The viewer's own plan or audit: it is the one to act, not someone to ask.
     const own = publisher.id === viewerId;
     const evidence = own
-      ? `your disclosure ${indicator.disclosureId}`
-      : `disclosure ${indicator.disclosureId} by ${publisher.name}`;
+      ? `your ${disclosureWords(source)}`
+      : `${disclosureWords(source)} by ${publisher.name}`;
     if (indicator.kind === 'EXPIRED_EVIDENCE') {
       // A flag raised after the evidence ran out was never examined: asking for an audit says it.
       if (askForAudit) continue;
@@ -103,7 +145,7 @@ function actionsFor<O extends Assessable>(
     const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id))[0]!;
     found.push({
       kind: 'ASK_FOR_AUDIT',
-      text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${worst.kind} ${worst.severity}, ${worst.id}): ${whomToAskForAudit(s, viewerId)} for an audit and a corrective action plan.`,
+      text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${indicatorWords(worst)}): ${whomToAskForAudit(s, viewerId)} for an audit and a corrective action plan.`,
       urgency: URGENCY.ASK_FOR_AUDIT,
     });
   }

@@ -32,7 +32,8 @@ describe('whom an ASK_FOR_AUDIT action tells the viewer to ask', () => {
     const texts = await askForAudit(ID.regionStockholm, null);
     expect(texts.get(ID.mingshuoJiangsu)).toBe(
       'No valid audit at Mingshuo (Pegatron subsidiary), Jiangsu visible to you while public sources flag it ' +
-        '(1 indicator, e.g. REPORT HIGH, r-mingshuo-danwatch-2013): ask Dell Technologies (its customer in the ' +
+        '(1 indicator, e.g. a HIGH report from DanWatch and China Labor Watch, "Case study of labour …): ' +
+        'ask Dell Technologies (its customer in the ' +
         'chain) for an audit and a corrective action plan.',
     );
     expect(texts.get(ID.taidaDongguan)).toMatch(

@@ -116,7 +116,9 @@ describe('riskAssessment on the demo', () => {
     const result = await assess('us-dell');
     const hipro = result.actions.filter((a) => a.organization.id === 'cn-hipro-dongguan');
     expect(hipro.map((a) => a.text)).toContainEqual(
-      expect.stringMatching(/^Close action f-1 at Hipro Electronics, Dongguan \(HIGH, your disclosure /),
+      expect.stringMatching(
+        /^Close action f-1 at Hipro Electronics, Dongguan \(HIGH, your audit report “Social audit of Hipro Electronics, Dongguan”\)/,
+      ),
     );
     expect(result.actions.filter((a) => a.text.includes('Ask Dell Technologies'))).toEqual([]);
   });

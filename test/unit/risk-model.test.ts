@@ -282,7 +282,7 @@ describe('components', () => {
     expect(labels).toContain('Closed action a2 (HIGH): (text redacted), verified by documents');
     expect(disclosedIndicators([plan], AT, null).map((i) => i.description)).toEqual(['(text redacted)']);
     expect(assess(subjects).actions.map((a) => a.text)).toEqual([
-      'Ask brand to close action a1 at a (CRITICAL, disclosure d-plan by brand): (text redacted), overdue since 2026-06-30.',
+      'Ask brand to close action a1 at a (CRITICAL, corrective action plan d-plan (texts erased) by brand): (text redacted), overdue since 2026-06-30.',
     ]);
   });
 
@@ -513,14 +513,14 @@ describe('actions', () => {
       ['REQUEST_ACCESS', 'factory'],
     ]);
     expect(actions[0]!.text).toBe(
-      'Ask brand to close action cap-4 (CRITICAL, disclosure d-plan by brand): finding cap-4, overdue since 2026-09-30.',
+      'Ask brand to close action cap-4 (CRITICAL, corrective action plan “title d-plan” by brand): finding cap-4, overdue since 2026-09-30.',
     );
   });
 
   it("the viewer's own plan: it is told to close the action, not to ask itself", () => {
     const { actions } = assessRisk(MODEL, CHAIN, AT, null, 'brand');
     expect(actions[0]!.text).toBe(
-      'Close action cap-4 (CRITICAL, your disclosure d-plan): finding cap-4, overdue since 2026-09-30.',
+      'Close action cap-4 (CRITICAL, your corrective action plan “title d-plan”): finding cap-4, overdue since 2026-09-30.',
     );
     expect(actions.map((a) => a.text).filter((text) => text.includes('Ask brand'))).toEqual([]);
   });
@@ -561,7 +561,7 @@ describe('actions', () => {
       }),
     ]);
     expect(actions.find((a) => a.kind === 'ASK_FOR_AUDIT')!.text).toContain(
-      '(1 indicator, e.g. REPORT HIGH, r-f)',
+      '(1 indicator, e.g. a HIGH report from source of r-f)',
     );
   });
 
@@ -572,10 +572,10 @@ describe('actions', () => {
     const renew = (items: RiskEvidence[]) =>
       assess([subject(org('g'), { evidence: items })]).actions.find((a) => a.kind === 'RENEW_EVIDENCE')!.text;
     expect(renew([audit, plan])).toBe(
-      'No valid audit or certificate at g since 2024-06-01: ask brand for a new one (disclosure audit-g by brand).',
+      'No valid audit or certificate at g since 2024-06-01: ask brand for a new one (audit report “title audit-g” by brand).',
     );
     expect(renew([audit, certificate, plan])).toBe(
-      'No valid audit or certificate at g since 2025-03-01: ask brand for a new one (disclosure cert-g by brand).',
+      'No valid audit or certificate at g since 2025-03-01: ask brand for a new one (certificate “title cert-g” by brand).',
     );
   });
 
