@@ -26,6 +26,7 @@ import {
   sameContent,
 } from '../domain/disclosures.ts';
 import { cypher, join, statement, type Statement } from '../graph/cypher.ts';
+import { sameInstant } from '../graph/instant-cypher.ts';
 import {
   bool,
   column,
@@ -324,7 +325,7 @@ const upsertRisks = statement(
 
 // A stored disclosure keeps its owner and subject (validation refuses a record that names others).
 // Who withdrew it: the record's withdrawnBy; else, for the withdrawal the store holds restated (an
-// older backup's, which never says), whoever the store knows; for a live disclosure the record
+// older backup's, which never says, in whatever offset), whoever the store knows; for a live disclosure the record
 // withdraws, the import, as a version the import records is its; else nobody known (null).
 const upsertDisclosures = statement(
   'import.upsertDisclosures',
@@ -336,7 +337,9 @@ const upsertDisclosures = statement(
    WITH row, owner, subject, d, CASE
        WHEN row.withdrawnAt IS NULL THEN null
        WHEN row.withdrawnBy IS NOT NULL THEN row.withdrawnBy
-       WHEN d.withdrawnAt = datetime(row.withdrawnAt) THEN d.withdrawnBy
+       WHEN coalesce(`,
+  sameInstant(cypher`d.withdrawnAt`, cypher`datetime(row.withdrawnAt)`),
+  cypher`, false) THEN d.withdrawnBy
        WHEN d.withdrawnAt IS NULL AND d.version > 0 THEN $importActor
      END AS withdrawnBy
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),

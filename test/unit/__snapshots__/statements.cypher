@@ -2043,7 +2043,7 @@ UNWIND $rows AS row
    WITH row, owner, subject, d, CASE
        WHEN row.withdrawnAt IS NULL THEN null
        WHEN row.withdrawnBy IS NOT NULL THEN row.withdrawnBy
-       WHEN d.withdrawnAt = datetime(row.withdrawnAt) THEN d.withdrawnBy
+       WHEN coalesce(d.withdrawnAt.epochSeconds = datetime(row.withdrawnAt).epochSeconds AND d.withdrawnAt.nanosecond = datetime(row.withdrawnAt).nanosecond, false) THEN d.withdrawnBy
        WHEN d.withdrawnAt IS NULL AND d.version > 0 THEN $importActor
      END AS withdrawnBy
    SET d.kind = row.kind, d.publishedAt = coalesce(datetime(row.publishedAt), d.publishedAt),
