@@ -325,8 +325,9 @@ const upsertRisks = statement(
 
 // A stored disclosure keeps its owner and subject (validation refuses a record that names others).
 // Who withdrew it: the record's withdrawnBy; else, for the withdrawal the store holds restated (an
-// older backup's, which never says, in whatever offset), whoever the store knows; for a live disclosure the record
-// withdraws, the import, as a version the import records is its; else nobody known (null).
+// older backup's, which never says, in whatever offset), whoever the store knows; for a live
+// disclosure the record withdraws, the import, as a version the import records is its; else nobody
+// known (null).
 const upsertDisclosures = statement(
   'import.upsertDisclosures',
   cypher`UNWIND $rows AS row
