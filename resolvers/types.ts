@@ -180,7 +180,7 @@ export type CorrectiveAction = {
   id: Scalars['ID']['output'];
   /** True when it is not closed and `dueAt` lies before the instant asked for. */
   overdue: Scalars['Boolean']['output'];
-  /** How serious the finding is. */
+  /** How serious the finding is, as the disclosure's publisher judged it (see `Severity`). */
   severity: Severity;
   /** Where it stands. */
   status: CorrectiveActionStatus;
@@ -200,7 +200,7 @@ export type CorrectiveActionInput = {
   finding: Scalars['String']['input'];
   /** Unique within the disclosure: 1..64 characters without surrounding spaces, control characters or unpaired surrogates. */
   id: Scalars['ID']['input'];
-  /** How serious it is. */
+  /** How serious it is, as the publisher judges it (see `Severity`). */
   severity: Severity;
   /** Default OPEN. */
   status?: InputMaybe<CorrectiveActionStatus>;
@@ -1719,9 +1719,14 @@ export type ScreeningCandidateStatus =
   /** Rejected: not the listed organization. */
   | 'REJECTED';
 
-/** How serious a risk indicator is. */
+/**
+ * How serious a risk indicator or a disclosed finding is. A public indicator's severity is set where it is
+ * recorded (an import, a monitor's finding, screening); a disclosed finding's by its publisher. CRITICAL is
+ * not a category: forced labour is CRITICAL, but so may be a danger to life; read the indicator's source
+ * or the finding's text for what it is.
+ */
 export type Severity =
-  /** Forced labour or an equivalent listing: act now. */
+  /** The gravest: forced or child labour, a listing for them (a sanctions or watch list), or a danger to life. Act now. */
   | 'CRITICAL'
   /** Needs due-diligence action. */
   | 'HIGH'
