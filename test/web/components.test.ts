@@ -152,6 +152,25 @@ describe('details panel', () => {
     expect(select).toHaveBeenCalledWith('root');
   });
 
+  it('names the row "Location" when it holds a city too ("Country: Round Rock, US" read as a wrong country)', () => {
+    const panel = mount();
+    const located = {
+      ...CHAIN,
+      tiers: CHAIN.tiers.map((t) => ({
+        ...t,
+        organizations: t.organizations.map((o) => (o.id === 'factory-b' ? { ...o, city: 'Dongguan' } : o)),
+      })),
+    };
+    renderDetails(panel, located, 'factory-b', risks, { select: () => {}, close: () => {} });
+    const facts = [...panel.querySelectorAll('dl.facts dt')].map((dt) => [
+      dt.textContent,
+      dt.nextElementSibling?.textContent,
+    ]);
+    expect(facts).toContainEqual(['Location', 'Dongguan, CN']);
+    renderDetails(panel, CHAIN, 'factory-b', risks, { select: () => {}, close: () => {} });
+    expect([...panel.querySelectorAll('dl.facts dt')].map((dt) => dt.textContent)).toContain('Country');
+  });
+
   it('lists every way to an organization, shortest first, up to 20 of them', () => {
     const panel = mount();
     const through = (supplier: string, customer: string) => ({

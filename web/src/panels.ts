@@ -204,7 +204,8 @@ export function renderDetails(
       { class: 'facts' },
       h('dt', {}, 'Type'),
       h('dd', {}, h('span', { class: `swatch type-${o.type}`, 'aria-hidden': 'true' }), TYPE_LABELS[o.type]),
-      h('dt', {}, 'Country'),
+      // "Country: Round Rock, US" read as a wrong country (buyer review).
+      h('dt', {}, o.city ? 'Location' : 'Country'),
       h('dd', {}, o.city ? `${o.city}, ${o.country}` : o.country),
       h('dt', {}, 'Tier'),
       h('dd', {}, tier === undefined ? '–' : tier === 0 ? '0 (root)' : String(tier)),
