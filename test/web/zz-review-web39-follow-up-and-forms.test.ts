@@ -179,10 +179,7 @@ describe('the dashboard', () => {
 
 describe('the request form', () => {
   it('says what the products are matched with, tied to the field', () => {
-    const box = blindSpotRequest(
-      { organization: BRAND, tier: 2 },
-      { requestAccess: vi.fn(async () => {}) },
-    )!;
+    const box = blindSpotRequest({ organization: BRAND, tier: 2 }, { requestAccess: vi.fn(async () => {}) })!;
     const products = box.querySelector<HTMLInputElement>(`#request-products-${BRAND.id}`)!;
     // Not an end product, which a brand's links do not carry.
     expect(products.placeholder).not.toMatch(/laptop/);
@@ -297,5 +294,7 @@ describe('the sign-in page in local demo mode', () => {
     await settle();
     expect(demo.querySelector('[role="alert"]')).toBeNull();
     expect(demo.querySelector('button[data-org-id="root"]')).not.toBeNull();
+    // Kept while the list was drawn under it.
+    expect(document.activeElement?.id).toBe('demo-heading');
   });
 });

@@ -167,21 +167,22 @@ async function loadDemoPicker(
   signedIn: (token: string) => void,
   alert: HTMLElement,
 ): Promise<void> {
-  // Focusable: Try again goes with the redraw, and the focus comes here rather than to the top of the page.
+  // Focusable: Try again goes with the redraw, and the focus comes here rather than to the top of the
+  // page. It stays in place below, where only what follows it is drawn anew, so that it keeps the focus.
   const heading = h('h2', { id: 'demo-heading', tabindex: '-1' }, 'Local demo: sign in as');
+  const body = h('div', { class: 'demo-body' });
   const retried = document.activeElement?.classList.contains('demo-retry') === true;
   demo.hidden = false;
-  demo.replaceChildren(
-    heading,
+  body.replaceChildren(
     h('p', { class: 'muted demo-loading', role: 'status' }, 'Loading the demo organizations…'),
   );
+  demo.replaceChildren(heading, body);
   if (retried) heading.focus();
   let organizations: DemoOrganization[] | null;
   try {
     organizations = await demoOrganizations();
   } catch (error) {
-    demo.replaceChildren(
-      heading,
+    body.replaceChildren(
       h(
         'p',
         { role: 'alert', class: 'error demo-error' },
@@ -200,8 +201,7 @@ async function loadDemoPicker(
     demo.replaceChildren();
     return;
   }
-  demo.replaceChildren(
-    heading,
+  body.replaceChildren(
     h(
       'p',
       { class: 'muted' },
