@@ -265,8 +265,9 @@ describe('exposure with evidence', () => {
 const KEY = expect.stringMatching(/^dashboard-[0-9a-f]{32}$/);
 
 const GIVEN = [
-  { id: 'd-plan', kind: 'CORRECTIVE_ACTION_PLAN' as const, title: 'Plan' },
-  { id: 'd-saq', kind: 'SELF_ASSESSMENT' as const, title: 'SAQ 2025' },
+  { id: 'd-plan', kind: 'CORRECTIVE_ACTION_PLAN' as const, title: 'Plan', subject: { id: 'factory-a' } },
+  // About the Reseller itself, the target of REQUEST: whoever it shares it with sees it.
+  { id: 'd-saq', kind: 'SELF_ASSESSMENT' as const, title: 'SAQ 2025', subject: { id: 'reseller' } },
 ];
 
 // The request asks for laptops: the first link supplies them.
@@ -348,7 +349,8 @@ describe('evidence panel', () => {
     expect(confirm).toHaveBeenCalledWith(
       'Root Buyer will see the sourcing link carrying laptops, as asked (your link with Brand Inc ' +
         '(laptops); not links you declare later), and all your disclosures, now and later, with no end ' +
-        'date. You can revoke it under My suppliers.\n\nGrant this request?',
+        'date. It sees a disclosure about one of your suppliers only while that supplier is in its ' +
+        'chains. You can revoke it under My suppliers.\n\nGrant this request?',
     );
     expect(h.answer).not.toHaveBeenCalled();
     confirm.mockReturnValue(true);
@@ -362,7 +364,8 @@ describe('evidence panel', () => {
     await settle();
     expect(confirm).toHaveBeenLastCalledWith(
       'Root Buyer will see all your sourcing links, now and later, and all your disclosures, now and ' +
-        'later, with no end date. You can revoke it under My suppliers.\n\nGrant this request?',
+        'later, with no end date. It sees a disclosure about one of your suppliers only while that ' +
+        'supplier is in its chains. You can revoke it under My suppliers.\n\nGrant this request?',
     );
   });
 

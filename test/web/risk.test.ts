@@ -46,7 +46,12 @@ const mount = () => {
   return container;
 };
 afterEach(() => document.body.replaceChildren());
-const handlers = () => ({ select: vi.fn(), requestAccess: vi.fn(), exportCsv: vi.fn() });
+const handlers = () => ({
+  select: vi.fn(),
+  requestAccess: vi.fn(),
+  showRequest: vi.fn(),
+  exportCsv: vi.fn(),
+});
 
 describe('where to start', () => {
   it('lists the ranking, each row with its components and inputs', () => {
@@ -80,7 +85,8 @@ describe('where to start', () => {
     expect(ask!.querySelector('.action-advice')!.textContent).toBe(`Request access from ${first.name}`);
     expect(ask!.querySelector('button')!.textContent).toBe(`Request access from ${first.name}…`);
     ask!.querySelector('button')!.click();
-    expect(h.requestAccess).toHaveBeenCalledWith(first);
+    // With the button pressed, where Escape in the form it opens returns.
+    expect(h.requestAccess).toHaveBeenCalledWith(first, ask!.querySelector('button'));
     expect(close!.querySelector('.action-advice')!.textContent).toBe(
       `Ask ${dell.name} to close action cap-4`,
     );

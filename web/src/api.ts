@@ -402,17 +402,44 @@ export interface DemoOrganization {
   country: string;
 }
 
-/** The demo organizations when the server is in local demo mode, else null (the route is absent). */
+/**
+ * The demo organizations when the server is in local demo mode, else null (the route is absent). A
+ * list that does not arrive throws, saying why: the sign-in page, told the server is in demo mode,
+ * shows that rather than a picker that never comes.
+ */
 export async function demoOrganizations(): Promise<DemoOrganization[] | null> {
   if (!demoMode()) return null;
+  let response: Response;
   try {
-    const response = await fetch('/dev/token', { headers: { accept: 'application/json' } });
-    if (!response.ok) return null;
-    return ((await response.json()) as { organizations: DemoOrganization[] }).organizations;
+    response = await fetch('/dev/token', { headers: { accept: 'application/json' } });
   } catch {
-    return null;
+    throw new ApiError(UNREACHABLE, 'NETWORK', 0);
   }
+  // The route is gone (the server restarted out of demo mode since the page came).
+  if (response.status === 404) return null;
+  const body: unknown = await response.json().catch(() => null);
+  const organizations =
+    typeof body === 'object' && body !== null && 'organizations' in body ? body.organizations : undefined;
+  if (!response.ok || !Array.isArray(organizations) || !organizations.every(isDemoOrganization))
+    throw new ApiError(
+      `The server answered ${response.status} without the demo organizations`,
+      null,
+      response.status,
+    );
+  return organizations;
 }
+
+const isDemoOrganization = (o: unknown): o is DemoOrganization =>
+  typeof o === 'object' &&
+  o !== null &&
+  'id' in o &&
+  typeof o.id === 'string' &&
+  'name' in o &&
+  typeof o.name === 'string' &&
+  'type' in o &&
+  typeof o.type === 'string' &&
+  'country' in o &&
+  typeof o.country === 'string';
 
 export async function demoToken(org: string): Promise<string> {
   const response = await fetch('/dev/token', {
@@ -467,7 +494,11 @@ export const requestFields = (can: Pick<Capabilities, 'requestRedactions'>): str
     : REQUEST_FIELDS;
 
 /** One of the viewer's own disclosures, as the grant form lists them. */
-export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'>;
+/**
+ * `subject`: whom it is about, which a grant's question needs (a disclosure about a supplier shows only
+ * while the requester may look that supplier up); absent where a caller left it out.
+ */
+export type OwnDisclosure = Pick<Disclosure, 'id' | 'kind' | 'title'> & { subject?: { id: string } };
 
 /** One link of the viewer's own sourcing, as the grant form lists them. */
 export interface OwnLink {
@@ -497,7 +528,7 @@ export function evidenceOperation(can: Capabilities, asOf: string) {
   const parts = [
     can.disclosures &&
       `received: disclosuresReceived${dated ? '(asOf: $asOf)' : ''} { ${disclosureFields(can)} }`,
-    can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title }',
+    can.disclosures && can.accessRequests && 'given: disclosuresGiven { id kind title subject { id } }',
     can.accessRequests && 'links: ownSupplyLinks { id supplier { id name } products }',
     can.accessRequests && `inbox: accessRequestsReceived${at} { ${requestFields(can)} }`,
     can.accessRequests && `outbox: accessRequestsSent${at} { ${requestFields(can)} }`,

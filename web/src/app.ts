@@ -22,11 +22,13 @@ import {
   withdrawAccessRequest,
   type Answer,
   type Capabilities,
+  type DemoOrganization,
   type Me,
 } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import { renderEvidence, type DisclosuresState, type EvidenceState } from './evidence.ts';
+import { renderEvidence, requestCardTo, type DisclosuresState, type EvidenceState } from './evidence.ts';
+import { returnOnEscape } from './forms.ts';
 import { MyFindings, recordFindingDated, recordFindingForm, recordsFindings } from './findings.ts';
 import type { MyDisclosures } from './my-disclosures.ts';
 import { MySuppliers } from './my-suppliers.ts';
@@ -152,49 +154,91 @@ function showSignIn(root: HTMLElement, error?: string): void {
       form,
     ),
   );
-  void demoOrganizations().then((organizations) => {
-    if (organizations === null || organizations.length === 0) return;
-    demo.hidden = false;
-    demo.replaceChildren(
-      h('h2', { id: 'demo-heading' }, 'Local demo: sign in as'),
+  if (demoMode()) void loadDemoPicker(demo, signedIn, alert);
+}
+
+/**
+ * The demo picker of a server in local demo mode: "Loading…" while the list is on its way (a second
+ * or more, during which the page showed nothing to pick), then the organizations, or why there are
+ * none, with Try again.
+ */
+async function loadDemoPicker(
+  demo: HTMLElement,
+  signedIn: (token: string) => void,
+  alert: HTMLElement,
+): Promise<void> {
+  // Focusable: Try again goes with the redraw, and the focus comes here rather than to the top of the
+  // page. It stays in place below, where only what follows it is drawn anew, so that it keeps the focus.
+  const heading = h('h2', { id: 'demo-heading', tabindex: '-1' }, 'Local demo: sign in as');
+  const body = h('div', { class: 'demo-body' });
+  const retried = document.activeElement?.classList.contains('demo-retry') === true;
+  demo.hidden = false;
+  body.replaceChildren(
+    h('p', { class: 'muted demo-loading', role: 'status' }, 'Loading the demo organizations…'),
+  );
+  demo.replaceChildren(heading, body);
+  if (retried) heading.focus();
+  let organizations: DemoOrganization[] | null;
+  try {
+    organizations = await demoOrganizations();
+  } catch (error) {
+    body.replaceChildren(
       h(
         'p',
-        { class: 'muted' },
-        'This server runs in local demo mode. The shares and several links of the demo are illustrative.',
+        { role: 'alert', class: 'error demo-error' },
+        `Could not load the demo organizations: ${errorMessage(error)}. You can also sign in with a token below.`,
       ),
       h(
-        'ul',
-        { class: 'demo-list' },
-        organizations.map((o) =>
+        'button',
+        { type: 'button', class: 'demo-retry', onclick: () => void loadDemoPicker(demo, signedIn, alert) },
+        'Try again',
+      ),
+    );
+    return;
+  }
+  if (organizations === null || organizations.length === 0) {
+    demo.hidden = true;
+    demo.replaceChildren();
+    return;
+  }
+  body.replaceChildren(
+    h(
+      'p',
+      { class: 'muted' },
+      'This server runs in local demo mode. The shares and several links of the demo are illustrative.',
+    ),
+    h(
+      'ul',
+      { class: 'demo-list' },
+      organizations.map((o) =>
+        h(
+          'li',
+          {},
           h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: `demo-org type-${o.type}`,
-                'data-org-id': o.id,
-                onclick: async () => {
-                  try {
-                    signedIn(await demoToken(o.id));
-                  } catch (e) {
-                    alert.textContent = `Demo sign-in failed: ${errorMessage(e)}`;
-                  }
-                },
+            'button',
+            {
+              type: 'button',
+              class: `demo-org type-${o.type}`,
+              'data-org-id': o.id,
+              onclick: async () => {
+                try {
+                  signedIn(await demoToken(o.id));
+                } catch (e) {
+                  alert.textContent = `Demo sign-in failed: ${errorMessage(e)}`;
+                }
               },
-              h('span', { class: 'org-name' }, o.name),
-              h(
-                'span',
-                { class: 'org-meta' },
-                `${TYPE_LABELS[o.type as OrganizationType] ?? o.type} · ${o.country}`,
-              ),
+            },
+            h('span', { class: 'org-name' }, o.name),
+            h(
+              'span',
+              { class: 'org-meta' },
+              `${TYPE_LABELS[o.type as OrganizationType] ?? o.type} · ${o.country}`,
             ),
           ),
         ),
       ),
-    );
-  });
+    ),
+  );
 }
 
 /**
@@ -292,8 +336,13 @@ class Dashboard {
     'aria-labelledby': 'my-findings-heading',
     hidden: true,
   });
-  /** The blind spot whose request form a top action asked for while Exposure was still loading. */
-  private formAwaited: Party | null = null;
+  /**
+   * The blind spot whose request form a top action asked for while Exposure was still loading, and the
+   * top action's button, where Escape in the form returns.
+   */
+  private formAwaited: { party: Party; returnTo: HTMLElement | null } | null = null;
+  /** The organization whose request's card a top action asked to show while the outbox was still loading. */
+  private requestAwaited: Party | null = null;
   /** The blind spot a top action asked to request access from, drawn in Exposure beyond its limit. */
   private pinnedBlindSpot: string | null = null;
   /** "My suppliers", for a supplier_admin: reloaded after every change, as a grant adds a share. */
@@ -628,7 +677,7 @@ class Dashboard {
       this.renderExposurePanel();
       const awaited = this.formAwaited;
       this.formAwaited = null;
-      if (awaited !== null) this.openRequestForm(awaited);
+      if (awaited !== null) this.openRequestForm(awaited.party, awaited.returnTo);
     }
   }
 
@@ -658,7 +707,9 @@ class Dashboard {
   private renderRiskPanel(): void {
     renderRisk(this.riskPanel, this.riskState, {
       select: (id) => this.select(id),
-      requestAccess: this.query.asOf === '' ? (organization) => this.openRequestForm(organization) : null,
+      requestAccess:
+        this.query.asOf === '' ? (organization, opener) => this.openRequestForm(organization, opener) : null,
+      showRequest: (organization) => this.showRequestTo(organization),
       exportCsv: () => this.exportRiskCsv(),
     });
   }
@@ -975,6 +1026,9 @@ class Dashboard {
       },
       this.can,
     );
+    const awaited = this.requestAwaited;
+    this.requestAwaited = null;
+    if (awaited !== null) this.showRequestTo(awaited);
   }
 
   /**
@@ -1060,13 +1114,16 @@ class Dashboard {
     );
   }
 
-  /** Shows an organization and opens its Request access form in Exposure, or says why there is none. */
-  private openRequestForm(party: Party): void {
+  /**
+   * Shows an organization and opens its Request access form in Exposure, or says why there is none;
+   * Escape in the form then returns the focus to `returnTo` (the top action pressed), if given.
+   */
+  private openRequestForm(party: Party, returnTo: HTMLElement | null = null): void {
     const { id, name } = party;
     this.select(id);
     if (this.exposureState.kind === 'loading') {
       // The form lives in Exposure: it opens once Exposure has arrived.
-      this.formAwaited = party;
+      this.formAwaited = { party, returnTo };
       this.status.textContent = `The request form for ${isolate(name)} opens once Exposure has loaded…`;
       return;
     }
@@ -1087,8 +1144,35 @@ class Dashboard {
       return;
     }
     if (opener.getAttribute('aria-expanded') !== 'true') opener.click();
+    const form = spot.querySelector<HTMLFormElement>('form.request-form');
+    if (form !== null && returnTo !== null) returnOnEscape(form, returnTo);
     spot.scrollIntoView({ block: 'nearest' });
     spot.querySelector<HTMLElement>('form.request-form select')?.focus();
+  }
+
+  /**
+   * Takes the user to the viewer's request to `party` in the outbox (a FOLLOW_UP_ACCESS_REQUEST top
+   * action): its card, scrolled into view, takes the focus, so that a screen reader reads where the
+   * request stands and the next Tab reaches its Withdraw; or the status line says why there is none.
+   */
+  private showRequestTo(party: Party): void {
+    if (this.evidenceState.kind === 'loading') {
+      this.requestAwaited = party;
+      this.status.textContent = `Your request to ${isolate(party.name)} is shown once the outbox has loaded…`;
+      return;
+    }
+    const card = requestCardTo(this.evidencePanel, party.id);
+    if (card === null) {
+      this.tell(
+        this.evidenceState.kind === 'loaded'
+          ? `No request of yours to ${isolate(party.name)} is in the outbox shown (Evidence and access requests).`
+          : `Your request to ${isolate(party.name)} cannot be shown: the outbox did not load.`,
+      );
+      return;
+    }
+    card.tabIndex = -1;
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: 'center' });
   }
 
   /**

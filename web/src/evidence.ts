@@ -375,7 +375,18 @@ function grantSummary(r: AccessRequest, answer: Answer, own: Own): string {
       scopeOf(answer.disclosureIds, 'all your disclosures', own.given, (d) => `“${isolate(d.title)}”`),
     );
   const until = answer.expiresAt ? `until ${answer.expiresAt} (00:00 UTC)` : 'with no end date';
-  return `${isolate(r.requester.name)} will see ${parts.join(', and ')}, ${until}. You can revoke it under My suppliers.`;
+  const requester = isolate(r.requester.name);
+  // Rule 8: a disclosure about a supplier shows only to a recipient that may look that supplier up, as
+  // My disclosures says of its own shares ("wherever it may see their subject"). All, now and later,
+  // may come to hold one; the ones picked only when one of them is about another organization.
+  const aboutOthers =
+    answer.disclosureIds == null ||
+    own.given.some((d) => answer.disclosureIds?.includes(d.id) && d.subject?.id !== r.target.id);
+  const subjects =
+    scope !== 'SOURCING' && aboutOthers
+      ? ' It sees a disclosure about one of your suppliers only while that supplier is in its chains.'
+      : '';
+  return `${requester} will see ${parts.join(', and ')}, ${until}.${subjects} You can revoke it under My suppliers.`;
 }
 
 /** The handlers of one request's answer controls, whose key is chosen (answerControls). */
@@ -688,6 +699,8 @@ function requestItem(
       class: `access-request${r.overdue ? ' is-overdue' : ''}`,
       'data-request-id': r.id,
       'data-status': r.status,
+      // Where a top action finds the request it asks to follow up (requestCardTo).
+      'data-target-id': box === 'outbox' ? r.target.id : null,
     },
     h(
       'p',
@@ -734,6 +747,22 @@ function requestItem(
     erasable && eraseButton(r, party, erase, alert),
     alert,
   );
+}
+
+/**
+ * The card in `panel`'s outbox of the viewer's request to `targetId` that a follow-up is about: an open
+ * one, overdue first (two may be open, one for sourcing and one for disclosures), else the first
+ * listed (in a view as of a day, the requests may be today's and this one answered since); null when
+ * the outbox lists none.
+ */
+export function requestCardTo(panel: HTMLElement, targetId: string): HTMLElement | null {
+  const cards = [
+    ...panel.querySelectorAll<HTMLElement>(
+      `ul.outbox li.access-request[data-target-id="${CSS.escape(targetId)}"]`,
+    ),
+  ];
+  const open = cards.filter((c) => c.dataset['status'] === 'OPEN');
+  return open.find((c) => c.classList.contains('is-overdue')) ?? open[0] ?? cards[0] ?? null;
 }
 
 function requestList(
@@ -859,10 +888,18 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     { id: `request-scope-${id}` },
     ACCESS_SCOPES.map((s) => h('option', { value: s }, ACCESS_SCOPE_LABELS[s])),
   );
+  // A grant matches these with the target's own supply links, which name what its suppliers deliver
+  // to it: a brand asked "for laptop computers" (what it sells) has no link that carries them.
+  const productsHint = h(
+    'p',
+    { class: 'field-hint muted', id: `request-products-hint-${id}` },
+    'Matched by exact name with the products on its own supply links: what its suppliers deliver to it (for a brand, parts such as motherboards, rather than what it sells). They do not narrow disclosures.',
+  );
   const products = h('input', {
     id: `request-products-${id}`,
     type: 'text',
-    placeholder: 'e.g. laptop computers, monitors',
+    placeholder: 'e.g. motherboards, power supplies',
+    'aria-describedby': productsHint.id,
   });
   const note = h('textarea', { id: `request-message-${id}`, rows: 2, maxlength: 2000 });
   const key = actionKey();
@@ -871,7 +908,10 @@ export function blindSpotRequest(spot: BlindSpot, handler: RequestAccessHandler 
     'Request access',
     [
       field(scope.id, 'Ask it to share', scope),
-      field(products.id, 'Only for these products (optional, comma-separated; empty: all)', products),
+      field(products.id, 'Only for these products (optional, comma-separated; empty: all)', [
+        products,
+        productsHint,
+      ]),
       field(note.id, 'Message (optional)', note),
     ],
     'Send request',

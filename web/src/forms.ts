@@ -7,7 +7,7 @@ import { isolate } from './bidi.ts';
 import type { Party } from './model.ts';
 import { quote } from '../../src/domain/quote.ts';
 
-export const field = (id: string, label: string, control: HTMLElement) =>
+export const field = (id: string, label: string, control: HTMLElement | HTMLElement[]) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
 /** Runs `run` with `control` disabled meanwhile; an error goes to `alert`. */
@@ -73,6 +73,8 @@ export function inlineForm(
   });
   const opener = h('button', { type: 'button', 'aria-expanded': 'false' }, label);
   opener.addEventListener('click', () => {
+    // Opened by its own button now: Escape returns to it, not to a control elsewhere that opened it before.
+    escapeReturns.delete(form);
     form.hidden = !form.hidden;
     opener.setAttribute('aria-expanded', String(!form.hidden));
     if (!form.hidden) form.querySelector<HTMLElement>('textarea, input, select')?.focus();
@@ -81,10 +83,24 @@ export function inlineForm(
   return { opener, form };
 }
 
+/** The control that opened a form from elsewhere (returnOnEscape), where Escape sends the focus instead. */
+const escapeReturns = new WeakMap<HTMLFormElement, HTMLElement>();
+
 /**
- * Escape in an open inline form folds it and gives the focus back to its opener, as a keyboard user
- * expects of anything that unfolded: otherwise the way out is to Tab back to the opener, past every
- * field. What was typed stays, as when the opener folds it.
+ * Escape in `form` gives the focus back to `control`, which opened it from elsewhere (a top action of
+ * Where to start opens a blind spot's form under Exposure), rather than to the form's own opener, far
+ * from where the user was; until the form is opened by its own opener again. A `control` no longer on
+ * the page (its panel drawn again) leaves it to the opener.
+ */
+export function returnOnEscape(form: HTMLFormElement, control: HTMLElement): void {
+  escapeReturns.set(form, control);
+}
+
+/**
+ * Escape in an open inline form folds it and gives the focus back to its opener (or the control that
+ * opened it from elsewhere, returnOnEscape), as a keyboard user expects of anything that unfolded:
+ * otherwise the way out is to Tab back to the opener, past every field. What was typed stays, as when
+ * the opener folds it.
  */
 export function closesOnEscape(form: HTMLFormElement, opener: HTMLButtonElement): void {
   form.addEventListener('keydown', (event) => {
@@ -94,7 +110,9 @@ export function closesOnEscape(form: HTMLFormElement, opener: HTMLButtonElement)
     event.stopPropagation();
     form.hidden = true;
     opener.setAttribute('aria-expanded', 'false');
-    opener.focus();
+    const elsewhere = escapeReturns.get(form);
+    escapeReturns.delete(form);
+    (elsewhere?.isConnected === true ? elsewhere : opener).focus();
   });
 }
 

@@ -251,37 +251,56 @@ function row(o: RiskScore, rank: string, select: (id: string) => void): HTMLElem
 }
 
 /**
- * One top action: the advice as text, and a button that does what its label says: open the request
- * form for REQUEST_ACCESS (outside a dated view), else only show the organization (the advice is the
- * user's to carry out).
+ * One top action: the advice as text, and buttons that do what their labels say: open the request
+ * form for REQUEST_ACCESS (outside a dated view); take the user to the request's card in the outbox
+ * for FOLLOW_UP_ACCESS_REQUEST (which otherwise had nowhere to go: the card is where it stands and
+ * where it is withdrawn); else only show the organization (the advice is the user's to carry out).
  */
 function actionItem(a: RiskAssessment['actions'][number], handlers: RiskHandlers): HTMLElement {
   const { id, name } = a.organization;
   const request = a.kind === 'REQUEST_ACCESS' ? handlers.requestAccess : null;
+  const button: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      // The button goes with it, so that Escape in the form returns here rather than to the form's own
+      // opener under Exposure, far down the page.
+      onclick: () => (request === null ? handlers.select(id) : request(a.organization, button)),
+    },
+    request === null ? `Show ${isolate(name)}` : `Request access from ${isolate(name)}…`,
+  );
   return h(
     'li',
     { class: 'risk-action', 'data-kind': a.kind, 'data-org-id': id },
     h('span', { class: 'action-advice' }, a.text),
     ' ',
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'link-button',
-        onclick: () => (request === null ? handlers.select(id) : request(a.organization)),
-      },
-      request === null ? `Show ${isolate(name)}` : `Request access from ${isolate(name)}…`,
-    ),
+    a.kind === 'FOLLOW_UP_ACCESS_REQUEST' && [
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button show-request',
+          onclick: () => handlers.showRequest(a.organization),
+        },
+        `Show your request to ${isolate(name)}`,
+      ),
+      ' · ',
+    ],
+    button,
   );
 }
 
 interface RiskHandlers {
   select(id: string): void;
   /**
-   * Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that); null
-   * in a dated view, where a request, which is sent today, would answer a question about the past.
+   * Opens the form that asks an organization for access (a REQUEST_ACCESS action does only that), and
+   * gives the focus back to `opener` when it is folded with Escape; null in a dated view, where a
+   * request, which is sent today, would answer a question about the past.
    */
-  requestAccess: ((organization: { id: string; name: string }) => void) | null;
+  requestAccess: ((organization: { id: string; name: string }, opener: HTMLElement) => void) | null;
+  /** Takes the user to the viewer's request to `organization` in the outbox (FOLLOW_UP_ACCESS_REQUEST). */
+  showRequest(organization: { id: string; name: string }): void;
   exportCsv(): void;
 }
 
