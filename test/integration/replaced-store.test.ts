@@ -15,29 +15,19 @@ import { createDriver } from '../../src/graph/driver.ts';
 import { Executor } from '../../src/graph/executor.ts';
 import { migrate } from '../../src/graph/migrations.ts';
 import { ImportRepository } from '../../src/import/import-repository.ts';
-import { postGraphQL, type GraphQLResponse } from '../support/api.ts';
+import { postGraphQL } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
-import { graph } from '../support/graph-builder.ts';
 import { captureLogger } from '../support/logs.ts';
 import { FOR_TESTS } from '../support/neo4j-for-tests.ts';
 import { DRILL_SECRET, startServingApp } from '../support/outage-drill.ts';
+import { NOT_SHARED, resellerChain, SHARE, SHARED, TIER_IDS, tierIdsOf } from '../support/reseller-share.ts';
 
-const SHARE = `mutation { shareSourcing(recipientId: "buyer") { id active } }`;
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
-const NOT_SHARED = ['reseller'];
-const SHARED = ['brand', 'factory', 'reseller'];
 /** Neo4j's wait for a bookmark (30 s by default), short so that the test does not wait for it long. */
 const BOOKMARK_WAIT = '2s';
 const RECOVER_WITHIN_MS = 90_000;
 
 const bearer = async (org: string, role: 'analyst' | 'supplier_admin') =>
   `Bearer ${await signToken({ sub: `user@${org}`, org, roles: [role] }, DRILL_SECRET, 3600)}`;
-
-const tierIds = (response: GraphQLResponse): string[] | null => {
-  if (response.errors !== undefined || !response.data) return null;
-  const chain = response.data['supplyChain'] as { tiers: { organizations: { id: string }[] }[] };
-  return chain.tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
-};
 
 describe('the store replaced under a running API by an older copy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiersight-replaced-'));
@@ -65,16 +55,7 @@ describe('the store replaced under a running API by an older copy', () => {
     await migrate(loader);
     await loadGraph(
       { driver, executor: loader, imports: new ImportRepository(loader), close: async () => {} },
-      graph()
-        .org('buyer', 'PURCHASER')
-        .org('reseller', 'RESELLER')
-        .org('brand', 'BRAND')
-        .org('factory', 'FACTORY')
-        .link('reseller', 'buyer')
-        .link('brand', 'reseller')
-        .link('factory', 'brand')
-        .share('brand', 'buyer')
-        .build(),
+      resellerChain(),
     );
     // The backup: a copy of the stopped store, as `neo4j-admin database dump` would give back.
     await neo4j.stop();
@@ -93,7 +74,7 @@ describe('the store replaced under a running API by an older copy', () => {
 
   it('serves the older store on its own, then reads its own writes again', { timeout: 300_000 }, async () => {
     // Writes after the backup move this process's bookmarks past the backup's last transaction.
-    expect(tierIds(await ask(admin, SHARE).then(() => ask(buyer, TIER_IDS)))).toEqual(SHARED);
+    expect(tierIdsOf(await ask(admin, SHARE).then(() => ask(buyer, TIER_IDS)))).toEqual(SHARED);
 
     await neo4j!.stop();
     rmSync(dataDir, { recursive: true });
@@ -105,7 +86,7 @@ describe('the store replaced under a running API by an older copy', () => {
     let answer: string[] | null = null;
     while (answer === null && performance.now() - restoredAt < RECOVER_WITHIN_MS) {
       const response = await ask(buyer, TIER_IDS);
-      answer = tierIds(response);
+      answer = tierIdsOf(response);
       if (answer === null) {
         failures.push(`${response.status} ${response.errors?.[0]?.extensions?.code}`);
         await sleep(250);
@@ -125,6 +106,6 @@ describe('the store replaced under a running API by an older copy', () => {
     // The new history of bookmarks starts with the next write: the read after it sees it.
     const shared = await ask(admin, SHARE);
     expect(shared.errors).toBeUndefined();
-    expect(tierIds(await ask(buyer, TIER_IDS))).toEqual(SHARED);
+    expect(tierIdsOf(await ask(buyer, TIER_IDS))).toEqual(SHARED);
   });
 });

@@ -7,19 +7,15 @@ import { signToken } from '../../src/auth/tokens.ts';
 import { postGraphQL, TEST_SECRET, type GraphQLResponse } from '../support/api.ts';
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
-import { graph } from '../support/graph-builder.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
+import { NOT_SHARED, resellerChain, SHARE, SHARED, TIER_IDS, tierIdsOf } from '../support/reseller-share.ts';
 import { startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
 const ROUNDS = 20;
 /** Requests sent at once to each replica right after a mutation returns. */
 const READERS = 3;
 
-const SHARE = `mutation { shareSourcing(recipientId: "buyer") { id active } }`;
 const REVOKE = 'mutation Revoke($id: ID!) { revokeShare(id: $id) { id active } }';
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
-const NOT_SHARED = ['reseller'];
-const SHARED = ['brand', 'factory', 'reseller'];
 
 let db: TestDatabase;
 let replicas: ServeProcess[] = [];
@@ -38,10 +34,10 @@ function dataOf(response: GraphQLResponse, field: string): Record<string, unknow
 }
 
 async function reached(replica: ServeProcess, authorization = buyer): Promise<string[]> {
-  const chain = dataOf(await postGraphQL(replica.url, authorization, TIER_IDS), 'supplyChain') as {
-    tiers: { organizations: { id: string }[] }[];
-  };
-  return chain.tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
+  const response = await postGraphQL(replica.url, authorization, TIER_IDS);
+  const ids = tierIdsOf(response);
+  if (ids === null) throw new Error(`supplyChain failed: ${JSON.stringify(response)}`);
+  return ids;
 }
 
 /** What READERS simultaneous requests to each replica answer, all started after the caller's mutation returned. */
@@ -50,19 +46,7 @@ const readEverywhere = () =>
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  await loadGraph(
-    db,
-    graph()
-      .org('buyer', 'PURCHASER')
-      .org('reseller', 'RESELLER')
-      .org('brand', 'BRAND')
-      .org('factory', 'FACTORY')
-      .link('reseller', 'buyer')
-      .link('brand', 'reseller')
-      .link('factory', 'brand')
-      .share('brand', 'buyer')
-      .build(),
-  );
+  await loadGraph(db, resellerChain());
   graphBefore = await dumpGraph(db.driver);
   [admin, buyer] = await Promise.all([bearer('reseller', 'supplier_admin'), bearer('buyer', 'analyst')]);
   // The test database's own timeout (test/support/database.ts): a loaded test machine is slow.
