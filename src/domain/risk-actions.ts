@@ -66,11 +66,21 @@ function indicatorWords(indicator: RiskIndicator): string {
     : `${what} from ${firstWords(indicator.source)}`;
 }
 
-/** `text` cut after its last whole word within SOURCE_WORDS characters, with an ellipsis. */
+/**
+ * `text` cut after its last whole word within SOURCE_WORDS characters (code points: a cut never
+ * splits one), with an ellipsis; a first word longer than that is cut where the limit falls.
+ */
 function firstWords(text: string): string {
-  if (text.length <= SOURCE_WORDS) return text;
-  const cut = text.slice(0, SOURCE_WORDS + 1).replace(/\s+\S*$/, '');
-  return `${(cut === '' ? text.slice(0, SOURCE_WORDS) : cut).replace(/[\s,;:(“"]+$/, '')} …`;
+  const characters = [...text];
+  if (characters.length <= SOURCE_WORDS) return text;
+  const cut = characters
+    .slice(0, SOURCE_WORDS + 1)
+    .join('')
+    .replace(/\s+\S*$/u, '');
+  const head = /\s/u.test(characters.slice(0, SOURCE_WORDS + 1).join(''))
+    ? cut
+    : characters.slice(0, SOURCE_WORDS).join('');
+  return `${head.replace(/[\s,;:(“"]+$/u, '')} …`;
 }
 
 /** "corrective action plan “…”"; by its id when its owner erased the texts of the version shown. */

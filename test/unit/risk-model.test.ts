@@ -565,6 +565,23 @@ describe('actions', () => {
     );
   });
 
+  it('names a long source by its first words, never splitting a character', () => {
+    const named = (source: string) =>
+      assess([subject(org('f'), { indicators: [indicator('r-f', { source })] })]).actions.find(
+        (a) => a.kind === 'ASK_FOR_AUDIT',
+      )!.text;
+    const citation =
+      'DanWatch and China Labor Watch, "Case study of labour conditions at 4 Dell suppliers in China", 2013';
+    expect(named(citation)).toContain(
+      'e.g. a HIGH report from DanWatch and China Labor Watch, "Case study of labour …)',
+    );
+    // One word of 59 letters and an emoji across the limit: cut before the emoji, not inside it.
+    const word = `${'x'.repeat(59)}😀${'y'.repeat(10)}`;
+    const text = named(word);
+    expect(text).toContain(`from ${'x'.repeat(59)}😀 …`);
+    expect(text.isWellFormed()).toBe(true);
+  });
+
   it('"no valid audit or certificate since" the day the last audit or certificate expired, whatever else is valid', () => {
     const audit = evidence('audit-g', 'AUDIT_REPORT', { validUntil: '2024-06-01T00:00:00.000Z' });
     const certificate = evidence('cert-g', 'CERTIFICATE', { validUntil: '2025-03-01T00:00:00.000Z' });
