@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { withAskedId } from '../support/asked-id.ts';
 import { useApi } from '../support/harness.ts';
+import { reachedThrough } from '../support/reached.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { accessRequestClient, countRequestWrites, requestIn } from '../support/access-requests.ts';
@@ -13,12 +14,7 @@ import { accessRequestClient, countRequestWrites, requestIn } from '../support/a
 const t = useApi();
 const client = () => accessRequestClient(t.api);
 
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
-const reached = async (viewer: string) => {
-  const response = await t.api.query(viewer, TIER_IDS);
-  const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
-  return tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
-};
+const reached = (viewer: string) => reachedThrough(t.api, viewer);
 
 /** The share a request's grant created, as stored. */
 const storedShares = async (requestId: string) => {

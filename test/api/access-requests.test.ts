@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { withAskedId } from '../support/asked-id.ts';
 import { useApi } from '../support/harness.ts';
+import { reachedThrough } from '../support/reached.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import {
@@ -18,12 +19,7 @@ const t = useApi();
 const client = () => accessRequestClient(t.api);
 const DAY = 86_400_000;
 
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
-const reached = async (viewer: string) => {
-  const response = await t.api.query(viewer, TIER_IDS);
-  const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
-  return tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
-};
+const reached = (viewer: string) => reachedThrough(t.api, viewer);
 
 beforeEach(async () => {
   await loadGraph(

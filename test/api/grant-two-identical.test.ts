@@ -9,17 +9,13 @@ import { ok } from '../support/api.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
+import { reachedThrough } from '../support/reached.ts';
 
 const t = useApi();
 const ADMIN = ['supplier_admin'] as const;
 const REVOKE = `mutation($id: ID!) { revokeShare(id: $id) { id } }`;
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
 
-const reached = async (viewer: string) => {
-  const response = await t.api.query(viewer, TIER_IDS);
-  const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
-  return tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
-};
+const reached = (viewer: string) => reachedThrough(t.api, viewer);
 
 beforeEach(async () => {
   await loadGraph(

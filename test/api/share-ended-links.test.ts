@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { codes, ok } from '../support/api.ts';
 import { ANSWER, REQUEST_ACCESS } from '../support/access-requests.ts';
 import { useApi } from '../support/harness.ts';
+import { reachedThrough } from '../support/reached.ts';
 import { loadGraph } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { graph } from '../support/graph-builder.ts';
@@ -22,14 +23,8 @@ const END = `mutation End($id: ID!) { endSupplyLink(id: $id) { id validTo } }`;
 const DECLARE = `mutation Declare($products: [String!]) {
   declareSupplyLink(newSupplier: { name: "Cable Maker", type: FACTORY, country: "CN" }, products: $products,
                     validFrom: "2031-01-01") { id } }`;
-const TIER_IDS = '{ supplyChain { tiers { organizations { id } } } }';
-
 const share = (variables: Record<string, unknown>) => t.api.query('factory', SHARE, variables, [...ADMIN]);
-const reached = async (viewer: string) => {
-  const response = await t.api.query(viewer, TIER_IDS);
-  const tiers = (response.data!['supplyChain'] as { tiers: { organizations: { id: string }[] }[] }).tiers;
-  return tiers.flatMap((tier) => tier.organizations.map((o) => o.id)).sort();
-};
+const reached = (viewer: string) => reachedThrough(t.api, viewer);
 
 /** A contract for 2031 that the factory declares and calls off (ended before its start: validTo = validFrom). */
 const calledOff = async (products: string[]) => {

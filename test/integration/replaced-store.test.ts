@@ -20,7 +20,8 @@ import { loadGraph } from '../support/database.ts';
 import { captureLogger } from '../support/logs.ts';
 import { FOR_TESTS } from '../support/neo4j-for-tests.ts';
 import { DRILL_SECRET, startServingApp } from '../support/outage-drill.ts';
-import { NOT_SHARED, resellerChain, SHARE, SHARED, TIER_IDS, tierIdsOf } from '../support/reseller-share.ts';
+import { TIER_IDS, tierIdsOf } from '../support/reached.ts';
+import { NOT_SHARED, resellerChain, SHARE, SHARED } from '../support/reseller-share.ts';
 
 /** Neo4j's wait for a bookmark (30 s by default), short so that the test does not wait for it long. */
 const BOOKMARK_WAIT = '2s';

@@ -8,7 +8,8 @@ import { postGraphQL, TEST_SECRET, type GraphQLResponse } from '../support/api.t
 import { loadGraph, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { dumpGraph } from '../support/graph-dump.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
-import { NOT_SHARED, resellerChain, SHARE, SHARED, TIER_IDS, tierIdsOf } from '../support/reseller-share.ts';
+import { TIER_IDS, tierIdsOf } from '../support/reached.ts';
+import { NOT_SHARED, resellerChain, SHARE, SHARED } from '../support/reseller-share.ts';
 import { startServeProcess, type ServeProcess } from '../support/serve-process.ts';
 
 const ROUNDS = 20;
