@@ -44,6 +44,7 @@ const risk = (
   kind,
   source,
   severity,
+  topics: [],
   description: null,
   evidenceUrl: null,
   observedAt: null,
