@@ -527,6 +527,8 @@ export type Finding = {
   severity: Severity;
   /** Who published it, with date. */
   source: Scalars['String']['output'];
+  /** The human-rights topics it is about, each once in alphabetical order; empty: not classified. */
+  topics: Array<RiskTopic>;
   /** When it was withdrawn: from then on it no longer counts. Null while it stands. */
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -547,6 +549,8 @@ export type FindingInput = {
   severity: Severity;
   /** Who published it, with date ("Electronics Watch, compliance report, March 2026"): one line of 1 to 300 characters. */
   source: Scalars['String']['input'];
+  /** The human-rights topics it is about (FORCED_LABOUR for evidence of forced labour or labour transfers), each kept once; absent or empty: not classified, and `exposure(topics: …)` leaves it out. */
+  topics?: InputMaybe<Array<RiskTopic>>;
 };
 
 /** What a monitor's own work finds. */
@@ -2365,6 +2369,7 @@ export type FindingResolvers<ContextType = BaseContext, ParentType extends Resol
   redactedByUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['RiskTopic']>, ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 

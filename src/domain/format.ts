@@ -345,6 +345,8 @@ export interface ScreeningCandidateRecord {
   source: string;
   listEntryId: string;
   severity: Severity;
+  /** The topics its indicator will carry (the list's); absent when none. */
+  topics?: RiskTopic[];
   description: string;
   evidenceUrl: string | null;
   entryName: string;

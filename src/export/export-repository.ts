@@ -166,8 +166,8 @@ const MERGE_RECORD = recordColumn(
 /** Of candidate `c`, about `o`. */
 const SCREENING_CANDIDATE_RECORD = recordColumn(
   'screeningCandidates',
-  cypher`{.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
-               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+  cypher`{.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .topics, .description,
+               .evidenceUrl, .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
                observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
                decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
                delistedAt: toString(c.delistedAt)}`,
