@@ -1360,6 +1360,7 @@ export type QueryExposureArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+  topics?: InputMaybe<Array<RiskTopic>>;
 };
 
 

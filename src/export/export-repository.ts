@@ -93,7 +93,7 @@ const SHARE_RECORD = recordColumn(
 /** Of indicator `r`, held by `o`. */
 const RISK_RECORD = recordColumn(
   'risks',
-  cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+  cypher`{.id, organization: o.id, .kind, .source, .severity, .topics, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),

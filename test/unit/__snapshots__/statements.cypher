@@ -464,7 +464,7 @@ CALL (tiers) {
   UNWIND tiers[tier - 1] AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t) AND ($topics IS NULL OR any(topic IN coalesce(risk.topics, []) WHERE topic IN $topics))
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis, coalesce(risk.topics, [])]) AS risks
@@ -474,7 +474,7 @@ CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
   WITH v, o, tier
-  WHERE o:DisclosureSubject
+  WHERE $topics IS NULL AND o:DisclosureSubject
   MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
@@ -1641,7 +1641,7 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      WHERE r.id > $after
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
-     RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+     RETURN r {.id, organization: o.id, .kind, .source, .severity, .topics, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
@@ -1653,8 +1653,8 @@ MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
      WHERE c.id > $after
      WITH c ORDER BY c.id LIMIT $limit
      OPTIONAL MATCH (c)-[:ABOUT]->(o:Organization)
-     RETURN c {.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
-               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+     RETURN c {.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .topics, .description,
+               .evidenceUrl, .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
                observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
                decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
                delistedAt: toString(c.delistedAt)} AS record
@@ -1686,8 +1686,8 @@ RETURN risk.recordedAt AS recordedAt, risk.withdrawnAt AS withdrawnAt, risk.reda
 // ---- finding.own
 MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
 WHERE $id IS NULL OR risk.id = $id
-RETURN risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o {.id, .name, .type, .country}} AS finding
+RETURN risk {.id, .kind, .severity, .source, topics: coalesce(risk.topics, []), .description, .evidenceUrl,
+  .observedAt, .recordedAt, .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o {.id, .name, .type, .country}} AS finding
 ORDER BY risk.recordedAt DESC, risk.id
 
 // ---- finding.record
@@ -1736,7 +1736,7 @@ WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL AND v.type = 'MONITOR'
   CREATE (v)-[:RECORDED]->(risk:RiskIndicator {id: $id, kind: $kind, severity: $severity, source: $source,
-    description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
+    topics: $topics, description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
     recordedByUserId: $actorUserId})
   CREATE (x)-[:HAS_RISK]->(risk)
   SET x:RiskSubject
@@ -2102,7 +2102,8 @@ UNWIND $rows AS row
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
-   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.description = kept.description,
+   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.topics = coalesce(row.topics, []),
+       r.description = kept.description,
        r.evidenceUrl = kept.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
@@ -2655,6 +2656,7 @@ MATCH (o:Organization)
 MATCH (c:ScreeningCandidate {id: $id, status: 'CONFIRMED'})-[:ABOUT]->(o:Organization)
    MERGE (r:RiskIndicator {id: c.indicatorId})
    SET r.kind = 'WATCHLIST', r.source = c.source, r.listEntryId = c.listEntryId, r.severity = c.severity,
+       r.topics = coalesce(c.topics, []),
        r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
        r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
    MERGE (o)-[:HAS_RISK]->(r)
@@ -2682,7 +2684,7 @@ UNWIND $rows AS row
    WITH row, o, existing IS NULL AS isNew
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
-       r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.severity = row.severity, r.topics = row.topics, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
        r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
