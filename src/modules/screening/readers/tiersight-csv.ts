@@ -1,5 +1,5 @@
 // Tiersight's own watch-list CSV: the columns name, aliases, effective_date, source, and the optional
-// id, url, country, program, os_id, registration_number; every bad row reported with its line number
+// id, url, country, program, os_id, registration_number, topics; every bad row reported with its line number
 // (docs/screening.md, "Tiersight's CSV").
 import { parseCsv } from '../csv.ts';
 import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-entry.ts';
@@ -96,7 +96,8 @@ export function parseWatchList(csvText: string, sourceLabel?: string): ReadList 
       listedAt,
       sourceUrl: url || null,
       identifiers,
-      topics: storedTopics(topicWords.filter(isTopic)),
+      // Only a list that says: an entry without is not known to be about any.
+      ...(topicWords.length > 0 ? { topics: storedTopics(topicWords.filter(isTopic)) } : {}),
       format: 'tiersight',
       line,
     });
