@@ -303,6 +303,7 @@ describe('operations', () => {
         redactAccessRequests: false,
         requestRedactions: false,
         sharedWith: false,
+        topics: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });
