@@ -2,7 +2,14 @@
 // Neo4j for and how the answer becomes a domain type live together, so a field cannot be added to one
 // and forgotten in the other. A projection is written right after its variable: `RETURN x`, then
 // ORGANIZATION.projection, then ` AS organization`.
-import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, RISK_TOPICS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
+import {
+  ORGANIZATION_TYPES,
+  PROVENANCES,
+  RISK_KINDS,
+  RISK_TOPICS,
+  SEVERITIES,
+  SHARE_SCOPES,
+} from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
 import { UNREAD_SOURCES, unreadOrganizationDetail } from '../domain/chain-detail.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
