@@ -154,6 +154,9 @@ export class ScreeningRepository {
         observedAt,
         fields: {
           ...fields,
+          // None stored when the list says none (null removes an earlier run's), as a restored
+          // candidate's record, which leaves them out, has none.
+          topics: fields.topics.length > 0 ? fields.topics : null,
           indicatorId,
           organizationId: match.organizationId,
           entryName: match.entry,
