@@ -698,10 +698,10 @@ export class AccessRequestRepository {
   /**
    * Erases the texts the viewer's organization wrote on request $id, sent or received, once it is
    * closed, with the fingerprint the idempotency keys of the calls that wrote them kept of them (its
-   * requestAccess and reminders as the requester, its answerAccessRequest as the target): null when the viewer's
-   * organization is no party to it, `open` while it is open, else the request as it now is (erased
-   * once: a second call changes nothing, nor does one by a party that wrote nothing there, so that a
-   * REDACTED event always stands for texts erased).
+   * requestAccess and remindAccessRequest as the requester, its answerAccessRequest as the target):
+   * null when the viewer's organization is no party to it, `open` while it is open, else the request
+   * as it now is (erased once: a second call changes nothing, nor does one by a party that wrote
+   * nothing there, so that a REDACTED event always stands for texts erased).
    */
   redact(actor: Actor, id: string, context: QueryContext) {
     return this.executor.writeTransaction('accessRequest.redact', context, async (tx) => {
