@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccessRequestRecord } from '../../src/domain/access-requests.ts';
 import { codes, type GraphQLResponse } from '../support/api.ts';
 import { useApi } from '../support/harness.ts';
+import { backupAndRestore } from '../support/backup.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import {
@@ -257,5 +258,13 @@ describe('remindAccessRequest', () => {
     // The key forgot the fingerprint of the erased note: the retry answers the request, whatever note.
     const retry = await remind('buyer', 'ar-overdue', { message: 'a guess', idempotencyKey: 'k-r' });
     expect(reminded(retry).id).toBe('ar-overdue');
+  });
+
+  it('a backup keeps the reminders, and the day counts from them after a restore', async () => {
+    const request = reminded(await remind('buyer', 'ar-overdue', { message: 'Any news?' }));
+    expect(await backupAndRestore(t.db)).toEqual([]);
+    expect(await one('buyer', 'ar-overdue')).toEqual(request);
+    const again = await remind('buyer', 'ar-overdue');
+    expect(again.errors![0]!.message).toContain(`the next may be sent from ${request.nextReminderAt}`);
   });
 });
