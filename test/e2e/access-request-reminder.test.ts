@@ -70,7 +70,7 @@ describeInBrowser('access requests: reminding the supplier of an overdue request
         ),
       );
     expect(await violationLines(ui.page)).toEqual([]);
-    await mine.screenshot({ path: join(ARTIFACTS, 'zz-review-remind-refused.png') });
+    await mine.screenshot({ path: join(ARTIFACTS, 'access-request-reminder-refused.png') });
 
     // The supplier sees that the buyer is waiting.
     await ui.freshContext();
@@ -85,6 +85,6 @@ describeInBrowser('access requests: reminding the supplier of an overdue request
     expect(await received.locator('.request-reminder-note').textContent()).toBe(NOTE);
     expect(await received.getByRole('button', { name: /reminder/i }).count()).toBe(0);
     expect(await violationLines(ui.page)).toEqual([]);
-    await received.screenshot({ path: join(ARTIFACTS, 'zz-review-remind-inbox.png') });
+    await received.screenshot({ path: join(ARTIFACTS, 'access-request-reminder-inbox.png') });
   });
 });
