@@ -54,14 +54,20 @@ export type AccessRequest = {
   extended: Scalars['Boolean']['output'];
   /** Stable id. */
   id: Scalars['ID']['output'];
+  /** When the requester last reminded the target; null when it has not (by `asOf`, when asked for one). */
+  lastRemindedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The requester's note; null when it gave none or erased it (a REDACTED event by the requester). */
   message?: Maybe<Scalars['String']['output']>;
+  /** The earliest instant the requester may remind the target (remindAccessRequest): the due date for the first reminder, and at least a day after the last one; null once the request is closed. A reminder is possible once this has passed and the request is overdue. */
+  nextReminderAt?: Maybe<Scalars['DateTime']['output']>;
   /** True while it is open and `dueAt` has passed. */
   overdue: Scalars['Boolean']['output'];
   /** The products asked about; empty for all. A grant without linkIds shares the target's links that carry any of them. */
   products: Array<Scalars['String']['output']>;
   /** The reason given with the last decline or extension; null when none was, or the target erased it (a REDACTED event by the target). */
   reason?: Maybe<Scalars['String']['output']>;
+  /** How many times the requester reminded the target (its REMINDED events; by `asOf`, when asked for one). */
+  reminderCount: Scalars['Int']['output'];
   /** Who asks; an identity card unless the viewer may look it up. */
   requester: Organization;
   /** What is asked for. */
@@ -86,6 +92,8 @@ export type AccessRequestAction =
   | 'GRANTED'
   /** The texts the acting organization wrote on the request erased by it (`redactAccessRequest`): listed at every instant, as the erasure holds at every instant. */
   | 'REDACTED'
+  /** The requester reminded the target of the overdue request (`remindAccessRequest`), with its note. */
+  | 'REMINDED'
   /** Sent by the requester. */
   | 'SENT'
   /** Withdrawn by the requester. */
@@ -761,6 +769,16 @@ export type Mutation = {
    */
   rejectMatch: ScreeningCandidate;
   /**
+   * Reminds the target of an overdue request the viewer's organization sent (any role, as for
+   * requestAccess): records a REMINDED event with the user, the instant and the optional message, which
+   * both parties see in `events`, `reminderCount` and `lastRemindedAt`. Only an OPEN request, only once
+   * it is overdue (after `dueAt`: until then the target is within the time it was given), and at most
+   * one reminder a day (24 hours after the last one); otherwise BAD_USER_INPUT saying from when the next
+   * is possible (`nextReminderAt`). A request the viewer's organization did not send (the target's own
+   * included) answers NOT_FOUND, as a missing id does, and writes nothing.
+   */
+  remindAccessRequest: AccessRequest;
+  /**
    * Asks `organizationId` to share its sourcing, its disclosures, or both, with the viewer's
    * organization (specification, section 8). Any role of the requester may ask. The target must be an
    * organization the viewer may look up (`organization(id)` is not null) other than itself; any other
@@ -921,6 +939,13 @@ export type MutationRedactFindingArgs = {
 export type MutationRejectMatchArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRemindAccessRequestArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  message?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2212,10 +2237,13 @@ export type AccessRequestResolvers<ContextType = BaseContext, ParentType extends
   events?: Resolver<Array<ResolversTypes['AccessRequestEvent']>, ParentType, ContextType>;
   extended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastRemindedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextReminderAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reminderCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   requester?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['AccessScope'], ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2415,6 +2443,7 @@ export type MutationResolvers<ContextType = BaseContext, ParentType extends Reso
   redactDisclosureVersion?: Resolver<ResolversTypes['Disclosure'], ParentType, ContextType, RequireFields<MutationRedactDisclosureVersionArgs, 'id' | 'version'>>;
   redactFinding?: Resolver<ResolversTypes['Finding'], ParentType, ContextType, RequireFields<MutationRedactFindingArgs, 'id'>>;
   rejectMatch?: Resolver<ResolversTypes['ScreeningCandidate'], ParentType, ContextType, RequireFields<MutationRejectMatchArgs, 'id'>>;
+  remindAccessRequest?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRemindAccessRequestArgs, 'id'>>;
   requestAccess?: Resolver<ResolversTypes['AccessRequest'], ParentType, ContextType, RequireFields<MutationRequestAccessArgs, 'organizationId' | 'scope'>>;
   revokeShare?: Resolver<ResolversTypes['Share'], ParentType, ContextType, RequireFields<MutationRevokeShareArgs, 'id'>>;
   setListing?: Resolver<ResolversTypes['Listing'], ParentType, ContextType, RequireFields<MutationSetListingArgs, 'listed'>>;

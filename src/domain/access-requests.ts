@@ -1,6 +1,7 @@
 // Access requests (specification, section 8): a buyer asks an organization in its chain to share its
 // sourcing, its disclosures or both. The words, the shapes and the clock rules live here, without I/O,
 // so that the API, the importer and the reference model of the tests read the same rules.
+import { quote } from './quote.ts';
 
 export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
@@ -8,7 +9,10 @@ export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export const ACCESS_REQUEST_STATUSES = ['OPEN', 'GRANTED', 'DECLINED', 'WITHDRAWN'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
-/** REDACTED: a party erased the texts it wrote (redactAccessRequest); it holds at every instant. */
+/**
+ * REDACTED: a party erased the texts it wrote (redactAccessRequest); it holds at every instant.
+ * REMINDED: the requester reminded the target of the overdue request (remindAccessRequest).
+ */
 export const ACCESS_REQUEST_ACTIONS = [
   'SENT',
   'EXTENDED',
@@ -16,6 +20,7 @@ export const ACCESS_REQUEST_ACTIONS = [
   'DECLINED',
   'WITHDRAWN',
   'REDACTED',
+  'REMINDED',
 ] as const;
 export type AccessRequestAction = (typeof ACCESS_REQUEST_ACTIONS)[number];
 
@@ -25,7 +30,7 @@ export type AccessRequestAction = (typeof ACCESS_REQUEST_ACTIONS)[number];
  * events that name the party.
  */
 export const NOTES_WRITTEN_BY = {
-  requester: ['SENT', 'WITHDRAWN'],
+  requester: ['SENT', 'WITHDRAWN', 'REMINDED'],
   target: ['EXTENDED', 'GRANTED', 'DECLINED'],
 } as const satisfies Record<'requester' | 'target', readonly AccessRequestAction[]>;
 
@@ -131,6 +136,51 @@ export function extensionProblem(request: { sentAt: Date; dueAt: Date }, dueAt: 
     return `dueAt must be after the current due date ${request.dueAt.toISOString()}, got ${dueAt.toISOString()}`;
   }
   return laterThanLatest(request.sentAt, dueAt);
+}
+
+/**
+ * The least time between two reminders of one request: a buyer that is waiting says so once a day at
+ * most, so that a supplier's inbox shows a request followed up, not a request repeated.
+ */
+export const REMINDER_INTERVAL_MS = DAY_MS;
+
+/** What a reminder is judged by: the request's state and its last reminder (null: none yet). */
+export interface ReminderState {
+  status: AccessRequestStatus;
+  dueAt: string;
+  lastRemindedAt: string | null;
+}
+
+/**
+ * The earliest instant the requester may remind the target of an open request: once it is overdue
+ * (after `dueAt`, which an extension moves) and a day after the last reminder; null once it is closed.
+ * Until the due date the target is within the time it was given (three weeks, Norway's Transparency
+ * Act, or the extension it chose), so a reminder then would press for an answer not yet owed.
+ */
+export function nextReminderAt(request: ReminderState): Date | null {
+  if (request.status !== 'OPEN') return null;
+  const due = Date.parse(request.dueAt);
+  if (request.lastRemindedAt === null) return new Date(due);
+  return new Date(Math.max(due, Date.parse(request.lastRemindedAt) + REMINDER_INTERVAL_MS));
+}
+
+/** Why request `id` may not be reminded at `at`, or null when it may (nextReminderAt). */
+export function reminderProblem(id: string, request: ReminderState, at: Date): string | null {
+  const quoted = quote(id);
+  if (request.status !== 'OPEN')
+    return `access request ${quoted} is ${request.status}: only an OPEN request may be reminded`;
+  if (!(Date.parse(request.dueAt) < at.getTime()))
+    return (
+      `access request ${quoted} is due at ${new Date(request.dueAt).toISOString()}: ` +
+      'a reminder may be sent once it is overdue, after that instant'
+    );
+  const next = nextReminderAt(request)!;
+  if (at < next)
+    return (
+      `access request ${quoted} was reminded at ${new Date(request.lastRemindedAt!).toISOString()}: ` +
+      `one reminder a day, the next may be sent from ${next.toISOString()}`
+    );
+  return null;
 }
 
 /** Open and past its due date, at `now`. */

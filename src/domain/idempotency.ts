@@ -28,6 +28,7 @@ type CreatingMutation =
   | 'amendSupplyLink'
   | 'requestAccess'
   | 'answerAccessRequest'
+  | 'remindAccessRequest'
   | 'recordFinding';
 
 /** A key claimed by one call: the first with it creates, a later one with the same fingerprint answers. */

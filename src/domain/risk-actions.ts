@@ -146,7 +146,8 @@ function actionsFor<O extends Assessable>(
           }
         : {
             kind: 'FOLLOW_UP_ACCESS_REQUEST',
-            text: `Follow up your access request to ${name}, ${deadlineAt(request.dueAt, at)}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
+            // Once it is overdue, the follow-up the API offers is a reminder (remindAccessRequest).
+            text: `Follow up your access request to ${name}, ${deadlineAt(request.dueAt, at)}${new Date(request.dueAt) < at ? ', with a reminder (one a day at most)' : ''}: a blind spot at tier ${s.tier}, nothing behind it is visible until it shares.`,
             urgency: URGENCY.REQUEST_ACCESS,
           },
     );

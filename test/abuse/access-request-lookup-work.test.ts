@@ -1,10 +1,10 @@
 // Rule 6 (docs/specification.md, section 2) for the ids of access requests (accessRequest(id),
-// answerAccessRequest, withdrawAccessRequest, redactAccessRequest) and for the links and disclosures a grant names: another
-// organization's must cost what an id that exists nowhere costs, in Neo4j's own count of the work
-// (PROFILE db hits, test/support/profile.ts), and answer the same. Before the fix each id was sought
-// and tested afterwards (hidden / missing db hits, as reviewed): accessRequest.find 16 / 1,
-// accessRequest.lockReceived 12 / 1, accessRequest.lockSent 6 / 1. Nothing is written for any id asked
-// here.
+// answerAccessRequest, withdrawAccessRequest, remindAccessRequest, redactAccessRequest) and for the
+// links and disclosures a grant names: another organization's must cost what an id that exists
+// nowhere costs, in Neo4j's own count of the work (PROFILE db hits, test/support/profile.ts), and
+// answer the same. Before the fix each id was sought and tested afterwards (hidden / missing db hits,
+// as reviewed): accessRequest.find 16 / 1, accessRequest.lockReceived 12 / 1, accessRequest.lockSent
+// 6 / 1. Nothing is written for any id asked here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTES_WRITTEN_BY } from '../../src/domain/access-requests.ts';
 import { toNeo4jDateTime } from '../../src/graph/mappers.ts';
@@ -96,6 +96,13 @@ describe("another organization's request costs what a missing one costs", () => 
       await expectSameWorkAsMissing(db, 'accessRequest.lockSent', MISSING, ['ar-o-h', 'ar-a-v'], ask),
     ).toEqual([]);
     expect((await profiled(db, 'accessRequest.lockSent', ask('ar-v-a'))).records).toHaveLength(1);
+  });
+
+  it('named to remind: only a request v sent is found', async () => {
+    expect(
+      await expectSameWorkAsMissing(db, 'accessRequest.lockSentReminded', MISSING, ['ar-o-h', 'ar-a-v'], ask),
+    ).toEqual([]);
+    expect((await profiled(db, 'accessRequest.lockSentReminded', ask('ar-v-a'))).records).toHaveLength(1);
   });
 });
 

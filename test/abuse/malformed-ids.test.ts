@@ -207,6 +207,7 @@ describe('mutations', () => {
       '" factory"',
       ADMIN,
     ],
+    ['remindAccessRequest(id: "ar-1\\u0000")', 'remindAccessRequest(id)', '"ar-1\\u0000"', ADMIN],
     ['declareSupplyLink(supplierId: "\\t")', 'declareSupplyLink(supplierId)', '"\\t"', ADMIN],
     ['amendSupplyLink(id: " factory>brand")', 'amendSupplyLink(id)', '" factory>brand"', ADMIN],
     ['endSupplyLink(id: "")', 'endSupplyLink(id)', '""', ADMIN],

@@ -56,6 +56,7 @@ const VIEWER_BY_TEXT: [RegExp, string][] = [
   [/shareDisclosures|publishDisclosure/, ID.dell],
   [/recordFinding|withdrawFinding|findingsRecorded/, ID.electronicsWatch],
   [/answerAccessRequest\(id: "ar-oslo-atea-no"/, ID.ateaNorway],
+  [/remindAccessRequest\(id: "ar-oslo-atea-no"/, ID.osloKommune],
 ];
 const viewerOf = (text: string) =>
   VIEWER_BY_TEXT.find(([re]) => re.test(text.replace(/\s+/g, ' ').replace(/\( /g, '(')))?.[1] ??

@@ -129,7 +129,9 @@ describe('riskAssessment asOf: access requests', () => {
     // Before the extension: the due date it had then.
     expect(await at('2024-01-15T00:00:00Z')).toMatchObject(follow('due 2024-01-31'));
     expect(await at('2024-02-10T00:00:00Z')).toMatchObject(follow('due 2024-03-01'));
-    expect(await at('2024-03-15T00:00:00Z')).toMatchObject(follow('overdue since 2024-03-01'));
+    expect(await at('2024-03-15T00:00:00Z')).toMatchObject(
+      follow('overdue since 2024-03-01, with a reminder (one a day at most)'),
+    );
     expect(await at('2024-04-02T00:00:00Z')).toMatchObject({ kind: 'REQUEST_ACCESS' });
     expect(await at()).toMatchObject({ kind: 'REQUEST_ACCESS' });
   });

@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The dashboard's "Export file" in Chromium on the demo scenario: Region Stockholm downloads its chain
-// as GraphML and as CSV, and the files parse back to what its page shows (Atea, Dell, Dell's factories
-// at tier 3, with their risks); Oslo kommune's file holds only Atea AS. Skipped without Chromium.
+// as GraphML and as CSV (with the byte order mark Excel needs), and the files parse back to what its
+// page shows (Atea, Dell, Dell's factories at tier 3, with their risks); Oslo kommune's file holds
+// only Atea AS. Skipped without Chromium.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -48,7 +49,11 @@ describeInBrowser('dashboard file export', () => {
 
     const csv = await exportAs('CSV', 'region-stockholm-chain.csv');
     expect(csv.filename).toMatch(/\.csv$/);
-    const table = readCsv(csv.text);
+    // A byte order mark first, for Excel on Windows to read the file as UTF-8 ("Stockholms läns"), as in
+    // the page's own CSV files; a script drops it as Python's utf-8-sig does (docs/exports.md).
+    expect(csv.text.startsWith('\uFEFF')).toBe(true);
+    expect(csv.text).toContain('Stockholms läns');
+    const table = readCsv(csv.text.slice(1));
     expect(table.nodes.map((n) => n.id)).toEqual(graph.nodes.map((n) => n.id));
     expect(table.edges.map((e) => e.id)).toEqual(graph.edges.map((e) => e.id));
   });

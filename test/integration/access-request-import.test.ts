@@ -93,7 +93,7 @@ describe('a bad access request record', () => {
         `accessRequests[9] (id "ar-open-closed"): closedAt must be absent while the status is OPEN, got "2025-09-02"`,
         `accessRequests[11] (id "ar-message"): message must be a non-empty string of at most 2000 characters, got "${'x'.repeat(76)}...`,
         `accessRequests[12] (id "ar-events"): events[0].at must be an ISO 8601 date (2014-09-15) or date-time with a zone, got "then"`,
-        `accessRequests[12] (id "ar-events"): events[0].action must be one of SENT, EXTENDED, GRANTED, DECLINED, WITHDRAWN, REDACTED, got "ASKED"`,
+        `accessRequests[12] (id "ar-events"): events[0].action must be one of SENT, EXTENDED, GRANTED, DECLINED, WITHDRAWN, REDACTED, REMINDED, got "ASKED"`,
         `accessRequests[13] (id "ar-ok"): duplicate id: accessRequests[0] has the same id`,
         `accessRequests[2] (id "ar-who"): requester "ghost" is not an organization in the file or the database`,
         `accessRequests[7] (id "ar-dup"): accessRequests[0] ("ar-ok") is already an OPEN request of "buyer" to "reseller" for SOURCING: at most one may be open`,

@@ -535,7 +535,7 @@ describe('actions', () => {
     expect(assess([asked]).actions).toEqual([
       {
         kind: 'FOLLOW_UP_ACCESS_REQUEST',
-        text: 'Follow up your access request to asked, overdue since 2026-11-09: a blind spot at tier 1, nothing behind it is visible until it shares.',
+        text: 'Follow up your access request to asked, overdue since 2026-11-09, with a reminder (one a day at most): a blind spot at tier 1, nothing behind it is visible until it shares.',
         organization: asked.organization,
       },
     ]);

@@ -301,6 +301,7 @@ describe('operations', () => {
         redactFindings: false,
         redactedRisks: false,
         redactAccessRequests: false,
+        remindAccessRequests: false,
         requestRedactions: false,
         sharedWith: false,
         topics: false,

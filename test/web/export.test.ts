@@ -2,9 +2,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The PNG export's reading of the tier view (the drawing itself needs a canvas: test/e2e/dashboard):
-// the words a badge shows, and the legend that names what the marks drawn mean.
+// the words a badge shows, and the legend that names what the marks drawn mean; and the chain file
+// "Export file" saves.
 import { afterEach, describe, expect, it } from 'vitest';
 import { disclosedBadge } from '../../web/src/evidence.ts';
+import { exportedBlob } from '../../web/src/chain-export.ts';
 import { pngLegend, shownText } from '../../web/src/export.ts';
 import { buildColumns, NO_FILTERS, risksById, type DisclosedIndicator } from '../../web/src/model.ts';
 import { renderTierView, riskBadge } from '../../web/src/tier-view.ts';
@@ -57,5 +59,28 @@ describe('the PNG export', () => {
       '⚠ highest public risk indicator · ◆ highest indicator in what was disclosed to Root Buyer · ' +
         'number and right edge: risk score 0–100 and its band (high from 40, dark red; medium from 20, amber; low below 20, green)',
     );
+  });
+});
+
+describe('the chain file the page saves ("Export file")', () => {
+  const file = (mediaType: string) => ({
+    filename: 'f',
+    mediaType,
+    content: 'record,name\r\nx,Sykehusinnkjøp\r\n',
+  });
+  const bytes = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer())];
+  const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+
+  it('starts a CSV with the byte order mark Excel needs to read UTF-8, the API’s text after it unchanged', async () => {
+    const csv = file('text/csv; charset=utf-8');
+    expect(await bytes(exportedBlob(csv))).toEqual([0xef, 0xbb, 0xbf, ...utf8(csv.content)]);
+  });
+
+  it('saves the other formats as they came', async () => {
+    for (const mediaType of ['application/graphml+xml', 'application/gexf+xml', 'application/json']) {
+      const blob = exportedBlob(file(mediaType));
+      expect(await bytes(blob)).toEqual(utf8(file(mediaType).content));
+      expect(blob.type).toBe(mediaType);
+    }
   });
 });

@@ -172,6 +172,8 @@ export interface Capabilities {
   redactedRisks: boolean;
   /** `redactAccessRequest`: a party erases the texts it wrote on a closed access request. */
   redactAccessRequests: boolean;
+  /** `remindAccessRequest` and `AccessRequest.reminderCount`: the requester reminds the target of an overdue request. */
+  remindAccessRequests: boolean;
   /**
    * `AccessRequestAction.REDACTED`: a request's events say who erased its texts, and when (the
    * events are asked for only then: an older server's requests are read as before).
@@ -207,6 +209,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   redactFindings: true,
   redactedRisks: true,
   redactAccessRequests: true,
+  remindAccessRequests: true,
   requestRedactions: true,
   sharedWith: true,
   topics: true,
@@ -276,6 +279,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       redactFindings: has(data.mutation, 'redactFinding'),
       redactedRisks: has(data.indicator, 'redactedAt'),
       redactAccessRequests: has(data.mutation, 'redactAccessRequest'),
+      remindAccessRequests: has(data.mutation, 'remindAccessRequest'),
       requestRedactions: (data.requestAction?.enumValues ?? []).some((v) => v.name === 'REDACTED'),
       sharedWith: has(data.disclosure, 'sharedWith'),
     };
@@ -497,12 +501,21 @@ const REQUEST_FIELDS = `id scope products message sentAt dueAt extended status o
 
 /**
  * A request's fields as the lists show them: with the events that say who erased its texts, and when,
- * only from a server that records erasures (an older one has none to tell, and is asked as before).
+ * only from a server that records erasures (an older one has none to tell, and is asked as before),
+ * and the reminders from one that takes them.
  */
-export const requestFields = (can: Pick<Capabilities, 'requestRedactions'>): string =>
-  can.requestRedactions
-    ? `${REQUEST_FIELDS} events { action at actorOrganization { id } note }`
-    : REQUEST_FIELDS;
+export const requestFields = (
+  can: Pick<Capabilities, 'requestRedactions' | 'remindAccessRequests'>,
+): string =>
+  [
+    REQUEST_FIELDS,
+    // A server that takes reminders counts them; the last one's note is among the events.
+    can.remindAccessRequests && 'reminderCount lastRemindedAt nextReminderAt',
+    (can.requestRedactions || can.remindAccessRequests) &&
+      'events { action at actorOrganization { id } note }',
+  ]
+    .filter((part): part is string => typeof part === 'string')
+    .join(' ');
 
 /** One of the viewer's own disclosures, as the grant form lists them. */
 /**
@@ -645,6 +658,28 @@ export async function answerAccessRequest(
   };
   return (await graphql<{ answerAccessRequest: AccessRequest }>(ANSWER_ACCESS_REQUEST, variables, token))
     .answerAccessRequest;
+}
+
+export const REMIND_ACCESS_REQUEST = `mutation DashboardRemind($id: ID!, $message: String, $idempotencyKey: String) {
+  remindAccessRequest(id: $id, message: $message, idempotencyKey: $idempotencyKey) { id target { id name } nextReminderAt }
+}`;
+
+/** Reminds the target of overdue request `id` (once a day at most), with an optional note. */
+export async function remindAccessRequest(
+  id: string,
+  message: string,
+  token: string,
+  /** The same for every attempt of one reminder (web/src/action-key.ts). */
+  idempotencyKey: string,
+): Promise<Pick<AccessRequest, 'id' | 'target' | 'nextReminderAt'>> {
+  const variables = { id, message: message.trim() === '' ? null : message.trim(), idempotencyKey };
+  return (
+    await graphql<{ remindAccessRequest: Pick<AccessRequest, 'id' | 'target' | 'nextReminderAt'> }>(
+      REMIND_ACCESS_REQUEST,
+      variables,
+      token,
+    )
+  ).remindAccessRequest;
 }
 
 export const WITHDRAW_ACCESS_REQUEST = `mutation DashboardWithdraw($id: ID!) { withdrawAccessRequest(id: $id) { ${REQUEST_FIELDS} } }`;

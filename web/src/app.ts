@@ -16,6 +16,7 @@ import {
   onSessionExpired,
   readToken,
   redactAccessRequest,
+  remindAccessRequest,
   requestAccess,
   storeToken,
   supplyChain,
@@ -25,7 +26,7 @@ import {
   type DemoOrganization,
   type Me,
 } from './api.ts';
-import { day, errorMessage, h } from './dom.ts';
+import { day, errorMessage, h, moment } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { renderEvidence, requestCardTo, type DisclosuresState, type EvidenceState } from './evidence.ts';
 import { returnOnEscape } from './forms.ts';
@@ -1044,6 +1045,7 @@ class Dashboard {
         answer: (request, answer, key) => this.answer(request, answer, key),
         withdraw: (request) => this.withdraw(request),
         erase: (request, party) => this.erase(request, party),
+        remind: (request, message, key) => this.remind(request, message, key),
       },
       this.can,
     );
@@ -1119,6 +1121,17 @@ class Dashboard {
   private async withdraw(request: AccessRequest): Promise<void> {
     await withdrawAccessRequest(request.id, this.token);
     await this.changed(`Withdrew the request to ${isolate(request.target.name)}.`, request.id);
+  }
+
+  private async remind(request: AccessRequest, message: string, key: string): Promise<void> {
+    const reminded = await remindAccessRequest(request.id, message, this.token, key);
+    const next = reminded.nextReminderAt
+      ? ` The next reminder can be sent from ${moment(reminded.nextReminderAt)}.`
+      : '';
+    await this.changed(
+      `Reminded ${isolate(reminded.target.name)} of your request sent ${day(request.sentAt)}.${next}`,
+      request.id,
+    );
   }
 
   /** Erases what the viewer's organization wrote on a closed request; the news quotes none of it. */

@@ -5,7 +5,7 @@
 import { graphql } from './api.ts';
 import { h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import { download } from './export.ts';
+import { csvFile, download } from './export.ts';
 import type { Query } from './model.ts';
 
 const CHAIN_EXPORT_FORMATS = [
@@ -44,6 +44,16 @@ export async function chainExport(format: ChainExportFormat, q: Query, token: st
   return data.chainExport;
 }
 
+/**
+ * What the page saves of the server's file. A CSV gets the byte order mark Excel on Windows needs to
+ * read UTF-8 ("Sykehusinnkjøp", "Dongguan 东莞"), as the page's own CSV files do; the API's `content`
+ * has none, so that scripts reading it find `record` as the first column (docs/exports.md).
+ */
+export const exportedBlob = (file: ExportFile): Blob =>
+  file.mediaType.startsWith('text/csv')
+    ? csvFile(file.content)
+    : new Blob([file.content], { type: file.mediaType });
+
 const isFormat = (value: string): value is ChainExportFormat =>
   CHAIN_EXPORT_FORMATS.some(([f]) => f === value);
 
@@ -66,7 +76,7 @@ export function chainExportControls(
     report('Exporting…');
     chainExport(format, query(), token)
       .then((file) => {
-        download(file.filename, new Blob([file.content], { type: file.mediaType }));
+        download(file.filename, exportedBlob(file));
         report(`Exported ${isolate(file.filename)}.`);
       })
       .catch((error: unknown) =>

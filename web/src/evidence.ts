@@ -1,11 +1,12 @@
 // Working-condition evidence on the dashboard (contract v1.2, sections 8 and 9): disclosures as cards,
 // what disclosures say kept apart from public risk (its own colour, "disclosed by <owner>" against
 // "public"), the evidence panel (what was shared with the viewer, the inbox of access requests with
-// one-click answers for a supplier_admin, the outbox, "Erase our texts…" on a closed request), and
-// "Request access" on a blind spot.
+// one-click answers for a supplier_admin, the reminders a requester sent, the outbox with "Send a
+// reminder…" on an overdue request, "Erase our texts…" on a closed request), and "Request access" on a
+// blind spot.
 import { actionKey } from './action-key.ts';
 import type { Answer, Capabilities, Evidence, OwnDisclosure, OwnLink } from './api.ts';
-import { append, day, h } from './dom.ts';
+import { append, day, h, moment } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { action, choiceSet, confirmed, dayAfter, field, inlineForm, tomorrow } from './forms.ts';
 import { grantedAccess } from './granted-access.ts';
@@ -16,6 +17,8 @@ import {
   DISCLOSURE_KIND_LABELS,
   extensionLimit,
   highestSeverity,
+  lastReminderNote,
+  mayRemind,
   plural,
   productList,
   severityRank,
@@ -60,6 +63,11 @@ interface EvidenceHandlers {
    * first); absent where the dashboard offers no erasure.
    */
   erase?(request: AccessRequest, party: RequestParty): Promise<void>;
+  /**
+   * Reminds the target of overdue request `request` the viewer's organization sent, with an optional
+   * note; `idempotencyKey` is one per reminder form drawn. Absent where the dashboard offers none.
+   */
+  remind?(request: AccessRequest, message: string, idempotencyKey: string): Promise<void>;
 }
 
 export interface RequestAccessHandler {
@@ -81,6 +89,7 @@ const disclosedTag = (owner: Party): HTMLElement =>
 export const publicTag = (): HTMLElement => h('span', { class: 'tag tag-public' }, 'public');
 
 const overdueBadge = () => h('span', { class: 'badge badge-overdue' }, 'overdue');
+const remindedBadge = () => h('span', { class: 'badge badge-reminded' }, 'reminded');
 export const expiredBadge = () => h('span', { class: 'badge badge-expired' }, 'expired');
 const severityBadge = (severity: string) => h('span', { class: `badge sev-${severity}` }, severity);
 
@@ -680,6 +689,65 @@ function eraseButton(
   return button;
 }
 
+/** "once", "twice", "3 times": how often a request was reminded. */
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+/**
+ * Who reminded whom of `r`, how often and when last, with the last reminder's note: in the inbox so
+ * that the supplier sees the buyer is waiting, in the outbox so that the buyer sees what it sent.
+ */
+function reminders(r: AccessRequest, box: 'inbox' | 'outbox'): HTMLElement[] {
+  const count = r.reminderCount ?? 0;
+  if (count === 0 || !r.lastRemindedAt) return [];
+  const last = `last on ${moment(r.lastRemindedAt)}`;
+  const note = lastReminderNote(r);
+  return [
+    h(
+      'p',
+      { class: 'request-reminders' },
+      box === 'inbox'
+        ? `${isolate(r.requester.name)} reminded you ${times(count)}, ${last}.`
+        : `You reminded ${isolate(r.target.name)} ${times(count)}, ${last}.`,
+    ),
+    ...(note ? [h('blockquote', { class: 'request-message request-reminder-note' }, note)] : []),
+  ];
+}
+
+/**
+ * On an open request of the outbox: "Send a reminder…" with an optional note once it is overdue and
+ * its next reminder is due; the day the next one is possible when the last was sent less than a day
+ * ago. Nothing before the due date (the target is still within its time) or from a server without
+ * reminders.
+ */
+function reminderControls(r: AccessRequest, handlers: EvidenceHandlers): HTMLElement | null {
+  const remind = handlers.remind;
+  if (remind === undefined || !r.nextReminderAt || !r.overdue) return null;
+  const target = isolate(r.target.name);
+  if (!mayRemind(r))
+    return h(
+      'p',
+      { class: 'muted request-next-reminder' },
+      `One reminder a day: the next can be sent from ${moment(r.nextReminderAt)}.`,
+    );
+  // One reminder per form drawn: a double-click or a retry after a lost answer reminds once.
+  const key = actionKey();
+  const message = h('textarea', { id: `remind-message-${r.id}`, rows: 2, maxlength: 2000 });
+  const form = inlineForm(
+    'remind-form',
+    'Send a reminder…',
+    [field(message.id, `Message to ${target} (optional)`, message)],
+    'Send reminder',
+    () => remind(r, message.value, key),
+  );
+  form.opener.classList.add('remind');
+  // Two overdue requests' buttons cannot be told apart in a list of buttons: each names its target and day.
+  form.opener.setAttribute(
+    'aria-label',
+    `Send a reminder to ${target} of the request sent ${day(r.sentAt)}…`,
+  );
+  return h('div', { class: 'remind-box' }, form.opener, form.form);
+}
+
 function requestItem(
   r: AccessRequest,
   box: 'inbox' | 'outbox',
@@ -693,12 +761,15 @@ function requestItem(
   const erase = handlers.erase;
   const erasable = canErase && erase !== undefined && !past && r.status !== 'OPEN' && wroteOn(r, party);
   const access = r.status === 'GRANTED' ? grantedAccess(r.scope, r.shares) : null;
+  // An overdue request the requester reminded the supplier of: the buyer is waiting.
+  const reminded = r.overdue && (r.reminderCount ?? 0) > 0;
   return h(
     'li',
     {
-      class: `access-request${r.overdue ? ' is-overdue' : ''}`,
+      class: `access-request${r.overdue ? ' is-overdue' : ''}${reminded ? ' is-reminded' : ''}`,
       'data-request-id': r.id,
       'data-status': r.status,
+      'data-reminders': r.reminderCount ?? null,
       // Where a top action finds the request it asks to follow up (requestCardTo).
       'data-target-id': box === 'outbox' ? r.target.id : null,
     },
@@ -712,6 +783,8 @@ function requestItem(
       statusBadge(r),
       r.overdue && ' ',
       r.overdue && overdueBadge(),
+      reminded && ' ',
+      reminded && remindedBadge(),
     ),
     h(
       'p',
@@ -724,6 +797,7 @@ function requestItem(
     r.products.length > 0 &&
       h('p', { class: 'request-products' }, `Products: ${isolate(r.products.join(', '))}`),
     r.message ? h('blockquote', { class: 'request-message' }, r.message) : erasedText(r, 'requester', party),
+    reminders(r, box),
     // The reason of the last decline or extension: which one, said, so that it is not read as the
     // reason for a later grant.
     r.reason
@@ -738,6 +812,7 @@ function requestItem(
       box === 'inbox' &&
       !canAnswer &&
       h('p', { class: 'muted' }, 'A supplier_admin of your organization answers it.'),
+    open && box === 'outbox' && reminderControls(r, handlers),
     open &&
       box === 'outbox' &&
       action('Withdraw', () => confirmWithdrawal(r, handlers), alert, {

@@ -210,7 +210,8 @@ export const ACCESS_SCOPES = ['SOURCING', 'DISCLOSURES', 'BOTH'] as const;
 export type AccessScope = (typeof ACCESS_SCOPES)[number];
 export type AccessRequestStatus = 'OPEN' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN';
 export type AccessDecision = 'GRANT' | 'DECLINE' | 'EXTEND';
-export type AccessRequestAction = 'SENT' | 'EXTENDED' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN' | 'REDACTED';
+export type AccessRequestAction =
+  'SENT' | 'EXTENDED' | 'GRANTED' | 'DECLINED' | 'WITHDRAWN' | 'REDACTED' | 'REMINDED';
 
 /** One step of a request, as far as the dashboard reads them: who erased its texts, and when. */
 export interface AccessRequestEvent {
@@ -249,12 +250,35 @@ export interface AccessRequest {
   reason?: string | null;
   /** The shares granting it created, as they stand (revoked or expired since, or not). */
   shares: RequestShare[];
+  /** How often the requester reminded the target; absent from a server without remindAccessRequest. */
+  reminderCount?: number;
+  /** When the requester last reminded the target, or null. */
+  lastRemindedAt?: string | null;
+  /** The earliest instant the requester may remind the target (once overdue, a day apart); null once closed. */
+  nextReminderAt?: string | null;
   /**
    * Its events, asked only of a server whose AccessRequestAction has REDACTED: a party's REDACTED
    * event says that it erased its texts (the requester its message, the target its reasons), and when.
    */
   events?: AccessRequestEvent[];
 }
+
+/** The note of the requester's last reminder of `r`, or null: none, none given, or erased since. */
+export const lastReminderNote = (r: Pick<AccessRequest, 'events'>): string | null =>
+  (r.events ?? []).findLast((e) => e.action === 'REMINDED')?.note ?? null;
+
+/**
+ * Whether the requester may remind the target of `r` at `now`: open, overdue, and its next reminder
+ * due (the server's rule, specification section 8: once a day at most, only once overdue).
+ */
+export const mayRemind = (
+  r: Pick<AccessRequest, 'status' | 'overdue' | 'nextReminderAt'>,
+  now: Date = new Date(),
+): boolean =>
+  r.status === 'OPEN' &&
+  r.overdue &&
+  typeof r.nextReminderAt === 'string' &&
+  Date.parse(r.nextReminderAt) <= now.getTime();
 
 /** Who wrote a text on a request: the requester its message, the target its reasons. */
 export type RequestParty = 'requester' | 'target';

@@ -407,7 +407,8 @@ export class MyDisclosures {
         overdue > 0 && ' ',
         overdue > 0 && h('span', { class: 'badge badge-overdue' }, `${plural(overdue, 'action')} overdue`),
       ),
-      h('h4', { class: 'disclosure-title' }, d.title),
+      // Under the panel's h2: an h4 skipped a level for those who move by headings.
+      h('h3', { class: 'disclosure-title' }, d.title),
       h(
         'p',
         { class: 'own-disclosure-facts' },

@@ -187,6 +187,23 @@ REMOVE r._lock
 );
 
 /**
+ * As LOCK_SENT, with when the requester last reminded the target (`lastRemindedAt`), read once the lock
+ * is held: of two reminders at once, the second sees the first's event and is refused as too soon.
+ */
+const LOCK_SENT_REMINDED = statement(
+  'accessRequest.lockSentReminded',
+  viewersRequest(SENT_BY_V),
+  cypher`SET r._lock = true
+REMOVE r._lock
+`,
+  RETURN_LOCKED,
+  cypher`,
+       COLLECT {
+         MATCH (e:AccessRequestEvent {action: 'REMINDED'})-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1
+       }[0] AS lastRemindedAt`,
+);
+
+/**
  * As LOCK_RECEIVED, for a request the viewer's organization sent or received, with whether it already
  * erased its texts on it (`redacted`: of two erasures at once, the second sees the first's event) and
  * whether it wrote any that are still there (`wrote`: the requester's message, the target's reason, a
@@ -243,6 +260,16 @@ const CLOSE = statement(
 SET r.status = $status, r.closedAt = $t, r.reason = coalesce($reason, r.reason)
 CREATE (:AccessRequestEvent {action: $status, at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
                              note: $reason})-[:OF]->(r)
+`,
+  RETURN_REQUEST,
+);
+
+/** Records the requester's reminder of request $id (locked and judged by the caller) with its $message. */
+const REMIND = statement(
+  'accessRequest.remind',
+  cypher`MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+CREATE (:AccessRequestEvent {action: 'REMINDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $message})-[:OF]->(r)
 `,
   RETURN_REQUEST,
 );
@@ -444,6 +471,17 @@ export interface AccessRequestDetails {
   shares: Share[];
 }
 
+/** A reminder's step, run inside one write transaction with the request locked (see `remind`). */
+export interface ReminderSteps {
+  /** The request locked, or null when the viewer's organization did not send it. */
+  request: AccessRequest | null;
+  /** When the requester last reminded the target, read under the lock; null when it has not. */
+  lastRemindedAt: string | null;
+  /** The instant the reminder is recorded at, once the lock is held (locked-instant.ts). */
+  at: Date;
+  remind(message: string | null): Promise<AccessRequest>;
+}
+
 /** One request's party as a transaction sees it (the viewer, the acting user, the instant). */
 export interface Actor {
   viewer: string;
@@ -606,6 +644,37 @@ export class AccessRequestRepository {
   }
 
   /**
+   * Runs `decide` in one write transaction with request $id, sent by the viewer's organization, locked
+   * (null when it did not send it); a throw writes nothing. With `claim`, once per idempotency key: a
+   * retried reminder answers the request, where judging it again would refuse it as too soon.
+   */
+  remind(
+    actor: Actor,
+    id: string,
+    context: QueryContext,
+    decide: (steps: ReminderSteps) => Promise<AccessRequest>,
+    claim: IdempotencyClaim | null = null,
+  ): Promise<AccessRequest> {
+    return createOnce<AccessRequest, never>(this.executor, 'accessRequest.remind', context, claim, {
+      create: async (tx) => {
+        const base = actorParams(actor, id);
+        const [locked] = await tx.run(LOCK_SENT_REMINDED, base);
+        const request = locked ? requestOf(locked) : null;
+        const at = lockedInstant(actor.now, request?.sentAt ?? null, locked ? afterLastEvent(locked) : null);
+        return decide({
+          request,
+          lastRemindedAt: locked ? column(locked, 'lastRemindedAt', nullable(instant)) : null,
+          at,
+          remind: async (message) =>
+            requestOf((await tx.run(REMIND, { ...base, t: toNeo4jDateTime(at), message }))[0]!),
+        });
+      },
+      created: (reminded) => [reminded.id],
+      replay: (tx, [reminded]) => requestNow(tx, actor.viewer, actor.now, reminded),
+    });
+  }
+
+  /**
    * Withdraws request $id that the viewer's organization sent, if it is open: returns it as it now is
    * with whether it changed, or null when the viewer did not send it.
    */
@@ -628,11 +697,11 @@ export class AccessRequestRepository {
 
   /**
    * Erases the texts the viewer's organization wrote on request $id, sent or received, once it is
-   * closed, with the fingerprint the idempotency key of the call that wrote them kept of them (its
-   * requestAccess as the requester, its answerAccessRequest as the target): null when the viewer's
-   * organization is no party to it, `open` while it is open, else the request as it now is (erased
-   * once: a second call changes nothing, nor does one by a party that wrote nothing there, so that a
-   * REDACTED event always stands for texts erased).
+   * closed, with the fingerprint the idempotency keys of the calls that wrote them kept of them (its
+   * requestAccess and remindAccessRequest as the requester, its answerAccessRequest as the target):
+   * null when the viewer's organization is no party to it, `open` while it is open, else the request
+   * as it now is (erased once: a second call changes nothing, nor does one by a party that wrote
+   * nothing there, so that a REDACTED event always stands for texts erased).
    */
   redact(actor: Actor, id: string, context: QueryContext) {
     return this.executor.writeTransaction('accessRequest.redact', context, async (tx) => {
@@ -651,8 +720,8 @@ export class AccessRequestRepository {
         actions: NOTES_WRITTEN_BY[asRequester ? 'requester' : 'target'],
       });
       if (redacted === undefined) return null;
-      const wrote = asRequester ? 'requestAccess' : 'answerAccessRequest';
-      await tx.run(FORGET_REQUEST_TEXTS, { mutation: wrote, ids: [id] });
+      const wrote = asRequester ? ['requestAccess', 'remindAccessRequest'] : ['answerAccessRequest'];
+      for (const mutation of wrote) await tx.run(FORGET_REQUEST_TEXTS, { mutation, ids: [id] });
       return requestOf(redacted);
     });
   }

@@ -5,6 +5,7 @@ import {
   SHARE_SCOPES_ASKED,
   defaultDueAt,
   extensionProblem,
+  reminderProblem,
   requestedDueProblem,
   type AccessRequest,
   type AccessRequestStatus,
@@ -292,6 +293,44 @@ export class AccessRequestService {
             : []),
         ];
         throw badInput(problems.join('; '));
+      },
+      claim,
+    );
+  }
+
+  /**
+   * Reminds the target of an overdue request the viewer's organization sent: the message is judged
+   * before the request is sought, so that a bad one says the same for any id; the request's state and
+   * its last reminder are judged under its lock (reminderProblem), at the instant the reminder is
+   * recorded.
+   */
+  async remind(input: {
+    id: string;
+    message: string | null | undefined;
+    idempotencyKey?: string | null | undefined;
+  }): Promise<AccessRequest> {
+    const key = idempotencyKey(input.idempotencyKey);
+    const problems: string[] = [];
+    const message = note(problems, 'message', input.message);
+    refuseProblems(problems);
+    const asked = { id: input.id, message };
+    const claim = erasable(claimOf(key, 'remindAccessRequest', this.viewer.organizationId, asked, this.now), {
+      ...asked,
+      message: null,
+    });
+    return this.requests.remind(
+      this.actor,
+      input.id,
+      this.context,
+      async (steps) => {
+        if (steps.request === null) throw notFound('Access request', input.id);
+        const problem = reminderProblem(
+          input.id,
+          { ...steps.request, lastRemindedAt: steps.lastRemindedAt },
+          steps.at,
+        );
+        if (problem !== null) throw badInput(problem);
+        return steps.remind(message);
       },
       claim,
     );

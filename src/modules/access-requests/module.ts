@@ -22,6 +22,7 @@ export const accessRequestsModule: ApiModule<AccessRequestsContext> = {
     Mutation: {
       requestAccess: canReadOwnView,
       answerAccessRequest: canAnswerAccessRequests,
+      remindAccessRequest: canReadOwnView,
       withdrawAccessRequest: canReadOwnView,
       redactAccessRequest: canEraseAccessRequestTexts,
     },

@@ -173,6 +173,22 @@ RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products
   .dueAt, .extended, .status, .closedAt, .reason} AS request,
        COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt
 
+// ---- accessRequest.lockSentReminded
+MATCH (v:Organization {id: $viewer})
+CALL (v) {
+  RETURN [(v)-[:REQUESTED]->(sent:AccessRequest) | sent] AS requests
+}
+UNWIND [request IN requests WHERE request.id = $id] AS r
+MATCH (requester:Organization)-[:REQUESTED]->(r)-[:OF]->(target:Organization)
+SET r._lock = true
+REMOVE r._lock
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request,
+       COLLECT { MATCH (e:AccessRequestEvent)-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1 }[0] AS lastEventAt,
+       COLLECT {
+         MATCH (e:AccessRequestEvent {action: 'REMINDED'})-[:OF]->(r) RETURN e.at ORDER BY e.at DESC LIMIT 1
+       }[0] AS lastRemindedAt
+
 // ---- accessRequest.parties
 MATCH (v:Organization {id: $viewer})
 OPTIONAL MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(v)
@@ -254,6 +270,13 @@ CALL (r) {
 }
 CREATE (:AccessRequestEvent {action: 'REDACTED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
                              note: null})-[:OF]->(r)
+RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
+  .dueAt, .extended, .status, .closedAt, .reason} AS request
+
+// ---- accessRequest.remind
+MATCH (requester:Organization {id: $viewer})-[:REQUESTED]->(r:AccessRequest {id: $id})-[:OF]->(target:Organization)
+CREATE (:AccessRequestEvent {action: 'REMINDED', at: $t, actorUserId: $actorUserId, actorOrganizationId: $viewer,
+                             note: $message})-[:OF]->(r)
 RETURN r {.id, requesterId: requester.id, targetId: target.id, .scope, .products, .message, .sentAt,
   .dueAt, .extended, .status, .closedAt, .reason} AS request
 

@@ -1,5 +1,5 @@
 import type { AccessRequestResolvers } from '../../../../resolvers/types.ts';
-import { isOverdue } from '../../../domain/access-requests.ts';
+import { isOverdue, nextReminderAt, type AccessRequest as Request } from '../../../domain/access-requests.ts';
 import { seenOneAt, shareAt } from '../../../domain/model.ts';
 import type { AccessRequestsContext } from '../context.ts';
 import { heldOrganization } from '../../organizations/held-organization.ts';
@@ -9,12 +9,25 @@ import { heldOrganization } from '../../organizations/held-organization.ts';
 const party = (context: AccessRequestsContext, id: string) =>
   heldOrganization(context, (at) => context.accessRequestLoaders.parties.load(at), id);
 
+/** The instants of the requester's reminders of `request`, oldest first (by its asOf, when it has one). */
+const remindedAt = async (request: Request, { accessRequestLoaders }: AccessRequestsContext) =>
+  (await accessRequestLoaders.details.load(request)).events
+    .filter((e) => e.action === 'REMINDED')
+    .map((e) => e.at);
+
 export const AccessRequest: AccessRequestResolvers<AccessRequestsContext> = {
   requester: async ({ requesterId, asOf }, _args, context) =>
     seenOneAt(await party(context, requesterId), asOf ?? null),
   target: async ({ targetId, asOf }, _args, context) =>
     seenOneAt(await party(context, targetId), asOf ?? null),
   overdue: (request, _args, { instant }) => isOverdue(request, request.asOf ?? instant),
+  reminderCount: async (request, _args, context) => (await remindedAt(request, context)).length,
+  lastRemindedAt: async (request, _args, context) => (await remindedAt(request, context)).at(-1) ?? null,
+  nextReminderAt: async (request, _args, context) =>
+    nextReminderAt({
+      ...request,
+      lastRemindedAt: (await remindedAt(request, context)).at(-1) ?? null,
+    })?.toISOString() ?? null,
   shares: async (request, _args, { accessRequestLoaders }) => {
     const { shares } = await accessRequestLoaders.details.load(request);
     const { asOf } = request;

@@ -31,6 +31,8 @@ export const Mutation: MutationResolvers<AccessRequestsContext> = {
         idempotencyKey: args.idempotencyKey,
       }),
     ),
+  remindAccessRequest: (_parent, { id, message, idempotencyKey }, context) =>
+    ownRecordsWrite(context, () => context.accessRequests.remind({ id, message, idempotencyKey })),
   withdrawAccessRequest: (_parent, { id }, context) =>
     ownRecordsWrite(context, () => context.accessRequests.withdraw(id)),
   redactAccessRequest: (_parent, { id }, context) =>
