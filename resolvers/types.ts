@@ -535,6 +535,8 @@ export type Finding = {
   severity: Severity;
   /** Who published it, with date. */
   source: Scalars['String']['output'];
+  /** The human-rights topics it is about, each once in alphabetical order; empty: not classified. */
+  topics: Array<RiskTopic>;
   /** When it was withdrawn: from then on it no longer counts. Null while it stands. */
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
 };
@@ -555,6 +557,8 @@ export type FindingInput = {
   severity: Severity;
   /** Who published it, with date ("Electronics Watch, compliance report, March 2026"): one line of 1 to 300 characters. */
   source: Scalars['String']['input'];
+  /** The human-rights topics it is about (FORCED_LABOUR for evidence of forced labour or labour transfers), each kept once; absent or empty: not classified, and `exposure(topics: …)` leaves it out. */
+  topics?: InputMaybe<Array<RiskTopic>>;
 };
 
 /** What a monitor's own work finds. */
@@ -1381,6 +1385,7 @@ export type QueryExposureArgs = {
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
   rootId?: InputMaybe<Scalars['ID']['input']>;
+  topics?: InputMaybe<Array<RiskTopic>>;
 };
 
 
@@ -1605,6 +1610,13 @@ export type RiskIndicator = {
   severity: Severity;
   /** Who published it: report, list or auditor, with date. */
   source: Scalars['String']['output'];
+  /**
+   * The human-rights topics it is about, each once, in alphabetical order; empty when it is not classified
+   * (an indicator recorded before topics existed, or one whose source says nothing that fits a topic).
+   * Set where it is recorded: an import file (`risks[].topics`), a monitor's finding (`recordFinding`),
+   * screening (the watch list's `topics`). `exposure(topics: …)` filters by them.
+   */
+  topics: Array<RiskTopic>;
 };
 
 /** One input of a component, with where it comes from. */
@@ -1673,6 +1685,31 @@ export type RiskTierSummary = {
   /** The tier (1: the root's direct suppliers). */
   tier: Scalars['Int']['output'];
 };
+
+/**
+ * The human-rights topic a risk indicator is about, as a due-diligence analyst files evidence: the labour
+ * clauses of the ETI Base Code and the RBA Code of Conduct (after the ILO core conventions), grouped so
+ * that each is one question to a supplier, and the environment (RBA section C). An indicator may be about
+ * several; one about none is not classified (its text says what it is about). docs/data-model.md says why
+ * this set.
+ */
+export type RiskTopic =
+  /** Workers under the minimum working age, and young workers in hazardous or night work (ETI 4, RBA A2, ILO C138/C182); student workers kept beyond what their studies need. */
+  | 'CHILD_LABOUR'
+  /** Discrimination or harassment in hiring, pay or dismissal by sex, ethnicity, religion, origin, pregnancy or health status (ETI 7, RBA A6, ILO C100/C111). */
+  | 'DISCRIMINATION'
+  /** Harm to the environment and communities: pollution, hazardous substances, waste, emissions (RBA section C). */
+  | 'ENVIRONMENT'
+  /** Forced, bonded, prison or state-imposed labour and labour transfers (ETI 1, RBA A1, ILO C29/C105): withheld passports or wages, recruitment fees, coercion, Uyghur labour transfer programmes. */
+  | 'FORCED_LABOUR'
+  /** Workers kept from forming or joining trade unions or from bargaining collectively, and reprisals against those who do (ETI 2, RBA A7, ILO C87/C98). */
+  | 'FREEDOM_OF_ASSOCIATION'
+  /** Harsh or inhumane treatment: physical or verbal abuse, threats, intimidation, degrading discipline, fines as punishment (ETI 9, RBA A5). */
+  | 'HARSH_TREATMENT'
+  /** Occupational health and safety: dangerous machinery, exposure to chemicals, fire and building safety, dormitories (ETI 3, RBA section B, ILO C155). */
+  | 'HEALTH_AND_SAFETY'
+  /** Wages below the legal minimum or a living wage, unpaid overtime, excessive hours, missing rest days, no regular contract (ETI 5, 6 and 8, RBA A3 and A4). */
+  | 'WAGES_AND_HOURS';
 
 /** What a token allows (specification, section 3). */
 export type Role =
@@ -2110,6 +2147,7 @@ export type ResolversTypes = {
   RiskScore: ResolverTypeWrapper<Omit<RiskScore, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   RiskSummary: ResolverTypeWrapper<RiskSummary>;
   RiskTierSummary: ResolverTypeWrapper<RiskTierSummary>;
+  RiskTopic: RiskTopic;
   Role: null;
   ScreeningCandidate: ResolverTypeWrapper<ScreeningCandidateModel>;
   ScreeningCandidateStatus: ScreeningCandidateStatus;
@@ -2360,6 +2398,7 @@ export type FindingResolvers<ContextType = BaseContext, ParentType extends Resol
   redactedByUserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['RiskTopic']>, ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -2533,6 +2572,7 @@ export type RiskIndicatorResolvers<ContextType = BaseContext, ParentType extends
   redactedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topics?: Resolver<Array<ResolversTypes['RiskTopic']>, ParentType, ContextType>;
 };
 
 export type RiskInputResolvers<ContextType = BaseContext, ParentType extends ResolversParentTypes['RiskInput'] = ResolversParentTypes['RiskInput']> = {

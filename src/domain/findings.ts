@@ -4,7 +4,7 @@
 // recorded it, and only that monitor withdraws it. The rules of what a monitor sends. No I/O.
 import { badInput } from './errors.ts';
 import { checkInstant, checkText, checkUrl } from './field-checks.ts';
-import type { RiskKind, Severity } from './format.ts';
+import { storedTopics, type RiskKind, type RiskTopic, type Severity } from './format.ts';
 import type { Organization } from './model.ts';
 import { quote } from './quote.ts';
 
@@ -18,6 +18,7 @@ export interface FindingSubmission {
   kind: FindingKind;
   severity: Severity;
   source: string;
+  topics?: readonly RiskTopic[] | null | undefined;
   description?: string | null | undefined;
   evidenceUrl?: string | null | undefined;
   observedAt?: string | null | undefined;
@@ -28,6 +29,8 @@ export interface FindingContent {
   kind: FindingKind;
   severity: Severity;
   source: string;
+  /** Each once, in RISK_TOPICS order (storedTopics); empty: not classified. */
+  topics: RiskTopic[];
   description: string | null;
   evidenceUrl: string | null;
   observedAt: string | null;
@@ -94,6 +97,8 @@ export function checkFinding(submitted: FindingSubmission, now: Date): FindingCo
     kind: submitted.kind,
     severity: submitted.severity,
     source: source ?? '',
+    // GraphQL's enum refused any other word; a topic named twice is the same topic.
+    topics: storedTopics(submitted.topics ?? []),
     description,
     evidenceUrl,
     observedAt: observed === null ? null : observed.toISOString(),

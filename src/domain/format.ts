@@ -58,6 +58,29 @@ export type RiskKind = (typeof RISK_KINDS)[number];
 export const SEVERITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * The human-rights topics a risk indicator may be about (RiskTopic in the SDL; docs/data-model.md says
+ * why this set): the labour clauses of the ETI Base Code and the RBA Code, grouped as an analyst files
+ * evidence, and the environment. In the order of the words, which is how an indicator stores them.
+ */
+export const RISK_TOPICS = [
+  'CHILD_LABOUR',
+  'DISCRIMINATION',
+  'ENVIRONMENT',
+  'FORCED_LABOUR',
+  'FREEDOM_OF_ASSOCIATION',
+  'HARSH_TREATMENT',
+  'HEALTH_AND_SAFETY',
+  'WAGES_AND_HOURS',
+] as const;
+export type RiskTopic = (typeof RISK_TOPICS)[number];
+
+/** Topics as an indicator stores them: each once, in RISK_TOPICS's (alphabetical) order. */
+export const storedTopics = (topics: Iterable<RiskTopic>): RiskTopic[] => {
+  const given = new Set(topics);
+  return RISK_TOPICS.filter((topic) => given.has(topic));
+};
+
 /** Fields every record may carry to say where its claim comes from. */
 export interface Sourced {
   provenance?: Provenance;
@@ -219,6 +242,8 @@ export interface RiskRecord {
   observedAt?: string | null;
   /** When the indicator was first recorded, if earlier than the import (see LinkRecord.recordedAt). */
   recordedAt?: string | null;
+  /** What it is about (storedTopics); absent or empty: not classified. */
+  topics?: RiskTopic[];
   /** For an indicator `tiersight screen --apply` recorded: the watch list's own id of the entry. */
   listEntryId?: string;
   /** When the entry left its watch list; the indicator is kept but no longer a finding from then on. */
@@ -320,6 +345,8 @@ export interface ScreeningCandidateRecord {
   source: string;
   listEntryId: string;
   severity: Severity;
+  /** The topics its indicator will carry (the list's); absent when none. */
+  topics?: RiskTopic[];
   description: string;
   evidenceUrl: string | null;
   entryName: string;

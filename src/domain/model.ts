@@ -4,7 +4,15 @@
 import type { AccessRequest } from './access-requests.ts';
 import type { EvidencedIndicator } from './disclosed-indicators.ts';
 import type { Role } from './roles.ts';
-import type { OrganizationType, Provenance, RiskKind, Severity, ShareAction, ShareScope } from './format.ts';
+import type {
+  OrganizationType,
+  Provenance,
+  RiskKind,
+  RiskTopic,
+  Severity,
+  ShareAction,
+  ShareScope,
+} from './format.ts';
 
 export interface Organization {
   id: string;
@@ -94,6 +102,8 @@ export interface RiskIndicator {
   kind: RiskKind;
   source: string;
   severity: Severity;
+  /** The human-rights topics it is about, each once in RISK_TOPICS order; empty: not classified. */
+  topics: RiskTopic[];
   description: string | null;
   evidenceUrl: string | null;
   observedAt: string | null;

@@ -3,7 +3,7 @@
 // GEXF have no list type that Gephi and yEd both read); a missing value is left out (GraphML, GEXF)
 // or empty (CSV).
 import { quotedText } from '../domain/erased-text.ts';
-import { SEVERITIES, type Severity } from '../domain/format.ts';
+import { SEVERITIES, storedTopics, type Severity } from '../domain/format.ts';
 import type { RiskIndicator, SupplyLink } from '../domain/model.ts';
 import type { ChainNode } from './chain-export.ts';
 
@@ -40,6 +40,9 @@ export const NODE_ATTRIBUTES: readonly Attribute<ChainNode>[] = [
   { name: 'riskLevel', type: 'integer', of: (n) => riskLevel(n) },
   { name: 'riskSeverity', type: 'string', of: (n) => listed(n)[0]?.severity ?? null },
   { name: 'riskKinds', type: 'string', of: (n) => joined(distinct(listed(n).map((r) => r.kind))) },
+  // What the indicators are about (FORCED_LABOUR, …), each once in RiskTopic order: a column to filter
+  // a spreadsheet or colour a graph by.
+  { name: 'riskTopics', type: 'string', of: (n) => joined(storedTopics(listed(n).flatMap((r) => r.topics))) },
   {
     name: 'riskSources',
     type: 'string',

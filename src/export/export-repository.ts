@@ -93,7 +93,7 @@ const SHARE_RECORD = recordColumn(
 /** Of indicator `r`, held by `o`. */
 const RISK_RECORD = recordColumn(
   'risks',
-  cypher`{.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+  cypher`{.id, organization: o.id, .kind, .source, .severity, .topics, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
@@ -166,8 +166,8 @@ const MERGE_RECORD = recordColumn(
 /** Of candidate `c`, about `o`. */
 const SCREENING_CANDIDATE_RECORD = recordColumn(
   'screeningCandidates',
-  cypher`{.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
-               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+  cypher`{.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .topics, .description,
+               .evidenceUrl, .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
                observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
                decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
                delistedAt: toString(c.delistedAt)}`,

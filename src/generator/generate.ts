@@ -314,13 +314,16 @@ export function* riskRecords(graph: SyntheticGraph): Generator<SyntheticRisk> {
     rng.reseed(graph.key, STREAM.risk, i);
     const id = `rk-${pad(i + 1, graph.risks.length)}`;
     const kind = RISK_KINDS_WEIGHTED.sample(rng);
+    const severity = SEVERITIES_WEIGHTED.sample(rng);
+    const { description, topics } = rng.pick(RISK_DESCRIPTIONS[kind]);
     yield {
       id,
       organization: naming.organizationId(graph.risks[i]!),
       kind,
       source: 'Synthetic',
-      severity: SEVERITIES_WEIGHTED.sample(rng),
-      description: rng.pick(RISK_DESCRIPTIONS[kind]),
+      severity,
+      ...(topics.length > 0 ? { topics } : {}),
+      description,
       ...(kind === 'REPORT' ? { evidenceUrl: `https://example.org/synthetic/reports/${id}` } : {}),
       observedAt: dayString(graph.today - rng.between(14, 3 * 365)),
       provenance: PROVENANCE,

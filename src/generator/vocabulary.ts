@@ -1,7 +1,7 @@
 // Words for synthetic records: countries weighted by where each type of organization tends to be,
 // cities, made-up (clearly fictional) company and place names, an IT product vocabulary, and risk
 // indicator texts. Names are built from syllables so that no synthetic record names a real company.
-import type { DisclosureKind, OrganizationType, RiskKind, Severity } from '../domain/format.ts';
+import type { DisclosureKind, OrganizationType, RiskKind, RiskTopic, Severity } from '../domain/format.ts';
 import { WeightedList, type Random } from './random.ts';
 
 type Weights = readonly (readonly [string, number])[];
@@ -366,25 +366,56 @@ export const SEVERITIES_WEIGHTED = new WeightedList<Severity>([
   ['CRITICAL', 10],
 ]);
 
-export const RISK_DESCRIPTIONS: Record<RiskKind, readonly string[]> = {
+/**
+ * What a synthetic indicator says, by kind, with the topics its words are about (RiskTopic): what an
+ * analyst reading the sentence would file it under. The import-restriction listing is a forced-labour
+ * one (as the UFLPA Entity List is); a trade watch list says nothing of what for, so has none.
+ */
+export const RISK_DESCRIPTIONS: Record<RiskKind, readonly { description: string; topics: RiskTopic[] }[]> = {
   REGION: [
-    'Located in a region listed for elevated forced-labour risk (synthetic example)',
-    'Located in an industrial zone with reported restrictions on freedom of association (synthetic example)',
-    'Sources minerals from a conflict-affected area (synthetic example)',
+    {
+      description: 'Located in a region listed for elevated forced-labour risk (synthetic example)',
+      topics: ['FORCED_LABOUR'],
+    },
+    {
+      description:
+        'Located in an industrial zone with reported restrictions on freedom of association (synthetic example)',
+      topics: ['FREEDOM_OF_ASSOCIATION'],
+    },
+    { description: 'Sources minerals from a conflict-affected area (synthetic example)', topics: [] },
   ],
   AUDIT_FINDING: [
-    'Audit found working weeks above 60 hours in peak season (synthetic example)',
-    'Audit found recruitment fees charged to migrant workers (synthetic example)',
-    'Audit found blocked emergency exits (synthetic example)',
-    'Audit found student interns on production lines (synthetic example)',
+    {
+      description: 'Audit found working weeks above 60 hours in peak season (synthetic example)',
+      topics: ['WAGES_AND_HOURS'],
+    },
+    {
+      description: 'Audit found recruitment fees charged to migrant workers (synthetic example)',
+      topics: ['FORCED_LABOUR'],
+    },
+    { description: 'Audit found blocked emergency exits (synthetic example)', topics: ['HEALTH_AND_SAFETY'] },
+    {
+      description: 'Audit found student interns on production lines (synthetic example)',
+      topics: ['CHILD_LABOUR', 'WAGES_AND_HOURS'],
+    },
   ],
   REPORT: [
-    'NGO report describes wage deductions as punishment (synthetic example)',
-    'Investigative report describes excessive overtime before product launches (synthetic example)',
+    {
+      description: 'NGO report describes wage deductions as punishment (synthetic example)',
+      topics: ['HARSH_TREATMENT', 'WAGES_AND_HOURS'],
+    },
+    {
+      description:
+        'Investigative report describes excessive overtime before product launches (synthetic example)',
+      topics: ['WAGES_AND_HOURS'],
+    },
   ],
   WATCHLIST: [
-    'Named on a trade watch list (synthetic example)',
-    'Named on an import restriction entity list (synthetic example)',
+    { description: 'Named on a trade watch list (synthetic example)', topics: [] },
+    {
+      description: 'Named on an import restriction entity list (synthetic example)',
+      topics: ['FORCED_LABOUR'],
+    },
   ],
 };
 

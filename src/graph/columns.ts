@@ -2,7 +2,14 @@
 // Neo4j for and how the answer becomes a domain type live together, so a field cannot be added to one
 // and forgotten in the other. A projection is written right after its variable: `RETURN x`, then
 // ORGANIZATION.projection, then ` AS organization`.
-import { ORGANIZATION_TYPES, PROVENANCES, RISK_KINDS, SEVERITIES, SHARE_SCOPES } from '../domain/format.ts';
+import {
+  ORGANIZATION_TYPES,
+  PROVENANCES,
+  RISK_KINDS,
+  RISK_TOPICS,
+  SEVERITIES,
+  SHARE_SCOPES,
+} from '../domain/format.ts';
 import type { Organization, RiskIndicator, Share, SupplyLink } from '../domain/model.ts';
 import { UNREAD_SOURCES, unreadOrganizationDetail } from '../domain/chain-detail.ts';
 import { cypher, join, type Fragment } from './cypher.ts';
@@ -292,7 +299,14 @@ const riskFields = (time: Decoder<string>, recorder: Decoder<Organization>) => (
   delistedAt: nullable(time),
   recordedBy: nullable(recorder),
   redactedAt: nullable(time),
+  topics: list(oneOf(RISK_TOPICS)),
 });
+
+/**
+ * Indicator `risk`'s topics as stored (each once, in order); an indicator recorded before topics
+ * existed has none stored, which reads as not classified.
+ */
+const RISK_TOPICS_OF = cypher`coalesce(risk.topics, [])`;
 
 /**
  * The monitor that recorded indicator `risk` through the API (src/modules/findings), as `projection`
@@ -312,7 +326,9 @@ export const RISK: Column<RiskIndicator> = {
   delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
   recordedBy: `,
     recorderOfRisk(join(cypher`m `, ORGANIZATION_IDENTITY.projection)),
-    cypher`, .redactedAt}`,
+    cypher`, .redactedAt, topics: `,
+    RISK_TOPICS_OF,
+    cypher`}`,
   ),
   decode: fields(riskFields(instant, ORGANIZATION_IDENTITY.decode)),
 };
@@ -329,7 +345,9 @@ export const RISK_ROW: Column<RiskIndicator> = {
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
   CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, `,
     recorderOfRisk(cypher`[m.id, m.name, m.type, m.country]`),
-    cypher`, risk.redactedAt.epochMillis]`,
+    cypher`, risk.redactedAt.epochMillis, `,
+    RISK_TOPICS_OF,
+    cypher`]`,
   ),
   decode: positional(
     riskFields(epochInstant, (value, at) => ({ ...organizationCardRow(value, at), identityOnly: true })),

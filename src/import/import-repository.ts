@@ -292,7 +292,8 @@ const upsertRisks = statement(
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
-   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.description = kept.description,
+   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.topics = coalesce(row.topics, []),
+       r.description = kept.description,
        r.evidenceUrl = kept.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
@@ -655,6 +656,7 @@ const linkRow = (r: LinkRecord) => [
 ];
 const SHARE_OPTIONAL = ['disclosureIds', 'expiresAt', 'revokedAt', 'createdAt'];
 const RISK_OPTIONAL = [
+  'topics',
   'description',
   'evidenceUrl',
   'observedAt',

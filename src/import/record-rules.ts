@@ -9,6 +9,9 @@ import {
   PROVENANCES,
   CANDIDATE_STATUSES,
   RISK_KINDS,
+  RISK_TOPICS,
+  type RiskTopic,
+  storedTopics,
   SEVERITIES,
   SHARE_ACTIONS,
   SHARE_SCOPES,
@@ -161,6 +164,16 @@ export class Fields {
       seen.add(id);
     }
     return ids;
+  }
+
+  /** A list of a vocabulary's words, or nothing; a bad word is a problem naming its place and value. */
+  words<T extends string>(field: string, allowed: readonly T[]): T[] | undefined {
+    const given = this.strings(field, 'words', true);
+    if (given === undefined) return undefined;
+    const isAllowed = (word: string): word is T => (allowed as readonly string[]).includes(word);
+    const bad = given.findIndex((word) => !isAllowed(word));
+    if (bad < 0) return given.filter(isAllowed);
+    return this.fail(`${field}[${bad}]`, `must be one of ${allowed.join(', ')}`, given[bad]);
   }
 
   number(field: string, min: number, max: number): number | undefined {
@@ -522,6 +535,12 @@ function erasedSource(f: Fields): string {
   return f.erased('source') ?? '';
 }
 
+/** A record's `topics` as stored (storedTopics), or nothing when it gives none. */
+function recordTopics(f: Fields): { topics?: RiskTopic[] } {
+  const topics = f.words('topics', RISK_TOPICS);
+  return topics === undefined || topics.length === 0 ? {} : { topics: storedTopics(topics) };
+}
+
 export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord> {
   const f = asObject(value);
   if (typeof f === 'string') return { record: null, problems: [f] };
@@ -533,6 +552,8 @@ export function checkRisk(value: unknown, importedAt?: Date): Checked<RiskRecord
     // Erased, a finding's required source is empty (checkFindingRedaction holds it so).
     source: redacted ? erasedSource(f) : f.text('source'),
     severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
+    // Absent when none, as listEntryId is below.
+    ...recordTopics(f),
     description: redacted ? f.erased('description') : (f.text('description', true) ?? null),
     evidenceUrl: redacted ? f.erased('evidenceUrl') : f.url('evidenceUrl'),
     observedAt: f.instant('observedAt'),
@@ -566,6 +587,7 @@ export function checkScreeningCandidate(
     source: f.text('source'),
     listEntryId: f.text('listEntryId'),
     severity: f.oneOf('severity', SEVERITIES) ?? 'LOW',
+    ...recordTopics(f),
     description: f.text('description'),
     evidenceUrl: f.url('evidenceUrl'),
     entryName: f.text('entryName'),

@@ -38,7 +38,12 @@ const example = () =>
     .share('dell', 'rs')
     .share('dell', 'ew')
     .share('dell', 'rs', { scope: 'DISCLOSURES' })
-    .risk('f1', { kind: 'WATCHLIST', severity: 'CRITICAL', source: 'UFLPA Entity List' })
+    .risk('f1', {
+      kind: 'WATCHLIST',
+      severity: 'CRITICAL',
+      source: 'UFLPA Entity List',
+      topics: ['FORCED_LABOUR'],
+    })
     .disclosure('dell', 'f1', {
       id: 'd-cert',
       kind: 'CERTIFICATE',
@@ -132,6 +137,7 @@ describe('chainExport', () => {
       osId: 'CN2019F1',
       riskLevel: 4,
       riskSeverity: 'CRITICAL',
+      riskTopics: 'FORCED_LABOUR',
       riskSources: 'UFLPA Entity List',
     });
     const oslo = (await exported('oslo', { format: 'JSON' })).content;

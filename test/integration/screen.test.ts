@@ -260,4 +260,21 @@ describe('tiersight screen', () => {
     await expect(runCommand([bad, '--apply'])).rejects.toThrow('2 problem(s) found; nothing was screened');
     expect(await watchlistIndicators()).toEqual([]);
   });
+
+  it('--apply records the topics a list gives in its topics column, and none where it gives none', async () => {
+    const list = [
+      'name,aliases,effective_date,source,topics',
+      `"Nanchang O-Film Tech Co., Ltd.",,2020-07-22,"${ENTITY_LIST}",`,
+      `SHENZHEN ACME PRECISION COMPANY LIMITED,,2021-03-01,${OTHER_LIST},FORCED_LABOUR;HARSH_TREATMENT`,
+    ].join('\r\n');
+    await runCommand([writeList(list), '--apply']);
+    const { records } = await db.driver.executeQuery(
+      `MATCH (o:Organization)-[:HAS_RISK]->(r:RiskIndicator {kind: 'WATCHLIST'})
+       RETURN o.id AS organization, r.topics AS topics ORDER BY organization`,
+    );
+    expect(records.map((r) => r.toObject())).toEqual([
+      { organization: 'cn-acme', topics: ['FORCED_LABOUR', 'HARSH_TREATMENT'] },
+      { organization: 'cn-ofilm-nanchang', topics: [] },
+    ]);
+  });
 });

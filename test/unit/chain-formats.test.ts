@@ -44,6 +44,7 @@ const risk = (
   kind,
   source,
   severity,
+  topics: [],
   description: null,
   evidenceUrl: null,
   observedAt: null,
@@ -123,7 +124,10 @@ const CHAIN: ChainExport = {
         sources: ['Report A, p. 3', 'Report; B'],
       }),
       tier: 1,
-      risks: [risk('r1', 'CRITICAL', 'WATCHLIST', 'UFLPA list'), risk('r2', 'HIGH', 'REPORT', 'NGO report')],
+      risks: [
+        { ...risk('r1', 'CRITICAL', 'WATCHLIST', 'UFLPA list'), topics: ['FORCED_LABOUR'] },
+        { ...risk('r2', 'HIGH', 'REPORT', 'NGO report'), topics: ['CHILD_LABOUR', 'FORCED_LABOUR'] },
+      ],
       disclosed: DISCLOSED['maker']!,
     },
     {
@@ -184,6 +188,7 @@ const EXPECTED: ReadGraph = {
         riskLevel: 4,
         riskSeverity: 'CRITICAL',
         riskKinds: 'WATCHLIST; REPORT',
+        riskTopics: 'CHILD_LABOUR; FORCED_LABOUR',
         riskSources: 'UFLPA list; NGO report',
         disclosedRiskCount: 2,
         disclosedRiskLevel: 4,
@@ -264,7 +269,7 @@ describe('chain formats', () => {
     const file = writeChain(CHAIN, 'csv');
     expect(file.mediaType).toBe('text/csv; charset=utf-8');
     expect(file.content.split('\r\n')[0]).toBe(
-      'record,id,name,type,country,tier,city,region,latitude,longitude,osId,provenance,sources,riskCount,riskLevel,riskSeverity,riskKinds,riskSources,disclosedRiskCount,disclosedRiskLevel,disclosedRiskSeverity,disclosedRiskKinds,disclosedBy,disclosureIds,supplier,customer,products,validFrom,validTo,recordedAt',
+      'record,id,name,type,country,tier,city,region,latitude,longitude,osId,provenance,sources,riskCount,riskLevel,riskSeverity,riskKinds,riskTopics,riskSources,disclosedRiskCount,disclosedRiskLevel,disclosedRiskSeverity,disclosedRiskKinds,disclosedBy,disclosureIds,supplier,customer,products,validFrom,validTo,recordedAt',
     );
     const read = readCsv(file.content);
     const defused = structuredClone(EXPECTED);

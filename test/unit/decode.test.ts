@@ -267,9 +267,25 @@ describe('columns', () => {
       source: 's',
       severity: 'LOW',
       recordedAt: at('2021-01-01T00:00:00Z'),
+      topics: [],
     };
-    expect(RISK.decode(risk, 'risk')).toMatchObject({ description: null, observedAt: null });
+    expect(RISK.decode(risk, 'risk')).toMatchObject({ description: null, observedAt: null, topics: [] });
     expect(() => RISK.decode({ ...risk, recordedAt: undefined }, 'risk')).toThrow('risk.recordedAt');
+  });
+
+  it("decode an indicator's topics, and refuse a word that is no topic", () => {
+    const risk = {
+      id: 'r',
+      kind: 'REPORT',
+      source: 's',
+      severity: 'LOW',
+      recordedAt: at('2021-01-01T00:00:00Z'),
+      topics: ['FORCED_LABOUR', 'WAGES_AND_HOURS'],
+    };
+    expect(RISK.decode(risk, 'risk').topics).toEqual(['FORCED_LABOUR', 'WAGES_AND_HOURS']);
+    // The projection always gives a list (coalesce(risk.topics, [])): a missing one is a broken read.
+    expect(() => RISK.decode({ ...risk, topics: null }, 'risk')).toThrow('risk.topics');
+    expect(() => RISK.decode({ ...risk, topics: ['SLAVERY'] }, 'risk')).toThrow('risk.topics');
   });
 
   it('require the creation time of a share, where an empty string used to stand in', () => {

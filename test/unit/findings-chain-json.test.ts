@@ -19,6 +19,7 @@ const finding: RiskIndicator = {
   kind: 'REPORT',
   source: 'EW report',
   severity: 'HIGH',
+  topics: [],
   description: null,
   evidenceUrl: null,
   observedAt: null,

@@ -15,10 +15,16 @@ describe('checkFinding', () => {
       kind: 'REPORT',
       severity: 'HIGH',
       source: 'Electronics Watch, 2026',
+      topics: [],
       description: null,
       evidenceUrl: null,
       observedAt: '2026-03-01T09:00:00.000Z',
     });
+  });
+
+  it('stores topics once each, in order', () => {
+    const topics = ['HARSH_TREATMENT', 'FORCED_LABOUR', 'HARSH_TREATMENT'] as const;
+    expect(checkFinding({ ...FINDING, topics }, NOW).topics).toEqual(['FORCED_LABOUR', 'HARSH_TREATMENT']);
   });
 
   it.each([

@@ -367,6 +367,9 @@ describe('generate: shape', () => {
       expect(['FACTORY', 'MANUFACTURER']).toContain(type(risk.organization));
       expect(risk.source).toBe('Synthetic');
     }
+    // Tagged as their words say: forced labour among them, and some left unclassified.
+    expect(doc.risks.some((r) => r.topics?.includes('FORCED_LABOUR'))).toBe(true);
+    expect(doc.risks.some((r) => r.topics === undefined)).toBe(true);
   });
 });
 

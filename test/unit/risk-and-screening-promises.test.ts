@@ -27,6 +27,7 @@ const factory = (days: number, tier: number): RiskSubject<Assessable> => {
         kind: 'WATCHLIST',
         severity: 'LOW',
         source: 'Test list',
+        topics: [],
         description: null,
         evidenceUrl: null,
         observedAt: observed,

@@ -15,6 +15,7 @@ const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator
   kind: 'REPORT',
   source: 'Electronics Watch, compliance report, 2026',
   severity: 'HIGH',
+  topics: [],
   description: null,
   evidenceUrl: null,
   observedAt: '2026-11-01T00:00:00.000Z',

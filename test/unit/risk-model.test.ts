@@ -54,6 +54,7 @@ const indicator = (id: string, more: Partial<RiskIndicator> = {}): RiskIndicator
   kind: 'REPORT',
   source: `source of ${id}`,
   severity: 'HIGH',
+  topics: [],
   description: null,
   evidenceUrl: null,
   observedAt: '2025-12-02T00:00:00.000Z',

@@ -304,6 +304,7 @@ describe('operations', () => {
         remindAccessRequests: false,
         requestRedactions: false,
         sharedWith: false,
+        topics: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

@@ -184,6 +184,8 @@ export interface Capabilities {
    * records, and whether its own sourcing share lets each recipient look the subject up.
    */
   sharedWith: boolean;
+  /** `RiskIndicator.topics` and `exposure(topics:)`: what an indicator is about, and the filter by it. */
+  topics: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -210,6 +212,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   remindAccessRequests: true,
   requestRedactions: true,
   sharedWith: true,
+  topics: true,
 };
 
 export const CAPABILITIES = `{
@@ -270,6 +273,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       ownHistory:
         fields.find((f) => f.name === 'disclosuresGiven')?.args?.some((a) => a.name === 'id') ?? false,
       chainsReaching: has(data.query, 'chainsReaching'),
+      topics: has(data.indicator, 'topics'),
       findings: has(data.mutation, 'recordFinding'),
       redactVersions: has(data.mutation, 'redactDisclosureVersion'),
       redactFindings: has(data.mutation, 'redactFinding'),
@@ -300,7 +304,7 @@ export const me = async (token: string): Promise<Me> => (await graphql<{ me: Me 
  * the finding's texts where the server erases them.
  */
 const riskFields = (can: Capabilities) =>
-  `id kind source severity description evidenceUrl observedAt${can.findings ? ' recordedBy { id name }' : ''}${can.redactedRisks ? ' redactedAt' : ''}`;
+  `id kind source severity description evidenceUrl observedAt${can.findings ? ' recordedBy { id name }' : ''}${can.redactedRisks ? ' redactedAt' : ''}${can.topics ? ' topics' : ''}`;
 
 /** An organization's fields; in an `asOf` view, only the risk indicators recorded by then. */
 function orgFields(can: Capabilities, asOf: boolean): string {
@@ -362,7 +366,14 @@ const disclosedIndicatorFields = (can: Capabilities) => `kind severity descripti
       action { id status ${dueFields(can)} overdue }`;
 
 export function exposureOperation(q: Query, can: Capabilities) {
-  const { declarations, args, variables } = argumentsOf(q, can);
+  const asked = argumentsOf(q, can);
+  let { declarations, args } = asked;
+  const variables = { ...asked.variables };
+  if (q.topic !== undefined && q.topic !== '' && can.topics) {
+    declarations += ', $topics: [RiskTopic!]';
+    args += ', topics: $topics';
+    variables['topics'] = [q.topic];
+  }
   const disclosed = can.disclosedIndicators
     ? `\n      disclosedIndicators { ${disclosedIndicatorFields(can)} }`
     : '';

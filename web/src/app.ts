@@ -47,6 +47,8 @@ import {
   DEFAULT_TIER_LIMIT,
   disclosedById,
   FIRST_QUERY,
+  RISK_TOPICS,
+  TOPIC_LABELS,
   NO_FILTERS,
   ORGANIZATION_TYPES,
   organizationsById,
@@ -583,6 +585,23 @@ class Dashboard {
       disabled: !this.can.asOf,
     });
     const asOfError = checked(asOf, asOfProblem, (value) => refetch({ asOf: value }));
+    // Asked of exposure alone (the chain and the ranking are the same whatever the topic): where in
+    // the chain a researcher finds forced-labour evidence. Reloaded with the rest, so that no answer
+    // to an earlier choice lands after this one's.
+    const topic = h(
+      'select',
+      {
+        id: 'filter-topic',
+        name: 'topic',
+        disabled: !this.can.topics || !this.can.exposure,
+        onchange: (e: Event) => {
+          const value = (e.target as HTMLSelectElement).value;
+          refetch({ topic: RISK_TOPICS.find((t) => t === value) ?? '' });
+        },
+      },
+      h('option', { value: '' }, 'All topics'),
+      RISK_TOPICS.map((t) => h('option', { value: t }, TOPIC_LABELS[t])),
+    );
     const typeBoxes = [...this.typeBoxes].map(([t, box]) => {
       box.addEventListener('change', () => {
         const types = new Set(this.filters.types);
@@ -609,6 +628,7 @@ class Dashboard {
       field('filter-product', 'Product', product, productError),
       this.productList,
       field('filter-as-of', 'As of', asOf, asOfError),
+      field('filter-topic', 'Exposure topic', topic),
       field('filter-country', 'Country', this.countrySelect),
       field('filter-search', 'Search', this.searchInput),
       h('fieldset', { class: 'types' }, h('legend', {}, 'Types (none checked: all)'), typeBoxes),
@@ -892,6 +912,7 @@ class Dashboard {
       requests,
       this.pinnedBlindSpot,
       queryFilters(this.query),
+      this.query.topic || null,
     );
   }
 

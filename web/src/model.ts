@@ -16,11 +16,38 @@ import { isolate } from './bidi.ts';
 
 export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
 
+/** The human-rights topics an indicator may be about (the API's RiskTopic), in its order. */
+export const RISK_TOPICS = [
+  'CHILD_LABOUR',
+  'DISCRIMINATION',
+  'ENVIRONMENT',
+  'FORCED_LABOUR',
+  'FREEDOM_OF_ASSOCIATION',
+  'HARSH_TREATMENT',
+  'HEALTH_AND_SAFETY',
+  'WAGES_AND_HOURS',
+] as const;
+export type RiskTopic = (typeof RISK_TOPICS)[number];
+
+/** A topic in the page's words. */
+export const TOPIC_LABELS: Record<RiskTopic, string> = {
+  CHILD_LABOUR: 'Child labour',
+  DISCRIMINATION: 'Discrimination',
+  ENVIRONMENT: 'Environment',
+  FORCED_LABOUR: 'Forced labour',
+  FREEDOM_OF_ASSOCIATION: 'Freedom of association',
+  HARSH_TREATMENT: 'Harsh treatment',
+  HEALTH_AND_SAFETY: 'Health and safety',
+  WAGES_AND_HOURS: 'Wages and hours',
+};
+
 export interface RiskIndicator {
   id: string;
   kind: string;
   source: string;
   severity: Severity;
+  /** What it is about; empty when not classified, absent from a server without topics. */
+  topics?: readonly RiskTopic[];
   description?: string | null;
   evidenceUrl?: string | null;
   observedAt?: string | null;
@@ -302,6 +329,8 @@ export interface Query {
   /** `YYYY-MM-DD` or empty for now. */
   asOf: string;
   product: string;
+  /** Exposure only: the one topic its indicators must be about; absent or empty for every indicator. */
+  topic?: RiskTopic | '';
 }
 
 /** What the dashboard shows when it opens: the viewer's own chain, every tier, now, every product. */

@@ -20,6 +20,8 @@ import {
   type ExposureFinding,
   type Organization,
   type RiskIndicator,
+  type RiskTopic,
+  TOPIC_LABELS,
   type SupplyChain,
   type SupplyLink,
 } from './model.ts';
@@ -59,6 +61,17 @@ function evidence(url: string | null | undefined): HTMLElement | null {
 const cited = (i: Pick<RiskIndicator, 'source' | 'redactedAt'>): HTMLElement =>
   riskErased(i) ? h('span', { class: 'risk-erased' }, riskSource(i)) : h('cite', {}, i.source);
 
+/** What an indicator is about, in words ("About: forced labour, harsh treatment"); none when unclassified. */
+function topicList(topics: readonly RiskTopic[]): HTMLElement | null {
+  if (topics.length === 0) return null;
+  return h(
+    'p',
+    { class: 'risk-topics' },
+    'About: ',
+    topics.map((t) => TOPIC_LABELS[t].toLowerCase()).join(', '),
+  );
+}
+
 function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
   const sorted = [...indicators].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   return h(
@@ -73,6 +86,7 @@ function riskList(indicators: readonly RiskIndicator[]): HTMLElement {
         h('span', { class: 'risk-kind' }, i.kind.replaceAll('_', ' ').toLowerCase()),
         ' ',
         publicTag(),
+        topicList(i.topics ?? []),
         i.description && h('p', { class: 'risk-description' }, i.description),
         h(
           'p',
@@ -326,6 +340,8 @@ export function renderExposure(
   pinned: string | null = null,
   /** The product and As of day the chain was asked with, in words (queryFilters). */
   filters: readonly string[] = [],
+  /** The topic the exposure was asked about (Query.topic), or none for every indicator. */
+  topic: RiskTopic | null = null,
 ): void {
   const heading = h('h2', { id: 'exposure-heading' }, 'Exposure');
   if (state.kind === 'loading') return panel.replaceChildren(heading, h('p', { class: 'muted' }, 'Loading…'));
@@ -356,10 +372,19 @@ export function renderExposure(
       'p',
       { class: 'exposure-summary' },
       exposure.closestTier === null
-        ? 'No flagged organization is reachable in the chain you can see. '
+        ? topic === null
+          ? 'No flagged organization is reachable in the chain you can see. '
+          : `No organization with an indicator about ${TOPIC_LABELS[topic].toLowerCase()} is reachable in the chain you can see. `
         : `Closest flagged tier: ${exposure.closestTier}. ${plural(findings.length, 'finding')}, `,
       `${plural(blindSpots.length, 'blind spot')}.`,
     ),
+    // Disclosed indicators have no topic: the server leaves them out of a filtered exposure.
+    topic !== null &&
+      h(
+        'p',
+        { class: 'exposure-topic muted' },
+        `Only public indicators about ${TOPIC_LABELS[topic].toLowerCase()} count; unclassified ones and what disclosures say are left out. Choose "All topics" to see them.`,
+      ),
     h('h3', {}, 'Findings, nearest first'),
     findings.length > 0 &&
       h(

@@ -47,7 +47,7 @@ import {
 } from '../../graph/access-request-cypher.ts';
 import type { VisibleEvidence } from '../../domain/disclosed-indicators.ts';
 import type { StoredDisclosure } from '../../domain/disclosures.ts';
-import { DISCLOSURE_KINDS } from '../../domain/format.ts';
+import { DISCLOSURE_KINDS, type RiskTopic } from '../../domain/format.ts';
 import { VERSION_ROW } from '../../graph/disclosure-columns.ts';
 
 /** Rows of every organization `o` of the walk's `tiers` with its `tier` (1 for the first). */
@@ -61,7 +61,8 @@ const EVERY_REACHED = cypher`
  * the repository picks each finding's shortest path (pathsTo): the shortest-path search per
  * organization reached that it replaced cost more than the rest (the dashboard's exposure of a chain of
  * 11,578 organizations: 397 ms with it, 280 without). Findings: the reached organizations that carry
- * risk indicators in effect at $t. Evidence: the disclosures about reached organizations that rule 8
+ * risk indicators in effect at $t (with $topics, only those about one of them).
+ * Evidence (none with $topics: disclosed indicators have no topic): the disclosures about reached organizations that rule 8
  * lets the viewer see (of the kinds exposure reads, about $product: IN_DISCLOSED_PRODUCT), each as the version in effect at $t; their subjects are reached, so rule 5 holds for them
  * already and only the disclosure's own conditions are tested (DISCLOSURE_LIVE, and DISCLOSURE_GRANTED
  * against the lists VIEWER_AND_DISCLOSURE_GRANTS gathers once from the viewer's side).
@@ -84,7 +85,7 @@ CALL (tiers) {`,
   cypher`
   WHERE `,
   RISK_IN_EFFECT,
-  cypher`
+  cypher` AND ($topics IS NULL OR any(topic IN coalesce(risk.topics, []) WHERE topic IN $topics))
   WITH o, tier, collect(`,
   RISK_ROW.projection,
   cypher`) AS risks
@@ -97,7 +98,7 @@ CALL (tiers) {`,
   EVERY_REACHED,
   cypher`
   WITH v, o, tier
-  WHERE o:DisclosureSubject
+  WHERE $topics IS NULL AND o:DisclosureSubject
   MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND `,
   DISCLOSURE_LIVE,
@@ -265,16 +266,17 @@ export interface PathRow {
 export class ExposureRepository {
   constructor(private readonly executor: Executor) {}
 
-  /** Null when the viewer may not use the root. */
+  /** Null when the viewer may not use the root. `topics`: null for every indicator. */
   async exposure(
     scope: ViewerScope,
     rootId: string,
     depth: number,
     product: string | null,
+    topics: readonly RiskTopic[] | null,
   ): Promise<ExposureRow | null> {
     const [record] = await this.executor.read(
       EXPOSURE_BY_DEPTH[depth - 1]!,
-      { ...scopeParams(scope, product), root: rootId, depth, ...OPEN_REQUESTS_PARAMS },
+      { ...scopeParams(scope, product), root: rootId, depth, topics, ...OPEN_REQUESTS_PARAMS },
       scope.context,
     );
     if (record === undefined) return null;

@@ -19,8 +19,17 @@ import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { wholeNumberArgument } from '../../domain/whole-number.ts';
 import { deadlineAt } from '../../domain/instants.ts';
 import { byNameAndId } from '../../domain/text-order.ts';
+import { storedTopics, type RiskTopic } from '../../domain/format.ts';
 
 const MAX_PATHS = 100;
+
+/**
+ * The topics an exposure keeps indicators of, or null for every indicator: an empty list asks for no
+ * filter, as a cleared topic picker does. Answering nothing for it would read as "no evidence of any
+ * topic", which is no finding.
+ */
+const topicFilter = (topics: readonly RiskTopic[] | null | undefined): RiskTopic[] | null =>
+  topics === null || topics === undefined || topics.length === 0 ? null : storedTopics(topics);
 
 const isPresent = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
@@ -40,13 +49,16 @@ export class ExposureService {
     private readonly loaders: OrganizationLoaders,
   ) {}
 
-  async exposure(args: ChainArguments): Promise<Exposure> {
+  async exposure(
+    args: ChainArguments & { topics?: readonly RiskTopic[] | null | undefined },
+  ): Promise<Exposure> {
     const { rootId, depth, product, scope } = checkChainArguments(this.scope, args);
     const row = await this.analysis.exposure(
       scope,
       await keptId(this.loaders, rootId, scope),
       depth,
       product,
+      topicFilter(args.topics),
     );
     if (row === null) throw notFound('Organization', rootId);
     prime(this.loaders, [

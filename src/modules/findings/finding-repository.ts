@@ -9,11 +9,11 @@ import {
   type Finding,
   type FindingContent,
 } from '../../domain/findings.ts';
-import { SEVERITIES } from '../../domain/format.ts';
+import { RISK_TOPICS, SEVERITIES } from '../../domain/format.ts';
 import type { QueryContext } from '../../domain/viewer-scope.ts';
 import { ORGANIZATION_IDENTITY, type Column } from '../../graph/columns.ts';
 import { cypher, join, statement } from '../../graph/cypher.ts';
-import { bool, column, fields, instant, nullable, oneOf, text, viewerRow } from '../../graph/decode.ts';
+import { bool, column, fields, instant, list, nullable, oneOf, text, viewerRow } from '../../graph/decode.ts';
 import type { Executor, Transaction } from '../../graph/executor.ts';
 import { createOnce, FORGET_REQUEST_TEXTS } from '../../graph/idempotency-repository.ts';
 import { lockedInstant } from '../../graph/locked-instant.ts';
@@ -24,8 +24,8 @@ import { LOOKABLE, LOOKABLE_OR_LISTED, VIEWER_GRANTS, presentParams } from '../.
 /** Finding `risk` about organization `o`. */
 const FINDING: Column<Finding> = {
   projection: join(
-    cypher`risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o `,
+    cypher`risk {.id, .kind, .severity, .source, topics: coalesce(risk.topics, []), .description, .evidenceUrl,
+  .observedAt, .recordedAt, .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o `,
     ORGANIZATION_IDENTITY.projection,
     cypher`}`,
   ),
@@ -34,6 +34,7 @@ const FINDING: Column<Finding> = {
     kind: oneOf(FINDING_KINDS),
     severity: oneOf(SEVERITIES),
     source: text,
+    topics: list(oneOf(RISK_TOPICS)),
     description: nullable(text),
     evidenceUrl: nullable(text),
     observedAt: nullable(instant),
@@ -75,7 +76,7 @@ const RECORD = statement(
   cypher`CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL AND v.type = 'MONITOR'
   CREATE (v)-[:RECORDED]->(risk:RiskIndicator {id: $id, kind: $kind, severity: $severity, source: $source,
-    description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
+    topics: $topics, description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
     recordedByUserId: $actorUserId})
   CREATE (x)-[:HAS_RISK]->(risk)
   SET x:RiskSubject

@@ -46,7 +46,10 @@ export class FindingService {
     const content = checkFinding(input, this.scope.instant);
     if (input.organizationId === monitor)
       throw badInput(`organizationId must be another organization than the monitor, got ${quote(asked)}`);
-    const asSent = { organizationId: asked, ...content };
+    // Unclassified, the finding is sent as before topics existed: a retry of a call made then still
+    // matches the idempotency key's fingerprint.
+    const { topics, ...untagged } = content;
+    const asSent = { organizationId: asked, ...untagged, ...(topics.length > 0 ? { topics } : {}) };
     const recorded = await this.findings.record(
       {
         id: `f-${randomUUID()}`,

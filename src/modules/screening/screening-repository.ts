@@ -4,7 +4,7 @@
 // source, so that applying the same list twice leaves the same graph; the others become
 // ScreeningCandidates for an analyst (screening-review-repository.ts); indicators and candidates of
 // entries that left the list are marked delisted, never deleted.
-import type { Severity } from '../../domain/format.ts';
+import { storedTopics, type Severity } from '../../domain/format.ts';
 import type { ScreenedOrganization, ScreeningMatch } from './match.ts';
 import { screeningCandidateId, watchlistDescription, watchlistIndicatorId } from './indicator-naming.ts';
 import type { WatchListEntry } from './watch-list-entry.ts';
@@ -41,7 +41,7 @@ const upsertWatchlistIndicators = statement(
    WITH row, o, existing IS NULL AS isNew
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
-       r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.severity = row.severity, r.topics = row.topics, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
        r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
@@ -154,6 +154,9 @@ export class ScreeningRepository {
         observedAt,
         fields: {
           ...fields,
+          // None stored when the list says none (null removes an earlier run's), as a restored
+          // candidate's record, which leaves them out, has none.
+          topics: fields.topics.length > 0 ? fields.topics : null,
           indicatorId,
           organizationId: match.organizationId,
           entryName: match.entry,
@@ -257,6 +260,7 @@ function indicatorFields(match: ScreeningMatch, severity: Severity) {
     source: match.listEntry.source,
     listEntryId: match.listEntry.listEntryId,
     severity,
+    topics: storedTopics(match.listEntry.topics ?? []),
     description: watchlistDescription(match),
     evidenceUrl: match.listEntry.sourceUrl,
     observedAt: match.listEntry.listedAt,

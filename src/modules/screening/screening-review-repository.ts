@@ -87,6 +87,7 @@ const recordConfirmed = statement(
   cypher`MATCH (c:ScreeningCandidate {id: $id, status: 'CONFIRMED'})-[:ABOUT]->(o:Organization)
    MERGE (r:RiskIndicator {id: c.indicatorId})
    SET r.kind = 'WATCHLIST', r.source = c.source, r.listEntryId = c.listEntryId, r.severity = c.severity,
+       r.topics = coalesce(c.topics, []),
        r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
        r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
    MERGE (o)-[:HAS_RISK]->(r)

@@ -1,6 +1,8 @@
 // The one shape every watch-list reader produces (docs/screening.md, "List formats"), whatever the list
 // and its format: screening, candidates and indicators only ever see this.
 
+import type { RiskTopic } from '../../domain/format.ts';
+
 export const WATCH_LIST_FORMATS = ['csl', 'ftm', 'opensanctions-csv', 'uflpa-html', 'tiersight'] as const;
 export type WatchListFormat = (typeof WATCH_LIST_FORMATS)[number];
 
@@ -31,6 +33,11 @@ export interface WatchListEntry {
   /** An http(s) link to the entry or the list, or null. */
   sourceUrl: string | null;
   identifiers: EntryIdentifier[];
+  /**
+   * The human-rights topics the listing is about, when the list says (Tiersight's CSV `topics`
+   * column; FORCED_LABOUR for the UFLPA Entity List, a forced-labour list by law); absent: unknown.
+   */
+  topics?: RiskTopic[];
   format: WatchListFormat;
   /** Where the entry is in its file (line, or record number for formats without lines), for messages. */
   line: number;

@@ -487,17 +487,17 @@ CALL (tiers) {
   UNWIND tiers[tier - 1] AS o
   WITH * WHERE o:RiskSubject
   MATCH (o)-[:HAS_RISK]->(risk:RiskIndicator)
-  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)
+  WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt)) AND (risk.delistedAt IS NULL OR risk.delistedAt > $t) AND ($topics IS NULL OR any(topic IN coalesce(risk.topics, []) WHERE topic IN $topics))
   WITH o, tier, collect([risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis, coalesce(risk.topics, [])]) AS risks
   RETURN collect({organization: o {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources}, tier: tier, risks: risks}) AS findings
 }
 CALL (v, tiers, disclosers, sharedDisclosures) {
   UNWIND range(1, size(tiers)) AS tier
   UNWIND tiers[tier - 1] AS o
   WITH v, o, tier
-  WHERE o:DisclosureSubject
+  WHERE $topics IS NULL AND o:DisclosureSubject
   MATCH (o)<-[:ABOUT]-(d:Disclosure)<-[:PUBLISHED]-(publisher:Organization)
   WHERE d.kind IN ['CORRECTIVE_ACTION_PLAN', 'AUDIT_REPORT', 'CERTIFICATE'] AND (NOT $historical OR d.publishedAt <= $t) AND (d.withdrawnAt IS NULL OR ($historical AND $t <= d.withdrawnAt)) AND (publisher = v OR publisher IN disclosers OR d IN sharedDisclosures)
 CALL (d) {
@@ -700,7 +700,7 @@ CALL (reached) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis, coalesce(risk.topics, [])]]) AS risks
 }
 CALL (v, reached, disclosers, sharedDisclosures) {
   UNWIND reached AS x
@@ -758,7 +758,7 @@ UNWIND range(0, size($keys) - 1) AS i
      AND (risk.withdrawnAt IS NULL OR key.asOf < risk.withdrawnAt)
    RETURN i, collect(risk {.id, .kind, .source, .severity, .description, .evidenceUrl, .observedAt, .recordedAt,
   delistedAt: CASE WHEN riskAt IS NULL OR risk.delistedAt <= riskAt THEN risk.delistedAt END,
-  recordedBy: head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN m {.id, .name, .type, .country} }), .redactedAt}) AS risks
+  recordedBy: head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN m {.id, .name, .type, .country} }), .redactedAt, topics: coalesce(risk.topics, [])}) AS risks
 
 // ---- constraint.accessRequestId
 CREATE CONSTRAINT access_request_id IF NOT EXISTS FOR (r:AccessRequest) REQUIRE r.id IS UNIQUE
@@ -1664,7 +1664,7 @@ MATCH (r:RiskIndicator) USING INDEX SEEK r:RiskIndicator(id)
      WHERE r.id > $after
      WITH r ORDER BY r.id LIMIT $limit
      OPTIONAL MATCH (o:Organization)-[:HAS_RISK]->(r)
-     RETURN r {.id, organization: o.id, .kind, .source, .severity, .description, .evidenceUrl,
+     RETURN r {.id, organization: o.id, .kind, .source, .severity, .topics, .description, .evidenceUrl,
                observedAt: toString(r.observedAt), recordedAt: toString(r.recordedAt),
                .listEntryId, delistedAt: toString(r.delistedAt),
                recordedBy: head(COLLECT { MATCH (monitor:Organization)-[:RECORDED]->(r) RETURN monitor.id }),
@@ -1676,8 +1676,8 @@ MATCH (c:ScreeningCandidate) USING INDEX SEEK c:ScreeningCandidate(id)
      WHERE c.id > $after
      WITH c ORDER BY c.id LIMIT $limit
      OPTIONAL MATCH (c)-[:ABOUT]->(o:Organization)
-     RETURN c {.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .description, .evidenceUrl,
-               .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
+     RETURN c {.id, organization: o.id, .indicatorId, .source, .listEntryId, .severity, .topics, .description,
+               .evidenceUrl, .entryName, .program, .matchedName, .matchedEntryName, .score, .explanation,
                observedAt: toString(c.observedAt), .status, createdAt: toString(c.createdAt),
                decidedAt: toString(c.decidedAt), .decidedByUserId, .decidedForOrganizationId, .note,
                delistedAt: toString(c.delistedAt)} AS record
@@ -1709,8 +1709,8 @@ RETURN risk.recordedAt AS recordedAt, risk.withdrawnAt AS withdrawnAt, risk.reda
 // ---- finding.own
 MATCH (:Organization {id: $viewer})-[:RECORDED]->(risk:RiskIndicator)<-[:HAS_RISK]-(o:Organization)
 WHERE $id IS NULL OR risk.id = $id
-RETURN risk {.id, .kind, .severity, .source, .description, .evidenceUrl, .observedAt, .recordedAt,
-  .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o {.id, .name, .type, .country}} AS finding
+RETURN risk {.id, .kind, .severity, .source, topics: coalesce(risk.topics, []), .description, .evidenceUrl,
+  .observedAt, .recordedAt, .recordedByUserId, .withdrawnAt, .redactedAt, .redactedByUserId, organization: o {.id, .name, .type, .country}} AS finding
 ORDER BY risk.recordedAt DESC, risk.id
 
 // ---- finding.record
@@ -1759,7 +1759,7 @@ WITH v, coalesce(head([n IN lookable WHERE n.id = $namedId]), listed) AS x
 CALL (v, x) {
   WITH v, x WHERE x IS NOT NULL AND v.type = 'MONITOR'
   CREATE (v)-[:RECORDED]->(risk:RiskIndicator {id: $id, kind: $kind, severity: $severity, source: $source,
-    description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
+    topics: $topics, description: $description, evidenceUrl: $evidenceUrl, observedAt: $observedAt, recordedAt: $t,
     recordedByUserId: $actorUserId})
   CREATE (x)-[:HAS_RISK]->(risk)
   SET x:RiskSubject
@@ -2125,7 +2125,8 @@ UNWIND $rows AS row
         CASE WHEN r.redactedAt IS NULL THEN row ELSE r {.source, .description, .evidenceUrl,
           withdrawnAt: toString(r.withdrawnAt), .withdrawnByUserId, redactedAt: toString(r.redactedAt),
           .redactedByUserId} END AS kept
-   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.description = kept.description,
+   SET r.kind = row.kind, r.source = kept.source, r.severity = row.severity, r.topics = coalesce(row.topics, []),
+       r.description = kept.description,
        r.evidenceUrl = kept.evidenceUrl, r.observedAt = datetime(row.observedAt),
        r.listEntryId = row.listEntryId, r.delistedAt = datetime(row.delistedAt),
        r.recordedByUserId = row.recordedByUserId, r.withdrawnAt = datetime(kept.withdrawnAt),
@@ -2678,6 +2679,7 @@ MATCH (o:Organization)
 MATCH (c:ScreeningCandidate {id: $id, status: 'CONFIRMED'})-[:ABOUT]->(o:Organization)
    MERGE (r:RiskIndicator {id: c.indicatorId})
    SET r.kind = 'WATCHLIST', r.source = c.source, r.listEntryId = c.listEntryId, r.severity = c.severity,
+       r.topics = coalesce(c.topics, []),
        r.description = c.description + ' Confirmed on review.', r.evidenceUrl = c.evidenceUrl,
        r.observedAt = c.observedAt, r.recordedAt = coalesce(r.recordedAt, $now), r.delistedAt = c.delistedAt
    MERGE (o)-[:HAS_RISK]->(r)
@@ -2705,7 +2707,7 @@ UNWIND $rows AS row
    WITH row, o, existing IS NULL AS isNew
    MERGE (r:RiskIndicator {id: row.id})
    SET r.kind = 'WATCHLIST', r.source = row.source, r.listEntryId = row.listEntryId,
-       r.severity = row.severity, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
+       r.severity = row.severity, r.topics = row.topics, r.description = row.description, r.evidenceUrl = row.evidenceUrl,
        r.observedAt = datetime(row.observedAt), r.recordedAt = coalesce(r.recordedAt, $recordedAt)
    MERGE (o)-[:HAS_RISK]->(r)
    SET o:RiskSubject
@@ -3507,7 +3509,7 @@ CALL (tiers) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis, coalesce(risk.topics, [])]]) AS risks
 }
 WITH x AS o, tiers, links, disclosures, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, disclosures, risks
@@ -3580,7 +3582,7 @@ CALL (tiers) {
   WHERE (NOT $historical OR risk.recordedAt <= $t) AND (risk.withdrawnAt IS NULL OR ($historical AND $t < risk.withdrawnAt))
   RETURN collect([o.id, [risk.id, risk.kind, risk.source, risk.severity, risk.description, risk.evidenceUrl,
   risk.observedAt.epochMillis, risk.recordedAt.epochMillis,
-  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis]]) AS risks
+  CASE WHEN risk.delistedAt <= $t THEN risk.delistedAt.epochMillis END, head(COLLECT { MATCH (risk)<-[:RECORDED]-(m:Organization) RETURN [m.id, m.name, m.type, m.country] }), risk.redactedAt.epochMillis, coalesce(risk.topics, [])]]) AS risks
 }
 WITH x AS o, tiers, links, risks
 RETURN CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END AS root, [tier IN tiers | [o IN tier | CASE WHEN $organizationDetail THEN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] ELSE [o.id, o.name, o.type, o.country] END]] AS tiers, links, risks

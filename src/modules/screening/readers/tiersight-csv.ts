@@ -1,10 +1,13 @@
 // Tiersight's own watch-list CSV: the columns name, aliases, effective_date, source, and the optional
-// id, url, country, program, os_id, registration_number; every bad row reported with its line number
+// id, url, country, program, os_id, registration_number, topics; every bad row reported with its line number
 // (docs/screening.md, "Tiersight's CSV").
 import { parseCsv } from '../csv.ts';
 import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { countryCodes, hasName, httpUrl, listDate, otherNames } from './fields.ts';
 import { quote } from '../../../domain/quote.ts';
+import { RISK_TOPICS, storedTopics, type RiskTopic } from '../../../domain/format.ts';
+
+const isTopic = (word: string): word is RiskTopic => (RISK_TOPICS as readonly string[]).includes(word);
 
 const WATCH_LIST_COLUMNS = ['name', 'aliases', 'effective_date', 'source'] as const;
 /** Optional identifier columns and the scheme each stands for. */
@@ -71,6 +74,10 @@ export function parseWatchList(csvText: string, sourceLabel?: string): ReadList 
     if (badCountry !== undefined) {
       rowProblems.push(`country must be ISO 3166-1 alpha-2 codes separated by ';', got ${quote(badCountry)}`);
     }
+    const topicWords = split(cell(fields, 'topics')).filter((t) => t !== '');
+    const badTopic = topicWords.find((t) => !isTopic(t));
+    if (badTopic !== undefined)
+      rowProblems.push(`topics must be ${RISK_TOPICS.join(', ')} separated by ';', got ${quote(badTopic)}`);
     if (rowProblems.length > 0) {
       problems.push(...rowProblems.map((p) => `line ${line}: ${p}`));
       continue;
@@ -89,6 +96,8 @@ export function parseWatchList(csvText: string, sourceLabel?: string): ReadList 
       listedAt,
       sourceUrl: url || null,
       identifiers,
+      // Only a list that says: an entry without is not known to be about any.
+      ...(topicWords.length > 0 ? { topics: storedTopics(topicWords.filter(isTopic)) } : {}),
       format: 'tiersight',
       line,
     });

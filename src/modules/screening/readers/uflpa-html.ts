@@ -88,6 +88,8 @@ export function readUflpaHtml(html: string): ReadList {
         listedAt,
         sourceUrl: UFLPA_URL,
         identifiers: [],
+        // The Uyghur Forced Labor Prevention Act lists entities for forced labour and nothing else.
+        topics: ['FORCED_LABOUR'],
         format: 'uflpa-html',
         line: row,
       });
