@@ -147,7 +147,7 @@ const api = fakeApi(({ query, variables }) => {
 afterEach(() => sessionStorage.clear());
 
 describe('My findings: Erase texts…', () => {
-  async function mounted(can = { redactFindings: true }) {
+  async function mounted(can = { redactFindings: true, topics: false }) {
     const panel = document.createElement('section');
     document.body.replaceChildren(panel);
     const handlers = {
@@ -256,11 +256,13 @@ describe('My findings: Erase texts…', () => {
   });
 
   it('is not offered, nor redactedAt asked, where the server does not erase findings', async () => {
-    const { panel } = await mounted({ redactFindings: false });
+    const { panel } = await mounted({ redactFindings: false, topics: false });
     expect(panel.querySelectorAll('button.erase-finding')).toHaveLength(0);
     expect(api.sent.at(-1)!.query).not.toContain('redactedAt');
-    expect(findingsOperation({ redactFindings: true })).toContain('redactedAt redactedByUserId');
-    expect(findingsOperation({ redactFindings: false })).not.toContain('redacted');
+    expect(findingsOperation({ redactFindings: true, topics: false })).toContain(
+      'redactedAt redactedByUserId',
+    );
+    expect(findingsOperation({ redactFindings: false, topics: false })).not.toContain('redacted');
   });
 });
 

@@ -64,7 +64,10 @@ let schema: ReturnType<typeof introspection> | null;
 /** What recordFinding answers next: a refusal, or (null) success, after which A Factory has the finding. */
 let refusal: string | null;
 let recorded: boolean;
+/** The topics findingsRecorded answers the recorded finding with (none: a server without them). */
+let ownTopics: string[] | undefined;
 beforeEach(() => {
+  ownTopics = undefined;
   viewer = { organization: MONITOR, roles: ['ANALYST', 'SUPPLIER_ADMIN'], roots: [] };
   schema = null;
   refusal = null;
@@ -78,7 +81,7 @@ const api = fakeApi(({ query }) => {
   if (query.includes('DashboardExposure')) return { data: { exposure: EXPOSURE } };
   if (query.includes('DashboardDisclosures')) return { data: { organization: { disclosures: [] } } };
   if (query.includes('DashboardFindings'))
-    return { data: { findingsRecorded: recorded ? [{ ...RECORDED, ...OWN }] : [] } };
+    return { data: { findingsRecorded: recorded ? [{ ...RECORDED, ...OWN, topics: ownTopics }] : [] } };
   if (query.includes('withdrawFinding(')) {
     recorded = false;
     return { data: { withdrawFinding: { id: RECORDED.id, withdrawnAt: '2026-12-06T08:00:00.000Z' } } };
@@ -236,6 +239,33 @@ describe('Record a finding…', () => {
     await submit();
     const [, second] = api.calls('recordFinding');
     expect(second!.variables['idempotencyKey']).toBe(first!.variables['idempotencyKey']);
+  });
+
+  it('sends the topics ticked (none: the field left out), and My findings says what it is about', async () => {
+    await details();
+    open();
+    const boxes = [...form()!.querySelectorAll<HTMLInputElement>('.record-finding-topics input')];
+    expect(boxes.map((b) => b.labels?.[0]?.textContent)).toContain('Forced labour');
+    for (const topic of ['WAGES_AND_HOURS', 'FORCED_LABOUR'])
+      root.querySelector<HTMLInputElement>(`#record-finding-topic-${topic}`)!.click();
+    fill('record-finding-source', 'Electronics Watch report, 2026-11');
+    ownTopics = ['FORCED_LABOUR', 'WAGES_AND_HOURS'];
+    await submit();
+    expect(api.calls('recordFinding')[0]!.variables['input']).toMatchObject({
+      topics: ['FORCED_LABOUR', 'WAGES_AND_HOURS'],
+    });
+    expect(asked('DashboardFindings').at(-1)!.query).toContain(' topics');
+    expect(root.querySelector('#my-findings li.own-finding .risk-topics')?.textContent).toBe(
+      'About: forced labour, wages and hours',
+    );
+  });
+
+  it('offers no topics where the server has none', async () => {
+    schema = introspection(['recordFinding']);
+    await details();
+    open();
+    expect(form()!.querySelector('.record-finding-topics')).toBeNull();
+    expect(asked('DashboardFindings').at(-1)!.query).not.toContain('topics');
   });
 
   it('keeps what was typed when the details are drawn again', async () => {

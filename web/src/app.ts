@@ -928,11 +928,17 @@ class Dashboard {
     if (this.findingForm?.id !== id)
       this.findingForm = {
         id,
-        box: recordFindingForm(organization, monitor, this.token, (news) => {
-          // Drawn anew, with a new key: the next finding is another one.
-          this.findingForm = null;
-          return this.findingsChanged(news);
-        }),
+        box: recordFindingForm(
+          organization,
+          monitor,
+          this.token,
+          (news) => {
+            // Drawn anew, with a new key: the next finding is another one.
+            this.findingForm = null;
+            return this.findingsChanged(news);
+          },
+          this.can.topics,
+        ),
       };
     return this.findingForm.box;
   }

@@ -9,7 +9,8 @@ import { append, day, errorMessage, h, moment } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { publicTag } from './evidence.ts';
 import { chosen, confirmed, field, guarded, inlineForm, optional, select } from './forms.ts';
-import { SEVERITIES, type Party, type Severity } from './model.ts';
+import { RISK_TOPICS, SEVERITIES, TOPIC_LABELS, type Party, type RiskTopic, type Severity } from './model.ts';
+import { topicList } from './panels.ts';
 import { actedBy } from './share-history.ts';
 
 export const FINDING_KINDS = ['REPORT', 'AUDIT_FINDING'] as const;
@@ -31,6 +32,8 @@ export interface Finding {
   recordedAt: string;
   recordedByUserId: string;
   withdrawnAt: string | null;
+  /** What it is evidence of (alphabetical); absent from a server without topics. */
+  topics?: RiskTopic[];
   /**
    * When its texts were erased (`redactFinding`): `source` is then empty; absent from a server that
    * does not erase them.
@@ -42,11 +45,11 @@ export interface Finding {
 
 /** The organization's findings; when and by whom their texts were erased only from a server that erases them. */
 export const findingsOperation = (
-  can: Pick<Capabilities, 'redactFindings'>,
+  can: Pick<Capabilities, 'redactFindings' | 'topics'>,
 ): string => `query DashboardFindings {
   findingsRecorded {
     id organization { id name } kind severity source observedAt recordedAt recordedByUserId withdrawnAt
-    ${can.redactFindings ? 'redactedAt redactedByUserId' : ''}
+    ${can.redactFindings ? 'redactedAt redactedByUserId' : ''}${can.topics ? ' topics' : ''}
   }
 }`;
 export const FINDINGS_RECORDED = findingsOperation(ALL_CAPABILITIES);
@@ -81,6 +84,29 @@ const withdrawnLine = (f: Finding) =>
   `; withdrawn ${moment(f.withdrawnAt ?? '')}`;
 
 /**
+ * "What it is evidence of": a box per topic, none ticked (an unclassified finding is honest where the
+ * source does not say; a researcher's topic filter then leaves it out, which the analyst guide says).
+ */
+function topicBoxes(): { fieldset: HTMLFieldSetElement; picked(): RiskTopic[] } {
+  const boxes = RISK_TOPICS.map((t) =>
+    h('input', { type: 'checkbox', id: `record-finding-topic-${t}`, value: t }),
+  );
+  const fieldset = h(
+    'fieldset',
+    { class: 'record-finding-topics' },
+    h('legend', {}, 'What it is evidence of (optional; tick what the source says)'),
+    h(
+      'ul',
+      { class: 'grant-choices' },
+      RISK_TOPICS.map((t, i) =>
+        h('li', {}, boxes[i]!, ' ', h('label', { for: boxes[i]!.id }, TOPIC_LABELS[t])),
+      ),
+    ),
+  );
+  return { fieldset, picked: () => RISK_TOPICS.filter((_, i) => boxes[i]!.checked) };
+}
+
+/**
  * "Record a finding…" about `organization`, by the viewer's organization `monitor`. One finding per
  * form drawn, however often it is submitted (web/src/action-key.ts): the dashboard keeps the form
  * while its organization stays selected, and draws a new one after a success.
@@ -91,7 +117,10 @@ export function recordFindingForm(
   token: string,
   /** Called after the finding is recorded, with a sentence for the status line; reloads the page. */
   recorded: (news: string) => Promise<void>,
+  /** The server records topics (Capabilities.topics): the form offers them. */
+  withTopics = true,
 ): HTMLElement {
+  const topics = withTopics ? topicBoxes() : null;
   const kind = select('record-finding-kind', FINDING_KINDS, (k) => FINDING_KIND_LABELS[k], 'REPORT');
   const severity = select('record-finding-severity', SEVERITIES, (s) => s, 'HIGH');
   const source = h('input', {
@@ -124,6 +153,7 @@ export function recordFindingForm(
       field(description.id, 'What was found (optional)', description),
       field(url.id, 'Evidence URL (optional)', url),
       field(observed.id, 'Observed on (optional; not after today)', observed),
+      ...(topics === null ? [] : [topics.fieldset]),
     ],
     'Record',
     async () => {
@@ -135,6 +165,8 @@ export function recordFindingForm(
         description: optional(description),
         evidenceUrl: optional(url),
         observedAt: observed.value === '' ? null : observed.value,
+        // Left out when none is ticked, so that a server without topics takes the form too.
+        ...(topics !== null && topics.picked().length > 0 ? { topics: topics.picked() } : {}),
       };
       // Asked before the question, which would otherwise be answered only to be refused.
       if (input.source === '')
@@ -186,7 +218,10 @@ export class MyFindings {
       changed(news: string): Promise<void>;
     },
     /** With `redactFindings`, a withdrawn finding offers "Erase texts…". */
-    private readonly can: Pick<Capabilities, 'redactFindings'> = { redactFindings: false },
+    private readonly can: Pick<Capabilities, 'redactFindings' | 'topics'> = {
+      redactFindings: false,
+      topics: false,
+    },
   ) {}
 
   /** The page's As of day ('' for none): findings are recorded and withdrawn today, so this panel stays today's. */
@@ -358,6 +393,7 @@ export class MyFindings {
         h('cite', {}, f.source),
         f.observedAt && ` (observed ${day(f.observedAt)})`,
       ),
+      topicList(f.topics ?? []),
       h(
         'p',
         { class: 'own-finding-recorded muted' },

@@ -62,7 +62,7 @@ const cited = (i: Pick<RiskIndicator, 'source' | 'redactedAt'>): HTMLElement =>
   riskErased(i) ? h('span', { class: 'risk-erased' }, riskSource(i)) : h('cite', {}, i.source);
 
 /** What an indicator is about, in words ("About: forced labour, harsh treatment"); none when unclassified. */
-function topicList(topics: readonly RiskTopic[]): HTMLElement | null {
+export function topicList(topics: readonly RiskTopic[]): HTMLElement | null {
   if (topics.length === 0) return null;
   return h(
     'p',
