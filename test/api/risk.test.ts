@@ -128,7 +128,9 @@ describe('riskAssessment on the demo', () => {
     expect(result.organizations.map((o) => o.organization.id)).toEqual(['no-atea']);
     const [top] = result.actions;
     expect(top).toMatchObject({ kind: 'FOLLOW_UP_ACCESS_REQUEST', organization: { id: 'no-atea' } });
-    expect(top!.text).toMatch(/access request to Atea AS, overdue since 2026-11-09: a blind spot/);
+    expect(top!.text).toMatch(
+      /access request to Atea AS, overdue since 2026-11-09, with a reminder \(one a day at most\): a blind spot/,
+    );
     const visibility = componentOf(result.organizations[0]!, 'VISIBILITY');
     expect(visibility.value).toBe(1);
     expect(visibility.inputs[0]!.value).toMatch(/a blind spot: it shares none of its sourcing with you/);
