@@ -87,9 +87,17 @@ interface GraphQLBody<T> {
 let serverAhead = 0;
 export const serverClockAhead = (): number => serverAhead;
 
+/**
+ * The longest round trip whose Date header is read: the stamp lies anywhere within it, so one that took
+ * longer (a laptop asleep mid-request, a stalled network, this clock set forward meanwhile) could put
+ * the estimate off by hours, and the session warning with it.
+ */
+const MAX_CLOCK_SAMPLE_MS = 5_000;
+
 function noteServerClock(response: Response, sentAt: number): void {
   const stamped = Date.parse(response.headers.get('date') ?? '');
-  if (Number.isNaN(stamped)) return;
+  const roundTrip = Date.now() - sentAt;
+  if (Number.isNaN(stamped) || roundTrip < 0 || roundTrip > MAX_CLOCK_SAMPLE_MS) return;
   // Stamped (in whole seconds) somewhere between sending and now: against the middle of that.
   const ahead = stamped - (sentAt + Date.now()) / 2;
   serverAhead = Math.abs(ahead) < 2_000 ? 0 : Math.round(ahead);
