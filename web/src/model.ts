@@ -4,8 +4,10 @@
 // The same type and severity vocabulary as the server's tiersight/v1 format.
 import {
   ORGANIZATION_TYPES,
+  RISK_TOPICS,
   SEVERITIES,
   type OrganizationType,
+  type RiskTopic,
   type Severity,
 } from '../../src/domain/format.ts';
 
@@ -14,20 +16,7 @@ import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 import { isolate } from './bidi.ts';
 
-export { ORGANIZATION_TYPES, SEVERITIES, type OrganizationType, type Severity };
-
-/** The human-rights topics an indicator may be about (the API's RiskTopic), in its order. */
-export const RISK_TOPICS = [
-  'CHILD_LABOUR',
-  'DISCRIMINATION',
-  'ENVIRONMENT',
-  'FORCED_LABOUR',
-  'FREEDOM_OF_ASSOCIATION',
-  'HARSH_TREATMENT',
-  'HEALTH_AND_SAFETY',
-  'WAGES_AND_HOURS',
-] as const;
-export type RiskTopic = (typeof RISK_TOPICS)[number];
+export { ORGANIZATION_TYPES, RISK_TOPICS, SEVERITIES, type OrganizationType, type RiskTopic, type Severity };
 
 /** A topic in the page's words. */
 export const TOPIC_LABELS: Record<RiskTopic, string> = {
