@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { RISK_TOPICS, SEVERITIES, type RiskTopic, type TiersightFile } from '../../src/domain/format.ts';
+import { disclosureVersion } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
 import { loadGraph } from '../support/database.ts';
 import { propertyRuns, propertyTimeout } from '../support/property-runs.ts';
@@ -92,29 +93,21 @@ const scenario = fc
           kind: 'CORRECTIVE_ACTION_PLAN' as const,
           publishedAt: '2020-01-01',
           withdrawnAt: null,
-          title: `Plan ${i}`,
-          summary: null,
-          issuer: null,
-          standard: null,
-          products: [],
-          issuedAt: '2020-01-01',
-          validUntil: null,
-          documentUrl: null,
-          documentSha256: null,
-          actions: [
-            {
-              id: 'a',
-              finding: 'f',
-              severity: 'CRITICAL' as const,
-              action: 'act',
-              dueAt: '2990-01-01',
-              status: 'OPEN' as const,
-              verification: null,
-              closedAt: null,
-            },
-          ],
-          recordedAt: null,
-          actorUserId: null,
+          ...disclosureVersion({
+            title: `Plan ${i}`,
+            actions: [
+              {
+                id: 'a',
+                finding: 'f',
+                severity: 'CRITICAL' as const,
+                action: 'act',
+                dueAt: '2990-01-01',
+                status: 'OPEN' as const,
+                verification: null,
+                closedAt: null,
+              },
+            ],
+          }),
         };
       }),
     };
