@@ -76,7 +76,13 @@ describe('a hidden organization costs what a missing one costs', () => {
   });
 
   it('as the root of an exposure', async () => {
-    const params = (root: string) => ({ ...scope(), root, depth: DEPTH, answerDays: ANSWER_DAYS });
+    const params = (root: string) => ({
+      ...scope(),
+      root,
+      depth: DEPTH,
+      topics: null,
+      answerDays: ANSWER_DAYS,
+    });
     const name = `analysis.exposure.depth${DEPTH}`;
     expect(await sameWorkAsMissing(name, params)).toEqual([]);
     expect(await rowsFor(name, params, 'b')).toBe(1);
@@ -148,6 +154,7 @@ describe('a hidden organization costs what a missing one costs', () => {
       evidenceUrl: null,
       observedAt: null,
       actorUserId: 'user-v',
+      topics: [],
     });
     const named = async (organizationId: string) =>
       (await profiled(db, 'finding.record', params(organizationId))).records[0]?.get(

@@ -53,7 +53,7 @@ const scope = () => ({ viewer: 'v', t: toNeo4jDateTime(new Date()), historical: 
 const STATEMENTS: [string, () => Record<string, unknown>][] = [
   [
     `analysis.exposure.depth${DEPTH}`,
-    () => ({ ...scope(), root: 'v', depth: DEPTH, answerDays: ANSWER_DAYS }),
+    () => ({ ...scope(), root: 'v', depth: DEPTH, topics: null, answerDays: ANSWER_DAYS }),
   ],
   [
     `analysis.risk.depth${DEPTH}`,

@@ -103,7 +103,7 @@ const STATEMENTS: [string, () => Record<string, unknown>][] = [
   ],
   [
     `analysis.exposure.depth${DEPTH}`,
-    () => ({ ...scope(), root: 'v', depth: DEPTH, answerDays: ANSWER_DAYS }),
+    () => ({ ...scope(), root: 'v', depth: DEPTH, topics: null, answerDays: ANSWER_DAYS }),
   ],
   [
     `analysis.risk.depth${DEPTH}`,
