@@ -493,7 +493,7 @@ export type ExposureFinding = {
   __typename?: 'ExposureFinding';
   /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first. */
   disclosedIndicators: Array<DisclosedIndicator>;
-  /** Its public risk indicators (watch lists, region lists, published reports), most severe first. */
+  /** Its public risk indicators (watch lists, region lists, published reports), most severe first (ties by id). */
   indicators: Array<RiskIndicator>;
   /** The flagged organization. */
   organization: Organization;

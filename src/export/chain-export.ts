@@ -8,7 +8,7 @@ import { instantArgument } from '../domain/chain-arguments.ts';
 import { disclosedIndicators, type DisclosedIndicator } from '../domain/disclosed-indicators.ts';
 import type { StoredDisclosure } from '../domain/disclosures.ts';
 import type { Organization, RiskIndicator, SupplyLink } from '../domain/model.ts';
-import { bySeverity } from '../domain/severity.ts';
+import { mostSevereFirst } from '../domain/severity.ts';
 import { MAX_DEPTH } from '../domain/viewer-scope.ts';
 import type { DisclosureLoaders } from '../modules/disclosures/disclosure-loaders.ts';
 import type { OrganizationLoaders } from '../modules/organizations/organization-loaders.ts';
@@ -109,7 +109,7 @@ export async function readChainExport(
     return {
       organization,
       tier,
-      risks: [...(found ?? [])].sort(bySeverity),
+      risks: mostSevereFirst(found ?? []),
       disclosed: disclosedAbout(disclosures.get(organization.id) ?? [], at, asOf),
     };
   });

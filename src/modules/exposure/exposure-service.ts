@@ -11,7 +11,7 @@ import { asksForSourcing, type AccessRequest } from '../../domain/access-request
 import { disclosedIndicators, type EvidencedIndicator } from '../../domain/disclosed-indicators.ts';
 import { disclosureAt, type Disclosure } from '../../domain/disclosures.ts';
 import { cached, groupBy } from '../../domain/grouping.ts';
-import { bySeverity, highestSeverity } from '../../domain/severity.ts';
+import { bySeverity, highestSeverity, mostSevereFirst } from '../../domain/severity.ts';
 import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
@@ -80,7 +80,7 @@ export class ExposureService {
     };
     // An organization is a finding when public or disclosed indicators flag it.
     const flagged = new Map(
-      seen.findings.map((f) => [f.organization.id, { ...f, indicators: [...f.indicators].sort(bySeverity) }]),
+      seen.findings.map((f) => [f.organization.id, { ...f, indicators: mostSevereFirst(f.indicators) }]),
     );
     const disclosed = new Map<string, EvidencedIndicator[]>();
     for (const [organizationId, about] of groupBy(

@@ -1,13 +1,7 @@
 import type { OrganizationResolvers } from '../../../../resolvers/types.ts';
 import type { OrganizationsContext } from '../context.ts';
-import { bySeverity } from '../../../domain/severity.ts';
+import { mostSevereFirst } from '../../../domain/severity.ts';
 import { instantArgument } from '../../../domain/chain-arguments.ts';
-import type { RiskIndicator } from '../../../domain/model.ts';
-import { byText } from '../../../domain/text-order.ts';
-
-/** Most severe first, then by id: the same order whichever statement read them. */
-const mostSevereFirst = (risks: readonly RiskIndicator[]): RiskIndicator[] =>
-  [...risks].sort((a, b) => bySeverity(a, b) || byText(a.id, b.id));
 
 export const Organization: OrganizationResolvers<OrganizationsContext> = {
   risks: ({ id, identityOnly, directoryCard, seenAt }, { asOf }, { loaders }) => {
