@@ -116,6 +116,30 @@ describe('OpenSanctions', () => {
     );
   });
 
+  it('says what a listing is about where OpenSanctions does: forced-labour lists and human-rights topics', () => {
+    const topicsOf = (file: string) =>
+      new Map(readWatchList(sample(file)).entries.map((e) => [e.name, e.topics]));
+    for (const file of ['opensanctions-sample.ftm.json', 'opensanctions-sample.targets.simple.csv']) {
+      const topics = topicsOf(file);
+      // us_dhs_uflpa / "US DHS UFLPA Entity List"; us_cbp_forced_labor / "US CBP Withhold Release Orders…"
+      expect(topics.get('Astrelle Walnut Processing Co., Ltd.')).toEqual(['FORCED_LABOUR']);
+      expect(topics.get('Sarovel Hair Products Co., Ltd.')).toEqual(['FORCED_LABOUR']);
+      // An export-control listing says nothing about labour: not classified.
+      expect(topics.get('Pelthane Solar Materials Co., Ltd.')).toBeUndefined();
+    }
+    const entity = (id: string, topics: string[]) =>
+      JSON.stringify({ id, schema: 'Company', properties: { name: [`Company ${id}`], topics }, datasets: ['x'] });
+    const { entries } = readWatchList(
+      [
+        entity('a', ['sanction', 'crime.env', 'forced.labor']),
+        entity('b', ['crime.traffick.human']),
+        entity('c', ['crime.traffick.drug', 'export.control']),
+      ].join('\n'),
+      { format: 'ftm' },
+    );
+    expect(entries.map((e) => e.topics)).toEqual([['ENVIRONMENT', 'FORCED_LABOUR'], ['FORCED_LABOUR'], undefined]);
+  });
+
   it('reports a line that is not JSON', () => {
     expect(
       readWatchList('{"id":"a","schema":"Company","properties":{}}\nnot json\n', { format: 'ftm' }),

@@ -5,6 +5,7 @@
 import type { EntryIdentifier, ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { countryCodes, hasName, httpUrl, listDate, otherNames } from './fields.ts';
 import { isObject, textOf, textsOf } from './json-values.ts';
+import { openSanctionsTopics } from './opensanctions-topics.ts';
 
 /** FollowTheMoney schemata that are organizations. */
 const ORGANIZATION_SCHEMATA = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
@@ -90,6 +91,7 @@ export function readFtm(text: string): ReadList {
       p(property).map((value) => ({ scheme, value })),
     );
     const programs = [...new Set(fromSanctions('program'))];
+    const topics = openSanctionsTopics(p('topics'), entity.datasets);
     entries.push({
       listEntryId: entity.id,
       name,
@@ -102,6 +104,7 @@ export function readFtm(text: string): ReadList {
         [...p('sourceUrl'), ...fromSanctions('sourceUrl')].map(httpUrl).find((u) => u !== null) ??
         openSanctionsUrl(entity.id),
       identifiers,
+      ...(topics === undefined ? {} : { topics }),
       format: 'ftm',
       line: entity.line,
     });

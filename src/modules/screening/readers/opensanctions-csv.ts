@@ -4,6 +4,7 @@ import type { ReadList, WatchListEntry } from '../watch-list-entry.ts';
 import { readDelimited, semicolonList } from './delimited.ts';
 import { countryCodes, hasName, listDate, otherNames } from './fields.ts';
 import { OPENSANCTIONS_SOURCE, openSanctionsUrl } from './ftm.ts';
+import { openSanctionsTopics } from './opensanctions-topics.ts';
 
 const ORGANIZATION_SCHEMATA = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 const REQUIRED = ['id', 'schema', 'name', 'aliases', 'countries', 'identifiers', 'dataset'];
@@ -24,6 +25,8 @@ export function readOpenSanctionsCsv(text: string): ReadList {
       continue;
     }
     const firstSeen = cell('first_seen');
+    // The simplified export has no topics column: its dataset titles are all it says.
+    const topics = openSanctionsTopics([], semicolonList(cell('dataset')));
     entries.push({
       listEntryId: cell('id'),
       name,
@@ -35,6 +38,7 @@ export function readOpenSanctionsCsv(text: string): ReadList {
       sourceUrl: openSanctionsUrl(cell('id')),
       // The simplified export gives bare numbers without their kind.
       identifiers: semicolonList(cell('identifiers')).map((value) => ({ scheme: 'identifier', value })),
+      ...(topics === undefined ? {} : { topics }),
       format: 'opensanctions-csv',
       line: row,
     });
