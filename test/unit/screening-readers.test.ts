@@ -128,7 +128,12 @@ describe('OpenSanctions', () => {
       expect(topics.get('Pelthane Solar Materials Co., Ltd.')).toBeUndefined();
     }
     const entity = (id: string, topics: string[]) =>
-      JSON.stringify({ id, schema: 'Company', properties: { name: [`Company ${id}`], topics }, datasets: ['x'] });
+      JSON.stringify({
+        id,
+        schema: 'Company',
+        properties: { name: [`Company ${id}`], topics },
+        datasets: ['x'],
+      });
     const { entries } = readWatchList(
       [
         entity('a', ['sanction', 'crime.env', 'forced.labor']),
@@ -137,7 +142,11 @@ describe('OpenSanctions', () => {
       ].join('\n'),
       { format: 'ftm' },
     );
-    expect(entries.map((e) => e.topics)).toEqual([['ENVIRONMENT', 'FORCED_LABOUR'], ['FORCED_LABOUR'], undefined]);
+    expect(entries.map((e) => e.topics)).toEqual([
+      ['ENVIRONMENT', 'FORCED_LABOUR'],
+      ['FORCED_LABOUR'],
+      undefined,
+    ]);
   });
 
   it('reports a line that is not JSON', () => {
