@@ -388,7 +388,9 @@ ORDER BY CASE WHEN r.status = 'OPEN' THEN 0 ELSE 1 END, CASE WHEN r.status = 'OP
  * A REDACTED event shows at every instant, as the erasure it records holds at every instant. A share
  * shows from the grant on (closedAt, as REQUEST_AS_OF tells it), not from its own creation: a grant may
  * link an older active share it would have repeated (sameShareActive), which the request, still open
- * before, had not given.
+ * before, had not given. Only the events this version knows are read ($knownActions): during a rolling
+ * upgrade a newer pod may record a kind of event an older one has no word for, and the older one then
+ * answers the history without it rather than failing the whole request.
  */
 const DETAILS = statement(
   'accessRequest.details',
@@ -398,7 +400,7 @@ MATCH (r:AccessRequest {id: key.id})
 RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
-         WHERE key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED'
+         WHERE (key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED') AND e.action IN $knownActions
          WITH e ORDER BY e.at, e.action
          RETURN e `,
   EVENT.projection,
@@ -738,7 +740,11 @@ export class AccessRequestRepository {
       id,
       at: asOf === undefined ? null : toNeo4jDateTime(asOf),
     }));
-    const records = await this.executor.read(DETAILS, { keys: params }, context);
+    const records = await this.executor.read(
+      DETAILS,
+      { keys: params, knownActions: ACCESS_REQUEST_ACTIONS },
+      context,
+    );
     const found: AccessRequestDetails[] = keys.map(() => ({ events: [], shares: [] }));
     for (const r of records)
       found[column(r, 'i', integer)] = {

@@ -13,7 +13,7 @@ MATCH (r:AccessRequest {id: key.id})
 RETURN i,
        COLLECT {
          MATCH (e:AccessRequestEvent)-[:OF]->(r)
-         WHERE key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED'
+         WHERE (key.at IS NULL OR e.at <= key.at OR e.action = 'REDACTED') AND e.action IN $knownActions
          WITH e ORDER BY e.at, e.action
          RETURN e {.action, .at, .actorUserId, .actorOrganizationId, .note}
        } AS events,
