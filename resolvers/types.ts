@@ -472,17 +472,18 @@ export type ExportFile = {
 /** The risk in a root's visible chain. */
 export type Exposure = {
   __typename?: 'Exposure';
-  /** The blind spots with their tier and what to do about each, nearest first. */
+  /** The blind spots with their tier and what to do about each, in the order of `blindSpots`. */
   blindSpotDetails: Array<BlindSpot>;
   /**
    * Reachable organizations (tier 1..maxDepth-1) that share none of their sourcing with the viewer (no
    * active SOURCING share, of all their links or of some; disclosures they share do not count): the chain
-   * may go on behind them unseen. Says nothing about whether they have suppliers.
+   * may go on behind them unseen. Says nothing about whether they have suppliers. Nearest first, then
+   * by name and id.
    */
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */
   closestTier?: Maybe<Scalars['Int']['output']>;
-  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier. */
+  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier, then by the organization's name and id. */
   findings: Array<ExposureFinding>;
   /** The organization at tier 0. */
   root: Organization;
@@ -491,13 +492,13 @@ export type Exposure = {
 /** An organization with risk indicators in the chain: public ones, disclosed ones, or both. */
 export type ExposureFinding = {
   __typename?: 'ExposureFinding';
-  /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first. */
+  /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first (ties: overdue actions before open ones, then by disclosure id, then in the disclosure's order of actions). */
   disclosedIndicators: Array<DisclosedIndicator>;
   /** Its public risk indicators (watch lists, region lists, published reports), most severe first (ties by id). */
   indicators: Array<RiskIndicator>;
   /** The flagged organization. */
   organization: Organization;
-  /** A shortest visible path, root first, the flagged organization last. */
+  /** A shortest visible path, root first, the flagged organization last. Where several are as short, the one that goes down from the flagged organization to the customer of the smallest id at each tier. */
   path: Array<Organization>;
   /** The highest severity of its indicators, public and disclosed. */
   severity: Severity;
@@ -594,7 +595,7 @@ export type Me = {
   roles: Array<Role>;
   /**
    * The viewer's roots (visibility rule 2, specification section 2): the viewer itself and every owner of an active share whose
-   * recipient is the viewer. Any of them may be passed as `rootId`.
+   * recipient is the viewer, the viewer first, then by name then id. Any of them may be passed as `rootId`.
    */
   roots: Array<Organization>;
   /** The user id of the token (`sub` claim). */
@@ -1105,9 +1106,9 @@ export type OrganizationMerge = {
   __typename?: 'OrganizationMerge';
   /** The user (token subject) who merged. */
   actorUserId: Scalars['String']['output'];
-  /** Ids merged earlier into the merged organization; they now resolve to `keptId` as well. */
+  /** Ids merged earlier into the merged organization, in order of id; they now resolve to `keptId` as well. */
   formerlyMergedIds: Array<Scalars['ID']['output']>;
-  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's. */
+  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's; in order of id. */
   frozenShareIds: Array<Scalars['ID']['output']>;
   /** The organization that was kept and now holds everything of the merged one. */
   keptId: Scalars['ID']['output'];
