@@ -1668,7 +1668,7 @@ export type RiskSummary = {
   __typename?: 'RiskSummary';
   /** One entry per component, in the components' fixed order. */
   byComponent: Array<RiskComponentSummary>;
-  /** Highest maximum score first. */
+  /** Highest maximum score first (ties by country code). */
   byCountry: Array<RiskCountrySummary>;
   /** One entry per tier, tier 1 first. */
   byTier: Array<RiskTierSummary>;
@@ -1867,7 +1867,8 @@ export type SupplyChain = {
   depth: Scalars['Int']['output'];
   /**
    * Every link disclosed to the viewer whose customer is at tier `maxDepth` - 1 or less (rule 4), so also
-   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`.
+   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`. In
+   * order of id.
    */
   links: Array<SupplyLink>;
   /** The organization at tier 0. */
@@ -1968,7 +1969,7 @@ export type SupplyPath = {
 /** The organizations at one distance from the root. */
 export type Tier = {
   __typename?: 'Tier';
-  /** The organizations whose smallest tier is this one, ordered by name. */
+  /** The organizations whose smallest tier is this one, ordered by name, then id. */
   organizations: Array<Organization>;
   /**
    * The same organizations a page at a time, for a tier too big to take whole: `first` (1..1000) after
@@ -1989,9 +1990,9 @@ export type TierOrganizationsPageArgs = {
 /** Counts of one tier, for dashboards. */
 export type TierSummary = {
   __typename?: 'TierSummary';
-  /** How many in each country, most first. */
+  /** How many in each country, most first (ties by country code). */
   byCountry: Array<CountryCount>;
-  /** How many of each type, most first. */
+  /** How many of each type, most first (ties by type). */
   byType: Array<TypeCount>;
   /** How many organizations are at this tier. */
   organizations: Scalars['Int']['output'];
