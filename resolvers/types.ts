@@ -472,17 +472,18 @@ export type ExportFile = {
 /** The risk in a root's visible chain. */
 export type Exposure = {
   __typename?: 'Exposure';
-  /** The blind spots with their tier and what to do about each, nearest first. */
+  /** The blind spots with their tier and what to do about each, in the order of `blindSpots`. */
   blindSpotDetails: Array<BlindSpot>;
   /**
    * Reachable organizations (tier 1..maxDepth-1) that share none of their sourcing with the viewer (no
    * active SOURCING share, of all their links or of some; disclosures they share do not count): the chain
-   * may go on behind them unseen. Says nothing about whether they have suppliers.
+   * may go on behind them unseen. Says nothing about whether they have suppliers. Nearest first, then
+   * by name and id.
    */
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */
   closestTier?: Maybe<Scalars['Int']['output']>;
-  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier. */
+  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier, then by the organization's name and id. */
   findings: Array<ExposureFinding>;
   /** The organization at tier 0. */
   root: Organization;
@@ -491,13 +492,13 @@ export type Exposure = {
 /** An organization with risk indicators in the chain: public ones, disclosed ones, or both. */
 export type ExposureFinding = {
   __typename?: 'ExposureFinding';
-  /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first. */
+  /** What visible disclosures say about it (visibility rule 8, specification section 2): kept apart from the public `indicators`, most severe first (ties: overdue actions before open ones, then by disclosure id, then in the disclosure's order of actions). */
   disclosedIndicators: Array<DisclosedIndicator>;
   /** Its public risk indicators (watch lists, region lists, published reports), most severe first (ties by id). */
   indicators: Array<RiskIndicator>;
   /** The flagged organization. */
   organization: Organization;
-  /** A shortest visible path, root first, the flagged organization last. */
+  /** A shortest visible path, root first, the flagged organization last. Where several are as short, the one that goes down from the flagged organization to the customer of the smallest id at each tier. */
   path: Array<Organization>;
   /** The highest severity of its indicators, public and disclosed. */
   severity: Severity;
@@ -594,7 +595,7 @@ export type Me = {
   roles: Array<Role>;
   /**
    * The viewer's roots (visibility rule 2, specification section 2): the viewer itself and every owner of an active share whose
-   * recipient is the viewer. Any of them may be passed as `rootId`.
+   * recipient is the viewer, the viewer first, then by name then id. Any of them may be passed as `rootId`.
    */
   roots: Array<Organization>;
   /** The user id of the token (`sub` claim). */
@@ -1105,9 +1106,9 @@ export type OrganizationMerge = {
   __typename?: 'OrganizationMerge';
   /** The user (token subject) who merged. */
   actorUserId: Scalars['String']['output'];
-  /** Ids merged earlier into the merged organization; they now resolve to `keptId` as well. */
+  /** Ids merged earlier into the merged organization, in order of id; they now resolve to `keptId` as well. */
   formerlyMergedIds: Array<Scalars['ID']['output']>;
-  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's. */
+  /** Shares that covered all their owner's links or disclosures and now name those they covered, so that they do not widen to the other side's; in order of id. */
   frozenShareIds: Array<Scalars['ID']['output']>;
   /** The organization that was kept and now holds everything of the merged one. */
   keptId: Scalars['ID']['output'];
@@ -1667,7 +1668,7 @@ export type RiskSummary = {
   __typename?: 'RiskSummary';
   /** One entry per component, in the components' fixed order. */
   byComponent: Array<RiskComponentSummary>;
-  /** Highest maximum score first. */
+  /** Highest maximum score first (ties by country code). */
   byCountry: Array<RiskCountrySummary>;
   /** One entry per tier, tier 1 first. */
   byTier: Array<RiskTierSummary>;
@@ -1866,7 +1867,8 @@ export type SupplyChain = {
   depth: Scalars['Int']['output'];
   /**
    * Every link disclosed to the viewer whose customer is at tier `maxDepth` - 1 or less (rule 4), so also
-   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`.
+   * links between two organizations of the last tier reached when `maxDepth` is larger than `depth`. In
+   * order of id.
    */
   links: Array<SupplyLink>;
   /** The organization at tier 0. */
@@ -1967,7 +1969,7 @@ export type SupplyPath = {
 /** The organizations at one distance from the root. */
 export type Tier = {
   __typename?: 'Tier';
-  /** The organizations whose smallest tier is this one, ordered by name. */
+  /** The organizations whose smallest tier is this one, ordered by name, then id. */
   organizations: Array<Organization>;
   /**
    * The same organizations a page at a time, for a tier too big to take whole: `first` (1..1000) after
@@ -1988,9 +1990,9 @@ export type TierOrganizationsPageArgs = {
 /** Counts of one tier, for dashboards. */
 export type TierSummary = {
   __typename?: 'TierSummary';
-  /** How many in each country, most first. */
+  /** How many in each country, most first (ties by country code). */
   byCountry: Array<CountryCount>;
-  /** How many of each type, most first. */
+  /** How many of each type, most first (ties by type). */
   byType: Array<TypeCount>;
   /** How many organizations are at this tier. */
   organizations: Scalars['Int']['output'];

@@ -8,6 +8,7 @@ import { quotedText } from './erased-text.ts';
 import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
+import { byText } from './text-order.ts';
 
 const DISCLOSED_INDICATOR_KINDS = ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE'] as const;
 export type DisclosedIndicatorKind = (typeof DISCLOSED_INDICATOR_KINDS)[number];
@@ -86,8 +87,14 @@ export function disclosedIndicators(
     return until !== null && new Date(until) < at ? [{ item, expiredAt: until }] : [];
   });
   if (ended.length > 0 && ended.length === dated.length) {
-    // The last to end: since then none has been valid.
-    const latest = ended.reduce((last, e) => (e.expiredAt > last.expiredAt ? e : last));
+    // The last to end: since then none has been valid. Of several that ended at once, the one of the
+    // smallest id, whatever order the statement read them in.
+    const latest = ended.reduce((last, e) =>
+      e.expiredAt > last.expiredAt ||
+      (e.expiredAt === last.expiredAt && byText(e.item.disclosureId, last.item.disclosureId) < 0)
+        ? e
+        : last,
+    );
     indicators.push({
       kind: 'EXPIRED_EVIDENCE',
       severity: 'MEDIUM',

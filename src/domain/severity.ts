@@ -14,6 +14,20 @@ export const bySeverity = (a: { severity: Severity }, b: { severity: Severity })
 export const mostSevereFirst = <T extends { severity: Severity; id: string }>(items: readonly T[]): T[] =>
   [...items].sort((a, b) => bySeverity(a, b) || byText(a.id, b.id));
 
+/**
+ * Exposure's findings: nearest tier first, most severe first within a tier, then by the organization's
+ * name and, for equal names, its id (without it, equally placed findings of same-named organizations
+ * would come in the order the statement gathered them, which differs between runs).
+ */
+export const byTierSeverityAndName = (
+  a: { tier: number; severity: Severity; organization: { name: string; id: string } },
+  b: { tier: number; severity: Severity; organization: { name: string; id: string } },
+): number =>
+  a.tier - b.tier ||
+  bySeverity(a, b) ||
+  a.organization.name.localeCompare(b.organization.name) ||
+  byText(a.organization.id, b.organization.id);
+
 export function highestSeverity(items: readonly { severity: Severity }[]): Severity {
   return [...items].sort(bySeverity)[0]?.severity ?? 'LOW';
 }

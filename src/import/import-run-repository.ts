@@ -65,7 +65,7 @@ const list = statement(
   cypher`MATCH (r:ImportRun)
    RETURN r `,
   IMPORT_RUN.projection,
-  cypher` AS run ORDER BY r.startedAt`,
+  cypher` AS run ORDER BY r.startedAt, r.id`,
 );
 
 /**

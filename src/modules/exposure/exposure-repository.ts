@@ -36,7 +36,7 @@ import {
   SOURCERS,
 } from '../../graph/visibility-cypher.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
-import { byNameAndId } from '../../domain/text-order.ts';
+import { byNameAndId, byText } from '../../domain/text-order.ts';
 import { shortestSimplePaths } from '../../domain/shortest-paths.ts';
 import { rootsReaching, type RootReach } from '../../domain/chains-reaching.ts';
 import type { AccessRequest } from '../../domain/access-requests.ts';
@@ -211,9 +211,11 @@ const byTierAndName = (a: { tier: number; organization: Organization }, b: typeo
 /**
  * A shortest path to each organization of the walk, root first, from the links it crossed: the walk
  * reached an organization of tier k + 1 through a link from it to one of tier k, so every organization
- * has such a link (its first is taken), and following them ends at the root.
+ * has such a link, and following them ends at the root. Of several, the one to the customer of the
+ * smallest id is taken: `crossed` comes in the order the statement collected it, which differs between
+ * runs, and a diamond's path would with it.
  */
-function pathsTo(
+export function pathsTo(
   rootId: string,
   tierIds: readonly string[][],
   crossed: readonly { supplierId: string; customerId: string }[],
@@ -225,8 +227,9 @@ function pathsTo(
   const parent = new Map<string, string>();
   for (const { supplierId, customerId } of crossed) {
     const tier = tierOf.get(supplierId);
-    if (tier !== undefined && !parent.has(supplierId) && tierOf.get(customerId) === tier - 1)
-      parent.set(supplierId, customerId);
+    if (tier === undefined || tierOf.get(customerId) !== tier - 1) continue;
+    const taken = parent.get(supplierId);
+    if (taken === undefined || byText(customerId, taken) < 0) parent.set(supplierId, customerId);
   }
   return (id) => {
     const path = [id];

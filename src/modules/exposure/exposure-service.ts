@@ -11,7 +11,7 @@ import { asksForSourcing, type AccessRequest } from '../../domain/access-request
 import { disclosedIndicators, type EvidencedIndicator } from '../../domain/disclosed-indicators.ts';
 import { disclosureAt, type Disclosure } from '../../domain/disclosures.ts';
 import { cached, groupBy } from '../../domain/grouping.ts';
-import { bySeverity, highestSeverity, mostSevereFirst } from '../../domain/severity.ts';
+import { byTierSeverityAndName, highestSeverity, mostSevereFirst } from '../../domain/severity.ts';
 import type { ExposureRepository, PathRow } from './exposure-repository.ts';
 import { checkChainArguments, type ChainArguments } from '../../domain/chain-arguments.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
@@ -121,10 +121,7 @@ export class ExposureService {
           severity: highestSeverity([...f.indicators, ...fromDisclosures]),
         };
       })
-      .sort(
-        (a, b) =>
-          a.tier - b.tier || bySeverity(a, b) || a.organization.name.localeCompare(b.organization.name),
-      );
+      .sort(byTierSeverityAndName);
     return {
       root: seen.root,
       findings,

@@ -259,6 +259,7 @@ WITH 1 AS done
 CALL () {
   MATCH (earlier:MergedOrganization {into: $merge})
   SET earlier.into = $keep
+  WITH earlier ORDER BY earlier.id
   RETURN collect(earlier.id) AS formerlyMergedIds
 }
 RETURN formerlyMergedIds`,

@@ -69,14 +69,14 @@ RETURN visible, CASE WHEN visible THEN x `,
   cypher` END AS organization`,
 );
 
-/** Rule 2: the viewer and the owners of its active shares. */
+/** Rule 2: the viewer and the owners of its active shares; the viewer first, then by name and id. */
 const ROOTS = statement(
   'visibility.roots',
   VIEWER_GRANTS,
   cypher`
 UNWIND [v] + owners AS x
 WITH DISTINCT x, x = v AS isViewer
-ORDER BY isViewer DESC, x.name
+ORDER BY isViewer DESC, x.name, x.id
 RETURN x `,
   ORGANIZATION.projection,
   cypher` AS organization`,

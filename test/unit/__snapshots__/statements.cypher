@@ -2271,7 +2271,7 @@ MATCH (r:ImportRun {id: $id})
 
 // ---- importRun.list
 MATCH (r:ImportRun)
-   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt
+   RETURN r {.id, .source, .command, .reset, .total, .startedAt, .finishedAt} AS run ORDER BY r.startedAt, r.id
 
 // ---- index.disclosureSubjectId
 CREATE INDEX disclosure_subject_id IF NOT EXISTS FOR (x:DisclosureSubject) ON (x.id)
@@ -2412,6 +2412,7 @@ WITH 1 AS done
 CALL () {
   MATCH (earlier:MergedOrganization {into: $merge})
   SET earlier.into = $keep
+  WITH earlier ORDER BY earlier.id
   RETURN collect(earlier.id) AS formerlyMergedIds
 }
 RETURN formerlyMergedIds
@@ -3246,7 +3247,7 @@ CALL (partial) {
 
 UNWIND [v] + owners AS x
 WITH DISTINCT x, x = v AS isViewer
-ORDER BY isViewer DESC, x.name
+ORDER BY isViewer DESC, x.name, x.id
 RETURN x {.id, .name, .type, .country, .city, .region, .latitude, .longitude, .osId, .provenance, .sources} AS organization
 
 // ---- visibility.supplyChain.depth1 (and depth2..20: the tier step N times)
