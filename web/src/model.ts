@@ -417,6 +417,15 @@ export interface TierColumn {
 export const DEFAULT_TIER_LIMIT = 40;
 
 /**
+ * Names in the order of the user's language (the browser's), then ids: Swedish sorts å, ä, ö after z,
+ * Norwegian æ, ø, å, and neither puts "adda" after "Zeta". The API orders names by UTF-16 code units,
+ * as Cypher does (src/domain/text-order.ts), which puts "Ängby" before "Åkers": a list the page shows
+ * by name is sorted here.
+ */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/**
  * One column per tier. Big tiers are aggregated: only the first `limitFor(tier)` matching organizations
  * are drawn, the rest counted, so that 5,000 organizations render as a few hundred elements.
  */
@@ -430,7 +439,7 @@ export function buildColumns(
   return chain.tiers.map((t) => {
     const matching = t.organizations
       .filter((o) => matches(o, filters))
-      .sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      .sort((a, b) => rank(b) - rank(a) || byName(a, b));
     const shown = matching.slice(0, Math.max(0, limitFor(t.tier)));
     return {
       tier: t.tier,
@@ -447,9 +456,9 @@ export function countriesOf(chain: SupplyChain): string[] {
   return [...new Set(chain.tiers.flatMap((t) => t.organizations.map((o) => o.country)))].sort();
 }
 
-/** Products on the chain's links, sorted, as suggestions for the product filter. */
+/** Products on the chain's links, sorted as the user's language sorts, as suggestions for the product filter. */
 export function productsOf(chain: SupplyChain): string[] {
-  return [...new Set(chain.links.flatMap((l) => l.products))].sort();
+  return [...new Set(chain.links.flatMap((l) => l.products))].sort((a, b) => a.localeCompare(b));
 }
 
 /** Every organization of the chain by id, the root included. */
