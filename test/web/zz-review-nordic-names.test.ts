@@ -1,9 +1,12 @@
+// @vitest-environment happy-dom
+/// <reference lib="dom" />
 // A Swedish or Norwegian buyer's names in the dashboard: lists the page sorts by name follow the
 // browser's language (Swedish files å, ä, ö after z, in that order; nobody files "bärbara datorer"
 // after "Zubehör"), and exported files keep a product's letters ("bärbara_datorer", not
 // "b_rbara_datorer"). The browser's language is what `localeCompare` without a locale uses: here it is
 // made Swedish, as Chromium's is with `sv-SE` (test/e2e/zz-review-nordic-name-order.test.ts drives that).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chainsReachingSection } from '../../web/src/chains-reaching.ts';
 import { exportName } from '../../web/src/export.ts';
 import { productsOf } from '../../web/src/model.ts';
 import { inViewerOrder, type RiskAssessment } from '../../web/src/risk.ts';
@@ -66,6 +69,19 @@ describe('names in a Swedish browser', () => {
     ]);
     expect(ordered.organizations.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(names(ordered.top)).toEqual(['Ängby Fabrik', 'MSI Computer', 'Åkers Fabrik', 'Östra Fabriken']);
+  });
+
+  it('lists the chains that hold an organization nearest first, then by name', () => {
+    // The API's order: tier, then the roots' ids.
+    const reaching = [
+      { root: { id: 'se-a-orebro', name: 'Örebro kommun' }, tier: 2 },
+      { root: { id: 'se-b-are', name: 'Åre kommun' }, tier: 2 },
+      { root: { id: 'se-c-zeta', name: 'Zeta AB' }, tier: 1 },
+    ];
+    const [, list] = chainsReachingSection({ kind: 'loaded', reaching }, 'Hipro', 'se-c-zeta', () => {});
+    expect(
+      [...(list as HTMLElement).querySelectorAll('li')].map((li) => li.getAttribute('data-root-id')),
+    ).toEqual(['se-c-zeta', 'se-b-are', 'se-a-orebro']);
   });
 });
 
