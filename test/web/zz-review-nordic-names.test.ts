@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chainsReachingSection } from '../../web/src/chains-reaching.ts';
 import { exportName } from '../../web/src/export.ts';
-import { productsOf } from '../../web/src/model.ts';
+import { matches, NO_FILTERS, productsOf } from '../../web/src/model.ts';
 import { inViewerOrder, type RiskAssessment } from '../../web/src/risk.ts';
 import { CHAIN, CLEAN } from './fixtures.ts';
 
@@ -96,5 +96,15 @@ describe('exported file names', () => {
     expect(exportName(['r'], '东莞 電源', 'png', '2026-12-07')).toBe('tiersight-r-东莞_電源-2026-12-07.png');
     // Typed decomposed (a + combining ring, as macOS may hand it over): one letter, not "a_".
     expect(exportName(['r'], 'la\u0308ptop', 'png', '2026-12-07')).toBe('tiersight-r-läptop-2026-12-07.png');
+  });
+});
+
+describe('Search', () => {
+  it('finds a name stored decomposed by the letter typed composed', () => {
+    const goteborg = { ...CLEAN, name: 'Go\u0308teborgs Elektronik AB' };
+    const searched = (search: string) => matches(goteborg, { ...NO_FILTERS, search });
+    expect(searched('göteborg')).toBe(true);
+    expect(searched('GÖTEBORGS')).toBe(true);
+    expect(searched('malmö')).toBe(false);
   });
 });

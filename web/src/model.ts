@@ -376,11 +376,18 @@ export function risksById(chain: SupplyChain, exposure: Exposure | null): Map<st
 export function matches(o: Organization, filters: Filters): boolean {
   if (filters.types.size > 0 && !filters.types.has(o.type)) return false;
   if (filters.country !== '' && o.country !== filters.country) return false;
-  const search = filters.search.trim().toLowerCase();
-  if (search !== '' && !o.name.toLowerCase().includes(search) && !o.id.toLowerCase().includes(search))
+  const search = searchable(filters.search.trim());
+  if (search !== '' && !searchable(o.name).includes(search) && !o.id.toLowerCase().includes(search))
     return false;
   return true;
 }
+
+/**
+ * A name as Search compares it: lower case, and composed (NFC), since an import keeps names as they
+ * were written and "Göteborg" may arrive decomposed (o and a combining diaeresis, as macOS writes file
+ * names), which the "ö" typed in the search box would otherwise never find.
+ */
+const searchable = (text: string): string => text.normalize('NFC').toLowerCase();
 
 /** Each client-side filter in the words of the filter bar, as `unhide` names the ones it clears. */
 const FILTER_WORDS: { part: keyof Filters; words(filters: Filters): string }[] = [
