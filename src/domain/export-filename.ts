@@ -6,8 +6,13 @@
 /** A product's name is cut to this many characters in a file name (names run to 200). */
 const PRODUCT_IN_NAME = 60;
 
-/** Letters, digits, `_` and `-` only: safe on every file system and in a Content-Disposition. */
-const safe = (part: string) => part.replace(/[^a-zA-Z0-9_-]+/g, '_');
+/**
+ * Letters and digits of any script, `_` and `-` only: safe on every file system (no separator, dot,
+ * quote or wildcard), while a product named "bärbara datorer", "kjøleskap" or "东莞" keeps its name
+ * rather than read "b_rbara_datorer". NFC first, so that a name typed decomposed (macOS) is one letter
+ * per letter; a file name is never a header here (the API answers it in JSON, the page saves a blob).
+ */
+const safe = (part: string) => part.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_-]+/gu, '_');
 
 /**
  * `parts` in order (empty ones left out), then `product` when the export was filtered to one, then the

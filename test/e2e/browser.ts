@@ -4,7 +4,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import { DEVELOPMENT_JWT_SECRET } from '../../src/config.ts';
 import { REPO_ROOT } from '../../src/runtime/paths.ts';
@@ -63,16 +69,21 @@ export interface PageWatch {
   requests: string[];
 }
 
+/** Where the browser is: its language and time zone. */
+export type BrowserPlace = Pick<BrowserContextOptions, 'locale' | 'timezoneId'>;
+
 /**
  * A fresh browser context (empty storage) at 1280×900 whose pages are watched. Requests to any host
  * but 127.0.0.1 are recorded and aborted, so a test fails on them instead of waiting for a timeout.
+ * English by default: the CSV exports follow the browser's language (semicolons where decimals take a
+ * comma), so a test of a Swedish or Norwegian user says so in `place`.
  */
 export async function watchedContext(
   browser: Browser,
   viewport = { width: 1280, height: 900 },
+  place: BrowserPlace = { locale: 'en-US' },
 ): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
-  // English: the CSV exports follow the browser's language (semicolons where decimals take a comma).
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-US' });
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...place });
   const watch: PageWatch = { consoleErrors: [], externalRequests: [], requests: [] };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -157,10 +168,17 @@ export class DashboardSession {
   page!: Page;
   watch!: PageWatch;
 
-  /** Closes the test's context and opens a fresh, watched one: the next person at the same screen. */
-  async freshContext(): Promise<void> {
+  /**
+   * Closes the test's context and opens a fresh, watched one: the next person at the same screen, or
+   * at a screen in another `place` (a browser in Swedish, in Oslo's time zone).
+   */
+  async freshContext(place?: BrowserPlace): Promise<void> {
     await this.context.close();
-    ({ context: this.context, page: this.page, watch: this.watch } = await watchedContext(this.browser));
+    ({
+      context: this.context,
+      page: this.page,
+      watch: this.watch,
+    } = await watchedContext(this.browser, undefined, place));
   }
 }
 

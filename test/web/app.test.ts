@@ -385,15 +385,16 @@ describe('"In your chains" for a viewer no one shares a chain with today', () =>
     sent.filter((s) => s.query.includes('DashboardChainsReaching'));
 
   it('shows, at an As of day, the chains others shared with it then', async () => {
+    // In the API's order: nearest first.
     const sent = reachingBy([
-      { root: { id: CHAIN.root.id, name: CHAIN.root.name }, tier: 2 },
       { root: FORMER, tier: 1 },
+      { root: { id: CHAIN.root.id, name: CHAIN.root.name }, tier: 2 },
     ]);
     await selectFactory('2016-06-01');
     expect(asked(sent).at(-1)?.variables).toMatchObject({ organizationId: 'factory-b', asOf: '2016-06-01' });
     expect(
       [...root.querySelectorAll('#details .chains-reaching li')].map((li) => li.getAttribute('data-root-id')),
-    ).toEqual([CHAIN.root.id, FORMER.id]);
+    ).toEqual([FORMER.id, CHAIN.root.id]);
     expect(root.querySelector('button[aria-label="Show this chain: Former Brand"]')).not.toBeNull();
   });
 

@@ -41,6 +41,7 @@ import {
   AS_OF_MIN,
   asOfProblem,
   buildColumns,
+  byName,
   chainToCsv,
   csvFormatFor,
   countriesOf,
@@ -390,7 +391,13 @@ class Dashboard {
 
   mount(): void {
     const org = this.viewer.organization;
-    const roots = this.viewer.roots.length > 0 ? this.viewer.roots : [org];
+    // The viewer first, then the others by name in the user's language (the API's order is by code unit).
+    const roots =
+      this.viewer.roots.length > 0
+        ? [...this.viewer.roots].sort(
+            (a, b) => Number(b.id === org.id) - Number(a.id === org.id) || byName(a, b),
+          )
+        : [org];
     const rootSelect = (this.rootSelect = h(
       'select',
       {

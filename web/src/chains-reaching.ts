@@ -4,7 +4,7 @@
 import { argumentsOf, graphql, type Capabilities } from './api.ts';
 import { h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import type { Party, Query } from './model.ts';
+import { byName, type Party, type Query } from './model.ts';
 
 export interface ChainReach {
   root: Party;
@@ -57,26 +57,29 @@ export function chainsReachingSection(
           : h(
               'ul',
               { class: 'chains-reaching' },
-              state.reaching.map(({ root, tier }) =>
-                h(
-                  'li',
-                  { 'data-root-id': root.id },
-                  `${isolate(root.name)} · tier ${tier}`,
-                  root.id === shownRootId
-                    ? h('span', { class: 'muted' }, ' (shown)')
-                    : h(
-                        'button',
-                        {
-                          type: 'button',
-                          class: 'link-button',
-                          // Begins with the words shown (WCAG 2.5.3, label in name): speech users say what they see.
-                          'aria-label': `Show this chain: ${isolate(root.name)}`,
-                          onclick: () => showChain(root),
-                        },
-                        ' Show this chain',
-                      ),
+              // Nearest first, then by name in the user's language (the API breaks ties by id).
+              [...state.reaching]
+                .sort((a, b) => a.tier - b.tier || byName(a.root, b.root))
+                .map(({ root, tier }) =>
+                  h(
+                    'li',
+                    { 'data-root-id': root.id },
+                    `${isolate(root.name)} · tier ${tier}`,
+                    root.id === shownRootId
+                      ? h('span', { class: 'muted' }, ' (shown)')
+                      : h(
+                          'button',
+                          {
+                            type: 'button',
+                            class: 'link-button',
+                            // Begins with the words shown (WCAG 2.5.3, label in name): speech users say what they see.
+                            'aria-label': `Show this chain: ${isolate(root.name)}`,
+                            onclick: () => showChain(root),
+                          },
+                          ' Show this chain',
+                        ),
+                  ),
                 ),
-              ),
             );
   return [h('h3', { class: 'chains-reaching-heading' }, 'In your chains'), body];
 }

@@ -376,11 +376,18 @@ export function risksById(chain: SupplyChain, exposure: Exposure | null): Map<st
 export function matches(o: Organization, filters: Filters): boolean {
   if (filters.types.size > 0 && !filters.types.has(o.type)) return false;
   if (filters.country !== '' && o.country !== filters.country) return false;
-  const search = filters.search.trim().toLowerCase();
-  if (search !== '' && !o.name.toLowerCase().includes(search) && !o.id.toLowerCase().includes(search))
+  const search = searchable(filters.search.trim());
+  if (search !== '' && !searchable(o.name).includes(search) && !o.id.toLowerCase().includes(search))
     return false;
   return true;
 }
+
+/**
+ * A name as Search compares it: lower case, and composed (NFC), since an import keeps names as they
+ * were written and "Göteborg" may arrive decomposed (o and a combining diaeresis, as macOS writes file
+ * names), which the "ö" typed in the search box would otherwise never find.
+ */
+const searchable = (text: string): string => text.normalize('NFC').toLowerCase();
 
 /** Each client-side filter in the words of the filter bar, as `unhide` names the ones it clears. */
 const FILTER_WORDS: { part: keyof Filters; words(filters: Filters): string }[] = [
@@ -417,6 +424,15 @@ export interface TierColumn {
 export const DEFAULT_TIER_LIMIT = 40;
 
 /**
+ * Names in the order of the user's language (the browser's), then ids: Swedish sorts å, ä, ö after z,
+ * Norwegian æ, ø, å, and neither puts "adda" after "Zeta". The API orders names by UTF-16 code units,
+ * as Cypher does (src/domain/text-order.ts), which puts "Ängby" before "Åkers": a list the page shows
+ * by name is sorted here.
+ */
+export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+
+/**
  * One column per tier. Big tiers are aggregated: only the first `limitFor(tier)` matching organizations
  * are drawn, the rest counted, so that 5,000 organizations render as a few hundred elements.
  */
@@ -430,7 +446,7 @@ export function buildColumns(
   return chain.tiers.map((t) => {
     const matching = t.organizations
       .filter((o) => matches(o, filters))
-      .sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+      .sort((a, b) => rank(b) - rank(a) || byName(a, b));
     const shown = matching.slice(0, Math.max(0, limitFor(t.tier)));
     return {
       tier: t.tier,
@@ -447,9 +463,9 @@ export function countriesOf(chain: SupplyChain): string[] {
   return [...new Set(chain.tiers.flatMap((t) => t.organizations.map((o) => o.country)))].sort();
 }
 
-/** Products on the chain's links, sorted, as suggestions for the product filter. */
+/** Products on the chain's links, sorted as the user's language sorts, as suggestions for the product filter. */
 export function productsOf(chain: SupplyChain): string[] {
-  return [...new Set(chain.links.flatMap((l) => l.products))].sort();
+  return [...new Set(chain.links.flatMap((l) => l.products))].sort((a, b) => a.localeCompare(b));
 }
 
 /** Every organization of the chain by id, the root included. */

@@ -16,7 +16,7 @@ import {
   sharedNotice,
   tomorrow,
 } from './forms.ts';
-import { plural, productList, type Party, type RiskIndicator } from './model.ts';
+import { byName, plural, productList, type Party, type RiskIndicator } from './model.ts';
 import { shareHistory } from './share-history.ts';
 import { calledOff, linkEnded, linkWords, shareScope, type GivenShare, type OwnItems } from './shares.ts';
 import { riskBadge } from './tier-view.ts';
@@ -228,7 +228,8 @@ export class MySuppliers {
     return h(
       'ul',
       { class: 'own-links' },
-      links.map((link) => this.linkItem(link)),
+      // By supplier in the user's language; a supplier's links keep the API's order (oldest first).
+      [...links].sort((a, b) => byName(a.supplier, b.supplier)).map((link) => this.linkItem(link)),
     );
   }
 

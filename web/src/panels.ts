@@ -5,6 +5,7 @@ import { append, day, h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import {
   blindSpotAdvice,
+  byName,
   linksOf,
   organizationsById,
   pathsToRoot,
@@ -356,8 +357,12 @@ export function renderExposure(
     );
   }
   const { exposure } = state;
+  // Equal tier and severity by name in the user's language, as the tier view and the blind spots.
   const findings = [...exposure.findings].sort(
-    (a, b) => a.tier - b.tier || severityRank(b.severity) - severityRank(a.severity),
+    (a, b) =>
+      a.tier - b.tier ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      byName(a.organization, b.organization),
   );
   const tiers = chain ? tierById(chain) : new Map<string, number>();
   const blindSpots = blindSpotsOf(exposure, tiers);

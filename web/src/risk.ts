@@ -4,7 +4,15 @@
 import { argumentsOf, graphql, type Capabilities } from './api.ts';
 import { append, h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import { CSV_COMMAS, csvLine, plural, type CsvFormat, type Organization, type Query } from './model.ts';
+import {
+  byName,
+  CSV_COMMAS,
+  csvLine,
+  plural,
+  type CsvFormat,
+  type Organization,
+  type Query,
+} from './model.ts';
 
 export interface RiskInput {
   label: string;
@@ -81,7 +89,23 @@ export function riskOperation(q: Query, can: Capabilities) {
 
 export async function riskAssessment(q: Query, can: Capabilities, token: string): Promise<RiskAssessment> {
   const { query, variables } = riskOperation(q, can);
-  return (await graphql<{ riskAssessment: RiskAssessment }>(query, variables, token)).riskAssessment;
+  return inViewerOrder(
+    (await graphql<{ riskAssessment: RiskAssessment }>(query, variables, token)).riskAssessment,
+  );
+}
+
+/**
+ * The ranking with equal scores at one tier in the order of the user's language: the server orders
+ * them by name in its own locale (docs/risk-model.md), which files "Östra Fabriken" among the O's
+ * where a Swedish reader looks after Z. Only ties move (they share a rank: "2="); each place's `rank`
+ * stays its position, and `top`, the first rows, keeps being the start of the list.
+ */
+export function inViewerOrder(assessment: RiskAssessment): RiskAssessment {
+  const ordered = <T extends RankedScore>(list: readonly T[]): T[] =>
+    [...list]
+      .sort((a, b) => b.score - a.score || a.tier - b.tier || byName(a.organization, b.organization))
+      .map((o, i) => ({ ...o, rank: i + 1 }));
+  return { ...assessment, organizations: ordered(assessment.organizations), top: ordered(assessment.top) };
 }
 
 /**
