@@ -4,7 +4,7 @@
 // browser's language (Swedish files å, ä, ö after z, in that order; nobody files "bärbara datorer"
 // after "Zubehör"), and exported files keep a product's letters ("bärbara_datorer", not
 // "b_rbara_datorer"). The browser's language is what `localeCompare` without a locale uses: here it is
-// made Swedish, as Chromium's is with `sv-SE` (test/e2e/zz-review-nordic-name-order.test.ts drives that).
+// made Swedish, as Chromium's is with `sv-SE` (test/e2e/nordic-name-order.test.ts drives that).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chainsReachingSection } from '../../web/src/chains-reaching.ts';
 import { exportName } from '../../web/src/export.ts';
