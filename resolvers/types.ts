@@ -246,6 +246,32 @@ export type CountryCount = {
   country: Scalars['String']['output'];
 };
 
+/**
+ * How a CSV file separates its fields and writes decimals. A spreadsheet opened by a double-click reads
+ * the dialect of its system's settings: Excel in Swedish, Norwegian, Danish, German or French splits rows
+ * at semicolons and reads decimal commas, so a comma-separated file opens there as one column.
+ */
+export type CsvDialect = {
+  /** In numbers with decimals (latitude, longitude); default POINT. */
+  decimalMark?: InputMaybe<DecimalMark>;
+  /** Between fields; default COMMA. */
+  separator?: InputMaybe<CsvSeparator>;
+};
+
+/** A CSV field separator. */
+export type CsvSeparator =
+  /** `,` (RFC 4180). */
+  | 'COMMA'
+  /** `;`, the list separator of spreadsheets where the decimal mark is a comma. */
+  | 'SEMICOLON';
+
+/** A decimal mark. */
+export type DecimalMark =
+  /** `59,33`. */
+  | 'COMMA'
+  /** `59.33`. */
+  | 'POINT';
+
 /** One page of directory cards. */
 export type DirectoryConnection = {
   __typename?: 'DirectoryConnection';
@@ -1337,6 +1363,7 @@ export type QueryAccessRequestsSentArgs = {
 
 export type QueryChainExportArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  csv?: InputMaybe<CsvDialect>;
   format: ChainExportFormat;
   maxDepth?: InputMaybe<Scalars['Int']['input']>;
   product?: InputMaybe<Scalars['String']['input']>;
@@ -2104,7 +2131,10 @@ export type ResolversTypes = {
   CorrectiveActionStatus: CorrectiveActionStatus;
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: ResolverTypeWrapper<CountryCount>;
+  CsvDialect: CsvDialect;
+  CsvSeparator: CsvSeparator;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecimalMark: DecimalMark;
   DirectoryConnection: ResolverTypeWrapper<Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversTypes['DirectoryEdge']> }>;
   DirectoryEdge: ResolverTypeWrapper<Omit<DirectoryEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   DisclosedIndicator: ResolverTypeWrapper<EvidencedIndicatorModel>;
@@ -2182,6 +2212,7 @@ export type ResolversParentTypes = {
   CorrectiveActionInput: CorrectiveActionInput;
   CorrectiveActionUpdateInput: CorrectiveActionUpdateInput;
   CountryCount: CountryCount;
+  CsvDialect: CsvDialect;
   DateTime: Scalars['DateTime']['output'];
   DirectoryConnection: Omit<DirectoryConnection, 'edges'> & { edges: Array<ResolversParentTypes['DirectoryEdge']> };
   DirectoryEdge: Omit<DirectoryEdge, 'node'> & { node: ResolversParentTypes['Organization'] };

@@ -8,3 +8,21 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** `text`, made inert for a spreadsheet when it starts like a formula. */
 export const defusedFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/**
+ * How a spreadsheet reads a CSV opened by a double-click: Excel splits it at the system's list
+ * separator, which is `;` wherever the decimal mark is a comma (Swedish, Norwegian, Danish, German,
+ * French…), and reads numbers with that mark: a comma-separated file then opens as one column, and
+ * 11.03 may become a date. The dashboard's files follow the browser's language; chainExport takes one.
+ */
+export interface CsvFormat {
+  separator: ',' | ';';
+  decimal: '.' | ',';
+}
+
+/** RFC 4180's: what scripts read. */
+export const CSV_COMMAS: CsvFormat = { separator: ',', decimal: '.' };
+
+/** A number as `format` writes it. */
+export const csvNumber = (value: number, format: CsvFormat): string =>
+  String(value).replace('.', format.decimal);

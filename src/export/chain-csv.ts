@@ -3,7 +3,7 @@
 // a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe, as the
 // dashboard's CSV does (src/domain/spreadsheet-text.ts).
 import { stringify } from 'csv-stringify/sync';
-import { defusedFormula } from '../domain/spreadsheet-text.ts';
+import { CSV_COMMAS, csvNumber, defusedFormula, type CsvFormat } from '../domain/spreadsheet-text.ts';
 import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeValue } from './chain-attributes.ts';
 import type { ChainExport } from './chain-export.ts';
 
@@ -23,7 +23,8 @@ const CSV_COLUMNS: readonly string[] = [
 const cell = (value: AttributeValue): string | number =>
   value === null ? '' : typeof value === 'string' ? defusedFormula(value) : value;
 
-export function chainToCsv(chain: ChainExport): string {
+/** `format`: RFC 4180's commas unless the caller's spreadsheet reads another (chainExport's `csv`). */
+export function chainToCsv(chain: ChainExport, format: CsvFormat = CSV_COMMAS): string {
   const rows: Record<string, string | number>[] = [];
   for (const node of chain.nodes) {
     const row: Record<string, string | number> = { record: 'organization', id: cell(node.organization.id) };
@@ -40,5 +41,11 @@ export function chainToCsv(chain: ChainExport): string {
     for (const a of EDGE_ATTRIBUTES) row[a.name] = cell(a.of(link));
     rows.push(row);
   }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' });
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    record_delimiter: 'windows',
+    delimiter: format.separator,
+    cast: { number: (value) => csvNumber(value, format) },
+  });
 }

@@ -1,5 +1,6 @@
 // The chain export formats by name, with the media type and file extension each is served with.
 import { exportFilename } from '../domain/export-filename.ts';
+import { CSV_COMMAS, type CsvFormat } from '../domain/spreadsheet-text.ts';
 import { chainToCsv } from './chain-csv.ts';
 import type { ChainExport } from './chain-export.ts';
 import { chainToGexf } from './chain-gexf.ts';
@@ -11,7 +12,8 @@ export type ChainFormat = (typeof CHAIN_FORMATS)[number];
 
 interface FormatWriter {
   mediaType: string;
-  write: (chain: ChainExport) => string;
+  /** `csv`: the CSV writer's dialect; the other formats have none. */
+  write: (chain: ChainExport, csv: CsvFormat) => string;
 }
 
 const WRITERS: Record<ChainFormat, FormatWriter> = {
@@ -34,11 +36,11 @@ export function chainFormat(value: string): ChainFormat | null {
   return CHAIN_FORMATS.find((f) => f === name) ?? null;
 }
 
-export function writeChain(chain: ChainExport, format: ChainFormat): ExportFile {
+export function writeChain(chain: ChainExport, format: ChainFormat, csv: CsvFormat = CSV_COMMAS): ExportFile {
   const { mediaType, write } = WRITERS[format];
   return {
     filename: exportFilename(['chain', chain.rootId], chain.product, chain.asOf ?? chain.exportedAt, format),
     mediaType,
-    content: write(chain),
+    content: write(chain, csv),
   };
 }

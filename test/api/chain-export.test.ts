@@ -1,6 +1,7 @@
 // Query.chainExport and Query.facilityRecord on the contract's example: an export holds what
 // supplyChain answers the same viewer, no more; a hidden root or organization answers exactly as a
 // missing one; bad arguments are refused naming the value.
+import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { withAskedId } from '../support/asked-id.ts';
@@ -145,6 +146,37 @@ describe('chainExport', () => {
       expect(oslo).not.toContain(`"${hidden}"`);
     }
     expect(oslo).not.toContain('UFLPA');
+  });
+
+  it('writes a CSV in the dialect a spreadsheet reads: semicolons and decimal commas; refused for other formats', async () => {
+    const WITH_DIALECT = `query($format: ChainExportFormat!, $csv: CsvDialect) {
+      chainExport(format: $format, csv: $csv) { filename mediaType content } }`;
+    const csvAs = async (csv: unknown) => {
+      const response = await t.api.query('rs', WITH_DIALECT, { format: 'CSV', csv });
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return (response.data!['chainExport'] as File).content;
+    };
+    const rfc = await csvAs(null);
+    const nordic = await csvAs({ separator: 'SEMICOLON', decimalMark: 'COMMA' });
+    const swiss = await csvAs({ separator: 'SEMICOLON' });
+    const cells = (csv: string, delimiter: string) =>
+      parseCsv(csv, { delimiter, record_delimiter: '\r\n' }) as string[][];
+    // The same cells but for the decimal mark of the numbers with decimals.
+    const decimalsWithPoints = (rows: string[][]) =>
+      rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
+    expect(decimalsWithPoints(cells(nordic, ';'))).toEqual(cells(rfc, ','));
+    expect(cells(swiss, ';')).toEqual(cells(rfc, ','));
+    expect(nordic.split('\r\n')[0]).toMatch(/^record;id;name;type;country;tier;/);
+    expect(nordic).toContain(';23,02;113,75;');
+    expect(swiss).toContain(';23.02;113.75;');
+    expect(rfc).toContain(',23.02,113.75,');
+
+    const refused = await t.api.query('rs', WITH_DIALECT, {
+      format: 'GRAPHML',
+      csv: { separator: 'SEMICOLON' },
+    });
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors![0]!.message).toBe('csv applies to format CSV only, got format GRAPHML');
   });
 
   it('asOf exports the chain as it stood then, with the risks recorded by then', async () => {

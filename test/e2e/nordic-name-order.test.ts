@@ -3,8 +3,8 @@
 // Stockholm's Root list, My suppliers and Where to start's equal scores came in the API's order (code
 // units: "Ängby" before "Åkers"; the server's English collation: "Åby" first, "Östra" among the O's),
 // while its tier view follows Swedish (å, ä, ö after z); Oslo kommune's product suggestions put Å
-// before Ø, and a product filter's letters became "_" in every exported file's name. Skipped without
-// Chromium.
+// before Ø, and a product filter's letters became "_" in every exported file's name; Export file's CSV
+// is written with semicolons for a Norwegian Excel. Skipped without Chromium.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -113,8 +113,16 @@ describeInBrowser('names in a Nordic browser', () => {
       /^tiersight-no-oslo-kommune-bærbare_datamaskiner-\d{4}-\d{2}-\d{2}\.csv$/,
     );
     await page.selectOption('#export-format', 'CSV');
-    expect(await saved('#export-file')).toMatch(
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#export-file')]);
+    expect(file.suggestedFilename()).toMatch(
       /^tiersight-chain-no-oslo-kommune-bærbare_datamaskiner-\d{4}-\d{2}-\d{2}\.csv$/,
     );
+    // Written for a Norwegian Excel, as the page's own CSV: semicolons (a double-click would open a
+    // comma-separated file as one column), after the byte order mark.
+    const path = join(ARTIFACTS, 'nordic-chain-export.csv');
+    await file.saveAs(path);
+    const text = await readFile(path, 'utf8');
+    expect(text).toMatch(/^\uFEFFrecord;id;name;type;country;tier;/);
+    expect(text).toContain(`\r\norganization;${DEMO_IDS.osloKommune};`);
   });
 });

@@ -6,9 +6,15 @@
 // "Export file" saves.
 import { afterEach, describe, expect, it } from 'vitest';
 import { disclosedBadge } from '../../web/src/evidence.ts';
-import { exportedBlob } from '../../web/src/chain-export.ts';
+import { csvDialect, exportedBlob } from '../../web/src/chain-export.ts';
 import { pngLegend, shownText } from '../../web/src/export.ts';
-import { buildColumns, NO_FILTERS, risksById, type DisclosedIndicator } from '../../web/src/model.ts';
+import {
+  buildColumns,
+  csvFormatFor,
+  NO_FILTERS,
+  risksById,
+  type DisclosedIndicator,
+} from '../../web/src/model.ts';
 import { renderTierView, riskBadge } from '../../web/src/tier-view.ts';
 import { CHAIN, FLAGGED } from './fixtures.ts';
 
@@ -82,5 +88,15 @@ describe('the chain file the page saves ("Export file")', () => {
       expect(await bytes(blob)).toEqual(utf8(file(mediaType).content));
       expect(blob.type).toBe(mediaType);
     }
+  });
+});
+
+describe('Export file → CSV', () => {
+  it('asks the API for the dialect the browser language’s spreadsheet reads, as the page’s own CSVs are written', () => {
+    const dialect = (locale: string) => csvDialect(csvFormatFor(locale));
+    expect(dialect('sv-SE')).toEqual({ separator: 'SEMICOLON', decimalMark: 'COMMA' });
+    expect(dialect('nb-NO')).toEqual({ separator: 'SEMICOLON', decimalMark: 'COMMA' });
+    expect(dialect('de-CH')).toEqual({ separator: 'SEMICOLON', decimalMark: 'POINT' });
+    expect(dialect('en-US')).toEqual({ separator: 'COMMA', decimalMark: 'POINT' });
   });
 });

@@ -648,6 +648,7 @@ class Dashboard {
           () => this.query,
           this.token,
           (message) => (this.status.textContent = message),
+          () => this.csvFormat(),
         ),
       ),
     );

@@ -6,7 +6,7 @@ import { graphql } from './api.ts';
 import { h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { csvFile, download } from './export.ts';
-import type { Query } from './model.ts';
+import { CSV_COMMAS, type CsvFormat, type Query } from './model.ts';
 
 const CHAIN_EXPORT_FORMATS = [
   ['GRAPHML', 'GraphML (yEd, Gephi)'],
@@ -22,13 +22,29 @@ export interface ExportFile {
   content: string;
 }
 
-export const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String) {
-  chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product) {
+export const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String, $csv: CsvDialect) {
+  chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product, csv: $csv) {
     filename mediaType content
   }
 }`;
 
-export async function chainExport(format: ChainExportFormat, q: Query, token: string): Promise<ExportFile> {
+/** chainExport's `csv` for a spreadsheet that reads `format`. */
+export const csvDialect = (format: CsvFormat) => ({
+  separator: format.separator === ';' ? 'SEMICOLON' : 'COMMA',
+  decimalMark: format.decimal === ',' ? 'COMMA' : 'POINT',
+});
+
+/**
+ * `csv`: the dialect the user's spreadsheet reads (csvFormatFor), as the page's own CSV files are
+ * written: a Swedish Excel opens a comma-separated file as one column. The API's default stays RFC
+ * 4180 for scripts.
+ */
+export async function chainExport(
+  format: ChainExportFormat,
+  q: Query,
+  token: string,
+  csv: CsvFormat = CSV_COMMAS,
+): Promise<ExportFile> {
   const product = q.product.trim();
   const data = await graphql<{ chainExport: ExportFile }>(
     CHAIN_EXPORT,
@@ -38,6 +54,7 @@ export async function chainExport(format: ChainExportFormat, q: Query, token: st
       maxDepth: q.maxDepth,
       asOf: q.asOf === '' ? null : q.asOf,
       product: product === '' ? null : product,
+      csv: format === 'CSV' ? csvDialect(csv) : null,
     },
     token,
   );
@@ -62,6 +79,7 @@ export function chainExportControls(
   query: () => Query,
   token: string,
   report: (message: string) => void,
+  csvFormat: () => CsvFormat,
 ): HTMLElement {
   const select = h(
     'select',
@@ -74,7 +92,7 @@ export function chainExportControls(
     if (!isFormat(format)) return;
     button.disabled = true;
     report('Exporting…');
-    chainExport(format, query(), token)
+    chainExport(format, query(), token, csvFormat())
       .then((file) => {
         download(file.filename, exportedBlob(file));
         report(`Exported ${isolate(file.filename)}.`);

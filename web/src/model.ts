@@ -11,12 +11,14 @@ import {
   type Severity,
 } from '../../src/domain/format.ts';
 
-import { defusedFormula } from '../../src/domain/spreadsheet-text.ts';
+import { CSV_COMMAS, csvNumber, defusedFormula, type CsvFormat } from '../../src/domain/spreadsheet-text.ts';
 import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 import { isolate } from './bidi.ts';
 
 export { ORGANIZATION_TYPES, RISK_TOPICS, SEVERITIES, type OrganizationType, type RiskTopic, type Severity };
+// The files' dialect follows the browser's language (csvFormatFor).
+export { CSV_COMMAS, type CsvFormat };
 
 /** A topic in the page's words. */
 export const TOPIC_LABELS: Record<RiskTopic, string> = {
@@ -535,19 +537,6 @@ export function linksOf(
 }
 
 /**
- * How the user's spreadsheet reads a CSV opened by a double-click: Excel splits it at the system's list
- * separator, which is `;` wherever the decimal mark is a comma (Swedish, Norwegian, Danish, German,
- * French…), and reads numbers with that mark: a comma-separated file then opens as one column, and
- * 11.03 may become a date. So the file follows the browser's language.
- */
-export interface CsvFormat {
-  separator: ',' | ';';
-  decimal: '.' | ',';
-}
-
-export const CSV_COMMAS: CsvFormat = { separator: ',', decimal: '.' };
-
-/**
  * The CSV format for a spreadsheet in `locale` (a BCP 47 tag such as navigator.language). Switzerland
  * and Liechtenstein write decimals with a point but separate lists with `;`, as their neighbours do.
  */
@@ -566,7 +555,7 @@ export function csvFormatFor(locale: string): CsvFormat {
 
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
 export function csvCell(value: string | number | null | undefined, format: CsvFormat = CSV_COMMAS): string {
-  if (typeof value === 'number') return String(value).replace('.', format.decimal);
+  if (typeof value === 'number') return csvNumber(value, format);
   // The formula guard is for text: a number (a negative contribution) must stay one to add up.
   const text = defusedFormula(value ?? '');
   return /["\r\n]/.test(text) || text.includes(format.separator) ? `"${text.replaceAll('"', '""')}"` : text;

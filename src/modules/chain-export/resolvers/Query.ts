@@ -1,4 +1,6 @@
-import type { ChainExportFormat, QueryResolvers } from '../../../../resolvers/types.ts';
+import type { ChainExportFormat, CsvDialect, QueryResolvers } from '../../../../resolvers/types.ts';
+import { badInput } from '../../../domain/errors.ts';
+import { CSV_COMMAS, type CsvFormat } from '../../../domain/spreadsheet-text.ts';
 import { instantArgument } from '../../../domain/chain-arguments.ts';
 import { readChainExport } from '../../../export/chain-export.ts';
 import { readFacilityRecord } from '../../../export/chain-facility-record.ts';
@@ -12,14 +14,25 @@ const FORMATS: Record<ChainExportFormat, ChainFormat> = {
   JSON: 'json',
 };
 
+/** The CSV dialect asked for; refused for the other formats, which have none to change. */
+function csvFormat(format: ChainExportFormat, csv: CsvDialect | null | undefined): CsvFormat {
+  if (csv === null || csv === undefined) return CSV_COMMAS;
+  if (format !== 'CSV') throw badInput(`csv applies to format CSV only, got format ${format}`);
+  return {
+    separator: csv.separator === 'SEMICOLON' ? ';' : ',',
+    decimal: csv.decimalMark === 'COMMA' ? ',' : '.',
+  };
+}
+
 export const Query: QueryResolvers<ChainExportContext> = {
   chainExport: async (
     _parent,
-    { format, ...args },
+    { format, csv, ...args },
     { viewer, instant, supplyChains, loaders, disclosureLoaders },
   ) => {
+    const dialect = csvFormat(format, csv);
     const reads = { viewerId: viewer.organizationId, supplyChains, loaders, disclosureLoaders };
-    return writeChain(await readChainExport(reads, args, instant), FORMATS[format]);
+    return writeChain(await readChainExport(reads, args, instant), FORMATS[format], dialect);
   },
   facilityRecord: (_parent, { organizationId, asOf }, { viewer, instant, loaders, disclosureLoaders }) =>
     readFacilityRecord(
