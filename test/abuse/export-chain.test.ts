@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captured } from '../support/captured-command.ts';
 import { run } from '../../src/cli/commands/export-chain.ts';
@@ -67,6 +68,22 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
       /--facility writes one record; drop --format/,
     ],
     [['--org', STHLM, '--format', 'json', '--colour', 'red'], /colour/],
+    [
+      ['--org', STHLM, '--format', 'graphml', '--csv-separator', 'semicolon'],
+      /--csv-separator and --decimal-mark go with --format csv only/,
+    ],
+    [
+      ['--org', STHLM, '--format', 'csv', '--csv-separator', 'tab'],
+      /unknown --csv-separator "tab"; use comma or semicolon/,
+    ],
+    [
+      ['--org', STHLM, '--format', 'csv', '--decimal-mark', '.'],
+      /unknown --decimal-mark "\."; use point or comma/,
+    ],
+    [
+      ['--org', STHLM, '--facility', 'us-dell', '--decimal-mark', 'comma'],
+      /--facility writes one record; drop --decimal-mark/,
+    ],
   ])('%j', async (args, message) => {
     const error = await refusal(args);
     expect(error.message).toMatch(message);
@@ -121,6 +138,18 @@ describe('export-chain writes what the viewer may query', { timeout: 120_000 }, 
     const tiers = Object.fromEntries(graphs[0]!.nodes.map((n) => [n.id, n.attributes['tier']]));
     expect(tiers).toMatchObject({ [STHLM]: 0, 'se-atea': 1, 'us-dell': 2, 'cn-hipro-dongguan': 3 });
     expect(Object.keys(tiers)).not.toContain('cn-ofilm-nanchang');
+  });
+
+  it('--csv-separator semicolon --decimal-mark comma: the same cells for a Swedish or Norwegian Excel', async () => {
+    const csvAs = async (...dialect: string[]) =>
+      (await exportChain(['--org', STHLM, '--format', 'csv', ...dialect])).stdout;
+    const rfc = await csvAs();
+    const nordic = await csvAs('--csv-separator', 'semicolon', '--decimal-mark', 'comma');
+    expect(nordic.split('\r\n')[0]).toBe(rfc.split('\r\n')[0]!.replaceAll(',', ';'));
+    const cells = (csv: string, delimiter: string) => parseCsv(csv, { delimiter }) as string[][];
+    const withPoints = (rows: string[][]) =>
+      rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
+    expect(withPoints(cells(nordic, ';'))).toEqual(cells(rfc, ','));
   });
 
   it('without --out the file goes to stdout; --as-of and --root are honoured', async () => {

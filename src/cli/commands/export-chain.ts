@@ -6,7 +6,14 @@ import { parseInstant } from '../../domain/instants.ts';
 import { MAX_DEPTH } from '../../domain/viewer-scope.ts';
 import { readChainExport } from '../../export/chain-export.ts';
 import { readFacilityRecord } from '../../export/chain-facility-record.ts';
-import { CHAIN_FORMATS, chainFormat, writeChain, type ExportFile } from '../../export/chain-formats.ts';
+import {
+  CHAIN_FORMATS,
+  chainFormat,
+  writeChain,
+  type ChainFormat,
+  type ExportFile,
+} from '../../export/chain-formats.ts';
+import { CSV_COMMAS, type CsvFormat } from '../../domain/spreadsheet-text.ts';
 import { viewerReads } from '../../export/chain-reads.ts';
 import { assertNoImport, ImportUnfinishedError } from '../../export/export-graph.ts';
 import { ImportRunRepository } from '../../import/import-run-repository.ts';
@@ -16,7 +23,7 @@ import { withDatabase } from '../environment.ts';
 import { writeFailure } from '../write-errors.ts';
 import { quote } from '../../domain/quote.ts';
 
-const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--out FILE]
+const HELP = `Usage: tiersight export-chain --org ID --format ${CHAIN_FORMATS.join('|')} [--root R] [--max-depth N] [--as-of T] [--product P] [--csv-separator S] [--decimal-mark M] [--out FILE]
        tiersight export-chain --org ID --facility X [--as-of T] [--out FILE]
 
 Writes the supply chain of R (default: ID) exactly as organization ID may query it in NEO4J_URI (or
@@ -35,10 +42,48 @@ Options:
   --as-of T        the instant to export the chain (or the facility record) at (ISO 8601 date or
                    date-time; default now)
   --product P      only walk links whose products include P (exact match)
+  --csv-separator S with --format csv: comma (default, RFC 4180) or semicolon, for a spreadsheet
+                   whose list separator is ';' (Excel in Swedish, Norwegian, German…)
+  --decimal-mark M with --format csv: point (default) or comma, in latitude and longitude
   --facility X     write the UNTP facility record of X instead of a chain
   --out FILE       where to write (the file appears only once complete); '-' or none: standard output`;
 
 const usage = (message: string) => new CliError(`export-chain: ${message}\n\n${HELP}`, 2);
+
+const SEPARATORS = new Map<string, CsvFormat['separator']>([
+  ['comma', ','],
+  ['semicolon', ';'],
+]);
+const DECIMAL_MARKS = new Map<string, CsvFormat['decimal']>([
+  ['point', '.'],
+  ['comma', ','],
+]);
+
+/** The CSV dialect --csv-separator and --decimal-mark ask for (chainExport's `csv`). */
+function csvFormatOf(
+  format: ChainFormat | null,
+  separator: string | undefined,
+  mark: string | undefined,
+): CsvFormat {
+  if (separator === undefined && mark === undefined) return CSV_COMMAS;
+  if (format !== 'csv') throw usage('--csv-separator and --decimal-mark go with --format csv only');
+  const word = <T>(
+    option: string,
+    words: ReadonlyMap<string, T>,
+    value: string | undefined,
+    fallback: T,
+  ): T => {
+    if (value === undefined) return fallback;
+    const found = words.get(value.trim().toLowerCase());
+    if (found === undefined)
+      throw usage(`unknown --${option} ${quote(value)}; use ${[...words.keys()].join(' or ')}`);
+    return found;
+  };
+  return {
+    separator: word('csv-separator', SEPARATORS, separator, CSV_COMMAS.separator),
+    decimal: word('decimal-mark', DECIMAL_MARKS, mark, CSV_COMMAS.decimal),
+  };
+}
 
 export async function run(args: string[]): Promise<void> {
   const { values } = parseCommandArgs(
@@ -51,6 +96,8 @@ export async function run(args: string[]): Promise<void> {
       'max-depth': { type: 'string' },
       'as-of': { type: 'string' },
       product: { type: 'string' },
+      'csv-separator': { type: 'string' },
+      'decimal-mark': { type: 'string' },
       facility: { type: 'string' },
       out: { type: 'string' },
     },
@@ -68,9 +115,9 @@ export async function run(args: string[]): Promise<void> {
   const facility = values.facility;
   let format = null;
   if (facility !== undefined) {
-    const chainOnly = (['format', 'root', 'max-depth', 'product'] as const).filter(
-      (o) => values[o] !== undefined,
-    );
+    const chainOnly = (
+      ['format', 'root', 'max-depth', 'product', 'csv-separator', 'decimal-mark'] as const
+    ).filter((o) => values[o] !== undefined);
     if (chainOnly.length > 0) throw usage(`--facility writes one record; drop --${chainOnly.join(', --')}`);
   } else {
     if (values.format === undefined) throw usage(`--format is required: ${CHAIN_FORMATS.join(', ')}`);
@@ -78,6 +125,7 @@ export async function run(args: string[]): Promise<void> {
     if (format === null)
       throw usage(`unknown --format ${quote(values.format)}; use ${CHAIN_FORMATS.join(', ')}`);
   }
+  const csv = csvFormatOf(format, values['csv-separator'], values['decimal-mark']);
 
   const file = await withDatabase(async ({ executor }) => {
     try {
@@ -112,6 +160,7 @@ export async function run(args: string[]): Promise<void> {
       return writeChain(
         await readChainExport(reads, { rootId: values.root, maxDepth, asOf, product: values.product }, now),
         format,
+        csv,
       );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') {
