@@ -124,4 +124,11 @@ describe('Search', () => {
     expect(searched('GÖTEBORGS')).toBe(true);
     expect(searched('malmö')).toBe(false);
   });
+
+  it('finds an organization by its id pasted as stored, decomposed, or typed composed', () => {
+    const goteborg = { ...CLEAN, id: 'se-go\u0308teborg-42', name: 'Elektronik AB' };
+    const searched = (search: string) => matches(goteborg, { ...NO_FILTERS, search });
+    expect(searched('se-go\u0308teborg-42')).toBe(true);
+    expect(searched('SE-GÖTEBORG')).toBe(true);
+  });
 });
