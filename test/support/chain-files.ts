@@ -4,6 +4,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { NODE_ATTRIBUTES } from '../../src/export/chain-attributes.ts';
+import { CSV_COMMAS, type CsvFormat } from '../../src/domain/spreadsheet-text.ts';
 
 export type Value = string | number;
 export interface ReadNode {
@@ -124,15 +125,18 @@ export function readGexf(xml: string): ReadGraph & { labels: Map<string, string>
 }
 
 /** CSV rows by the header; empty cells left out, numeric columns as numbers. */
-export function readCsv(csv: string): ReadGraph & { header: string[] } {
-  const rows: string[][] = parseCsv(csv, { record_delimiter: '\r\n' });
+/** `format`: the dialect the file was written in (chainExport's `csv`). */
+export function readCsv(csv: string, format: CsvFormat = CSV_COMMAS): ReadGraph & { header: string[] } {
+  const rows: string[][] = parseCsv(csv, { record_delimiter: '\r\n', delimiter: format.separator });
   const [header = [], ...body] = rows;
   const NUMERIC = new Set(NODE_ATTRIBUTES.filter((a) => a.type !== 'string').map((a) => a.name));
   const records = body.map((row) =>
     Object.fromEntries(
       header.flatMap((column, i) => {
         const cell = row[i] ?? '';
-        return cell === '' ? [] : [[column, NUMERIC.has(column) ? Number(cell) : cell]];
+        return cell === ''
+          ? []
+          : [[column, NUMERIC.has(column) ? Number(cell.replace(format.decimal, '.')) : cell]];
       }),
     ),
   );

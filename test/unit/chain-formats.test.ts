@@ -277,6 +277,20 @@ describe('chain formats', () => {
     expect({ nodes: read.nodes, edges: read.edges }).toEqual(defused);
   });
 
+  it('CSV for a Swedish Excel: the same cells, split at semicolons, decimals with a comma', () => {
+    const nordic = { separator: ';', decimal: ',' } as const;
+    const file = writeChain(CHAIN, 'csv', nordic);
+    const rfc = readCsv(writeChain(CHAIN, 'csv').content);
+    const read = readCsv(file.content, nordic);
+    expect(read).toEqual(rfc);
+    const maker = file.content.split('\r\n').find((line) => line.startsWith('organization;maker;'))!;
+    // A text holding the separator is quoted, one holding a comma needs no quotes; a negative number
+    // keeps its sign and is not defused (it is a number, not a formula); an integer has no mark.
+    expect(maker).toContain(';"Report A, p. 3; Report; B";');
+    expect(maker).toContain(';CN;1;Nanchang;Jiangxi;28,68;-115,85;');
+    expect(maker).not.toContain("'-115");
+  });
+
   it('JSON keeps every field, risk indicators and disclosed indicators in full', () => {
     const json: unknown = JSON.parse(writeChain(CHAIN, 'json').content);
     const [cap4, cap3] = DISCLOSED['maker']!.map((d) => d.indicator);

@@ -305,6 +305,7 @@ describe('operations', () => {
         requestRedactions: false,
         sharedWith: false,
         topics: false,
+        csvDialect: false,
       },
     );
     expect(old.variables).toEqual({ maxDepth: 4 });

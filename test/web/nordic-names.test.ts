@@ -21,6 +21,38 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
+const scored = (id: string, name: string, score: number, tier = 3) => ({
+  rank: 0,
+  tier,
+  score,
+  organization: { ...CLEAN, id, name },
+  components: [],
+});
+
+/**
+ * A ranking in the server's order (its own locale files Ö among the O's and Å, Ä among the A's; the
+ * nearer tier first among equal scores), its first `drawn` the rows drawn with their inputs.
+ */
+function ranking(drawn: number): RiskAssessment {
+  const server = [
+    scored('a', 'Ängby Fabrik', 48.6),
+    scored('f', 'Ånge Data', 44.8, 2),
+    scored('b', 'Åkers Fabrik', 44.8),
+    scored('c', 'MSI Computer', 44.8),
+    scored('d', 'Östra Fabriken', 44.8),
+    scored('e', 'Wistron', 44.8),
+  ].map((o, i) => ({ ...o, rank: i + 1 }));
+  return {
+    root: { id: 'root', name: 'Region Stockholm' },
+    at: '2026-12-07T12:00:00Z',
+    organizations: server,
+    top: server.slice(0, drawn),
+    actions: [],
+  };
+}
+
+const names = (list: readonly { organization: { name: string } }[]) => list.map((o) => o.organization.name);
+
 describe('names in a Swedish browser', () => {
   it('suggests products in Swedish order, whatever their case', () => {
     const products = ['Zubehör', 'ärmar', 'bärbara datorer', 'åskledare', 'Östra lagret'];
@@ -32,32 +64,7 @@ describe('names in a Swedish browser', () => {
   });
 
   it('lists equal scores at one tier in Swedish order, each keeping its place as rank', () => {
-    const scored = (id: string, name: string, score: number, tier = 3) => ({
-      rank: 0,
-      tier,
-      score,
-      organization: { ...CLEAN, id, name },
-      components: [],
-    });
-    // The server's order (its own locale files Ö among the O's and Å, Ä among the A's).
-    const server = [
-      scored('a', 'Ängby Fabrik', 48.6),
-      scored('b', 'Åkers Fabrik', 44.8),
-      scored('c', 'MSI Computer', 44.8),
-      scored('d', 'Östra Fabriken', 44.8),
-      scored('e', 'Wistron', 44.8),
-      scored('f', 'Ånge Data', 44.8, 2),
-    ].map((o, i) => ({ ...o, rank: i + 1 }));
-    const assessment: RiskAssessment = {
-      root: { id: 'root', name: 'Region Stockholm' },
-      at: '2026-12-07T12:00:00Z',
-      organizations: server,
-      top: server.slice(0, 4).map((o) => ({ ...o, components: [] })),
-      actions: [],
-    };
-    const ordered = inViewerOrder(assessment);
-    const names = (list: readonly { organization: { name: string } }[]) =>
-      list.map((o) => o.organization.name);
+    const ordered = inViewerOrder(ranking(6));
     // Ånge Data is at tier 2: nearer ties come first, in any language (docs/risk-model.md).
     expect(names(ordered.organizations)).toEqual([
       'Ängby Fabrik',
@@ -68,7 +75,17 @@ describe('names in a Swedish browser', () => {
       'Östra Fabriken',
     ]);
     expect(ordered.organizations.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(names(ordered.top)).toEqual(['Ängby Fabrik', 'MSI Computer', 'Åkers Fabrik', 'Östra Fabriken']);
+    expect(names(ordered.top)).toEqual(names(ordered.organizations));
+  });
+
+  it('keeps the rows drawn the start of the ranking when equal scores run past them', () => {
+    // The first four drawn with their inputs; the tie at 44.8 goes on to the fifth and sixth.
+    const ordered = inViewerOrder(ranking(4));
+    expect(names(ordered.top)).toEqual(['Ängby Fabrik', 'Ånge Data', 'MSI Computer', 'Åkers Fabrik']);
+    // Wistron, not drawn, must not take the place of a row drawn: a row's rank is its place in the CSV.
+    expect(names(ordered.organizations)).toEqual([...names(ordered.top), 'Wistron', 'Östra Fabriken']);
+    expect(ordered.top.map((o) => o.rank)).toEqual([1, 2, 3, 4]);
+    expect(ordered.organizations.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('lists the chains that hold an organization nearest first, then by name', () => {
@@ -106,5 +123,12 @@ describe('Search', () => {
     expect(searched('göteborg')).toBe(true);
     expect(searched('GÖTEBORGS')).toBe(true);
     expect(searched('malmö')).toBe(false);
+  });
+
+  it('finds an organization by its id pasted as stored, decomposed, or typed composed', () => {
+    const goteborg = { ...CLEAN, id: 'se-go\u0308teborg-42', name: 'Elektronik AB' };
+    const searched = (search: string) => matches(goteborg, { ...NO_FILTERS, search });
+    expect(searched('se-go\u0308teborg-42')).toBe(true);
+    expect(searched('SE-GÖTEBORG')).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ import {
   exposureOperation,
   supplyChainOperation,
 } from '../../web/src/api.ts';
-import { CHAIN_EXPORT } from '../../web/src/chain-export.ts';
+import { chainExportOperation } from '../../web/src/chain-export.ts';
 import { chainsReachingOperation } from '../../web/src/chains-reaching.ts';
 import { HISTORY } from '../../web/src/disclosure-history.ts';
 import { LOOKUP } from '../../web/src/forms.ts';
@@ -83,10 +83,8 @@ const operations: [string, { query: string; variables: Record<string, unknown> }
     [`disclosures ${q.asOf}`, disclosuresOperation('us-dell', q.asOf, ALL_CAPABILITIES)],
     [`chains reaching ${q.asOf}`, chainsReachingOperation('cn-hipro-dongguan', q, ALL_CAPABILITIES)],
     [`evidence ${q.asOf}`, evidenceOperation(ALL_CAPABILITIES, q.asOf)!],
-    [
-      `chain export ${q.asOf}`,
-      { query: CHAIN_EXPORT, variables: { format: 'JSON', ...q, asOf: q.asOf || null } },
-    ],
+    [`chain export ${q.asOf}`, chainExportOperation('JSON', q, null)],
+    [`chain export CSV ${q.asOf}`, chainExportOperation('CSV', q, { separator: ';', decimal: ',' })],
   ]),
   [
     'request access',

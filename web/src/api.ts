@@ -194,6 +194,8 @@ export interface Capabilities {
   sharedWith: boolean;
   /** `RiskIndicator.topics` and `exposure(topics:)`: what an indicator is about, and the filter by it. */
   topics: boolean;
+  /** `chainExport(csv:)`: a CSV file in the dialect of the user's spreadsheet (semicolons, decimal commas). */
+  csvDialect: boolean;
 }
 
 export const ALL_CAPABILITIES: Capabilities = {
@@ -221,6 +223,7 @@ export const ALL_CAPABILITIES: Capabilities = {
   requestRedactions: true,
   sharedWith: true,
   topics: true,
+  csvDialect: true,
 };
 
 export const CAPABILITIES = `{
@@ -290,6 +293,7 @@ export async function capabilities(token: string): Promise<Capabilities> {
       remindAccessRequests: has(data.mutation, 'remindAccessRequest'),
       requestRedactions: (data.requestAction?.enumValues ?? []).some((v) => v.name === 'REDACTED'),
       sharedWith: has(data.disclosure, 'sharedWith'),
+      csvDialect: fields.find((f) => f.name === 'chainExport')?.args?.some((a) => a.name === 'csv') ?? false,
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') throw error;

@@ -648,7 +648,7 @@ class Dashboard {
           () => this.query,
           this.token,
           (message) => (this.status.textContent = message),
-          () => this.csvFormat(),
+          () => (this.can.csvDialect ? this.csvFormat() : null),
         ),
       ),
     );

@@ -6,7 +6,7 @@ import { graphql } from './api.ts';
 import { h } from './dom.ts';
 import { isolate } from './bidi.ts';
 import { csvFile, download } from './export.ts';
-import { CSV_COMMAS, type CsvFormat, type Query } from './model.ts';
+import type { CsvFormat, Query } from './model.ts';
 
 const CHAIN_EXPORT_FORMATS = [
   ['GRAPHML', 'GraphML (yEd, Gephi)'],
@@ -22,12 +22,6 @@ export interface ExportFile {
   content: string;
 }
 
-export const CHAIN_EXPORT = `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String, $csv: CsvDialect) {
-  chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product, csv: $csv) {
-    filename mediaType content
-  }
-}`;
-
 /** chainExport's `csv` for a spreadsheet that reads `format`. */
 export const csvDialect = (format: CsvFormat) => ({
   separator: format.separator === ';' ? 'SEMICOLON' : 'COMMA',
@@ -35,30 +29,41 @@ export const csvDialect = (format: CsvFormat) => ({
 });
 
 /**
- * `csv`: the dialect the user's spreadsheet reads (csvFormatFor), as the page's own CSV files are
- * written: a Swedish Excel opens a comma-separated file as one column. The API's default stays RFC
- * 4180 for scripts.
+ * The chainExport query for the page's root, depth, as-of and product. `csv`: the dialect the user's
+ * spreadsheet reads (csvFormatFor), as the page's own CSV files are written (a Swedish Excel opens a
+ * comma-separated file as one column); null where the server has no `csv` (then RFC 4180, the API's
+ * default). It is named only for a CSV file the server can write so: a server from before it (a pod
+ * not yet upgraded) refuses any query that names CsvDialect, which would fail every format's export.
  */
-export async function chainExport(
-  format: ChainExportFormat,
-  q: Query,
-  token: string,
-  csv: CsvFormat = CSV_COMMAS,
-): Promise<ExportFile> {
+export function chainExportOperation(format: ChainExportFormat, q: Query, csv: CsvFormat | null) {
+  const dialect = format === 'CSV' && csv !== null ? csvDialect(csv) : null;
+  const [declared, passed] = dialect === null ? ['', ''] : [', $csv: CsvDialect', ', csv: $csv'];
   const product = q.product.trim();
-  const data = await graphql<{ chainExport: ExportFile }>(
-    CHAIN_EXPORT,
-    {
+  return {
+    query: `query DashboardChainExport($format: ChainExportFormat!, $rootId: ID, $maxDepth: Int, $asOf: DateTime, $product: String${declared}) {
+  chainExport(format: $format, rootId: $rootId, maxDepth: $maxDepth, asOf: $asOf, product: $product${passed}) {
+    filename mediaType content
+  }
+}`,
+    variables: {
       format,
       rootId: q.rootId,
       maxDepth: q.maxDepth,
       asOf: q.asOf === '' ? null : q.asOf,
       product: product === '' ? null : product,
-      csv: format === 'CSV' ? csvDialect(csv) : null,
+      ...(dialect === null ? {} : { csv: dialect }),
     },
-    token,
-  );
-  return data.chainExport;
+  };
+}
+
+export async function chainExport(
+  format: ChainExportFormat,
+  q: Query,
+  token: string,
+  csv: CsvFormat | null,
+): Promise<ExportFile> {
+  const { query, variables } = chainExportOperation(format, q, csv);
+  return (await graphql<{ chainExport: ExportFile }>(query, variables, token)).chainExport;
 }
 
 /**
@@ -79,7 +84,8 @@ export function chainExportControls(
   query: () => Query,
   token: string,
   report: (message: string) => void,
-  csvFormat: () => CsvFormat,
+  /** The dialect of the user's spreadsheet, or null where the server cannot write another than RFC 4180's. */
+  csvFormat: () => CsvFormat | null,
 ): HTMLElement {
   const select = h(
     'select',

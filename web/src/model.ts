@@ -379,7 +379,7 @@ export function matches(o: Organization, filters: Filters): boolean {
   if (filters.types.size > 0 && !filters.types.has(o.type)) return false;
   if (filters.country !== '' && o.country !== filters.country) return false;
   const search = searchable(filters.search.trim());
-  if (search !== '' && !searchable(o.name).includes(search) && !o.id.toLowerCase().includes(search))
+  if (search !== '' && !searchable(o.name).includes(search) && !searchable(o.id).includes(search))
     return false;
   return true;
 }
@@ -387,7 +387,8 @@ export function matches(o: Organization, filters: Filters): boolean {
 /**
  * A name as Search compares it: lower case, and composed (NFC), since an import keeps names as they
  * were written and "Göteborg" may arrive decomposed (o and a combining diaeresis, as macOS writes file
- * names), which the "ö" typed in the search box would otherwise never find.
+ * names), which the "ö" typed in the search box would otherwise never find. Ids too, which may hold
+ * any letter: the search is composed, so an id pasted as stored, decomposed, must be as well.
  */
 const searchable = (text: string): string => text.normalize('NFC').toLowerCase();
 

@@ -98,14 +98,25 @@ export async function riskAssessment(q: Query, can: Capabilities, token: string)
  * The ranking with equal scores at one tier in the order of the user's language: the server orders
  * them by name in its own locale (docs/risk-model.md), which files "Östra Fabriken" among the O's
  * where a Swedish reader looks after Z. Only ties move (they share a rank: "2="); each place's `rank`
- * stays its position, and `top`, the first rows, keeps being the start of the list.
+ * stays its position, and `top`, the first rows, keeps being the start of the list: the rows drawn and
+ * the whole ranking are reordered on each side of top's end apart, since a run of equal scores that
+ * crosses it would otherwise pull into the list's first places an organization whose row, without its
+ * inputs, is not drawn, while a row drawn moves past them (its rank then no longer its place in the CSV).
  */
 export function inViewerOrder(assessment: RiskAssessment): RiskAssessment {
   const ordered = <T extends RankedScore>(list: readonly T[]): T[] =>
-    [...list]
-      .sort((a, b) => b.score - a.score || a.tier - b.tier || byName(a.organization, b.organization))
-      .map((o, i) => ({ ...o, rank: i + 1 }));
-  return { ...assessment, organizations: ordered(assessment.organizations), top: ordered(assessment.top) };
+    [...list].sort((a, b) => b.score - a.score || a.tier - b.tier || byName(a.organization, b.organization));
+  const ranked = <T extends RankedScore>(list: readonly T[]): T[] =>
+    list.map((o, i) => ({ ...o, rank: i + 1 }));
+  const drawn = assessment.top.length;
+  return {
+    ...assessment,
+    organizations: ranked([
+      ...ordered(assessment.organizations.slice(0, drawn)),
+      ...ordered(assessment.organizations.slice(drawn)),
+    ]),
+    top: ranked(ordered(assessment.top)),
+  };
 }
 
 /**
