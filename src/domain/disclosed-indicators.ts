@@ -8,7 +8,7 @@ import { quotedText } from './erased-text.ts';
 import { isEvidence, issuedBy } from './evidence-validity.ts';
 import { KINDS_WITH_ACTIONS, type DisclosureKind, type Severity } from './format.ts';
 import { bySeverity } from './severity.ts';
-import { byText } from './text-order.ts';
+import { byText, byWords } from './text-order.ts';
 
 const DISCLOSED_INDICATOR_KINDS = ['OPEN_ACTION', 'OVERDUE_ACTION', 'EXPIRED_EVIDENCE'] as const;
 export type DisclosedIndicatorKind = (typeof DISCLOSED_INDICATOR_KINDS)[number];
@@ -110,6 +110,6 @@ export function disclosedIndicators(
     (a, b) =>
       bySeverity(a, b) ||
       DISCLOSED_INDICATOR_KINDS.indexOf(b.kind) - DISCLOSED_INDICATOR_KINDS.indexOf(a.kind) ||
-      a.disclosureId.localeCompare(b.disclosureId),
+      byWords(a.disclosureId, b.disclosureId),
   );
 }

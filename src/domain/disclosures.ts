@@ -16,6 +16,7 @@ import {
   type Severity,
   type Verification,
 } from './format.ts';
+import { byWords } from './text-order.ts';
 
 /** A corrective action as stored (instants as ISO 8601 text): what the bulk format carries. */
 export type StoredAction = DisclosureActionRecord;
@@ -450,8 +451,8 @@ export function checkContent(
 
 /** Newest `issuedAt` first (then by id, for a stable order). */
 export const byIssuedAt = (a: Disclosure, b: Disclosure): number =>
-  b.issuedAt.localeCompare(a.issuedAt) || a.id.localeCompare(b.id);
+  byWords(b.issuedAt, a.issuedAt) || byWords(a.id, b.id);
 
 /** Newest `publishedAt` first (then by id). */
 export const byPublishedAt = (a: Disclosure, b: Disclosure): number =>
-  b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id);
+  byWords(b.publishedAt, a.publishedAt) || byWords(a.id, b.id);

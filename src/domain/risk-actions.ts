@@ -9,6 +9,7 @@ import { bySeverity } from './severity.ts';
 import { dayOf, deadlineAt } from './instants.ts';
 import type { DisclosureKind, RiskKind } from './format.ts';
 import type { RiskIndicator } from './model.ts';
+import { byWords } from './text-order.ts';
 
 export type RiskActionKind =
   | 'CLOSE_OVERDUE_ACTION'
@@ -153,7 +154,7 @@ function actionsFor<O extends Assessable>(
     );
   }
   if (askForAudit) {
-    const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id))[0]!;
+    const worst = [...s.indicators].sort((a, b) => bySeverity(a, b) || byWords(a.id, b.id))[0]!;
     found.push({
       kind: 'ASK_FOR_AUDIT',
       text: `No valid audit at ${name} visible to you while public sources flag it (${s.indicators.length} indicator${s.indicators.length === 1 ? '' : 's'}, e.g. ${indicatorWords(worst)}): ${whomToAskForAudit(s, viewerId)} for an audit and a corrective action plan.`,
@@ -224,7 +225,7 @@ export function topActions<O extends Assessable>(
         organization: scored.organization,
       })),
     )
-    .sort((a, b) => a.urgency - b.urgency || a.rank - b.rank || a.text.localeCompare(b.text))
+    .sort((a, b) => a.urgency - b.urgency || a.rank - b.rank || byWords(a.text, b.text))
     .slice(0, max)
     .map(({ kind, text, organization }) => ({ kind, text, organization }));
 }

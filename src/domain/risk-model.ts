@@ -30,6 +30,7 @@ import {
   type ProductCategory,
   type RiskTables,
 } from './risk-tables.ts';
+import { byWords } from './text-order.ts';
 
 export interface RiskModel {
   weights: RiskWeights;
@@ -155,9 +156,6 @@ const combined = (value: string): RiskInput => ({
 const MODEL_SOURCE = 'Tiersight risk model, docs/risk-model.md';
 const DISCLOSURES_SOURCE = 'what its publishers shared with you (docs/specification.md, section 2, rule 8)';
 
-/** `localeCompare` without its per-call set-up: the same order (ECMA-402 defines one by the other). */
-const byText = new Intl.Collator().compare;
-
 /**
  * Inputs built once per assessment and shared by every organization they describe: a thousand
  * organizations have a few countries, activities, tiers and categories between them, and the answer
@@ -254,7 +252,7 @@ const sourceOf = ({ source, recordedBy }: RiskIndicator): string =>
 function publicIndicators<O extends Assessable>(model: RiskModel, s: RiskSubject<O>, at: Date) {
   const p = model.parameters.indicators;
   const parts = [...s.indicators]
-    .sort((a, b) => byText(a.id, b.id))
+    .sort((a, b) => byWords(a.id, b.id))
     .map((indicator) => {
       const observed = new Date(indicator.observedAt ?? indicator.recordedAt);
       const years = Math.max(0, (at.getTime() - observed.getTime()) / (365.25 * 86_400_000));
@@ -307,7 +305,7 @@ function disclosedEvidence<O extends Assessable>(
   asOf: Date | null,
 ) {
   const p = model.parameters.disclosures;
-  const evidence = [...s.evidence].sort((a, b) => byText(a.disclosureId, b.disclosureId));
+  const evidence = [...s.evidence].sort((a, b) => byWords(a.disclosureId, b.disclosureId));
   const owner = new Map(evidence.map((e) => [e.disclosureId, e.ownerName]));
   const byId = new Map(evidence.map((e) => [e.disclosureId, e]));
   const held = staleEvidenceHeld(model);
@@ -530,8 +528,8 @@ export function scoreChain<O extends Assessable>(
     (a, b) =>
       b.score - a.score ||
       a.tier - b.tier ||
-      byText(a.organization.name, b.organization.name) ||
-      byText(a.organization.id, b.organization.id),
+      byWords(a.organization.name, b.organization.name) ||
+      byWords(a.organization.id, b.organization.id),
   );
   // Ties are ordered apart above so that the ranking is stable, but a report must not read that as an
   // order: equal scores also share the rank of the first of them, as the dashboard's "2=" does.

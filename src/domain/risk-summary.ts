@@ -3,6 +3,7 @@
 import { RISK_COMPONENTS, type RiskComponentName } from './risk-parameters.ts';
 import type { Assessable, RiskScore } from './risk-model.ts';
 import { groupBy } from './grouping.ts';
+import { byWords } from './text-order.ts';
 
 interface RiskGroup {
   organizations: number;
@@ -58,7 +59,7 @@ export function summarize(
       .sort((a, b) => a.tier - b.tier),
     byCountry: group(ranking, (s) => s.organization.country)
       .map(({ key, ...g }) => ({ country: key, ...g }))
-      .sort((a, b) => b.maxScore - a.maxScore || a.country.localeCompare(b.country)),
+      .sort((a, b) => b.maxScore - a.maxScore || byWords(a.country, b.country)),
     byComponent: RISK_COMPONENTS.map((name) => {
       const { points, values } = totals.get(name)!;
       return {

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from './format.ts';
-import { byText } from './text-order.ts';
+import { byText, byWords } from './text-order.ts';
 
 const RANK = new Map(SEVERITIES.map((s, i) => [s, i]));
 
@@ -25,7 +25,7 @@ export const byTierSeverityAndName = (
 ): number =>
   a.tier - b.tier ||
   bySeverity(a, b) ||
-  a.organization.name.localeCompare(b.organization.name) ||
+  byWords(a.organization.name, b.organization.name) ||
   byText(a.organization.id, b.organization.id);
 
 export function highestSeverity(items: readonly { severity: Severity }[]): Severity {

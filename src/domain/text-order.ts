@@ -6,3 +6,11 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 /** By name, then id: the order of a tier's organizations. */
 export const byNameAndId = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
   byText(a.name, b.name) || byText(a.id, b.id);
+
+/**
+ * Words in English collation (case and accents second, "adda" before "Zeta"), for the lists the API
+ * sorts by name for people to read. The locale is fixed: `localeCompare` without one follows the
+ * process's LANG, so two pods set up differently (C, en_US, sv_SE) would answer one list in two
+ * orders. A reader's own language is the dashboard's to apply (web/src/model.ts `byName`).
+ */
+export const byWords: (a: string, b: string) => number = new Intl.Collator('en').compare;

@@ -9,6 +9,7 @@ import type { RiskModel, RiskSubject } from '../../domain/risk-model.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { RiskRepository, RiskRow } from './risk-repository.ts';
+import { byWords } from '../../domain/text-order.ts';
 
 export interface RiskAssessment extends RiskAssessmentResult<Organization> {
   root: Organization;
@@ -70,7 +71,7 @@ export function subjectsOf(row: RiskRow, depth: number): RiskSubject<Organizatio
       products: [...(products.get(id) ?? NONE)].sort(),
       customers: [...(customers.get(id) ?? new Map<string, string>())]
         .map(([customerId, name]) => ({ id: customerId, name }))
-        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+        .sort((a, b) => byWords(a.name, b.name) || byWords(a.id, b.id)),
       indicators: risks.get(id) ?? [],
       evidence: evidence.get(id) ?? [],
       sourcingShare: whole.has(id) ? 'ALL' : partial.has(id) ? 'SOME' : null,

@@ -15,12 +15,13 @@ import { checkChainArguments, type ChainArguments } from '../../domain/chain-arg
 import { keptId, prime, type OrganizationLoaders } from '../organizations/organization-loaders.ts';
 import type { ViewerScope } from '../../domain/viewer-scope.ts';
 import { FULL_CHAIN, type ChainDetail } from '../../domain/chain-detail.ts';
+import { byWords } from '../../domain/text-order.ts';
 
 /** Counts by key, most first (ties by key) — for dashboards. */
 function countBy<K extends string>(items: readonly Organization[], key: (o: Organization) => K) {
   const counts = new Map<K, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...counts].sort((a, b) => b[1] - a[1] || byWords(a[0], b[0]));
 }
 
 export function summarize(tiers: readonly Tier[]): TierSummary[] {
