@@ -96,7 +96,7 @@ export async function riskAssessment(q: Query, can: Capabilities, token: string)
 
 /**
  * The ranking with equal scores at one tier in the order of the user's language: the server orders
- * them by name in its own locale (docs/risk-model.md), which files "Östra Fabriken" among the O's
+ * them by name in English collation (src/domain/text-order.ts `byWords`), which files "Östra Fabriken" among the O's
  * where a Swedish reader looks after Z. Only ties move (they share a rank: "2="); each place's `rank`
  * stays its position, and `top`, the first rows, keeps being the start of the list: the rows drawn and
  * the whole ranking are reordered on each side of top's end apart, since a run of equal scores that
