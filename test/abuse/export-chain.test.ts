@@ -81,6 +81,10 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
       /unknown --decimal-mark "\."; use point or comma/,
     ],
     [
+      ['--org', STHLM, '--format', 'csv', '--decimal-mark', 'comma'],
+      /--decimal-mark comma needs --csv-separator semicolon/,
+    ],
+    [
       ['--org', STHLM, '--facility', 'us-dell', '--decimal-mark', 'comma'],
       /--facility writes one record; drop --decimal-mark/,
     ],

@@ -177,6 +177,9 @@ describe('chainExport', () => {
     });
     expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
     expect(refused.errors![0]!.message).toBe('csv applies to format CSV only, got format GRAPHML');
+    const ambiguous = await t.api.query('rs', WITH_DIALECT, { format: 'CSV', csv: { decimalMark: 'COMMA' } });
+    expect(codes(ambiguous)).toEqual(['BAD_USER_INPUT']);
+    expect(ambiguous.errors![0]!.message).toContain('decimalMark COMMA needs separator SEMICOLON');
   });
 
   it('asOf exports the chain as it stood then, with the risks recorded by then', async () => {

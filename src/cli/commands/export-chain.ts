@@ -79,10 +79,13 @@ function csvFormatOf(
       throw usage(`unknown --${option} ${quote(value)}; use ${[...words.keys()].join(' or ')}`);
     return found;
   };
-  return {
+  const dialect: CsvFormat = {
     separator: word('csv-separator', SEPARATORS, separator, CSV_COMMAS.separator),
     decimal: word('decimal-mark', DECIMAL_MARKS, mark, CSV_COMMAS.decimal),
   };
+  if (dialect.separator === dialect.decimal)
+    throw usage('--decimal-mark comma needs --csv-separator semicolon, since commas separate the fields');
+  return dialect;
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -18,10 +18,14 @@ const FORMATS: Record<ChainExportFormat, ChainFormat> = {
 function csvFormat(format: ChainExportFormat, csv: CsvDialect | null | undefined): CsvFormat {
   if (csv === null || csv === undefined) return CSV_COMMAS;
   if (format !== 'CSV') throw badInput(`csv applies to format CSV only, got format ${format}`);
-  return {
+  const dialect: CsvFormat = {
     separator: csv.separator === 'SEMICOLON' ? ';' : ',',
     decimal: csv.decimalMark === 'COMMA' ? ',' : '.',
   };
+  // Valid CSV (such numbers would be quoted), but no spreadsheet reads them as numbers.
+  if (dialect.separator === dialect.decimal)
+    throw badInput('csv: decimalMark COMMA needs separator SEMICOLON, since commas separate the fields');
+  return dialect;
 }
 
 export const Query: QueryResolvers<ChainExportContext> = {
