@@ -5,13 +5,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captured } from '../support/captured-command.ts';
 import { run } from '../../src/cli/commands/export-chain.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { loadDemoScenario } from '../../src/runtime/demo.ts';
-import { readCsv, readGexf, readGraphml } from '../support/chain-files.ts';
+import { cellsAsRfc4180, readCsv, readGexf, readGraphml } from '../support/chain-files.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { neo4jUri } from '../support/neo4j-uri.ts';
 
@@ -150,10 +149,7 @@ describe('export-chain writes what the viewer may query', { timeout: 120_000 }, 
     const rfc = await csvAs();
     const nordic = await csvAs('--csv-separator', 'semicolon', '--decimal-mark', 'comma');
     expect(nordic.split('\r\n')[0]).toBe(rfc.split('\r\n')[0]!.replaceAll(',', ';'));
-    const cells = (csv: string, delimiter: string) => parseCsv(csv, { delimiter }) as string[][];
-    const withPoints = (rows: string[][]) =>
-      rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
-    expect(withPoints(cells(nordic, ';'))).toEqual(cells(rfc, ','));
+    expect(cellsAsRfc4180(nordic, { separator: ';', decimal: ',' })).toEqual(cellsAsRfc4180(rfc));
   });
 
   it('without --out the file goes to stdout; --as-of and --root are honoured', async () => {

@@ -1,11 +1,10 @@
 // Query.chainExport and Query.facilityRecord on the contract's example: an export holds what
 // supplyChain answers the same viewer, no more; a hidden root or organization answers exactly as a
 // missing one; bad arguments are refused naming the value.
-import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '../support/api.ts';
 import { withAskedId } from '../support/asked-id.ts';
-import { readCsv, readGexf, readGraphml } from '../support/chain-files.ts';
+import { cellsAsRfc4180, readCsv, readGexf, readGraphml } from '../support/chain-files.ts';
 import { loadGraph } from '../support/database.ts';
 import { graph } from '../support/graph-builder.ts';
 import { useApi } from '../support/harness.ts';
@@ -159,13 +158,9 @@ describe('chainExport', () => {
     const rfc = await csvAs(null);
     const nordic = await csvAs({ separator: 'SEMICOLON', decimalMark: 'COMMA' });
     const swiss = await csvAs({ separator: 'SEMICOLON' });
-    const cells = (csv: string, delimiter: string) =>
-      parseCsv(csv, { delimiter, record_delimiter: '\r\n' }) as string[][];
     // The same cells but for the decimal mark of the numbers with decimals.
-    const decimalsWithPoints = (rows: string[][]) =>
-      rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
-    expect(decimalsWithPoints(cells(nordic, ';'))).toEqual(cells(rfc, ','));
-    expect(cells(swiss, ';')).toEqual(cells(rfc, ','));
+    expect(cellsAsRfc4180(nordic, { separator: ';', decimal: ',' })).toEqual(cellsAsRfc4180(rfc));
+    expect(cellsAsRfc4180(swiss, { separator: ';', decimal: '.' })).toEqual(cellsAsRfc4180(rfc));
     expect(nordic.split('\r\n')[0]).toMatch(/^record;id;name;type;country;tier;/);
     expect(nordic).toContain(';23,02;113,75;');
     expect(swiss).toContain(';23.02;113.75;');

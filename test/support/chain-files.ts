@@ -157,3 +157,14 @@ export function readCsv(csv: string, format: CsvFormat = CSV_COMMAS): ReadGraph 
       })),
   };
 }
+
+/**
+ * The cells of a chain CSV written in `format`, its decimal commas read back as points: what the
+ * RFC 4180 file of the same chain holds, cell for cell.
+ */
+export function cellsAsRfc4180(csv: string, format: CsvFormat = CSV_COMMAS): string[][] {
+  const rows = parseCsv(csv, { delimiter: format.separator, record_delimiter: '\r\n' }) as string[][];
+  return format.decimal === '.'
+    ? rows
+    : rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
+}
