@@ -99,12 +99,11 @@ describe('operation limits', () => {
     expect(refusals(doubling(10, 'me { roles }'))).toEqual([
       'Query asks for more than 2000 fields once its fragments are expanded.',
     ]);
-    // 2^30 copies: refused from the fragments' sizes, never by walking the expansion.
-    const started = performance.now();
+    // 2^30 copies: refused from the fragments' sizes, never by walking the expansion, which would not
+    // end within the test's timeout (no timed assertion: they flake on a loaded 2-core machine).
     expect(refusals(doubling(30, 'me { roles }'))).toEqual([
       'Query asks for more than 2000 fields once its fragments are expanded.',
     ]);
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it(`count at most ${LIMITS.maxListFields} fields inside lists, naming the list that holds the most`, () => {

@@ -36,9 +36,7 @@ describe('buildColumns', () => {
 
   it('aggregates a tier of 5,000 into the first N and a count', () => {
     const chain = bigChain(5000);
-    const started = performance.now();
     const columns = buildColumns(chain, NO_FILTERS, new Map(), (tier) => (tier === 2 ? 40 : 10));
-    expect(performance.now() - started).toBeLessThan(500);
     expect(columns[1]!.shown).toHaveLength(40);
     expect(columns[1]!.hidden).toBe(4960);
     expect(columns[1]!.shown[0]!.name).toBe('Factory 00000');
