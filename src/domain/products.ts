@@ -1,7 +1,9 @@
 // Product names, wherever a client sends them (a declared or amended link, a disclosure, an access
-// request, a product filter): one rule, so that a product a client names in one place matches the same
-// product named in another. Each is stored trimmed, since a product filter compares names as stored;
-// a list keeps each name once; a bad item is named by its index in the list as sent.
+// request, a product filter, an import): one rule, so that a product a client names in one place
+// matches the same product named in another. A product filter compares names as stored, so each is
+// stored trimmed and in Unicode's composed form (NFC): "bärbara datorer" typed with one ä finds the
+// same name written by a file with an a and a combining diaeresis, which looks the same to everyone.
+// A list keeps each name once; a bad item is named by its index in the list as sent.
 import { badInput, refuseProblems } from './errors.ts';
 import { characterProblem, type TextCharacters } from './optional-text.ts';
 import { quote } from './quote.ts';
@@ -13,6 +15,15 @@ export const MAX_PRODUCTS = 200;
 
 const badName = (field: string, value: unknown) =>
   `${field} must be a non-empty name of at most ${MAX_PRODUCT} characters, got ${quote(value)}`;
+
+/** A product name as stored and compared. */
+const productName = (name: string): string => name.trim().normalize('NFC');
+
+/**
+ * A stored list as this rule stores it, nothing dropped (migration 022 for lists stored before it):
+ * each name trimmed and composed, once.
+ */
+export const storedProducts = (names: readonly string[]): string[] => [...new Set(names.map(productName))];
 
 /**
  * A list of product names as stored (trimmed, each once), with a problem per bad item or for its size.
@@ -26,7 +37,7 @@ export function checkedProducts(
   const problems: string[] = [];
   const kept = new Set<string>();
   (products ?? []).forEach((product, i) => {
-    const name = product.trim();
+    const name = productName(product);
     const problem =
       name === '' || name.length > MAX_PRODUCT
         ? badName(`${field}[${i}]`, product)
@@ -46,10 +57,10 @@ export function productsArgument(field: string, products: readonly string[] | nu
   return checked.products;
 }
 
-/** A product filter (null for none), trimmed as stored names are: " laptops " finds "laptops". */
+/** A product filter (null for none), as names are stored: " laptops " finds "laptops". */
 export function productFilter(product: string | null | undefined): string | null {
   if (product === null || product === undefined) return null;
-  const name = product.trim();
+  const name = productName(product);
   if (name === '' || name.length > MAX_PRODUCT) throw badInput(badName('product', product));
   return name;
 }

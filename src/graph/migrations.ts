@@ -3,9 +3,10 @@
 // runs once. Schema and data cannot share a transaction in Neo4j, hence one transaction per statement.
 import { Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import { directoryTerms } from '../domain/directory-terms.ts';
+import { storedProducts } from '../domain/products.ts';
 import { DECLARED_SUPPLIER_SOURCE } from '../domain/sourcing.ts';
 import { cypher, statement, type Fragment, type Statement } from './cypher.ts';
-import { bool, column, list, nullable, single, text } from './decode.ts';
+import { bool, column, integer, list, nullable, single, text } from './decode.ts';
 import type { Executor } from './executor.ts';
 import { toNeo4jDateTime } from './mappers.ts';
 
@@ -93,6 +94,34 @@ const eventKeys = (name: string, label: Fragment): Statement =>
          SET e.key = randomUUID()
          RETURN CASE WHEN count(e) > 0 THEN 'more' END AS last`,
   );
+
+/**
+ * A backfill that stores the product lists `read` returns (`id`, `version` for a disclosure's, and
+ * `products`, in id order) as the API stores them now (src/domain/products.ts), migration 022. Only
+ * lists that change are written, and only if still what was read: one an import or an older replica
+ * wrote meanwhile is left as it is, so no batch takes a lock on records it leaves alone.
+ */
+const productLists = (name: string, read: Fragment, write: Fragment): ComputedBackfill => ({
+  read: statement(`migration.${name}ProductsRead`, read),
+  compute: (records) =>
+    records.flatMap((record) => {
+      const before = column(record, 'products', nullable(list(text)));
+      if (before === null) return [];
+      const products = storedProducts(before);
+      const same = products.length === before.length && products.every((p, i) => p === before[i]);
+      if (same) return [];
+      const version = record.has('version') ? column(record, 'version', integer) : null;
+      return [{ id: column(record, 'id', text), version, before, products }];
+    }),
+  write: statement(
+    `migration.${name}ProductsWrite`,
+    cypher`UNWIND $rows AS row
+         `,
+    write,
+    cypher` WHERE x.products = row.before
+         SET x.products = row.products`,
+  ),
+});
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -498,6 +527,40 @@ export const MIGRATIONS: Migration[] = [
       ),
       eventKeys('migration.shareEventKeys', cypher`ShareEvent`),
       eventKeys('migration.supplyLinkEventKeys', cypher`SupplyLinkEvent`),
+    ],
+  },
+  {
+    // Product names are stored trimmed and composed (NFC) wherever they come from, the import too
+    // (src/domain/products.ts), because a product filter compares them as stored: a name an import
+    // wrote decomposed, or with spaces around it, was found by no filter a client could type.
+    id: '022-products-composed',
+    statements: [],
+    backfills: [
+      productLists(
+        'link',
+        cypher`MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
+         WITH l ORDER BY l.id LIMIT 10000
+         RETURN l.id AS id, l.products AS products`,
+        cypher`MATCH ()-[x:SUPPLIES {id: row.id}]->()`,
+      ),
+      productLists(
+        'disclosureVersion',
+        // A disclosure's versions come in its batch, all of them: the batch ends with its last id (a
+        // disclosure without any version still ends it, so that no batch reads as the last).
+        cypher`MATCH (d:Disclosure) WHERE d.id > $after
+         WITH d ORDER BY d.id LIMIT 1000
+         OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+         RETURN d.id AS id, dv.version AS version, dv.products AS products
+         ORDER BY id, version`,
+        cypher`MATCH (:Disclosure {id: row.id})-[:VERSION]->(x:DisclosureVersion {version: row.version})`,
+      ),
+      productLists(
+        'accessRequest',
+        cypher`MATCH (r:AccessRequest) WHERE r.id > $after
+         WITH r ORDER BY r.id LIMIT 10000
+         RETURN r.id AS id, r.products AS products`,
+        cypher`MATCH (x:AccessRequest {id: row.id})`,
+      ),
     ],
   },
 ];

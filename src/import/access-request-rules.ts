@@ -19,7 +19,6 @@ import {
   type AccessRequestRecord,
 } from '../domain/access-requests.ts';
 import { parseInstant } from '../domain/instants.ts';
-import { MAX_PRODUCT, MAX_PRODUCTS } from '../domain/products.ts';
 import { quote, quoteErased } from '../domain/quote.ts';
 import { MAX_LIST, asObject, type Checked, type Fields } from './record-rules.ts';
 
@@ -46,7 +45,7 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
     requester,
     target,
     scope: f.oneOf('scope', ACCESS_SCOPES) ?? 'SOURCING',
-    products: f.strings('products', 'product names', true) ?? [],
+    products: f.products('products'),
     message: textOf('message', requester),
     sentAt: sentAt ?? '',
     dueAt: f.instant('dueAt'),
@@ -65,12 +64,6 @@ export function checkAccessRequest(value: unknown, importedAt?: Date): Checked<A
   if (record.requester !== '' && record.requester === record.target) {
     f.problems.push(`requester and target are the same organization ${quote(record.requester)}`);
   }
-  if (record.products.length > MAX_PRODUCTS) {
-    f.problems.push(`products may list at most ${MAX_PRODUCTS} products, got ${record.products.length}`);
-  }
-  const long = record.products.find((p) => p.length > MAX_PRODUCT);
-  if (long !== undefined)
-    f.problems.push(`products: ${quote(long)} is longer than ${MAX_PRODUCT} characters`);
   const sent = sentAt ? parseInstant(sentAt) : null;
   if (sent !== null) {
     const due = record.dueAt ? parseInstant(record.dueAt) : defaultDueAt(sent);

@@ -3,6 +3,7 @@
 // duplicates, share ownership) live in validate.ts.
 import { countryCodeRule, isCountryCode } from '../domain/countries.ts';
 import { idRule, isWellFormedId } from '../domain/ids.ts';
+import { checkedProducts, storedProducts } from '../domain/products.ts';
 import {
   MAX_TEXT,
   ORGANIZATION_TYPES,
@@ -150,6 +151,16 @@ export class Fields {
   }
 
   /**
+   * Product names within the API's limits, stored as the API stores them (src/domain/products.ts:
+   * trimmed, composed, each once), so that a product filter finds them by what a client types.
+   */
+  products(field: string): string[] {
+    const checked = checkedProducts(field, this.strings(field, 'product names', true), 'as-stored');
+    this.problems.push(...checked.problems);
+    return checked.products;
+  }
+
+  /**
    * A share's narrowing list: null (or absent) for all; else ids, none twice. An empty list covers
    * nothing: a share of all one's sourcing that a merge froze while its owner had none (the owner stays
    * a root of the recipient); the API never grants one (shareSourcing refuses an empty list).
@@ -283,7 +294,9 @@ export function checkLink(value: unknown, importedAt?: Date): Checked<LinkRecord
     id: f.id('id'),
     supplier: f.id('supplier'),
     customer: f.id('customer'),
-    products: f.strings('products', 'product names', true) ?? [],
+    // Stored as the API stores them, but without its limits: a backup of a link an earlier import
+    // recorded with a longer name restores whole.
+    products: storedProducts(f.strings('products', 'product names', true) ?? []),
     validFrom: f.instant('validFrom'),
     validTo: f.instant('validTo'),
     recordedAt: f.recordedAt('recordedAt', importedAt),

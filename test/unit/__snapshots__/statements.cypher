@@ -2455,6 +2455,16 @@ CALL () {
   }
 }
 
+// ---- migration.accessRequestProductsRead
+MATCH (r:AccessRequest) WHERE r.id > $after
+         WITH r ORDER BY r.id LIMIT 10000
+         RETURN r.id AS id, r.products AS products
+
+// ---- migration.accessRequestProductsWrite
+UNWIND $rows AS row
+         MATCH (x:AccessRequest {id: row.id}) WHERE x.products = row.before
+         SET x.products = row.products
+
 // ---- migration.applied
 MATCH (m:TiersightMigration) RETURN m.id AS id
 
@@ -2517,6 +2527,28 @@ MATCH (d:Disclosure) WHERE d.id > $after
            SET dv.version = toInteger(dv.version)
          }
          RETURN max(d.id) AS last
+
+// ---- migration.disclosureVersionProductsRead
+MATCH (d:Disclosure) WHERE d.id > $after
+         WITH d ORDER BY d.id LIMIT 1000
+         OPTIONAL MATCH (d)-[:VERSION]->(dv:DisclosureVersion)
+         RETURN d.id AS id, dv.version AS version, dv.products AS products
+         ORDER BY id, version
+
+// ---- migration.disclosureVersionProductsWrite
+UNWIND $rows AS row
+         MATCH (:Disclosure {id: row.id})-[:VERSION]->(x:DisclosureVersion {version: row.version}) WHERE x.products = row.before
+         SET x.products = row.products
+
+// ---- migration.linkProductsRead
+MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
+         WITH l ORDER BY l.id LIMIT 10000
+         RETURN l.id AS id, l.products AS products
+
+// ---- migration.linkProductsWrite
+UNWIND $rows AS row
+         MATCH ()-[x:SUPPLIES {id: row.id}]->() WHERE x.products = row.before
+         SET x.products = row.products
 
 // ---- migration.linkRecordedAt
 MATCH ()-[l:SUPPLIES]->() WHERE l.id > $after
