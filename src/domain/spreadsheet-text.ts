@@ -3,11 +3,20 @@
 // run by Excel and LibreOffice when the file is opened, so an organization named "=HYPERLINK(...)" in
 // someone's data would act in the analyst's spreadsheet (OWASP's CSV injection). A leading apostrophe
 // makes the cell text; both exports promise the same guard.
+//
+// A file is opened by the spreadsheet of whoever receives it, which splits it at its own list
+// separator: a comma-separated file in a Swedish Excel is split at ';', a semicolon-separated one in an
+// English Excel at ','. Quotes guard nothing then (a quote opens a quoted cell only as a cell's first
+// character, and those cells start mid-cell), so "Acme;=HYPERLINK(...)" would become a cell
+// "=HYPERLINK(...)" there. The same guard goes after each ',' or ';' (and each line break, which such a
+// reading does not see quoted), past any quotes, where a formula character follows.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_AFTER_A_SEPARATOR = /(?<=[,;\r\n]"*)(?=[=+\-@\t\r])/g;
 
-/** `text`, made inert for a spreadsheet when it starts like a formula. */
-export const defusedFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+/** `text`, made inert for a spreadsheet of either dialect where a cell of it could start like a formula. */
+export const defusedFormula = (text: string): string =>
+  (FORMULA_START.test(text) ? `'${text}` : text).replace(FORMULA_AFTER_A_SEPARATOR, "'");
 
 /**
  * How a spreadsheet reads a CSV opened by a double-click: Excel splits it at the system's list
