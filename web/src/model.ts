@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/format.ts';
 
 import { CSV_COMMAS, csvNumber, defusedFormula, type CsvFormat } from '../../src/domain/spreadsheet-text.ts';
+import { byText } from '../../src/domain/text-order.ts';
 import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 import { isolate } from './bidi.ts';
@@ -430,10 +431,11 @@ export const DEFAULT_TIER_LIMIT = 40;
  * Names in the order of the user's language (the browser's), then ids: Swedish sorts å, ä, ö after z,
  * Norwegian æ, ø, å, and neither puts "adda" after "Zeta". The API orders names by UTF-16 code units,
  * as Cypher does (src/domain/text-order.ts), which puts "Ängby" before "Åkers": a list the page shows
- * by name is sorted here.
+ * by name is sorted here. Ids the language finds equal (composed and decomposed, a soft hyphen it
+ * ignores) go by code units, so that same-named organizations come in one order whatever order they came.
  */
 export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
-  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id) || byText(a.id, b.id);
 
 /**
  * One column per tier. Big tiers are aggregated: only the first `limitFor(tier)` matching organizations
