@@ -32,6 +32,27 @@ export interface CsvFormat {
 /** RFC 4180's: what scripts read. */
 export const CSV_COMMAS: CsvFormat = { separator: ',', decimal: '.' };
 
-/** A number as `format` writes it. */
+/**
+ * `value` in digits without an exponent: String(1e-7) is "1e-7", which a reader parsing the locale's
+ * numbers (Java's NumberFormat, as Gephi's importer does) reads up to the "e": "1,5e-7" as 1,5.
+ */
+function positional(value: number): string {
+  const text = String(value);
+  const scientific = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (scientific === null) return text;
+  const [, sign = '', first = '', rest = '', exponent = '0'] = scientific;
+  const digits = first + rest;
+  const power = Number(exponent);
+  // String() writes an exponent below 1e-6 and from 1e21 on only, where its 17 digits at most fit.
+  return power < 0
+    ? `${sign}0.${'0'.repeat(-power - 1)}${digits}`
+    : `${sign}${digits.padEnd(power + 1, '0')}`;
+}
+
+/**
+ * A number as `format` writes it: digits, a leading "-" (a number, never defused), the decimal mark
+ * of `format`, no exponent; NaN and infinities, which no spreadsheet reads as numbers and no import
+ * stores, as an empty cell, the cell of a missing value.
+ */
 export const csvNumber = (value: number, format: CsvFormat): string =>
-  String(value).replace('.', format.decimal);
+  Number.isFinite(value) ? positional(value).replace('.', format.decimal) : '';
