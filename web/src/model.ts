@@ -389,9 +389,16 @@ export function matches(o: Organization, filters: Filters): boolean {
  * A name as Search compares it: lower case, and composed (NFC), since an import keeps names as they
  * were written and "Göteborg" may arrive decomposed (o and a combining diaeresis, as macOS writes file
  * names), which the "ö" typed in the search box would otherwise never find. Ids too, which may hold
- * any letter: the search is composed, so an id pasted as stored, decomposed, must be as well.
+ * any letter: the search is composed, so an id pasted as stored, decomposed, must be as well. What
+ * shows as nothing (a soft hyphen, a zero-width space) is left out and compatibility forms folded
+ * (NFKC: "ＡＣＭＥ" from a Chinese register is "ACME"), so that neither hides a name from the letters
+ * typed, as neither hides it from screening (src/domain/normalize-name.ts).
  */
-const searchable = (text: string): string => text.normalize('NFC').toLowerCase();
+const searchable = (text: string): string =>
+  text
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .normalize('NFKC')
+    .toLowerCase();
 
 /** Each client-side filter in the words of the filter bar, as `unhide` names the ones it clears. */
 const FILTER_WORDS: { part: keyof Filters; words(filters: Filters): string }[] = [

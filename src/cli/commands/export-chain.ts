@@ -66,7 +66,15 @@ function csvFormatOf(
   mark: string | undefined,
 ): CsvFormat {
   if (separator === undefined && mark === undefined) return CSV_COMMAS;
-  if (format !== 'csv') throw usage('--csv-separator and --decimal-mark go with --format csv only');
+  if (format !== 'csv') {
+    const given = [
+      ...(separator === undefined ? [] : [`--csv-separator ${quote(separator)}`]),
+      ...(mark === undefined ? [] : [`--decimal-mark ${quote(mark)}`]),
+    ];
+    throw usage(
+      `${given.join(' and ')}: only --format csv has a separator or decimal mark, got --format ${quote(format)}`,
+    );
+  }
   const word = <T>(
     option: string,
     words: ReadonlyMap<string, T>,
