@@ -48,8 +48,17 @@ const byScoreThenName = (x: ScreeningMatch, y: ScreeningMatch) =>
   x.listEntry.line - y.listEntry.line ||
   byWords(x.listEntry.source, y.listEntry.source);
 
-/** Identifiers compared without case, spaces, dots or dashes (registers write them all ways). */
-const identifierKey = (value: string) => value.toUpperCase().replace(/[\s.\-/]/g, '');
+/**
+ * Identifiers compared without case, spaces, dots, dashes or slashes (registers write them all ways),
+ * in full-width forms too (NFKC: Chinese and Japanese registers write "ＣＮ２０１９"), and without what
+ * shows as nothing (a soft hyphen or zero-width space left by the page it was copied from).
+ */
+const identifierKey = (value: string) =>
+  value
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\-/\p{Pd}]/gu, '');
 
 const floor3 = (score: number) => Math.floor(score * 1000 + 1e-6) / 1000;
 
