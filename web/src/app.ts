@@ -43,7 +43,10 @@ import {
   buildColumns,
   byName,
   chainToCsv,
+  CSV_DIALECTS,
+  csvDialectOf,
   csvFormatFor,
+  csvFormatOfDialect,
   countriesOf,
   DEFAULT_TIER_LIMIT,
   disclosedById,
@@ -362,6 +365,8 @@ class Dashboard {
    */
   private findingForm: { id: string; box: HTMLElement } | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
+  /** The dialect of every CSV the page saves: the browser language's guess until the user says. */
+  private readonly csvDialect = csvDialectPicker(navigator.language);
   private readonly searchInput = h('input', {
     id: 'filter-search',
     name: 'search',
@@ -642,6 +647,12 @@ class Dashboard {
       h(
         'div',
         { class: 'exports' },
+        h(
+          'span',
+          { class: 'csv-dialect' },
+          h('label', { for: this.csvDialect.id }, 'CSV for'),
+          this.csvDialect,
+        ),
         h('button', { type: 'button', id: 'export-csv', onclick: () => this.exportCsv() }, 'Export CSV'),
         h('button', { type: 'button', id: 'export-png', onclick: () => void this.exportPng() }, 'Export PNG'),
         chainExportControls(
@@ -743,9 +754,9 @@ class Dashboard {
     });
   }
 
-  /** The CSV format the user's spreadsheet reads, by the browser's language. */
+  /** The CSV format the user's spreadsheet reads: "CSV for", first guessed by the browser's language. */
   private csvFormat(): CsvFormat {
-    return csvFormatFor(navigator.language);
+    return csvFormatOfDialect(this.csvDialect.value);
   }
 
   private exportRiskCsv(): void {
@@ -1340,4 +1351,15 @@ class Dashboard {
       this.status.textContent = `PNG export failed: ${errorMessage(error)}`;
     }
   }
+}
+
+/** "CSV for": the dialects on offer, the one of `language`'s spreadsheets chosen. */
+function csvDialectPicker(language: string): HTMLSelectElement {
+  const select = h(
+    'select',
+    { id: 'csv-dialect', name: 'csv-dialect' },
+    ...CSV_DIALECTS.map((d) => h('option', { value: d.value }, d.label)),
+  );
+  select.value = csvDialectOf(csvFormatFor(language));
+  return select;
 }

@@ -563,6 +563,35 @@ export function csvFormatFor(locale: string): CsvFormat {
   return region === 'CH' || region === 'LI' ? { separator: ';', decimal: '.' } : CSV_COMMAS;
 }
 
+/**
+ * The CSV dialects the page offers, by the spreadsheets that read them. csvFormatFor guesses from the
+ * browser's language, but Excel splits a file opened by a double-click at the list separator of the
+ * computer's region, which a page cannot read: a Swedish buyer with an English browser and Swedish
+ * region settings needs semicolons all the same, so she may say so (the Export controls' "CSV for").
+ */
+export const CSV_DIALECTS = [
+  { value: 'comma', label: 'Commas, decimal points (English)', format: CSV_COMMAS },
+  {
+    value: 'semicolon',
+    label: 'Semicolons, decimal commas (Swedish, Norwegian, Danish, German, French…)',
+    format: { separator: ';', decimal: ',' },
+  },
+  {
+    value: 'semicolon-point',
+    label: 'Semicolons, decimal points (Swiss)',
+    format: { separator: ';', decimal: '.' },
+  },
+] as const satisfies readonly { value: string; label: string; format: CsvFormat }[];
+
+/** The offered dialect that writes `format`. */
+export const csvDialectOf = (format: CsvFormat): string =>
+  CSV_DIALECTS.find((d) => d.format.separator === format.separator && d.format.decimal === format.decimal)
+    ?.value ?? 'comma';
+
+/** The format of an offered dialect; RFC 4180's for any other value. */
+export const csvFormatOfDialect = (value: string): CsvFormat =>
+  CSV_DIALECTS.find((d) => d.value === value)?.format ?? CSV_COMMAS;
+
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
 export function csvCell(value: string | number | null | undefined, format: CsvFormat = CSV_COMMAS): string {
   if (typeof value === 'number') return csvNumber(value, format);
