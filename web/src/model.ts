@@ -573,7 +573,7 @@ export const CSV_DIALECTS = [
   { value: 'comma', label: 'Commas, decimal points (English)', format: CSV_COMMAS },
   {
     value: 'semicolon',
-    label: 'Semicolons, decimal commas (Swedish, Norwegian, Danish, German, French…)',
+    label: 'Semicolons, decimal commas (Swedish, German…)',
     format: { separator: ';', decimal: ',' },
   },
   {
