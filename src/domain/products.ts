@@ -46,10 +46,13 @@ export function productsArgument(field: string, products: readonly string[] | nu
   return checked.products;
 }
 
-/** A product filter (null for none), trimmed as stored names are: " laptops " finds "laptops". */
+/**
+ * A product filter (null for none), trimmed as stored names are: " laptops " finds "laptops"; and
+ * composed (NFC), as the statements compare stored names (src/graph/visibility-cypher.ts IN_PRODUCT).
+ */
 export function productFilter(product: string | null | undefined): string | null {
   if (product === null || product === undefined) return null;
   const name = product.trim();
   if (name === '' || name.length > MAX_PRODUCT) throw badInput(badName('product', product));
-  return name;
+  return name.normalize('NFC');
 }

@@ -124,8 +124,12 @@ export const RISK_IN_EFFECT = join(
   cypher` AND (risk.delistedAt IS NULL OR risk.delistedAt > $t)`,
 );
 
-/** A link carries $product (when one is asked for; null asks for every link). */
-const IN_PRODUCT = cypher`($product IS NULL OR $product IN l.products)`;
+/**
+ * A link carries $product (when one is asked for; null asks for every link). Names compare composed
+ * ($product is, src/domain/products.ts productFilter): an import keeps a name as written, and a file
+ * from a Mac writes "bärbara" decomposed, which the "ä" typed would otherwise never find.
+ */
+const IN_PRODUCT = cypher`($product IS NULL OR $product IN [p IN l.products | normalize(p)])`;
 
 /**
  * Binds `opened` (inside a subquery of v, owners, whole and shared): every supplier of v and of a whole
@@ -491,9 +495,9 @@ CALL (d) {
 
 /**
  * Version `dv` is about $product (when one is asked for): its products are its scope, none meaning
- * all (contract, section 8), compared as the walk compares a link's products (exact). Exposure and the
+ * all (contract, section 8), compared as the walk compares a link's products (composed). Exposure and the
  * risk assessment filtered by a product then read no indicator, expired evidence or audit from a plan,
  * certificate or report scoped to other products only.
  */
-export const IN_DISCLOSED_PRODUCT = cypher`WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
+export const IN_DISCLOSED_PRODUCT = cypher`WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN [p IN dv.products | normalize(p)]
 `;

@@ -475,9 +475,16 @@ export function countriesOf(chain: SupplyChain): string[] {
   return [...new Set(chain.tiers.flatMap((t) => t.organizations.map((o) => o.country)))].sort();
 }
 
-/** Products on the chain's links, sorted as the user's language sorts, as suggestions for the product filter. */
+/**
+ * Products on the chain's links, sorted as the user's language sorts, as suggestions for the product
+ * filter: each once composed, since the server compares them composed and a product an import wrote
+ * both ways would otherwise be offered twice, alike; names the language finds equal (one holding a soft
+ * hyphen) by code units, so that the list does not follow the links' order.
+ */
 export function productsOf(chain: SupplyChain): string[] {
-  return [...new Set(chain.links.flatMap((l) => l.products))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(chain.links.flatMap((l) => l.products.map((p) => p.normalize('NFC'))))].sort(
+    (a, b) => a.localeCompare(b) || byText(a, b),
+  );
 }
 
 /** Every organization of the chain by id, the root included. */

@@ -338,7 +338,7 @@ RETURN notOwned, ended, notDisclosed, r `,
  * The ids of the viewer's own links (those in which it is the customer) that hold at $t or start later
  * and carry any of $products, in id order: what a GRANT without linkIds of a request naming products
  * shares. A link called off before its start (validTo = validFrom) holds at no instant, so it is not
- * one of them (GRANT would refuse it as ended). Names compare exactly, as stored (trimmed), as a `product` filter compares them.
+ * one of them (GRANT would refuse it as ended). Names compare as stored (trimmed) and composed, as a `product` filter compares them.
  */
 const LINKS_CARRYING = statement(
   'accessRequest.linksCarrying',
@@ -346,7 +346,7 @@ const LINKS_CARRYING = statement(
 WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT `,
   CALLED_OFF,
   cypher`))
-  AND any(product IN l.products WHERE product IN $products)
+  AND any(product IN l.products WHERE normalize(product) IN [p IN $products | normalize(p)])
 RETURN l.id AS id
 ORDER BY id`,
 );

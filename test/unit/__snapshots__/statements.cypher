@@ -123,7 +123,7 @@ RETURN notOwned, ended, notDisclosed, r {.id, requesterId: requester.id, targetI
 // ---- accessRequest.linksCarrying
 MATCH (:Organization {id: $viewer})<-[l:SUPPLIES]-()
 WHERE (l.validTo IS NULL OR ($t < l.validTo AND NOT coalesce(l.validTo.epochSeconds = l.validFrom.epochSeconds AND l.validTo.nanosecond = l.validFrom.nanosecond, false)))
-  AND any(product IN l.products WHERE product IN $products)
+  AND any(product IN l.products WHERE normalize(product) IN [p IN $products | normalize(p)])
 RETURN l.id AS id
 ORDER BY id
 
@@ -398,7 +398,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
@@ -475,7 +475,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect([s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
@@ -505,7 +505,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
+WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN [p IN dv.products | normalize(p)]
 CALL (publisher) {
     WITH publisher AS o
     RETURN [o.id, o.name, o.type, o.country, o.city, o.region, o.latitude, o.longitude, o.osId, o.provenance, o.sources] AS owner
@@ -610,7 +610,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect([l.id, s.id, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
@@ -686,7 +686,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect([s.id, l.products, c.id]) AS crossed, collect(DISTINCT s) AS found
 }
 WITH disclosers, sharedDisclosures, sourcers, v, owners, whole, shared, closed, x, reached, tiers, links, crossed, [o IN found WHERE NOT o IN reached] AS fresh
@@ -713,7 +713,7 @@ CALL (d) {
   WHERE CASE WHEN $historical THEN dv.recordedAt <= $t ELSE dv.version = d.version END
   RETURN dv ORDER BY dv.version DESC LIMIT 1
 }
-WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN dv.products
+WITH * WHERE $product IS NULL OR size(dv.products) = 0 OR $product IN [p IN dv.products | normalize(p)]
 RETURN collect([x.id, d.id, d.kind, publisher.id, publisher.name, [dv.version, dv.recordedAt.epochMillis, dv.actorUserId, dv.title, dv.summary, dv.issuer,
   dv.standard, dv.products, dv.issuedAt.epochMillis, dv.validUntil.epochMillis, dv.documentUrl, dv.documentSha256,
   dv.redactedAt.epochMillis, dv.redactedBy,
@@ -3303,7 +3303,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
@@ -3380,7 +3380,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
@@ -3476,7 +3476,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
@@ -3568,7 +3568,7 @@ CALL (v, whole, closed, frontier) {
     WITH l, endNode(l) AS c WHERE c IN frontier
     RETURN l, startNode(l) AS s, c
   }
-  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN l.products)
+  WITH * WHERE (NOT $historical OR l.recordedAt <= $t) AND (l.validFrom IS NULL OR l.validFrom <= $t) AND (l.validTo IS NULL OR $t < l.validTo) AND ($product IS NULL OR $product IN [p IN l.products | normalize(p)])
   RETURN collect(CASE $linkDetail WHEN 'full' THEN [l.id, s.id, c.id, l.products, l.validFrom.epochMillis, l.validTo.epochMillis,
   l.recordedAt.epochMillis, l.provenance, l.sources] WHEN 'card' THEN [l.id, s.id, c.id, l.products] END) AS crossed, collect(DISTINCT s) AS found
 }
