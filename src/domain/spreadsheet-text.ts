@@ -9,10 +9,11 @@
 // English Excel at ','. Quotes guard nothing then (a quote opens a quoted cell only as a cell's first
 // character, and those cells start mid-cell), so "Acme;=HYPERLINK(...)" would become a cell
 // "=HYPERLINK(...)" there. The same guard goes after each ',' or ';' (and each line break, which such a
-// reading does not see quoted), past any quotes, where a formula character follows.
+// reading does not see quoted, and each tab, which LibreOffice's import dialog also splits at by
+// default), past any quotes, where a formula character follows.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const FORMULA_AFTER_A_SEPARATOR = /(?<=[,;\r\n]"*)(?=[=+\-@\t\r])/g;
+const FORMULA_AFTER_A_SEPARATOR = /(?<=[,;\t\r\n]"*)(?=[=+\-@\t\r])/g;
 
 /** `text`, made inert for a spreadsheet of either dialect where a cell of it could start like a formula. */
 export const defusedFormula = (text: string): string =>

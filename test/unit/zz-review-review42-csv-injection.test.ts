@@ -64,6 +64,7 @@ const HOSTILE = [
   'Acme\n=1+1',
   'Acme\r\n@SUM(1)',
   'Acme\r-1+1',
+  'Acme\t=1+1',
 ];
 
 const DIALECTS: CsvFormat[] = [
@@ -102,7 +103,7 @@ const chain = (name: string): ChainExport => ({
 
 describe('CSV injection through the other dialect', () => {
   for (const format of DIALECTS)
-    for (const reader of [',', ';'])
+    for (const reader of [',', ';', '\t'])
       it(`the chain CSV in '${format.separator}' '${format.decimal}' read split at '${reader}' runs no formula`, () => {
         for (const name of HOSTILE) {
           const content = writeChain(chain(name), 'csv', format).content;
@@ -111,7 +112,7 @@ describe('CSV injection through the other dialect', () => {
       });
 
   for (const format of DIALECTS)
-    for (const reader of [',', ';'])
+    for (const reader of [',', ';', '\t'])
       it(`the dashboard's CSV line in '${format.separator}' read split at '${reader}' runs no formula`, () => {
         for (const name of HOSTILE) {
           const line = csvLine([1, 'id', name, -2.5, name], format);
