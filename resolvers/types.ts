@@ -509,7 +509,7 @@ export type Exposure = {
   blindSpots: Array<Organization>;
   /** The tier of the nearest finding; null when nothing flagged is reachable. */
   closestTier?: Maybe<Scalars['Int']['output']>;
-  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier, then by the organization's name and id. */
+  /** One per organization at tier 1..maxDepth with public or disclosed risk indicators, nearest tier first, most severe first within a tier, then by the organization's name (English collation, then UTF-16 code units where it finds two names equal) and id (UTF-16 code units). */
   findings: Array<ExposureFinding>;
   /** The organization at tier 0. */
   root: Organization;
@@ -1527,7 +1527,7 @@ export type RiskAssessment = {
   /** The instant the assessment was made at: asOf, or now. */
   at: Scalars['DateTime']['output'];
   /**
-   * Every organization at tier 1..maxDepth, highest score first (ties: nearer tier, then name); with
+   * Every organization at tier 1..maxDepth, highest score first (ties: nearer tier, then name, then id, each in English collation and, where it finds two texts equal, by their UTF-16 code units); with
    * `first` (1 or more), only that many from the top. A big chain's ranking is mostly its inputs' text:
    * ask for every score lean and for the inputs of the top alone, under two aliases, and the answer is a
    * fraction of the size for the same single assessment.

@@ -45,6 +45,9 @@ export function chainToCsv(chain: ChainExport, format: CsvFormat = CSV_COMMAS): 
     header: true,
     columns: [...CSV_COLUMNS],
     record_delimiter: 'windows',
+    // csv-stringify quotes a cell holding its record delimiter (CRLF), not one holding a lone LF or CR,
+    // which every spreadsheet reads as the end of a row: a name "Acme\n=1+1" started a row of its own.
+    quoted_match: /[\r\n]/,
     delimiter: format.separator,
     cast: { number: (value) => csvNumber(value, format) },
   });

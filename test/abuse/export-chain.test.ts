@@ -69,7 +69,11 @@ describe('export-chain refuses bad arguments, naming them', { timeout: 120_000 }
     [['--org', STHLM, '--format', 'json', '--colour', 'red'], /colour/],
     [
       ['--org', STHLM, '--format', 'graphml', '--csv-separator', 'semicolon'],
-      /--csv-separator and --decimal-mark go with --format csv only/,
+      /--csv-separator "semicolon": only --format csv has a separator or decimal mark, got --format "graphml"/,
+    ],
+    [
+      ['--org', STHLM, '--format', 'JSON', '--decimal-mark', 'comma', '--csv-separator', 'semicolon'],
+      /--csv-separator "semicolon" and --decimal-mark "comma": only --format csv .*, got --format "json"/,
     ],
     [
       ['--org', STHLM, '--format', 'csv', '--csv-separator', 'tab'],

@@ -43,7 +43,10 @@ import {
   buildColumns,
   byName,
   chainToCsv,
+  CSV_DIALECTS,
+  csvDialectOf,
   csvFormatFor,
+  csvFormatOfDialect,
   countriesOf,
   DEFAULT_TIER_LIMIT,
   disclosedById,
@@ -362,6 +365,8 @@ class Dashboard {
    */
   private findingForm: { id: string; box: HTMLElement } | null = null;
   private readonly countrySelect = h('select', { id: 'filter-country', name: 'country' });
+  /** The dialect of every CSV the page saves: the browser language's guess until the user says. */
+  private readonly csvDialect = csvDialectPicker(navigator.language);
   private readonly searchInput = h('input', {
     id: 'filter-search',
     name: 'search',
@@ -642,6 +647,12 @@ class Dashboard {
       h(
         'div',
         { class: 'exports' },
+        h(
+          'span',
+          { class: 'csv-dialect' },
+          h('label', { for: this.csvDialect.id }, 'CSV for'),
+          this.csvDialect,
+        ),
         h('button', { type: 'button', id: 'export-csv', onclick: () => this.exportCsv() }, 'Export CSV'),
         h('button', { type: 'button', id: 'export-png', onclick: () => void this.exportPng() }, 'Export PNG'),
         chainExportControls(
@@ -743,9 +754,9 @@ class Dashboard {
     });
   }
 
-  /** The CSV format the user's spreadsheet reads, by the browser's language. */
+  /** The CSV format the user's spreadsheet reads: "CSV for", first guessed by the browser's language. */
   private csvFormat(): CsvFormat {
-    return csvFormatFor(navigator.language);
+    return csvFormatOfDialect(this.csvDialect.value);
   }
 
   private exportRiskCsv(): void {
@@ -1339,5 +1350,36 @@ class Dashboard {
     } catch (error) {
       this.status.textContent = `PNG export failed: ${errorMessage(error)}`;
     }
+  }
+}
+
+/** Where the browser keeps the user's "CSV for" choice: her spreadsheet is the same next time. */
+const CSV_DIALECT_KEY = 'tiersight.csv-dialect';
+
+/**
+ * "CSV for": the dialects on offer, the one the user chose before selected, else the one of
+ * `language`'s spreadsheets. Storage a browser refuses (a private window's) only forgets the choice.
+ */
+function csvDialectPicker(language: string): HTMLSelectElement {
+  const select = h(
+    'select',
+    { id: 'csv-dialect', name: 'csv-dialect' },
+    ...CSV_DIALECTS.map((d) => h('option', { value: d.value }, d.label)),
+  );
+  const kept = remembered(() => localStorage.getItem(CSV_DIALECT_KEY));
+  select.value =
+    CSV_DIALECTS.some((d) => d.value === kept) && kept !== null ? kept : csvDialectOf(csvFormatFor(language));
+  select.addEventListener('change', () =>
+    remembered(() => localStorage.setItem(CSV_DIALECT_KEY, select.value)),
+  );
+  return select;
+}
+
+/** What `use` of the browser's storage answers; null when the browser refuses its storage. */
+function remembered<T>(use: () => T): T | null {
+  try {
+    return use();
+  } catch {
+    return null;
   }
 }

@@ -4,7 +4,7 @@
 import { ApiError, graphql } from './api.ts';
 import { day, errorMessage, h } from './dom.ts';
 import { isolate } from './bidi.ts';
-import type { Party } from './model.ts';
+import { byName, type Party } from './model.ts';
 import { quote } from '../../src/domain/quote.ts';
 
 export const field = (id: string, label: string, control: HTMLElement | HTMLElement[]) =>
@@ -232,7 +232,7 @@ export function recipientPicker(
     'select',
     { id: `${prefix}-recipient` },
     ...[...names]
-      .sort(([, a], [, b]) => a.localeCompare(b))
+      .sort(([id, name], [otherId, otherName]) => byName({ id, name }, { id: otherId, name: otherName }))
       .map(([id, name]) => h('option', { value: id }, isolate(name))),
     another,
   );

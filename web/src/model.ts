@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/format.ts';
 
 import { CSV_COMMAS, csvNumber, defusedFormula, type CsvFormat } from '../../src/domain/spreadsheet-text.ts';
+import { byText } from '../../src/domain/text-order.ts';
 import { shortestSimplePaths } from '../../src/domain/shortest-paths.ts';
 import { MAX_DEPTH } from '../../src/domain/viewer-scope.ts';
 import { isolate } from './bidi.ts';
@@ -388,9 +389,16 @@ export function matches(o: Organization, filters: Filters): boolean {
  * A name as Search compares it: lower case, and composed (NFC), since an import keeps names as they
  * were written and "Göteborg" may arrive decomposed (o and a combining diaeresis, as macOS writes file
  * names), which the "ö" typed in the search box would otherwise never find. Ids too, which may hold
- * any letter: the search is composed, so an id pasted as stored, decomposed, must be as well.
+ * any letter: the search is composed, so an id pasted as stored, decomposed, must be as well. What
+ * shows as nothing (a soft hyphen, a zero-width space) is left out and compatibility forms folded
+ * (NFKC: "ＡＣＭＥ" from a Chinese register is "ACME"), so that neither hides a name from the letters
+ * typed, as neither hides it from screening (src/domain/normalize-name.ts).
  */
-const searchable = (text: string): string => text.normalize('NFC').toLowerCase();
+const searchable = (text: string): string =>
+  text
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .normalize('NFKC')
+    .toLowerCase();
 
 /** Each client-side filter in the words of the filter bar, as `unhide` names the ones it clears. */
 const FILTER_WORDS: { part: keyof Filters; words(filters: Filters): string }[] = [
@@ -430,10 +438,11 @@ export const DEFAULT_TIER_LIMIT = 40;
  * Names in the order of the user's language (the browser's), then ids: Swedish sorts å, ä, ö after z,
  * Norwegian æ, ø, å, and neither puts "adda" after "Zeta". The API orders names by UTF-16 code units,
  * as Cypher does (src/domain/text-order.ts), which puts "Ängby" before "Åkers": a list the page shows
- * by name is sorted here.
+ * by name is sorted here. Ids the language finds equal (composed and decomposed, a soft hyphen it
+ * ignores) go by code units, so that same-named organizations come in one order whatever order they came.
  */
 export const byName = (a: { name: string; id: string }, b: { name: string; id: string }): number =>
-  a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  a.name.localeCompare(b.name) || a.id.localeCompare(b.id) || byText(a.id, b.id);
 
 /**
  * One column per tier. Big tiers are aggregated: only the first `limitFor(tier)` matching organizations
@@ -466,9 +475,16 @@ export function countriesOf(chain: SupplyChain): string[] {
   return [...new Set(chain.tiers.flatMap((t) => t.organizations.map((o) => o.country)))].sort();
 }
 
-/** Products on the chain's links, sorted as the user's language sorts, as suggestions for the product filter. */
+/**
+ * Products on the chain's links, sorted as the user's language sorts, as suggestions for the product
+ * filter (the server stores each name composed, so one written two ways by a file is one name); names
+ * the language finds equal (one holding a soft hyphen) by code units, so that the list does not follow
+ * the links' order.
+ */
 export function productsOf(chain: SupplyChain): string[] {
-  return [...new Set(chain.links.flatMap((l) => l.products))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(chain.links.flatMap((l) => l.products))].sort(
+    (a, b) => a.localeCompare(b) || byText(a, b),
+  );
 }
 
 /** Every organization of the chain by id, the root included. */
@@ -553,6 +569,35 @@ export function csvFormatFor(locale: string): CsvFormat {
   if (decimal === ',') return { separator: ';', decimal: ',' };
   return region === 'CH' || region === 'LI' ? { separator: ';', decimal: '.' } : CSV_COMMAS;
 }
+
+/**
+ * The CSV dialects the page offers, by the spreadsheets that read them. csvFormatFor guesses from the
+ * browser's language, but Excel splits a file opened by a double-click at the list separator of the
+ * computer's region, which a page cannot read: a Swedish buyer with an English browser and Swedish
+ * region settings needs semicolons all the same, so she may say so (the Export controls' "CSV for").
+ */
+export const CSV_DIALECTS = [
+  { value: 'comma', label: 'Commas, decimal points (English)', format: CSV_COMMAS },
+  {
+    value: 'semicolon',
+    label: 'Semicolons, decimal commas (Swedish, German…)',
+    format: { separator: ';', decimal: ',' },
+  },
+  {
+    value: 'semicolon-point',
+    label: 'Semicolons, decimal points (Swiss)',
+    format: { separator: ';', decimal: '.' },
+  },
+] as const satisfies readonly { value: string; label: string; format: CsvFormat }[];
+
+/** The offered dialect that writes `format`. */
+export const csvDialectOf = (format: CsvFormat): string =>
+  CSV_DIALECTS.find((d) => d.format.separator === format.separator && d.format.decimal === format.decimal)
+    ?.value ?? 'comma';
+
+/** The format of an offered dialect; RFC 4180's for any other value. */
+export const csvFormatOfDialect = (value: string): CsvFormat =>
+  CSV_DIALECTS.find((d) => d.value === value)?.format ?? CSV_COMMAS;
 
 /** A CSV cell: quoted when needed, and defused when a spreadsheet could read it as a formula. */
 export function csvCell(value: string | number | null | undefined, format: CsvFormat = CSV_COMMAS): string {

@@ -23,6 +23,7 @@ import {
 } from './forms.ts';
 import {
   ACTION_STATUS_LABELS,
+  byName,
   DISCLOSURE_KIND_LABELS,
   plural,
   productList,
@@ -542,7 +543,7 @@ export class MyDisclosures {
       { id: 'publish-subject' },
       h('option', { value: this.own.id }, `${isolate(this.own.name)} (you)`),
       [...suppliers]
-        .sort(([, a], [, b]) => a.name.localeCompare(b.name))
+        .sort(([id, a], [otherId, b]) => byName({ id, name: a.name }, { id: otherId, name: b.name }))
         .map(([id, { name, standing }]) =>
           h('option', { value: id }, isolate(name) + standingWords(standing)),
         ),
@@ -662,7 +663,7 @@ const audienceOf = (d: PublishedDisclosure, shares: readonly OwnShare[]): Audien
     .sort(
       (a, b) =>
         Number(b.disclosureIds === null) - Number(a.disclosureIds === null) ||
-        a.recipient.name.localeCompare(b.recipient.name),
+        byName(a.recipient, b.recipient),
     )
     .map((share) => ({ share }));
 

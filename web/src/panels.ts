@@ -269,7 +269,7 @@ function blindSpotsOf(exposure: Exposure, tiers: ReadonlyMap<string, number>): B
       organization: o,
       tier: tiers.get(o.id) ?? Number.POSITIVE_INFINITY,
     }));
-  return [...spots].sort((a, b) => a.tier - b.tier || a.organization.name.localeCompare(b.organization.name));
+  return [...spots].sort((a, b) => a.tier - b.tier || byName(a.organization, b.organization));
 }
 
 function findingItem(f: ExposureFinding, select: (id: string) => void): HTMLElement {

@@ -41,7 +41,8 @@ Options:
   --max-depth N    tiers to walk, 1..${MAX_DEPTH} (default ${MAX_DEPTH})
   --as-of T        the instant to export the chain (or the facility record) at (ISO 8601 date or
                    date-time; default now)
-  --product P      only walk links whose products include P (exact match)
+  --product P      only walk links whose products include P (exact match; composed and
+                   decomposed letters alike)
   --csv-separator S with --format csv: comma (default, RFC 4180) or semicolon, for a spreadsheet
                    whose list separator is ';' (Excel in Swedish, Norwegian, German…)
   --decimal-mark M with --format csv: point (default) or comma, in latitude and longitude
@@ -66,7 +67,15 @@ function csvFormatOf(
   mark: string | undefined,
 ): CsvFormat {
   if (separator === undefined && mark === undefined) return CSV_COMMAS;
-  if (format !== 'csv') throw usage('--csv-separator and --decimal-mark go with --format csv only');
+  if (format !== 'csv') {
+    const given = [
+      ...(separator === undefined ? [] : [`--csv-separator ${quote(separator)}`]),
+      ...(mark === undefined ? [] : [`--decimal-mark ${quote(mark)}`]),
+    ];
+    throw usage(
+      `${given.join(' and ')}: only --format csv has a separator or decimal mark, got --format ${quote(format)}`,
+    );
+  }
   const word = <T>(
     option: string,
     words: ReadonlyMap<string, T>,

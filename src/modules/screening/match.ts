@@ -5,6 +5,7 @@ import { candidates, NameIndex } from './name-index.ts';
 import { explainNames, DEFAULT_THRESHOLD } from './score.ts';
 import { normalizeNameVariants, type NormalizedName } from '../../domain/normalize-name.ts';
 import type { WatchListEntry } from './watch-list-entry.ts';
+import { byWords } from '../../domain/text-order.ts';
 
 export interface ScreenedOrganization {
   id: string;
@@ -41,14 +42,23 @@ const IDENTIFIER_MISMATCH_FACTOR = 0.8;
 
 const byScoreThenName = (x: ScreeningMatch, y: ScreeningMatch) =>
   y.score - x.score ||
-  x.organizationName.localeCompare(y.organizationName, 'en') ||
-  x.organizationId.localeCompare(y.organizationId, 'en') ||
-  x.entry.localeCompare(y.entry, 'en') ||
+  byWords(x.organizationName, y.organizationName) ||
+  byWords(x.organizationId, y.organizationId) ||
+  byWords(x.entry, y.entry) ||
   x.listEntry.line - y.listEntry.line ||
-  x.listEntry.source.localeCompare(y.listEntry.source, 'en');
+  byWords(x.listEntry.source, y.listEntry.source);
 
-/** Identifiers compared without case, spaces, dots or dashes (registers write them all ways). */
-const identifierKey = (value: string) => value.toUpperCase().replace(/[\s.\-/]/g, '');
+/**
+ * Identifiers compared without case, spaces, dots, dashes or slashes (registers write them all ways),
+ * in full-width forms too (NFKC: Chinese and Japanese registers write "ＣＮ２０１９"), and without what
+ * shows as nothing (a soft hyphen or zero-width space left by the page it was copied from).
+ */
+const identifierKey = (value: string) =>
+  value
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s.\-/\p{Pd}]/gu, '');
 
 const floor3 = (score: number) => Math.floor(score * 1000 + 1e-6) / 1000;
 

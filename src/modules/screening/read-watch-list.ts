@@ -28,7 +28,14 @@ export function detectFormat(content: string): WatchListFormat | null {
     return 'csl';
   }
   const header = firstLine(text);
-  const columns = header.split(header.includes('\t') ? '\t' : ',').map((c) => c.trim());
+  // Quotes around a name too: a tool that quotes every cell (R's write.csv, pandas' QUOTE_ALL) quotes
+  // the header as well, and its readers (csv-parse) take them off.
+  const columns = header.split(header.includes('\t') ? '\t' : ',').map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  );
   const has = (...names: string[]) => names.every((n) => columns.includes(n));
   if (has('source', 'name') && (has('_id') || has('alt_names'))) return 'csl';
   if (has('id', 'schema', 'name', 'aliases', 'dataset')) return 'opensanctions-csv';

@@ -45,7 +45,8 @@ export const openSanctionsUrl = (id: string): string =>
 export function readFtm(text: string): ReadList {
   const problems: string[] = [];
   const entities: Entity[] = [];
-  text.split('\n').forEach((raw, i) => {
+  // Any line ending, a lone CR too (an old Mac editor): JSON holds none of them raw inside an entity.
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '') return;
     let value: unknown;
