@@ -17,12 +17,35 @@ export function parseCommandArgs<O extends Options>(
     console.log(help);
     process.exit(0);
   }
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`${command}: ${message}\n\n${help}`, 2);
   }
+  const repeated = repeatedOption(parsed.tokens, options);
+  if (repeated !== null) throw new CliError(`${command}: ${repeated}\n\n${help}`, 2);
+  return parsed;
+}
+
+/**
+ * An option given twice that takes one value, said with both values: parseArgs keeps the last one, so
+ * `--product laptops … --product servers` in a long command line would export servers' chain without a
+ * word. Null when there is none.
+ */
+function repeatedOption(tokens: ReturnType<typeof parseArgs>['tokens'], options: Options): string | null {
+  const seen = new Map<string, string | undefined>();
+  for (const token of tokens ?? []) {
+    if (token.kind !== 'option' || options[token.name]?.multiple === true) continue;
+    if (seen.has(token.name)) {
+      const values = [seen.get(token.name), token.value].filter((v) => v !== undefined);
+      const given = values.length === 2 ? ` (${values.map((v) => JSON.stringify(v)).join(' and ')})` : '';
+      return `--${token.name} is given twice${given}; give it once`;
+    }
+    seen.set(token.name, token.value);
+  }
+  return null;
 }
 
 /**
