@@ -51,6 +51,11 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           setupFiles: ['test/support/release-database.ts'],
           maxWorkers: DATABASE_WORKERS,
+          // A worker runs file after file with the modules it has loaded (the API, the schema, the
+          // driver), instead of a fresh process importing them again for each of some 220 files: about
+          // 1.5 s of CPU a file on a 2-core machine. Each file still starts and closes its own API and
+          // driver and resets its database; what a file changes in the process (env, spies) it restores.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },

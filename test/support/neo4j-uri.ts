@@ -46,7 +46,7 @@ function takeLease(
       ready.push(uri);
       const file = join(leases, `${index}.lease`);
       if (claim(file)) {
-        process.once('exit', () => rmSync(file, { force: true }));
+        giveBackOnExit();
         return { uri, file };
       }
     }
@@ -60,6 +60,18 @@ function takeLease(
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   }
+}
+
+let exitHandled = false;
+
+/**
+ * Gives the lease held at exit back, for a worker that dies between files: one handler per process,
+ * as a worker of the db tier runs file after file (vitest.config.ts, isolate) and would add one each.
+ */
+function giveBackOnExit(): void {
+  if (exitHandled) return;
+  exitHandled = true;
+  process.once('exit', releaseDatabase);
 }
 
 function readIfThere(file: string): string | null {
