@@ -9,7 +9,7 @@ import neo4j, {
   type Driver,
   type Record as Neo4jRecord,
 } from 'neo4j-driver';
-import type { ReadRouting } from '../config.ts';
+import { DEFAULT_FAIL_FAST, type ReadRouting } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { QueryContext } from '../domain/viewer-scope.ts';
 import { Availability, unavailable, type Admission, type Reach } from './availability.ts';
@@ -45,6 +45,11 @@ interface ExecutorOptions {
   availability?: Availability;
   /** Where read transactions run on a cluster (docs/operations.md); default 'leader'. */
   readRouting?: ReadRouting;
+  /**
+   * How long a unit that keeps losing deadlocks is run again (NEO4J_MAX_RETRY_MS, the driver's budget
+   * for its own retries); default DEFAULT_FAIL_FAST's.
+   */
+  retryBudgetMs?: number;
 }
 
 /** Told about every unit of work: its name, how long it took and how it ended (an error code or OK). */
@@ -52,6 +57,25 @@ type UnitListener = (name: string, seconds: number, outcome: string) => void;
 
 /** Told when the leader's store turned out older than what this process committed (see `forget`). */
 type ReplacedStoreListener = (detail: string) => void;
+
+/**
+ * The first wait before a unit that lost a deadlock runs again, doubling (with jitter, so that the two
+ * do not meet again in step) up to the longest.
+ */
+const FIRST_DEADLOCK_RETRY_MS = 10;
+const LONGEST_DEADLOCK_RETRY_MS = 1_000;
+
+/**
+ * A deadlock met inside a managed transaction, carried out of it as an error the driver does not retry,
+ * so that the executor retries it sooner than the driver would: neo4j-driver waits a second before
+ * any retry (its initial delay has no setting), which two users writing one record at once (a
+ * double-click) paid in full, though Neo4j has rolled the loser back by the time it reports one.
+ */
+class Deadlocked extends Error {
+  constructor(deadlock: unknown) {
+    super('deadlock', { cause: deadlock });
+  }
+}
 
 /** The driver's fetch size for "send every record at once". */
 const FETCH_ALL = -1;
@@ -267,7 +291,11 @@ export class Executor {
             return [];
           }
           if (purpose === 'run' || purpose === 'first-run') this.statementCount++;
-          const result = await withoutCallerStack(() => tx.run(query.text, params));
+          const result = await withoutCallerStack(() => tx.run(query.text, params)).catch(
+            (error: unknown) => {
+              throw isDeadlock(error) ? new Deadlocked(error) : error;
+            },
+          );
           return result.records;
         },
       });
@@ -283,13 +311,35 @@ export class Executor {
           throw error;
         });
       const managed = () =>
-        onFollowers ? session.executeRead(body, config) : session.executeWrite(body, config);
+        this.retryingDeadlocks(() =>
+          onFollowers ? session.executeRead(body, config) : session.executeWrite(body, config),
+        );
       return await managed().catch((error: unknown) => {
         if (deletedMeanwhile(error)) return managed();
         throw error;
       });
     } finally {
       await session.close().catch(() => {});
+    }
+  }
+
+  /**
+   * Runs `run` (a managed transaction) again while it loses deadlocks, after a short wait that doubles,
+   * for as long as the retry budget lasts; then fails with the last deadlock. The loser was rolled
+   * back whole, so running it again applies its writes once.
+   */
+  private async retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    const budget = this.options.retryBudgetMs ?? DEFAULT_FAIL_FAST.maxRetryMs;
+    for (let delay = FIRST_DEADLOCK_RETRY_MS; ; delay = Math.min(delay * 2, LONGEST_DEADLOCK_RETRY_MS)) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof Deadlocked)) throw error;
+        if (performance.now() - started >= budget) throw error.cause;
+        const wait = delay * (0.5 + Math.random());
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
     }
   }
 }

@@ -103,6 +103,7 @@ export async function openDatabase(
       database: config.neo4j.database,
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       readRouting: config.neo4j.readRouting,
+      retryBudgetMs: config.neo4j.failFast.maxRetryMs,
     });
     const migrated = await (
       migrations === 'apply' ? migrate(executor) : requireMigrated(executor, uri)

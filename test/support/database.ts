@@ -20,44 +20,15 @@ export interface TestDatabase {
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
-  const driver = retryingSoon(
-    createDriver(
-      neo4jUri(),
-      { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' },
-      // Patient: tests share a loaded machine; fail-fast behaviour has tests of its own.
-      { connectionTimeoutMs: 60_000, acquisitionTimeoutMs: 60_000, maxRetryMs: 30_000 },
-    ),
+  const driver = createDriver(
+    neo4jUri(),
+    { user: process.env['NEO4J_USER'] ?? 'neo4j', password: process.env['NEO4J_PASSWORD'] ?? '' },
+    // Patient: tests share a loaded machine; fail-fast behaviour has tests of its own.
+    { connectionTimeoutMs: 60_000, acquisitionTimeoutMs: 60_000, maxRetryMs: 30_000 },
   );
-  const executor = new Executor(driver, { transactionTimeoutMs: 60_000 });
+  const executor = new Executor(driver, { transactionTimeoutMs: 60_000, retryBudgetMs: 30_000 });
   await migrate(executor);
   return { driver, executor, imports: new ImportRepository(executor), close: () => driver.close() };
-}
-
-/**
- * How long the tests' driver waits before it runs a transaction again after a transient failure, a
- * deadlock above all: the driver's default is a second, which is no setting of neo4j-driver (its
- * sessions make their TransactionExecutor with the default). Two requests that change one record at
- * once deadlock in Neo4j in nearly every round of the race tests, whose rounds each slept that second:
- * 90 retries, some 90 s of test/api/concurrent-writes.test.ts, 33 of test/api/concurrent-parties.test.ts,
- * 23 of test/api/merge-races.test.ts. Sooner is still after Neo4j rolled the loser back; a retry that
- * deadlocks again waits twice as long, as the driver's backoff does, so every race still runs to the end
- * that the product's retry gives it.
- */
-const FIRST_RETRY_DELAY_MS = 10;
-
-function retryingSoon(driver: Driver): Driver {
-  const open = driver.session.bind(driver);
-  driver.session = (config) => {
-    const session = open(config);
-    const retries: unknown = Reflect.get(session, '_transactionExecutor');
-    if (typeof retries !== 'object' || retries === null || !('_initialRetryDelayMs' in retries))
-      throw new Error(
-        "neo4j-driver's sessions no longer have _transactionExecutor._initialRetryDelayMs: see retryingSoon in test/support/database.ts",
-      );
-    Reflect.set(retries, '_initialRetryDelayMs', FIRST_RETRY_DELAY_MS);
-    return session;
-  };
-  return driver;
 }
 
 /** Replaces the whole database with `file`; fails the test with every problem if the file is bad. */

@@ -1,6 +1,8 @@
-// A stand-in for the two members of the driver that the executor's auto-commit path uses, for unit
-// tests of the executor's own policy (retries, time limits): the db tier runs the executor on a real
-// Neo4j, but cannot make a connection die on cue or read back the time limit a transaction was given.
+// A stand-in for the members of the driver that the executor's sessions use, for unit tests of the
+// executor's own policy (retries, time limits): the db tier runs the executor on a real Neo4j, but
+// cannot make a connection die or a deadlock happen on cue, or read back the time limit a transaction
+// was given. Its managed transactions are never retried, as the driver retries no error of the
+// executor's own.
 import type { BookmarkManager, Driver, Record as Neo4jRecord } from 'neo4j-driver';
 
 /** One auto-commit run as the executor asked for it, with the session it ran in. */
@@ -16,11 +18,11 @@ interface SessionOptions {
   bookmarkManager?: BookmarkManager;
 }
 
-/** A driver whose auto-commit runs fail with `failures`, in order, and then answer no rows. */
+/** A driver whose runs (auto-commit or in a transaction) fail with `failures`, in order, then answer no rows. */
 export function standInDriver(failures: Error[] = []) {
   const runs: StandInRun[] = [];
-  const session = (options: SessionOptions) => ({
-    run: (text: string, _params: unknown, config?: { timeout?: number }) => {
+  const session = (options: SessionOptions) => {
+    const run = (text: string, _params: unknown, config?: { timeout?: number }) => {
       runs.push({
         text,
         timeout: config?.timeout,
@@ -31,9 +33,10 @@ export function standInDriver(failures: Error[] = []) {
       return failure === undefined
         ? Promise.resolve({ records: [] as Neo4jRecord[] })
         : Promise.reject(failure);
-    },
-    close: () => Promise.resolve(),
-  });
+    };
+    const managed = <T>(work: (tx: { run: typeof run }) => Promise<T>) => work({ run });
+    return { run, executeRead: managed, executeWrite: managed, close: () => Promise.resolve() };
+  };
   const driver = { session };
   return { driver: driver as unknown as Driver, runs };
 }
