@@ -105,7 +105,12 @@ function startAll(line: Neo4jLine): SharedNeo4j {
       Array.from({ length: DATABASE_WORKERS }, async (_, index) => {
         try {
           const { neo4jVersion } = await installed;
-          const neo4j = await startNeo4j(line, neo4jVersion);
+          const neo4j = await startNeo4j(line, neo4jVersion).catch((error: unknown) => {
+            // A start that outlasted the launcher's limit on a machine busy with the unit tests and
+            // other work would fail every file of the db tier: one more try, in a fresh directory.
+            console.error(`The bundled Neo4j ${index} did not start; trying once more: ${String(error)}`);
+            return startNeo4j(line, neo4jVersion);
+          });
           await announce(directory, `${index}.uri`, neo4j.uri);
           return neo4j;
         } catch (error) {
