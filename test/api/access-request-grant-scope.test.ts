@@ -165,6 +165,17 @@ describe('a GRANT without linkIds of a request naming products', () => {
     ]);
     expect(granted.status).toBe('GRANTED');
     expect(await reached('buyer')).toEqual(['printer-maker', 'reseller']);
+    // The grant's two shares have one instant: both lists give the sourcing one first, on every run.
+    const lists = await t.api.query('buyer', '{ sharesReceived { scope createdAt } }');
+    const owned = await t.api.query('reseller', '{ sharesGiven { scope createdAt } }');
+    for (const [list, key] of [
+      [lists, 'sharesReceived'],
+      [owned, 'sharesGiven'],
+    ] as const) {
+      const [first, second] = list.data![key] as { scope: string; createdAt: string }[];
+      expect([first?.scope, second?.scope]).toEqual(['SOURCING', 'DISCLOSURES']);
+      expect(first?.createdAt).toBe(second?.createdAt);
+    }
   });
 
   it('of a BOTH request with grantScope DISCLOSURES gives the disclosure share alone', async () => {
