@@ -1321,9 +1321,9 @@ export type Query = {
    * `after` for the next page; a page shorter than `first` is the last.
    */
   shareEvents: Array<ShareEvent>;
-  /** Shares the viewer's organization has granted, newest first (any role of the owner); shares of one instant (a BOTH grant's two) with the SOURCING one first, then by id. */
+  /** Shares the viewer's organization has granted, newest first (any role of the owner); shares of one instant (a BOTH grant's two) by scope (DISCLOSURES before SOURCING, as AccessRequest.shares), then by id. */
   sharesGiven: Array<Share>;
-  /** Shares granted to the viewer's organization, newest first; shares of one instant (a BOTH grant's two) with the SOURCING one first, then by id. */
+  /** Shares granted to the viewer's organization, newest first; shares of one instant (a BOTH grant's two) by scope (DISCLOSURES before SOURCING, as AccessRequest.shares), then by id. */
   sharesReceived: Array<Share>;
   /**
    * The supply chain of `rootId` (default: the viewer) to `maxDepth` tiers, as the viewer sees it

@@ -181,8 +181,8 @@ const REVOKE = statement(
 
 /**
  * The shares that `match` binds (with $org as a party), active ones only unless $includeInactive, of
- * scope $scope unless it is null, newest first; of one instant (the two shares a BOTH grant makes), the
- * sourcing share first, then by id.
+ * scope $scope unless it is null, newest first; of one instant (the two shares a BOTH grant makes), by
+ * scope, as an access request lists them, then by id.
  */
 const sharesOf = (name: string, match: Fragment) =>
   statement(
@@ -194,7 +194,7 @@ const sharesOf = (name: string, match: Fragment) =>
    RETURN share `,
     SHARE.projection,
     cypher` AS share
-   ORDER BY share.createdAt DESC, share.scope DESC, share.id`,
+   ORDER BY share.createdAt DESC, share.scope, share.id`,
   );
 
 const GIVEN = sharesOf(

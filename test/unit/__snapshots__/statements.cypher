@@ -2783,7 +2783,7 @@ MATCH (owner:Organization {id: $org})-[:GRANTED]->(share:Share)-[:TO]->(recipien
      AND ($scope IS NULL OR share.scope = $scope)
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
-   ORDER BY share.createdAt DESC, share.scope DESC, share.id
+   ORDER BY share.createdAt DESC, share.scope, share.id
 
 // ---- share.grant
 CALL () {
@@ -2942,7 +2942,7 @@ MATCH (owner:Organization)-[:GRANTED]->(share:Share)-[:TO]->(recipient:Organizat
      AND ($scope IS NULL OR share.scope = $scope)
    RETURN share {.id, ownerId: owner.id, recipientId: recipient.id, .scope, .linkIds, .disclosureIds, .expiresAt,
   .revokedAt, .createdAt} AS share
-   ORDER BY share.createdAt DESC, share.scope DESC, share.id
+   ORDER BY share.createdAt DESC, share.scope, share.id
 
 // ---- share.revoke
 MATCH (owner:Organization {id: $ownerId})-[:GRANTED]->(share:Share {id: $id})-[:TO]->(recipient:Organization)
