@@ -5,7 +5,7 @@
 // recordedAt (transaction time) is the earliest of what is stored and what this import says (the
 // file's recordedAt, else $importedAt): importing again never moves history later, and a file that
 // knows of an earlier recording moves it earlier.
-import type { Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type {
   DisclosureRecord,
   DisclosureVersionRecord,
@@ -461,21 +461,29 @@ const writeDisclosureVersions = statement(
 
 // Relationships go first, in batches of their own: DETACH DELETE of 10,000 organizations with their
 // links ran past Neo4j's transaction memory limit at 100k organizations (1 GB heap).
+/** Deletes up to $limit relationships. */
 const deleteRelationshipBatch = statement(
   'import.deleteRelationshipBatch',
   cypher`MATCH ()-[r]->()
-   WITH r LIMIT 20000
+   WITH r LIMIT $limit
    DELETE r
    RETURN count(*) AS deleted`,
 );
 
+/** Deletes up to $limit nodes, but for the records of migrations and import runs. */
 const deleteDataBatch = statement(
   'import.deleteDataBatch',
   cypher`MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
-   WITH n LIMIT 10000
+   WITH n LIMIT $limit
    DETACH DELETE n
    RETURN count(*) AS deleted`,
 );
+
+/** Each delete batch with its size: large enough to be quick, small enough for one transaction. */
+const DELETE_BATCHES: readonly { batch: Statement; limit: number }[] = [
+  { batch: deleteRelationshipBatch, limit: 20_000 },
+  { batch: deleteDataBatch, limit: 10_000 },
+];
 
 // A candidate's properties as screening writes them (src/modules/screening/screening-repository.ts),
 // about the organization the record names (moved there if it was about another).
@@ -865,10 +873,11 @@ export class ImportRepository implements ExistingGraph {
 
   /** Empties the database in batches to bound transaction size; migrations and import runs stay. */
   async deleteAllData(): Promise<void> {
-    for (const batch of [deleteRelationshipBatch, deleteDataBatch]) {
-      for (;;) {
-        const records = await this.executor.write(batch, {});
-        if (column(single(records, batch), 'deleted', integer) === 0) break;
+    for (const { batch, limit } of DELETE_BATCHES) {
+      // A batch smaller than its limit found the last of them: no statement more to learn that.
+      for (let deleted = limit; deleted === limit;) {
+        const records = await this.executor.write(batch, { limit: neo4j.int(limit) });
+        deleted = column(single(records, batch), 'deleted', integer);
       }
     }
   }

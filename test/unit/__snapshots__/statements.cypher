@@ -1860,13 +1860,13 @@ UNWIND $ids AS id
 
 // ---- import.deleteDataBatch
 MATCH (n) WHERE NOT n:TiersightMigration AND NOT n:ImportRun
-   WITH n LIMIT 10000
+   WITH n LIMIT $limit
    DETACH DELETE n
    RETURN count(*) AS deleted
 
 // ---- import.deleteRelationshipBatch
 MATCH ()-[r]->()
-   WITH r LIMIT 20000
+   WITH r LIMIT $limit
    DELETE r
    RETURN count(*) AS deleted
 
