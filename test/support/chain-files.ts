@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { NODE_ATTRIBUTES } from '../../src/export/chain-attributes.ts';
 import { CSV_COMMAS, type CsvFormat } from '../../src/domain/spreadsheet-text.ts';
+import type { ChainExport } from '../../src/export/chain-export.ts';
 
 export type Value = string | number;
 export interface ReadNode {
@@ -168,3 +169,15 @@ export function cellsAsRfc4180(csv: string, format: CsvFormat = CSV_COMMAS): str
     ? rows
     : rows.map((row) => row.map((cell) => (/^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell)));
 }
+
+/** The chain of the viewer `buyer` from itself, 20 tiers, now: what the format tests write out. */
+export const buyersChain = (nodes: ChainExport['nodes'], links: ChainExport['links'] = []): ChainExport => ({
+  viewerId: 'buyer',
+  rootId: 'buyer',
+  maxDepth: 20,
+  asOf: null,
+  product: null,
+  exportedAt: '2026-12-02T07:00:00.000Z',
+  nodes,
+  links,
+});

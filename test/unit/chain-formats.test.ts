@@ -7,7 +7,7 @@ import type { Organization, RiskIndicator, SupplyLink } from '../../src/domain/m
 import type { DisclosedIndicator } from '../../src/domain/disclosed-indicators.ts';
 import type { ChainExport, ExportedDisclosedIndicator } from '../../src/export/chain-export.ts';
 import { chainFormat, writeChain } from '../../src/export/chain-formats.ts';
-import { readCsv, readGexf, readGraphml, type ReadGraph } from '../support/chain-files.ts';
+import { buyersChain, readCsv, readGexf, readGraphml, type ReadGraph } from '../support/chain-files.ts';
 
 const org = (id: string, extra: Partial<Organization> = {}): Organization => ({
   id,
@@ -97,14 +97,8 @@ const DISCLOSED: Record<string, ExportedDisclosedIndicator[]> = {
   ],
 };
 
-const CHAIN: ChainExport = {
-  viewerId: 'buyer',
-  rootId: 'buyer',
-  maxDepth: 20,
-  asOf: null,
-  product: null,
-  exportedAt: '2026-12-02T07:00:00.000Z',
-  nodes: [
+const CHAIN: ChainExport = buyersChain(
+  [
     {
       organization: org('buyer', { type: 'PURCHASER', name: 'Region <Stockholm> & "Co"' }),
       tier: 0,
@@ -141,7 +135,7 @@ const CHAIN: ChainExport = {
       disclosed: DISCLOSED['site']!,
     },
   ],
-  links: [
+  [
     link('l1', 'maker', 'buyer', {
       products: ['laptops', 'screens, 15"'],
       validFrom: '2014-09-15T00:00:00.000Z',
@@ -152,7 +146,7 @@ const CHAIN: ChainExport = {
     link('l3', 'site', 'maker'),
     link('l4', 'maker', 'site', { validTo: '2030-01-01T00:00:00.000Z' }),
   ],
-};
+);
 
 /** What every format must carry, written out by hand from the contract's words. */
 const EXPECTED: ReadGraph = {

@@ -10,6 +10,7 @@ import type { CsvFormat } from '../../src/domain/spreadsheet-text.ts';
 import type { ChainExport } from '../../src/export/chain-export.ts';
 import { writeChain } from '../../src/export/chain-formats.ts';
 import { csvLine } from '../../web/src/model.ts';
+import { buyersChain } from '../support/chain-files.ts';
 
 /**
  * The cells of `text` as a spreadsheet splitting at `separator` reads them when opened by a
@@ -73,14 +74,8 @@ const DIALECTS: CsvFormat[] = [
   { separator: ';', decimal: '.' },
 ];
 
-const chain = (name: string): ChainExport => ({
-  viewerId: 'buyer',
-  rootId: 'buyer',
-  maxDepth: 20,
-  asOf: null,
-  product: null,
-  exportedAt: '2026-12-02T07:00:00.000Z',
-  nodes: [
+const chain = (name: string): ChainExport =>
+  buyersChain([
     {
       organization: {
         id: 'buyer',
@@ -97,9 +92,7 @@ const chain = (name: string): ChainExport => ({
       risks: [],
       disclosed: [],
     },
-  ],
-  links: [],
-});
+  ]);
 
 describe('CSV injection through the other dialect', () => {
   for (const format of DIALECTS)
